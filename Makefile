@@ -1,0 +1,40 @@
+# Two commands on a fresh machine with only Python 3.11+:
+#   make demo   install, then build the demo issue from the bundled sample sources (offline)
+#   make test   install (with test extras), then run the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DEMO_PERIOD ?= 2026-W47
+
+.PHONY: demo test lint bench install clean-out
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[dev,bench]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/digest run --config sources.yaml --period $(DEMO_PERIOD) --force --no-send
+	@echo "Open out/index.html (or out/issues/$(DEMO_PERIOD)/index.html) in a browser."
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python bench/clean.py
+	$(BIN)/python bench/fetch.py
+	$(BIN)/python bench/cluster.py
+	$(BIN)/python bench/summarize.py
+	$(BIN)/python bench/scale.py
+
+clean-out:
+	rm -rf out .digest

@@ -1,0 +1,173 @@
+"""Benchmark the clean stage against trafilatura, side by side, in one process.
+
+    .venv/bin/python bench/clean.py [--limit N] [--skip-seeds]
+
+Reads the reference data from ../shared/bench/extraction (never copied into the repo) and the
+seeds from ../shared/seeds; skips politely when they are missing. Prints:
+  * scrapinghub word-F1 mean / median and pages/s for trafilatura (default and precision) and
+    digest.clean, with our speed ratio against trafilatura default;
+  * junk pages: junk items left (of 54) and passages kept (of 28), with the reference checker's
+    matching (letters and digits only);
+  * seeds: each listed junk item gone, every other line kept (text path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXTRACTION = SHARED / "bench" / "extraction"
+SEEDS = SHARED / "seeds"
+sys.path.insert(0, str(ROOT))
+
+Extractor = Callable[[str, str | None], str]
+
+# The seeds' junk, as listed in ../shared/seeds/README.md (short identifying snippets).
+SEED_JUNK: dict[str, list[str]] = {
+    "000": ["Image source: Shutterstock", "Tagged : / / / / /", "Bitcoin (BTC) $ 26,400.07",
+            "Ethereum (ETH) $ 1,616.05", "Litecoin (LTC)", "Bitcoin Cash (BCH)"],
+    "001": ["Hello, and welcome to another issue", "Enjoy!", "Alex Colville (Researcher"],
+    "002": [],
+    "003": ["What's the Best Crypto to Buy Now?", "B2C Listed the Top Rated",
+            "Get Early Access to Presales", "KYC Verified & Audited", "Most Voted for Tokens",
+            "Upcoming Listings on Exchanges"],
+    "004": ["Back to the top", "In order for artificial intelligence (AI) to work right",
+            "Check out CoinGeek", "Watch: Demonstrating the potential", "YouTube video player",
+            "Source: https://"],
+}
+SEED_APPENDED = {"000": "AI Image Service Bans Xi Jinping Pictures"}
+
+
+def _load(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def extractors() -> dict[str, Extractor]:
+    import trafilatura
+
+    from digest.clean import bench_adapter
+
+    def traf(html: str, url: str | None) -> str:
+        return trafilatura.extract(html, url=url, include_comments=False) or ""
+
+    def traf_precision(html: str, url: str | None) -> str:
+        return trafilatura.extract(html, url=url, include_comments=False,
+                                   favor_precision=True) or ""
+
+    return {"trafilatura": traf, "trafilatura-precision": traf_precision,
+            "digest.clean": bench_adapter}
+
+
+def bench_scrapinghub(fns: dict[str, Extractor], limit: int | None) -> dict[str, dict[str, float]]:
+    score = _load(EXTRACTION / "score.py", "ref_score")
+    pages = [(score.decode_html(raw), truth, url) for _, raw, truth, url
+             in score.load_dataset(EXTRACTION / "scrapinghub", limit)]
+    results: dict[str, dict[str, float]] = {}
+    for name, fn in fns.items():
+        fn(score.WARMUP_HTML, None)
+        f1s: list[float] = []
+        busy = 0.0
+        for html, truth, url in pages:
+            t0 = time.perf_counter()
+            try:
+                out = fn(html, url)
+            except Exception:  # a failing page scores 0, as in the reference scorer
+                out = ""
+            busy += time.perf_counter() - t0
+            f1s.append(score.page_scores(out, truth, False)["f1"])
+        results[name] = {"f1_mean": statistics.fmean(f1s), "f1_median": statistics.median(f1s),
+                         "pages_per_s": len(pages) / busy}
+        print(f"{name:<24} scrapinghub n={len(pages)} F1 mean={results[name]['f1_mean']:.4f} "
+              f"median={results[name]['f1_median']:.4f}  {results[name]['pages_per_s']:.1f} p/s",
+              flush=True)
+    base = results["trafilatura"]["pages_per_s"]
+    print(f"speed ratio digest.clean / trafilatura: "
+          f"{results['digest.clean']['pages_per_s'] / base:.2f}x")
+    return results
+
+
+def bench_junk(fns: dict[str, Extractor]) -> None:
+    spec = json.loads((EXTRACTION / "junk" / "spec.json").read_text(encoding="utf-8"))
+    for name, fn in fns.items():
+        kept = total_keep = left = total_junk = 0
+        leftovers: list[str] = []
+        for page, sp in spec.items():
+            html = (EXTRACTION / "junk" / "pages" / f"{page}.html").read_text(encoding="utf-8")
+            text = squeeze(fn(html, None) or "")
+            kept += sum(1 for k in sp["keep"] if squeeze(k) in text)
+            total_keep += len(sp["keep"])
+            for label, junk in sp["junk"].items():
+                total_junk += 1
+                if squeeze(junk) in text:
+                    left += 1
+                    leftovers.append(f"{page[:2]}:{label}")
+        print(f"{name:<24} junk left {left}/{total_junk}  passages kept {kept}/{total_keep}"
+              + (f"  ({', '.join(leftovers)})" if leftovers and name == "digest.clean" else ""))
+
+
+def bench_seeds() -> bool:
+    from digest.clean import clean
+
+    ok = True
+    for path in sorted(SEEDS.glob("*.txt")):
+        key = path.name[:3]
+        page = clean(path.read_bytes(), text=True, newsletter=key == "001")
+        body = squeeze(page.title + " " + page.text)
+        left = [j for j in SEED_JUNK.get(key, []) if squeeze(j) in body]
+        # every line that is not junk must survive somewhere (main body, title or appended)
+        everything = body + "".join(squeeze(a.title + a.text) for a in page.appended)
+        junk_keys = [squeeze(j) for j in SEED_JUNK.get(key, [])]
+        lost = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+                if ln.strip() and squeeze(ln) not in everything
+                and not any(j in squeeze(ln) for j in junk_keys)
+                and not (key == "003" and squeeze(ln) == squeeze(page.title))]
+        appended_ok = key not in SEED_APPENDED or (
+            bool(page.appended) and page.appended[0].title == SEED_APPENDED[key]
+            and squeeze(SEED_APPENDED[key]) not in body)
+        status = "ok" if not left and not lost and appended_ok else "FAIL"
+        ok &= status == "ok"
+        print(f"seed {key}: junk left {len(left)}, lines lost {len(lost)}, "
+              f"appended split {'yes' if page.appended else 'no'} -> {status}")
+        for item in left + lost:
+            print(f"    {item[:100]}")
+    return ok
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, help="only the first N scrapinghub pages")
+    ap.add_argument("--skip-seeds", action="store_true")
+    args = ap.parse_args()
+    if not EXTRACTION.is_dir():
+        print(f"benchmark data not found at {EXTRACTION}; skipping")
+        return 0
+    fns = extractors()
+    bench_scrapinghub(fns, args.limit)
+    bench_junk(fns)
+    if not args.skip_seeds and SEEDS.is_dir():
+        bench_seeds()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""clean(): decode, pick the path (HTML or text), extract, apply the junk families, assemble.
+
+The per-page time limit uses a real-time interval timer when we run on the main thread (it
+interrupts a runaway parse or regex); elsewhere the deadline is checked between steps. Any
+timer the caller had set (a benchmark harness's own alarm, say) is restored afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+
+from digest.clean.blocks import Block
+from digest.clean.decode import decode_bytes, looks_binary
+from digest.clean.extract import extract_blocks, parse_html
+from digest.clean.meta import PageMeta, extract_meta
+from digest.clean.patterns import BYLINE, SOURCE_LINE
+from digest.clean.plaintext import text_blocks
+from digest.clean.rules import apply_rules, split_appended
+from digest.errors import CleanError
+from digest.models import CleanedPage, Removal
+from digest.text import detect_language
+
+_TAG = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9]*|!doctype|!--|/[a-zA-Z])", re.I)
+_MAX_REMOVAL_TEXT = 500
+
+
+class _Timeout(Exception):
+    pass
+
+
+class _Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+        self.seconds = seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise CleanError(f"cleaning took longer than {self.seconds:g}s")
+
+
+def _raise_timeout(signum: int, frame: FrameType | None) -> None:
+    raise _Timeout()
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[_Deadline]:
+    deadline = _Deadline(seconds)
+    usable = (hasattr(signal, "setitimer") and seconds > 0
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield deadline
+        return
+    started = time.monotonic()
+    old_handler = signal.signal(signal.SIGALRM, _raise_timeout)
+    old_left, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    if 0 < old_left < seconds:  # the caller's alarm is due first: keep its deadline
+        signal.setitimer(signal.ITIMER_REAL, old_left)
+    try:
+        yield deadline
+    except _Timeout:
+        raise CleanError(f"cleaning took longer than {seconds:g}s") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
+        if old_left > 0:
+            left = max(old_left - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, old_interval)
+
+
+def _trim(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= _MAX_REMOVAL_TEXT else text[: _MAX_REMOVAL_TEXT - 1] + "…"
+
+
+def _assemble(title: str, blocks: list[Block], meta: PageMeta) -> CleanedPage:
+    paragraphs = tuple(b.text for b in blocks if b.kept)
+    removed = tuple(Removal(b.rule, _trim(b.text)) for b in blocks if b.rule)
+    canonical = meta.canonical_url
+    author = meta.author
+    for b in blocks:
+        if b.rule == "source_line" and not canonical:
+            m = SOURCE_LINE.match(b.text)
+            canonical = m.group(1).rstrip(".,;)") if m else None
+        if b.rule == "byline" and not author:
+            m = BYLINE.match(b.text)
+            if m:
+                author = re.sub(r"(?i)^(?:by|written by|words by|story by)\s+", "", b.text)
+                author = re.split(r"\s*(?:[,·|•]|\d+\s*min)", author)[0].strip() or None
+    body = "\n".join(paragraphs)
+    language = meta.language or (detect_language(title + "\n" + body) if body or title else None)
+    return CleanedPage(title=title, paragraphs=paragraphs, author=author,
+                       published=meta.published, canonical_url=canonical, language=language,
+                       image=meta.image, removed=removed)
+
+
+def _appended_page(blocks: list[Block], meta: PageMeta) -> CleanedPage:
+    kept = [b for b in blocks if b.kept]
+    title = ""
+    if kept and kept[0].kind == "h":
+        title = kept[0].text
+        kept[0].drop("appended_title")  # moved to the title, not lost
+    page = _assemble(title, blocks, PageMeta(language=meta.language))
+    removed = tuple(r for r in page.removed if r.rule != "appended_title")
+    return CleanedPage(title=page.title, paragraphs=page.paragraphs, author=page.author,
+                       canonical_url=page.canonical_url, language=page.language,
+                       removed=removed)
+
+
+def _to_str(content: str | bytes) -> str:
+    if isinstance(content, bytes):
+        if not content.strip():
+            raise CleanError("empty input")
+        return decode_bytes(content)
+    if looks_binary(content[:8192].encode("utf-8", "surrogatepass")):
+        raise CleanError("input looks binary, not HTML or text")
+    return content
+
+
+def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
+          newsletter: bool = False, timeout: float = 10.0) -> CleanedPage:
+    """Clean one HTML page (or plain text with text=True) into a CleanedPage.
+
+    Raises CleanError for empty or binary input, or when cleaning exceeds `timeout` seconds.
+    """
+    with _time_limit(timeout) as deadline:
+        doc = _to_str(content)
+        if not doc.strip():
+            raise CleanError("empty input")
+        as_text = text or not _TAG.search(doc[:65536])
+        if as_text:
+            title, blocks = text_blocks(doc)
+            meta = PageMeta(title=title)
+        else:
+            tree = parse_html(doc)
+            deadline.check()
+            meta = extract_meta(tree, url)
+            blocks = extract_blocks(tree, url)
+            deadline.check()
+        apply_rules(blocks, title=meta.title, byline=meta.byline, newsletter=newsletter)
+        main, rest = split_appended(blocks)
+        page = _assemble(meta.title, main, meta)
+        if rest:
+            extra = _appended_page(rest, meta)
+            # trailing junk after the appended story (tickers, a second tag row) is still
+            # reported once, with the main page's removals
+            page = CleanedPage(title=page.title, paragraphs=page.paragraphs, author=page.author,
+                               published=page.published, canonical_url=page.canonical_url or
+                               extra.canonical_url, language=page.language, image=page.image,
+                               removed=page.removed, appended=(extra,) if extra.paragraphs else ())
+        deadline.check()
+        return page
+
+
+def clean_many(items: Iterable[str | Path], *, url: str | None = None, text: bool = False,
+               newsletter: bool = False, timeout: float = 10.0
+               ) -> Iterator[tuple[str, CleanedPage | CleanError]]:
+    """Clean files (paths, or "-" for stdin) in one process; yields (name, page or error)."""
+    import sys
+
+    for item in items:
+        name = str(item)
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as exc:
+            yield name, CleanError(f"{name}: cannot read: {exc.strerror or exc}")
+            continue
+        try:
+            yield name, clean(data, url, text=text, newsletter=newsletter, timeout=timeout)
+        except CleanError as exc:
+            yield name, exc

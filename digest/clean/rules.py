@@ -1,0 +1,219 @@
+"""Apply the junk families to a page's blocks: first one block at a time, then in context.
+
+Context matters for a few families: a promo heading takes the list under it along; a byline
+or a greeting only counts near the top, a bio or a sign-off only near the bottom; a tag row
+or "Next article" with a whole article after it marks where a second, appended story starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.clean import patterns as P
+from digest.clean.blocks import Block
+
+SHORT = 300  # most families only ever match blocks shorter than this
+_IMPERATIVE = re.compile(
+    r"(?:^|[.!?]\s+|[:–—]\s*)(?:subscribe|sign up|sign me up|get|join|enter|don'?t miss|never "
+    r"miss|want|love|like|enjoy(?:ed)?|stay|receive|be the first|keep up|click|register|try)\b",
+    re.I)
+_SENTENCE_END = re.compile(r"[.!?。！？…:;”\"’)]$")
+_STRONG_PROMO = re.compile(r"to buy|deals?|offers?|coupons?|presales?|to invest|discounts?|"
+                           r"sponsored|promot", re.I)
+_DIGIT = re.compile(r"\d")
+_MONEY_OR_CHANGE = re.compile(r"[$€£¥₹%▲▼↑↓]|\(\s?[A-Z0-9.]{1,10}\s?\)|\d{1,3}(?:,\d{3})+|\d\.\d{2}")
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def is_ticker(text: str) -> bool:
+    if len(text) > 400 or not _DIGIT.search(text):
+        return False
+    text = text.strip()
+    if P.FX_LINE.match(text):
+        return True
+    return bool(P.TICKER_LINE.match(text)) and bool(_MONEY_OR_CHANGE.search(text))
+
+
+def _is_embed_debris(text: str) -> bool:
+    if not P.EMBED_DEBRIS.search(text):
+        return False
+    covered = sum(len(m.group(0)) for m in P._ATTR.finditer(text))
+    return len(text) < 400 or covered > 0.4 * len(text)
+
+
+def _is_subscribe(text: str) -> bool:
+    if len(text) > 260 or not P.SUBSCRIBE.search(text) or not P.SUBSCRIBE_CONTEXT.search(text):
+        return False
+    return len(text) < 80 or bool(_IMPERATIVE.search(text))
+
+
+def classify(block: Block) -> str | None:
+    """The family one block belongs to on its own, or None."""
+    text = block.text
+    n = len(text)
+    if n <= 400:
+        if is_ticker(text):
+            return "ticker"
+        if P.SOURCE_LINE.match(text):
+            return "source_line"
+    if _is_embed_debris(text):
+        return "embed_debris"
+    if n <= SHORT:
+        if P.AD_LABEL.match(text):
+            return "ad_label"
+        if P.BACK_TO_TOP.match(text):
+            return "back_to_top"
+        if P.TAG_ROW.match(text) or (P.SLASH_ROW.match(text) and "/" in text):
+            return "tag_row"
+        if n <= 200 and (P.SHARE_ROW.match(text) or P.SOCIAL_ONLY.match(text)):
+            return "share_row"
+        if P.TOOLS.match(text):
+            return "print_email_tools"
+        if P.READ_MORE.match(text) or P.BACK_LINKS.match(text):
+            return "read_more"
+        if P.COMMENTS.match(text):
+            return "comment_count"
+        if P.EDITOR_CREDIT.match(text):
+            return "editor_credit"
+        if P.WATCH_PROMO.match(text) and n <= 250:
+            return "watch_promo"
+        if P.FOLLOW.search(text):
+            return "follow_us"
+        if P.PAYWALL.search(text):
+            return "paywall"
+        if n <= 200 and P.IMAGE_CREDIT.search(text):
+            return "image_credit"
+        if block.kind == "caption" and P.CREDIT_TAIL.search(text):
+            return "image_credit"
+    if n <= 500 and P.SPONSORED.match(text):
+        return "sponsored"
+    if _is_subscribe(text):
+        return "subscribe"
+    if n <= 600 and P.SYNDICATION.search(text):
+        return "syndication"
+    if n <= 800 and P.SELF_PROMO.search(text):
+        return "self_promo"
+    if n <= 500 and P.COOKIE.search(text):
+        return "cookie_notice"
+    if n <= 400 and P.DISCLOSURE.search(text):
+        return "disclosure"
+    if (n <= SHORT and P.COPYRIGHT.search(text)) or (n <= 2000 and re.match(
+            r"^[【\[]?(?:免责声明|版权声明|风险提示|声明)", text)):
+        return "copyright_disclaimer"
+    return None
+
+
+def _looks_like_heading(block: Block) -> bool:
+    return block.kind == "h" or (len(block.text) <= 120 and not _SENTENCE_END.search(block.text)) \
+        or (len(block.text) <= 120 and block.text.endswith("?"))
+
+
+def _promo_blocks(blocks: list[Block]) -> None:
+    """A promo/related heading and the list under it; lists whose items are mostly offers."""
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        heading_kind = None
+        if _looks_like_heading(b) and len(b.text) <= 120:
+            if P.READ_MORE.match(b.text):
+                heading_kind = "related"
+            elif P.PROMO_HEADING.search(b.text):
+                heading_kind = "promo"
+        if heading_kind:
+            j = i + 1
+            items: list[Block] = []
+            while j < len(blocks) and (blocks[j].kind in ("li", "row") or (
+                    blocks[j].kind == "p" and len(blocks[j].text) <= 120
+                    and not _SENTENCE_END.search(blocks[j].text) and heading_kind == "related")):
+                items.append(blocks[j])
+                j += 1
+            promo_items = sum(1 for it in items if P.PROMO_ITEM.search(it.text))
+            strong = heading_kind == "related" or bool(_STRONG_PROMO.search(b.text))
+            if items and (strong or promo_items):
+                rule = "related" if heading_kind == "related" else "promo"
+                b.drop(rule)
+                for it in items:
+                    it.drop(rule)
+                i = j
+                continue
+            if not items and strong and heading_kind == "promo" and b.kind == "h":
+                b.drop("promo")
+        i += 1
+    # a run of list items where most read like offers is a promo box without a heading
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind != "li":
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].kind == "li":
+            j += 1
+        run = blocks[i:j]
+        hits = sum(1 for it in run if P.PROMO_ITEM.search(it.text))
+        if hits and hits * 2 > len(run):
+            for it in run:
+                it.drop("promo")
+        i = j
+
+
+def _newsletter_furniture(blocks: list[Block]) -> None:
+    head = [b for b in blocks if b.kept][:4]
+    for b in head:
+        if P.GREETING.match(b.text) and len(b.text) < 600:
+            b.drop("greeting")
+        elif P.SIGN_OFF.match(b.text) and len(b.text) < 100:
+            b.drop("sign_off")
+        elif P.SIGNATURE.match(b.text) and len(b.text) < 120:
+            b.drop("byline")
+    tail = [b for b in blocks if b.kept][-4:]
+    for b in tail:
+        if (P.SIGN_OFF.match(b.text) and len(b.text) < 100) or (
+                P.SIGNATURE.match(b.text) and len(b.text) < 80):
+            b.drop("sign_off")
+    for b in blocks:
+        if len(b.text) < 300 and P.NEWSLETTER_FOOTER.search(b.text):
+            b.drop("newsletter_footer")
+
+
+def _positional(blocks: list[Block], title: str, byline: str | None) -> None:
+    kept = [b for b in blocks if b.kept]
+    title_key = squeeze(title)
+    for pos, b in enumerate(kept):
+        if pos < 4 and len(b.text) < 120 and (P.BYLINE.match(b.text) or (
+                byline and squeeze(b.text) == squeeze(byline))):
+            b.drop("byline")
+        elif title_key and squeeze(b.text) == title_key:
+            # the headline repeated inside the body (a leftover caption or a print header)
+            b.drop("repeated_title")
+        elif pos >= len(kept) - 3 and len(b.text) < 500 and P.AUTHOR_BIO.match(b.text):
+            b.drop("author_bio")
+
+
+def split_appended(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """Cut at a tag row / "next article" line that has a whole article under it."""
+    for i, b in enumerate(blocks):
+        if b.rule not in ("tag_row", "read_more"):
+            continue
+        if b.rule == "read_more" and not re.match(r"(?i)^(?:next|up next|read next)", b.text):
+            continue
+        rest = [x for x in blocks[i + 1:] if x.kept]
+        prose = [x for x in rest if len(x.text) >= 150]
+        if len(prose) >= 2 and sum(len(x.text) for x in prose) >= 500:
+            return blocks[: i + 1], blocks[i + 1:]
+    return blocks, []
+
+
+def apply_rules(blocks: list[Block], *, title: str, byline: str | None = None,
+                newsletter: bool = False) -> None:
+    """Mark every junk block in place (block.rule)."""
+    for b in blocks:
+        rule = classify(b)
+        if rule:
+            b.drop(rule)
+    _promo_blocks(blocks)
+    if newsletter:
+        _newsletter_furniture(blocks)
+    _positional(blocks, title, byline)

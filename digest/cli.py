@@ -1,0 +1,144 @@
+"""The command line: a thin layer over the library. The only module that prints.
+
+Exit codes: 0 ok · 1 failure · 2 usage or configuration error · 75 temporary failure
+(another run holds the lock; try again later).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from . import logs, periods
+from .config import Config, load_config
+from .errors import ConfigError, DigestError, LockedError
+from .models import Period
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_TEMPFAIL = 0, 1, 2, 75
+log = logging.getLogger("digest")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", "-c", metavar="PATH",
+                        default=os.environ.get("DIGEST_CONFIG", "sources.yaml"),
+                        help="configuration file (default: $DIGEST_CONFIG or ./sources.yaml)")
+    common.add_argument("-v", "--verbose", action="count", default=0, help="more output")
+    common.add_argument("-q", "--quiet", action="count", default=0, help="less output")
+    common.add_argument("--log-format", choices=("plain", "json"), default="plain",
+                        help="log lines as text (default) or one JSON object each")
+    period = argparse.ArgumentParser(add_help=False)
+    period.add_argument("--period", metavar="KEY",
+                        help="ISO week such as 2026-W10 (default: the last complete week)")
+    period.add_argument("--since", metavar="DATE", help="first day (YYYY-MM-DD), with --until")
+    period.add_argument("--until", metavar="DATE", help="last day (YYYY-MM-DD), with --since")
+    period.add_argument("--out", metavar="DIR", help="output folder (default: from the config)")
+
+    p = argparse.ArgumentParser(prog="digest", description="Turn sources into a newsletter issue.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    r = sub.add_parser("run", parents=[common, period], help="fetch, clean, edit, render, publish")
+    r.add_argument("--force", action="store_true", help="rebuild an issue that already exists")
+    r.add_argument("--resend", action="store_true", help="send again to recipients already sent to")
+    r.add_argument("--no-send", action="store_true", help="build only; send nothing")
+    r.add_argument("--no-fetch", action="store_true", help="use only what the store holds")
+    sub.add_parser("fetch", parents=[common], help="fetch and clean every source into the store")
+    sub.add_parser("build", parents=[common, period],
+                   help="edit, render and publish from the store (no fetching)")
+    s = sub.add_parser("send", parents=[common], help="send a built issue over SMTP")
+    s.add_argument("--period", metavar="KEY", help="issue key (default: the last complete week)")
+    s.add_argument("--dry-run", action="store_true", help="say who would get it; send nothing")
+    src = sub.add_parser("sources", help="check, import or export sources")
+    ssub = src.add_subparsers(dest="sources_command", required=True, metavar="ACTION")
+    ssub.add_parser("check", parents=[common], help="validate the config and probe each source")
+    imp = ssub.add_parser("import", parents=[common], help="add the feeds of an OPML file")
+    imp.add_argument("file", metavar="FILE.opml")
+    ssub.add_parser("export", parents=[common], help="print the sources as OPML")
+    c = sub.add_parser("clean", parents=[common], help="print the cleaned article of files")
+    c.add_argument("files", nargs="+", metavar="FILE", help="HTML (or text) files; - for stdin")
+    c.add_argument("--url", help="the page's URL (resolves links, helps metadata)")
+    c.add_argument("--text", action="store_true", help="input is plain text, not HTML")
+    c.add_argument("--newsletter", action="store_true", help="strip newsletter greeting/sign-off")
+    c.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    sub.add_parser("status", parents=[common], help="last runs, next run, failing sources")
+    sub.add_parser("schedule", parents=[common], help="run every period on the configured schedule")
+    return p
+
+
+def _load(args: argparse.Namespace) -> Config:
+    config = load_config(args.config)
+    out = getattr(args, "out", None)
+    return replace(config, output=Path(out).resolve()) if out else config
+
+
+def _period(args: argparse.Namespace, config: Config) -> Period | None:
+    tz = config.newsletter.timezone
+    if getattr(args, "since", None) or getattr(args, "until", None):
+        if not (args.since and args.until):
+            raise ConfigError("--since and --until go together")
+        return periods.date_range(args.since, args.until, tz)
+    return periods.parse(args.period, tz) if getattr(args, "period", None) else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logs.setup(verbosity=args.verbose - args.quiet, fmt=args.log_format)
+    try:
+        return _dispatch(args)
+    except ConfigError as exc:
+        log.error("%s", exc)
+        return EXIT_USAGE
+    except LockedError as exc:
+        log.error("%s", exc)
+        return EXIT_TEMPFAIL
+    except DigestError as exc:
+        log.error("%s", exc)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        log.error("interrupted; the database and out/ are left consistent")
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    # Imported here so `digest --help` and config errors stay fast and light.
+    from . import commands
+
+    if args.command == "clean":
+        return commands.clean_files(args.files, url=args.url, text=args.text,
+                                    newsletter=args.newsletter, fmt=args.format, out=sys.stdout)
+    config = _load(args)
+    if args.command == "run":
+        return commands.run(config, _period(args, config), force=args.force, resend=args.resend,
+                            send=not args.no_send, fetch=not args.no_fetch)
+    if args.command == "fetch":
+        return commands.fetch(config)
+    if args.command == "build":
+        return commands.build(config, _period(args, config))
+    if args.command == "send":
+        return commands.send(config, _period(args, config), dry_run=args.dry_run)
+    if args.command == "status":
+        return commands.status(config)
+    if args.command == "schedule":
+        return commands.schedule(config)
+    if args.command == "sources":
+        action: dict[str, Any] = {
+            "check": lambda: commands.sources_check(config),
+            "import": lambda: commands.sources_import(config, Path(args.file)),
+            "export": lambda: commands.sources_export(config),
+        }
+        return int(action[args.sources_command]())
+    raise AssertionError(args.command)  # argparse guarantees a known command
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

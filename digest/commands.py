@@ -1,0 +1,240 @@
+"""The bodies of the CLI commands: call the library, print the outcome, return an exit code.
+
+Kept apart from `cli.py` (argument parsing) so both stay short; like `cli.py`, this is
+presentation only: every decision is made by the library.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+from rich.console import Console
+from rich.table import Table
+
+from . import logs, pipeline
+from . import schedule as scheduling
+from .config import Config
+from .errors import CleanError, ConfigError
+from .models import Period, SourceHealth
+from .store import Store, open_store
+
+log = logging.getLogger("digest")
+_STAGES = ("fetch", "edit", "send")
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+class _StageProgress(AbstractContextManager["_StageProgress"]):
+    """A rich progress bar over the run's stages on a terminal; log lines otherwise."""
+
+    def __init__(self) -> None:
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _StageProgress:
+        if logs.interactive():
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(TextColumn("{task.description:<12}"), BarColumn(),
+                                      TimeElapsedColumn(), console=Console(stderr=True),
+                                      transient=True)
+            self._progress.__enter__()
+            self._task = self._progress.add_task("starting", total=len(_STAGES))
+        return self
+
+    def __call__(self, stage: str) -> None:
+        if self._progress is not None:
+            done = _STAGES.index(stage) if stage in _STAGES else 0
+            self._progress.update(self._task, description=stage, completed=done)
+        else:
+            log.info("stage: %s", stage)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(None, None, None)
+
+
+def run(config: Config, period: Period | None, *, force: bool, resend: bool, send: bool,
+        fetch: bool) -> int:
+    with _StageProgress() as progress:
+        report = pipeline.run(config, period, force=force, resend=resend, deliver=send,
+                              fetch=fetch, progress=progress)
+    out = _console()
+    if report.noop:
+        out.print(f"Issue {report.period.key} is already built in {config.output}; nothing to do "
+                  "(--force rebuilds; --resend sends again).")
+        return 0
+    assert report.build is not None
+    issue = report.build.issue
+    out.print(f"Built {issue.title}: {len(issue.featured)} featured and {len(issue.also)} more "
+              f"stories from {sum(a.status == 'used' for a in issue.articles)} articles.")
+    out.print(f"  {report.build.folder}")
+    _print_failures(out, list(issue.sources))
+    for d in report.deliveries:
+        out.print(f"  sent to {d.recipient}" if d.ok else f"  NOT sent to {d.recipient}: {d.error}")
+    return 1 if any(not d.ok for d in report.deliveries) else 0
+
+
+def fetch(config: Config) -> int:
+    with scheduling.lock(config), _store(config) as store:
+        report = pipeline.collect(config, store)
+    out = _console()
+    for r in report.results:
+        saved = report.saved.get(r.source.name, {})
+        out.print(f"{r.source.name}: {r.status}" + (f" ({r.error})" if r.error else "")
+                  + f", {len(r.items)} item(s), {saved.get('new', 0)} new")
+    return 0
+
+
+def build(config: Config, period: Period | None) -> int:
+    period = period or pipeline.periods.last_complete_week(pipeline.utcnow(),
+                                                          config.newsletter.timezone)
+    with scheduling.lock(config), _store(config) as store:
+        built = pipeline.build(config, period, store)
+    _console().print(f"Built {built.issue.title}\n  {built.folder}")
+    return 0
+
+
+def send(config: Config, period: Period | None, *, dry_run: bool) -> int:
+    key = (period or pipeline.periods.last_complete_week(pipeline.utcnow(),
+                                                        config.newsletter.timezone)).key
+    with scheduling.lock(config), _store(config) as store:
+        deliveries = pipeline.send(config, key, store, dry_run=dry_run)
+    out = _console()
+    if not deliveries:
+        out.print(f"Nothing to send for {key}: every recipient already has it.")
+    for d in deliveries:
+        verb = "would send to" if dry_run else ("sent to" if d.ok else "NOT sent to")
+        out.print(f"{verb} {d.recipient}" + (f": {d.error}" if d.error else ""))
+    return 1 if any(not d.ok for d in deliveries) else 0
+
+
+def status(config: Config) -> int:
+    out = _console()
+    with _store(config) as store:
+        runs = store.runs(10)
+        health = store.source_health()
+    table = Table(title="Last runs")
+    for col in ("#", "command", "period", "started", "status", "error"):
+        table.add_column(col)
+    for r in runs:
+        table.add_row(str(r.id), r.command, r.period or "", r.started_at.isoformat(" ", "seconds"),
+                      r.status, (r.error or "")[:80])
+    out.print(table)
+    out.print(f"Next scheduled run: {scheduling.next_fire(config).isoformat(' ', 'minutes')} "
+              f"({config.schedule.timezone})")
+    failing = [h for h in health if h.consecutive_failures]
+    if failing:
+        _print_health(out, failing, title="Failing sources")
+    else:
+        out.print("No failing sources.")
+    return 0
+
+
+def schedule(config: Config) -> int:
+    def build(period: Period, checkpoint: Callable[[str], None]) -> None:
+        pipeline.run(config, period, progress=checkpoint, command="schedule")
+
+    def built() -> list[str]:
+        with _store(config) as store:
+            return [i.key for i in store.issues()]
+
+    scheduling.serve(config, scheduling.Runner(config, build, built))
+    return 0
+
+
+def sources_check(config: Config) -> int:
+    out = _console()
+    out.print(f"{config.path}: valid, {len(config.sources)} source(s).")
+    health = pipeline.probe(config)
+    _print_health(out, health, title="Sources")
+    return 1 if any(h.status == "error" for h in health) else 0
+
+
+def sources_import(config: Config, opml: Path) -> int:
+    from .fetch.opml import read_opml
+
+    try:
+        found = read_opml(opml)
+    except OSError as exc:
+        raise ConfigError(f"cannot read {opml}: {exc.strerror}") from exc
+    data = yaml.safe_load(config.path.read_text(encoding="utf-8"))
+    have_names = {s["name"] for s in data.get("sources") or []}
+    have_urls = {s.url for s in config.sources}
+    added = [s for s in found if s.url not in have_urls and s.name not in have_names]
+    if added:
+        text = config.path.read_text(encoding="utf-8")
+        config.path.with_name(config.path.name + ".bak").write_text(text, encoding="utf-8")
+        data.setdefault("sources", [])
+        data["sources"] = (data["sources"] or []) + [
+            {"name": s.name, "url": s.url, "kind": s.kind} for s in added]
+        config.path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                               encoding="utf-8")
+    _console().print(f"Added {len(added)} source(s) to {config.path} "
+                     f"({len(found) - len(added)} already there).")
+    return 0
+
+
+def sources_export(config: Config) -> int:
+    from .fetch.opml import write_opml
+
+    sys.stdout.write(write_opml(config.sources, config.newsletter.title))
+    return 0
+
+
+def clean_files(files: list[str], *, url: str | None, text: bool, newsletter: bool, fmt: str,
+                out: IO[str]) -> int:
+    from .clean import clean, format_cleaned
+
+    status = 0
+    for name in files:
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            page = clean(data, url, text=text, newsletter=newsletter)
+        except OSError as exc:
+            log.error("%s: %s", name, exc.strerror)
+            status = 1
+            continue
+        except CleanError as exc:
+            log.error("%s: %s", name, exc)
+            status = 1
+            continue
+        if fmt == "text" and len(files) > 1 and out is sys.stdout:
+            out.write(f"==> {name} <==\n")
+        out.write(format_cleaned(page, fmt, source=None if name == "-" else name).rstrip("\n"))
+        out.write("\n\n" if fmt == "text" else "\n")
+    return status
+
+
+@contextmanager
+def _store(config: Config) -> Iterator[Store]:
+    store = open_store(config.database)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _print_failures(out: Console, health: list[SourceHealth]) -> None:
+    bad = [h for h in health if h.status == "error"]
+    if bad:
+        out.print(f"  {len(bad)} of {len(health)} source(s) failed: "
+                  + "; ".join(f"{h.name} ({h.error})" for h in bad))
+
+
+def _print_health(out: Console, health: list[SourceHealth], *, title: str) -> None:
+    table = Table(title=title)
+    for col in ("source", "status", "HTTP", "items", "new", "failures", "seconds", "error"):
+        table.add_column(col)
+    for h in health:
+        table.add_row(h.name, h.status, str(h.http_status or ""), str(h.items), str(h.new_items),
+                      str(h.consecutive_failures), f"{h.seconds:.2f}", (h.error or "")[:70])
+    out.print(table)

@@ -1,0 +1,309 @@
+"""The validated, frozen configuration, read once at start from `sources.yaml`.
+
+Unknown keys are errors, and every error names the file, the line and the key, e.g.
+
+    sources.yaml:14: sources[2].kidn: unknown key (expected one of: name, url, kind, …)
+
+Validation uses pydantic; the result is converted to the plain frozen dataclasses of
+`digest.models` so no stage depends on pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError
+from .models import EmailSettings, FetchSettings, LLMSettings, Newsletter, Source
+
+# ── the schema ───────────────────────────────────────────────────────────────
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _NewsletterModel(_Strict):
+    title: str = Field(min_length=1)
+    description: str = ""
+    topics: list[str] = []
+    timezone: str = "UTC"
+    max_stories: int = Field(default=5, ge=1, le=50)
+    base_url: str = "https://example.org/digest/"
+    language: str = "en"
+    author: str = ""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown timezone {v!r} (expected an IANA name such as Europe/Paris)") from exc
+        return v
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute(cls, v: str) -> str:
+        u = urlparse(v)
+        if u.scheme not in ("http", "https") or not u.netloc:
+            raise ValueError("expected an absolute http(s) URL")
+        return v if v.endswith("/") else v + "/"
+
+
+class _SourceModel(_Strict):
+    name: str = Field(min_length=1)
+    url: str = Field(min_length=1)
+    kind: Literal["auto", "feed", "page", "sitemap", "opml", "mailbox"] = "auto"
+    include: list[str] = []
+    exclude: list[str] = []
+    selector: str | None = None
+    newsletter: bool = False
+    full_text: bool = True
+
+
+class _FetchModel(_Strict):
+    user_agent: str = FetchSettings.user_agent
+    concurrency: int = Field(default=FetchSettings.concurrency, ge=1, le=1000)
+    per_host: int = Field(default=FetchSettings.per_host, ge=1, le=100)
+    per_host_delay: float = Field(default=FetchSettings.per_host_delay, ge=0)
+    connect_timeout: float = Field(default=FetchSettings.connect_timeout, gt=0)
+    read_timeout: float = Field(default=FetchSettings.read_timeout, gt=0)
+    total_timeout: float = Field(default=FetchSettings.total_timeout, gt=0)
+    max_bytes: int = Field(default=FetchSettings.max_bytes, ge=1024)
+    max_redirects: int = Field(default=FetchSettings.max_redirects, ge=0, le=20)
+    retries: int = Field(default=FetchSettings.retries, ge=0, le=10)
+    max_items: int = Field(default=FetchSettings.max_items, ge=1)
+
+
+class _EmailModel(_Strict):
+    from_addr: str = Field(default=EmailSettings.from_addr, alias="from")
+    recipients: list[str] = []
+    recipients_file: str | None = None
+    unsubscribe: str | None = None
+    smtp_host: str = EmailSettings.smtp_host
+    smtp_port: int = EmailSettings.smtp_port
+    security: Literal["starttls", "tls", "none"] = EmailSettings.security
+    username_env: str = EmailSettings.username_env
+    password_env: str = EmailSettings.password_env
+    timeout: float = EmailSettings.timeout
+
+
+class _LLMModel(_Strict):
+    base_url: str
+    model: str
+    api_key_env: str = LLMSettings.api_key_env
+    token_budget: int = Field(default=LLMSettings.token_budget, ge=0)
+    timeout: float = Field(default=LLMSettings.timeout, gt=0)
+    retries: int = Field(default=LLMSettings.retries, ge=0, le=10)
+
+
+class _ScheduleModel(_Strict):
+    day_of_week: str = "mon"
+    hour: int = Field(default=7, ge=0, le=23)
+    minute: int = Field(default=0, ge=0, le=59)
+    timezone: str | None = None  # default: the newsletter's
+    misfire_grace_time: int = Field(default=6 * 3600, ge=1)  # seconds
+
+
+class _ConfigModel(_Strict):
+    newsletter: _NewsletterModel
+    sources: list[_SourceModel] = []
+    database: str | None = None
+    output: str = "out"
+    templates: str | None = None
+    fetch: _FetchModel = _FetchModel()
+    email: _EmailModel = _EmailModel()
+    llm: _LLMModel | None = None
+    schedule: _ScheduleModel = _ScheduleModel()
+
+
+# ── the frozen result ────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Schedule:
+    day_of_week: str = "mon"
+    hour: int = 7
+    minute: int = 0
+    timezone: str = "UTC"
+    misfire_grace_time: int = 6 * 3600
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path  # the file it was read from
+    newsletter: Newsletter
+    sources: tuple[Source, ...]
+    database: Path
+    output: Path
+    templates: Path | None  # user templates layered over the package's
+    fetch: FetchSettings = FetchSettings()
+    email: EmailSettings = EmailSettings()
+    llm: LLMSettings | None = None
+    schedule: Schedule = Schedule()
+    digest: str = field(default="")  # sha256 of the file's bytes, for the run manifest
+
+
+# ── loading ──────────────────────────────────────────────────────────────────
+
+
+def _node_at(root: yaml.Node | None, loc: tuple[int | str, ...]) -> yaml.Node | None:
+    """The YAML node a pydantic error location points at.
+
+    For a key that is not there (a missing required key) it is the key of the mapping that
+    should hold it, which is the line a person has to edit.
+    """
+    node, holder = root, root
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+            if pair is None:
+                return holder
+            holder, node = pair
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = holder = node.value[part]
+        else:
+            return holder
+    # an unknown key: point at the key itself, not at its value
+    return holder if isinstance(holder, yaml.ScalarNode) and holder.value == loc[-1] else node
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _resolve(base: Path, value: str) -> str:
+    """A source URL: http(s) stays; anything else is a path relative to the config file."""
+    scheme = urlparse(value).scheme
+    if scheme in ("http", "https"):
+        return value
+    if scheme == "file":
+        return str(Path(urlparse(value).path))
+    if scheme and len(scheme) > 1:
+        raise ValueError(f"unsupported URL scheme {scheme!r} (expected http, https or a local path)")
+    return str((base / value).resolve())
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and validate a config file. Raises ConfigError naming file, line and key."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the config file ({exc.strerror})", path=shown) from exc
+    try:
+        text = raw_bytes.decode("utf-8")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data: Any = yaml.safe_load(text)
+    except UnicodeDecodeError as exc:
+        raise ConfigError("not UTF-8 text", path=shown) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"invalid YAML: {problem}", path=shown, line=line) from exc
+    if not isinstance(data, dict):
+        raise ConfigError("expected a mapping with at least a 'newsletter' key", path=shown, line=1)
+    try:
+        model = _ConfigModel.model_validate(data)
+    except ValidationError as exc:
+        # A typo'd key also makes the intended key "missing": report the typo first.
+        errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        err = errors[0]
+        loc = tuple(err["loc"])
+        node = _node_at(root, loc)
+        line = node.start_mark.line + 1 if node is not None else None
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            parent = _ConfigModel
+            allowed = _allowed_keys(parent, loc[:-1])
+            msg = "unknown key" + (f" (expected one of: {', '.join(allowed)})" if allowed else "")
+        elif err["type"] == "missing":
+            msg = "required key is missing"
+        if len(exc.errors()) > 1:
+            msg += f" (and {len(exc.errors()) - 1} more error(s))"
+        raise ConfigError(msg, path=shown, line=line, key=_dotted(loc)) from exc
+    return _freeze(model, path, raw_bytes, root)
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    """The keys a mapping at `loc` accepts, for the 'unknown key' message."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        ann = fields[part].annotation
+        args = getattr(ann, "__args__", None) or ()
+        current = next((a for a in (ann, *args) if isinstance(a, type) and issubclass(a, BaseModel)),
+                       None)
+        if current is None:
+            return []
+    fields = getattr(current, "model_fields", {})
+    return [f.alias or name for name, f in fields.items()]
+
+
+def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> Config:
+    base = path.resolve().parent
+    names: set[str] = set()
+    sources: list[Source] = []
+    for i, s in enumerate(m.sources):
+        def fail(msg: str, key: str, i: int = i) -> ConfigError:
+            node = _node_at(root, ("sources", i, key))
+            line = node.start_mark.line + 1 if node is not None else None
+            return ConfigError(msg, path=str(path), line=line, key=f"sources[{i}].{key}")
+        if s.name in names:
+            raise fail(f"duplicate source name {s.name!r} (names must be unique)", "name")
+        names.add(s.name)
+        try:
+            url = _resolve(base, s.url)
+        except ValueError as exc:
+            raise fail(str(exc), "url") from exc
+        sources.append(Source(name=s.name, url=url, kind=s.kind, include=tuple(s.include),
+                              exclude=tuple(s.exclude), selector=s.selector,
+                              newsletter=s.newsletter, full_text=s.full_text))
+    n = m.newsletter
+    newsletter = Newsletter(title=n.title, description=n.description, topics=tuple(n.topics),
+                            timezone=n.timezone, max_stories=n.max_stories, base_url=n.base_url,
+                            language=n.language, author=n.author)
+    database = base / (m.database or ".digest/digest.sqlite3")
+    e = m.email
+    email = EmailSettings(from_addr=e.from_addr, recipients=tuple(e.recipients),
+                          recipients_file=(base / e.recipients_file) if e.recipients_file else None,
+                          unsubscribe=e.unsubscribe, smtp_host=e.smtp_host, smtp_port=e.smtp_port,
+                          security=e.security, username_env=e.username_env,
+                          password_env=e.password_env, timeout=e.timeout)
+    llm = None
+    if m.llm is not None:
+        llm = LLMSettings(base_url=m.llm.base_url, model=m.llm.model, api_key_env=m.llm.api_key_env,
+                          token_budget=m.llm.token_budget, timeout=m.llm.timeout,
+                          retries=m.llm.retries, cache_dir=database.parent / "llm-cache")
+    sch = m.schedule
+    schedule = Schedule(day_of_week=sch.day_of_week, hour=sch.hour, minute=sch.minute,
+                        timezone=sch.timezone or n.timezone,
+                        misfire_grace_time=sch.misfire_grace_time)
+    return Config(path=path.resolve(), newsletter=newsletter, sources=tuple(sources),
+                  database=database, output=base / m.output,
+                  templates=(base / m.templates) if m.templates else _default_templates(base),
+                  fetch=FetchSettings(**m.fetch.model_dump()), email=email, llm=llm,
+                  schedule=schedule, digest=hashlib.sha256(raw).hexdigest())
+
+
+def _default_templates(base: Path) -> Path | None:
+    """A `templates/` folder beside the config overrides the package's, file by file."""
+    folder = base / "templates"
+    return folder if folder.is_dir() else None

@@ -1,0 +1,75 @@
+"""One exception tree for the whole package.
+
+    DigestError                      base: anything digest raises on purpose
+    ├── ConfigError                  sources.yaml is invalid (file, line, key, what was expected)
+    ├── StoreError                   the database cannot be opened or migrated
+    ├── FetchError                   one source failed (carried as a value in FetchResult,
+    │                                raised only by single-URL helpers)
+    ├── CleanError                   input cannot be cleaned (binary, empty, over the time limit)
+    ├── EditError                    the editor cannot build an issue
+    │   └── LLMError                 the LLM endpoint failed or answered garbage (we fall back)
+    ├── RenderError                  a template is missing or broken
+    ├── PublishError                 writing out/ or sending mail failed
+    │   └── DeliveryError            one recipient could not be sent to
+    └── LockedError                  another run holds the lock (exit code 75)
+
+The CLI maps them to exit codes: ConfigError → 2, LockedError → 75, anything else → 1.
+"""
+
+from __future__ import annotations
+
+
+class DigestError(Exception):
+    """Base class of every error digest raises on purpose."""
+
+
+class ConfigError(DigestError):
+    """The configuration is invalid. The message names file, line and key."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 key: str | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.key = key
+        where = ""
+        if path:
+            where = f"{path}:{line}: " if line else f"{path}: "
+        if key:
+            where += f"{key}: "
+        super().__init__(where + message)
+
+
+class StoreError(DigestError):
+    """The database cannot be opened, migrated or written."""
+
+
+class FetchError(DigestError):
+    """A source or URL could not be fetched."""
+
+
+class CleanError(DigestError):
+    """The input cannot be cleaned."""
+
+
+class EditError(DigestError):
+    """The editor cannot build an issue."""
+
+
+class LLMError(EditError):
+    """The LLM endpoint failed, timed out, or answered something unusable."""
+
+
+class RenderError(DigestError):
+    """A template is missing or fails to render."""
+
+
+class PublishError(DigestError):
+    """Writing the output or delivering it failed."""
+
+
+class DeliveryError(PublishError):
+    """One recipient could not be sent to."""
+
+
+class LockedError(DigestError):
+    """Another run holds the lock."""

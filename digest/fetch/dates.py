@@ -1,0 +1,107 @@
+"""Date parsing we can trust.
+
+feedparser turns some malformed dates into a plausible-looking date months away (it fills
+missing fields from defaults). We parse the raw strings ourselves with strict parsers and
+reject what does not look like a real publication time: nothing from before the web, nothing
+more than a day in the future. Everything returned is timezone-aware (naive means UTC).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+from dateutil import parser as dateutil_parser
+
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=1)
+
+# Common zone abbreviations beyond the RFC 822 set email.utils knows (offsets in seconds).
+_TZINFOS = {
+    "UTC": 0, "UT": 0, "GMT": 0, "Z": 0, "BST": 3600, "CET": 3600, "CEST": 7200,
+    "EET": 7200, "EEST": 10800, "MSK": 10800, "IST": 19800, "CST": -21600, "CDT": -18000,
+    "EST": -18000, "EDT": -14400, "MST": -25200, "MDT": -21600, "PST": -28800,
+    "PDT": -25200, "JST": 32400, "KST": 32400, "HKT": 28800, "SGT": 28800,
+    "AEST": 36000, "AEDT": 39600, "NZST": 43200, "NZDT": 46800,
+}
+_ISO_RE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+_RFC822_RE = re.compile(r"^(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}\b")
+
+
+def _aware(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """Parse an RFC 822 / RFC 3339 / ISO 8601 / common human date; None when it is not one.
+
+    Never guesses missing parts: "Mon, 32 Foo 2024" is None, not some other day.
+    """
+    if not text:
+        return None
+    raw = " ".join(text.split())
+    if not raw or len(raw) > 80:
+        return None
+    if _ISO_RE.match(raw):
+        iso = raw.replace(",", ".")
+        if iso.endswith(("z", "Z")):
+            iso = iso[:-1] + "+00:00"
+        try:
+            return _aware(datetime.fromisoformat(iso))
+        except ValueError:
+            return None  # matched the shape but a field is out of range: garbage, not a date
+    if _RFC822_RE.match(raw):
+        try:
+            return _aware(parsedate_to_datetime(raw))
+        except (TypeError, ValueError, IndexError):
+            pass
+    if not re.search(r"\d{4}", raw):
+        return None  # "yesterday", "5 mins ago", "Mon 12": no year, nothing we can trust
+    try:
+        # dateutil fills missing fields from `default`; a sentinel year lets us reject that.
+        sentinel = datetime(1, 1, 1)
+        parsed = dateutil_parser.parse(raw, default=sentinel, tzinfos=_TZINFOS)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.year == 1:
+        return None
+    return _aware(parsed)
+
+
+def trusted(value: datetime | None, now: datetime) -> datetime | None:
+    """`value` if it is a believable publication time at `now`, else None."""
+    if value is None:
+        return None
+    value = _aware(value)
+    if value < EARLIEST or value > now + FUTURE_SLACK:
+        return None
+    return value
+
+
+def parse_trusted(text: str | None, now: datetime) -> datetime | None:
+    return trusted(parse_date(text), now)
+
+
+def parse_http_date(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return _aware(parsedate_to_datetime(text.strip()))
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def retry_after(value: str | None, now: datetime) -> datetime | None:
+    """The time a Retry-After header (seconds or HTTP date) points to; capped at a week so a
+    hostile or broken header cannot switch a source off forever."""
+    if not value:
+        return None
+    value = value.strip()
+    when = now + timedelta(seconds=int(value[:9])) if value.isdigit() else parse_http_date(value)
+    if when is None:
+        return None
+    return min(max(when, now), now + timedelta(days=7))

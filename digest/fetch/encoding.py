@@ -1,0 +1,106 @@
+"""Turning fetched bytes into text: BOM, HTTP header, XML declaration, meta charset, and a
+strict check of each, because publishers routinely declare UTF-8 and send GBK.
+
+Declared names are widened to the supersets browsers actually use (GB2312/GBK -> GB18030,
+Big5 -> Big5-HKSCS, Latin-1 -> Windows-1252), so characters outside the narrow legacy set
+decode instead of turning into replacement characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_WIDER = {
+    "gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030", "euc-cn": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs",
+    "x-x-big5": "big5hkscs", "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "shift_jis": "cp932", "sjis": "cp932",
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "utf8": "utf-8",
+}
+_XML_DECL_RE = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']")
+_META_RE = re.compile(
+    rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE
+)
+_XML_DECL_TEXT_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CHARSET_PARAM_RE = re.compile(r"charset\s*=\s*[\"']?([^\s;\"']+)", re.IGNORECASE)
+
+
+def normalise_charset(name: str | None) -> str | None:
+    """A Python codec name for a declared charset, widened to its superset; None if unknown."""
+    if not name:
+        return None
+    lowered = name.strip().strip("\"'").lower()
+    lowered = _WIDER.get(lowered, lowered)
+    try:
+        codec = codecs.lookup(lowered).name
+    except LookupError:
+        return None
+    return _WIDER.get(codec, codec)
+
+
+def header_charset(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = _CHARSET_PARAM_RE.search(content_type)
+    return match.group(1) if match else None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the document declares about itself (XML declaration or HTML meta)."""
+    head = data[:4096]
+    match = _XML_DECL_RE.match(head) or _META_RE.search(head)
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _strict(data: bytes, codec: str | None) -> str | None:
+    if not codec:
+        return None
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """(text, codec used). Never raises: the last resort decodes with replacement characters."""
+    for bom, bom_codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(bom_codec, errors="replace"), bom_codec
+    candidates: list[str] = []
+    for declared in (header_charset(content_type), declared_charset(data)):
+        wanted = normalise_charset(declared)
+        if wanted and wanted not in candidates:
+            candidates.append(wanted)
+    # UTF-8 is tried next whatever was declared: a strict UTF-8 decode of non-UTF-8 text
+    # almost always fails, so success is strong evidence.
+    if "utf-8" not in candidates:
+        candidates.append("utf-8")
+    guess = charset_normalizer.from_bytes(data[:200_000]).best()
+    if guess is not None and guess.encoding:
+        candidates.append(normalise_charset(guess.encoding) or guess.encoding)
+    candidates.extend(("gb18030", "big5hkscs", "cp932", "cp949"))
+    for codec in dict.fromkeys(candidates):
+        decoded = _strict(data, codec)
+        if decoded is not None:
+            return decoded, codec
+    return data.decode("cp1252" if not candidates else candidates[0], errors="replace"), "replace"
+
+
+def xml_utf8(text: str) -> bytes:
+    """UTF-8 bytes of an XML document whose declaration no longer names another encoding
+    (lxml and feedparser would otherwise trust the stale declaration)."""
+    text = text.lstrip("\ufeff")
+    match = _XML_DECL_TEXT_RE.match(text)
+    if match:
+        text = '<?xml version="1.0" encoding="utf-8"?>' + text[match.end():]
+    return text.encode("utf-8", errors="replace")

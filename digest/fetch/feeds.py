@@ -1,0 +1,298 @@
+"""Feed parsing: RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.x.
+
+Well-formed RSS 2.0 / RSS 1.0 / Atom 1.0 go through a direct lxml walk (about 20x faster than
+feedparser, which matters at hundreds of feeds a run). Anything else — invalid XML, Atom 0.3,
+oddities — goes to feedparser's forgiving parser. Dates are kept as the raw strings and parsed
+by `dates.py`, never taken from feedparser's `*_parsed` fields.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import feedparser
+from lxml import etree
+
+from .encoding import xml_utf8
+from .urls import resolve
+
+ContentType = Literal["html", "text"]
+ATOM = "{http://www.w3.org/2005/Atom}"
+RSS1 = "{http://purl.org/rss/1.0/}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+FEEDBURNER = "{http://rssnamespace.org/feedburner/ext/1.0}"
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                              remove_comments=True)
+_TAG_RE = re.compile(r"<[^>]+>")
+_ROOT_RE = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+
+
+@dataclass
+class Entry:
+    guid: str | None
+    link: str | None
+    title: str
+    content: str  # full body when the feed had one, else ""
+    content_type: ContentType = "html"
+    summary: str = ""
+    date: str | None = None  # raw published (or updated) string
+    author: str | None = None
+    canonical: str | None = None
+
+
+@dataclass
+class ParsedFeed:
+    format: str  # "rss", "rdf", "atom", "json", "feedparser:<version>"
+    title: str = ""
+    link: str | None = None  # the site's home page
+    entries: list[Entry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def plain(text: str | None) -> str:
+    """Text without tags and entities, whitespace collapsed (for titles and names)."""
+    if not text:
+        return ""
+    if "<" in text or "&" in text:
+        import html
+
+        text = html.unescape(_TAG_RE.sub(" ", text))
+    return " ".join(text.split())
+
+
+def sniff(body: bytes) -> str:
+    """'feed', 'json', 'sitemap', 'html' or 'unknown', from the first bytes."""
+    head = body[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
+        return "json"
+    low = head.lower()
+    if low.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    # Skip the XML declaration, comments, processing instructions and doctypes.
+    for match in _ROOT_RE.finditer(head):
+        name = match.group(1).split(b":")[-1].lower()
+        if name in (b"rss", b"feed", b"rdf", b"channel"):
+            return "feed"
+        if name in (b"urlset", b"sitemapindex"):
+            return "sitemap"
+        if name in (b"html", b"head", b"body"):
+            return "html"
+        if name != b"xml":
+            return "unknown"
+    return "unknown"
+
+
+def parse_feed(body: bytes, text: str, url: str) -> ParsedFeed:
+    """Parse a feed document (`text` is `body` decoded). Never raises for bad input: an
+    unparseable document yields a ParsedFeed with no entries and a warning."""
+    if sniff(body) == "json":
+        return parse_json_feed(text, url)
+    data = xml_utf8(text)
+    try:
+        root = etree.fromstring(data, parser=_XML_PARSER, base_url=url)
+    except etree.XMLSyntaxError as exc:
+        return _feedparser(data, url, [f"invalid XML ({_first_line(str(exc))}); recovered "
+                                       "what could be recovered"])
+    tag = root.tag if isinstance(root.tag, str) else ""
+    if tag == "rss" and root.find("channel") is not None:
+        return _rss(root)
+    if tag.endswith("}RDF") and root.find(f"{RSS1}channel") is not None:
+        return _rdf(root)
+    if tag == f"{ATOM}feed":
+        return _atom(root)
+    return _feedparser(data, url, [])
+
+
+def _first_line(text: str) -> str:
+    return text.splitlines()[0][:160] if text else "unknown error"
+
+
+def _text(el: etree._Element | None) -> str:
+    if el is None:
+        return ""
+    return "".join(el.itertext()).strip()
+
+
+def _link(el: etree._Element, raw: str | None) -> str | None:
+    return resolve(el.base, raw)
+
+
+def _rss(root: etree._Element) -> ParsedFeed:
+    channel = root.find("channel")
+    assert channel is not None
+    feed = ParsedFeed(format=f"rss{root.get('version', '')}",
+                      title=plain(_text(channel.find("title"))),
+                      link=_link(channel, _text(channel.find("link")) or None))
+    for item in channel.iter("item"):
+        guid_el = item.find("guid")
+        guid = _text(guid_el) or None
+        link = _text(item.find("link")) or _text(item.find(f"{ATOM}link")) or None
+        atom_link = item.find(f"{ATOM}link")
+        if not link and atom_link is not None:
+            link = atom_link.get("href")
+        if not link and guid and guid_el is not None and \
+                guid_el.get("isPermaLink", "true").lower() == "true":
+            link = guid
+        author = _text(item.find(f"{DC}creator")) or _text(item.find("author")) or None
+        feed.entries.append(Entry(
+            guid=guid,
+            link=_link(item, link),
+            title=plain(_text(item.find("title"))),
+            content=_text(item.find(f"{CONTENT}encoded")),
+            summary=_text(item.find("description")),
+            date=_text(item.find("pubDate")) or _text(item.find(f"{DC}date")) or None,
+            author=plain(author) or None,
+            canonical=_link(item, _text(item.find(f"{FEEDBURNER}origLink")) or None),
+        ))
+    return feed
+
+
+def _rdf(root: etree._Element) -> ParsedFeed:
+    channel = root.find(f"{RSS1}channel")
+    assert channel is not None
+    feed = ParsedFeed(format="rss1.0", title=plain(_text(channel.find(f"{RSS1}title"))),
+                      link=_link(channel, _text(channel.find(f"{RSS1}link")) or None))
+    for item in root.iter(f"{RSS1}item"):
+        about = item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+        link = _text(item.find(f"{RSS1}link")) or about
+        feed.entries.append(Entry(
+            guid=about or None,
+            link=_link(item, link),
+            title=plain(_text(item.find(f"{RSS1}title"))),
+            content=_text(item.find(f"{CONTENT}encoded")),
+            summary=_text(item.find(f"{RSS1}description")),
+            date=_text(item.find(f"{DC}date")) or None,
+            author=plain(_text(item.find(f"{DC}creator"))) or None,
+        ))
+    return feed
+
+
+def _atom_text(el: etree._Element | None) -> tuple[str, ContentType]:
+    """An Atom text construct as (html-or-text, type)."""
+    if el is None:
+        return "", "html"
+    kind = (el.get("type") or "text").lower()
+    if kind == "xhtml":
+        div = el.find("{http://www.w3.org/1999/xhtml}div")
+        holder = div if div is not None else el
+        parts = [holder.text or ""] + [
+            etree.tostring(child, encoding="unicode", method="html") for child in holder]
+        html_text = "".join(parts)
+        return re.sub(r"\s?xmlns(:\w+)?=\"[^\"]*\"", "", html_text).strip(), "html"
+    if kind in ("html", "text/html"):
+        return _text(el), "html"
+    return _text(el), "text"
+
+
+def _atom(root: etree._Element) -> ParsedFeed:
+    feed = ParsedFeed(format="atom1.0", title=plain(_atom_text(root.find(f"{ATOM}title"))[0]))
+    feed.link = _atom_link(root)
+    for entry in root.iter(f"{ATOM}entry"):
+        content_el = entry.find(f"{ATOM}content")
+        content, ctype = _atom_text(content_el)
+        if content_el is not None and content_el.get("src"):
+            content = ""  # out-of-line content: the linked page is the body
+        summary, stype = _atom_text(entry.find(f"{ATOM}summary"))
+        if stype == "text" and summary:
+            import html
+
+            summary = html.escape(summary)
+        author = entry.find(f"{ATOM}author/{ATOM}name")
+        if author is None:
+            author = root.find(f"{ATOM}author/{ATOM}name")
+        canonical = None
+        for link_el in entry.findall(f"{ATOM}link"):
+            if link_el.get("rel") == "canonical":
+                canonical = _link(link_el, link_el.get("href"))
+        feed.entries.append(Entry(
+            guid=_text(entry.find(f"{ATOM}id")) or None,
+            link=_atom_link(entry),
+            title=plain(_atom_text(entry.find(f"{ATOM}title"))[0]),
+            content=content, content_type=ctype if content else "html", summary=summary,
+            date=_text(entry.find(f"{ATOM}published")) or _text(entry.find(f"{ATOM}updated"))
+            or None,
+            author=plain(_text(author)) or None,
+            canonical=canonical,
+        ))
+    return feed
+
+
+def _atom_link(el: etree._Element) -> str | None:
+    for link_el in el.findall(f"{ATOM}link"):
+        if link_el.get("rel", "alternate") == "alternate" and link_el.get("href"):
+            return _link(link_el, link_el.get("href"))
+    return None
+
+
+def parse_json_feed(text: str, url: str) -> ParsedFeed:
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        return ParsedFeed(format="json", warnings=[f"invalid JSON: {_first_line(str(exc))}"])
+    if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith(
+            ("https://jsonfeed.org/version/1", "http://jsonfeed.org/version/1")):
+        return ParsedFeed(format="json", warnings=["JSON document is not a JSON Feed 1.x"])
+    base = resolve(url, _str(doc.get("feed_url"))) or url
+    feed = ParsedFeed(format=f"json{str(doc['version']).rsplit('/', 1)[-1]}",
+                      title=plain(_str(doc.get("title"))),
+                      link=resolve(base, _str(doc.get("home_page_url"))))
+    items = doc.get("items")
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        content = _str(item.get("content_html"))
+        ctype: ContentType = "html"
+        if not content and item.get("content_text"):
+            content, ctype = _str(item.get("content_text")), "text"
+        authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
+        names = [_str(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")]
+        link = _str(item.get("url")) or _str(item.get("external_url"))
+        feed.entries.append(Entry(
+            guid=_str(item.get("id")) or None,
+            link=resolve(base, link),
+            title=plain(_str(item.get("title"))),
+            content=content, content_type=ctype if content else "html",
+            summary=_str(item.get("summary")),
+            date=_str(item.get("date_published")) or _str(item.get("date_modified")) or None,
+            author=", ".join(names) or None,
+        ))
+    return feed
+
+
+def _str(value: Any) -> str:
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    return str(value).strip()
+
+
+def _feedparser(data: bytes, url: str, warnings: list[str]) -> ParsedFeed:
+    parsed = feedparser.parse(data, response_headers={
+        "content-location": url, "content-type": "application/xml; charset=utf-8"})
+    feed = ParsedFeed(format=f"feedparser:{parsed.get('version') or 'unknown'}",
+                      title=plain(parsed.feed.get("title")), link=parsed.feed.get("link"),
+                      warnings=warnings)
+    if not parsed.get("version") and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        feed.warnings = [f"not a feed ({_first_line(str(reason)) if reason else 'unknown'})"]
+        return feed
+    for entry in parsed.entries:
+        contents = entry.get("content") or []
+        content = "".join(c.get("value", "") for c in contents if isinstance(c, dict))
+        ctype: ContentType = "html"
+        if contents and all(c.get("type") == "text/plain" for c in contents):
+            ctype = "text"
+        feed.entries.append(Entry(
+            guid=entry.get("id") or None,
+            link=resolve(url, entry.get("link")),
+            title=plain(entry.get("title")),
+            content=content, content_type=ctype,
+            summary=entry.get("summary", "") if entry.get("summary") != content else "",
+            date=entry.get("published") or entry.get("updated") or entry.get("created"),
+            author=plain(entry.get("author")) or None,
+            canonical=resolve(url, entry.get("feedburner_origlink")),
+        ))
+    return feed

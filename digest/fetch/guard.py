@@ -1,0 +1,188 @@
+"""What we agree to fetch: the SSRF rule, robots.txt, and bounded decompression.
+
+The SSRF rule: only http/https, and never a loopback, private, link-local or otherwise
+internal address, unless it is the very host the user configured as the source (tests and
+intranet feeds live on such hosts; a feed's *links* and redirects must not lead us there).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import zlib
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
+
+import brotli
+
+from digest.errors import FetchError
+
+from .urls import host_of, is_internal_ip, literal_ip, origin_of
+
+
+class FetchFailure(FetchError):
+    """A failed request, with what the source state needs to know about it."""
+
+    def __init__(self, message: str, *, http_status: int | None = None,
+                 retry_at: datetime | None = None, gone: bool = False,
+                 transient: bool = False) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.retry_at = retry_at
+        self.gone = gone
+        self.transient = transient
+
+
+class TooLarge(FetchFailure):
+    pass
+
+
+class Resolver:
+    """Host -> addresses, cached for the run."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    async def addresses(self, host: str) -> tuple[str, ...]:
+        if host in self._cache:
+            return self._cache[host]
+        ip = literal_ip(host)
+        if ip is not None:
+            found: tuple[str, ...] = (ip,)
+        else:
+            loop = asyncio.get_running_loop()
+            try:
+                infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+            except (OSError, UnicodeError) as exc:
+                raise FetchFailure(f"cannot resolve host {host}: {exc}", transient=True) from exc
+            found = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
+        self._cache[host] = found
+        return found
+
+
+class Guard:
+    """The SSRF rule for one source: its configured host is trusted, everything else must be
+    a public address."""
+
+    def __init__(self, source_url: str, resolver: Resolver) -> None:
+        self.trusted_host = host_of(source_url)
+        self._resolver = resolver
+
+    async def check(self, url: str) -> None:
+        try:
+            parts = urlsplit(url)
+        except ValueError as exc:
+            raise FetchFailure(f"refused malformed URL {url[:120]!r}") from exc
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https"):
+            raise FetchFailure(f"refused {scheme or 'scheme-less'} URL (only http/https): "
+                               f"{url[:120]}")
+        host = host_of(url)
+        if not host:
+            raise FetchFailure(f"refused URL without a host: {url[:120]}")
+        if host == self.trusted_host:
+            return
+        for address in await self._resolver.addresses(host):
+            if is_internal_ip(address):
+                raise FetchFailure(
+                    f"refused {host}: internal address {address} (only the configured "
+                    "source host may be private)"
+                )
+
+
+class Robots:
+    """robots.txt per origin, fetched once per run. Applied to pages, never to feeds
+    (a feed is published to be polled)."""
+
+    def __init__(self, user_agent: str,
+                 fetch_text: Callable[[str], Awaitable[tuple[int, str]]]) -> None:
+        self._agent = user_agent.split("/", 1)[0].strip() or "digest"
+        self._fetch_text = fetch_text
+        self._rules: dict[str, RobotFileParser | bool] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    async def allowed(self, url: str) -> bool:
+        origin = origin_of(url)
+        lock = self._locks.setdefault(origin, asyncio.Lock())
+        async with lock:
+            if origin not in self._rules:
+                self._rules[origin] = await self._load(origin)
+        rules = self._rules[origin]
+        if isinstance(rules, bool):
+            return rules
+        return rules.can_fetch(self._agent, url)
+
+    async def _load(self, origin: str) -> RobotFileParser | bool:
+        try:
+            status, text = await self._fetch_text(origin + "/robots.txt")
+        except FetchFailure as exc:
+            # RFC 9309: unreachable robots.txt means "assume complete disallow"; a missing
+            # one (4xx) means everything is allowed.
+            return bool(exc.http_status and 400 <= exc.http_status < 500)
+        if 400 <= status < 500:
+            return True
+        if status >= 500:
+            return False
+        parser = RobotFileParser()
+        parser.parse(text.splitlines())
+        return parser
+
+
+class Decoder:
+    """Content-Encoding decoding that never produces more than `room` bytes per call, so a
+    gzip or brotli bomb is stopped at the cap instead of filling memory first."""
+
+    def __init__(self, encoding: str | None) -> None:
+        codings = [c.strip().lower() for c in (encoding or "").split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        if len(codings) > 1:
+            raise FetchFailure(f"unsupported stacked Content-Encoding {encoding!r}")
+        self.coding = codings[0] if codings else None
+        self._zlib: zlib._Decompress | None = None
+        self._brotli: brotli.Decompressor | None = None
+        if self.coding in ("gzip", "x-gzip"):
+            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif self.coding == "deflate":
+            self._zlib = None  # decided on the first chunk: zlib-wrapped or raw
+        elif self.coding == "br":
+            self._brotli = brotli.Decompressor()
+        elif self.coding is not None:
+            raise FetchFailure(f"unsupported Content-Encoding {encoding!r}")
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        if self.coding is None:
+            if len(data) > room:
+                raise TooLarge("body over the size cap")
+            return data
+        try:
+            if self._brotli is not None:
+                return self._feed_brotli(data, room)
+            if self._zlib is None:  # deflate: most servers send zlib-wrapped, some raw
+                wbits = zlib.MAX_WBITS if data[:1] and (data[0] & 0x0F) == 8 else -zlib.MAX_WBITS
+                self._zlib = zlib.decompressobj(wbits)
+            out = self._zlib.decompress(data, room + 1)
+        except (zlib.error, brotli.error) as exc:
+            raise FetchFailure(f"corrupt {self.coding} body: {exc}") from exc
+        if len(out) > room:
+            raise TooLarge("decompressed body over the size cap")
+        return out
+
+    def _feed_brotli(self, data: bytes, room: int) -> bytes:
+        assert self._brotli is not None
+        try:
+            out: bytes = self._brotli.process(data, output_buffer_limit=room + 1)
+        except TypeError:  # brotli < 1.2 has no limit: feed small slices instead
+            pieces = []
+            total = 0
+            for i in range(0, len(data), 1024):
+                piece = self._brotli.process(data[i:i + 1024])
+                total += len(piece)
+                if total > room:
+                    raise TooLarge("decompressed body over the size cap") from None
+                pieces.append(piece)
+            return b"".join(pieces)
+        if len(out) > room:
+            raise TooLarge("decompressed body over the size cap")
+        return out

@@ -1,0 +1,255 @@
+"""The one HTTP client of a run: limits, politeness, redirects, retries, caps.
+
+Redirects are followed here, not by httpx, so that every hop is checked against the SSRF
+rule (and `file://` is refused). Bodies are streamed raw and decoded by `guard.Decoder`, which
+enforces the size cap on the *decoded* bytes while they arrive.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import httpx
+
+from digest.models import FetchSettings
+
+from .dates import retry_after
+from .encoding import decode
+from .guard import Decoder, FetchFailure, Guard, Resolver, Robots, TooLarge
+from .urls import host_of, resolve
+
+RETRY_BACKOFF = 0.25  # seconds before the first retry; doubles each time, with jitter
+RETRY_AFTER_WAIT = 2.0  # a Retry-After this short is waited out; longer ones end the fetch
+_REDIRECTS = {301, 302, 303, 307, 308}
+_PERMANENT = {301, 308}
+_TRANSIENT_STATUS = {500, 502, 503, 504, 429}
+
+
+@dataclass
+class Response:
+    url: str  # final URL, after redirects
+    status: int
+    headers: httpx.Headers
+    body: bytes = b""
+    permanent_url: str | None = None  # where an all-permanent redirect chain ended
+    redirects: list[str] = field(default_factory=list)
+
+    @property
+    def content_type(self) -> str:
+        return str(self.headers.get("content-type", ""))
+
+    def text(self) -> str:
+        return decode(self.body, self.content_type)[0]
+
+
+def _describe(exc: Exception) -> tuple[str, bool]:
+    """(one-line reason, transient?) for a transport exception."""
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "connect timeout", True
+    if isinstance(exc, httpx.ReadTimeout):
+        return "read timeout", True
+    if isinstance(exc, httpx.PoolTimeout):
+        return "connection pool timeout", True
+    if isinstance(exc, httpx.WriteTimeout):
+        return "write timeout", True
+    if isinstance(exc, httpx.ConnectError):
+        return f"cannot connect: {exc or 'connection refused'}", True
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"connection closed by server: {exc or 'protocol error'}", True
+    if isinstance(exc, httpx.ReadError):
+        return f"connection reset: {exc or 'read error'}", True
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return f"unsupported protocol: {exc}", False
+    return f"{type(exc).__name__}: {exc}", isinstance(exc, httpx.TransportError)
+
+
+class HttpClient:
+    """Owns the AsyncClient and every limit. Use as `async with HttpClient(...) as http:`."""
+
+    def __init__(self, settings: FetchSettings, *,
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 clock: Callable[[], datetime]) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.resolver = Resolver()
+        timeout = httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
+                                write=settings.read_timeout, pool=settings.total_timeout)
+        limits = httpx.Limits(max_connections=max(1, settings.concurrency),
+                              max_keepalive_connections=max(1, settings.concurrency))
+        self._client = httpx.AsyncClient(
+            transport=transport, timeout=timeout, limits=limits, follow_redirects=False,
+            headers={"User-Agent": settings.user_agent,
+                     "Accept-Encoding": "gzip, deflate, br"},
+            trust_env=False,  # a proxy from the environment would bypass the SSRF rule
+        )
+        self._global = asyncio.Semaphore(max(1, settings.concurrency))
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._next_slot: dict[str, float] = {}
+        self.requests = 0
+        self.robots = Robots(settings.user_agent, self._robots_text)
+
+    async def __aenter__(self) -> HttpClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._client.aclose()
+
+    # ── public ──────────────────────────────────────────────────────────────
+
+    async def get(self, url: str, guard: Guard, *, headers: Mapping[str, str] | None = None,
+                  page: bool = False) -> Response:
+        """GET `url` within the total timeout, following redirects and retrying transient
+        failures. Returns 2xx and 304 responses; raises FetchFailure for everything else.
+        `page=True` applies robots.txt (pages, not feeds)."""
+        total = self.settings.total_timeout
+        try:
+            async with asyncio.timeout(total):
+                return await self._get_with_retries(url, guard, headers or {}, page)
+        except TimeoutError:
+            raise FetchFailure(f"total timeout: no complete answer within {total:g}s",
+                               transient=True) from None
+
+    # ── internals ───────────────────────────────────────────────────────────
+
+    async def _get_with_retries(self, url: str, guard: Guard, headers: Mapping[str, str],
+                                page: bool) -> Response:
+        if page and not await self.robots.allowed(url):
+            raise FetchFailure(f"disallowed by robots.txt: {url}")
+        attempt = 0
+        while True:
+            try:
+                response = await self._follow(url, guard, headers)
+            except FetchFailure as exc:
+                if not exc.transient or attempt >= self.settings.retries:
+                    raise
+                await self._backoff(attempt)
+                attempt += 1
+                continue
+            if response.status < 300 or response.status == 304:
+                return response
+            failure = self._status_failure(response)
+            if (failure.transient and attempt < self.settings.retries
+                    and self._short_wait(failure) is not None):
+                await asyncio.sleep(self._short_wait(failure) or 0.0)
+                attempt += 1
+                continue
+            raise failure
+
+    def _short_wait(self, failure: FetchFailure) -> float | None:
+        """Seconds to wait before retrying a transient status; None if we must not retry now."""
+        if failure.retry_at is None:
+            return self._backoff_seconds(0)
+        wait = (failure.retry_at - self.clock()).total_seconds()
+        return max(0.0, wait) if wait <= RETRY_AFTER_WAIT else None
+
+    def _status_failure(self, response: Response) -> FetchFailure:
+        status = response.status
+        reason = httpx.codes.get_reason_phrase(status) or "error"
+        when = retry_after(response.headers.get("retry-after"), self.clock())
+        if status == 410:
+            return FetchFailure(f"HTTP 410 {reason}: the source is gone", http_status=410,
+                                gone=True)
+        if status in (429, 503) and when is not None:
+            return FetchFailure(
+                f"HTTP {status} {reason}: retry after {when.isoformat(timespec='seconds')}",
+                http_status=status, retry_at=when, transient=True)
+        return FetchFailure(f"HTTP {status} {reason}", http_status=status,
+                            transient=status in _TRANSIENT_STATUS)
+
+    def _backoff_seconds(self, attempt: int) -> float:
+        return float(RETRY_BACKOFF * (2 ** attempt) * random.uniform(0.5, 1.5))
+
+    async def _backoff(self, attempt: int) -> None:
+        await asyncio.sleep(self._backoff_seconds(attempt))
+
+    async def _follow(self, url: str, guard: Guard, headers: Mapping[str, str]) -> Response:
+        seen: list[str] = []
+        permanent = True
+        current = url
+        while True:
+            await guard.check(current)
+            response = await self._once(current, headers)
+            if response.status not in _REDIRECTS:
+                response.redirects = seen
+                if seen and permanent:
+                    response.permanent_url = current
+                return response
+            location = resolve(current, response.headers.get("location"))
+            if not location:
+                raise FetchFailure(f"HTTP {response.status} redirect without a Location",
+                                   http_status=response.status)
+            permanent = permanent and response.status in _PERMANENT
+            seen.append(current)
+            if location in seen or location == current:
+                raise FetchFailure(f"redirect loop via {location[:120]}",
+                                   http_status=response.status)
+            if len(seen) > self.settings.max_redirects:
+                raise FetchFailure(f"too many redirects (more than "
+                                   f"{self.settings.max_redirects})",
+                                   http_status=response.status)
+            current = location
+
+    async def _once(self, url: str, headers: Mapping[str, str]) -> Response:
+        host = host_of(url)
+        per_host = self._hosts.setdefault(host, asyncio.Semaphore(max(1, self.settings.per_host)))
+        async with self._global, per_host:
+            await self._wait_turn(host)
+            self.requests += 1
+            try:
+                return await self._stream(url, headers)
+            except httpx.HTTPError as exc:
+                reason, transient = _describe(exc)
+                raise FetchFailure(reason, transient=transient) from exc
+
+    async def _wait_turn(self, host: str) -> None:
+        """Space requests to one host by per_host_delay (reserve a slot, then sleep to it)."""
+        delay = self.settings.per_host_delay
+        if delay <= 0:
+            return
+        now = time.monotonic()
+        slot = max(now, self._next_slot.get(host, now))
+        self._next_slot[host] = slot + delay
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+    async def _stream(self, url: str, headers: Mapping[str, str]) -> Response:
+        cap = self.settings.max_bytes
+        async with self._client.stream("GET", url, headers=dict(headers)) as raw:
+            response = Response(url=url, status=raw.status_code, headers=raw.headers)
+            if raw.status_code in _REDIRECTS or raw.status_code == 304:
+                return response  # bodies of these are never used; don't read them
+            if raw.status_code >= 400:
+                return response  # error pages are not worth their bytes
+            declared = raw.headers.get("content-length", "")
+            decoder = Decoder(raw.headers.get("content-encoding"))
+            if declared.isdigit() and decoder.coding is None and int(declared) > cap:
+                raise TooLarge(f"body of {int(declared):,} bytes over the {cap:,}-byte cap")
+            chunks: list[bytes] = []
+            size = 0
+            try:
+                async for chunk in raw.aiter_raw():
+                    out = decoder.feed(chunk, cap - size)
+                    size += len(out)
+                    chunks.append(out)
+            except TooLarge:
+                what = f"{decoder.coding}-decoded body" if decoder.coding else "body"
+                raise TooLarge(f"{what} over the {cap:,}-byte cap (stopped while "
+                               "streaming)") from None
+            response.body = b"".join(chunks)
+            return response
+
+    async def _robots_text(self, url: str) -> tuple[int, str]:
+        # robots.txt lives on the page's own host, which the page's guard already allowed.
+        guard = Guard(url, self.resolver)
+        try:
+            response = await self._follow(url, guard, {})
+        except FetchFailure:
+            raise
+        if response.status >= 300:
+            return response.status, ""
+        return response.status, response.text()[:500_000]

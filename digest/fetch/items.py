@@ -1,0 +1,183 @@
+"""From parsed entries to RawItems: identity (GUIDs), links, dates, and the full-text follow.
+
+Known items (the store has the GUID) that would need their page fetched are *skipped
+entirely*: without refetching the page we cannot tell whether they changed, and returning
+them with only the feed's summary would look like an edit to the store. Items whose feed
+carries the full body are always returned, so the store can detect updates by content hash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import html
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import lxml.html
+from lxml import etree
+
+from digest.models import RawItem, Source
+
+from .dates import parse_trusted
+from .feeds import Entry, plain
+from .guard import FetchFailure
+from .pages import page_meta, parse_html
+from .urls import is_web_url
+
+FULL_TEXT_MIN = 600  # characters of feed text below which a body counts as a summary
+PAGE_BETTER = 1.3  # the page wins when it carries this much more paragraph text
+_TRUNCATED_RE = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|"
+                           r"阅读全文|阅读更多)\W*$", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"""(?:href|src)\s*=\s*["']?(?!https?:|mailto:|data:|#|//)""",
+                          re.IGNORECASE)
+
+PageFetcher = Callable[[str], Awaitable[tuple[str, str]]]  # url -> (final url, html text)
+
+
+@dataclass
+class Built:
+    items: list[RawItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def text_of(markup: str) -> str:
+    if not markup:
+        return ""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def absolutise(markup: str, base: str | None) -> str:
+    """Relative href/src in an HTML fragment made absolute (only parsed when needed)."""
+    if not base or not markup or not _RELATIVE_RE.search(markup):
+        return markup
+    try:
+        fragment = lxml.html.fragment_fromstring(markup, create_parent="div")
+        fragment.make_links_absolute(base, resolve_base_href=False)
+        inner = (fragment.text or "") + "".join(
+            etree.tostring(child, encoding="unicode", method="html") for child in fragment)
+        return inner
+    except (etree.ParserError, ValueError):
+        return markup
+
+
+def _hash_id(*parts: str) -> str:
+    return "sha256:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _looks_truncated(text: str) -> bool:
+    return len(text) < FULL_TEXT_MIN or bool(_TRUNCATED_RE.search(text[-40:]))
+
+
+@dataclass
+class _Draft:
+    item: RawItem
+    need_page: bool
+
+
+async def build_items(source: Source, entries: Sequence[Entry], *, fallback_url: str,
+                      now: datetime, max_items: int,
+                      known: Callable[[str, str], bool] | None,
+                      fetch_page: PageFetcher | None) -> Built:
+    """RawItems for `entries` (at most max_items, first ones first), following pages when the
+    feed carries too little, and recording what went wrong as warnings."""
+    built = Built()
+    seen: set[str] = set()
+    drafts: list[_Draft] = []
+    duplicates = anonymous = bad_links = 0
+    for entry in entries:
+        if len(drafts) >= max_items:
+            built.warnings.append(f"kept the first {max_items} of {len(entries)} entries")
+            break
+        link = entry.link if entry.link and is_web_url(entry.link) else None
+        if entry.link and not link:
+            bad_links += 1
+        guid = (entry.guid or "").strip() or link
+        if not guid:
+            anonymous += 1
+            guid = _hash_id(entry.title, entry.content or entry.summary)
+        if guid in seen:
+            duplicates += 1
+            continue
+        seen.add(guid)
+        if not link and entry.guid and is_web_url(entry.guid):
+            link = entry.guid
+        body = entry.content or entry.summary
+        ctype = entry.content_type if entry.content else "html"
+        if ctype == "html":
+            body = absolutise(body, link or fallback_url)
+        published = parse_trusted(entry.date, now)
+        title = entry.title
+        body_text = text_of(body) if ctype == "html" else " ".join(body.split())
+        need_page = bool(
+            source.full_text and link and fetch_page is not None
+            and (not entry.content or _looks_truncated(body_text) or not title
+                 or published is None))
+        if need_page and known is not None and known(source.name, guid):
+            continue  # see the module docstring
+        item = RawItem(
+            source=source.name, guid=guid, url=link or fallback_url,
+            title=title, content=body, content_type=ctype,
+            published=published, author=entry.author, canonical_url=entry.canonical,
+            summary=entry.summary,
+        )
+        drafts.append(_Draft(item, need_page))
+    if duplicates:
+        built.warnings.append(f"{duplicates} entries with a duplicate GUID dropped")
+    if anonymous:
+        built.warnings.append(f"{anonymous} entries without link or GUID: identified by a hash "
+                              "of title and content")
+    if bad_links:
+        built.warnings.append(f"{bad_links} entries with a non-web link (ignored)")
+    if fetch_page is not None:
+        results = await asyncio.gather(
+            *(_with_page(d.item, fetch_page, now) for d in drafts if d.need_page))
+        failures = [reason for _, reason in results if reason]
+        followed = iter(item for item, _ in results)
+        built.items = [next(followed) if d.need_page else d.item for d in drafts]
+        if failures:
+            built.warnings.append(f"{len(failures)} linked pages not fetched ({failures[0]})")
+    else:
+        built.items = [d.item for d in drafts]
+    # Last resort for a title: the body's first words (a page title, when fetched, came first).
+    built.items = [item if item.title else replace(item, title=_title_from_text(
+        text_of(item.content) if item.content_type == "html" else item.content) or "(untitled)")
+        for item in built.items]
+    return built
+
+
+def _title_from_text(text: str, words: int = 12) -> str:
+    parts = text.split()
+    if not parts:
+        return ""
+    head = " ".join(parts[:words])
+    return head + ("…" if len(parts) > words else "")
+
+
+async def _with_page(item: RawItem, fetch_page: PageFetcher,
+                     now: datetime) -> tuple[RawItem, str | None]:
+    """The item improved by its page: body (when the page carries clearly more), title,
+    date and canonical URL. Returns (item, failure reason or None)."""
+    try:
+        final_url, page_html = await fetch_page(item.url)
+    except FetchFailure as exc:
+        return item, str(exc)
+    doc = parse_html(page_html, final_url)
+    if doc is None:
+        return item, f"empty page {item.url}"
+    meta = page_meta(doc, final_url, now)
+    feed_len = len(text_of(item.content)) if item.content_type == "html" else len(item.content)
+    changes: dict[str, object] = {}
+    if meta.text_length >= max(200, feed_len * PAGE_BETTER) or (
+            not feed_len and meta.text_length):
+        changes["content"] = page_html
+        changes["content_type"] = "html"
+    if not item.title and meta.title:
+        changes["title"] = plain(meta.title)
+    if item.published is None and meta.published is not None:
+        changes["published"] = meta.published
+    if meta.canonical and not item.canonical_url:
+        changes["canonical_url"] = meta.canonical
+    return replace(item, **changes), None  # type: ignore[arg-type]

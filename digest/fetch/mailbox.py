@@ -1,0 +1,153 @@
+"""Email newsletters from disk: a maildir, an mbox file, a folder of .eml files, or one .eml.
+
+Each message becomes one RawItem: HTML body when there is one (else plain text), Subject as
+title, From as author, Date as published, Message-ID as GUID. The item's URL is the
+newsletter's "view in browser" link when it has one, else a `mid:` URI (RFC 2392).
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import hashlib
+import mailbox as stdlib_mailbox
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from email.message import EmailMessage, Message
+from email.utils import getaddresses
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from digest.models import RawItem
+
+from .dates import parse_trusted
+from .encoding import decode
+from .guard import FetchFailure
+from .urls import is_web_url, strip_tracking
+
+_WEB_VERSION_RE = re.compile(r"view (it )?(in|on) (your |a |the )?(browser|web)|web version|"
+                             r"view online|read online|在浏览器中查看|网页版", re.IGNORECASE)
+
+
+def looks_like_mail(path: Path) -> bool:
+    if path.is_dir():
+        return True  # a directory source can only be a maildir or a folder of messages
+    if path.suffix.lower() in (".eml", ".mbox", ".mbx"):
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return False
+    return head.startswith(b"From ") or bool(
+        re.match(rb"(?i)^(return-path|received|message-id|from|delivered-to|mime-version):",
+                 head))
+
+
+def _messages(path: Path, max_bytes: int) -> Iterator[Message]:
+    if path.is_dir():
+        if (path / "cur").is_dir() or (path / "new").is_dir():
+            box = stdlib_mailbox.Maildir(path, factory=None, create=False)
+            for key in box.iterkeys():
+                with box.get_file(key) as handle:
+                    yield _parse(handle.read(max_bytes))
+            return
+        for file in sorted(path.rglob("*")):
+            if file.is_file() and file.suffix.lower() in (".eml", ".mbox", ".mbx", ".msg"):
+                yield from _messages(file, max_bytes)
+        return
+    with path.open("rb") as handle:
+        head = handle.read(5)
+    if head == b"From ":
+        for message in stdlib_mailbox.mbox(path, factory=None, create=False):
+            yield _parse(message.as_bytes())
+        return
+    with path.open("rb") as handle:
+        yield _parse(handle.read(max_bytes))
+
+
+def _parse(data: bytes) -> Message:
+    return email.message_from_bytes(data, policy=email.policy.default)
+
+
+def _part_text(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset()
+    return decode(payload, f"text/plain; charset={charset}" if charset else None)[0]
+
+
+def _body(message: Message) -> tuple[str, str]:
+    """(body, "html" | "text")."""
+    part: Message | None = message
+    if isinstance(message, EmailMessage):
+        part = message.get_body(preferencelist=("html", "plain"))
+    if part is None:
+        return "", "text"
+    text = _part_text(part)
+    return text, ("html" if part.get_content_subtype() == "html" else "text")
+
+
+def _web_version(body: str, kind: str) -> str | None:
+    if kind != "html" or not body.strip():
+        return None
+    try:
+        doc = lxml.html.document_fromstring(body.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return None
+    for a in doc.iterfind(".//a[@href]"):
+        href = a.get("href", "")
+        if is_web_url(href) and _WEB_VERSION_RE.search(a.text_content() or ""):
+            return strip_tracking(href)
+    return None
+
+
+def _author(message: Message) -> str | None:
+    pairs = getaddresses([str(message.get("from", ""))])
+    if not pairs:
+        return None
+    name, address = pairs[0]
+    return name or address or None
+
+
+def to_item(message: Message, source: str, now: datetime) -> RawItem:
+    body, kind = _body(message)
+    subject = " ".join(str(message.get("subject", "")).split())
+    message_id = str(message.get("message-id", "")).strip().strip("<>")
+    guid = message_id or "sha256:" + hashlib.sha256(
+        (subject + body).encode("utf-8", "replace")).hexdigest()[:32]
+    url = _web_version(body, kind) or (f"mid:{message_id}" if message_id else f"mid:{guid}")
+    return RawItem(source=source, guid=guid, url=url, title=subject or "(no subject)",
+                   content=body, content_type="html" if kind == "html" else "text",
+                   published=parse_trusted(str(message.get("date", "")), now),
+                   author=_author(message))
+
+
+def read_mailbox(path: Path, source: str, now: datetime,
+                 max_bytes: int) -> tuple[list[RawItem], list[str]]:
+    """Every readable message as an item, newest first; unreadable ones become warnings."""
+    items: list[RawItem] = []
+    seen: set[str] = set()
+    broken = 0
+    try:
+        for message in _messages(path, max_bytes):
+            try:
+                item = to_item(message, source, now)
+            except (ValueError, LookupError, TypeError, AttributeError):
+                broken += 1
+                continue
+            if item.guid not in seen:
+                seen.add(item.guid)
+                items.append(item)
+    except (OSError, stdlib_mailbox.Error) as exc:
+        raise FetchFailure(f"cannot read mailbox {path}: {exc}") from exc
+    oldest = datetime.min.replace(tzinfo=now.tzinfo)
+    items.sort(key=lambda item: item.published or oldest, reverse=True)
+    warnings = [f"{broken} messages could not be read"] if broken else []
+    if not items:
+        warnings.append("the mailbox has no messages")
+    return items, warnings

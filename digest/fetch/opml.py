@@ -1,0 +1,89 @@
+"""OPML import/export, for `digest sources import FILE.opml` and `digest sources export`.
+
+Outlines with an `xmlUrl` become sources; category outlines are flattened. Kinds and
+selectors other than the defaults travel in `digest:kind` / `digest:selector` attributes
+so an export re-imports to the same configuration (other readers ignore them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+from typing import get_args
+
+from lxml import etree
+
+from digest.errors import ConfigError
+from digest.models import Source, SourceKind
+
+from .urls import host_of
+
+DIGEST_NS = "https://github.com/digest-news/digest/opml"
+_KINDS = set(get_args(SourceKind))
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate = f"{name} ({n})"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def parse_opml(data: bytes, where: str = "<opml>") -> list[Source]:
+    try:
+        root = etree.fromstring(data, parser=_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ConfigError(f"not valid OPML: {exc}", path=where) from exc
+    if root is None or root.tag != "opml":
+        raise ConfigError("not an OPML document (no <opml> root)", path=where)
+    sources: list[Source] = []
+    taken: set[str] = set()
+    seen_urls: set[str] = set()
+    for outline in root.iter("outline"):
+        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        if not url or url in seen_urls:
+            continue
+        seen_urls.add(url)
+        name = " ".join((outline.get("title") or outline.get("text") or host_of(url)
+                         or url).split())
+        kind = outline.get(f"{{{DIGEST_NS}}}kind") or "auto"
+        selector = outline.get(f"{{{DIGEST_NS}}}selector") or None
+        sources.append(Source(name=_unique(name, taken), url=url,
+                              kind=kind if kind in _KINDS else "auto",  # type: ignore[arg-type]
+                              selector=selector))
+    return sources
+
+
+def read_opml(path: str | Path) -> list[Source]:
+    """The feeds an OPML file lists, as sources (names made unique, URLs deduplicated)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    return parse_opml(data, str(path))
+
+
+def write_opml(sources: Sequence[Source], title: str) -> str:
+    """An OPML 2.0 document listing `sources` (opml-kind sources themselves are left out)."""
+    root = etree.Element("opml", version="2.0", nsmap={"digest": DIGEST_NS})
+    head = etree.SubElement(root, "head")
+    etree.SubElement(head, "title").text = title
+    etree.SubElement(head, "dateCreated").text = format_datetime(datetime.now(UTC))
+    body = etree.SubElement(root, "body")
+    for source in sources:
+        if source.kind == "opml":
+            continue
+        outline = etree.SubElement(body, "outline", type="rss", text=source.name,
+                                   title=source.name, xmlUrl=source.url)
+        if source.kind not in ("auto", "feed"):
+            outline.set(f"{{{DIGEST_NS}}}kind", source.kind)
+        if source.selector:
+            outline.set(f"{{{DIGEST_NS}}}selector", source.selector)
+    text: str = etree.tostring(root, encoding="unicode", pretty_print=True)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text

@@ -1,0 +1,234 @@
+"""fetch_sources: every source concurrently, each to a FetchResult whatever happens to it."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+from digest.models import FetchResult, FetchSettings, FetchState, RawItem, Source
+
+from . import local, sitemap
+from .feeds import Entry, parse_feed, sniff
+from .guard import FetchFailure, Guard
+from .http import HttpClient, Response
+from .items import build_items
+from .pages import article_links, feed_links, parse_html
+
+Known = Callable[[str, str], bool]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Outcome:
+    """What a successful fetch learned, before it becomes a FetchResult."""
+
+    status: str = "ok"  # "ok" or "not_modified"
+    items: list[RawItem] = field(default_factory=list)
+    http_status: int | None = None
+    url: str | None = None  # new state URL (permanent redirect, discovered feed)
+    etag: str | None = None
+    last_modified: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class SourceFetch:
+    """One source's fetch within a run (shares the run's HttpClient)."""
+
+    def __init__(self, http: HttpClient, source: Source, state: FetchState,
+                 now: datetime, known: Known | None) -> None:
+        self.http = http
+        self.source = source
+        self.state = state
+        self.now = now
+        self.known = known
+        self.guard = Guard(source.url, http.resolver)
+        self.settings = http.settings
+
+    async def run(self) -> Outcome:
+        url = self.state.url or self.source.url
+        if self.source.kind == "opml":
+            raise FetchFailure("an OPML file is imported with `digest sources import`, "
+                               "not fetched")
+        if local.is_local(url):
+            return await self._local(local.to_path(url))
+        if self.source.kind == "mailbox":
+            raise FetchFailure("mailbox sources must be a local maildir, mbox or .eml path "
+                               "(IMAP is not supported yet)")
+        headers: dict[str, str] = {}
+        if self.state.etag:
+            headers["If-None-Match"] = self.state.etag
+        if self.state.last_modified:
+            headers["If-Modified-Since"] = self.state.last_modified
+        response = await self.http.get(url, self.guard, headers=headers,
+                                       page=self.source.kind == "page")
+        outcome = Outcome(http_status=response.status, url=response.permanent_url,
+                          etag=response.headers.get("etag") or self.state.etag,
+                          last_modified=response.headers.get("last-modified")
+                          or self.state.last_modified)
+        if response.status == 304:
+            outcome.status = "not_modified"  # nothing to parse: that is the point of a 304
+            return outcome
+        if response.redirects and not response.permanent_url:
+            outcome.warnings.append(f"temporarily redirected to {response.url}")
+        await self._document(response, outcome)
+        return outcome
+
+    # ── documents ───────────────────────────────────────────────────────────
+
+    async def _document(self, response: Response, outcome: Outcome, *,
+                        followed: bool = False) -> None:
+        body, url, kind = response.body, response.url, self.source.kind
+        sniffed = sniff(body)
+        text = response.text()
+        if not body.strip():
+            raise FetchFailure(f"empty response body from {url}", http_status=response.status)
+        if sniffed == "html" or (kind == "page" and sniffed == "unknown"):
+            doc = parse_html(text, url)
+            feeds = feed_links(doc, url) if doc is not None else []
+            if feeds and not followed and kind != "sitemap":
+                await self._follow_feed(feeds[0], outcome)
+                return
+            if kind in ("page", "auto") and doc is not None:
+                links = article_links(doc, url, self.source.selector)
+                entries = [Entry(guid=link, link=link, title=title, content="")
+                           for link, title in links]
+                if not entries:
+                    outcome.warnings.append("no article links found on the page")
+                await self._items(entries, url, outcome)
+                return
+            raise FetchFailure(f"an HTML page, not a feed, and it advertises no feed: {url}",
+                               http_status=response.status)
+        if sniffed == "sitemap" or kind == "sitemap":
+            entries, warnings = await sitemap.read(self.http, self.guard, body, text, url,
+                                                   self.now, self.settings.max_items)
+            outcome.warnings.extend(warnings)
+            await self._items(entries, url, outcome)
+            return
+        parsed = parse_feed(body, text, url)
+        if not parsed.entries and parsed.warnings and parsed.format.endswith("unknown"):
+            raise FetchFailure(f"not a feed: {parsed.warnings[0]}", http_status=response.status)
+        if not parsed.entries and parsed.format == "json" and parsed.warnings:
+            raise FetchFailure(parsed.warnings[0], http_status=response.status)
+        outcome.warnings.extend(parsed.warnings)
+        if not parsed.entries:
+            outcome.warnings.append("the feed has no entries")
+        await self._items(parsed.entries, parsed.link or url, outcome)
+
+    async def _follow_feed(self, feed_url: str, outcome: Outcome) -> None:
+        response = await self.http.get(feed_url, self.guard)
+        if response.status == 304:
+            outcome.status = "not_modified"
+            return
+        outcome.warnings.append(f"an HTML page: followed its feed link to {response.url}")
+        outcome.url = response.permanent_url or response.url
+        outcome.etag = response.headers.get("etag")
+        outcome.last_modified = response.headers.get("last-modified")
+        await self._document(response, outcome, followed=True)
+
+    async def _items(self, entries: Sequence[Entry], fallback_url: str,
+                     outcome: Outcome) -> None:
+        built = await build_items(self.source, entries, fallback_url=fallback_url,
+                                  now=self.now, max_items=self.settings.max_items,
+                                  known=self.known, fetch_page=self._page)
+        outcome.items.extend(built.items)
+        outcome.warnings.extend(built.warnings)
+
+    async def _page(self, url: str) -> tuple[str, str]:
+        response = await self.http.get(url, self.guard, page=True)
+        if response.status == 304:
+            raise FetchFailure(f"unexpected 304 for {url}")
+        ctype = response.content_type.split(";")[0].strip().lower()
+        if ctype and "html" not in ctype and sniff(response.body) != "html":
+            raise FetchFailure(f"not an HTML page ({ctype}): {url}")
+        return response.url, response.text()
+
+    async def _local(self, path: Path) -> Outcome:
+        read = await asyncio.to_thread(local.read, path, self.source, self.state,
+                                       self.settings.max_bytes, self.now)
+        outcome = Outcome(last_modified=read.stamp, warnings=read.warnings)
+        if read.unchanged:
+            outcome.status = "not_modified"
+            return outcome
+        if read.items is not None:
+            outcome.items = read.items[: self.settings.max_items]
+            return outcome
+        fake = Response(url=path.as_uri(), status=200, headers=httpx.Headers(),
+                        body=read.body)
+        await self._document(fake, outcome)
+        return outcome
+
+
+def _result(source: Source, state: FetchState, outcome: Outcome, seconds: float) -> FetchResult:
+    warning = "; ".join(dict.fromkeys(outcome.warnings)) or None
+    new_state = replace(
+        state, url=outcome.url or state.url, etag=outcome.etag,
+        last_modified=outcome.last_modified, not_before=None, failures=0,
+        last_status=outcome.status,  # type: ignore[arg-type]
+        last_error=warning, last_http_status=outcome.http_status)
+    return FetchResult(source=source, status=outcome.status,  # type: ignore[arg-type]
+                       state=new_state, items=tuple(outcome.items),
+                       http_status=outcome.http_status, error=warning, seconds=seconds)
+
+
+def _failed(source: Source, state: FetchState, exc: FetchFailure, seconds: float) -> FetchResult:
+    message = " ".join(str(exc).split())[:300] or type(exc).__name__
+    new_state = replace(
+        state, failures=state.failures + 1, last_status="error", last_error=message,
+        last_http_status=exc.http_status, not_before=exc.retry_at,
+        disabled=state.disabled or exc.gone)
+    return FetchResult(source=source, status="error", state=new_state,
+                       http_status=exc.http_status, error=message, seconds=seconds)
+
+
+async def _fetch_one(http: HttpClient, source: Source, state: FetchState | None,
+                     clock: Callable[[], datetime], known: Known | None) -> FetchResult:
+    started = time.monotonic()
+    now = clock()
+    state = state or FetchState(source=source.name, url=source.url)
+    if state.disabled:
+        return FetchResult(source=source, status="error", state=state,
+                           http_status=state.last_http_status,
+                           error="skipped: disabled after HTTP 410 Gone (re-enable it with a "
+                                 "new URL or `digest sources enable`)")
+    if state.not_before is not None and state.not_before > now:
+        return FetchResult(source=source, status="error", state=state,
+                           http_status=state.last_http_status,
+                           error=f"skipped: the server asked us to wait until "
+                                 f"{state.not_before.isoformat(timespec='seconds')}")
+    try:
+        outcome = await SourceFetch(http, source, state, now, known).run()
+    except FetchFailure as exc:
+        return _failed(source, state, exc, time.monotonic() - started)
+    except Exception as exc:  # a bug or an input we did not foresee: still only this source
+        failure = FetchFailure(f"internal error: {type(exc).__name__}: {exc}")
+        return _failed(source, state, failure, time.monotonic() - started)
+    return _result(source, state, outcome, time.monotonic() - started)
+
+
+async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchState],
+                        settings: FetchSettings, *,
+                        transport: httpx.AsyncBaseTransport | None = None,
+                        clock: Callable[[], datetime] = utcnow,
+                        known: Known | None = None) -> list[FetchResult]:
+    """Fetch every source concurrently; one FetchResult per source, in input order."""
+    async with HttpClient(settings, transport=transport, clock=clock) as http:
+        return list(await asyncio.gather(
+            *(_fetch_one(http, s, states.get(s.name), clock, known) for s in sources)))
+
+
+def fetch_all(sources: Sequence[Source], states: Mapping[str, FetchState],
+              settings: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None,
+              clock: Callable[[], datetime] = utcnow,
+              known: Known | None = None) -> list[FetchResult]:
+    """`fetch_sources` for synchronous callers."""
+    return asyncio.run(fetch_sources(sources, states, settings, transport=transport,
+                                     clock=clock, known=known))

@@ -1,0 +1,105 @@
+"""The run manifest: enough to explain and reproduce an issue.
+
+Written to `out/issues/K/manifest.json` and stored with the run in the database. Unlike the
+rest of an issue folder it is a record of one run (timings, versions), so it is the one file
+that differs between two builds of the same issue.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import tempfile
+from collections import Counter
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .config import Config
+from .models import Delivery, Issue, Period
+
+if TYPE_CHECKING:
+    from .pipeline import CollectReport
+
+_PACKAGES = ("digest", "feedparser", "httpx", "trafilatura", "scikit-learn", "jinja2", "nh3")
+
+
+def versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in _PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def _base(config: Config, period: Period, run_id: int) -> dict[str, Any]:
+    return {
+        "run": run_id,
+        "period": {"key": period.key, "start": period.start.isoformat(),
+                   "end": period.end.isoformat()},
+        "config": {"path": str(config.path), "sha256": config.digest},
+        "versions": versions(),
+    }
+
+
+def noop(config: Config, period: Period, run_id: int) -> dict[str, Any]:
+    info = _base(config, period, run_id)
+    info["status"] = "noop"
+    info["message"] = f"issue {period.key} is already built; nothing to do (--force rebuilds)"
+    return info
+
+
+def build(config: Config, period: Period, collected: CollectReport | None, issue: Issue | None,
+          timings: dict[str, float], run_id: int) -> dict[str, Any]:
+    """The manifest of a run that built (or is building) an issue."""
+    info = _base(config, period, run_id)
+    info["status"] = "ok" if issue is not None else "building"
+    info["fetch"] = [] if collected is None else [
+        {"source": r.source.name, "url": r.state.url, "status": r.status,
+         "http_status": r.http_status, "error": r.error, "items": len(r.items),
+         "saved": collected.saved.get(r.source.name, {}), "seconds": round(r.seconds, 3)}
+        for r in collected.results
+    ]
+    counts: Counter[str] = Counter()
+    if collected is not None:
+        counts["fetched"] = sum(len(r.items) for r in collected.results)
+        counts["new"] = sum(s.get("new", 0) for s in collected.saved.values())
+        counts["updated"] = sum(s.get("updated", 0) for s in collected.saved.values())
+        info["cleaning_rules"] = dict(sorted(collected.rules.items()))
+    if issue is not None:
+        counts.update(a.status for a in issue.articles)
+        counts["stories"] = len(issue.stories)
+        info["editor"] = issue.editor
+        info["notes"] = list(issue.notes)
+    info["counts"] = dict(sorted(counts.items()))
+    info["timings"] = dict(timings)
+    info["errors"] = [] if collected is None else (
+        [{"source": r.source.name, "error": r.error} for r in collected.results if r.error]
+        + [{"article": f.url, "error": f.reason} for f in collected.failed]
+    )
+    return info
+
+
+def delivery(d: Delivery) -> dict[str, Any]:
+    return asdict(d)
+
+
+def dumps(info: dict[str, Any]) -> str:
+    return json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write(path: Path, info: dict[str, Any]) -> None:
+    """Write atomically: a temp file beside the target, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".manifest-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(dumps(info))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,270 @@
+"""The orchestrator: the only module that imports every stage.
+
+    collect:  sources + fetch states → fetch → items → clean → store         (idempotent)
+    build:    stored articles in the period → edit → Issue → render → publish (idempotent)
+    run:      lock → collect → build → send → record the run and its manifest
+
+The clock, the HTTP transport and the store are passed in, so tests need no monkeypatching.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from . import manifest, periods
+from .clean import clean
+from .config import Config
+from .edit import edit_issue
+from .errors import CleanError, DigestError
+from .fetch import fetch_all
+from .fetch.urls import canonical_key
+from .models import (
+    Article,
+    ArticleStatus,
+    Delivery,
+    FetchResult,
+    Issue,
+    Period,
+    RawItem,
+    Source,
+    SourceHealth,
+)
+from .publish import build_site, publish_issue, send_issue
+from .render import render_issue
+from .store import IssueRecord, RunLock, Store, open_store
+from .text import content_hash, detect_language
+
+log = logging.getLogger("digest")
+
+Clock = Callable[[], datetime]
+Progress = Callable[[str], None]  # called with a stage name as each stage starts
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class CollectReport:
+    results: tuple[FetchResult, ...]
+    saved: dict[str, dict[str, int]]  # source → {"new": n, "updated": n, "unchanged": n}
+    failed: tuple[ArticleStatus, ...]  # items that could not be cleaned
+    rules: dict[str, int] = field(default_factory=dict)  # cleaning rule → removals
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    issue: Issue
+    folder: Path
+    skipped: bool = False  # the issue existed and --force was not given
+
+
+@dataclass(frozen=True)
+class RunReport:
+    period: Period
+    collect: CollectReport | None
+    build: BuildReport | None
+    deliveries: tuple[Delivery, ...]
+    manifest: dict[str, Any]
+    noop: bool = False
+
+
+# ── collect ──────────────────────────────────────────────────────────────────
+
+
+def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
+            clock: Clock = utcnow) -> CollectReport:
+    """Fetch every source, clean what is new or changed, and store it (one transaction a source)."""
+    results = fetch_all(config.sources, store.fetch_states(), config.fetch, transport=transport,
+                        clock=clock, known=store.has_item)
+    saved: dict[str, dict[str, int]] = {}
+    failed: list[ArticleStatus] = []
+    rules: Counter[str] = Counter()
+    for result in results:
+        now = clock()
+        articles: list[tuple[Article, str]] = []
+        for item in result.items:
+            try:
+                for article in _clean_item(item, result.source, now):
+                    rules.update(r.rule for r in article.removed)
+                    articles.append((article, canonical_key(article.canonical_url or article.url)))
+            except CleanError as exc:
+                log.warning("%s: cannot clean %s: %s", result.source.name, item.url, exc)
+                failed.append(ArticleStatus(url=item.url, title=item.title, source=item.source,
+                                            published=item.published, language="en",
+                                            status="failed", reason=str(exc)))
+        saved[result.source.name] = {k: v for k, v in store.save_fetch(result, articles, now).items()}
+        log.info("%s: %s, %d item(s), %s", result.source.name, result.status, len(result.items),
+                 saved[result.source.name] or "nothing new")
+    return CollectReport(results=tuple(results), saved=saved, failed=tuple(failed),
+                         rules=dict(rules))
+
+
+def probe(config: Config, *, transport: httpx.AsyncBaseTransport | None = None,
+          clock: Clock = utcnow) -> list[SourceHealth]:
+    """Fetch every source once, from scratch, storing nothing: is each one reachable and a feed?"""
+    results = fetch_all(config.sources, {}, config.fetch, transport=transport, clock=clock)
+    return [SourceHealth(name=r.source.name, url=r.state.url, status=r.status, error=r.error,
+                         items=len(r.items), http_status=r.http_status,
+                         consecutive_failures=r.state.failures, seconds=r.seconds)
+            for r in results]
+
+
+def _clean_item(item: RawItem, source: Source, now: datetime) -> list[Article]:
+    """One fetched item → its article, plus any second article the page had glued on."""
+    page = clean(item.content, item.url, text=item.content_type == "text",
+                 newsletter=source.newsletter)
+    out: list[Article] = []
+    for n, part in enumerate((page, *page.appended)):
+        paragraphs = part.paragraphs or ((item.summary,) if item.summary and n == 0 else ())
+        if not paragraphs:
+            continue
+        suffix = "" if n == 0 else f"#appended-{n}"
+        published = (item.published if n == 0 else None) or part.published or page.published or now
+        title = (item.title if n == 0 else "") or part.title or item.title or item.url
+        out.append(Article(
+            source=item.source, guid=item.guid + suffix, url=item.url + suffix,
+            title=title, paragraphs=paragraphs, published=published, first_seen=now,
+            content_hash=content_hash(paragraphs),
+            canonical_url=None if n else (item.canonical_url or part.canonical_url),
+            author=item.author or part.author, language=part.language or detect_language(
+                " ".join(paragraphs)), image=part.image, removed=part.removed if n == 0 else (),
+        ))
+    if not out:
+        raise CleanError("no article text left after cleaning")
+    return out
+
+
+# ── build ────────────────────────────────────────────────────────────────────
+
+
+def issue_exists(config: Config, store: Store, key: str) -> bool:
+    return store.issue(key) is not None and (config.output / "issues" / key / "index.html").exists()
+
+
+def build(config: Config, period: Period, store: Store, *, failed: tuple[ArticleStatus, ...] = (),
+          llm_transport: httpx.BaseTransport | None = None, clock: Clock = utcnow,
+          timings: dict[str, float] | None = None, extra_files: dict[str, str] | None = None,
+          ) -> BuildReport:
+    """Edit, render and publish the issue of `period` from what the store holds."""
+    timings = timings if timings is not None else {}
+    with _timed(timings, "edit"):
+        articles = store.articles_for(period)
+        issue = edit_issue(period, articles, newsletter=config.newsletter, sources=config.sources,
+                           health=_health(config, store), llm=config.llm, transport=llm_transport)
+        if failed:
+            issue = replace(issue, articles=issue.articles + failed)
+    with _timed(timings, "render"):
+        rendered = render_issue(issue, templates=config.templates)
+        if extra_files:
+            rendered = replace(rendered, files={**rendered.files, **extra_files})
+    with _timed(timings, "publish"):
+        folder = publish_issue(rendered, config.output, issue=issue, email=config.email,
+                               templates=config.templates)
+        build_site(config.output, config.newsletter, templates=config.templates)
+        store.save_issue(IssueRecord(key=issue.key, title=issue.title, period_start=period.start,
+                                     period_end=period.end, built_at=clock(),
+                                     stories=len(issue.stories)), config.digest)
+    return BuildReport(issue=issue, folder=folder)
+
+
+def _health(config: Config, store: Store) -> list[SourceHealth]:
+    """Health of the configured sources, in config order; never-fetched ones say so."""
+    known = {h.name: h for h in store.source_health()}
+    return [known.get(s.name) or SourceHealth(name=s.name, url=s.url, status="error",
+                                              error="not fetched yet")
+            for s in config.sources]
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = round(timings.get(stage, 0.0) + time.perf_counter() - started, 3)
+
+
+# ── send ─────────────────────────────────────────────────────────────────────
+
+
+def recipients_configured(config: Config) -> bool:
+    return bool(config.email.recipients or config.email.recipients_file)
+
+
+def send(config: Config, key: str, store: Store, *, dry_run: bool = False) -> list[Delivery]:
+    """Send a built issue to every recipient not yet sent to (failed ones are retried)."""
+    if not (config.output / "issues" / key / "issue.eml").exists():
+        raise DigestError(f"issue {key} has not been built in {config.output}; run 'digest run' first")
+    return send_issue(key, config.output, config.email, store, dry_run=dry_run)
+
+
+# ── run ──────────────────────────────────────────────────────────────────────
+
+
+def run(config: Config, period: Period | None = None, *, force: bool = False,
+        resend: bool = False, fetch: bool = True, deliver: bool = True,
+        transport: httpx.AsyncBaseTransport | None = None,
+        llm_transport: httpx.BaseTransport | None = None, clock: Clock = utcnow,
+        progress: Progress | None = None, command: str = "run") -> RunReport:
+    """The whole job for one period, under the run lock, recorded as a run with a manifest."""
+    period = period or periods.last_complete_week(clock(), config.newsletter.timezone)
+    note = progress or (lambda stage: None)
+    with RunLock(config.database):
+        store = open_store(config.database)
+        run_id = store.start_run(command, period.key, clock())
+        timings: dict[str, float] = {}
+        try:
+            if resend:
+                # An explicit request to send again: forget who already had it.
+                store.forget_deliveries(period.key)
+            if issue_exists(config, store, period.key) and not force:
+                # Nothing is rebuilt or re-sent; recipients still pending (a failed send) are
+                # retried, since that completes the run rather than repeating it.
+                pending = deliver and recipients_configured(config)
+                deliveries = _deliver(config, period.key, store, note) if pending else []
+                info = manifest.noop(config, period, run_id)
+                store.finish_run(run_id, "noop", clock(), manifest=manifest.dumps(info))
+                return RunReport(period=period, collect=None, build=None,
+                                 deliveries=tuple(deliveries), manifest=info, noop=True)
+            collected = None
+            if fetch:
+                note("fetch")
+                with _timed(timings, "fetch+clean"):
+                    collected = collect(config, store, transport=transport, clock=clock)
+            note("edit")
+            draft = manifest.build(config, period, collected, None, timings, run_id)
+            built = build(config, period, store, failed=collected.failed if collected else (),
+                          llm_transport=llm_transport, clock=clock, timings=timings,
+                          extra_files={"manifest.json": manifest.dumps(draft)})
+            info = manifest.build(config, period, collected, built.issue, timings, run_id)
+            deliveries = []
+            if deliver and recipients_configured(config):
+                note("send")
+                deliveries = _deliver(config, period.key, store, note)
+                info["deliveries"] = [manifest.delivery(d) for d in deliveries]
+            manifest.write(built.folder / "manifest.json", info)
+            store.finish_run(run_id, "ok", clock(), manifest=manifest.dumps(info))
+            return RunReport(period=period, collect=collected, build=built,
+                             deliveries=tuple(deliveries), manifest=info)
+        except BaseException as exc:
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            store.finish_run(run_id, status, clock(), error=f"{type(exc).__name__}: {exc}")
+            raise
+        finally:
+            store.close()
+
+
+def _deliver(config: Config, key: str, store: Store, note: Progress) -> list[Delivery]:
+    note("send")
+    return send(config, key, store)

@@ -1,0 +1,105 @@
+"""issue.eml: the issue as one complete, deterministic MIME message.
+
+multipart/alternative with the text part first and the HTML part last (clients show the
+last part they can render). Everything that usually varies between two builds is pinned:
+Date comes from the issue's period end, the Message-ID and the MIME boundary are derived
+from the issue key, so the same issue gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, parseaddr
+
+from digest.errors import PublishError
+from digest.models import EmailSettings, Issue
+
+_KEY_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_MAILTO = re.compile(r"^mailto:[^\s<>\"'`@]+@[A-Za-z0-9.-]+(\?[^\s<>\"'`]*)?$", re.IGNORECASE)
+_HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
+
+
+def from_domain(from_addr: str) -> str:
+    _, addr = parseaddr(from_addr)
+    if "@" not in addr:
+        raise PublishError(f"email.from: {from_addr!r} is not an email address")
+    return addr.rsplit("@", 1)[1].strip().lower()
+
+
+def message_id(key: str, from_addr: str) -> str:
+    """A stable Message-ID: the same issue from the same domain always gets the same one."""
+    local = _KEY_SAFE.sub("-", key).strip("-") or "issue"
+    return f"<digest.{local}@{from_domain(from_addr)}>"
+
+
+def _boundary(key: str) -> str:
+    # "=_" cannot occur in quoted-printable or base64 bodies, so it never collides.
+    return "=_digest_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def unsubscribe_headers(unsubscribe: str | None) -> dict[str, str]:
+    """List-Unsubscribe (RFC 2369), plus one-click List-Unsubscribe-Post (RFC 8058).
+
+    RFC 8058 requires an HTTPS URI for one-click, so a mailto-only setting gets
+    List-Unsubscribe without the -Post header.
+    """
+    if not unsubscribe:
+        return {}
+    value = unsubscribe.strip()
+    if _MAILTO.match(value):
+        return {"List-Unsubscribe": f"<{value}>"}
+    if _HTTP.match(value):
+        return {"List-Unsubscribe": f"<{value}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    raise PublishError(f"email.unsubscribe: {unsubscribe!r} is neither an http(s) URL "
+                       "nor a mailto: address")
+
+
+def _one_line(value: str) -> str:
+    # A header with a line break in it is a header injection; titles come from config and
+    # editors, but fold them anyway.
+    return " ".join(value.split())
+
+
+def build_message(issue: Issue, *, html: str, text: str, email: EmailSettings) -> EmailMessage:
+    """The issue's message, To-less (the sender sets To per recipient)."""
+    _, from_addr = parseaddr(email.from_addr)
+    if "@" not in from_addr:
+        raise PublishError(f"email.from: {email.from_addr!r} is not an email address")
+    display = parseaddr(email.from_addr)[0] or _one_line(issue.newsletter.title)
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["Subject"] = _one_line(issue.title)
+    msg["From"] = formataddr((display, from_addr))
+    msg["To"] = "undisclosed-recipients:;"
+    msg["Date"] = format_datetime(issue.period.end)
+    msg["Message-ID"] = message_id(issue.key, email.from_addr)
+    title = _one_line(issue.newsletter.title) or "digest"
+    slug = _KEY_SAFE.sub("-", title.lower()).strip("-") or "digest"
+    msg["List-Id"] = f"{title} <{slug}.{from_domain(email.from_addr)}>"
+    msg["Content-Language"] = issue.newsletter.language
+    for name, value in unsubscribe_headers(email.unsubscribe).items():
+        msg[name] = value
+    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    msg.set_boundary(_boundary(issue.key))
+    return msg
+
+
+def message_bytes(msg: EmailMessage) -> bytes:
+    return msg.as_bytes(policy=policy.SMTP)
+
+
+def addressed_to(msg: EmailMessage, recipient: str) -> EmailMessage:
+    """A copy of `msg` with To set to one recipient (each subscriber gets their own copy)."""
+    from email import message_from_bytes
+
+    copy = message_from_bytes(message_bytes(msg), _class=EmailMessage, policy=policy.SMTP)
+    assert isinstance(copy, EmailMessage)
+    del copy["To"]
+    local, _, domain = recipient.partition("@")
+    copy["To"] = Address(addr_spec=recipient) if local and domain else recipient
+    return copy

@@ -1,0 +1,104 @@
+"""build_site: the static site's front page, Atom feed and sitemap, from issue.json files.
+
+The site is a pure function of out/issues/*/issue.json and the Newsletter: no clock, no
+directory-listing order, no randomness — two builds give the same bytes. The three files
+are rendered into a temp folder first and only then moved into place.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from digest.errors import PublishError
+from digest.models import Newsletter
+from digest.publish.files import TMP_PREFIX, source_date_epoch, write_tree
+from digest.render import build_view, newsletter_to_dict, render_template
+
+FEED_ENTRIES = 20
+
+
+def load_issues(out: Path) -> list[dict[str, Any]]:
+    """Every published issue's data, newest first (by period end, then key)."""
+    root = Path(out) / "issues"
+    found = []
+    if root.is_dir():
+        for folder in sorted(root.iterdir()):
+            if folder.name.startswith(".") or not (folder / "issue.json").is_file():
+                continue  # temp/old folders of an interrupted publish
+            path = folder / "issue.json"
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                datetime.fromisoformat(data["period"]["end"])
+                data["key"] = str(data["key"])
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise PublishError(f"{path}: not a valid issue.json: {exc}") from exc
+            found.append(data)
+    found.sort(key=lambda d: (datetime.fromisoformat(d["period"]["end"]), d["key"]),
+               reverse=True)
+    return found
+
+
+def _tag_uri(base_url: str, start_iso: str, key: str) -> str:
+    """tag: URI (RFC 4151) for an entry: survives a change of host layout or scheme."""
+    parts = urlsplit(base_url)
+    day = datetime.fromisoformat(start_iso).date().isoformat()
+    return f"tag:{parts.hostname},{day}:{parts.path.rstrip('/')}/issues/{key}"
+
+
+def _fallback_updated() -> str:
+    epoch = source_date_epoch() or 0
+    return datetime.fromtimestamp(epoch, UTC).isoformat()
+
+
+def site_files(out: Path, newsletter: Newsletter, *,
+               templates: Path | None = None) -> dict[str, str]:
+    """The rendered site files (name → text), without writing anything."""
+    nl = newsletter_to_dict(newsletter)
+    views = []
+    for data in load_issues(out):
+        view = build_view(data, nl)
+        view["path"] = f"issues/{view['key']}/"
+        view["id"] = _tag_uri(view["newsletter"]["base_url"], view["start"], view["key"])
+        views.append(view)
+    if not views:
+        meta = build_view({"key": "-", "period": {"start": "1970-01-01T00:00:00+00:00",
+                                                  "end": "1970-01-02T00:00:00+00:00"}}, nl)
+        common = {"newsletter": meta["newsletter"], "feed_url": meta["feed_url"]}
+    else:
+        common = {"newsletter": views[0]["newsletter"], "feed_url": views[0]["feed_url"]}
+    entries = views[:FEED_ENTRIES]
+    for entry in entries:
+        entry["content"] = render_template("_feed_entry.html", entry, templates=templates)
+    updated = max((e["date"] for e in entries), key=datetime.fromisoformat,
+                  default=_fallback_updated())
+    context = {**common, "latest": views[0] if views else None, "issues": views,
+               "entries": entries, "updated": updated}
+    return {
+        "index.html": render_template("home.html", context, templates=templates),
+        "feed.xml": render_template("feed.xml", context, templates=templates),
+        "sitemap.xml": render_template("sitemap.xml", context, templates=templates),
+    }
+
+
+def build_site(out: Path, newsletter: Newsletter, *, templates: Path | None = None) -> None:
+    """Write out/index.html, out/feed.xml and out/sitemap.xml from every published issue."""
+    out = Path(out)
+    files = site_files(out, newsletter, templates=templates)
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(f"{TMP_PREFIX}site.*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}site.", dir=out))
+    try:
+        write_tree(tmp, {name: text.encode("utf-8") for name, text in files.items()})
+        for name in sorted(files):
+            (tmp / name).replace(out / name)
+    except OSError as exc:
+        raise PublishError(f"cannot write the site into {out}: {exc}") from exc
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,181 @@
+"""The template context: issue.json data turned into what templates print.
+
+Templates get this view, never the dataclasses, for two reasons: the static site is rebuilt
+from issue.json files alone (so the view must be computable from that data), and every
+decision a template should not have to make (which links are safe, how a failed source is
+described, what the preheader says) is made once, here, in Python.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from digest.render.urls import join_url, safe_url
+
+PREHEADER_MAX = 140
+DESCRIPTION_MAX = 200
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return cut + "…"
+
+
+def period_label(start_iso: str, end_iso: str) -> str:
+    """'2–8 March 2026' for an ISO week; the end is exclusive, so the last day is end - 1 day."""
+    start = datetime.fromisoformat(start_iso)
+    last = datetime.fromisoformat(end_iso) - timedelta(days=1)
+    if last < start:
+        last = start
+    if (start.year, start.month) == (last.year, last.month):
+        if start.day == last.day:
+            return f"{start.day} {start:%B %Y}"
+        return f"{start.day}–{last.day} {start:%B %Y}"
+    if start.year == last.year:
+        return f"{start.day} {start:%B} – {last.day} {last:%B %Y}"
+    return f"{start.day} {start:%B %Y} – {last.day} {last:%B %Y}"
+
+
+def _links(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """'Sources: Outlet A, Outlet B' — one link per article, labelled by its outlet.
+
+    Two articles from one outlet get '(2)' so every link stays distinguishable for screen
+    readers. An article whose URL fails the allowlist is still credited, as plain text.
+    """
+    seen: Counter[str] = Counter()
+    links = []
+    for a in articles:
+        outlet = (a.get("source") or "").strip() or "source"
+        seen[outlet] += 1
+        label = outlet if seen[outlet] == 1 else f"{outlet} ({seen[outlet]})"
+        links.append({"url": safe_url(a.get("url")), "label": label,
+                      "title": a.get("title") or "", "source": outlet})
+    return links
+
+
+def _source_links(urls: list[str], by_url: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    articles = []
+    for u in urls:
+        a = dict(by_url.get(u) or {"url": u, "title": ""})
+        if not a.get("source"):
+            # An answer may cite a URL no story carries: its host stands in for the outlet.
+            a["source"] = urlsplit(safe_url(u)).hostname or "source"
+        articles.append(a)
+    return _links(articles)
+
+
+def _story(s: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "rank": s["rank"],
+        "headline": s["headline"],
+        "summary": s["summary"],
+        "links": _links(s.get("articles", [])),
+    }
+
+
+def _health(sources: list[dict[str, Any]]) -> dict[str, Any]:
+    failed = []
+    for h in sources:
+        if h.get("status") != "error":
+            continue
+        if h.get("http_status"):
+            reason = f"HTTP {h['http_status']}"
+        elif h.get("error"):
+            reason = _clip(str(h["error"]).splitlines()[0], 80)
+        else:
+            reason = "failed"
+        failed.append({"name": h.get("name", ""), "reason": reason})
+    total = len(sources)
+    if failed:
+        listed = ", ".join(f"{f['name']} ({f['reason']})" for f in failed)
+        line = f"{len(failed)} of {total} sources failed: {listed}."
+    elif total:
+        line = f"All {total} source{'s' if total != 1 else ''} fetched fine."
+    else:
+        line = ""
+    return {"total": total, "failed": failed, "ok": total - len(failed), "line": line}
+
+
+def _preheader(featured: list[dict[str, Any]], also: list[dict[str, Any]], intro: str) -> str:
+    # Built from headlines, not copied from the body: a preheader that repeats the first
+    # paragraph wastes the inbox preview, and the text part must not carry it at all.
+    heads = [s["headline"] for s in (featured or also)[:3]]
+    if not heads:
+        return _clip(f"A quiet week. {intro}", PREHEADER_MAX)
+    if len(heads) == 1:
+        return _clip(f"This week: {heads[0]}.", PREHEADER_MAX)
+    return _clip(f"This week: {', '.join(heads[:-1])} and {heads[-1]}.", PREHEADER_MAX)
+
+
+def build_view(data: dict[str, Any], newsletter: dict[str, Any],
+               *, also_limit: int | None = None) -> dict[str, Any]:
+    """The context every issue template receives (documented in docs/templates.md)."""
+    base_url = safe_url(newsletter.get("base_url")) or "https://example.org/"
+    if not base_url.endswith("/"):
+        base_url += "/"
+    stories = data.get("stories", [])
+    featured = [_story(s) for s in stories if s.get("section") == "in_our_feeds"]
+    also_all = [_story(s) for s in stories if s.get("section") != "in_our_feeds"]
+    also = also_all if also_limit is None else also_all[:also_limit]
+
+    by_url: dict[str, dict[str, Any]] = {}
+    for s in stories:
+        for a in s.get("articles", []):
+            by_url.setdefault(a.get("url", ""), dict(a))
+    for a in data.get("articles", []):
+        by_url.setdefault(a.get("url", ""), dict(a))
+
+    explainer = None
+    ex = data.get("explainer")
+    if ex:
+        explainer = {
+            "entity": ex.get("entity", ""),
+            "why": ex.get("why", ""),
+            "qa": [{"question": q.get("question", ""), "answer": q.get("answer", ""),
+                    "links": _source_links(list(q.get("sources", [])), by_url)}
+                   for q in ex.get("qa", [])],
+        }
+
+    key = data["key"]
+    url = join_url(base_url, f"issues/{key}/")
+    intro = data.get("intro", "")
+    tldr = data.get("tldr", "")
+    summary_src = tldr or intro or newsletter.get("description", "")
+    return {
+        "newsletter": {
+            "title": newsletter.get("title", ""),
+            "description": newsletter.get("description", ""),
+            "language": newsletter.get("language") or "en",
+            "author": newsletter.get("author", ""),
+            "base_url": base_url,
+            "topics": list(newsletter.get("topics", [])),
+        },
+        "key": key,
+        "title": data.get("title", key),
+        "url": url,
+        "feed_url": join_url(base_url, "feed.xml"),
+        "date": data["period"]["end"],
+        "start": data["period"]["start"],
+        "period_label": period_label(data["period"]["start"], data["period"]["end"]),
+        "intro": intro,
+        "featured": featured,
+        "also": also,
+        "also_total": len(also_all),
+        "also_hidden": len(also_all) - len(also),
+        "quiet": not featured and not also_all,
+        "tldr": tldr,
+        "explainer": explainer,
+        "explainer_note": data.get("explainer_note") or "",
+        "health": _health(data.get("sources", [])),
+        "notes": list(data.get("notes", [])),
+        "editor": data.get("editor", ""),
+        "preheader": _preheader(featured, also_all, intro),
+        "description": _clip(summary_src, DESCRIPTION_MAX),
+        "article_count": len(data.get("articles", [])),
+    }

@@ -1,0 +1,136 @@
+"""Scheduling: APScheduler 3 wiring, catch-up of missed periods, and the run lock.
+
+Why these settings: APScheduler's default misfire grace of one second silently skips a weekly
+run the machine slept through, so the grace time is hours (configurable) and `coalesce`
+folds several missed fires into one. At start, and at every fire, every recent period whose
+issue is missing is built, oldest first, so a laptop asleep on Monday catches up on Tuesday.
+SIGTERM/SIGINT stop the process between stages: the job in flight stops at its next stage
+boundary, its transaction rolls back, and the run is recorded as interrupted.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from types import FrameType
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+
+from . import periods
+from .config import Config
+from .errors import DigestError
+from .models import Period
+from .store import RunLock
+
+log = logging.getLogger("digest.schedule")
+
+MAX_CATCH_UP = 8  # weeks: a machine off for months should not build a backlog of stale issues
+
+
+class Stopped(BaseException):
+    """Raised at a stage boundary after SIGTERM/SIGINT (BaseException: nothing swallows it)."""
+
+
+def lock(config: Config) -> RunLock:
+    return RunLock(config.database)
+
+
+def trigger(config: Config) -> CronTrigger:
+    s = config.schedule
+    return CronTrigger(day_of_week=s.day_of_week, hour=s.hour, minute=s.minute,
+                       timezone=ZoneInfo(s.timezone))
+
+
+def next_fire(config: Config, now: datetime | None = None) -> datetime:
+    now = now or datetime.now(UTC)
+    fire: datetime | None = trigger(config).get_next_fire_time(None, now)
+    if fire is None:  # a cron trigger always has a next time; keep mypy and readers honest
+        raise DigestError("the schedule never fires")
+    return fire
+
+
+def missing_periods(built: Iterable[str], now: datetime, timezone: str) -> list[Period]:
+    """Weeks to build now: after the newest built week up to the last complete one.
+
+    With nothing built yet, only the last complete week (a new newsletter does not
+    back-fill its history). At most MAX_CATCH_UP weeks.
+    """
+    last = periods.last_complete_week(now, timezone)
+    weeks = sorted(k for k in built if "-W" in k)
+    if not weeks:
+        return [last]
+    newest = periods.week(weeks[-1], timezone)
+    if newest.start >= last.start:
+        return []
+    first = periods.week_of(newest.end, timezone)
+    earliest = last.start - timedelta(weeks=MAX_CATCH_UP - 1)
+    if first.start < earliest:
+        first = periods.week_of(earliest, timezone)
+    return periods.weeks_between(first, last, timezone)
+
+
+class Runner:
+    """Builds every missing period, one at a time, until asked to stop."""
+
+    def __init__(self, config: Config, build: Callable[[Period, Callable[[str], None]], None],
+                 built: Callable[[], Iterable[str]],
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self.config = config
+        self._build = build
+        self._built = built
+        self._clock = clock
+        self.stop = threading.Event()
+
+    def checkpoint(self, stage: str) -> None:
+        if self.stop.is_set():
+            raise Stopped(f"stopped before {stage}")
+
+    def catch_up(self) -> list[str]:
+        done: list[str] = []
+        todo = missing_periods(self._built(), self._clock(), self.config.newsletter.timezone)
+        for period in todo:
+            if self.stop.is_set():
+                break
+            log.info("building %s", period.key)
+            try:
+                self._build(period, self.checkpoint)
+                done.append(period.key)
+            except Stopped:
+                log.warning("stopped during %s; it will be built at the next start", period.key)
+                break
+            except DigestError as exc:  # one bad period is logged; the scheduler lives on
+                log.error("run for %s failed: %s", period.key, exc)
+        return done
+
+
+def make_scheduler(config: Config, runner: Runner,
+                   cron: BaseTrigger | None = None) -> BackgroundScheduler:
+    scheduler = BackgroundScheduler(timezone=ZoneInfo(config.schedule.timezone))
+    scheduler.add_job(runner.catch_up, cron or trigger(config), id="issue", coalesce=True,
+                      max_instances=1, misfire_grace_time=config.schedule.misfire_grace_time,
+                      replace_existing=True)
+    return scheduler
+
+
+def serve(config: Config, runner: Runner) -> None:
+    """Run until SIGTERM/SIGINT: catch up now, then fire on the cron trigger."""
+    scheduler = make_scheduler(config, runner)
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        log.info("signal %d: stopping after the current stage", signum)
+        runner.stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    scheduler.start()
+    log.info("scheduler started; next run %s", next_fire(config).isoformat())
+    runner.catch_up()
+    runner.stop.wait()
+    scheduler.shutdown(wait=True)
+    log.info("scheduler stopped")

@@ -1,0 +1,62 @@
+"""The store interface. SQLite implements it (`sqlite.py`); a PostgreSQL backend can follow
+by implementing the same Protocol.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Protocol
+
+from ..models import Article, Delivery, FetchResult, FetchState, Period, SourceHealth
+
+SaveOutcome = Literal["new", "updated", "unchanged"]
+
+
+@dataclass(frozen=True)
+class IssueRecord:
+    key: str
+    title: str
+    period_start: datetime
+    period_end: datetime
+    built_at: datetime
+    stories: int
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    id: int
+    command: str
+    period: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    status: str  # running | ok | failed | noop | interrupted
+    error: str | None
+    manifest: str | None  # JSON
+
+
+class Store(Protocol):
+    # sources
+    def fetch_states(self) -> dict[str, FetchState]: ...
+    def source_health(self) -> list[SourceHealth]: ...
+    def has_item(self, source: str, guid: str) -> bool: ...
+    def save_fetch(self, result: FetchResult, articles: list[tuple[Article, str]],
+                   now: datetime) -> dict[SaveOutcome, int]: ...
+    # articles
+    def articles_for(self, period: Period) -> list[Article]: ...
+    def count_articles(self) -> int: ...
+    # issues
+    def issue(self, key: str) -> IssueRecord | None: ...
+    def issues(self) -> list[IssueRecord]: ...
+    def save_issue(self, record: IssueRecord, config_digest: str) -> None: ...
+    # deliveries (the publish stage's DeliveryLog)
+    def was_sent(self, issue: str, recipient: str) -> bool: ...
+    def record_delivery(self, delivery: Delivery) -> None: ...
+    def deliveries(self, issue: str) -> list[Delivery]: ...
+    def forget_deliveries(self, issue: str) -> None: ...
+    # runs
+    def start_run(self, command: str, period: str | None, now: datetime) -> int: ...
+    def finish_run(self, run_id: int, status: str, now: datetime, *, error: str | None = None,
+                   manifest: str | None = None) -> None: ...
+    def runs(self, limit: int = 10) -> list[RunRecord]: ...
+    def close(self) -> None: ...

@@ -1,0 +1,99 @@
+"""Schema migrations, keyed on SQLite's `PRAGMA user_version`.
+
+Each entry upgrades the schema from version i to i+1. Never edit a released entry:
+append a new one. `apply()` runs the missing ones in one transaction each.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    # 0 → 1: the first schema
+    """
+    CREATE TABLE source_state (
+        name TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        not_before TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        last_status TEXT,
+        last_error TEXT,
+        last_http_status INTEGER,
+        items INTEGER NOT NULL DEFAULT 0,
+        new_items INTEGER NOT NULL DEFAULT 0,
+        seconds REAL NOT NULL DEFAULT 0,
+        checked_at TEXT
+    );
+    CREATE TABLE article (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        guid TEXT NOT NULL,
+        url TEXT NOT NULL,
+        url_key TEXT NOT NULL,
+        canonical_url TEXT,
+        title TEXT NOT NULL,
+        paragraphs TEXT NOT NULL,
+        published TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        author TEXT,
+        language TEXT NOT NULL,
+        image TEXT,
+        removed TEXT NOT NULL DEFAULT '[]',
+        UNIQUE (source, guid)
+    );
+    CREATE INDEX article_url_key ON article (url_key);
+    CREATE INDEX article_hash ON article (source, content_hash);
+    CREATE INDEX article_published ON article (published);
+    CREATE INDEX article_first_seen ON article (first_seen);
+    CREATE TABLE issue (
+        key TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        period_start TEXT NOT NULL,
+        period_end TEXT NOT NULL,
+        built_at TEXT NOT NULL,
+        stories INTEGER NOT NULL,
+        config_digest TEXT NOT NULL
+    );
+    CREATE TABLE delivery (
+        issue TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        ok INTEGER NOT NULL,
+        error TEXT,
+        message_id TEXT,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        at TEXT NOT NULL,
+        PRIMARY KEY (issue, recipient)
+    );
+    CREATE TABLE run (
+        id INTEGER PRIMARY KEY,
+        command TEXT NOT NULL,
+        period TEXT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL,
+        error TEXT,
+        manifest TEXT
+    );
+    """,
+)
+
+LATEST = len(MIGRATIONS)
+
+
+def apply(conn: sqlite3.Connection) -> int:
+    """Bring the schema up to date; return the version reached."""
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > LATEST:
+        raise RuntimeError(
+            f"database schema version {version} is newer than this digest ({LATEST}); upgrade digest"
+        )
+    for target in range(version + 1, LATEST + 1):
+        script = MIGRATIONS[target - 1]
+        # executescript() commits first; wrap so a failed step leaves the old version intact
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {target};\nCOMMIT;")
+    return LATEST

@@ -1,0 +1,284 @@
+"""SQLite implementation of the Store protocol.
+
+Every write that belongs together is one transaction (a source's new state and its articles),
+so a crash or Ctrl-C leaves the database as it was after the last whole source. WAL mode lets
+`digest status` read while a run writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import StoreError
+from ..models import (
+    Article,
+    Delivery,
+    FetchResult,
+    FetchState,
+    Period,
+    Removal,
+    SourceHealth,
+)
+from . import migrations
+from .base import IssueRecord, RunRecord, SaveOutcome
+
+
+def _ts(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _req_dt(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+class SQLiteStore:
+    """The default store: one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn.execute("PRAGMA busy_timeout=30000")
+            migrations.apply(self._conn)
+        except (sqlite3.Error, OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}") from exc
+
+    # ── transactions ─────────────────────────────────────────────────────
+    def _tx(self) -> _Transaction:
+        return _Transaction(self._conn)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # ── sources ──────────────────────────────────────────────────────────
+    def fetch_states(self) -> dict[str, FetchState]:
+        rows = self._conn.execute("SELECT * FROM source_state").fetchall()
+        return {
+            r["name"]: FetchState(
+                source=r["name"], url=r["url"], etag=r["etag"], last_modified=r["last_modified"],
+                not_before=_dt(r["not_before"]), failures=r["failures"],
+                disabled=bool(r["disabled"]), last_status=r["last_status"],
+                last_error=r["last_error"], last_http_status=r["last_http_status"],
+            )
+            for r in rows
+        }
+
+    def source_health(self) -> list[SourceHealth]:
+        rows = self._conn.execute("SELECT * FROM source_state ORDER BY name").fetchall()
+        return [
+            SourceHealth(
+                name=r["name"], url=r["url"], status=r["last_status"] or "error",
+                error=r["last_error"], items=r["items"], new_items=r["new_items"],
+                http_status=r["last_http_status"], consecutive_failures=r["failures"],
+                seconds=r["seconds"],
+            )
+            for r in rows
+        ]
+
+    def has_item(self, source: str, guid: str) -> bool:
+        row = self._conn.execute(
+            "SELECT 1 FROM article WHERE source = ? AND guid = ?", (source, guid)
+        ).fetchone()
+        return row is not None
+
+    def save_fetch(self, result: FetchResult, articles: list[tuple[Article, str]],
+                   now: datetime) -> dict[SaveOutcome, int]:
+        """Store a source's new state and its cleaned articles in one transaction.
+
+        `articles` pairs each article with its URL key (canonical, tracking parameters
+        dropped): an article is the same when its GUID, then its URL key, then (within the
+        source) its content hash matches a stored one.
+        """
+        counts: Counter[SaveOutcome] = Counter()
+        with self._tx():
+            for article, url_key in articles:
+                counts[self._save_article(article, url_key, now)] += 1
+            s = result.state
+            self._conn.execute(
+                """INSERT INTO source_state (name, url, etag, last_modified, not_before, failures,
+                       disabled, last_status, last_error, last_http_status, items, new_items,
+                       seconds, checked_at)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                   ON CONFLICT(name) DO UPDATE SET url=excluded.url, etag=excluded.etag,
+                       last_modified=excluded.last_modified, not_before=excluded.not_before,
+                       failures=excluded.failures, disabled=excluded.disabled,
+                       last_status=excluded.last_status, last_error=excluded.last_error,
+                       last_http_status=excluded.last_http_status, items=excluded.items,
+                       new_items=excluded.new_items, seconds=excluded.seconds,
+                       checked_at=excluded.checked_at""",
+                (result.source.name, s.url, s.etag, s.last_modified, _ts(s.not_before),
+                 s.failures, int(s.disabled), result.status, result.error, result.http_status,
+                 len(result.items), counts["new"], result.seconds, _ts(now)),
+            )
+        return dict(counts)
+
+    def _save_article(self, a: Article, url_key: str, now: datetime) -> SaveOutcome:
+        row = (
+            self._conn.execute("SELECT * FROM article WHERE source = ? AND guid = ?",
+                               (a.source, a.guid)).fetchone()
+            or self._conn.execute("SELECT * FROM article WHERE url_key = ?", (url_key,)).fetchone()
+            or self._conn.execute("SELECT * FROM article WHERE source = ? AND content_hash = ?",
+                                  (a.source, a.content_hash)).fetchone()
+        )
+        paragraphs = json.dumps(list(a.paragraphs), ensure_ascii=False)
+        removed = json.dumps([[r.rule, r.text] for r in a.removed], ensure_ascii=False)
+        if row is None:
+            self._conn.execute(
+                """INSERT INTO article (source, guid, url, url_key, canonical_url, title,
+                       paragraphs, published, first_seen, updated_at, content_hash, author,
+                       language, image, removed)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (a.source, a.guid, a.url, url_key, a.canonical_url, a.title, paragraphs,
+                 _ts(a.published), _ts(a.first_seen), _ts(now), a.content_hash, a.author,
+                 a.language, a.image, removed),
+            )
+            return "new"
+        if row["content_hash"] == a.content_hash and row["title"] == a.title:
+            return "unchanged"
+        # A changed article is updated in place: it keeps its first-seen time, and a
+        # fallback publication date (first_seen) never overwrites a real one.
+        published = row["published"] if a.published == a.first_seen else _ts(a.published)
+        self._conn.execute(
+            """UPDATE article SET title=?, paragraphs=?, content_hash=?, published=?,
+                   updated_at=?, author=?, language=?, image=?, removed=?, canonical_url=?
+               WHERE id=?""",
+            (a.title, paragraphs, a.content_hash, published, _ts(now), a.author, a.language,
+             a.image, removed, a.canonical_url, row["id"]),
+        )
+        return "updated"
+
+    # ── articles ─────────────────────────────────────────────────────────
+    def articles_for(self, period: Period) -> list[Article]:
+        """Articles published in the period, or first seen in it (the editor sorts them out).
+
+        Timestamps are stored as ISO strings with offsets, so comparison happens in Python.
+        """
+        rows = self._conn.execute("SELECT * FROM article ORDER BY id").fetchall()
+        out: list[Article] = []
+        for r in rows:
+            published = _req_dt(r["published"])
+            first_seen = _req_dt(r["first_seen"])
+            if not (period.contains(published) or period.contains(first_seen)):
+                continue
+            out.append(Article(
+                id=r["id"], source=r["source"], guid=r["guid"], url=r["url"], title=r["title"],
+                paragraphs=tuple(json.loads(r["paragraphs"])), published=published,
+                first_seen=first_seen, content_hash=r["content_hash"],
+                canonical_url=r["canonical_url"], author=r["author"], language=r["language"],
+                image=r["image"],
+                removed=tuple(Removal(rule, text) for rule, text in json.loads(r["removed"])),
+            ))
+        return out
+
+    def count_articles(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM article").fetchone()[0])
+
+    # ── issues ───────────────────────────────────────────────────────────
+    def issue(self, key: str) -> IssueRecord | None:
+        r = self._conn.execute("SELECT * FROM issue WHERE key = ?", (key,)).fetchone()
+        return self._issue(r) if r else None
+
+    def issues(self) -> list[IssueRecord]:
+        rows = self._conn.execute("SELECT * FROM issue ORDER BY period_start DESC").fetchall()
+        return [self._issue(r) for r in rows]
+
+    @staticmethod
+    def _issue(r: sqlite3.Row) -> IssueRecord:
+        return IssueRecord(key=r["key"], title=r["title"], period_start=_req_dt(r["period_start"]),
+                           period_end=_req_dt(r["period_end"]), built_at=_req_dt(r["built_at"]),
+                           stories=r["stories"])
+
+    def save_issue(self, record: IssueRecord, config_digest: str) -> None:
+        with self._tx():
+            self._conn.execute(
+                """INSERT INTO issue (key, title, period_start, period_end, built_at, stories,
+                       config_digest) VALUES (?,?,?,?,?,?,?)
+                   ON CONFLICT(key) DO UPDATE SET title=excluded.title,
+                       built_at=excluded.built_at, stories=excluded.stories,
+                       config_digest=excluded.config_digest""",
+                (record.key, record.title, _ts(record.period_start), _ts(record.period_end),
+                 _ts(record.built_at), record.stories, config_digest),
+            )
+
+    # ── deliveries ───────────────────────────────────────────────────────
+    def was_sent(self, issue: str, recipient: str) -> bool:
+        r = self._conn.execute("SELECT ok FROM delivery WHERE issue = ? AND recipient = ?",
+                               (issue, recipient.lower())).fetchone()
+        return bool(r and r["ok"])
+
+    def record_delivery(self, delivery: Delivery) -> None:
+        now = datetime.now().astimezone().isoformat()
+        with self._tx():
+            self._conn.execute(
+                """INSERT INTO delivery (issue, recipient, ok, error, message_id, attempts, at)
+                   VALUES (?,?,?,?,?,1,?)
+                   ON CONFLICT(issue, recipient) DO UPDATE SET ok=excluded.ok,
+                       error=excluded.error, message_id=excluded.message_id,
+                       attempts=delivery.attempts + 1, at=excluded.at""",
+                (delivery.issue, delivery.recipient.lower(), int(delivery.ok), delivery.error,
+                 delivery.message_id, now),
+            )
+
+    def deliveries(self, issue: str) -> list[Delivery]:
+        rows = self._conn.execute("SELECT * FROM delivery WHERE issue = ? ORDER BY recipient",
+                                  (issue,)).fetchall()
+        return [Delivery(issue=r["issue"], recipient=r["recipient"], ok=bool(r["ok"]),
+                         error=r["error"], message_id=r["message_id"]) for r in rows]
+
+    def forget_deliveries(self, issue: str) -> None:
+        with self._tx():
+            self._conn.execute("DELETE FROM delivery WHERE issue = ?", (issue,))
+
+    # ── runs ─────────────────────────────────────────────────────────────
+    def start_run(self, command: str, period: str | None, now: datetime) -> int:
+        with self._tx():
+            # A run still marked 'running' was killed: say so instead of leaving it open.
+            self._conn.execute("UPDATE run SET status='interrupted' WHERE status='running'")
+            cur = self._conn.execute(
+                "INSERT INTO run (command, period, started_at, status) VALUES (?,?,?,'running')",
+                (command, period, _ts(now)),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, status: str, now: datetime, *, error: str | None = None,
+                   manifest: str | None = None) -> None:
+        with self._tx():
+            self._conn.execute(
+                "UPDATE run SET status=?, finished_at=?, error=?, manifest=? WHERE id=?",
+                (status, _ts(now), error, manifest, run_id),
+            )
+
+    def runs(self, limit: int = 10) -> list[RunRecord]:
+        rows = self._conn.execute("SELECT * FROM run ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [RunRecord(id=r["id"], command=r["command"], period=r["period"],
+                          started_at=_req_dt(r["started_at"]), finished_at=_dt(r["finished_at"]),
+                          status=r["status"], error=r["error"], manifest=r["manifest"])
+                for r in rows]
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (KeyboardInterrupt included)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def __enter__(self) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self._conn.execute("COMMIT")
+        else:
+            self._conn.execute("ROLLBACK")

@@ -1,0 +1,105 @@
+"""Small text helpers shared by several stages: sentences, language, tokens, hashing.
+
+No stage-specific logic here; nothing that needs data files (NLTK's Punkt data cannot be
+downloaded at run time, and a careful regex scores the same on news).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_WS_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "no", "vs", "etc", "inc", "ltd",
+    "co", "corp", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "pres", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g",
+    "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "al", "u.n", "d.c", "ph.d",
+}
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
+_EN_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])")
+# Chinese: a sentence ends at 。！？ (and their closing quotes), no space needed.
+_ZH_BOUNDARY = re.compile(r"([。！？!?；]+[”’」』）)]*)")
+
+
+def normalize_whitespace(text: str) -> str:
+    """Fold runs of spaces (incl. NBSP and ideographic space) and trim each line."""
+    lines = (_WS_RE.sub(" ", line).strip() for line in text.splitlines())
+    return "\n".join(lines).strip()
+
+
+def cjk_ratio(text: str) -> float:
+    """Share of CJK characters among letters (CJK + Latin)."""
+    cjk = len(_CJK_RE.findall(text))
+    latin = len(_LATIN_RE.findall(text))
+    total = cjk + latin
+    return cjk / total if total else 0.0
+
+
+def detect_language(text: str) -> str:
+    """'zh' when CJK characters dominate the letters, else 'en'.
+
+    Deliberately simple: the pipeline only needs to know whether to tokenize by
+    characters (CJK) or by words; anything Latin-script is treated as 'en'.
+    """
+    sample = text[:5000]
+    return "zh" if cjk_ratio(sample) > 0.3 else "en"
+
+
+def _split_english(text: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for m in _EN_BOUNDARY.finditer(text):
+        end = m.end(1)
+        before = text[start:end]
+        word = re.search(r"(\S+)$", before)
+        token = word.group(1).rstrip(".!?…\"'”’)]").lower() if word else ""
+        # "U.S." or "Dr." or a single initial ("J.") do not end a sentence.
+        if m.group(1).startswith(".") and (token in _ABBREV or re.fullmatch(r"[a-z]", token)):
+            continue
+        out.append(text[start:end].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return [s for s in out if s]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph (or several) into sentences, English and Chinese alike."""
+    sentences: list[str] = []
+    for para in re.split(r"\n\s*\n|\n", text):
+        para = para.strip()
+        if not para:
+            continue
+        # Chinese boundaries first (they need no following space), then English ones.
+        pieces = [p for p in _ZH_BOUNDARY.split(para) if p]
+        chunks: list[str] = []
+        for piece in pieces:
+            if _ZH_BOUNDARY.fullmatch(piece) and chunks:
+                chunks[-1] += piece
+            else:
+                chunks.append(piece)
+        for chunk in chunks:
+            sentences.extend(_split_english(chunk.strip()))
+    return [s for s in sentences if s.strip()]
+
+
+_WORD_RE = re.compile(rf"[{_CJK}]|[A-Za-z0-9][A-Za-z0-9'’\-]*")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens; each CJK character is a token of its own."""
+    return [t.lower() for t in _WORD_RE.findall(unicodedata.normalize("NFKC", text))]
+
+
+def content_hash(paragraphs: list[str] | tuple[str, ...]) -> str:
+    """A hash of the body that ignores case, spacing and punctuation."""
+    norm = " ".join(tokens(" ".join(paragraphs)))
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()

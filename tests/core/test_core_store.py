@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from digest import periods
+from digest.errors import StoreError
+from digest.models import Article, Delivery, FetchResult, FetchState, Source
+from digest.store import open_store
+from digest.store.migrations import LATEST
+
+NOW = datetime(2026, 3, 4, 12, tzinfo=UTC)
+SOURCE = Source(name="One", url="http://127.0.0.1/feed")
+
+
+def article(guid: str = "g1", body: str = "Body text.", url: str = "http://x/a",
+            source: str = "One", published: datetime = NOW) -> Article:
+    return Article(source=source, guid=guid, url=url, title="T", paragraphs=(body,),
+                   published=published, first_seen=NOW, content_hash=f"h-{body}")
+
+
+def result(items: int = 0) -> FetchResult:
+    return FetchResult(source=SOURCE, status="ok", state=FetchState(source="One", url=SOURCE.url,
+                       etag='"e1"'), http_status=200)
+
+
+def test_migrations_set_user_version(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "db.sqlite3")
+    store.close()
+    conn = sqlite3.connect(tmp_path / "db.sqlite3")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "db.sqlite3")
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(tmp_path / "db.sqlite3")
+
+
+def test_articles_stored_once_by_guid_then_url_then_hash(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "db.sqlite3")
+    assert store.save_fetch(result(), [(article(), "x/a")], NOW) == {"new": 1}
+    # same GUID, same text: unchanged
+    assert store.save_fetch(result(), [(article(), "x/a")], NOW) == {"unchanged": 1}
+    # new GUID but same canonical URL key: the same article
+    assert store.save_fetch(result(), [(article(guid="g2"), "x/a")], NOW) == {"unchanged": 1}
+    # new GUID and URL but same body in the same source: the same article
+    assert store.save_fetch(result(), [(article(guid="g3", url="http://x/b"), "x/b")], NOW) == {
+        "unchanged": 1}
+    # changed text under the same GUID: updated, not duplicated
+    assert store.save_fetch(result(), [(article(body="New body."), "x/a")], NOW) == {"updated": 1}
+    assert store.count_articles() == 1
+    (a,) = store.articles_for(periods.week("2026-W10", "UTC"))
+    assert a.paragraphs == ("New body.",)
+    # the same body from another outlet is kept: the editor cites both
+    store.save_fetch(result(), [(article(source="Two", body="New body.", url="http://y/a"),
+                                 "y/a")], NOW)
+    assert store.count_articles() == 2
+    assert store.has_item("One", "g1") and not store.has_item("One", "zzz")
+
+
+def test_fetch_state_round_trip(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "db.sqlite3")
+    store.save_fetch(result(), [], NOW)
+    state = store.fetch_states()["One"]
+    assert state.etag == '"e1"' and state.last_status == "ok"
+    (health,) = store.source_health()
+    assert health.status == "ok" and health.http_status == 200
+
+
+def test_articles_for_period_uses_published_or_first_seen(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "db.sqlite3")
+    old = article(guid="old", url="http://x/old", body="old", published=NOW - timedelta(days=30))
+    store.save_fetch(result(), [(article(), "x/a"), (old, "x/old")], NOW)
+    got = {a.guid for a in store.articles_for(periods.week("2026-W10", "UTC"))}
+    assert got == {"g1", "old"}  # first seen this week; the editor marks it out of window
+    assert store.articles_for(periods.week("2026-W20", "UTC")) == []
+
+
+def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "db.sqlite3")
+    bad = article(guid="bad")
+    object.__setattr__(bad, "paragraphs", (object(),))  # not JSON-serialisable: fails mid-way
+    with pytest.raises(TypeError):
+        store.save_fetch(result(), [(article(), "x/a"), (bad, "x/bad")], NOW)
+    assert store.count_articles() == 0
+    assert store.fetch_states() == {}
+
+
+def test_deliveries_and_runs(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "db.sqlite3")
+    store.record_delivery(Delivery(issue="K", recipient="A@example.org", ok=False, error="421"))
+    assert not store.was_sent("K", "a@example.org")
+    store.record_delivery(Delivery(issue="K", recipient="a@example.org", ok=True))
+    assert store.was_sent("K", "A@example.org")
+    store.forget_deliveries("K")
+    assert not store.was_sent("K", "a@example.org")
+    first = store.start_run("run", "K", NOW)
+    second = store.start_run("run", "K", NOW)  # the first never finished: it was killed
+    store.finish_run(second, "ok", NOW, manifest="{}")
+    runs = {r.id: r.status for r in store.runs()}
+    assert runs == {first: "interrupted", second: "ok"}
