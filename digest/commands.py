@@ -25,7 +25,7 @@ from .models import Period, SourceHealth
 from .store import Store, open_store
 
 log = logging.getLogger("digest")
-_STAGES = ("fetch", "edit", "send")
+_STAGES = ("fetch", "edit", "render", "publish", "send")
 
 
 def _console() -> Console:

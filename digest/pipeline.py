@@ -155,19 +155,23 @@ def issue_exists(config: Config, store: Store, key: str) -> bool:
 def build(config: Config, period: Period, store: Store, *, failed: tuple[ArticleStatus, ...] = (),
           llm_transport: httpx.BaseTransport | None = None, clock: Clock = utcnow,
           timings: dict[str, float] | None = None, extra_files: dict[str, str] | None = None,
-          ) -> BuildReport:
+          progress: Progress | None = None) -> BuildReport:
     """Edit, render and publish the issue of `period` from what the store holds."""
     timings = timings if timings is not None else {}
+    note = progress or (lambda stage: None)
+    note("edit")
     with _timed(timings, "edit"):
         articles = store.articles_for(period)
         issue = edit_issue(period, articles, newsletter=config.newsletter, sources=config.sources,
                            health=_health(config, store), llm=config.llm, transport=llm_transport)
         if failed:
             issue = replace(issue, articles=issue.articles + failed)
+    note("render")
     with _timed(timings, "render"):
         rendered = render_issue(issue, templates=config.templates)
         if extra_files:
             rendered = replace(rendered, files={**rendered.files, **extra_files})
+    note("publish")
     with _timed(timings, "publish"):
         folder = publish_issue(rendered, config.output, issue=issue, email=config.email,
                                templates=config.templates)
@@ -242,15 +246,13 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
                 note("fetch")
                 with _timed(timings, "fetch+clean"):
                     collected = collect(config, store, transport=transport, clock=clock)
-            note("edit")
             draft = manifest.build(config, period, collected, None, timings, run_id)
             built = build(config, period, store, failed=collected.failed if collected else (),
                           llm_transport=llm_transport, clock=clock, timings=timings,
-                          extra_files={"manifest.json": manifest.dumps(draft)})
+                          extra_files={"manifest.json": manifest.dumps(draft)}, progress=note)
             info = manifest.build(config, period, collected, built.issue, timings, run_id)
             deliveries = []
             if deliver and recipients_configured(config):
-                note("send")
                 deliveries = _deliver(config, period.key, store, note)
                 info["deliveries"] = [manifest.delivery(d) for d in deliveries]
             manifest.write(built.folder / "manifest.json", info)

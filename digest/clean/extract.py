@@ -74,6 +74,8 @@ def _body_to_blocks(body: etree._Element) -> list[Block]:
                 if text:
                     blocks.append(Block(text, "row"))
             return
+        if tag == "lb":
+            return
         if tag == "item" and any(c.tag == "list" for c in el):
             # a nested list: the item's own text, then its sub-items
             own = _squash((el.text or "") + "".join(
@@ -88,8 +90,13 @@ def _body_to_blocks(body: etree._Element) -> list[Block]:
         if text:
             blocks.append(Block(text, _HEAD_KINDS.get(tag, "p")))
 
+    # trafilatura leaves loose text between top-level elements (as body.text and tails)
+    if body.text and body.text.strip():
+        blocks.append(Block(_squash(body.text), "p"))
     for child in body:
         walk(child)
+        if child.tail and child.tail.strip():
+            blocks.append(Block(_squash(child.tail), "p"))
     return blocks
 
 

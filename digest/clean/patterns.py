@@ -130,7 +130,8 @@ WATCH_PROMO = re.compile(r"^(?:watch|watch now|video|listen|podcast|视频|观�
 # ── footers and disclaimers ──────────────────────────────────────────────────
 SYNDICATION = re.compile(
     r"(?:\bthe post\b.{1,300}\bappeared first on\b|\bappeared first on\b|"
-    r"\b(?:was |is )?(?:originally|first) (?:published|posted|appeared) (?:on|in|at|by)\b|"
+    r"\b(?:was |is )?originally (?:published|posted|appeared) (?:on|in|at|by)\b|"
+    r"\bfirst (?:published|appeared) on\b|"
     r"\b(?:this|the) (?:article|story|post|piece) (?:was|is|has been) (?:originally )?"
     r"(?:re)?(?:published|printed|posted) (?:by|from|with permission|under|on)\b|"
     r"\brepublished (?:with permission|under a creative commons)|"

@@ -92,7 +92,7 @@ def classify(block: Block) -> str | None:
         return "sponsored"
     if _is_subscribe(text):
         return "subscribe"
-    if n <= 600 and P.SYNDICATION.search(text):
+    if n <= 300 and P.SYNDICATION.search(text):
         return "syndication"
     if n <= 800 and P.SELF_PROMO.search(text):
         return "self_promo"
@@ -132,7 +132,9 @@ def _promo_blocks(blocks: list[Block]) -> None:
                 j += 1
             promo_items = sum(1 for it in items if P.PROMO_ITEM.search(it.text))
             strong = heading_kind == "related" or bool(_STRONG_PROMO.search(b.text))
-            if items and (strong or promo_items):
+            # a deals heading over a list of product specs is the article, not an ad: the
+            # list itself must read like offers (or be a related-links box)
+            if items and (heading_kind == "related" or promo_items):
                 rule = "related" if heading_kind == "related" else "promo"
                 b.drop(rule)
                 for it in items:

@@ -5,6 +5,7 @@ Public API: `render_issue(issue, *, templates=None) -> Rendered` and `issue_to_d
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,12 @@ def _view(issue: Issue, unsubscribe: str, also_limit: int | None = None) -> dict
     return view
 
 
+def _tidy(text: str) -> str:
+    """Collapse the blank-line runs Jinja's conditionals leave behind (text formats only)."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
 def _shorten_note(shown: int, total: int) -> str:
     return (f"Also this week shortened to fit the email: {shown} of {total} items shown; "
             "the web edition has the full list.")
@@ -76,8 +83,8 @@ def render_issue(issue: Issue, *, templates: Path | None = None,
     files = {
         "index.html": render_template("issue.html", view, templates=templates),
         "email.html": email_html,
-        "email.txt": render_template("email.txt", email_view, templates=templates),
-        "issue.md": render_template("issue.md", view, templates=templates),
+        "email.txt": _tidy(render_template("email.txt", email_view, templates=templates)),
+        "issue.md": _tidy(render_template("issue.md", view, templates=templates)),
         "issue.json": dumps(data),
     }
     return Rendered(key=issue.key, files=files)

@@ -32,8 +32,8 @@ _ALLOWED_ATTRS = {"a": {"href", "title"}}
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False})
 
 # Characters that start Markdown syntax (or raw HTML, which Jekyll's kramdown would render).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_MD_LINE_START = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>&|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>#]|\d+[.)])", re.MULTILINE)
 
 
 def markdown_html(text: str, *, inline: bool = False) -> Markup:

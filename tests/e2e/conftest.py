@@ -1,0 +1,77 @@
+"""End-to-end fixtures: the bundled sample outlets served by a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "samples"
+PERIOD = "2026-W47"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves samples/; /broken answers 500, /slow/… answers after a pause."""
+
+    slow_seconds = 0.0
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/broken"):
+            self.send_error(500, "Internal Server Error")
+            return
+        if self.path.startswith("/slow/"):
+            time.sleep(self.slow_seconds)
+            self.path = self.path[len("/slow"):]
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+        pass
+
+
+@dataclass
+class Site:
+    base: str
+    handler: type[_Handler]
+
+
+@pytest.fixture
+def sample_site() -> Iterator[Site]:
+    handler = type("Handler", (_Handler,), {})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(SAMPLES)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(base=f"http://127.0.0.1:{server.server_address[1]}", handler=handler)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def http_config(tmp_path: Path, base: str, *, extra_sources: str = "",
+                extra: str = "") -> Path:
+    """samples/http-sources.yaml filled in, plus a failing source, written under tmp_path."""
+    text = (SAMPLES / "http-sources.yaml").read_text(encoding="utf-8")
+    text = text.replace("{base}", base).replace("{samples}", str(SAMPLES))
+    text = text.replace("\nsources:\n", "\nsources:\n  - name: Broken Outlet\n"
+                        f"    url: \"{base}/broken/feed.xml\"\n{extra_sources}", 1)
+    path = tmp_path / "sources.yaml"
+    path.write_text(text + extra, encoding="utf-8")
+    return path
+
+
+def digest_cli(*args: str, cwd: Path | None = None,
+               timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "digest", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)

@@ -1,0 +1,131 @@
+"""render_issue on a realistic issue: every file, its structure, and the quiet week."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import ModuleType
+
+import lxml.html
+import pytest
+import yaml
+
+from digest.errors import RenderError
+from digest.models import Issue
+from digest.render import issue_to_dict, render_issue
+
+
+def test_every_file_is_rendered(issue: Issue) -> None:
+    files = render_issue(issue).files
+    assert set(files) == {"index.html", "email.html", "email.txt", "issue.md", "issue.json"}
+    assert render_issue(issue).files == files  # deterministic
+
+
+def test_issue_page_has_open_graph_canonical_and_headings(issue: Issue) -> None:
+    html = render_issue(issue).files["index.html"]
+    doc = lxml.html.document_fromstring(html)
+    url = "https://news.example.org/digest/issues/2026-W10/"
+    assert doc.get("lang") == "en"
+    assert doc.xpath("//link[@rel='canonical']/@href") == [url]
+    assert doc.xpath("//meta[@property='og:url']/@content") == [url]
+    assert doc.xpath("//meta[@property='og:title']/@content") == [issue.title]
+    assert doc.xpath("//meta[@property='og:type']/@content") == ["article"]
+    assert doc.xpath("//meta[@name='viewport']")
+    # heading order: one h1, h2 sections, h3 stories — never a skipped level
+    levels = [int(h.tag[1]) for h in doc.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+    h2 = [h.text_content() for h in doc.iter("h2")]
+    assert "In Our Feeds (3)" in h2 and "Also this week" in h2 and "TL;DR" in h2
+    assert any(t.startswith("Explainer: China AI Industry") for t in h2)
+    h3 = [h.text_content() for h in doc.iter("h3")]
+    assert h3 == ["The Summit of Their Ambitions", "Pushing Back Against Push Notifications",
+                  "Sex and the City Councillors"]
+
+
+def test_every_article_is_linked_under_its_story(issue: Issue) -> None:
+    doc = lxml.html.document_fromstring(render_issue(issue).files["index.html"])
+    hrefs = set(doc.xpath("//a/@href"))
+    for story in issue.stories:
+        for article in story.articles:
+            assert article.url in hrefs
+    sources = [p.text_content() for p in doc.find_class("sources")]
+    assert "Sources: Global Times, Peoples Daily, Xinhua" in sources
+
+
+def test_health_footer_names_failed_sources(issue: Issue) -> None:
+    files = render_issue(issue).files
+    line = "1 of 3 sources failed: Broken Wire (HTTP 500)."
+    assert line in files["index.html"] and line in files["email.txt"]
+
+
+def test_health_footer_is_one_line_when_all_fine(issue: Issue, factory: ModuleType) -> None:
+    healthy = factory.make_issue(sources=issue.sources[:2])
+    assert "All 2 sources fetched fine." in render_issue(healthy).files["index.html"]
+
+
+def test_quiet_week_is_short_and_friendly(quiet_issue: Issue) -> None:
+    files = render_issue(quiet_issue).files
+    doc = lxml.html.document_fromstring(files["index.html"])
+    assert "A quiet week" in [h.text_content() for h in doc.iter("h2")]
+    assert not doc.find_class("sources")
+    assert "A QUIET WEEK" in files["email.txt"]
+    assert len(files["email.html"]) < 15_000
+
+
+def test_issue_md_front_matter_is_yaml_hugo_and_jekyll_accept(issue: Issue) -> None:
+    text = render_issue(issue).files["issue.md"]
+    assert text.startswith("---\n")
+    front, body = text[4:].split("\n---\n", 1)
+    meta = yaml.safe_load(front)
+    assert meta["title"] == issue.title
+    assert meta["slug"] == "2026-w10"
+    assert meta["tags"] == ["artificial intelligence", "AI governance"]
+    # PyYAML reads an offset timestamp as an aware datetime: the offset survived
+    assert meta["date"] == issue.period.end
+    assert meta["description"]
+    assert "### The Summit of Their Ambitions" in body
+    assert "[Global Times](https://globaltimes.example.com/wic-2026)" in body
+
+
+def test_issue_json_schema(issue: Issue) -> None:
+    data = json.loads(render_issue(issue).files["issue.json"])
+    assert data == json.loads(json.dumps(issue_to_dict(issue)))
+    for key in ("key", "title", "period", "intro", "editor", "notes", "stories", "tldr",
+                "tldr_sentences", "explainer", "explainer_note", "articles", "sources"):
+        assert key in data
+    story = data["stories"][0]
+    assert set(story) >= {"rank", "section", "headline", "summary", "sentences", "articles",
+                          "score", "why"}
+    assert story["sentences"][0]["sources"] == [issue.stories[0].articles[0].url]
+    assert data["period"]["start"] == "2026-03-02T00:00:00+08:00"
+    assert data["articles"][-1]["status"] == "off_topic"
+    assert data["sources"][2]["http_status"] == 500
+    assert data["explainer"]["qa"][0]["sources"]
+    assert data["tldr"].startswith("Party elites")
+
+
+def test_cjk_survives_every_format(issue: Issue) -> None:
+    for name, text in render_issue(issue).files.items():
+        assert "丁薛祥" in text, name
+
+
+def test_user_template_overrides_one_file(issue: Issue, tmp_path: Path) -> None:
+    (tmp_path / "email.txt").write_text("CUSTOM {{ title }}\n", encoding="utf-8")
+    files = render_issue(issue, templates=tmp_path).files
+    assert files["email.txt"] == f"CUSTOM {issue.title}\n"
+    assert "In Our Feeds (3)" in files["index.html"]  # the rest still comes from the package
+
+
+def test_user_partial_override_reaches_every_page(issue: Issue, tmp_path: Path) -> None:
+    (tmp_path / "site.css").write_text("body { color: #123456; }\n", encoding="utf-8")
+    assert "#123456" in render_issue(issue, templates=tmp_path).files["index.html"]
+
+
+def test_broken_user_template_is_a_render_error(issue: Issue, tmp_path: Path) -> None:
+    (tmp_path / "issue.html").write_text("{% if %}\n", encoding="utf-8")
+    with pytest.raises(RenderError, match=r"issue\.html"):
+        render_issue(issue, templates=tmp_path)
+    (tmp_path / "issue.html").write_text("{{ no_such_variable }}\n", encoding="utf-8")
+    with pytest.raises(RenderError, match="no_such_variable"):
+        render_issue(issue, templates=tmp_path)
