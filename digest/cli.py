@@ -103,6 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         log.error("interrupted; the database and out/ are left consistent")
         return 130
+    except Exception as exc:  # a bug, not a user error: one line, the traceback with -v
+        log.error("internal error: %s: %s (run with -v for the traceback)", type(exc).__name__,
+                  exc)
+        log.debug("traceback", exc_info=True)
+        return EXIT_FAILURE
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -9,7 +9,6 @@ Everything dropped is reported as `Removal(rule, text)`.
 
 from __future__ import annotations
 
-
 from digest.clean.output import FORMATS, format_cleaned, page_to_dict
 from digest.clean.page import clean, clean_many
 

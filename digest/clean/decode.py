@@ -76,9 +76,9 @@ def decode_bytes(data: bytes) -> str:
     for pattern in (_XML_ENCODING, _META_CHARSET):
         m = pattern.search(head)
         if m:
-            enc = _normalize_label(m.group(1).decode("ascii", "ignore"))
-            if enc:
-                candidates.append(enc)
+            label = _normalize_label(m.group(1).decode("ascii", "ignore"))
+            if label:
+                candidates.append(label)
     for enc in dict.fromkeys(candidates):
         try:
             return data.decode(enc)
@@ -88,6 +88,6 @@ def decode_bytes(data: bytes) -> str:
     # on a 10 MB page is slow and no more accurate).
     guess = from_bytes(data[:65536]).best()
     if guess is not None:
-        enc = _normalize_label(guess.encoding) or guess.encoding
-        return data.decode(enc, errors="replace")
+        guessed = _normalize_label(guess.encoding) or guess.encoding
+        return data.decode(guessed, errors="replace")
     return data.decode("cp1252", errors="replace")

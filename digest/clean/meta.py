@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -47,7 +48,10 @@ def parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        when = dateparser.parse(value.strip()[:64], fuzzy=False)
+        with warnings.catch_warnings():
+            # "EST"-style names: dateutil warns and returns a naive time, taken as UTC below
+            warnings.simplefilter("ignore")
+            when = dateparser.parse(value.strip()[:64], fuzzy=False)
     except (ValueError, OverflowError, TypeError):
         return None
     if when is None or not 1990 <= when.year <= 2100:

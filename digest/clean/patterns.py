@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-I = re.IGNORECASE
+IC = re.IGNORECASE
 
 # ── market tickers ───────────────────────────────────────────────────────────
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -37,33 +37,33 @@ AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post| links?)?|"
     r"paid (?:content|post|partnership)|promoted(?: content)?|partner content|"
     r"story continues below(?: advertisement)?|continue reading below|anzeige|"
-    r"广告|推广|赞助内容)\s*[:：]?$", I)
+    r"广告|推广|赞助内容)\s*[:：]?$", IC)
 SPONSORED = re.compile(
     r"^(?:sponsored|advertisement|paid (?:content|partner(?:ship)?)|partner content|"
-    r"promoted|广告|推广)\s*(?:by\s+[^:：]{1,40})?\s*[:：|\-–—]", I)
+    r"promoted|广告|推广)\s*(?:by\s+[^:：]{1,40})?\s*[:：|\-–—]", IC)
 
 # ── calls to action ──────────────────────────────────────────────────────────
 SUBSCRIBE = re.compile(
     r"\b(?:subscribe|sign[ -]?up|sign me up|get (?:our|the|new|daily|weekly)\b[^.]{0,60}"
     r"\b(?:newsletter|posts|brief(?:ing)?|digest|updates|stories)|newsletter|in your inbox|"
-    r"to your inbox|by email|delivered (?:daily|weekly|free)|join [\d,.]+\s*(?:k\s+)?\w+)", I)
+    r"to your inbox|by email|delivered (?:daily|weekly|free)|join [\d,.]+\s*(?:k\s+)?\w+)", IC)
 SUBSCRIBE_CONTEXT = re.compile(
     r"\b(?:free|newsletter|inbox|email|e-mail|today|now|weekly|daily|every (?:week|day|weekday)|"
     r"a week|a month|per (?:week|month)|\$\s?\d|£\s?\d|€\s?\d|join|readers|subscribers|tips|"
-    r"sign in|log in)\b|[$£€]\s?\d", I)
+    r"sign in|log in)\b|[$£€]\s?\d", IC)
 PAYWALL = re.compile(
     r"(?:subscribe (?:now )?to (?:continue|keep) reading|to continue reading|this (?:article|story|"
     r"content) is (?:for|available to|exclusive to) (?:subscribers|members)|already a "
     r"(?:subscriber|member)|unlock (?:this|the full|full) (?:article|story)|subscribe to read|"
     r"you have reached your (?:free )?article limit|(?:create|register for) a free account to "
-    r"(?:read|continue)|订阅后(?:阅读|查看)|付费(?:阅读|内容))", I)
+    r"(?:read|continue)|订阅后(?:阅读|查看)|付费(?:阅读|内容))", IC)
 FOLLOW = re.compile(
     r"(?:\bfollow (?:us|me|@\w+|\w+ news)\b[^.]{0,40}\b(?:on|at|via)\b|\blike us on facebook\b|"
     r"\bjoin (?:us|our \w+ (?:channel|group|community)) on\b|"
     r"\b(?:follow|join) (?:us|our) (?:on )?(?:twitter|x|facebook|telegram|discord|whatsapp|"
     r"linkedin|instagram|youtube|tiktok|threads|mastodon)\b|"
     r"点击(?:上方|下方|蓝字)?(?:关注|订阅)|关注我们|扫码关注|关注(?:公众号|微信)|"
-    r"(?:打开|下载|安装)\s?(?:app|APP|App|客户端)|app内(?:阅读|查看)|APP内(?:阅读|查看))", I)
+    r"(?:打开|下载|安装)\s?(?:app|APP|App|客户端)|app内(?:阅读|查看)|APP内(?:阅读|查看))", IC)
 
 # ── rows of page furniture ───────────────────────────────────────────────────
 _SOCIAL = (r"facebook|twitter|x|linkedin|email|e-mail|mail|whatsapp|telegram|reddit|pinterest|"
@@ -71,20 +71,20 @@ _SOCIAL = (r"facebook|twitter|x|linkedin|email|e-mail|mail|whatsapp|telegram|red
            r"sms|messenger|weibo|wechat|微博|微信|qq|tumblr|share|tweet|comments?|save|gift")
 SHARE_ROW = re.compile(
     rf"^(?:share(?: this| the)?(?: article| story| post| page| on)?|分享(?:到)?|"
-    rf"spread the word)\s*[:：]?(?:\s*(?:{_SOCIAL})\b[\s,|·•]*)*$", I)
-SOCIAL_ONLY = re.compile(rf"^(?:(?:{_SOCIAL})\b[\s,|·•/]*){{2,}}$", I)
+    rf"spread the word)\s*[:：]?(?:\s*(?:{_SOCIAL})\b[\s,|·•]*)*$", IC)
+SOCIAL_ONLY = re.compile(rf"^(?:(?:{_SOCIAL})\b[\s,|·•/]*){{2,}}$", IC)
 TOOLS = re.compile(
     r"^(?:print(?: this)?(?: article| page| story)?|e-?mail(?: this)?(?: article| story| to a "
     r"friend)?|save(?: article| for later| story)?|gift(?: this)? article|listen to (?:this )?"
     r"article|font size|text size|a\+?\s*a-?|打印|收藏|字号)(?:\s*[|·•]\s*\w+(?:\s\w+)?){0,5}$",
-    I)
+    IC)
 TAG_ROW = re.compile(
     r"^(?:tagged(?: with| in)?|tags?|topics?|filed (?:under|in)|categor(?:y|ies)|keywords|"
-    r"标签|关键词|关键字)\s*[:：]", I)
+    r"标签|关键词|关键字)\s*[:：]", IC)
 SLASH_ROW = re.compile(r"^[\s/|·•,]+$")
 BACK_TO_TOP = re.compile(
     r"^(?:[↑⬆▲^]\s*)?(?:back to (?:the )?top|scroll to top|to top|top of page|回到顶部|返回顶部|"
-    r"返回首页)\s*[↑⬆▲^]?$", I)
+    r"返回首页)\s*[↑⬆▲^]?$", IC)
 READ_MORE = re.compile(
     r"^(?:read more|read also|also read|more reading|related(?: articles?| stories| posts?| "
     r"coverage| reading| content)?|see also|more on this(?: story| topic)?|more from [\w ]{1,30}|"
@@ -93,12 +93,12 @@ READ_MORE = re.compile(
     r"popular (?:posts|stories|articles)|most (?:read|popular|viewed)|trending(?: now)?|"
     r"editor'?s picks|further reading|what to read next|dive deeper|"
     r"相关阅读|相关文章|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|更多(?:阅读|精彩)?)"
-    r"\s*(?:[:：>»|\-–—]|$)", I)
+    r"\s*(?:[:：>»|\-–—]|$)", IC)
 COMMENTS = re.compile(
     r"^(?:\d[\d,]*\s+(?:comments?|responses?|replies|reactions)|comments?\s*\(\d+\)|"
     r"(?:leave|post|add|write) a (?:comment|reply)|view comments|show comments|join the "
     r"(?:conversation|discussion)|no comments(?: yet)?|\d+\s*条评论|评论\s*\(?\d*\)?|发表评论)\.?$",
-    I)
+    IC)
 BACK_LINKS = re.compile(r"^(?:next|previous|prev|older|newer)(?: post| article| story)?\s*[:»›→]")
 
 # ── bylines, bios, credits ───────────────────────────────────────────────────
@@ -106,26 +106,26 @@ AUTHOR_BIO = re.compile(
     r"^(?:about the author\b|about [A-Z][a-z]+ [A-Z][a-z]+$|"
     r"[A-Z][\w'’\-]+(?: [A-Z][\w'’.\-]+){1,3} (?:is|was|has been) (?:a|an|the) "
     r"(?:[\w\-]+ ){0,4}(?:reporter|writer|journalist|editor|correspondent|contributor|columnist|"
-    r"freelancer|author|analyst)\b)", I)
+    r"freelancer|author|analyst)\b)", IC)
 EDITOR_CREDIT = re.compile(
     r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|校对|审核|作者|记者|撰文|文|图)\s*[:：|丨]?\s*"
     r"[\u4e00-\u9fff·A-Za-z\s、]{1,20}[）)】\]]?$")
 BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}"
-                    r"(?:\s*(?:[,·|•]|and)\s*.{0,60})?$", I)
+                    r"(?:\s*(?:[,·|•]|and)\s*.{0,60})?$", IC)
 IMAGE_CREDIT = re.compile(
     r"(?:^|[.\s(])(?:(?:featured |lead |header |cover |top )?(?:image|photo|picture|pic|"
     r"illustration|graphic|video|photograph|footage|screenshot)s?\s*(?:source|credits?|courtesy|"
     r"by|via)?\s*[:：]|(?:image|photo|picture)\s+(?:source|credit|courtesy)\b|"
-    r"(?:photo|image)s? courtesy of|图片来源|图源|图片由|来源：视觉中国|摄影\s*[:：])", I)
+    r"(?:photo|image)s? courtesy of|图片来源|图源|图片由|来源：视觉中国|摄影\s*[:：])", IC)
 CREDIT_TAIL = re.compile(r"(?:getty images|shutterstock|adobe stock|istock(?:photo)?|unsplash|"
-                         r"pexels|reuters|ap photo|afp|xinhua|视觉中国|新华社)\s*\)?\.?$", I)
+                         r"pexels|reuters|ap photo|afp|xinhua|视觉中国|新华社)\s*\)?\.?$", IC)
 EMBED_DEBRIS = re.compile(
     r"(?:frameborder\s*=|allowfullscreen|allow\s*=\s*[\"“”″']?\s*accelerometer|"
     r"referrerpolicy\s*=|<\s*/?\s*(?:iframe|embed|script|blockquote class)|"
     r"(?:width|height)\s*=\s*[\"“”″']\d+[\"“”″']\s+(?:width|height)\s*=|"
-    r"clipboard-write;\s*encrypted-media|picture-in-picture)", I)
+    r"clipboard-write;\s*encrypted-media|picture-in-picture)", IC)
 _ATTR = re.compile(r"[\w\-:]+\s*=\s*[\"“”″'][^\"“”″']{0,300}[\"“”″']|[\w\-]+\s*=\s*\S+")
-WATCH_PROMO = re.compile(r"^(?:watch|watch now|video|listen|podcast|视频|观看)\s*[:：|\-–—]\s*\S", I)
+WATCH_PROMO = re.compile(r"^(?:watch|watch now|video|listen|podcast|视频|观看)\s*[:：|\-–—]\s*\S", IC)
 
 # ── footers and disclaimers ──────────────────────────────────────────────────
 SYNDICATION = re.compile(
@@ -135,41 +135,41 @@ SYNDICATION = re.compile(
     r"\b(?:this|the) (?:article|story|post|piece) (?:was|is|has been) (?:originally )?"
     r"(?:re)?(?:published|printed|posted) (?:by|from|with permission|under|on)\b|"
     r"\brepublished (?:with permission|under a creative commons)|"
-    r"本文(?:来源|转载|首发)|转载(?:自|请注明)|原文(?:首发|链接))", I)
+    r"本文(?:来源|转载|首发)|转载(?:自|请注明)|原文(?:首发|链接))", IC)
 SELF_PROMO = re.compile(
     r"(?:\bcheck out (?:our|[A-Z][\w.]*['’]s?) (?:coverage|guide|reviews?|latest|full|other|"
     r"in-depth)\b|\b(?:follow|visit|read) [A-Z][\w.]*['’]s? (?:coverage|latest news|website)\b|"
     r"\bfor (?:the latest|more) (?:news|updates|coverage|stories) (?:on|about|from)\b[^.]{0,60}"
-    r"\b(?:visit|follow|subscribe|check)\b|\bdownload (?:our|the \w+) app\b)", I)
+    r"\b(?:visit|follow|subscribe|check)\b|\bdownload (?:our|the \w+) app\b)", IC)
 COPYRIGHT = re.compile(
     r"(?:^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|版权所有|版权声明|"
-    r"^免责声明|^风险提示|^声明\s*[:：])", I)
+    r"^免责声明|^风险提示|^声明\s*[:：])", IC)
 DISCLOSURE = re.compile(
     r"(?:\b(?:may|might|could) (?:earn|receive|get) (?:a |an )?(?:small )?(?:commission|"
     r"affiliate)|\baffiliate (?:links?|disclosure|commission)|\bwe (?:earn|receive) "
     r"(?:a )?commission|\bthis (?:post|article|page) (?:contains|may contain) affiliate|"
-    r"\bnot (?:financial|investment) advice\b|\bmarket data (?:is )?delayed\b)", I)
+    r"\bnot (?:financial|investment) advice\b|\bmarket data (?:is )?delayed\b)", IC)
 COOKIE = re.compile(
     r"\b(?:we|this (?:site|website)) (?:and our [\w ]{0,20}partners )?use[s]? cookies\b|"
-    r"\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b", I)
+    r"\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b", IC)
 SOURCE_LINE = re.compile(
     r"^(?:source|sources|via|original(?: article| link)?|原文(?:链接|地址)?|来源|出处)\s*[:：]\s*"
-    r"<?(https?://\S+?)>?\s*$", I)
+    r"<?(https?://\S+?)>?\s*$", IC)
 
 # ── newsletter furniture ─────────────────────────────────────────────────────
 GREETING = re.compile(
     r"^(?:hello|hi|hey|dear|greetings|good (?:morning|afternoon|evening)|welcome|howdy|"
     r"happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|new year)|"
-    r"大家好|各位|欢迎)\b", I)
+    r"大家好|各位|欢迎)\b", IC)
 SIGN_OFF = re.compile(
     r"^(?:enjoy|happy reading|read on|thanks for reading|thank you for reading|until next "
     r"(?:time|week)|see you (?:next|soon)|cheers|best(?: wishes| regards)?|warmly|all the best|"
     r"that'?s (?:all|it)(?: for)?|catch you|talk soon|stay safe|take care|yours|signing off|"
-    r"下期见|感谢阅读)\b[^.]{0,80}[!.,]?$", I)
+    r"下期见|感谢阅读)\b[^.]{0,80}[!.,]?$", IC)
 NEWSLETTER_FOOTER = re.compile(
     r"(?:\bunsubscribe\b|\bmanage (?:your )?(?:subscription|preferences)\b|\byou(?:'re| are) "
     r"receiving this\b|\bforward(?:ed)? this (?:email|newsletter)\b|\bview (?:this email |it )?"
-    r"in (?:your|a) browser\b|\bwas this (?:email|newsletter) forwarded\b)", I)
+    r"in (?:your|a) browser\b|\bwas this (?:email|newsletter) forwarded\b)", IC)
 SIGNATURE = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’.\-]+){1,3}\s*(?:\(.{2,80}\)|[,–—-]\s*.{2,60})?$")
 
 # ── promo and affiliate blocks ───────────────────────────────────────────────
@@ -179,7 +179,7 @@ PROMO_HEADING = re.compile(
     r"\bwhich\b.{0,40}\b(?:should you buy|to buy|to invest in)\b|"
     r"\b(?:deals?|offers?|coupons?|discounts?|sales?)\b.{0,30}\b(?:right now|today|this week|"
     r"of the (?:day|week|month))\b|\bshop (?:the|our) |\bbuy now\b|\bour partners\b|"
-    r"\bsponsored\b|\bpromot(?:ed|ion)\b|\bhandpicked\b)", I)
+    r"\bsponsored\b|\bpromot(?:ed|ion)\b|\bhandpicked\b)", IC)
 PROMO_ITEM = re.compile(
     r"(?:\d+\s?%\s?(?:off|bonus|apy|apr|cashback|discount)|\bcode\s+[A-Z0-9]{4,}\b|\bpresale\b|"
     r"\bairdrop\b|\bstak(?:e|ing) (?:for|bonus|rewards?)|\b(?:buy|get) (?:one|two|\d+)\b.{0,30}"
@@ -187,4 +187,4 @@ PROMO_ITEM = re.compile(
     r"\blimited[- ]time\b|\bends (?:today|tonight|soon|friday|monday|sunday|saturday)\b|"
     r"\bbefore the price (?:rises|goes up)\b|\bearly access\b|\bsign[- ]up bonus\b|"
     r"\b(?:upcoming|new) (?:listings?|tokens?)\b|\btop rated\b|\bkyc verified\b|\baudited\b|"
-    r"\bprivate sales?\b|\bnft drops?\b|\bmost voted\b|\bclaim your\b|\bbonus\b)", I)
+    r"\bprivate sales?\b|\bnft drops?\b|\bmost voted\b|\bclaim your\b|\bbonus\b)", IC)

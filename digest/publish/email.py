@@ -37,7 +37,7 @@ def message_id(key: str, from_addr: str) -> str:
 
 
 def _boundary(key: str) -> str:
-    # "=_" cannot occur in quoted-printable or base64 bodies, so it never collides.
+    # "=_" cannot occur in base64 (or quoted-printable) bodies, so it never collides.
     return "=_digest_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -83,8 +83,10 @@ def build_message(issue: Issue, *, html: str, text: str, email: EmailSettings) -
     msg["Content-Language"] = issue.newsletter.language
     for name, value in unsubscribe_headers(email.unsubscribe).items():
         msg[name] = value
-    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    # base64, not quoted-printable: QP bodies decode with CRLF line ends, base64 gives back
+    # the exact bytes, so the HTML part is byte-identical to email.html on disk.
+    msg.set_content(text, subtype="plain", charset="utf-8", cte="base64")
+    msg.add_alternative(html, subtype="html", charset="utf-8", cte="base64")
     msg.set_boundary(_boundary(issue.key))
     return msg
 

@@ -75,8 +75,8 @@ def render_issue(issue: Issue, *, templates: Path | None = None,
             return v, render_email_html(v, templates=templates)
 
         shown = fit_also(total - 1, lambda n: size(candidate(n)[1]) <= EMAIL_BUDGET)
-        issue = replace(issue, notes=(*issue.notes, _shorten_note(shown, total)))
         email_view, email_html = candidate(shown)
+        issue = replace(issue, notes=(*issue.notes, _shorten_note(shown, total)))
         view = _view(issue, unsub)  # the web page keeps the full list, with the note
 
     data = issue_to_dict(issue)

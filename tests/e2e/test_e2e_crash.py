@@ -73,3 +73,25 @@ def test_kill_9_then_rerun_is_consistent(tmp_path: Path, sample_site: Site, stag
     third = digest_cli("run", "--config", str(config), "--period", PERIOD)
     assert third.returncode == 0 and "already built" in third.stdout
     assert db.execute("SELECT COUNT(*) FROM article").fetchone()[0] == count
+
+
+@pytest.mark.slow
+def test_kill_9_in_the_middle_of_fetching(tmp_path: Path, sample_site: Site) -> None:
+    """A source still downloading when the process dies: the re-run completes the issue."""
+    sample_site.handler.slow_seconds = 3.0
+    config = http_config(tmp_path, sample_site.base, extra_sources=(
+        f"  - name: Slow Outlet\n    url: \"{sample_site.base}/slow/outlets/bamboo-wire/feed.xml\"\n"))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "digest", "run", "--config", str(config),
+                             "--period", PERIOD], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    time.sleep(1.5)  # well inside the slow response
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    sample_site.handler.slow_seconds = 0.0
+    again = digest_cli("run", "--config", str(config), "--period", PERIOD)
+    assert again.returncode == 0, again.stderr
+    issue = json.loads((tmp_path / "out" / "issues" / PERIOD / "issue.json").read_text())
+    slow = next(s for s in issue["sources"] if s["name"] == "Slow Outlet")
+    assert slow["status"] == "ok"

@@ -1,0 +1,109 @@
+"""The smaller commands through the real CLI: sources check/import/export, clean, status, send."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from email import message_from_bytes
+from email.message import Message
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from .conftest import PERIOD, Site, digest_cli, http_config
+
+
+def test_sources_check_reports_each_source(tmp_path: Path, sample_site: Site) -> None:
+    config = http_config(tmp_path, sample_site.base)
+    result = digest_cli("sources", "check", "--config", str(config))
+    assert result.returncode == 1  # one source is broken, and the command says so
+    assert "Broken Outlet" in result.stdout and "Harbor Ledger" in result.stdout
+    assert "valid" in result.stdout
+
+
+def test_opml_export_then_import_round_trips(tmp_path: Path, sample_site: Site) -> None:
+    config = http_config(tmp_path, sample_site.base)
+    exported = digest_cli("sources", "export", "--config", str(config))
+    assert exported.returncode == 0, exported.stderr
+    assert "<opml" in exported.stdout and "Harbor Ledger" in exported.stdout
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(exported.stdout.replace("harbor-ledger/feed.xml", "new-outlet/feed.xml"),
+                    encoding="utf-8")
+    imported = digest_cli("sources", "import", str(opml), "--config", str(config))
+    assert imported.returncode == 0, imported.stderr
+    assert "Added 1 source" in imported.stdout
+    assert "new-outlet/feed.xml" in config.read_text(encoding="utf-8")
+    assert (tmp_path / "sources.yaml.bak").exists()
+
+
+def test_clean_prints_title_blank_line_paragraphs(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Ignored | Site</title></head><body><article><h1>Robots Run a Race</h1>"
+        "<p>Twenty humanoid robots ran a half-marathon in Beijing on Sunday, organisers said.</p>"
+        "<p>Only six of them finished the course, and one lost a leg at the fourth kilometre.</p>"
+        "<p>Tagged: / / /</p></article></body></html>", encoding="utf-8")
+    result = digest_cli("clean", str(page), "--url", "https://example.org/robots")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split("\n")
+    assert lines[0] == "Robots Run a Race" and lines[1] == ""
+    assert "Twenty humanoid robots" in result.stdout and "Tagged" not in result.stdout
+    as_json = digest_cli("clean", str(page), "--format", "json")
+    assert json.loads(as_json.stdout)["title"] == "Robots Run a Race"
+
+
+def test_clean_missing_file_is_one_line(tmp_path: Path) -> None:
+    result = digest_cli("clean", str(tmp_path / "nope.html"))
+    assert result.returncode == 1
+    assert "nope.html" in result.stderr and "Traceback" not in result.stderr
+
+
+class _Inbox:
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        self.messages.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[int, _Inbox]]:
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=0)
+    controller.start()
+    try:
+        yield controller.server.sockets[0].getsockname()[1], inbox
+    finally:
+        controller.stop()
+
+
+def test_run_sends_once_then_status(tmp_path: Path, sample_site: Site,
+                                    smtp: tuple[int, _Inbox]) -> None:
+    port, inbox = smtp
+    config = http_config(tmp_path, sample_site.base, extra=(
+        "email:\n  from: news@example.org\n  recipients: [a@example.org, b@example.org]\n"
+        f"  smtp_host: 127.0.0.1\n  smtp_port: {port}\n  security: none\n"
+        "  unsubscribe: https://example.org/unsubscribe\n"))
+    result = digest_cli("run", "--config", str(config), "--period", PERIOD)
+    assert result.returncode == 0, result.stderr
+    assert len(inbox.messages) == 2
+    msg = inbox.messages[0]
+    assert msg.get_content_type() == "multipart/alternative"
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    html = next(p for p in msg.walk() if p.get_content_type() == "text/html")
+    email_html = (tmp_path / "out" / "issues" / PERIOD / "email.html").read_text(encoding="utf-8")
+    payload = html.get_payload(decode=True)
+    assert isinstance(payload, bytes) and payload.decode("utf-8") == email_html
+
+    again = digest_cli("send", "--config", str(config), "--period", PERIOD)
+    assert again.returncode == 0 and "Nothing to send" in again.stdout
+    rerun = digest_cli("run", "--config", str(config), "--period", PERIOD, "--force")
+    assert rerun.returncode == 0, rerun.stderr
+    assert len(inbox.messages) == 2  # --force rebuilds, never re-sends
+
+    status = digest_cli("status", "--config", str(config))
+    assert status.returncode == 0, status.stderr
+    assert "Last runs" in status.stdout and "Next scheduled run" in status.stdout
+    assert "Broken Outlet" in status.stdout  # failing sources are listed
