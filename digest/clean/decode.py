@@ -51,6 +51,15 @@ def _normalize_label(label: str) -> str | None:
         return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def looks_binary_text(text: str) -> bool:
+    """The str twin of looks_binary (a decoded PDF or image is still garbage)."""
+    head = text[:8192]
+    return bool(head) and ("\x00" in head or len(_CONTROL.findall(head)) > 0.05 * len(head))
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or a high share of control characters in the first 8 KiB: not text."""
     head = data[:8192]

@@ -13,7 +13,11 @@ import re
 
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.core import bare_extraction
+
+# The cascade itself (bare_extraction minus its defensive copy of the whole tree: the tree is
+# ours and we are done with it once the metadata is read).
+from trafilatura.core import trafilatura_sequence
+from trafilatura.settings import Extractor
 
 from digest.clean.blocks import Block, BlockKind
 from digest.errors import CleanError
@@ -23,7 +27,7 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 _WS = re.compile(r"\s+")
 _NOISE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
-               "embed", "form", "button", "select", "textarea", "input")
+               "embed", "button", "select", "textarea", "input")
 _FALLBACK_SKIP = {"nav", "header", "footer", "aside", "menu"}
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr",
                "figcaption", "dd", "dt"}
@@ -37,15 +41,19 @@ def _squash(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
+                               encoding="utf-8", collect_ids=False, default_doctype=False)
+
+
 def parse_html(markup: str) -> lxml_html.HtmlElement:
     """A tolerant parse; malformed and unclosed markup is repaired by libxml2."""
     # lxml refuses str input that carries an XML encoding declaration.
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup[:200]) + markup[200:]
     if not markup.strip():
         raise CleanError("empty input")
-    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        tree = lxml_html.document_fromstring(markup, parser=parser)
+        # bytes parse faster than str in libxml2 (no internal re-encoding)
+        tree = lxml_html.document_fromstring(markup.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise CleanError(f"cannot parse HTML: {exc}") from exc
     if tree is None:
@@ -130,16 +138,18 @@ def _fallback_blocks(tree: lxml_html.HtmlElement) -> list[Block]:
 
 def extract_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
     """The article body of a parsed page as blocks (junk not yet removed)."""
-    for bad in tree.xpath("//" + " | //".join(_NOISE_TAGS)):
-        if bad.getparent() is not None and bad.tag not in ("form", "button"):
-            bad.drop_tree()
+    body: etree._Element | None = None
     try:
-        doc = bare_extraction(tree, url=url, favor_precision=True, include_comments=False,
-                              include_tables=True, with_metadata=False)
+        options = Extractor(precision=True, comments=False, tables=True, url=url)
+        body, _text, _comments, _ctext = trafilatura_sequence(tree, options, url)
     except (ValueError, TypeError, RecursionError, etree.LxmlError):
-        doc = None
-    body = getattr(doc, "body", None) if doc is not None else None
+        body = None
     blocks = _body_to_blocks(body) if body is not None else []
     if not blocks:
+        # trafilatura found nothing (a fragment, a tiny page): take every visible block and
+        # let the junk families do the work
+        for bad in tree.xpath("//" + " | //".join(_NOISE_TAGS)):
+            if bad.getparent() is not None:
+                bad.drop_tree()
         blocks = _fallback_blocks(tree)
     return blocks

@@ -110,18 +110,37 @@ def _clean_author(value: str | None) -> str | None:
     return value if 1 < len(value) < 80 else None
 
 
+def _head_values(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """Every <meta> (by property/name/itemprop/http-equiv, lower-cased) and <link rel>, in
+    one pass over those tags only; the first value of a key wins."""
+    values: dict[str, str] = {}
+    for el in tree.iter("meta", "link"):
+        if el.tag == "meta":
+            key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+            value = el.get("content")
+        else:
+            key = "link:" + (el.get("rel") or "")
+            value = el.get("href")
+        if key and value and value.strip():
+            values.setdefault(key.strip().lower(), " ".join(value.split()))
+    return values
+
+
+def _pick(values: dict[str, str], *keys: str) -> str | None:
+    for key in keys:
+        if key in values:
+            return values[key]
+    return None
+
+
 def extract_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     meta = PageMeta()
-    meta.site_name = _first(tree, ('//meta[@property="og:site_name"]/@content',))
+    head = _head_values(tree)
+    meta.site_name = _pick(head, "og:site_name")
     ld = _json_ld(tree)
 
-    h1 = _first(tree, ("//article//h1", "//h1"))
-    head_title = _first(tree, (
-        '//meta[@property="og:title"]/@content',
-        '//meta[@name="twitter:title"]/@content',
-        "//head/title",
-        "//title",
-    ))
+    h1 = next((" ".join(el.text_content().split()) for el in tree.iter("h1")), None)
+    head_title = _pick(head, "og:title", "twitter:title") or _first(tree, ("//title",))
     if h1 and len(h1) < 300:
         meta.title = h1
     elif head_title:
@@ -130,50 +149,37 @@ def extract_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
         meta.title = ld[0]["headline"].strip()
 
     byline = _first(tree, (
-        '//*[contains(concat(" ", normalize-space(@class), " "), " byline ")]',
-        '//*[@rel="author"]',
-        '//*[contains(@class, "author-name")]',
+        '//*[contains(@class, "byline") or @rel="author"]',
     ))
     meta.byline = byline if byline and len(byline) < 120 else None
-    author = _first(tree, (
-        '//meta[@name="author"]/@content',
-        '//meta[@property="article:author"]/@content',
-        '//meta[@name="byl"]/@content',
-    ))
+    author = _pick(head, "author", "article:author", "byl", "dc.creator", "parsely-author")
     if not _clean_author(author):
         author = next((a for a in map(_ld_author, ld) if a), None) or meta.byline
     meta.author = _clean_author(author)
 
-    published = _first(tree, (
-        '//meta[@property="article:published_time"]/@content',
-        '//meta[@itemprop="datePublished"]/@content',
-        '//meta[@name="pubdate" or @name="publishdate" or @name="date" or @name="DC.date.issued"'
-        ' or @name="dc.date" or @name="parsely-pub-date" or @name="sailthru.date"]/@content',
-    ))
+    published = _pick(head, "article:published_time", "datepublished", "pubdate", "publishdate",
+                      "date", "dc.date.issued", "dc.date", "parsely-pub-date", "sailthru.date",
+                      "og:published_time")
     if not published:
         published = next((i["datePublished"] for i in ld if isinstance(i.get("datePublished"), str)),
                          None)
     if not published:
-        published = _first(tree, ("//time/@datetime", '//*[@itemprop="datePublished"]/@datetime'))
+        published = next((el.get("datetime") for el in tree.iter("time") if el.get("datetime")),
+                         None)
     meta.published = parse_date(published)
 
-    canonical = _first(tree, ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'))
+    canonical = _pick(head, "link:canonical", "og:url")
     if canonical:
         canonical = urljoin(url or "", canonical)
         meta.canonical_url = canonical if canonical.startswith(("http://", "https://")) else None
 
-    lang = _first(tree, ("/html/@lang", '//meta[@http-equiv="content-language"]/@content',
-                         '//meta[@property="og:locale"]/@content'))
+    lang = tree.get("lang") or _pick(head, "content-language", "og:locale", "language")
     if lang:
         code = re.split(r"[-_]", lang.strip().lower())[0]
         meta.language = code if re.fullmatch(r"[a-z]{2}", code) else None
 
-    image = _first(tree, (
-        '//meta[@property="og:image"]/@content',
-        '//meta[@name="twitter:image"]/@content',
-        "//article//img/@src",
-        "//main//img/@src",
-    ))
+    image = _pick(head, "og:image", "og:image:url", "twitter:image", "twitter:image:src") or \
+        _first(tree, ("//article//img/@src",))
     if image and not image.startswith("data:"):
         meta.image = urljoin(url or "", image)
     return meta

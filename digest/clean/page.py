@@ -17,7 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from digest.clean.blocks import Block
-from digest.clean.decode import decode_bytes, looks_binary
+from digest.clean.decode import decode_bytes, looks_binary_text
 from digest.clean.extract import extract_blocks, parse_html
 from digest.clean.meta import PageMeta, extract_meta
 from digest.clean.patterns import BYLINE, SOURCE_LINE
@@ -118,7 +118,7 @@ def _to_str(content: str | bytes) -> str:
         if not content.strip():
             raise CleanError("empty input")
         return decode_bytes(content)
-    if looks_binary(content[:8192].encode("utf-8", "surrogatepass")):
+    if looks_binary_text(content):
         raise CleanError("input looks binary, not HTML or text")
     return content
 

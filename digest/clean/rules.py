@@ -50,6 +50,27 @@ def _is_subscribe(text: str) -> bool:
     return len(text) < 80 or bool(_IMPERATIVE.search(text))
 
 
+# Words one of the "search anywhere" families needs. A block without any of them (most real
+# paragraphs) skips those regexes; plain substring tests cost next to nothing, which keeps the
+# cleaner faster than the extractor it runs after.
+_TRIGGER_WORDS = (
+    "subscri", "sign", "newsletter", "inbox", "mail", "join", "follow", "like us", "continue",
+    "member", "unlock", "limit", "account", "image", "photo", "picture", "pic", "graphic",
+    "illustrat", "video", "footage", "screenshot", "credit", "courtesy", "getty", "shutterstock",
+    "stock", "unsplash", "reuters", "afp", "xinhua", "frame", "allow", "iframe", "referrer",
+    "width", "embed", "script", "post", "publish", "appeared", "originally", "printed",
+    "check out", "coverage", "visit", "latest", "download", "app", "cookie", "commission",
+    "affiliate", "advice", "delayed", "©", "(c)", "copyright", "rights", "sponsor", "advert",
+    "promot", "paid", "partner", "free", "week", "month", "$", "£", "€",
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _has_trigger(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _TRIGGER_WORDS) or bool(_CJK.search(text))
+
+
 def classify(block: Block) -> str | None:
     """The family one block belongs to on its own, or None."""
     text = block.text
@@ -59,8 +80,6 @@ def classify(block: Block) -> str | None:
             return "ticker"
         if P.SOURCE_LINE.match(text):
             return "source_line"
-    if _is_embed_debris(text):
-        return "embed_debris"
     if n <= SHORT:
         if P.AD_LABEL.match(text):
             return "ad_label"
@@ -80,6 +99,11 @@ def classify(block: Block) -> str | None:
             return "editor_credit"
         if P.WATCH_PROMO.match(text) and n <= 250:
             return "watch_promo"
+    if not _has_trigger(text):
+        return None
+    if _is_embed_debris(text):
+        return "embed_debris"
+    if n <= SHORT:
         if P.FOLLOW.search(text):
             return "follow_us"
         if P.PAYWALL.search(text):
@@ -106,6 +130,17 @@ def classify(block: Block) -> str | None:
     return None
 
 
+_PROMO_WORDS = ("%", "code", "presale", "airdrop", "stak", "free", "weekend", "limited", "ends ",
+                "price", "early access", "bonus", "listing", "token", "top rated", "kyc",
+                "audited", "private sale", "nft drop", "most voted", "claim your")
+
+
+def is_promo_item(text: str) -> bool:
+    low = text.lower()
+    return len(text) <= 300 and any(w in low for w in _PROMO_WORDS) and bool(
+        P.PROMO_ITEM.search(text))
+
+
 def _looks_like_heading(block: Block) -> bool:
     return block.kind == "h" or (len(block.text) <= 120 and not _SENTENCE_END.search(block.text)) \
         or (len(block.text) <= 120 and block.text.endswith("?"))
@@ -130,7 +165,7 @@ def _promo_blocks(blocks: list[Block]) -> None:
                     and not _SENTENCE_END.search(blocks[j].text) and heading_kind == "related")):
                 items.append(blocks[j])
                 j += 1
-            promo_items = sum(1 for it in items if P.PROMO_ITEM.search(it.text))
+            promo_items = sum(1 for it in items if is_promo_item(it.text))
             strong = heading_kind == "related" or bool(_STRONG_PROMO.search(b.text))
             # a deals heading over a list of product specs is the article, not an ad: the
             # list itself must read like offers (or be a related-links box)
@@ -154,7 +189,7 @@ def _promo_blocks(blocks: list[Block]) -> None:
         while j < len(blocks) and blocks[j].kind == "li":
             j += 1
         run = blocks[i:j]
-        hits = sum(1 for it in run if P.PROMO_ITEM.search(it.text))
+        hits = sum(1 for it in run if is_promo_item(it.text))
         if hits and hits * 2 > len(run):
             for it in run:
                 it.drop("promo")

@@ -9,7 +9,7 @@ more than a day in the future. Everything returned is timezone-aware (naive mean
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as dateutil_parser
@@ -36,6 +36,33 @@ def _aware(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_FAST_RFC822_RE = re.compile(
+    r"^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?"
+    r"\s*(GMT|UTC|UT|Z|[+-]\d{4})$")
+
+
+def _fast_rfc822(raw: str) -> datetime | None:
+    """The usual RSS form ("Mon, 02 Mar 2026 10:00:00 GMT"), parsed without email.utils."""
+    match = _FAST_RFC822_RE.match(raw)
+    if not match:
+        return None
+    day, mon, year, hour, minute, second, zone = match.groups()
+    month = _MONTHS.get(mon.lower())
+    if month is None:
+        return None
+    tz = UTC
+    if zone[0] in "+-":
+        offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
+        tz = timezone(offset if zone[0] == "+" else -offset)
+    try:
+        return datetime(int(year), month, int(day), int(hour), int(minute), int(second or 0),
+                        tzinfo=tz)
+    except ValueError:
+        return None
+
+
 def parse_date(text: str | None) -> datetime | None:
     """Parse an RFC 822 / RFC 3339 / ISO 8601 / common human date; None when it is not one.
 
@@ -46,6 +73,9 @@ def parse_date(text: str | None) -> datetime | None:
     raw = " ".join(text.split())
     if not raw or len(raw) > 80:
         return None
+    fast = _fast_rfc822(raw)
+    if fast is not None:
+        return fast
     if _ISO_RE.match(raw):
         iso = raw.replace(",", ".")
         if iso.endswith(("z", "Z")):

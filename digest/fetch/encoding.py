@@ -85,11 +85,17 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     # almost always fails, so success is strong evidence.
     if "utf-8" not in candidates:
         candidates.append("utf-8")
+    for codec in candidates:
+        decoded = _strict(data, codec)
+        if decoded is not None:
+            return decoded, codec
+    # Every declaration was wrong: guess, then try the legacy CJK encodings that are the
+    # usual culprits (GB18030 first: it is what "UTF-8" Chinese feeds turn out to be).
     guess = charset_normalizer.from_bytes(data[:200_000]).best()
-    if guess is not None and guess.encoding:
-        candidates.append(normalise_charset(guess.encoding) or guess.encoding)
-    candidates.extend(("gb18030", "big5hkscs", "cp932", "cp949"))
-    for codec in dict.fromkeys(candidates):
+    fallbacks = [normalise_charset(guess.encoding) or guess.encoding] if (
+        guess is not None and guess.encoding) else []
+    fallbacks.extend(("gb18030", "big5hkscs", "cp932", "cp949"))
+    for codec in dict.fromkeys(c for c in fallbacks if c not in candidates):
         decoded = _strict(data, codec)
         if decoded is not None:
             return decoded, codec

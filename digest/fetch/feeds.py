@@ -8,6 +8,7 @@ by `dates.py`, never taken from feedparser's `*_parsed` fields.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any, Literal
 import feedparser
 from lxml import etree
 
-from .encoding import xml_utf8
+from .encoding import declared_charset, decode, header_charset, normalise_charset, xml_utf8
 from .urls import resolve
 
 ContentType = Literal["html", "text"]
@@ -58,8 +59,6 @@ def plain(text: str | None) -> str:
     if not text:
         return ""
     if "<" in text or "&" in text:
-        import html
-
         text = html.unescape(_TAG_RE.sub(" ", text))
     return " ".join(text.split())
 
@@ -86,17 +85,33 @@ def sniff(body: bytes) -> str:
     return "unknown"
 
 
-def parse_feed(body: bytes, text: str, url: str) -> ParsedFeed:
-    """Parse a feed document (`text` is `body` decoded). Never raises for bad input: an
-    unparseable document yields a ParsedFeed with no entries and a warning."""
-    if sniff(body) == "json":
-        return parse_json_feed(text, url)
-    data = xml_utf8(text)
+def _fast_root(body: bytes, content_type: str | None, url: str) -> etree._Element | None:
+    """lxml straight on the bytes, when header and document agree on UTF-8 (most feeds):
+    saves decoding and re-encoding. Invalid UTF-8 fails here and takes the careful path."""
+    header = normalise_charset(header_charset(content_type))
+    declared = normalise_charset(declared_charset(body)) or "utf-8"
+    if declared != "utf-8" or header not in (None, "utf-8"):
+        return None
     try:
-        root = etree.fromstring(data, parser=_XML_PARSER, base_url=url)
-    except etree.XMLSyntaxError as exc:
-        return _feedparser(data, url, [f"invalid XML ({_first_line(str(exc))}); recovered "
-                                       "what could be recovered"])
+        return etree.fromstring(body, parser=_XML_PARSER, base_url=url)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+    """Parse a feed document. Never raises for bad input: an unparseable document yields a
+    ParsedFeed with no entries and a warning."""
+    if sniff(body) == "json":
+        return parse_json_feed(decode(body, content_type)[0], url)
+    root = _fast_root(body, content_type, url)
+    data = b""
+    if root is None:
+        data = xml_utf8(decode(body, content_type)[0])
+        try:
+            root = etree.fromstring(data, parser=_XML_PARSER, base_url=url)
+        except etree.XMLSyntaxError as exc:
+            return _feedparser(data, url, [f"invalid XML ({_first_line(str(exc))}); "
+                                           "recovered what could be recovered"])
     tag = root.tag if isinstance(root.tag, str) else ""
     if tag == "rss" and root.find("channel") is not None:
         return _rss(root)
@@ -104,7 +119,7 @@ def parse_feed(body: bytes, text: str, url: str) -> ParsedFeed:
         return _rdf(root)
     if tag == f"{ATOM}feed":
         return _atom(root)
-    return _feedparser(data, url, [])
+    return _feedparser(data or xml_utf8(decode(body, content_type)[0]), url, [])
 
 
 def _first_line(text: str) -> str:
@@ -114,11 +129,29 @@ def _first_line(text: str) -> str:
 def _text(el: etree._Element | None) -> str:
     if el is None:
         return ""
+    if len(el) == 0:  # the common case, without building an iterator
+        return (el.text or "").strip()
     return "".join(el.itertext()).strip()
 
 
 def _link(el: etree._Element, raw: str | None) -> str | None:
+    """`raw` resolved against the element's xml:base (and the document URL)."""
+    if not raw:
+        return None
+    raw = raw.strip()
+    if raw.startswith(("http://", "https://")) and " " not in raw:
+        return raw  # already absolute: skip computing el.base, which walks the ancestors
     return resolve(el.base, raw)
+
+
+def _children(el: etree._Element) -> dict[str, etree._Element]:
+    """First child element per tag: one pass instead of a find() per field."""
+    found: dict[str, etree._Element] = {}
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in found:
+            found[tag] = child
+    return found
 
 
 def _rss(root: etree._Element) -> ParsedFeed:
@@ -128,25 +161,26 @@ def _rss(root: etree._Element) -> ParsedFeed:
                       title=plain(_text(channel.find("title"))),
                       link=_link(channel, _text(channel.find("link")) or None))
     for item in channel.iter("item"):
-        guid_el = item.find("guid")
+        f = _children(item)
+        guid_el = f.get("guid")
         guid = _text(guid_el) or None
-        link = _text(item.find("link")) or _text(item.find(f"{ATOM}link")) or None
-        atom_link = item.find(f"{ATOM}link")
+        link = _text(f.get("link")) or None
+        atom_link = f.get(f"{ATOM}link")
         if not link and atom_link is not None:
             link = atom_link.get("href")
         if not link and guid and guid_el is not None and \
                 guid_el.get("isPermaLink", "true").lower() == "true":
             link = guid
-        author = _text(item.find(f"{DC}creator")) or _text(item.find("author")) or None
+        author = _text(f.get(f"{DC}creator")) or _text(f.get("author")) or None
         feed.entries.append(Entry(
             guid=guid,
             link=_link(item, link),
-            title=plain(_text(item.find("title"))),
-            content=_text(item.find(f"{CONTENT}encoded")),
-            summary=_text(item.find("description")),
-            date=_text(item.find("pubDate")) or _text(item.find(f"{DC}date")) or None,
+            title=plain(_text(f.get("title"))),
+            content=_text(f.get(f"{CONTENT}encoded")),
+            summary=_text(f.get("description")),
+            date=_text(f.get("pubDate")) or _text(f.get(f"{DC}date")) or None,
             author=plain(author) or None,
-            canonical=_link(item, _text(item.find(f"{FEEDBURNER}origLink")) or None),
+            canonical=_link(item, _text(f.get(f"{FEEDBURNER}origLink")) or None),
         ))
     return feed
 
@@ -198,8 +232,6 @@ def _atom(root: etree._Element) -> ParsedFeed:
             content = ""  # out-of-line content: the linked page is the body
         summary, stype = _atom_text(entry.find(f"{ATOM}summary"))
         if stype == "text" and summary:
-            import html
-
             summary = html.escape(summary)
         author = entry.find(f"{ATOM}author/{ATOM}name")
         if author is None:

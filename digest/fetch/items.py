@@ -31,8 +31,7 @@ FULL_TEXT_MIN = 600  # characters of feed text below which a body counts as a su
 PAGE_BETTER = 1.3  # the page wins when it carries this much more paragraph text
 _TRUNCATED_RE = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|"
                            r"阅读全文|阅读更多)\W*$", re.IGNORECASE)
-_RELATIVE_RE = re.compile(r"""(?:href|src)\s*=\s*["']?(?!https?:|mailto:|data:|#|//)""",
-                          re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"""(?:href|src)\s*=\s*["']?(?!https?:|mailto:|data:|#|//)""")
 
 PageFetcher = Callable[[str], Awaitable[tuple[str, str]]]  # url -> (final url, html text)
 
@@ -51,7 +50,10 @@ def text_of(markup: str) -> str:
 
 def absolutise(markup: str, base: str | None) -> str:
     """Relative href/src in an HTML fragment made absolute (only parsed when needed)."""
-    if not base or not markup or not _RELATIVE_RE.search(markup):
+    if not base or not markup:
+        return markup
+    lowered = markup.lower()  # one C-speed pass, so the regex only runs where links exist
+    if ("href" not in lowered and "src" not in lowered) or not _RELATIVE_RE.search(lowered):
         return markup
     try:
         fragment = lxml.html.fragment_fromstring(markup, create_parent="div")
@@ -110,11 +112,9 @@ async def build_items(source: Source, entries: Sequence[Entry], *, fallback_url:
             body = absolutise(body, link or fallback_url)
         published = parse_trusted(entry.date, now)
         title = entry.title
-        body_text = text_of(body) if ctype == "html" else " ".join(body.split())
-        need_page = bool(
-            source.full_text and link and fetch_page is not None
-            and (not entry.content or _looks_truncated(body_text) or not title
-                 or published is None))
+        need_page = bool(source.full_text and link and fetch_page is not None) and (
+            not entry.content or not title or published is None or _looks_truncated(
+                text_of(body) if ctype == "html" else " ".join(body.split())))
         if need_page and known is not None and known(source.name, guid):
             continue  # see the module docstring
         item = RawItem(

@@ -88,11 +88,10 @@ class SourceFetch:
                         followed: bool = False) -> None:
         body, url, kind = response.body, response.url, self.source.kind
         sniffed = sniff(body)
-        text = response.text()
         if not body.strip():
             raise FetchFailure(f"empty response body from {url}", http_status=response.status)
         if sniffed == "html" or (kind == "page" and sniffed == "unknown"):
-            doc = parse_html(text, url)
+            doc = parse_html(response.text(), url)
             feeds = feed_links(doc, url) if doc is not None else []
             if feeds and not followed and kind != "sitemap":
                 await self._follow_feed(feeds[0], outcome)
@@ -108,12 +107,13 @@ class SourceFetch:
             raise FetchFailure(f"an HTML page, not a feed, and it advertises no feed: {url}",
                                http_status=response.status)
         if sniffed == "sitemap" or kind == "sitemap":
-            entries, warnings = await sitemap.read(self.http, self.guard, body, text, url,
+            entries, warnings = await sitemap.read(self.http, self.guard, body,
+                                                   response.text(), url,
                                                    self.now, self.settings.max_items)
             outcome.warnings.extend(warnings)
             await self._items(entries, url, outcome)
             return
-        parsed = parse_feed(body, text, url)
+        parsed = parse_feed(body, url, response.content_type)
         if not parsed.entries and parsed.warnings and parsed.format.endswith("unknown"):
             raise FetchFailure(f"not a feed: {parsed.warnings[0]}", http_status=response.status)
         if not parsed.entries and parsed.format == "json" and parsed.warnings:

@@ -102,6 +102,10 @@ def resolve(base: str | None, link: str | None) -> str | None:
 
 
 def is_web_url(url: str) -> bool:
+    head = url[8:9] if url.startswith("https://") else url[7:8] if url.startswith("http://") \
+        else ""
+    if head.isalnum() and " " not in url:
+        return True  # the overwhelmingly common case, without urlsplit
     try:
         parts = urlsplit(url)
     except ValueError:

@@ -71,7 +71,7 @@ def build_message(issue: Issue, *, html: str, text: str, email: EmailSettings) -
     if "@" not in from_addr:
         raise PublishError(f"email.from: {email.from_addr!r} is not an email address")
     display = parseaddr(email.from_addr)[0] or _one_line(issue.newsletter.title)
-    msg = EmailMessage(policy=policy.SMTP)
+    msg = EmailMessage(policy=policy.default)  # LF inside parts; SMTP CRLF when serialised
     msg["Subject"] = _one_line(issue.title)
     msg["From"] = formataddr((display, from_addr))
     msg["To"] = "undisclosed-recipients:;"

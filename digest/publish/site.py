@@ -83,11 +83,12 @@ def site_files(out: Path, newsletter: Newsletter, *,
         "index.html": render_template("home.html", context, templates=templates),
         "feed.xml": render_template("feed.xml", context, templates=templates),
         "sitemap.xml": render_template("sitemap.xml", context, templates=templates),
+        "favicon.svg": render_template("favicon.svg", context, templates=templates),
     }
 
 
 def build_site(out: Path, newsletter: Newsletter, *, templates: Path | None = None) -> None:
-    """Write out/index.html, out/feed.xml and out/sitemap.xml from every published issue."""
+    """Write out/index.html, feed.xml, sitemap.xml and favicon.svg from every published issue."""
     out = Path(out)
     files = site_files(out, newsletter, templates=templates)
     out.mkdir(parents=True, exist_ok=True)

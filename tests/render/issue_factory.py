@@ -111,18 +111,7 @@ def make_issue(**overrides: object) -> Issue:
         ),
     )
     stories = featured + also
-    articles = tuple(
-        ArticleStatus(url=c.url, title=c.title, source=c.source, published=c.published,
-                      language="en", status="used", story=s.rank)
-        for s in stories for c in s.articles
-    ) + (
-        ArticleStatus(url="https://caixin.example.com/dup", title="Dup", source="Caixin",
-                      published=START, language="en", status="duplicate",
-                      duplicate_of=also[0].articles[0].url),
-        ArticleStatus(url="https://sports.example.com/x", title="Football", source="Sports",
-                      published=START, language="en", status="off_topic",
-                      reason="no topic keyword"),
-    )
+    articles = (*tuple(ArticleStatus(url=c.url, title=c.title, source=c.source, published=c.published, language="en", status="used", story=s.rank) for s in stories for c in s.articles), ArticleStatus(url="https://caixin.example.com/dup", title="Dup", source="Caixin", published=START, language="en", status="duplicate", duplicate_of=also[0].articles[0].url), ArticleStatus(url="https://sports.example.com/x", title="Football", source="Sports", published=START, language="en", status="off_topic", reason="no topic keyword"))
     sources = (
         SourceHealth(name="Global Times", url="https://globaltimes.example.com/feed",
                      status="ok", items=20, new_items=4, http_status=200, seconds=0.4),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from types import ModuleType
@@ -34,7 +35,7 @@ def test_issue_page_has_open_graph_canonical_and_headings(issue: Issue) -> None:
     # heading order: one h1, h2 sections, h3 stories — never a skipped level
     levels = [int(h.tag[1]) for h in doc.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     assert levels.count(1) == 1 and levels[0] == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
     h2 = [h.text_content() for h in doc.iter("h2")]
     assert "In Our Feeds (3)" in h2 and "Also this week" in h2 and "TL;DR" in h2
     assert any(t.startswith("Explainer: China AI Industry") for t in h2)

@@ -1,0 +1,130 @@
+"""build_site: front page, Atom feed, sitemap — deterministic, atomic, safe."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+
+import feedparser
+import lxml.etree
+import lxml.html
+import pytest
+
+from digest.models import EmailSettings, Issue
+from digest.publish import build_site, publish_issue
+from digest.render import render_issue
+
+BASE = "https://news.example.org/digest/"
+
+
+def _digest(out: Path) -> dict[str, str]:
+    return {str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_front_page_shows_latest_and_archive(site: Path) -> None:
+    doc = lxml.html.document_fromstring((site / "index.html").read_text(encoding="utf-8"))
+    assert doc.xpath("//h1")[0].text_content() == "China AI Digest — 2–8 March 2026"
+    archive = doc.xpath("//ul[@class='archive']/li/a/@href")
+    assert archive == ["issues/2026-W10/", "issues/2026-W09/", "issues/2026-W08/"]
+    assert doc.xpath("//link[@rel='canonical']/@href") == [BASE]
+    for href in archive:
+        assert (site / href / "index.html").is_file()
+
+
+def test_feed_round_trips_through_feedparser(site: Path) -> None:
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.title == "China AI Digest"
+    assert [e.link for e in feed.entries] == [f"{BASE}issues/2026-W10/",
+                                              f"{BASE}issues/2026-W09/",
+                                              f"{BASE}issues/2026-W08/"]
+    first = feed.entries[0]
+    assert first.id == "tag:news.example.org,2026-03-02:/digest/issues/2026-W10"
+    assert first.updated == "2026-03-09T00:00:00+08:00"
+    assert feed.feed.updated == first.updated
+    assert "The Summit of Their Ambitions" in first.content[0].value
+    for e in feed.entries:
+        assert urlsplit(e.link).scheme == "https"
+
+
+def test_feed_keeps_last_20_issues(tmp_path: Path, factory: ModuleType) -> None:
+    out = tmp_path / "out"
+    for n in range(23):
+        issue = factory.make_issue_for(f"2025-W{30 + n:02d}", -(30 - n))
+        publish_issue(render_issue(issue), out, issue=issue, email=EmailSettings())
+    build_site(out, factory.NEWSLETTER)
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert len(feed.entries) == 20
+    assert feed.entries[0].link.endswith("/2025-W52/")
+    sitemap = lxml.etree.parse(str(out / "sitemap.xml"))
+    assert len(sitemap.getroot()) == 24  # front page + every issue, not just 20
+
+
+def test_sitemap_is_valid_xml_with_absolute_urls(site: Path) -> None:
+    root = lxml.etree.parse(str(site / "sitemap.xml")).getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = root.xpath("//s:url/s:loc/text()", namespaces=ns)
+    assert locs[0] == BASE and len(locs) == 4
+    for loc in locs:
+        parts = urlsplit(loc)
+        assert parts.scheme == "https" and parts.netloc == "news.example.org"
+    assert root.xpath("//s:url/s:lastmod/text()", namespaces=ns)[1] == "2026-03-09"
+
+
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path, issue: Issue,
+                                       email_settings: EmailSettings, factory: ModuleType,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _digest(site)
+    build_site(site, issue.newsletter)
+    assert _digest(site) == first
+    # a fresh out/ built from scratch at another moment gives the same bytes too
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    other = tmp_path / "again"
+    for key, n in (("2026-W08", 2), ("2026-W10", 0), ("2026-W09", 1)):
+        i = issue if n == 0 else factory.make_issue_for(key, -n)
+        publish_issue(render_issue(i), other, issue=i, email=email_settings)
+    build_site(other, issue.newsletter)
+    assert _digest(other) == first
+    assert int((other / "feed.xml").stat().st_mtime) == 1700000000
+
+
+def test_empty_site_uses_source_date_epoch(tmp_path: Path, issue: Issue,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build_site(tmp_path, issue.newsletter)
+    feed = feedparser.parse((tmp_path / "feed.xml").read_bytes())
+    assert not feed.bozo and feed.entries == []
+    assert feed.feed.updated.startswith("2023-11-14T22:13:20")
+    assert "No issues yet" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_ignores_leftovers_of_a_crashed_publish(site: Path, issue: Issue) -> None:
+    before = (site / "feed.xml").read_bytes()
+    leftover = site / "issues" / ".tmp-2026-W11.deadbeef"
+    leftover.mkdir()
+    (leftover / "issue.json").write_text("{half", encoding="utf-8")
+    build_site(site, issue.newsletter)
+    assert (site / "feed.xml").read_bytes() == before
+    assert not list(site.glob(".tmp-*"))
+
+
+def test_xss_issue_publishes_nothing_executable(tmp_path: Path, issue: Issue,
+                                                xss: ModuleType) -> None:
+    bad = xss.xss_issue(issue)
+    out = tmp_path / "out"
+    folder = publish_issue(render_issue(bad), out, issue=bad, email=EmailSettings())
+    build_site(out, bad.newsletter)
+    assert xss.executable_bits((out / "index.html").read_text(encoding="utf-8")) == []
+    assert xss.executable_bits((folder / "index.html").read_text(encoding="utf-8")) == []
+    assert xss.executable_bits((folder / "email.html").read_text(encoding="utf-8"),
+                               email=True) == []
+    # feedparser sanitises on its own, so check the raw XML a less careful reader gets
+    raw = lxml.etree.parse(str(out / "feed.xml")).getroot()
+    contents = raw.findall(".//{http://www.w3.org/2005/Atom}content")
+    assert contents
+    for c in contents:
+        assert xss.executable_bits(f"<html><body>{c.text}</body></html>") == []
