@@ -203,13 +203,18 @@ def _newsletter_furniture(blocks: list[Block]) -> None:
             b.drop("greeting")
         elif P.SIGN_OFF.match(b.text) and len(b.text) < 100:
             b.drop("sign_off")
-        elif P.SIGNATURE.match(b.text) and len(b.text) < 120:
+        elif P.SIGNATURE.match(b.text) and len(b.text) < 120 and re.search(r"[(,–—]", b.text):
+            # "Name (Role, Outlet)": a bare capitalised line up here is more likely a headline
             b.drop("byline")
     tail = [b for b in blocks if b.kept][-4:]
+    signed_off = False
     for b in tail:
-        if (P.SIGN_OFF.match(b.text) and len(b.text) < 100) or (
-                P.SIGNATURE.match(b.text) and len(b.text) < 80):
+        if P.SIGN_OFF.match(b.text) and len(b.text) < 100:
             b.drop("sign_off")
+            signed_off = True
+        elif P.SIGNATURE.match(b.text) and len(b.text) < 80 and (
+                signed_off or re.search(r"[(,–—]", b.text)):
+            b.drop("sign_off")  # the name under "Cheers," is part of the sign-off
     for b in blocks:
         if len(b.text) < 300 and P.NEWSLETTER_FOOTER.search(b.text):
             b.drop("newsletter_footer")
@@ -237,8 +242,11 @@ def split_appended(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
         if b.rule == "read_more" and not re.match(r"(?i)^(?:next|up next|read next)", b.text):
             continue
         rest = [x for x in blocks[i + 1:] if x.kept]
-        prose = [x for x in rest if len(x.text) >= 150]
-        if len(prose) >= 2 and sum(len(x.text) for x in prose) >= 500:
+        prose = [x for x in rest if len(x.text) >= 100]
+        size = sum(len(x.text) for x in prose)
+        headed = bool(rest) and rest[0].kind == "h"
+        # a headline and two paragraphs, or a long run of prose: a story of its own
+        if len(prose) >= 2 and (size >= 500 or (headed and size >= 250)):
             return blocks[: i + 1], blocks[i + 1:]
     return blocks, []
 

@@ -1,0 +1,182 @@
+"""edit_issue: from a period's articles to a ranked, written, grounded Issue.
+
+Steps: window -> duplicates -> relevance -> stories -> ranking -> writing (offline,
+extractive) -> optional LLM rewrite, checked against the sources -> Explainer.
+Each input article gets exactly one ArticleStatus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import httpx
+
+from digest.edit import compose
+from digest.edit.dedup import find_duplicates
+from digest.edit.entities import EntityIndex
+from digest.edit.explainer import NO_ENTITY_NOTE, build_explainer, choose_entity
+from digest.edit.relevance import RelevanceJudge
+from digest.edit.rank import explain, rank_stories, score_of, story_facts
+from digest.edit.stories import cluster
+from digest.edit.tldr import intro_line, tldr_sentences
+from digest.edit.window import in_window, period_label
+from digest.models import (
+    Article,
+    ArticleState,
+    ArticleStatus,
+    Citation,
+    Issue,
+    LLMSettings,
+    Newsletter,
+    Period,
+    Source,
+    SourceHealth,
+    Story,
+)
+
+LEAD_WORDS = 60  # body words that join the title in the clustering representation
+
+
+def _lead(article: Article) -> str:
+    words = article.text.split()
+    return " ".join(words[:LEAD_WORDS])
+
+
+def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsletter,
+               sources: Sequence[Source], health: Sequence[SourceHealth],
+               llm: LLMSettings | None = None,
+               transport: httpx.BaseTransport | None = None) -> Issue:
+    """Build the issue for `period` from every stored article that may belong to it."""
+    status: dict[int, ArticleState] = {}
+    reason: dict[int, str] = {}
+    dup_of: dict[int, int] = {}
+
+    window = [i for i, a in enumerate(articles) if in_window(a, period)]
+    for i in range(len(articles)):
+        if i not in set(window):
+            status[i] = "out_of_window"
+            reason[i] = "published outside the issue's period"
+    window_set = set(window)
+    for i in range(len(articles)):
+        if i not in window_set:
+            status[i] = "out_of_window"
+
+    dedup = find_duplicates([articles[i] for i in window])
+    kept = [window[k] for k in dedup.kept]
+    for copy, keep in dedup.duplicate_of.items():
+        status[window[copy]] = "duplicate"
+        dup_of[window[copy]] = window[keep]
+        reason[window[copy]] = dedup.reason.get(copy, "copy")
+    copies: dict[int, list[int]] = defaultdict(list)
+    for c, k in dup_of.items():
+        copies[k].append(c)
+
+    judge = RelevanceJudge(newsletter, sources)
+    used: list[int] = []
+    relevance: dict[int, float] = {}
+    for i in kept:
+        verdict = judge.judge(articles[i])
+        if verdict.on_topic:
+            used.append(i)
+            relevance[i] = verdict.score
+        else:
+            status[i] = "off_topic"
+            reason[i] = verdict.reason or "off topic"
+            for c in copies.get(i, []):
+                reason[c] = f"{reason.get(c, 'copy')}; the kept article is off-topic"
+
+    labels = cluster([articles[i].title for i in used], [_lead(articles[i]) for i in used])
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, label in zip(used, labels, strict=True):
+        groups[label].append(i)
+
+    citations: dict[str, tuple[str, ...]] = {}
+    for i in used:
+        urls = [articles[i].url] + [articles[c].url for c in sorted(copies.get(i, []))]
+        citations[articles[i].url] = tuple(dict.fromkeys(urls))
+
+    facts = []
+    for members in groups.values():
+        members.sort(key=lambda i: (articles[i].published, articles[i].url))
+        outlets = {articles[i].source for i in members}
+        outlets |= {articles[c].source for i in members for c in copies.get(i, [])}
+        facts.append(story_facts(members, articles, outlets, relevance))
+    ranked = rank_stories(facts, period)
+
+    index = EntityIndex(f"{articles[i].title}\n{articles[i].text}" for i in used)
+    stories: list[Story] = []
+    for rank, f in enumerate(ranked, start=1):
+        arts = [articles[i] for i in f.members]
+        featured = rank <= newsletter.max_stories
+        sentences = (compose.paragraph(arts, citations) if featured
+                     else compose.one_line(arts, citations))
+        head = compose.headline(arts, index, [s.text for s in sentences[:3]])
+        cites = []
+        for i in f.members:
+            for j in [i, *sorted(copies.get(i, []))]:
+                a = articles[j]
+                cites.append(Citation(a.url, a.title, a.source, a.published))
+        stories.append(Story(rank=rank, section="in_our_feeds" if featured else "also",
+                             headline=head, sentences=sentences, articles=tuple(cites),
+                             score=score_of(f, period), why=explain(f)))
+        for i in f.members:
+            status[i] = "used"
+            for c in copies.get(i, []):
+                pass
+    story_of: dict[int, int] = {}
+    for rank, f in enumerate(ranked, start=1):
+        for i in f.members:
+            story_of[i] = rank
+            for c in copies.get(i, []):
+                story_of[c] = rank
+
+    notes: list[str] = []
+    editor = "offline"
+    if llm is not None:
+        from digest.edit.llm import rewrite_issue  # imported lazily: offline never needs it
+
+        stories, llm_notes, used_llm = rewrite_issue(stories, articles, llm, transport=transport)
+        notes.extend(llm_notes)
+        if used_llm:
+            editor = f"llm:{llm.model}"
+
+    story_arts = [[articles[i] for i in f.members] for f in ranked]
+    choice = choose_entity(index, story_arts)
+    explainer = None
+    note: str | None = NO_ENTITY_NOTE
+    if choice is not None:
+        explainer = build_explainer(index, choice, [articles[i] for i in used], citations,
+                                    len(ranked))
+        if explainer is None:
+            note = (f"No Explainer this week: {index.display(choice.key)} recurs most, but the "
+                    "week's articles say too little about it to answer the questions.")
+        else:
+            note = None
+
+    label = period_label(period, newsletter.timezone)
+    featured_stories = [s for s in stories if s.section == "in_our_feeds"]
+    statuses = []
+    for i, a in enumerate(articles):
+        st = status.get(i, "used")
+        statuses.append(ArticleStatus(
+            url=a.url, title=a.title, source=a.source, published=a.published,
+            language=a.language, status=st,
+            duplicate_of=articles[dup_of[i]].url if i in dup_of else None,
+            story=story_of.get(i), reason=reason.get(i) if st != "used" else None))
+    return Issue(
+        key=period.key,
+        title=f"{newsletter.title} — {label}",
+        period=period,
+        newsletter=newsletter,
+        intro=intro_line(newsletter, label, stories, explainer,
+                         len({articles[i].source for i in used})),
+        stories=tuple(stories),
+        tldr=tldr_sentences(featured_stories),
+        explainer=explainer,
+        explainer_note=note,
+        articles=tuple(statuses),
+        sources=tuple(health),
+        editor=editor,
+        notes=tuple(notes),
+    )

@@ -1,0 +1,114 @@
+"""The Explainer: the organisation that recurs across the most stories, in short Q&A.
+
+Choice: among entities of kind "org" (organisation, agency, alliance, standard, company —
+see entities.py), the one mentioned in the most stories, then the most articles, then the
+most mentions; it must appear in at least two articles. Aliases (full name, acronym,
+Chinese name) count as one entity.
+
+Answers: each question has cue patterns; every sentence of the week's articles that names
+the entity (or, for "Which is?", defines it) is a candidate, and a sentence answers at
+most one question. Nothing is written that is not a source sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.edit.entities import EntityIndex
+from digest.edit.summarize import clean_sentence, is_furniture
+from digest.models import QA, Article, Explainer, Sentence
+from digest.text import split_sentences
+
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("Which is?", r"\b(is|was|are)\s+(a|an|the)\b|\b(known as|short for|refers to|stands for)\b|"
+                  r"是|为|简称|, (a|an|the) [a-z]+ (body|group|agency|alliance|organi[sz]ation|company|forum)"),
+    ("Who's in it?", r"\bmembers?\b|\bmembership\b|\bincludes?\b|\bincluding\b|\bcompris|"
+                     r"\bled by\b|\bchair|\bheads?\b|\bjoined\b|\bcompanies\b|成员|会员|包括|牵头"),
+    ("Been around long?", r"\b(founded|established|set up|created|formed|launched|since|"
+                          r"inaugurat|began|started)\b|\bin (19|20)\d\d\b|成立|创建|设立|年"),
+    ("What does it do?", r"\b(will|aims?|responsible|oversees?|regulat|issued?|releas|develop|"
+                         r"publish|promot|coordinat|standards?|guidelines?|plans?|rules?)\w*|"
+                         r"发布|推动|制定|负责|开展"),
+    ("Why does it matter?", r"\b(important|matters?|significan|because|influence|power|key|"
+                            r"critical|largest|leading|first|could|shape|impact)\w*|重要|影响|关键"),
+)
+PER_ANSWER = 2
+MIN_ARTICLES = 2
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    stories: int
+    articles: int
+    mentions: int
+
+
+def choose_entity(index: EntityIndex, story_articles: Sequence[Sequence[Article]]) -> Choice | None:
+    per_story: dict[str, set[int]] = {}
+    per_article: dict[str, int] = {}
+    mentions: dict[str, int] = {}
+    for s, arts in enumerate(story_articles):
+        for art in arts:
+            for key, c in index.entities_in(f"{art.title}\n{art.text}").items():
+                if index.kind(key) != "org":
+                    continue
+                per_story.setdefault(key, set()).add(s)
+                per_article[key] = per_article.get(key, 0) + 1
+                mentions[key] = mentions.get(key, 0) + c
+    ranked = sorted(per_story, key=lambda k: (-len(per_story[k]), -per_article[k], -mentions[k], k))
+    for key in ranked:
+        if per_article[key] >= MIN_ARTICLES:
+            return Choice(key, len(per_story[key]), per_article[key], mentions[key])
+    return None
+
+
+def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Article],
+                    citations: dict[str, tuple[str, ...]], total_stories: int) -> Explainer | None:
+    forms = sorted(index.aliases(choice.key), key=len, reverse=True)
+    pool: list[tuple[str, tuple[str, ...]]] = []
+    seen_text: set[str] = set()
+    for art in sorted(articles, key=lambda a: (a.published, a.url)):
+        for raw in split_sentences(art.text):
+            if is_furniture(raw) or not any(_names(f, raw) for f in forms):
+                continue
+            text = clean_sentence(raw)
+            if text in seen_text or len(text) > 400:
+                continue
+            seen_text.add(text)
+            pool.append((text, citations.get(art.url, (art.url,))))
+    used: set[int] = set()
+    qa: list[QA] = []
+    for question, cue in QUESTIONS:
+        rx = re.compile(cue, re.IGNORECASE)
+        answer = []
+        for i, (text, srcs) in enumerate(pool):
+            if i in used or not rx.search(text):
+                continue
+            answer.append(Sentence(text, srcs))
+            used.add(i)
+            if len(answer) >= PER_ANSWER:
+                break
+        if answer:
+            qa.append(QA(question, tuple(answer)))
+    if len(qa) < 2:
+        return None
+    name = index.display(choice.key)
+    why = (f"{name} is the organisation named in the most stories this week: "
+           f"{choice.stories} of {total_stories} stories, {choice.articles} articles, "
+           f"{choice.mentions} mentions.")
+    aliases = tuple(sorted(a for a in index.aliases(choice.key) if a != choice.key))
+    return Explainer(entity=name, aliases=aliases, why=why, qa=tuple(qa))
+
+
+def _names(form: str, text: str) -> bool:
+    if re.search(r"[\u3400-\u9fff]", form):
+        return form in text
+    return re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", text) is not None
+
+
+NO_ENTITY_NOTE = ("No Explainer this week: no organisation, agency, alliance, standard or "
+                  "company came up in more than one article, and we only explain what the "
+                  "week's sources say about it.")

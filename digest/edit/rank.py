@@ -1,0 +1,62 @@
+"""Ranking stories: distinct outlets first, then topic relevance, recency, substance.
+
+The key is lexicographic on purpose — a story three outlets covered beats a story one
+outlet covered at length, whatever the other signals say — and every tie is broken
+deterministically (earliest article, then smallest URL), so the same week ranks the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from digest.models import Article, Period
+
+
+@dataclass(frozen=True)
+class StoryFacts:
+    """What the ranker looks at for one story."""
+
+    members: tuple[int, ...]  # indices of the kept articles
+    outlets: int  # distinct sources, copies included
+    relevance: float  # best topic relevance among its articles
+    latest: datetime
+    words: int  # body words of the kept articles
+    first_url: str
+
+
+def story_facts(members: Sequence[int], articles: Sequence[Article], outlets: set[str],
+                relevance: dict[int, float]) -> StoryFacts:
+    arts = [articles[i] for i in members]
+    return StoryFacts(
+        members=tuple(members),
+        outlets=len(outlets),
+        relevance=max((relevance.get(i, 0.0) for i in members), default=0.0),
+        latest=max(a.published for a in arts),
+        words=sum(len(a.text.split()) for a in arts),
+        first_url=min(a.url for a in arts),
+    )
+
+
+def rank_key(facts: StoryFacts, period: Period) -> tuple[float, ...]:
+    span = max(1.0, (period.end - period.start).total_seconds())
+    recency = min(1.0, max(0.0, (facts.latest - period.start).total_seconds() / span))
+    substance = min(facts.words, 3000) / 3000
+    # Relevance is bucketed so a hair's difference does not outvote recency.
+    return (-facts.outlets, -round(facts.relevance, 1), -round(recency, 2), -substance)
+
+
+def score_of(facts: StoryFacts, period: Period) -> float:
+    """One number for issue.json (higher is better); the order itself comes from rank_key."""
+    k = rank_key(facts, period)
+    return round(-k[0] * 10 + -k[1] * 2 + -k[2] + -k[3], 3)
+
+
+def explain(facts: StoryFacts) -> str:
+    return (f"{facts.outlets} outlet(s); topic relevance {facts.relevance:.2f}; "
+            f"latest {facts.latest.isoformat(timespec='minutes')}; {facts.words} words")
+
+
+def rank_stories(stories: Sequence[StoryFacts], period: Period) -> list[StoryFacts]:
+    return sorted(stories, key=lambda f: (rank_key(f, period), f.first_url))

@@ -1,0 +1,119 @@
+"""Extractive single-document summaries, and the sentence scoring the editor builds on.
+
+A sentence's score is a *position prior* times its *centrality*, after removing furniture
+(bylines, datelines, "Scroll down for video", photo credits) that news pages put first:
+
+    score(i) = prior(i) * (0.5 + centrality(i)) * length_factor(i)
+
+* prior(i) = 1 / (1 + i) ** 0.8 — news is written as an inverted pyramid; the exponent was
+  chosen from first principles (between Zipf's 1 and a flat 0) and never fitted on the
+  benchmark articles;
+* centrality(i) = cosine between the sentence's content-word vector and the document's;
+* length_factor penalises fragments (< 8 words) and run-ons (> 45 words).
+
+`summarize_document` picks the best `n` sentences without repeating content (a sentence
+whose content words are 60% contained in one already chosen is skipped), in document order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.edit.lexicon import content_words
+from digest.text import split_sentences
+
+_FURNITURE = re.compile(
+    r"^(by\s*\.|by\s+[A-Z][\w'.\- ]{0,60}\s*\.?$|published:|updated:|last updated|"
+    r"scroll down|click here|follow @|image source|photo:|picture:|read more|"
+    r"share this|advertisement|\(?cnn\)?\s*$|please scroll)",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^\s*(\(CNN\)\s*(--|—)?|[A-Z][A-Z .,'-]{2,40}\s*\((CNN|AP|Reuters|AFP)\)\s*(--|—|-)?)\s*")
+_TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Scored:
+    index: int  # position in the document's sentence list
+    text: str
+    score: float
+    words: tuple[str, ...]  # content words (stemmed), for redundancy checks
+
+
+def clean_sentence(sentence: str) -> str:
+    """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -"."""
+    out = _DATELINE.sub("", sentence).strip()
+    return out or sentence.strip()
+
+
+def is_furniture(sentence: str) -> bool:
+    s = sentence.strip()
+    if not s or _FURNITURE.match(s) or _TIMESTAMP.search(s):
+        return True
+    letters = sum(ch.isalpha() for ch in s)
+    return letters < 0.5 * len(s)  # tickers, tables, link lists
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _length_factor(words: int, cjk: bool) -> float:
+    lo, hi = (12, 90) if cjk else (8, 45)
+    if words < lo:
+        return max(0.1, words / lo) ** 2
+    if words > hi:
+        return hi / words
+    return 1.0
+
+
+def score_sentences(sentences: Sequence[str], *, prior_exponent: float = 0.8) -> list[Scored]:
+    """Score every non-furniture sentence of one document (see the module docstring)."""
+    kept = [(i, clean_sentence(s)) for i, s in enumerate(sentences) if not is_furniture(s)]
+    bags = [Counter(content_words(s)) for _, s in kept]
+    doc: Counter[str] = Counter()
+    for bag in bags:
+        doc.update(bag)
+    out: list[Scored] = []
+    for rank, ((i, text), bag) in enumerate(zip(kept, bags, strict=True)):
+        cjk = sum(1 for w in bag if len(w) == 1 and not w.isascii()) > len(bag) / 2
+        length = sum(bag.values()) if cjk else len(text.split())
+        prior = 1.0 / (1.0 + rank) ** prior_exponent
+        central = _cosine(bag, doc)
+        score = prior * (0.5 + central) * _length_factor(length, cjk)
+        out.append(Scored(i, text, score, tuple(bag)))
+    return out
+
+
+def redundant(words: Sequence[str], chosen: Sequence[Sequence[str]], limit: float = 0.6) -> bool:
+    """Whether most of a sentence's content words are already said by a chosen sentence."""
+    mine = set(words)
+    if not mine:
+        return True
+    return any(len(mine & set(other)) / len(mine) >= limit for other in chosen)
+
+
+def summarize_sentences(sentences: Sequence[str], n: int = 3) -> list[str]:
+    scored = sorted(score_sentences(sentences), key=lambda s: (-s.score, s.index))
+    chosen: list[Scored] = []
+    for cand in scored:
+        if len(chosen) >= n:
+            break
+        if redundant(cand.words, [c.words for c in chosen]):
+            continue
+        chosen.append(cand)
+    return [c.text for c in sorted(chosen, key=lambda s: s.index)]
+
+
+def summarize_document(text: str, n: int = 3) -> list[str]:
+    """The `n` best sentences of one article, in document order (extractive)."""
+    return summarize_sentences(split_sentences(text), n)

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from digest.clean import clean
+from digest.errors import CleanError
+
+
+@pytest.mark.parametrize("content", [b"", "", "   \n\t ", b"  \n"])
+def test_empty_input_is_a_clean_error(content: str | bytes) -> None:
+    with pytest.raises(CleanError):
+        clean(content)
+
+
+def test_binary_garbage_is_a_clean_error() -> None:
+    with pytest.raises(CleanError):
+        clean(os.urandom(4096) + b"\x00\x00")
+    with pytest.raises(CleanError):
+        clean(b"%PDF-1.7\n\x00\x01\x02\x03binary\x00stream")
+
+
+def test_malformed_unclosed_html() -> None:
+    html = ("<html><body><div><p>The ferry service resumed on Friday after the storm damaged "
+            "the pier at the northern terminal last week.<p>Engineers said repairs would take "
+            "another month<div><span><b>unclosed <i>tags everywhere</body")
+    page = clean(html)
+    assert "ferry service resumed" in page.text
+
+
+def test_all_junk_page_gives_an_empty_body_not_a_crash() -> None:
+    html = ("<html><body><p>Advertisement</p><p>BTC $64,210.55 +0.4%</p><p>Tags: / / /</p>"
+            "<p>Back to the top ↑</p><p>Share this article</p></body></html>")
+    page = clean(html)
+    assert page.paragraphs == ()
+
+
+def test_ten_thousand_nested_elements() -> None:
+    html = ("<html><body>" + "<div>" * 10_000 + "<p>Deep inside the nesting there is one real "
+            "sentence about the water board raising tariffs by four percent.</p>"
+            + "</div>" * 10_000 + "</body></html>")
+    page = clean(html, timeout=30)
+    assert isinstance(page.paragraphs, tuple)
+
+
+@pytest.mark.slow
+def test_ten_megabyte_page_finishes_or_errors_cleanly() -> None:
+    para = ("<p>The transport committee heard evidence from bus operators about driver "
+            "shortages and the cost of new electric fleets across the region.</p>\n")
+    html = "<html><body><article>" + para * (10_000_000 // len(para)) + "</article></body></html>"
+    try:
+        page = clean(html, timeout=60)
+    except CleanError:
+        return
+    assert "driver shortages" in page.text
+
+
+def test_time_limit_is_enforced() -> None:
+    para = "<p>" + "word " * 50 + "</p>"
+    html = "<html><body>" + para * 20_000 + "</body></html>"
+    with pytest.raises(CleanError, match="longer than"):
+        clean(html, timeout=0.05)
+
+
+def test_wrong_charset_label_still_decodes() -> None:
+    # labelled Latin-1 but really UTF-8, and labelled UTF-8 but really GBK
+    utf8 = "<html><head><meta charset='iso-8859-1'></head><body><p>Café owners in Zürich said " \
+           "rents rose by a fifth.</p></body></html>"
+    assert "Café owners in Zürich" in clean(utf8.encode("utf-8")).text
+    gbk = "<html><head><meta charset='utf-8'></head><body><p>今天上海的天气晴朗，气温适宜，" \
+          "市民纷纷外出踏青赏花，公园里游人如织。</p></body></html>"
+    assert "上海" in clean(gbk.encode("gbk")).text
+
+
+def test_missing_charset_and_bom() -> None:
+    text = "<html><body><p>Der Stadtrat beschloss neue Radwege für München.</p></body></html>"
+    assert "München" in clean(b"\xef\xbb\xbf" + text.encode("utf-8")).text
+    assert "München" in clean(text.encode("utf-8")).text
