@@ -78,6 +78,9 @@ class Stats:
 def make_handler(feeds: dict[str, bytes], latency: float, stats: Stats) -> type:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # http.server sends headers and body in two writes; with Nagle on, the body waits for
+        # the client's delayed ACK (~40 ms) — an artefact no production server has.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -119,6 +122,10 @@ class Server(ThreadingHTTPServer):
 
 def serve(n_feeds: int, hosts: int, latency: float, stats: Stats, conn: Connection) -> None:
     """The server process: one threaded server per loopback host, until told to stop."""
+    # Dozens of handler threads wake from their latency sleep at once; with the default 5 ms
+    # GIL switch interval they queue behind each other and the server, not the client under
+    # test, sets the pace. A short interval keeps the added latency close to --latency.
+    sys.setswitchinterval(0.0002)
     feeds: dict[str, bytes] = {f"/feed/{i}.xml": make_feed(i) for i in range(n_feeds)}
     servers = []
     for h in range(hosts):

@@ -29,7 +29,8 @@ _STAGES = ("fetch", "edit", "render", "publish", "send")
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    # Piped output (cron mail, logs, tests) gets wide tables instead of rich's 80 columns.
+    return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 
 
 class _StageProgress(AbstractContextManager["_StageProgress"]):

@@ -22,10 +22,21 @@ _ABBREV = {
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g",
     "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "al", "u.n", "d.c", "ph.d",
 }
+# Abbreviations that often end a sentence too ("at 5 p.m. The next…"): after them a new
+# sentence starts only when the next word is a common sentence opener.
+_ABBREV_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.k", "d.c"}
+_OPENERS = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+    "those", "there", "but", "and", "so", "yet", "in", "on", "at", "after", "before", "his",
+    "her", "its", "their", "our", "my", "meanwhile", "however", "still", "then", "when", "while",
+}
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _EN_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])")
-# Chinese: a sentence ends at 。！？ (and their closing quotes), no space needed.
-_ZH_BOUNDARY = re.compile(r"([。！？!?；]+[”’」』）)]*)")
+# Chinese: a sentence ends at 。！？ (and their closing quotes), no space needed; ASCII ! and ?
+# only count so when they follow a CJK character (mixed text), never inside English
+# ("true?" she asked) or a URL ("?q=").
+_ZH_BOUNDARY = re.compile(
+    rf"((?:[。！？；]|(?<=[{_CJK}])[!?])[。！？!?；]*[”’」』）)\"']*)")
 
 
 def normalize_whitespace(text: str) -> str:
@@ -60,9 +71,13 @@ def _split_english(text: str) -> list[str]:
         before = text[start:end]
         word = re.search(r"(\S+)$", before)
         token = word.group(1).rstrip(".!?…\"'”’)]").lower() if word else ""
-        # "U.S." or "Dr." or a single initial ("J.") do not end a sentence.
+        # "U.S." or "Dr." or a single initial ("J.") do not end a sentence, except that
+        # "p.m." or "Inc." followed by "The"/"He"/... does.
         if m.group(1).startswith(".") and (token in _ABBREV or re.fullmatch(r"[a-z]", token)):
-            continue
+            following = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", text[m.end():])
+            if not (token in _ABBREV_FINAL and following
+                    and following.group(1).lower() in _OPENERS):
+                continue
         out.append(text[start:end].strip())
         start = m.end()
     tail = text[start:].strip()
@@ -79,13 +94,11 @@ def split_sentences(text: str) -> list[str]:
         if not para:
             continue
         # Chinese boundaries first (they need no following space), then English ones.
-        pieces = [p for p in _ZH_BOUNDARY.split(para) if p]
-        chunks: list[str] = []
-        for piece in pieces:
-            if _ZH_BOUNDARY.fullmatch(piece) and chunks:
-                chunks[-1] += piece
-            else:
-                chunks.append(piece)
+        # split() with one group alternates text and boundary: glue each boundary to its text
+        parts = _ZH_BOUNDARY.split(para)
+        chunks = [parts[i] + (parts[i + 1] if i + 1 < len(parts) else "")
+                  for i in range(0, len(parts), 2)]
+        chunks = [c for c in chunks if c.strip()]
         for chunk in chunks:
             sentences.extend(_split_english(chunk.strip()))
     return [s for s in sentences if s.strip()]

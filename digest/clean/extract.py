@@ -14,12 +14,8 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-# The cascade itself (bare_extraction minus its defensive copy of the whole tree: the tree is
-# ours and we are done with it once the metadata is read).
-from trafilatura.core import trafilatura_sequence
-from trafilatura.settings import Extractor
-
 from digest.clean.blocks import Block, BlockKind
+from digest.clean.cascade import trafilatura_body
 from digest.errors import CleanError
 
 # trafilatura logs every page it discards at WARNING; a cleaner's caller only wants our result.
@@ -140,8 +136,7 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
     """The article body of a parsed page as blocks (junk not yet removed)."""
     body: etree._Element | None = None
     try:
-        options = Extractor(precision=True, comments=False, tables=True, url=url)
-        body, _text, _comments, _ctext = trafilatura_sequence(tree, options, url)
+        body = trafilatura_body(tree, url)
     except (ValueError, TypeError, RecursionError, etree.LxmlError):
         body = None
     blocks = _body_to_blocks(body) if body is not None else []

@@ -48,6 +48,15 @@ def parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
+        # most pages carry ISO 8601, which the standard library reads far faster than dateutil
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    else:
+        if not 1990 <= when.year <= 2100:
+            return None
+        return when if when.tzinfo else when.replace(tzinfo=UTC)
+    try:
         with warnings.catch_warnings():
             # "EST"-style names: dateutil warns and returns a naive time, taken as UTC below
             warnings.simplefilter("ignore")
@@ -149,7 +158,8 @@ def extract_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
         meta.title = ld[0]["headline"].strip()
 
     byline = _first(tree, (
-        '//*[contains(@class, "byline") or @rel="author"]',
+        # through the attribute axis: several times faster than testing every element
+        '//@class[contains(., "byline")]/.. | //@rel[. = "author"]/..',
     ))
     meta.byline = byline if byline and len(byline) < 120 else None
     author = _pick(head, "author", "article:author", "byl", "dc.creator", "parsely-author")

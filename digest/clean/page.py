@@ -21,8 +21,8 @@ from digest.clean.decode import decode_bytes, looks_binary_text
 from digest.clean.extract import extract_blocks, parse_html
 from digest.clean.meta import PageMeta, extract_meta
 from digest.clean.patterns import BYLINE, SOURCE_LINE
-from digest.clean.plaintext import text_blocks
-from digest.clean.rules import apply_rules, split_appended
+from digest.clean.plaintext import derive_title, text_blocks
+from digest.clean.rules import apply_rules, drop_repeated_title, split_appended
 from digest.errors import CleanError
 from digest.models import CleanedPage, Removal
 from digest.text import detect_language
@@ -145,6 +145,12 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
             deadline.check()
         apply_rules(blocks, title=meta.title, byline=meta.byline, newsletter=newsletter)
         main, rest = split_appended(blocks)
+        if not meta.title:
+            # no title line (or <title>): take a heading near the top, else the first sentence
+            meta.title, heading = derive_title(main)
+            if heading is not None:
+                main = [b for b in main if b is not heading]
+                drop_repeated_title(main, meta.title)  # as under a title line
         page = _assemble(meta.title, main, meta)
         if rest:
             extra = _appended_page(rest, meta)

@@ -50,25 +50,35 @@ def _is_subscribe(text: str) -> bool:
     return len(text) < 80 or bool(_IMPERATIVE.search(text))
 
 
-# Words one of the "search anywhere" families needs. A block without any of them (most real
-# paragraphs) skips those regexes; plain substring tests cost next to nothing, which keeps the
-# cleaner faster than the extractor it runs after.
-_TRIGGER_WORDS = (
-    "subscri", "sign", "newsletter", "inbox", "mail", "join", "follow", "like us", "continue",
-    "member", "unlock", "limit", "account", "image", "photo", "picture", "pic", "graphic",
-    "illustrat", "video", "footage", "screenshot", "credit", "courtesy", "getty", "shutterstock",
-    "stock", "unsplash", "reuters", "afp", "xinhua", "frame", "allow", "iframe", "referrer",
-    "width", "embed", "script", "post", "publish", "appeared", "originally", "printed",
-    "check out", "coverage", "visit", "latest", "download", "app", "cookie", "commission",
-    "affiliate", "advice", "delayed", "©", "(c)", "copyright", "rights", "sponsor", "advert",
-    "promot", "paid", "partner", "free", "week", "month", "$", "£", "€",
-)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+# For each "search anywhere" family, literals (lower-case) that every match contains. A block
+# with none of them skips that family's regex: a substring test costs next to nothing, while
+# these regexes scan the whole block (this keeps the cleaner well ahead of the extractor it
+# runs after). Keep them in step with patterns.py; tests/clean check each family's examples.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "embed_debris": ("frameborder", "allowfullscreen", "accelerometer", "referrerpolicy", "<",
+                     "width", "height", "clipboard-write", "picture-in-picture"),
+    "follow_us": ("follow", "like us", "join", "点击", "关注", "app", "客户端"),
+    "paywall": ("reading", "subscri", "member", "unlock", "limit", "account", "订阅", "付费"),
+    "image_credit": ("image", "photo", "pic", "illustration", "graphic", "video", "footage",
+                     "screenshot", "图", "视觉中国", "摄影"),
+    "sponsored": ("sponsor", "advertisement", "paid", "partner", "promot", "广告", "推广"),
+    "subscribe": ("subscri", "sign", "get ", "newsletter", "inbox", "by email", "delivered",
+                  "join"),
+    "syndication": ("appeared first", "originally", "first appeared", "publish", "printed",
+                    "posted", "本文", "转载", "原文"),
+    "self_promo": ("check out", "coverage", "latest news", "website", "for the latest",
+                   "for more", "download"),
+    "cookie_notice": ("cookie",),
+    "disclosure": ("commission", "affiliate", "advice", "delayed"),
+    "copyright_disclaimer": ("©", "(c)", "copyright", "rights reserved", "版权", "声明", "风险提示"),
+}
 
 
-def _has_trigger(text: str) -> bool:
-    low = text.lower()
-    return any(w in low for w in _TRIGGER_WORDS) or bool(_CJK.search(text))
+def _may(family: str, low: str) -> bool:
+    return any(w in low for w in _NEEDS[family])
+
+
+_CN_DISCLAIMER = re.compile(r"^[【\[]?(?:免责声明|版权声明|风险提示|声明)")
 
 
 def classify(block: Block) -> str | None:
@@ -99,33 +109,32 @@ def classify(block: Block) -> str | None:
             return "editor_credit"
         if P.WATCH_PROMO.match(text) and n <= 250:
             return "watch_promo"
-    if not _has_trigger(text):
-        return None
-    if _is_embed_debris(text):
+    low = text.lower()
+    if _may("embed_debris", low) and _is_embed_debris(text):
         return "embed_debris"
     if n <= SHORT:
-        if P.FOLLOW.search(text):
+        if _may("follow_us", low) and P.FOLLOW.search(text):
             return "follow_us"
-        if P.PAYWALL.search(text):
+        if _may("paywall", low) and P.PAYWALL.search(text):
             return "paywall"
-        if n <= 200 and P.IMAGE_CREDIT.search(text):
+        if n <= 200 and _may("image_credit", low) and P.IMAGE_CREDIT.search(text):
             return "image_credit"
         if block.kind == "caption" and P.CREDIT_TAIL.search(text):
             return "image_credit"
-    if n <= 500 and P.SPONSORED.match(text):
+    if n <= 500 and _may("sponsored", low) and P.SPONSORED.match(text):
         return "sponsored"
-    if _is_subscribe(text):
+    if n <= 260 and _may("subscribe", low) and _is_subscribe(text):
         return "subscribe"
-    if n <= 300 and P.SYNDICATION.search(text):
+    if n <= 300 and _may("syndication", low) and P.SYNDICATION.search(text):
         return "syndication"
-    if n <= 800 and P.SELF_PROMO.search(text):
+    if n <= 800 and _may("self_promo", low) and P.SELF_PROMO.search(text):
         return "self_promo"
-    if n <= 500 and P.COOKIE.search(text):
+    if n <= 500 and "cookie" in low and P.COOKIE.search(text):
         return "cookie_notice"
-    if n <= 400 and P.DISCLOSURE.search(text):
+    if n <= 400 and _may("disclosure", low) and P.DISCLOSURE.search(text):
         return "disclosure"
-    if (n <= SHORT and P.COPYRIGHT.search(text)) or (n <= 2000 and re.match(
-            r"^[【\[]?(?:免责声明|版权声明|风险提示|声明)", text)):
+    if n <= 2000 and _may("copyright_disclaimer", low) and (
+            (n <= SHORT and P.COPYRIGHT.search(text)) or _CN_DISCLAIMER.match(text)):
         return "copyright_disclaimer"
     return None
 
@@ -223,15 +232,29 @@ def _newsletter_furniture(blocks: list[Block]) -> None:
 def _positional(blocks: list[Block], title: str, byline: str | None) -> None:
     kept = [b for b in blocks if b.kept]
     title_key = squeeze(title)
+    # squeezing every paragraph to compare it with the title is the costly part: a block
+    # can only squeeze to the title if it is at least as long as the squeezed title, and a
+    # block more than twice the title's length is not a repeated headline
+    longest_title = 2 * len(title) + 20
+    byline_key = squeeze(byline) if byline else ""
     for pos, b in enumerate(kept):
         if pos < 4 and len(b.text) < 120 and (P.BYLINE.match(b.text) or (
-                byline and squeeze(b.text) == squeeze(byline))):
+                byline_key and squeeze(b.text) == byline_key)):
             b.drop("byline")
-        elif title_key and squeeze(b.text) == title_key:
+        elif title_key and len(title_key) <= len(b.text) <= longest_title and \
+                squeeze(b.text) == title_key:
             # the headline repeated inside the body (a leftover caption or a print header)
             b.drop("repeated_title")
         elif pos >= len(kept) - 3 and len(b.text) < 500 and P.AUTHOR_BIO.match(b.text):
             b.drop("author_bio")
+
+
+def drop_repeated_title(blocks: list[Block], title: str) -> None:
+    """Drop kept blocks that only repeat the title (used once a title has been derived)."""
+    key = squeeze(title)
+    for b in blocks:
+        if key and b.kept and squeeze(b.text) == key:
+            b.drop("repeated_title")
 
 
 def split_appended(blocks: list[Block]) -> tuple[list[Block], list[Block]]:

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
-from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words
-from digest.edit.summarize import is_furniture, redundant, score_sentences
+from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
+from digest.edit.summarize import is_furniture, score_sentences
 from digest.models import Article, Sentence
 from digest.text import split_sentences, tokens
 
@@ -26,10 +26,14 @@ MAX_SENTENCES = 7
 MIN_SENTENCES = 4
 CANDIDATES_PER_ARTICLE = 25
 MMR_LAMBDA = 0.7
+REDUNDANT = 0.6  # share of a sentence's content words already said that makes it a repeat
 _ATTRIBUTION = re.compile(r"\b(said|says|say|told|according to|reported|reports|announced|"
                           r"stated|wrote|writes|claimed|argued|noted|added)\b|据|表示|称|报道",
                           re.IGNORECASE)
-_SMALL = frozenset("a an and as at but by for in of on or the to vs via with from".split())
+# "Meanwhile, " / "Closer to home, " would dangle after an added "According to X,".
+_LEADING_CONNECTIVE = re.compile(r"^(?:Meanwhile|However|Elsewhere|Still|Also|Moreover|"
+                                 r"Closer to home|At the same time|In addition|But),\s+")
+_SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "via", "with", "from"])
 
 
 @dataclass(frozen=True)
@@ -55,17 +59,25 @@ def _candidates(arts: Sequence[Article]) -> list[Candidate]:
         scored = score_sentences(sents)
         top = max((s.score for s in scored), default=1.0) or 1.0
         out.extend(Candidate(k, s.index, s.text, s.score / top, s.words) for s in scored
-                   if len(s.words) >= 3)
+                   if len(s.words) >= 3 and _complete(s.text))
     return out
 
 
-def _attribute(text: str, outlet: str) -> str:
+def _complete(text: str) -> bool:
+    """A sentence, not a subheading: it ends in terminal punctuation (or a closing quote)."""
+    return text.rstrip()[-1:] in ".!?。！？\"”’)」"
+
+
+def _attribute(text: str, outlet: str, body: str = "") -> str:
     if _ATTRIBUTION.search(text):
         return text
     if CJK_RE.search(text[:3]):
         return f"据{outlet}报道，{text}"
     first, _, rest = text.partition(" ")
-    if first.lower() in STOPWORDS and first[:1].isupper() and first.lower() != "i":
+    # Lower-case the first word unless it is a name: capitalised somewhere mid-sentence too.
+    proper = re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(first)}\b", body[1:]) is not None
+    if (first[:1].isupper() and first[1:].islower() and first.lower() != "i"
+            and (first.lower() in STOPWORDS or not proper)):
         text = first.lower() + (" " + rest if rest else "")
     return f"According to {outlet}, {text}"
 
@@ -79,16 +91,25 @@ def select_sentences(arts: Sequence[Article], limit: int) -> list[Candidate]:
     for c in cands:
         centroid.update(set(c.words))
     bags = [Counter(c.words) for c in cands]
-    relevance = [c.weight * (0.5 + _cosine(b, centroid)) for c, b in zip(cands, bags, strict=True)]
+    sets = [set(c.words) for c in cands]
+    c_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    relevance = []
+    for c, b in zip(cands, bags, strict=True):
+        dot = sum(v * centroid.get(k, 0) for k, v in b.items())
+        b_norm = math.sqrt(sum(v * v for v in b.values())) or 1.0
+        relevance.append(c.weight * (0.5 + dot / (b_norm * c_norm)))
+    # Incremental MMR: each candidate's similarity to (and containment in) the chosen set is
+    # updated once per pick, so a pick costs one pass over the candidates.
+    max_sim = [0.0] * len(cands)
+    blocked = [not s for s in sets]
     chosen: list[int] = []
     used_articles: set[int] = set()
     while len(chosen) < limit:
         best, best_val = -1, -1e9
         for i, c in enumerate(cands):
-            if i in chosen or redundant(c.words, [cands[j].words for j in chosen]):
+            if blocked[i]:
                 continue
-            sim = max((_cosine(bags[i], bags[j]) for j in chosen), default=0.0)
-            val = MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * sim
+            val = MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * max_sim[i]
             if c.article not in used_articles:
                 val += 0.15  # prefer a voice not heard yet
             if val > best_val:
@@ -97,6 +118,16 @@ def select_sentences(arts: Sequence[Article], limit: int) -> list[Candidate]:
             break
         chosen.append(best)
         used_articles.add(cands[best].article)
+        blocked[best] = True
+        for i in range(len(cands)):
+            if blocked[i]:
+                continue
+            if len(sets[i] & sets[best]) / len(sets[i]) >= REDUNDANT:
+                blocked[i] = True
+                continue
+            sim = _cosine(bags[i], bags[best])
+            if sim > max_sim[i]:
+                max_sim[i] = sim
     lead = cands[chosen[0]].article if chosen else 0
     order = [lead] + [k for k in range(len(arts)) if k != lead]
     picked = [cands[i] for i in chosen]
@@ -111,10 +142,13 @@ def paragraph(arts: Sequence[Article], citations: dict[str, tuple[str, ...]],
     n = limit or max(MIN_SENTENCES, min(MAX_SENTENCES, 3 + len(arts)))
     picked = select_sentences(arts, n)
     out: list[Sentence] = []
-    lead_article = picked[0].article if picked else 0
+    heard = {arts[picked[0].article].source} if picked else set()
     for c in picked:
         art = arts[c.article]
-        text = c.text if c.article == lead_article else _attribute(c.text, art.source)
+        text = c.text
+        if art.source not in heard:  # name each further outlet once, at its first sentence
+            text = _attribute(_LEADING_CONNECTIVE.sub("", text), art.source, art.text)
+            heard.add(art.source)
         out.append(Sentence(text, citations.get(art.url, (art.url,))))
     return tuple(out)
 
@@ -122,8 +156,12 @@ def paragraph(arts: Sequence[Article], citations: dict[str, tuple[str, ...]],
 # ── headlines ────────────────────────────────────────────────────────────────
 
 _VERB_AFTER = re.compile(
-    r"^(?:\s*(?:has|have|had|will|is|was|are|were|would|could|may|also|now|has\s+now)\s+)*"
+    r"^\s*(?:(has|have|had|will|would|could|may|also|now)\s+)*"
     r"([a-z]{3,}(?:ed|es|s))\s+((?:[\w\-’']+\s*){1,6})"
+)
+# "X is optimistic about Y" -> "X Optimistic About Y": headlines drop the copula.
+_COPULA_AFTER = re.compile(
+    r"^\s*(?:is|are|was|were)\s+(?:now\s+)?([a-z]{4,})\s+((?:[\w\-’']+\s*){1,6})"
 )
 _IRREGULAR_SKIP = frozenset({"said", "says", "is", "was", "has", "does", "news", "series",
                              "its", "this", "thus", "us", "plus", "as", "always", "less"})
@@ -158,13 +196,21 @@ def _verb_phrase(entity_forms: Sequence[str], sentences: Sequence[str]) -> list[
     for sent in sentences:
         for form in entity_forms:
             pos = sent.find(form)
-            if pos < 0:
+            # Only the grammatical subject: the name opens the sentence or its main clause.
+            if pos < 0 or not re.fullmatch(r"(?:.*[,;:] )?(?:(?:The|the|China’s|China's) )?",
+                                           sent[:pos]):
                 continue
-            m = _VERB_AFTER.match(sent[pos + len(form):])
-            if not m or m.group(1) in _IRREGULAR_SKIP:
-                continue
+            after = sent[pos + len(form):]
+            m = _VERB_AFTER.match(after)
+            if m and m.group(2) not in _IRREGULAR_SKIP:
+                verb, tail = _present(m.group(2)), m.group(3)
+            else:
+                m = _COPULA_AFTER.match(after)
+                if not m or m.group(1) in _STOP_OBJECT or m.group(1) in STOPWORDS:
+                    continue
+                verb, tail = m.group(1), m.group(2)
             obj: list[str] = []
-            for w in m.group(2).split():
+            for w in tail.split():
                 clean = w.strip(",.;:\"“”'’()")
                 if not clean or (clean.lower() in _STOP_OBJECT and len(obj) >= 2):
                     break
@@ -176,37 +222,61 @@ def _verb_phrase(entity_forms: Sequence[str], sentences: Sequence[str]) -> list[
             while obj and obj[-1].lower() in _SMALL:
                 obj.pop()
             if len(obj) >= 1:
-                return [_present(m.group(1)), *obj[:5]]
+                return [verb, *obj[:5]]
     return None
 
 
 def _key_phrase(arts: Sequence[Article], avoid: set[str]) -> list[str]:
-    surface: dict[str, Counter[str]] = {}
-    counts: Counter[str] = Counter()
+    """The story's most shared two-word phrase (else word), in its first spelling."""
+    surface: dict[tuple[str, ...], str] = {}
+    counts: dict[tuple[str, ...], float] = {}
     for art in arts:
-        seen = set()
-        for tok in tokens(f"{art.title} {' '.join(art.paragraphs[:2])}"):
-            if tok in STOPWORDS or CJK_RE.fullmatch(tok) or len(tok) < 3 or tok.isdigit():
-                continue
-            st = content_words(tok)
-            if not st or st[0] in avoid:
-                continue
-            surface.setdefault(st[0], Counter())[tok] += 1
-            if st[0] not in seen:
-                counts[st[0]] += 1
-                seen.add(st[0])
-    top = [s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
-    return [surface[s].most_common(1)[0][0] for s in top]
+        seen: set[tuple[str, ...]] = set()
+        lead = " ".join((art.paragraphs[0] if art.paragraphs else "").split()[:60])
+        for chunk in re.split(r"[^\w\s’'\-]+", f"{art.title}. {lead}"):
+            words = chunk.split()
+            stems: list[str | None] = []
+            for w in words:
+                low = w.lower()
+                ok = len(low) >= 2 and not low.isdigit() and low not in STOPWORDS
+                # Verb forms and adverbs make poor headline nouns ("boom caught").
+                ok = ok and not (len(low) > 4 and low.endswith(("ed", "ing", "ly")))
+                st = stem(low) if ok and not CJK_RE.search(low) else None
+                stems.append(None if st in avoid else st)
+            for n, weight in ((2, 3.0), (1, 1.0)):  # a phrase says more than a word
+                for j in range(len(words) - n + 1):
+                    key = stems[j:j + n]
+                    if None in key:
+                        continue
+                    skey = tuple(k for k in key if k is not None)
+                    surface.setdefault(skey, " ".join(words[j:j + n]))
+                    # A phrase shared by several articles beats one repeated in one.
+                    counts[skey] = counts.get(skey, 0.0) + (weight if skey not in seen else weight / 10)
+                    seen.add(skey)
+    if not counts:
+        return []
+    best = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return surface[best].split()
 
 
-def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str]) -> str:
-    """A short headline in the editor's voice, from the story's key entity and verb phrase."""
+def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
+             common: frozenset[str] = frozenset(), avoid: frozenset[str] = frozenset()) -> str:
+    """A short headline in the editor's voice, from the story's key entity and verb phrase.
+
+    `common` are entities that run through most of the week's stories (often the newsletter's
+    own subject, "AI"): they say nothing about this story, so they do not lead its headline.
+    `avoid` are stems the key phrase must not use, for the same reason.
+    """
     counts: Counter[str] = Counter()
     for art in arts:
         counts.update(set(index.entities_in(f"{art.title}\n{art.text}")))
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    ranked = sorted(((k, c) for k, c in counts.items() if k not in common),
+                    key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
     titles = {" ".join(tokens(a.title)) for a in arts}
-    for key, _ in ranked[:3]:
+    everyone = sorted(((k, c) for k, c in counts.items() if k in common),
+                      key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    # A verb phrase says what happened: try the story's own names, then the week's common ones.
+    for key, _ in ranked[:12] + everyone[:4]:
         forms = sorted(index.aliases(key), key=len, reverse=True)
         vp = _verb_phrase(forms, lead)
         if vp:
@@ -218,12 +288,16 @@ def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str]) -
     if ranked:
         key = ranked[0][0]
         short = min(index.aliases(key), key=len)
-        phrase = _key_phrase(arts, set(content_words(key)))
+        words = short.split()[:3]
+        while len(words) > 1 and words[-1].lower() in _SMALL:
+            words.pop()
+        short = " ".join(words)
+        phrase = _key_phrase(arts, set(content_words(key)) | avoid)
         text = f"{short}：{''.join(phrase)}" if zh else title_case(
-            [*short.split(), "and", *phrase[:1]] if phrase else short.split())
+            [*short.split(), "and", *phrase] if phrase else short.split())
         if phrase and _fresh(text, titles):
             return text
-    phrase = _key_phrase(arts, set())
+    phrase = _key_phrase(arts, set(avoid))
     text = title_case(phrase) if phrase else "This Week's Story"
     return text if _fresh(text, titles) else f"More on {text}"
 

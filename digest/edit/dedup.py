@@ -77,20 +77,20 @@ def find_duplicates(articles: Sequence[Article]) -> DedupResult:
     uf = _UnionFind(n)
     why: dict[int, str] = {}  # article -> the first reason it was linked to another
 
-    def link(a: int, b: int, reason: str) -> None:
+    def link(a: int, b: int, because: str) -> None:
         if uf.find(a) != uf.find(b):
             uf.union(a, b)
-            why.setdefault(a, reason)
-            why.setdefault(b, reason)
+            why.setdefault(a, because)
+            why.setdefault(b, because)
 
     first_by_key: dict[str, int] = {}
     for i, art in enumerate(articles):
-        for key, reason in ((art.canonical_url or art.url, "same URL"),
+        for key, because in ((art.canonical_url or art.url, "same URL"),
                             ("h:" + art.content_hash if art.text.strip() else "", "same text")):
             if not key:
                 continue
             if key in first_by_key:
-                link(first_by_key[key], i, reason)
+                link(first_by_key[key], i, because)
             else:
                 first_by_key[key] = i
 

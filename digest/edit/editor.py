@@ -16,8 +16,8 @@ from digest.edit import compose
 from digest.edit.dedup import find_duplicates
 from digest.edit.entities import EntityIndex
 from digest.edit.explainer import NO_ENTITY_NOTE, build_explainer, choose_entity
-from digest.edit.relevance import RelevanceJudge
 from digest.edit.rank import explain, rank_stories, score_of, story_facts
+from digest.edit.relevance import RelevanceJudge
 from digest.edit.stories import cluster
 from digest.edit.tldr import intro_line, tldr_sentences
 from digest.edit.window import in_window, period_label
@@ -36,11 +36,43 @@ from digest.models import (
 )
 
 LEAD_WORDS = 60  # body words that join the title in the clustering representation
+WRITE_ARTICLES = 12  # a story's paragraph is written from at most this many articles
+
+
+def writing_set(arts: Sequence[Article]) -> list[Article]:
+    """Up to WRITE_ARTICLES articles, one outlet at a time (earliest first), so a story that
+    one source flooded is still written from every outlet that covered it, in bounded time."""
+    by_outlet: dict[str, list[Article]] = defaultdict(list)
+    for a in arts:
+        by_outlet[a.source].append(a)
+    queues = list(by_outlet.values())
+    out: list[Article] = []
+    depth = 0
+    while len(out) < WRITE_ARTICLES and any(depth < len(q) for q in queues):
+        out.extend(q[depth] for q in queues if depth < len(q))
+        depth += 1
+    return out[:WRITE_ARTICLES]
 
 
 def _lead(article: Article) -> str:
     words = article.text.split()
     return " ".join(words[:LEAD_WORDS])
+
+
+def _common_ground(index: EntityIndex, writing: Sequence[Sequence[Article]],
+                   judge: RelevanceJudge) -> tuple[frozenset[str], frozenset[str]]:
+    """Entities in most stories (3+ stories), and the topics' stems: no headline leads with them."""
+    seen: dict[str, int] = defaultdict(int)
+    for arts in writing:
+        keys: set[str] = set()
+        for a in arts:
+            keys.update(index.entities_in(f"{a.title}\n{a.paragraphs[0] if a.paragraphs else ''}"))
+        for k in keys:
+            seen[k] += 1
+    n = len(writing)
+    common = frozenset(k for k, c in seen.items() if n >= 3 and c > n / 2)
+    avoid = frozenset(st for ph in judge.topics for st in ph.stems)
+    return common, avoid
 
 
 def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsletter,
@@ -53,14 +85,11 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     dup_of: dict[int, int] = {}
 
     window = [i for i, a in enumerate(articles) if in_window(a, period)]
-    for i in range(len(articles)):
-        if i not in set(window):
-            status[i] = "out_of_window"
-            reason[i] = "published outside the issue's period"
     window_set = set(window)
     for i in range(len(articles)):
         if i not in window_set:
             status[i] = "out_of_window"
+            reason[i] = "published outside the issue's period"
 
     dedup = find_duplicates([articles[i] for i in window])
     kept = [window[k] for k in dedup.kept]
@@ -88,8 +117,8 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
 
     labels = cluster([articles[i].title for i in used], [_lead(articles[i]) for i in used])
     groups: dict[int, list[int]] = defaultdict(list)
-    for i, label in zip(used, labels, strict=True):
-        groups[label].append(i)
+    for i, group in zip(used, labels, strict=True):
+        groups[group].append(i)
 
     citations: dict[str, tuple[str, ...]] = {}
     for i in used:
@@ -105,13 +134,15 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     ranked = rank_stories(facts, period)
 
     index = EntityIndex(f"{articles[i].title}\n{articles[i].text}" for i in used)
+    writing = [writing_set([articles[i] for i in f.members]) for f in ranked]
+    common, avoid = _common_ground(index, writing, judge)
     stories: list[Story] = []
     for rank, f in enumerate(ranked, start=1):
-        arts = [articles[i] for i in f.members]
+        arts = writing[rank - 1]
         featured = rank <= newsletter.max_stories
         sentences = (compose.paragraph(arts, citations) if featured
                      else compose.one_line(arts, citations))
-        head = compose.headline(arts, index, [s.text for s in sentences[:3]])
+        head = compose.headline(arts, index, [s.text for s in sentences[:3]], common, avoid)
         cites = []
         for i in f.members:
             for j in [i, *sorted(copies.get(i, []))]:
@@ -122,8 +153,6 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
                              score=score_of(f, period), why=explain(f)))
         for i in f.members:
             status[i] = "used"
-            for c in copies.get(i, []):
-                pass
     story_of: dict[int, int] = {}
     for rank, f in enumerate(ranked, start=1):
         for i in f.members:

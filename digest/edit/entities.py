@@ -29,16 +29,10 @@ _ZH_ORG_RE = re.compile(
     rf"集团|公司|大学|中心|部|局|署|院|组织)"
 )
 ORG_WORDS = frozenset(
-    """alliance administration agency authority association bank board bureau college commission
-    committee company consortium corp corporation council court department federation forum
-    foundation fund group inc institute league lab labs laboratory limited ltd ministry network
-    office organisation organization parliament party regulator service society standard
-    standards union university congress senate assembly cabinet""".split()
+    ["alliance", "administration", "agency", "authority", "association", "bank", "board", "bureau", "college", "commission", "committee", "company", "consortium", "corp", "corporation", "council", "court", "department", "federation", "forum", "foundation", "fund", "group", "inc", "institute", "league", "lab", "labs", "laboratory", "limited", "ltd", "ministry", "network", "office", "organisation", "organization", "parliament", "party", "regulator", "service", "society", "standard", "standards", "union", "university", "congress", "senate", "assembly", "cabinet"]
 )
 _LEADING_STOP = frozenset(
-    """The A An In On At For From And But Or Its It This That These Those When While After
-    Before Since As If Yet So Meanwhile However Also Last Next Every Some Many Most Such
-    Elsewhere Still Then Earlier Later According""".split()
+    ["The", "A", "An", "In", "On", "At", "For", "From", "And", "But", "Or", "Its", "It", "This", "That", "These", "Those", "When", "While", "After", "Before", "Since", "As", "If", "Yet", "So", "Meanwhile", "However", "Also", "Last", "Next", "Every", "Some", "Many", "Most", "Such", "Elsewhere", "Still", "Then", "Earlier", "Later", "According"]
 )
 _NOT_ORG_ACRONYMS = frozenset({"AI", "US", "UK", "EU?", "CEO", "CTO", "GDP", "TV", "PM", "AM",
                                "OK", "IT", "PC", "ID", "UN?", "USA", "II", "III", "IV"})
@@ -81,7 +75,7 @@ def mentions(text: str) -> list[str]:
     """Entity surface forms in a text, in order (with repeats)."""
     found: list[str] = []
     for m in _NAME_RE.finditer(text):
-        name = _strip_leading(m.group(0))
+        name = _strip_leading(re.sub(r"['’]s?$", "", m.group(0)))
         if not name:
             continue
         if " " not in name and not _is_acronym(name):
@@ -114,12 +108,15 @@ class EntityIndex:
             for full, alias in alias_pairs(text):
                 self._alias_of.setdefault(alias, full)
         fulls: dict[str, str] = {}
+        seen: set[str] = set()
         for text in texts:
             for name in mentions(text):
+                seen.add(name)
                 if len(name.split()) >= 2:
                     fulls.setdefault(_initials(name), name)
+        # An acronym that is used somewhere and spells a full name's initials is its alias.
         for acr, full in fulls.items():
-            if len(acr) >= 3:
+            if len(acr) >= 3 and acr in seen and _is_acronym(acr):
                 self._alias_of.setdefault(acr, full)
 
     def canonical(self, name: str) -> str:

@@ -26,8 +26,8 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
                   r"是|为|简称|, (a|an|the) [a-z]+ (body|group|agency|alliance|organi[sz]ation|company|forum)"),
     ("Who's in it?", r"\bmembers?\b|\bmembership\b|\bincludes?\b|\bincluding\b|\bcompris|"
                      r"\bled by\b|\bchair|\bheads?\b|\bjoined\b|\bcompanies\b|成员|会员|包括|牵头"),
-    ("Been around long?", r"\b(founded|established|set up|created|formed|launched|since|"
-                          r"inaugurat|began|started)\b|\bin (19|20)\d\d\b|成立|创建|设立|年"),
+    ("Been around long?", r"\b(founded|established|set up|created|formed|since|"
+                          r"inaugurat)\b|\bin (19|20)\d\d\b|成立|创建|设立"),
     ("What does it do?", r"\b(will|aims?|responsible|oversees?|regulat|issued?|releas|develop|"
                          r"publish|promot|coordinat|standards?|guidelines?|plans?|rules?)\w*|"
                          r"发布|推动|制定|负责|开展"),
@@ -91,6 +91,12 @@ def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Artic
             used.add(i)
             if len(answer) >= PER_ANSWER:
                 break
+        if not answer and question == "Which is?":
+            # No definition in the sources: the first sentence naming it in full introduces it.
+            full = next((i for i, (t, _) in enumerate(pool) if choice.key in t), None)
+            if full is not None:
+                answer.append(Sentence(*pool[full]))
+                used.add(full)
         if answer:
             qa.append(QA(question, tuple(answer)))
     if len(qa) < 2:

@@ -33,6 +33,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^\s*(\(CNN\)\s*(--|—)?|[A-Z][A-Z .,'-]{2,40}\s*\((CNN|AP|Reuters|AFP)\)\s*(--|—|-)?)\s*")
+_LETTER = re.compile(r"[^\W\d_]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
 
 
@@ -54,7 +55,7 @@ def is_furniture(sentence: str) -> bool:
     s = sentence.strip()
     if not s or _FURNITURE.match(s) or _TIMESTAMP.search(s):
         return True
-    letters = sum(ch.isalpha() for ch in s)
+    letters = len(_LETTER.findall(s))
     return letters < 0.5 * len(s)  # tickers, tables, link lists
 
 

@@ -18,22 +18,20 @@ _CONNECTIVES = ("", "Meanwhile, ", "Elsewhere, ", "And ")
 _ZH_CONNECTIVES = ("", "与此同时，", "此外，", "另外，")
 
 
-def _strip_attribution(text: str) -> str:
-    if text.startswith("According to ") and ", " in text:
-        rest = text.split(", ", 1)[1]
-        return rest[:1].upper() + rest[1:]
-    if text.startswith("据") and "报道，" in text[:30]:
-        return text.split("报道，", 1)[1]
-    return text
-
-
 def _join(connective: str, text: str) -> str:
     if not connective:
         return text
     first, _, rest = text.partition(" ")
-    if first.lower() in STOPWORDS and first[:1].isupper():
+    # Lower-case an ordinary first word ("Despite", "The"), never a name or an acronym.
+    ordinary = first.lower() in STOPWORDS or first.lower().rstrip(",") in _OPENERS
+    if ordinary and first[:1].isupper() and first[1:].islower():
         text = first.lower() + (" " + rest if rest else "")
     return connective + text
+
+
+_OPENERS = frozenset("""despite after before while although though when as in on at for from with
+    without under over amid during following officials regulators analysts experts authorities
+    companies lawmakers critics researchers users several some many most""".split())  # noqa: SIM905
 
 
 def tldr_sentences(featured: Sequence[Story]) -> tuple[Sentence, ...]:
@@ -41,10 +39,13 @@ def tldr_sentences(featured: Sequence[Story]) -> tuple[Sentence, ...]:
     for k, story in enumerate(featured[:TLDR_STORIES]):
         if not story.sentences:
             continue
-        # The story's lead sentence says what happened; keep it short when there is a choice.
-        cands = list(story.sentences[:2])
-        best = min(cands, key=lambda s: (len(s.text) > 220, cands.index(s)))
-        text = _strip_attribution(best.text)
+        # The story's lead sentence says what happened (and never carries an attribution we
+        # added); the next one stands in only when the lead is very long and unattributed.
+        best = story.sentences[0]
+        nxt = story.sentences[1] if len(story.sentences) > 1 else None
+        if len(best.text) > 240 and nxt and nxt.sources == best.sources and len(nxt.text) < 240:
+            best = nxt
+        text = best.text
         zh = bool(CJK_RE.search(text[:5]))
         conn = (_ZH_CONNECTIVES if zh else _CONNECTIVES)[min(k, 3)] if out else ""
         out.append(Sentence(text if zh else _join(conn, text), best.sources))

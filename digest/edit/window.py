@@ -36,7 +36,7 @@ def period_label(period: Period, timezone: str) -> str:
     start = period.start.astimezone(tz)
     last = (period.end - timedelta(microseconds=1)).astimezone(tz)
     span = _day_span(start, last)
-    iso_year, iso_week, iso_day = start.isocalendar()
+    _, iso_week, iso_day = start.isocalendar()
     is_week = "-W" in period.key and iso_day == 1 and (last.date() - start.date()).days == 6
     return f"Week {iso_week}, {span}" if is_week else span
 

@@ -71,6 +71,14 @@ def _strict(data: bytes, codec: str | None) -> str | None:
         return None
 
 
+def _mostly_cjk(text: str) -> bool:
+    """Non-ASCII characters are nearly all CJK ideographs or CJK punctuation."""
+    wide = [ch for ch in text if ord(ch) >= 0x80]
+    cjk = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+              or "\uff00" <= ch <= "\uffef")
+    return bool(wide) and cjk >= 0.9 * len(wide)
+
+
 def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     """(text, codec used). Never raises: the last resort decodes with replacement characters."""
     for bom, bom_codec in _BOMS:
@@ -89,8 +97,13 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
         decoded = _strict(data, codec)
         if decoded is not None:
             return decoded, codec
-    # Every declaration was wrong: guess, then try the legacy CJK encodings that are the
-    # usual culprits (GB18030 first: it is what "UTF-8" Chinese feeds turn out to be).
+    # Every declaration was wrong. On little text, statistical detection is unreliable, and
+    # the usual culprit is GBK labelled as UTF-8: take GB18030 if it yields CJK text.
+    high = sum(1 for byte in data[:4096] if byte >= 0x80)
+    if high < 200:
+        text = _strict(data, "gb18030")
+        if text is not None and _mostly_cjk(text):
+            return text, "gb18030"
     guess = charset_normalizer.from_bytes(data[:200_000]).best()
     fallbacks = [normalise_charset(guess.encoding) or guess.encoding] if (
         guess is not None and guess.encoding) else []

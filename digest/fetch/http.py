@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from http.cookiejar import CookieJar
 
 import httpx
 
@@ -21,6 +22,8 @@ from digest.models import FetchSettings
 from .dates import retry_after
 from .encoding import decode
 from .guard import Decoder, FetchFailure, Guard, Resolver, Robots, TooLarge
+from .parsepool import InlineParser, ParsePool
+from .transport import LeanTransport
 from .urls import host_of, resolve
 
 RETRY_BACKOFF = 0.25  # seconds before the first retry; doubles each time, with jitter
@@ -68,24 +71,48 @@ def _describe(exc: Exception) -> tuple[str, bool]:
     return f"{type(exc).__name__}: {exc}", isinstance(exc, httpx.TransportError)
 
 
+async def _raw_chunks(raw: httpx.Response) -> AsyncIterator[bytes]:
+    if raw.is_stream_consumed:
+        return
+    async for chunk in raw.aiter_raw():
+        yield chunk
+
+
+class _NoCookies(CookieJar):
+    """Feeds need no cookies, and keeping none means no tracking across sources (and no
+    Set-Cookie parsing on every response)."""
+
+    def extract_cookies(self, response: object, request: object) -> None:  # type: ignore[override]
+        return None
+
+    def set_cookie(self, cookie: object) -> None:  # type: ignore[override]
+        return None
+
+
 class HttpClient:
     """Owns the AsyncClient and every limit. Use as `async with HttpClient(...) as http:`."""
 
     def __init__(self, settings: FetchSettings, *,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 clock: Callable[[], datetime]) -> None:
+                 clock: Callable[[], datetime],
+                 parser: ParsePool | InlineParser | None = None) -> None:
         self.settings = settings
+        self.parser = parser or InlineParser()  # the run's feed parser travels with its client
         self.clock = clock
         self.resolver = Resolver()
         timeout = httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
                                 write=settings.read_timeout, pool=settings.total_timeout)
         limits = httpx.Limits(max_connections=max(1, settings.concurrency),
                               max_keepalive_connections=max(1, settings.concurrency))
+        if transport is None:
+            transport = LeanTransport(connect_timeout=settings.connect_timeout,
+                                      read_timeout=settings.read_timeout)
         self._client = httpx.AsyncClient(
             transport=transport, timeout=timeout, limits=limits, follow_redirects=False,
             headers={"User-Agent": settings.user_agent,
                      "Accept-Encoding": "gzip, deflate, br"},
             trust_env=False,  # a proxy from the environment would bypass the SSRF rule
+            cookies=_NoCookies(),
         )
         self._global = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, asyncio.Semaphore] = {}
@@ -197,7 +224,9 @@ class HttpClient:
     async def _once(self, url: str, headers: Mapping[str, str]) -> Response:
         host = host_of(url)
         per_host = self._hosts.setdefault(host, asyncio.Semaphore(max(1, self.settings.per_host)))
-        async with self._global, per_host:
+        # Per-host slot first: a request waiting for its host must not hold a global slot
+        # (that would let one busy host starve every other).
+        async with per_host, self._global:
             await self._wait_turn(host)
             self.requests += 1
             try:
@@ -232,7 +261,9 @@ class HttpClient:
             chunks: list[bytes] = []
             size = 0
             try:
-                async for chunk in raw.aiter_raw():
+                if raw.is_stream_consumed:  # a transport that hands over a read response
+                    chunks = [decoder.feed(raw.content, cap)] if raw.content else []
+                async for chunk in _raw_chunks(raw):
                     out = decoder.feed(chunk, cap - size)
                     size += len(out)
                     chunks.append(out)

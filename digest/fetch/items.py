@@ -79,18 +79,36 @@ class _Draft:
     need_page: bool
 
 
-async def build_items(source: Source, entries: Sequence[Entry], *, fallback_url: str,
+@dataclass
+class Prepared:
+    """Items as the feed gives them, and which of them want their page (picklable: a parse
+    worker builds it)."""
+
+    drafts: list[_Draft] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+async def build_items(source: Source, entries: Sequence[Entry], *, fallback_url: str | None,
                       now: datetime, max_items: int,
                       known: Callable[[str, str], bool] | None,
                       fetch_page: PageFetcher | None) -> Built:
     """RawItems for `entries` (at most max_items, first ones first), following pages when the
     feed carries too little, and recording what went wrong as warnings."""
-    built = Built()
+    prepared = prepare_items(source, entries, fallback_url=fallback_url, now=now,
+                             max_items=max_items, follow=fetch_page is not None)
+    return await finish_items(source, prepared, now=now, known=known, fetch_page=fetch_page)
+
+
+def prepare_items(source: Source, entries: Sequence[Entry], *, fallback_url: str | None,
+                  now: datetime, max_items: int, follow: bool) -> Prepared:
+    """The synchronous half of build_items: identity, links, dates, truncation checks."""
+    built = Prepared()
+    if fallback_url and not is_web_url(fallback_url):
+        fallback_url = None
     seen: set[str] = set()
-    drafts: list[_Draft] = []
     duplicates = anonymous = bad_links = 0
     for entry in entries:
-        if len(drafts) >= max_items:
+        if len(built.drafts) >= max_items:
             built.warnings.append(f"kept the first {max_items} of {len(entries)} entries")
             break
         link = entry.link if entry.link and is_web_url(entry.link) else None
@@ -112,18 +130,18 @@ async def build_items(source: Source, entries: Sequence[Entry], *, fallback_url:
             body = absolutise(body, link or fallback_url)
         published = parse_trusted(entry.date, now)
         title = entry.title
-        need_page = bool(source.full_text and link and fetch_page is not None) and (
+        need_page = bool(source.full_text and link and follow) and (
             not entry.content or not title or published is None or _looks_truncated(
                 text_of(body) if ctype == "html" else " ".join(body.split())))
-        if need_page and known is not None and known(source.name, guid):
-            continue  # see the module docstring
         item = RawItem(
-            source=source.name, guid=guid, url=link or fallback_url,
+            source=source.name, guid=guid,
+            # No link of its own: the feed's site, else a URN (never a file:// path).
+            url=link or fallback_url or f"urn:digest:{guid}",
             title=title, content=body, content_type=ctype,
             published=published, author=entry.author, canonical_url=entry.canonical,
             summary=entry.summary,
         )
-        drafts.append(_Draft(item, need_page))
+        built.drafts.append(_Draft(item, need_page))
     if duplicates:
         built.warnings.append(f"{duplicates} entries with a duplicate GUID dropped")
     if anonymous:
@@ -131,6 +149,16 @@ async def build_items(source: Source, entries: Sequence[Entry], *, fallback_url:
                               "of title and content")
     if bad_links:
         built.warnings.append(f"{bad_links} entries with a non-web link (ignored)")
+    return built
+
+
+async def finish_items(source: Source, prepared: Prepared, *, now: datetime,
+                       known: Callable[[str, str], bool] | None,
+                       fetch_page: PageFetcher | None) -> Built:
+    """The asynchronous half: skip known items that need their page, follow the others."""
+    built = Built(warnings=list(prepared.warnings))
+    drafts = [d for d in prepared.drafts if not (
+        d.need_page and known is not None and known(source.name, d.item.guid))]
     if fetch_page is not None:
         results = await asyncio.gather(
             *(_with_page(d.item, fetch_page, now) for d in drafts if d.need_page))

@@ -50,9 +50,9 @@ def looks_like_mail(path: Path) -> bool:
 def _messages(path: Path, max_bytes: int) -> Iterator[Message]:
     if path.is_dir():
         if (path / "cur").is_dir() or (path / "new").is_dir():
-            box = stdlib_mailbox.Maildir(path, factory=None, create=False)
-            for key in box.iterkeys():
-                with box.get_file(key) as handle:
+            maildir = stdlib_mailbox.Maildir(path, factory=None, create=False)
+            for key in maildir.iterkeys():
+                with maildir.get_file(key) as handle:
                     yield _parse(handle.read(max_bytes))
             return
         for file in sorted(path.rglob("*")):
@@ -62,8 +62,12 @@ def _messages(path: Path, max_bytes: int) -> Iterator[Message]:
     with path.open("rb") as handle:
         head = handle.read(5)
     if head == b"From ":
-        for message in stdlib_mailbox.mbox(path, factory=None, create=False):
-            yield _parse(message.as_bytes())
+        box = stdlib_mailbox.mbox(path, factory=None, create=False)
+        try:
+            for key in box.iterkeys():
+                yield _parse(box.get_bytes(key))
+        finally:
+            box.close()
         return
     with path.open("rb") as handle:
         yield _parse(handle.read(max_bytes))

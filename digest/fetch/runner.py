@@ -14,11 +14,13 @@ import httpx
 from digest.models import FetchResult, FetchSettings, FetchState, RawItem, Source
 
 from . import local, sitemap
-from .feeds import Entry, parse_feed, sniff
+from .feeds import Entry, sniff
 from .guard import FetchFailure, Guard
 from .http import HttpClient, Response
-from .items import build_items
+from .items import build_items, finish_items
 from .pages import article_links, feed_links, parse_html
+from .parsepool import make_parser
+from .urls import host_of
 
 Known = Callable[[str, str], bool]
 
@@ -113,15 +115,20 @@ class SourceFetch:
             outcome.warnings.extend(warnings)
             await self._items(entries, url, outcome)
             return
-        parsed = parse_feed(body, url, response.content_type)
-        if not parsed.entries and parsed.warnings and parsed.format.endswith("unknown"):
+        job = await self.http.parser.feed(body, url, response.content_type, self.source,
+                                          self.now, self.settings.max_items)
+        parsed = job.feed
+        if not job.entries and parsed.warnings and parsed.format.endswith("unknown"):
             raise FetchFailure(f"not a feed: {parsed.warnings[0]}", http_status=response.status)
-        if not parsed.entries and parsed.format == "json" and parsed.warnings:
+        if not job.entries and parsed.format == "json" and parsed.warnings:
             raise FetchFailure(parsed.warnings[0], http_status=response.status)
         outcome.warnings.extend(parsed.warnings)
-        if not parsed.entries:
+        if not job.entries:
             outcome.warnings.append("the feed has no entries")
-        await self._items(parsed.entries, parsed.link or url, outcome)
+        built = await finish_items(self.source, job.prepared, now=self.now, known=self.known,
+                                   fetch_page=self._page)
+        outcome.items.extend(built.items)
+        outcome.warnings.extend(built.warnings)
 
     async def _follow_feed(self, feed_url: str, outcome: Outcome) -> None:
         response = await self.http.get(feed_url, self.guard)
@@ -220,9 +227,24 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
                         clock: Callable[[], datetime] = utcnow,
                         known: Known | None = None) -> list[FetchResult]:
     """Fetch every source concurrently; one FetchResult per source, in input order."""
-    async with HttpClient(settings, transport=transport, clock=clock) as http:
-        return list(await asyncio.gather(
-            *(_fetch_one(http, s, states.get(s.name), clock, known) for s in sources)))
+    # Start the fetches grouped by host, so consecutive requests reuse kept-alive connections
+    # instead of opening (and evicting) one per request; results keep the input order.
+    def host_key(index: int) -> str:
+        state = states.get(sources[index].name)
+        return host_of(state.url if state and state.url else sources[index].url)
+
+    order = sorted(range(len(sources)), key=host_key)
+    parser = make_parser(len(sources))
+    try:
+        async with HttpClient(settings, transport=transport, clock=clock,
+                              parser=parser) as http:
+            tasks = {i: asyncio.ensure_future(
+                _fetch_one(http, sources[i], states.get(sources[i].name), clock, known))
+                for i in order}
+            await asyncio.gather(*tasks.values())
+            return [tasks[i].result() for i in range(len(sources))]
+    finally:
+        await asyncio.to_thread(parser.close)
 
 
 def fetch_all(sources: Sequence[Source], states: Mapping[str, FetchState],

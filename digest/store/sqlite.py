@@ -161,16 +161,22 @@ class SQLiteStore:
 
     # ── articles ─────────────────────────────────────────────────────────
     def articles_for(self, period: Period) -> list[Article]:
-        """Articles published in the period, or first seen in it (the editor sorts them out).
+        """Articles near the period, for the editor to sort out.
 
-        Timestamps are stored as ISO strings with offsets, so comparison happens in Python.
+        Those published or first seen in the period, plus those published within one period
+        length before or after it: the editor marks those `out_of_window`, so a reader of
+        issue.json sees the near misses (a late-arriving item, a feed's old entries) and the
+        answer does not depend on the day the issue is built.
         """
+        margin = period.end - period.start
+        wide = Period(key=period.key, start=period.start - margin, end=period.end + margin)
         rows = self._conn.execute("SELECT * FROM article ORDER BY id").fetchall()
         out: list[Article] = []
         for r in rows:
+            # stored as ISO strings with offsets, so the comparison happens in Python
             published = _req_dt(r["published"])
             first_seen = _req_dt(r["first_seen"])
-            if not (period.contains(published) or period.contains(first_seen)):
+            if not (wide.contains(published) or period.contains(first_seen)):
                 continue
             out.append(Article(
                 id=r["id"], source=r["source"], guid=r["guid"], url=r["url"], title=r["title"],

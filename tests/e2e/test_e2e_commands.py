@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Iterator
 from email import message_from_bytes
 from email.message import Message
@@ -28,8 +29,8 @@ def test_opml_export_then_import_round_trips(tmp_path: Path, sample_site: Site) 
     assert exported.returncode == 0, exported.stderr
     assert "<opml" in exported.stdout and "Harbor Ledger" in exported.stdout
     opml = tmp_path / "feeds.opml"
-    opml.write_text(exported.stdout.replace("harbor-ledger/feed.xml", "new-outlet/feed.xml"),
-                    encoding="utf-8")
+    renamed = exported.stdout.replace("harbor-ledger/feed.xml", "new-outlet/feed.xml")
+    opml.write_text(renamed.replace("Harbor Ledger", "New Outlet"), encoding="utf-8")
     imported = digest_cli("sources", "import", str(opml), "--config", str(config))
     assert imported.returncode == 0, imported.stderr
     assert "Added 1 source" in imported.stdout
@@ -71,10 +72,13 @@ class _Inbox:
 @pytest.fixture
 def smtp() -> Iterator[tuple[int, _Inbox]]:
     inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=0)
+    with socket.socket() as probe:  # aiosmtpd checks readiness by connecting: it needs a port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        yield controller.server.sockets[0].getsockname()[1], inbox
+        yield port, inbox
     finally:
         controller.stop()
 

@@ -43,7 +43,7 @@ def _kill_at(config: Path, stage: str, tmp_path: Path, delay: float = 0.0) -> No
         time.sleep(0.05)
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
+    proc.communicate(timeout=30)  # reaps it and closes the pipe
 
 
 @pytest.mark.slow

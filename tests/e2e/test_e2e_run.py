@@ -94,7 +94,8 @@ def test_two_runs_at_once_one_waits_out_with_75(tmp_path: Path, sample_site: Sit
     env = {"PYTHONPATH": str(REPO), "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
     procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(2)]
-    results = [(p.wait(timeout=240), p.stderr.read() if p.stderr else "") for p in procs]
+    results = [(p.returncode, err) for p in procs
+               for _, err in [p.communicate(timeout=240)]]
     codes = sorted(code for code, _ in results)
     assert codes == [0, 75], results
     locked = next(err for code, err in results if code == 75)

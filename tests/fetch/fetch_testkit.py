@@ -93,6 +93,7 @@ class Handler(BaseHTTPRequestHandler):
 
 class ScriptServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # the default 5 drops SYNs when a test fetches many at once
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), Handler)

@@ -1,0 +1,76 @@
+"""Story clustering on uci_news_stories: BCubed F1 with the split-half protocol.
+
+The stories are split in two halves by a hash of their id. The merge threshold is chosen on
+one half and the score reported on the other, in both directions. Reads
+../shared/bench/summarize/uci_news_stories (outside the repo); skips when it is missing.
+
+    .venv/bin/python bench/cluster.py [--grid 0.02:0.2:0.01]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from digest.edit.stories import LSA_THRESHOLD, THRESHOLD, ClusterSettings, cluster
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "summarize" / "uci_news_stories"
+
+
+def bcubed_f1(labels: list[int], gold: list[str]) -> float:
+    pair = Counter(zip(labels, gold, strict=True))
+    by_label, by_gold = Counter(labels), Counter(gold)
+    p = sum(pair[(a, g)] / by_label[a] for a, g in zip(labels, gold, strict=True)) / len(gold)
+    r = sum(pair[(a, g)] / by_gold[g] for a, g in zip(labels, gold, strict=True)) / len(gold)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--lsa", type=int, default=None, help="latent dimensions (default: the module's)")
+    ap.add_argument("--grid", default="0.01:0.3:0.01", help="start:stop:step of thresholds")
+    args = ap.parse_args()
+    path = DATA / "headlines.jsonl"
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return 0
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    half = {r["story"]: int(hashlib.md5(r["story"].encode()).hexdigest(), 16) % 2 for r in rows}
+    lo, hi, step = (float(x) for x in args.grid.split(":"))
+    grid = [round(lo + k * step, 4) for k in range(int((hi - lo) / step) + 1)]
+    scores: dict[tuple[int, float], float] = {}
+    default = THRESHOLD if args.lsa == 0 else LSA_THRESHOLD
+
+    def settings(t: float) -> ClusterSettings:
+        base = ClusterSettings(threshold=t)
+        return base if args.lsa is None else ClusterSettings(threshold=t, lsa=args.lsa)
+
+    t0 = time.perf_counter()
+    for h in (0, 1):
+        sub = [r for r in rows if half[r["story"]] == h]
+        titles, gold = [r["title"] for r in sub], [r["story"] for r in sub]
+        for t in grid:
+            scores[(h, t)] = bcubed_f1(cluster(titles, settings=settings(t)), gold)
+    results = []
+    for h in (0, 1):
+        best_t = max(grid, key=lambda t: (scores[(h, t)], -abs(t - default)))
+        test = scores[(1 - h, best_t)]
+        results.append(test)
+        print(f"tuned on half {h}: threshold {best_t} (train F1 {100 * scores[(h, best_t)]:.1f})"
+              f" -> held-out half {1 - h}: BCubed F1 {100 * test:.1f}")
+    print(f"shipped threshold {default}: half 0 {100 * scores.get((0, default), float('nan')):.1f}"
+          f", half 1 {100 * scores.get((1, default), float('nan')):.1f}")
+    print(f"held-out mean BCubed F1: {100 * sum(results) / 2:.1f}  (anchors: TF-IDF 81.5, MiniLM 86.9)"
+          f"  [{time.perf_counter() - t0:.0f}s, {len(grid)} thresholds]")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,112 @@
+"""Scale: a synthetic week of 1k, 10k and 30k articles through the editor.
+
+Runs `edit_issue` (window, dedup, relevance, clustering, ranking, writing, Explainer —
+everything but rendering) on a generated week: ~10 articles a story from 300 outlets, 5%
+exact syndicated copies, 5% near-copies, one source that floods the week with 5% of the
+articles. Each size runs in a fresh process so its peak memory (ru_maxrss) is its own.
+
+    .venv/bin/python bench/scale.py [--sizes 1000,10000,30000]
+
+Bar: 10k articles in <= 60 s with <= 1 GB peak, cost growing about linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from digest.edit import edit_issue
+from digest.models import Article, Newsletter, Period
+from digest.text import content_hash
+
+START = datetime(2026, 11, 16, tzinfo=UTC)
+_SYL = ["ka", "lo", "mi", "ren", "sto", "var", "qui", "del", "tan", "bor", "nex", "pra", "vel",
+        "zo", "gri", "mon", "tek", "lia", "sol", "dar"]
+_GLUE = ["the", "a", "of", "in", "on", "and", "to", "with", "for", "after", "said", "has", "will"]
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYL) for _ in range(rng.randint(2, 3)))
+
+
+def synthetic_week(n: int, seed: int = 7) -> list[Article]:
+    rng = random.Random(seed)
+    vocab = [_word(rng) for _ in range(20000)]
+    outlets = [f"Outlet {k}" for k in range(300)]
+    stories = max(1, n // 10)
+    arts: list[Article] = []
+    for _s in range(stories):
+        keys = rng.sample(vocab, 12)
+        org = " ".join(w.capitalize() for w in rng.sample(vocab, 2)) + " Agency"
+        base = []
+        for _ in range(14):
+            words = [*rng.sample(keys, 5), *rng.sample(vocab, 6), *rng.sample(_GLUE, 4)]
+            rng.shuffle(words)
+            base.append(f"The {org} " + " ".join(words) + ".")
+        for _ in range(rng.randint(5, 15)):
+            if len(arts) >= n:
+                break
+            sents = [*rng.sample(base, 5), " ".join(rng.sample(vocab, 12)).capitalize() + "."]
+            title = " ".join(w.capitalize() for w in [*rng.sample(keys, 4), *rng.sample(vocab, 2)])
+            arts.append(_article(rng, outlets, title, sents, len(arts)))
+    while len(arts) < n:  # top up with singletons
+        sents = [" ".join(rng.sample(vocab, 14)).capitalize() + "." for _ in range(5)]
+        arts.append(_article(rng, outlets, " ".join(rng.sample(vocab, 6)), sents, len(arts)))
+    for k in range(0, n, 20):  # exact syndicated copies under another outlet
+        a = arts[k]
+        arts[(k + 7) % n] = Article(source=rng.choice(outlets), guid=f"c{k}", url=f"https://copy.example/{k}",
+                                    title=a.title, paragraphs=a.paragraphs, published=a.published,
+                                    first_seen=a.first_seen, content_hash=a.content_hash)
+    for k in range(0, n, 20):  # one source floods the week
+        a = arts[(k + 11) % n]
+        arts[(k + 11) % n] = Article(source="Flood", guid=a.guid, url=a.url, title=a.title,
+                                     paragraphs=a.paragraphs, published=a.published,
+                                     first_seen=a.first_seen, content_hash=a.content_hash)
+    return arts
+
+
+def _article(rng: random.Random, outlets: list[str], title: str, sents: list[str], k: int) -> Article:
+    when = START + timedelta(minutes=rng.randint(0, 7 * 24 * 60 - 1))
+    paras = (" ".join(sents[:3]), " ".join(sents[3:]))
+    return Article(source=rng.choice(outlets), guid=f"g{k}", url=f"https://news.example/{k}",
+                   title=title, paragraphs=paras, published=when, first_seen=when,
+                   content_hash=content_hash(paras))
+
+
+def run_one(n: int) -> None:
+    arts = synthetic_week(n)
+    period = Period("2026-W47", START, START + timedelta(days=7))
+    t0 = time.perf_counter()
+    issue = edit_issue(period, arts, newsletter=Newsletter(title="Scale", max_stories=5),
+                       sources=[], health=[])
+    secs = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    dups = sum(a.status == "duplicate" for a in issue.articles)
+    print(f"{n:>7} articles  {secs:7.1f} s  {1000 * secs / n:6.2f} ms/article  "
+          f"peak {peak_mb:6.0f} MB  stories {len(issue.stories):>6}  duplicates {dups:>5}", flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--sizes", default="1000,10000,30000")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        run_one(args.one)
+        return 0
+    print("edit_issue on a synthetic week (peak = max RSS of the process, data included)")
+    for n in (int(x) for x in args.sizes.split(",")):
+        subprocess.run([sys.executable, __file__, "--one", str(n)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

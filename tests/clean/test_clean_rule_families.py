@@ -1,0 +1,69 @@
+"""One block at a time: each junk family catches its shape in other wording, real prose passes.
+
+The "search anywhere" families are gated by literal pre-checks (rules._NEEDS); these examples
+make sure a gate never hides a block its regex would catch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.clean.blocks import Block, BlockKind
+from digest.clean.rules import _NEEDS, classify
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ('width="640" height="360" src="https://player.example/v/9" frameborder="0" allowfullscreen',
+     "embed_debris"),
+    ("Follow us on WhatsApp for the latest updates", "follow_us"),
+    ("点击上方蓝字关注我们", "follow_us"),
+    ("打开APP阅读全文", "follow_us"),
+    ("Already a subscriber? Log in to keep reading.", "paywall"),
+    ("You have reached your free article limit this month.", "paywall"),
+    ("Photograph: Ben Lowe for the Ledger", "image_credit"),
+    ("图片来源：东方IC", "image_credit"),
+    ("Sponsored by Northwind Bank: Save more with a fixed-rate account.", "sponsored"),
+    ("Get our weekly briefing delivered free to your inbox.", "subscribe"),
+    ("This story was originally published on Harbor Ledger.", "syndication"),
+    ("本文转载自新华网", "syndication"),
+    ("For more news on shipping, visit our markets page.", "self_promo"),
+    ("This website uses cookies to improve your experience.", "cookie_notice"),
+    ("This post contains affiliate links, and we may earn a small commission.", "disclosure"),
+    ("Copyright 2025 Harbor Ledger Media", "copyright_disclaimer"),
+    ("免责声明：本文仅供参考，不构成投资建议。", "copyright_disclaimer"),
+    ("ETH $3,402.18 ▲0.8%", "ticker"),
+    ("MSFT 415.10 -2.31 (0.55%)", "ticker"),
+    ("EUR/GBP 0.8561", "ticker"),
+    ("Advertisement", "ad_label"),
+    ("Keywords: / / /", "tag_row"),
+    ("Back to top ↑", "back_to_top"),
+    ("37 comments", "comment_count"),
+    ("责任编辑：李华", "editor_credit"),
+    ("Watch: Inside the new ferry terminal", "watch_promo"),
+    ("Source: https://ledger.example/shipping/ferry", "source_line"),
+])
+def test_family_catches_its_shape(text: str, rule: str) -> None:
+    assert classify(Block(text, "p")) == rule
+    if rule in _NEEDS:
+        assert any(w in text.lower() for w in _NEEDS[rule])
+
+
+def test_caption_credit_only_counts_on_captions() -> None:
+    text = "Workers on the quay at dusk. Shutterstock"
+    assert classify(Block(text, "caption")) == "image_credit"
+    assert classify(Block(text, "p")) is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The ferry operator said the new vessel would follow the old timetable until the autumn, "
+     "when a second crossing is added.", "p"),
+    ("Subscribers to the council's consultation raised concerns about the cost of the scheme.",
+     "p"),
+    ("The photo exhibition, which opened on Friday, draws on the archive of the harbour board.",
+     "p"),
+    ("Shares in the operator rose 3.2% to $41.50 after the announcement.", "p"),
+    ("港口周一重新开放，船只陆续进港，码头工人表示工作量明显增加。", "p"),
+    ("Hybrid ferry enters service", "h"),
+])
+def test_real_prose_is_not_junk(text: str, kind: BlockKind) -> None:
+    assert classify(Block(text, kind)) is None

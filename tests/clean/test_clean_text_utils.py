@@ -1,0 +1,115 @@
+"""digest.text: sentences (English, Chinese, mixed), language, tokens, body hash."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digest.text import (
+    cjk_ratio,
+    content_hash,
+    detect_language,
+    normalize_whitespace,
+    split_sentences,
+    tokens,
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The tug left at dawn. It returned by noon.", ["The tug left at dawn.", "It returned by noon."]),
+    # titles, initials and Latin abbreviations do not end a sentence
+    ("Dr. Ama Mensah met Prof. K. Osei at St. Mary's. They spoke for an hour.",
+     ["Dr. Ama Mensah met Prof. K. Osei at St. Mary's.", "They spoke for an hour."]),
+    ("The U.S. and the U.K. signed it, e.g. on tariffs. Talks resume in Jan. next year.",
+     ["The U.S. and the U.K. signed it, e.g. on tariffs.", "Talks resume in Jan. next year."]),
+    # decimals, prices and percentages are not boundaries
+    ("Output rose 2.5% to $3.75 per unit. Version 1.2 ships today.",
+     ["Output rose 2.5% to $3.75 per unit.", "Version 1.2 ships today."]),
+    # a sentence can end inside closing quotes
+    ("“We will rebuild,” the mayor said. “No doubt about it.” Then she left.",
+     ["“We will rebuild,” the mayor said.", "“No doubt about it.”", "Then she left."]),
+    ('He asked: "Is it true?" Nobody answered.', ['He asked: "Is it true?"', "Nobody answered."]),
+    ("Wait... what happened? Nothing!", ["Wait... what happened?", "Nothing!"]),
+    # an abbreviation that ends a sentence, before a common sentence opener
+    ("The vote closed at 5 p.m. The count starts tomorrow.",
+     ["The vote closed at 5 p.m.", "The count starts tomorrow."]),
+    ("She joined Brightwater Ltd. in 2019.", ["She joined Brightwater Ltd. in 2019."]),
+    # a URL's "?" is not a boundary
+    ("See https://example.org/search?q=tide&page=2 for more. Thanks!",
+     ["See https://example.org/search?q=tide&page=2 for more.", "Thanks!"]),
+    # lowercase after a full stop is not a new sentence (a list, a version string)
+    ("It runs on v2. it is fast.", ["It runs on v2. it is fast."]),
+])
+def test_english_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("港口今天恢复通航。船只陆续进港！明天会下雨吗？会。",
+     ["港口今天恢复通航。", "船只陆续进港！", "明天会下雨吗？", "会。"]),
+    # closing quotes stay with their sentence
+    ("他说：“我们明天出发。”随后离开了会场。", ["他说：“我们明天出发。”", "随后离开了会场。"]),
+    # ASCII ? and ! after Chinese characters end a sentence as well
+    ("你来吗?我们等你!出发。", ["你来吗?", "我们等你!", "出发。"]),
+    ("增长率为3.5%。", ["增长率为3.5%。"]),
+])
+def test_chinese_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_mixed_chinese_and_english() -> None:
+    text = "深海科技发布了 Tidal-3 模型。The model is open source. 它支持中文和英文！"
+    assert split_sentences(text) == [
+        "深海科技发布了 Tidal-3 模型。", "The model is open source.", "它支持中文和英文！"]
+
+
+def test_lines_and_paragraphs_are_boundaries() -> None:
+    text = "A heading without a stop\nFirst sentence. Second one.\n\n  \nLast paragraph"
+    assert split_sentences(text) == [
+        "A heading without a stop", "First sentence.", "Second one.", "Last paragraph"]
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n ") == []
+
+
+@given(st.text(max_size=300))
+def test_split_loses_no_text(text: str) -> None:
+    # every non-space character survives, in order
+    joined = "".join(split_sentences(text))
+    assert "".join(joined.split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The harbour reopened on Monday.", "en"),
+    ("港口周一重新开放，船只陆续进港。", "zh"),
+    # a few Latin letters (names, model numbers) do not make Chinese text English
+    ("深海科技发布了 Tidal-3 AI 模型，支持多种语言和长文本处理", "zh"),
+    ("An English report quoting one word: 港口.", "en"),
+    ("", "en"),
+    ("12,400 / 3.5% !!!", "en"),
+])
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_cjk_ratio_counts_letters_only() -> None:
+    assert cjk_ratio("港口 port") == pytest.approx(2 / 6)
+    assert cjk_ratio("1234 !!") == 0.0
+
+
+def test_tokens_fold_case_width_and_split_cjk_characters() -> None:
+    assert tokens("Ｔｉｄｅ Tables 港口 it’s x-ray 3.5") == [
+        "tide", "tables", "港", "口", "it’s", "x-ray", "3", "5"]
+
+
+def test_content_hash_ignores_whitespace_case_and_punctuation() -> None:
+    base = content_hash(["The harbour reopened on Monday.", "Ships returned."])
+    assert content_hash(["the  harbour\nreopened on MONDAY", "ships returned!"]) == base
+    assert content_hash(("The harbour reopened on Monday. Ships returned.",)) == base
+    assert content_hash(["The harbour reopened on Tuesday.", "Ships returned."]) != base
+    assert content_hash(["港口 重新开放。"]) == content_hash(["港口重新开放"])
+    assert len(base) == 64 and content_hash([]) == content_hash([""])
+
+
+def test_normalize_whitespace() -> None:
+    assert normalize_whitespace("  a\u00a0 b \r\n\n  c\u3000d \t ") == "a b\n\nc d"

@@ -1,0 +1,129 @@
+"""edit_issue end to end on a hand-written week, and the bad inputs the issue lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from digest.edit import edit_issue
+from digest.edit.grounding import trace
+from digest.models import Article, Newsletter, Period, Source
+from digest.text import split_sentences
+
+MakeArticle = Callable[..., Article]
+
+
+def _week(make: MakeArticle, t: Any) -> list[Article]:
+    return [
+        make(t.CAC_A, source="Xinhua", title="Regulator launches algorithm inspection", day=1),
+        make(t.CAC_B, source="SCMP", title="China's internet regulator targets algorithms", day=2),
+        make(t.CAC_C, source="Caixin", title="Beijing takes aim at recommendation engines", day=2.5),
+        make(t.CAC_A, source="Wire copy", title="Regulator launches algorithm inspection", day=3),
+        make(t.AIIA_A, source="China Daily", title="AI alliance meets in Beijing", day=3),
+        make(t.AIIA_B, source="Global Times", title="Companies pledge to share AI benchmarks", day=4),
+        make(t.FOOTBALL, source="Sport Daily", title="United beat Liverpool", day=2),
+        make(t.CAC_B, source="Old", title="Old story", day=-3),
+    ]
+
+
+def test_full_issue(period: Period, newsletter: Newsletter, make_article: MakeArticle,
+                    texts: Any) -> None:
+    arts = _week(make_article, texts)
+    issue = edit_issue(period, arts, newsletter=newsletter, sources=[], health=[])
+    assert issue.key == "2026-W47"
+    assert issue.title == "China Chatbot — Week 47, 16–22 November 2026"
+    assert issue.editor == "offline"
+    states = {a.url: a.status for a in issue.articles}
+    assert len(issue.articles) == len(arts)
+    assert states[arts[3].url] == "duplicate"
+    assert states[arts[6].url] == "off_topic"
+    assert states[arts[7].url] == "out_of_window"
+    dup = next(a for a in issue.articles if a.url == arts[3].url)
+    assert dup.duplicate_of == arts[0].url and dup.story == 1
+
+    top = issue.stories[0]
+    assert top.section == "in_our_feeds" and top.rank == 1
+    cited = {c.url for c in top.articles}
+    assert {arts[0].url, arts[1].url, arts[2].url, arts[3].url} <= cited  # the copy is cited
+    assert 4 <= len(top.sentences) <= 8
+    assert len({s.sources[0] for s in top.sentences}) >= 2  # several outlets speak
+    assert top.headline not in {a.title for a in arts}
+    assert len(top.headline.split()) <= 12
+    assert any(s.text.startswith("According to ") or " said" in s.text for s in top.sentences)
+    assert len(issue.stories) == 2 and issue.stories[1].section == "in_our_feeds"
+
+    # Grounding: every printed sentence is a source sentence (plus a connective at most).
+    by_url = {a.url: split_sentences(a.text) for a in arts}
+    printed = [s for st in issue.stories for s in st.sentences] + list(issue.tldr)
+    assert issue.explainer is not None
+    printed += [s for qa in issue.explainer.qa for s in qa.answer]
+    for s in printed:
+        assert s.sources, s.text
+        assert trace(s.text, [x for u in s.sources for x in by_url[u]]), s.text
+
+    ex = issue.explainer
+    assert "AIIA" in ex.entity or "CAC" in ex.entity
+    assert "most stories" in ex.why
+    assert next(q.question for q in ex.qa) == "Which is?"
+    assert all(q.sources for q in ex.qa)
+    assert issue.explainer_note is None
+    assert len(issue.tldr) == 2 and issue.tldr[1].text.startswith("Meanwhile, ")
+    assert "Week 47" in issue.intro and "2 stories" in issue.intro
+
+
+def test_ranking_prefers_more_outlets(period: Period, make_article: MakeArticle,
+                                      texts: Any) -> None:
+    nl = Newsletter(title="T", max_stories=1)
+    arts = [make_article(texts.AIIA_A, source="One", title="AI alliance meets", day=6),
+            make_article(texts.CAC_A, source="A", title="CAC campaign", day=1),
+            make_article(texts.CAC_C, source="B", title="Algorithms in focus", day=1)]
+    issue = edit_issue(period, arts, newsletter=nl, sources=[], health=[])
+    assert [s.section for s in issue.stories] == ["in_our_feeds", "also"]
+    assert {c.source for c in issue.stories[0].articles} == {"A", "B"}
+    assert len(issue.stories[1].sentences) == 1  # "Also this week": one line
+    again = edit_issue(period, list(reversed(arts)), newsletter=nl, sources=[], health=[])
+    assert [s.headline for s in again.stories] == [s.headline for s in issue.stories]
+
+
+def test_zero_articles_is_a_quiet_week(period: Period, newsletter: Newsletter) -> None:
+    issue = edit_issue(period, [], newsletter=newsletter, sources=[], health=[])
+    assert issue.stories == () and issue.tldr == () and issue.explainer is None
+    assert "quiet week" in issue.intro
+    assert issue.explainer_note
+
+
+def test_one_article_no_text_and_unknown_script(period: Period, newsletter: Newsletter,
+                                                make_article: MakeArticle, texts: Any) -> None:
+    one = edit_issue(period, [make_article(texts.CAC_A, title="CAC and AI algorithms")],
+                     newsletter=newsletter, sources=[], health=[])
+    assert len(one.stories) == 1 and one.stories[0].sentences
+    assert one.explainer is None and "No Explainer" in (one.explainer_note or "")
+    empty = make_article((), title="AI video: watch the robot dance")
+    thai = make_article("ปัญญาประดิษฐ์กำลังเปลี่ยนแปลงโลก รัฐบาลออกกฎใหม่", title="ข่าว AI", language="th")
+    nl = Newsletter(title="T")
+    issue = edit_issue(period, [empty, thai], newsletter=nl, sources=[], health=[])
+    assert {a.status for a in issue.articles} == {"used"}
+    for story in issue.stories:
+        assert story.headline
+        assert all(s.sources for s in story.sentences)
+
+
+def test_many_articles_from_one_source(period: Period, make_article: MakeArticle,
+                                       texts: Any) -> None:
+    arts = [make_article(f"{texts.CAC_A} Update number {k} on item {k * 7}.", source="Spam",
+                         title=f"Update {k}", day=k % 7) for k in range(300)]
+    issue = edit_issue(period, arts, newsletter=Newsletter(title="T"), sources=[Source("Spam", "x")],
+                       health=[])
+    assert sum(a.status == "duplicate" for a in issue.articles) >= 290
+    assert len(issue.stories) == 1
+    assert len({c.url for c in issue.stories[0].articles}) == 300
+
+
+def test_entity_free_week(period: Period, make_article: MakeArticle) -> None:
+    arts = [make_article("the weather was mild and most people stayed at home this weekend.",
+                         source="a", title="mild weekend"),
+            make_article("rain is expected later in the week, with cooler nights ahead of us.",
+                         source="b", title="rain ahead")]
+    issue = edit_issue(period, arts, newsletter=Newsletter(title="T"), sources=[], health=[])
+    assert issue.explainer is None
+    assert issue.explainer_note and "No Explainer" in issue.explainer_note

@@ -1,0 +1,119 @@
+"""Unit tests of the editor's parts: window, duplicates, relevance, clustering, summaries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from digest.edit.dedup import find_duplicates
+from digest.edit.entities import EntityIndex
+from digest.edit.grounding import check
+from digest.edit.relevance import RelevanceJudge
+from digest.edit.stories import cluster
+from digest.edit.summarize import summarize_document
+from digest.edit.window import in_window, period_label
+from digest.models import Article, Newsletter, Period, Source
+
+MakeArticle = Callable[..., Article]
+
+
+def test_window_and_label(period: Period, make_article: MakeArticle) -> None:
+    assert in_window(make_article("x", day=0), period)
+    assert not in_window(make_article("x", day=7), period)  # end is exclusive
+    assert not in_window(make_article("x", day=-0.01), period)
+    assert period_label(period, "UTC") == "Week 47, 16–22 November 2026"
+    custom = Period("2026-11-30_2026-12-03", period.start + timedelta(days=14),
+                    period.start + timedelta(days=17))
+    assert period_label(custom, "UTC") == "30 November – 2 December 2026"
+
+
+def test_exact_and_near_duplicates_collapse(make_article: MakeArticle, texts: Any) -> None:
+    t = texts
+    original = make_article(t.CAC_A, source="A", day=1)
+    exact = make_article(t.CAC_A, source="B", day=2)
+    edited = make_article(t.CAC_A.replace("on Monday", "this week") + " Reporting by staff.", source="C", day=3)
+    other = make_article(t.CAC_B, source="D", day=1)
+    result = find_duplicates([exact, original, edited, other])
+    assert result.kept == (1, 3)
+    assert result.duplicate_of == {0: 1, 2: 1}
+    assert result.reason[0] == "same text"
+    assert result.reason[2].startswith("near-copy")
+
+
+def test_chinese_near_duplicate(make_article: MakeArticle, texts: Any) -> None:
+    t = texts
+    a = make_article(t.ZH_A, source="新华")
+    b = make_article(t.ZH_A.replace("三个月", "3个月"), source="人民", day=2)
+    c = make_article("上海举办世界人工智能大会，数百家企业展示了最新的大模型和机器人产品。观众人数创下新高。", source="澎湃")
+    result = find_duplicates([a, b, c])
+    assert result.duplicate_of == {1: 0}
+
+
+def test_relevance_rules(make_article: MakeArticle, texts: Any) -> None:
+    t = texts
+    nl = Newsletter(title="T", topics=("algorithm regulation", "AI", "人工智能"))
+    sources = [Source("Strict", "https://s.example", include=("algorithm",)),
+               Source("NoSport", "https://n.example", exclude=("Douyin",))]
+    judge = RelevanceJudge(nl, sources)
+    assert judge.judge(make_article(t.CAC_A, title="Regulators target algorithms")).on_topic
+    assert not judge.judge(make_article(t.FOOTBALL, title="United win")).on_topic
+    assert not judge.judge(make_article(t.RECIPE, title="Cookies")).on_topic
+    prices = judge.judge(make_article(t.PRICES, title="Prices"))
+    assert not prices.on_topic and "numbers" in (prices.reason or "")
+    assert judge.judge(make_article(t.ZH_A, title="算法整治")).on_topic  # Chinese substring
+    assert not judge.judge(make_article(t.AIIA_A, source="Strict")).on_topic  # include missing
+    assert not judge.judge(make_article(t.CAC_B, source="NoSport")).on_topic  # exclude hit
+    # "AI" must be a whole word: "said" or "Thailand" do not make a text about AI.
+    assert not judge.judge(make_article("Thailand said the rain would stop.", title="Rain")).on_topic
+    everything = RelevanceJudge(Newsletter(title="T"), [])
+    assert everything.judge(make_article(t.FOOTBALL)).on_topic
+
+
+def test_cluster_groups_same_event_and_chinese() -> None:
+    titles = ["China targets recommendation algorithms in new CAC campaign",
+              "CAC launches campaign against recommendation algorithms",
+              "Regulator takes aim at platform recommendation algorithms",
+              "Manchester United beat Liverpool at Old Trafford",
+              "United beat Liverpool 3-1 at Old Trafford",
+              "网信办开展算法专项整治行动", "网信办启动算法专项整治"]
+    labels = cluster(titles)
+    assert labels[0] == labels[1] == labels[2]
+    assert labels[3] == labels[4] != labels[0]
+    assert labels[5] == labels[6] != labels[0]
+    assert cluster([]) == [] and cluster(["one"]) == [0]
+
+
+def test_summary_skips_furniture_and_is_extractive() -> None:
+    text = ("By . Staff Reporter . PUBLISHED: . 10:02 EST, 3 March 2014 .\n"
+            "LONDON (Reuters) - The central bank raised interest rates by a quarter point on Thursday. "
+            "The move was widely expected by economists. Scroll down for video. "
+            "The bank said inflation remained too high. Markets rose slightly after the decision.")
+    summary = summarize_document(text, 3)
+    assert len(summary) == 3
+    assert summary[0].startswith("The central bank raised")
+    assert all("PUBLISHED" not in s and "Scroll down" not in s for s in summary)
+    assert all(s in text for s in summary)
+
+
+def test_entities_merge_aliases(texts: Any) -> None:
+    t = texts
+    texts = [t.AIIA_A, "The AIIA said it would publish datasets.",
+             "中国人工智能产业发展联盟 (AIIA) 发布了新标准。",
+             "The China AI Industry Development Alliance (中国人工智能产业发展联盟) met in Beijing."]
+    index = EntityIndex(texts)
+    key = index.canonical("AIIA")
+    assert key == "China AI Industry Development Alliance"
+    assert index.canonical("中国人工智能产业发展联盟") == key
+    assert index.kind(key) == "org"
+    assert index.display(key) == "China AI Industry Development Alliance (AIIA)"
+
+
+def test_grounding_check_catches_invention(texts: Any) -> None:
+    t = texts
+    src = [t.CAC_A]
+    assert check("The CAC launched an inspection campaign on recommendation algorithms.", src).ok
+    bad_name = check("Tencent said the CAC launched a campaign on algorithms.", src)
+    assert not bad_name.ok and "Tencent" in bad_name.why
+    assert not check("The campaign will run for 18 months.", src).ok
+    assert not check("Football fans celebrated a famous victory downtown.", src).ok

@@ -1,0 +1,168 @@
+"""HTTP behaviour: conditional GET, permanent redirects, encodings, limits, User-Agent."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+import zlib
+from datetime import UTC, datetime
+
+import brotli
+import httpx
+import pytest
+from fetch_testkit import LONG_TEXT, Handler, Reply, ScriptServer, rss, rss_item
+
+from digest.fetch import fetch_all, fetch_sources
+from digest.models import FetchSettings, FetchState, Source
+
+NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
+FEED = rss([rss_item("a", link="http://127.0.0.1/a", content=f"<p>{LONG_TEXT}</p>")]).encode()
+
+
+def test_conditional_get_sends_both_validators_and_304_parses_nothing(
+        server: ScriptServer, settings: FetchSettings) -> None:
+    lm = "Sun, 01 Mar 2026 00:00:00 GMT"
+    url = server.route("/f.xml", Reply(200, FEED, {"ETag": '"v1"', "Last-Modified": lm}))
+    first = fetch_all([Source("s", url)], {}, settings)[0]
+    assert first.status == "ok" and first.state.etag == '"v1"'
+    assert first.state.last_modified == lm
+    second = fetch_all([Source("s", url)], {"s": first.state}, settings)[0]
+    assert second.status == "not_modified" and second.items == ()
+    assert second.http_status == 304 and second.state.etag == '"v1"'
+    assert second.state.last_modified == lm
+    hit = server.hits[-1]
+    assert hit.headers["if-none-match"] == '"v1"' and hit.headers["if-modified-since"] == lm
+
+
+def test_permanent_redirect_updates_the_stored_url(server: ScriptServer,
+                                                   settings: FetchSettings) -> None:
+    new = server.route("/new.xml", Reply(200, FEED))
+    old = server.route("/old.xml", Reply(301, headers={"Location": "/new.xml"}))
+    result = fetch_all([Source("s", old)], {}, settings)[0]
+    assert result.status == "ok" and result.state.url == new
+
+
+def test_temporary_redirect_keeps_the_stored_url(server: ScriptServer,
+                                                 settings: FetchSettings) -> None:
+    server.route("/tmp-target.xml", Reply(200, FEED))
+    url = server.route("/moved.xml", Reply(302, headers={"Location": "/tmp-target.xml"}))
+    result = fetch_all([Source("s", url)], {}, settings)[0]
+    assert result.status == "ok" and result.state.url == url
+    assert "temporarily redirected" in (result.error or "")
+
+
+def test_state_url_is_used_and_failures_reset(server: ScriptServer,
+                                              settings: FetchSettings) -> None:
+    url = server.route("/cur.xml", Reply(200, FEED))
+    state = FetchState(source="s", url=url, failures=3, last_status="error", last_error="x")
+    result = fetch_all([Source("s", server.url("/configured.xml"))], {"s": state}, settings)[0]
+    assert result.status == "ok"
+    assert result.state.failures == 0 and result.state.last_error is None
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "br"])
+def test_content_encodings(server: ScriptServer, settings: FetchSettings, coding: str) -> None:
+    packed = {"gzip": gzip.compress, "deflate": zlib.compress, "br": brotli.compress}[coding](FEED)
+    url = server.route("/enc.xml", Reply(200, packed, {"Content-Encoding": coding}))
+    result = fetch_all([Source("s", url)], {}, settings)[0]
+    assert result.status == "ok" and len(result.items) == 1, result.error
+    assert "br" in server.hits[-1].headers["accept-encoding"]
+
+
+@pytest.mark.parametrize(("codec", "declare_in"), [
+    ("gb2312", "xml"), ("gbk", "header"), ("big5", "xml"), ("utf-8-sig", "none"),
+    ("utf-16", "none"), ("windows-1252", "xml")])
+def test_encodings(server: ScriptServer, settings: FetchSettings, codec: str,
+                   declare_in: str) -> None:
+    title = {"gb2312": "人工智能产业", "gbk": "中国人工智能产业发展联盟", "big5": "人工智慧產業",
+             "utf-8-sig": "naïve café", "utf-16": "naïve 中文", "windows-1252": "“quotes” €"}[codec]
+    declared = "utf-8" if declare_in != "xml" else codec
+    doc = rss([rss_item("x", link="http://127.0.0.1/x", title=title)], encoding=declared)
+    if declare_in == "none":
+        doc = doc.split("?>", 1)[1]
+    ctype = "application/rss+xml" + (f"; charset={codec}" if declare_in == "header" else "")
+    url = server.route("/e.xml", Reply(200, doc.encode(codec), {"Content-Type": ctype}))
+    result = fetch_all([Source("s", url, full_text=False)], {}, settings)[0]
+    assert result.status == "ok", result.error
+    assert result.items[0].title == title
+
+
+def test_user_agent_is_configurable(server: ScriptServer, settings: FetchSettings) -> None:
+    url = server.route("/ua.xml", Reply(200, FEED))
+    custom = FetchSettings(**{**settings.__dict__, "user_agent": "digest-test/9 (+mailto:x)"})
+    fetch_all([Source("s", url)], {}, custom)
+    assert server.hits[-1].headers["user-agent"] == "digest-test/9 (+mailto:x)"
+
+
+def test_per_host_limit_and_delay(server: ScriptServer, settings: FetchSettings) -> None:
+    active = 0
+    peak = 0
+    lock = threading.Lock()
+    stamps: list[float] = []
+
+    def counting(handler: Handler) -> Reply:
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+            stamps.append(time.monotonic())
+        time.sleep(0.1)
+        with lock:
+            active -= 1
+        return Reply(200, FEED)
+
+    for i in range(6):
+        server.route(f"/h{i}.xml", counting)
+    polite = FetchSettings(**{**settings.__dict__, "per_host": 2, "per_host_delay": 0.15})
+    results = fetch_all([Source(f"s{i}", server.url(f"/h{i}.xml")) for i in range(6)], {},
+                        polite)
+    assert all(r.status == "ok" for r in results)
+    assert peak <= 2
+    stamps.sort()
+    gaps = [b - a for a, b in zip(stamps, stamps[1:], strict=False)]
+    # Spaced by the delay (network jitter may shave a little off one gap, never most of it).
+    assert min(gaps) >= 0.08 and stamps[-1] - stamps[0] >= 5 * 0.15 * 0.9
+
+
+def test_global_concurrency_runs_sources_in_parallel(server: ScriptServer,
+                                                     settings: FetchSettings) -> None:
+    for i in range(8):
+        server.route(f"/p{i}.xml", Reply(200, FEED, delay=0.3))
+    started = time.monotonic()
+    results = fetch_all([Source(f"s{i}", server.url(f"/p{i}.xml")) for i in range(8)], {},
+                        settings)
+    assert all(r.status == "ok" for r in results), [(r.status, r.error) for r in results]
+    assert time.monotonic() - started < 1.5  # 8 × 0.3 s sequentially would be 2.4 s
+
+
+def test_injected_transport_and_clock() -> None:
+    """The seam for unit tests: an httpx MockTransport and a fixed clock."""
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(200, content=FEED, headers={"ETag": '"m"'})
+
+    import asyncio
+
+    results = asyncio.run(fetch_sources(
+        [Source("s", "http://127.0.0.1:1/feed.xml")], {}, FetchSettings(),
+        transport=httpx.MockTransport(handler), clock=lambda: NOW))
+    assert results[0].status == "ok" and results[0].state.etag == '"m"'
+    assert seen == ["http://127.0.0.1:1/feed.xml"]
+
+
+def test_links_to_internal_hosts_are_not_followed(server: ScriptServer,
+                                                  settings: FetchSettings) -> None:
+    """A feed on 127.0.0.1 may link its own host, never another internal address."""
+    feed = rss([rss_item("in", link="http://10.1.2.3/secret", description="short"),
+                rss_item("own", link=server.url("/own"), description="short")])
+    server.route("/own", Reply(200, b"<html><body>" + b"<p>own page text</p>" * 50
+                               + b"</body></html>", {"Content-Type": "text/html"}))
+    url = server.route("/links.xml", Reply(200, feed.encode()))
+    result = fetch_all([Source("s", url)], {}, settings)[0]
+    items = {i.guid: i for i in result.items}
+    assert items["in"].content == "short"
+    assert "refused" in (result.error or "") and "10.1.2.3" in (result.error or "")
+    assert "own page text" in items["own"].content

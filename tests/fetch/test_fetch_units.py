@@ -1,0 +1,104 @@
+"""Pure helpers: canonical URL keys, date trust, charset decoding, the SSRF address rule."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digest.fetch import canonical_key
+from digest.fetch.dates import parse_date, parse_trusted, retry_after
+from digest.fetch.encoding import decode
+from digest.fetch.urls import is_internal_ip, resolve
+
+NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("https://Example.ORG:443/a/b/?utm_source=x&utm_medium=y#frag", "https://example.org/a/b"),
+    ("http://example.org:80/p?b=2&a=1&fbclid=abc", "http://example.org/p?a=1&b=2"),
+    ("https://example.org/%7Euser/", "https://example.org/~user"),
+    ("https://example.org", "https://example.org/"),
+    ("https://example.org/p?gclid=1&mc_cid=2&_hsenc=3", "https://example.org/p"),
+])
+def test_canonical_key_equalities(a: str, b: str) -> None:
+    assert canonical_key(a) == canonical_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("https://example.org/p?id=1", "https://example.org/p?id=2"),
+    ("https://example.org/p?source=rss-a", "https://example.org/p?source=rss-b"),
+    ("http://example.org/p", "https://example.org/p"),
+    ("https://example.org:8443/p", "https://example.org/p"),
+])
+def test_canonical_key_keeps_what_matters(a: str, b: str) -> None:
+    assert canonical_key(a) != canonical_key(b)
+
+
+@given(st.text(max_size=60))
+def test_canonical_key_never_raises_and_is_idempotent(path: str) -> None:
+    key = canonical_key("https://example.org/" + path)
+    assert canonical_key(key) == key
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mon, 02 Mar 2026 10:00:00 GMT", datetime(2026, 3, 2, 10, tzinfo=UTC)),
+    ("Mon, 02 Mar 2026 10:00:00 +0800", datetime(2026, 3, 2, 2, tzinfo=UTC)),
+    ("2026-03-02T10:00:00Z", datetime(2026, 3, 2, 10, tzinfo=UTC)),
+    ("2026-03-02T10:00:00.123+01:00", datetime(2026, 3, 2, 9, 0, 0, 123000, tzinfo=UTC)),
+    ("2026-03-02", datetime(2026, 3, 2, tzinfo=UTC)),
+    ("Tue, 3 Mar 2026 10:00 EST", datetime(2026, 3, 3, 15, tzinfo=UTC)),
+    ("March 2, 2026 10:00 PM", datetime(2026, 3, 2, 22, tzinfo=UTC)),
+])
+def test_parse_date(text: str, expected: datetime) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None and parsed.tzinfo is not None and parsed == expected
+
+
+@pytest.mark.parametrize("text", ["", "garbage", "Mon, 32 Mar 2026 10:00:00 GMT", "2026-13-01",
+                                  "2026-02-30T10:00:00Z", "5 minutes ago", "Monday 12:00",
+                                  "Mon, 02 Foo 2026 10:00:00 GMT"])
+def test_parse_date_rejects_malformed(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_trust_window() -> None:
+    assert parse_trusted("2026-03-06T11:00:00Z", NOW) is not None  # within a day ahead
+    assert parse_trusted("2026-03-07T12:00:01Z", NOW) is None  # more than a day ahead
+    assert parse_trusted("1970-01-01T00:00:00Z", NOW) is None  # epoch zero placeholders
+
+
+def test_retry_after_forms_and_cap() -> None:
+    assert retry_after("30", NOW) == NOW + timedelta(seconds=30)
+    assert retry_after("Thu, 05 Mar 2026 13:00:00 GMT", NOW) == NOW + timedelta(hours=1)
+    assert retry_after("99999999", NOW) == NOW + timedelta(days=7)
+    assert retry_after("soon", NOW) is None
+
+
+@pytest.mark.parametrize(("data", "ctype", "expected"), [
+    ("中文标题".encode("gbk"), "text/xml; charset=utf-8", "中文标题"),
+    ("中文標題".encode("big5"), "text/html; charset=big5", "中文標題"),
+    ("<?xml version='1.0' encoding='gb2312'?><t>中文</t>".encode("gb2312"), None, "中文"),
+    (b'<meta charset="windows-1252"><p>caf\xe9 \x93q\x94</p>', None, "café “q”"),
+    ("\ufeffbom text".encode(), "text/plain; charset=latin-1", "bom text"),
+])
+def test_decode(data: bytes, ctype: str | None, expected: str) -> None:
+    assert expected in decode(data, ctype)[0]
+
+
+@pytest.mark.parametrize(("address", "internal"), [
+    ("127.0.0.1", True), ("10.0.0.1", True), ("192.168.1.1", True), ("172.16.0.1", True),
+    ("169.254.169.254", True), ("::1", True), ("fe80::1", True), ("fc00::1", True),
+    ("::ffff:127.0.0.1", True), ("0.0.0.0", True), ("100.64.0.1", True),
+    ("93.184.216.34", False), ("2606:2800:220:1::1", False),
+])
+def test_internal_addresses(address: str, internal: bool) -> None:
+    assert is_internal_ip(address) is internal
+
+
+def test_resolve_refuses_script_links() -> None:
+    assert resolve("https://a.org/x/", "../y") == "https://a.org/y"
+    assert resolve("https://a.org/", "  ") is None
+    assert resolve("https://a.org/", "javascript:alert(1)") == "javascript:alert(1)"
