@@ -35,7 +35,7 @@ def bcubed_f1(labels: list[int], gold: list[str]) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--lsa", type=int, default=None, help="latent dimensions (default: the module's)")
-    ap.add_argument("--grid", default="0.01:0.3:0.01", help="start:stop:step of thresholds")
+    ap.add_argument("--grid", default="0.02:0.2:0.01", help="start:stop:step of thresholds")
     args = ap.parse_args()
     path = DATA / "headlines.jsonl"
     if not path.exists():

@@ -17,7 +17,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from . import logs, pipeline
+from . import logs, periods, pipeline
 from . import schedule as scheduling
 from .config import Config
 from .errors import CleanError, ConfigError
@@ -96,7 +96,7 @@ def fetch(config: Config) -> int:
 
 
 def build(config: Config, period: Period | None) -> int:
-    period = period or pipeline.periods.last_complete_week(pipeline.utcnow(),
+    period = period or periods.last_complete_week(pipeline.utcnow(),
                                                           config.newsletter.timezone)
     with scheduling.lock(config), _store(config) as store:
         built = pipeline.build(config, period, store)
@@ -105,7 +105,7 @@ def build(config: Config, period: Period | None) -> int:
 
 
 def send(config: Config, period: Period | None, *, dry_run: bool) -> int:
-    key = (period or pipeline.periods.last_complete_week(pipeline.utcnow(),
+    key = (period or periods.last_complete_week(pipeline.utcnow(),
                                                         config.newsletter.timezone)).key
     with scheduling.lock(config), _store(config) as store:
         deliveries = pipeline.send(config, key, store, dry_run=dry_run)

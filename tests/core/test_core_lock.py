@@ -12,9 +12,8 @@ from digest.store import RunLock
 
 def test_second_holder_is_refused_and_lock_is_released(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite3"
-    with RunLock(db):
-        with pytest.raises(LockedError, match="another digest run"):
-            RunLock(db).acquire()
+    with RunLock(db), pytest.raises(LockedError, match="another digest run"):
+        RunLock(db).acquire()
     with RunLock(db):  # released on exit
         pass
 

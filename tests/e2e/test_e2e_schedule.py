@@ -1,0 +1,42 @@
+"""`digest schedule` as a real process: catches up the missing week at start, stops on SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from digest import periods
+
+from .conftest import REPO
+
+
+def test_schedule_catches_up_at_start_and_stops_on_sigterm(tmp_path: Path) -> None:
+    config = tmp_path / "sources.yaml"
+    config.write_text(
+        "newsletter: {title: Scheduled, timezone: UTC}\n"
+        "sources: []\n"
+        "schedule: {day_of_week: mon, hour: 7, minute: 0}\n", encoding="utf-8")
+    expected = periods.last_complete_week(datetime.now(UTC), "UTC").key
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "digest", "schedule", "--config", str(config)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    page = tmp_path / "out" / "issues" / expected / "index.html"
+    deadline = time.monotonic() + 120
+    while not page.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the scheduler did not catch up the missing week"
+        time.sleep(0.1)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "scheduler stopped" in err
+    db = sqlite3.connect(tmp_path / ".digest" / "digest.sqlite3")
+    assert db.execute("SELECT command, period, status FROM run").fetchall() == [
+        ("schedule", expected, "ok")]
