@@ -285,6 +285,8 @@ def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
             if _fresh(text, titles):
                 return text
     zh = any(CJK_RE.search(a.title) for a in arts)
+    if zh:
+        return _zh_headline(arts, ranked, index, titles)
     if ranked:
         key = ranked[0][0]
         short = min(index.aliases(key), key=len)
@@ -300,6 +302,29 @@ def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
     phrase = _key_phrase(arts, set(avoid))
     text = title_case(phrase) if phrase else "This Week's Story"
     return text if _fresh(text, titles) else f"More on {text}"
+
+
+def _zh_headline(arts: Sequence[Article], ranked: Sequence[tuple[str, int]], index: EntityIndex,
+                 titles: set[str]) -> str:
+    """Chinese: the story's most shared character phrase, after its organisation if any."""
+    org = next((k for k, _ in ranked if CJK_RE.search(k)), "")
+    counts: Counter[str] = Counter()
+    for art in arts:
+        first = split_sentences(art.text)[:1]
+        text = f"{art.title}。{first[0] if first else ''}"
+        if org:
+            text = text.replace(org, "。")  # the phrase must add to the name, not repeat it
+        grams: set[str] = set()
+        for run in re.findall(r"[\u3400-\u9fff]{4,}", text):
+            for n in (6, 5, 4):
+                grams.update(run[i:i + n] for i in range(len(run) - n + 1))
+        counts.update(grams)
+    phrase = ""
+    if counts:
+        # Shared by the most articles, then the longest, then the first in order.
+        phrase = min(counts, key=lambda g: (-counts[g], -len(g), g))
+    text = f"{org}：{phrase}" if org and phrase else (phrase or org or arts[0].title[:12])
+    return text if _fresh(text, titles) or not phrase else phrase
 
 
 def _fresh(text: str, titles: set[str]) -> bool:

@@ -23,7 +23,8 @@ from digest.text import split_sentences
 
 QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Which is?", r"\b(is|was|are)\s+(a|an|the)\b|\b(known as|short for|refers to|stands for)\b|"
-                  r"是|为|简称|, (a|an|the) [a-z]+ (body|group|agency|alliance|organi[sz]ation|company|forum)"),
+                  r"是[^，。]{0,16}(联盟|组织|机构|协会|平台|公司|部门|论坛)|简称|"
+                  r", (a|an|the) [a-z]+ (body|group|agency|alliance|organi[sz]ation|company|forum)"),
     ("Who's in it?", r"\bmembers?\b|\bmembership\b|\bincludes?\b|\bincluding\b|\bcompris|"
                      r"\bled by\b|\bchair|\bheads?\b|\bjoined\b|\bcompanies\b|成员|会员|包括|牵头"),
     ("Been around long?", r"\b(founded|established|set up|created|formed|since|"
@@ -81,7 +82,10 @@ def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Artic
             pool.append((text, citations.get(art.url, (art.url,))))
     used: set[int] = set()
     qa: list[QA] = []
-    for question, cue in QUESTIONS:
+    # Specific questions claim their sentences first ("founded in 2017, its members include…"
+    # is the answer to "Been around long?" before it is one to "Who's in it?").
+    claim_order = [0, 2, 1, 3, 4]
+    for question, cue in (QUESTIONS[k] for k in claim_order):
         rx = re.compile(cue, re.IGNORECASE)
         answer = []
         for i, (text, srcs) in enumerate(pool):
@@ -99,6 +103,8 @@ def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Artic
                 used.add(full)
         if answer:
             qa.append(QA(question, tuple(answer)))
+    order = [q for q, _ in QUESTIONS]
+    qa.sort(key=lambda item: order.index(item.question))
     if len(qa) < 2:
         return None
     name = index.display(choice.key)

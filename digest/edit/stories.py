@@ -13,7 +13,9 @@ similarity 0, so the graph cut is conservative). Cost grows with documents x nei
 
 from __future__ import annotations
 
+import heapq
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -148,21 +150,26 @@ def components(n: int, edges: dict[tuple[int, int], float], floor: float) -> lis
     return list(groups.values())
 
 
-def blocks(n: int, edges: dict[tuple[int, int], float], floor: float) -> list[list[int]]:
-    """Components small enough for exact average link; a giant one is cut at a higher floor."""
+def blocks(n: int, edges: dict[tuple[int, int], float],
+           floor: float) -> tuple[list[list[int]], set[int]]:
+    """Components small enough for exact average link, and the items of blocks that were cut
+    out of a giant component at a higher floor (a story may straddle their borders)."""
     out: list[list[int]] = []
+    cut_items: set[int] = set()
     pending = [(list(range(n)), floor)]
     while pending:
         members, cut = pending.pop()
         if len(members) <= MAX_BLOCK or cut >= 0.99:
             out.append(members)
+            if cut > floor:
+                cut_items.update(members)
             continue
         local = {m: k for k, m in enumerate(members)}
         sub = {(local[a], local[b]): s for (a, b), s in edges.items() if a in local and b in local}
         for comp in components(len(members), sub, cut):
             group = [members[k] for k in comp]
             pending.append((group, cut if len(group) <= MAX_BLOCK else min(0.99, cut + 0.05)))
-    return out
+    return out, cut_items
 
 
 def average_link(x: sp.csr_matrix, threshold: float, latent: np.ndarray | None = None) -> list[int]:
@@ -202,7 +209,8 @@ def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
             BODY_THRESHOLD if has_bodies else THRESHOLD)
     labels = [0] * n
     next_label = 0
-    for block in blocks(n, edges, min(threshold, BLOCK_FLOOR)):
+    blocks_list, cut_items = blocks(n, edges, min(threshold, BLOCK_FLOOR))
+    for block in blocks_list:
         if len(block) == 1:
             labels[block[0]] = next_label
             next_label += 1
@@ -215,4 +223,61 @@ def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
                 remap[lab] = next_label
                 next_label += 1
             labels[i] = remap[lab]
+    if cut_items:  # a block border may cut through a story there
+        cut_edges = {e: v for e, v in edges.items() if e[0] in cut_items and e[1] in cut_items}
+        labels = merge_across_blocks(labels, x, latent, cut_edges, threshold)
     return labels
+
+
+def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: np.ndarray | None,
+                        edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
+    """Continue average link across block borders, for stories a giant block was cut through.
+
+    With L2-normalised rows, the average pairwise dot product of clusters A and B is exactly
+    sum(A) . sum(B) / (|A| |B|), so clusters are merged on their sums, best pair first, and
+    only pairs that a candidate edge connects are ever scored.
+    """
+    feats = x if latent is None else sp.hstack(
+        [x * math.sqrt(1 - LSA_WEIGHT), sp.csr_matrix(latent) * math.sqrt(LSA_WEIGHT)]).tocsr()
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    sums = {lab: sp.csr_matrix(feats[m].sum(axis=0)) for lab, m in members.items()}
+    parent = {lab: lab for lab in members}
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def avg(a: int, b: int) -> float:
+        dot = float(sums[a].multiply(sums[b]).sum())
+        return dot / (len(members[a]) * len(members[b]))
+
+    adjacent: dict[int, list[int]] = {}
+    for a, b in edges:
+        if labels[a] != labels[b]:
+            adjacent.setdefault(a, []).append(b)
+            adjacent.setdefault(b, []).append(a)
+    pairs = {(min(labels[a], labels[b]), max(labels[a], labels[b])) for a, b in edges
+             if labels[a] != labels[b]}
+    heap = [(-avg(a, b), a, b) for a, b in pairs]
+    heap = [h for h in heap if -h[0] >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if find(a) != a or find(b) != b:
+            continue
+        if abs(avg(a, b) + neg) > 1e-9:
+            continue  # stale: one side grew since this pair was scored
+        parent[b] = a
+        members[a].extend(members.pop(b))
+        sums[a] = sums[a] + sums.pop(b)
+        neighbours = {find(labels[j]) for i in members[a] for j in adjacent.get(i, ())}
+        for c in neighbours - {a}:
+            score = avg(a, c)
+            if score >= threshold:
+                heapq.heappush(heap, (-score, min(a, c), max(a, c)))
+    return [find(lab) for lab in labels]
+

@@ -114,7 +114,7 @@ class _Body(httpx.AsyncByteStream):
 
 class LeanTransport(httpx.AsyncBaseTransport):
     def __init__(self, *, connect_timeout: float, read_timeout: float,
-                 max_idle_per_origin: int = 8, max_idle: int = 64) -> None:
+                 max_idle_per_origin: int = 8, max_idle: int = 256) -> None:
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self._max_idle_origin = max_idle_per_origin
@@ -125,13 +125,27 @@ class LeanTransport(httpx.AsyncBaseTransport):
 
     def release(self, origin: Origin, conn: _Conn) -> None:
         idle = self._idle.setdefault(origin, [])
-        if (len(idle) < self._max_idle_origin and self._idle_count < self._max_idle
-                and not conn.writer.is_closing()):
-            conn.reused = True
-            idle.append(conn)
-            self._idle_count += 1
-        else:
+        if len(idle) >= self._max_idle_origin or conn.writer.is_closing():
             conn.close()
+            return
+        if self._idle_count >= self._max_idle:
+            self._evict_oldest()
+        conn.reused = True
+        idle.append(conn)
+        self._idle_count += 1
+        # dicts keep insertion order: re-inserting makes this origin the most recently used
+        self._idle[origin] = self._idle.pop(origin)
+
+    def _evict_oldest(self) -> None:
+        """Close an idle connection of the least recently used origin (a host we are done
+        with, usually), rather than refusing to keep the one just released."""
+        for origin, idle in self._idle.items():
+            if idle:
+                idle.pop(0).close()
+                self._idle_count -= 1
+                if not idle:
+                    del self._idle[origin]
+                return
 
     async def _connect(self, origin: Origin) -> _Conn:
         scheme, host, port = origin
