@@ -178,7 +178,7 @@ def run_reader(urls: list[str]) -> tuple[float, int]:
         started = time.perf_counter()
         reader.update_feeds(workers=20)
         seconds = time.perf_counter() - started
-        entries = reader.get_entry_counts().total
+        entries = reader.get_entry_counts().total or 0
         reader.close()
     return seconds, entries
 

@@ -159,6 +159,16 @@ _VERB_AFTER = re.compile(
     r"^\s*(?:(has|have|had|will|would|could|may|also|now)\s+)*"
     r"([a-z]{3,}(?:ed|es|s))\s+((?:[\w\-’']+\s*){1,6})"
 )
+# Between a subject and its verb: a capitalised place or day ("in Hangzhou", "on Monday"),
+# or an appositive between commas (", an industry group,").
+_WHEN = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December""".split())  # noqa: SIM905
+_SKIP_BEFORE_VERB = re.compile(
+    r"^(?:\s+(?:in|on|at|of)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
+    r"|,\s[^,]{1,80},|\s*[(（][^)）]{1,40}[)）])")
+_PREPOSITIONS = frozenset("""about above across against along among around at before behind below
+    beyond by during for from into near of off on onto over past since through to toward towards
+    under until upon with within without""".split())  # noqa: SIM905
 # "X is optimistic about Y" -> "X Optimistic About Y": headlines drop the copula.
 _COPULA_AFTER = re.compile(
     r"^\s*(?:is|are|was|were)\s+(?:now\s+)?([a-z]{4,})\s+((?:[\w\-’']+\s*){1,6})"
@@ -166,7 +176,13 @@ _COPULA_AFTER = re.compile(
 _IRREGULAR_SKIP = frozenset({"said", "says", "is", "was", "has", "does", "news", "series",
                              "its", "this", "thus", "us", "plus", "as", "always", "less"})
 _STOP_OBJECT = frozenset({"that", "to", "which", "who", "after", "while", "because", "since",
-                          "when", "and", "but", "on", "in", "at", "for", "from", "by", "with"})
+                          "when", "and", "but", "on", "in", "at", "for", "from", "by", "with",
+                          "what", "how", "why", "whether", "where", "as", "than", "if"})
+# Irregular past forms: not nouns, so never the second word of a key phrase.
+_IRREGULAR = frozenset("""built made said held led set won lost began brought caught found gave got
+    kept left met paid ran sent sold spent took told went wrote seen known shown given taken chosen
+    drawn grown thought bought fell rose struck""".split())  # noqa: SIM905
+HEADLINE_WORDS = 8
 
 
 def _present(verb: str) -> str:
@@ -201,6 +217,8 @@ def _verb_phrase(entity_forms: Sequence[str], sentences: Sequence[str]) -> list[
                                            sent[:pos]):
                 continue
             after = sent[pos + len(form):]
+            for _ in range(2):  # e.g. "(CAC)" then "on Monday"
+                after = _SKIP_BEFORE_VERB.sub("", after, count=1)
             m = _VERB_AFTER.match(after)
             if m and m.group(2) not in _IRREGULAR_SKIP:
                 verb, tail = _present(m.group(2)), m.group(3)
@@ -210,16 +228,21 @@ def _verb_phrase(entity_forms: Sequence[str], sentences: Sequence[str]) -> list[
                     continue
                 verb, tail = m.group(1), m.group(2)
             obj: list[str] = []
-            for w in tail.split():
+            words = tail.split()
+            for k, w in enumerate(words):
                 clean = w.strip(",.;:\"“”'’()")
-                if not clean or (clean.lower() in _STOP_OBJECT and len(obj) >= 2):
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                # "opened in Hangzhou" keeps its place; "ended on Wednesday" stops at "on".
+                place = nxt[:1].isupper() and nxt.strip(",.") not in _WHEN
+                if not clean or (clean.lower() in _STOP_OBJECT and not (not obj and place)):
                     break
                 if clean.lower() in {"a", "an", "the", "its", "their"}:
                     continue
                 obj.append(clean)
                 if w[-1:] in ",.;:":
                     break
-            while obj and obj[-1].lower() in _SMALL:
+            while obj and (obj[-1].lower() in _SMALL or obj[-1].lower() in _PREPOSITIONS
+                           or obj[-1] in _WHEN):
                 obj.pop()
             if len(obj) >= 1:
                 return [verb, *obj[:5]]
@@ -241,6 +264,7 @@ def _key_phrase(arts: Sequence[Article], avoid: set[str]) -> list[str]:
                 ok = len(low) >= 2 and not low.isdigit() and low not in STOPWORDS
                 # Verb forms and adverbs make poor headline nouns ("boom caught").
                 ok = ok and not (len(low) > 4 and low.endswith(("ed", "ing", "ly")))
+                ok = ok and low not in _IRREGULAR
                 st = stem(low) if ok and not CJK_RE.search(low) else None
                 stems.append(None if st in avoid else st)
             for n, weight in ((2, 3.0), (1, 1.0)):  # a phrase says more than a word
@@ -281,7 +305,12 @@ def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
         vp = _verb_phrase(forms, lead)
         if vp:
             short = min((f for f in forms if not CJK_RE.search(f)), key=len, default=key)
-            text = title_case([*short.split(), *vp])
+            if len(short.split()) > 3:  # "National Internet Platform Supervision Bureau"
+                short = " ".join(short.split()[-3:])
+            words = [*short.split(), *vp][:HEADLINE_WORDS]
+            while words and words[-1].lower() in _SMALL | _STOP_OBJECT:
+                words.pop()
+            text = title_case(words)
             if _fresh(text, titles):
                 return text
     zh = any(CJK_RE.search(a.title) for a in arts)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CAP = r"(?:[A-Z][\w&'’\-]*|[A-Z]{2,}\d*)"
-_JOIN = r"(?:of|for|and|the|on|de|&)"
+_JOIN = r"(?:of|for|and|the|de|&)"  # not "on": "Bureau on Monday" is no name
 _NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*")
 _PAREN_RE = re.compile(rf"({_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*)\s*[(（]\s*([A-Z][A-Za-z0-9&]{{1,9}}|[{_CJK}]{{2,20}})\s*[)）]")
 _ZH_ORG_RE = re.compile(

@@ -28,7 +28,7 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Who's in it?", r"\bmembers?\b|\bmembership\b|\bincludes?\b|\bincluding\b|\bcompris|"
                      r"\bled by\b|\bchair|\bheads?\b|\bjoined\b|\bcompanies\b|成员|会员|包括|牵头"),
     ("Been around long?", r"\b(founded|established|set up|created|formed|since|"
-                          r"inaugurat)\b|\bin (19|20)\d\d\b|成立|创建|设立"),
+                          r"inaugurat\w*)\b|成立|创建|设立"),
     ("What does it do?", r"\b(will|aims?|responsible|oversees?|regulat|issued?|releas|develop|"
                          r"publish|promot|coordinat|standards?|guidelines?|plans?|rules?)\w*|"
                          r"发布|推动|制定|负责|开展"),
@@ -95,6 +95,14 @@ def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Artic
             used.add(i)
             if len(answer) >= PER_ANSWER:
                 break
+        if not answer and question == "Been around long?":
+            # No founding sentence: a dated fact about it is the next best answer.
+            year = re.compile(r"\b(in|since) (19|20)\d\d\b|(19|20)\d\d年")
+            hit = next((i for i, (t, _) in enumerate(pool) if i not in used and year.search(t)),
+                       None)
+            if hit is not None:
+                answer.append(Sentence(*pool[hit]))
+                used.add(hit)
         if not answer and question == "Which is?":
             # No definition in the sources: the first sentence naming it in full introduces it.
             full = next((i for i, (t, _) in enumerate(pool) if choice.key in t), None)

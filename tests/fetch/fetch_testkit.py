@@ -22,6 +22,7 @@ class Reply:
     drip: float | None = None  # seconds between single bytes of the body
     reset: bool = False  # abort the connection (RST) instead of answering
     length: bool = True  # send Content-Length (when the body is bytes)
+    chunked: bool = False  # Transfer-Encoding: chunked, one chunk per item of an iterable body
 
 
 Route = Reply | Callable[["Handler"], Reply]
@@ -31,6 +32,7 @@ Route = Reply | Callable[["Handler"], Reply]
 class Hit:
     path: str
     headers: dict[str, str]
+    peer: int = 0  # the client's port: one per connection
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -41,7 +43,8 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        self.server.hits.append(Hit(self.path, {k.lower(): v for k, v in self.headers.items()}))
+        self.server.hits.append(Hit(self.path, {k.lower(): v for k, v in self.headers.items()},
+                                    self.client_address[1]))
         route = self.server.routes.get(self.path) or self.server.routes.get(
             self.path.split("?", 1)[0])
         reply = route(self) if callable(route) else route or Reply(404, b"not found")
@@ -83,6 +86,13 @@ class Handler(BaseHTTPRequestHandler):
                     time.sleep(reply.drip)
             else:
                 self.wfile.write(reply.body)
+            return
+        if reply.chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for chunk in reply.body:
+                self.wfile.write(b"%x;ext=1\r\n%s\r\n" % (len(chunk), chunk))
+            self.wfile.write(b"0\r\nX-Trailer: yes\r\n\r\n")
             return
         self.close_connection = True
         self.send_header("Connection", "close")

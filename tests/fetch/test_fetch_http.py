@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import threading
 import time
 import zlib
@@ -120,7 +121,7 @@ def test_per_host_limit_and_delay(server: ScriptServer, settings: FetchSettings)
     assert all(r.status == "ok" for r in results)
     assert peak <= 2
     stamps.sort()
-    gaps = [b - a for a, b in zip(stamps, stamps[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(stamps)]
     # Spaced by the delay (network jitter may shave a little off one gap, never most of it).
     assert min(gaps) >= 0.08 and stamps[-1] - stamps[0] >= 5 * 0.15 * 0.9
 
@@ -166,3 +167,17 @@ def test_links_to_internal_hosts_are_not_followed(server: ScriptServer,
     assert items["in"].content == "short"
     assert "refused" in (result.error or "") and "10.1.2.3" in (result.error or "")
     assert "own page text" in items["own"].content
+
+
+def test_chunked_bodies_and_keep_alive_reuse(server: ScriptServer,
+                                             settings: FetchSettings) -> None:
+    packed = gzip.compress(FEED)
+    parts = [packed[i:i + 700] for i in range(0, len(packed), 700)]
+    for i in range(4):
+        server.route(f"/c{i}.xml", Reply(200, parts, {"Content-Encoding": "gzip"}, chunked=True))
+    one_at_a_time = FetchSettings(**{**settings.__dict__, "per_host": 1})
+    results = fetch_all([Source(f"s{i}", server.url(f"/c{i}.xml")) for i in range(4)], {},
+                        one_at_a_time)
+    assert [r.status for r in results] == ["ok"] * 4, [r.error for r in results]
+    assert all(len(r.items) == 1 for r in results)
+    assert len({hit.peer for hit in server.hits}) == 1  # one kept-alive connection for all four
