@@ -7,18 +7,17 @@ Exit codes: 0 ok · 1 failure · 2 usage or configuration error · 75 temporary 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from . import logs, periods
 from .config import Config, load_config
-from .errors import ConfigError, DigestError, LockedError
+from .errors import CleanError, ConfigError, DigestError, LockedError
 from .models import Period
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_TEMPFAIL = 0, 1, 2, 75
@@ -111,12 +110,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    # Imported here so `digest --help` and config errors stay fast and light.
+    if args.command == "clean":  # needs no config and none of the other stages
+        return clean_files(args.files, url=args.url, text=args.text,
+                           newsletter=args.newsletter, fmt=args.format, out=sys.stdout)
+    # Imported here so `digest --help`, `digest clean` and config errors stay fast and light.
     from . import commands
 
-    if args.command == "clean":
-        return commands.clean_files(args.files, url=args.url, text=args.text,
-                                    newsletter=args.newsletter, fmt=args.format, out=sys.stdout)
     config = _load(args)
     if args.command == "run":
         return commands.run(config, _period(args, config), force=args.force, resend=args.resend,
@@ -141,8 +140,28 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)  # argparse guarantees a known command
 
 
-def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+def clean_files(files: list[str], *, url: str | None, text: bool, newsletter: bool, fmt: str,
+                out: IO[str]) -> int:
+    from .clean import clean, format_cleaned
+
+    status = 0
+    for name in files:
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            page = clean(data, url, text=text, newsletter=newsletter)
+        except OSError as exc:
+            log.error("%s: %s", name, exc.strerror)
+            status = 1
+            continue
+        except CleanError as exc:
+            log.error("%s: %s", name, exc)
+            status = 1
+            continue
+        if fmt == "text" and len(files) > 1 and out is sys.stdout:
+            out.write(f"==> {name} <==\n")
+        out.write(format_cleaned(page, fmt, source=None if name == "-" else name).rstrip("\n"))
+        out.write("\n\n" if fmt == "text" else "\n")
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

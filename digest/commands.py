@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import yaml
 from rich.console import Console
@@ -20,7 +20,7 @@ from rich.table import Table
 from . import logs, periods, pipeline
 from . import schedule as scheduling
 from .config import Config
-from .errors import CleanError, ConfigError
+from .errors import ConfigError
 from .models import Period, SourceHealth
 from .store import Store, open_store
 
@@ -189,30 +189,6 @@ def sources_export(config: Config) -> int:
 
     sys.stdout.write(write_opml(config.sources, config.newsletter.title))
     return 0
-
-
-def clean_files(files: list[str], *, url: str | None, text: bool, newsletter: bool, fmt: str,
-                out: IO[str]) -> int:
-    from .clean import clean, format_cleaned
-
-    status = 0
-    for name in files:
-        try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-            page = clean(data, url, text=text, newsletter=newsletter)
-        except OSError as exc:
-            log.error("%s: %s", name, exc.strerror)
-            status = 1
-            continue
-        except CleanError as exc:
-            log.error("%s: %s", name, exc)
-            status = 1
-            continue
-        if fmt == "text" and len(files) > 1 and out is sys.stdout:
-            out.write(f"==> {name} <==\n")
-        out.write(format_cleaned(page, fmt, source=None if name == "-" else name).rstrip("\n"))
-        out.write("\n\n" if fmt == "text" else "\n")
-    return status
 
 
 @contextmanager

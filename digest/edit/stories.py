@@ -114,6 +114,9 @@ def neighbour_graph(x: sp.csr_matrix, k: int = NEIGHBOURS) -> dict[tuple[int, in
         stop = min(n, start + CHUNK)
         cand = (block[start:stop] @ block_t).tocoo()
         mask = cand.row + start < cand.col  # each unordered pair once
+        if n > MAX_BLOCK:
+            # A big week: one shared mid-frequency word is chance, not a story; two are needed.
+            mask &= cand.data >= 2
         ri, ci = cand.row[mask] + start, cand.col[mask]
         if len(ri) == 0:
             continue
@@ -260,10 +263,21 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: np.ndarray 
         if labels[a] != labels[b]:
             adjacent.setdefault(a, []).append(b)
             adjacent.setdefault(b, []).append(a)
-    pairs = {(min(labels[a], labels[b]), max(labels[a], labels[b])) for a, b in edges
-             if labels[a] != labels[b]}
-    heap = [(-avg(a, b), a, b) for a, b in pairs]
-    heap = [h for h in heap if -h[0] >= threshold]
+    pairs = sorted({(min(labels[a], labels[b]), max(labels[a], labels[b])) for a, b in edges
+                    if labels[a] != labels[b]})
+    heap: list[tuple[float, int, int]] = []
+    if pairs:
+        # Score every initial pair in one sparse operation; later merges rescore a few.
+        order = sorted(sums)
+        row = {lab: k for k, lab in enumerate(order)}
+        matrix = sp.vstack([sums[lab] for lab in order]).tocsr()
+        left = np.array([row[a] for a, _ in pairs])
+        right = np.array([row[b] for _, b in pairs])
+        dots = np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+        for (a, b), dot in zip(pairs, dots, strict=True):
+            score = float(dot) / (len(members[a]) * len(members[b]))
+            if score >= threshold:
+                heap.append((-score, a, b))
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
