@@ -1,7 +1,8 @@
 """A realistic Issue for render and publish tests (tests/publish loads this file by path).
 
-Modelled on the target style (seeds/001): three featured stories, a few "Also this week"
-items, a TL;DR, an explainer with CJK text, one failed source.
+Shaped like the target style (three featured stories, a few "Also this week" items, a
+TL;DR, an explainer with CJK text, one failed source). All content is our own fiction,
+drawn from the sample world in samples/ (see samples/README.md), never from seed text.
 """
 
 from __future__ import annotations
@@ -48,37 +49,38 @@ def sent(text: str, *cites: Citation) -> Sentence:
 
 
 def _featured() -> tuple[Story, ...]:
-    a = cite("Global Times", "wic-2026", "World Internet Conference opens in Wuzhen")
-    b = cite("Peoples Daily", "wic-committee", "Committee to build AI consensus", 4)
-    c = cite("Xinhua", "wic-xi", "Xi congratulates summit", 4)
-    d = cite("CAC Bulletin", "clean-bright", "Clean and Bright campaign targets algorithms", 5)
-    e = cite("SCMP", "hk-deepfake", "Lawmakers targeted in deepfake blackmail", 6)
-    f = cite("HKFP", "hk-deepfake-2", "Legislators receive blackmail emails", 6)
+    a = cite("Harbor Ledger", "west-lake-dialogue", "Hangzhou forum opens with call for open AI")
+    b = cite("Meridian Tech Review", "hangzhou-statement", "Hangzhou Statement gets 23 signatures", 4)
+    c = cite("Keji Guancha", "xihu-dialogue", "West Lake Dialogue closes in Hangzhou", 4)
+    d = cite("Lantern Daily", "clear-feed", "Clear Feed campaign takes aim at recommendation feeds", 5)
+    e = cite("Harbor Ledger", "qingwan-deepfake", "Qingwan councillors sent deepfake ransom notes", 6)
+    f = cite("Lantern Daily", "qingwan-councillors", "Councillors speak out about faked images", 6)
     return (
-        Story(rank=1, section="in_our_feeds", headline="The Summit of Their Ambitions",
+        Story(rank=1, section="in_our_feeds", headline="Open Models, Open Arms",
               sentences=(
-                  sent("Industry leaders and officials gathered in Wuzhen for the World "
-                       "Internet Conference, the “highest-level” event in China’s digital "
-                       "industry.", a),
-                  sent("Politburo Standing Committee member Ding Xuexiang (丁薛祥) called for "
-                       "international cooperation on AI governance.", c),
-                  sent("According to the People’s Daily, a new committee of over 100 experts "
-                       "will “build international consensus” on AI.", b),
+                  sent("Delegates spent two days beside the lake at Hangzhou’s West Lake "
+                       "Dialogue on AI Governance, billed by its hosts as the “open but safe” "
+                       "forum for the region.", a),
+                  sent("Prof. Lin Qiaoyun (林巧云) of the East China Academy of Computing will "
+                       "chair a new panel that writes shared safety tests for open-weight "
+                       "models.", c),
+                  sent("Meridian Tech Review counted 23 delegations signing a non-binding "
+                       "“Hangzhou Statement”, while Washington sent only observers.", b),
               ), articles=(a, b, c), score=0.91, why="3 outlets, high topic match"),
         Story(rank=2, section="in_our_feeds",
-              headline="Pushing Back Against Push Notifications",
+              headline="Clearing the Feed",
               sentences=(
-                  sent("The Cyberspace Administration of China launched an inspection "
-                       "campaign to overhaul platform algorithms.", d),
-                  sent("Until mid-February the agency will combat addiction and "
-                       "“information cocoons”.", d),
-              ), articles=(d,), score=0.74, why="official source"),
-        Story(rank=3, section="in_our_feeds", headline="Sex and the City Councillors",
+                  sent("A platform regulator’s “Clear Feed” (清源) campaign gives apps until "
+                       "next spring to rethink how their recommendation feeds behave.", d),
+                  sent("The off switch for personalised feeds now has to sit on the first "
+                       "settings screen, not three menus down.", d),
+              ), articles=(d,), score=0.74, why="regulator's notice"),
+        Story(rank=3, section="in_our_feeds", headline="Councillors in the Frame",
               sentences=(
-                  sent("Several Hong Kong legislators were targeted by a blackmailer using "
-                       "AI deepfakes.", e, f),
-                  sent("One target said such cases are common but originate outside the "
-                       "city.", e),
+                  sent("Six Qingwan city councillors opened emails holding face-swapped "
+                       "pictures of themselves and a demand to pay up in stablecoins.", e, f),
+                  sent("Two of them went public, arguing that silence is exactly what the "
+                       "sender is betting on.", f),
               ), articles=(e, f), score=0.66, why="2 outlets"),
     )
 
@@ -86,9 +88,9 @@ def _featured() -> tuple[Story, ...]:
 def _also() -> tuple[Story, ...]:
     items = []
     for i, (outlet, head) in enumerate([
-        ("Caixin", "Baidu cuts Ernie API prices again"),
-        ("36Kr", "Shanghai AI fair draws 300 exhibitors"),
-        ("TechNode", "Vidu 1.5 merges multiple images into video"),
+        ("Lantern Daily", "Shenzhen puts 1.5 billion yuan into cheaper robot parts"),
+        ("Bamboo Wire", "Nine humanoid robots limp over the Suzhou finish line"),
+        ("Meridian Tech Review", "Qiantang Labs opens up the weights of Lingxi-3"),
     ]):
         c = cite(outlet, f"also-{i}", head)
         items.append(Story(rank=4 + i, section="also", headline=head,
@@ -100,23 +102,23 @@ def make_issue(**overrides: object) -> Issue:
     featured, also = _featured(), _also()
     a = featured[0].articles[0]
     explainer = Explainer(
-        entity="China AI Industry Development Alliance (中国人工智能产业发展联盟)",
-        aliases=("AIIA",),
+        entity="Asia Open Model Alliance (亚洲开放模型联盟)",
+        aliases=("AOMA",),
         why="Named in two of this week's stories.",
         qa=(
-            QA("Which is?", (sent("AIIA for short: an industry forum of China's AI "
-                                  "companies.", a),)),
-            QA("Who's in it?", (sent("Huawei, Baidu, Alibaba and Tencent, among over 1,000 "
-                                     "members.", a),)),
+            QA("Which is?", (sent("AOMA for short: a Hangzhou club of labs and firms that "
+                                  "write shared tests for open models.", a),)),
+            QA("Who's in it?", (sent("Qiantang Labs, Nanfeng Cloud and Hanqiao Semiconductor, "
+                                     "among more than 300 members.", a),)),
         ),
     )
     stories = featured + also
-    articles = (*tuple(ArticleStatus(url=c.url, title=c.title, source=c.source, published=c.published, language="en", status="used", story=s.rank) for s in stories for c in s.articles), ArticleStatus(url="https://caixin.example.com/dup", title="Dup", source="Caixin", published=START, language="en", status="duplicate", duplicate_of=also[0].articles[0].url), ArticleStatus(url="https://sports.example.com/x", title="Football", source="Sports", published=START, language="en", status="off_topic", reason="no topic keyword"))
+    articles = (*tuple(ArticleStatus(url=c.url, title=c.title, source=c.source, published=c.published, language="en", status="used", story=s.rank) for s in stories for c in s.articles), ArticleStatus(url="https://lanterndaily.example.com/dup", title="Dup", source="Lantern Daily", published=START, language="en", status="duplicate", duplicate_of=also[0].articles[0].url), ArticleStatus(url="https://lanterndaily.example.com/football", title="Qingwan Harbour win the derby", source="Lantern Daily", published=START, language="en", status="off_topic", reason="no topic keyword"))
     sources = (
-        SourceHealth(name="Global Times", url="https://globaltimes.example.com/feed",
+        SourceHealth(name="Harbor Ledger", url="https://harborledger.example.com/feed",
                      status="ok", items=20, new_items=4, http_status=200, seconds=0.4),
-        SourceHealth(name="SCMP", url="https://scmp.example.com/rss", status="not_modified",
-                     http_status=304, seconds=0.1),
+        SourceHealth(name="Lantern Daily", url="https://lanterndaily.example.com/feed.json",
+                     status="not_modified", http_status=304, seconds=0.1),
         SourceHealth(name="Broken Wire", url="https://broken.example.com/feed", status="error",
                      error="HTTP 500 Internal Server Error", http_status=500,
                      consecutive_failures=3, seconds=1.2),
@@ -126,11 +128,12 @@ def make_issue(**overrides: object) -> Issue:
         title="China AI Digest — 2–8 March 2026",
         period=Period(key="2026-W10", start=START, end=END),
         newsletter=NEWSLETTER,
-        intro="This week: the Wuzhen summit's AI ambitions, a crackdown on recommendation "
-              "algorithms, and deepfake blackmail in Hong Kong.",
+        intro="This week: Hangzhou's pitch for open AI, a regulator tidying up "
+              "recommendation feeds, and deepfake extortion in Qingwan.",
         stories=stories,
-        tldr=(sent("Party elites keep harnessing AI for productivity and influence, while "
-                   "its disruptions are only partly under control.", a),),
+        tldr=(sent("Open models are becoming a calling card abroad, while at home "
+                   "regulators are still catching up with the feeds and fakes they enable.",
+                   a),),
         explainer=explainer,
         explainer_note=None,
         articles=articles,

@@ -43,9 +43,9 @@ def test_preheader_is_hidden_and_not_in_text(issue: Issue) -> None:
     style = pre.get("style", "")
     assert "display: none" in style and "mso-hide: all" in style
     text = pre.text_content().replace("\u034f", "").replace("\u200c", "").strip()
-    assert text.startswith("This week: The Summit of Their Ambitions")
+    assert text.startswith("This week: Open Models, Open Arms")
     assert text not in files["email.txt"]
-    assert "This week: The Summit" not in files["email.txt"]
+    assert "This week: Open Models" not in files["email.txt"]
 
 
 def test_lang_alt_and_absolute_http_links_only(email_doc: lxml.html.HtmlElement) -> None:
@@ -72,10 +72,10 @@ def test_unsubscribe_link_in_both_parts(issue: Issue) -> None:
 def test_text_part_is_its_own_template(issue: Issue) -> None:
     text = render_issue(issue).files["email.txt"]
     assert "<" not in text.replace("<b>", "")  # no markup leaked from HTML
-    assert "IN OUR FEEDS (3)" in text and "## The Summit of Their Ambitions" in text
-    assert "- Global Times: https://globaltimes.example.com/wic-2026" in text
+    assert "IN OUR FEEDS (3)" in text and "## Open Models, Open Arms" in text
+    assert "- Harbor Ledger: https://harborledger.example.com/west-lake-dialogue" in text
     assert "Q: Which is?" in text
-    assert "TL;DR: Party elites" in text
+    assert "TL;DR: Open models" in text
     assert max(len(line) for line in text.splitlines() if "http" not in line) <= 80
 
 

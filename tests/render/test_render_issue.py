@@ -38,10 +38,9 @@ def test_issue_page_has_open_graph_canonical_and_headings(issue: Issue) -> None:
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
     h2 = [h.text_content() for h in doc.iter("h2")]
     assert "In Our Feeds (3)" in h2 and "Also this week" in h2 and "TL;DR" in h2
-    assert any(t.startswith("Explainer: China AI Industry") for t in h2)
+    assert any(t.startswith("Explainer: Asia Open Model Alliance") for t in h2)
     h3 = [h.text_content() for h in doc.iter("h3")]
-    assert h3 == ["The Summit of Their Ambitions", "Pushing Back Against Push Notifications",
-                  "Sex and the City Councillors"]
+    assert h3 == ["Open Models, Open Arms", "Clearing the Feed", "Councillors in the Frame"]
 
 
 def test_every_article_is_linked_under_its_story(issue: Issue) -> None:
@@ -51,7 +50,7 @@ def test_every_article_is_linked_under_its_story(issue: Issue) -> None:
         for article in story.articles:
             assert article.url in hrefs
     sources = [p.text_content() for p in doc.find_class("sources")]
-    assert "Sources: Global Times, Peoples Daily, Xinhua" in sources
+    assert "Sources: Harbor Ledger, Meridian Tech Review, Keji Guancha" in sources
 
 
 def test_health_footer_names_failed_sources(issue: Issue) -> None:
@@ -85,8 +84,8 @@ def test_issue_md_front_matter_is_yaml_hugo_and_jekyll_accept(issue: Issue) -> N
     # PyYAML reads an offset timestamp as an aware datetime: the offset survived
     assert meta["date"] == issue.period.end
     assert meta["description"]
-    assert "### The Summit of Their Ambitions" in body
-    assert "[Global Times](https://globaltimes.example.com/wic-2026)" in body
+    assert "### Open Models, Open Arms" in body
+    assert "[Harbor Ledger](https://harborledger.example.com/west-lake-dialogue)" in body
 
 
 def test_issue_json_schema(issue: Issue) -> None:
@@ -103,12 +102,12 @@ def test_issue_json_schema(issue: Issue) -> None:
     assert data["articles"][-1]["status"] == "off_topic"
     assert data["sources"][2]["http_status"] == 500
     assert data["explainer"]["qa"][0]["sources"]
-    assert data["tldr"].startswith("Party elites")
+    assert data["tldr"].startswith("Open models")
 
 
 def test_cjk_survives_every_format(issue: Issue) -> None:
     for name, text in render_issue(issue).files.items():
-        assert "丁薛祥" in text, name
+        assert "林巧云" in text, name
 
 
 def test_user_template_overrides_one_file(issue: Issue, tmp_path: Path) -> None:
