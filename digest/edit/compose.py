@@ -336,7 +336,8 @@ def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
 def _zh_headline(arts: Sequence[Article], ranked: Sequence[tuple[str, int]], index: EntityIndex,
                  titles: set[str]) -> str:
     """Chinese: the story's most shared character phrase, after its organisation if any."""
-    org = next((k for k, _ in ranked if CJK_RE.search(k)), "")
+    org = next((a for k, _ in ranked for a in sorted(index.aliases(k), key=len, reverse=True)
+                if CJK_RE.search(a)), "")
     counts: Counter[str] = Counter()
     for art in arts:
         first = split_sentences(art.text)[:1]

@@ -84,8 +84,19 @@ def mentions(text: str) -> list[str]:
             if not before or before[-1] in ".!?\"“:":
                 continue
         found.append(name)
-    found.extend(m.group(0) for m in _ZH_ORG_RE.finditer(text))
+    found.extend(_trim_zh(m.group(0)) for m in _ZH_ORG_RE.finditer(text))
     return found
+
+
+# A Chinese run has no spaces: "由浙江省人民政府与亚洲开放模型联盟" holds two names, and the one
+# that ends the run starts after the last function character.
+_ZH_FUNCTION = re.compile(r".*(?:包括|以及|其中|目前|[与和由及的在是对向为从将把被让])")
+_ZH_ACRONYM_RE = re.compile(rf"([{_CJK}]{{2,30}})\s*[(（]\s*([A-Z][A-Za-z0-9&]{{1,9}})\s*[)）]")
+
+
+def _trim_zh(name: str) -> str:
+    trimmed = _ZH_FUNCTION.sub("", name)
+    return trimmed if len(trimmed) >= 3 else name
 
 
 def alias_pairs(text: str) -> list[tuple[str, str]]:
@@ -107,6 +118,12 @@ class EntityIndex:
         for text in texts:
             for full, alias in alias_pairs(text):
                 self._alias_of.setdefault(alias, full)
+        # "亚洲开放模型联盟（AOMA）": the Chinese name joins whatever the acronym stands for.
+        for text in texts:
+            for m in _ZH_ACRONYM_RE.finditer(text):
+                zh = _trim_zh(m.group(1))
+                if _ZH_ORG_RE.fullmatch(zh):
+                    self._alias_of.setdefault(zh, m.group(2))
         fulls: dict[str, str] = {}
         seen: set[str] = set()
         for text in texts:

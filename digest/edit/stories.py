@@ -5,10 +5,13 @@ bigrams), plus character 3-5-grams of the title (which catches "Plosser"/"Plosse
 Chinese names without a segmenter). Vectors are L2-normalised, so a dot product is a cosine.
 
 Scale: no all-pairs comparison. Candidate pairs come from a *blocking* matrix that keeps
-each document's strongest terms and drops terms too common to discriminate; only pairs
-sharing a blocking term are scored, each document keeps its `NEIGHBOURS` best, and
-average-link agglomerative clustering runs on that sparse graph (a missing edge counts as
-similarity 0, so the graph cut is conservative). Cost grows with documents x neighbours.
+each document's strongest terms (shared with another document, not too common); only pairs
+sharing a blocking term (two, in weeks bigger than one block) are scored, and each document
+keeps its `NEIGHBOURS` best. Connected components of the edges at or above the merge
+threshold are blocks; exact average-link clustering (scipy) runs inside each block, which
+loses nothing: an average-link cluster at threshold t lies inside one single-link component
+at t. A block over `MAX_BLOCK` is cut at a higher similarity and average link then continues
+across the cut on cluster sums. Cost grows with documents x neighbours.
 """
 
 from __future__ import annotations
@@ -38,7 +41,6 @@ THRESHOLD = 0.03
 # picks the same values) and scored on the other: see bench/cluster.py.
 LSA_THRESHOLD = 0.12
 LSA_MIN_DOCS = 500  # below this a latent space is noise
-BLOCK_FLOOR = 0.02  # candidate edges at least this similar connect a block
 # With a body lead every pair shares more words, so the bar is raised. No labelled set of
 # full articles exists to fit it on; it was set by hand on our own test week (tests/edit).
 BODY_THRESHOLD = 0.08
@@ -212,7 +214,9 @@ def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
             BODY_THRESHOLD if has_bodies else THRESHOLD)
     labels = [0] * n
     next_label = 0
-    blocks_list, cut_items = blocks(n, edges, min(threshold, BLOCK_FLOOR))
+    # Average-link clusters at a threshold lie inside the single-link components at that same
+    # threshold (an average above t needs one pair above t), so blocking there loses nothing.
+    blocks_list, cut_items = blocks(n, edges, threshold)
     for block in blocks_list:
         if len(block) == 1:
             labels[block[0]] = next_label

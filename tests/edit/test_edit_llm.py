@@ -60,7 +60,7 @@ def server() -> Iterator[tuple[str, FakeLLM]]:
                                         {"text": "The CAC said users must be given greater control over "
                                                  "the content they are shown.", "sources": [1, 2]}]}
                 payload = {"choices": [{"message": {"content": json.dumps(answer)}}],
-                           "usage": {"total_tokens": 500}}
+                           "usage": {"total_tokens": 1000}}
             data = json.dumps(payload).encode()
             try:
                 self.send_response(200)
@@ -153,3 +153,19 @@ def test_no_llm_configured_touches_no_network(period: Period, make_article: Make
 
     monkeypatch.setattr(httpx.Client, "send", refuse)
     assert _issue(period, make_article, texts, None).editor == "offline"
+
+
+def test_budget_goes_to_the_top_story_first(server: tuple[str, FakeLLM], tmp_path: Path,
+                                            period: Period, make_article: MakeArticle,
+                                            texts: Any) -> None:
+    url, state = server
+    arts = [make_article(texts.CAC_A, source="Xinhua", title="Regulator launches algorithm inspection"),
+            make_article(texts.CAC_C, source="Caixin", title="Beijing takes aim at recommendation engines"),
+            make_article(texts.AIIA_A, source="China Daily", title="AI alliance meets in Beijing")]
+    llm = _settings(url, tmp_path, token_budget=1500)
+    issue = edit_issue(period, arts, newsletter=Newsletter(title="T", max_stories=2), sources=[],
+                       health=[], llm=llm)
+    assert state.calls == 1
+    assert issue.editor == "llm:tiny"
+    assert issue.stories[0].headline == "Regulators Take Aim at Recommendation Algorithms"
+    assert any(n.startswith("story 2:") and "token budget" in n for n in issue.notes), issue.notes

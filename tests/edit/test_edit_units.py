@@ -117,3 +117,17 @@ def test_grounding_check_catches_invention(texts: Any) -> None:
     assert not bad_name.ok and "Tencent" in bad_name.why
     assert not check("The campaign will run for 18 months.", src).ok
     assert not check("Football fans celebrated a famous victory downtown.", src).ok
+
+
+def test_window_in_the_newsletter_timezone(make_article: MakeArticle) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo("Asia/Shanghai")
+    week = Period("2026-W47", datetime(2026, 11, 16, tzinfo=tz), datetime(2026, 11, 23, tzinfo=tz))
+    assert period_label(week, "Asia/Shanghai") == "Week 47, 16–22 November 2026"
+    # 23:30 UTC on Sunday 22 November is already Monday 23 November in Shanghai.
+    late = make_article("x", day=6 + 23.5 / 24)
+    assert not in_window(late, week)
+    early = make_article("x", day=-0.25)  # 18:00 UTC Sunday 15th = 02:00 Monday in Shanghai
+    assert in_window(early, week)
