@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
-from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
-from digest.edit.summarize import is_furniture, score_sentences
+from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
+from digest.edit.summarize import clean_sentence, is_furniture, score_sentences
 from digest.models import Article, Sentence
 from digest.text import split_sentences, tokens
 
@@ -157,7 +157,7 @@ def paragraph(arts: Sequence[Article], citations: dict[str, tuple[str, ...]],
 
 _VERB_AFTER = re.compile(
     r"^\s*(?:(has|have|had|will|would|could|may|also|now)\s+)*"
-    r"([a-z]{3,}(?:ed|es|s))\s+((?:[\w\-’']+\s*){1,6})"
+    r"([a-z]{3,}(?:ed|es|s)|(?<=will )[a-z]{4,})\s+((?:(?:\d+\.\d+|[\w\-’'])+\s*){1,6})"
 )
 # Between a subject and its verb: a capitalised place or day ("in Hangzhou", "on Monday"),
 # or an appositive between commas (", an industry group,").
@@ -177,7 +177,8 @@ _IRREGULAR_SKIP = frozenset({"said", "says", "is", "was", "has", "does", "news",
                              "its", "this", "thus", "us", "plus", "as", "always", "less"})
 _STOP_OBJECT = frozenset({"that", "to", "which", "who", "after", "while", "because", "since",
                           "when", "and", "but", "on", "in", "at", "for", "from", "by", "with",
-                          "what", "how", "why", "whether", "where", "as", "than", "if"})
+                          "what", "how", "why", "whether", "where", "as", "than", "if",
+                          "over", "against", "during", "about", "across", "under"})
 # Irregular past forms: not nouns, so never the second word of a key phrase.
 _IRREGULAR = frozenset("""built made said held led set won lost began brought caught found gave got
     kept left met paid ran sent sold spent took told went wrote seen known shown given taken chosen
@@ -186,6 +187,11 @@ HEADLINE_WORDS = 8
 
 
 def _present(verb: str) -> str:
+    if not verb.endswith(("ed", "s")):  # a bare verb after "will": "will spend" -> "Spends"
+        return verb + ("es" if verb.endswith(("ch", "sh", "x", "ss", "z")) else "s")
+    if verb.endswith("ed") and len(verb) > 4 and (
+            verb[-3] in "cgvzu" or (verb[-3] == "s" and verb[-4] in "aeiou")):
+        return verb[:-1] + "s"  # "released" -> "releases", "charged" -> "charges"
     if verb.endswith("ied"):
         return verb[:-3] + "ies"
     if verb.endswith("ed"):
@@ -213,8 +219,11 @@ def _verb_phrase(entity_forms: Sequence[str], sentences: Sequence[str]) -> list[
         for form in entity_forms:
             pos = sent.find(form)
             # Only the grammatical subject: the name opens the sentence or its main clause.
-            if pos < 0 or not re.fullmatch(r"(?:.*[,;:] )?(?:(?:The|the|China’s|China's) )?",
-                                           sent[:pos]):
+            # A short descriptive label may precede it ("Hangzhou developer Qiantang Labs").
+            if pos < 0 or not re.fullmatch(r"(?:.*[,;:] )?(?:(?:The|the|China’s|China's) )?"
+                                           r"(?:(?:[A-Z][\w\-]+ )?[a-z][a-z\-]+ )?",
+                                           sent[:pos]) or re.search(
+                                               r"\b(?:of|in|for|to|from|with)\s*$", sent[:pos]):
                 continue
             after = sent[pos + len(form):]
             for _ in range(2):  # e.g. "(CAC)" then "on Monday"
@@ -291,6 +300,11 @@ def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
     own subject, "AI"): they say nothing about this story, so they do not lead its headline.
     `avoid` are stems the key phrase must not use, for the same reason.
     """
+    english = [a for a in arts if not _mostly_cjk(a.title)]
+    if english and len(english) < len(arts):
+        # A mixed story is headlined in the language most of the newsletter is written in.
+        arts = english
+        lead = [t for t in lead if not _mostly_cjk(t)]
     counts: Counter[str] = Counter()
     for art in arts:
         counts.update(set(index.entities_in(f"{art.title}\n{art.text}")))
@@ -299,38 +313,67 @@ def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
     titles = {" ".join(tokens(a.title)) for a in arts}
     everyone = sorted(((k, c) for k, c in counts.items() if k in common),
                       key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    story_text = "\n".join(f"{a.title}\n{a.text}" for a in arts)
+    # Top sentences first, then each article's opening: where news says who did what.
+    openings = [clean_sentence(t) for a in arts for t in split_sentences(a.text)[:2]]
+    sentences = list(dict.fromkeys([*lead, *openings]))
     # A verb phrase says what happened: try the story's own names, then the week's common ones.
     for key, _ in ranked[:12] + everyone[:4]:
         forms = sorted(index.aliases(key), key=len, reverse=True)
-        vp = _verb_phrase(forms, lead)
+        vp = _verb_phrase(forms, sentences)
         if vp:
-            short = min((f for f in forms if not CJK_RE.search(f)), key=len, default=key)
-            if len(short.split()) > 3:  # "National Internet Platform Supervision Bureau"
-                short = " ".join(short.split()[-3:])
-            words = [*short.split(), *vp][:HEADLINE_WORDS]
-            while words and words[-1].lower() in _SMALL | _STOP_OBJECT:
+            subject = _subject(key, forms, story_text)
+            vp = [vp[0], *_enrich(vp[1:], story_text)]
+            words = [*subject.split(), *vp][:HEADLINE_WORDS]
+            while words and words[-1].lower() in _SMALL | _STOP_OBJECT | _PREPOSITIONS:
                 words.pop()
             text = title_case(words)
-            if _fresh(text, titles):
+            if len(words) > len(subject.split()) + 1 and _fresh(text, titles):
                 return text
     zh = any(CJK_RE.search(a.title) for a in arts)
     if zh:
         return _zh_headline(arts, ranked, index, titles)
-    if ranked:
-        key = ranked[0][0]
-        short = min(index.aliases(key), key=len)
-        words = short.split()[:3]
-        while len(words) > 1 and words[-1].lower() in _SMALL:
-            words.pop()
-        short = " ".join(words)
-        phrase = _key_phrase(arts, set(content_words(key)) | avoid)
-        text = f"{short}：{''.join(phrase)}" if zh else title_case(
-            [*short.split(), "and", *phrase] if phrase else short.split())
-        if phrase and _fresh(text, titles):
-            return text
+    # No "who did what" sentence: the story's most shared phrase, never "X and Y" glue.
     phrase = _key_phrase(arts, set(avoid))
     text = title_case(phrase) if phrase else "This Week's Story"
     return text if _fresh(text, titles) else f"More on {text}"
+
+
+_ROLE_NOUNS = ("regulator", "watchdog", "ministry", "alliance", "agency", "bureau",
+               "government", "commission", "court", "police")
+
+
+def _subject(key: str, forms: Sequence[str], story_text: str) -> str:
+    """The shortest fitting name: an acronym, a name of up to three words, or the role noun
+    the sources themselves use for it ("the platform regulator" -> "Regulator")."""
+    latin = [f for f in forms if not CJK_RE.search(f)]
+    short = min(latin, key=len, default=key)
+    if len(short.split()) <= 3:
+        return short
+    low = story_text.lower()
+    # The first role noun of the list the sources use ("regulator" reads better than "bureau").
+    used = [r for r in _ROLE_NOUNS if re.search(rf"\bthe (?:[a-z\-]+ )?{r}\b", low)]
+    if used:
+        return used[0].capitalize()
+    return " ".join(short.split()[-3:])
+
+
+def _enrich(obj: list[str], story_text: str) -> list[str]:
+    """A bare noun object ("campaign") takes the name the sources give it ('"Clear Feed"
+    campaign'), so the headline says which one."""
+    if len(obj) != 1:
+        return obj
+    noun = re.escape(obj[0])
+    m = re.search(rf"[\"“]([A-Z][\w\-]*(?: [A-Z][\w\-]*){{0,2}})[\"”]\s+{noun}\b", story_text)
+    if m:
+        return [f"‘{m.group(1).split()[0]}", *m.group(1).split()[1:-1],
+                f"{m.group(1).split()[-1]}’", obj[0]] if " " in m.group(1) else [
+                f"‘{m.group(1)}’", obj[0]]
+    return obj
+
+
+def _mostly_cjk(text: str) -> bool:
+    return len(CJK_RE.findall(text)) * 2 > len(re.sub(r"\s", "", text))
 
 
 def _zh_headline(arts: Sequence[Article], ranked: Sequence[tuple[str, int]], index: EntityIndex,

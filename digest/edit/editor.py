@@ -13,6 +13,8 @@ from collections.abc import Sequence
 import httpx
 
 from digest.edit import compose
+from digest.edit.anchors import cluster_text, link_languages
+from digest.edit.concepts import shared_heads
 from digest.edit.dedup import find_duplicates
 from digest.edit.entities import EntityIndex
 from digest.edit.explainer import NO_ENTITY_NOTE, build_explainer, choose_entity
@@ -115,7 +117,15 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
             for c in copies.get(i, []):
                 reason[c] = f"{reason.get(c, 'copy')}; the kept article is off-topic"
 
-    labels = cluster([articles[i].title for i in used], [_lead(articles[i]) for i in used])
+    # Entity names become one token each and the newsletter's own subject words go, so two
+    # events that share only a name stay apart; then CJK stories join their English ones
+    # through shared rare anchors (anchors.py).
+    index = EntityIndex(f"{articles[i].title}\n{articles[i].text}" for i in used)
+    heads = shared_heads(list(newsletter.topics))
+    labels = cluster([cluster_text(articles[i].title, index, heads) for i in used],
+                     [cluster_text(_lead(articles[i]), index, heads) for i in used])
+    labels = link_languages(labels, [f"{articles[i].title}\n{articles[i].text}" for i in used],
+                            index)
     groups: dict[int, list[int]] = defaultdict(list)
     for i, group in zip(used, labels, strict=True):
         groups[group].append(i)
@@ -133,7 +143,6 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
         facts.append(story_facts(members, articles, outlets, relevance))
     ranked = rank_stories(facts, period)
 
-    index = EntityIndex(f"{articles[i].title}\n{articles[i].text}" for i in used)
     writing = [writing_set([articles[i] for i in f.members]) for f in ranked]
     common, avoid = _common_ground(index, writing, judge)
     stories: list[Story] = []

@@ -30,10 +30,12 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Been around long?", r"\b(founded|established|set up|created|formed|since|"
                           r"inaugurat\w*)\b|成立|创建|设立"),
     ("What does it do?", r"\b(will|aims?|responsible|oversees?|regulat|issued?|releas|develop|"
-                         r"publish|promot|coordinat|standards?|guidelines?|plans?|rules?)\w*|"
+                         r"publish|promot|coordinat|standards?|guidelines?|plans?|rules?|benchmark|dataset|"
+                         r"test suite|maintain|runs?)\w*|"
                          r"发布|推动|制定|负责|开展"),
     ("Why does it matter?", r"\b(important|matters?|significan|because|influence|power|key|"
-                            r"critical|largest|leading|first|could|shape|impact)\w*|重要|影响|关键"),
+                            r"critical|largest|leading|first|could|shape|impact|cited|critics?|relied|"
+                            r"reference|who checks)\w*|重要|影响|关键|参考|引用"),
 )
 PER_ANSWER = 2
 MIN_ARTICLES = 2
@@ -103,6 +105,15 @@ def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Artic
             if hit is not None:
                 answer.append(Sentence(*pool[hit]))
                 used.add(hit)
+        if question == "Which is?":
+            # A definition first: "X (ACR), an industry body …", "X is a …", "X是…", "X于…成立".
+            define = _definition_rx(forms)
+            best = next((i for i, (t, _) in enumerate(pool) if define.search(t)), None)
+            if best is not None:
+                for old in answer:
+                    used.discard(next(k for k, (t, _) in enumerate(pool) if t == old.text))
+                answer = [Sentence(*pool[best])]
+                used.add(best)
         if not answer and question == "Which is?":
             # No definition in the sources: the first sentence naming it in full introduces it.
             full = next((i for i, (t, _) in enumerate(pool) if choice.key in t), None)
@@ -121,6 +132,15 @@ def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Artic
            f"{choice.mentions} mentions.")
     aliases = tuple(sorted(a for a in index.aliases(choice.key) if a != choice.key))
     return Explainer(entity=name, aliases=aliases, why=why, qa=tuple(qa))
+
+
+def _definition_rx(forms: Sequence[str]) -> re.Pattern[str]:
+    names = "|".join(re.escape(f) for f in forms)
+    return re.compile(
+        rf"(?:{names})(?:\s*[(（][^)）]{{1,30}}[)）])?(?:,\s+(?:an?|the)\s+[\w\- ]{{0,40}}?"
+        rf"(?:body|group|alliance|agency|organi[sz]ation|association|consortium|company|"
+        rf"regulator|network|coalition|institute)\b|\s+(?:is|was)\s+an?\s)|"
+        rf"(?:{names})(?:\s*[(（][^)）]{{1,30}}[)）])?(?:是|于\d{{4}}年)")
 
 
 def _names(form: str, text: str) -> bool:

@@ -2,7 +2,10 @@
 
 The rule (documented in docs/editor.md):
 
-* A *phrase* (a topic, an include or an exclude keyword) matches an article when
+* A newsletter *topic* matches conceptually (concepts.py): each of its words needs evidence in
+  the article — its own stem, or related terms from a small lexicon (AI ~ model, algorithm,
+  robot, 人工智能…; policy ~ rules, mandate, regulator, ministry…), a title word counting more.
+* An include or exclude *keyword* matches literally, when
   - for Latin script: every content word of the phrase appears in the article's title or
     body after light stemming ("AI regulation" matches "regulators took aim at AI"); a phrase
     of three or more content words may miss one;
@@ -23,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest.edit.concepts import Text, phrase_evidence, phrase_words, text_of
 from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
 from digest.models import Article, Newsletter, Source
 from digest.text import tokens
@@ -50,6 +54,7 @@ class ArticleTerms:
     raw: str  # title + body, for Chinese substring matching
     numeric_share: float
     words: int
+    concept_text: Text  # title and body apart, for concept evidence (concepts.py)
 
 
 def article_terms(article: Article) -> ArticleTerms:
@@ -58,7 +63,8 @@ def article_terms(article: Article) -> ArticleTerms:
     latin = [t for t in toks if not CJK_RE.fullmatch(t)]
     numeric = sum(1 for t in raw.split() if _NUMERIC_RE.match(t))
     share = numeric / max(1, len(raw.split()))
-    return ArticleTerms(Counter(stem(t) for t in latin), raw, share, len(toks))
+    return ArticleTerms(Counter(stem(t) for t in latin), raw, share, len(toks),
+                        text_of(article.title, article.text))
 
 
 def phrase_hits(phrase: Phrase, terms: ArticleTerms) -> int:
@@ -101,7 +107,10 @@ class RelevanceJudge:
             return Verdict(False, 0.0, "matches none of the source's include keywords")
         if not self.topics:
             return Verdict(True, 0.0, None)
-        hits = {ph.text: phrase_hits(ph, terms) for ph in self.topics}
+        # Topics match conceptually ("AI policy" ~ an article on AI labelling rules); include
+        # and exclude keywords above stay literal, since they are the user's exact words.
+        hits = {ph.text: phrase_evidence(phrase_words(ph.text, ph.stems, ph.cjk),
+                                         terms.concept_text) for ph in self.topics}
         matched = {k: v for k, v in hits.items() if v}
         if not matched:
             return Verdict(False, 0.0, "matches none of the newsletter's topics")

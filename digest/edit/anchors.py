@@ -1,0 +1,136 @@
+"""Names, identifiers and numbers that tie articles together across words and languages.
+
+Two problems of word-based clustering in a small, mixed-language week:
+
+* A long name is many terms. "亚洲开放模型联盟" is six character bigrams, "Asia Open Model
+  Alliance" four words and three bigrams, so two articles about *different* events that both
+  mention the alliance look alike. `cluster_text` therefore rewrites every multi-word or
+  Chinese entity name as one token per entity (aliases resolved through the EntityIndex) and
+  drops the newsletter's own topic heads ("AI", "人工智能"), which every article shares.
+* A Chinese and an English report of one event share almost no terms. `link_languages`
+  joins a story written only in CJK to the story in another script that shares enough *rare
+  anchors*: entities (AOMA ~ 亚洲开放模型联盟 through the index), identifiers ("T/AOMA
+  012-2026", "HQ-900"), dates ("20 November" ~ "11月20日") and numbers with a unit ("23
+  countries" ~ "23国", "500,000 yuan" ~ "50万元"). An anchor shared by many stories is
+  worth little (1 / (stories holding it - 1)); a link needs two anchors worth LINK_SCORE and
+  must beat the runner-up clearly. Candidates come from an inverted index of anchors, so
+  nothing compares all pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from digest.edit.entities import EntityIndex, mentions
+from digest.edit.lexicon import CJK_RE
+
+LINK_SCORE = 1.5
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+# "T/AOMA 012-2026", "Lingxi-3", "HQ900"; Chinese text has no word boundary before Latin.
+_IDENT_RE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z]*/[A-Z][A-Za-z]*\s?\d[\d.\-]*|"
+                       r"[A-Za-z]+-\d[\w.]*|[A-Z]{2,}\d+[A-Z\d]*)(?![A-Za-z])")
+_EN_DATE_RE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\b|\b(January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December)\s+"
+                         r"(\d{1,2})\b")
+_ZH_DATE_RE = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_EN_NUM_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|billion|"
+                        r"per cent|percent|%)?\s*([a-z]+)?")
+_ZH_NUM_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?\s*([\u4e00-\u9fff%])")
+_SCALE = {"million": 1e6, "billion": 1e9, "万": 1e4, "亿": 1e8}
+_UNIT_WORDS = frozenset(["countries", "companies", "members", "firms", "delegates", "experts",
+                         "people", "yuan", "dollars", "calls", "apps", "robots", "models",
+                         "per", "percent", "%", "nations", "cities", "chips", "engineers"])
+
+
+def _token(key: str) -> str:
+    return " E" + hashlib.sha1(key.encode()).hexdigest()[:10] + " "
+
+
+def cluster_text(text: str, index: EntityIndex, topic_heads: Sequence[str]) -> str:
+    """`text` with each entity name as one token and the topic heads removed."""
+    forms = sorted({m for m in mentions(text) if " " in m or CJK_RE.search(m)},
+                   key=len, reverse=True)
+    for form in forms:
+        text = text.replace(form, _token(index.canonical(form)))
+    for head in topic_heads:
+        if CJK_RE.search(head):
+            text = text.replace(head, " ")
+        else:
+            text = re.sub(rf"(?<!\w){re.escape(head)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def anchors(text: str, index: EntityIndex) -> set[str]:
+    """Language-neutral anchors of a text: entities, identifiers, dates, numbers with units."""
+    out = {"e:" + index.canonical(m) for m in mentions(text)
+           if " " in m or CJK_RE.search(m) or m.isupper()}
+    out |= {"i:" + m.group(0).replace(" ", "").upper() for m in _IDENT_RE.finditer(text)}
+    for m in _EN_DATE_RE.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        out.add(f"d:{_MONTHS[month.lower()]}-{int(day)}")
+    out |= {f"d:{int(m.group(1))}-{int(m.group(2))}" for m in _ZH_DATE_RE.finditer(text)}
+    for m in _EN_NUM_RE.finditer(text):
+        scale, unit = m.group(2), m.group(3)
+        if scale is None and (unit is None or unit not in _UNIT_WORDS):
+            continue
+        out.add(_number(m.group(1), scale))
+    for m in _ZH_NUM_RE.finditer(text):
+        if m.group(2) or m.group(3) not in "年月日号时点":
+            out.add(_number(m.group(1), m.group(2)))
+    return {a for a in out if a != "n:"}
+
+
+def _number(digits: str, scale: str | None) -> str:
+    value = float(digits.replace(",", "")) * _SCALE.get((scale or "").strip(), 1.0)
+    if 1900 <= value <= 2100 and scale is None:
+        return "n:"  # a bare year says nothing about which event
+    return f"n:{value:g}"
+
+
+def _is_cjk(text: str) -> bool:
+    cjk = len(CJK_RE.findall(text))
+    return cjk * 2 > len(re.sub(r"\s", "", text))
+
+
+def link_languages(labels: list[int], texts: Sequence[str], index: EntityIndex) -> list[int]:
+    """Merge each all-CJK story into the other-script story it shares the most rare anchors
+    with (see the module docstring); a label per text, as `labels`."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, lab in enumerate(labels):
+        groups[lab].append(i)
+    cjk = {lab: all(_is_cjk(texts[i]) for i in m) for lab, m in groups.items()}
+    if not any(cjk.values()) or all(cjk.values()):
+        return labels
+    held: dict[int, set[str]] = {lab: set() for lab in groups}
+    for i, lab in enumerate(labels):
+        held[lab] |= anchors(texts[i], index)
+    stories_with: dict[str, set[int]] = defaultdict(set)
+    for lab, anch in held.items():
+        for a in anch:
+            stories_with[a].add(lab)
+    target: dict[int, int] = {}
+    for lab in sorted(groups):
+        if not cjk[lab]:
+            continue
+        scores: dict[int, float] = defaultdict(float)
+        shared: dict[int, int] = defaultdict(int)
+        for a in held[lab]:
+            others = stories_with[a] - {lab}
+            for other in others:
+                if not cjk[other]:
+                    scores[other] += 1.0 / len(others)
+                    shared[other] += 1
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked:
+            continue
+        best, score = ranked[0]
+        runner = ranked[1][1] if len(ranked) > 1 else 0.0
+        if shared[best] >= 2 and score >= LINK_SCORE and score >= 2 * runner:
+            target[lab] = best
+    return [target.get(lab, lab) for lab in labels]
