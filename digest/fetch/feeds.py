@@ -17,7 +17,7 @@ from typing import Any, Literal
 import feedparser
 from lxml import etree
 
-from .encoding import declared_charset, decode, header_charset, normalise_charset, xml_utf8
+from ..encoding import declared_charset, decode, header_charset, normalise_charset, xml_utf8
 from .urls import resolve
 
 ContentType = Literal["html", "text"]

@@ -19,8 +19,8 @@ import httpx
 
 from digest.models import FetchSettings
 
+from ..encoding import decode
 from .dates import retry_after
-from .encoding import decode
 from .guard import Decoder, FetchFailure, Guard, Resolver, Robots, TooLarge
 from .parsepool import InlineParser, ParsePool
 from .transport import LeanTransport

@@ -23,8 +23,8 @@ from lxml import etree
 
 from digest.models import RawItem
 
+from ..encoding import decode
 from .dates import parse_trusted
-from .encoding import decode
 from .guard import FetchFailure
 from .urls import is_web_url, strip_tracking
 

@@ -9,8 +9,8 @@ from datetime import datetime
 
 from lxml import etree
 
+from ..encoding import decode, xml_utf8
 from .dates import parse_trusted
-from .encoding import decode, xml_utf8
 from .feeds import Entry
 from .guard import FetchFailure, Guard
 from .http import HttpClient

@@ -34,7 +34,7 @@ def test_schedule_catches_up_at_start_and_stops_on_sigterm(tmp_path: Path) -> No
         time.sleep(0.1)
     time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     assert "scheduler stopped" in err
     db = sqlite3.connect(tmp_path / ".digest" / "digest.sqlite3")

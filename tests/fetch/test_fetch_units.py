@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from digest.encoding import decode
 from digest.fetch import canonical_key
 from digest.fetch.dates import parse_date, parse_trusted, retry_after
-from digest.fetch.encoding import decode
 from digest.fetch.urls import is_internal_ip, resolve
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)

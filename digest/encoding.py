@@ -1,5 +1,6 @@
-"""Turning fetched bytes into text: BOM, HTTP header, XML declaration, meta charset, and a
-strict check of each, because publishers routinely declare UTF-8 and send GBK.
+"""Turning bytes into text (shared by fetch and clean): BOM, then strict UTF-8, then the HTTP
+header, XML declaration and meta charset, each checked strictly, because publishers routinely
+declare UTF-8 and send GBK (and, less often, declare GBK and send UTF-8).
 
 Declared names are widened to the supersets browsers actually use (GB2312/GBK -> GB18030,
 Big5 -> Big5-HKSCS, Latin-1 -> Windows-1252), so characters outside the narrow legacy set
@@ -79,20 +80,24 @@ def _mostly_cjk(text: str) -> bool:
     return bool(wide) and cjk >= 0.9 * len(wide)
 
 
+def bom_codec(data: bytes) -> str | None:
+    """The codec a byte-order mark announces, if the data starts with one."""
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     """(text, codec used). Never raises: the last resort decodes with replacement characters."""
-    for bom, bom_codec in _BOMS:
+    for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(bom_codec, errors="replace"), bom_codec
-    candidates: list[str] = []
+            return data[len(bom):].decode(codec, errors="replace"), codec
+    # Strict UTF-8 first, whatever was declared: a strict UTF-8 decode of non-UTF-8 text almost
+    # always fails, so success is strong evidence, while a wrong legacy label (GB18030 decodes
+    # nearly any bytes) would "succeed" with garbage.
+    candidates: list[str] = ["utf-8"]
     for declared in (header_charset(content_type), declared_charset(data)):
         wanted = normalise_charset(declared)
         if wanted and wanted not in candidates:
             candidates.append(wanted)
-    # UTF-8 is tried next whatever was declared: a strict UTF-8 decode of non-UTF-8 text
-    # almost always fails, so success is strong evidence.
-    if "utf-8" not in candidates:
-        candidates.append("utf-8")
     for codec in candidates:
         decoded = _strict(data, codec)
         if decoded is not None:
@@ -112,7 +117,8 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
         decoded = _strict(data, codec)
         if decoded is not None:
             return decoded, codec
-    return data.decode("cp1252" if not candidates else candidates[0], errors="replace"), "replace"
+    fallback = candidates[1] if len(candidates) > 1 else "cp1252"
+    return data.decode(fallback, errors="replace"), "replace"
 
 
 def xml_utf8(text: str) -> bytes:
