@@ -5,6 +5,10 @@ accepted the message for them (250 after DATA). Any other outcome — refused, t
 dropped mid-send — is recorded as a failure with a DeliveryError message and retried on
 the next run. (A server that accepted the message but dropped before answering may deliver
 it; that recipient is retried and may get a duplicate, the lesser evil than a lost issue.)
+
+TLS (security "starttls" or "tls") always verifies the server's certificate and host name
+against the system's trusted CAs. A private CA (a self-hosted server, a test server) is trusted
+in addition by pointing the environment variable DIGEST_SMTP_CAFILE at its PEM file.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from typing import Protocol
 from digest.errors import DeliveryError, PublishError
 from digest.models import Delivery, EmailSettings
 from digest.publish.email import addressed_to
+
+CAFILE_ENV = "DIGEST_SMTP_CAFILE"  # PEM file of extra CA certificates to trust for SMTP TLS
 
 
 class DeliveryLog(Protocol):
@@ -66,12 +72,37 @@ def _load(key: str, out: Path) -> EmailMessage:
     return msg
 
 
+def tls_context() -> ssl.SSLContext:
+    """The system's trusted CAs (certificate and host name verified), plus $DIGEST_SMTP_CAFILE."""
+    context = ssl.create_default_context()
+    cafile = os.environ.get(CAFILE_ENV, "").strip()
+    if cafile:
+        try:
+            context.load_verify_locations(cafile=cafile)
+        except (OSError, ValueError) as exc:  # ssl.SSLError is an OSError
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise PublishError(f"{CAFILE_ENV}={cafile}: cannot load CA certificates: "
+                               f"{reason}") from exc
+    return context
+
+
 def _describe(exc: BaseException, email: EmailSettings) -> str:
+    """One line, naming the server; never the password (server replies are quoted as sent)."""
+    return " ".join(_explain(exc, email).split())
+
+
+def _explain(exc: BaseException, email: EmailSettings) -> str:
     where = f"{email.smtp_host}:{email.smtp_port}"
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = "; ".join(f"{c} {m.decode('utf-8', 'replace') if isinstance(m, bytes) else m}"
                           for c, m in exc.recipients.values())
         return f"SMTP server {where} refused the recipient: {codes}"
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) \
+            else str(exc.smtp_error)
+        user = os.environ.get(email.username_env, "")
+        return (f"SMTP server {where} rejected the login for {user!r}: {exc.smtp_code} {text} "
+                f"(check ${email.username_env} and ${email.password_env})")
     if isinstance(exc, smtplib.SMTPResponseException):
         text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) \
             else str(exc.smtp_error)
@@ -80,6 +111,10 @@ def _describe(exc: BaseException, email: EmailSettings) -> str:
         return f"SMTP server {where} closed the connection: {exc or 'unexpectedly'}"
     if isinstance(exc, TimeoutError | socket.timeout):
         return f"SMTP server {where} timed out after {email.timeout:g}s"
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return (f"TLS with SMTP server {where} failed: certificate not trusted: "
+                f"{exc.verify_message or exc.reason or exc} "
+                f"(for a private CA set {CAFILE_ENV} to its PEM file)")
     if isinstance(exc, ssl.SSLError):
         return f"TLS with SMTP server {where} failed: {exc}"
     if isinstance(exc, smtplib.SMTPNotSupportedError):
@@ -94,13 +129,15 @@ class _Connection:
 
     def __init__(self, email: EmailSettings) -> None:
         self.email = email
+        # A bad DIGEST_SMTP_CAFILE is a configuration error, raised before connecting.
+        self.context = tls_context() if email.security != "none" else None
         self.smtp: smtplib.SMTP | None = None
 
     def open(self) -> smtplib.SMTP:
         if self.smtp is not None:
             return self.smtp
         e = self.email
-        context = ssl.create_default_context()
+        context = self.context
         smtp: smtplib.SMTP
         if e.security == "tls":
             smtp = smtplib.SMTP_SSL(e.smtp_host, e.smtp_port, timeout=e.timeout,
@@ -142,6 +179,10 @@ class _Connection:
                 pass
             finally:
                 self.drop()
+
+
+_HOPELESS = (smtplib.SMTPConnectError, smtplib.SMTPAuthenticationError,
+             ssl.SSLCertVerificationError)
 
 
 def _send_one(conn: _Connection, msg: EmailMessage, sender: str, rcpt: str) -> None:
@@ -193,7 +234,9 @@ def send_issue(key: str, out: Path, email: EmailSettings, log: DeliveryLog, *,
                                         message_id=message_id)
                     dropped = conn.smtp is None
                     if dropped and not isinstance(exc, smtplib.SMTPRecipientsRefused):
-                        if reconnects == 0 or isinstance(exc, smtplib.SMTPConnectError):
+                        # Refused logins and untrusted certificates won't fix themselves on
+                        # a retry; repeating a wrong password can lock the account.
+                        if reconnects == 0 or isinstance(exc, _HOPELESS):
                             fatal = _describe(exc, email)
                         reconnects -= 1
             else:

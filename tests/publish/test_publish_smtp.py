@@ -1,19 +1,23 @@
-"""send_issue against real SMTP servers on 127.0.0.1: aiosmtpd, and raw sockets that misbehave."""
+"""send_issue against real SMTP servers on 127.0.0.1: aiosmtpd (plain, STARTTLS, implicit TLS,
+AUTH), and raw sockets that misbehave."""
 
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
+import trustme
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from digest.errors import PublishError
 from digest.models import Delivery, EmailSettings, Issue
@@ -244,3 +248,184 @@ def test_recipients_file_comments_and_duplicates(tmp_path: Path) -> None:
 def test_unpublished_issue_is_a_publish_error(tmp_path: Path) -> None:
     with pytest.raises(PublishError, match="publish it first"):
         send_issue("2030-W01", tmp_path, EmailSettings(recipients=("a@b.example",)), MemoryLog())
+
+
+# ── TLS and AUTH: aiosmtpd with a certificate from a throwaway CA (trustme) ─────────────
+
+
+class Accounts:
+    """An aiosmtpd authenticator: one user, and a record of every attempt."""
+
+    def __init__(self, user: str, password: str) -> None:
+        self.user, self.password = user, password
+        self.attempts: list[tuple[str, str, bool]] = []  # (mechanism, login, over TLS)
+
+    def __call__(self, server: SMTP, session: Session, envelope: Envelope, mechanism: str,
+                 auth_data: Any) -> AuthResult:
+        assert isinstance(auth_data, LoginPassword)
+        login = auth_data.login.decode()
+        tls = server.transport is not None \
+            and server.transport.get_extra_info("ssl_object") is not None
+        self.attempts.append((mechanism, login, tls))
+        ok = (login, auth_data.password.decode()) == (self.user, self.password)
+        return AuthResult(success=ok, handled=False)
+
+
+@pytest.fixture(scope="module")
+def ca() -> trustme.CA:
+    return trustme.CA()
+
+
+@pytest.fixture
+def cafile(ca: trustme.CA, tmp_path: Path) -> Path:
+    path = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(path))
+    return path
+
+
+@pytest.fixture
+def server_tls(ca: trustme.CA) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+    return context
+
+
+@contextmanager
+def tls_inbox(mode: str, context: ssl.SSLContext, accounts: Accounts,
+              **kw: Any) -> Iterator[tuple[Inbox, int]]:
+    """mode 'starttls': plain port offering STARTTLS, AUTH only after it; 'tls': implicit TLS."""
+    handler = Inbox()
+    port = _free_port()
+    if mode == "starttls":
+        kw.update(tls_context=context, require_starttls=True, auth_require_tls=True)
+    else:  # aiosmtpd can't tell implicit TLS from plain (it would refuse AUTH, and warn about
+        # auth_required): Accounts records the transport's TLS per attempt instead
+        kw.pop("auth_required", None)
+        kw.update(ssl_context=context, auth_require_tls=False)
+    controller = Controller(handler, hostname="127.0.0.1", port=port, authenticator=accounts,
+                            **kw)
+    controller.start()
+    try:
+        yield handler, port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def credentials(monkeypatch: pytest.MonkeyPatch) -> EmailSettings:
+    """Credentials in (non-default) environment variables, named by the settings."""
+    monkeypatch.setenv("TEST_SMTP_USER", "digest-bot")
+    monkeypatch.setenv("TEST_SMTP_PASSWORD", "s3cret-Pa55")
+    return EmailSettings(username_env="TEST_SMTP_USER", password_env="TEST_SMTP_PASSWORD")
+
+
+def _tls_settings(base: EmailSettings, port: int, security: Literal["starttls", "tls"],
+                  credentials: EmailSettings) -> EmailSettings:
+    return replace(_settings(base, port), security=security,
+                   username_env=credentials.username_env,
+                   password_env=credentials.password_env)
+
+
+@pytest.mark.parametrize(("security", "mechanism"), [("starttls", "LOGIN"),
+                                                     ("starttls", "PLAIN"),
+                                                     ("tls", "LOGIN"),
+                                                     ("tls", "PLAIN")])
+def test_tls_with_auth_from_environment(security: Literal["starttls", "tls"], mechanism: str, server_tls: ssl.SSLContext,
+                                        cafile: Path, credentials: EmailSettings, out: Path,
+                                        email_settings: EmailSettings, issue: Issue,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGEST_SMTP_CAFILE", str(cafile))
+    accounts = Accounts("digest-bot", "s3cret-Pa55")
+    other = "PLAIN" if mechanism == "LOGIN" else "LOGIN"
+    with tls_inbox(security, server_tls, accounts, auth_required=True,
+                   auth_exclude_mechanism=[other]) as (handler, port):
+        log = MemoryLog()
+        sent = send_issue(issue.key, out, _tls_settings(email_settings, port, security,
+                                                        credentials), log)
+    assert [(d.recipient, d.ok, d.error) for d in sent] == [("ann@example.com", True, None),
+                                                            ("bob@example.com", True, None)]
+    assert log.records == sent
+    assert accounts.attempts == [(mechanism, "digest-bot", True)]  # one session, over TLS
+    assert [e.rcpt_tos for e in handler.envelopes] == [["ann@example.com"], ["bob@example.com"]]
+    assert all(e.mail_from == "digest@news.example.org" for e in handler.envelopes)
+
+
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_wrong_password_is_recorded_without_leaking_it(
+        security: Literal["starttls", "tls"], server_tls: ssl.SSLContext, cafile: Path, credentials: EmailSettings,
+        out: Path, email_settings: EmailSettings, issue: Issue,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGEST_SMTP_CAFILE", str(cafile))
+    monkeypatch.setenv("TEST_SMTP_PASSWORD", "wr0ng-Pa55")
+    accounts = Accounts("digest-bot", "s3cret-Pa55")
+    email = _tls_settings(email_settings, 0, security, credentials)
+    log = MemoryLog()
+    with tls_inbox(security, server_tls, accounts, auth_required=True) as (handler, port):
+        email = replace(email, smtp_port=port)
+        failed = send_issue(issue.key, out, email, log)
+        assert [d.ok for d in failed] == [False, False] and log.records == failed
+        first, second = (d.error or "" for d in failed)
+        assert "535" in first and "rejected the login for 'digest-bot'" in first, first
+        assert "$TEST_SMTP_PASSWORD" in first  # names the variable to fix ...
+        for error in (first, second):
+            assert "wr0ng" not in error and "s3cret" not in error  # ... never its value
+            assert "\n" not in error and "\r" not in error
+        assert second.startswith("bob@example.com: not attempted:"), second
+        # One login (smtplib tries each offered mechanism once), not one per recipient:
+        # repeating a wrong password can lock the account.
+        assert sorted(m for m, _, _ in accounts.attempts) == ["LOGIN", "PLAIN"]
+        assert handler.envelopes == []
+
+        monkeypatch.setenv("TEST_SMTP_PASSWORD", "s3cret-Pa55")  # fixed: the next run retries
+        retried = send_issue(issue.key, out, email, log)
+    assert [(d.recipient, d.ok) for d in retried] == [("ann@example.com", True),
+                                                      ("bob@example.com", True)]
+    assert len(handler.envelopes) == 2
+
+
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_untrusted_certificate_is_refused(security: Literal["starttls", "tls"], server_tls: ssl.SSLContext,
+                                          cafile: Path, credentials: EmailSettings, out: Path,
+                                          email_settings: EmailSettings, issue: Issue,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DIGEST_SMTP_CAFILE", raising=False)
+    accounts = Accounts("digest-bot", "s3cret-Pa55")
+    log = MemoryLog()
+    with tls_inbox(security, server_tls, accounts) as (handler, port):
+        email = _tls_settings(email_settings, port, security, credentials)
+        failed = send_issue(issue.key, out, email, log)
+        assert [d.ok for d in failed] == [False, False]
+        error = failed[0].error or ""
+        assert "certificate not trusted" in error and "DIGEST_SMTP_CAFILE" in error, error
+        assert "\n" not in error
+        assert "not attempted" in (failed[1].error or "")
+        assert accounts.attempts == [] and handler.envelopes == []  # no password was sent
+
+        monkeypatch.setenv("DIGEST_SMTP_CAFILE", str(cafile))  # trust the private CA
+        retried = send_issue(issue.key, out, email, log)
+    assert [d.ok for d in retried] == [True, True]
+    assert len(handler.envelopes) == 2
+
+
+def test_certificate_for_another_host_is_refused(ca: trustme.CA, cafile: Path, out: Path,
+                                                 email_settings: EmailSettings, issue: Issue,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGEST_SMTP_CAFILE", str(cafile))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("smtp.elsewhere.example").configure_cert(context)  # trusted CA, wrong name
+    with tls_inbox("tls", context, Accounts("u", "p")) as (handler, port):
+        failed = send_issue(issue.key, out, replace(_settings(email_settings, port),
+                                                    security="tls"), MemoryLog())
+    assert "certificate not trusted" in (failed[0].error or ""), failed[0].error
+    assert "127.0.0.1" in (failed[0].error or "") and handler.envelopes == []
+
+
+def test_unreadable_cafile_is_a_publish_error(tmp_path: Path, out: Path,
+                                              email_settings: EmailSettings, issue: Issue,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGEST_SMTP_CAFILE", str(tmp_path / "missing.pem"))
+    log = MemoryLog()
+    email = replace(_settings(email_settings, _free_port()), security="tls")
+    with pytest.raises(PublishError, match=r"DIGEST_SMTP_CAFILE=.*missing\.pem"):
+        send_issue(issue.key, out, email, log)
+    assert log.records == []
