@@ -209,7 +209,8 @@ def _print_failures(out: Console, health: list[SourceHealth]) -> None:
 
 def _print_health(out: Console, health: list[SourceHealth], *, title: str) -> None:
     table = Table(title=title)
-    for col in ("source", "status", "HTTP", "items", "new", "failures", "seconds", "error"):
+    for col in ("source", "status", "HTTP", "items", "new", "failures", "seconds",
+                "error / warning"):
         table.add_column(col)
     for h in health:
         table.add_row(h.name, h.status, str(h.http_status or ""), str(h.items), str(h.new_items),
