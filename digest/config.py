@@ -184,14 +184,14 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
 
 
 def _resolve(base: Path, value: str) -> str:
-    """A source URL: http(s) stays; anything else is a path relative to the config file."""
+    """A source URL: http(s) and imap(s) stay; anything else is a path relative to this file."""
     scheme = urlparse(value).scheme
-    if scheme in ("http", "https"):
+    if scheme in ("http", "https", "imap", "imaps"):
         return value
     if scheme == "file":
         return str(Path(urlparse(value).path))
     if scheme and len(scheme) > 1:
-        raise ValueError(f"unsupported URL scheme {scheme!r} (expected http, https or a local path)")
+        raise ValueError(f"unsupported URL scheme {scheme!r} (expected http, https, imaps or a local path)")
     return str((base / value).resolve())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import zlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
@@ -39,11 +39,17 @@ class TooLarge(FetchFailure):
     pass
 
 
-class Resolver:
-    """Host -> addresses, cached for the run."""
+Lookup = Callable[[str], Awaitable[Sequence[str]]]  # host -> its addresses (a test seam)
 
-    def __init__(self) -> None:
+
+class Resolver:
+    """Host -> addresses, cached for the run. The addresses found here are the ones the SSRF
+    rule vets *and* the ones the transport connects to, so a DNS answer that changes between
+    the check and the connection (rebinding) cannot lead us to an internal address."""
+
+    def __init__(self, lookup: Lookup | None = None) -> None:
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._lookup = lookup
 
     async def addresses(self, host: str) -> tuple[str, ...]:
         if host in self._cache:
@@ -51,6 +57,11 @@ class Resolver:
         ip = literal_ip(host)
         if ip is not None:
             found: tuple[str, ...] = (ip,)
+        elif self._lookup is not None:
+            try:
+                found = tuple(dict.fromkeys(str(a) for a in await self._lookup(host)))
+            except OSError as exc:
+                raise FetchFailure(f"cannot resolve host {host}: {exc}", transient=True) from exc
         else:
             loop = asyncio.get_running_loop()
             try:
@@ -58,6 +69,8 @@ class Resolver:
             except (OSError, UnicodeError) as exc:
                 raise FetchFailure(f"cannot resolve host {host}: {exc}", transient=True) from exc
             found = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
+        if not found:
+            raise FetchFailure(f"cannot resolve host {host}: no addresses", transient=True)
         self._cache[host] = found
         return found
 
@@ -70,7 +83,10 @@ class Guard:
         self.trusted_host = host_of(source_url)
         self._resolver = resolver
 
-    async def check(self, url: str) -> None:
+    async def check(self, url: str) -> tuple[str, ...] | None:
+        """Refuse `url` (FetchFailure) or return the vetted addresses the connection must use:
+        None when there is nothing to pin (an IP literal, or the trusted configured host,
+        which is connected to as the user named it)."""
         try:
             parts = urlsplit(url)
         except ValueError as exc:
@@ -83,13 +99,15 @@ class Guard:
         if not host:
             raise FetchFailure(f"refused URL without a host: {url[:120]}")
         if host == self.trusted_host:
-            return
-        for address in await self._resolver.addresses(host):
+            return None
+        addresses = await self._resolver.addresses(host)
+        for address in addresses:
             if is_internal_ip(address):
                 raise FetchFailure(
                     f"refused {host}: internal address {address} (only the configured "
                     "source host may be private)"
                 )
+        return None if literal_ip(host) is not None else addresses
 
 
 class Robots:
@@ -97,26 +115,28 @@ class Robots:
     (a feed is published to be polled)."""
 
     def __init__(self, user_agent: str,
-                 fetch_text: Callable[[str], Awaitable[tuple[int, str]]]) -> None:
+                 fetch_text: Callable[[str, Guard], Awaitable[tuple[int, str]]]) -> None:
         self._agent = user_agent.split("/", 1)[0].strip() or "digest"
         self._fetch_text = fetch_text
         self._rules: dict[str, RobotFileParser | bool] = {}
         self._locks: dict[str, asyncio.Lock] = {}
 
-    async def allowed(self, url: str) -> bool:
+    async def allowed(self, url: str, guard: Guard) -> bool:
+        """`guard` (the asking source's, which has already allowed `url`) also guards the
+        robots.txt request, so it connects to the same vetted addresses."""
         origin = origin_of(url)
         lock = self._locks.setdefault(origin, asyncio.Lock())
         async with lock:
             if origin not in self._rules:
-                self._rules[origin] = await self._load(origin)
+                self._rules[origin] = await self._load(origin, guard)
         rules = self._rules[origin]
         if isinstance(rules, bool):
             return rules
         return rules.can_fetch(self._agent, url)
 
-    async def _load(self, origin: str) -> RobotFileParser | bool:
+    async def _load(self, origin: str, guard: Guard) -> RobotFileParser | bool:
         try:
-            status, text = await self._fetch_text(origin + "/robots.txt")
+            status, text = await self._fetch_text(origin + "/robots.txt", guard)
         except FetchFailure as exc:
             # RFC 9309: unreachable robots.txt means "assume complete disallow"; a missing
             # one (4xx) means everything is allowed.

@@ -21,9 +21,9 @@ from digest.models import FetchSettings
 
 from ..encoding import decode
 from .dates import retry_after
-from .guard import Decoder, FetchFailure, Guard, Resolver, Robots, TooLarge
+from .guard import Decoder, FetchFailure, Guard, Lookup, Resolver, Robots, TooLarge
 from .parsepool import InlineParser, ParsePool
-from .transport import LeanTransport
+from .transport import CONNECT_TO, LeanTransport
 from .urls import host_of, resolve
 
 RETRY_BACKOFF = 0.25  # seconds before the first retry; doubles each time, with jitter
@@ -82,10 +82,10 @@ class _NoCookies(CookieJar):
     """Feeds need no cookies, and keeping none means no tracking across sources (and no
     Set-Cookie parsing on every response)."""
 
-    def extract_cookies(self, response: object, request: object) -> None:  # type: ignore[override]
+    def extract_cookies(self, response: object, request: object) -> None:  # type: ignore[override, unused-ignore]
         return None
 
-    def set_cookie(self, cookie: object) -> None:  # type: ignore[override]
+    def set_cookie(self, cookie: object) -> None:  # type: ignore[override, unused-ignore]
         return None
 
 
@@ -95,11 +95,12 @@ class HttpClient:
     def __init__(self, settings: FetchSettings, *,
                  transport: httpx.AsyncBaseTransport | None = None,
                  clock: Callable[[], datetime],
-                 parser: ParsePool | InlineParser | None = None) -> None:
+                 parser: ParsePool | InlineParser | None = None,
+                 lookup: Lookup | None = None) -> None:
         self.settings = settings
         self.parser = parser or InlineParser()  # the run's feed parser travels with its client
         self.clock = clock
-        self.resolver = Resolver()
+        self.resolver = Resolver(lookup)
         timeout = httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
                                 write=settings.read_timeout, pool=settings.total_timeout)
         limits = httpx.Limits(max_connections=max(1, settings.concurrency),
@@ -145,8 +146,11 @@ class HttpClient:
 
     async def _get_with_retries(self, url: str, guard: Guard, headers: Mapping[str, str],
                                 page: bool) -> Response:
-        if page and not await self.robots.allowed(url):
-            raise FetchFailure(f"disallowed by robots.txt: {url}")
+        if page:
+            # The SSRF rule before robots.txt: a refused host's robots.txt is not fetched either.
+            await guard.check(url)
+            if not await self.robots.allowed(url, guard):
+                raise FetchFailure(f"disallowed by robots.txt: {url}")
         attempt = 0
         while True:
             try:
@@ -199,8 +203,8 @@ class HttpClient:
         permanent = True
         current = url
         while True:
-            await guard.check(current)
-            response = await self._once(current, headers)
+            pinned = await guard.check(current)
+            response = await self._once(current, headers, pinned)
             if response.status not in _REDIRECTS:
                 response.redirects = seen
                 if seen and permanent:
@@ -221,7 +225,8 @@ class HttpClient:
                                    http_status=response.status)
             current = location
 
-    async def _once(self, url: str, headers: Mapping[str, str]) -> Response:
+    async def _once(self, url: str, headers: Mapping[str, str],
+                    pinned: tuple[str, ...] | None) -> Response:
         host = host_of(url)
         per_host = self._hosts.setdefault(host, asyncio.Semaphore(max(1, self.settings.per_host)))
         # Per-host slot first: a request waiting for its host must not hold a global slot
@@ -230,7 +235,7 @@ class HttpClient:
             await self._wait_turn(host)
             self.requests += 1
             try:
-                return await self._stream(url, headers)
+                return await self._stream(url, headers, pinned)
             except httpx.HTTPError as exc:
                 reason, transient = _describe(exc)
                 raise FetchFailure(reason, transient=transient) from exc
@@ -246,9 +251,14 @@ class HttpClient:
         if slot > now:
             await asyncio.sleep(slot - now)
 
-    async def _stream(self, url: str, headers: Mapping[str, str]) -> Response:
+    async def _stream(self, url: str, headers: Mapping[str, str],
+                      pinned: tuple[str, ...] | None) -> Response:
         cap = self.settings.max_bytes
-        async with self._client.stream("GET", url, headers=dict(headers)) as raw:
+        # The transport connects to exactly the addresses the guard vetted (Host and TLS SNI
+        # stay the URL's host name): no second DNS lookup, no rebinding window.
+        extensions = {CONNECT_TO: pinned} if pinned else None
+        async with self._client.stream("GET", url, headers=dict(headers),
+                                       extensions=extensions) as raw:
             response = Response(url=url, status=raw.status_code, headers=raw.headers)
             if raw.status_code in _REDIRECTS or raw.status_code == 304:
                 return response  # bodies of these are never used; don't read them
@@ -274,13 +284,8 @@ class HttpClient:
             response.body = b"".join(chunks)
             return response
 
-    async def _robots_text(self, url: str) -> tuple[int, str]:
-        # robots.txt lives on the page's own host, which the page's guard already allowed.
-        guard = Guard(url, self.resolver)
-        try:
-            response = await self._follow(url, guard, {})
-        except FetchFailure:
-            raise
+    async def _robots_text(self, url: str, guard: Guard) -> tuple[int, str]:
+        response = await self._follow(url, guard, {})
         if response.status >= 300:
             return response.status, ""
         return response.status, response.text()[:500_000]

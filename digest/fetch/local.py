@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from digest.models import FetchState, RawItem, Source
+from digest.models import FetchState, Source
 
 from . import mailbox
 from .guard import FetchFailure
@@ -21,7 +21,7 @@ _MAX_FILES = 20_000  # a stamp over more files than this is not worth computing
 @dataclass
 class LocalRead:
     body: bytes = b""
-    items: list[RawItem] | None = None  # set for mailboxes (already items)
+    mail: mailbox.MailRead | None = None  # set for mailboxes (already items)
     stamp: str | None = None  # stands in for Last-Modified: unchanged stamp, nothing to parse
     unchanged: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -60,8 +60,8 @@ def read(path: Path, source: Source, state: FetchState, max_bytes: int,
     if state.last_modified == stamp:
         return LocalRead(stamp=stamp, unchanged=True)
     if source.kind == "mailbox" or mailbox.looks_like_mail(path):
-        items, warnings = mailbox.read_mailbox(path, source.name, now, max_bytes)
-        return LocalRead(items=items, stamp=stamp, warnings=warnings)
+        mail = mailbox.read_mailbox(path, source.name, now, max_bytes)
+        return LocalRead(mail=mail, stamp=stamp, warnings=mail.warnings)
     try:
         with path.open("rb") as handle:
             body = handle.read(max_bytes + 1)

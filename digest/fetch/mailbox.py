@@ -3,6 +3,8 @@
 Each message becomes one RawItem: HTML body when there is one (else plain text), Subject as
 title, From as author, Date as published, Message-ID as GUID. The item's URL is the
 newsletter's "view in browser" link when it has one, else a `mid:` URI (RFC 2392).
+A link roundup (see roundup.py) becomes one entry per linked article instead, and the
+message itself only when it has substantial prose of its own.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import email.policy
 import hashlib
 import mailbox as stdlib_mailbox
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage, Message
 from email.utils import getaddresses
@@ -25,7 +28,9 @@ from digest.models import RawItem
 
 from ..encoding import decode
 from .dates import parse_trusted
+from .feeds import Entry
 from .guard import FetchFailure
+from .roundup import UTF8_HTML, find_roundup
 from .urls import is_web_url, strip_tracking
 
 _WEB_VERSION_RE = re.compile(r"view (it )?(in|on) (your |a |the )?(browser|web)|web version|"
@@ -53,7 +58,7 @@ def _messages(path: Path, max_bytes: int) -> Iterator[Message]:
             maildir = stdlib_mailbox.Maildir(path, factory=None, create=False)
             for key in maildir.iterkeys():
                 with maildir.get_file(key) as handle:
-                    yield _parse(handle.read(max_bytes))
+                    yield parse_message(handle.read(max_bytes))
             return
         for file in sorted(path.rglob("*")):
             if file.is_file() and file.suffix.lower() in (".eml", ".mbox", ".mbx", ".msg"):
@@ -65,15 +70,15 @@ def _messages(path: Path, max_bytes: int) -> Iterator[Message]:
         box = stdlib_mailbox.mbox(path, factory=None, create=False)
         try:
             for key in box.iterkeys():
-                yield _parse(box.get_bytes(key))
+                yield parse_message(box.get_bytes(key))
         finally:
             box.close()
         return
     with path.open("rb") as handle:
-        yield _parse(handle.read(max_bytes))
+        yield parse_message(handle.read(max_bytes))
 
 
-def _parse(data: bytes) -> Message:
+def parse_message(data: bytes) -> Message:
     return email.message_from_bytes(data, policy=email.policy.default)
 
 
@@ -100,7 +105,7 @@ def _web_version(body: str, kind: str) -> str | None:
     if kind != "html" or not body.strip():
         return None
     try:
-        doc = lxml.html.document_fromstring(body.encode("utf-8"))
+        doc = lxml.html.document_fromstring(body.encode("utf-8"), parser=UTF8_HTML)
     except (etree.ParserError, ValueError):
         return None
     for a in doc.iterfind(".//a[@href]"):
@@ -131,27 +136,64 @@ def to_item(message: Message, source: str, now: datetime) -> RawItem:
                    author=_author(message))
 
 
-def read_mailbox(path: Path, source: str, now: datetime,
-                 max_bytes: int) -> tuple[list[RawItem], list[str]]:
-    """Every readable message as an item, newest first; unreadable ones become warnings."""
-    items: list[RawItem] = []
+def roundup_entries(item: RawItem, message: Message) -> tuple[list[Entry], bool]:
+    """(one entry per linked article, keep the message itself?) for a link roundup; no
+    entries and True for any other message. An entry's GUID is the message's plus the link,
+    so the same article linked from two issues of a newsletter stays two items (the store's
+    canonical-URL dedupe joins them)."""
+    if item.content_type != "html":
+        return [], True
+    found = find_roundup(item.content)
+    if found is None:
+        return [], True
+    date = str(message.get("date", "")) or None
+    entries = [Entry(guid=f"{item.guid}|{link.url}", link=link.url, title=link.title,
+                     content=link.blurb, content_type="text", summary=link.blurb, date=date)
+               for link in found.links]
+    return entries, found.keep_message
+
+
+@dataclass
+class MailRead:
+    items: list[RawItem] = field(default_factory=list)  # whole messages, newest first
+    entries: list[Entry] = field(default_factory=list)  # articles linked from roundups
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_messages(messages: Iterable[Message], source: str, now: datetime) -> MailRead:
+    """Messages to items and roundup entries (duplicates by GUID dropped)."""
+    read = MailRead()
     seen: set[str] = set()
-    broken = 0
+    broken = roundups = 0
+    for message in messages:
+        try:
+            item = to_item(message, source, now)
+            entries, keep = roundup_entries(item, message)
+        except (ValueError, LookupError, TypeError, AttributeError):
+            broken += 1
+            continue
+        if item.guid in seen:
+            continue
+        seen.add(item.guid)
+        roundups += bool(entries)
+        read.entries.extend(entries)
+        if keep:
+            read.items.append(item)
+    oldest = datetime.min.replace(tzinfo=now.tzinfo)
+    read.items.sort(key=lambda item: item.published or oldest, reverse=True)
+    if broken:
+        read.warnings.append(f"{broken} messages could not be read")
+    if roundups:
+        read.warnings.append(f"{roundups} link roundups split into {len(read.entries)} "
+                             "linked articles")
+    if not seen:
+        read.warnings.append("the mailbox has no messages")
+    return read
+
+
+def read_mailbox(path: Path, source: str, now: datetime, max_bytes: int) -> MailRead:
+    """Every readable message of a local mailbox; unreadable ones become warnings."""
     try:
-        for message in _messages(path, max_bytes):
-            try:
-                item = to_item(message, source, now)
-            except (ValueError, LookupError, TypeError, AttributeError):
-                broken += 1
-                continue
-            if item.guid not in seen:
-                seen.add(item.guid)
-                items.append(item)
+        return read_messages(_messages(path, max_bytes), source, now)
     except (OSError, stdlib_mailbox.Error) as exc:
         raise FetchFailure(f"cannot read mailbox {path}: {exc}") from exc
-    oldest = datetime.min.replace(tzinfo=now.tzinfo)
-    items.sort(key=lambda item: item.published or oldest, reverse=True)
-    warnings = [f"{broken} messages could not be read"] if broken else []
-    if not items:
-        warnings.append("the mailbox has no messages")
-    return items, warnings

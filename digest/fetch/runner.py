@@ -13,11 +13,12 @@ import httpx
 
 from digest.models import FetchResult, FetchSettings, FetchState, RawItem, Source
 
-from . import local, sitemap
+from . import imap, local, sitemap
 from .feeds import Entry, sniff
-from .guard import FetchFailure, Guard
+from .guard import FetchFailure, Guard, Lookup
 from .http import HttpClient, Response
 from .items import build_items, finish_items
+from .mailbox import MailRead, parse_message, read_messages
 from .pages import article_links, feed_links, parse_html
 from .parsepool import make_parser
 from .urls import host_of
@@ -62,9 +63,11 @@ class SourceFetch:
                                "not fetched")
         if local.is_local(url):
             return await self._local(local.to_path(url))
+        if imap.is_imap(url):
+            return await self._imap(url)
         if self.source.kind == "mailbox":
-            raise FetchFailure("mailbox sources must be a local maildir, mbox or .eml path "
-                               "(IMAP is not supported yet)")
+            raise FetchFailure("a mailbox source is a local maildir, mbox or .eml path, or "
+                               "an imaps://user@host/MAILBOX URL")
         headers: dict[str, str] = {}
         if self.state.etag:
             headers["If-None-Match"] = self.state.etag
@@ -158,6 +161,41 @@ class SourceFetch:
             raise FetchFailure(f"not an HTML page ({ctype}): {url}")
         return response.url, response.text()
 
+    async def _mail(self, mail: MailRead, outcome: Outcome) -> None:
+        """Messages, plus the articles of link roundups, which are followed for their full
+        text like a feed's links (same SSRF rule, robots.txt and limits)."""
+        items = list(mail.items)
+        if mail.entries:
+            built = await build_items(self.source, mail.entries, fallback_url=None,
+                                      now=self.now, max_items=self.settings.max_items,
+                                      known=self.known, fetch_page=self._page)
+            items.extend(built.items)
+            outcome.warnings.extend(built.warnings)
+        oldest = datetime.min.replace(tzinfo=UTC)
+        items.sort(key=lambda item: item.published or oldest, reverse=True)
+        outcome.items = items[: self.settings.max_items]
+
+    async def _imap(self, url: str) -> Outcome:
+        target = imap.parse_imap_url(url)
+        password = imap.password_for(self.source.name, target)
+        timeout = max(self.settings.connect_timeout, self.settings.read_timeout)
+        read = await asyncio.to_thread(
+            imap.read_imap, target, password, now=self.now, max_items=self.settings.max_items,
+            max_bytes=self.settings.max_bytes, timeout=timeout,
+            last_stamp=self.state.last_modified)
+        outcome = Outcome(last_modified=read.stamp)
+        if read.unchanged:
+            outcome.status = "not_modified"
+            return outcome
+        mail = read_messages((parse_message(raw) for raw in read.messages), self.source.name,
+                             self.now)
+        outcome.warnings.extend(mail.warnings)
+        if read.skipped:
+            outcome.warnings.append(f"{read.skipped} messages over the "
+                                    f"{self.settings.max_bytes:,}-byte cap skipped")
+        await self._mail(mail, outcome)
+        return outcome
+
     async def _local(self, path: Path) -> Outcome:
         read = await asyncio.to_thread(local.read, path, self.source, self.state,
                                        self.settings.max_bytes, self.now)
@@ -165,8 +203,8 @@ class SourceFetch:
         if read.unchanged:
             outcome.status = "not_modified"
             return outcome
-        if read.items is not None:
-            outcome.items = read.items[: self.settings.max_items]
+        if read.mail is not None:
+            await self._mail(read.mail, outcome)
             return outcome
         fake = Response(url=path.as_uri(), status=200, headers=httpx.Headers(),
                         body=read.body)
@@ -225,8 +263,10 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
                         settings: FetchSettings, *,
                         transport: httpx.AsyncBaseTransport | None = None,
                         clock: Callable[[], datetime] = utcnow,
-                        known: Known | None = None) -> list[FetchResult]:
-    """Fetch every source concurrently; one FetchResult per source, in input order."""
+                        known: Known | None = None,
+                        resolver: Lookup | None = None) -> list[FetchResult]:
+    """Fetch every source concurrently; one FetchResult per source, in input order.
+    `resolver` (host -> addresses, async) replaces the system DNS lookup: a test seam."""
     # Start the fetches grouped by host, so consecutive requests reuse kept-alive connections
     # instead of opening (and evicting) one per request; results keep the input order.
     def host_key(index: int) -> str:
@@ -237,7 +277,7 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
     parser = make_parser(len(sources))
     try:
         async with HttpClient(settings, transport=transport, clock=clock,
-                              parser=parser) as http:
+                              parser=parser, lookup=resolver) as http:
             tasks = {i: asyncio.ensure_future(
                 _fetch_one(http, sources[i], states.get(sources[i].name), clock, known))
                 for i in order}
@@ -250,7 +290,8 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
 def fetch_all(sources: Sequence[Source], states: Mapping[str, FetchState],
               settings: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None,
               clock: Callable[[], datetime] = utcnow,
-              known: Known | None = None) -> list[FetchResult]:
+              known: Known | None = None,
+              resolver: Lookup | None = None) -> list[FetchResult]:
     """`fetch_sources` for synchronous callers."""
     return asyncio.run(fetch_sources(sources, states, settings, transport=transport,
-                                     clock=clock, known=known))
+                                     clock=clock, known=known, resolver=resolver))

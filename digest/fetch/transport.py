@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 
 import httpx
 
-Origin = tuple[str, str, int]
+# Request extension: the vetted addresses to connect to, instead of resolving the host again.
+CONNECT_TO = "digest.connect_to"
+# (scheme, host, port, pinned addresses): a connection is reused only for the same addresses.
+Origin = tuple[str, str, int, tuple[str, ...]]
 _MAX_HEADER = 64 * 1024
 _NO_BODY = {204, 304}
 
@@ -148,16 +151,14 @@ class LeanTransport(httpx.AsyncBaseTransport):
                 return
 
     async def _connect(self, origin: Origin) -> _Conn:
-        scheme, host, port = origin
+        scheme, host, port, pinned = origin
         context = None
         if scheme == "https":
             self._ssl = self._ssl or _ssl_context()
             context = self._ssl
         try:
             async with asyncio.timeout(self.connect_timeout):
-                reader, writer = await asyncio.open_connection(
-                    host, port, ssl=context, server_hostname=host if context else None,
-                    limit=_MAX_HEADER)
+                reader, writer = await self._open(host, port, pinned, context)
         except TimeoutError:
             raise httpx.ConnectTimeout("connect timeout") from None
         except ssl.SSLError as exc:
@@ -165,6 +166,28 @@ class LeanTransport(httpx.AsyncBaseTransport):
         except OSError as exc:
             raise httpx.ConnectError(exc.strerror or str(exc) or "connection failed") from exc
         return _Conn(reader, writer)
+
+    @staticmethod
+    async def _open(host: str, port: int, pinned: tuple[str, ...],
+                    context: ssl.SSLContext | None,
+                    ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        """Connect to the pinned addresses in order (the first that answers), else to `host`.
+        TLS verifies the certificate against the host name, whatever address we dialled."""
+        sni = host if context else None
+        if not pinned:
+            return await asyncio.open_connection(host, port, ssl=context, server_hostname=sni,
+                                                 limit=_MAX_HEADER)
+        failure: OSError | None = None
+        for address in pinned:
+            try:
+                return await asyncio.open_connection(address, port, ssl=context,
+                                                     server_hostname=sni, limit=_MAX_HEADER)
+            except ssl.SSLError:
+                raise
+            except OSError as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
 
     def _checkout(self, origin: Origin) -> _Conn | None:
         idle = self._idle.get(origin)
@@ -178,8 +201,9 @@ class LeanTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
+        pinned = request.extensions.get(CONNECT_TO) or ()
         origin: Origin = (url.scheme, url.host, url.port or (443 if url.scheme == "https"
-                                                              else 80))
+                                                              else 80), tuple(pinned))
         target = url.raw_path.decode("ascii")
         head = [f"{request.method} {target} HTTP/1.1"]
         head.extend(f"{k.decode('latin-1')}: {v.decode('latin-1')}"

@@ -80,3 +80,9 @@ def test_llm_and_email_sections(write_config: Callable[[str], Path]) -> None:
     assert config.email.security == "tls"
     assert config.llm is not None and config.llm.model == "tiny"
     assert config.schedule.day_of_week == "tue" and config.schedule.timezone == "UTC"
+
+
+def test_imap_mailbox_urls_pass_through(write_config: Callable[[str], Path]) -> None:
+    path = write_config("newsletter: {title: T}\nsources:\n"
+                        "  - {name: Inbox, url: 'imaps://me@mail.example.org/INBOX', kind: mailbox}\n")
+    assert load_config(path).sources[0].url == "imaps://me@mail.example.org/INBOX"
