@@ -17,7 +17,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from . import logs, periods, pipeline
+from . import logs, pipeline
 from . import schedule as scheduling
 from .config import Config
 from .errors import ConfigError
@@ -96,8 +96,7 @@ def fetch(config: Config) -> int:
 
 
 def build(config: Config, period: Period | None) -> int:
-    period = period or periods.last_complete_week(pipeline.utcnow(),
-                                                          config.newsletter.timezone)
+    period = period or pipeline.default_period(config)
     with scheduling.lock(config), _store(config) as store:
         built = pipeline.build(config, period, store)
     _console().print(f"Built {built.issue.title}\n  {built.folder}")
@@ -105,8 +104,7 @@ def build(config: Config, period: Period | None) -> int:
 
 
 def send(config: Config, period: Period | None, *, dry_run: bool) -> int:
-    key = (period or periods.last_complete_week(pipeline.utcnow(),
-                                                        config.newsletter.timezone)).key
+    key = (period or pipeline.default_period(config)).key
     with scheduling.lock(config), _store(config) as store:
         deliveries = pipeline.send(config, key, store, dry_run=dry_run)
     out = _console()

@@ -79,6 +79,11 @@ class RunReport:
     noop: bool = False
 
 
+def default_period(config: Config, clock: Clock = utcnow) -> Period:
+    """The period a command means when none is given: the last complete ISO week."""
+    return periods.last_complete_week(clock(), config.newsletter.timezone)
+
+
 # ── collect ──────────────────────────────────────────────────────────────────
 
 
@@ -103,7 +108,8 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
                 failed.append(ArticleStatus(url=item.url, title=item.title, source=item.source,
                                             published=item.published, language="en",
                                             status="failed", reason=str(exc)))
-        saved[result.source.name] = {k: v for k, v in store.save_fetch(result, articles, now).items()}
+        counts = store.save_fetch(result, articles, now)
+        saved[result.source.name] = {str(k): v for k, v in counts.items()}  # Literal keys → str
         log.info("%s: %s, %d item(s), %s", result.source.name, result.status, len(result.items),
                  saved[result.source.name] or "nothing new")
     return CollectReport(results=tuple(results), saved=saved, failed=tuple(failed),
@@ -222,7 +228,7 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
         llm_transport: httpx.BaseTransport | None = None, clock: Clock = utcnow,
         progress: Progress | None = None, command: str = "run") -> RunReport:
     """The whole job for one period, under the run lock, recorded as a run with a manifest."""
-    period = period or periods.last_complete_week(clock(), config.newsletter.timezone)
+    period = period or default_period(config, clock)
     note = progress or (lambda stage: None)
     with RunLock(config.database):
         store = open_store(config.database)
