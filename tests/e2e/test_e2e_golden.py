@@ -26,7 +26,8 @@ CLOCK = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # Monday 09:00 in Shanghai
 
 
 def _normalise(name: str, text: str) -> str:
-    """Drop what is a property of the run, not of the issue (timings)."""
+    """Drop what is a property of the run or the checkout, not of the issue (timings, paths)."""
+    text = text.replace(str(REPO), "<repo>")  # local sources are absolute paths
     if name != "issue.json":
         return text
     data: Any = json.loads(text)
