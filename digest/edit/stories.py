@@ -35,11 +35,16 @@ from digest.edit.lexicon import terms
 # Average-link similarity needed to merge two groups. Chosen on half of the
 # uci_news_stories benchmark (bench/cluster.py) and scored on the other half.
 THRESHOLD = 0.03
-# Headlines alone, once there are enough of them: TF-IDF cosine blended with a 100-dimension
-# latent (LSA) cosine, which links "Fed" and "Federal Reserve" headlines that share few words.
-# Dimensions, blend and threshold were chosen on one half of uci_news_stories (either half
-# picks the same values) and scored on the other: see bench/cluster.py.
+# Headlines alone, once there are enough of them: TF-IDF cosine combined with a latent (LSA)
+# cosine, which links "Fed" and "Federal Reserve" headlines that share few words. The two are
+# combined by a weighted *geometric* mean, tfidf^0.4 * latent^0.6: a pair must share words
+# AND sit close in the latent space. A linear blend let the latent side alone glue stories on
+# one subject (two GM recall probes, American Eagle and American Airlines). The latent cosine is
+# the mean over three resolutions (the first 25, 50 and 100 LSA components), so no single
+# dimension count has to be fitted. Threshold chosen on one half of uci_news_stories and scored
+# on the other (both halves pick 0.12): see bench/cluster.py and docs/editor.md.
 LSA_THRESHOLD = 0.12
+LSA_EXPONENT = 0.6  # latent share of the geometric mean
 LSA_MIN_DOCS = 500  # below this a latent space is noise
 # With a body lead every pair shares more words, so the bar is raised. No labelled set of
 # full articles exists to fit it on; it was set by hand on our own test week (tests/edit).
@@ -50,8 +55,8 @@ BLOCK_MAX_DF = 0.05  # terms in more than 5% of documents (and > 50 docs) do not
 CHUNK = 2000
 CHAR_WEIGHT_WITH_BODY = 0.4
 MAX_BLOCK = 4000  # exact average link within a block: O(block^2) memory, so blocks are capped
-LSA_DIMS = 100  # 0: plain TF-IDF cosine; else blend in a latent space of this many dimensions
-LSA_WEIGHT = 0.75
+LSA_DIMS = 100  # 0: plain TF-IDF cosine; else a latent space of this many dimensions (and /2, /4)
+DENSE_WEIGHT = 0.75  # default share of caller-supplied embeddings in a linear blend
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,26 @@ class ClusterSettings:
     threshold: float | None = None  # None: the default for the representation (see above)
     neighbours: int = NEIGHBOURS
     lsa: int = LSA_DIMS
+    # Caller-supplied dense vectors (sentence embeddings): their share of the similarity, and
+    # whether it is a linear blend or a weighted geometric mean (see `combine`).
+    dense_weight: float = DENSE_WEIGHT
+    dense_geometric: bool = False
+
+
+@dataclass(frozen=True)
+class Latent:
+    """Unit rows of a latent space and how their cosine is combined with the TF-IDF cosine."""
+
+    vectors: np.ndarray
+    weight: float  # share of the latent cosine
+    geometric: bool
+
+    def combine(self, tfidf: np.ndarray, latent: np.ndarray) -> np.ndarray:
+        """Pair similarities from the TF-IDF and latent cosines (arrays of equal shape)."""
+        if self.geometric:
+            return np.asarray(np.clip(tfidf, 0.0, None) ** (1 - self.weight)
+                              * np.clip(latent, 0.0, None) ** self.weight)
+        return np.asarray(self.weight * latent + (1 - self.weight) * tfidf)
 
 
 def _word_features(text: str) -> list[str]:
@@ -177,14 +202,16 @@ def blocks(n: int, edges: dict[tuple[int, int], float],
     return out, cut_items
 
 
-def average_link(x: sp.csr_matrix, threshold: float, latent: np.ndarray | None = None) -> list[int]:
-    """Exact average-link clustering of one block; a label per row."""
+def average_link(x: sp.csr_matrix, threshold: float, latent: Latent | None = None,
+                 rows: Sequence[int] | None = None) -> list[int]:
+    """Exact average-link clustering of one block (`rows` of the latent space); a label per row."""
     n = x.shape[0]
     if n == 1:
         return [0]
     sims: np.ndarray = (x @ x.T).toarray()
     if latent is not None:
-        sims = LSA_WEIGHT * (latent @ latent.T) + (1 - LSA_WEIGHT) * sims
+        vec = latent.vectors[list(rows)] if rows is not None else latent.vectors
+        sims = latent.combine(sims, vec @ vec.T)
     dist = np.clip(1.0 - sims, 0.0, 2.0)
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(dist, checks=False), method="average")
@@ -192,8 +219,13 @@ def average_link(x: sp.csr_matrix, threshold: float, latent: np.ndarray | None =
 
 
 def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
-            settings: ClusterSettings | None = None) -> list[int]:
-    """A story label per document (labels are arbitrary ints; equal label = same story)."""
+            settings: ClusterSettings | None = None,
+            dense: np.ndarray | None = None) -> list[int]:
+    """A story label per document (labels are arbitrary ints; equal label = same story).
+
+    `dense`: optional L2-normalised vectors, one row per document (sentence embeddings); they
+    take the place of the LSA latent space, blended in with `settings.dense_weight`.
+    """
     cfg = settings or ClusterSettings()
     n = len(titles)
     if n == 0:
@@ -204,10 +236,16 @@ def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
     edges = neighbour_graph(x, cfg.neighbours)
     has_bodies = bool(bodies) and any(b.strip() for b in bodies or [])
     latent = None
-    if cfg.lsa and not has_bodies and n >= max(LSA_MIN_DOCS, 2 * cfg.lsa):
+    if dense is not None:
+        latent = Latent(np.asarray(dense, dtype=np.float32), cfg.dense_weight, cfg.dense_geometric)
+    elif cfg.lsa and not has_bodies and n >= max(LSA_MIN_DOCS, 2 * cfg.lsa):
         # Bodies share enough words on their own; the latent space is for bare headlines.
-        svd = TruncatedSVD(cfg.lsa, random_state=0)
-        latent = normalize(svd.fit_transform(x)).astype(np.float32)
+        latent = Latent(lsa_space(x, cfg.lsa), LSA_EXPONENT, geometric=True)
+    if latent is not None:  # blocks follow the combined similarity of each candidate pair
+        pairs = np.array(list(edges), dtype=np.int64).reshape(-1, 2)
+        tf = np.fromiter(edges.values(), dtype=np.float32, count=len(edges))
+        lat = np.einsum("ij,ij->i", latent.vectors[pairs[:, 0]], latent.vectors[pairs[:, 1]])
+        edges = dict(zip(edges, latent.combine(tf, lat).tolist(), strict=True))
     threshold = cfg.threshold
     if threshold is None:
         threshold = LSA_THRESHOLD if latent is not None else (
@@ -222,8 +260,7 @@ def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
             labels[block[0]] = next_label
             next_label += 1
             continue
-        local = average_link(x[block], threshold,
-                             latent[block] if latent is not None else None)
+        local = average_link(x[block], threshold, latent, block)
         remap: dict[int, int] = {}
         for i, lab in zip(block, local, strict=True):
             if lab not in remap:
@@ -236,16 +273,31 @@ def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
     return labels
 
 
-def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: np.ndarray | None,
+def lsa_space(x: sp.csr_matrix, dims: int) -> np.ndarray:
+    """Unit rows whose dot product is the mean LSA cosine at `dims`, `dims/2` and `dims/4`.
+
+    Truncated SVD components are nested (the first k of a 100-dimension fit are the k-dimension
+    fit), so one decomposition gives all three resolutions. ARPACK: exact and deterministic.
+    """
+    z = TruncatedSVD(dims, algorithm="arpack", random_state=0).fit_transform(x)
+    levels = sorted({max(2, dims // 4), max(2, dims // 2), dims})
+    parts = [normalize(z[:, :k]) / math.sqrt(len(levels)) for k in levels]
+    return np.hstack(parts).astype(np.float32)
+
+
+def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | None,
                         edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
     """Continue average link across block borders, for stories a giant block was cut through.
 
     With L2-normalised rows, the average pairwise dot product of clusters A and B is exactly
     sum(A) . sum(B) / (|A| |B|), so clusters are merged on their sums, best pair first, and
-    only pairs that a candidate edge connects are ever scored.
+    only pairs that a candidate edge connects are ever scored. A geometric mean does not
+    decompose that way: its averages are computed pair by pair (clusters are stories, small).
     """
-    feats = x if latent is None else sp.hstack(
-        [x * math.sqrt(1 - LSA_WEIGHT), sp.csr_matrix(latent) * math.sqrt(LSA_WEIGHT)]).tocsr()
+    geometric = latent is not None and latent.geometric
+    feats = x if latent is None or geometric else sp.hstack(
+        [x * math.sqrt(1 - latent.weight),
+         sp.csr_matrix(latent.vectors) * math.sqrt(latent.weight)]).tocsr()
     members: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         members.setdefault(lab, []).append(i)
@@ -259,6 +311,10 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: np.ndarray 
         return a
 
     def avg(a: int, b: int) -> float:
+        if latent is not None and geometric:
+            ma, mb = members[a], members[b]
+            tf = (x[ma] @ x[mb].T).toarray()
+            return float(latent.combine(tf, latent.vectors[ma] @ latent.vectors[mb].T).mean())
         dot = float(sums[a].multiply(sums[b]).sum())
         return dot / (len(members[a]) * len(members[b]))
 
@@ -270,7 +326,9 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: np.ndarray 
     pairs = sorted({(min(labels[a], labels[b]), max(labels[a], labels[b])) for a, b in edges
                     if labels[a] != labels[b]})
     heap: list[tuple[float, int, int]] = []
-    if pairs:
+    if pairs and geometric:
+        heap = [(-score, a, b) for a, b in pairs if (score := avg(a, b)) >= threshold]
+    elif pairs:
         # Score every initial pair in one sparse operation; later merges rescore a few.
         order = sorted(sums)
         row = {lab: k for k, lab in enumerate(order)}

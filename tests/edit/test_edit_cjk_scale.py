@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pytest
 
 from digest.edit import edit_issue, stories
@@ -54,3 +56,43 @@ def test_giant_component_is_split_into_blocks(monkeypatch: pytest.MonkeyPatch) -
     labels = cluster(titles, settings=ClusterSettings(lsa=0))
     assert len(set(labels[:30]) & set(labels[30:])) == 0
     assert len(set(labels[:30])) <= 3 and len(set(labels[30:])) <= 3
+
+
+def test_latent_needs_shared_words_too() -> None:
+    """The geometric mean: a pair close only in the latent space (no shared words) stays apart."""
+    lat = stories.Latent(np.eye(2, dtype=np.float32), weight=stories.LSA_EXPONENT, geometric=True)
+    assert float(lat.combine(np.array(0.0), np.array(0.95))) == 0.0
+    assert float(lat.combine(np.array(0.3), np.array(0.9))) > float(
+        lat.combine(np.array(0.3), np.array(0.2)))
+
+
+def _headline_week(seed: int = 7) -> tuple[list[str], list[int]]:
+    rng = random.Random(seed)
+    subjects = ["volcano erupts near island village", "central bank raises interest rates",
+                "striking dockworkers close harbour", "satellite launch delayed by weather",
+                "chess champion wins title match", "drought cuts wheat harvest forecast",
+                "museum returns looted bronze statues", "airline orders new long-haul jets",
+                "court blocks merger of rival telecoms", "measles outbreak prompts school closures"]
+    filler = ["report", "update", "live", "analysis", "today", "video", "latest", "breaking",
+              "officials", "say", "week", "news", "watch", "local", "world", "morning"]
+    titles, gold = [], []
+    for k in range(600):
+        story = k % len(subjects)
+        words = subjects[story].split()
+        kept = rng.sample(words, 4)
+        titles.append(" ".join([*kept, *rng.sample(filler, 3)]).capitalize())
+        gold.append(story)
+    return titles, gold
+
+
+def test_headline_week_with_latent_space_across_cut_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """600 headlines (LSA on) clustered exactly, then again with blocks cut at 40 documents:
+    average link continues across the cuts (geometric mean, pair by pair), stories stay pure."""
+    titles, gold = _headline_week()
+    whole = cluster(titles)
+    monkeypatch.setattr(stories, "MAX_BLOCK", 40)
+    cut = cluster(titles)
+    for labels in (whole, cut):
+        for lab in set(labels):
+            assert len({gold[i] for i, v in enumerate(labels) if v == lab}) == 1
+        assert len(set(labels)) <= 3 * len(set(gold))
