@@ -134,3 +134,37 @@ def link_languages(labels: list[int], texts: Sequence[str], index: EntityIndex) 
         if shared[best] >= 2 and score >= LINK_SCORE and score >= 2 * runner:
             target[lab] = best
     return [target.get(lab, lab) for lab in labels]
+
+
+_WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                       "Sunday"])
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# An anchor in more of the week's articles names the beat, not an event; but a small week's
+# biggest story alone can fill a fifth of it, so a handful of texts always counts.
+EVENT_ANCHOR_MAX_SHARE = 0.2
+EVENT_ANCHOR_MIN_LIMIT = 6
+
+
+def event_anchors(texts: Sequence[str], index: EntityIndex) -> list[frozenset[str]]:
+    """Per text, the rare anchors that can tie it to another report of the same event.
+
+    `anchors` plus single-word names ("Qingwan", "Shenzhen"). A one-word name counts wherever
+    it stands once the week has it mid-sentence somewhere (a name that opens every sentence it
+    is in is still a name). Weekdays and months go, and so does any anchor found in more than
+    a fifth of the week's texts ("China" in a China newsletter) unless the week is small.
+    """
+    singles = {m for t in texts for m in mentions(t)
+               if " " not in m and not CJK_RE.search(m) and m not in _WEEKDAYS
+               and m.lower() not in _MONTHS}
+    held = []
+    for text in texts:
+        out = anchors(text, index)
+        out |= {"e:" + index.canonical(w) for w in _CAPITALISED_RE.findall(text) if w in singles}
+        held.append(out)
+    counts: dict[str, int] = defaultdict(int)
+    for out in held:
+        for a in out:
+            counts[a] += 1
+    limit = max(EVENT_ANCHOR_MIN_LIMIT, EVENT_ANCHOR_MAX_SHARE * len(texts))
+    return [frozenset(a for a in out if counts[a] <= limit and not a.startswith("d:"))
+            for out in held]

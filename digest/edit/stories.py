@@ -49,6 +49,11 @@ LSA_MIN_DOCS = 500  # below this a latent space is noise
 # With a body lead every pair shares more words, so the bar is raised. No labelled set of
 # full articles exists to fit it on; it was set by hand on our own test week (tests/edit).
 BODY_THRESHOLD = 0.08
+# Two reports that share no rare anchor (a name, an identifier, a number with a unit: the
+# editor's `event_anchors`) count at this share of their word similarity: "humanoid robots" in
+# a Shenzhen subsidy story and a Suzhou race story is a shared beat, not a shared event. Soft,
+# so a report that names nothing rare can still join a story through its other members.
+UNANCHORED = 0.5
 NEIGHBOURS = 30  # candidate cap per document
 BLOCK_TERMS = 12  # strongest terms per document used for blocking
 BLOCK_MAX_DF = 0.05  # terms in more than 5% of documents (and > 50 docs) do not block
@@ -202,9 +207,24 @@ def blocks(n: int, edges: dict[tuple[int, int], float],
     return out, cut_items
 
 
+def anchor_factors(held: Sequence[frozenset[str]]) -> np.ndarray:
+    """Pairwise similarity factors: `UNANCHORED` where both texts have anchors and share none."""
+    vocab: dict[str, int] = {}
+    rows = [i for i, h in enumerate(held) for _ in h]
+    cols = [vocab.setdefault(a, len(vocab)) for h in held for a in h]
+    inc = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                        shape=(len(held), max(1, len(vocab))))
+    shared = (inc @ inc.T).toarray() > 0
+    has = np.array([bool(h) for h in held])
+    damp = np.outer(has, has) & ~shared
+    return np.where(damp, np.float32(UNANCHORED), np.float32(1.0))
+
+
 def average_link(x: sp.csr_matrix, threshold: float, latent: Latent | None = None,
-                 rows: Sequence[int] | None = None) -> list[int]:
-    """Exact average-link clustering of one block (`rows` of the latent space); a label per row."""
+                 rows: Sequence[int] | None = None,
+                 anchors: Sequence[frozenset[str]] | None = None) -> list[int]:
+    """Exact average-link clustering of one block (`rows` of the latent space and of
+    `anchors`); a label per row."""
     n = x.shape[0]
     if n == 1:
         return [0]
@@ -212,6 +232,9 @@ def average_link(x: sp.csr_matrix, threshold: float, latent: Latent | None = Non
     if latent is not None:
         vec = latent.vectors[list(rows)] if rows is not None else latent.vectors
         sims = latent.combine(sims, vec @ vec.T)
+    if anchors is not None:
+        held = [anchors[i] for i in rows] if rows is not None else list(anchors)
+        sims = sims * anchor_factors(held)
     dist = np.clip(1.0 - sims, 0.0, 2.0)
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(dist, checks=False), method="average")
@@ -220,11 +243,14 @@ def average_link(x: sp.csr_matrix, threshold: float, latent: Latent | None = Non
 
 def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
             settings: ClusterSettings | None = None,
-            dense: np.ndarray | None = None) -> list[int]:
+            dense: np.ndarray | None = None,
+            anchors: Sequence[frozenset[str]] | None = None) -> list[int]:
     """A story label per document (labels are arbitrary ints; equal label = same story).
 
     `dense`: optional L2-normalised vectors, one row per document (sentence embeddings); they
     take the place of the LSA latent space, blended in with `settings.dense_weight`.
+    `anchors`: optional rare anchors per document; pairs sharing none are damped (UNANCHORED).
+    Inside a block only: across the borders of a cut giant block they are not applied.
     """
     cfg = settings or ClusterSettings()
     n = len(titles)
@@ -260,7 +286,7 @@ def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
             labels[block[0]] = next_label
             next_label += 1
             continue
-        local = average_link(x[block], threshold, latent, block)
+        local = average_link(x[block], threshold, latent, block, anchors)
         remap: dict[int, int] = {}
         for i, lab in zip(block, local, strict=True):
             if lab not in remap:

@@ -1,0 +1,44 @@
+"""Stories need a shared rare anchor, not just a shared beat (anchors.event_anchors)."""
+
+from __future__ import annotations
+
+from digest.edit.anchors import event_anchors
+from digest.edit.entities import EntityIndex
+from digest.edit.stories import cluster
+
+FUND = ("Harbourtown opens fund for delivery drone parts. Harbourtown will spend 900 million "
+        "crowns subsidising the battery packs and parts that go into delivery drones, the city's "
+        "trade office said. Delivery drone makers registered in Harbourtown can claim back a "
+        "share of spending on motors, battery packs and cameras for delivery drones.")
+RACE = ("Delivery drones race across Pinefield bay. Forty delivery drones raced across the bay "
+        "at Pinefield on Saturday, carrying parcels of equal weight. The winner, built by "
+        "Skylark Works, finished the course with two battery changes, organisers in Pinefield "
+        "said. Several delivery drones lost their parcels in the wind.")
+RACE_2 = ("Skylark Works drone wins Pinefield parcel race. A drone from Skylark Works won the "
+          "parcel race over Pinefield bay, where forty delivery drones took part. Organisers "
+          "said the race tested battery life and wind handling rather than speed.")
+
+
+def _labels(docs: list[str], with_anchors: bool) -> list[int]:
+    index = EntityIndex(docs)
+    titles = [d.split(". ")[0] for d in docs]
+    bodies = [d.split(". ", 1)[1] for d in docs]
+    return cluster(titles, bodies,
+                   anchors=event_anchors(docs, index) if with_anchors else None)
+
+
+def test_shared_beat_without_shared_names_is_two_stories() -> None:
+    assert _labels([FUND, RACE, RACE_2], with_anchors=False)[0] == \
+        _labels([FUND, RACE, RACE_2], with_anchors=False)[1], "precondition: words alone merge"
+    labels = _labels([FUND, RACE, RACE_2], with_anchors=True)
+    assert labels[1] == labels[2]  # one race, two reports: they share Pinefield, Skylark Works
+    assert labels[0] != labels[1]
+
+
+def test_event_anchors_are_rare_names_not_the_beat_or_weekdays() -> None:
+    docs = [f"Report {k}. China said on Monday that Lakeside City would act." for k in range(12)]
+    docs += ["Other. Officials in Qingshan said China would fund Qingshan schools."]
+    held = event_anchors(docs, EntityIndex(docs))
+    assert all("e:China" not in h for h in held)  # in every text: the beat
+    assert all(not any("Monday" in a for a in h) for h in held)
+    assert "e:Qingshan" in held[-1]
