@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import httpx
 
 from digest.edit import compose
-from digest.edit.anchors import cluster_text, link_languages
+from digest.edit.anchors import cluster_text, event_anchors, link_languages
 from digest.edit.concepts import shared_heads
 from digest.edit.dedup import find_duplicates
 from digest.edit.entities import EntityIndex
@@ -122,8 +122,10 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     # through shared rare anchors (anchors.py).
     index = EntityIndex(f"{articles[i].title}\n{articles[i].text}" for i in used)
     heads = shared_heads(list(newsletter.topics))
+    full = [f"{articles[i].title}.\n{articles[i].text}" for i in used]  # "." ends the title
     labels = cluster([cluster_text(articles[i].title, index, heads) for i in used],
-                     [cluster_text(_lead(articles[i]), index, heads) for i in used])
+                     [cluster_text(_lead(articles[i]), index, heads) for i in used],
+                     anchors=event_anchors(full, index))
     labels = link_languages(labels, [f"{articles[i].title}\n{articles[i].text}" for i in used],
                             index)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -149,9 +151,11 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     for rank, f in enumerate(ranked, start=1):
         arts = writing[rank - 1]
         featured = rank <= newsletter.max_stories
-        sentences = (compose.paragraph(arts, citations) if featured
-                     else compose.one_line(arts, citations))
-        head = compose.headline(arts, index, [s.text for s in sentences[:3]], common, avoid)
+        lang = newsletter.language
+        sentences = (compose.paragraph(arts, citations, language=lang) if featured
+                     else compose.one_line(arts, citations, language=lang))
+        head = compose.headline(arts, index, [s.text for s in sentences[:3]], common, avoid,
+                                language=lang)
         cites = []
         for i in f.members:
             for j in [i, *sorted(copies.get(i, []))]:
@@ -185,7 +189,7 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     note: str | None = NO_ENTITY_NOTE
     if choice is not None:
         explainer = build_explainer(index, choice, [articles[i] for i in used], citations,
-                                    len(ranked))
+                                    len(ranked), language=newsletter.language)
         if explainer is None:
             note = (f"No Explainer this week: {index.display(choice.key)} recurs most, but the "
                     "week's articles say too little about it to answer the questions.")
@@ -210,7 +214,11 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
         intro=intro_line(newsletter, label, stories, explainer,
                          len({articles[i].source for i in used})),
         stories=tuple(stories),
-        tldr=tldr_sentences(featured_stories),
+        tldr=tldr_sentences(featured_stories, index=index, citations=citations,
+                            story_articles=[writing[s.rank - 1] for s in featured_stories],
+                            language=newsletter.language,
+                            printed=[x.text for q in (explainer.qa if explainer else ())
+                                     for x in q.answer]),
         explainer=explainer,
         explainer_note=note,
         articles=tuple(statuses),

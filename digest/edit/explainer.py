@@ -17,28 +17,42 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
-from digest.edit.summarize import clean_sentence, is_furniture
+from digest.edit.lexicon import CJK_RE, content_words
+from digest.edit.summarize import clean_sentence, in_language, is_furniture
 from digest.models import QA, Article, Explainer, Sentence
 from digest.text import split_sentences
 
+# Cues: what makes a sentence an answer to each question, strongest first.
 QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("Which is?", r"\b(is|was|are)\s+(a|an|the)\b|\b(known as|short for|refers to|stands for)\b|"
-                  r"是[^，。]{0,16}(联盟|组织|机构|协会|平台|公司|部门|论坛)|简称|"
-                  r", (a|an|the) [a-z]+ (body|group|agency|alliance|organi[sz]ation|company|forum)"),
+    ("Which is?", r"\b(known as|short for|refers to|stands for)\b|简称|"
+                  r"是[^，。]{0,16}(联盟|组织|机构|协会|平台|公司|部门|论坛)"),
     ("Who's in it?", r"\bmembers?\b|\bmembership\b|\bincludes?\b|\bincluding\b|\bcompris|"
-                     r"\bled by\b|\bchair|\bheads?\b|\bjoined\b|\bcompanies\b|成员|会员|包括|牵头"),
-    ("Been around long?", r"\b(founded|established|set up|created|formed|since|"
-                          r"inaugurat\w*)\b|成立|创建|设立"),
-    ("What does it do?", r"\b(will|aims?|responsible|oversees?|regulat|issued?|releas|develop|"
-                         r"publish|promot|coordinat|standards?|guidelines?|plans?|rules?|benchmark|dataset|"
-                         r"test suite|maintain|runs?)\w*|"
-                         r"发布|推动|制定|负责|开展"),
-    ("Why does it matter?", r"\b(important|matters?|significan|because|influence|power|key|"
-                            r"critical|largest|leading|first|could|shape|impact|cited|critics?|relied|"
-                            r"reference|who checks)\w*|重要|影响|关键|参考|引用"),
+                     r"\bled by\b|\bchair|\bheads?\b|\bjoined\b|\bfounding member|成员|会员|"
+                     r"包括|牵头|主任"),
+    ("Been around long?", r"\b(founded|established|set up|formed|inaugurated|created)\b|"
+                          r"\bsince (19|20)\d\d\b|成立|创建|设立"),
+    ("What does it do?", r"\b(publish|releas|draft|develop|maintain|coordinat|benchmark|"
+                         r"dataset|test suite|standards?|guidelines?|leaderboard|oversee|"
+                         r"regulat|runs?|organis|co-organis|co-host|hosts?)\w*|发布|推动|制定|负责|开展"),
+    ("Why does it matter?", r"\b(cited|citing|references?|influen\w*|critics?|relied|quoted|"
+                            r"matters?|important|significan\w*|because|widely used|shape|"
+                            r"who checks|power\w*)\b|重要|影响|关键|参考|引用"),
 )
 PER_ANSWER = 2
 MIN_ARTICLES = 2
+MAX_WORDS = 45  # a longer sentence is a poor answer to a short question
+# Questions claim sentences in this order: the specific before the broad ("founded in 2017,
+# its members include…" answers "Been around long?" before "Who's in it?"), and "Why does it
+# matter?" before "What does it do?", whose cues ("standards") any sentence about it has.
+_CLAIM_ORDER = ("Which is?", "Been around long?", "Who's in it?", "Why does it matter?",
+                "What does it do?")
+# A sentence that opens with a pronoun leans on the sentence before it ("It will be chaired
+# by …" is about a committee, not the alliance): it answers nothing on its own.
+_ANAPHORIC = re.compile(r"^(It|Its|They|Their|He|She|His|Her|This|That|These|Those|Such)\b")
+# "released that dataset": which one? the sentence before said.
+_BACK_REFERENCE = re.compile(r"^(?:\S+\s){0,5}(?:that|this|these|those|the same)\s[a-z]+\b")
+_OTHER_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
+_YEAR = re.compile(r"\b(in|since) (19|20)\d\d\b|(19|20)\d\d年")
 
 
 @dataclass(frozen=True)
@@ -68,62 +82,41 @@ def choose_entity(index: EntityIndex, story_articles: Sequence[Sequence[Article]
     return None
 
 
+@dataclass(frozen=True)
+class _Item:
+    text: str
+    sources: tuple[str, ...]
+    preferred: bool  # in the newsletter's language
+    words: frozenset[str]
+
+
 def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Article],
-                    citations: dict[str, tuple[str, ...]], total_stories: int) -> Explainer | None:
+                    citations: dict[str, tuple[str, ...]], total_stories: int,
+                    language: str | None = None) -> Explainer | None:
     forms = sorted(index.aliases(choice.key), key=len, reverse=True)
-    pool: list[tuple[str, tuple[str, ...]]] = []
+    pool: list[_Item] = []
     seen_text: set[str] = set()
     for art in sorted(articles, key=lambda a: (a.published, a.url)):
         for raw in split_sentences(art.text):
             if is_furniture(raw) or not any(_names(f, raw) for f in forms):
                 continue
             text = clean_sentence(raw)
-            if text in seen_text or len(text) > 400:
+            if text in seen_text or len(text) > 400 or _ANAPHORIC.match(text):
                 continue
             seen_text.add(text)
-            pool.append((text, citations.get(art.url, (art.url,))))
+            preferred = language is None or in_language(text, art.language, language)
+            pool.append(_Item(text, citations.get(art.url, (art.url,)), preferred,
+                              frozenset(content_words(text))))
     used: set[int] = set()
-    qa: list[QA] = []
-    # Specific questions claim their sentences first ("founded in 2017, its members include…"
-    # is the answer to "Been around long?" before it is one to "Who's in it?").
-    claim_order = [0, 2, 1, 3, 4]
-    for question, cue in (QUESTIONS[k] for k in claim_order):
-        rx = re.compile(cue, re.IGNORECASE)
-        answer = []
-        for i, (text, srcs) in enumerate(pool):
-            if i in used or not rx.search(text):
-                continue
-            answer.append(Sentence(text, srcs))
-            used.add(i)
-            if len(answer) >= PER_ANSWER:
-                break
-        if not answer and question == "Been around long?":
-            # No founding sentence: a dated fact about it is the next best answer.
-            year = re.compile(r"\b(in|since) (19|20)\d\d\b|(19|20)\d\d年")
-            hit = next((i for i, (t, _) in enumerate(pool) if i not in used and year.search(t)),
-                       None)
-            if hit is not None:
-                answer.append(Sentence(*pool[hit]))
-                used.add(hit)
+    answers: dict[str, list[Sentence]] = {}
+    for question in _CLAIM_ORDER:
         if question == "Which is?":
-            # A definition first: "X (ACR), an industry body …", "X is a …", "X是…", "X于…成立".
-            define = _definition_rx(forms)
-            best = next((i for i, (t, _) in enumerate(pool) if define.search(t)), None)
-            if best is not None:
-                for old in answer:
-                    used.discard(next(k for k, (t, _) in enumerate(pool) if t == old.text))
-                answer = [Sentence(*pool[best])]
-                used.add(best)
-        if not answer and question == "Which is?":
-            # No definition in the sources: the first sentence naming it in full introduces it.
-            full = next((i for i, (t, _) in enumerate(pool) if choice.key in t), None)
-            if full is not None:
-                answer.append(Sentence(*pool[full]))
-                used.add(full)
+            answer = _which_is(pool, forms, choice.key, used)
+        else:
+            answer = _answer(pool, question, forms, used)
         if answer:
-            qa.append(QA(question, tuple(answer)))
-    order = [q for q, _ in QUESTIONS]
-    qa.sort(key=lambda item: order.index(item.question))
+            answers[question] = answer
+    qa = [QA(q, tuple(answers[q])) for q, _ in QUESTIONS if q in answers]
     if len(qa) < 2:
         return None
     name = index.display(choice.key)
@@ -134,13 +127,112 @@ def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Artic
     return Explainer(entity=name, aliases=aliases, why=why, qa=tuple(qa))
 
 
+def _cues(question: str) -> re.Pattern[str]:
+    return re.compile(dict(QUESTIONS)[question], re.IGNORECASE)
+
+
+def _repeats(item: _Item, pool: Sequence[_Item], used: set[int]) -> bool:
+    """Whether most of the sentence's content words were already given in another answer."""
+    return bool(item.words) and any(
+        len(item.words & pool[k].words) / len(item.words) >= 0.6 for k in used)
+
+
+def _answer(pool: Sequence[_Item], question: str, forms: Sequence[str],
+            used: set[int]) -> list[Sentence]:
+    """Up to PER_ANSWER sentences that match the question's cues: the newsletter's language
+    first, then the most cues, the entity as the sentence's subject, and the shortest."""
+    rx = _cues(question)
+    scored: list[tuple[bool, float, bool, bool, int, int]] = []
+    fallback = question == "Been around long?" and not any(
+        rx.search(item.text) for i, item in enumerate(pool) if i not in used)
+    for i, item in enumerate(pool):
+        if i in used or _repeats(item, pool, used):
+            continue
+        hits: float = len({m.group(0).lower() for m in rx.finditer(item.text)})
+        if fallback and _YEAR.search(item.text):
+            hits = 0.5  # no founding sentence: a dated fact about it is the next best answer
+        if not hits:
+            continue
+        n = len(item.text.split()) if not CJK_RE.search(item.text) else len(item.text) // 2
+        subject = any(item.text.startswith(f) or item.text.startswith(f"The {f}")
+                      for f in forms)
+        # "Who's in it?" is best answered by a sentence that names members.
+        named = len(set(_OTHER_NAME.findall(item.text)) - set(forms)) if (
+            question == "Who's in it?") else 0
+        scored.append((not item.preferred, -hits - min(named, 3) / 2,
+                       not subject or bool(_BACK_REFERENCE.search(item.text)),
+                       n > MAX_WORDS, n, i))
+    scored.sort()
+    picked: list[tuple[bool, float, bool, bool, int, int]] = []
+    for key in scored:
+        i = key[-1]
+        if key[0] and (picked or any(not k[0] for k in scored)):
+            break  # another language only when the newsletter's says nothing
+        if picked and ((key[2] and key[3]) or _BACK_REFERENCE.search(pool[i].text)):
+            continue  # a weak sentence may answer alone, never as a second sentence
+        if any(len(pool[i].words & pool[k[-1]].words) / max(1, len(pool[i].words)) >= 0.6
+               for k in picked):
+            continue
+        picked.append(key)
+        if len(picked) >= PER_ANSWER or (question == "Been around long?" and key[1] > -1):
+            break
+    used.update(k[-1] for k in picked)
+    # The sentence about the entity itself first ("AOMA's member list …"), then the rest.
+    picked.sort(key=lambda k: (k[2], k[4]))
+    return [Sentence(pool[k[-1]].text, pool[k[-1]].sources) for k in picked]
+
+
+def _which_is(pool: Sequence[_Item], forms: Sequence[str], key: str,
+              used: set[int]) -> list[Sentence]:
+    """A definition: the shortest appositive or "X is a …" the sources give, cut to that
+    clause ("The Asia Open Model Alliance (AOMA), an industry body headquartered in Hangzhou"
+    -> "The Asia Open Model Alliance (AOMA) is an industry body headquartered in Hangzhou.")."""
+    found: list[tuple[bool, int, int, str]] = []
+    define = _definition_rx(forms)
+    for i, item in enumerate(pool):
+        m = define.search(item.text)
+        if not m:
+            continue
+        text = definition(item.text, m) or item.text
+        found.append((not item.preferred, len(text), i, text))
+    if not found:
+        # No definition in the sources: the first sentence naming it in full introduces it.
+        full = next((i for i, item in enumerate(pool) if key in item.text and item.preferred),
+                    next((i for i, item in enumerate(pool) if key in item.text), None))
+        if full is None:
+            return []
+        used.add(full)
+        return [Sentence(pool[full].text, pool[full].sources)]
+    found.sort()
+    _, _, i, text = found[0]
+    used.add(i)
+    return [Sentence(text, pool[i].sources)]
+
+
+def definition(sentence: str, m: re.Match[str]) -> str | None:
+    """The defining clause of `sentence` as "Name is a …." (None: keep the whole sentence)."""
+    name, tail = m.group("name"), m.group("tail")
+    if name is None or tail is None:
+        return None
+    rest = sentence[m.start("tail"):]
+    end = re.search(r",\s(?!and\b)|[.;:]\s|[.;:]?$", rest)
+    clause = rest[:end.start()] if end else rest
+    if len(clause.split()) < 3 or len(clause.split()) > 25:
+        return None
+    article = "The " if re.search(rf"\bthe\s+{re.escape(name)}$",
+                                  sentence[:m.end("name")], re.IGNORECASE) else ""
+    return f"{article}{name} is {clause.rstrip(',.')}."
+
+
 def _definition_rx(forms: Sequence[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(f) for f in forms)
+    paren = r"(?:\s*[(（][^)）]{1,30}[)）])?"
     return re.compile(
-        rf"(?:{names})(?:\s*[(（][^)）]{{1,30}}[)）])?(?:,\s+(?:an?|the)\s+[\w\- ]{{0,40}}?"
+        rf"(?P<name>(?:{names}){paren})(?:,\s+(?P<tail>(?:an?|the)\s+[\w\-’' ]{{0,40}}?"
         rf"(?:body|group|alliance|agency|organi[sz]ation|association|consortium|company|"
-        rf"regulator|network|coalition|institute)\b|\s+(?:is|was)\s+an?\s)|"
-        rf"(?:{names})(?:\s*[(（][^)）]{{1,30}}[)）])?(?:是|于\d{{4}}年)")
+        rf"regulator|network|coalition|institute|forum|federation|platform)\b)"
+        rf"|\s+(?:is|was)\s+an?\s)|"
+        rf"(?:{names}){paren}(?:是|于\d{{4}}年)")
 
 
 def _names(form: str, text: str) -> bool:

@@ -81,11 +81,25 @@ def check(sentence: str, sources: Iterable[str], min_overlap: float = MIN_OVERLA
     return Check(True, f"{overlap:.0%} content-word overlap; names and numbers found")
 
 
+# "The Alliance (ACR) is an industry body in Hangzhou." is the appositive of a source
+# sentence ("…, the Alliance (ACR), an industry body in Hangzhou.") with "is" for its commas.
+_DEFINITION = re.compile(r"^(?:The )?(?P<name>.+?) is (?P<clause>(?:an?|the) .+?)\.$")
+
+
 def trace(sentence: str, source_sentences: Iterable[str]) -> bool:
-    """Whether an offline sentence is a source sentence plus, at most, one connective."""
+    """Whether an offline sentence is a source sentence plus, at most, one connective — or
+    one cut at a comma before a trailing clause, or a definition cut from a source
+    sentence's appositive (see `_DEFINITION`)."""
     core = CONNECTIVES.sub("", sentence).strip()
-    core_low = core[:1].lower() + core[1:]
-    for src in source_sentences:
-        if core in src or core_low in src or (core[:1].upper() + core[1:]) in src:
+    forms = {core, core[:1].lower() + core[1:], core[:1].upper() + core[1:]}
+    sources = list(source_sentences)
+    for src in sources:
+        if any(f in src for f in forms):
             return True
+    if core.endswith(".") and any(f"{f[:-1]}," in src for src in sources for f in forms):
+        return True  # cut at a clause boundary ("…, requiring …" dropped)
+    m = _DEFINITION.match(core)
+    if m:
+        needle = f"{m.group('name')}, {m.group('clause')}"
+        return any(needle in src for src in sources)
     return False

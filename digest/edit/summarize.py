@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.lexicon import content_words
+from digest.edit.lexicon import CJK_RE, content_words
 from digest.text import split_sentences
 
 _FURNITURE = re.compile(
@@ -32,7 +32,9 @@ _FURNITURE = re.compile(
     r"share this|advertisement|\(?cnn\)?\s*$|please scroll)",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^\s*(\(CNN\)\s*(--|—)?|[A-Z][A-Z .,'-]{2,40}\s*\((CNN|AP|Reuters|AFP)\)\s*(--|—|-)?)\s*")
+_DATELINE = re.compile(r"^\s*(\(CNN\)\s*(--|—)?|[A-Z][A-Z .,'-]{2,40}\s*\((CNN|AP|Reuters|AFP)\)\s*(--|—|-)?"
+                       r"|[A-Z][A-Z]{2,}(?: [A-Z]{2,})?\s+[—–]\s+"  # "HANGZHOU — "
+                       r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
 _LETTER = re.compile(r"[^\W\d_]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
 
@@ -49,6 +51,30 @@ def clean_sentence(sentence: str) -> str:
     """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -"."""
     out = _DATELINE.sub("", sentence).strip()
     return out or sentence.strip()
+
+
+_CJK_LANGUAGES = ("zh", "ja", "ko")
+
+
+def is_cjk_language(language: str | None) -> bool:
+    return (language or "")[:2].lower() in _CJK_LANGUAGES
+
+
+def in_language(text: str, article_language: str | None, language: str) -> bool:
+    """Whether a sentence is written in the newsletter's `language` (ISO 639-1 prefix).
+
+    The script decides between CJK and the rest; within Latin script the article's own
+    language does (a French article in an English issue is another language).
+    """
+    # A Chinese sentence may carry an English name in brackets, and an English one a Chinese
+    # name: the script with more weight (a character counts 2/3 of a Latin word) decides.
+    cjk = len(CJK_RE.findall(text)) > 1.5 * len(re.findall(r"[A-Za-z]{2,}", text))
+    if is_cjk_language(language):
+        return cjk
+    if cjk:
+        return False
+    own = (article_language or "")[:2].lower()
+    return not own or own == language[:2].lower() or own in _CJK_LANGUAGES
 
 
 def is_furniture(sentence: str) -> bool:

@@ -83,8 +83,46 @@ def human_date(value: str | datetime) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+# Closing punctuation never starts a line (Chinese line-breaking rule).
+_NO_LINE_START = frozenset("，。、；：？！）」』”’》〉】,.;:?!)")
+
+
+def _cols(text: str) -> int:
+    return len(text) + len(_WIDE.findall(text))  # a CJK character takes two columns
+
+
+def wrap_text(text: str, width: int = 72) -> str:
+    """Word-wrap for the plain-text email, like Jinja's `wordwrap` with long words kept
+    whole (URLs), except that Chinese, Japanese and Korean text — which has no spaces —
+    breaks between characters, counted as two columns each."""
+    out: list[str] = []
+    for para in str(text).splitlines() or [""]:
+        line = ""
+        for word in para.split():
+            sep = " " if line else ""
+            if _cols(line + sep + word) <= width:
+                line += sep + word
+                continue
+            if not _WIDE.search(word):
+                if line:
+                    out.append(line)
+                line = word
+                continue
+            line += sep
+            for ch in word:  # a CJK run: fill the line, then go on to the next
+                if line.strip() and _cols(line + ch) > width and ch not in _NO_LINE_START:
+                    out.append(line.rstrip())
+                    line = ""
+                line += ch
+        out.append(line)
+    return "\n".join(out)
+
+
 def _filters() -> dict[str, Any]:
     return {
+        "wrap": wrap_text,
         "safe_url": safe_url,
         "md_url": lambda u: markdown_url(safe_url(u)),
         "markdown": markdown_html,

@@ -42,11 +42,26 @@ def period_label(start_iso: str, end_iso: str) -> str:
     return f"{start.day} {start:%B %Y} – {last.day} {last:%B %Y}"
 
 
+def _unlinked(article: dict[str, Any]) -> str:
+    """What a source without a web address is, for its plain-text credit: an email
+    newsletter item (a `mid:` URI) is "newsletter, 20 Nov"."""
+    url = str(article.get("url") or "")
+    if not url.lower().startswith("mid:"):
+        return ""
+    when = article.get("published")
+    try:
+        day = datetime.fromisoformat(str(when)) if when else None
+    except ValueError:
+        day = None
+    return f"newsletter, {day.day} {day:%b}" if day else "newsletter"
+
+
 def _links(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """'Sources: Outlet A, Outlet B' — one link per article, labelled by its outlet.
 
     Two articles from one outlet get '(2)' so every link stays distinguishable for screen
-    readers. An article whose URL fails the allowlist is still credited, as plain text.
+    readers. An article whose URL fails the allowlist is still credited, as plain text; an
+    email newsletter item says so: "The Compute Letter (newsletter, 20 Nov)".
     """
     seen: Counter[str] = Counter()
     links = []
@@ -54,7 +69,9 @@ def _links(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
         outlet = (a.get("source") or "").strip() or "source"
         seen[outlet] += 1
         label = outlet if seen[outlet] == 1 else f"{outlet} ({seen[outlet]})"
-        links.append({"url": safe_url(a.get("url")), "label": label,
+        url = safe_url(a.get("url"))
+        what = "" if url else _unlinked(a)
+        links.append({"url": url, "label": f"{label} ({what})" if what else label,
                       "title": a.get("title") or "", "source": outlet})
     return links
 
