@@ -30,6 +30,14 @@ _OPENERS = {
     "those", "there", "but", "and", "so", "yet", "in", "on", "at", "after", "before", "his",
     "her", "its", "their", "our", "my", "meanwhile", "however", "still", "then", "when", "while",
 }
+# After a clock time ("10 p.m.") any capitalised word starts a new sentence ("...after 10 p.m.
+# News aggregator Tideline said...") unless it continues the time: a day, a month, a zone, or a
+# place followed by "time" ("10 p.m. Beijing time").
+_CLOCK = {"a.m", "p.m"}
+_CLOCK_CONTINUES = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|ET|EST|EDT|PT|PST|PDT|"
+    r"CT|CST|GMT|BST|UTC|CET|HKT|SGT|JST|[A-Z][a-z]+ time)\b")
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _EN_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])")
 # Chinese: a sentence ends at 。！？ (and their closing quotes), no space needed; ASCII ! and ?
@@ -75,8 +83,9 @@ def _split_english(text: str) -> list[str]:
         # "p.m." or "Inc." followed by "The"/"He"/... does.
         if m.group(1).startswith(".") and (token in _ABBREV or re.fullmatch(r"[a-z]", token)):
             following = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", text[m.end():])
-            if not (token in _ABBREV_FINAL and following
-                    and following.group(1).lower() in _OPENERS):
+            clock_ends = token in _CLOCK and not _CLOCK_CONTINUES.match(text[m.end():])
+            if not (clock_ends or (token in _ABBREV_FINAL and following
+                                   and following.group(1).lower() in _OPENERS)):
                 continue
         out.append(text[start:end].strip())
         start = m.end()

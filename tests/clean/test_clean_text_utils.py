@@ -35,6 +35,11 @@ from digest.text import (
     ("The vote closed at 5 p.m. The count starts tomorrow.",
      ["The vote closed at 5 p.m.", "The count starts tomorrow."]),
     ("She joined Brightwater Ltd. in 2019.", ["She joined Brightwater Ltd. in 2019."]),
+    # after a clock time any capitalised word opens a sentence, unless it continues the time
+    ("No feed after 10 p.m. News aggregator Tideline said so.",
+     ["No feed after 10 p.m.", "News aggregator Tideline said so."]),
+    ("It lands at 10 p.m. Beijing time on Friday.", ["It lands at 10 p.m. Beijing time on Friday."]),
+    ("Polls open at 7 a.m. Tuesday in Ohio.", ["Polls open at 7 a.m. Tuesday in Ohio."]),
     # a URL's "?" is not a boundary
     ("See https://example.org/search?q=tide&page=2 for more. Thanks!",
      ["See https://example.org/search?q=tide&page=2 for more.", "Thanks!"]),
