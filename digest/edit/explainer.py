@@ -51,6 +51,12 @@ _CLAIM_ORDER = ("Which is?", "Been around long?", "Who's in it?", "Why does it m
 _ANAPHORIC = re.compile(r"^(It|Its|They|Their|He|She|His|Her|This|That|These|Those|Such)\b")
 # "released that dataset": which one? the sentence before said.
 _BACK_REFERENCE = re.compile(r"^(?:\S+\s){0,5}(?:that|this|these|those|the same)\s[a-z]+\b")
+# "The standard is voluntary, but …": a definite noun the sentence before introduced. Nouns that
+# can name the entity itself ("The alliance said …") are fine.
+_DEFINITE_OPENER = re.compile(r"^The ([a-z]+)\b")
+_SELF_NOUNS = frozenset(["alliance", "association", "body", "group", "organisation", "organization",
+                         "company", "firm", "agency", "bureau", "ministry", "committee", "forum",
+                         "institute", "council", "federation", "consortium", "coalition"])
 _OTHER_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
 _YEAR = re.compile(r"\b(in|since) (19|20)\d\d\b|(19|20)\d\d年")
 
@@ -137,12 +143,23 @@ def _repeats(item: _Item, pool: Sequence[_Item], used: set[int]) -> bool:
         len(item.words & pool[k].words) / len(item.words) >= 0.6 for k in used)
 
 
+def _leans_back(text: str, forms: Sequence[str]) -> bool:
+    """Whether the sentence refers back to something only the sentence before it named."""
+    if _BACK_REFERENCE.search(text):
+        return True
+    m = _DEFINITE_OPENER.match(text)
+    if not m:
+        return False
+    own = {w.lower() for f in forms for w in f.split()}
+    return m.group(1) not in own and m.group(1) not in _SELF_NOUNS
+
+
 def _answer(pool: Sequence[_Item], question: str, forms: Sequence[str],
             used: set[int]) -> list[Sentence]:
     """Up to PER_ANSWER sentences that match the question's cues: the newsletter's language
     first, then the most cues, the entity as the sentence's subject, and the shortest."""
     rx = _cues(question)
-    scored: list[tuple[bool, float, bool, bool, int, int]] = []
+    scored: list[tuple[bool, bool, float, bool, bool, int, int]] = []
     fallback = question == "Been around long?" and not any(
         rx.search(item.text) for i, item in enumerate(pool) if i not in used)
     for i, item in enumerate(pool):
@@ -159,26 +176,28 @@ def _answer(pool: Sequence[_Item], question: str, forms: Sequence[str],
         # "Who's in it?" is best answered by a sentence that names members.
         named = len(set(_OTHER_NAME.findall(item.text)) - set(forms)) if (
             question == "Who's in it?") else 0
-        scored.append((not item.preferred, -hits - min(named, 3) / 2,
-                       not subject or bool(_BACK_REFERENCE.search(item.text)),
-                       n > MAX_WORDS, n, i))
+        # A sentence leaning on the one before it ("The standard is voluntary, but …") comes
+        # after every self-contained one, whatever its cues.
+        lean = _leans_back(item.text, forms)
+        scored.append((not item.preferred, lean, -hits - min(named, 3) / 2,
+                       not subject or lean, n > MAX_WORDS, n, i))
     scored.sort()
-    picked: list[tuple[bool, float, bool, bool, int, int]] = []
+    picked: list[tuple[bool, bool, float, bool, bool, int, int]] = []
     for key in scored:
         i = key[-1]
         if key[0] and (picked or any(not k[0] for k in scored)):
             break  # another language only when the newsletter's says nothing
-        if picked and ((key[2] and key[3]) or _BACK_REFERENCE.search(pool[i].text)):
+        if picked and ((key[3] and key[4]) or key[1]):
             continue  # a weak sentence may answer alone, never as a second sentence
         if any(len(pool[i].words & pool[k[-1]].words) / max(1, len(pool[i].words)) >= 0.6
                for k in picked):
             continue
         picked.append(key)
-        if len(picked) >= PER_ANSWER or (question == "Been around long?" and key[1] > -1):
+        if len(picked) >= PER_ANSWER or (question == "Been around long?" and key[2] > -1):
             break
     used.update(k[-1] for k in picked)
     # The sentence about the entity itself first ("AOMA's member list …"), then the rest.
-    picked.sort(key=lambda k: (k[2], k[4]))
+    picked.sort(key=lambda k: (k[3], k[5]))
     return [Sentence(pool[k[-1]].text, pool[k[-1]].sources) for k in picked]
 
 

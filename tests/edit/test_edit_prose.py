@@ -265,3 +265,11 @@ def test_trace_accepts_light_compression_only() -> None:
     assert trace("The Ningbo Port Forum opened on Tuesday.", src)
     assert not trace("The Harbour Data Alliance (HDA) is a lobby group.", src)
     assert not trace("The Ningbo Port Forum opened.", src)
+
+
+def test_explainer_sentence_that_leans_on_the_one_before_is_not_an_answer_start() -> None:
+    from digest.edit.explainer import _leans_back
+    forms = ["Northern Data Alliance", "NDA"]
+    assert _leans_back("The standard is voluntary, but NDA said 12 members signed it.", forms)
+    assert not _leans_back("The alliance was founded in 2019 in Tromsø.", forms)
+    assert not _leans_back("NDA said 12 members signed the standard.", forms)
