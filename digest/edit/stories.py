@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -264,7 +265,7 @@ def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
     latent = None
     if dense is not None:
         latent = Latent(np.asarray(dense, dtype=np.float32), cfg.dense_weight, cfg.dense_geometric)
-    elif cfg.lsa and not has_bodies and n >= max(LSA_MIN_DOCS, 2 * cfg.lsa):
+    elif cfg.lsa and not has_bodies and n >= max(LSA_MIN_DOCS, 2 * cfg.lsa) and x.shape[1] > 2:
         # Bodies share enough words on their own; the latent space is for bare headlines.
         latent = Latent(lsa_space(x, cfg.lsa), LSA_EXPONENT, geometric=True)
     if latent is not None:  # blocks follow the combined similarity of each candidate pair
@@ -305,8 +306,14 @@ def lsa_space(x: sp.csr_matrix, dims: int) -> np.ndarray:
     Truncated SVD components are nested (the first k of a 100-dimension fit are the k-dimension
     fit), so one decomposition gives all three resolutions. ARPACK: exact and deterministic.
     """
-    z = TruncatedSVD(dims, algorithm="arpack", random_state=0).fit_transform(x)
-    levels = sorted({max(2, dims // 4), max(2, dims // 2), dims})
+    dims = min(dims, min(x.shape) - 1)  # a week of near-copies can have few distinct terms
+    with warnings.catch_warnings():
+        # A week of identical headlines has zero variance: sklearn warns while computing the
+        # explained-variance ratio, which nothing here uses.
+        warnings.simplefilter("ignore", RuntimeWarning)
+        z = TruncatedSVD(dims, algorithm="arpack", random_state=0).fit_transform(x)
+    z = np.nan_to_num(z)
+    levels = sorted({max(1, dims // 4), max(1, dims // 2), dims})
     parts = [normalize(z[:, :k]) / math.sqrt(len(levels)) for k in levels]
     return np.hstack(parts).astype(np.float32)
 

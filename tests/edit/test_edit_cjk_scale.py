@@ -96,3 +96,10 @@ def test_headline_week_with_latent_space_across_cut_blocks(monkeypatch: pytest.M
         for lab in set(labels):
             assert len({gold[i] for i, v in enumerate(labels) if v == lab}) == 1
         assert len(set(labels)) <= 3 * len(set(gold))
+
+
+def test_many_headlines_with_few_distinct_words() -> None:
+    """500+ headlines (LSA on) but fewer distinct terms than LSA dimensions: no crash."""
+    labels = cluster(["Fed raises rates", "Fed raises rates again", "Snow closes schools"] * 200)
+    assert len(set(labels)) == 2
+    assert len(set(cluster(["Fed raises", "Fed raises"] * 300))) == 1
