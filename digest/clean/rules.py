@@ -241,8 +241,9 @@ def _positional(blocks: list[Block], title: str, byline: str | None) -> None:
         if pos < 4 and len(b.text) < 120 and (P.BYLINE.match(b.text) or (
                 byline_key and squeeze(b.text) == byline_key)):
             b.drop("byline")
-        elif title_key and len(title_key) <= len(b.text) <= longest_title and \
-                squeeze(b.text) == title_key:
+        elif title_key and len(kept) > 1 and len(title_key) <= len(b.text) <= longest_title \
+                and squeeze(b.text) == title_key:
+            # (a text of one sentence is titled by that sentence and keeps it as its body)
             # the headline repeated inside the body (a leftover caption or a print header)
             b.drop("repeated_title")
         elif pos >= len(kept) - 3 and len(b.text) < 500 and P.AUTHOR_BIO.match(b.text):

@@ -20,7 +20,7 @@ from digest.edit.entities import EntityIndex
 from digest.edit.explainer import NO_ENTITY_NOTE, build_explainer, choose_entity
 from digest.edit.rank import explain, rank_stories, score_of, story_facts
 from digest.edit.relevance import RelevanceJudge
-from digest.edit.stories import cluster
+from digest.edit.stories import EMBEDDING_SETTINGS, cluster
 from digest.edit.tldr import intro_line, tldr_sentences
 from digest.edit.window import in_window, period_label
 from digest.models import (
@@ -28,6 +28,7 @@ from digest.models import (
     ArticleState,
     ArticleStatus,
     Citation,
+    EditorSettings,
     Issue,
     LLMSettings,
     Newsletter,
@@ -77,10 +78,33 @@ def _common_ground(index: EntityIndex, writing: Sequence[Sequence[Article]],
     return common, avoid
 
 
+def _story_labels(arts: Sequence[Article], index: EntityIndex, heads: Sequence[str],
+                  settings: EditorSettings, notes: list[str]) -> list[int]:
+    """A story label per article: TF-IDF of the rewritten title and lead, damped where two
+    reports share no rare anchor, and with sentence embeddings of the raw text when asked for
+    and installed (else a note says why not)."""
+    full = [f"{a.title}.\n{a.text}" for a in arts]  # "." ends the title for the name finder
+    titles = [cluster_text(a.title, index, heads) for a in arts]
+    leads = [cluster_text(_lead(a), index, heads) for a in arts]
+    held = event_anchors(full, index)
+    if settings.embeddings and len(arts) > 1:
+        from digest.edit import embeddings  # imported lazily: the default never needs it
+
+        try:
+            vectors = embeddings.encode([f"{a.title}. {_lead(a)}" for a in arts])
+        except embeddings.EmbeddingsUnavailable as exc:
+            notes.append(f"Stories clustered without embeddings: {exc}")
+        else:
+            return cluster(titles, leads, settings=EMBEDDING_SETTINGS, dense=vectors,
+                           anchors=held)
+    return cluster(titles, leads, anchors=held)
+
+
 def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsletter,
                sources: Sequence[Source], health: Sequence[SourceHealth],
                llm: LLMSettings | None = None,
-               transport: httpx.BaseTransport | None = None) -> Issue:
+               transport: httpx.BaseTransport | None = None,
+               editor: EditorSettings | None = None) -> Issue:
     """Build the issue for `period` from every stored article that may belong to it."""
     status: dict[int, ArticleState] = {}
     reason: dict[int, str] = {}
@@ -122,10 +146,9 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     # through shared rare anchors (anchors.py).
     index = EntityIndex(f"{articles[i].title}\n{articles[i].text}" for i in used)
     heads = shared_heads(list(newsletter.topics))
-    full = [f"{articles[i].title}.\n{articles[i].text}" for i in used]  # "." ends the title
-    labels = cluster([cluster_text(articles[i].title, index, heads) for i in used],
-                     [cluster_text(_lead(articles[i]), index, heads) for i in used],
-                     anchors=event_anchors(full, index))
+    notes: list[str] = []
+    labels = _story_labels([articles[i] for i in used], index, heads,
+                           editor or EditorSettings(), notes)
     labels = link_languages(labels, [f"{articles[i].title}\n{articles[i].text}" for i in used],
                             index)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -173,15 +196,14 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
             for c in copies.get(i, []):
                 story_of[c] = rank
 
-    notes: list[str] = []
-    editor = "offline"
+    written_by = "offline"
     if llm is not None:
         from digest.edit.llm import rewrite_issue  # imported lazily: offline never needs it
 
         stories, llm_notes, used_llm = rewrite_issue(stories, articles, llm, transport=transport)
         notes.extend(llm_notes)
         if used_llm:
-            editor = f"llm:{llm.model}"
+            written_by = f"llm:{llm.model}"
 
     story_arts = [[articles[i] for i in f.members] for f in ranked]
     choice = choose_entity(index, story_arts)
@@ -223,6 +245,6 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
         explainer_note=note,
         articles=tuple(statuses),
         sources=tuple(health),
-        editor=editor,
+        editor=written_by,
         notes=tuple(notes),
     )

@@ -33,6 +33,8 @@ def test_minimal_config_resolves_paths_and_defaults(write_config: Callable[[str]
          "unknown timezone"),
         ("newsletter:\n  title: T\n  max_stories: lots\n", 3, "newsletter.max_stories",
          "integer"),
+        ("newsletter:\n  title: T\neditor:\n  embedings: true\n", 4, "editor.embedings",
+         "unknown key"),
         ("newsletter:\n  description: no title\n", 1, "newsletter.title", "required"),
         ("newsletter:\n  title: T\nsources:\n  - name: a\n    url: x\n  - name: a\n    url: y\n",
          6, "sources[1].name", "duplicate"),
@@ -86,3 +88,9 @@ def test_imap_mailbox_urls_pass_through(write_config: Callable[[str], Path]) -> 
     path = write_config("newsletter: {title: T}\nsources:\n"
                         "  - {name: Inbox, url: 'imaps://me@mail.example.org/INBOX', kind: mailbox}\n")
     assert load_config(path).sources[0].url == "imaps://me@mail.example.org/INBOX"
+
+
+def test_editor_section(write_config: Callable[[str], Path]) -> None:
+    assert load_config(write_config()).editor.embeddings is False
+    path = write_config("newsletter:\n  title: T\neditor:\n  embeddings: true\n")
+    assert load_config(path).editor.embeddings is True

