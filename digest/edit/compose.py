@@ -42,8 +42,12 @@ _ATTRIBUTION = re.compile(r"\b(said|says|say|told|according to|reported|reports|
                           r"表示|(?<![简名统俗职])称|报道",
                           re.IGNORECASE)
 # "Meanwhile, " / "Closer to home, " would dangle after an added "According to X,".
+# A contrast marker inside the sentence ("Listen to the speeches again, though, and …") answers
+# the sentence before it as much as a pronoun does.
 _LEANS = re.compile(r"^(?:It|Its|They|Their|He|She|His|Her|This|That|These|Those|Such)\b|"
-                    r"^(?:\S+\s){0,5}(?:these|those|this|that|such)\s(?!is\b|was\b)[a-z]+")
+                    r"^(?:\S+\s){0,5}(?:these|those|this|that|such)\s(?!is\b|was\b)[a-z]+|"
+                    r",\s(?:though|however|instead|too),|,\s(?:though|however|instead|too)\.$")
+OPENING_WORDS = 5  # two sentences opening with the same five words restate one fact
 _LEADING_CONNECTIVE = re.compile(r"^(?:Meanwhile|However|Elsewhere|Still|Also|Moreover|"
                                  r"Closer to home|At the same time|In addition|But),\s+")
 
@@ -113,6 +117,7 @@ def select_sentences(arts: Sequence[Article], limit: int, language: str | None =
         centroid.update(set(c.words))
     bags = [Counter(c.words) for c in cands]
     sets = [set(c.words) for c in cands]
+    openings = [" ".join(re.findall(r"\w+", c.text.lower())[:OPENING_WORDS]) for c in cands]
     c_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
     relevance = []
     for c, b in zip(cands, bags, strict=True):
@@ -151,7 +156,9 @@ def select_sentences(arts: Sequence[Article], limit: int, language: str | None =
         for i in range(len(cands)):
             if blocked[i]:
                 continue
-            if len(sets[i] & sets[best]) / len(sets[i]) >= REDUNDANT:
+            if len(sets[i] & sets[best]) / len(sets[i]) >= REDUNDANT or (
+                    openings[i] == openings[best]
+                    and len(openings[i].split()) == OPENING_WORDS):
                 blocked[i] = True
                 continue
             sim = _cosine(bags[i], bags[best])

@@ -273,3 +273,20 @@ def test_explainer_sentence_that_leans_on_the_one_before_is_not_an_answer_start(
     assert _leans_back("The standard is voluntary, but NDA said 12 members signed it.", forms)
     assert not _leans_back("The alliance was founded in 2019 in Tromsø.", forms)
     assert not _leans_back("NDA said 12 members signed the standard.", forms)
+
+
+def test_paragraph_drops_restatements_and_contrasts_without_their_antecedent(
+        make_article: MakeArticle) -> None:
+    a = make_article(
+        "The river authority opened the new Kettle Bridge to traffic on Monday after two years "
+        "of work. The first stage, finished last spring, added two lanes for buses and bikes. "
+        "The bridge cost 40 million crowns and carries 12,000 vehicles a day. Engineers said "
+        "the old crossing will close for repairs next month.", source="Outlet A")
+    b = make_article(
+        "Kettle Bridge opened on Monday, the river authority said, relieving the old crossing. "
+        "The first stage, finished last spring, gave the city its first protected bike lane. "
+        "Walk across it at rush hour, though, and the queues look the same as before. "
+        "Officials expect traffic on the old crossing to halve by the summer.", source="Outlet B")
+    texts = [s.text for s in paragraph([a, b], {}, language="en")]
+    assert sum(t.startswith("The first stage") or "the first stage" in t for t in texts) == 1
+    assert not any("though" in t for t in texts)
