@@ -1,7 +1,7 @@
 """Scale: a synthetic week of 1k, 10k and 30k articles through the editor.
 
-Runs `edit_issue` (window, dedup, relevance, clustering, ranking, writing, Explainer —
-everything but rendering) on a generated week: ~10 articles a story from 300 outlets, 5%
+Runs `edit_issue` (window, dedup, relevance, clustering, ranking, writing, Explainer) and
+`render_issue` (page, email HTML and text, Markdown, issue.json) on a generated week: ~10 articles a story from 300 outlets, 5%
 exact syndicated copies, 5% near-copies, one source that floods the week with 5% of the
 articles. Each size runs in a fresh process so its peak memory (ru_maxrss) is its own.
 
@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from digest.edit import edit_issue
 from digest.models import Article, Newsletter, Period
+from digest.render import render_issue
 from digest.text import content_hash
 
 START = datetime(2026, 11, 16, tzinfo=UTC)
@@ -87,11 +88,15 @@ def run_one(n: int) -> None:
     t0 = time.perf_counter()
     issue = edit_issue(period, arts, newsletter=Newsletter(title="Scale", max_stories=5),
                        sources=[], health=[])
+    edit_s = time.perf_counter() - t0
+    rendered = render_issue(issue)
     secs = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     dups = sum(a.status == "duplicate" for a in issue.articles)
-    print(f"{n:>7} articles  {secs:7.1f} s  {1000 * secs / n:6.2f} ms/article  "
-          f"peak {peak_mb:6.0f} MB  stories {len(issue.stories):>6}  duplicates {dups:>5}", flush=True)
+    print(f"{n:>7} articles  {secs:7.1f} s (edit {edit_s:.1f}, render {secs - edit_s:.1f})  "
+          f"{1000 * secs / n:6.2f} ms/article  peak {peak_mb:6.0f} MB  "
+          f"stories {len(issue.stories):>6}  duplicates {dups:>5}  "
+          f"email {len(rendered.files.get('email.html', '').encode()) // 1024} KB", flush=True)
 
 
 def main() -> int:
@@ -102,7 +107,8 @@ def main() -> int:
     if args.one:
         run_one(args.one)
         return 0
-    print("edit_issue on a synthetic week (peak = max RSS of the process, data included)")
+    print("edit_issue + render_issue on a synthetic week (peak = max RSS of the process, data "
+          "included)")
     for n in (int(x) for x in args.sizes.split(",")):
         subprocess.run([sys.executable, __file__, "--one", str(n)], check=True)
     return 0
