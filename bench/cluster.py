@@ -23,6 +23,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -43,6 +44,20 @@ def bcubed_f1(labels: list[int], gold: list[str]) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _load(grid_spec: str) -> tuple[list[dict[str, Any]], dict[str, int], list[float]] | None:
+    """The headlines, each story's half (by a hash of its id) and the threshold grid; None (and
+    a message) when the data set is not there."""
+    path = DATA / "headlines.jsonl"
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return None
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    half = {r["story"]: int(hashlib.md5(r["story"].encode()).hexdigest(), 16) % 2 for r in rows}
+    lo, hi, step = (float(x) for x in grid_spec.split(":"))
+    grid = [round(lo + k * step, 4) for k in range(int((hi - lo) / step) + 1)]
+    return rows, half, grid
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--lsa", type=int, default=None, help="latent dimensions (default: the module's)")
@@ -56,14 +71,10 @@ def main() -> int:
     args = ap.parse_args()
     if args.embed:
         return embed_main(args)
-    path = DATA / "headlines.jsonl"
-    if not path.exists():
-        print(f"skipped: {path} not found")
+    data = _load(args.grid)
+    if data is None:
         return 0
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    half = {r["story"]: int(hashlib.md5(r["story"].encode()).hexdigest(), 16) % 2 for r in rows}
-    lo, hi, step = (float(x) for x in args.grid.split(":"))
-    grid = [round(lo + k * step, 4) for k in range(int((hi - lo) / step) + 1)]
+    rows, half, grid = data
     scores: dict[tuple[int, float], float] = {}
     default = THRESHOLD if args.lsa == 0 else LSA_THRESHOLD
 
@@ -95,17 +106,13 @@ def embed_main(args: argparse.Namespace) -> int:
     """The split-half protocol over (embedding share, threshold), with encoded headlines."""
     from digest.edit import embeddings
 
-    path = DATA / "headlines.jsonl"
-    if not path.exists():
-        print(f"skipped: {path} not found")
+    data = _load(args.grid)
+    if data is None:
         return 0
     if not embeddings.is_available():
         print(f"skipped: {embeddings.EmbeddingsUnavailable('not installed')}")
         return 0
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    half = {r["story"]: int(hashlib.md5(r["story"].encode()).hexdigest(), 16) % 2 for r in rows}
-    lo, hi, step = (float(x) for x in args.grid.split(":"))
-    grid = [round(lo + k * step, 4) for k in range(int((hi - lo) / step) + 1)]
+    rows, half, grid = data
     weights = [float(w) for w in args.weights.split(",")]
     t0 = time.perf_counter()
     embeddings.encode(["warm-up"])  # load the model once, outside the timing

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from digest.edit.entities import EntityIndex, mentions
-from digest.edit.lexicon import CJK_RE
+from digest.edit.lexicon import CJK_RE, mostly_cjk
 
 LINK_SCORE = 1.5
 _MONTHS = {m: i for i, m in enumerate(
@@ -66,9 +66,10 @@ def cluster_text(text: str, index: EntityIndex, topic_heads: Sequence[str]) -> s
     return text
 
 
-def anchors(text: str, index: EntityIndex) -> set[str]:
-    """Language-neutral anchors of a text: entities, identifiers, dates, numbers with units."""
-    out = {"e:" + index.canonical(m) for m in mentions(text)
+def anchors(text: str, index: EntityIndex, found: Sequence[str] | None = None) -> set[str]:
+    """Language-neutral anchors of a text: entities, identifiers, dates, numbers with units.
+    `found`: the text's `mentions`, when the caller has them already."""
+    out = {"e:" + index.canonical(m) for m in (mentions(text) if found is None else found)
            if " " in m or CJK_RE.search(m) or m.isupper()}
     out |= {"i:" + m.group(0).replace(" ", "").upper() for m in _IDENT_RE.finditer(text)}
     for m in _EN_DATE_RE.finditer(text):
@@ -93,18 +94,13 @@ def _number(digits: str, scale: str | None) -> str:
     return f"n:{value:g}"
 
 
-def _is_cjk(text: str) -> bool:
-    cjk = len(CJK_RE.findall(text))
-    return cjk * 2 > len(re.sub(r"\s", "", text))
-
-
 def link_languages(labels: list[int], texts: Sequence[str], index: EntityIndex) -> list[int]:
     """Merge each all-CJK story into the other-script story it shares the most rare anchors
     with (see the module docstring); a label per text, as `labels`."""
     groups: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels):
         groups[lab].append(i)
-    cjk = {lab: all(_is_cjk(texts[i]) for i in m) for lab, m in groups.items()}
+    cjk = {lab: all(mostly_cjk(texts[i]) for i in m) for lab, m in groups.items()}
     if not any(cjk.values()) or all(cjk.values()):
         return labels
     held: dict[int, set[str]] = {lab: set() for lab in groups}
@@ -153,12 +149,13 @@ def event_anchors(texts: Sequence[str], index: EntityIndex) -> list[frozenset[st
     is in is still a name). Weekdays and months go, and so does any anchor found in more than
     a fifth of the week's texts ("China" in a China newsletter) unless the week is small.
     """
-    singles = {m for t in texts for m in mentions(t)
+    found = [mentions(t) for t in texts]
+    singles = {m for ms in found for m in ms
                if " " not in m and not CJK_RE.search(m) and m not in _WEEKDAYS
                and m.lower() not in _MONTHS}
     held = []
-    for text in texts:
-        out = anchors(text, index)
+    for text, ms in zip(texts, found, strict=True):
+        out = anchors(text, index, ms)
         out |= {"e:" + index.canonical(w) for w in _CAPITALISED_RE.findall(text) if w in singles}
         held.append(out)
     counts: dict[str, int] = defaultdict(int)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from digest.edit import headline as hl
 from digest.edit.clauses import Story, proper_words
 from digest.edit.entities import EntityIndex
-from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
+from digest.edit.lexicon import ANAPHORIC, CJK_RE, STOPWORDS, mostly_cjk, stem
 from digest.edit.summarize import (
     clean_sentence,
     in_language,
@@ -44,7 +44,7 @@ _ATTRIBUTION = re.compile(r"\b(said|says|say|told|according to|reported|reports|
 # "Meanwhile, " / "Closer to home, " would dangle after an added "According to X,".
 # A contrast marker inside the sentence ("Listen to the speeches again, though, and …") answers
 # the sentence before it as much as a pronoun does.
-_LEANS = re.compile(r"^(?:It|Its|They|Their|He|She|His|Her|This|That|These|Those|Such)\b|"
+_LEANS = re.compile(ANAPHORIC.pattern + "|"
                     r"^(?:\S+\s){0,5}(?:these|those|this|that|such)\s(?!is\b|was\b)[a-z]+|"
                     r",\s(?:though|however|instead|too),|,\s(?:though|however|instead|too)\.$")
 OPENING_WORDS = 5  # two sentences opening with the same five words restate one fact
@@ -202,11 +202,11 @@ def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
     """
     titles = [a.title for a in arts]
     if not is_cjk_language(language):
-        latin = [a for a in arts if not _mostly_cjk(a.title)]
+        latin = [a for a in arts if not mostly_cjk(a.title)]
         if latin and len(latin) < len(arts):
             # A mixed story is headlined in the newsletter's language.
             arts = latin
-            lead = [t for t in lead if not _mostly_cjk(t)]
+            lead = [t for t in lead if not mostly_cjk(t)]
     story_text = "\n".join(f"{a.title}\n{a.text}" for a in arts)
     story = Story(story_text, proper_words(story_text), index, common)
     sents = [[clean_sentence(t) for t in split_sentences(a.text)] for a in arts]
@@ -269,10 +269,6 @@ def _key_phrase(arts: Sequence[Article], avoid: set[str]) -> list[str]:
         return []
     best = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     return surface[best].split()
-
-
-def _mostly_cjk(text: str) -> bool:
-    return len(CJK_RE.findall(text)) * 2 > len(re.sub(r"\s", "", text))
 
 
 def _zh_headline(arts: Sequence[Article], ranked: Sequence[str], index: EntityIndex,

@@ -84,14 +84,16 @@ def _story_labels(arts: Sequence[Article], index: EntityIndex, heads: Sequence[s
     reports share no rare anchor, and with sentence embeddings of the raw text when asked for
     and installed (else a note says why not)."""
     full = [f"{a.title}.\n{a.text}" for a in arts]  # "." ends the title for the name finder
+    raw_leads = [_lead(a) for a in arts]
     titles = [cluster_text(a.title, index, heads) for a in arts]
-    leads = [cluster_text(_lead(a), index, heads) for a in arts]
+    leads = [cluster_text(lead, index, heads) for lead in raw_leads]
     held = event_anchors(full, index)
     if settings.embeddings and len(arts) > 1:
         from digest.edit import embeddings  # imported lazily: the default never needs it
 
         try:
-            vectors = embeddings.encode([f"{a.title}. {_lead(a)}" for a in arts])
+            vectors = embeddings.encode([f"{a.title}. {lead}" for a, lead in
+                                         zip(arts, raw_leads, strict=True)])
         except embeddings.EmbeddingsUnavailable as exc:
             notes.append(f"Stories clustered without embeddings: {exc}")
         else:
@@ -144,13 +146,13 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     # Entity names become one token each and the newsletter's own subject words go, so two
     # events that share only a name stay apart; then CJK stories join their English ones
     # through shared rare anchors (anchors.py).
-    index = EntityIndex(f"{articles[i].title}\n{articles[i].text}" for i in used)
+    texts = [f"{articles[i].title}\n{articles[i].text}" for i in used]
+    index = EntityIndex(texts)
     heads = shared_heads(list(newsletter.topics))
     notes: list[str] = []
     labels = _story_labels([articles[i] for i in used], index, heads,
                            editor or EditorSettings(), notes)
-    labels = link_languages(labels, [f"{articles[i].title}\n{articles[i].text}" for i in used],
-                            index)
+    labels = link_languages(labels, texts, index)
     groups: dict[int, list[int]] = defaultdict(list)
     for i, group in zip(used, labels, strict=True):
         groups[group].append(i)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
-from digest.edit.lexicon import CJK_RE, content_words
+from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words
 from digest.edit.summarize import clean_sentence, in_language, is_furniture
 from digest.models import QA, Article, Explainer, Sentence
 from digest.text import split_sentences
@@ -46,9 +46,8 @@ MAX_WORDS = 45  # a longer sentence is a poor answer to a short question
 # matter?" before "What does it do?", whose cues ("standards") any sentence about it has.
 _CLAIM_ORDER = ("Which is?", "Been around long?", "Who's in it?", "Why does it matter?",
                 "What does it do?")
-# A sentence that opens with a pronoun leans on the sentence before it ("It will be chaired
-# by …" is about a committee, not the alliance): it answers nothing on its own.
-_ANAPHORIC = re.compile(r"^(It|Its|They|Their|He|She|His|Her|This|That|These|Those|Such)\b")
+# A sentence that opens with a pronoun (lexicon.ANAPHORIC: "It will be chaired by …" is about a
+# committee, not the alliance) answers nothing on its own.
 # "released that dataset": which one? the sentence before said.
 _BACK_REFERENCE = re.compile(r"^(?:\S+\s){0,5}(?:that|this|these|those|the same)\s[a-z]+\b")
 # "The standard is voluntary, but …": a definite noun the sentence before introduced. Nouns that
@@ -107,7 +106,7 @@ def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Artic
             if is_furniture(raw) or not any(_names(f, raw) for f in forms):
                 continue
             text = clean_sentence(raw)
-            if text in seen_text or len(text) > 400 or _ANAPHORIC.match(text):
+            if text in seen_text or len(text) > 400 or ANAPHORIC.match(text):
                 continue
             seen_text.add(text)
             preferred = language is None or in_language(text, art.language, language)

@@ -13,6 +13,15 @@ from functools import lru_cache
 from digest.text import tokens
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A sentence that opens with a pronoun leans on the sentence before it ("It will be chaired by
+# …" is about whatever that sentence named): paragraphs, the TL;DR and the Explainer use it
+# only next to that sentence, or not at all.
+ANAPHORIC = re.compile(r"^(?:It|Its|They|Their|He|She|His|Her|This|That|These|Those|Such)\b")
+
+
+def mostly_cjk(text: str) -> bool:
+    """More than half of the non-space characters are CJK."""
+    return len(CJK_RE.findall(text)) * 2 > len(re.sub(r"\s", "", text))
 
 STOPWORDS = frozenset(
     ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "told", "according", "new", "one", "two", "three", "first", "last", "year", "years", "week", "weeks", "day", "days", "time", "like", "get", "got", "make", "made", "may", "might", "must", "shall", "us", "mr", "mrs", "ms", "it's", "that's", "there's", "he's", "she's", "they're", "we're", "i'm", "don't", "didn't", "doesn't", "won't", "can't", "isn't", "wasn't", "weren't", "also", "well", "back", "even", "still", "way", "many", "much", "another", "around", "since", "per", "via", "upon", "yet", "however", "though", "although", "whether", "within", "without", "across", "among", "including", "including", "s", "t", "de", "la", "le", "el"]

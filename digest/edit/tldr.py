@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from digest.edit.entities import EntityIndex
-from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words
+from digest.edit.lexicon import ANAPHORIC, CJK_RE, STOPWORDS, content_words
 from digest.edit.summarize import clean_sentence, in_language, is_furniture
 from digest.models import Article, Explainer, Newsletter, Sentence, Story
 from digest.text import split_sentences
@@ -38,7 +38,6 @@ _ZH_SWITCH = ("与此同时，", "此外，", "另外，")
 # Where a lead sentence's main clause ends: a trailing participle, "with …", "most of them …".
 _TRAILER = re.compile(r",\s+(?=(?:[a-z]+ing|with|most of|many of|which|while|as|after|"
                       r"according to|amid|adding|saying)\b)")
-_ANAPHORIC = re.compile(r"^(It|Its|They|Their|He|She|His|Her|This|That|These|Those|Such)\b")
 
 
 def _join(connective: str, text: str) -> str:
@@ -128,7 +127,7 @@ def _tie(stories: Sequence[Story], story_articles: Sequence[Sequence[Article]],
             for raw in split_sentences(art.text):
                 text = clean_sentence(raw)
                 n = len(text.split())
-                if (is_furniture(raw) or text in printed or _ANAPHORIC.match(text)
+                if (is_furniture(raw) or text in printed or ANAPHORIC.match(text)
                         or n > TIE_WORDS or n < MIN_CLAUSE_WORDS or not text.endswith(".")
                         or (language and not in_language(text, art.language, language))):
                     continue
