@@ -87,6 +87,9 @@ class EditorSettings:
     # Cluster stories with sentence embeddings (all-MiniLM-L6-v2, the `embeddings` extra).
     # Requested but not installed: the issue is clustered without them and says so in its notes.
     embeddings: bool = False
+    # The similarity at which two reports are one story; None: the default for the
+    # representation (digest/edit/stories.py). Benchmarks sweep it; users rarely need it.
+    story_threshold: float | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 import httpx
 
@@ -20,7 +21,7 @@ from digest.edit.entities import EntityIndex
 from digest.edit.explainer import NO_ENTITY_NOTE, build_explainer, choose_entity
 from digest.edit.rank import explain, rank_stories, score_of, story_facts
 from digest.edit.relevance import RelevanceJudge
-from digest.edit.stories import EMBEDDING_SETTINGS, cluster
+from digest.edit.stories import EMBEDDING_SETTINGS, ClusterSettings, cluster
 from digest.edit.tldr import intro_line, tldr_sentences
 from digest.edit.window import in_window, period_label
 from digest.models import (
@@ -97,9 +98,10 @@ def _story_labels(arts: Sequence[Article], index: EntityIndex, heads: Sequence[s
         except embeddings.EmbeddingsUnavailable as exc:
             notes.append(f"Stories clustered without embeddings: {exc}")
         else:
-            return cluster(titles, leads, settings=EMBEDDING_SETTINGS, dense=vectors,
-                           anchors=held)
-    return cluster(titles, leads, anchors=held)
+            return cluster(titles, leads, dense=vectors, anchors=held,
+                           settings=replace(EMBEDDING_SETTINGS, threshold=settings.story_threshold))
+    return cluster(titles, leads, anchors=held,
+                   settings=ClusterSettings(threshold=settings.story_threshold))
 
 
 def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsletter,

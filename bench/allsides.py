@@ -1,0 +1,200 @@
+"""Real multi-outlet weeks from allsides_dev: grouping, headlines and paragraphs at once.
+
+Each week is 20 real stories x 3 outlets (60 articles: title + opening sentences), shuffled
+together, and run through the shipped editor (`edit_issue`, every story featured). Measured
+against the AllSides editor's own headline and summary for each story:
+
+- grouping: BCubed F1 of the issue's stories against the 20 true stories;
+- headline: ROUGE-1 F1 of the headline of the story holding most of a true story's articles;
+- summary: ROUGE-1 F1 of that story's paragraph.
+
+The simple choices are scored in the same run: the first outlet's title, the most central title
+(highest word overlap with the other two), the first outlet's text. The weeks are split in two
+halves (even / odd); with --grid a story threshold is chosen on one half and the scores are
+reported on the other, in both directions. Reads ../shared/bench/summarize/allsides_dev (outside
+the repo, research use only: nothing is fitted on it); skips when it is missing.
+
+    .venv/bin/python bench/allsides.py [--weeks 40] [--grid 0.1:0.3:0.05] [--show 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.summarize import CharTokenizer
+from digest.edit.editor import edit_issue
+from digest.models import Article, EditorSettings, Issue, Newsletter, Period, Source
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "summarize" / "allsides_dev"
+STORIES_PER_WEEK = 20
+OUTLETS = ("Outlet A", "Outlet B", "Outlet C")  # the data set's three leanings, by position
+START = datetime(2026, 3, 2, tzinfo=UTC)
+PERIOD = Period(key="2026-W10", start=START, end=START + timedelta(days=7))
+NEWSLETTER = Newsletter(title="Bench Weekly", max_stories=STORIES_PER_WEEK)
+SOURCES = tuple(Source(name=o, url=f"https://{o[-1].lower()}.example/feed") for o in OUTLETS)
+
+
+@dataclass(frozen=True)
+class Week:
+    stories: tuple[dict[str, Any], ...]
+    articles: tuple[Article, ...]
+    gold: tuple[str, ...]  # the true story id of each article
+
+
+def load_weeks(n_weeks: int, seed: int = 7) -> list[Week] | None:
+    path = DATA / "stories.jsonl"
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return None
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    rows = [r for r in rows if len(r["articles"]) == 3]
+    rng = random.Random(seed)
+    rng.shuffle(rows)
+    weeks = []
+    for w in range(min(n_weeks, len(rows) // STORIES_PER_WEEK)):
+        stories = rows[w * STORIES_PER_WEEK:(w + 1) * STORIES_PER_WEEK]
+        arts: list[tuple[Article, str]] = []
+        for s in stories:
+            for j, a in enumerate(s["articles"]):
+                published = START + timedelta(minutes=rng.randrange(7 * 24 * 60))
+                host = OUTLETS[j][-1].lower()
+                arts.append((Article(
+                    source=OUTLETS[j], guid=f"{s['id']}-{j}",
+                    url=f"https://{host}.example/{s['id']}", title=a["title"].strip(),
+                    paragraphs=tuple(p for p in a["text"].split("\n") if p.strip()),
+                    published=published, first_seen=published,
+                    content_hash=f"{s['id']}-{j}"), s["id"]))
+        rng.shuffle(arts)
+        weeks.append(Week(tuple(stories), tuple(a for a, _ in arts), tuple(g for _, g in arts)))
+    return weeks
+
+
+def bcubed(labels: Sequence[int], gold: Sequence[str]) -> tuple[float, float, float]:
+    pair = Counter(zip(labels, gold, strict=True))
+    by_label, by_gold = Counter(labels), Counter(gold)
+    p = sum(pair[(a, g)] / by_label[a] for a, g in zip(labels, gold, strict=True)) / len(gold)
+    r = sum(pair[(a, g)] / by_gold[g] for a, g in zip(labels, gold, strict=True)) / len(gold)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def central_title(titles: Sequence[str], tok: CharTokenizer) -> str:
+    """The title with the highest word overlap with the others (the README's anchor)."""
+    bags = [set(tok.tokenize(t)) for t in titles]
+    return max(titles, key=lambda t: sum(len(bags[titles.index(t)] & b) / (len(b) or 1)
+                                         for b in bags if b is not bags[titles.index(t)]))
+
+
+@dataclass
+class WeekScore:
+    grouping: tuple[float, float, float]
+    headline: list[float]
+    summary: list[float]
+    words: list[int]
+    baselines: dict[str, list[float]]
+
+
+def score_week(week: Week, issue: Issue, scorer: Any, tok: CharTokenizer) -> WeekScore:
+    story_of = {a.url: s for s in issue.stories for a in s.articles}
+    labels = [story_of[a.url].rank if a.url in story_of else -i - 1
+              for i, a in enumerate(week.articles)]
+    by_id = {s["id"]: s for s in week.stories}
+    head, summ, words = [], [], []
+    base: dict[str, list[float]] = {"first title": [], "central title": [], "first text": []}
+    for sid, story in by_id.items():
+        urls = [a.url for a, g in zip(week.articles, week.gold, strict=True) if g == sid]
+        held = Counter(story_of[u].rank for u in urls if u in story_of)
+        if held:
+            rank = held.most_common(1)[0][0]
+            mine = next(s for s in issue.stories if s.rank == rank)
+            head.append(scorer.score(story["headline"], mine.headline)["rouge1"].fmeasure)
+            summ.append(scorer.score(story["summary"], mine.summary)["rouge1"].fmeasure)
+            words.append(len(mine.summary.split()))
+        else:
+            head.append(0.0)
+            summ.append(0.0)
+        titles = [a["title"].strip() for a in story["articles"]]
+        base["first title"].append(scorer.score(story["headline"], titles[0])["rouge1"].fmeasure)
+        base["central title"].append(
+            scorer.score(story["headline"], central_title(titles, tok))["rouge1"].fmeasure)
+        base["first text"].append(
+            scorer.score(story["summary"], story["articles"][0]["text"])["rouge1"].fmeasure)
+    return WeekScore(bcubed(labels, week.gold), head, summ, words, base)
+
+
+def run(weeks: Sequence[Week], threshold: float | None) -> list[Issue]:
+    settings = EditorSettings(story_threshold=threshold)
+    return [edit_issue(PERIOD, w.articles, newsletter=NEWSLETTER, sources=SOURCES, health=(),
+                       editor=settings) for w in weeks]
+
+
+def summarise(name: str, scores: Sequence[WeekScore]) -> None:
+    g = [statistics.fmean(s.grouping[k] for s in scores) for k in range(3)]
+    h = statistics.fmean(x for s in scores for x in s.headline)
+    m = statistics.fmean(x for s in scores for x in s.summary)
+    w = [x for s in scores for x in s.words]
+    print(f"{name}: grouping BCubed F1 {100 * g[2]:.1f} (P {100 * g[0]:.1f}, R {100 * g[1]:.1f})"
+          f" | headline R1 {100 * h:.1f} | summary R1 {100 * m:.1f}"
+          f" | paragraph words median {statistics.median(w) if w else 0:.0f}"
+          f" (max {max(w) if w else 0})")
+    for k in scores[0].baselines:
+        v = statistics.fmean(x for s in scores for x in s.baselines[k])
+        print(f"    simple choice, {k}: R1 {100 * v:.1f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--weeks", type=int, default=40)
+    ap.add_argument("--grid", default="", help="lo:hi:step story thresholds to choose from")
+    ap.add_argument("--show", type=int, default=0, help="print the first N stories of week 0")
+    args = ap.parse_args()
+    weeks = load_weeks(args.weeks)
+    if weeks is None:
+        return 0
+    try:
+        from rouge_score import rouge_scorer
+    except ImportError:
+        print("skipped: rouge-score is not installed (pip install rouge-score)")
+        return 0
+    tok = CharTokenizer()
+    scorer = rouge_scorer.RougeScorer(["rouge1"], tokenizer=tok)
+    halves = [weeks[0::2], weeks[1::2]]
+    print(f"{len(weeks)} weeks x {STORIES_PER_WEEK} stories x 3 outlets; ROUGE-1 F1 x100, stemmed")
+    t0 = time.perf_counter()
+    if args.grid:
+        lo, hi, step = (float(x) for x in args.grid.split(":"))
+        grid = [round(lo + k * step, 4) for k in range(round((hi - lo) / step) + 1)]
+        for a, b in ((0, 1), (1, 0)):
+            best = max(grid, key=lambda t: statistics.fmean(
+                score_week(w, i, scorer, tok).grouping[2]
+                for w, i in zip(halves[a], run(halves[a], t), strict=True)))
+            issues = run(halves[b], best)
+            summarise(f"half {b} (threshold {best} chosen on half {a})",
+                      [score_week(w, i, scorer, tok) for w, i in zip(halves[b], issues,
+                                                                     strict=True)])
+    else:
+        issues = run(weeks, None)
+        scores = [score_week(w, i, scorer, tok) for w, i in zip(weeks, issues, strict=True)]
+        for h in (0, 1):
+            summarise(f"half {h} (default threshold)", scores[h::2])
+        if args.show:
+            for s in issues[0].stories[:args.show]:
+                print(f"\n## {s.headline}\n{s.summary}")
+    print(f"({time.perf_counter() - t0:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
