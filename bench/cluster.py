@@ -7,7 +7,7 @@ one half and the score reported on the other, in both directions. Reads
     .venv/bin/python bench/cluster.py [--grid 0.02:0.2:0.01]
 
 With --embed, headlines are also encoded by the optional embedding extra (all-MiniLM-L6-v2,
-digest.edit.embeddings) and passed to cluster() as dense vectors, combined with the TF-IDF
+digest.edit.group.embeddings) and passed to cluster() as dense vectors, combined with the TF-IDF
 cosine by a weighted geometric mean; the embedding share is tuned with the threshold on a
 small grid (--weights), on one half, and scored on the other:
 
@@ -29,7 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.edit.stories import LSA_THRESHOLD, THRESHOLD, ClusterSettings, cluster
+from digest.edit.group.stories import LSA_THRESHOLD, THRESHOLD, ClusterSettings, cluster
 
 # Reference point for ties with --embed (the threshold both halves pick at weight 0.7).
 EMBED_THRESHOLD = 0.10
@@ -104,7 +104,7 @@ def main() -> int:
 
 def embed_main(args: argparse.Namespace) -> int:
     """The split-half protocol over (embedding share, threshold), with encoded headlines."""
-    from digest.edit import embeddings
+    from digest.edit.group import embeddings
 
     data = _load(args.grid)
     if data is None:

@@ -4,7 +4,7 @@
 scored with a character tokenizer (rouge-score's default deletes CJK characters). Reads
 ../shared/bench/summarize/cnndm_frank/test.jsonl (outside the repo); skips when missing.
 Nothing is fitted on these articles: the summariser's parameters are fixed in
-digest/edit/summarize.py (see docs/editor.md for how they were chosen).
+digest/edit/write/summarize.py (see docs/editor.md for how they were chosen).
 
     .venv/bin/python bench/summarize.py
 """

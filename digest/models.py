@@ -88,7 +88,7 @@ class EditorSettings:
     # Requested but not installed: the issue is clustered without them and says so in its notes.
     embeddings: bool = False
     # The similarity at which two reports are one story; None: the default for the
-    # representation (digest/edit/stories.py). Benchmarks sweep it; users rarely need it.
+    # representation (digest/edit/group/stories.py). Benchmarks sweep it; users rarely need it.
     story_threshold: float | None = None
 
 

@@ -5,6 +5,6 @@ extractive summariser, used by bench/summarize.py).
 """
 
 from digest.edit.editor import edit_issue
-from digest.edit.summarize import summarize_document
+from digest.edit.write.summarize import summarize_document
 
 __all__ = ["edit_issue", "summarize_document"]

@@ -13,17 +13,17 @@ from dataclasses import replace
 
 import httpx
 
-from digest.edit import compose
-from digest.edit.anchors import cluster_text, event_anchors, link_languages
-from digest.edit.concepts import shared_heads
-from digest.edit.dedup import find_duplicates
 from digest.edit.entities import EntityIndex
-from digest.edit.explainer import NO_ENTITY_NOTE, build_explainer, choose_entity
+from digest.edit.group.anchors import cluster_text, event_anchors, link_languages
+from digest.edit.group.concepts import shared_heads
+from digest.edit.group.stories import EMBEDDING_SETTINGS, ClusterSettings, cluster
 from digest.edit.rank import explain, rank_stories, score_of, story_facts
-from digest.edit.relevance import RelevanceJudge
-from digest.edit.stories import EMBEDDING_SETTINGS, ClusterSettings, cluster
-from digest.edit.tldr import intro_line, tldr_sentences
-from digest.edit.window import in_window, period_label
+from digest.edit.select.dedup import find_duplicates
+from digest.edit.select.relevance import RelevanceJudge
+from digest.edit.select.window import in_window, period_label
+from digest.edit.write import compose
+from digest.edit.write.explainer import NO_ENTITY_NOTE, build_explainer, choose_entity
+from digest.edit.write.tldr import intro_line, tldr_sentences
 from digest.models import (
     Article,
     ArticleState,
@@ -90,7 +90,7 @@ def _story_labels(arts: Sequence[Article], index: EntityIndex, heads: Sequence[s
     leads = [cluster_text(lead, index, heads) for lead in raw_leads]
     held = event_anchors(full, index)
     if settings.embeddings and len(arts) > 1:
-        from digest.edit import embeddings  # imported lazily: the default never needs it
+        from digest.edit.group import embeddings  # imported lazily: the default never needs it
 
         try:
             vectors = embeddings.encode([f"{a.title}. {lead}" for a, lead in

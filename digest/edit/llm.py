@@ -25,8 +25,8 @@ from pathlib import Path
 
 import httpx
 
-from digest.edit.grounding import HEADLINE_OVERLAP, check
 from digest.edit.lexicon import content_words
+from digest.edit.write.grounding import HEADLINE_OVERLAP, check
 from digest.errors import LLMError
 from digest.models import Article, LLMSettings, Sentence, Story
 from digest.text import split_sentences

@@ -9,8 +9,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from digest.edit import edit_issue, stories
-from digest.edit.stories import ClusterSettings, cluster, neighbour_graph, vectorize
+from digest.edit import edit_issue
+from digest.edit.group import stories
+from digest.edit.group.stories import ClusterSettings, cluster, neighbour_graph, vectorize
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from digest.edit.anchors import anchors, cluster_text, link_languages
-from digest.edit.compose import headline
-from digest.edit.concepts import shared_heads
 from digest.edit.entities import EntityIndex
-from digest.edit.explainer import build_explainer, choose_entity
-from digest.edit.relevance import RelevanceJudge
-from digest.edit.stories import cluster
+from digest.edit.group.anchors import anchors, cluster_text, link_languages
+from digest.edit.group.concepts import shared_heads
+from digest.edit.group.stories import cluster
+from digest.edit.select.relevance import RelevanceJudge
+from digest.edit.write.compose import headline
+from digest.edit.write.explainer import build_explainer, choose_entity
 from digest.models import Newsletter
 
 TOPICS = ("AI policy", "AI regulation", "AI industry", "chips", "deepfakes", "algorithms",

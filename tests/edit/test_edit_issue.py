@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from digest.edit import edit_issue
-from digest.edit.grounding import trace
+from digest.edit.write.grounding import trace
 from digest.models import Article, Newsletter, Period, Source
 from digest.text import split_sentences
 

@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from digest.edit.compose import headline, paragraph
 from digest.edit.entities import EntityIndex
-from digest.edit.explainer import QUESTIONS, build_explainer, choose_entity
-from digest.edit.grounding import trace
-from digest.edit.headline import fresh
+from digest.edit.headline.compress import fresh
+from digest.edit.headline.verbs import base_form, headline_verb
 from digest.edit.lexicon import CJK_RE
-from digest.edit.tldr import main_clause, tldr_sentences
-from digest.edit.verbs import base_form, headline_verb
+from digest.edit.write.compose import headline, paragraph
+from digest.edit.write.explainer import QUESTIONS, build_explainer, choose_entity
+from digest.edit.write.grounding import trace
+from digest.edit.write.tldr import main_clause, tldr_sentences
 from digest.models import Article, Sentence, Story
 from digest.text import split_sentences
 
@@ -98,9 +98,9 @@ def test_headline_never_copies_a_title_or_one_of_its_clauses(make_article: MakeA
     "Regulators are expected to publish draft rules next month.",  # no agent, no object
 ])
 def test_sentences_that_lean_on_the_one_before_make_no_headline(sentence: str) -> None:
-    from digest.edit.clauses import Story as Context
-    from digest.edit.clauses import proper_words
-    from digest.edit.headline import candidate
+    from digest.edit.headline.compress import candidate
+    from digest.edit.write.clauses import Story as Context
+    from digest.edit.write.clauses import proper_words
 
     ctx = Context(sentence, proper_words(sentence), EntityIndex([sentence]), frozenset())
     assert candidate(sentence, ctx) is None
@@ -268,7 +268,7 @@ def test_trace_accepts_light_compression_only() -> None:
 
 
 def test_explainer_sentence_that_leans_on_the_one_before_is_not_an_answer_start() -> None:
-    from digest.edit.explainer import _leans_back
+    from digest.edit.write.explainer import _leans_back
     forms = ["Northern Data Alliance", "NDA"]
     assert _leans_back("The standard is voluntary, but NDA said 12 members signed it.", forms)
     assert not _leans_back("The alliance was founded in 2019 in Tromsø.", forms)

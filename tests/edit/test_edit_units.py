@@ -6,13 +6,13 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from digest.edit.dedup import find_duplicates
 from digest.edit.entities import EntityIndex
-from digest.edit.grounding import check
-from digest.edit.relevance import RelevanceJudge
-from digest.edit.stories import cluster
-from digest.edit.summarize import summarize_document
-from digest.edit.window import in_window, period_label
+from digest.edit.group.stories import cluster
+from digest.edit.select.dedup import find_duplicates
+from digest.edit.select.relevance import RelevanceJudge
+from digest.edit.select.window import in_window, period_label
+from digest.edit.write.grounding import check
+from digest.edit.write.summarize import summarize_document
 from digest.models import Article, Newsletter, Period, Source
 
 MakeArticle = Callable[..., Article]

@@ -16,11 +16,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit import headline as hl
-from digest.edit.clauses import Story, proper_words
 from digest.edit.entities import EntityIndex
+from digest.edit.headline import compress as hl
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, STOPWORDS, mostly_cjk, stem
-from digest.edit.summarize import (
+from digest.edit.write.clauses import Story, proper_words
+from digest.edit.write.summarize import (
     clean_sentence,
     in_language,
     is_cjk_language,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words
-from digest.edit.summarize import clean_sentence, in_language, is_furniture
+from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.models import QA, Article, Explainer, Sentence
 from digest.text import split_sentences
 

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.concepts import Text, phrase_evidence, phrase_words, text_of
+from digest.edit.group.concepts import Text, phrase_evidence, phrase_words, text_of
 from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
 from digest.models import Article, Newsletter, Source
 from digest.text import tokens

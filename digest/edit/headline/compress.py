@@ -37,7 +37,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.edit.clauses import (
+from digest.edit.headline.verbs import base_form, headline_verb, is_plural
+from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
+from digest.edit.write.clauses import (
     ADVERBS,
     CONJ,
     DETS,
@@ -56,8 +58,6 @@ from digest.edit.clauses import (
     parse,
     parse_words,
 )
-from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
-from digest.edit.verbs import base_form, headline_verb, is_plural
 from digest.text import tokens
 
 HEADLINE_WORDS = 9

@@ -22,7 +22,7 @@ from collections.abc import Collection, Sequence
 
 from digest.edit.entities import EntityIndex
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, STOPWORDS, content_words
-from digest.edit.summarize import clean_sentence, in_language, is_furniture
+from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.models import Article, Explainer, Newsletter, Sentence, Story
 from digest.text import split_sentences
 

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
+from digest.edit.headline.verbs import NOT_VERBS, PARTICIPLES, PAST_FORMS
 from digest.edit.lexicon import STOPWORDS
-from digest.edit.verbs import NOT_VERBS, PARTICIPLES, PAST_FORMS
 
 OBJECT_WORDS = 5
 

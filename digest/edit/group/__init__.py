@@ -1,0 +1,1 @@
+"""Group: the articles of one event, from any outlet or language, become one story."""

@@ -1,0 +1,1 @@
+"""Headline: the words at the top of each story."""

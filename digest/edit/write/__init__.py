@@ -1,0 +1,1 @@
+"""Write: the story paragraph, the "Also" line, the TL;DR, the intro and the Explainer."""
