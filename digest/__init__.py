@@ -6,18 +6,20 @@ The library API (the CLI is a thin layer over it):
     config = load_config("sources.yaml")
     report = run(config, periods.week("2026-W10", config.newsletter.timezone))
 
-The pipeline functions are imported lazily, so `import digest.clean` (say) does not pull in
-every stage.
+The configuration and pipeline functions are imported lazily, so `import digest.clean` (say)
+does not pull in every stage, and `digest --help` does not load pydantic.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import periods
-from .config import Config, load_config
 from .errors import DigestError
 from .models import Article, Issue, Period, Source, Story
+
+if TYPE_CHECKING:
+    from .config import Config, load_config
 
 __version__ = "0.1.0"
 __all__ = [
@@ -33,6 +35,10 @@ def __getattr__(name: str) -> Any:
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name in ("Config", "load_config"):
+        from . import config
+
+        return getattr(config, name)
     if name == "open_store":
         from .store import open_store
 

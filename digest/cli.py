@@ -13,12 +13,14 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from . import logs, periods
-from .config import Config, load_config
 from .errors import CleanError, ConfigError, DigestError, LockedError
 from .models import Period
+
+if TYPE_CHECKING:
+    from .config import Config
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_TEMPFAIL = 0, 1, 2, 75
 log = logging.getLogger("digest")
@@ -71,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load(args: argparse.Namespace) -> Config:
+    from .config import load_config  # pydantic: not for --help
+
     config = load_config(args.config)
     out = getattr(args, "out", None)
     return replace(config, output=Path(out).resolve()) if out else config

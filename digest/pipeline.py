@@ -5,6 +5,9 @@
     run:      lock → collect → build → send → record the run and its manifest
 
 The clock, the HTTP transport and the store are passed in, so tests need no monkeypatching.
+Each stage is imported by the function that runs it, so a command pays only for the stages it
+uses: `digest fetch` never loads the editor's numerical stack (scikit-learn, scipy, numpy), and
+`digest status` loads no stage at all (tests/test_startup.py keeps it so).
 """
 
 from __future__ import annotations
@@ -17,17 +20,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from . import manifest, periods
-from .clean import clean
 from .config import Config
-from .edit import edit_issue
 from .errors import CleanError, DigestError
-from .fetch import fetch_all
-from .fetch.urls import canonical_key
 from .models import (
     Article,
     ArticleStatus,
@@ -39,10 +36,11 @@ from .models import (
     Source,
     SourceHealth,
 )
-from .publish import build_site, publish_issue, send_issue
-from .render import render_issue
 from .store import IssueRecord, RunLock, Store, open_store
 from .text import content_hash, detect_language
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger("digest")
 
@@ -90,6 +88,9 @@ def default_period(config: Config, clock: Clock = utcnow) -> Period:
 def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
             clock: Clock = utcnow) -> CollectReport:
     """Fetch every source, clean what is new or changed, and store it (one transaction a source)."""
+    from .fetch import fetch_all
+    from .fetch.urls import canonical_key
+
     results = fetch_all(config.sources, store.fetch_states(), config.fetch, transport=transport,
                         clock=clock, known=store.has_item)
     saved: dict[str, dict[str, int]] = {}
@@ -119,6 +120,8 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
 def probe(config: Config, *, transport: httpx.AsyncBaseTransport | None = None,
           clock: Clock = utcnow) -> list[SourceHealth]:
     """Fetch every source once, from scratch, storing nothing: is each one reachable and a feed?"""
+    from .fetch import fetch_all
+
     results = fetch_all(config.sources, {}, config.fetch, transport=transport, clock=clock)
     return [SourceHealth(name=r.source.name, url=r.state.url, status=r.status, error=r.error,
                          items=len(r.items), http_status=r.http_status,
@@ -128,6 +131,8 @@ def probe(config: Config, *, transport: httpx.AsyncBaseTransport | None = None,
 
 def _clean_item(item: RawItem, source: Source, now: datetime) -> list[Article]:
     """One fetched item → its article, plus any second article the page had glued on."""
+    from .clean import clean
+
     page = clean(item.content, item.url, text=item.content_type == "text",
                  newsletter=source.newsletter)
     out: list[Article] = []
@@ -163,6 +168,10 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
           timings: dict[str, float] | None = None, extra_files: dict[str, str] | None = None,
           progress: Progress | None = None) -> BuildReport:
     """Edit, render and publish the issue of `period` from what the store holds."""
+    from .edit import edit_issue
+    from .publish import build_site, publish_issue
+    from .render import render_issue
+
     timings = timings if timings is not None else {}
     note = progress or (lambda stage: None)
     note("edit")
@@ -217,6 +226,8 @@ def send(config: Config, key: str, store: Store, *, dry_run: bool = False) -> li
     """Send a built issue to every recipient not yet sent to (failed ones are retried)."""
     if not (config.output / "issues" / key / "issue.eml").exists():
         raise DigestError(f"issue {key} has not been built in {config.output}; run 'digest run' first")
+    from .publish import send_issue
+
     return send_issue(key, config.output, config.email, store, dry_run=dry_run)
 
 

@@ -16,17 +16,19 @@ import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from types import FrameType
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.cron import CronTrigger
 
 from . import periods
 from .config import Config
 from .errors import DigestError
 from .models import Period
 from .store import RunLock
+
+if TYPE_CHECKING:  # APScheduler is imported when used: `digest status` needs only the trigger
+    from apscheduler.schedulers.background import BackgroundScheduler
+    from apscheduler.triggers.base import BaseTrigger
+    from apscheduler.triggers.cron import CronTrigger
 
 log = logging.getLogger("digest.schedule")
 
@@ -42,6 +44,8 @@ def lock(config: Config) -> RunLock:
 
 
 def trigger(config: Config) -> CronTrigger:
+    from apscheduler.triggers.cron import CronTrigger
+
     s = config.schedule
     return CronTrigger(day_of_week=s.day_of_week, hour=s.hour, minute=s.minute,
                        timezone=ZoneInfo(s.timezone))
@@ -111,6 +115,8 @@ class Runner:
 
 def make_scheduler(config: Config, runner: Runner,
                    cron: BaseTrigger | None = None) -> BackgroundScheduler:
+    from apscheduler.schedulers.background import BackgroundScheduler
+
     scheduler = BackgroundScheduler(timezone=ZoneInfo(config.schedule.timezone))
     scheduler.add_job(runner.catch_up, cron or trigger(config), id="issue", coalesce=True,
                       max_instances=1, misfire_grace_time=config.schedule.misfire_grace_time,

@@ -1,0 +1,79 @@
+"""Start-up stays light: a command loads only the stages it runs.
+
+Each command runs in a fresh interpreter (as users run it), then reports which heavy modules
+it loaded. The editor's numerical stack (scikit-learn, scipy, numpy) costs seconds to import
+and only `build`/`run` need it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "samples" / "outlets"
+EDITOR_STACK = ("sklearn", "scipy", "numpy")
+
+_PROBE = """
+import json, sys
+from digest.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:  # argparse's --help
+    code = exc.code
+loaded = sorted({name.split(".")[0] for name in sys.modules})
+print("\\n" + json.dumps({"code": code, "loaded": loaded}))
+"""
+
+
+def _loaded(*argv: str, cwd: Path) -> tuple[int, set[str]]:
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", _PROBE, *argv], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return report["code"], set(report["loaded"])
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    path = tmp_path / "sources.yaml"
+    path.write_text(
+        "newsletter: {title: Start-up}\n"
+        "sources:\n"
+        f"  - {{name: Harbor Ledger, url: '{SAMPLES / 'harbor-ledger' / 'feed.xml'}'}}\n"
+        f"  - {{name: Lantern Daily, url: '{SAMPLES / 'lantern-daily' / 'feed.json'}'}}\n",
+        encoding="utf-8")
+    return path
+
+
+def _no_editor_stack(argv: tuple[str, ...], loaded: set[str]) -> None:
+    heavy = loaded & set(EDITOR_STACK)
+    assert not heavy, f"digest {' '.join(argv)} imported {sorted(heavy)}"
+
+
+@pytest.mark.parametrize("argv", [("--help",), ("sources", "check")], ids=" ".join)
+def test_command_does_not_import_the_editor_stack(argv: tuple[str, ...], config: Path) -> None:
+    args = argv if argv == ("--help",) else (*argv, "--config", str(config))
+    code, loaded = _loaded(*args, cwd=config.parent)
+    assert code == 0
+    _no_editor_stack(argv, loaded)
+
+
+def test_fetch_and_status_do_not_import_the_editor_stack(config: Path) -> None:
+    """fetch loads the fetch and clean stages (and stores articles) but not the editor's;
+    status loads no stage at all."""
+    code, fetched = _loaded("fetch", "--config", str(config), cwd=config.parent)
+    assert code == 0 and {"httpx", "trafilatura", "lxml"} <= fetched
+    _no_editor_stack(("fetch",), fetched)
+    with sqlite3.connect(config.parent / ".digest" / "digest.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM article").fetchone()[0] > 0
+    code, status = _loaded("status", "--config", str(config), cwd=config.parent)
+    assert code == 0
+    _no_editor_stack(("status",), status)
+    assert not status & {"httpx", "trafilatura", "lxml", "feedparser", "jinja2"}
