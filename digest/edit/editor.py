@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
 import httpx
 
 from digest.edit.entities import EntityIndex
-from digest.edit.group.anchors import cluster_text, event_anchors, link_languages
-from digest.edit.group.concepts import shared_heads
-from digest.edit.group.stories import EMBEDDING_SETTINGS, ClusterSettings, cluster
+from digest.edit.group import story_labels
+from digest.edit.group.labels import article_text
 from digest.edit.rank import explain, rank_stories, score_of, story_facts
 from digest.edit.select.dedup import find_duplicates
 from digest.edit.select.relevance import RelevanceJudge
@@ -39,7 +37,6 @@ from digest.models import (
     Story,
 )
 
-LEAD_WORDS = 60  # body words that join the title in the clustering representation
 WRITE_ARTICLES = 12  # a story's paragraph is written from at most this many articles
 
 
@@ -58,11 +55,6 @@ def writing_set(arts: Sequence[Article]) -> list[Article]:
     return out[:WRITE_ARTICLES]
 
 
-def _lead(article: Article) -> str:
-    words = article.text.split()
-    return " ".join(words[:LEAD_WORDS])
-
-
 def _common_ground(index: EntityIndex, writing: Sequence[Sequence[Article]],
                    judge: RelevanceJudge) -> tuple[frozenset[str], frozenset[str]]:
     """Entities in most stories (3+ stories), and the topics' stems: no headline leads with them."""
@@ -77,31 +69,6 @@ def _common_ground(index: EntityIndex, writing: Sequence[Sequence[Article]],
     common = frozenset(k for k, c in seen.items() if n >= 3 and c > n / 2)
     avoid = frozenset(st for ph in judge.topics for st in ph.stems)
     return common, avoid
-
-
-def _story_labels(arts: Sequence[Article], index: EntityIndex, heads: Sequence[str],
-                  settings: EditorSettings, notes: list[str]) -> list[int]:
-    """A story label per article: TF-IDF of the rewritten title and lead, damped where two
-    reports share no rare anchor, and with sentence embeddings of the raw text when asked for
-    and installed (else a note says why not)."""
-    full = [f"{a.title}.\n{a.text}" for a in arts]  # "." ends the title for the name finder
-    raw_leads = [_lead(a) for a in arts]
-    titles = [cluster_text(a.title, index, heads) for a in arts]
-    leads = [cluster_text(lead, index, heads) for lead in raw_leads]
-    held = event_anchors(full, index)
-    if settings.embeddings and len(arts) > 1:
-        from digest.edit.group import embeddings  # imported lazily: the default never needs it
-
-        try:
-            vectors = embeddings.encode([f"{a.title}. {lead}" for a, lead in
-                                         zip(arts, raw_leads, strict=True)])
-        except embeddings.EmbeddingsUnavailable as exc:
-            notes.append(f"Stories clustered without embeddings: {exc}")
-        else:
-            return cluster(titles, leads, dense=vectors, anchors=held,
-                           settings=replace(EMBEDDING_SETTINGS, threshold=settings.story_threshold))
-    return cluster(titles, leads, anchors=held,
-                   settings=ClusterSettings(threshold=settings.story_threshold))
 
 
 def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsletter,
@@ -148,13 +115,11 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     # Entity names become one token each and the newsletter's own subject words go, so two
     # events that share only a name stay apart; then CJK stories join their English ones
     # through shared rare anchors (anchors.py).
-    texts = [f"{articles[i].title}\n{articles[i].text}" for i in used]
-    index = EntityIndex(texts)
-    heads = shared_heads(list(newsletter.topics))
-    notes: list[str] = []
-    labels = _story_labels([articles[i] for i in used], index, heads,
-                           editor or EditorSettings(), notes)
-    labels = link_languages(labels, texts, index)
+    index = EntityIndex([article_text(articles[i]) for i in used])
+    grouping = story_labels([articles[i] for i in used], editor, topics=newsletter.topics,
+                            index=index)
+    notes = list(grouping.notes)
+    labels = grouping.labels
     groups: dict[int, list[int]] = defaultdict(list)
     for i, group in zip(used, labels, strict=True):
         groups[group].append(i)

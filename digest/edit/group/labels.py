@@ -1,0 +1,109 @@
+"""The grouping room's entry point: a story label per article.
+
+Two steps, so a benchmark can build the representation once and sweep the clustering:
+
+* `represent`: what the editor clusters — each title and body lead with entity names as one
+  token each and the newsletter's shared subject words removed, the rare event anchors of each
+  article, and (when asked for and installed) sentence embeddings of the raw text;
+* `group`: clustering of that representation (stories.py), then stories written only in CJK
+  join their other-script story (anchors.link_languages).
+
+`story_labels` is both. The editor, bench/cluster.py and bench/allsides.py all go through
+here, so the benchmarks measure what ships.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from digest.edit.entities import EntityIndex
+from digest.edit.group.anchors import cluster_text, event_anchors, link_languages
+from digest.edit.group.concepts import shared_heads
+from digest.edit.group.stories import EMBEDDING_SETTINGS, ClusterSettings, cluster
+from digest.models import Article, EditorSettings
+
+LEAD_WORDS = 60  # body words that join the title in the clustering representation
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A story label per article (equal label = same story; the values mean nothing else),
+    and what the reader of `issue.json` should know about how they were found."""
+
+    labels: tuple[int, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Representation:
+    """The week as the clustering sees it, one entry per article."""
+
+    titles: tuple[str, ...]  # rewritten titles (entity tokens, no topic heads)
+    leads: tuple[str, ...]  # rewritten body leads ("" for a bare headline)
+    anchors: tuple[frozenset[str], ...]  # rare event anchors (anchors.event_anchors)
+    texts: tuple[str, ...]  # title + body, for the cross-language links
+    index: EntityIndex
+    dense: np.ndarray | None = None  # sentence embeddings (unit rows), when in use
+    notes: tuple[str, ...] = ()
+
+
+def article_text(article: Article) -> str:
+    """Title and body as one text: what the entity index and the language links read."""
+    return f"{article.title}\n{article.text}"
+
+
+def _lead(article: Article) -> str:
+    return " ".join(article.text.split()[:LEAD_WORDS])
+
+
+def represent(articles: Sequence[Article], settings: EditorSettings | None = None, *,
+              topics: Sequence[str] = (), index: EntityIndex | None = None) -> Representation:
+    """The clustering representation of `articles`.
+
+    `topics`: the newsletter's topics (the subject most of them share is no evidence of one
+    event). `index`: the week's entity index, when the caller has one (else it is built)."""
+    cfg = settings or EditorSettings()
+    texts = tuple(article_text(a) for a in articles)
+    index = index if index is not None else EntityIndex(texts)
+    heads = shared_heads(list(topics))
+    full = [f"{a.title}.\n{a.text}" for a in articles]  # "." ends the title for the name finder
+    raw_leads = [_lead(a) for a in articles]
+    rep = Representation(
+        titles=tuple(cluster_text(a.title, index, heads) for a in articles),
+        leads=tuple(cluster_text(lead, index, heads) for lead in raw_leads),
+        anchors=tuple(event_anchors(full, index)), texts=texts, index=index)
+    if not cfg.embeddings or len(articles) < 2:
+        return rep
+    from digest.edit.group import embeddings  # imported lazily: the default never needs it
+
+    try:
+        vectors = embeddings.encode([f"{a.title}. {lead}" if lead else a.title for a, lead in
+                                     zip(articles, raw_leads, strict=True)])
+    except embeddings.EmbeddingsUnavailable as exc:
+        return replace(rep, notes=(f"Stories clustered without embeddings: {exc}",))
+    return replace(rep, dense=vectors)
+
+
+def cluster_settings(settings: EditorSettings | None, rep: Representation) -> ClusterSettings:
+    """The clustering settings the editor's settings stand for, for this representation."""
+    threshold = settings.story_threshold if settings else None
+    base = EMBEDDING_SETTINGS if rep.dense is not None else ClusterSettings()
+    return replace(base, threshold=threshold)
+
+
+def group(rep: Representation, settings: ClusterSettings) -> Grouping:
+    """Cluster a representation into stories, then link CJK stories across languages."""
+    bodies = list(rep.leads) if any(lead.strip() for lead in rep.leads) else None
+    labels = cluster(list(rep.titles), bodies, dense=rep.dense, anchors=rep.anchors,
+                     settings=settings)
+    return Grouping(tuple(link_languages(labels, rep.texts, rep.index)), rep.notes)
+
+
+def story_labels(articles: Sequence[Article], settings: EditorSettings | None = None, *,
+                 topics: Sequence[str] = (), index: EntityIndex | None = None) -> Grouping:
+    """A story label per article: `represent`, then `group` with the editor's settings."""
+    rep = represent(articles, settings, topics=topics, index=index)
+    return group(rep, cluster_settings(settings, rep))
