@@ -26,6 +26,13 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_TEMPFAIL = 0, 1, 2, 75
 log = logging.getLogger("digest")
 
 
+_RESEND: dict[str, Any] = {
+    "nargs": "?", "const": "unknown", "default": "none", "choices": ("unknown", "all"),
+    "metavar": "unknown|all",
+    "help": "send again to the recipients whose delivery is unknown (a crash or a drop after "
+            "the message was handed over; see `digest status`), or =all to everyone"}
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--config", "-c", metavar="PATH",
@@ -46,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     r = sub.add_parser("run", parents=[common, period], help="fetch, clean, edit, render, publish")
     r.add_argument("--force", action="store_true", help="rebuild an issue that already exists")
-    r.add_argument("--resend", action="store_true", help="send again to recipients already sent to")
+    r.add_argument("--resend", **_RESEND)
     r.add_argument("--no-send", action="store_true", help="build only; send nothing")
     r.add_argument("--no-fetch", action="store_true", help="use only what the store holds")
     sub.add_parser("fetch", parents=[common], help="fetch and clean every source into the store")
@@ -55,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("send", parents=[common], help="send a built issue over SMTP")
     s.add_argument("--period", metavar="KEY", help="issue key (default: the last complete week)")
     s.add_argument("--dry-run", action="store_true", help="say who would get it; send nothing")
+    s.add_argument("--resend", **_RESEND)
     src = sub.add_parser("sources", help="check, import or export sources")
     ssub = src.add_subparsers(dest="sources_command", required=True, metavar="ACTION")
     ssub.add_parser("check", parents=[common], help="validate the config and probe each source")
@@ -129,7 +137,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "build":
         return commands.build(config, _period(args, config))
     if args.command == "send":
-        return commands.send(config, _period(args, config), dry_run=args.dry_run)
+        return commands.send(config, _period(args, config), dry_run=args.dry_run,
+                             resend=args.resend)
     if args.command == "status":
         return commands.status(config)
     if args.command == "schedule":

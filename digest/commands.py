@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from . import logs, pipeline
 from . import schedule as scheduling
 from .config import Config
 from .errors import ConfigError
-from .models import Period, SourceHealth
+from .models import Delivery, Period, Resend, SourceHealth
 from .store import Store, open_store
 
 log = logging.getLogger("digest")
@@ -63,7 +63,7 @@ class _StageProgress(AbstractContextManager["_StageProgress"]):
             self._progress.__exit__(None, None, None)
 
 
-def run(config: Config, period: Period | None, *, force: bool, resend: bool, send: bool,
+def run(config: Config, period: Period | None, *, force: bool, resend: Resend, send: bool,
         fetch: bool) -> int:
     with _StageProgress() as progress:
         report = pipeline.run(config, period, force=force, resend=resend, deliver=send,
@@ -72,15 +72,14 @@ def run(config: Config, period: Period | None, *, force: bool, resend: bool, sen
     if report.noop:
         out.print(f"Issue {report.period.key} is already built in {config.output}; nothing to do "
                   "(--force rebuilds; --resend sends again).")
-        return 0
-    assert report.build is not None
-    issue = report.build.issue
-    out.print(f"Built {issue.title}: {len(issue.featured)} featured and {len(issue.also)} more "
-              f"stories from {sum(a.status == 'used' for a in issue.articles)} articles.")
-    out.print(f"  {report.build.folder}")
-    _print_failures(out, list(issue.sources))
-    for d in report.deliveries:
-        out.print(f"  sent to {d.recipient}" if d.ok else f"  NOT sent to {d.recipient}: {d.error}")
+    else:
+        assert report.build is not None
+        issue = report.build.issue
+        out.print(f"Built {issue.title}: {len(issue.featured)} featured and {len(issue.also)} "
+                  f"more stories from {sum(a.status == 'used' for a in issue.articles)} articles.")
+        out.print(f"  {report.build.folder}")
+        _print_failures(out, list(issue.sources))
+    _print_deliveries(out, report.deliveries, indent="  ")
     return 1 if any(not d.ok for d in report.deliveries) else 0
 
 
@@ -103,17 +102,25 @@ def build(config: Config, period: Period | None) -> int:
     return 0
 
 
-def send(config: Config, period: Period | None, *, dry_run: bool) -> int:
+def send(config: Config, period: Period | None, *, dry_run: bool, resend: Resend) -> int:
     key = (period or pipeline.default_period(config)).key
     with scheduling.lock(config), _store(config) as store:
-        deliveries = pipeline.send(config, key, store, dry_run=dry_run)
+        deliveries = pipeline.send(config, key, store, dry_run=dry_run, resend=resend)
     out = _console()
     if not deliveries:
         out.print(f"Nothing to send for {key}: every recipient already has it.")
+    _print_deliveries(out, deliveries)
+    return 1 if any(d.status in ("failed", "unknown") for d in deliveries) else 0
+
+
+_VERBS = {"planned": "would send to", "sent": "sent to", "failed": "NOT sent to",
+          "unknown": "outcome UNKNOWN for", "sending": "outcome UNKNOWN for"}
+
+
+def _print_deliveries(out: Console, deliveries: Sequence[Delivery], indent: str = "") -> None:
     for d in deliveries:
-        verb = "would send to" if dry_run else ("sent to" if d.ok else "NOT sent to")
-        out.print(f"{verb} {d.recipient}" + (f": {d.error}" if d.error else ""))
-    return 1 if any(not d.ok for d in deliveries) else 0
+        out.print(f"{indent}{_VERBS[d.status]} {d.recipient}" + (f": {d.error}" if d.error
+                                                                  and not d.ok else ""))
 
 
 def status(config: Config) -> int:
@@ -121,6 +128,10 @@ def status(config: Config) -> int:
     with _store(config) as store:
         runs = store.runs(10)
         health = store.source_health()
+        doubtful = store.deliveries(status=("unknown", "sending"))
+    # A 'sending' row is a message being handed over right now, or, when no run holds the
+    # lock, one whose sender died: its outcome is unknown.
+    running = scheduling.lock(config).held_elsewhere()
     table = Table(title="Last runs")
     for col in ("#", "command", "period", "started", "status", "error"):
         table.add_column(col)
@@ -135,6 +146,15 @@ def status(config: Config) -> int:
         _print_health(out, failing, title="Failing sources")
     else:
         out.print("No failing sources.")
+    if doubtful:
+        out.print(f"Deliveries in doubt: {len(doubtful)} (never re-sent automatically; "
+                  "`digest send --period KEY --resend` sends them again):")
+        for d in doubtful:
+            shown = "sending" if d.status == "sending" and running else "unknown"
+            out.print(f"  {d.issue}  {d.recipient}  {shown}  {d.message_id or ''}  "
+                      f"{d.error or ''}".rstrip())
+    else:
+        out.print("No deliveries in doubt.")
     return 0
 
 

@@ -85,7 +85,7 @@ def build(config: Config, period: Period, collected: CollectReport | None, issue
 
 
 def delivery(d: Delivery) -> dict[str, Any]:
-    return asdict(d)
+    return {**asdict(d), "ok": d.ok}
 
 
 def dumps(info: dict[str, Any]) -> str:

@@ -344,13 +344,25 @@ class Rendered:
     files: dict[str, str] = field(default_factory=dict)  # "index.html", "email.html", …
 
 
+# Where one (issue, recipient) delivery stands; the rules for each are in publish/ledger.py.
+# "planned" only ever describes a dry run and is never recorded.
+DeliveryStatus = Literal["planned", "sending", "sent", "failed", "unknown"]
+# Whom a send may reach again: nobody already sent to or in doubt ("none", the default), also
+# those in doubt ("unknown"), or everyone ("all"). Chosen only by a person (--resend).
+Resend = Literal["none", "unknown", "all"]
+
+
 @dataclass(frozen=True)
 class Delivery:
     issue: str
     recipient: str
-    ok: bool
+    status: DeliveryStatus
     error: str | None = None
-    message_id: str | None = None
+    message_id: str | None = None  # per issue and recipient, stable across attempts
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "sent"
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from .models import (
     Issue,
     Period,
     RawItem,
+    Resend,
     Source,
     SourceHealth,
 )
@@ -222,20 +223,22 @@ def recipients_configured(config: Config) -> bool:
     return bool(config.email.recipients or config.email.recipients_file)
 
 
-def send(config: Config, key: str, store: Store, *, dry_run: bool = False) -> list[Delivery]:
-    """Send a built issue to every recipient not yet sent to (failed ones are retried)."""
+def send(config: Config, key: str, store: Store, *, dry_run: bool = False,
+         resend: Resend = "none") -> list[Delivery]:
+    """Send a built issue to every recipient the delivery ledger allows: those never sent to
+    and those that failed; those in doubt only with `resend` (see publish/ledger.py)."""
     if not (config.output / "issues" / key / "issue.eml").exists():
         raise DigestError(f"issue {key} has not been built in {config.output}; run 'digest run' first")
     from .publish import send_issue
 
-    return send_issue(key, config.output, config.email, store, dry_run=dry_run)
+    return send_issue(key, config.output, config.email, store, dry_run=dry_run, resend=resend)
 
 
 # ── run ──────────────────────────────────────────────────────────────────────
 
 
 def run(config: Config, period: Period | None = None, *, force: bool = False,
-        resend: bool = False, fetch: bool = True, deliver: bool = True,
+        resend: Resend = "none", fetch: bool = True, deliver: bool = True,
         transport: httpx.AsyncBaseTransport | None = None,
         llm_transport: httpx.BaseTransport | None = None, clock: Clock = utcnow,
         progress: Progress | None = None, command: str = "run") -> RunReport:
@@ -247,14 +250,11 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
         run_id = store.start_run(command, period.key, clock())
         timings: dict[str, float] = {}
         try:
-            if resend:
-                # An explicit request to send again: forget who already had it.
-                store.forget_deliveries(period.key)
             if issue_exists(config, store, period.key) and not force:
                 # Nothing is rebuilt or re-sent; recipients still pending (a failed send) are
                 # retried, since that completes the run rather than repeating it.
                 pending = deliver and recipients_configured(config)
-                deliveries = _deliver(config, period.key, store, note) if pending else []
+                deliveries = _deliver(config, period.key, store, note, resend) if pending else []
                 info = manifest.noop(config, period, run_id)
                 store.finish_run(run_id, "noop", clock(), manifest=manifest.dumps(info))
                 return RunReport(period=period, collect=None, build=None,
@@ -271,7 +271,7 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
             info = manifest.build(config, period, collected, built.issue, timings, run_id)
             deliveries = []
             if deliver and recipients_configured(config):
-                deliveries = _deliver(config, period.key, store, note)
+                deliveries = _deliver(config, period.key, store, note, resend)
                 info["deliveries"] = [manifest.delivery(d) for d in deliveries]
             manifest.write(built.folder / "manifest.json", info)
             store.finish_run(run_id, "ok", clock(), manifest=manifest.dumps(info))
@@ -285,6 +285,7 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
             store.close()
 
 
-def _deliver(config: Config, key: str, store: Store, note: Progress) -> list[Delivery]:
+def _deliver(config: Config, key: str, store: Store, note: Progress,
+             resend: Resend) -> list[Delivery]:
     note("send")
-    return send(config, key, store)
+    return send(config, key, store, resend=resend)

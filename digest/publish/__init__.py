@@ -12,8 +12,9 @@ from digest.errors import PublishError
 from digest.models import EmailSettings, Issue, OutputPaths, Rendered
 from digest.publish.email import build_message, message_bytes
 from digest.publish.files import replace_folder, write_bytes, write_text
+from digest.publish.ledger import DeliveryLog
 from digest.publish.site import build_site, load_issues, site_files
-from digest.publish.smtp import DeliveryLog, read_recipients, send_issue
+from digest.publish.smtp import read_recipients, send_issue
 from digest.render import render_issue
 
 __all__ = [

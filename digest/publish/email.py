@@ -30,9 +30,12 @@ def from_domain(from_addr: str) -> str:
     return addr.rsplit("@", 1)[1].strip().lower()
 
 
-def message_id(key: str, from_addr: str) -> str:
-    """A stable Message-ID: the same issue from the same domain always gets the same one."""
+def message_id(key: str, from_addr: str, recipient: str | None = None) -> str:
+    """A stable Message-ID: the same issue from the same domain always gets the same one, and
+    so does each recipient's copy of it (on every attempt, so a re-send can be recognised)."""
     local = _KEY_SAFE.sub("-", key).strip("-") or "issue"
+    if recipient is not None:
+        local += "." + hashlib.sha256(recipient.strip().lower().encode("utf-8")).hexdigest()[:16]
     return f"<digest.{local}@{from_domain(from_addr)}>"
 
 
@@ -95,8 +98,9 @@ def message_bytes(msg: EmailMessage) -> bytes:
     return msg.as_bytes(policy=policy.SMTP)
 
 
-def addressed_to(msg: EmailMessage, recipient: str) -> EmailMessage:
-    """A copy of `msg` with To set to one recipient (each subscriber gets their own copy)."""
+def addressed_to(msg: EmailMessage, recipient: str, msgid: str) -> EmailMessage:
+    """A copy of `msg` with To set to one recipient (each subscriber gets their own copy) and
+    that copy's own Message-ID."""
     from email import message_from_bytes
 
     copy = message_from_bytes(message_bytes(msg), _class=EmailMessage, policy=policy.SMTP)
@@ -104,4 +108,6 @@ def addressed_to(msg: EmailMessage, recipient: str) -> EmailMessage:
     del copy["To"]
     local, _, domain = recipient.partition("@")
     copy["To"] = Address(addr_spec=recipient) if local and domain else recipient
+    del copy["Message-ID"]
+    copy["Message-ID"] = msgid
     return copy

@@ -1,10 +1,12 @@
-"""send_issue: deliver out/issues/K/issue.eml over SMTP, once per (issue, recipient).
+"""send_issue: deliver out/issues/K/issue.eml over SMTP, at most once per (issue, recipient).
 
-At-least-once, never silently lost: a recipient is recorded as sent only after the server
-accepted the message for them (250 after DATA). Any other outcome — refused, timed out,
-dropped mid-send — is recorded as a failure with a DeliveryError message and retried on
-the next run. (A server that accepted the message but dropped before answering may deliver
-it; that recipient is retried and may get a duplicate, the lesser evil than a lost issue.)
+The ledger (`ledger.py`) is written around each message: the intent, with the copy's stable
+Message-ID, just before the message is handed over (after the server said 354 to DATA); then
+`sent` on the server's 250, `failed` when it certainly did not take the message (a refusal,
+or a connection lost before the last byte was handed over), or `unknown` when the last byte
+went out but no answer came back (it may have been delivered). Failed recipients are retried
+on the next run; unknown ones are not, unless asked (`--resend`): nobody gets an issue twice
+by default, and nobody in doubt is silently skipped (`digest status` lists them).
 
 TLS (security "starttls" or "tls") always verifies the server's certificate and host name
 against the system's trusted CAs. A private CA (a self-hosted server, a test server) is trusted
@@ -14,27 +16,23 @@ in addition by pointing the environment variable DIGEST_SMTP_CAFILE at its PEM f
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Protocol
 
 from digest.errors import DeliveryError, PublishError
-from digest.models import Delivery, EmailSettings
-from digest.publish.email import addressed_to
+from digest.models import Delivery, EmailSettings, Resend
+from digest.publish import ledger
+from digest.publish.email import addressed_to, message_bytes, message_id
+from digest.publish.ledger import DeliveryLog
 
 CAFILE_ENV = "DIGEST_SMTP_CAFILE"  # PEM file of extra CA certificates to trust for SMTP TLS
-
-
-class DeliveryLog(Protocol):
-    """Where deliveries are remembered (the store implements it)."""
-
-    def was_sent(self, issue: str, recipient: str) -> bool: ...
-
-    def record_delivery(self, delivery: Delivery) -> None: ...
+_LEADING_DOT = re.compile(rb"(?m)^\.")
 
 
 def read_recipients(email: EmailSettings) -> list[str]:
@@ -185,10 +183,48 @@ _HOPELESS = (smtplib.SMTPConnectError, smtplib.SMTPAuthenticationError,
              ssl.SSLCertVerificationError)
 
 
-def _send_one(conn: _Connection, msg: EmailMessage, sender: str, rcpt: str) -> None:
+class InDoubt(Exception):
+    """The whole message was handed over, then the session failed before the server's answer:
+    it may have been delivered."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+def _payload(msg: EmailMessage, international: bool) -> bytes:
+    """The DATA payload: CRLF lines, leading dots doubled, ending in CRLF . CRLF."""
+    data = msg.as_bytes(policy=policy.SMTPUTF8) if international else message_bytes(msg)
+    data = _LEADING_DOT.sub(b"..", data)
+    return (data if data.endswith(b"\r\n") else data + b"\r\n") + b".\r\n"
+
+
+def _send_one(conn: _Connection, msg: EmailMessage, sender: str, rcpt: str,
+              intent: Callable[[], None]) -> None:
+    """One SMTP transaction, step by step, so the ledger knows where it failed: `intent` runs
+    after the server said 354 to DATA and before the first byte of the message; a failure
+    after the last byte is InDoubt, anything earlier certainly delivered nothing."""
     smtp = conn.open()
+    international = not (sender.isascii() and rcpt.isascii())
     try:
-        smtp.send_message(msg, from_addr=sender, to_addrs=[rcpt])
+        options: list[str] = []
+        if international:
+            if not smtp.has_extn("smtputf8"):
+                raise smtplib.SMTPNotSupportedError(
+                    "does not offer SMTPUTF8, needed for a non-ASCII address")
+            options = ["SMTPUTF8", "BODY=8BITMIME"]
+        code, reply = smtp.mail(sender, options)
+        if code != 250:
+            raise smtplib.SMTPSenderRefused(code, reply, sender)
+        code, reply = smtp.rcpt(rcpt)
+        if code not in (250, 251):
+            raise smtplib.SMTPRecipientsRefused({rcpt: (code, reply)})
+        payload = _payload(msg, international)
+        code, reply = smtp.docmd("DATA")
+        if code != 354:
+            raise smtplib.SMTPDataError(code, reply)
+        intent()
+        smtp.send(payload)  # sendall: if it raises, the final "." never left this machine
     except smtplib.SMTPRecipientsRefused:
         smtp.rset()  # the session is fine; only this recipient was refused
         raise
@@ -201,50 +237,83 @@ def _send_one(conn: _Connection, msg: EmailMessage, sender: str, rcpt: str) -> N
         except (smtplib.SMTPException, OSError):
             conn.drop()
         raise
+    try:
+        code, reply = smtp.getreply()
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        conn.drop()
+        raise InDoubt(exc) from exc
+    if code != 250:
+        try:
+            smtp.rset()
+        except (smtplib.SMTPException, OSError):
+            conn.drop()
+        raise smtplib.SMTPDataError(code, reply)
+
+
+def _attempt(conn: _Connection, msg: EmailMessage, key: str, rcpt: str, msgid: str,
+             email: EmailSettings, log: DeliveryLog) -> tuple[Delivery, BaseException | None]:
+    """Send one copy, writing the intent to the ledger first; the outcome and its cause."""
+    def intent() -> None:
+        log.record_delivery(Delivery(issue=key, recipient=rcpt, status="sending",
+                                     message_id=msgid))
+
+    try:
+        _send_one(conn, addressed_to(msg, rcpt, msgid), email.from_addr, rcpt, intent)
+    except InDoubt as exc:
+        error = (f"{rcpt}: outcome unknown, so not retried: {_describe(exc.cause, email)}, "
+                 "after the whole message was handed over")
+        return Delivery(issue=key, recipient=rcpt, status="unknown",
+                        error=str(DeliveryError(error)), message_id=msgid), exc.cause
+    except (smtplib.SMTPException, OSError) as exc:
+        return Delivery(issue=key, recipient=rcpt, status="failed",
+                        error=str(DeliveryError(f"{rcpt}: {_describe(exc, email)}")),
+                        message_id=msgid), exc
+    return Delivery(issue=key, recipient=rcpt, status="sent", message_id=msgid), None
 
 
 def send_issue(key: str, out: Path, email: EmailSettings, log: DeliveryLog, *,
-               dry_run: bool = False) -> list[Delivery]:
-    """Send issue `key` to every recipient not yet sent to; return this run's deliveries.
+               dry_run: bool = False, resend: Resend = "none") -> list[Delivery]:
+    """Send issue `key` to every recipient the ledger allows; return this send's deliveries,
+    then (as `unknown`) the recipients held back because an earlier attempt is in doubt.
 
     A dry run connects to nothing and records nothing: it returns what would be sent, each
-    with ok=False and error "dry run: not sent".
+    with status "planned", then the held ones.
     """
     msg = _load(key, out)
-    message_id = str(msg.get("Message-ID", "")) or None
-    sender = email.from_addr
-    pending = [r for r in read_recipients(email) if not log.was_sent(key, r)]
+    todo = ledger.plan(read_recipients(email), log.delivery_states(key), resend)
+
+    def msgid(rcpt: str) -> str:
+        return message_id(key, email.from_addr, rcpt)
+
+    held = [Delivery(issue=key, recipient=r, status="unknown", error=ledger.HELD,
+                     message_id=msgid(r)) for r in todo.held]
     if dry_run:
-        return [Delivery(issue=key, recipient=r, ok=False, error="dry run: not sent",
-                         message_id=message_id) for r in pending]
+        return [Delivery(issue=key, recipient=r, status="planned", error="dry run: not sent",
+                         message_id=msgid(r)) for r in todo.send] + held
+    for rcpt in todo.orphaned:  # a sender died between the intent and the outcome: say so
+        log.record_delivery(Delivery(issue=key, recipient=rcpt, status="unknown",
+                                     error=ledger.ORPHANED, message_id=msgid(rcpt)))
     deliveries: list[Delivery] = []
     conn = _Connection(email)
     fatal: str | None = None  # once the server is unreachable, don't hammer it per recipient
     reconnects = 1
     try:
-        for rcpt in pending:
-            if fatal is None:
-                try:
-                    _send_one(conn, addressed_to(msg, rcpt), sender, rcpt)
-                    delivery = Delivery(issue=key, recipient=rcpt, ok=True,
-                                        message_id=message_id)
-                except (smtplib.SMTPException, OSError) as exc:
-                    error = str(DeliveryError(f"{rcpt}: {_describe(exc, email)}"))
-                    delivery = Delivery(issue=key, recipient=rcpt, ok=False, error=error,
-                                        message_id=message_id)
-                    dropped = conn.smtp is None
-                    if dropped and not isinstance(exc, smtplib.SMTPRecipientsRefused):
-                        # Refused logins and untrusted certificates won't fix themselves on
-                        # a retry; repeating a wrong password can lock the account.
-                        if reconnects == 0 or isinstance(exc, _HOPELESS):
-                            fatal = _describe(exc, email)
-                        reconnects -= 1
+        for rcpt in todo.send:
+            if fatal is not None:
+                error = DeliveryError(f"{rcpt}: not attempted: {fatal}")
+                delivery = Delivery(issue=key, recipient=rcpt, status="failed", error=str(error),
+                                    message_id=msgid(rcpt))
             else:
-                delivery = Delivery(issue=key, recipient=rcpt, ok=False,
-                                    error=str(DeliveryError(f"{rcpt}: not attempted: {fatal}")),
-                                    message_id=message_id)
+                delivery, cause = _attempt(conn, msg, key, rcpt, msgid(rcpt), email, log)
+                if cause is not None and conn.smtp is None \
+                        and not isinstance(cause, smtplib.SMTPRecipientsRefused):
+                    # Refused logins and untrusted certificates won't fix themselves on a
+                    # retry; repeating a wrong password can lock the account.
+                    if reconnects == 0 or isinstance(cause, _HOPELESS):
+                        fatal = _describe(cause, email)
+                    reconnects -= 1
             log.record_delivery(delivery)
             deliveries.append(delivery)
     finally:
         conn.quit()
-    return deliveries
+    return deliveries + held

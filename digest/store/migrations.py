@@ -80,6 +80,13 @@ MIGRATIONS: tuple[str, ...] = (
         manifest TEXT
     );
     """,
+    # 1 → 2: the delivery ledger's status (sending | sent | failed | unknown); `ok` stays,
+    # kept equal to status = 'sent', for readers of the old column
+    """
+    ALTER TABLE delivery ADD COLUMN status TEXT NOT NULL DEFAULT 'failed';
+    UPDATE delivery SET status = CASE WHEN ok THEN 'sent' ELSE 'failed' END;
+    CREATE INDEX delivery_status ON delivery (status);
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -17,6 +17,7 @@ from ..errors import StoreError
 from ..models import (
     Article,
     Delivery,
+    DeliveryStatus,
     FetchResult,
     FetchState,
     Period,
@@ -219,33 +220,44 @@ class SQLiteStore:
             )
 
     # ── deliveries ───────────────────────────────────────────────────────
-    def was_sent(self, issue: str, recipient: str) -> bool:
-        r = self._conn.execute("SELECT ok FROM delivery WHERE issue = ? AND recipient = ?",
-                               (issue, recipient.lower())).fetchone()
-        return bool(r and r["ok"])
+    def delivery_states(self, issue: str) -> dict[str, DeliveryStatus]:
+        rows = self._conn.execute("SELECT recipient, status FROM delivery WHERE issue = ?",
+                                  (issue,)).fetchall()
+        return {r["recipient"]: r["status"] for r in rows}
 
     def record_delivery(self, delivery: Delivery) -> None:
+        """Insert or update the (issue, recipient) row; `attempts` counts the intents."""
+        if delivery.status == "planned":
+            raise ValueError("a planned (dry-run) delivery is never recorded")
         now = datetime.now().astimezone().isoformat()
+        attempt = int(delivery.status == "sending")
         with self._tx():
             self._conn.execute(
-                """INSERT INTO delivery (issue, recipient, ok, error, message_id, attempts, at)
-                   VALUES (?,?,?,?,?,1,?)
+                """INSERT INTO delivery (issue, recipient, ok, status, error, message_id,
+                       attempts, at)
+                   VALUES (?,?,?,?,?,?,?,?)
                    ON CONFLICT(issue, recipient) DO UPDATE SET ok=excluded.ok,
-                       error=excluded.error, message_id=excluded.message_id,
-                       attempts=delivery.attempts + 1, at=excluded.at""",
-                (delivery.issue, delivery.recipient.lower(), int(delivery.ok), delivery.error,
-                 delivery.message_id, now),
+                       status=excluded.status, error=excluded.error,
+                       message_id=excluded.message_id,
+                       attempts=delivery.attempts + excluded.attempts, at=excluded.at""",
+                (delivery.issue, delivery.recipient.lower(), int(delivery.ok), delivery.status,
+                 delivery.error, delivery.message_id, attempt, now),
             )
 
-    def deliveries(self, issue: str) -> list[Delivery]:
-        rows = self._conn.execute("SELECT * FROM delivery WHERE issue = ? ORDER BY recipient",
-                                  (issue,)).fetchall()
-        return [Delivery(issue=r["issue"], recipient=r["recipient"], ok=bool(r["ok"]),
+    def deliveries(self, issue: str | None = None, *,
+                   status: tuple[DeliveryStatus, ...] = ()) -> list[Delivery]:
+        """The deliveries of one issue (or of all), optionally only those in `status`."""
+        where, args = [], []
+        if issue is not None:
+            where.append("issue = ?")
+            args.append(issue)
+        if status:
+            where.append(f"status IN ({','.join('?' * len(status))})")
+            args.extend(status)
+        sql = "SELECT * FROM delivery" + (" WHERE " + " AND ".join(where) if where else "")
+        rows = self._conn.execute(sql + " ORDER BY issue, recipient", args).fetchall()
+        return [Delivery(issue=r["issue"], recipient=r["recipient"], status=r["status"],
                          error=r["error"], message_id=r["message_id"]) for r in rows]
-
-    def forget_deliveries(self, issue: str) -> None:
-        with self._tx():
-            self._conn.execute("DELETE FROM delivery WHERE issue = ?", (issue,))
 
     # ── runs ─────────────────────────────────────────────────────────────
     def start_run(self, command: str, period: str | None, now: datetime) -> int:

@@ -34,6 +34,20 @@ def test_migrations_set_user_version(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
 
 
+def test_delivery_ledger_migration_keeps_old_rows(tmp_path: Path) -> None:
+    """A version-1 database (ok column only) gains the ledger status without losing a row."""
+    path = tmp_path / "db.sqlite3"
+    conn = sqlite3.connect(path)
+    from digest.store.migrations import MIGRATIONS
+    conn.executescript(f"BEGIN;{MIGRATIONS[0]}PRAGMA user_version = 1;COMMIT;")
+    conn.executemany("INSERT INTO delivery (issue, recipient, ok, at) VALUES ('K', ?, ?, 'now')",
+                     [("a@x.org", 1), ("b@x.org", 0)])
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    assert store.delivery_states("K") == {"a@x.org": "sent", "b@x.org": "failed"}
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "db.sqlite3")
     conn.execute(f"PRAGMA user_version = {LATEST + 1}")
@@ -98,12 +112,19 @@ def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
 
 def test_deliveries_and_runs(tmp_path: Path) -> None:
     store = open_store(tmp_path / "db.sqlite3")
-    store.record_delivery(Delivery(issue="K", recipient="A@example.org", ok=False, error="421"))
-    assert not store.was_sent("K", "a@example.org")
-    store.record_delivery(Delivery(issue="K", recipient="a@example.org", ok=True))
-    assert store.was_sent("K", "A@example.org")
-    store.forget_deliveries("K")
-    assert not store.was_sent("K", "a@example.org")
+    store.record_delivery(Delivery(issue="K", recipient="A@example.org", status="failed",
+                                   error="421"))
+    assert store.delivery_states("K") == {"a@example.org": "failed"}
+    store.record_delivery(Delivery(issue="K", recipient="a@example.org", status="sending",
+                                   message_id="<m1@x>"))
+    store.record_delivery(Delivery(issue="K", recipient="b@example.org", status="sending",
+                                   message_id="<m2@x>"))
+    store.record_delivery(Delivery(issue="K", recipient="a@example.org", status="sent",
+                                   message_id="<m1@x>"))
+    assert store.delivery_states("K") == {"a@example.org": "sent", "b@example.org": "sending"}
+    assert [d.recipient for d in store.deliveries(status=("sending", "unknown"))] == [
+        "b@example.org"]
+    assert [d.ok for d in store.deliveries("K")] == [True, False]
     first = store.start_run("run", "K", NOW)
     second = store.start_run("run", "K", NOW)  # the first never finished: it was killed
     store.finish_run(second, "ok", NOW, manifest="{}")

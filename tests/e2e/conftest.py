@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +70,22 @@ def http_config(tmp_path: Path, base: str, *, extra_sources: str = "",
     path = tmp_path / "sources.yaml"
     path.write_text(text + extra, encoding="utf-8")
     return path
+
+
+@contextmanager
+def smtp_server(handler: object) -> Iterator[int]:
+    """An aiosmtpd server on a free loopback port with `handler`; yields the port."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:  # aiosmtpd checks readiness by connecting: it needs a port
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port
+    finally:
+        controller.stop()
 
 
 def digest_cli(*args: str, cwd: Path | None = None,

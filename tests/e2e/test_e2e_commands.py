@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Iterator
 from email import message_from_bytes
 from email.message import Message
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from .conftest import PERIOD, Site, digest_cli, http_config
+from .conftest import PERIOD, Site, digest_cli, http_config, smtp_server
 
 
 def test_sources_check_reports_each_source(tmp_path: Path, sample_site: Site) -> None:
@@ -72,15 +70,8 @@ class _Inbox:
 @pytest.fixture
 def smtp() -> Iterator[tuple[int, _Inbox]]:
     inbox = _Inbox()
-    with socket.socket() as probe:  # aiosmtpd checks readiness by connecting: it needs a port
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_server(inbox) as port:
         yield port, inbox
-    finally:
-        controller.stop()
 
 
 def test_run_sends_once_then_status(tmp_path: Path, sample_site: Site,

@@ -20,7 +20,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from digest.errors import PublishError
-from digest.models import Delivery, EmailSettings, Issue
+from digest.models import Delivery, DeliveryStatus, EmailSettings, Issue
 from digest.publish import publish_issue, read_recipients, send_issue
 from digest.render import render_issue
 
@@ -31,8 +31,13 @@ class MemoryLog:
     def __init__(self) -> None:
         self.records: list[Delivery] = []
 
-    def was_sent(self, issue: str, recipient: str) -> bool:
-        return any(d.ok and d.issue == issue and d.recipient == recipient for d in self.records)
+    def delivery_states(self, issue: str) -> dict[str, DeliveryStatus]:
+        return {d.recipient.lower(): d.status for d in self.records if d.issue == issue}
+
+    @property
+    def outcomes(self) -> list[Delivery]:
+        """The records without the intents written before each hand-over."""
+        return [d for d in self.records if d.status != "sending"]
 
     def record_delivery(self, delivery: Delivery) -> None:
         self.records.append(delivery)
@@ -92,7 +97,11 @@ def test_send_delivers_once_per_recipient(inbox: tuple[Inbox, int], out: Path,
     deliveries = send_issue(issue.key, out, email, log)
     assert [(d.recipient, d.ok) for d in deliveries] == [("ann@example.com", True),
                                                          ("bob@example.com", True)]
-    assert log.records == deliveries
+    assert log.outcomes == deliveries
+    # the intent (with the copy's Message-ID) is written before each message is handed over
+    assert [(d.recipient, d.status) for d in log.records] == [
+        ("ann@example.com", "sending"), ("ann@example.com", "sent"),
+        ("bob@example.com", "sending"), ("bob@example.com", "sent")]
     assert [e.rcpt_tos for e in handler.envelopes] == [["ann@example.com"], ["bob@example.com"]]
 
     html = (out / "issues" / issue.key / "email.html").read_text(encoding="utf-8")
@@ -109,9 +118,13 @@ def test_send_delivers_once_per_recipient(inbox: tuple[Inbox, int], out: Path,
         assert parts[0].get_content() == text
         assert msg["To"] == rcpt
         assert msg["Subject"] == issue.title
-        assert msg["Message-ID"] == "<digest.2026-W10@news.example.org>"
+        # one stable Message-ID per issue and recipient
+        assert msg["Message-ID"].startswith("<digest.2026-W10.")
+        assert msg["Message-ID"].endswith("@news.example.org>")
         assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-        assert deliveries[0].message_id == msg["Message-ID"]
+        mine = next(d for d in deliveries if d.recipient == rcpt)
+        assert mine.message_id == msg["Message-ID"]
+    assert len({d.message_id for d in deliveries}) == 2
 
     again = send_issue(issue.key, out, email, log)
     assert again == [] and len(handler.envelopes) == 2  # a re-run never sends twice
@@ -136,7 +149,8 @@ def test_refused_recipient_is_recorded_and_retried(inbox: tuple[Inbox, int], out
 
 
 class BadServer:
-    """A raw TCP server: 'silent' never greets; 'drop' hangs up once the message body starts."""
+    """A raw TCP server: 'silent' never greets; 'drop' hangs up at RCPT (before any message);
+    'swallow' reads the whole message, then hangs up without answering."""
 
     def __init__(self, mode: str) -> None:
         self.mode = mode
@@ -168,11 +182,14 @@ class BadServer:
                 cmd = line.strip().upper()
                 if cmd.startswith((b"EHLO", b"HELO")):
                     conn.sendall(b"250 flaky\r\n")
+                elif cmd.startswith(b"RCPT") and self.mode == "drop":
+                    return
                 elif cmd.startswith((b"MAIL", b"RCPT", b"RSET", b"NOOP")):
                     conn.sendall(b"250 OK\r\n")
                 elif cmd == b"DATA":
                     conn.sendall(b"354 go ahead\r\n")
-                    reader.readline()  # the first line of the message, then hang up
+                    while reader.readline() not in (b".\r\n", b""):
+                        pass  # the whole message, up to its final dot; then hang up
                     return
                 elif cmd == b"QUIT":
                     conn.sendall(b"221 bye\r\n")
@@ -196,14 +213,41 @@ def test_misbehaving_server_records_failure_then_retries(
                             log)
     finally:
         bad.close()
-    assert [d.ok for d in failed] == [False, False]
+    assert [d.status for d in failed] == ["failed", "failed"]
     assert all(d.error and expect in d.error for d in failed), failed
-    assert log.records == failed  # recorded, and nothing marked sent
+    assert log.outcomes == failed  # recorded, and nothing marked sent
     handler, port = inbox
     retried = send_issue(issue.key, out, _settings(email_settings, port), log)
     assert [(d.recipient, d.ok) for d in retried] == [("ann@example.com", True),
                                                       ("bob@example.com", True)]
     assert len(handler.envelopes) == 2
+
+
+def test_no_answer_after_the_message_is_unknown_and_held(
+        inbox: tuple[Inbox, int], out: Path, email_settings: EmailSettings,
+        issue: Issue) -> None:
+    """The server took every byte, then hung up without a 250: perhaps delivered. Such a
+    recipient is `unknown`, never retried by itself; --resend (unknown) sends it again with
+    the same Message-ID."""
+    bad = BadServer("swallow")
+    log = MemoryLog()
+    try:
+        first = send_issue(issue.key, out, _settings(email_settings, bad.port), log)
+    finally:
+        bad.close()
+    assert [d.status for d in first] == ["unknown", "unknown"]
+    assert "outcome unknown" in (first[0].error or "") and "\n" not in (first[0].error or "")
+    handler, port = inbox
+    email = _settings(email_settings, port)
+    again = send_issue(issue.key, out, email, log)
+    assert [d.status for d in again] == ["unknown", "unknown"]  # held, not re-sent
+    assert all("--resend" in (d.error or "") for d in again) and handler.envelopes == []
+    resent = send_issue(issue.key, out, email, log, resend="unknown")
+    assert [(d.recipient, d.status) for d in resent] == [("ann@example.com", "sent"),
+                                                         ("bob@example.com", "sent")]
+    assert [d.message_id for d in resent] == [d.message_id for d in first]
+    assert send_issue(issue.key, out, email, log, resend="unknown") == []  # nothing in doubt
+    assert len(send_issue(issue.key, out, email, log, resend="all")) == 2
 
 
 def test_unreachable_server_is_a_clear_error(out: Path, email_settings: EmailSettings,
@@ -344,7 +388,7 @@ def test_tls_with_auth_from_environment(security: Literal["starttls", "tls"], me
                                                         credentials), log)
     assert [(d.recipient, d.ok, d.error) for d in sent] == [("ann@example.com", True, None),
                                                             ("bob@example.com", True, None)]
-    assert log.records == sent
+    assert log.outcomes == sent
     assert accounts.attempts == [(mechanism, "digest-bot", True)]  # one session, over TLS
     assert [e.rcpt_tos for e in handler.envelopes] == [["ann@example.com"], ["bob@example.com"]]
     assert all(e.mail_from == "digest@news.example.org" for e in handler.envelopes)
@@ -363,7 +407,7 @@ def test_wrong_password_is_recorded_without_leaking_it(
     with tls_inbox(security, server_tls, accounts, auth_required=True) as (handler, port):
         email = replace(email, smtp_port=port)
         failed = send_issue(issue.key, out, email, log)
-        assert [d.ok for d in failed] == [False, False] and log.records == failed
+        assert [d.ok for d in failed] == [False, False] and log.outcomes == failed
         first, second = (d.error or "" for d in failed)
         assert "535" in first and "rejected the login for 'digest-bot'" in first, first
         assert "$TEST_SMTP_PASSWORD" in first  # names the variable to fix ...
