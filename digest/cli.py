@@ -155,19 +155,13 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def clean_files(files: list[str], *, url: str | None, text: bool, newsletter: bool, fmt: str,
                 out: IO[str]) -> int:
-    from .clean import clean, format_cleaned
+    """Clean each file; one line on stderr for each that cannot be, exit 1 if any could not."""
+    from .clean import clean_many, format_cleaned
 
     status = 0
-    for name in files:
-        try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-            page = clean(data, url, text=text, newsletter=newsletter)
-        except OSError as exc:
-            log.error("%s: %s", name, exc.strerror)
-            status = 1
-            continue
-        except CleanError as exc:
-            log.error("%s: %s", name, exc)
+    for name, page in clean_many(files, url=url, text=text, newsletter=newsletter):
+        if isinstance(page, CleanError):
+            log.error("%s: %s", name, page)
             status = 1
             continue
         if fmt == "text" and len(files) > 1 and out is sys.stdout:

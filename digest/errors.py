@@ -14,6 +14,10 @@
     └── LockedError                  another run holds the lock (exit code 75)
 
 The CLI maps them to exit codes: ConfigError → 2, LockedError → 75, anything else → 1.
+
+Anything else that escapes a stage is a bug (or an input nobody foresaw). At the boundaries
+that contain one (a source in fetch, an item in collect, a file in `digest clean`) it is
+reported as `internal_error(exc)`: one line, and the traceback goes to the log.
 """
 
 from __future__ import annotations
@@ -73,3 +77,9 @@ class DeliveryError(PublishError):
 
 class LockedError(DigestError):
     """Another run holds the lock."""
+
+
+def internal_error(exc: BaseException) -> str:
+    """'internal error: Type: message' on one line, at most 300 characters."""
+    text = " ".join(f"internal error: {type(exc).__name__}: {exc}".split())
+    return text if len(text) <= 300 else text[:299] + "…"

@@ -69,6 +69,7 @@ def build(config: Config, period: Period, collected: CollectReport | None, issue
         counts["fetched"] = sum(len(r.items) for r in collected.results)
         counts["new"] = sum(s.get("new", 0) for s in collected.saved.values())
         counts["updated"] = sum(s.get("updated", 0) for s in collected.saved.values())
+        counts["internal_errors"] = collected.internal_errors  # bugs met (tracebacks logged)
         info["cleaning_rules"] = dict(sorted(collected.rules.items()))
     if issue is not None:
         counts.update(a.status for a in issue.articles)

@@ -156,6 +156,16 @@ class RawItem:
 
 
 @dataclass(frozen=True)
+class ItemFailure:
+    """An entry the fetch stage could not turn into a RawItem (a bug, or an input nobody
+    foresaw). The rest of its source is unaffected; the issue lists it as `failed`."""
+
+    url: str
+    title: str
+    reason: str  # one line
+
+
+@dataclass(frozen=True)
 class FetchResult:
     """A source's fetch outcome. A failure is a value here, never an exception."""
 
@@ -166,6 +176,7 @@ class FetchResult:
     http_status: int | None = None
     error: str | None = None  # one line, for people
     seconds: float = 0.0
+    failed: tuple[ItemFailure, ...] = ()  # entries that could not be read
 
 
 # ── clean ────────────────────────────────────────────────────────────────────

@@ -13,6 +13,7 @@ uses: `digest fetch` never loads the editor's numerical stack (scikit-learn, sci
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import manifest, periods
 from .config import Config
-from .errors import CleanError, DigestError
+from .errors import CleanError, DigestError, internal_error
 from .models import (
     Article,
     ArticleStatus,
@@ -57,8 +58,9 @@ def utcnow() -> datetime:
 class CollectReport:
     results: tuple[FetchResult, ...]
     saved: dict[str, dict[str, int]]  # source → {"new": n, "updated": n, "unchanged": n}
-    failed: tuple[ArticleStatus, ...]  # items that could not be cleaned
+    failed: tuple[ArticleStatus, ...]  # items that could not be read, cleaned or stored
     rules: dict[str, int] = field(default_factory=dict)  # cleaning rule → removals
+    internal_errors: int = 0  # of the failed items, those that hit a bug (logged with traceback)
 
 
 @dataclass(frozen=True)
@@ -88,34 +90,75 @@ def default_period(config: Config, clock: Clock = utcnow) -> Period:
 
 def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
             clock: Clock = utcnow) -> CollectReport:
-    """Fetch every source, clean what is new or changed, and store it (one transaction a source)."""
+    """Fetch every source, clean what is new or changed, and store it (one transaction a source).
+
+    Whatever one item raises while it is read, cleaned or stored makes that item `failed`
+    (with the reason) and nothing else; a source whose batch cannot be stored fails alone.
+    Errors that are not an input's fault (the database itself) still end the run."""
     from .fetch import fetch_all
-    from .fetch.urls import canonical_key
 
     results = fetch_all(config.sources, store.fetch_states(), config.fetch, transport=transport,
                         clock=clock, known=store.has_item)
     saved: dict[str, dict[str, int]] = {}
-    failed: list[ArticleStatus] = []
+    tally = _Failures()
     rules: Counter[str] = Counter()
     for result in results:
         now = clock()
+        name = result.source.name
+        for entry in result.failed:  # entries the fetch stage could not read
+            tally.add(entry.url, entry.title, name, None, entry.reason)
         articles: list[tuple[Article, str]] = []
         for item in result.items:
             try:
-                for article in _clean_item(item, result.source, now):
-                    rules.update(r.rule for r in article.removed)
-                    articles.append((article, canonical_key(article.canonical_url or article.url)))
+                cleaned = _clean_item(item, result.source, now)
             except CleanError as exc:
-                log.warning("%s: cannot clean %s: %s", result.source.name, item.url, exc)
-                failed.append(ArticleStatus(url=item.url, title=item.title, source=item.source,
-                                            published=item.published, language="en",
-                                            status="failed", reason=str(exc)))
-        counts = store.save_fetch(result, articles, now)
-        saved[result.source.name] = {str(k): v for k, v in counts.items()}  # Literal keys → str
-        log.info("%s: %s, %d item(s), %s", result.source.name, result.status, len(result.items),
-                 saved[result.source.name] or "nothing new")
-    return CollectReport(results=tuple(results), saved=saved, failed=tuple(failed),
-                         rules=dict(rules))
+                log.warning("%s: cannot clean %s: %s", name, item.url, exc)
+                tally.add(item.url, item.title, name, item.published, str(exc))
+            except Exception as exc:  # a bug or an input nobody foresaw: this item only
+                tally.internal(exc, f"{name}: cleaning {item.url}", item.url, item.title, name,
+                               item.published)
+            else:
+                articles.extend(cleaned)
+                rules.update(r.rule for a, _ in cleaned for r in a.removed)
+        try:
+            report = store.save_fetch(result, articles, now)
+        except (DigestError, sqlite3.OperationalError):
+            raise  # the database cannot take anything: no issue can be built from it
+        except Exception as exc:  # this source's batch only
+            tally.internal(exc, f"{name}: storing the source", result.state.url, name, name, None)
+            for article, _ in articles:
+                tally.add(article.url, article.title, name, article.published,
+                          "not stored: its source could not be saved")
+            continue
+        for article, error in report.failed:
+            tally.internal(error, f"{name}: storing {article.url}", article.url, article.title,
+                           name, article.published, prefix="cannot store: ")
+        saved[name] = {str(k): v for k, v in report.counts.items()}  # Literal keys → str
+        log.info("%s: %s, %d item(s), %s", name, result.status, len(result.items),
+                 saved[name] or "nothing new")
+    return CollectReport(results=tuple(results), saved=saved, failed=tuple(tally.failed),
+                         rules=dict(rules), internal_errors=tally.internal_errors)
+
+
+@dataclass
+class _Failures:
+    """The failed items of a collect, and how many of them were bugs rather than bad input."""
+
+    failed: list[ArticleStatus] = field(default_factory=list)
+    internal_errors: int = 0
+
+    def add(self, url: str, title: str, source: str, published: datetime | None,
+            reason: str) -> None:
+        self.failed.append(ArticleStatus(url=url, title=title, source=source,
+                                         published=published, language="en", status="failed",
+                                         reason=reason))
+
+    def internal(self, exc: Exception, where: str, url: str, title: str, source: str,
+                 published: datetime | None, *, prefix: str = "") -> None:
+        """A programming error: logged with its traceback, counted, and the item failed."""
+        log.error("internal error while %s", where, exc_info=(type(exc), exc, exc.__traceback__))
+        self.internal_errors += 1
+        self.add(url, title, source, published, prefix + internal_error(exc))
 
 
 def probe(config: Config, *, transport: httpx.AsyncBaseTransport | None = None,
@@ -130,13 +173,18 @@ def probe(config: Config, *, transport: httpx.AsyncBaseTransport | None = None,
             for r in results]
 
 
-def _clean_item(item: RawItem, source: Source, now: datetime) -> list[Article]:
-    """One fetched item → its article, plus any second article the page had glued on."""
+def _clean_item(item: RawItem, source: Source, now: datetime) -> list[tuple[Article, str]]:
+    """One fetched item → its article, plus any second article the page had glued on, each
+    with its store key. The page's URL key names the page's own article; an appended one is
+    keyed `<page key>#appended-N` (canonical_key drops fragments, so without the suffix the
+    second article would overwrite the first)."""
     from .clean import clean
+    from .fetch.urls import canonical_key
 
     page = clean(item.content, item.url, text=item.content_type == "text",
                  newsletter=source.newsletter)
-    out: list[Article] = []
+    out: list[tuple[Article, str]] = []
+    page_key = canonical_key(item.canonical_url or page.canonical_url or item.url)
     for n, part in enumerate((page, *page.appended)):
         paragraphs = part.paragraphs or ((item.summary,) if item.summary and n == 0 else ())
         if not paragraphs:
@@ -144,14 +192,14 @@ def _clean_item(item: RawItem, source: Source, now: datetime) -> list[Article]:
         suffix = "" if n == 0 else f"#appended-{n}"
         published = (item.published if n == 0 else None) or part.published or page.published or now
         title = (item.title if n == 0 else "") or part.title or item.title or item.url
-        out.append(Article(
+        out.append((Article(
             source=item.source, guid=item.guid + suffix, url=item.url + suffix,
             title=title, paragraphs=paragraphs, published=published, first_seen=now,
             content_hash=content_hash(paragraphs),
             canonical_url=None if n else (item.canonical_url or part.canonical_url),
             author=item.author or part.author, language=part.language or detect_language(
                 " ".join(paragraphs)), image=part.image, removed=part.removed if n == 0 else (),
-        ))
+        ), page_key + suffix))
     if not out:
         raise CleanError("no article text left after cleaning")
     return out

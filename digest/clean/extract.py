@@ -41,10 +41,25 @@ _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=
                                encoding="utf-8", collect_ids=False, default_doctype=False)
 
 
+# Characters libxml2 keeps in a parsed text node but lxml refuses to write back into one
+# (ValueError "All strings must be XML compatible" when a dropped <script>'s tail is moved):
+# C0 controls other than tab, newline and carriage return, and the non-characters U+FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_SPACE = str.maketrans({"\x0b": " ", "\x0c": " "})  # vertical tab, form feed
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters an lxml tree cannot hold (form feeds become spaces)."""
+    if _NOT_XML.search(text) is None:
+        return text
+    return _NOT_XML.sub("", text.translate(_NOT_XML_SPACE))
+
+
 def parse_html(markup: str) -> lxml_html.HtmlElement:
     """A tolerant parse; malformed and unclosed markup is repaired by libxml2."""
     # lxml refuses str input that carries an XML encoding declaration.
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup[:200]) + markup[200:]
+    markup = xml_safe(markup)
     if not markup.strip():
         raise CleanError("empty input")
     try:

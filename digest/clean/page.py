@@ -7,6 +7,7 @@ timer the caller had set (a benchmark harness's own alarm, say) is restored afte
 
 from __future__ import annotations
 
+import logging
 import re
 import signal
 import threading
@@ -23,10 +24,11 @@ from digest.clean.meta import PageMeta, extract_meta
 from digest.clean.patterns import BYLINE, SOURCE_LINE
 from digest.clean.plaintext import derive_title, text_blocks
 from digest.clean.rules import apply_rules, drop_repeated_title, split_appended
-from digest.errors import CleanError
+from digest.errors import CleanError, internal_error
 from digest.models import CleanedPage, Removal
 from digest.text import detect_language
 
+log = logging.getLogger("digest.clean")
 _TAG = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9]*|!doctype|!--|/[a-zA-Z])", re.I)
 _MAX_REMOVAL_TEXT = 500
 
@@ -114,6 +116,8 @@ def _appended_page(blocks: list[Block], meta: PageMeta) -> CleanedPage:
 
 
 def _to_str(content: str | bytes) -> str:
+    if not isinstance(content, (str, bytes)):  # None from a caller that lost the body
+        raise CleanError(f"no content to clean (got {type(content).__name__})")
     if isinstance(content, bytes):
         if not content.strip():
             raise CleanError("empty input")
@@ -167,7 +171,11 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
 def clean_many(items: Iterable[str | Path], *, url: str | None = None, text: bool = False,
                newsletter: bool = False, timeout: float = 10.0
                ) -> Iterator[tuple[str, CleanedPage | CleanError]]:
-    """Clean files (paths, or "-" for stdin) in one process; yields (name, page or error)."""
+    """Clean files (paths, or "-" for stdin) in one process; yields (name, page or error).
+
+    Every file gets an answer: one that cannot be read or cleaned yields a CleanError with a
+    one-line reason (a bug is `internal error: …`, its traceback logged at debug level, so
+    `-v` shows it), and the next file is cleaned as usual."""
     import sys
 
     for item in items:
@@ -175,9 +183,12 @@ def clean_many(items: Iterable[str | Path], *, url: str | None = None, text: boo
         try:
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as exc:
-            yield name, CleanError(f"{name}: cannot read: {exc.strerror or exc}")
+            yield name, CleanError(f"cannot read: {exc.strerror or exc}")
             continue
         try:
             yield name, clean(data, url, text=text, newsletter=newsletter, timeout=timeout)
         except CleanError as exc:
             yield name, exc
+        except Exception as exc:  # a bug, or an input nobody foresaw: this file only
+            log.debug("%s: traceback of the internal error", name, exc_info=True)
+            yield name, CleanError(internal_error(exc))

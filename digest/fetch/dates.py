@@ -52,11 +52,11 @@ def _fast_rfc822(raw: str) -> datetime | None:
     month = _MONTHS.get(mon.lower())
     if month is None:
         return None
-    tz = UTC
-    if zone[0] in "+-":
-        offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
-        tz = timezone(offset if zone[0] == "+" else -offset)
     try:
+        tz = UTC
+        if zone[0] in "+-":
+            offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
+            tz = timezone(offset if zone[0] == "+" else -offset)  # "+9999" is out of range
         return datetime(int(year), month, int(day), int(hour), int(minute), int(second or 0),
                         tzinfo=tz)
     except ValueError:
@@ -98,6 +98,10 @@ def parse_date(text: str | None) -> datetime | None:
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year == 1:
+        return None
+    try:
+        parsed.utcoffset()  # dateutil accepts "+9999"; datetime refuses it on first use
+    except ValueError:
         return None
     return _aware(parsed)
 

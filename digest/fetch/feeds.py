@@ -280,7 +280,8 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
         ctype: ContentType = "html"
         if not content and item.get("content_text"):
             content, ctype = _str(item.get("content_text")), "text"
-        authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
+        authors = item.get("authors") or item.get("author")  # a list (1.1) or one (1.0)
+        authors = authors if isinstance(authors, list) else [authors]
         names = [_str(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")]
         link = _str(item.get("url")) or _str(item.get("external_url"))
         feed.entries.append(Entry(
@@ -295,10 +296,16 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
     return feed
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def _str(value: Any) -> str:
+    """A JSON value as text: "" for null, objects and arrays; half a surrogate pair (a
+    "\\ud800" escape, which json.loads lets through and no UTF-8 store can hold) becomes
+    U+FFFD."""
     if value is None or isinstance(value, (dict, list)):
         return ""
-    return str(value).strip()
+    return _SURROGATE_RE.sub("\ufffd", str(value)).strip()
 
 
 def _feedparser(data: bytes, url: str, warnings: list[str]) -> ParsedFeed:

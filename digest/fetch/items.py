@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import html
+import logging
 import re
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -19,7 +21,8 @@ from datetime import datetime
 import lxml.html
 from lxml import etree
 
-from digest.models import RawItem, Source
+from digest.errors import internal_error
+from digest.models import ItemFailure, RawItem, Source
 
 from .dates import parse_trusted
 from .feeds import Entry, plain
@@ -33,6 +36,7 @@ _TRUNCATED_RE = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue r
                            r"阅读全文|阅读更多)\W*$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"""(?:href|src)\s*=\s*["']?(?!https?:|mailto:|data:|#|//)""")
 
+log = logging.getLogger("digest.fetch")
 PageFetcher = Callable[[str], Awaitable[tuple[str, str]]]  # url -> (final url, html text)
 
 
@@ -40,6 +44,7 @@ PageFetcher = Callable[[str], Awaitable[tuple[str, str]]]  # url -> (final url, 
 class Built:
     items: list[RawItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    failed: list[ItemFailure] = field(default_factory=list)
 
 
 def text_of(markup: str) -> str:
@@ -86,6 +91,7 @@ class Prepared:
 
     drafts: list[_Draft] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    failed: list[ItemFailure] = field(default_factory=list)
 
 
 async def build_items(source: Source, entries: Sequence[Entry], *, fallback_url: str | None,
@@ -101,62 +107,82 @@ async def build_items(source: Source, entries: Sequence[Entry], *, fallback_url:
 
 def prepare_items(source: Source, entries: Sequence[Entry], *, fallback_url: str | None,
                   now: datetime, max_items: int, follow: bool) -> Prepared:
-    """The synchronous half of build_items: identity, links, dates, truncation checks."""
+    """The synchronous half of build_items: identity, links, dates, truncation checks.
+    An entry that raises (a bug, or an input nobody foresaw) becomes an ItemFailure; the
+    other entries are unaffected."""
     built = Prepared()
     if fallback_url and not is_web_url(fallback_url):
         fallback_url = None
     seen: set[str] = set()
-    duplicates = anonymous = bad_links = 0
+    counts: Counter[str] = Counter()
     for entry in entries:
         if len(built.drafts) >= max_items:
             built.warnings.append(f"kept the first {max_items} of {len(entries)} entries")
             break
-        link = entry.link if entry.link and is_web_url(entry.link) else None
-        if entry.link and not link:
-            bad_links += 1
-        guid = (entry.guid or "").strip() or link
-        if not guid:
-            anonymous += 1
-            guid = _hash_id(entry.title, entry.content or entry.summary)
-        if guid in seen:
-            duplicates += 1
+        try:
+            draft = _draft(source, entry, fallback_url, now, follow, seen, counts)
+        except Exception as exc:
+            log.error("%s: internal error while reading an entry", source.name, exc_info=True)
+            built.failed.append(ItemFailure(url=_str(entry.link) or fallback_url or "",
+                                            title=_str(entry.title), reason=internal_error(exc)))
             continue
-        seen.add(guid)
-        if not link and entry.guid and is_web_url(entry.guid):
-            link = entry.guid
-        body = entry.content or entry.summary
-        ctype = entry.content_type if entry.content else "html"
-        if ctype == "html":
-            body = absolutise(body, link or fallback_url)
-        published = parse_trusted(entry.date, now)
-        title = entry.title
-        need_page = bool(source.full_text and link and follow) and (
-            not entry.content or not title or published is None or _looks_truncated(
-                text_of(body) if ctype == "html" else " ".join(body.split())))
-        item = RawItem(
-            source=source.name, guid=guid,
-            # No link of its own: the feed's site, else a URN (never a file:// path).
-            url=link or fallback_url or f"urn:digest:{guid}",
-            title=title, content=body, content_type=ctype,
-            published=published, author=entry.author, canonical_url=entry.canonical,
-            summary=entry.summary,
-        )
-        built.drafts.append(_Draft(item, need_page))
-    if duplicates:
-        built.warnings.append(f"{duplicates} entries with a duplicate GUID dropped")
-    if anonymous:
-        built.warnings.append(f"{anonymous} entries without link or GUID: identified by a hash "
-                              "of title and content")
-    if bad_links:
-        built.warnings.append(f"{bad_links} entries with a non-web link (ignored)")
+        if draft is not None:
+            built.drafts.append(draft)
+    if counts["duplicate"]:
+        built.warnings.append(f"{counts['duplicate']} entries with a duplicate GUID dropped")
+    if counts["anonymous"]:
+        built.warnings.append(f"{counts['anonymous']} entries without link or GUID: identified "
+                              "by a hash of title and content")
+    if counts["bad_link"]:
+        built.warnings.append(f"{counts['bad_link']} entries with a non-web link (ignored)")
     return built
+
+
+def _str(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _draft(source: Source, entry: Entry, fallback_url: str | None, now: datetime, follow: bool,
+           seen: set[str], counts: Counter[str]) -> _Draft | None:
+    """One entry as a draft item; None for a duplicate GUID."""
+    link = entry.link if entry.link and is_web_url(entry.link) else None
+    if entry.link and not link:
+        counts["bad_link"] += 1
+    guid = (entry.guid or "").strip() or link
+    if not guid:
+        counts["anonymous"] += 1
+        guid = _hash_id(entry.title, entry.content or entry.summary)
+    if guid in seen:
+        counts["duplicate"] += 1
+        return None
+    seen.add(guid)
+    if not link and entry.guid and is_web_url(entry.guid):
+        link = entry.guid
+    body = entry.content or entry.summary
+    ctype = entry.content_type if entry.content else "html"
+    if ctype == "html":
+        body = absolutise(body, link or fallback_url)
+    published = parse_trusted(entry.date, now)
+    title = entry.title
+    need_page = bool(source.full_text and link and follow) and (
+        not entry.content or not title or published is None or _looks_truncated(
+            text_of(body) if ctype == "html" else " ".join(body.split())))
+    item = RawItem(
+        source=source.name, guid=guid,
+        # No link of its own: the feed's site, else a URN (never a file:// path).
+        url=link or fallback_url or f"urn:digest:{guid}",
+        title=title, content=body, content_type=ctype,
+        published=published, author=entry.author, canonical_url=entry.canonical,
+        summary=entry.summary,
+    )
+    return _Draft(item, need_page)
 
 
 async def finish_items(source: Source, prepared: Prepared, *, now: datetime,
                        known: Callable[[str, str], bool] | None,
                        fetch_page: PageFetcher | None) -> Built:
     """The asynchronous half: skip known items that need their page, follow the others."""
-    built = Built(warnings=list(prepared.warnings))
+    built = Built(warnings=list(prepared.warnings), failed=list(prepared.failed))
     drafts = [d for d in prepared.drafts if not (
         d.need_page and known is not None and known(source.name, d.item.guid))]
     if fetch_page is not None:
@@ -189,9 +215,18 @@ async def _with_page(item: RawItem, fetch_page: PageFetcher,
     """The item improved by its page: body (when the page carries clearly more), title,
     date and canonical URL. Returns (item, failure reason or None)."""
     try:
-        final_url, page_html = await fetch_page(item.url)
+        return await _improve(item, fetch_page, now)
     except FetchFailure as exc:
         return item, str(exc)
+    except Exception as exc:  # a bug, or a page nobody foresaw: the feed's item stands
+        log.error("%s: internal error while following %s", item.source, item.url,
+                  exc_info=True)
+        return item, internal_error(exc)
+
+
+async def _improve(item: RawItem, fetch_page: PageFetcher,
+                   now: datetime) -> tuple[RawItem, str | None]:
+    final_url, page_html = await fetch_page(item.url)
     doc = parse_html(page_html, final_url)
     if doc is None:
         return item, f"empty page {item.url}"

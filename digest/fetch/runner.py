@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import httpx
 
-from digest.models import FetchResult, FetchSettings, FetchState, RawItem, Source
+from digest.errors import internal_error
+from digest.models import FetchResult, FetchSettings, FetchState, ItemFailure, RawItem, Source
 
 from . import imap, local, sitemap
 from .feeds import Entry, sniff
@@ -24,6 +26,7 @@ from .parsepool import make_parser
 from .urls import host_of
 
 Known = Callable[[str, str], bool]
+log = logging.getLogger("digest.fetch")
 
 
 def utcnow() -> datetime:
@@ -41,6 +44,7 @@ class Outcome:
     etag: str | None = None
     last_modified: str | None = None
     warnings: list[str] = field(default_factory=list)
+    failed: list[ItemFailure] = field(default_factory=list)  # entries that could not be read
 
 
 class SourceFetch:
@@ -132,6 +136,7 @@ class SourceFetch:
                                    fetch_page=self._page)
         outcome.items.extend(built.items)
         outcome.warnings.extend(built.warnings)
+        outcome.failed.extend(built.failed)
 
     async def _follow_feed(self, feed_url: str, outcome: Outcome) -> None:
         response = await self.http.get(feed_url, self.guard)
@@ -151,6 +156,7 @@ class SourceFetch:
                                   known=self.known, fetch_page=self._page)
         outcome.items.extend(built.items)
         outcome.warnings.extend(built.warnings)
+        outcome.failed.extend(built.failed)
 
     async def _page(self, url: str) -> tuple[str, str]:
         response = await self.http.get(url, self.guard, page=True)
@@ -171,6 +177,7 @@ class SourceFetch:
                                       known=self.known, fetch_page=self._page)
             items.extend(built.items)
             outcome.warnings.extend(built.warnings)
+            outcome.failed.extend(built.failed)
         oldest = datetime.min.replace(tzinfo=UTC)
         items.sort(key=lambda item: item.published or oldest, reverse=True)
         outcome.items = items[: self.settings.max_items]
@@ -221,7 +228,8 @@ def _result(source: Source, state: FetchState, outcome: Outcome, seconds: float)
         last_error=warning, last_http_status=outcome.http_status)
     return FetchResult(source=source, status=outcome.status,  # type: ignore[arg-type]
                        state=new_state, items=tuple(outcome.items),
-                       http_status=outcome.http_status, error=warning, seconds=seconds)
+                       http_status=outcome.http_status, error=warning, seconds=seconds,
+                       failed=tuple(outcome.failed))
 
 
 def _failed(source: Source, state: FetchState, exc: FetchFailure, seconds: float) -> FetchResult:
@@ -254,7 +262,8 @@ async def _fetch_one(http: HttpClient, source: Source, state: FetchState | None,
     except FetchFailure as exc:
         return _failed(source, state, exc, time.monotonic() - started)
     except Exception as exc:  # a bug or an input we did not foresee: still only this source
-        failure = FetchFailure(f"internal error: {type(exc).__name__}: {exc}")
+        log.error("%s: internal error while fetching", source.name, exc_info=True)
+        failure = FetchFailure(internal_error(exc))
         return _failed(source, state, failure, time.monotonic() - started)
     return _result(source, state, outcome, time.monotonic() - started)
 

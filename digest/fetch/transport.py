@@ -241,7 +241,7 @@ class LeanTransport(httpx.AsyncBaseTransport):
             raise httpx.ReadError(str(exc) or type(exc).__name__) from exc
         lines = raw.decode("latin-1").split("\r\n")
         parts = lines[0].split(" ", 2)
-        if len(parts) < 2 or not parts[0].startswith("HTTP/1.") or not parts[1].isdigit():
+        if len(parts) < 2 or not parts[0].startswith("HTTP/1.") or not _digits(parts[1]):
             conn.close()
             raise httpx.RemoteProtocolError(f"malformed status line {lines[0][:80]!r}")
         status = int(parts[1])
@@ -251,14 +251,17 @@ class LeanTransport(httpx.AsyncBaseTransport):
                 name, value = line.split(":", 1)
                 headers.append((name.strip(), value.strip()))
         lowered = {k.lower(): v for k, v in headers}
+        # As bytes: httpx would encode str values as ASCII and raise on any other byte (a
+        # "charset=utfé" sank the source); given bytes, it decodes them as a browser does.
+        raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
         keep = parts[0] == "HTTP/1.1" and "close" not in lowered.get("connection", "").lower()
         chunked = "chunked" in lowered.get("transfer-encoding", "").lower()
         length_text = lowered.get("content-length", "")
-        length = int(length_text) if length_text.isdigit() else None
+        length = int(length_text) if _digits(length_text) else None
         if request.method == "HEAD" or status in _NO_BODY:
             length, chunked = 0, False
         body = _Body(self, origin, conn, length, chunked, keep)
-        return httpx.Response(status, headers=headers, stream=body, request=request,
+        return httpx.Response(status, headers=raw_headers, stream=body, request=request,
                               extensions={"http_version": parts[0].encode("ascii")})
 
     async def aclose(self) -> None:
@@ -267,3 +270,8 @@ class LeanTransport(httpx.AsyncBaseTransport):
                 conn.close()
         self._idle.clear()
         self._idle_count = 0
+
+
+def _digits(text: str) -> bool:
+    """ASCII digits only ("²" is a digit to str.isdigit, and int() refuses it)."""
+    return text.isascii() and text.isdigit()

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import IssueRecord, RunRecord, SaveOutcome, Store
+from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport, Store
 from .lock import RunLock
 from .sqlite import SQLiteStore
 
-__all__ = ["IssueRecord", "RunLock", "RunRecord", "SQLiteStore", "SaveOutcome", "Store",
-           "open_store"]
+__all__ = ["IssueRecord", "RunLock", "RunRecord", "SQLiteStore", "SaveOutcome", "SaveReport",
+           "Store", "open_store"]
 
 
 def open_store(path: str | Path) -> Store:

@@ -17,6 +17,16 @@ SaveOutcome = Literal["new", "updated", "unchanged"]
 
 
 @dataclass(frozen=True)
+class SaveReport:
+    """What `save_fetch` did: how many articles were new, updated or unchanged, and those it
+    could not store (each with the exception, so the caller can log its traceback). One
+    article that cannot be stored is rolled back alone; the source's others are kept."""
+
+    counts: dict[SaveOutcome, int]
+    failed: tuple[tuple[Article, Exception], ...] = ()
+
+
+@dataclass(frozen=True)
 class IssueRecord:
     key: str
     title: str
@@ -44,7 +54,7 @@ class Store(Protocol):
     def source_health(self) -> list[SourceHealth]: ...
     def has_item(self, source: str, guid: str) -> bool: ...
     def save_fetch(self, result: FetchResult, articles: list[tuple[Article, str]],
-                   now: datetime) -> dict[SaveOutcome, int]: ...
+                   now: datetime) -> SaveReport: ...
     # articles
     def articles_for(self, period: Period) -> list[Article]: ...
     def count_articles(self) -> int: ...

@@ -25,7 +25,7 @@ from ..models import (
     SourceHealth,
 )
 from . import migrations
-from .base import IssueRecord, RunRecord, SaveOutcome
+from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -95,17 +95,29 @@ class SQLiteStore:
         return row is not None
 
     def save_fetch(self, result: FetchResult, articles: list[tuple[Article, str]],
-                   now: datetime) -> dict[SaveOutcome, int]:
+                   now: datetime) -> SaveReport:
         """Store a source's new state and its cleaned articles in one transaction.
 
         `articles` pairs each article with its URL key (canonical, tracking parameters
         dropped): an article is the same when its GUID, then its URL key, then (within the
-        source) its content hash matches a stored one.
+        source) its content hash matches a stored one. Each article has its own savepoint:
+        one that cannot be stored (a value SQLite refuses, say) is rolled back alone and
+        reported in `SaveReport.failed`. A failure of the database itself
+        (`sqlite3.OperationalError`: disk full, I/O error) still rolls back the whole source.
         """
         counts: Counter[SaveOutcome] = Counter()
+        failed: list[tuple[Article, Exception]] = []
         with self._tx():
             for article, url_key in articles:
-                counts[self._save_article(article, url_key, now)] += 1
+                self._conn.execute("SAVEPOINT article")
+                try:
+                    counts[self._save_article(article, url_key, now)] += 1
+                except sqlite3.OperationalError:
+                    raise  # the database's failure, not this article's
+                except Exception as exc:
+                    self._conn.execute("ROLLBACK TO article")
+                    failed.append((article, exc))
+                self._conn.execute("RELEASE article")
             s = result.state
             self._conn.execute(
                 """INSERT INTO source_state (name, url, etag, last_modified, not_before, failures,
@@ -123,7 +135,7 @@ class SQLiteStore:
                  s.failures, int(s.disabled), result.status, result.error, result.http_status,
                  len(result.items), counts["new"], result.seconds, _ts(now)),
             )
-        return dict(counts)
+        return SaveReport(dict(counts), tuple(failed))
 
     def _save_article(self, a: Article, url_key: str, now: datetime) -> SaveOutcome:
         row = (

@@ -77,3 +77,19 @@ def test_missing_charset_and_bom() -> None:
     text = "<html><body><p>Der Stadtrat beschloss neue Radwege für München.</p></body></html>"
     assert "München" in clean(b"\xef\xbb\xbf" + text.encode("utf-8")).text
     assert "München" in clean(text.encode("utf-8")).text
+
+
+@pytest.mark.parametrize("tag", ["script", "style", "noscript", "iframe"])
+@pytest.mark.parametrize("char", ["\x02", "\x0b", "\x1f", "\ufffe"])
+def test_control_character_in_a_dropped_element_tail(tag: str, char: str) -> None:
+    """lxml refused to move such a tail when the <script> was dropped: ValueError ("All
+    strings must be XML compatible") escaped clean() and sank the whole run."""
+    page = clean(f"<p>Short lead.</p><{tag}>var x = 1;</{tag}>after{char}the {tag}")
+    assert page.paragraphs[-1] in (f"afterthe {tag}", f"after the {tag}")
+    assert "var x" not in page.text
+
+
+def test_none_is_a_clean_error() -> None:
+    """A feed entry whose body went missing (None) raised TypeError in decode.py."""
+    with pytest.raises(CleanError, match="no content"):
+        clean(None)  # type: ignore[arg-type]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -58,16 +59,17 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 def test_articles_stored_once_by_guid_then_url_then_hash(tmp_path: Path) -> None:
     store = open_store(tmp_path / "db.sqlite3")
-    assert store.save_fetch(result(), [(article(), "x/a")], NOW) == {"new": 1}
+    assert store.save_fetch(result(), [(article(), "x/a")], NOW).counts == {"new": 1}
     # same GUID, same text: unchanged
-    assert store.save_fetch(result(), [(article(), "x/a")], NOW) == {"unchanged": 1}
+    assert store.save_fetch(result(), [(article(), "x/a")], NOW).counts == {"unchanged": 1}
     # new GUID but same canonical URL key: the same article
-    assert store.save_fetch(result(), [(article(guid="g2"), "x/a")], NOW) == {"unchanged": 1}
+    assert store.save_fetch(result(), [(article(guid="g2"), "x/a")], NOW).counts == {
+        "unchanged": 1}
     # new GUID and URL but same body in the same source: the same article
-    assert store.save_fetch(result(), [(article(guid="g3", url="http://x/b"), "x/b")], NOW) == {
+    assert store.save_fetch(result(), [(article(guid="g3", url="http://x/b"), "x/b")], NOW).counts == {
         "unchanged": 1}
     # changed text under the same GUID: updated, not duplicated
-    assert store.save_fetch(result(), [(article(body="New body."), "x/a")], NOW) == {"updated": 1}
+    assert store.save_fetch(result(), [(article(body="New body."), "x/a")], NOW).counts == {"updated": 1}
     assert store.count_articles() == 1
     (a,) = store.articles_for(periods.week("2026-W10", "UTC"))
     assert a.paragraphs == ("New body.",)
@@ -100,11 +102,28 @@ def test_articles_for_period_uses_published_or_first_seen(tmp_path: Path) -> Non
     assert store.articles_for(periods.week("2026-W20", "UTC")) == []
 
 
-def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+def test_an_article_the_database_refuses_fails_alone(tmp_path: Path) -> None:
+    """A lone surrogate (a JSON \\ud800 escape) cannot be encoded for SQLite: that article is
+    rolled back to its savepoint and reported; the source's state and other articles stay."""
     store = open_store(tmp_path / "db.sqlite3")
-    bad = article(guid="bad")
-    object.__setattr__(bad, "paragraphs", (object(),))  # not JSON-serialisable: fails mid-way
-    with pytest.raises(TypeError):
+    bad = replace(article(guid="bad", url="http://x/bad"), title="Broken \ud800 title")
+    report = store.save_fetch(result(), [(article(), "x/a"), (bad, "x/bad")], NOW)
+    assert report.counts == {"new": 1}
+    assert [(a.guid, type(e).__name__) for a, e in report.failed] == [("bad", "UnicodeEncodeError")]
+    assert store.count_articles() == 1
+    assert store.fetch_states()["One"].etag == '"e1"'
+
+
+def test_interrupted_transaction_leaves_nothing(tmp_path: Path) -> None:
+    """Anything that is not one article's fault (here Ctrl-C) rolls the whole source back."""
+
+    class Interrupting:
+        def __conform__(self, protocol: object) -> str:  # sqlite3 asks it for a value
+            raise KeyboardInterrupt
+
+    store = open_store(tmp_path / "db.sqlite3")
+    bad = replace(article(guid="bad", url="http://x/bad"), title=Interrupting())  # type: ignore[arg-type]
+    with pytest.raises(KeyboardInterrupt):
         store.save_fetch(result(), [(article(), "x/a"), (bad, "x/bad")], NOW)
     assert store.count_articles() == 0
     assert store.fetch_states() == {}
