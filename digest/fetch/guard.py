@@ -1,8 +1,10 @@
 """What we agree to fetch: the SSRF rule, robots.txt, and bounded decompression.
 
-The SSRF rule: only http/https, and never a loopback, private, link-local or otherwise
-internal address, unless it is the very host the user configured as the source (tests and
-intranet feeds live on such hosts; a feed's *links* and redirects must not lead us there).
+The SSRF rule: only http/https, and never a loopback, private, link-local, metadata or
+otherwise internal address (nor an IPv6 address embedding one), unless it is the very origin —
+scheme, host *and* port — the user configured as the source (tests and intranet feeds live on
+such hosts). A feed's links and redirects may lead back to that origin, never to a neighbour:
+another port of the same host is another service (an admin panel, a database console).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import brotli
 
 from digest.errors import FetchError
 
-from .urls import host_of, is_internal_ip, literal_ip, origin_of
+from .urls import host_of, is_internal_ip, literal_ip, origin_key, origin_of
 
 
 class FetchFailure(FetchError):
@@ -76,11 +78,11 @@ class Resolver:
 
 
 class Guard:
-    """The SSRF rule for one source: its configured host is trusted, everything else must be
-    a public address."""
+    """The SSRF rule for one source: its configured origin (scheme, host, port) is trusted,
+    everything else must be a public address."""
 
     def __init__(self, source_url: str, resolver: Resolver) -> None:
-        self.trusted_host = host_of(source_url)
+        self.trusted = origin_key(source_url)
         self._resolver = resolver
 
     async def check(self, url: str) -> tuple[str, ...] | None:
@@ -98,14 +100,14 @@ class Guard:
         host = host_of(url)
         if not host:
             raise FetchFailure(f"refused URL without a host: {url[:120]}")
-        if host == self.trusted_host:
+        if self.trusted is not None and origin_key(url) == self.trusted:
             return None
         addresses = await self._resolver.addresses(host)
         for address in addresses:
             if is_internal_ip(address):
                 raise FetchFailure(
                     f"refused {host}: internal address {address} (only the configured "
-                    "source host may be private)"
+                    "source's own scheme, host and port may be private)"
                 )
         return None if literal_ip(host) is not None else addresses
 

@@ -121,24 +121,74 @@ def host_of(url: str) -> str:
         return ""
 
 
+def origin_key(url: str) -> tuple[str, str, int | None] | None:
+    """(scheme, host, port) with the scheme's default port filled in; None when unparseable.
+    Two URLs with the same key reach the same server."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".").lower()
+    if not host:
+        return None
+    return scheme, host, port if port is not None else _DEFAULT_PORTS.get(scheme)
+
+
 def origin_of(url: str) -> str:
     parts = urlsplit(url)
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), "", "", ""))
 
 
+# IPv6 ranges that are an IPv4 address in another form: a packet to one goes to the IPv4
+# address in its last 32 bits (the well-known NAT64 prefix of RFC 6052, RFC 2765's translated
+# form), so they are judged as that address. IPv4-mapped ones likewise; 6to4 (2002::/16) and
+# Teredo (2001::/32) are judged by both the IPv6 address and the IPv4 ones they carry.
+_TRANSLATED = tuple(ipaddress.IPv6Network(n) for n in ("64:ff9b::/96", "::ffff:0:0:0/96"))
+# Internal whatever Python's tables say about them (they differ between Python versions).
+_INTERNAL_NETS = tuple(ipaddress.ip_network(n) for n in ("64:ff9b:1::/48",  # local-use NAT64
+                                                         "100.64.0.0/10", "fc00::/7"))
+# Cloud metadata and platform endpoints, some of them on public-looking addresses.
+_METADATA = frozenset(ipaddress.ip_address(a) for a in (
+    "169.254.169.254", "169.254.170.2", "168.63.129.16", "100.100.100.200", "fd00:ec2::254"))
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def _targets(ip: IPAddress) -> list[IPAddress]:
+    """The addresses a packet to `ip` may really end up at."""
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return [ip]
+    if ip.ipv4_mapped is not None:
+        return [ip.ipv4_mapped]  # ::ffff:a.b.c.d is a.b.c.d on a dual-stack socket
+    if any(ip in net for net in _TRANSLATED):
+        return [ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)]
+    found: list[IPAddress] = [ip]
+    if ip.sixtofour is not None:
+        found.append(ip.sixtofour)
+    if ip.teredo is not None:
+        found.extend(ip.teredo)
+    return found
+
+
 def is_internal_ip(address: str) -> bool:
-    """True for loopback, private, link-local, multicast, reserved and unspecified addresses
-    (and IPv4-mapped IPv6 forms of them): places a feed must not send us."""
+    """True for loopback, private, link-local, multicast, reserved, unspecified, shared and
+    cloud-metadata addresses, and for IPv6 addresses standing for or embedding one of them
+    (IPv4-mapped or -translated, NAT64, 6to4, Teredo): places a feed must not send us."""
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return True  # not an address we understand: refuse rather than guess
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return bool(
-        ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast
-        or ip.is_reserved or ip.is_unspecified or not ip.is_global
-    )
+    for target in _targets(ip):
+        if target in _METADATA or any(target in net for net in _INTERNAL_NETS
+                                      if net.version == target.version):
+            return True
+        if (target.is_loopback or target.is_private or target.is_link_local
+                or target.is_multicast or target.is_reserved or target.is_unspecified
+                or not target.is_global):
+            return True
+    return False
 
 
 def literal_ip(host: str) -> str | None:
