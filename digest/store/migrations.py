@@ -87,6 +87,20 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE delivery SET status = CASE WHEN ok THEN 'sent' ELSE 'failed' END;
     CREATE INDEX delivery_status ON delivery (status);
     """,
+    # 2 → 3: the period's articles come from an index, whatever the history. `published` and
+    # `first_seen` are ISO strings with their own offsets, which do not sort as times, so each
+    # gets a UTC epoch-seconds twin (SQLite rounds fractions to milliseconds; readers allow a
+    # second of slack and check the exact times). The text indexes served no query.
+    """
+    ALTER TABLE article ADD COLUMN published_s INTEGER;
+    ALTER TABLE article ADD COLUMN first_seen_s INTEGER;
+    UPDATE article SET published_s = CAST(strftime('%s', published) AS INTEGER),
+                       first_seen_s = CAST(strftime('%s', first_seen) AS INTEGER);
+    CREATE INDEX article_published_s ON article (published_s);
+    CREATE INDEX article_first_seen_s ON article (first_seen_s);
+    DROP INDEX article_published;
+    DROP INDEX article_first_seen;
+    """,
 )
 
 LATEST = len(MIGRATIONS)
