@@ -11,15 +11,25 @@ Validation uses pydantic; the result is converted to the plain frozen dataclasse
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
+from .addresses import address_problem, from_problem, unsubscribe_problem
+from .configfile import MAX_BYTES, dotted, read_yaml
 from .errors import ConfigError
 from .models import EditorSettings, EmailSettings, FetchSettings, LLMSettings, Newsletter, Source
 
@@ -27,34 +37,63 @@ from .models import EditorSettings, EmailSettings, FetchSettings, LLMSettings, N
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+# Rules as data: what the free-text settings may look like.
+_LANGUAGE = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"  # a BCP 47 tag: it becomes a mail header
+_ENV_NAME = r"^[A-Za-z_][A-Za-z0-9_]*$"
+_HOST = r"^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.?)+$|^\[?[0-9A-Fa-f:.]+\]?$"
+_DAYS = "mon|tue|wed|thu|fri|sat|sun"
+# APScheduler's day_of_week: *, */2, a day (mon or 0-6), a range (mon-fri, 0-4, 1-5/2), lists.
+_DAY_ITEM = re.compile(rf"^(\*(/\d+)?|[0-6](-[0-6])?(/\d+)?|({_DAYS})(-({_DAYS}))?)$",
+                       re.IGNORECASE)
+_MAX_SECONDS = 3600.0  # no timeout or delay needs to be longer than an hour
+Seconds = Annotated[float, Field(gt=0, le=_MAX_SECONDS)]
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _http_url(v: str) -> str:
+    u = urlparse(v)
+    if u.scheme not in ("http", "https") or not u.netloc or _CONTROL.search(v):
+        raise ValueError("expected an absolute http(s) URL")
+    return v
+
+
+def _known_zone(v: str) -> str:
+    try:
+        ZoneInfo(v)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown timezone {v!r} (expected an IANA name such as Europe/Paris)") from exc
+    return v
+
+
+def _plain_path(v: str | None) -> str | None:
+    if v is not None and (not v or _CONTROL.search(v)):
+        raise ValueError("expected a file or folder path (no control characters)")
+    return v
+
+
+def _checked(problem: str | None, v: str) -> str:
+    if problem:
+        raise ValueError(problem)
+    return v
 
 
 class _NewsletterModel(_Strict):
     title: str = Field(min_length=1)
     description: str = ""
     topics: list[str] = []
-    timezone: str = "UTC"
+    timezone: Annotated[str, AfterValidator(_known_zone)] = "UTC"
     max_stories: int = Field(default=5, ge=1, le=50)
     base_url: str = "https://example.org/digest/"
-    language: str = "en"
+    language: str = Field(default="en", pattern=_LANGUAGE)
     author: str = ""
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, v: str) -> str:
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown timezone {v!r} (expected an IANA name such as Europe/Paris)") from exc
-        return v
 
     @field_validator("base_url")
     @classmethod
     def _absolute(cls, v: str) -> str:
-        u = urlparse(v)
-        if u.scheme not in ("http", "https") or not u.netloc:
-            raise ValueError("expected an absolute http(s) URL")
+        v = _http_url(v)
         return v if v.endswith("/") else v + "/"
 
 
@@ -73,10 +112,10 @@ class _FetchModel(_Strict):
     user_agent: str = FetchSettings.user_agent
     concurrency: int = Field(default=FetchSettings.concurrency, ge=1, le=1000)
     per_host: int = Field(default=FetchSettings.per_host, ge=1, le=100)
-    per_host_delay: float = Field(default=FetchSettings.per_host_delay, ge=0)
-    connect_timeout: float = Field(default=FetchSettings.connect_timeout, gt=0)
-    read_timeout: float = Field(default=FetchSettings.read_timeout, gt=0)
-    total_timeout: float = Field(default=FetchSettings.total_timeout, gt=0)
+    per_host_delay: float = Field(default=FetchSettings.per_host_delay, ge=0, le=_MAX_SECONDS)
+    connect_timeout: Seconds = FetchSettings.connect_timeout
+    read_timeout: Seconds = FetchSettings.read_timeout
+    total_timeout: Seconds = FetchSettings.total_timeout
     max_bytes: int = Field(default=FetchSettings.max_bytes, ge=1024)
     max_redirects: int = Field(default=FetchSettings.max_redirects, ge=0, le=20)
     retries: int = Field(default=FetchSettings.retries, ge=0, le=10)
@@ -84,24 +123,26 @@ class _FetchModel(_Strict):
 
 
 class _EmailModel(_Strict):
-    from_addr: str = Field(default=EmailSettings.from_addr, alias="from")
-    recipients: list[str] = []
-    recipients_file: str | None = None
-    unsubscribe: str | None = None
-    smtp_host: str = EmailSettings.smtp_host
-    smtp_port: int = EmailSettings.smtp_port
+    from_addr: Annotated[str, AfterValidator(lambda v: _checked(from_problem(v), v))] = Field(
+        default=EmailSettings.from_addr, alias="from")
+    recipients: list[Annotated[str, AfterValidator(lambda v: _checked(address_problem(v), v))]] = []
+    recipients_file: Annotated[str | None, AfterValidator(_plain_path)] = None
+    unsubscribe: Annotated[str, AfterValidator(lambda v: _checked(unsubscribe_problem(v), v))] \
+        | None = None
+    smtp_host: str = Field(default=EmailSettings.smtp_host, pattern=_HOST)
+    smtp_port: int = Field(default=EmailSettings.smtp_port, ge=1, le=65535)
     security: Literal["starttls", "tls", "none"] = EmailSettings.security
-    username_env: str = EmailSettings.username_env
-    password_env: str = EmailSettings.password_env
-    timeout: float = EmailSettings.timeout
+    username_env: str = Field(default=EmailSettings.username_env, pattern=_ENV_NAME)
+    password_env: str = Field(default=EmailSettings.password_env, pattern=_ENV_NAME)
+    timeout: Seconds = EmailSettings.timeout
 
 
 class _LLMModel(_Strict):
-    base_url: str
-    model: str
-    api_key_env: str = LLMSettings.api_key_env
-    token_budget: int = Field(default=LLMSettings.token_budget, ge=0)
-    timeout: float = Field(default=LLMSettings.timeout, gt=0)
+    base_url: Annotated[str, AfterValidator(_http_url)]
+    model: str = Field(min_length=1)
+    api_key_env: str = Field(default=LLMSettings.api_key_env, pattern=_ENV_NAME)
+    token_budget: int = Field(default=LLMSettings.token_budget, ge=0, le=10**9)
+    timeout: Seconds = LLMSettings.timeout
     retries: int = Field(default=LLMSettings.retries, ge=0, le=10)
 
 
@@ -113,16 +154,26 @@ class _ScheduleModel(_Strict):
     day_of_week: str = "mon"
     hour: int = Field(default=7, ge=0, le=23)
     minute: int = Field(default=0, ge=0, le=59)
-    timezone: str | None = None  # default: the newsletter's
-    misfire_grace_time: int = Field(default=6 * 3600, ge=1)  # seconds
+    timezone: Annotated[str, AfterValidator(_known_zone)] | None = None  # default: newsletter's
+    misfire_grace_time: int = Field(default=6 * 3600, ge=1, le=7 * 86400)  # seconds
+
+    @field_validator("day_of_week")
+    @classmethod
+    def _weekdays(cls, v: str) -> str:
+        items = [item.strip().lower() for item in v.split(",")]
+        bad = [item for item in items if not _DAY_ITEM.match(item)]
+        if bad:
+            raise ValueError(f"unknown day {bad[0]!r} (expected mon, tue, wed, thu, fri, sat or "
+                             "sun, a range such as mon-fri, or a comma-separated list)")
+        return ",".join(items)
 
 
 class _ConfigModel(_Strict):
     newsletter: _NewsletterModel
     sources: list[_SourceModel] = []
-    database: str | None = None
-    output: str = "out"
-    templates: str | None = None
+    database: Annotated[str | None, AfterValidator(_plain_path)] = None
+    output: Annotated[str, AfterValidator(_plain_path)] = "out"
+    templates: Annotated[str | None, AfterValidator(_plain_path)] = None
     fetch: _FetchModel = _FetchModel()
     email: _EmailModel = _EmailModel()
     llm: _LLMModel | None = None
@@ -182,13 +233,6 @@ def _node_at(root: yaml.Node | None, loc: tuple[int | str, ...]) -> yaml.Node | 
     return holder if isinstance(holder, yaml.ScalarNode) and holder.value == loc[-1] else node
 
 
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def _resolve(base: Path, value: str) -> str:
     """A source URL: http(s) and imap(s) stay; anything else is a path relative to this file."""
     scheme = urlparse(value).scheme
@@ -209,17 +253,14 @@ def load_config(path: str | Path) -> Config:
         raw_bytes = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read the config file ({exc.strerror})", path=shown) from exc
+    if len(raw_bytes) > MAX_BYTES:
+        raise ConfigError(f"the file is {len(raw_bytes):,} bytes (at most {MAX_BYTES:,})",
+                          path=shown)
     try:
         text = raw_bytes.decode("utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data: Any = yaml.safe_load(text)
     except UnicodeDecodeError as exc:
         raise ConfigError("not UTF-8 text", path=shown) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"invalid YAML: {problem}", path=shown, line=line) from exc
+    root, data = read_yaml(text, shown)
     if not isinstance(data, dict):
         raise ConfigError("expected a mapping with at least a 'newsletter' key", path=shown, line=1)
     try:
@@ -240,7 +281,7 @@ def load_config(path: str | Path) -> Config:
             msg = "required key is missing"
         if len(exc.errors()) > 1:
             msg += f" (and {len(exc.errors()) - 1} more error(s))"
-        raise ConfigError(msg, path=shown, line=line, key=_dotted(loc)) from exc
+        raise ConfigError(msg, path=shown, line=line, key=dotted(loc)) from exc
     return _freeze(model, path, raw_bytes, root)
 
 
@@ -288,6 +329,8 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
                             language=n.language, author=n.author)
     database = base / (m.database or ".digest/digest.sqlite3")
     e = m.email
+    if e.recipients_file:
+        _check_recipients_file(base / e.recipients_file)
     email = EmailSettings(from_addr=e.from_addr, recipients=tuple(e.recipients),
                           recipients_file=(base / e.recipients_file) if e.recipients_file else None,
                           unsubscribe=e.unsubscribe, smtp_host=e.smtp_host, smtp_port=e.smtp_port,
@@ -308,6 +351,23 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
                   fetch=FetchSettings(**m.fetch.model_dump()), email=email, llm=llm,
                   editor=EditorSettings(embeddings=m.editor.embeddings), schedule=schedule,
                   digest=hashlib.sha256(raw).hexdigest())
+
+
+def _check_recipients_file(path: Path) -> None:
+    """Every address of an existing recipients file, now rather than after a whole run (a file
+    not there yet is read, and must be there, when sending)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the recipients file: {exc}", path=str(path),
+                          key="email.recipients_file") from exc
+    for n, line in enumerate(lines, 1):
+        entry = line.split("#", 1)[0].strip()
+        problem = address_problem(entry) if entry else None
+        if problem:
+            raise ConfigError(problem, path=str(path), line=n, key="email.recipients_file")
 
 
 def _default_templates(base: Path) -> Path | None:

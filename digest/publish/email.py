@@ -15,12 +15,11 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 
+from digest.addresses import MAILTO, unsubscribe_problem
 from digest.errors import PublishError
 from digest.models import EmailSettings, Issue
 
 _KEY_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_MAILTO = re.compile(r"^mailto:[^\s<>\"'`@]+@[A-Za-z0-9.-]+(\?[^\s<>\"'`]*)?$", re.IGNORECASE)
-_HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
 
 def from_domain(from_addr: str) -> str:
@@ -52,14 +51,14 @@ def unsubscribe_headers(unsubscribe: str | None) -> dict[str, str]:
     """
     if not unsubscribe:
         return {}
+    problem = unsubscribe_problem(unsubscribe)
+    if problem:
+        raise PublishError(f"email.unsubscribe: {problem}")
     value = unsubscribe.strip()
-    if _MAILTO.match(value):
+    if MAILTO.match(value):
         return {"List-Unsubscribe": f"<{value}>"}
-    if _HTTP.match(value):
-        return {"List-Unsubscribe": f"<{value}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-    raise PublishError(f"email.unsubscribe: {unsubscribe!r} is neither an http(s) URL "
-                       "nor a mailto: address")
+    return {"List-Unsubscribe": f"<{value}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def _one_line(value: str) -> str:

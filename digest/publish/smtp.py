@@ -25,6 +25,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
+from digest.addresses import address_problem
 from digest.errors import DeliveryError, PublishError
 from digest.models import Delivery, EmailSettings, Resend
 from digest.publish import ledger
@@ -51,8 +52,9 @@ def read_recipients(email: EmailSettings) -> list[str]:
     unique = []
     for addr in found:
         addr = addr.strip()
-        if "@" not in addr or any(c.isspace() or c in "<>,;" for c in addr):
-            raise PublishError(f"recipient {addr!r} is not a plain email address")
+        problem = address_problem(addr)
+        if problem:
+            raise PublishError(f"recipient {problem}")
         if addr.lower() not in seen:  # the same person, typed twice, gets one copy
             seen.add(addr.lower())
             unique.append(addr)

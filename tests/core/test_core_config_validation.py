@@ -1,0 +1,145 @@
+"""Everything is validated at load: one line naming file, line and key, exit code 2 — never a
+failure after a whole run, never an internal error, never a silently ignored value."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from apscheduler.triggers.cron import CronTrigger
+
+from digest.cli import main
+from digest.config import load_config
+from digest.errors import ConfigError
+
+T = "newsletter:\n  title: T\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "words"),
+    [
+        # duplicate keys: the second would silently win
+        (T + "newsletter:\n  title: U\n", 3, "newsletter", "duplicate key"),
+        (T + "email:\n  smtp_port: 25\n  smtp_port: 2525\n", 5, "email.smtp_port", "duplicate"),
+        ("newsletter: {title: T, title: U}\n", 1, "newsletter.title", "duplicate key"),
+        # enums and ranges
+        (T + "schedule:\n  day_of_week: funday\n", 4, "schedule.day_of_week", "'funday'"),
+        (T + "schedule:\n  day_of_week: mon,fryday\n", 4, "schedule.day_of_week", "'fryday'"),
+        (T + "schedule:\n  timezone: Mars/Base\n", 4, "schedule.timezone", "unknown timezone"),
+        (T + "email:\n  smtp_port: 99999\n", 4, "email.smtp_port", "65535"),
+        (T + "email:\n  smtp_port: 0\n", 4, "email.smtp_port", "greater than or equal to 1"),
+        (T + "email:\n  timeout: -5\n", 4, "email.timeout", "greater than 0"),
+        (T + "fetch:\n  read_timeout: -1\n", 4, "fetch.read_timeout", "greater than 0"),
+        (T + "fetch:\n  per_host_delay: -0.5\n", 4, "fetch.per_host_delay", "greater than"),
+        (T + "fetch:\n  total_timeout: .inf\n", 4, "fetch.total_timeout", "finite"),
+        (T + "llm: {base_url: 'http://127.0.0.1/v1', model: m, timeout: -3}\n", 3, "llm.timeout",
+         "greater than 0"),
+        (T + "schedule:\n  misfire_grace_time: 99999999999\n", 4,
+         "schedule.misfire_grace_time", "less than or equal"),
+        # addresses and header safety
+        (T + 'email:\n  from: "news@example.org\\r\\nBcc: all@example.net"\n', 4, "email.from",
+         "line break"),
+        (T + "email:\n  from: 'Newsroom <not-an-address>'\n", 4, "email.from",
+         "not a plain email address"),
+        (T + "email:\n  from: 'a@example.org, b@example.org'\n", 4, "email.from", "not one"),
+        (T + "email:\n  recipients: [ok@example.org, 'bob at example.org']\n", 4,
+         "email.recipients[1]", "not a plain email address"),
+        (T + 'email:\n  recipients: ["x@example.org\\nBcc: y@example.net"]\n', 4,
+         "email.recipients[0]", "line break"),
+        (T + "  language: \"en\\r\\nBcc: x@example.org\"\n", 3, "newsletter.language", "pattern"),
+        (T + "email:\n  smtp_host: 'mail.example.org\\r\\nX'\n", 4, "email.smtp_host", "pattern"),
+        (T + "email:\n  password_env: 'MY PASSWORD'\n", 4, "email.password_env", "pattern"),
+        # URL schemes
+        (T + "email:\n  unsubscribe: 'javascript:alert(1)'\n", 4, "email.unsubscribe",
+         "neither an http(s) URL nor a mailto:"),
+        (T + "  base_url: 'javascript:alert(1)//'\n", 3, "newsletter.base_url", "http(s) URL"),
+        (T + "llm: {base_url: 'file:///etc/passwd', model: m}\n", 3, "llm.base_url",
+         "http(s) URL"),
+        (T + "sources:\n  - {name: a, url: 'javascript:alert(1)'}\n", 4, "sources[0].url",
+         "unsupported URL scheme"),
+        # values YAML itself cannot build
+        (T + "  author: 2026-13-45\n", 3, "", "cannot read this value"),
+    ],
+)
+def test_bad_values_name_file_line_and_key(write_config: Callable[[str], Path], text: str,
+                                           line: int, key: str, words: str) -> None:
+    path = write_config(text)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:{line}: {key + ': ' if key else ''}"), message
+    assert words in message, message
+    assert "\n" not in message and "\r" not in message
+
+
+def _cli_error(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    capsys.readouterr()
+    code = main(["status", "--config", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert err.count("\n") == 1 and "internal error" not in err, err
+    return err
+
+
+def test_deep_nesting_is_a_config_error(write_config: Callable[[str], Path],
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    for nested in ("[" * 20_000 + "]" * 20_000, "{a: " * 20_000 + "1" + "}" * 20_000):
+        path = write_config(T + "  topics: " + nested + "\n")
+        err = _cli_error(path, capsys)
+        assert f"{path}:3: newsletter.topics" in err and "nested deeper than 32" in err, err
+    block = T + "editor:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(40))
+    err = _cli_error(write_config(block), capsys)
+    assert "editor.k0.k1" in err and "nested deeper" in err, err
+
+
+def test_huge_number_is_a_config_error(write_config: Callable[[str], Path],
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_config(T + "  max_stories: " + "9" * 5_000 + "\n")
+    err = _cli_error(path, capsys)
+    assert f"{path}:3: newsletter.max_stories: a number 5,000 characters long" in err, err
+
+
+def test_alias_bombs_and_loops_are_config_errors(write_config: Callable[[str], Path],
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    bomb = "x-anchors:\n" + "".join(f"  {line}\n" for line in lines)
+    err = _cli_error(write_config(T + bomb), capsys)
+    assert "expands to more than 100,000 values" in err, err
+    err = _cli_error(write_config(T + "  topics: &loop [a, *loop]\n"), capsys)
+    assert "refers to the collection that contains it" in err, err
+
+
+def test_oversized_file_is_a_config_error(write_config: Callable[[str], Path]) -> None:
+    path = write_config(T + "  description: " + "x" * 1_100_000 + "\n")
+    with pytest.raises(ConfigError, match=r"bytes \(at most 1,048,576\)"):
+        load_config(path)
+
+
+def test_recipients_file_is_checked_at_load(write_config: Callable[[str], Path]) -> None:
+    path = write_config(T + "email:\n  recipients_file: readers.txt\n")
+    load_config(path)  # not there yet: read (and required) when sending
+    readers = path.parent / "readers.txt"
+    readers.write_text("# readers\nann@example.org\nbob@example.org, eve@example.org\n",
+                       encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value).startswith(f"{readers}:3: email.recipients_file: ")
+
+
+@pytest.mark.parametrize("days", ["mon", "MON", "mon-fri", "mon,wed,fri", "sat-sun", "*",
+                                  "*/2", "0-4", "1-5/2", "fri, sat"])
+def test_accepted_weekdays_are_what_the_scheduler_accepts(
+        write_config: Callable[[str], Path], days: str) -> None:
+    config = load_config(write_config(T + f"schedule:\n  day_of_week: '{days}'\n"))
+    CronTrigger(day_of_week=config.schedule.day_of_week, hour=7)
+
+
+def test_good_addresses_pass(write_config: Callable[[str], Path]) -> None:
+    config = load_config(write_config(
+        T + "email:\n  from: 'Policy Wire <news@policy.example.org>'\n"
+        "  recipients: [ann@example.org, first.last+tag@sub.example.co.uk]\n"
+        "  unsubscribe: 'mailto:leave@example.org?subject=unsubscribe'\n"
+        "  smtp_host: smtp.example.org\n  smtp_port: 465\n"))
+    assert config.email.recipients[1] == "first.last+tag@sub.example.co.uk"
