@@ -44,7 +44,7 @@ def normalise_charset(name: str | None) -> str | None:
     lowered = _WIDER.get(lowered, lowered)
     try:
         codec = codecs.lookup(lowered).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL; UnicodeError: a surrogate
         return None
     return _WIDER.get(codec, codec)
 

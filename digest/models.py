@@ -64,6 +64,7 @@ class FetchSettings:
     max_redirects: int = 5
     retries: int = 2  # extra attempts for transient errors
     max_items: int = 200  # per source and fetch
+    parse_timeout: float = 15.0  # seconds one document may take to parse (in a worker)
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,28 @@
 """Feed parsing: RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.x.
 
 Well-formed RSS 2.0 / RSS 1.0 / Atom 1.0 go through a direct lxml walk (about 20x faster than
-feedparser, which matters at hundreds of feeds a run). Anything else — invalid XML, Atom 0.3,
-oddities — goes to feedparser's forgiving parser. Dates are kept as the raw strings and parsed
-by `dates.py`, never taken from feedparser's `*_parsed` fields.
+feedparser, which matters at hundreds of feeds a run): `parse_strict`. Anything else — invalid
+XML, Atom 0.3, oddities — comes back as `Loose`, for feedparser's forgiving parser, which runs
+bounded (`loose.py`; in a worker with a time limit, `parsepool.py`). Dates are kept as the raw
+strings and parsed by `dates.py`, never taken from feedparser's `*_parsed` fields.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import feedparser
 from lxml import etree
 
 from ..encoding import declared_charset, decode, header_charset, normalise_charset, xml_utf8
+from ..errors import internal_error
 from .urls import resolve
+
+log = logging.getLogger("digest.fetch")
 
 ContentType = Literal["html", "text"]
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -47,11 +51,12 @@ class Entry:
 
 @dataclass
 class ParsedFeed:
-    format: str  # "rss", "rdf", "atom", "json", "feedparser:<version>"
+    format: str  # "rss", "rdf", "atom", "json", "feedparser:<version>", "refused"
     title: str = ""
     link: str | None = None  # the site's home page
     entries: list[Entry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    refused: str | None = None  # why the document was not read at all (one line)
 
 
 def plain(text: str | None) -> str:
@@ -98,9 +103,37 @@ def _fast_root(body: bytes, content_type: str | None, url: str) -> etree._Elemen
         return None
 
 
+@dataclass
+class Loose:
+    """A document the strict parsers cannot read (invalid XML, Atom 0.3, RSS 0.9x): for the
+    forgiving parser (`loose.parse_loose`), which is slow, so it runs bounded."""
+
+    data: bytes  # UTF-8, its XML declaration saying so
+    url: str
+    warnings: list[str] = field(default_factory=list)
+
+
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
-    """Parse a feed document. Never raises for bad input: an unparseable document yields a
-    ParsedFeed with no entries and a warning."""
+    """Parse a feed document. Never raises: an unparseable or refused document yields a
+    ParsedFeed with no entries and the reason (in `warnings`, or `refused`)."""
+    from .loose import parse_loose  # loose.py builds on this module
+
+    try:
+        strict = parse_strict(body, url, content_type)
+        return strict if isinstance(strict, ParsedFeed) else parse_loose(strict)
+    except Exception as exc:  # a bug, or an input nobody foresaw: still only this document
+        return refused(exc)
+
+
+def refused(exc: Exception) -> ParsedFeed:
+    """The ParsedFeed of a document whose parsing raised (logged with its traceback)."""
+    log.error("internal error while parsing a feed", exc_info=(type(exc), exc, exc.__traceback__))
+    return ParsedFeed(format="refused", refused=internal_error(exc))
+
+
+def parse_strict(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed | Loose:
+    """JSON Feed, and well-formed RSS 2.0 / RSS 1.0 / Atom 1.0 by a direct lxml walk (fast and
+    linear); anything else is handed back as Loose, for the forgiving parser."""
     if sniff(body) == "json":
         return parse_json_feed(decode(body, content_type)[0], url)
     root = _fast_root(body, content_type, url)
@@ -110,8 +143,8 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         try:
             root = etree.fromstring(data, parser=_XML_PARSER, base_url=url)
         except etree.XMLSyntaxError as exc:
-            return _feedparser(data, url, [f"invalid XML ({_first_line(str(exc))}); "
-                                           "recovered what could be recovered"])
+            return Loose(data, url, [f"invalid XML ({first_line(str(exc))}); "
+                                     "recovered what could be recovered"])
     tag = root.tag if isinstance(root.tag, str) else ""
     if tag == "rss" and root.find("channel") is not None:
         return _rss(root)
@@ -119,10 +152,10 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         return _rdf(root)
     if tag == f"{ATOM}feed":
         return _atom(root)
-    return _feedparser(data or xml_utf8(decode(body, content_type)[0]), url, [])
+    return Loose(data or xml_utf8(decode(body, content_type)[0]), url)
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
     return text.splitlines()[0][:160] if text else "unknown error"
 
 
@@ -264,33 +297,33 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
     try:
         doc = json.loads(text)
     except ValueError as exc:
-        return ParsedFeed(format="json", warnings=[f"invalid JSON: {_first_line(str(exc))}"])
+        return ParsedFeed(format="json", warnings=[f"invalid JSON: {first_line(str(exc))}"])
     if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith(
             ("https://jsonfeed.org/version/1", "http://jsonfeed.org/version/1")):
         return ParsedFeed(format="json", warnings=["JSON document is not a JSON Feed 1.x"])
-    base = resolve(url, _str(doc.get("feed_url"))) or url
+    base = resolve(url, text_value(doc.get("feed_url"))) or url
     feed = ParsedFeed(format=f"json{str(doc['version']).rsplit('/', 1)[-1]}",
-                      title=plain(_str(doc.get("title"))),
-                      link=resolve(base, _str(doc.get("home_page_url"))))
+                      title=plain(text_value(doc.get("title"))),
+                      link=resolve(base, text_value(doc.get("home_page_url"))))
     items = doc.get("items")
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict):
             continue
-        content = _str(item.get("content_html"))
+        content = text_value(item.get("content_html"))
         ctype: ContentType = "html"
         if not content and item.get("content_text"):
-            content, ctype = _str(item.get("content_text")), "text"
+            content, ctype = text_value(item.get("content_text")), "text"
         authors = item.get("authors") or item.get("author")  # a list (1.1) or one (1.0)
         authors = authors if isinstance(authors, list) else [authors]
-        names = [_str(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")]
-        link = _str(item.get("url")) or _str(item.get("external_url"))
+        names = [text_value(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")]
+        link = text_value(item.get("url")) or text_value(item.get("external_url"))
         feed.entries.append(Entry(
-            guid=_str(item.get("id")) or None,
+            guid=text_value(item.get("id")) or None,
             link=resolve(base, link),
-            title=plain(_str(item.get("title"))),
+            title=plain(text_value(item.get("title"))),
             content=content, content_type=ctype if content else "html",
-            summary=_str(item.get("summary")),
-            date=_str(item.get("date_published")) or _str(item.get("date_modified")) or None,
+            summary=text_value(item.get("summary")),
+            date=text_value(item.get("date_published")) or text_value(item.get("date_modified")) or None,
             author=", ".join(names) or None,
         ))
     return feed
@@ -299,39 +332,10 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
-def _str(value: Any) -> str:
-    """A JSON value as text: "" for null, objects and arrays; half a surrogate pair (a
-    "\\ud800" escape, which json.loads lets through and no UTF-8 store can hold) becomes
-    U+FFFD."""
+def text_value(value: Any) -> str:
+    """A JSON (or feedparser) value as text: "" for null, objects and arrays; half a
+    surrogate pair (a "\\ud800" escape, which json.loads lets through and no UTF-8 store can
+    hold) becomes U+FFFD."""
     if value is None or isinstance(value, (dict, list)):
         return ""
     return _SURROGATE_RE.sub("\ufffd", str(value)).strip()
-
-
-def _feedparser(data: bytes, url: str, warnings: list[str]) -> ParsedFeed:
-    parsed = feedparser.parse(data, response_headers={
-        "content-location": url, "content-type": "application/xml; charset=utf-8"})
-    feed = ParsedFeed(format=f"feedparser:{parsed.get('version') or 'unknown'}",
-                      title=plain(parsed.feed.get("title")), link=parsed.feed.get("link"),
-                      warnings=warnings)
-    if not parsed.get("version") and not parsed.entries:
-        reason = parsed.get("bozo_exception")
-        feed.warnings = [f"not a feed ({_first_line(str(reason)) if reason else 'unknown'})"]
-        return feed
-    for entry in parsed.entries:
-        contents = entry.get("content") or []
-        content = "".join(c.get("value", "") for c in contents if isinstance(c, dict))
-        ctype: ContentType = "html"
-        if contents and all(c.get("type") == "text/plain" for c in contents):
-            ctype = "text"
-        feed.entries.append(Entry(
-            guid=entry.get("id") or None,
-            link=resolve(url, entry.get("link")),
-            title=plain(entry.get("title")),
-            content=content, content_type=ctype,
-            summary=entry.get("summary", "") if entry.get("summary") != content else "",
-            date=entry.get("published") or entry.get("updated") or entry.get("created"),
-            author=plain(entry.get("author")) or None,
-            canonical=resolve(url, entry.get("feedburner_origlink")),
-        ))
-    return feed

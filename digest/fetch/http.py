@@ -22,7 +22,7 @@ from digest.models import FetchSettings
 from ..encoding import decode
 from .dates import retry_after
 from .guard import Decoder, FetchFailure, Guard, Lookup, Resolver, Robots, TooLarge
-from .parsepool import InlineParser, ParsePool
+from .parsepool import Parser
 from .transport import CONNECT_TO, LeanTransport
 from .urls import host_of, resolve
 
@@ -95,10 +95,10 @@ class HttpClient:
     def __init__(self, settings: FetchSettings, *,
                  transport: httpx.AsyncBaseTransport | None = None,
                  clock: Callable[[], datetime],
-                 parser: ParsePool | InlineParser | None = None,
+                 parser: Parser,
                  lookup: Lookup | None = None) -> None:
         self.settings = settings
-        self.parser = parser or InlineParser()  # the run's feed parser travels with its client
+        self.parser = parser  # the run's feed parser travels with its client (closed by its maker)
         self.clock = clock
         self.resolver = Resolver(lookup)
         timeout = httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,

@@ -1,38 +1,48 @@
-"""Feed parsing in a worker process, for big runs.
+"""Feed parsing, bounded in time: inline when it is fast, in worker processes when it may not be.
 
-At hundreds of feeds a run is CPU-bound: the event loop spends more time parsing XML than
-waiting for servers. A worker process moves the parsing to another core.
+The strict parsers (a direct lxml walk, JSON) are linear and run inline. The forgiving parser
+(feedparser, `loose.py`) is slow, and hostile input makes it slower: it always runs in a worker
+process, and a worker that spends longer than `FetchSettings.parse_timeout` on one document is
+killed and replaced. That document's source fails with the reason; the run goes on.
 
-The worker is forked, not spawned: a spawned one re-imports everything and takes about a second
-to boot, most of a run. Forking is only safe with a single thread and no open connections.
-So the pool is made before the run's HTTP client exists, and only when the process has no other
-thread. Otherwise (and for small runs or small documents), parsing stays inline. If the worker
-dies, we fall back to inline parsing.
+At hundreds of feeds a run is CPU-bound (the event loop spends more time parsing XML than
+waiting for servers), so big runs (`MIN_SOURCES`) also send every document of `MIN_BYTES` or
+more to the workers, which puts the second core to work, under the same time limit.
+
+How workers start. Forking is the fastest, but only safe from a process with a single thread
+and no open connections: so a big run forks its workers before the run's HTTP client exists
+(and only from a single-threaded process). A worker needed later (a small run meeting its first
+broken feed, the replacement of a killed one) is forked by multiprocessing's fork server, a
+clean process started once with the parser preloaded, which is safe whatever threads and
+sockets the run has. If no worker can be started at all, parsing happens inline (the forgiving
+parser still within its size and depth bounds).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import os
+import signal
 import sys
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from multiprocessing.connection import Connection
+from typing import Any
 
+from digest.errors import internal_error
 from digest.models import Source
 
-from .feeds import ParsedFeed, parse_feed
+from .feeds import Loose, ParsedFeed, parse_feed, parse_strict, refused
 from .items import Prepared, prepare_items
+from .loose import parse_loose
 
-MIN_SOURCES = 100  # below this, a worker's boot time costs more than it saves
+MIN_SOURCES = 100  # below this, forking workers up front costs more than it saves
 MIN_BYTES = 8 * 1024  # smaller documents parse faster than they pickle
-
-
-def _warm() -> bool:
-    return True  # running this in the worker proves it is up
+log = logging.getLogger("digest.fetch")
 
 
 @dataclass
@@ -45,9 +55,8 @@ class FeedJob:
     prepared: Prepared
 
 
-def parse_and_prepare(body: bytes, url: str, content_type: str | None, source: Source,
-                      now: datetime, max_items: int) -> FeedJob:
-    feed = parse_feed(body, url, content_type)
+def prepare(feed: ParsedFeed, url: str, source: Source, now: datetime,
+            max_items: int) -> FeedJob:
     prepared = prepare_items(source, feed.entries, fallback_url=feed.link or url, now=now,
                              max_items=max_items, follow=True)
     count = len(feed.entries)
@@ -55,50 +64,174 @@ def parse_and_prepare(body: bytes, url: str, content_type: str | None, source: S
     return FeedJob(feed, count, prepared)
 
 
-class InlineParser:
-    """Parses in the event loop (small runs, small documents, no worker)."""
-
-    async def feed(self, body: bytes, url: str, content_type: str | None, source: Source,
-                   now: datetime, max_items: int) -> FeedJob:
-        return parse_and_prepare(body, url, content_type, source, now, max_items)
-
-    def close(self) -> None:
-        return None
+def parse_and_prepare(body: bytes, url: str, content_type: str | None, source: Source,
+                      now: datetime, max_items: int) -> FeedJob:
+    return prepare(parse_feed(body, url, content_type), url, source, now, max_items)
 
 
-class ParsePool(InlineParser):
-    def __init__(self, workers: int | None = None) -> None:
-        count = workers or max(1, min(2, (os.cpu_count() or 1) - 1))
-        self._executor = ProcessPoolExecutor(
-            max_workers=count, mp_context=multiprocessing.get_context("fork"))
-        self._ready = False
-        self._broken = False
-        # Submitting forks the workers now, while there is nothing to inherit but the parser.
-        self._executor.submit(_warm).add_done_callback(self._warmed)
+def loose_and_prepare(doc: Loose, source: Source, now: datetime, max_items: int) -> FeedJob:
+    return prepare(parse_loose(doc), doc.url, source, now, max_items)
 
-    def _warmed(self, future: Future[bool]) -> None:
-        if future.cancelled() or future.exception() is not None:
-            self._broken = True
-        else:
-            self._ready = True
 
-    async def feed(self, body: bytes, url: str, content_type: str | None, source: Source,
-                   now: datetime, max_items: int) -> FeedJob:
-        if not self._ready or self._broken or len(body) < MIN_BYTES:
-            return await super().feed(body, url, content_type, source, now, max_items)
+def _refused_job(reason: str) -> FeedJob:
+    return FeedJob(ParsedFeed(format="refused", refused=reason), 0, Prepared())
+
+
+# ── the worker process ───────────────────────────────────────────────────────
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's loop: (function, arguments) in, (True, result) or (False, reason) out."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
         try:
-            return await asyncio.wrap_future(self._executor.submit(
-                parse_and_prepare, body, url, content_type, source, now, max_items))
-        except BrokenProcessPool:
-            self._broken = True
-            return await super().feed(body, url, content_type, source, now, max_items)
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        function, args = message
+        try:
+            reply: tuple[bool, Any] = (True, function(*args))
+        except Exception as exc:
+            reply = (False, internal_error(exc))
+        try:
+            conn.send(reply)
+        except Exception as exc:  # an answer that cannot be pickled
+            conn.send((False, internal_error(exc)))
+
+
+class _Worker:
+    def __init__(self, context: multiprocessing.context.BaseContext) -> None:
+        parent, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True,  # type: ignore[attr-defined]
+                                       name="digest-parse")
+        self.process.start()
+        child.close()
+        self.conn = parent
+
+    def call(self, function: Callable[..., FeedJob], args: tuple[Any, ...],
+             timeout: float) -> tuple[str, Any]:
+        """("ok", result) | ("error", reason) | ("timeout", None) | ("died", exit code).
+        Blocking: runs in a thread."""
+        try:
+            self.conn.send((function, args))
+            if not self.conn.poll(timeout):
+                return "timeout", None
+            ok, value = self.conn.recv()
+        except (EOFError, OSError):
+            self.process.join(1)
+            return "died", self.process.exitcode
+        return ("ok" if ok else "error"), value
+
+    def stop(self, *, kill: bool = False) -> None:
+        if not kill:
+            try:
+                self.conn.send(None)
+            except OSError:
+                kill = True
+            self.process.join(2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+        self.conn.close()
+
+
+def _fork_is_safe() -> bool:
+    return threading.active_count() == 1 and sys.platform.startswith("linux")
+
+
+def _late_context() -> multiprocessing.context.BaseContext:
+    """The fork server where there is one (safe with threads and open sockets), else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["digest.fetch.parsepool"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+# ── the run's parser ─────────────────────────────────────────────────────────
+
+
+class Parser:
+    """A run's feed parser: `await parser.feed(...)` parses and prepares one document."""
+
+    def __init__(self, timeout: float, *, workers: int | None = None,
+                 big_run: bool = False) -> None:
+        self.timeout = timeout
+        self.big_run = big_run
+        self._capacity = workers or max(1, min(2, (os.cpu_count() or 1) - 1))
+        self._idle: list[_Worker] = []
+        self._busy: set[_Worker] = set()
+        self._slots: asyncio.Semaphore | None = None
+        self._unavailable = False  # no worker could be started: parse inline
+        if big_run:
+            # Fork now, while there is nothing to inherit but the parser.
+            try:
+                fork = multiprocessing.get_context("fork")
+                self._idle = [_Worker(fork) for _ in range(self._capacity)]
+            except OSError as exc:
+                log.warning("no parse worker (%s): parsing inline", exc)
+
+    async def feed(self, body: bytes, url: str, content_type: str | None, source: Source,
+                   now: datetime, max_items: int) -> FeedJob:
+        if self.big_run and len(body) >= MIN_BYTES:
+            return await self._in_worker(parse_and_prepare,
+                                         (body, url, content_type, source, now, max_items))
+        try:
+            strict = parse_strict(body, url, content_type)
+        except Exception as exc:  # a bug: still only this document
+            strict = refused(exc)
+        if isinstance(strict, ParsedFeed):
+            return prepare(strict, url, source, now, max_items)
+        return await self._in_worker(loose_and_prepare, (strict, source, now, max_items))
+
+    async def _in_worker(self, function: Callable[..., FeedJob],
+                         args: tuple[Any, ...]) -> FeedJob:
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self._capacity)
+        async with self._slots:
+            worker = self._idle.pop() if self._idle else await self._start()
+            if worker is None:
+                return function(*args)  # no worker can be had: inline, as before workers
+            self._busy.add(worker)
+            try:
+                outcome, value = await asyncio.to_thread(worker.call, function, args,
+                                                         self.timeout)
+            finally:
+                self._busy.discard(worker)
+        if outcome == "ok":
+            self._idle.append(worker)
+            job: FeedJob = value
+            return job
+        if outcome == "error":
+            self._idle.append(worker)
+            log.error("parse worker: %s", value)
+            return _refused_job(str(value))
+        await asyncio.to_thread(worker.stop, kill=True)  # replaced on the next demand
+        if outcome == "timeout":
+            return _refused_job(f"parsing took longer than {self.timeout:g}s: stopped (the "
+                                "document is malformed or hostile)")
+        return _refused_job(f"the parse worker died (exit code {value}) on this document")
+
+    async def _start(self) -> _Worker | None:
+        if self._unavailable:
+            return None
+        try:
+            return await asyncio.to_thread(_Worker, _late_context())
+        except (OSError, ValueError, RuntimeError) as exc:
+            log.warning("no parse worker (%s): parsing inline", exc)
+            self._unavailable = True
+            return None
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        for worker in self._idle:
+            worker.stop()
+        for worker in list(self._busy):
+            worker.stop(kill=True)
+        self._idle, self._busy = [], set()
 
 
-def make_parser(sources: int) -> ParsePool | InlineParser:
-    if (sources >= MIN_SOURCES and (os.cpu_count() or 1) > 1
-            and threading.active_count() == 1 and sys.platform.startswith("linux")):
-        return ParsePool()
-    return InlineParser()
+def make_parser(sources: int, timeout: float) -> Parser:
+    big = sources >= MIN_SOURCES and (os.cpu_count() or 1) > 1 and _fork_is_safe()
+    return Parser(timeout, big_run=big)

@@ -125,6 +125,8 @@ class SourceFetch:
         job = await self.http.parser.feed(body, url, response.content_type, self.source,
                                           self.now, self.settings.max_items)
         parsed = job.feed
+        if parsed.refused:
+            raise FetchFailure(parsed.refused, http_status=response.status)
         if not job.entries and parsed.warnings and parsed.format.endswith("unknown"):
             raise FetchFailure(f"not a feed: {parsed.warnings[0]}", http_status=response.status)
         if not job.entries and parsed.format == "json" and parsed.warnings:
@@ -283,7 +285,7 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
         return host_of(state.url if state and state.url else sources[index].url)
 
     order = sorted(range(len(sources)), key=host_key)
-    parser = make_parser(len(sources))
+    parser = make_parser(len(sources), settings.parse_timeout)
     try:
         async with HttpClient(settings, transport=transport, clock=clock,
                               parser=parser, lookup=resolver) as http:

@@ -302,3 +302,37 @@ def test_digest_clean_reports_a_bug_in_one_line_and_goes_on(
     assert "battery storage plan" in captured.out
     errors = captured.err.strip().splitlines()
     assert errors == [f"digest: ERROR: {bug}: internal error: ZeroDivisionError: planted bug"]
+
+
+# ── 3. parsing bounded in time and depth ──────────────────────────────────────
+
+
+def test_a_feed_nested_past_256_levels_beside_a_good_one(
+        tmp_path: Path, site: tuple[str, Path]) -> None:
+    """Issue 12's fuzzed Atom feed (every <entry> left open, 370 KB, as a local source): the
+    forgiving parser was busy for ~30 s, then a None summary ended the run with TypeError."""
+    import time
+
+    base, root = site
+    entry = ("<entry><id>urn:{i}</id><title>Entry {i}</title><link href='http://127.0.0.1/{i}'/>"
+             "<updated>2026-03-03T10:00:00Z</updated><summary type='html'>&lt;p&gt;Summary {i} "
+             "of the article text goes here.&lt;/p&gt;</summary>")
+    nested = tmp_path / "nested.xml"
+    nested.write_text('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/'
+                      'Atom"><title>T</title><content type="html"><item type="html"></content>'
+                      + "".join(entry.format(i=i) for i in range(1800)) + "</feed>",
+                      encoding="utf-8")
+    assert nested.stat().st_size > 370_000
+    (root / "feed.xml").write_text(_rss(_rss_item(
+        "other-1", "Grid operator approves battery plan", f"{base}/grid", body=GOOD_BODY)),
+        encoding="utf-8")
+    config = _config(tmp_path, {"Fuzzed": str(nested), "Good": f"{base}/feed.xml"})
+    started = time.monotonic()
+    _run(config)
+    assert time.monotonic() - started < 20  # the editor and renderer included
+    issue = _issue(config)
+    health = {s["name"]: s for s in issue["sources"]}  # type: ignore[union-attr,index,attr-defined]
+    assert health["Fuzzed"]["status"] == "error"
+    assert "nested more than 256 levels deep" in health["Fuzzed"]["error"]
+    assert health["Good"]["status"] == "ok"
+    assert [a["url"] for a in issue["articles"]] == [f"{base}/grid"]  # type: ignore[union-attr,index]

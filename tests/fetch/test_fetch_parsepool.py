@@ -1,4 +1,6 @@
-"""The parse worker of big runs: same results as inline parsing, and a real fetch through it."""
+"""Feed parsing bounded in time and depth: the worker of big runs gives the same results as
+inline parsing; the forgiving parser runs in a worker that is killed and replaced when one
+document takes too long; a document nested past 256 levels is refused at once."""
 
 from __future__ import annotations
 
@@ -7,40 +9,62 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fetch_testkit import LONG_TEXT, rss, rss_item
+import pytest
+from fetch_testkit import LONG_TEXT, Reply, ScriptServer, rss, rss_item
 
+import digest.fetch.loose
 from digest.fetch import fetch_all
-from digest.fetch.parsepool import MIN_BYTES, MIN_SOURCES, InlineParser, ParsePool, make_parser
+from digest.fetch.feeds import Loose, parse_feed
+from digest.fetch.loose import LOOSE_MAX_BYTES, MAX_DEPTH, nesting_depth, parse_loose
+from digest.fetch.parsepool import MIN_BYTES, MIN_SOURCES, FeedJob, Parser, make_parser
 from digest.models import FetchSettings, Source
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
 BIG = rss([rss_item(f"g{i}", link=f"http://127.0.0.1/{i}", content=f"<p>{LONG_TEXT}</p>")
            for i in range(10)]).encode()
+SOURCE = Source("s", "http://127.0.0.1/feed.xml")
 
 
-def test_small_runs_parse_inline() -> None:
-    assert isinstance(make_parser(MIN_SOURCES - 1), InlineParser)
+def _broken_feed(entries: int) -> bytes:
+    """Well-formed but for one bare "&": only the forgiving (slow) parser reads it."""
+    items = "".join(
+        f"<item><guid>urn:{i}</guid><title>Entry {i} &amp; the harbour</title>"
+        f"<link>http://127.0.0.1/{i}</link><pubDate>Mon, 02 Mar 2026 10:00:00 GMT</pubDate>"
+        f"<description>&lt;p&gt;Summary {i} of the article, with a few words.&lt;/p&gt;"
+        "</description></item>" for i in range(entries))
+    return rss([items.replace("&amp;", "&", 1)]).encode()
+
+
+def _nested_atom(depth: int) -> bytes:
+    """A fuzzer's Atom feed: every <entry> left open, so each nests inside the one before."""
+    entry = ("<entry><id>urn:{i}</id><title>Entry {i}</title><link href='http://127.0.0.1/{i}'/>"
+             "<updated>2026-03-02T10:00:00Z</updated><summary type='html'>&lt;p&gt;Summary "
+             "{i} of the article text goes here.&lt;/p&gt;</summary>")
+    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title>T</title>" + "".join(entry.format(i=i) for i in range(depth))
+            + "</feed>").encode()
+
+
+def _run(parser: Parser, *docs: bytes) -> list[FeedJob]:
+    async def go() -> list[FeedJob]:
+        try:
+            return [await parser.feed(doc, SOURCE.url, None, SOURCE, NOW, 200) for doc in docs]
+        finally:
+            parser.close()
+    return asyncio.run(go())
+
+
+def test_small_runs_fork_nothing_up_front() -> None:
+    parser = make_parser(MIN_SOURCES - 1, 15.0)
+    assert not parser.big_run and parser._idle == []
+    parser.close()
 
 
 def test_pool_matches_inline_parsing() -> None:
     assert len(BIG) >= MIN_BYTES
-    source = Source("s", "http://127.0.0.1/feed.xml")
-
-    async def run() -> tuple[object, object]:
-        pool = ParsePool(workers=1)
-        try:
-            deadline = time.monotonic() + 20
-            while not pool._ready and time.monotonic() < deadline:
-                await asyncio.sleep(0.02)
-            assert pool._ready
-            pooled = await pool.feed(BIG, source.url, None, source, NOW, 200)
-            inline = await InlineParser().feed(BIG, source.url, None, source, NOW, 200)
-            return pooled, inline
-        finally:
-            pool.close()
-
-    pooled, inline = asyncio.run(run())
-    assert pooled == inline
+    (pooled,) = _run(Parser(15.0, workers=1, big_run=True), BIG)
+    (inline,) = _run(Parser(15.0, workers=1), BIG)
+    assert pooled == inline and pooled.entries == 10
 
 
 def test_big_run_of_local_feeds(tmp_path: Path, settings: FetchSettings) -> None:
@@ -52,3 +76,70 @@ def test_big_run_of_local_feeds(tmp_path: Path, settings: FetchSettings) -> None
     results = fetch_all(sources, {}, settings)
     assert [r.source.name for r in results] == [s.name for s in sources]
     assert all(r.status == "ok" and len(r.items) == 10 for r in results)
+
+
+def test_a_broken_feed_is_read_by_the_forgiving_parser_in_a_worker() -> None:
+    (job,) = _run(Parser(15.0), _broken_feed(5))
+    assert job.feed.format == "feedparser:rss20" and job.entries == 5
+    assert [d.item.guid for d in job.prepared.drafts] == [f"urn:{i}" for i in range(5)]
+
+
+def test_a_parse_past_the_time_limit_kills_the_worker_and_the_next_gets_a_new_one() -> None:
+    slow = _broken_feed(4000)  # about 1 MB: 3-10 s of feedparser
+    started = time.monotonic()
+    first, second, third = _run(Parser(1.0, workers=1), slow, slow, _broken_feed(3))
+    assert time.monotonic() - started < 15  # two stops at 1 s and three worker starts
+    for job in (first, second):
+        assert job.entries == 0
+        assert job.feed.refused and "longer than 1s" in job.feed.refused
+    assert third.entries == 3 and third.feed.refused is None
+
+
+def test_nesting_depth_sees_structure_not_unclosed_html() -> None:
+    assert nesting_depth(b"<a><b><c/></b><b></b></a>", 256) == 2
+    # raw HTML in a broken feed: <br> never holds anything, a <p> closes the one before
+    html = b"<rss><channel><item><description>" + b"<p>text<br>" * 1000 + b"</description>"
+    assert nesting_depth(html, 256) == 5
+    assert nesting_depth(b"<![CDATA[" + b"<x>" * 500 + b"]]><!-- <y><y> -->", 256) == 0
+    assert nesting_depth(b"<e>" * 300, 256) == 257  # stops counting past the limit
+
+
+def test_a_feed_nested_past_256_levels_is_refused_at_once() -> None:
+    """The fuzzed Atom feed of issue 12 (370 KB) kept feedparser busy for ~30 s."""
+    doc = _nested_atom(1800)
+    assert len(doc) > 370_000
+    started = time.monotonic()
+    feed = parse_feed(doc, SOURCE.url)
+    assert time.monotonic() - started < 1.0
+    assert feed.entries == [] and feed.refused
+    assert f"nested more than {MAX_DEPTH} levels deep" in feed.refused
+
+
+def test_the_forgiving_parser_reads_at_most_its_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert LOOSE_MAX_BYTES == 1_000_000
+    monkeypatch.setattr(digest.fetch.loose, "LOOSE_MAX_BYTES", 20_000)  # a 1 MB parse is slow
+    doc = _broken_feed(200)
+    assert len(doc) > 20_000
+    feed = parse_loose(Loose(doc, SOURCE.url))
+    assert 0 < len(feed.entries) < 200
+    assert feed.entries[-1].title.startswith("Entry ")  # cut after a whole entry
+    assert any("only the first" in w for w in feed.warnings)
+
+
+def test_a_fetch_with_a_hostile_feed_beside_a_good_one(server: ScriptServer,
+                                                       settings: FetchSettings) -> None:
+    good = rss([rss_item("g1", link="http://127.0.0.1/1", content=LONG_TEXT)]).encode()
+    sources = [
+        Source("nested", server.route("/nested.xml", Reply(200, _nested_atom(1800))),
+               full_text=False),
+        Source("slow", server.route("/slow.xml", Reply(200, _broken_feed(4000))),
+               full_text=False),
+        Source("good", server.route("/good.xml", Reply(200, good)), full_text=False),
+    ]
+    fast = FetchSettings(**{**settings.__dict__, "parse_timeout": 1.0})
+    started = time.monotonic()
+    nested, slow, ok = fetch_all(sources, {}, fast, clock=lambda: NOW)
+    assert time.monotonic() - started < 15
+    assert nested.status == "error" and "nested more than 256 levels" in (nested.error or "")
+    assert slow.status == "error" and "longer than 1s" in (slow.error or "")
+    assert ok.status == "ok" and len(ok.items) == 1
