@@ -1,9 +1,9 @@
-"""Main content: parse the page once, hand the tree to trafilatura, turn its output into blocks.
+"""Main content: parse the page once, hand the tree to the cascade, turn its output into blocks.
 
-trafilatura 2.x in precision mode is the best-measured starting point (word-F1 0.965 on the
-scrapinghub set); our junk families then remove what it leaves inside the body. When it finds
-nothing (tiny pages, feed fragments), the visible block text of the page is the fallback, and
-the junk families do all the work.
+The cascade (`cascade.py`) runs trafilatura in recall mode, and its default sequence when that
+extraction is in doubt; our junk families then remove what it leaves inside the body. When it
+finds nothing (tiny pages, feed fragments), the visible block text of the page is the
+fallback, and the junk families do all the work.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from digest.clean.blocks import Block, BlockKind
+from digest.clean.bodyblocks import body_to_blocks
 from digest.clean.cascade import trafilatura_body
 from digest.errors import CleanError
 
@@ -27,10 +28,6 @@ _NOISE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "ifra
 _FALLBACK_SKIP = {"nav", "header", "footer", "aside", "menu"}
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr",
                "figcaption", "dd", "dt"}
-_HEAD_KINDS: dict[str, BlockKind] = {
-    "head": "h", "list": "li", "item": "li", "quote": "quote", "code": "pre", "table": "row",
-    "row": "row",
-}
 
 
 def _squash(text: str) -> str:
@@ -76,49 +73,6 @@ def _text_of(el: etree._Element) -> str:
     return _squash("".join(el.itertext()))
 
 
-def _body_to_blocks(body: etree._Element) -> list[Block]:
-    """trafilatura's XML (p, head, list/item, table/row/cell, quote, code) to flat blocks."""
-    blocks: list[Block] = []
-
-    def walk(el: etree._Element) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "list":
-            for child in el:
-                walk(child)
-            return
-        if tag == "table":
-            for row in el.iter("row"):
-                cells = [_text_of(c) for c in row if isinstance(c.tag, str)]
-                text = " ".join(c for c in cells if c)
-                if text:
-                    blocks.append(Block(text, "row"))
-            return
-        if tag == "lb":
-            return
-        if tag == "item" and any(c.tag == "list" for c in el):
-            # a nested list: the item's own text, then its sub-items
-            own = _squash((el.text or "") + "".join(
-                (_text_of(c) + (c.tail or "")) for c in el if c.tag != "list"))
-            if own:
-                blocks.append(Block(own, "li"))
-            for child in el:
-                if child.tag == "list":
-                    walk(child)
-            return
-        text = _text_of(el)
-        if text:
-            blocks.append(Block(text, _HEAD_KINDS.get(tag, "p")))
-
-    # trafilatura leaves loose text between top-level elements (as body.text and tails)
-    if body.text and body.text.strip():
-        blocks.append(Block(_squash(body.text), "p"))
-    for child in body:
-        walk(child)
-        if child.tail and child.tail.strip():
-            blocks.append(Block(_squash(child.tail), "p"))
-    return blocks
-
-
 def _fallback_blocks(tree: lxml_html.HtmlElement) -> list[Block]:
     """Every visible text block outside page chrome, in document order."""
     blocks: list[Block] = []
@@ -154,7 +108,7 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
         body = trafilatura_body(tree, url)
     except (ValueError, TypeError, RecursionError, etree.LxmlError):
         body = None
-    blocks = _body_to_blocks(body) if body is not None else []
+    blocks = body_to_blocks(body) if body is not None else []
     if not blocks:
         # trafilatura found nothing (a fragment, a tiny page): take every visible block and
         # let the junk families do the work

@@ -16,41 +16,50 @@ IC = re.IGNORECASE
 # ── market tickers ───────────────────────────────────────────────────────────
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _PRICE = rf"(?:[$€£¥₹]|US\$|HK\$|RMB|CNY|USD)?\s?(?:{_NUM})(?:\s?[KMBkmb万亿元])?"
-_CHANGE = rf"[(\[]?\s?[▲▼↑↓+\-−–]?\s?(?:{_NUM})\s?%?\s?[)\]]?"
+_CHANGE = rf"[(\[]?\s?(?:[▲▼↑↓+\-−–]|涨|跌|上涨|下跌|涨幅|跌幅)?\s?(?:{_NUM})\s?%?\s?[)\]]?"
+# a quote's unit after the price: 美元/盎司, 元/克, USD/oz, 点, bbl
+_UNIT = r"(?:\s?(?:[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}|点|USD/oz|/oz|/bbl|bp))?"
 _INDEX_NAMES = (r"S&P(?:\s?500)?|Dow(?:\s+Jones)?|Nasdaq(?:\s+Composite)?|FTSE(?:\s?100)?|DAX|"
                 r"CAC(?:\s?40)?|Nikkei(?:\s?225)?|Hang\s+Seng|CSI\s?300|Shanghai\s+Composite|"
                 r"Shenzhen\s+Component|Euro\s?Stoxx(?:\s?50)?|Russell\s?2000|KOSPI|Sensex|ASX\s?200|"
                 r"TSX|VIX|Gold|Silver|Brent(?:\s+Crude)?|WTI(?:\s+Crude)?|Crude\s+Oil|"
                 r"10-?Y(?:ea)?r?\s+(?:Treasury|Yield)")
-_CN_NAME = r"[\u4e00-\u9fff]{2,8}(?:指数|指)?"
+_CN_NAME = r"[\u4e00-\u9fff]{2,8}(?:指数|指)?\d{0,3}(?:\s?[(（]?[A-Z]{2,6}[)）]?)?"
 _SYMBOL_NAME = (rf"(?:{_INDEX_NAMES})"
                 r"|[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s*\(\s?[A-Z0-9.]{1,10}\s?\)"
                 r"|[A-Z]{2,6}(?:[./:][A-Z]{1,5})?"
                 rf"|{_CN_NAME}")
-_TICKER_ATOM = rf"(?:{_SYMBOL_NAME})\s*[:：]?\s*{_PRICE}(?:\s*{_CHANGE}){{0,2}}"
+_TICKER_ATOM = rf"(?:{_SYMBOL_NAME})\s*[:：]?\s*{_PRICE}{_UNIT}(?:\s*{_CHANGE}){{0,2}}"
 TICKER_LINE = re.compile(rf"^(?:{_TICKER_ATOM})(?:\s*[|·•,;/]?\s*(?:{_TICKER_ATOM}))*\s*[|·•]?$")
 # an FX pair alone: "USD/CNY 7.2431", "EUR/USD 1.0842 -0.12%"
-FX_LINE = re.compile(rf"^[A-Z]{{3}}\s?/\s?[A-Z]{{3}}\s+{_NUM}(?:\s*{_CHANGE})?$")
+FX_LINE = re.compile(rf"^(?:[A-Z]{{3}}\s?/\s?[A-Z]{{3}}|[\u4e00-\u9fff]{{1,4}}\s?/\s?"
+                     rf"[\u4e00-\u9fff]{{1,4}})\s*[:：]?\s*(?:{_NUM})(?:\s*{_CHANGE})?$")
 
 # ── labels that stand alone on their line ────────────────────────────────────
 AD_LABEL = re.compile(
-    r"^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post| links?)?|"
+    r"^[\s\-–—\[(|]*(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post| links?)?|"
     r"paid (?:content|post|partnership)|promoted(?: content)?|partner content|"
     r"story continues below(?: advertisement)?|continue reading below|anzeige|"
-    r"广告|推广|赞助内容)\s*[:：]?$", IC)
+    r"广告|推广|赞助内容)\s*[:：]?[\s\-–—\])|]*$", IC)
 SPONSORED = re.compile(
     r"^(?:sponsored|advertisement|paid (?:content|partner(?:ship)?)|partner content|"
     r"promoted|广告|推广)\s*(?:by\s+[^:：]{1,40})?\s*[:：|\-–—]", IC)
 
 # ── calls to action ──────────────────────────────────────────────────────────
 SUBSCRIBE = re.compile(
-    r"\b(?:subscribe|sign[ -]?up|sign me up|get (?:our|the|new|daily|weekly)\b[^.]{0,60}"
+    r"\b(?:subscribe\b|sign[ -]?up|sign me up|get (?:our|the|new|daily|weekly)\b[^.]{0,60}"
     r"\b(?:newsletter|posts|brief(?:ing)?|digest|updates|stories)|newsletter|in your inbox|"
     r"to your inbox|by email|delivered (?:daily|weekly|free)|join [\d,.]+\s*(?:k\s+)?\w+)", IC)
 SUBSCRIBE_CONTEXT = re.compile(
     r"\b(?:free|newsletter|inbox|email|e-mail|today|now|weekly|daily|every (?:week|day|weekday)|"
     r"a week|a month|per (?:week|month)|\$\s?\d|£\s?\d|€\s?\d|join|readers|subscribers|tips|"
     r"sign in|log in)\b|[$£€]\s?\d", IC)
+# the sign-up box's own messages, kept when the form around them is stripped
+SIGNUP_WIDGET = re.compile(
+    r"(?:^thanks?(?: you)? for (?:signing up|subscribing|registering)|^keep an eye on your inbox|"
+    r"^check your inbox|processing your (?:subscription|request|sign-?up)|^enter your (?:e-?mail|"
+    r"email address)|^(?:your )?e-?mail address\b.{0,40}$|^please enter a valid e-?mail|"
+    r"^invalid e-?mail|^you(?:'re| are) (?:now )?(?:subscribed|signed up|on the list))", IC)
 PAYWALL = re.compile(
     r"(?:subscribe (?:now )?to (?:continue|keep) reading|to continue reading|this (?:article|story|"
     r"content) is (?:for|available to|exclusive to) (?:subscribers|members)|already a "
@@ -73,11 +82,22 @@ SHARE_ROW = re.compile(
     rf"^(?:share(?: this| the)?(?: article| story| post| page| on)?|分享(?:到)?|"
     rf"spread the word)\s*[:：]?(?:\s*(?:{_SOCIAL})\b[\s,|·•]*)*$", IC)
 SOCIAL_ONLY = re.compile(rf"^(?:(?:{_SOCIAL})\b[\s,|·•/]*){{2,}}$", IC)
-TOOLS = re.compile(
-    r"^(?:print(?: this)?(?: article| page| story)?|e-?mail(?: this)?(?: article| story| to a "
-    r"friend)?|save(?: article| for later| story)?|gift(?: this)? article|listen to (?:this )?"
-    r"article|font size|text size|a\+?\s*a-?|打印|收藏|字号)(?:\s*[|·•]\s*\w+(?:\s\w+)?){0,5}$",
-    IC)
+# page tools, alone or in a row ("Print | E-mail | Font size: A+ A-", "打印 | 字号：大 中 小")
+_TOOL_WORDS = (
+    r"print(?:er[- ]friendly)?(?: this)?(?: article| page| story| version)?",
+    r"e-?mail(?: this)?(?: article| story| page| to a friend)?", r"send to (?:a )?friend",
+    r"save(?: article| for later| story)?", r"bookmark", r"gift(?: this)? article",
+    r"listen(?: to (?:this )?article)?", r"reprints?(?: (?:&|and) permissions)?",
+    r"(?:font|text)(?: size)?\s*[:：]?(?:\s*[aA][+\-]?)*", r"[aA][+\-]", r"[aA]\s?[aA]",
+    r"larger", r"smaller", r"reset", r"comments?", r"share",
+    r"打印(?:本页|此文)?", r"收藏", r"字号\s*[:：]?(?:\s*[大中小])*", r"[大中小]", r"关闭(?:窗口)?",
+    r"推荐给朋友", r"转发", r"分享",
+)
+_TOOL = "(?:" + "|".join(_TOOL_WORDS) + ")"
+TOOLS = re.compile(rf"^{_TOOL}(?:\s*[|·•/,]?\s*{_TOOL}){{0,8}}\s*[|·•]?$", IC)
+# one word in the row must be a real tool, not only "share" or a size letter
+TOOL_CORE = re.compile(r"print|e-?mail|font|text size|bookmark|reprint|save|listen|friend|"
+                       r"打印|字号|收藏|关闭", IC)
 TAG_ROW = re.compile(
     r"^(?:tagged(?: with| in)?|tags?|topics?|filed (?:under|in)|categor(?:y|ies)|keywords|"
     r"标签|关键词|关键字)\s*[:：]", IC)
@@ -92,12 +112,16 @@ READ_MORE = re.compile(
     r"you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading| stories)?|"
     r"popular (?:posts|stories|articles)|most (?:read|popular|viewed)|trending(?: now)?|"
     r"editor'?s picks|further reading|what to read next|dive deeper|"
+    r"(?:our )?(?:latest|more|top) (?:stories|news|articles|headlines)(?: from [\w ]{1,30})?|"
     r"相关阅读|相关文章|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|更多(?:阅读|精彩)?)"
     r"\s*(?:[:：>»|\-–—]|$)", IC)
 COMMENTS = re.compile(
     r"^(?:\d[\d,]*\s+(?:comments?|responses?|replies|reactions)|comments?\s*\(\d+\)|"
     r"(?:leave|post|add|write) a (?:comment|reply)|view comments|show comments|join the "
-    r"(?:conversation|discussion)|no comments(?: yet)?|\d+\s*条评论|评论\s*\(?\d*\)?|发表评论)\.?$",
+    r"(?:conversation|discussion)|no comments(?: yet)?|\d+\s*条评论|评论\s*\(?\d*\)?|发表评论|"
+    r"comments?\s*[:：]\s*\d+|(?:view|show|read|see) (?:all )?[\d,]+ comments?|"
+    r"[\d,]+ comments? on\b.{1,120}|[\d,]+ (?:comments?|replies)\s*[|·•]\s*.{0,40}|"
+    r"跟帖\s*[:：]?\s*\d+|\d+\s*人(?:参与|评论|跟帖)|(?:网友)?评论\s*[:：]\s*\d+)\.?$",
     IC)
 BACK_LINKS = re.compile(r"^(?:next|previous|prev|older|newer)(?: post| article| story)?\s*[:»›→]")
 
@@ -117,6 +141,14 @@ IMAGE_CREDIT = re.compile(
     r"illustration|graphic|video|photograph|footage|screenshot)s?\s*(?:source|credits?|courtesy|"
     r"by|via)?\s*[:：]|(?:image|photo|picture)\s+(?:source|credit|courtesy)\b|"
     r"(?:photo|image)s? courtesy of|图片来源|图源|图片由|来源：视觉中国|摄影\s*[:：])", IC)
+# a named photographer: "Photo by Jane Doe", "(Photo: J. Doe/Reuters)", 记者 李明 摄, 图/李明
+PHOTOGRAPHER = re.compile(
+    r"(?:^(?:photo(?:graph)?s?|pictures?|images?|video)\s+(?:by|courtesy of)\s+[A-Z]|"
+    r"[(（](?:photo|image|picture|pic)s?\s*[:：/]\s*[^)）]{2,80}[)）]\.?$|"
+    r"(?:记者|通讯员|摄影记者|特约摄影|摄影|实习生)\s*[\u4e00-\u9fff·]{2,6}"
+    r"(?:\s*[、，,和]\s*[\u4e00-\u9fff·]{2,6})*\s*[/／]?\s*摄\s*[)）]?\s*$|"
+    r"^\s*[(（]?\s*[\u4e00-\u9fff·]{2,6}\s*摄\s*[)）]?\s*$|^图\s*[/／|丨]\s*[\u4e00-\u9fff·]{2,8}$)",
+    IC)
 CREDIT_TAIL = re.compile(r"(?:getty images|shutterstock|adobe stock|istock(?:photo)?|unsplash|"
                          r"pexels|reuters|ap photo|afp|xinhua|视觉中国|新华社)\s*\)?\.?$", IC)
 EMBED_DEBRIS = re.compile(
@@ -140,7 +172,37 @@ SELF_PROMO = re.compile(
     r"(?:\bcheck out (?:our|[A-Z][\w.]*['’]s?) (?:coverage|guide|reviews?|latest|full|other|"
     r"in-depth)\b|\b(?:follow|visit|read) [A-Z][\w.]*['’]s? (?:coverage|latest news|website)\b|"
     r"\bfor (?:the latest|more) (?:news|updates|coverage|stories) (?:on|about|from)\b[^.]{0,60}"
-    r"\b(?:visit|follow|subscribe|check)\b|\bdownload (?:our|the \w+) app\b)", IC)
+    r"\b(?:visit|follow|subscribe|check)\b|\bdownload (?:our|the \w+) app\b|"
+    r"\b(?:is|are) your (?:most )?(?:trusted|go-to|number one|no\. 1|#1|leading|premier|"
+    r"reliable|best) (?:source|destination|place)\b|\bfollow (?:all )?(?:of )?our (?:live |full |"
+    r"ongoing )?(?:coverage|reporting) (?:of|on)\b|\bfor (?:all )?our (?:latest )?(?:coverage|"
+    r"reporting) (?:of|on)\b[^.]{0,60}\b(?:click|see|go to|visit|here)\b)", IC)
+# membership and donation appeals inside the body
+APPEAL = re.compile(
+    r"(?:\bsupport (?:independent|local|quality|nonprofit|non-profit|fearless|our|"
+    r"[A-Z][\w.]*['’]s)\b[^.]{0,40}\b(?:journalism|reporting|newsroom)\b|"
+    r"(?:^|[.!?]\s+|[:–—]\s*)(?:please )?(?:become an? (?:member|supporter|patron|insider)\b"
+    r"(?! of)|(?:donate|make a (?:donation|contribution|gift))\b)|\breaders like you\b|"
+    r"\b(?:our|this) (?:journalism|reporting) (?:is|relies|depends)\b[^.]{0,40}"
+    r"\b(?:readers|support|you)\b)", IC)
+# market disclaimers: a labelled one, or one that reads like the small print on risk
+DISCLAIMER_LABEL = re.compile(
+    r"^[【\[(]?\s*(?:disclaimer|legal disclaimer|risk (?:warning|disclosure|disclaimer|notice)|"
+    r"investment (?:risk )?warning|important (?:notice|information)|disclosure)\s*[】\])]?\s*[:：\-–—]",
+    IC)
+RISK_CUES = (
+    re.compile(r"\bnot (?:be )?(?:construed as |considered |intended as )?(?:financial|investment|"
+               r"trading|legal|tax) advice\b|\bdoes not constitute\b", IC),
+    re.compile(r"\bhigh[- ]risk\b|\bhighly (?:volatile|speculative)\b|\bspeculative\b", IC),
+    re.compile(r"\b(?:do|conduct) (?:your|their) own (?:research|due diligence)\b|\bdyor\b", IC),
+    re.compile(r"\bpast performance\b|\b(?:could|may|might) lose (?:some|all|part)\b|"
+               r"\bcapital (?:is )?at risk\b|\brisk of (?:loss|losing)\b", IC),
+    re.compile(r"\b(?:consult|seek advice from) (?:a|an|your) (?:\w+ )?(?:financial|investment|"
+               r"independent) ?(?:adviser|advisor|professional)\b|\bfor (?:general )?"
+               r"information(?:al)? purposes only\b", IC),
+    re.compile(r"(?:投资|市场|入市|股市)有风险|风险自担|高风险"),
+    re.compile(r"(?:入市|投资)需?谨慎|不构成(?:任何)?投资建议|据此操作|仅供参考"),
+)
 COPYRIGHT = re.compile(
     r"(?:^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|版权所有|版权声明|"
     r"^免责声明|^风险提示|^声明\s*[:：])", IC)

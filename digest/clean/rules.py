@@ -11,132 +11,18 @@ import re
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
+from digest.clean.families import SHORT, classify, is_ticker
 
-SHORT = 300  # most families only ever match blocks shorter than this
-_IMPERATIVE = re.compile(
-    r"(?:^|[.!?]\s+|[:–—]\s*)(?:subscribe|sign up|sign me up|get|join|enter|don'?t miss|never "
-    r"miss|want|love|like|enjoy(?:ed)?|stay|receive|be the first|keep up|click|register|try)\b",
-    re.I)
+__all__ = ["SHORT", "apply_rules", "classify", "drop_repeated_title", "is_ticker",
+           "split_appended", "squeeze"]
+
 _SENTENCE_END = re.compile(r"[.!?。！？…:;”\"’)]$")
 _STRONG_PROMO = re.compile(r"to buy|deals?|offers?|coupons?|presales?|to invest|discounts?|"
                            r"sponsored|promot", re.I)
-_DIGIT = re.compile(r"\d")
-_MONEY_OR_CHANGE = re.compile(r"[$€£¥₹%▲▼↑↓]|\(\s?[A-Z0-9.]{1,10}\s?\)|\d{1,3}(?:,\d{3})+|\d\.\d{2}")
 
 
 def squeeze(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
-
-
-def is_ticker(text: str) -> bool:
-    if len(text) > 400 or not _DIGIT.search(text):
-        return False
-    text = text.strip()
-    if P.FX_LINE.match(text):
-        return True
-    return bool(P.TICKER_LINE.match(text)) and bool(_MONEY_OR_CHANGE.search(text))
-
-
-def _is_embed_debris(text: str) -> bool:
-    if not P.EMBED_DEBRIS.search(text):
-        return False
-    covered = sum(len(m.group(0)) for m in P._ATTR.finditer(text))
-    return len(text) < 400 or covered > 0.4 * len(text)
-
-
-def _is_subscribe(text: str) -> bool:
-    if len(text) > 260 or not P.SUBSCRIBE.search(text) or not P.SUBSCRIBE_CONTEXT.search(text):
-        return False
-    return len(text) < 80 or bool(_IMPERATIVE.search(text))
-
-
-# For each "search anywhere" family, literals (lower-case) that every match contains. A block
-# with none of them skips that family's regex: a substring test costs next to nothing, while
-# these regexes scan the whole block (this keeps the cleaner well ahead of the extractor it
-# runs after). Keep them in step with patterns.py; tests/clean check each family's examples.
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "embed_debris": ("frameborder", "allowfullscreen", "accelerometer", "referrerpolicy", "<",
-                     "width", "height", "clipboard-write", "picture-in-picture"),
-    "follow_us": ("follow", "like us", "join", "点击", "关注", "app", "客户端"),
-    "paywall": ("reading", "subscri", "member", "unlock", "limit", "account", "订阅", "付费"),
-    "image_credit": ("image", "photo", "pic", "illustration", "graphic", "video", "footage",
-                     "screenshot", "图", "视觉中国", "摄影"),
-    "sponsored": ("sponsor", "advertisement", "paid", "partner", "promot", "广告", "推广"),
-    "subscribe": ("subscri", "sign", "get ", "newsletter", "inbox", "by email", "delivered",
-                  "join"),
-    "syndication": ("appeared first", "originally", "first appeared", "publish", "printed",
-                    "posted", "本文", "转载", "原文"),
-    "self_promo": ("check out", "coverage", "latest news", "website", "for the latest",
-                   "for more", "download"),
-    "cookie_notice": ("cookie",),
-    "disclosure": ("commission", "affiliate", "advice", "delayed"),
-    "copyright_disclaimer": ("©", "(c)", "copyright", "rights reserved", "版权", "声明", "风险提示"),
-}
-
-
-def _may(family: str, low: str) -> bool:
-    return any(w in low for w in _NEEDS[family])
-
-
-_CN_DISCLAIMER = re.compile(r"^[【\[]?(?:免责声明|版权声明|风险提示|声明)")
-
-
-def classify(block: Block) -> str | None:
-    """The family one block belongs to on its own, or None."""
-    text = block.text
-    n = len(text)
-    if n <= 400:
-        if is_ticker(text):
-            return "ticker"
-        if P.SOURCE_LINE.match(text):
-            return "source_line"
-    if n <= SHORT:
-        if P.AD_LABEL.match(text):
-            return "ad_label"
-        if P.BACK_TO_TOP.match(text):
-            return "back_to_top"
-        if P.TAG_ROW.match(text) or (P.SLASH_ROW.match(text) and "/" in text):
-            return "tag_row"
-        if n <= 200 and (P.SHARE_ROW.match(text) or P.SOCIAL_ONLY.match(text)):
-            return "share_row"
-        if P.TOOLS.match(text):
-            return "print_email_tools"
-        if P.READ_MORE.match(text) or P.BACK_LINKS.match(text):
-            return "read_more"
-        if P.COMMENTS.match(text):
-            return "comment_count"
-        if P.EDITOR_CREDIT.match(text):
-            return "editor_credit"
-        if P.WATCH_PROMO.match(text) and n <= 250:
-            return "watch_promo"
-    low = text.lower()
-    if _may("embed_debris", low) and _is_embed_debris(text):
-        return "embed_debris"
-    if n <= SHORT:
-        if _may("follow_us", low) and P.FOLLOW.search(text):
-            return "follow_us"
-        if _may("paywall", low) and P.PAYWALL.search(text):
-            return "paywall"
-        if n <= 200 and _may("image_credit", low) and P.IMAGE_CREDIT.search(text):
-            return "image_credit"
-        if block.kind == "caption" and P.CREDIT_TAIL.search(text):
-            return "image_credit"
-    if n <= 500 and _may("sponsored", low) and P.SPONSORED.match(text):
-        return "sponsored"
-    if n <= 260 and _may("subscribe", low) and _is_subscribe(text):
-        return "subscribe"
-    if n <= 300 and _may("syndication", low) and P.SYNDICATION.search(text):
-        return "syndication"
-    if n <= 800 and _may("self_promo", low) and P.SELF_PROMO.search(text):
-        return "self_promo"
-    if n <= 500 and "cookie" in low and P.COOKIE.search(text):
-        return "cookie_notice"
-    if n <= 400 and _may("disclosure", low) and P.DISCLOSURE.search(text):
-        return "disclosure"
-    if n <= 2000 and _may("copyright_disclaimer", low) and (
-            (n <= SHORT and P.COPYRIGHT.search(text)) or _CN_DISCLAIMER.match(text)):
-        return "copyright_disclaimer"
-    return None
 
 
 _PROMO_WORDS = ("%", "code", "presale", "airdrop", "stak", "free", "weekend", "limited", "ends ",
@@ -155,6 +41,12 @@ def _looks_like_heading(block: Block) -> bool:
         or (len(block.text) <= 120 and block.text.endswith("?"))
 
 
+def _box_item(text: str) -> bool:
+    """A link box holds headlines (with a one-line teaser at most), not sentences of the
+    article: an item that is long or ends in a full stop is the article again."""
+    return len(text) <= 120 or (len(text) <= 200 and not text.rstrip().endswith((".", "。")))
+
+
 def _promo_blocks(blocks: list[Block]) -> None:
     """A promo/related heading and the list under it; lists whose items are mostly offers."""
     i = 0
@@ -169,7 +61,9 @@ def _promo_blocks(blocks: list[Block]) -> None:
         if heading_kind:
             j = i + 1
             items: list[Block] = []
-            while j < len(blocks) and (blocks[j].kind in ("li", "row") or (
+            # a link box holds headlines: a long row or item is the article again
+            while j < len(blocks) and ((blocks[j].kind in ("li", "row")
+                                        and _box_item(blocks[j].text)) or (
                     blocks[j].kind == "p" and len(blocks[j].text) <= 120
                     and not _SENTENCE_END.search(blocks[j].text) and heading_kind == "related")):
                 items.append(blocks[j])
@@ -258,6 +152,9 @@ def drop_repeated_title(blocks: list[Block], title: str) -> None:
             b.drop("repeated_title")
 
 
+_APPENDED_MAX_SHARE = 3  # an appended story is at most this many times the main one
+
+
 def split_appended(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     """Cut at a tag row / "next article" line that has a whole article under it."""
     for i, b in enumerate(blocks):
@@ -268,9 +165,13 @@ def split_appended(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
         rest = [x for x in blocks[i + 1:] if x.kept]
         prose = [x for x in rest if len(x.text) >= 100]
         size = sum(len(x.text) for x in prose)
+        before = sum(len(x.text) for x in blocks[:i] if x.kept and len(x.text) >= 100)
         headed = bool(rest) and rest[0].kind == "h"
-        # a headline and two paragraphs, or a long run of prose: a story of its own
-        if len(prose) >= 2 and (size >= 500 or (headed and size >= 250)):
+        # a headline and two paragraphs, or a long run of prose: a story of its own, glued
+        # under a main story of its own size. A "Keywords:" row under an abstract, with the
+        # paper after it, is the article going on.
+        if len(prose) >= 2 and (size >= 500 or (headed and size >= 250)) \
+                and size <= _APPENDED_MAX_SHARE * max(before, 1):
             return blocks[: i + 1], blocks[i + 1:]
     return blocks, []
 

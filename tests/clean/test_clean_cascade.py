@@ -1,7 +1,9 @@
 """The trafilatura cascade in digest.clean.cascade selects and extracts what the library does.
 
 The raw-tree prunes are Python loops standing in for trafilatura's EXSLT XPaths: each must
-select exactly the same nodes, so a trafilatura upgrade that changes an XPath fails here.
+select exactly the same nodes, so a trafilatura upgrade that changes an XPath fails here. The
+extraction itself is the library's: its recall-mode main extractor, and its default sequence
+when that result is in doubt.
 """
 
 from __future__ import annotations
@@ -10,14 +12,23 @@ import pytest
 from lxml import etree
 from trafilatura.core import trafilatura_sequence
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
+from trafilatura.xml import delete_element
 from trafilatura.xpaths import (
     RAW_TREE_PRUNE_XPATH,
     REMOVE_COMMENTS_AND_LISTS_XPATH,
     REMOVE_COMMENTS_XPATH,
 )
 
-from digest.clean.cascade import comment_nodes, raw_prune_nodes, trafilatura_body
+from digest.clean.cascade import (
+    DOUBT_BELOW,
+    comment_nodes,
+    in_doubt,
+    paragraph_mass,
+    raw_prune_nodes,
+    trafilatura_body,
+)
 from digest.clean.extract import parse_html
 
 PARA = ("The ferry operator said on Thursday that the new hybrid vessel would enter service in "
@@ -63,6 +74,11 @@ def test_raw_prune_selects_what_trafilatura_selects() -> None:
     assert raw_prune_nodes(tree) == expected
 
 
+def test_raw_prune_without_comments_on_forum_threads() -> None:
+    tree = parse_html(PRUNE_PAGE)
+    assert raw_prune_nodes(tree, comments=False) == _xpath_nodes(tree, RAW_TREE_PRUNE_XPATH)
+
+
 def test_comment_prune_on_the_converted_tree_matches_trafilatura() -> None:
     options = Extractor(precision=True, comments=False, tables=True)
     converted = convert_tags(tree_cleaning(parse_html(PRUNE_PAGE), options), options, None)
@@ -71,25 +87,59 @@ def test_comment_prune_on_the_converted_tree_matches_trafilatura() -> None:
     assert comment_nodes(converted) == expected
 
 
-def _library_body(markup: str, url: str | None) -> bytes:
-    options = Extractor(precision=True, comments=False, tables=True, url=url)
+def _recall_body(markup: str, url: str | None) -> bytes:
+    """The library's recall-mode main extractor on the tree its sequence prepares."""
+    options = Extractor(recall=True, comments=False, tables=True, url=url)
+    tree = parse_html(markup)
+    for node in _xpath_nodes(tree, RAW_TREE_PRUNE_XPATH + REMOVE_COMMENTS_AND_LISTS_XPATH):
+        delete_element(node)
+    cleaned = convert_tags(tree_cleaning(tree, options), options, url)
+    for node in _xpath_nodes(cleaned, REMOVE_COMMENTS_XPATH):
+        delete_element(node)
+    return etree.tostring(extract_content(cleaned, options)[0])
+
+
+def _default_body(markup: str, url: str | None) -> bytes:
+    options = Extractor(comments=False, tables=True, url=url)
     return etree.tostring(trafilatura_sequence(parse_html(markup), options, url)[0])
 
 
 LONG_PAGE = ("<html><body><nav><a href='/'>Home</a> <a href='/x'>News</a></nav><article>"
              "<h1>Hybrid ferry</h1>" + "".join(f"<p>{PARA}Paragraph {i}.</p>" for i in range(8))
              + "</article><footer><p>Contact us</p></footer></body></html>")
+# the article is a short teaser box; the page's prose is elsewhere, in a layout the main
+# extractor does not take (it is in doubt, and the library's default sequence decides)
+SHORT_PAGE = f"<html><body><div><p>{PARA}</p></div></body></html>"
 
 
-@pytest.mark.parametrize("name", ["news", "prune", "short", "long"])
-def test_body_equals_the_library_cascade(name: str, news_page: str) -> None:
-    markup = {"news": news_page, "prune": PRUNE_PAGE,
-              # a short first extraction still goes through the readability comparison
-              "short": f"<html><body><div><p>{PARA}</p></div></body></html>",
-              # a long one skips it (the library's comparison keeps its own result there)
-              "long": LONG_PAGE}[name]
-    ours = etree.tostring(trafilatura_body(parse_html(markup), "https://example.org/a"))
-    assert ours == _library_body(markup, "https://example.org/a")
+def test_clear_extraction_is_the_recall_main_extractor() -> None:
+    url = "https://example.org/a"
+    ours = etree.tostring(trafilatura_body(parse_html(LONG_PAGE), url))
+    assert ours == _recall_body(LONG_PAGE, url)
+
+
+@pytest.mark.parametrize("name", ["news", "short"])
+def test_doubtful_extraction_goes_to_the_default_sequence(name: str, news_page: str) -> None:
+    markup = {"news": news_page, "short": SHORT_PAGE}[name]
+    url = "https://example.org/a"
+    ours = etree.tostring(trafilatura_body(parse_html(markup), url))
+    # the longer of the two: here the library's default sequence, or the same text
+    assert ours in (_default_body(markup, url), _recall_body(markup, url))
+    def text_length(xml: bytes) -> int:
+        return len("".join(etree.fromstring(xml).itertext()))
+
+    assert text_length(ours) >= text_length(_recall_body(markup, url))
+
+
+def test_doubt_is_length_or_coverage() -> None:
+    page = parse_html("<html><body>" + f"<p>{PARA}</p>" * 40 + "</body></html>")
+    mass = paragraph_mass(page)
+    assert mass == 40 * len(PARA.strip())
+    assert in_doubt("x" * (DOUBT_BELOW - 1), 0)
+    assert not in_doubt("x" * DOUBT_BELOW, 0)
+    # long, but a small share of the page's prose: a teaser box or one post of a thread
+    assert in_doubt("x" * DOUBT_BELOW, mass)
+    assert not in_doubt("x" * mass, mass)
 
 
 def test_raw_tree_is_pruned_in_place() -> None:

@@ -1,7 +1,7 @@
 """One block at a time: each junk family catches its shape in other wording, real prose passes.
 
-The "search anywhere" families are gated by literal pre-checks (rules._NEEDS); these examples
-make sure a gate never hides a block its regex would catch.
+The "search anywhere" families are gated by literal pre-checks (families.FAMILIES `needs`);
+these examples make sure a gate never hides a block its regex would catch.
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from digest.clean.blocks import Block, BlockKind
-from digest.clean.rules import _NEEDS, classify
+from digest.clean.families import FAMILIES
+from digest.clean.rules import classify
 
 
 @pytest.mark.parametrize(("text", "rule"), [
@@ -44,8 +45,9 @@ from digest.clean.rules import _NEEDS, classify
 ])
 def test_family_catches_its_shape(text: str, rule: str) -> None:
     assert classify(Block(text, "p")) == rule
-    if rule in _NEEDS:
-        assert any(w in text.lower() for w in _NEEDS[rule])
+    for family in FAMILIES:
+        if family.rule == rule and family.needs and family.test(text):
+            assert any(w in text.lower() for w in family.needs)
 
 
 def test_caption_credit_only_counts_on_captions() -> None:

@@ -1,0 +1,183 @@
+"""An extracted article tree to flat blocks, paragraphs as the page shows them.
+
+The tree is trafilatura's XML (`p`, `head`, `list`/`item`, `table`/`row`/`cell`, `quote`,
+`code`, `lb`) or, when its default sequence handed over to readability or justext, plain HTML
+(`div`, `p`, `h2`, `ul`/`li`, `table`/`tr`/`td`, `br`). Both come out the same way:
+
+* a container (`div`, `section`, a table cell holding paragraphs, ...) is walked: its loose
+  text and each child become blocks of their own, so `<div class="txt">` columns stay
+  separate paragraphs instead of one merged block;
+* two or more line breaks in a row (`<br><br>`, trafilatura's `<lb/><lb/>`) end a paragraph,
+  as they do on the page; a single break is a space;
+* a table row is one block of its cells' text (a quote row, a tool row), unless a cell holds
+  paragraphs or another table: then the cell is walked as a container, and a nested table's
+  rows come out once, not again inside every row that encloses them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from lxml import etree
+
+from digest.clean.blocks import Block, BlockKind
+
+_WS = re.compile(r"\s+")
+_BREAKS = frozenset({"lb", "br"})
+_HEADINGS = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
+_LISTS = frozenset({"list", "ul", "ol", "dl"})
+_ITEMS = frozenset({"item", "li", "dd", "dt"})
+_QUOTES = frozenset({"quote", "blockquote"})
+_CODE = frozenset({"code", "pre"})
+_TABLES = frozenset({"table"})
+_ROWS = frozenset({"row", "tr"})
+_PARAS = frozenset({"p"})
+_SKIP = frozenset({"graphic", "img", "figure", "hr", "script", "style"})
+_CONTAINERS = frozenset({"div", "section", "article", "main", "body", "cell", "td", "th",
+                         "center", "font", "form", "details", "summary", "aside", "header",
+                         "tbody", "thead", "tfoot", "span"})
+# a child with one of these tags makes its parent a container rather than one paragraph
+_BLOCK_TAGS = (_HEADINGS | _LISTS | _ITEMS | _QUOTES | _CODE | _TABLES | _ROWS | _PARAS
+               | frozenset({"div", "section", "article", "main", "center", "form", "details",
+                            "aside", "header", "tbody", "thead"}))
+_KIND_OF: dict[frozenset[str], BlockKind] = {_HEADINGS: "h", _ITEMS: "li", _QUOTES: "quote",
+                                             _CODE: "pre"}
+
+
+def _tag(el: etree._Element) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _squash(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _kind(tag: str) -> BlockKind:
+    for tags, kind in _KIND_OF.items():
+        if tag in tags:
+            return kind
+    return "p"
+
+
+def _has_block_child(el: etree._Element) -> bool:
+    return any(_tag(c) in _BLOCK_TAGS for c in el)
+
+
+Piece = str | None  # a run of text, or None for a line break
+
+
+def _pieces(el: etree._Element) -> Iterator[Piece]:
+    """The text inside `el` in order, with None for each line break (tails of its children
+    included, its own tail not)."""
+    if el.text:
+        yield el.text
+    for child in el:
+        tag = _tag(child)
+        if tag in _BREAKS:
+            yield None
+        elif tag and tag not in _SKIP:
+            yield from _pieces(child)
+        if child.tail:
+            yield child.tail
+
+
+def split_paragraphs(pieces: Iterable[Piece]) -> list[str]:
+    """Text pieces to paragraphs: two or more line breaks in a row end one, a single break is
+    a space."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    breaks = 0
+    for piece in pieces:
+        if piece is None:
+            breaks += 1
+            continue
+        if not piece.strip():
+            current.append(piece)
+            continue
+        if breaks >= 2:
+            paragraphs.append(_squash("".join(current)))
+            current = []
+        elif breaks:
+            current.append(" ")
+        breaks = 0
+        current.append(piece)
+    paragraphs.append(_squash("".join(current)))
+    return [p for p in paragraphs if p]
+
+
+def paragraphs_of(el: etree._Element) -> list[str]:
+    return split_paragraphs(_pieces(el))
+
+
+def _nearest_table(row: etree._Element) -> etree._Element | None:
+    return next(row.iterancestors("table"), None)
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+
+    def emit(self, pieces: Iterable[Piece], kind: BlockKind) -> None:
+        for paragraph in split_paragraphs(pieces):
+            self.blocks.append(Block(paragraph, kind))
+
+    def container(self, el: etree._Element, *, split_at: frozenset[str] = _BLOCK_TAGS,
+                  kind: BlockKind = "p") -> None:
+        """Loose text and each block child as blocks of their own (text and inline children
+        between two block children are one run, cut at double breaks)."""
+        run: list[Piece] = [el.text] if el.text else []
+        for child in el:
+            tag = _tag(child)
+            if tag in split_at:
+                self.emit(run, kind)
+                run = []
+                self.walk(child)
+            elif tag in _BREAKS:
+                run.append(None)
+            elif tag and tag not in _SKIP:
+                run.extend(_pieces(child))
+            if child.tail:
+                run.append(child.tail)
+        self.emit(run, kind)
+
+    def row(self, cells: list[etree._Element]) -> None:
+        text = " ".join(" ".join(paragraphs_of(c)) for c in cells)
+        if text.strip():
+            self.blocks.append(Block(_squash(text), "row"))
+
+    def table(self, el: etree._Element) -> None:
+        for row in (r for r in el.iter("row", "tr") if _nearest_table(r) is el):
+            cells = [c for c in row if _tag(c)]
+            if any(_has_block_child(c) for c in cells):
+                for cell in cells:
+                    self.container(cell)
+            else:
+                self.row(cells)
+
+    def walk(self, el: etree._Element) -> None:
+        tag = _tag(el)
+        if not tag or tag in _BREAKS or tag in _SKIP:
+            return
+        if tag in _LISTS:
+            for child in el:
+                self.walk(child)
+        elif tag in _TABLES:
+            self.table(el)
+        elif tag in _ROWS:
+            self.row([c for c in el if _tag(c)])
+        elif tag in _ITEMS:
+            # the item's own text is one entry; a nested list or a paragraph inside it
+            # comes out as blocks of its own
+            self.container(el, kind="li")
+        elif tag in _CONTAINERS or _has_block_child(el):
+            self.container(el)
+        else:
+            self.emit(_pieces(el), _kind(tag))
+
+
+def body_to_blocks(body: etree._Element) -> list[Block]:
+    """The extracted article as flat blocks, in document order."""
+    walker = _Walker()
+    walker.container(body)
+    return walker.blocks

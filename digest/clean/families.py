@@ -1,0 +1,166 @@
+"""The junk families that judge one block on its own, as a table: name, size limit, test.
+
+`classify(block)` walks `FAMILIES` in order and returns the first family whose test accepts
+the block. Each row says how long a block it may take (junk is short; long blocks are where
+real sentences live), optionally which block kinds it looks at, and for the "search anywhere"
+families the lower-case literals every match contains: a block with none of them skips that
+family's regex (one compiled alternation of literals per family, much cheaper than the regex
+scan). Keep the literals in step with patterns.py; tests/clean check each family's examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from digest.clean import patterns as P
+from digest.clean.blocks import Block
+
+_IMPERATIVE = re.compile(
+    r"(?:^|[.!?]\s+|[:–—]\s*)(?:subscribe|sign up|sign me up|get|join|enter|don'?t miss|never "
+    r"miss|want|love|like|enjoy(?:ed)?|stay|receive|be the first|keep up|click|register|try)\b",
+    re.I)
+_DIGIT = re.compile(r"\d")
+_MONEY_OR_CHANGE = re.compile(r"[$€£¥₹%▲▼↑↓]|\(\s?[A-Z0-9.]{1,10}\s?\)|\d{1,3}(?:,\d{3})+|\d\.\d{2}"
+                              r"|[涨跌]")
+_CN_DISCLAIMER = re.compile(r"^[【\[]?(?:免责声明|版权声明|风险提示|声明)")
+
+
+def is_ticker(text: str) -> bool:
+    if len(text) > 400 or not _DIGIT.search(text):
+        return False
+    text = text.strip()
+    if P.FX_LINE.match(text):
+        return True
+    return bool(P.TICKER_LINE.match(text)) and bool(_MONEY_OR_CHANGE.search(text))
+
+
+def _is_embed_debris(text: str) -> bool:
+    if not P.EMBED_DEBRIS.search(text):
+        return False
+    covered = sum(len(m.group(0)) for m in P._ATTR.finditer(text))
+    return len(text) < 400 or covered > 0.4 * len(text)
+
+
+def _is_subscribe(text: str) -> bool:
+    if P.SIGNUP_WIDGET.search(text):
+        return True
+    if not P.SUBSCRIBE.search(text) or not P.SUBSCRIBE_CONTEXT.search(text):
+        return False
+    return len(text) < 80 or bool(_IMPERATIVE.search(text))
+
+
+def _is_tools(text: str) -> bool:
+    return bool(P.TOOLS.match(text)) and bool(P.TOOL_CORE.search(text))
+
+
+def _is_market_disclaimer(text: str) -> bool:
+    """A labelled disclaimer ("Disclaimer:", "Risk warning:") or small print with two of the
+    risk cues (not advice, high risk, do your own research, you may lose, ask an adviser)."""
+    if P.DISCLAIMER_LABEL.match(text):
+        return True
+    return sum(1 for cue in P.RISK_CUES if cue.search(text)) >= 2
+
+
+def _is_copyright(text: str) -> bool:
+    return (len(text) <= SHORT and bool(P.COPYRIGHT.search(text))) or bool(
+        _CN_DISCLAIMER.match(text))
+
+
+def _matches(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: pattern.match(text) is not None
+
+
+def _finds(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: pattern.search(text) is not None
+
+
+def _any(*tests: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda text: any(t(text) for t in tests)
+
+
+SHORT = 300  # most families only ever match blocks shorter than this
+
+
+@dataclass(frozen=True)
+class Family:
+    rule: str
+    max_len: int
+    test: Callable[[str], bool]
+    # lower-case literals, one of which every match contains (empty: no pre-check)
+    needs: tuple[str, ...] = ()
+    # only blocks of these kinds (empty: any kind)
+    kinds: tuple[str, ...] = ()
+    gate: re.Pattern[str] | None = field(init=False, default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.needs:
+            object.__setattr__(self, "gate", re.compile("|".join(map(re.escape, self.needs))))
+
+    def accepts(self, block: Block, low: str) -> bool:
+        if len(block.text) > self.max_len or (self.kinds and block.kind not in self.kinds):
+            return False
+        if self.gate is not None and self.gate.search(low) is None:
+            return False
+        return self.test(block.text)
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("ticker", 400, is_ticker),
+    Family("source_line", 400, _matches(P.SOURCE_LINE)),
+    Family("ad_label", SHORT, _matches(P.AD_LABEL)),
+    Family("back_to_top", SHORT, _matches(P.BACK_TO_TOP)),
+    Family("tag_row", SHORT, _any(_matches(P.TAG_ROW),
+                                  lambda t: "/" in t and P.SLASH_ROW.match(t) is not None)),
+    Family("share_row", 200, _any(_matches(P.SHARE_ROW), _matches(P.SOCIAL_ONLY))),
+    Family("print_email_tools", SHORT, _is_tools),
+    Family("read_more", SHORT, _any(_matches(P.READ_MORE), _matches(P.BACK_LINKS))),
+    Family("comment_count", SHORT, _matches(P.COMMENTS)),
+    Family("editor_credit", SHORT, _matches(P.EDITOR_CREDIT)),
+    Family("watch_promo", 250, _matches(P.WATCH_PROMO)),
+    Family("embed_debris", 1_000_000, _is_embed_debris,
+           ("frameborder", "allowfullscreen", "accelerometer", "referrerpolicy", "<", "width",
+            "height", "clipboard-write", "picture-in-picture")),
+    Family("follow_us", SHORT, _finds(P.FOLLOW),
+           ("follow", "like us", "join", "点击", "关注", "app", "客户端")),
+    Family("paywall", SHORT, _finds(P.PAYWALL),
+           ("reading", "subscri", "member", "unlock", "limit", "account", "订阅", "付费")),
+    Family("image_credit", 200, _any(_finds(P.IMAGE_CREDIT), _finds(P.PHOTOGRAPHER)),
+           ("image", "photo", "pic", "illustration", "graphic", "video", "footage",
+            "screenshot", "图", "视觉中国", "摄")),
+    Family("image_credit", SHORT, _finds(P.CREDIT_TAIL), kinds=("caption",)),
+    Family("sponsored", 500, _matches(P.SPONSORED),
+           ("sponsor", "advertisement", "paid", "partner", "promot", "广告", "推广")),
+    Family("subscribe", 260, _is_subscribe,
+           ("subscri", "sign", "get ", "newsletter", "inbox", "by email", "delivered", "join",
+            "thank", "e-mail", "email", "you're", "you are")),
+    Family("syndication", SHORT, _finds(P.SYNDICATION),
+           ("appeared first", "originally", "first appeared", "publish", "printed", "posted",
+            "本文", "转载", "原文")),
+    Family("self_promo", 800, _finds(P.SELF_PROMO),
+           ("check out", "coverage", "latest news", "website", "for the latest", "for more",
+            "download", "your", "reporting")),
+    Family("appeal", 600, _finds(P.APPEAL),
+           ("support", "member", "patron", "insider", "donat", "contribution", "gift",
+            "readers like you", "journalism", "reporting")),
+    Family("cookie_notice", 500, _finds(P.COOKIE), ("cookie",)),
+    Family("market_disclaimer", 1500, _is_market_disclaimer,
+           ("disclaim", "risk", "warning", "notice", "important", "disclosure", "advice",
+            "constitute", "speculative", "volatile", "research", "due diligence", "dyor",
+            "past performance", "lose", "adviser", "advisor", "professional", "informational",
+            "information purposes", "投资", "风险", "据此")),
+    Family("disclosure", 400, _finds(P.DISCLOSURE),
+           ("commission", "affiliate", "advice", "delayed")),
+    Family("copyright_disclaimer", 2000, _is_copyright,
+           ("©", "(c)", "copyright", "rights reserved", "版权", "声明", "风险提示")),
+)
+
+
+def classify(block: Block) -> str | None:
+    """The family one block belongs to on its own, or None."""
+    low = block.text.lower()
+    for family in FAMILIES:
+        if family.accepts(block, low):
+            return family.rule
+    return None
