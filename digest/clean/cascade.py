@@ -122,6 +122,7 @@ def _delete_all(nodes: list[etree._Element]) -> None:
         delete_element(el)  # keeps the tail text, as prune_unwanted_nodes does
 
 
+_CODE_TAGS = ("script", "style", "noscript", "template", "iframe")
 # An extraction is in doubt below this many characters (the library's escalation looks at
 # extractions under 3,000; its minimum is 250) ...
 DOUBT_BELOW = 2000
@@ -155,5 +156,7 @@ def trafilatura_body(tree: lxml_html.HtmlElement, url: str | None) -> etree._Ele
     if not in_doubt(text, paragraph_mass(tree)):
         return body
     default = Extractor(comments=False, tables=True, url=url)
+    # the sequence's baseline rescue reads the raw tree's text: never a script's or an iframe's
+    etree.strip_elements(tree, *_CODE_TAGS, with_tail=False)
     other, other_text, _, _ = trafilatura_sequence(tree, default, url)
     return other if len(other_text) > len(text) else body

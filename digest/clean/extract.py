@@ -101,8 +101,33 @@ def _fallback_blocks(tree: lxml_html.HtmlElement) -> list[Block]:
     return blocks
 
 
-def extract_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
-    """The article body of a parsed page as blocks (junk not yet removed)."""
+_DOCUMENT = re.compile(r"<\s*(?:html|head|body|!doctype)\b", re.I)
+
+
+def is_fragment(markup: str) -> bool:
+    """Markup without <html>, <head>, <body> or a doctype: a feed entry's content, which is the
+    article by definition (there is no page around it to tell it from)."""
+    return _DOCUMENT.search(markup[:4096]) is None
+
+
+def _drop_noise(tree: lxml_html.HtmlElement, tags: tuple[str, ...]) -> None:
+    for bad in tree.xpath("//" + " | //".join(tags)):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+
+
+def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *,
+                   fragment: bool = False) -> list[Block]:
+    """The article body of a parsed page as blocks (junk not yet removed).
+
+    A fragment (a feed entry's HTML) is walked whole: an extractor looking for the article
+    inside it finds its paragraphs without their headings (the headings that mark a promo box
+    or an appended story), and every block of it is the entry's anyway.
+    """
+    if fragment:
+        _drop_noise(tree, (*_NOISE_TAGS, "nav"))
+        root = tree.find("body")
+        return body_to_blocks(root if root is not None else tree)
     body: etree._Element | None = None
     try:
         body = trafilatura_body(tree, url)
@@ -110,10 +135,8 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
         body = None
     blocks = body_to_blocks(body) if body is not None else []
     if not blocks:
-        # trafilatura found nothing (a fragment, a tiny page): take every visible block and
-        # let the junk families do the work
-        for bad in tree.xpath("//" + " | //".join(_NOISE_TAGS)):
-            if bad.getparent() is not None:
-                bad.drop_tree()
+        # trafilatura found nothing (a tiny page): take every visible block and let the junk
+        # families do the work
+        _drop_noise(tree, _NOISE_TAGS)
         blocks = _fallback_blocks(tree)
     return blocks

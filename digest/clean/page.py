@@ -19,7 +19,7 @@ from types import FrameType
 
 from digest.clean.blocks import Block
 from digest.clean.decode import decode_bytes, looks_binary_text
-from digest.clean.extract import extract_blocks, parse_html
+from digest.clean.extract import extract_blocks, is_fragment, parse_html
 from digest.clean.meta import PageMeta, extract_meta
 from digest.clean.patterns import BYLINE, SOURCE_LINE
 from digest.clean.plaintext import derive_title, text_blocks
@@ -145,7 +145,7 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
             tree = parse_html(doc)
             deadline.check()
             meta = extract_meta(tree, url)
-            blocks = extract_blocks(tree, url)
+            blocks = extract_blocks(tree, url, fragment=is_fragment(doc))
             deadline.check()
         apply_rules(blocks, title=meta.title, byline=meta.byline, newsletter=newsletter)
         main, rest = split_appended(blocks)

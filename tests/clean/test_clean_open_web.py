@@ -191,3 +191,21 @@ def test_market_disclaimer_and_appeal_at_the_foot() -> None:
     page = clean(MARKET_PAGE)
     assert page.paragraphs == tuple(S[:4])
     assert {r.rule for r in page.removed} >= {"market_disclaimer", "appeal"}
+
+
+FEED_ENTRY = f"""<p>{S[0]}</p><p>{S[1]}</p><p>{S[2]}</p>
+<p class="tags">Tagged: / / / /</p>
+<h2>Ferry operator orders a hybrid vessel</h2><p>{S[3]}</p><p>{S[4]}</p>
+<h3>What's the best harbour stock to buy now?</h3>
+<ul><li>Quayside Pro ranks the ten hottest port names</li><li>Get early access to listings</li>
+<li>Analyst picks with a 20% bonus this weekend only</li></ul>"""
+
+
+def test_feed_entry_is_walked_whole() -> None:
+    """A feed entry's HTML is the article: its headings survive, so the promo box under its
+    heading goes and the story glued under the tag row is split out."""
+    page = clean(FEED_ENTRY)
+    assert page.paragraphs == tuple(S[:3])
+    assert page.appended and page.appended[0].title == "Ferry operator orders a hybrid vessel"
+    assert page.appended[0].paragraphs == (S[3], S[4])
+    assert "promo" in {r.rule for r in page.appended[0].removed}
