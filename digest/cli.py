@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     imp = ssub.add_parser("import", parents=[common], help="add the feeds of an OPML file")
     imp.add_argument("file", metavar="FILE.opml")
     ssub.add_parser("export", parents=[common], help="print the sources as OPML")
+    ena = ssub.add_parser("enable", parents=[common],
+                          help="fetch a source again that was disabled (410 Gone) or told to wait")
+    ena.add_argument("name", metavar="NAME", help="the source's name in the config")
     c = sub.add_parser("clean", parents=[common], help="print the cleaned article of files")
     c.add_argument("files", nargs="+", metavar="FILE", help="HTML (or text) files; - for stdin")
     c.add_argument("--url", help="the page's URL (resolves links, helps metadata)")
@@ -148,6 +151,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             "check": lambda: commands.sources_check(config),
             "import": lambda: commands.sources_import(config, Path(args.file)),
             "export": lambda: commands.sources_export(config),
+            "enable": lambda: commands.sources_enable(config, args.name),
         }
         return int(action[args.sources_command]())
     raise AssertionError(args.command)  # argparse guarantees a known command

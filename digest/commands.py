@@ -202,6 +202,21 @@ def sources_import(config: Config, opml: Path) -> int:
     return 0
 
 
+def sources_enable(config: Config, name: str) -> int:
+    """Fetch a source again that was disabled (410 Gone) or is waiting out a Retry-After."""
+    if name not in {s.name for s in config.sources}:
+        known = ", ".join(repr(s.name) for s in config.sources) or "none"
+        raise ConfigError(f"no source named {name!r} in {config.path} (sources: {known})")
+    with scheduling.lock(config), _store(config) as store:
+        before = store.enable_source(name)
+    out = _console()
+    if before is None or not (before.disabled or before.not_before):
+        out.print(f"{name} is not disabled or waiting; nothing to do.")
+    else:
+        out.print(f"{name} is enabled again: the next run fetches it.")
+    return 0
+
+
 def sources_export(config: Config) -> int:
     from .fetch.opml import write_opml
 
@@ -219,10 +234,11 @@ def _store(config: Config) -> Iterator[Store]:
 
 
 def _print_failures(out: Console, health: list[SourceHealth]) -> None:
-    bad = [h for h in health if h.status == "error"]
-    if bad:
-        out.print(f"  {len(bad)} of {len(health)} source(s) failed: "
-                  + "; ".join(f"{h.name} ({h.error})" for h in bad))
+    for status, verb in (("error", "failed"), ("skipped", "skipped")):
+        bad = [h for h in health if h.status == status]
+        if bad:
+            out.print(f"  {len(bad)} of {len(health)} source(s) {verb}: "
+                      + "; ".join(f"{h.name} ({h.error})" for h in bad))
 
 
 def _print_health(out: Console, health: list[SourceHealth], *, title: str) -> None:

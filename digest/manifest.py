@@ -8,16 +8,16 @@ that differs between two builds of the same issue.
 from __future__ import annotations
 
 import json
-import os
 import platform
-import tempfile
 from collections import Counter
 from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .atomic import write_atomic
 from .config import Config
+from .errors import PublishError
 from .models import Delivery, Issue, Period
 
 if TYPE_CHECKING:
@@ -78,10 +78,14 @@ def build(config: Config, period: Period, collected: CollectReport | None, issue
         info["notes"] = list(issue.notes)
     info["counts"] = dict(sorted(counts.items()))
     info["timings"] = dict(timings)
+    results = () if collected is None else collected.results
     info["errors"] = [] if collected is None else (
-        [{"source": r.source.name, "error": r.error} for r in collected.results if r.error]
+        [{"source": r.source.name, "error": r.error} for r in results
+         if r.error and r.status != "skipped"]
         + [{"article": f.url, "error": f.reason} for f in collected.failed]
     )
+    info["skipped"] = [{"source": r.source.name, "reason": r.error} for r in results
+                       if r.status == "skipped"]
     return info
 
 
@@ -94,13 +98,8 @@ def dumps(info: dict[str, Any]) -> str:
 
 
 def write(path: Path, info: dict[str, Any]) -> None:
-    """Write atomically: a temp file beside the target, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".manifest-")
+    """Write atomically (no temporary file is left behind, even by a kill)."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(dumps(info))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_atomic(path, dumps(info).encode("utf-8"))
+    except OSError as exc:
+        raise PublishError(f"cannot write {path}: {exc}") from exc

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Literal
 
 SourceKind = Literal["auto", "feed", "page", "sitemap", "opml", "mailbox"]
-FetchStatus = Literal["ok", "not_modified", "error"]
+# "skipped": not asked on purpose (disabled after 410 Gone, or waiting out a Retry-After)
+FetchStatus = Literal["ok", "not_modified", "skipped", "error"]
 ArticleState = Literal["used", "duplicate", "off_topic", "out_of_window", "failed"]
 Section = Literal["in_our_feeds", "also"]
 

@@ -17,7 +17,7 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import manifest, periods
 from .config import Config
-from .errors import CleanError, DigestError, internal_error
+from .errors import CleanError, DigestError, StoreError, internal_error
 from .models import (
     Article,
     ArticleStatus,
@@ -327,7 +327,10 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
                              deliveries=tuple(deliveries), manifest=info)
         except BaseException as exc:
             status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
-            store.finish_run(run_id, status, clock(), error=f"{type(exc).__name__}: {exc}")
+            # A database that cannot be written (a full disk) cannot record this either; the
+            # error that stopped the run is the one to report.
+            with suppress(StoreError):
+                store.finish_run(run_id, status, clock(), error=f"{type(exc).__name__}: {exc}")
             raise
         finally:
             store.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shlex
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -250,14 +251,14 @@ async def _fetch_one(http: HttpClient, source: Source, state: FetchState | None,
     now = clock()
     state = state or FetchState(source=source.name, url=source.url)
     if state.disabled:
-        return FetchResult(source=source, status="error", state=state,
+        return FetchResult(source=source, status="skipped", state=state,
                            http_status=state.last_http_status,
-                           error="skipped: disabled after HTTP 410 Gone (re-enable it with a "
-                                 "new URL or `digest sources enable`)")
+                           error="disabled after HTTP 410 Gone; `digest sources enable "
+                                 f"{shlex.quote(source.name)}` fetches it again")
     if state.not_before is not None and state.not_before > now:
-        return FetchResult(source=source, status="error", state=state,
+        return FetchResult(source=source, status="skipped", state=state,
                            http_status=state.last_http_status,
-                           error=f"skipped: the server asked us to wait until "
+                           error=f"the server asked us to wait until "
                                  f"{state.not_before.isoformat(timespec='seconds')}")
     try:
         outcome = await SourceFetch(http, source, state, now, known).run()

@@ -1,21 +1,22 @@
 """Atomic writes: a crash never leaves a half-written file or issue folder.
 
-Files: write a temp file in the same folder, fsync, os.replace (atomic on POSIX and
-Windows). Folders: build the whole folder beside its final place, then swap it in with two
-renames; the old folder is deleted only after the new one is in place.
+Files: `digest.atomic.write_atomic` (an unnamed file, flushed, then named: a kill leaves no
+temporary file). Folders: build the whole folder beside its final place, then swap it in with
+two renames; the old folder is deleted only after the new one is in place. What a killed run
+leaves behind (a `.tmp-` folder, or an `.old-` one between the two renames) is cleared by the
+next publish: `clean_stale_entries`, which also puts back an issue folder found only as `.old-`.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import uuid
 from pathlib import Path
 
+from digest.atomic import TMP_PREFIX, write_atomic
 from digest.errors import PublishError
 
-TMP_PREFIX = ".tmp-"
 OLD_PREFIX = ".old-"
 
 
@@ -47,23 +48,12 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically (temp file in the same folder, then os.replace)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX + path.name + ".", dir=path.parent)
+    """Write `data` to `path` atomically, leaving no temporary file even when killed."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        _stamp(Path(tmp))
-        os.replace(tmp, path)
+        write_atomic(path, data)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise PublishError(f"cannot write {path}: {exc}") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    _stamp(path)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -93,6 +83,26 @@ def clean_stale(parent: Path, name: str) -> None:
     for entry in parent.iterdir():
         if entry.name.startswith((f"{TMP_PREFIX}{name}.", f"{OLD_PREFIX}{name}.")):
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def clean_stale_entries(folder: Path) -> None:
+    """Clear what killed runs left in `folder` (called under the run lock, so nothing else is
+    writing there): `.tmp-` files and folders go; an `.old-NAME.*` folder whose NAME is missing
+    is a complete old copy caught between two renames, and is put back."""
+    if not folder.is_dir():
+        return
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith(OLD_PREFIX):
+            final = folder / entry.name[len(OLD_PREFIX):].rsplit(".", 1)[0]
+            if not final.exists():
+                os.replace(entry, final)
+                continue
+        elif not entry.name.startswith(TMP_PREFIX):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
 
 
 def replace_folder(final: Path, files: dict[str, bytes]) -> Path:

@@ -1,15 +1,13 @@
 """build_site: the static site's front page, Atom feed and sitemap, from issue.json files.
 
 The site is a pure function of out/issues/*/issue.json and the Newsletter: no clock, no
-directory-listing order, no randomness — two builds give the same bytes. The three files
-are rendered into a temp folder first and only then moved into place.
+directory-listing order, no randomness — two builds give the same bytes. The files are all
+rendered before the first one is written, and each is written atomically.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +15,7 @@ from urllib.parse import urlsplit
 
 from digest.errors import PublishError
 from digest.models import Newsletter
-from digest.publish.files import TMP_PREFIX, source_date_epoch, write_tree
+from digest.publish.files import clean_stale_entries, source_date_epoch, write_bytes
 from digest.render import build_view, newsletter_to_dict, render_template
 
 FEED_ENTRIES = 20
@@ -88,18 +86,17 @@ def site_files(out: Path, newsletter: Newsletter, *,
 
 
 def build_site(out: Path, newsletter: Newsletter, *, templates: Path | None = None) -> None:
-    """Write out/index.html, feed.xml, sitemap.xml and favicon.svg from every published issue."""
+    """Write out/index.html, feed.xml, sitemap.xml and favicon.svg from every published issue.
+
+    Everything is rendered first; then each file is replaced atomically. Leftovers of killed
+    runs in out/ and out/issues/ are cleared first (an issue folder caught between its two
+    renames is put back, so the index lists it)."""
     out = Path(out)
-    files = site_files(out, newsletter, templates=templates)
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in out.glob(f"{TMP_PREFIX}site.*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}site.", dir=out))
     try:
-        write_tree(tmp, {name: text.encode("utf-8") for name, text in files.items()})
-        for name in sorted(files):
-            (tmp / name).replace(out / name)
+        for folder in (out, out / "issues"):
+            clean_stale_entries(folder)
     except OSError as exc:
-        raise PublishError(f"cannot write the site into {out}: {exc}") from exc
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        raise PublishError(f"cannot tidy {out}: {exc}") from exc
+    files = site_files(out, newsletter, templates=templates)
+    for name in sorted(files):
+        write_bytes(out / name, files[name].encode("utf-8"))

@@ -50,16 +50,25 @@ def sanitize_html(html: str) -> Markup:
                             url_schemes={"http", "https"}, link_rel="noopener noreferrer"))
 
 
+def _md_char(m: re.Match[str]) -> str:
+    # "{" as an entity, not "\{": Jekyll runs Liquid over the raw file before Markdown, and
+    # "{{" or "{%" there would be executed; every Markdown renderer shows &#123; as "{".
+    return "&#123;" if m.group(1) == "{" else "\\" + m.group(1)
+
+
 def md_escape(text: str) -> str:
-    """Plain text made inert in Markdown (CommonMark, Hugo's Goldmark, Jekyll's kramdown)."""
+    """Plain text made inert in Markdown (CommonMark, Hugo's Goldmark, Jekyll's kramdown) and
+    in the Liquid that Jekyll runs first: no "{{" or "{%" is ever left."""
     text = " ".join(str(text).split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(_md_char, text)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def yaml_str(value: object) -> str:
-    """A YAML double-quoted scalar. JSON strings are valid YAML, escapes and all."""
-    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+    """A YAML double-quoted scalar. JSON strings are valid YAML, escapes and all; "{" is
+    written as the escape \\u007b, so no Liquid opener appears in the front matter either."""
+    return json.dumps("" if value is None else str(value), ensure_ascii=False).replace(
+        "{", "\\u007b")
 
 
 def _dt(value: str | datetime) -> datetime:

@@ -49,5 +49,7 @@ def join_url(base: str, path: str) -> str:
 
 
 def markdown_url(url: str) -> str:
-    """A safe URL made safe inside Markdown's `(...)` link syntax as well."""
-    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    """A safe URL made safe inside Markdown's `(...)` link syntax as well, and free of the
+    Liquid openers "{{" and "{%" (Jekyll runs Liquid before Markdown): braces are escaped."""
+    return (url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+            .replace("{", "%7B").replace("}", "%7D"))

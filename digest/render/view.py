@@ -97,8 +97,12 @@ def _story(s: dict[str, Any]) -> dict[str, Any]:
 
 
 def _health(sources: list[dict[str, Any]]) -> dict[str, Any]:
-    failed = []
+    failed, skipped = [], []
     for h in sources:
+        if h.get("status") == "skipped":  # on purpose (410 Gone, Retry-After): say why
+            reason = _clip(str(h.get("error") or "skipped").splitlines()[0].split(";")[0], 80)
+            skipped.append({"name": h.get("name", ""), "reason": reason})
+            continue
         if h.get("status") != "error":
             continue
         if h.get("http_status"):
@@ -109,14 +113,17 @@ def _health(sources: list[dict[str, Any]]) -> dict[str, Any]:
             reason = "failed"
         failed.append({"name": h.get("name", ""), "reason": reason})
     total = len(sources)
+    parts = []
     if failed:
         listed = ", ".join(f"{f['name']} ({f['reason']})" for f in failed)
-        line = f"{len(failed)} of {total} sources failed: {listed}."
-    elif total:
-        line = f"All {total} source{'s' if total != 1 else ''} fetched fine."
-    else:
-        line = ""
-    return {"total": total, "failed": failed, "ok": total - len(failed), "line": line}
+        parts.append(f"{len(failed)} of {total} sources failed: {listed}.")
+    if skipped:
+        listed = ", ".join(f"{f['name']} ({f['reason']})" for f in skipped)
+        parts.append(f"{len(skipped)} of {total} skipped: {listed}.")
+    if not parts and total:
+        parts.append(f"All {total} source{'s' if total != 1 else ''} fetched fine.")
+    return {"total": total, "failed": failed, "skipped": skipped,
+            "ok": total - len(failed) - len(skipped), "line": " ".join(parts)}
 
 
 def _preheader(featured: list[dict[str, Any]], also: list[dict[str, Any]], intro: str) -> str:

@@ -30,8 +30,11 @@ class RunLock:
             raise LockedError(
                 f"another digest run holds the lock {self.path} (pid {holder}); try again later"
             ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        try:  # the holder's pid, for the message above; the lock itself is the flock
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError:
+            pass  # a full disk: the lock still holds, and the store will say what is wrong
         self._fd = fd
 
     def held_elsewhere(self) -> bool:

@@ -7,6 +7,7 @@ so a crash or Ctrl-C leaves the database as it was after the last whole source. 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import sqlite3
@@ -69,7 +70,7 @@ class SQLiteStore:
 
     # ── transactions ─────────────────────────────────────────────────────
     def _tx(self) -> _Transaction:
-        return _Transaction(self._conn)
+        return _Transaction(self._conn, self.path)
 
     def close(self) -> None:
         self._conn.close()
@@ -98,6 +99,16 @@ class SQLiteStore:
             )
             for r in rows
         ]
+
+    def enable_source(self, name: str) -> FetchState | None:
+        """Clear a source's 410 Gone and Retry-After marks (and its failure count); return its
+        state as it was, None when it has none."""
+        before = self.fetch_states().get(name)
+        if before is not None:
+            with self._tx():
+                self._conn.execute("UPDATE source_state SET disabled = 0, not_before = NULL, "
+                                   "failures = 0 WHERE name = ?", (name,))
+        return before
 
     def has_item(self, source: str, guid: str) -> bool:
         row = self._conn.execute(
@@ -320,16 +331,47 @@ class SQLiteStore:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (KeyboardInterrupt included)."""
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (KeyboardInterrupt included).
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    A failure of the database itself (disk full, I/O error, locked too long) becomes one
+    StoreError naming the file, so the command line can say what happened in one line."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
+        self._path = path
 
     def __enter__(self) -> None:
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _write_error(self._path, exc) from exc
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
-            self._conn.execute("COMMIT")
-        else:
+            try:
+                self._conn.execute("COMMIT")
+                return
+            except sqlite3.Error as failure:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+                raise _write_error(self._path, failure) from failure
+        with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back on its own
             self._conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError):
+            raise _write_error(self._path, exc) from exc
+
+
+# What a person can do about the database failing, by SQLite's primary result code.
+_HINTS = {
+    "SQLITE_FULL": "the disk holding it is full: free some space, then run again; nothing of "
+                   "this step was saved",
+    "SQLITE_IOERR": "the disk holding it failed to write",
+    "SQLITE_READONLY": "it is read-only for this user",
+    "SQLITE_BUSY": "another process kept it locked",
+}
+
+
+def _write_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    primary = "_".join(str(getattr(exc, "sqlite_errorname", "")).split("_")[:2])
+    hint = _HINTS.get(primary)
+    return StoreError(f"cannot write the database {path}: {exc}" + (f" ({hint})" if hint else ""))

@@ -78,7 +78,8 @@ def test_410_disables_the_source(server: ScriptServer, settings: FetchSettings) 
     assert_error(bad, "410")
     assert bad.state.disabled
     again = fetch_all([Source("bad", url)], {"bad": bad.state}, settings, clock=lambda: NOW)[0]
-    assert again.status == "error" and "disabled" in (again.error or "")
+    assert again.status == "skipped" and "disabled" in (again.error or "")
+    assert "digest sources enable bad" in (again.error or "")
     assert server.count("/gone.xml") == 1  # a disabled source is not asked again
 
 
@@ -96,7 +97,7 @@ def test_503_retry_after_sets_not_before(server: ScriptServer, settings: FetchSe
     assert bad.state.not_before == NOW + timedelta(seconds=120)
     skipped = fetch_all([Source("bad", url)], {"bad": bad.state}, settings,
                         clock=lambda: NOW + timedelta(seconds=60))[0]
-    assert skipped.status == "error" and "wait until" in (skipped.error or "")
+    assert skipped.status == "skipped" and "wait until" in (skipped.error or "")
     assert server.count("/busy.xml") == 1  # we did not ask again before the time
 
 

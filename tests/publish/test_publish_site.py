@@ -128,3 +128,18 @@ def test_xss_issue_publishes_nothing_executable(tmp_path: Path, issue: Issue,
     assert contents
     for c in contents:
         assert xss.executable_bits(f"<html><body>{c.text}</body></html>") == []
+
+
+def test_build_site_clears_what_killed_runs_left(site: Path, issue: Issue) -> None:
+    """`.tmp-` leftovers go; an issue folder caught between its two renames (only `.old-`
+    left) is put back and listed again."""
+    issues = site / "issues"
+    (site / ".tmp-site.x1y2").mkdir()
+    (site / ".tmp-index.html.abc").write_text("half", encoding="utf-8")
+    (issues / ".tmp-2026-W10.0123456789ab").mkdir()
+    (issues / "2026-W09").rename(issues / ".old-2026-W09.0123456789ab")
+    (issues / ".old-2026-W10.ba9876543210").mkdir()  # stale: the issue itself is in place
+    build_site(site, issue.newsletter)
+    assert sorted(p.name for p in site.rglob(".*")) == []
+    assert (issues / "2026-W09" / "issue.json").is_file()
+    assert "issues/2026-W09/" in (site / "index.html").read_text(encoding="utf-8")

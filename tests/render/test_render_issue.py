@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import unquote
 
 import lxml.html
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 
 from digest.errors import RenderError
 from digest.models import Issue
@@ -129,3 +132,35 @@ def test_broken_user_template_is_a_render_error(issue: Issue, tmp_path: Path) ->
     (tmp_path / "issue.html").write_text("{{ no_such_variable }}\n", encoding="utf-8")
     with pytest.raises(RenderError, match="no_such_variable"):
         render_issue(issue, templates=tmp_path)
+
+
+LIQUID = ("{% include secrets.txt %}", "{{ site.github.token }}", "{%- raw -%}", "{{7*7}}")
+
+
+def test_issue_md_carries_no_liquid_and_still_reads_right(issue: Issue) -> None:
+    """Jekyll runs Liquid over issue.md before Markdown: source text with "{%" or "{{" must
+    not become template code, yet the rendered page must show it as written."""
+    first = issue.stories[0]
+    cited = replace(first.articles[0], title=f"Leak {LIQUID[0]}",
+                    url="https://harborledger.example.com/{{7*7}}/{%x%}")
+    story = replace(first, headline=f"Templates {LIQUID[1]} everywhere",
+                    sentences=(replace(first.sentences[0], text=f"It said {LIQUID[2]} here."),
+                               *first.sentences[1:]),
+                    articles=(cited, *first.articles[1:]))
+    tricky = replace(issue, title=f"Digest {LIQUID[3]}", intro=f"Hello {LIQUID[1]}.",
+                     stories=(story, *issue.stories[1:]), notes=(f"Note {LIQUID[0]}",),
+                     newsletter=replace(issue.newsletter, topics=("{{ page.secret }}",)))
+    text = render_issue(tricky).files["issue.md"]
+    assert "{%" not in text and "{{" not in text, [
+        line for line in text.splitlines() if "{%" in line or "{{" in line]
+    front, body = text[4:].split("\n---\n", 1)
+    meta = yaml.safe_load(front)
+    assert meta["title"] == f"Digest {LIQUID[3]}"
+    assert meta["tags"] == ["{{ page.secret }}"]
+    html = MarkdownIt("commonmark").render(body)
+    shown = lxml.html.fromstring(f"<div>{html}</div>").text_content()
+    for piece in ("Templates {{ site.github.token }} everywhere", "It said {%- raw -%} here.",
+                  "Hello {{ site.github.token }}.", "Note {% include secrets.txt %}"):
+        assert piece in shown, piece
+    hrefs = lxml.html.fromstring(f"<div>{html}</div>").xpath("//a/@href")
+    assert "https://harborledger.example.com/{{7*7}}/{%x%}" in [unquote(h) for h in hrefs]
