@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_PERIOD ?= 2026-W47
 
-.PHONY: demo test lint bench install clean-out
+.PHONY: demo test lint bench fuzz install clean-out
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ demo: install
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
+
+# The fuzz targets (tests/fuzz: parse_feed, clean, config loading) run briefly in `make test`
+# (about a minute in all); this runs each FUZZ times as many inputs and prints how many it
+# tried. A crash it finds is shrunk by hypothesis and replayed first on the next run (.hypothesis/);
+# keep it as an @example in the target and a named test beside the code's other tests.
+FUZZ ?= 50
+fuzz: $(VENV)/.installed-test
+	DIGEST_FUZZ=$(FUZZ) $(BIN)/python -m pytest -q tests/fuzz --timeout=0 --hypothesis-show-statistics
 
 lint: install
 	$(BIN)/ruff check .

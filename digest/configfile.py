@@ -54,6 +54,10 @@ def read_yaml(text: str, shown: str) -> tuple[yaml.Node | None, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
+        if isinstance(exc, yaml.reader.ReaderError):  # a character offset, not a mark
+            line = text.count("\n", 0, exc.position) + 1
+            problem = f"unacceptable character #x{exc.character:04x}: {exc.reason}"
+        problem = " ".join(problem.split())  # one line, whatever PyYAML said
         raise ConfigError(f"invalid YAML: {problem}", path=shown, line=line) from exc
     return root, data
 

@@ -28,6 +28,10 @@ _WIDER = {
     "us-ascii": "cp1252", "ascii": "cp1252", "shift_jis": "cp932", "sjis": "cp932",
     "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "utf8": "utf-8",
 }
+# Codecs Python has that no document is written in: some cannot decode with errors="replace"
+# (idna, punycode, undefined), the others turn escapes into half surrogate pairs.
+_NOT_CHARSETS = frozenset({"idna", "punycode", "undefined", "unicode-escape",
+                           "raw-unicode-escape", "charmap", "utf-7"})
 _XML_DECL_RE = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']")
 _META_RE = re.compile(
     rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE
@@ -43,10 +47,12 @@ def normalise_charset(name: str | None) -> str | None:
     lowered = name.strip().strip("\"'").lower()
     lowered = _WIDER.get(lowered, lowered)
     try:
-        codec = codecs.lookup(lowered).name
+        info = codecs.lookup(lowered)
     except (LookupError, ValueError):  # ValueError: a NUL; UnicodeError: a surrogate
         return None
-    return _WIDER.get(codec, codec)
+    if not info._is_text_encoding or info.name in _NOT_CHARSETS:
+        return None  # base64, idna, unicode-escape…: Python codecs, not a document's charset
+    return _WIDER.get(info.name, info.name)
 
 
 def header_charset(content_type: str | None) -> str | None:

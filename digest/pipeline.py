@@ -115,8 +115,8 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
                 log.warning("%s: cannot clean %s: %s", name, item.url, exc)
                 tally.add(item.url, item.title, name, item.published, str(exc))
             except Exception as exc:  # a bug or an input nobody foresaw: this item only
-                tally.internal(exc, f"{name}: cleaning {item.url}", item.url, item.title, name,
-                               item.published)
+                tally.add(item.url, item.title, name, item.published,
+                          tally.bug(exc, f"{name}: cleaning {item.url}"))
             else:
                 articles.extend(cleaned)
                 rules.update(r.rule for a, _ in cleaned for r in a.removed)
@@ -125,14 +125,14 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
         except (DigestError, sqlite3.OperationalError):
             raise  # the database cannot take anything: no issue can be built from it
         except Exception as exc:  # this source's batch only
-            tally.internal(exc, f"{name}: storing the source", result.state.url, name, name, None)
+            reason = tally.bug(exc, f"{name}: storing the source")
             for article, _ in articles:
                 tally.add(article.url, article.title, name, article.published,
-                          "not stored: its source could not be saved")
+                          f"not stored: its source could not be saved ({reason})")
             continue
         for article, error in report.failed:
-            tally.internal(error, f"{name}: storing {article.url}", article.url, article.title,
-                           name, article.published, prefix="cannot store: ")
+            tally.add(article.url, article.title, name, article.published,
+                      "cannot store: " + tally.bug(error, f"{name}: storing {article.url}"))
         saved[name] = {str(k): v for k, v in report.counts.items()}  # Literal keys → str
         log.info("%s: %s, %d item(s), %s", name, result.status, len(result.items),
                  saved[name] or "nothing new")
@@ -153,12 +153,11 @@ class _Failures:
                                          published=published, language="en", status="failed",
                                          reason=reason))
 
-    def internal(self, exc: Exception, where: str, url: str, title: str, source: str,
-                 published: datetime | None, *, prefix: str = "") -> None:
-        """A programming error: logged with its traceback, counted, and the item failed."""
+    def bug(self, exc: Exception, where: str) -> str:
+        """A programming error: logged with its traceback and counted; returns the reason."""
         log.error("internal error while %s", where, exc_info=(type(exc), exc, exc.__traceback__))
         self.internal_errors += 1
-        self.add(url, title, source, published, prefix + internal_error(exc))
+        return internal_error(exc)
 
 
 def probe(config: Config, *, transport: httpx.AsyncBaseTransport | None = None,

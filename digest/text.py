@@ -14,6 +14,13 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _WS_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(text: str) -> str:
+    """`text` with each half of a surrogate pair (a JSON "\\ud800" escape, bytes decoded with
+    surrogateescape) replaced by U+FFFD: no UTF-8 store or stream can hold one."""
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {

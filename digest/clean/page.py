@@ -26,7 +26,7 @@ from digest.clean.plaintext import derive_title, text_blocks
 from digest.clean.rules import apply_rules, drop_repeated_title, split_appended
 from digest.errors import CleanError, internal_error
 from digest.models import CleanedPage, Removal
-from digest.text import detect_language
+from digest.text import detect_language, no_surrogates
 
 log = logging.getLogger("digest.clean")
 _TAG = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9]*|!doctype|!--|/[a-zA-Z])", re.I)
@@ -124,7 +124,9 @@ def _to_str(content: str | bytes) -> str:
         return decode_bytes(content)
     if looks_binary_text(content):
         raise CleanError("input looks binary, not HTML or text")
-    return content
+    # Half a surrogate pair (from a JSON "\\ud800" escape, or bytes decoded with
+    # surrogateescape) is no character: U+FFFD, so that what we return can be stored.
+    return no_surrogates(content)
 
 
 def clean(content: str | bytes, url: str | None = None, *, text: bool = False,

@@ -20,6 +20,7 @@ from lxml import etree
 
 from ..encoding import declared_charset, decode, header_charset, normalise_charset, xml_utf8
 from ..errors import internal_error
+from ..text import no_surrogates
 from .urls import resolve
 
 log = logging.getLogger("digest.fetch")
@@ -329,13 +330,10 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
     return feed
 
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
-
-
 def text_value(value: Any) -> str:
     """A JSON (or feedparser) value as text: "" for null, objects and arrays; half a
     surrogate pair (a "\\ud800" escape, which json.loads lets through and no UTF-8 store can
     hold) becomes U+FFFD."""
     if value is None or isinstance(value, (dict, list)):
         return ""
-    return _SURROGATE_RE.sub("\ufffd", str(value)).strip()
+    return no_surrogates(str(value)).strip()

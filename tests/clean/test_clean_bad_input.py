@@ -93,3 +93,21 @@ def test_none_is_a_clean_error() -> None:
     """A feed entry whose body went missing (None) raised TypeError in decode.py."""
     with pytest.raises(CleanError, match="no content"):
         clean(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [True, False])
+def test_half_a_surrogate_pair_becomes_a_replacement_character(text: bool) -> None:
+    """Found by the clean fuzz target: a str with a lone surrogate came out unchanged, and
+    SQLite (or stdout) refused it."""
+    page = clean("Half a pair \ud800 here, in a sentence long enough to be kept as a "
+                 "paragraph of the body.\n\nAnd a second paragraph \udfff follows it.", text=text)
+    assert "\ufffd" in page.title + page.text
+    (page.title + page.text).encode("utf-8")
+
+
+@pytest.mark.parametrize("charset", ["idna", "undefined", "unicode_escape", "base64"])
+def test_a_meta_charset_that_is_a_python_codec(charset: str) -> None:
+    """`<meta charset="idna">` on undecodable bytes raised UnicodeError out of clean()."""
+    page = clean(f"<html><head><meta charset='{charset}'></head><body><p>Caf".encode()
+                 + b"\xe9 owners said rents rose by a fifth this year.</p></body></html>")
+    assert "owners said rents rose" in page.text

@@ -46,18 +46,25 @@ class Site:
     handler: type[_Handler]
 
 
-@pytest.fixture
-def sample_site() -> Iterator[Site]:
-    handler = type("Handler", (_Handler,), {})
+@contextmanager
+def serve(folder: Path, handler: type[_Handler] = _Handler) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 while the block runs; yields the base URL."""
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(SAMPLES)))
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Site(base=f"http://127.0.0.1:{server.server_address[1]}", handler=handler)
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def sample_site() -> Iterator[Site]:
+    handler = type("Handler", (_Handler,), {})
+    with serve(SAMPLES, handler) as base:
+        yield Site(base=base, handler=handler)
 
 
 def http_config(tmp_path: Path, base: str, *, extra_sources: str = "",

@@ -5,12 +5,9 @@ Each test runs the real pipeline in-process against feeds and pages served on 12
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import logging
 import sqlite3
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +16,8 @@ import pytest
 from digest import load_config, periods
 from digest.config import Config
 from digest.pipeline import run
+
+from .conftest import serve
 
 PERIOD = "2026-W10"  # Monday 2 March – Sunday 8 March 2026 (Asia/Shanghai)
 
@@ -86,20 +85,8 @@ def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """(base URL, folder): whatever the test writes under the folder is served on 127.0.0.1."""
     root = tmp_path / "www"
     root.mkdir()
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", root
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(root) as base:
+        yield base, root
 
 
 def _config(tmp_path: Path, sources: dict[str, str]) -> Config:
@@ -336,3 +323,35 @@ def test_a_feed_nested_past_256_levels_beside_a_good_one(
     assert "nested more than 256 levels deep" in health["Fuzzed"]["error"]
     assert health["Good"]["status"] == "ok"
     assert [a["url"] for a in issue["articles"]] == [f"{base}/grid"]  # type: ignore[union-attr,index]
+
+
+def test_a_bug_while_storing_one_source_fails_that_source_only(
+        tmp_path: Path, site: tuple[str, Path], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """The per-source boundary, with a bug planted in the store for one source's batch."""
+    from digest.store.sqlite import SQLiteStore
+
+    real_save = SQLiteStore.save_fetch
+
+    def buggy_save(self: SQLiteStore, result: object, *args: object) -> object:
+        if result.source.name == "Wire":  # type: ignore[attr-defined]
+            raise ZeroDivisionError("planted bug")
+        return real_save(self, result, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SQLiteStore, "save_fetch", buggy_save)
+    base, root = site
+    (root / "wire.json").write_text(_json_feed([_json_item(1, GOOD_BODY)]), encoding="utf-8")
+    (root / "feed.xml").write_text(_rss(_rss_item(
+        "other-1", "Grid operator approves battery plan", f"{base}/grid",
+        body=GOOD_BODY.replace("battery", "pumped hydro"))), encoding="utf-8")
+    config = _config(tmp_path, {"Wire": f"{base}/wire.json", "Other": f"{base}/feed.xml"})
+    with caplog.at_level(logging.ERROR, logger="digest"):
+        info = _run(config)
+    articles = {a["url"]: a for a in _issue(config)["articles"]}  # type: ignore[union-attr,index,attr-defined]
+    assert articles["http://127.0.0.1/wire/1"]["status"] == "failed"
+    assert articles["http://127.0.0.1/wire/1"]["reason"] == (
+        "not stored: its source could not be saved (internal error: ZeroDivisionError: "
+        "planted bug)")
+    assert articles[f"{base}/grid"]["status"] == "used"
+    assert info["counts"]["internal_errors"] == 1  # type: ignore[index]
+    assert any(r.exc_info and r.exc_info[0] is ZeroDivisionError for r in caplog.records)

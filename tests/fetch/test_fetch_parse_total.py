@@ -75,3 +75,17 @@ def test_an_item_nested_in_content_leaves_no_summary_none() -> None:
     body = (b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
             b'</info><content type="html"><item type="html"></content>')
     assert_sane(parse_feed(body, URL))
+
+
+@pytest.mark.parametrize("charset", ["idna", "punycode", "undefined", "base64", "hex",
+                                     "unicode_escape", "utf-7", "rot13"])
+def test_a_python_codec_that_is_no_charset(charset: str) -> None:
+    """Found by the parse_feed fuzz target: `charset=idna` made the last-resort decode raise
+    (idna cannot decode with errors="replace"), and unicode_escape turns "\\ud800" into half a
+    surrogate pair. A document is never decoded with such a codec."""
+    body = b"\x00\x00\xe0 <rss><channel><item><title>\\ud800 x</title></item></rss>"
+    for content_type, doc in ((f"text/xml; charset={charset}", body),
+                              (None, f"<?xml version='1.0' encoding='{charset}'?>".encode() + body)):
+        feed = parse_feed(doc, URL, content_type)
+        assert_sane(feed)
+        assert feed.refused is None
