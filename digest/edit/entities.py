@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -112,7 +112,8 @@ def alias_pairs(text: str) -> list[tuple[str, str]]:
 class EntityIndex:
     """Resolves surface forms to entities, merging declared and initial-based aliases."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], found: Sequence[Sequence[str]] | None = None) -> None:
+        """`found`: each text's `mentions`, when the caller has them already (week.Read)."""
         texts = list(texts)
         self._alias_of: dict[str, str] = {}
         for text in texts:
@@ -126,8 +127,8 @@ class EntityIndex:
                     self._alias_of.setdefault(zh, m.group(2))
         fulls: dict[str, str] = {}
         seen: set[str] = set()
-        for text in texts:
-            for name in mentions(text):
+        for names in (found if found is not None else [mentions(t) for t in texts]):
+            for name in names:
                 seen.add(name)
                 if len(name.split()) >= 2:
                     fulls.setdefault(_initials(name), name)
@@ -147,8 +148,12 @@ class EntityIndex:
         return {a for a in self._alias_of if self.canonical(a) == key} | {key}
 
     def entities_in(self, text: str) -> dict[str, int]:
+        return self.resolve(mentions(text))
+
+    def resolve(self, names: Iterable[str]) -> dict[str, int]:
+        """Mentions (surface forms) counted by entity."""
         counts: dict[str, int] = defaultdict(int)
-        for name in mentions(text):
+        for name in names:
             counts[self.canonical(name)] += 1
         return dict(counts)
 

@@ -19,6 +19,37 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 ANAPHORIC = re.compile(r"^(?:It|Its|They|Their|He|She|His|Her|This|That|These|Those|Such)\b")
 
 
+# A sentence that cannot stand alone (TL;DR, Explainer, a paragraph's first sentence): a pronoun,
+# an ordinal or a partitive whose list was never printed ("Second, …", "One of them, …"), a
+# connective that answers a sentence before ("But …", "Meanwhile, …"), a demonstrative noun
+# ("These marks …", "That dataset …") or a definite noun with no name after it that opens the
+# clause ("The move could …", "The company said …").
+_DANGLING = re.compile(
+    ANAPHORIC.pattern + "|"
+    r"^(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Another|Both|Neither|Either|Others|"
+    r"Also|Still|But|And|Yet|However|Meanwhile|Instead|Besides|Similarly|Likewise|Then|Thus|"
+    r"Therefore|Even so|By contrast|In contrast|In turn|As a result)\b|"
+    r"^(?:One|Some|Many|Most|None|Several|Two|Three|Four|Five|Six|Each|All|Any|Nine|Ten|"
+    r"Half)\s+of\s+(?:them|those|these|the|its|their)\b|"
+    r"^The\s+(?:other|latter|former|same|move|company|firm|group|decision|plan|rule|rules|"
+    r"release|deal|report|statement|standard|campaign|change|changes|measure|measures|step|"
+    r"project|programme|program|bill|law|policy|agency|body|city|country|government|"
+    r"ministry|bureau|regulator|alliance|event|meeting|model|chip|system|app|platform|"
+    r"announcement|news|case|incident|attack|fund|scheme|study|survey|list|document|notice|"
+    r"proposal|draft|update|version|product|service|tool|test|trial|effort|push|initiative)"
+    r"\b(?!\s+(?:of|for|on|in|at|to|from|by|behind|between|against|over|into|with|called|named|known)\b)|"
+    r"^(?:\S+\s){0,5}(?:these|those|that|this|such)\s(?!is\b|was\b|are\b|were\b)[a-z]+|"
+    # an unnamed speaker: "AOMA, she said, would …"
+    r"(?:^|,\s)(?:he|she|they)\s(?:said|says|added|told|noted|argued|wrote|warned)\b")
+_ZH_DANGLING = re.compile(r"^(?:其|该|此|这|那|他|她|它|他们|她们|它们|此外|另外|同时|但|而|不过|第二|第三|其次|最后)")
+
+
+def dangles(text: str) -> bool:
+    """Whether the sentence leans on one before it (see _DANGLING) and cannot stand alone."""
+    text = text.lstrip("\"“‘'(「")
+    return bool(_DANGLING.search(text) or _ZH_DANGLING.match(text))
+
+
 def mostly_cjk(text: str) -> bool:
     """More than half of the non-space characters are CJK."""
     return len(CJK_RE.findall(text)) * 2 > len(re.sub(r"\s", "", text))

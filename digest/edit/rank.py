@@ -7,11 +7,13 @@ deterministically (earliest article, then smallest URL), so the same week ranks 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from digest.models import Article, Period
+from digest.edit.week import Week
+from digest.models import Article, Period, Section
 
 
 @dataclass(frozen=True)
@@ -60,3 +62,46 @@ def explain(facts: StoryFacts) -> str:
 
 def rank_stories(stories: Sequence[StoryFacts], period: Period) -> list[StoryFacts]:
     return sorted(stories, key=lambda f: (rank_key(f, period), f.first_url))
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A story before it is written: its place, its section and its articles."""
+
+    rank: int  # 1-based
+    section: Section
+    facts: StoryFacts  # members: positions of the kept articles, earliest first
+    score: float
+    why: str
+
+    @property
+    def members(self) -> tuple[int, ...]:
+        return self.facts.members
+
+    @property
+    def featured(self) -> bool:
+        return self.section == "in_our_feeds"
+
+
+def rank(week: Week, labels: Sequence[int], period: Period,
+         featured: int) -> tuple[Week, tuple[Ranked, ...]]:
+    """Stories from a label per used article, ranked; the week with each verdict's story."""
+    articles = [r.article for r in week.reads]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for r, label in zip(week.used, labels, strict=True):
+        groups[label].append(r.position)
+    relevance = {i: v.relevance for i, v in enumerate(week.verdicts)}
+    facts = []
+    for members in groups.values():
+        members.sort(key=lambda i: (articles[i].published, articles[i].url))
+        outlets = {articles[j].source for i in members for j in (i, *week.copies.get(i, ()))}
+        facts.append(story_facts(members, articles, outlets, relevance))
+    ranked = tuple(Ranked(k, "in_our_feeds" if k <= featured else "also", f,
+                          score_of(f, period), explain(f))
+                   for k, f in enumerate(rank_stories(facts, period), start=1))
+    verdicts = list(week.verdicts)
+    for story in ranked:
+        for i in story.members:
+            for j in (i, *week.copies.get(i, ())):
+                verdicts[j] = replace(verdicts[j], story=story.rank)
+    return replace(week, verdicts=tuple(verdicts)), ranked

@@ -8,10 +8,13 @@ from digest.edit.entities import EntityIndex
 from digest.edit.group.anchors import anchors, cluster_text, link_languages
 from digest.edit.group.concepts import shared_heads
 from digest.edit.group.stories import cluster
+from digest.edit.select import select
 from digest.edit.select.relevance import RelevanceJudge
+from digest.edit.settings import Settings
+from digest.edit.week import read
 from digest.edit.write.compose import headline
 from digest.edit.write.explainer import build_explainer, choose_entity
-from digest.models import Newsletter
+from digest.models import Newsletter, Period
 
 TOPICS = ("AI policy", "AI regulation", "AI industry", "chips", "deepfakes", "algorithms",
           "人工智能")
@@ -92,7 +95,7 @@ def test_headline_uses_role_noun_and_names_the_campaign(make_article: Any) -> No
              'The "Quiet Night" campaign gives apps until March to change.']
     art = make_article(tuple(texts), title="Watchdog acts on addictive apps")
     index = EntityIndex([art.text])
-    head = headline([art], index, [texts[0]])
+    head = headline(read([art]), index, [texts[0]])
     assert head == "Regulator Launches ‘Quiet Night’ Campaign"
     assert len(head.split()) <= 8
 
@@ -101,20 +104,20 @@ def test_headline_verb_after_a_descriptive_label(make_article: Any) -> None:
     lead = ("Shanghai developer Kestrel Robotics on Friday released Falcon-2, a model for "
             "warehouse arms.")
     art = make_article((lead,), title="Kestrel ships its second model")
-    head = headline([art], EntityIndex([lead]), [lead])
+    head = headline(read([art]), EntityIndex([lead]), [lead])
     assert head == "Kestrel Robotics Releases Falcon-2"
 
 
-def test_which_is_opens_with_a_definition(make_article: Any) -> None:
+def test_which_is_opens_with_a_definition(make_article: Any, period: Period) -> None:
     arts = [make_article(("The Harbour Data Alliance (HDA) said it welcomed the rules and "
                           "would publish a test next year.",), title="a"),
             make_article(("The forum was organised by the Harbour Data Alliance (HDA), a "
                           "standards body headquartered in Ningbo.",
                           "HDA was founded in 2019 by three ports."), title="b")]
-    index = EntityIndex(a.text for a in arts)
-    choice = choose_entity(index, [[arts[0]], [arts[1]]])
+    week = select(read(arts), period, Newsletter(title="T"), [])
+    choice = choose_entity(week.index, [[r] for r in week.used])
     assert choice is not None
-    exp = build_explainer(index, choice, arts, {}, 2)
+    exp = build_explainer(week, choice, 2, "en", Settings().explainer)
     assert exp is not None
     which = next(q for q in exp.qa if q.question == "Which is?")
     assert "a standards body headquartered" in which.answer[0].text

@@ -67,8 +67,13 @@ def test_full_issue(period: Period, newsletter: Newsletter, make_article: MakeAr
     assert next(q.question for q in ex.qa) == "Which is?"
     assert all(q.sources for q in ex.qa)
     assert issue.explainer_note is None
-    assert len(issue.tldr) == 2 and issue.tldr[1].text.startswith("Meanwhile, ")
-    assert "Week 47" in issue.intro and "2 stories" in issue.intro
+    # No thread runs through these two stories: the TL;DR is the lead story's main clause,
+    # never leads chained with "And … Meanwhile".
+    assert 1 <= len(issue.tldr) <= 3
+    assert not any(s.text.startswith(("And ", "Meanwhile", "Elsewhere")) for s in issue.tldr)
+    assert issue.intro.startswith("This week in China Chatbot:")
+    assert "“" not in issue.intro and "sources" not in issue.intro
+    assert issue.explainer.entity in issue.intro
 
 
 def test_ranking_prefers_more_outlets(period: Period, make_article: MakeArticle,

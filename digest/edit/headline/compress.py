@@ -49,7 +49,7 @@ from digest.edit.write.clauses import (
     SMALL,
     UNITS,
     Clause,
-    Story,
+    StoryContext,
     depth0,
     drop_times,
     is_name,
@@ -70,7 +70,7 @@ ROLE_NOUNS = ("regulator", "watchdog", "ministry", "alliance", "agency", "bureau
 _OFFICES = frozenset(["department", "ministry", "bureau", "government", "regulator", "office", "council", "commission", "administration", "agency", "authorities", "authority", "police", "court"])
 
 
-def _object(after: list[str], verb: str, story: Story) -> list[str] | None:
+def _object(after: list[str], verb: str, story: StoryContext) -> list[str] | None:
     """What the verb acts on: a noun phrase, "to" + verb + noun phrase, or (for a verb with
     no object) a place or "with" phrase; None when nothing fits (a fragment)."""
     ws = drop_times(after)
@@ -114,7 +114,7 @@ def _object(after: list[str], verb: str, story: Story) -> list[str] | None:
     return particle + _compound(obj, rest[:end], story.text)
 
 
-def _prepositional(ws: Sequence[str], story: Story) -> list[str] | None:
+def _prepositional(ws: Sequence[str], story: StoryContext) -> list[str] | None:
     """A verb without an object keeps its place or purpose: "opened in Hangzhou", "ended
     with 23 countries signing a statement", "lined up for a half-marathon"."""
     if not ws or ws[0].lower() not in {"in", "with", "into", "at", "against", "for", "to"}:
@@ -131,7 +131,7 @@ def _prepositional(ws: Sequence[str], story: Story) -> list[str] | None:
     return out
 
 
-def _subject(words: list[str], story: Story) -> tuple[list[str], bool] | None:
+def _subject(words: list[str], story: StoryContext) -> tuple[list[str], bool] | None:
     """The compressed subject and whether it is plural."""
     ws = drop_times([w for w in words if w not in {",", '"', "“", "”"}])
     if not ws:
@@ -189,14 +189,14 @@ def _subject(words: list[str], story: Story) -> tuple[list[str], bool] | None:
     return ws, plural
 
 
-def _name_run(ws: Sequence[str], story: Story) -> bool:
+def _name_run(ws: Sequence[str], story: StoryContext) -> bool:
     """Whether the words form one long official name ("West Lake Dialogue on AI Governance")."""
     return all(is_name(w, story, k == 0) or w.lower() in {"of", "on", "for", "and"}
                or (k == 0 and bool(re.fullmatch(r"[A-Z]\w*['’]s", w)))
                for k, w in enumerate(ws))
 
 
-def _shorter_name(ws: list[str], story: Story) -> list[str]:
+def _shorter_name(ws: list[str], story: StoryContext) -> list[str]:
     names = [is_name(w, story, k == 0) or bool(re.fullmatch(r"[A-Z]\w*['’]s", w))
              for k, w in enumerate(ws)]
     # "Hangzhou developer Qiantang Labs": the label goes, the name stays.
@@ -252,7 +252,7 @@ def _compound(ws: list[str], dropped: Sequence[str], text: str) -> list[str]:
     return [*ws[:-1], *best, head] if best else ws
 
 
-def _specific(words: Sequence[str], story: Story) -> bool:
+def _specific(words: Sequence[str], story: StoryContext) -> bool:
     """Whether a subject names someone: a name (before any compression) or a number."""
     return any(is_name(w, story, k == 0) or w[:1].isdigit() or w.lower() in _COUNTS
                for k, w in enumerate(words))
@@ -271,7 +271,7 @@ _COUNTS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "n
                      "more", "dozens", "hundreds", "thousands"])
 
 
-def candidate(sentence: str, story: Story) -> tuple[list[str], bool] | None:
+def candidate(sentence: str, story: StoryContext) -> tuple[list[str], bool] | None:
     """Subject + headline verb + object of one sentence, and whether its subject names
     someone; None when the sentence makes no headline."""
     if CJK_RE.search(sentence[:40]) or not re.search(r"[.!?…][\"”’)]*$", sentence.strip()):
@@ -313,7 +313,7 @@ def candidate(sentence: str, story: Story) -> tuple[list[str], bool] | None:
     return (words, _specific(clause.subject, story)) if words else None
 
 
-def _reported(clause: Clause, story: Story) -> Clause:
+def _reported(clause: Clause, story: StoryContext) -> Clause:
     """"Police in Brindle said on Saturday they had detained two men" is news about what the
     police did: a reported clause whose subject is a pronoun takes the speaker as subject."""
     if clause.passive or base_form(clause.verb) not in _REPORTING | _REPORTING_IF_CLAUSE:
@@ -395,7 +395,7 @@ def fresh(text: str, titles: Sequence[str]) -> bool:
     return True
 
 
-def best_headline(sentences: Sequence[str], story: Story,
+def best_headline(sentences: Sequence[str], story: StoryContext,
                   titles: Sequence[str]) -> str | None:
     """The first sentence that yields a fresh subject-verb-object headline; one whose
     subject names someone (a name or a number) beats an earlier one that does not."""

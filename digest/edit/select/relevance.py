@@ -83,7 +83,7 @@ def phrase_hits(phrase: Phrase, terms: ArticleTerms) -> int:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Judgement:
     on_topic: bool
     score: float  # topic relevance for ranking: 0 when no topics are configured
     reason: str | None
@@ -97,26 +97,26 @@ class RelevanceJudge:
         self.include = {s.name: [compile_phrase(k) for k in s.include if k.strip()] for s in sources}
         self.exclude = {s.name: [compile_phrase(k) for k in s.exclude if k.strip()] for s in sources}
 
-    def judge(self, article: Article) -> Verdict:
+    def judge(self, article: Article) -> Judgement:
         terms = article_terms(article)
         for ph in self.exclude.get(article.source, []):
             if phrase_hits(ph, terms):
-                return Verdict(False, 0.0, f"matches the source's exclude keyword {ph.text!r}")
+                return Judgement(False, 0.0, f"matches the source's exclude keyword {ph.text!r}")
         include = self.include.get(article.source, [])
         if include and not any(phrase_hits(ph, terms) for ph in include):
-            return Verdict(False, 0.0, "matches none of the source's include keywords")
+            return Judgement(False, 0.0, "matches none of the source's include keywords")
         if not self.topics:
-            return Verdict(True, 0.0, None)
+            return Judgement(True, 0.0, None)
         # Topics match conceptually ("AI policy" ~ an article on AI labelling rules); include
         # and exclude keywords above stay literal, since they are the user's exact words.
         hits = {ph.text: phrase_evidence(phrase_words(ph.text, ph.stems, ph.cjk),
                                          terms.concept_text) for ph in self.topics}
         matched = {k: v for k, v in hits.items() if v}
         if not matched:
-            return Verdict(False, 0.0, "matches none of the newsletter's topics")
+            return Judgement(False, 0.0, "matches none of the newsletter's topics")
         if terms.numeric_share > 0.35 and terms.words < 400:
-            return Verdict(False, 0.0, "mostly numbers (price quotes or a table), little prose")
+            return Judgement(False, 0.0, "mostly numbers (price quotes or a table), little prose")
         # Distinct topics matter more than repetitions; density rewards focus over length.
         density = sum(matched.values()) / max(50.0, terms.words) * 100
         score = len(matched) + min(density, 3.0) / 3.0
-        return Verdict(True, round(score, 3), None)
+        return Judgement(True, round(score, 3), None)

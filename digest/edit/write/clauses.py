@@ -47,7 +47,7 @@ SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "in", "of",
 
 
 @dataclass(frozen=True)
-class Story:
+class StoryContext:
     """What the parser needs to know about the story around a sentence."""
 
     text: str  # titles and bodies, for names, role nouns and compounds
@@ -68,7 +68,7 @@ def proper_words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def is_name(tok: str, story: Story, first: bool) -> bool:
+def is_name(tok: str, story: StoryContext, first: bool) -> bool:
     if not tok[:1].isupper():
         return False
     if not first or tok in story.names:
@@ -197,7 +197,7 @@ class Clause:
     modal: str = ""  # "must", "can" …: kept in the headline ("will" is not)
 
 
-def _verb_at(ws: Sequence[str], i: int, story: Story) -> tuple[int, str, bool, str] | None:
+def _verb_at(ws: Sequence[str], i: int, story: StoryContext) -> tuple[int, str, bool, str] | None:
     """(index after the verb group, main verb, passive, modal) if a finite verb group starts
     at i."""
     low = ws[i].lower()
@@ -252,13 +252,13 @@ def participle(word: str) -> bool:
     return word in PARTICIPLES or (word.endswith("ed") and word not in NOT_VERBS)
 
 
-def _is_noun_end(word: str, story: Story) -> bool:
+def _is_noun_end(word: str, story: StoryContext) -> bool:
     low = word.lower()
     return bool(re.fullmatch(r"[\w’'\-.]+", word)) and low not in (
         DETS | PREPOSITIONS | CONJ | REL | QUANT | BE | MODALS | HAVE | {","})
 
 
-def parse(sentence: str, story: Story) -> Clause | None:
+def parse(sentence: str, story: StoryContext) -> Clause | None:
     """The main clause of a sentence: subject words, main verb and what follows it."""
     text = re.sub(r"^According to [^,]{1,80}, ", "", sentence.strip())
     text = re.sub(r"^[A-Z][A-Z .'\-]{2,30}\s+[—–-]\s+", "", text)  # "HANGZHOU — "
@@ -268,7 +268,7 @@ def parse(sentence: str, story: Story) -> Clause | None:
     return parse_words(_drop_asides(ws0), story)
 
 
-def parse_words(ws: Sequence[str], story: Story) -> Clause | None:
+def parse_words(ws: Sequence[str], story: StoryContext) -> Clause | None:
     """`parse` on words whose leading adverbials and asides are already gone."""
     rel = False
     i = 0
@@ -301,7 +301,7 @@ def parse_words(ws: Sequence[str], story: Story) -> Clause | None:
     return None
 
 
-def noun_phrase(ws: Sequence[str], story: Story, limit: int = OBJECT_WORDS,
+def noun_phrase(ws: Sequence[str], story: StoryContext, limit: int = OBJECT_WORDS,
                  allow_of: bool = True) -> tuple[list[str], int]:
     """A noun phrase at the start of ws (determiners dropped) and the index after it."""
     out: list[str] = []

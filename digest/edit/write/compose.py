@@ -19,16 +19,10 @@ from dataclasses import dataclass
 from digest.edit.entities import EntityIndex
 from digest.edit.headline import compress as hl
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, STOPWORDS, mostly_cjk, stem
-from digest.edit.write.clauses import Story, proper_words
-from digest.edit.write.summarize import (
-    clean_sentence,
-    in_language,
-    is_cjk_language,
-    is_furniture,
-    score_sentences,
-)
-from digest.models import Article, Sentence
-from digest.text import split_sentences
+from digest.edit.week import Read
+from digest.edit.write.clauses import StoryContext, proper_words
+from digest.edit.write.summarize import is_cjk_language, is_furniture, score_lines
+from digest.models import Sentence
 
 MAX_SENTENCES = 7
 MIN_SENTENCES = 4
@@ -68,11 +62,10 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _candidates(arts: Sequence[Article]) -> list[Candidate]:
+def _candidates(arts: Sequence[Read]) -> list[Candidate]:
     out: list[Candidate] = []
     for k, art in enumerate(arts):
-        sents = split_sentences(art.text)[:CANDIDATES_PER_ARTICLE]
-        scored = score_sentences(sents)
+        scored = score_lines(art.lines[:CANDIDATES_PER_ARTICLE])
         top = max((s.score for s in scored), default=1.0) or 1.0
         out.extend(Candidate(k, s.index, s.text, s.score / top, s.words) for s in scored
                    if len(s.words) >= 3 and _complete(s.text))
@@ -98,7 +91,7 @@ def _attribute(text: str, outlet: str, body: str = "") -> str:
     return f"According to {outlet}, {text}"
 
 
-def select_sentences(arts: Sequence[Article], limit: int, language: str | None = None,
+def select_sentences(arts: Sequence[Read], limit: int, language: str | None = None,
                      floor: int = MIN_SENTENCES) -> list[Candidate]:
     """MMR over the story's sentences: central, non-repetitive, spread over outlets.
 
@@ -109,7 +102,7 @@ def select_sentences(arts: Sequence[Article], limit: int, language: str | None =
     cands = _candidates(arts)
     if not cands:
         return []
-    preferred = [language is None or in_language(c.text, arts[c.article].language, language)
+    preferred = [arts[c.article].speaks(arts[c.article].lines[c.index], language)
                  for c in cands]
     allowed = preferred if any(preferred) else [True] * len(cands)
     centroid: Counter[str] = Counter()
@@ -172,7 +165,7 @@ def select_sentences(arts: Sequence[Article], limit: int, language: str | None =
     return ([head] if head else []) + rest
 
 
-def paragraph(arts: Sequence[Article], citations: dict[str, tuple[str, ...]],
+def paragraph(arts: Sequence[Read], citations: dict[str, tuple[str, ...]],
               limit: int | None = None, language: str | None = None) -> tuple[Sentence, ...]:
     """A 4-8 sentence paragraph (fewer only when the story has fewer sentences)."""
     n = limit or max(MIN_SENTENCES, min(MAX_SENTENCES, 3 + len(arts)))
@@ -183,7 +176,7 @@ def paragraph(arts: Sequence[Article], citations: dict[str, tuple[str, ...]],
         art = arts[c.article]
         text = c.text
         if art.source not in heard:  # name each further outlet once, at its first sentence
-            text = _attribute(_LEADING_CONNECTIVE.sub("", text), art.source, art.text)
+            text = _attribute(_LEADING_CONNECTIVE.sub("", text), art.source, art.article.text)
             heard.add(art.source)
         out.append(Sentence(text, citations.get(art.url, (art.url,))))
     return tuple(out)
@@ -192,7 +185,7 @@ def paragraph(arts: Sequence[Article], citations: dict[str, tuple[str, ...]],
 # ── headlines ────────────────────────────────────────────────────────────────
 
 
-def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
+def headline(arts: Sequence[Read], index: EntityIndex, lead: Sequence[str],
              common: frozenset[str] = frozenset(), avoid: frozenset[str] = frozenset(),
              language: str = "en") -> str:
     """A short headline in the editor's voice: who did what, from the story's lead sentences
@@ -207,9 +200,9 @@ def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
             # A mixed story is headlined in the newsletter's language.
             arts = latin
             lead = [t for t in lead if not mostly_cjk(t)]
-    story_text = "\n".join(f"{a.title}\n{a.text}" for a in arts)
-    story = Story(story_text, proper_words(story_text), index, common)
-    sents = [[clean_sentence(t) for t in split_sentences(a.text)] for a in arts]
+    story_text = "\n".join(a.text for a in arts)
+    story = StoryContext(story_text, proper_words(story_text), index, common)
+    sents = [[line.text for line in a.lines] for a in arts]
     # The story's top sentences first, then each article's opening: where news says who did
     # what; then the rest of the articles, before a fragment of a phrase would do.
     first = list(dict.fromkeys([*lead, *(t for s in sents for t in s[:2])]))
@@ -222,8 +215,7 @@ def headline(arts: Sequence[Article], index: EntityIndex, lead: Sequence[str],
     if zh:
         counts: Counter[str] = Counter()
         for a in arts:
-            counts.update(k for k in set(index.entities_in(f"{a.title}\n{a.text}"))
-                          if k not in common)
+            counts.update(k for k in set(index.resolve(a.mentions)) if k not in common)
         ranked = sorted(counts, key=lambda k: (-counts[k], -len(k), k))
         return _zh_headline(arts, ranked, index, titles)
     # No "who did what" sentence at all: the story's most shared phrase, never "X and Y" glue.
@@ -237,13 +229,14 @@ _IRREGULAR = frozenset("""built made said held led set won lost began brought ca
     drawn grown thought bought fell rose struck""".split())  # noqa: SIM905
 
 
-def _key_phrase(arts: Sequence[Article], avoid: set[str]) -> list[str]:
+def _key_phrase(arts: Sequence[Read], avoid: set[str]) -> list[str]:
     """The story's most shared two-word phrase (else word), in its first spelling."""
     surface: dict[tuple[str, ...], str] = {}
     counts: dict[tuple[str, ...], float] = {}
     for art in arts:
         seen: set[tuple[str, ...]] = set()
-        lead = " ".join((art.paragraphs[0] if art.paragraphs else "").split()[:60])
+        paragraphs = art.article.paragraphs
+        lead = " ".join((paragraphs[0] if paragraphs else "").split()[:60])
         for chunk in re.split(r"[^\w\s’'\-]+", f"{art.title}. {lead}"):
             words = chunk.split()
             stems: list[str | None] = []
@@ -271,15 +264,15 @@ def _key_phrase(arts: Sequence[Article], avoid: set[str]) -> list[str]:
     return surface[best].split()
 
 
-def _zh_headline(arts: Sequence[Article], ranked: Sequence[str], index: EntityIndex,
+def _zh_headline(arts: Sequence[Read], ranked: Sequence[str], index: EntityIndex,
                  titles: Sequence[str]) -> str:
     """Chinese: the story's most shared character phrase, after its organisation if any."""
     org = next((a for k in ranked for a in sorted(index.aliases(k), key=len, reverse=True)
                 if CJK_RE.search(a)), "")
     counts: Counter[str] = Counter()
     for art in arts:
-        first = split_sentences(art.text)[:1]
-        text = f"{art.title}。{first[0] if first else ''}"
+        first = art.lines[:1]
+        text = f"{art.title}。{first[0].raw if first else ''}"
         if org:
             text = text.replace(org, "。")  # the phrase must add to the name, not repeat it
         grams: set[str] = set()
@@ -295,7 +288,7 @@ def _zh_headline(arts: Sequence[Article], ranked: Sequence[str], index: EntityIn
     return text if hl.fresh(text, titles) or not phrase else phrase
 
 
-def one_line(arts: Sequence[Article], citations: dict[str, tuple[str, ...]],
+def one_line(arts: Sequence[Read], citations: dict[str, tuple[str, ...]],
              language: str | None = None) -> tuple[Sentence, ...]:
     """The "Also this week" line: the story's single best sentence."""
     picked = select_sentences(arts, 1, language, floor=1)

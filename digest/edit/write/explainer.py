@@ -17,37 +17,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
-from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words
-from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
-from digest.models import QA, Article, Explainer, Sentence
-from digest.text import split_sentences
+from digest.edit.lexicon import CJK_RE, dangles
+from digest.edit.settings import ExplainerSettings
+from digest.edit.week import Read, Week
+from digest.models import QA, Explainer, Sentence
 
-# Cues: what makes a sentence an answer to each question, strongest first.
-QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("Which is?", r"\b(known as|short for|refers to|stands for)\b|简称|"
-                  r"是[^，。]{0,16}(联盟|组织|机构|协会|平台|公司|部门|论坛)"),
-    ("Who's in it?", r"\bmembers?\b|\bmembership\b|\bincludes?\b|\bincluding\b|\bcompris|"
-                     r"\bled by\b|\bchair|\bheads?\b|\bjoined\b|\bfounding member|成员|会员|"
-                     r"包括|牵头|主任"),
-    ("Been around long?", r"\b(founded|established|set up|formed|inaugurated|created)\b|"
-                          r"\bsince (19|20)\d\d\b|成立|创建|设立"),
-    ("What does it do?", r"\b(publish|releas|draft|develop|maintain|coordinat|benchmark|"
-                         r"dataset|test suite|standards?|guidelines?|leaderboard|oversee|"
-                         r"regulat|runs?|organis|co-organis|co-host|hosts?)\w*|发布|推动|制定|负责|开展"),
-    ("Why does it matter?", r"\b(cited|citing|references?|influen\w*|critics?|relied|quoted|"
-                            r"matters?|important|significan\w*|because|widely used|shape|"
-                            r"who checks|power\w*)\b|重要|影响|关键|参考|引用"),
-)
-PER_ANSWER = 2
-MIN_ARTICLES = 2
-MAX_WORDS = 45  # a longer sentence is a poor answer to a short question
 # Questions claim sentences in this order: the specific before the broad ("founded in 2017,
 # its members include…" answers "Been around long?" before "Who's in it?"), and "Why does it
 # matter?" before "What does it do?", whose cues ("standards") any sentence about it has.
 _CLAIM_ORDER = ("Which is?", "Been around long?", "Who's in it?", "Why does it matter?",
                 "What does it do?")
-# A sentence that opens with a pronoun (lexicon.ANAPHORIC: "It will be chaired by …" is about a
-# committee, not the alliance) answers nothing on its own.
 # "released that dataset": which one? the sentence before said.
 _BACK_REFERENCE = re.compile(r"^(?:\S+\s){0,5}(?:that|this|these|those|the same)\s[a-z]+\b")
 # "The standard is voluntary, but …": a definite noun the sentence before introduced. Nouns that
@@ -58,6 +37,8 @@ _SELF_NOUNS = frozenset(["alliance", "association", "body", "group", "organisati
                          "institute", "council", "federation", "consortium", "coalition"])
 _OTHER_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
 _YEAR = re.compile(r"\b(in|since) (19|20)\d\d\b|(19|20)\d\d年")
+# A fact: a number that is not a year ("more than 300 firms" and "超过300家" are one fact).
+_FACT_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -68,13 +49,16 @@ class Choice:
     mentions: int
 
 
-def choose_entity(index: EntityIndex, story_articles: Sequence[Sequence[Article]]) -> Choice | None:
+def choose_entity(index: EntityIndex, story_reads: Sequence[Sequence[Read]],
+                  least: int = 2) -> Choice | None:
+    """The organisation named in the most stories, then articles, then mentions; it must be
+    named in `least` articles."""
     per_story: dict[str, set[int]] = {}
     per_article: dict[str, int] = {}
     mentions: dict[str, int] = {}
-    for s, arts in enumerate(story_articles):
-        for art in arts:
-            for key, c in index.entities_in(f"{art.title}\n{art.text}").items():
+    for s, reads in enumerate(story_reads):
+        for r in reads:
+            for key, c in index.resolve(r.mentions).items():
                 if index.kind(key) != "org":
                     continue
                 per_story.setdefault(key, set()).add(s)
@@ -82,7 +66,7 @@ def choose_entity(index: EntityIndex, story_articles: Sequence[Sequence[Article]
                 mentions[key] = mentions.get(key, 0) + c
     ranked = sorted(per_story, key=lambda k: (-len(per_story[k]), -per_article[k], -mentions[k], k))
     for key in ranked:
-        if per_article[key] >= MIN_ARTICLES:
+        if per_article[key] >= least:
             return Choice(key, len(per_story[key]), per_article[key], mentions[key])
     return None
 
@@ -91,37 +75,58 @@ def choose_entity(index: EntityIndex, story_articles: Sequence[Sequence[Article]
 class _Item:
     text: str
     sources: tuple[str, ...]
-    preferred: bool  # in the newsletter's language
     words: frozenset[str]
+    facts: frozenset[str]  # numbers other than years
 
 
-def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Article],
-                    citations: dict[str, tuple[str, ...]], total_stories: int,
-                    language: str | None = None) -> Explainer | None:
+def _facts(text: str) -> frozenset[str]:
+    return frozenset(n.replace(",", "") for n in _FACT_NUMBER.findall(text)
+                     if not re.fullmatch(r"(19|20)\d\d", n))
+
+
+def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
+            settings: ExplainerSettings) -> tuple[Explainer | None, str | None]:
+    """The Explainer and, when there is none, the note that says why."""
+    choice = choose_entity(week.index, story_reads, settings.min_articles)
+    if choice is None:
+        return None, NO_ENTITY_NOTE
+    explainer = build_explainer(week, choice, len(story_reads), language, settings)
+    if explainer is None:
+        return None, (f"No Explainer this week: {week.index.display(choice.key)} recurs most, "
+                      "but the week's articles say too little about it to answer the questions.")
+    return explainer, None
+
+
+def build_explainer(week: Week, choice: Choice, total_stories: int, language: str,
+                    settings: ExplainerSettings) -> Explainer | None:
+    """Answers from the week's sentences that name the entity, in the issue's language only
+    (a Chinese name in brackets after an English one is still English)."""
+    index = week.index
     forms = sorted(index.aliases(choice.key), key=len, reverse=True)
     pool: list[_Item] = []
     seen_text: set[str] = set()
-    for art in sorted(articles, key=lambda a: (a.published, a.url)):
-        for raw in split_sentences(art.text):
-            if is_furniture(raw) or not any(_names(f, raw) for f in forms):
+    for r in sorted(week.used, key=lambda r: (r.article.published, r.url)):
+        for line in r.lines:
+            text = line.text
+            if line.furniture or not any(_names(f, text) for f in forms):
                 continue
-            text = clean_sentence(raw)
-            if text in seen_text or len(text) > 400 or ANAPHORIC.match(text):
+            if (text in seen_text or len(text) > settings.max_chars or dangles(text)
+                    or not r.speaks(line, language)):
                 continue
             seen_text.add(text)
-            preferred = language is None or in_language(text, art.language, language)
-            pool.append(_Item(text, citations.get(art.url, (art.url,)), preferred,
-                              frozenset(content_words(text))))
+            pool.append(_Item(text, week.cite(r), frozenset(line.words), _facts(text)))
     used: set[int] = set()
     answers: dict[str, list[Sentence]] = {}
+    cues = dict(settings.questions)
     for question in _CLAIM_ORDER:
         if question == "Which is?":
             answer = _which_is(pool, forms, choice.key, used)
         else:
-            answer = _answer(pool, question, forms, used)
+            answer = _answer(pool, question, re.compile(cues[question], re.IGNORECASE),
+                             forms, used, settings)
         if answer:
             answers[question] = answer
-    qa = [QA(q, tuple(answers[q])) for q, _ in QUESTIONS if q in answers]
+    qa = [QA(q, tuple(answers[q])) for q, _ in settings.questions if q in answers]
     if len(qa) < 2:
         return None
     name = index.display(choice.key)
@@ -132,14 +137,11 @@ def build_explainer(index: EntityIndex, choice: Choice, articles: Sequence[Artic
     return Explainer(entity=name, aliases=aliases, why=why, qa=tuple(qa))
 
 
-def _cues(question: str) -> re.Pattern[str]:
-    return re.compile(dict(QUESTIONS)[question], re.IGNORECASE)
-
-
-def _repeats(item: _Item, pool: Sequence[_Item], used: set[int]) -> bool:
-    """Whether most of the sentence's content words were already given in another answer."""
-    return bool(item.words) and any(
-        len(item.words & pool[k].words) / len(item.words) >= 0.6 for k in used)
+def _repeats(item: _Item, given: Sequence[_Item], share: float) -> bool:
+    """Whether the sentence states a fact already given: most of its content words, or a
+    figure (not a year) that an earlier answer printed."""
+    return any((item.words and len(item.words & other.words) / len(item.words) >= share)
+               or item.facts & other.facts for other in given)
 
 
 def _leans_back(text: str, forms: Sequence[str]) -> bool:
@@ -153,16 +155,16 @@ def _leans_back(text: str, forms: Sequence[str]) -> bool:
     return m.group(1) not in own and m.group(1) not in _SELF_NOUNS
 
 
-def _answer(pool: Sequence[_Item], question: str, forms: Sequence[str],
-            used: set[int]) -> list[Sentence]:
-    """Up to PER_ANSWER sentences that match the question's cues: the newsletter's language
-    first, then the most cues, the entity as the sentence's subject, and the shortest."""
-    rx = _cues(question)
-    scored: list[tuple[bool, bool, float, bool, bool, int, int]] = []
+def _answer(pool: Sequence[_Item], question: str, rx: re.Pattern[str], forms: Sequence[str],
+            used: set[int], settings: ExplainerSettings) -> list[Sentence]:
+    """Up to `per_answer` sentences that match the question's cues: the most cues, the entity
+    as the sentence's subject, and the shortest first; never a fact another answer gave."""
+    scored: list[tuple[bool, float, bool, bool, int, int]] = []
     fallback = question == "Been around long?" and not any(
         rx.search(item.text) for i, item in enumerate(pool) if i not in used)
+    given = [pool[k] for k in used]
     for i, item in enumerate(pool):
-        if i in used or _repeats(item, pool, used):
+        if i in used or _repeats(item, given, settings.repeat):
             continue
         hits: float = len({m.group(0).lower() for m in rx.finditer(item.text)})
         if fallback and _YEAR.search(item.text):
@@ -178,25 +180,23 @@ def _answer(pool: Sequence[_Item], question: str, forms: Sequence[str],
         # A sentence leaning on the one before it ("The standard is voluntary, but …") comes
         # after every self-contained one, whatever its cues.
         lean = _leans_back(item.text, forms)
-        scored.append((not item.preferred, lean, -hits - min(named, 3) / 2,
-                       not subject or lean, n > MAX_WORDS, n, i))
+        scored.append((lean, -hits - min(named, 3) / 2, not subject or lean,
+                       n > settings.max_words, n, i))
     scored.sort()
-    picked: list[tuple[bool, bool, float, bool, bool, int, int]] = []
+    picked: list[tuple[bool, float, bool, bool, int, int]] = []
     for key in scored:
         i = key[-1]
-        if key[0] and (picked or any(not k[0] for k in scored)):
-            break  # another language only when the newsletter's says nothing
-        if picked and ((key[3] and key[4]) or key[1]):
+        if picked and ((key[2] and key[3]) or key[0]):
             continue  # a weak sentence may answer alone, never as a second sentence
-        if any(len(pool[i].words & pool[k[-1]].words) / max(1, len(pool[i].words)) >= 0.6
-               for k in picked):
+        if _repeats(pool[i], [pool[k[-1]] for k in picked], settings.repeat):
             continue
         picked.append(key)
-        if len(picked) >= PER_ANSWER or (question == "Been around long?" and key[2] > -1):
+        if len(picked) >= settings.per_answer or (question == "Been around long?"
+                                                  and key[1] > -1):
             break
     used.update(k[-1] for k in picked)
     # The sentence about the entity itself first ("AOMA's member list …"), then the rest.
-    picked.sort(key=lambda k: (k[3], k[5]))
+    picked.sort(key=lambda k: (k[2], k[4]))
     return [Sentence(pool[k[-1]].text, pool[k[-1]].sources) for k in picked]
 
 
@@ -205,24 +205,23 @@ def _which_is(pool: Sequence[_Item], forms: Sequence[str], key: str,
     """A definition: the shortest appositive or "X is a …" the sources give, cut to that
     clause ("The Asia Open Model Alliance (AOMA), an industry body headquartered in Hangzhou"
     -> "The Asia Open Model Alliance (AOMA) is an industry body headquartered in Hangzhou.")."""
-    found: list[tuple[bool, int, int, str]] = []
+    found: list[tuple[int, int, str]] = []
     define = _definition_rx(forms)
     for i, item in enumerate(pool):
         m = define.search(item.text)
         if not m:
             continue
         text = definition(item.text, m) or item.text
-        found.append((not item.preferred, len(text), i, text))
+        found.append((len(text), i, text))
     if not found:
         # No definition in the sources: the first sentence naming it in full introduces it.
-        full = next((i for i, item in enumerate(pool) if key in item.text and item.preferred),
-                    next((i for i, item in enumerate(pool) if key in item.text), None))
+        full = next((i for i, item in enumerate(pool) if key in item.text), None)
         if full is None:
             return []
         used.add(full)
         return [Sentence(pool[full].text, pool[full].sources)]
     found.sort()
-    _, _, i, text = found[0]
+    _, i, text = found[0]
     used.add(i)
     return [Sentence(text, pool[i].sources)]
 

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from digest.edit.lexicon import CJK_RE, content_words
 from digest.text import split_sentences
@@ -103,21 +104,51 @@ def _length_factor(words: int, cjk: bool) -> float:
     return 1.0
 
 
+class Line(Protocol):
+    """A sentence read once (week.Line has these and more)."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def words(self) -> tuple[str, ...]: ...
+    @property
+    def furniture(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class _Plain:
+    index: int
+    text: str
+    words: tuple[str, ...]
+    furniture: bool
+
+
 def score_sentences(sentences: Sequence[str], *, prior_exponent: float = 0.8) -> list[Scored]:
     """Score every non-furniture sentence of one document (see the module docstring)."""
-    kept = [(i, clean_sentence(s)) for i, s in enumerate(sentences) if not is_furniture(s)]
-    bags = [Counter(content_words(s)) for _, s in kept]
+    lines = []
+    for i, s in enumerate(sentences):
+        text = clean_sentence(s)
+        lines.append(_Plain(i, text, tuple(content_words(text)), is_furniture(s)))
+    return score_lines(lines, prior_exponent=prior_exponent)
+
+
+def score_lines(lines: Sequence[Line], *, prior_exponent: float = 0.8) -> list[Scored]:
+    """`score_sentences` on sentences already split, cleaned and tokenised."""
+    kept = [line for line in lines if not line.furniture]
+    bags = [Counter(line.words) for line in kept]
     doc: Counter[str] = Counter()
     for bag in bags:
         doc.update(bag)
     out: list[Scored] = []
-    for rank, ((i, text), bag) in enumerate(zip(kept, bags, strict=True)):
+    for rank, (line, bag) in enumerate(zip(kept, bags, strict=True)):
         cjk = sum(1 for w in bag if len(w) == 1 and not w.isascii()) > len(bag) / 2
-        length = sum(bag.values()) if cjk else len(text.split())
+        length = sum(bag.values()) if cjk else len(line.text.split())
         prior = 1.0 / (1.0 + rank) ** prior_exponent
         central = _cosine(bag, doc)
         score = prior * (0.5 + central) * _length_factor(length, cjk)
-        out.append(Scored(i, text, score, tuple(bag)))
+        out.append(Scored(line.index, line.text, score, tuple(bag)))
     return out
 
 

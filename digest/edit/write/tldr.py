@@ -1,59 +1,38 @@
-"""The TL;DR paragraph and the intro line.
+"""The TL;DR and the intro: what ties the week, and what the issue covers.
 
-TL;DR: one paragraph that ties the featured stories together, in three steps, without a
-word that is not in the sources beyond connectives:
+TL;DR — one through-line of at most three sentences, never the stories' leads chained with
+"And … Meanwhile":
 
-* each story's lead sentence, cut to its main clause (", requiring …", ", giving …", ", most
-  of them …" go: a TL;DR says what happened, the paragraph above says the rest);
-* related stories sit together: after a story comes the one sharing the most of its words
-  (the labelling rules next to the algorithm campaign), then the next by rank; "And" joins a
-  related story, "Meanwhile," / "Elsewhere," start a new thread;
-* one linking sentence, when the week has one: a sentence of one featured story's articles
-  that names another featured story's subject ("The release follows AOMA's new standard,
-  published at the West Lake Dialogue"), placed after its own story's sentence.
+* the *thread* is the organisation or name that the most featured stories mention (at least
+  two; a name in most of the week's articles is the newsletter's own subject, not a thread);
+* each sentence is a source sentence that names the thread, one per story, from the
+  highest-ranked stories that name it: the thread as its subject first, then a sentence that
+  also names another featured story's own subject, then the earliest; a sentence that leans
+  on one not printed ("It", "Second, …", "The move …") or repeats one already chosen is never
+  used, and a trailing clause (", requiring …") is cut;
+* a week without a thread gets the lead story's main clause and, when the week has them,
+  sentences that tie another featured story to it.
 
-The intro names what the issue covers: period, counts, the lead stories and the Explainer.
+Intro — what the issue covers, from the issue's own facts: each featured story's subject
+(the name its articles share that no other story has), the "Also" count and the Explainer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 
-from digest.edit.entities import EntityIndex
-from digest.edit.lexicon import ANAPHORIC, CJK_RE, STOPWORDS, content_words
-from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
-from digest.models import Article, Explainer, Newsletter, Sentence, Story
-from digest.text import split_sentences
+from digest.edit.entities import mentions
+from digest.edit.lexicon import CJK_RE, content_words, dangles
+from digest.edit.settings import TldrSettings
+from digest.edit.week import Line, Read, Week
+from digest.models import Explainer, Newsletter, Sentence, Story
 
-TLDR_STORIES = 4
-# Two stories are one thread when they share at least RELATED_WORDS content words, and that is
-# RELATED of the smaller one's (five shared words such as "China", "meet" and "publish" is chance).
-RELATED = 0.1
-RELATED_WORDS = 6
-MIN_CLAUSE_WORDS = 6
-TIE_WORDS = 35
-_SWITCH = ("Meanwhile, ", "Elsewhere, ", "Elsewhere, ")
-_ZH_SWITCH = ("与此同时，", "此外，", "另外，")
-# Where a lead sentence's main clause ends: a trailing participle, "with …", "most of them …".
+# Where a sentence's main clause ends: a trailing participle, "with …", "most of them …".
 _TRAILER = re.compile(r",\s+(?=(?:[a-z]+ing|with|most of|many of|which|while|as|after|"
                       r"according to|amid|adding|saying)\b)")
-
-
-def _join(connective: str, text: str) -> str:
-    if not connective:
-        return text
-    first, _, rest = text.partition(" ")
-    # Lower-case an ordinary first word ("Despite", "The"), never a name or an acronym.
-    ordinary = first.lower() in STOPWORDS or first.lower().rstrip(",") in _OPENERS
-    if ordinary and first[:1].isupper() and first[1:].islower():
-        text = first.lower() + (" " + rest if rest else "")
-    return connective + text
-
-
-_OPENERS = frozenset("""despite after before while although though when as in on at for from with
-    without under over amid during following officials regulators analysts experts authorities
-    companies lawmakers critics researchers users several some many most""".split())  # noqa: SIM905
+MIN_CLAUSE_WORDS = 6
 
 
 def main_clause(text: str) -> str:
@@ -70,125 +49,197 @@ def main_clause(text: str) -> str:
     return text
 
 
-def _words(story: Story) -> set[str]:
-    return set(content_words(" ".join([story.headline, story.summary])))
-
-
-def _order(stories: Sequence[Story]) -> list[tuple[int, bool]]:
-    """Story positions in telling order, each with whether it continues the thread before it."""
-    bags = [_words(s) for s in stories]
-    left = list(range(len(stories)))
-    out: list[tuple[int, bool]] = []
-    while left:
-        if out:
-            prev = out[-1][0]
-            sim = {k: len(bags[k] & bags[prev]) / max(1, min(len(bags[k]), len(bags[prev])))
-                   for k in left}
-            best = max(left, key=lambda k: (sim[k], -k))
-            if sim[best] >= RELATED and len(bags[best] & bags[prev]) >= RELATED_WORDS:
-                out.append((best, True))
-                left.remove(best)
-                continue
-        out.append((left.pop(0), False))
+def _story_names(week: Week, writing: Sequence[Sequence[Read]]) -> list[dict[str, int]]:
+    """Per story, how many of its articles name each entity."""
+    out = []
+    for reads in writing:
+        counts: dict[str, int] = defaultdict(int)
+        for r in reads:
+            for key in week.index.resolve(r.mentions):
+                counts[key] += 1
+        out.append(dict(counts))
     return out
 
 
-def _lead(story: Story) -> Sentence | None:
-    if not story.sentences:
+def thread(week: Week, writing: Sequence[Sequence[Read]], least: int) -> str | None:
+    """The entity the most featured stories name (see the module docstring), or None."""
+    names = _story_names(week, writing)
+    stories: dict[str, int] = defaultdict(int)
+    articles: dict[str, int] = defaultdict(int)
+    for counts in names:
+        for key, c in counts.items():
+            stories[key] += 1
+            articles[key] += c
+    index = week.index
+    fit = [k for k, n in stories.items() if n >= least
+           and (index.kind(k) == "org" or _name_like(k))]
+    if not fit:
         return None
-    # The story's lead sentence says what happened (and never carries an attribution we
-    # added); the next one stands in only when the lead is very long and unattributed.
-    best = story.sentences[0]
-    nxt = story.sentences[1] if len(story.sentences) > 1 else None
-    text = main_clause(best.text)
-    if len(text) > 240 and nxt and nxt.sources == best.sources and len(nxt.text) < 240:
-        best, text = nxt, main_clause(nxt.text)
-    return Sentence(text, best.sources)
+    return min(fit, key=lambda k: (-stories[k], index.kind(k) != "org", -articles[k], k))
 
 
-def _tie(stories: Sequence[Story], story_articles: Sequence[Sequence[Article]],
-         index: EntityIndex, citations: dict[str, tuple[str, ...]], language: str | None,
-         printed: Collection[str]) -> tuple[int, Sentence] | None:
-    """A sentence of one story's articles that names another story's subject, and the
-    position of its own story."""
-    week = "\n".join(a.text for arts in story_articles for a in arts)
-    anchors: list[set[str]] = []
-    for story in stories:
-        # The names a headline is about ("Qiantang Labs", "Lingxi-3"), never a place it
-        # mentions ("… Opens in Hangzhou"): a place links stories by chance.
-        lead = story.sentences[0].text if story.sentences else ""
-        anchors.append({k for k in index.entities_in(lead)
-                        if any(f in story.headline for f in index.aliases(k))
-                        and not re.search(rf"\b(?:in|from|near|across|of) {re.escape(k)}\b",
-                                          week)})
-    best: tuple[int, int, int, Sentence] | None = None
-    for k, arts in enumerate(story_articles):
-        for art in arts:
-            for raw in split_sentences(art.text):
-                text = clean_sentence(raw)
-                n = len(text.split())
-                if (is_furniture(raw) or text in printed or ANAPHORIC.match(text)
-                        or n > TIE_WORDS or n < MIN_CLAUSE_WORDS or not text.endswith(".")
-                        or (language and not in_language(text, art.language, language))):
-                    continue
-                named = set(index.entities_in(text))
-                others = [j for j in range(len(stories)) if j != k and anchors[j] & named]
-                if not others:
-                    continue
-                key = (-len(others), n, k)
-                if best is None or key < best[:3]:
-                    best = (*key, Sentence(text, citations.get(art.url, (art.url,))))
-    return (best[2], best[3]) if best else None
+def _name_like(key: str) -> bool:
+    """A name a reader knows as one: several capitalised words, a hyphenated product name
+    ("Lingxi-3"), a Chinese name; never a fragment such as "AI-generated" or "China's AI"."""
+    if CJK_RE.search(key):
+        return True
+    key = re.sub(r"^[A-Z]\w*['’]s\s+", "", key)  # "China's National … Bureau"
+    if "'" in key or "’" in key:
+        return False
+    parts = re.split(r"[\s-]+", key)
+    return len(parts) > 1 and all(p[:1].isupper() or p[:1].isdigit() or p in _JOINERS
+                                  for p in parts)
 
 
-def tldr_sentences(featured: Sequence[Story], *,
-                   story_articles: Sequence[Sequence[Article]] = (),
-                   index: EntityIndex | None = None,
-                   citations: dict[str, tuple[str, ...]] | None = None,
-                   language: str | None = None,
-                   printed: Collection[str] = ()) -> tuple[Sentence, ...]:
-    """The TL;DR: the featured stories' leads by thread, and one sentence that links two.
+_JOINERS = frozenset(["of", "for", "and", "the", "de", "&"])
 
-    `story_articles` (the articles of each featured story, in the same order) and `index`
-    enable the linking sentence; without them the paragraph is the leads alone. `printed`:
-    sentences the issue prints elsewhere (the Explainer's), which the link must not repeat.
-    """
-    stories = [s for s in featured[:TLDR_STORIES] if s.sentences]
-    leads = [_lead(s) for s in stories]
-    tie = None
-    if index is not None and len(story_articles) >= len(stories) > 1:
-        seen = {x.text for s in stories for x in s.sentences[:1]} | set(printed)
-        tie = _tie(stories, story_articles[:len(stories)], index, citations or {}, language,
-                   seen)
-    out: list[Sentence] = []
-    switches = 0
-    for k, related in _order(stories):
-        lead = leads[k]
-        if lead is None:
+
+def subjects(week: Week, writing: Sequence[Sequence[Read]],
+             stories: Sequence[Story]) -> list[str | None]:
+    """Each story's subject for the intro: a name its printed lead names that most of its
+    articles share and few other featured stories do ("the West Lake Dialogue", "Lingxi-3"),
+    with "the" when its sources write it; None when the lead names none."""
+    names = _story_names(week, writing)
+    out: list[str | None] = []
+    for k, (counts, story) in enumerate(zip(names, stories, strict=False)):
+        lead = " ".join(s.text for s in story.sentences[:2])
+        in_lead = week.index.entities_in(lead)
+        elsewhere = {key: sum(1 for j, c in enumerate(names) if j != k and key in c)
+                     for key in in_lead}
+        fit = [key for key in in_lead if _name_like(key) and counts.get(key, 0)]
+        if not fit:
+            out.append(None)
             continue
-        zh = bool(CJK_RE.search(lead.text[:5]))
-        if not out:
-            conn = ""
-        elif related:
-            conn = "" if zh else "And "
-        else:
-            conn = (_ZH_SWITCH if zh else _SWITCH)[min(switches, 2)]
-            switches += 1
-        out.append(Sentence(conn + lead.text if zh else _join(conn, lead.text), lead.sources))
-        if tie is not None and tie[0] == k:
-            out.append(tie[1])
-    return tuple(out)
+        best = min(fit, key=lambda key: (elsewhere[key] - counts[key], lead.find(key), key))
+        shown = week.index.display(best)
+        out.append(f"the {shown}" if re.search(rf"\b[Tt]he {re.escape(best)}", lead) else shown)
+    return out
 
 
-def intro_line(newsletter: Newsletter, label: str, stories: Sequence[Story],
-               explainer: Explainer | None, outlets: int) -> str:
+def _own(week: Week, names: Sequence[dict[str, int]], k: int) -> str | None:
+    """The name story k's articles share most that no other featured story names."""
+    others = {key for j, c in enumerate(names) if j != k for key in c}
+    fit = [key for key in names[k] if key not in others
+           and (week.index.kind(key) == "org" or _name_like(key))]
+    return min(fit, key=lambda key: (-names[k][key], key), default=None)
+
+
+def _standalone(r: Read, line: Line, language: str, settings: TldrSettings) -> str | None:
+    """The line as a TL;DR sentence: in the language, complete, its trailing clause cut."""
+    if line.furniture or not r.speaks(line, language) or dangles(line.text):
+        return None
+    text = main_clause(line.text)
+    n = len(text.split()) if not line.cjk else len(text) // 2
+    if not settings.min_words <= n <= settings.max_words or text.rstrip()[-1:] not in ".。!?！？":
+        return None
+    return text
+
+
+def _forms(week: Week, key: str) -> list[str]:
+    return sorted(week.index.aliases(key), key=len, reverse=True)
+
+
+def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequence[Story],
+                 language: str, settings: TldrSettings) -> tuple[Sentence, ...]:
+    """The TL;DR (see the module docstring): `writing` holds each featured story's articles,
+    `stories` the featured stories as printed."""
+    writing = list(writing[:settings.stories])
+    stories = list(stories[:settings.stories])
     if not stories:
+        return ()
+    key = thread(week, writing, settings.thread_stories)
+    names = _story_names(week, writing)
+    own = [_own(week, names, k) for k in range(len(writing))]
+    picked: list[tuple[int, Sentence, frozenset[str]]] = []
+
+    def add(k: int, text: str, r: Read, words: Sequence[str]) -> None:
+        bag = frozenset(words)
+        if any(len(bag & other) >= 0.5 * max(1, len(bag)) for _, _, other in picked):
+            return  # the same fact again
+        picked.append((k, Sentence(text, week.cite(r)), bag))
+
+    printed = [{s.text for s in story.sentences} for story in stories]
+    if key is not None:
+        forms = _forms(week, key)
+        for k, reads in enumerate(writing):
+            best: tuple[tuple[int, bool, bool, int, int], str, Read, Line] | None = None
+            for r in reads:
+                for line in r.lines:
+                    if not any(f in line.text for f in forms):
+                        continue
+                    text = _standalone(r, line, language, settings)
+                    if text is None:
+                        continue
+                    named = set(week.index.resolve(mentions(text)))
+                    ties = sum(1 for j, s in enumerate(own) if j != k and s in named)
+                    subject = any(text.startswith(f) or text.startswith(f"The {f}")
+                                  for f in forms)
+                    # A sentence the paragraph printed is central to its story: it says what
+                    # happened there, and how the thread ran through it.
+                    central = line.text in printed[k]
+                    rank = (-ties, not central, not subject, line.index, len(text))
+                    if best is None or rank < best[0]:
+                        best = (rank, text, r, line)
+            if best is not None:
+                add(k, best[1], best[2], best[3].words)
+            if len(picked) >= settings.sentences:
+                break
+    if len(picked) < 2:  # no thread: the lead story, and what ties others to it
+        picked = []
+        lead = stories[0].sentences[0] if stories[0].sentences else None
+        if lead is not None:
+            text = main_clause(lead.text)
+            picked.append((0, Sentence(text, lead.sources), frozenset(content_words(text))))
+        if own[0] is not None:
+            forms = _forms(week, own[0])
+            for k, reads in enumerate(writing[1:], start=1):
+                for r in reads:
+                    tie = next((x for x in r.lines if any(f in x.text for f in forms)
+                                and _standalone(r, x, language, settings)), None)
+                    if tie is not None:
+                        add(k, str(_standalone(r, tie, language, settings)), r, tie.words)
+                        break
+                if len(picked) >= settings.sentences:
+                    break
+    picked.sort(key=lambda p: p[0])
+    return tuple(p[1] for p in picked[:settings.sentences])
+
+
+def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None], also: int,
+               explainer: Explainer | None) -> str:
+    """What the issue covers: the featured stories' subjects (a story without one is counted),
+    the shorter items and the Explainer."""
+    if not covers and not also:
         return (f"Welcome to {newsletter.title} for {label}. It was a quiet week: none of our "
                 f"sources published anything on our topics, so this issue is short.")
-    featured = [s.headline for s in stories if s.section == "in_our_feeds"]
-    lead = ", ".join(f"“{h}”" for h in featured[:3])
-    count = f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'} from {outlets} source{'s' if outlets != 1 else ''}"
-    text = f"Welcome to {newsletter.title} for {label}: {count}, led by {lead}"
+    named = [c for c in covers if c]
+    rest = len(covers) - len(named)
+    if rest:
+        named.append(f"{_few(rest)} more stor{'y' if rest == 1 else 'ies'}")
+    parts = [", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else "".join(named)]
+    if also:
+        parts.append(f"{_few(also)} shorter item{'s' if also != 1 else ''}")
     if explainer is not None:
-        text += f", plus an explainer on {explainer.entity}"
-    return text + "."
+        parts.append(f"an explainer on {_definite(explainer.entity)}")
+    parts = [p for p in parts if p]
+    body = "; ".join(parts[:-1]) + f"; and {parts[-1]}" if len(parts) > 1 else parts[0]
+    return f"This week in {newsletter.title}: {body}."
+
+
+_INSTITUTIONS = frozenset(["alliance", "administration", "agency", "authority", "association",
+                           "board", "bureau", "commission", "committee", "council", "department",
+                           "federation", "forum", "foundation", "institute", "league", "ministry",
+                           "office", "organisation", "organization", "society", "union",
+                           "university", "consortium", "coalition", "network"])
+
+
+def _definite(name: str) -> str:
+    """'the Harbour Data Alliance (HDA)': an institution's full name takes "the"."""
+    words = re.sub(r"\s*\(.*\)$", "", name).split()
+    return f"the {name}" if len(words) > 1 and any(
+        w.lower() in _INSTITUTIONS for w in words) else name
+
+
+def _few(n: int) -> str:
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[n] if n < len(words) else str(n)

@@ -1,0 +1,79 @@
+"""Every threshold and word list the editor decides with, in one frozen object, by room.
+
+`edit_issue(..., settings=Settings(...))` changes any of them for one issue, so tests and
+benchmarks set values instead of patching module constants. The config's `EditorSettings`
+(models.py) carries the few options a user chooses (embeddings, the story threshold); this
+object carries the rest, with defaults that are the shipped behaviour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Cues that make a sentence an answer to each Explainer question, strongest first. "Why does
+# it matter?" asks for consequences and reactions (who cites it, who objects, what it
+# changes), never for what the organisation does.
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("Which is?", r"\b(known as|short for|refers to|stands for)\b|简称|"
+                  r"是[^，。]{0,16}(联盟|组织|机构|协会|平台|公司|部门|论坛)"),
+    ("Who's in it?", r"\bmembers?\b|\bmembership\b|\bincludes?\b|\bincluding\b|\bcompris|"
+                     r"\bled by\b|\bchair|\bheads?\b|\bjoined\b|\bfounding member|成员|会员|"
+                     r"包括|牵头|主任"),
+    ("Been around long?", r"\b(founded|established|set up|formed|inaugurated|created)\b|"
+                          r"\bsince (19|20)\d\d\b|成立|创建|设立"),
+    ("What does it do?", r"\b(publish|releas|draft|develop|maintain|coordinat|benchmark|"
+                         r"dataset|test suite|standards?|guidelines?|leaderboard|oversee|"
+                         r"regulat|runs?|organis|co-organis|co-host|hosts?)\w*|发布|推动|制定|负责|开展"),
+    ("Why does it matter?", r"\b(cited|citing|quoted|relied|relies|adopted|welcomed|criticis\w*|"
+                            r"criticiz\w*|critics?|objected|opposed|warned|praised|influen\w*|"
+                            r"widely used|means?|could|would|affects?|forces?|shapes?|"
+                            r"because|so that|consequences?|reaction|concerns?)\b|"
+                            r"重要|影响|关键|参考|引用|批评|欢迎"),
+)
+
+
+@dataclass(frozen=True)
+class WriteSettings:
+    """The story paragraph and the "Also this week" line."""
+
+    articles: int = 12  # a story is written from at most this many articles, one outlet at a time
+
+
+@dataclass(frozen=True)
+class TldrSettings:
+    """The TL;DR: one through-line (write/tldr.py)."""
+
+    sentences: int = 3  # at most
+    stories: int = 4  # the featured stories it may speak of
+    max_words: int = 32  # a longer sentence is no summary
+    min_words: int = 6
+    # An entity is the week's thread when this many featured stories name it.
+    thread_stories: int = 2
+
+
+@dataclass(frozen=True)
+class ExplainerSettings:
+    """The Explainer (write/explainer.py)."""
+
+    questions: tuple[tuple[str, str], ...] = QUESTIONS
+    per_answer: int = 2  # sentences an answer may have
+    min_articles: int = 2  # the entity must be named in this many articles
+    max_words: int = 45  # a longer sentence is a poor answer to a short question
+    repeat: float = 0.6  # share of a sentence's content words already said that makes it a repeat
+    max_chars: int = 400
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """The optional model (write/voice.py)."""
+
+    max_tokens: int = 600  # completion tokens asked for per item
+    source_sentences: int = 14  # numbered sentences a story's prompt carries
+
+
+@dataclass(frozen=True)
+class Settings:
+    write: WriteSettings = field(default_factory=WriteSettings)
+    tldr: TldrSettings = field(default_factory=TldrSettings)
+    explainer: ExplainerSettings = field(default_factory=ExplainerSettings)
+    voice: VoiceSettings = field(default_factory=VoiceSettings)

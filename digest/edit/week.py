@@ -1,0 +1,163 @@
+"""The week, read once: every article's sentences, words, names and language, and its verdict.
+
+Every room reads articles through this module instead of splitting and tokenising them
+again. A `Read` is one article: its `lines` (sentences with the dateline removed, their
+stemmed content words, whether they are page furniture, their language) and its entity
+`mentions`, each computed the first time a room asks and kept for the rest of the issue.
+Only the articles a room touches are ever split, so a 10,000-article week costs no more
+than it did.
+
+A `Verdict` is what the editor decided about one article: `used`, `duplicate` (of which
+kept article), `off_topic` or `out_of_window`, why, and the story it ended up in. The
+selection step writes them (select/), ranking adds the story (rank.py), and `issue.json`
+prints them (`ArticleStatus`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from digest.edit.entities import EntityIndex, mentions
+from digest.edit.lexicon import CJK_RE, content_words
+from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
+from digest.models import Article, ArticleState, ArticleStatus
+from digest.text import split_sentences
+
+
+@dataclass(frozen=True)
+class Line:
+    """One sentence of an article."""
+
+    index: int  # position among the article's sentences
+    raw: str  # as split from the body
+    text: str  # a leading dateline removed ("HANGZHOU — ", "本网讯")
+    words: tuple[str, ...]  # stemmed content words; Chinese: characters
+    furniture: bool  # a byline, timestamp, ticker or link list: never printed
+    cjk: bool  # written in Chinese script (a character weighs 2/3 of a Latin word)
+
+
+@dataclass(frozen=True, eq=False)
+class Read:
+    """One article, read once (see the module docstring)."""
+
+    position: int  # in the list handed to edit_issue
+    article: Article
+
+    @property
+    def source(self) -> str:
+        return self.article.source
+
+    @property
+    def url(self) -> str:
+        return self.article.url
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    @cached_property
+    def text(self) -> str:
+        """Title and body: what the entity index and the Explainer read."""
+        return f"{self.article.title}\n{self.article.text}"
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        out = []
+        for i, raw in enumerate(split_sentences(self.article.text)):
+            text = clean_sentence(raw)
+            cjk = len(CJK_RE.findall(text)) > 1.5 * len(re.findall(r"[A-Za-z]{2,}", text))
+            out.append(Line(i, raw, text, tuple(content_words(text)), is_furniture(raw), cjk))
+        return tuple(out)
+
+    @cached_property
+    def mentions(self) -> tuple[str, ...]:
+        """Entity surface forms in title and body, in order (entities.mentions)."""
+        return tuple(mentions(self.text))
+
+    def speaks(self, line: Line, language: str | None) -> bool:
+        """Whether `line` is written in `language` (None: any language will do)."""
+        return language is None or in_language(line.text, self.article.language, language)
+
+
+def read(articles: Sequence[Article]) -> tuple[Read, ...]:
+    return tuple(Read(i, a) for i, a in enumerate(articles))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the editor decided about one article."""
+
+    status: ArticleState = "used"
+    reason: str | None = None  # why it is not used
+    duplicate_of: int | None = None  # position of the kept article it copies
+    story: int | None = None  # rank of its story (copies: the story of the kept article)
+    relevance: float = 0.0  # topic relevance, for ranking
+
+
+@dataclass(frozen=True)
+class Week:
+    """Every article of the period, read, with one verdict each."""
+
+    reads: tuple[Read, ...]
+    verdicts: tuple[Verdict, ...]
+    index: EntityIndex = field(compare=False)  # names of the used articles, aliases merged
+
+    @property
+    def used(self) -> list[Read]:
+        return [r for r, v in zip(self.reads, self.verdicts, strict=True) if v.status == "used"]
+
+    @cached_property
+    def copies(self) -> dict[int, tuple[int, ...]]:
+        """Kept article position -> the positions of its duplicates, in order."""
+        out: dict[int, list[int]] = {}
+        for i, v in enumerate(self.verdicts):
+            if v.duplicate_of is not None:
+                out.setdefault(v.duplicate_of, []).append(i)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def citations(self) -> dict[str, tuple[str, ...]]:
+        """An article's URL -> the URLs a sentence of it cites: its own and its copies'."""
+        out: dict[str, tuple[str, ...]] = {}
+        for r in self.used:
+            urls = [r.url] + [self.reads[c].url for c in self.copies.get(r.position, ())]
+            out[r.url] = tuple(dict.fromkeys(urls))
+        return out
+
+    def cite(self, r: Read) -> tuple[str, ...]:
+        return self.citations.get(r.url, (r.url,))
+
+    def statuses(self) -> tuple[ArticleStatus, ...]:
+        out = []
+        for r, v in zip(self.reads, self.verdicts, strict=True):
+            a = r.article
+            dup = self.reads[v.duplicate_of].url if v.duplicate_of is not None else None
+            out.append(ArticleStatus(url=a.url, title=a.title, source=a.source,
+                                     published=a.published, language=a.language,
+                                     status=v.status, duplicate_of=dup, story=v.story,
+                                     reason=v.reason if v.status != "used" else None))
+        return tuple(out)
+
+
+def entity_index(reads: Sequence[Read]) -> EntityIndex:
+    """The entity index of these articles, from the mentions each found once."""
+    return EntityIndex([r.text for r in reads], found=[r.mentions for r in reads])
+
+
+def writing_set(week: Week, members: Sequence[int], limit: int) -> tuple[Read, ...]:
+    """Up to `limit` articles of the story, one outlet at a time (earliest first), so a story
+    that one source flooded is still written from every outlet that covered it."""
+    by_outlet: dict[str, list[Read]] = defaultdict(list)
+    for i in members:
+        by_outlet[week.reads[i].source].append(week.reads[i])
+    queues = list(by_outlet.values())
+    out: list[Read] = []
+    depth = 0
+    while len(out) < limit and any(depth < len(q) for q in queues):
+        out.extend(q[depth] for q in queues if depth < len(q))
+        depth += 1
+    return tuple(out[:limit])

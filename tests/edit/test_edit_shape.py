@@ -1,0 +1,148 @@
+"""The editor's shape: one read of each article, one verdict each, one settings object; the
+TL;DR as one through-line, the intro as what the issue covers, the Explainer's answers.
+Every text is made up for the test."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from digest.edit import edit_issue
+from digest.edit.lexicon import CJK_RE, dangles
+from digest.edit.select import select
+from digest.edit.settings import QUESTIONS, ExplainerSettings, Settings, TldrSettings
+from digest.edit.week import read
+from digest.edit.write.grounding import trace
+from digest.models import Article, Issue, Newsletter, Period
+from digest.text import split_sentences
+
+MakeArticle = Callable[..., Article]
+
+FORUM_A = ("The Ningbo Port Forum opened on Tuesday, drawing 400 delegates from 30 countries to "
+           "talks on shared shipping data. The forum is co-hosted by the Harbour Data Alliance "
+           "(HDA), a standards body headquartered in Ningbo. Delegates signed a statement on "
+           "open port data on Wednesday.")
+FORUM_B = ("Delegates from 30 countries signed a statement on open port data as the Ningbo Port "
+           "Forum closed on Wednesday. The Harbour Data Alliance (HDA) said the statement would "
+           "shape how ports share cargo records. Critics said the statement was vague.")
+FINES_A = ("The Carthen Data Board fined three map apps on Monday for selling location data, "
+           "giving them 30 days to delete it. The fines total 4 million crowns. The Harbour "
+           "Data Alliance (HDA) welcomed the fines, saying they would force apps to log every "
+           "transfer.")
+FINES_B = ("Three map apps must delete the location data they sold, the Carthen Data Board said. "
+           "Second, the board wants insurers to stop buying it. One of them, Waymark, said it "
+           "would appeal.")
+TIDE_A = ("Coastline Shipping on Friday released Tidewatch, an open data set of cargo records "
+          "from 40 ports, under a permissive licence. Tidewatch follows the Harbour Data "
+          "Alliance (HDA) data-sharing standard published in March. The company said 12 ports "
+          "had already used it.")
+TIDE_B = ("Tidewatch, a cargo data set from Coastline Shipping, covers 40 ports across Asia. "
+          "HDA's member list of more than 200 firms includes Coastline Shipping and Ningbo Port "
+          "Group. Analysts said the release could cut the cost of port software.")
+ZH = ("海港数据联盟（HDA）于2018年在宁波成立，目前成员企业超过200家。海港数据联盟本周发布了数据共享标准，"
+      "宁波港口论坛在宁波开幕。")
+
+
+def _week(make: MakeArticle) -> list[Article]:
+    return [
+        make(FORUM_A, source="Quay Times", title="Ningbo Port Forum opens", day=1),
+        make(FORUM_B, source="Harbour Wire", title="Port statement signed in Ningbo", day=2),
+        make(FINES_A, source="Map Post", title="Carthen fines map apps", day=0.5),
+        make(FINES_B, source="Data Daily", title="Map apps told to delete data", day=1.5),
+        make(TIDE_A, source="Cargo Review", title="Coastline opens Tidewatch data", day=4),
+        make(TIDE_B, source="Quay Times", title="Tidewatch covers 40 ports", day=4.5),
+        make(ZH, source="海港日报", title="宁波港口论坛开幕 海港数据联盟发布标准", day=1,
+             language="zh"),
+        make(FORUM_A, source="Copy Desk", title="Ningbo Port Forum opens", day=3),
+        make("Preheat the oven and bake the bread for forty minutes until golden.",
+             source="Kitchen", title="Bread", day=2),
+    ]
+
+
+NEWSLETTER = Newsletter(title="Port Data Weekly", topics=("port data", "data"), max_stories=3)
+
+
+def _issue(period: Period, make: MakeArticle, settings: Settings | None = None,
+           arts: list[Article] | None = None) -> Issue:
+    return edit_issue(period, arts or _week(make), newsletter=NEWSLETTER, sources=[], health=[],
+                      settings=settings)
+
+
+def test_every_article_is_read_once_and_judged_once(period: Period,
+                                                     make_article: MakeArticle) -> None:
+    arts = _week(make_article)
+    reads = read(arts)
+    assert reads[0].lines is reads[0].lines and reads[0].mentions is reads[0].mentions
+    week = select(reads, period, NEWSLETTER, [])
+    assert len(week.verdicts) == len(arts)
+    statuses = [v.status for v in week.verdicts]
+    assert statuses[7] == "duplicate" and week.verdicts[7].duplicate_of == 0
+    assert statuses[8] == "off_topic" and week.verdicts[8].reason
+    assert week.cite(reads[0]) == (arts[0].url, arts[7].url)  # a copy is cited with its original
+    issue = _issue(period, make_article, arts=arts)
+    by_url = {a.url: a for a in issue.articles}
+    assert by_url[arts[7].url].story == by_url[arts[0].url].story is not None
+
+
+def test_tldr_is_one_through_line(period: Period, make_article: MakeArticle) -> None:
+    issue = _issue(period, make_article)
+    texts = [s.text for s in issue.tldr]
+    assert 2 <= len(texts) <= 3, texts
+    # The thread is the alliance three stories name; every sentence names it, none leans on a
+    # sentence not printed, none is chained with "And … Meanwhile".
+    assert all("HDA" in t or "Harbour Data Alliance" in t for t in texts), texts
+    assert not any(dangles(t) or t.startswith(("And ", "Meanwhile", "Elsewhere")) for t in texts)
+    assert len({s.sources[0] for s in issue.tldr}) == len(texts)  # one sentence per story
+    sources = [x for a in _week(make_article) for x in split_sentences(a.text)]
+    assert all(trace(t, sources) for t in texts)
+    one = _issue(period, make_article, Settings(tldr=TldrSettings(sentences=1)))
+    assert len(one.tldr) == 1
+
+
+def test_intro_says_what_the_issue_covers(period: Period, make_article: MakeArticle) -> None:
+    issue = _issue(period, make_article)
+    assert issue.intro.startswith("This week in Port Data Weekly: ")
+    assert "the Ningbo Port Forum" in issue.intro and "Coastline Shipping" in issue.intro
+    assert "an explainer on the Harbour Data Alliance (HDA)" in issue.intro
+    assert "“" not in issue.intro and not re.search(r"\d+ stor", issue.intro)
+
+
+def test_explainer_answers_in_the_issues_language_without_repeats(
+        period: Period, make_article: MakeArticle) -> None:
+    issue = _issue(period, make_article)
+    exp = issue.explainer
+    assert exp is not None and "Harbour Data Alliance" in exp.entity
+    answers = {q.question: [s.text for s in q.answer] for q in exp.qa}
+    texts = [t for ts in answers.values() for t in ts]
+    assert not any(CJK_RE.search(t) and not re.search(r"[A-Za-z]{3}", t) for t in texts)
+    assert "Been around long?" not in answers  # only the Chinese article says; an English issue
+    assert not any(dangles(t) for t in texts)
+    assert sum("200" in t for t in texts) <= 1
+    cues = dict(QUESTIONS)
+    for t in answers.get("Why does it matter?", []):
+        assert re.search(cues["Why does it matter?"], t, re.IGNORECASE), t
+    # A Chinese issue answers in Chinese.
+    zh = edit_issue(period, _week(make_article), newsletter=replace(NEWSLETTER, language="zh"),
+                    sources=[], health=[])
+    if zh.explainer is not None:
+        assert all(CJK_RE.search(s.text) for q in zh.explainer.qa for s in q.answer)
+
+
+def test_settings_change_behaviour_without_patching(period: Period,
+                                                    make_article: MakeArticle) -> None:
+    strict = Settings(explainer=ExplainerSettings(min_articles=50))
+    issue = _issue(period, make_article, strict)
+    assert issue.explainer is None and "No Explainer" in (issue.explainer_note or "")
+
+
+def test_dangling_openers() -> None:
+    for text in ["Second, the board wants insurers to stop buying it.",
+                 "One of them, Waymark, said it would appeal.", "It will be chaired by Ada Lin.",
+                 "The move could cut costs.", "These marks must survive compression.",
+                 "HDA, she said, would publish a test.", "Meanwhile, ports waited.", "该联盟成立于2018年。"]:
+        assert dangles(text), text
+    for text in ["The Ningbo Port Forum opened on Tuesday.", "HDA said it would publish a test.",
+                 "The second phase of the rules took effect.", "海港数据联盟于2018年成立。",
+                 "The campaign against feeds began."]:
+        assert not dangles(text), text
