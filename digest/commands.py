@@ -129,6 +129,7 @@ def status(config: Config) -> int:
         runs = store.runs(10)
         health = store.source_health()
         doubtful = store.deliveries(status=("unknown", "sending"))
+        edited = pipeline.editor_report(config, store)
     # A 'sending' row is a message being handed over right now, or, when no run holds the
     # lock, one whose sender died: its outcome is unknown.
     running = scheduling.lock(config).held_elsewhere()
@@ -155,6 +156,10 @@ def status(config: Config) -> int:
                       f"{d.error or ''}".rstrip())
     else:
         out.print("No deliveries in doubt.")
+    if edited is not None:
+        out.print(f"Last issue {edited.key}: written {edited.editor}. {edited.explainer}")
+        for note in edited.notes:
+            out.print(f"  note: {note}")
     return 0
 
 

@@ -89,6 +89,7 @@ class _NewsletterModel(_Strict):
     base_url: str = "https://example.org/digest/"
     language: str = Field(default="en", pattern=_LANGUAGE)
     author: str = ""
+    operator_footer: bool = False
 
     @field_validator("base_url")
     @classmethod
@@ -326,7 +327,8 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
     n = m.newsletter
     newsletter = Newsletter(title=n.title, description=n.description, topics=tuple(n.topics),
                             timezone=n.timezone, max_stories=n.max_stories, base_url=n.base_url,
-                            language=n.language, author=n.author)
+                            language=n.language, author=n.author,
+                            operator_footer=n.operator_footer)
     database = base / (m.database or ".digest/digest.sqlite3")
     e = m.email
     if e.recipients_file:

@@ -50,6 +50,9 @@ class Newsletter:
     base_url: str = "https://example.org/digest/"  # ends with "/"
     language: str = "en"
     author: str = ""  # the editor's name, for the byline and feed
+    # Print the operator's lines (source health, editor notes) under the issue. Off: readers
+    # see the issue only; the lines stay in issue.json, the manifest and `digest status`.
+    operator_footer: bool = False
 
 
 @dataclass(frozen=True)

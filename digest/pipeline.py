@@ -17,7 +17,7 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -207,6 +207,32 @@ def _clean_item(item: RawItem, source: Source, now: datetime) -> list[tuple[Arti
 # ── build ────────────────────────────────────────────────────────────────────
 
 
+@dataclass(frozen=True)
+class EditorReport:
+    """The operator's side of the last issue: what the readers' copies do not print."""
+
+    key: str
+    editor: str  # "offline" or "llm:<model>"
+    notes: tuple[str, ...]  # fallbacks, clustering notes, shortened lists
+    explainer: str  # how the Explainer was chosen, or why there is none
+
+
+def editor_report(config: Config, store: Store) -> EditorReport | None:
+    """Read from the newest issue's issue.json (None when no issue is built)."""
+    import json
+
+    for record in store.issues()[:1]:
+        path = config.output / "issues" / record.key / "issue.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        explainer = (data.get("explainer") or {}).get("why") or data.get("explainer_note") or ""
+        return EditorReport(record.key, str(data.get("editor", "")),
+                            tuple(str(n) for n in data.get("notes", [])), str(explainer))
+    return None
+
+
 def issue_exists(config: Config, store: Store, key: str) -> bool:
     return store.issue(key) is not None and (config.output / "issues" / key / "index.html").exists()
 
@@ -225,9 +251,15 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
     note("edit")
     with _timed(timings, "edit"):
         articles = store.articles_for(period)
-        issue = edit_issue(period, articles, newsletter=config.newsletter, sources=config.sources,
-                           health=_health(config, store), llm=config.llm, transport=llm_transport,
-                           editor=config.editor)
+        with ExitStack() as stack:
+            model = None
+            if config.llm is not None:  # the editor's voice: a chat model behind edit's Model
+                from .llm import ChatClient
+
+                model = stack.enter_context(ChatClient(config.llm, transport=llm_transport))
+            issue = edit_issue(period, articles, newsletter=config.newsletter,
+                               sources=config.sources, health=_health(config, store),
+                               model=model, editor=config.editor)
         if failed:
             issue = replace(issue, articles=issue.articles + failed)
     note("render")

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import httpx
-
 from digest.edit.group import story_labels
 from digest.edit.headline.choose import headlines
 from digest.edit.rank import rank
@@ -21,24 +19,17 @@ from digest.edit.week import read, writing_set
 from digest.edit.write.explainer import explain
 from digest.edit.write.stories import write_stories
 from digest.edit.write.tldr import intro_line, subjects, through_line
-from digest.models import (
-    Article,
-    EditorSettings,
-    Issue,
-    LLMSettings,
-    Newsletter,
-    Period,
-    Source,
-    SourceHealth,
-)
+from digest.edit.write.voice import Draft, Model, rewrite
+from digest.models import Article, EditorSettings, Issue, Newsletter, Period, Source, SourceHealth
 
 
 def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsletter,
                sources: Sequence[Source], health: Sequence[SourceHealth],
-               llm: LLMSettings | None = None, transport: httpx.BaseTransport | None = None,
-               editor: EditorSettings | None = None, settings: Settings | None = None) -> Issue:
+               model: Model | None = None, editor: EditorSettings | None = None,
+               settings: Settings | None = None) -> Issue:
     """Build the issue for `period` from every stored article that may belong to it.
-    `editor`: the options the config chose; `settings`: every threshold (tests, benchmarks)."""
+    `model`: the chat model that writes in the editor's voice (None: offline); `editor`: the
+    options the config chose; `settings`: every threshold (tests, benchmarks)."""
     tune, lang = settings or Settings(), newsletter.language
     week = select(read(articles), period, newsletter, sources)
     grouping = story_labels([r.article for r in week.used], editor, topics=newsletter.topics,
@@ -47,20 +38,20 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     stories = write_stories(week, ranked, lang, tune.write)
     stories = headlines(week, ranked, stories, newsletter, tune.write)
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
-    explainer, explainer_note = explain(week, writing, lang, tune.explainer)
     featured = [r for r in ranked if r.featured]
     tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang, tune.tldr)
+    explainer, explainer_note = explain(week, writing, lang, tune.explainer, tldr)
     label = period_label(period, newsletter.timezone)
     covers = subjects(week, writing[:len(featured)], stories)
     intro = intro_line(newsletter, label, covers, len(ranked) - len(featured), explainer)
-    notes, written_by = list(grouping.notes), "offline"
-    if llm is not None:
-        from digest.edit.llm import rewrite_issue  # imported lazily: offline never needs it
-
-        stories, llm_notes, used_llm = rewrite_issue(stories, articles, llm, transport=transport)
-        notes.extend(llm_notes)
-        written_by = f"llm:{llm.model}" if used_llm else written_by
+    draft, written_by = Draft(tuple(stories), tldr, intro, explainer), "offline"
+    notes: list[str] = []
+    if model is not None:
+        draft, notes, done = rewrite(model, draft, week, [r.members for r in ranked], lang,
+                                     tune.voice)
+        written_by = f"llm:{model.name}" if done else written_by
     return Issue(key=period.key, title=f"{newsletter.title} — {label}", period=period,
-                 newsletter=newsletter, intro=intro, stories=tuple(stories), tldr=tldr,
-                 explainer=explainer, explainer_note=explainer_note, articles=week.statuses(),
-                 sources=tuple(health), editor=written_by, notes=tuple(notes))
+                 newsletter=newsletter, intro=draft.intro, stories=draft.stories,
+                 tldr=draft.tldr, explainer=draft.explainer, explainer_note=explainer_note,
+                 articles=week.statuses(), sources=tuple(health), editor=written_by,
+                 notes=(*grouping.notes, *notes))

@@ -39,6 +39,9 @@ _DANGLING = re.compile(
     r"proposal|draft|update|version|product|service|tool|test|trial|effort|push|initiative)"
     r"\b(?!\s+(?:of|for|on|in|at|to|from|by|behind|between|against|over|into|with|called|named|known)\b)|"
     r"^(?:\S+\s){0,5}(?:these|those|that|this|such)\s(?!is\b|was\b|are\b|were\b)[a-z]+|"
+    # a time only the sentence before set: "On the first afternoon, …"
+    r"^On the (?:first|second|third|last|final|opening|closing|same|next) (?:day|afternoon|"
+    r"morning|evening|night)\b|"
     # an unnamed speaker: "AOMA, she said, would …"
     r"(?:^|,\s)(?:he|she|they)\s(?:said|says|added|told|noted|argued|wrote|warned)\b")
 _ZH_DANGLING = re.compile(r"^(?:其|该|此|这|那|他|她|它|他们|她们|它们|此外|另外|同时|但|而|不过|第二|第三|其次|最后)")

@@ -110,6 +110,7 @@ def newsletter_to_dict(n: Newsletter) -> dict[str, Any]:
         "base_url": n.base_url,
         "language": n.language,
         "author": n.author,
+        "operator_footer": n.operator_footer,
     }
 
 

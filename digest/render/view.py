@@ -91,7 +91,7 @@ def _story(s: dict[str, Any]) -> dict[str, Any]:
     return {
         "rank": s["rank"],
         "headline": s["headline"],
-        "summary": s["summary"],
+        "summary": s["summary"],  # "Also this week": its one-line blurb
         "links": _links(s.get("articles", [])),
     }
 
@@ -160,7 +160,7 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any],
     if ex:
         explainer = {
             "entity": ex.get("entity", ""),
-            "why": ex.get("why", ""),
+            "why": ex.get("why", ""),  # the operator's: how it was chosen
             "qa": [{"question": q.get("question", ""), "answer": q.get("answer", ""),
                     "links": _source_links(list(q.get("sources", [])), by_url)}
                    for q in ex.get("qa", [])],
@@ -198,6 +198,8 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any],
         "explainer_note": data.get("explainer_note") or "",
         "health": _health(data.get("sources", [])),
         "notes": list(data.get("notes", [])),
+        # Source health and notes are the operator's: printed only when the config asks.
+        "operator": bool(newsletter.get("operator_footer")),
         "editor": data.get("editor", ""),
         "preheader": _preheader(featured, also_all, intro),
         "description": _clip(summary_src, DESCRIPTION_MAX),

@@ -102,3 +102,6 @@ def test_run_sends_once_then_status(tmp_path: Path, sample_site: Site,
     assert status.returncode == 0, status.stderr
     assert "Last runs" in status.stdout and "Next scheduled run" in status.stdout
     assert "Broken Outlet" in status.stdout  # failing sources are listed
+    # the operator's side of the issue, which the readers' copies do not print
+    assert f"Last issue {PERIOD}: written offline." in status.stdout
+    assert "Broken Outlet" not in email_html and "fetched fine" not in email_html

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -13,18 +16,46 @@ from typing import Any
 import pytest
 
 from digest.edit import edit_issue
-from digest.models import Article, LLMSettings, Newsletter, Period
+from digest.llm import ChatClient
+from digest.models import Article, Issue, LLMSettings, Newsletter, Period
 
 MakeArticle = Callable[..., Article]
 
 
 class FakeLLM:
-    """What the server answers: set `mode` per test; `calls` counts requests."""
+    """What the server answers: set `mode` per test (and `broken`: tasks answered with an
+    invention); `calls` counts requests, `tasks` records which items were asked for."""
 
     def __init__(self) -> None:
         self.mode = "good"
+        self.broken: set[str] = set()
         self.calls = 0
+        self.tasks: list[str] = []
         self.auth: list[str | None] = []
+
+
+INVENTED = {"text": "Tencent said it paid 900 million dollars for the CAC.", "sources": [1]}
+
+
+def _answer(task: str, user: str, state: FakeLLM) -> dict[str, Any]:
+    """A scripted editor: the first numbered source, and one more sentence it supports."""
+    lines = [line.split("] ", 1)[1] for line in user.splitlines() if line.startswith("[")]
+    first = {"text": lines[0] if lines else "", "sources": [1]}
+    if state.mode == "invent" or task in state.broken:
+        return {"headline": "Tencent Buys the Regulator", "sentences": [INVENTED],
+                "text": INVENTED["text"], "answers": [{"question": "Which is?",
+                                                       "sentences": [INVENTED]}]}
+    if task == "story":
+        return {"headline": "Regulators Take Aim at Recommendation Algorithms",
+                "sentences": [first, {"text": "The CAC said users must be given greater "
+                                              "control over the content they are shown.",
+                                      "sources": [1, 2]}]}
+    if task == "tldr":
+        return {"sentences": [first]}
+    if task == "intro":
+        return {"text": "This week, regulators take aim at recommendation algorithms."}
+    questions = user.split("Questions:\n", 1)[1].splitlines()
+    return {"answers": [{"question": q, "sentences": [first]} for q in questions]}
 
 
 @pytest.fixture
@@ -39,28 +70,20 @@ def server() -> Iterator[tuple[str, FakeLLM]]:
             state.calls += 1
             state.auth.append(self.headers.get("Authorization"))
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            sources = body["messages"][1]["content"].splitlines()[1:]
-            first = sources[0].split(") ", 1)[1]
+            system, user = (m["content"] for m in body["messages"])
+            task = re.search(r"Task: (\w+)", system).group(1)  # type: ignore[union-attr]
+            state.tasks.append(task)
             if state.mode == "slow":
                 time.sleep(1.0)
             if state.mode == "garbage":
                 payload: Any = {"choices": [{"message": {"content": "I think the week was busy!"}}]}
-            elif state.mode == "invent":
-                answer = {"headline": "Tencent Buys the Regulator",
-                          "sentences": [{"text": "Tencent said it paid 900 million dollars for the CAC.",
-                                         "sources": [1]}]}
-                payload = {"choices": [{"message": {"content": json.dumps(answer)}}]}
             elif state.mode == "error":
                 self.send_response(503)
                 self.end_headers()
                 return
             else:
-                answer = {"headline": "Regulators Take Aim at Recommendation Algorithms",
-                          "sentences": [{"text": first, "sources": [1]},
-                                        {"text": "The CAC said users must be given greater control over "
-                                                 "the content they are shown.", "sources": [1, 2]}]}
-                payload = {"choices": [{"message": {"content": json.dumps(answer)}}],
-                           "usage": {"total_tokens": 1000}}
+                payload = {"choices": [{"message": {"content": json.dumps(
+                    _answer(task, user, state))}}], "usage": {"total_tokens": 1000}}
             data = json.dumps(payload).encode()
             try:
                 self.send_response(200)
@@ -82,12 +105,15 @@ def server() -> Iterator[tuple[str, FakeLLM]]:
 
 
 def _issue(period: Period, make: MakeArticle, t: Any, llm: LLMSettings | None,
-           arts: list[Article] | None = None) -> Any:
+           arts: list[Article] | None = None, max_stories: int = 1) -> Issue:
     arts = arts or [
         make(t.CAC_A, source="Xinhua", title="Regulator launches algorithm inspection", url="https://x.example/1"),
         make(t.CAC_B, source="SCMP", title="China's internet regulator targets algorithms", url="https://s.example/2")]
-    return edit_issue(period, arts, newsletter=Newsletter(title="T", max_stories=1), sources=[],
-                      health=[], llm=llm)
+    nl = Newsletter(title="T", max_stories=max_stories)
+    if llm is None:
+        return edit_issue(period, arts, newsletter=nl, sources=[], health=[])
+    with ChatClient(llm) as model:
+        return edit_issue(period, arts, newsletter=nl, sources=[], health=[], model=model)
 
 
 def _settings(url: str, tmp_path: Path, **kw: Any) -> LLMSettings:
@@ -106,9 +132,12 @@ def test_good_answer_is_used_and_cached(server: tuple[str, FakeLLM], tmp_path: P
     top = issue.stories[0]
     assert top.headline == "Regulators Take Aim at Recommendation Algorithms"
     assert all(s.sources for s in top.sentences)
-    assert state.auth == ["Bearer sekrit"]
+    assert set(state.auth) == {"Bearer sekrit"}
+    assert state.tasks[0] == "story" and {"tldr", "intro"} <= set(state.tasks)
+    assert issue.intro == "This week, regulators take aim at recommendation algorithms."
+    calls = state.calls
     again = _issue(period, make_article, texts, _settings(url, tmp_path))
-    assert state.calls == 1  # the second run came from the cache
+    assert state.calls == calls  # the second run came from the cache
     assert again.stories[0].headline == top.headline
 
 
@@ -124,6 +153,7 @@ def test_bad_answers_fall_back_to_extractive(server: tuple[str, FakeLLM], tmp_pa
     assert issue.editor == "offline"
     assert [s.text for s in issue.stories[0].sentences] == [
         s.text for s in offline.stories[0].sentences]
+    assert issue.tldr == offline.tldr and issue.intro == offline.intro
     assert any(expect in n for n in issue.notes), issue.notes
 
 
@@ -163,9 +193,30 @@ def test_budget_goes_to_the_top_story_first(server: tuple[str, FakeLLM], tmp_pat
             make_article(texts.CAC_C, source="Caixin", title="Beijing takes aim at recommendation engines"),
             make_article(texts.AIIA_A, source="China Daily", title="AI alliance meets in Beijing")]
     llm = _settings(url, tmp_path, token_budget=1500)
-    issue = edit_issue(period, arts, newsletter=Newsletter(title="T", max_stories=2), sources=[],
-                       health=[], llm=llm)
+    issue = _issue(period, make_article, texts, llm, arts, max_stories=2)
     assert state.calls == 1
     assert issue.editor == "llm:tiny"
     assert issue.stories[0].headline == "Regulators Take Aim at Recommendation Algorithms"
     assert any(n.startswith("story 2:") and "token budget" in n for n in issue.notes), issue.notes
+
+
+def test_each_item_falls_back_on_its_own(server: tuple[str, FakeLLM], tmp_path: Path,
+                                         period: Period, make_article: MakeArticle,
+                                         texts: Any) -> None:
+    url, state = server
+    state.broken = {"tldr", "explainer"}
+    offline = _issue(period, make_article, texts, None)
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    assert issue.editor == "llm:tiny"
+    assert issue.stories[0].headline == "Regulators Take Aim at Recommendation Algorithms"
+    assert issue.tldr == offline.tldr  # the invented TL;DR failed its check; the rest stands
+    assert any(n.startswith("TL;DR: LLM output not used") and "grounding" in n
+               for n in issue.notes), issue.notes
+    assert "Tencent" not in " ".join(s.text for s in issue.tldr)
+
+
+def test_edit_imports_no_http_library() -> None:
+    code = "import sys, digest.edit; print('httpx' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"

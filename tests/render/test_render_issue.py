@@ -56,14 +56,29 @@ def test_every_article_is_linked_under_its_story(issue: Issue) -> None:
     assert "Sources: Harbor Ledger, Meridian Tech Review, Keji Guancha" in sources
 
 
-def test_health_footer_names_failed_sources(issue: Issue) -> None:
-    files = render_issue(issue).files
+def _operator(issue: Issue) -> Issue:
+    return replace(issue, newsletter=replace(issue.newsletter, operator_footer=True))
+
+
+def test_readers_copies_carry_no_operator_lines(issue: Issue) -> None:
+    noted = replace(issue, notes=("story 2: LLM output not used (HTTP 503)",))
+    files = render_issue(noted).files
+    for name in ("index.html", "email.html", "email.txt", "issue.md"):
+        assert "sources failed" not in files[name] and "fetched fine" not in files[name], name
+        assert "LLM output not used" not in files[name], name
+        assert noted.explainer is not None and noted.explainer.why not in files[name], name
+    data = json.loads(files["issue.json"])  # the operator's record keeps them
+    assert data["notes"] and data["explainer"]["why"] and data["sources"]
+
+
+def test_operator_footer_names_failed_sources_when_configured(issue: Issue) -> None:
+    files = render_issue(_operator(issue)).files
     line = "1 of 3 sources failed: Broken Wire (HTTP 500)."
     assert line in files["index.html"] and line in files["email.txt"]
 
 
-def test_health_footer_is_one_line_when_all_fine(issue: Issue, factory: ModuleType) -> None:
-    healthy = factory.make_issue(sources=issue.sources[:2])
+def test_operator_footer_is_one_line_when_all_fine(issue: Issue, factory: ModuleType) -> None:
+    healthy = _operator(factory.make_issue(sources=issue.sources[:2]))
     assert "All 2 sources fetched fine." in render_issue(healthy).files["index.html"]
 
 

@@ -44,7 +44,8 @@ def test_newsletter_item_is_named_not_linked_everywhere(issue: Issue) -> None:
     also = text.split("ALSO THIS WEEK", 1)[1].split("TL;DR", 1)[0]
     explainer = text.split("EXPLAINER", 1)[1]
     assert f"- {CREDIT}\n" in feeds
-    assert f"* Chatbot Answers Calls to 311 Helpline\n  {CREDIT}\n" in also
+    assert (f"* Chatbot Answers Calls to 311 Helpline\n  Calls to the helpline are answered by "
+            f"a chatbot.\n  {CREDIT}\n") in also  # the one-line blurb, then the credit
     assert f"[{CREDIT}]\n" in explainer
     for name in ("index.html", "email.html"):
         doc = lxml.html.document_fromstring(files[name])

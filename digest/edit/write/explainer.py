@@ -85,12 +85,15 @@ def _facts(text: str) -> frozenset[str]:
 
 
 def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
-            settings: ExplainerSettings) -> tuple[Explainer | None, str | None]:
-    """The Explainer and, when there is none, the note that says why."""
+            settings: ExplainerSettings,
+            printed: Sequence[Sentence] = ()) -> tuple[Explainer | None, str | None]:
+    """The Explainer and, when there is none, the note that says why. `printed`: sentences
+    the issue prints elsewhere (the TL;DR), which no answer repeats."""
     choice = choose_entity(week.index, story_reads, settings.min_articles)
     if choice is None:
         return None, NO_ENTITY_NOTE
-    explainer = build_explainer(week, choice, len(story_reads), language, settings)
+    explainer = build_explainer(week, choice, len(story_reads), language, settings,
+                                [s.text for s in printed])
     if explainer is None:
         return None, (f"No Explainer this week: {week.index.display(choice.key)} recurs most, "
                       "but the week's articles say too little about it to answer the questions.")
@@ -98,7 +101,7 @@ def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
 
 
 def build_explainer(week: Week, choice: Choice, total_stories: int, language: str,
-                    settings: ExplainerSettings) -> Explainer | None:
+                    settings: ExplainerSettings, printed: Sequence[str] = ()) -> Explainer | None:
     """Answers from the week's sentences that name the entity, in the issue's language only
     (a Chinese name in brackets after an English one is still English)."""
     index = week.index
@@ -111,7 +114,8 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
             if line.furniture or not any(_names(f, text) for f in forms):
                 continue
             if (text in seen_text or len(text) > settings.max_chars or dangles(text)
-                    or not r.speaks(line, language)):
+                    or not r.speaks(line, language)
+                    or any(text.startswith(p.rstrip(".")) for p in printed)):
                 continue
             seen_text.add(text)
             pool.append(_Item(text, week.cite(r), frozenset(line.words), _facts(text)))

@@ -1,0 +1,233 @@
+"""The editor's voice, when a model is configured: headlines, paragraphs, the TL;DR, the
+intro and the Explainer's answers rewritten by a chat model, every sentence checked.
+
+The model is anything with a `name` and `complete(messages, max_tokens) -> str` that raises
+`LLMError` (the `Model` protocol); the pipeline builds the HTTP client (digest/llm.py) from
+the config, so the editor imports no HTTP library. The offline issue is written first; then
+each item is offered to the model in turn — each featured story (its headline, its
+paragraph), the TL;DR, the intro, each Explainer answer — with the numbered sentences it may
+use. An item is kept only if every sentence passes `grounding.check` against the sentences
+it cites (a mis-numbered sentence may lean on the item's whole pool, and then cites the
+sentences that support it); otherwise that item alone stays offline and `notes` say why.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+
+from digest.edit.lexicon import content_words
+from digest.edit.settings import VoiceSettings
+from digest.edit.week import Week, writing_set
+from digest.edit.write.grounding import HEADLINE_OVERLAP, check
+from digest.errors import LLMError
+from digest.models import QA, Explainer, Sentence, Story
+
+INTRO_OVERLAP = 0.3  # the intro frames the issue in the editor's words; names and figures must hold
+
+_VOICE = (
+    "You are the editor of a weekly newsletter with a dry, knowing voice: short punchy "
+    "headlines that are not the sources' titles (\"The Summit of Their Ambitions\", \"Pushing "
+    "Back Against Push Notifications\"), plain factual sentences that attribute claims (\"X "
+    "said\", \"according to Y\"). Use only facts in the numbered sources; never add a name, a "
+    "number or a quotation they do not have. Write in {language}. Answer with JSON only.")
+TASKS = {
+    "story": ("Task: story. Write a headline of 3 to 8 words in your voice and one paragraph of "
+              "4 to 7 sentences: what happened, who said what, why it matters. JSON: "
+              "{\"headline\": str, \"sentences\": [{\"text\": str, \"sources\": [numbers]}]}."),
+    "tldr": ("Task: tldr. Write the TL;DR: at most three sentences saying what ties this "
+             "week's stories together (a recurring actor or theme), not a list of the stories "
+             "and not 'And … Meanwhile'. JSON: {\"sentences\": [{\"text\": str, \"sources\": "
+             "[numbers]}]}."),
+    "intro": ("Task: intro. Write one or two sentences that welcome the reader and say what "
+              "this issue covers, without quoting headlines or counting stories. JSON: "
+              "{\"text\": str}."),
+    "explainer": ("Task: explainer. Answer each question about {entity} in one or two "
+                  "sentences: 'Why does it matter?' gives consequences and reactions, never "
+                  "what it does; no fact twice. JSON: {\"answers\": [{\"question\": str, "
+                  "\"sentences\": [{\"text\": str, \"sources\": [numbers]}]}]}."),
+}
+_LANGUAGES = {"en": "English", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
+              "fr": "French", "de": "German", "es": "Spanish"}
+
+
+class Model(Protocol):
+    """A chat model: the pipeline's HTTP client, or a test's scripted one."""
+
+    @property
+    def name(self) -> str: ...
+
+    def complete(self, messages: Sequence[dict[str, str]], max_tokens: int) -> str:
+        """The model's answer; `LLMError` when there is none (budget, timeout, HTTP error)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the issue prints, item by item."""
+
+    stories: tuple[Story, ...]
+    tldr: tuple[Sentence, ...]
+    intro: str
+    explainer: Explainer | None
+
+
+Pool = list[tuple[str, tuple[str, ...]]]  # numbered source sentences and their URLs
+
+
+def _numbered(pool: Pool) -> str:
+    return "\n".join(f"[{k}] {text}" for k, (text, _) in enumerate(pool, start=1))
+
+
+def _ask(model: Model, task: str, user: str, language: str, settings: VoiceSettings,
+         entity: str = "") -> dict[str, Any]:
+    system = (_VOICE.replace("{language}", _LANGUAGES.get(language[:2], language)) + "\n"
+              + TASKS[task].replace("{entity}", entity))
+    content = model.complete([{"role": "system", "content": system},
+                              {"role": "user", "content": user}], settings.max_tokens)
+    match = re.search(r"\{.*\}", content, re.S)
+    if not match:
+        raise LLMError("the answer is not JSON")
+    try:
+        data = json.loads(match.group(0))
+    except ValueError as exc:
+        raise LLMError("the answer is not JSON") from exc
+    if not isinstance(data, dict):
+        raise LLMError("the answer is not a JSON object")
+    return data
+
+
+def _sentences(raw: object, pool: Pool, least: int, most: int) -> tuple[Sentence, ...]:
+    """The model's sentences, each checked against the sources it cites (see the module
+    docstring); LLMError names the first that fails."""
+    try:
+        items = [(str(s["text"]).strip(), [int(n) for n in s.get("sources", [])])
+                 for s in raw]  # type: ignore[attr-defined]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise LLMError(f"the JSON lacks sentences ({exc.__class__.__name__})") from exc
+    if not least <= len(items) <= most:
+        raise LLMError(f"{len(items)} sentences, wanted {least} to {most}")
+    out = []
+    for text, refs in items:
+        cited = [pool[n - 1] for n in refs if 1 <= n <= len(pool)] or pool
+        verdict = check(text, [t for t, _ in cited])
+        if not verdict.ok:
+            verdict = check(text, [t for t, _ in pool])
+            if not verdict.ok:
+                raise LLMError(f"failed the grounding check: {text[:60]!r} {verdict.why}")
+            mine = set(content_words(text))
+            cited = sorted(pool, key=lambda p: -len(mine & set(content_words(p[0]))))[:2]
+        out.append(Sentence(text, tuple(dict.fromkeys(u for _, src in cited for u in src))))
+    return tuple(out)
+
+
+def _story_pool(week: Week, story: Story, members: Sequence[int], limit: int) -> Pool:
+    pool: Pool = [(s.text, s.sources) for s in story.sentences]
+    seen = {t for t, _ in pool}
+    for r in writing_set(week, members, 12):
+        for line in r.lines[:6]:
+            if len(pool) >= limit:
+                return pool
+            if not line.furniture and line.text not in seen:
+                seen.add(line.text)
+                pool.append((line.text, week.cite(r)))
+    return pool
+
+
+def _story(model: Model, week: Week, story: Story, members: Sequence[int], language: str,
+           settings: VoiceSettings, notes: list[str]) -> tuple[Story, int]:
+    pool = _story_pool(week, story, members, settings.source_sentences)
+    try:
+        data = _ask(model, "story", f"Sources:\n{_numbered(pool)}", language, settings)
+    except LLMError as exc:
+        notes.append(f"story {story.rank}: LLM output not used ({exc}); offline text kept")
+        return story, 0
+    done = 0
+    try:
+        story = replace(story, sentences=_sentences(data.get("sentences"), pool, 2, 8))
+        done += 1
+    except LLMError as exc:
+        notes.append(f"story {story.rank}: LLM paragraph not used ({exc}); offline text kept")
+    head = str(data.get("headline") or "").strip()
+    titles = {c.title.strip().lower() for c in story.articles}
+    if not head or head.lower() in titles:
+        notes.append(f"story {story.rank}: LLM headline not used (empty or a source's title)")
+    elif not check(head, [t for t, _ in pool], HEADLINE_OVERLAP, headline=True).ok:
+        notes.append(f"story {story.rank}: LLM headline not used (not in the sources' terms)")
+    else:
+        story = replace(story, headline=head)
+        done += 1
+    return story, done
+
+
+def rewrite(model: Model, draft: Draft, week: Week, members: Sequence[Sequence[int]],
+            language: str, settings: VoiceSettings) -> tuple[Draft, list[str], int]:
+    """The draft with each item the model wrote and that passed its checks; the notes; how
+    many items the model wrote. `members[k]`: the articles of `draft.stories[k]`."""
+    notes: list[str] = []
+    done = 0
+    stories = list(draft.stories)
+    for k, story in enumerate(stories):
+        if story.section == "in_our_feeds":
+            stories[k], n = _story(model, week, story, members[k], language, settings, notes)
+            done += n
+    featured = [s for s in stories if s.section == "in_our_feeds"]
+    pool: Pool = [(s.text, s.sources) for story in featured for s in story.sentences]
+    tldr = draft.tldr
+    if pool:
+        try:
+            data = _ask(model, "tldr", f"This week's stories:\n{_numbered(pool)}", language,
+                        settings)
+            tldr = _sentences(data.get("sentences"), pool, 1, 3)
+            done += 1
+        except LLMError as exc:
+            notes.append(f"TL;DR: LLM output not used ({exc}); offline text kept")
+    intro = draft.intro
+    if featured:
+        facts = [s.headline for s in featured] + [t for t, _ in pool]
+        if draft.explainer is not None:
+            facts.append(f"Explainer: {draft.explainer.entity}")
+        try:
+            data = _ask(model, "intro", "The issue:\n" + "\n".join(facts), language, settings)
+            text = str(data.get("text") or "").strip()
+            verdict = check(text, facts, INTRO_OVERLAP)
+            if not verdict.ok:
+                raise LLMError(f"failed the grounding check: {verdict.why}")
+            intro = text
+            done += 1
+        except LLMError as exc:
+            notes.append(f"intro: LLM output not used ({exc}); offline text kept")
+    explainer = draft.explainer
+    if explainer is not None:
+        explainer, n = _explainer(model, explainer, language, settings, notes)
+        done += n
+    if done:
+        notes.append(f"LLM wrote {done} item{'s' if done != 1 else ''} of the issue")
+    return Draft(tuple(stories), tldr, intro, explainer), notes, done
+
+
+def _explainer(model: Model, explainer: Explainer, language: str, settings: VoiceSettings,
+               notes: list[str]) -> tuple[Explainer, int]:
+    pool: Pool = [(s.text, s.sources) for q in explainer.qa for s in q.answer]
+    questions = "\n".join(q.question for q in explainer.qa)
+    try:
+        data = _ask(model, "explainer", f"Facts:\n{_numbered(pool)}\n\nQuestions:\n{questions}",
+                    language, settings, entity=explainer.entity)
+        answers = {str(a["question"]).strip(): a.get("sentences")
+                   for a in data.get("answers", [])}
+    except (LLMError, KeyError, TypeError, AttributeError) as exc:
+        notes.append(f"Explainer: LLM output not used ({exc}); offline text kept")
+        return explainer, 0
+    qa = []
+    done = 0
+    for q in explainer.qa:
+        try:
+            qa.append(QA(q.question, _sentences(answers.get(q.question), pool, 1, 2)))
+            done += 1
+        except LLMError as exc:
+            notes.append(f"Explainer, {q.question!r}: LLM answer not used ({exc})")
+            qa.append(q)
+    return replace(explainer, qa=tuple(qa)), done
