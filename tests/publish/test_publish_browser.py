@@ -1,8 +1,9 @@
 """A real headless Chromium loads the site and the email from a loopback server.
 
 No console errors, no failed requests, no dialog (the XSS corpus is published alongside),
-screenshots at 375 and 1280 px into test-artifacts/ (and into docs/screenshots/ when
-DIGEST_UPDATE_SCREENSHOTS=1).
+screenshots at 375 and 1280 px into test-artifacts/. The demo issue (`make demo`'s own output)
+is shown too, and its screenshots go into docs/screenshots/ (the README's) when
+DIGEST_UPDATE_SCREENSHOTS=1.
 """
 
 from __future__ import annotations
@@ -73,9 +74,9 @@ PAGES = [
 ]
 
 
-def test_site_and_email_in_chromium(server: tuple[str, Path]) -> None:
+def _visit(base: str, pages: list[tuple[str, str]], prefix: str = "") -> list[str]:
+    """Load each page at 375 and 1280 px; screenshots into test-artifacts/; the problems."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    base, _ = server
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     with sync_api.sync_playwright() as p:
@@ -94,22 +95,61 @@ def test_site_and_email_in_chromium(server: tuple[str, Path]) -> None:
                         if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
                 page.on("console", lambda m: problems.append(f"console: {m.text}")
                         if m.type == "error" and "404" not in m.text else None)
-                for name, path in PAGES:
+                for name, path in pages:
                     page.goto(base + path, wait_until="load")
                     page.wait_for_timeout(100)  # let any (unwanted) onload/onerror fire
                     # readable at this width: nothing wider than the viewport
                     scroll = page.evaluate("document.documentElement.scrollWidth")
                     if scroll > width + 1:
                         problems.append(f"{name} at {width}px scrolls sideways ({scroll}px)")
-                    page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+                    page.screenshot(path=str(ARTIFACTS / f"{prefix}{name}-{width}.png"),
+                                    full_page=True)
                 context.close()
         finally:
             browser.close()
+    return problems
+
+
+def test_site_and_email_in_chromium(server: tuple[str, Path]) -> None:
+    base, _ = server
+    problems = _visit(base, PAGES)
     assert problems == [], "\n".join(problems)
     assert (ARTIFACTS / "site-375.png").stat().st_size > 5000
+
+
+def test_demo_in_chromium_and_readme_screenshots(tmp_path: Path) -> None:
+    """The README's screenshots are `make demo`'s real issue: built here from the bundled
+    samples (offline, the golden test's clock), shown in Chromium, and copied into
+    docs/screenshots/ when DIGEST_UPDATE_SCREENSHOTS=1."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from digest import periods
+    from digest.config import load_config
+    from digest.pipeline import run
+
+    period = "2026-W47"
+    config = load_config(REPO / "sources.yaml")
+    config = replace(config, output=tmp_path / "out", database=tmp_path / "db.sqlite3")
+    run(config, periods.week(period, config.newsletter.timezone),
+        clock=lambda: datetime(2026, 11, 23, 1, 0, tzinfo=UTC))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
+        _QuietHandler, directory=str(tmp_path / "out")))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        problems = _visit(base, [("site", ""), ("email", f"issues/{period}/email.html")],
+                          prefix="demo-")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(5)
+    assert problems == [], "\n".join(problems)
     if os.environ.get("DIGEST_UPDATE_SCREENSHOTS") == "1":
         docs = REPO / "docs" / "screenshots"
         docs.mkdir(parents=True, exist_ok=True)
         for name in ("site", "email"):
             for width in (375, 1280):
-                shutil.copyfile(ARTIFACTS / f"{name}-{width}.png", docs / f"{name}-{width}.png")
+                shutil.copyfile(ARTIFACTS / f"demo-{name}-{width}.png",
+                                docs / f"{name}-{width}.png")

@@ -2,12 +2,17 @@
 
 Choice: among entities of kind "org" (organisation, agency, alliance, standard, company —
 see entities.py), the one mentioned in the most stories, then the most articles, then the
-most mentions; it must appear in at least two articles. Aliases (full name, acronym,
+most mentions; it must appear in `min_articles` articles. Aliases (full name, acronym,
 Chinese name) count as one entity.
 
-Answers: each question has cue patterns; every sentence of the week's articles that names
-the entity (or, for "Which is?", defines it) is a candidate, and a sentence answers at
-most one question. Nothing is written that is not a source sentence.
+Answers: each question has cue patterns (settings.QUESTIONS); every sentence of the week's
+articles that names the entity (or, for "Which is?", defines it) is a candidate, and a
+sentence answers at most one question. A candidate is in the issue's language (a Chinese name
+in brackets after an English one is fine; a Chinese sentence never answers in an English
+issue), stands alone (lexicon.dangles: no "It …", "Second, …", "One of them, …"), states no
+fact another answer gave (most of its words, or a figure other than a year) and repeats no
+TL;DR sentence. "Why does it matter?" asks for consequences and reactions. Nothing is written
+that is not a source sentence.
 """
 
 from __future__ import annotations
