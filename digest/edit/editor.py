@@ -38,9 +38,10 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     stories = write_stories(week, ranked, lang, tune.write)
     stories = headlines(week, ranked, stories, newsletter, tune.write)
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
+    explainer, explainer_note = explain(week, writing, lang, tune.explainer)
     featured = [r for r in ranked if r.featured]
-    tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang, tune.tldr)
-    explainer, explainer_note = explain(week, writing, lang, tune.explainer, tldr)
+    tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang, tune.tldr,
+                        [s.text for q in (explainer.qa if explainer else ()) for s in q.answer])
     label = period_label(period, newsletter.timezone)
     covers = subjects(week, writing[:len(featured)], stories)
     intro = intro_line(newsletter, label, covers, len(ranked) - len(featured), explainer)

@@ -25,14 +25,16 @@ FORUM_A = ("The Ningbo Port Forum opened on Tuesday, drawing 400 delegates from 
            "open port data on Wednesday.")
 FORUM_B = ("Delegates from 30 countries signed a statement on open port data as the Ningbo Port "
            "Forum closed on Wednesday. The Harbour Data Alliance (HDA) said the statement would "
-           "shape how ports share cargo records. Critics said the statement was vague.")
+           "shape how ports share cargo records. Ports in the Harbour Data Alliance (HDA) will "
+           "apply the statement first. Critics said the statement was vague.")
 FINES_A = ("The Carthen Data Board fined three map apps on Monday for selling location data, "
            "giving them 30 days to delete it. The fines total 4 million crowns. The Harbour "
            "Data Alliance (HDA) welcomed the fines, saying they would force apps to log every "
            "transfer.")
 FINES_B = ("Three map apps must delete the location data they sold, the Carthen Data Board said. "
            "Second, the board wants insurers to stop buying it. One of them, Waymark, said it "
-           "would appeal.")
+           "would appeal. Insurers in the Harbour Data Alliance (HDA) stopped buying map data "
+           "in June.")
 TIDE_A = ("Coastline Shipping on Friday released Tidewatch, an open data set of cargo records "
           "from 40 ports, under a permissive licence. Tidewatch follows the Harbour Data "
           "Alliance (HDA) data-sharing standard published in March. The company said 12 ports "
@@ -96,6 +98,8 @@ def test_tldr_is_one_through_line(period: Period, make_article: MakeArticle) -> 
     assert len({s.sources[0] for s in issue.tldr}) == len(texts)  # one sentence per story
     sources = [x for a in _week(make_article) for x in split_sentences(a.text)]
     assert all(trace(t, sources) for t in texts)
+    assert issue.explainer is not None  # the Explainer keeps its sentences; none is repeated
+    assert not set(texts) & {s.text for q in issue.explainer.qa for s in q.answer}
     one = _issue(period, make_article, Settings(tldr=TldrSettings(sentences=1)))
     assert len(one.tldr) == 1
 

@@ -10,8 +10,7 @@ articles that names the entity (or, for "Which is?", defines it) is a candidate,
 sentence answers at most one question. A candidate is in the issue's language (a Chinese name
 in brackets after an English one is fine; a Chinese sentence never answers in an English
 issue), stands alone (lexicon.dangles: no "It …", "Second, …", "One of them, …"), states no
-fact another answer gave (most of its words, or a figure other than a year) and repeats no
-TL;DR sentence. "Why does it matter?" asks for consequences and reactions. Nothing is written
+fact another answer gave (most of its words, or a figure other than a year). "Why does it matter?" asks for consequences and reactions. Nothing is written
 that is not a source sentence.
 """
 
@@ -82,6 +81,7 @@ class _Item:
     sources: tuple[str, ...]
     words: frozenset[str]
     facts: frozenset[str]  # numbers other than years
+    stands: bool  # not leaning on a sentence before it (only a definition cut from it may)
 
 
 def _facts(text: str) -> frozenset[str]:
@@ -90,15 +90,12 @@ def _facts(text: str) -> frozenset[str]:
 
 
 def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
-            settings: ExplainerSettings,
-            printed: Sequence[Sentence] = ()) -> tuple[Explainer | None, str | None]:
-    """The Explainer and, when there is none, the note that says why. `printed`: sentences
-    the issue prints elsewhere (the TL;DR), which no answer repeats."""
+            settings: ExplainerSettings) -> tuple[Explainer | None, str | None]:
+    """The Explainer and, when there is none, the note that says why."""
     choice = choose_entity(week.index, story_reads, settings.min_articles)
     if choice is None:
         return None, NO_ENTITY_NOTE
-    explainer = build_explainer(week, choice, len(story_reads), language, settings,
-                                [s.text for s in printed])
+    explainer = build_explainer(week, choice, len(story_reads), language, settings)
     if explainer is None:
         return None, (f"No Explainer this week: {week.index.display(choice.key)} recurs most, "
                       "but the week's articles say too little about it to answer the questions.")
@@ -106,7 +103,7 @@ def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
 
 
 def build_explainer(week: Week, choice: Choice, total_stories: int, language: str,
-                    settings: ExplainerSettings, printed: Sequence[str] = ()) -> Explainer | None:
+                    settings: ExplainerSettings) -> Explainer | None:
     """Answers from the week's sentences that name the entity, in the issue's language only
     (a Chinese name in brackets after an English one is still English)."""
     index = week.index
@@ -118,12 +115,12 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
             text = line.text
             if line.furniture or not any(_names(f, text) for f in forms):
                 continue
-            if (text in seen_text or len(text) > settings.max_chars or dangles(text)
-                    or not r.speaks(line, language)
-                    or any(text.startswith(p.rstrip(".")) for p in printed)):
+            if (text in seen_text or len(text) > settings.max_chars
+                    or not r.speaks(line, language)):
                 continue
             seen_text.add(text)
-            pool.append(_Item(text, week.cite(r), frozenset(line.words), _facts(text)))
+            pool.append(_Item(text, week.cite(r), frozenset(line.words), _facts(text),
+                              not dangles(text)))
     used: set[int] = set()
     answers: dict[str, list[Sentence]] = {}
     cues = dict(settings.questions)
@@ -173,7 +170,7 @@ def _answer(pool: Sequence[_Item], question: str, rx: re.Pattern[str], forms: Se
         rx.search(item.text) for i, item in enumerate(pool) if i not in used)
     given = [pool[k] for k in used]
     for i, item in enumerate(pool):
-        if i in used or _repeats(item, given, settings.repeat):
+        if i in used or not item.stands or _repeats(item, given, settings.repeat):
             continue
         hits: float = len({m.group(0).lower() for m in rx.finditer(item.text)})
         if fallback and _YEAR.search(item.text):
@@ -214,23 +211,29 @@ def _which_is(pool: Sequence[_Item], forms: Sequence[str], key: str,
     """A definition: the shortest appositive or "X is a …" the sources give, cut to that
     clause ("The Asia Open Model Alliance (AOMA), an industry body headquartered in Hangzhou"
     -> "The Asia Open Model Alliance (AOMA) is an industry body headquartered in Hangzhou.")."""
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[bool, int, int, str]] = []
     define = _definition_rx(forms)
     for i, item in enumerate(pool):
         m = define.search(item.text)
         if not m:
             continue
-        text = definition(item.text, m) or item.text
-        found.append((len(text), i, text))
+        cut = definition(item.text, m)
+        if cut is None and not item.stands:
+            continue  # the whole sentence would be printed, and it leans on the one before
+        text = cut or item.text
+        # "is an industry body in Hangzhou" defines; "is the forum's co-organiser" leans on
+        # a forum the reader never met: an indefinite definition first, then the shortest.
+        found.append((bool(re.search(r" is the ", text)), len(text), i, text))
     if not found:
         # No definition in the sources: the first sentence naming it in full introduces it.
-        full = next((i for i, item in enumerate(pool) if key in item.text), None)
+        full = next((i for i, item in enumerate(pool) if key in item.text and item.stands),
+                    None)
         if full is None:
             return []
         used.add(full)
         return [Sentence(pool[full].text, pool[full].sources)]
     found.sort()
-    _, i, text = found[0]
+    _, _, i, text = found[0]
     used.add(i)
     return [Sentence(text, pool[i].sources)]
 

@@ -10,8 +10,10 @@ TL;DR — one through-line of at most three sentences, never the stories' leads 
   also names another featured story's own subject, then the earliest; a sentence that leans
   on one not printed ("It", "Second, …", "The move …") or repeats one already chosen is never
   used, and a trailing clause (", requiring …") is cut;
-* a week without a thread gets the lead story's main clause and, when the week has them,
-  sentences that tie another featured story to it.
+* a sentence the Explainer prints is not repeated;
+* a week without a thread (or with one sentence about it) gets the lead story's main clause,
+  the thread's sentence if any, and sentences that name the lead story's subject from other
+  featured stories.
 
 Intro — what the issue covers, from the issue's own facts: each featured story's subject
 (the name its articles share that no other story has), the "Also" count and the Explainer.
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from digest.edit.entities import mentions
 from digest.edit.lexicon import CJK_RE, content_words, dangles
@@ -135,14 +137,21 @@ def _standalone(r: Read, line: Line, language: str, settings: TldrSettings) -> s
     return text
 
 
+def _said(words: frozenset[str], elsewhere: Sequence[frozenset[str]]) -> bool:
+    """Whether the Explainer says this already (a definition cut from the sentence counts)."""
+    return any(len(words & bag) >= max(3, 0.6 * min(len(words), len(bag))) for bag in elsewhere)
+
+
 def _forms(week: Week, key: str) -> list[str]:
     return sorted(week.index.aliases(key), key=len, reverse=True)
 
 
 def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequence[Story],
-                 language: str, settings: TldrSettings) -> tuple[Sentence, ...]:
+                 language: str, settings: TldrSettings,
+                 elsewhere: Collection[str] = ()) -> tuple[Sentence, ...]:
     """The TL;DR (see the module docstring): `writing` holds each featured story's articles,
-    `stories` the featured stories as printed."""
+    `stories` the featured stories as printed, `elsewhere` the Explainer's sentences (the
+    TL;DR never repeats one)."""
     writing = list(writing[:settings.stories])
     stories = list(stories[:settings.stories])
     if not stories:
@@ -159,8 +168,11 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
         picked.append((k, Sentence(text, week.cite(r)), bag))
 
     printed = [{s.text for s in story.sentences} for story in stories]
+    explained = [frozenset(content_words(t)) for t in elsewhere]
     if key is not None:
         forms = _forms(week, key)
+        name = frozenset(content_words(" ".join(forms)))  # the thread's name is no fact
+        explained = [bag - name for bag in explained]
         for k, reads in enumerate(writing):
             best: tuple[tuple[int, bool, bool, int, int], str, Read, Line] | None = None
             for r in reads:
@@ -168,7 +180,7 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                     if not any(f in line.text for f in forms):
                         continue
                     text = _standalone(r, line, language, settings)
-                    if text is None:
+                    if text is None or _said(frozenset(line.words) - name, explained):
                         continue
                     named = set(week.index.resolve(mentions(text)))
                     ties = sum(1 for j, s in enumerate(own) if j != k and s in named)
@@ -184,12 +196,14 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                 add(k, best[1], best[2], best[3].words)
             if len(picked) >= settings.sentences:
                 break
-    if len(picked) < 2:  # no thread: the lead story, and what ties others to it
+    if len(picked) < 2:  # no thread: the lead story, then what ties others to it
+        found = [p for p in picked if p[0] != 0]
         picked = []
         lead = stories[0].sentences[0] if stories[0].sentences else None
         if lead is not None:
             text = main_clause(lead.text)
             picked.append((0, Sentence(text, lead.sources), frozenset(content_words(text))))
+        picked.extend(found)
         if own[0] is not None:
             forms = _forms(week, own[0])
             for k, reads in enumerate(writing[1:], start=1):
