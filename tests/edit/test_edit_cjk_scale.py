@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-import pytest
 
 from digest.edit import edit_issue
 from digest.edit.group import stories
@@ -50,11 +49,10 @@ def test_candidate_graph_is_capped_not_all_pairs() -> None:
     assert len(edges) < 400 * 5 + 1  # versus 79,800 pairs
 
 
-def test_giant_component_is_split_into_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(stories, "MAX_BLOCK", 20)
+def test_giant_component_is_split_into_blocks() -> None:
     titles = ([f"Flood warning for river town {k}" for k in range(30)]
               + [f"Central bank raises interest rates again {k}" for k in range(30)])
-    labels = cluster(titles, settings=ClusterSettings(lsa=0))
+    labels = cluster(titles, settings=ClusterSettings(lsa=0, max_block=20))
     assert len(set(labels[:30]) & set(labels[30:])) == 0
     assert len(set(labels[:30])) <= 3 and len(set(labels[30:])) <= 3
 
@@ -86,13 +84,12 @@ def _headline_week(seed: int = 7) -> tuple[list[str], list[int]]:
     return titles, gold
 
 
-def test_headline_week_with_latent_space_across_cut_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_headline_week_with_latent_space_across_cut_blocks() -> None:
     """600 headlines (LSA on) clustered exactly, then again with blocks cut at 40 documents:
     average link continues across the cuts (geometric mean, pair by pair), stories stay pure."""
     titles, gold = _headline_week()
     whole = cluster(titles)
-    monkeypatch.setattr(stories, "MAX_BLOCK", 40)
-    cut = cluster(titles)
+    cut = cluster(titles, settings=ClusterSettings(max_block=40))
     for labels in (whole, cut):
         for lab in set(labels):
             assert len({gold[i] for i, v in enumerate(labels) if v == lab}) == 1

@@ -74,6 +74,7 @@ class ClusterSettings:
     # whether it is a linear blend or a weighted geometric mean (see `combine`).
     dense_weight: float = DENSE_WEIGHT
     dense_geometric: bool = False
+    max_block: int = MAX_BLOCK  # exact average link runs within blocks of at most this many
 
 
 # The embedding extra (embeddings.py): tfidf^0.3 x minilm^0.7. On headlines both halves of
@@ -146,7 +147,8 @@ def _blocking_matrix(x: sp.csr_matrix) -> sp.csr_matrix:
     return sp.csr_matrix((vals, (rows, cols)), shape=x.shape, dtype=np.float32)
 
 
-def neighbour_graph(x: sp.csr_matrix, k: int = NEIGHBOURS) -> dict[tuple[int, int], float]:
+def neighbour_graph(x: sp.csr_matrix, k: int = NEIGHBOURS,
+                    max_block: int = MAX_BLOCK) -> dict[tuple[int, int], float]:
     """Each document's k most similar documents among its blocking candidates."""
     n = x.shape[0]
     block = _blocking_matrix(x)
@@ -156,7 +158,7 @@ def neighbour_graph(x: sp.csr_matrix, k: int = NEIGHBOURS) -> dict[tuple[int, in
         stop = min(n, start + CHUNK)
         cand = (block[start:stop] @ block_t).tocoo()
         mask = cand.row + start < cand.col  # each unordered pair once
-        if n > MAX_BLOCK:
+        if n > max_block:
             # A big week: one shared mid-frequency word is chance, not a story; two are needed.
             mask &= cand.data >= 2
         ri, ci = cand.row[mask] + start, cand.col[mask]
@@ -195,8 +197,8 @@ def components(n: int, edges: dict[tuple[int, int], float], floor: float) -> lis
     return list(groups.values())
 
 
-def blocks(n: int, edges: dict[tuple[int, int], float],
-           floor: float) -> tuple[list[list[int]], set[int]]:
+def blocks(n: int, edges: dict[tuple[int, int], float], floor: float,
+           max_block: int = MAX_BLOCK) -> tuple[list[list[int]], set[int]]:
     """Components small enough for exact average link, and the items of blocks that were cut
     out of a giant component at a higher floor (a story may straddle their borders)."""
     out: list[list[int]] = []
@@ -204,7 +206,7 @@ def blocks(n: int, edges: dict[tuple[int, int], float],
     pending = [(list(range(n)), floor)]
     while pending:
         members, cut = pending.pop()
-        if len(members) <= MAX_BLOCK or cut >= 0.99:
+        if len(members) <= max_block or cut >= 0.99:
             out.append(members)
             if cut > floor:
                 cut_items.update(members)
@@ -213,7 +215,7 @@ def blocks(n: int, edges: dict[tuple[int, int], float],
         sub = {(local[a], local[b]): s for (a, b), s in edges.items() if a in local and b in local}
         for comp in components(len(members), sub, cut):
             group = [members[k] for k in comp]
-            pending.append((group, cut if len(group) <= MAX_BLOCK else min(0.99, cut + 0.05)))
+            pending.append((group, cut if len(group) <= max_block else min(0.99, cut + 0.05)))
     return out, cut_items
 
 
@@ -269,7 +271,7 @@ def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
     if n == 1:
         return [0]
     x = vectorize(titles, bodies)
-    edges = neighbour_graph(x, cfg.neighbours)
+    edges = neighbour_graph(x, cfg.neighbours, cfg.max_block)
     has_bodies = bool(bodies) and any(b.strip() for b in bodies or [])
     latent = None
     if dense is not None:
@@ -292,7 +294,7 @@ def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
     next_label = 0
     # Average-link clusters at a threshold lie inside the single-link components at that same
     # threshold (an average above t needs one pair above t), so blocking there loses nothing.
-    blocks_list, cut_items = blocks(n, edges, threshold)
+    blocks_list, cut_items = blocks(n, edges, threshold, cfg.max_block)
     for block in blocks_list:
         if len(block) == 1:
             labels[block[0]] = next_label
