@@ -70,7 +70,9 @@ def test_skipped_sources_say_why_and_can_be_enabled(
         capsys: pytest.CaptureFixture[str]) -> None:
     base, handler = feeds
     path = tmp_path / "sources.yaml"
-    path.write_text("newsletter: {title: Skip Weekly, timezone: UTC}\nsources:\n"
+    # operator_footer: the health line is printed under the issue (readers' copies omit it)
+    path.write_text("newsletter: {title: Skip Weekly, timezone: UTC, operator_footer: true}\n"
+                    "sources:\n"
                     f"  - {{name: Good, url: '{base}/good.xml'}}\n"
                     f"  - {{name: Gone Wire, url: '{base}/gone.xml'}}\n"
                     f"  - {{name: Busy, url: '{base}/busy.xml'}}\n"

@@ -164,7 +164,8 @@ def test_issue_md_carries_no_liquid_and_still_reads_right(issue: Issue) -> None:
                     articles=(cited, *first.articles[1:]))
     tricky = replace(issue, title=f"Digest {LIQUID[3]}", intro=f"Hello {LIQUID[1]}.",
                      stories=(story, *issue.stories[1:]), notes=(f"Note {LIQUID[0]}",),
-                     newsletter=replace(issue.newsletter, topics=("{{ page.secret }}",)))
+                     newsletter=replace(issue.newsletter, topics=("{{ page.secret }}",),
+                                        operator_footer=True))  # the notes are printed too
     text = render_issue(tricky).files["issue.md"]
     assert "{%" not in text and "{{" not in text, [
         line for line in text.splitlines() if "{%" in line or "{{" in line]
