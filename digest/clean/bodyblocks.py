@@ -38,7 +38,8 @@ _CONTAINERS = frozenset({"div", "section", "article", "main", "body", "cell", "t
                          "center", "font", "form", "details", "summary", "aside", "header",
                          "tbody", "thead", "tfoot", "span"})
 # a child with one of these tags makes its parent a container rather than one paragraph
-_BLOCK_TAGS = (_HEADINGS | _LISTS | _ITEMS | _QUOTES | _CODE | _TABLES | _ROWS | _PARAS
+# (code only as a block of its own: see _is_block)
+_BLOCK_TAGS = (_HEADINGS | _LISTS | _ITEMS | _QUOTES | _TABLES | _ROWS | _PARAS
                | frozenset({"div", "section", "article", "main", "center", "form", "details",
                             "aside", "header", "tbody", "thead"}))
 _KIND_OF: dict[frozenset[str], BlockKind] = {_HEADINGS: "h", _ITEMS: "li", _QUOTES: "quote",
@@ -60,8 +61,17 @@ def _kind(tag: str) -> BlockKind:
     return "p"
 
 
+def _is_block(el: etree._Element) -> bool:
+    """A block-level child; `code` is also trafilatura's tag for inline code in a sentence,
+    so it is a block only as <pre> or when it spans lines."""
+    tag = _tag(el)
+    if tag in _CODE:
+        return tag == "pre" or "\n" in "".join(el.itertext()).strip()
+    return tag in _BLOCK_TAGS
+
+
 def _has_block_child(el: etree._Element) -> bool:
-    return any(_tag(c) in _BLOCK_TAGS for c in el)
+    return any(_is_block(c) for c in el)
 
 
 Piece = str | None  # a run of text, or None for a line break
@@ -122,14 +132,13 @@ class _Walker:
         for paragraph in split_paragraphs(pieces):
             self.blocks.append(Block(paragraph, kind))
 
-    def container(self, el: etree._Element, *, split_at: frozenset[str] = _BLOCK_TAGS,
-                  kind: BlockKind = "p") -> None:
+    def container(self, el: etree._Element, *, kind: BlockKind = "p") -> None:
         """Loose text and each block child as blocks of their own (text and inline children
         between two block children are one run, cut at double breaks)."""
         run: list[Piece] = [el.text] if el.text else []
         for child in el:
             tag = _tag(child)
-            if tag in split_at:
+            if _is_block(child):
                 self.emit(run, kind)
                 run = []
                 self.walk(child)

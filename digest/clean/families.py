@@ -4,15 +4,14 @@
 the block. Each row says how long a block it may take (junk is short; long blocks are where
 real sentences live), optionally which block kinds it looks at, and for the "search anywhere"
 families the lower-case literals every match contains: a block with none of them skips that
-family's regex (one compiled alternation of literals per family, much cheaper than the regex
-scan). Keep the literals in step with patterns.py; tests/clean check each family's examples.
+family's regex (a substring test costs next to nothing; the regexes scan the whole block). Keep the literals in step with patterns.py; tests/clean check each family's examples.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
@@ -60,7 +59,12 @@ def _is_market_disclaimer(text: str) -> bool:
     risk cues (not advice, high risk, do your own research, you may lose, ask an adviser)."""
     if P.DISCLAIMER_LABEL.match(text):
         return True
-    return sum(1 for cue in P.RISK_CUES if cue.search(text)) >= 2
+    found = 0
+    for cue in P.RISK_CUES:
+        found += cue.search(text) is not None
+        if found == 2:
+            return True
+    return False
 
 
 def _is_copyright(text: str) -> bool:
@@ -92,16 +96,12 @@ class Family:
     needs: tuple[str, ...] = ()
     # only blocks of these kinds (empty: any kind)
     kinds: tuple[str, ...] = ()
-    gate: re.Pattern[str] | None = field(init=False, default=None, compare=False)
-
-    def __post_init__(self) -> None:
-        if self.needs:
-            object.__setattr__(self, "gate", re.compile("|".join(map(re.escape, self.needs))))
 
     def accepts(self, block: Block, low: str) -> bool:
         if len(block.text) > self.max_len or (self.kinds and block.kind not in self.kinds):
             return False
-        if self.gate is not None and self.gate.search(low) is None:
+        # substring tests: cheaper than one regex alternation of the same literals
+        if self.needs and not any(w in low for w in self.needs):
             return False
         return self.test(block.text)
 
@@ -112,13 +112,14 @@ FAMILIES: tuple[Family, ...] = (
     Family("ad_label", SHORT, _matches(P.AD_LABEL)),
     Family("back_to_top", SHORT, _matches(P.BACK_TO_TOP)),
     Family("tag_row", SHORT, _any(_matches(P.TAG_ROW),
-                                  lambda t: "/" in t and P.SLASH_ROW.match(t) is not None)),
+                                  lambda t: t.count("/") >= 2 and P.SLASH_ROW.match(t) is not None)),
     Family("share_row", 200, _any(_matches(P.SHARE_ROW), _matches(P.SOCIAL_ONLY))),
     Family("print_email_tools", SHORT, _is_tools),
     Family("read_more", SHORT, _any(_matches(P.READ_MORE), _matches(P.BACK_LINKS))),
     Family("comment_count", SHORT, _matches(P.COMMENTS)),
     Family("editor_credit", SHORT, _matches(P.EDITOR_CREDIT)),
     Family("watch_promo", 250, _matches(P.WATCH_PROMO)),
+    Family("embed_debris", 80, _matches(P.CSS_TOKEN)),
     Family("embed_debris", 1_000_000, _is_embed_debris,
            ("frameborder", "allowfullscreen", "accelerometer", "referrerpolicy", "<", "width",
             "height", "clipboard-write", "picture-in-picture")),
@@ -140,7 +141,8 @@ FAMILIES: tuple[Family, ...] = (
             "本文", "转载", "原文")),
     Family("self_promo", 800, _finds(P.SELF_PROMO),
            ("check out", "coverage", "latest news", "website", "for the latest", "for more",
-            "download", "your", "reporting")),
+            "download", "is your", "are your", "reporting")),
+    Family("self_promo", 150, _finds(P.CLICK_HERE), ("click", "tap")),
     Family("appeal", 600, _finds(P.APPEAL),
            ("support", "member", "patron", "insider", "donat", "contribution", "gift",
             "readers like you", "journalism", "reporting")),

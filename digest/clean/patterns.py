@@ -113,6 +113,8 @@ READ_MORE = re.compile(
     r"popular (?:posts|stories|articles)|most (?:read|popular|viewed)|trending(?: now)?|"
     r"editor'?s picks|further reading|what to read next|dive deeper|"
     r"(?:our )?(?:latest|more|top) (?:stories|news|articles|headlines)(?: from [\w ]{1,30})?|"
+    r"(?:partner|sponsored) (?:news|stories|content|links)|from (?:our|the) partners|"
+    r"around the web|"
     r"相关阅读|相关文章|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|更多(?:阅读|精彩)?)"
     r"\s*(?:[:：>»|\-–—]|$)", IC)
 COMMENTS = re.compile(
@@ -157,6 +159,12 @@ EMBED_DEBRIS = re.compile(
     r"(?:width|height)\s*=\s*[\"“”″']\d+[\"“”″']\s+(?:width|height)\s*=|"
     r"clipboard-write;\s*encrypted-media|picture-in-picture)", IC)
 _ATTR = re.compile(r"[\w\-:]+\s*=\s*[\"“”″'][^\"“”″']{0,300}[\"“”″']|[\w\-]+\s*=\s*\S+")
+# a CSS class or breakpoint name left as a line of text ("medium-browser-and-portrait-tablet")
+CSS_TOKEN = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
+# a short "click here" line: a link prompt, never a sentence of the article
+CLICK_HERE = re.compile(
+    r"(?:^(?:click|tap) here(?: for\b.{0,60})?[.!:]?$|\bby (?:clicking|tapping) here\.?$|\b(?:click|tap) here to "
+    r"(?:get|download|install|sign up|subscribe|read|learn|see|watch|listen|follow|join)\b)", IC)
 WATCH_PROMO = re.compile(r"^(?:watch|watch now|video|listen|podcast|视频|观看)\s*[:：|\-–—]\s*\S", IC)
 
 # ── footers and disclaimers ──────────────────────────────────────────────────

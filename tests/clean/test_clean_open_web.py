@@ -61,6 +61,9 @@ S = [
     ("Thanks for subscribing!", "subscribe"),
     ("Check your inbox to confirm your address.", "subscribe"),
     ("More stories from the coast", "read_more"),
+    ("Partner news", "read_more"),
+    ("CLICK HERE TO GET THE QUAYSIDE POST APP", "self_promo"),
+    ("medium-browser-and-portrait-tablet", "embed_debris"),
 ])
 def test_open_web_family(text: str, rule: str) -> None:
     assert classify(Block(text, "p")) == rule
@@ -74,6 +77,8 @@ def test_open_web_family(text: str, rule: str) -> None:
     "Only 12% of our subscribers opened the spring issue, the newsletter's editor admitted.",
     "A photo by a local schoolgirl won the harbour board's calendar competition this year.",
     "新码头预计明年投入使用，渔民对此表示欢迎。",
+    "Click here, the harbour master said, and the gate opens for the night crews.",
+    "The ferry-to-island-link was first proposed in the 1990s.",
 ])
 def test_open_web_prose_is_kept(text: str) -> None:
     assert classify(Block(text, "p")) is None
