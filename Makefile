@@ -46,7 +46,8 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/clean.py
-	$(BIN)/python bench/fetch.py
+	$(BIN)/python bench/commands.py
+	$(BIN)/python bench/store.py
 	$(BIN)/python bench/cluster.py
 	$(BIN)/python bench/summarize.py
 	$(BIN)/python bench/scale.py

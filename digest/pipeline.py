@@ -1,13 +1,13 @@
 """The orchestrator: the only module that imports every stage.
 
-    collect:  sources + fetch states → fetch → items → clean → store         (idempotent)
+    collect:  sources + fetch states → fetch → items → clean (every core) → store   (idempotent)
     build:    stored articles in the period → edit → Issue → render → publish (idempotent)
     run:      lock → collect → build → send → record the run and its manifest
 
 The clock, the HTTP transport and the store are passed in, so tests need no monkeypatching.
 Each stage is imported by the function that runs it, so a command pays only for the stages it
 uses: `digest fetch` never loads the editor's numerical stack (scikit-learn, scipy, numpy), and
-`digest status` loads no stage at all (tests/test_startup.py keeps it so).
+`digest status` loads no stage at all (tests/core/test_core_startup.py keeps it so).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import manifest, periods
 from .config import Config
@@ -35,7 +35,6 @@ from .models import (
     Period,
     RawItem,
     Resend,
-    Source,
     SourceHealth,
 )
 from .store import IssueRecord, RunLock, Store, open_store
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("digest")
 
+_T = TypeVar("_T")
 Clock = Callable[[], datetime]
 Progress = Callable[[str], None]  # called with a stage name as each stage starts
 
@@ -96,21 +96,27 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
     (with the reason) and nothing else; a source whose batch cannot be stored fails alone.
     Errors that are not an input's fault (the database itself) still end the run."""
     from .fetch import fetch_all
+    from .workers import map_ordered
 
     results = fetch_all(config.sources, store.fetch_states(), config.fetch, transport=transport,
                         clock=clock, known=store.has_item)
+    nows = [clock() for _ in results]
+    # Every item is cleaned on every core (workers.py); the answers come back in order, each
+    # the item's articles or what cleaning it raised, and are stored here, source by source.
+    answers = map_ordered(_clean_item, [_ItemJob(item, result.source.newsletter, now)
+                                        for result, now in zip(results, nows, strict=True)
+                                        for item in result.items])
     saved: dict[str, dict[str, int]] = {}
     tally = _Failures()
     rules: Counter[str] = Counter()
-    for result in results:
-        now = clock()
+    for result, now in zip(results, nows, strict=True):
         name = result.source.name
         for entry in result.failed:  # entries the fetch stage could not read
             tally.add(entry.url, entry.title, name, None, entry.reason)
         articles: list[tuple[Article, str]] = []
         for item in result.items:
             try:
-                cleaned = _clean_item(item, result.source, now)
+                cleaned = _value(next(answers))
             except CleanError as exc:
                 log.warning("%s: cannot clean %s: %s", name, item.url, exc)
                 tally.add(item.url, item.title, name, item.published, str(exc))
@@ -172,7 +178,23 @@ def probe(config: Config, *, transport: httpx.AsyncBaseTransport | None = None,
             for r in results]
 
 
-def _clean_item(item: RawItem, source: Source, now: datetime) -> list[tuple[Article, str]]:
+@dataclass(frozen=True)
+class _ItemJob:
+    """What cleaning one item needs (sent to a worker process)."""
+
+    item: RawItem
+    newsletter: bool  # the source is an email newsletter: strip greeting and sign-off
+    now: datetime
+
+
+def _value(answer: _T | Exception) -> _T:
+    """A worker's answer, or what the job raised, raised here."""
+    if isinstance(answer, Exception):
+        raise answer
+    return answer
+
+
+def _clean_item(job: _ItemJob) -> list[tuple[Article, str]]:
     """One fetched item → its article, plus any second article the page had glued on, each
     with its store key. The page's URL key names the page's own article; an appended one is
     keyed `<page key>#appended-N` (canonical_key drops fragments, so without the suffix the
@@ -180,8 +202,9 @@ def _clean_item(item: RawItem, source: Source, now: datetime) -> list[tuple[Arti
     from .clean import clean
     from .fetch.urls import canonical_key
 
+    item, now = job.item, job.now
     page = clean(item.content, item.url, text=item.content_type == "text",
-                 newsletter=source.newsletter)
+                 newsletter=job.newsletter)
     out: list[tuple[Article, str]] = []
     page_key = canonical_key(item.canonical_url or page.canonical_url or item.url)
     for n, part in enumerate((page, *page.appended)):

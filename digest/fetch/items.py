@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import html
 import logging
 import re
 from collections import Counter
@@ -28,13 +27,15 @@ from .dates import parse_trusted
 from .feeds import Entry, plain
 from .guard import FetchFailure
 from .pages import page_meta, parse_html
+from .teaser import plain_text, teaser_reason
 from .urls import is_web_url
 
-FULL_TEXT_MIN = 600  # characters of feed text below which a body counts as a summary
 PAGE_BETTER = 1.3  # the page wins when it carries this much more paragraph text
-_TRUNCATED_RE = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|"
-                           r"阅读全文|阅读更多)\W*$", re.IGNORECASE)
-_RELATIVE_RE = re.compile(r"""(?:href|src)\s*=\s*["']?(?!https?:|mailto:|data:|#|//)""")
+# A relative href/src: quoted or not, not followed by a scheme, a fragment or "//". (The
+# quote must not be optional before the lookahead: backtracking past it would let the
+# lookahead see the quote instead of the URL, and every absolute link would look relative.)
+_NOT_RELATIVE = r"(?!https?:|mailto:|data:|#|//)"
+_RELATIVE_RE = re.compile(rf"""(?:href|src)\s*=\s*(?:["']{_NOT_RELATIVE}|(?!["']){_NOT_RELATIVE})""")
 
 log = logging.getLogger("digest.fetch")
 PageFetcher = Callable[[str], Awaitable[tuple[str, str]]]  # url -> (final url, html text)
@@ -48,9 +49,7 @@ class Built:
 
 
 def text_of(markup: str) -> str:
-    if not markup:
-        return ""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    return plain_text(markup)
 
 
 def absolutise(markup: str, base: str | None) -> str:
@@ -72,10 +71,6 @@ def absolutise(markup: str, base: str | None) -> str:
 
 def _hash_id(*parts: str) -> str:
     return "sha256:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
-
-
-def _looks_truncated(text: str) -> bool:
-    return len(text) < FULL_TEXT_MIN or bool(_TRUNCATED_RE.search(text[-40:]))
 
 
 @dataclass
@@ -164,9 +159,12 @@ def _draft(source: Source, entry: Entry, fallback_url: str | None, now: datetime
         body = absolutise(body, link or fallback_url)
     published = parse_trusted(entry.date, now)
     title = entry.title
+    # The page is fetched for the article when the feed's text is a teaser (teaser.py), and
+    # for a title or a trustworthy date when the feed has none.
     need_page = bool(source.full_text and link and follow) and (
-        not entry.content or not title or published is None or _looks_truncated(
-            text_of(body) if ctype == "html" else " ".join(body.split())))
+        not title or published is None or teaser_reason(
+            plain_text(body, is_html=ctype == "html") if entry.content else "",
+            plain_text(entry.summary)) is not None)
     item = RawItem(
         source=source.name, guid=guid,
         # No link of its own: the feed's site, else a URN (never a file:// path).

@@ -1,0 +1,211 @@
+"""What users wait for: `digest fetch` timed as a whole process, cold and warm, side by side with
+reader's `update_feeds(workers=20)` and a feedparser loop, in one run, on loopback feeds.
+
+    .venv/bin/python bench/commands.py [--feeds 500] [--shape wordpress] [--latency 50]
+                                       [--rounds 3] [--only digest,reader,loop] [--repo DIR]
+
+Feeds are served by bench/loopback.py (shapes: wordpress, summary, fulltext, json, mixed; real
+article text and pages from ../shared/bench when present). Each round runs every contender
+once, each as its own process, exactly as a user would:
+
+- loop:   `for url in urls: feedparser.parse(url)`, one feed after another (rss2email, Planet);
+- reader: `make_reader(db).update_feeds(workers=20)` on a database that already lists the
+          feeds (adding them is not timed): cold on a fresh copy, then warm on the same one;
+- digest: `digest fetch --config sources.yaml` with default settings: cold on an empty
+          database, then warm (every feed answers 304 when asked conditionally).
+
+Wall and CPU seconds (the process and its children) per run; ratios are taken round by round,
+the median is quoted. The server counts feed requests, 304s and article pages fetched, so the
+full-text decision can be read off the same run. `--repo DIR` times another checkout's digest
+(e.g. main) with this venv.
+
+Bars (issue 13, wordpress shape, 500 feeds, 50 ms): digest cold ≥ 2× faster than reader cold and
+≥ 10× the loop; digest warm ≥ 95 % of feed requests answered 304 and ≥ 5× faster than cold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from loopback import SHAPES, Stats, load_stories, start_servers
+
+REPO = Path(__file__).resolve().parents[1]
+READER_UPDATE = """
+import sys
+from reader import make_reader
+reader = make_reader(sys.argv[1])
+reader.update_feeds(workers=20)
+reader.close()
+"""
+READER_ADD = """
+import sys
+from reader import make_reader
+reader = make_reader(sys.argv[1])
+for url in open(sys.argv[2]).read().split():
+    reader.add_feed(url)
+reader.close()
+"""
+LOOP = """
+import sys
+import feedparser
+for url in open(sys.argv[1]).read().split():
+    feedparser.parse(url)
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    served: dict[str, int]
+
+
+def timed(argv: list[str], stats: Stats, *, env: dict[str, str] | None = None,
+          log: Path) -> Run:
+    """One whole process: wall clock, CPU of the process and its children, requests served."""
+    stats.reset()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    with log.open("w") as out:
+        code = subprocess.run(argv, stdout=out, stderr=subprocess.STDOUT, env=env,
+                              cwd=log.parent, check=False).returncode
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if code != 0:
+        tail = log.read_text(errors="replace").splitlines()[-5:]
+        raise SystemExit(f"{' '.join(argv[:4])} … exited {code}:\n" + "\n".join(tail))
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(wall, cpu, stats.snapshot())
+
+
+def write_config(path: Path, urls: list[str]) -> None:
+    lines = ["newsletter: {title: Bench}", f"database: {path.parent / 'digest.sqlite3'}",
+             "sources:"]
+    lines += [f"  - {{name: feed-{i}, url: '{url}'}}" for i, url in enumerate(urls)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def count(db: Path, sql: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute(sql).fetchone()[0])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--feeds", type=int, default=500)
+    parser.add_argument("--items", type=int, default=20)
+    parser.add_argument("--shape", choices=(*SHAPES, "mixed"), default="wordpress")
+    parser.add_argument("--latency", type=float, default=50.0, help="milliseconds")
+    parser.add_argument("--hosts", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", default="digest,reader,loop")
+    parser.add_argument("--repo", type=Path, default=REPO, help="the digest checkout to time")
+    parser.add_argument("--baseline", type=Path, help="another checkout (e.g. main) to time in "
+                        "the same rounds, as 'baseline cold/warm'")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    stats = Stats()
+    urls, stop = start_servers(args.feeds, args.shape, args.latency / 1000, stats,
+                               items=args.items, hosts=args.hosts)
+    py = sys.executable
+    digests = {"digest": args.repo} | ({"baseline": args.baseline} if args.baseline else {})
+    print(f"{args.feeds} {args.shape} feeds × {args.items} items on {args.hosts} loopback hosts, "
+          f"{args.latency:g} ms per response; {load_stories()[1]}; "
+          + ", ".join(f"{name} from {repo}" for name, repo in digests.items()))
+    runs: dict[str, list[Run]] = {}
+    notes: dict[str, str] = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="digest-commands-") as tmp:
+            work = Path(tmp)
+            (work / "urls.txt").write_text("\n".join(urls))
+            (work / "loop.py").write_text(LOOP)
+            (work / "reader_update.py").write_text(READER_UPDATE)
+            (work / "reader_add.py").write_text(READER_ADD)
+            config = work / "sources.yaml"
+            write_config(config, urls)
+            template = work / "reader-template.sqlite"
+            if "reader" in only:
+                subprocess.run([py, str(work / "reader_add.py"), str(template),
+                                str(work / "urls.txt")], check=True)
+            for r in range(args.rounds):
+                if "loop" in only:
+                    runs.setdefault("loop", []).append(timed(
+                        [py, str(work / "loop.py"), str(work / "urls.txt")], stats,
+                        log=work / "loop.log"))
+                if "reader" in only:
+                    db = work / "reader.sqlite"
+                    for leftover in work.glob("reader.sqlite*"):
+                        leftover.unlink()
+                    shutil.copy(template, db)
+                    for phase in ("cold", "warm"):
+                        runs.setdefault(f"reader {phase}", []).append(timed(
+                            [py, str(work / "reader_update.py"), str(db)], stats,
+                            log=work / "reader.log"))
+                    notes["reader"] = f"{count(db, 'SELECT count(*) FROM entries')} entries"
+                for name, repo in digests.items() if "digest" in only else ():
+                    for leftover in work.glob("digest.sqlite3*"):
+                        leftover.unlink()
+                    env = {**os.environ, "PYTHONPATH": str(repo.resolve()), "NO_COLOR": "1"}
+                    for phase in ("cold", "warm"):
+                        runs.setdefault(f"{name} {phase}", []).append(timed(
+                            [py, "-m", "digest", "fetch", "--config", str(config)], stats,
+                            env=env, log=work / "digest.log"))
+                    stored = count(work / "digest.sqlite3", "SELECT count(*) FROM article")
+                    notes[name] = f"{stored} articles stored"
+                print(f"round {r + 1}: " + ", ".join(f"{name} {rs[-1].wall:.2f} s"
+                                                     for name, rs in runs.items()), flush=True)
+    finally:
+        stop()
+    report(runs, notes)
+
+
+def report(runs: dict[str, list[Run]], notes: dict[str, str]) -> None:
+    print(f"\n{'contender':<13} {'wall s (median)':>16} {'cpu s':>8}  requests (last run)")
+    for name, rs in runs.items():
+        served = rs[-1].served
+        print(f"{name:<13} {statistics.median(r.wall for r in rs):>16.2f} "
+              f"{statistics.median(r.cpu for r in rs):>8.2f}  {served['feeds']} feeds "
+              f"({served['not_modified']} answered 304), {served['pages']} pages")
+    for name, note in notes.items():
+        print(f"{name}: {note}")
+
+    def ratio(a: str, b: str) -> float | None:
+        if a not in runs or b not in runs:
+            return None
+        return statistics.median(x.wall / y.wall for x, y in zip(runs[a], runs[b], strict=True))
+
+    checks = []
+    for label, value, bar in (("reader cold / digest cold", ratio("reader cold", "digest cold"), 2),
+                              ("loop / digest cold", ratio("loop", "digest cold"), 10),
+                              ("digest cold / digest warm", ratio("digest cold", "digest warm"), 5),
+                              ("reader warm / digest warm", ratio("reader warm", "digest warm"),
+                               None),
+                              ("baseline cold / digest cold",
+                               ratio("baseline cold", "digest cold"), None)):
+        if value is not None:
+            print(f"{label:<27} {value:6.2f}×" + (f"  (bar ≥ {bar}×)" if bar else ""))
+            if bar:
+                checks.append(value >= bar)
+    if "digest warm" in runs:
+        served = [r.served for r in runs["digest warm"]]
+        share = min(s["not_modified"] / max(1, s["feeds"]) for s in served)
+        print(f"digest warm: {share:.1%} of feed requests answered 304 (bar ≥ 95%)")
+        checks.append(share >= 0.95)
+    print("bars:", "PASS" if checks and all(checks) else "FAIL")
+
+
+if __name__ == "__main__":
+    main()

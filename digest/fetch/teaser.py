@@ -1,0 +1,86 @@
+"""Is the feed's text a teaser? The full-text decision, with its reason.
+
+An item's link is followed (when its source has `full_text: true`, the default) only when the
+text the feed carries is a teaser, that is when one of these holds, in this order:
+
+1. **It ends in a truncation mark**: "…", "...", "[…]", "Continue reading", "Read more", "Read
+   the full story", "阅读全文" and the like (`MARKS`), once trailing feed furniture is set
+   aside ("The post … appeared first on …", "… was originally published on …").
+2. **A full body sits beside a teaser**, so it is *not* one: the feed has content
+   (`content:encoded`, Atom `content`, JSON Feed `content_html`) and its description is itself
+   marked as truncated, or the content is clearly longer (`CONTENT_LONGER`×) than the
+   description. WordPress's excerpt "… [&#8230;]" next to the whole post is this case.
+3. **It is short**: under `SHORT` characters of text, whatever its shape (a one- or
+   two-sentence summary).
+4. **A summary-only item stops mid-sentence** (no closing punctuation): a description cut at a
+   length.
+
+Otherwise the feed's text is the article and no page is fetched: a description of twelve full
+sentences, or content with no sign of truncation. When a page is fetched, it replaces the
+feed's text only if it carries clearly more (`items.PAGE_BETTER`), so a wrong guess costs a
+request, never the article.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+SHORT = 600  # characters of text below which a feed's text is a summary
+CONTENT_LONGER = 1.5  # content this much longer than the description is the article
+MARKS = ("…", "...", "[…]", "[...]", "(more…)", "continue reading", "keep reading",
+         "read more", "read the full story", "read the full article", "read full story",
+         "read full article", "阅读全文", "阅读更多", "查看全文")
+FOOTERS = (r"the post .{1,300}? appeared first on .{1,200}?",
+           r"(?:this|the) (?:article|post|story|entry) (?:was )?(?:originally |first )?"
+           r"(?:published|appeared|posted) (?:on|in|at|by) .{1,200}?",
+           r"originally (?:published|posted) (?:on|in|at|by) .{1,200}?")
+
+_MARK_RE = re.compile(r"(" + "|".join(re.escape(m) for m in sorted(MARKS, key=len, reverse=True))
+                      + r")[\W_]*$", re.IGNORECASE)
+_FOOTER_RE = re.compile(r"(?:\s*(?:" + "|".join(FOOTERS) + r")[.!]?)+\s*$", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?。！？…][\"'”’)\]»」』]*$")
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def plain_text(markup: str, *, is_html: bool = True) -> str:
+    """Text of a feed field: tags removed, entities decoded, whitespace collapsed."""
+    if not markup:
+        return ""
+    if is_html:
+        markup = html.unescape(_TAG_RE.sub(" ", markup))
+    return " ".join(markup.split())
+
+
+def _core(text: str) -> str:
+    """The text without the feed furniture that may follow a truncation mark (looked for in
+    the last 700 characters only: the pattern is costly over a whole article)."""
+    if not text:
+        return ""
+    head, tail = text[:-700], text[-700:]
+    return (head + _FOOTER_RE.sub("", tail)).rstrip()
+
+
+def _marked(text: str) -> str | None:
+    found = _MARK_RE.search(text[-80:])
+    return found.group(1) if found else None
+
+
+def teaser_reason(content: str, summary: str) -> str | None:
+    """Why the feed's text is a teaser (so the page is worth fetching), or None when it is the
+    article. `content` and `summary` are plain text (see `plain_text`); either may be empty."""
+    body = _core(content or summary)
+    if not body:
+        return "no text"
+    mark = _marked(body)
+    if mark:
+        return f"ends in {mark!r}"
+    if content:
+        lead = _core(summary)
+        if lead and (_marked(lead) or len(body) >= CONTENT_LONGER * len(lead)):
+            return None
+    if len(body) < SHORT:
+        return f"short ({len(body)} characters)"
+    if not content and not _SENTENCE_END_RE.search(body):
+        return "stops mid-sentence"
+    return None

@@ -1,0 +1,126 @@
+"""Work on every core: an ordered, bounded map over worker processes, failures as values.
+
+    map_ordered(fn, jobs) -> Iterator[result | Exception]     (one answer per job, in order)
+
+`digest fetch` cleans hundreds or thousands of items at a few to tens of milliseconds of CPU
+each (lxml, trafilatura, the junk families, hashing): in one process that is most of the
+command while the other cores idle. Here one worker per usable core does them. The workers
+are forked, so they start in milliseconds with every module already loaded (from a fork
+server when the process has other threads: forking would copy their held locks). At most
+`WINDOW` jobs per worker are in flight, and answers are handed back in order as they are
+consumed, so memory stays bounded however many jobs a run has.
+
+Every job gets an answer: what `fn` returned, or the exception it raised (its traceback
+travels as a note), exactly as inline. The map runs in this process instead, with the same
+answers, when the batch is small (`MIN_JOBS`), the machine has one usable core, the platform
+cannot fork, or a worker dies (the rest of the batch is then done here).
+
+`fn` must be a module-level function and the jobs and answers picklable.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import threading
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
+from typing import TypeVar
+
+log = logging.getLogger("digest")
+T = TypeVar("T")
+R = TypeVar("R")
+MIN_JOBS = 32  # below this, starting workers costs more than it saves
+WINDOW = 16  # jobs in flight per worker: keeps them busy while this process commits
+
+
+def call(fn: Callable[[T], R], job: T) -> R | Exception:
+    """`fn(job)`, with its failure as a value."""
+    try:
+        return fn(job)
+    except Exception as exc:
+        return exc
+
+
+def _work(fn: Callable[[T], R], job: T) -> R | Exception:
+    """In a worker: the answer, made safe to send back (a traceback does not pickle)."""
+    answer = call(fn, job)
+    if isinstance(answer, Exception):
+        answer.add_note("".join(traceback.format_exception(answer)).rstrip())
+        try:
+            pickle.dumps(answer)
+        except Exception:
+            return RuntimeError(f"{type(answer).__name__}: {answer}")
+    return answer
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the parent's to handle: it stops handing out jobs and waits for these."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _context(module: str) -> BaseContext | None:
+    """Fork when it is safe (Linux, one thread in this process); with other threads alive (a
+    progress bar, the scheduler) a fork server started clean; else none (inline)."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and threading.active_count() == 1 and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([module])  # workers start with `fn` and its imports
+        return context
+    return None
+
+
+def map_ordered(fn: Callable[[T], R], jobs: Sequence[T], *,
+                min_jobs: int = MIN_JOBS) -> Iterator[R | Exception]:
+    """One answer per job, in order: on every core when it pays, else in this process."""
+    count = usable_cores()
+    context = _context(fn.__module__) if len(jobs) >= min_jobs and count > 1 else None
+    if context is None:
+        yield from (call(fn, job) for job in jobs)
+        return
+    executor = ProcessPoolExecutor(max_workers=count, initializer=_ignore_interrupts,
+                                   mp_context=context)
+    pending: deque[Future[R | Exception]] = deque()
+    done = 0
+    try:
+        for job in jobs[: count * WINDOW]:
+            pending.append(executor.submit(_work, fn, job))
+        while pending:
+            future = pending.popleft()
+            try:
+                answer = future.result()
+            except BrokenProcessPool:
+                raise
+            except Exception as exc:  # the answer could not travel back: this job's failure
+                answer = exc
+            following = done + len(pending) + 1
+            if following < len(jobs):
+                pending.append(executor.submit(_work, fn, jobs[following]))
+            done += 1
+            if not pending:
+                executor.shutdown(wait=True)  # before the last answer: nothing outlives the map
+            yield answer
+    except BrokenProcessPool:
+        log.warning("a worker process died; doing the remaining %d jobs in this process",
+                    len(jobs) - done)
+        yield from (call(fn, job) for job in jobs[done:])
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

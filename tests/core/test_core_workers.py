@@ -1,0 +1,127 @@
+"""Work on every core: the same answers as inline, in order, from worker processes; a bug or a
+dead worker costs its own job at most."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from digest import workers
+from digest.config import load_config
+from digest.pipeline import collect
+from digest.store import open_store
+from digest.workers import call, map_ordered
+
+PARENT = os.getpid()
+many_cores = pytest.mark.skipif(workers.usable_cores() < 2,
+                                reason="one usable core: the map stays in this process")
+
+
+def square(n: int) -> int:
+    if n % 7 == 3:
+        raise ValueError(f"no {n}")
+    return n * n
+
+
+def whose(n: int) -> tuple[int, int]:
+    return n, os.getpid()
+
+
+def buggy(n: int) -> int:
+    return {}[n]  # type: ignore[no-any-return]  # KeyError: a bug, planted
+
+
+def dies_on_nine(n: int) -> tuple[int, int]:
+    if n == 9 and os.getpid() != PARENT:
+        os._exit(1)  # a segfault in a C extension, say
+    return n, os.getpid()
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, Exception) or isinstance(b, Exception):
+        return type(a) is type(b) and str(a) == str(b)
+    return a == b
+
+
+def test_answers_match_inline_in_order() -> None:
+    jobs = list(range(100))
+    answers = list(map_ordered(square, jobs))
+    assert all(_same(a, call(square, j)) for a, j in zip(answers, jobs, strict=True))
+    assert isinstance(answers[3], ValueError) and answers[4] == 16
+
+
+@many_cores
+def test_every_core_works_and_small_batches_stay_here() -> None:
+    answers = list(map_ordered(whose, range(200)))
+    assert [n for n, _ in answers] == list(range(200))  # type: ignore[misc]
+    pids = {pid for _, pid in answers}  # type: ignore[misc]
+    assert PARENT not in pids and len(pids) == workers.usable_cores()
+    assert {pid for _, pid in map_ordered(whose, range(5))} == {PARENT}  # type: ignore[misc]
+
+
+@many_cores
+def test_a_bug_fails_its_job_with_the_traceback() -> None:
+    answers = list(map_ordered(buggy, range(40)))
+    assert all(isinstance(a, KeyError) for a in answers)
+    assert "in buggy" in "".join(getattr(answers[5], "__notes__", []))
+
+
+@many_cores
+def test_a_dead_worker_leaves_the_rest_to_this_process() -> None:
+    answers = list(map_ordered(dies_on_nine, range(60)))
+    assert [n for n, _ in answers] == list(range(60))  # type: ignore[misc]
+    assert answers[9] == (9, PARENT)  # redone here, where it does not die
+
+
+@many_cores
+def test_with_other_threads_a_fork_server_does_it() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        answers = list(map_ordered(whose, range(40)))
+    finally:
+        stop.set()
+        thread.join()
+    assert [n for n, _ in answers] == list(range(40))  # type: ignore[misc]
+    assert PARENT not in {pid for _, pid in answers}  # type: ignore[misc]
+
+
+@many_cores
+def test_collect_cleans_in_workers_and_a_bug_stays_with_its_item(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run big enough for the workers: every item stored, one planted bug (inherited by the
+    forked workers) fails its own item with the reason, in the workers' answer."""
+    import digest.clean
+
+    real = digest.clean.clean
+
+    def planted(content: str | bytes, url: str | None = None, **kw: bool) -> object:
+        if url and url.endswith("/story-7"):
+            raise ZeroDivisionError("planted bug")
+        assert os.getpid() != PARENT, "cleaned in the parent process"
+        return real(content, url, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(digest.clean, "clean", planted)
+    items = [{"id": f"s-{i}", "url": f"https://wire.example/story-{i}", "title": f"Story {i}",
+              "content_html": f"<p>The harbour authority voted to sell crane number {i}.</p>"
+                              f"<p>Dock workers said {i * 3} of them would ask a court.</p>",
+              "date_published": "2026-03-03T10:00:00+00:00"} for i in range(40)]
+    feed = tmp_path / "wire.json"
+    feed.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "W",
+                                "items": items}), encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text(
+        f"newsletter: {{title: W}}\nsources:\n  - {{name: Wire, url: '{feed}'}}\n",
+        encoding="utf-8")
+    config = load_config(tmp_path / "sources.yaml")
+    store = open_store(config.database)
+    report = collect(config, store)
+    assert report.saved["Wire"] == {"new": 39}
+    (failed,) = report.failed
+    assert failed.url.endswith("/story-7") and "planted bug" in (failed.reason or "")
+    assert report.internal_errors == 1
+    store.close()
