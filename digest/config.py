@@ -149,6 +149,14 @@ class _LLMModel(_Strict):
 
 class _EditorModel(_Strict):
     embeddings: bool = EditorSettings.embeddings
+    paragraph_words: tuple[int, int] = EditorSettings.paragraph_words
+
+    @field_validator("paragraph_words")
+    @classmethod
+    def _words(cls, v: tuple[int, int]) -> tuple[int, int]:
+        if not 0 < v[0] <= v[1]:
+            raise ValueError("paragraph_words is [least, most] with 0 < least <= most")
+        return v
 
 
 class _ScheduleModel(_Strict):
@@ -351,7 +359,8 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
                   database=database, output=base / m.output,
                   templates=(base / m.templates) if m.templates else _default_templates(base),
                   fetch=FetchSettings(**m.fetch.model_dump()), email=email, llm=llm,
-                  editor=EditorSettings(embeddings=m.editor.embeddings), schedule=schedule,
+                  editor=EditorSettings(embeddings=m.editor.embeddings,
+                                         paragraph_words=m.editor.paragraph_words), schedule=schedule,
                   digest=hashlib.sha256(raw).hexdigest())
 
 

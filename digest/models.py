@@ -95,6 +95,9 @@ class EditorSettings:
     # The similarity at which two reports are one story; None: the default for the
     # representation (digest/edit/group/stories.py). Benchmarks sweep it; users rarely need it.
     story_threshold: float | None = None
+    # A story paragraph's length in words, (at least, at most): the least is reached when the
+    # story has that much to say; the most is never passed (a sentence is never cut).
+    paragraph_words: tuple[int, int] = (60, 130)
 
 
 @dataclass(frozen=True)

@@ -118,9 +118,54 @@ def split_sentences(text: str) -> list[str]:
         chunks = [parts[i] + (parts[i + 1] if i + 1 < len(parts) else "")
                   for i in range(0, len(parts), 2)]
         chunks = [c for c in chunks if c.strip()]
+        pieces: list[str] = []
         for chunk in chunks:
-            sentences.extend(_split_english(chunk.strip()))
+            pieces.extend(_split_english(chunk.strip()))
+        sentences.extend(_close_quotes(pieces))
     return [s for s in sentences if s.strip()]
+
+
+def quote_depth(text: str, depth: int = 0) -> int:
+    """Double quotations left open after `text`, starting `depth` deep. Curly and corner
+    quotes open and close; a straight quote closes an open one (“…" is a closed pair, as
+    careless sources write it) and otherwise opens."""
+    for ch in text:
+        if ch in "“「":
+            depth += 1
+        elif ch in "”」":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = depth - 1 if depth else 1
+    return depth
+
+
+def quotes_open(text: str) -> bool:
+    """Whether a double quotation opens in `text` and does not close there."""
+    return quote_depth(text) > 0
+
+
+def _close_quotes(pieces: list[str]) -> list[str]:
+    """Glue back a sentence split inside a quotation ('He said: "We will win. They will
+    lose."' is one sentence), when the quotation closes within the paragraph; a stray quote
+    mark that never closes changes nothing."""
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        depth = quote_depth(pieces[i])
+        j = i
+        while depth > 0 and j + 1 < len(pieces):
+            j += 1
+            depth = quote_depth(pieces[j], depth)
+        if j > i and depth == 0:
+            glued = pieces[i]
+            for piece in pieces[i + 1:j + 1]:
+                glued += ("" if _CJK_RE.search(glued[-2:]) else " ") + piece
+            out.append(glued)
+            i = j + 1
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out
 
 
 _WORD_RE = re.compile(rf"[{_CJK}]|[A-Za-z0-9][A-Za-z0-9'’\-]*")

@@ -8,6 +8,7 @@ one Verdict, which issue.json prints as its status.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from digest.edit.group import story_labels
 from digest.edit.headline.choose import headlines
@@ -31,6 +32,8 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     `model`: the chat model that writes in the editor's voice (None: offline); `editor`: the
     options the config chose; `settings`: every threshold (tests, benchmarks)."""
     tune, lang = settings or Settings(), newsletter.language
+    if editor is not None:  # the config's paragraph length
+        tune = replace(tune, write=replace(tune.write, paragraph_words=editor.paragraph_words))
     week = select(read(articles), period, newsletter, sources)
     grouping = story_labels([r.article for r in week.used], editor, topics=newsletter.topics,
                             index=week.index)

@@ -37,6 +37,8 @@ class WriteSettings:
     """The story paragraph and the "Also this week" line."""
 
     articles: int = 12  # a story is written from at most this many articles, one outlet at a time
+    # A paragraph's words (at least, at most); edit_issue takes EditorSettings.paragraph_words.
+    paragraph_words: tuple[int, int] = (60, 130)
 
 
 @dataclass(frozen=True)

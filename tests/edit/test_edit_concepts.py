@@ -12,7 +12,6 @@ from digest.edit.select import select
 from digest.edit.select.relevance import RelevanceJudge
 from digest.edit.settings import Settings
 from digest.edit.week import read
-from digest.edit.write.compose import headline
 from digest.edit.write.explainer import build_explainer, choose_entity
 from digest.models import Newsletter, Period
 
@@ -87,25 +86,6 @@ def test_chinese_story_joins_english_story_through_rare_anchors() -> None:
     # Without rare anchors nothing is linked.
     assert link_languages([0, 1], ["Rain fell in Ningbo.", "宁波下雨了。"],
                           EntityIndex(["x"]))[1] == 1
-
-
-def test_headline_uses_role_noun_and_names_the_campaign(make_article: Any) -> None:
-    texts = ["The National Digital Services Oversight Office on Monday launched a campaign "
-             "against addictive feeds, the platform regulator said.",
-             'The "Quiet Night" campaign gives apps until March to change.']
-    art = make_article(tuple(texts), title="Watchdog acts on addictive apps")
-    index = EntityIndex([art.text])
-    head = headline(read([art]), index, [texts[0]])
-    assert head == "Regulator Launches ‘Quiet Night’ Campaign"
-    assert len(head.split()) <= 8
-
-
-def test_headline_verb_after_a_descriptive_label(make_article: Any) -> None:
-    lead = ("Shanghai developer Kestrel Robotics on Friday released Falcon-2, a model for "
-            "warehouse arms.")
-    art = make_article((lead,), title="Kestrel ships its second model")
-    head = headline(read([art]), EntityIndex([lead]), [lead])
-    assert head == "Kestrel Robotics Releases Falcon-2"
 
 
 def test_which_is_opens_with_a_definition(make_article: Any, period: Period) -> None:

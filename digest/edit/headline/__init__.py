@@ -1,6 +1,7 @@
-"""Headline: the words at the top of each story.
+"""Headline: the words at the top of each story. `choose.headlines` is the room's entry point;
+offline, a story's headline is its own best title, cleaned (titles.py); with a model, the
+editor's voice, checked (write/voice.py)."""
 
-`choose.headlines` is the room's entry point; compress.py finds a lead sentence's subject,
-verb and object, verbs.py puts the verb in the headline present, and write/compose.headline
-chooses among the story's sentences.
-"""
+from digest.edit.headline.titles import clean_title, headline_for
+
+__all__ = ["clean_title", "headline_for"]

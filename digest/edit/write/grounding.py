@@ -30,6 +30,8 @@ _SENTENCE_START_OK = frozenset({"The", "A", "An", "In", "On", "It", "This", "Tha
 # Connectives the offline writer may add around a source sentence.
 CONNECTIVES = re.compile(r"^(According to [^,]{1,80}, |Meanwhile, |Elsewhere, |And |据[^，]{1,30}报道，|"
                          r"与此同时，|此外，|另外，)")
+# … or after it, before its full stop ("…, according to Outlet A.").
+TRAILING_ATTRIBUTION = re.compile(r", according to [^,]{1,80}(?=\.$)")
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,13 @@ _DEFINITION = re.compile(r"^(?:The )?(?P<name>.+?) is (?P<clause>(?:an?|the) .+?
 
 
 def trace(sentence: str, source_sentences: Iterable[str]) -> bool:
-    """Whether an offline sentence is a source sentence plus, at most, one connective — or
+    """Whether an offline sentence is a source sentence plus, at most, one connective or
+    attribution (before it, or as ", according to X." at its end) — or
     one cut at a comma before a trailing clause, or a definition cut from a source
     sentence's appositive (see `_DEFINITION`)."""
-    core = CONNECTIVES.sub("", sentence).strip()
+    core = TRAILING_ATTRIBUTION.sub("", CONNECTIVES.sub("", sentence).strip())
+    if core.endswith("…"):
+        core = core[:-1]  # an excerpt the feed cut, marked as cut
     forms = {core, core[:1].lower() + core[1:], core[:1].upper() + core[1:]}
     sources = list(source_sentences)
     for src in sources:

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from digest.edit.rank import Ranked
 from digest.edit.settings import WriteSettings
 from digest.edit.week import Week, writing_set
-from digest.edit.write import compose
+from digest.edit.write.also import also_line
+from digest.edit.write.paragraph import paragraph_for
 from digest.models import Citation, Story
 
 
@@ -18,10 +19,10 @@ def write_stories(week: Week, ranked: Sequence[Ranked], language: str,
     the headline is left empty for headline/."""
     out = []
     for story in ranked:
-        reads = writing_set(week, story.members, settings.articles)
-        sentences = (compose.paragraph(reads, week.citations, language=language)
-                     if story.featured else
-                     compose.one_line(reads, week.citations, language=language))
+        arts = [r.article for r in writing_set(week, story.members, settings.articles)]
+        sentences = (paragraph_for(arts, week.citations, language=language,
+                                   words=settings.paragraph_words)
+                     if story.featured else also_line(arts, week.citations, language=language))
         cites = tuple(Citation(a.url, a.title, a.source, a.published)
                       for i in story.members for j in (i, *week.copies.get(i, ()))
                       for a in (week.reads[j].article,))

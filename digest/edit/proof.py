@@ -1,0 +1,271 @@
+"""The copy editor: what a desk editor would strike in a headline or a story paragraph.
+
+`headline_strikes` and `paragraph_strikes` return one `Strike` per violation (an empty list
+when the copy is clean); `issue_strikes` runs both over every story of an issue. The writers
+use the same predicates to avoid what the checker strikes (`opens_on_reference`,
+`restates`), the tests run the checker over the demo issue, and `bench/allsides.py` counts
+the strikes on real weeks.
+
+Headlines: no ending on a preposition, article, conjunction, auxiliary or a verb that needs
+its object ("… Presses", "… Approves", "… Isn't"); not cut (a trailing "…", or a last word
+the sources never write whole — Chinese too); no dateline ("LONDON (Reuters) —"), kicker
+("WATCH:") or outlet suffix (" - Reuters", " | Site"); in the issue's language.
+
+Paragraphs: no opening on a reference to something not printed ("He", "The company",
+"Second,", "One of them"); no fact stated twice (a distinctive number in two sentences, or a
+sentence whose content words another one mostly holds); no quotation left open (a sentence
+split inside a quote); no Chinese outside brackets in a Latin-script issue; no name
+lower-cased after an added attribution ("According to X, joe Biden").
+
+The word lists are closed classes of English (prepositions, articles, conjunctions,
+auxiliaries) and a small list of verbs that take an object, written for this module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.edit.lexicon import CJK_RE, content_words
+from digest.models import Issue
+from digest.text import quotes_open
+
+PREPOSITIONS = frozenset(["about", "above", "across", "after", "against", "along", "amid", "among", "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite", "down", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "since", "than", "through", "throughout", "till", "to", "toward", "towards", "under", "underneath", "unlike", "until", "up", "upon", "versus", "via", "with", "within", "without"])
+ARTICLES = frozenset(["a", "an", "the"])
+CONJUNCTIONS = frozenset(["and", "but", "or", "nor", "because", "although", "though", "while", "whereas", "if", "unless", "whether", "that", "which", "who", "whom", "whose"])
+AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "mustn't", "'s", "'re"])
+# Verbs that need their object, in the headline present ("Group Approves", "Biden Presses"):
+# only forms that are rarely nouns ("Travel Ban", "Flynn Probe" and "Labor Pick" end well).
+NEEDS_OBJECT = frozenset(["accuses", "adopts", "announces", "approves", "asks", "blasts",
+                          "condemns", "considers", "criticises", "criticizes", "defends",
+                          "detains", "hires", "includes", "introduces", "praises", "presses",
+                          "proposes", "rejects", "requires", "reveals", "seeks", "sends",
+                          "slams", "sues", "tells", "unveils", "urges"])
+# After these a last word is a noun ("the Press", "Trump's Pick"), not a verb.
+_NOUN_BEFORE = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "your", "my",
+                          "this", "that", "these", "those", "new", "more", "most", "no", "any"])
+# Particles end a phrasal verb well ("Try to Keep Up", "Pushes Back", "Break Through").
+PARTICLES = frozenset(["up", "out", "off", "down", "back", "in", "on", "over", "through",
+                       "away", "around", "along", "across", "behind", "ahead", "apart", "aside",
+                       "by", "about"])
+# An auxiliary ends a comparison or a clause that has its subject ("Than It Actually Is").
+_ELLIPSIS_CUE = re.compile(r"\b(?:than|as|what|where|how|who|it|they|he|she|we|you|i)\b"
+                           r"(?:\s+\S+){0,2}\s+\S+$", re.IGNORECASE)
+
+_KICKER = re.compile(r"^\s*(?:WATCH|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|LIVE|UPDATE[D]?|VIDEO|"
+                     r"READ|EDITORIAL|COMMENTARY|PHOTOS?|LISTEN|FACT CHECK|EXPLAINER)\s*[:|]\s*",
+                     re.IGNORECASE)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'/-]{2,40}\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\))?"
+                       r"\s*[—–-]{1,2}\s|\((?:Reuters|AP|AFP|CNN)\)\s*[—–-]")
+_SUFFIX = re.compile(r"\s(?:\|\s\S.{0,60}|[-—–]\s(?:Reuters|AP|AFP|Bloomberg|Xinhua|BBC News|CNN|"
+                     r"The Associated Press|Associated Press))\s*$")
+# A reference to something the reader has not been told: pronouns, ordinals of a list not
+# printed, "one of them", and "the <role noun>" (the company, the move) without its name.
+_REFERENCE = re.compile(
+    r"^(?:(?:This|That|These|Those)(?!\s(?:week|weekend|month|year|morning|afternoon|evening|"
+    r"night|spring|summer|autumn|fall|winter|time)\b)|It|Its|They|Their|Them|He|She|His|Her|Such|"
+    r"Both|Neither|Either|Another|Second|Secondly|Third|Thirdly|Finally|Also|Moreover|"
+    r"Furthermore|However|But|And|Still|Instead|Then|Meanwhile|Likewise|Similarly)\b"
+    r"|^(?:One|Some|Many|Most|Several|Two|Three|Few|None|All|Each|Half)\s(?:of\s)?(?:them|those|these)\b"
+    r"|^The\s(?:company|firm|group|agency|move|decision|plan|bill|measure|deal|report|statement|"
+    r"announcement|man|woman|official|officials|former|latter|pair|couple|suspect|victim|"
+    r"incident|case|policy|proposal|rule|rules|law|effort|program|programme|project|"
+    r"organisation|organization|department|ministry|regulator|lawmaker|senator|president|"
+    r"governor|leader|spokesman|spokeswoman|spokesperson|developer|startup|"
+    r"campaign|event|summit|meeting|conference|vote|order|letter|move)\b")
+_PRONOUN_SPEAKER = re.compile(r"[,.!?][”\"’']\s+(?:he|she|they|it|we)\s+(?:said|says|added|told|"
+                              r"wrote|explained|argued|noted)\b")
+# Numbers that pin a fact: 853,000 / 4.5 / 38% / $20 / 1.3 million; not a year or a lone digit.
+_NUMBER = re.compile(r"(?<![\w.])(?:[$€£¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|percent|"
+                     r"million|billion|trillion|thousand|bn|m\b))?")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+RESTATED = 0.6  # share of a sentence's content words another sentence holds: a restatement
+_ATTRIBUTED = re.compile(r"^(?:According to [^,]{1,80}, )(\S+)")
+
+
+@dataclass(frozen=True)
+class Strike:
+    """One thing a copy editor would strike: where, which rule, the offending text."""
+
+    where: str  # "headline" or "paragraph"
+    rule: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.rule}: {self.text}"
+
+
+def _last_words(headline: str) -> tuple[str, str]:
+    """The last two words, lower-cased ("" when missing)."""
+    words = [w.lower().replace("’", "'").rstrip(".")
+             for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'’.-]*", headline)]
+    return (words[-2] if len(words) > 1 else "", words[-1] if words else "")
+
+
+def headline_strikes(headline: str, sources: Sequence[str] = (), *,
+                     language: str = "en") -> list[Strike]:
+    """What a copy editor would strike in `headline`; `sources` (the story's titles and texts)
+    let it tell a cut word from a whole one."""
+    out: list[Strike] = []
+    text = headline.strip()
+
+    def strike(rule: str) -> None:
+        out.append(Strike("headline", rule, text))
+
+    if not text:
+        strike("empty")
+        return out
+    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
+    before, last = _last_words(text)
+    if not CJK_RE.search(text[-1:]) and not text.endswith(("?", "!", "”", '"', "’", "'", ")")):
+        if (last in PREPOSITIONS and last not in PARTICLES) or last in ARTICLES \
+                or last in CONJUNCTIONS:
+            strike(f"ends on a function word ({last})")
+        elif last in AUXILIARIES and not _ELLIPSIS_CUE.search(text):
+            strike(f"ends on an auxiliary ({last})")
+        elif last in NEEDS_OBJECT and before not in _NOUN_BEFORE and not before.endswith("'s"):
+            strike(f"ends on a verb without its object ({last})")
+    if text.endswith(("…", "...")):
+        strike("cut (ends on an ellipsis)")
+    elif sources and _cut_word(text, sources):
+        strike("cut mid-word")
+    if sources:
+        strange = _unsourced_words(text, sources)
+        if strange:
+            strike(f"word in no source ({strange[0]})")
+    if _DATELINE.search(text):
+        strike("dateline")
+    if _KICKER.match(text) or _SUFFIX.search(text):
+        strike("kicker or outlet suffix")
+    if not cjk_issue and _cjk_outside_brackets(text):
+        strike("Chinese outside brackets in a Latin-script issue")
+    return out
+
+
+def _cut_word(headline: str, sources: Sequence[str]) -> bool:
+    """The headline's end is a whole word in no source: Latin, its last word is nowhere
+    whole; Chinese, every place the sources write its last characters runs on into more
+    characters (and no source ends a title or clause there)."""
+    tail = headline.rstrip(" .!?。！？”’\"')")
+    if not tail:
+        return False
+    if CJK_RE.search(tail[-1]):
+        end = tail[-4:]
+        found = False
+        for s in sources:
+            for m in re.finditer(re.escape(end), s):
+                found = True
+                if m.end() >= len(s) or not CJK_RE.match(s[m.end()]):
+                    return False
+        return found
+    word = re.findall(r"\w[\w'’-]*$", tail)
+    if not word:
+        return False
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word[0])}(?![\w-])", re.IGNORECASE)
+    return not any(pattern.search(s) for s in sources)
+
+
+def _unsourced_words(headline: str, sources: Sequence[str]) -> list[str]:
+    """Latin words of three letters or more that no source writes ("Scheduls", "Pils")."""
+    have = set(_WORD.findall("\n".join(sources).lower()))
+    words = [w for w in _WORD.findall(headline) if sum(c.isalpha() for c in w) >= 3]
+    return [w for w in words if w.lower() not in have]
+
+
+def _cjk_outside_brackets(text: str) -> bool:
+    bare = re.sub(r"[(（\[「《][^)）\]」》]*[)）\]」》]", "", text)
+    bare = re.sub(r"“[^”]{1,12}”", "", bare)  # a short quoted Chinese name: “清源”
+    return bool(CJK_RE.search(bare))
+
+
+def opens_on_reference(sentence: str) -> bool:
+    """Whether a sentence leans on one before it: a pronoun, an ordinal of an unprinted
+    list, "one of them", "the company" (see _REFERENCE), or a quotation whose speaker is a
+    pronoun ('"We support it," he said.')."""
+    s = sentence.strip()
+    return bool(_REFERENCE.match(s.lstrip("“\"'‘(")) or _PRONOUN_SPEAKER.search(s))
+
+
+def numbers(sentence: str) -> frozenset[str]:
+    """The distinctive figures of a sentence ("853,000", "4.5%", "4 million"), as digits
+    and scale; no years, no lone small numbers."""
+    out: set[str] = set()
+    for m in _NUMBER.finditer(sentence):
+        text = m.group()
+        n = re.sub(r"[^\d.]", "", text).strip(".")
+        scale = re.sub(r"[^a-z%]", "", text.lower())
+        if not n or (_YEAR.match(n) and not scale) or (len(n) < 2 and not scale):
+            continue
+        out.add(f"{n} {scale}".strip())
+    return frozenset(out)
+
+
+def restates(sentence: str, earlier: Sequence[str]) -> str | None:
+    """How `sentence` repeats one of `earlier` (a figure or most of its content), or None."""
+    mine = set(content_words(sentence))
+    figures = numbers(sentence)
+    for other in earlier:
+        shared = figures & numbers(other)
+        theirs = set(content_words(other))
+        # A shared figure with a shared word around it is the same fact.
+        if shared and (len(shared) >= 2 or mine & theirs):
+            return f"the figure {sorted(shared)[0]} again"
+        small = min(len(mine), len(theirs))
+        if small and len(mine & theirs) / small >= RESTATED:
+            return "the same words again"
+    return None
+
+
+def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
+                      sources: Sequence[str] = ()) -> list[Strike]:
+    """What a copy editor would strike in a story paragraph, sentence by sentence."""
+    out: list[Strike] = []
+    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
+    for k, s in enumerate(sentences):
+        if k == 0 and opens_on_reference(s):
+            out.append(Strike("paragraph", "opens on an unresolved reference", s))
+        why = restates(s, sentences[:k])
+        if why:
+            out.append(Strike("paragraph", f"fact stated twice ({why})", s))
+        if quotes_open(s):
+            out.append(Strike("paragraph", "quotation left open", s))
+        if not cjk_issue and _cjk_outside_brackets(s):
+            out.append(Strike("paragraph", "Chinese outside brackets in a Latin-script issue", s))
+        m = _ATTRIBUTED.match(s)
+        if m and sources and _lowered_name(m.group(1), sources):
+            out.append(Strike("paragraph", "name lower-cased after the attribution", s))
+    return out
+
+
+def _lowered_name(word: str, sources: Sequence[str]) -> bool:
+    """A lower-cased word the sources only ever write capitalised (a name)."""
+    w = word.strip(",;:.'’\"")
+    if not w or not w[0].islower():
+        return False
+    cap = w[0].upper() + w[1:]
+    text = "\n".join(sources)
+    # Capitalised after a lower-case word (mid-sentence), never written in lower case.
+    return (re.search(rf"\b[a-z][\w,]*\s+{re.escape(cap)}(?![\w-])", text) is not None
+            and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) is None)
+
+
+def story_strikes(headline: str, sentences: Sequence[str], *, language: str = "en",
+                  sources: Sequence[str] = ()) -> list[Strike]:
+    """Every strike in one story: its headline and its paragraph (or "Also" line)."""
+    return [*headline_strikes(headline, sources, language=language),
+            *paragraph_strikes(sentences, language=language, sources=sources)]
+
+
+def issue_strikes(issue: Issue, sources: dict[str, str] | None = None) -> list[Strike]:
+    """Every strike in an issue's headlines and paragraphs. `sources` maps an article URL to
+    its title and text, for the checks that need them (cut words, lower-cased names); the
+    stories' own titles are always used."""
+    out: list[Strike] = []
+    for story in issue.stories:
+        texts = [sources[c.url] for c in story.articles if sources and c.url in sources]
+        texts += [c.title for c in story.articles]
+        out.extend(story_strikes(story.headline, [s.text for s in story.sentences],
+                                 language=issue.newsletter.language, sources=texts))
+    return out

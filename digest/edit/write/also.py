@@ -1,0 +1,39 @@
+"""The "Also this week" line: a one-sentence blurb under the story's headline.
+
+The story's most central lead sentence (as the paragraph's opening, `paragraph._opening`)
+when it is at most `BLURB_WORDS` words; else the most central lead that is; else the
+shortest lead. Never a headline repeated: a lead that says nothing the headline does not is
+passed over when another lead is left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digest.edit.lexicon import content_words
+from digest.edit.write.lines import Centrality, Line, story_lines
+from digest.edit.write.paragraph import OPENING_REFERENCE
+from digest.models import Article, Sentence
+
+BLURB_WORDS = 40
+
+
+def also_line(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], *,
+              headline: str = "", language: str | None = None) -> tuple[Sentence, ...]:
+    """One sentence for an "Also this week" item (see the module docstring)."""
+    lines = story_lines(arts, language)
+    leads: dict[int, Line] = {}
+    for ln in lines:
+        if ln.article not in leads and not ln.leans:
+            leads[ln.article] = ln
+    if not leads:
+        return ()
+    central = Centrality(arts)
+    head = set(content_words(headline))
+    ranked = sorted(leads.values(),
+                    key=lambda ln: (-central.lead_score(ln, OPENING_REFERENCE), ln.article))
+    adds = [ln for ln in ranked if not ln.content <= head] or ranked
+    short = [ln for ln in adds if ln.size <= BLURB_WORDS]
+    pick = short[0] if short else min(adds, key=lambda ln: ln.size)
+    art = arts[pick.article]
+    return (Sentence(pick.text, citations.get(art.url, (art.url,))),)

@@ -1,0 +1,70 @@
+"""Naming the outlet a sentence comes from, without breaking its grammar or its names.
+
+`attribute(text, outlet, story_text)` names the outlet of a sentence that names no source of
+its own ("…, officials said", "according to …", "据…报道", "…表示" already do):
+
+* a sentence ending in a plain full stop takes ", according to <outlet>." at its end, so its
+  first word keeps its own casing ("Multiple Democrats …", "Joe Biden …");
+* any other (a closing quote, a question, an abbreviation at the end) takes "According to
+  <outlet>, " before it, its first word lower-cased only when it is not a name — a function
+  word, or a word the story also writes in lower case and never capitalised mid-sentence; an
+  acronym, a word capitalised after a lower-case word somewhere, or the first of two
+  capitalised words ("Joe Biden") keeps its capital;
+* a Chinese sentence takes 据<outlet>报道，.
+
+A leading connective ("Meanwhile, ") goes: it answered a sentence the reader has not seen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.edit.lexicon import CJK_RE, STOPWORDS
+
+# Chinese: "据X报道", "X表示", "X称" — never the 据 of 数据 (data) or the 称 of 简称 (short name).
+ATTRIBUTION = re.compile(r"\b(said|says|say|told|according to|reported|reports|announced|"
+                         r"stated|wrote|writes|claimed|argued|noted|added)\b|(?<![数依根证占])据|"
+                         r"表示|(?<![简名统俗职])称|报道",
+                         re.IGNORECASE)
+_LEADING_CONNECTIVE = re.compile(r"^(?:Meanwhile|However|Elsewhere|Still|Also|Moreover|"
+                                 r"Closer to home|At the same time|In addition|But|And),\s+")
+
+
+def strip_connective(text: str) -> str:
+    out = _LEADING_CONNECTIVE.sub("", text)
+    return out[0].upper() + out[1:] if out != text and out[:1].islower() else out
+
+
+def _is_name(word: str, following: str, story_text: str) -> bool:
+    bare = word.strip("\"'“‘(")
+    if not bare[:1].isupper():
+        return True  # a digit, a quote: leave it as it is
+    if bare == "I" or (len(bare) > 1 and (bare.isupper() or "." in bare)):
+        return True  # "I", "NASA", "U.S."
+    bare = re.sub(r"['’]s$", "", bare)  # "Virginia’s": is "Virginia" a name?
+    low = bare.lower()
+    if low in STOPWORDS:
+        return False
+    # Capitalised after a lower-case word somewhere: a name. In lower case somewhere: not.
+    if re.search(rf"\b[a-z][\w,]*\s+{re.escape(bare)}\b", story_text):
+        return True
+    if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", story_text):
+        return False
+    return following[:1].isupper()
+
+
+def attribute(text: str, outlet: str, story_text: str = "") -> str:
+    """`text` with its outlet named, grammar and names intact (see the module docstring)."""
+    text = strip_connective(text)
+    if ATTRIBUTION.search(text):
+        return text
+    if CJK_RE.search(text[:3]):
+        return f"据{outlet}报道，{text}"
+    if re.search(r"[\w)%]\.$", text) and not re.search(r"\b\w+\.\w+\.$|\b[A-Z][a-z]{0,3}\.$",
+                                                       text):
+        return f"{text[:-1]}, according to {outlet}."
+    first, _, rest = text.partition(" ")
+    following = rest.split(" ", 1)[0] if rest else ""
+    if not _is_name(first, following, story_text):
+        text = first[0].lower() + first[1:] + (" " + rest if rest else "")
+    return f"According to {outlet}, {text}"

@@ -1,0 +1,150 @@
+"""A story's printable sentences, each read once: what it says, how long it is, what it leans on.
+
+`story_lines` turns a story's articles into `Line`s — the sentences a paragraph or an "Also
+this week" line may print — and `Centrality` says how much of a sentence the other outlets
+say too. Both writers (paragraph.py, also.py) choose from these.
+
+A sentence is printable when it is prose (no byline, timestamp or ticker: summarize.py; no
+promotion — "Follow …", "Subscribe …", or the outlet naming itself), a
+whole statement (ends in a full stop, an exclamation or a closing quote after one — a
+subheading is another editor's headline, a question the writer's own voice), at least four
+words, with every quotation it opens closed (a quote that runs on into the next paragraph
+is not printed in half), and in the issue's language when the story has any sentence in it (a
+Chinese article in an English issue is cited, not quoted). Datelines go (`clean_sentence`).
+A story whose feeds give only excerpts cut mid-sentence gets its first excerpt, ending "…".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from digest.edit.lexicon import CJK_RE, content_words, stem
+from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS, numbers, opens_on_reference
+from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
+from digest.edit.write.timeline import event_day
+from digest.models import Article
+from digest.text import quotes_open, split_sentences, tokens
+
+SENTENCES_PER_ARTICLE = 25  # a story is told from each article's opening, not its tail
+MIN_WORDS = 4
+_TERMINAL = ".!。！\"”’)」"  # a question is the writer's, not news: never printed
+# A contrast that answers the sentence before it ("Walk across it at rush hour, though, …").
+_DANGLING = PREPOSITIONS | ARTICLES | CONJUNCTIONS
+_CONTRAST = (", though,", ", however,", ", instead,", ", too,", ", though.", ", too.")
+# "Platforms must now detect these marks": a demonstrative early on points back.
+_POINTS_BACK = re.compile(r"^(?:\S+\s){0,5}(?:these|those|such)\s(?!as\b)[a-z]+")
+# The publisher talking about itself: "Follow our …", "Subscribe to …", "<Outlet>'s coverage".
+_PROMO = re.compile(r"^(?:Follow|Subscribe|Sign up|Check out|Click|Download|Join|Read|Watch|"
+                    r"Listen|Get|Don't miss|Share)\b")
+
+
+@dataclass(frozen=True)
+class Line:
+    article: int  # position in the story's article list
+    index: int  # position among the article's sentences
+    text: str
+    stems: frozenset[str]  # every word, stemmed (what a reader's summary would share)
+    content: frozenset[str]  # content words, stemmed
+    figures: frozenset[str]
+    size: float  # words; a CJK character counts 2/3 of a word
+    leans: bool  # needs the sentence before it (a pronoun, "the company", a contrast)
+    day: date | None  # when the event it reports happened, if it says
+
+
+def size_of(text: str) -> float:
+    cjk = len(CJK_RE.findall(text))
+    return len(CJK_RE.sub(" ", text).split()) + cjk / 1.5
+
+
+def _complete(text: str) -> bool:
+    end = text.rstrip()
+    return end[-1:] in _TERMINAL and not re.search(r"[?？][\"”’)」]*$", end)
+
+
+def _excerpt(text: str) -> str:
+    """A sentence the feed cut: up to its last content word, marked "…"."""
+    words = re.sub(r"[\s,;:—–-]+$", "", text.rstrip(" .…")).split()
+    while len(words) > MIN_WORDS and words[-1].lower() in _DANGLING:
+        words.pop()
+    return re.sub(r"[,;:—–-]+$", "", " ".join(words)) + "…"
+
+
+def _line(k: int, i: int, text: str, published: date) -> Line:
+    low = text.lower()
+    return Line(article=k, index=i, text=text,
+                stems=frozenset(stem(t) for t in tokens(text)),
+                content=frozenset(content_words(text)), figures=numbers(text),
+                size=size_of(text),
+                leans=(opens_on_reference(text) or any(c in low for c in _CONTRAST)
+                       or bool(_POINTS_BACK.match(text))),
+                day=event_day(text, published))
+
+
+def story_lines(arts: Sequence[Article], language: str | None) -> list[Line]:
+    """Every printable sentence of the story, article by article, in the issue's language
+    when the story has any (see the module docstring)."""
+    lines: list[Line] = []
+    cut: list[Line] = []  # a feed's excerpt that stops mid-sentence
+    for k, art in enumerate(arts):
+        sents = split_sentences(art.text)[:SENTENCES_PER_ARTICLE]
+        for i, raw in enumerate(sents):
+            if is_furniture(raw):
+                continue
+            text = clean_sentence(raw)
+            if size_of(text) < MIN_WORDS or _PROMO.match(text) or art.source in text:
+                continue  # a fragment, or the publisher's promotion of itself
+            if quotes_open(text):
+                continue  # a quotation that runs on past the sentence (or the excerpt)
+            if _complete(text):
+                lines.append(_line(k, i, text, art.published.date()))
+            elif i == len(sents) - 1 and not text.rstrip().endswith(("?", "？")):
+                cut.append(_line(k, i, _excerpt(text), art.published.date()))
+    if not lines:  # nothing but excerpts: print one, marked as cut
+        lines = cut[:1]
+    if language:
+        own = [ln for ln in lines if in_language(ln.text, arts[ln.article].language, language)]
+        if own:
+            return own
+    return lines
+
+
+class Centrality:
+    """How likely a word is to be in a summary of the story: by the share `s` of the story's
+    articles (title or text) and the share `t` of its titles that use it,
+
+        p = FLOOR + AGREEMENT · s² + TITLES · t        (0 for a word no article uses)
+
+    — what several outlets say, and what they put in their titles, is what a summary says.
+    With `exclude`, the shares are over the other articles (how central one article's
+    sentence is to the rest of the story)."""
+
+    FLOOR, AGREEMENT, TITLES = 0.1, 0.6, 0.25
+
+    def __init__(self, arts: Sequence[Article]) -> None:
+        self.bags = [frozenset(stem(t) for t in tokens(f"{a.title}\n{a.text}")) for a in arts]
+        self.title_bags = [frozenset(stem(t) for t in tokens(a.title)) for a in arts]
+        self.count: Counter[str] = Counter(w for b in self.bags for w in b)
+        self.titled: Counter[str] = Counter(w for b in self.title_bags for w in b)
+
+    def share(self, word: str, exclude: int | None = None) -> float:
+        n = len(self.bags) - (exclude is not None)
+        if n <= 0:
+            return 0.0
+        s, t = self.count[word], self.titled[word]
+        if exclude is not None:
+            s -= word in self.bags[exclude]
+            t -= word in self.title_bags[exclude]
+        if not s:
+            return 0.0
+        return self.FLOOR + self.AGREEMENT * (s / n) ** 2 + self.TITLES * t / n
+
+    def lead_score(self, line: Line, reference: float) -> float:
+        """Expected ROUGE-1 F1 of a lone sentence against a reference of `reference` words,
+        by what the *other* articles say (the whole story when it has one article)."""
+        exclude = line.article if len(self.bags) > 1 else None
+        overlap = sum(self.share(w, exclude) for w in line.stems)
+        return 2 * overlap / (line.size + reference)

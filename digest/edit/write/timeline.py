@@ -1,0 +1,69 @@
+"""When the event a sentence reports happened, when the sentence says so.
+
+A story paragraph tells events in the order they happened: "The dialogue opened on Tuesday"
+comes before "it ended on Wednesday". `event_day` reads the first date a sentence names and
+resolves it against its article's publication date:
+
+* a weekday ("on Tuesday", "Tuesday's vote"; Chinese 周二 / 星期二) is the latest such day on
+  or before publication — news reports the week that was;
+* "yesterday", "today", "last night"; Chinese 昨天 / 今天 / 今日;
+* a month and day ("November 18", "18 November", "Nov. 18"; Chinese 11月18日), in the
+  publication's year, or the year before when that would lie in the future.
+
+No date named: None (the sentence keeps its place).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ZH_WEEKDAYS = "一二三四五六日"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?!\d)|(\d{{1,2}})\s+{_MONTH})\b"
+    r"|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(yesterday|today|last night|tonight)\b"
+    r"|(\d{1,2})月(\d{1,2})日|(?:周|星期)([一二三四五六日天])|(昨天|昨日|今天|今日)")
+
+
+def _month(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+def _on_or_before(published: date, month: int, day: int) -> date | None:
+    try:
+        d = date(published.year, month, day)
+    except ValueError:
+        return None
+    if d > published + timedelta(days=31):  # "December 30" in a January article
+        try:
+            d = date(published.year - 1, month, day)
+        except ValueError:
+            return None
+    return d
+
+
+def event_day(sentence: str, published: date) -> date | None:
+    """The date of the event `sentence` reports, or None (see the module docstring)."""
+    m = _DATE.search(sentence)
+    if not m:
+        return None
+    g = m.groups()
+    if g[0] and g[1]:
+        return _on_or_before(published, _month(g[0]), int(g[1]))
+    if g[2] and g[3]:
+        return _on_or_before(published, _month(g[3]), int(g[2]))
+    if g[4] or g[8]:
+        wanted = (_WEEKDAYS.index(g[4].lower()) if g[4]
+                  else _ZH_WEEKDAYS.index(g[8] if g[8] != "天" else "日"))
+        return published - timedelta(days=(published.weekday() - wanted) % 7)
+    if g[6] and g[7]:
+        return _on_or_before(published, int(g[6]), int(g[7]))
+    relative = (g[5] or g[9] or "").lower()
+    if relative in ("yesterday", "last night", "昨天", "昨日"):
+        return published - timedelta(days=1)
+    return published

@@ -1,0 +1,93 @@
+"""Headlines offline: the story's own best title, cleaned, never cut (issue 11). Every text here
+is made up for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from digest.edit.headline import clean_title, headline_for
+from digest.edit.proof import headline_strikes
+from digest.models import Article
+
+MakeArticle = Callable[..., Article]
+
+
+@pytest.mark.parametrize(("title", "outlet", "expected"), [
+    ("Ostrava opens chatbot helpline - Reuters", "", "Ostrava opens chatbot helpline"),
+    ("Ostrava opens chatbot helpline | Carthen Herald", "", "Ostrava opens chatbot helpline"),
+    ("Ostrava opens chatbot helpline — Carthen Herald", "Carthen Herald",
+     "Ostrava opens chatbot helpline"),
+    ("Ostrava opens chatbot helpline - carthenherald.com", "", "Ostrava opens chatbot helpline"),
+    ("WATCH: Ostrava opens chatbot helpline", "", "Ostrava opens chatbot helpline"),
+    ("EXCLUSIVE: Ostrava opens chatbot helpline", "", "Ostrava opens chatbot helpline"),
+    ("Opinion | Ostrava's chatbot helpline is a mistake", "", "Ostrava's chatbot helpline is a mistake"),
+    ("OSTRAVA (Reuters) - Ostrava opens chatbot helpline", "", "Ostrava opens chatbot helpline"),
+    ("“Ostrava opens chatbot helpline”", "", "Ostrava opens chatbot helpline"),
+    ("The Compute Letter #112: the hotline that talks back", "The Compute Letter",
+     "The hotline that talks back"),
+    # Not furniture: a dash clause, a quote inside, a name that is not the outlet's.
+    ("Ostrava opens helpline — but callers want humans", "",
+     "Ostrava opens helpline — but callers want humans"),
+    ("Mayor calls helpline 'a friend' - Ostrava Daily", "Carthen Herald",
+     "Mayor calls helpline 'a friend' - Ostrava Daily"),
+])
+def test_clean_title(title: str, outlet: str, expected: str) -> None:
+    assert clean_title(title, outlet) == expected
+
+
+def test_the_title_the_other_outlets_agree_with_wins(make_article: MakeArticle) -> None:
+    arts = [
+        make_article("Carthen lawmakers on Tuesday passed a bill banning cloned voices in "
+                     "political ads.", source="A",
+                     title="Carthen lawmakers pass bill banning cloned voices in political ads"),
+        make_article("A ban on cloned voices in political ads cleared Carthen's parliament on "
+                     "Tuesday.", source="B", title="Is this the end of the deepfake campaign?"),
+        make_article("Political ads with cloned voices will be illegal in Carthen from June "
+                     "after lawmakers passed a ban.", source="C",
+                     title="Carthen bans cloned voices in political ads - Reuters"),
+    ]
+    head = headline_for(arts, language="en")
+    # The shortest title that says what the others say; its outlet suffix gone.
+    assert head == "Carthen bans cloned voices in political ads"
+    assert not headline_strikes(head, [a.title for a in arts])
+
+
+def test_a_whole_clause_of_a_title_can_win_but_never_a_cut(make_article: MakeArticle) -> None:
+    arts = [
+        make_article("Oakfield will spend 2 billion crowns on delivery robot motors.", source="A",
+                     title="Robots: Oakfield to spend 2 billion crowns on delivery robot motors"),
+        make_article("Oakfield's council approved a fund for delivery robot motors.", source="B",
+                     title="Oakfield approves fund for delivery robot motors"),
+    ]
+    head = headline_for(arts, language="en")
+    assert head in {"Oakfield to spend 2 billion crowns on delivery robot motors",
+                    "Oakfield approves fund for delivery robot motors"}
+    assert head.split()[-1] == "motors"
+
+
+def test_one_article_keeps_its_title_and_a_lone_question_survives(
+        make_article: MakeArticle) -> None:
+    art = make_article("Oakfield opened a robot lane.", title="Will Oakfield's robot lane work?")
+    assert headline_for([art], language="en") == "Will Oakfield's robot lane work?"
+
+
+def test_english_issue_prefers_english_titles_and_chinese_stays_whole(
+        make_article: MakeArticle) -> None:
+    zh = make_article("卡森数据委员会周一对三家地图应用处以罚款。", source="数据观察",
+                      title="卡森数据委员会罚款三家地图应用 总额400万克朗", language="zh")
+    en = make_article("The Carthen Data Board fined three map apps on Monday.", source="A",
+                      title="Carthen Data Board fines three map apps")
+    assert headline_for([zh, en], language="en") == "Carthen Data Board fines three map apps"
+    # A Chinese issue: the Chinese title, whole (never cut mid-word).
+    assert headline_for([zh, en], language="zh") == "卡森数据委员会罚款三家地图应用 总额400万克朗"
+    assert headline_for([zh], language="en") == "卡森数据委员会罚款三家地图应用 总额400万克朗"
+
+
+def test_a_title_the_copy_editor_would_strike_loses(make_article: MakeArticle) -> None:
+    arts = [make_article("Lawmakers in Carthen passed the voice bill.", source="A",
+                         title="Carthen lawmakers pass voice bill as critics warn of"),
+            make_article("The voice bill passed in Carthen.", source="B",
+                         title="Carthen passes voice bill")]
+    assert headline_for(arts, language="en") == "Carthen passes voice bill"

@@ -1,0 +1,161 @@
+"""The story paragraph and the "Also this week" line (issue 11). Every text here is made up
+for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from digest.edit.lexicon import CJK_RE
+from digest.edit.proof import paragraph_strikes
+from digest.edit.write.also import also_line
+from digest.edit.write.attribution import attribute
+from digest.edit.write.grounding import trace
+from digest.edit.write.paragraph import paragraph_for
+from digest.models import Article
+from digest.text import split_sentences
+
+MakeArticle = Callable[..., Article]
+
+BRIDGE_A = (
+    "The river authority opened the new Kettle Bridge to traffic on Monday after two years of "
+    "work. The bridge cost 40 million crowns and carries four lanes of traffic. It was designed "
+    "by the Oakfield firm Arden & Vale, which also built the city's tram depot. Engineers said "
+    "the old crossing will close for repairs next month.")
+BRIDGE_B = (
+    "Kettle Bridge opened on Monday, the river authority said, relieving the old crossing. "
+    "The bridge, which cost 40 million crowns, gives the city its first protected bike lane. "
+    "Walk across it at rush hour, though, and the queues look the same as before. "
+    "Officials expect traffic on the old crossing to halve by the summer, and cyclists groups "
+    "have asked for a second lane on the north bank.")
+BRIDGE_C = (
+    "Mayor Ilse Brandt cut the ribbon on Kettle Bridge on Monday, calling it the biggest "
+    "project of her term. Second, she said, the city will now turn to the tram line. "
+    "Residents of the north bank have waited a decade for the crossing. "
+    "Shops near the old crossing fear losing passing trade once it closes.")
+
+
+def _bridge(make_article: MakeArticle) -> list[Article]:
+    return [make_article(BRIDGE_A, source="Outlet A", title="Kettle Bridge opens", day=1),
+            make_article(BRIDGE_B, source="Outlet B", title="Kettle Bridge opens to traffic",
+                         day=1.2),
+            make_article(BRIDGE_C, source="Outlet C", title="Mayor opens Kettle Bridge", day=1.5)]
+
+
+def _words(sentences: tuple[object, ...]) -> int:
+    return sum(len(s.text.split()) for s in sentences)  # type: ignore[attr-defined]
+
+
+def test_paragraph_opens_on_the_central_lead_and_says_each_fact_once(
+        make_article: MakeArticle) -> None:
+    arts = _bridge(make_article)
+    printed = paragraph_for(arts, {}, language="en")
+    texts = [s.text for s in printed]
+    assert 60 <= _words(printed) <= 130
+    assert texts[0] in {split_sentences(a.text)[0] for a in arts}  # a lead sentence
+    assert sum("40 million crowns" in t for t in texts) == 1  # the cost, once
+    assert not any(t.startswith(("Second", "It ")) for t in texts)
+    for k, t in enumerate(texts):  # a contrast only right after the sentence it answers
+        if ", though," in t:
+            assert k and texts[k - 1].startswith("The bridge, which cost")
+    assert paragraph_strikes(texts, sources=[a.text for a in arts]) == []
+    sources = [x for a in arts for x in split_sentences(a.text)]
+    assert all(trace(t, sources) for t in texts)
+    # Every further outlet is named once, with the sentence's own casing kept.
+    assert any(t.endswith(", according to Outlet B.") or "Outlet B" not in t for t in texts)
+
+
+def test_paragraph_length_is_a_setting(make_article: MakeArticle) -> None:
+    arts = _bridge(make_article)
+    short = paragraph_for(arts, {}, language="en", words=(10, 40))
+    assert 10 <= _words(short) <= 40
+    # The most is never passed by cutting: a sentence longer than it stays whole, alone.
+    one = paragraph_for(arts, {}, language="en", words=(1, 5))
+    assert len(one) == 1 and one[0].text.endswith(".")
+
+
+def test_a_sentence_that_leans_back_follows_what_it_leans_on(make_article: MakeArticle) -> None:
+    art = make_article("Carthen's data board fined three map apps on Monday for selling "
+                       "location data. It gave them 30 days to delete the data. The fines "
+                       "total 4 million crowns, the largest the board has issued. Two apps "
+                       "said they would appeal against the ruling in court.",
+                       source="Outlet A", title="Map apps fined")
+    texts = [s.text for s in paragraph_for([art], {}, language="en", words=(30, 130))]
+    if "It gave them 30 days to delete the data." in texts:
+        k = texts.index("It gave them 30 days to delete the data.")
+        assert texts[k - 1].startswith("Carthen's data board fined")
+
+
+def test_events_in_the_order_they_happened(make_article: MakeArticle) -> None:
+    a = make_article("Delegates from 23 countries signed the Ostrava Statement on open models "
+                     "on Wednesday as the Ostrava forum closed. The statement commits them to "
+                     "share incident reports.", source="Outlet A", title="23 countries sign",
+                     day=3)
+    b = make_article("Thirty ministers arrived in Ostrava on Monday ahead of the forum on open "
+                     "models. Security was tight around the conference centre all week.",
+                     source="Outlet B", title="Ministers arrive", day=3)
+    c = make_article("The Ostrava forum on open models opened on Tuesday with a call for "
+                     "shared safety tests. Organisers expect 600 delegates.", source="Outlet C",
+                     title="Forum opens", day=3)
+    texts = [s.text for s in paragraph_for([a, b, c], {}, language="en", words=(60, 130))]
+    monday = next((k for k, t in enumerate(texts) if "Monday" in t), None)
+    tuesday = next((k for k, t in enumerate(texts) if "Tuesday" in t), None)
+    if monday is not None and tuesday is not None:
+        assert monday < tuesday
+
+
+def test_attribution_keeps_names_and_grammar() -> None:
+    story = "Officials said Joe Brandt would lead it. Multiple parties objected to the plan."
+    assert attribute("Joe Brandt will lead the inquiry.", "Outlet A", story) == \
+        "Joe Brandt will lead the inquiry, according to Outlet A."
+    assert attribute("Multiple parties objected.", "Outlet A", story) == \
+        "Multiple parties objected, according to Outlet A."
+    # A sentence ending on a quote takes the attribution in front.
+    assert attribute("Joe Brandt called it “a start.”", "Outlet A", story) == \
+        "According to Outlet A, Joe Brandt called it “a start.”"
+    assert attribute("The plan is “a start.”", "Outlet A", story) == \
+        "According to Outlet A, the plan is “a start.”"
+    assert attribute("Meanwhile, the plan is “a start.”", "Outlet A", story) == \
+        "According to Outlet A, the plan is “a start.”"
+    assert attribute("Brandt said the plan is a start.", "Outlet A", story) == \
+        "Brandt said the plan is a start."  # it names its own source
+    assert attribute("卡森议会通过禁令。", "数据观察") == "据数据观察报道，卡森议会通过禁令。"
+
+
+EN_BODIES = [
+    "The Carthen Data Board (CDB) on Monday fined three map apps for selling location data. "
+    "The fines total 4 million crowns. The apps have 30 days to delete the data. "
+    "Two of the apps said they would appeal.",
+    "Map apps in Carthen must stop selling location data, the Carthen Data Board (CDB) said. "
+    "Privacy groups welcomed the fines. One group called them overdue.",
+]
+ZH_BODY = ("卡森数据委员会（CDB）周一对三家地图应用处以罚款，罚款总额为400万克朗。"
+           "这些应用须在30天内删除相关数据。其中两家应用表示将提出申诉。")
+
+
+def test_an_english_issue_quotes_no_chinese_sentence(make_article: MakeArticle) -> None:
+    en = [make_article(b, source=f"Outlet {k}", title=f"CDB fines map apps {k}")
+          for k, b in enumerate(EN_BODIES)]
+    zh = make_article(ZH_BODY, source="数据观察", title="卡森数据委员会罚款三家地图应用",
+                      language="zh")
+    for arts in ([*en, zh], [zh, *en], [en[0], zh]):
+        assert not any(CJK_RE.search(s.text) for s in paragraph_for(arts, {}, language="en"))
+    # A Chinese issue speaks Chinese, and a story told only in Chinese is printed in it.
+    assert all(CJK_RE.search(s.text) for s in paragraph_for([zh, *en], {}, language="zh"))
+    assert paragraph_for([zh], {}, language="en")[0].text.startswith("卡森数据委员会")
+
+
+def test_also_line_is_one_short_sentence_beyond_the_headline(make_article: MakeArticle) -> None:
+    arts = _bridge(make_article)
+    line = also_line(arts, {}, headline="Kettle Bridge opens to traffic", language="en")
+    assert len(line) == 1 and len(line[0].text.split()) <= 40
+    assert line[0].text.endswith(".") and "Kettle Bridge" in line[0].text
+    assert line[0].sources and not paragraph_strikes([line[0].text])
+
+
+def test_a_feed_excerpt_cut_mid_sentence_is_printed_as_cut(make_article: MakeArticle) -> None:
+    art = make_article("Carthen's parliament on Tuesday approved a ban on cloned voices in "
+                       "political ads, in a vote that", title="Ban approved")
+    printed = paragraph_for([art], {}, language="en")
+    assert [s.text for s in printed] == [
+        "Carthen's parliament on Tuesday approved a ban on cloned voices in political ads, in a "
+        "vote…"]
