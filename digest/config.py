@@ -63,7 +63,7 @@ def _http_url(v: str) -> str:
 def _known_zone(v: str) -> str:
     try:
         ZoneInfo(v)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # 'Asia' is a folder: OSError
         raise ValueError(f"unknown timezone {v!r} (expected an IANA name such as Europe/Paris)") from exc
     return v
 

@@ -27,6 +27,10 @@ T = "newsletter:\n  title: T\n"
         (T + "schedule:\n  day_of_week: funday\n", 4, "schedule.day_of_week", "'funday'"),
         (T + "schedule:\n  day_of_week: mon,fryday\n", 4, "schedule.day_of_week", "'fryday'"),
         (T + "schedule:\n  timezone: Mars/Base\n", 4, "schedule.timezone", "unknown timezone"),
+        # a zoneinfo folder, not a zone: ZoneInfo raises IsADirectoryError (found by the fuzzer)
+        (T + "schedule:\n  timezone: Asia\n", 4, "schedule.timezone", "unknown timezone"),
+        ("newsletter:\n  title: T\n  timezone: Asia\n",
+         3, "newsletter.timezone", "unknown timezone"),
         (T + "email:\n  smtp_port: 99999\n", 4, "email.smtp_port", "65535"),
         (T + "email:\n  smtp_port: 0\n", 4, "email.smtp_port", "greater than or equal to 1"),
         (T + "email:\n  timeout: -5\n", 4, "email.timeout", "greater than 0"),
