@@ -36,7 +36,7 @@ test: $(VENV)/.installed-test
 # (about a minute in all); this runs each FUZZ times as many inputs and prints how many it
 # tried. A crash it finds is shrunk by hypothesis and replayed first on the next run (.hypothesis/);
 # keep it as an @example in the target and a named test beside the code's other tests.
-FUZZ ?= 50
+FUZZ ?= 20
 fuzz: $(VENV)/.installed-test
 	DIGEST_FUZZ=$(FUZZ) $(BIN)/python -m pytest -q tests/fuzz --timeout=0 --hypothesis-show-statistics
 

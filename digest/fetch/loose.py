@@ -10,7 +10,8 @@ Atom feed nested past 256 levels kept it busy for half a minute. So before it ru
 - **Depth.** A document whose elements nest deeper than `MAX_DEPTH` (256, libxml2's own limit)
   is refused with that reason: no feed needs it, and it is how the slow cases look.
 - **Character references** no character can have (a surrogate, past U+10FFFF), which made
-  feedparser raise, become U+FFFD.
+  feedparser raise, become U+FFFD, and whitespace leaves namespace names (an NBSP in one
+  made it raise ValueError).
 
 And it runs in a worker process with a time limit (`parsepool.py`).
 """
@@ -28,6 +29,7 @@ from .urls import resolve
 LOOSE_MAX_BYTES = 1_000_000
 MAX_DEPTH = 256
 _CHARREF_RE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+_XMLNS_RE = re.compile(rb"""(xmlns(?::[\w.-]+)?\s*=\s*)(?:"([^"]{0,2048})"|'([^']{0,2048})')""")
 _LAST_END_RE = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
 _NAME_RE = re.compile(rb"/?([A-Za-z_][\w.:-]*)")
 # Elements that never hold others (HTML void elements, raw in a broken feed) and those an
@@ -51,6 +53,8 @@ def parse_loose(doc: Loose) -> ParsedFeed:
             "and the forgiving parser would take minutes)"))
     if b"&#" in data:
         data = _CHARREF_RE.sub(_charref, data)
+    if b"xmlns" in data:
+        data = _XMLNS_RE.sub(_xmlns, data)
     return _feedparser(data, doc.url, warnings)
 
 
@@ -111,6 +115,14 @@ def _charref(match: re.Match[bytes]) -> bytes:
     if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
         return b"&#xFFFD;"
     return match.group(0)
+
+
+def _xmlns(match: re.Match[bytes]) -> bytes:
+    """A namespace name without whitespace: feedparser splits expat's "namespace name" pairs
+    on any whitespace (an NBSP too), and a third part raised ValueError out of it."""
+    quote = b'"' if match.group(2) is not None else b"'"
+    value = (match.group(2) or match.group(3) or b"").decode("utf-8", "replace")
+    return match.group(1) + quote + "".join(value.split()).encode() + quote
 
 
 def _feedparser(data: bytes, url: str, warnings: list[str]) -> ParsedFeed:

@@ -27,6 +27,7 @@ import os
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -70,7 +71,11 @@ def parse_and_prepare(body: bytes, url: str, content_type: str | None, source: S
 
 
 def loose_and_prepare(doc: Loose, source: Source, now: datetime, max_items: int) -> FeedJob:
-    return prepare(parse_loose(doc), doc.url, source, now, max_items)
+    try:
+        feed = parse_loose(doc)
+    except Exception as exc:  # a bug: still only this document (parse_feed's promise)
+        feed = refused(exc)
+    return prepare(feed, doc.url, source, now, max_items)
 
 
 def _refused_job(reason: str) -> FeedJob:
@@ -94,11 +99,11 @@ def _serve(conn: Connection) -> None:
         try:
             reply: tuple[bool, Any] = (True, function(*args))
         except Exception as exc:
-            reply = (False, internal_error(exc))
+            reply = (False, (internal_error(exc), traceback.format_exc()))
         try:
             conn.send(reply)
         except Exception as exc:  # an answer that cannot be pickled
-            conn.send((False, internal_error(exc)))
+            conn.send((False, (internal_error(exc), traceback.format_exc())))
 
 
 class _Worker:
@@ -200,15 +205,17 @@ class Parser:
                                                          self.timeout)
             finally:
                 self._busy.discard(worker)
+            if outcome in ("ok", "error"):
+                self._idle.append(worker)
+            else:  # stuck or dead: the next demand starts a new one
+                await asyncio.to_thread(worker.stop, kill=True)
         if outcome == "ok":
-            self._idle.append(worker)
             job: FeedJob = value
             return job
-        if outcome == "error":
-            self._idle.append(worker)
-            log.error("parse worker: %s", value)
-            return _refused_job(str(value))
-        await asyncio.to_thread(worker.stop, kill=True)  # replaced on the next demand
+        if outcome == "error":  # a bug the worker met (parse_feed itself never raises)
+            reason, trace = value
+            log.error("internal error in the parse worker\n%s", trace)
+            return _refused_job(reason)
         if outcome == "timeout":
             return _refused_job(f"parsing took longer than {self.timeout:g}s: stopped (the "
                                 "document is malformed or hostile)")

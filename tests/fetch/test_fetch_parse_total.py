@@ -89,3 +89,16 @@ def test_a_python_codec_that_is_no_charset(charset: str) -> None:
         feed = parse_feed(doc, URL, content_type)
         assert_sane(feed)
         assert feed.refused is None
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2003", "\x1c", ">\u00a0", "'\u00a0"])
+def test_whitespace_in_a_namespace_name(space: str) -> None:
+    """Found by the parse_feed fuzz target (50x run): bytes that decode to an NBSP inside an
+    xmlns value made feedparser's SAX handler raise ValueError (too many values to unpack)."""
+    body = (f'<?xml version="1.0"?><rdf:RDF xmlns:rdf="x{space}http://www.w3.org/1999/02/22-rdf'
+            '-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="http://127.0.0.1/">'
+            '<title>R</title></channel><item rdf:about="http://127.0.0.1/1"><title>One</title>'
+            "</item></rdf:RDF>").encode()
+    feed = parse_feed(body, URL)
+    assert_sane(feed)
+    assert feed.refused is None

@@ -102,7 +102,7 @@ def _check_page(page: CleanedPage) -> None:
         _check_page(extra)
 
 
-@budget(200)
+@budget(500)
 @given(DOCUMENTS, st.booleans(), st.booleans())
 # Crash inputs, kept (each also has a named test in tests/clean/test_clean_bad_input.py):
 @example("<p>Short lead.</p><script>var x = 1;</script>\x02after", False, False)  # ValueError

@@ -96,7 +96,7 @@ DOCUMENTS = st.one_of(yaml_docs().map(str.encode), mutated(Corpus([VALID.encode(
                       st.binary(max_size=200))
 
 
-@budget(200)
+@budget(600)
 @given(DOCUMENTS)
 # Crash inputs (from issue 12, each now a named test in tests/core/test_core_config.py):
 @example(b"newsletter:\n  title: " + b"[" * 20000 + b"]" * 20000 + b"\nsources: []\n")

@@ -105,7 +105,7 @@ def _check(feed: ParsedFeed) -> None:
         (draft.item.title + draft.item.content + draft.item.url).encode("utf-8")  # storable
 
 
-@budget(300)
+@budget(800)
 @given(DOCUMENTS, CONTENT_TYPES)
 # Crash inputs found by this target, kept (each also has a named test in tests/fetch/):
 @example(b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", '
@@ -120,5 +120,10 @@ def _check(feed: ParsedFeed) -> None:
 @example(b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", '
          b'"title": "\\ud800", "content_text": "x"}]}', None)  # surrogate reached SQLite
 @example(b"\x00\x00\xe0", "text/xml; charset=idna")  # UnicodeError (last-resort decode)
+@example(b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="\xcf\xffhttp://www.w3.org/1999/02/22-rdf-'
+         b'syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item rdf:about="http://127.0.0.1/1">'
+         b"<title>One</title></item></rdf:RDF>", None)  # an NBSP in xmlns: ValueError
+@example(b'<?xml version="1.0"?><feed version="0.3" xmlns=">\xed\xa0\x80\xef\xbb\xbfhttp://purl'
+         b'.org/atom/ns#"><entry><title>Entry</title></entry></feed>', None)  # the same, with ">"
 def test_parse_feed_is_total(document: bytes, content_type: str | None) -> None:
     _check(parse_feed(document, URL, content_type))
