@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import socket
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fetch_testkit import ScriptServer
+from fetch_testkit import ScriptServer, serving
 
 from digest.models import FetchSettings
 
@@ -22,15 +21,8 @@ from digest.models import FetchSettings
 @pytest.fixture
 def server() -> Iterator[ScriptServer]:
     srv = ScriptServer()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    try:
+    with serving(srv):
         yield srv
-    finally:
-        srv.shutdown()
-        srv.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import socket
 import struct
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -166,3 +168,17 @@ ARTICLE_HTML = (
     + "".join(f"<p>Paragraph {i}: {LONG_TEXT[:300]}</p>" for i in range(6))
     + "</article></body></html>"
 )
+
+
+@contextmanager
+def serving(srv: ScriptServer) -> Iterator[ScriptServer]:
+    """Serve `srv` on a background thread for the duration of the block, then shut it down."""
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        yield srv
+    finally:
+        srv.shutdown()
+        srv.server_close()
+        thread.join(timeout=5)

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fetch_testkit import ARTICLE_HTML, Reply, ScriptServer, rss, rss_item
+from fetch_testkit import ARTICLE_HTML, Reply, ScriptServer, rss, rss_item, serving
 
 from digest import load_config, periods
 from digest.fetch import fetch_all
@@ -31,15 +30,8 @@ def neighbour() -> Iterator[ScriptServer]:
     srv.route("/internal-admin", Reply(200, f"<html><body><article><h1>Admin</h1><p>{SECRET} "
                                             f"{ARTICLE_HTML}</p></article></body></html>".encode(),
                                        {"Content-Type": "text/html"}))
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    try:
+    with serving(srv):
         yield srv
-    finally:
-        srv.shutdown()
-        srv.server_close()
-        thread.join(timeout=5)
 
 
 def _feed(server: ScriptServer, *links: str) -> Source:
