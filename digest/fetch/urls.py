@@ -94,7 +94,10 @@ def resolve(base: str | None, link: str | None) -> str | None:
     link = link.strip()
     if not link:
         return None
-    absolute = urljoin(base, link) if base else link
+    try:
+        absolute = urljoin(base, link) if base else link
+    except ValueError:  # "Invalid IPv6 URL" and the like: no usable link (a fuzz find)
+        return None
     match = _SCHEME_RE.match(absolute)
     if not match:
         return None

@@ -102,3 +102,11 @@ def test_whitespace_in_a_namespace_name(space: str) -> None:
     feed = parse_feed(body, URL)
     assert_sane(feed)
     assert feed.refused is None
+
+
+def test_a_link_urlsplit_refuses_is_no_link() -> None:
+    """Fuzz find: a link such as 'http://[x/' made urljoin raise 'Invalid IPv6 URL'."""
+    from digest.fetch.urls import resolve
+
+    assert resolve("http://[x/", "a") is None
+    assert resolve("http://a.example/", "http://[x/") is None
