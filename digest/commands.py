@@ -21,7 +21,8 @@ from . import logs, pipeline
 from . import schedule as scheduling
 from .config import Config
 from .errors import ConfigError
-from .models import Delivery, Period, Resend, SourceHealth
+from .models import Delivery, Notification, Period, Resend, SourceHealth
+from .status import channel_report, editor_report
 from .store import Store, open_store
 
 log = logging.getLogger("digest")
@@ -79,8 +80,13 @@ def run(config: Config, period: Period | None, *, force: bool, resend: Resend, s
                   f"more stories from {sum(a.status == 'used' for a in issue.articles)} articles.")
         out.print(f"  {report.build.folder}")
         _print_failures(out, list(issue.sources))
+    for line in (report.explained, report.held):
+        if line:
+            out.print(f"  {line}")
     _print_deliveries(out, report.deliveries, indent="  ")
-    return 1 if any(not d.ok for d in report.deliveries) else 0
+    _print_notifications(out, report.notifications, indent="  ")
+    failed = any(not d.ok for d in report.deliveries) or any(not n.ok for n in report.notifications)
+    return 1 if failed else 0
 
 
 def fetch(config: Config) -> int:
@@ -105,12 +111,16 @@ def build(config: Config, period: Period | None) -> int:
 def send(config: Config, period: Period | None, *, dry_run: bool, resend: Resend) -> int:
     key = (period or pipeline.default_period(config)).key
     with scheduling.lock(config), _store(config) as store:
-        deliveries = pipeline.send(config, key, store, dry_run=dry_run, resend=resend)
+        deliveries = (pipeline.send(config, key, store, dry_run=dry_run, resend=resend)
+                      if pipeline.recipients_configured(config) or not config.notify else [])
+        notes = pipeline.notify(config, key, store, dry_run=dry_run, resend=resend)
     out = _console()
-    if not deliveries:
-        out.print(f"Nothing to send for {key}: every recipient already has it.")
+    if not deliveries and not notes:
+        out.print(f"Nothing to send for {key}: every recipient and channel already has it.")
     _print_deliveries(out, deliveries)
-    return 1 if any(d.status in ("failed", "unknown") for d in deliveries) else 0
+    _print_notifications(out, notes)
+    doubt = ("failed", "unknown")
+    return 1 if any(d.status in doubt for d in deliveries) or any(n.status in doubt for n in notes) else 0
 
 
 _VERBS = {"planned": "would send to", "sent": "sent to", "failed": "NOT sent to",
@@ -123,13 +133,26 @@ def _print_deliveries(out: Console, deliveries: Sequence[Delivery], indent: str 
                                                                   and not d.ok else ""))
 
 
+_CHANNEL_VERBS = {"planned": "would notify", "sent": "notified", "failed": "NOT notified",
+                  "unknown": "outcome UNKNOWN for", "sending": "outcome UNKNOWN for"}
+
+
+def _print_notifications(out: Console, notes: Sequence[Notification], indent: str = "") -> None:
+    for n in notes:
+        detail = n.error if not n.ok else n.sent
+        retry = " (tried again next run)" if n.status == "failed" else ""
+        out.print(f"{indent}{_CHANNEL_VERBS[n.status]} {n.channel}"
+                  + (f": {detail}" if detail else "") + retry)
+
+
 def status(config: Config) -> int:
     out = _console()
     with _store(config) as store:
         runs = store.runs(10)
         health = store.source_health()
         doubtful = store.deliveries(status=("unknown", "sending"))
-        edited = pipeline.editor_report(config, store)
+        edited = editor_report(config, store)
+        channels = channel_report(config, store)
     # A 'sending' row is a message being handed over right now, or, when no run holds the
     # lock, one whose sender died: its outcome is unknown.
     running = scheduling.lock(config).held_elsewhere()
@@ -156,6 +179,10 @@ def status(config: Config) -> int:
                       f"{d.error or ''}".rstrip())
     else:
         out.print("No deliveries in doubt.")
+    if channels:
+        out.print("Channels (latest issue each was sent, or in doubt or failing):")
+        for n in channels:
+            out.print(f"  {n.issue}  {n.channel}  {n.status}  {n.error or n.sent or ''}".rstrip())
     if edited is not None:
         out.print(f"Last issue {edited.key}: written {edited.editor}. {edited.explainer}")
         for note in edited.notes:

@@ -90,6 +90,8 @@ class _NewsletterModel(_Strict):
     language: str = Field(default="en", pattern=_LANGUAGE)
     author: str = ""
     operator_footer: bool = False
+    min_stories: int = Field(default=Newsletter.min_stories, ge=0, le=1000)
+    send_empty: bool = Newsletter.send_empty
 
     @field_validator("base_url")
     @classmethod
@@ -188,6 +190,7 @@ class _ConfigModel(_Strict):
     llm: _LLMModel | None = None
     editor: _EditorModel = _EditorModel()
     schedule: _ScheduleModel = _ScheduleModel()
+    notify: list[Annotated[str, Field(min_length=1)]] = []  # Apprise URLs (channels.py)
 
 
 # ── the frozen result ────────────────────────────────────────────────────────
@@ -215,6 +218,7 @@ class Config:
     llm: LLMSettings | None = None
     editor: EditorSettings = EditorSettings()
     schedule: Schedule = Schedule()
+    notify: tuple[str, ...] = ()  # Apprise URLs as written, `${NAME}` unexpanded (channels.py)
     digest: str = field(default="")  # sha256 of the file's bytes, for the run manifest
 
 
@@ -336,7 +340,8 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
     newsletter = Newsletter(title=n.title, description=n.description, topics=tuple(n.topics),
                             timezone=n.timezone, max_stories=n.max_stories, base_url=n.base_url,
                             language=n.language, author=n.author,
-                            operator_footer=n.operator_footer)
+                            operator_footer=n.operator_footer, min_stories=n.min_stories,
+                            send_empty=n.send_empty)
     database = base / (m.database or ".digest/digest.sqlite3")
     e = m.email
     if e.recipients_file:
@@ -361,7 +366,7 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
                   fetch=FetchSettings(**m.fetch.model_dump()), email=email, llm=llm,
                   editor=EditorSettings(embeddings=m.editor.embeddings,
                                          paragraph_words=m.editor.paragraph_words), schedule=schedule,
-                  digest=hashlib.sha256(raw).hexdigest())
+                  notify=_channels(m.notify, path, root), digest=hashlib.sha256(raw).hexdigest())
 
 
 def _check_recipients_file(path: Path) -> None:
@@ -379,6 +384,18 @@ def _check_recipients_file(path: Path) -> None:
         problem = address_problem(entry) if entry else None
         if problem:
             raise ConfigError(problem, path=str(path), line=n, key="email.recipients_file")
+
+
+def _channels(urls: list[str], path: Path, root: yaml.Node | None) -> tuple[str, ...]:
+    """Every notification channel, checked now (its variables set, a URL Apprise can use)."""
+    from .channels import first_problem  # imports Apprise: only for a config with channels
+
+    found = first_problem(urls) if urls else None
+    if found is not None:
+        node = _node_at(root, ("notify", found[0]))
+        raise ConfigError(found[1], path=str(path), key=f"notify[{found[0]}]",
+                          line=node.start_mark.line + 1 if node is not None else None)
+    return tuple(urls)
 
 
 def _default_templates(base: Path) -> Path | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .atomic import write_atomic
 from .config import Config
 from .errors import PublishError
-from .models import Delivery, Issue, Period
+from .models import Delivery, Issue, Notification, Period
 
 if TYPE_CHECKING:
     from .pipeline import CollectReport
@@ -89,7 +89,7 @@ def build(config: Config, period: Period, collected: CollectReport | None, issue
     return info
 
 
-def delivery(d: Delivery) -> dict[str, Any]:
+def delivery(d: Delivery | Notification) -> dict[str, Any]:
     return {**asdict(d), "ok": d.ok}
 
 

@@ -53,6 +53,10 @@ class Newsletter:
     # Print the operator's lines (source health, editor notes) under the issue. Off: readers
     # see the issue only; the lines stay in issue.json, the manifest and `digest status`.
     operator_footer: bool = False
+    # Short by design (quiet.py): fewer stories than this make a quiet week, said in one line;
+    # with send_empty False a quiet week is published on the site but sent to nobody.
+    min_stories: int = 1
+    send_empty: bool = True
 
 
 @dataclass(frozen=True)
@@ -378,6 +382,22 @@ class Delivery:
     status: DeliveryStatus
     error: str | None = None
     message_id: str | None = None  # per issue and recipient, stable across attempts
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "sent"
+
+
+@dataclass(frozen=True)
+class Notification:
+    """One (issue, channel) notification. Its statuses mean what a Delivery's mean, and the
+    same ledger decides what is sent (publish/ledger.py, publish/notify.py)."""
+
+    issue: str
+    channel: str  # the Apprise URL as written in the config, `${NAME}` unexpanded: no secret
+    status: DeliveryStatus
+    error: str | None = None
+    sent: str | None = None  # what went out, e.g. "812 characters, markdown, 3 headlines"
 
     @property
     def ok(self) -> bool:

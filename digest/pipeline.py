@@ -32,11 +32,13 @@ from .models import (
     Delivery,
     FetchResult,
     Issue,
+    Notification,
     Period,
     RawItem,
     Resend,
     SourceHealth,
 )
+from .quiet import empty_period_note, hold_reason, mark_quiet
 from .store import IssueRecord, RunLock, Store, open_store
 from .text import content_hash, detect_language
 
@@ -78,6 +80,9 @@ class RunReport:
     deliveries: tuple[Delivery, ...]
     manifest: dict[str, Any]
     noop: bool = False
+    notifications: tuple[Notification, ...] = ()  # this run's, per channel (publish/notify.py)
+    held: str | None = None  # why the issue was sent to nobody (quiet.hold_reason)
+    explained: str | None = None  # why the default period is empty (quiet.empty_period_note)
 
 
 def default_period(config: Config, clock: Clock = utcnow) -> Period:
@@ -230,32 +235,6 @@ def _clean_item(job: _ItemJob) -> list[tuple[Article, str]]:
 # ── build ────────────────────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True)
-class EditorReport:
-    """The operator's side of the last issue: what the readers' copies do not print."""
-
-    key: str
-    editor: str  # "offline" or "llm:<model>"
-    notes: tuple[str, ...]  # fallbacks, clustering notes, shortened lists
-    explainer: str  # how the Explainer was chosen, or why there is none
-
-
-def editor_report(config: Config, store: Store) -> EditorReport | None:
-    """Read from the newest issue's issue.json (None when no issue is built)."""
-    import json
-
-    for record in store.issues()[:1]:
-        path = config.output / "issues" / record.key / "issue.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        explainer = (data.get("explainer") or {}).get("why") or data.get("explainer_note") or ""
-        return EditorReport(record.key, str(data.get("editor", "")),
-                            tuple(str(n) for n in data.get("notes", [])), str(explainer))
-    return None
-
-
 def issue_exists(config: Config, store: Store, key: str) -> bool:
     return store.issue(key) is not None and (config.output / "issues" / key / "index.html").exists()
 
@@ -285,6 +264,7 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
                                model=model, editor=config.editor)
         if failed:
             issue = replace(issue, articles=issue.articles + failed)
+        issue = mark_quiet(issue)
     note("render")
     with _timed(timings, "render"):
         rendered = render_issue(issue, templates=config.templates)
@@ -345,7 +325,7 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
         llm_transport: httpx.BaseTransport | None = None, clock: Clock = utcnow,
         progress: Progress | None = None, command: str = "run") -> RunReport:
     """The whole job for one period, under the run lock, recorded as a run with a manifest."""
-    period = period or default_period(config, clock)
+    chosen, period = period, period or default_period(config, clock)
     note = progress or (lambda stage: None)
     with RunLock(config.database):
         store = open_store(config.database)
@@ -355,12 +335,14 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
             if issue_exists(config, store, period.key) and not force:
                 # Nothing is rebuilt or re-sent; recipients still pending (a failed send) are
                 # retried, since that completes the run rather than repeating it.
-                pending = deliver and recipients_configured(config)
-                deliveries = _deliver(config, period.key, store, note, resend) if pending else []
+                record = store.issue(period.key)
+                held = hold_reason(record.stories if record else 0, config.newsletter)
+                deliveries, notes = ((), ()) if held or not deliver else _deliver(
+                    config, period.key, store, note, resend)
                 info = manifest.noop(config, period, run_id)
                 store.finish_run(run_id, "noop", clock(), manifest=manifest.dumps(info))
-                return RunReport(period=period, collect=None, build=None,
-                                 deliveries=tuple(deliveries), manifest=info, noop=True)
+                return RunReport(period=period, collect=None, build=None, deliveries=deliveries,
+                                 manifest=info, noop=True, notifications=notes, held=held)
             collected = None
             if fetch:
                 note("fetch")
@@ -371,14 +353,22 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
                           llm_transport=llm_transport, clock=clock, timings=timings,
                           extra_files={"manifest.json": manifest.dumps(draft)}, progress=note)
             info = manifest.build(config, period, collected, built.issue, timings, run_id)
-            deliveries = []
-            if deliver and recipients_configured(config):
-                deliveries = _deliver(config, period.key, store, note, resend)
+            held = hold_reason(len(built.issue.stories), config.newsletter)
+            deliveries, notes = ((), ()) if held or not deliver else _deliver(
+                config, period.key, store, note, resend)
+            if deliveries or (recipients_configured(config) and deliver and not held):
                 info["deliveries"] = [manifest.delivery(d) for d in deliveries]
+            if notes:
+                info["notifications"] = [manifest.delivery(n) for n in notes]
+            if held:
+                info["held"] = held
             manifest.write(built.folder / "manifest.json", info)
             store.finish_run(run_id, "ok", clock(), manifest=manifest.dumps(info))
+            explained = (None if chosen is not None else
+                         empty_period_note(store, period, built.issue, config.newsletter.timezone))
             return RunReport(period=period, collect=collected, build=built,
-                             deliveries=tuple(deliveries), manifest=info)
+                             deliveries=deliveries, manifest=info, notifications=notes,
+                             held=held, explained=explained)
         except BaseException as exc:
             status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
             # A database that cannot be written (a full disk) cannot record this either; the
@@ -390,7 +380,20 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
             store.close()
 
 
+def notify(config: Config, key: str, store: Store, *, dry_run: bool = False,
+           resend: Resend = "none") -> list[Notification]:
+    """Send a built issue's brief to every channel the ledger allows (publish/notify.py)."""
+    if not config.notify:
+        return []
+    from .publish.notify import notify_issue
+
+    return notify_issue(key, config.output, config.notify, store, dry_run=dry_run,
+                        resend=resend)
+
+
 def _deliver(config: Config, key: str, store: Store, note: Progress,
-             resend: Resend) -> list[Delivery]:
+             resend: Resend) -> tuple[tuple[Delivery, ...], tuple[Notification, ...]]:
+    """The e-mails, then the notifications (a channel that fails is a value, never raised)."""
     note("send")
-    return send(config, key, store, resend=resend)
+    mails = send(config, key, store, resend=resend) if recipients_configured(config) else []
+    return tuple(mails), tuple(notify(config, key, store, resend=resend))

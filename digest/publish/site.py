@@ -1,4 +1,4 @@
-"""build_site: the static site's front page, Atom feed and sitemap, from issue.json files.
+"""build_site: the static site's front page, Atom and JSON feeds and sitemap, from issue.json files.
 
 The site is a pure function of out/issues/*/issue.json and the Newsletter: no clock, no
 directory-listing order, no randomness — two builds give the same bytes. The files are all
@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from digest.errors import PublishError
 from digest.models import Newsletter
 from digest.publish.files import clean_stale_entries, source_date_epoch, write_bytes
+from digest.publish.jsonfeed import json_feed
 from digest.render import build_view, newsletter_to_dict, render_template
 
 FEED_ENTRIES = 20
@@ -67,9 +68,10 @@ def site_files(out: Path, newsletter: Newsletter, *,
     if not views:
         meta = build_view({"key": "-", "period": {"start": "1970-01-01T00:00:00+00:00",
                                                   "end": "1970-01-02T00:00:00+00:00"}}, nl)
-        common = {"newsletter": meta["newsletter"], "feed_url": meta["feed_url"]}
+        first = meta
     else:
-        common = {"newsletter": views[0]["newsletter"], "feed_url": views[0]["feed_url"]}
+        first = views[0]
+    common = {name: first[name] for name in ("newsletter", "feed_url", "json_feed_url")}
     entries = views[:FEED_ENTRIES]
     for entry in entries:
         entry["content"] = render_template("_feed_entry.html", entry, templates=templates)
@@ -80,13 +82,14 @@ def site_files(out: Path, newsletter: Newsletter, *,
     return {
         "index.html": render_template("home.html", context, templates=templates),
         "feed.xml": render_template("feed.xml", context, templates=templates),
+        "feed.json": json_feed(context),
         "sitemap.xml": render_template("sitemap.xml", context, templates=templates),
         "favicon.svg": render_template("favicon.svg", context, templates=templates),
     }
 
 
 def build_site(out: Path, newsletter: Newsletter, *, templates: Path | None = None) -> None:
-    """Write out/index.html, feed.xml, sitemap.xml and favicon.svg from every published issue.
+    """Write out/index.html, feed.xml, feed.json, sitemap.xml and favicon.svg from every issue.
 
     Everything is rendered first; then each file is replaced atomically. Leftovers of killed
     runs in out/ and out/issues/ are cleared first (an issue folder caught between its two

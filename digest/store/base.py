@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from ..models import Article, Delivery, FetchResult, FetchState, Period, SourceHealth
+from ..models import (
+    Article,
+    Delivery,
+    FetchResult,
+    FetchState,
+    Notification,
+    Period,
+    SourceHealth,
+)
 
 if TYPE_CHECKING:
     from ..models import DeliveryStatus
@@ -59,6 +67,7 @@ class Store(Protocol):
     # articles
     def articles_for(self, period: Period) -> list[Article]: ...
     def count_articles(self) -> int: ...
+    def newest_published(self) -> datetime | None: ...
     # issues
     def issue(self, key: str) -> IssueRecord | None: ...
     def issues(self) -> list[IssueRecord]: ...
@@ -68,6 +77,11 @@ class Store(Protocol):
     def record_delivery(self, delivery: Delivery) -> None: ...
     def deliveries(self, issue: str | None = None, *,
                    status: tuple[DeliveryStatus, ...] = ()) -> list[Delivery]: ...
+    # notifications (the publish stage's NotifyLog)
+    def notification_states(self, issue: str) -> dict[str, DeliveryStatus]: ...
+    def record_notification(self, n: Notification) -> None: ...
+    def notifications(self, issue: str | None = None, *,
+                      status: tuple[DeliveryStatus, ...] = ()) -> list[Notification]: ...
     # runs
     def start_run(self, command: str, period: str | None, now: datetime) -> int: ...
     def finish_run(self, run_id: int, status: str, now: datetime, *, error: str | None = None,

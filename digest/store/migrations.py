@@ -101,6 +101,21 @@ MIGRATIONS: tuple[str, ...] = (
     DROP INDEX article_published;
     DROP INDEX article_first_seen;
     """,
+    # 3 → 4: the notification ledger, one row per (issue, channel), statuses as `delivery`'s.
+    # `channel` is the Apprise URL as written in the config, `${NAME}` unexpanded (no secret).
+    """
+    CREATE TABLE notification (
+        issue TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        status TEXT NOT NULL,
+        error TEXT,
+        sent TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        at TEXT NOT NULL,
+        PRIMARY KEY (issue, channel)
+    );
+    CREATE INDEX notification_status ON notification (status);
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -28,6 +28,7 @@ from ..models import (
 )
 from . import migrations
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
+from .notifications import NotificationTable, ledger_rows
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -52,7 +53,7 @@ def _epoch(value: datetime) -> int:
 _EPOCH_OF = "CAST(strftime('%s', ?) AS INTEGER)"  # SQL: the twin of an ISO time parameter
 
 
-class SQLiteStore:
+class SQLiteStore(NotificationTable):
     """The default store: one SQLite file."""
 
     def __init__(self, path: Path) -> None:
@@ -236,6 +237,14 @@ class SQLiteStore:
     def count_articles(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM article").fetchone()[0])
 
+    def newest_published(self) -> datetime | None:
+        """The publication time of the newest article dated by its source (None: there is none).
+        An undated article is stamped with the time it was first seen, so it does not count."""
+        row = self._conn.execute(
+            """SELECT published FROM article WHERE published_s < first_seen_s
+               ORDER BY published_s DESC, id DESC LIMIT 1""").fetchone()
+        return _req_dt(row["published"]) if row else None
+
     # ── issues ───────────────────────────────────────────────────────────
     def issue(self, key: str) -> IssueRecord | None:
         r = self._conn.execute("SELECT * FROM issue WHERE key = ?", (key,)).fetchone()
@@ -291,15 +300,7 @@ class SQLiteStore:
     def deliveries(self, issue: str | None = None, *,
                    status: tuple[DeliveryStatus, ...] = ()) -> list[Delivery]:
         """The deliveries of one issue (or of all), optionally only those in `status`."""
-        where, args = [], []
-        if issue is not None:
-            where.append("issue = ?")
-            args.append(issue)
-        if status:
-            where.append(f"status IN ({','.join('?' * len(status))})")
-            args.extend(status)
-        sql = "SELECT * FROM delivery" + (" WHERE " + " AND ".join(where) if where else "")
-        rows = self._conn.execute(sql + " ORDER BY issue, recipient", args).fetchall()
+        rows = ledger_rows(self._conn, "delivery", "issue, recipient", issue, status)
         return [Delivery(issue=r["issue"], recipient=r["recipient"], status=r["status"],
                          error=r["error"], message_id=r["message_id"]) for r in rows]
 

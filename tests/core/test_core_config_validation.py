@@ -64,6 +64,18 @@ T = "newsletter:\n  title: T\n"
          "unsupported URL scheme"),
         # values YAML itself cannot build
         (T + "  author: 2026-13-45\n", 3, "", "cannot read this value"),
+        # notification channels: an Apprise URL, its secrets from the environment
+        (T + "notify:\n  - 'nonsense://x'\n", 4, "notify[0]", "not a URL Apprise can send to"),
+        (T + "notify:\n  - 'json://'\n", 4, "notify[0]", "not a URL Apprise can send to"),
+        (T + "notify:\n  - hello\n", 4, "notify[0]", "expected an Apprise URL"),
+        (T + "notify:\n  - ''\n", 4, "notify[0]", "at least 1 character"),
+        (T + "notify: json://127.0.0.1/x\n", 3, "notify", "valid list"),
+        (T + "notify:\n  - 'tgram://${DIGEST_UNSET_TOKEN}/12345'\n", 4, "notify[0]",
+         "DIGEST_UNSET_TOKEN is not set"),
+        (T + "notify:\n  - json://127.0.0.1/x\n  - JSON://127.0.0.1/X\n", 5, "notify[1]",
+         "listed twice"),
+        (T + 'notify:\n  - "json://127.0.0.1/x\\nform://127.0.0.1/y"\n', 4, "notify[0]",
+         "one line"),
     ],
 )
 def test_bad_values_name_file_line_and_key(write_config: Callable[[str], Path], text: str,
@@ -147,3 +159,11 @@ def test_good_addresses_pass(write_config: Callable[[str], Path]) -> None:
         "  unsubscribe: 'mailto:leave@example.org?subject=unsubscribe'\n"
         "  smtp_host: smtp.example.org\n  smtp_port: 465\n"))
     assert config.email.recipients[1] == "first.last+tag@sub.example.co.uk"
+
+
+def test_a_channel_secret_comes_from_the_environment(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGEST_TEST_TOKEN", "123456789:abcdefg_hijklmnop")
+    path = tmp_path / "sources.yaml"
+    path.write_text(T + "notify:\n  - 'tgram://${DIGEST_TEST_TOKEN}/12345'\n", encoding="utf-8")
+    assert load_config(path).notify == ("tgram://${DIGEST_TEST_TOKEN}/12345",)

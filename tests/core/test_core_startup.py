@@ -63,6 +63,7 @@ def test_command_does_not_import_the_editor_stack(argv: tuple[str, ...], config:
     code, loaded = _loaded(*args, cwd=config.parent)
     assert code == 0
     _no_editor_stack(argv, loaded)
+    assert "apprise" not in loaded  # notification channels: only for a config that has some
 
 
 def test_fetch_and_status_do_not_import_the_editor_stack(config: Path) -> None:
@@ -76,4 +77,4 @@ def test_fetch_and_status_do_not_import_the_editor_stack(config: Path) -> None:
     code, status = _loaded("status", "--config", str(config), cwd=config.parent)
     assert code == 0
     _no_editor_stack(("status",), status)
-    assert not status & {"httpx", "trafilatura", "lxml", "feedparser", "jinja2"}
+    assert not status & {"httpx", "trafilatura", "lxml", "feedparser", "jinja2", "apprise"}

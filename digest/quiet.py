@@ -1,0 +1,67 @@
+"""Short by design: when an issue is too thin to send, and why a default period came out empty.
+
+Two decisions the run reports (the CLI only prints them):
+
+- `hold_reason`: an issue with fewer stories than `newsletter.min_stories` is a quiet week. It
+  is still built and published on the site (the archive stays continuous, and a re-run is a
+  no-op), and its intro says so in one line; with `send_empty: false` it is sent to nobody,
+  neither by e-mail nor to any notification channel, and this says why.
+- `empty_period_note`: `digest run` with no `--period` builds the last complete week. On a fresh
+  clone, or after a pause, every stored article may belong to another week; the issue is empty
+  and this says so, with the newest article's date and the `--period` that would use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import periods
+from .models import Issue, Newsletter, Period
+from .store import Store
+
+# Article verdicts that mean "published inside the period" (the others: outside it, unreadable).
+_INSIDE = frozenset({"used", "duplicate", "off_topic"})
+
+
+def _stories(n: int) -> str:
+    return f"{n} {'story' if n == 1 else 'stories'}"
+
+
+def quiet_line(issue: Issue) -> str | None:
+    """The one line a short quiet issue opens with, in place of its intro: fewer stories than
+    `min_stories`, but some (with none at all, every template already says "A quiet week")."""
+    n = len(issue.stories)
+    if not 0 < n < issue.newsletter.min_stories:
+        return None
+    return (f"A quiet week: {_stories(n)} on our topics "
+            f"(we wait for {issue.newsletter.min_stories}), so this issue is short.")
+
+
+def mark_quiet(issue: Issue) -> Issue:
+    """The issue with its intro replaced by the quiet line, when the week is quiet."""
+    line = quiet_line(issue)
+    return issue if line is None else replace(issue, intro=line)
+
+
+def hold_reason(stories: int, newsletter: Newsletter) -> str | None:
+    """Why an issue of `stories` stories is sent to nobody (None: send it)."""
+    if newsletter.send_empty or stories >= newsletter.min_stories:
+        return None
+    return (f"Not sent: {_stories(stories)}, fewer than min_stories ({newsletter.min_stories}), "
+            "and send_empty is false; the issue is on the site only.")
+
+
+def empty_period_note(store: Store, period: Period, issue: Issue, timezone: str) -> str | None:
+    """Why the default period's issue is empty when the store is not (None otherwise)."""
+    if any(a.status in _INSIDE for a in issue.articles):
+        return None
+    newest = store.newest_published()
+    if newest is None:
+        return None
+    week = periods.week_of(newest, timezone)
+    if week.key == period.key:
+        return None
+    day = newest.astimezone(period.start.tzinfo).date().isoformat()
+    return (f"No stored article was published in {period.key} (the default period: the last "
+            f"complete week), but the store holds {store.count_articles()} articles; the newest "
+            f"dated one was published on {day}: `digest run --period {week.key}` builds its week.")

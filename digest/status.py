@@ -1,0 +1,50 @@
+"""What `digest status` reports beyond runs and sources: the operator's side of the last issue
+and where each notification channel stands. Read-only; no stage is imported."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .config import Config
+from .models import Notification
+from .store import Store
+
+
+@dataclass(frozen=True)
+class EditorReport:
+    """The operator's side of the last issue: what the readers' copies do not print."""
+
+    key: str
+    editor: str  # "offline" or "llm:<model>"
+    notes: tuple[str, ...]  # fallbacks, clustering notes, shortened lists
+    explainer: str  # how the Explainer was chosen, or why there is none
+
+
+def editor_report(config: Config, store: Store) -> EditorReport | None:
+    """Read from the newest issue's issue.json (None when no issue is built)."""
+    for record in store.issues()[:1]:
+        path = config.output / "issues" / record.key / "issue.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        explainer = (data.get("explainer") or {}).get("why") or data.get("explainer_note") or ""
+        return EditorReport(record.key, str(data.get("editor", "")),
+                            tuple(str(n) for n in data.get("notes", [])), str(explainer))
+    return None
+
+
+
+
+def channel_report(config: Config, store: Store) -> list[Notification]:
+    """Where each configured channel stands: its newest notification, and every one in doubt
+    or failed (never re-sent by itself, or tried again on the next run), newest issue first."""
+    rows = store.notifications()
+    newest: dict[str, Notification] = {}
+    for n in rows:  # newest issue first
+        newest.setdefault(n.channel, n)
+    configured = [newest[c] for c in config.notify if c in newest]
+    troubled = [n for n in rows if n.status in ("failed", "unknown", "sending")
+                and n not in configured]
+    return configured + troubled
