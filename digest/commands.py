@@ -140,7 +140,8 @@ _CHANNEL_VERBS = {"planned": "would notify", "sent": "notified", "failed": "NOT 
 def _print_notifications(out: Console, notes: Sequence[Notification], indent: str = "") -> None:
     for n in notes:
         detail = n.error if not n.ok else n.sent
-        retry = " (tried again next run)" if n.status == "failed" else ""
+        retry = (f" (tried again by the next `digest run` or `digest send` of {n.issue})"
+                 if n.status == "failed" else "")
         out.print(f"{indent}{_CHANNEL_VERBS[n.status]} {n.channel}"
                   + (f": {detail}" if detail else "") + retry)
 

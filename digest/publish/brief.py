@@ -7,8 +7,8 @@ piece of text from the issue is escaped for that markup; every link passes `safe
 
 A channel has a length limit (Apprise knows it per service: 4096 for Telegram, 2000 for
 Discord). `briefs` lists every form from the fullest down, each strictly shorter than the one
-before: fewer headlines first, then no TL;DR, and last the link to the issue alone. `fit` takes
-the fullest that fits the limit; a channel that still refuses a form for its length is sent the
+before: without the TL;DR first, then fewer headlines, and last the link to the issue alone.
+`fit` takes the first that fits the limit; a channel that still refuses a form for its length is sent the
 next shorter one (publish/notify.py), so a long week is shortened, never lost.
 """
 
@@ -78,24 +78,26 @@ def _compose(view: dict[str, Any], markup: Markup, headlines: int, tldr: bool) -
 
 
 def briefs(view: dict[str, Any], markup: Markup) -> list[Brief]:
-    """Every form of the issue's brief, fullest first, each strictly shorter than the last.
+    """Every form of the issue's brief, fullest first, each strictly shorter than the last:
+    everything; then without the TL;DR (a paragraph: the headlines and their links are what a
+    chat reader acts on); then one headline fewer at a time; last the link to the issue alone.
 
     `view` is the issue's template context (render.build_view), so a brief can be made from
     issue.json alone, as the site is."""
     title = " ".join(str(view["title"]).split())
     n = len(view.get("featured", []))
-    candidates = [Brief(title, _compose(view, markup, k, tldr), markup, k, tldr)
-                  for tldr in (True, False) for k in range(n, -1, -1)]
+    ladder = [(n, True)] + [(k, False) for k in range(n, -1, -1)]
     out: list[Brief] = []
-    for b in sorted(candidates, key=lambda b: (-len(b.body), -b.headlines)):
+    for k, tldr in ladder:
+        b = Brief(title, _compose(view, markup, k, tldr), markup, k, tldr)
         if not out or len(b.body) < len(out[-1].body):
             out.append(b)
     return out
 
 
 def fit(forms: list[Brief], limit: int) -> Brief:
-    """The fullest form whose body is at most `limit` characters; the shortest, clipped, when
-    none is (a limit shorter than the issue's own link: the link is kept whole if it can be)."""
+    """The first (fullest) form whose body is at most `limit` characters; the shortest,
+    clipped, when none is (a limit shorter than the link to the issue itself)."""
     for b in forms:
         if len(b.body) <= limit:
             return b

@@ -26,10 +26,15 @@ def test_a_broken_channel_is_retried_next_run_and_the_issue_is_published(
     assert first.returncode == 1, first.stderr  # a channel failed: like an e-mail, exit 1
     assert (tmp_path / "out" / "issues" / PERIOD / "index.html").is_file()  # still published
     assert f"NOT notified {broken}: " in first.stdout and "500" in first.stdout
-    assert "(tried again next run)" in first.stdout
+    assert f"(tried again by the next `digest run` or `digest send` of {PERIOD})" in first.stdout
     assert f"notified {fine}?format=markdown: " in first.stdout
     assert [g["path"] for g in handler.got] == ["/fail", "/ok"]
     assert "](http" in handler.got[1]["message"]  # the channel asked for Markdown
+
+    dry = digest_cli("send", *args, "--dry-run")  # what `digest send` would do: the failed one
+    assert dry.returncode == 0, dry.stderr
+    assert f"would notify {broken}: dry run: not sent" in dry.stdout and fine not in dry.stdout
+    assert len(handler.got) == 2
 
     status = digest_cli("status", "--config", str(config))
     assert status.returncode == 0, status.stderr

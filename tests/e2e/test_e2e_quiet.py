@@ -45,6 +45,12 @@ def test_an_explicit_period_gets_no_note(tmp_path: Path) -> None:
     assert not report.build.issue.stories and report.explained is None  # type: ignore[union-attr]
 
 
+def test_an_empty_store_gets_no_note(tmp_path: Path) -> None:
+    """Nothing stored, nothing to point at: the quiet issue says enough."""
+    config = replace(_demo(tmp_path), sources=())
+    assert run(config, clock=lambda: WEEKS_LATER).explained is None
+
+
 def test_a_quiet_week_is_short_and_says_so_in_one_line(tmp_path: Path,
                                                         hook: tuple[str, type[Hook]]) -> None:
     host, handler = hook

@@ -35,6 +35,13 @@ def test_fit_takes_the_fullest_form_within_the_limit(issue: Issue, limit: int) -
     assert chosen == max((b for b in forms if len(b.body) <= limit), key=lambda b: len(b.body))
 
 
+def test_the_tldr_goes_before_any_headline(issue: Issue) -> None:
+    forms = briefs(_view(issue), "text")
+    n = len(issue.featured)
+    assert [(b.headlines, b.tldr) for b in forms] == [(n, True)] + [
+        (k, False) for k in range(n, -1, -1)]
+
+
 def test_a_limit_shorter_than_the_link_clips_rather_than_fails(issue: Issue) -> None:
     assert len(fit(briefs(_view(issue), "text"), 20).body) == 20
 
