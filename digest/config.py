@@ -31,7 +31,14 @@ from pydantic import (
 from .addresses import address_problem, from_problem, unsubscribe_problem
 from .configfile import MAX_BYTES, dotted, read_yaml
 from .errors import ConfigError
-from .models import EditorSettings, EmailSettings, FetchSettings, LLMSettings, Newsletter, Source
+from .models import (
+    EditorSettings,
+    EmailSettings,
+    FetchSettings,
+    LLMSettings,
+    Newsletter,
+    Source,
+)
 
 # ── the schema ───────────────────────────────────────────────────────────────
 
@@ -191,6 +198,8 @@ class _ConfigModel(_Strict):
     editor: _EditorModel = _EditorModel()
     schedule: _ScheduleModel = _ScheduleModel()
     notify: list[Annotated[str, Field(min_length=1)]] = []  # Apprise URLs (channels.py)
+    coverage: bool = True
+    continuity: bool = True
 
 
 # ── the frozen result ────────────────────────────────────────────────────────
@@ -219,6 +228,7 @@ class Config:
     editor: EditorSettings = EditorSettings()
     schedule: Schedule = Schedule()
     notify: tuple[str, ...] = ()  # Apprise URLs as written, `${NAME}` unexpanded (channels.py)
+    continuity: bool = True  # compare with earlier published issues (edit/continuity/)
     digest: str = field(default="")  # sha256 of the file's bytes, for the run manifest
 
 
@@ -341,7 +351,7 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
                             timezone=n.timezone, max_stories=n.max_stories, base_url=n.base_url,
                             language=n.language, author=n.author,
                             operator_footer=n.operator_footer, min_stories=n.min_stories,
-                            send_empty=n.send_empty)
+                            send_empty=n.send_empty, coverage=m.coverage)
     database = base / (m.database or ".digest/digest.sqlite3")
     e = m.email
     if e.recipients_file:
@@ -366,7 +376,8 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
                   fetch=FetchSettings(**m.fetch.model_dump()), email=email, llm=llm,
                   editor=EditorSettings(embeddings=m.editor.embeddings,
                                          paragraph_words=m.editor.paragraph_words), schedule=schedule,
-                  notify=_channels(m.notify, path, root), digest=hashlib.sha256(raw).hexdigest())
+                  notify=_channels(m.notify, path, root), continuity=m.continuity,
+                  digest=hashlib.sha256(raw).hexdigest())
 
 
 def _check_recipients_file(path: Path) -> None:

@@ -17,7 +17,8 @@ from typing import Literal
 SourceKind = Literal["auto", "feed", "page", "sitemap", "opml", "mailbox"]
 # "skipped": not asked on purpose (disabled after 410 Gone, or waiting out a Retry-After)
 FetchStatus = Literal["ok", "not_modified", "skipped", "error"]
-ArticleState = Literal["used", "duplicate", "off_topic", "out_of_window", "failed"]
+# "repeat": an earlier issue printed it already (continuity: digest/edit/continuity/)
+ArticleState = Literal["used", "duplicate", "off_topic", "out_of_window", "repeat", "failed"]
 Section = Literal["in_our_feeds", "also"]
 
 
@@ -57,6 +58,8 @@ class Newsletter:
     # with send_empty False a quiet week is published on the site but sent to nobody.
     min_stories: int = 1
     send_empty: bool = True
+    # The config's `coverage`:
+    coverage: bool = True  # the reader's copy says who covered each story, and when
 
 
 @dataclass(frozen=True)
@@ -266,6 +269,29 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Earlier:
+    """The story of an earlier, published issue that a story follows up."""
+
+    issue: str  # the earlier issue's key
+    rank: int  # the story's rank there (its anchor on the issue page: #story-<rank>)
+    headline: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Who covered a story and when: derived from its articles, never stored apart."""
+
+    outlets: tuple[str, ...]  # distinct sources, in order of their first report
+    first: datetime | None
+    latest: datetime | None
+
+    @property
+    def single(self) -> bool:
+        """Only one outlet carried it."""
+        return len(self.outlets) == 1
+
+
+@dataclass(frozen=True)
 class Story:
     rank: int  # 1-based, over every story of the period
     section: Section
@@ -274,10 +300,34 @@ class Story:
     articles: tuple[Citation, ...]  # every article of the story (duplicates included)
     score: float = 0.0
     why: str = ""  # how the rank was decided, for issue.json
+    previous: Earlier | None = None  # an update: the earlier issue's story it follows up
+    anchors: tuple[str, ...] = ()  # its event anchors (names, numbers, identifiers): remembered
+    topic: str | None = None  # its section of "In Our Feeds" (config `sections`), if any
 
     @property
     def summary(self) -> str:
         return " ".join(s.text for s in self.sentences)
+
+    @property
+    def coverage(self) -> Coverage:
+        dated = sorted((c for c in self.articles if c.published is not None),
+                       key=lambda c: c.published or datetime.min)
+        outlets = dict.fromkeys(c.source for c in (*dated, *self.articles))
+        return Coverage(tuple(outlets), dated[0].published if dated else None,
+                        dated[-1].published if dated else None)
+
+
+@dataclass(frozen=True)
+class StoryMemory:
+    """What the store remembers of a published issue's story, so that later issues neither
+    print it as new again nor lose the link to it (digest/edit/continuity/)."""
+
+    issue: str  # the issue's key
+    rank: int
+    headline: str
+    articles: tuple[str, ...]  # article keys: normalised URLs and "h:<content hash>"
+    anchors: tuple[str, ...]  # event anchors: names, identifiers, numbers with units
+    said: tuple[str, ...]  # the sentences its paragraph printed
 
 
 @dataclass(frozen=True)
@@ -346,6 +396,7 @@ class Issue:
     sources: tuple[SourceHealth, ...]
     editor: str = "offline"  # "offline" or "llm:<model>"
     notes: tuple[str, ...] = ()  # e.g. "Also this week shortened to fit the email"
+    previous: str | None = None  # the newest earlier published issue the editor remembered
 
     @property
     def featured(self) -> tuple[Story, ...]:

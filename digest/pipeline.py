@@ -244,7 +244,8 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
           timings: dict[str, float] | None = None, extra_files: dict[str, str] | None = None,
           progress: Progress | None = None) -> BuildReport:
     """Edit, render and publish the issue of `period` from what the store holds."""
-    from .edit import edit_issue
+    from .edit import edit_issue, remember
+    from .edit.settings import ContinuitySettings
     from .publish import build_site, publish_issue
     from .render import render_issue
 
@@ -259,9 +260,11 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
                 from .llm import ChatClient
 
                 model = stack.enter_context(ChatClient(config.llm, transport=llm_transport))
+            memory = store.story_memory(period.start, ContinuitySettings().issues) \
+                if config.continuity else []
             issue = edit_issue(period, articles, newsletter=config.newsletter,
                                sources=config.sources, health=_health(config, store),
-                               model=model, editor=config.editor)
+                               model=model, editor=config.editor, memory=memory)
         if failed:
             issue = replace(issue, articles=issue.articles + failed)
         issue = mark_quiet(issue)
@@ -275,6 +278,9 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
         folder = publish_issue(rendered, config.output, issue=issue, email=config.email,
                                templates=config.templates)
         build_site(config.output, config.newsletter, templates=config.templates)
+        # Published: remember its stories. They count once the issue row below exists, so a
+        # build that never got here (or a crash before save_issue) leaves no trace in them.
+        store.remember_stories(issue.key, remember(issue, articles))
         store.save_issue(IssueRecord(key=issue.key, title=issue.title, period_start=period.start,
                                      period_end=period.end, built_at=clock(),
                                      stories=len(issue.stories)), config.digest)

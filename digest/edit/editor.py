@@ -1,6 +1,7 @@
 """edit_issue: from a period's articles to a ranked, written, grounded Issue.
 
-select → group → rank → write → headline → explainer → TL;DR and intro → (model) → assemble.
+select → group → recall → rank → write → headline → mark → explainer → TL;DR and intro →
+(model) → assemble. Recall and mark are continuity: what earlier issues printed (`memory`).
 Each room has one entry point; the articles are read once (week.py) and every article gets
 one Verdict, which issue.json prints as its status.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from digest.edit.continuity import mark, recall
 from digest.edit.group import story_labels
 from digest.edit.headline.choose import headlines
 from digest.edit.rank import rank
@@ -21,25 +23,38 @@ from digest.edit.write.explainer import explain
 from digest.edit.write.stories import write_stories
 from digest.edit.write.tldr import intro_line, subjects, through_line
 from digest.edit.write.voice import Draft, Model, rewrite
-from digest.models import Article, EditorSettings, Issue, Newsletter, Period, Source, SourceHealth
+from digest.models import (
+    Article,
+    EditorSettings,
+    Issue,
+    Newsletter,
+    Period,
+    Source,
+    SourceHealth,
+    StoryMemory,
+)
 
 
 def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsletter,
                sources: Sequence[Source], health: Sequence[SourceHealth],
                model: Model | None = None, editor: EditorSettings | None = None,
-               settings: Settings | None = None) -> Issue:
+               settings: Settings | None = None,
+               memory: Sequence[StoryMemory] = ()) -> Issue:
     """Build the issue for `period` from every stored article that may belong to it.
     `model`: the chat model that writes in the editor's voice (None: offline); `editor`: the
-    options the config chose; `settings`: every threshold (tests, benchmarks)."""
+    options the config chose; `settings`: every threshold (tests, benchmarks); `memory`: the
+    stories of earlier published issues, newest first (Store.story_memory)."""
     tune, lang = settings or Settings(), newsletter.language
     if editor is not None:  # the config's paragraph length
         tune = replace(tune, write=replace(tune.write, paragraph_words=editor.paragraph_words))
     week = select(read(articles), period, newsletter, sources)
     grouping = story_labels([r.article for r in week.used], editor, topics=newsletter.topics,
                             index=week.index)
-    week, ranked = rank(week, grouping.labels, period, newsletter.max_stories)
+    recalled = recall(week, grouping.labels, memory, tune.continuity)
+    week, ranked = rank(recalled.week, recalled.labels, period, newsletter.max_stories)
     stories = write_stories(week, ranked, lang, tune.write)
     stories = headlines(week, ranked, stories, newsletter, tune.write)
+    stories = mark(stories, ranked, recalled, tune.continuity)
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
     explainer, explainer_note = explain(week, writing, lang, tune.explainer)
     featured = [r for r in ranked if r.featured]
@@ -58,4 +73,4 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
                  newsletter=newsletter, intro=draft.intro, stories=draft.stories,
                  tldr=draft.tldr, explainer=draft.explainer, explainer_note=explainer_note,
                  articles=week.statuses(), sources=tuple(health), editor=written_by,
-                 notes=(*grouping.notes, *notes))
+                 notes=(*grouping.notes, *notes), previous=recalled.previous)

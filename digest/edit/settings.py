@@ -74,8 +74,23 @@ class VoiceSettings:
 
 
 @dataclass(frozen=True)
+class ContinuitySettings:
+    """What earlier issues printed (edit/continuity/)."""
+
+    issues: int = 8  # earlier published issues remembered
+    # A story follows up a remembered one when they share this many event anchors, worth this
+    # much: an anchor is worth 1 / the most stories of one remembered issue that hold it (a
+    # beat name in every story of an issue is worth little; a story's own name, 1).
+    min_shared: int = 2
+    score: float = 1.5
+    # A sentence whose content words an earlier printed sentence holds to this share is said.
+    repeat: float = 0.6
+
+
+@dataclass(frozen=True)
 class Settings:
     write: WriteSettings = field(default_factory=WriteSettings)
     tldr: TldrSettings = field(default_factory=TldrSettings)
     explainer: ExplainerSettings = field(default_factory=ExplainerSettings)
     voice: VoiceSettings = field(default_factory=VoiceSettings)
+    continuity: ContinuitySettings = field(default_factory=ContinuitySettings)

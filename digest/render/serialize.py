@@ -16,6 +16,8 @@ from digest.models import (
     QA,
     ArticleStatus,
     Citation,
+    Coverage,
+    Earlier,
     Explainer,
     Issue,
     Newsletter,
@@ -50,7 +52,20 @@ def _story(s: Story) -> dict[str, Any]:
         "articles": [_citation(c) for c in s.articles],
         "score": round(float(s.score), 6),
         "why": s.why,
+        "topic": s.topic,
+        "previous": _earlier(s.previous),
+        "coverage": _coverage(s.coverage),
+        "anchors": list(s.anchors),
     }
+
+
+def _earlier(e: Earlier | None) -> dict[str, Any] | None:
+    return None if e is None else {"issue": e.issue, "rank": e.rank, "headline": e.headline}
+
+
+def _coverage(c: Coverage) -> dict[str, Any]:
+    return {"outlets": list(c.outlets), "first": _dt(c.first), "latest": _dt(c.latest),
+            "single_outlet": c.single}
 
 
 def _qa(q: QA) -> dict[str, Any]:
@@ -111,6 +126,7 @@ def newsletter_to_dict(n: Newsletter) -> dict[str, Any]:
         "language": n.language,
         "author": n.author,
         "operator_footer": n.operator_footer,
+        "coverage": n.coverage,
     }
 
 
@@ -125,6 +141,7 @@ def issue_to_dict(issue: Issue) -> dict[str, Any]:
         "intro": issue.intro,
         "editor": issue.editor,
         "notes": list(issue.notes),
+        "previous": issue.previous,
         "stories": [_story(s) for s in issue.stories],
         "tldr": " ".join(s.text for s in issue.tldr),
         "tldr_sentences": [_sentence(s) for s in issue.tldr],

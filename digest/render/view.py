@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest.render.urls import join_url, safe_url
 
@@ -87,12 +88,60 @@ def _source_links(urls: list[str], by_url: dict[str, dict[str, Any]]) -> list[di
     return _links(articles)
 
 
-def _story(s: dict[str, Any]) -> dict[str, Any]:
+def _day(value: datetime) -> str:
+    return f"{value.day} {value:%b}"
+
+
+def _days(first: datetime, latest: datetime) -> str:
+    """'16 Nov', '17–19 Nov', '30 Nov – 2 Dec'."""
+    if first.date() == latest.date():
+        return _day(first)
+    if (first.year, first.month) == (latest.year, latest.month):
+        return f"{first.day}–{_day(latest)}"
+    return f"{_day(first)} – {_day(latest)}"
+
+
+COVERAGE_NAMES = 4  # outlets a coverage line names before "and N more"
+
+
+def _coverage(c: dict[str, Any] | None, zone: ZoneInfo) -> dict[str, Any] | None:
+    """The compact coverage line: who covered the story, and from when to when (in the
+    newsletter's timezone); one outlet only says so."""
+    outlets = [str(o) for o in (c or {}).get("outlets", []) if str(o).strip()]
+    if not outlets:
+        return None
+    try:
+        first, latest = (datetime.fromisoformat(c[k]).astimezone(zone) if c and c.get(k)
+                         else None for k in ("first", "latest"))
+    except (TypeError, ValueError):
+        first = latest = None
+    when = _days(first, latest) if first and latest else ""
+    if len(outlets) == 1:
+        line = f"Only {outlets[0]} reported this" + (f", {when}" if when else "")
+    else:
+        named = outlets[:COVERAGE_NAMES]
+        rest = len(outlets) - len(named)
+        names = ", ".join(named[:-1]) + (f", {named[-1]}" if rest else f" and {named[-1]}")
+        names += f" and {rest} more" if rest else ""
+        line = f"{len(outlets)} outlets: {names}" + (f" · {when}" if when else "")
+    return {"outlets": outlets, "single": len(outlets) == 1, "line": line}
+
+
+def _story(s: dict[str, Any], base_url: str, zone: ZoneInfo, coverage: bool) -> dict[str, Any]:
+    earlier = s.get("previous") or None
+    update = None
+    if earlier and earlier.get("issue"):
+        key = str(earlier["issue"])
+        update = {"issue": key, "headline": str(earlier.get("headline") or ""),
+                  "url": join_url(base_url, f"issues/{key}/") + f"#story-{int(earlier['rank'])}"}
     return {
         "rank": s["rank"],
         "headline": s["headline"],
         "summary": s["summary"],  # "Also this week": its one-line blurb
         "links": _links(s.get("articles", [])),
+        "topic": s.get("topic") or "",
+        "follows": update,  # an update: the earlier issue's story it follows
+        "coverage": _coverage(s.get("coverage"), zone) if coverage else None,
     }
 
 
@@ -137,6 +186,13 @@ def _preheader(featured: list[dict[str, Any]], also: list[dict[str, Any]], intro
     return _clip(f"This week: {', '.join(heads[:-1])} and {heads[-1]}.", PREHEADER_MAX)
 
 
+def _zone(name: object) -> ZoneInfo:
+    try:
+        return ZoneInfo(str(name or "UTC"))
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return ZoneInfo("UTC")
+
+
 def build_view(data: dict[str, Any], newsletter: dict[str, Any],
                *, also_limit: int | None = None) -> dict[str, Any]:
     """The context every issue template receives (documented in docs/templates.md)."""
@@ -144,8 +200,12 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any],
     if not base_url.endswith("/"):
         base_url += "/"
     stories = data.get("stories", [])
-    featured = [_story(s) for s in stories if s.get("section") == "in_our_feeds"]
-    also_all = [_story(s) for s in stories if s.get("section") != "in_our_feeds"]
+    zone = _zone(newsletter.get("timezone"))
+    shown = bool(newsletter.get("coverage", True))
+    featured = [_story(s, base_url, zone, shown) for s in stories
+                if s.get("section") == "in_our_feeds"]
+    also_all = [_story(s, base_url, zone, shown) for s in stories
+                if s.get("section") != "in_our_feeds"]
     also = also_all if also_limit is None else also_all[:also_limit]
 
     by_url: dict[str, dict[str, Any]] = {}

@@ -4,6 +4,7 @@ by implementing the same Protocol.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -16,6 +17,7 @@ from ..models import (
     Notification,
     Period,
     SourceHealth,
+    StoryMemory,
 )
 
 if TYPE_CHECKING:
@@ -72,6 +74,9 @@ class Store(Protocol):
     def issue(self, key: str) -> IssueRecord | None: ...
     def issues(self) -> list[IssueRecord]: ...
     def save_issue(self, record: IssueRecord, config_digest: str) -> None: ...
+    # continuity: the stories of published issues (rows of an issue not saved yet stay unseen)
+    def remember_stories(self, issue: str, stories: Sequence[StoryMemory]) -> None: ...
+    def story_memory(self, before: datetime, issues: int) -> list[StoryMemory]: ...
     # deliveries (the publish stage's DeliveryLog)
     def delivery_states(self, issue: str) -> dict[str, DeliveryStatus]: ...
     def record_delivery(self, delivery: Delivery) -> None: ...

@@ -116,6 +116,19 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX notification_status ON notification (status);
     """,
+    # 4 → 5: continuity. The stories of each published issue: their article keys, event
+    # anchors and printed sentences (JSON lists), read back only once the issue row exists.
+    """
+    CREATE TABLE issue_story (
+        issue TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        headline TEXT NOT NULL,
+        articles TEXT NOT NULL,
+        anchors TEXT NOT NULL,
+        said TEXT NOT NULL,
+        PRIMARY KEY (issue, rank)
+    );
+    """,
 )
 
 LATEST = len(MIGRATIONS)

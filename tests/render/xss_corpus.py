@@ -7,7 +7,16 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
-from digest.models import QA, Citation, Explainer, Issue, Sentence, SourceHealth, Story
+from digest.models import (
+    QA,
+    Citation,
+    Earlier,
+    Explainer,
+    Issue,
+    Sentence,
+    SourceHealth,
+    Story,
+)
 
 VECTORS: tuple[str, ...] = (
     "<script>alert(1)</script>",
@@ -60,14 +69,16 @@ LINK_ATTRS = ("href", "src", "action", "formaction", "data", "poster", "backgrou
 
 
 def xss_issue(base: Issue) -> Issue:
-    """`base` with every vector placed in headlines, summaries, URLs, titles and outlets."""
+    """`base` with every vector placed in headlines, summaries, URLs, titles and outlets (so
+    in coverage lines too), and in the earlier issue an update links."""
     stories = []
     for i, vector in enumerate(VECTORS):
         cite = Citation(url=vector, title=vector, source=vector, published=None)
         good = Citation(url=f"https://ok.example.com/{i}", title=vector, source=vector + " B")
         stories.append(Story(rank=i + 1, section="in_our_feeds" if i < 5 else "also",
                              headline=vector, sentences=(Sentence(vector, (vector,)),),
-                             articles=(cite, good), why=vector))
+                             articles=(cite, good), why=vector,
+                             previous=Earlier(vector, i + 1, vector), topic=vector))
     qa = tuple(QA(question=v, answer=(Sentence(v, (v, "https://ok.example.com/q")),))
                for v in VECTORS[:10])
     health = tuple(SourceHealth(name=v, url=v, status="error", error=v) for v in VECTORS[:6])
