@@ -38,6 +38,7 @@ from .models import (
     LLMSettings,
     Newsletter,
     Source,
+    TopicSection,
 )
 
 # ── the schema ───────────────────────────────────────────────────────────────
@@ -186,6 +187,35 @@ class _ScheduleModel(_Strict):
         return ",".join(items)
 
 
+# ── sections (with coverage and continuity, below) ───────────────────────────
+
+
+class _SectionModel(_Strict):
+    name: str = Field(min_length=1, max_length=80)
+    topics: list[Annotated[str, Field(min_length=1)]] = []
+    max: int | None = Field(default=None, ge=1, le=50)
+
+
+def _sections(m: _ConfigModel, path: Path, root: yaml.Node | None) -> tuple[TopicSection, ...]:
+    """The `sections:` list: unique names, at most one without topics (the catch-all)."""
+    def fail(msg: str, i: int, key: str) -> ConfigError:
+        node = _node_at(root, ("sections", i, key))
+        line = node.start_mark.line + 1 if node is not None else None
+        return ConfigError(msg, path=str(path), line=line, key=f"sections[{i}].{key}")
+    seen: set[str] = set()
+    catch_all = False
+    for i, sec in enumerate(m.sections):
+        if sec.name.casefold() in seen:
+            raise fail(f"duplicate section name {sec.name!r}", i, "name")
+        seen.add(sec.name.casefold())
+        if not sec.topics:
+            if catch_all:
+                raise fail("only one section may leave out topics (it takes every story "
+                           "no other section does)", i, "topics")
+            catch_all = True
+    return tuple(TopicSection(s.name, tuple(s.topics), s.max) for s in m.sections)
+
+
 class _ConfigModel(_Strict):
     newsletter: _NewsletterModel
     sources: list[_SourceModel] = []
@@ -198,6 +228,7 @@ class _ConfigModel(_Strict):
     editor: _EditorModel = _EditorModel()
     schedule: _ScheduleModel = _ScheduleModel()
     notify: list[Annotated[str, Field(min_length=1)]] = []  # Apprise URLs (channels.py)
+    sections: list[_SectionModel] = []
     coverage: bool = True
     continuity: bool = True
 
@@ -351,7 +382,8 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
                             timezone=n.timezone, max_stories=n.max_stories, base_url=n.base_url,
                             language=n.language, author=n.author,
                             operator_footer=n.operator_footer, min_stories=n.min_stories,
-                            send_empty=n.send_empty, coverage=m.coverage)
+                            send_empty=n.send_empty, sections=_sections(m, path, root),
+                            coverage=m.coverage)
     database = base / (m.database or ".digest/digest.sqlite3")
     e = m.email
     if e.recipients_file:

@@ -58,8 +58,18 @@ class Newsletter:
     # with send_empty False a quiet week is published on the site but sent to nobody.
     min_stories: int = 1
     send_empty: bool = True
-    # The config's `coverage`:
+    # The config's `sections` and `coverage`:
+    sections: tuple[TopicSection, ...] = ()  # "In Our Feeds" by section; () is one section
     coverage: bool = True  # the reader's copy says who covered each story, and when
+
+
+@dataclass(frozen=True)
+class TopicSection:
+    """A section of "In Our Feeds": the stories its topic phrases match best."""
+
+    name: str
+    topics: tuple[str, ...] = ()  # none: every story no other section takes
+    max: int | None = None  # featured stories it may hold (the rest go to "Also this week")
 
 
 @dataclass(frozen=True)

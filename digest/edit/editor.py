@@ -1,7 +1,8 @@
 """edit_issue: from a period's articles to a ranked, written, grounded Issue.
 
-select → group → recall → rank → write → headline → mark → explainer → TL;DR and intro →
-(model) → assemble. Recall and mark are continuity: what earlier issues printed (`memory`).
+select → group → recall → rank → sections → write → headline → mark → explainer → TL;DR and
+intro → (model) → assemble. Recall and mark are continuity: what earlier issues printed
+(`memory`); sections arranges "In Our Feeds" by the config's sections.
 Each room has one entry point; the articles are read once (week.py) and every article gets
 one Verdict, which issue.json prints as its status.
 """
@@ -15,6 +16,7 @@ from digest.edit.continuity import mark, recall
 from digest.edit.group import story_labels
 from digest.edit.headline.choose import headlines
 from digest.edit.rank import rank
+from digest.edit.sections import arrange, with_topics
 from digest.edit.select import select
 from digest.edit.select.window import period_label
 from digest.edit.settings import Settings
@@ -52,9 +54,10 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
                             index=week.index)
     recalled = recall(week, grouping.labels, memory, tune.continuity)
     week, ranked = rank(recalled.week, recalled.labels, period, newsletter.max_stories)
+    week, ranked, topics = arrange(week, ranked, newsletter.sections, newsletter.max_stories)
     stories = write_stories(week, ranked, lang, tune.write)
     stories = headlines(week, ranked, stories, newsletter, tune.write)
-    stories = mark(stories, ranked, recalled, tune.continuity)
+    stories = with_topics(mark(stories, ranked, recalled, tune.continuity), topics)
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
     explainer, explainer_note = explain(week, writing, lang, tune.explainer)
     featured = [r for r in ranked if r.featured]

@@ -186,6 +186,16 @@ def _preheader(featured: list[dict[str, Any]], also: list[dict[str, Any]], intro
     return _clip(f"This week: {', '.join(heads[:-1])} and {heads[-1]}.", PREHEADER_MAX)
 
 
+def _sections(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive featured stories of one section, as the editor ordered them."""
+    groups: list[dict[str, Any]] = []
+    for s in stories:
+        if not groups or groups[-1]["name"] != s["topic"]:
+            groups.append({"name": s["topic"], "stories": []})
+        groups[-1]["stories"].append(s)
+    return groups
+
+
 def _zone(name: object) -> ZoneInfo:
     try:
         return ZoneInfo(str(name or "UTC"))
@@ -250,6 +260,8 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any],
         "period_label": period_label(data["period"]["start"], data["period"]["end"]),
         "intro": intro,
         "featured": featured,
+        # "In Our Feeds" by section: [{name, stories}], one nameless group without sections
+        "featured_sections": _sections(featured),
         "also": also,
         "also_total": len(also_all),
         "also_hidden": len(also_all) - len(also),

@@ -14,6 +14,7 @@ from digest.config import load_config
 from digest.errors import ConfigError
 
 T = "newsletter:\n  title: T\n"
+S = T + "sections:\n  - name: Policy\n    topics: [AI policy]\n"
 
 
 @pytest.mark.parametrize(
@@ -76,6 +77,18 @@ T = "newsletter:\n  title: T\n"
          "listed twice"),
         (T + 'notify:\n  - "json://127.0.0.1/x\\nform://127.0.0.1/y"\n', 4, "notify[0]",
          "one line"),
+        # sections of "In Our Feeds" (S: one good section first), coverage
+        (S + "  - name: Chips\n    topcs: [chips]\n", 7, "sections[1].topcs", "unknown key"),
+        (S + "  - name: policy\n    topics: [chips]\n", 6, "sections[1].name",
+         "duplicate section name"),
+        (S + "  - name: Rest\n  - name: More\n", 7, "sections[2].topics",
+         "only one section may leave out topics"),
+        (S + "  - name: Chips\n    max: 0\n", 7, "sections[1].max", "greater than or equal to 1"),
+        (S + "  - topics: [chips]\n", 6, "sections[1].name", "required key is missing"),
+        (S + "  - name: ''\n", 6, "sections[1].name", "at least 1 character"),
+        (S + "  - name: Chips\n    topics: ['']\n", 7, "sections[1].topics[0]", "at least 1"),
+        (T + "sections: Policy\n", 3, "sections", "valid list"),
+        (T + "coverage: sometimes\n", 3, "coverage", "valid boolean"),
     ],
 )
 def test_bad_values_name_file_line_and_key(write_config: Callable[[str], Path], text: str,
