@@ -67,7 +67,10 @@ def _limit(plugin: Any, title: str) -> tuple[str, int]:
     title_max = int(getattr(plugin, "title_maxlen", 0) or 0)
     if title_max <= 0:  # the service has no title: Apprise puts it above the body
         return title, body_max - len(title) - 2
-    return title[:title_max], body_max
+    title = title[:title_max]
+    if getattr(plugin, "overflow_amalgamate_title", False):  # title and body share the limit
+        return title, body_max - len(title)
+    return title, body_max
 
 
 def _scrub(text: str, template: str) -> str:

@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
+from digest.channels import instantiate
 from digest.models import EmailSettings, Issue, Notification
-from digest.publish.notify import notify_issue
+from digest.publish.notify import _limit, _markup, notify_issue
 from digest.store import open_store
 
 from ..conftest import Hook
@@ -106,3 +107,21 @@ def test_a_channel_in_doubt_is_held_until_resend(out: Path, tmp_path: Path,
 def test_an_unreachable_channel_fails_with_the_reason(out: Path, tmp_path: Path) -> None:
     [n] = _notify(out, ["json://127.0.0.1:1/nobody"], tmp_path / "db")
     assert n.status == "failed" and n.error and "onnection" in n.error
+
+
+@pytest.mark.parametrize(("url", "markup", "limit", "title_shares"), [
+    # Telegram: HTML, 4,096 characters, no title (Apprise puts it and a line break above)
+    ("tgram://123456789:abcdefg_hijklmnop/12315544/", "html", 4096 - 2, True),
+    # Discord: 2,000 characters shared by the title and the body; plain text unless asked
+    ("discord://4174216298/JHMHI8qBe7bk2ZwO5U711o3dV_js", "text", 2000, True),
+    ("discord://4174216298/JHMHI8qBe7bk2ZwO5U711o3dV_js?format=markdown", "markdown", 2000, True),
+    ("slack://T1JJ3T3L2/A1BRTD4JD/TIiajkdnlazkcOXrIdevi7FQ", "markdown", 35000, False),
+    ("json://127.0.0.1/x", "text", 32768, False),
+])
+def test_each_service_gets_its_own_markup_and_limit(issue: Issue, url: str, markup: str,
+                                                    limit: int, title_shares: bool) -> None:
+    """What a real service would get, decided without sending anything."""
+    plugin = instantiate(url)
+    title, room = _limit(plugin, issue.title)
+    assert _markup(plugin) == markup and title == issue.title
+    assert room == limit - (len(title) if title_shares else 0)
