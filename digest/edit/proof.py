@@ -12,7 +12,8 @@ the sources never write whole — Chinese too); no dateline ("LONDON (Reuters) �
 ("WATCH:") or outlet suffix (" - Reuters", " | Site"); in the issue's language.
 
 Paragraphs: no opening on a reference to something not printed ("He", "The company",
-"Second,", "One of them"); no fact stated twice (a distinctive number in two sentences, or a
+"Second,", "One of them", a "him" in a sentence that names nobody); no dateline or kicker
+("MINNEAPOLIS—", "(AP) —", "VIDEO:"); no fact stated twice (a distinctive number in two sentences, or a
 sentence whose content words another one mostly holds); no quotation left open (a sentence
 split inside a quote); no Chinese outside brackets in a Latin-script issue; no name
 lower-cased after an added attribution ("According to X, joe Biden").
@@ -74,6 +75,14 @@ _REFERENCE = re.compile(
     r"organisation|organization|department|ministry|regulator|lawmaker|senator|president|"
     r"governor|leader|spokesman|spokeswoman|spokesperson|developer|startup|"
     r"campaign|event|summit|meeting|conference|vote|order|letter|move)\b")
+# "… love him.", "Twelve hours later, he told …": a person the sentence never names.
+_PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
+# A dateline or a kicker left at the head of a sentence: "MINNEAPOLIS—", "ALBANY, N.Y. –",
+# "(AP) —", "VIDEO:", "CLAIM:".
+_HEAD_FURNITURE = re.compile(r"^\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)|[A-Z]{3,}(?:[ -][A-Z]{2,})*"
+                             r"(?:,\s[A-Z][A-Za-z.]{1,12})?\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)"
+                             r"\s*)?(?:--|—|–)|[A-Z]{2,}(?: [A-Z]{2,})*:\s)")
 _PRONOUN_SPEAKER = re.compile(r"[,.!?][”\"’']\s+(?:he|she|they|it|we)\s+(?:said|says|added|told|"
                               r"wrote|explained|argued|noted)\b")
 # Numbers that pin a fact: 853,000 / 4.5 / 38% / $20 / 1.3 million; not a year or a lone digit.
@@ -185,7 +194,21 @@ def opens_on_reference(sentence: str) -> bool:
     list, "one of them", "the company" (see _REFERENCE), or a quotation whose speaker is a
     pronoun ('"We support it," he said.')."""
     s = sentence.strip()
-    return bool(_REFERENCE.match(s.lstrip("“\"'‘(")) or _PRONOUN_SPEAKER.search(s))
+    return bool(_REFERENCE.match(s.lstrip("“\"'‘(")) or _PRONOUN_SPEAKER.search(s)
+                or unnamed_person(s))
+
+
+def unnamed_person(sentence: str) -> bool:
+    """A "he", "him", "her" … in a sentence that names nobody (no capitalised word after its
+    first, no "a …" before the pronoun): "Evangelicals and gun-rights advocates love him." A
+    name later in the sentence resolves it ("As he spoke, President Biden …")."""
+    m = _PERSONAL.search(sentence)
+    if not m:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", sentence)
+    if any(w[0].isupper() and w != "I" for w in words[1:]):
+        return False
+    return not _INDEFINITE.search(sentence[:m.start()])
 
 
 def numbers(sentence: str) -> frozenset[str]:
@@ -231,6 +254,8 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
             out.append(Strike("paragraph", f"fact stated twice ({why})", s))
         if quotes_open(s):
             out.append(Strike("paragraph", "quotation left open", s))
+        if _HEAD_FURNITURE.match(s):
+            out.append(Strike("paragraph", "dateline or kicker", s))
         if not cjk_issue and _cjk_outside_brackets(s):
             out.append(Strike("paragraph", "Chinese outside brackets in a Latin-script issue", s))
         m = _ATTRIBUTED.match(s)

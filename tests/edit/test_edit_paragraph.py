@@ -10,6 +10,7 @@ from digest.edit.proof import paragraph_strikes
 from digest.edit.write.also import also_line
 from digest.edit.write.attribution import attribute
 from digest.edit.write.grounding import trace
+from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article
 from digest.text import split_sentences
@@ -62,6 +63,25 @@ def test_paragraph_opens_on_the_central_lead_and_says_each_fact_once(
     assert all(trace(t, sources) for t in texts)
     # Every further outlet is named once, with the sentence's own casing kept.
     assert any(t.endswith(", according to Outlet B.") or "Outlet B" not in t for t in texts)
+
+
+def test_datelines_and_kickers_go_and_fact_check_claims_stay_out(
+        make_article: MakeArticle) -> None:
+    a = make_article("CARTHEN CITY—Carthen's parliament on Tuesday approved a ban on cloned "
+                     "voices in political ads. Parties face fines of up to 4 million crowns.",
+                     source="Outlet A", title="Carthen bans cloned voices")
+    b = make_article("VIDEO: Lawmakers in Carthen voted 71 to 40 for the ban on cloned voices. "
+                     "CLAIM: The ban outlaws satire about politicians. The ban lets satire "
+                     "stand when it is labelled.", source="Outlet B",
+                     title="Cloned voice ban passes")
+    printable = [ln.text for ln in story_lines([a, b], "en")]
+    assert printable == [
+        "Carthen's parliament on Tuesday approved a ban on cloned voices in political ads.",
+        "Parties face fines of up to 4 million crowns.",
+        "Lawmakers in Carthen voted 71 to 40 for the ban on cloned voices.",
+        "The ban lets satire stand when it is labelled."]  # no claim a fact check denies
+    texts = [s.text for s in paragraph_for([a, b], {}, language="en", words=(20, 130))]
+    assert texts and paragraph_strikes(texts) == []
 
 
 def test_paragraph_length_is_a_setting(make_article: MakeArticle) -> None:

@@ -66,6 +66,8 @@ def test_chinese_in_an_english_headline_only_in_brackets() -> None:
     "One of them voted against.",
     "This is the first such ban.",
     "“It is a good day,” she said.",  # inside the quote too: what is "it"?
+    "Farmers and fishing crews in the delta love him.",  # a person never named
+    "Twelve hours later, he told the world.",
 ])
 def test_references_that_need_the_sentence_before(sentence: str) -> None:
     assert opens_on_reference(sentence)
@@ -73,6 +75,27 @@ def test_references_that_need_the_sentence_before(sentence: str) -> None:
 
 def test_this_week_is_no_reference() -> None:
     assert not opens_on_reference("This week, Carthen banned cloned voices.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "As he left the chamber, Speaker Ilse Brandt called the vote historic.",  # named later
+    "A fisherman said his catch had halved since the spring.",  # "a fisherman" is the person
+    "Carthen's parliament on Tuesday approved a ban on cloned voices.",
+])
+def test_a_person_named_in_the_sentence_is_no_reference(sentence: str) -> None:
+    assert not opens_on_reference(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "CARTHEN CITY—Lawmakers approved a ban on cloned voices.",
+    "OAKFIELD, N.C. – Lawmakers approved a ban on cloned voices.",
+    "(AP) — Lawmakers approved a ban on cloned voices.",
+    "VIDEO: Lawmakers approved a ban on cloned voices.",
+    "CLAIM: Lawmakers approved a ban on cloned voices.",
+])
+def test_a_dateline_or_kicker_in_a_paragraph_is_struck(sentence: str) -> None:
+    assert [s.rule for s in paragraph_strikes([sentence])] == ["dateline or kicker"]
+    assert paragraph_strikes(["COVID-19 cases rose by a fifth in Carthen."]) == []
 
 
 def test_paragraph_strikes() -> None:

@@ -33,9 +33,19 @@ _FURNITURE = re.compile(
     r"share this|advertisement|\(?cnn\)?\s*$|please scroll)",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^\s*(\(CNN\)\s*(--|—)?|[A-Z][A-Z .,'-]{2,40}\s*\((CNN|AP|Reuters|AFP)\)\s*(--|—|-)?"
-                       r"|[A-Z][A-Z]{2,}(?: [A-Z]{2,})?\s+[—–]\s+"  # "HANGZHOU — "
-                       r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
+_WIRE = r"\((?:CNN|AP|Reuters|AFP|Xinhua)\)"
+KICKERS = r"WATCH|VIDEO|EXCLUSIVE|BREAKING(?: NEWS)?|UPDATED?|JUST IN|LIVE|PHOTOS?|LISTEN"
+_DATELINE = re.compile(
+    r"^\s*(?:"
+    rf"{_WIRE}\s*(?:--|—|–|-)?"  # "(CNN) --"; "(AP) —" when a split left the city behind
+    rf"|[A-Z][A-Z .,'-]{{2,40}}\s*{_WIRE}\s*(?:--|—|–|-)?"  # "LONDON (Reuters) -"
+    # "HANGZHOU — ", "MINNEAPOLIS—", "TEL AVIV—", "ALBANY, N.Y. –", "WASHINGTON -- "
+    r"|[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?\s*(?:--|—|–)"
+    rf"|(?:{KICKERS})\s*:"  # "VIDEO: …", "EXCLUSIVE: …"
+    r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
+# A label that makes the rest someone else's words or a form, not news: "CLAIM: …",
+# "THE FACTS: …" (a fact check), "Q: …".
+_LABEL = re.compile(rf"^(?!(?:{KICKERS})\s*:)[A-Z]{{1,}}(?: [A-Z]{{2,}})*:\s")
 _LETTER = re.compile(r"[^\W\d_]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
 
@@ -80,7 +90,7 @@ def in_language(text: str, article_language: str | None, language: str) -> bool:
 
 def is_furniture(sentence: str) -> bool:
     s = sentence.strip()
-    if not s or _FURNITURE.match(s) or _TIMESTAMP.search(s):
+    if not s or _FURNITURE.match(s) or _TIMESTAMP.search(s) or _LABEL.match(s):
         return True
     letters = len(_LETTER.findall(s))
     return letters < 0.5 * len(s)  # tickers, tables, link lists
