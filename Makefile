@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_PERIOD ?= 2026-W47
 
-.PHONY: demo test lint bench fuzz install clean-out
+.PHONY: demo demo-weeks test lint bench fuzz install clean-out
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,17 @@ demo: install
 	$(BIN)/digest run --config sources.yaml --period $(DEMO_PERIOD) --force --no-send
 	@echo "Open out/index.html (or out/issues/$(DEMO_PERIOD)/index.html) in a browser."
 
+# Two consecutive weeks of the demo world, in a database and folder of their own (out-weeks/):
+# W46, then W47, which prints its West Lake Dialogue story as an update of W46's (continuity).
+demo-weeks: install
+	rm -rf out-weeks
+	sed -e 's|^database: .*|database: out-weeks/digest.sqlite3|' -e 's|^output: .*|output: out-weeks|' \
+		sources.yaml > .demo-weeks.yaml
+	$(BIN)/digest run --config .demo-weeks.yaml --period 2026-W46 --no-send
+	$(BIN)/digest run --config .demo-weeks.yaml --period 2026-W47 --no-send
+	rm -f .demo-weeks.yaml
+	@echo "Read out-weeks/issues/2026-W46/issue.md, then out-weeks/issues/2026-W47/issue.md."
+
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
@@ -50,7 +61,8 @@ bench: install
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/cluster.py
 	$(BIN)/python bench/summarize.py
+	$(BIN)/python bench/continuity.py
 	$(BIN)/python bench/scale.py
 
 clean-out:
-	rm -rf out .digest
+	rm -rf out out-weeks .digest

@@ -78,9 +78,12 @@ class ContinuitySettings:
     """What earlier issues printed (edit/continuity/)."""
 
     issues: int = 8  # earlier published issues remembered
-    # A story follows up a remembered one when they share this many event anchors, worth this
-    # much: an anchor is worth 1 / the most stories of one remembered issue that hold it (a
-    # beat name in every story of an issue is worth little; a story's own name, 1).
+    # A story follows up a remembered one when the TF-IDF cosine of its titles and leads with
+    # what that story printed reaches `similarity` (chosen on each half of bench/continuity.py's
+    # trials: 0.20 both ways). Across scripts, when they share `min_shared` event anchors
+    # worth `score` (an anchor is worth 1 / the most stories of one remembered issue holding
+    # it: a beat name in every story of an issue is worth little; a story's own, 1).
+    similarity: float = 0.20
     min_shared: int = 2
     score: float = 1.5
     # A sentence whose content words an earlier printed sentence holds to this share is said.
