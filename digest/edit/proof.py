@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.lexicon import CJK_RE, content_words
+from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words
 from digest.models import Issue
 from digest.text import quotes_open
 
@@ -267,8 +267,8 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
 def _lowered_name(word: str, sources: Sequence[str]) -> bool:
     """A lower-cased word the sources only ever write capitalised (a name)."""
     w = word.strip(",;:.'’\"")
-    if not w or not w[0].islower():
-        return False
+    if not w or not w[0].islower() or w in STOPWORDS:
+        return False  # "in", "the", "after": a function word is never a name
     cap = w[0].upper() + w[1:]
     text = "\n".join(sources)
     # Capitalised after a lower-case word (mid-sentence), never written in lower case.

@@ -123,6 +123,10 @@ def test_attribution_that_lower_cases_a_name() -> None:
     assert [s.rule for s in struck] == ["name lower-cased after the attribution"]
     assert paragraph_strikes(["According to Outlet C, officials named Joe Brandt."],
                              sources=sources) == []
+    # A function word lower-cased is no name, even where a title capitalises it mid-line.
+    assert paragraph_strikes(["According to Outlet C, in a statement, Joe Brandt resigned."],
+                             sources=["Joe Brandt Resigns In Protest", "Joe Brandt resigned, "
+                                      "officials said In a statement."]) == []
 
 
 def test_restates_by_figure_or_by_words() -> None:

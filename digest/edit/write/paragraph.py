@@ -118,11 +118,18 @@ def select(arts: Sequence[Article], language: str | None,
     # Name each further outlet at its first sentence in print order.
     out: list[Pick] = []
     heard = set()
+    dropped: set[tuple[int, int]] = set()
     for p in _in_order(chosen):
         art = arts[p.line.article]
         text = p.line.text
         if heard and art.source not in heard and not _corroborated(p.line, arts, central):
             text = attribute(text, art.source, story_text)
+        if (out and restates(text, [o.text for o in out])) or (
+                p.line.leans and (p.line.article, p.line.index - 1) in dropped):
+            # In print order, with its outlet named, it says again what is printed (or leans
+            # on a sentence that did).
+            dropped.add((p.line.article, p.line.index))
+            continue
         heard.add(art.source)
         out.append(Pick(p.line, text))
     return out
