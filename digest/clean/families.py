@@ -54,17 +54,49 @@ def _is_tools(text: str) -> bool:
     return bool(P.TOOLS.match(text)) and bool(P.TOOL_CORE.search(text))
 
 
+# the literals each of patterns.RISK_CUES needs (lower case), in the same order: a cue whose
+# literals are all missing is not searched
+_CUE_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("advice", "constitute"),
+    ("risk", "volatile", "speculative"),
+    ("research", "diligence", "dyor"),
+    ("past performance", "lose", "risk"),
+    ("advis", "professional", "information"),
+    ("风险",),
+    ("谨慎", "投资建议", "据此", "仅供参考"),
+)
+
+
 def _is_market_disclaimer(text: str) -> bool:
     """A labelled disclaimer ("Disclaimer:", "Risk warning:") or small print with two of the
     risk cues (not advice, high risk, do your own research, you may lose, ask an adviser)."""
     if P.DISCLAIMER_LABEL.match(text):
         return True
+    low = text.lower()
     found = 0
-    for cue in P.RISK_CUES:
-        found += cue.search(text) is not None
-        if found == 2:
-            return True
+    for needs, cue in zip(_CUE_NEEDS, P.RISK_CUES, strict=True):
+        if any(w in low for w in needs) and cue.search(text) is not None:
+            found += 1
+            if found == 2:
+                return True
     return False
+
+
+_TWO_DIGITS = re.compile(r"\d\d")  # every date has a year or a day-and-month of two digits
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_dateline(text: str) -> bool:
+    """A date stamp alone on its line ("Updated: Tue., Nov. 19, 2019 08:38 AM", "October 12,
+    2017 · 8 min read", "Posted by Jane Roe on 19/11/2019"): a date, and at most three words
+    besides its labels, weekday, clock and zone (a place or a name). Not an event's date
+    ("Date: 13-15 October 2026") nor the attribution under a quoted post ("— Name (@name)
+    November 18, 2019"): those are the article's."""
+    if _TWO_DIGITS.search(text) is None or P.DATE.search(text) is None \
+            or P.NOT_A_STAMP.match(text):
+        return False
+    rest = P.DATE_WORDS.sub(" ", P.CLOCK.sub(" ", P.DATE.sub(" ", text)))
+    return len(_LETTER_WORD.findall(rest)) <= 3
 
 
 def _is_copyright(text: str) -> bool:
@@ -109,6 +141,9 @@ class Family:
 FAMILIES: tuple[Family, ...] = (
     Family("ticker", 400, is_ticker),
     Family("source_line", 400, _matches(P.SOURCE_LINE)),
+    # a list item or table row with a date is data (a schedule, a changelog), so only
+    # paragraphs, headings and captions
+    Family("dateline", 120, is_dateline, kinds=("p", "h", "caption")),
     Family("ad_label", SHORT, _matches(P.AD_LABEL)),
     Family("back_to_top", SHORT, _matches(P.BACK_TO_TOP)),
     Family("tag_row", SHORT, _any(_matches(P.TAG_ROW),
@@ -160,9 +195,22 @@ FAMILIES: tuple[Family, ...] = (
 
 
 def classify(block: Block) -> str | None:
-    """The family one block belongs to on its own, or None."""
-    low = block.text.lower()
+    """The family one block belongs to on its own, or None.
+
+    (`Family.accepts`, unrolled: this runs for every family on every block, and the call and
+    generator overhead was most of its cost.)"""
+    text, kind = block.text, block.kind
+    size = len(text)
+    low = text.lower()
     for family in FAMILIES:
-        if family.accepts(block, low):
+        if size > family.max_len or (family.kinds and kind not in family.kinds):
+            continue
+        if family.needs:
+            for w in family.needs:
+                if w in low:
+                    break
+            else:
+                continue
+        if family.test(text):
             return family.rule
     return None

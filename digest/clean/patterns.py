@@ -258,3 +258,21 @@ PROMO_ITEM = re.compile(
     r"\bbefore the price (?:rises|goes up)\b|\bearly access\b|\bsign[- ]up bonus\b|"
     r"\b(?:upcoming|new) (?:listings?|tokens?)\b|\btop rated\b|\bkyc verified\b|\baudited\b|"
     r"\bprivate sales?\b|\bnft drops?\b|\bmost voted\b|\bclaim your\b|\bbonus\b)", IC)
+
+# ── a date stamp on its own line ─────────────────────────────────────────────
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# "19 November 2019", "Nov. 19, 2019", "2019-11-19", "19/11/2019", "11.24.2025"
+DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    r"(?<![\d.,/])\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})(?![\d/.,%]))\b", IC)
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?\b)?(?:\s*[A-Z]{2,4}\b)?",
+                   IC)
+NOT_A_STAMP = re.compile(r"^\s*(?:[—–\-]|(?:event\s+)?dates?\s*:|when\s*:)", IC)
+# what a date stamp says besides the date: its label, a weekday, a zone, "8 min read"
+DATE_WORDS = re.compile(
+    r"\b(?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified|created|"
+    r"submitted|on|at|[ap]m|ago|hours?|minutes?|mins?|days?|an?|read|reading|time|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|fri|sat|sun|"
+    r"gmt|utc)\b\.?", IC)

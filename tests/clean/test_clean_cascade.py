@@ -23,8 +23,10 @@ from trafilatura.xpaths import (
 
 from digest.clean.cascade import (
     DOUBT_BELOW,
+    LITTLE_PROSE,
     comment_nodes,
     in_doubt,
+    join_split_body,
     paragraph_mass,
     raw_prune_nodes,
     trafilatura_body,
@@ -135,8 +137,12 @@ def test_doubt_is_length_or_coverage() -> None:
     page = parse_html("<html><body>" + f"<p>{PARA}</p>" * 40 + "</body></html>")
     mass = paragraph_mass(page)
     assert mass == 40 * len(PARA.strip())
+    # short on a page with little paragraph text: the prose may sit elsewhere
     assert in_doubt("x" * (DOUBT_BELOW - 1), 0)
     assert not in_doubt("x" * DOUBT_BELOW, 0)
+    # short, but most of the page's paragraph text: a short article
+    assert not in_doubt("x" * 1000, 1200)
+    assert in_doubt("x" * 100, LITTLE_PROSE - 1)
     # long, but a small share of the page's prose: a teaser box or one post of a thread
     assert in_doubt("x" * DOUBT_BELOW, mass)
     assert not in_doubt("x" * mass, mass)
@@ -148,3 +154,46 @@ def test_raw_tree_is_pruned_in_place() -> None:
     # pruned in place: comment boxes are gone, the article is still there
     text = "".join(tree.itertext())
     assert "Great news!" not in text and "Hybrid ferry" in text
+
+
+def _chunk(n: int) -> str:
+    return ('<div class="rail"><div class="article__body">'
+            + "".join(f"<p>{PARA}Chunk {n}, paragraph {i}.</p>" for i in range(3))
+            + '</div><aside class="ad">Advertisement</aside></div>')
+
+
+# an article cut into chunks, one body container per grid row with an ad rail beside it, and
+# a related box whose teasers use the same container class in parents of another kind
+SPLIT_PAGE = ("<html><body><article><h1>Hybrid ferry</h1>"
+              + "".join(_chunk(n) for n in range(3)) + "</article>"
+              '<div class="related"><div class="teaser"><div class="article__body"><p>Other '
+              "story: a new bridge for the island.</p></div></div></div></body></html>")
+
+
+def test_split_body_is_gathered_in_order() -> None:
+    body = trafilatura_body(parse_html(SPLIT_PAGE), None)
+    text = " ".join(body.itertext())
+    positions = [text.find(f"Chunk {n}, paragraph 2.") for n in range(3)]
+    assert -1 not in positions and positions == sorted(positions)
+    assert "new bridge" not in text
+
+
+def test_split_body_leaves_teasers_and_short_chunks() -> None:
+    from copy import copy
+
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+    from trafilatura.settings import Extractor as Options
+
+    options = Options(recall=True, comments=False, tables=True)
+
+    def converted(markup: str) -> etree._Element:
+        return convert_tags(tree_cleaning(copy(parse_html(markup)), options), options, None)
+
+    assert join_split_body(converted(SPLIT_PAGE)) == 2
+    # same container class, but in a parent of another kind: a teaser, not a chunk
+    teasers = SPLIT_PAGE.replace(_chunk(1), _chunk(1).replace('"rail"', '"rail post-1"'))
+    assert join_split_body(converted(teasers)) == 1
+    # a chunk of a line or two is a promo box in the same layout, not more of the article
+    short = SPLIT_PAGE.replace(_chunk(2), '<div class="rail"><div class="article__body">'
+                               "<p>Award for our movers.</p></div></div>")
+    assert join_split_body(converted(short)) == 1

@@ -64,6 +64,12 @@ S = [
     ("Partner news", "read_more"),
     ("CLICK HERE TO GET THE QUAYSIDE POST APP", "self_promo"),
     ("medium-browser-and-portrait-tablet", "embed_debris"),
+    # date stamps alone on their line
+    ("Last updated: 4 March 2024", "dateline"),
+    ("UPDATED: Wed., Mar. 6, 2024", "dateline"),
+    ("March 6, 2024 / 7:45 AM / Updated 3 hours ago", "dateline"),
+    ("Posted by Ines Calloway on 06/03/2024", "dateline"),
+    ("Mar 6, 2024 · 6 min read", "dateline"),
 ])
 def test_open_web_family(text: str, rule: str) -> None:
     assert classify(Block(text, "p")) == rule
@@ -79,9 +85,38 @@ def test_open_web_family(text: str, rule: str) -> None:
     "新码头预计明年投入使用，渔民对此表示欢迎。",
     "Click here, the harbour master said, and the gate opens for the night crews.",
     "The ferry-to-island-link was first proposed in the 1990s.",
+    "The quay reopened on 6 March 2024 after two years of repairs to the piles.",
+    "Date: 12-14 September 2024",
+    "— Harbour Watch (@harbourwatch) March 6, 2024",
 ])
 def test_open_web_prose_is_kept(text: str) -> None:
     assert classify(Block(text, "p")) is None
+
+
+def test_dates_in_lists_and_tables_are_data() -> None:
+    # a schedule's or a changelog's dates are the article's
+    assert classify(Block("6 March 2024", "li")) is None
+    assert classify(Block("06/03/2024 +4.1%", "row")) is None
+    assert classify(Block("6 March 2024", "p")) == "dateline"
+
+
+CONSENT_PAGE = f"""<html><head><title>Quay to be extended</title></head><body>
+<div class="page cookie-notice-accepted"><div class="video"><h1>Quay to be extended</h1>
+{"".join(f"<p>{s}</p>" for s in S[:2])}</div></div>
+<div class="cli-modal" role="dialog" aria-hidden="true"><div class="cli-modal-body">
+<div class="wt-cli-cookie-description"><p>This website uses cookies to improve your experience
+while you navigate through the website, and to measure how visitors use it.</p>
+<table><tr><td>session_store</td><td>11 months</td><td>Set by the consent plugin to remember
+your choice for the category "Analytics".</td></tr></table></div>
+<div class="wt-cli-cookie-description"><p>Necessary cookies are absolutely essential for the
+website to function properly and are stored on your browser.</p></div></div></div>
+</body></html>"""
+
+
+def test_cookie_consent_dialog_goes() -> None:
+    page = clean(CONSENT_PAGE)
+    assert list(page.paragraphs) == S[:2]  # the wrapper saying "cookie-notice-accepted" stays
+    assert "cookie" not in page.text.lower() and "consent" not in page.text.lower()
 
 
 TABLE_PAGE = f"""<html><head><title>Quay to be extended</title></head><body>
