@@ -143,12 +143,29 @@ def feed_links(doc: lxml.html.HtmlElement, url: str) -> list[str]:
     return [u for _, u in sorted(found, key=lambda pair: pair[0])]
 
 
-def _inside_skipped(el: etree._Element) -> bool:
+def _is_wrapper(el: etree._Element) -> bool:
+    """Chrome that wraps the page's content instead: a <header> or <aside> holding the
+    listing's <main>, an ASP.NET page's <form> around everything (headings and stories)."""
+    wraps = ("main", "article", "h1", "h2") if el.tag == "form" else ("main",)
+    return next(el.iter(*wraps), None) is not None or any(
+        (d.get("role") or "").lower() == "main" for d in el.iter("div", "section"))
+
+
+def _inside_skipped(el: etree._Element, memo: dict[etree._Element, bool]) -> bool:
+    """Inside navigation or page chrome. A story card's own <header> or <footer> (inside an
+    <article>) is the card's, and chrome that wraps the content is none."""
     for parent in el.iterancestors():
-        if parent.tag in _SKIP_CONTAINERS:
-            return True
+        tag = parent.tag
         role = (parent.get("role") or "").lower()
-        if role in ("navigation", "banner", "contentinfo"):
+        if role in ("navigation", "banner", "contentinfo") or tag in ("nav", "menu"):
+            return True
+        if tag not in _SKIP_CONTAINERS:
+            continue
+        if parent not in memo:
+            card_part = tag in ("header", "footer") and next(
+                parent.iterancestors("article"), None) is not None
+            memo[parent] = not card_part and not _is_wrapper(parent)
+        if memo[parent]:
             return True
     return False
 
@@ -157,13 +174,44 @@ def _in_article(el: etree._Element) -> bool:
     return any(p.tag in ("article", "h1", "h2", "h3", "h4") for p in el.iterancestors())
 
 
+_RUN = 3  # links of the same shape in a row: a list of stories, not a stray link
+_WORDS = re.compile(r"\w+")
+
+
+def _headline_like(text: str) -> bool:
+    """Three words or more, or a CJK run of eight characters: a title, not a menu entry."""
+    return len(_WORDS.findall(text)) >= 3 or (len(text) >= 8 and " " not in text
+                                                and not text.isascii())
+
+
+def _shape(a: etree._Element, path: str) -> tuple[object, ...]:
+    """An anchor's place in the page: its two nearest ancestors' tags and classes, and the
+    first segment of its path (stories of one list share it: /news/…, /story/…)."""
+    segments = [s for s in path.split("/") if s]
+    prefix = segments[0] if len(segments) > 1 else ""
+    chain = [(p.tag, p.get("class")) for p in list(a.iterancestors())[:2]]
+    return (prefix, *chain)
+
+
+def _in_runs(candidates: list[tuple[etree._Element, str, str]]) -> set[etree._Element]:
+    """Anchors in a run of `_RUN` or more links of the same shape, each reading like a
+    headline: a list of stories without <article> or heading markup (a plain <ul> of titles
+    under short slugs), which the per-link signals miss."""
+    groups: dict[tuple[object, ...], list[etree._Element]] = {}
+    for a, path, text in candidates:
+        if _headline_like(text):
+            groups.setdefault(_shape(a, path), []).append(a)
+    return {a for group in groups.values() if len(group) >= _RUN for a in group}
+
+
 def article_links(doc: lxml.html.HtmlElement, url: str,
                   selector: str | None = None) -> list[tuple[str, str]]:
     """(url, anchor text) of the articles a listing page links to, in page order.
 
     With a selector the user decides; without one we keep same-site links that sit in an
-    <article> or heading, or look like article URLs (dated paths, long slugs, numeric ids),
-    and skip navigation, tag/category/author pages and files.
+    <article> or heading, look like article URLs (dated paths, long slugs, numeric ids), or
+    belong to a run of headline links of the same shape; and we skip navigation, page chrome
+    (unless it wraps the content), tag/category/author pages and files.
     """
     page_host = host_of(url)
     seen: set[str] = {canonical_key(url)}
@@ -177,26 +225,30 @@ def article_links(doc: lxml.html.HtmlElement, url: str,
                 anchors.extend(el.iterfind(".//a[@href]"))
     else:
         anchors = list(doc.iterfind(".//a[@href]"))
+    memo: dict[etree._Element, bool] = {}
+    found: list[tuple[etree._Element, str, str, str, int]] = []  # anchor, link, path, text, score
     for a in anchors:
         link = resolve(url, a.get("href"))
         if not link or not is_web_url(link):
             continue
-        key = canonical_key(link)
-        if key in seen:
-            continue
         text = " ".join(a.text_content().split())
+        path = urlsplit(link).path
+        score = 2
         if not selector:
             host = host_of(link)
             if host != page_host and not host.endswith("." + page_host) and \
                     not page_host.endswith("." + host):
                 continue
-            path = urlsplit(link).path
-            if path in ("", "/") or _SKIP_PATH_RE.search(path) or _inside_skipped(a):
+            if path in ("", "/") or _SKIP_PATH_RE.search(path) or _inside_skipped(a, memo):
                 continue
             score = (2 if _in_article(a) else 0) + (1 if _ARTICLE_PATH_RE.search(path) else 0)
             score += 1 if len(text) >= 20 else 0
-            if score < 2:
-                continue
+        found.append((a, link, path, text, score))
+    runs = _in_runs([(a, path, text) for a, _, path, text, score in found if score < 2])
+    for a, link, _, text, score in found:
+        key = canonical_key(link)
+        if key in seen or (score < 2 and a not in runs):
+            continue
         seen.add(key)
         out.append((link, text))
     return out
