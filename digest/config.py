@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -80,6 +80,23 @@ def _plain_path(v: str | None) -> str | None:
     if v is not None and (not v or _CONTROL.search(v)):
         raise ValueError("expected a file or folder path (no control characters)")
     return v
+
+
+_PG_SCHEMES = ("postgresql://", "postgres://")
+
+
+def _database(v: str | None) -> str | None:
+    """A SQLite file path, or a `postgresql://user@host[:port]/db` URL without a password
+    (libpq reads it from $PGPASSWORD or ~/.pgpass: a secret never sits in this file)."""
+    if v is not None and v.startswith(_PG_SCHEMES):
+        parts = urlsplit(v)
+        if parts.password is not None:
+            raise ValueError("no password in the database URL: set PGPASSWORD (or use "
+                             "~/.pgpass) in the environment of digest instead")
+        if not parts.hostname or not parts.path.strip("/"):
+            raise ValueError("expected postgresql://user@host[:port]/database")
+        return v
+    return _plain_path(v)
 
 
 def _checked(problem: str | None, v: str) -> str:
@@ -219,7 +236,7 @@ def _sections(m: _ConfigModel, path: Path, root: yaml.Node | None) -> tuple[Topi
 class _ConfigModel(_Strict):
     newsletter: _NewsletterModel
     sources: list[_SourceModel] = []
-    database: Annotated[str | None, AfterValidator(_plain_path)] = None
+    database: Annotated[str | None, AfterValidator(_database)] = None
     output: Annotated[str, AfterValidator(_plain_path)] = "out"
     templates: Annotated[str | None, AfterValidator(_plain_path)] = None
     fetch: _FetchModel = _FetchModel()
@@ -250,7 +267,7 @@ class Config:
     path: Path  # the file it was read from
     newsletter: Newsletter
     sources: tuple[Source, ...]
-    database: Path
+    database: Path  # the SQLite file; with database_url, where the run lock and caches live
     output: Path
     templates: Path | None  # user templates layered over the package's
     fetch: FetchSettings = FetchSettings()
@@ -261,6 +278,12 @@ class Config:
     notify: tuple[str, ...] = ()  # Apprise URLs as written, `${NAME}` unexpanded (channels.py)
     continuity: bool = True  # compare with earlier published issues (edit/continuity/)
     digest: str = field(default="")  # sha256 of the file's bytes, for the run manifest
+    database_url: str | None = None  # postgresql://user@host/db: the shared PostgreSQL store
+
+    @property
+    def store_address(self) -> str | Path:
+        """What `open_store` opens: the PostgreSQL URL when one is set, else the SQLite file."""
+        return self.database_url or self.database
 
 
 # ── loading ──────────────────────────────────────────────────────────────────
@@ -384,7 +407,8 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
                             operator_footer=n.operator_footer, min_stories=n.min_stories,
                             send_empty=n.send_empty, sections=_sections(m, path, root),
                             coverage=m.coverage)
-    database = base / (m.database or ".digest/digest.sqlite3")
+    db_url = m.database if m.database and m.database.startswith(_PG_SCHEMES) else None
+    database = base / (m.database if m.database and not db_url else ".digest/digest.sqlite3")
     e = m.email
     if e.recipients_file:
         _check_recipients_file(base / e.recipients_file)
@@ -409,7 +433,7 @@ def _freeze(m: _ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> 
                   editor=EditorSettings(embeddings=m.editor.embeddings,
                                          paragraph_words=m.editor.paragraph_words), schedule=schedule,
                   notify=_channels(m.notify, path, root), continuity=m.continuity,
-                  digest=hashlib.sha256(raw).hexdigest())
+                  digest=hashlib.sha256(raw).hexdigest(), database_url=db_url)
 
 
 def _check_recipients_file(path: Path) -> None:

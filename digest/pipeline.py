@@ -90,6 +90,13 @@ def default_period(config: Config, clock: Clock = utcnow) -> Period:
     return periods.last_complete_week(clock(), config.newsletter.timezone)
 
 
+def open_config_store(config: Config) -> Store:
+    """The config's store: its SQLite file, or its PostgreSQL database scoped to this
+    newsletter (its issues, deliveries and runs; its sources' articles)."""
+    return open_store(config.store_address, newsletter=config.newsletter.title,
+                      sources=[s.name for s in config.sources])
+
+
 # ── collect ──────────────────────────────────────────────────────────────────
 
 
@@ -334,7 +341,7 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
     chosen, period = period, period or default_period(config, clock)
     note = progress or (lambda stage: None)
     with RunLock(config.database):
-        store = open_store(config.database)
+        store = open_config_store(config)
         run_id = store.start_run(command, period.key, clock())
         timings: dict[str, float] = {}
         try:

@@ -1,15 +1,22 @@
-"""Suite-wide options, and a loopback notification endpoint (publish and e2e tests)."""
+"""Suite-wide options, a loopback notification endpoint (publish and e2e tests), and the
+PostgreSQL cluster of the tests marked `postgres` (pgkit.py)."""
 
 from __future__ import annotations
 
 import http.server
 import json
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import parse_qs
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pgkit
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -57,3 +64,24 @@ def hook() -> Iterator[tuple[str, type[Hook]]]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[pgkit.Cluster]:
+    """One throwaway PostgreSQL cluster per test process (see pgkit.py)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        if pgkit.REQUIRED:
+            raise
+        pytest.skip(f"psycopg is not installed (pip install -e '.[postgres]'): {exc}")
+    if pgkit.bindir() is None and not pgkit.REQUIRED:
+        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl); CI installs Debian's")
+    with pgkit.cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def pg_url(pg_cluster: pgkit.Cluster) -> str:
+    """A fresh, empty database of the session's cluster."""
+    return pg_cluster.new_database()

@@ -8,8 +8,6 @@ so a crash or Ctrl-C leaves the database as it was after the last whole source. 
 from __future__ import annotations
 
 import contextlib
-import json
-import math
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
@@ -24,34 +22,16 @@ from ..models import (
     FetchResult,
     FetchState,
     Period,
-    Removal,
     SourceHealth,
     StoryMemory,
 )
-from . import migrations
+from . import migrations, rows
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
 from .notifications import NotificationTable, ledger_rows
 
-
-def _ts(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def _req_dt(value: str) -> datetime:
-    return datetime.fromisoformat(value)
-
-
-def _epoch(value: datetime) -> int:
-    """A query bound in the unit of the indexed twins (`published_s`, `first_seen_s`): whole
-    UTC seconds. The twins themselves are always SQLite's `strftime('%s', <stored text>)`
-    (migration 3 and every write), which rounds fractions to milliseconds first."""
-    return math.floor(value.timestamp())
-
-
+_ts = rows.ts
+# The twins themselves are always SQLite's `strftime('%s', <stored text>)` (migration 3 and
+# every write), which rounds fractions to milliseconds first; readers allow a second of slack.
 _EPOCH_OF = "CAST(strftime('%s', ?) AS INTEGER)"  # SQL: the twin of an ISO time parameter
 
 
@@ -80,28 +60,12 @@ class SQLiteStore(NotificationTable):
 
     # ── sources ──────────────────────────────────────────────────────────
     def fetch_states(self) -> dict[str, FetchState]:
-        rows = self._conn.execute("SELECT * FROM source_state").fetchall()
-        return {
-            r["name"]: FetchState(
-                source=r["name"], url=r["url"], etag=r["etag"], last_modified=r["last_modified"],
-                not_before=_dt(r["not_before"]), failures=r["failures"],
-                disabled=bool(r["disabled"]), last_status=r["last_status"],
-                last_error=r["last_error"], last_http_status=r["last_http_status"],
-            )
-            for r in rows
-        }
+        found = self._conn.execute("SELECT * FROM source_state").fetchall()
+        return {r["name"]: rows.state(r) for r in found}
 
     def source_health(self) -> list[SourceHealth]:
-        rows = self._conn.execute("SELECT * FROM source_state ORDER BY name").fetchall()
-        return [
-            SourceHealth(
-                name=r["name"], url=r["url"], status=r["last_status"] or "error",
-                error=r["last_error"], items=r["items"], new_items=r["new_items"],
-                http_status=r["last_http_status"], consecutive_failures=r["failures"],
-                seconds=r["seconds"],
-            )
-            for r in rows
-        ]
+        found = self._conn.execute("SELECT * FROM source_state ORDER BY name").fetchall()
+        return [rows.health(r) for r in found]
 
     def enable_source(self, name: str) -> FetchState | None:
         """Clear a source's 410 Gone and Retry-After marks (and its failure count); return its
@@ -143,23 +107,7 @@ class SQLiteStore(NotificationTable):
                     self._conn.execute("ROLLBACK TO article")
                     failed.append((article, exc))
                 self._conn.execute("RELEASE article")
-            s = result.state
-            self._conn.execute(
-                """INSERT INTO source_state (name, url, etag, last_modified, not_before, failures,
-                       disabled, last_status, last_error, last_http_status, items, new_items,
-                       seconds, checked_at)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                   ON CONFLICT(name) DO UPDATE SET url=excluded.url, etag=excluded.etag,
-                       last_modified=excluded.last_modified, not_before=excluded.not_before,
-                       failures=excluded.failures, disabled=excluded.disabled,
-                       last_status=excluded.last_status, last_error=excluded.last_error,
-                       last_http_status=excluded.last_http_status, items=excluded.items,
-                       new_items=excluded.new_items, seconds=excluded.seconds,
-                       checked_at=excluded.checked_at""",
-                (result.source.name, s.url, s.etag, s.last_modified, _ts(s.not_before),
-                 s.failures, int(s.disabled), result.status, result.error, result.http_status,
-                 len(result.items), counts["new"], result.seconds, _ts(now)),
-            )
+            self._conn.execute(rows.SAVE_STATE, rows.state_values(result, counts["new"], now))
         return SaveReport(dict(counts), tuple(failed))
 
     def _save_article(self, a: Article, url_key: str, now: datetime) -> SaveOutcome:
@@ -170,21 +118,14 @@ class SQLiteStore(NotificationTable):
             or self._conn.execute("SELECT * FROM article WHERE source = ? AND content_hash = ?",
                                   (a.source, a.content_hash)).fetchone()
         )
-        paragraphs = json.dumps(list(a.paragraphs), ensure_ascii=False)
-        removed = json.dumps([[r.rule, r.text] for r in a.removed], ensure_ascii=False)
         if row is None:
-            self._conn.execute(
-                """INSERT INTO article (source, guid, url, url_key, canonical_url, title,
-                       paragraphs, published, first_seen, updated_at, content_hash, author,
-                       language, image, removed, published_s, first_seen_s)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,""" f"{_EPOCH_OF},{_EPOCH_OF})",
-                (a.source, a.guid, a.url, url_key, a.canonical_url, a.title, paragraphs,
-                 _ts(a.published), _ts(a.first_seen), _ts(now), a.content_hash, a.author,
-                 a.language, a.image, removed, _ts(a.published), _ts(a.first_seen)),
-            )
+            self._conn.execute(rows.INSERT_ARTICLE.format(twins=f"{_EPOCH_OF},{_EPOCH_OF}"),
+                               (*rows.article_values(a, url_key, now), _ts(a.published),
+                                _ts(a.first_seen)))
             return "new"
         if row["content_hash"] == a.content_hash and row["title"] == a.title:
             return "unchanged"
+        paragraphs, removed = rows.encoded(a)
         # A changed article is updated in place: it keeps its first-seen time, and a
         # fallback publication date (first_seen) never overwrites a real one.
         published = row["published"] if a.published == a.first_seen else _ts(a.published)
@@ -210,31 +151,13 @@ class SQLiteStore(NotificationTable):
         Two index ranges (epoch seconds, a second of slack) find the candidates, so the cost
         follows the period's articles, not the history (bench/store.py); the exact times decide.
         """
-        margin = period.end - period.start
-        wide = Period(key=period.key, start=period.start - margin, end=period.end + margin)
-        rows = self._conn.execute(
+        wide, bounds = rows.windows(period)
+        found = self._conn.execute(
             """SELECT * FROM article
                WHERE published_s >= ? AND published_s <= ?
                   OR first_seen_s >= ? AND first_seen_s <= ?
-               ORDER BY id""",
-            (_epoch(wide.start) - 1, _epoch(wide.end) + 1,
-             _epoch(period.start) - 1, _epoch(period.end) + 1),
-        ).fetchall()
-        out: list[Article] = []
-        for r in rows:
-            published = _req_dt(r["published"])
-            first_seen = _req_dt(r["first_seen"])
-            if not (wide.contains(published) or period.contains(first_seen)):
-                continue
-            out.append(Article(
-                id=r["id"], source=r["source"], guid=r["guid"], url=r["url"], title=r["title"],
-                paragraphs=tuple(json.loads(r["paragraphs"])), published=published,
-                first_seen=first_seen, content_hash=r["content_hash"],
-                canonical_url=r["canonical_url"], author=r["author"], language=r["language"],
-                image=r["image"],
-                removed=tuple(Removal(rule, text) for rule, text in json.loads(r["removed"])),
-            ))
-        return out
+               ORDER BY id""", bounds).fetchall()
+        return rows.candidates(period, wide, found)
 
     def count_articles(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM article").fetchone()[0])
@@ -245,22 +168,16 @@ class SQLiteStore(NotificationTable):
         row = self._conn.execute(
             """SELECT published FROM article WHERE published_s < first_seen_s
                ORDER BY published_s DESC, id DESC LIMIT 1""").fetchone()
-        return _req_dt(row["published"]) if row else None
+        return rows.req_dt(row["published"]) if row else None
 
     # ── issues ───────────────────────────────────────────────────────────
     def issue(self, key: str) -> IssueRecord | None:
         r = self._conn.execute("SELECT * FROM issue WHERE key = ?", (key,)).fetchone()
-        return self._issue(r) if r else None
+        return rows.issue(r) if r else None
 
     def issues(self) -> list[IssueRecord]:
-        rows = self._conn.execute("SELECT * FROM issue ORDER BY period_start DESC").fetchall()
-        return [self._issue(r) for r in rows]
-
-    @staticmethod
-    def _issue(r: sqlite3.Row) -> IssueRecord:
-        return IssueRecord(key=r["key"], title=r["title"], period_start=_req_dt(r["period_start"]),
-                           period_end=_req_dt(r["period_end"]), built_at=_req_dt(r["built_at"]),
-                           stories=r["stories"])
+        found = self._conn.execute("SELECT * FROM issue ORDER BY period_start DESC").fetchall()
+        return [rows.issue(r) for r in found]
 
     def save_issue(self, record: IssueRecord, config_digest: str) -> None:
         with self._tx():
@@ -308,9 +225,9 @@ class SQLiteStore(NotificationTable):
 
     # ── deliveries ───────────────────────────────────────────────────────
     def delivery_states(self, issue: str) -> dict[str, DeliveryStatus]:
-        rows = self._conn.execute("SELECT recipient, status FROM delivery WHERE issue = ?",
-                                  (issue,)).fetchall()
-        return {r["recipient"]: r["status"] for r in rows}
+        found = self._conn.execute("SELECT recipient, status FROM delivery WHERE issue = ?",
+                                   (issue,)).fetchall()
+        return {r["recipient"]: r["status"] for r in found}
 
     def record_delivery(self, delivery: Delivery) -> None:
         """Insert or update the (issue, recipient) row; `attempts` counts the intents."""
@@ -334,9 +251,9 @@ class SQLiteStore(NotificationTable):
     def deliveries(self, issue: str | None = None, *,
                    status: tuple[DeliveryStatus, ...] = ()) -> list[Delivery]:
         """The deliveries of one issue (or of all), optionally only those in `status`."""
-        rows = ledger_rows(self._conn, "delivery", "issue, recipient", issue, status)
+        found = ledger_rows(self._conn, "delivery", "issue, recipient", issue, status)
         return [Delivery(issue=r["issue"], recipient=r["recipient"], status=r["status"],
-                         error=r["error"], message_id=r["message_id"]) for r in rows]
+                         error=r["error"], message_id=r["message_id"]) for r in found]
 
     # ── runs ─────────────────────────────────────────────────────────────
     def start_run(self, command: str, period: str | None, now: datetime) -> int:
@@ -358,11 +275,9 @@ class SQLiteStore(NotificationTable):
             )
 
     def runs(self, limit: int = 10) -> list[RunRecord]:
-        rows = self._conn.execute("SELECT * FROM run ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-        return [RunRecord(id=r["id"], command=r["command"], period=r["period"],
-                          started_at=_req_dt(r["started_at"]), finished_at=_dt(r["finished_at"]),
-                          status=r["status"], error=r["error"], manifest=r["manifest"])
-                for r in rows]
+        found = self._conn.execute("SELECT * FROM run ORDER BY id DESC LIMIT ?",
+                                   (limit,)).fetchall()
+        return [rows.run(r) for r in found]
 
 
 class _Transaction:

@@ -72,6 +72,7 @@ def test_fetch_and_status_do_not_import_the_editor_stack(config: Path) -> None:
     code, fetched = _loaded("fetch", "--config", str(config), cwd=config.parent)
     assert code == 0 and {"httpx", "trafilatura", "lxml"} <= fetched
     _no_editor_stack(("fetch",), fetched)
+    assert not fetched & {"psycopg", "procrastinate"}  # the embedded store needs no server
     with sqlite3.connect(config.parent / ".digest" / "digest.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM article").fetchone()[0] > 0
     code, status = _loaded("status", "--config", str(config), cwd=config.parent)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -10,8 +11,9 @@ import pytest
 from digest import periods
 from digest.errors import StoreError
 from digest.models import Article, Delivery, FetchResult, FetchState, Source
-from digest.store import open_store
+from digest.store import IssueRecord, open_store
 from digest.store.migrations import LATEST
+from digest.store.pgschema import LATEST as PG_LATEST
 
 NOW = datetime(2026, 3, 4, 12, tzinfo=UTC)
 SOURCE = Source(name="One", url="http://127.0.0.1/feed")
@@ -57,8 +59,8 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         open_store(tmp_path / "db.sqlite3")
 
 
-def test_articles_stored_once_by_guid_then_url_then_hash(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "db.sqlite3")
+def test_articles_stored_once_by_guid_then_url_then_hash(backend: str) -> None:
+    store = open_store(backend)
     assert store.save_fetch(result(), [(article(), "x/a")], NOW).counts == {"new": 1}
     # same GUID, same text: unchanged
     assert store.save_fetch(result(), [(article(), "x/a")], NOW).counts == {"unchanged": 1}
@@ -80,8 +82,8 @@ def test_articles_stored_once_by_guid_then_url_then_hash(tmp_path: Path) -> None
     assert store.has_item("One", "g1") and not store.has_item("One", "zzz")
 
 
-def test_fetch_state_round_trip(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "db.sqlite3")
+def test_fetch_state_round_trip(backend: str) -> None:
+    store = open_store(backend)
     store.save_fetch(result(), [], NOW)
     state = store.fetch_states()["One"]
     assert state.etag == '"e1"' and state.last_status == "ok"
@@ -89,8 +91,8 @@ def test_fetch_state_round_trip(tmp_path: Path) -> None:
     assert health.status == "ok" and health.http_status == 200
 
 
-def test_articles_for_period_uses_published_or_first_seen(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "db.sqlite3")
+def test_articles_for_period_uses_published_or_first_seen(backend: str) -> None:
+    store = open_store(backend)
     old = article(guid="old", url="http://x/old", body="old", published=NOW - timedelta(days=30))
     near = article(guid="near", url="http://x/near", body="near",
                    published=NOW - timedelta(days=8))
@@ -102,10 +104,10 @@ def test_articles_for_period_uses_published_or_first_seen(tmp_path: Path) -> Non
     assert store.articles_for(periods.week("2026-W20", "UTC")) == []
 
 
-def test_an_article_the_database_refuses_fails_alone(tmp_path: Path) -> None:
-    """A lone surrogate (a JSON \\ud800 escape) cannot be encoded for SQLite: that article is
+def test_an_article_the_database_refuses_fails_alone(backend: str) -> None:
+    """A lone surrogate (a JSON \\ud800 escape) cannot be encoded for the database: that article is
     rolled back to its savepoint and reported; the source's state and other articles stay."""
-    store = open_store(tmp_path / "db.sqlite3")
+    store = open_store(backend)
     bad = replace(article(guid="bad", url="http://x/bad"), title="Broken \ud800 title")
     report = store.save_fetch(result(), [(article(), "x/a"), (bad, "x/bad")], NOW)
     assert report.counts == {"new": 1}
@@ -114,23 +116,23 @@ def test_an_article_the_database_refuses_fails_alone(tmp_path: Path) -> None:
     assert store.fetch_states()["One"].etag == '"e1"'
 
 
-def test_interrupted_transaction_leaves_nothing(tmp_path: Path) -> None:
+def test_interrupted_transaction_leaves_nothing(backend: str) -> None:
     """Anything that is not one article's fault (here Ctrl-C) rolls the whole source back."""
 
     class Interrupting:
-        def __conform__(self, protocol: object) -> str:  # sqlite3 asks it for a value
+        def __iter__(self) -> Iterator[str]:  # the store reads the paragraphs to encode them
             raise KeyboardInterrupt
 
-    store = open_store(tmp_path / "db.sqlite3")
-    bad = replace(article(guid="bad", url="http://x/bad"), title=Interrupting())  # type: ignore[arg-type]
+    store = open_store(backend)
+    bad = replace(article(guid="bad", url="http://x/bad", body="Other."), paragraphs=Interrupting())  # type: ignore[arg-type]
     with pytest.raises(KeyboardInterrupt):
         store.save_fetch(result(), [(article(), "x/a"), (bad, "x/bad")], NOW)
     assert store.count_articles() == 0
     assert store.fetch_states() == {}
 
 
-def test_deliveries_and_runs(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "db.sqlite3")
+def test_deliveries_and_runs(backend: str) -> None:
+    store = open_store(backend)
     store.record_delivery(Delivery(issue="K", recipient="A@example.org", status="failed",
                                    error="421"))
     assert store.delivery_states("K") == {"a@example.org": "failed"}
@@ -149,3 +151,51 @@ def test_deliveries_and_runs(tmp_path: Path) -> None:
     store.finish_run(second, "ok", NOW, manifest="{}")
     runs = {r.id: r.status for r in store.runs()}
     assert runs == {first: "interrupted", second: "ok"}
+
+
+@pytest.mark.postgres
+def test_postgres_newer_schema_is_refused(pg_url: str) -> None:
+    open_store(pg_url).close()
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO digest_schema (version) VALUES (%s)", (PG_LATEST + 1,))
+    with pytest.raises(StoreError, match="newer"):
+        open_store(pg_url)
+
+
+@pytest.mark.postgres
+def test_newsletters_on_one_database_keep_their_own_issues_runs_and_articles(
+        pg_url: str) -> None:
+    """Feeds and articles are shared; issues, deliveries, runs and what a build reads are not."""
+    a = open_store(pg_url, newsletter="A", sources=["One"])
+    b = open_store(pg_url, newsletter="B", sources=["One", "Two"])
+    a.save_fetch(result(), [(article(), "x/a")], NOW)
+    b.save_fetch(result(), [(article(source="Two", body="Other.", url="http://y/b"), "y/b")], NOW)
+    week = periods.week("2026-W10", "UTC")
+    assert [x.source for x in a.articles_for(week)] == ["One"]
+    assert sorted(x.source for x in b.articles_for(week)) == ["One", "Two"]
+    a.save_issue(IssueRecord(key="2026-W10", title="A", period_start=week.start,
+                             period_end=week.end, built_at=NOW, stories=1), "d")
+    a.record_delivery(Delivery(issue="2026-W10", recipient="r@x.org", status="sent"))
+    run = a.start_run("run", "2026-W10", NOW)
+    b.start_run("run", "2026-W10", NOW)  # B's run does not mark A's as interrupted
+    assert b.issue("2026-W10") is None and b.delivery_states("2026-W10") == {}
+    assert a.issue("2026-W10") is not None and [r.id for r in a.runs()] == [run]
+    assert a.runs()[0].status == "running"
+    assert set(a.fetch_states()) == set(b.fetch_states()) == {"One"}  # the shared feed table
+
+
+def test_a_password_in_the_database_url_is_refused(tmp_path: Path) -> None:
+    from digest.config import load_config
+    from digest.errors import ConfigError
+
+    path = tmp_path / "sources.yaml"
+    path.write_text("newsletter: {title: T}\ndatabase: postgresql://u:secret@db.example/news\n")
+    with pytest.raises(ConfigError, match="PGPASSWORD") as caught:
+        load_config(path)
+    assert "secret" not in str(caught.value)
+    path.write_text("newsletter: {title: T}\ndatabase: postgresql://u@db.example/news\n")
+    config = load_config(path)
+    assert config.store_address == "postgresql://u@db.example/news"
+    assert config.database == tmp_path / ".digest" / "digest.sqlite3"  # the run lock's home

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from digest import periods
 from digest.models import Article, FetchResult, FetchState, Source
-from digest.store import SQLiteStore, open_store
+from digest.store import SQLiteStore, Store, open_store
 from digest.store.migrations import LATEST, MIGRATIONS
 
 SOURCE = Source(name="One", url="http://127.0.0.1/feed")
@@ -24,15 +24,14 @@ def _article(guid: str, published: datetime, first_seen: datetime) -> Article:
                    content_hash=f"h-{guid}")
 
 
-def _save(store: SQLiteStore, *articles: Article) -> None:
+def _save(store: Store, *articles: Article) -> None:
     state = FetchState(source="One", url=SOURCE.url)
     store.save_fetch(FetchResult(source=SOURCE, status="ok", state=state),
                      [(a, a.url) for a in articles], LONG_AGO)
 
 
-def test_first_seen_edges_are_exact_in_any_offset(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "db.sqlite3")
-    assert isinstance(store, SQLiteStore)
+def test_first_seen_edges_are_exact_in_any_offset(backend: str) -> None:
+    store = open_store(backend)
     start, end = WEEK.start, WEEK.end
     _save(store,
           _article("before", LONG_AGO, (start - TICK).astimezone(PACIFIC)),

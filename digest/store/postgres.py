@@ -1,0 +1,303 @@
+"""PostgreSQL implementation of the Store protocol (`pip install 'digest[postgres]'`).
+
+Chosen by `database: postgresql://user@host/db` in the config; the password comes from the
+environment ($PGPASSWORD) or ~/.pgpass, as libpq reads them, never from the file. The schema is
+`pgschema.py`, applied at open like SQLite's. The rules are SQLite's (`sqlite.py`): one
+transaction a source, a savepoint an article, the same identity of an article (GUID, then URL
+key, then content hash in the source) and the same rows handed to the editor.
+
+One database can hold several newsletters: `newsletter` scopes issues, deliveries and runs;
+`sources` (the config's source names) scopes the articles a build reads. Feeds and articles are
+shared, so a feed two newsletters follow is fetched and stored once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+
+from .. import models
+from ..errors import StoreError
+from ..models import Article, Delivery, DeliveryStatus, FetchResult, Notification, Period
+from . import pgschema, rows
+from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
+from .rows import epoch, ts
+
+Row = dict[str, Any]
+
+
+def connect(url: str) -> psycopg.Connection[Row]:
+    """An autocommit connection in UTC; StoreError (with the URL, never a password) if refused."""
+    try:
+        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row,
+                               options="-c TimeZone=UTC")
+    except psycopg.Error as exc:
+        raise StoreError(f"cannot open the database {url}: {exc}".strip()) from exc
+    return conn
+
+
+class PostgresStore:
+    """The shared store: one PostgreSQL database, any number of processes and machines."""
+
+    def __init__(self, url: str, *, newsletter: str = "",
+                 sources: Sequence[str] | None = None) -> None:
+        self.url = url
+        self.newsletter = newsletter
+        self.sources = tuple(sources) if sources is not None else None
+        self._conn = connect(url)
+        try:
+            pgschema.apply(self._conn)
+        except (psycopg.Error, RuntimeError) as exc:
+            self._conn.close()
+            raise StoreError(f"cannot open the database {url}: {exc}") from exc
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        """One transaction; a failure of the database itself becomes one StoreError."""
+        try:
+            with self._conn.transaction():
+                yield
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"cannot write the database {self.url}: {exc}") from exc
+
+    def _all(self, sql: str, args: Sequence[Any] = ()) -> list[Row]:
+        return self._conn.execute(sql, args).fetchall()  # type: ignore[arg-type]
+
+    def _one(self, sql: str, args: Sequence[Any] = ()) -> Row | None:
+        return self._conn.execute(sql, args).fetchone()  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __del__(self) -> None:  # like a sqlite3 connection, a forgotten store closes quietly
+        conn = getattr(self, "_conn", None)
+        if conn is not None:
+            conn.close()
+
+    # ── sources ──────────────────────────────────────────────────────────
+    def fetch_states(self) -> dict[str, models.FetchState]:
+        return {r["name"]: rows.state(r) for r in self._all("SELECT * FROM source_state")}
+
+    def fetch_state(self, name: str) -> models.FetchState | None:
+        row = self._one("SELECT * FROM source_state WHERE name = %s", (name,))
+        return rows.state(row) if row else None
+
+    def source_health(self) -> list[models.SourceHealth]:
+        return [rows.health(r) for r in self._all("SELECT * FROM source_state ORDER BY name")]
+
+    def enable_source(self, name: str) -> models.FetchState | None:
+        """Clear a source's 410 Gone and Retry-After marks and failure count; its state before
+        (None when it has none, and then nothing changes)."""
+        before = self.fetch_state(name)
+        self._conn.execute("UPDATE source_state SET disabled = FALSE, not_before = NULL, "
+                           "failures = 0 WHERE name = %s", (name,))  # autocommit: one statement
+        return before
+
+    def has_item(self, source: str, guid: str) -> bool:
+        return self._one("SELECT 1 FROM article WHERE source = %s AND guid = %s",
+                         (source, guid)) is not None
+
+    def save_fetch(self, result: FetchResult, articles: list[tuple[Article, str]],
+                   now: datetime) -> SaveReport:
+        """The source's new state and its articles in one transaction, an article a savepoint
+        (see SQLiteStore.save_fetch). Writers on other machines may store the same page from
+        another feed at the same moment: each URL key is locked for the transaction, in
+        sorted order, so the second one finds the first one's row."""
+        counts: Counter[SaveOutcome] = Counter()
+        failed: list[tuple[Article, Exception]] = []
+        with self._tx():
+            for key in sorted({url_key for _, url_key in articles}):
+                self._conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+                                   (key,))
+            for article, url_key in articles:
+                try:
+                    with self._conn.transaction():
+                        outcome = self._save_article(article, url_key, now)
+                except psycopg.OperationalError:
+                    raise  # the database's failure, not this article's
+                except Exception as exc:
+                    failed.append((article, exc))
+                else:
+                    counts[outcome] += 1
+            self._conn.execute(rows.SAVE_STATE.replace("?", "%s"),
+                               rows.state_values(result, counts["new"], now))
+        return SaveReport(dict(counts), tuple(failed))
+
+    def _save_article(self, a: Article, url_key: str, now: datetime) -> SaveOutcome:
+        row = (self._one("SELECT * FROM article WHERE source = %s AND guid = %s",
+                         (a.source, a.guid))
+               or self._one("SELECT * FROM article WHERE url_key = %s ORDER BY id LIMIT 1",
+                            (url_key,))
+               or self._one("SELECT * FROM article WHERE source = %s AND content_hash = %s "
+                            "ORDER BY id LIMIT 1", (a.source, a.content_hash)))
+        if row is None:
+            self._conn.execute(rows.INSERT_ARTICLE.format(twins="?,?").replace("?", "%s"),
+                               (*rows.article_values(a, url_key, now), epoch(a.published),
+                                epoch(a.first_seen)))
+            return "new"
+        if row["content_hash"] == a.content_hash and row["title"] == a.title:
+            return "unchanged"
+        paragraphs, removed = rows.encoded(a)
+        # updated in place: it keeps its first-seen time, and a fallback publication date
+        # (first_seen) never overwrites a real one
+        published = str(row["published"]) if a.published == a.first_seen else a.published.isoformat()
+        self._conn.execute(
+            """UPDATE article SET title=%s, paragraphs=%s, content_hash=%s, published=%s,
+                   published_s=%s, updated_at=%s, author=%s, language=%s, image=%s,
+                   removed=%s, canonical_url=%s
+               WHERE id=%s""",
+            (a.title, paragraphs, a.content_hash, published, epoch(rows.req_dt(published)),
+             ts(now), a.author, a.language, a.image, removed, a.canonical_url, row["id"]),
+        )
+        return "updated"
+
+    # ── articles ─────────────────────────────────────────────────────────
+    def articles_for(self, period: Period) -> list[Article]:
+        """The period's candidates, as SQLiteStore.articles_for finds them (two index ranges
+        with a second of slack, then the exact times), from this newsletter's sources."""
+        wide, bounds = rows.windows(period)
+        scope, args = self._scope()
+        args = [*bounds, *args]
+        return rows.candidates(period, wide, self._all(
+            "SELECT * FROM article WHERE (published_s BETWEEN %s AND %s "
+            "OR first_seen_s BETWEEN %s AND %s)" + scope + " ORDER BY id", args))
+
+    def newest_published(self) -> datetime | None:
+        """The publication time of the newest article dated by its source, of this
+        newsletter's sources (see SQLiteStore.newest_published)."""
+        scope, args = self._scope()
+        row = self._one("SELECT published FROM article WHERE published_s < first_seen_s" + scope
+                        + " ORDER BY published_s DESC, id DESC LIMIT 1", args)
+        return rows.req_dt(row["published"]) if row else None
+
+    def _scope(self) -> tuple[str, list[Any]]:
+        """The SQL condition (and its argument) keeping this newsletter's sources' articles."""
+        if self.sources is None:
+            return "", []
+        return " AND source = ANY(%s)", [list(self.sources)]
+
+    def count_articles(self) -> int:
+        row = self._one("SELECT count(*) AS n FROM article")
+        return int(row["n"]) if row else 0
+
+    # ── issues ───────────────────────────────────────────────────────────
+    def issue(self, key: str) -> IssueRecord | None:
+        r = self._one("SELECT * FROM issue WHERE newsletter = %s AND key = %s",
+                      (self.newsletter, key))
+        return rows.issue(r) if r else None
+
+    def issues(self) -> list[IssueRecord]:
+        return [rows.issue(r) for r in self._all(
+            "SELECT * FROM issue WHERE newsletter = %s ORDER BY period_start DESC",
+            (self.newsletter,))]
+
+    def save_issue(self, record: IssueRecord, config_digest: str) -> None:
+        with self._tx():
+            self._conn.execute(
+                """INSERT INTO issue (newsletter, key, title, period_start, period_end, built_at,
+                       stories, config_digest) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)
+                   ON CONFLICT (newsletter, key) DO UPDATE SET title=excluded.title,
+                       built_at=excluded.built_at, stories=excluded.stories,
+                       config_digest=excluded.config_digest""",
+                (self.newsletter, record.key, record.title, ts(record.period_start),
+                 ts(record.period_end), ts(record.built_at), record.stories, config_digest),
+            )
+
+    # ── deliveries ───────────────────────────────────────────────────────
+    def delivery_states(self, issue: str) -> dict[str, DeliveryStatus]:
+        rows = self._all("SELECT recipient, status FROM delivery WHERE newsletter = %s "
+                         "AND issue = %s", (self.newsletter, issue))
+        return {r["recipient"]: r["status"] for r in rows}
+
+    def record_delivery(self, delivery: Delivery) -> None:
+        """Insert or update the (issue, recipient) row; `attempts` counts the intents."""
+        if delivery.status == "planned":
+            raise ValueError("a planned (dry-run) delivery is never recorded")
+        now = datetime.now().astimezone().isoformat()
+        with self._tx():
+            self._conn.execute(
+                """INSERT INTO delivery (newsletter, issue, recipient, ok, status, error,
+                       message_id, attempts, at)
+                   VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)
+                   ON CONFLICT (newsletter, issue, recipient) DO UPDATE SET ok=excluded.ok,
+                       status=excluded.status, error=excluded.error,
+                       message_id=excluded.message_id,
+                       attempts=delivery.attempts + excluded.attempts, at=excluded.at""",
+                (self.newsletter, delivery.issue, delivery.recipient.lower(), delivery.ok,
+                 delivery.status, delivery.error, delivery.message_id,
+                 int(delivery.status == "sending"), now),
+            )
+
+    def deliveries(self, issue: str | None = None, *,
+                   status: tuple[DeliveryStatus, ...] = ()) -> list[Delivery]:
+        return [Delivery(issue=r["issue"], recipient=r["recipient"], status=r["status"],
+                         error=r["error"], message_id=r["message_id"])
+                for r in self._ledger("delivery", "issue, recipient", issue, status)]
+
+    # ── notifications ────────────────────────────────────────────────────
+    def notification_states(self, issue: str) -> dict[str, DeliveryStatus]:
+        """channel (lower-case, as the ledger's plan looks it up) → status."""
+        found = self._all("SELECT channel, status FROM notification WHERE newsletter = %s "
+                          "AND issue = %s", (self.newsletter, issue))
+        return {r["channel"].lower(): r["status"] for r in found}
+
+    def record_notification(self, n: Notification) -> None:
+        if n.status == "planned":
+            raise ValueError("a planned (dry-run) notification is never recorded")
+        now = datetime.now().astimezone().isoformat()
+        with self._tx():
+            self._conn.execute(
+                """INSERT INTO notification (newsletter, issue, channel, status, error, sent,
+                       attempts, at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)
+                   ON CONFLICT (newsletter, issue, channel) DO UPDATE SET status=excluded.status,
+                       error=excluded.error, sent=coalesce(excluded.sent, notification.sent),
+                       attempts=notification.attempts + excluded.attempts, at=excluded.at""",
+                (self.newsletter, n.issue, n.channel, n.status, n.error, n.sent,
+                 int(n.status == "sending"), now))
+
+    def notifications(self, issue: str | None = None, *,
+                      status: tuple[DeliveryStatus, ...] = ()) -> list[Notification]:
+        return [Notification(issue=r["issue"], channel=r["channel"], status=r["status"],
+                             error=r["error"], sent=r["sent"])
+                for r in self._ledger("notification", "issue DESC, channel", issue, status)]
+
+    def _ledger(self, table: str, order: str, issue: str | None,
+                status: tuple[DeliveryStatus, ...]) -> list[Row]:
+        """This newsletter's rows of a ledger table (`delivery`, `notification`), of one issue
+        or of all, optionally only those in `status`."""
+        sql, args = f"SELECT * FROM {table} WHERE newsletter = %s", [self.newsletter]
+        if issue is not None:
+            sql += " AND issue = %s"
+            args.append(issue)
+        if status:
+            sql += " AND status = ANY(%s)"
+            args.append(list(status))  # type: ignore[arg-type]
+        return self._all(f"{sql} ORDER BY {order}", args)
+
+    # ── runs ─────────────────────────────────────────────────────────────
+    def start_run(self, command: str, period: str | None, now: datetime) -> int:
+        with self._tx():
+            # a run of this newsletter still 'running' was killed: say so
+            self._conn.execute("UPDATE run SET status='interrupted' WHERE newsletter = %s "
+                               "AND status='running'", (self.newsletter,))
+            row = self._one("INSERT INTO run (newsletter, command, period, started_at, status) "
+                            "VALUES (%s,%s,%s,%s,'running') RETURNING id",
+                            (self.newsletter, command, period, ts(now)))
+        return int(row["id"]) if row else 0
+
+    def finish_run(self, run_id: int, status: str, now: datetime, *, error: str | None = None,
+                   manifest: str | None = None) -> None:
+        with self._tx():
+            self._conn.execute("UPDATE run SET status=%s, finished_at=%s, error=%s, manifest=%s "
+                               "WHERE id=%s", (status, ts(now), error, manifest, run_id))
+
+    def runs(self, limit: int = 10) -> list[RunRecord]:
+        found = self._all("SELECT * FROM run WHERE newsletter = %s ORDER BY id DESC LIMIT %s",
+                          (self.newsletter, limit))
+        return [rows.run(r) for r in found]

@@ -1,0 +1,133 @@
+"""Rows to contract types, shared by both stores (`sqlite.py`, `postgres.py`): the same columns
+become the same values, so a build reads the same articles from either.
+
+Times are stored as ISO strings with their own offsets; the period query runs on their UTC
+epoch-second twins (`published_s`, `first_seen_s`) with a second of slack, and `candidates`
+keeps the rows whose exact times fall in the window.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from ..models import Article, FetchResult, FetchState, Period, Removal, SourceHealth
+from .base import IssueRecord, RunRecord
+
+Row = Mapping[str, Any]  # sqlite3.Row and psycopg's dict rows both read by column name
+
+
+def ts(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def req_dt(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def epoch(value: datetime) -> int:
+    """A query bound in the unit of the indexed twins: whole UTC seconds."""
+    return math.floor(value.timestamp())
+
+
+def windows(period: Period) -> tuple[Period, tuple[int, int, int, int]]:
+    """The wide window (one period length either side, for publication dates) and the epoch
+    bounds of the two index ranges: published in the wide window, first seen in the period."""
+    margin = period.end - period.start
+    wide = Period(key=period.key, start=period.start - margin, end=period.end + margin)
+    return wide, (epoch(wide.start) - 1, epoch(wide.end) + 1,
+                  epoch(period.start) - 1, epoch(period.end) + 1)
+
+
+def candidates(period: Period, wide: Period, rows: Iterable[Row]) -> list[Article]:
+    """The rows the exact times put in the window, as articles (in the rows' order)."""
+    out: list[Article] = []
+    for r in rows:
+        published = req_dt(r["published"])
+        first_seen = req_dt(r["first_seen"])
+        if not (wide.contains(published) or period.contains(first_seen)):
+            continue
+        out.append(Article(
+            id=r["id"], source=r["source"], guid=r["guid"], url=r["url"], title=r["title"],
+            paragraphs=tuple(json.loads(r["paragraphs"])), published=published,
+            first_seen=first_seen, content_hash=r["content_hash"],
+            canonical_url=r["canonical_url"], author=r["author"], language=r["language"],
+            image=r["image"],
+            removed=tuple(Removal(rule, text) for rule, text in json.loads(r["removed"])),
+        ))
+    return out
+
+
+def state(r: Row) -> FetchState:
+    return FetchState(source=r["name"], url=r["url"], etag=r["etag"],
+                      last_modified=r["last_modified"], not_before=dt(r["not_before"]),
+                      failures=r["failures"], disabled=bool(r["disabled"]),
+                      last_status=r["last_status"], last_error=r["last_error"],
+                      last_http_status=r["last_http_status"])
+
+
+def health(r: Row) -> SourceHealth:
+    return SourceHealth(name=r["name"], url=r["url"], status=r["last_status"] or "error",
+                        error=r["last_error"], items=r["items"], new_items=r["new_items"],
+                        http_status=r["last_http_status"], consecutive_failures=r["failures"],
+                        seconds=r["seconds"])
+
+
+def issue(r: Row) -> IssueRecord:
+    return IssueRecord(key=r["key"], title=r["title"], period_start=req_dt(r["period_start"]),
+                       period_end=req_dt(r["period_end"]), built_at=req_dt(r["built_at"]),
+                       stories=r["stories"])
+
+
+def run(r: Row) -> RunRecord:
+    return RunRecord(id=r["id"], command=r["command"], period=r["period"],
+                     started_at=req_dt(r["started_at"]), finished_at=dt(r["finished_at"]),
+                     status=r["status"], error=r["error"], manifest=r["manifest"])
+
+
+def encoded(a: Article) -> tuple[str, str]:
+    """An article's paragraphs and removals as the JSON text both stores keep."""
+    return (json.dumps(list(a.paragraphs), ensure_ascii=False),
+            json.dumps([[r.rule, r.text] for r in a.removed], ensure_ascii=False))
+
+
+# A source's state after a fetch (both dialects: `?` placeholders, `%s` for psycopg)
+SAVE_STATE = """INSERT INTO source_state (name, url, etag, last_modified, not_before, failures,
+       disabled, last_status, last_error, last_http_status, items, new_items, seconds,
+       checked_at)
+   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+   ON CONFLICT (name) DO UPDATE SET url=excluded.url, etag=excluded.etag,
+       last_modified=excluded.last_modified, not_before=excluded.not_before,
+       failures=excluded.failures, disabled=excluded.disabled,
+       last_status=excluded.last_status, last_error=excluded.last_error,
+       last_http_status=excluded.last_http_status, items=excluded.items,
+       new_items=excluded.new_items, seconds=excluded.seconds, checked_at=excluded.checked_at"""
+
+
+def state_values(result: FetchResult, new: int, now: datetime) -> tuple[Any, ...]:
+    s = result.state
+    return (result.source.name, s.url, s.etag, s.last_modified, ts(s.not_before), s.failures,
+            s.disabled, result.status, result.error, result.http_status, len(result.items), new,
+            result.seconds, ts(now))
+
+
+# A new article; `{twins}` are the two epoch twins' placeholders (SQLite computes them in SQL)
+INSERT_ARTICLE = """INSERT INTO article (source, guid, url, url_key, canonical_url, title,
+       paragraphs, published, first_seen, updated_at, content_hash, author, language, image,
+       removed, published_s, first_seen_s)
+   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,{twins})"""
+
+
+def article_values(a: Article, url_key: str, now: datetime) -> tuple[Any, ...]:
+    """INSERT_ARTICLE's values but the twins."""
+    paragraphs, removed = encoded(a)
+    return (a.source, a.guid, a.url, url_key, a.canonical_url, a.title, paragraphs,
+            ts(a.published), ts(a.first_seen), ts(now), a.content_hash, a.author, a.language,
+            a.image, removed)
