@@ -56,9 +56,27 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--resend", **_RESEND)
     r.add_argument("--no-send", action="store_true", help="build only; send nothing")
     r.add_argument("--no-fetch", action="store_true", help="use only what the store holds")
-    sub.add_parser("fetch", parents=[common], help="fetch and clean every source into the store")
-    sub.add_parser("build", parents=[common, period],
-                   help="edit, render and publish from the store (no fetching)")
+    f = sub.add_parser("fetch", parents=[common],
+                       help="fetch and clean every source into the store")
+    f.add_argument("--enqueue", action="store_true",
+                   help="queue the due feeds for `digest worker` instead (PostgreSQL database)")
+    f.add_argument("--interval", type=float, default=3600.0, metavar="SECONDS",
+                   help="with --enqueue: a feed checked less than this long ago is not due "
+                        "(default 3600)")
+    b = sub.add_parser("build", parents=[common, period],
+                       help="edit, render and publish from the store (no fetching)")
+    b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="first wait up to this long for the queued feeds to be fetched "
+                        "(PostgreSQL database) and say which are still pending")
+    w = sub.add_parser("worker", parents=[common],
+                       help="fetch queued feeds (PostgreSQL database; run one per machine or more)")
+    w.add_argument("--concurrency", type=int, default=8, metavar="N",
+                   help="feeds fetched at a time by this worker (default 8)")
+    w.add_argument("--heartbeat", type=float, default=10.0, metavar="SECONDS",
+                   help="seconds between heartbeats; a worker silent 3 times as long is dead "
+                        "and its jobs are queued again (default 10)")
+    w.add_argument("--drain", action="store_true",
+                   help="stop when no job is ready instead of waiting for more")
     s = sub.add_parser("send", parents=[common], help="send a built issue over SMTP")
     s.add_argument("--period", metavar="KEY", help="issue key (default: the last complete week)")
     s.add_argument("--dry-run", action="store_true", help="say who would get it; send nothing")
@@ -136,9 +154,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return commands.run(config, _period(args, config), force=args.force, resend=args.resend,
                             send=not args.no_send, fetch=not args.no_fetch)
     if args.command == "fetch":
+        if args.enqueue:
+            return commands.enqueue(config, interval=args.interval)
         return commands.fetch(config)
     if args.command == "build":
-        return commands.build(config, _period(args, config))
+        return commands.build(config, _period(args, config), wait=args.wait)
+    if args.command == "worker":
+        return commands.worker(config, concurrency=args.concurrency, heartbeat=args.heartbeat,
+                               drain=args.drain)
     if args.command == "send":
         return commands.send(config, _period(args, config), dry_run=args.dry_run,
                              resend=args.resend)

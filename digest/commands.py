@@ -100,11 +100,41 @@ def fetch(config: Config) -> int:
     return 0
 
 
-def build(config: Config, period: Period | None) -> int:
+def enqueue(config: Config, *, interval: float) -> int:
+    from . import distributed
+
+    plan = distributed.enqueue(config, interval)
+    _console().print(f"Queued {len(plan.enqueued)} of {plan.feeds} feed(s); "
+                     f"{len(plan.pending)} already queued or running, {plan.not_due} not due.")
+    return 0
+
+
+def worker(config: Config, *, concurrency: int, heartbeat: float, drain: bool) -> int:
+    from . import distributed
+    from .distributed.worker import WorkerSettings
+
+    if concurrency < 1 or heartbeat <= 0:
+        raise ConfigError("--concurrency must be at least 1 and --heartbeat above 0")
+    settings = WorkerSettings(concurrency=concurrency, heartbeat=heartbeat,
+                              stalled_after=3 * heartbeat, drain=drain)
+    log.info("worker: %d at a time, heartbeat every %gs", concurrency, heartbeat)
+    distributed.work(config, settings)
+    return 0
+
+
+def build(config: Config, period: Period | None, *, wait: float = 0.0) -> int:
+    from . import distributed
+
     period = period or pipeline.default_period(config)
+    pending = distributed.wait_for_wave(config, wait)
+    out = _console()
+    if pending:
+        shown = ", ".join(pending[:20]) + (f" and {len(pending) - 20} more"
+                                           if len(pending) > 20 else "")
+        out.print(f"Still pending after {wait:g}s ({len(pending)} feed(s)): {shown}")
     with scheduling.lock(config), _store(config) as store:
         built = pipeline.build(config, period, store)
-    _console().print(f"Built {built.issue.title}\n  {built.folder}")
+    out.print(f"Built {built.issue.title}\n  {built.folder}")
     return 0
 
 

@@ -108,16 +108,25 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
     (with the reason) and nothing else; a source whose batch cannot be stored fails alone.
     Errors that are not an input's fault (the database itself) still end the run."""
     from .fetch import fetch_all
-    from .workers import map_ordered
 
     results = fetch_all(config.sources, store.fetch_states(), config.fetch, transport=transport,
                         clock=clock, known=store.has_item)
-    nows = [clock() for _ in results]
+    return store_fetched(store, results, [clock() for _ in results])
+
+
+def store_fetched(store: Store, results: list[FetchResult], nows: list[datetime], *,
+                  inline: bool = False) -> CollectReport:
+    """Clean the fetched items and store each source's batch (one transaction a source).
+    `collect` cleans on every core; a fetch worker (digest/distributed), one feed at a time,
+    cleans `inline`."""
+    from .workers import map_ordered
+
     # Every item is cleaned on every core (workers.py); the answers come back in order, each
     # the item's articles or what cleaning it raised, and are stored here, source by source.
-    answers = map_ordered(_clean_item, [_ItemJob(item, result.source.newsletter, now)
-                                        for result, now in zip(results, nows, strict=True)
-                                        for item in result.items])
+    jobs = [_ItemJob(item, result.source.newsletter, now)
+            for result, now in zip(results, nows, strict=True) for item in result.items]
+    answers = (map_ordered(_clean_item, jobs, min_jobs=len(jobs) + 1) if inline
+               else map_ordered(_clean_item, jobs))
     saved: dict[str, dict[str, int]] = {}
     tally = _Failures()
     rules: Counter[str] = Counter()
