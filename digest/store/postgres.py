@@ -89,7 +89,8 @@ class PostgresStore:
         return rows.state(row) if row else None
 
     def source_health(self) -> list[models.SourceHealth]:
-        return [rows.health(r) for r in self._all("SELECT * FROM source_state ORDER BY name")]
+        found = self._all('SELECT * FROM source_state ORDER BY name COLLATE "C"')
+        return [rows.health(r) for r in found]
 
     def enable_source(self, name: str) -> models.FetchState | None:
         """Clear a source's 410 Gone and Retry-After marks and failure count; its state before
@@ -194,7 +195,7 @@ class PostgresStore:
 
     def issues(self) -> list[IssueRecord]:
         return [rows.issue(r) for r in self._all(
-            "SELECT * FROM issue WHERE newsletter = %s ORDER BY period_start DESC",
+            'SELECT * FROM issue WHERE newsletter = %s ORDER BY period_start COLLATE "C" DESC',
             (self.newsletter,))]
 
     def save_issue(self, record: IssueRecord, config_digest: str) -> None:
@@ -238,7 +239,8 @@ class PostgresStore:
                    status: tuple[DeliveryStatus, ...] = ()) -> list[Delivery]:
         return [Delivery(issue=r["issue"], recipient=r["recipient"], status=r["status"],
                          error=r["error"], message_id=r["message_id"])
-                for r in self._ledger("delivery", "issue, recipient", issue, status)]
+                for r in self._ledger("delivery", 'issue COLLATE "C", recipient COLLATE "C"',
+                                      issue, status)]
 
     # ── notifications ────────────────────────────────────────────────────
     def notification_states(self, issue: str) -> dict[str, DeliveryStatus]:
@@ -265,12 +267,14 @@ class PostgresStore:
                       status: tuple[DeliveryStatus, ...] = ()) -> list[Notification]:
         return [Notification(issue=r["issue"], channel=r["channel"], status=r["status"],
                              error=r["error"], sent=r["sent"])
-                for r in self._ledger("notification", "issue DESC, channel", issue, status)]
+                for r in self._ledger("notification", 'issue COLLATE "C" DESC, channel COLLATE "C"',
+                                     issue, status)]
 
     def _ledger(self, table: str, order: str, issue: str | None,
                 status: tuple[DeliveryStatus, ...]) -> list[Row]:
         """This newsletter's rows of a ledger table (`delivery`, `notification`), of one issue
-        or of all, optionally only those in `status`."""
+        or of all, optionally only those in `status`. Text sorts as SQLite sorts it, byte by
+        byte (COLLATE "C"), whatever the database's locale."""
         sql, args = f"SELECT * FROM {table} WHERE newsletter = %s", [self.newsletter]
         if issue is not None:
             sql += " AND issue = %s"

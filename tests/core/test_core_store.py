@@ -199,3 +199,23 @@ def test_a_password_in_the_database_url_is_refused(tmp_path: Path) -> None:
     config = load_config(path)
     assert config.store_address == "postgresql://u@db.example/news"
     assert config.database == tmp_path / ".digest" / "digest.sqlite3"  # the run lock's home
+
+
+def test_notification_ledger_and_newest_published(backend: str) -> None:
+    from digest.models import Notification
+
+    store = open_store(backend)
+    assert store.newest_published() is None
+    dated = article(guid="d", url="http://x/d", body="Dated.", published=NOW - timedelta(days=2))
+    undated = article(guid="u", url="http://x/u", body="Undated.")  # published == first_seen
+    store.save_fetch(result(), [(dated, "x/d"), (undated, "x/u")], NOW)
+    assert store.newest_published() == NOW - timedelta(days=2)
+    store.record_notification(Notification(issue="K", channel="json://Hook/ok", status="sending"))
+    store.record_notification(Notification(issue="K", channel="json://Hook/ok", status="sent",
+                                           sent="3 headlines"))
+    store.record_notification(Notification(issue="K", channel="json://h/fail", status="failed",
+                                           error="500"))
+    assert store.notification_states("K") == {"json://hook/ok": "sent", "json://h/fail": "failed"}
+    assert [(n.channel, n.sent) for n in store.notifications("K", status=("sent",))] == [
+        ("json://Hook/ok", "3 headlines")]
+    assert [n.status for n in store.notifications()] == ["sent", "failed"]  # binary order
