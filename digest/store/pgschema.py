@@ -67,6 +67,11 @@ MIGRATIONS: tuple[str, ...] = (
         started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL, error TEXT,
         manifest TEXT);
     CREATE INDEX run_newsletter ON run (newsletter, id);
+    -- continuity: the stories of each published issue (see migrations.py, 4 → 5)
+    CREATE TABLE issue_story (
+        newsletter TEXT NOT NULL, issue TEXT NOT NULL, rank INTEGER NOT NULL,
+        headline TEXT NOT NULL, articles TEXT NOT NULL, anchors TEXT NOT NULL,
+        said TEXT NOT NULL, PRIMARY KEY (newsletter, issue, rank));
     -- the feeds the planner knows (digest/distributed/plan.py): the job's whole input
     CREATE TABLE feed (
         name TEXT PRIMARY KEY, url TEXT NOT NULL, host TEXT NOT NULL,

@@ -24,7 +24,15 @@ from psycopg.rows import dict_row
 
 from .. import models
 from ..errors import StoreError
-from ..models import Article, Delivery, DeliveryStatus, FetchResult, Notification, Period
+from ..models import (
+    Article,
+    Delivery,
+    DeliveryStatus,
+    FetchResult,
+    Notification,
+    Period,
+    StoryMemory,
+)
 from . import pgschema, rows
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
 from .rows import epoch, ts
@@ -210,6 +218,30 @@ class PostgresStore:
                  ts(record.period_end), ts(record.built_at), record.stories, config_digest),
             )
 
+    # ── continuity ───────────────────────────────────────────────────────
+    def remember_stories(self, issue: str, stories: Sequence[StoryMemory]) -> None:
+        """Replace what is remembered of this newsletter's `issue` (a rebuild replaces)."""
+        with self._tx():
+            self._conn.execute("DELETE FROM issue_story WHERE newsletter = %s AND issue = %s",
+                               (self.newsletter, issue))
+            with self._conn.cursor() as cur:
+                cur.executemany("INSERT INTO issue_story (newsletter, issue, rank, headline, "
+                                "articles, anchors, said) VALUES (%s,%s,%s,%s,%s,%s,%s)",
+                                [(self.newsletter, *rows.memory_values(issue, m))
+                                 for m in stories])
+
+    def story_memory(self, before: datetime, issues: int) -> list[StoryMemory]:
+        """The stories of the newest `issues` saved issues of this newsletter whose period
+        ended by `before`, newest issue first, each issue's in rank order."""
+        done = sorted((r for r in self.issues() if r.period_end <= before),
+                      key=lambda r: r.period_end, reverse=True)
+        keys = [r.key for r in done][:max(0, issues)]
+        order = {k: i for i, k in enumerate(keys)}
+        found = self._all("SELECT * FROM issue_story WHERE newsletter = %s AND issue = ANY(%s)",
+                          (self.newsletter, keys)) if keys else []
+        return [rows.memory(r) for r in sorted(found, key=lambda r: (order[r["issue"]],
+                                                                      r["rank"]))]
+
     # ── deliveries ───────────────────────────────────────────────────────
     def delivery_states(self, issue: str) -> dict[str, DeliveryStatus]:
         rows = self._all("SELECT recipient, status FROM delivery WHERE newsletter = %s "
@@ -218,22 +250,15 @@ class PostgresStore:
 
     def record_delivery(self, delivery: Delivery) -> None:
         """Insert or update the (issue, recipient) row; `attempts` counts the intents."""
-        if delivery.status == "planned":
-            raise ValueError("a planned (dry-run) delivery is never recorded")
-        now = datetime.now().astimezone().isoformat()
-        with self._tx():
-            self._conn.execute(
-                """INSERT INTO delivery (newsletter, issue, recipient, ok, status, error,
-                       message_id, attempts, at)
-                   VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)
-                   ON CONFLICT (newsletter, issue, recipient) DO UPDATE SET ok=excluded.ok,
-                       status=excluded.status, error=excluded.error,
-                       message_id=excluded.message_id,
-                       attempts=delivery.attempts + excluded.attempts, at=excluded.at""",
-                (self.newsletter, delivery.issue, delivery.recipient.lower(), delivery.ok,
-                 delivery.status, delivery.error, delivery.message_id,
-                 int(delivery.status == "sending"), now),
-            )
+        self._record("delivery", delivery.status,
+                     """INSERT INTO delivery (newsletter, issue, recipient, ok, status, error,
+                            message_id, attempts, at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)
+                        ON CONFLICT (newsletter, issue, recipient) DO UPDATE SET ok=excluded.ok,
+                            status=excluded.status, error=excluded.error,
+                            message_id=excluded.message_id,
+                            attempts=delivery.attempts + excluded.attempts, at=excluded.at""",
+                     (delivery.issue, delivery.recipient.lower(), delivery.ok, delivery.status,
+                      delivery.error, delivery.message_id))
 
     def deliveries(self, issue: str | None = None, *,
                    status: tuple[DeliveryStatus, ...] = ()) -> list[Delivery]:
@@ -250,18 +275,25 @@ class PostgresStore:
         return {r["channel"].lower(): r["status"] for r in found}
 
     def record_notification(self, n: Notification) -> None:
-        if n.status == "planned":
-            raise ValueError("a planned (dry-run) notification is never recorded")
-        now = datetime.now().astimezone().isoformat()
+        """Insert or update the (issue, channel) row; `attempts` counts the intents."""
+        self._record("notification", n.status,
+                     """INSERT INTO notification (newsletter, issue, channel, status, error, sent,
+                            attempts, at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)
+                        ON CONFLICT (newsletter, issue, channel) DO UPDATE SET
+                            status=excluded.status, error=excluded.error,
+                            sent=coalesce(excluded.sent, notification.sent),
+                            attempts=notification.attempts + excluded.attempts,
+                            at=excluded.at""",
+                     (n.issue, n.channel, n.status, n.error, n.sent))
+
+    def _record(self, what: str, status: str, sql: str, values: tuple[Any, ...]) -> None:
+        """A ledger row (delivery, notification): this newsletter's, with its intents counted
+        (a `sending` row is one more attempt) and the time it was written."""
+        if status == "planned":
+            raise ValueError(f"a planned (dry-run) {what} is never recorded")
+        stamp = datetime.now().astimezone().isoformat()
         with self._tx():
-            self._conn.execute(
-                """INSERT INTO notification (newsletter, issue, channel, status, error, sent,
-                       attempts, at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)
-                   ON CONFLICT (newsletter, issue, channel) DO UPDATE SET status=excluded.status,
-                       error=excluded.error, sent=coalesce(excluded.sent, notification.sent),
-                       attempts=notification.attempts + excluded.attempts, at=excluded.at""",
-                (self.newsletter, n.issue, n.channel, n.status, n.error, n.sent,
-                 int(n.status == "sending"), now))
+            self._conn.execute(sql, (self.newsletter, *values, int(status == "sending"), stamp))
 
     def notifications(self, issue: str | None = None, *,
                       status: tuple[DeliveryStatus, ...] = ()) -> list[Notification]:

@@ -14,7 +14,15 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from ..models import Article, FetchResult, FetchState, Period, Removal, SourceHealth
+from ..models import (
+    Article,
+    FetchResult,
+    FetchState,
+    Period,
+    Removal,
+    SourceHealth,
+    StoryMemory,
+)
 from .base import IssueRecord, RunRecord
 
 Row = Mapping[str, Any]  # sqlite3.Row and psycopg's dict rows both read by column name
@@ -131,3 +139,17 @@ def article_values(a: Article, url_key: str, now: datetime) -> tuple[Any, ...]:
     return (a.source, a.guid, a.url, url_key, a.canonical_url, a.title, paragraphs,
             ts(a.published), ts(a.first_seen), ts(now), a.content_hash, a.author, a.language,
             a.image, removed)
+
+
+def memory(r: Row) -> StoryMemory:
+    """A remembered story (continuity): its article keys, anchors and sentences are JSON lists."""
+    return StoryMemory(issue=r["issue"], rank=r["rank"], headline=r["headline"],
+                       articles=tuple(json.loads(r["articles"])),
+                       anchors=tuple(json.loads(r["anchors"])), said=tuple(json.loads(r["said"])))
+
+
+def memory_values(issue: str, m: StoryMemory) -> tuple[Any, ...]:
+    def js(values: tuple[str, ...]) -> str:
+        return json.dumps(list(values), ensure_ascii=False)
+
+    return (issue, m.rank, m.headline, js(m.articles), js(m.anchors), js(m.said))

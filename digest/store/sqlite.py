@@ -194,16 +194,12 @@ class SQLiteStore(NotificationTable):
     # ── continuity ───────────────────────────────────────────────────────
     def remember_stories(self, issue: str, stories: Sequence[StoryMemory]) -> None:
         """Replace what is remembered of `issue`'s stories (a rebuild replaces, never adds)."""
-        def js(values: tuple[str, ...]) -> str:
-            return json.dumps(list(values), ensure_ascii=False)
-
         with self._tx():
             self._conn.execute("DELETE FROM issue_story WHERE issue = ?", (issue,))
             self._conn.executemany(
                 "INSERT INTO issue_story (issue, rank, headline, articles, anchors, said) "
                 "VALUES (?,?,?,?,?,?)",
-                [(issue, m.rank, m.headline, js(m.articles), js(m.anchors), js(m.said))
-                 for m in stories])
+                [rows.memory_values(issue, m) for m in stories])
 
     def story_memory(self, before: datetime, issues: int) -> list[StoryMemory]:
         """The stories of the newest `issues` saved issues whose period ended by `before`,
@@ -213,15 +209,12 @@ class SQLiteStore(NotificationTable):
         keys = [r.key for r in done][:max(0, issues)]
         if not keys:
             return []
-        rows = self._conn.execute(
+        found = self._conn.execute(
             f"SELECT * FROM issue_story WHERE issue IN ({','.join('?' * len(keys))})",
             keys).fetchall()
         order = {k: i for i, k in enumerate(keys)}
-        rows = sorted(rows, key=lambda r: (order[r["issue"]], r["rank"]))
-        return [StoryMemory(issue=r["issue"], rank=r["rank"], headline=r["headline"],
-                            articles=tuple(json.loads(r["articles"])),
-                            anchors=tuple(json.loads(r["anchors"])),
-                            said=tuple(json.loads(r["said"]))) for r in rows]
+        return [rows.memory(r) for r in sorted(found, key=lambda r: (order[r["issue"]],
+                                                                      r["rank"]))]
 
     # ── deliveries ───────────────────────────────────────────────────────
     def delivery_states(self, issue: str) -> dict[str, DeliveryStatus]:

@@ -24,8 +24,8 @@ def _story(issue: str, rank: int, headline: str = "h") -> StoryMemory:
                        "h:abc"), anchors=("e:West Lake Dialogue", "n:23"), said=("Said it.",))
 
 
-def test_remembered_only_once_the_issue_is_saved_and_only_earlier_ones(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "db.sqlite3")
+def test_remembered_only_once_the_issue_is_saved_and_only_earlier_ones(backend: str) -> None:
+    store = open_store(backend)
     store.remember_stories("W1", [_story("W1", 1), _story("W1", 2, "二")])
     assert store.story_memory(START + 10 * WEEK, 8) == []  # not published (no issue row)
     store.save_issue(_record("W1", 0), "cfg")

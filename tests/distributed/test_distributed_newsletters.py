@@ -43,7 +43,7 @@ def test_two_newsletters_share_100_feeds_fetched_once(
         assert "Still pending after 0.2s (110 feed(s)): feed-0, feed-1, feed-10" in said
         assert "and 90 more" in said
 
-        workers = [spawn_worker(paths["A"]), spawn_worker(paths["B"])]
+        workers = [spawn_worker(paths["A"], heartbeat=3), spawn_worker(paths["B"], heartbeat=3)]
         assert distributed.wait_for_wave(configs["A"], 120) == []
         assert distributed.wait_for_wave(configs["B"], 120) == []
         for w in workers:

@@ -32,7 +32,8 @@ def test_two_workers_fetch_every_feed_once_politely(tmp_path: Path, pg_url: str,
         assert len(plan.enqueued) == feeds and plan.pending == ()
         again = distributed.enqueue(config, interval=3600)  # one pending job per feed at most
         assert again.enqueued == () and len(again.pending) == feeds
-        workers = [spawn_worker(path, concurrency=16) for _ in range(2)]
+        # a slow heartbeat: on a loaded machine a live worker must never look dead here
+        workers = [spawn_worker(path, concurrency=16, heartbeat=3) for _ in range(2)]
         assert distributed.wait_for_wave(config, 240) == []
         for w in workers:
             assert stop(w) == 0
