@@ -31,7 +31,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.summarize import CharTokenizer
 from digest.edit.editor import edit_issue
+from digest.edit.group.labels import cluster_settings, group, represent
 from digest.edit.headline import headline_for
 from digest.edit.proof import Strike, issue_strikes
 from digest.edit.write.paragraph import paragraph_for
@@ -163,6 +164,36 @@ def run(weeks: Sequence[Week], threshold: float | None) -> list[Issue]:
                        editor=settings) for w in weeks]
 
 
+def grouping_only(halves: Sequence[Sequence[Week]], grid: Sequence[float],
+                  embed: bool) -> None:
+    """Grouping alone, through the editor's own entry point (represent once per week, then
+    cluster at each threshold): the threshold is chosen on one half and scored on the other."""
+    settings = EditorSettings(embeddings=embed)
+    reps = [[represent(w.articles, settings) for w in half] for half in halves]
+
+    def score(h: int, t: float | None) -> tuple[float, float, float]:
+        rows = []
+        for w, rep in zip(halves[h], reps[h], strict=True):
+            base = cluster_settings(settings, rep)
+            labels = group(rep, base if t is None else replace(base, threshold=t)).labels
+            rows.append(bcubed(labels, w.gold))
+        return (statistics.fmean(r[0] for r in rows), statistics.fmean(r[1] for r in rows),
+                statistics.fmean(r[2] for r in rows))
+
+    for h in (0, 1):
+        p, r, f = score(h, None)
+        print(f"half {h}, default threshold: BCubed F1 {100 * f:.1f} (P {100 * p:.1f},"
+              f" R {100 * r:.1f})")
+    if not grid:
+        return
+    train = {(h, t): score(h, t) for h in (0, 1) for t in grid}
+    for a, b in ((0, 1), (1, 0)):
+        best = max(grid, key=lambda t: train[(a, t)][2])
+        p, r, f = train[(b, best)]
+        print(f"half {b} (threshold {best} chosen on half {a}): BCubed F1 {100 * f:.1f}"
+              f" (P {100 * p:.1f}, R {100 * r:.1f})")
+
+
 def summarise(name: str, scores: Sequence[WeekScore]) -> None:
     g = [statistics.fmean(s.grouping[k] for s in scores) for k in range(3)]
     h = statistics.fmean(x for s in scores for x in s.headline)
@@ -183,15 +214,30 @@ def summarise(name: str, scores: Sequence[WeekScore]) -> None:
                          if strikes else ""))
 
 
+def _grid(spec: str) -> list[float]:
+    if not spec:
+        return []
+    lo, hi, step = (float(x) for x in spec.split(":"))
+    return [round(lo + k * step, 4) for k in range(round((hi - lo) / step) + 1)]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--weeks", type=int, default=40)
     ap.add_argument("--grid", default="", help="lo:hi:step story thresholds to choose from")
     ap.add_argument("--show", type=int, default=0, help="print the first N stories of week 0")
     ap.add_argument("--strikes", type=int, default=0, help="print the first N copy-editor strikes")
+    ap.add_argument("--grouping", action="store_true",
+                    help="grouping only (fast): the editor's representation and clustering")
+    ap.add_argument("--embed", action="store_true", help="with --grouping: the embedding extra")
     args = ap.parse_args()
     weeks = load_weeks(args.weeks)
     if weeks is None:
+        return 0
+    if args.grouping:
+        t0 = time.perf_counter()
+        grouping_only([weeks[0::2], weeks[1::2]], _grid(args.grid), args.embed)
+        print(f"({time.perf_counter() - t0:.0f} s)")
         return 0
     try:
         from rouge_score import rouge_scorer
@@ -203,8 +249,7 @@ def main() -> int:
     print(f"{len(weeks)} weeks x {STORIES_PER_WEEK} stories x 3 outlets; ROUGE-1 F1 x100, stemmed")
     t0 = time.perf_counter()
     if args.grid:
-        lo, hi, step = (float(x) for x in args.grid.split(":"))
-        grid = [round(lo + k * step, 4) for k in range(round((hi - lo) / step) + 1)]
+        grid = _grid(args.grid)
         for a, b in ((0, 1), (1, 0)):
             best = max(grid, key=lambda t: statistics.fmean(
                 score_week(w, i, scorer).grouping[2]

@@ -22,14 +22,15 @@ import json
 import sys
 import time
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.edit.group.stories import LSA_THRESHOLD, THRESHOLD, ClusterSettings, cluster
+from digest.edit.group.labels import Representation, group, represent
+from digest.edit.group.stories import LSA_THRESHOLD, THRESHOLD, ClusterSettings
+from digest.models import Article, EditorSettings
 
 # Reference point for ties with --embed (the threshold both halves pick at weight 0.7).
 EMBED_THRESHOLD = 0.10
@@ -42,6 +43,18 @@ def bcubed_f1(labels: list[int], gold: list[str]) -> float:
     p = sum(pair[(a, g)] / by_label[a] for a, g in zip(labels, gold, strict=True)) / len(gold)
     r = sum(pair[(a, g)] / by_gold[g] for a, g in zip(labels, gold, strict=True)) / len(gold)
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def headline_articles(rows: list[dict[str, Any]]) -> list[Article]:
+    """Each headline as an article with no body: the editor's own representation of it."""
+    when = datetime(2014, 3, 10, tzinfo=UTC)
+    return [Article(source=str(r.get("publisher", "")), guid=str(r["id"]), url=str(r["url"]),
+                    title=r["title"], paragraphs=(), published=when, first_seen=when,
+                    content_hash=str(r["id"])) for r in rows]
+
+
+def represent_half(rows: list[dict[str, Any]], embed: bool = False) -> Representation:
+    return represent(headline_articles(rows), EditorSettings(embeddings=embed))
 
 
 def _load(grid_spec: str) -> tuple[list[dict[str, Any]], dict[str, int], list[float]] | None:
@@ -85,9 +98,9 @@ def main() -> int:
     t0 = time.perf_counter()
     for h in (0, 1):
         sub = [r for r in rows if half[r["story"]] == h]
-        titles, gold = [r["title"] for r in sub], [r["story"] for r in sub]
+        rep, gold = represent_half(sub), [r["story"] for r in sub]
         for t in grid:
-            scores[(h, t)] = bcubed_f1(cluster(titles, settings=settings(t)), gold)
+            scores[(h, t)] = bcubed_f1(list(group(rep, settings(t)).labels), gold)
     results = []
     for h in (0, 1):
         best_t = max(grid, key=lambda t: (scores[(h, t)], -abs(t - default)))
@@ -118,20 +131,19 @@ def embed_main(args: argparse.Namespace) -> int:
     embeddings.encode(["warm-up"])  # load the model once, outside the timing
     load = time.perf_counter() - t0
     t0 = time.perf_counter()
-    vectors = embeddings.encode([r["title"] for r in rows])
+    reps = {h: represent_half([r for r in rows if half[r["story"]] == h], embed=True)
+            for h in (0, 1)}
     encode_s = time.perf_counter() - t0
     print(f"encoded {len(rows)} headlines in {encode_s:.1f}s ({len(rows) / encode_s:.0f}/s;"
           f" model load {load:.1f}s)")
     scores: dict[tuple[int, float, float], float] = {}
     t0 = time.perf_counter()
     for h in (0, 1):
-        idx = [i for i, r in enumerate(rows) if half[r["story"]] == h]
-        titles, gold = [rows[i]["title"] for i in idx], [rows[i]["story"] for i in idx]
-        dense = np.ascontiguousarray(vectors[idx])
+        gold = [r["story"] for r in rows if half[r["story"]] == h]
         for w in weights:
             for t in grid:
                 cfg = ClusterSettings(threshold=t, dense_weight=w, dense_geometric=not args.linear)
-                scores[(h, w, t)] = bcubed_f1(cluster(titles, settings=cfg, dense=dense), gold)
+                scores[(h, w, t)] = bcubed_f1(list(group(reps[h], cfg).labels), gold)
     results = []
     keys = [(w, t) for w in weights for t in grid]
     for h in (0, 1):

@@ -116,6 +116,7 @@ class EntityIndex:
         """`found`: each text's `mentions`, when the caller has them already (week.Read)."""
         texts = list(texts)
         self._alias_of: dict[str, str] = {}
+        self._aliased: frozenset[str] | None = None
         for text in texts:
             for full, alias in alias_pairs(text):
                 self._alias_of.setdefault(alias, full)
@@ -143,6 +144,12 @@ class EntityIndex:
             seen.add(name)
             name = self._alias_of[name]
         return name
+
+    def has_aliases(self, key: str) -> bool:
+        """True when the entity has another form besides `key` (an acronym, a Chinese name)."""
+        if self._aliased is None:
+            self._aliased = frozenset(self.canonical(a) for a in self._alias_of)
+        return key in self._aliased
 
     def aliases(self, key: str) -> set[str]:
         return {a for a in self._alias_of if self.canonical(a) == key} | {key}

@@ -48,16 +48,78 @@ _UNIT_WORDS = frozenset(["countries", "companies", "members", "firms", "delegate
                          "per", "percent", "%", "nations", "cities", "chips", "engineers"])
 
 
+_WORD_RE = re.compile(r"[A-Za-z][\w'’\-]*")
+# Title Case: at least this share of a title's longer words are capitalised ("Trump Asked
+# Comey to Drop Flynn Investigation"); sentence case rarely passes half.
+TITLE_CASE_SHARE = 0.75
+# A capitalised word after one of these opens a sentence, a quotation or an aside.
+_OPENERS = frozenset(".!?\"“:‘'(—–-")
+# The words of _WORD_RE that begin with a capital (a word starts after no letter, digit, _ or
+# apostrophe: "McDonald" is one word, "3D" has none).
+_CAPITALISED_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
+def is_title_case(title: str) -> bool:
+    """A headline in Title Case, where capitals say nothing about names."""
+    words = [w for w in _WORD_RE.findall(title) if len(w) >= 4 and not w.isupper()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def name_words(texts: Sequence[str]) -> frozenset[str]:
+    """Capitalised words that stand mid-sentence in running text (or are acronyms): the
+    week's names, as its sentence-case lines (titles, paragraphs) spell them."""
+    out: set[str] = set()
+    for text in (line for t in texts for line in t.splitlines() if not is_title_case(line)):
+        for m in _CAPITALISED_WORD_RE.finditer(text):
+            w = m.group(0)
+            j = m.start() - 1  # the character before the word, spaces skipped (no slicing:
+            while j >= 0 and text[j].isspace():  # a long line would make it quadratic)
+                j -= 1
+            if w.isupper() or (j >= 0 and text[j] not in _OPENERS):
+                out.add(w)
+    return frozenset(_POSSESSIVE_RE.sub("", w) for w in out)
+
+
+def sentence_case(title: str, names: frozenset[str]) -> str:
+    """A Title Case headline with every capitalised word but the first, acronyms and the
+    week's names lower-cased, so the name finder sees names and not the whole headline."""
+    if not is_title_case(title):
+        return title
+    first = True
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal first
+        w = m.group(0)
+        if first:
+            first = False
+            return w
+        if w.isupper() or re.sub(r"['’]s$", "", w) in names or not w[0].isupper():
+            return w
+        return w[0].lower() + w[1:]
+
+    return _WORD_RE.sub(fix, title)
+
+
 def _token(key: str) -> str:
     return " E" + hashlib.sha1(key.encode()).hexdigest()[:10] + " "
 
 
 def cluster_text(text: str, index: EntityIndex, topic_heads: Sequence[str]) -> str:
-    """`text` with each entity name as one token and the topic heads removed."""
-    forms = sorted({m for m in mentions(text) if " " in m or CJK_RE.search(m)},
+    """`text` with each Chinese entity name as one token, each English name that has another
+    form (an acronym, a Chinese name) followed by that token, and the topic heads removed.
+
+    A Chinese name is many character bigrams, so two events that share only an alliance's name
+    would look alike; an English name keeps its words (one outlet writes "John Kerry", another
+    "Kerry"), and the token ties "AOMA" to "Asia Open Model Alliance" and 亚洲开放模型联盟."""
+    forms = sorted({m for m in mentions(text) if " " in m or m.isupper() or CJK_RE.search(m)},
                    key=len, reverse=True)
     for form in forms:
-        text = text.replace(form, _token(index.canonical(form)))
+        key = index.canonical(form)
+        if CJK_RE.search(form):
+            text = text.replace(form, _token(key))
+        elif index.has_aliases(key):
+            text = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", f"{form}{_token(key)}", text)
     for head in topic_heads:
         if CJK_RE.search(head):
             text = text.replace(head, " ")

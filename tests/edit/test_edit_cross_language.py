@@ -1,0 +1,99 @@
+"""Cross-language grouping: each Chinese report joins its English story (group.story_labels).
+
+A hand-written fictional week (our own text): five events, each reported by two English
+outlets and one Chinese outlet, plus stories on the same beats that must stay apart. The
+Chinese reports share no words with the English ones, only names (declared aliases),
+identifiers, dates and numbers with units, as real bilingual coverage does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from digest.edit.group import story_labels
+from digest.models import Article
+
+MakeArticle = Callable[..., Article]
+
+# (event, title, body, language)
+WEEK = [
+    ("falcon", "Kestrel Robotics releases Falcon-2",
+     "Shanghai developer Kestrel Robotics on 18 November released Falcon-2, a model for "
+     "warehouse arms with 70 billion parameters. The company said 40 firms tested it.", "en"),
+    ("falcon", "Kestrel's second model goes public",
+     "Kestrel Robotics published its Falcon-2 model on Wednesday. The 70 billion parameter "
+     "system controls warehouse arms, the Shanghai firm said.", "en"),
+    ("falcon", "红隼机器人发布仓储机械臂模型",
+     "上海红隼机器人公司（Kestrel Robotics）11月18日发布Falcon-2模型，参数规模达700亿，"
+     "已有40家企业参与测试。", "zh"),
+    ("subsidy", "Qingshan offers 2 billion yuan for robot parts",
+     "The city of Qingshan will spend 2 billion yuan subsidising parts for humanoid robots, "
+     "its industry bureau said on 17 November. Makers can claim 30 percent of costs.", "en"),
+    ("subsidy", "Qingshan bets on humanoid robot parts",
+     "Qingshan announced a 2 billion yuan fund on Tuesday for motors, sensors and joints. "
+     "Companies registered in the city may recover 30 percent of spending.", "en"),
+    ("subsidy", "青山市设立机器人零部件补贴",
+     "青山市工业局11月17日宣布，将投入20亿元补贴人形机器人零部件，企业最高可获得30%的成本补贴。",
+     "zh"),
+    ("standard", "Harbour Data Alliance publishes T/HDA 7-2026",
+     "The Harbour Data Alliance (HDA) published standard T/HDA 7-2026 on 19 November, and "
+     "57 companies pledged to follow it.", "en"),
+    ("standard", "57 firms back HDA data standard",
+     "Fifty-seven firms backed the new HDA standard T/HDA 7-2026, which sets rules for "
+     "labelling training data.", "en"),
+    ("standard", "海港数据联盟发布团体标准",
+     "海港数据联盟（HDA）11月19日发布团体标准T/HDA 7-2026，已有57家企业承诺执行。", "zh"),
+    ("fine", "Lakeside court fines Zhiyu over deepfake ads",
+     "A court in Lakeside fined the platform Zhiyu 3 million yuan on 20 November for "
+     "running deepfake advertisements of a news anchor.", "en"),
+    ("fine", "Zhiyu must pay 3 million yuan for fake anchor ads",
+     "Zhiyu, a video platform, was ordered to pay 3 million yuan after ads used a deepfake "
+     "of a television anchor, the Lakeside court ruled.", "en"),
+    ("fine", "智语平台因深度伪造广告被罚",
+     "湖滨法院（Lakeside court）11月20日判决智语（Zhiyu）平台赔偿300万元，因其投放了仿冒新闻主播的深度伪造广告。",
+     "zh"),
+    ("lab", "Minister Zhao Lei opens AI safety lab",
+     "Science minister Zhao Lei on 21 November opened a national AI safety laboratory in "
+     "Hefei with 120 researchers.", "en"),
+    ("lab", "Hefei gets national AI safety lab",
+     "A national laboratory for AI safety opened in Hefei on Saturday, staffed by 120 "
+     "researchers, minister Zhao Lei said.", "en"),
+    ("lab", "国家人工智能安全实验室在合肥揭牌",
+     "科技部部长赵磊（Zhao Lei）11月21日在合肥为国家人工智能安全实验室揭牌，实验室有120名研究人员。",
+     "zh"),
+    # Same beats, other events: these stay apart from the five stories.
+    ("race", "Humanoid robots race in Pinefield",
+     "Forty humanoid robots ran a half-marathon in Pinefield on Sunday, watched by 5,000 "
+     "people.", "en"),
+    ("race", "Pinefield robot half-marathon draws crowds",
+     "About 5,000 spectators watched forty humanoid robots run the Pinefield half-marathon.",
+     "en"),
+    ("chips", "芯片企业融资",
+     "南湖芯片公司完成8亿元融资，将用于建设新的封装测试工厂。", "zh"),
+]
+
+
+def _articles(make_article: MakeArticle) -> list[Article]:
+    outlets = {"en": ["Harbor Ledger", "Meridian Review"], "zh": ["科技观察网"]}
+    seen: dict[str, int] = {}
+    arts = []
+    for k, (event, title, body, lang) in enumerate(WEEK):
+        n = seen[event + lang] = seen.get(event + lang, -1) + 1
+        arts.append(make_article(body, title=title, language=lang, day=1 + k / 10,
+                                 source=outlets[lang][n % len(outlets[lang])]))
+    return arts
+
+
+def test_each_chinese_report_joins_its_english_story(make_article: MakeArticle) -> None:
+    labels = story_labels(_articles(make_article), topics=("AI", "人工智能")).labels
+    events = [e for e, *_ in WEEK]
+    story = {e: labels[i] for i, (e, *_, lang) in enumerate(WEEK) if lang == "en"}
+    joined = [labels[i] == story[e] for i, (e, *_, lang) in enumerate(WEEK)
+              if lang == "zh" and e in story]
+    assert joined == [True] * 5
+    # No story holds two events, and every English report sits with its own event.
+    for lab in set(labels):
+        assert len({events[i] for i, v in enumerate(labels) if v == lab}) == 1
+    for i, (e, *_, lang) in enumerate(WEEK):
+        if lang == "en":
+            assert labels[i] == story[e]
