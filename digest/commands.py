@@ -11,11 +11,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
-
-import yaml
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from . import logs, pipeline
 from . import schedule as scheduling
@@ -25,11 +21,16 @@ from .models import Delivery, Notification, Period, Resend, SourceHealth
 from .status import channel_report, editor_report
 from .store import Store
 
+if TYPE_CHECKING:  # rich and yaml are imported by the commands that print or write with them
+    from rich.console import Console
+
 log = logging.getLogger("digest")
 _STAGES = ("fetch", "edit", "render", "publish", "send")
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     # Piped output (cron mail, logs, tests) gets wide tables instead of rich's 80 columns.
     return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 
@@ -43,6 +44,7 @@ class _StageProgress(AbstractContextManager["_StageProgress"]):
 
     def __enter__(self) -> _StageProgress:
         if logs.interactive():
+            from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
             self._progress = Progress(TextColumn("{task.description:<12}"), BarColumn(),
@@ -187,6 +189,8 @@ def status(config: Config) -> int:
     # A 'sending' row is a message being handed over right now, or, when no run holds the
     # lock, one whose sender died: its outcome is unknown.
     running = scheduling.lock(config).held_elsewhere()
+    from rich.table import Table
+
     table = Table(title="Last runs")
     for col in ("#", "command", "period", "started", "status", "error"):
         table.add_column(col)
@@ -242,6 +246,8 @@ def sources_check(config: Config) -> int:
 
 
 def sources_import(config: Config, opml: Path) -> int:
+    import yaml
+
     from .fetch.opml import read_opml
 
     try:
@@ -305,6 +311,8 @@ def _print_failures(out: Console, health: list[SourceHealth]) -> None:
 
 
 def _print_health(out: Console, health: list[SourceHealth], *, title: str) -> None:
+    from rich.table import Table
+
     table = Table(title=title)
     for col in ("source", "status", "HTTP", "items", "new", "failures", "seconds",
                 "error / warning"):

@@ -8,10 +8,8 @@ that differs between two builds of the same issue.
 from __future__ import annotations
 
 import json
-import platform
 from collections import Counter
 from dataclasses import asdict
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +25,9 @@ _PACKAGES = ("digest", "feedparser", "httpx", "trafilatura", "scikit-learn", "ji
 
 
 def versions() -> dict[str, str]:
+    import platform  # here, not at import: `digest status` loads this module and never asks
+    from importlib import metadata
+
     out = {"python": platform.python_version()}
     for name in _PACKAGES:
         try:

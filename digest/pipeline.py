@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import manifest, periods
+from . import periods
 from .config import Config
 from .errors import CleanError, DigestError, StoreError, internal_error
 from .models import (
@@ -40,7 +40,6 @@ from .models import (
 )
 from .quiet import empty_period_note, hold_reason, mark_quiet
 from .store import IssueRecord, RunLock, Store, open_store
-from .text import content_hash, detect_language
 
 if TYPE_CHECKING:
     import httpx
@@ -222,6 +221,7 @@ def _clean_item(job: _ItemJob) -> list[tuple[Article, str]]:
     second article would overwrite the first)."""
     from .clean import clean
     from .fetch.urls import canonical_key
+    from .text import content_hash, detect_language
 
     item, now = job.item, job.now
     page = clean(item.content, item.url, text=item.content_type == "text",
@@ -347,6 +347,8 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
         llm_transport: httpx.BaseTransport | None = None, clock: Clock = utcnow,
         progress: Progress | None = None, command: str = "run") -> RunReport:
     """The whole job for one period, under the run lock, recorded as a run with a manifest."""
+    from . import manifest
+
     chosen, period = period, period or default_period(config, clock)
     note = progress or (lambda stage: None)
     with RunLock(config.database):
