@@ -241,15 +241,15 @@ class HttpClient:
                 raise FetchFailure(reason, transient=transient) from exc
 
     async def _wait_turn(self, host: str) -> None:
-        """Space requests to one host by per_host_delay (reserve a slot, then sleep to it)."""
+        """Space requests to one host by per_host_delay. The slot is taken when the request
+        actually goes, not reserved ahead: after a stall of the event loop (a big document
+        parsed inline, a first connection's imports) reserved slots would all be due at once."""
         delay = self.settings.per_host_delay
         if delay <= 0:
             return
-        now = time.monotonic()
-        slot = max(now, self._next_slot.get(host, now))
-        self._next_slot[host] = slot + delay
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        while (wait := self._next_slot.get(host, 0.0) - time.monotonic()) > 0:
+            await asyncio.sleep(wait)
+        self._next_slot[host] = time.monotonic() + delay
 
     async def _stream(self, url: str, headers: Mapping[str, str],
                       pinned: tuple[str, ...] | None) -> Response:
