@@ -84,6 +84,10 @@ class ContinuitySettings:
     # worth `score` (an anchor is worth 1 / the most stories of one remembered issue holding
     # it: a beat name in every story of an issue is worth little; a story's own, 1).
     similarity: float = 0.20
+    # Body words of each article's lead compared with what earlier issues printed (the
+    # similarity bar was chosen with 60; at 100 the demo's W47 chip story "follows up" W46's
+    # earnings report).
+    lead_words: int = 60
     min_shared: int = 2
     score: float = 1.5
     # A sentence whose content words an earlier printed sentence holds to this share is said.

@@ -28,7 +28,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from digest.edit.continuity.memory import article_keys
 from digest.edit.group.anchors import event_anchors
-from digest.edit.group.labels import LEAD_WORDS
 from digest.edit.lexicon import content_words, mostly_cjk, terms
 from digest.edit.rank import Ranked
 from digest.edit.settings import ContinuitySettings
@@ -78,8 +77,8 @@ def _similarity(stories: Sequence[str], memory: Sequence[StoryMemory]) -> np.nda
     return sims
 
 
-def _lead(r: Read) -> str:
-    return f"{r.title}. " + " ".join(r.article.text.split()[:LEAD_WORDS])
+def _lead(r: Read, words: int) -> str:
+    return f"{r.title}. " + " ".join(r.article.text.split()[:words])
 
 
 def _match(row: np.ndarray, cjk: bool, anchored: set[int], memory: Sequence[StoryMemory],
@@ -128,8 +127,9 @@ def recall(week: Week, labels: Sequence[int], memory: Sequence[StoryMemory],
         groups[label].append(r)
     earlier: dict[int, StoryMemory] = {}
     stories = list(groups.values())
-    sims = _similarity([" ".join(_lead(r) for r in members) for members in stories], memory) \
-        if memory and stories else np.zeros((len(stories), 0), dtype=np.float32)
+    leads = [" ".join(_lead(r, tune.lead_words) for r in members) for members in stories]
+    sims = _similarity(leads, memory) if memory and stories \
+        else np.zeros((len(stories), 0), dtype=np.float32)
     for members, row in zip(stories, sims, strict=True):
         fresh = [r for r in members if r.position not in printed]
         old = [printed[r.position] for r in members if r.position in printed]

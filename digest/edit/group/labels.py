@@ -35,9 +35,6 @@ from digest.models import Article, EditorSettings
 # 95.0/95.2 held out at 100 against 94.4/95.1 at 60; longer leads are beyond what it measures,
 # and in make demo's week 200 words reach the paragraphs where one story mentions another.
 CLUSTER_LEAD_WORDS = 100
-# The lead continuity/recall.py compares with what earlier issues printed (its similarity bar
-# was chosen with 60 words; at 100 the W47 chip story "follows up" W46's earnings report).
-LEAD_WORDS = 60
 
 
 @dataclass(frozen=True)
