@@ -1,19 +1,25 @@
-"""Scale: a synthetic week of 1k, 10k and 30k articles through the editor.
+"""Scale: a synthetic week of 1k, 10k, 30k and 100k articles through the editor.
 
 Runs `edit_issue` (window, dedup, relevance, clustering, ranking, writing, Explainer) and
 `render_issue` (page, email HTML and text, Markdown, issue.json) on a generated week: ~10 articles a story from 300 outlets, 5%
 exact syndicated copies, 5% near-copies, one source that floods the week with 5% of the
-articles. Each size runs in a fresh process so its peak memory (ru_maxrss) is its own.
+articles. Each size runs in a fresh process so its peak memory (ru_maxrss) is its own; the
+process's CPU seconds are printed beside the wall seconds (on a shared machine the wall time
+is the load's as much as ours). The growth exponent is the least-squares slope of log(time)
+over log(articles) for the sizes from 10k up.
 
-    .venv/bin/python bench/scale.py [--sizes 1000,10000,30000]
+    .venv/bin/python bench/scale.py [--sizes 1000,10000,30000,100000]
 
-Bar: 10k articles in <= 60 s with <= 1 GB peak, cost growing about linearly.
+Bars: 10k articles in <= 60 s with <= 1 GB peak; 100k in <= 10 minutes with <= 4 GB peak;
+growth exponent <= 1.1 from 10k to 100k.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -85,15 +91,16 @@ def _article(rng: random.Random, outlets: list[str], title: str, sents: list[str
 def run_one(n: int) -> None:
     arts = synthetic_week(n)
     period = Period("2026-W47", START, START + timedelta(days=7))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     issue = edit_issue(period, arts, newsletter=Newsletter(title="Scale", max_stories=5),
                        sources=[], health=[])
     edit_s = time.perf_counter() - t0
     rendered = render_issue(issue)
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     dups = sum(a.status == "duplicate" for a in issue.articles)
-    print(f"{n:>7} articles  {secs:7.1f} s (edit {edit_s:.1f}, render {secs - edit_s:.1f})  "
+    print(f"{n:>7} articles  {secs:7.1f} s (edit {edit_s:.1f}, render {secs - edit_s:.1f}; "
+          f"cpu {cpu:.1f} s)  "
           f"{1000 * secs / n:6.2f} ms/article  peak {peak_mb:6.0f} MB  "
           f"stories {len(issue.stories):>6}  duplicates {dups:>5}  "
           f"email {len(rendered.files.get('email.html', '').encode()) // 1024} KB", flush=True)
@@ -101,17 +108,37 @@ def run_one(n: int) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sizes", default="1000,10000,30000")
+    ap.add_argument("--sizes", default="1000,10000,30000,100000")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
         run_one(args.one)
         return 0
     print("edit_issue + render_issue on a synthetic week (peak = max RSS of the process, data "
-          "included)")
+          "included)", flush=True)
+    wall: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     for n in (int(x) for x in args.sizes.split(",")):
-        subprocess.run([sys.executable, __file__, "--one", str(n)], check=True)
+        out = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True,
+                             capture_output=True, text=True).stdout
+        print(out, end="", flush=True)
+        m = re.search(r"articles\s+([\d.]+) s .*?cpu ([\d.]+) s", out)
+        if m:
+            wall[n], cpu[n] = float(m.group(1)), float(m.group(2))
+    big = sorted(n for n in wall if n >= 10_000)
+    if len(big) >= 2:
+        print(f"growth exponent from {big[0]:,} to {big[-1]:,} articles: "
+              f"wall {exponent(wall, big):.2f}, cpu {exponent(cpu, big):.2f}")
     return 0
+
+
+def exponent(secs: dict[int, float], sizes: list[int]) -> float:
+    """Least-squares slope of log(seconds) over log(articles)."""
+    xs = [math.log(n) for n in sizes]
+    ys = [math.log(secs[n]) for n in sizes]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return (sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+            / sum((x - mx) ** 2 for x in xs))
 
 
 if __name__ == "__main__":

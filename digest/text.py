@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
@@ -107,7 +108,12 @@ def _split_english(text: str) -> list[str]:
 
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph (or several) into sentences, English and Chinese alike."""
-    sentences: list[str] = []
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[str]:
+    """`split_sentences`, one paragraph at a time: a reader of the first sentences never
+    splits the rest (no sentence runs across a line break)."""
     for para in re.split(r"\n\s*\n|\n", text):
         para = para.strip()
         if not para:
@@ -121,8 +127,7 @@ def split_sentences(text: str) -> list[str]:
         pieces: list[str] = []
         for chunk in chunks:
             pieces.extend(_split_english(chunk.strip()))
-        sentences.extend(_close_quotes(pieces))
-    return [s for s in sentences if s.strip()]
+        yield from (s for s in _close_quotes(pieces) if s.strip())
 
 
 def quote_depth(text: str, depth: int = 0) -> int:

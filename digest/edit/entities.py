@@ -71,6 +71,15 @@ def _kind(name: str) -> str:
     return "org" if words & ORG_WORDS else "name"
 
 
+def char_before(text: str, at: int) -> str:
+    """The last character before `at` that is not white space ("" at the start). No slicing:
+    called for every word of a long text, a slice would make it quadratic."""
+    j = at - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[j] if j >= 0 else ""
+
+
 def mentions(text: str) -> list[str]:
     """Entity surface forms in a text, in order (with repeats)."""
     found: list[str] = []
@@ -80,8 +89,8 @@ def mentions(text: str) -> list[str]:
             continue
         if " " not in name and not _is_acronym(name):
             # A lone capitalised word at a sentence start is usually not a name.
-            before = text[: m.start()].rstrip()
-            if not before or before[-1] in ".!?\"“:":
+            before = char_before(text, m.start())
+            if not before or before in ".!?\"“:":
                 continue
         found.append(name)
     found.extend(_trim_zh(m.group(0)) for m in _ZH_ORG_RE.finditer(text))
@@ -101,7 +110,9 @@ def _trim_zh(name: str) -> str:
 
 def alias_pairs(text: str) -> list[tuple[str, str]]:
     """(full name, alias) pairs declared by parentheses."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
+    if "(" not in text and "（" not in text:
+        return pairs  # the pattern needs a bracket: no need to try it at every capital
     for m in _PAREN_RE.finditer(text):
         full = _strip_leading(m.group(1))
         if full and len(full.split()) >= 2:

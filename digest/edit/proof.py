@@ -24,6 +24,7 @@ auxiliaries) and a small list of verbs that take an object, written for this mod
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -172,15 +173,47 @@ def _cut_word(headline: str, sources: Sequence[str]) -> bool:
     word = re.findall(r"\w[\w'’-]*$", tail)
     if not word:
         return False
+    if _whole_in(word[0], _read(tuple(sources)).joined):
+        return False  # found as written: the case-blind search below would find it too
     pattern = re.compile(rf"(?<![\w-]){re.escape(word[0])}(?![\w-])", re.IGNORECASE)
     return not any(pattern.search(s) for s in sources)
 
 
 def _unsourced_words(headline: str, sources: Sequence[str]) -> list[str]:
     """Latin words of three letters or more that no source writes ("Scheduls", "Pils")."""
-    have = set(_WORD.findall("\n".join(sources).lower()))
+    have = _read(tuple(sources)).words
     words = [w for w in _WORD.findall(headline) if sum(c.isalpha() for c in w) >= 3]
     return [w for w in words if w.lower() not in have]
+
+
+@dataclass(frozen=True)
+class _Sources:
+    joined: str  # the sources, one a line
+    words: frozenset[str]  # their Latin words, lower-cased
+
+
+@functools.lru_cache(maxsize=8)
+def _read(sources: tuple[str, ...]) -> _Sources:
+    """A story's sources read once for all its candidate headlines (each is checked against
+    the same titles and texts)."""
+    joined = "\n".join(sources)
+    return _Sources(joined, frozenset(_WORD.findall(joined.lower())))
+
+
+def _whole_in(word: str, text: str) -> bool:
+    r"""Whether `word` occurs in `text` with no word character or hyphen either side (the
+    regular expression (?<![\w-])word(?![\w-]): \w is str.isalnum() or "_")."""
+    def joins(ch: str) -> bool:
+        return ch.isalnum() or ch in "_-"
+
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not joins(text[start - 1])) and (end == len(text)
+                                                            or not joins(text[end])):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def _cjk_outside_brackets(text: str) -> bool:

@@ -6,7 +6,6 @@ Public API: `render_issue(issue, *, templates=None) -> Rendered` and `issue_to_d
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from digest.render.email_html import (
 from digest.render.environment import environment, markdown_html, render_template
 from digest.render.serialize import dumps, issue_to_dict, newsletter_to_dict
 from digest.render.urls import safe_url
-from digest.render.view import build_view
+from digest.render.view import build_view, shortened
 
 __all__ = [
     "EMAIL_BUDGET",
@@ -37,9 +36,8 @@ __all__ = [
 ]
 
 
-def _view(issue: Issue, unsubscribe: str, also_limit: int | None = None) -> dict[str, Any]:
-    view = build_view(issue_to_dict(issue), newsletter_to_dict(issue.newsletter),
-                      also_limit=also_limit)
+def _view(data: dict[str, Any], newsletter: dict[str, Any], unsubscribe: str) -> dict[str, Any]:
+    view = build_view(data, newsletter)
     view["unsubscribe"] = unsubscribe
     return view
 
@@ -63,23 +61,24 @@ def render_issue(issue: Issue, *, templates: Path | None = None,
     publish passes EmailSettings.unsubscribe so the email matches its List-Unsubscribe.
     """
     unsub = safe_unsubscribe(unsubscribe)
-    view = _view(issue, unsub)
+    data = issue_to_dict(issue)
+    view = _view(data, newsletter_to_dict(issue.newsletter), unsub)
     email_html = render_email_html(view, templates=templates)
     email_view = view
     if size(email_html) > EMAIL_BUDGET and view["also_total"]:
         total = view["also_total"]
         # The note itself takes room, so size each candidate with the note already in it.
+        # The view is built once: a candidate only cuts its "Also" list and adds the note.
         def candidate(n: int) -> tuple[dict[str, Any], str]:
-            noted = replace(issue, notes=(*issue.notes, _shorten_note(n, total)))
-            v = _view(noted, unsub, also_limit=n)
+            v = shortened(view, n, _shorten_note(n, total))
             return v, render_email_html(v, templates=templates)
 
         shown = fit_also(total - 1, lambda n: size(candidate(n)[1]) <= EMAIL_BUDGET)
         email_view, email_html = candidate(shown)
-        issue = replace(issue, notes=(*issue.notes, _shorten_note(shown, total)))
-        view = _view(issue, unsub)  # the web page keeps the full list, with the note
+        note = _shorten_note(shown, total)
+        data = {**data, "notes": [*data["notes"], note]}
+        view = {**view, "notes": [*view["notes"], note]}  # the web page keeps the full list
 
-    data = issue_to_dict(issue)
     files = {
         "index.html": render_template("issue.html", view, templates=templates),
         "email.html": email_html,

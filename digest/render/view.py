@@ -203,8 +203,15 @@ def _zone(name: object) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def build_view(data: dict[str, Any], newsletter: dict[str, Any],
-               *, also_limit: int | None = None) -> dict[str, Any]:
+def shortened(view: dict[str, Any], shown: int, note: str) -> dict[str, Any]:
+    """A full view (build_view) whose "Also this week" list keeps its first `shown` items,
+    with `note` among the notes: the e-mail's view when the full list does not fit."""
+    also = view["also"][:shown]
+    return {**view, "also": also, "also_hidden": view["also_total"] - len(also),
+            "notes": [*view["notes"], note]}
+
+
+def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, Any]:
     """The context every issue template receives (documented in docs/templates.md)."""
     base_url = safe_url(newsletter.get("base_url")) or "https://example.org/"
     if not base_url.endswith("/"):
@@ -214,9 +221,8 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any],
     shown = bool(newsletter.get("coverage", True))
     featured = [_story(s, base_url, zone, shown) for s in stories
                 if s.get("section") == "in_our_feeds"]
-    also_all = [_story(s, base_url, zone, shown) for s in stories
-                if s.get("section") != "in_our_feeds"]
-    also = also_all if also_limit is None else also_all[:also_limit]
+    also = [_story(s, base_url, zone, shown) for s in stories
+            if s.get("section") != "in_our_feeds"]
 
     by_url: dict[str, dict[str, Any]] = {}
     for s in stories:
@@ -263,9 +269,9 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any],
         # "In Our Feeds" by section: [{name, stories}], one nameless group without sections
         "featured_sections": _sections(featured),
         "also": also,
-        "also_total": len(also_all),
-        "also_hidden": len(also_all) - len(also),
-        "quiet": not featured and not also_all,
+        "also_total": len(also),
+        "also_hidden": 0,  # the e-mail's shortened list says how many it left out
+        "quiet": not featured and not also,
         "tldr": tldr,
         "explainer": explainer,
         "explainer_note": data.get("explainer_note") or "",
@@ -274,7 +280,7 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any],
         # Source health and notes are the operator's: printed only when the config asks.
         "operator": bool(newsletter.get("operator_footer")),
         "editor": data.get("editor", ""),
-        "preheader": _preheader(featured, also_all, intro),
+        "preheader": _preheader(featured, also, intro),
         "description": _clip(summary_src, DESCRIPTION_MAX),
         "article_count": len(data.get("articles", [])),
     }

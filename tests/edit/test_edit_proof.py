@@ -4,11 +4,15 @@ headlines are the broken ones issue 11 lists, in made-up stories."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest.edit.proof import (
+    _whole_in,
     headline_strikes,
     opens_on_reference,
     paragraph_strikes,
@@ -150,3 +154,23 @@ def test_the_demo_issue_passes_the_copy_editor() -> None:
                                 language=language, sources=titles)
     assert struck == []
     assert len(issue["stories"]) >= 8
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.from_regex(r"\w[\w'’-]{0,6}", fullmatch=True),
+       text=st.text(alphabet="ab_-'’ .\nAÉé1ßſKİ", max_size=40))
+def test_the_whole_word_shortcut_is_the_case_sensitive_search(word: str, text: str) -> None:
+    """_cut_word first looks for the word as written (no slicing, no pattern to compile): that
+    is the regular expression's answer with case kept, so the case-blind search it stands in
+    front of finds whatever it finds."""
+    whole = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+    assert _whole_in(word, text) == bool(re.search(whole, text))
+    if _whole_in(word, text):
+        assert re.search(whole, text, re.IGNORECASE)
+
+
+def test_a_last_word_is_found_case_blind_and_in_any_source() -> None:
+    sources = ["Lawmakers back the BAN", "A vote on fines-to-come"]
+    assert not headline_strikes("Lawmakers Back the Ban", sources)  # "Ban" is "BAN"
+    assert "cut mid-word" in [s.rule for s in headline_strikes("A Vote on Fine", sources)]

@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from digest.edit.entities import EntityIndex, mentions
+from digest.edit.entities import EntityIndex, char_before, mentions
 from digest.edit.lexicon import CJK_RE, mostly_cjk
 
 LINK_SCORE = 1.5
@@ -73,10 +73,8 @@ def name_words(texts: Sequence[str]) -> frozenset[str]:
     for text in (line for t in texts for line in t.splitlines() if not is_title_case(line)):
         for m in _CAPITALISED_WORD_RE.finditer(text):
             w = m.group(0)
-            j = m.start() - 1  # the character before the word, spaces skipped (no slicing:
-            while j >= 0 and text[j].isspace():  # a long line would make it quadratic)
-                j -= 1
-            if w.isupper() or (j >= 0 and text[j] not in _OPENERS):
+            before = char_before(text, m.start())
+            if w.isupper() or (before and before not in _OPENERS):
                 out.add(w)
     return frozenset(_POSSESSIVE_RE.sub("", w) for w in out)
 

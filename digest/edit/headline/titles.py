@@ -36,7 +36,7 @@ from digest.edit.lexicon import CJK_RE, mostly_cjk, stem
 from digest.edit.proof import headline_strikes
 from digest.edit.write.summarize import clean_sentence, is_cjk_language
 from digest.models import Article
-from digest.text import quotes_open, split_sentences, tokens
+from digest.text import iter_sentences, quotes_open, tokens
 
 REFERENCE_WORDS = 5.0  # the unseen headline's length in the expected F1
 LEAD_WEIGHT = 0.2  # an article's lead sentence, against its title's 1.0
@@ -144,7 +144,7 @@ def headline_for(arts: Sequence[Article], *, language: str = "en") -> str:
         return titles[keep[0]]
     docs: list[tuple[int, float, frozenset[str]]] = []
     for k in keep:
-        lead = next(iter(split_sentences(arts[k].text)), "")
+        lead = next(iter_sentences(arts[k].text), "")
         docs.append((k, 1.0, _bag(titles[k])))
         docs.append((k, LEAD_WEIGHT, _bag(lead)))
 

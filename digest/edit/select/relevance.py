@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from digest.edit.group.concepts import Text, phrase_evidence, phrase_words, text_of
 from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
@@ -48,23 +49,41 @@ def compile_phrase(text: str) -> Phrase:
     return Phrase(text, tuple(stem(w) for w in content), cjk)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ArticleTerms:
-    stems: Counter[str]
-    raw: str  # title + body, for Chinese substring matching
-    numeric_share: float
-    words: int
-    concept_text: Text  # title and body apart, for concept evidence (concepts.py)
+    """What the rules read of one article, each part computed the first time a rule asks: a
+    newsletter without topics, include or exclude keywords reads none of it."""
+
+    article: Article
+
+    @cached_property
+    def raw(self) -> str:  # title + body, for Chinese substring matching
+        return f"{self.article.title}\n{self.article.text}"
+
+    @cached_property
+    def _tokens(self) -> list[str]:
+        return tokens(self.raw)
+
+    @cached_property
+    def stems(self) -> Counter[str]:
+        return Counter(stem(t) for t in self._tokens if not CJK_RE.fullmatch(t))
+
+    @cached_property
+    def numeric_share(self) -> float:
+        spaced = self.raw.split()
+        return sum(1 for t in spaced if _NUMERIC_RE.match(t)) / max(1, len(spaced))
+
+    @property
+    def words(self) -> int:
+        return len(self._tokens)
+
+    @cached_property
+    def concept_text(self) -> Text:  # title and body apart, for concept evidence (concepts.py)
+        return text_of(self.article.title, self.article.text)
 
 
 def article_terms(article: Article) -> ArticleTerms:
-    raw = f"{article.title}\n{article.text}"
-    toks = tokens(raw)
-    latin = [t for t in toks if not CJK_RE.fullmatch(t)]
-    numeric = sum(1 for t in raw.split() if _NUMERIC_RE.match(t))
-    share = numeric / max(1, len(raw.split()))
-    return ArticleTerms(Counter(stem(t) for t in latin), raw, share, len(toks),
-                        text_of(article.title, article.text))
+    return ArticleTerms(article)
 
 
 def phrase_hits(phrase: Phrase, terms: ArticleTerms) -> int:

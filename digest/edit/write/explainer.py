@@ -110,7 +110,13 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
     forms = sorted(index.aliases(choice.key), key=len, reverse=True)
     pool: list[_Item] = []
     seen_text: set[str] = set()
+    # A sentence is a piece of its article's body with only white space cut or added at the
+    # joins, so an article whose body (spaces removed) holds no form has no sentence naming it.
+    squeezed = ["".join(f.split()) for f in forms]
     for r in sorted(week.used, key=lambda r: (r.article.published, r.url)):
+        body = "".join(r.article.text.split())
+        if not any(f in body for f in squeezed):
+            continue
         for line in r.lines:
             text = line.text
             if line.furniture or not any(_names(f, text) for f in forms):
