@@ -1,6 +1,6 @@
 """edit_issue: from a period's articles to a ranked, written, grounded Issue.
 
-select → group → recall → rank → sections → write → headline → mark → explainer → TL;DR and
+select → group → recall → rank → sections → write → headline → mark → TL;DR → explainer →
 intro → (model) → assemble. Recall and mark are continuity: what earlier issues printed
 (`memory`); sections arranges "In Our Feeds" by the config's sections.
 Each room has one entry point; the articles are read once (week.py) and every article gets
@@ -22,8 +22,9 @@ from digest.edit.select.window import period_label
 from digest.edit.settings import Settings
 from digest.edit.week import read, writing_set
 from digest.edit.write.explainer import explain
+from digest.edit.write.intro import clauses, intro_line
 from digest.edit.write.stories import write_stories
-from digest.edit.write.tldr import intro_line, subjects, through_line
+from digest.edit.write.tldr import through_line
 from digest.edit.write.voice import Draft, Model, rewrite
 from digest.models import (
     Article,
@@ -59,12 +60,18 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     stories = headlines(week, ranked, stories, newsletter, tune.write)
     stories = with_topics(mark(stories, ranked, recalled, tune.continuity), topics)
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
-    explainer, explainer_note = explain(week, writing, lang, tune.explainer)
     featured = [r for r in ranked if r.featured]
-    tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang, tune.tldr,
-                        [s.text for q in (explainer.qa if explainer else ()) for s in q.answer])
+    tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang, tune.tldr)
+    explainer, explainer_note = explain(week, writing, lang, tune.explainer,
+                                        [s.text for s in tldr])
+    if explainer is None:  # it needs the TL;DR's sentences: the TL;DR gives way
+        explainer, explainer_note = explain(week, writing, lang, tune.explainer)
+        if explainer is not None:
+            tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang,
+                                tune.tldr, [s.text for q in explainer.qa for s in q.answer])
     label = period_label(period, newsletter.timezone)
-    covers = subjects(week, writing[:len(featured)], stories)
+    covers = clauses(stories[:len(featured)],
+                     [[r.article.text for r in reads] for reads in writing[:len(featured)]])
     intro = intro_line(newsletter, label, covers, len(ranked) - len(featured), explainer)
     draft, written_by = Draft(tuple(stories), tldr, intro, explainer), "offline"
     notes: list[str] = []

@@ -8,6 +8,7 @@ Chinese has no spaces, so it is handled by characters and character n-grams.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from digest.text import tokens
@@ -52,6 +53,12 @@ def dangles(text: str) -> bool:
     """Whether the sentence leans on one before it (see _DANGLING) and cannot stand alone."""
     text = text.lstrip("\"“‘'(「")
     return bool(_DANGLING.search(text) or _ZH_DANGLING.match(text))
+
+
+def said_elsewhere(words: frozenset[str], elsewhere: Iterable[frozenset[str]]) -> bool:
+    """Whether another part of the issue (the TL;DR, the Explainer) says this already: the
+    content words of one of its sentences cover 60 % of the smaller of the two (at least 3)."""
+    return any(len(words & bag) >= max(3, 0.6 * min(len(words), len(bag))) for bag in elsewhere)
 
 
 def mostly_cjk(text: str) -> bool:

@@ -51,6 +51,10 @@ class TldrSettings:
     min_words: int = 6
     # An entity is the week's thread when this many featured stories name it.
     thread_stories: int = 2
+    # A thread sentence shares this many content words (the thread's name aside) with what
+    # its story printed: "AOMA's member list of more than 300 firms …" under a story on
+    # watermark rules ties nothing.
+    tie_words: int = 2
 
 
 @dataclass(frozen=True)

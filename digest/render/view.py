@@ -57,12 +57,13 @@ def _unlinked(article: dict[str, Any]) -> str:
     return f"newsletter, {day.day} {day:%b}" if day else "newsletter"
 
 
-def _links(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _links(articles: list[dict[str, Any]], *, dated: bool = True) -> list[dict[str, Any]]:
     """'Sources: Outlet A, Outlet B' — one link per article, labelled by its outlet.
 
     Two articles from one outlet get '(2)' so every link stays distinguishable for screen
     readers. An article whose URL fails the allowlist is still credited, as plain text; an
-    email newsletter item says so: "The Compute Letter (newsletter, 20 Nov)".
+    email newsletter item says so: "The Compute Letter (newsletter, 20 Nov)" — without its
+    day (`dated=False`) where a coverage line beside it gives the days.
     """
     seen: Counter[str] = Counter()
     links = []
@@ -72,6 +73,8 @@ def _links(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
         label = outlet if seen[outlet] == 1 else f"{outlet} ({seen[outlet]})"
         url = safe_url(a.get("url"))
         what = "" if url else _unlinked(a)
+        if not dated:
+            what = what.split(",")[0]
         links.append({"url": url, "label": f"{label} ({what})" if what else label,
                       "title": a.get("title") or "", "source": outlet})
     return links
@@ -117,18 +120,29 @@ def _coverage(c: dict[str, Any] | None, zone: ZoneInfo) -> dict[str, Any] | None
         first = latest = None
     when = _days(first, latest) if first and latest else ""
     if len(outlets) == 1:
-        line = f"Only {outlets[0]} reported this" + (f", {when}" if when else "")
+        line = brief = f"Only {outlets[0]} reported this" + (f", {when}" if when else "")
     else:
         named = outlets[:COVERAGE_NAMES]
         rest = len(outlets) - len(named)
         names = ", ".join(named[:-1]) + (f", {named[-1]}" if rest else f" and {named[-1]}")
         names += f" and {rest} more" if rest else ""
         line = f"{len(outlets)} outlets: {names}" + (f" · {when}" if when else "")
-    return {"outlets": outlets, "single": len(outlets) == 1, "line": line}
+        brief = f"{len(outlets)} outlets" + (f" · {when}" if when else "")
+    # `line` stands alone under a story; `brief` follows the story's links, which name the
+    # outlets already ("Also this week"); `when` is the days alone.
+    return {"outlets": outlets, "single": len(outlets) == 1, "line": line, "brief": brief,
+            "when": when}
+
+
+def run_in(headline: str) -> str:
+    """A headline run into the text after it ("**Headline.** Blurb"): it ends on a stop."""
+    head = headline.rstrip()
+    return head if head[-1:] in ".!?…。！？" else f"{head}."
 
 
 def _story(s: dict[str, Any], base_url: str, zone: ZoneInfo, coverage: bool) -> dict[str, Any]:
     earlier = s.get("previous") or None
+    shown = _coverage(s.get("coverage"), zone) if coverage else None
     update = None
     if earlier and earlier.get("issue"):
         key = str(earlier["issue"])
@@ -137,11 +151,13 @@ def _story(s: dict[str, Any], base_url: str, zone: ZoneInfo, coverage: bool) -> 
     return {
         "rank": s["rank"],
         "headline": s["headline"],
+        "run_in": run_in(s["headline"]),  # "Also this week": the headline before its blurb
         "summary": s["summary"],  # "Also this week": its one-line blurb
-        "links": _links(s.get("articles", [])),
+        # The coverage line gives the days: a newsletter's credit does not repeat its day.
+        "links": _links(s.get("articles", []), dated=shown is None),
         "topic": s.get("topic") or "",
         "follows": update,  # an update: the earlier issue's story it follows
-        "coverage": _coverage(s.get("coverage"), zone) if coverage else None,
+        "coverage": shown,
     }
 
 

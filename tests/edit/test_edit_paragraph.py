@@ -179,3 +179,35 @@ def test_a_feed_excerpt_cut_mid_sentence_is_printed_as_cut(make_article: MakeArt
     assert [s.text for s in printed] == [
         "Carthen's parliament on Tuesday approved a ban on cloned voices in political ads, in a "
         "vote…"]
+
+
+def test_the_noun_its_article_introduced_needs_a_printed_antecedent(
+        make_article: MakeArticle) -> None:
+    # "the index" is the one the title and the dropped sentence introduced; a bare quotation
+    # speaks with the voice of the sentence before it; a paragraph pitching the outlet's own
+    # section is the outlet's, not the story's.
+    art = make_article((
+        "Harbour insurer Corvane on Friday launched a storm cover for small fishing boats, "
+        "priced at 90 crowns a month. The policy pays out within ten days of a named storm.",
+        "On the Coastal Risk Index, which ranks the region's ports by storm exposure, three of "
+        "the five most exposed ports are in Corvane's home county. Brokers cautioned that the "
+        "index is run by a group Corvane helps to fund, and that its rankings are disputed.",
+        "Chief executive Mara Lund said the cover was built for crews who had never insured a "
+        "boat. \"We wanted it to cost less than a tank of diesel,\" she said. \"Nobody else "
+        "sells anything like it.\"",
+        "Trust in insurance starts with knowing what you are covered for, and plain contracts "
+        "are the simplest way to get there. Follow the Outlet A money desk to see why."),
+        source="Outlet A", title="Corvane launches storm cover, tops Coastal Risk index")
+    for words in ((40, 130), (60, 130), (100, 200)):
+        texts = [s.text for s in paragraph_for([art], {}, language="en", words=words)]
+        assert texts and texts[0].startswith("Harbour insurer Corvane"), texts
+        said = " ".join(texts[:next((k for k, t in enumerate(texts) if "the index" in t),
+                                    len(texts))])
+        if any("the index is run" in t for t in texts):
+            assert "index" in said.lower(), texts
+        if '"Nobody else sells anything like it."' in texts:
+            k = texts.index('"Nobody else sells anything like it."')
+            assert texts[k - 1].endswith("she said."), texts
+        assert not any("plain contracts" in t or "Follow" in t for t in texts), texts
+    line = next(ln for ln in story_lines([art], "en") if "Brokers cautioned" in ln.text)
+    assert line.refers and not line.leans  # "the index": the title and a sentence named one

@@ -103,3 +103,19 @@ def test_explainer_sentence_that_leans_on_the_one_before_is_not_an_answer_start(
     assert _leans_back("The standard is voluntary, but NDA said 12 members signed it.", forms)
     assert not _leans_back("The alliance was founded in 2019 in Tromsø.", forms)
     assert not _leans_back("NDA said 12 members signed the standard.", forms)
+
+
+def test_each_answer_answers_its_question_and_names_the_entity_short_after_the_first(
+        make_article: MakeArticle, period: Period) -> None:
+    # "…, an industry group whose members include several port operators, welcomed the
+    # rules": its membership is an aside; what it says is a reaction.
+    arts, exp = _explainer(make_article, ALLIANCE, period)
+    answers = {q.question: [s.text for s in q.answer] for q in exp.qa}
+    assert not any("welcomed" in t for t in answers["Who's in it?"]), answers
+    assert any("welcomed the rules" in t for t in answers["Why does it matter?"]), answers
+    # The first answer introduced "the Harbour Data Alliance (HDA)"; later ones say "HDA".
+    later = [t for q in exp.qa[1:] for t in (s.text for s in q.answer)]
+    assert "HDA, an industry group whose members include" in " ".join(later)
+    assert not any("Harbour Data Alliance (HDA)" in t for t in later), later
+    sources = [x for a in arts for x in split_sentences(a.text)]
+    assert all(trace(t, sources) for t in later)

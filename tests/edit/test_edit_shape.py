@@ -14,6 +14,7 @@ from digest.edit.select import select
 from digest.edit.settings import QUESTIONS, ExplainerSettings, Settings, TldrSettings
 from digest.edit.week import read
 from digest.edit.write.grounding import trace
+from digest.edit.write.intro import in_running_text, prose_counts
 from digest.models import Article, Issue, Newsletter, Period
 from digest.text import split_sentences
 
@@ -106,10 +107,13 @@ def test_tldr_is_one_through_line(period: Period, make_article: MakeArticle) -> 
 
 def test_intro_says_what_the_issue_covers(period: Period, make_article: MakeArticle) -> None:
     issue = _issue(period, make_article)
+    # One sentence of the featured stories, each its headline as a clause ("Coastline"
+    # keeps its capital: the articles write it so), then the Explainer with its definition.
     assert issue.intro.startswith("This week in Port Data Weekly: ")
-    assert "the Ningbo Port Forum" in issue.intro and "Coastline Shipping" in issue.intro
-    assert "an explainer on the Harbour Data Alliance (HDA)" in issue.intro
-    assert "“" not in issue.intro and not re.search(r"\d+ stor", issue.intro)
+    assert "Ningbo Port Forum opens; Coastline opens Tidewatch data; and Carthen" in issue.intro
+    assert ("After them comes an explainer on the Harbour Data Alliance (HDA), a standards body"
+            in issue.intro)
+    assert "“" not in issue.intro and not re.search(r"\d+ (stor|sources|articles)", issue.intro)
 
 
 def test_explainer_answers_in_the_issues_language_without_repeats(
@@ -150,3 +154,19 @@ def test_dangling_openers() -> None:
                  "The second phase of the rules took effect.", "海港数据联盟于2018年成立。",
                  "The campaign against feeds began."]:
         assert not dangles(text), text
+
+
+def test_a_headline_in_running_text_keeps_only_the_capitals_prose_gives_it() -> None:
+    prose = prose_counts(["The regulator launched the Clear Feed campaign, which runs until "
+                          "March. Officials at the Hangzhou Statement talks met China's "
+                          "ministers. Delegates from twenty-three countries said AI needs rules."])
+    assert in_running_text("Regulator Launches Clear Feed Campaign", prose) == (
+        "regulator launches Clear Feed campaign")
+    assert in_running_text("China's AI rules enter phase two", prose) == (
+        "China's AI rules enter phase two")
+    assert in_running_text("Twenty-three countries sign Hangzhou Statement", prose) == (
+        "twenty-three countries sign Hangzhou Statement")
+    # A word the articles never write: in Title Case nothing says it is a name; in a
+    # sentence-case headline its capital is the writer's.
+    assert in_running_text("Regulator Fines Ships", prose) == "regulator fines ships"
+    assert in_running_text("Regulator fines Corvane", prose) == "regulator fines Corvane"

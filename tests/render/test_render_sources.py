@@ -14,6 +14,7 @@ from digest.render.environment import wrap_text
 MID = "mid:issue-7.20260304@letter.example"
 WHEN = datetime(2026, 3, 4, 7, 45, tzinfo=timezone(timedelta(hours=8)))
 CREDIT = "The Port Letter (newsletter, 4 Mar)"
+UNDATED = "The Port Letter (newsletter)"  # beside a coverage line, which gives the days
 
 
 def _with_newsletter_item(issue: Issue) -> Issue:
@@ -38,21 +39,27 @@ def _with_newsletter_item(issue: Issue) -> Issue:
 
 
 def test_newsletter_item_is_named_not_linked_everywhere(issue: Issue) -> None:
-    files = render_issue(_with_newsletter_item(issue)).files
+    issue = _with_newsletter_item(issue)
+    files = render_issue(issue).files
     text = files["email.txt"]
     feeds = text.split("IN OUR FEEDS", 1)[1].split("ALSO THIS WEEK", 1)[0]
     also = text.split("ALSO THIS WEEK", 1)[1].split("TL;DR", 1)[0]
     explainer = text.split("EXPLAINER", 1)[1]
-    assert f"- {CREDIT}\n" in feeds
+    assert issue.stories[0].coverage is not None and issue.stories[-1].coverage is not None
+    assert f"- {UNDATED}\n" in feeds and "outlets:" in feeds  # the days: in the coverage line
     assert (f"* Chatbot Answers Calls to 311 Helpline\n  Calls to the helpline are answered by "
-            f"a chatbot.\n  {CREDIT}\n") in also  # the one-line blurb, then the credit
-    assert f"[{CREDIT}]\n" in explainer
+            f"a chatbot.\n  {UNDATED}\n  Only The Port Letter reported this, 4 Mar\n") in also
+    assert f"[{CREDIT}]\n" in explainer  # no coverage line there: the credit gives the day
     for name in ("index.html", "email.html"):
         doc = lxml.html.document_fromstring(files[name])
         assert not [a for a in doc.xpath("//a/@href") if a.startswith("mid:")]
         body = doc.text_content()
-        assert body.count(CREDIT) == 3, name  # In Our Feeds, Also this week, Explainer
-    assert files["issue.md"].count(CREDIT) == 3
+        assert body.count(CREDIT) == 1, name  # the Explainer
+        assert body.count(UNDATED) == 2, name  # In Our Feeds, Also this week
+        assert f"only {UNDATED} reported this, 4 Mar" in " ".join(body.split()), name
+    md = files["issue.md"]
+    assert md.count(CREDIT) == 1 and md.count(UNDATED) == 2
+    assert f"— only {UNDATED} reported this, 4 Mar" in md
     assert f"[{CREDIT}](" not in files["issue.md"]
 
 

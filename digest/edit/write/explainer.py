@@ -17,13 +17,14 @@ that is not a source sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
-from digest.edit.lexicon import CJK_RE, dangles
+from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read, Week
+from digest.edit.write.grounding import contract_names
 from digest.models import QA, Explainer, Sentence
 
 # Questions claim sentences in this order: the specific before the broad ("founded in 2017,
@@ -31,6 +32,11 @@ from digest.models import QA, Explainer, Sentence
 # matter?" before "What does it do?", whose cues ("standards") any sentence about it has.
 _CLAIM_ORDER = ("Which is?", "Been around long?", "Who's in it?", "Why does it matter?",
                 "What does it do?")
+# Questions that contend for one sentence: it answers the one its main clause has more cues
+# for. "Been around long?" claims first whatever else a founding sentence says (the specific
+# before the broad); "What does it do?" cues ("standards", "dataset") are in most sentences
+# about an organisation, so they say nothing about which question a sentence answers.
+_CONTESTED = ("Who's in it?", "Why does it matter?")
 # "released that dataset": which one? the sentence before said.
 _BACK_REFERENCE = re.compile(r"^(?:\S+\s){0,5}(?:that|this|these|those|the same)\s[a-z]+\b")
 # "The standard is voluntary, but …": a definite noun the sentence before introduced. Nouns that
@@ -41,6 +47,9 @@ _SELF_NOUNS = frozenset(["alliance", "association", "body", "group", "organisati
                          "institute", "council", "federation", "consortium", "coalition"])
 _OTHER_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
 _YEAR = re.compile(r"\b(in|since) (19|20)\d\d\b|(19|20)\d\d年")
+# An appositive or a relative clause between commas (", an industry group whose members …,"):
+# background about a name, not what the sentence says.
+_ASIDE = re.compile(r",\s+(?:an?|the|which|who|whose)\b[^,;]*,")
 # A fact: a number that is not a year ("more than 300 firms" and "超过300家" are one fact).
 _FACT_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -82,6 +91,7 @@ class _Item:
     words: frozenset[str]
     facts: frozenset[str]  # numbers other than years
     stands: bool  # not leaning on a sentence before it (only a definition cut from it may)
+    main: str = ""  # the sentence without its asides (what it says, not its background)
 
 
 def _facts(text: str) -> frozenset[str]:
@@ -90,12 +100,14 @@ def _facts(text: str) -> frozenset[str]:
 
 
 def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
-            settings: ExplainerSettings) -> tuple[Explainer | None, str | None]:
-    """The Explainer and, when there is none, the note that says why."""
+            settings: ExplainerSettings,
+            printed: Collection[str] = ()) -> tuple[Explainer | None, str | None]:
+    """The Explainer and, when there is none, the note that says why. `printed`: sentences
+    the issue prints elsewhere (the TL;DR), which no answer repeats."""
     choice = choose_entity(week.index, story_reads, settings.min_articles)
     if choice is None:
         return None, NO_ENTITY_NOTE
-    explainer = build_explainer(week, choice, len(story_reads), language, settings)
+    explainer = build_explainer(week, choice, len(story_reads), language, settings, printed)
     if explainer is None:
         return None, (f"No Explainer this week: {week.index.display(choice.key)} recurs most, "
                       "but the week's articles say too little about it to answer the questions.")
@@ -103,12 +115,15 @@ def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
 
 
 def build_explainer(week: Week, choice: Choice, total_stories: int, language: str,
-                    settings: ExplainerSettings) -> Explainer | None:
+                    settings: ExplainerSettings,
+                    printed: Collection[str] = ()) -> Explainer | None:
     """Answers from the week's sentences that name the entity, in the issue's language only
     (a Chinese name in brackets after an English one is still English)."""
     index = week.index
     forms = sorted(index.aliases(choice.key), key=len, reverse=True)
     pool: list[_Item] = []
+    own = frozenset(content_words(" ".join(forms)))  # the entity's name is no fact
+    elsewhere = [frozenset(content_words(t)) - own for t in printed]
     seen_text: set[str] = set()
     # A sentence is a piece of its article's body with only white space cut or added at the
     # joins, so an article whose body (spaces removed) holds no form has no sentence naming it.
@@ -122,23 +137,30 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
             if line.furniture or not any(_names(f, text) for f in forms):
                 continue
             if (text in seen_text or len(text) > settings.max_chars
-                    or not r.speaks(line, language)):
+                    or not r.speaks(line, language)
+                    or said_elsewhere(frozenset(line.words) - own, elsewhere)):
                 continue
             seen_text.add(text)
             pool.append(_Item(text, week.cite(r), frozenset(line.words), _facts(text),
-                              not dangles(text)))
+                              not dangles(text), _ASIDE.sub("", text)))
     used: set[int] = set()
     answers: dict[str, list[Sentence]] = {}
-    cues = dict(settings.questions)
+    cues = {q: re.compile(rx, re.IGNORECASE) for q, rx in settings.questions}
+    # What each sentence's main clause speaks to: it answers the question it has most cues
+    # for ("…, an industry group whose members include …, welcomed the campaign" is a
+    # reaction, not a membership list).
+    speaks = [{q: _hits(cues[q], item.main) for q in _CONTESTED} for item in pool]
     for question in _CLAIM_ORDER:
         if question == "Which is?":
             answer = _which_is(pool, forms, choice.key, used)
         else:
-            answer = _answer(pool, question, re.compile(cues[question], re.IGNORECASE),
-                             forms, used, settings)
+            other = {i for i, h in enumerate(speaks) if question in h
+                     and h[question] < max(v for q, v in h.items() if q != question)}
+            answer = _answer(pool, question, cues[question], forms, used, settings, other)
         if answer:
             answers[question] = answer
-    qa = [QA(q, tuple(answers[q])) for q, _ in settings.questions if q in answers]
+    qa = _short_after_first(
+        [QA(q, tuple(answers[q])) for q, _ in settings.questions if q in answers], forms)
     if len(qa) < 2:
         return None
     name = index.display(choice.key)
@@ -147,6 +169,25 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
            f"{choice.mentions} mentions.")
     aliases = tuple(sorted(a for a in index.aliases(choice.key) if a != choice.key))
     return Explainer(entity=name, aliases=aliases, why=why, qa=tuple(qa))
+
+
+def _short_after_first(qa: Sequence[QA], forms: Sequence[str]) -> list[QA]:
+    """Once an answer has named the entity in full with its acronym, the later answers call
+    it by the acronym ("AOMA published …", not "The Asia Open Model Alliance (AOMA) …")."""
+    out: list[QA] = []
+    introduced = False
+    for q in qa:
+        said = []
+        for s in q.answer:
+            text = contract_names(s.text, forms) if introduced else s.text
+            introduced = introduced or text != contract_names(text, forms)
+            said.append(Sentence(text[:1].upper() + text[1:], s.sources))
+        out.append(QA(q.question, tuple(said)))
+    return out
+
+
+def _hits(rx: re.Pattern[str], text: str) -> int:
+    return len({m.group(0).lower() for m in rx.finditer(text)})
 
 
 def _repeats(item: _Item, given: Sequence[_Item], share: float) -> bool:
@@ -168,7 +209,8 @@ def _leans_back(text: str, forms: Sequence[str]) -> bool:
 
 
 def _answer(pool: Sequence[_Item], question: str, rx: re.Pattern[str], forms: Sequence[str],
-            used: set[int], settings: ExplainerSettings) -> list[Sentence]:
+            used: set[int], settings: ExplainerSettings,
+            elsewhere: Collection[int] = ()) -> list[Sentence]:
     """Up to `per_answer` sentences that match the question's cues: the most cues, the entity
     as the sentence's subject, and the shortest first; never a fact another answer gave."""
     scored: list[tuple[bool, float, bool, bool, int, int]] = []
@@ -176,7 +218,8 @@ def _answer(pool: Sequence[_Item], question: str, rx: re.Pattern[str], forms: Se
         rx.search(item.text) for i, item in enumerate(pool) if i not in used)
     given = [pool[k] for k in used]
     for i, item in enumerate(pool):
-        if i in used or not item.stands or _repeats(item, given, settings.repeat):
+        if (i in used or i in elsewhere or not item.stands
+                or _repeats(item, given, settings.repeat)):
             continue
         hits: float = len({m.group(0).lower() for m in rx.finditer(item.text)})
         if fallback and _YEAR.search(item.text):

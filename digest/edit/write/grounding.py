@@ -15,7 +15,7 @@ LLM output, and `trace` lets tests assert that offline text is extractive.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from digest.edit.lexicon import CJK_RE, cjk_bigrams, content_words
@@ -83,6 +83,19 @@ def check(sentence: str, sources: Iterable[str], min_overlap: float = MIN_OVERLA
     return Check(True, f"{overlap:.0%} content-word overlap; names and numbers found")
 
 
+# "The Asia Open Model Alliance (AOMA)" once introduced is "AOMA": a capitalised name followed
+# by its acronym in brackets.
+_NAMED_ACRONYM = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*)+"
+                            r"\((?P<short>[A-Z][A-Z0-9&-]+)\)")
+
+
+def contract_names(text: str, shorts: Collection[str] | None = None) -> str:
+    """`text` with each "Full Name (ACR)" as "ACR" (only those in `shorts`, when given): how
+    a name is printed after its first mention."""
+    return _NAMED_ACRONYM.sub(lambda m: m.group("short") if shorts is None
+                              or m.group("short") in shorts else m.group(0), text)
+
+
 # "The Alliance (ACR) is an industry body in Hangzhou." is the appositive of a source
 # sentence ("…, the Alliance (ACR), an industry body in Hangzhou.") with "is" for its commas.
 _DEFINITION = re.compile(r"^(?:The )?(?P<name>.+?) is (?P<clause>(?:an?|the) .+?)\.$")
@@ -90,7 +103,8 @@ _DEFINITION = re.compile(r"^(?:The )?(?P<name>.+?) is (?P<clause>(?:an?|the) .+?
 
 def trace(sentence: str, source_sentences: Iterable[str]) -> bool:
     """Whether an offline sentence is a source sentence plus, at most, one connective or
-    attribution (before it, or as ", according to X." at its end) — or
+    attribution (before it, or as ", according to X." at its end), a name introduced
+    earlier given as its acronym (`contract_names`) — or
     one cut at a comma before a trailing clause, or a definition cut from a source
     sentence's appositive (see `_DEFINITION`)."""
     core = TRAILING_ATTRIBUTION.sub("", CONNECTIVES.sub("", sentence).strip())
@@ -98,6 +112,7 @@ def trace(sentence: str, source_sentences: Iterable[str]) -> bool:
         core = core[:-1]  # an excerpt the feed cut, marked as cut
     forms = {core, core[:1].lower() + core[1:], core[:1].upper() + core[1:]}
     sources = list(source_sentences)
+    sources += [c for c in (contract_names(src) for src in sources) if c not in sources]
     for src in sources:
         if any(f in src for f in forms):
             return True

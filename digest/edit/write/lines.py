@@ -5,7 +5,8 @@ this week" line may print — and `Centrality` says how much of a sentence the o
 say too. Both writers (paragraph.py, also.py) choose from these.
 
 A sentence is printable when it is prose (no byline, timestamp or ticker: summarize.py; no
-promotion — "Follow …", "Subscribe …", or the outlet naming itself), a
+promotion — "Follow …", "Subscribe …", the paragraph around such a call, or the outlet
+naming itself), a
 whole statement (ends in a full stop, an exclamation or a closing quote after one — a
 subheading is another editor's headline, a question the writer's own voice), at least four
 words, with every quotation it opens closed (a quote that runs on into the next paragraph
@@ -22,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from digest.edit.lexicon import CJK_RE, content_words, stem
+from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
 from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS, numbers, opens_on_reference
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.edit.write.timeline import event_day
@@ -37,6 +38,9 @@ _DANGLING = PREPOSITIONS | ARTICLES | CONJUNCTIONS
 _CONTRAST = (", though,", ", however,", ", instead,", ", too,", ", though.", ", too.")
 # "Platforms must now detect these marks": a demonstrative early on points back.
 _POINTS_BACK = re.compile(r"^(?:\S+\s){0,5}(?:these|those|such)\s(?!as\b)[a-z]+")
+# A quotation standing alone ('"The model itself should be something others can build on."'):
+# its speaker is the sentence before's.
+_BARE_QUOTE = re.compile(r'^["“][^"”]+["”]$')
 # The publisher talking about itself: "Follow our …", "Subscribe to …", "<Outlet>'s coverage".
 _PROMO = re.compile(r"^(?:Follow|Subscribe|Sign up|Check out|Click|Download|Join|Read|Watch|"
                     r"Listen|Get|Don't miss|Share)\b")
@@ -53,6 +57,9 @@ class Line:
     size: float  # words; a CJK character counts 2/3 of a word
     leans: bool  # needs the sentence before it (a pronoun, "the company", a contrast)
     day: date | None  # when the event it reports happened, if it says
+    # Nouns it names as "the <noun>" that its article named before it: "the benchmark" is
+    # the one an earlier sentence introduced, so it is printed only after one that names it.
+    refers: frozenset[str] = frozenset()
 
 
 def size_of(text: str) -> float:
@@ -73,15 +80,51 @@ def _excerpt(text: str) -> str:
     return re.sub(r"[,;:—–-]+$", "", " ".join(words)) + "…"
 
 
-def _line(k: int, i: int, text: str, published: date) -> Line:
+# "the benchmark", "the alliance": a definite noun (not "the end of …", not a time).
+# Only a noun that heads its phrase: a verb, a function word or punctuation follows it ("the
+# benchmark is run by …"), never another noun it qualifies ("the death penalty", "the
+# vaccine arm", "the second night": a compound or an ordinal names something new).
+_DEFINITE = re.compile(r"\bthe\s+([a-z][a-z-]{2,})(?=\s*[,.;:!?)\"”]|\s+(?:is|was|are|were|has|"
+                       r"have|had|will|would|could|can|may|might|should|must|said|says|and|or|"
+                       r"but|to|in|on|at|by|for|with|from|as)\b)")
+
+
+def definite_references(text: str, before: frozenset[str]) -> frozenset[str]:
+    """The stems of the nouns `text` names as "the <noun>" that `before` (the stems of its
+    article's earlier sentences) holds and `text` does not name earlier itself."""
+    out = set()
+    for m in _DEFINITE.finditer(text):
+        word = m.group(1)
+        if word in STOPWORDS:
+            continue
+        w = stem(word)
+        if w in before and w not in {stem(t) for t in tokens(text[:m.start()])}:
+            out.add(w)
+    return frozenset(out)
+
+
+def _line(k: int, i: int, text: str, published: date,
+          before: frozenset[str] = frozenset()) -> Line:
     low = text.lower()
-    return Line(article=k, index=i, text=text,
+    return Line(article=k, index=i, text=text, refers=definite_references(text, before),
                 stems=frozenset(stem(t) for t in tokens(text)),
                 content=frozenset(content_words(text)), figures=numbers(text),
                 size=size_of(text),
                 leans=(opens_on_reference(text) or any(c in low for c in _CONTRAST)
-                       or bool(_POINTS_BACK.match(text))),
+                       or bool(_POINTS_BACK.match(text) or _BARE_QUOTE.match(text.strip()))),
                 day=event_day(text, published))
+
+
+def _promotions(art: Article) -> frozenset[str]:
+    """The sentences of the paragraphs that promote the publisher ("AI can only be trusted
+    when … Follow <outlet>'s ledger section to see why …"): the whole paragraph is the
+    publisher's pitch, not the story."""
+    out: set[str] = set()
+    for para in art.paragraphs:
+        sents = split_sentences(para)
+        if len(sents) > 1 and any(_PROMO.match(clean_sentence(x)) for x in sents[1:]):
+            out.update(sents)
+    return frozenset(out)
 
 
 def story_lines(arts: Sequence[Article], language: str | None) -> list[Line]:
@@ -91,8 +134,12 @@ def story_lines(arts: Sequence[Article], language: str | None) -> list[Line]:
     cut: list[Line] = []  # a feed's excerpt that stops mid-sentence
     for k, art in enumerate(arts):
         sents = split_sentences(art.text)[:SENTENCES_PER_ARTICLE]
+        promo = _promotions(art)
+        # The stems of the article's title and its sentences so far (what it introduced).
+        before = frozenset(stem(t) for t in tokens(art.title))
         for i, raw in enumerate(sents):
-            if is_furniture(raw):
+            seen, before = before, before | {stem(t) for t in tokens(raw)}
+            if is_furniture(raw) or raw in promo:
                 continue
             text = clean_sentence(raw)
             if size_of(text) < MIN_WORDS or _PROMO.match(text) or art.source in text:
@@ -100,7 +147,7 @@ def story_lines(arts: Sequence[Article], language: str | None) -> list[Line]:
             if quotes_open(text):
                 continue  # a quotation that runs on past the sentence (or the excerpt)
             if _complete(text):
-                lines.append(_line(k, i, text, art.published.date()))
+                lines.append(_line(k, i, text, art.published.date(), seen))
             elif i == len(sents) - 1 and not text.rstrip().endswith(("?", "？")):
                 cut.append(_line(k, i, _excerpt(text), art.published.date()))
     if not lines:  # nothing but excerpts: print one, marked as cut

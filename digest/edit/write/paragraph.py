@@ -12,7 +12,8 @@
    and stays within `words[1]` after that. Never a sentence that says again what is printed
    (`proof.restates`: a figure again, or mostly the same words), nor one that leans on a
    sentence not printed ("He", "The company", "Second,": allowed right after the sentence
-   before it in its own article, which it then follows).
+   before it in its own article, which it then follows), nor one naming "the <noun>" its
+   article introduced earlier ("the benchmark") before a printed sentence names that noun.
 3. **Order**: the opening first; then the rest by when the event they report happened
    (`timeline.event_day`, an undated sentence keeping its article's last date) and, within a
    day, article by article in the order they were picked, each in its own order. A sentence
@@ -93,6 +94,8 @@ def select(arts: Sequence[Article], language: str | None,
                 continue
             if ln.leans and (ln.article, ln.index - 1) not in picked:
                 continue
+            if not ln.refers <= said:
+                continue  # "the benchmark" before any sentence printed names one
             art = arts[ln.article]
             text = ln.text
             if art.source not in heard and not _corroborated(ln, arts, central):
@@ -119,18 +122,21 @@ def select(arts: Sequence[Article], language: str | None,
     out: list[Pick] = []
     heard = set()
     dropped: set[tuple[int, int]] = set()
+    named: set[str] = set()  # the stems printed so far (an opening, a lead, may name "the X")
     for p in _in_order(chosen):
         art = arts[p.line.article]
         text = p.line.text
         if heard and art.source not in heard and not _corroborated(p.line, arts, central):
             text = attribute(text, art.source, story_text)
         if (out and restates(text, [o.text for o in out])) or (
-                p.line.leans and (p.line.article, p.line.index - 1) in dropped):
+                p.line.leans and (p.line.article, p.line.index - 1) in dropped) or (
+                out and not p.line.refers <= named):
             # In print order, with its outlet named, it says again what is printed (or leans
-            # on a sentence that did).
+            # on a sentence that did, or names "the benchmark" before one is introduced).
             dropped.add((p.line.article, p.line.index))
             continue
         heard.add(art.source)
+        named |= p.line.stems
         out.append(Pick(p.line, text))
     return out
 

@@ -1,22 +1,22 @@
-"""The TL;DR and the intro: what ties the week, and what the issue covers.
+"""The TL;DR: what ties the week (the intro, what the issue covers, is intro.py).
 
-TL;DR — one through-line of at most three sentences, never the stories' leads chained with
+One through-line of at most three sentences, never the stories' leads chained with
 "And … Meanwhile":
 
 * the *thread* is the organisation or name that the most featured stories mention (at least
   two; a name in most of the week's articles is the newsletter's own subject, not a thread);
-* each sentence is a source sentence that names the thread, one per story, from the
+* each sentence is a source sentence that names the thread and shares at least
+  `tie_words` content words with what its story printed (headline and paragraph: how the
+  thread ran through that story, not a side fact about the thread), one per story, from the
   highest-ranked stories that name it: the thread as its subject first, then a sentence that
   also names another featured story's own subject, then the earliest; a sentence that leans
   on one not printed ("It", "Second, …", "The move …") or repeats one already chosen is never
   used, and a trailing clause (", requiring …") is cut;
-* a sentence the Explainer prints is not repeated;
+* the Explainer, written after it, repeats none of its sentences — unless it would have too
+  few answers without them: then it takes them and the TL;DR is written around it;
 * a week without a thread (or with one sentence about it) gets the lead story's main clause,
   the thread's sentence if any, and sentences that name the lead story's subject from other
   featured stories.
-
-Intro — what the issue covers, from the issue's own facts: each featured story's subject
-(the name its articles share that no other story has), the "Also" count and the Explainer.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 
 from digest.edit.entities import mentions
-from digest.edit.lexicon import CJK_RE, content_words, dangles
+from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere
 from digest.edit.settings import TldrSettings
 from digest.edit.week import Line, Read, Week
-from digest.models import Explainer, Newsletter, Sentence, Story
+from digest.models import Sentence, Story
 
 # Where a sentence's main clause ends: a trailing participle, "with …", "most of them …".
 _TRAILER = re.compile(r",\s+(?=(?:[a-z]+ing|with|most of|many of|which|while|as|after|"
@@ -96,28 +96,6 @@ def _name_like(key: str) -> bool:
 _JOINERS = frozenset(["of", "for", "and", "the", "de", "&"])
 
 
-def subjects(week: Week, writing: Sequence[Sequence[Read]],
-             stories: Sequence[Story]) -> list[str | None]:
-    """Each story's subject for the intro: a name its printed lead names that most of its
-    articles share and few other featured stories do ("the West Lake Dialogue", "Lingxi-3"),
-    with "the" when its sources write it; None when the lead names none."""
-    names = _story_names(week, writing)
-    out: list[str | None] = []
-    for k, (counts, story) in enumerate(zip(names, stories, strict=False)):
-        lead = " ".join(s.text for s in story.sentences[:2])
-        in_lead = week.index.entities_in(lead)
-        elsewhere = {key: sum(1 for j, c in enumerate(names) if j != k and key in c)
-                     for key in in_lead}
-        fit = [key for key in in_lead if _name_like(key) and counts.get(key, 0)]
-        if not fit:
-            out.append(None)
-            continue
-        best = min(fit, key=lambda key: (elsewhere[key] - counts[key], lead.find(key), key))
-        shown = week.index.display(best)
-        out.append(f"the {shown}" if re.search(rf"\b[Tt]he {re.escape(best)}", lead) else shown)
-    return out
-
-
 def _own(week: Week, names: Sequence[dict[str, int]], k: int) -> str | None:
     """The name story k's articles share most that no other featured story names."""
     others = {key for j, c in enumerate(names) if j != k for key in c}
@@ -137,11 +115,6 @@ def _standalone(r: Read, line: Line, language: str, settings: TldrSettings) -> s
     return text
 
 
-def _said(words: frozenset[str], elsewhere: Sequence[frozenset[str]]) -> bool:
-    """Whether the Explainer says this already (a definition cut from the sentence counts)."""
-    return any(len(words & bag) >= max(3, 0.6 * min(len(words), len(bag))) for bag in elsewhere)
-
-
 def _forms(week: Week, key: str) -> list[str]:
     return sorted(week.index.aliases(key), key=len, reverse=True)
 
@@ -150,8 +123,8 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                  language: str, settings: TldrSettings,
                  elsewhere: Collection[str] = ()) -> tuple[Sentence, ...]:
     """The TL;DR (see the module docstring): `writing` holds each featured story's articles,
-    `stories` the featured stories as printed, `elsewhere` the Explainer's sentences (the
-    TL;DR never repeats one)."""
+    `stories` the featured stories as printed, `elsewhere` the Explainer's sentences when it
+    needed them first (the TL;DR never repeats one)."""
     writing = list(writing[:settings.stories])
     stories = list(stories[:settings.stories])
     if not stories:
@@ -168,19 +141,22 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
         picked.append((k, Sentence(text, week.cite(r)), bag))
 
     printed = [{s.text for s in story.sentences} for story in stories]
-    explained = [frozenset(content_words(t)) for t in elsewhere]
+    # What each story printed (headline and paragraph): a thread sentence that shares most
+    # of it says how the thread ran through that story, not a side fact about the thread.
+    told = [frozenset(content_words(" ".join([story.headline, *printed[k]])))
+            for k, story in enumerate(stories)]
     if key is not None:
         forms = _forms(week, key)
         name = frozenset(content_words(" ".join(forms)))  # the thread's name is no fact
-        explained = [bag - name for bag in explained]
+        explained = [frozenset(content_words(t)) - name for t in elsewhere]
         for k, reads in enumerate(writing):
-            best: tuple[tuple[int, bool, bool, int, int], str, Read, Line] | None = None
+            best: tuple[tuple[int, bool, bool, int, int, int], str, Read, Line] | None = None
             for r in reads:
                 for line in r.lines:
                     if not any(f in line.text for f in forms):
                         continue
                     text = _standalone(r, line, language, settings)
-                    if text is None or _said(frozenset(line.words) - name, explained):
+                    if text is None or said_elsewhere(frozenset(line.words) - name, explained):
                         continue
                     named = set(week.index.resolve(mentions(text)))
                     ties = sum(1 for j, s in enumerate(own) if j != k and s in named)
@@ -189,7 +165,10 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                     # A sentence the paragraph printed is central to its story: it says what
                     # happened there, and how the thread ran through it.
                     central = line.text in printed[k]
-                    rank = (-ties, not central, not subject, line.index, len(text))
+                    shared = len((frozenset(line.words) - name) & told[k])
+                    if shared < settings.tie_words:
+                        continue  # a side fact about the thread, not how it ran here
+                    rank = (-ties, not central, not subject, -shared, line.index, len(text))
                     if best is None or rank < best[0]:
                         best = (rank, text, r, line)
             if best is not None:
@@ -217,43 +196,3 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                     break
     picked.sort(key=lambda p: p[0])
     return tuple(p[1] for p in picked[:settings.sentences])
-
-
-def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None], also: int,
-               explainer: Explainer | None) -> str:
-    """What the issue covers: the featured stories' subjects (a story without one is counted),
-    the shorter items and the Explainer."""
-    if not covers and not also:
-        return (f"Welcome to {newsletter.title} for {label}. It was a quiet week: none of our "
-                f"sources published anything on our topics, so this issue is short.")
-    named = [c for c in covers if c]
-    rest = len(covers) - len(named)
-    if rest:
-        named.append(f"{_few(rest)} more stor{'y' if rest == 1 else 'ies'}")
-    parts = [", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else "".join(named)]
-    if also:
-        parts.append(f"{_few(also)} shorter item{'s' if also != 1 else ''}")
-    if explainer is not None:
-        parts.append(f"an explainer on {_definite(explainer.entity)}")
-    parts = [p for p in parts if p]
-    body = "; ".join(parts[:-1]) + f"; and {parts[-1]}" if len(parts) > 1 else parts[0]
-    return f"This week in {newsletter.title}: {body}."
-
-
-_INSTITUTIONS = frozenset(["alliance", "administration", "agency", "authority", "association",
-                           "board", "bureau", "commission", "committee", "council", "department",
-                           "federation", "forum", "foundation", "institute", "league", "ministry",
-                           "office", "organisation", "organization", "society", "union",
-                           "university", "consortium", "coalition", "network"])
-
-
-def _definite(name: str) -> str:
-    """'the Harbour Data Alliance (HDA)': an institution's full name takes "the"."""
-    words = re.sub(r"\s*\(.*\)$", "", name).split()
-    return f"the {name}" if len(words) > 1 and any(
-        w.lower() in _INSTITUTIONS for w in words) else name
-
-
-def _few(n: int) -> str:
-    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-    return words[n] if n < len(words) else str(n)
