@@ -106,7 +106,7 @@ def enqueue(config: Config, *, interval: float) -> int:
     from . import distributed
 
     plan = distributed.enqueue(config, interval)
-    _console().print(f"Queued {len(plan.enqueued)} of {plan.feeds} feed(s); "
+    _console().print(f"Queued {plan.enqueued} of {plan.feeds} feed(s); "
                      f"{len(plan.pending)} already queued or running, {plan.not_due} not due.")
     return 0
 

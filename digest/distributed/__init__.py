@@ -18,7 +18,7 @@ from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from ..config import Config
-    from .plan import Plan
+    from .plan import Chunks, Plan
     from .worker import WorkerSettings
 
 __all__ = ["enqueue", "wait_for_wave", "work"]
@@ -32,15 +32,17 @@ def _url(config: Config, what: str) -> str:
     return config.database_url
 
 
-def enqueue(config: Config, interval: float) -> Plan:
-    """Register the config's sources as feeds and queue a job for each due one."""
+def enqueue(config: Config, interval: float, chunks: Chunks | None = None) -> Plan:
+    """Register the config's sources as feeds and queue the due ones in jobs (`chunks`: how
+    a wave is cut, plan.CHUNKS by default)."""
     from ..store.postgres import PostgresStore
     from . import plan
 
     with contextlib.closing(PostgresStore(_url(config, "digest fetch --enqueue"))) as store:
         plan.ensure_queue(store._conn)
         plan.register(store._conn, config.sources, interval)
-        return plan.enqueue(store._conn, [s.name for s in config.sources])
+        return plan.enqueue(store._conn, [s.name for s in config.sources],
+                            chunks or plan.CHUNKS)
 
 
 def wait_for_wave(config: Config, seconds: float) -> list[str]:

@@ -1,17 +1,19 @@
 """`digest worker`: fetch, clean and store queued feeds, on any machine that reaches the database.
 
 A procrastinate worker takes the planner's jobs (`SELECT … FOR UPDATE SKIP LOCKED`, woken by
-LISTEN/NOTIFY), `concurrency` at a time. Each job is one feed: read its definition and fetch
-state, fetch it through the fetch stage with a transport that holds a host slot per request
-(hosts.py), clean its items, store them in one transaction (pipeline.store_fetched).
+LISTEN/NOTIFY), `concurrency` at a time. A job is a chunk of feeds (plan.py), fetched one after
+the other: read the feeds the job still holds and their fetch states, fetch each through the
+fetch stage with a transport that holds a host slot per request (hosts.py), clean its items,
+store them in one transaction (pipeline.store_fetched), then let go of the feed.
 
-Failures, as data (`RetryPolicy`): a Retry-After postpones the job to that time, storing
-nothing; a transient failure (no HTTP answer, 5xx, 429) is retried with exponential backoff,
-and its error is stored once the attempts are spent; anything else is stored at once. A worker
-killed mid-job (kill -9) stops sending heartbeats: any other worker, or the next one started,
-puts its running jobs back in the queue after `stalled_after` seconds. A job retried after its
-feed was stored stores nothing twice: the store knows the feed's items (GUID, URL key, content
-hash) and a conditional GET finds the feed unchanged.
+Failures, as data (`RetryPolicy`): a Retry-After hands the feed to a job of its own at that
+time, storing nothing; a transient failure (no HTTP answer, 5xx, 429) does the same with
+exponential backoff, and its error is stored once the attempts are spent; anything else is
+stored at once. A worker killed mid-job (kill -9) stops sending heartbeats: any other worker,
+or the next one started, puts its running jobs back in the queue after `stalled_after`
+seconds, and the job fetches only the feeds it still holds. A feed stored just before the
+kill, before it was let go, stores nothing twice: the store knows the feed's items (GUID, URL
+key, content hash) and a conditional GET finds the feed unchanged.
 """
 
 from __future__ import annotations
@@ -72,14 +74,6 @@ class WorkerSettings:
     policy: RetryPolicy = RetryPolicy()
 
 
-class RetryLater(Exception):
-    """Raised by a job to be tried again at `when` (procrastinate's retry decision)."""
-
-    def __init__(self, when: datetime) -> None:
-        super().__init__(f"retry at {when.isoformat(timespec='seconds')}")
-        self.when = when
-
-
 class Runtime:
     """What the jobs of one worker process share: settings, host slots, a store per thread."""
 
@@ -107,48 +101,51 @@ class Runtime:
                 store.close()
             self._stores.clear()
 
-    def _load(self, feed: str) -> tuple[Source, FetchState | None] | None:
-        row = self.store()._one("SELECT f.definition, s.* FROM feed f LEFT JOIN source_state s "
-                                "ON s.name = f.name WHERE f.name = %s", (feed,))
-        if row is None:
-            return None
-        state = rows.state(row) if row["name"] is not None else None
-        return plan.source_of(row["definition"]), state
+    def _load(self, job: int, feeds: list[str],
+              at: str) -> list[tuple[Source, FetchState | None]]:
+        """The feeds `job` should fetch now (plan.to_fetch), with their states."""
+        return [(plan.source_of(row["feed"], row["feed_url"], row["definition"]),
+                 rows.state(row) if row["name"] is not None else None)
+                for row in plan.to_fetch(self.store()._conn, job, feeds, at)]
 
     def _save(self, result: FetchResult, now: datetime) -> None:
         from ..pipeline import store_fetched
 
         store_fetched(self.store(), [result], [now], inline=True)  # logs the source's line
 
-    async def run(self, feed: str, attempts: int) -> None:
-        """One job: fetch, clean and store `feed` (or ask to be retried)."""
+    def _requeue(self, feed: str, when: datetime, attempts: int) -> None:
+        plan.requeue(self.store()._conn, feed, when, attempts)
+
+    async def run(self, job: int, feeds: list[str], at: str, attempts: int) -> None:
+        """One job: fetch, clean and store each feed it still holds, or hand it to a retry."""
         from ..fetch import fetch_sources
         from ..fetch.transport import LeanTransport
         from .hosts import SlotTransport
 
-        loaded = await asyncio.to_thread(self._load, feed)
-        if loaded is None:
-            log.warning("%s: no such feed (removed since it was queued); nothing to do", feed)
-            return
-        source, state = loaded
+        loaded = await asyncio.to_thread(self._load, job, feeds, at)
+        if len(loaded) < len(feeds):
+            log.info("job %s: %d of %d feed(s) already done or removed", job,
+                     len(feeds) - len(loaded), len(feeds))
         known_store = self.store()  # the event loop's own connection: a quick indexed lookup
-        transport = SlotTransport(LeanTransport(connect_timeout=self.fetch.connect_timeout,
-                                                read_timeout=self.fetch.read_timeout),
-                                  self.slots)
-        (result,) = await fetch_sources([source], {feed: state} if state else {}, self.fetch,
-                                        transport=transport, clock=self.clock,
-                                        known=known_store.has_item)
-        now = self.clock()
-        when = self.settings.policy.retry_at(result, attempts, now)
-        if when is not None:
-            log.info("%s: %s; trying again at %s", feed, result.error,
+        for source, state in loaded:
+            transport = SlotTransport(LeanTransport(connect_timeout=self.fetch.connect_timeout,
+                                                    read_timeout=self.fetch.read_timeout),
+                                      self.slots)
+            (result,) = await fetch_sources([source], {source.name: state} if state else {},
+                                            self.fetch, transport=transport, clock=self.clock,
+                                            known=known_store.has_item)
+            now = self.clock()
+            when = self.settings.policy.retry_at(result, attempts, now)
+            if when is None:
+                await asyncio.to_thread(self._save, result, now)
+                continue
+            log.info("%s: %s; trying again at %s", source.name, result.error,
                      when.isoformat(timespec="seconds"))
-            raise RetryLater(when)
-        await asyncio.to_thread(self._save, result, now)
+            await asyncio.to_thread(self._requeue, source.name, when, attempts + 1)
 
 
 def make_app(url: str, settings: WorkerSettings) -> Any:
-    """The procrastinate app with the one task, `digest.fetch_feed(feed)`."""
+    """The procrastinate app with the one task, `digest.fetch_feeds(feeds, at, attempts)`."""
     import procrastinate
     from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
@@ -157,8 +154,6 @@ def make_app(url: str, settings: WorkerSettings) -> Any:
     class FeedRetry(BaseRetryStrategy):
         def get_retry_decision(self, *, exception: BaseException,
                                job: Any) -> RetryDecision | None:
-            if isinstance(exception, RetryLater):
-                return RetryDecision(retry_at=exception.when)
             # a failure outside the fetch (the database went away, a bug): a few more tries
             if job.attempts + 1 < policy.attempts:
                 return RetryDecision(retry_at=utcnow() + timedelta(
@@ -168,9 +163,9 @@ def make_app(url: str, settings: WorkerSettings) -> Any:
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=url))
 
     @app.task(name=plan.TASK, queue=plan.QUEUE, pass_context=True, retry=FeedRetry())
-    async def fetch_feed(context: Any, feed: str) -> None:
+    async def fetch_feeds(context: Any, feeds: list[str], at: str, attempts: int = 0) -> None:
         runtime: Runtime = context.additional_context["runtime"]
-        await runtime.run(feed, context.job.attempts)
+        await runtime.run(context.job.id, feeds, at, attempts + context.job.attempts)
 
     return app
 
@@ -182,7 +177,8 @@ async def requeue_stalled(app: Any, stalled_after: float) -> int:
         with contextlib.suppress(Exception):  # another worker requeued it first
             await app.job_manager.retry_job(job)
             count += 1
-            log.warning("%s: its worker died mid-job; queued again", job.queueing_lock)
+            log.warning("job %s (%s): its worker died mid-job; queued again", job.id,
+                        ", ".join(job.task_kwargs.get("feeds", ())[:3]))
     return count
 
 

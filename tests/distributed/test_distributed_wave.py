@@ -16,6 +16,7 @@ from farm import config_text, farm
 
 from digest import distributed
 from digest.config import load_config
+from digest.distributed import plan
 
 pytestmark = pytest.mark.postgres
 PER_HOST = 2
@@ -29,9 +30,9 @@ def test_two_workers_fetch_every_feed_once_politely(tmp_path: Path, pg_url: str,
         path.write_text(config_text("Wave", f, range(feeds), pg_url, per_host=PER_HOST))
         config = load_config(path)
         plan = distributed.enqueue(config, interval=3600)
-        assert len(plan.enqueued) == feeds and plan.pending == ()
+        assert plan.enqueued == feeds and plan.pending == ()
         again = distributed.enqueue(config, interval=3600)  # one pending job per feed at most
-        assert again.enqueued == () and len(again.pending) == feeds
+        assert again.enqueued == 0 and len(again.pending) == feeds
         # a slow heartbeat: on a loaded machine a live worker must never look dead here
         workers = [spawn_worker(path, concurrency=16, heartbeat=3) for _ in range(2)]
         assert distributed.wait_for_wave(config, 240) == []
@@ -60,7 +61,9 @@ def test_kill_9_mid_wave_loses_nothing_and_stores_nothing_twice(
         path = tmp_path / "sources.yaml"
         path.write_text(config_text("Kill", f, range(feeds), pg_url, per_host=PER_HOST))
         config = load_config(path)
-        distributed.enqueue(config, interval=3600)
+        # 30 jobs of 10 feeds: the killed worker's jobs are cut short mid-chunk
+        assert distributed.enqueue(config, 3600, plan.Chunks(min_jobs=30, max_feeds=10)
+                                   ).enqueued == feeds
         victim = spawn_worker(path, concurrency=8)
         deadline = time.monotonic() + 60
         while sum(f.fetched(200).values()) < feeds // 5 and time.monotonic() < deadline:
@@ -76,6 +79,8 @@ def test_kill_9_mid_wave_loses_nothing_and_stores_nothing_twice(
         assert distributed.wait_for_wave(config, 120) == []
         assert stop(survivor) == 0
         assert set(f.fetched(200)) == {f"/feed/{n}.xml" for n in range(feeds)}
+        # fetched again: at most the 8 feeds in flight at the kill, never a chunk's stored ones
+        assert sum(f.fetched(200).values()) <= feeds + 8, sum(f.fetched(200).values())
     with psycopg.connect(pg_url) as conn:
         assert conn.execute("SELECT count(*) FROM source_state WHERE last_status = 'ok'"
                             ).fetchone() == (feeds,)
