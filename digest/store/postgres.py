@@ -39,6 +39,17 @@ from .rows import epoch, ts
 
 Row = dict[str, Any]
 
+# The stored article an incoming one is: same source and GUID, else the first with its URL
+# key, else the first of its source with its content hash (SQLite asks the same three in turn;
+# here one round trip).
+_FIND_ARTICLE = """
+SELECT * FROM (
+    (SELECT 1 AS found_by, * FROM article WHERE source = %s AND guid = %s)
+    UNION ALL (SELECT 2, * FROM article WHERE url_key = %s ORDER BY id LIMIT 1)
+    UNION ALL (SELECT 3, * FROM article WHERE source = %s AND content_hash = %s
+               ORDER BY id LIMIT 1)) candidates
+ORDER BY found_by LIMIT 1"""
+
 
 def connect(url: str) -> psycopg.Connection[Row]:
     """An autocommit connection in UTC; StoreError (with the URL, never a password) if refused."""
@@ -121,9 +132,11 @@ class PostgresStore:
         counts: Counter[SaveOutcome] = Counter()
         failed: list[tuple[Article, Exception]] = []
         with self._tx():
-            for key in sorted({url_key for _, url_key in articles}):
-                self._conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
-                                   (key,))
+            if articles:  # one statement; a volatile function is called after the sort
+                self._conn.execute(
+                    "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) "
+                    "FROM unnest(%s::text[]) WITH ORDINALITY AS u(k, n) ORDER BY n",
+                    (sorted({url_key for _, url_key in articles}),))
             for article, url_key in articles:
                 try:
                     with self._conn.transaction():
@@ -139,12 +152,7 @@ class PostgresStore:
         return SaveReport(dict(counts), tuple(failed))
 
     def _save_article(self, a: Article, url_key: str, now: datetime) -> SaveOutcome:
-        row = (self._one("SELECT * FROM article WHERE source = %s AND guid = %s",
-                         (a.source, a.guid))
-               or self._one("SELECT * FROM article WHERE url_key = %s ORDER BY id LIMIT 1",
-                            (url_key,))
-               or self._one("SELECT * FROM article WHERE source = %s AND content_hash = %s "
-                            "ORDER BY id LIMIT 1", (a.source, a.content_hash)))
+        row = self._one(_FIND_ARTICLE, (a.source, a.guid, url_key, a.source, a.content_hash))
         if row is None:
             self._conn.execute(rows.INSERT_ARTICLE.format(twins="?,?").replace("?", "%s"),
                                (*rows.article_values(a, url_key, now), epoch(a.published),
