@@ -4,6 +4,7 @@ held by one live job at most, a retry taking a feed out of its chunk."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -44,7 +45,7 @@ def test_a_wave_is_cut_into_chunks_dealt_host_by_host(conn: Any) -> None:
     assert [len(j["feeds"]) for j in queued] == [15] * 4  # 4 jobs (min_jobs), dealt evenly
     for j in queued:
         hosts = [int(name[5:]) % 6 for name in j["feeds"]]
-        assert all(a != b for a, b in zip(hosts, hosts[1:], strict=False)), hosts
+        assert all(a != b for a, b in pairwise(hosts)), hosts
     assert sorted(n for j in queued for n in j["feeds"]) == [s.name for s in sources]
     # a bigger wave than min_jobs * max_feeds gets more jobs, never more than max_feeds each
     more = feeds(130, hosts=7)[60:]
