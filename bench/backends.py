@@ -6,7 +6,8 @@ bench/scale.py's synthetic week (about ten articles a story from 300 outlets, sy
 near copies, one source flooding the week) is saved through `save_fetch`, the path `digest
 fetch` and `digest worker` write by, into a SQLite file and into a throwaway PostgreSQL
 database (tests/pgkit.py). Then `build` (edit, render, publish) runs on each with one config
-and one clock. Every file of the two issue folders but manifest.json (the run's timings) must
+and one clock, each backend in a process of its own (its own hash seed, as two `digest build`
+runs would be). Every file of the two issue folders but manifest.json (the run's timings) must
 be the same bytes; the script names the files that differ and exits 1 if any does.
 Needs PostgreSQL's server binaries (initdb, pg_ctl) and the digest[postgres] extra.
 """
@@ -14,6 +15,7 @@ Needs PostgreSQL's server binaries (initdb, pg_ctl) and the digest[postgres] ext
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 import time
@@ -68,26 +70,33 @@ def issue_of(config: Config, articles: list[Article], name: str) -> tuple[Path, 
     return config.output / "issues" / PERIOD.key, saved - started, built - saved
 
 
+def one(kind: str, folder: Path, articles_n: int, url: str | None) -> None:
+    """Save the week into one backend and build its issue (run in a process of its own)."""
+    articles = synthetic_week(articles_n)
+    config = config_for(folder, articles)
+    config = replace(config, output=folder / kind, database=folder / f"{kind}.sqlite3",
+                     database_url=url)
+    _, save_s, build_s = issue_of(config, articles, kind)
+    print(f"{kind:>8}: saved {articles_n:,} articles in {save_s:.1f} s, built the issue in "
+          f"{build_s:.1f} s", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--one", nargs=3, metavar=("KIND", "FOLDER", "URL"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
-    articles = synthetic_week(args.articles)
+    if args.one:
+        kind, where, url = args.one
+        one(kind, Path(where), args.articles, url if kind == "postgres" else None)
+        return 0
     folder = Path(tempfile.mkdtemp(prefix="digest-backends-"))
-    config = config_for(folder, articles)
     with pgkit.cluster() as cluster:
-        runs = {
-            "sqlite": replace(config, output=folder / "sqlite", database=folder / "w.sqlite3",
-                              database_url=None),
-            "postgres": replace(config, output=folder / "postgres",
-                                database_url=cluster.new_database()),
-        }
-        issues = {}
-        for name, cfg in runs.items():
-            issues[name], save_s, build_s = issue_of(cfg, articles, name)
-            print(f"{name:>8}: saved {len(articles):,} articles in {save_s:.1f} s, "
-                  f"built the issue in {build_s:.1f} s", flush=True)
-    lite, pg = issues["sqlite"], issues["postgres"]
+        for kind, url in (("sqlite", "-"), ("postgres", cluster.new_database())):
+            subprocess.run([sys.executable, __file__, "--articles", str(args.articles),
+                            "--one", kind, str(folder), url], check=True)
+    lite, pg = (folder / kind / "issues" / PERIOD.key for kind in ("sqlite", "postgres"))
     names = sorted(p.name for p in lite.iterdir() if p.name != "manifest.json")
     other = sorted(p.name for p in pg.iterdir() if p.name != "manifest.json")
     differ = [n for n in names if n not in other

@@ -17,6 +17,7 @@ A story whose feeds give only excerpts cut mid-sentence gets its first excerpt, 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -193,5 +194,7 @@ class Centrality:
         """Expected ROUGE-1 F1 of a lone sentence against a reference of `reference` words,
         by what the *other* articles say (the whole story when it has one article)."""
         exclude = line.article if len(self.bags) > 1 else None
-        overlap = sum(self.share(w, exclude) for w in line.stems)
+        # fsum: exactly rounded whatever the order, so two copies of a sentence score the
+        # same however their word sets iterate (the hash seed) and ties go by position
+        overlap = math.fsum(self.share(w, exclude) for w in line.stems)
         return 2 * overlap / (line.size + reference)
