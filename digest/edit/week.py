@@ -23,6 +23,7 @@ from functools import cached_property
 
 from digest.edit.entities import EntityIndex, mentions
 from digest.edit.lexicon import CJK_RE, content_words
+from digest.edit.write.lines import definite_references, introduced
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.models import Article, ArticleState, ArticleStatus
 from digest.text import split_sentences
@@ -77,6 +78,16 @@ class Read:
     def mentions(self) -> tuple[str, ...]:
         """Entity surface forms in title and body, in order (entities.mentions)."""
         return tuple(mentions(self.text))
+
+    @cached_property
+    def introduced(self) -> tuple[frozenset[str], ...]:
+        """Per line, the stems the title and the lines before it gave (`write.lines.introduced`)."""
+        return tuple(introduced(self.article.title, [ln.raw for ln in self.lines]))
+
+    def refers_back(self, line: Line) -> bool:
+        """Whether `line` names "the <noun>" its article introduced before it ("the
+        benchmark", "the campaign"): standing alone (a TL;DR, an answer), it leans."""
+        return bool(definite_references(line.text, self.introduced[line.index]))
 
     def speaks(self, line: Line, language: str | None) -> bool:
         """Whether `line` is written in `language` (None: any language will do)."""

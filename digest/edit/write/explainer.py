@@ -142,7 +142,8 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
                 continue
             seen_text.add(text)
             pool.append(_Item(text, week.cite(r), frozenset(line.words), _facts(text),
-                              not dangles(text), _ASIDE.sub("", text)))
+                              not dangles(text) and not r.refers_back(line),
+                              _ASIDE.sub("", text)))
     used: set[int] = set()
     answers: dict[str, list[Sentence]] = {}
     cues = {q: re.compile(rx, re.IGNORECASE) for q, rx in settings.questions}

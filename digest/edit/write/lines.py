@@ -104,6 +104,17 @@ def definite_references(text: str, before: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def introduced(title: str, sentences: Sequence[str]) -> list[frozenset[str]]:
+    """Per sentence, the stems of the title and of the sentences before it: what the article
+    introduced, which a "the <noun>" in that sentence may refer back to."""
+    seen = frozenset(stem(t) for t in tokens(title))
+    out = []
+    for sentence in sentences:
+        out.append(seen)
+        seen = seen | {stem(t) for t in tokens(sentence)}
+    return out
+
+
 def _line(k: int, i: int, text: str, published: date,
           before: frozenset[str] = frozenset()) -> Line:
     low = text.lower()
@@ -136,10 +147,8 @@ def story_lines(arts: Sequence[Article], language: str | None) -> list[Line]:
     for k, art in enumerate(arts):
         sents = split_sentences(art.text)[:SENTENCES_PER_ARTICLE]
         promo = _promotions(art)
-        # The stems of the article's title and its sentences so far (what it introduced).
-        before = frozenset(stem(t) for t in tokens(art.title))
+        before = introduced(art.title, sents)
         for i, raw in enumerate(sents):
-            seen, before = before, before | {stem(t) for t in tokens(raw)}
             if is_furniture(raw) or raw in promo:
                 continue
             text = clean_sentence(raw)
@@ -148,7 +157,7 @@ def story_lines(arts: Sequence[Article], language: str | None) -> list[Line]:
             if quotes_open(text):
                 continue  # a quotation that runs on past the sentence (or the excerpt)
             if _complete(text):
-                lines.append(_line(k, i, text, art.published.date(), seen))
+                lines.append(_line(k, i, text, art.published.date(), before[i]))
             elif i == len(sents) - 1 and not text.rstrip().endswith(("?", "？")):
                 cut.append(_line(k, i, _excerpt(text), art.published.date()))
     if not lines:  # nothing but excerpts: print one, marked as cut

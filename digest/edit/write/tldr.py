@@ -106,7 +106,8 @@ def _own(week: Week, names: Sequence[dict[str, int]], k: int) -> str | None:
 
 def _standalone(r: Read, line: Line, language: str, settings: TldrSettings) -> str | None:
     """The line as a TL;DR sentence: in the language, complete, its trailing clause cut."""
-    if line.furniture or not r.speaks(line, language) or dangles(line.text):
+    if (line.furniture or not r.speaks(line, language) or dangles(line.text)
+            or r.refers_back(line)):
         return None
     text = main_clause(line.text)
     n = len(text.split()) if not line.cjk else len(text) // 2
