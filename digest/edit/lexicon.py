@@ -23,8 +23,9 @@ ANAPHORIC = re.compile(r"^(?:It|Its|They|Their|He|She|His|Her|This|That|These|Th
 # A sentence that cannot stand alone (TL;DR, Explainer, a paragraph's first sentence): a pronoun,
 # an ordinal or a partitive whose list was never printed ("Second, …", "One of them, …"), a
 # connective that answers a sentence before ("But …", "Meanwhile, …"), a demonstrative noun
-# ("These marks …", "That dataset …") or a definite noun with no name after it that opens the
-# clause ("The move could …", "The company said …").
+# ("These marks …", "That dataset …"), a definite noun with no name after it that opens the
+# clause ("The move could …", "The company said …") or a bare role whose event is not named
+# ("Organisers, including …", "Critics say …"; "Researchers at X" names it).
 _DANGLING = re.compile(
     ANAPHORIC.pattern + "|"
     r"^(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Another|Both|Neither|Either|Others|"
@@ -40,10 +41,16 @@ _DANGLING = re.compile(
     r"proposal|draft|update|version|product|service|tool|test|trial|effort|push|initiative|"
     r"forum|summit|conference|dialogue|talks|fair|expo|festival|race|court|judge|council)"
     r"\b(?!\s+(?:of|for|on|in|at|to|from|by|behind|between|against|over|into|with|called|named|known)\b)|"
-    r"^(?:\S+\s){0,5}(?:these|those|that|this|such)\s(?!is\b|was\b|are\b|were\b)[a-z]+|"
+    # ("said that his administration …": a conjunction, not a demonstrative)
+    r"^(?:\S+\s){0,5}(?:these|those|that|this|such)\s(?!(?:is|was|are|were|his|her|its|their|"
+    r"the|a|an|he|she|it|they|we|i|you|our|my|there)\b)[a-z]+|"
     # a time only the sentence before set: "On the first afternoon, …"
     r"^On the (?:first|second|third|last|final|opening|closing|same|next) (?:day|afternoon|"
     r"morning|evening|night)\b|"
+    # a role whose event only the sentence before named: "Organisers, including …, pitched …"
+    r"^(?:Organi[sz]ers|Delegates|Participants|Attendees|Spectators|Officials|Critics|"
+    r"Observers|Analysts|Experts|Researchers|Investors|Residents|Users|Members)"
+    r"\b(?!\s+(?:of|at|from|in|for|with|on)\b)|"
     # an unnamed speaker: "AOMA, she said, would …"
     r"(?:^|,\s)(?:he|she|they)\s(?:said|says|added|told|noted|argued|wrote|warned)\b")
 _ZH_DANGLING = re.compile(r"^(?:其|该|此|这|那|他|她|它|他们|她们|它们|此外|另外|同时|但|而|不过|第二|第三|其次|最后)")

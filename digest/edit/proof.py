@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words
+from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, dangles
 from digest.models import Issue
 from digest.text import quotes_open
 
@@ -99,7 +99,7 @@ _ATTRIBUTED = re.compile(r"^(?:According to [^,]{1,80}, )(\S+)")
 class Strike:
     """One thing a copy editor would strike: where, which rule, the offending text."""
 
-    where: str  # "headline" or "paragraph"
+    where: str  # "headline", "paragraph", "tldr" or "explainer"
     rule: str
     text: str
 
@@ -326,4 +326,10 @@ def issue_strikes(issue: Issue, sources: dict[str, str] | None = None) -> list[S
         texts += [c.title for c in story.articles]
         out.extend(story_strikes(story.headline, [s.text for s in story.sentences],
                                  language=issue.newsletter.language, sources=texts))
+    # Read alone, far from its story: a TL;DR sentence and an answer's first sentence.
+    alone = [("tldr", s.text) for s in issue.tldr]
+    alone += [("explainer", q.answer[0].text) for q in (issue.explainer.qa if issue.explainer
+                                                        else ()) if q.answer]
+    out.extend(Strike(where, "leans on a sentence not printed", text)
+               for where, text in alone if dangles(text))
     return out

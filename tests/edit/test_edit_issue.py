@@ -71,7 +71,7 @@ def test_full_issue(period: Period, newsletter: Newsletter, make_article: MakeAr
     # never leads chained with "And … Meanwhile".
     assert 1 <= len(issue.tldr) <= 3
     assert not any(s.text.startswith(("And ", "Meanwhile", "Elsewhere")) for s in issue.tldr)
-    assert issue.intro.startswith("This week in China Chatbot:")
+    assert issue.intro.startswith("This week in China Chatbot we look at the algorithm inspection")
     assert "“" not in issue.intro and "sources" not in issue.intro
     assert issue.explainer.entity in issue.intro
 

@@ -131,3 +131,17 @@ def test_an_answer_never_names_the_noun_its_article_introduced(make_article: Mak
     texts = [s.text for q in exp.qa for s in q.answer]
     assert not any("the campaign" in t for t in texts), texts
     assert any("welcomed the rules" in t for t in texts), texts  # "the rules": never introduced
+
+
+def test_a_bare_role_leans_on_the_event_before_it() -> None:
+    from digest.edit.lexicon import dangles
+    assert dangles("Organisers, including the Harbour Data Alliance, pitched open data.")
+    assert dangles("Critics say the statement doubles as a trade argument.")
+    assert not dangles("Researchers at the Ningbo Institute found the data incomplete.")
+    assert not dangles("Organisers of the Ningbo Port Forum pitched open data.")
+
+
+def test_that_after_a_verb_is_a_conjunction_not_a_reference() -> None:
+    from digest.edit.lexicon import dangles
+    assert not dangles("The mayor said on Thursday that his city would meet its goal early.")
+    assert dangles("The alliance released that dataset in 2025.")

@@ -107,11 +107,13 @@ def test_tldr_is_one_through_line(period: Period, make_article: MakeArticle) -> 
 
 def test_intro_says_what_the_issue_covers(period: Period, make_article: MakeArticle) -> None:
     issue = _issue(period, make_article)
-    # One sentence of the featured stories, each its headline as a clause ("Coastline"
-    # keeps its capital: the articles write it so), then the Explainer with its definition.
-    assert issue.intro.startswith("This week in Port Data Weekly: ")
-    assert "Ningbo Port Forum opens; Coastline opens Tidewatch data; and Carthen" in issue.intro
-    assert ("After them comes an explainer on the Harbour Data Alliance (HDA), a standards body"
+    # One sentence naming what the featured stories are about (a noun phrase of each
+    # headline: "Ningbo Port Forum opens" → "the Ningbo Port Forum"; "Carthen fines map
+    # apps" → "Carthen"), then the Explainer with its definition. No headline quoted.
+    assert issue.intro.startswith("This week in Port Data Weekly we look at the Ningbo Port "
+                                  "Forum, "), issue.intro
+    assert "Carthen" in issue.intro and "fines" not in issue.intro, issue.intro
+    assert ("with an explainer on the Harbour Data Alliance (HDA), a standards body"
             in issue.intro)
     assert "“" not in issue.intro and not re.search(r"\d+ (stor|sources|articles)", issue.intro)
 

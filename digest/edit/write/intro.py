@@ -1,14 +1,14 @@
-"""The intro: what this issue covers, said as a sentence, from the issue's own material.
+"""The intro: what this issue covers, said as one sentence, from the issue's own material.
 
-"This week in <newsletter>: <story>; <story>; and <story>. After them come six shorter items
-and an explainer on <the Explainer's subject>, <its definition>."
+"This week in <newsletter> we look at <subject>, <subject> and <subject>, with six shorter
+items and an explainer on <the Explainer's subject>, <its definition>."
 
-* Each featured story is its printed headline, as a clause in running text: a word keeps its
-  capital only where the story's articles write it (or another form of it: "launched" for
-  "Launches") capitalised inside a sentence at least as often as not (a name, "China's",
-  "AI"; a pair such as "Hangzhou Statement" written together; in a sentence-case headline,
-  a capital the articles never contradict), so "Regulator launches …" reads "regulator launches …" and a Title Case
-  headline loses the capitals its words never have in prose.
+* Each featured story's subject is a noun phrase of its headline (`subject`), in running
+  text: a word keeps its capital only where the story's articles write it (or another form of
+  it: "launched" for "Launches") capitalised inside a sentence at least as often as not (a
+  name, "China's", "AI"; a pair such as "Hangzhou Statement" written together; in a
+  sentence-case headline, a capital the articles never contradict). A story without one is
+  counted ("and one more story").
 * The shorter items are counted; the Explainer is named with the definition its "Which is?"
   answer printed ("an industry body headquartered in Hangzhou").
 * No quoted headlines, no counts of sources or articles, nothing the issue does not print.
@@ -16,12 +16,15 @@ and an explainer on <the Explainer's subject>, <its definition>."
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from digest.edit.lexicon import stem
+from digest.edit.proof import PREPOSITIONS
 from digest.models import Explainer, Newsletter, Story
+from digest.text import tokens
 
 # A word of running text; the character before it says whether it opens a sentence.
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -77,31 +80,87 @@ def in_running_text(headline: str, counts: Counter[str]) -> str:
     return _WORD.sub(word, headline.strip())
 
 
-def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]]) -> list[str]:
-    """Each featured story's headline in running text (`texts`: its articles' texts)."""
-    return [in_running_text(s.headline, prose_counts(t)) for s, t in zip(stories, texts,
-                                                                          strict=True)]
+# Where a headline's object ends: a clause, a comparison or a purpose after it.
+_OBJECT_END = re.compile(r"[,;:]| [—–-] | (?:as|after|amid|while|despite|over|to|for|with|"
+                         r"in|at|from) (?=[a-z])")
+_PUNCT = "\"'“”‘’()"
+MAX_PHRASE = 12  # words: a longer subject is a headline again
 
 
-def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str], also: int,
+def _named(words: Sequence[str]) -> bool:
+    """A name among `words`: a capital, a quotation or a digit inside a word ("Lingxi-3")."""
+    return any(w[:1].isupper() or w[:1] in _PUNCT or re.search(r"[A-Za-z]-?\d", w)
+               for w in words)
+
+
+def subject(headline: str, texts: Sequence[str]) -> str | None:
+    """What a story is about, as a noun phrase of its headline: the object of its verb when it
+    names something ("… sign Hangzhou Statement on open and safe AI" → "the Hangzhou
+    Statement on open and safe AI"), else the words before the verb when they do ("Carthen
+    fines map apps" → "Carthen"), else the object ("an algorithm inspection"). The verb is the first headline word the articles use as a verb (a form in -ed or
+    -ing of its stem: "launches" / "launched"); with none, the opening words the articles all
+    use, when they name something. None when there is no such phrase of at most 12 words."""
+    words = headline.split()
+    body = " ".join(texts)
+    counts = prose_counts(texts)
+    verbs = {stem(w) for w in tokens(body) if w.endswith(("ed", "ing"))}
+    said = {w.lower().strip(_PUNCT) for w in body.split()}
+    # A headline's verb is in the present ("launches", "sign"), never a participle, which
+    # qualifies a noun ("labelling rules").
+    verb = next((i for i, w in enumerate(words) if i and w.islower()
+                 and not w.endswith(("ing", "ed")) and stem(w.strip(_PUNCT)) in verbs), None)
+    if verb is None:
+        run = list(itertools.takewhile(lambda w: w.lower().strip(_PUNCT) in said, words))
+        phrase = run if 2 <= len(run) < len(words) else []
+    else:
+        obj = _OBJECT_END.split(" ".join(words[verb + 1:]), maxsplit=1)[0].split()
+        if obj and obj[0].lower() in PREPOSITIONS | _SMALL:
+            obj = []  # "… opens in Beijing": no object, a place
+        # The subject names something when a word after its first is one, or when the
+        # articles write its first word capitalised mid-sentence ("Carthen fines …").
+        named = _named(words[1:verb]) or in_running_text(words[0], counts)[:1].isupper()
+        phrase = obj if obj and _named(obj) else words[:verb] if named else obj
+        phrase = phrase if len(phrase) >= 2 or _named(phrase) else []
+    if not 1 <= len(phrase) <= MAX_PHRASE or (verb is None and not _named(phrase)):
+        return None
+    text = in_running_text(" ".join(phrase), counts)
+    first = text.split()[0]
+    # "the" where the articles put it before the phrase's first or second word ("the
+    # statement" for "Hangzhou Statement on …"); never before a possessive.
+    if not first.endswith(("'s", "’s")) and any(
+            re.search(rf"\bthe {re.escape(w.strip(_PUNCT))}\b", body, re.IGNORECASE)
+            for w in text.split()[:2]):
+        return f"the {text}"
+    if first[:1].islower() and not first.endswith(("'s", "’s")):
+        return f"{'an' if first[:1] in 'aeio' else 'a'} {text}"
+    return text
+
+
+def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]]) -> list[str | None]:
+    """Each featured story's subject (`subject`; `texts`: its articles' texts)."""
+    return [subject(s.headline, t) for s, t in zip(stories, texts, strict=True)]
+
+
+def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None], also: int,
                explainer: Explainer | None) -> str:
     """What the issue covers (see the module docstring)."""
     if not covers and not also:
         return (f"Welcome to {newsletter.title} for {label}. It was a quiet week: none of our "
                 f"sources published anything on our topics, so this issue is short.")
-    rest = []
+    named = [c for c in covers if c]
+    if len(named) < len(covers):
+        rest = len(covers) - len(named)
+        named.append(f"{_few(rest)} more stor{'y' if rest == 1 else 'ies'}")
+    extra = []
     if also:
-        rest.append(f"{_few(also)} shorter item{'s' if also != 1 else ''}")
+        extra.append(f"{_few(also)} shorter item{'s' if also != 1 else ''}")
     if explainer is not None:
-        rest.append(f"an explainer on {_definite(explainer.entity)}{_definition(explainer)}")
-    if not covers:
-        return f"This week in {newsletter.title}: {' and '.join(rest)}."
-    stories = covers[0] if len(covers) == 1 else "; ".join(covers[:-1]) + f"; and {covers[-1]}"
-    line = f"This week in {newsletter.title}: {stories.rstrip('.')}."
-    if rest:
-        verb = "comes" if len(rest) == 1 and (also == 1 or not also) else "come"
-        line += f" After them {verb} {' and '.join(rest)}."
-    return line
+        extra.append(f"an explainer on {_definite(explainer.entity)}{_definition(explainer)}")
+    if not named:
+        return f"This week in {newsletter.title}: {' and '.join(extra)}."
+    stories = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
+    tail = f", with {' and '.join(extra)}" if extra else ""
+    return f"This week in {newsletter.title} we look at {stories}{tail}."
 
 
 def _definition(explainer: Explainer) -> str:
