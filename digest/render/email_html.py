@@ -61,8 +61,18 @@ def size(html: str) -> int:
 
 
 def fit_also(total: int, fits: Callable[[int], bool]) -> int:
-    """The largest n in [0, total] with fits(n) (fits is monotone: fewer items, smaller)."""
+    """The largest n in [0, total] with fits(n) (fits is monotone: fewer items, smaller).
+
+    Doubling from 1 first, then halving the gap: each try renders an e-mail of n items, so
+    the tries stay near the answer (a few dozen items) however long the full list is."""
     lo, hi = 0, total
+    step = 1
+    while lo + step <= hi:  # lo fits; find an upper bound that does not
+        if not fits(lo + step):
+            hi = lo + step - 1
+            break
+        lo += step
+        step *= 2
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if fits(mid):

@@ -12,6 +12,7 @@ import pytest
 
 from digest.models import Issue
 from digest.render import EMAIL_BUDGET, render_issue
+from digest.render.email_html import fit_also
 
 
 @pytest.fixture
@@ -102,3 +103,16 @@ def test_normal_week_is_not_shortened(issue: Issue) -> None:
     files = render_issue(issue).files
     assert json.loads(files["issue.json"])["notes"] == []
     assert len(files["email.html"].encode()) < 20_000
+
+
+def test_fit_also_finds_the_largest_fit_trying_only_near_it() -> None:
+    for total in range(0, 70):
+        for limit in range(0, total + 3):
+            tried: list[int] = []
+
+            def fits(n: int, limit: int = limit, tried: list[int] = tried) -> bool:
+                tried.append(n)
+                return n <= limit
+
+            assert fit_also(total, fits) == min(limit, total)
+            assert all(0 < n <= max(2 * limit + 1, 1) for n in tried)  # never far past the fit
