@@ -88,7 +88,7 @@ def _article(rng: random.Random, outlets: list[str], title: str, sents: list[str
                    content_hash=content_hash(paras))
 
 
-def run_one(n: int) -> None:
+def run_one(n: int, write: Path | None = None) -> None:
     arts = synthetic_week(n)
     period = Period("2026-W47", START, START + timedelta(days=7))
     t0, c0 = time.perf_counter(), time.process_time()
@@ -97,6 +97,8 @@ def run_one(n: int) -> None:
     edit_s = time.perf_counter() - t0
     rendered = render_issue(issue)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    for name, text in sorted(rendered.files.items()) if write else ():
+        (write / name).write_text(text, encoding="utf-8")  # to compare runs byte for byte
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     dups = sum(a.status == "duplicate" for a in issue.articles)
     print(f"{n:>7} articles  {secs:7.1f} s (edit {edit_s:.1f}, render {secs - edit_s:.1f}; "
@@ -110,9 +112,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="1000,10000,30000,100000")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--write", type=Path, metavar="DIR",
+                    help="with --one N: also write the issue's files into DIR")
     args = ap.parse_args()
     if args.one:
-        run_one(args.one)
+        run_one(args.one, args.write)
         return 0
     print("edit_issue + render_issue on a synthetic week (peak = max RSS of the process, data "
           "included)", flush=True)

@@ -27,6 +27,7 @@ measured, nothing learned from its text) and held on the other; docs/editor.md h
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -60,7 +61,7 @@ def _gain(stems: frozenset[str], extra: float, said: set[str], size: float, over
           central: Centrality) -> float:
     """How much the paragraph's expected F1 rises with a sentence of `stems` and `extra`
     words of length."""
-    new = sum(central.share(w) for w in stems - said)
+    new = math.fsum(central.share(w) for w in stems - said)
     return (2 * (overlap + new) / (size + extra + REFERENCE)
             - 2 * overlap / (size + REFERENCE))
 
@@ -84,7 +85,7 @@ def select(arts: Sequence[Article], language: str | None,
     chosen = [Pick(first, first.text)]
     heard = {arts[first.article].source}
     said = set(first.stems)
-    size, overlap = first.size, sum(central.share(w) for w in first.stems)
+    size, overlap = first.size, math.fsum(central.share(w) for w in first.stems)
     picked = {(first.article, first.index)}
     while True:
         best: tuple[float, Pick, frozenset[str], float] | None = None
@@ -115,7 +116,7 @@ def select(arts: Sequence[Article], language: str | None,
         chosen.append(pick)
         picked.add((pick.line.article, pick.line.index))
         heard.add(arts[pick.line.article].source)
-        overlap += sum(central.share(w) for w in stems - said)
+        overlap += math.fsum(central.share(w) for w in stems - said)
         said |= stems
         size += length
     # Name each further outlet at its first sentence in print order.
