@@ -124,7 +124,7 @@ def main() -> int:
     cpu: dict[int, float] = {}
     for n in (int(x) for x in args.sizes.split(",")):
         out = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True,
-                             capture_output=True, text=True).stdout
+                             stdout=subprocess.PIPE, text=True).stdout  # errors show
         print(out, end="", flush=True)
         m = re.search(r"articles\s+([\d.]+) s .*?cpu ([\d.]+) s", out)
         if m:
