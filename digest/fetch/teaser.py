@@ -5,7 +5,12 @@ text the feed carries is a teaser, that is when one of these holds, in this orde
 
 1. **It ends in a truncation mark**: "…", "...", "[…]", "Continue reading", "Read more", "Read
    the full story", "阅读全文" and the like (`MARKS`), once trailing feed furniture is set
-   aside ("The post … appeared first on …", "… was originally published on …").
+   aside ("The post … appeared first on …", "… was originally published on …"). A bare
+   ellipsis ("…", "...") is also punctuation an article may end with (a quote trailing off, a
+   page cut by its publisher): at the end of content clearly longer (`CONTENT_LONGER`×) than
+   the description beside it, it is the article's own ending, not a truncation (57 items in
+   10,000 of the real-text WordPress benchmark had their page fetched for it). An explicit
+   mark ("[…]", "Read more") is a truncation wherever it is.
 2. **A full body sits beside a teaser**, so it is *not* one: the feed has content
    (`content:encoded`, Atom `content`, JSON Feed `content_html`) and its description is itself
    marked as truncated, or the content is clearly longer (`CONTENT_LONGER`×) than the
@@ -31,6 +36,7 @@ CONTENT_LONGER = 1.5  # content this much longer than the description is the art
 MARKS = ("…", "...", "[…]", "[...]", "(more…)", "continue reading", "keep reading",
          "read more", "read the full story", "read the full article", "read full story",
          "read full article", "阅读全文", "阅读更多", "查看全文")
+BARE = ("…", "...")  # marks that are also ordinary punctuation
 FOOTERS = (r"the post .{1,300}? appeared first on .{1,200}?",
            r"(?:this|the) (?:article|post|story|entry) (?:was )?(?:originally |first )?"
            r"(?:published|appeared|posted) (?:on|in|at|by) .{1,200}?",
@@ -72,13 +78,13 @@ def teaser_reason(content: str, summary: str) -> str | None:
     body = _core(content or summary)
     if not body:
         return "no text"
+    lead = _core(summary) if content else ""
+    longer = bool(lead) and len(body) >= CONTENT_LONGER * len(lead)
     mark = _marked(body)
-    if mark:
+    if mark and not (longer and mark in BARE):
         return f"ends in {mark!r}"
-    if content:
-        lead = _core(summary)
-        if lead and (_marked(lead) or len(body) >= CONTENT_LONGER * len(lead)):
-            return None
+    if lead and (longer or _marked(lead)):
+        return None
     if len(body) < SHORT:
         return f"short ({len(body)} characters)"
     if not content and not _SENTENCE_END_RE.search(body):

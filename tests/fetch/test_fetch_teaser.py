@@ -58,6 +58,15 @@ def wordpress_description(link: str) -> str:
     ("<p>" + EXCERPT + " […]</p>", "", "ends in '[…]'"),
     ("<p>" + ARTICLE[0] + "</p>", ARTICLE[0], "short"),
     (FULL_HTML, FULL_HTML, None),  # the same text twice: long enough to be the article
+    # an article whose own last sentence trails off, beside its excerpt: the article ...
+    (FULL_HTML + "<p>And then the lights went out...</p>",
+     wordpress_description("https://valley.example/cranes"), None),
+    (FULL_HTML + "<p>What comes next, nobody knows…</p>", ARTICLE[0], None),
+    # ... but an explicit mark is a truncation however long the content
+    (FULL_HTML + "<p>Read more</p>", ARTICLE[0], "ends in 'Read more'"),
+    (FULL_HTML + " [&#8230;]", ARTICLE[0], "ends in '[…]'"),
+    # and an ellipsis ends a teaser when the content is no longer than the description
+    ("<p>" + EXCERPT + "...</p>", EXCERPT, "ends in '...'"),
 ])
 def test_teaser_reason(content: str, summary: str, expected: str | None) -> None:
     reason = teaser_reason(plain_text(content), plain_text(summary))
