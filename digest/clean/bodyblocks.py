@@ -16,14 +16,12 @@ The tree is trafilatura's XML (`p`, `head`, `list`/`item`, `table`/`row`/`cell`,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
 from digest.clean.blocks import Block, BlockKind
 
-_WS = re.compile(r"\s+")
 _BREAKS = frozenset({"lb", "br"})
 _HEADINGS = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"list", "ul", "ol", "dl"})
@@ -51,7 +49,10 @@ def _tag(el: etree._Element) -> str:
 
 
 def _squash(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Whitespace runs to one space, trimmed: `" ".join(text.split())`, which is what
+    `re.sub(r"\\s+", " ", text).strip()` gives (str.split and the regex's \\s both take the
+    characters str.isspace() takes) in a fraction of the time."""
+    return " ".join(text.split())
 
 
 def _kind(tag: str) -> BlockKind:

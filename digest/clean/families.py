@@ -2,16 +2,27 @@
 
 `classify(block)` walks `FAMILIES` in order and returns the first family whose test accepts
 the block. Each row says how long a block it may take (junk is short; long blocks are where
-real sentences live), optionally which block kinds it looks at, and for the "search anywhere"
-families the lower-case literals every match contains: a block with none of them skips that
-family's regex (a substring test costs next to nothing; the regexes scan the whole block). Keep the literals in step with patterns.py; tests/clean check each family's examples.
+real sentences live), optionally which block kinds it looks at, and one of two gates, each a
+condition every block the test accepts meets, so a block that fails it skips the test:
+
+- `opens`, for the families anchored at the block's start: the patterns one of which a
+  block they accept matches at its start (their own patterns). All of them are compiled into
+  one alternation, `OPENINGS`, tried once per block: prose opens none of them, and one miss
+  in the regex engine replaces a dozen Python calls (the same answers, by construction: an
+  alternation matches where one of its branches does).
+- `needs`, for the "search anywhere" families: the lower-case literals every match contains:
+  a block with none of them skips that family's regex (a substring test costs next to
+  nothing; the regexes scan the whole block). Keep the literals in step with patterns.py;
+  tests/clean check each family's examples.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
@@ -128,6 +139,8 @@ class Family:
     needs: tuple[str, ...] = ()
     # only blocks of these kinds (empty: any kind)
     kinds: tuple[str, ...] = ()
+    # patterns one of which every block the test accepts matches at its start (empty: none)
+    opens: tuple[re.Pattern[str], ...] = ()
 
     def accepts(self, block: Block, low: str) -> bool:
         if len(block.text) > self.max_len or (self.kinds and block.kind not in self.kinds):
@@ -135,26 +148,31 @@ class Family:
         # substring tests: cheaper than one regex alternation of the same literals
         if self.needs and not any(w in low for w in self.needs):
             return False
+        if self.opens and not any(p.match(block.text) for p in self.opens):
+            return False
         return self.test(block.text)
 
 
 FAMILIES: tuple[Family, ...] = (
     Family("ticker", 400, is_ticker),
-    Family("source_line", 400, _matches(P.SOURCE_LINE)),
+    Family("source_line", 400, _matches(P.SOURCE_LINE), opens=(P.SOURCE_LINE,)),
     # a list item or table row with a date is data (a schedule, a changelog), so only
     # paragraphs, headings and captions
     Family("dateline", 120, is_dateline, kinds=("p", "h", "caption")),
-    Family("ad_label", SHORT, _matches(P.AD_LABEL)),
-    Family("back_to_top", SHORT, _matches(P.BACK_TO_TOP)),
+    Family("ad_label", SHORT, _matches(P.AD_LABEL), opens=(P.AD_LABEL,)),
+    Family("back_to_top", SHORT, _matches(P.BACK_TO_TOP), opens=(P.BACK_TO_TOP,)),
     Family("tag_row", SHORT, _any(_matches(P.TAG_ROW),
-                                  lambda t: t.count("/") >= 2 and P.SLASH_ROW.match(t) is not None)),
-    Family("share_row", 200, _any(_matches(P.SHARE_ROW), _matches(P.SOCIAL_ONLY))),
-    Family("print_email_tools", SHORT, _is_tools),
-    Family("read_more", SHORT, _any(_matches(P.READ_MORE), _matches(P.BACK_LINKS))),
-    Family("comment_count", SHORT, _matches(P.COMMENTS)),
-    Family("editor_credit", SHORT, _matches(P.EDITOR_CREDIT)),
-    Family("watch_promo", 250, _matches(P.WATCH_PROMO)),
-    Family("embed_debris", 80, _matches(P.CSS_TOKEN)),
+                                  lambda t: t.count("/") >= 2 and P.SLASH_ROW.match(t) is not None),
+           opens=(P.TAG_ROW, P.SLASH_ROW)),
+    Family("share_row", 200, _any(_matches(P.SHARE_ROW), _matches(P.SOCIAL_ONLY)),
+           opens=(P.SHARE_ROW, P.SOCIAL_ONLY)),
+    Family("print_email_tools", SHORT, _is_tools, opens=(P.TOOLS,)),
+    Family("read_more", SHORT, _any(_matches(P.READ_MORE), _matches(P.BACK_LINKS)),
+           opens=(P.READ_MORE, P.BACK_LINKS)),
+    Family("comment_count", SHORT, _matches(P.COMMENTS), opens=(P.COMMENTS,)),
+    Family("editor_credit", SHORT, _matches(P.EDITOR_CREDIT), opens=(P.EDITOR_CREDIT,)),
+    Family("watch_promo", 250, _matches(P.WATCH_PROMO), opens=(P.WATCH_PROMO,)),
+    Family("embed_debris", 80, _matches(P.CSS_TOKEN), opens=(P.CSS_TOKEN,)),
     Family("embed_debris", 1_000_000, _is_embed_debris,
            ("frameborder", "allowfullscreen", "accelerometer", "referrerpolicy", "<", "width",
             "height", "clipboard-write", "picture-in-picture")),
@@ -194,18 +212,49 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
+def _openings(families: tuple[Family, ...]) -> re.Pattern[str]:
+    """One alternation of every family's `opens` patterns, each keeping its own flags."""
+    branches = []
+    for family in families:
+        for pattern in family.opens:
+            extra = pattern.flags & ~(re.IGNORECASE | re.UNICODE)
+            if extra or re.search(r"\\\d|\(\?P=", pattern.pattern):
+                raise ValueError(f"{family.rule}: an opening must be a plain pattern "
+                                 "(no flags but IGNORECASE, no back-references)")
+            flags = "i" if pattern.flags & re.IGNORECASE else "-i"
+            branches.append(f"(?{flags}:{pattern.pattern})")
+    return re.compile("|".join(dict.fromkeys(branches)))
+
+
+OPENINGS = _openings(FAMILIES)
+_OPENINGS_MAX = max(f.max_len for f in FAMILIES if f.opens)
+_LIMITS = sorted({f.max_len for f in FAMILIES})
+
+
+@lru_cache(maxsize=256)
+def _candidates(limit: int, kind: str, opened: bool) -> tuple[Family, ...]:
+    """The families, in order, that may take a block of this kind, no longer than `limit`,
+    opening (or not) like one of theirs: what is left to test after the cheap gates."""
+    return tuple(f for f in FAMILIES if f.max_len >= limit
+                 and (not f.kinds or kind in f.kinds) and (opened or not f.opens))
+
+
 def classify(block: Block) -> str | None:
     """The family one block belongs to on its own, or None.
 
     (`Family.accepts`, unrolled: this runs for every family on every block, and the call and
-    generator overhead was most of its cost.)"""
-    text, kind = block.text, block.kind
+    generator overhead was most of its cost: the families a block's length, kind and opening
+    leave are looked up once per shape, `_candidates`.)"""
+    text = block.text
     size = len(text)
-    low = text.lower()
-    for family in FAMILIES:
-        if size > family.max_len or (family.kinds and kind not in family.kinds):
-            continue
+    at = bisect_left(_LIMITS, size)
+    if at == len(_LIMITS):
+        return None
+    opened = size <= _OPENINGS_MAX and OPENINGS.match(text) is not None
+    low = ""
+    for family in _candidates(_LIMITS[at], block.kind, opened):
         if family.needs:
+            low = low or text.lower()
             for w in family.needs:
                 if w in low:
                     break

@@ -1,6 +1,7 @@
 """One block at a time: each junk family catches its shape in other wording, real prose passes.
 
-The "search anywhere" families are gated by literal pre-checks (families.FAMILIES `needs`);
+The "search anywhere" families are gated by literal pre-checks (families.FAMILIES `needs`),
+the ones anchored at the start by one alternation of their openings (`opens`, `OPENINGS`);
 these examples make sure a gate never hides a block its regex would catch.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from digest.clean.blocks import Block, BlockKind
-from digest.clean.families import FAMILIES
+from digest.clean.families import FAMILIES, OPENINGS
 from digest.clean.rules import classify
 
 
@@ -48,6 +49,8 @@ def test_family_catches_its_shape(text: str, rule: str) -> None:
     for family in FAMILIES:
         if family.rule == rule and family.needs and family.test(text):
             assert any(w in text.lower() for w in family.needs)
+        if family.rule == rule and family.opens and family.test(text):
+            assert any(p.match(text) for p in family.opens) and OPENINGS.match(text)
 
 
 def test_caption_credit_only_counts_on_captions() -> None:

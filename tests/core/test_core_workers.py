@@ -125,3 +125,20 @@ def test_collect_cleans_in_workers_and_a_bug_stays_with_its_item(
     assert failed.url.endswith("/story-7") and "planted bug" in (failed.reason or "")
     assert report.internal_errors == 1
     store.close()
+
+
+def unpicklable_on_five(n: int) -> object:
+    if n == 5 and os.getpid() != PARENT:
+        return lambda: n  # a worker's answer that cannot travel back
+    return n, os.getpid()
+
+
+@many_cores
+def test_jobs_travel_in_chunks_and_an_answer_that_cannot_travel_is_redone_here() -> None:
+    answers = list(map_ordered(unpicklable_on_five, range(300)))
+    assert [a[0] for a in answers] == list(range(300))  # type: ignore[index]
+    assert answers[5] == (5, PARENT)  # its chunk was redone in this process
+    pids = [pid for _, pid in answers]  # type: ignore[misc]
+    size = max(1, min(workers.CHUNK, 300 // (workers.usable_cores() * workers.WINDOW)))
+    assert size > 1 and PARENT not in pids[size:]
+    assert all(len(set(pids[k:k + size])) == 1 for k in range(0, 300, size))  # one worker each
