@@ -42,7 +42,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 MIN_JOBS = 32  # below this, starting workers costs more than it saves
 WINDOW = 16  # jobs in flight per worker: keeps them busy while this process commits
-CHUNK = 8  # jobs per task at most (fewer when a batch is too small to keep every worker busy)
+CHUNK = 8  # jobs per task at most: fewer when a batch is too small to keep every worker busy
+SPREAD = 4  # a batch is chunked only as far as it still makes SPREAD windows per worker
 
 
 def call(fn: Callable[[T], R], job: T) -> R | Exception:
@@ -103,7 +104,7 @@ def map_ordered(fn: Callable[[T], R], jobs: Sequence[T], *,
     if context is None:
         yield from (call(fn, job) for job in jobs)
         return
-    size = max(1, min(CHUNK, len(jobs) // (count * WINDOW)))
+    size = max(1, min(CHUNK, len(jobs) // (count * WINDOW * SPREAD)))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     executor = ProcessPoolExecutor(max_workers=count, initializer=_ignore_interrupts,
                                    mp_context=context)

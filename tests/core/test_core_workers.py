@@ -135,10 +135,10 @@ def unpicklable_on_five(n: int) -> object:
 
 @many_cores
 def test_jobs_travel_in_chunks_and_an_answer_that_cannot_travel_is_redone_here() -> None:
-    answers = list(map_ordered(unpicklable_on_five, range(300)))
-    assert [a[0] for a in answers] == list(range(300))  # type: ignore[index]
+    count = 3 * workers.usable_cores() * workers.WINDOW * workers.SPREAD  # chunks of 3
+    answers = list(map_ordered(unpicklable_on_five, range(count)))
+    assert [a[0] for a in answers] == list(range(count))  # type: ignore[index]
     assert answers[5] == (5, PARENT)  # its chunk was redone in this process
     pids = [pid for _, pid in answers]  # type: ignore[misc]
-    size = max(1, min(workers.CHUNK, 300 // (workers.usable_cores() * workers.WINDOW)))
-    assert size > 1 and PARENT not in pids[size:]
-    assert all(len(set(pids[k:k + size])) == 1 for k in range(0, 300, size))  # one worker each
+    assert pids[3:6] == [PARENT] * 3 and PARENT not in pids[6:]  # the chunk of 3, 4 and 5
+    assert all(len(set(pids[k:k + 3])) == 1 for k in range(0, count, 3))  # one worker each
