@@ -10,8 +10,14 @@ seeds from ../shared/seeds; skips politely when they are missing. Prints:
     word P / R / F1 mean / median and pages/s for trafilatura (default and precision) and
     digest.clean, with our speed ratio against trafilatura default (every page goes through
     every extractor in turn, so load from other processes hits all of them alike);
+  * paragraph P / R / F1 per dataset: a paragraph is one line of the output, one line of the
+    truth file, compared letters and digits only; it scores when it is exactly a paragraph of
+    the other side (multisets per page, mean over pages), so two paragraphs merged into one,
+    one cut in two, or a junk line glued to one all count against it;
   * junk pages: junk items left (of 54) and passages kept (of 28), with the reference checker's
-    matching (letters and digits only);
+    matching (letters and digits only), and paragraph P / R / F1 of the passages' paragraphs
+    (the page's innermost block holding a passage is a true paragraph; an output line holding
+    a passage is a predicted one);
   * seeds: each listed junk item gone, every other line kept (text path).
 """
 
@@ -23,6 +29,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -80,13 +87,32 @@ def extractors() -> dict[str, Extractor]:
             "digest.clean": bench_adapter}
 
 
+def paragraphs(text: str) -> list[str]:
+    """An output's or a truth file's paragraphs, one per line, letters and digits only
+    (a list item's "- " or a table's "|" do not count against it)."""
+    return [s for s in (squeeze(line) for line in text.splitlines()) if s]
+
+
+def paragraph_scores(pred: list[str], true: list[str]) -> tuple[float | None, float | None,
+                                                                  float]:
+    """P, R, F1 of exact paragraph matches (multisets), with the reference scorer's rules
+    for empty sides."""
+    score = sys.modules["ref_score"]
+    return score.prf(*score.overlap(Counter(pred), Counter(true)))  # type: ignore[no-any-return]
+
+
+def _mean(values: list[float | None]) -> float:
+    kept = [v for v in values if v is not None]
+    return sum(kept) / len(kept) if kept else float("nan")
+
+
 # dataset -> lower-case tokens before matching (as the reference figures for each were taken)
 DATASETS = {"wcxb_dev_articles": True, "scrapinghub": False}
 
 
 def bench_dataset(fns: dict[str, Extractor], name: str, limit: int | None
                   ) -> dict[str, dict[str, float]]:
-    score = _load(EXTRACTION / "score.py", "ref_score")
+    score = sys.modules["ref_score"]
     lower = DATASETS[name]
     pages = [(score.decode_html(raw), truth, url) for _, raw, truth, url
              in score.load_dataset(EXTRACTION / name, limit)]
@@ -95,6 +121,7 @@ def bench_dataset(fns: dict[str, Extractor], name: str, limit: int | None
     for fn in fns.values():
         fn(score.WARMUP_HTML, None)
     rows: dict[str, list[dict[str, float]]] = {n: [] for n in fns}
+    para_rows: dict[str, list[tuple[float | None, float | None, float]]] = {n: [] for n in fns}
     busy = dict.fromkeys(fns, 0.0)
     for html, truth, url in pages:
         for n, fn in fns.items():
@@ -105,19 +132,46 @@ def bench_dataset(fns: dict[str, Extractor], name: str, limit: int | None
                 out = ""
             busy[n] += time.perf_counter() - t0
             rows[n].append(score.page_scores(out, truth, lower))
+            para_rows[n].append(paragraph_scores(paragraphs(out), paragraphs(truth)))
     results: dict[str, dict[str, float]] = {}
     for n in fns:
         agg = score.aggregate(rows[n])
+        para = para_rows[n]
         results[n] = {"P": agg["P"], "R": agg["R"], "f1_mean": agg["F1_mean"],
-                      "f1_median": agg["F1_median"], "pages_per_s": len(pages) / busy[n]}
+                      "f1_median": agg["F1_median"], "pages_per_s": len(pages) / busy[n],
+                      "para_P": _mean([p for p, _, _ in para]),
+                      "para_R": _mean([r for _, r, _ in para]),
+                      "para_F1": _mean([f for _, _, f in para])}
         r = results[n]
         print(f"{n:<24} {name:<18} n={len(pages):<4} P={r['P']:.3f} R={r['R']:.3f} "
               f"F1 mean={r['f1_mean']:.4f} median={r['f1_median']:.4f}  "
-              f"{r['pages_per_s']:.1f} p/s", flush=True)
+              f"{r['pages_per_s']:.1f} p/s  paragraphs P={r['para_P']:.3f} "
+              f"R={r['para_R']:.3f} F1={r['para_F1']:.3f}", flush=True)
     base = results["trafilatura"]["pages_per_s"]
     print(f"{'':<24} {name:<18} speed ratio digest.clean / trafilatura: "
           f"{results['digest.clean']['pages_per_s'] / base:.2f}x", flush=True)
     return results
+
+
+_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
+               "dd", "dt", "figcaption", "div")
+
+
+def passage_paragraphs(html: str, passages: list[str]) -> list[str]:
+    """The page's own paragraphs that hold the passages: for each passage, the innermost
+    block element whose text contains it (letters and digits only), each element once."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.document_fromstring(html)
+    found: dict[object, str] = {}
+    for passage in map(squeeze, passages):
+        holders = [el for el in tree.iter(*_BLOCK_TAGS)
+                   if passage in squeeze(el.text_content())]
+        inner = [el for el in holders
+                 if not any(o is not el and el in o.iterancestors() for o in holders)]
+        for el in inner[:1]:
+            found.setdefault(el, squeeze(el.text_content()))
+    return list(found.values())
 
 
 def bench_junk(fns: dict[str, Extractor]) -> None:
@@ -125,17 +179,31 @@ def bench_junk(fns: dict[str, Extractor]) -> None:
     for name, fn in fns.items():
         kept = total_keep = left = total_junk = 0
         leftovers: list[str] = []
+        matched_pred = n_pred = matched_true = n_true = 0
         for page, sp in spec.items():
             html = (EXTRACTION / "junk" / "pages" / f"{page}.html").read_text(encoding="utf-8")
-            text = squeeze(fn(html, None) or "")
-            kept += sum(1 for k in sp["keep"] if squeeze(k) in text)
+            out = fn(html, None) or ""
+            text = squeeze(out)
+            keys = [squeeze(k) for k in sp["keep"]]
+            pred = Counter(p for p in paragraphs(out) if any(k in p for k in keys))
+            true = Counter(passage_paragraphs(html, sp["keep"]))
+            both = sum((pred & true).values())
+            matched_pred += both
+            matched_true += both
+            n_pred += sum(pred.values())
+            n_true += sum(true.values())
+            kept += sum(1 for k in keys if k in text)
             total_keep += len(sp["keep"])
             for label, junk in sp["junk"].items():
                 total_junk += 1
                 if squeeze(junk) in text:
                     left += 1
                     leftovers.append(f"{page[:2]}:{label}")
-        print(f"{name:<24} junk left {left}/{total_junk}  passages kept {kept}/{total_keep}"
+        p = matched_pred / n_pred if n_pred else 0.0
+        r = matched_true / n_true if n_true else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{name:<24} junk left {left}/{total_junk}  passages kept {kept}/{total_keep}  "
+              f"paragraphs P={p:.3f} R={r:.3f} F1={f1:.3f} (of {n_true})"
               + (f"  ({', '.join(leftovers)})" if leftovers and name == "digest.clean" else ""))
 
 
@@ -178,6 +246,7 @@ def main() -> int:
     if not EXTRACTION.is_dir():
         print(f"benchmark data not found at {EXTRACTION}; skipping")
         return 0
+    _load(EXTRACTION / "score.py", "ref_score")
     fns = extractors()
     for name in args.datasets.split(","):
         if (EXTRACTION / name).is_dir():

@@ -2,8 +2,9 @@
 
     clean(content, url, text=False, newsletter=False, timeout=10.0) -> CleanedPage
 
-HTML goes through trafilatura (precision mode) for the main content, then through the junk
-families in `patterns.py`/`rules.py`; plain text goes line by line through the same families.
+HTML goes through the extraction cascade (`cascade.py`: trafilatura in recall mode, its default
+sequence when in doubt; see docs/cleaning.md) for the main content, then through the junk
+families in `families.py`/`rules.py`; plain text goes line by line through the same families.
 Everything dropped is reported as `Removal(rule, text)`.
 """
 

@@ -26,7 +26,8 @@ So the cascade is:
    body; or shorter than `DOUBT_BELOW` characters on a page with little `<p>` text), gather a
    body the page splits into chunks (`join_split_body`) and extract again; if still in doubt,
    run trafilatura's default sequence (readability and justext comparison, baseline rescue,
-   recall escalation) on the same pruned tree and keep the longer of the two.
+   recall escalation) on the same pruned tree and keep the longer of the two, unless most
+   of what it adds is not prose (`prefer`: teaser excerpts, link lists, repeated banners).
 
 Step 3 runs on about 1 page in 13, so the cleaner stays faster than `trafilatura.extract`.
 
@@ -49,6 +50,8 @@ from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xml import delete_element
 from trafilatura.xpaths import BODY_XPATH
+
+from digest.clean.bodyblocks import body_to_blocks
 
 # The patterns of trafilatura.xpaths RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_XPATH and
 # REMOVE_COMMENTS_AND_LISTS_XPATH (re:test is re.search on the attribute value).
@@ -145,6 +148,45 @@ def _delete_all(nodes: list[etree._Element]) -> None:
         delete_element(el)  # keeps the tail text, as prune_unwanted_nodes does
 
 
+def split_break_runs(tree: etree._Element) -> int:
+    """`<p>A<br><br>B</p>` becomes `<p>A</p><p>B</p>`, as the page shows it: trafilatura keeps
+    one `<lb/>` of a run of breaks inside a paragraph, and the paragraph end is lost (a
+    single break stays a break). Returns how many paragraphs were split."""
+    runs: dict[etree._Element, list[etree._Element]] = {}
+    for br in tree.iter("br"):
+        nxt = br.getnext()
+        parent = br.getparent()
+        if (nxt is not None and nxt.tag == "br" and parent is not None and parent.tag == "p"
+                and not (br.tail or "").strip()):
+            runs.setdefault(parent, []).append(br)
+    for para, starts in runs.items():
+        _split_paragraph(para, set(starts))
+    return len(runs)
+
+
+def _split_paragraph(para: etree._Element, starts: set[etree._Element]) -> None:
+    pieces: list[etree._Element] = [para.makeelement("p", dict(para.attrib))]
+    pieces[0].text = para.text
+    skipping = False
+    for child in list(para):
+        if child in starts or (skipping and child.tag == "br"):
+            if not skipping:
+                pieces.append(para.makeelement("p", dict(para.attrib)))
+            skipping = not (child.tail or "").strip()
+            if not skipping:
+                pieces[-1].text = child.tail
+            continue
+        skipping = False
+        pieces[-1].append(child)  # moved, tail and all
+    pieces[-1].tail = para.tail
+    parent = para.getparent()
+    if parent is not None:
+        at = parent.index(para)
+        parent.remove(para)
+        for offset, piece in enumerate(pieces):
+            parent.insert(at + offset, piece)
+
+
 CHUNK_MIN = 500  # characters of text in a chunk of a split body: paragraphs, not a teaser
 
 
@@ -214,6 +256,7 @@ def trafilatura_body(tree: lxml_html.HtmlElement, url: str | None) -> etree._Ele
     """
     is_forum = _forum_thread_page(tree)
     _delete_all(raw_prune_nodes(tree, comments=not is_forum, consent=True))
+    split_break_runs(tree)
     options = Extractor(recall=True, comments=False, tables=True, url=url)
 
     def converted() -> etree._Element:
@@ -239,5 +282,52 @@ def trafilatura_body(tree: lxml_html.HtmlElement, url: str | None) -> etree._Ele
     default = Extractor(comments=False, tables=True, url=url)
     # the sequence's baseline rescue reads the raw tree's text: never a script's or an iframe's
     etree.strip_elements(tree, *_CODE_TAGS, with_tail=False)
-    other, other_text, _, _ = trafilatura_sequence(tree, default, url)
-    return other if len(other_text) > len(text) else body
+    other = trafilatura_sequence(tree, default, url)[0]
+    return prefer(body, other)
+
+
+# Two extractions in doubt: the longer one is kept (a doubtful extraction is usually too short,
+# a teaser of the article) unless less than this share of what it adds is prose ...
+ADDED_PROSE = 0.5
+# ... where a paragraph is prose when it ends a sentence, or when it is longer than any teaser
+# excerpt (a text run with no paragraph breaks) and holds a sentence end per this many
+# characters. Teaser excerpts are cut mid-sentence or with an ellipsis, link lists and label
+# runs end no sentence, a banner repeated per country ends in a link phrase.
+LONG_PARAGRAPH = 1000
+CHARS_PER_SENTENCE = 250
+_CLOSERS = "\"'”’»)\\]"
+_ENDS_SENTENCE = re.compile(f"(?:[。！？]|[.!?])[{_CLOSERS}]*$")
+_CUT_SHORT = re.compile(f"(?:…|\\.\\.\\.)[{_CLOSERS}]*$")
+_SENTENCE_END = re.compile(f"[。！？]|[.!?][{_CLOSERS}]*(?=\\s|$)")
+_NOT_WORD = re.compile(r"\W+")
+
+
+def prose_chars(paragraph: str) -> int:
+    """How many of a paragraph's characters are prose: all or none."""
+    if _ENDS_SENTENCE.search(paragraph) and not _CUT_SHORT.search(paragraph):
+        return len(paragraph)
+    if (len(paragraph) >= LONG_PARAGRAPH and CHARS_PER_SENTENCE
+            * len(_SENTENCE_END.findall(paragraph)) >= len(paragraph)):
+        return len(paragraph)
+    return 0
+
+
+def added_prose(shorter: list[str], longer: list[str]) -> float:
+    """The share of prose in the paragraphs of `longer` that `shorter` does not have."""
+    have = {_NOT_WORD.sub("", p.lower()) for p in shorter}
+    added = [p for p in longer if _NOT_WORD.sub("", p.lower()) not in have]
+    size = sum(len(p) for p in added)
+    return sum(prose_chars(p) for p in added) / size if size else 1.0
+
+
+def prefer(first: etree._Element, other: etree._Element) -> etree._Element:
+    """The better of two extractions of a page in doubt: the longer, unless most of what it
+    adds to the shorter is not prose (teaser excerpts of other posts, a list of client names,
+    a shipping banner per country, a category label and the site's address)."""
+    paragraphs = [[b.text for b in body_to_blocks(t)] for t in (first, other)]
+    sizes = [sum(len(p) for p in ps) for ps in paragraphs]
+    longer = 1 if sizes[1] > sizes[0] else 0
+    if sizes[1 - longer] and added_prose(paragraphs[1 - longer],
+                                         paragraphs[longer]) < ADDED_PROSE:
+        longer = 1 - longer
+    return (first, other)[longer]

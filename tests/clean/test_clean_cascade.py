@@ -24,10 +24,13 @@ from trafilatura.xpaths import (
 from digest.clean.cascade import (
     DOUBT_BELOW,
     LITTLE_PROSE,
+    added_prose,
     comment_nodes,
     in_doubt,
     join_split_body,
     paragraph_mass,
+    prefer,
+    prose_chars,
     raw_prune_nodes,
     trafilatura_body,
 )
@@ -197,3 +200,65 @@ def test_split_body_leaves_teasers_and_short_chunks() -> None:
     short = SPLIT_PAGE.replace(_chunk(2), '<div class="rail"><div class="article__body">'
                                "<p>Award for our movers.</p></div></div>")
     assert join_split_body(converted(short)) == 1
+
+
+def _body(*paragraphs: str) -> etree._Element:
+    body = etree.Element("body")
+    for text in paragraphs:
+        etree.SubElement(body, "p").text = text
+    return body
+
+
+ARTICLE = [f"{PARA}Paragraph {i}." for i in range(3)]
+# excerpts of other posts, as a "You may like" list shows them: cut mid-sentence or with "…"
+TEASERS = [
+    "When the port authority denies a berth, it can feel like a dead end. Many skippers wonder "
+    "if they can appeal, and there are remedies available. At the Harbour Office,",
+    "Navigating the licence process can be overwhelming while dealing with a broken engine. "
+    "The system is complex, with strict deadlines and high refusal rates for first …",
+    "Harbour dues rise again this spring, and the council says the money goes to the quay [...]",
+]
+
+
+def test_longer_extraction_wins_when_what_it_adds_is_prose() -> None:
+    teaser, article = _body(ARTICLE[0]), _body(*ARTICLE)
+    assert prefer(teaser, article) is article
+    assert prefer(article, teaser) is article
+
+
+def test_shorter_extraction_wins_when_the_longer_adds_teasers_or_lists() -> None:
+    article = _body(*ARTICLE)
+    with_teasers = _body(*ARTICLE, *TEASERS)
+    assert prefer(article, with_teasers) is article
+    clients = _body("Ready Seal Hunter Vision Softroc Rakkasan Motorsports Joolala Works "
+                    "Restoration Simply Organic Beauty Towny Paddle Candy Breeders Planet")
+    assert prefer(_body("Call the harbour office to book a berth."), clients) is not clients
+    banners = _body(*(f"Free shipping on orders {n} euro or more. For rates and timelines, "
+                      "please visit our international page" for n in range(40, 60)))
+    assert prefer(article, banners) is article
+    # symmetric: the first extraction is the longer one, with a label and an address added
+    padded = _body("Categories", *ARTICLE, "Harbour Office - 1111 Quay Road - 89259-565")
+    assert prefer(padded, article) is article
+
+
+def test_a_long_run_of_sentences_is_prose_and_an_empty_side_never_wins() -> None:
+    # the text of a page with no paragraph breaks, as the baseline rescue returns it
+    run = " ".join(ARTICLE * 3) + " Continued on the next page"
+    assert prose_chars(run) == len(run)
+    assert prose_chars(TEASERS[0]) == prose_chars(TEASERS[1]) == 0
+    assert prose_chars("市场有风险，投资需谨慎。") > 0
+    assert added_prose(ARTICLE, [*ARTICLE, *TEASERS]) == 0
+    assert added_prose(ARTICLE[:1], ARTICLE) == 1
+    clients = _body("Ready Seal Hunter Vision Softroc Rakkasan Motorsports Joolala Works")
+    assert prefer(etree.Element("body"), clients) is clients
+
+
+def test_doubt_keeps_the_article_over_teasers_of_other_posts() -> None:
+    # the recall extractor takes the short post; the default sequence adds the list of
+    # other posts' excerpts under it (same markup, no container of their own)
+    page = ("<html><body><div class='post'><h1>Berth appeals</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + "</div><div class='more'>"
+            + "".join(f"<div class='card'><p>{t}</p></div>" for t in TEASERS * 3)
+            + "</div></body></html>")
+    text = " ".join(trafilatura_body(parse_html(page), None).itertext())
+    assert ARTICLE[1] in text and "At the Harbour Office," not in text
