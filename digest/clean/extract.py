@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from digest.clean.blocks import Block, BlockKind
 from digest.clean.bodyblocks import body_to_blocks
-from digest.clean.cascade import trafilatura_body
+from digest.clean.cascade import prepare, trafilatura_body
 from digest.errors import CleanError
 
 # trafilatura logs every page it discards at WARNING; a cleaner's caller only wants our result.
@@ -136,27 +136,33 @@ def _drop_noise(tree: lxml_html.HtmlElement, tags: tuple[str, ...]) -> None:
             bad.drop_tree()
 
 
-def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *,
-                   fragment: bool = False) -> list[Block]:
+def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bool = False,
+                   markup: str | None = None) -> list[Block]:
     """The article body of a parsed page as blocks (junk not yet removed).
 
     A fragment (a feed entry's HTML) is walked whole: an extractor looking for the article
     inside it finds its paragraphs without their headings (the headings that mark a promo box
-    or an appended story), and every block of it is the entry's anyway.
+    or an appended story), and every block of it is the entry's anyway. With `markup` (what
+    `tree` was parsed from) the cascade may clean `tree` itself and parse again when it needs
+    the page as it was.
     """
     if fragment:
         _drop_noise(tree, (*_NOISE_TAGS, "nav"))
         root = tree.find("body")
         return body_to_blocks(root if root is not None else tree)
+    reparse = None if markup is None else lambda: parse_html(markup)
     body: etree._Element | None = None
     try:
-        body = trafilatura_body(tree, url)
+        body = trafilatura_body(tree, url, reparse)
     except (ValueError, TypeError, RecursionError, etree.LxmlError):
         body = None
     blocks = body_to_blocks(body) if body is not None else []
     if not blocks:
         # trafilatura found nothing (a tiny page): take every visible block and let the junk
         # families do the work
+        if reparse is not None:  # the cascade changed the tree: the page as it was, pruned
+            tree = reparse()
+            prepare(tree)
         _drop_noise(tree, _NOISE_TAGS)
         blocks = _fallback_blocks(tree)
     return blocks

@@ -152,7 +152,7 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
             tree = parse_html(doc)
             deadline.check()
             meta = extract_meta(tree, url)
-            blocks = extract_blocks(tree, url, fragment=is_fragment(doc))
+            blocks = extract_blocks(tree, url, fragment=is_fragment(doc), markup=doc)
             deadline.check()
         apply_rules(blocks, title=meta.title, byline=meta.byline, newsletter=newsletter)
         main, rest = split_appended(blocks)

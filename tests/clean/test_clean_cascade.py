@@ -262,3 +262,21 @@ def test_doubt_keeps_the_article_over_teasers_of_other_posts() -> None:
             + "</div></body></html>")
     text = " ".join(trafilatura_body(parse_html(page), None).itertext())
     assert ARTICLE[1] in text and "At the Harbour Office," not in text
+
+
+@pytest.mark.parametrize("name", ["news", "short", "prune", "split"])
+def test_cleaning_the_tree_itself_extracts_what_a_copy_does(name: str, news_page: str) -> None:
+    # with a way to parse the page again, the first extraction cleans the tree in place and a
+    # page in doubt is parsed again: the result is the one a copy gives
+    markup = {"news": news_page, "short": SHORT_PAGE, "prune": PRUNE_PAGE,
+              "split": SPLIT_PAGE}[name]
+    url = "https://example.org/a"
+    copied = etree.tostring(trafilatura_body(parse_html(markup), url))
+    parsed: list[int] = []
+
+    def reparse() -> etree._Element:
+        parsed.append(1)
+        return parse_html(markup)
+
+    assert etree.tostring(trafilatura_body(parse_html(markup), url, reparse)) == copied
+    assert len(parsed) == (name != "news")  # parsed again only when in doubt
