@@ -43,12 +43,14 @@ def period_label(start_iso: str, end_iso: str) -> str:
     return f"{start.day} {start:%B %Y} – {last.day} {last:%B %Y}"
 
 
-def _unlinked(article: dict[str, Any]) -> str:
+def _unlinked(article: dict[str, Any], dated: bool = True) -> str:
     """What a source without a web address is, for its plain-text credit: an email
-    newsletter item (a `mid:` URI) is "newsletter, 20 Nov"."""
+    newsletter item (a `mid:` URI) is "newsletter, 20 Nov" ("newsletter" undated)."""
     url = str(article.get("url") or "")
     if not url.lower().startswith("mid:"):
         return ""
+    if not dated:
+        return "newsletter"
     when = article.get("published")
     try:
         day = datetime.fromisoformat(str(when)) if when else None
@@ -72,9 +74,7 @@ def _links(articles: list[dict[str, Any]], *, dated: bool = True) -> list[dict[s
         seen[outlet] += 1
         label = outlet if seen[outlet] == 1 else f"{outlet} ({seen[outlet]})"
         url = safe_url(a.get("url"))
-        what = "" if url else _unlinked(a)
-        if not dated:
-            what = what.split(",")[0]
+        what = "" if url else _unlinked(a, dated)
         links.append({"url": url, "label": f"{label} ({what})" if what else label,
                       "title": a.get("title") or "", "source": outlet})
     return links

@@ -222,7 +222,7 @@ def _answer(pool: Sequence[_Item], question: str, rx: re.Pattern[str], forms: Se
         if (i in used or i in elsewhere or not item.stands
                 or _repeats(item, given, settings.repeat)):
             continue
-        hits: float = len({m.group(0).lower() for m in rx.finditer(item.text)})
+        hits: float = _hits(rx, item.text)
         if fallback and _YEAR.search(item.text):
             hits = 0.5  # no founding sentence: a dated fact about it is the next best answer
         if not hits:
