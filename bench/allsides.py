@@ -18,7 +18,7 @@ halves (even / odd); with --grid a story threshold is chosen on one half and the
 reported on the other, in both directions. Reads ../shared/bench/summarize/allsides_dev (outside
 the repo, research use only: nothing is fitted on it); skips when it is missing.
 
-    .venv/bin/python bench/allsides.py [--weeks 40] [--grid 0.1:0.3:0.05] [--show 2]
+    .venv/bin/python bench/allsides.py [--weeks N (default: all)] [--grid 0.1:0.3:0.05] [--show 2]
 """
 
 from __future__ import annotations
@@ -72,7 +72,8 @@ def load_weeks(n_weeks: int, seed: int = 7) -> list[Week] | None:
     rng = random.Random(seed)
     rng.shuffle(rows)
     weeks = []
-    for w in range(min(n_weeks, len(rows) // STORIES_PER_WEEK)):
+    available = len(rows) // STORIES_PER_WEEK
+    for w in range(min(n_weeks, available) if n_weeks > 0 else available):
         stories = rows[w * STORIES_PER_WEEK:(w + 1) * STORIES_PER_WEEK]
         arts: list[tuple[Article, str]] = []
         for s in stories:
@@ -223,7 +224,8 @@ def _grid(spec: str) -> list[float]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--weeks", type=int, default=40)
+    ap.add_argument("--weeks", type=int, default=0,
+                    help="weeks to build (default 0: every week the data holds, 106 of 20 stories)")
     ap.add_argument("--grid", default="", help="lo:hi:step story thresholds to choose from")
     ap.add_argument("--show", type=int, default=0, help="print the first N stories of week 0")
     ap.add_argument("--strikes", type=int, default=0, help="print the first N copy-editor strikes")
