@@ -20,7 +20,7 @@ from .errors import CleanError, ConfigError, DigestError, LockedError
 from .models import Period
 
 if TYPE_CHECKING:
-    from .config import Config
+    from .configtypes import Config
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_TEMPFAIL = 0, 1, 2, 75
 log = logging.getLogger("digest")
@@ -106,9 +106,9 @@ def _load(args: argparse.Namespace) -> Config:
     # is defined (about 40 ms of a 0.3 s `digest status`); the command line uses none. A user's
     # own setting of the variable wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from .config import load_config  # pydantic: not for --help
+    from . import configcache  # YAML and pydantic only when the file changed; not for --help
 
-    config = load_config(args.config)
+    config = configcache.load(args.config)
     out = getattr(args, "out", None)
     return replace(config, output=Path(out).resolve()) if out else config
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import logs, pipeline
 from . import schedule as scheduling
-from .config import Config
+from .configtypes import Config
 from .errors import ConfigError
 from .models import Delivery, Notification, Period, Resend, SourceHealth
 from .status import channel_report, editor_report

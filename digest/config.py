@@ -5,14 +5,15 @@ Unknown keys are errors, and every error names the file, the line and the key, e
     sources.yaml:14: sources[2].kidn: unknown key (expected one of: name, url, kind, …)
 
 Validation uses pydantic; the result is converted to the plain frozen dataclasses of
-`digest.models` so no stage depends on pydantic.
+`digest.models` and `digest.configtypes` (`Config`, `Schedule`) so no stage depends on pydantic.
+The command line reads it through `configcache`, which skips YAML and pydantic while the file
+has not changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlparse, urlsplit
@@ -30,6 +31,7 @@ from pydantic import (
 
 from .addresses import address_problem, from_problem, unsubscribe_problem
 from .configfile import MAX_BYTES, dotted, read_yaml
+from .configtypes import Config, Schedule
 from .errors import ConfigError
 from .models import (
     EditorSettings,
@@ -40,6 +42,8 @@ from .models import (
     Source,
     TopicSection,
 )
+
+__all__ = ["Config", "Schedule", "load_config"]
 
 # ── the schema ───────────────────────────────────────────────────────────────
 
@@ -251,39 +255,6 @@ class _ConfigModel(_Strict):
 
 
 # ── the frozen result ────────────────────────────────────────────────────────
-
-
-@dataclass(frozen=True)
-class Schedule:
-    day_of_week: str = "mon"
-    hour: int = 7
-    minute: int = 0
-    timezone: str = "UTC"
-    misfire_grace_time: int = 6 * 3600
-
-
-@dataclass(frozen=True)
-class Config:
-    path: Path  # the file it was read from
-    newsletter: Newsletter
-    sources: tuple[Source, ...]
-    database: Path  # the SQLite file; with database_url, where the run lock and caches live
-    output: Path
-    templates: Path | None  # user templates layered over the package's
-    fetch: FetchSettings = FetchSettings()
-    email: EmailSettings = EmailSettings()
-    llm: LLMSettings | None = None
-    editor: EditorSettings = EditorSettings()
-    schedule: Schedule = Schedule()
-    notify: tuple[str, ...] = ()  # Apprise URLs as written, `${NAME}` unexpanded (channels.py)
-    continuity: bool = True  # compare with earlier published issues (edit/continuity/)
-    digest: str = field(default="")  # sha256 of the file's bytes, for the run manifest
-    database_url: str | None = None  # postgresql://user@host/db: the shared PostgreSQL store
-
-    @property
-    def store_address(self) -> str | Path:
-        """What `open_store` opens: the PostgreSQL URL when one is set, else the SQLite file."""
-        return self.database_url or self.database
 
 
 # ── loading ──────────────────────────────────────────────────────────────────

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .atomic import write_atomic
-from .config import Config
+from .configtypes import Config
 from .errors import PublishError
 from .models import Delivery, Issue, Notification, Period
 

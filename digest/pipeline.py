@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import periods
-from .config import Config
+from .configtypes import Config
 from .errors import CleanError, DigestError, StoreError, internal_error
 from .models import (
     Article,

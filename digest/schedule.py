@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from . import periods
-from .config import Config
+from .configtypes import Config
 from .errors import DigestError
 from .models import Period
 from .store import RunLock

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .config import Config
+from .configtypes import Config
 from .models import Notification
 from .store import Store
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
-    from ..config import Config
+    from ..configtypes import Config
     from .plan import Chunks, Plan
     from .worker import WorkerSettings
 

@@ -1,0 +1,155 @@
+"""A validated config, remembered, so a command does not pay for YAML and pydantic each time.
+
+Reading `sources.yaml` means importing PyYAML and pydantic and building the schema: about half
+of what `digest status` costs. The command line (`cli._load`) reads the config through `load`:
+while the file is unchanged, the `Config` that `config.load_config` built last time is read
+back from `<folder of the file>/.digest/<file name>.config-cache`, without either library.
+
+The entry is used only when all of these are what they were when it was written:
+- the file's bytes and resolved path, digest's version and the source of the modules that
+  define and build a `Config` (so an edited checkout never reads an old shape back);
+- every other file the validation looked at (`Dependency`): the recipients file (its addresses
+  were checked) and whether a `templates/` folder sits beside the config.
+
+A config with notification channels is never remembered: whether a channel can be used depends
+on the environment (`${NAME}` is checked at load), and such a config loads Apprise anyway.
+Anything wrong with the entry (missing, unreadable, stale, written by another version, holding
+anything but the config's own types) means a normal load, which writes a fresh one; a folder
+that cannot be written just goes without. Errors are never remembered: a broken file is read
+and reported, with its line, every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import pickle
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from . import __version__
+from .atomic import write_atomic
+from .configtypes import Config
+
+log = logging.getLogger("digest")
+
+FOLDER = ".digest"
+SUFFIX = ".config-cache"
+_FORMAT = 1
+# The modules whose source decides what a Config is and how it is built from the file.
+_BUILDERS = ("config.py", "configtypes.py", "configfile.py", "models.py", "addresses.py")
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """A file the validation read, and what it looked like then (None: it was not there)."""
+
+    path: str
+    seen: tuple[int, int, int] | None  # (kind, size, mtime in ns)
+
+
+@dataclass(frozen=True)
+class Entry:
+    format: int
+    key: str
+    dependencies: tuple[Dependency, ...]
+    config: Config
+
+
+def load(path: str | Path) -> Config:
+    """The config in `path`, from the cache when it is still valid (raises ConfigError)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = None  # load_config says why it cannot be read
+    key = _key(path, raw) if raw is not None else ""
+    store = cache_file(path)
+    hit = _read(store, key) if key else None
+    if hit is not None:
+        return hit
+    from .config import load_config  # YAML and pydantic: only now
+
+    config = load_config(path)
+    if key and not config.notify:
+        _write(store, Entry(_FORMAT, key, dependencies(config), config))
+    return config
+
+
+def cache_file(path: Path) -> Path:
+    return path.resolve().parent / FOLDER / (path.name + SUFFIX)
+
+
+def dependencies(config: Config) -> tuple[Dependency, ...]:
+    """The files besides the config that its validation looked at."""
+    base = config.path.parent
+    seen = [base / "templates"]
+    if config.email.recipients_file is not None:
+        seen.append(config.email.recipients_file)
+    return tuple(Dependency(str(p), _stat(p)) for p in seen)
+
+
+def _key(path: Path, raw: bytes) -> str:
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    for part in (__version__, sys.version, str(path.resolve()),
+                 *(f"{name}:{_stat(here / name)}" for name in _BUILDERS)):
+        h.update(part.encode() + b"\0")
+    h.update(raw)
+    return h.hexdigest()
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mode >> 12, st.st_size, st.st_mtime_ns)
+
+
+def _read(store: Path, key: str) -> Config | None:
+    try:
+        data = store.read_bytes()
+    except OSError:
+        return None
+    try:
+        entry = _Unpickler(io.BytesIO(data)).load()
+    except Exception as exc:  # any damaged or foreign entry is only a miss
+        log.debug("config cache %s not used: %s", store, exc)
+        return None
+    if not (isinstance(entry, Entry) and entry.format == _FORMAT and entry.key == key
+            and isinstance(entry.config, Config)):
+        return None
+    if any(_stat(Path(d.path)) != d.seen for d in entry.dependencies):
+        return None
+    return entry.config
+
+
+def _write(store: Path, entry: Entry) -> None:
+    try:
+        write_atomic(store, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
+    except OSError as exc:
+        log.debug("config cache %s not written: %s", store, exc)
+
+
+class _Unpickler(pickle.Unpickler):
+    """Only the config's own frozen types, paths and builtin containers: an entry can never
+    name a function to call (the pickle documentation's "restricting globals")."""
+
+    _ALLOWED: ClassVar[dict[str, frozenset[str]]] = {
+        "pathlib": frozenset({"PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath",
+                              "Path"}),
+        "digest.configcache": frozenset({"Entry", "Dependency"}),
+        "digest.configtypes": frozenset({"Config", "Schedule"}),
+        "digest.models": frozenset({"Newsletter", "Source", "FetchSettings", "EmailSettings",
+                                    "LLMSettings", "EditorSettings", "TopicSection"}),
+    }
+
+    def find_class(self, module: str, name: str) -> type:
+        if name in self._ALLOWED.get(module, frozenset()):
+            found: type = super().find_class(module, name)
+            return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a config")

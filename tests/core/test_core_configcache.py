@@ -1,0 +1,107 @@
+"""The remembered config (`digest.configcache`): the same `Config` as a fresh load, never a stale
+one, never anything but the config's own types read back."""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from digest import configcache
+from digest.config import load_config
+from digest.errors import ConfigError
+
+T = "newsletter:\n  title: Cached Weekly\nsources:\n  - {name: one, url: feeds/one.xml}\n"
+
+
+def test_a_hit_is_the_config_a_fresh_load_builds(write_config: Callable[[str], Path]) -> None:
+    path = write_config(T)
+    first = configcache.load(path)
+    assert configcache.cache_file(path).is_file()
+    assert first == load_config(path)
+    assert configcache.load(path) == first
+
+
+def test_an_edited_file_is_read_again(write_config: Callable[[str], Path]) -> None:
+    path = write_config(T)
+    configcache.load(path)
+    path.write_text(T.replace("Cached Weekly", "Edited Weekly"), encoding="utf-8")
+    assert configcache.load(path).newsletter.title == "Edited Weekly"
+
+
+def test_errors_are_reported_every_time_and_never_remembered(
+        write_config: Callable[[str], Path]) -> None:
+    path = write_config(T)
+    good = configcache.load(path)
+    path.write_text(T + "  - {name: two, url: x, kidn: feed}\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="unknown key"):
+            configcache.load(path)
+    path.write_text(T, encoding="utf-8")
+    assert configcache.load(path) == good
+
+
+def test_a_changed_recipients_file_is_checked_again(write_config: Callable[[str], Path]) -> None:
+    path = write_config(T + "email:\n  recipients_file: readers.txt\n")
+    configcache.load(path)  # the file is not there yet
+    readers = path.parent / "readers.txt"
+    readers.write_text("ann@example.org\nbob@example.org, eve@example.org\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"readers\.txt:2: email\.recipients_file"):
+        configcache.load(path)
+
+
+def test_a_templates_folder_made_later_is_seen(write_config: Callable[[str], Path]) -> None:
+    path = write_config(T)
+    assert configcache.load(path).templates is None
+    (path.parent / "templates").mkdir()
+    assert configcache.load(path).templates == path.parent / "templates"
+
+
+def test_a_config_with_channels_is_not_remembered(write_config: Callable[[str], Path]) -> None:
+    # Whether a channel can be used depends on the environment at each start.
+    path = write_config(T + "notify:\n  - 'json://127.0.0.1:9/hook'\n")
+    assert configcache.load(path).notify == ("json://127.0.0.1:9/hook",)
+    assert not configcache.cache_file(path).exists()
+
+
+def test_a_damaged_entry_is_a_miss_and_is_replaced(write_config: Callable[[str], Path]) -> None:
+    path = write_config(T)
+    good = configcache.load(path)
+    cache = configcache.cache_file(path)
+    cache.write_bytes(b"\x80\x05not a pickle at all")
+    assert configcache.load(path) == good
+    assert configcache.load(path) == good and cache.read_bytes().startswith(b"\x80")
+
+
+class _Planted:
+    """What a hostile entry would hold: a call to make on reading."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Path.touch, (str(Path.cwd() / "planted"),))
+
+
+def test_an_entry_naming_anything_else_is_never_called(
+        write_config: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = write_config(T)
+    good = configcache.load(path)
+    configcache.cache_file(path).write_bytes(pickle.dumps(_Planted()))
+    assert configcache.load(path) == good
+    assert not (tmp_path / "planted").exists()
+
+
+def test_an_unwritable_folder_goes_without(tmp_path: Path) -> None:
+    folder = tmp_path / "configs"
+    folder.mkdir()
+    path = folder / "sources.yaml"
+    path.write_text(T, encoding="utf-8")
+    (folder / configcache.FOLDER).write_text("a file where the folder would be", encoding="utf-8")
+    assert configcache.load(path).newsletter.title == "Cached Weekly"
+    assert configcache.load(path) == load_config(path)
+
+
+def test_a_missing_file_is_the_usual_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read the config file"):
+        configcache.load(tmp_path / "nope.yaml")
