@@ -4,6 +4,8 @@ Reading `sources.yaml` means importing PyYAML and pydantic and building the sche
 of what `digest status` costs. The command line (`cli._load`) reads the config through `load`:
 while the file is unchanged, the `Config` that `config.load_config` built last time is read
 back from `<folder of the file>/.digest/<file name>.config-cache`, without either library.
+The entry is written only into a `.digest` folder that exists (the default store's; a command
+that stops before opening a store leaves nothing behind).
 
 The entry is used only when all of these are what they were when it was written:
 - the file's bytes and resolved path, digest's version and the source of the modules that
@@ -129,6 +131,8 @@ def _read(store: Path, key: str) -> Config | None:
 
 
 def _write(store: Path, entry: Entry) -> None:
+    if not store.parent.is_dir():
+        return  # a command never creates the state folder for this (the store makes it)
     try:
         write_atomic(store, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
     except OSError as exc:

@@ -16,6 +16,23 @@ from digest.errors import ConfigError
 T = "newsletter:\n  title: Cached Weekly\nsources:\n  - {name: one, url: feeds/one.xml}\n"
 
 
+@pytest.fixture
+def write_config(write_config: Callable[[str], Path]) -> Callable[[str], Path]:
+    """A config in a folder that has its state folder (made by the first run's store)."""
+    def write(text: str) -> Path:
+        path = write_config(text)
+        (path.parent / configcache.FOLDER).mkdir(exist_ok=True)
+        return path
+    return write
+
+
+def test_no_state_folder_no_entry(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yaml"
+    path.write_text(T, encoding="utf-8")
+    assert configcache.load(path) == load_config(path)
+    assert not (tmp_path / configcache.FOLDER).exists()
+
+
 def test_a_hit_is_the_config_a_fresh_load_builds(write_config: Callable[[str], Path]) -> None:
     path = write_config(T)
     first = configcache.load(path)
@@ -92,12 +109,10 @@ def test_an_entry_naming_anything_else_is_never_called(
     assert not (tmp_path / "planted").exists()
 
 
-def test_an_unwritable_folder_goes_without(tmp_path: Path) -> None:
-    folder = tmp_path / "configs"
-    folder.mkdir()
-    path = folder / "sources.yaml"
-    path.write_text(T, encoding="utf-8")
-    (folder / configcache.FOLDER).write_text("a file where the folder would be", encoding="utf-8")
+def test_an_entry_that_cannot_be_written_is_gone_without(
+        write_config: Callable[[str], Path]) -> None:
+    path = write_config(T)
+    configcache.cache_file(path).mkdir()  # (permissions do not stop root: a folder in its place)
     assert configcache.load(path).newsletter.title == "Cached Weekly"
     assert configcache.load(path) == load_config(path)
 

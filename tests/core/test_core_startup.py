@@ -79,5 +79,8 @@ def test_fetch_and_status_do_not_import_the_editor_stack(config: Path) -> None:
     assert code == 0
     _no_editor_stack(("status",), status)
     assert not status & {"httpx", "trafilatura", "lxml", "feedparser", "jinja2", "apprise"}
-    # fetch validated the file and remembered it (configcache): no YAML, no pydantic now
-    assert not status & {"yaml", "pydantic", "pydantic_core"}
+    # the state folder is there now: status remembered the validated file (configcache), so
+    # the next command reads it back without YAML or pydantic
+    code, again = _loaded("status", "--config", str(config), cwd=config.parent)
+    assert code == 0 and "digest" in again
+    assert not again & {"yaml", "pydantic", "pydantic_core"}
