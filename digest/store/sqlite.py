@@ -52,8 +52,8 @@ class SQLiteStore(NotificationTable):
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
 
     # ── transactions ─────────────────────────────────────────────────────
-    def _tx(self) -> _Transaction:
-        return _Transaction(self._conn, self.path)
+    def _tx(self, *, durable: bool = True) -> _Transaction:
+        return _Transaction(self._conn, self.path, durable=durable)
 
     def close(self) -> None:
         self._conn.close()
@@ -96,7 +96,9 @@ class SQLiteStore(NotificationTable):
         """
         counts: Counter[SaveOutcome] = Counter()
         failed: list[tuple[Article, Exception]] = []
-        with self._tx():
+        # Fetched articles can be fetched again, and the source's state is in the same
+        # transaction: this commit need not wait for the disk (see _Transaction).
+        with self._tx(durable=False):
             for article, url_key in articles:
                 self._conn.execute("SAVEPOINT article")
                 try:
@@ -277,19 +279,42 @@ class _Transaction:
     """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (KeyboardInterrupt included).
 
     A failure of the database itself (disk full, I/O error, locked too long) becomes one
-    StoreError naming the file, so the command line can say what happened in one line."""
+    StoreError naming the file, so the command line can say what happened in one line.
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    Every commit waits for the disk (`synchronous=FULL`, SQLite's default) unless the
+    transaction is not `durable`: then it commits with `synchronous=NORMAL`, which in WAL mode
+    still never corrupts the file nor splits a transaction, but may lose the last commits if
+    the machine (not the process) fails before the next checkpoint. Only `save_fetch` uses it:
+    a fetch saves a transaction per source, and waiting for the disk 500 times cost 2.8 s where
+    NORMAL took 0.37 s (500 commits of 20 rows on this machine); whatever a power cut loses
+    there is fetched again, while the delivery ledger, runs and issues stay durable."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, durable: bool = True) -> None:
         self._conn = conn
         self._path = path
+        self._durable = durable
 
     def __enter__(self) -> None:
+        if not self._durable:
+            self._synchronous("NORMAL")
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
+            self._synchronous("FULL")
             raise _write_error(self._path, exc) from exc
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            self._finish(exc_type, exc)
+        finally:
+            if not self._durable:
+                self._synchronous("FULL")
+
+    def _synchronous(self, level: str) -> None:
+        with contextlib.suppress(sqlite3.Error):  # a setting, not data: never worth failing on
+            self._conn.execute(f"PRAGMA synchronous={level}")
+
+    def _finish(self, exc_type: object, exc: object) -> None:
         if exc_type is None:
             try:
                 self._conn.execute("COMMIT")

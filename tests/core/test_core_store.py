@@ -153,6 +153,31 @@ def test_deliveries_and_runs(backend: str) -> None:
     assert runs == {first: "interrupted", second: "ok"}
 
 
+def test_sqlite_fetches_do_not_wait_for_the_disk_but_the_ledger_does(tmp_path: Path) -> None:
+    """A fetch's commit may skip the disk flush (it can be fetched again); a delivery's may not,
+    even after a fetch failed half-way."""
+    store = open_store(str(tmp_path / "db.sqlite3"))
+    said: list[str] = []
+    store._conn.set_trace_callback(said.append)  # type: ignore[attr-defined]  # SQLite's own log
+    store.save_fetch(result(), [(article(), "x/a")], NOW)
+    assert said[0] == "PRAGMA synchronous=NORMAL" and said[1] == "BEGIN IMMEDIATE"
+    assert said[-2:] == ["COMMIT", "PRAGMA synchronous=FULL"]
+    said.clear()
+    store.record_delivery(Delivery(issue="K", recipient="a@example.org", status="sending",
+                                   message_id="<m1@x>"))
+    assert said[0] == "BEGIN IMMEDIATE" and not any("synchronous" in s for s in said)
+
+    class Interrupting:
+        def __iter__(self) -> Iterator[str]:
+            raise KeyboardInterrupt
+
+    bad = replace(article(guid="bad", url="http://x/bad", body="Other."), paragraphs=Interrupting())  # type: ignore[arg-type]
+    with pytest.raises(KeyboardInterrupt):
+        store.save_fetch(result(), [(bad, "x/bad")], NOW)
+    assert said[-1] == "PRAGMA synchronous=FULL"
+    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # type: ignore[attr-defined]
+
+
 @pytest.mark.postgres
 def test_postgres_newer_schema_is_refused(pg_url: str) -> None:
     open_store(pg_url).close()
