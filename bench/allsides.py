@@ -15,15 +15,18 @@ grouping were perfect), so the writers can be judged apart from the grouping. Th
 (`digest.edit.proof`) reads every headline and paragraph of the issues: its strikes are counted
 and, with --strikes N, the first N are printed. The weeks are split in two
 halves (even / odd); with --grid a story threshold is chosen on one half and the scores are
-reported on the other, in both directions. Reads ../shared/bench/summarize/allsides_dev (outside
+reported on the other, in both directions; with --headline-grid the headline weights
+(`HeadlineSettings`, over HEADLINE_GRID) are chosen the same way. Reads ../shared/bench/summarize/allsides_dev (outside
 the repo, research use only: nothing is fitted on it); skips when it is missing.
 
     .venv/bin/python bench/allsides.py [--weeks N (default: all)] [--grid 0.1:0.3:0.05] [--show 2]
+    .venv/bin/python bench/allsides.py --headline-grid
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import statistics
@@ -42,7 +45,9 @@ from bench.summarize import CharTokenizer
 from digest.edit.editor import edit_issue
 from digest.edit.group.labels import cluster_settings, group, represent
 from digest.edit.headline import headline_for
+from digest.edit.headline.score import Candidate, candidates, expected_f1
 from digest.edit.proof import Strike, issue_strikes
+from digest.edit.settings import HeadlineSettings, Settings
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article, EditorSettings, Issue, Newsletter, Period, Source
 
@@ -145,8 +150,7 @@ def score_week(week: Week, issue: Issue, scorer: Any) -> WeekScore:
             scorer.score(story["headline"], central_title(titles, scorer))["rouge1"].fmeasure)
         base["first text"].append(
             scorer.score(story["summary"], story["articles"][0]["text"])["rouge1"].fmeasure)
-        own = [a for a, g in zip(week.articles, week.gold, strict=True) if g == sid]
-        own.sort(key=lambda a: (a.published, a.url))
+        own = _own(week, sid)
         lang = issue.newsletter.language
         base["true-story headline (ours)"].append(scorer.score(
             story["headline"], headline_for(own, language=lang))["rouge1"].fmeasure)
@@ -159,10 +163,58 @@ def score_week(week: Week, issue: Issue, scorer: Any) -> WeekScore:
                      issue_strikes(issue, texts))
 
 
-def run(weeks: Sequence[Week], threshold: float | None) -> list[Issue]:
+def run(weeks: Sequence[Week], threshold: float | None,
+        tune: Settings | None = None) -> list[Issue]:
     settings = EditorSettings(story_threshold=threshold)
     return [edit_issue(PERIOD, w.articles, newsletter=NEWSLETTER, sources=SOURCES, health=(),
-                       editor=settings) for w in weeks]
+                       editor=settings, settings=tune) for w in weeks]
+
+
+# The headline weights tried by --headline-grid (HeadlineSettings; the defaults sit inside).
+HEADLINE_GRID: dict[str, tuple[float, ...]] = {
+    "reference_words": (3.0, 4.0, 5.0), "lead": (0.2, 0.3, 0.4), "own_lead": (0.1, 0.2, 0.3),
+    "prior": (0.2, 0.4, 0.6), "function_share": (0.5, 0.75, 1.0), "function_size": (0.75, 1.0)}
+
+
+def _own(week: Week, sid: str) -> list[Article]:
+    own = [a for a, g in zip(week.articles, week.gold, strict=True) if g == sid]
+    return sorted(own, key=lambda a: (a.published, a.url))
+
+
+def headline_choice(halves: Sequence[Sequence[Week]], scorer: Any) -> None:
+    """The headline weights chosen on one half and scored on the other, in both directions:
+    first on each true story's own articles (each candidate's evidence and ROUGE computed once,
+    every setting of HEADLINE_GRID weighed), then through the whole editor with the setting
+    chosen on the other half."""
+    names = list(HEADLINE_GRID)
+    settings = [HeadlineSettings(**dict(zip(names, v, strict=True)))
+                for v in itertools.product(*HEADLINE_GRID.values())]
+    stories: list[list[tuple[list[Candidate], list[float]]]] = []
+    for half in halves:
+        rows = []
+        for w in half:
+            for s in w.stories:
+                cands = candidates(_own(w, s["id"]))
+                rows.append((cands, [scorer.score(s["headline"], c.text)["rouge1"].fmeasure
+                                     for c in cands]))
+        stories.append(rows)
+
+    def mean(h: int, tune: HeadlineSettings) -> float:
+        return statistics.fmean(
+            r1[max(range(len(cands)), key=lambda i: expected_f1(cands[i].evidence, tune))]
+            for cands, r1 in stories[h])
+
+    for h in (0, 1):
+        print(f"half {h}, default weights, true stories: headline R1 "
+              f"{100 * mean(h, HeadlineSettings()):.1f}")
+    for a, b in ((0, 1), (1, 0)):
+        chosen = max(settings, key=lambda t: mean(a, t))
+        picked = ", ".join(f"{n}={getattr(chosen, n)}" for n in names)
+        print(f"half {b} (weights chosen on half {a}: {picked}): true stories headline R1"
+              f" {100 * mean(b, chosen):.1f}")
+        issues = run(halves[b], None, Settings(headline=chosen))
+        summarise(f"half {b}, whole editor with those weights",
+                  [score_week(w, i, scorer) for w, i in zip(halves[b], issues, strict=True)])
 
 
 def grouping_only(halves: Sequence[Sequence[Week]], grid: Sequence[float],
@@ -232,6 +284,8 @@ def main() -> int:
     ap.add_argument("--grouping", action="store_true",
                     help="grouping only (fast): the editor's representation and clustering")
     ap.add_argument("--embed", action="store_true", help="with --grouping: the embedding extra")
+    ap.add_argument("--headline-grid", action="store_true",
+                    help="choose the headline weights (HEADLINE_GRID) on one half, score the other")
     args = ap.parse_args()
     weeks = load_weeks(args.weeks)
     if weeks is None:
@@ -250,7 +304,9 @@ def main() -> int:
     halves = [weeks[0::2], weeks[1::2]]
     print(f"{len(weeks)} weeks x {STORIES_PER_WEEK} stories x 3 outlets; ROUGE-1 F1 x100, stemmed")
     t0 = time.perf_counter()
-    if args.grid:
+    if args.headline_grid:
+        headline_choice(halves, scorer)
+    elif args.grid:
         grid = _grid(args.grid)
         for a, b in ((0, 1), (1, 0)):
             best = max(grid, key=lambda t: statistics.fmean(

@@ -57,7 +57,7 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     week, ranked = rank(recalled.week, recalled.labels, period, newsletter.max_stories)
     week, ranked, topics = arrange(week, ranked, newsletter.sections, newsletter.max_stories)
     stories = write_stories(week, ranked, lang, tune.write)
-    stories = headlines(week, ranked, stories, newsletter, tune.write)
+    stories = headlines(week, ranked, stories, newsletter, tune)
     stories = with_topics(mark(stories, ranked, recalled, tune.continuity), topics)
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
     featured = [r for r in ranked if r.featured]

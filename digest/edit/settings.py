@@ -42,6 +42,26 @@ class WriteSettings:
 
 
 @dataclass(frozen=True)
+class HeadlineSettings:
+    """Choosing a story's headline among its own titles (headline/score.py). A candidate's
+    score is its expected ROUGE-1 F1 against an unseen headline of the story; a word's chance
+    of being in that headline is the weighted share of the story's other titles (weight 1),
+    other lead sentences (`lead`), the candidate's own lead (`own_lead`) and a flat `prior`
+    that use it. Chosen on one half of bench/allsides.py's weeks and scored on the other
+    (`--headline-grid`); docs/editor.md has the figures."""
+
+    reference_words: float = 4.0  # the unseen headline's length, in words
+    lead: float = 0.3  # another article's lead sentence, against its title's 1.0
+    own_lead: float = 0.2  # the candidate's own lead sentence
+    prior: float = 0.4  # any word of the candidate: its outlet chose it
+    # Function words ("to", "of", "over"): their chance counts this share, their length this share.
+    function_share: float = 0.5
+    function_size: float = 0.75
+    off_key: float = 0.1  # a question, or a title addressed to the reader ("you", "we")
+    repeat: float = 0.2  # a word's second use is worth this share of its first
+
+
+@dataclass(frozen=True)
 class TldrSettings:
     """The TL;DR: one through-line (write/tldr.py)."""
 
@@ -101,6 +121,7 @@ class ContinuitySettings:
 @dataclass(frozen=True)
 class Settings:
     write: WriteSettings = field(default_factory=WriteSettings)
+    headline: HeadlineSettings = field(default_factory=HeadlineSettings)
     tldr: TldrSettings = field(default_factory=TldrSettings)
     explainer: ExplainerSettings = field(default_factory=ExplainerSettings)
     voice: VoiceSettings = field(default_factory=VoiceSettings)

@@ -8,7 +8,10 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.headline import clean_title, headline_for
+from digest.edit.headline.score import Evidence, candidates, expected_f1
+from digest.edit.headline.titles import candidate_texts
 from digest.edit.proof import headline_strikes
+from digest.edit.settings import HeadlineSettings
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]
@@ -91,3 +94,66 @@ def test_a_title_the_copy_editor_would_strike_loses(make_article: MakeArticle) -
             make_article("The voice bill passed in Carthen.", source="B",
                          title="Carthen passes voice bill")]
     assert headline_for(arts, language="en") == "Carthen passes voice bill"
+
+
+def test_a_clause_opening_on_a_conjunction_is_no_candidate() -> None:
+    texts = candidate_texts("Ostrava's helpline got swamped — and soon will close for good", [])
+    assert texts == ["Ostrava's helpline got swamped — and soon will close for good",
+                     "Ostrava's helpline got swamped"]
+
+
+def _evidence(**kw: object) -> Evidence:
+    base: dict[str, object] = dict(titles=(2.0, 1.0), leads=(1.0, 0.0), own_lead=(2.0, 1.0),
+                                   words=(3.0, 1.0), size=(3.0, 1.0), others=2, off_key=False,
+                                   cjk=False)
+    return Evidence(**(base | kw))  # type: ignore[arg-type]
+
+
+def test_expected_f1_weighs_function_words_and_length_by_the_settings() -> None:
+    s = HeadlineSettings()
+    plain = expected_f1(_evidence(), s)
+    # The same content said with more function words: their chance counts `function_share`
+    # and their length `function_size`, so padding with "to", "of" loses.
+    padded = expected_f1(_evidence(titles=(2.0, 2.0), words=(3.0, 2.0), size=(3.0, 3.0)), s)
+    assert padded < plain
+    assert expected_f1(_evidence(off_key=True), s) == pytest.approx(plain - s.off_key)
+    assert expected_f1(_evidence(others=0), s) == 0.0
+    # Two more words that one other title in eight uses: too long for a 4-word reference,
+    # worth it against a 20-word one.
+    long_ref = HeadlineSettings(reference_words=20.0)
+    short, wordy = _evidence(), _evidence(titles=(2.25, 1.0), words=(5.0, 1.0), size=(5.0, 1.0))
+    assert expected_f1(short, s) > expected_f1(wordy, s)
+    assert expected_f1(short, long_ref) < expected_f1(wordy, long_ref)
+
+
+def test_a_title_its_own_lead_restates_beats_a_take_on_the_news(
+        make_article: MakeArticle) -> None:
+    # Two titles share as much with the third; the news title is restated by its own lead,
+    # the take is not.
+    arts = [
+        make_article("Carthen's data board fined three map apps on Monday for selling "
+                     "location data.", source="A", title="Carthen board fines map apps"),
+        make_article("Regulators have long looked away while phones leaked where we go.",
+                     source="B", title="Carthen map apps finally pay"),
+        make_article("Three map apps must pay Carthen's data board.", source="C",
+                     title="Map apps fined in Carthen"),
+    ]
+    cands = {c.text: c for c in candidates(arts, language="en")}
+    assert cands["Carthen board fines map apps"].evidence.own_lead[0] > \
+        cands["Carthen map apps finally pay"].evidence.own_lead[0]
+    assert headline_for(arts, language="en") != "Carthen map apps finally pay"
+
+
+def test_when_every_title_is_struck_its_main_clause_stands(make_article: MakeArticle) -> None:
+    # The copy editor reads the last "near" as a preposition; the whole title is out, and so
+    # is every clause; the main clause before a bare "as" clause is whole and ends well.
+    art = make_article("Carthen's budget talks failed on Friday.", source="A",
+                       title="Blame Game Ramps Up as Carthen Shutdown Draws Near")
+    assert headline_strikes(art.title, [art.title, art.text])
+    head = headline_for([art], language="en")
+    assert head == "Blame Game Ramps Up"
+    assert not headline_strikes(head, [art.title, art.text])
+    # Only as a rescue: a clean title keeps its subordinate clause.
+    clean = make_article("Carthen's budget talks failed.", source="A",
+                         title="Blame game ramps up as Carthen shutdown looms")
+    assert headline_for([clean], language="en") == "Blame game ramps up as Carthen shutdown looms"

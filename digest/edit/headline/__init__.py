@@ -1,7 +1,9 @@
 """Headline: the words at the top of each story. `choose.headlines` is the room's entry point;
-offline, a story's headline is its own best title, cleaned (titles.py); with a model, the
-editor's voice, checked (write/voice.py)."""
+offline, a story's headline is its own best title or title clause: titles.py cleans the titles
+and lists the candidates, score.py chooses among them; with a model, the editor's voice,
+checked (write/voice.py)."""
 
-from digest.edit.headline.titles import clean_title, headline_for
+from digest.edit.headline.score import headline_for
+from digest.edit.headline.titles import clean_title
 
 __all__ = ["clean_title", "headline_for"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from digest.edit.headline.titles import headline_for
+from digest.edit.headline.score import headline_for
 from digest.edit.rank import Ranked
-from digest.edit.settings import WriteSettings
+from digest.edit.settings import Settings
 from digest.edit.week import Week, writing_set
 from digest.models import Newsletter, Story
 
@@ -15,9 +15,9 @@ __all__ = ["headlines"]
 
 
 def headlines(week: Week, ranked: Sequence[Ranked], stories: Sequence[Story],
-              newsletter: Newsletter, settings: WriteSettings) -> list[Story]:
-    """Each story with its headline: its own best title, cleaned (titles.py)."""
+              newsletter: Newsletter, settings: Settings) -> list[Story]:
+    """Each story with its headline: its own best title or title clause (score.py)."""
     return [replace(story, headline=headline_for(
-                [r.article for r in writing_set(week, r_.members, settings.articles)],
-                language=newsletter.language))
+                [r.article for r in writing_set(week, r_.members, settings.write.articles)],
+                language=newsletter.language, settings=settings.headline))
             for story, r_ in zip(stories, ranked, strict=True)]

@@ -1,0 +1,152 @@
+"""Choosing a story's headline offline: the candidate (titles.py) with the highest expected
+ROUGE-1 F1 against an unseen headline of the story.
+
+A word's chance of being in that headline is the weighted share of the story's evidence that
+uses it: each *other* article's title (weight 1) and lead sentence (`lead`), the candidate's
+own lead (`own_lead`: a title that restates its own report is news, not a take) and a flat
+`prior` (its outlet chose the word). Then
+
+    score = 2 · Σ p(word) / (size + reference_words)
+
+where function words ("to", "of", "over": `lexicon.STOPWORDS`) count `function_share` of
+their chance and `function_size` of their length, headline style drops articles and forms of
+"be" (they count nothing), a repeated word counts `repeat` of its first use, and a question
+or a title addressed to the reader ("you", "we") loses `off_key`. So a title wins by saying
+what the other outlets say, in few words. A story of one article gets its cleaned title.
+
+`candidates` computes each candidate's `Evidence` once; `expected_f1` weighs it with a
+`HeadlineSettings`, so bench/allsides.py can choose the weights on one half of its weeks and
+score them on the other without reading the articles again. In a Latin-script issue only
+Latin-script titles compete when the story has one (and in a Chinese issue only Chinese ones).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.edit.headline.titles import QUOTES, candidate_texts, clean_title
+from digest.edit.lexicon import CJK_RE, STOPWORDS, mostly_cjk, stem
+from digest.edit.settings import HeadlineSettings
+from digest.edit.write.summarize import is_cjk_language
+from digest.models import Article
+from digest.text import iter_sentences, tokens
+
+__all__ = ["Candidate", "Evidence", "candidates", "expected_f1", "headline_for"]
+
+_HEADLINESE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been", "being"])
+_PERSONAL = frozenset(["i", "we", "you", "your", "our", "my", "me", "us"])
+_CJK_WORD = 1.5  # Chinese characters per English word, for a candidate's size
+
+# Pairs below are (content words, function words).
+Split = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where else the story uses a candidate's words, each word counted once (a repeat at the
+    settings' `repeat`, an article or "be" at 0)."""
+
+    titles: Split  # Σ over words of the share of the other articles' titles holding it
+    leads: Split  # the same over the other articles' lead sentences
+    own_lead: Split  # Σ over words held by the candidate's own lead sentence
+    words: Split  # Σ over words of their worth (1, `repeat`, 0): what the prior applies to
+    size: Split  # words, plainly counted
+    others: int  # other articles in the story
+    off_key: bool  # a question, or addressed to the reader
+    cjk: bool
+
+
+@dataclass(frozen=True)
+class Candidate:
+    article: int  # its title's article, in the order handed in
+    text: str
+    evidence: Evidence
+
+
+def _bag(text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in tokens(text))
+
+
+def _evidence(text: str, own: int, titles: Sequence[frozenset[str]],
+              leads: Sequence[frozenset[str]], repeat: float) -> Evidence:
+    others = [k for k in range(len(titles)) if k != own]
+    n = len(others)
+    sums = {key: [0.0, 0.0] for key in ("titles", "leads", "own_lead", "words", "size")}
+    seen: set[str] = set()
+    words = tokens(text)
+    for word in words:
+        st = stem(word)
+        cls = 1 if word in STOPWORDS else 0
+        worth = 0.0 if word in _HEADLINESE else (repeat if st in seen else 1.0)
+        seen.add(st)
+        sums["size"][cls] += 1
+        if not worth:
+            continue
+        sums["words"][cls] += worth
+        if n:
+            sums["titles"][cls] += worth * sum(st in titles[k] for k in others) / n
+            sums["leads"][cls] += worth * sum(st in leads[k] for k in others) / n
+        sums["own_lead"][cls] += worth * (st in leads[own])
+    off_key = text.rstrip(QUOTES + " ").endswith(("?", "？")) or bool(_PERSONAL & set(words))
+    pair = {k: (v[0], v[1]) for k, v in sums.items()}
+    return Evidence(pair["titles"], pair["leads"], pair["own_lead"], pair["words"], pair["size"],
+                    n, off_key, bool(CJK_RE.search(text)))
+
+
+def candidates(arts: Sequence[Article], *, language: str = "en",
+               settings: HeadlineSettings | None = None) -> list[Candidate]:
+    """Every headline the story's own titles offer (titles.py), with its evidence; the first
+    is the first eligible article's whole cleaned title."""
+    tune = settings or HeadlineSettings()
+    cjk_issue = is_cjk_language(language)
+    keep = [k for k, a in enumerate(arts) if mostly_cjk(a.title) == cjk_issue and a.title.strip()]
+    if not keep:  # no title in the issue's language: the story's own, whole
+        keep = [k for k, a in enumerate(arts) if a.title.strip()] or [0]
+    cleaned = [clean_title(arts[k].title, arts[k].source) for k in keep]
+    title_bags = [_bag(t) for t in cleaned]
+    lead_bags = [_bag(next(iter_sentences(arts[k].text), "")) for k in keep]
+    sources = [t for a in arts for t in (a.title, a.text)]
+    for rescue in (False, True):  # every candidate struck: the titles' main clauses
+        out = [Candidate(k, text, _evidence(text, j, title_bags, lead_bags, tune.repeat))
+               for j, k in enumerate(keep)
+               for text in candidate_texts(cleaned[j], sources, language=language,
+                                           rescue=rescue)]
+        if out:
+            return out
+    return [Candidate(keep[0], cleaned[0],
+                      _evidence(cleaned[0], 0, title_bags, lead_bags, tune.repeat))]
+
+
+def expected_f1(evidence: Evidence, settings: HeadlineSettings) -> float:
+    """The candidate's expected ROUGE-1 F1 against an unseen headline (module docstring);
+    0 for a story of one article, where nothing else speaks."""
+    e, s = evidence, settings
+    if not e.others:
+        return 0.0
+    weight = e.others * (1.0 + s.lead) + s.own_lead + s.prior
+
+    def hits(c: int) -> float:
+        return (e.others * (e.titles[c] + s.lead * e.leads[c]) + s.own_lead * e.own_lead[c]
+                + s.prior * e.words[c])
+
+    overlap = (hits(0) + s.function_share * hits(1)) / weight
+    size = e.size[0] + s.function_size * e.size[1]
+    if e.cjk:
+        size /= _CJK_WORD
+    score = 2 * overlap / (size + s.reference_words)
+    return score - s.off_key if e.off_key else score
+
+
+def best(cands: Sequence[Candidate], settings: HeadlineSettings) -> Candidate:
+    """The highest expected F1; the earliest on a tie (a lone article: its whole title)."""
+    return max(cands, key=lambda c: expected_f1(c.evidence, settings))
+
+
+def headline_for(arts: Sequence[Article], *, language: str = "en",
+                 settings: HeadlineSettings | None = None) -> str:
+    """The story's headline: its best own title or title clause (see the module docstring)."""
+    if not arts:
+        return ""
+    tune = settings or HeadlineSettings()
+    return best(candidates(arts, language=language, settings=tune), tune).text
