@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.edit.lexicon import content_words
-from digest.edit.write.lines import Centrality, Line, story_lines
+from digest.edit.write.lines import Centrality, Line, article_lines, speaks, story_lines
 from digest.edit.write.paragraph import OPENING_REFERENCE
 from digest.models import Article, Sentence
 
@@ -21,11 +21,7 @@ BLURB_WORDS = 40
 def also_line(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], *,
               headline: str = "", language: str | None = None) -> tuple[Sentence, ...]:
     """One sentence for an "Also this week" item (see the module docstring)."""
-    lines = story_lines(arts, language)
-    leads: dict[int, Line] = {}
-    for ln in lines:
-        if ln.article not in leads and not ln.leans:
-            leads[ln.article] = ln
+    leads = _leads(arts, language)
     if not leads:
         return ()
     central = Centrality(arts)
@@ -37,3 +33,22 @@ def also_line(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], *,
     pick = short[0] if short else min(adds, key=lambda ln: ln.size)
     art = arts[pick.article]
     return (Sentence(pick.text, citations.get(art.url, (art.url,))),)
+
+
+def _leads(arts: Sequence[Article], language: str | None) -> dict[int, Line]:
+    """Per article, its first printable line that does not lean on the one before, among
+    `story_lines(arts, language)`; each article is read only as far as its lead. When no
+    article has one in the issue's language, which lines count needs the whole story."""
+    own: dict[int, Line] = {}
+    for k, art in enumerate(arts):
+        for ln, whole in article_lines(k, art):
+            if whole and not ln.leans and (not language or speaks(ln, arts, language)):
+                own[k] = ln
+                break
+    if own:  # story_lines keeps the lines in the issue's language, and these lead them
+        return own
+    leads: dict[int, Line] = {}
+    for ln in story_lines(arts, language):
+        if ln.article not in leads and not ln.leans:
+            leads[ln.article] = ln
+    return leads

@@ -17,10 +17,11 @@ A story whose feeds give only excerpts cut mid-sentence gets its first excerpt, 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,7 +30,7 @@ from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS, numbers, ope
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.edit.write.timeline import event_day
 from digest.models import Article
-from digest.text import quotes_open, split_sentences, tokens
+from digest.text import iter_sentences, quotes_open, split_sentences, tokens
 
 SENTENCES_PER_ARTICLE = 25  # a story is told from each article's opening, not its tail
 MIN_WORDS = 4
@@ -43,8 +44,11 @@ _POINTS_BACK = re.compile(r"^(?:\S+\s){0,5}(?:these|those|such)\s(?!as\b)[a-z]+"
 # its speaker is the sentence before's.
 _BARE_QUOTE = re.compile(r'^["“][^"”]+["”]$')
 # The publisher talking about itself: "Follow our …", "Subscribe to …", "<Outlet>'s coverage".
-_PROMO = re.compile(r"^(?:Follow|Subscribe|Sign up|Check out|Click|Download|Join|Read|Watch|"
-                    r"Listen|Get|Don't miss|Share)\b")
+_PROMO_OPENERS = ("Follow", "Subscribe", "Sign up", "Check out", "Click", "Download", "Join",
+                  "Read", "Watch", "Listen", "Get", "Don't miss", "Share")
+_PROMO = re.compile(rf"^(?:{'|'.join(_PROMO_OPENERS)})\b")
+# A paragraph none of them is in cannot hold a promotion (a sentence cleaned is a part of it)
+_PROMO_ANYWHERE = re.compile("|".join(_PROMO_OPENERS))
 
 
 @dataclass(frozen=True)
@@ -107,12 +111,15 @@ def definite_references(text: str, before: frozenset[str]) -> frozenset[str]:
 def introduced(title: str, sentences: Sequence[str]) -> list[frozenset[str]]:
     """Per sentence, the stems of the title and of the sentences before it: what the article
     introduced, which a "the <noun>" in that sentence may refer back to."""
+    return [before for _, before in _introducing(title, sentences)]
+
+
+def _introducing(title: str, sentences: Iterable[str]) -> Iterator[tuple[str, frozenset[str]]]:
+    """Each sentence with what `introduced` gives it, as the sentences are read."""
     seen = frozenset(stem(t) for t in tokens(title))
-    out = []
     for sentence in sentences:
-        out.append(seen)
+        yield sentence, seen
         seen = seen | {stem(t) for t in tokens(sentence)}
-    return out
 
 
 def _line(k: int, i: int, text: str, published: date,
@@ -133,10 +140,35 @@ def _promotions(art: Article) -> frozenset[str]:
     publisher's pitch, not the story."""
     out: set[str] = set()
     for para in art.paragraphs:
+        if not _PROMO_ANYWHERE.search(para):
+            continue
         sents = split_sentences(para)
         if len(sents) > 1 and any(_PROMO.match(clean_sentence(x)) for x in sents[1:]):
             out.update(sents)
     return frozenset(out)
+
+
+def article_lines(k: int, art: Article) -> Iterator[tuple[Line, bool]]:
+    """The printable sentences of article `k`, in order, each with whether it is whole (False:
+    the excerpt a feed cut mid-sentence, only ever its last). Each sentence is read when it is
+    asked for, so a reader of the first few (an "Also" line's lead) never reads the rest."""
+    promo = _promotions(art)
+    sents = _introducing(art.title,
+                         itertools.islice(iter_sentences(art.text), SENTENCES_PER_ARTICLE))
+    i, current = 0, next(sents, None)
+    while current is not None:
+        following = next(sents, None)
+        raw, before = current
+        text = clean_sentence(raw)
+        if (is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
+                or _PROMO.match(text) or art.source in text or quotes_open(text)):
+            pass  # furniture, a fragment, the publisher's promotion of itself, or a
+            # quotation that runs on past the sentence (or the excerpt)
+        elif _complete(text):
+            yield _line(k, i, text, art.published.date(), before), True
+        elif following is None and not text.rstrip().endswith(("?", "？")):
+            yield _line(k, i, _excerpt(text), art.published.date()), False
+        i, current = i + 1, following
 
 
 def story_lines(arts: Sequence[Article], language: str | None) -> list[Line]:
@@ -145,28 +177,20 @@ def story_lines(arts: Sequence[Article], language: str | None) -> list[Line]:
     lines: list[Line] = []
     cut: list[Line] = []  # a feed's excerpt that stops mid-sentence
     for k, art in enumerate(arts):
-        sents = split_sentences(art.text)[:SENTENCES_PER_ARTICLE]
-        promo = _promotions(art)
-        before = introduced(art.title, sents)
-        for i, raw in enumerate(sents):
-            if is_furniture(raw) or raw in promo:
-                continue
-            text = clean_sentence(raw)
-            if size_of(text) < MIN_WORDS or _PROMO.match(text) or art.source in text:
-                continue  # a fragment, or the publisher's promotion of itself
-            if quotes_open(text):
-                continue  # a quotation that runs on past the sentence (or the excerpt)
-            if _complete(text):
-                lines.append(_line(k, i, text, art.published.date(), before[i]))
-            elif i == len(sents) - 1 and not text.rstrip().endswith(("?", "？")):
-                cut.append(_line(k, i, _excerpt(text), art.published.date()))
+        for line, whole in article_lines(k, art):
+            (lines if whole else cut).append(line)
     if not lines:  # nothing but excerpts: print one, marked as cut
         lines = cut[:1]
     if language:
-        own = [ln for ln in lines if in_language(ln.text, arts[ln.article].language, language)]
+        own = [ln for ln in lines if speaks(ln, arts, language)]
         if own:
             return own
     return lines
+
+
+def speaks(line: Line, arts: Sequence[Article], language: str) -> bool:
+    """Whether `line` (of `arts`) is written in the issue's `language`."""
+    return in_language(line.text, arts[line.article].language, language)
 
 
 class Centrality:
