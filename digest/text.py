@@ -130,11 +130,14 @@ def iter_sentences(text: str) -> Iterator[str]:
         yield from (s for s in _close_quotes(pieces) if s.strip())
 
 
+_QUOTE_MARK_RE = re.compile("[“「”」\"]")
+
+
 def quote_depth(text: str, depth: int = 0) -> int:
     """Double quotations left open after `text`, starting `depth` deep. Curly and corner
     quotes open and close; a straight quote closes an open one (“…" is a closed pair, as
     careless sources write it) and otherwise opens."""
-    for ch in text:
+    for ch in _QUOTE_MARK_RE.findall(text):  # only the quote marks change the depth
         if ch in "“「":
             depth += 1
         elif ch in "”」":

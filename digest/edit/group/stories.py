@@ -380,7 +380,10 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | No
     members: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         members.setdefault(lab, []).append(i)
-    sums = {lab: sp.csr_matrix(feats[m].sum(axis=0)) for lab, m in members.items()}
+    # Only clusters an edge reaches are ever scored: their sums alone (a big week has tens of
+    # thousands of clusters, a few hundred of them along a cut).
+    touched = sorted({labels[i] for e in edges for i in e})
+    sums = {lab: sp.csr_matrix(feats[members[lab]].sum(axis=0)) for lab in touched}
     parent = {lab: lab for lab in members}
 
     def find(a: int) -> int:
