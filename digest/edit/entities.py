@@ -128,6 +128,8 @@ class EntityIndex:
         texts = list(texts)
         self._alias_of: dict[str, str] = {}
         self._aliased: frozenset[str] | None = None
+        self._forms: dict[str, set[str]] | None = None  # canonical -> its aliases
+        self._kinds: dict[str, str] = {}
         for text in texts:
             for full, alias in alias_pairs(text):
                 self._alias_of.setdefault(alias, full)
@@ -163,7 +165,11 @@ class EntityIndex:
         return key in self._aliased
 
     def aliases(self, key: str) -> set[str]:
-        return {a for a in self._alias_of if self.canonical(a) == key} | {key}
+        if self._forms is None:  # once: asked for every name of a big week
+            self._forms = defaultdict(set)
+            for a in self._alias_of:
+                self._forms[self.canonical(a)].add(a)
+        return self._forms.get(key, set()) | {key}
 
     def entities_in(self, text: str) -> dict[str, int]:
         return self.resolve(mentions(text))
@@ -176,8 +182,10 @@ class EntityIndex:
         return dict(counts)
 
     def kind(self, key: str) -> str:
-        forms = self.aliases(key)
-        return "org" if any(_kind(f) == "org" for f in forms) else "name"
+        if key not in self._kinds:
+            forms = self.aliases(key)
+            self._kinds[key] = "org" if any(_kind(f) == "org" for f in forms) else "name"
+        return self._kinds[key]
 
     def display(self, key: str) -> str:
         """'Full Name (ACR)' when an acronym alias exists, else the full name."""
