@@ -44,6 +44,8 @@ from .store import IssueRecord, RunLock, Store, open_store
 if TYPE_CHECKING:
     import httpx
 
+    from .workers import Batch, Pool
+
 log = logging.getLogger("digest")
 
 _T = TypeVar("_T")
@@ -99,38 +101,75 @@ def open_config_store(config: Config) -> Store:
 # ── collect ──────────────────────────────────────────────────────────────────
 
 
+STREAM_SOURCES = 20  # from this many sources on, items are cleaned while others are fetched
+
+
 def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
             clock: Clock = utcnow) -> CollectReport:
     """Fetch every source, clean what is new or changed, and store it (one transaction a source).
 
     Whatever one item raises while it is read, cleaned or stored makes that item `failed`
     (with the reason) and nothing else; a source whose batch cannot be stored fails alone.
-    Errors that are not an input's fault (the database itself) still end the run."""
-    from .fetch import fetch_all
+    Errors that are not an input's fault (the database itself) still end the run.
 
-    results = fetch_all(config.sources, store.fetch_states(), config.fetch, transport=transport,
-                        clock=clock, known=store.has_item)
-    return store_fetched(store, results, [clock() for _ in results])
+    A run of `STREAM_SOURCES` or more forks its cleaning workers before the first connection
+    (the only moment that is safe: right after the fetch forked its parse workers) and hands
+    each source's items to them as its feed arrives, so cleaning runs while the other feeds
+    are on the wire; the batches are stored in the sources' order once every feed is in."""
+    from .fetch import fetch_all
+    from .workers import MIN_JOBS, Pool
+
+    arrivals: dict[str, tuple[datetime, Batch[_ItemJob, _Cleaned]]] = {}
+    with Pool(_clean_item) as pool:
+        def arrived(result: FetchResult) -> None:
+            if pool.started and result.items:
+                now = clock()
+                arrivals[result.source.name] = (now, pool.submit(_jobs(result, now)))
+
+        streaming = len(config.sources) >= STREAM_SOURCES
+        results = fetch_all(config.sources, store.fetch_states(), config.fetch,
+                            transport=transport, clock=clock, known=store.has_item,
+                            arrived=arrived if streaming else None,
+                            ready=pool.start if streaming else None)
+        if sum(len(r.items) for r in results) >= MIN_JOBS:
+            pool.start()  # when not streaming: forked now that the fetch's threads are gone
+        nows: list[datetime] = []
+        batches: list[Batch[_ItemJob, _Cleaned]] = []
+        for result in results:
+            now, batch = arrivals.get(result.source.name) or (clock(), None)
+            nows.append(now)
+            batches.append(batch or pool.submit(_jobs(result, now)))
+        return _save_all(store, results, nows, pool, batches)
 
 
 def store_fetched(store: Store, results: list[FetchResult], nows: list[datetime], *,
                   inline: bool = False) -> CollectReport:
-    """Clean the fetched items and store each source's batch (one transaction a source).
-    `collect` cleans on every core; a fetch worker (digest/distributed), one feed at a time,
-    cleans `inline`."""
-    from .workers import map_ordered
+    """Clean the fetched items and store each source's batch (one transaction a source), on
+    every core; a fetch worker (digest/distributed), one feed at a time, cleans `inline`."""
+    from .workers import MIN_JOBS, Pool
 
-    # Every item is cleaned on every core (workers.py); the answers come back in order, each
-    # the item's articles or what cleaning it raised, and are stored here, source by source.
-    jobs = [_ItemJob(item, result.source.newsletter, now)
-            for result, now in zip(results, nows, strict=True) for item in result.items]
-    answers = (map_ordered(_clean_item, jobs, min_jobs=len(jobs) + 1) if inline
-               else map_ordered(_clean_item, jobs))
+    with Pool(_clean_item) as pool:
+        if not inline and sum(len(r.items) for r in results) >= MIN_JOBS:
+            pool.start()
+        batches = [pool.submit(_jobs(r, now)) for r, now in zip(results, nows, strict=True)]
+        return _save_all(store, results, nows, pool, batches)
+
+
+def _jobs(result: FetchResult, now: datetime) -> list[_ItemJob]:
+    return [_ItemJob(item, result.source.newsletter, now) for item in result.items]
+
+
+def _save_all(store: Store, results: list[FetchResult], nows: list[datetime],
+              pool: Pool[_ItemJob, _Cleaned], batches: list[Batch[_ItemJob, _Cleaned]]
+              ) -> CollectReport:
+    """Each source's cleaning answers (its items' articles or what cleaning raised, in
+    order) stored source by source."""
     saved: dict[str, dict[str, int]] = {}
     tally = _Failures()
     rules: Counter[str] = Counter()
-    for result, now in zip(results, nows, strict=True):
+    for result, now, batch in zip(results, nows, batches, strict=True):
         name = result.source.name
+        answers = pool.answers(batch)
         for entry in result.failed:  # entries the fetch stage could not read
             tally.add(entry.url, entry.title, name, None, entry.reason)
         articles: list[tuple[Article, str]] = []
@@ -214,7 +253,10 @@ def _value(answer: _T | Exception) -> _T:
     return answer
 
 
-def _clean_item(job: _ItemJob) -> list[tuple[Article, str]]:
+_Cleaned = list[tuple[Article, str]]  # an item's articles, each with its store key
+
+
+def _clean_item(job: _ItemJob) -> _Cleaned:
     """One fetched item → its article, plus any second article the page had glued on, each
     with its store key. The page's URL key names the page's own article; an appended one is
     keyed `<page key>#appended-N` (canonical_key drops fragments, so without the suffix the

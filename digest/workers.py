@@ -1,21 +1,27 @@
-"""Work on every core: an ordered, bounded map over worker processes, failures as values.
+"""Work on every core: batches of jobs for worker processes, answers in order, failures as values.
 
-    map_ordered(fn, jobs) -> Iterator[result | Exception]     (one answer per job, in order)
+    pool = Pool(fn); pool.start()                       (workers forked now, or never)
+    batch = pool.submit(jobs)                           (returns at once; workers start on it)
+    pool.answers(batch) -> Iterator[result | Exception] (one answer per job, in order)
+    map_ordered(fn, jobs) -> Iterator[result | Exception]
 
-`digest fetch` cleans hundreds or thousands of items at a few to tens of milliseconds of CPU
-each (lxml, trafilatura, the junk families, hashing): in one process that is most of the
-command while the other cores idle. Here one worker per usable core does them. The workers
-are forked, so they start in milliseconds with every module already loaded (from a fork
-server when the process has other threads: forking would copy their held locks). Jobs travel
-in chunks of up to `CHUNK` (the pool's own bookkeeping, a future, two queue hand-offs and a
-pickle each way, costs this process about 0.15 ms a task: 1.6 s of its CPU for 10,000 jobs,
-0.3 s in chunks of 8). At most `WINDOW` jobs per worker are in flight, and answers are handed
-back in order as they are consumed, so memory stays bounded however many jobs a run has.
+`digest fetch` cleans hundreds or thousands of items at a few milliseconds of CPU each (lxml,
+the junk families, hashing): in one process that is most of the command while the other cores
+idle. Here one worker per usable core does them, and a batch can be handed over the moment it
+exists (`collect` submits each source's items as its feed arrives, so cleaning runs while the
+other feeds are still on the wire). The workers are forked, so they start in milliseconds with
+every module already loaded: `start()` forks them at once, which is safe while this process
+has a single thread (before a run opens connections or starts threads); started later, with
+other threads alive, they come from a fork server started clean (forking would copy the other
+threads' held locks). Jobs travel in chunks of up to `CHUNK` (the pool's own bookkeeping, a
+future, two queue hand-offs and a pickle each way, costs this process about 0.15 ms a task:
+1.6 s of its CPU for 10,000 jobs, 0.3 s in chunks of 8).
 
 Every job gets an answer: what `fn` returned, or the exception it raised (its traceback
-travels as a note), exactly as inline. The map runs in this process instead, with the same
-answers, when the batch is small (`MIN_JOBS`), the machine has one usable core, the platform
-cannot fork, or a worker dies (the rest of the batch is then done here).
+travels as a note), exactly as inline. Jobs run in this process instead, with the same
+answers, when the pool was never started (a small batch, `MIN_JOBS`), the machine has one
+usable core, the platform cannot fork, or a worker dies (every job not yet answered is then
+done here), and a chunk whose answers cannot travel back is redone here.
 
 `fn` must be a module-level function and the jobs and answers picklable.
 """
@@ -30,20 +36,21 @@ import signal
 import sys
 import threading
 import traceback
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from multiprocessing.context import BaseContext
-from typing import TypeVar
+from types import TracebackType
+from typing import Generic, TypeVar
 
 log = logging.getLogger("digest")
 T = TypeVar("T")
 R = TypeVar("R")
 MIN_JOBS = 32  # below this, starting workers costs more than it saves
-WINDOW = 16  # jobs in flight per worker: keeps them busy while this process commits
+WINDOW = 16  # map_ordered: jobs in flight per worker, so memory stays bounded
 CHUNK = 8  # jobs per task at most: fewer when a batch is too small to keep every worker busy
-SPREAD = 4  # a batch is chunked only as far as it still makes SPREAD windows per worker
+SPREAD = 4  # map_ordered chunks a batch only as far as it still makes SPREAD windows per worker
 
 
 def call(fn: Callable[[T], R], job: T) -> R | Exception:
@@ -68,6 +75,10 @@ def _work(fn: Callable[[T], R], job: T) -> R | Exception:
 
 def _work_chunk(fn: Callable[[T], R], chunk: Sequence[T]) -> list[R | Exception]:
     return [_work(fn, job) for job in chunk]
+
+
+def _ready() -> None:
+    """The task that makes a pool fork its workers."""
 
 
 def _ignore_interrupts() -> None:
@@ -96,42 +107,108 @@ def _context(module: str) -> BaseContext | None:
     return None
 
 
-def map_ordered(fn: Callable[[T], R], jobs: Sequence[T], *,
-                min_jobs: int = MIN_JOBS) -> Iterator[R | Exception]:
-    """One answer per job, in order: on every core when it pays, else in this process."""
-    count = usable_cores()
-    context = _context(fn.__module__) if len(jobs) >= min_jobs and count > 1 else None
-    if context is None:
-        yield from (call(fn, job) for job in jobs)
-        return
-    size = max(1, min(CHUNK, len(jobs) // (count * WINDOW * SPREAD)))
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    executor = ProcessPoolExecutor(max_workers=count, initializer=_ignore_interrupts,
-                                   mp_context=context)
-    pending: deque[Future[list[R | Exception]]] = deque()
-    done = 0  # chunks answered
-    try:
-        for chunk in chunks[: count * max(2, WINDOW // size)]:
-            pending.append(executor.submit(_work_chunk, fn, chunk))
-        while pending:
-            future = pending.popleft()
+@dataclass(frozen=True)
+class Batch(Generic[T, R]):
+    """Submitted jobs: each chunk with its future (None: to be done in this process)."""
+
+    chunks: tuple[tuple[Sequence[T], Future[list[R | Exception]] | None], ...]
+
+
+class Pool(Generic[T, R]):
+    """`fn` on every core, batch by batch; a context manager (leaving it stops the workers)."""
+
+    def __init__(self, fn: Callable[[T], R], *, chunk: int = CHUNK) -> None:
+        self.fn = fn
+        self.chunk = chunk
+        self._executor: ProcessPoolExecutor | None = None
+        self._broken = False
+
+    @property
+    def started(self) -> bool:
+        return self._executor is not None
+
+    def start(self) -> bool:
+        """Start one worker per usable core now (forked, when this process has a single
+        thread); False when there can be none (one core, no way to start a process)."""
+        if self._executor is not None or self._broken:
+            return self._executor is not None
+        count = usable_cores()
+        context = _context(self.fn.__module__) if count > 1 else None
+        if context is None:
+            return False
+        executor = ProcessPoolExecutor(max_workers=count, initializer=_ignore_interrupts,
+                                       mp_context=context)
+        try:
+            executor.submit(_ready)  # forks every worker now, while it is safe
+        except (OSError, RuntimeError, BrokenProcessPool) as exc:
+            log.warning("no worker processes (%s): working in this process", exc)
+            executor.shutdown(wait=False, cancel_futures=True)
+            self._broken = True
+            return False
+        self._executor = executor
+        return True
+
+    def submit(self, jobs: Sequence[T], *, chunk: int | None = None) -> Batch[T, R]:
+        """Hand `jobs` to the workers (to this process when there are none); never raises."""
+        size = max(1, chunk or self.chunk)
+        chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+        out: list[tuple[Sequence[T], Future[list[R | Exception]] | None]] = []
+        for part in chunks:
+            future = None
+            if self._executor is not None and not self._broken:
+                try:
+                    future = self._executor.submit(_work_chunk, self.fn, part)
+                except (BrokenProcessPool, RuntimeError):
+                    self._broke()
+            out.append((part, future))
+        return Batch(tuple(out))
+
+    def answers(self, batch: Batch[T, R]) -> Iterator[R | Exception]:
+        """One answer per job of `batch`, in order (waiting for the workers as needed)."""
+        for part, future in batch.chunks:
+            if future is None or self._broken:
+                yield from (call(self.fn, job) for job in part)
+                continue
             try:
                 answers = future.result()
             except BrokenProcessPool:
-                raise
+                self._broke()
+                answers = [call(self.fn, job) for job in part]
             except Exception:  # the answers could not travel back: each job redone here
-                answers = [call(fn, job) for job in chunks[done]]
-            following = done + len(pending) + 1
-            if following < len(chunks):
-                pending.append(executor.submit(_work_chunk, fn, chunks[following]))
-            done += 1
-            if not pending:
-                executor.shutdown(wait=True)  # before the last answer: nothing outlives the map
+                answers = [call(self.fn, job) for job in part]
             yield from answers
-    except BrokenProcessPool:
-        left = [job for chunk in chunks[done:] for job in chunk]
-        log.warning("a worker process died; doing the remaining %d jobs in this process",
-                    len(left))
-        yield from (call(fn, job) for job in left)
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+
+    def _broke(self) -> None:
+        if not self._broken:
+            log.warning("a worker process died; doing the remaining jobs in this process")
+        self._broken = True
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> Pool[T, R]:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def map_ordered(fn: Callable[[T], R], jobs: Sequence[T], *,
+                min_jobs: int = MIN_JOBS) -> Iterator[R | Exception]:
+    """One answer per job, in order: on every core when it pays, else in this process. At
+    most `WINDOW` jobs per worker are in flight, so memory stays bounded however many jobs."""
+    count = usable_cores()
+    size = max(1, min(CHUNK, len(jobs) // (count * WINDOW * SPREAD)))
+    with Pool(fn, chunk=size) as pool:
+        if len(jobs) >= min_jobs:
+            pool.start()
+        step = count * max(2, WINDOW // size) * size
+        batches = [pool.submit(jobs[i:i + step]) for i in (0, step)]
+        for start in range(0, len(jobs), step):
+            batch = batches.pop(0)
+            if start + 2 * step < len(jobs):
+                batches.append(pool.submit(jobs[start + 2 * step:start + 3 * step]))
+            yield from pool.answers(batch)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -130,8 +131,14 @@ def is_fragment(markup: str) -> bool:
     return _DOCUMENT.search(markup[:4096]) is None
 
 
+@lru_cache(maxsize=8)
+def _union(tags: tuple[str, ...]) -> etree.XPath:
+    """Every element with one of `tags`, compiled once (`tree.xpath` compiles on each call)."""
+    return etree.XPath("//" + " | //".join(tags))
+
+
 def _drop_noise(tree: lxml_html.HtmlElement, tags: tuple[str, ...]) -> None:
-    for bad in tree.xpath("//" + " | //".join(tags)):
+    for bad in _union(tags)(tree):  # type: ignore[union-attr]
         if bad.getparent() is not None:
             bad.drop_tree()
 

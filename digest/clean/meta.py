@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from dateutil import parser as dateparser
+from lxml import etree
 from lxml import html as lxml_html
 
 _TITLE_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+")
@@ -34,9 +35,21 @@ class PageMeta:
     byline: str | None = None  # the visible byline text, so the rules can drop it from the body
 
 
+# compiled once: `tree.xpath(text)` compiles its expression on every call, which cost about as
+# much as evaluating it on a feed entry's fragment
+_XPATHS: dict[str, etree.XPath] = {}
+
+
+def _xpath(expression: str) -> etree.XPath:
+    found = _XPATHS.get(expression)
+    if found is None:
+        found = _XPATHS[expression] = etree.XPath(expression)
+    return found
+
+
 def _first(tree: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
     for xp in xpaths:
-        for value in tree.xpath(xp):
+        for value in _xpath(xp)(tree):  # type: ignore[union-attr]
             text = (value if isinstance(value, str) else value.text_content()).strip()
             if text:
                 return " ".join(text.split())
@@ -68,9 +81,12 @@ def parse_date(value: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+_LD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
+
+
 def _json_ld(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]')[:8]:
+    for script in _LD_SCRIPTS(tree)[:8]:  # type: ignore[index]
         try:
             data = json.loads(script.text or "")
         except ValueError:

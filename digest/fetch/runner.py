@@ -6,7 +6,7 @@ import asyncio
 import logging
 import shlex
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from .parsepool import make_parser
 from .urls import host_of
 
 Known = Callable[[str, str], bool]
+Arrived = Callable[[FetchResult], None]  # told of each source's result as soon as it is ready
 log = logging.getLogger("digest.fetch")
 
 
@@ -276,9 +277,16 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
                         transport: httpx.AsyncBaseTransport | None = None,
                         clock: Callable[[], datetime] = utcnow,
                         known: Known | None = None,
-                        resolver: Lookup | None = None) -> list[FetchResult]:
+                        resolver: Lookup | None = None,
+                        arrived: Arrived | None = None,
+                        ready: Callable[[], object] | None = None) -> list[FetchResult]:
     """Fetch every source concurrently; one FetchResult per source, in input order.
-    `resolver` (host -> addresses, async) replaces the system DNS lookup: a test seam."""
+    `ready` is called once, after the fetch forked its own parse workers and before it
+    opens a connection or starts a thread: the moment a caller may fork workers of its own.
+    `arrived` is called with each result as soon as it is ready (in the event loop, so it
+    must be quick: `collect` hands the items to its cleaning workers there); what it raises
+    is logged and changes nothing else. `resolver` (host -> addresses, async) replaces the
+    system DNS lookup: a test seam."""
     # Start the fetches grouped by host, so consecutive requests reuse kept-alive connections
     # instead of opening (and evicting) one per request; results keep the input order.
     def host_key(index: int) -> str:
@@ -288,22 +296,38 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
     order = sorted(range(len(sources)), key=host_key)
     parser = make_parser(len(sources), settings.parse_timeout)
     try:
+        if ready is not None:
+            ready()
         async with HttpClient(settings, transport=transport, clock=clock,
                               parser=parser, lookup=resolver) as http:
-            tasks = {i: asyncio.ensure_future(
-                _fetch_one(http, sources[i], states.get(sources[i].name), clock, known))
-                for i in order}
+            tasks = {i: asyncio.ensure_future(_tell(
+                _fetch_one(http, sources[i], states.get(sources[i].name), clock, known),
+                arrived)) for i in order}
             await asyncio.gather(*tasks.values())
             return [tasks[i].result() for i in range(len(sources))]
     finally:
         await asyncio.to_thread(parser.close)
 
 
+async def _tell(fetching: Awaitable[FetchResult], arrived: Arrived | None) -> FetchResult:
+    result = await fetching
+    if arrived is not None:
+        try:
+            arrived(result)
+        except Exception:  # the caller's bug: its result is still returned
+            log.error("%s: internal error in the arrival callback", result.source.name,
+                      exc_info=True)
+    return result
+
+
 def fetch_all(sources: Sequence[Source], states: Mapping[str, FetchState],
               settings: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None,
               clock: Callable[[], datetime] = utcnow,
               known: Known | None = None,
-              resolver: Lookup | None = None) -> list[FetchResult]:
+              resolver: Lookup | None = None,
+              arrived: Arrived | None = None,
+              ready: Callable[[], object] | None = None) -> list[FetchResult]:
     """`fetch_sources` for synchronous callers."""
     return asyncio.run(fetch_sources(sources, states, settings, transport=transport,
-                                     clock=clock, known=known, resolver=resolver))
+                                     clock=clock, known=known, resolver=resolver,
+                                     arrived=arrived, ready=ready))
