@@ -34,7 +34,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.summarize import CharTokenizer
 from digest.edit.editor import edit_issue
-from digest.edit.group.labels import cluster_settings, group, represent
+from digest.edit.group.labels import cluster_settings, cut, prepared, represent
 from digest.edit.headline import headline_for
 from digest.edit.headline.score import Candidate, candidates, expected_f1
 from digest.edit.proof import Strike, issue_strikes
@@ -223,13 +223,13 @@ def grouping_only(halves: Sequence[Sequence[Week]], grid: Sequence[float],
     cluster at each threshold): the threshold is chosen on one half and scored on the other."""
     settings = EditorSettings(embeddings=embed)
     reps = [[represent(w.articles, settings) for w in half] for half in halves]
+    # The threshold-free part of clustering, once per week (the sweep only cuts it).
+    preps = [[prepared(rep, cluster_settings(settings, rep)) for rep in half] for half in reps]
 
     def score(h: int, t: float | None) -> tuple[float, float, float]:
         rows = []
-        for w, rep in zip(halves[h], reps[h], strict=True):
-            base = cluster_settings(settings, rep)
-            labels = group(rep, base if t is None else replace(base, threshold=t)).labels
-            rows.append(bcubed(labels, w.gold))
+        for w, rep, prep in zip(halves[h], reps[h], preps[h], strict=True):
+            rows.append(bcubed(cut(rep, prep, t).labels, w.gold))
         return (statistics.fmean(r[0] for r in rows), statistics.fmean(r[1] for r in rows),
                 statistics.fmean(r[2] for r in rows))
 

@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.edit.group.labels import Representation, group, represent
+from digest.edit.group.labels import Representation, cut, prepared, represent
 from digest.edit.group.stories import LSA_THRESHOLD, THRESHOLD, ClusterSettings
 from digest.models import Article, EditorSettings
 
@@ -99,8 +99,9 @@ def main() -> int:
     for h in (0, 1):
         sub = [r for r in rows if half[r["story"]] == h]
         rep, gold = represent_half(sub), [r["story"] for r in sub]
+        prep = prepared(rep, settings(default))  # what does not depend on the threshold, once
         for t in grid:
-            scores[(h, t)] = bcubed_f1(list(group(rep, settings(t)).labels), gold)
+            scores[(h, t)] = bcubed_f1(list(cut(rep, prep, t).labels), gold)
     results = []
     for h in (0, 1):
         best_t = max(grid, key=lambda t: (scores[(h, t)], -abs(t - default)))
@@ -141,9 +142,10 @@ def embed_main(args: argparse.Namespace) -> int:
     for h in (0, 1):
         gold = [r["story"] for r in rows if half[r["story"]] == h]
         for w in weights:
+            prep = prepared(reps[h], ClusterSettings(dense_weight=w,
+                                                     dense_geometric=not args.linear))
             for t in grid:
-                cfg = ClusterSettings(threshold=t, dense_weight=w, dense_geometric=not args.linear)
-                scores[(h, w, t)] = bcubed_f1(list(group(reps[h], cfg).labels), gold)
+                scores[(h, w, t)] = bcubed_f1(list(cut(reps[h], prep, t).labels), gold)
     results = []
     keys = [(w, t) for w in weights for t in grid]
     for h in (0, 1):

@@ -9,8 +9,9 @@ from typing import Any
 import numpy as np
 
 from digest.edit import edit_issue
-from digest.edit.group import stories
-from digest.edit.group.stories import ClusterSettings, cluster, neighbour_graph, vectorize
+from digest.edit.group.blocking import neighbour_graph
+from digest.edit.group.space import Latent, vectorize
+from digest.edit.group.stories import LSA_EXPONENT, ClusterSettings, cluster
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]
@@ -59,7 +60,7 @@ def test_giant_component_is_split_into_blocks() -> None:
 
 def test_latent_needs_shared_words_too() -> None:
     """The geometric mean: a pair close only in the latent space (no shared words) stays apart."""
-    lat = stories.Latent(np.eye(2, dtype=np.float32), weight=stories.LSA_EXPONENT, geometric=True)
+    lat = Latent(np.eye(2, dtype=np.float32), weight=LSA_EXPONENT, geometric=True)
     assert float(lat.combine(np.array(0.0), np.array(0.95))) == 0.0
     assert float(lat.combine(np.array(0.3), np.array(0.9))) > float(
         lat.combine(np.array(0.3), np.array(0.2)))

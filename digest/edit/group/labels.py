@@ -28,7 +28,13 @@ from digest.edit.group.anchors import (
     sentence_case,
 )
 from digest.edit.group.concepts import shared_heads
-from digest.edit.group.stories import EMBEDDING_SETTINGS, ClusterSettings, cluster
+from digest.edit.group.stories import (
+    EMBEDDING_SETTINGS,
+    ClusterSettings,
+    Prepared,
+    labels_at,
+    prepare,
+)
 from digest.models import Article, EditorSettings
 
 # Body words that join the title. allsides_dev's texts (median 60 words, 90% under 86) score
@@ -106,12 +112,23 @@ def cluster_settings(settings: EditorSettings | None, rep: Representation) -> Cl
     return replace(base, threshold=threshold)
 
 
+def prepared(rep: Representation, settings: ClusterSettings) -> Prepared:
+    """The threshold-free part of clustering `rep` (a benchmark sweeps thresholds over it)."""
+    bodies = list(rep.leads) if any(lead.strip() for lead in rep.leads) else None
+    return prepare(list(rep.titles), bodies, dense=rep.dense, anchors=rep.anchors,
+                   settings=settings)
+
+
+def cut(rep: Representation, prep: Prepared, threshold: float | None = None) -> Grouping:
+    """Stories of a prepared representation at `threshold` (None: the representation's
+    default), CJK stories linked to their other-script story."""
+    labels = labels_at(prep, threshold)
+    return Grouping(tuple(link_languages(labels, rep.texts, rep.index)), rep.notes)
+
+
 def group(rep: Representation, settings: ClusterSettings) -> Grouping:
     """Cluster a representation into stories, then link CJK stories across languages."""
-    bodies = list(rep.leads) if any(lead.strip() for lead in rep.leads) else None
-    labels = cluster(list(rep.titles), bodies, dense=rep.dense, anchors=rep.anchors,
-                     settings=settings)
-    return Grouping(tuple(link_languages(labels, rep.texts, rep.index)), rep.notes)
+    return cut(rep, prepared(rep, settings), settings.threshold)
 
 
 def story_labels(articles: Sequence[Article], settings: EditorSettings | None = None, *,

@@ -1,0 +1,194 @@
+"""Candidate pairs and blocks: how clustering avoids comparing all pairs of a week.
+
+Candidate pairs come from a *blocking* matrix that keeps each document's strongest terms
+(shared with another document, not too common); only pairs sharing a blocking term (two, in
+weeks bigger than one block) are scored, and each document keeps its `NEIGHBOURS` best.
+Connected components of the edges at or above the merge threshold are blocks; exact
+average-link clustering runs inside each block, which loses nothing: an average-link cluster at
+threshold t lies inside one single-link component at t. A block over `MAX_BLOCK` is cut at a
+higher similarity and average link then continues across the cut on cluster sums
+(`merge_across_blocks`). Cost grows with documents x neighbours.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+
+import numpy as np
+import scipy.sparse as sp
+
+from digest.edit.group.space import Latent
+
+NEIGHBOURS = 30  # candidate cap per document
+BLOCK_TERMS = 12  # strongest terms per document used for blocking
+BLOCK_MAX_DF = 0.05  # terms in more than 5% of documents (and > 50 docs) do not block
+CHUNK = 2000
+MAX_BLOCK = 4000  # exact average link within a block: O(block^2) memory, so blocks are capped
+
+
+def _blocking_matrix(x: sp.csr_matrix) -> sp.csr_matrix:
+    n = x.shape[0]
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    too_common = df > max(50, BLOCK_MAX_DF * n)
+    rows, cols, vals = [], [], []
+    for i in range(n):
+        lo, hi = x.indptr[i], x.indptr[i + 1]
+        idx, val = x.indices[lo:hi], x.data[lo:hi]
+        keep = ~too_common[idx] & (df[idx] >= 2)  # a term no other document has blocks nothing
+        idx, val = idx[keep], val[keep]
+        if len(idx) > BLOCK_TERMS:
+            top = np.argpartition(-val, BLOCK_TERMS)[:BLOCK_TERMS]
+            idx, val = idx[top], val[top]
+        rows.extend([i] * len(idx))
+        cols.extend(idx.tolist())
+        vals.extend([1.0] * len(idx))
+    return sp.csr_matrix((vals, (rows, cols)), shape=x.shape, dtype=np.float32)
+
+
+def neighbour_graph(x: sp.csr_matrix, k: int = NEIGHBOURS,
+                    max_block: int = MAX_BLOCK) -> dict[tuple[int, int], float]:
+    """Each document's k most similar documents among its blocking candidates."""
+    n = x.shape[0]
+    block = _blocking_matrix(x)
+    block_t = block.T.tocsr()
+    edges: dict[tuple[int, int], float] = {}
+    for start in range(0, n, CHUNK):
+        stop = min(n, start + CHUNK)
+        cand = (block[start:stop] @ block_t).tocoo()
+        mask = cand.row + start < cand.col  # each unordered pair once
+        if n > max_block:
+            # A big week: one shared mid-frequency word is chance, not a story; two are needed.
+            mask &= cand.data >= 2
+        ri, ci = cand.row[mask] + start, cand.col[mask]
+        if len(ri) == 0:
+            continue
+        sims = np.asarray(x[ri].multiply(x[ci]).sum(axis=1)).ravel()
+        order = np.lexsort((-sims, ri))
+        counts: dict[int, int] = {}
+        for j in order:
+            a, b, s = int(ri[j]), int(ci[j]), float(sims[j])
+            if s <= 0 or counts.get(a, 0) >= k:
+                continue
+            counts[a] = counts.get(a, 0) + 1
+            edges[(a, b)] = s
+    return edges
+
+
+def components(n: int, edges: dict[tuple[int, int], float], floor: float) -> list[list[int]]:
+    """Connected components of the graph restricted to edges with similarity >= floor."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (a, b), s in edges.items():
+        if s >= floor:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def blocks(n: int, edges: dict[tuple[int, int], float], floor: float,
+           max_block: int = MAX_BLOCK) -> tuple[list[list[int]], set[int]]:
+    """Components small enough for exact average link, and the items of blocks that were cut
+    out of a giant component at a higher floor (a story may straddle their borders)."""
+    out: list[list[int]] = []
+    cut_items: set[int] = set()
+    pending = [(list(range(n)), floor)]
+    while pending:
+        members, cut = pending.pop()
+        if len(members) <= max_block or cut >= 0.99:
+            out.append(members)
+            if cut > floor:
+                cut_items.update(members)
+            continue
+        local = {m: k for k, m in enumerate(members)}
+        sub = {(local[a], local[b]): s for (a, b), s in edges.items() if a in local and b in local}
+        for comp in components(len(members), sub, cut):
+            group = [members[k] for k in comp]
+            pending.append((group, cut if len(group) <= max_block else min(0.99, cut + 0.05)))
+    return out, cut_items
+
+
+def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | None,
+                        edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
+    """Continue average link across block borders, for stories a giant block was cut through.
+
+    With L2-normalised rows, the average pairwise dot product of clusters A and B is exactly
+    sum(A) . sum(B) / (|A| |B|), so clusters are merged on their sums, best pair first, and
+    only pairs that a candidate edge connects are ever scored. A geometric mean does not
+    decompose that way: its averages are computed pair by pair (clusters are stories, small).
+    """
+    geometric = latent is not None and latent.geometric
+    feats = x if latent is None or geometric else sp.hstack(
+        [x * math.sqrt(1 - latent.weight),
+         sp.csr_matrix(latent.vectors) * math.sqrt(latent.weight)]).tocsr()
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    # Only clusters an edge reaches are ever scored: their sums alone (a big week has tens of
+    # thousands of clusters, a few hundred of them along a cut).
+    touched = sorted({labels[i] for e in edges for i in e})
+    sums = {lab: sp.csr_matrix(feats[members[lab]].sum(axis=0)) for lab in touched}
+    parent = {lab: lab for lab in members}
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def avg(a: int, b: int) -> float:
+        if latent is not None and geometric:
+            ma, mb = members[a], members[b]
+            tf = (x[ma] @ x[mb].T).toarray()
+            return float(latent.combine(tf, latent.vectors[ma] @ latent.vectors[mb].T).mean())
+        dot = float(sums[a].multiply(sums[b]).sum())
+        return dot / (len(members[a]) * len(members[b]))
+
+    adjacent: dict[int, list[int]] = {}
+    for a, b in edges:
+        if labels[a] != labels[b]:
+            adjacent.setdefault(a, []).append(b)
+            adjacent.setdefault(b, []).append(a)
+    pairs = sorted({(min(labels[a], labels[b]), max(labels[a], labels[b])) for a, b in edges
+                    if labels[a] != labels[b]})
+    heap: list[tuple[float, int, int]] = []
+    if pairs and geometric:
+        heap = [(-score, a, b) for a, b in pairs if (score := avg(a, b)) >= threshold]
+    elif pairs:
+        # Score every initial pair in one sparse operation; later merges rescore a few.
+        order = sorted(sums)
+        row = {lab: k for k, lab in enumerate(order)}
+        matrix = sp.vstack([sums[lab] for lab in order]).tocsr()
+        left = np.array([row[a] for a, _ in pairs])
+        right = np.array([row[b] for _, b in pairs])
+        dots = np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+        for (a, b), dot in zip(pairs, dots, strict=True):
+            score = float(dot) / (len(members[a]) * len(members[b]))
+            if score >= threshold:
+                heap.append((-score, a, b))
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if find(a) != a or find(b) != b:
+            continue
+        if abs(avg(a, b) + neg) > 1e-5:  # float32 sums: compare loosely
+            continue  # stale: one side grew since this pair was scored
+        parent[b] = a
+        members[a].extend(members.pop(b))
+        sums[a] = sums[a] + sums.pop(b)
+        neighbours = {find(labels[j]) for i in members[a] for j in adjacent.get(i, ())}
+        for c in neighbours - {a}:
+            score = avg(a, c)
+            if score >= threshold:
+                heapq.heappush(heap, (-score, min(a, c), max(a, c)))
+    return [find(lab) for lab in labels]
