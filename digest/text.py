@@ -90,9 +90,10 @@ def _split_english(text: str) -> list[str]:
         before = text[start:end]
         word = re.search(r"(\S+)$", before)
         token = word.group(1).rstrip(".!?…\"'”’)]").lower() if word else ""
-        # "U.S." or "Dr." or a single initial ("J.") do not end a sentence, except that
+        # "U.S." or "Dr." or initials ("J.", "H.W.") do not end a sentence, except that
         # "p.m." or "Inc." followed by "The"/"He"/... does.
-        if m.group(1).startswith(".") and (token in _ABBREV or re.fullmatch(r"[a-z]", token)):
+        if m.group(1).startswith(".") and (token in _ABBREV
+                                           or re.fullmatch(r"[a-z](?:\.[a-z])*", token)):
             following = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", text[m.end():])
             clock_ends = token in _CLOCK and not _CLOCK_CONTINUES.match(text[m.end():])
             if not (clock_ends or (token in _ABBREV_FINAL and following

@@ -42,7 +42,9 @@ _DANGLING = re.compile(
     r"forum|summit|conference|dialogue|talks|fair|expo|festival|race|court|judge|council)"
     r"\b(?!\s+(?:of|for|on|in|at|to|from|by|behind|between|against|over|into|with|called|named|known)\b)|"
     # ("said that his administration …": a conjunction, not a demonstrative)
-    r"^(?:\S+\s){0,5}(?:these|those|that|this|such)\s(?!(?:is|was|are|were|his|her|its|their|"
+    # ("… after this weekend's shooting": a time the reader's week sets, not a reference)
+    r"^(?:\S+\s){0,5}(?:these|those|that|such|this(?!\s(?:week|weekend|month|year|morning|"
+    r"afternoon|evening|spring|summer|autumn|fall|winter|season)\b))\s(?!(?:is|was|are|were|his|her|its|their|"
     r"the|a|an|he|she|it|they|we|i|you|our|my|there)\b)[a-z]+|"
     # a time only the sentence before set: "On the first afternoon, …"
     r"^On the (?:first|second|third|last|final|opening|closing|same|next) (?:day|afternoon|"

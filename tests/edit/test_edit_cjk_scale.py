@@ -31,7 +31,10 @@ def test_chinese_week(period: Period, make_article: MakeArticle, texts: Any) -> 
     assert {a.status for a in issue.articles} == {"used"}
     top = issue.stories[0]
     assert {c.source for c in top.articles} == {"新华社", "澎湃新闻"}
-    assert any(s.text.startswith("据") and "报道，" in s.text for s in top.sentences)
+    # Both outlets' sentences, facts uncredited in the prose (the sources are listed under it).
+    assert {u for s in top.sentences for u in s.sources} == {
+        a.url for a in arts if a.source in {"新华社", "澎湃新闻"}}
+    assert not any(s.text.startswith("据") for s in top.sentences)
     assert all(" " not in s.headline for s in issue.stories) and top.headline
     assert all(s.text[-1] in "。！？" for s in top.sentences)
     assert issue.explainer is not None

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from digest.edit.lexicon import CJK_RE
 from digest.edit.proof import paragraph_strikes
 from digest.edit.write.also import also_line
-from digest.edit.write.attribution import attribute
+from digest.edit.write.attribution import attribute, judges
 from digest.edit.write.grounding import trace
 from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import paragraph_for
+from digest.edit.write.summarize import clean_sentence
 from digest.models import Article
 from digest.text import split_sentences
 
@@ -54,7 +55,10 @@ def test_paragraph_opens_on_the_central_lead_and_says_each_fact_once(
     assert 60 <= _words(printed) <= 130
     assert texts[0] in {split_sentences(a.text)[0] for a in arts}  # a lead sentence
     assert sum("40 million crowns" in t for t in texts) == 1  # the cost, once
-    assert not any(t.startswith(("Second", "It ")) for t in texts)
+    assert not any(t.startswith("Second") for t in texts)  # its list was never printed
+    for k, t in enumerate(texts):  # "It" only right after the sentence naming what it is
+        if t.startswith("It "):
+            assert k and texts[k - 1].startswith("The bridge cost")
     for k, t in enumerate(texts):  # a contrast only right after the sentence it answers
         if ", though," in t:
             assert k and texts[k - 1].startswith("The bridge, which cost")
@@ -117,10 +121,10 @@ def test_events_in_the_order_they_happened(make_article: MakeArticle) -> None:
                      "shared safety tests. Organisers expect 600 delegates.", source="Outlet C",
                      title="Forum opens", day=3)
     texts = [s.text for s in paragraph_for([a, b, c], {}, language="en", words=(60, 130))]
-    monday = next((k for k, t in enumerate(texts) if "Monday" in t), None)
-    tuesday = next((k for k, t in enumerate(texts) if "Tuesday" in t), None)
-    if monday is not None and tuesday is not None:
-        assert monday < tuesday
+    # The opening leads; after it, the events in the order they happened.
+    days = [d for t in texts[1:] for d, name in enumerate(("Monday", "Tuesday", "Wednesday"))
+            if name in t]
+    assert len(days) >= 2 and days == sorted(days)
 
 
 def test_attribution_keeps_names_and_grammar() -> None:
@@ -211,3 +215,69 @@ def test_the_noun_its_article_introduced_needs_a_printed_antecedent(
         assert not any("plain contracts" in t or "Follow" in t for t in texts), texts
     line = next(ln for ln in story_lines([art], "en") if "Brokers cautioned" in ln.text)
     assert line.refers and not line.leans  # "the index": the title and a sentence named one
+
+
+FERRY_A = ("The harbour board on Thursday approved a night ferry between Oakfield and Carthen "
+           "Island, the first since 1998. The ferry will run three times a night from April. "
+           "Tickets will cost 6 crowns.")
+FERRY_B = ("Oakfield will get a night ferry to Carthen Island from April, the harbour board "
+           "decided on Thursday. Island shopkeepers have campaigned for it for a decade.")
+FERRY_C = ("Night workers on Carthen Island cheered on Thursday. A new night ferry will link "
+           "the island to Oakfield from April, after the harbour board approved the service. "
+           "The board should have acted years ago.")
+
+
+def test_the_most_central_account_opens_and_goes_on_in_its_own_order(
+        make_article: MakeArticle) -> None:
+    arts = [make_article(FERRY_C, source="Outlet C", title="Night workers cheer", day=1),
+            make_article(FERRY_B, source="Outlet B", title="Night ferry for Oakfield", day=1),
+            make_article(FERRY_A, source="Outlet A", title="Night ferry approved", day=1)]
+    printed = paragraph_for(arts, {}, language="en", words=(40, 130))
+    # The account the other two share most of (B's) opens and goes on in its own order; then
+    # the others add only what it did not say (A's approval "on Thursday" is said), a
+    # judgement credited to its outlet.
+    assert [s.text for s in printed[:2]] == split_sentences(FERRY_B)
+    rest = [s.text for s in printed[2:]]
+    assert "Tickets will cost 6 crowns." in rest
+    assert not any("approved" in t for t in rest)
+    assert "The board should have acted years ago, according to Outlet C." in rest
+
+
+def test_a_judgement_is_credited_in_the_sentence_a_reported_fact_is_not(
+        make_article: MakeArticle) -> None:
+    assert judges("The board should have acted years ago.")
+    assert judges("Sadly, the old quay will close.") and judges("What a day it was!")
+    assert not judges("The board approved the ferry on Thursday.")
+    assert not judges('"It should have come sooner," a driver said.')  # someone else's words
+    arts = [make_article(FERRY_A, source="Outlet A", title="Night ferry approved", day=1),
+            make_article("Oakfield's night ferry was approved on Thursday after a decade of "
+                         "delay. The harbour board should have acted years ago. Ferry staff "
+                         "will be hired in March.", source="Outlet B", title="At last", day=1)]
+    texts = [s.text for s in paragraph_for(arts, {}, language="en", words=(50, 130))]
+    judged = [t for t in texts if "should have acted" in t]
+    assert judged == ["The harbour board should have acted years ago, according to Outlet B."]
+    assert "Ferry staff will be hired in March." in texts  # a fact, its source linked below
+
+
+FIRST_PERSON = ("The harbour board on Thursday approved a night ferry to Carthen Island.",
+                "I have waited years to write this sentence about the ferry.",
+                "Our readers asked for it in every survey we ran.",
+                '"We will run it every night," the board\'s chair said.')
+
+
+def test_the_writers_first_person_is_not_printed(make_article: MakeArticle) -> None:
+    # Only someone else's words, in quotation marks, may say "we".
+    texts = [ln.text for ln in story_lines([make_article(FIRST_PERSON)], "en")]
+    assert texts == [FIRST_PERSON[0], FIRST_PERSON[3]]
+
+
+def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
+    assert split_sentences("Soon after news broke that former President George H.W. Bush had "
+                           "died, flags were lowered. The funeral is on Wednesday.") == [
+        "Soon after news broke that former President George H.W. Bush had died, flags were "
+        "lowered.", "The funeral is on Wednesday."]
+    assert clean_sentence("CARTHEN CITY, Oakland (AP) — The board approved the ferry.") == \
+        "The board approved the ferry."
+    assert attribute('Brandt: "We will run it every night."', "Outlet A",
+                     "Officials met Brandt on Monday.") == \
+        'According to Outlet A, Brandt: "We will run it every night."'

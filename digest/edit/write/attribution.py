@@ -13,6 +13,13 @@ its own ("…, officials said", "according to …", "据…报道", "…表示" 
 * a Chinese sentence takes 据<outlet>报道，.
 
 A leading connective ("Meanwhile, ") goes: it answered a sentence the reader has not seen.
+
+`judges(text)` says whether a sentence carries its writer's judgement rather than a reported
+fact: an obligation ("should", "ought to"), a stance adverb ("arguably", "sadly"), a loaded
+word ("outrageous", "so-called"), a rhetorical turn ("make no mistake", "it's time") or an
+exclamation. The story's sources are linked under its paragraph, so a reported fact needs no
+name in the prose; a judgement that only one outlet makes is credited to it in the sentence,
+as a newsletter does ("Global Times hailed …", "According to the People's Daily, …").
 """
 
 from __future__ import annotations
@@ -26,6 +33,22 @@ ATTRIBUTION = re.compile(r"\b(said|says|say|told|according to|reported|reports|a
                          r"stated|wrote|writes|claimed|argued|noted|added)\b|(?<![数依根证占])据|"
                          r"表示|(?<![简名统俗职])称|报道",
                          re.IGNORECASE)
+# What makes a sentence its writer's judgement (see `judges`), by kind: rules as data.
+JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
+    ("obligation", r"\b(?:should(?:n't|n’t| not)?|ought to)\b|应该|应当|理应"),
+    ("stance adverb", r"\b(?:arguably|clearly|obviously|surely|frankly|alas|sadly|"
+                      r"(?:un)?fortunately|ironically|predictably|shockingly|astonishingly|"
+                      r"absurdly|rightly|wrongly|of course|to be sure)\b"),
+    ("loaded word", r"\b(?:absurd|outrageous|shameful|disgrace(?:ful)?|ridiculous|"
+                    r"hypocri(?:sy|tical)|disastrous|reckless|shameless|bizarre|baseless|"
+                    r"so-called|sham|witch hunt|stunning|brilliant|pathetic|appalling)\b"),
+    ("rhetoric", r"\b(?:make no mistake|the truth is|it's time|it’s time|let's|let’s|"
+                 r"no wonder|needless to say)\b"),
+    ("exclamation", r"!\s*[\"”’]?$"),
+)
+_JUDGES = re.compile("|".join(f"(?:{rx})" for _, rx in JUDGEMENT_CUES), re.IGNORECASE)
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
 _LEADING_CONNECTIVE = re.compile(r"^(?:Meanwhile|However|Elsewhere|Still|Also|Moreover|"
                                  r"Closer to home|At the same time|In addition|But|And),\s+")
 
@@ -35,8 +58,13 @@ def strip_connective(text: str) -> str:
     return out[0].upper() + out[1:] if out != text and out[:1].islower() else out
 
 
+def judges(text: str) -> bool:
+    """Whether the sentence, outside its quotations, carries its writer's judgement."""
+    return bool(_JUDGES.search(_QUOTED.sub(" ", text)))
+
+
 def _is_name(word: str, following: str, story_text: str) -> bool:
-    bare = word.strip("\"'“‘(")
+    bare = word.strip("\"'“‘(").rstrip(":;,")  # "Trump:" before a quotation is "Trump"
     if not bare[:1].isupper():
         return True  # a digit, a quote: leave it as it is
     if bare == "I" or (len(bare) > 1 and (bare.isupper() or "." in bare)):

@@ -8,7 +8,9 @@ A sentence is printable when it is prose (no byline, timestamp or ticker: summar
 promotion — "Follow …", "Subscribe …", the paragraph around such a call, or the outlet
 naming itself), a
 whole statement (ends in a full stop, an exclamation or a closing quote after one — a
-subheading is another editor's headline, a question the writer's own voice), at least four
+subheading is another editor's headline, a question the writer's own voice), not in the
+writer's first person outside quotations ("I supposed we have to discuss it": in a newsletter
+the "I" would read as the editor's), at least four
 words, with every quotation it opens closed (a quote that runs on into the next paragraph
 is not printed in half), and in the issue's language when the story has any sentence in it (a
 Chinese article in an English issue is cited, not quoted). Datelines go (`clean_sentence`).
@@ -49,6 +51,16 @@ _PROMO_OPENERS = ("Follow", "Subscribe", "Sign up", "Check out", "Click", "Downl
 _PROMO = re.compile(rf"^(?:{'|'.join(_PROMO_OPENERS)})\b")
 # A paragraph none of them is in cannot hold a promotion (a sentence cleaned is a part of it)
 _PROMO_ANYWHERE = re.compile("|".join(_PROMO_OPENERS))
+
+# The writer speaking in the first person; quotations (someone else's words) set aside first.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|[Ww]e|"
+                           r"[Oo]ur|us|ourselves)\b")
+_QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
+
+
+def first_person(text: str) -> bool:
+    """Whether the writer speaks in the first person outside the sentence's quotations."""
+    return bool(_FIRST_PERSON.search(_QUOTATION.sub(" ", text)))
 
 
 @dataclass(frozen=True)
@@ -161,9 +173,10 @@ def article_lines(k: int, art: Article) -> Iterator[tuple[Line, bool]]:
         raw, before = current
         text = clean_sentence(raw)
         if (is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
-                or _PROMO.match(text) or art.source in text or quotes_open(text)):
-            pass  # furniture, a fragment, the publisher's promotion of itself, or a
-            # quotation that runs on past the sentence (or the excerpt)
+                or _PROMO.match(text) or art.source in text or quotes_open(text)
+                or first_person(text)):
+            pass  # furniture, a fragment, the publisher's promotion of itself, a quotation
+            # that runs on past the sentence (or the excerpt), or the writer's own voice
         elif _complete(text):
             yield _line(k, i, text, art.published.date(), before), True
         elif following is None and not text.rstrip().endswith(("?", "？")):
