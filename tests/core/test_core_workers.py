@@ -142,3 +142,71 @@ def test_jobs_travel_in_chunks_and_an_answer_that_cannot_travel_is_redone_here()
     pids = [pid for _, pid in answers]  # type: ignore[misc]
     assert pids[3:6] == [PARENT] * 3 and PARENT not in pids[6:]  # the chunk of 3, 4 and 5
     assert all(len(set(pids[k:k + 3])) == 1 for k in range(0, count, 3))  # one worker each
+
+
+def test_a_pool_answers_each_batch_in_order_and_inline_when_never_started() -> None:
+    idle: workers.Pool[int, int] = workers.Pool(square)
+    batch = idle.submit(list(range(10)))
+    assert not idle.started and all(future is None for _, future in batch.chunks)
+    assert [_same(a, call(square, n)) for a, n in zip(idle.answers(batch), range(10),
+                                                       strict=True)] == [True] * 10
+    with workers.Pool(whose, chunk=3) as pool:
+        started = pool.start()
+        first, second = pool.submit(list(range(7))), pool.submit(list(range(7, 12)))
+        assert [n for n, _ in pool.answers(second)] == list(range(7, 12))  # type: ignore[misc]
+        answers = list(pool.answers(first))
+    assert [n for n, _ in answers] == list(range(7))  # type: ignore[misc]
+    assert (PARENT not in {pid for _, pid in answers}) == started  # type: ignore[misc]
+    assert started == (workers.usable_cores() > 1)
+
+
+def _wire(folder: Path, sources: int, items: int) -> Path:
+    lines = ["newsletter: {title: W}", "sources:"]
+    for s in range(sources):
+        feed = folder / f"wire-{s}.json"
+        feed.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "W",
+                                    "items": [{
+                                        "id": f"s-{s}-{i}",
+                                        "url": f"https://wire{s}.example/story-{i}",
+                                        "title": f"Story {i}",
+                                        "content_html": f"<p>Crane {i} of port {s} was sold to a "
+                                                        "museum on Tuesday.</p><p>Dock workers "
+                                                        f"said {i * 3} of them would appeal.</p>",
+                                        "date_published": "2026-03-03T10:00:00+00:00"}
+                                        for i in range(items)]}), encoding="utf-8")
+        lines.append(f"  - {{name: Wire {s}, url: '{feed}'}}")
+    (folder / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / "sources.yaml"
+
+
+@many_cores
+def test_a_big_run_cleans_each_source_while_the_others_are_fetched(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From STREAM_SOURCES sources on, each source's items go to the (already forked) workers
+    from inside the fetch, before it returns; everything is stored as without streaming."""
+    import digest.fetch
+    from digest import pipeline
+
+    fetching = {"done": False}
+    submitted: list[bool] = []  # for each batch: had the fetch finished?
+    real_fetch, real_submit = digest.fetch.fetch_all, workers.Pool.submit
+
+    def fetch_all(*args: object, **kwargs: object) -> object:
+        try:
+            return real_fetch(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            fetching["done"] = True
+
+    def submit(self: workers.Pool[object, object], jobs: object, **kw: object) -> object:
+        submitted.append(fetching["done"])
+        return real_submit(self, jobs, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(digest.fetch, "fetch_all", fetch_all)
+    monkeypatch.setattr(workers.Pool, "submit", submit)
+    config = load_config(_wire(tmp_path, pipeline.STREAM_SOURCES, 3))
+    store = open_store(config.database)
+    report = pipeline.collect(config, store)
+    assert submitted == [False] * pipeline.STREAM_SOURCES  # every batch handed over mid-fetch
+    assert all(report.saved[f"Wire {s}"] == {"new": 3} for s in range(pipeline.STREAM_SOURCES))
+    assert not report.failed
+    store.close()
