@@ -32,6 +32,16 @@ _ISO_RE = re.compile(
 _RFC822_RE = re.compile(r"^(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}\b")
 
 
+def _zone(name: str | None, offset: int | None) -> int | None:
+    """dateutil's `tzinfos`: a known abbreviation's offset, else the numeric offset written,
+    else None (a naive time, which `_aware` reads as UTC). An unknown name ("AZ") is not
+    guessed at; given the table itself, dateutil warns about it, and says a future version
+    will raise (the fuzz test met "AZ")."""
+    if name is not None and name in _TZINFOS:
+        return _TZINFOS[name]
+    return offset
+
+
 def _aware(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
@@ -94,7 +104,7 @@ def parse_date(text: str | None) -> datetime | None:
     try:
         # dateutil fills missing fields from `default`; a sentinel year lets us reject that.
         sentinel = datetime(1, 1, 1)
-        parsed = dateutil_parser.parse(raw, default=sentinel, tzinfos=_TZINFOS)
+        parsed = dateutil_parser.parse(raw, default=sentinel, tzinfos=_zone)
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year == 1:

@@ -51,6 +51,10 @@ def test_canonical_key_never_raises_and_is_idempotent(path: str) -> None:
     ("2026-03-02", datetime(2026, 3, 2, tzinfo=UTC)),
     ("Tue, 3 Mar 2026 10:00 EST", datetime(2026, 3, 3, 15, tzinfo=UTC)),
     ("March 2, 2026 10:00 PM", datetime(2026, 3, 2, 22, tzinfo=UTC)),
+    ("2026-03-02 10:00 PST", datetime(2026, 3, 2, 18, tzinfo=UTC)),
+    ("2026-03-02 10:00 +0800", datetime(2026, 3, 2, 2, tzinfo=UTC)),
+    # a zone name nobody knows is not guessed at (and never a warning: pytest makes it an error)
+    ("2026-03-02 10:00 AZ", datetime(2026, 3, 2, 10, tzinfo=UTC)),
 ])
 def test_parse_date(text: str, expected: datetime) -> None:
     parsed = parse_date(text)
