@@ -64,19 +64,15 @@ class Entry:
 def load(path: str | Path) -> Config:
     """The config in `path`, from the cache when it is still valid (raises ConfigError)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        raw = None  # load_config says why it cannot be read
-    key = _key(path, raw) if raw is not None else ""
+    key = _key(path)
     store = cache_file(path)
-    hit = _read(store, key) if key else None
+    hit = _read(store, key) if key is not None else None
     if hit is not None:
         return hit
     from .config import load_config  # YAML and pydantic: only now
 
     config = load_config(path)
-    if key and not config.notify:
+    if key is not None and not config.notify:
         _write(store, Entry(_FORMAT, key, dependencies(config), config))
     return config
 
@@ -94,7 +90,13 @@ def dependencies(config: Config) -> tuple[Dependency, ...]:
     return tuple(Dependency(str(p), _stat(p)) for p in seen)
 
 
-def _key(path: Path, raw: bytes) -> str:
+def _key(path: Path) -> str | None:
+    """What an entry for `path` must have been written under; None when the file cannot be
+    read (load_config then says why)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
     h = hashlib.sha256()
     here = Path(__file__).parent
     for part in (__version__, sys.version, str(path.resolve()),

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from digest.edit.headline.titles import QUOTES, candidate_texts, clean_title
 from digest.edit.lexicon import CJK_RE, STOPWORDS, mostly_cjk, stem
+from digest.edit.proof import ARTICLES
 from digest.edit.settings import HeadlineSettings
 from digest.edit.write.summarize import is_cjk_language
 from digest.models import Article
@@ -34,7 +35,8 @@ from digest.text import iter_sentences, tokens
 
 __all__ = ["Candidate", "Evidence", "candidates", "expected_f1", "headline_for"]
 
-_HEADLINESE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been", "being"])
+# Headline style drops articles and forms of "be": they count nothing.
+_HEADLINESE = ARTICLES | frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _PERSONAL = frozenset(["i", "we", "you", "your", "our", "my", "me", "us"])
 _CJK_WORD = 1.5  # Chinese characters per English word, for a candidate's size
 
