@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from digest import config as config_module
 from digest.cli import _parser
+from digest.configschema import ConfigModel
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -44,5 +44,5 @@ def test_readme_documents_every_config_key() -> None:
     block = block[block.index("```yaml"):]
     block = block[:block.index("```\n", 7)]
     documented = set(re.findall(r"^\s*-?\s*([a-z_]+):", block, flags=re.M))
-    missing = _keys(config_module._ConfigModel) - documented
+    missing = _keys(ConfigModel) - documented
     assert missing == set(), f"README.md's sources.yaml example lacks: {sorted(missing)}"
