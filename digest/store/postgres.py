@@ -158,20 +158,10 @@ class PostgresStore:
                                (*rows.article_values(a, url_key, now), epoch(a.published),
                                 epoch(a.first_seen)))
             return "new"
-        if row["content_hash"] == a.content_hash and row["title"] == a.title:
+        values = rows.update_values(row, a, now, twin=lambda iso: epoch(rows.req_dt(iso)))
+        if values is None:
             return "unchanged"
-        paragraphs, removed = rows.encoded(a)
-        # updated in place: it keeps its first-seen time, and a fallback publication date
-        # (first_seen) never overwrites a real one
-        published = str(row["published"]) if a.published == a.first_seen else a.published.isoformat()
-        self._conn.execute(
-            """UPDATE article SET title=%s, paragraphs=%s, content_hash=%s, published=%s,
-                   published_s=%s, updated_at=%s, author=%s, language=%s, image=%s,
-                   removed=%s, canonical_url=%s
-               WHERE id=%s""",
-            (a.title, paragraphs, a.content_hash, published, epoch(rows.req_dt(published)),
-             ts(now), a.author, a.language, a.image, removed, a.canonical_url, row["id"]),
-        )
+        self._conn.execute(rows.UPDATE_ARTICLE.format(twin="?").replace("?", "%s"), values)
         return "updated"
 
     # ── articles ─────────────────────────────────────────────────────────

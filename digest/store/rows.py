@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -139,6 +139,29 @@ def article_values(a: Article, url_key: str, now: datetime) -> tuple[Any, ...]:
     return (a.source, a.guid, a.url, url_key, a.canonical_url, a.title, paragraphs,
             ts(a.published), ts(a.first_seen), ts(now), a.content_hash, a.author, a.language,
             a.image, removed)
+
+
+# An article changed since it was stored, updated in place. `{twin}` is the dialect's
+# expression for the indexed `published_s` twin of the `published` parameter.
+UPDATE_ARTICLE = """UPDATE article SET title=?, paragraphs=?, content_hash=?, published=?,
+       published_s={twin}, updated_at=?, author=?, language=?, image=?, removed=?,
+       canonical_url=?
+   WHERE id=?"""
+
+
+def update_values(row: Row, a: Article, now: datetime,
+                  twin: Callable[[str], Any]) -> tuple[Any, ...] | None:
+    """The UPDATE_ARTICLE values for stored `row` seen again as `a`; None when unchanged.
+
+    The article keeps its first-seen time, and a fallback publication date (first_seen) never
+    overwrites a real one. `twin` turns the ISO `published` into the `{twin}` parameter.
+    """
+    if row["content_hash"] == a.content_hash and row["title"] == a.title:
+        return None
+    paragraphs, removed = encoded(a)
+    published = str(row["published"]) if a.published == a.first_seen else a.published.isoformat()
+    return (a.title, paragraphs, a.content_hash, published, twin(published), ts(now), a.author,
+            a.language, a.image, removed, a.canonical_url, row["id"])
 
 
 def memory(r: Row) -> StoryMemory:

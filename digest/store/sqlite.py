@@ -125,20 +125,10 @@ class SQLiteStore(NotificationTable):
                                (*rows.article_values(a, url_key, now), _ts(a.published),
                                 _ts(a.first_seen)))
             return "new"
-        if row["content_hash"] == a.content_hash and row["title"] == a.title:
+        values = rows.update_values(row, a, now, twin=str)  # the SQL takes the ISO time
+        if values is None:
             return "unchanged"
-        paragraphs, removed = rows.encoded(a)
-        # A changed article is updated in place: it keeps its first-seen time, and a
-        # fallback publication date (first_seen) never overwrites a real one.
-        published = row["published"] if a.published == a.first_seen else _ts(a.published)
-        self._conn.execute(
-            f"""UPDATE article SET title=?, paragraphs=?, content_hash=?, published=?,
-                   published_s={_EPOCH_OF}, updated_at=?, author=?, language=?, image=?,
-                   removed=?, canonical_url=?
-               WHERE id=?""",
-            (a.title, paragraphs, a.content_hash, published, published, _ts(now), a.author,
-             a.language, a.image, removed, a.canonical_url, row["id"]),
-        )
+        self._conn.execute(rows.UPDATE_ARTICLE.format(twin=_EPOCH_OF), values)
         return "updated"
 
     # ── articles ─────────────────────────────────────────────────────────
