@@ -189,5 +189,8 @@ def content_hash(paragraphs: list[str] | tuple[str, ...]) -> str:
     """A hash of the body that ignores case, spacing and punctuation: the tokens, joined.
     (Lower-cased once, joined: the same string as joining `tokens()`, whose characters are
     ASCII letters, digits, apostrophes, hyphens and CJK, at a fraction of the cost.)"""
-    norm = " ".join(_WORD_RE.findall(unicodedata.normalize("NFKC", " ".join(paragraphs)))).lower()
+    text = " ".join(paragraphs)
+    if not unicodedata.is_normalized("NFKC", text):  # (checking is a sixth of normalising)
+        text = unicodedata.normalize("NFKC", text)
+    norm = " ".join(_WORD_RE.findall(text)).lower()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()

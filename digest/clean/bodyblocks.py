@@ -121,6 +121,21 @@ def paragraphs_of(el: etree._Element) -> list[str]:
     return split_paragraphs(_pieces(el))
 
 
+_PLAIN_STOPS = _BREAKS | _SKIP  # tags whose presence makes `_pieces` more than `itertext`
+
+
+def _plain_paragraph(el: etree._Element) -> str | None:
+    """`paragraphs_of(el)` as one string when `el` holds no line break, no skipped element
+    and nothing but elements (most paragraphs: text and inline links); None otherwise. Then
+    its pieces are exactly its `itertext()`, joined in C rather than by generators, and
+    without a break they make one paragraph (or none: "")."""
+    for node in el.iterdescendants():
+        tag = node.tag
+        if not isinstance(tag, str) or tag.lower() in _PLAIN_STOPS:
+            return None
+    return _squash("".join(el.itertext()))
+
+
 def _nearest_table(row: etree._Element) -> etree._Element | None:
     return next(row.iterancestors("table"), None)
 
@@ -183,7 +198,11 @@ class _Walker:
         elif tag in _CONTAINERS or _has_block_child(el):
             self.container(el)
         else:
-            self.emit(_pieces(el), _kind(tag))
+            text = _plain_paragraph(el)
+            if text is None:
+                self.emit(_pieces(el), _kind(tag))
+            elif text:
+                self.blocks.append(Block(text, _kind(tag)))
 
 
 def body_to_blocks(body: etree._Element) -> list[Block]:

@@ -42,6 +42,9 @@ FOOTERS = (r"the post .{1,300}? appeared first on .{1,200}?",
            r"(?:published|appeared|posted) (?:on|in|at|by) .{1,200}?",
            r"originally (?:published|posted) (?:on|in|at|by) .{1,200}?")
 
+# one of which every footer contains (lower case): most texts have none, and the search for
+# a footer at every position of a tail costs a tenth of a millisecond
+_FOOTER_NEEDS = ("appeared", "published", "posted")
 _MARK_RE = re.compile(r"(" + "|".join(re.escape(m) for m in sorted(MARKS, key=len, reverse=True))
                       + r")[\W_]*$", re.IGNORECASE)
 _FOOTER_RE = re.compile(r"(?:\s*(?:" + "|".join(FOOTERS) + r")[.!]?)+\s*$", re.IGNORECASE)
@@ -64,6 +67,9 @@ def _core(text: str) -> str:
     if not text:
         return ""
     head, tail = text[:-700], text[-700:]
+    low = tail.lower()
+    if not any(word in low for word in _FOOTER_NEEDS):  # no footer can match
+        return text.rstrip()
     return (head + _FOOTER_RE.sub("", tail)).rstrip()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from digest.clean.blocks import Block, BlockKind
-from digest.clean.families import FAMILIES, OPENINGS
+from digest.clean.families import FAMILIES, OPENINGS, present
 from digest.clean.rules import classify
 
 
@@ -72,3 +72,18 @@ def test_caption_credit_only_counts_on_captions() -> None:
 ])
 def test_real_prose_is_not_junk(text: str, kind: BlockKind) -> None:
     assert classify(Block(text, kind)) is None
+
+
+def test_one_pass_finds_every_literal_of_every_family() -> None:
+    """`present` (one Aho-Corasick pass) answers what a substring test of each literal would,
+    whatever surrounds it and however many literals a block holds."""
+    for bit, family in enumerate(FAMILIES):
+        for word in family.needs:
+            assert present(f"xx {word} yy") & (1 << bit), (family.rule, word)
+    words = [w for f in FAMILIES for w in f.needs]
+    block = " ".join(words)
+    found = present(block)
+    assert all(found & (1 << bit) for bit, f in enumerate(FAMILIES) if f.needs)
+    assert present("the harbour board met on tuesday") & sum(
+        1 << bit for bit, f in enumerate(FAMILIES) if f.needs and not any(
+            w in "the harbour board met on tuesday" for w in f.needs)) == 0
