@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from digest.edit.entities import EntityIndex
-from digest.edit.group.anchors import event_anchors
+from digest.edit.group.anchors import event_anchors, subject_held
 from digest.edit.group.stories import cluster
 
 FUND = ("Harbourtown opens fund for delivery drone parts. Harbourtown will spend 900 million "
@@ -42,3 +42,30 @@ def test_event_anchors_are_rare_names_not_the_beat_or_weekdays() -> None:
     assert all("e:China" not in h for h in held)  # in every text: the beat
     assert all(not any("Monday" in a for a in h) for h in held)
     assert "e:Qingshan" in held[-1]
+
+
+def _lines(docs: list[str]) -> list[str]:
+    return [d.replace(". ", ".\n", 1) for d in docs]  # the title on its own first line
+
+
+def test_a_report_names_its_subject_in_its_title_or_twice() -> None:
+    docs = _lines([FUND, RACE,
+                   "Why parts subsidies rarely work. Subsidies for parts tend to flow to firms "
+                   "that would have built them anyway, Dana Reyes of the Delta Institute said."])
+    index = EntityIndex(docs)
+    held = event_anchors(docs, index)
+    assert held[2], "precondition: the opinion piece names someone"
+    kept = subject_held(docs, held, index)
+    assert kept[0] == held[0] and kept[1] == held[1]  # Harbourtown, Pinefield: in their titles
+    assert kept[2] == frozenset()  # a scholar quoted once is no subject: never damped
+
+
+def test_shared_beat_stays_two_stories_with_subject_anchors() -> None:
+    docs = _lines([FUND, RACE, RACE_2])
+    index = EntityIndex(docs)
+    titles = [d.split("\n")[0] for d in docs]
+    bodies = [d.split("\n", 1)[1] for d in docs]
+    labels = cluster(titles, bodies,
+                     anchors=subject_held(docs, event_anchors(docs, index), index))
+    assert labels[1] == labels[2]
+    assert labels[0] != labels[1]

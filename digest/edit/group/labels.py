@@ -26,6 +26,7 @@ from digest.edit.group.anchors import (
     link_languages,
     name_words,
     sentence_case,
+    subject_held,
 )
 from digest.edit.group.concepts import shared_heads
 from digest.edit.group.stories import (
@@ -58,7 +59,9 @@ class Representation:
 
     titles: tuple[str, ...]  # rewritten titles (entity tokens, no topic heads)
     leads: tuple[str, ...]  # rewritten body leads ("" for a bare headline)
-    anchors: tuple[frozenset[str], ...]  # rare event anchors (anchors.event_anchors)
+    # Rare event anchors (anchors.event_anchors) of each article that names its subject, none
+    # for the others (anchors.subject_held): what the beat-versus-event damping reads.
+    anchors: tuple[frozenset[str], ...]
     texts: tuple[str, ...]  # title + body, for the cross-language links
     index: EntityIndex
     dense: np.ndarray | None = None  # sentence embeddings (unit rows), when in use
@@ -92,7 +95,8 @@ def represent(articles: Sequence[Article], settings: EditorSettings | None = Non
     rep = Representation(
         titles=tuple(cluster_text(t, index, heads) for t in titles),
         leads=tuple(cluster_text(lead, index, heads) for lead in raw_leads),
-        anchors=tuple(event_anchors(full, index)), texts=texts, index=index)
+        anchors=tuple(subject_held(full, event_anchors(full, index), index)), texts=texts,
+        index=index)
     if not cfg.embeddings or len(articles) < 2:
         return rep
     from digest.edit.group import embeddings  # imported lazily: the default never needs it
