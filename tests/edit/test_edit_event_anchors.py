@@ -69,3 +69,25 @@ def test_shared_beat_stays_two_stories_with_subject_anchors() -> None:
                      anchors=subject_held(docs, event_anchors(docs, index), index))
     assert labels[1] == labels[2]
     assert labels[0] != labels[1]
+
+
+def test_a_comment_naming_no_subject_joins_the_reports_of_its_event() -> None:
+    """An opinion piece whose title names nothing and which quotes its writer once shares none of
+    the news reports' names: that is no evidence of another event, so it is not damped."""
+    docs = ["Kestrel Bank fined over mis-sold flood insurance.\nRegulators fined Kestrel Bank 40 "
+            "million crowns on Tuesday for selling flood insurance to homeowners whose houses "
+            "the policies did not cover, the Markford conduct office said.",
+            "Markford regulator fines Kestrel Bank for flood insurance sales.\nKestrel Bank must "
+            "pay a 40 million crown fine after its branches sold flood insurance policies that "
+            "excluded the very homes they were sold to, Markford's conduct office said.",
+            "Insurance that covers nothing.\nSelling homeowners policies that cover nothing "
+            "should worry every lender, writes Oren Vale: the storms came, and the fine came "
+            "late."]
+    index = EntityIndex(docs)
+    held = event_anchors(docs, index)
+    titles = [d.split("\n")[0] for d in docs]
+    bodies = [d.split("\n", 1)[1] for d in docs]
+    damped_all = cluster(titles, bodies, anchors=held)
+    assert damped_all[2] != damped_all[0], "precondition: damping every anchored pair splits it"
+    labels = cluster(titles, bodies, anchors=subject_held(docs, held, index))
+    assert labels[0] == labels[1] == labels[2]
