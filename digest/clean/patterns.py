@@ -138,10 +138,15 @@ EDITOR_CREDIT = re.compile(
     r"[\u4e00-\u9fff·A-Za-z\s、]{1,20}[）)】\]]?$")
 BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}"
                     r"(?:\s*(?:[,·|•]|and)\s*.{0,60})?$", IC)
+# A bare label ("Photo: Reuters") only where a label stands: at the block's start or after a
+# sentence; mid-sentence, "… in videos: TikTok is …" or "Has nice images: …" is prose. With a
+# credit word ("Image credit:", "Photo via:") anywhere.
+_PICTURE = (r"(?:(?:featured |lead |header |cover |top )?(?:image|photo|picture|pic|illustration|"
+            r"graphic|video|photograph|footage|screenshot)s?)")
 IMAGE_CREDIT = re.compile(
-    r"(?:^|[.\s(])(?:(?:featured |lead |header |cover |top )?(?:image|photo|picture|pic|"
-    r"illustration|graphic|video|photograph|footage|screenshot)s?\s*(?:source|credits?|courtesy|"
-    r"by|via)?\s*[:：]|(?:image|photo|picture)\s+(?:source|credit|courtesy)\b|"
+    rf"(?:(?:^|[.!?)]\s+|\()\s*{_PICTURE}\s*[:：]|"
+    rf"(?:^|[.\s(]){_PICTURE}\s*(?:source|credits?|courtesy|by|via)\s*[:：]|"
+    r"(?:image|photo|picture)\s+(?:source|credit|courtesy)\b|"
     r"(?:photo|image)s? courtesy of|图片来源|图源|图片由|来源：视觉中国|摄影\s*[:：])", IC)
 # a named photographer: "Photo by Jane Doe", "(Photo: J. Doe/Reuters)", 记者 李明 摄, 图/李明
 PHOTOGRAPHER = re.compile(
@@ -170,19 +175,32 @@ WATCH_PROMO = re.compile(r"^(?:watch|watch now|video|listen|podcast|视频|观�
 # ── footers and disclaimers ──────────────────────────────────────────────────
 SYNDICATION = re.compile(
     r"(?:\bthe post\b.{1,300}\bappeared first on\b|\bappeared first on\b|"
-    r"\b(?:was |is )?originally (?:published|posted|appeared) (?:on|in|at|by)\b|"
+    # "originally published" of this piece ("This page was originally published on …", a
+    # block that opens "Originally published …"), not of a book the article mentions
+    r"\b(?:this|the) (?:article|story|post|blog post|piece|page|essay|column|interview|report)"
+    r"\b[^.]{0,40}?\boriginally (?:published|posted|appeared) (?:on|in|at|by)\b|"
+    r"^\W*(?:(?:it|this) was )?originally (?:published|posted|appeared) (?:on|in|at|by)\b|"
     r"\bfirst (?:published|appeared) on\b|"
     r"\b(?:this|the) (?:article|story|post|piece) (?:was|is|has been) (?:originally )?"
     r"(?:re)?(?:published|printed|posted) (?:by|from|with permission|under|on)\b|"
     r"\brepublished (?:with permission|under a creative commons)|"
     r"本文(?:来源|转载|首发)|转载(?:自|请注明)|原文(?:首发|链接))", IC)
+# An outlet promoting itself by name ("Check out CoinGeek's coverage on …", "X is your trusted
+# source for …"): no article says that about its own topic, so it counts in a long block too.
+_OUTLET_PROMO = (
+    r"\bcheck out [A-Z][\w.]*['’]s? (?:coverage|guide|reviews?|latest|full|other|in-depth)\b|"
+    r"\b(?:follow|visit|read) [A-Z][\w.]*['’]s? (?:coverage|latest news|website)\b|"
+    r"\b(?:is|are) your (?:most )?(?:trusted|go-to|number one|no\. 1|#1|leading|premier|"
+    r"reliable|best) (?:source|destination|place)\b")
+OUTLET_PROMO = re.compile(_OUTLET_PROMO, IC)
+# ... and the first-person kind ("check out our guide", "download our app"), which a long
+# paragraph of the article may say in passing: families.py looks for it in short blocks only
 SELF_PROMO = re.compile(
-    r"(?:\bcheck out (?:our|[A-Z][\w.]*['’]s?) (?:coverage|guide|reviews?|latest|full|other|"
-    r"in-depth)\b|\b(?:follow|visit|read) [A-Z][\w.]*['’]s? (?:coverage|latest news|website)\b|"
+    rf"(?:{_OUTLET_PROMO}|\bcheck out our (?:coverage|guide|reviews?|latest|full|other|"
+    r"in-depth)\b|"
     r"\bfor (?:the latest|more) (?:news|updates|coverage|stories) (?:on|about|from)\b[^.]{0,60}"
     r"\b(?:visit|follow|subscribe|check)\b|\bdownload (?:our|the \w+) app\b|"
-    r"\b(?:is|are) your (?:most )?(?:trusted|go-to|number one|no\. 1|#1|leading|premier|"
-    r"reliable|best) (?:source|destination|place)\b|\bfollow (?:all )?(?:of )?our (?:live |full |"
+    r"\bfollow (?:all )?(?:of )?our (?:live |full |"
     r"ongoing )?(?:coverage|reporting) (?:of|on)\b|\bfor (?:all )?our (?:latest )?(?:coverage|"
     r"reporting) (?:of|on)\b[^.]{0,60}\b(?:click|see|go to|visit|here)\b)", IC)
 # membership and donation appeals inside the body
@@ -214,10 +232,15 @@ RISK_CUES = (
 COPYRIGHT = re.compile(
     r"(?:^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|版权所有|版权声明|"
     r"^免责声明|^风险提示|^声明\s*[:：])", IC)
+# The site's own disclosure, not an article about affiliate marketing ("track sales through
+# affiliate links" is the topic): the links are this page's, or the commission is ours.
 DISCLOSURE = re.compile(
     r"(?:\b(?:may|might|could) (?:earn|receive|get) (?:a |an )?(?:small )?(?:commission|"
-    r"affiliate)|\baffiliate (?:links?|disclosure|commission)|\bwe (?:earn|receive) "
-    r"(?:a )?commission|\bthis (?:post|article|page) (?:contains|may contain) affiliate|"
+    r"affiliate)|\baffiliate disclosure|\b(?:we|i) (?:may )?(?:earn|receive|get) (?:an? )?"
+    r"(?:small )?(?:affiliate )?commission|\b(?:we|i) use (?:some )?affiliate links|"
+    r"\bthis (?:post|article|page|story|review|guide) (?:contains|may contain|includes|uses) "
+    r"(?:some )?affiliate|\b(?:links?|purchases?) (?:on|from|in) this (?:page|post|article|site)"
+    r"[^.]{0,40}\baffiliate|"
     r"\bnot (?:financial|investment) advice\b|\bmarket data (?:is )?delayed\b)", IC)
 COOKIE = re.compile(
     r"\b(?:we|this (?:site|website)) (?:and our [\w ]{0,20}partners )?use[s]? cookies\b|"

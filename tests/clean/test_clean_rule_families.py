@@ -23,6 +23,11 @@ from digest.clean.rules import classify
     ("Already a subscriber? Log in to keep reading.", "paywall"),
     ("You have reached your free article limit this month.", "paywall"),
     ("Photograph: Ben Lowe for the Ledger", "image_credit"),
+    ("Photo: Harbour Gazette", "image_credit"),
+    ("Image credit: Tom Averly", "image_credit"),
+    ("We use some affiliate links to products we recommend.", "disclosure"),
+    ("A version of this article originally appeared in the Harbour Gazette.", "syndication"),
+    ("Free weekly newsletter", "subscribe"),
     ("图片来源：东方IC", "image_credit"),
     ("Sponsored by Northwind Bank: Save more with a fixed-rate account.", "sponsored"),
     ("Get our weekly briefing delivered free to your inbox.", "subscribe"),
@@ -69,6 +74,17 @@ def test_caption_credit_only_counts_on_captions() -> None:
     ("Shares in the operator rose 3.2% to $41.50 after the announcement.", "p"),
     ("港口周一重新开放，船只陆续进港，码头工人表示工作量明显增加。", "p"),
     ("Hybrid ferry enters service", "h"),
+    # an article whose topic is a family's cue word: pictures, affiliates, newsletters, books
+    ("Short videos: operators can tag the timetable in every clip they post.", "li"),
+    ("The council shared images: a flooded underpass, a closed school and a fallen wall.", "p"),
+    ("Retailers can track sales through affiliate links and discount codes.", "p"),
+    ("Her two early novels were originally published in 2012, in hardback only.", "p"),
+    ("The paper added 4,000 newsletter subscribers in a single year.", "p"),
+    ("Who the harbour newsletter is for", "h"),
+    ("The ferry operator said the new vessel would follow the old timetable until the autumn. "
+     "Passengers who want the details can check out our guide to the crossings, which lists "
+     "every sailing. A second crossing will be added once the new pier opens, and fares will "
+     "stay at their current level until the end of next year, the operator said on Monday.", "p"),
 ])
 def test_real_prose_is_not_junk(text: str, kind: BlockKind) -> None:
     assert classify(Block(text, kind)) is None
