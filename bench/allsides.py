@@ -16,16 +16,19 @@ grouping were perfect), so the writers can be judged apart from the grouping. Th
 and, with --strikes N, the first N are printed. The weeks are split in two
 halves (even / odd); with --grid a story threshold is chosen on one half and the scores are
 reported on the other, in both directions; with --headline-grid the headline weights
-(`HeadlineSettings`, over HEADLINE_GRID) are chosen the same way. Reads ../shared/bench/summarize/allsides_dev (outside
+(`HeadlineSettings`, over HEADLINE_GRID) are chosen the same way, and with --paragraph-grid
+the paragraph's (`ParagraphSettings`, over PARAGRAPH_GRID). Reads ../shared/bench/summarize/allsides_dev (outside
 the repo, research use only: nothing is fitted on it); skips when it is missing.
 
     .venv/bin/python bench/allsides.py [--weeks N (default: all)] [--grid 0.1:0.3:0.05] [--show 2]
     .venv/bin/python bench/allsides.py --headline-grid
+    .venv/bin/python bench/allsides.py --paragraph-grid
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import json
 import random
@@ -33,11 +36,11 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -47,8 +50,15 @@ from digest.edit.group.labels import cluster_settings, cut, prepared, represent
 from digest.edit.headline import headline_for
 from digest.edit.headline.score import Candidate, candidates, expected_f1
 from digest.edit.proof import Strike, issue_strikes
-from digest.edit.settings import HeadlineSettings, Settings
-from digest.edit.write.paragraph import paragraph_for
+from digest.edit.settings import (
+    PARAGRAPH,
+    HeadlineSettings,
+    ParagraphSettings,
+    Settings,
+    WriteSettings,
+)
+from digest.edit.write.lines import Line, story_lines
+from digest.edit.write.paragraph import paragraph_for, select
 from digest.models import Article, EditorSettings, Issue, Newsletter, Period, Source
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "summarize" / "allsides_dev"
@@ -122,7 +132,8 @@ class WeekScore:
     strikes: list[Strike]
 
 
-def score_week(week: Week, issue: Issue, scorer: Any) -> WeekScore:
+def score_week(week: Week, issue: Issue, scorer: Any,
+               paragraph: ParagraphSettings = PARAGRAPH) -> WeekScore:
     story_of = {a.url: s for s in issue.stories for a in s.articles}
     labels = [story_of[a.url].rank if a.url in story_of else -i - 1
               for i, a in enumerate(week.articles)]
@@ -155,7 +166,8 @@ def score_week(week: Week, issue: Issue, scorer: Any) -> WeekScore:
         base["true-story headline (ours)"].append(scorer.score(
             story["headline"], headline_for(own, language=lang))["rouge1"].fmeasure)
         para = " ".join(x.text for x in paragraph_for(own, {}, language=lang,
-                                                      words=settings.paragraph_words))
+                                                      words=settings.paragraph_words,
+                                                      settings=paragraph))
         base["true-story paragraph (ours)"].append(
             scorer.score(story["summary"], para)["rouge1"].fmeasure)
     texts = {a.url: f"{a.title}\n{a.text}" for a in week.articles}
@@ -174,6 +186,14 @@ def run(weeks: Sequence[Week], threshold: float | None,
 HEADLINE_GRID: dict[str, tuple[float, ...]] = {
     "reference_words": (3.0, 4.0, 5.0), "lead": (0.2, 0.3, 0.4), "own_lead": (0.1, 0.2, 0.3),
     "prior": (0.2, 0.4, 0.6), "function_share": (0.5, 0.75, 1.0), "function_size": (0.75, 1.0)}
+
+
+Tuned = TypeVar("Tuned", HeadlineSettings, ParagraphSettings)
+
+# The paragraph weights tried by --paragraph-grid (ParagraphSettings; the defaults sit inside).
+PARAGRAPH_GRID: dict[str, tuple[float, ...]] = {
+    "agreement": (0.4, 0.6, 0.8), "titles": (0.1, 0.25, 0.4), "reference": (30.0, 40.0, 60.0),
+    "account_reference": (45.0, 60.0, 90.0)}
 
 
 def _own(week: Week, sid: str) -> list[Article]:
@@ -204,17 +224,65 @@ def headline_choice(halves: Sequence[Sequence[Week]], scorer: Any) -> None:
             r1[max(range(len(cands)), key=lambda i: expected_f1(cands[i].evidence, tune))]
             for cands, r1 in stories[h])
 
+    _split_half("headline", settings, HeadlineSettings(), mean, halves, scorer,
+                lambda t: Settings(headline=t))
+
+
+def paragraph_choice(halves: Sequence[Sequence[Week]], scorer: Any) -> None:
+    """The paragraph weights chosen on one half and scored on the other, in both directions:
+    first on each true story's own articles (each story read once, every setting of
+    PARAGRAPH_GRID weighed), then through the whole editor with the setting chosen on the
+    other half."""
+    names = list(PARAGRAPH_GRID)
+    grid = [ParagraphSettings(**dict(zip(names, v, strict=True)))
+            for v in itertools.product(*PARAGRAPH_GRID.values())]
+    words = EditorSettings().paragraph_words
+    tokenizer = CharTokenizer()  # the scorer's own
+    tokenize = functools.lru_cache(maxsize=None)(
+        lambda text: Counter(tokenizer.tokenize(text)))
+    stories: list[list[tuple[Counter[str], list[Article], list[Line]]]] = []
+    for half in halves:
+        rows = []
+        for w in half:
+            for s in w.stories:
+                own = _own(w, s["id"])
+                rows.append((tokenize(s["summary"]), own, story_lines(own, "en")))
+        stories.append(rows)
+
+    def r1(ref: Counter[str], text: str) -> float:  # rouge-score's ROUGE-1 F1, tokens cached
+        mine = tokenize(text)
+        hit = sum((ref & mine).values())
+        return 2 * hit / (sum(ref.values()) + sum(mine.values())) if hit else 0.0
+
+    @functools.cache
+    def mean(h: int, tune: ParagraphSettings) -> float:
+        return statistics.fmean(
+            r1(ref, " ".join(p.text for p in select(own, "en", words, tune, lines)))
+            for ref, own, lines in stories[h])
+
+    _split_half("summary", grid, ParagraphSettings(), mean, halves, scorer,
+                lambda t: Settings(write=WriteSettings(paragraph=t)))
+
+
+def _split_half(what: str, grid: Sequence[Tuned], default: Tuned,
+                mean: Callable[[int, Tuned], float], halves: Sequence[Sequence[Week]],
+                scorer: Any, tune: Callable[[Tuned], Settings]) -> None:
+    """Weights chosen on one half (the best `mean` there) and scored on the other, both
+    directions: on the true stories, then through the whole editor (`tune` puts them in)."""
     for h in (0, 1):
-        print(f"half {h}, default weights, true stories: headline R1 "
-              f"{100 * mean(h, HeadlineSettings()):.1f}")
+        print(f"half {h}, default weights, true stories: {what} R1 {100 * mean(h, default):.2f}")
     for a, b in ((0, 1), (1, 0)):
-        chosen = max(settings, key=lambda t: mean(a, t))
-        picked = ", ".join(f"{n}={getattr(chosen, n)}" for n in names)
-        print(f"half {b} (weights chosen on half {a}: {picked}): true stories headline R1"
-              f" {100 * mean(b, chosen):.1f}")
-        issues = run(halves[b], None, Settings(headline=chosen))
+        chosen = max(grid, key=lambda t: mean(a, t))
+        picked = ", ".join(f"{k}={v}" for k, v in vars(chosen).items()
+                           if v != getattr(default, k))
+        print(f"half {b} (weights chosen on half {a}: {picked or 'the defaults'};"
+              f" {100 * mean(a, chosen):.2f} there): true stories {what} R1"
+              f" {100 * mean(b, chosen):.2f}", flush=True)
+        settings = tune(chosen)
+        issues = run(halves[b], None, settings)
         summarise(f"half {b}, whole editor with those weights",
-                  [score_week(w, i, scorer) for w, i in zip(halves[b], issues, strict=True)])
+                  [score_week(w, i, scorer, settings.write.paragraph)
+                   for w, i in zip(halves[b], issues, strict=True)])
 
 
 def grouping_only(halves: Sequence[Sequence[Week]], grid: Sequence[float],
@@ -286,6 +354,8 @@ def main() -> int:
     ap.add_argument("--embed", action="store_true", help="with --grouping: the embedding extra")
     ap.add_argument("--headline-grid", action="store_true",
                     help="choose the headline weights (HEADLINE_GRID) on one half, score the other")
+    ap.add_argument("--paragraph-grid", action="store_true",
+                    help="choose the paragraph weights (PARAGRAPH_GRID) on one half, score the other")
     args = ap.parse_args()
     weeks = load_weeks(args.weeks)
     if weeks is None:
@@ -306,6 +376,8 @@ def main() -> int:
     t0 = time.perf_counter()
     if args.headline_grid:
         headline_choice(halves, scorer)
+    elif args.paragraph_grid:
+        paragraph_choice(halves, scorer)
     elif args.grid:
         grid = _grid(args.grid)
         for a, b in ((0, 1), (1, 0)):

@@ -258,13 +258,19 @@ def numbers(sentence: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def _facts(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A sentence's content words and figures: a paragraph asks again for each sentence it
+    printed every time it weighs another (bounded: a few hundred kB)."""
+    return frozenset(content_words(sentence)), numbers(sentence)
+
+
 def restates(sentence: str, earlier: Sequence[str]) -> str | None:
     """How `sentence` repeats one of `earlier` (a figure or most of its content), or None."""
-    mine = set(content_words(sentence))
-    figures = numbers(sentence)
+    mine, figures = _facts(sentence)
     for other in earlier:
-        shared = figures & numbers(other)
-        theirs = set(content_words(other))
+        theirs, their_figures = _facts(other)
+        shared = figures & their_figures
         # A shared figure with a shared word around it is the same fact.
         if shared and (len(shared) >= 2 or mine & theirs):
             return f"the figure {sorted(shared)[0]} again"

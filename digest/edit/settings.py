@@ -33,12 +33,41 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 
 
 @dataclass(frozen=True)
+class ParagraphSettings:
+    """Choosing a story paragraph's sentences (write/paragraph.py) and the "Also" line's lead.
+
+    A word's chance of being in a summary of the story is `floor + agreement · s² + titles · t`
+    (s: the share of the story's articles using it, t: the share of its titles;
+    `lines.Centrality`); a set of sentences is scored by its expected ROUGE-1 F1 against a
+    summary of so many words: `account_reference` when an article's account is weighed for
+    the opening, `reference` when a sentence is weighed for the rest of the paragraph,
+    `opening_reference` for a lone lead (the "Also" line). Chosen on one half of
+    bench/allsides.py's weeks and scored on the other (`--paragraph-grid`); docs/editor.md
+    has the figures. Nothing is learned from the benchmark's text."""
+
+    floor: float = 0.1  # any word an article uses
+    agreement: float = 0.6  # … times the squared share of the articles using it
+    titles: float = 0.25  # … times the share of the titles using it
+    reference: float = 40.0
+    opening_reference: float = 40.0
+    account_reference: float = 60.0
+    earlier: float = 0.5  # weight of a sentence about an event before the opening's
+    # A judgement is credited to its outlet unless another outlet's article holds this share
+    # of its content words.
+    corroborated: float = 0.6
+
+
+PARAGRAPH = ParagraphSettings()  # the shipped weights, the writers' default argument
+
+
+@dataclass(frozen=True)
 class WriteSettings:
     """The story paragraph and the "Also this week" line."""
 
     articles: int = 12  # a story is written from at most this many articles, one outlet at a time
     # A paragraph's words (at least, at most); edit_issue takes EditorSettings.paragraph_words.
     paragraph_words: tuple[int, int] = (60, 130)
+    paragraph: ParagraphSettings = field(default_factory=ParagraphSettings)
 
 
 @dataclass(frozen=True)

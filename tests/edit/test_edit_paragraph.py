@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from digest.edit.lexicon import CJK_RE
+from digest.edit.lexicon import CJK_RE, stem
 from digest.edit.proof import paragraph_strikes
+from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.also import also_line
 from digest.edit.write.attribution import attribute, judges
 from digest.edit.write.grounding import trace
-from digest.edit.write.lines import story_lines
+from digest.edit.write.lines import Centrality, story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.edit.write.summarize import clean_sentence
 from digest.models import Article
@@ -95,6 +96,26 @@ def test_paragraph_length_is_a_setting(make_article: MakeArticle) -> None:
     # The most is never passed by cutting: a sentence longer than it stays whole, alone.
     one = paragraph_for(arts, {}, language="en", words=(1, 5))
     assert len(one) == 1 and one[0].text.endswith(".")
+
+
+def test_the_word_chance_and_the_summary_size_are_settings(make_article: MakeArticle) -> None:
+    arts = _bridge(make_article)
+    # p = floor + agreement · s² + titles · t: "kettle" is in every title and text,
+    # "designed" in one article's text only.
+    plain = Centrality(arts, ParagraphSettings(floor=0.0, agreement=1.0, titles=0.0))
+    assert plain.share(stem("kettle")) == 1.0
+    assert abs(plain.share(stem("designed")) - 1 / 9) < 1e-12
+    assert Centrality(arts).share(stem("designed")) == PARAGRAPH.floor + PARAGRAPH.agreement / 9
+    assert plain.share(stem("kettle"), exclude=0) == 1.0  # the other two use it too
+    assert plain.share("zeppelin") == 0.0
+    # Weighed against a long summary every further sentence gains: the paragraph goes on
+    # past its least (never past its most); the shipped weights stop sooner.
+    shipped = paragraph_for(arts, {}, language="en")
+    long = paragraph_for(arts, {}, language="en",
+                         settings=ParagraphSettings(reference=400.0))
+    assert _words(shipped) < _words(long) <= 130
+    texts = [x.text for x in long]
+    assert paragraph_strikes(texts, sources=[a.text for a in arts]) == []
 
 
 def test_a_sentence_that_leans_back_follows_what_it_leans_on(make_article: MakeArticle) -> None:

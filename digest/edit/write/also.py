@@ -11,23 +11,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.edit.lexicon import content_words
+from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.lines import Centrality, Line, article_lines, speaks, story_lines
-from digest.edit.write.paragraph import OPENING_REFERENCE
 from digest.models import Article, Sentence
 
 BLURB_WORDS = 40
 
 
 def also_line(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], *,
-              headline: str = "", language: str | None = None) -> tuple[Sentence, ...]:
+              headline: str = "", language: str | None = None,
+              settings: ParagraphSettings = PARAGRAPH) -> tuple[Sentence, ...]:
     """One sentence for an "Also this week" item (see the module docstring)."""
     leads = _leads(arts, language)
     if not leads:
         return ()
-    central = Centrality(arts)
+    central = Centrality(arts, settings)
     head = set(content_words(headline))
     ranked = sorted(leads.values(),
-                    key=lambda ln: (-central.lead_score(ln, OPENING_REFERENCE), ln.article))
+                    key=lambda ln: (-central.lead_score(ln, settings.opening_reference), ln.article))
     adds = [ln for ln in ranked if not ln.content <= head] or ranked
     short = [ln for ln in adds if ln.size <= BLURB_WORDS]
     pick = short[0] if short else min(adds, key=lambda ln: ln.size)

@@ -29,6 +29,7 @@ from datetime import date
 
 from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
 from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS, numbers, opens_on_reference
+from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.edit.write.timeline import event_day
 from digest.models import Article
@@ -210,15 +211,16 @@ class Centrality:
     """How likely a word is to be in a summary of the story: by the share `s` of the story's
     articles (title or text) and the share `t` of its titles that use it,
 
-        p = FLOOR + AGREEMENT · s² + TITLES · t        (0 for a word no article uses)
+        p = floor + agreement · s² + titles · t        (0 for a word no article uses)
 
-    — what several outlets say, and what they put in their titles, is what a summary says.
-    With `exclude`, the shares are over the other articles (how central one article's
-    sentence is to the rest of the story)."""
+    — what several outlets say, and what they put in their titles, is what a summary says
+    (the weights: `ParagraphSettings`). With `exclude`, the shares are over the other
+    articles (how central one article's sentence is to the rest of the story)."""
 
-    FLOOR, AGREEMENT, TITLES = 0.1, 0.6, 0.25
-
-    def __init__(self, arts: Sequence[Article]) -> None:
+    def __init__(self, arts: Sequence[Article],
+                 settings: ParagraphSettings = PARAGRAPH) -> None:
+        self.floor, self.agreement, self.titles = (settings.floor, settings.agreement,
+                                                   settings.titles)
         self.bags = [frozenset(stem(t) for t in tokens(f"{a.title}\n{a.text}")) for a in arts]
         self.title_bags = [frozenset(stem(t) for t in tokens(a.title)) for a in arts]
         self.count: Counter[str] = Counter(w for b in self.bags for w in b)
@@ -234,7 +236,7 @@ class Centrality:
             t -= word in self.title_bags[exclude]
         if not s:
             return 0.0
-        return self.FLOOR + self.AGREEMENT * (s / n) ** 2 + self.TITLES * t / n
+        return self.floor + self.agreement * (s / n) ** 2 + self.titles * t / n
 
     def lead_score(self, line: Line, reference: float) -> float:
         """Expected ROUGE-1 F1 of a lone sentence against a reference of `reference` words,

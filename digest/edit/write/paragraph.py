@@ -4,7 +4,7 @@
 
 1. **Opening**: the lead (first printable sentence leaning on nothing) of the most central
    *account* — the article whose printable sentences, taken together, the other outlets say
-   most of: the highest expected ROUGE-1 F1 against a summary of `ACCOUNT_REFERENCE` words,
+   most of: the highest expected ROUGE-1 F1 against a summary of `account_reference` words,
    counting each word by the share of the other articles that use it (`lines.Centrality`).
    A lead alone is a poor judge of an account (on allsides_dev weeks the most central lead
    sentence, followed by its account, scored 0.25 lower on both halves).
@@ -12,7 +12,7 @@
    outlet's second sentence follows from its first), each sentence while the paragraph stays
    within `words[1]`, says something new and leans on nothing unprinted.
 3. **Then**, greedily, the sentence that raises the paragraph's expected F1 against a
-   summary of `REFERENCE` words the most, by the share of *all* articles using each of its
+   summary of `reference` words the most, by the share of *all* articles using each of its
    new words, while the paragraph is under `words[0]` (even at a loss; another outlet's lead
    first, its own summary of the story, unless it reports an event before the opening's),
    and while it gains and stays within `words[1]` after that. Never a sentence that says
@@ -32,9 +32,10 @@
    hailed …"). Crediting every further outlet's first sentence cost 0.3 ROUGE-1 on both halves
    and read as a wire round-up.
 
-`REFERENCE`, `OPENING_REFERENCE` and `ACCOUNT_REFERENCE` were chosen on one half of
-allsides_dev (research use: measured, nothing learned from its text) and held on the other;
-docs/editor.md has figures.
+The weights (`ParagraphSettings`: the word chance's `floor`, `agreement` and `titles`, the
+summary sizes `reference` and `account_reference`) are chosen on one half of allsides_dev
+(research use: measured, nothing learned from its text) and scored on the other by
+`bench/allsides.py --paragraph-grid`; docs/editor.md has figures.
 """
 
 from __future__ import annotations
@@ -46,17 +47,13 @@ from datetime import date
 
 from digest.edit.lexicon import stem
 from digest.edit.proof import restates
+from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, judges
 from digest.edit.write.lines import Centrality, Line, size_of, story_lines
 from digest.models import Article, Sentence
 from digest.text import tokens
 
 WORDS = (60, 130)  # the default paragraph length (EditorSettings.paragraph_words)
-REFERENCE = 40.0  # words of the summary the paragraph's expected F1 is taken against
-OPENING_REFERENCE = 40.0  # … and a lone lead's (also.py's blurb)
-ACCOUNT_REFERENCE = 60.0  # … and an article's printable sentences taken together
-EARLIER = 0.5  # weight of a sentence about an event before the opening's
-CORROBORATED = 0.6  # share of a sentence's content words another outlet's article also has
 
 
 def _leads(lines: Sequence[Line]) -> dict[int, Line]:
@@ -68,9 +65,10 @@ def _leads(lines: Sequence[Line]) -> dict[int, Line]:
     return leads
 
 
-def _account_score(k: int, lines: Sequence[Line], central: Centrality) -> float:
+def _account_score(k: int, lines: Sequence[Line], central: Centrality,
+                   reference: float) -> float:
     """Expected ROUGE-1 F1 of article `k`'s printable sentences, taken together, against a
-    summary of `ACCOUNT_REFERENCE` words, by what the *other* articles say."""
+    summary of `reference` words, by what the *other* articles say."""
     stems: set[str] = set()
     size = 0.0
     for ln in lines:
@@ -78,17 +76,19 @@ def _account_score(k: int, lines: Sequence[Line], central: Centrality) -> float:
             stems |= ln.stems
             size += ln.size
     exclude = k if len(central.bags) > 1 else None
-    return 2 * math.fsum(central.share(w, exclude) for w in stems) / (size + ACCOUNT_REFERENCE)
+    return 2 * math.fsum(central.share(w, exclude) for w in stems) / (size + reference)
 
 
-def _opening(lines: Sequence[Line], central: Centrality) -> Line | None:
+def _opening(lines: Sequence[Line], central: Centrality,
+             settings: ParagraphSettings = PARAGRAPH) -> Line | None:
     """The lead of the most central account: of the articles with a lead, the one whose
     printable sentences the other outlets say most of (ties: the earlier article)."""
     leads = _leads(lines)
     if not leads:
         return None
     return max(leads.values(),
-               key=lambda ln: (_account_score(ln.article, lines, central), -ln.article))
+               key=lambda ln: (_account_score(ln.article, lines, central,
+                                              settings.account_reference), -ln.article))
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ class _Draft:
 
     arts: Sequence[Article]
     central: Centrality
+    settings: ParagraphSettings
     story_text: str
     chosen: list[Pick]
     said: set[str]
@@ -124,8 +125,9 @@ class _Draft:
     def gain(self, stems: frozenset[str], extra: float) -> float:
         """How much the expected F1 rises with a sentence of `stems` and `extra` words."""
         new = math.fsum(self.central.share(w) for w in stems - self.said)
-        return (2 * (self.overlap + new) / (self.size + extra + REFERENCE)
-                - 2 * self.overlap / (self.size + REFERENCE))
+        reference = self.settings.reference
+        return (2 * (self.overlap + new) / (self.size + extra + reference)
+                - 2 * self.overlap / (self.size + reference))
 
     def add(self, pick: Pick, stems: frozenset[str], length: float) -> None:
         self.chosen.append(pick)
@@ -138,21 +140,26 @@ def _printed(ln: Line, draft: _Draft) -> str:
     """The sentence as printed: a judgement no other outlet shares is credited to its outlet
     (`attribution.judges`); a reported fact is not (the story's sources are linked under it)."""
     art = draft.arts[ln.article]
-    if not judges(ln.text) or _corroborated(ln, draft.arts, draft.central):
+    if not judges(ln.text) or _corroborated(ln, draft.arts, draft.central,
+                                            draft.settings.corroborated):
         return ln.text
     return attribute(ln.text, art.source, draft.story_text)
 
 
-def select(arts: Sequence[Article], language: str | None,
-           words: tuple[int, int] = WORDS) -> list[Pick]:
-    """The paragraph's sentences, in print order (see the module docstring)."""
-    lines = story_lines(arts, language)
-    central = Centrality(arts)
-    first = _opening(lines, central)
+def select(arts: Sequence[Article], language: str | None, words: tuple[int, int] = WORDS,
+           settings: ParagraphSettings = PARAGRAPH,
+           lines: Sequence[Line] | None = None) -> list[Pick]:
+    """The paragraph's sentences, in print order (see the module docstring). `lines`: the
+    story's `story_lines(arts, language)` when the caller has them (a benchmark weighing
+    many settings reads each story once)."""
+    if lines is None:
+        lines = story_lines(arts, language)
+    central = Centrality(arts, settings)
+    first = _opening(lines, central, settings)
     if first is None:
         return []
     lo, hi = words
-    draft = _Draft(arts, central, "\n".join(a.text for a in arts), [], set())
+    draft = _Draft(arts, central, settings, "\n".join(a.text for a in arts), [], set())
     draft.add(Pick(first, _printed(first, draft)), first.stems, first.size)
     # The opening's own account goes on, in its order, while it says something new.
     for ln in lines:
@@ -168,14 +175,14 @@ def select(arts: Sequence[Article], language: str | None,
             if not draft.may_add(ln):
                 continue
             text = _printed(ln, draft)
-            length = size_of(text)
+            length = ln.size if text == ln.text else size_of(text)
             if draft.size + length > hi or restates(ln.text, printed):
                 continue
-            stems = frozenset(stem(t) for t in tokens(text))
+            stems = ln.stems if text == ln.text else frozenset(stem(t) for t in tokens(text))
             gain = draft.gain(stems, length)
             earlier = bool(first.day and ln.day and ln.day < first.day)
             if earlier:
-                gain = gain * EARLIER if gain > 0 else gain / EARLIER
+                gain = gain * settings.earlier if gain > 0 else gain / settings.earlier
             # Under the floor, another outlet's lead (its own summary of the story) first,
             # unless it reports what happened before the opening's event.
             key = (draft.size < lo and not earlier and (ln.article, ln.index) in leads, gain)
@@ -201,11 +208,13 @@ def select(arts: Sequence[Article], language: str | None,
     return out
 
 
-def _corroborated(line: Line, arts: Sequence[Article], central: Centrality) -> bool:
-    """Another outlet's article says most of what this sentence says: it needs no source."""
+def _corroborated(line: Line, arts: Sequence[Article], central: Centrality,
+                  share: float) -> bool:
+    """Another outlet's article says most (`share`) of what this sentence says: it needs no
+    source."""
     if not line.content:
         return False
-    return any(len(line.content & bag) / len(line.content) >= CORROBORATED
+    return any(len(line.content & bag) / len(line.content) >= share
                for k, bag in enumerate(central.bags)
                if arts[k].source != arts[line.article].source)
 
@@ -241,9 +250,9 @@ def _in_order(chosen: Sequence[Pick]) -> list[Pick]:
 
 
 def paragraph_for(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], *,
-                  language: str | None = None,
-                  words: tuple[int, int] = WORDS) -> tuple[Sentence, ...]:
+                  language: str | None = None, words: tuple[int, int] = WORDS,
+                  settings: ParagraphSettings = PARAGRAPH) -> tuple[Sentence, ...]:
     """The story's paragraph, each sentence with the URLs of the article it comes from."""
     return tuple(Sentence(p.text, citations.get(arts[p.line.article].url,
                                                 (arts[p.line.article].url,)))
-                 for p in select(arts, language, words))
+                 for p in select(arts, language, words, settings))

@@ -21,8 +21,9 @@ def write_stories(week: Week, ranked: Sequence[Ranked], language: str,
     for story in ranked:
         arts = [r.article for r in writing_set(week, story.members, settings.articles)]
         sentences = (paragraph_for(arts, week.citations, language=language,
-                                   words=settings.paragraph_words)
-                     if story.featured else also_line(arts, week.citations, language=language))
+                                   words=settings.paragraph_words, settings=settings.paragraph)
+                     if story.featured else also_line(arts, week.citations, language=language,
+                                                      settings=settings.paragraph))
         cites = tuple(Citation(a.url, a.title, a.source, a.published)
                       for i in story.members for j in (i, *week.copies.get(i, ()))
                       for a in (week.reads[j].article,))
