@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from fetch_testkit import ARTICLE_HTML, Reply, ScriptServer, rss, rss_item
@@ -51,7 +52,10 @@ def test_read_timeout(server: ScriptServer, settings: FetchSettings) -> None:
 
 def test_dripping_server_hits_total_timeout(server: ScriptServer,
                                             settings: FetchSettings) -> None:
-    url = server.route("/drip.xml", Reply(200, GOOD.encode(), drip=0.2))
+    # a byte every 0.1 s, and 1.5 s of read timeout: on a loaded machine a late byte must
+    # not end the fetch by read timeout before the total timeout (2 s) does
+    settings = replace(settings, read_timeout=1.5)
+    url = server.route("/drip.xml", Reply(200, GOOD.encode(), drip=0.1))
     started = time.monotonic()
     bad, _ = fetch_with_good(server, settings, url)
     assert_error(bad, "total timeout")
