@@ -1,7 +1,8 @@
 """The "Also this week" line: a one-sentence blurb under the story's headline.
 
-The story's most central lead sentence (as the paragraph's opening, `paragraph._opening`)
-when it is at most `BLURB_WORDS` words; else the most central lead that is; else the
+The story's most central lead sentence (`Centrality.lead_score`: its expected ROUGE-1 F1
+against a summary of `ParagraphSettings.opening_reference` words, by what the other articles
+say) when it is at most `BLURB_WORDS` words; else the most central lead that is; else the
 shortest lead. Never a headline repeated: a lead that says nothing the headline does not is
 passed over when another lead is left.
 """
