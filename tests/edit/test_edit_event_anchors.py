@@ -58,6 +58,10 @@ def test_a_report_names_its_subject_in_its_title_or_twice() -> None:
     kept = subject_held(docs, held, index)
     assert kept[0] == held[0] and kept[1] == held[1]  # Harbourtown, Pinefield: in their titles
     assert kept[2] == frozenset()  # a scholar quoted once is no subject: never damped
+    business = ["Business as usual at the port.\nThe port said its trade with the US held up."]
+    held = event_anchors(business, EntityIndex(business))
+    assert held == [frozenset({"e:US"})], "precondition"
+    assert subject_held(business, held, EntityIndex(business)) == [frozenset()]  # whole words
 
 
 def test_shared_beat_stays_two_stories_with_subject_anchors() -> None:

@@ -249,9 +249,10 @@ def subject_held(texts: Sequence[str], held: Sequence[frozenset[str]],
             out.append(h)
             continue
         title = text.split("\n", 1)[0]
-        in_title = anchors(title, index)
+        in_title, low = anchors(title, index), title.lower()
         subject = any(a in in_title or (a.startswith("e:") and (
-            a[2:].lower() in title.lower()
+            (a[2:].lower() in low  # a whole word of the title ("US" is not in "business")
+             and re.search(rf"(?<!\w){re.escape(a[2:])}(?!\w)", title, re.IGNORECASE))
             or sum(text.count(f) for f in index.aliases(a[2:])) >= SUBJECT_MENTIONS))
             for a in h)
         out.append(h if subject else frozenset())
