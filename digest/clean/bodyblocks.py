@@ -121,18 +121,23 @@ def paragraphs_of(el: etree._Element) -> list[str]:
     return split_paragraphs(_pieces(el))
 
 
-_PLAIN_STOPS = _BREAKS | _SKIP  # tags whose presence makes `_pieces` more than `itertext`
+# what makes `_pieces` more than `itertext`: a break, a skipped element, a node that is not an
+# element (a comment, a processing instruction, an entity); tags as both parsers give them
+_PLAIN_STOPS = (*sorted(_BREAKS | _SKIP), *sorted(t.upper() for t in _BREAKS | _SKIP),
+                etree.Comment, etree.ProcessingInstruction, etree.Entity)
 
 
 def _plain_paragraph(el: etree._Element) -> str | None:
     """`paragraphs_of(el)` as one string when `el` holds no line break, no skipped element
     and nothing but elements (most paragraphs: text and inline links); None otherwise. Then
     its pieces are exactly its `itertext()`, joined in C rather than by generators, and
-    without a break they make one paragraph (or none: "")."""
-    for node in el.iterdescendants():
-        tag = node.tag
-        if not isinstance(tag, str) or tag.lower() in _PLAIN_STOPS:
-            return None
+    without a break they make one paragraph (or none: ""). (The look for a stop is lxml's
+    own tag filter; tags come lower case from the HTML parser and trafilatura, upper case
+    from nowhere, but both are looked for.)"""
+    if len(el) == 0:
+        return _squash(el.text or "")
+    for _ in el.iterdescendants(*_PLAIN_STOPS):
+        return None
     return _squash("".join(el.itertext()))
 
 
