@@ -57,7 +57,7 @@ def absolutise(markup: str, base: str | None) -> str:
     if not base or not markup:
         return markup
     lowered = markup.lower()  # one C-speed pass, so the regex only runs where links exist
-    if ("href" not in lowered and "src" not in lowered) or not _RELATIVE_RE.search(lowered):
+    if not _has_relative(lowered):
         return markup
     try:
         fragment = lxml.html.fragment_fromstring(markup, create_parent="div")
@@ -67,6 +67,18 @@ def absolutise(markup: str, base: str | None) -> str:
         return inner
     except (etree.ParserError, ValueError):
         return markup
+
+
+def _has_relative(lowered: str) -> bool:
+    """`_RELATIVE_RE.search(lowered)`, tried only where an attribute name stands (found in C):
+    the search itself tries the pattern at every position of the entry's HTML."""
+    for name in ("href", "src"):
+        at = lowered.find(name)
+        while at != -1:
+            if _RELATIVE_RE.match(lowered, at):
+                return True
+            at = lowered.find(name, at + 1)
+    return False
 
 
 def _hash_id(*parts: str) -> str:
