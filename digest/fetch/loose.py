@@ -152,7 +152,9 @@ def _feedparser(data: bytes, url: str, warnings: list[str]) -> ParsedFeed:
             title=plain(text_value(entry.get("title"))),
             content=content, content_type=ctype,
             summary=summary if summary != content else "",
-            date=text_value(entry.get("published") or entry.get("updated")
+            # (dict.get: feedparser's own get of "updated" answers with "published" when
+            # only that is there, and warns that it will stop: an empty <pubDate/> met it)
+            date=text_value(entry.get("published") or dict.get(entry, "updated")
                             or entry.get("created")) or None,
             author=plain(text_value(entry.get("author"))) or None,
             canonical=resolve(url, text_value(entry.get("feedburner_origlink")) or None),

@@ -4,6 +4,7 @@ ParsedFeed (entries whose fields are text), never raises. Each case here raised 
 from __future__ import annotations
 
 import json
+import warnings
 
 import pytest
 
@@ -110,3 +111,17 @@ def test_a_link_urlsplit_refuses_is_no_link() -> None:
 
     assert resolve("http://[x/", "a") is None
     assert resolve("http://a.example/", "http://[x/") is None
+
+
+def test_an_empty_pubdate_reads_no_date_without_a_warning() -> None:
+    """Fuzz find: an empty <pubDate/> in a feed only the forgiving parser reads made the entry's
+    date fall back to feedparser's "updated", which it answers with "published" and a
+    DeprecationWarning (an internal error under -W error)."""
+    body = (b"<!DOCTYPE x><<rss version='2.0'><channel><item><title>T</title><pubDate/>>>Tue, 17 "
+            b"Nov 2026 20:15:00 +0800</pubDate></item></channel></rss>")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        feed = parse_feed(body, URL)
+    assert_sane(feed)
+    assert feed.refused is None and feed.format.startswith("feedparser")
+    assert [e.title for e in feed.entries] == ["T"]
