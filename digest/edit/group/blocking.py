@@ -66,13 +66,14 @@ def neighbour_graph(x: sp.csr_matrix, k: int = NEIGHBOURS,
             continue
         sims = np.asarray(x[ri].multiply(x[ci]).sum(axis=1)).ravel()
         order = np.lexsort((-sims, ri))
-        counts: dict[int, int] = {}
-        for j in order:
-            a, b, s = int(ri[j]), int(ci[j]), float(sims[j])
-            if s <= 0 or counts.get(a, 0) >= k:
-                continue
-            counts[a] = counts.get(a, 0) + 1
-            edges[(a, b)] = s
+        ri, ci, sims = ri[order], ci[order], sims[order]
+        # Each document's k best: the rank of a candidate in its document's run (best first;
+        # pairs that share nothing come last in a run, so they never take a place).
+        starts = np.flatnonzero(np.r_[True, ri[1:] != ri[:-1]])
+        rank = np.arange(len(ri)) - np.repeat(starts, np.diff(np.r_[starts, len(ri)]))
+        keep = (rank < k) & (sims > 0)
+        edges.update(zip(zip(ri[keep].tolist(), ci[keep].tolist(), strict=True),
+                         sims[keep].tolist(), strict=True))
     return edges
 
 
