@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import heapq
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
 
 from digest.edit.group.space import Latent
 
@@ -77,25 +79,16 @@ def neighbour_graph(x: sp.csr_matrix, k: int = NEIGHBOURS,
     return edges
 
 
-def components(n: int, edges: dict[tuple[int, int], float], floor: float) -> list[list[int]]:
-    """Connected components of the graph restricted to edges with similarity >= floor."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (a, b), s in edges.items():
-        if s >= floor:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+def components(n: int, pairs: np.ndarray) -> list[np.ndarray]:
+    """Connected components of n nodes joined by `pairs` (rows of two node indices), each
+    component's nodes ascending, components in the order of their first node."""
+    graph = sp.csr_matrix((np.ones(len(pairs), dtype=np.int8), (pairs[:, 0], pairs[:, 1])),
+                          shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    order = np.argsort(label, kind="stable")
+    groups = np.split(order, np.flatnonzero(np.diff(label[order])) + 1)
+    groups.sort(key=lambda g: int(g[0]))
+    return groups
 
 
 def blocks(n: int, edges: dict[tuple[int, int], float], floor: float,
@@ -104,20 +97,57 @@ def blocks(n: int, edges: dict[tuple[int, int], float], floor: float,
     out of a giant component at a higher floor (a story may straddle their borders)."""
     out: list[list[int]] = []
     cut_items: set[int] = set()
-    pending = [(list(range(n)), floor)]
+    # The edges as arrays (a dict of pairs per giant component was most of the time spent
+    # here at 100k articles); similarities compared as the Python floats they are.
+    pairs = np.array(list(edges), dtype=np.int64).reshape(-1, 2)
+    sims = np.fromiter(edges.values(), dtype=np.float64, count=len(edges))
+    pending = [(np.arange(n), floor)]
     while pending:
         members, cut = pending.pop()
         if len(members) <= max_block or cut >= 0.99:
-            out.append(members)
+            out.append(members.tolist())
             if cut > floor:
-                cut_items.update(members)
+                cut_items.update(members.tolist())
             continue
-        local = {m: k for k, m in enumerate(members)}
-        sub = {(local[a], local[b]): s for (a, b), s in edges.items() if a in local and b in local}
-        for comp in components(len(members), sub, cut):
-            group = [members[k] for k in comp]
+        inside = (sims >= cut) & np.isin(pairs[:, 0], members) & np.isin(pairs[:, 1], members)
+        for comp in components(len(members), np.searchsorted(members, pairs[inside])):
+            group = members[comp]
             pending.append((group, cut if len(group) <= max_block else min(0.99, cut + 0.05)))
     return out, cut_items
+
+
+@dataclass(frozen=True)
+class ClusterSum:
+    """A cluster's summed feature row, sparse: sorted column indices and float32 values.
+
+    The same arithmetic as a 1-row scipy CSR matrix (products and sums in float32, zeros
+    dropped, a dot product summed by numpy as `.multiply(...).sum()` sums), without scipy's
+    per-call checks, which were most of the time spent across a cut block at 100k articles.
+    """
+
+    indices: np.ndarray
+    values: np.ndarray
+
+    @classmethod
+    def of(cls, row: sp.csr_matrix) -> ClusterSum:
+        return cls(row.indices.astype(np.int64), row.data.astype(np.float32))
+
+    def __add__(self, other: ClusterSum) -> ClusterSum:
+        both = np.concatenate((self.indices, other.indices))
+        columns, where = np.unique(both, return_inverse=True)
+        out = np.zeros(len(columns), dtype=np.float32)
+        np.add.at(out, where, np.concatenate((self.values, other.values)))
+        keep = out != 0
+        return ClusterSum(columns[keep], out[keep])
+
+    def dot(self, other: ClusterSum) -> float:
+        if not len(self.indices) or not len(other.indices):
+            return 0.0
+        at = np.minimum(np.searchsorted(other.indices, self.indices), len(other.indices) - 1)
+        shared = other.indices[at] == self.indices  # in column order, as scipy multiplies
+        products = self.values[shared] * other.values[at[shared]]
+        products = products[products != 0]
+        return float(products.sum()) if len(products) else 0.0
 
 
 def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | None,
@@ -136,10 +166,17 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | No
     members: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         members.setdefault(lab, []).append(i)
+    # Clusters next to each other across the cut (by their first labels: `find` maps them on).
+    adjacent: dict[int, set[int]] = {}
+    for a, b in edges:
+        if labels[a] != labels[b]:
+            adjacent.setdefault(labels[a], set()).add(labels[b])
+            adjacent.setdefault(labels[b], set()).add(labels[a])
+    pairs = sorted({(min(la, lb), max(la, lb)) for la, near in adjacent.items() for lb in near})
     # Only clusters an edge reaches are ever scored: their sums alone (a big week has tens of
     # thousands of clusters, a few hundred of them along a cut).
-    touched = sorted({labels[i] for e in edges for i in e})
-    sums = {lab: sp.csr_matrix(feats[members[lab]].sum(axis=0)) for lab in touched}
+    sums = {} if geometric else {
+        lab: sp.csr_matrix(feats[members[lab]].sum(axis=0)) for lab in sorted(adjacent)}
     parent = {lab: lab for lab in members}
 
     def find(a: int) -> int:
@@ -148,28 +185,11 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | No
             a = parent[a]
         return a
 
-    def avg(a: int, b: int) -> float:
-        if latent is not None and geometric:
-            ma, mb = members[a], members[b]
-            tf = (x[ma] @ x[mb].T).toarray()
-            return float(latent.combine(tf, latent.vectors[ma] @ latent.vectors[mb].T).mean())
-        dot = float(sums[a].multiply(sums[b]).sum())
-        return dot / (len(members[a]) * len(members[b]))
-
-    adjacent: dict[int, list[int]] = {}
-    for a, b in edges:
-        if labels[a] != labels[b]:
-            adjacent.setdefault(a, []).append(b)
-            adjacent.setdefault(b, []).append(a)
-    pairs = sorted({(min(labels[a], labels[b]), max(labels[a], labels[b])) for a, b in edges
-                    if labels[a] != labels[b]})
     heap: list[tuple[float, int, int]] = []
-    if pairs and geometric:
-        heap = [(-score, a, b) for a, b in pairs if (score := avg(a, b)) >= threshold]
-    elif pairs:
+    if pairs and not geometric:
         # Score every initial pair in sparse operations, PAIR_CHUNK pairs at a time (the row
         # copies of a whole cut's pairs held 0.6 GB at 30k articles; every row is summed on
-        # its own, so chunks change no figure); later merges rescore a few.
+        # its own, so chunks change no figure); later merges rescore a few, on ClusterSums.
         order = sorted(sums)
         row = {lab: k for k, lab in enumerate(order)}
         matrix = sp.vstack([sums[lab] for lab in order]).tocsr()
@@ -183,6 +203,17 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | No
             score = float(dot) / (len(members[a]) * len(members[b]))
             if score >= threshold:
                 heap.append((-score, a, b))
+    cluster_sums = {lab: ClusterSum.of(s) for lab, s in sums.items()}
+
+    def avg(a: int, b: int) -> float:
+        if latent is not None and geometric:
+            ma, mb = members[a], members[b]
+            tf = (x[ma] @ x[mb].T).toarray()
+            return float(latent.combine(tf, latent.vectors[ma] @ latent.vectors[mb].T).mean())
+        return cluster_sums[a].dot(cluster_sums[b]) / (len(members[a]) * len(members[b]))
+
+    if pairs and geometric:
+        heap = [(-score, a, b) for a, b in pairs if (score := avg(a, b)) >= threshold]
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
@@ -192,9 +223,11 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | No
             continue  # stale: one side grew since this pair was scored
         parent[b] = a
         members[a].extend(members.pop(b))
-        sums[a] = sums[a] + sums.pop(b)
-        neighbours = {find(labels[j]) for i in members[a] for j in adjacent.get(i, ())}
-        for c in neighbours - {a}:
+        if not geometric:
+            cluster_sums[a] = cluster_sums[a] + cluster_sums.pop(b)
+        near = {find(c) for c in adjacent[a] | adjacent.pop(b)} - {a}
+        adjacent[a] = near
+        for c in near:
             score = avg(a, c)
             if score >= threshold:
                 heapq.heappush(heap, (-score, min(a, c), max(a, c)))
