@@ -195,9 +195,9 @@ _OUTLET_PROMO = (
 OUTLET_PROMO = re.compile(_OUTLET_PROMO, IC)
 # ... and the first-person kind ("check out our guide", "download our app"), which a long
 # paragraph of the article may say in passing: families.py looks for it in short blocks only
+# (after OUTLET_PROMO, so it leaves the outlet's own branches to that)
 SELF_PROMO = re.compile(
-    rf"(?:{_OUTLET_PROMO}|\bcheck out our (?:coverage|guide|reviews?|latest|full|other|"
-    r"in-depth)\b|"
+    r"(?:\bcheck out our (?:coverage|guide|reviews?|latest|full|other|in-depth)\b|"
     r"\bfor (?:the latest|more) (?:news|updates|coverage|stories) (?:on|about|from)\b[^.]{0,60}"
     r"\b(?:visit|follow|subscribe|check)\b|\bdownload (?:our|the \w+) app\b|"
     r"\bfollow (?:all )?(?:of )?our (?:live |full |"
