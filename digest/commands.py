@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import logs, pipeline
+from . import collect, logs, pipeline
 from . import schedule as scheduling
 from .configtypes import Config
 from .errors import ConfigError
@@ -93,7 +93,7 @@ def run(config: Config, period: Period | None, *, force: bool, resend: Resend, s
 
 def fetch(config: Config) -> int:
     with scheduling.lock(config), _store(config) as store:
-        report = pipeline.collect(config, store)
+        report = collect.collect(config, store)
     out = _console()
     for r in report.results:
         saved = report.saved.get(r.source.name, {})
@@ -240,7 +240,7 @@ def schedule(config: Config) -> int:
 def sources_check(config: Config) -> int:
     out = _console()
     out.print(f"{config.path}: valid, {len(config.sources)} source(s).")
-    health = pipeline.probe(config)
+    health = collect.probe(config)
     _print_health(out, health, title="Sources")
     return 1 if any(h.status == "error" for h in health) else 0
 

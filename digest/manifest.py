@@ -19,7 +19,7 @@ from .errors import PublishError
 from .models import Delivery, Issue, Notification, Period
 
 if TYPE_CHECKING:
-    from .pipeline import CollectReport
+    from .collect import CollectReport
 
 _PACKAGES = ("digest", "feedparser", "httpx", "trafilatura", "scikit-learn", "jinja2", "nh3")
 

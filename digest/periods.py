@@ -6,11 +6,18 @@ Pure functions: the clock is an argument.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .errors import ConfigError
 from .models import Period
+
+Clock = Callable[[], datetime]  # injected wherever "now" matters, so tests set the time
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 _RANGE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$")

@@ -1,6 +1,6 @@
 """The orchestrator: the only module that imports every stage.
 
-    collect:  sources + fetch states → fetch → items → clean (every core) → store   (idempotent)
+    collect:  sources + fetch states → fetch → items → clean (every core) → store   (collect.py)
     build:    stored articles in the period → edit → Issue → render → publish (idempotent)
     run:      lock → collect → build → send → record the run and its manifest
 
@@ -13,57 +13,37 @@ uses: `digest fetch` never loads the editor's numerical stack (scikit-learn, sci
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from . import periods
+from .collect import CollectReport, collect
 from .configtypes import Config
-from .errors import CleanError, DigestError, StoreError, internal_error
+from .errors import DigestError, StoreError
 from .models import (
-    Article,
     ArticleStatus,
     Delivery,
-    FetchResult,
     Issue,
     Notification,
     Period,
-    RawItem,
     Resend,
     SourceHealth,
 )
+from .periods import Clock, utcnow
 from .quiet import empty_period_note, hold_reason, mark_quiet
 from .store import IssueRecord, RunLock, Store, open_store
 
 if TYPE_CHECKING:
     import httpx
 
-    from .workers import Batch, Pool
 
 log = logging.getLogger("digest")
 
-_T = TypeVar("_T")
-Clock = Callable[[], datetime]
 Progress = Callable[[str], None]  # called with a stage name as each stage starts
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class CollectReport:
-    results: tuple[FetchResult, ...]
-    saved: dict[str, dict[str, int]]  # source → {"new": n, "updated": n, "unchanged": n}
-    failed: tuple[ArticleStatus, ...]  # items that could not be read, cleaned or stored
-    rules: dict[str, int] = field(default_factory=dict)  # cleaning rule → removals
-    internal_errors: int = 0  # of the failed items, those that hit a bug (logged with traceback)
 
 
 @dataclass(frozen=True)
@@ -96,198 +76,6 @@ def open_config_store(config: Config) -> Store:
     newsletter (its issues, deliveries and runs; its sources' articles)."""
     return open_store(config.store_address, newsletter=config.newsletter.title,
                       sources=[s.name for s in config.sources])
-
-
-# ── collect ──────────────────────────────────────────────────────────────────
-
-
-STREAM_SOURCES = 20  # from this many sources on, items are cleaned while others are fetched
-
-
-def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
-            clock: Clock = utcnow) -> CollectReport:
-    """Fetch every source, clean what is new or changed, and store it (one transaction a source).
-
-    Whatever one item raises while it is read, cleaned or stored makes that item `failed`
-    (with the reason) and nothing else; a source whose batch cannot be stored fails alone.
-    Errors that are not an input's fault (the database itself) still end the run.
-
-    A run of `STREAM_SOURCES` or more forks its cleaning workers before the first connection
-    (the only moment that is safe: right after the fetch forked its parse workers) and hands
-    each source's items to them as its feed arrives, so cleaning runs while the other feeds
-    are on the wire; the batches are stored in the sources' order once every feed is in."""
-    from .fetch import fetch_all
-    from .workers import MIN_JOBS, Pool
-
-    arrivals: dict[str, tuple[datetime, Batch[_ItemJob, _Cleaned]]] = {}
-    with Pool(_clean_item) as pool:
-        def arrived(result: FetchResult) -> None:
-            if pool.started and result.items:
-                now = clock()
-                arrivals[result.source.name] = (now, pool.submit(_jobs(result, now)))
-
-        streaming = len(config.sources) >= STREAM_SOURCES
-        results = fetch_all(config.sources, store.fetch_states(), config.fetch,
-                            transport=transport, clock=clock, known=store.has_item,
-                            arrived=arrived if streaming else None,
-                            ready=pool.start if streaming else None)
-        if sum(len(r.items) for r in results) >= MIN_JOBS:
-            pool.start()  # when not streaming: forked now that the fetch's threads are gone
-        nows: list[datetime] = []
-        batches: list[Batch[_ItemJob, _Cleaned]] = []
-        for result in results:
-            now, batch = arrivals.get(result.source.name) or (clock(), None)
-            nows.append(now)
-            batches.append(batch or pool.submit(_jobs(result, now)))
-        return _save_all(store, results, nows, pool, batches)
-
-
-def store_fetched(store: Store, results: list[FetchResult], nows: list[datetime], *,
-                  inline: bool = False) -> CollectReport:
-    """Clean the fetched items and store each source's batch (one transaction a source), on
-    every core; a fetch worker (digest/distributed), one feed at a time, cleans `inline`."""
-    from .workers import MIN_JOBS, Pool
-
-    with Pool(_clean_item) as pool:
-        if not inline and sum(len(r.items) for r in results) >= MIN_JOBS:
-            pool.start()
-        batches = [pool.submit(_jobs(r, now)) for r, now in zip(results, nows, strict=True)]
-        return _save_all(store, results, nows, pool, batches)
-
-
-def _jobs(result: FetchResult, now: datetime) -> list[_ItemJob]:
-    return [_ItemJob(item, result.source.newsletter, now) for item in result.items]
-
-
-def _save_all(store: Store, results: list[FetchResult], nows: list[datetime],
-              pool: Pool[_ItemJob, _Cleaned], batches: list[Batch[_ItemJob, _Cleaned]]
-              ) -> CollectReport:
-    """Each source's cleaning answers (its items' articles or what cleaning raised, in
-    order) stored source by source."""
-    saved: dict[str, dict[str, int]] = {}
-    tally = _Failures()
-    rules: Counter[str] = Counter()
-    for result, now, batch in zip(results, nows, batches, strict=True):
-        name = result.source.name
-        answers = pool.answers(batch)
-        for entry in result.failed:  # entries the fetch stage could not read
-            tally.add(entry.url, entry.title, name, None, entry.reason)
-        articles: list[tuple[Article, str]] = []
-        for item in result.items:
-            try:
-                cleaned = _value(next(answers))
-            except CleanError as exc:
-                log.warning("%s: cannot clean %s: %s", name, item.url, exc)
-                tally.add(item.url, item.title, name, item.published, str(exc))
-            except Exception as exc:  # a bug or an input nobody foresaw: this item only
-                tally.add(item.url, item.title, name, item.published,
-                          tally.bug(exc, f"{name}: cleaning {item.url}"))
-            else:
-                articles.extend(cleaned)
-                rules.update(r.rule for a, _ in cleaned for r in a.removed)
-        try:
-            report = store.save_fetch(result, articles, now)
-        except (DigestError, sqlite3.OperationalError):
-            raise  # the database cannot take anything: no issue can be built from it
-        except Exception as exc:  # this source's batch only
-            reason = tally.bug(exc, f"{name}: storing the source")
-            for article, _ in articles:
-                tally.add(article.url, article.title, name, article.published,
-                          f"not stored: its source could not be saved ({reason})")
-            continue
-        for article, error in report.failed:
-            tally.add(article.url, article.title, name, article.published,
-                      "cannot store: " + tally.bug(error, f"{name}: storing {article.url}"))
-        saved[name] = {str(k): v for k, v in report.counts.items()}  # Literal keys → str
-        log.info("%s: %s, %d item(s), %s", name, result.status, len(result.items),
-                 saved[name] or "nothing new")
-    return CollectReport(results=tuple(results), saved=saved, failed=tuple(tally.failed),
-                         rules=dict(rules), internal_errors=tally.internal_errors)
-
-
-@dataclass
-class _Failures:
-    """The failed items of a collect, and how many of them were bugs rather than bad input."""
-
-    failed: list[ArticleStatus] = field(default_factory=list)
-    internal_errors: int = 0
-
-    def add(self, url: str, title: str, source: str, published: datetime | None,
-            reason: str) -> None:
-        self.failed.append(ArticleStatus(url=url, title=title, source=source,
-                                         published=published, language="en", status="failed",
-                                         reason=reason))
-
-    def bug(self, exc: Exception, where: str) -> str:
-        """A programming error: logged with its traceback and counted; returns the reason."""
-        log.error("internal error while %s", where, exc_info=(type(exc), exc, exc.__traceback__))
-        self.internal_errors += 1
-        return internal_error(exc)
-
-
-def probe(config: Config, *, transport: httpx.AsyncBaseTransport | None = None,
-          clock: Clock = utcnow) -> list[SourceHealth]:
-    """Fetch every source once, from scratch, storing nothing: is each one reachable and a feed?"""
-    from .fetch import fetch_all
-
-    results = fetch_all(config.sources, {}, config.fetch, transport=transport, clock=clock)
-    return [SourceHealth(name=r.source.name, url=r.state.url, status=r.status, error=r.error,
-                         items=len(r.items), http_status=r.http_status,
-                         consecutive_failures=r.state.failures, seconds=r.seconds)
-            for r in results]
-
-
-@dataclass(frozen=True)
-class _ItemJob:
-    """What cleaning one item needs (sent to a worker process)."""
-
-    item: RawItem
-    newsletter: bool  # the source is an email newsletter: strip greeting and sign-off
-    now: datetime
-
-
-def _value(answer: _T | Exception) -> _T:
-    """A worker's answer, or what the job raised, raised here."""
-    if isinstance(answer, Exception):
-        raise answer
-    return answer
-
-
-_Cleaned = list[tuple[Article, str]]  # an item's articles, each with its store key
-
-
-def _clean_item(job: _ItemJob) -> _Cleaned:
-    """One fetched item → its article, plus any second article the page had glued on, each
-    with its store key. The page's URL key names the page's own article; an appended one is
-    keyed `<page key>#appended-N` (canonical_key drops fragments, so without the suffix the
-    second article would overwrite the first)."""
-    from .clean import clean
-    from .fetch.urls import canonical_key
-    from .text import content_hash, detect_language
-
-    item, now = job.item, job.now
-    page = clean(item.content, item.url, text=item.content_type == "text",
-                 newsletter=job.newsletter)
-    out: list[tuple[Article, str]] = []
-    page_key = canonical_key(item.canonical_url or page.canonical_url or item.url)
-    for n, part in enumerate((page, *page.appended)):
-        paragraphs = part.paragraphs or ((item.summary,) if item.summary and n == 0 else ())
-        if not paragraphs:
-            continue
-        suffix = "" if n == 0 else f"#appended-{n}"
-        published = (item.published if n == 0 else None) or part.published or page.published or now
-        title = (item.title if n == 0 else "") or part.title or item.title or item.url
-        out.append((Article(
-            source=item.source, guid=item.guid + suffix, url=item.url + suffix,
-            title=title, paragraphs=paragraphs, published=published, first_seen=now,
-            content_hash=content_hash(paragraphs),
-            canonical_url=None if n else (item.canonical_url or part.canonical_url),
-            author=item.author or part.author, language=part.language or detect_language(
-                " ".join(paragraphs)), image=part.image, removed=part.removed if n == 0 else (),
-        ), page_key + suffix))
-    if not out:
-        raise CleanError("no article text left after cleaning")
-    return out
 
 
 # ── build ────────────────────────────────────────────────────────────────────

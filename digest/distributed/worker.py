@@ -4,7 +4,7 @@ A procrastinate worker takes the planner's jobs (`SELECT … FOR UPDATE SKIP LOC
 LISTEN/NOTIFY), `concurrency` at a time. A job is a chunk of feeds (plan.py), fetched one after
 the other: read the feeds the job still holds and their fetch states, fetch each through the
 fetch stage with a transport that holds a host slot per request (hosts.py), clean its items,
-store them in one transaction (pipeline.store_fetched), then let go of the feed.
+store them in one transaction (collect.store_fetched), then let go of the feed.
 
 Failures, as data (`RetryPolicy`): a Retry-After hands the feed to a job of its own at that
 time, storing nothing; a transient failure (no HTTP answer, 5xx, 429) does the same with
@@ -109,7 +109,7 @@ class Runtime:
                 for row in plan.to_fetch(self.store()._conn, job, feeds, at)]
 
     def _save(self, result: FetchResult, now: datetime) -> None:
-        from ..pipeline import store_fetched
+        from ..collect import store_fetched
 
         store_fetched(self.store(), [result], [now], inline=True)  # logs the source's line
 

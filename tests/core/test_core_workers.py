@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from digest import workers
+from digest.collect import collect
 from digest.config import load_config
-from digest.pipeline import collect
 from digest.store import open_store
 from digest.workers import call, map_ordered
 
@@ -185,7 +185,7 @@ def test_a_big_run_cleans_each_source_while_the_others_are_fetched(
     """From STREAM_SOURCES sources on, each source's items go to the (already forked) workers
     from inside the fetch, before it returns; everything is stored as without streaming."""
     import digest.fetch
-    from digest import pipeline
+    from digest import collect as collecting
 
     fetching = {"done": False}
     submitted: list[bool] = []  # for each batch: had the fetch finished?
@@ -203,10 +203,10 @@ def test_a_big_run_cleans_each_source_while_the_others_are_fetched(
 
     monkeypatch.setattr(digest.fetch, "fetch_all", fetch_all)
     monkeypatch.setattr(workers.Pool, "submit", submit)
-    config = load_config(_wire(tmp_path, pipeline.STREAM_SOURCES, 3))
+    config = load_config(_wire(tmp_path, collecting.STREAM_SOURCES, 3))
     store = open_store(config.database)
-    report = pipeline.collect(config, store)
-    assert submitted == [False] * pipeline.STREAM_SOURCES  # every batch handed over mid-fetch
-    assert all(report.saved[f"Wire {s}"] == {"new": 3} for s in range(pipeline.STREAM_SOURCES))
+    report = collecting.collect(config, store)
+    assert submitted == [False] * collecting.STREAM_SOURCES  # every batch handed over mid-fetch
+    assert all(report.saved[f"Wire {s}"] == {"new": 3} for s in range(collecting.STREAM_SOURCES))
     assert not report.failed
     store.close()
