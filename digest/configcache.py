@@ -42,7 +42,8 @@ FOLDER = ".digest"
 SUFFIX = ".config-cache"
 _FORMAT = 1
 # The modules whose source decides what a Config is and how it is built from the file.
-_BUILDERS = ("config.py", "configtypes.py", "configfile.py", "models.py", "addresses.py")
+_BUILDERS = ("config.py", "configschema.py", "configtypes.py", "configfile.py", "models/config.py",
+             "addresses.py")
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,9 @@ class _Unpickler(pickle.Unpickler):
                               "Path"}),
         "digest.configcache": frozenset({"Entry", "Dependency"}),
         "digest.configtypes": frozenset({"Config", "Schedule"}),
-        "digest.models": frozenset({"Newsletter", "Source", "FetchSettings", "EmailSettings",
-                                    "LLMSettings", "EditorSettings", "TopicSection"}),
+        "digest.models.config": frozenset({"Newsletter", "Source", "FetchSettings",
+                                           "EmailSettings", "LLMSettings", "EditorSettings",
+                                           "TopicSection"}),
     }
 
     def find_class(self, module: str, name: str) -> type:

@@ -2,7 +2,7 @@
 
 `edit_issue(..., settings=Settings(...))` changes any of them for one issue, so tests and
 benchmarks set values instead of patching module constants. The config's `EditorSettings`
-(models.py) carries the few options a user chooses (embeddings, the story threshold); this
+(models/config.py) carries the few options a user chooses (embeddings, the story threshold); this
 object carries the rest, with defaults that are the shipped behaviour.
 """
 
