@@ -357,6 +357,8 @@ def main() -> int:
     ap.add_argument("--paragraph-grid", action="store_true",
                     help="choose the paragraph weights (PARAGRAPH_GRID) on one half, score the other")
     args = ap.parse_args()
+    if args.weeks == 1 or args.weeks < 0:
+        ap.error("--weeks is 0 (every week) or at least 2: the halves are the even and the odd weeks")
     weeks = load_weeks(args.weeks)
     if weeks is None:
         return 0
