@@ -23,21 +23,17 @@ import contextlib
 import logging
 import random
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from ..models import FetchResult, FetchSettings, FetchState, Source
+from ..periods import Clock, utcnow
 from ..store import rows
 from ..store.postgres import PostgresStore
 from . import plan
 
 log = logging.getLogger("digest.worker")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -78,7 +74,7 @@ class Runtime:
     """What the jobs of one worker process share: settings, host slots, a store per thread."""
 
     def __init__(self, url: str, fetch: FetchSettings, settings: WorkerSettings,
-                 slots: Any, clock: Callable[[], datetime] = utcnow) -> None:
+                 slots: Any, clock: Clock = utcnow) -> None:
         self.url, self.fetch, self.settings, self.slots, self.clock = (
             url, fetch, settings, slots, clock)
         self._local = threading.local()
