@@ -7,6 +7,17 @@ A full name followed by an acronym or a Chinese name in parentheses makes them a
 An acronym is also tied to a full name whose initials spell it.
 Chinese: runs of characters ending in an organisation suffix (联盟, 委员会, 协会, 部, 局 …).
 
+What is no name (rules as data below, general English, nothing learned from a benchmark):
+a title before a name goes ("President-elect Donald J. Trump" is "Donald Trump"; "FBI
+Director Christopher Wray" gives "FBI" and "Christopher Wray"; a title alone, "Sen", is none),
+an initial inside a name goes ("George H.W. Bush" is "George Bush"), an acronym written with
+dots is the acronym ("U.S." is "US", never "U"), a weekday or a month is no name, nor a
+dateline in capitals ("WASHINGTON (AP) —"), a wire's tag ("(AP) —") or a party tag
+("D-Hawaii"); a word that opens a sentence is a name only where the text also writes it so
+inside a sentence, and a run that opens a sentence on a word the text writes in lower case
+elsewhere loses that word when the rest is named on its own ("Phone Washington" is
+"Washington"). A name never runs across a line break (a title and the body's first line).
+
 `kind` is "org" when the name carries an organisation word (Alliance, Agency, Ministry,
 Inc …), is an acronym, or is a Chinese organisation name; otherwise "name" (people,
 places, products), which the Explainer does not pick.
@@ -22,7 +33,41 @@ from dataclasses import dataclass, field
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CAP = r"(?:[A-Z][\w&'’\-]*|[A-Z]{2,}\d*)"
 _JOIN = r"(?:of|for|and|the|de|&)"  # not "on": "Bureau on Monday" is no name
-_NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*")
+_DOTTED = r"(?:[A-Z]\.){1,3}(?!\w)"  # "U.S.", "D.C.", an initial "J." or "H.W."
+_WORD = rf"(?:{_DOTTED}|{_CAP})"
+_SP = r"[ \t]+"  # never a line break: a title and the body's first line are two texts
+_RUN_RE = re.compile(rf"(?<![\w.]){_WORD}(?:{_SP}(?:{_JOIN}{_SP})*{_WORD})*")
+_NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*")  # (alias_pairs)
+# A title before a name (the last one in a run counts): "Secretary of State Mike Pompeo".
+_TITLE_RE = re.compile(
+    r"\b(?:(?:Vice|Deputy|Acting|Former|Assistant|Associate|Senior|Chief|Special|Press|Prime|"
+    r"Majority|Minority|National Security|Homeland Security|Defense|Health|Treasury|Foreign|"
+    r"Finance|Interior|Commerce|Labor|Education|Energy|Transportation|Agriculture)\s+)*"
+    r"(?:President(?:-elect)?|Sen|Senator|Rep|Representative|Congressman|Congresswoman|Gov|"
+    r"Governor|Lt|Mayor|Secretary(?: of (?:State|Defense|War|Education|Energy|Labor|Commerce|"
+    r"Agriculture|Transportation|Homeland Security|Veterans Affairs|the Treasury|the Interior|"
+    r"the Army|the Navy|Health and Human Services|Housing and Urban Development))?|Speaker|"
+    r"Leader|Whip|Chairman|Chairwoman|Chair|Judge|Justice|(?:Attorney|Surgeon|Inspector|"
+    r"Solicitor|Secretary|Major|Brigadier) General|Minister|Premier|Chancellor|Ambassador|"
+    r"Commissioner|Director|Adviser|Advisor|Counsel|Spokesman|Spokeswoman|Spokesperson|Dr|"
+    r"Mr|Mrs|Ms|Miss|Prof|Professor|Rev|Pope|King|Queen|Prince|Princess|Sheriff|Sgt|Capt|"
+    r"Col|Adm|Maj|Gen|Cmdr|Officer|Detective|CEO|Nominee|Candidate)(?![\w-])")
+# A run whose tail holds one of these is a place or a thing, not a person ("King County").
+_NOT_PERSON = frozenset(["county", "city", "street", "avenue", "island", "islands", "state",
+                         "states", "river", "park", "square", "bay", "hill", "valley", "road",
+                         "center", "centre", "hall", "tower", "house", "airport", "station",
+                         "bridge", "beach", "lake", "coast", "day", "award", "prize", "act",
+                         "bill", "law", "amendment", "plan", "program", "programme"])
+CALENDAR = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                      "Sunday", "January", "February", "March", "April", "May", "June", "July",
+                      "August", "September", "October", "November", "December"])
+# "WASHINGTON (AP) —", "ALBANY, N.Y. –", "(Reuters) -": a dateline or a wire's tag.
+_DATELINE_AFTER = re.compile(r"\)?\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\([^)\n]{1,20}\)\s*)?[—–-]")
+# Titles written short, with a dot that ends the run: "Arizona Sen. Martha McSally".
+_SHORT_TITLES = frozenset(["Sen", "Rep", "Gov", "Lt", "Dr", "Mr", "Mrs", "Ms", "Prof", "Rev",
+                           "Sgt", "Capt", "Col", "Adm", "Maj", "Gen", "Cmdr"])
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
+_SENTENCE_START = frozenset(".!?\"“:—–-")
 _PAREN_RE = re.compile(rf"({_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*)\s*[(（]\s*([A-Z][A-Za-z0-9&]{{1,9}}|[{_CJK}]{{2,20}})\s*[)）]")
 _ZH_ORG_RE = re.compile(
     rf"[{_CJK}]{{2,14}}?(?:联盟|委员会|协会|学会|联合会|管理局|监管局|办公室|研究院|研究所|"
@@ -81,20 +126,103 @@ def char_before(text: str, at: int) -> str:
 
 
 def mentions(text: str) -> list[str]:
-    """Entity surface forms in a text, in order (with repeats)."""
+    """Entity surface forms in a text, in order (with repeats); see the module docstring for
+    what is no name."""
     found: list[str] = []
-    for m in _NAME_RE.finditer(text):
-        name = _strip_leading(re.sub(r"['’]s?$", "", m.group(0)))
-        if not name:
-            continue
-        if " " not in name and not _is_acronym(name):
-            # A lone capitalised word at a sentence start is usually not a name.
-            before = char_before(text, m.start())
-            if not before or before in ".!?\"“:":
-                continue
-        found.append(name)
+    runs: list[tuple[int, str]] = []
+    for m in _RUN_RE.finditer(text):
+        at = m.start()
+        for part in _sentences(m.group(0)):
+            at = text.find(part, at)
+            runs.append((at, part))
+            at += len(part)
+    lower = set(re.findall(r"(?<![\w-])[a-z][a-z'’-]*", text)) if runs else set()
+    inside = {part for at, part in runs if not _opens(text, at)}
+    for at, run in runs:
+        opening = _opens(text, at)
+        for name in _names(run, text, at):
+            if (opening and run.startswith(name) and " " not in name
+                    and not _is_acronym(name) and name not in inside):
+                continue  # a lone capitalised word at a sentence start is usually not a name
+            first, _, rest = name.partition(" ")
+            if opening and run.startswith(name) and first.lower() in lower and rest in inside:
+                name = rest  # "Phone Washington": "phone" opened the sentence
+            found.append(name)
     found.extend(_trim_zh(m.group(0)) for m in _ZH_ORG_RE.finditer(text))
     return found
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence (or the text)."""
+    before = char_before(text, at)
+    if before == ".":  # "Mr. Trump": a title's dot ends no sentence
+        j = text.rfind(" ", 0, max(0, at - 1))
+        word = text[j + 1:at].strip().rstrip(".")
+        return _TITLE_RE.fullmatch(word) is None
+    return not before or before in _SENTENCE_START
+
+
+def _sentences(run: str) -> list[str]:
+    """A run split where a dotted word ends a sentence: "U.S. The" is "U.S." and "The"."""
+    words, parts, start = run.split(), [], 0
+    for i in range(1, len(words)):
+        if words[i - 1].endswith(".") and words[i] in _LEADING_STOP:
+            parts.append(" ".join(words[start:i]))
+            start = i
+    parts.append(" ".join(words[start:]))
+    return parts
+
+
+def _names(run: str, text: str, at: int) -> list[str]:
+    """The names a run of capitalised words holds: titles, initials, dots, dates and tags
+    out (the module docstring)."""
+    before = char_before(text, at)
+    if _PARTY_TAG.fullmatch(run) and before in "(,":
+        return []
+    if _DATELINE_AFTER.match(text, at + len(run)) and (before == "(" or run.isupper() and (
+            _opens(text, at) or len(run) > 3)):
+        return []  # "WASHINGTON (AP) —", "(Reuters) -"
+    if _TITLE_RE.fullmatch(run):
+        return []  # a title alone
+    # The run cut at each title that stands before a person ("FBI Director Christopher
+    # Wray" is "FBI" and "Christopher Wray"; "Arizona Sen" is "Arizona"), then at "and"
+    # between two names ("Justice Department and King County"), not inside one ("Ministry of
+    # Industry and Information Technology").
+    pieces, last = [], 0
+    for m in _TITLE_RE.finditer(run):
+        if _before_person(m, run):
+            pieces.append(run[last:m.start()])
+            last = m.end()
+    pieces.append(run[last:])
+    out: list[str] = []
+    for piece in pieces:
+        for part in re.split(r" and (?=[A-Z])", piece) if " of " not in piece else [piece]:
+            name = _plain(part)
+            if name:
+                out.append(name)
+    return out
+
+
+def _before_person(title: re.Match[str], run: str) -> bool:
+    """Whether a title stands before a person's name (or is the short title ending a run)."""
+    tail = re.split(rf"\s+{_JOIN}\s+", run[title.end():].strip())[0].split()
+    if not tail:
+        return title.group(0) in _SHORT_TITLES
+    return tail[0][:1].isupper() and tail[0] not in {"Jr", "Sr"} and not any(
+        w.lower().strip(".") in _NOT_PERSON | ORG_WORDS for w in tail)
+
+
+def _plain(run: str) -> str:
+    """A run without its weekdays and months, initials, dots and suffixes."""
+    words = [w for w in _strip_leading(run).split() if w not in CALENDAR]
+    # An initial between two names goes; an acronym written with dots loses them.
+    words = [w for i, w in enumerate(words)
+             if not (w.endswith(".") and len(w) <= 6 and 0 < i < len(words) - 1)]
+    words = [w.replace(".", "") if re.fullmatch(_DOTTED, w) else w for w in words]
+    while words and words[-1] in {"Jr", "Sr"}:
+        words.pop()
+    name = _strip_leading(re.sub(r"['’]s?$", "", " ".join(words)))
+    return name if len(name) > 1 else ""
 
 
 # A Chinese run has no spaces: "由浙江省人民政府与亚洲开放模型联盟" holds two names, and the one

@@ -116,8 +116,9 @@ def trace(sentence: str, source_sentences: Iterable[str]) -> bool:
     for src in sources:
         if any(f in src for f in forms):
             return True
-    if core.endswith(".") and any(f"{f[:-1]}," in src for src in sources for f in forms):
-        return True  # cut at a clause boundary ("…, requiring …" dropped)
+    if core.endswith(".") and any(f"{f[:-1]}{mark}" in src for src in sources for f in forms
+                                  for mark in ",;"):
+        return True  # cut at a clause boundary ("…, requiring …" or "…; 37 …" dropped)
     m = _DEFINITION.match(core)
     if m:
         needle = f"{m.group('name')}, {m.group('clause')}"

@@ -33,7 +33,7 @@ from digest.models import Sentence, Story
 
 # Where a sentence's main clause ends: a trailing participle, "with …", "most of them …".
 _TRAILER = re.compile(r",\s+(?=(?:[a-z]+ing|with|most of|many of|which|while|as|after|"
-                      r"according to|amid|adding|saying)\b)")
+                      r"according to|amid|adding|saying)\b)|;\s+")
 MIN_CLAUSE_WORDS = 6
 
 

@@ -1,0 +1,44 @@
+"""The name finder's rules (digest/edit/entities.py): what is no name."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.edit.entities import mentions
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a title before a name goes; an initial inside a name goes
+    ("Officials said President-elect Donald J. Trump met them.", ["Donald Trump"]),
+    ("It was George H.W. Bush, and later Martin Luther King Jr. spoke.",
+     ["George Bush", "Martin Luther King"]),
+    ("A letter from Secretary of State Mike Pompeo arrived.", ["Mike Pompeo"]),
+    ("Officials said FBI Director Christopher Wray and Federal Reserve Chairman Jerome "
+     "Powell met.", ["FBI", "Christopher Wray", "Federal Reserve", "Jerome Powell"]),
+    ("He met Mr. Trump and Sen. Martha McSally, R-Ariz., on Monday.",
+     ["Trump", "Martha McSally"]),
+    # an acronym written with dots is the acronym, never "U"; a sentence it ends is split
+    ("Troops left the U.S. The Pentagon said so, and the U.S. Senate agreed.",
+     ["US", "Pentagon", "US Senate"]),
+    # weekdays, months, datelines and wire tags are no names; a name stops at a line break
+    ("Ferry strike ends\nWASHINGTON (AP) — The vote in the Senate came on Monday in March.",
+     ["Senate"]),
+    ("Talks fail in North Mexico\nMEXICO CITY (Reuters) - Talks failed.", ["North Mexico"]),
+    # not a title: the tail is an organisation or a place; "and" between two names splits
+    ("They sued the Justice Department and King County and General Motors.",
+     ["Justice Department", "King County", "General Motors"]),
+    ("A rule from the Ministry of Industry and Information Technology.",
+     ["Ministry of Industry and Information Technology"]),
+    # a word opening a sentence is a name only where the text names it inside one too
+    ("New rules came in. Trump said no. Later, aides to Trump agreed.", ["Trump", "Trump"]),
+    ("Phone lines were busy. Phone Washington later. The phone rang in Washington.",
+     ["Washington", "Washington"]),
+])
+def test_what_is_no_name(text: str, names: list[str]) -> None:
+    assert mentions(text) == names
+
+
+def test_aliases_and_chinese_names_still_found() -> None:
+    text = "The Asia Open Model Alliance (AOMA) met. 亚洲开放模型联盟（AOMA）发布了标准。"
+    assert mentions(text)[:2] == ["Asia Open Model Alliance", "AOMA"]
+    assert "亚洲开放模型联盟" in mentions(text)

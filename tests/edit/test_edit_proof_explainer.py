@@ -1,0 +1,125 @@
+"""The copy editor for the TL;DR, the intro and the Explainer (digest/edit/proof_explainer.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from digest.edit.proof_explainer import (
+    answered,
+    explainer_strikes,
+    intro_strikes,
+    tldr_strikes,
+)
+from digest.models import QA, Explainer, Sentence
+
+FORMS = ["Asia Open Model Alliance", "AOMA"]
+
+
+def _rules(strikes: list) -> list[str]:  # type: ignore[type-arg]
+    return [s.rule for s in strikes]
+
+
+def test_a_tldr_of_chained_leads_is_struck() -> None:
+    rules = _rules(tldr_strikes([
+        "The West Lake Dialogue ended on Wednesday with 23 countries signing a statement.",
+        "Meanwhile, Shenzhen set up a fund for robot parts.",
+        "A court fined a map app for selling location data.",
+        "AOMA published a test suite."]))
+    assert "more than 3 sentences" in rules
+    assert "chained leads" in rules
+    assert any(r.startswith("no through-line") for r in rules)
+
+
+def test_a_tldr_with_one_thread_stands() -> None:
+    assert tldr_strikes([
+        "AOMA's OpenBench-Asia leaderboard put Lingxi-3 ahead of every open-weight model.",
+        "Platforms must run AOMA's interoperability test suite before the rules take effect."]) == []
+
+
+@pytest.mark.parametrize("sentence", ["He said the deal was done.",
+                                      "Second, the rules require labels.",
+                                      "The move drew criticism from platforms."])
+def test_a_tldr_sentence_that_leans_back_is_struck(sentence: str) -> None:
+    assert "leans on a sentence not printed" in _rules(tldr_strikes([sentence]))
+
+
+def test_operator_lines_and_chinese_in_an_english_tldr() -> None:
+    rules = _rules(tldr_strikes(["All 8 sources fetched fine this week, and AOMA published.",
+                                 "亚洲开放模型联盟发布了新的测试套件。"]))
+    assert "operator line" in rules
+    assert "Chinese outside brackets in a Latin-script issue" in rules
+    assert "not in the issue's language" in _rules(
+        tldr_strikes(["AOMA published a new test suite on Monday."], language="zh"))
+
+
+def test_intro_items_that_end_on_a_function_word_or_an_adverb() -> None:
+    rules = _rules(intro_strikes(
+        "This week in Bench Weekly we look at Trump asked Comey to, the Senate narrowly and "
+        "North Korea is, with two shorter items.", []))
+    assert sum(r.startswith("an item ending") for r in rules) == 3
+    assert intro_strikes("This week in China AI Watch we look at the Hangzhou Statement, a "
+                         "rally in Suzhou and Lingxi-3, with six shorter items.", []) == []
+
+
+def test_intro_quoting_a_headline_a_long_list_or_a_lowered_name() -> None:
+    headline = "Qiantang Labs releases Lingxi-3 as open weights"
+    rules = _rules(intro_strikes(f"This week we look at {headline}.", [headline]))
+    assert "quotes a headline" in rules
+    long = "This week we look at " + ", ".join(f"story number {k}" for k in range(30)) + "."
+    assert any(r.startswith("a list, not a sentence") for r in _rules(intro_strikes(long, [])))
+    lowered = intro_strikes("This week we look at a tulsi Gabbard lawsuit.", [],
+                            sources=["A lawyer for Tulsi Gabbard filed suit."])
+    assert _rules(lowered) == ["name lower-cased"]
+
+
+@pytest.mark.parametrize(("question", "text", "ok"), [
+    ("Which is?", "The Asia Open Model Alliance (AOMA) is an industry body in Hangzhou.", True),
+    ("Which is?", "AOMA, an industry group based in Hangzhou, welcomed the rules.", True),
+    ("Which is?", "Republican senators warned that AOMA may lack support.", False),
+    ("Who's in it?", "AOMA's member list of more than 300 firms includes Qiantang.", True),
+    ("Who's in it?", "AOMA published a suite; analysts in Beijing, Shanghai, Shenzhen, "
+                     "Hangzhou, Wuhan, Chengdu and Xi'an said the firms had joined.", False),
+    ("Been around long?", "AOMA was set up in 2019 by 40 firms.", True),
+    ("Been around long?", "AOMA published a benchmark.", False),
+    ("What does it do?", "AOMA publishes the OpenBench-Asia leaderboard.", True),
+    ("Why does it matter?", "Regulators have quoted AOMA's scores in public briefings.", True),
+    ("Why does it matter?", "AOMA published a test suite in October.", False),
+])
+def test_does_the_answer_answer_its_question(question: str, text: str, ok: bool) -> None:
+    assert answered(question, [text], FORMS) is ok
+
+
+def _explainer(*qa: tuple[str, str]) -> Explainer:
+    return Explainer("Asia Open Model Alliance (AOMA)", ("AOMA",), "",
+                     tuple(QA(q, (Sentence(t, ("https://x.example/1",)),)) for q, t in qa))
+
+
+def test_explainer_strikes_dangling_repeated_and_chinese_answers() -> None:
+    rules = _rules(explainer_strikes(_explainer(
+        ("Which is?", "The Asia Open Model Alliance (AOMA) is an industry body in Hangzhou."),
+        ("Who's in it?", "One of them, Qiantang, is a member of AOMA."),
+        ("Been around long?", "亚洲开放模型联盟成立于2019年。"),
+        ("What does it do?", "AOMA's member list of more than 300 firms runs a leaderboard."),
+        ("Why does it matter?", "Regulators quoted AOMA, whose list has more than 300 firms."),
+    )))
+    assert "opens on a reference not printed" in rules
+    assert "Chinese outside brackets in a Latin-script issue" in rules
+    assert any(r.startswith("fact repeated across answers") for r in rules)
+
+
+def test_the_demo_front_passes_the_copy_editor() -> None:
+    """`make demo`'s TL;DR, intro and Explainer (the golden copy, kept equal to what the demo
+    builds by tests/e2e/test_e2e_golden.py)."""
+    golden = Path(__file__).resolve().parents[1] / "golden" / "demo" / "issue.json"
+    issue = json.loads(golden.read_text(encoding="utf-8"))
+    tldr = [s["text"] for s in issue["tldr_sentences"]]
+    assert tldr_strikes(tldr) == []
+    assert intro_strikes(issue["intro"], [s["headline"] for s in issue["stories"]]) == []
+    ex = issue["explainer"]
+    explainer = Explainer(ex["entity"], tuple(ex["aliases"]), ex["why"], tuple(
+        QA(q["question"], tuple(Sentence(s["text"], tuple(s["sources"]))
+                                for s in q["sentences"])) for q in ex["qa"]))
+    assert explainer_strikes(explainer, tldr=tldr) == []
