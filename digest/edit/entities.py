@@ -179,8 +179,8 @@ def _names(run: str, text: str, at: int) -> list[str]:
     before = char_before(text, at)
     if _PARTY_TAG.fullmatch(run) and before in "(,":
         return []
-    if _DATELINE_AFTER.match(text, at + len(run)) and (before == "(" or run.isupper() and (
-            _opens(text, at) or len(run) > 3)):
+    if _DATELINE_AFTER.match(text, at + len(run)) and (before == "(" or (run.isupper() and (
+            _opens(text, at) or len(run) > 3))):
         return []  # "WASHINGTON (AP) —", "(Reuters) -"
     if _TITLE_RE.fullmatch(run):
         return []  # a title alone
