@@ -98,15 +98,6 @@ class ClusterSettings:
 EMBEDDING_WEIGHT = 0.7
 EMBEDDING_THRESHOLD = 0.10
 EMBEDDING_BODY_THRESHOLD = 0.28
-
-
-# The embedding extra (embeddings.py): tfidf^0.3 x minilm^0.7. On headlines both halves of
-# uci_news_stories pick share 0.7 and thresholds 0.10/0.11 (bench/cluster.py --embed). With a
-# body lead every cosine is higher, so the bar is raised, by hand, on our demo week: its
-# same-event pairs score 0.32-0.68, its closest different-event pairs 0.22-0.24.
-EMBEDDING_WEIGHT = 0.7
-EMBEDDING_THRESHOLD = 0.10
-EMBEDDING_BODY_THRESHOLD = 0.28
 EMBEDDING_SETTINGS = ClusterSettings(dense_weight=EMBEDDING_WEIGHT, dense_geometric=True)
 
 
