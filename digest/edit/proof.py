@@ -13,8 +13,10 @@ the sources never write whole — Chinese too); no dateline ("LONDON (Reuters) �
 
 Paragraphs: no opening on a reference to something not printed ("He", "The company",
 "Second,", "One of them", a "him" in a sentence that names nobody); no dateline or kicker
-("MINNEAPOLIS—", "(AP) —", "VIDEO:"); no fact stated twice (a distinctive number in two sentences, or a
-sentence whose content words another one mostly holds); no quotation left open (a sentence
+("MINNEAPOLIS—", "(AP) —", "VIDEO:"); no fact stated twice (a distinctive number in two sentences, a
+sentence whose content words another one mostly holds, or another outlet's sentence that says
+nothing the paragraph has not printed: no new name, figure or date and few new words,
+`facts.says_nothing_new`); no quotation left open (a sentence
 split inside a quote); no Chinese outside brackets in a Latin-script issue; no name
 lower-cased after an added attribution ("According to X, joe Biden").
 
@@ -29,7 +31,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, dangles
+from digest.edit.facts import restates, says_nothing_new
+from digest.edit.lexicon import CJK_RE, STOPWORDS, dangles
 from digest.models import Issue
 from digest.text import quotes_open
 
@@ -86,12 +89,7 @@ _HEAD_FURNITURE = re.compile(r"^\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)|[A-Z]{3,
                              r"\s*)?(?:--|—|–)|[A-Z]{2,}(?: [A-Z]{2,})*:\s)")
 _PRONOUN_SPEAKER = re.compile(r"[,.!?][”\"’']\s+(?:he|she|they|it|we)\s+(?:said|says|added|told|"
                               r"wrote|explained|argued|noted)\b")
-# Numbers that pin a fact: 853,000 / 4.5 / 38% / $20 / 1.3 million; not a year or a lone digit.
-_NUMBER = re.compile(r"(?<![\w.])(?:[$€£¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|percent|"
-                     r"million|billion|trillion|thousand|bn|m\b))?")
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
-RESTATED = 0.6  # share of a sentence's content words another sentence holds: a restatement
 _ATTRIBUTED = re.compile(r"^(?:According to [^,]{1,80}, )(\S+)")
 
 
@@ -244,51 +242,21 @@ def unnamed_person(sentence: str) -> bool:
     return not _INDEFINITE.search(sentence[:m.start()])
 
 
-def numbers(sentence: str) -> frozenset[str]:
-    """The distinctive figures of a sentence ("853,000", "4.5%", "4 million"), as digits
-    and scale; no years, no lone small numbers."""
-    out: set[str] = set()
-    for m in _NUMBER.finditer(sentence):
-        text = m.group()
-        n = re.sub(r"[^\d.]", "", text).strip(".")
-        scale = re.sub(r"[^a-z%]", "", text.lower())
-        if not n or (_YEAR.match(n) and not scale) or (len(n) < 2 and not scale):
-            continue
-        out.add(f"{n} {scale}".strip())
-    return frozenset(out)
-
-
-@functools.lru_cache(maxsize=4096)
-def _facts(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A sentence's content words and figures: a paragraph asks again for each sentence it
-    printed every time it weighs another (bounded: a few hundred kB)."""
-    return frozenset(content_words(sentence)), numbers(sentence)
-
-
-def restates(sentence: str, earlier: Sequence[str]) -> str | None:
-    """How `sentence` repeats one of `earlier` (a figure or most of its content), or None."""
-    mine, figures = _facts(sentence)
-    for other in earlier:
-        theirs, their_figures = _facts(other)
-        shared = figures & their_figures
-        # A shared figure with a shared word around it is the same fact.
-        if shared and (len(shared) >= 2 or mine & theirs):
-            return f"the figure {sorted(shared)[0]} again"
-        small = min(len(mine), len(theirs))
-        if small and len(mine & theirs) / small >= RESTATED:
-            return "the same words again"
-    return None
-
-
 def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
-                      sources: Sequence[str] = ()) -> list[Strike]:
-    """What a copy editor would strike in a story paragraph, sentence by sentence."""
+                      sources: Sequence[str] = (), origins: Sequence[str] = ()) -> list[Strike]:
+    """What a copy editor would strike in a story paragraph, sentence by sentence.
+    `origins`: the article each sentence comes from (its URL); a sentence that says nothing
+    the *other* outlets' printed sentences do not is a paraphrase (`facts.says_nothing_new`),
+    while an outlet's sentence after its own earlier one goes on with its account. Without
+    them every sentence is read as another outlet's."""
     out: list[Strike] = []
     cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
     for k, s in enumerate(sentences):
         if k == 0 and opens_on_reference(s):
             out.append(Strike("paragraph", "opens on an unresolved reference", s))
-        why = restates(s, sentences[:k])
+        others = [x for j, x in enumerate(sentences[:k])
+                  if not origins or origins[j] != origins[k]]
+        why = restates(s, sentences[:k]) or (others and says_nothing_new(s, others))
         if why:
             out.append(Strike("paragraph", f"fact stated twice ({why})", s))
         if quotes_open(s):
@@ -316,10 +284,11 @@ def _lowered_name(word: str, sources: Sequence[str]) -> bool:
 
 
 def story_strikes(headline: str, sentences: Sequence[str], *, language: str = "en",
-                  sources: Sequence[str] = ()) -> list[Strike]:
+                  sources: Sequence[str] = (), origins: Sequence[str] = ()) -> list[Strike]:
     """Every strike in one story: its headline and its paragraph (or "Also" line)."""
     return [*headline_strikes(headline, sources, language=language),
-            *paragraph_strikes(sentences, language=language, sources=sources)]
+            *paragraph_strikes(sentences, language=language, sources=sources,
+                               origins=origins)]
 
 
 def issue_strikes(issue: Issue, sources: dict[str, str] | None = None) -> list[Strike]:
@@ -331,7 +300,9 @@ def issue_strikes(issue: Issue, sources: dict[str, str] | None = None) -> list[S
         texts = [sources[c.url] for c in story.articles if sources and c.url in sources]
         texts += [c.title for c in story.articles]
         out.extend(story_strikes(story.headline, [s.text for s in story.sentences],
-                                 language=issue.newsletter.language, sources=texts))
+                                 language=issue.newsletter.language, sources=texts,
+                                 origins=[s.sources[0] if s.sources else ""
+                                          for s in story.sentences]))
     # Read alone, far from its story: a TL;DR sentence and an answer's first sentence.
     alone = [("tldr", s.text) for s in issue.tldr]
     alone += [("explainer", q.answer[0].text) for q in (issue.explainer.qa if issue.explainer

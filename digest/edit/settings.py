@@ -55,6 +55,10 @@ class ParagraphSettings:
     # A judgement is credited to its outlet unless another outlet's article holds this share
     # of its content words.
     corroborated: float = 0.6
+    # A sentence bringing no new name or figure says nothing new when at most this share of
+    # its content words is new to what the other outlets' printed sentences say
+    # (facts.says_nothing_new; the copy editor strikes it too).
+    nothing_new: float = 0.5
 
 
 PARAGRAPH = ParagraphSettings()  # the shipped weights, the writers' default argument

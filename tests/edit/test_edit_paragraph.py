@@ -270,6 +270,13 @@ def test_a_judgement_is_credited_in_the_sentence_a_reported_fact_is_not(
     assert judges("Sadly, the old quay will close.") and judges("What a day it was!")
     assert not judges("The board approved the ferry on Thursday.")
     assert not judges('"It should have come sooner," a driver said.')  # someone else's words
+    # Loaded verbs and adverbs of the writer's feeling (issue 11: opinion printed as fact).
+    assert judges("The harbour board is weaponizing the ferry timetable against the island.")
+    assert judges("The dynamics are exhaustingly familiar: the board delays, the island waits.")
+    assert judges("The ferry ran a strikingly low number of night crossings.")
+    assert not judges("The board overwhelmingly approved the ferry on Thursday.")
+    assert not judges("Islanders increasingly use the night ferry to reach the mainland.")
+    assert not judges('The mayor called the delay "exhaustingly familiar" on Thursday.')
     arts = [make_article(FERRY_A, source="Outlet A", title="Night ferry approved", day=1),
             make_article("Oakfield's night ferry was approved on Thursday after a decade of "
                          "delay. The harbour board should have acted years ago. Ferry staff "

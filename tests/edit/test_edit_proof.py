@@ -151,7 +151,8 @@ def test_the_demo_issue_passes_the_copy_editor() -> None:
     for story in issue["stories"]:
         titles = [a["title"] for a in story["articles"]]
         struck += story_strikes(story["headline"], [s["text"] for s in story["sentences"]],
-                                language=language, sources=titles)
+                                language=language, sources=titles,
+                                origins=[s["sources"][0] for s in story["sentences"]])
     assert struck == []
     assert len(issue["stories"]) >= 8
 

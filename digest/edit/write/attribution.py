@@ -16,7 +16,8 @@ A leading connective ("Meanwhile, ") goes: it answered a sentence the reader has
 
 `judges(text)` says whether a sentence carries its writer's judgement rather than a reported
 fact: an obligation ("should", "ought to"), a stance adverb ("arguably", "sadly"), a loaded
-word ("outrageous", "so-called"), a rhetorical turn ("make no mistake", "it's time") or an
+word ("outrageous", "so-called"), a loaded verb ("weaponizing"), an adverb of the writer's
+feeling ("exhaustingly familiar"; not one that reports, "increasingly"), a rhetorical turn ("make no mistake", "it's time") or an
 exclamation. The story's sources are linked under its paragraph, so a reported fact needs no
 name in the prose; a judgement that only one outlet makes is credited to it in the sentence,
 as a newsletter does ("Global Times hailed …", "According to the People's Daily, …").
@@ -33,6 +34,12 @@ ATTRIBUTION = re.compile(r"\b(said|says|say|told|according to|reported|reports|a
                          r"stated|wrote|writes|claimed|argued|noted|added)\b|(?<![数依根证占])据|"
                          r"表示|(?<![简名统俗职])称|报道",
                          re.IGNORECASE)
+# Adverbs in -ingly that report how something happened rather than how the writer feels.
+REPORTING_INGLY = ("increasingly", "seemingly", "accordingly", "correspondingly",
+                   "exceedingly", "knowingly", "unknowingly", "willingly", "unwillingly",
+                   "unwittingly", "overwhelmingly", "convincingly", "jokingly", "longingly",
+                   "grudgingly", "sparingly", "fittingly", "approvingly", "admiringly",
+                   "mockingly", "pleadingly", "menacingly", "soothingly", "teasingly")
 # What makes a sentence its writer's judgement (see `judges`), by kind: rules as data.
 JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
     ("obligation", r"\b(?:should(?:n't|n’t| not)?|ought to)\b|应该|应当|理应"),
@@ -41,7 +48,21 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
                       r"absurdly|rightly|wrongly|of course|to be sure)\b"),
     ("loaded word", r"\b(?:absurd|outrageous|shameful|disgrace(?:ful)?|ridiculous|"
                     r"hypocri(?:sy|tical)|disastrous|reckless|shameless|bizarre|baseless|"
-                    r"so-called|sham|witch hunt|stunning|brilliant|pathetic|appalling)\b"),
+                    r"so-called|sham|witch hunt|stunning|brilliant|pathetic|appalling|"
+                    r"disgusting|despicable|deplorable|vile|idiotic|stupid|insane|unhinged|"
+                    r"deranged|laughable|ludicrous|preposterous|farcical|grotesque|egregious|"
+                    r"abhorrent|odious|sleazy|cowardly|spineless|breathtaking|jaw-dropping|"
+                    r"mind-boggling|staggering|unconscionable|indefensible|inexcusable|"
+                    r"unforgivable|craven|callous|heartless|mean-spirited|tone-deaf|"
+                    r"half-baked|hare-brained|hysterical)\b"),
+    # a loaded verb: a metaphor of attack or deceit the writer chooses ("weaponizing",
+    # "demonizing", "gaslighting")
+    ("loaded verb", r"\b(?:weaponi[sz]|demoni[sz]|gaslight|whitewash|scapegoat|fearmonger|"
+                    r"grandstand|pander)\w*"),
+    # an adverb of the writer's feeling ("exhaustingly familiar", "blazingly unqualified",
+    # "strikingly low"); not the -ingly adverbs that report ("increasingly", "overwhelmingly
+    # approved", "unwittingly")
+    ("evaluative adverb", rf"\b(?!(?:{'|'.join(REPORTING_INGLY)})\b)[a-z]{{3,}}ingly\b"),
     ("rhetoric", r"\b(?:make no mistake|the truth is|it's time|it’s time|let's|let’s|"
                  r"no wonder|needless to say)\b"),
     ("exclamation", r"!\s*[\"”’]?$"),

@@ -27,8 +27,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from digest.edit.facts import numbers
 from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
-from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS, numbers, opens_on_reference
+from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS, opens_on_reference
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.edit.write.timeline import event_day

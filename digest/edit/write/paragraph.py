@@ -16,7 +16,10 @@
    new words, while the paragraph is under `words[0]` (even at a loss; another outlet's lead
    first, its own summary of the story, unless it reports an event before the opening's),
    and while it gains and stays within `words[1]` after that. Never a sentence that says
-   again what is printed (`proof.restates`: a figure again, or mostly the same words), nor
+   again what is printed (`facts.restates`: a figure again, or mostly the same words; nor
+   another outlet's sentence that says nothing its printed sentences, taken together, do
+   not — `facts.says_nothing_new`: no new name, figure or date and at most half its content
+   words new, so its lead paraphrasing the opening is not printed), nor
    one that leans on a sentence not printed ("He", "The company", "Second,": allowed right
    after the sentence before it in its own article, which it then follows), nor one naming
    "the <noun>" its article introduced earlier ("the benchmark") before a printed sentence
@@ -45,8 +48,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from digest.edit.facts import restates, says_nothing_new
 from digest.edit.lexicon import stem
-from digest.edit.proof import restates
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, judges
 from digest.edit.write.lines import Centrality, Line, size_of, story_lines
@@ -122,6 +125,11 @@ class _Draft:
         return not ln.leans or any(p.line.article == ln.article
                                    and p.line.index == ln.index - 1 for p in self.chosen)
 
+    def others(self, ln: Line) -> list[str]:
+        """What the other outlets' printed sentences say (a sentence after its own article's
+        goes on with that account: `restates` alone judges it against those)."""
+        return [p.text for p in self.chosen if p.line.article != ln.article]
+
     def gain(self, stems: frozenset[str], extra: float) -> float:
         """How much the expected F1 rises with a sentence of `stems` and `extra` words."""
         new = math.fsum(self.central.share(w) for w in stems - self.said)
@@ -176,7 +184,8 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
                 continue
             text = _printed(ln, draft)
             length = ln.size if text == ln.text else size_of(text)
-            if draft.size + length > hi or restates(ln.text, printed):
+            if draft.size + length > hi or restates(ln.text, printed) or says_nothing_new(
+                    ln.text, draft.others(ln), settings.nothing_new):
                 continue
             stems = ln.stems if text == ln.text else frozenset(stem(t) for t in tokens(text))
             gain = draft.gain(stems, length)
@@ -198,7 +207,9 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     dropped: set[tuple[int, int]] = set()
     named: set[str] = set()  # the stems printed so far (an opening, a lead, may name "the X")
     for p in _in_order(draft.chosen):
-        if (out and restates(p.text, [o.text for o in out])) or (
+        if (out and (restates(p.text, [o.text for o in out]) or says_nothing_new(
+                p.text, [o.text for o in out if o.line.article != p.line.article],
+                settings.nothing_new))) or (
                 p.line.leans and (p.line.article, p.line.index - 1) in dropped) or (
                 out and not p.line.refers <= named):
             dropped.add((p.line.article, p.line.index))

@@ -1,0 +1,166 @@
+"""What a sentence states: its figures, names and content words, and whether it says it again.
+
+Two tests, both used by the paragraph writer (write/paragraph.py) and the copy editor
+(proof.py), so the writer never prints what the checker strikes:
+
+* `restates(sentence, earlier)`: the same fact as *one* earlier sentence — a distinctive
+  figure again ("853,000", "4 million") with a word around it, or 60 % of the smaller
+  sentence's content words;
+* `says_nothing_new(sentence, printed)`: a paraphrase of what the *whole* printed text says,
+  which `restates` misses because another outlet tells the same event in its own words
+  ("The Boy Scouts of America (BSA) is changing one of its iconic program's names …" after
+  "The Boy Scouts of America … will drop 'Boy' from the name of its signature program").
+  What is new in a sentence is a name (a capitalised word, a weekday or a month: a new
+  date), a figure, or content words: a sentence bringing no new name and no new figure,
+  whose content words the printed text mostly holds (at most
+  `ParagraphSettings.nothing_new` of them new),
+  says nothing new. An acronym spelt out by its own words ("Boy Scouts of America (BSA)")
+  is no new name; "U.S." is "US"; accents are ignored ("Julián" is "Julian").
+
+Chinese has no capitals and no spaces: its content is counted in character pairs (a word
+proxy without a dictionary: `lexicon.cjk_bigrams`), its figures as digits.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from digest.edit.lexicon import CJK_RE, STOPWORDS, cjk_bigrams, content_words, stem
+from digest.edit.settings import PARAGRAPH
+
+# Numbers that pin a fact: 853,000 / 4.5 / 38% / $20 / 1.3 million; not a year or a lone digit.
+_NUMBER = re.compile(r"(?<![\w.])(?:[$€£¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|percent|"
+                     r"million|billion|trillion|thousand|bn|m\b))?")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+RESTATED = 0.6  # share of a sentence's content words another sentence holds: a restatement
+RESTATES_WORDS = 3  # content words a sentence must say again to be a paraphrase
+FORM = 5  # letters that make two forms one word: "indicted", "indictment"; "nominee", "nomination"
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\b)|(?<=\b[A-Z]\.[A-Z])\.")  # U.S. -> US
+# Words that may stand inside a name whose initials make an acronym: "Boy Scouts of America".
+_NAME_JOINERS = frozenset(["of", "and", "for", "the", "&"])
+
+
+def numbers(sentence: str) -> frozenset[str]:
+    """The distinctive figures of a sentence ("853,000", "4.5%", "4 million"), as digits
+    and scale; no years, no lone small numbers."""
+    out: set[str] = set()
+    for m in _NUMBER.finditer(sentence):
+        text = m.group()
+        n = re.sub(r"[^\d.]", "", text).strip(".")
+        scale = re.sub(r"[^a-z%]", "", text.lower())
+        if not n or (_YEAR.match(n) and not scale) or (len(n) < 2 and not scale):
+            continue
+        out.add(f"{n} {scale}".strip())
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _facts(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A sentence's content words and figures: a paragraph asks again for each sentence it
+    printed every time it weighs another (bounded: a few hundred kB)."""
+    return frozenset(content_words(sentence)), numbers(sentence)
+
+
+def restates(sentence: str, earlier: Sequence[str]) -> str | None:
+    """How `sentence` repeats one of `earlier` (a figure or most of its content), or None."""
+    mine, figures = _facts(sentence)
+    for other in earlier:
+        theirs, their_figures = _facts(other)
+        shared = figures & their_figures
+        # A shared figure with a shared word around it is the same fact.
+        if shared and (len(shared) >= 2 or mine & theirs):
+            return f"the figure {sorted(shared)[0]} again"
+        small = min(len(mine), len(theirs))
+        if small and len(mine & theirs) / small >= RESTATED:
+            return "the same words again"
+    return None
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a sentence states, for `says_nothing_new`: the stems of every word it writes
+    (what a later sentence may take as known), of its names, its content words (Chinese:
+    character pairs) and its figures."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+    content: frozenset[str]
+    figures: frozenset[str]
+
+
+def _plain(text: str) -> str:
+    """Accents off ("Julián" -> "Julian"), dotted capitals joined ("U.S." -> "US")."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c))
+    return _ABBREVIATION.sub("", text)
+
+
+def _initials(words: Sequence[str]) -> list[str]:
+    """The initials of each run of capitalised words ("The Boy Scouts of America" -> "TBSA"),
+    an acronym itself ("BSA") ending a run."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*words, ""]:
+        if w[:1].isupper() and not (len(w) > 1 and w.isupper()):
+            run.append(w[0])
+        elif w.lower() in _NAME_JOINERS and run:
+            continue
+        else:
+            if len(run) >= 2:
+                out.append("".join(run))
+            run = []
+    return out
+
+
+def _spelt_out(word: str, initials: Sequence[str]) -> bool:
+    """An acronym ("BSA") whose words a run of capitalised words spells out."""
+    return len(word) > 1 and word.isupper() and any(word in run for run in initials)
+
+
+@functools.lru_cache(maxsize=4096)
+def said(sentence: str) -> Said:
+    """What `sentence` states (see `Said`), read once per sentence."""
+    text = _plain(sentence)
+    words = _WORD.findall(text)
+    initials = _initials(words)
+    names = set()
+    for w in words:
+        if (not w[:1].isupper() or len(w) < 2 or w.lower() in STOPWORDS
+                or _spelt_out(w, initials)):
+            continue
+        names.add(stem(w))
+    content = {w for w in content_words(text) if not CJK_RE.fullmatch(w)}
+    content.update(cjk_bigrams(text))
+    return Said(words=frozenset(stem(w) for w in words) | frozenset(cjk_bigrams(text)),
+                names=frozenset(names), content=frozenset(content), figures=numbers(text))
+
+
+def says_nothing_new(sentence: str, printed: Iterable[str],
+                     share: float = PARAGRAPH.nothing_new) -> str | None:
+    """Why `sentence` says nothing the `printed` text (taken together) does not (see the
+    module docstring), or None when it brings something new."""
+    mine = said(sentence)
+    if not mine.content:
+        return None
+    words: set[str] = set()
+    figures: set[str] = set()
+    for other in printed:
+        theirs = said(other)
+        words |= theirs.words
+        figures |= theirs.figures
+    known = {w[:FORM] for w in words}
+    if (not words or mine.figures - figures
+            or any(w[:FORM] not in known for w in mine.names)):
+        return None
+    new = sum(w[:FORM] not in known for w in mine.content)
+    # A paraphrase restates a fact, which takes words: "DeSantis and Publix deny any
+    # wrongdoing." restates two names and says something new with the other two.
+    if len(mine.content) - new < RESTATES_WORDS or new > share * len(mine.content):
+        return None
+    return f"nothing new ({new / len(mine.content):.0%} of its words new)"
