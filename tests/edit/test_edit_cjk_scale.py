@@ -41,7 +41,7 @@ def test_chinese_week(period: Period, make_article: MakeArticle, texts: Any) -> 
     assert issue.explainer.entity == "中国人工智能产业发展联盟"
     # "…联盟成立于2017年，成员包括…" is the one sentence that says what it is: it answers
     # "Which is?" (an Explainer needs a definition), so no other answer repeats it.
-    assert [qa.question for qa in issue.explainer.qa][0] == "Which is?"
+    assert issue.explainer.qa[0].question == "Which is?"
     assert sum("成立" in qa.text for qa in issue.explainer.qa) == 1
 
 
