@@ -17,7 +17,6 @@ from lxml import html as lxml_html
 
 from digest.clean.blocks import Block, BlockKind
 from digest.clean.bodyblocks import body_to_blocks
-from digest.clean.cascade import prepare, trafilatura_body
 from digest.errors import CleanError
 
 # trafilatura logs every page it discards at WARNING; a cleaner's caller only wants our result.
@@ -157,6 +156,10 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bo
         _drop_noise(tree, (*_NOISE_TAGS, "nav"))
         root = tree.find("body")
         return body_to_blocks(root if root is not None else tree)
+    # A page, not a fragment: only now is trafilatura needed (importing it is 0.14 s, in every
+    # cleaning worker of a run that only meets feed fragments).
+    from digest.clean.cascade import prepare, trafilatura_body
+
     reparse = None if markup is None else lambda: parse_html(markup)
     body: etree._Element | None = None
     try:

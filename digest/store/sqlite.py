@@ -89,10 +89,12 @@ class SQLiteStore(NotificationTable):
 
         `articles` pairs each article with its URL key (canonical, tracking parameters
         dropped): an article is the same when its GUID, then its URL key, then (within the
-        source) its content hash matches a stored one. Each article has its own savepoint:
-        one that cannot be stored (a value SQLite refuses, say) is rolled back alone and
-        reported in `SaveReport.failed`. A failure of the database itself
-        (`sqlite3.OperationalError`: disk full, I/O error) still rolls back the whole source.
+        source) its content hash matches a stored one. An article that cannot be stored (a
+        value SQLite refuses, say) is left out alone and reported in `SaveReport.failed`:
+        storing one is a single INSERT or UPDATE (after reads), and SQLite undoes a failed
+        statement by itself, so it needs no savepoint of its own (two statements less an
+        article). A failure of the database itself (`sqlite3.OperationalError`: disk full,
+        I/O error) still rolls back the whole source.
         """
         counts: Counter[SaveOutcome] = Counter()
         failed: list[tuple[Article, Exception]] = []
@@ -100,19 +102,17 @@ class SQLiteStore(NotificationTable):
         # transaction: this commit need not wait for the disk (see _Transaction).
         with self._tx(durable=False):
             for article, url_key in articles:
-                self._conn.execute("SAVEPOINT article")
                 try:
                     counts[self._save_article(article, url_key, now)] += 1
                 except sqlite3.OperationalError:
                     raise  # the database's failure, not this article's
                 except Exception as exc:
-                    self._conn.execute("ROLLBACK TO article")
                     failed.append((article, exc))
-                self._conn.execute("RELEASE article")
             self._conn.execute(rows.SAVE_STATE, rows.state_values(result, counts["new"], now))
         return SaveReport(dict(counts), tuple(failed))
 
     def _save_article(self, a: Article, url_key: str, now: datetime) -> SaveOutcome:
+        """One article: reads, then its one write (save_fetch relies on there being one)."""
         row = (
             self._conn.execute("SELECT * FROM article WHERE source = ? AND guid = ?",
                                (a.source, a.guid)).fetchone()

@@ -116,5 +116,30 @@ def test_content_hash_ignores_whitespace_case_and_punctuation() -> None:
     assert len(base) == 64 and content_hash([]) == content_hash([""])
 
 
+_TRICKY = "aZq09 '’-_.,;\n\t\u00a0\u3000\x01港口開\uf900\u3400éÉßﬁ½①Ａ—–…\u200b\ufeff\U0001f600\ud800"
+
+
+def _reference_hash(paragraphs: list[str]) -> str:
+    """content_hash as defined: the lower-cased tokens, joined by one space, hashed."""
+    import hashlib
+
+    return hashlib.sha256(" ".join(tokens(" ".join(paragraphs))).encode("utf-8",
+                                                                       "surrogatepass")).hexdigest()
+
+
+@given(st.lists(st.text(alphabet=_TRICKY, max_size=30), max_size=3))
+def test_content_hash_is_the_hash_of_the_joined_tokens(paragraphs: list[str]) -> None:
+    """The byte-pass fast path (Latin text) and the regex path (CJK) both hash exactly the
+    joined tokens: leading apostrophes and hyphens dropped, a run of them alone gone, the
+    right single quote kept inside a word, capitals folded."""
+    assert content_hash(paragraphs) == _reference_hash(paragraphs)
+
+
+@pytest.mark.parametrize("text", ["-'’x-y’s --", "' - ’", "A’B \x01 c", "ÉCOLE d'été 港-口’s",
+                                  "Москва  -  Лондон", "x" + " " * 300 + "-y"])
+def test_content_hash_edge_cases(text: str) -> None:
+    assert content_hash([text]) == _reference_hash([text])
+
+
 def test_normalize_whitespace() -> None:
     assert normalize_whitespace("  a\u00a0 b \r\n\n  c\u3000d \t ") == "a b\n\nc d"

@@ -106,13 +106,27 @@ def test_articles_for_period_uses_published_or_first_seen(backend: str) -> None:
 
 def test_an_article_the_database_refuses_fails_alone(backend: str) -> None:
     """A lone surrogate (a JSON \\ud800 escape) cannot be encoded for the database: that article is
-    rolled back to its savepoint and reported; the source's state and other articles stay."""
+    left out and reported; the source's state and other articles stay."""
     store = open_store(backend)
     bad = replace(article(guid="bad", url="http://x/bad"), title="Broken \ud800 title")
     report = store.save_fetch(result(), [(article(), "x/a"), (bad, "x/bad")], NOW)
     assert report.counts == {"new": 1}
     assert [(a.guid, type(e).__name__) for a, e in report.failed] == [("bad", "UnicodeEncodeError")]
     assert store.count_articles() == 1
+    assert store.fetch_states()["One"].etag == '"e1"'
+
+
+def test_an_article_whose_write_fails_leaves_no_trace(backend: str) -> None:
+    """The write itself refused (a NOT NULL column left empty): the database undoes that one
+    statement, the articles before and after it are stored, and so is the source's state."""
+    store = open_store(backend)
+    bad = replace(article(guid="bad", url="http://x/bad", body="Other."), language=None)  # type: ignore[arg-type]
+    after = article(guid="g2", url="http://x/c", body="Third.")
+    report = store.save_fetch(result(), [(article(), "x/a"), (bad, "x/bad"), (after, "x/c")],
+                              NOW)
+    assert report.counts == {"new": 2}
+    assert [a.guid for a, _ in report.failed] == ["bad"]
+    assert store.count_articles() == 2 and not store.has_item("One", "bad")
     assert store.fetch_states()["One"].etag == '"e1"'
 
 
