@@ -43,7 +43,9 @@ _DANGLING = re.compile(
     r"\b(?!\s+(?:of|for|on|in|at|to|from|by|behind|between|against|over|into|with|called|named|known)\b)|"
     # ("said that his administration …": a conjunction, not a demonstrative)
     # ("… after this weekend's shooting": a time the reader's week sets, not a reference)
-    r"^(?:\S+\s){0,5}(?:these|those|that|such|this(?!\s(?:week|weekend|month|year|morning|"
+    # ("a forum that brings …", "a suite that checked …": a relative clause, whose verb no
+    # demonstrative "that" stands before)
+    r"^(?:\S+\s){0,5}(?:these|those|that(?!\s[a-z]+(?:[^s\W]s|ed)\b)|such|this(?!\s(?:week|weekend|month|year|morning|"
     r"afternoon|evening|spring|summer|autumn|fall|winter|season)\b))\s(?!(?:is|was|are|were|his|her|its|their|"
     r"the|a|an|he|she|it|they|we|i|you|our|my|there)\b)[a-z]+|"
     # a time only the sentence before set: "On the first afternoon, …"

@@ -186,20 +186,34 @@ def _near(rx: re.Pattern[str], text: str, forms: Sequence[str]) -> bool:
     return False
 
 
-def _defines(text: str, forms: Sequence[str]) -> bool:
-    """"X is a …", "X, an industry body …", "known as X", "X是…": the text says what it is."""
+# What a definition says a thing is: "an industry body", "a 70-year-old alliance".
+KINDS = (r"(?:body|group|alliance|agency|organi[sz]ation|association|consortium|company|firm|"
+         r"regulator|network|coalition|institute|forum|federation|platform|party|union|court|"
+         r"council|committee|commission|bureau|ministry|department|office|authority|"
+         r"administration|board|foundation|fund|bank|university|think tank|non-?profit|charity|"
+         r"start-?up|maker|developer|manufacturer|operator|provider|publisher|broadcaster|"
+         r"outlet|newspaper|league|caucus|force|club|society|movement|chamber|legislature|"
+         r"parliament|assembly|lab|laboratory|standard|benchmark|programme|program)s?")
+
+
+def defines(text: str, forms: Sequence[str]) -> bool:
+    """Whether the text says what the entity is: "X is a/an … <kind>" with X its subject,
+    an appositive "X, an industry body …", "known as X", "X是…" or "X成立于…" ("Congress, a new divide
+    is emerging" and "the event on CNN, a fitting location" define nothing)."""
     names = "|".join(re.escape(f) for f in forms)
+    paren = r"(?:\s*[(（][^)）]*[)）])?"
+    kind = rf"(?:an?|the|one of the)\s+(?:[\w’'-]+\s+){{0,6}}?{KINDS}\b"
     return re.search(
-        rf"(?:{names})(?:\s*[(（][^)）]*[)）])?(?:,\s+(?:an?|the|one)\s|\s+(?:is|was|are|were)\s+"
-        rf"(?:an?|the|one)\b|\s*(?:是|为|系))|(?:known as|short for|stands for|called)\s+"
-        rf"(?:the\s)?(?:{names})", text) is not None
+        rf"^[\"“]?(?:The\s+)?(?:{names}){paren}\s+(?:is|was|are|were)\s+{kind}|"
+        rf"(?:{names}){paren},\s+{kind}|(?:known as|short for|stands for)\s+(?:the\s)?"
+        rf"(?:{names})|(?:{names}){paren}\s*(?:是|为|系|于\d{{4}}年|成立于)", text) is not None
 
 
 def answered(question: str, texts: Sequence[str], forms: Sequence[str]) -> bool:
     """Whether an answer answers its question (the module docstring's heuristic). A question
     this module has no rule for is taken as answered."""
     if question == "Which is?":
-        return any(_defines(t, forms) for t in texts)
+        return any(defines(t, forms) for t in texts)
     if question == "Why does it matter?":
         return any(MATTERS.search(t) for t in texts)
     rx = ANSWERS.get(question)

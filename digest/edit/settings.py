@@ -117,6 +117,7 @@ class ExplainerSettings:
     questions: tuple[tuple[str, str], ...] = QUESTIONS
     per_answer: int = 2  # sentences an answer may have
     min_articles: int = 2  # the entity must be named in this many articles
+    candidates: int = 5  # organisations tried, best first, until one is defined and answered
     max_words: int = 45  # a longer sentence is a poor answer to a short question
     repeat: float = 0.6  # share of a sentence's content words already said that makes it a repeat
     max_chars: int = 400

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
 from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere
+from digest.edit.proof import restates
+from digest.edit.proof_explainer import answered, defines
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read, Week
 from digest.edit.write.grounding import contract_names
@@ -66,6 +68,13 @@ def choose_entity(index: EntityIndex, story_reads: Sequence[Sequence[Read]],
                   least: int = 2) -> Choice | None:
     """The organisation named in the most stories, then articles, then mentions; it must be
     named in `least` articles."""
+    ranked = candidates(index, story_reads, least)
+    return ranked[0] if ranked else None
+
+
+def candidates(index: EntityIndex, story_reads: Sequence[Sequence[Read]],
+               least: int = 2) -> list[Choice]:
+    """Every organisation named in `least` articles, best first (`choose_entity`'s order)."""
     per_story: dict[str, set[int]] = {}
     per_article: dict[str, int] = {}
     mentions: dict[str, int] = {}
@@ -78,10 +87,8 @@ def choose_entity(index: EntityIndex, story_reads: Sequence[Sequence[Read]],
                 per_article[key] = per_article.get(key, 0) + 1
                 mentions[key] = mentions.get(key, 0) + c
     ranked = sorted(per_story, key=lambda k: (-len(per_story[k]), -per_article[k], -mentions[k], k))
-    for key in ranked:
-        if per_article[key] >= least:
-            return Choice(key, len(per_story[key]), per_article[key], mentions[key])
-    return None
+    return [Choice(key, len(per_story[key]), per_article[key], mentions[key])
+            for key in ranked if per_article[key] >= least]
 
 
 @dataclass(frozen=True)
@@ -103,15 +110,19 @@ def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
             settings: ExplainerSettings,
             printed: Collection[str] = ()) -> tuple[Explainer | None, str | None]:
     """The Explainer and, when there is none, the note that says why. `printed`: sentences
-    the issue prints elsewhere (the TL;DR), which no answer repeats."""
-    choice = choose_entity(week.index, story_reads, settings.min_articles)
-    if choice is None:
+    the issue prints elsewhere (the TL;DR), which no answer repeats. The organisations are
+    tried in `choose_entity`'s order, up to `settings.candidates`: the first the week's
+    sources define ("Which is?") and say enough about is explained."""
+    ranked = candidates(week.index, story_reads, settings.min_articles)
+    if not ranked:
         return None, NO_ENTITY_NOTE
-    explainer = build_explainer(week, choice, len(story_reads), language, settings, printed)
-    if explainer is None:
-        return None, (f"No Explainer this week: {week.index.display(choice.key)} recurs most, "
-                      "but the week's articles say too little about it to answer the questions.")
-    return explainer, None
+    for choice in ranked[:settings.candidates]:
+        explainer = build_explainer(week, choice, len(story_reads), language, settings, printed)
+        if explainer is not None:
+            return explainer, None
+    return None, (f"No Explainer this week: {week.index.display(ranked[0].key)} recurs most, "
+                  "but the week's articles do not say what it is, or say too little about it "
+                  "to answer the questions.")
 
 
 def build_explainer(week: Week, choice: Choice, total_stories: int, language: str,
@@ -160,6 +171,8 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
             answer = _answer(pool, question, cues[question], forms, used, settings, other)
         if answer:
             answers[question] = answer
+        elif question == "Which is?":
+            return None  # an Explainer that cannot say what it explains is no Explainer
     qa = _short_after_first(
         [QA(q, tuple(answers[q])) for q, _ in settings.questions if q in answers], forms)
     if len(qa) < 2:
@@ -195,7 +208,8 @@ def _repeats(item: _Item, given: Sequence[_Item], share: float) -> bool:
     """Whether the sentence states a fact already given: most of its content words, or a
     figure (not a year) that an earlier answer printed."""
     return any((item.words and len(item.words & other.words) / len(item.words) >= share)
-               or item.facts & other.facts for other in given)
+               or item.facts & other.facts for other in given) or (
+        restates(item.text, [other.text for other in given]) is not None)
 
 
 def _leans_back(text: str, forms: Sequence[str]) -> bool:
@@ -225,8 +239,8 @@ def _answer(pool: Sequence[_Item], question: str, rx: re.Pattern[str], forms: Se
         hits: float = _hits(rx, item.text)
         if fallback and _YEAR.search(item.text):
             hits = 0.5  # no founding sentence: a dated fact about it is the next best answer
-        if not hits:
-            continue
+        if not hits or not answered(question, [item.text], forms):
+            continue  # its cue is not about the entity ("… Senate aide … in 1993")
         n = len(item.text.split()) if not CJK_RE.search(item.text) else len(item.text) // 2
         subject = any(item.text.startswith(f) or item.text.startswith(f"The {f}")
                       for f in forms)
@@ -271,13 +285,15 @@ def _which_is(pool: Sequence[_Item], forms: Sequence[str], key: str,
         if cut is None and not item.stands:
             continue  # the whole sentence would be printed, and it leans on the one before
         text = cut or item.text
+        if not defines(text, forms):
+            continue  # "Congress, a new divide is emerging": no kind of thing, no definition
         # "is an industry body in Hangzhou" defines; "is the forum's co-organiser" leans on
         # a forum the reader never met: an indefinite definition first, then the shortest.
         found.append((bool(re.search(r" is the ", text)), len(text), i, text))
     if not found:
-        # No definition in the sources: the first sentence naming it in full introduces it.
-        full = next((i for i, item in enumerate(pool) if key in item.text and item.stands),
-                    None)
+        # No appositive to cut: the first sentence that says what it is ("known as …").
+        full = next((i for i, item in enumerate(pool) if key in item.text and item.stands
+                     and defines(item.text, forms)), None)
         if full is None:
             return []
         used.add(full)
