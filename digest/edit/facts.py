@@ -10,8 +10,10 @@ Two tests, both used by the paragraph writer (write/paragraph.py) and the copy e
   which `restates` misses because another outlet tells the same event in its own words
   ("The Boy Scouts of America (BSA) is changing one of its iconic program's names …" after
   "The Boy Scouts of America … will drop 'Boy' from the name of its signature program").
-  What is new in a sentence is a name (a capitalised word, a weekday or a month: a new
-  date), a figure, or content words: a sentence bringing no new name and no new figure,
+  What is new in a sentence is a name (a run of capitalised words whose last word the reader
+  has not met: "House Minority Leader Nancy Pelosi" after "Pelosi" is none), a date against
+  another printed date (a weekday or a month: the first date printed says when, not what
+  else happened), a figure, or content words: a sentence bringing no new name and no new figure,
   whose content words the printed text mostly holds (at most
   `ParagraphSettings.nothing_new` of them new),
   says nothing new. An acronym spelt out by its own words ("Boy Scouts of America (BSA)")
@@ -43,6 +45,12 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\b)|(?<=\b[A-Z]\.[A-Z])\.")  # U.S. -> US
 # Words that may stand inside a name whose initials make an acronym: "Boy Scouts of America".
 _NAME_JOINERS = frozenset(["of", "and", "for", "the", "&"])
+_INITIAL_GAP = re.compile(r"[\s.]+")  # between two words of a name: "William P. Barr"
+# Weekdays and months (their first FORM letters): a date, which is new only against another.
+_DATES = frozenset(d[:5] for d in (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december"))
 
 
 def numbers(sentence: str) -> frozenset[str]:
@@ -88,7 +96,7 @@ class Said:
     character pairs) and its figures."""
 
     words: frozenset[str]
-    names: frozenset[str]
+    names: tuple[tuple[str, ...], ...]  # each run of capitalised words naming one thing
     content: frozenset[str]
     figures: frozenset[str]
 
@@ -123,22 +131,55 @@ def _spelt_out(word: str, initials: Sequence[str]) -> bool:
     return len(word) > 1 and word.isupper() and any(word in run for run in initials)
 
 
+def _runs(text: str) -> list[list[str]]:
+    """The capitalised words of `text`, in runs that name one thing ("House Minority Leader
+    Nancy Pelosi", "William P. Barr"): words with only spaces or dots between them. The
+    last word is the head a reader knows it by ("Pelosi"; "White House Press Secretary Sean
+    Spicer" is Spicer, not the White House)."""
+    runs: list[list[str]] = []
+    end = -1
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if not w[:1].isupper():
+            end = -1
+            continue
+        if end >= 0 and not _INITIAL_GAP.sub("", text[end:m.start()]):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+        end = m.end()
+    return runs
+
+
+@functools.lru_cache(maxsize=4096)
+def name_heads(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The heads (last words, stemmed) of the names `text` writes in full ("Dr. Buddy
+    Creech": "creech") and of those it writes as one word ("Creech was not involved …")."""
+    full: set[str] = set()
+    bare: set[str] = set()
+    for run in _runs(_plain(text)):
+        words = [w for w in run if len(w) > 1 and w.lower() not in STOPWORDS]
+        if words:
+            (full if len(words) > 1 else bare).add(stem(words[-1]))
+    return frozenset(full), frozenset(bare - full)
+
+
 @functools.lru_cache(maxsize=4096)
 def said(sentence: str) -> Said:
     """What `sentence` states (see `Said`), read once per sentence."""
     text = _plain(sentence)
     words = _WORD.findall(text)
     initials = _initials(words)
-    names = set()
-    for w in words:
-        if (not w[:1].isupper() or len(w) < 2 or w.lower() in STOPWORDS
-                or _spelt_out(w, initials)):
-            continue
-        names.add(stem(w))
+    runs = []
+    for run in _runs(text):
+        kept = tuple(stem(w) for w in run if len(w) > 1 and w.lower() not in STOPWORDS
+                     and not _spelt_out(w, initials))
+        if kept:
+            runs.append(kept)
     content = {w for w in content_words(text) if not CJK_RE.fullmatch(w)}
     content.update(cjk_bigrams(text))
     return Said(words=frozenset(stem(w) for w in words) | frozenset(cjk_bigrams(text)),
-                names=frozenset(names), content=frozenset(content), figures=numbers(text))
+                names=tuple(runs), content=frozenset(content), figures=numbers(text))
 
 
 def says_nothing_new(sentence: str, printed: Iterable[str],
@@ -155,8 +196,14 @@ def says_nothing_new(sentence: str, printed: Iterable[str],
         words |= theirs.words
         figures |= theirs.figures
     known = {w[:FORM] for w in words}
-    if (not words or mine.figures - figures
-            or any(w[:FORM] not in known for w in mine.names)):
+    if not words or mine.figures - figures:
+        return None
+    dated = not known.isdisjoint(_DATES)
+    for name in mine.names:
+        if name[-1][:FORM] in known:
+            continue  # a name the reader has met: its head ("Nancy Pelosi" after "Pelosi")
+        if not dated and {w[:FORM] for w in name} <= _DATES:
+            continue  # the first date printed says when, not that something else happened
         return None
     new = sum(w[:FORM] not in known for w in mine.content)
     # A paraphrase restates a fact, which takes words: "DeSantis and Publix deny any

@@ -10,6 +10,7 @@ import pytest
 from digest.edit.facts import restates, said, says_nothing_new
 from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import ParagraphSettings
+from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article
 
@@ -57,12 +58,28 @@ def test_the_whole_printed_text_is_compared_not_one_sentence() -> None:
 
 def test_names_are_read_as_a_reader_reads_them() -> None:
     # an acronym spelt out is no new name; "U.S." is "US"; accents and word forms are one word
-    assert "hrcc" not in said("The Harbour Rowing Club of Carthen (HRCC) voted.").names
-    assert "hrcc" in said("The HRCC voted.").names
+    assert ("hrcc",) not in said("The Harbour Rowing Club of Carthen (HRCC) voted.").names
+    assert ("hrcc",) in said("The HRCC voted.").names
+    # one run of capitalised words names one thing: a part the reader met makes it known
+    assert said("Club captain Mira J. Osei spoke.").names == (("club",), ("mira", "osei"))
+    assert says_nothing_new("Club captain Mira Osei said the club voted to rename the league.",
+                            ["Osei's club voted on a new name for its league, the captain said."])
+    # … by its head: the press secretary is not the club
+    assert says_nothing_new("Harbour Club Press Secretary Ana Ruiz said the club voted to "
+                            "rename the league.", ["The Harbour Club voted to rename its league, "
+                                                   "its captain said."]) is None
     assert says_nothing_new("The U.S. navy said the Carthen harbour reopened on Tuesday.",
                             ["The US navy reopened Carthen's harbour on Tuesday, it said."])
     assert says_nothing_new("Julián Osei's club announced the renaming of its league on Tuesday.",
                             ["Julian Osei's club announces it renames its league on Tuesday."])
+
+
+def test_a_date_is_new_against_another_date_only() -> None:
+    undated = "The Harbour Rowing Club voted to rename its youth league."
+    assert says_nothing_new("On Tuesday the Harbour Rowing Club voted to rename its league.",
+                            [undated])  # the first date says when
+    assert says_nothing_new("On Friday the Harbour Rowing Club voted to rename its league.",
+                            [OPENING]) is None  # Tuesday printed: Friday is another event
 
 
 def test_chinese_is_compared_in_character_pairs() -> None:
@@ -104,3 +121,24 @@ def test_the_paragraph_drops_another_outlets_paraphrase_and_keeps_its_new_facts(
     before = paragraph_for([a, b, c], {}, language="en",
                            settings=ParagraphSettings(nothing_new=0.0))
     assert PARAPHRASE in {s.text for s in before}
+
+
+def test_a_surname_alone_leans_on_the_sentence_that_gave_the_full_name(
+        make_article: MakeArticle) -> None:
+    art = make_article(
+        "The Harbour Rowing Club renamed its youth league on Tuesday, its coach Dr. Lena Marsh "
+        "said. Marsh was not involved in the vote. Harbour members backed it by 41 to 3.",
+        source="Outlet A", title="Rowing club renames youth league")
+    lines = {ln.text: ln for ln in story_lines([art], "en")}
+    assert lines["Marsh was not involved in the vote."].refers == {"marsh"}
+    assert not lines["Harbour members backed it by 41 to 3."].refers  # "Harbour": a name met
+    # The paragraph prints it only after a sentence that names Lena Marsh.
+    texts = [s.text for s in paragraph_for([art], {}, language="en")]
+    if "Marsh was not involved in the vote." in texts:
+        k = texts.index("Marsh was not involved in the vote.")
+        assert any("Lena Marsh" in t for t in texts[:k])
+    other = make_article("Marsh was not involved in the vote. The club's youth league has a new "
+                         "name from Tuesday, its 340 paddlers were told.", source="Outlet B",
+                         title="Youth league renamed")
+    assert {ln.text: ln for ln in story_lines([other], "en")}[
+        "Marsh was not involved in the vote."].refers == frozenset()  # never given in full

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from digest.edit.facts import numbers
+from digest.edit.facts import name_heads, numbers
 from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
 from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS, opens_on_reference
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
@@ -125,21 +125,28 @@ def definite_references(text: str, before: frozenset[str]) -> frozenset[str]:
 def introduced(title: str, sentences: Sequence[str]) -> list[frozenset[str]]:
     """Per sentence, the stems of the title and of the sentences before it: what the article
     introduced, which a "the <noun>" in that sentence may refer back to."""
-    return [before for _, before in _introducing(title, sentences)]
+    return [before for _, before, _ in _introducing(title, sentences)]
 
 
-def _introducing(title: str, sentences: Iterable[str]) -> Iterator[tuple[str, frozenset[str]]]:
-    """Each sentence with what `introduced` gives it, as the sentences are read."""
+def _introducing(title: str, sentences: Iterable[str]
+                 ) -> Iterator[tuple[str, frozenset[str], frozenset[str]]]:
+    """Each sentence with what `introduced` gives it and the names the article wrote in full
+    before it (their heads: "creech" after "Dr. Buddy Creech")."""
     seen = frozenset(stem(t) for t in tokens(title))
+    full = name_heads(title)[0]
     for sentence in sentences:
-        yield sentence, seen
+        yield sentence, seen, full
         seen = seen | {stem(t) for t in tokens(sentence)}
+        full = full | name_heads(sentence)[0]
 
 
 def _line(k: int, i: int, text: str, published: date,
-          before: frozenset[str] = frozenset()) -> Line:
+          before: frozenset[str] = frozenset(), full: frozenset[str] = frozenset()) -> Line:
     low = text.lower()
-    return Line(article=k, index=i, text=text, refers=definite_references(text, before),
+    # "Creech was not involved …": a surname alone whose full name its article gave before
+    # leans on that sentence like "the benchmark" does.
+    refers = definite_references(text, before) | (name_heads(text)[1] & full)
+    return Line(article=k, index=i, text=text, refers=refers,
                 stems=frozenset(stem(t) for t in tokens(text)),
                 content=frozenset(content_words(text)), figures=numbers(text),
                 size=size_of(text),
@@ -172,7 +179,7 @@ def article_lines(k: int, art: Article) -> Iterator[tuple[Line, bool]]:
     i, current = 0, next(sents, None)
     while current is not None:
         following = next(sents, None)
-        raw, before = current
+        raw, before, full = current
         text = clean_sentence(raw)
         if (is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
                 or _PROMO.match(text) or art.source in text or quotes_open(text)
@@ -180,7 +187,7 @@ def article_lines(k: int, art: Article) -> Iterator[tuple[Line, bool]]:
             pass  # furniture, a fragment, the publisher's promotion of itself, a quotation
             # that runs on past the sentence (or the excerpt), or the writer's own voice
         elif _complete(text):
-            yield _line(k, i, text, art.published.date(), before), True
+            yield _line(k, i, text, art.published.date(), before, full), True
         elif following is None and not text.rstrip().endswith(("?", "？")):
             yield _line(k, i, _excerpt(text), art.published.date()), False
         i, current = i + 1, following
