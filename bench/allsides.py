@@ -44,9 +44,11 @@ from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.cluster import plateau
 from bench.summarize import CharTokenizer
 from digest.edit.editor import edit_issue
 from digest.edit.group.labels import cluster_settings, cut, prepared, represent
+from digest.edit.group.stories import BODY_THRESHOLD
 from digest.edit.headline import headline_for
 from digest.edit.headline.score import Candidate, candidates, expected_f1
 from digest.edit.proof import Strike, issue_strikes
@@ -288,7 +290,9 @@ def _split_half(what: str, grid: Sequence[Tuned], default: Tuned,
 def grouping_only(halves: Sequence[Sequence[Week]], grid: Sequence[float],
                   embed: bool) -> None:
     """Grouping alone, through the editor's own entry point (represent once per week, then
-    cluster at each threshold): the threshold is chosen on one half and scored on the other."""
+    cluster at each threshold): the threshold is chosen on one half (the best neighbourhood of
+    three grid steps, bench/cluster.plateau: a plateau beats a lone peak) and scored on the
+    other."""
     settings = EditorSettings(embeddings=embed)
     reps = [[represent(w.articles, settings) for w in half] for half in halves]
     # The threshold-free part of clustering, once per week (the sweep only cuts it).
@@ -308,8 +312,10 @@ def grouping_only(halves: Sequence[Sequence[Week]], grid: Sequence[float],
     if not grid:
         return
     train = {(h, t): score(h, t) for h in (0, 1) for t in grid}
+    print("per threshold (BCubed F1, half 0 / half 1): " + ", ".join(
+        f"{t}: {100 * train[(0, t)][2]:.2f}/{100 * train[(1, t)][2]:.2f}" for t in grid))
     for a, b in ((0, 1), (1, 0)):
-        best = max(grid, key=lambda t: train[(a, t)][2])
+        best = plateau(list(grid), {t: train[(a, t)][2] for t in grid}, BODY_THRESHOLD)
         p, r, f = train[(b, best)]
         print(f"half {b} (threshold {best} chosen on half {a}): BCubed F1 {100 * f:.1f}"
               f" (P {100 * p:.1f}, R {100 * r:.1f})")
