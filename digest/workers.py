@@ -28,6 +28,7 @@ done here), and a chunk whose answers cannot travel back is redone here.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -81,9 +82,13 @@ def _ready() -> None:
     """The task that makes a pool fork its workers."""
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C is the parent's to handle: it stops handing out jobs and waits for these."""
+def _worker_start() -> None:
+    """Ctrl-C is the parent's to handle: it stops handing out jobs and waits for these. What
+    the worker inherited (modules, the parent's data) lives as long as it does: frozen, the
+    collector never walks it again (a few per cent of cleaning's CPU) nor writes to its pages,
+    so they stay shared with the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
 
 
 def usable_cores() -> int:
@@ -136,7 +141,7 @@ class Pool(Generic[T, R]):
         context = _context(self.fn.__module__) if count > 1 else None
         if context is None:
             return False
-        executor = ProcessPoolExecutor(max_workers=count, initializer=_ignore_interrupts,
+        executor = ProcessPoolExecutor(max_workers=count, initializer=_worker_start,
                                        mp_context=context)
         try:
             executor.submit(_ready)  # forks every worker now, while it is safe

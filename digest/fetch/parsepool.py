@@ -21,6 +21,7 @@ parser still within its size and depth bounds).
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import multiprocessing
 import os
@@ -88,6 +89,7 @@ def _refused_job(reason: str) -> FeedJob:
 def _serve(conn: Connection) -> None:
     """A worker's loop: (function, arguments) in, (True, result) or (False, reason) out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    gc.freeze()  # what it inherited lives as long as it does (see workers._worker_start)
     while True:
         try:
             message = conn.recv()
