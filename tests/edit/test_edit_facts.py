@@ -142,3 +142,20 @@ def test_a_surname_alone_leans_on_the_sentence_that_gave_the_full_name(
                          title="Youth league renamed")
     assert {ln.text: ln for ln in story_lines([other], "en")}[
         "Marsh was not involved in the vote."].refers == frozenset()  # never given in full
+
+
+def test_a_columns_hook_is_not_taken_for_another_outlets_report(
+        make_article: MakeArticle) -> None:
+    """Under the least words another outlet's lead comes first, as its own summary of the
+    story; a lead that names nothing and gives no figure opens a column, not a report."""
+    a = make_article(OPENING, source="Outlet A", title="Harbour Rowing Club renames youth league",
+                     day=1)
+    b = make_article("Club captain Mira Osei said coaches from two kayak clubs had asked to join "
+                     "the league for years.", source="Outlet B", title="Kayakers welcome rename",
+                     day=1.2)
+    c = make_article("The arguments are endless. The city's sports council will fund new boats "
+                     "for the renamed league, its chair Tomas Reyes said on Wednesday.",
+                     source="Outlet C", title="Carthen rowing league to get new name", day=1.4)
+    texts = [s.text for s in paragraph_for([a, b, c], {}, language="en")]
+    assert "The arguments are endless." not in texts
+    assert any("Tomas Reyes" in t for t in texts) and any("Mira Osei" in t for t in texts)

@@ -2,7 +2,8 @@
 
 `paragraph_for(arts, citations, language=…, words=(60, 130))`:
 
-1. **Opening**: the lead (first printable sentence leaning on nothing) of the most central
+1. **Opening**: the lead (first printable sentence leaning on nothing, a column's hook —
+   "What a hot mess." — aside: `_hooks`, never printed) of the most central
    *account* — the article whose printable sentences, taken together, the other outlets say
    most of: the highest expected ROUGE-1 F1 against a summary of `account_reference` words,
    counting each word by the share of the other articles that use it (`lines.Centrality`).
@@ -48,7 +49,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from digest.edit.facts import restates, says_nothing_new
+from digest.edit.facts import restates, said, says_nothing_new
 from digest.edit.lexicon import stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, judges
@@ -57,15 +58,28 @@ from digest.models import Article, Sentence
 from digest.text import tokens
 
 WORDS = (60, 130)  # the default paragraph length (EditorSettings.paragraph_words)
+HOOK_WORDS = 10  # a column's opening line is short; a report's lead runs to 20-40 words
 
 
 def _leads(lines: Sequence[Line]) -> dict[int, Line]:
-    """Each article's first printable sentence that leans on nothing."""
+    """Each article's first printable sentence that leans on nothing and is no hook."""
+    hooks = _hooks(lines)
     leads: dict[int, Line] = {}
     for ln in lines:
-        if ln.article not in leads and not ln.leans:
+        if ln.article not in leads and not ln.leans and (ln.article, ln.index) not in hooks:
             leads[ln.article] = ln
     return leads
+
+
+def _hooks(lines: Sequence[Line]) -> set[tuple[int, int]]:
+    """An article's first sentence that opens a column, not a report ("What a hot mess.",
+    "The stories are endless.", "Just count the damn votes."): short (under HOOK_WORDS), it
+    names nothing and gives no figure. A report's lead says who or what, or how many."""
+    first: dict[int, Line] = {}
+    for ln in lines:
+        first.setdefault(ln.article, ln)
+    return {(ln.article, ln.index) for ln in first.values()
+            if ln.size < HOOK_WORDS and not _news(ln.text)}
 
 
 def _account_score(k: int, lines: Sequence[Line], central: Centrality,
@@ -110,6 +124,7 @@ class _Draft:
     story_text: str
     chosen: list[Pick]
     said: set[str]
+    hooks: set[tuple[int, int]]
     size: float = 0.0
     overlap: float = 0.0
 
@@ -120,7 +135,7 @@ class _Draft:
     def may_add(self, ln: Line) -> bool:
         """Not printed yet, leaning on nothing unprinted, naming no "the <noun>" before a
         printed sentence introduces it."""
-        if self.has(ln) or not ln.refers <= self.said:
+        if self.has(ln) or not ln.refers <= self.said or (ln.article, ln.index) in self.hooks:
             return False
         return not ln.leans or any(p.line.article == ln.article
                                    and p.line.index == ln.index - 1 for p in self.chosen)
@@ -167,7 +182,8 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     if first is None:
         return []
     lo, hi = words
-    draft = _Draft(arts, central, settings, "\n".join(a.text for a in arts), [], set())
+    draft = _Draft(arts, central, settings, "\n".join(a.text for a in arts), [], set(),
+                   _hooks(lines))
     draft.add(Pick(first, _printed(first, draft)), first.stems, first.size)
     # The opening's own account goes on, in its order, while it says something new.
     for ln in lines:
@@ -194,7 +210,8 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
                 gain = gain * settings.earlier if gain > 0 else gain / settings.earlier
             # Under the floor, another outlet's lead (its own summary of the story) first,
             # unless it reports what happened before the opening's event.
-            key = (draft.size < lo and not earlier and (ln.article, ln.index) in leads, gain)
+            key = (draft.size < lo and not earlier and (ln.article, ln.index) in leads
+                   and _news(ln.text), gain)
             if best is None or key > best[0]:
                 best = (key, Pick(ln, text), stems, length)
         if best is None or (draft.size >= lo and best[0][1] <= 0):
@@ -217,6 +234,13 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
         named |= p.line.stems
         out.append(p)
     return out
+
+
+def _news(text: str) -> bool:
+    """A lead that reports: it names someone or something, or gives a figure ("What a hot
+    mess." opens a column, not a report)."""
+    facts = said(text)
+    return bool(facts.names or facts.figures)
 
 
 def _corroborated(line: Line, arts: Sequence[Article], central: Centrality,
