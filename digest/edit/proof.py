@@ -279,8 +279,9 @@ def _lowered_name(word: str, sources: Sequence[str]) -> bool:
         return False  # "in", "the", "after": a function word is never a name
     cap = w[0].upper() + w[1:]
     text = "\n".join(sources)
-    # Capitalised after a lower-case word (mid-sentence), never written in lower case.
-    return (re.search(rf"\b[a-z][\w,]*\s+{re.escape(cap)}(?![\w-])", text) is not None
+    # Capitalised after a lower-case word (mid-sentence, on one line: a title above a text is
+    # no sentence running into its first word), never written in lower case.
+    return (re.search(rf"\b[a-z][\w,]*[^\S\n]+{re.escape(cap)}(?![\w-])", text) is not None
             and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) is None)
 
 

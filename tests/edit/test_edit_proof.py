@@ -133,6 +133,14 @@ def test_attribution_that_lower_cases_a_name() -> None:
                                       "officials said In a statement."]) == []
 
 
+def test_a_texts_first_word_under_its_title_is_no_name() -> None:
+    # "… swell\nFaced with …": the title's last word does not run into the text's first.
+    assert paragraph_strikes(
+        ["According to Outlet C, faced with rising claims, senators changed course on aid."],
+        sources=["Senators shifting on aid as claims swell\nFaced with rising claims, senators "
+                 "changed course on aid."]) == []
+
+
 def test_restates_by_figure_or_by_words() -> None:
     assert restates("Claims rose by 137,000 to 853,000 last week.",
                     ["New claims jumped 137,000 to 853,000, the department said."])

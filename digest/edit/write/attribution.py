@@ -95,7 +95,7 @@ def _is_name(word: str, following: str, story_text: str) -> bool:
     if low in STOPWORDS:
         return False
     # Capitalised after a lower-case word somewhere: a name. In lower case somewhere: not.
-    if re.search(rf"\b[a-z][\w,]*\s+{re.escape(bare)}\b", story_text):
+    if re.search(rf"\b[a-z][\w,]*[^\S\n]+{re.escape(bare)}\b", story_text):
         return True
     if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", story_text):
         return False
