@@ -72,7 +72,8 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     label = period_label(period, newsletter.timezone)
     covers = clauses(stories[:len(featured)],
                      [[r.article.text for r in reads] for reads in writing[:len(featured)]])
-    intro = intro_line(newsletter, label, covers, len(ranked) - len(featured), explainer)
+    intro = intro_line(newsletter, label, covers, len(ranked) - len(featured), explainer,
+                       tune.intro)
     draft, written_by = Draft(tuple(stories), tldr, intro, explainer), "offline"
     notes: list[str] = []
     if model is not None:

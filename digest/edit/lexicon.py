@@ -39,7 +39,9 @@ _DANGLING = re.compile(
     r"ministry|bureau|regulator|alliance|event|meeting|model|chip|system|app|platform|"
     r"announcement|news|case|incident|attack|fund|scheme|study|survey|list|document|notice|"
     r"proposal|draft|update|version|product|service|tool|test|trial|effort|push|initiative|"
-    r"forum|summit|conference|dialogue|talks|fair|expo|festival|race|court|judge|council)"
+    r"forum|summit|conference|dialogue|talks|fair|expo|festival|race|court|judge|council|"
+    r"action|order|ruling|lawsuit|suit|probe|investigation|inquiry|hearing|trial|vote|"
+    r"agreement|pact|legislation)"
     r"\b(?!\s+(?:of|for|on|in|at|to|from|by|behind|between|against|over|into|with|called|named|known)\b)|"
     # ("said that his administration …": a conjunction, not a demonstrative)
     # ("… after this weekend's shooting": a time the reader's week sets, not a reference)

@@ -95,6 +95,15 @@ class HeadlineSettings:
 
 
 @dataclass(frozen=True)
+class IntroSettings:
+    """The intro (write/intro.py): what the issue covers, in one sentence."""
+
+    # Featured stories it names; the rest are counted ("and 16 more stories"). The seed
+    # newsletter's greeting names three things; a list of twenty is no sentence.
+    named: int = 4
+
+
+@dataclass(frozen=True)
 class TldrSettings:
     """The TL;DR: one through-line (write/tldr.py)."""
 
@@ -157,6 +166,7 @@ class Settings:
     write: WriteSettings = field(default_factory=WriteSettings)
     headline: HeadlineSettings = field(default_factory=HeadlineSettings)
     tldr: TldrSettings = field(default_factory=TldrSettings)
+    intro: IntroSettings = field(default_factory=IntroSettings)
     explainer: ExplainerSettings = field(default_factory=ExplainerSettings)
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     continuity: ContinuitySettings = field(default_factory=ContinuitySettings)

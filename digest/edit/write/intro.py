@@ -21,11 +21,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from digest.edit.lexicon import stem
-from digest.edit.proof import PREPOSITIONS
+from digest.edit.lexicon import STOPWORDS, stem
+from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
+from digest.edit.settings import IntroSettings
 from digest.models import Explainer, Newsletter, Story
 from digest.text import tokens
 
+INTRO = IntroSettings()
 # A word of running text; the character before it says whether it opens a sentence.
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OPENS = frozenset(".!?:;\"“‘(\n")
@@ -43,6 +45,7 @@ def prose_counts(texts: Sequence[str]) -> Counter[str]:
         last = ""
         for m in _WORD.finditer(text):
             w, before = m.group(0), text[:m.start()].rstrip()
+            out["=" + w] += 1  # anywhere, opening a sentence too
             if before and before[-1] not in _OPENS:
                 out[w] += 1
                 # the word's other forms ("launched" for "Launches"), capitalised or not
@@ -73,6 +76,10 @@ def in_running_text(headline: str, counts: Counter[str]) -> str:
         capital, lower = counts[w] + counts[f"^{root}"], counts[low] + counts[f"~{root}"]
         if (capital and capital >= lower) or counts[f"{before} {w}"]:
             return w
+        if len(w) == 1:
+            return w  # an initial, a piece of "U.S."
+        if not lower and counts["=" + w] and low not in STOPWORDS:
+            return w  # the articles write it only with its capital ("Rep. Tulsi Gabbard")
         if lower or low in _SMALL or m.start() == 0 or title_case:
             kept[0] = low
             return low
@@ -121,10 +128,21 @@ def subject(headline: str, texts: Sequence[str]) -> str | None:
         named = _named(words[1:verb]) or in_running_text(words[0], counts)[:1].isupper()
         phrase = obj if obj and _named(obj) else words[:verb] if named else obj
         phrase = phrase if len(phrase) >= 2 or _named(phrase) else []
-    if not 1 <= len(phrase) <= MAX_PHRASE or (verb is None and not _named(phrase)):
-        return None
+    phrase = _trimmed(phrase)
+    if (not 1 <= len(phrase) <= MAX_PHRASE or (verb is None and not _named(phrase))
+            or _opens_quote(phrase) or phrase[0].lower() in PREPOSITIONS | _PARTICLES
+            or re.search(r"\bto [a-z]", " ".join(phrase))):
+        return None  # "ahead of Senate runoffs", "Hunter Biden to step": no noun phrase
     text = in_running_text(" ".join(phrase), counts)
+    if verb is None and any(w[:1].islower() and w.endswith("ed") for w in text.split()):
+        return None  # a clause the articles all use, not a noun phrase: "Trump asked Comey"
     first = text.split()[0]
+    # The phrase's head: the word before its first preposition ("campaign against …").
+    before_prep = list(itertools.takewhile(lambda w: w.lower() not in PREPOSITIONS,
+                                           text.split())) or [first]
+    head = before_prep[-1].strip(_PUNCT)
+    if first.lower() in _NO_ARTICLE or (first[:1].islower() and re.search(r"[^su]s$", head)):
+        return text  # "many of Biden's nominees", "unemployment claims": no "a"
     # "the" where the articles put it before the phrase's first or second word ("the
     # statement" for "Hangzhou Statement on …"); never before a possessive.
     if not first.endswith(("'s", "’s")) and any(
@@ -136,18 +154,46 @@ def subject(headline: str, texts: Sequence[str]) -> str | None:
     return text
 
 
+# Words a noun phrase never ends on ("North Korea is", "the Senate narrowly", "… to").
+_ENDS_NO_PHRASE = PREPOSITIONS | ARTICLES | CONJUNCTIONS | AUXILIARIES
+_PARTICLES = frozenset(["ahead", "back", "away", "out", "off", "up", "down"])
+# Words no "a" or "the" goes before.
+_NO_ARTICLE = frozenset(["many", "some", "most", "all", "several", "few", "his", "her", "their",
+                         "its", "our", "these", "those", "this", "that", "what", "why", "how",
+                         "who", "when", "where", "which", "whose", "each", "every", "both",
+                         "no", "more", "less", "much"])
+
+
+def _trimmed(phrase: Sequence[str]) -> list[str]:
+    """The phrase without the function words, -ly adverbs and commas that end it."""
+    out = list(phrase)
+    while out and (out[-1].lower().strip(_PUNCT + ",") in _ENDS_NO_PHRASE
+                   or re.fullmatch(r"[a-z]{5,}ly", out[-1].strip(_PUNCT + ","))):
+        out.pop()
+    if out and out[-1].rstrip("'’\"”").endswith(","):
+        out[-1] = out[-1].replace(",", "")
+    return out
+
+
+def _opens_quote(phrase: Sequence[str]) -> bool:
+    """Whether the phrase opens a quotation it does not close ("an 'immigration hypocrite")."""
+    opened = sum(w[:1] in "'‘\"“" for w in phrase)
+    closed = sum(w.rstrip(",.").endswith(("'", "’", '"', "”")) for w in phrase)
+    return opened != closed
+
+
 def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]]) -> list[str | None]:
     """Each featured story's subject (`subject`; `texts`: its articles' texts)."""
     return [subject(s.headline, t) for s, t in zip(stories, texts, strict=True)]
 
 
 def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None], also: int,
-               explainer: Explainer | None) -> str:
+               explainer: Explainer | None, settings: IntroSettings = INTRO) -> str:
     """What the issue covers (see the module docstring)."""
     if not covers and not also:
         return (f"Welcome to {newsletter.title} for {label}. It was a quiet week: none of our "
                 f"sources published anything on our topics, so this issue is short.")
-    named = [c for c in covers if c]
+    named = [c for c in covers if c][:settings.named]
     if len(named) < len(covers):
         rest = len(covers) - len(named)
         named.append(f"{_few(rest)} more stor{'y' if rest == 1 else 'ies'}")

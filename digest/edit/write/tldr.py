@@ -35,19 +35,35 @@ from digest.models import Sentence, Story
 _TRAILER = re.compile(r",\s+(?=(?:[a-z]+ing|with|most of|many of|which|while|as|after|"
                       r"according to|amid|adding|saying)\b)|;\s+")
 MIN_CLAUSE_WORDS = 6
+# A finite verb a clause that stands alone has: an auxiliary, "said", a past tense in -ed.
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|"
+                     r"might|must|did|does|said|says)\b|\b[a-z]{2,}ed\b")
+# Where a clause inside the sentence starts: its verb must come after it.
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|whether|if|because|when|where|"
+                          r"while)\s")
+_OPEN_END = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
+                       "this", "that", "these", "those", "big", "new"])
 
 
 def main_clause(text: str) -> str:
-    """The sentence cut before a trailing clause, when enough remains to stand alone."""
+    """The sentence cut before a trailing clause, when what remains stands alone: enough
+    words, a finite verb after the last clause opener ("… ruled that Wolf's orders" and
+    "In an audio recording of his speech" are no sentences), no quotation or bracket left
+    open, not ending on a determiner ("… over his big")."""
     if CJK_RE.search(text[:5]):
         return text
     for m in _TRAILER.finditer(text):
         head = text[:m.start()]
         if head.count('"') % 2 or head.count("(") != head.count(")"):
             continue  # never cut inside a quotation or parentheses
-        if len(head.split()) >= MIN_CLAUSE_WORDS:
+        if len(head.split()) < MIN_CLAUSE_WORDS:
+            break
+        opener = [o.end() for o in _SUBORDINATE.finditer(head)]
+        if (_FINITE.search(head, opener[-1] if opener else 0)
+                and head.split()[-1].lower() not in _OPEN_END):
             return head + "."
-        break
+        if _FINITE.search(head) is None:
+            break  # no verb yet: a later cut would still open on this fragment's subject
     return text
 
 
@@ -157,8 +173,9 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                     if not any(f in line.text for f in forms):
                         continue
                     text = _standalone(r, line, language, settings)
-                    if text is None or said_elsewhere(frozenset(line.words) - name, explained):
-                        continue
+                    if (text is None or not any(f in text for f in forms)
+                            or said_elsewhere(frozenset(line.words) - name, explained)):
+                        continue  # (the cut took the thread's name with it: "…, told CNN")
                     named = set(week.index.resolve(mentions(text)))
                     ties = sum(1 for j, s in enumerate(own) if j != k and s in named)
                     subject = any(text.startswith(f) or text.startswith(f"The {f}")
@@ -177,9 +194,13 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
             if len(picked) >= settings.sentences:
                 break
     if len(picked) < 2:  # no thread: the lead story, then what ties others to it
-        found = [p for p in picked if p[0] != 0]
-        picked = []
         lead = stories[0].sentences[0] if stories[0].sentences else None
+        lead_names = set(week.index.resolve(mentions(lead.text))) if lead else set()
+        # A lone thread sentence from another story stays only when it names what the lead
+        # does: otherwise it is a second lead chained on, no through-line.
+        found = [p for p in picked if p[0] != 0
+                 and lead_names & set(week.index.resolve(mentions(p[1].text)))]
+        picked = []
         if lead is not None:
             text = main_clause(lead.text)
             picked.append((0, Sentence(text, lead.sources), frozenset(content_words(text))))
