@@ -31,8 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.facts import restates as restates  # re-exported: proof_explainer reads it here
-from digest.edit.facts import says_nothing_new
+from digest.edit.facts import restates, says_nothing_new
 from digest.edit.lexicon import CJK_RE, STOPWORDS, dangles
 from digest.models import Issue
 from digest.text import quotes_open

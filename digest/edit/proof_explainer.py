@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digest.edit.facts import restates
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words, dangles, mostly_cjk
 from digest.edit.proof import (
     ARTICLES,
@@ -40,7 +41,6 @@ from digest.edit.proof import (
     _cjk_outside_brackets,
     _lowered_name,
     opens_on_reference,
-    restates,
 )
 from digest.models import Explainer, Issue
 

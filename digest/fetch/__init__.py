@@ -12,7 +12,7 @@ See docs/fetching.md for the source kinds, HTTP behaviour and the source-health 
 from __future__ import annotations
 
 from .opml import read_opml, write_opml
-from .runner import fetch_all, fetch_sources, utcnow
+from .runner import fetch_all, fetch_sources
 from .urls import canonical_key
 
-__all__ = ["canonical_key", "fetch_all", "fetch_sources", "read_opml", "utcnow", "write_opml"]
+__all__ = ["canonical_key", "fetch_all", "fetch_sources", "read_opml", "write_opml"]

@@ -15,6 +15,7 @@ import httpx
 
 from digest.errors import internal_error
 from digest.models import FetchResult, FetchSettings, FetchState, ItemFailure, RawItem, Source
+from digest.periods import utcnow
 
 from . import imap, local, sitemap
 from .feeds import Entry, sniff
@@ -29,10 +30,6 @@ from .urls import host_of
 Known = Callable[[str, str], bool]
 Arrived = Callable[[FetchResult], None]  # told of each source's result as soon as it is ready
 log = logging.getLogger("digest.fetch")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

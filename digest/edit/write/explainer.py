@@ -21,8 +21,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
+from digest.edit.facts import restates
 from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere
-from digest.edit.proof import restates
 from digest.edit.proof_explainer import answered, defines
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read, Week
