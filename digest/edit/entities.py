@@ -30,6 +30,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from digest.edit.lexicon import CALENDAR
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CAP = r"(?:[A-Z][\w&'’\-]*|[A-Z]{2,}\d*)"
 _JOIN = r"(?:of|for|and|the|de|&)"  # not "on": "Bureau on Monday" is no name
@@ -58,9 +60,6 @@ _NOT_PERSON = frozenset(["county", "city", "street", "avenue", "island", "island
                          "center", "centre", "hall", "tower", "house", "airport", "station",
                          "bridge", "beach", "lake", "coast", "day", "award", "prize", "act",
                          "bill", "law", "amendment", "plan", "program", "programme"])
-CALENDAR = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                      "Sunday", "January", "February", "March", "April", "May", "June", "July",
-                      "August", "September", "October", "November", "December"])
 # "WASHINGTON (AP) —", "ALBANY, N.Y. –", "(Reuters) -": a dateline or a wire's tag.
 _DATELINE_AFTER = re.compile(r"\)?\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\([^)\n]{1,20}\)\s*)?[—–-]")
 # Titles written short, with a dot that ends the run: "Arizona Sen. Martha McSally".

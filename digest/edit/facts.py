@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from digest.edit.lexicon import CJK_RE, STOPWORDS, cjk_bigrams, content_words, stem
+from digest.edit.lexicon import CALENDAR, CJK_RE, STOPWORDS, cjk_bigrams, content_words, stem
 from digest.edit.settings import PARAGRAPH
 
 # Numbers that pin a fact: 853,000 / 4.5 / 38% / $20 / 1.3 million; not a year or a lone digit.
@@ -47,10 +47,8 @@ _ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\b)|(?<=\b[A-Z]\.[A-Z])\.")  
 _NAME_JOINERS = frozenset(["of", "and", "for", "the", "&"])
 _INITIAL_GAP = re.compile(r"[\s.]+")  # between two words of a name: "William P. Barr"
 # Weekdays and months (their first FORM letters): a date, which is new only against another.
-_DATES = frozenset(d[:5] for d in (
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december"))
+# ("May" is left out: its five letters are the verb "may".)
+_DATES = frozenset(d.lower()[:FORM] for d in CALENDAR if d != "May")
 
 
 def numbers(sentence: str) -> frozenset[str]:

@@ -14,6 +14,10 @@ from functools import lru_cache
 from digest.text import tokens
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+CALENDAR = frozenset(WEEKDAYS + MONTHS)  # a date's words: no name (entities), a date (facts)
 # A sentence that opens with a pronoun leans on the sentence before it ("It will be chaired by
 # …" is about whatever that sentence named): paragraphs, the TL;DR and the Explainer use it
 # only next to that sentence, or not at all.

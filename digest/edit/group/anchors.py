@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from digest.edit.entities import EntityIndex, char_before, mentions
-from digest.edit.lexicon import CJK_RE, mostly_cjk
+from digest.edit.lexicon import CJK_RE, WEEKDAYS, mostly_cjk
 
 LINK_SCORE = 1.5
 _MONTHS = {m: i for i, m in enumerate(
@@ -192,8 +192,7 @@ def link_languages(labels: list[int], texts: Sequence[str], index: EntityIndex) 
     return [target.get(lab, lab) for lab in labels]
 
 
-_WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                       "Sunday"])
+_WEEKDAYS = frozenset(WEEKDAYS)
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # An anchor in more of the week's articles names the beat, not an event; but a small week's
 # biggest story alone can fill a fifth of it, so a handful of texts always counts.
