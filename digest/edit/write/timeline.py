@@ -18,14 +18,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from ..lexicon import MONTHS, WEEKDAYS
+
+_WEEKDAYS = tuple(day.lower() for day in WEEKDAYS)
 _ZH_WEEKDAYS = "一二三四五六日"
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = tuple(month[:3].lower() for month in MONTHS)
 _MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DATE = re.compile(
     rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?!\d)|(\d{{1,2}})\s+{_MONTH})\b"
-    r"|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"|\b({'|'.join(WEEKDAYS)})\b"
     r"|\b(yesterday|today|last night|tonight)\b"
     r"|(\d{1,2})月(\d{1,2})日|(?:周|星期)([一二三四五六日天])|(昨天|昨日|今天|今日)")
 
