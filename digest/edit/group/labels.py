@@ -102,11 +102,12 @@ def url_words(url: str) -> str:
 
 
 def _with_slug(title: str, article: Article) -> str:
-    """A bare headline's clustering text: its title and its URL's slug words."""
+    """A bare headline's clustering text: its title and, on a line of their own (they have no
+    case: space.cased_terms), its URL's slug words."""
     if article.text.strip():
         return title
     words = url_words(article.url)
-    return f"{title} {words}" if words else title
+    return f"{title}\n{words}" if words else title
 
 
 def _lead(article: Article) -> str:
