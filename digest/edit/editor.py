@@ -51,8 +51,9 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     if editor is not None:  # the config's paragraph length
         tune = replace(tune, write=replace(tune.write, paragraph_words=editor.paragraph_words))
     week = select(read(articles), period, newsletter, sources)
-    grouping = story_labels([r.article for r in week.used], editor, topics=newsletter.topics,
-                            index=week.index)
+    used = week.used
+    grouping = story_labels([r.article for r in used], editor, topics=newsletter.topics,
+                            index=week.index, scans=[r.scanned for r in used])
     recalled = recall(week, grouping.labels, memory, tune.continuity)
     week, ranked = rank(recalled.week, recalled.labels, period, newsletter.max_stories)
     week, ranked, topics = arrange(week, ranked, newsletter.sections, newsletter.max_stories)

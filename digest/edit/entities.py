@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from digest.edit.lexicon import CALENDAR
 
@@ -124,30 +125,97 @@ def char_before(text: str, at: int) -> str:
     return text[j] if j >= 0 else ""
 
 
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A run of capitalised words (its part in one sentence) and the names it holds."""
+
+    at: int  # where it starts in the text it was read in
+    part: str
+    opening: bool  # it opens a sentence (or the text)
+    names: tuple[str, ...]  # `_names`: titles, initials, dates and tags out
+    looks_back: bool  # its verdict reads what stands before the text (nothing but space before it)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What `mentions` reads of a text before the choices that need all of it (which words
+    it writes in lower case, which runs stand inside a sentence): a body scanned once gives
+    the mentions of any title line put before it (`mentions_after`)."""
+
+    runs: tuple[Run, ...]
+    zh: tuple[str, ...]  # Chinese organisation names
+    whole: bool  # every run's part was found where it stands (see `mentions_after`)
+
+
+_LOWER_RE = re.compile(r"(?<![\w-])[a-z][a-z'’-]*")
+
+
+def scan(text: str, end: int | None = None) -> Scan:
+    """The runs and Chinese names of `text` that start before `end` (None: all of them)."""
+    stop, runs, whole = len(text) if end is None else end, [], True
+    for m in _RUN_RE.finditer(text, 0, stop):
+        at = m.start()
+        for part in _sentences(m.group(0)):
+            at = text.find(part, at)  # -1: "Foo  Bar" is read as "Foo Bar" and not found
+            before = char_before(text, at)
+            runs.append(Run(at, part, _opens(text, at), _names(part, text, at),
+                            not before or (before == "." and text.rfind(" ", 0, max(0, at - 1)) < 0)))
+            whole = whole and at >= 0
+            at += len(part)
+    return Scan(tuple(runs), tuple(_trim_zh(m.group(0)) for m in _ZH_ORG_RE.finditer(text, 0, stop)),
+                whole)
+
+
 def mentions(text: str) -> list[str]:
     """Entity surface forms in a text, in order (with repeats); see the module docstring for
     what is no name."""
+    lower: set[str] = set()
+    read = scan(text)
+    if read.runs:
+        lower = set(_LOWER_RE.findall(text))
+    return _chosen(read.runs, read.zh, lower.__contains__)
+
+
+def mentions_after(head: str, body: str, scanned: Scan) -> list[str]:
+    """`mentions(head + body)`, reading only the head and the body's runs that look back past
+    its start (`scanned` is `scan(body)`). A head that ends a line ("Title\n", "Title.\n")
+    changes no other verdict on the body: no run or word crosses the line break, and each
+    run's verdict reads only the text before it up to a space and after it."""
+    if not head.endswith("\n") or not scanned.whole:
+        return mentions(head + body)
+    text, n = head + body, len(head)
+    top = scan(text, n)
+    runs = [*top.runs, *(Run(n + r.at, r.part, _opens(text, n + r.at),
+                             _names(r.part, text, n + r.at), False)
+                         if r.looks_back else r for r in scanned.runs)]
+    lower: set[str] | None = None
+
+    def writes_lower(word: str) -> bool:  # the text's lower-case words, listed when asked
+        nonlocal lower
+        if lower is None:
+            lower = set(_LOWER_RE.findall(text))
+        return word in lower
+
+    return _chosen(runs, (*top.zh, *scanned.zh), writes_lower)
+
+
+def _chosen(runs: Sequence[Run], zh: Sequence[str], lower: Callable[[str], bool]) -> list[str]:
+    """The names of a text's runs, then its Chinese names: a lone capitalised word that opens
+    a sentence is a name only where the text also writes it inside one, and a run that opens
+    a sentence on a word the text writes in lower case (`lower`) loses that word when the rest
+    is named on its own ("Phone Washington" is "Washington")."""
+    inside = {r.part for r in runs if not r.opening}
     found: list[str] = []
-    runs: list[tuple[int, str]] = []
-    for m in _RUN_RE.finditer(text):
-        at = m.start()
-        for part in _sentences(m.group(0)):
-            at = text.find(part, at)
-            runs.append((at, part))
-            at += len(part)
-    lower = set(re.findall(r"(?<![\w-])[a-z][a-z'’-]*", text)) if runs else set()
-    inside = {part for at, part in runs if not _opens(text, at)}
-    for at, run in runs:
-        opening = _opens(text, at)
-        for name in _names(run, text, at):
-            if (opening and run.startswith(name) and " " not in name
+    for r in runs:
+        for name in r.names:
+            if (r.opening and r.part.startswith(name) and " " not in name
                     and not _is_acronym(name) and name not in inside):
-                continue  # a lone capitalised word at a sentence start is usually not a name
+                continue
             first, _, rest = name.partition(" ")
-            if opening and run.startswith(name) and first.lower() in lower and rest in inside:
-                name = rest  # "Phone Washington": "phone" opened the sentence
+            if r.opening and r.part.startswith(name) and rest in inside and lower(first.lower()):
+                name = rest
             found.append(name)
-    found.extend(_trim_zh(m.group(0)) for m in _ZH_ORG_RE.finditer(text))
+    found.extend(zh)
     return found
 
 
@@ -172,17 +240,24 @@ def _sentences(run: str) -> list[str]:
     return parts
 
 
-def _names(run: str, text: str, at: int) -> list[str]:
+def _names(run: str, text: str, at: int) -> tuple[str, ...]:
     """The names a run of capitalised words holds: titles, initials, dots, dates and tags
     out (the module docstring)."""
     before = char_before(text, at)
     if _PARTY_TAG.fullmatch(run) and before in "(,":
-        return []
+        return ()
     if _DATELINE_AFTER.match(text, at + len(run)) and (before == "(" or (run.isupper() and (
             _opens(text, at) or len(run) > 3))):
-        return []  # "WASHINGTON (AP) —", "(Reuters) -"
+        return ()  # "WASHINGTON (AP) —", "(Reuters) -"
+    return _held(run)
+
+
+@lru_cache(maxsize=1 << 16)  # a week writes its names again and again: each run is cut once
+def _held(run: str) -> tuple[str, ...]:
+    """`_names` of a run wherever it stands: a title alone is none, and the run is cut at
+    titles, "and" between two names, initials, dots and suffixes."""
     if _TITLE_RE.fullmatch(run):
-        return []  # a title alone
+        return ()  # a title alone
     # The run cut at each title that stands before a person ("FBI Director Christopher
     # Wray" is "FBI" and "Christopher Wray"; "Arizona Sen" is "Arizona"), then at "and"
     # between two names ("Justice Department and King County"), not inside one ("Ministry of
@@ -199,7 +274,7 @@ def _names(run: str, text: str, at: int) -> list[str]:
             name = _plain(part)
             if name:
                 out.append(name)
-    return out
+    return tuple(out)
 
 
 def _before_person(title: re.Match[str], run: str) -> bool:

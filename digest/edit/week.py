@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from digest.edit.entities import EntityIndex, mentions
+from digest.edit.entities import EntityIndex, Scan, mentions_after, scan
 from digest.edit.lexicon import CJK_RE, content_words
 from digest.edit.write.lines import definite_references, introduced
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
@@ -75,9 +75,18 @@ class Read:
         return tuple(out)
 
     @cached_property
+    def scanned(self) -> Scan:
+        """The body's runs of capitalised words, read once for every title put before it."""
+        return scan(self.article.text)
+
+    @cached_property
     def mentions(self) -> tuple[str, ...]:
         """Entity surface forms in title and body, in order (entities.mentions)."""
-        return tuple(mentions(self.text))
+        return tuple(self.mentions_after(f"{self.title}\n"))
+
+    def mentions_after(self, head: str) -> list[str]:
+        """`entities.mentions(head + body)` for a head line ("Title.\n"), the body read once."""
+        return mentions_after(head, self.article.text, self.scanned)
 
     @cached_property
     def introduced(self) -> tuple[frozenset[str], ...]:

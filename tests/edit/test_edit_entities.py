@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.edit.entities import mentions
+from digest.edit.entities import mentions, mentions_after, scan
 
 
 @pytest.mark.parametrize(("text", "names"), [
@@ -42,3 +42,22 @@ def test_aliases_and_chinese_names_still_found() -> None:
     text = "The Asia Open Model Alliance (AOMA) met. 亚洲开放模型联盟（AOMA）发布了标准。"
     assert mentions(text)[:2] == ["Asia Open Model Alliance", "AOMA"]
     assert "亚洲开放模型联盟" in mentions(text)
+
+
+# Bodies whose first run reads what stands before them (a title's last word, its dot), a
+# dateline the title runs into, a run the body opens and names again, a part written with two
+# spaces (not found where it stands), and Chinese names on both sides of the line break.
+_BODIES = ["Foo Agency said so. Then the Foo Agency agreed.", "— (AP) Officials said no.",
+           "Trump spoke. Later, aides to Trump agreed.", "  Phone Washington now. In Washington.",
+           "Mr.\nTrump left the U.S. The Senate met.", "(Reuters) - Apple Inc said.",
+           "Talks of Foo  Bar failed in North Mexico.", "亚洲开放模型联盟（AOMA）发布了标准。",
+           "U.S.\n\nThe Fed met the Foo Agency."]
+_HEADS = ["", "Foo", "Sen", "WASHINGTON", "Talks fail in North Mexico, U", "Mr", "浙江省人民政府"]
+
+
+@pytest.mark.parametrize("body", _BODIES)
+def test_a_body_read_once_names_what_the_whole_text_names(body: str) -> None:
+    """`mentions_after(head, body, scan(body))` is `mentions(head + body)`, under any title."""
+    read = scan(body)
+    for head in (f"{h}{sep}" for h in _HEADS for sep in ("\n", ".\n", " ")):
+        assert mentions_after(head, body, read) == mentions(head + body), head

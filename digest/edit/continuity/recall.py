@@ -98,7 +98,9 @@ def recall(week: Week, labels: Sequence[int], memory: Sequence[StoryMemory],
            tune: ContinuitySettings) -> Recall:
     """See the module docstring. `memory`: newest issue first (Store.story_memory)."""
     used = week.used
-    found = event_anchors([f"{r.title}.\n{r.article.text}" for r in used], week.index) \
+    heads = [f"{r.title}.\n" for r in used]
+    found = event_anchors([h + r.article.text for h, r in zip(heads, used, strict=True)],
+                          week.index, [r.mentions_after(h) for h, r in zip(heads, used, strict=True)]) \
         if used else []
     anchors = {r.position: a for r, a in zip(used, found, strict=True)}
     known: dict[str, StoryMemory] = {}

@@ -200,15 +200,17 @@ EVENT_ANCHOR_MAX_SHARE = 0.2
 EVENT_ANCHOR_MIN_LIMIT = 6
 
 
-def event_anchors(texts: Sequence[str], index: EntityIndex) -> list[frozenset[str]]:
+def event_anchors(texts: Sequence[str], index: EntityIndex,
+                  found: Sequence[Sequence[str]] | None = None) -> list[frozenset[str]]:
     """Per text, the rare anchors that can tie it to another report of the same event.
 
     `anchors` plus single-word names ("Qingwan", "Shenzhen"). A one-word name counts wherever
     it stands once the week has it mid-sentence somewhere (a name that opens every sentence it
     is in is still a name). Weekdays and months go, and so does any anchor found in more than
     a fifth of the week's texts ("China" in a China newsletter) unless the week is small.
+    `found`: each text's `mentions`, when the caller has them already (week.Read).
     """
-    found = [mentions(t) for t in texts]
+    found = [mentions(t) for t in texts] if found is None else found
     singles = {m for ms in found for m in ms
                if " " not in m and not CJK_RE.search(m) and m not in _WEEKDAYS
                and m.lower() not in _MONTHS}

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
-from digest.edit.entities import EntityIndex
+from digest.edit.entities import EntityIndex, Scan, mentions_after
 from digest.edit.group.anchors import (
     cluster_text,
     event_anchors,
@@ -115,11 +115,13 @@ def _lead(article: Article) -> str:
 
 
 def represent(articles: Sequence[Article], settings: EditorSettings | None = None, *,
-              topics: Sequence[str] = (), index: EntityIndex | None = None) -> Representation:
+              topics: Sequence[str] = (), index: EntityIndex | None = None,
+              scans: Sequence[Scan] | None = None) -> Representation:
     """The clustering representation of `articles`.
 
     `topics`: the newsletter's topics (the subject most of them share is no evidence of one
-    event). `index`: the week's entity index, when the caller has one (else it is built)."""
+    event). `index`: the week's entity index, when the caller has one (else it is built).
+    `scans`: each body's `entities.scan`, when the caller has them (week.Read.scanned)."""
     cfg = settings or EditorSettings()
     names = name_words([article_text(a) for a in articles])
     # A Title Case headline reads as one long name; the name finder sees it sentence-cased.
@@ -128,12 +130,15 @@ def represent(articles: Sequence[Article], settings: EditorSettings | None = Non
     index = index if index is not None else EntityIndex(texts)
     heads = shared_heads(list(topics))
     full = [f"{t}.\n{a.text}" for t, a in zip(titles, articles, strict=True)]  # "." ends it
+    found = None if scans is None else [mentions_after(f"{t}.\n", a.text, sc) for t, a, sc
+                                        in zip(titles, articles, scans, strict=True)]
     raw_leads = [_lead(a) for a in articles]
     rep = Representation(
         titles=tuple(_with_slug(cluster_text(t, index, heads), a)
                      for t, a in zip(titles, articles, strict=True)),
         leads=tuple(cluster_text(lead, index, heads) for lead in raw_leads),
-        anchors=tuple(subject_held(full, event_anchors(full, index), index)), texts=texts,
+        anchors=tuple(subject_held(full, event_anchors(full, index, found), index)),
+        texts=texts,
         index=index)
     if not cfg.embeddings or len(articles) < 2:
         return rep
@@ -174,7 +179,8 @@ def group(rep: Representation, settings: ClusterSettings) -> Grouping:
 
 
 def story_labels(articles: Sequence[Article], settings: EditorSettings | None = None, *,
-                 topics: Sequence[str] = (), index: EntityIndex | None = None) -> Grouping:
+                 topics: Sequence[str] = (), index: EntityIndex | None = None,
+                 scans: Sequence[Scan] | None = None) -> Grouping:
     """A story label per article: `represent`, then `group` with the editor's settings."""
-    rep = represent(articles, settings, topics=topics, index=index)
+    rep = represent(articles, settings, topics=topics, index=index, scans=scans)
     return group(rep, cluster_settings(settings, rep))
