@@ -28,8 +28,10 @@ from digest.models import Explainer, Newsletter, Story
 from digest.text import tokens
 
 INTRO = IntroSettings()
-# A word of running text; the character before it says whether it opens a sentence.
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A word of running text; the character before it says whether it opens a sentence. An
+# apostrophe or hyphen inside a word belongs to it ("China's", "four-month"); one that ends it
+# closes a quotation ("'Clear Feed'"), so "Feed" is counted and looked up as written.
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _OPENS = frozenset(".!?:;\"“‘(\n")
 # Words a headline capitalises that prose never does when the articles do not say.
 _SMALL = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "at",
