@@ -61,9 +61,8 @@ WORDS = (60, 130)  # the default paragraph length (EditorSettings.paragraph_word
 HOOK_WORDS = 10  # a column's opening line is short; a report's lead runs to 20-40 words
 
 
-def _leads(lines: Sequence[Line]) -> dict[int, Line]:
+def _leads(lines: Sequence[Line], hooks: set[tuple[int, int]]) -> dict[int, Line]:
     """Each article's first printable sentence that leans on nothing and is no hook."""
-    hooks = _hooks(lines)
     leads: dict[int, Line] = {}
     for ln in lines:
         if ln.article not in leads and not ln.leans and (ln.article, ln.index) not in hooks:
@@ -96,11 +95,10 @@ def _account_score(k: int, lines: Sequence[Line], central: Centrality,
     return 2 * math.fsum(central.share(w, exclude) for w in stems) / (size + reference)
 
 
-def _opening(lines: Sequence[Line], central: Centrality,
+def _opening(lines: Sequence[Line], central: Centrality, leads: dict[int, Line],
              settings: ParagraphSettings = PARAGRAPH) -> Line | None:
-    """The lead of the most central account: of the articles with a lead, the one whose
+    """The lead of the most central account: of the articles' `leads`, the one whose
     printable sentences the other outlets say most of (ties: the earlier article)."""
-    leads = _leads(lines)
     if not leads:
         return None
     return max(leads.values(),
@@ -178,12 +176,14 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     if lines is None:
         lines = story_lines(arts, language)
     central = Centrality(arts, settings)
-    first = _opening(lines, central, settings)
+    hooks = _hooks(lines)  # each read once: the opening, the draft and the fill ask
+    by_article = _leads(lines, hooks)
+    first = _opening(lines, central, by_article, settings)
     if first is None:
         return []
     lo, hi = words
     draft = _Draft(arts, central, settings, "\n".join(a.text for a in arts), [], set(),
-                   _hooks(lines))
+                   hooks)
     draft.add(Pick(first, _printed(first, draft)), first.stems, first.size)
     # The opening's own account goes on, in its order, while it says something new.
     for ln in lines:
@@ -191,7 +191,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
                 and draft.size + ln.size <= hi
                 and not restates(ln.text, [c.text for c in draft.chosen])):
             draft.add(Pick(ln, _printed(ln, draft)), ln.stems, ln.size)
-    leads = {(ln.article, ln.index) for ln in _leads(lines).values()}
+    leads = {(ln.article, ln.index) for ln in by_article.values()}
     while True:
         best: tuple[tuple[bool, float], Pick, frozenset[str], float] | None = None
         printed = [c.text for c in draft.chosen]
