@@ -180,6 +180,37 @@ def said(sentence: str) -> Said:
                 names=tuple(runs), content=frozenset(content), figures=numbers(text))
 
 
+def _known(printed: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The word forms (first FORM letters of each stem) and the figures `printed` holds."""
+    words: set[str] = set()
+    figures: set[str] = set()
+    for other in printed:
+        theirs = said(other)
+        words |= theirs.words
+        figures |= theirs.figures
+    return {w[:FORM] for w in words}, figures
+
+
+def _brings(mine: Said, known: set[str], figures: set[str]) -> bool:
+    """Whether a sentence brings a figure or a name the reader has not met (see the module
+    docstring: a name's head, a date only against another printed date)."""
+    if mine.figures - figures:
+        return True
+    dated = not known.isdisjoint(_DATES)
+    for name in mine.names:
+        if name[-1][:FORM] in known:
+            continue  # a name the reader has met: its head ("Nancy Pelosi" after "Pelosi")
+        if not dated and {w[:FORM] for w in name} <= _DATES:
+            continue  # the first date printed says when, not that something else happened
+        return True
+    return False
+
+
+def new_fact(sentence: str, printed: Iterable[str]) -> bool:
+    """Whether `sentence` brings a figure or a name the `printed` text does not hold."""
+    return _brings(said(sentence), *_known(printed))
+
+
 def says_nothing_new(sentence: str, printed: Iterable[str],
                      share: float = PARAGRAPH.nothing_new) -> str | None:
     """Why `sentence` says nothing the `printed` text (taken together) does not (see the
@@ -187,21 +218,8 @@ def says_nothing_new(sentence: str, printed: Iterable[str],
     mine = said(sentence)
     if not mine.content:
         return None
-    words: set[str] = set()
-    figures: set[str] = set()
-    for other in printed:
-        theirs = said(other)
-        words |= theirs.words
-        figures |= theirs.figures
-    known = {w[:FORM] for w in words}
-    if not words or mine.figures - figures:
-        return None
-    dated = not known.isdisjoint(_DATES)
-    for name in mine.names:
-        if name[-1][:FORM] in known:
-            continue  # a name the reader has met: its head ("Nancy Pelosi" after "Pelosi")
-        if not dated and {w[:FORM] for w in name} <= _DATES:
-            continue  # the first date printed says when, not that something else happened
+    known, figures = _known(printed)
+    if not known or _brings(mine, known, figures):
         return None
     new = sum(w[:FORM] not in known for w in mine.content)
     # A paraphrase restates a fact, which takes words: "DeSantis and Publix deny any

@@ -49,7 +49,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from digest.edit.facts import restates, said, says_nothing_new
+from digest.edit.facts import new_fact, restates, said, says_nothing_new
 from digest.edit.lexicon import stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, judges
@@ -208,6 +208,8 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
             earlier = bool(first.day and ln.day and ln.day < first.day)
             if earlier:
                 gain = gain * settings.earlier if gain > 0 else gain / settings.earlier
+            if draft.size < lo and not _fills(ln, text, gain, printed, settings):
+                continue
             # Under the floor, another outlet's lead (its own summary of the story) first,
             # unless it reports what happened before the opening's event.
             key = (draft.size < lo and not earlier and (ln.article, ln.index) in leads
@@ -234,6 +236,17 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
         named |= p.line.stems
         out.append(p)
     return out
+
+
+def _fills(ln: Line, text: str, gain: float, printed: Sequence[str],
+           settings: ParagraphSettings) -> bool:
+    """Whether a sentence may fill a paragraph under the least: not a judgement only its
+    outlet makes (printed credited, "…, according to <outlet>."), and, bringing no new name
+    or figure, costing at most `settings.fill_loss` of expected F1 (the other outlets say
+    most of its words): an opinion line or a paraphrase does not fill a short story."""
+    if text != ln.text:
+        return False
+    return gain >= -settings.fill_loss or new_fact(ln.text, printed)
 
 
 def _news(text: str) -> bool:
