@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from digest.edit.facts import new_fact
 from digest.edit.lexicon import CJK_RE, stem
 from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
@@ -255,13 +256,21 @@ def test_the_most_central_account_opens_and_goes_on_in_its_own_order(
             make_article(FERRY_A, source="Outlet A", title="Night ferry approved", day=1)]
     printed = paragraph_for(arts, {}, language="en", words=(40, 130))
     # The account the other two share most of (B's) opens and goes on in its own order; then
-    # the others add only what it did not say (A's approval "on Thursday" is said), a
-    # judgement credited to its outlet.
+    # the others add only what it did not say (A's approval "on Thursday" is said); C's
+    # judgement, which only C makes, does not fill a short paragraph (an opinion line).
     assert [s.text for s in printed[:2]] == split_sentences(FERRY_B)
     rest = [s.text for s in printed[2:]]
     assert "Tickets will cost 6 crowns." in rest
     assert not any("approved" in t for t in rest)
-    assert "The board should have acted years ago, according to Outlet C." in rest
+    assert not any("should have acted" in t for t in rest)
+
+
+def test_a_new_fact_is_a_new_figure_or_a_name_the_reader_has_not_met() -> None:
+    printed = ["House Speaker Nancy Pelosi on Thursday named 7 managers."]
+    assert new_fact("Tickets will cost 16 crowns.", printed)  # a new figure
+    assert new_fact("Senator Mitch McConnell objected.", printed)  # a new name
+    assert not new_fact("Pelosi said the managers were ready.", printed)  # met: her head
+    assert not new_fact("the managers named by Pelosi on Thursday are ready.", printed)
 
 
 def test_a_judgement_is_credited_in_the_sentence_a_reported_fact_is_not(
