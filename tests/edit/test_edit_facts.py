@@ -117,9 +117,10 @@ def test_the_paragraph_drops_another_outlets_paraphrase_and_keeps_its_new_facts(
     assert any("Mira Osei" in t for t in texts)  # the same outlet's new fact
     assert any("Tomas Reyes" in t for t in texts)
     assert paragraph_strikes(texts, origins=[s.sources[0] for s in printed]) == []
-    # Without the test (no share of new words is little enough) the paraphrase is printed.
+    # Without the test (no share of new words is little enough) and with any fill allowed
+    # under the least (`fill_loss`, which also keeps a costly paraphrase out), it is printed.
     before = paragraph_for([a, b, c], {}, language="en",
-                           settings=ParagraphSettings(nothing_new=0.0))
+                           settings=ParagraphSettings(nothing_new=0.0, fill_loss=1.0))
     assert PARAPHRASE in {s.text for s in before}
 
 
