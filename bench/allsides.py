@@ -307,7 +307,7 @@ def grouping_only(halves: Sequence[Sequence[Week]], grid: Sequence[float],
 
     for h in (0, 1):
         p, r, f = score(h, None)
-        print(f"half {h}, default threshold: BCubed F1 {100 * f:.1f} (P {100 * p:.1f},"
+        print(f"half {h}, default threshold: BCubed F1 {100 * f:.2f} (P {100 * p:.1f},"
               f" R {100 * r:.1f})")
     if not grid:
         return
@@ -317,7 +317,7 @@ def grouping_only(halves: Sequence[Sequence[Week]], grid: Sequence[float],
     for a, b in ((0, 1), (1, 0)):
         best = plateau(list(grid), {t: train[(a, t)][2] for t in grid}, BODY_THRESHOLD)
         p, r, f = train[(b, best)]
-        print(f"half {b} (threshold {best} chosen on half {a}): BCubed F1 {100 * f:.1f}"
+        print(f"half {b} (threshold {best} chosen on half {a}): BCubed F1 {100 * f:.2f}"
               f" (P {100 * p:.1f}, R {100 * r:.1f})")
 
 
@@ -326,14 +326,14 @@ def summarise(name: str, scores: Sequence[WeekScore]) -> None:
     h = statistics.fmean(x for s in scores for x in s.headline)
     m = statistics.fmean(x for s in scores for x in s.summary)
     w = [x for s in scores for x in s.words]
-    print(f"{name}: grouping BCubed F1 {100 * g[2]:.1f} (P {100 * g[0]:.1f}, R {100 * g[1]:.1f})"
-          f" | headline R1 {100 * h:.1f} | summary R1 {100 * m:.1f}"
+    print(f"{name}: grouping BCubed F1 {100 * g[2]:.2f} (P {100 * g[0]:.1f}, R {100 * g[1]:.1f})"
+          f" | headline R1 {100 * h:.2f} | summary R1 {100 * m:.2f}"
           f" | paragraph words median {statistics.median(w) if w else 0:.0f}"
           f" (max {max(w) if w else 0})")
     for k in scores[0].baselines:
         v = statistics.fmean(x for s in scores for x in s.baselines[k])
         kind = "writing on the true stories" if "ours" in k else "simple choice"
-        print(f"    {kind}, {k}: R1 {100 * v:.1f}")
+        print(f"    {kind}, {k}: R1 {100 * v:.2f}")
     strikes = [x for s in scores for x in s.strikes]
     rules = Counter(x.rule.split(" (")[0] for x in strikes)
     print(f"    copy editor: {len(strikes)} strikes in {sum(len(s.headline) for s in scores)}"
