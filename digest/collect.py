@@ -207,7 +207,7 @@ def _clean_item(job: _ItemJob) -> _Cleaned:
 
     item, now = job.item, job.now
     page = clean(item.content, item.url, text=item.content_type == "text",
-                 newsletter=job.newsletter)
+                 newsletter=job.newsletter, title=item.title)
     out: list[tuple[Article, str]] = []
     page_key = canonical_key(item.canonical_url or page.canonical_url or item.url)
     for n, part in enumerate((page, *page.appended)):

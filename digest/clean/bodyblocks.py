@@ -55,24 +55,33 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+_KIND_BY_TAG: dict[str, BlockKind] = {tag: kind for tags, kind in _KIND_OF.items()
+                                      for tag in tags}
+
+
 def _kind(tag: str) -> BlockKind:
-    for tags, kind in _KIND_OF.items():
-        if tag in tags:
-            return kind
-    return "p"
+    return _KIND_BY_TAG.get(tag, "p")
 
 
-def _is_block(el: etree._Element) -> bool:
-    """A block-level child; `code` is also trafilatura's tag for inline code in a sentence,
-    so it is a block only as <pre> or when it spans lines."""
-    tag = _tag(el)
+def _is_block(el: etree._Element, tag: str | None = None) -> bool:
+    """A block-level child (`tag`: its `_tag`, when the caller has it); `code` is also
+    trafilatura's tag for inline code in a sentence, so it is a block only as <pre> or when
+    it spans lines."""
+    if tag is None:
+        tag = _tag(el)
     if tag in _CODE:
         return tag == "pre" or "\n" in "".join(el.itertext()).strip()
     return tag in _BLOCK_TAGS
 
 
 def _has_block_child(el: etree._Element) -> bool:
-    return any(_is_block(c) for c in el)
+    return len(el) > 0 and any(_is_block(c) for c in el)
+
+
+def _blank(pieces: list[Piece]) -> bool:
+    """Pieces that make no paragraph: line breaks and whitespace only (what `emit` would
+    drop, found without building one)."""
+    return all(piece is None or piece.isspace() or not piece for piece in pieces)
 
 
 Piece = str | None  # a run of text, or None for a line break
@@ -159,17 +168,19 @@ class _Walker:
         run: list[Piece] = [el.text] if el.text else []
         for child in el:
             tag = _tag(child)
-            if _is_block(child):
-                self.emit(run, kind)
+            if _is_block(child, tag):
+                if run and not _blank(run):
+                    self.emit(run, kind)
                 run = []
-                self.walk(child)
+                self.walk(child, tag)
             elif tag in _BREAKS:
                 run.append(None)
             elif tag and tag not in _SKIP:
                 run.extend(_pieces(child))
             if child.tail:
                 run.append(child.tail)
-        self.emit(run, kind)
+        if not _blank(run):
+            self.emit(run, kind)
 
     def row(self, cells: list[etree._Element]) -> None:
         text = " ".join(" ".join(paragraphs_of(c)) for c in cells)
@@ -185,8 +196,9 @@ class _Walker:
             else:
                 self.row(cells)
 
-    def walk(self, el: etree._Element) -> None:
-        tag = _tag(el)
+    def walk(self, el: etree._Element, tag: str | None = None) -> None:
+        if tag is None:
+            tag = _tag(el)
         if not tag or tag in _BREAKS or tag in _SKIP:
             return
         if tag in _LISTS:

@@ -135,8 +135,13 @@ def _to_str(content: str | bytes) -> str:
 
 
 def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
-          newsletter: bool = False, timeout: float = 10.0) -> CleanedPage:
+          newsletter: bool = False, timeout: float = 10.0, title: str = "") -> CleanedPage:
     """Clean one HTML page (or plain text with text=True) into a CleanedPage.
+
+    `title` is the title the caller already has (a feed entry's): a document with no title
+    of its own (a feed fragment) is titled by it, so none is derived from its body (which
+    would take a heading or a one-sentence lede out of the article for a title the caller
+    then throws away), and a block repeating it is dropped as `repeated_title`.
 
     Raises CleanError for empty or binary input, or when cleaning exceeds `timeout` seconds.
     """
@@ -154,6 +159,8 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
             meta = extract_meta(tree, url)
             blocks = extract_blocks(tree, url, fragment=is_fragment(doc), markup=doc)
             deadline.check()
+        if not meta.title and title:
+            meta.title = " ".join(title.split())
         apply_rules(blocks, title=meta.title, byline=meta.byline, newsletter=newsletter)
         main, rest = split_appended(blocks)
         if not meta.title:
