@@ -9,7 +9,7 @@ import pytest
 from fetch_testkit import ARTICLE_HTML, Reply, ScriptServer, rss, rss_item
 
 from digest.fetch import fetch_all
-from digest.fetch.teaser import plain_text, teaser_reason
+from digest.fetch.teaser import _FOOTER_RE, _without_footer, plain_text, teaser_reason
 from digest.models import FetchSettings, Source
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
@@ -74,6 +74,22 @@ def test_teaser_reason(content: str, summary: str, expected: str | None) -> None
         assert reason is None
     else:
         assert reason is not None and reason.startswith(expected)
+
+
+def test_the_footer_is_found_where_the_pattern_finds_it() -> None:
+    """The footer search tries the pattern only where a footer can open: the same cut as the
+    pattern tried everywhere, on tails built from footer words, spaces and punctuation."""
+    import random
+
+    rng = random.Random(5)
+    words = ("The", "the", "post", "This", "article", "was", "originally", "published", "on",
+             "in", "appeared", "first", "Valley", "Herald", ".", "!", "\n", "  ", "story",
+             "posted", "by", "THE POST", "ORIGINALLY", "\u00a0", "İ", "…", "x" * 60)
+    for _ in range(20_000):
+        tail = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
+        if rng.random() < 0.3:
+            tail = tail.replace(" ", "", rng.randint(0, 4))
+        assert _without_footer(tail) == _FOOTER_RE.sub("", tail), tail
 
 
 def _page(server: ScriptServer, path: str) -> str:
