@@ -100,10 +100,14 @@ def run(r: Row) -> RunRecord:
                      status=r["status"], error=r["error"], manifest=r["manifest"])
 
 
+# what json.dumps(value, ensure_ascii=False) builds on every call, built once
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def encoded(a: Article) -> tuple[str, str]:
     """An article's paragraphs and removals as the JSON text both stores keep."""
-    return (json.dumps(list(a.paragraphs), ensure_ascii=False),
-            json.dumps([[r.rule, r.text] for r in a.removed], ensure_ascii=False))
+    return (_JSON.encode(list(a.paragraphs)),
+            _JSON.encode([[r.rule, r.text] for r in a.removed]))
 
 
 # A source's state after a fetch (both dialects: `?` placeholders, `%s` for psycopg)

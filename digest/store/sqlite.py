@@ -27,6 +27,7 @@ from ..models import (
 )
 from . import migrations, rows
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
+from .batch import Matches, Stored
 from .notifications import NotificationTable, ledger_rows
 
 _ts = rows.ts
@@ -101,9 +102,10 @@ class SQLiteStore(NotificationTable):
         # Fetched articles can be fetched again, and the source's state is in the same
         # transaction: this commit need not wait for the disk (see _Transaction).
         with self._tx(durable=False):
+            matches = Matches.read(self._conn, articles)
             for article, url_key in articles:
                 try:
-                    counts[self._save_article(article, url_key, now)] += 1
+                    counts[self._save_article(article, url_key, now, matches)] += 1
                 except sqlite3.OperationalError:
                     raise  # the database's failure, not this article's
                 except Exception as exc:
@@ -111,24 +113,25 @@ class SQLiteStore(NotificationTable):
             self._conn.execute(rows.SAVE_STATE, rows.state_values(result, counts["new"], now))
         return SaveReport(dict(counts), tuple(failed))
 
-    def _save_article(self, a: Article, url_key: str, now: datetime) -> SaveOutcome:
-        """One article: reads, then its one write (save_fetch relies on there being one)."""
-        row = (
-            self._conn.execute("SELECT * FROM article WHERE source = ? AND guid = ?",
-                               (a.source, a.guid)).fetchone()
-            or self._conn.execute("SELECT * FROM article WHERE url_key = ?", (url_key,)).fetchone()
-            or self._conn.execute("SELECT * FROM article WHERE source = ? AND content_hash = ?",
-                                  (a.source, a.content_hash)).fetchone()
-        )
+    def _save_article(self, a: Article, url_key: str, now: datetime,
+                      matches: Matches) -> SaveOutcome:
+        """One article: matched (GUID, else URL key, else content hash: see batch.py), then
+        its one write (save_fetch relies on there being one), entered in `matches`."""
+        row = matches.find(a, url_key)
         if row is None:
-            self._conn.execute(rows.INSERT_ARTICLE.format(twins=f"{_EPOCH_OF},{_EPOCH_OF}"),
-                               (*rows.article_values(a, url_key, now), _ts(a.published),
-                                _ts(a.first_seen)))
+            values = rows.article_values(a, url_key, now)
+            cursor = self._conn.execute(
+                rows.INSERT_ARTICLE.format(twins=f"{_EPOCH_OF},{_EPOCH_OF}"),
+                (*values, _ts(a.published), _ts(a.first_seen)))
+            assert cursor.lastrowid is not None
+            matches.inserted(Stored(cursor.lastrowid, a.source, a.guid, url_key,
+                                    a.content_hash, a.title, values[7]))
             return "new"
-        values = rows.update_values(row, a, now, twin=str)  # the SQL takes the ISO time
-        if values is None:
+        update = rows.update_values(row, a, now, twin=str)  # the SQL takes the ISO time
+        if update is None:
             return "unchanged"
-        self._conn.execute(rows.UPDATE_ARTICLE.format(twin=_EPOCH_OF), values)
+        self._conn.execute(rows.UPDATE_ARTICLE.format(twin=_EPOCH_OF), update)
+        matches.updated(row, a.content_hash, a.title, update[3])
         return "updated"
 
     # ── articles ─────────────────────────────────────────────────────────

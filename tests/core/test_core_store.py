@@ -82,6 +82,26 @@ def test_articles_stored_once_by_guid_then_url_then_hash(backend: str) -> None:
     assert store.has_item("One", "g1") and not store.has_item("One", "zzz")
 
 
+def test_a_batch_matches_its_own_earlier_articles_as_the_database_would(backend: str) -> None:
+    """Within one source's batch, an article matches the ones stored before it in the same
+    batch, and an update moves its row to its new body hash, as one query an article would."""
+    store = open_store(backend)
+    store.save_fetch(result(), [(article(guid="a", body="A."), "k/a")], NOW)
+    batch = [
+        (article(guid="b", body="B.", url="http://x/b"), "k/b"),  # new
+        (article(guid="c", body="C.", url="http://x/b2"), "k/b"),  # B's URL key: B updated to C.
+        (article(guid="d", body="B.", url="http://x/d"), "k/d"),  # B's old body: nobody has it now
+        (article(guid="e", body="C.", url="http://x/e"), "k/e"),  # B's new body: B, unchanged
+        (article(guid="a", body="A.", url="http://x/a"), "k/a"),  # stored before: unchanged
+        (article(guid="f", body="F.", url="http://x/f"), "k/f"),  # new
+        (article(guid="f", body="F2.", url="http://x/f"), "k/f"),  # F again, changed: updated
+    ]
+    assert store.save_fetch(result(), batch, NOW).counts == {"new": 3, "updated": 2,
+                                                             "unchanged": 2}
+    stored = {a.guid: a.paragraphs for a in store.articles_for(periods.week("2026-W10", "UTC"))}
+    assert stored == {"a": ("A.",), "b": ("C.",), "d": ("B.",), "f": ("F2.",)}
+
+
 def test_fetch_state_round_trip(backend: str) -> None:
     store = open_store(backend)
     store.save_fetch(result(), [], NOW)

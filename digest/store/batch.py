@@ -1,0 +1,104 @@
+"""The stored articles a source's batch can match, read in three queries instead of three per
+article, and kept in step with the batch's own writes.
+
+`save_fetch` matches each article of a batch, in order, with the stored one that has its GUID
+(within its source), else its URL key, else (within its source) its content hash: the first
+such row in the index's order, which is the lowest id. Asking the database three times an
+article cost most of storing a cold fetch (10,000 articles: 30,000 queries that find nothing);
+here the rows any article of the batch can match are read up front (`IN` lists, by the same
+indexes), and every row the batch inserts or updates is entered as the database would then
+hold it, so the seventh article finds the third exactly as a query would have.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from bisect import insort
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Article
+
+_CHUNK = 500  # parameters per IN list (SQLite allows 32,766 since 3.32, 999 before)
+_COLUMNS = "id, source, guid, url_key, content_hash, title, published"
+
+
+@dataclass
+class Stored:
+    """What matching and `rows.update_values` read of a stored article."""
+
+    id: int
+    source: str
+    guid: str
+    url_key: str
+    content_hash: str
+    title: str
+    published: str
+
+    def __getitem__(self, column: str) -> Any:  # read like a database row
+        return getattr(self, column)
+
+
+@dataclass
+class Matches:
+    """Rows by (source, guid), by url_key and by (source, content_hash), lowest id first."""
+
+    by_guid: dict[tuple[str, str], list[Stored]] = field(default_factory=dict)
+    by_url: dict[str, list[Stored]] = field(default_factory=dict)
+    by_hash: dict[tuple[str, str], list[Stored]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection, articles: Sequence[tuple[Article, str]]) -> Matches:
+        found: dict[int, Stored] = {}
+        by_source: dict[str, list[Article]] = {}
+        for article, _ in articles:
+            by_source.setdefault(article.source, []).append(article)
+        for source, batch in by_source.items():
+            _select(conn, found, "source = ? AND guid", [source], {a.guid for a in batch})
+            _select(conn, found, "source = ? AND content_hash", [source],
+                    {a.content_hash for a in batch})
+        _select(conn, found, "url_key", [], {key for _, key in articles})
+        matches = cls()
+        for row in sorted(found.values(), key=lambda r: r.id):
+            matches._enter(row)
+        return matches
+
+    def find(self, a: Article, url_key: str) -> Stored | None:
+        """The row the article is, as the three queries in turn would find it."""
+        for rows in (self.by_guid.get((a.source, a.guid)), self.by_url.get(url_key),
+                     self.by_hash.get((a.source, a.content_hash))):
+            if rows:
+                return rows[0]
+        return None
+
+    def inserted(self, row: Stored) -> None:
+        self._enter(row)
+
+    def updated(self, row: Stored, content_hash: str, title: str, published: str) -> None:
+        """`row` rewritten: it moves to its new content hash (GUID and URL key stay)."""
+        old = self.by_hash.get((row.source, row.content_hash), [])
+        if row in old:
+            old.remove(row)
+        row.content_hash, row.title, row.published = content_hash, title, published
+        insort(self.by_hash.setdefault((row.source, content_hash), []), row, key=_id)
+
+    def _enter(self, row: Stored) -> None:
+        insort(self.by_guid.setdefault((row.source, row.guid), []), row, key=_id)
+        insort(self.by_url.setdefault(row.url_key, []), row, key=_id)
+        insort(self.by_hash.setdefault((row.source, row.content_hash), []), row, key=_id)
+
+
+def _id(row: Stored) -> int:
+    return row.id
+
+
+def _select(conn: sqlite3.Connection, found: dict[int, Stored], where: str,
+            fixed: list[Any], values: Iterable[str]) -> None:
+    wanted = sorted(values)
+    for at in range(0, len(wanted), _CHUNK):
+        chunk = wanted[at:at + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT {_COLUMNS} FROM article WHERE {where} IN ({marks})",
+                              [*fixed, *chunk]):
+            found.setdefault(r[0], Stored(*r))
