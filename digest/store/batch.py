@@ -36,8 +36,10 @@ class Stored:
     title: str
     published: str
 
-    def __getitem__(self, column: str) -> Any:  # read like a database row
-        return getattr(self, column)
+    def row(self) -> dict[str, Any]:
+        """The columns `rows.update_values` reads, as a database row gives them."""
+        return {"id": self.id, "content_hash": self.content_hash, "title": self.title,
+                "published": self.published}
 
 
 @dataclass

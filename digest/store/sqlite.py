@@ -127,7 +127,7 @@ class SQLiteStore(NotificationTable):
             matches.inserted(Stored(cursor.lastrowid, a.source, a.guid, url_key,
                                     a.content_hash, a.title, values[7]))
             return "new"
-        update = rows.update_values(row, a, now, twin=str)  # the SQL takes the ISO time
+        update = rows.update_values(row.row(), a, now, twin=str)  # the SQL takes ISO time
         if update is None:
             return "unchanged"
         self._conn.execute(rows.UPDATE_ARTICLE.format(twin=_EPOCH_OF), update)
