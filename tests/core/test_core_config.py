@@ -94,3 +94,19 @@ def test_editor_section(write_config: Callable[[str], Path]) -> None:
     assert load_config(write_config()).editor.embeddings is False
     path = write_config("newsletter:\n  title: T\neditor:\n  embeddings: true\n")
     assert load_config(path).editor.embeddings is True
+
+
+@pytest.mark.parametrize("name", ["sources.yaml", "examples/chinese-ai-news.yaml",
+                                  "examples/research-digest.yaml", "examples/tech-policy.yaml"])
+def test_libyaml_reads_a_config_as_pyyaml_does(name: str) -> None:
+    """libyaml reads the file when PyYAML has it (a broken file is read again by PyYAML's own
+    parser, for its words): the same nodes' lines and the same data either way."""
+    from digest import configfile
+
+    text = (Path(__file__).resolve().parents[2] / name).read_text(encoding="utf-8")
+    fast_root, fast = configfile._read(text, name, configfile._FastLoader)
+    root, data = configfile._read(text, name, configfile._Loader)
+    assert fast == data
+    assert fast_root is not None and root is not None
+    assert [(k.value, k.start_mark.line) for k, _ in fast_root.value] == [
+        (k.value, k.start_mark.line) for k, _ in root.value]
