@@ -63,11 +63,18 @@ def normalize_whitespace(text: str) -> str:
 _NOT_LATIN = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
+# the bytes other than those that lead the UTF-8 form of a character of _CJK (E3-E9, EF)
+_NOT_CJK_BYTE = bytes(c for c in range(256) if not (0xE3 <= c <= 0xE9 or c == 0xEF))
+
+
 def cjk_ratio(text: str) -> float:
-    """Share of CJK characters among letters (CJK + Latin). (Latin letters are counted on the
-    ASCII bytes, in C: a page of English is a few microseconds, not a list per letter.)"""
-    cjk = len(_CJK_RE.findall(text))
-    latin = len(text.encode("ascii", "ignore").translate(None, _NOT_LATIN))
+    """Share of CJK characters among letters (CJK + Latin). (Counted on the UTF-8 bytes, in
+    C: Latin letters are the ASCII letter bytes, and a text without a byte that can lead a
+    CJK character has none, which spares English the scan for them: a page of English is a
+    few microseconds, not a list per letter.)"""
+    data = text.encode("utf-8", "surrogatepass")
+    cjk = len(_CJK_RE.findall(text)) if data.translate(None, _NOT_CJK_BYTE) else 0
+    latin = len(data.translate(None, _NOT_LATIN))
     total = cjk + latin
     return cjk / total if total else 0.0
 

@@ -5,18 +5,23 @@ GB2312 → GB18030, then a statistical guess).
 
 from __future__ import annotations
 
-import re
-
 from digest.encoding import bom_codec, decode
 from digest.errors import CleanError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROL = bytes([*range(9), *range(14, 32)])  # \x00-\x08 and \x0e-\x1f
 
 
 def looks_binary_text(text: str) -> bool:
-    """The str twin of looks_binary (a decoded PDF or image is still garbage)."""
+    """The str twin of looks_binary (a decoded PDF or image is still garbage). (The control
+    characters are counted on the UTF-8 bytes, where each is one byte of its own, in C: a
+    regex listing them cost a tenth of cleaning a feed item.)"""
     head = text[:8192]
-    return bool(head) and ("\x00" in head or len(_CONTROL.findall(head)) > 0.05 * len(head))
+    if not head:
+        return False
+    if "\x00" in head:
+        return True
+    data = head.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _CONTROL)) > 0.05 * len(head)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -26,7 +31,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL))
     return controls / len(head) > 0.05
 
 

@@ -75,7 +75,8 @@ def _utf8_xml_safe(markup: str) -> bytes:
 def parse_html(markup: str) -> lxml_html.HtmlElement:
     """A tolerant parse; malformed and unclosed markup is repaired by libxml2."""
     # lxml refuses str input that carries an XML encoding declaration.
-    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup[:200]) + markup[200:]
+    if "<?" in markup[:200]:
+        markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup[:200]) + markup[200:]
     data = _utf8_xml_safe(markup)
     if not markup.strip() or not data.strip():
         raise CleanError("empty input")

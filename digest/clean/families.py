@@ -287,14 +287,28 @@ def present(low: str) -> int:
     return mask
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What is left to test of a block of one shape after the cheap gates: the families, in
+    order, each with its bit when it needs a literal (0: it needs none); all of their bits;
+    and the families among them that need none, for a block holding no literal."""
+
+    families: tuple[tuple[Family, int], ...]
+    needs: int
+    bare: tuple[tuple[Family, int], ...]
+
+
 @lru_cache(maxsize=256)
-def _candidates(limit: int, kind: str, opened: bool) -> tuple[tuple[Family, int], ...]:
-    """The families, in order, that may take a block of this kind, no longer than `limit`,
-    opening (or not) like one of theirs: what is left to test after the cheap gates; each
-    with its bit when it needs a literal (0: it needs none)."""
-    return tuple((f, 1 << bit if f.needs else 0) for bit, f in enumerate(FAMILIES)
-                 if f.max_len >= limit and (not f.kinds or kind in f.kinds)
-                 and (opened or not f.opens))
+def _plan(limit: int, kind: str, opened: bool) -> _Plan:
+    """The plan for a block of this kind, no longer than `limit`, opening (or not) like one
+    of the families that open."""
+    families = tuple((f, 1 << bit if f.needs else 0) for bit, f in enumerate(FAMILIES)
+                     if f.max_len >= limit and (not f.kinds or kind in f.kinds)
+                     and (opened or not f.opens))
+    needs = 0
+    for _, bit in families:
+        needs |= bit
+    return _Plan(families, needs, tuple((f, bit) for f, bit in families if not bit))
 
 
 def classify(block: Block) -> str | None:
@@ -302,21 +316,23 @@ def classify(block: Block) -> str | None:
 
     (`Family.accepts`, unrolled: this runs for every family on every block, and the call and
     generator overhead was most of its cost: the families a block's length, kind and opening
-    leave are looked up once per shape, `_candidates`, and the literals they need are found
-    in one pass, `present`, the first time a family needs one.)"""
+    leave are looked up once per shape, `_plan`, and the literals they need are found in one
+    pass, `present`; a block holding none of them (most prose) is tested by the families
+    that need no literal only.)"""
     text = block.text
     size = len(text)
     at = bisect_left(_LIMITS, size)
     if at == len(_LIMITS):
         return None
-    opened = size <= _OPENINGS_MAX and OPENINGS.match(text) is not None
-    found = -1  # not looked for yet
-    for family, bit in _candidates(_LIMITS[at], block.kind, opened):
-        if bit:
-            if found < 0:
-                found = present(text.lower())
-            if not found & bit:
-                continue
-        if family.test(text):
+    plan = _plan(_LIMITS[at], block.kind, size <= _OPENINGS_MAX
+                 and OPENINGS.match(text) is not None)
+    found = present(text.lower()) if plan.needs else 0
+    if not found & plan.needs:
+        for family, _ in plan.bare:
+            if family.test(text):
+                return family.rule
+        return None
+    for family, bit in plan.families:
+        if (not bit or found & bit) and family.test(text):
             return family.rule
     return None

@@ -33,6 +33,15 @@ def is_tracking_param(name: str) -> bool:
     return lowered in _TRACKING_EXACT or lowered.startswith(_TRACKING_PREFIXES)
 
 
+# A URL that is its own key: lower-case http(s) scheme and host (no trailing dot), at most a
+# port that is not the default, a path of characters `quote` keeps as they are (no escapes),
+# not ending in a slash unless it is the root, and no query or fragment. Most article links
+# are; the parse, unquote, quote and unsplit are then skipped.
+_KEY_CHARS = r"A-Za-z0-9:@!$&'()*+,;=~._\-"
+_OWN_KEY = re.compile(rf"(https?)://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::([1-9][0-9]{{0,4}}))?"
+                      rf"(?:/|/[{_KEY_CHARS}/]*[{_KEY_CHARS}])")
+
+
 def canonical_key(url: str) -> str:
     """A comparison key for `url`: lower-case scheme and host, no default port, no fragment,
     no tracking parameters, remaining parameters sorted, no trailing slash on a non-root path.
@@ -40,6 +49,15 @@ def canonical_key(url: str) -> str:
     The key is for comparing, not for fetching (`https` and `http` stay distinct because a
     site may really serve different things, but `www.` is kept too for the same reason).
     """
+    own = _OWN_KEY.fullmatch(url)
+    if own is not None and (own.group(2) is None or (
+            int(own.group(2)) <= 65535 and int(own.group(2)) != _DEFAULT_PORTS[own.group(1)])):
+        return url
+    return parsed_key(url)
+
+
+def parsed_key(url: str) -> str:
+    """`canonical_key`, the long way for every URL (what a URL that is its own key gives)."""
     url = url.strip()
     try:
         parts = urlsplit(url)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from digest.encoding import decode
 from digest.fetch import canonical_key
 from digest.fetch.dates import parse_date, parse_trusted, retry_after
-from digest.fetch.urls import is_internal_ip, resolve
+from digest.fetch.urls import is_internal_ip, parsed_key, resolve
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
 
@@ -35,6 +35,18 @@ def test_canonical_key_equalities(a: str, b: str) -> None:
 ])
 def test_canonical_key_keeps_what_matters(a: str, b: str) -> None:
     assert canonical_key(a) != canonical_key(b)
+
+
+@given(st.sampled_from(["http", "https", "HTTP"]),
+       st.sampled_from(["example.org", "ex-1.example", "127.0.0.2", "Example.org", "a.", "x"]),
+       st.sampled_from(["", ":80", ":443", ":8000", ":08000", ":65535", ":65536", ":0"]),
+       st.text(alphabet="abZ09:@!$&'()*+,;=~._-/%?# é", max_size=16))
+def test_a_url_that_is_its_own_key_is_the_long_ways_key(scheme: str, host: str, port: str,
+                                                         path: str) -> None:
+    """The shortcut (a plain URL is its own key) gives what parsing, unquoting, quoting and
+    unsplitting give."""
+    url = f"{scheme}://{host}{port}/{path}"
+    assert canonical_key(url) == parsed_key(url)
 
 
 @given(st.text(max_size=60))
