@@ -53,7 +53,7 @@ def _promo_blocks(blocks: list[Block]) -> None:
     while i < len(blocks):
         b = blocks[i]
         heading_kind = None
-        if _looks_like_heading(b) and len(b.text) <= 120:
+        if len(b.text) <= 120 and _looks_like_heading(b):
             if P.READ_MORE.match(b.text):
                 heading_kind = "related"
             elif P.PROMO_HEADING.search(b.text):
@@ -131,16 +131,19 @@ def _positional(blocks: list[Block], title: str, byline: str | None) -> None:
     # block more than twice the title's length is not a repeated headline
     longest_title = 2 * len(title) + 20
     byline_key = squeeze(byline) if byline else ""
+    # (a text of one sentence is titled by that sentence and keeps it as its body)
+    shortest_title = len(title_key) if title_key and len(kept) > 1 else longest_title + 1
+    last = len(kept) - 3
     for pos, b in enumerate(kept):
-        if pos < 4 and len(b.text) < 120 and (P.BYLINE.match(b.text) or (
-                byline_key and squeeze(b.text) == byline_key)):
+        text = b.text
+        size = len(text)
+        if pos < 4 and size < 120 and (P.BYLINE.match(text) or (
+                byline_key and squeeze(text) == byline_key)):
             b.drop("byline")
-        elif title_key and len(kept) > 1 and len(title_key) <= len(b.text) <= longest_title \
-                and squeeze(b.text) == title_key:
-            # (a text of one sentence is titled by that sentence and keeps it as its body)
+        elif shortest_title <= size <= longest_title and squeeze(text) == title_key:
             # the headline repeated inside the body (a leftover caption or a print header)
             b.drop("repeated_title")
-        elif pos >= len(kept) - 3 and len(b.text) < 500 and P.AUTHOR_BIO.match(b.text):
+        elif pos >= last and size < 500 and P.AUTHOR_BIO.match(text):
             b.drop("author_bio")
 
 
