@@ -27,7 +27,7 @@ from .dates import parse_trusted
 from .feeds import Entry, plain
 from .guard import FetchFailure
 from .pages import page_meta, parse_html
-from .teaser import plain_text, teaser_reason
+from .teaser import feed_teaser_reason, plain_text
 from .urls import is_web_url
 
 PAGE_BETTER = 1.3  # the page wins when it carries this much more paragraph text
@@ -174,9 +174,8 @@ def _draft(source: Source, entry: Entry, fallback_url: str | None, now: datetime
     # The page is fetched for the article when the feed's text is a teaser (teaser.py), and
     # for a title or a trustworthy date when the feed has none.
     need_page = bool(source.full_text and link and follow) and (
-        not title or published is None or teaser_reason(
-            plain_text(body, is_html=ctype == "html") if entry.content else "",
-            plain_text(entry.summary)) is not None)
+        not title or published is None or feed_teaser_reason(
+            body if entry.content else "", entry.summary, html=ctype == "html") is not None)
     item = RawItem(
         source=source.name, guid=guid,
         # No link of its own: the feed's site, else a URN (never a file:// path).

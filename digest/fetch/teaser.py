@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 SHORT = 600  # characters of text below which a feed's text is a summary
 CONTENT_LONGER = 1.5  # content this much longer than the description is the article
@@ -103,15 +104,59 @@ def teaser_reason(content: str, summary: str) -> str | None:
     body = _core(content or summary)
     if not body:
         return "no text"
-    lead = _core(summary) if content else ""
-    longer = bool(lead) and len(body) >= CONTENT_LONGER * len(lead)
-    mark = _marked(body)
-    if mark and not (longer and mark in BARE):
-        return f"ends in {mark!r}"
-    if lead and (longer or _marked(lead)):
-        return None
-    if len(body) < SHORT:
-        return f"short ({len(body)} characters)"
-    if not content and not _SENTENCE_END_RE.search(body):
+    reason = _reason(body[-_MARK_WINDOW:], lambda: len(body), _core(summary) if content else "")
+    if reason is None and not content and len(body) >= SHORT \
+            and not _SENTENCE_END_RE.search(body):
         return "stops mid-sentence"
+    return reason
+
+
+def _reason(end: str, length: Callable[[], int], lead: str) -> str | None:
+    """The decision on a body (never empty) known by its last characters and, when the
+    decision needs it, its length; `lead` is the description beside content, else ""."""
+    longer: bool | None = None  # (only measured when the decision turns on it)
+
+    def is_longer() -> bool:
+        nonlocal longer
+        if longer is None:
+            longer = bool(lead) and length() >= CONTENT_LONGER * len(lead)
+        return longer
+
+    mark = _marked(end)
+    if mark and not (mark in BARE and is_longer()):
+        return f"ends in {mark!r}"
+    if lead and (_marked(lead) or is_longer()):
+        return None
+    if length() < SHORT:
+        return f"short ({length()} characters)"
     return None
+
+
+_MARK_WINDOW = 80  # what `_marked` reads of a text
+_LONG = 4000  # content markup longer than this is read from its end first
+_END = 700 + _MARK_WINDOW + 1  # a suffix of the text this long decides everything but length
+
+
+def feed_teaser_reason(content: str, summary: str, *, html: bool = True) -> str | None:
+    """`teaser_reason(plain_text(content, is_html=html), plain_text(summary))`, reading of a
+    long HTML content only its end, unless the decision turns on its length (a WordPress
+    item's never does: its description is marked truncated): the plain text of the whole
+    article, for a decision read off its last 780 characters, was most of it.
+
+    The end is the text of the markup from a tag near its end on: its words but the first
+    are the whole text's last words (a tag that began before the cut ends at the same `>`
+    both ways, and an entity cannot cross a `<`)."""
+    if not html or len(content) <= _LONG:
+        return teaser_reason(plain_text(content, is_html=html) if content else "",
+                             plain_text(summary))
+    cut = content.find("<", len(content) - _LONG // 2)
+    words = plain_text(content[cut:]).split(" ", 1) if cut > 0 else []
+    end = words[1] if len(words) == 2 else ""
+    core = _core(end)
+    if len(end) < _END or len(core) < _MARK_WINDOW:
+        return teaser_reason(plain_text(content), plain_text(summary))
+
+    def length() -> int:  # of the whole body: its text, minus what its end lost to _core
+        return len(plain_text(content)) - len(end) + len(core)
+
+    return _reason(core[-_MARK_WINDOW:], length, _core(plain_text(summary)))

@@ -9,7 +9,13 @@ import pytest
 from fetch_testkit import ARTICLE_HTML, Reply, ScriptServer, rss, rss_item
 
 from digest.fetch import fetch_all
-from digest.fetch.teaser import _FOOTER_RE, _without_footer, plain_text, teaser_reason
+from digest.fetch.teaser import (
+    _FOOTER_RE,
+    _without_footer,
+    feed_teaser_reason,
+    plain_text,
+    teaser_reason,
+)
 from digest.models import FetchSettings, Source
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
@@ -90,6 +96,26 @@ def test_the_footer_is_found_where_the_pattern_finds_it() -> None:
         if rng.random() < 0.3:
             tail = tail.replace(" ", "", rng.randint(0, 4))
         assert _without_footer(tail) == _FOOTER_RE.sub("", tail), tail
+
+
+def test_a_long_contents_end_decides_as_its_whole_text() -> None:
+    """Long HTML content is read from its end first (its length only when the decision turns
+    on it): the same decision as on the whole plain text, on markup built from article
+    paragraphs, tags cut anywhere, entities, marks and footers."""
+    import random
+
+    rng = random.Random(7)
+    bits = ("<p>", "</p>", "<a href='x'>", "</a>", " <b", "<i>", ">", "&amp;", "&#8230;", "&nbsp;",
+            "&lt;", " […]", "...", "…", " Read more", "The post X appeared first on Y.", "\n",
+            "<img src='a'>", "<", "&", "Continue reading &#8594;", "阅读全文")
+    for _ in range(2_000):
+        content = "".join(rng.choice(ARTICLE) if rng.random() < 0.5 else rng.choice(bits)
+                          for _ in range(rng.randint(10, 90)))
+        summary = rng.choice(("", ARTICLE[0], EXCERPT + " [&#8230;]", ARTICLE[1][:90],
+                              wordpress_description("https://valley.example/cranes")))
+        html = rng.random() < 0.9
+        assert feed_teaser_reason(content, summary, html=html) == teaser_reason(
+            plain_text(content, is_html=html), plain_text(summary)), (content, summary)
 
 
 def _page(server: ScriptServer, path: str) -> str:
