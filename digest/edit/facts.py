@@ -169,7 +169,9 @@ def said(sentence: str) -> Said:
     words = _WORD.findall(text)
     initials = _initials(words)
     runs = []
-    for run in _runs(text):
+    for k, run in enumerate(_runs(text)):
+        if k == 0 and len(run) == 1 and text.lstrip().startswith(run[0]):
+            continue  # "Weary commuters …": a lone opening word's capital is the sentence's
         kept = tuple(stem(w) for w in run if len(w) > 1 and w.lower() not in STOPWORDS
                      and not _spelt_out(w, initials))
         if kept:

@@ -271,6 +271,9 @@ def test_a_new_fact_is_a_new_figure_or_a_name_the_reader_has_not_met() -> None:
     assert new_fact("Senator Mitch McConnell objected.", printed)  # a new name
     assert not new_fact("Pelosi said the managers were ready.", printed)  # met: her head
     assert not new_fact("the managers named by Pelosi on Thursday are ready.", printed)
+    # A lone capital opening the sentence is the sentence's, not a name's.
+    assert not new_fact("Weary managers waited for Pelosi on Thursday.", printed)
+    assert new_fact("Weary managers waited for Senator Mitch McConnell.", printed)
 
 
 def test_a_judgement_is_credited_in_the_sentence_a_reported_fact_is_not(
