@@ -114,21 +114,23 @@ def teaser_reason(content: str, summary: str) -> str | None:
 def _reason(end: str, length: Callable[[], int], lead: str) -> str | None:
     """The decision on a body (never empty) known by its last characters and, when the
     decision needs it, its length; `lead` is the description beside content, else ""."""
-    longer: bool | None = None  # (only measured when the decision turns on it)
+    measured: list[int] = []  # the length, measured once and only when the decision turns on it
+
+    def size() -> int:
+        if not measured:
+            measured.append(length())
+        return measured[0]
 
     def is_longer() -> bool:
-        nonlocal longer
-        if longer is None:
-            longer = bool(lead) and length() >= CONTENT_LONGER * len(lead)
-        return longer
+        return bool(lead) and size() >= CONTENT_LONGER * len(lead)
 
     mark = _marked(end)
     if mark and not (mark in BARE and is_longer()):
         return f"ends in {mark!r}"
     if lead and (_marked(lead) or is_longer()):
         return None
-    if length() < SHORT:
-        return f"short ({length()} characters)"
+    if size() < SHORT:
+        return f"short ({size()} characters)"
     return None
 
 
