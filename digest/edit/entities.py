@@ -116,6 +116,11 @@ def _kind(name: str) -> str:
     return "org" if words & ORG_WORDS else "name"
 
 
+def is_title(word: str) -> bool:
+    """Whether `word` is a title written before a name ("President", "Sen", "Secretary")."""
+    return _TITLE_RE.fullmatch(word) is not None
+
+
 def char_before(text: str, at: int) -> str:
     """The last character before `at` that is not white space ("" at the start). No slicing:
     called for every word of a long text, a slice would make it quadratic."""

@@ -82,6 +82,18 @@ def mostly_cjk(text: str) -> bool:
     """More than half of the non-space characters are CJK."""
     return len(CJK_RE.findall(text)) * 2 > len(re.sub(r"\s", "", text))
 
+# Words in -ly that are no adverbs ("rally", "family", "supply", "quarterly").
+_NOT_ADVERBS = frozenset(["assembly", "monopoly", "anomaly", "butterfly", "quarterly", "family",
+                          "rally", "supply", "italy", "july", "ally", "belly"])
+
+
+def is_adverb(word: str) -> bool:
+    """"narrowly", "reportedly": a lower-case word in -ly of seven letters or more that is no
+    noun ("assembly", "quarterly")."""
+    return (word.islower() and word.endswith("ly") and len(word) >= 7
+            and word not in _NOT_ADVERBS)
+
+
 STOPWORDS = frozenset(
     ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "told", "according", "new", "one", "two", "three", "first", "last", "year", "years", "week", "weeks", "day", "days", "time", "like", "get", "got", "make", "made", "may", "might", "must", "shall", "us", "mr", "mrs", "ms", "it's", "that's", "there's", "he's", "she's", "they're", "we're", "i'm", "don't", "didn't", "doesn't", "won't", "can't", "isn't", "wasn't", "weren't", "also", "well", "back", "even", "still", "way", "many", "much", "another", "around", "since", "per", "via", "upon", "yet", "however", "though", "although", "whether", "within", "without", "across", "among", "including", "including", "s", "t", "de", "la", "le", "el"]
 )

@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 
 from digest.edit.facts import restates
-from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words, dangles, mostly_cjk
+from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words, dangles, is_adverb, mostly_cjk
 from digest.edit.proof import (
     ARTICLES,
     AUXILIARIES,
@@ -147,7 +147,7 @@ def intro_strikes(intro: str, headlines: Sequence[str], *,
         out.append(Strike("intro", f"a list, not a sentence ({n} words)", intro))
     for m in _ITEM_END.finditer(intro):
         word = m.group(1).lower()
-        if word in _BAD_END or _adverb(m.group(1)):
+        if word in _BAD_END or is_adverb(m.group(1)):
             out.append(Strike("intro", f"an item ending on a function word or adverb ({m.group(1)})",
                               intro[max(0, m.start() - 40):m.end()]))
     if sources:
@@ -155,16 +155,6 @@ def intro_strikes(intro: str, headlines: Sequence[str], *,
             if _lowered_name(w, sources):
                 out.append(Strike("intro", "name lower-cased", w))
     return out
-
-
-_NOT_ADVERBS = frozenset(["assembly", "monopoly", "anomaly", "butterfly", "quarterly"])
-
-
-def _adverb(word: str) -> bool:
-    """"narrowly", "reportedly": a lower-case word in -ly of seven letters or more ("rally",
-    "family", "supply" are nouns)."""
-    return (word.islower() and word.endswith("ly") and len(word) >= 7
-            and word not in _NOT_ADVERBS)
 
 
 def _forms(explainer: Explainer) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from digest.edit.proof_explainer import intro_strikes
 from digest.edit.settings import IntroSettings
 from digest.edit.write.intro import intro_line, subject
+from digest.edit.write.phrase import clause_in
 from digest.models import Newsletter
 
 TEXTS = ["The Senate narrowly approved the budget bill on Tuesday, senators said.",
@@ -35,3 +36,47 @@ def test_the_intro_names_a_few_stories_and_counts_the_rest() -> None:
     assert "the story number 3 and 16 more stories" in line
     assert "story number 4," not in line
     assert intro_strikes(line, []) == []
+
+
+def test_a_clause_is_never_printed_as_a_subject() -> None:
+    """Headline fragments a copy editor would strike: each is told by one rule of
+    intro._NOT_A_PHRASE (the reason is what the rule says)."""
+    used = {"ordered", "pledged", "indicted", "told"}
+    clauses_ = ["Mayor Dlamini indicted on fraud", "Ferris has begun 60% enrichment",
+                "the port deal and pledges more detail", "Okafor tells Radio Kesho she did",
+                "Okafor calls the plan a 'surrender'", "the harbour fund. hint",
+                "the woman after Taser struggle", "Appeals court orders Ferris case",
+                "Riverton council took nearly $10 million", "Judge Amara found guilty",
+                "Okafor's aides just", "port workers striking over pay",
+                "‘nobody likes’ Judge Amara", "Senator Ferris’s"]
+    for text in clauses_:
+        assert clause_in(text, used) is not None, text
+    phrases = ["the Hangzhou Statement on open and safe AI", "China's AI labelling rules",
+               "a four-month 'Clear Feed' campaign against addictive recommendation algorithms",
+               "the proposed port rules", "the March for Life rally", "the Supreme Court",
+               "a staggering number of harbour closures", "the newly elected mayor",
+               "a report on Judge Amara's 'problematic' ties", "Lingxi-3"]
+    for text in phrases:
+        assert clause_in(text, used) is None, text
+
+
+def test_a_title_before_a_name_keeps_its_capital_and_takes_no_article() -> None:
+    texts = ["President Okafor flew to Riverton on Monday, the president's office said.",
+             "The Okafor administration said President Okafor would meet the mayor."]
+    assert subject("President Okafor travels to storm-hit Riverton", texts) == "President Okafor"
+    # "the Okafor administration" is the administration's "the", not Okafor's.
+    assert subject("Okafor moves forward with port limits",
+                   ["The Okafor administration moved forward; Okafor said so.",
+                    "Okafor said the limits would come."]) == "Okafor"
+
+
+def test_a_subject_drops_its_weekday_and_the_intro_names_a_subject_once() -> None:
+    texts = ["The committee will review the harbour inspection report, members said, and "
+             "reviewing it will take a week; the committee reviewed one last year."]
+    got = subject("Harbour Committee to review harbour inspection report Monday", texts)
+    assert got is not None and not got.endswith("Monday")
+    line = intro_line(Newsletter(title="Bench Weekly"), "Week 1",
+                      ["the Supreme Court", "Okafor", "the Supreme Court", "Okafor's aides",
+                       "the port strike"], 0, None, IntroSettings(named=3))
+    assert line.count("Supreme Court") == 1 and "Okafor's aides" not in line
+    assert "the port strike and two more stories" in line

@@ -21,9 +21,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from digest.edit.lexicon import STOPWORDS, stem
+from digest.edit.entities import is_title
+from digest.edit.lexicon import CALENDAR, STOPWORDS, stem
 from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
 from digest.edit.settings import IntroSettings
+from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in
 from digest.models import Explainer, Newsletter, Story
 from digest.text import tokens
 
@@ -76,8 +78,10 @@ def in_running_text(headline: str, counts: Counter[str]) -> str:
             return w
         root = stem(low)
         capital, lower = counts[w] + counts[f"^{root}"], counts[low] + counts[f"~{root}"]
-        if (capital and capital >= lower) or counts[f"{before} {w}"]:
-            return w
+        after = _WORD.search(text, m.end())
+        if ((capital and capital >= lower) or counts[f"{before} {w}"]
+                or (after is not None and counts[f"{w} {after.group(0)}"])):
+            return w  # a name, or a title before one ("President Trump")
         if len(w) == 1:
             return w  # an initial, a piece of "U.S."
         if not lower and counts["=" + w] and low not in STOPWORDS:
@@ -86,13 +90,14 @@ def in_running_text(headline: str, counts: Counter[str]) -> str:
             kept[0] = low
             return low
         return w  # capitalised in a sentence-case headline, never in prose: a name
-    return _WORD.sub(word, headline.strip())
+    text = headline.strip()
+    return _WORD.sub(word, text)
 
 
 # Where a headline's object ends: a clause, a comparison or a purpose after it.
 _OBJECT_END = re.compile(r"[,;:]| [—–-] | (?:as|after|amid|while|despite|over|to|for|with|"
                          r"in|at|from) (?=[a-z])")
-_PUNCT = "\"'“”‘’()"
+_PUNCT = PUNCT
 MAX_PHRASE = 12  # words: a longer subject is a headline again
 
 
@@ -135,37 +140,70 @@ def subject(headline: str, texts: Sequence[str]) -> str | None:
             or _opens_quote(phrase) or phrase[0].lower() in PREPOSITIONS | _PARTICLES
             or re.search(r"\bto [a-z]", " ".join(phrase))):
         return None  # "ahead of Senate runoffs", "Hunter Biden to step": no noun phrase
-    text = in_running_text(" ".join(phrase), counts)
+    text = _undated(in_running_text(" ".join(phrase), counts))
     if verb is None and any(w[:1].islower() and w.endswith("ed") for w in text.split()):
         return None  # a clause the articles all use, not a noun phrase: "Trump asked Comey"
+    if not text or clause_in(text, set(re.findall(r"[a-z]+", body.lower()))) is not None:
+        return None  # a clause the rules can tell: counted, never printed
     first = text.split()[0]
+    if first in ("The", "the"):
+        return "the " + text.split(" ", 1)[1] if " " in text else None  # "The Washington Post"
+    if is_title(first.rstrip(".")) and len(text.split()) > 1 and text.split()[1][:1].isupper():
+        return text  # "President Trump", "Sen. Collins": a title before a name takes no "the"
     # The phrase's head: the word before its first preposition ("campaign against …").
     before_prep = list(itertools.takewhile(lambda w: w.lower() not in PREPOSITIONS,
                                            text.split())) or [first]
     head = before_prep[-1].strip(_PUNCT)
-    if first.lower() in _NO_ARTICLE or (first[:1].islower() and re.search(r"[^su]s$", head)):
+    if first.lower() in NO_ARTICLE or (first[:1].islower() and re.search(r"[^su]s$", head)):
         return text  # "many of Biden's nominees", "unemployment claims": no "a"
     # "the" where the articles put it before the phrase's first or second word ("the
     # statement" for "Hangzhou Statement on …"); never before a possessive.
-    if not first.endswith(("'s", "’s")) and any(
-            re.search(rf"\bthe {re.escape(w.strip(_PUNCT))}\b", body, re.IGNORECASE)
-            for w in text.split()[:2]):
+    # The words whose "the" the phrase takes: its first two, and the common noun a name
+    # qualifies ("the March for Life rally", "the Rochester Police chief").
+    words = text.split()
+    named_head = [words[-1]] if len(words) > 1 and words[-1].islower() and all(
+        w[:1].isupper() or w in ("of", "for", "and") for w in words[:-1]) else []
+    # A singular common noun after a name needs its article ("the Rochester Police chief").
+    singular = bool(named_head) and not named_head[0].endswith("s")
+    # … also the head of names and modifiers ("the Texas high school shooting suspect").
+    singular = singular or ((first[:1].isupper() or first[:1] == "$") and head.islower() and (
+        not head.endswith(("s", "ing"))) and not first.endswith(("'s", "’s")) and not any(
+        re.fullmatch(r"[a-z]+[^s's]s", w) for w in before_prep[1:-1]))  # "… warns …": a verb?
+    if not first.endswith(("'s", "’s")) and (singular or any(
+            _takes_the(w.strip(_PUNCT), body) for w in words[:2] + named_head)):
         return f"the {text}"
-    if first[:1].islower() and not first.endswith(("'s", "’s")):
+    if first[:1].islower() and not first.endswith(("'s", "’s")) and not head.endswith("ing"):
         return f"{'an' if first[:1] in 'aeio' else 'a'} {text}"
     return text
+
+
+
+def _undated(text: str) -> str:
+    """The phrase without the weekday, month or "today" that ends it ("… report Monday")."""
+    words = text.split()
+    while len(words) > 1 and words[-1].strip(_PUNCT + ",.") in _WHEN:
+        words.pop()
+    return " ".join(words)
+
+
+
+# Nouns a name qualifies, whose "the" is theirs: "the Trump administration", "the Biden camp".
+_OF_A_NAME = (r"(?:administration|campaign|team|family|organi[sz]ation|era|presidency|camp|"
+              r"government|aides|allies|supporters|foundation)\b")
+
+_WHEN = CALENDAR | {"today", "tomorrow", "yesterday", "tonight"}
+
+def _takes_the(word: str, body: str) -> bool:
+    """Whether the articles put "the" before `word` ("the statement" for "Hangzhou Statement",
+    "the Supreme Court"), not counting the "the" of a noun the word qualifies ("the Trump
+    administration" is no "the Trump")."""
+    return re.search(rf"\bthe {re.escape(word)}\b(?!\s+{_OF_A_NAME})", body,
+                     re.IGNORECASE) is not None
 
 
 # Words a noun phrase never ends on ("North Korea is", "the Senate narrowly", "… to").
 _ENDS_NO_PHRASE = PREPOSITIONS | ARTICLES | CONJUNCTIONS | AUXILIARIES
 _PARTICLES = frozenset(["ahead", "back", "away", "out", "off", "up", "down"])
-# Words no "a" or "the" goes before.
-_NO_ARTICLE = frozenset(["many", "some", "most", "all", "several", "few", "his", "her", "their",
-                         "its", "our", "these", "those", "this", "that", "what", "why", "how",
-                         "who", "when", "where", "which", "whose", "each", "every", "both",
-                         "no", "more", "less", "much"])
-
-
 def _trimmed(phrase: Sequence[str]) -> list[str]:
     """The phrase without the function words, -ly adverbs and commas that end it."""
     out = list(phrase)
@@ -195,7 +233,10 @@ def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None],
     if not covers and not also:
         return (f"Welcome to {newsletter.title} for {label}. It was a quiet week: none of our "
                 f"sources published anything on our topics, so this issue is short.")
-    named = [c for c in covers if c][:settings.named]
+    named: list[str] = []
+    for c in covers:
+        if c and len(named) < settings.named and not any(_repeats(c, n) for n in named):
+            named.append(c)  # "Trump, Trump's legal team", "the Senate, the Senate": once
     if len(named) < len(covers):
         rest = len(covers) - len(named)
         named.append(f"{_few(rest)} more stor{'y' if rest == 1 else 'ies'}")
@@ -209,6 +250,15 @@ def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None],
     stories = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
     tail = f", with {' and '.join(extra)}" if extra else ""
     return f"This week in {newsletter.title} we look at {stories}{tail}."
+
+
+def _repeats(a: str, b: str) -> bool:
+    """Whether one subject's words are all in the other's ("Trump" and "Trump's legal team")."""
+    def words(text: str) -> set[str]:
+        return {re.sub(r"['’]s$", "", w) for w in re.findall(r"\w[\w'’-]*", text.casefold())
+                } - ARTICLES
+    x, y = words(a), words(b)
+    return bool(x and y) and (x <= y or y <= x)
 
 
 def _definition(explainer: Explainer) -> str:
