@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from digest.edit.entities import EntityIndex
-from digest.edit.group.anchors import event_anchors, subject_held
-from digest.edit.group.stories import cluster
+from digest.edit.group.anchors import event_anchors, same_name, subject_held
+from digest.edit.group.stories import anchor_factors, cluster
 
 FUND = ("Harbourtown opens fund for delivery drone parts. Harbourtown will spend 900 million "
         "crowns subsidising the battery packs and parts that go into delivery drones, the city's "
@@ -48,20 +48,43 @@ def _lines(docs: list[str]) -> list[str]:
     return [d.replace(". ", ".\n", 1) for d in docs]  # the title on its own first line
 
 
-def test_a_report_names_its_subject_in_its_title_or_twice() -> None:
+def test_a_report_names_its_subject_in_its_title() -> None:
     docs = _lines([FUND, RACE,
                    "Why parts subsidies rarely work. Subsidies for parts tend to flow to firms "
-                   "that would have built them anyway, Dana Reyes of the Delta Institute said."])
+                   "that would have built them anyway, Dana Reyes of the Delta Institute said.",
+                   "What the subsidy race tells us. Dana Reyes has argued for years that parts "
+                   "subsidies flow to firms that would build anyway; Dana Reyes was right."])
     index = EntityIndex(docs)
     held = event_anchors(docs, index)
-    assert held[2], "precondition: the opinion piece names someone"
+    assert held[2] and "e:Dana Reyes" in held[3], "precondition: the comments name someone"
     kept = subject_held(docs, held, index)
-    assert kept[0] == held[0] and kept[1] == held[1]  # Harbourtown, Pinefield: in their titles
+    # Harbourtown, Pinefield: in their titles (kept, compared by same_name)
+    assert kept[0] == {same_name(a) for a in held[0]} and kept[1] == {same_name(a) for a in held[1]}
     assert kept[2] == frozenset()  # a scholar quoted once is no subject: never damped
+    assert kept[3] == frozenset()  # nor one named twice under a title that names nothing
     business = ["Business as usual at the port.\nThe port said its trade with the US held up."]
     held = event_anchors(business, EntityIndex(business))
     assert held == [frozenset({"e:US"})], "precondition"
     assert subject_held(business, held, EntityIndex(business)) == [frozenset()]  # whole words
+
+
+def test_names_are_compared_without_case_or_typographic_apostrophes() -> None:
+    """Outlets differ in apostrophes and capitals: one name is still one shared anchor."""
+    assert same_name("e:Beto O’Rourke") == same_name("e:Beto O'Rourke")
+    assert same_name("e:TIME") == same_name("e:Time")
+    assert same_name("i:HQ-900") == "i:HQ-900" and same_name("n:1e+06") == "n:1e+06"
+    docs = ["Beto O’Rourke concedes.\nBeto O’Rourke conceded on Tuesday night, thanking "
+            "volunteers in a packed hall.",
+            "A defeat for Beto O'Rourke.\nThe campaign of Beto O'Rourke ended in defeat after a "
+            "costly race.",
+            "Flood barriers go up in Harbourtown.\nHarbourtown began building flood barriers "
+            "along the river, the city council said."]
+    index = EntityIndex(docs)
+    held = event_anchors(docs, index)
+    assert not held[0] & held[1], "precondition: the two spellings are two anchors"
+    factors = anchor_factors(subject_held(docs, held, index))
+    assert factors[0, 1] == 1.0  # one name: not damped
+    assert factors[0, 2] < 1.0 and factors[1, 2] < 1.0  # another event's name: damped
 
 
 def test_shared_beat_stays_two_stories_with_subject_anchors() -> None:
