@@ -20,23 +20,41 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 CALENDAR = frozenset(WEEKDAYS + MONTHS)  # a date's words: no name (entities), a date (facts)
 # A sentence that opens with a pronoun leans on the sentence before it ("It will be chaired by
 # …" is about whatever that sentence named): paragraphs, the TL;DR and the Explainer use it
-# only next to that sentence, or not at all.
-ANAPHORIC = re.compile(r"^(?:It|Its|They|Their|He|She|His|Her|This|That|These|Those|Such)\b")
+# only next to that sentence, or not at all ("This week, …" is the reader's week: no pronoun).
+ANAPHORIC = re.compile(
+    r"^(?:(?:This|That|These|Those)(?!\s(?:week|weekend|month|year|morning|afternoon|evening|"
+    r"night|spring|summer|autumn|fall|winter|time)\b)|It|Its|They|Their|Them|He|She|His|Her|"
+    r"Such)\b")
 
+# Words that open a sentence answering the one before it, one list for both readers of an
+# opening: the copy editor's (proof.opens_on_reference: a paragraph's first sentence, and a
+# sentence the paragraph prints only after the one before it) and `dangles` (a TL;DR or
+# Explainer sentence read alone). A connective ("But", "Moreover,", "For example,"), a list's
+# ordinal ("Second,": "Second Amendment" and "First Lady" are names, so an ordinal needs its
+# comma) or an item of a list never printed ("Another", "Both").
+CONNECTIVES = (
+    "Also", "And", "But", "Yet", "Still", "However", "Moreover", "Furthermore", "Additionally",
+    "Meanwhile", "Instead", "Besides", "Similarly", "Likewise", "Thus", "Therefore", "Hence",
+    "Nevertheless", "Nonetheless", "Indeed", "Finally", "Lastly", "Even so", "By contrast",
+    "In contrast", "In turn", "As a result", "In addition,", "In fact,", "Of course,",
+    "At the same time,", "On the other hand", "For one,", "For another,", "For example",
+    "For instance", "Then(?!-)",  # ("Then-FBI Director James Comey": the office he held then)
+    "(?:First|Second|Third|Fourth|Fifth)(?:ly)?,", "Secondly", "Thirdly",
+    "Another", "Both", "Neither", "Either", "Others")
+_CONNECTIVE = "|".join(c if c.endswith(",") else c + r"\b" for c in CONNECTIVES)
+# "One of them", "All these": part of a set the sentence before named.
+_PART = r"(?:One|Some|Many|Most|None|Several|Two|Three|Four|Five|Six|Few|Each|All|Any|Nine|Ten|Half)"
+OPENS_ON_CONNECTIVE = re.compile(
+    rf"^(?:{_CONNECTIVE}|{_PART}\s+(?:of\s+)?(?:them|those|these)\b)")
 
 # A sentence that cannot stand alone (TL;DR, Explainer, a paragraph's first sentence): a pronoun,
-# an ordinal or a partitive whose list was never printed ("Second, …", "One of them, …"), a
-# connective that answers a sentence before ("But …", "Meanwhile, …"), a demonstrative noun
-# ("These marks …", "That dataset …"), a definite noun with no name after it that opens the
-# clause ("The move could …", "The company said …") or a bare role whose event is not named
-# ("Organisers, including …", "Critics say …"; "Researchers at X" names it).
+# a connective, an ordinal or a partitive whose list was never printed (OPENS_ON_CONNECTIVE),
+# a demonstrative noun ("These marks …", "That dataset …"), a definite noun with no name after
+# it that opens the clause ("The move could …", "The company said …") or a bare role whose
+# event is not named ("Organisers, including …", "Critics say …"; "Researchers at X" names it).
 _DANGLING = re.compile(
-    ANAPHORIC.pattern + "|"
-    r"^(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Another|Both|Neither|Either|Others|"
-    r"Also|Still|But|And|Yet|However|Meanwhile|Instead|Besides|Similarly|Likewise|Then|Thus|"
-    r"Therefore|Even so|By contrast|In contrast|In turn|As a result)\b|"
-    r"^(?:One|Some|Many|Most|None|Several|Two|Three|Four|Five|Six|Each|All|Any|Nine|Ten|"
-    r"Half)\s+of\s+(?:them|those|these|the|its|their)\b|"
+    ANAPHORIC.pattern + "|" + OPENS_ON_CONNECTIVE.pattern + "|"
+    rf"^{_PART}\s+of\s+(?:the|its|their)\b|"
     r"^The\s+(?:other|latter|former|same|move|company|firm|group|decision|plan|rule|rules|"
     r"release|deal|report|statement|standard|campaign|change|changes|measure|measures|step|"
     r"project|programme|program|bill|law|policy|agency|body|city|country|government|"

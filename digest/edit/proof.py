@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.facts import restates, says_nothing_new
-from digest.edit.lexicon import CJK_RE, STOPWORDS, dangles
+from digest.edit.lexicon import ANAPHORIC, CJK_RE, OPENS_ON_CONNECTIVE, STOPWORDS, dangles
 from digest.models import Issue
 from digest.text import quotes_open
 
@@ -68,11 +68,7 @@ _SUFFIX = re.compile(r"\s(?:\|\s\S.{0,60}|[-—–]\s(?:Reuters|AP|AFP|Bloomberg
 # A reference to something the reader has not been told: pronouns, ordinals of a list not
 # printed, "one of them", and "the <role noun>" (the company, the move) without its name.
 _REFERENCE = re.compile(
-    r"^(?:(?:This|That|These|Those)(?!\s(?:week|weekend|month|year|morning|afternoon|evening|"
-    r"night|spring|summer|autumn|fall|winter|time)\b)|It|Its|They|Their|Them|He|She|His|Her|Such|"
-    r"Both|Neither|Either|Another|Second|Secondly|Third|Thirdly|Finally|Also|Moreover|"
-    r"Furthermore|However|But|And|Still|Instead|Then|Meanwhile|Likewise|Similarly)\b"
-    r"|^(?:One|Some|Many|Most|Several|Two|Three|Few|None|All|Each|Half)\s(?:of\s)?(?:them|those|these)\b"
+    ANAPHORIC.pattern + "|" + OPENS_ON_CONNECTIVE.pattern +
     r"|^The\s(?:company|firm|group|agency|move|decision|plan|bill|measure|deal|report|statement|"
     r"announcement|man|woman|official|officials|former|latter|pair|couple|suspect|victim|"
     r"incident|case|policy|proposal|rule|rules|law|effort|program|programme|project|"

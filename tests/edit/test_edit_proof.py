@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digest.edit.lexicon import dangles
 from digest.edit.proof import (
     _whole_in,
     headline_strikes,
@@ -79,6 +80,33 @@ def test_references_that_need_the_sentence_before(sentence: str) -> None:
 
 def test_this_week_is_no_reference() -> None:
     assert not opens_on_reference("This week, Carthen banned cloned voices.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "For one, the bill sets fines for cloned voices.",
+    "For another, the ban covers radio adverts.",
+    "For example, a cloned voice of the mayor ran on radio.",
+    "In addition, the ban covers radio adverts.",
+    "Moreover, lawmakers set fines for 2027.",
+    "Also, lawmakers set fines for 2027.",
+    "Second, lawmakers set fines for 2027.",
+    "In fact, the ban covers radio adverts.",
+])
+def test_a_connective_leans_on_the_sentence_before_for_the_editor_and_read_alone(
+        sentence: str) -> None:
+    # one list (lexicon.CONNECTIVES) for the paragraph's opening and a TL;DR sentence alone
+    assert opens_on_reference(sentence)
+    assert dangles(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Then-Speaker Ilse Brandt called the vote on cloned voices historic.",  # her office then
+    "First Lady Ada Brandt opened the Carthen port on Tuesday.",  # a title, no list
+    "Second Amendment groups in Carthen rallied against the ban.",
+])
+def test_a_title_or_name_that_opens_with_an_ordinal_is_no_connective(sentence: str) -> None:
+    assert not opens_on_reference(sentence)
+    assert not dangles(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
