@@ -20,7 +20,9 @@ Two tests, both used by the paragraph writer (write/paragraph.py) and the copy e
   is no new name; "U.S." is "US"; accents are ignored ("Julián" is "Julian").
 
 Chinese has no capitals and no spaces: its content is counted in character pairs (a word
-proxy without a dictionary: `lexicon.cjk_bigrams`), its figures as digits.
+proxy without a dictionary: `lexicon.cjk_bigrams`), its figures as digits ("超过300家").
+A figure inside a name ("COVID-19", "F-35", "5G", "Boeing 737") is no fact figure: two
+sentences about COVID-19 do not state one fact twice.
 """
 
 from __future__ import annotations
@@ -31,12 +33,28 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from digest.edit.lexicon import CALENDAR, CJK_RE, STOPWORDS, cjk_bigrams, content_words, stem
+from digest.edit.lexicon import (
+    CALENDAR,
+    CJK_RE,
+    STOPWORDS,
+    WEEKDAYS,
+    cjk_bigrams,
+    content_words,
+    stem,
+)
 from digest.edit.settings import PARAGRAPH
 
-# Numbers that pin a fact: 853,000 / 4.5 / 38% / $20 / 1.3 million; not a year or a lone digit.
-_NUMBER = re.compile(r"(?<![\w.])(?:[$€£¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|percent|"
-                     r"million|billion|trillion|thousand|bn|m\b))?")
+# Numbers that pin a fact: 853,000 / 4.5 / 38% / $20 / 1.3 million / 超过300家; not a year or a
+# lone digit.
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(?:[$€£¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|"
+                     r"percent|million|billion|trillion|thousand|bn|m\b))?")
+# A figure inside a name is no fact figure: joined to a word by a hyphen ("COVID-19", "F-35"),
+# running on into letters ("5G", "4K"; not "10th", "1990s"), or after a capitalised word that
+# does not open the sentence ("Boeing 737", "Section 230"; a month: "March 15" is a date). A
+# weekday is no name ("on Tuesday 12 people died").
+_NAME_BEFORE = re.compile(r"[A-Za-z]-$|[\w,;:)”\"'’] (?!(?:" + "|".join(WEEKDAYS)
+                          + r")\b)[A-Z][A-Za-z]* $")
+_NAME_AFTER = re.compile(r"(?!(?:st|nd|rd|th|s)\b)[A-Za-z]")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 RESTATED = 0.6  # share of a sentence's content words another sentence holds: a restatement
 RESTATES_WORDS = 3  # content words a sentence must say again to be a paraphrase
@@ -57,6 +75,9 @@ def numbers(sentence: str) -> frozenset[str]:
     out: set[str] = set()
     for m in _NUMBER.finditer(sentence):
         text = m.group()
+        if text[0].isdigit() and (_NAME_BEFORE.search(sentence, 0, m.start())
+                                  or _NAME_AFTER.match(sentence, m.end())):
+            continue  # "COVID-19", "5G", "Boeing 737": a name's figure
         n = re.sub(r"[^\d.]", "", text).strip(".")
         scale = re.sub(r"[^a-z%]", "", text.lower())
         if not n or (_YEAR.match(n) and not scale) or (len(n) < 2 and not scale):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.facts import restates, said, says_nothing_new
+from digest.edit.facts import numbers, restates, said, says_nothing_new
 from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import ParagraphSettings
 from digest.edit.write.lines import story_lines
@@ -81,6 +81,24 @@ def test_a_date_is_new_against_another_date_only() -> None:
                             [undated])  # the first date says when
     assert says_nothing_new("On Friday the Harbour Rowing Club voted to rename its league.",
                             [OPENING]) is None  # Tuesday printed: Friday is another event
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("COVID-19 cases in Carthen rose to 853,000 on Tuesday.", {"853000"}),
+    ("The harbour's F-35 hangar and its 5G mast cost $20 million.", {"20 million"}),
+    ("Carthen grounded its Boeing 737 jets and 4.5% of its flights.", {"4.5 %"}),
+    ("The G7 ministers met on March 15 for the 10th time.", {"10"}),
+    ("On Tuesday 12 rowers and 340 paddlers voted.", {"12", "340"}),  # a weekday is no name
+    ("超过300家企业参加了卡森港口论坛。", {"300"}),  # a figure between Chinese characters
+])
+def test_a_figure_inside_a_name_is_no_fact_figure(sentence: str, figures: set[str]) -> None:
+    assert numbers(sentence) == figures
+
+
+def test_two_facts_about_covid_19_are_not_one_figure_said_twice() -> None:
+    printed = ["COVID-19 cases in Carthen rose to 853,000 on Tuesday, the harbour board said."]
+    assert restates("Carthen's first COVID-19 vaccine was given to a harbour pilot.",
+                    printed) is None
 
 
 def test_chinese_is_compared_in_character_pairs() -> None:
