@@ -22,16 +22,27 @@ def no_surrogates(text: str) -> str:
     surrogateescape) replaced by U+FFFD: no UTF-8 store or stream can hold one."""
     return _SURROGATE_RE.sub("\ufffd", text)
 
-# Abbreviations after which a period does not end a sentence.
+# Abbreviations after which a period does not end a sentence (titles, plural ones too: "Sens.
+# Tom Cotton and David Perdue", "the Rev. Billy Graham", "Maj. Gen. Qassem Soleimani").
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "no", "vs", "etc", "inc", "ltd",
-    "co", "corp", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "pres", "jan", "feb",
+    "co", "corp", "gov", "govs", "sen", "sens", "rep", "reps", "gen", "gens", "col", "lt", "sgt",
+    "capt", "maj", "adm", "cmdr", "rev", "msgr", "supt", "det", "atty", "pres", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g",
     "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "al", "u.n", "d.c", "ph.d",
 }
-# Abbreviations that often end a sentence too ("at 5 p.m. The next…"): after them a new
-# sentence starts only when the next word is a common sentence opener.
-_ABBREV_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.k", "d.c"}
+# The AP's abbreviations of US states ("Kenosha, Wis.", "(D-Minn.)", "RICHMOND, Va. (AP) —"),
+# only as written, capitalised: "fell ill." and "a mass." end sentences.
+_STATES = {
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D",
+    "R.I", "S.C", "S.D", "W.Va",
+}
+# Abbreviations that often end a sentence too ("at 5 p.m. The next…", "in Kenosha, Wis. The
+# league …"): after them a new sentence starts only when the next word is a common opener.
+_ABBREV_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.k", "d.c",
+                 *(state.lower() for state in _STATES)}
 _OPENERS = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
     "those", "there", "but", "and", "so", "yet", "in", "on", "at", "after", "before", "his",
@@ -95,11 +106,13 @@ def _split_english(text: str) -> list[str]:
     for m in _EN_BOUNDARY.finditer(text):
         end = m.end(1)
         before = text[start:end]
-        word = re.search(r"(\S+)$", before)
-        token = word.group(1).rstrip(".!?…\"'”’)]").lower() if word else ""
+        # the word before the full stop: its letters and dots ('“Mrs.', "(CNN)Sen.", "(D-Minn.)")
+        word = re.search(r"([A-Za-z.'’]*[A-Za-z])[.!?…\"'”’)\]]*$", before)
+        written = word.group(1) if word else ""
+        token = written.lower()
         # "U.S." or "Dr." or initials ("J.", "H.W.") do not end a sentence, except that
         # "p.m." or "Inc." followed by "The"/"He"/... does.
-        if m.group(1).startswith(".") and (token in _ABBREV
+        if m.group(1).startswith(".") and (token in _ABBREV or written in _STATES
                                            or re.fullmatch(r"[a-z](?:\.[a-z])*", token)):
             following = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", text[m.end():])
             clock_ends = token in _CLOCK and not _CLOCK_CONTINUES.match(text[m.end():])

@@ -31,6 +31,19 @@ from digest.text import (
      ["“We will rebuild,” the mayor said.", "“No doubt about it.”", "Then she left."]),
     ('He asked: "Is it true?" Nobody answered.', ['He asked: "Is it true?"', "Nobody answered."]),
     ("Wait... what happened? Nothing!", ["Wait... what happened?", "Nothing!"]),
+    # a plural title, a title after a bracket, a dash or a quote mark ends no sentence
+    ("Flanked by Sens. Ada Lin and Kofi Osei, the mayor spoke.",
+     ["Flanked by Sens. Ada Lin and Kofi Osei, the mayor spoke."]),
+    ("It was founded by the late Rev. Ama Mensah and Maj. Gen. Kofi Osei.",
+     ["It was founded by the late Rev. Ama Mensah and Maj. Gen. Kofi Osei."]),
+    ("(CNN)Sen. Ada Lin spoke. He asked “Mrs. Lin” to stay.",
+     ["(CNN)Sen. Ada Lin spoke.", "He asked “Mrs. Lin” to stay."]),
+    # a state's abbreviation, as written, is one; a sentence ends there before an opener
+    ("Rep. Ada Lin (D-Minn.) Tideline said so. She met Del. Kofi Osei in Kenosha, Wis. The "
+     "talks ended. He fell ill. Doctors came.",
+     ["Rep. Ada Lin (D-Minn.) Tideline said so.", "She met Del. Kofi Osei in Kenosha, Wis.",
+      "The talks ended.", "He fell ill.", "Doctors came."]),
+    ("RICHMOND, Va. (AP) — Ferries stopped.", ["RICHMOND, Va. (AP) — Ferries stopped."]),
     # an abbreviation that ends a sentence, before a common sentence opener
     ("The vote closed at 5 p.m. The count starts tomorrow.",
      ["The vote closed at 5 p.m.", "The count starts tomorrow."]),

@@ -318,6 +318,8 @@ def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
         "lowered.", "The funeral is on Wednesday."]
     assert clean_sentence("CARTHEN CITY, Oakland (AP) — The board approved the ferry.") == \
         "The board approved the ferry."
+    assert clean_sentence("OAKFIELD, Mass. (Harbour Syndicate) — The board approved the "
+                          "ferry.") == "The board approved the ferry."  # a syndicate's tag
     assert attribute('Brandt: "We will run it every night."', "Outlet A",
                      "Officials met Brandt on Monday.") == \
         'According to Outlet A, Brandt: "We will run it every night."'

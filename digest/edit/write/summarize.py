@@ -40,9 +40,9 @@ _DATELINE = re.compile(
     rf"{_WIRE}\s*(?:--|—|–|-)?"  # "(CNN) --"; "(AP) —" when a split left the city behind
     rf"|[A-Z][A-Z .,'-]{{2,40}}\s*{_WIRE}\s*(?:--|—|–|-)?"  # "LONDON (Reuters) -"
     # "HANGZHOU — ", "MINNEAPOLIS—", "TEL AVIV—", "ALBANY, N.Y. –", "WASHINGTON -- "
-    # … and "TEHRAN, Iran (AP) —"
+    # … and "TEHRAN, Iran (AP) —", "CAMBRIDGE, Mass. (Project Syndicate) —"
     r"|[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?"
-    rf"\s*(?:{_WIRE}\s*)?(?:--|—|–)"
+    r"\s*(?:\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}\)\s*)?(?:--|—|–)"
     rf"|(?:{KICKERS})\s*:"  # "VIDEO: …", "EXCLUSIVE: …"
     r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
 # A label that makes the rest someone else's words or a form, not news: "CLAIM: …",
