@@ -183,3 +183,22 @@ def test_a_name_in_single_quotes_keeps_its_capitals() -> None:
     assert in_running_text("a four-month 'Clear Feed' campaign against addictive feeds",
                            prose) == "a four-month 'Clear Feed' campaign against addictive feeds"
     assert in_running_text("Users' feeds change", prose) == "users' feeds change"
+
+
+def test_a_tldr_without_a_thread_reports_rather_than_judges(period: Period,
+                                                             make_article: MakeArticle) -> None:
+    """No name runs through the stories: the TL;DR is the lead story's main clause, and an
+    opinion piece's judgement ("… are weaponizing …") is its writer's, not the issue's: the
+    TL;DR takes the lead story's first sentence that reports."""
+    opinion = ("Harbour unions are weaponizing the dock strike to punish shippers. Dockworkers "
+               "at Quayside walked out on Monday after talks on night-shift pay broke down, "
+               "halting 40 cargo ships. The port authority said talks would resume on Friday.")
+    bakery = ("A bakery in Lowmoor won the national bread prize on Thursday with a rye loaf "
+              "baked in a wood oven. The judges tasted 300 loaves over two days.")
+    arts = [make_article(opinion, source="Quay Times", title="Dock strike halts Quayside", day=5),
+            make_article(bakery, source="Lowmoor Post", title="Lowmoor bakery wins prize", day=0.5)]
+    issue = edit_issue(period, arts, newsletter=Newsletter(title="Harbour Weekly", max_stories=3),
+                       sources=[], health=[])
+    texts = [s.text for s in issue.tldr]
+    assert texts, issue
+    assert not any("weaponizing" in t for t in texts), texts

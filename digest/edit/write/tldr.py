@@ -29,6 +29,7 @@ from digest.edit.entities import mentions
 from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere
 from digest.edit.settings import TldrSettings
 from digest.edit.week import Line, Read, Week
+from digest.edit.write.attribution import judges
 from digest.models import Sentence, Story
 
 # Where a sentence's main clause ends: a trailing participle, "with …", "most of them …".
@@ -123,8 +124,8 @@ def _own(week: Week, names: Sequence[dict[str, int]], k: int) -> str | None:
 def _standalone(r: Read, line: Line, language: str, settings: TldrSettings) -> str | None:
     """The line as a TL;DR sentence: in the language, complete, its trailing clause cut."""
     if (line.furniture or not r.speaks(line, language) or dangles(line.text)
-            or r.refers_back(line)):
-        return None
+            or r.refers_back(line) or judges(line.text)):
+        return None  # (a writer's judgement is no through-line: "… are actually quite …")
     text = main_clause(line.text)
     n = len(text.split()) if not line.cjk else len(text) // 2
     if not settings.min_words <= n <= settings.max_words or text.rstrip()[-1:] not in ".。!?！？":
@@ -194,7 +195,10 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
             if len(picked) >= settings.sentences:
                 break
     if len(picked) < 2:  # no thread: the lead story, then what ties others to it
-        lead = stories[0].sentences[0] if stories[0].sentences else None
+        # The lead story's first printed sentence that reports rather than judges (an
+        # opinion piece's "… are weaponizing identity politics …" is its writer's, and the
+        # TL;DR speaks for the issue).
+        lead = next((s for s in stories[0].sentences if not judges(s.text)), None)
         lead_names = set(week.index.resolve(mentions(lead.text))) if lead else set()
         # A lone thread sentence from another story stays only when it names what the lead
         # does: otherwise it is a second lead chained on, no through-line.
