@@ -20,6 +20,14 @@ text the feed carries is a teaser, that is when one of these holds, in this orde
 4. **A summary-only item stops mid-sentence** (no closing punctuation): a description cut at a
    length.
 
+Rules 3 and 4 read a summary-only item as one cut block of text. A description whose markup
+holds `ARTICLE_BLOCKS` paragraphs or more, with no truncation mark, is the article itself,
+however short and whatever its last paragraph: a caption, a credit line ("(Reporting by …;
+Editing by …)"), a tweet's date line, a list of related links. Of the 174 real articles that
+bench/teasers.py serves whole in a description, 32 were taken for teasers by rules 3 and 4
+alone (28 "stops mid-sentence", 4 "short"), each of three paragraphs or more; a summary cut at
+a length is one block (WordPress's excerpt, a CMS's trimmed text), or ends in a mark.
+
 Otherwise the feed's text is the article and no page is fetched: a description of twelve full
 sentences, or content with no sign of truncation. When a page is fetched, it replaces the
 feed's text only if it carries clearly more (`items.PAGE_BETTER`), so a wrong guess costs a
@@ -33,6 +41,7 @@ import re
 from collections.abc import Callable
 
 SHORT = 600  # characters of text below which a feed's text is a summary
+ARTICLE_BLOCKS = 3  # paragraphs in a summary-only item's markup that make it the article
 CONTENT_LONGER = 1.5  # content this much longer than the description is the article
 MARKS = ("…", "...", "[…]", "[...]", "(more…)", "continue reading", "keep reading",
          "read more", "read the full story", "read the full article", "read full story",
@@ -51,6 +60,7 @@ _MARK_RE = re.compile(r"(" + "|".join(re.escape(m) for m in sorted(MARKS, key=le
 _FOOTER_RE = re.compile(r"(?:\s*(?:" + "|".join(FOOTERS) + r")[.!]?)+\s*$", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?。！？…][\"'”’)\]»」』]*$")
 _TAG_RE = re.compile(r"<[^>]+>")
+_ENDED_THEN_DOTS = re.compile(r"[.!?。！？][\"'”’)\]]*\s*(?:…|\.\.\.)[\W_]*$")
 
 
 def plain_text(markup: str, *, is_html: bool = True) -> str:
@@ -98,22 +108,38 @@ def _marked(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def teaser_reason(content: str, summary: str) -> str | None:
+def teaser_reason(content: str, summary: str, *, blocks: int = 0) -> str | None:
     """Why the feed's text is a teaser (so the page is worth fetching), or None when it is the
-    article. `content` and `summary` are plain text (see `plain_text`); either may be empty."""
+    article. `content` and `summary` are plain text (see `plain_text`); either may be empty.
+    `blocks`: the paragraphs of the summary's markup (`paragraphs`), 0 when unknown."""
     body = _core(content or summary)
     if not body:
         return "no text"
-    reason = _reason(body[-_MARK_WINDOW:], lambda: len(body), _core(summary) if content else "")
-    if reason is None and not content and len(body) >= SHORT \
+    whole = not content and blocks >= ARTICLE_BLOCKS  # rules 3 and 4 do not apply
+    reason = _reason(body[-_MARK_WINDOW:], lambda: len(body), _core(summary) if content else "",
+                     short=not whole, whole=whole)
+    if reason is None and not content and not whole and len(body) >= SHORT \
             and not _SENTENCE_END_RE.search(body):
         return "stops mid-sentence"
     return reason
 
 
-def _reason(end: str, length: Callable[[], int], lead: str) -> str | None:
+_BLOCK_RE = re.compile(r"<(?:p|li|h[1-6]|blockquote|figcaption|pre|tr)[\s>]|<br\s*/?>\s*<br\b",
+                       re.IGNORECASE)
+
+
+def paragraphs(markup: str) -> int:
+    """How many paragraphs (block elements, or blank-line breaks) `markup` holds."""
+    return len(_BLOCK_RE.findall(markup))
+
+
+def _reason(end: str, length: Callable[[], int], lead: str, *, short: bool = True,
+            whole: bool = False) -> str | None:
     """The decision on a body (never empty) known by its last characters and, when the
-    decision needs it, its length; `lead` is the description beside content, else ""."""
+    decision needs it, its length; `lead` is the description beside content, else "";
+    `short`: whether rule 3 applies; `whole`: a summary-only item of `ARTICLE_BLOCKS`
+    paragraphs, where a bare ellipsis after a finished sentence ('… Need to Know."...') is
+    the writer's, not a cut."""
     measured: list[int] = []  # the length, measured once and only when the decision turns on it
 
     def size() -> int:
@@ -125,11 +151,11 @@ def _reason(end: str, length: Callable[[], int], lead: str) -> str | None:
         return bool(lead) and size() >= CONTENT_LONGER * len(lead)
 
     mark = _marked(end)
-    if mark and not (mark in BARE and is_longer()):
+    if mark and not (mark in BARE and (is_longer() or (whole and _ENDED_THEN_DOTS.search(end)))):
         return f"ends in {mark!r}"
     if lead and (_marked(lead) or is_longer()):
         return None
-    if size() < SHORT:
+    if short and size() < SHORT:
         return f"short ({size()} characters)"
     return None
 
@@ -150,7 +176,8 @@ def feed_teaser_reason(content: str, summary: str, *, html: bool = True) -> str 
     both ways, and an entity cannot cross a `<`)."""
     if not html or len(content) <= _LONG:
         return teaser_reason(plain_text(content, is_html=html) if content else "",
-                             plain_text(summary))
+                             plain_text(summary),
+                             blocks=paragraphs(summary) if html and not content else 0)
     cut = content.find("<", len(content) - _LONG // 2)
     words = plain_text(content[cut:]).split(" ", 1) if cut > 0 else []
     end = words[1] if len(words) == 2 else ""

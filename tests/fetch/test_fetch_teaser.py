@@ -170,3 +170,27 @@ def test_only_relative_links_send_content_to_the_parser(markup: str, relative: b
     html = f"<p>{markup}x</a></p>" if "<a" in markup else f"<p>{markup}</p>"
     assert ("https://site.example/" in absolutise(html, "https://site.example/p/1")) is (
         relative and "mailto" not in markup)
+
+
+@pytest.mark.parametrize(("summary", "expected"), [
+    # A whole article in a description, ending on what articles end on: no sentence end, but
+    # its paragraphs say it is the article (real feeds: 32 of 174 were taken for teasers).
+    (FULL_HTML + "<p>(Reporting by Ana Ruiz; Editing by Tom Hale)</p>", None),
+    (FULL_HTML + "<p>— Harbour Watch (@harbourwatch) March 3, 2026</p>", None),
+    (FULL_HTML + "<ul><li>Related: Cranes through the years</li></ul>", None),
+    (FULL_HTML + '<p>Subscribe to the newsletter — tick "Port News."...</p>', None),
+    ("".join(f"<p>{p}</p>" for p in ARTICLE[:3]), None),  # three short paragraphs: the article
+    # One block of text is still read as a cut summary ...
+    ("<p>" + " ".join(ARTICLE)[:700] + "</p>", "stops mid-sentence"),
+    ("<p>" + ARTICLE[0] + "</p>", "short"),
+    # ... and a mark is a truncation in any number of paragraphs.
+    (FULL_HTML + "<p>The authority will meet again when…</p>", "ends in '…'"),
+    (FULL_HTML + "<p>Read more</p>", "ends in 'Read more'"),
+])
+def test_a_description_of_several_paragraphs_is_the_article(summary: str,
+                                                            expected: str | None) -> None:
+    reason = feed_teaser_reason("", summary)
+    if expected is None:
+        assert reason is None
+    else:
+        assert reason is not None and reason.startswith(expected)
