@@ -8,20 +8,26 @@ article cost most of storing a cold fetch (10,000 articles: 30,000 queries that 
 here the rows any article of the batch can match are read up front (`IN` lists, by the same
 indexes), and every row the batch inserts or updates is entered as the database would then
 hold it, so the seventh article finds the third exactly as a query would have.
+
+Both stores use it: each reads by its own dialect (`Select`: SQLite's `IN` lists, PostgreSQL's
+`= ANY`), and what a batch writes is entered here the same way.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from bisect import insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Article
 
 _CHUNK = 500  # parameters per IN list (SQLite allows 32,766 since 3.32, 999 before)
-_COLUMNS = "id, source, guid, url_key, content_hash, title, published"
+COLUMNS = "id, source, guid, url_key, content_hash, title, published"  # a `Stored`, in order
+
+# The rows (COLUMNS, in order) whose `column` is one of `values`, within `source` unless None.
+Select = Callable[[str, str | None, list[str]], Iterable[Sequence[Any]]]
 
 
 @dataclass
@@ -51,16 +57,20 @@ class Matches:
     by_hash: dict[tuple[str, str], list[Stored]] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, conn: sqlite3.Connection, articles: Sequence[tuple[Article, str]]) -> Matches:
+    def read(cls, select: Select, articles: Sequence[tuple[Article, str]]) -> Matches:
         found: dict[int, Stored] = {}
+
+        def add(column: str, source: str | None, values: Iterable[str]) -> None:
+            for r in select(column, source, sorted(values)):
+                found.setdefault(r[0], Stored(*r))
+
         by_source: dict[str, list[Article]] = {}
         for article, _ in articles:
             by_source.setdefault(article.source, []).append(article)
         for source, batch in by_source.items():
-            _select(conn, found, "source = ? AND guid", [source], {a.guid for a in batch})
-            _select(conn, found, "source = ? AND content_hash", [source],
-                    {a.content_hash for a in batch})
-        _select(conn, found, "url_key", [], {key for _, key in articles})
+            add("guid", source, {a.guid for a in batch})
+            add("content_hash", source, {a.content_hash for a in batch})
+        add("url_key", None, {key for _, key in articles})
         matches = cls()
         for row in sorted(found.values(), key=lambda r: r.id):
             matches._enter(row)
@@ -95,12 +105,14 @@ def _id(row: Stored) -> int:
     return row.id
 
 
-def _select(conn: sqlite3.Connection, found: dict[int, Stored], where: str,
-            fixed: list[Any], values: Iterable[str]) -> None:
-    wanted = sorted(values)
-    for at in range(0, len(wanted), _CHUNK):
-        chunk = wanted[at:at + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for r in conn.execute(f"SELECT {_COLUMNS} FROM article WHERE {where} IN ({marks})",
-                              [*fixed, *chunk]):
-            found.setdefault(r[0], Stored(*r))
+def sqlite_select(conn: sqlite3.Connection) -> Select:
+    """`Select` for SQLite: `IN` lists of at most _CHUNK values, by the same indexes."""
+    def select(column: str, source: str | None, values: list[str]) -> Iterable[Sequence[Any]]:
+        scope, fixed = ("source = ? AND ", [source]) if source is not None else ("", [])
+        for at in range(0, len(values), _CHUNK):
+            chunk = values[at:at + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            yield from conn.execute(
+                f"SELECT {COLUMNS} FROM article WHERE {scope}{column} IN ({marks})",
+                [*fixed, *chunk])
+    return select

@@ -3,8 +3,9 @@
 Chosen by `database: postgresql://user@host/db` in the config; the password comes from the
 environment ($PGPASSWORD) or ~/.pgpass, as libpq reads them, never from the file. The schema is
 `pgschema.py`, applied at open like SQLite's. The rules are SQLite's (`sqlite.py`): one
-transaction a source, a savepoint an article, the same identity of an article (GUID, then URL
-key, then content hash in the source) and the same rows handed to the editor.
+transaction a source, matched as a batch (`batch.py`, written by `pgwrite.py`), the same
+identity of an article (GUID, then URL key, then content hash in the source) and the same rows
+handed to the editor.
 
 One database can hold several newsletters: `newsletter` scopes issues, deliveries and runs;
 `sources` (the config's source names) scopes the articles a build reads. Feeds and articles are
@@ -33,23 +34,11 @@ from ..models import (
     Period,
     StoryMemory,
 )
-from . import pgschema, rows
+from . import pgschema, pgwrite, rows
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
-from .rows import epoch, ts
+from .rows import ts
 
 Row = dict[str, Any]
-
-# The stored article an incoming one is: same source and GUID, else the first with its URL
-# key, else the first of its source with its content hash (SQLite asks the same three in turn;
-# here one round trip).
-_FIND_ARTICLE = """
-SELECT * FROM (
-    (SELECT 1 AS found_by, * FROM article WHERE source = %s AND guid = %s)
-    UNION ALL (SELECT 2, * FROM article WHERE url_key = %s ORDER BY id LIMIT 1)
-    UNION ALL (SELECT 3, * FROM article WHERE source = %s AND content_hash = %s
-               ORDER BY id LIMIT 1)) candidates
-ORDER BY found_by LIMIT 1"""
-
 
 def connect(url: str) -> psycopg.Connection[Row]:
     """An autocommit connection in UTC; StoreError (with the URL, never a password) if refused."""
@@ -125,10 +114,12 @@ class PostgresStore:
 
     def save_fetch(self, result: FetchResult, articles: list[tuple[Article, str]],
                    now: datetime) -> SaveReport:
-        """The source's new state and its articles in one transaction, an article a savepoint
-        (see SQLiteStore.save_fetch). Writers on other machines may store the same page from
-        another feed at the same moment: each URL key is locked for the transaction, in
-        sorted order, so the second one finds the first one's row."""
+        """The source's new state and its articles in one transaction, matched and written
+        as a batch (pgwrite.py; an article the database refuses is left out alone, as
+        SQLiteStore.save_fetch leaves it). Writers on other machines may store the same page
+        from another feed at the same moment: each URL key is locked for the transaction, in
+        sorted order, before the batch reads what it matches, so the second one finds the
+        first one's row."""
         counts: Counter[SaveOutcome] = Counter()
         failed: list[tuple[Article, Exception]] = []
         with self._tx():
@@ -137,32 +128,10 @@ class PostgresStore:
                     "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) "
                     "FROM unnest(%s::text[]) WITH ORDINALITY AS u(k, n) ORDER BY n",
                     (sorted({url_key for _, url_key in articles}),))
-            for article, url_key in articles:
-                try:
-                    with self._conn.transaction():
-                        outcome = self._save_article(article, url_key, now)
-                except psycopg.OperationalError:
-                    raise  # the database's failure, not this article's
-                except Exception as exc:
-                    failed.append((article, exc))
-                else:
-                    counts[outcome] += 1
+                counts, failed = pgwrite.save_articles(self._conn, articles, now)
             self._conn.execute(rows.SAVE_STATE.replace("?", "%s"),
                                rows.state_values(result, counts["new"], now))
         return SaveReport(dict(counts), tuple(failed))
-
-    def _save_article(self, a: Article, url_key: str, now: datetime) -> SaveOutcome:
-        row = self._one(_FIND_ARTICLE, (a.source, a.guid, url_key, a.source, a.content_hash))
-        if row is None:
-            self._conn.execute(rows.INSERT_ARTICLE.format(twins="?,?").replace("?", "%s"),
-                               (*rows.article_values(a, url_key, now), epoch(a.published),
-                                epoch(a.first_seen)))
-            return "new"
-        values = rows.update_values(row, a, now, twin=lambda iso: epoch(rows.req_dt(iso)))
-        if values is None:
-            return "unchanged"
-        self._conn.execute(rows.UPDATE_ARTICLE.format(twin="?").replace("?", "%s"), values)
-        return "updated"
 
     # ── articles ─────────────────────────────────────────────────────────
     def articles_for(self, period: Period) -> list[Article]:

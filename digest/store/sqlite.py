@@ -27,7 +27,7 @@ from ..models import (
 )
 from . import migrations, rows
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
-from .batch import Matches, Stored
+from .batch import Matches, Stored, sqlite_select
 from .notifications import NotificationTable, ledger_rows
 
 _ts = rows.ts
@@ -102,7 +102,7 @@ class SQLiteStore(NotificationTable):
         # Fetched articles can be fetched again, and the source's state is in the same
         # transaction: this commit need not wait for the disk (see _Transaction).
         with self._tx(durable=False):
-            matches = Matches.read(self._conn, articles)
+            matches = Matches.read(sqlite_select(self._conn), articles)
             for article, url_key in articles:
                 try:
                     counts[self._save_article(article, url_key, now, matches)] += 1

@@ -150,6 +150,28 @@ def test_an_article_whose_write_fails_leaves_no_trace(backend: str) -> None:
     assert store.fetch_states()["One"].etag == '"e1"'
 
 
+def test_articles_after_a_refused_one_still_match_those_before_it(backend: str) -> None:
+    """A refused article mid-batch (PostgreSQL then writes the batch again an article at a
+    time): the articles after it still match the ones stored before it in the batch, and the
+    batch stored again duplicates nothing."""
+    store = open_store(backend)
+    bad = replace(article(guid="bad", url="http://x/bad", body="Bad."), language=None)  # type: ignore[arg-type]
+    batch = [(article(guid="a", body="A."), "k/a"),
+             (bad, "k/bad"),
+             (article(guid="a2", body="A2.", url="http://x/a2"), "k/a"),  # A's URL key: A updated
+             (article(guid="c", body="A2.", url="http://x/c"), "k/c"),  # A's new body: unchanged
+             (article(guid="d", body="D.", url="http://x/d"), "k/d"),
+             (article(guid="e", body="E.", url="http://x/bad"), "k/bad")]  # bad is not stored
+    report = store.save_fetch(result(), batch, NOW)
+    assert report.counts == {"new": 3, "updated": 1, "unchanged": 1}
+    assert [a.guid for a, _ in report.failed] == ["bad"]
+    week = periods.week("2026-W10", "UTC")
+    assert {a.guid: a.paragraphs for a in store.articles_for(week)} == {"a": ("A2.",),
+                                                                        "d": ("D.",), "e": ("E.",)}
+    again = store.save_fetch(result(), [p for p in batch if p[0] is not bad], NOW)
+    assert "new" not in again.counts and not again.failed and store.count_articles() == 3
+
+
 def test_interrupted_transaction_leaves_nothing(backend: str) -> None:
     """Anything that is not one article's fault (here Ctrl-C) rolls the whole source back."""
 
