@@ -104,8 +104,9 @@ def _write(conn: psycopg.Connection[Any], articles: Sequence[tuple[Article, str]
     provisional id), give the new rows their ids, then send the writes."""
     writes: list[_Write] = []
     new: list[_Write] = []
+    updated_at = now.isoformat()
     for a, url_key in articles:
-        writes.append(_decide(a, url_key, now, matches, _PENDING + len(new)))
+        writes.append(_decide(a, url_key, updated_at, matches, _PENDING + len(new)))
         if writes[-1].stored is not None:
             new.append(writes[-1])
     cursor = conn.cursor(row_factory=tuple_row)
@@ -122,17 +123,19 @@ def _write(conn: psycopg.Connection[Any], articles: Sequence[tuple[Article, str]
     return Counter(w.outcome for w in writes)
 
 
-def _decide(a: Article, url_key: str, now: datetime, matches: Matches,
+def _decide(a: Article, url_key: str, updated_at: str, matches: Matches,
             pending: int) -> _Write:
     """The article's write, entered in `matches` as the database will hold it once sent (a new
     row under the provisional id `pending`)."""
     row = matches.find(a, url_key)
     if row is None:
-        values = (*rows.article_values(a, url_key, now), epoch(a.published), epoch(a.first_seen))
+        values = (*rows.article_values(a, url_key, updated_at), epoch(a.published),
+                  epoch(a.first_seen))
         stored = Stored(pending, a.source, a.guid, url_key, a.content_hash, a.title, values[7])
         matches.inserted(stored)
         return _Write("new", values, stored)
-    update = rows.update_values(row.row(), a, now, twin=lambda iso: epoch(rows.req_dt(iso)))
+    update = rows.update_values(row.row(), a, updated_at,
+                                twin=lambda iso: epoch(rows.req_dt(iso)))
     if update is None:
         return _Write("unchanged")
     matches.updated(row, a.content_hash, a.title, update[3])

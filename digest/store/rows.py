@@ -137,12 +137,13 @@ INSERT_ARTICLE = """INSERT INTO article (source, guid, url, url_key, canonical_u
    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,{twins})"""
 
 
-def article_values(a: Article, url_key: str, now: datetime) -> tuple[Any, ...]:
-    """INSERT_ARTICLE's values but the twins."""
+def article_values(a: Article, url_key: str, updated_at: str) -> tuple[Any, ...]:
+    """INSERT_ARTICLE's values but the twins; `updated_at` is the batch's time, as `ts` writes
+    it (once a batch). `published` and `first_seen` are at 7 and 8."""
     paragraphs, removed = encoded(a)
     return (a.source, a.guid, a.url, url_key, a.canonical_url, a.title, paragraphs,
-            ts(a.published), ts(a.first_seen), ts(now), a.content_hash, a.author, a.language,
-            a.image, removed)
+            a.published.isoformat(), a.first_seen.isoformat(), updated_at, a.content_hash,
+            a.author, a.language, a.image, removed)
 
 
 # An article changed since it was stored, updated in place. `{twin}` is the dialect's
@@ -153,7 +154,7 @@ UPDATE_ARTICLE = """UPDATE article SET title=?, paragraphs=?, content_hash=?, pu
    WHERE id=?"""
 
 
-def update_values(row: Row, a: Article, now: datetime,
+def update_values(row: Row, a: Article, updated_at: str,
                   twin: Callable[[str], Any]) -> tuple[Any, ...] | None:
     """The UPDATE_ARTICLE values for stored `row` seen again as `a`; None when unchanged.
 
@@ -164,8 +165,8 @@ def update_values(row: Row, a: Article, now: datetime,
         return None
     paragraphs, removed = encoded(a)
     published = str(row["published"]) if a.published == a.first_seen else a.published.isoformat()
-    return (a.title, paragraphs, a.content_hash, published, twin(published), ts(now), a.author,
-            a.language, a.image, removed, a.canonical_url, row["id"])
+    return (a.title, paragraphs, a.content_hash, published, twin(published), updated_at,
+            a.author, a.language, a.image, removed, a.canonical_url, row["id"])
 
 
 def memory(r: Row) -> StoryMemory:

@@ -34,6 +34,8 @@ _ts = rows.ts
 # The twins themselves are always SQLite's `strftime('%s', <stored text>)` (migration 3 and
 # every write), which rounds fractions to milliseconds first; readers allow a second of slack.
 _EPOCH_OF = "CAST(strftime('%s', ?) AS INTEGER)"  # SQL: the twin of an ISO time parameter
+_INSERT = rows.INSERT_ARTICLE.format(twins=f"{_EPOCH_OF},{_EPOCH_OF}")
+_UPDATE = rows.UPDATE_ARTICLE.format(twin=_EPOCH_OF)
 
 
 class SQLiteStore(NotificationTable):
@@ -103,9 +105,10 @@ class SQLiteStore(NotificationTable):
         # transaction: this commit need not wait for the disk (see _Transaction).
         with self._tx(durable=False):
             matches = Matches.read(sqlite_select(self._conn), articles)
+            updated_at = now.isoformat()
             for article, url_key in articles:
                 try:
-                    counts[self._save_article(article, url_key, now, matches)] += 1
+                    counts[self._save_article(article, url_key, updated_at, matches)] += 1
                 except sqlite3.OperationalError:
                     raise  # the database's failure, not this article's
                 except Exception as exc:
@@ -113,24 +116,23 @@ class SQLiteStore(NotificationTable):
             self._conn.execute(rows.SAVE_STATE, rows.state_values(result, counts["new"], now))
         return SaveReport(dict(counts), tuple(failed))
 
-    def _save_article(self, a: Article, url_key: str, now: datetime,
+    def _save_article(self, a: Article, url_key: str, updated_at: str,
                       matches: Matches) -> SaveOutcome:
         """One article: matched (GUID, else URL key, else content hash: see batch.py), then
         its one write (save_fetch relies on there being one), entered in `matches`."""
         row = matches.find(a, url_key)
         if row is None:
-            values = rows.article_values(a, url_key, now)
-            cursor = self._conn.execute(
-                rows.INSERT_ARTICLE.format(twins=f"{_EPOCH_OF},{_EPOCH_OF}"),
-                (*values, _ts(a.published), _ts(a.first_seen)))
+            values = rows.article_values(a, url_key, updated_at)
+            # the twins are computed in SQL from the ISO times (values 7 and 8)
+            cursor = self._conn.execute(_INSERT, (*values, values[7], values[8]))
             assert cursor.lastrowid is not None
             matches.inserted(Stored(cursor.lastrowid, a.source, a.guid, url_key,
                                     a.content_hash, a.title, values[7]))
             return "new"
-        update = rows.update_values(row.row(), a, now, twin=str)  # the SQL takes ISO time
+        update = rows.update_values(row.row(), a, updated_at, twin=str)  # SQL takes ISO time
         if update is None:
             return "unchanged"
-        self._conn.execute(rows.UPDATE_ARTICLE.format(twin=_EPOCH_OF), update)
+        self._conn.execute(_UPDATE, update)
         matches.updated(row, a.content_hash, a.title, update[3])
         return "updated"
 
