@@ -12,6 +12,10 @@ by pair; the median is quoted.
 `--scan` also times, once, what `articles_for` did before it used an index (every row read and
 filtered in Python), on the big store.
 
+The write side is printed too: saving the week (`save_fetch`, 100 batches of 20) into each
+store, so what matching a batch against a million stored articles costs (batch.py's three
+index reads a source) shows beside the same writes into an empty store.
+
 Bar (issue 13): the big store within 10 % of the empty one.
 """
 
@@ -129,16 +133,23 @@ def main() -> None:
         empty, big = Path(tmp) / "empty.sqlite3", Path(tmp) / "big.sqlite3"
         week = week_articles(args.week)
         started = time.perf_counter()
+        saves = []
         for path, history in ((empty, 0), (big, args.history)):
             store = open_store(path)
             assert isinstance(store, SQLiteStore)
             add_history(store, history)
+            saving = time.perf_counter()
             save_week(store, week)
+            saves.append(time.perf_counter() - saving)
             store.close()
         size = big.stat().st_size / 1e6
         print(f"stores: a week of {args.week} articles from {SOURCES} sources; the big one also "
               f"holds {args.history:,} older ({size:,.0f} MB; built in "
               f"{time.perf_counter() - started:.0f} s)")
+        print(f"saving the week (save_fetch, {SOURCES} batches): into the empty store "
+              f"{saves[0]:.2f} s, into the big one {saves[1]:.2f} s "
+              f"({saves[0] / args.week * 1000:.3f} / {saves[1] / args.week * 1000:.3f} ms an "
+              "article; one run each)")
         for path in (empty, big):  # warm-up: the first read of a file pays the page cache
             build_reads(path, WEEK)
         pairs = []
