@@ -39,7 +39,6 @@ _NEXT_IDS = ("SELECT nextval(pg_get_serial_sequence('article', 'id')) "
 _INSERT = rows.INSERT_ARTICLE.format(twins="?,?").replace(
     "INSERT INTO article (", "INSERT INTO article (id, ").replace(
     "VALUES (", "OVERRIDING SYSTEM VALUE VALUES (?,").replace("?", "%s")
-_COPY = "COPY article (id, " + rows.INSERT_ARTICLE.split("(", 1)[1].split(")", 1)[0] + ") FROM STDIN"
 _UPDATE = rows.UPDATE_ARTICLE.format(twin="?").replace("?", "%s")
 
 
