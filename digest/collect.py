@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from .errors import CleanError, DigestError, internal_error
-from .models import Article, ArticleStatus, FetchResult, RawItem, SourceHealth
+from .models import Article, ArticleStatus, FetchResult, RawItem, Source, SourceHealth
 from .periods import Clock, utcnow
 from .store import Store
 
@@ -55,31 +56,36 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
     A run of `STREAM_SOURCES` or more forks its cleaning workers before the first connection
     (the only moment that is safe: right after the fetch forked its parse workers) and hands
     each source's items to them as its feed arrives, so cleaning runs while the other feeds
-    are on the wire; the batches are stored in the sources' order once every feed is in."""
+    are on the wire; the batches are stored in the sources' order once every feed is in.
+    In a run big enough for parse workers, the worker that parses a feed also cleans its
+    items that need no page (`_clean_items`, the fetch's `finish`): they arrive cleaned."""
     from .fetch import fetch_all
     from .workers import MIN_JOBS, Pool
 
-    arrivals: dict[str, tuple[datetime, Batch[_ItemJob, _Cleaned]]] = {}
     with Pool(_clean_item) as pool:
+        saver = _Saver(store, pool, [source.name for source in config.sources])
+
         def arrived(result: FetchResult) -> None:
-            if pool.started and result.items:
+            if pool.started:
                 now = clock()
-                arrivals[result.source.name] = (now, pool.submit(_jobs(result, now)))
+                saver.add(result, now, pool.submit(_jobs(result, now)))
+                saver.save(wait=False)
 
         streaming = len(config.sources) >= STREAM_SOURCES
         results = fetch_all(config.sources, store.fetch_states(), config.fetch,
                             transport=transport, clock=clock, known=store.has_item,
                             arrived=arrived if streaming else None,
-                            ready=pool.start if streaming else None)
+                            ready=pool.start if streaming else None,
+                            finish=_clean_items if streaming else None)
+        saver.check()  # a database failure met while storing during the fetch ends the run
         if sum(len(r.items) for r in results) >= MIN_JOBS:
             pool.start()  # when not streaming: forked now that the fetch's threads are gone
-        nows: list[datetime] = []
-        batches: list[Batch[_ItemJob, _Cleaned]] = []
         for result in results:
-            now, batch = arrivals.get(result.source.name) or (clock(), None)
-            nows.append(now)
-            batches.append(batch or pool.submit(_jobs(result, now)))
-        return _save_all(store, results, nows, pool, batches)
+            if not saver.has(result):
+                now = clock()
+                saver.add(result, now, pool.submit(_jobs(result, now)))
+        saver.save(wait=True)
+        return saver.report(results)
 
 
 def store_fetched(store: Store, results: list[FetchResult], nows: list[datetime], *,
@@ -91,31 +97,71 @@ def store_fetched(store: Store, results: list[FetchResult], nows: list[datetime]
     with Pool(_clean_item) as pool:
         if not inline and sum(len(r.items) for r in results) >= MIN_JOBS:
             pool.start()
-        batches = [pool.submit(_jobs(r, now)) for r, now in zip(results, nows, strict=True)]
-        return _save_all(store, results, nows, pool, batches)
+        saver = _Saver(store, pool, [result.source.name for result in results])
+        for result, now in zip(results, nows, strict=True):
+            saver.add(result, now, pool.submit(_jobs(result, now)))
+        saver.save(wait=True)
+        return saver.report(results)
 
 
 def _jobs(result: FetchResult, now: datetime) -> list[_ItemJob]:
-    return [_ItemJob(item, result.source.newsletter, now) for item in result.items]
+    """The items still to clean (not cleaned where their feed was parsed)."""
+    return [_ItemJob(item, result.source.newsletter, now) for item in result.items
+            if item.finished is None]
 
 
-def _save_all(store: Store, results: list[FetchResult], nows: list[datetime],
-              pool: Pool[_ItemJob, _Cleaned], batches: list[Batch[_ItemJob, _Cleaned]]
-              ) -> CollectReport:
+class _Saver:
     """Each source's cleaning answers (its items' articles or what cleaning raised, in
-    order) stored source by source."""
-    saved: dict[str, dict[str, int]] = {}
-    tally = _Failures()
-    rules: Counter[str] = Counter()
-    for result, now, batch in zip(results, nows, batches, strict=True):
-        name = result.source.name
-        answers = pool.answers(batch)
+    order) stored source by source, in the sources' order, each as soon as it and every
+    source before it are cleaned: during the fetch, storing overlaps the cleaning of the
+    sources after it (the parse workers take them in this order, see parsepool)."""
+
+    def __init__(self, store: Store, pool: Pool[_ItemJob, _Cleaned], names: list[str]) -> None:
+        self.store, self.pool, self.names = store, pool, names
+        self.waiting: dict[str, tuple[FetchResult, datetime, Batch[_ItemJob, _Cleaned]]] = {}
+        self.added: set[str] = set()
+        self.next = 0  # the place of the next source to store
+        self.saved: dict[str, dict[str, int]] = {}
+        self.tally = _Failures()
+        self.rules: Counter[str] = Counter()
+        self.fatal: Exception | None = None
+
+    def has(self, result: FetchResult) -> bool:
+        return result.source.name in self.added
+
+    def add(self, result: FetchResult, now: datetime, batch: Batch[_ItemJob, _Cleaned]) -> None:
+        self.added.add(result.source.name)
+        self.waiting[result.source.name] = (result, now, batch)
+
+    def save(self, *, wait: bool) -> None:
+        """Store the sources that are next in order and ready (all of them: `wait`)."""
+        while self.fatal is None and self.next < len(self.names):
+            entry = self.waiting.get(self.names[self.next])
+            if entry is None or not (wait or self.pool.done(entry[2])):
+                return
+            del self.waiting[self.names[self.next]]
+            self.next += 1
+            try:
+                self._save(*entry)
+            except (DigestError, sqlite3.OperationalError) as exc:
+                if wait:
+                    raise
+                self.fatal = exc  # (raised by `check`, outside the fetch's callback)
+
+    def check(self) -> None:
+        if self.fatal is not None:
+            raise self.fatal
+
+    def _save(self, result: FetchResult, now: datetime,
+              batch: Batch[_ItemJob, _Cleaned]) -> None:
+        name, tally = result.source.name, self.tally
+        answers = self.pool.answers(batch)
         for entry in result.failed:  # entries the fetch stage could not read
             tally.add(entry.url, entry.title, name, None, entry.reason)
         articles: list[tuple[Article, str]] = []
         for item in result.items:
             try:
-                cleaned = _value(next(answers))
+                cleaned = _value(next(answers) if item.finished is None else _answer(item))
             except CleanError as exc:
                 log.warning("%s: cannot clean %s: %s", name, item.url, exc)
                 tally.add(item.url, item.title, name, item.published, str(exc))
@@ -124,9 +170,9 @@ def _save_all(store: Store, results: list[FetchResult], nows: list[datetime],
                           tally.bug(exc, f"{name}: cleaning {item.url}"))
             else:
                 articles.extend(cleaned)
-                rules.update(r.rule for a, _ in cleaned for r in a.removed)
+                self.rules.update(r.rule for a, _ in cleaned for r in a.removed)
         try:
-            report = store.save_fetch(result, articles, now)
+            report = self.store.save_fetch(result, articles, now)
         except (DigestError, sqlite3.OperationalError):
             raise  # the database cannot take anything: no issue can be built from it
         except Exception as exc:  # this source's batch only
@@ -134,15 +180,18 @@ def _save_all(store: Store, results: list[FetchResult], nows: list[datetime],
             for article, _ in articles:
                 tally.add(article.url, article.title, name, article.published,
                           f"not stored: its source could not be saved ({reason})")
-            continue
+            return
         for article, error in report.failed:
             tally.add(article.url, article.title, name, article.published,
                       "cannot store: " + tally.bug(error, f"{name}: storing {article.url}"))
-        saved[name] = {str(k): v for k, v in report.counts.items()}  # Literal keys → str
+        self.saved[name] = {str(k): v for k, v in report.counts.items()}  # Literal keys → str
         log.info("%s: %s, %d item(s), %s", name, result.status, len(result.items),
-                 saved[name] or "nothing new")
-    return CollectReport(results=tuple(results), saved=saved, failed=tuple(tally.failed),
-                         rules=dict(rules), internal_errors=tally.internal_errors)
+                 self.saved[name] or "nothing new")
+
+    def report(self, results: list[FetchResult]) -> CollectReport:
+        return CollectReport(results=tuple(results), saved=self.saved,
+                             failed=tuple(self.tally.failed), rules=dict(self.rules),
+                             internal_errors=self.tally.internal_errors)
 
 
 @dataclass
@@ -194,6 +243,23 @@ def _value(answer: _T | Exception) -> _T:
 
 
 _Cleaned = list[tuple[Article, str]]  # an item's articles, each with its store key
+
+
+def _answer(item: RawItem) -> _Cleaned | Exception:
+    """What cleaning made of an item where its feed was parsed (`_clean_items`)."""
+    answer = item.finished
+    if not isinstance(answer, (list, Exception)):
+        raise TypeError(f"not a cleaning answer: {type(answer).__name__}")
+    return cast(_Cleaned | Exception, answer)
+
+
+def _clean_items(source: Source, items: Sequence[RawItem], now: datetime
+                 ) -> list[_Cleaned | Exception]:
+    """The fetch's `finish`, run by the parse worker that read the feed: each item's articles
+    or what cleaning it raised (made safe to send back), as a cleaning worker answers."""
+    from .workers import sendable
+
+    return [sendable(_clean_item, _ItemJob(item, source.newsletter, now)) for item in items]
 
 
 def _clean_item(job: _ItemJob) -> _Cleaned:

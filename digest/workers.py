@@ -62,7 +62,7 @@ def call(fn: Callable[[T], R], job: T) -> R | Exception:
         return exc
 
 
-def _work(fn: Callable[[T], R], job: T) -> R | Exception:
+def sendable(fn: Callable[[T], R], job: T) -> R | Exception:
     """In a worker: the answer, made safe to send back (a traceback does not pickle)."""
     answer = call(fn, job)
     if isinstance(answer, Exception):
@@ -75,7 +75,7 @@ def _work(fn: Callable[[T], R], job: T) -> R | Exception:
 
 
 def _work_chunk(fn: Callable[[T], R], chunk: Sequence[T]) -> list[R | Exception]:
-    return [_work(fn, job) for job in chunk]
+    return [sendable(fn, job) for job in chunk]
 
 
 def _ready() -> None:
@@ -182,6 +182,11 @@ class Pool(Generic[T, R]):
             except Exception:  # the answers could not travel back: each job redone here
                 answers = [call(self.fn, job) for job in part]
             yield from answers
+
+    def done(self, batch: Batch[T, R]) -> bool:
+        """Whether every answer of `batch` is in (a chunk left to this process counts as
+        in: `answers` does it at once)."""
+        return all(future is None or future.done() for _, future in batch.chunks)
 
     def _broke(self) -> None:
         if not self._broken:

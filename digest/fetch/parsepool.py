@@ -16,12 +16,21 @@ broken feed, the replacement of a killed one) is forked by multiprocessing's for
 clean process started once with the parser preloaded, which is safe whatever threads and
 sockets the run has. If no worker can be started at all, parsing happens inline (the forgiving
 parser still within its size and depth bounds).
+
+Finishing. A big run's caller may hand the parser a `finish` function (`collect`: cleaning):
+the worker that parsed a feed then also finishes the items that need nothing more from the
+network (no page to fetch, a title of their own) and sends back their results instead of
+their content, so a feed's text crosses between processes once, as articles, instead of
+three times (bytes out, items back, items out again to be cleaned). Before finishing, the
+worker asks for `timeout` more seconds an item (each finished item is bounded on its own,
+as cleaning is), so only the parse itself is held to `timeout`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import heapq
 import logging
 import multiprocessing
 import os
@@ -29,14 +38,15 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from multiprocessing.connection import Connection
 from typing import Any
 
 from digest.errors import internal_error
-from digest.models import Source
+from digest.models import RawItem, Source
+from digest.workers import usable_cores
 
 from .feeds import Loose, ParsedFeed, parse_feed, parse_strict, refused
 from .items import Prepared, prepare_items
@@ -45,6 +55,8 @@ from .loose import parse_loose
 MIN_SOURCES = 100  # below this, forking workers up front costs more than it saves
 MIN_BYTES = 8 * 1024  # smaller documents parse faster than they pickle
 log = logging.getLogger("digest.fetch")
+# (source, its items, now) -> one result per item, in order: what `finish` does in the worker
+Finisher = Callable[[Source, Sequence[RawItem], datetime], Sequence[object]]
 
 
 @dataclass
@@ -79,6 +91,31 @@ def loose_and_prepare(doc: Loose, source: Source, now: datetime, max_items: int)
     return prepare(feed, doc.url, source, now, max_items)
 
 
+def parse_and_finish(body: bytes, url: str, content_type: str | None, source: Source,
+                     now: datetime, max_items: int, finish: Finisher,
+                     timeout: float) -> FeedJob:
+    """`parse_and_prepare`, then the items that need nothing more from the network (no page
+    to fetch, a title of their own) finished by `finish`: each comes back with its result
+    in `finished` and without its content and summary."""
+    job = parse_and_prepare(body, url, content_type, source, now, max_items)
+    ready = [d for d in job.prepared.drafts if not d.need_page and d.item.title]
+    if ready:
+        _more_time(timeout * len(ready))
+        results = finish(source, [d.item for d in ready], now)
+        for draft, result in zip(ready, results, strict=True):
+            draft.item = replace(draft.item, content="", summary="", finished=result)
+    return job
+
+
+_asking: list[Callable[[float], None]] = []  # in a worker: how a job asks for more time
+
+
+def _more_time(seconds: float) -> None:
+    """In a worker: tell the parent this job needs `seconds` more (inline: nothing to do)."""
+    for ask in _asking:
+        ask(seconds)
+
+
 def _refused_job(reason: str) -> FeedJob:
     return FeedJob(ParsedFeed(format="refused", refused=reason), 0, Prepared())
 
@@ -87,9 +124,11 @@ def _refused_job(reason: str) -> FeedJob:
 
 
 def _serve(conn: Connection) -> None:
-    """A worker's loop: (function, arguments) in, (True, result) or (False, reason) out."""
+    """A worker's loop: (function, arguments) in, ("ok", result) or ("error", reason) out,
+    after any number of ("more", seconds) while the job runs."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     gc.freeze()  # what it inherited lives as long as it does (see workers._worker_start)
+    _asking[:] = [lambda seconds: conn.send(("more", seconds))]
     while True:
         try:
             message = conn.recv()
@@ -99,13 +138,13 @@ def _serve(conn: Connection) -> None:
             return
         function, args = message
         try:
-            reply: tuple[bool, Any] = (True, function(*args))
+            reply: tuple[str, Any] = ("ok", function(*args))
         except Exception as exc:
-            reply = (False, (internal_error(exc), traceback.format_exc()))
+            reply = ("error", (internal_error(exc), traceback.format_exc()))
         try:
             conn.send(reply)
         except Exception as exc:  # an answer that cannot be pickled
-            conn.send((False, (internal_error(exc), traceback.format_exc())))
+            conn.send(("error", (internal_error(exc), traceback.format_exc())))
 
 
 class _Worker:
@@ -120,16 +159,20 @@ class _Worker:
     def call(self, function: Callable[..., FeedJob], args: tuple[Any, ...],
              timeout: float) -> tuple[str, Any]:
         """("ok", result) | ("error", reason) | ("timeout", None) | ("died", exit code).
+        The job has `timeout` seconds, and as many more as it asks for on its way.
         Blocking: runs in a thread."""
         try:
             self.conn.send((function, args))
-            if not self.conn.poll(timeout):
-                return "timeout", None
-            ok, value = self.conn.recv()
+            while True:
+                if not self.conn.poll(timeout):
+                    return "timeout", None
+                outcome, value = self.conn.recv()
+                if outcome != "more":
+                    return outcome, value
+                timeout = value
         except (EOFError, OSError):
             self.process.join(1)
             return "died", self.process.exitcode
-        return ("ok" if ok else "error"), value
 
     def stop(self, *, kill: bool = False) -> None:
         if not kill:
@@ -160,17 +203,52 @@ def _late_context() -> multiprocessing.context.BaseContext:
 # ── the run's parser ─────────────────────────────────────────────────────────
 
 
+class _Gate:
+    """`slots` jobs at a time; a freed slot goes to the waiting job of the lowest rank (the
+    source's place in the run), so documents are parsed (and finished) in the sources'
+    order as far as they have arrived, and the caller can store each source's batch in
+    that order while the others are still in the workers."""
+
+    def __init__(self, slots: int) -> None:
+        self.free = slots
+        self.waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self.count = 0  # ties keep their arrival order
+
+    async def acquire(self, rank: int) -> None:
+        if self.free and not self.waiting:
+            self.free -= 1
+            return
+        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.count += 1
+        heapq.heappush(self.waiting, (rank, self.count, turn))
+        try:
+            await turn
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():
+                self.release()  # handed the slot just as it was cancelled: pass it on
+            raise
+
+    def release(self) -> None:
+        while self.waiting:
+            _, _, turn = heapq.heappop(self.waiting)
+            if not turn.done():
+                turn.set_result(None)
+                return
+        self.free += 1
+
+
 class Parser:
     """A run's feed parser: `await parser.feed(...)` parses and prepares one document."""
 
     def __init__(self, timeout: float, *, workers: int | None = None,
-                 big_run: bool = False) -> None:
+                 big_run: bool = False, finish: Finisher | None = None) -> None:
         self.timeout = timeout
         self.big_run = big_run
+        self.finish = finish
         self._capacity = workers or max(1, min(2, (os.cpu_count() or 1) - 1))
         self._idle: list[_Worker] = []
         self._busy: set[_Worker] = set()
-        self._slots: asyncio.Semaphore | None = None
+        self._gate: _Gate | None = None
         self._unavailable = False  # no worker could be started: parse inline
         if big_run:
             # Fork now, while there is nothing to inherit but the parser.
@@ -181,10 +259,16 @@ class Parser:
                 log.warning("no parse worker (%s): parsing inline", exc)
 
     async def feed(self, body: bytes, url: str, content_type: str | None, source: Source,
-                   now: datetime, max_items: int) -> FeedJob:
+                   now: datetime, max_items: int, *, rank: int = 0) -> FeedJob:
+        """`rank`: the source's place in the run (workers take the lowest waiting first)."""
         if self.big_run and len(body) >= MIN_BYTES:
+            if self.finish is not None:
+                return await self._in_worker(parse_and_finish, (
+                    body, url, content_type, source, now, max_items, self.finish,
+                    self.timeout), rank)
             return await self._in_worker(parse_and_prepare,
-                                         (body, url, content_type, source, now, max_items))
+                                         (body, url, content_type, source, now, max_items),
+                                         rank)
         try:
             strict = parse_strict(body, url, content_type)
         except Exception as exc:  # a bug: still only this document
@@ -193,11 +277,12 @@ class Parser:
             return prepare(strict, url, source, now, max_items)
         return await self._in_worker(loose_and_prepare, (strict, source, now, max_items))
 
-    async def _in_worker(self, function: Callable[..., FeedJob],
-                         args: tuple[Any, ...]) -> FeedJob:
-        if self._slots is None:
-            self._slots = asyncio.Semaphore(self._capacity)
-        async with self._slots:
+    async def _in_worker(self, function: Callable[..., FeedJob], args: tuple[Any, ...],
+                         rank: int = 0) -> FeedJob:
+        if self._gate is None:
+            self._gate = _Gate(self._capacity)
+        await self._gate.acquire(rank)
+        try:
             worker = self._idle.pop() if self._idle else await self._start()
             if worker is None:
                 return function(*args)  # no worker can be had: inline, as before workers
@@ -211,6 +296,8 @@ class Parser:
                 self._idle.append(worker)
             else:  # stuck or dead: the next demand starts a new one
                 await asyncio.to_thread(worker.stop, kill=True)
+        finally:
+            self._gate.release()
         if outcome == "ok":
             job: FeedJob = value
             return job
@@ -241,6 +328,12 @@ class Parser:
         self._idle, self._busy = [], set()
 
 
-def make_parser(sources: int, timeout: float) -> Parser:
+def make_parser(sources: int, timeout: float, finish: Finisher | None = None) -> Parser:
+    """A run's parser: a big run's forks its workers now, one per core when they also
+    `finish` the items (they then do most of the run's work), else one core's worth less
+    than the machine's (the run's own process parses too)."""
     big = sources >= MIN_SOURCES and (os.cpu_count() or 1) > 1 and _fork_is_safe()
-    return Parser(timeout, big_run=big)
+    if not big:
+        return Parser(timeout)
+    return Parser(timeout, big_run=True, finish=finish,
+                  workers=usable_cores() if finish is not None else None)

@@ -24,7 +24,7 @@ from .http import HttpClient, Response
 from .items import build_items, finish_items
 from .mailbox import MailRead, parse_message, read_messages
 from .pages import article_links, feed_links, parse_html
-from .parsepool import make_parser
+from .parsepool import Finisher, make_parser
 from .urls import host_of
 
 Known = Callable[[str, str], bool]
@@ -50,8 +50,9 @@ class SourceFetch:
     """One source's fetch within a run (shares the run's HttpClient)."""
 
     def __init__(self, http: HttpClient, source: Source, state: FetchState,
-                 now: datetime, known: Known | None) -> None:
+                 now: datetime, known: Known | None, rank: int = 0) -> None:
         self.http = http
+        self.rank = rank  # the source's place in the run
         self.source = source
         self.state = state
         self.now = now
@@ -122,7 +123,7 @@ class SourceFetch:
             await self._items(entries, url, outcome)
             return
         job = await self.http.parser.feed(body, url, response.content_type, self.source,
-                                          self.now, self.settings.max_items)
+                                          self.now, self.settings.max_items, rank=self.rank)
         parsed = job.feed
         if parsed.refused:
             raise FetchFailure(parsed.refused, http_status=response.status)
@@ -244,7 +245,8 @@ def _failed(source: Source, state: FetchState, exc: FetchFailure, seconds: float
 
 
 async def _fetch_one(http: HttpClient, source: Source, state: FetchState | None,
-                     clock: Callable[[], datetime], known: Known | None) -> FetchResult:
+                     clock: Callable[[], datetime], known: Known | None,
+                     rank: int = 0) -> FetchResult:
     started = time.monotonic()
     now = clock()
     state = state or FetchState(source=source.name, url=source.url)
@@ -259,7 +261,7 @@ async def _fetch_one(http: HttpClient, source: Source, state: FetchState | None,
                            error=f"the server asked us to wait until "
                                  f"{state.not_before.isoformat(timespec='seconds')}")
     try:
-        outcome = await SourceFetch(http, source, state, now, known).run()
+        outcome = await SourceFetch(http, source, state, now, known, rank).run()
     except FetchFailure as exc:
         return _failed(source, state, exc, time.monotonic() - started)
     except Exception as exc:  # a bug or an input we did not foresee: still only this source
@@ -276,8 +278,12 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
                         known: Known | None = None,
                         resolver: Lookup | None = None,
                         arrived: Arrived | None = None,
-                        ready: Callable[[], object] | None = None) -> list[FetchResult]:
+                        ready: Callable[[], object] | None = None,
+                        finish: Finisher | None = None) -> list[FetchResult]:
     """Fetch every source concurrently; one FetchResult per source, in input order.
+    `finish` (a module-level function: it is sent to the parse workers) finishes, in the
+    worker that parsed a big run's feed, the items that need nothing more from the network:
+    they come back with its result in `finished` and without their content (parsepool).
     `ready` is called once, after the fetch forked its own parse workers and before it
     opens a connection or starts a thread: the moment a caller may fork workers of its own.
     `arrived` is called with each result as soon as it is ready (in the event loop, so it
@@ -291,14 +297,14 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
         return host_of(state.url if state and state.url else sources[index].url)
 
     order = sorted(range(len(sources)), key=host_key)
-    parser = make_parser(len(sources), settings.parse_timeout)
+    parser = make_parser(len(sources), settings.parse_timeout, finish)
     try:
         if ready is not None:
             ready()
         async with HttpClient(settings, transport=transport, clock=clock,
                               parser=parser, lookup=resolver) as http:
             tasks = {i: asyncio.ensure_future(_tell(
-                _fetch_one(http, sources[i], states.get(sources[i].name), clock, known),
+                _fetch_one(http, sources[i], states.get(sources[i].name), clock, known, i),
                 arrived)) for i in order}
             await asyncio.gather(*tasks.values())
             return [tasks[i].result() for i in range(len(sources))]
@@ -323,8 +329,9 @@ def fetch_all(sources: Sequence[Source], states: Mapping[str, FetchState],
               known: Known | None = None,
               resolver: Lookup | None = None,
               arrived: Arrived | None = None,
-              ready: Callable[[], object] | None = None) -> list[FetchResult]:
+              ready: Callable[[], object] | None = None,
+              finish: Finisher | None = None) -> list[FetchResult]:
     """`fetch_sources` for synchronous callers."""
     return asyncio.run(fetch_sources(sources, states, settings, transport=transport,
                                      clock=clock, known=known, resolver=resolver,
-                                     arrived=arrived, ready=ready))
+                                     arrived=arrived, ready=ready, finish=finish))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
@@ -42,6 +42,10 @@ class RawItem:
     author: str | None = None
     canonical_url: str | None = None
     summary: str = ""  # the feed's own summary, when it had one
+    # What the run's finisher (`collect`: cleaning) made of the item in the worker process
+    # that parsed its feed (its articles, or what cleaning raised), None when it was not
+    # finished there. A finished item travels without its content and summary.
+    finished: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -210,3 +210,59 @@ def test_a_big_run_cleans_each_source_while_the_others_are_fetched(
     assert all(report.saved[f"Wire {s}"] == {"new": 3} for s in range(collecting.STREAM_SOURCES))
     assert not report.failed
     store.close()
+
+
+def _articles(database: Path) -> list[tuple[object, ...]]:
+    import sqlite3
+
+    with sqlite3.connect(database) as conn:
+        return conn.execute("SELECT source, guid, url, title, paragraphs, content_hash, "
+                            "published, first_seen, language FROM article ORDER BY guid").fetchall()
+
+
+@many_cores
+def test_a_big_run_cleans_where_each_feed_is_parsed_and_stores_the_same(tmp_path: Path) -> None:
+    """With parse workers (MIN_SOURCES feeds of MIN_BYTES or more), the worker that parses a
+    feed cleans its items too: they arrive without their content, and what is stored and
+    what fails is exactly what cleaning them here gives."""
+    from datetime import UTC, datetime
+
+    from digest.collect import store_fetched
+    from digest.fetch import fetch_all
+    from digest.fetch.parsepool import MIN_BYTES, MIN_SOURCES
+
+    now = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
+    body = " ".join(f"Crane {n} of the port was sold to a museum after a long vote." for n in
+                    range(30))
+    lines = ["newsletter: {title: W}", f"database: {tmp_path / 'a.sqlite3'}", "sources:"]
+    for s in range(MIN_SOURCES):
+        items = [{"id": f"s-{s}-{i}", "url": f"https://wire{s}.example/story-{i}",
+                  "title": f"Story {i} of wire {s}",
+                  "content_html": f"<p>{body}</p><p>Share this: Facebook Twitter Email</p>"
+                                  f"<p>Dock workers said {i * 3} of them would appeal.</p>",
+                  "date_published": "2026-03-03T10:00:00+00:00"} for i in range(4)]
+        items.append({"id": f"s-{s}-junk", "url": f"https://wire{s}.example/junk",
+                      "title": "Only junk", "content_html": "<p>Share: Facebook, Twitter</p>"})
+        feed = tmp_path / f"wire-{s}.json"
+        feed.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1",
+                                    "title": "W", "items": items}), encoding="utf-8")
+        assert feed.stat().st_size >= MIN_BYTES
+        lines.append(f"  - {{name: Wire {s}, url: '{feed}', full_text: false}}")
+    (tmp_path / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    config = load_config(tmp_path / "sources.yaml")
+    store = open_store(tmp_path / "a.sqlite3")
+    report = collect(config, store, clock=lambda: now)
+    store.close()
+    assert all(item.finished is not None and item.content == "" for r in report.results
+               for item in r.items)
+    results = fetch_all(config.sources, {}, config.fetch, clock=lambda: now)
+    store = open_store(tmp_path / "b.sqlite3")
+    here = store_fetched(store, results, [now] * len(results), inline=True)
+    store.close()
+    assert all(item.finished is None and item.content for r in results for item in r.items)
+    assert report.saved == here.saved
+    assert all(saved == {"new": 4} for saved in report.saved.values())
+    assert report.failed == here.failed and len(report.failed) == MIN_SOURCES
+    assert report.rules == here.rules and report.rules["share_row"] == 4 * MIN_SOURCES
+    stored = _articles(tmp_path / "a.sqlite3")
+    assert stored == _articles(tmp_path / "b.sqlite3") and len(stored) == 4 * MIN_SOURCES

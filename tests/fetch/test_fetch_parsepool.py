@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from digest.fetch import fetch_all
 from digest.fetch.feeds import Loose, parse_feed
 from digest.fetch.loose import LOOSE_MAX_BYTES, MAX_DEPTH, nesting_depth, parse_loose
 from digest.fetch.parsepool import MIN_BYTES, MIN_SOURCES, FeedJob, Parser, make_parser
-from digest.models import FetchSettings, Source
+from digest.models import FetchSettings, RawItem, Source
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
 BIG = rss([rss_item(f"g{i}", link=f"http://127.0.0.1/{i}", content=f"<p>{LONG_TEXT}</p>")
@@ -77,6 +79,48 @@ def test_big_run_of_local_feeds(tmp_path: Path, settings: FetchSettings) -> None
     results = fetch_all(sources, {}, settings)
     assert [r.source.name for r in results] == [s.name for s in sources]
     assert all(r.status == "ok" and len(r.items) == 10 for r in results)
+
+
+def _shout(source: Source, items: Sequence[RawItem], now: datetime) -> list[object]:
+    """A finisher (module level: the worker is sent it by name)."""
+    return [(source.name, item.title.upper(), len(item.content), now) for item in items]
+
+
+def _slowly(source: Source, items: Sequence[RawItem], now: datetime) -> list[object]:
+    time.sleep(0.15 * len(items))
+    return [item.guid for item in items]
+
+
+def test_a_worker_finishes_the_items_that_need_no_page() -> None:
+    """Items with a body and a title of their own come back finished, without their content
+    and summary; an item that wants its page (a teaser) or has no title is left to the
+    caller. Everything else is what inline parsing gives."""
+    doc = rss([rss_item(f"g{i}", title=f"Item {i}", link=f"http://127.0.0.1/{i}",
+                        content=f"<p>{LONG_TEXT}</p>") for i in range(8)]
+              + [rss_item("teaser", title="A teaser", link="http://127.0.0.1/t",
+                          description="Only the first lines [&#8230;]"),
+                 rss_item("untitled", title=None, link="http://127.0.0.1/u",
+                          content=f"<p>{LONG_TEXT}</p>")]).encode()
+    assert len(doc) >= MIN_BYTES
+    (finished,) = _run(Parser(15.0, workers=1, big_run=True, finish=_shout), doc)
+    (inline,) = _run(Parser(15.0, workers=1), doc)
+    done = [d.item for d in finished.prepared.drafts]
+    plain = [d.item for d in inline.prepared.drafts]
+    assert [item.finished for item in done] == [
+        ("s", f"ITEM {i}", len(plain[i].content), NOW) for i in range(8)] + [None, None]
+    assert all(item.content == item.summary == "" for item in done[:8])
+    assert done[8:] == plain[8:] and done[8].content == plain[8].content
+    assert [replace(d, content=p.content, summary=p.summary) for d, p in
+            zip(done, plain, strict=True)] == plain  # (`finished` is not compared)
+    assert [d.need_page for d in finished.prepared.drafts] == [False] * 8 + [True, True]
+
+
+def test_finishing_has_its_own_time_on_top_of_the_parse() -> None:
+    """The worker asks for more time before finishing (each item is bounded on its own), so
+    ten items taking 1.5 s in all are not stopped by a 1 s parse limit."""
+    (job,) = _run(Parser(1.0, workers=1, big_run=True, finish=_slowly), BIG)
+    assert job.feed.refused is None
+    assert [d.item.finished for d in job.prepared.drafts] == [f"g{i}" for i in range(10)]
 
 
 def test_a_broken_feed_is_read_by_the_forgiving_parser_in_a_worker() -> None:
