@@ -116,7 +116,10 @@ def _is_market_disclaimer(text: str) -> bool:
     return False
 
 
-_TWO_DIGITS = re.compile(r"\d\d")  # every date has a year or a day-and-month of two digits
+# what every match of patterns.DATE holds: a four-digit year, or a day and a month with a
+# slash or dot between them (a cheap search that spares the costly one most short blocks
+# with numbers in them)
+_DATE_DIGITS = re.compile(r"\d\d\d\d|\d[/.]\d")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -126,7 +129,7 @@ def is_dateline(text: str) -> bool:
     besides its labels, weekday, clock and zone (a place or a name). Not an event's date
     ("Date: 13-15 October 2026") nor the attribution under a quoted post ("— Name (@name)
     November 18, 2019"): those are the article's."""
-    if _TWO_DIGITS.search(text) is None or P.DATE.search(text) is None \
+    if _DATE_DIGITS.search(text) is None or P.DATE.search(text) is None \
             or P.NOT_A_STAMP.match(text):
         return False
     rest = P.DATE_WORDS.sub(" ", P.CLOCK.sub(" ", P.DATE.sub(" ", text)))
@@ -177,7 +180,7 @@ class Family:
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("ticker", 400, is_ticker),
+    Family("ticker", 400, is_ticker, opens=(P.TICKER_OR_FX,)),
     Family("source_line", 400, _matches(P.SOURCE_LINE), opens=(P.SOURCE_LINE,)),
     # a list item or table row with a date is data (a schedule, a changelog), so only
     # paragraphs, headings and captions

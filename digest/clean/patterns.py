@@ -30,10 +30,15 @@ _SYMBOL_NAME = (rf"(?:{_INDEX_NAMES})"
                 r"|[A-Z]{2,6}(?:[./:][A-Z]{1,5})?"
                 rf"|{_CN_NAME}")
 _TICKER_ATOM = rf"(?:{_SYMBOL_NAME})\s*[:：]?\s*{_PRICE}{_UNIT}(?:\s*{_CHANGE}){{0,2}}"
-TICKER_LINE = re.compile(rf"^(?:{_TICKER_ATOM})(?:\s*[|·•,;/]?\s*(?:{_TICKER_ATOM}))*\s*[|·•]?$")
+_TICKER_BODY = rf"(?:{_TICKER_ATOM})(?:\s*[|·•,;/]?\s*(?:{_TICKER_ATOM}))*\s*[|·•]?"
+TICKER_LINE = re.compile(rf"^{_TICKER_BODY}$")
 # an FX pair alone: "USD/CNY 7.2431", "EUR/USD 1.0842 -0.12%"
-FX_LINE = re.compile(rf"^(?:[A-Z]{{3}}\s?/\s?[A-Z]{{3}}|[\u4e00-\u9fff]{{1,4}}\s?/\s?"
-                     rf"[\u4e00-\u9fff]{{1,4}})\s*[:：]?\s*(?:{_NUM})(?:\s*{_CHANGE})?$")
+_FX_BODY = (rf"(?:[A-Z]{{3}}\s?/\s?[A-Z]{{3}}|[\u4e00-\u9fff]{{1,4}}\s?/\s?"
+            rf"[\u4e00-\u9fff]{{1,4}})\s*[:：]?\s*(?:{_NUM})(?:\s*{_CHANGE})?")
+FX_LINE = re.compile(rf"^{_FX_BODY}$")
+# either, with the whitespace around the line: what every block the ticker family takes
+# matches (families.py: its openings)
+TICKER_OR_FX = re.compile(rf"^\s*(?:{_TICKER_BODY}|{_FX_BODY})\s*$")
 
 # ── labels that stand alone on their line ────────────────────────────────────
 AD_LABEL = re.compile(
