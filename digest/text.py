@@ -226,7 +226,11 @@ def content_hash(paragraphs: list[str] | tuple[str, ...]) -> str:
     (`" ".join(tokens(...))`, hashed), ASCII and Latin text by byte passes (see above)."""
     text = " ".join(paragraphs)
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)  # (checking is a sixth of normalising)
+        # (checking is a sixth of normalising) paragraph by paragraph, only those that need
+        # it (most have no "…" or "½"): the same text, since a space composes with nothing
+        # on either side and reordering stops at it, so normalising never reaches across
+        text = " ".join(p if p.isascii() or unicodedata.is_normalized("NFKC", p)
+                        else unicodedata.normalize("NFKC", p) for p in paragraphs)
     data = text.encode("utf-8", "surrogatepass")
     if data.translate(None, _NOT_CJK_LEAD) and (
             _CJK_RE.search(text) is not None or "\x01" in text):
