@@ -51,7 +51,13 @@ def _tag(el: etree._Element) -> str:
 def _squash(text: str) -> str:
     """Whitespace runs to one space, trimmed: `" ".join(text.split())`, which is what
     `re.sub(r"\\s+", " ", text).strip()` gives (str.split and the regex's \\s both take the
-    characters str.isspace() takes) in a fraction of the time."""
+    characters str.isspace() takes) in a fraction of the time. A printable text has no
+    whitespace but the space (every other character str.isspace() takes is a control or a
+    separator: checked over all of Unicode), so one without a double or an outer space is
+    its own result: nearly every paragraph of a feed's HTML, found without splitting it into
+    words (1.6 instead of 3.7 µs a paragraph)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

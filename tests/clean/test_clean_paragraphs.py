@@ -70,3 +70,18 @@ def test_break_runs_split_the_paragraph_in_the_raw_tree() -> None:
     assert [etree.tostring(p, encoding="unicode", method="html", with_tail=False) for p in body] == [
         '<p class="t">one<br>two</p>', '<p class="t"><b>three</b> and</p>',
         '<p class="t">four</p>', "<p>five<br>six</p>"]
+
+
+def test_a_printable_text_has_no_whitespace_but_the_space() -> None:
+    """What lets `_squash` return a printable paragraph without a double or outer space as
+    it is: every other character str.isspace() takes is not printable."""
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize("text", ["", " ", "a  b", " a", "a ", "a b", "a\nb", "a\u00a0b",
+                                  "a\u200bb", "\u3000x", "x\u2028y", "\x1cz", "a \x85 b",
+                                  "港口 重新开放", "a\tb c", "Plain words, one space each."])
+def test_squash_is_split_and_join(text: str) -> None:
+    from digest.clean.bodyblocks import _squash
+
+    assert _squash(text) == " ".join(text.split())
