@@ -43,6 +43,7 @@ class CollectReport:
 
 
 STREAM_SOURCES = 20  # from this many sources on, items are cleaned while others are fetched
+SAVE_STEP = 2  # sources stored at most when one arrives (the rest catch up on later arrivals)
 
 
 def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
@@ -134,8 +135,11 @@ class _Saver:
         self.waiting[result.source.name] = (result, now, batch)
 
     def save(self, *, wait: bool) -> None:
-        """Store the sources that are next in order and ready (all of them: `wait`)."""
-        while self.fatal is None and self.next < len(self.names):
+        """Store the sources that are next in order and ready (all of them: `wait`; else at
+        most `SAVE_STEP`, so the fetch's event loop, which hands the parse workers their
+        jobs, is never held up long)."""
+        stop = len(self.names) if wait else min(len(self.names), self.next + SAVE_STEP)
+        while self.fatal is None and self.next < stop:
             entry = self.waiting.get(self.names[self.next])
             if entry is None or not (wait or self.pool.done(entry[2])):
                 return

@@ -315,6 +315,9 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
 async def _tell(fetching: Awaitable[FetchResult], arrived: Arrived | None) -> FetchResult:
     result = await fetching
     if arrived is not None:
+        # One turn of the loop first: the parse job that was waiting for the worker this
+        # source just freed goes out now, not after the callback (collect stores there).
+        await asyncio.sleep(0)
         try:
             arrived(result)
         except Exception:  # the caller's bug: its result is still returned
