@@ -117,7 +117,7 @@ def teaser_reason(content: str, summary: str, *, blocks: int = 0) -> str | None:
         return "no text"
     whole = not content and blocks >= ARTICLE_BLOCKS  # rules 3 and 4 do not apply
     reason = _reason(body[-_MARK_WINDOW:], lambda: len(body), _core(summary) if content else "",
-                     short=not whole, whole=whole)
+                     whole=whole)
     if reason is None and not content and not whole and len(body) >= SHORT \
             and not _SENTENCE_END_RE.search(body):
         return "stops mid-sentence"
@@ -133,13 +133,12 @@ def paragraphs(markup: str) -> int:
     return len(_BLOCK_RE.findall(markup))
 
 
-def _reason(end: str, length: Callable[[], int], lead: str, *, short: bool = True,
-            whole: bool = False) -> str | None:
+def _reason(end: str, length: Callable[[], int], lead: str, *, whole: bool = False) -> str | None:
     """The decision on a body (never empty) known by its last characters and, when the
     decision needs it, its length; `lead` is the description beside content, else "";
-    `short`: whether rule 3 applies; `whole`: a summary-only item of `ARTICLE_BLOCKS`
-    paragraphs, where a bare ellipsis after a finished sentence ('… Need to Know."...') is
-    the writer's, not a cut."""
+    `whole`: a summary-only item of `ARTICLE_BLOCKS` paragraphs, where rule 3 does not apply
+    and a bare ellipsis after a finished sentence ('… Need to Know."...') is the writer's,
+    not a cut."""
     measured: list[int] = []  # the length, measured once and only when the decision turns on it
 
     def size() -> int:
@@ -155,7 +154,7 @@ def _reason(end: str, length: Callable[[], int], lead: str, *, short: bool = Tru
         return f"ends in {mark!r}"
     if lead and (_marked(lead) or is_longer()):
         return None
-    if short and size() < SHORT:
+    if not whole and size() < SHORT:
         return f"short ({size()} characters)"
     return None
 

@@ -64,6 +64,7 @@ def in_running_text(headline: str, counts: Counter[str]) -> str:
     """The headline as a clause of a sentence: each capitalised word lower-cased unless the
     articles write it capitalised inside their sentences (`prose_counts`) at least as often
     as lower-cased; acronyms, mixed case and words with digits keep their form."""
+    text = headline.strip()  # (the words after each one are read from it: "President Trump")
     words = _WORD.findall(headline)
     # In a Title Case headline only the articles' prose says which words are names; in a
     # sentence-case one, a capital after the first word is the writer's name.
@@ -90,20 +91,18 @@ def in_running_text(headline: str, counts: Counter[str]) -> str:
             kept[0] = low
             return low
         return w  # capitalised in a sentence-case headline, never in prose: a name
-    text = headline.strip()
     return _WORD.sub(word, text)
 
 
 # Where a headline's object ends: a clause, a comparison or a purpose after it.
 _OBJECT_END = re.compile(r"[,;:]| [—–-] | (?:as|after|amid|while|despite|over|to|for|with|"
                          r"in|at|from) (?=[a-z])")
-_PUNCT = PUNCT
 MAX_PHRASE = 12  # words: a longer subject is a headline again
 
 
 def _named(words: Sequence[str]) -> bool:
     """A name among `words`: a capital, a quotation or a digit inside a word ("Lingxi-3")."""
-    return any(w[:1].isupper() or w[:1] in _PUNCT or re.search(r"[A-Za-z]-?\d", w)
+    return any(w[:1].isupper() or w[:1] in PUNCT or re.search(r"[A-Za-z]-?\d", w)
                for w in words)
 
 
@@ -118,13 +117,13 @@ def subject(headline: str, texts: Sequence[str]) -> str | None:
     body = " ".join(texts)
     counts = prose_counts(texts)
     verbs = {stem(w) for w in tokens(body) if w.endswith(("ed", "ing"))}
-    said = {w.lower().strip(_PUNCT) for w in body.split()}
+    said = {w.lower().strip(PUNCT) for w in body.split()}
     # A headline's verb is in the present ("launches", "sign"), never a participle, which
     # qualifies a noun ("labelling rules").
     verb = next((i for i, w in enumerate(words) if i and w.islower()
-                 and not w.endswith(("ing", "ed")) and stem(w.strip(_PUNCT)) in verbs), None)
+                 and not w.endswith(("ing", "ed")) and stem(w.strip(PUNCT)) in verbs), None)
     if verb is None:
-        run = list(itertools.takewhile(lambda w: w.lower().strip(_PUNCT) in said, words))
+        run = list(itertools.takewhile(lambda w: w.lower().strip(PUNCT) in said, words))
         phrase = run if 2 <= len(run) < len(words) else []
     else:
         obj = _OBJECT_END.split(" ".join(words[verb + 1:]), maxsplit=1)[0].split()
@@ -153,7 +152,7 @@ def subject(headline: str, texts: Sequence[str]) -> str | None:
     # The phrase's head: the word before its first preposition ("campaign against …").
     before_prep = list(itertools.takewhile(lambda w: w.lower() not in PREPOSITIONS,
                                            text.split())) or [first]
-    head = before_prep[-1].strip(_PUNCT)
+    head = before_prep[-1].strip(PUNCT)
     if first.lower() in NO_ARTICLE or (first[:1].islower() and re.search(r"[^su]s$", head)):
         return text  # "many of Biden's nominees", "unemployment claims": no "a"
     # "the" where the articles put it before the phrase's first or second word ("the
@@ -170,28 +169,27 @@ def subject(headline: str, texts: Sequence[str]) -> str | None:
         not head.endswith(("s", "ing"))) and not first.endswith(("'s", "’s")) and not any(
         re.fullmatch(r"[a-z]+[^s's]s", w) for w in before_prep[1:-1]))  # "… warns …": a verb?
     if not first.endswith(("'s", "’s")) and (singular or any(
-            _takes_the(w.strip(_PUNCT), body) for w in words[:2] + named_head)):
+            _takes_the(w.strip(PUNCT), body) for w in words[:2] + named_head)):
         return f"the {text}"
     if first[:1].islower() and not first.endswith(("'s", "’s")) and not head.endswith("ing"):
         return f"{'an' if first[:1] in 'aeio' else 'a'} {text}"
     return text
 
 
-
 def _undated(text: str) -> str:
     """The phrase without the weekday, month or "today" that ends it ("… report Monday")."""
     words = text.split()
-    while len(words) > 1 and words[-1].strip(_PUNCT + ",.") in _WHEN:
+    while len(words) > 1 and words[-1].strip(PUNCT + ",.") in _WHEN:
         words.pop()
     return " ".join(words)
-
 
 
 # Nouns a name qualifies, whose "the" is theirs: "the Trump administration", "the Biden camp".
 _OF_A_NAME = (r"(?:administration|campaign|team|family|organi[sz]ation|era|presidency|camp|"
               r"government|aides|allies|supporters|foundation)\b")
-
+# Words that end a subject by saying when, not what ("… report Monday").
 _WHEN = CALENDAR | {"today", "tomorrow", "yesterday", "tonight"}
+
 
 def _takes_the(word: str, body: str) -> bool:
     """Whether the articles put "the" before `word` ("the statement" for "Hangzhou Statement",
@@ -204,11 +202,13 @@ def _takes_the(word: str, body: str) -> bool:
 # Words a noun phrase never ends on ("North Korea is", "the Senate narrowly", "… to").
 _ENDS_NO_PHRASE = PREPOSITIONS | ARTICLES | CONJUNCTIONS | AUXILIARIES
 _PARTICLES = frozenset(["ahead", "back", "away", "out", "off", "up", "down"])
+
+
 def _trimmed(phrase: Sequence[str]) -> list[str]:
     """The phrase without the function words, -ly adverbs and commas that end it."""
     out = list(phrase)
-    while out and (out[-1].lower().strip(_PUNCT + ",") in _ENDS_NO_PHRASE
-                   or re.fullmatch(r"[a-z]{5,}ly", out[-1].strip(_PUNCT + ","))):
+    while out and (out[-1].lower().strip(PUNCT + ",") in _ENDS_NO_PHRASE
+                   or re.fullmatch(r"[a-z]{5,}ly", out[-1].strip(PUNCT + ","))):
         out.pop()
     if out and out[-1].rstrip("'’\"”").endswith(","):
         out[-1] = out[-1].replace(",", "")

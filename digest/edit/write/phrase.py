@@ -156,8 +156,8 @@ _NOT_A_PHRASE: tuple[tuple[str, Callable[[Sequence[str], int, AbstractSet[str]],
     ("an -ing clause after its noun or opening the phrase", _is_gerund_clause),
     ("a headline's shorthand (no article)", _headline_ese),
     ("an article after a noun or verb (a clause: 'calls X a Y')",
-     lambda ws, i, _: i > 0 and ws[i] in ARTICLES and ws[i - 1].lower() not in (
-         PREPOSITIONS | CONJUNCTIONS | {"and", "or", "nor"})),
+     lambda ws, i, _: i > 0 and ws[i] in ARTICLES
+     and ws[i - 1].lower() not in PREPOSITIONS | CONJUNCTIONS),
     ("ends on a possessive", lambda ws, i, _: i == len(ws) - 1 and ws[i].endswith(("'s", "’s"))),
     ("ends on a nationality, not a noun",
      lambda ws, i, _: i == len(ws) - 1 and i > 0 and ws[i - 1].lower() == "of"

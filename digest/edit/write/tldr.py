@@ -125,7 +125,7 @@ def _standalone(r: Read, line: Line, language: str, settings: TldrSettings) -> s
     """The line as a TL;DR sentence: in the language, complete, its trailing clause cut."""
     if (line.furniture or not r.speaks(line, language) or dangles(line.text)
             or r.refers_back(line) or judges(line.text)):
-        return None  # (a writer's judgement is no through-line: "… are actually quite …")
+        return None  # (a writer's judgement is no through-line: "… are weaponizing …")
     text = main_clause(line.text)
     n = len(text.split()) if not line.cjk else len(text) // 2
     if not settings.min_words <= n <= settings.max_words or text.rstrip()[-1:] not in ".。!?！？":
