@@ -15,12 +15,12 @@ from dataclasses import replace
 from digest.edit.continuity import mark, recall
 from digest.edit.group import story_labels
 from digest.edit.headline.choose import headlines
-from digest.edit.rank import rank
+from digest.edit.rank import Ranked, rank
 from digest.edit.sections import arrange, with_topics
 from digest.edit.select import select
 from digest.edit.select.window import period_label
 from digest.edit.settings import Settings
-from digest.edit.week import read, writing_set
+from digest.edit.week import Week, read, writing_set
 from digest.edit.write.explainer import explain
 from digest.edit.write.intro import clauses, intro_line
 from digest.edit.write.stories import write_stories
@@ -34,6 +34,7 @@ from digest.models import (
     Period,
     Source,
     SourceHealth,
+    Story,
     StoryMemory,
 )
 
@@ -56,8 +57,7 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
                             index=week.index, scans=[r.scanned for r in used])
     recalled = recall(week, grouping.labels, memory, tune.continuity)
     week, ranked = rank(recalled.week, recalled.labels, period, newsletter.max_stories)
-    week, ranked, topics = arrange(week, ranked, newsletter.sections, newsletter.max_stories)
-    stories = write_stories(week, ranked, lang, tune.write)
+    week, ranked, topics, stories = _arrange_and_write(week, ranked, newsletter, lang, tune)
     stories = headlines(week, ranked, stories, newsletter, tune)
     stories = with_topics(mark(stories, ranked, recalled, tune.continuity), topics)
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
@@ -86,3 +86,22 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
                  tldr=draft.tldr, explainer=draft.explainer, explainer_note=explainer_note,
                  articles=week.statuses(), sources=tuple(health), editor=written_by,
                  notes=(*grouping.notes, *notes), previous=recalled.previous)
+
+
+def _arrange_and_write(week: Week, ranked: tuple[Ranked, ...], newsletter: Newsletter,
+                       lang: str, tune: Settings,
+                       ) -> tuple[Week, tuple[Ranked, ...], dict[int, str], list[Story]]:
+    """Sections, then each story written; a featured story the writer gives no paragraph is
+    muted and arranged again, so the next story takes its place (rare: a few a hundred weeks
+    on real news, where every sentence of a story's articles is cut off or leans on one
+    before it)."""
+    mute: set[tuple[int, ...]] = set()
+    while True:
+        arranged, order, topics = arrange(week, ranked, newsletter.sections,
+                                          newsletter.max_stories, mute)
+        stories = write_stories(arranged, order, lang, tune.write)
+        empty = {r.members for r, s in zip(order, stories, strict=True)
+                 if r.featured and not s.sentences}
+        if not empty:
+            return arranged, order, topics, stories
+        mute |= empty

@@ -9,11 +9,16 @@ section and `newsletter.max_stories` in all; a story a full section cannot take 
 this week" and the next story gets its place. The issue prints the featured stories section
 by section (in the config's order), so ranks are renumbered: featured first, by section, then
 the rest in rank order. With no sections the ranking is left exactly as it was.
+
+A story the writer could give no paragraph (every sentence of its articles struck: cut off,
+leaning on one not printed, or no text at all) is `mute`: it is never featured, and the next
+story in rank order takes its place ("In Our Feeds" never prints a headline with nothing
+under it). The mute story stays in "Also this week".
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from digest.edit.group.concepts import phrase_evidence, phrase_words
@@ -47,22 +52,25 @@ def section_of(week: Week, members: Sequence[int], sections: Sequence[TopicSecti
 
 
 def arrange(week: Week, ranked: Sequence[Ranked], sections: Sequence[TopicSection],
-            featured: int) -> tuple[Week, tuple[Ranked, ...], dict[int, str]]:
-    """The stories re-ranked for printing by section, and each new rank's section name."""
-    if not sections:
+            featured: int, mute: Collection[tuple[int, ...]] = (),
+            ) -> tuple[Week, tuple[Ranked, ...], dict[int, str]]:
+    """The stories re-ranked for printing by section, and each new rank's section name.
+    `mute`: the members of stories that may not be featured (no paragraph)."""
+    if not sections and not mute:
         return week, tuple(ranked), {}
     names = [s.name for s in sections] + [OTHER]
     caps = {s.name: s.max for s in sections}
-    topic = {r.rank: section_of(week, r.members, sections) for r in ranked}
+    topic = {r.rank: section_of(week, r.members, sections) for r in ranked} if sections else {}
     taken: dict[str, int] = {}
     chosen: list[Ranked] = []
     for r in ranked:
-        name = topic[r.rank]
+        name = topic.get(r.rank, OTHER)
         cap = caps.get(name)
-        if len(chosen) < featured and (cap is None or taken.get(name, 0) < cap):
+        if (len(chosen) < featured and r.members not in mute
+                and (cap is None or taken.get(name, 0) < cap)):
             chosen.append(r)
             taken[name] = taken.get(name, 0) + 1
-    chosen.sort(key=lambda r: (names.index(topic[r.rank]), r.rank))
+    chosen.sort(key=lambda r: (names.index(topic.get(r.rank, OTHER)), r.rank))
     picked = {r.rank for r in chosen}
     order = chosen + [r for r in ranked if r.rank not in picked]
     new_rank = {r.rank: k for k, r in enumerate(order, start=1)}

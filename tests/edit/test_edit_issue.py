@@ -92,6 +92,29 @@ def test_ranking_prefers_more_outlets(period: Period, make_article: MakeArticle,
     assert [s.headline for s in again.stories] == [s.headline for s in issue.stories]
 
 
+def test_a_story_with_no_paragraph_is_not_featured(period: Period, make_article: MakeArticle,
+                                                   texts: Any) -> None:
+    """Three outlets ran a story whose text the writer cannot print (a body cut off mid-sentence,
+    one leaning on a sentence before it, none at all): it ranks first, but "In Our Feeds" never
+    prints a headline with nothing under it, so it goes to "Also this week" and the next story
+    is featured."""
+    nl = Newsletter(title="T", max_stories=1)
+    mute = [make_article("U.S. Senator Cory Booker, who gained national prominence in the fight "
+                         "over the court nominee, announced on Friday that he would seek the",
+                         source="A", title="Booker launches presidential bid", day=5),
+            make_article("He told the world twelve hours later.", source="B",
+                         title="Booker launches his bid in Newark", day=5),
+            make_article((), source="C", title="Booker launches a 2020 presidential bid", day=5)]
+    arts = [*mute, make_article(texts.CAC_A, source="D", title="CAC campaign", day=1)]
+    issue = edit_issue(period, arts, newsletter=nl, sources=[], health=[])
+    featured = [s for s in issue.stories if s.section == "in_our_feeds"]
+    assert len(featured) == 1 and featured[0].sentences
+    assert {c.source for c in featured[0].articles} == {"D"}
+    assert [s.rank for s in issue.stories] == list(range(1, len(issue.stories) + 1))
+    booker = [s for s in issue.stories if "Booker" in s.headline]
+    assert booker and all(s.section == "also" for s in booker)
+
+
 def test_zero_articles_is_a_quiet_week(period: Period, newsletter: Newsletter) -> None:
     issue = edit_issue(period, [], newsletter=newsletter, sources=[], health=[])
     assert issue.stories == () and issue.tldr == () and issue.explainer is None
