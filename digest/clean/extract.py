@@ -26,6 +26,14 @@ _WS = re.compile(r"\s+")
 _NOISE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
                "embed", "button", "select", "textarea", "input")
 _FALLBACK_SKIP = {"nav", "header", "footer", "aside", "menu"}
+# Classes that hide text from the eye and keep it for screen readers: "Opens a New Window."
+# after a link, WordPress's "Continue reading <span class="screen-reader-text">Title</span>",
+# "Skip to content". No reader of the page sees it, so no reader of the issue should
+# (Bootstrap 3-4, Bootstrap 5, HTML5 Boilerplate, WordPress, Drupal 7).
+UNSEEN_CLASSES = ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                  "element-invisible")
+_UNSEEN = etree.XPath(" | ".join(
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in UNSEEN_CLASSES))
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr",
                "figcaption", "dd", "dt"}
 
@@ -143,6 +151,16 @@ def _drop_noise(tree: lxml_html.HtmlElement, tags: tuple[str, ...]) -> None:
             bad.drop_tree()
 
 
+def _drop_unseen(tree: lxml_html.HtmlElement, markup: str | None) -> None:
+    """Drop the elements only a screen reader reads (UNSEEN_CLASSES); their tail text stays.
+    The markup, when given, is searched first: most documents have none of the classes."""
+    if markup is not None and not any(c in markup for c in UNSEEN_CLASSES):
+        return
+    for bad in _UNSEEN(tree):  # type: ignore[union-attr]
+        if bad.getparent() is not None:
+            bad.drop_tree()
+
+
 def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bool = False,
                    markup: str | None = None) -> list[Block]:
     """The article body of a parsed page as blocks (junk not yet removed).
@@ -153,6 +171,7 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bo
     `tree` was parsed from) the cascade may clean `tree` itself and parse again when it needs
     the page as it was.
     """
+    _drop_unseen(tree, markup)
     if fragment:
         _drop_noise(tree, (*_NOISE_TAGS, "nav"))
         root = tree.find("body")

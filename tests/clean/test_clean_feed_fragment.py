@@ -64,3 +64,20 @@ def test_chinese_feed_content() -> None:
                                "业内人士认为，新码头的启用是推动吞吐量增长的重要因素。")
     assert page.language == "zh"
     assert _rules(page) == {"ticker", "back_to_top"}
+
+
+def test_text_only_a_screen_reader_reads_goes() -> None:
+    """"Opens a New Window." inside a link, WordPress's screen-reader "Continue reading" title
+    and a skip link are hidden from the eye: they never reach the article, in a fragment or in
+    a page; a class that merely contains the word ("sr-only-note") is not one of them."""
+    html = (f'<p><a href="https://harbour.example/c">The council</a><span class="sr-only">'
+            f'Opens a New Window.</span> will close the old harbour crane yard by June.</p>'
+            f'<p>{SECOND}</p><p class="sr-only-note">{THIRD}</p>'
+            '<p><span class="screen-reader-text">Crane yard to close</span></p>')
+    page = clean(html, "https://harbour.example/yard", title="Crane yard to close")
+    assert page.paragraphs == (LEDE, SECOND, THIRD)
+    doc = ('<html><head><title>Crane yard to close</title></head><body>'
+           '<a class="visually-hidden" href="#main">Skip to content</a><article>'
+           f'<p>{LEDE}</p><p>{SECOND}<span class="visuallyhidden"> Opens in a new tab</span></p>'
+           f'<p>{THIRD}</p></article></body></html>')
+    assert clean(doc, "https://harbour.example/yard").paragraphs == (LEDE, SECOND, THIRD)
