@@ -102,6 +102,16 @@ def test_a_clause_opening_on_a_conjunction_is_no_candidate() -> None:
                      "Ostrava's helpline got swamped"]
 
 
+def test_the_end_of_an_aside_is_no_candidate() -> None:
+    """A title's dashes around an aside: what follows the second one continues the sentence
+    ("of Ostrava's helpline"), it is no clause of its own; one a title capitalises is."""
+    texts = candidate_texts("The rise — and quiet fall — of Ostrava's voice helpline", [])
+    assert "Of Ostrava's voice helpline" not in texts
+    assert texts[0] == "The rise — and quiet fall — of Ostrava's voice helpline"
+    texts = candidate_texts("Ostrava helpline closes: In Prague, a voice bot takes its calls", [])
+    assert "In Prague, a voice bot takes its calls" in texts
+
+
 def _evidence(**kw: object) -> Evidence:
     base: dict[str, object] = dict(titles=(2.0, 1.0), leads=(1.0, 0.0), own_lead=(2.0, 1.0),
                                    words=(3.0, 1.0), size=(3.0, 1.0), others=2, off_key=False,

@@ -6,7 +6,9 @@
 2. **Candidates** (`candidate_texts`): each cleaned title, and each whole clause of it — the
    parts around ": ", "; " or " — ", and the head before ", as …" / ", after …" / ", says …" —
    of four words or more, never a bare quotation, never one opening on a conjunction ("And
-   soon will melt away"). A candidate the copy editor would strike (`proof`) or a tag list
+   soon will melt away") or on a lower-case preposition (the end of a title's aside: "of
+   Martin Luther King Jr." from "The sanctification — and sanitization — of Martin Luther
+   King Jr."). A candidate the copy editor would strike (`proof`) or a tag list
    ("A, B, C, D") is out.
 
 Nothing here rewrites a word: every candidate is a source title or a whole clause of one, with
@@ -19,7 +21,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from digest.edit.proof import CONJUNCTIONS, headline_strikes
+from digest.edit.proof import CONJUNCTIONS, PREPOSITIONS, headline_strikes
 from digest.edit.write.summarize import clean_sentence
 from digest.text import quotes_open
 
@@ -82,10 +84,10 @@ def _clauses(title: str) -> list[str]:
     for p in [*parts, *heads]:
         p = p.strip(" ,")
         bare = p.strip(QUOTES)
-        first = p.split(maxsplit=1)[0].lower() if p.split() else ""
+        first = p.split(maxsplit=1)[0] if p.split() else ""
         if (p == title or len(p.split()) < MIN_CLAUSE_WORDS or p in out
                 or (p[:1] in QUOTES and p[-1:] in QUOTES and bare)
-                or first in CONJUNCTIONS):
+                or first.lower() in CONJUNCTIONS or first in PREPOSITIONS):
             continue
         if quotes_open(p):
             continue  # a clause that cuts a quotation in two
