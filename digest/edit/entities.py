@@ -61,6 +61,7 @@ _NOT_PERSON = frozenset(["county", "city", "street", "avenue", "island", "island
                          "center", "centre", "hall", "tower", "house", "airport", "station",
                          "bridge", "beach", "lake", "coast", "day", "award", "prize", "act",
                          "bill", "law", "amendment", "plan", "program", "programme"])
+NOT_PERSON = _NOT_PERSON  # (the Explainer's person test reads it too)
 # "WASHINGTON (AP) —", "ALBANY, N.Y. –", "(Reuters) -": a dateline or a wire's tag.
 _DATELINE_AFTER = re.compile(r"\)?\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\([^)\n]{1,20}\)\s*)?[—–-]")
 # Titles written short, with a dot that ends the run: "Arizona Sen. Martha McSally".

@@ -28,7 +28,7 @@ for this module (nothing learned from the benchmarks).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from digest.edit.facts import restates
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words, dangles, is_adverb, mostly_cjk
@@ -42,6 +42,7 @@ from digest.edit.proof import (
     _lowered_name,
     opens_on_reference,
 )
+from digest.edit.settings import ROLES
 from digest.models import Explainer, Issue
 
 TLDR_SENTENCES = 3
@@ -199,15 +200,149 @@ def defines(text: str, forms: Sequence[str]) -> bool:
         rf"(?:{names})|(?:{names}){paren}\s*(?:是|为|系|于\d{{4}}年|成立于)", text) is not None
 
 
+# A person's role, as the sources give it: "X is the Senate majority leader", "X is a
+# Democrat" (settings.ROLES, titles too: "the secretary of state").
+_ROLE = "|".join(re.escape(r) for r in (*ROLES, "secretary", "general", "vice president"))
+
+
+def _names_rx(forms: Sequence[str]) -> str:
+    return "|".join(re.escape(f) for f in forms)
+
+
+def defines_person(text: str, forms: Sequence[str]) -> bool:
+    """Whether the text says who the person is: "X is a/the … <role>" with X its subject, or
+    an appositive "X, the former defense secretary,"."""
+    names = _names_rx(forms)
+    role = rf"(?:a|an|the)\s+(?:[\w’'.-]+\s+){{0,8}}?(?:{_ROLE})\b"
+    return re.search(rf"^(?:{names})\s+(?:is|was)\s+{role}|(?:{names}),\s+{role}[^,]*,",
+                     text, re.IGNORECASE) is not None
+
+
+_SPEECH = (r"(?:said|says|told|tells|wrote|writes|tweeted|argued|claimed|insisted|warned|"
+           r"declared|stated|added|urged|vowed|promised|denied|called|asked|suggested|"
+           r"predicted|defended|threatened|announced|acknowledged|admitted|charged|"
+           r"contended|conceded|complained|responded|replied|noted|explained|posted)")
+_PREPOSITION = re.compile(r"\b(?:to|of|with|about|for|against|on|by|from|at|and|or)\s+"
+                          r"(?:(?:the|President|Sen\.?|Rep\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?$",
+                          re.IGNORECASE)
+
+
+def speech(text: str, forms: Sequence[str]) -> re.Match[str] | None:
+    """Where the entity is the speaker: "X said …", "X, the …, told …", "…, said X." or
+    "according to X" ("a source close to X said" and "critics said X lied" are others)."""
+    names = _names_rx(forms)
+    for m in re.finditer(rf"(?<![\w])(?:{names})(?:['’]s\s+\w+)?(?:,[^,]{{1,80}},)?\s+"
+                         rf"(?:\w+ly\s+|has\s+|had\s+|have\s+|also\s+)?{_SPEECH}\b", text):
+        if not _PREPOSITION.search(text[max(0, m.start() - 30):m.start()]):
+            return m
+    return re.search(rf"\b{_SPEECH}\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\s*[.,;]|"
+                     rf"\baccording to\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\b", text)
+
+
+# A deed: a verb in the past (or "has …") after the entity's name, which is its subject.
+_DEED = re.compile(r"(?:won|lost|met|made|took|gave|sent|held|left|began|went|came|spoke|ran|"
+                   r"sought|brought|struck|fought|chose|became|broke|hit|cut|set|put|quit|"
+                   r"shut|led|sold|bought|paid|kept|faced|got|sat|stood|drew|won|\w{2,}ed)")
+
+
+def acts(text: str, forms: Sequence[str]) -> bool:
+    """Whether the entity does something in the text (its name the subject of a verb in the
+    past: "Trump signed …", "Biden, the former vice president, has won …")."""
+    names = _names_rx(forms)
+    return any(not _PREPOSITION.search(text[max(0, m.start() - 30):m.start()])
+               for m in re.finditer(rf"(?<![\w])(?:{names})(?:['’]s\s+[a-z]+)?(?:,[^,]{{1,80}},)?"
+                                    rf"\s+(?:\w+ly\s+|has\s+|have\s+|had\s+|was\s+|were\s+|"
+                                    rf"also\s+)?(?:been\s+)?{_DEED.pattern}\b", text))
+
+
+# What lies ahead: an intention, a plan, a schedule.
+AHEAD = re.compile(r"\b(?:will|is expected to|are expected to|plans? to|planning to|is set to|"
+                   r"are set to|(?:is|are) scheduled|is due to|next (?:week|month|year)|"
+                   r"upcoming|is slated|intends? to|is poised|is likely to|are likely to)\b|"
+                   r"将|计划|预计", re.IGNORECASE)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether position `at` is inside a quotation."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def matters(text: str, forms: Sequence[str]) -> bool:
+    """A consequence or a reaction (MATTERS) that is not in what the entity itself said ("X
+    said the deal would …" is X's claim, not a consequence), nor its own deed ("X condemned
+    …" is what it did; "Y condemned X" is a reaction), nor quoted."""
+    said = speech(text, forms)
+    names = _names_rx(forms)
+    own = [(m.start(1), m.end()) for m in re.finditer(
+        rf"(?<![\w])(?:{names})(?:,[^,]{{1,80}},)?(\s+)(?:[a-z]+\s+){{0,2}}[a-z]+", text)]
+    return any((said is None or m.start() < said.start())
+               and not any(a <= m.start() < b for a, b in own)
+               and not _quoted(text, m.start()) for m in MATTERS.finditer(text))
+
+
+def _ahead(text: str, forms: Sequence[str]) -> bool:
+    """A plan or a schedule near the entity's name, not in a quotation ("“We will never
+    surrender,” X declared" looks back)."""
+    return any(not _quoted(text, m.start()) for m in AHEAD.finditer(text)) and _near(
+        AHEAD, text, forms)
+
+
+# Which rule judges an answer, by its question (a person's questions carry the name), and
+# the fault a strike names when the answer fails it.
+RULES: tuple[tuple[re.Pattern[str], Callable[[str, Sequence[str]], bool], str], ...] = (
+    (re.compile(r"^Which is\?$"), defines, "no definition"),
+    (re.compile(r"^Who is .+\?$"), defines_person, "no role or title"),
+    (re.compile(r"^What happened"), acts, "nothing it did"),
+    (re.compile(r"^What did .+ say\?$"), lambda t, f: speech(t, f) is not None,
+     "it is not the speaker"),
+    (re.compile(r"^Why does it matter\?$"), matters, "no consequence or reaction"),
+    (re.compile(r"^What's next\?$"), _ahead, "nothing ahead"),
+)
+
+
+def fault(question: str, texts: Sequence[str], forms: Sequence[str]) -> str | None:
+    """Why the answer does not answer its question (RULES; an organisation's questions:
+    `ANSWERS`' cue near its name), or None. A question no rule knows is taken as answered."""
+    for rx, judge, why in RULES:
+        if rx.match(question):
+            return None if any(judge(t, forms) for t in texts) else why
+    cue = ANSWERS.get(question)
+    if cue is None or any(_near(cue, t, forms) for t in texts):
+        return None
+    return "its cue is not about it"
+
+
 def answered(question: str, texts: Sequence[str], forms: Sequence[str]) -> bool:
-    """Whether an answer answers its question (the module docstring's heuristic). A question
-    this module has no rule for is taken as answered."""
-    if question == "Which is?":
-        return any(defines(t, forms) for t in texts)
-    if question == "Why does it matter?":
-        return any(MATTERS.search(t) for t in texts)
-    rx = ANSWERS.get(question)
-    return rx is None or any(_near(rx, t, forms) for t in texts)
+    """Whether an answer answers its question (`fault` finds none)."""
+    return fault(question, texts, forms) is None
+
+
+def _unnamed(text: str, forms: Sequence[str]) -> str:
+    """The text without the entity's name and the title before it ("President Donald Trump
+    signed …" -> " signed …"): its name is no fact an answer states."""
+    return re.sub(rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}(?:{_names_rx(forms)})(?:['’]s)?(?![\w])", " ",
+                  text)
+
+
+def repeated(text: str, earlier: Sequence[str], forms: Sequence[str]) -> str | None:
+    """How `text` states a fact one of `earlier` stated (facts.restates, the entity's name
+    aside; a text of one content word besides, a role, states none), or None."""
+    mine = _unnamed(text, forms)
+    if len(content_words(mine)) < 2:
+        return None  # "X is the president." and "the president said …": a role, no fact
+    return restates(mine, [t for t in (_unnamed(e, forms) for e in earlier)
+                           if len(content_words(t)) >= 2])
+
+
+# A whole sentence ends on a full stop, a question or an exclamation mark (a quotation's
+# closing mark after it); the sources' teasers end mid-clause ("… but could face").
+CUT = re.compile(r"[.!?。！？][”’\"')）]*$")
+
+
+def open_quote(text: str) -> bool:
+    """Whether a quotation opens in the sentence and closes in another one."""
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
 
 
 def explainer_strikes(explainer: Explainer, *, language: str = "en",
@@ -219,17 +354,25 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
     given: list[str] = []
     for qa in explainer.qa:
         texts = [s.text for s in qa.answer]
-        if not answered(qa.question, texts, forms):
-            out.append(Strike("explainer", f"does not answer {qa.question!r}", " ".join(texts)))
+        why = fault(qa.question, texts, forms)
+        if why:
+            out.append(Strike("explainer", f"does not answer {qa.question!r} ({why})",
+                              " ".join(texts)))
         for k, t in enumerate(texts):
             if k == 0 and (dangles(t) or opens_on_reference(t)):
                 out.append(Strike("explainer", "opens on a reference not printed", t))
             elif k and not ANAPHORIC.match(t) and dangles(t):
                 out.append(Strike("explainer", "leans on a sentence not printed", t))
-            why = restates(t, given)
+            if open_quote(t):
+                out.append(Strike("explainer", "a quotation left open", t))
+            if not CUT.search(t):
+                out.append(Strike("explainer", "a sentence cut off", t))
+            elif t.rstrip("”’\"' )").endswith("?"):
+                out.append(Strike("explainer", "a question, not an answer", t))
+            why = repeated(t, given, forms)
             if why:
                 out.append(Strike("explainer", f"fact repeated across answers ({why})", t))
-            elif restates(t, tldr):
+            elif repeated(t, tldr, forms):
                 out.append(Strike("explainer", "repeats the TL;DR", t))
             lang = _language_strike("explainer", t, cjk_issue)
             if lang:

@@ -32,6 +32,63 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+# The Explainer on a person ("{name}": the surname the sources use). "Who is {name}?" is
+# answered by what the sources say the person is (a title before the name, an appositive,
+# "X is a …"), the others by the sentences naming the person whose cues they hold; the
+# copy editor (proof_explainer.RULES) decides whether each answers. The specific claim first:
+# "What's next?" before "Why does it matter?" before "What did {name} say?" before "What
+# happened this week?", whose cue (the person doing something) most sentences have.
+PERSON_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("Who is {name}?", ""),
+    ("What happened this week?", r"\b(?:signed|announced|won|lost|met|named|nominated|"
+                                 r"ordered|filed|launched|released|visited|vetoed|fired|"
+                                 r"approved|blocked|rejected|unveiled|sued|dropped|endorsed|"
+                                 r"voted|pardoned|appointed|resigned|testified|\w{3,}ed)\b"),
+    ("What did {name} say?", r"[“\"]|\b(?:said|says|told|wrote|tweeted|argued|claimed|"
+                             r"insisted|warned|declared|stated|added|urged|vowed|promised|"
+                             r"denied|called)\b"),
+    ("Why does it matter?", r"\b(?:criticized|criticised|praised|condemned|slammed|blasted|"
+                            r"welcomed|backed|opposed|denounced|applauded|critics?|"
+                            r"supporters?|opponents?|could|would|means?|affects?|"
+                            r"threatens?|risks?|consequences?|reactions?|concerns?|"
+                            r"because|so that|first time|first)\b"),
+    ("What's next?", r"\b(?:will|is expected to|are expected to|plans? to|is set to|"
+                     r"are set to|is scheduled|is due to|next week|next month|upcoming|"
+                     r"is slated|intends? to|is poised)\b"),
+)
+# Words a role ends on when the sources put it before a person's name in lower case
+# ("Democratic presidential candidate Joe Biden", "North Korean leader Kim Jong Un"); titles
+# written as titles ("Senate Majority Leader", "Sen.") are entities.is_title's.
+ROLES: tuple[str, ...] = (
+    "candidate", "nominee", "hopeful", "front-runner", "frontrunner", "leader", "lawmaker",
+    "senator", "congressman", "congresswoman", "governor", "mayor", "chief", "official",
+    "spokesman", "spokeswoman", "adviser", "advisor", "aide", "attorney", "lawyer", "founder",
+    "president", "secretary", "director", "chairman", "chairwoman", "judge", "justice",
+    "ambassador", "minister", "counsel", "commissioner", "officer", "activist", "host",
+    "anchor", "billionaire", "businessman", "businesswoman", "executive", "dictator", "ruler",
+    "prosecutor", "strategist", "pollster", "economist", "commentator", "journalist",
+    "reporter", "author", "actor", "actress", "singer", "rapper", "star", "coach", "player",
+    "speaker", "representative", "premier", "chancellor", "king", "queen", "prince", "pope",
+    "Democrat", "Republican", "independent", "member")
+# Lower-case words that qualify a title before a name ("former Vice President", "Democratic
+# presidential candidate", "Trump campaign chairman"); any other lower-case word ends it.
+QUALIFIERS: tuple[str, ...] = (
+    "former", "presidential", "acting", "deputy", "top", "senior", "longtime", "campaign",
+    "vice", "national", "security", "defense", "state", "party", "foreign", "policy", "press",
+    "chief", "special", "personal", "federal", "district", "outgoing", "incoming", "interim")
+# A role held by one of many takes "a" ("Elizabeth Warren is a senator"); any other, "the".
+ONE_OF_MANY: tuple[str, ...] = (
+    "senator", "sen", "representative", "rep", "congressman", "congresswoman", "lawmaker",
+    "judge", "justice", "candidate", "hopeful", "official", "adviser", "advisor", "aide",
+    "attorney", "lawyer", "activist", "officer", "member", "prosecutor", "strategist",
+    "economist", "commentator", "journalist", "reporter", "author", "actor", "actress",
+    "singer", "rapper", "star", "player", "democrat", "republican", "independent")
+# Titles written short: the word the definition spells out (None: no definition, "Mr.").
+SHORT_TITLES: tuple[tuple[str, str], ...] = (
+    ("Sen", "senator"), ("Rep", "representative"), ("Gov", "governor"),
+    ("Lt", "lieutenant"), ("Gen", "general"), ("Adm", "admiral"), ("Col", "colonel"))
+
+
 @dataclass(frozen=True)
 class ParagraphSettings:
     """Choosing a story paragraph's sentences (write/paragraph.py) and the "Also" line's lead.
@@ -127,10 +184,17 @@ class TldrSettings:
 class ExplainerSettings:
     """The Explainer (write/explainer.py)."""
 
-    questions: tuple[tuple[str, str], ...] = QUESTIONS
+    questions: tuple[tuple[str, str], ...] = QUESTIONS  # an organisation's
+    person_questions: tuple[tuple[str, str], ...] = PERSON_QUESTIONS
+    roles: tuple[str, ...] = ROLES
+    qualifiers: tuple[str, ...] = QUALIFIERS
+    one_of_many: tuple[str, ...] = ONE_OF_MANY
+    short_titles: tuple[tuple[str, str], ...] = SHORT_TITLES
+    kinds: tuple[str, ...] = ("org", "person")  # what may be explained
+    min_answers: int = 3  # a person's Explainer: "Who is …?" and at least two more answers
     per_answer: int = 2  # sentences an answer may have
     min_articles: int = 2  # the entity must be named in this many articles
-    candidates: int = 5  # organisations tried, best first, until one is defined and answered
+    candidates: int = 5  # entities tried, best first, until one is defined and answered
     max_words: int = 45  # a longer sentence is a poor answer to a short question
     repeat: float = 0.6  # share of a sentence's content words already said that makes it a repeat
     max_chars: int = 400

@@ -123,3 +123,47 @@ def test_the_demo_front_passes_the_copy_editor() -> None:
         QA(q["question"], tuple(Sentence(s["text"], tuple(s["sources"]))
                                 for s in q["sentences"])) for q in ex["qa"]))
     assert explainer_strikes(explainer, tldr=tldr) == []
+
+
+PERSON = ["Dana Reyes", "Reyes"]
+
+
+@pytest.mark.parametrize(("question", "text", "ok"), [
+    ("Who is Reyes?", "Dana Reyes is the Senate majority leader.", True),
+    ("Who is Reyes?", "Dana Reyes, a Democrat from Ohio, voted no.", True),
+    ("Who is Reyes?", "Dana Reyes is a day away from a vote.", False),
+    ("What happened this week?", "Senator Dana Reyes blocked the harbour bill on Tuesday.", True),
+    ("What happened this week?", "A poll of Ohio voters about Reyes.", False),
+    ("What did Reyes say?", "Reyes told reporters the bill was dead.", True),
+    ("What did Reyes say?", "Dana Reyes said on Friday that ports need money.", True),
+    ("What did Reyes say?", "Critics said Reyes lied about the bill.", False),
+    ("What did Reyes say?", "A source close to Reyes said the vote would slip.", False),
+    ("Why does it matter?", "Port unions condemned Reyes for blocking the bill.", True),
+    ("Why does it matter?", "The delay could cost the ports $2 billion, Reyes's office said.", True),
+    ("Why does it matter?", "Reyes said the bill would raise prices.", False),  # her claim
+    ("Why does it matter?", "Reyes condemned the bill on Tuesday.", False),  # her own deed
+    ("What's next?", "Reyes is expected to call a second vote next month.", True),
+    ("What's next?", "“We will never give up,” Reyes declared in 2019.", False),
+])
+def test_a_persons_answer_answers_its_question(question: str, text: str, ok: bool) -> None:
+    assert answered(question, [text], PERSON) is ok
+
+
+def test_explainer_strikes_cut_quoted_and_asked_answers() -> None:
+    ex = Explainer("Dana Reyes", ("Reyes",), "", (
+        QA("Who is Reyes?", (Sentence("Dana Reyes is the Senate majority leader.", ("u",)),)),
+        QA("What did Reyes say?", (Sentence("Reyes said the harbour bill was “dead", ("u",)),)),
+        QA("What's next?", (Sentence("Will Reyes call a vote next week?", ("u",)),)),
+        QA("What happened this week?", (Sentence(
+            "Senate Majority Leader Dana Reyes blocked the bill, but could face", ("u",)),)),
+    ))
+    rules = _rules(explainer_strikes(ex))
+    assert "a quotation left open" in rules
+    assert "a sentence cut off" in rules
+    assert "a question, not an answer" in rules
+    # Her name and title are no fact: "Senate Majority Leader Dana Reyes blocked …" does not
+    # repeat "Dana Reyes is the Senate majority leader."
+    assert not any(r.startswith("fact repeated") for r in rules)
+    assert any(r == "does not answer 'Who is Reyes?' (no role or title)" for r in _rules(
+        explainer_strikes(Explainer("Dana Reyes", ("Reyes",), "", (QA("Who is Reyes?", (
+            Sentence("Dana Reyes is a day away from a vote.", ("u",)),)),)))))

@@ -145,3 +145,44 @@ def test_that_after_a_verb_is_a_conjunction_not_a_reference() -> None:
     from digest.edit.lexicon import dangles
     assert not dangles("The mayor said on Thursday that his city would meet its goal early.")
     assert dangles("The alliance released that dataset in 2025.")
+
+
+PERSON_WEEK = [
+    ("Senate Majority Leader Dana Reyes blocked the harbour funding bill on Tuesday. Reyes "
+     "told reporters the bill would raise port fees for every shipper."),
+    ("Port unions condemned Dana Reyes for blocking the harbour bill. Reyes is expected to "
+     "call a second vote on the ports next month. He said it was over"),
+    ("Dana Reyes said on Friday that the ports of Ohio need new money for dredging."),
+    ("码头工会批评了参议院多数党领袖雷耶斯（Dana Reyes）。"),
+]
+
+
+def test_a_person_is_explained_by_the_title_the_sources_give(make_article: MakeArticle,
+                                                             period: Period) -> None:
+    from digest.edit.proof_explainer import explainer_strikes
+    from digest.edit.write.explainer import explain
+
+    arts = [make_article(b, source=f"Outlet {k}", title=f"Story {k}",
+                         language="zh" if CJK_RE.search(b[:5]) else "en")
+            for k, b in enumerate(PERSON_WEEK)]
+    week = select(read(arts), period, Newsletter(title="T"), [])
+    exp, note = explain(week, [[r] for r in week.used], "en", Settings().explainer)
+    assert exp is not None and note is None
+    assert exp.entity == "Dana Reyes" and exp.aliases == ("Reyes",)
+    answers = {q.question: [s.text for s in q.answer] for q in exp.qa}
+    assert exp.qa[0].question == "Who is Reyes?"
+    assert answers["Who is Reyes?"] == ["Dana Reyes is the Senate majority leader."]
+    assert len(answers) >= 3
+    sources = [x for a in arts for x in split_sentences(a.text)]
+    for question, texts in answers.items():
+        assert question == "Who is Reyes?" or all(trace(t, sources) for t in texts), texts
+        assert not any(CJK_RE.search(t) for t in texts)  # an English issue
+    assert "He said it was over" not in " ".join(t for ts in answers.values() for t in ts)
+    assert explainer_strikes(exp) == []
+    # Not an Explainer on a person the settings leave out.
+    orgs = Settings().explainer.__class__(kinds=("org",))
+    assert explain(week, [[r] for r in week.used], "en", orgs)[0] is None
+    # A Chinese issue: no English sentence answers, and the Chinese one has no English title
+    # before the name to define him by, so there is no Explainer on him.
+    zh, _ = explain(week, [[r] for r in week.used], "zh", Settings().explainer)
+    assert zh is None or all(CJK_RE.search(s.text) for q in zh.qa for s in q.answer)

@@ -21,11 +21,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
-from digest.edit.facts import restates
-from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere
+from digest.edit.lexicon import CJK_RE
 from digest.edit.proof_explainer import answered, defines
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read, Week
+from digest.edit.write.explainer_people import is_person, person_qa, surnames
+from digest.edit.write.explainer_pool import Item, gather, repeats
 from digest.edit.write.grounding import contract_names
 from digest.models import QA, Explainer, Sentence
 
@@ -49,19 +50,14 @@ _SELF_NOUNS = frozenset(["alliance", "association", "body", "group", "organisati
                          "institute", "council", "federation", "consortium", "coalition"])
 _OTHER_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
 _YEAR = re.compile(r"\b(in|since) (19|20)\d\d\b|(19|20)\d\d年")
-# An appositive or a relative clause between commas (", an industry group whose members …,"):
-# background about a name, not what the sentence says.
-_ASIDE = re.compile(r",\s+(?:an?|the|which|who|whose)\b[^,;]*,")
-# A fact: a number that is not a year ("more than 300 firms" and "超过300家" are one fact).
-_FACT_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
 @dataclass(frozen=True)
 class Choice:
     key: str
     stories: int
     articles: int
     mentions: int
+    kind: str = "org"  # or "person"
+    short: str = ""  # a person's surname, when the week writes it alone ("Trump")
 
 
 def choose_entity(index: EntityIndex, story_reads: Sequence[Sequence[Read]],
@@ -91,29 +87,54 @@ def candidates(index: EntityIndex, story_reads: Sequence[Sequence[Read]],
             for key in ranked if per_article[key] >= least]
 
 
-@dataclass(frozen=True)
-class _Item:
-    text: str
-    sources: tuple[str, ...]
-    words: frozenset[str]
-    facts: frozenset[str]  # numbers other than years
-    stands: bool  # not leaning on a sentence before it (only a definition cut from it may)
-    main: str = ""  # the sentence without its asides (what it says, not its background)
-
-
-def _facts(text: str) -> frozenset[str]:
-    return frozenset(n.replace(",", "") for n in _FACT_NUMBER.findall(text)
-                     if not re.fullmatch(r"(19|20)\d\d", n))
+def ranked_entities(week: Week, story_reads: Sequence[Sequence[Read]],
+                    settings: ExplainerSettings) -> list[Choice]:
+    """The organisations (`candidates`) and the people (explainer_people.is_person, the
+    surname counted with the full name) of `settings.kinds` named in `min_articles`
+    articles, by stories, then articles, then mentions."""
+    out = candidates(week.index, story_reads, settings.min_articles) if (
+        "org" in settings.kinds) else []
+    if "person" not in settings.kinds:
+        return out
+    index = week.index
+    per_article: list[dict[str, int]] = []
+    for reads in story_reads:
+        for r in reads:
+            per_article.append({k: c for k, c in index.resolve(r.mentions).items()
+                                if index.kind(k) == "name"})
+    stories = [{k for r in reads for k in index.resolve(r.mentions)} for reads in story_reads]
+    mentions: dict[str, int] = {}
+    for found in per_article:
+        for k, c in found.items():
+            mentions[k] = mentions.get(k, 0) + c
+    short = surnames(mentions, mentions)
+    full = {key: last for last, key in short.items()}
+    texts = [r.text for r in week.used]
+    for key in sorted(mentions, key=lambda k: -mentions[k] - mentions.get(full.get(k, ""), 0)):
+        forms = {key, full[key]} if key in full else {key}
+        n_articles = sum(1 for found in per_article if forms & found.keys())
+        if len(key.split()) < 2 or n_articles < settings.min_articles:
+            continue
+        n_stories = sum(1 for names in stories if forms & names)
+        if n_stories < (out[-1].stories if len(out) >= settings.candidates else 1):
+            continue  # a person named in fewer stories than every candidate kept is no rival
+        if not is_person(key, [t for t in texts if key in t], settings):
+            continue
+        out.append(Choice(key, n_stories, n_articles,
+                          sum(mentions.get(f, 0) for f in forms), "person",
+                          full.get(key, key.split()[-1])))
+        out.sort(key=lambda c: (-c.stories, -c.articles, -c.mentions, c.key))
+    return out
 
 
 def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
             settings: ExplainerSettings,
             printed: Collection[str] = ()) -> tuple[Explainer | None, str | None]:
     """The Explainer and, when there is none, the note that says why. `printed`: sentences
-    the issue prints elsewhere (the TL;DR), which no answer repeats. The organisations are
-    tried in `choose_entity`'s order, up to `settings.candidates`: the first the week's
-    sources define ("Which is?") and say enough about is explained."""
-    ranked = candidates(week.index, story_reads, settings.min_articles)
+    the issue prints elsewhere (the TL;DR), which no answer repeats. The entities are tried
+    in `ranked_entities`' order, up to `settings.candidates`: the first the week's sources
+    define and say enough about is explained."""
+    ranked = ranked_entities(week, story_reads, settings)
     if not ranked:
         return None, NO_ENTITY_NOTE
     for choice in ranked[:settings.candidates]:
@@ -131,30 +152,20 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
     """Answers from the week's sentences that name the entity, in the issue's language only
     (a Chinese name in brackets after an English one is still English)."""
     index = week.index
+    if choice.kind == "person":
+        forms = sorted({choice.key, *([choice.short] if choice.short else [])}, key=len,
+                       reverse=True)
+        people = person_qa(gather(week, forms, language, settings, printed), choice.key,
+                           forms, settings, list(printed))
+        if not people:
+            return None
+        why = (f"{choice.key} is the person named in the most stories this week: "
+               f"{choice.stories} of {total_stories} stories, {choice.articles} articles, "
+               f"{choice.mentions} mentions.")
+        return Explainer(entity=choice.key, aliases=tuple(f for f in forms if f != choice.key),
+                         why=why, qa=tuple(people))
     forms = sorted(index.aliases(choice.key), key=len, reverse=True)
-    pool: list[_Item] = []
-    own = frozenset(content_words(" ".join(forms)))  # the entity's name is no fact
-    elsewhere = [frozenset(content_words(t)) - own for t in printed]
-    seen_text: set[str] = set()
-    # A sentence is a piece of its article's body with only white space cut or added at the
-    # joins, so an article whose body (spaces removed) holds no form has no sentence naming it.
-    squeezed = ["".join(f.split()) for f in forms]
-    for r in sorted(week.used, key=lambda r: (r.article.published, r.url)):
-        body = "".join(r.article.text.split())
-        if not any(f in body for f in squeezed):
-            continue
-        for line in r.lines:
-            text = line.text
-            if line.furniture or not any(_names(f, text) for f in forms):
-                continue
-            if (text in seen_text or len(text) > settings.max_chars
-                    or not r.speaks(line, language)
-                    or said_elsewhere(frozenset(line.words) - own, elsewhere)):
-                continue
-            seen_text.add(text)
-            pool.append(_Item(text, week.cite(r), frozenset(line.words), _facts(text),
-                              not dangles(text) and not r.refers_back(line),
-                              _ASIDE.sub("", text)))
+    pool = gather(week, forms, language, settings, printed)
     used: set[int] = set()
     answers: dict[str, list[Sentence]] = {}
     cues = {q: re.compile(rx, re.IGNORECASE) for q, rx in settings.questions}
@@ -204,14 +215,6 @@ def _hits(rx: re.Pattern[str], text: str) -> int:
     return len({m.group(0).lower() for m in rx.finditer(text)})
 
 
-def _repeats(item: _Item, given: Sequence[_Item], share: float) -> bool:
-    """Whether the sentence states a fact already given: most of its content words, or a
-    figure (not a year) that an earlier answer printed."""
-    return any((item.words and len(item.words & other.words) / len(item.words) >= share)
-               or item.facts & other.facts for other in given) or (
-        restates(item.text, [other.text for other in given]) is not None)
-
-
 def _leans_back(text: str, forms: Sequence[str]) -> bool:
     """Whether the sentence refers back to something only the sentence before it named."""
     if _BACK_REFERENCE.search(text):
@@ -223,7 +226,7 @@ def _leans_back(text: str, forms: Sequence[str]) -> bool:
     return m.group(1) not in own and m.group(1) not in _SELF_NOUNS
 
 
-def _answer(pool: Sequence[_Item], question: str, rx: re.Pattern[str], forms: Sequence[str],
+def _answer(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Sequence[str],
             used: set[int], settings: ExplainerSettings,
             elsewhere: Collection[int] = ()) -> list[Sentence]:
     """Up to `per_answer` sentences that match the question's cues: the most cues, the entity
@@ -234,7 +237,7 @@ def _answer(pool: Sequence[_Item], question: str, rx: re.Pattern[str], forms: Se
     given = [pool[k] for k in used]
     for i, item in enumerate(pool):
         if (i in used or i in elsewhere or not item.stands
-                or _repeats(item, given, settings.repeat)):
+                or repeats(item, given, settings.repeat)):
             continue
         hits: float = _hits(rx, item.text)
         if fallback and _YEAR.search(item.text):
@@ -258,7 +261,7 @@ def _answer(pool: Sequence[_Item], question: str, rx: re.Pattern[str], forms: Se
         i = key[-1]
         if picked and ((key[2] and key[3]) or key[0]):
             continue  # a weak sentence may answer alone, never as a second sentence
-        if _repeats(pool[i], [pool[k[-1]] for k in picked], settings.repeat):
+        if repeats(pool[i], [pool[k[-1]] for k in picked], settings.repeat):
             continue
         picked.append(key)
         if len(picked) >= settings.per_answer or (question == "Been around long?"
@@ -270,7 +273,7 @@ def _answer(pool: Sequence[_Item], question: str, rx: re.Pattern[str], forms: Se
     return [Sentence(pool[k[-1]].text, pool[k[-1]].sources) for k in picked]
 
 
-def _which_is(pool: Sequence[_Item], forms: Sequence[str], key: str,
+def _which_is(pool: Sequence[Item], forms: Sequence[str], key: str,
               used: set[int]) -> list[Sentence]:
     """A definition: the shortest appositive or "X is a …" the sources give, cut to that
     clause ("The Asia Open Model Alliance (AOMA), an industry body headquartered in Hangzhou"
@@ -330,12 +333,6 @@ def _definition_rx(forms: Sequence[str]) -> re.Pattern[str]:
         rf"(?:{names}){paren}(?:是|于\d{{4}}年)")
 
 
-def _names(form: str, text: str) -> bool:
-    if re.search(r"[\u3400-\u9fff]", form):
-        return form in text
-    return re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", text) is not None
-
-
-NO_ENTITY_NOTE = ("No Explainer this week: no organisation, agency, alliance, standard or "
-                  "company came up in more than one article, and we only explain what the "
+NO_ENTITY_NOTE = ("No Explainer this week: no person, organisation, agency, alliance, standard "
+                  "or company came up in more than one article, and we only explain what the "
                   "week's sources say about it.")

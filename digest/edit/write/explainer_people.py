@@ -1,0 +1,192 @@
+"""The Explainer on a person: who the sources say they are, what they did and said this week,
+why it matters, what comes next.
+
+A person is a name of two words or more (no organisation word) that the week's sources write
+after a title or a role ("Senate Majority Leader Mitch McConnell", "Democratic presidential
+candidate Joe Biden") or that speaks of itself as "he" or "she" ("Biden said he …"). The
+surname alone ("Trump") counts as the person whose full name the week writes most.
+
+"Who is Pelosi?" is answered by what the sources say the person is: an appositive cut to its
+clause ("Nancy Pelosi, the House speaker, said …" -> "Nancy Pelosi is the House speaker."),
+else the title the sources put before the name most often ("House Speaker Nancy Pelosi" ->
+"Nancy Pelosi is the House speaker."), else a sentence "X is a …". The other questions
+(settings.PERSON_QUESTIONS) take the sentences of the pool (explainer_pool) that hold their
+cues and that the copy editor (proof_explainer.fault) passes: nothing is written that is not a
+source sentence, but for the definition cut from one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from digest.edit.entities import NOT_PERSON, ORG_WORDS, is_title
+from digest.edit.lexicon import CALENDAR, STOPWORDS
+from digest.edit.proof_explainer import answered, defines_person, repeated
+from digest.edit.settings import ExplainerSettings
+from digest.edit.write.explainer_pool import Item, repeats
+from digest.models import QA, Sentence
+
+_COURTESY = frozenset(["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Rev"])  # no definition
+_PRONOUN_AFTER = r"\s+(?:said|says|told|\w+ed)\b[^.;]{0,80}?\b(?:he|she|his|her|him)\b"
+
+
+def surnames(keys: Iterable[str], mentions: dict[str, int]) -> dict[str, str]:
+    """A one-word name -> the full name it shortens: of the names of two words or more ending
+    on it, the one mentioned most ("Trump" -> "Donald Trump")."""
+    full: dict[str, str] = {}
+    for key in sorted(keys, key=lambda k: (-mentions.get(k, 0), k)):
+        words = key.split()
+        if len(words) >= 2 and words[-1][:1].isupper() and words[-1] not in full:
+            full[words[-1]] = key
+    return {last: key for last, key in full.items() if last in mentions}
+
+
+def is_person(key: str, texts: Sequence[str], settings: ExplainerSettings) -> bool:
+    """Whether the week's texts write `key` as a person's name (the module docstring)."""
+    words = key.split()
+    if len(words) < 2 or any(w.lower() in ORG_WORDS | NOT_PERSON for w in words) or not all(
+            w[:1].isupper() for w in words):
+        return False
+    name = re.escape(key)
+    for text in texts:
+        for m in re.finditer(rf"(?<![\w]){name}(?![\w])", text):
+            if _title_before(text, m.start(), settings) is not None:
+                return True
+            if re.match(_PRONOUN_AFTER, text[m.end():]):
+                return True
+    return False
+
+
+def _title_before(text: str, at: int, settings: ExplainerSettings) -> str | None:
+    """The title or role written right before a name at `at` ("Senate Majority Leader",
+    "former Vice President", "Democratic presidential candidate"), as a definition would
+    say it ("the Senate majority leader", "a Democratic presidential candidate"), or None."""
+    if at == 0 or text[at - 1] != " ":
+        return None
+    words = text[max(0, at - 80):at].split()
+    if not words:
+        return None
+    # The title: the longest run of the last words that is a title, or a lower-case role.
+    title, k = None, 0
+    for n in range(min(4, len(words)), 0, -1):
+        tail = " ".join(w.rstrip(".") for w in words[-n:])
+        if is_title(tail):
+            title, k = tail, n
+            break
+    if title is None and words[-1] in settings.roles:
+        title, k = words[-1], 1
+    if title is None or title.split()[-1] in _COURTESY:
+        return None
+    if len(words) > k and words[-k - 1].lower().startswith("then-"):
+        return None  # "then-Vice President Joe Biden": the office he held then
+    # Qualifiers before it: capitalised words ("Senate", "U.S.", "Democratic"), "former".
+    quals: list[str] = []
+    for w in reversed(words[:-k]):
+        if len(quals) >= 4 or re.search(r"[,;:()“”\"]", w) or w in CALENDAR:
+            break
+        if w.lower() in settings.qualifiers and (w.islower() or w == w.title()):
+            quals.insert(0, w.lower() if w.lower() in ("former", "presidential") else w)
+        elif w[:1].isupper() and w.lower() not in STOPWORDS and not w.endswith("ly"):
+            quals.insert(0, w)
+        else:
+            break
+    short = dict(settings.short_titles)
+    said = " ".join(short.get(w, w) for w in title.split())
+    phrase = " ".join([*quals, _lower_title(said)])
+    article = "a" if said.split()[-1].lower() in settings.one_of_many else "the"
+    if article == "a" and phrase[:1].lower() in "aeiou":
+        article = "an"
+    return f"{article} {phrase}"
+
+
+def _lower_title(title: str) -> str:
+    """"Majority Leader" -> "majority leader"; a place or body inside stays ("of State")."""
+    return " ".join(w if w in ("State", "Defense", "Homeland", "Security", "Treasury")
+                    and i else w.lower() for i, w in enumerate(title.split()))
+
+
+def who_is(pool: Sequence[Item], key: str, forms: Sequence[str],
+           settings: ExplainerSettings, used: set[int],
+           printed: Sequence[str] = ()) -> list[Sentence]:
+    """What the sources say the person is (the module docstring), as one sentence that
+    states nothing the issue prints elsewhere (`printed`)."""
+    names = "|".join(re.escape(f) for f in forms)
+    apposed: list[tuple[int, int, str]] = []
+    titles: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, item in enumerate(pool):
+        for m in re.finditer(rf"(?<![\w])(?:{names})(?![\w])", item.text):
+            cut = re.match(r",\s+((?:the|a|an)\s+[^,;:.“”\"()]{3,80}?),", item.text[m.end():])
+            if cut:
+                text = f"{key} is {cut.group(1)}."
+                if defines_person(text, [key]) and not repeated(text, printed, forms):
+                    apposed.append((len(text), i, text))
+            title = _title_before(item.text, m.start(), settings)
+            if title is not None:
+                titles[title] += 1
+                first.setdefault(title, i)
+    if apposed:
+        _, i, text = min(apposed)
+        used.add(i)
+        return [Sentence(text, pool[i].sources)]
+    for title, _ in sorted(titles.items(), key=lambda t: (-t[1], len(t[0]))):
+        text = f"{key} is {title}."
+        if defines_person(text, [key]) and not repeated(text, printed, forms):
+            return [Sentence(text, pool[first[title]].sources)]
+    for i, item in enumerate(pool):
+        if (item.stands and defines_person(item.text, forms) and i not in used
+                and not repeated(item.text, printed, forms)):
+            used.add(i)
+            return [Sentence(item.text, item.sources)]
+    return []
+
+
+def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
+              settings: ExplainerSettings, printed: Sequence[str] = ()) -> list[QA]:
+    """The person's questions and answers (empty: no Explainer); none states a fact of
+    `printed` (the TL;DR)."""
+    short = key.split()[-1]
+    used: set[int] = set()
+    who = who_is(pool, key, forms, settings, used, printed)
+    if not who:
+        return []
+    answers: dict[str, list[Sentence]] = {}
+    questions = [(q.format(name=short), rx) for q, rx in settings.person_questions]
+    # The specific claim first: the broad "What happened this week?" last.
+    order = [q for q, _ in questions[1:]][::-1]
+    cues = dict(questions)
+    said = [*printed, *(s.text for s in who)]
+    for question in order:
+        got = _pick(pool, question, re.compile(cues[question], re.IGNORECASE), forms, used,
+                    settings, said)
+        if got:
+            answers[question] = got
+            said += [s.text for s in got]
+    qa = [QA(questions[0][0], tuple(who))]
+    qa += [QA(q, tuple(answers[q])) for q, _ in questions[1:] if q in answers]
+    return qa if len(qa) >= settings.min_answers else []
+
+
+def _pick(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Sequence[str],
+          used: set[int], settings: ExplainerSettings, said: Sequence[str]) -> list[Sentence]:
+    """The best sentence for the question: the copy editor passes it, it stands alone, says
+    no fact an answer gave; the most cues, the news (an article's lead) and the shortest first."""
+    given = [pool[k] for k in used]
+    scored: list[tuple[int, bool, int, int]] = []
+    for i, item in enumerate(pool):
+        if (i in used or not item.stands or repeats(item, given, settings.repeat)
+                or repeated(item.text, said, forms)):
+            continue
+        words = len(item.text.split())
+        if words > settings.max_words or not answered(question, [item.text], forms):
+            continue
+        hits = len({m.group(0).lower() for m in rx.finditer(item.text)})
+        if hits:
+            scored.append((-min(hits, 3), not item.lead, words, i))
+    if not scored:
+        return []
+    i = min(scored)[-1]
+    used.add(i)
+    return [Sentence(pool[i].text, pool[i].sources)]

@@ -1,0 +1,93 @@
+"""The Explainer's candidate answers: every sentence of the week that names its entity.
+
+Both writers (explainer.py for an organisation, explainer_people.py for a person) draw from one
+pool. A sentence joins it when it names one of the entity's forms, is in the issue's language
+(a Chinese name in brackets after an English one is fine; a Chinese sentence never answers in
+an English issue), is short enough, quotes whole (no quotation mark left open) and says
+nothing the issue prints elsewhere (the TL;DR). `stands` says whether it can be read alone
+(lexicon.dangles, and no "the <noun>" its article introduced before it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from digest.edit.facts import restates
+from digest.edit.lexicon import content_words, dangles, said_elsewhere
+from digest.edit.proof import opens_on_reference
+from digest.edit.proof_explainer import CUT, open_quote
+from digest.edit.settings import ExplainerSettings
+from digest.edit.week import Week
+
+# An appositive or a relative clause between commas (", an industry group whose members …,"):
+# background about a name, not what the sentence says.
+_ASIDE = re.compile(r",\s+(?:an?|the|which|who|whose)\b[^,;]*,")
+# A fact: a number that is not a year ("more than 300 firms" and "超过300家" are one fact).
+_FACT_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One candidate answer."""
+
+    text: str
+    sources: tuple[str, ...]
+    words: frozenset[str]
+    facts: frozenset[str]  # numbers other than years
+    stands: bool  # not leaning on a sentence before it (only a definition cut from it may)
+    main: str = ""  # the sentence without its asides (what it says, not its background)
+    lead: bool = False  # its article's first sentence: the news, not the background
+
+
+def facts(text: str) -> frozenset[str]:
+    return frozenset(n.replace(",", "") for n in _FACT_NUMBER.findall(text)
+                     if not re.fullmatch(r"(19|20)\d\d", n))
+
+
+def names(form: str, text: str) -> bool:
+    """Whether `text` names `form` (a whole word; a Chinese form anywhere)."""
+    if re.search(r"[\u3400-\u9fff]", form):
+        return form in text
+    return re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", text) is not None
+
+
+def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerSettings,
+           printed: Collection[str] = ()) -> list[Item]:
+    """Every sentence of the week's used articles that names one of `forms`, oldest article
+    first (see the module docstring)."""
+    pool: list[Item] = []
+    own = frozenset(content_words(" ".join(forms)))  # the entity's name is no fact
+    elsewhere = [frozenset(content_words(t)) - own for t in printed]
+    seen_text: set[str] = set()
+    # A sentence is a piece of its article's body with only white space cut or added at the
+    # joins, so an article whose body (spaces removed) holds no form has no sentence naming it.
+    squeezed = ["".join(f.split()) for f in forms]
+    for r in sorted(week.used, key=lambda r: (r.article.published, r.url)):
+        body = "".join(r.article.text.split())
+        if not any(f in body for f in squeezed):
+            continue
+        for line in r.lines:
+            text = line.text
+            if line.furniture or not any(names(f, text) for f in forms):
+                continue
+            if (text in seen_text or len(text) > settings.max_chars or open_quote(text)
+                    or not CUT.search(text) or text.rstrip("”’\"' )").endswith("?")
+                    or not r.speaks(line, language)
+                    or said_elsewhere(frozenset(line.words) - own, elsewhere)):
+                continue
+            seen_text.add(text)
+            pool.append(Item(text, week.cite(r), frozenset(line.words), facts(text),
+                             not dangles(text) and not opens_on_reference(text)
+                             and not r.refers_back(line),
+                             _ASIDE.sub("", text), line.index == 0))
+    return pool
+
+
+def repeats(item: Item, given: Sequence[Item], share: float) -> bool:
+    """Whether the sentence states a fact already given: most of its content words, or a
+    figure (not a year) that an earlier answer printed."""
+    return any((item.words and len(item.words & other.words) / len(item.words) >= share)
+               or item.facts & other.facts for other in given) or (
+        restates(item.text, [other.text for other in given]) is not None)
