@@ -29,6 +29,7 @@ as cleaning is), so only the parse itself is held to `timeout`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import heapq
 import logging
@@ -39,6 +40,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 from multiprocessing.connection import Connection
@@ -54,6 +56,7 @@ from .loose import parse_loose
 
 MIN_SOURCES = 100  # below this, forking workers up front costs more than it saves
 MIN_BYTES = 8 * 1024  # smaller documents parse faster than they pickle
+DEPTH = 2  # jobs a worker holds: the next one waits in its pipe while it runs one
 log = logging.getLogger("digest.fetch")
 # (source, its items, now) -> one result per item, in order: what `finish` does in the worker
 Finisher = Callable[[Source, Sequence[RawItem], datetime], Sequence[object]]
@@ -148,6 +151,9 @@ def _serve(conn: Connection) -> None:
 
 
 class _Worker:
+    """One worker process and the jobs it holds (`DEPTH` at most: the one it runs, and the
+    next, already on its way down the pipe)."""
+
     def __init__(self, context: multiprocessing.context.BaseContext) -> None:
         parent, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child,), daemon=True,  # type: ignore[attr-defined]
@@ -155,35 +161,70 @@ class _Worker:
         self.process.start()
         child.close()
         self.conn = parent
+        self.jobs = 0  # held (counted by the event loop)
+        self.lost = False  # stopped or dead: a job still waiting for it goes elsewhere
+        self._sending = threading.Lock()  # jobs go down the pipe in the order of their tickets
+        self._turn = threading.Condition()
+        self._tickets = 0  # jobs sent (or tried)
+        self._served = 0  # jobs answered: the worker runs ticket `_served` now
 
     def call(self, function: Callable[..., FeedJob], args: tuple[Any, ...],
              timeout: float) -> tuple[str, Any]:
-        """("ok", result) | ("error", reason) | ("timeout", None) | ("died", exit code).
-        The job has `timeout` seconds, and as many more as it asks for on its way.
-        Blocking: runs in a thread."""
+        """("ok", result) | ("error", reason) | ("timeout", None) | ("died", exit code) |
+        ("retry", None): the worker was lost on a job ahead of this one, which never ran.
+        The job has `timeout` seconds from the moment the worker is done with the job ahead
+        of it (it starts then: the worker takes its jobs in order), and as many more as it
+        asks for on its way. Blocking: runs in a thread, which meanwhile holds the job
+        ready in the pipe (or, for a big one, blocked on sending the rest of it, which the
+        worker reads as soon as it is free, without waiting for this process)."""
+        with self._sending:
+            ticket = self._tickets
+            self._tickets += 1
+            with contextlib.suppress(OSError, ValueError):  # the worker is gone: whose
+                self.conn.send((function, args))  # job that was is settled below
+        with self._turn:
+            while self._served != ticket and not self.lost:
+                self._turn.wait()
+        if self.lost:
+            return "retry", None
         try:
-            self.conn.send((function, args))
             while True:
                 if not self.conn.poll(timeout):
-                    return "timeout", None
+                    answer: tuple[str, Any] = ("timeout", None)
+                    break
                 outcome, value = self.conn.recv()
                 if outcome != "more":
-                    return outcome, value
+                    answer = (outcome, value)
+                    break
                 timeout = value
         except (EOFError, OSError):
             self.process.join(1)
-            return "died", self.process.exitcode
+            answer = ("died", self.process.exitcode)
+        with self._turn:
+            if answer[0] in ("ok", "error"):
+                self._served += 1
+            else:
+                self.lost = True
+            self._turn.notify_all()
+        return answer
 
     def stop(self, *, kill: bool = False) -> None:
+        with self._turn:
+            self.lost = True
+            self._turn.notify_all()
         if not kill:
             try:
-                self.conn.send(None)
+                with self._sending:
+                    self.conn.send(None)
             except OSError:
                 kill = True
             self.process.join(2)
         if self.process.is_alive():
             self.process.kill()
             self.process.join(5)
+        # a job still being sent fails now that the worker is gone: the pipe is closed after
+        if self._sending.acquire(timeout=5):
+            self._sending.release()
         self.conn.close()
 
 
@@ -246,15 +287,16 @@ class Parser:
         self.big_run = big_run
         self.finish = finish
         self._capacity = workers or max(1, min(2, (os.cpu_count() or 1) - 1))
-        self._idle: list[_Worker] = []
-        self._busy: set[_Worker] = set()
+        self._workers: list[_Worker] = []
+        self._starting = asyncio.Lock()  # one worker started at a time
         self._gate: _Gate | None = None
+        self._threads: ThreadPoolExecutor | None = None  # one for each job a worker holds
         self._unavailable = False  # no worker could be started: parse inline
         if big_run:
             # Fork now, while there is nothing to inherit but the parser.
             try:
                 fork = multiprocessing.get_context("fork")
-                self._idle = [_Worker(fork) for _ in range(self._capacity)]
+                self._workers = [_Worker(fork) for _ in range(self._capacity)]
             except OSError as exc:
                 log.warning("no parse worker (%s): parsing inline", exc)
 
@@ -280,22 +322,26 @@ class Parser:
     async def _in_worker(self, function: Callable[..., FeedJob], args: tuple[Any, ...],
                          rank: int = 0) -> FeedJob:
         if self._gate is None:
-            self._gate = _Gate(self._capacity)
+            self._gate = _Gate(self._capacity * DEPTH)
+            self._threads = ThreadPoolExecutor(self._capacity * DEPTH,
+                                               thread_name_prefix="digest-parse")
         await self._gate.acquire(rank)
         try:
-            worker = self._idle.pop() if self._idle else await self._start()
-            if worker is None:
-                return function(*args)  # no worker can be had: inline, as before workers
-            self._busy.add(worker)
-            try:
-                outcome, value = await asyncio.to_thread(worker.call, function, args,
-                                                         self.timeout)
-            finally:
-                self._busy.discard(worker)
-            if outcome in ("ok", "error"):
-                self._idle.append(worker)
-            else:  # stuck or dead: the next demand starts a new one
-                await asyncio.to_thread(worker.stop, kill=True)
+            outcome: str = "retry"
+            while outcome == "retry":  # (the job ahead of this one took its worker down)
+                worker = await self._worker()
+                if worker is None:
+                    return function(*args)  # no worker can be had: inline, as before workers
+                worker.jobs += 1
+                try:
+                    outcome, value = await asyncio.get_running_loop().run_in_executor(
+                        self._threads, worker.call, function, args, self.timeout)
+                finally:
+                    worker.jobs -= 1
+                if outcome in ("timeout", "died"):  # stuck or dead: replaced on demand
+                    if worker in self._workers:
+                        self._workers.remove(worker)
+                    await asyncio.to_thread(worker.stop, kill=True)
         finally:
             self._gate.release()
         if outcome == "ok":
@@ -310,9 +356,28 @@ class Parser:
                                 "document is malformed or hostile)")
         return _refused_job(f"the parse worker died (exit code {value}) on this document")
 
+    async def _worker(self) -> _Worker | None:
+        """An idle worker, else a new one while there are fewer than the capacity (one
+        start at a time), else the one holding the fewest jobs (the gate lets no more jobs
+        in than they can hold); None when no worker can be started at all."""
+        while True:
+            live = [w for w in self._workers if not w.lost]
+            for worker in live:
+                if not worker.jobs:
+                    return worker
+            if len(live) >= self._capacity or self._unavailable:
+                room = [w for w in live if w.jobs < DEPTH]
+                return min(room, key=lambda w: w.jobs) if room else None
+            async with self._starting:
+                if len([w for w in self._workers if not w.lost]) < self._capacity \
+                        and not self._unavailable:
+                    started = await self._start()
+                    if started is not None:
+                        self._workers.append(started)
+                        return started
+            # (another job started one meanwhile, or none can be started: look again)
+
     async def _start(self) -> _Worker | None:
-        if self._unavailable:
-            return None
         try:
             return await asyncio.to_thread(_Worker, _late_context())
         except (OSError, ValueError, RuntimeError) as exc:
@@ -321,11 +386,12 @@ class Parser:
             return None
 
     def close(self) -> None:
-        for worker in self._idle:
-            worker.stop()
-        for worker in list(self._busy):
-            worker.stop(kill=True)
-        self._idle, self._busy = [], set()
+        for worker in self._workers:
+            worker.stop(kill=worker.jobs > 0)
+        self._workers = []
+        if self._threads is not None:
+            self._threads.shutdown(wait=False, cancel_futures=True)
+            self._threads = None
 
 
 def make_parser(sources: int, timeout: float, finish: Finisher | None = None) -> Parser:

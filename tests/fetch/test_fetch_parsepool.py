@@ -17,9 +17,10 @@ from fetch_testkit import LONG_TEXT, Reply, ScriptServer, rss, rss_item
 
 import digest.fetch.loose
 from digest.fetch import fetch_all
-from digest.fetch.feeds import Loose, parse_feed
+from digest.fetch.feeds import Loose, ParsedFeed, parse_feed
+from digest.fetch.items import Prepared
 from digest.fetch.loose import LOOSE_MAX_BYTES, MAX_DEPTH, nesting_depth, parse_loose
-from digest.fetch.parsepool import MIN_BYTES, MIN_SOURCES, FeedJob, Parser, make_parser
+from digest.fetch.parsepool import DEPTH, MIN_BYTES, MIN_SOURCES, FeedJob, Parser, make_parser
 from digest.models import FetchSettings, RawItem, Source
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
@@ -59,7 +60,7 @@ def _run(parser: Parser, *docs: bytes) -> list[FeedJob]:
 
 def test_small_runs_fork_nothing_up_front() -> None:
     parser = make_parser(MIN_SOURCES - 1, 15.0)
-    assert not parser.big_run and parser._idle == []
+    assert not parser.big_run and parser._workers == []
     parser.close()
 
 
@@ -138,6 +139,41 @@ def test_a_parse_past_the_time_limit_kills_the_worker_and_the_next_gets_a_new_on
         assert job.entries == 0
         assert job.feed.refused and "longer than 1s" in job.feed.refused
     assert third.entries == 3 and third.feed.refused is None
+
+
+def _nap(seconds: float) -> FeedJob:
+    """A job that takes `seconds` (module level: the worker is sent it by name)."""
+    time.sleep(seconds)
+    return FeedJob(ParsedFeed(format=f"nap {seconds}"), 0, Prepared())
+
+
+def _together(parser: Parser, *naps: float) -> tuple[list[str], float]:
+    """The naps handed to the parser at once: each one's format (or refusal) and the time."""
+    async def go() -> list[FeedJob]:
+        try:
+            return list(await asyncio.gather(*(parser._in_worker(_nap, (s,)) for s in naps)))
+        finally:
+            parser.close()
+    started = time.monotonic()
+    jobs = asyncio.run(go())
+    return [job.feed.refused or job.feed.format for job in jobs], time.monotonic() - started
+
+
+def test_a_worker_holds_the_next_job_whose_time_starts_when_it_runs() -> None:
+    """The job after the running one is already in the worker's pipe (it starts without
+    waiting for this process); its time limit counts from the moment it starts, so two
+    0.6 s jobs on one worker with a 1 s limit both finish."""
+    assert DEPTH == 2
+    answers, took = _together(Parser(1.0, workers=1, big_run=True), 0.6, 0.6)
+    assert answers == ["nap 0.6", "nap 0.6"] and took >= 1.2
+
+
+def test_a_job_behind_one_that_times_out_runs_on_a_new_worker() -> None:
+    """The worker is killed for the first job; the one it held behind it never ran there,
+    so it is not failed for it: it runs on the worker started in its place."""
+    answers, took = _together(Parser(0.5, workers=1, big_run=True), 30, 0.1)
+    assert "longer than 0.5s" in answers[0] and answers[1] == "nap 0.1"
+    assert took < 10
 
 
 def test_nesting_depth_sees_structure_not_unclosed_html() -> None:
