@@ -119,7 +119,7 @@ def _to_str(content: str | bytes) -> str:
     if not isinstance(content, (str, bytes)):  # None from a caller that lost the body
         raise CleanError(f"no content to clean (got {type(content).__name__})")
     if isinstance(content, bytes):
-        if not content.strip():
+        if not content or content.isspace():  # (`not content.strip()`, without a copy)
             raise CleanError("empty input")
         return decode_bytes(content)
     if looks_binary_text(content):
@@ -147,7 +147,7 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
     """
     with _time_limit(timeout) as deadline:
         doc = _to_str(content)
-        if not doc.strip():
+        if not doc or doc.isspace():
             raise CleanError("empty input")
         as_text = text or not _TAG.search(doc[:65536])
         if as_text:
