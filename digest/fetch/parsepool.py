@@ -389,8 +389,8 @@ class Parser:
         for worker in self._workers:
             worker.stop(kill=worker.jobs > 0)
         self._workers = []
-        if self._threads is not None:
-            self._threads.shutdown(wait=False, cancel_futures=True)
+        if self._threads is not None:  # (idle now: gone before the caller forks again)
+            self._threads.shutdown(wait=True, cancel_futures=True)
             self._threads = None
 
 

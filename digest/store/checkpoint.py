@@ -27,56 +27,40 @@ CHECKPOINT_CHARS = 4 * 1024 * 1024  # article text written between two checkpoin
 
 
 class Checkpointer:
-    """Checkpoints `path`'s log in a thread (started on the first one), every `every`
-    characters the store reports with `wrote`."""
+    """Checkpoints `path`'s log in a thread, each time the store reported `every` characters
+    with `wrote` (one at a time: writes made meanwhile count towards the next). The thread
+    lives only while it checkpoints, so a run that has stopped writing has no thread left
+    (a process that forks its workers looks for that: see workers.py)."""
 
     def __init__(self, path: Path, every: int = CHECKPOINT_CHARS) -> None:
         self.path = path
         self.every = every
         self.runs = 0  # checkpoints done
         self._written = 0
-        self._wake = threading.Event()
-        self._due = False  # a checkpoint is asked for
-        self._stopping = False
         self._thread: threading.Thread | None = None
 
     def wrote(self, chars: int) -> None:
         """`chars` more characters of article text went into the log."""
         self._written += chars
-        if self._written < self.every:
+        if self._written < self.every or (self._thread is not None and self._thread.is_alive()):
             return
         self._written = 0
-        self._due = True
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="digest-checkpoint",
-                                            daemon=True)
-            self._thread.start()
-        self._wake.set()
+        self._thread = threading.Thread(target=self._checkpoint, name="digest-checkpoint",
+                                        daemon=True)
+        self._thread.start()
 
-    def _run(self) -> None:
-        try:
+    def _checkpoint(self) -> None:
+        # upkeep, not data: a checkpoint that cannot run now is left to the next (or to close)
+        with contextlib.suppress(sqlite3.Error):
             conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
-        except sqlite3.Error:
-            return  # no checkpoint but the one at close: the log only grows longer
-        try:
-            while True:
-                self._wake.wait()
-                self._wake.clear()
-                if self._due:
-                    self._due = False
-                    # upkeep, not data: a checkpoint that cannot run now is left to the next
-                    with contextlib.suppress(sqlite3.Error):
-                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                        self.runs += 1
-                if self._stopping:
-                    return
-        finally:
-            conn.close()
+            try:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                self.runs += 1
+            finally:
+                conn.close()
 
     def close(self) -> None:
-        """Stop the thread (a checkpoint asked for or under way is done first)."""
+        """Wait for a checkpoint under way."""
         if self._thread is not None:
-            self._stopping = True
-            self._wake.set()
             self._thread.join()
             self._thread = None

@@ -251,7 +251,7 @@ def test_sqlite_checkpoints_in_a_thread_of_its_own(tmp_path: Path) -> None:
     assert store._checkpoints._thread is None  # 2,000 characters: none yet
     store.save_fetch(result(), [(article("g2", f"2 {body}", "http://x/2"), "x/2")], NOW)
     store.save_fetch(result(), [(article("g0", f"0 {body}", "http://x/0"), "x/0")], NOW)
-    store._checkpoints.close()  # (waits for the one asked for)
+    store._checkpoints.close()  # (waits for the one under way)
     assert store._checkpoints.runs == 1 and not any("wal_checkpoint" in s for s in said)
     store.close()
     assert not path.with_name("db.sqlite3-wal").exists()
