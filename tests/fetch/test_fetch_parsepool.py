@@ -171,9 +171,10 @@ def test_a_worker_holds_the_next_job_whose_time_starts_when_it_runs() -> None:
 def test_a_job_behind_one_that_times_out_runs_on_a_new_worker() -> None:
     """The worker is killed for the first job; the one it held behind it never ran there,
     so it is not failed for it: it runs on the worker started in its place."""
-    answers, took = _together(Parser(0.5, workers=1, big_run=True), 30, 0.1)
-    assert "longer than 0.5s" in answers[0] and answers[1] == "nap 0.1"
-    assert took < 10
+    # (3 s: the new worker comes from the fork server, which imports this module first)
+    answers, took = _together(Parser(3.0, workers=1, big_run=True), 30, 0.1)
+    assert "longer than 3s" in answers[0] and answers[1] == "nap 0.1"
+    assert took < 20
 
 
 def test_nesting_depth_sees_structure_not_unclosed_html() -> None:
