@@ -30,8 +30,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from digest.edit.entities import is_title
 from digest.edit.facts import restates
-from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words, dangles, is_adverb, mostly_cjk
+from digest.edit.lexicon import (
+    ANAPHORIC,
+    CALENDAR,
+    CJK_RE,
+    content_words,
+    dangles,
+    is_adverb,
+    mostly_cjk,
+)
 from digest.edit.proof import (
     ARTICLES,
     AUXILIARIES,
@@ -222,9 +231,31 @@ _SPEECH = (r"(?:said|says|told|tells|wrote|writes|tweeted|argued|claimed|insiste
            r"declared|stated|added|urged|vowed|promised|denied|called|asked|suggested|"
            r"predicted|defended|threatened|announced|acknowledged|admitted|charged|"
            r"contended|conceded|complained|responded|replied|noted|explained|posted)")
-_PREPOSITION = re.compile(r"\b(?:to|of|with|about|for|against|on|by|from|at|and|or)\s+"
+_PREPOSITION = re.compile(r"\b(?:to|of|with|about|for|against|on|by|from|at|and|or|if|unless|"
+                          r"whether)\s+"
                           r"(?:(?:the|President|Sen\.?|Rep\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?$",
                           re.IGNORECASE)
+
+
+def anothers(text: str, at: int, forms: Sequence[str]) -> bool:
+    """Whether the name at `at` is part of another person's ("First Lady Melania Trump" for
+    "Trump"): a capitalised word before it that is no title and makes no form with it."""
+    m = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, at - 40):at])
+    if m is None or m.group(1) in _OPENERS:
+        return False
+    word = m.group(1)
+    rest = re.match(r"[\w’'-]+", text[at:])
+    return not is_title(word) and not any(
+        f.startswith(f"{word} ") and rest is not None and f.endswith(rest.group(0))
+        for f in forms)
+
+
+# Words that open a sentence before a name ("In Trump's speech …"): no given name.
+_OPENERS = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "As", "When", "While",
+                      "After", "Before", "If", "For", "From", "With", "By", "Under", "So"])
+
+
+_DAYS = "|".join(CALENDAR)  # "X on Monday said": "Trump attorney Rudy Giuliani said" is another
 
 
 def speech(text: str, forms: Sequence[str]) -> re.Match[str] | None:
@@ -232,8 +263,9 @@ def speech(text: str, forms: Sequence[str]) -> re.Match[str] | None:
     "according to X" ("a source close to X said" and "critics said X lied" are others)."""
     names = _names_rx(forms)
     for m in re.finditer(rf"(?<![\w])(?:{names})(?:['’]s\s+\w+)?(?:,[^,]{{1,80}},)?\s+"
-                         rf"(?:\w+ly\s+|has\s+|had\s+|have\s+|also\s+)?{_SPEECH}\b", text):
-        if not _PREPOSITION.search(text[max(0, m.start() - 30):m.start()]):
+                         rf"(?:(?:[a-z][\w’'-]*|{_DAYS})\s+){{0,3}}?{_SPEECH}\b", text):
+        if not _PREPOSITION.search(text[max(0, m.start() - 30):m.start()]) and not anothers(
+                text, m.start(), forms) and not _quoted(text, m.start()):
             return m
     return re.search(rf"\b{_SPEECH}\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\s*[.,;]|"
                      rf"\baccording to\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\b", text)
@@ -245,11 +277,27 @@ _DEED = re.compile(r"(?:won|lost|met|made|took|gave|sent|held|left|began|went|ca
                    r"shut|led|sold|bought|paid|kept|faced|got|sat|stood|drew|won|\w{2,}ed)")
 
 
+# What stands before a subject: the sentence's start, a clause's opener, a comma or a dash
+# ("… helped get Donald Trump elected": an object).
+_CLAUSE_OPENER = re.compile(r"(?:^|[,;:—–-]|\b(?:as|when|after|before|while|since|because|"
+                            r"that|and|but|until|once|where|though|although)\b)\s*$",
+                            re.IGNORECASE)
+
+
+def _subject_place(text: str, at: int) -> bool:
+    """Whether the name at `at` (its title words before it skipped) stands where a subject
+    stands."""
+    head = re.sub(r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*$", "", text[max(0, at - 80):at])
+    return _CLAUSE_OPENER.search(head) is not None or (at < 80 and not head.strip())
+
+
 def acts(text: str, forms: Sequence[str]) -> bool:
     """Whether the entity does something in the text (its name the subject of a verb in the
     past: "Trump signed …", "Biden, the former vice president, has won …")."""
     names = _names_rx(forms)
     return any(not _PREPOSITION.search(text[max(0, m.start() - 30):m.start()])
+               and not anothers(text, m.start(), forms) and not _quoted(text, m.start())
+               and _subject_place(text, m.start())
                for m in re.finditer(rf"(?<![\w])(?:{names})(?:['’]s\s+[a-z]+)?(?:,[^,]{{1,80}},)?"
                                     rf"\s+(?:\w+ly\s+|has\s+|have\s+|had\s+|was\s+|were\s+|"
                                     rf"also\s+)?(?:been\s+)?{_DEED.pattern}\b", text))
@@ -258,7 +306,7 @@ def acts(text: str, forms: Sequence[str]) -> bool:
 # What lies ahead: an intention, a plan, a schedule.
 AHEAD = re.compile(r"\b(?:will|is expected to|are expected to|plans? to|planning to|is set to|"
                    r"are set to|(?:is|are) scheduled|is due to|next (?:week|month|year)|"
-                   r"upcoming|is slated|intends? to|is poised|is likely to|are likely to)\b|"
+                   r"is slated|intends? to|is poised|is likely to|are likely to)\b|"
                    r"将|计划|预计", re.IGNORECASE)
 
 
@@ -268,16 +316,36 @@ def _quoted(text: str, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def matters(text: str, forms: Sequence[str]) -> bool:
+_SPEECH_ING = re.compile(r",[”\"’']?\s+(?:\w+ly\s+)?(?:saying|telling|writing|arguing|claiming|"
+                         r"insisting|warning|declaring|calling|adding|urging|vowing|promising|"
+                         r"denying|asking|suggesting|predicting|tweeting|expressing)\b")
+# A reaction: what others do about the entity (MATTERS' words that are no consequence).
+_REACTION = re.compile(r"cited|citing|quoted|adopted|welcomed|critici\w+|critics?|objected|"
+                       r"opposed|warned|praised|condemned|backed|influen\w*|widely used",
+                       re.IGNORECASE)
+
+
+def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
     """A consequence or a reaction (MATTERS) that is not in what the entity itself said ("X
-    said the deal would …" is X's claim, not a consequence), nor its own deed ("X condemned
-    …" is what it did; "Y condemned X" is a reaction), nor quoted."""
+    said the deal would …", "…, writing that it would …" is X's claim, not a consequence)
+    nor quoted; for a person, nor the person's own deed ("X on Monday condemned …" is what
+    X did; "Y condemned X" is a reaction)."""
     said = speech(text, forms)
     names = _names_rx(forms)
-    own = [(m.start(1), m.end()) for m in re.finditer(
-        rf"(?<![\w])(?:{names})(?:,[^,]{{1,80}},)?(\s+)(?:[a-z]+\s+){{0,2}}[a-z]+", text)]
-    return any((said is None or m.start() < said.start())
+    claims = [said.start()] if said else []
+    # "…, writing that the plan would …", "…, expressing confidence that …": its claim too.
+    claims += [m.start() for m in _SPEECH_ING.finditer(text)
+               if re.search(rf"(?<![\w])(?:{names})", text[:m.start()])]
+    own = [] if not person else [(m.start(1), m.end()) for m in re.finditer(
+        rf"(?<![\w])(?:{names})(?:,\s+who\b[^,]{{0,80}}|,[^,]{{1,80}},)?(\s+)"
+        rf"(?:[\w’'-]+\s+){{0,3}}[a-z]+", text)]
+    # A person opening the sentence: the reactions there are the person's deeds ("X blasted Y
+    # and praised Z"); a consequence still counts. (An organisation's "X welcomed the rules"
+    # is how it weighs in.)
+    subject = person and re.match(rf"^(?:[A-Z][\w.'’-]*\s+){{0,4}}(?:{names})(?![\w’'])", text)
+    return any((not claims or m.start() < min(claims))
                and not any(a <= m.start() < b for a, b in own)
+               and not (subject and _REACTION.fullmatch(m.group(0)))
                and not _quoted(text, m.start()) for m in MATTERS.finditer(text))
 
 
@@ -299,12 +367,18 @@ RULES: tuple[tuple[re.Pattern[str], Callable[[str, Sequence[str]], bool], str], 
     (re.compile(r"^Why does it matter\?$"), matters, "no consequence or reaction"),
     (re.compile(r"^What's next\?$"), _ahead, "nothing ahead"),
 )
+# A person's Explainer (its first question "Who is …?") judges these by their own rules.
+PERSON_RULES: tuple[tuple[re.Pattern[str], Callable[[str, Sequence[str]], bool], str], ...] = (
+    (re.compile(r"^Why does it matter\?$"), lambda t, f: matters(t, f, person=True),
+     "no consequence or reaction (the person's own deed or claim)"),
+)
 
 
-def fault(question: str, texts: Sequence[str], forms: Sequence[str]) -> str | None:
+def fault(question: str, texts: Sequence[str], forms: Sequence[str],
+          person: bool = False) -> str | None:
     """Why the answer does not answer its question (RULES; an organisation's questions:
     `ANSWERS`' cue near its name), or None. A question no rule knows is taken as answered."""
-    for rx, judge, why in RULES:
+    for rx, judge, why in (*PERSON_RULES, *RULES) if person else RULES:
         if rx.match(question):
             return None if any(judge(t, forms) for t in texts) else why
     cue = ANSWERS.get(question)
@@ -313,9 +387,10 @@ def fault(question: str, texts: Sequence[str], forms: Sequence[str]) -> str | No
     return "its cue is not about it"
 
 
-def answered(question: str, texts: Sequence[str], forms: Sequence[str]) -> bool:
+def answered(question: str, texts: Sequence[str], forms: Sequence[str],
+             person: bool = False) -> bool:
     """Whether an answer answers its question (`fault` finds none)."""
-    return fault(question, texts, forms) is None
+    return fault(question, texts, forms, person) is None
 
 
 def _unnamed(text: str, forms: Sequence[str]) -> str:
@@ -340,6 +415,17 @@ def repeated(text: str, earlier: Sequence[str], forms: Sequence[str]) -> str | N
 CUT = re.compile(r"[.!?。！？][”’\"')）]*$")
 
 
+# "The assessment, which …", "The looming vote would …": a thing the reader never met (a
+# lower-case noun after "The" that no "of …"/"that …" tells).
+_NOUN = r"(?!(?:of|for|on|in|at|to|from|by|with|and|or)\b)[a-z][\w-]*"
+UNINTRODUCED = re.compile(rf"^The (?:{_NOUN} ){{0,2}}?{_NOUN}(?=\s*,|\s+(?:is|was|are|were|"
+                          r"has|had|have|will|would|could|comes?|came|said|says|\w+ed)\b)")
+# "NEW YORK, May 21 (Reuters) ― …": the source's dateline, no part of the fact.
+DATELINE = re.compile(r"^[A-Z]{2,}(?:[ .][A-Z]{2,})*\s*(?:,|\()")
+# A columnist's own voice outside a quotation ("I thought I would use …"): an opinion, no fact.
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|We|our|Our|us)\b")
+
+
 def open_quote(text: str) -> bool:
     """Whether a quotation opens in the sentence and closes in another one."""
     return text.count("“") != text.count("”") or text.count('"') % 2 == 1
@@ -351,10 +437,11 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
     out: list[Strike] = []
     cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
     forms = _forms(explainer)
+    person = bool(explainer.qa) and explainer.qa[0].question.startswith("Who is ")
     given: list[str] = []
     for qa in explainer.qa:
         texts = [s.text for s in qa.answer]
-        why = fault(qa.question, texts, forms)
+        why = fault(qa.question, texts, forms, person)
         if why:
             out.append(Strike("explainer", f"does not answer {qa.question!r} ({why})",
                               " ".join(texts)))
@@ -365,6 +452,12 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
                 out.append(Strike("explainer", "leans on a sentence not printed", t))
             if open_quote(t):
                 out.append(Strike("explainer", "a quotation left open", t))
+            if k == 0 and UNINTRODUCED.match(t):
+                out.append(Strike("explainer", "opens on a thing not introduced", t))
+            if DATELINE.match(t):
+                out.append(Strike("explainer", "a dateline left in", t))
+            if FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", "", t)):
+                out.append(Strike("explainer", "the writer's own voice", t))
             if not CUT.search(t):
                 out.append(Strike("explainer", "a sentence cut off", t))
             elif t.rstrip("”’\"' )").endswith("?"):

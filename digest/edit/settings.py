@@ -53,7 +53,7 @@ PERSON_QUESTIONS: tuple[tuple[str, str], ...] = (
                             r"threatens?|risks?|consequences?|reactions?|concerns?|"
                             r"because|so that|first time|first)\b"),
     ("What's next?", r"\b(?:will|is expected to|are expected to|plans? to|is set to|"
-                     r"are set to|is scheduled|is due to|next week|next month|upcoming|"
+                     r"are set to|is scheduled|is due to|next week|next month|"
                      r"is slated|intends? to|is poised)\b"),
 )
 # Words a role ends on when the sources put it before a person's name in lower case

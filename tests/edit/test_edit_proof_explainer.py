@@ -144,9 +144,22 @@ PERSON = ["Dana Reyes", "Reyes"]
     ("Why does it matter?", "Reyes condemned the bill on Tuesday.", False),  # her own deed
     ("What's next?", "Reyes is expected to call a second vote next month.", True),
     ("What's next?", "“We will never give up,” Reyes declared in 2019.", False),
+    ("What did Reyes say?", "Gen. Hyten said he would refuse if Dana Reyes called for it.", False),
+    ("Why does it matter?", "Senator Reyes on Monday sharply condemned the bill.", False),
+    ("What happened this week?", "First Lady Mara Reyes revealed a campaign on Monday.", False),
+    ("What happened this week?", "“Reyes blocked the bill,” the union’s report argues.", False),
+    ("What did Reyes say?", "The vote slips, Reyes aide Tom Hall said on Monday.", False),
+    ("What did Reyes say?", "Dana Reyes on Monday said the vote slips.", True),
+    ("Why does it matter?", "Reyes attacked the plan, writing that it would raise fees.", False),
 ])
 def test_a_persons_answer_answers_its_question(question: str, text: str, ok: bool) -> None:
-    assert answered(question, [text], PERSON) is ok
+    assert answered(question, [text], PERSON, person=True) is ok
+
+
+def test_a_persons_own_reaction_is_no_reason_it_matters_an_organisations_is() -> None:
+    assert not answered("Why does it matter?", ["Dana Reyes blasted the unions and praised "
+                                                "the port owners."], PERSON, person=True)
+    assert answered("Why does it matter?", ["AOMA welcomed the rules."], FORMS)
 
 
 def test_explainer_strikes_cut_quoted_and_asked_answers() -> None:
@@ -161,6 +174,18 @@ def test_explainer_strikes_cut_quoted_and_asked_answers() -> None:
     assert "a quotation left open" in rules
     assert "a sentence cut off" in rules
     assert "a question, not an answer" in rules
+    column = Explainer("Dana Reyes", ("Reyes",), "", (QA("What happened this week?", (Sentence(
+        "I thought I would grade the debate Dana Reyes won on Monday.", ("u",)),)),))
+    assert "the writer's own voice" in _rules(explainer_strikes(column))
+    for text, rule in [("The assessment, which nobody saw, came as Dana Reyes spoke.",
+                        "opens on a thing not introduced"),
+                       ("OHIO, May 2 (Wire) ― Dana Reyes blocked the bill.", "a dateline left in")]:
+        one = Explainer("Dana Reyes", ("Reyes",), "", (QA("What happened this week?", (
+            Sentence(text, ("u",)),)),))
+        assert rule in _rules(explainer_strikes(one)), text
+    assert explainer_strikes(Explainer("Dana Reyes", ("Reyes",), "", (QA(
+        "What happened this week?", (Sentence("The price of steel rose after Dana Reyes "
+                                              "blocked the tariff on Monday.", ("u",)),)),))) == []
     # Her name and title are no fact: "Senate Majority Leader Dana Reyes blocked …" does not
     # repeat "Dana Reyes is the Senate majority leader."
     assert not any(r.startswith("fact repeated") for r in rules)

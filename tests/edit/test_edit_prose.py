@@ -186,3 +186,22 @@ def test_a_person_is_explained_by_the_title_the_sources_give(make_article: MakeA
     # before the name to define him by, so there is no Explainer on him.
     zh, _ = explain(week, [[r] for r in week.used], "zh", Settings().explainer)
     assert zh is None or all(CJK_RE.search(s.text) for q in zh.qa for s in q.answer)
+
+
+def test_a_persons_answers_come_from_different_stories(make_article: MakeArticle,
+                                                       period: Period) -> None:
+    """Three outlets' accounts of one event are one fact in three wordings: no two answers
+    come from one story."""
+    from digest.edit.write.explainer import explain
+
+    bodies = [*PERSON_WEEK[:3],
+              "Senator Dana Reyes said on Monday she blocked the harbour bill to stop higher fees."]
+    arts = [make_article(b, source=f"Outlet {k}", title=f"Story {k}") for k, b in enumerate(bodies)]
+    week = select(read(arts), period, Newsletter(title="T"), [])
+    reads = {r.url: r for r in week.used}
+    one = [reads[arts[0].url], reads[arts[3].url]]  # the blocked bill, twice
+    exp, _ = explain(week, [one, [reads[arts[1].url]], [reads[arts[2].url]]], "en",
+                     Settings().explainer)
+    assert exp is not None
+    cited = [s.sources[0] for q in exp.qa[1:] for s in q.answer]
+    assert not (arts[0].url in cited and arts[3].url in cited), cited

@@ -17,7 +17,7 @@ that is not a source sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import EntityIndex
@@ -137,8 +137,10 @@ def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
     ranked = ranked_entities(week, story_reads, settings)
     if not ranked:
         return None, NO_ENTITY_NOTE
+    story_of = {r.url: s for s, reads in enumerate(story_reads) for r in reads}
     for choice in ranked[:settings.candidates]:
-        explainer = build_explainer(week, choice, len(story_reads), language, settings, printed)
+        explainer = build_explainer(week, choice, len(story_reads), language, settings, printed,
+                                    story_of)
         if explainer is not None:
             return explainer, None
     return None, (f"No Explainer this week: {week.index.display(ranked[0].key)} recurs most, "
@@ -147,16 +149,17 @@ def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
 
 
 def build_explainer(week: Week, choice: Choice, total_stories: int, language: str,
-                    settings: ExplainerSettings,
-                    printed: Collection[str] = ()) -> Explainer | None:
+                    settings: ExplainerSettings, printed: Collection[str] = (),
+                    story_of: Mapping[str, int] | None = None) -> Explainer | None:
     """Answers from the week's sentences that name the entity, in the issue's language only
-    (a Chinese name in brackets after an English one is still English)."""
+    (a Chinese name in brackets after an English one is still English). `story_of`: an
+    article's URL -> its story (a person's answers come from different stories)."""
     index = week.index
     if choice.kind == "person":
         forms = sorted({choice.key, *([choice.short] if choice.short else [])}, key=len,
                        reverse=True)
         people = person_qa(gather(week, forms, language, settings, printed), choice.key,
-                           forms, settings, list(printed))
+                           forms, settings, list(printed), story_of)
         if not people:
             return None
         why = (f"{choice.key} is the person named in the most stories this week: "

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from digest.edit.entities import NOT_PERSON, ORG_WORDS, is_title
 from digest.edit.lexicon import CALENDAR, STOPWORDS
-from digest.edit.proof_explainer import answered, defines_person, repeated
+from digest.edit.proof_explainer import anothers, answered, defines_person, repeated
 from digest.edit.settings import ExplainerSettings
 from digest.edit.write.explainer_pool import Item, repeats
 from digest.models import QA, Sentence
@@ -144,10 +144,17 @@ def who_is(pool: Sequence[Item], key: str, forms: Sequence[str],
 
 
 def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
-              settings: ExplainerSettings, printed: Sequence[str] = ()) -> list[QA]:
+              settings: ExplainerSettings, printed: Sequence[str] = (),
+              story_of: Mapping[str, int] | None = None) -> list[QA]:
     """The person's questions and answers (empty: no Explainer); none states a fact of
-    `printed` (the TL;DR)."""
+    `printed` (the TL;DR), and no two come from one story (`story_of`: an article's URL ->
+    its story; three outlets' accounts of one event are one fact in three wordings)."""
     short = key.split()[-1]
+    # "First Lady Melania Trump revealed …" names another Trump; "pro-Trump rioters" and
+    # "Trump-era policies" are about others.
+    pool = [item for item in pool if any(
+        not anothers(item.text, m.start(), forms)
+        for f in forms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", item.text))]
     used: set[int] = set()
     who = who_is(pool, key, forms, settings, used, printed)
     if not who:
@@ -160,7 +167,9 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
     said = [*printed, *(s.text for s in who)]
     for question in order:
         got = _pick(pool, question, re.compile(cues[question], re.IGNORECASE), forms, used,
-                    settings, said)
+                    settings, said, {story_of[pool[k].sources[0]] for k in used
+                                     if story_of and pool[k].sources[0] in story_of},
+                    story_of or {})
         if got:
             answers[question] = got
             said += [s.text for s in got]
@@ -170,17 +179,22 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
 
 
 def _pick(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Sequence[str],
-          used: set[int], settings: ExplainerSettings, said: Sequence[str]) -> list[Sentence]:
+          used: set[int], settings: ExplainerSettings, said: Sequence[str],
+          told: Collection[int] = (), story_of: Mapping[str, int] | None = None
+          ) -> list[Sentence]:
     """The best sentence for the question: the copy editor passes it, it stands alone, says
-    no fact an answer gave; the most cues, the news (an article's lead) and the shortest first."""
+    no fact an answer gave nor comes from a story one came from (`told`); the most cues, the
+    news (an article's lead) and the shortest first."""
     given = [pool[k] for k in used]
     scored: list[tuple[int, bool, int, int]] = []
     for i, item in enumerate(pool):
+        story = (story_of or {}).get(item.sources[0] if item.sources else "")
         if (i in used or not item.stands or repeats(item, given, settings.repeat)
+                or (story is not None and story in told)
                 or repeated(item.text, said, forms)):
             continue
         words = len(item.text.split())
-        if words > settings.max_words or not answered(question, [item.text], forms):
+        if words > settings.max_words or not answered(question, [item.text], forms, person=True):
             continue
         hits = len({m.group(0).lower() for m in rx.finditer(item.text)})
         if hits:

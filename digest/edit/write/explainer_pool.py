@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from digest.edit.facts import restates
 from digest.edit.lexicon import content_words, dangles, said_elsewhere
 from digest.edit.proof import opens_on_reference
-from digest.edit.proof_explainer import CUT, open_quote
+from digest.edit.proof_explainer import CUT, DATELINE, FIRST_PERSON, UNINTRODUCED, open_quote
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Week
 
@@ -74,12 +74,14 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
                 continue
             if (text in seen_text or len(text) > settings.max_chars or open_quote(text)
                     or not CUT.search(text) or text.rstrip("”’\"' )").endswith("?")
+                    or FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", "", text))
                     or not r.speaks(line, language)
                     or said_elsewhere(frozenset(line.words) - own, elsewhere)):
                 continue
             seen_text.add(text)
             pool.append(Item(text, week.cite(r), frozenset(line.words), facts(text),
                              not dangles(text) and not opens_on_reference(text)
+                             and not UNINTRODUCED.match(text) and not DATELINE.match(text)
                              and not r.refers_back(line),
                              _ASIDE.sub("", text), line.index == 0))
     return pool
