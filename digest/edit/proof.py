@@ -15,8 +15,9 @@ Paragraphs: no opening on a reference to something not printed ("He", "The compa
 "Second,", "One of them", a "him" in a sentence that names nobody); no dateline or kicker
 ("MINNEAPOLIS—", "(AP) —", "VIDEO:"); no fact stated twice (a distinctive number in two sentences, a
 sentence whose content words another one mostly holds, or another outlet's sentence that says
-nothing the paragraph has not printed: no new name, figure or date and few new words,
-`facts.says_nothing_new`); no quotation left open (a sentence
+nothing the paragraph has not printed: no new name, figure or date and few new words, or the
+same event told again — the same actors and action, `facts.says_nothing_new`); no quotation
+left open (a sentence
 split inside a quote); no Chinese outside brackets in a Latin-script issue; no name
 lower-cased after an added attribution ("According to X, joe Biden").
 

@@ -116,10 +116,16 @@ class ParagraphSettings:
     # its content words is new to what the other outlets' printed sentences say
     # (facts.says_nothing_new; the copy editor strikes it too).
     nothing_new: float = 0.5
+    # … or when it tells an event a printed sentence told: one of its actors and this many
+    # words of its action (facts.restates_event; 0: not compared).
+    event_words: int = 2
     # Under the least, a sentence that brings no new name or figure (facts.new_fact) joins
     # only while it costs the paragraph at most this much expected ROUGE-1 F1: opinion lines
     # and paraphrases, which the other outlets do not say, do not fill a short story.
     fill_loss: float = 0.01
+    # Under the least, a sentence with more than this share of its words in quotation marks
+    # (someone's own words: a voice, not a fact the story lacks) does not fill.
+    fill_quoted: float = 0.15
 
 
 PARAGRAPH = ParagraphSettings()  # the shipped weights, the writers' default argument

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.facts import numbers, restates, said, says_nothing_new
+from digest.edit.facts import numbers, restates, restates_event, said, says_nothing_new
 from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import ParagraphSettings
 from digest.edit.write.lines import story_lines
@@ -136,10 +136,12 @@ def test_the_paragraph_drops_another_outlets_paraphrase_and_keeps_its_new_facts(
     assert any("Mira Osei" in t for t in texts)  # the same outlet's new fact
     assert any("Tomas Reyes" in t for t in texts)
     assert paragraph_strikes(texts, origins=[s.sources[0] for s in printed]) == []
-    # Without the test (no share of new words is little enough) and with any fill allowed
-    # under the least (`fill_loss`, which also keeps a costly paraphrase out), it is printed.
+    # Without the tests (no share of new words is little enough, no event compared) and with
+    # any fill allowed under the least (`fill_loss`, which also keeps a costly paraphrase
+    # out), it is printed.
     before = paragraph_for([a, b, c], {}, language="en",
-                           settings=ParagraphSettings(nothing_new=0.0, fill_loss=1.0))
+                           settings=ParagraphSettings(nothing_new=0.0, event_words=0,
+                                                      fill_loss=1.0))
     assert PARAPHRASE in {s.text for s in before}
 
 
@@ -179,3 +181,84 @@ def test_a_columns_hook_is_not_taken_for_another_outlets_report(
     texts = [s.text for s in paragraph_for([a, b, c], {}, language="en")]
     assert "The arguments are endless." not in texts
     assert any("Tomas Reyes" in t for t in texts) and any("Mira Osei" in t for t in texts)
+
+
+# The same event in other words: the same actors, the same action, nothing new (issue 11:
+# "same numbers, names or event = said").
+DEMAND = ("Lawyers for Mayor Ilse Brandt are demanding that the Carthen Gazette walk back its "
+          "claim that her campaign took money from developers.")
+DEMAND_AGAIN = ("Lawyers representing Mayor Ilse Brandt (D-Carthen) on Monday called on the "
+                "Carthen Gazette to retract its report, accusing the paper of defamation.")
+ATTACKS = ("Council members denounced Mayor Ilse Brandt's attacks on the radio host Tom "
+           "Keller.")
+BACKLASH = ("Mayor Ilse Brandt drew a swift backlash from both parties after she assailed Tom "
+            "Keller in crude terms on his talk show, the latest of her attacks on the press.")
+
+
+@pytest.mark.parametrize(("sentence", "printed"), [
+    (DEMAND_AGAIN, DEMAND),  # demanding / called on, walk back / retract; a party tag, a day
+    (BACKLASH, ATTACKS),  # denounced / backlash, attacks / assailed
+])
+def test_the_same_event_in_other_words_is_said(sentence: str, printed: str) -> None:
+    assert restates(sentence, [printed]) is None  # too few shared words for that test
+    why = restates_event(sentence, [printed])
+    assert why and why.startswith("the same event again")
+    assert says_nothing_new(sentence, [printed]) == why
+    assert restates_event(sentence, [printed], words=0) is None  # the setting turns it off
+
+
+@pytest.mark.parametrize("sentence", [
+    # a new name
+    "Governor Paul Ode also called on the Carthen Gazette to retract its report on Brandt.",
+    # a new figure
+    "Lawyers for Brandt called on the Carthen Gazette to retract its report within 14 days.",
+    # the same actors doing something else
+    "Mayor Ilse Brandt opened the Carthen Gazette's new printing works by the harbour.",
+    # the same action by an actor the printed sentence does not name
+    "Lawyers called on the council to retract its report.",
+])
+def test_an_event_with_a_new_actor_figure_or_action_is_not_said(sentence: str) -> None:
+    assert restates_event(sentence, [DEMAND]) is None
+
+
+def test_another_day_is_another_event() -> None:
+    printed = ["Lawyers for Mayor Ilse Brandt on Monday demanded that the Carthen Gazette walk "
+               "back its claim."]
+    assert restates_event("On Friday, lawyers for Brandt called on the Carthen Gazette to "
+                          "retract its claim.", printed) is None
+    assert restates_event("Lawyers for Brandt called on the Carthen Gazette on Monday to "
+                          "retract its claim.", printed)
+
+
+def test_chinese_is_never_read_as_the_same_event() -> None:
+    printed = ["卡森市长的律师周一要求《卡森报》撤回其报道。"]
+    assert restates_event("卡森市长的律师要求《卡森报》撤回报道并道歉。", printed) is None
+
+
+def test_the_copy_editor_strikes_another_outlets_event_told_again() -> None:
+    rules = [s.rule for s in paragraph_strikes([DEMAND, DEMAND_AGAIN], origins=["a", "b"])]
+    assert rules and rules[0].startswith("fact stated twice (the same event again")
+    assert paragraph_strikes([DEMAND, DEMAND_AGAIN], origins=["a", "a"]) == []
+
+
+def test_the_paragraph_tells_an_event_once(make_article: MakeArticle) -> None:
+    a = make_article(
+        DEMAND + " The Gazette reported last week that two developers paid for her campaign "
+        "flyers. Brandt has denied the report and says the flyers were paid by volunteers.",
+        source="Outlet A", title="Brandt's lawyers demand the Gazette walk back its claim", day=1)
+    b = make_article(
+        DEMAND_AGAIN + " The Gazette's editor Nora Lind said the paper stands by its reporting.",
+        source="Outlet B", title="Brandt's lawyers call on the Gazette to retract report",
+        day=1.2)
+    c = make_article(
+        "The Carthen Gazette says it will not retract its report on Mayor Ilse Brandt. The "
+        "city's ethics board will review the campaign's accounts in March, its chair Tomas "
+        "Reyes said.", source="Outlet C", title="Gazette stands by Brandt report", day=1.4)
+    printed = paragraph_for([a, b, c], {}, language="en")
+    texts = [s.text for s in printed]
+    assert (DEMAND in texts) != (DEMAND_AGAIN in texts)  # the demand, once
+    assert any("Tomas Reyes" in t for t in texts)  # a new fact fills instead
+    assert paragraph_strikes(texts, origins=[s.sources[0] for s in printed]) == []
+    before = paragraph_for([a, b, c], {}, language="en",
+                           settings=ParagraphSettings(event_words=0, fill_loss=1.0))
+    assert {DEMAND, DEMAND_AGAIN} <= {s.text for s in before}

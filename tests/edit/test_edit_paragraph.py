@@ -323,3 +323,18 @@ def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
     assert attribute('Brandt: "We will run it every night."', "Outlet A",
                      "Officials met Brandt on Monday.") == \
         'According to Outlet A, Brandt: "We will run it every night."'
+
+
+def test_a_quotation_does_not_fill_a_short_paragraph(make_article: MakeArticle) -> None:
+    quote = ("“We stand by every word we printed about the campaign and we will not be bullied "
+             "by anyone,” the editor Nora Lind said.")
+    arts = [make_article("The Carthen Gazette will not retract its report on Mayor Ilse Brandt's "
+                         "campaign, the paper said on Tuesday.", source="Outlet A",
+                         title="Gazette will not retract Brandt report", day=1),
+            make_article(quote, source="Outlet B", title="Gazette stands by its Brandt report",
+                         day=1.2)]
+    texts = [s.text for s in paragraph_for(arts, {}, language="en")]
+    assert texts and quote not in texts  # someone's words are a voice, not a missing fact
+    assert _words(paragraph_for(arts, {}, language="en")) < 60  # short rather than filled
+    loose = paragraph_for(arts, {}, language="en", settings=ParagraphSettings(fill_quoted=1.0))
+    assert quote in {s.text for s in loose}

@@ -84,6 +84,13 @@ def judges(text: str) -> bool:
     return bool(_JUDGES.search(_QUOTED.sub(" ", text)))
 
 
+def quoted_share(text: str) -> float:
+    """The share of a sentence's words inside its quotation marks (someone's own words)."""
+    words = len(text.split())
+    inside = sum(len(m.split()) for m in _QUOTED.findall(text))
+    return inside / words if words else 0.0
+
+
 def _is_name(word: str, following: str, story_text: str) -> bool:
     bare = word.strip("\"'“‘(").rstrip(":;,")  # "Trump:" before a quotation is "Trump"
     if not bare[:1].isupper():

@@ -20,7 +20,8 @@
    again what is printed (`facts.restates`: a figure again, or mostly the same words; nor
    another outlet's sentence that says nothing its printed sentences, taken together, do
    not — `facts.says_nothing_new`: no new name, figure or date and at most half its content
-   words new, so its lead paraphrasing the opening is not printed), nor
+   words new, or the same event told again with the same actors and action, so its lead
+   paraphrasing the opening is not printed), nor
    one that leans on a sentence not printed ("He", "The company", "Second,": allowed right
    after the sentence before it in its own article, which it then follows), nor one naming
    "the <noun>" its article introduced earlier ("the benchmark") before a printed sentence
@@ -52,7 +53,7 @@ from datetime import date
 from digest.edit.facts import new_fact, restates, said, says_nothing_new
 from digest.edit.lexicon import mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
-from digest.edit.write.attribution import attribute, judges
+from digest.edit.write.attribution import attribute, judges, quoted_share
 from digest.edit.write.lines import Centrality, Line, size_of, story_lines
 from digest.models import Article, Sentence
 from digest.text import tokens
@@ -201,7 +202,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
             text = _printed(ln, draft)
             length = ln.size if text == ln.text else size_of(text)
             if draft.size + length > hi or restates(ln.text, printed) or says_nothing_new(
-                    ln.text, draft.others(ln), settings.nothing_new):
+                    ln.text, draft.others(ln), settings.nothing_new, settings.event_words):
                 continue
             stems = ln.stems if text == ln.text else frozenset(stem(t) for t in tokens(text))
             gain = draft.gain(stems, length)
@@ -228,7 +229,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     for p in _in_order(draft.chosen):
         if (out and (restates(p.text, [o.text for o in out]) or says_nothing_new(
                 p.text, [o.text for o in out if o.line.article != p.line.article],
-                settings.nothing_new))) or (
+                settings.nothing_new, settings.event_words))) or (
                 p.line.leans and (p.line.article, p.line.index - 1) in dropped) or (
                 out and not p.line.refers <= named):
             dropped.add((p.line.article, p.line.index))
@@ -244,9 +245,10 @@ def _fills(ln: Line, text: str, gain: float, printed: Sequence[str],
     outlet makes (printed credited: "…, according to <outlet>."), and one bringing no new
     name or figure only while it costs at most `settings.fill_loss` of expected F1 (the other
     outlets say most of its words): an opinion line or a paraphrase does not fill a short
-    story. Chinese writes no capitals, so no name shows: its sentences fill by the first rule
-    alone."""
-    if text != ln.text:
+    story. Nor one mostly in quotation marks (over `settings.fill_quoted` of its words):
+    someone's own words are a voice, not a fact the story lacks. Chinese writes no capitals,
+    so no name shows: its sentences fill by the first rules alone."""
+    if text != ln.text or quoted_share(text) > settings.fill_quoted:
         return False
     return gain >= -settings.fill_loss or mostly_cjk(text) or new_fact(text, printed)
 
