@@ -287,6 +287,10 @@ _REPORTING = frozenset(["announce", "announced", "announcement", "statement", "r
                         "federal", "would", "could", "like", "time"])
 # Words of one action told in other words ("denounced" / "backlash"; "demanding" / "called
 # on"; "walk back" / "retract"): each family counts as one more word of the action shared.
+# A figure written in words: no fact figure for `numbers` ("two" in two sentences is no fact
+# said twice), but new to the event ("after two Republican senators broke ranks").
+_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+                    r"hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE)
 EVENT_FAMILIES = (
     ("denounce", "denounced", "condemn", "condemned", "condemnation", "criticize", "criticized",
      "criticise", "criticised", "criticism", "backlash", "blowback", "outcry", "rebuke",
@@ -322,6 +326,7 @@ class Event:
     opener: str  # a lone capitalised first word ("Lawyers …", "Facebook …"): a name or not
     words: frozenset[str]
     figures: frozenset[str]
+    counts: frozenset[str]  # figures written in words ("two", "nine million")
     action: frozenset[str]
     families: frozenset[str]
 
@@ -369,7 +374,9 @@ def event(sentence: str) -> Event:
     action = {f for f in map(_action_word, tokens(text)) if f and f not in named}
     return Event(names=tuple(names), opener=opener,
                  words=frozenset(map(_form, _WORD.findall(text))),
-                 figures=numbers(text), action=frozenset(action),
+                 figures=numbers(text),
+                 counts=frozenset(m.lower() for m in _COUNT.findall(text)),
+                 action=frozenset(action),
                  families=frozenset(_FAMILY[f] for f in action if f in _FAMILY))
 
 
@@ -387,7 +394,7 @@ def _shared_action(mine: Event, theirs: Event) -> list[str]:
 def restates_event(sentence: str, printed: Sequence[str],
                    words: int = PARAGRAPH.event_words) -> str | None:
     """Why `sentence` tells an event the `printed` text told already, or None: it brings no
-    new figure and no new name (a name whose head no printed sentence writes; a party, a
+    new figure (in digits or words) and no new name (a name whose head no printed sentence writes; a party, a
     party tag or a title is no new name, a date only against another printed date), and one
     printed sentence names one of its actors and shares `words` words of its action
     ("Lawyers representing Rep. Tulsi Gabbard (D-Hawaii) on Monday called on Hillary Clinton
@@ -400,8 +407,9 @@ def restates_event(sentence: str, printed: Sequence[str],
     told = [event(p) for p in printed]
     known = {w for t in told for w in t.words}
     named = {w for t in told for name in t.names for w in name}
-    if mine.figures - {f for t in told for f in t.figures}:
-        return None
+    if mine.figures - {f for t in told for f in t.figures} or mine.counts - {
+            c for t in told for c in t.counts}:
+        return None  # a new figure ("two Republican senators", "nearly nine million children")
     if mine.opener and mine.opener not in known:
         return None  # "Facebook removed …": a first word unknown may be a name
     dated = not known.isdisjoint(_DATES)

@@ -210,8 +210,9 @@ def test_the_same_event_in_other_words_is_said(sentence: str, printed: str) -> N
 @pytest.mark.parametrize("sentence", [
     # a new name
     "Governor Paul Ode also called on the Carthen Gazette to retract its report on Brandt.",
-    # a new figure
+    # a new figure, in digits or in words
     "Lawyers for Brandt called on the Carthen Gazette to retract its report within 14 days.",
+    "Lawyers for Brandt called on the Carthen Gazette to retract its report within two weeks.",
     # the same actors doing something else
     "Mayor Ilse Brandt opened the Carthen Gazette's new printing works by the harbour.",
     # the same action by an actor the printed sentence does not name
