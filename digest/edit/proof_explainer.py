@@ -329,7 +329,8 @@ def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
     """A consequence or a reaction (MATTERS) that is not in what the entity itself said ("X
     said the deal would …", "…, writing that it would …" is X's claim, not a consequence)
     nor quoted; for a person, nor the person's own deed ("X on Monday condemned …" is what
-    X did; "Y condemned X" is a reaction)."""
+    X did; "Y condemned X" is a reaction), and within NEAR words of the name ("Y criticized Z
+    … after … the call between X and …" is about Z)."""
     said = speech(text, forms)
     names = _names_rx(forms)
     claims = [said.start()] if said else []
@@ -346,6 +347,7 @@ def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
     return any((not claims or m.start() < min(claims))
                and not any(a <= m.start() < b for a, b in own)
                and not (subject and _REACTION.fullmatch(m.group(0)))
+               and not (person and not _near(re.compile(re.escape(m.group(0))), text, forms))
                and not _quoted(text, m.start()) for m in MATTERS.finditer(text))
 
 

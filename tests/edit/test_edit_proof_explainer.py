@@ -151,6 +151,9 @@ PERSON = ["Dana Reyes", "Reyes"]
     ("What did Reyes say?", "The vote slips, Reyes aide Tom Hall said on Monday.", False),
     ("What did Reyes say?", "Dana Reyes on Monday said the vote slips.", True),
     ("Why does it matter?", "Reyes attacked the plan, writing that it would raise fees.", False),
+    ("Why does it matter?", "Ohio's governor criticized the port board on Monday for not doing "
+                            "more after reportedly hearing of the call between Dana Reyes and "
+                            "the union.", False),
 ])
 def test_a_persons_answer_answers_its_question(question: str, text: str, ok: bool) -> None:
     assert answered(question, [text], PERSON, person=True) is ok

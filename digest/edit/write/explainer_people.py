@@ -186,7 +186,12 @@ def _pick(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Seque
     no fact an answer gave nor comes from a story one came from (`told`); the most cues, the
     news (an article's lead) and the shortest first."""
     given = [pool[k] for k in used]
-    scored: list[tuple[int, bool, int, int]] = []
+    scored: list[tuple[bool, int, bool, int, int]] = []
+    # "Why does it matter?" is best answered by others: a sentence the person opens ("President
+    # Trump pressed …") comes after every one where someone else acts on the person.
+    opens = re.compile(rf"^(?:[A-Z][\w.'’-]*\s+){{0,4}}(?:{'|'.join(map(re.escape, forms))})"
+                       rf"(?![\w’'])")
+    others = question == "Why does it matter?"
     for i, item in enumerate(pool):
         story = (story_of or {}).get(item.sources[0] if item.sources else "")
         if (i in used or not item.stands or repeats(item, given, settings.repeat)
@@ -198,7 +203,8 @@ def _pick(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Seque
             continue
         hits = len({m.group(0).lower() for m in rx.finditer(item.text)})
         if hits:
-            scored.append((-min(hits, 3), not item.lead, words, i))
+            scored.append((others and opens.match(item.text) is not None, -min(hits, 3),
+                           not item.lead, words, i))
     if not scored:
         return []
     i = min(scored)[-1]
