@@ -28,7 +28,6 @@ from ..models import (
 from . import migrations, rows
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
 from .batch import Matches, Stored, sqlite_select
-from .checkpoint import CHECKPOINT_CHARS, Checkpointer
 from .notifications import NotificationTable, ledger_rows
 
 _ts = rows.ts
@@ -42,15 +41,13 @@ _UPDATE = rows.UPDATE_ARTICLE.format(twin=_EPOCH_OF)
 class SQLiteStore(NotificationTable):
     """The default store: one SQLite file."""
 
-    def __init__(self, path: Path, *, checkpoint_chars: int = CHECKPOINT_CHARS) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._checkpoints = Checkpointer(path, checkpoint_chars)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
             self._conn.row_factory = sqlite3.Row
             self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA wal_autocheckpoint=0")  # a thread's job: checkpoint.py
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA busy_timeout=30000")
             migrations.apply(self._conn)
@@ -62,8 +59,7 @@ class SQLiteStore(NotificationTable):
         return _Transaction(self._conn, self.path, durable=durable)
 
     def close(self) -> None:
-        self._checkpoints.close()
-        self._conn.close()  # (the last connection: it checkpoints and removes the log)
+        self._conn.close()
 
     # ── sources ──────────────────────────────────────────────────────────
     def fetch_states(self) -> dict[str, FetchState]:
@@ -110,20 +106,14 @@ class SQLiteStore(NotificationTable):
         with self._tx(durable=False):
             matches = Matches.read(sqlite_select(self._conn), articles)
             updated_at = now.isoformat()
-            written = 0  # characters of article text: what the log grows by, roughly
             for article, url_key in articles:
                 try:
-                    outcome = self._save_article(article, url_key, updated_at, matches)
+                    counts[self._save_article(article, url_key, updated_at, matches)] += 1
                 except sqlite3.OperationalError:
                     raise  # the database's failure, not this article's
                 except Exception as exc:
                     failed.append((article, exc))
-                    continue
-                counts[outcome] += 1
-                if outcome != "unchanged":
-                    written += sum(map(len, article.paragraphs))
             self._conn.execute(rows.SAVE_STATE, rows.state_values(result, counts["new"], now))
-        self._checkpoints.wrote(written)
         return SaveReport(dict(counts), tuple(failed))
 
     def _save_article(self, a: Article, url_key: str, updated_at: str,

@@ -14,7 +14,6 @@ from digest.models import Article, Delivery, FetchResult, FetchState, Source
 from digest.store import IssueRecord, open_store
 from digest.store.migrations import LATEST
 from digest.store.pgschema import LATEST as PG_LATEST
-from digest.store.sqlite import SQLiteStore
 
 NOW = datetime(2026, 3, 4, 12, tzinfo=UTC)
 SOURCE = Source(name="One", url="http://127.0.0.1/feed")
@@ -233,31 +232,6 @@ def test_sqlite_fetches_do_not_wait_for_the_disk_but_the_ledger_does(tmp_path: P
         store.save_fetch(result(), [(bad, "x/bad")], NOW)
     assert said[-1] == "PRAGMA synchronous=FULL"
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # type: ignore[attr-defined]
-
-
-def test_sqlite_checkpoints_in_a_thread_of_its_own(tmp_path: Path) -> None:
-    """The store's connection never copies the write-ahead log into the file (a fetch's main
-    thread would wait for the disk there); a thread with its own connection does, each time
-    `checkpoint_chars` of article text were saved; closing the store still empties the log."""
-    path = tmp_path / "db.sqlite3"
-    store = SQLiteStore(path, checkpoint_chars=2500)
-    said: list[str] = []
-    store._conn.set_trace_callback(said.append)
-    assert store._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
-    body = "word " * 200  # 1,000 characters
-    for i in range(2):
-        store.save_fetch(result(), [(article(f"g{i}", f"{i} {body}", f"http://x/{i}"), f"x/{i}")],
-                         NOW)
-    assert store._checkpoints._thread is None  # 2,000 characters: none yet
-    store.save_fetch(result(), [(article("g2", f"2 {body}", "http://x/2"), "x/2")], NOW)
-    store.save_fetch(result(), [(article("g0", f"0 {body}", "http://x/0"), "x/0")], NOW)
-    store._checkpoints.close()  # (waits for the one under way)
-    assert store._checkpoints.runs == 1 and not any("wal_checkpoint" in s for s in said)
-    store.close()
-    assert not path.with_name("db.sqlite3-wal").exists()
-    again = open_store(str(path))
-    assert again.count_articles() == 3
-    again.close()
 
 
 @pytest.mark.postgres
