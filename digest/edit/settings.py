@@ -200,7 +200,9 @@ class ExplainerSettings:
     min_answers: int = 3  # a person's Explainer: "Who is …?" and at least two more answers
     per_answer: int = 2  # sentences an answer may have
     min_articles: int = 2  # the entity must be named in this many articles
-    candidates: int = 5  # entities tried, best first, until one is defined and answered
+    # entities tried, best first, until one is defined and answered (5 found none of the 106
+    # real weeks' two once a person needs the sources' own introduction; 20 finds both)
+    candidates: int = 20
     max_words: int = 45  # a longer sentence is a poor answer to a short question
     repeat: float = 0.6  # share of a sentence's content words already said that makes it a repeat
     max_chars: int = 400

@@ -152,13 +152,18 @@ PERSON_WEEK = [
      "told reporters the bill would raise port fees for every shipper."),
     ("Port unions condemned Dana Reyes for blocking the harbour bill. Reyes is expected to "
      "call a second vote on the ports next month. He said it was over"),
-    ("Dana Reyes said on Friday that the ports of Ohio need new money for dredging."),
+    ("Dana Reyes, the Senate majority leader, said on Friday that the ports of Ohio need new "
+     "money for dredging."),
     ("码头工会批评了参议院多数党领袖雷耶斯（Dana Reyes）。"),
 ]
+# The same week with the person only ever named behind a title: no source says who she is.
+TITLED_WEEK = [*PERSON_WEEK[:2],
+               "Senate Majority Leader Dana Reyes said on Friday that the ports of Ohio need "
+               "new money for dredging.", PERSON_WEEK[3]]
 
 
-def test_a_person_is_explained_by_the_title_the_sources_give(make_article: MakeArticle,
-                                                             period: Period) -> None:
+def test_a_person_is_explained_by_what_the_sources_say_they_are(make_article: MakeArticle,
+                                                                period: Period) -> None:
     from digest.edit.proof_explainer import explainer_strikes
     from digest.edit.write.explainer import explain
 
@@ -186,6 +191,21 @@ def test_a_person_is_explained_by_the_title_the_sources_give(make_article: MakeA
     # before the name to define him by, so there is no Explainer on him.
     zh, _ = explain(week, [[r] for r in week.used], "zh", Settings().explainer)
     assert zh is None or all(CJK_RE.search(s.text) for q in zh.qa for s in q.answer)
+
+
+def test_a_person_the_sources_never_introduce_is_not_explained(make_article: MakeArticle,
+                                                               period: Period) -> None:
+    """Sources that only ever write "Senate Majority Leader Dana Reyes" expect every reader
+    to know her: "Dana Reyes is the Senate majority leader." would be the issue's words, not
+    theirs (on real weeks it opened an Explainer on Donald Trump in 103 of 106)."""
+    from digest.edit.write.explainer import explain
+
+    arts = [make_article(b, source=f"Outlet {k}", title=f"Story {k}",
+                         language="zh" if CJK_RE.search(b[:5]) else "en")
+            for k, b in enumerate(TITLED_WEEK)]
+    week = select(read(arts), period, Newsletter(title="T"), [])
+    exp, note = explain(week, [[r] for r in week.used], "en", Settings().explainer)
+    assert exp is None and note
 
 
 def test_a_persons_answers_come_from_different_stories(make_article: MakeArticle,
