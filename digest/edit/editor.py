@@ -72,7 +72,8 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
                                 tune.tldr, [s.text for q in explainer.qa for s in q.answer])
     label = period_label(period, newsletter.timezone)
     covers = clauses(stories[:len(featured)],
-                     [[r.article.text for r in reads] for reads in writing[:len(featured)]])
+                     [[r.article.text for r in reads] for reads in writing[:len(featured)]],
+                     [f"{r.article.title}\n{r.article.text}" for r in week.reads])
     intro = intro_line(newsletter, label, covers, len(ranked) - len(featured), explainer,
                        tune.intro)
     draft, written_by = Draft(tuple(stories), tldr, intro, explainer), "offline"

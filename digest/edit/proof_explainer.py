@@ -4,15 +4,7 @@
 for headlines and paragraphs; `bench/explainer.py` counts them on real weeks and the tests run
 them over the demo issue. The rules, each a row of data below:
 
-TL;DR: at most three sentences; none that leans on a sentence not printed ("He …", "Second,
-…", "The move …") or chains leads ("And …", "Meanwhile, …", "Elsewhere, …"); one through-line
-(with two or more sentences, each shares a name or two content words with another); no fact
-twice; in the issue's language; no operator line ("All 8 sources fetched fine").
-
-Intro: no operator line; no headline quoted whole; a sentence, not a list (at most
-`INTRO_WORDS` words); no item of its list ending on a function word or an adverb ("North
-Korea is", "Trump asked Comey to", "the Senate narrowly"); no name lower-cased ("a tulsi
-Gabbard").
+The TL;DR's and the intro's rules are proof_front.py's.
 
 Explainer: each answer answers its question (`ANSWERS`: the question's cue within
 `NEAR` words of the entity's name, or for "Which is?" a definition, for "Why does it
@@ -32,43 +24,13 @@ from collections.abc import Callable, Sequence
 
 from digest.edit.entities import is_title
 from digest.edit.facts import restates
-from digest.edit.lexicon import (
-    ANAPHORIC,
-    CALENDAR,
-    CJK_RE,
-    content_words,
-    dangles,
-    is_adverb,
-    mostly_cjk,
-)
-from digest.edit.proof import (
-    ARTICLES,
-    AUXILIARIES,
-    CONJUNCTIONS,
-    PREPOSITIONS,
-    Strike,
-    _cjk_outside_brackets,
-    _lowered_name,
-    opens_on_reference,
-)
+from digest.edit.lexicon import ANAPHORIC, CALENDAR, CJK_RE, content_words, dangles
+from digest.edit.proof import Strike, opens_on_reference
+from digest.edit.proof_front import _language_strike, intro_strikes, tldr_strikes
 from digest.edit.settings import ROLES
 from digest.models import Explainer, Issue
 
-TLDR_SENTENCES = 3
-INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence
 NEAR = 12  # words between the entity's name and a question's cue
-
-# What the reader sees that is the operator's: source health, selection counts.
-OPERATOR = re.compile(
-    r"\b(?:sources?\s+(?:fetched|failed|down|checked)|fetched fine|named in \d+ of \d+|"
-    r"\d+\s+(?:mentions|articles)\b|\d+ of \d+ (?:sources|stories)|out of window|"
-    r"off[- ]topic|duplicates?\b)", re.IGNORECASE)
-# A TL;DR sentence that chains onto the one before it.
-CHAINED = re.compile(r"^(?:And|Meanwhile|Elsewhere|Separately|In other news|Also|Plus)\b")
-# An item of the intro's list that ends on a word no noun phrase ends on.
-_BAD_END = (PREPOSITIONS | ARTICLES | CONJUNCTIONS | AUXILIARIES) - {"up", "out", "off", "down",
-                                                                    "over", "in", "on"}
-_ITEM_END = re.compile(r"\b([A-Za-z'’]+)(?=,\s|\s+and\s|\s+with\s|\.$)")
 
 # What an answer to each question says about the entity, near its name.
 ANSWERS: dict[str, re.Pattern[str]] = {
@@ -94,77 +56,6 @@ MATTERS = re.compile(
     r"could|would|means?|affects?|forces?|shapes?|impacts?|consequences?|reactions?|"
     r"concerns?|because|so that|risks?|pressure|depend\w*|lets?|allows?|requires?)\b|"
     r"重要|影响|关键|参考|引用|批评|欢迎", re.IGNORECASE)
-
-
-def _language_strike(where: str, text: str, cjk_issue: bool) -> Strike | None:
-    if cjk_issue and not mostly_cjk(text):
-        return Strike(where, "not in the issue's language", text)
-    if not cjk_issue and _cjk_outside_brackets(text):
-        return Strike(where, "Chinese outside brackets in a Latin-script issue", text)
-    return None
-
-
-def tldr_strikes(sentences: Sequence[str], *, language: str = "en") -> list[Strike]:
-    """What a copy editor would strike in a TL;DR."""
-    out: list[Strike] = []
-    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
-    if len(sentences) > TLDR_SENTENCES:
-        out.append(Strike("tldr", f"more than {TLDR_SENTENCES} sentences", " ".join(sentences)))
-    for k, s in enumerate(sentences):
-        if CHAINED.match(s):
-            out.append(Strike("tldr", "chained leads", s))
-        elif dangles(s) or opens_on_reference(s):
-            out.append(Strike("tldr", "leans on a sentence not printed", s))
-        why = restates(s, sentences[:k])
-        if why:
-            out.append(Strike("tldr", f"fact stated twice ({why})", s))
-        if OPERATOR.search(s):
-            out.append(Strike("tldr", "operator line", s))
-        lang = _language_strike("tldr", s, cjk_issue)
-        if lang:
-            out.append(lang)
-    if len(sentences) > 1 and not _one_line(sentences):
-        out.append(Strike("tldr", "no through-line (the sentences share no name or subject)",
-                          " ".join(sentences)))
-    return out
-
-
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+|\b[A-Z]{2,}\b|[\u3400-\u9fff]{2,}")
-
-
-def _one_line(sentences: Sequence[str]) -> bool:
-    """Each sentence shares a name (a capitalised word inside it) or two content words with
-    another one."""
-    names = [{m.group(0).rstrip("'’s") for m in _NAME.finditer(s)} for s in sentences]
-    words = [set(content_words(s)) for s in sentences]
-    return all(any(j != k and (names[k] & names[j] or len(words[k] & words[j]) >= 2)
-                   for j in range(len(sentences))) for k in range(len(sentences)))
-
-
-def intro_strikes(intro: str, headlines: Sequence[str], *,
-                  sources: Sequence[str] = ()) -> list[Strike]:
-    """What a copy editor would strike in the intro (`headlines`: the issue's; `sources`: its
-    articles' texts, to tell a lower-cased name)."""
-    out: list[Strike] = []
-    if OPERATOR.search(intro):
-        out.append(Strike("intro", "operator line", intro))
-    low = intro.lower()
-    for h in headlines:
-        if len(h.split()) >= 4 and h.lower().rstrip(".") in low:
-            out.append(Strike("intro", "quotes a headline", h))
-    n = len(intro.split()) if not CJK_RE.search(intro) else len(intro) // 2
-    if n > INTRO_WORDS:
-        out.append(Strike("intro", f"a list, not a sentence ({n} words)", intro))
-    for m in _ITEM_END.finditer(intro):
-        word = m.group(1).lower()
-        if word in _BAD_END or is_adverb(m.group(1)):
-            out.append(Strike("intro", f"an item ending on a function word or adverb ({m.group(1)})",
-                              intro[max(0, m.start() - 40):m.end()]))
-    if sources:
-        for w in re.findall(r"(?<=\s)[a-z][a-z'’-]+(?=\s[A-Z])", intro):
-            if _lowered_name(w, sources):
-                out.append(Strike("intro", "name lower-cased", w))
-    return out
 
 
 def _forms(explainer: Explainer) -> list[str]:
@@ -478,12 +369,12 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
 
 def front_strikes(issue: Issue, sources: dict[str, str] | None = None) -> list[Strike]:
     """Every strike in an issue's TL;DR, intro and Explainer. `sources` maps an article URL to
-    its title and text (to tell a lower-cased name in the intro)."""
+    its title and text (to tell a name misprinted in the TL;DR or the intro)."""
     language = issue.newsletter.language
     tldr = [s.text for s in issue.tldr]
-    out = tldr_strikes(tldr, language=language)
-    out += intro_strikes(issue.intro, [s.headline for s in issue.stories],
-                         sources=list(sources.values()) if sources else ())
+    texts = list(sources.values()) if sources else []
+    out = tldr_strikes(tldr, language=language, sources=texts)
+    out += intro_strikes(issue.intro, [s.headline for s in issue.stories], sources=texts)
     if issue.explainer is not None:
         out += explainer_strikes(issue.explainer, language=language, tldr=tldr)
     return out

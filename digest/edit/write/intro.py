@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from digest.edit.entities import is_title
 from digest.edit.lexicon import CALENDAR, STOPWORDS, stem
 from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
+from digest.edit.proof_front import Sources, item_faults
 from digest.edit.settings import IntroSettings
 from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in
 from digest.models import Explainer, Newsletter, Story
@@ -222,9 +223,39 @@ def _opens_quote(phrase: Sequence[str]) -> bool:
     return opened != closed
 
 
-def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]]) -> list[str | None]:
-    """Each featured story's subject (`subject`; `texts`: its articles' texts)."""
-    return [subject(s.headline, t) for s, t in zip(stories, texts, strict=True)]
+def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]],
+            week: Sequence[str] = ()) -> list[str | None]:
+    """Each featured story's subject (`subject`; `texts`: its articles' texts), or None where
+    the copy editor would strike it as an item of the intro's list (`proof_front.item_faults`,
+    checked against `week`, the week's articles)."""
+    src = Sources(tuple(week)) if week else None
+    out: list[str | None] = []
+    for s, t in zip(stories, texts, strict=True):
+        phrase = subject(s.headline, t)
+        if phrase and src and item_faults(phrase, src):
+            phrase = _completed(phrase, src)
+        # (one item of a list: a comma inside it would read as two)
+        out.append(phrase if phrase and "," not in phrase and not item_faults(phrase, src)
+                   else None)
+    return out
+
+
+def _completed(phrase: str, src: Sources) -> str:
+    """The phrase with the name it ends on written out as the sources write it ("Carthen" →
+    "the Carthen Data Board", "a hotline to South" → "a hotline to South Korea")."""
+    words = phrase.split()
+    k = len(words) - 1
+    while k and words[k - 1][:1].isupper():
+        k -= 1  # where the name starts
+    name = " ".join(words[k:])
+    for _ in range(4):
+        more = src.rest_of(name) if name[:1].isupper() else None
+        if more is None:
+            break
+        name = f"{name} {more}"
+    if k == 0 and name != phrase and src.takes_the(name):
+        return f"the {name}"
+    return " ".join([*words[:k], name])
 
 
 def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None], also: int,
@@ -239,7 +270,8 @@ def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None],
             named.append(c)  # "Trump, Trump's legal team", "the Senate, the Senate": once
     if len(named) < len(covers):
         rest = len(covers) - len(named)
-        named.append(f"{_few(rest)} more stor{'y' if rest == 1 else 'ies'}")
+        more = " more" if named else ""
+        named.append(f"{_few(rest)}{more} stor{'y' if rest == 1 else 'ies'}")
     extra = []
     if also:
         extra.append(f"{_few(also)} shorter item{'s' if also != 1 else ''}")

@@ -25,10 +25,11 @@ NO_ARTICLE = frozenset(["many", "some", "most", "all", "several", "few", "his", 
                          "no", "more", "less", "much"])
 
 
+_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"])
 _SUBORDINATE = frozenset(["as", "while", "because", "when", "if", "whether", "although",
                           "though", "unless", "once"])
 _ADVERBS = frozenset(["just", "now", "again", "also", "still", "already", "soon", "even",
-                      "ever", "never", "yet", "not"])
+                      "ever", "never", "yet", "not", "very", "quite", "really"])
 _ING_NOUNS = frozenset(["meeting", "hearing", "building", "funding", "spending", "training",
                         "ruling", "shooting", "bombing", "warning", "briefing", "ceiling",
                         "wedding", "morning", "evening", "offering", "housing", "polling",
@@ -45,7 +46,12 @@ _IRREGULAR_PAST = frozenset(["found", "held", "hit", "shot", "seen", "taken", "t
                              "hidden", "stolen", "chosen", "written", "driven", "beaten",
                              "broken", "spoken", "fallen", "drawn", "grown", "slain", "said",
                              "went", "gone", "came", "began", "begun", "ran", "saw", "fled"])
-_PAST_ONLY = frozenset(["took", "gave", "went", "came", "began", "ran", "saw", "fled", "said"])
+_PAST_ONLY = frozenset(["took", "gave", "went", "came", "began", "ran", "saw", "fled", "said",
+                        "fell", "rose", "wrote", "withheld", "grew", "knew", "threw", "drew",
+                        "flew", "spoke", "chose", "drove", "stood", "hid", "swore", "shook"])
+# "here's", "what's", "don't", "can't", "he'll", "ID'd", "cannot": a clause's verb.
+_CONTRACTION = re.compile(r"(?i)^(?:cannot|(?:here|there|what|that|it|he|she|who|where)['’]s|"
+                          r"\w+['’](?:t|ll|d|re|ve|m))$")
 
 
 def clause_in(text: str, used: AbstractSet[str] = frozenset()) -> str | None:
@@ -87,11 +93,28 @@ def _is_finite(words: Sequence[str], i: int, used: AbstractSet[str]) -> bool:
     the articles use as one (their -ed or -ing form), followed by its object. A noun in -s is
     followed by a preposition or nothing ("plans for Iran", "… asylum rules")."""
     w, nxt = words[i], _after(words, i)
-    if not (i > 0 and w.islower() and w.endswith("s") and not w.endswith(("ss", "'s", "’s"))
-            and _verb_forms(w) & used):
+    if (i > 0 and w.islower() and w.isalpha() and not w.endswith("s")
+            and re.fullmatch(r"[A-Z][a-z]+s|police", words[i - 1])
+            and {w + "ed", w + "d", w + "ing", w + w[-1:] + "ing"} & used):
+        return True  # "the Democrats reject GOP plan", "police shoot …": a plural's verb
+    if not (i > 0 and w.islower() and w.endswith("s") and not w.endswith(("ss", "'s", "’s"))):
         return False
-    # With no object it ends the phrase right after its subject ("Nancy Pelosi needs").
-    return nxt.lower() not in PREPOSITIONS if nxt else words[i - 1][:1].isupper()
+    # A name, the verb, a bare singular noun or a name: "Biden orders government", "the
+    # Supreme Court upholds Ohio's policy" (a headline's clause whatever forms the articles
+    # use); a name, a verb the articles use, a preposition: "Barr spars with Nadler".
+    if words[i - 1][:1].isupper() and (
+            (nxt.isalpha() and nxt.islower() and not nxt.endswith("s")
+             and nxt not in PREPOSITIONS | CONJUNCTIONS | ARTICLES)
+            or nxt[:1].isupper() or (nxt in PREPOSITIONS and _verb_forms(w) & used)):
+        return True
+    if nxt and not _verb_forms(w) & used:
+        return False
+    if words[i - 1].endswith(("'s", "’s")):
+        return False  # after a possessive it is a noun ("Trump's claims")
+    # With no object it ends the phrase right after its subject ("Nancy Pelosi needs", "the
+    # CBO sees"), unless a quantifier opened it ("some JFK files").
+    return nxt.lower() not in PREPOSITIONS if nxt else (
+        words[i - 1][:1].isupper() and words[0].lower() not in NO_ARTICLE)
 
 
 def _is_participle(words: Sequence[str], i: int, used: AbstractSet[str]) -> bool:
@@ -106,15 +129,19 @@ def _is_participle(words: Sequence[str], i: int, used: AbstractSet[str]) -> bool
         return False
     if w in _PAST_ONLY:
         return True  # "… administration took nearly $10 million": never an adjective
+    if w.endswith("ed") and before[:1].isupper() and i > 1:
+        return True  # "Democratic Party hacked registration": a name's verb
     if w in _IRREGULAR_PAST:
         return before[:1].isupper() or not nxt or nxt.lower() in PREPOSITIONS
-    return w.endswith("ed") and (not nxt or nxt.lower() in PREPOSITIONS)
+    # (or before the object's determiner: "Deutsche Bank staff flagged his transactions")
+    return w.endswith("ed") and (not nxt or nxt.lower() in PREPOSITIONS | _DETERMINERS)
 
 
 def _headline_ese(words: Sequence[str], i: int, used: AbstractSet[str]) -> bool:
     """"after Taser struggle", "in Senate vote", "before NH primary": a preposition, a name,
     then a singular common noun with no article: a headline's shorthand, not a phrase."""
-    if words[i] not in PREPOSITIONS or (i and words[i - 1][:1].isupper()):
+    if words[i] not in PREPOSITIONS or (i and words[i - 1][:1].isupper()
+                                        and words[i] in ("of", "for")):
         return False  # "March for Life rally": a name's own preposition
     rest = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1:]))
     if rest and rest[-1].endswith(("'s", "’s")):
@@ -144,6 +171,10 @@ def _is_gerund_clause(words: Sequence[str], i: int, used: AbstractSet[str]) -> b
 _NOT_A_PHRASE: tuple[tuple[str, Callable[[Sequence[str], int, AbstractSet[str]], bool]], ...] = (
     ("an auxiliary or modal (a clause)",
      lambda ws, i, _: ws[i] in AUXILIARIES and ws[i] not in ("'s", "'re")),
+    ("a contraction (a clause's verb)", lambda ws, i, _: _CONTRACTION.match(ws[i]) is not None),
+    ("a verb's object cut from its verb ('accuses X of …')",
+     lambda ws, i, _: i == 1 and ws[0][:1].isupper() and ws[i] == "of"
+     and not _after(ws, i)[:1].isupper()),
     ("a sentence break inside",
      lambda ws, i, _: bool(re.fullmatch(r"[a-z]{2,}[.?!:]", ws[i]) or ws[i].endswith(":"))),
     ("a to-infinitive (a plan, not a thing)",

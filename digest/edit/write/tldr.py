@@ -27,6 +27,7 @@ from collections.abc import Collection, Sequence
 
 from digest.edit.entities import mentions
 from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere
+from digest.edit.proof_front import Sources, one_line, sentence_faults
 from digest.edit.settings import TldrSettings
 from digest.edit.week import Line, Read, Week
 from digest.edit.write.attribution import judges
@@ -121,8 +122,16 @@ def _own(week: Week, names: Sequence[dict[str, int]], k: int) -> str | None:
     return min(fit, key=lambda key: (-names[k][key], key), default=None)
 
 
-def _standalone(r: Read, line: Line, language: str, settings: TldrSettings) -> str | None:
-    """The line as a TL;DR sentence: in the language, complete, its trailing clause cut."""
+def week_sources(week: Week) -> Sources:
+    """The week's articles, as the copy editor checks a name against them."""
+    return Sources(tuple(f"{r.article.title}\n{r.article.text}" for r in week.reads))
+
+
+def _standalone(r: Read, line: Line, language: str, settings: TldrSettings,
+                src: Sources) -> str | None:
+    """The line as a TL;DR sentence: in the language, complete, its trailing clause cut, and
+    nothing in it a copy editor strikes (`proof_front.sentence_faults`: "the congresswoman"
+    with no name, "Speaker Nancy" with no surname, "… would also …")."""
     if (line.furniture or not r.speaks(line, language) or dangles(line.text)
             or r.refers_back(line) or judges(line.text)):
         return None  # (a writer's judgement is no through-line: "… are weaponizing …")
@@ -130,7 +139,7 @@ def _standalone(r: Read, line: Line, language: str, settings: TldrSettings) -> s
     n = len(text.split()) if not line.cjk else len(text) // 2
     if not settings.min_words <= n <= settings.max_words or text.rstrip()[-1:] not in ".。!?！？":
         return None
-    return text
+    return None if sentence_faults(text, src) else text
 
 
 def _forms(week: Week, key: str) -> list[str]:
@@ -148,6 +157,7 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
     if not stories:
         return ()
     key = thread(week, writing, settings.thread_stories)
+    src = week_sources(week)
     names = _story_names(week, writing)
     own = [_own(week, names, k) for k in range(len(writing))]
     picked: list[tuple[int, Sentence, frozenset[str]]] = []
@@ -173,7 +183,7 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                 for line in r.lines:
                     if not any(f in line.text for f in forms):
                         continue
-                    text = _standalone(r, line, language, settings)
+                    text = _standalone(r, line, language, settings, src)
                     if (text is None or not any(f in text for f in forms)
                             or said_elsewhere(frozenset(line.words) - name, explained)):
                         continue  # (the cut took the thread's name with it: "…, told CNN")
@@ -198,7 +208,8 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
         # The lead story's first printed sentence that reports rather than judges (an
         # opinion piece's "… are weaponizing identity politics …" is its writer's, and the
         # TL;DR speaks for the issue).
-        lead = next((s for s in stories[0].sentences if not judges(s.text)), None)
+        lead = next((s for s in stories[0].sentences if not judges(s.text)
+                     and _plain(main_clause(s.text), src)), None)
         lead_names = set(week.index.resolve(mentions(lead.text))) if lead else set()
         # A lone thread sentence from another story stays only when it names what the lead
         # does: otherwise it is a second lead chained on, no through-line.
@@ -214,11 +225,18 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
             for k, reads in enumerate(writing[1:], start=1):
                 for r in reads:
                     tie = next((x for x in r.lines if any(f in x.text for f in forms)
-                                and _standalone(r, x, language, settings)), None)
+                                and _standalone(r, x, language, settings, src)), None)
                     if tie is not None:
-                        add(k, str(_standalone(r, tie, language, settings)), r, tie.words)
+                        add(k, str(_standalone(r, tie, language, settings, src)), r, tie.words)
                         break
                 if len(picked) >= settings.sentences:
                     break
     picked.sort(key=lambda p: p[0])
-    return tuple(p[1] for p in picked[:settings.sentences])
+    out = [p[1] for p in picked[:settings.sentences]]
+    # A through-line or one sentence: never leads a copy editor reads as chained.
+    return tuple(out if one_line([s.text for s in out]) else out[:1])
+
+
+def _plain(text: str, src: Sources) -> bool:
+    """A sentence that stands alone, with nothing a copy editor strikes."""
+    return not dangles(text) and not sentence_faults(text, src)

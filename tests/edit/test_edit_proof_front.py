@@ -1,0 +1,172 @@
+"""The copy editor for the TL;DR and the intro (digest/edit/proof_front.py), and the writers
+that print nothing it strikes (write/tldr.py, write/intro.py). Texts written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from digest.edit import edit_issue
+from digest.edit.proof_front import (
+    Sources,
+    intro_items,
+    intro_strikes,
+    item_faults,
+    one_line,
+    sentence_faults,
+    tldr_strikes,
+    unresolved_role,
+)
+from digest.edit.write.intro import clauses
+from digest.models import Article, Newsletter, Period, Story
+
+ROLE = "a person by role only (who?)"
+
+
+def _rules(strikes: list) -> list[str]:  # type: ignore[type-arg]
+    return [s.rule for s in strikes]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The congresswoman’s suggestion was that a 40 percent levy apply only above $5 million.",
+    "In a sharp rebuke, the former harbour secretary backs the dockers and says the president "
+    "is turning Ningbo against Carthen.",
+])
+def test_a_person_by_role_only_is_struck(sentence: str) -> None:
+    assert unresolved_role(sentence)
+    assert ROLE in _rules(tldr_strikes([sentence]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Former Harbour Secretary Mei Lantern said the president is turning Ningbo against Carthen.",
+    "The president, Ada Quill, signed the statement on Tuesday.",
+    "President Quill said the congresswoman's plan was vague.",
+])
+def test_a_role_the_sentence_names_stands(sentence: str) -> None:
+    assert not unresolved_role(sentence)
+
+
+def test_a_first_name_without_the_surname_the_sources_give() -> None:
+    sources = ["Harbour Speaker Mira Tollan said the port would open. Mira Tollan added more.",
+               "Speaker Mira Tollan named the managers."]
+    sentence = "Harbour Speaker Mira on Wednesday named the managers of the port inquiry."
+    assert "a first name without its surname" in _rules(tldr_strikes([sentence],
+                                                                     sources=sources))
+    assert tldr_strikes([sentence]) == []  # (no sources: nothing to tell it by)
+    full = "Harbour Speaker Mira Tollan on Wednesday named the managers of the port inquiry."
+    assert tldr_strikes([full], sources=sources) == []
+
+
+def test_a_surname_the_sources_give_a_first_name() -> None:
+    sources = ["Harbour adviser Tomas Veer said the talks ended. Tomas Veer told reporters.",
+               "Tomas Veer was asked again on Sunday."]
+    assert "a surname without its first name" in _rules(tldr_strikes(
+        ["Veer was asked about the levy on Sunday in Carthen."], sources=sources))
+    assert tldr_strikes(["Tomas Veer was asked about the levy on Sunday in Carthen."],
+                        sources=sources) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new levy would also limit the board's power to lift port fees.",
+    "Quill, too, signed the statement on Tuesday.",
+    "Washington (CNN) - The Harbour Court on Wednesday blocked the release of the records.",
+    "The two men, who helped Quill draft the levy, were arrested on Wednesday in Carthen.",
+    "Less than a week earlier, Quill learned that the port levy had been dropped.",
+])
+def test_a_sentence_adding_to_one_not_printed_or_a_dateline(sentence: str) -> None:
+    assert sentence_faults(sentence)
+
+
+def test_a_name_qualifying_two_titles_is_no_through_line() -> None:
+    two = ["The uncle of Harbour House senior adviser Tomas Veer called him a hypocrite in an "
+           "editorial.",
+           "\"You heard the managers speak for 24 hours,\" Harbour House counsel Pia Marr said "
+           "on the floor of the assembly."]
+    assert not one_line(two)
+    assert any(r.startswith("no through-line") for r in _rules(tldr_strikes(two)))
+    # One subject in both: a through-line.
+    assert one_line(["Tomas Veer called the levy a hypocrisy on Monday.",
+                     "The levy that Veer opposed passed the assembly on Friday."])
+
+
+def test_the_intro_list_is_read_item_by_item() -> None:
+    intro = ("This week in Port Data Weekly we look at the Ningbo Port Forum, the oil tanker, "
+             "Carthen and 16 more stories, with two shorter items.")
+    assert intro_items(intro) == ["the Ningbo Port Forum", "the oil tanker", "Carthen"]
+    rules = _rules(intro_strikes(intro, [], sources=[
+        "The Carthen Data Board fined three apps. The Carthen Data Board said so.",
+        "The Ningbo Port Forum opened."]))
+    assert rules == ["names nothing a reader can place", "a name cut short"]
+
+
+SOURCES = Sources((
+    "The board of Qiantang Labs met on Monday. Shares fell as the chief executive of Qiantang "
+    "Labs said the firm would cut staff; stocks rose later and stocks fell again.",
+    "Rep. Ada Quill said her chief of staff would leave. Ada Quill thanked the staff.",
+    "Ports said the Harbour Court ruled on Friday; the Harbour Court ordered a review.",
+    "Lin Tao met delegates. Lin Tao spoke after the vote.",
+))
+
+
+@pytest.mark.parametrize(("item", "fault"), [
+    ("the Quill orders government", "a clause, not a noun phrase"),
+    ("the oil tanker", "names nothing a reader can place"),
+    ("the Lin Tao", "'the' before a name"),
+    ("Stocks", "a common noun capitalised"),
+    ("ruling by Harbour Court", "a name without its 'the'"),
+    ("Qiantang Labs CEO", "a singular noun with no article"),
+    ("the Quill chief of staff", "a name before a role, where the possessive belongs"),
+    ("a hotline to Qiantang", "a name cut short"),
+    ("the Harbour Court can’t", "a clause, not a noun phrase (a contraction"),
+    ("Quill of 'stifling' debate", "a clause, not a noun phrase (a verb's object"),
+    ("the Harbour Court upholds Quill's levy", "a clause, not a noun phrase (a finite verb"),
+    ("the Lin Tao's office", "'the' before a name"),
+    ("the Harbour court", "name lower-cased"),
+    ("a senator Quill", "name lower-cased"),
+])
+def test_an_intro_item_a_copy_editor_strikes(item: str, fault: str) -> None:
+    assert any(f.startswith(fault) for f in item_faults(item, SOURCES)), item_faults(item,
+                                                                                    SOURCES)
+
+
+@pytest.mark.parametrize("item", ["the Harbour Court", "Lin Tao", "Qiantang Labs",
+                                  "Ada Quill's chief of staff", "the board of Qiantang Labs",
+                                  "a $2 million port fund"])
+def test_an_intro_item_a_copy_editor_prints(item: str) -> None:
+    assert item_faults(item, SOURCES) == []
+
+
+def test_the_intro_counts_a_struck_subject_and_completes_a_cut_name() -> None:
+    texts = ["The Carthen Data Board fined three map apps on Monday for selling location data.",
+             "Three map apps must delete the data they sold, the Carthen Data Board said."]
+    tanker = ["An oil tanker ran aground on Monday near a harbour.",
+              "The tanker was refloated on Tuesday after it ran aground near the harbour."]
+    stories = [Story(rank=k + 1, section="in_our_feeds", headline=h, sentences=(), articles=())
+               for k, h in enumerate(["Carthen fines map apps", "Oil tanker runs aground"])]
+    got = clauses(stories, [texts, tanker], [*texts, *tanker])
+    assert got == ["the Carthen Data Board", None]
+
+
+def test_the_tldr_prints_no_sentence_the_copy_editor_strikes(
+        period: Period, make_article: Callable[..., Article]) -> None:
+    # The paragraph prints the role-only sentence first (its next sentence names her): the
+    # TL;DR, read alone, never does.
+    levy = ("The congresswoman’s suggestion was that a 40 percent port levy apply only above "
+            "$5 million in cargo. Rep. Ada Quill proposed the port levy on Monday in the harbour "
+            "assembly, saying ports should share cargo data.")
+    levy_b = ("The congresswoman’s suggestion was that a 40 percent port levy apply only above "
+              "$5 million in cargo. Rep. Ada Quill on Monday proposed a port levy on cargo "
+              "above $5 million.")
+    court = ("The Harbour Court on Friday ordered the port of Carthen to publish its cargo data. "
+             "The judges said the data belonged to the public.")
+    arts = [make_article(levy, source="Quay Times", title="Quill proposes port levy", day=1),
+            make_article(levy_b, source="Harbour Wire", title="Port levy proposed", day=1.5),
+            make_article(court, source="Map Post", title="Court orders cargo data out", day=2)]
+    issue = edit_issue(period, arts, newsletter=Newsletter(title="Port Data Weekly",
+                                                           topics=("port", "cargo", "data")),
+                       sources=[], health=[])
+    texts = [s.text for s in issue.tldr]
+    assert texts, issue
+    assert tldr_strikes(texts, sources=[f"{a.title}\n{a.text}" for a in arts]) == []
+    assert not any(t.startswith("The congresswoman") for t in texts)
