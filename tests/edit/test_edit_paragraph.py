@@ -320,6 +320,11 @@ def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
         "The board approved the ferry."
     assert clean_sentence("OAKFIELD, Mass. (Harbour Syndicate) — The board approved the "
                           "ferry.") == "The board approved the ferry."  # a syndicate's tag
+    # the horizontal bar and the box-drawing line some sites type for a dash
+    assert clean_sentence("OAKFIELD, Mass. ─ The board approved the ferry.") == \
+        "The board approved the ferry."
+    assert clean_sentence("CARTHEN CITY (Reuters) ― The board approved the ferry.") == \
+        "The board approved the ferry."
     assert attribute('Brandt: "We will run it every night."', "Outlet A",
                      "Officials met Brandt on Monday.") == \
         'According to Outlet A, Brandt: "We will run it every night."'

@@ -35,14 +35,17 @@ _FURNITURE = re.compile(
 )
 _WIRE = r"\((?:CNN|AP|Reuters|AFP|Xinhua)\)"
 KICKERS = r"WATCH|VIDEO|EXCLUSIVE|BREAKING(?: NEWS)?|UPDATED?|JUST IN|LIVE|PHOTOS?|LISTEN"
+# The dashes a dateline ends on: em, en, the horizontal bar ("NEW YORK (Reuters) ―") and the
+# box-drawing line some sites type for one ("RICHMOND, Va. ─").
+_DASH = "[—–―─]"
 _DATELINE = re.compile(
     r"^\s*(?:"
-    rf"{_WIRE}\s*(?:--|—|–|-)?"  # "(CNN) --"; "(AP) —" when a split left the city behind
-    rf"|[A-Z][A-Z .,'-]{{2,40}}\s*{_WIRE}\s*(?:--|—|–|-)?"  # "LONDON (Reuters) -"
+    rf"{_WIRE}\s*(?:--|{_DASH}|-)?"  # "(CNN) --"; "(AP) —" when a split left the city behind
+    rf"|[A-Z][A-Z .,'-]{{2,40}}\s*{_WIRE}\s*(?:--|{_DASH}|-)?"  # "LONDON (Reuters) -"
     # "HANGZHOU — ", "MINNEAPOLIS—", "TEL AVIV—", "ALBANY, N.Y. –", "WASHINGTON -- "
     # … and "TEHRAN, Iran (AP) —", "CAMBRIDGE, Mass. (Project Syndicate) —"
     r"|[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?"
-    r"\s*(?:\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}\)\s*)?(?:--|—|–)"
+    r"\s*(?:\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}\)\s*)?(?:--|" + _DASH + ")"
     rf"|(?:{KICKERS})\s*:"  # "VIDEO: …", "EXCLUSIVE: …"
     r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
 # A label that makes the rest someone else's words or a form, not news: "CLAIM: …",
