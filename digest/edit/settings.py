@@ -70,23 +70,6 @@ ROLES: tuple[str, ...] = (
     "reporter", "author", "actor", "actress", "singer", "rapper", "star", "coach", "player",
     "speaker", "representative", "premier", "chancellor", "king", "queen", "prince", "pope",
     "Democrat", "Republican", "independent", "member")
-# Lower-case words that qualify a title before a name ("former Vice President", "Democratic
-# presidential candidate", "Trump campaign chairman"); any other lower-case word ends it.
-QUALIFIERS: tuple[str, ...] = (
-    "former", "presidential", "acting", "deputy", "top", "senior", "longtime", "campaign",
-    "vice", "national", "security", "defense", "state", "party", "foreign", "policy", "press",
-    "chief", "special", "personal", "federal", "district", "outgoing", "incoming", "interim")
-# A role held by one of many takes "a" ("Elizabeth Warren is a senator"); any other, "the".
-ONE_OF_MANY: tuple[str, ...] = (
-    "senator", "sen", "representative", "rep", "congressman", "congresswoman", "lawmaker",
-    "judge", "justice", "candidate", "hopeful", "official", "adviser", "advisor", "aide",
-    "attorney", "lawyer", "activist", "officer", "member", "prosecutor", "strategist",
-    "economist", "commentator", "journalist", "reporter", "author", "actor", "actress",
-    "singer", "rapper", "star", "player", "democrat", "republican", "independent")
-# Titles written short: the word the definition spells out (None: no definition, "Mr.").
-SHORT_TITLES: tuple[tuple[str, str], ...] = (
-    ("Sen", "senator"), ("Rep", "representative"), ("Gov", "governor"),
-    ("Lt", "lieutenant"), ("Gen", "general"), ("Adm", "admiral"), ("Col", "colonel"))
 
 
 @dataclass(frozen=True)
@@ -193,9 +176,6 @@ class ExplainerSettings:
     questions: tuple[tuple[str, str], ...] = QUESTIONS  # an organisation's
     person_questions: tuple[tuple[str, str], ...] = PERSON_QUESTIONS
     roles: tuple[str, ...] = ROLES
-    qualifiers: tuple[str, ...] = QUALIFIERS
-    one_of_many: tuple[str, ...] = ONE_OF_MANY
-    short_titles: tuple[tuple[str, str], ...] = SHORT_TITLES
     kinds: tuple[str, ...] = ("org", "person")  # what may be explained
     min_answers: int = 3  # a person's Explainer: "Who is …?" and at least two more answers
     per_answer: int = 2  # sentences an answer may have

@@ -24,7 +24,6 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from digest.edit.entities import NOT_PERSON, ORG_WORDS, is_title
-from digest.edit.lexicon import CALENDAR, STOPWORDS
 from digest.edit.proof_explainer import anothers, answered, defines_person, repeated
 from digest.edit.settings import ExplainerSettings
 from digest.edit.write.explainer_pool import Item, repeats
@@ -54,22 +53,22 @@ def is_person(key: str, texts: Sequence[str], settings: ExplainerSettings) -> bo
     name = re.escape(key)
     for text in texts:
         for m in re.finditer(rf"(?<![\w]){name}(?![\w])", text):
-            if _title_before(text, m.start(), settings) is not None:
+            if _titled(text, m.start(), settings):
                 return True
             if re.match(_PRONOUN_AFTER, text[m.end():]):
                 return True
     return False
 
 
-def _title_before(text: str, at: int, settings: ExplainerSettings) -> str | None:
-    """The title or role written right before a name at `at` ("Senate Majority Leader",
-    "former Vice President", "Democratic presidential candidate"), as a definition would
-    say it ("the Senate majority leader", "a Democratic presidential candidate"), or None."""
+def _titled(text: str, at: int, settings: ExplainerSettings) -> bool:
+    """Whether a title or a role is written right before the name at `at` ("Senate Majority
+    Leader …", "Democratic presidential candidate …"): not a courtesy title ("Mr."), not the
+    office held then ("then-Vice President Joe Biden")."""
     if at == 0 or text[at - 1] != " ":
-        return None
+        return False
     words = text[max(0, at - 80):at].split()
     if not words:
-        return None
+        return False
     # The title: the longest run of the last words that is a title, or a lower-case role.
     title, k = None, 0
     for n in range(min(4, len(words)), 0, -1):
@@ -80,37 +79,11 @@ def _title_before(text: str, at: int, settings: ExplainerSettings) -> str | None
     if title is None and words[-1] in settings.roles:
         title, k = words[-1], 1
     if title is None or title.split()[-1] in _COURTESY:
-        return None
-    if len(words) > k and words[-k - 1].lower().startswith("then-"):
-        return None  # "then-Vice President Joe Biden": the office he held then
-    # Qualifiers before it: capitalised words ("Senate", "U.S.", "Democratic"), "former".
-    quals: list[str] = []
-    for w in reversed(words[:-k]):
-        if len(quals) >= 4 or re.search(r"[,;:()“”\"]", w) or w in CALENDAR:
-            break
-        if w.lower() in settings.qualifiers and (w.islower() or w == w.title()):
-            quals.insert(0, w.lower() if w.lower() in ("former", "presidential") else w)
-        elif w[:1].isupper() and w.lower() not in STOPWORDS and not w.endswith("ly"):
-            quals.insert(0, w)
-        else:
-            break
-    short = dict(settings.short_titles)
-    said = " ".join(short.get(w, w) for w in title.split())
-    phrase = " ".join([*quals, _lower_title(said)])
-    article = "a" if said.split()[-1].lower() in settings.one_of_many else "the"
-    if article == "a" and phrase[:1].lower() in "aeiou":
-        article = "an"
-    return f"{article} {phrase}"
+        return False
+    return not (len(words) > k and words[-k - 1].lower().startswith("then-"))
 
 
-def _lower_title(title: str) -> str:
-    """"Majority Leader" -> "majority leader"; a place or body inside stays ("of State")."""
-    return " ".join(w if w in ("State", "Defense", "Homeland", "Security", "Treasury")
-                    and i else w.lower() for i, w in enumerate(title.split()))
-
-
-def who_is(pool: Sequence[Item], key: str, forms: Sequence[str],
-           settings: ExplainerSettings, used: set[int],
+def who_is(pool: Sequence[Item], key: str, forms: Sequence[str], used: set[int],
            printed: Sequence[str] = ()) -> list[Sentence]:
     """What the sources say the person is (the module docstring), as one sentence that
     states nothing the issue prints elsewhere (`printed`)."""
@@ -152,7 +125,7 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
         not anothers(item.text, m.start(), forms)
         for f in forms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", item.text))]
     used: set[int] = set()
-    who = who_is(pool, key, forms, settings, used, printed)
+    who = who_is(pool, key, forms, used, printed)
     if not who:
         return []
     answers: dict[str, list[Sentence]] = {}
