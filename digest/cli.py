@@ -20,6 +20,7 @@ from .errors import CleanError, ConfigError, DigestError, LockedError
 from .models import Period
 
 if TYPE_CHECKING:
+    from .configcache import Loaded
     from .configtypes import Config
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_TEMPFAIL = 0, 1, 2, 75
@@ -101,14 +102,17 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load(args: argparse.Namespace) -> Config:
+def _load(args: argparse.Namespace) -> Loaded:
     # pydantic looks for plugins in every installed package's entry points when the first model
     # is defined (about 40 ms of a 0.3 s `digest status`); the command line uses none. A user's
     # own setting of the variable wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from . import configcache  # YAML and pydantic only when the file changed; not for --help
 
-    config = configcache.load(args.config)
+    return configcache.read(args.config)
+
+
+def _with_args(config: Config, args: argparse.Namespace) -> Config:
     out = getattr(args, "out", None)
     return replace(config, output=Path(out).resolve()) if out else config
 
@@ -150,10 +154,23 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "clean":  # needs no config and none of the other stages
         return clean_files(args.files, url=args.url, text=args.text,
                            newsletter=args.newsletter, fmt=args.format, out=sys.stdout)
+    from . import configcache
+
+    loaded = _load(args)
+    # The validated config is remembered now if its folder is there, else once the command has
+    # made its store (configcache.remember), so the next command skips YAML and pydantic.
+    remembered = configcache.remember(loaded)
+    try:
+        return _command(args, _with_args(loaded.config, args))
+    finally:
+        if not remembered:
+            configcache.remember(loaded)
+
+
+def _command(args: argparse.Namespace, config: Config) -> int:
     # Imported here so `digest --help`, `digest clean` and config errors stay fast and light.
     from . import commands
 
-    config = _load(args)
     if args.command == "run":
         return commands.run(config, _period(args, config), force=args.force, resend=args.resend,
                             send=not args.no_send, fetch=not args.no_fetch)

@@ -1,11 +1,17 @@
 """A validated config, remembered, so a command does not pay for YAML and pydantic each time.
 
 Reading `sources.yaml` means importing PyYAML and pydantic and building the schema: about half
-of what `digest status` costs. The command line (`cli._load`) reads the config through `load`:
+of what `digest status` costs. The command line (`cli`) reads the config through `read` and `remember`:
 while the file is unchanged, the `Config` that `config.load_config` built last time is read
 back from `<folder of the file>/.digest/<file name>.config-cache`, without either library.
-The entry is written only into a `.digest` folder that exists (the default store's; a command
-that stops before opening a store leaves nothing behind).
+
+The entry is written into that `.digest` folder when it exists (the default store's), and
+also when the config's own SQLite database exists in the config's folder or below it: that
+folder already holds the config's state, so `.digest` is made there for the entry. The command
+line asks again once the command is over, so the first `digest fetch` of a config that names
+its database beside it leaves the entry for the next. A command that stops before any store
+exists leaves nothing behind, and a database kept elsewhere (`/var/lib/…` for a config in
+`/etc/…`) never makes a folder beside the config.
 
 The entry is used only when all of these are what they were when it was written:
 - the file's bytes and resolved path, digest's version and the source of the modules that
@@ -62,20 +68,66 @@ class Entry:
     config: Config
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A config as read, with the entry still to be written for it (None: read from the cache,
+    or one never to be remembered)."""
+
+    path: Path
+    config: Config
+    entry: Entry | None
+
+
 def load(path: str | Path) -> Config:
     """The config in `path`, from the cache when it is still valid (raises ConfigError)."""
+    loaded = read(path)
+    remember(loaded)
+    return loaded.config
+
+
+def read(path: str | Path) -> Loaded:
+    """The config in `path` and what to remember of it; writes nothing (raises ConfigError)."""
     path = Path(path)
     key = _key(path)
-    store = cache_file(path)
-    hit = _read(store, key) if key is not None else None
+    hit = _read(cache_file(path), key) if key is not None else None
     if hit is not None:
-        return hit
+        return Loaded(path, hit, None)
     from .config import load_config  # YAML and pydantic: only now
 
     config = load_config(path)
-    if key is not None and not config.notify:
-        _write(store, Entry(_FORMAT, key, dependencies(config), config))
-    return config
+    if key is None or config.notify:
+        return Loaded(path, config, None)
+    return Loaded(path, config, Entry(_FORMAT, key, dependencies(config), config))
+
+
+def remember(loaded: Loaded) -> bool:
+    """Write the entry if its folder is there or is the config's to make; False when it is
+    not yet (a caller may ask again once the command has made its store)."""
+    if loaded.entry is None:
+        return True
+    store = cache_file(loaded.path)
+    if not store.parent.is_dir():
+        if not _holds_state(loaded.config):
+            return False  # a command never makes a folder the config's state is not in
+        try:
+            store.parent.mkdir(exist_ok=True)
+        except OSError as exc:
+            log.debug("config cache %s not written: %s", store, exc)
+            return True
+    _write(store, loaded.entry)
+    return True
+
+
+def _holds_state(config: Config) -> bool:
+    """Whether the config's folder already holds its state: its SQLite database exists there
+    (or in a folder below)."""
+    if config.database_url is not None:
+        return False
+    try:
+        return config.database.is_file() and config.database.resolve().is_relative_to(
+            config.path.parent)
+    except OSError:
+        return False
 
 
 def cache_file(path: Path) -> Path:
@@ -134,8 +186,6 @@ def _read(store: Path, key: str) -> Config | None:
 
 
 def _write(store: Path, entry: Entry) -> None:
-    if not store.parent.is_dir():
-        return  # a command never creates the state folder for this (the store makes it)
     try:
         write_atomic(store, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
     except OSError as exc:

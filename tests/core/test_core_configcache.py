@@ -120,3 +120,47 @@ def test_an_entry_that_cannot_be_written_is_gone_without(
 def test_a_missing_file_is_the_usual_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read the config file"):
         configcache.load(tmp_path / "nope.yaml")
+
+
+def test_a_config_naming_its_database_beside_it_is_remembered_once_the_store_exists(
+        tmp_path: Path) -> None:
+    # (bench/commands.py's shape: the config names a database in its own folder, so the store
+    # never makes `.digest`; the folder is the config's state, and the entry goes there)
+    path = tmp_path / "sources.yaml"
+    path.write_text(T + "database: state/digest.sqlite3\n", encoding="utf-8")
+    loaded = configcache.read(path)
+    assert loaded.entry is not None
+    assert not configcache.remember(loaded)  # no store yet: nothing is made beside the config
+    assert not (tmp_path / configcache.FOLDER).exists()
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "digest.sqlite3").write_bytes(b"")  # what the store's first run leaves
+    assert configcache.remember(loaded)
+    again = configcache.read(path)
+    assert again.entry is None and again.config == loaded.config == load_config(path)
+
+
+def test_a_database_kept_elsewhere_makes_no_folder_beside_the_config(tmp_path: Path) -> None:
+    etc, var = tmp_path / "etc", tmp_path / "var"
+    etc.mkdir()
+    var.mkdir()
+    (var / "digest.sqlite3").write_bytes(b"")
+    path = etc / "sources.yaml"
+    path.write_text(T + f"database: {var / 'digest.sqlite3'}\n", encoding="utf-8")
+    loaded = configcache.read(path)
+    assert not configcache.remember(loaded)
+    assert not (etc / configcache.FOLDER).exists() and not (var / configcache.FOLDER).exists()
+    assert configcache.read(path).entry is not None  # every command reads the file again
+
+
+def test_an_entry_of_a_file_edited_during_the_command_is_never_trusted(
+        tmp_path: Path) -> None:
+    # remember() may run after the command: the entry keeps the key of the bytes it was built
+    # from, so an edit in between makes it a miss, never the old config under the new bytes
+    path = tmp_path / "sources.yaml"
+    path.write_text(T + "database: digest.sqlite3\n", encoding="utf-8")
+    loaded = configcache.read(path)
+    path.write_text(T.replace("Cached Weekly", "Edited Weekly") + "database: digest.sqlite3\n",
+                    encoding="utf-8")
+    (tmp_path / "digest.sqlite3").write_bytes(b"")
+    assert configcache.remember(loaded)
+    assert configcache.read(path).config.newsletter.title == "Edited Weekly"

@@ -86,3 +86,15 @@ def test_fetch_and_status_do_not_import_the_editor_stack(config: Path) -> None:
     code, again = _loaded("status", "--config", str(config), cwd=config.parent)
     assert code == 0 and "digest" in again
     assert not again & {"yaml", "pydantic", "pydantic_core"}
+
+
+def test_a_config_naming_its_database_is_read_back_after_its_first_fetch(config: Path) -> None:
+    """The benchmark's and many users' shape: `database:` names a file beside the config, so no
+    store makes `.digest`; the first fetch still leaves the validated config for the next."""
+    with config.open("a", encoding="utf-8") as f:
+        f.write("database: digest.sqlite3\n")
+    code, first = _loaded("fetch", "--config", str(config), cwd=config.parent)
+    assert code == 0 and "yaml" in first
+    code, again = _loaded("fetch", "--config", str(config), cwd=config.parent)
+    assert code == 0 and "digest" in again
+    assert not again & {"yaml", "pydantic", "pydantic_core"}
