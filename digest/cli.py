@@ -156,6 +156,10 @@ def _dispatch(args: argparse.Namespace) -> int:
                            newsletter=args.newsletter, fmt=args.format, out=sys.stdout)
     from . import configcache
 
+    # httpx imports its own command-line tool when imported (click, pygments, rich.progress:
+    # ~30 ms before a fetch's first request); this process never runs it, and without it
+    # `httpx.main` only says the tool is not installed.
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
     loaded = _load(args)
     # The validated config is remembered now if its folder is there, else once the command has
     # made its store (configcache.remember), so the next command skips YAML and pydantic.

@@ -12,8 +12,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -115,6 +113,8 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
         text = _strict(data, "gb18030")
         if text is not None and _mostly_cjk(text):
             return text, "gb18030"
+    import charset_normalizer  # 8 ms to import: only for text whose labels all failed
+
     guess = charset_normalizer.from_bytes(data[:200_000]).best()
     fallbacks = [normalise_charset(guess.encoding) or guess.encoding] if (
         guess is not None and guess.encoding) else []

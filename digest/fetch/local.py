@@ -7,13 +7,16 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from digest.models import FetchState, Source
 
-from . import mailbox
 from .guard import FetchFailure
+
+if TYPE_CHECKING:  # the mail readers (email, mailbox, roundups) load with the first local source
+    from .mailbox import MailRead
 
 _MAX_FILES = 20_000  # a stamp over more files than this is not worth computing
 
@@ -21,7 +24,7 @@ _MAX_FILES = 20_000  # a stamp over more files than this is not worth computing
 @dataclass
 class LocalRead:
     body: bytes = b""
-    mail: mailbox.MailRead | None = None  # set for mailboxes (already items)
+    mail: MailRead | None = None  # set for mailboxes (already items)
     stamp: str | None = None  # stands in for Last-Modified: unchanged stamp, nothing to parse
     unchanged: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -59,6 +62,8 @@ def read(path: Path, source: Source, state: FetchState, max_bytes: int,
         raise FetchFailure(f"cannot read {path}: {exc.strerror or exc}") from exc
     if state.last_modified == stamp:
         return LocalRead(stamp=stamp, unchanged=True)
+    from . import mailbox
+
     if source.kind == "mailbox" or mailbox.looks_like_mail(path):
         mail = mailbox.read_mailbox(path, source.name, now, max_bytes)
         return LocalRead(mail=mail, stamp=stamp, warnings=mail.warnings)

@@ -52,7 +52,6 @@ from digest.workers import usable_cores
 
 from .feeds import Loose, ParsedFeed, parse_feed, parse_strict, refused
 from .items import Prepared, prepare_items
-from .loose import parse_loose
 
 MIN_SOURCES = 100  # below this, forking workers up front costs more than it saves
 MIN_BYTES = 8 * 1024  # smaller documents parse faster than they pickle
@@ -87,6 +86,9 @@ def parse_and_prepare(body: bytes, url: str, content_type: str | None, source: S
 
 
 def loose_and_prepare(doc: Loose, source: Source, now: datetime, max_items: int) -> FeedJob:
+    # feedparser (30 ms to import) only in the worker that meets a document needing it
+    from .loose import parse_loose
+
     try:
         feed = parse_loose(doc)
     except Exception as exc:  # a bug: still only this document (parse_feed's promise)
@@ -236,7 +238,7 @@ def _late_context() -> multiprocessing.context.BaseContext:
     """The fork server where there is one (safe with threads and open sockets), else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["digest.fetch.parsepool"])
+        context.set_forkserver_preload(["digest.fetch.parsepool", "digest.fetch.loose"])
         return context
     return multiprocessing.get_context("spawn")
 

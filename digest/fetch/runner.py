@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -22,10 +23,12 @@ from .feeds import Entry, sniff
 from .guard import FetchFailure, Guard, Lookup
 from .http import HttpClient, Response
 from .items import build_items, finish_items
-from .mailbox import MailRead, parse_message, read_messages
 from .pages import article_links, feed_links, parse_html
 from .parsepool import Finisher, make_parser
 from .urls import host_of
+
+if TYPE_CHECKING:  # the mail readers load with the first mailbox source
+    from .mailbox import MailRead
 
 Known = Callable[[str, str], bool]
 Arrived = Callable[[FetchResult], None]  # told of each source's result as soon as it is ready
@@ -196,6 +199,8 @@ class SourceFetch:
         if read.unchanged:
             outcome.status = "not_modified"
             return outcome
+        from .mailbox import parse_message, read_messages
+
         mail = read_messages((parse_message(raw) for raw in read.messages), self.source.name,
                              self.now)
         outcome.warnings.extend(mail.warnings)
