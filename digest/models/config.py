@@ -60,7 +60,7 @@ class TopicSection:
 @dataclass(frozen=True)
 class FetchSettings:
     user_agent: str = "digest/0.1 (+https://github.com/digest-news/digest)"
-    concurrency: int = 32  # requests in flight, all hosts
+    concurrency: int = 64  # requests in flight, all hosts (per_host bounds each site)
     per_host: int = 4  # requests in flight per host
     per_host_delay: float = 0.0  # seconds between two requests to one host
     connect_timeout: float = 10.0
