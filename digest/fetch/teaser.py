@@ -72,8 +72,11 @@ def plain_text(markup: str, *, is_html: bool = True) -> str:
     return " ".join(markup.split())
 
 
-# where a footer can start: every one of FOOTERS opens with one of these words
-_FOOTER_START = re.compile(r"th(?:e|is) |originally ", re.IGNORECASE)
+# where a footer can start: every one of FOOTERS opens with one of these (its literal first
+# words: "the post ", "(this|the) (article|post|story|entry) ", "originally (published|posted) "),
+# so the many other "the " of an article's last paragraph are not tried
+_FOOTER_START = re.compile(r"th(?:e|is) (?:post|article|story|entry) |originally (?:published|posted) ",
+                           re.IGNORECASE)
 
 
 def _without_footer(tail: str) -> str:
@@ -160,7 +163,8 @@ def _reason(end: str, length: Callable[[], int], lead: str, *, whole: bool = Fal
 
 
 _MARK_WINDOW = 80  # what `_marked` reads of a text
-_LONG = 4000  # content markup longer than this is read from its end first
+_TAIL = 2000  # characters of markup the end of a long content is read from
+_LONG = _TAIL + 500  # content markup longer than this is read from its end first
 _END = 700 + _MARK_WINDOW + 1  # a suffix of the text this long decides everything but length
 
 
@@ -177,7 +181,7 @@ def feed_teaser_reason(content: str, summary: str, *, html: bool = True) -> str 
         return teaser_reason(plain_text(content, is_html=html) if content else "",
                              plain_text(summary),
                              blocks=paragraphs(summary) if html and not content else 0)
-    cut = content.find("<", len(content) - _LONG // 2)
+    cut = content.find("<", len(content) - _TAIL)
     words = plain_text(content[cut:]).split(" ", 1) if cut > 0 else []
     end = words[1] if len(words) == 2 else ""
     core = _core(end)

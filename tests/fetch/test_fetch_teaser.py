@@ -90,7 +90,8 @@ def test_the_footer_is_found_where_the_pattern_finds_it() -> None:
     rng = random.Random(5)
     words = ("The", "the", "post", "This", "article", "was", "originally", "published", "on",
              "in", "appeared", "first", "Valley", "Herald", ".", "!", "\n", "  ", "story",
-             "posted", "by", "THE POST", "ORIGINALLY", "\u00a0", "İ", "…", "x" * 60)
+             "posted", "by", "THE POST", "ORIGINALLY", "\u00a0", "İ", "…", "x" * 60, "entry",
+             "poſt", "ſtory")
     for _ in range(20_000):
         tail = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
         if rng.random() < 0.3:
