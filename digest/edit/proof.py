@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from digest.edit.facts import restates, says_nothing_new
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, OPENS_ON_CONNECTIVE, STOPWORDS, dangles
+from digest.edit.write.summarize import clean_sentence
 from digest.models import Issue
 from digest.text import quotes_open
 
@@ -258,7 +259,7 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
             out.append(Strike("paragraph", f"fact stated twice ({why})", s))
         if quotes_open(s):
             out.append(Strike("paragraph", "quotation left open", s))
-        if _HEAD_FURNITURE.match(s):
+        if _HEAD_FURNITURE.match(s) or clean_sentence(s) != s.strip():
             out.append(Strike("paragraph", "dateline or kicker", s))
         if not cjk_issue and _cjk_outside_brackets(s):
             out.append(Strike("paragraph", "Chinese outside brackets in a Latin-script issue", s))

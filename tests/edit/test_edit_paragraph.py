@@ -325,6 +325,16 @@ def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
         "The board approved the ferry."
     assert clean_sentence("CARTHEN CITY (Reuters) ― The board approved the ferry.") == \
         "The board approved the ferry."
+    # a wire dateline with its date, and a dateline of two cities
+    for dateline in ("CARTHEN CITY, May 21 (Reuters) ―", "CARTHEN CITY, July 2 (Reuters) -",
+                     "OAKFIELD, Sept. 3 —", "CARTHEN CITY/OAKFIELD —",
+                     "CARTHEN CITY/OAKFIELD (Reuters) -"):
+        assert clean_sentence(f"{dateline} The board approved the ferry.") == \
+            "The board approved the ferry.", dateline
+        assert [x.rule for x in paragraph_strikes([f"{dateline} The board approved it."])] == \
+            ["dateline or kicker"], dateline
+    assert clean_sentence("The poll, run from June 2-5, found the ferry popular.") == \
+        "The poll, run from June 2-5, found the ferry popular."
     assert attribute('Brandt: "We will run it every night."', "Outlet A",
                      "Officials met Brandt on Monday.") == \
         'According to Outlet A, Brandt: "We will run it every night."'

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from digest.edit.lexicon import CJK_RE, content_words
+from digest.edit.lexicon import CJK_RE, MONTHS, content_words
 from digest.text import split_sentences
 
 _FURNITURE = re.compile(
@@ -38,13 +38,19 @@ KICKERS = r"WATCH|VIDEO|EXCLUSIVE|BREAKING(?: NEWS)?|UPDATED?|JUST IN|LIVE|PHOTO
 # The dashes a dateline ends on: em, en, the horizontal bar ("NEW YORK (Reuters) ―") and the
 # box-drawing line some sites type for one ("RICHMOND, Va. ─").
 _DASH = "[—–―─]"
+# The date a wire dateline may carry after its city: "NEW YORK, May 21 (Reuters) ―",
+# "SAN DIEGO, July 2 (Reuters) -", "LONDON, Sept. 3 —".
+_DATED = (r"(?:,\s(?:" + "|".join(m[:3] + (f"(?:{m[3:]}|t)?" if m == "September" else
+                                            f"(?:{m[3:]})?" if m[3:] else "")
+                                 for m in MONTHS) + r")\.?\s\d{1,2})?")
 _DATELINE = re.compile(
     r"^\s*(?:"
     rf"{_WIRE}\s*(?:--|{_DASH}|-)?"  # "(CNN) --"; "(AP) —" when a split left the city behind
-    rf"|[A-Z][A-Z .,'-]{{2,40}}\s*{_WIRE}\s*(?:--|{_DASH}|-)?"  # "LONDON (Reuters) -"
-    # "HANGZHOU — ", "MINNEAPOLIS—", "TEL AVIV—", "ALBANY, N.Y. –", "WASHINGTON -- "
-    # … and "TEHRAN, Iran (AP) —", "CAMBRIDGE, Mass. (Project Syndicate) —"
-    r"|[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?"
+    rf"|[A-Z][A-Z .,'/-]{{2,40}}{_DATED}\s*{_WIRE}\s*(?:--|{_DASH}|-)?"  # "LONDON (Reuters) -"
+    # "HANGZHOU — ", "MINNEAPOLIS—", "TEL AVIV—", "ALBANY, N.Y. –", "WASHINGTON -- ",
+    # "NEW YORK/WASHINGTON —" … and "TEHRAN, Iran (AP) —", "CAMBRIDGE, Mass. (Project
+    # Syndicate) —", "LONDON, Sept. 3 —"
+    r"|[A-Z]{3,}(?:[ /-][A-Z]{2,})*(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?" + _DATED +
     r"\s*(?:\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}\)\s*)?(?:--|" + _DASH + ")"
     rf"|(?:{KICKERS})\s*:"  # "VIDEO: …", "EXCLUSIVE: …"
     r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
