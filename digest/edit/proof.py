@@ -33,10 +33,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.facts import restates, says_nothing_new
-from digest.edit.lexicon import ANAPHORIC, CJK_RE, OPENS_ON_CONNECTIVE, STOPWORDS, dangles
+from digest.edit.lexicon import (
+    ANAPHORIC,
+    CJK_RE,
+    OPENS_ON_CONNECTIVE,
+    STOPWORDS,
+    content_words,
+    dangles,
+)
 from digest.edit.write.summarize import clean_sentence
 from digest.models import Issue
-from digest.text import quotes_open
+from digest.text import iter_sentences, quotes_open
 
 PREPOSITIONS = frozenset(["about", "above", "across", "after", "against", "along", "amid", "among", "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite", "down", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "since", "than", "through", "throughout", "till", "to", "toward", "towards", "under", "underneath", "unlike", "until", "up", "upon", "versus", "via", "with", "within", "without"])
 ARTICLES = frozenset(["a", "an", "the"])
@@ -78,6 +85,22 @@ _REFERENCE = re.compile(
     r"governor|leader|spokesman|spokeswoman|spokesperson|developer|startup|"
     r"campaign|event|summit|meeting|conference|vote|order|letter|move)\b")
 # "… love him.", "Twelve hours later, he told …": a person the sentence never names.
+# What else makes a sentence lean on the one before it in its article (beyond its opening
+# word: `opens_on_reference`), each rule with the fault a copy editor writes in the margin.
+# Printed anywhere but right after that sentence, it answers, continues or counts on words
+# the reader never got: "For more than two centuries, the answer has been “yes.”" (the
+# question was its article's sentence before), "So, on Jan. 27, …", "The first is that …".
+LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("answers a question not printed",
+     re.compile(r"\b[Tt]he (?:short )?answer\b(?!\s+(?:of|to)\b)"
+                r"|^The question(?=:|\s(?:is|was|comes|came|remains|now)\b)")),
+    ("goes on from a sentence not printed",
+     re.compile(r"^(?:So|Now|Again|After all),\s|^So\s(?!far\b|much\b|many\b|long\b|too\b|"
+                r"called\b|-)|^Now\s(?:he|she|they|it|we|that's|that’s|there)\b")),
+    ("an item of a list not printed",
+     re.compile(r"^The (?:first|second|third|last|other) (?:is|was|one|of (?:these|them|those))\b")),
+)
+REFERENCE_FAULT = "opens on an unresolved reference"
 _PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
 # A dateline or a kicker left at the head of a sentence: "MINNEAPOLIS—", "ALBANY, N.Y. –",
@@ -227,6 +250,16 @@ def opens_on_reference(sentence: str) -> bool:
                 or unnamed_person(s))
 
 
+def leans_back(sentence: str) -> str | None:
+    """The fault of a sentence that leans on the one before it in its article — it opens on a
+    reference (`opens_on_reference`) or answers, continues or counts on it (`LEANS_BACK`) —
+    or None when it stands alone."""
+    if opens_on_reference(sentence):
+        return REFERENCE_FAULT
+    s = sentence.strip()  # (a speaker's "So, …" in quotation marks goes on from his own words)
+    return next((fault for fault, rule in LEANS_BACK if rule.search(s)), None)
+
+
 def unnamed_person(sentence: str) -> bool:
     """A "he", "him", "her" … in a sentence that names nobody (no capitalised word after its
     first, no "a …" before the pronoun): "Evangelicals and gun-rights advocates love him." A
@@ -249,9 +282,12 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
     them every sentence is read as another outlet's."""
     out: list[Strike] = []
     cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
+    before = _before(tuple(sources))
     for k, s in enumerate(sentences):
-        if k == 0 and opens_on_reference(s):
-            out.append(Strike("paragraph", "opens on an unresolved reference", s))
+        fault = leans_back(s)
+        if fault and (k == 0 or not _follows(s, sentences[k - 1], before,
+                                             origins[k - 1:k + 1] if origins else ())):
+            out.append(Strike("paragraph", fault, s))
         others = [x for j, x in enumerate(sentences[:k])
                   if not origins or origins[j] != origins[k]]
         why = restates(s, sentences[:k]) or (others and says_nothing_new(s, others))
@@ -267,6 +303,33 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
         if m and sources and _lowered_name(m.group(1), sources):
             out.append(Strike("paragraph", "name lower-cased after the attribution", s))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _before(sources: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each sentence of the sources (cleaned as printed) and the sentences right before it
+    (a title is the line before an article's first sentence)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for source in sources:
+        previous = ""
+        for raw in iter_sentences(source):
+            text = clean_sentence(raw)
+            if previous:
+                out[text] = (*out.get(text, ()), previous)
+            previous = text
+    return out
+
+
+def _follows(sentence: str, printed: str, before: dict[str, tuple[str, ...]],
+             origins: Sequence[str]) -> bool:
+    """Whether `sentence` is printed right after the sentence before it in its article (that
+    one as printed may be credited: "…, according to Outlet A."). A sentence the sources do
+    not hold as printed is judged by its article alone (`origins`: the two sentences'),
+    and without sources or origins it is given the benefit of the doubt."""
+    if sentence in before:
+        words = set(content_words(printed))
+        return any(p == printed or set(content_words(p)) <= words for p in before[sentence])
+    return len(origins) < 2 or origins[0] == origins[1]
 
 
 def _lowered_name(word: str, sources: Sequence[str]) -> bool:

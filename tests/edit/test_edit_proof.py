@@ -15,6 +15,7 @@ from digest.edit.lexicon import dangles
 from digest.edit.proof import (
     _whole_in,
     headline_strikes,
+    leans_back,
     opens_on_reference,
     paragraph_strikes,
     restates,
@@ -146,6 +147,52 @@ def test_paragraph_strikes() -> None:
                      "fact stated twice (the figure 4 million again)",
                      "quotation left open",
                      "Chinese outside brackets in a Latin-script issue"]
+
+
+FERRY = ("The board asked on Monday a question that goes to the heart of the harbour: must "
+         "the ferry run at night? For two decades, the answer has been “yes.” Ticket sales "
+         "will decide, its chair said.")
+OTHER = "Carthen's harbour board on Monday weighed ending the night ferry to Oakfield."
+
+
+@pytest.mark.parametrize(("sentence", "fault"), [
+    ("For two decades, the answer has been “yes.”", "answers a question not printed"),
+    ("The question comes a day after the board met.", "answers a question not printed"),
+    ("So, on Monday, the chair staged a vote.", "goes on from a sentence not printed"),
+    ("Now he wants Carthen's ferry to run all night.", "goes on from a sentence not printed"),
+    ("The first is that the ferry loses money.", "an item of a list not printed"),
+    ("But the board kept the ferry.", "opens on an unresolved reference"),
+])
+def test_what_leans_on_the_sentence_before(sentence: str, fault: str) -> None:
+    assert leans_back(sentence) == fault
+
+
+@pytest.mark.parametrize("sentence", [
+    "“So, I am fighting for the ferry,” the chair said.",  # the speaker's own flow
+    "So far the ferry has carried 9,000 people.", "Now that the ferry runs, shops stay open.",
+    "The answer to the board's letter came on Friday.", "The question Lind asked was direct.",
+    "The first ferry left at dawn.",
+])
+def test_what_stands_alone(sentence: str) -> None:
+    assert leans_back(sentence) is None
+
+
+def test_a_sentence_leaning_on_one_not_printed_is_struck_anywhere() -> None:
+    answer = "For two decades, the answer has been “yes.”"
+    struck = paragraph_strikes([OTHER, answer], sources=[f"Ferry at night?\n{FERRY}", OTHER])
+    assert [s.rule for s in struck] == ["answers a question not printed"]
+    # Right after the sentence before it in its article, it has what it leans on.
+    asked = "Lind asked in 1998 whether Oakfield needed a dawn crossing"
+    source = f"{asked}. {answer}"
+    assert paragraph_strikes([OTHER, f"{asked}.", answer], sources=[source, OTHER]) == []
+    # … also when that sentence is printed credited to its outlet.
+    assert paragraph_strikes([OTHER, f"{asked}, according to Outlet A.", answer],
+                             sources=[source, OTHER]) == []
+    # Without the sources, by the articles the sentences come from.
+    so = "So, on Monday, the chair staged a vote."
+    assert [s.rule for s in paragraph_strikes([OTHER, so], origins=["b", "a"])] == [
+        "goes on from a sentence not printed"]
+    assert paragraph_strikes([OTHER, so], origins=["a", "a"]) == []
 
 
 def test_attribution_that_lower_cases_a_name() -> None:

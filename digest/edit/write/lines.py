@@ -29,7 +29,7 @@ from datetime import date
 
 from digest.edit.facts import name_heads, numbers
 from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
-from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS, opens_on_reference
+from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS, leans_back
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.edit.write.timeline import event_day
@@ -150,7 +150,7 @@ def _line(k: int, i: int, text: str, published: date,
                 stems=frozenset(stem(t) for t in tokens(text)),
                 content=frozenset(content_words(text)), figures=numbers(text),
                 size=size_of(text),
-                leans=(opens_on_reference(text) or any(c in low for c in _CONTRAST)
+                leans=(leans_back(text) is not None or any(c in low for c in _CONTRAST)
                        or bool(_POINTS_BACK.match(text) or _BARE_QUOTE.match(text.strip()))),
                 day=event_day(text, published))
 
