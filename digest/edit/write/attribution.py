@@ -124,3 +124,13 @@ def attribute(text: str, outlet: str, story_text: str = "") -> str:
     if not _is_name(first, following, story_text):
         text = first[0].lower() + first[1:] + (" " + rest if rest else "")
     return f"According to {outlet}, {text}"
+
+
+_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+
+
+def quote(text: str, outlet: str) -> str:
+    """A sentence in its writer's own voice ("We're in trouble.") quoted and credited to its
+    outlet — `Outlet A writes: “We're in trouble.”` — so its "we" is the writer's, never the
+    newsletter's; quotation marks inside it become single ones."""
+    return f"{outlet} writes: “{text.strip().translate(_INNER_QUOTES)}”"

@@ -55,8 +55,9 @@ _PROMO = re.compile(rf"^(?:{'|'.join(_PROMO_OPENERS)})\b")
 _PROMO_ANYWHERE = re.compile("|".join(_PROMO_OPENERS))
 
 # The writer speaking in the first person; quotations (someone else's words) set aside first.
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|[Ww]e|"
-                           r"[Oo]ur|us|ourselves)\b")
+# ("Sen. Bernie Sanders (I-Vt.)": a party tag; "an us-against-them campaign": a compound)
+_FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|[Ww]e|"
+                           r"[Oo]ur|us|ourselves)\b(?![-–])")
 _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 
 
@@ -169,10 +170,12 @@ def _promotions(art: Article) -> frozenset[str]:
     return frozenset(out)
 
 
-def article_lines(k: int, art: Article) -> Iterator[tuple[Line, bool]]:
+def article_lines(k: int, art: Article, *, voiced: bool = False
+                  ) -> Iterator[tuple[Line, bool]]:
     """The printable sentences of article `k`, in order, each with whether it is whole (False:
     the excerpt a feed cut mid-sentence, only ever its last). Each sentence is read when it is
-    asked for, so a reader of the first few (an "Also" line's lead) never reads the rest."""
+    asked for, so a reader of the first few (an "Also" line's lead) never reads the rest.
+    `voiced`: the writer's first-person sentences too (to be quoted, never printed as ours)."""
     promo = _promotions(art)
     sents = _introducing(art.title,
                          itertools.islice(iter_sentences(art.text), SENTENCES_PER_ARTICLE))
@@ -183,7 +186,7 @@ def article_lines(k: int, art: Article) -> Iterator[tuple[Line, bool]]:
         text = clean_sentence(raw)
         if (is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
                 or _PROMO.match(text) or art.source in text or quotes_open(text)
-                or first_person(text)):
+                or (first_person(text) and not voiced)):
             pass  # furniture, a fragment, the publisher's promotion of itself, a quotation
             # that runs on past the sentence (or the excerpt), or the writer's own voice
         elif _complete(text):

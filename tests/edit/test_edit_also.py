@@ -1,0 +1,55 @@
+"""The "Also this week" line (digest.edit.write.also): a one-line blurb under every headline
+that has any sentence to give one — a cut lead marked "…", a column's first-person line quoted
+and credited — and none only when every sentence leans on one before it or there is no text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from digest.edit.proof import paragraph_strikes
+from digest.edit.write.also import also_line
+from digest.edit.write.lines import first_person
+from digest.models import Article
+
+MakeArticle = Callable[..., Article]
+
+
+def test_a_cut_lead_is_the_blurb_when_no_lead_is_whole(make_article: MakeArticle) -> None:
+    # A's and C's text stop mid-sentence (the feed's excerpt); B's sentences lean on the one
+    # before them ("The senator", "he").
+    arts = [make_article("Senator Ilse Brandt, who led the fight over the Kettle Bridge, announced "
+                         "on Friday that she would seek the party's nomination for", source="Outlet A",
+                         title="Brandt launches bid"),
+            make_article("The senator received cheers at a small rally on Thursday night. Twelve "
+                         "hours later, he told the city.", source="Outlet B",
+                         title="Brandt enters the race"),
+            make_article("Everything you need to know about newly announced Ilse Brandt that her "
+                         "fans won't tell you, some good news on the jobs front even with",
+                         source="Outlet C", title="Brandt: a primer")]
+    line = also_line(arts, {}, headline="Brandt launches bid", language="en")
+    assert [s.text for s in line] == [
+        "Senator Ilse Brandt, who led the fight over the Kettle Bridge, announced on Friday that "
+        "she would seek the party's nomination…"]
+    assert paragraph_strikes([s.text for s in line]) == []
+
+
+def test_a_column_in_its_writers_voice_is_quoted_and_credited(
+        make_article: MakeArticle) -> None:
+    # "we" in a newsletter is the editor's: the column's first line is its writer's words.
+    art = make_article("Even if not a single ferry has been “sabotaged,” we're in trouble. "
+                       "Our harbour reforms came too late.", source="Outlet C",
+                       title="The harbour has already been sabotaged")
+    line = also_line([art], {}, headline=art.title, language="en")
+    assert [s.text for s in line] == [
+        "Outlet C writes: “Even if not a single ferry has been ‘sabotaged,’ we're in trouble.”"]
+    assert line[0].sources == (art.url,) and paragraph_strikes([line[0].text]) == []
+    # A story whose every sentence leans on one before it gets no line.
+    leaning = make_article("He has vowed to drain the harbour. Critics love him.",
+                           source="Outlet A", title="A bromance could be brewing")
+    assert also_line([leaning], {}, headline=leaning.title, language="en") == ()
+
+
+def test_a_party_tag_or_a_compound_is_no_first_person() -> None:
+    assert not first_person("Sen. Ilse Brandt (I-Oak.) said she was unaware of the claims.")
+    assert not first_person("Brandt closed out an us-against-them campaign on Monday.")
+    assert first_person("I think the ferry is late.") and first_person("It worries us.")
