@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from digest.edit.facts import restates, says_nothing_new
 from digest.edit.lexicon import (
     ANAPHORIC,
+    CALENDAR,
     CJK_RE,
     OPENS_ON_CONNECTIVE,
     STOPWORDS,
@@ -95,8 +96,13 @@ LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
      re.compile(r"\b[Tt]he (?:short )?answer\b(?!\s+(?:of|to)\b)"
                 r"|^The question(?=:|\s(?:is|was|comes|came|remains|now)\b)")),
     ("goes on from a sentence not printed",
-     re.compile(r"^(?:So|Now|Again|After all),\s|^So\s(?!far\b|much\b|many\b|long\b|too\b|"
-                r"called\b|-)|^Now\s(?:he|she|they|it|we|that's|that’s|there)\b")),
+     re.compile(r"^(?:So|Now|Again|After all|Well|Oh|Oh yes|Yes|No|Regardless|Anyway|Alas),\s"
+                r"|^So\s(?!far\b|much\b|many\b|long\b|too\b|called\b|-)"
+                r"|^Now\s(?:he|she|they|it|we|that's|that’s|there)\b")),
+    # "In an address on Thursday, he said …": the opening phrase names nobody (a date is no one)
+    ("a person the sentence never names",
+     re.compile(r"^[A-Z][\w'’-]*(?:\s(?:[a-z0-9][\w'’.-]*|" + "|".join(CALENDAR) + r"))*,\s"
+                r"(?:he|she|they)\s")),
     ("an item of a list not printed",
      re.compile(r"^The (?:first|second|third|last|other) (?:is|was|one|of (?:these|them|those))\b")),
 )

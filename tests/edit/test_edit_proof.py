@@ -161,6 +161,11 @@ OTHER = "Carthen's harbour board on Monday weighed ending the night ferry to Oak
     ("So, on Monday, the chair staged a vote.", "goes on from a sentence not printed"),
     ("Now he wants Carthen's ferry to run all night.", "goes on from a sentence not printed"),
     ("The first is that the ferry loses money.", "an item of a list not printed"),
+    ("Well, he already left the Harbour Caucus.", "goes on from a sentence not printed"),
+    ("Regardless, those most at risk are the night workers.",
+     "goes on from a sentence not printed"),
+    ("In an address on Thursday, he said the Kettle ferry will run.",
+     "a person the sentence never names"),
     ("But the board kept the ferry.", "opens on an unresolved reference"),
 ])
 def test_what_leans_on_the_sentence_before(sentence: str, fault: str) -> None:
@@ -172,6 +177,8 @@ def test_what_leans_on_the_sentence_before(sentence: str, fault: str) -> None:
     "So far the ferry has carried 9,000 people.", "Now that the ferry runs, shops stay open.",
     "The answer to the board's letter came on Friday.", "The question Lind asked was direct.",
     "The first ferry left at dawn.",
+    "In an address on Thursday, Mayor Brandt said she will run the ferry.",
+    "Well before dawn, the Kettle ferry left.",
 ])
 def test_what_stands_alone(sentence: str) -> None:
     assert leans_back(sentence) is None
