@@ -103,6 +103,11 @@ LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a person the sentence never names",
      re.compile(r"^[A-Z][\w'’-]*(?:\s(?:[a-z0-9][\w'’.-]*|" + "|".join(CALENDAR) + r"))*,\s"
                 r"(?:he|she|they)\s")),
+    # "The reason for this was twofold.", "All of this has required …", "The fact that this is
+    # only a sampling …": a demonstrative standing for what the sentence before said.
+    ("points back to a sentence not printed",
+     re.compile(r"^(?:\S+\s){0,5}(?:for|of|among|to|with|about|from|by) (?:this|these|those)\s"
+                r"(?:is|was|are|were|has|had|have|will|would)\b|^The fact that (?:this|these|those)\b")),
     ("an item of a list not printed",
      re.compile(r"^The (?:first|second|third|last|other) (?:is|was|one|of (?:these|them|those))\b")),
 )

@@ -161,6 +161,9 @@ OTHER = "Carthen's harbour board on Monday weighed ending the night ferry to Oak
     ("So, on Monday, the chair staged a vote.", "goes on from a sentence not printed"),
     ("Now he wants Carthen's ferry to run all night.", "goes on from a sentence not printed"),
     ("The first is that the ferry loses money.", "an item of a list not printed"),
+    ("The reason for this was twofold.", "points back to a sentence not printed"),
+    ("The fact that this is only a sampling of the delays shows the strain.",
+     "points back to a sentence not printed"),
     ("Well, he already left the Harbour Caucus.", "goes on from a sentence not printed"),
     ("Regardless, those most at risk are the night workers.",
      "goes on from a sentence not printed"),
@@ -179,6 +182,7 @@ def test_what_leans_on_the_sentence_before(sentence: str, fault: str) -> None:
     "The first ferry left at dawn.",
     "In an address on Thursday, Mayor Brandt said she will run the ferry.",
     "Well before dawn, the Kettle ferry left.",
+    "The fact that the ferry is late shows the strain.", "Most of this week's ferries ran.",
 ])
 def test_what_stands_alone(sentence: str) -> None:
     assert leans_back(sentence) is None
