@@ -41,6 +41,7 @@ from digest.edit.lexicon import (
     STOPWORDS,
     content_words,
     dangles,
+    mostly_cjk,
 )
 from digest.edit.write.summarize import clean_sentence
 from digest.models import Issue
@@ -265,8 +266,8 @@ def leans_back(sentence: str) -> str | None:
     """The fault of a sentence that leans on the one before it in its article — it opens on a
     reference (`opens_on_reference`) or answers, continues or counts on it (`LEANS_BACK`) —
     or None when it stands alone."""
-    if opens_on_reference(sentence):
-        return REFERENCE_FAULT
+    if opens_on_reference(sentence) or (mostly_cjk(sentence) and dangles(sentence)):
+        return REFERENCE_FAULT  # (Chinese: "此外，…", "他表示…", "该公司…")
     s = sentence.strip()  # (a speaker's "So, …" in quotation marks goes on from his own words)
     return next((fault for fault, rule in LEANS_BACK if rule.search(s)), None)
 

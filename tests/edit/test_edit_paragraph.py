@@ -354,28 +354,3 @@ def test_a_quotation_does_not_fill_a_short_paragraph(make_article: MakeArticle) 
     loose = paragraph_for(arts, {}, language="en", settings=ParagraphSettings(fill_quoted=1.0))
     assert quote in {s.text for s in loose}
 
-
-NIGHT_A = ("Carthen's harbour board on Monday weighed ending the night ferry to Oakfield, which "
-           "has run since 1998. The ferry carried 9,000 passengers last year, down from 14,000 "
-           "in 2019.")
-NIGHT_B = ("The harbour board heard arguments on Monday on a question that goes to the heart of "
-           "Carthen: must the night ferry to Oakfield keep running? For more than two decades, "
-           "the answer from the harbour board under chair Nora Lind has been “yes” for its 2,000 "
-           "riders a night. Both the port charter and the city's transport law require that the "
-           "night ferry to Oakfield run every night.")
-NIGHT_C = ("Members of Carthen's harbour board appeared ready on Monday to end the night ferry to "
-           "Oakfield after ticket sales fell. The board will vote on the night ferry in December.")
-
-
-def test_no_answer_to_a_question_not_printed(make_article: MakeArticle) -> None:
-    # The question is never printed (a question is the writer's voice), so neither is the
-    # sentence answering it — though it brings a name and a figure to a short paragraph.
-    arts = [make_article(NIGHT_A, source="Outlet A", title="Board weighs ending night ferry",
-                         day=1),
-            make_article(NIGHT_B, source="Outlet B", title="A ferry case at Carthen's heart",
-                         day=1.1),
-            make_article(NIGHT_C, source="Outlet C", title="Board ready to end Oakfield ferry",
-                         day=1.2)]
-    texts = [s.text for s in paragraph_for(arts, {}, language="en")]
-    assert texts and not any("the answer" in t for t in texts)
-    assert paragraph_strikes(texts, sources=[f"{a.title}\n{a.text}" for a in arts]) == []

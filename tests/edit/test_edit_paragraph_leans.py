@@ -1,0 +1,63 @@
+"""The paragraph writer never prints a sentence leaning on one it did not print right before
+it (digest.edit.proof.leans_back), English or Chinese, and the copy editor strikes one that
+does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from digest.edit.proof import paragraph_strikes
+from digest.edit.write.paragraph import paragraph_for
+from digest.models import Article
+
+MakeArticle = Callable[..., Article]
+
+
+NIGHT_A = ("Carthen's harbour board on Monday weighed ending the night ferry to Oakfield, which "
+           "has run since 1998. The ferry carried 9,000 passengers last year, down from 14,000 "
+           "in 2019.")
+NIGHT_B = ("The harbour board heard arguments on Monday on a question that goes to the heart of "
+           "Carthen: must the night ferry to Oakfield keep running? For more than two decades, "
+           "the answer from the harbour board under chair Nora Lind has been “yes” for its 2,000 "
+           "riders a night. Both the port charter and the city's transport law require that the "
+           "night ferry to Oakfield run every night.")
+NIGHT_C = ("Members of Carthen's harbour board appeared ready on Monday to end the night ferry to "
+           "Oakfield after ticket sales fell. The board will vote on the night ferry in December.")
+
+
+def test_no_answer_to_a_question_not_printed(make_article: MakeArticle) -> None:
+    # The question is never printed (a question is the writer's voice), so neither is the
+    # sentence answering it — though it brings a name and a figure to a short paragraph.
+    arts = [make_article(NIGHT_A, source="Outlet A", title="Board weighs ending night ferry",
+                         day=1),
+            make_article(NIGHT_B, source="Outlet B", title="A ferry case at Carthen's heart",
+                         day=1.1),
+            make_article(NIGHT_C, source="Outlet C", title="Board ready to end Oakfield ferry",
+                         day=1.2)]
+    texts = [s.text for s in paragraph_for(arts, {}, language="en")]
+    assert texts and not any("the answer" in t for t in texts)
+    assert paragraph_strikes(texts, sources=[f"{a.title}\n{a.text}" for a in arts]) == []
+
+
+ZH_A = ("卡森议会周二通过了禁止在政治广告中使用克隆声音的法案，违者最高罚款400万克朗。"
+        "议员们表示，该法案将于明年一月生效。")
+ZH_B = ("卡森议会周二通过禁止在政治广告中使用克隆声音的法案。"
+        "此外，平台须在30天内删除5万段克隆声音，数据委员会将负责监督。")
+ZH_C = "卡森议会周二表决通过克隆声音禁令，最高罚款400万克朗。反对党称禁令过于宽泛。"
+
+
+def test_a_chinese_sentence_leaning_on_one_not_printed(make_article: MakeArticle) -> None:
+    # "此外，…" ("Moreover, …") goes on from B's first sentence, which says nothing new.
+    arts = [make_article(ZH_A, source="甲报", title="卡森议会通过克隆声音禁令", day=1,
+                         language="zh"),
+            make_article(ZH_B, source="乙网", title="卡森禁止政治广告克隆声音", day=1.1,
+                         language="zh"),
+            make_article(ZH_C, source="丙台", title="克隆声音禁令获通过", day=1.2,
+                         language="zh")]
+    sources = [f"{a.title}\n{a.text}" for a in arts]
+    texts = [s.text for s in paragraph_for(arts, {}, language="zh")]
+    assert texts and not any(t.startswith("此外") for t in texts)
+    assert paragraph_strikes(texts, language="zh", sources=sources) == []
+    moreover = "此外，平台须在30天内删除5万段克隆声音，数据委员会将负责监督。"
+    struck = paragraph_strikes([*texts, moreover], language="zh", sources=sources)
+    assert [s.rule for s in struck] == ["opens on an unresolved reference"]
