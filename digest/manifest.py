@@ -77,6 +77,8 @@ def build(config: Config, period: Period, collected: CollectReport | None, issue
         counts["stories"] = len(issue.stories)
         info["editor"] = issue.editor
         info["notes"] = list(issue.notes)
+        # how the Explainer was chosen (what earlier issues explained) or why there is none
+        info["explainer"] = issue.explainer.why if issue.explainer else issue.explainer_note
     info["counts"] = dict(sorted(counts.items()))
     info["timings"] = dict(timings)
     results = () if collected is None else collected.results

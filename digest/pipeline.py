@@ -90,7 +90,7 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
           timings: dict[str, float] | None = None, extra_files: dict[str, str] | None = None,
           progress: Progress | None = None) -> BuildReport:
     """Edit, render and publish the issue of `period` from what the store holds."""
-    from .edit import edit_issue, remember
+    from .edit import edit_issue, remember, remember_explainer
     from .edit.settings import ContinuitySettings
     from .publish import build_site, publish_issue
     from .render import render_issue
@@ -108,9 +108,12 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
                 model = stack.enter_context(ChatClient(config.llm, transport=llm_transport))
             memory = store.story_memory(period.start, ContinuitySettings().issues) \
                 if config.continuity else []
+            explained = store.explainer_memory(period.start, config.explainer_memory) \
+                if config.continuity else []
             issue = edit_issue(period, articles, newsletter=config.newsletter,
                                sources=config.sources, health=_health(config, store),
-                               model=model, editor=config.editor, memory=memory)
+                               model=model, editor=config.editor, memory=memory,
+                               explained=explained)
         if failed:
             issue = replace(issue, articles=issue.articles + failed)
         issue = mark_quiet(issue)
@@ -124,9 +127,10 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
         folder = publish_issue(rendered, config.output, issue=issue, email=config.email,
                                templates=config.templates)
         build_site(config.output, config.newsletter, templates=config.templates)
-        # Published: remember its stories. They count once the issue row below exists, so a
-        # build that never got here (or a crash before save_issue) leaves no trace in them.
-        store.remember_stories(issue.key, remember(issue, articles))
+        # Published: remember its stories and its Explainer (one transaction). They count once
+        # the issue row below exists, so a build that never got here (or a crash before
+        # save_issue) leaves no trace in them.
+        store.remember_stories(issue.key, remember(issue, articles), remember_explainer(issue))
         store.save_issue(IssueRecord(key=issue.key, title=issue.title, period_start=period.start,
                                      period_end=period.end, built_at=clock(),
                                      stories=len(issue.stories)), config.digest)

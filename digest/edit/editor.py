@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from digest.edit.continuity import mark, recall
+from digest.edit.continuity import Explained, mark, recall
 from digest.edit.group import story_labels
 from digest.edit.headline.choose import headlines
 from digest.edit.rank import Ranked, rank
@@ -29,6 +29,7 @@ from digest.edit.write.voice import Draft, Model, rewrite
 from digest.models import (
     Article,
     EditorSettings,
+    ExplainerMemory,
     Issue,
     Newsletter,
     Period,
@@ -43,11 +44,13 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
                sources: Sequence[Source], health: Sequence[SourceHealth],
                model: Model | None = None, editor: EditorSettings | None = None,
                settings: Settings | None = None,
-               memory: Sequence[StoryMemory] = ()) -> Issue:
+               memory: Sequence[StoryMemory] = (),
+               explained: Sequence[ExplainerMemory] = ()) -> Issue:
     """Build the issue for `period` from every stored article that may belong to it.
     `model`: the chat model that writes in the editor's voice (None: offline); `editor`: the
     options the config chose; `settings`: every threshold (tests, benchmarks); `memory`: the
-    stories of earlier published issues, newest first (Store.story_memory)."""
+    stories of earlier published issues, newest first (Store.story_memory); `explained`: their
+    Explainers (Store.explainer_memory), whose entities are not explained again."""
     tune, lang = settings or Settings(), newsletter.language
     if editor is not None:  # the config's paragraph length
         tune = replace(tune, write=replace(tune.write, paragraph_words=editor.paragraph_words))
@@ -63,10 +66,11 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
     featured = [r for r in ranked if r.featured]
     tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang, tune.tldr)
+    before = Explained.of(explained, period.key)
     explainer, explainer_note = explain(week, writing, lang, tune.explainer,
-                                        [s.text for s in tldr])
+                                        [s.text for s in tldr], before)
     if explainer is None:  # it needs the TL;DR's sentences: the TL;DR gives way
-        explainer, explainer_note = explain(week, writing, lang, tune.explainer)
+        explainer, explainer_note = explain(week, writing, lang, tune.explainer, (), before)
         if explainer is not None:
             tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang,
                                 tune.tldr, [s.text for q in explainer.qa for s in q.answer])

@@ -93,6 +93,16 @@ class StoryMemory:
 
 
 @dataclass(frozen=True)
+class ExplainerMemory:
+    """What the store remembers of a published issue's Explainer, so that the issues after it
+    explain something else (digest/edit/continuity/explained.py)."""
+
+    issue: str  # the issue's key
+    entity: str  # the name the Explainer printed, e.g. "Asia Open Model Alliance (AOMA)"
+    aliases: tuple[str, ...]  # its other names, e.g. ("AOMA", "Asia Open Model Alliance")
+
+
+@dataclass(frozen=True)
 class QA:
     question: str
     answer: tuple[Sentence, ...]

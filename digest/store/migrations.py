@@ -129,6 +129,15 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (issue, rank)
     );
     """,
+    # 5 → 6: the Explainer of each published issue (its entity and the aliases it printed,
+    # a JSON list), written with the issue's stories and read back as they are.
+    """
+    CREATE TABLE issue_explainer (
+        issue TEXT PRIMARY KEY,
+        entity TEXT NOT NULL,
+        aliases TEXT NOT NULL
+    );
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -79,6 +79,12 @@ MIGRATIONS: tuple[str, ...] = (
     -- a host's Retry-After, as every worker must honour it (digest/distributed/hosts.py)
     CREATE TABLE fetch_host (host TEXT PRIMARY KEY, not_before TIMESTAMPTZ NOT NULL);
     """,
+    # 1 → 2: the Explainer of each published issue (see migrations.py, 5 → 6)
+    """
+    CREATE TABLE issue_explainer (
+        newsletter TEXT NOT NULL, issue TEXT NOT NULL, entity TEXT NOT NULL,
+        aliases TEXT NOT NULL, PRIMARY KEY (newsletter, issue));
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -29,6 +29,7 @@ from ..models import (
     Article,
     Delivery,
     DeliveryStatus,
+    ExplainerMemory,
     FetchResult,
     Notification,
     Period,
@@ -186,8 +187,10 @@ class PostgresStore:
             )
 
     # ── continuity ───────────────────────────────────────────────────────
-    def remember_stories(self, issue: str, stories: Sequence[StoryMemory]) -> None:
-        """Replace what is remembered of this newsletter's `issue` (a rebuild replaces)."""
+    def remember_stories(self, issue: str, stories: Sequence[StoryMemory],
+                         explainer: ExplainerMemory | None = None) -> None:
+        """Replace what is remembered of this newsletter's `issue`, its stories and its
+        Explainer, in one transaction (a rebuild replaces)."""
         with self._tx():
             self._conn.execute("DELETE FROM issue_story WHERE newsletter = %s AND issue = %s",
                                (self.newsletter, issue))
@@ -196,18 +199,31 @@ class PostgresStore:
                                 "articles, anchors, said) VALUES (%s,%s,%s,%s,%s,%s,%s)",
                                 [(self.newsletter, *rows.memory_values(issue, m))
                                  for m in stories])
+            self._conn.execute("DELETE FROM issue_explainer WHERE newsletter = %s AND "
+                               "issue = %s", (self.newsletter, issue))
+            if explainer is not None:
+                self._conn.execute("INSERT INTO issue_explainer (newsletter, issue, entity, "
+                                   "aliases) VALUES (%s,%s,%s,%s)",
+                                   (self.newsletter, *rows.explainer_values(issue, explainer)))
 
     def story_memory(self, before: datetime, issues: int) -> list[StoryMemory]:
         """The stories of the newest `issues` saved issues of this newsletter whose period
         ended by `before`, newest issue first, each issue's in rank order."""
-        done = sorted((r for r in self.issues() if r.period_end <= before),
-                      key=lambda r: r.period_end, reverse=True)
-        keys = [r.key for r in done][:max(0, issues)]
+        keys = rows.remembered(self.issues(), before, issues)
         order = {k: i for i, k in enumerate(keys)}
         found = self._all("SELECT * FROM issue_story WHERE newsletter = %s AND issue = ANY(%s)",
                           (self.newsletter, keys)) if keys else []
         return [rows.memory(r) for r in sorted(found, key=lambda r: (order[r["issue"]],
                                                                       r["rank"]))]
+
+    def explainer_memory(self, before: datetime, issues: int) -> list[ExplainerMemory]:
+        """The Explainers of the newest `issues` saved issues of this newsletter whose period
+        ended by `before`, newest first."""
+        keys = rows.remembered(self.issues(), before, issues)
+        order = {k: i for i, k in enumerate(keys)}
+        found = self._all("SELECT * FROM issue_explainer WHERE newsletter = %s AND "
+                          "issue = ANY(%s)", (self.newsletter, keys)) if keys else []
+        return [rows.explainer(r) for r in sorted(found, key=lambda r: order[r["issue"]])]
 
     # ── deliveries ───────────────────────────────────────────────────────
     def delivery_states(self, issue: str) -> dict[str, DeliveryStatus]:

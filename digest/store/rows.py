@@ -16,6 +16,7 @@ from typing import Any
 
 from ..models import (
     Article,
+    ExplainerMemory,
     FetchResult,
     FetchState,
     Period,
@@ -181,3 +182,21 @@ def memory_values(issue: str, m: StoryMemory) -> tuple[Any, ...]:
         return json.dumps(list(values), ensure_ascii=False)
 
     return (issue, m.rank, m.headline, js(m.articles), js(m.anchors), js(m.said))
+
+
+def explainer(r: Row) -> ExplainerMemory:
+    """A remembered Explainer: its aliases are a JSON list."""
+    return ExplainerMemory(issue=r["issue"], entity=r["entity"],
+                           aliases=tuple(json.loads(r["aliases"])))
+
+
+def explainer_values(issue: str, e: ExplainerMemory) -> tuple[Any, ...]:
+    return (issue, e.entity, json.dumps(list(e.aliases), ensure_ascii=False))
+
+
+def remembered(records: Iterable[IssueRecord], before: datetime, issues: int) -> list[str]:
+    """The keys of the newest `issues` saved issues whose period ended by `before`, newest
+    first: the issues continuity remembers."""
+    done = sorted((r for r in records if r.period_end <= before), key=lambda r: r.period_end,
+                  reverse=True)
+    return [r.key for r in done][:max(0, issues)]

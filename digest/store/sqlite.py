@@ -19,6 +19,7 @@ from ..models import (
     Article,
     Delivery,
     DeliveryStatus,
+    ExplainerMemory,
     FetchResult,
     FetchState,
     Period,
@@ -189,21 +190,25 @@ class SQLiteStore(NotificationTable):
             )
 
     # ── continuity ───────────────────────────────────────────────────────
-    def remember_stories(self, issue: str, stories: Sequence[StoryMemory]) -> None:
-        """Replace what is remembered of `issue`'s stories (a rebuild replaces, never adds)."""
+    def remember_stories(self, issue: str, stories: Sequence[StoryMemory],
+                         explainer: ExplainerMemory | None = None) -> None:
+        """Replace what is remembered of `issue`'s stories and Explainer, in one transaction
+        (a rebuild replaces, never adds)."""
         with self._tx():
             self._conn.execute("DELETE FROM issue_story WHERE issue = ?", (issue,))
             self._conn.executemany(
                 "INSERT INTO issue_story (issue, rank, headline, articles, anchors, said) "
                 "VALUES (?,?,?,?,?,?)",
                 [rows.memory_values(issue, m) for m in stories])
+            self._conn.execute("DELETE FROM issue_explainer WHERE issue = ?", (issue,))
+            if explainer is not None:
+                self._conn.execute("INSERT INTO issue_explainer (issue, entity, aliases) "
+                                   "VALUES (?,?,?)", rows.explainer_values(issue, explainer))
 
     def story_memory(self, before: datetime, issues: int) -> list[StoryMemory]:
         """The stories of the newest `issues` saved issues whose period ended by `before`,
         newest issue first, each issue's in rank order."""
-        done = sorted((r for r in self.issues() if r.period_end <= before),
-                      key=lambda r: r.period_end, reverse=True)
-        keys = [r.key for r in done][:max(0, issues)]
+        keys = rows.remembered(self.issues(), before, issues)
         if not keys:
             return []
         found = self._conn.execute(
@@ -212,6 +217,18 @@ class SQLiteStore(NotificationTable):
         order = {k: i for i, k in enumerate(keys)}
         return [rows.memory(r) for r in sorted(found, key=lambda r: (order[r["issue"]],
                                                                       r["rank"]))]
+
+    def explainer_memory(self, before: datetime, issues: int) -> list[ExplainerMemory]:
+        """The Explainers of the newest `issues` saved issues whose period ended by `before`,
+        newest first (an issue that printed none has none)."""
+        keys = rows.remembered(self.issues(), before, issues)
+        if not keys:
+            return []
+        found = self._conn.execute(
+            f"SELECT * FROM issue_explainer WHERE issue IN ({','.join('?' * len(keys))})",
+            keys).fetchall()
+        order = {k: i for i, k in enumerate(keys)}
+        return [rows.explainer(r) for r in sorted(found, key=lambda r: order[r["issue"]])]
 
     # ── deliveries ───────────────────────────────────────────────────────
     def delivery_states(self, issue: str) -> dict[str, DeliveryStatus]:

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from digest.edit.continuity.explained import NOTHING_EXPLAINED, Explained, skipped_note
 from digest.edit.entities import EntityIndex
 from digest.edit.lexicon import CJK_RE
 from digest.edit.proof_explainer import answered, defines
@@ -28,7 +29,7 @@ from digest.edit.week import Read, Week
 from digest.edit.write.explainer_people import is_person, person_qa, surnames
 from digest.edit.write.explainer_pool import Item, gather, repeats
 from digest.edit.write.grounding import contract_names
-from digest.models import QA, Explainer, Sentence
+from digest.models import QA, Explainer, ExplainerMemory, Sentence
 
 # Questions claim sentences in this order: the specific before the broad ("founded in 2017,
 # its members include…" answers "Been around long?" before "Who's in it?"), and "Why does it
@@ -136,24 +137,47 @@ def ranked_entities(week: Week, story_reads: Sequence[Sequence[Read]],
 
 
 def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
-            settings: ExplainerSettings,
-            printed: Collection[str] = ()) -> tuple[Explainer | None, str | None]:
+            settings: ExplainerSettings, printed: Collection[str] = (),
+            explained: Explained = NOTHING_EXPLAINED) -> tuple[Explainer | None, str | None]:
     """The Explainer and, when there is none, the note that says why. `printed`: sentences
-    the issue prints elsewhere (the TL;DR), which no answer repeats. The entities are tried
-    in `ranked_entities`' order, up to `settings.candidates`: the first the week's sources
-    define and say enough about is explained."""
+    the issue prints elsewhere (the TL;DR), which no answer repeats; `explained`: what earlier
+    issues explained, passed over (the why or the note says so, for the operator). The
+    entities are tried in `ranked_entities`' order, up to `settings.candidates`: the first the
+    week's sources define and say enough about is explained."""
     ranked = ranked_entities(week, story_reads, settings)
+    skipped: list[tuple[str, ExplainerMemory]] = []
+    fresh: list[Choice] = []
+    for choice in ranked:
+        earlier = explained.before(_names(week, choice)) if explained.memory else None
+        if earlier is None:
+            fresh.append(choice)
+        elif len(skipped) < settings.candidates:
+            skipped.append((_display(week, choice), earlier))
+    told = f" {skipped_note(skipped)}" if skipped else ""
     if not ranked:
         return None, NO_ENTITY_NOTE
     story_of = {r.url: s for s, reads in enumerate(story_reads) for r in reads}
-    for choice in ranked[:settings.candidates]:
+    for choice in fresh[:settings.candidates]:
         explainer = build_explainer(week, choice, len(story_reads), language, settings, printed,
                                     story_of)
         if explainer is not None:
-            return explainer, None
-    return None, (f"No Explainer this week: {week.index.display(ranked[0].key)} recurs most, "
+            return replace(explainer, why=explainer.why + told), None
+    if not fresh:
+        return None, f"No Explainer this week: every entity that recurs was explained lately.{told}"
+    return None, (f"No Explainer this week: {week.index.display(fresh[0].key)} recurs most, "
                   "but the week's articles do not say what it is, or say too little about it "
-                  "to answer the questions.")
+                  f"to answer the questions.{told}")
+
+
+def _names(week: Week, choice: Choice) -> set[str]:
+    """Every name the entity goes by this week (as explained.py compares them)."""
+    if choice.kind == "person":
+        return {choice.key, *([choice.short] if choice.short else [])}
+    return {*week.index.aliases(choice.key), week.index.display(choice.key)}
+
+
+def _display(week: Week, choice: Choice) -> str:
+    return choice.key if choice.kind == "person" else week.index.display(choice.key)
 
 
 def build_explainer(week: Week, choice: Choice, total_stories: int, language: str,
