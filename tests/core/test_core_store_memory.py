@@ -137,3 +137,16 @@ def test_postgresql_migration_from_version_1_keeps_the_issues(pg_url: str) -> No
     store.close()
     with psycopg.connect(pg_url) as conn:
         assert conn.execute("SELECT max(version) FROM digest_schema").fetchone() == (2,)
+
+
+def test_a_failed_write_leaves_the_issue_as_it_was_remembered(backend: str) -> None:
+    """Stories and Explainer are one transaction: an Explainer the database refuses (a lone
+    surrogate no encoding can store) leaves the stories as they were too."""
+    store = open_store(backend)
+    store.remember_stories("W1", [_story("W1", 1, "old")], _explainer("W1"))
+    store.save_issue(_record("W1", 0), "cfg")
+    with pytest.raises(Exception):  # noqa: B017 - each backend's own encoding error
+        store.remember_stories("W1", [_story("W1", 1, "new")], _explainer("W1", "Bad \ud800"))
+    assert [m.headline for m in store.story_memory(START + WEEK, 8)] == ["old"]
+    assert store.explainer_memory(START + WEEK, 8) == [_explainer("W1")]
+    store.close()
