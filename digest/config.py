@@ -211,6 +211,7 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
                   editor=EditorSettings(embeddings=m.editor.embeddings,
                                          paragraph_words=m.editor.paragraph_words), schedule=schedule,
                   notify=_channels(m.notify, path, root), continuity=m.continuity,
+                  explainer_memory=m.explainer_memory,
                   digest=hashlib.sha256(raw).hexdigest(), database_url=db_url)
 
 

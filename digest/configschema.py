@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from .addresses import address_problem, from_problem, unsubscribe_problem
+from .configtypes import Config
 from .models import EditorSettings, EmailSettings, FetchSettings, LLMSettings, Newsletter
 
 
@@ -200,3 +201,4 @@ class ConfigModel(_Strict):
     sections: list[_SectionModel] = []
     coverage: bool = True
     continuity: bool = True
+    explainer_memory: int = Field(default=Config.explainer_memory, ge=0, le=1000)

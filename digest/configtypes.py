@@ -40,7 +40,6 @@ class Config:
     # is not explained again (edit/continuity/explained.py); 0: no memory. Four issues: a
     # weekly reader's month, in which a beat's one body would otherwise be explained every
     # week; counted in issues, not days, so a newsletter that skips weeks remembers as well.
-    # (Not a sources.yaml key yet: the key comes with its line in README's config example.)
     explainer_memory: int = 4
     digest: str = field(default="")  # sha256 of the file's bytes, for the run manifest
     database_url: str | None = None  # postgresql://user@host/db: the shared PostgreSQL store

@@ -18,12 +18,14 @@ def load_config_text(tmp_path: Path, text: str) -> Config:
 
 
 def test_sections_coverage_and_continuity_load(tmp_path: Path) -> None:
-    config = load_config_text(tmp_path, T + "coverage: false\ncontinuity: false\nsections:\n"
+    config = load_config_text(tmp_path, T + "coverage: false\ncontinuity: false\n"
+                              "explainer_memory: 0\nsections:\n"
                               "  - name: Policy\n    topics: [AI policy, 人工智能]\n    max: 2\n"
                               "  - name: Everything else\n")
     assert config.newsletter.sections == (TopicSection("Policy", ("AI policy", "人工智能"), 2),
                                           TopicSection("Everything else"))
     assert config.newsletter.coverage is False and config.continuity is False
+    assert config.explainer_memory == 0
     default = load_config_text(tmp_path, T)
     assert default.newsletter.sections == () and default.newsletter.coverage
-    assert default.continuity
+    assert default.continuity and default.explainer_memory == 4

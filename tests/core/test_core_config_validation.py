@@ -89,6 +89,7 @@ S = T + "sections:\n  - name: Policy\n    topics: [AI policy]\n"
         (S + "  - name: Chips\n    topics: ['']\n", 7, "sections[1].topics[0]", "at least 1"),
         (T + "sections: Policy\n", 3, "sections", "valid list"),
         (T + "coverage: sometimes\n", 3, "coverage", "valid boolean"),
+        (T + "explainer_memory: -1\n", 3, "explainer_memory", "greater than or equal to 0"),
     ],
 )
 def test_bad_values_name_file_line_and_key(write_config: Callable[[str], Path], text: str,
