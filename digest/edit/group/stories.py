@@ -26,6 +26,7 @@ from digest.edit.group.blocking import (
     neighbour_graph,
 )
 from digest.edit.group.space import Latent, lsa_space, vectorize
+from digest.edit.group.split import SplitSettings, split_stories
 
 # Average-link similarity needed to merge two groups. Chosen on half of the
 # uci_news_stories benchmark (bench/cluster.py) and scored on the other half.
@@ -97,6 +98,8 @@ class ClusterSettings:
     # allsides_dev held out 95.9 / 95.0 -> 95.4 / 94.7, so bodies are not cased.
     cased: bool | None = None
     max_block: int = MAX_BLOCK  # exact average link runs within blocks of at most this many
+    # The second look at each story (split.py): two events that share a subject come apart.
+    split: SplitSettings = SplitSettings()
 
 
 # The embedding extra (embeddings.py): tfidf^0.3 x minilm^0.7. On headlines both halves of
@@ -220,7 +223,7 @@ def labels_at(prep: Prepared, threshold: float | None = None) -> list[int]:
         cut_edges = {e: v for e, v in prep.edges.items()
                      if e[0] in cut_items and e[1] in cut_items}
         labels = merge_across_blocks(labels, prep.x, prep.latent, cut_edges, t)
-    return labels
+    return split_stories(labels, prep.x, prep.settings.split)
 
 
 def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
