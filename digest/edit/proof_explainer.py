@@ -4,7 +4,7 @@
 for headlines and paragraphs; `bench/explainer.py` counts them on real weeks and the tests run
 them over the demo issue. The rules, each a row of data below:
 
-The TL;DR's and the intro's rules are proof_front.py's.
+The TL;DR's rules are proof_front.py's, the intro's proof_intro.py's.
 
 Explainer: each answer answers its question (`ANSWERS`: the question's cue within
 `NEAR` words of the entity's name, or for "Which is?" a definition, for "Why does it
@@ -26,7 +26,8 @@ from digest.edit.entities import is_title
 from digest.edit.facts import restates
 from digest.edit.lexicon import ANAPHORIC, CALENDAR, CJK_RE, content_words, dangles
 from digest.edit.proof import Strike, opens_on_reference
-from digest.edit.proof_front import _language_strike, intro_strikes, tldr_strikes
+from digest.edit.proof_front import _language_strike, tldr_strikes
+from digest.edit.proof_intro import intro_strikes
 from digest.edit.settings import ROLES
 from digest.models import Explainer, Issue
 

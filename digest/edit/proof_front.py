@@ -1,4 +1,4 @@
-"""The copy editor for the TL;DR and the intro (`proof_explainer.front_strikes` calls these).
+"""The copy editor for the TL;DR (`proof_explainer.front_strikes` calls `tldr_strikes`).
 
 TL;DR: at most three sentences; none that leans on a sentence not printed ("He …", "Second,
 …", "The move …", "… would also …") or chains leads ("And …", "Meanwhile, …"); none that
@@ -9,14 +9,8 @@ sentences, each shares a name or two content words with another, a name that onl
 someone's title not counting: "White House counsel Pat Cipollone" and "White House adviser
 Stephen Miller" share no story); no fact twice; in the issue's language; no operator line.
 
-Intro: no operator line; no headline quoted whole; a sentence, not a list (at most
-`INTRO_WORDS` words); no item of its list ending on a function word or an adverb; no name
-lower-cased; and each item of its list a noun phrase a copy editor would print (`ITEM_RULES`,
-each naming the fault): no clause (`write/phrase.clause_in`: "the Biden orders government"),
-something a reader can place (a name or a figure: "the oil tanker", "daughters" say nothing),
-no "the" before a name the sources never give one ("the Aziz Ansari"), no common noun
-capitalised as a headline does ("Stocks", "Health experts"), no first name without its
-surname ("the top Pentagon official John").
+
+The intro's rules are proof_intro.py's; the week's `Sources` are this module's.
 
 The rules are closed-class English and the week's own sources, written for this module
 (nothing learned from the benchmarks).
@@ -37,30 +31,28 @@ from digest.edit.lexicon import (
     STOPWORDS,
     content_words,
     dangles,
-    is_adverb,
     mostly_cjk,
+    stem,
 )
 from digest.edit.proof import (
-    ARTICLES,
     AUXILIARIES,
-    CONJUNCTIONS,
-    PREPOSITIONS,
     Strike,
     _cjk_outside_brackets,
-    _lowered_name,
     opens_on_reference,
 )
 from digest.edit.settings import ROLES as SETTINGS_ROLES
-from digest.edit.write.phrase import clause_in
 
 TLDR_SENTENCES = 3
-INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence
 
 # What the reader sees that is the operator's: source health, selection counts.
 OPERATOR = re.compile(
     r"\b(?:sources?\s+(?:fetched|failed|down|checked)|fetched fine|named in \d+ of \d+|"
     r"\d+\s+(?:mentions|articles)\b|\d+ of \d+ (?:sources|stories)|out of window|"
     r"off[- ]topic|duplicates?\b)", re.IGNORECASE)
+# The TL;DR's count line (write/tldr.runs_through): a count the issue computes, no fact a
+# later sentence could restate.
+RUNS_THROUGH = re.compile(r"^.{2,80} runs through (?:all \w+|\w+ of the \w+) stories in this "
+                          r"issue\.$|^本期\d+篇报道中有\d+篇涉及.{1,40}。$")
 # A TL;DR sentence that chains onto the one before it.
 CHAINED = re.compile(r"^(?:And|Meanwhile|Elsewhere|Separately|In other news|Also|Plus)\b")
 # A sentence that adds to one not printed: "… would also …", "The new legislation …".
@@ -76,7 +68,7 @@ _ADDS_TO = re.compile(
     r"^(?:(?:Less|More) than |About |Just |Only )?(?:a|an|one|two|three|\w+)\s+(?:days?|"
     r"weeks?|months?|hours?|years?)\s+(?:earlier|later|before)\b")
 # "Washington (CNN) - The Supreme Court …": the source's dateline, not the issue's words.
-_WIRE_TAG = re.compile(r"\((?:CNN|AP|Reuters|AFP|Xinhua|UPI)\)\s*[-—–]")
+_WIRE_TAG = re.compile(r"\((?:CNN|AP|Reuters|AFP|Xinhua|UPI)\)\s*(?:[-—–]|(?=[A-Z]))")
 # Who a sentence may speak of without naming: "the congresswoman", "the former defense
 # secretary", "the president" — a role, unless the sentence names a person it belongs to.
 # (settings.ROLES, the Explainer's, and the titles a sentence may use for one: "the speaker")
@@ -91,13 +83,6 @@ _ROLE_REF = re.compile(
 _QUALIFIER = re.compile(
     r"\b(?:[A-Z][\w.'’-]*\s+){1,4}(?=(?:(?:senior|chief|top|deputy|press|former|acting)\s+)*"
     + ROLE_RX + r"\s+[A-Z])")
-# An item of the intro's list that ends on a word no noun phrase ends on.
-_BAD_END = (PREPOSITIONS | ARTICLES | CONJUNCTIONS | AUXILIARIES) - {"up", "out", "off", "down",
-                                                                    "over", "in", "on"}
-_ITEM_END = re.compile(r"\b([A-Za-z'’]+)(?=,\s|\s+and\s|\s+with\s|\.$)")
-# The intro's list: "… we look at A, B, C and 16 more stories, with …".
-_LIST = re.compile(r"\bwe look at (?P<items>.+?)(?:, with |\.$)")
-_COUNTED = re.compile(r"^(?:\w+(?: more)? stor(?:y|ies)|\w+ shorter items?)$")
 
 
 # A name used on its own is followed by punctuation, a function word or a verb ("the Senate
@@ -119,6 +104,16 @@ class Sources:
     @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(re.findall(r"[a-z]+", self.text.lower()))
+
+    @cached_property
+    def prose(self) -> str:
+        """The texts without their first line (an article's Title Case title)."""
+        return "\n".join(t.partition("\n")[2] or t for t in self.texts)
+
+    @cached_property
+    def lower_stems(self) -> frozenset[str]:
+        """The stems of the words the sources write in lower case ("refer" for "referred")."""
+        return frozenset(stem(w) for w in re.findall(r"(?<![\w’'-])[a-z]+(?![\w-])", self.text))
 
     def count(self, pattern: str) -> int:
         return len(re.findall(pattern, self.text))
@@ -259,7 +254,7 @@ def tldr_strikes(sentences: Sequence[str], *, language: str = "en",
         out.append(Strike("tldr", f"more than {TLDR_SENTENCES} sentences", " ".join(sentences)))
     for k, s in enumerate(sentences):
         out += [Strike("tldr", why, s) for why in sentence_faults(s, src)]
-        why = restates(s, sentences[:k])
+        why = restates(s, [x for x in sentences[:k] if not RUNS_THROUGH.match(x)])
         if why:
             out.append(Strike("tldr", f"fact stated twice ({why})", s))
         lang = _language_strike("tldr", s, cjk_issue)
@@ -288,196 +283,3 @@ def one_line(sentences: Sequence[str]) -> bool:
     words = [set(content_words(_QUALIFIER.sub("", s))) for s in sentences]
     return all(any(j != k and (names[k] & names[j] or len(words[k] & words[j]) >= 2)
                    for j in range(len(sentences))) for k in range(len(sentences)))
-
-
-def intro_items(intro: str) -> list[str]:
-    """The subjects the intro lists ("we look at A, B, C and 16 more stories"), the counted
-    rest left out."""
-    m = _LIST.search(intro)
-    if m is None:
-        return []
-    items = m.group("items").split(", ")
-    head, _, tail = items[-1].rpartition(" and ")
-    items[-1:] = [head, tail] if head else [tail]
-    return [i for i in items if i and not _COUNTED.match(i)]
-
-
-def _names_nothing(item: str, src: Sources | None) -> bool:
-    """"the oil tanker", "daughters": no name, figure or quotation a reader can place."""
-    return not CJK_RE.search(item) and re.search(r"[A-Z0-9'‘“\"$]", item) is None
-
-
-def _the_before_a_name(item: str, src: Sources | None) -> bool:
-    """"the Aziz Ansari", "the Arizona Sen. Martha McSally": "the" before a name (every word
-    capitalised) that the sources never write after "the" on its own (not qualifying a noun:
-    "the Aziz Ansari story" is no "the Aziz Ansari")."""
-    own = re.match(r"the ((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)['’]s\b", item)
-    if own and (src is None or not src.takes_the(own.group(1))):
-        return True  # "the Jeffrey Epstein's suicide" ("the Islamic State's" is English)
-    if src is None or not item.startswith("the "):
-        return False
-    if not all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in item[4:].split()):
-        return False
-    name = item[4:].split(" and ")[0]  # ("the US and Canada": the US)
-    return not src.takes_the(name)
-
-
-def _the_left_out(item: str, src: Sources | None) -> bool:
-    """"Trump for Nobel Peace Prize", "Barrett to U.S. Supreme Court": a name the sources
-    write after "the" in half its uses on its own or more, written without it (a headline's
-    shorthand)."""
-    if src is None:
-        return False
-    for m in re.finditer(r"(?<![\w.’'-])((?:[A-Z][\w.’'-]*\s?)+)", item):
-        name = m.group(1).strip()
-        before = item[:m.start()].split()[-1:]
-        if before and (before[0].lower() in ARTICLES or before[0].endswith(("'s", "’s"))):
-            continue
-        if re.match(r"\s+[a-z]", item[m.start(1) + len(name):]):
-            continue  # it qualifies a noun: "U.S. troops"
-        the = src.alone(name, the=True)
-        if the >= 2 and 2 * the >= src.alone(name, the=False):
-            return True
-    return False
-
-
-def _capitalised_noun(item: str, src: Sources | None) -> bool:
-    """"Stocks", "Conservative justices": a word capitalised on its own (no capitalised word
-    beside it) that the sources write in lower case inside a sentence more often."""
-    if src is None:
-        return False
-    words = [w.strip(",.'’\"“”‘") for w in item.split()]
-    for k, w in enumerate(words):
-        # (the word beside it across "of": "University of Alabama", "Secretary of Defense")
-        beside = [words[j + (j - k) if words[j] in ("of", "for", "and") and 0 <= j + (j - k)
-                        < len(words) else j] for j in (k - 1, k + 1) if 0 <= j < len(words)]
-        if (re.fullmatch(r"[A-Z][a-z]+", w) and not any(b[:1].isupper() for b in beside)
-                and src.mid(w.lower()) > src.mid(w)):
-            return True
-    return False
-
-
-def _cut_name(item: str, src: Sources | None) -> bool:
-    """"a hotline to South", "the evangelical magazine Christianity", "U.S": an item ending
-    on a name's first word (the sources write it with the same word after it in two of
-    three uses) or on an abbreviation without its last dot."""
-    if re.search(r"\b(?:[A-Z]\.)+[A-Z]$", item):
-        return True
-    last = item.split()[-1]
-    return src is not None and re.fullmatch(r"[A-Z][A-Za-z]{2,}", last) is not None and (
-        src.first_name(last))
-
-
-def _name_as_modifier(item: str, src: Sources | None) -> bool:
-    """"the Ocasio-Cortez chief of staff": a person's name (one the sources have speak: "the
-    Arkansas governor" is a place's) before a role, where the possessive belongs
-    ("Ocasio-Cortez's chief of staff")."""
-    m = re.fullmatch(rf"the ((?:[A-Z][\w’'-]*\s)+)(?:[a-z]+\s)*{ROLE_RX}", item)
-    if m is None or src is None:
-        return False
-    name = m.group(1).split()[-1]
-    return src.speaks(name) and not src.takes_the(name)  # ("the Pentagon said": no person)
-
-
-def _no_article(item: str, src: Sources | None) -> bool:
-    """"Exxon CEO", "2nd Kavanaugh accuser", "$908 billion coronavirus proposal": a name or a
-    figure before a singular common noun, with no article (a headline's shorthand)."""
-    words = item.split()
-    first = words[0]
-    at = next((k - 1 for k, w in enumerate(words) if k and w in PREPOSITIONS), len(words) - 1)
-    if not (first[:1].isupper() or first[:1].isdigit() or first[:1] == "$") or any(
-            w.endswith(("'s", "’s")) for w in words[:at]) or len(words) < 2:
-        return False  # (a possessive is its article: "Ada Quill's chief of staff")
-    head = words[at].strip(",.'’\"”")
-    singular = not head.endswith(("s", "ing")) or head.endswith("ss")  # ("access")
-    return (head.islower() and head.isalpha() and singular) or (  # ("Exxon CEO")
-        head.isupper() and re.fullmatch(ROLE_RX, head.lower()) is not None)
-
-
-def _lowered(item: str, src: Sources | None) -> bool:
-    """"a tulsi Gabbard lawsuit", "the Supreme court", "a senator Klobuchar": a word the
-    sources only write capitalised, a name's word the sources capitalise more often, or a
-    title before a name, lower-cased."""
-    title = re.match(rf"(?:an?|the) ({ROLE_RX}) [A-Z]", item)
-    if title and title.group(1).islower():
-        return True
-    if src is None:
-        return False
-    if any(_lowered_name(w, src.texts) for w in re.findall(
-            r"(?<!\S)[a-z][a-z'’-]+(?=\s[A-Z])", item)):
-        return True
-    for a, b in re.findall(r"\b([A-Z][a-z]+) ([a-z]{3,})\b", item):
-        cap = b[0].upper() + b[1:]
-        if src.count(rf"\b{a} {cap}\b") > max(1, src.count(rf"\b{a} {b}\b")):
-            return True
-    return False
-
-
-def _modifier_end(item: str, src: Sources | None) -> bool:
-    """"the NBA general", "the North Korea nuclear": an item ending on a lower-case
-    word the sources use alone in under one in three of three uses or more (it qualifies the
-    noun cut off after it: "general manager", "nuclear weapons")."""
-    if src is None:
-        return False
-    last = item.split()[-1].strip(",.'’\"”")
-    if not (last.isalpha() and last.islower()):
-        return False  # (a name goes before names: "the Senate" in "Senate Republicans")
-    total = src.count(rf"(?<![\w-]){re.escape(last)}(?![\w-])")
-    return total >= 3 and 3 * src.alone(last, the=False) < total
-
-
-ItemRule = Callable[[str, "Sources | None"], bool]
-# Each rule names what a copy editor would call an item of the intro's list that is no noun
-# phrase to print ("a clause" is write/phrase's, which names the kind of clause).
-ITEM_RULES: tuple[tuple[str, ItemRule], ...] = (
-    ("names nothing a reader can place", _names_nothing),
-    ("'the' before a name", _the_before_a_name),
-    ("a name without its 'the' (a headline's shorthand)", _the_left_out),
-    ("a common noun capitalised", _capitalised_noun),
-    ("a first name without its surname", _bare_first_name),
-    ("a name cut short", _cut_name),
-    ("a singular noun with no article", _no_article),
-    ("name lower-cased", _lowered),
-    ("ends on a modifier, its noun cut off", _modifier_end),
-    ("a name before a role, where the possessive belongs", _name_as_modifier),
-)
-
-
-def item_faults(item: str, sources: Sources | None = None) -> list[str]:
-    """The faults an intro item has: a clause (`clause_in`), then `ITEM_RULES`."""
-    clause = clause_in(item, sources.words if sources else frozenset())
-    out = [f"a clause, not a noun phrase ({clause})"] if clause else []
-    return out + [why for why, rule in ITEM_RULES if rule(item, sources)]
-
-
-def intro_strikes(intro: str, headlines: Sequence[str], *,
-                  sources: Sequence[str] = ()) -> list[Strike]:
-    """What a copy editor would strike in the intro (`headlines`: the issue's; `sources`: its
-    articles' texts, to tell a lower-cased name, a capitalised noun, a misplaced "the")."""
-    out: list[Strike] = []
-    if OPERATOR.search(intro):
-        out.append(Strike("intro", "operator line", intro))
-    low = intro.lower()
-    for h in headlines:
-        if len(h.split()) >= 4 and h.lower().rstrip(".") in low:
-            out.append(Strike("intro", "quotes a headline", h))
-    n = len(intro.split()) if not CJK_RE.search(intro) else len(intro) // 2
-    if n > INTRO_WORDS:
-        out.append(Strike("intro", f"a list, not a sentence ({n} words)", intro))
-    for m in _ITEM_END.finditer(intro):
-        word = m.group(1).lower()
-        if word in _BAD_END or is_adverb(m.group(1)):
-            out.append(Strike("intro", f"an item ending on a function word or adverb ({m.group(1)})",
-                              intro[max(0, m.start() - 40):m.end()]))
-    src = Sources(tuple(sources)) if sources else None
-    items = intro_items(intro)
-    for item in items:
-        out += [Strike("intro", why, item) for why in item_faults(item, src)]
-    if src:  # (outside the list: the Explainer's definition)
-        rest = intro
-        for item in items:
-            rest = rest.replace(item, "")
-        for w in re.findall(r"(?<=\s)[a-z][a-z'’-]+(?=\s[A-Z])", rest):
-            if _lowered_name(w, sources):
-                out.append(Strike("intro", "name lower-cased", w))
-    return out

@@ -150,7 +150,9 @@ class IntroSettings:
 
     # Featured stories it names; the rest are counted ("and 16 more stories"). The seed
     # newsletter's greeting names three things; a list of twenty is no sentence.
-    named: int = 4
+    named: int = 3
+    # Words at most: the items are cut from the end until it fits (the seed's runs 50).
+    max_words: int = 45
 
 
 @dataclass(frozen=True)

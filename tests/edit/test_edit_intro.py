@@ -4,7 +4,10 @@ passes (digest/edit/proof_explainer.intro_strikes). Texts written for the test."
 from __future__ import annotations
 
 from digest.edit.proof_explainer import intro_strikes
+from digest.edit.proof_front import Sources
+from digest.edit.proof_intro import intro_items
 from digest.edit.settings import IntroSettings
+from digest.edit.write.cover import finished, first_clause, tells
 from digest.edit.write.intro import intro_line, subject
 from digest.edit.write.phrase import clause_in
 from digest.models import Newsletter
@@ -33,8 +36,8 @@ def test_the_intro_names_a_few_stories_and_counts_the_rest() -> None:
     covers = [f"the story number {k}" for k in range(20)]
     line = intro_line(Newsletter(title="Bench Weekly"), "Week 1", covers, 3, None,
                       IntroSettings(named=4))
-    assert "the story number 3 and 16 more stories" in line
-    assert "story number 4," not in line
+    assert "the story number 3; and 16 more stories" in line
+    assert "story number 4;" not in line
     assert intro_strikes(line, []) == []
 
 
@@ -79,4 +82,44 @@ def test_a_subject_drops_its_weekday_and_the_intro_names_a_subject_once() -> Non
                       ["the Supreme Court", "Okafor", "the Supreme Court", "Okafor's aides",
                        "the port strike"], 0, None, IntroSettings(named=3))
     assert line.count("Supreme Court") == 1 and "Okafor's aides" not in line
-    assert "the port strike and two more stories" in line
+    assert "the port strike; and two more stories" in line
+
+
+WEEK = Sources((
+    "Ada Quill returned to the White House on Monday. The White House said she was well; "
+    "the White House had said so before.",
+    "The Carthen Data Board fined three apps. The Carthen Data Board said the apps sold "
+    "data. Officials at the board referred questions to Harbour City.",
+    "Critics said the Harbour Court ruling was a blow; the Harbour Court ruled on Friday.",
+))
+
+
+def test_a_story_is_named_by_a_phrase_that_tells_it_else_by_its_headlines_clause() -> None:
+    # A name alone, or a body or role a name qualifies, tells no story.
+    assert not tells("the Senate") and not tells("the House committee")
+    assert not tells("Trump's legal team") and not tells("Despite Quill's claims")
+    assert tells("a long-awaited antitrust suit against Carthen") and tells("Quill's port levy")
+    # The headline's main clause: no quoted tag, no "(Video)", no second clause, no cut at
+    # an abbreviation; an open quotation or a clause of over ten words is none.
+    assert first_clause("'Maybe I'm Well': Quill Returns To White House, Removes Mask") == \
+        "Quill Returns To White House"
+    assert first_clause("Quill plays up port risks (Video)") == "Quill plays up port risks"
+    assert first_clause("Gov. Quill fines map apps. Here is why") == "Gov. Quill fines map apps"
+    assert first_clause("Okafor says Quill is 'unfit to lead") is None
+    assert first_clause("维港数据联盟发布标准") is None
+    # In running text: "the" restored where the sources write it, a cut name written out.
+    assert finished("Quill returns to White House", WEEK) == "Quill returns to the White House"
+    assert finished("Carthen fines map apps", WEEK) == "the Carthen Data Board fines map apps"
+    assert finished("A panel rules on Quill", WEEK) == "a panel rules on Quill"
+    # Struck: a headline's dropped article, a name lower-cased.
+    assert finished("Carthen Data Board fines app", WEEK) is None
+    assert finished("Quill visits harbour city", WEEK) is None
+
+
+def test_the_intro_lists_stories_with_semicolons_and_stays_short() -> None:
+    items = [f"Quill opens port number {k} to cargo ships" for k in range(5)]
+    line = intro_line(Newsletter(title="Port Weekly"), "Week 1", items, 2, None,
+                      IntroSettings(named=3, max_words=30))
+    assert line.startswith("This week in Port Weekly: Quill opens port number 0 to cargo ships; ")
+    assert len(line.split()) <= 30 and "; and four more stories, with two shorter items." in line
+    assert intro_items(line) == [items[0]]

@@ -73,7 +73,7 @@ def test_full_issue(period: Period, newsletter: Newsletter, make_article: MakeAr
     assert not any(s.text.startswith(("And ", "Meanwhile", "Elsewhere")) for s in issue.tldr)
     # The intro's subject comes from the lead story's headline ("China's internet regulator
     # targets algorithms": its own lead restates it, issue 11's headline choice).
-    assert issue.intro.startswith("This week in China Chatbot we look at China's internet regulator")
+    assert issue.intro.startswith("This week in China Chatbot: China's internet regulator")
     assert "“" not in issue.intro and "sources" not in issue.intro
     assert issue.explainer.entity in issue.intro
 

@@ -65,9 +65,15 @@ def test_intro_items_that_end_on_a_function_word_or_an_adverb() -> None:
 
 
 def test_intro_quoting_a_headline_a_long_list_or_a_lowered_name() -> None:
+    # A headline's clause in running text is an item (issue 11); quoted, or with its Title
+    # Case, it is the headline itself.
     headline = "Qiantang Labs releases Lingxi-3 as open weights"
-    rules = _rules(intro_strikes(f"This week we look at {headline}.", [headline]))
-    assert "quotes a headline" in rules
+    assert "quotes a headline" not in _rules(intro_strikes(
+        f"This week in Port Weekly: {headline}; and two more stories.", [headline]))
+    assert "quotes a headline" in _rules(intro_strikes(
+        f"This week in Port Weekly: “{headline}”; and two more stories.", [headline]))
+    title = "Qiantang Labs Releases Lingxi-3 As Open Weights"
+    assert "quotes a headline" in _rules(intro_strikes(f"This week we look at {title}.", [title]))
     long = "This week we look at " + ", ".join(f"story number {k}" for k in range(30)) + "."
     assert any(r.startswith("a list, not a sentence") for r in _rules(intro_strikes(long, [])))
     lowered = intro_strikes("This week we look at a tulsi Gabbard lawsuit.", [],

@@ -1,5 +1,6 @@
-"""The copy editor for the TL;DR and the intro (digest/edit/proof_front.py), and the writers
-that print nothing it strikes (write/tldr.py, write/intro.py). Texts written for the test."""
+"""The copy editor for the TL;DR and the intro (digest/edit/proof_front.py, proof_intro.py),
+and the writers that print nothing it strikes (write/tldr.py, write/intro.py). Texts written
+for the test."""
 
 from __future__ import annotations
 
@@ -10,15 +11,14 @@ import pytest
 from digest.edit import edit_issue
 from digest.edit.proof_front import (
     Sources,
-    intro_items,
-    intro_strikes,
-    item_faults,
     one_line,
     sentence_faults,
     tldr_strikes,
     unresolved_role,
 )
+from digest.edit.proof_intro import intro_items, intro_strikes, item_faults, list_item_faults
 from digest.edit.write.intro import clauses
+from digest.edit.write.tldr import runs_through
 from digest.models import Article, Newsletter, Period, Story
 
 ROLE = "a person by role only (who?)"
@@ -144,8 +144,10 @@ def test_the_intro_counts_a_struck_subject_and_completes_a_cut_name() -> None:
               "The tanker was refloated on Tuesday after it ran aground near the harbour."]
     stories = [Story(rank=k + 1, section="in_our_feeds", headline=h, sentences=(), articles=())
                for k, h in enumerate(["Carthen fines map apps", "Oil tanker runs aground"])]
+    # "the Carthen Data Board" is only a name: the story is said with its headline's
+    # clause, the cut name written out; "oil tanker runs aground" drops its article.
     got = clauses(stories, [texts, tanker], [*texts, *tanker])
-    assert got == ["the Carthen Data Board", None]
+    assert got == ["the Carthen Data Board fines map apps", None]
 
 
 def test_the_tldr_prints_no_sentence_the_copy_editor_strikes(
@@ -170,3 +172,32 @@ def test_the_tldr_prints_no_sentence_the_copy_editor_strikes(
     assert texts, issue
     assert tldr_strikes(texts, sources=[f"{a.title}\n{a.text}" for a in arts]) == []
     assert not any(t.startswith("The congresswoman") for t in texts)
+
+
+@pytest.mark.parametrize(("item", "fault"), [
+    ("the Harbour Court passes levy", "a singular noun with no article"),
+    ("Ada Quill keeps firm grip on port debate", "a singular noun with no article"),
+    ("Ada Quill meets qiantang labs", "name lower-cased"),
+    ("Lin Tao names Stocks to board", "a common noun capitalised"),
+])
+def test_a_clause_item_a_copy_editor_strikes(item: str, fault: str) -> None:
+    assert any(f.startswith(fault) for f in list_item_faults(item, SOURCES)), \
+        list_item_faults(item, SOURCES)
+
+
+@pytest.mark.parametrize("item", ["the Harbour Court orders a review of the levy",
+                                  "Ada Quill says her chief of staff will leave",
+                                  "why Lin Tao met delegates"])
+def test_a_clause_item_a_copy_editor_prints(item: str) -> None:
+    assert list_item_faults(item, SOURCES) == []
+
+
+def test_the_tldr_count_line_is_the_issues_own_and_restates_nothing() -> None:
+    line = runs_through("Harbour Data Alliance", 3, 20, "en", the=True)
+    assert line == "The Harbour Data Alliance runs through 3 of the 20 stories in this issue."
+    assert runs_through("Lin Tao", 4, 4, "en") == "Lin Tao runs through all four stories in this issue."
+    assert runs_through("海港数据联盟", 2, 3, "zh") == "本期3篇报道中有2篇涉及海港数据联盟。"
+    # No operator line, nothing leaning back; a later sentence sharing its figures is no
+    # fact stated twice.
+    later = "The Harbour Data Alliance said 20 ports in 3 countries joined the alliance."
+    assert tldr_strikes([line, later]) == []

@@ -24,9 +24,12 @@ from collections.abc import Sequence
 from digest.edit.entities import is_title
 from digest.edit.lexicon import CALENDAR, STOPWORDS, stem
 from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
-from digest.edit.proof_front import Sources, item_faults
+from digest.edit.proof_front import Sources
+from digest.edit.proof_intro import item_faults, list_item_faults
 from digest.edit.settings import IntroSettings
+from digest.edit.write.cover import finished, first_clause, tells
 from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in
+from digest.edit.write.tldr import few
 from digest.models import Explainer, Newsletter, Story
 from digest.text import tokens
 
@@ -61,10 +64,11 @@ def prose_counts(texts: Sequence[str]) -> Counter[str]:
     return out
 
 
-def in_running_text(headline: str, counts: Counter[str]) -> str:
+def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False) -> str:
     """The headline as a clause of a sentence: each capitalised word lower-cased unless the
     articles write it capitalised inside their sentences (`prose_counts`) at least as often
-    as lower-cased; acronyms, mixed case and words with digits keep their form."""
+    as lower-cased; acronyms, mixed case and words with digits keep their form. `mid`: the
+    text goes after a colon, so its first word is judged as any other ("Britain", "Trump")."""
     text = headline.strip()  # (the words after each one are read from it: "President Trump")
     words = _WORD.findall(headline)
     # In a Title Case headline only the articles' prose says which words are names; in a
@@ -88,7 +92,7 @@ def in_running_text(headline: str, counts: Counter[str]) -> str:
             return w  # an initial, a piece of "U.S."
         if not lower and counts["=" + w] and low not in STOPWORDS:
             return w  # the articles write it only with its capital ("Rep. Tulsi Gabbard")
-        if lower or low in _SMALL or m.start() == 0 or title_case:
+        if lower or low in _SMALL or (m.start() == 0 and not mid) or title_case:
             kept[0] = low
             return low
         return w  # capitalised in a sentence-case headline, never in prose: a name
@@ -225,9 +229,11 @@ def _opens_quote(phrase: Sequence[str]) -> bool:
 
 def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]],
             week: Sequence[str] = ()) -> list[str | None]:
-    """Each featured story's subject (`subject`; `texts`: its articles' texts), or None where
-    the copy editor would strike it as an item of the intro's list (`proof_front.item_faults`,
-    checked against `week`, the week's articles)."""
+    """What the intro says of each featured story (`texts`: its articles' texts): its subject
+    (`subject`) when that tells the story (`cover.tells`), else its headline's main clause in
+    running text (`cover`); None where neither tells it or the copy editor would strike it as
+    an item of the intro's list (`proof_intro.list_item_faults`, checked against `week`, the
+    week's articles)."""
     src = Sources(tuple(week)) if week else None
     out: list[str | None] = []
     for s, t in zip(stories, texts, strict=True):
@@ -235,8 +241,20 @@ def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]],
         if phrase and src and item_faults(phrase, src):
             phrase = _completed(phrase, src)
         # (one item of a list: a comma inside it would read as two)
-        out.append(phrase if phrase and "," not in phrase and not item_faults(phrase, src)
-                   else None)
+        named = (phrase if phrase and "," not in phrase and not item_faults(phrase, src)
+                 else None)
+        if named and tells(named):
+            out.append(named)
+            continue
+        cut = first_clause(s.headline) if src else None
+        told = finished(_undated(in_running_text(cut, prose_counts(t), mid=True)), src) \
+            if cut and src else None
+        # (a name alone tells nothing, as a subject or as a headline's words without a
+        # verb, "State of the Union": the story is counted)
+        if told and (list_item_faults(told, src) or (
+                clause_in(told, src.words if src else frozenset()) is None and not tells(told))):
+            told = None
+        out.append(told)
     return out
 
 
@@ -260,7 +278,9 @@ def _completed(phrase: str, src: Sources) -> str:
 
 def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None], also: int,
                explainer: Explainer | None, settings: IntroSettings = INTRO) -> str:
-    """What the issue covers (see the module docstring)."""
+    """What the issue covers (see the module docstring): "This week in <newsletter>: A; B;
+    C; and 16 more stories, with four shorter items and an explainer on …", the items cut
+    from the end until it holds at most `settings.max_words` words."""
     if not covers and not also:
         return (f"Welcome to {newsletter.title} for {label}. It was a quiet week: none of our "
                 f"sources published anything on our topics, so this issue is short.")
@@ -268,29 +288,42 @@ def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None],
     for c in covers:
         if c and len(named) < settings.named and not any(_repeats(c, n) for n in named):
             named.append(c)  # "Trump, Trump's legal team", "the Senate, the Senate": once
-    if len(named) < len(covers):
-        rest = len(covers) - len(named)
-        more = " more" if named else ""
-        named.append(f"{_few(rest)}{more} stor{'y' if rest == 1 else 'ies'}")
     extra = []
     if also:
-        extra.append(f"{_few(also)} shorter item{'s' if also != 1 else ''}")
+        extra.append(f"{few(also)} shorter item{'s' if also != 1 else ''}")
     if explainer is not None:
         extra.append(f"an explainer on {_definite(explainer.entity)}{_definition(explainer)}")
-    if not named:
-        return f"This week in {newsletter.title}: {' and '.join(extra)}."
-    stories = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
+    while True:
+        line = _line(newsletter.title, named, len(covers) - len(named), extra)
+        if len(named) <= 1 or len(line.split()) <= settings.max_words:
+            return line
+        named.pop()
+
+
+def _line(title: str, named: Sequence[str], rest: int, extra: Sequence[str]) -> str:
+    items = list(named)
+    if rest:
+        more = " more" if named else ""
+        items.append(f"{few(rest)}{more} stor{'y' if rest == 1 else 'ies'}")
+    if not items:
+        return f"This week in {title}: {' and '.join(extra)}."
+    listed = "; ".join(items[:-1]) + f"; and {items[-1]}" if len(items) > 1 else items[0]
     tail = f", with {' and '.join(extra)}" if extra else ""
-    return f"This week in {newsletter.title} we look at {stories}{tail}."
+    return f"This week in {title}: {listed}{tail}."
 
 
 def _repeats(a: str, b: str) -> bool:
-    """Whether one subject's words are all in the other's ("Trump" and "Trump's legal team")."""
+    """Whether one subject's words are all in the other's ("Trump" and "Trump's legal team"),
+    or both open on the same name ("Trump returns …", "Trump defends …")."""
     def words(text: str) -> set[str]:
         return {re.sub(r"['’]s$", "", w) for w in re.findall(r"\w[\w'’-]*", text.casefold())
                 } - ARTICLES
+
+    def opening(text: str) -> str:
+        m = re.match(r"(?:the )?((?:[A-Z][\w.-]*\s?)+)", text)
+        return re.sub(r"['’]s$", "", m.group(1).strip()) if m else ""
     x, y = words(a), words(b)
-    return bool(x and y) and (x <= y or y <= x)
+    return (bool(x and y) and (x <= y or y <= x)) or (opening(a) != "" and opening(a) == opening(b))
 
 
 def _definition(explainer: Explainer) -> str:
@@ -314,8 +347,3 @@ def _definite(name: str) -> str:
     words = re.sub(r"\s*\(.*\)$", "", name).split()
     return f"the {name}" if len(words) > 1 and any(
         w.lower() in _INSTITUTIONS for w in words) else name
-
-
-def _few(n: int) -> str:
-    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-    return words[n] if n < len(words) else str(n)

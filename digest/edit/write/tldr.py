@@ -25,8 +25,8 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 
-from digest.edit.entities import mentions
-from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere
+from digest.edit.entities import is_title, mentions
+from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere, stem
 from digest.edit.proof_front import Sources, one_line, sentence_faults
 from digest.edit.settings import TldrSettings
 from digest.edit.week import Line, Read, Week
@@ -142,6 +142,18 @@ def _standalone(r: Read, line: Line, language: str, settings: TldrSettings,
     return None if sentence_faults(text, src) else text
 
 
+def _names(text: str, forms: Sequence[str]) -> bool:
+    """Whether `text` names the thread by one of its `forms` on its own, not inside a longer
+    name ("the Pennsylvania Supreme Court" is no "Supreme Court")."""
+    for f in forms:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text):
+            before = text[:m.start()].split()[-1:]
+            if (not before or not before[0][:1].isupper() or before[0] in ("The", "A")
+                    or is_title(before[0].rstrip("."))):
+                return True  # ("President Donald Trump": a title before the name)
+    return False
+
+
 def _forms(week: Week, key: str) -> list[str]:
     return sorted(week.index.aliases(key), key=len, reverse=True)
 
@@ -152,6 +164,7 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
     """The TL;DR (see the module docstring): `writing` holds each featured story's articles,
     `stories` the featured stories as printed, `elsewhere` the Explainer's sentences when it
     needed them first (the TL;DR never repeats one)."""
+    every = list(writing)
     writing = list(writing[:settings.stories])
     stories = list(stories[:settings.stories])
     if not stories:
@@ -181,10 +194,10 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
             best: tuple[tuple[int, bool, bool, int, int, int], str, Read, Line] | None = None
             for r in reads:
                 for line in r.lines:
-                    if not any(f in line.text for f in forms):
+                    if not _names(line.text, forms):
                         continue
                     text = _standalone(r, line, language, settings, src)
-                    if (text is None or not any(f in text for f in forms)
+                    if (text is None or not _names(text, forms)
                             or said_elsewhere(frozenset(line.words) - name, explained)):
                         continue  # (the cut took the thread's name with it: "…, told CNN")
                     named = set(week.index.resolve(mentions(text)))
@@ -204,37 +217,50 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                 add(k, best[1], best[2], best[3].words)
             if len(picked) >= settings.sentences:
                 break
-    if len(picked) < 2:  # no thread: the lead story, then what ties others to it
-        # The lead story's first printed sentence that reports rather than judges (an
-        # opinion piece's "… are weaponizing identity politics …" is its writer's, and the
-        # TL;DR speaks for the issue).
-        lead = next((s for s in stories[0].sentences if not judges(s.text)
-                     and _plain(main_clause(s.text), src)), None)
-        lead_names = set(week.index.resolve(mentions(lead.text))) if lead else set()
-        # A lone thread sentence from another story stays only when it names what the lead
-        # does: otherwise it is a second lead chained on, no through-line.
-        found = [p for p in picked if p[0] != 0
-                 and lead_names & set(week.index.resolve(mentions(p[1].text)))]
-        picked = []
-        if lead is not None:
-            text = main_clause(lead.text)
-            picked.append((0, Sentence(text, lead.sources), frozenset(content_words(text))))
-        picked.extend(found)
-        if own[0] is not None:
-            forms = _forms(week, own[0])
-            for k, reads in enumerate(writing[1:], start=1):
-                for r in reads:
-                    tie = next((x for x in r.lines if any(f in x.text for f in forms)
-                                and _standalone(r, x, language, settings, src)), None)
-                    if tie is not None:
-                        add(k, str(_standalone(r, tie, language, settings, src)), r, tie.words)
-                        break
-                if len(picked) >= settings.sentences:
-                    break
-    picked.sort(key=lambda p: p[0])
-    out = [p[1] for p in picked[:settings.sentences]]
-    # A through-line or one sentence: never leads a copy editor reads as chained.
-    return tuple(out if one_line([s.text for s in out]) else out[:1])
+    if key is not None and picked:
+        # What ties the week: the thread and how many stories it runs through, then at most
+        # two sentences that carry it: the highest-ranked story's, and another only where it
+        # shares something beyond the thread's name with it (two leads that only share
+        # "Trump" are no through-line).
+        picked.sort(key=lambda p: p[0])
+        stems = name | frozenset(stem(w) for w in name)
+        picked = picked[:1] + [p for p in picked[1:]
+                               if len((p[2] & picked[0][2]) - stems) >= settings.tie_words]
+        runs = [k for k, counts in enumerate(_story_names(week, every)) if key in counts]
+        shown = week.index.display(key)
+        text = runs_through(shown, len(runs), len(every), language,
+                            src.takes_the(shown.split(" (")[0]))
+        cited = tuple(dict.fromkeys(u for k in runs for u in week.cite(every[k][0])))
+        out = [Sentence(text, cited), *(p[1] for p in picked[:settings.sentences - 1])]
+        if one_line([s.text for s in out]) and len(runs) >= settings.thread_stories:
+            return tuple(out)
+    # No thread: one plain line, the lead story's first printed sentence that reports rather
+    # than judges (an opinion piece's "… are weaponizing identity politics …" is its
+    # writer's, and the TL;DR speaks for the issue).
+    lead = next((s for s in stories[0].sentences if not judges(s.text)
+                 and _plain(main_clause(s.text), src)), None)
+    return (Sentence(main_clause(lead.text), lead.sources),) if lead is not None else ()
+
+
+def runs_through(name: str, stories: int, featured: int, language: str,
+                 the: bool = False) -> str:
+    """"The Harbour Data Alliance (HDA) runs through three of the four stories in this
+    issue.": the thread ("the" where the sources write it: `the`) and the count the issue
+    computes, in the issue's language; both counts in words up to ten, else both in
+    figures."""
+    if language[:2].lower() in ("zh", "ja", "ko"):
+        return f"本期{featured}篇报道中有{stories}篇涉及{name}。"
+    name = f"The {name}" if the else name[:1].upper() + name[1:]
+    n, m = (few(stories), few(featured)) if featured <= 10 else (str(stories), str(featured))
+    if stories == featured:
+        return f"{name} runs through all {m} stories in this issue."
+    return f"{name} runs through {n} of the {m} stories in this issue."
+
+
+def few(n: int) -> str:
+    """A count in words up to ten ("three"), in figures above."""
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[n] if 0 <= n < len(words) else str(n)
 
 
 def _plain(text: str, src: Sources) -> bool:

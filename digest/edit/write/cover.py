@@ -1,0 +1,151 @@
+"""What the intro says of one story, as a reader would say it (write/intro.py prints them).
+
+A story is named by its subject (`intro.subject`, a noun phrase of its headline) when that
+phrase tells the story: it has a common noun of its own beside any name ("a long-awaited
+antitrust suit against Google", "Trump's new asylum rules", "the Hangzhou Statement on open
+and safe AI"). A subject that is only a name ("Trump", "the Senate", "North Korea", "CNN")
+tells a reader nothing: the story is said with its headline's main clause instead, in running
+text ("Trump returns to the White House"): the first clause only (no ", removes mask despite
+infection"), no quoted tag before a colon ("'Maybe I'm Immune': …"), a capital only where the
+articles' prose writes one, "the" restored before a name the articles write with it ("White
+House" → "the White House"), no full stop of its own. A clause the copy editor would strike
+(`proof_intro.clause_faults`) or one too long for a list is not printed: the story is counted.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from digest.edit.entities import ORG_WORDS, is_title
+from digest.edit.lexicon import CJK_RE, STOPWORDS, is_adverb
+from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS
+from digest.edit.proof_front import Sources
+from digest.edit.proof_intro import clause_faults
+from digest.edit.settings import ROLES
+from digest.edit.write.phrase import PUNCT
+
+# A quoted tag that opens a headline before a colon ("'Maybe I'm Immune': Trump …").
+_TAG = re.compile(r"^\s*['‘\"“].{1,80}?['’\"”]\s*:\s*")
+# A bracketed tag ("(Video)", "[Opinion]").
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]{1,20}[)\]]")
+# Where a headline's main clause ends: a second clause, a colon, a dash, a question.
+_CLAUSE_END = re.compile(r",\s|;\s|:\s|\s[—–-]\s|\s\|\s|\?|(?<=\s[a-z]{2})[.!]\s|"
+                         r"(?<=[a-z]{3})[.!]\s")
+MAX_CLAUSE = 10  # words: a longer clause is no item of a list
+
+
+def tells(phrase: str) -> bool:
+    """Whether a noun phrase says more than a name: its head (the word before its first
+    preposition) is a common noun of its own, no body or role a name qualifies ("the Florida
+    shooting", "Trump's new asylum rules"; not "the Senate", "the House committee", "the
+    Louisville police chief", "Trump's legal team"), or a name's head is followed by what it
+    is about ("the Hangzhou Statement on open and safe AI")."""
+    words = [x.strip(PUNCT + ",.") for x in phrase.split()]
+    if not words or words[0].lower() in PREPOSITIONS:
+        return False  # "Despite Trump's claims": a clause's opener, no story
+    before = list(itertools.takewhile(lambda w: w not in PREPOSITIONS, words))
+    head = before[-1] if before else ""
+    single = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    if head.isalpha() and head.islower():
+        return head not in STOPWORDS and not {head, single} & (ORG_WORDS | _WHO)
+    # A name the phrase says something of: "the Hangzhou Statement on open and safe AI".
+    return any(w.isalpha() and w.islower() and w not in STOPWORDS and not is_adverb(w)
+               for w in words[len(before):])
+
+
+# Who or what a name qualifies, beside the bodies (`entities.ORG_WORDS`) and roles
+# (`settings.ROLES`): "Trump's legal team", "the Biden camp".
+_WHO = frozenset(ROLES) | {"team", "staff", "family", "camp", "ally", "allies", "supporter",
+                           "base", "spokesperson", "representative", "member"}
+
+
+def first_clause(headline: str) -> str | None:
+    """The headline's main clause, as the headline writes it (see the module docstring), or
+    None: a Chinese headline, a clause of under 3 or over `MAX_CLAUSE` words, a quotation
+    left open ("Trump 'morally unfit to be president")."""
+    if CJK_RE.search(headline):
+        return None
+    text = _BRACKETED.sub("", _TAG.sub("", headline.strip()))
+    for m in _CLAUSE_END.finditer(text):
+        word = text[:m.start()].split()[-1] if text[:m.start()].split() else ""
+        if m.group(0)[:1] in ".!" and not word.islower():
+            continue  # an abbreviation ("Gov. Cuomo", "Dept. nominee"), no sentence's end
+        text = text[:m.start()]
+        break
+    text = text.strip().rstrip(".!")
+    return text if 3 <= len(text.split()) <= MAX_CLAUSE and not _open_quote(text) else None
+
+
+def finished(running: str, src: Sources) -> str | None:
+    """The clause in running text (`intro.in_running_text`, `mid`) with its names written out
+    and their "the" restored; None when the copy editor would strike it
+    (`proof_intro.clause_faults`)."""
+    words = running.split()
+    first, second = [*words, "", ""][:2]
+    if first.lower() in STOPWORDS and first[:1].isupper() and first[1:] == first[1:].lower():
+        running = running[0].lower() + running[1:]  # "a court rules …", "how to watch …"
+    elif first.isalpha() and first.islower() and (
+            src.mid(first.title()) > src.mid(first) or (second[:1].isupper() and (
+                src.mid(f"{first.title()} {second}") or is_title(first.title())))):
+        running = running[0].upper() + running[1:]  # "Trump", "New York", "Representative X"
+    running = re.sub(r"(?<=\s)A(?=\s+[a-z])", "a", running)  # "… was A massive …"
+    text = _with_the(running, src)
+    if not text or text.split()[-1].lower().strip(PUNCT) in PREPOSITIONS | ARTICLES | CONJUNCTIONS:
+        return None
+    return None if clause_faults(text, src) else text
+
+
+def _open_quote(text: str) -> bool:
+    """A quotation opened and not closed ("Trump 'morally unfit to be president")."""
+    double = sum(text.count(q) for q in '"“”')
+    opened = len(re.findall(r"(?:^|\s)['‘]", text))
+    closed = len(re.findall(r"['’](?=\s|$|[,.;:])", text))
+    return double % 2 == 1 or opened != closed
+
+
+def _with_the(text: str, src: Sources) -> str:
+    """Each name of one word written out where the sources always write it longer
+    (`Sources.rest_of`)
+    and "the" before it where they write it with one, where the headline dropped it
+    ("Trump returns to White House" → "… to the White House"); not before a name that
+    qualifies a noun ("White House aides"), nor after an article or a possessive."""
+    out: list[str] = []
+    words = text.split()
+    k = 0
+    while k < len(words):
+        j = k
+        while j < len(words) and re.fullmatch(r"[A-Z][\w.’'-]*", words[j]):
+            j += 1
+        if j == k:
+            out.append(words[k])
+            k += 1
+            continue
+        nxt = words[j] if j < len(words) else ""
+        # (a verb after it: "Supreme Court revives …", "White House rules out …")
+        qualifies = nxt[:1].islower() and nxt not in PREPOSITIONS and nxt not in STOPWORDS \
+            and not re.fullmatch(r"[a-z]+(?:[^s']s|ed)", nxt)
+        for _ in range(0 if qualifies or j > k + 1 else 4):
+            more = src.rest_of(" ".join(words[k:j]))  # a name cut short, written out
+            if more is None:  # ("Carthen fines …" → "Carthen Data Board fines …")
+                break
+            words[j:j] = [more]
+            j += 1
+        name = " ".join(words[k:j])
+        before = out[-1].lower() if out else ""
+        if (not qualifies and before not in ARTICLES | _OWNERS and not before.endswith(("'s", "’s"))
+                and not name.endswith(("'s", "’s")) and _the_name(name, src)):
+            out.append("the")
+        out.extend(words[k:j])
+        k = j
+    return " ".join(out)
+
+
+_OWNERS = frozenset(["his", "her", "its", "their", "our", "my", "your", "this", "that"])
+
+
+def _the_name(name: str, src: Sources) -> bool:
+    """Whether the sources write "the" before `name` on its own in a third of its uses or
+    more (their headlines drop it too)."""
+    the = src.alone(name, the=True)
+    return the >= 2 and 3 * the >= src.alone(name, the=False)
