@@ -91,6 +91,7 @@ WEEK = Sources((
     "The Carthen Data Board fined three apps. The Carthen Data Board said the apps sold "
     "data. Officials at the board referred questions to Harbour City.",
     "Critics said the Harbour Court ruling was a blow; the Harbour Court ruled on Friday.",
+    "Two data experts condemned the fines.",
 ))
 
 
@@ -111,6 +112,9 @@ def test_a_story_is_named_by_a_phrase_that_tells_it_else_by_its_headlines_clause
     assert finished("Quill returns to White House", WEEK) == "Quill returns to the White House"
     assert finished("Carthen fines map apps", WEEK) == "the Carthen Data Board fines map apps"
     assert finished("A panel rules on Quill", WEEK) == "a panel rules on Quill"
+    # A headline's capital on a common noun the sources write in lower case is no name cut
+    # short ("Data" is written out to "Data Board" elsewhere, never here).
+    assert finished("Data experts condemn the fines", WEEK) == "data experts condemn the fines"
     # Struck: a headline's dropped article, a name lower-cased.
     assert finished("Carthen Data Board fines app", WEEK) is None
     assert finished("Quill visits harbour city", WEEK) is None

@@ -18,8 +18,8 @@ from digest.edit.proof_front import (
 )
 from digest.edit.proof_intro import intro_items, intro_strikes, item_faults, list_item_faults
 from digest.edit.write.intro import clauses
-from digest.edit.write.tldr import runs_through
-from digest.models import Article, Newsletter, Period, Story
+from digest.edit.write.tldr import _short, runs_through
+from digest.models import Article, Newsletter, Period, Sentence, Story
 
 ROLE = "a person by role only (who?)"
 
@@ -201,3 +201,15 @@ def test_the_tldr_count_line_is_the_issues_own_and_restates_nothing() -> None:
     # fact stated twice.
     later = "The Harbour Data Alliance said 20 ports in 3 countries joined the alliance."
     assert tldr_strikes([line, later]) == []
+
+
+def test_the_tldr_names_its_thread_in_full_once() -> None:
+    # After "The Harbour Data Alliance (HDA) runs through …" the next sentence opens on the
+    # short form the count line introduced, not on the whole name again; no short form, no change.
+    shown = "Harbour Data Alliance (HDA)"
+    s = Sentence("The Harbour Data Alliance (HDA) published a test suite in October.", ("u",))
+    assert _short(s, shown) == Sentence("HDA published a test suite in October.", ("u",))
+    plain = Sentence("The Harbour Data Alliance published a test suite.", ("u",))
+    assert _short(plain, "Harbour Data Alliance") == plain
+    assert tldr_strikes([runs_through(shown, 3, 4, "en", the=True),
+                         _short(s, shown).text]) == []

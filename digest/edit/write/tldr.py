@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from digest.edit.entities import is_title, mentions
 from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere, stem
@@ -231,7 +232,8 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
         text = runs_through(shown, len(runs), len(every), language,
                             src.takes_the(shown.split(" (")[0]))
         cited = tuple(dict.fromkeys(u for k in runs for u in week.cite(every[k][0])))
-        out = [Sentence(text, cited), *(p[1] for p in picked[:settings.sentences - 1])]
+        out = [Sentence(text, cited),
+               *(_short(p[1], shown) for p in picked[:settings.sentences - 1])]
         if one_line([s.text for s in out]) and len(runs) >= settings.thread_stories:
             return tuple(out)
     # No thread: one plain line, the lead story's first printed sentence that reports rather
@@ -240,6 +242,19 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
     lead = next((s for s in stories[0].sentences if not judges(s.text)
                  and _plain(main_clause(s.text), src)), None)
     return (Sentence(main_clause(lead.text), lead.sources),) if lead is not None else ()
+
+
+def _short(sentence: Sentence, shown: str) -> Sentence:
+    """`sentence` opening on the thread's name as the count line printed it, "The Harbour Data
+    Alliance (HDA) …", opening on the short form the count line introduced, "HDA …", instead
+    of the whole name twice in a row."""
+    m = re.fullmatch(r"(.+) \(([^()]+)\)", shown)
+    if m is None:
+        return sentence
+    for opening in (f"The {shown} ", f"the {shown} ", f"{shown} "):
+        if sentence.text.startswith(opening):
+            return replace(sentence, text=f"{m.group(2)} {sentence.text[len(opening):]}")
+    return sentence
 
 
 def runs_through(name: str, stories: int, featured: int, language: str,
