@@ -115,22 +115,37 @@ class Sources:
         """The stems of the words the sources write in lower case ("refer" for "referred")."""
         return frozenset(stem(w) for w in re.findall(r"(?<![\w’'-])[a-z]+(?![\w-])", self.text))
 
-    def count(self, pattern: str) -> int:
-        return len(re.findall(pattern, self.text))
+    @cached_property
+    def _having(self) -> dict[str, str]:
+        return {}
+
+    def having(self, literal: str) -> str:
+        """The texts that hold `literal`, joined: a pattern that needs it matches nowhere else,
+        and a name is in few of a week's articles (a scan of them all, per name, was the
+        intro's and TL;DR's cost at 10,000 articles)."""
+        got = self._having.get(literal)
+        if got is None:
+            got = self._having[literal] = "\n".join(t for t in self.texts if literal in t)
+        return got
+
+    def count(self, pattern: str, literal: str | None = None) -> int:
+        """How often `pattern` matches; `literal`: a string every match holds, so only the
+        texts holding it are read."""
+        return len(re.findall(pattern, self.text if literal is None else self.having(literal)))
 
     def mid(self, word: str) -> int:
         """How often `word` is written as given inside a sentence (after a lower-case word)."""
-        return self.count(rf"\b[a-z][\w,]*[^\S\n]+{re.escape(word)}(?![\w-])")
+        return self.count(rf"\b[a-z][\w,]*[^\S\n]+{re.escape(word)}(?![\w-])", word)
 
     def rest_of(self, name: str) -> str | None:
         """The word the sources write after `name` (a first name, a name's first word: "Nancy"
         → "Pelosi", "Carthen" → "Data") when they do so at least twice and in two of three
         of its uses, else None."""
         esc = re.escape(name)
-        after = re.findall(rf"(?<![\w-]){esc}\s+([A-Z][\w’'-]*)", self.text)
+        after = re.findall(rf"(?<![\w-]){esc}\s+([A-Z][\w’'-]*)", self.having(name))
         pair = max(set(after), key=after.count, default="")
         n = after.count(pair)
-        full = n >= 2 and 3 * n >= 2 * self.count(rf"(?<![\w-]){esc}(?![\w-])")
+        full = n >= 2 and 3 * n >= 2 * self.count(rf"(?<![\w-]){esc}(?![\w-])", name)
         return pair if full else None
 
     def first_of(self, surname: str) -> str | None:
@@ -138,7 +153,8 @@ class Sources:
         twice and in two of three of its uses, titles aside; else None."""
         esc = re.escape(surname)
         before = [b for b in re.findall(rf"(?:^|[\s(])([A-Z][a-z]+\.?\s+|)(?=\b{esc}\b)",
-                                        self.text) if not is_title(b.strip().rstrip("."))]
+                                        self.having(surname))
+                  if not is_title(b.strip().rstrip("."))]
         names = [b.strip() for b in before if b]
         first = max(set(names), key=names.count, default="")
         n = names.count(first)
@@ -152,8 +168,9 @@ class Sources:
         """How often the sources use `name` on its own (`_AFTER`), after "the" or anywhere."""
         before = r"\b[Tt]he\s+" if the else r"(?<![\w-])"
         n = 0
-        for m in re.finditer(rf"{before}{re.escape(name)}(?![\w-])", self.text):
-            nxt = _AFTER.match(self.text, m.end())
+        text = self.having(name)
+        for m in re.finditer(rf"{before}{re.escape(name)}(?![\w-])", text):
+            nxt = _AFTER.match(text, m.end())
             word = nxt.group(1) if nxt else ""
             n += not word or (word.islower() and (
                 word in STOPWORDS or word in AUXILIARIES or word.endswith(("ed", "s"))))
@@ -165,7 +182,8 @@ class Sources:
 
     def speaks(self, name: str) -> bool:
         """Whether the sources have `name` say something (a person, not a place)."""
-        return self.count(rf"(?<![\w-]){re.escape(name)}\s+(?:said|says|told|added)\b") > 0
+        return self.count(rf"(?<![\w-]){re.escape(name)}\s+(?:said|says|told|added)\b",
+                          name) > 0
 
 
 def names_person(sentence: str) -> bool:

@@ -171,7 +171,8 @@ def _lowered(item: str, src: Sources | None) -> bool:
         return True
     for a, b in re.findall(r"\b([A-Z][a-z]+) ([a-z]{3,})\b", item):
         cap = b[0].upper() + b[1:]
-        if src.count(rf"\b{a} {cap}\b") > max(1, src.count(rf"\b{a} {b}\b")):
+        if src.count(rf"\b{a} {cap}\b", f"{a} {cap}") > max(1, src.count(rf"\b{a} {b}\b",
+                                                                      f"{a} {b}")):
             return True
     return False
 
@@ -185,7 +186,7 @@ def _modifier_end(item: str, src: Sources | None) -> bool:
     last = item.split()[-1].strip(",.'’\"”")
     if not (last.isalpha() and last.islower()):
         return False  # (a name goes before names: "the Senate" in "Senate Republicans")
-    total = src.count(rf"(?<![\w-]){re.escape(last)}(?![\w-])")
+    total = src.count(rf"(?<![\w-]){re.escape(last)}(?![\w-])", last)
     return total >= 3 and 3 * src.alone(last, the=False) < total
 
 
