@@ -128,6 +128,15 @@ class Sources:
             got = self._having[literal] = "\n".join(t for t in self.texts if literal in t)
         return got
 
+    def prose_having(self, literal: str) -> str:
+        """`prose` of the texts that hold `literal` (see `having`)."""
+        key = "\n" + literal  # (no literal holds a line break: its own key space)
+        got = self._having.get(key)
+        if got is None:
+            got = self._having[key] = "\n".join(t.partition("\n")[2] or t
+                                                for t in self.texts if literal in t)
+        return got
+
     def count(self, pattern: str, literal: str | None = None) -> int:
         """How often `pattern` matches; `literal`: a string every match holds, so only the
         texts holding it are read."""

@@ -236,7 +236,7 @@ def _name_lowered(item: str, src: Sources | None) -> bool:
     in lower case, in no form ("refers" is no name when they write "referred")."""
     if src is None:
         return False
-    return any(re.search(rf"(?<![\w-]){w.title()}(?![\w-])", src.prose)
+    return any(re.search(rf"(?<![\w-]){w.title()}(?![\w-])", src.prose_having(w.title()))
                and stem(w) not in src.lower_stems
                for w in re.findall(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])", item))
 
