@@ -150,6 +150,8 @@ def _common(word: str, nxt: str, src: Sources) -> bool:
     headline's capital on a common noun, which no name may be written out from (else "Health
     experts condemn …" became "Health Organization experts condemn …")."""
     low = word.lower()
+    if nxt in STOPWORDS or nxt in PREPOSITIONS:
+        return False  # "State of the Union": "state of" says nothing of the name
     return low != word and src.count(
         rf"(?<![\w-]){re.escape(low)}\s+{re.escape(nxt)}(?![\w-])", low) > 0
 
