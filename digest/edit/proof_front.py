@@ -106,17 +106,16 @@ class Sources:
         return frozenset(re.findall(r"[a-z]+", self.text.lower()))
 
     @cached_property
-    def prose(self) -> str:
-        """The texts without their first line (an article's Title Case title)."""
-        return "\n".join(t.partition("\n")[2] or t for t in self.texts)
-
-    @cached_property
     def lower_stems(self) -> frozenset[str]:
         """The stems of the words the sources write in lower case ("refer" for "referred")."""
         return frozenset(stem(w) for w in re.findall(r"(?<![\w’'-])[a-z]+(?![\w-])", self.text))
 
     @cached_property
     def _having(self) -> dict[str, str]:
+        return {}
+
+    @cached_property
+    def _prose_having(self) -> dict[str, str]:
         return {}
 
     def having(self, literal: str) -> str:
@@ -129,12 +128,12 @@ class Sources:
         return got
 
     def prose_having(self, literal: str) -> str:
-        """`prose` of the texts that hold `literal` (see `having`)."""
-        key = "\n" + literal  # (no literal holds a line break: its own key space)
-        got = self._having.get(key)
+        """The texts that hold `literal` (see `having`) without their first line (an
+        article's Title Case title)."""
+        got = self._prose_having.get(literal)
         if got is None:
-            got = self._having[key] = "\n".join(t.partition("\n")[2] or t
-                                                for t in self.texts if literal in t)
+            got = self._prose_having[literal] = "\n".join(
+                t.partition("\n")[2] or t for t in self.texts if literal in t)
         return got
 
     def count(self, pattern: str, literal: str | None = None) -> int:
