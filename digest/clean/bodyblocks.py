@@ -65,6 +65,12 @@ _KIND_BY_TAG: dict[str, BlockKind] = {tag: kind for tags, kind in _KIND_OF.items
                                       for tag in tags}
 
 
+# block tags `walk` reads as one paragraph when they hold no element (no list, table, row,
+# item or container among them), with the kind it gives
+_LEAF_KINDS: dict[str, BlockKind] = {tag: _KIND_BY_TAG.get(tag, "p")
+                                     for tag in _HEADINGS | _QUOTES | _PARAS}
+
+
 def _kind(tag: str) -> BlockKind:
     return _KIND_BY_TAG.get(tag, "p")
 
@@ -174,7 +180,16 @@ class _Walker:
         run: list[Piece] = [el.text] if el.text else []
         for child in el:
             tag = _tag(child)
-            if _is_block(child, tag):
+            if tag in _LEAF_KINDS and len(child) == 0:
+                # a paragraph or heading of text alone (most of a feed's HTML): what `walk`
+                # makes of it, without the calls that find out
+                if run and not _blank(run):
+                    self.emit(run, kind)
+                run = []
+                text = _squash(child.text or "")
+                if text:
+                    self.blocks.append(Block(text, _LEAF_KINDS[tag]))
+            elif _is_block(child, tag):
                 if run and not _blank(run):
                     self.emit(run, kind)
                 run = []

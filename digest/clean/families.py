@@ -6,10 +6,10 @@ real sentences live), optionally which block kinds it looks at, and one of two g
 condition every block the test accepts meets, so a block that fails it skips the test:
 
 - `opens`, for the families anchored at the block's start: the patterns one of which a
-  block they accept matches at its start (their own patterns). All of them are compiled into
-  one alternation, `OPENINGS`, tried once per block: prose opens none of them, and one miss
-  in the regex engine replaces a dozen Python calls (the same answers, by construction: an
-  alternation matches where one of its branches does).
+  block they accept matches at its start (their own patterns). `OPENINGS` tries them once per
+  block, only those that can start with the block's first character and end with its last
+  (`openings.py`): prose opens none of them, and most are never tried on it (the same
+  answers, by construction).
 - `needs`, for the "search anywhere" families: the lower-case literals every match contains:
   a block with none of them skips that family's regex (the regexes scan the whole block).
   Every family's literals are found in one pass over the block (an Aho-Corasick automaton,
@@ -23,16 +23,18 @@ condition every block the test accepts meets, so a block that fails it skips the
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import ahocorasick
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
+from digest.clean.openings import Openings
 
 _IMPERATIVE = re.compile(
     r"(?:^|[.!?]\s+|[:–—]\s*)(?:subscribe|sign up|sign me up|get|join|enter|don'?t miss|never "
@@ -244,21 +246,7 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
-def _openings(families: tuple[Family, ...]) -> re.Pattern[str]:
-    """One alternation of every family's `opens` patterns, each keeping its own flags."""
-    branches = []
-    for family in families:
-        for pattern in family.opens:
-            extra = pattern.flags & ~(re.IGNORECASE | re.UNICODE)
-            if extra or re.search(r"\\\d|\(\?P=", pattern.pattern):
-                raise ValueError(f"{family.rule}: an opening must be a plain pattern "
-                                 "(no flags but IGNORECASE, no back-references)")
-            flags = "i" if pattern.flags & re.IGNORECASE else "-i"
-            branches.append(f"(?{flags}:{pattern.pattern})")
-    return re.compile("|".join(dict.fromkeys(branches)))
-
-
-OPENINGS = _openings(FAMILIES)
+OPENINGS = Openings([pattern for family in FAMILIES for pattern in family.opens])
 _OPENINGS_MAX = max(f.max_len for f in FAMILIES if f.opens)
 _LIMITS = sorted({f.max_len for f in FAMILIES})
 
@@ -314,22 +302,18 @@ def _plan(limit: int, kind: str, opened: bool) -> _Plan:
     return _Plan(families, needs, tuple((f, bit) for f, bit in families if not bit))
 
 
-def classify(block: Block) -> str | None:
-    """The family one block belongs to on its own, or None.
-
-    (`Family.accepts`, unrolled: this runs for every family on every block, and the call and
-    generator overhead was most of its cost: the families a block's length, kind and opening
-    leave are looked up once per shape, `_plan`, and the literals they need are found in one
-    pass, `present`; a block holding none of them (most prose) is tested by the families
-    that need no literal only.)"""
-    text = block.text
+def _plan_of(text: str, kind: str) -> _Plan | None:
+    """The plan for one block (None: longer than any family takes)."""
     size = len(text)
     at = bisect_left(_LIMITS, size)
     if at == len(_LIMITS):
         return None
-    plan = _plan(_LIMITS[at], block.kind, size <= _OPENINGS_MAX
-                 and OPENINGS.match(text) is not None)
-    found = present(text.lower()) if plan.needs else 0
+    return _plan(_LIMITS[at], kind, size <= _OPENINGS_MAX and OPENINGS.match(text))
+
+
+def _decide(plan: _Plan, text: str, found: int) -> str | None:
+    """The first family of the plan whose literals the block holds (`found`: their bits) or
+    that needs none, and whose test accepts it."""
     if not found & plan.needs:
         for family, _ in plan.bare:
             if family.test(text):
@@ -339,3 +323,44 @@ def classify(block: Block) -> str | None:
         if (not bit or found & bit) and family.test(text):
             return family.rule
     return None
+
+
+def classify(block: Block) -> str | None:
+    """The family one block belongs to on its own, or None.
+
+    (`Family.accepts`, unrolled: this runs for every family on every block, and the call and
+    generator overhead was most of its cost: the families a block's length, kind and opening
+    leave are looked up once per shape, `_plan`, and the literals they need are found in one
+    pass, `present`; a block holding none of them (most prose) is tested by the families
+    that need no literal only.)"""
+    text = block.text
+    plan = _plan_of(text, block.kind)
+    if plan is None:
+        return None
+    return _decide(plan, text, present(text.lower()) if plan.needs else 0)
+
+
+def classify_all(blocks: Sequence[Block]) -> list[str | None]:
+    """`classify` of every block, the literals of all of them found in one pass.
+
+    The blocks' texts are joined by line breaks and lowered once; every literal found is
+    credited to the block it lies in. No literal holds a line break, so none is found across
+    two blocks, and lowering the joined text lowers each block as on its own (a line break
+    is neither cased nor case-ignorable, so a final sigma stays final); only a text whose
+    lowering changes its length (U+0130) is looked at block by block."""
+    texts = [b.text for b in blocks]
+    joined = "\n".join(texts)
+    low = joined.lower()
+    if len(low) != len(joined) or joined.count("\n") != len(texts) - 1:
+        return [classify(b) for b in blocks]
+    # bisect_right(after, at) is the block holding position `at`: after[i] is where the
+    # block after block i starts
+    after = list(accumulate(len(t) + 1 for t in texts))
+    found = [0] * len(texts)
+    for end, bits in _NEEDS.iter(low):
+        found[bisect_right(after, end)] |= bits
+    out: list[str | None] = []
+    for block, text, bits in zip(blocks, texts, found, strict=True):
+        plan = _plan_of(text, block.kind)
+        out.append(None if plan is None else _decide(plan, text, bits))
+    return out

@@ -11,7 +11,7 @@ import re
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
-from digest.clean.families import SHORT, classify, is_ticker
+from digest.clean.families import SHORT, classify, classify_all, is_ticker
 
 __all__ = ["SHORT", "apply_rules", "classify", "drop_repeated_title", "is_ticker",
            "split_appended", "squeeze"]
@@ -21,8 +21,11 @@ _STRONG_PROMO = re.compile(r"to buy|deals?|offers?|coupons?|presales?|to invest|
                            r"sponsored|promot", re.I)
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def squeeze(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
+    return _NOT_WORD.sub("", text.lower())
 
 
 _PROMO_WORDS = ("%", "code", "presale", "airdrop", "stak", "free", "weekend", "limited", "ends ",
@@ -182,8 +185,7 @@ def split_appended(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
 def apply_rules(blocks: list[Block], *, title: str, byline: str | None = None,
                 newsletter: bool = False) -> None:
     """Mark every junk block in place (block.rule)."""
-    for b in blocks:
-        rule = classify(b)
+    for b, rule in zip(blocks, classify_all(blocks), strict=True):
         if rule:
             b.drop(rule)
     _promo_blocks(blocks)

@@ -1,0 +1,112 @@
+"""The openings gate narrowed by a block's first and last character (`openings.py`) and the
+one-pass classification of a page's blocks (`families.classify_all`) answer exactly what the
+whole alternation and `classify` block by block answer."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from digest.clean.blocks import Block, BlockKind
+from digest.clean.families import FAMILIES, OPENINGS, classify, classify_all
+from digest.clean.openings import Openings, edge
+
+HERE = Path(__file__).parent
+OPENING_PATTERNS = [p for f in FAMILIES for p in f.opens]
+# characters where case and Unicode play tricks: the Kelvin sign and long s match k and s
+# without case, a dotted capital I lowers to two characters, full-width and Arabic digits are
+# digits, a final sigma, a line break (which `$` matches before)
+TRICKY = "KkſsSİıi0９٣%.)]|·•:：\n ΣςσA-–—[(图广告点元"
+
+
+def _test_strings() -> list[str]:
+    """Every string literal line of the cleaning tests (junk shapes and prose in many
+    languages), each also with tricky first and last characters."""
+    found: list[str] = []
+    for path in sorted(HERE.glob("test_clean_*.py")):
+        for literal in re.findall(r'"((?:[^"\\\n]|\\.){2,300})"', path.read_text("utf-8")):
+            found.append(literal)
+    rng = random.Random(13)
+    out = list(found)
+    for text in found:
+        out.append(rng.choice(TRICKY) + text)
+        out.append(text + rng.choice(TRICKY))
+        out.append(rng.choice(TRICKY) + text[1:-1] + rng.choice(TRICKY))
+    return out
+
+
+STRINGS = _test_strings()
+
+
+def test_narrowed_openings_answer_as_the_whole_alternation() -> None:
+    assert len(STRINGS) > 2000
+    whole = OPENINGS.pattern
+    opened = 0
+    for text in STRINGS:
+        expected = whole.match(text) is not None
+        assert OPENINGS.match(text) == expected, text
+        opened += expected
+    assert opened > 50  # the strings hold junk that opens like a family
+
+
+def test_every_opening_is_in_the_gate() -> None:
+    """A new `opens` pattern cannot escape the gate: the alternation is built from the table."""
+    assert set(OPENING_PATTERNS) == set(OPENINGS.patterns)
+
+
+@pytest.mark.parametrize(("pattern", "first", "not_first"), [
+    (re.compile(r"^(?:tags?|topics?)\s*[:：]", re.I), "tT", "xX1"),
+    (re.compile(r"^\s*\d+"), " \t0９٣", "a."),
+    (re.compile(r"^(?:k|s)\d", re.I), "kKKsSſ", "xi"),  # case-folding twins of k and s
+    (re.compile(r"^[^a-z]x"), "A1.", "ab"),
+])
+def test_first_characters_come_from_the_pattern(pattern: re.Pattern[str], first: str,
+                                                not_first: str) -> None:
+    found = edge(pattern, last=False)
+    assert found is not None
+    assert all(any(p.fullmatch(c) for p in found) for c in first)
+    assert not any(any(p.fullmatch(c) for p in found) for c in not_first)
+
+
+def test_what_the_analysis_cannot_tell_is_any_character() -> None:
+    assert edge(re.compile(r"^(?:x)?"), last=False) is None  # may match nothing
+    assert edge(re.compile(r"^(?>ab)c"), last=False) is None  # an atomic group
+    assert edge(re.compile(r"^ab"), last=True) is None  # not held to the end
+    assert edge(re.compile(r"^ab\s*$"), last=True) is not None
+
+
+def test_last_characters_gate_only_patterns_held_to_the_end() -> None:
+    gate = Openings([re.compile(r"^[A-Z]{3} \d+%?$"), re.compile(r"^Read more\b", re.I)])
+    assert gate.match("USD 12%") and gate.match("ABC 4") and not gate.match("ABC 4.")
+    assert gate.match("USD 12\n")  # `$` before a final line break
+    assert gate.match("read more of this.") and not gate.match("Read less.")
+    with pytest.raises(ValueError, match="plain pattern"):
+        Openings([re.compile(r"^(a)\1")])
+    with pytest.raises(ValueError, match="plain pattern"):
+        Openings([re.compile(r"^a$", re.M)])
+
+
+KINDS: tuple[BlockKind, ...] = ("p", "h", "li", "row", "caption")
+
+
+def test_classify_all_answers_as_classify_block_by_block() -> None:
+    rng = random.Random(7)
+    texts = [t for t in STRINGS if "\n" not in t]
+    pages: list[list[Block]] = []
+    for start in range(0, len(texts), 9):
+        pages.append([Block(t, rng.choice(KINDS)) for t in texts[start:start + 9]])
+    # a dotted capital I lowers to two characters: such a page goes block by block
+    pages.append([Block("İstanbul ferry fares", "h"), Block("Advertisement", "p"),
+                  Block("Photo: Harbour Gazette", "p")])
+    pages.append([Block("Σ", "p"), Block("ΟΔΟΣ follow us on telegram for more", "p")])
+    pages.append([Block("Advertisement\n", "p"), Block("37 comments", "p")])  # (not joined)
+    junk = 0
+    for blocks in pages:
+        expected = [classify(b) for b in blocks]
+        assert classify_all(blocks) == expected, [b.text for b in blocks]
+        junk += sum(rule is not None for rule in expected)
+    assert junk > 100
+    assert classify_all([]) == []
