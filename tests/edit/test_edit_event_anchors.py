@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from digest.edit.entities import EntityIndex
-from digest.edit.group.anchors import event_anchors, same_name, subject_held
+from digest.edit.group.anchors import event_anchors, name_forms, same_name, subject_held
 from digest.edit.group.stories import anchor_factors, cluster
 
 FUND = ("Harbourtown opens fund for delivery drone parts. Harbourtown will spend 900 million "
@@ -118,3 +118,39 @@ def test_a_comment_naming_no_subject_joins_the_reports_of_its_event() -> None:
     assert damped_all[2] != damped_all[0], "precondition: damping every anchored pair splits it"
     labels = cluster(titles, bodies, anchors=subject_held(docs, held, index))
     assert labels[0] == labels[1] == labels[2]
+
+
+def test_a_names_people_and_plural_are_the_name() -> None:
+    """Libya and Libyan, China and Chinese, Bitcoin and Bitcoins: one name, one anchor. Only a
+    form of a name the week holds is mapped, so two forms that merely share a root stay two."""
+    forms = name_forms(["e:libyan", "e:libya", "e:chinese", "e:china", "e:ukrainian",
+                        "e:ukraine", "e:iraqi", "e:iraq", "e:bitcoins", "e:bitcoin",
+                        "e:russians", "e:russia", "e:jordan", "e:jordi", "e:ford",
+                        "e:fordham", "e:austria", "e:australian", "e:中国", "i:HQ-900",
+                        "n:1e+06"])
+    assert forms == {"e:libyan": "e:libya", "e:chinese": "e:china",
+                     "e:ukrainian": "e:ukraine", "e:iraqi": "e:iraq",
+                     "e:bitcoins": "e:bitcoin", "e:russians": "e:russia"}
+    assert name_forms(["e:libyan", "e:chinese"]) == {}  # no name of the week to be a form of
+
+
+def test_reports_naming_a_country_and_its_people_are_not_damped() -> None:
+    docs = ["Tanker escapes the navy of Libya.\nThe navy of Libya said it would bomb a tanker "
+            "that loaded crude at a rebel-held port.",
+            "Libyan navy fires on the tanker.\nThe Libyan navy fired on a tanker loading crude "
+            "at a port held by rebels, officials said.",
+            "Flood barriers go up in Harbourtown.\nHarbourtown began building flood barriers "
+            "along the river, the city council said."]
+    index = EntityIndex(docs)
+    held = event_anchors(docs, index)
+    assert held[0] and held[1] and not held[0] & held[1], \
+        "precondition: the name and its people are two anchors"
+    factors = anchor_factors(subject_held(docs, held, index))
+    assert factors[0, 1] == 1.0  # one country: not damped
+    assert factors[0, 2] < 1.0 and factors[1, 2] < 1.0  # another event's name: damped
+
+
+def test_chinese_names_keep_their_anchor() -> None:
+    """A Chinese name has no English ending: its anchor is its own (and a Chinese report
+    still shares it with its English story through the entity index)."""
+    assert name_forms(["e:深圳", "e:深圳市", "e:shenzhen"]) == {}

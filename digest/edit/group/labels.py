@@ -74,8 +74,8 @@ class Representation:
     titles: tuple[str, ...]  # rewritten titles (entity tokens, no topic heads)
     leads: tuple[str, ...]  # rewritten body leads ("" for a bare headline)
     # Rare event anchors (anchors.event_anchors) of each article whose title names one, none
-    # for the others, names as anchors.same_name keys (anchors.subject_held): what the
-    # beat-versus-event damping reads.
+    # for the others, names as anchors.same_name keys, a name's forms as the name
+    # (anchors.subject_held): what the beat-versus-event damping reads.
     anchors: tuple[frozenset[str], ...]
     texts: tuple[str, ...]  # title + body, for the cross-language links
     index: EntityIndex
