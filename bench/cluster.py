@@ -13,6 +13,13 @@ overlapping in time), so any use of them would read the answer.
 
     .venv/bin/python bench/cluster.py [--grid 0.02:0.2:0.01]
 
+With --ncut, the split pass's cut (digest.edit.group.split, shipped 0.1) is chosen with the
+threshold on the same half, from the values given, and scored on the other: every parameter
+held out, not only the threshold (each cut's best threshold neighbourhood, then the cut whose
+neighbourhood scores best; ties go to the shipped cut):
+
+    .venv/bin/python bench/cluster.py --ncut 0,0.05,0.1,0.15,0.2
+
 With --embed, headlines are also encoded by the optional embedding extra (all-MiniLM-L6-v2,
 digest.edit.group.embeddings) and passed to cluster() as dense vectors, combined with the TF-IDF
 cosine by a weighted geometric mean; the embedding share is tuned with the threshold on a
@@ -29,6 +36,7 @@ import json
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,6 +44,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from digest.edit.group.labels import Representation, cut, prepared, represent
+from digest.edit.group.split import SplitSettings
 from digest.edit.group.stories import LSA_THRESHOLD, THRESHOLD, ClusterSettings
 from digest.models import Article, EditorSettings
 
@@ -52,14 +61,17 @@ def bcubed_f1(labels: list[int], gold: list[str]) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def smoothed(grid: list[float], score: dict[float, float], k: int) -> float:
+    """The mean score of grid[k] and its neighbours one step either side."""
+    near = grid[max(0, k - 1):k + 2]
+    return sum(score[t] for t in near) / len(near)
+
+
 def plateau(grid: list[float], score: dict[float, float], default: float) -> float:
     """The threshold of `grid` whose neighbourhood (itself and one step either side) has the
     best mean score; ties go to the one nearest `default`."""
-    def smooth(k: int) -> float:
-        near = grid[max(0, k - 1):k + 2]
-        return sum(score[t] for t in near) / len(near)
-
-    best = max(range(len(grid)), key=lambda k: (round(smooth(k), 6), -abs(grid[k] - default)))
+    best = max(range(len(grid)),
+               key=lambda k: (round(smoothed(grid, score, k), 6), -abs(grid[k] - default)))
     return grid[best]
 
 
@@ -99,9 +111,13 @@ def main() -> int:
                     help="with --embed: embedding shares to try (tuned with the threshold)")
     ap.add_argument("--linear", action="store_true",
                     help="with --embed: a linear blend instead of the geometric mean")
+    ap.add_argument("--ncut", default="",
+                    help="split cuts to choose from with the threshold, e.g. 0,0.05,0.1,0.15")
     args = ap.parse_args()
     if args.embed:
         return embed_main(args)
+    if args.ncut:
+        return ncut_main(args)
     data = _load(args.grid)
     if data is None:
         return 0
@@ -133,6 +149,46 @@ def main() -> int:
           f", half 1 {100 * scores.get((1, default), float('nan')):.1f}")
     print(f"held-out mean BCubed F1: {100 * sum(results) / 2:.1f}  (anchors: TF-IDF 81.5, MiniLM 86.9)"
           f"  [{time.perf_counter() - t0:.0f}s, {len(grid)} thresholds]")
+    return 0
+
+
+def ncut_main(args: argparse.Namespace) -> int:
+    """The split-half protocol over (split cut, threshold): both chosen on one half."""
+    data = _load(args.grid)
+    if data is None:
+        return 0
+    rows, half, grid = data
+    cuts = [float(c) for c in args.ncut.split(",")]
+    shipped = SplitSettings().ncut
+    scores: dict[tuple[int, float, float], float] = {}
+    t0 = time.perf_counter()
+    for h in (0, 1):
+        sub = [r for r in rows if half[r["story"]] == h]
+        rep, gold = represent_half(sub), [r["story"] for r in sub]
+        prep = prepared(rep, ClusterSettings(threshold=LSA_THRESHOLD))
+        for c in cuts:
+            at_cut = replace(prep, settings=replace(prep.settings, split=SplitSettings(ncut=c)))
+            for t in grid:
+                scores[(h, c, t)] = bcubed_f1(list(cut(rep, at_cut, t).labels), gold)
+    results = []
+    for h in (0, 1):
+        best: dict[float, tuple[float, float]] = {}  # cut -> (its threshold, smoothed score)
+        for c in cuts:
+            score = {t: scores[(h, c, t)] for t in grid}
+            t = plateau(grid, score, LSA_THRESHOLD)
+            best[c] = (t, smoothed(grid, score, grid.index(t)))
+        c = max(cuts, key=lambda v: (round(best[v][1], 6), -abs(v - shipped)))
+        t = best[c][0]
+        test = scores[(1 - h, c, t)]
+        results.append(test)
+        print(f"tuned on half {h}: cut {c}, threshold {t} (train F1 {100 * scores[(h, c, t)]:.2f})"
+              f" -> held-out half {1 - h}: BCubed F1 {100 * test:.2f}")
+    for c in cuts:
+        print(f"cut {c}: " + ", ".join(f"{t}: {100 * scores[(0, c, t)]:.2f}/"
+                                      f"{100 * scores[(1, c, t)]:.2f}" for t in grid))
+    print(f"held-out mean BCubed F1 (cut and threshold chosen on the other half):"
+          f" {100 * sum(results) / 2:.1f}  [{time.perf_counter() - t0:.0f}s,"
+          f" {len(cuts)} cuts x {len(grid)} thresholds]")
     return 0
 
 
