@@ -35,7 +35,7 @@ from digest.edit.proof import (
     _lowered_name,
 )
 from digest.edit.proof_front import OPERATOR, ROLE_RX, Sources, _bare_first_name
-from digest.edit.write.phrase import clause_in
+from digest.edit.write.phrase import PUNCT, clause_in
 
 INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence
 
@@ -127,8 +127,14 @@ def _cut_name(item: str, src: Sources | None) -> bool:
     if re.search(r"\b(?:[A-Z]\.)+[A-Z]$", item):
         return True
     last = item.split()[-1]
-    return src is not None and re.fullmatch(r"[A-Z][A-Za-z]{2,}", last) is not None and (
-        src.first_name(last))
+    if src is None or re.fullmatch(r"[A-Z][A-Za-z]{2,}", last) is None:
+        return False
+    if src.first_name(last):
+        return True
+    # ("South" → "South Korea", "South Korean": a longer name, whichever word ends it)
+    uses = src.count(rf"(?<![\w-]){last}(?![\w-])", last)
+    longer = src.count(rf"(?<![\w-]){last}\s+[A-Z]", last)
+    return longer >= 2 and 3 * longer >= 2 * uses
 
 
 def _name_as_modifier(item: str, src: Sources | None) -> bool:
@@ -169,10 +175,11 @@ def _lowered(item: str, src: Sources | None) -> bool:
     if any(_lowered_name(w, src.texts) for w in re.findall(
             r"(?<!\S)[a-z][a-z'’-]+(?=\s[A-Z])", item)):
         return True
-    for a, b in re.findall(r"\b([A-Z][a-z]+) ([a-z]{3,})\b", item):
+    for a, b in re.findall(r"\b([A-Z][a-z]+(?: of| for)?) ([a-z]{3,})\b", item):
         cap = b[0].upper() + b[1:]
-        if src.count(rf"\b{a} {cap}\b", f"{a} {cap}") > max(1, src.count(rf"\b{a} {b}\b",
-                                                                      f"{a} {b}")):
+        low = src.count(rf"\b{a} {b}\b", f"{a} {b}")
+        # (a name joined by "of" is one once written so: "Secretary of State")
+        if src.count(rf"\b{a} {cap}\b", f"{a} {cap}") > (low if " " in a else max(1, low)):
             return True
     return False
 
@@ -190,6 +197,150 @@ def _modifier_end(item: str, src: Sources | None) -> bool:
     return total >= 3 and 3 * src.alone(last, the=False) < total
 
 
+# What an item of the intro's list must be to stand on its own, as a reader would say it:
+# a noun phrase with a referent ("the …", "a …", a possessive, a name: never the object cut
+# from its verb, "key details of conversations with Putin", "some JFK files", "Nine US
+# citizens"), the story and not only who is in it ("the Saudi Arabian aviation student"),
+# every count noun with its article ("… before fatal shooting in Portland"), no verb left
+# without its object ("the Trump administration bans"), capitals as the sources' prose writes
+# them ("Aftermath of looting …"), no quotation alone ("'fake news'").
+# Openers a noun phrase with a referent may take in lower case (a question tells a story:
+# "why Facebook failed its civil rights audit").
+REFERENT_OPENERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "this",
+                              "that", "these", "those", "why", "how", "what", "where", "when",
+                              "who"])
+NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight",
+                          "nine", "ten", "eleven", "twelve", "dozens", "hundreds", "thousands",
+                          "millions"])
+# Nouns for a person, beside the roles (settings.ROLES): an item whose head is one names who,
+# not what happened ("the Saudi Arabian aviation student").
+PEOPLE = frozenset(["student", "suspect", "gunman", "shooter", "victim", "teen", "teenager",
+                    "man", "woman", "boy", "girl", "child", "worker", "soldier", "veteran",
+                    "nurse", "doctor", "teacher", "protester", "demonstrator", "voter",
+                    "migrant", "immigrant", "refugee", "citizen", "resident", "accuser",
+                    "survivor", "witness", "inmate", "prisoner", "defendant", "driver",
+                    "pilot", "agent", "employee", "person", "people", "father", "mother",
+                    "son", "daughter", "wife", "husband", "uncle", "aunt", "family"])
+_DETERMINED = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[\w.-]+['’]s)"
+
+
+def _head(item: str) -> str:
+    """The item's head: the word before its first preposition (or its last word)."""
+    words = [w.strip(",.'’\"”‘“") for w in item.split()]
+    before = list(itertools.takewhile(lambda w: w.lower() not in PREPOSITIONS, words))
+    return before[-1] if before else ""
+
+
+def _no_referent(item: str, src: Sources | None) -> bool:
+    """"key details of conversations with Putin", "some JFK files", "claims in the VP",
+    "Nine US citizens": no article, possessive or name opens it (a lower-case word that is
+    no determiner, or a count before a plural): the object or subject cut from its verb,
+    which says nothing of what happened."""
+    if CJK_RE.search(item):
+        return False
+    words = item.split()
+    first = words[0].strip(PUNCT + ",")
+    if first[:1].islower():
+        # (a plural subject and its verb: "health experts condemn …", a clause)
+        verb = any(w.isalpha() and w.islower() and not w.endswith("s") and w not in STOPWORDS
+                   and w not in PREPOSITIONS and src is not None
+                   and (f"{w}ed" in src.words or f"{w}d" in src.words) for w in words[1:3])
+        return first not in REFERENT_OPENERS and not first.endswith(("'s", "’s")) and not verb
+    head = _head(item)
+    return (first.lower() in NUMBER_WORDS or re.fullmatch(r"[\d.,]+", first) is not None) and (
+        head.islower() and head.endswith("s"))
+
+
+def _a_uncounted(item: str, src: Sources | None) -> bool:
+    """"a pressure on Biden": "a" before a noun (the item's head) that the sources use twice
+    or more and never after "a" or "an" (it takes none)."""
+    m = re.match(r"an? ([a-z]+)\b", item)
+    if m is None or src is None or m.group(1) != _head(item):
+        return False
+    noun = m.group(1)
+    return (src.count(rf"(?<![\w-]){noun}(?![\w-])", noun) >= 2
+            and src.count(rf"\b[Aa]n? {noun}\b", noun) == 0)
+
+
+def _verb_end(item: str, src: Sources | None) -> bool:
+    """"the Trump administration bans": an item ending on a word in -s that the sources never
+    write after a determiner or a possessive ("the bans", "its rules") and do write before a
+    lower-case word ("bans imports"): a verb, its object cut off."""
+    last = item.split()[-1]
+    if src is None or not re.fullmatch(r"[a-z]{2,}[^s'’]s", last) or re.search(
+            rf"{_DETERMINED}\s+(?:[a-z-]+\s+){{0,3}}{last}$", item):
+        return False  # ("Georgia's provisional ballots": a noun, its determiner in the item)
+    objects = re.findall(rf"(?<![\w-]){last}\s+([a-z]+)", src.having(last))
+    return (src.count(rf"{_DETERMINED}\s+(?:[a-z-]+\s+){{0,3}}{last}\b", last) == 0
+            and any(w not in STOPWORDS and w not in PREPOSITIONS for w in objects))
+
+
+def _person_only(item: str, src: Sources | None) -> bool:
+    """"the Saudi Arabian aviation student", "Nine US citizens": an item ending on a noun for
+    a person (`PEOPLE`, or a role, settings.ROLES): who, not what happened."""
+    last = item.split()[-1].strip(PUNCT + ",.").lower()
+    single = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    return (item.split()[-1].strip(PUNCT)[:1].islower() or len(item.split()) > 1) and bool(
+        {last, single} & PEOPLE or re.fullmatch(ROLE_RX, single))
+
+
+def _unseen_capital(item: str, src: Sources | None) -> bool:
+    """"Aftermath of looting in downtown Chicago", "Pope Francis endorses Same-Sex civil union
+    laws": a capitalised word standing alone (no capitalised word beside it), no acronym,
+    that the prose of the sources (titles aside) never writes capitalised inside a sentence,
+    and does write in lower case — or, opening the item (a headline's first word, capitalised
+    whatever it is), never writes at all: a headline's capital, not a name's."""
+    if src is None:
+        return False
+    words = [w.strip(",.;:'’\"”‘“") for w in item.split()]
+    for k, w in enumerate(words):
+        if not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*", w):
+            continue
+        if any(0 <= j < len(words) and words[j][:1].isupper() for j in (k - 1, k + 1)):
+            continue  # a name of several words ("Pope Francis")
+        prose = src.prose_having(w) + "\n" + src.prose_having(w.lower())
+        if re.search(rf"[\w,’'][^\S\n]+{re.escape(w)}(?![\w-])", prose):
+            continue  # inside a sentence (after any word: "Vladimir Putin")
+        if re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", prose) or (
+                k == 0 and not re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", prose)):
+            return True
+    return False
+
+
+def _of_doing(item: str, src: Sources | None) -> bool:
+    """"Gov. Cuomo of undercounting nursing home deaths": a name, then "of" and a verb in -ing:
+    the object of "accuses … of …", its verb cut off."""
+    return re.match(r"(?:the )?(?:[A-Z][\w.’'-]*\s)+of\s+[a-z]+ing\b", item) is not None
+
+
+def _quote_only(item: str, src: Sources | None) -> bool:
+    """"'fake news'": a quotation and nothing else (whose words, about what?)."""
+    return re.fullmatch(r"['‘\"“][^'’\"”]+['’\"”]", item.strip()) is not None
+
+
+def _bare_count_noun(item: str, src: Sources | None) -> bool:
+    """"a right-wing demonstrator before fatal shooting in Portland": after a preposition
+    (not "of"), a run of two lower-case words or more ending on a singular noun the sources write after "a" or "the"
+    (a count noun), then a preposition or the item's end: a headline's dropped article."""
+    if src is None:
+        return False
+    words = [w.strip(",.'’\"”‘“") for w in item.split()]
+    for k, w in enumerate(words[:-1]):
+        if w not in PREPOSITIONS or w == "of":
+            continue  # ("chief of staff", "freedom of speech": one noun)
+        run = list(itertools.takewhile(
+            lambda x: x.isalpha() and x.islower() and x not in STOPWORDS, words[k + 1:]))
+        nxt = words[k + 1 + len(run)] if k + 1 + len(run) < len(words) else ""
+        if len(run) < 2 or (nxt and nxt not in PREPOSITIONS):
+            continue  # (an adjective and its noun; "in custody" is an idiom)
+            continue
+        last = run[-1]
+        if (not last.endswith("s") or last.endswith("ss")) and src.count(
+                rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+)?{last}\b", last) > 0:
+            return True
+    return False
+
+
 ItemRule = Callable[[str, "Sources | None"], bool]
 # Each rule names what a copy editor would call an item of the intro's list that is no noun
 # phrase to print ("a clause" is write/phrase's, which names the kind of clause).
@@ -204,6 +355,14 @@ ITEM_RULES: tuple[tuple[str, ItemRule], ...] = (
     ("name lower-cased", _lowered),
     ("ends on a modifier, its noun cut off", _modifier_end),
     ("a name before a role, where the possessive belongs", _name_as_modifier),
+    ("no referent: cut from its verb", _no_referent),
+    ("'a' before a noun the sources never count", _a_uncounted),
+    ("ends on a verb, its object cut off", _verb_end),
+    ("who, not what happened", _person_only),
+    ("a headline's capital", _unseen_capital),
+    ("a quotation alone", _quote_only),
+    ("a verb's object, its verb cut off", _of_doing),
+    ("a count noun with no article (a headline's shorthand)", _bare_count_noun),
 )
 
 
@@ -241,6 +400,18 @@ def _name_lowered(item: str, src: Sources | None) -> bool:
                for w in re.findall(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])", item))
 
 
+def _name_then_noun(item: str, src: Sources | None) -> bool:
+    """"Jeff Bezos hack": a name, then one lower-case word in no verb's form a singular name
+    takes (no -s, no -ed): a noun with its article dropped, read as a clause only because the
+    noun could be a verb (a plural name the sources write before "are", "were" or "have",
+    "Democrats push", is a clause's subject)."""
+    m = re.fullmatch(r"((?:[A-Z][\w.’'-]*\s)+)([a-z]+)", item)
+    if m is None or re.search(r"(?:[^s]s|ed)$", m.group(2)):
+        return False
+    last = m.group(1).split()[-1]
+    return src is None or src.count(rf"\b{re.escape(last)}\s+(?:are|were|have)\b", last) == 0
+
+
 # The rules for an item that is a headline's clause in running text ("Trump returns to the
 # White House"): the item rules a clause can break, and a headline's dropped article.
 CLAUSE_RULES: tuple[tuple[str, ItemRule], ...] = (
@@ -251,6 +422,11 @@ CLAUSE_RULES: tuple[tuple[str, ItemRule], ...] = (
     ("name lower-cased", _lowered),
     ("name lower-cased (never written so)", _name_lowered),
     ("a singular noun with no article (a headline's shorthand)", _bare_noun),
+    ("a headline's capital", _unseen_capital),
+    ("a name before a noun with no article", _name_then_noun),
+    ("ends on a verb, its object cut off", _verb_end),
+    ("who, not what happened", lambda item, src: _person_only(item, src) and not any(
+        w.islower() for w in item.split()[:-1])),
 )
 
 

@@ -213,3 +213,53 @@ def test_the_tldr_names_its_thread_in_full_once() -> None:
     assert _short(plain, "Harbour Data Alliance") == plain
     assert tldr_strikes([runs_through(shown, 3, 4, "en", the=True),
                          _short(s, shown).text]) == []
+
+
+# Sources written for the test, each giving the evidence a reader's ear uses: "South Korea"
+# is one name, "pressure" takes no "a", "bans" is a verb here, "shooting" takes an article,
+# "same-sex" is no name, "Secretary of State" is.
+STANDING = Sources((
+    "Officials in South Korea welcomed the call. South Korean officials said South Korea would "
+    "answer; the South to the south stayed quiet.",
+    "As polls tightened, pressure grew on the senator, and pressure from donors rose.",
+    "Officials said Washington bans imports of cotton, and it banned tomatoes too.",
+    "Police said the man fired before the shooting; a fatal shooting followed at the rally.",
+    "The pope backed same-sex unions on Monday, and same-sex couples welcomed it, and "
+    "health experts condemned the funding freeze. A judge ordered a review.",
+    "The looting ended on Sunday, and shop owners counted the damage.",
+    "Georgia Secretary of State Brad Raffensperger announced the recount on Wednesday.",
+    "The gunman was identified as a student, officials said.",
+))
+
+
+@pytest.mark.parametrize(("item", "fault"), [
+    # issue 11's examples: fragments cut from headlines, which no reader would say so
+    ("a right-wing demonstrator before fatal shooting in Portland", "a count noun with no article"),
+    ("Aftermath of looting in downtown Chicago", "a headline's capital"),
+    ("Nine US citizens", "who, not what happened"),
+    ("the Trump administration bans", "ends on a verb"),
+    ("a hotline to South", "a name cut short"),
+    ("the Georgia Secretary of state", "name lower-cased"),
+    ("key details of conversations with Putin", "no referent"),
+    ("a pressure on Biden", "'a' before a noun the sources never count"),
+    ("'fake news'", "a quotation alone"),
+    ("claims in the VP", "no referent"),
+    ("some JFK files", "no referent"),
+    ("the Saudi Arabian aviation student", "who, not what happened"),
+    ("Jeff Bezos hack", "a name before a noun with no article|a singular noun with no article"),
+    ("Pope Francis endorses Same-Sex civil union laws", "a headline's capital"),
+    ("Gov. Cuomo of undercounting nursing home deaths", "a verb's object"),
+])
+def test_an_intro_item_that_does_not_stand_on_its_own(item: str, fault: str) -> None:
+    faults = list_item_faults(item, STANDING)
+    assert any(f.startswith(tuple(fault.split("|"))) for f in faults), faults
+
+
+@pytest.mark.parametrize("item", [
+    "a long-awaited antitrust suit against Google", "Trump's new asylum rules",
+    "the March for Life rally", "why Facebook failed its civil rights audit",
+    "health experts condemn the funding freeze", "judge orders review of Georgia’s ballots",
+    "the shooting in Portland", "Pope Francis backs same-sex unions",
+    "a hotline to South Korea"])
+def test_an_intro_item_that_stands_on_its_own(item: str) -> None:
+    assert list_item_faults(item, STANDING) == []

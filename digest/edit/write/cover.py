@@ -54,10 +54,16 @@ def tells(phrase: str) -> bool:
                for w in words[len(before):])
 
 
+def only_a_name(text: str) -> bool:
+    """A name and nothing said of it ("State of the Union", "the Georgia Secretary of
+    State"): every word capitalised, or "of", "the", "and", "for"."""
+    return all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in text.split())
+
+
 # Who or what a name qualifies, beside the bodies (`entities.ORG_WORDS`) and roles
 # (`settings.ROLES`): "Trump's legal team", "the Biden camp".
 _WHO = frozenset(ROLES) | {"team", "staff", "family", "camp", "ally", "allies", "supporter",
-                           "base", "spokesperson", "representative", "member"}
+                           "base", "spokesperson", "representative", "member", "panel"}
 
 
 def first_clause(headline: str) -> str | None:
@@ -69,7 +75,7 @@ def first_clause(headline: str) -> str | None:
     text = _BRACKETED.sub("", _TAG.sub("", headline.strip()))
     for m in _CLAUSE_END.finditer(text):
         word = text[:m.start()].split()[-1] if text[:m.start()].split() else ""
-        if m.group(0)[:1] in ".!" and not word.islower():
+        if m.group(0)[:1] in ".!" and not word.islower() and (len(word) <= 4 or "." in word):
             continue  # an abbreviation ("Gov. Cuomo", "Dept. nominee"), no sentence's end
         text = text[:m.start()]
         break

@@ -27,7 +27,7 @@ from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
 from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import item_faults, list_item_faults
 from digest.edit.settings import IntroSettings
-from digest.edit.write.cover import finished, first_clause, tells
+from digest.edit.write.cover import finished, first_clause, only_a_name, tells
 from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in
 from digest.edit.write.tldr import few
 from digest.models import Explainer, Newsletter, Story
@@ -251,7 +251,7 @@ def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]],
             if cut and src else None
         # (a name alone tells nothing, as a subject or as a headline's words without a
         # verb, "State of the Union": the story is counted)
-        if told and (list_item_faults(told, src) or (
+        if told and (list_item_faults(told, src) or only_a_name(told) or (
                 clause_in(told, src.words if src else frozenset()) is None and not tells(told))):
             told = None
         out.append(told)
