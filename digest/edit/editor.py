@@ -65,7 +65,13 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     stories = with_topics(mark(stories, ranked, recalled, tune.continuity), topics)
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
     featured = [r for r in ranked if r.featured]
-    tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang, tune.tldr)
+    covers = clauses(stories[:len(featured)],
+                     [[r.article.text for r in reads] for reads in writing[:len(featured)]],
+                     [f"{r.article.title}\n{r.article.text}" for r in week.reads])
+    # (the TL;DR's one line, with no thread, is the story the intro names first)
+    first = next((k for k, c in enumerate(covers) if c), 0)
+    tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang, tune.tldr,
+                        first=first)
     before = Explained.of(explained, period.key)
     explainer, explainer_note = explain(week, writing, lang, tune.explainer,
                                         [s.text for s in tldr], before)
@@ -73,11 +79,9 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
         explainer, explainer_note = explain(week, writing, lang, tune.explainer, (), before)
         if explainer is not None:
             tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang,
-                                tune.tldr, [s.text for q in explainer.qa for s in q.answer])
+                                tune.tldr, [s.text for q in explainer.qa for s in q.answer],
+                                first)
     label = period_label(period, newsletter.timezone)
-    covers = clauses(stories[:len(featured)],
-                     [[r.article.text for r in reads] for reads in writing[:len(featured)]],
-                     [f"{r.article.title}\n{r.article.text}" for r in week.reads])
     intro = intro_line(newsletter, label, covers, len(ranked) - len(featured), explainer,
                        tune.intro)
     draft, written_by = Draft(tuple(stories), tldr, intro, explainer), "offline"

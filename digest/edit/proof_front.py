@@ -41,6 +41,7 @@ from digest.edit.proof import (
     opens_on_reference,
 )
 from digest.edit.settings import ROLES as SETTINGS_ROLES
+from digest.edit.write.attribution import ATTRIBUTION
 
 TLDR_SENTENCES = 3
 
@@ -244,6 +245,20 @@ def _bare_surname(sentence: str, src: Sources | None) -> bool:
 
 SentenceRule = Callable[[str, "Sources | None"], bool]
 # Each rule names what a copy editor would call the fault in one TL;DR sentence.
+# A sentence that says what something is "about" or "really" is, in the present and with no
+# source named: the writer's view ("… push to reopen America's schools is about more than
+# children's education."), which the TL;DR, speaking for the issue, never states as a fact.
+VIEW = re.compile(r"\b(?:is|are|isn['’]t|aren['’]t)\s+(?:not\s+)?(?:really\s+|simply\s+|"
+                  r"actually\s+|merely\s+|just\s+)?(?:about(?!\s+(?:to\b|\d|\$|a\s+(?:year|"
+                  r"month|week|day|dozen|third|quarter|half)\b))|all about|nothing (?:but|more "
+                  r"than|less than)|really|simply|merely|actually)\b")
+
+
+def _a_view(sentence: str, src: Sources | None) -> bool:
+    """A writer's view stated as a fact, its source not named (`VIEW`)."""
+    return VIEW.search(sentence) is not None and ATTRIBUTION.search(sentence) is None
+
+
 TLDR_RULES: tuple[tuple[str, SentenceRule], ...] = (
     ("chained leads", lambda s, _: CHAINED.match(s) is not None),
     ("leans on a sentence not printed", lambda s, _: bool(
@@ -253,6 +268,7 @@ TLDR_RULES: tuple[tuple[str, SentenceRule], ...] = (
     ("a surname without its first name", _bare_surname),
     ("a dateline or a wire's tag left in", lambda s, _: _WIRE_TAG.search(s) is not None),
     ("operator line", lambda s, _: OPERATOR.search(s) is not None),
+    ("a view stated as a fact, its source not named", _a_view),
 )
 
 

@@ -163,8 +163,15 @@ class TldrSettings:
     stories: int = 4  # the featured stories it may speak of
     max_words: int = 32  # a longer sentence is no summary
     min_words: int = 6
-    # An entity is the week's thread when this many featured stories name it.
+    # An entity is the week's thread when this many featured stories name it, and this share
+    # of them: a line that says what ties the week must touch a good part of it ("The Supreme
+    # Court runs through 2 of the 20 stories" is two stories, not the week; a quarter is five
+    # of twenty, and two of a four-story issue).
     thread_stories: int = 2
+    thread_share: float = 0.25
+    # A name the sources write after "in" in this share of its uses is a place ("in the United
+    # States"), no thread: where news happens, not what ties it.
+    place_share: float = 0.2
     # A thread sentence shares this many content words (the thread's name aside) with what
     # its story printed: "AOMA's member list of more than 300 firms …" under a story on
     # watermark rules ties nothing.

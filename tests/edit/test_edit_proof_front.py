@@ -263,3 +263,14 @@ def test_an_intro_item_that_does_not_stand_on_its_own(item: str, fault: str) -> 
     "a hotline to South Korea"])
 def test_an_intro_item_that_stands_on_its_own(item: str) -> None:
     assert list_item_faults(item, STANDING) == []
+
+
+@pytest.mark.parametrize(("sentence", "faults"), [
+    ("Mayor Ada Quill’s push to reopen the harbour is about more than cargo.", True),
+    ("The levy is really about power.", True),
+    ("The levy is about more than cargo, Mayor Ada Quill said on Monday.", False),
+    ("Mayor Ada Quill is about to sign the harbour levy on Monday.", False),
+])
+def test_a_view_reaches_the_tldr_only_with_its_source_named(sentence: str, faults: bool) -> None:
+    got = [f for f in sentence_faults(sentence) if f.startswith("a view stated as a fact")]
+    assert bool(got) == faults, got

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from digest.edit.entities import is_title, mentions
@@ -82,8 +82,10 @@ def _story_names(week: Week, writing: Sequence[Sequence[Read]]) -> list[dict[str
     return out
 
 
-def thread(week: Week, writing: Sequence[Sequence[Read]], least: int) -> str | None:
-    """The entity the most featured stories name (see the module docstring), or None."""
+def thread(week: Week, writing: Sequence[Sequence[Read]], least: int,
+           ties: Callable[[str], bool] = lambda _: True) -> str | None:
+    """The entity the most featured stories name (see the module docstring) that `ties` the
+    week, or None."""
     names = _story_names(week, writing)
     stories: dict[str, int] = defaultdict(int)
     articles: dict[str, int] = defaultdict(int)
@@ -93,7 +95,7 @@ def thread(week: Week, writing: Sequence[Sequence[Read]], least: int) -> str | N
             articles[key] += c
     index = week.index
     fit = [k for k, n in stories.items() if n >= least
-           and (index.kind(k) == "org" or _name_like(k))]
+           and (index.kind(k) == "org" or _name_like(k)) and ties(k)]
     if not fit:
         return None
     return min(fit, key=lambda k: (-stories[k], index.kind(k) != "org", -articles[k], k))
@@ -161,17 +163,28 @@ def _forms(week: Week, key: str) -> list[str]:
 
 def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequence[Story],
                  language: str, settings: TldrSettings,
-                 elsewhere: Collection[str] = ()) -> tuple[Sentence, ...]:
+                 elsewhere: Collection[str] = (), first: int = 0) -> tuple[Sentence, ...]:
     """The TL;DR (see the module docstring): `writing` holds each featured story's articles,
     `stories` the featured stories as printed, `elsewhere` the Explainer's sentences when it
-    needed them first (the TL;DR never repeats one)."""
+    needed them first (the TL;DR never repeats one), `first` the story the intro names first
+    (with no thread, the TL;DR's one line is that story's: both say what leads the issue)."""
     every = list(writing)
     writing = list(writing[:settings.stories])
+    opening = stories[min(first, len(stories) - 1)] if stories else None
     stories = list(stories[:settings.stories])
     if not stories:
         return ()
-    key = thread(week, writing, settings.thread_stories)
     src = week_sources(week)
+    every_names = _story_names(week, every)
+
+    def ties_week(key: str) -> bool:
+        """A through-line: named in `thread_share` of the featured stories or more, and no
+        place (a country or a city is where news happens, not what ties it)."""
+        runs = sum(1 for counts in every_names if key in counts)
+        return (runs >= settings.thread_stories and runs >= settings.thread_share * len(every)
+                and not _a_place(_forms(week, key), src, settings))
+
+    key = thread(week, writing, settings.thread_stories, ties_week)
     names = _story_names(week, writing)
     own = [_own(week, names, k) for k in range(len(writing))]
     picked: list[tuple[int, Sentence, frozenset[str]]] = []
@@ -227,7 +240,7 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
         stems = name | frozenset(stem(w) for w in name)
         picked = picked[:1] + [p for p in picked[1:]
                                if len((p[2] & picked[0][2]) - stems) >= settings.tie_words]
-        runs = [k for k, counts in enumerate(_story_names(week, every)) if key in counts]
+        runs = [k for k, counts in enumerate(every_names) if key in counts]
         shown = week.index.display(key)
         text = runs_through(shown, len(runs), len(every), language,
                             src.takes_the(shown.split(" (")[0]))
@@ -236,10 +249,11 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                *(_short(p[1], shown) for p in picked[:settings.sentences - 1])]
         if one_line([s.text for s in out]) and len(runs) >= settings.thread_stories:
             return tuple(out)
-    # No thread: one plain line, the lead story's first printed sentence that reports rather
+    # No thread: one plain line, the first printed sentence of the story the intro names first
+    # (`first`: both say what leads the issue) that reports rather
     # than judges (an opinion piece's "… are weaponizing identity politics …" is its
     # writer's, and the TL;DR speaks for the issue).
-    lead = next((s for s in stories[0].sentences if not judges(s.text)
+    lead = next((s for s in (opening or stories[0]).sentences if not judges(s.text)
                  and _plain(main_clause(s.text), src)), None)
     return (Sentence(main_clause(lead.text), lead.sources),) if lead is not None else ()
 
@@ -276,6 +290,17 @@ def few(n: int) -> str:
     """A count in words up to ten ("three"), in figures above."""
     words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
     return words[n] if 0 <= n < len(words) else str(n)
+
+
+def _a_place(forms: Sequence[str], src: Sources, settings: TldrSettings) -> bool:
+    """Whether the sources write the name after "in" (or "in the") in `place_share` of its
+    uses or more: a place ("in the United States", "in Texas"), where news happens."""
+    used = placed = 0
+    for f in forms:
+        esc = re.escape(f)
+        used += src.count(rf"(?<![\w-]){esc}(?![\w-])", f)
+        placed += src.count(rf"\b[Ii]n (?:the )?{esc}(?![\w-])", f)
+    return used > 0 and placed >= settings.place_share * used
 
 
 def _plain(text: str, src: Sources) -> bool:
