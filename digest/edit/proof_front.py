@@ -259,6 +259,17 @@ def _a_view(sentence: str, src: Sources | None) -> bool:
     return VIEW.search(sentence) is not None and ATTRIBUTION.search(sentence) is None
 
 
+# The writer speaking to their reader ("If you love a constitutionally constrained federal
+# government, … will warm your heart."), outside a quotation: an opinion piece's voice.
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|yourself|you['’](?:re|ll|ve|d))\b",
+                            re.IGNORECASE)
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+
+def _to_the_reader(sentence: str, src: Sources | None) -> bool:
+    return _TO_THE_READER.search(_QUOTED.sub(" ", sentence)) is not None
+
+
 TLDR_RULES: tuple[tuple[str, SentenceRule], ...] = (
     ("chained leads", lambda s, _: CHAINED.match(s) is not None),
     ("leans on a sentence not printed", lambda s, _: bool(
@@ -269,6 +280,7 @@ TLDR_RULES: tuple[tuple[str, SentenceRule], ...] = (
     ("a dateline or a wire's tag left in", lambda s, _: _WIRE_TAG.search(s) is not None),
     ("operator line", lambda s, _: OPERATOR.search(s) is not None),
     ("a view stated as a fact, its source not named", _a_view),
+    ("speaks to the reader (a writer's voice)", _to_the_reader),
 )
 
 

@@ -34,7 +34,7 @@ from digest.edit.proof import (
     Strike,
     _lowered_name,
 )
-from digest.edit.proof_front import OPERATOR, ROLE_RX, Sources, _bare_first_name
+from digest.edit.proof_front import OPERATOR, ROLE_RX, Sources, _a_view, _bare_first_name
 from digest.edit.write.phrase import PUNCT, clause_in
 
 INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence
@@ -116,6 +116,15 @@ def _capitalised_noun(item: str, src: Sources | None) -> bool:
                         < len(words) else j] for j in (k - 1, k + 1) if 0 <= j < len(words)]
         if (re.fullmatch(r"[A-Z][a-z]+", w) and not any(b[:1].isupper() for b in beside)
                 and src.mid(w.lower()) > src.mid(w)):
+            return True
+    return False
+
+
+def _cut_inside(item: str, src: Sources | None) -> bool:
+    """"North Korea reopens hotline to South to discuss Olympics": a one-word name after a
+    preposition, before a lower-case word, that the sources write longer (`_cut_name`)."""
+    for m in re.finditer(r"\b(?:to|in|from|with|of|for|on|at) ([A-Z][a-z]{2,})(?= [a-z])", item):
+        if _cut_name(m.group(1), src):
             return True
     return False
 
@@ -257,9 +266,7 @@ def _a_uncounted(item: str, src: Sources | None) -> bool:
     m = re.match(r"an? ([a-z]+)\b", item)
     if m is None or src is None or m.group(1) != _head(item):
         return False
-    noun = m.group(1)
-    return (src.count(rf"(?<![\w-]){noun}(?![\w-])", noun) >= 2
-            and src.count(rf"\b[Aa]n? {noun}\b", noun) == 0)
+    return _uncounted(m.group(1), src)
 
 
 def _verb_end(item: str, src: Sources | None) -> bool:
@@ -296,7 +303,8 @@ def _unseen_capital(item: str, src: Sources | None) -> bool:
     for k, w in enumerate(words):
         if not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*", w):
             continue
-        if any(0 <= j < len(words) and words[j][:1].isupper() for j in (k - 1, k + 1)):
+        if any(0 <= j < len(words) and words[j][:1].isupper()
+               and words[j].lower() not in NUMBER_WORDS for j in (k - 1, k + 1)):
             continue  # a name of several words ("Pope Francis")
         prose = src.prose_having(w) + "\n" + src.prose_having(w.lower())
         if re.search(rf"[\w,’'][^\S\n]+{re.escape(w)}(?![\w-])", prose):
@@ -366,11 +374,13 @@ ITEM_RULES: tuple[tuple[str, ItemRule], ...] = (
 )
 
 
-def _bare_noun(item: str, src: Sources | None) -> bool:
+def bare_noun(item: str, src: Sources | None) -> tuple[int, str] | None:
     """"Senate passes bill", "… keeps firm grip on immigration debate": a verb in -s after a
     name, or a preposition, then (past names and figures) common nouns with no article, the last
-    singular, ending the item or meeting a preposition or "and": a headline's dropped
-    article."""
+    singular, ending the item or meeting a preposition or "and": a headline's dropped article.
+    The index of the word the article goes before, and the noun; None when there is none, or
+    when the sources use the noun twice or more and never after "a" or "an" (a noun no one
+    counts takes none: "raise pressure on Biden")."""
     words = [w.strip(",.'’\"”‘“") for w in item.split()]
     for k, w in enumerate(words[:-1]):
         if not (w in PREPOSITIONS or (k and re.fullmatch(r"[a-z]{3,}[^s']s", w)
@@ -381,12 +391,31 @@ def _bare_noun(item: str, src: Sources | None) -> bool:
             j += 1
         run = list(itertools.takewhile(
             lambda x: x.isalpha() and x.islower() and x not in STOPWORDS and x not in PARTICLES
-            and not is_adverb(x), words[j:]))
+            and x not in PREPOSITIONS and not is_adverb(x), words[j:]))
         nxt = words[j + len(run)] if j + len(run) < len(words) else ""
         if run and not run[-1].endswith(("s", "ing", "ed")) and (
-                not nxt or nxt in PREPOSITIONS or nxt == "and"):
-            return True
-    return False
+                not nxt or nxt in PREPOSITIONS or nxt == "and") and not (
+                src is not None and _uncounted(run[-1], src)):
+            # (the article goes right after the verb or preposition; none after "to" or "as",
+            # a verb's or a clause's mark as often: "to announce executive action", "as
+            # infections spike")
+            return (k + 1 if w not in ("to", "as") else -1), run[-1]
+    return None
+
+
+def _uncounted(noun: str, src: Sources) -> bool:
+    """Whether the sources use `noun` twice or more, never after "a" or "an" and never in the
+    plural ("pressure"; not "facility", which they write "facilities")."""
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + ("es" if noun.endswith(
+        ("s", "x", "ch", "sh")) else "s")
+    return (src.count(rf"(?<![\w-]){noun}(?![\w-])", noun) >= 2
+            and src.count(rf"\b[Aa]n? (?:[\w-]+ )?{noun}\b", noun) == 0
+            and src.count(rf"(?<![\w-]){plural}(?![\w-])", plural) == 0)
+
+
+def _bare_noun(item: str, src: Sources | None) -> bool:
+    """A headline's dropped article (`bare_noun`)."""
+    return bare_noun(item, src) is not None
 
 
 def _name_lowered(item: str, src: Sources | None) -> bool:
@@ -427,6 +456,10 @@ CLAUSE_RULES: tuple[tuple[str, ItemRule], ...] = (
     ("ends on a verb, its object cut off", _verb_end),
     ("who, not what happened", lambda item, src: _person_only(item, src) and not any(
         w.islower() for w in item.split()[:-1])),
+    ("ends on a modifier, its noun cut off", _modifier_end),
+    ("a view stated as a fact, its source not named", lambda item, src: _a_view(item, src) and (
+        re.search(r"\b(?:claims?|argues|insists|suggests)\b", item) is None)),
+    ("a name cut short", _cut_inside),
 )
 
 

@@ -115,7 +115,11 @@ def test_a_story_is_named_by_a_phrase_that_tells_it_else_by_its_headlines_clause
     # A headline's capital on a common noun the sources write in lower case is no name cut
     # short ("Data" is written out to "Data Board" elsewhere, never here).
     assert finished("Data experts condemn the fines", WEEK) == "data experts condemn the fines"
-    # Struck: a headline's dropped article, a name lower-cased.
+    # A headline's dropped article is restored as the sources write it ("the ruling", "a
+    # blow"); struck where they never write one, or for a name lower-cased.
+    levy = Sources(("Ada Quill proposed a levy on Monday, and the board backed a levy of 2%.",
+                    "Quill said a levy would pass."))
+    assert finished("Quill proposes levy", levy) == "Quill proposes a levy"
     assert finished("Carthen Data Board fines app", WEEK) is None
     assert finished("Quill visits harbour city", WEEK) is None
 

@@ -274,3 +274,9 @@ def test_an_intro_item_that_stands_on_its_own(item: str) -> None:
 def test_a_view_reaches_the_tldr_only_with_its_source_named(sentence: str, faults: bool) -> None:
     got = [f for f in sentence_faults(sentence) if f.startswith("a view stated as a fact")]
     assert bool(got) == faults, got
+
+
+def test_a_tldr_sentence_speaking_to_the_reader_is_an_opinion() -> None:
+    assert "speaks to the reader (a writer's voice)" in sentence_faults(
+        "If you love a small harbour board, Mayor Ada Quill's port budget will warm your heart.")
+    assert sentence_faults('Mayor Ada Quill told dockers: "You will be paid on Friday."') == []

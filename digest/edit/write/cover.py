@@ -21,7 +21,7 @@ from digest.edit.entities import ORG_WORDS, is_title
 from digest.edit.lexicon import CJK_RE, STOPWORDS, is_adverb
 from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS
 from digest.edit.proof_front import Sources
-from digest.edit.proof_intro import clause_faults
+from digest.edit.proof_intro import bare_noun, clause_faults
 from digest.edit.settings import ROLES
 from digest.edit.write.phrase import PUNCT
 
@@ -99,7 +99,28 @@ def finished(running: str, src: Sources) -> str | None:
     text = _with_the(running, src)
     if not text or text.split()[-1].lower().strip(PUNCT) in PREPOSITIONS | ARTICLES | CONJUNCTIONS:
         return None
+    for _ in range(3):  # a headline's dropped articles, restored ("passes the … bill")
+        missing = bare_noun(text, src) if clause_faults(text, src) else None
+        if missing is None or missing[0] < 0:
+            break
+        restored = _with_article(text, *missing, src)
+        if restored is None:
+            break
+        text = restored
     return None if clause_faults(text, src) else text
+
+
+def _with_article(text: str, at: int, noun: str, src: Sources) -> str | None:
+    """`text` with the article the sources write before `noun` most ("the" when as often as
+    "a") put before its word `at`: "Trump rejects report he hid …" → "… rejects a report …";
+    None when the sources write neither."""
+    the = src.count(rf"\b[Tt]he (?:[\w-]+ )?{noun}\b", noun)
+    some = src.count(rf"\b[Aa]n? (?:[\w-]+ )?{noun}\b", noun)
+    if not the and not some:
+        return None
+    words = text.split()
+    article = "the" if the >= some else "an" if words[at][:1].lower() in "aeio" else "a"
+    return " ".join([*words[:at], article, *words[at:]])
 
 
 def _open_quote(text: str) -> bool:
