@@ -251,7 +251,7 @@ SentenceRule = Callable[[str, "Sources | None"], bool]
 VIEW = re.compile(r"\b(?:is|are|isn['’]t|aren['’]t)\s+(?:not\s+)?(?:really\s+|simply\s+|"
                   r"actually\s+|merely\s+|just\s+)?(?:about(?!\s+(?:to\b|\d|\$|a\s+(?:year|"
                   r"month|week|day|dozen|third|quarter|half)\b))|all about|nothing (?:but|more "
-                  r"than|less than)|really|simply|merely|actually)\b")
+                  r"than|less than)|really|simply|merely|actually|(?:right|wrong)(?!-))\b")
 
 
 def _a_view(sentence: str, src: Sources | None) -> bool:

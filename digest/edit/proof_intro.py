@@ -270,10 +270,14 @@ def _a_uncounted(item: str, src: Sources | None) -> bool:
 
 
 def _verb_end(item: str, src: Sources | None) -> bool:
-    """"the Trump administration bans": an item ending on a word in -s that the sources never
+    """"the Trump administration bans", "the Ever Given floating": an item ending on a name's
+    participle in -ing, or on a word in -s that the sources never
     write after a determiner or a possessive ("the bans", "its rules") and do write before a
     lower-case word ("bans imports"): a verb, its object cut off."""
     last = item.split()[-1]
+    words = item.split()
+    if len(words) > 1 and words[-2][:1].isupper() and re.fullmatch(r"[a-z]{3,}ing", last):
+        return True  # a name's participle: "the Ever Given floating"
     if src is None or not re.fullmatch(r"[a-z]{2,}[^s'’]s", last) or re.search(
             rf"{_DETERMINED}\s+(?:[a-z-]+\s+){{0,3}}{last}$", item):
         return False  # ("Georgia's provisional ballots": a noun, its determiner in the item)
@@ -378,28 +382,36 @@ def bare_noun(item: str, src: Sources | None) -> tuple[int, str] | None:
     """"Senate passes bill", "… keeps firm grip on immigration debate": a verb in -s after a
     name, or a preposition, then (past names and figures) common nouns with no article, the last
     singular, ending the item or meeting a preposition or "and": a headline's dropped article.
-    The index of the word the article goes before, and the noun; None when there is none, or
+    The index of the word the article goes before (-1 where none can be put back), and the
+    noun; None when there is none, or
     when the sources use the noun twice or more and never after "a" or "an" (a noun no one
     counts takes none: "raise pressure on Biden")."""
     words = [w.strip(",.'’\"”‘“") for w in item.split()]
     for k, w in enumerate(words[:-1]):
-        if not (w in PREPOSITIONS or (k and re.fullmatch(r"[a-z]{3,}[^s']s", w)
+        if not (w in PREPOSITIONS or (k and re.fullmatch(r"[a-z]{3,}[^su']s", w)
                                       and words[k - 1][:1].isupper())):
-            continue
+            continue  # (a verb in -s, not "coronavirus", "access")
         j = k + 1
         while j < len(words) - 1 and (words[j][:1].isupper() or words[j][:1].isdigit()):
             j += 1
+        if any(x.endswith(("'s", "’s")) for x in words[k + 1:j]):
+            continue  # a possessive is its determiner ("upholds Indiana's burial law")
         run = list(itertools.takewhile(
             lambda x: x.isalpha() and x.islower() and x not in STOPWORDS and x not in PARTICLES
             and x not in PREPOSITIONS and not is_adverb(x), words[j:]))
+        if any(x.endswith("ing") for x in run[:-1]):
+            continue  # a verb and its object ("of declaring war")
         nxt = words[j + len(run)] if j + len(run) < len(words) else ""
         if run and not run[-1].endswith(("s", "ing", "ed")) and (
                 not nxt or nxt in PREPOSITIONS or nxt == "and") and not (
                 src is not None and _uncounted(run[-1], src)):
-            # (the article goes right after the verb or preposition; none after "to" or "as",
-            # a verb's or a clause's mark as often: "to announce executive action", "as
-            # infections spike")
-            return (k + 1 if w not in ("to", "as") else -1), run[-1]
+            # The article goes right after the verb or preposition, before a plain noun
+            # phrase of three words or fewer; none after "to" or "as", a verb's or a clause's
+            # mark as often ("to announce executive action", "as infections spike"), nor
+            # inside a name ("Secretary of State").
+            plain = len(run) <= 3 and not any(x.endswith(("s", "ed")) for x in run[:-1])
+            inside = w == "of" and words[k - 1][:1].isupper() if k else False
+            return (k + 1 if plain and not inside and w not in ("to", "as") else -1), run[-1]
     return None
 
 
@@ -484,7 +496,7 @@ def item_faults(item: str, sources: Sources | None = None) -> list[str]:
     return out + [why for why, rule in ITEM_RULES if rule(item, sources)]
 
 
-def _title_cased(headline: str, src: Sources | None) -> bool:
+def title_cased(headline: str, src: Sources | None) -> bool:
     """A headline in Title Case: of its words after the first that are no names (the sources
     write them in lower case inside a sentence at least as often), two or more and most are
     capitalised ("Trump Returns To White House"; not "Hillary Clinton says 'nobody likes'
@@ -506,7 +518,7 @@ def intro_strikes(intro: str, headlines: Sequence[str], *,
     src = Sources(tuple(sources)) if sources else None
     for h in headlines:
         if len(h.split()) >= 4 and h.lower().rstrip(".") in low and (
-                (_title_cased(h, src) and h.rstrip(".") in intro)
+                (title_cased(h, src) and h.rstrip(".") in intro)
                 or re.search(rf"[\"“‘']{re.escape(h.lower().rstrip('.'))}", low)):
             out.append(Strike("intro", "quotes a headline", h))
     n = len(intro.split()) if not CJK_RE.search(intro) else len(intro) // 2

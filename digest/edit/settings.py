@@ -169,8 +169,8 @@ class TldrSettings:
     # of twenty, and two of a four-story issue).
     thread_stories: int = 2
     thread_share: float = 0.25
-    # A name the sources write after "in" in this share of its uses is a place ("in the United
-    # States"), no thread: where news happens, not what ties it.
+    # A name the sources write after "in" or "at" in this share of its uses is a place ("in the
+    # United States", "at the White House"), no thread: where news happens, not what ties it.
     place_share: float = 0.2
     # A thread sentence shares this many content words (the thread's name aside) with what
     # its story printed: "AOMA's member list of more than 300 firms …" under a story on

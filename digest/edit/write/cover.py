@@ -119,7 +119,8 @@ def _with_article(text: str, at: int, noun: str, src: Sources) -> str | None:
     if not the and not some:
         return None
     words = text.split()
-    article = "the" if the >= some else "an" if words[at][:1].lower() in "aeio" else "a"
+    vowel = re.match(r"[aeio]|un(?!i)", words[at].lower()) is not None  # "an unflattering"
+    article = "the" if the >= some else "an" if vowel else "a"
     return " ".join([*words[:at], article, *words[at:]])
 
 

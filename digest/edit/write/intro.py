@@ -25,7 +25,7 @@ from digest.edit.entities import is_title
 from digest.edit.lexicon import CALENDAR, STOPWORDS, stem
 from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
 from digest.edit.proof_front import Sources
-from digest.edit.proof_intro import item_faults, list_item_faults
+from digest.edit.proof_intro import item_faults, list_item_faults, title_cased
 from digest.edit.settings import IntroSettings
 from digest.edit.write.cover import finished, first_clause, only_a_name, tells
 from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in
@@ -251,6 +251,9 @@ def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]],
             if cut and src else None
         # (a name alone tells nothing, as a subject or as a headline's words without a
         # verb, "State of the Union": the story is counted)
+        # (the whole headline in its Title Case is quoted, not told: `title_cased`)
+        if told and told == s.headline.strip().rstrip(".") and title_cased(s.headline, src):
+            told = None
         if told and (list_item_faults(told, src) or only_a_name(told) or (
                 clause_in(told, src.words if src else frozenset()) is None and not tells(told))):
             told = None

@@ -293,13 +293,14 @@ def few(n: int) -> str:
 
 
 def _a_place(forms: Sequence[str], src: Sources, settings: TldrSettings) -> bool:
-    """Whether the sources write the name after "in" (or "in the") in `place_share` of its
-    uses or more: a place ("in the United States", "in Texas"), where news happens."""
+    """Whether the sources write the name after "in" or "at" (or "in the", "at the") in
+    `place_share` of its uses or more: a place ("in the United States", "in Texas", "at the
+    White House"), where news happens."""
     used = placed = 0
     for f in forms:
         esc = re.escape(f)
         used += src.count(rf"(?<![\w-]){esc}(?![\w-])", f)
-        placed += src.count(rf"\b[Ii]n (?:the )?{esc}(?![\w-])", f)
+        placed += src.count(rf"\b(?:[Ii]n|[Aa]t) (?:the )?{esc}(?![\w-])", f)
     return used > 0 and placed >= settings.place_share * used
 
 
