@@ -420,8 +420,11 @@ def _uncounted(noun: str, src: Sources) -> bool:
     plural ("pressure"; not "facility", which they write "facilities")."""
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + ("es" if noun.endswith(
         ("s", "x", "ch", "sh")) else "s")
-    return (src.count(rf"(?<![\w-]){noun}(?![\w-])", noun) >= 2
-            and src.count(rf"\b[Aa]n? (?:[\w-]+ )?{noun}\b", noun) == 0
+    # ("an open data set" counts sets, not data: the noun must end its phrase)
+    counted = [after for after in re.findall(rf"\b[Aa]n? (?:[\w-]+ )?{noun}\b(\s+[a-z]+)?",
+                                              src.having(noun))
+               if not after or after.strip() in STOPWORDS or after.strip() in PREPOSITIONS]
+    return (src.count(rf"(?<![\w-]){noun}(?![\w-])", noun) >= 2 and not counted
             and src.count(rf"(?<![\w-]){plural}(?![\w-])", plural) == 0)
 
 
@@ -468,7 +471,8 @@ CLAUSE_RULES: tuple[tuple[str, ItemRule], ...] = (
     ("ends on a verb, its object cut off", _verb_end),
     ("who, not what happened", lambda item, src: _person_only(item, src) and not any(
         w.islower() for w in item.split()[:-1])),
-    ("ends on a modifier, its noun cut off", _modifier_end),
+    ("ends on a modifier, its noun cut off", lambda item, src: _modifier_end(item, src) and (
+        re.search(r"(?:[^s]s|ed)$", item) is None)),  # (a clause may end on its verb: "opens")
     ("a view stated as a fact, its source not named", lambda item, src: _a_view(item, src) and (
         re.search(r"\b(?:claims?|argues|insists|suggests)\b", item) is None)),
     ("a name cut short", _cut_inside),

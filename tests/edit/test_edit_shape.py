@@ -10,11 +10,13 @@ from dataclasses import replace
 
 from digest.edit import edit_issue
 from digest.edit.lexicon import CJK_RE, dangles
+from digest.edit.proof_front import Sources
 from digest.edit.select import select
 from digest.edit.settings import QUESTIONS, ExplainerSettings, Settings, TldrSettings
 from digest.edit.week import read
 from digest.edit.write.grounding import trace
 from digest.edit.write.intro import in_running_text, prose_counts
+from digest.edit.write.tldr import _a_place
 from digest.models import Article, Issue, Newsletter, Period
 from digest.text import split_sentences
 
@@ -109,6 +111,22 @@ def test_tldr_is_one_through_line(period: Period, make_article: MakeArticle) -> 
     assert len(one.tldr) == 1
 
 
+def test_a_thread_ties_a_share_of_the_week_and_is_no_place(period: Period,
+                                                          make_article: MakeArticle) -> None:
+    # A name the sources write after "in" or "at" is where news happens, not what ties it.
+    src = Sources(("Cases rose in the United States on Monday, and the United States said so.",
+                   "Officials at the United States embassy met the Harbour Data Alliance."))
+    assert _a_place(["United States"], src, TldrSettings())
+    assert not _a_place(["Harbour Data Alliance"], src, TldrSettings())
+    # No thread (every name a place, or none in enough of the stories): one line, from the
+    # story the intro names first, so the TL;DR and the intro agree on what leads the issue.
+    for tune in (TldrSettings(place_share=0.0), TldrSettings(thread_share=1.5)):
+        issue = _issue(period, make_article, Settings(tldr=tune))
+        assert len(issue.tldr) == 1 and "runs through" not in issue.tldr[0].text, issue.tldr
+        assert issue.intro.startswith("This week in Port Data Weekly: the Ningbo Port Forum")
+        assert issue.tldr[0].text.startswith("The Ningbo Port Forum opened"), issue.tldr
+
+
 def test_intro_says_what_the_issue_covers(period: Period, make_article: MakeArticle) -> None:
     issue = _issue(period, make_article)
     # One sentence naming the featured stories as a reader would say them: a subject that is
@@ -116,7 +134,8 @@ def test_intro_says_what_the_issue_covers(period: Period, make_article: MakeArti
     # clause in running text, "the" restored and a cut name written out; then the
     # Explainer with its definition. No headline quoted.
     assert issue.intro.startswith("This week in Port Data Weekly: the Ningbo Port Forum "
-                                  "opens; the Carthen Data Board fines map apps; "), issue.intro
+                                  "opens; Coastline Shipping opens Tidewatch data; and the "
+                                  "Carthen Data Board fines map apps, "), issue.intro
     assert ("with an explainer on the Harbour Data Alliance (HDA), a standards body"
             in issue.intro)
     assert "“" not in issue.intro and not re.search(r"\d+ (stor|sources|articles)", issue.intro)
