@@ -250,10 +250,12 @@ def _no_referent(item: str, src: Sources | None) -> bool:
     words = item.split()
     first = words[0].strip(PUNCT + ",")
     if first[:1].islower():
-        # (a plural subject and its verb: "health experts condemn …", a clause)
+        # (a plural subject and its verb: "health experts condemn …", "tightening polls in key
+        # swing states raise pressure …", a clause)
         verb = any(w.isalpha() and w.islower() and not w.endswith("s") and w not in STOPWORDS
-                   and w not in PREPOSITIONS and src is not None
-                   and (f"{w}ed" in src.words or f"{w}d" in src.words) for w in words[1:3])
+                   and w not in PREPOSITIONS and src is not None and (k < 3 or before.endswith("s"))
+                   and (f"{w}ed" in src.words or f"{w}d" in src.words)
+                   for k, (before, w) in enumerate(itertools.pairwise(words), start=1))
         return first not in REFERENT_OPENERS and not first.endswith(("'s", "’s")) and not verb
     head = _head(item)
     return (first.lower() in NUMBER_WORDS or re.fullmatch(r"[\d.,]+", first) is not None) and (
@@ -279,8 +281,11 @@ def _verb_end(item: str, src: Sources | None) -> bool:
     if len(words) > 1 and words[-2][:1].isupper() and re.fullmatch(r"[a-z]{3,}ing", last):
         return True  # a name's participle: "the Ever Given floating"
     if src is None or not re.fullmatch(r"[a-z]{2,}[^s'’]s", last) or re.search(
-            rf"{_DETERMINED}\s+(?:[a-z-]+\s+){{0,3}}{last}$", item):
-        return False  # ("Georgia's provisional ballots": a noun, its determiner in the item)
+            rf"{_DETERMINED}\s+(?:[a-z-]+\s+){{0,3}}{last}$", item) or re.search(
+            rf"\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Ff]ew|[Mm]ore|[Tt]hese|[Tt]hose|[Aa]ll)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}{last}$", item):
+        return False  # ("Georgia's provisional ballots", "some JFK files": a noun, its
+        # determiner or quantifier in the item)
     objects = re.findall(rf"(?<![\w-]){last}\s+([a-z]+)", src.having(last))
     return (src.count(rf"{_DETERMINED}\s+(?:[a-z-]+\s+){{0,3}}{last}\b", last) == 0
             and any(w not in STOPWORDS and w not in PREPOSITIONS for w in objects))

@@ -30,7 +30,7 @@ _TAG = re.compile(r"^\s*['‘\"“].{1,80}?['’\"”]\s*:\s*")
 # A bracketed tag ("(Video)", "[Opinion]").
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]{1,20}[)\]]")
 # Where a headline's main clause ends: a second clause, a colon, a dash, a question.
-_CLAUSE_END = re.compile(r",\s|;\s|:\s|\s[—–-]\s|\s\|\s|\?|(?<=\s[a-z]{2})[.!]\s|"
+_CLAUSE_END = re.compile(r",[’'”\"]?\s|;\s|:\s|\s[—–-]\s|\s\|\s|\?|(?<=\s[a-z]{2})[.!]\s|"
                          r"(?<=[a-z]{3})[.!]\s")
 MAX_CLAUSE = 10  # words: a longer clause is no item of a list
 
@@ -77,7 +77,10 @@ def first_clause(headline: str) -> str | None:
         word = text[:m.start()].split()[-1] if text[:m.start()].split() else ""
         if m.group(0)[:1] in ".!" and not word.islower() and (len(word) <= 4 or "." in word):
             continue  # an abbreviation ("Gov. Cuomo", "Dept. nominee"), no sentence's end
-        text = text[:m.start()]
+        # (a comma inside a closing quote ends the clause after the quote: "… an
+        # 'immigration hypocrite,' compares …")
+        end = m.group(0)
+        text = text[:m.start()] + (end[1] if end[:1] == "," and end[1:2] in "’'”\"" else "")
         break
     text = text.strip().rstrip(".!")
     return text if 3 <= len(text.split()) <= MAX_CLAUSE and not _open_quote(text) else None
