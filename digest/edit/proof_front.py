@@ -10,7 +10,7 @@ someone's title not counting: "White House counsel Pat Cipollone" and "White Hou
 Stephen Miller" share no story); no fact twice; in the issue's language; no operator line.
 
 
-The intro's rules are proof_intro.py's; the week's `Sources` are this module's.
+The intro's rules are proof_intro.py's and proof_item.py's; the week's `Sources` are this module's.
 
 The rules are closed-class English and the week's own sources, written for this module
 (nothing learned from the benchmarks).

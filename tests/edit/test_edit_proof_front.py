@@ -16,7 +16,8 @@ from digest.edit.proof_front import (
     tldr_strikes,
     unresolved_role,
 )
-from digest.edit.proof_intro import intro_items, intro_strikes, item_faults, list_item_faults
+from digest.edit.proof_intro import intro_items, intro_strikes, list_item_faults
+from digest.edit.proof_item import item_faults
 from digest.edit.write.intro import clauses
 from digest.edit.write.tldr import _short, runs_through
 from digest.models import Article, Newsletter, Period, Sentence, Story

@@ -25,7 +25,8 @@ from digest.edit.entities import is_title
 from digest.edit.lexicon import CALENDAR, STOPWORDS, stem
 from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
 from digest.edit.proof_front import Sources
-from digest.edit.proof_intro import item_faults, list_item_faults, title_cased
+from digest.edit.proof_intro import list_item_faults, title_cased
+from digest.edit.proof_item import item_faults
 from digest.edit.settings import IntroSettings
 from digest.edit.write.cover import finished, first_clause, only_a_name, tells
 from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in
