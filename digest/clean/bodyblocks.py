@@ -180,20 +180,17 @@ class _Walker:
         run: list[Piece] = [el.text] if el.text else []
         for child in el:
             tag = _tag(child)
-            if tag in _LEAF_KINDS and len(child) == 0:
-                # a paragraph or heading of text alone (most of a feed's HTML): what `walk`
-                # makes of it, without the calls that find out
+            # a paragraph or heading of text alone (most of a feed's HTML) is what `walk`
+            # makes of it, without the calls that find out
+            leaf = tag in _LEAF_KINDS and len(child) == 0
+            if leaf or _is_block(child, tag):
                 if run and not _blank(run):
                     self.emit(run, kind)
                 run = []
-                text = _squash(child.text or "")
-                if text:
+                if not leaf:
+                    self.walk(child, tag)
+                elif text := _squash(child.text or ""):
                     self.blocks.append(Block(text, _LEAF_KINDS[tag]))
-            elif _is_block(child, tag):
-                if run and not _blank(run):
-                    self.emit(run, kind)
-                run = []
-                self.walk(child, tag)
             elif tag in _BREAKS:
                 run.append(None)
             elif tag and tag not in _SKIP:

@@ -24,7 +24,7 @@ from digest.edit.week import Week, read, writing_set
 from digest.edit.write.explainer import explain
 from digest.edit.write.intro import clauses, intro_line
 from digest.edit.write.stories import write_stories
-from digest.edit.write.tldr import through_line
+from digest.edit.write.tldr import through_line, week_sources
 from digest.edit.write.voice import Draft, Model, rewrite
 from digest.models import (
     Article,
@@ -65,13 +65,13 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     stories = with_topics(mark(stories, ranked, recalled, tune.continuity), topics)
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
     featured = [r for r in ranked if r.featured]
+    src = week_sources(week)  # (the intro's and the TL;DR's checks read it: built once)
     covers = clauses(stories[:len(featured)],
-                     [[r.article.text for r in reads] for reads in writing[:len(featured)]],
-                     [f"{r.article.title}\n{r.article.text}" for r in week.reads])
+                     [[r.article.text for r in reads] for reads in writing[:len(featured)]], src)
     # (the TL;DR's one line, with no thread, is the story the intro names first)
     first = next((k for k, c in enumerate(covers) if c), 0)
     tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang, tune.tldr,
-                        first=first)
+                        first=first, src=src)
     before = Explained.of(explained, period.key)
     explainer, explainer_note = explain(week, writing, lang, tune.explainer,
                                         [s.text for s in tldr], before)
@@ -80,7 +80,7 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
         if explainer is not None:
             tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang,
                                 tune.tldr, [s.text for q in explainer.qa for s in q.answer],
-                                first)
+                                first, src)
     label = period_label(period, newsletter.timezone)
     intro = intro_line(newsletter, label, covers, len(ranked) - len(featured), explainer,
                        tune.intro)

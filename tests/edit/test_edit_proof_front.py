@@ -147,7 +147,7 @@ def test_the_intro_counts_a_struck_subject_and_completes_a_cut_name() -> None:
                for k, h in enumerate(["Carthen fines map apps", "Oil tanker runs aground"])]
     # "the Carthen Data Board" is only a name: the story is said with its headline's
     # clause, the cut name written out; "oil tanker runs aground" drops its article.
-    got = clauses(stories, [texts, tanker], [*texts, *tanker])
+    got = clauses(stories, [texts, tanker], Sources((*texts, *tanker)))
     assert got == ["the Carthen Data Board fines map apps", None]
 
 

@@ -284,7 +284,7 @@ def subject_held(texts: Sequence[str], held: Sequence[frozenset[str]],
     On allsides_dev weeks (bench/allsides.py --grouping, threshold chosen on the other half):
     95.6 / 94.7 held out with every anchored report damped, 95.9 / 94.99 with reports damped
     whose title names an anchor or whose text names one twice, 95.92 / 95.09 with the title
-    alone and names compared by `same_n`,
+    alone and names compared by `same_name`,
     96.15 / 95.18 with the split pass (split.py), 96.20 / 95.20 with `name_forms` (uci:
     bench/cluster.py 91.05 / 87.26 -> 91.15 / 87.29; "Libyan navy" and "Libya" were damped).
     """

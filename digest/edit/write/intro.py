@@ -229,13 +229,12 @@ def _opens_quote(phrase: Sequence[str]) -> bool:
 
 
 def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]],
-            week: Sequence[str] = ()) -> list[str | None]:
+            src: Sources | None = None) -> list[str | None]:
     """What the intro says of each featured story (`texts`: its articles' texts): its subject
     (`subject`) when that tells the story (`cover.tells`), else its headline's main clause in
     running text (`cover`); None where neither tells it or the copy editor would strike it as
-    an item of the intro's list (`proof_intro.list_item_faults`, checked against `week`, the
-    week's articles)."""
-    src = Sources(tuple(week)) if week else None
+    an item of the intro's list (`proof_intro.list_item_faults`, checked against `src`, the
+    week's articles: `tldr.week_sources`)."""
     out: list[str | None] = []
     for s, t in zip(stories, texts, strict=True):
         phrase = subject(s.headline, t)

@@ -163,18 +163,20 @@ def _forms(week: Week, key: str) -> list[str]:
 
 def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequence[Story],
                  language: str, settings: TldrSettings,
-                 elsewhere: Collection[str] = (), first: int = 0) -> tuple[Sentence, ...]:
+                 elsewhere: Collection[str] = (), first: int = 0,
+                 src: Sources | None = None) -> tuple[Sentence, ...]:
     """The TL;DR (see the module docstring): `writing` holds each featured story's articles,
     `stories` the featured stories as printed, `elsewhere` the Explainer's sentences when it
     needed them first (the TL;DR never repeats one), `first` the story the intro names first
-    (with no thread, the TL;DR's one line is that story's: both say what leads the issue)."""
+    (with no thread, the TL;DR's one line is that story's: both say what leads the issue),
+    `src` the week's articles (`week_sources`, built once by the editor for every writer)."""
     every = list(writing)
     writing = list(writing[:settings.stories])
     opening = stories[min(first, len(stories) - 1)] if stories else None
     stories = list(stories[:settings.stories])
     if not stories:
         return ()
-    src = week_sources(week)
+    src = week_sources(week) if src is None else src
     every_names = _story_names(week, every)
 
     def ties_week(key: str) -> bool:
