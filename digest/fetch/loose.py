@@ -29,7 +29,9 @@ from .urls import resolve
 LOOSE_MAX_BYTES = 1_000_000
 MAX_DEPTH = 256
 _CHARREF_RE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
-_XMLNS_RE = re.compile(rb"""(xmlns(?::[\w.-]+)?\s*=\s*)(?:"([^"]{0,2048})"|'([^']{0,2048})')""")
+# (no length bound: a value of any length is cleaned, a fuzz find had one of 2 KB and more;
+# linear, as each opening quote is closed by the next quote of its kind, the next value's own)
+_XMLNS_RE = re.compile(rb"""(xmlns(?::[\w.-]+)?\s*=\s*)(?:"([^"]*)"|'([^']*)')""")
 _LAST_END_RE = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
 _NAME_RE = re.compile(rb"/?([A-Za-z_][\w.:-]*)")
 # Elements that never hold others (HTML void elements, raw in a broken feed) and those an

@@ -105,6 +105,18 @@ def test_whitespace_in_a_namespace_name(space: str) -> None:
     assert feed.refused is None
 
 
+def test_a_long_namespace_name_with_bytes_that_decode_to_whitespace() -> None:
+    """Found by the parse_feed fuzz target in CI: the same ValueError from a namespace name of
+    over 2,048 bytes once its invalid UTF-8 (a surrogate's bytes) is read as U+FFFD, which
+    the cleaning skipped; an element in that namespace reaches the handler."""
+    body = (b'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="'
+            + b"\xed\xa0\x80" * 800 + b'"><channel><title>T</title><item><title>One</title>'
+            b"<content:encoded><![CDATA[<p>x</p>]]></content:encoded></item></channel></rss>")
+    feed = parse_feed(body, URL)
+    assert_sane(feed)
+    assert feed.refused is None
+
+
 def test_a_link_urlsplit_refuses_is_no_link() -> None:
     """Fuzz find: a link such as 'http://[x/' made urljoin raise 'Invalid IPv6 URL'."""
     from digest.fetch.urls import resolve

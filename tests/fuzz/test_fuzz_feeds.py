@@ -125,6 +125,9 @@ def _check(feed: ParsedFeed) -> None:
          b"<title>One</title></item></rdf:RDF>", None)  # an NBSP in xmlns: ValueError
 @example(b'<?xml version="1.0"?><feed version="0.3" xmlns=">\xed\xa0\x80\xef\xbb\xbfhttp://purl'
          b'.org/atom/ns#"><entry><title>Entry</title></entry></feed>', None)  # the same, with ">"
+@example(b'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="'
+         + b"\xed\xa0\x80" * 800 + b'"><channel><item><content:encoded>x</content:encoded>'
+         b"</item></channel></rss>", None)  # the same, over 2 KB
 @example(b"<!DOCTYPE x><<rss version='2.0'><channel><item><title>T</title><pubDate/>>>Tue, 17 "
          b"Nov 2026 20:15:00 +0800</pubDate></item></channel></rss>", None)  # DeprecationWarning
 def test_parse_feed_is_total(document: bytes, content_type: str | None) -> None:
