@@ -16,7 +16,7 @@ Paragraphs: no opening on a reference to something not printed ("He", "The compa
 ("MINNEAPOLIS—", "(AP) —", "VIDEO:"); no fact stated twice (a distinctive number in two sentences, a
 sentence whose content words another one mostly holds, or another outlet's sentence that says
 nothing the paragraph has not printed: no new name, figure or date and few new words, or the
-same event told again — the same actors and action, `facts.says_nothing_new`); no quotation
+same event told again — the same actors and action, `events.says_nothing_new`); no quotation
 left open (a sentence
 split inside a quote); no Chinese outside brackets in a Latin-script issue; no name
 lower-cased after an added attribution ("According to X, joe Biden").
@@ -32,7 +32,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.facts import restates, says_nothing_new
+from digest.edit.events import says_nothing_new
+from digest.edit.facts import restates
 from digest.edit.lexicon import (
     ANAPHORIC,
     CALENDAR,
@@ -289,7 +290,7 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
                       sources: Sequence[str] = (), origins: Sequence[str] = ()) -> list[Strike]:
     """What a copy editor would strike in a story paragraph, sentence by sentence.
     `origins`: the article each sentence comes from (its URL); a sentence that says nothing
-    the *other* outlets' printed sentences do not is a paraphrase (`facts.says_nothing_new`),
+    the *other* outlets' printed sentences do not is a paraphrase (`events.says_nothing_new`),
     while an outlet's sentence after its own earlier one goes on with its account. Without
     them every sentence is read as another outlet's."""
     out: list[Strike] = []

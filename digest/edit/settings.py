@@ -97,10 +97,10 @@ class ParagraphSettings:
     corroborated: float = 0.6
     # A sentence bringing no new name or figure says nothing new when at most this share of
     # its content words is new to what the other outlets' printed sentences say
-    # (facts.says_nothing_new; the copy editor strikes it too).
+    # (events.says_nothing_new; the copy editor strikes it too).
     nothing_new: float = 0.5
     # … or when it tells an event a printed sentence told: one of its actors and this many
-    # words of its action (facts.restates_event; 0: not compared).
+    # words of its action (events.restates_event; 0: not compared).
     event_words: int = 2
     # Under the least, a sentence that brings no new name or figure (facts.new_fact) joins
     # only while it costs the paragraph at most this much expected ROUGE-1 F1: opinion lines

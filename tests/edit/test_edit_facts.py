@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.facts import numbers, restates, restates_event, said, says_nothing_new
+from digest.edit.events import restates_event, says_nothing_new
+from digest.edit.facts import numbers, restates, said
 from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import ParagraphSettings
 from digest.edit.write.lines import story_lines

@@ -19,7 +19,7 @@
    and while it gains and stays within `words[1]` after that. Never a sentence that says
    again what is printed (`facts.restates`: a figure again, or mostly the same words; nor
    another outlet's sentence that says nothing its printed sentences, taken together, do
-   not — `facts.says_nothing_new`: no new name, figure or date and at most half its content
+   not — `events.says_nothing_new`: no new name, figure or date and at most half its content
    words new, or the same event told again with the same actors and action, so its lead
    paraphrasing the opening is not printed), nor
    one that leans on a sentence not printed ("He", "The company", "Second,": allowed right
@@ -50,7 +50,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from digest.edit.facts import new_fact, restates, said, says_nothing_new
+from digest.edit.events import says_nothing_new
+from digest.edit.facts import new_fact, restates, said
 from digest.edit.lexicon import mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, judges, quoted_share
