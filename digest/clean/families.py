@@ -14,7 +14,9 @@ condition every block the test accepts meets, so a block that fails it skips the
   a block with none of them skips that family's regex (the regexes scan the whole block).
   Every family's literals are found in one pass over the block (an Aho-Corasick automaton,
   `present`), not one substring test each: with a hundred literals the tests were two thirds
-  of the cleaning of a feed item. So a literal costs nothing, and the more precise they are
+  of the cleaning of a feed item. (The automaton is ahocorasick_rs's, in Rust: its pass over
+  a page's blocks costs a third of pyahocorasick's, whose per-character iteration was most of
+  the literal pass.) So a literal costs nothing, and the more precise they are
   (the words of a phrase the regex requires, not a stem common in prose), the fewer blocks
   reach a regex. Keep the literals in step with patterns.py; tests/clean check each
   family's examples.
@@ -28,13 +30,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
 from digest.clean.openings import Openings
+from digest.text import no_surrogates
 
 _IMPERATIVE = re.compile(
     r"(?:^|[.!?]\s+|[:–—]\s*)(?:subscribe|sign up|sign me up|get|join|enter|don'?t miss|never "
@@ -251,7 +253,25 @@ _OPENINGS_MAX = max(f.max_len for f in FAMILIES if f.opens)
 _LIMITS = sorted({f.max_len for f in FAMILIES})
 
 
-def _automaton(families: tuple[Family, ...]) -> Any:
+@dataclass(frozen=True)
+class _Literals:
+    """Every family's `needs` literals in one automaton; `bits[i]` is the bits of the families
+    that need literal `i` (each family's bit is its position in `FAMILIES`)."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    bits: tuple[int, ...]
+
+    def hits(self, low: str) -> list[tuple[int, int, int]]:
+        """(literal, start, end) of every literal found in `low`, overlapping ones included.
+        Half a surrogate pair (which the automaton, working on UTF-8, refuses) is in no
+        literal: it is looked at as U+FFFD, in none either, so the same places match."""
+        try:
+            return self.automaton.find_matches_as_indexes(low, overlapping=True)
+        except UnicodeEncodeError:
+            return self.automaton.find_matches_as_indexes(no_surrogates(low), overlapping=True)
+
+
+def _automaton(families: tuple[Family, ...]) -> _Literals:
     """Every family's `needs` literals, each standing for the bit of every family that needs
     it (the family's position in `families`)."""
     masks: dict[str, int] = {}
@@ -260,11 +280,7 @@ def _automaton(families: tuple[Family, ...]) -> Any:
             if word != word.lower():
                 raise ValueError(f"{family.rule}: a literal it needs must be lower case: {word!r}")
             masks[word] = masks.get(word, 0) | 1 << bit
-    automaton = ahocorasick.Automaton()
-    for word, mask in masks.items():
-        automaton.add_word(word, mask)
-    automaton.make_automaton()
-    return automaton
+    return _Literals(ahocorasick_rs.AhoCorasick(list(masks)), tuple(masks.values()))
 
 
 _NEEDS = _automaton(FAMILIES)
@@ -272,9 +288,9 @@ _NEEDS = _automaton(FAMILIES)
 
 def present(low: str) -> int:
     """The bits of the families one of whose literals the lower-cased block contains."""
-    mask = 0
-    for _, bits in _NEEDS.iter(low):
-        mask |= bits
+    mask, bits = 0, _NEEDS.bits
+    for index, _, _ in _NEEDS.hits(low):
+        mask |= bits[index]
     return mask
 
 
@@ -357,8 +373,9 @@ def classify_all(blocks: Sequence[Block]) -> list[str | None]:
     # block after block i starts
     after = list(accumulate(len(t) + 1 for t in texts))
     found = [0] * len(texts)
-    for end, bits in _NEEDS.iter(low):
-        found[bisect_right(after, end)] |= bits
+    literal_bits = _NEEDS.bits
+    for index, start, _ in _NEEDS.hits(low):
+        found[bisect_right(after, start)] |= literal_bits[index]
     out: list[str | None] = []
     for block, text, bits in zip(blocks, texts, found, strict=True):
         plan = _plan_of(text, block.kind)

@@ -72,7 +72,7 @@ def test_fetch_and_status_do_not_import_the_editor_stack(config: Path) -> None:
     trafilatura when it cleans only feed items (the page extractor is for pages); status loads
     no stage at all."""
     code, fetched = _loaded("fetch", "--config", str(config), cwd=config.parent)
-    assert code == 0 and {"httpx", "lxml", "ahocorasick"} <= fetched  # ahocorasick: the junk families
+    assert code == 0 and {"httpx", "lxml", "ahocorasick_rs"} <= fetched  # the junk families
     assert "trafilatura" not in fetched
     _no_editor_stack(("fetch",), fetched)
     assert not fetched & {"psycopg", "procrastinate"}  # the embedded store needs no server
