@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
@@ -7,11 +8,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from digest import periods
 from digest.errors import StoreError
 from digest.models import Article, Delivery, FetchResult, FetchState, Source
-from digest.store import IssueRecord, open_store
+from digest.store import IssueRecord, open_store, rows
 from digest.store.migrations import LATEST
 from digest.store.pgschema import LATEST as PG_LATEST
 
@@ -300,3 +303,15 @@ def test_notification_ledger_and_newest_published(backend: str) -> None:
     assert [(n.channel, n.sent) for n in store.notifications("K", status=("sent",))] == [
         ("json://Hook/ok", "3 headlines")]
     assert [n.status for n in store.notifications()] == ["sent", "failed"]  # binary order
+
+
+# the characters JSON escapes (quote, backslash, control characters), separators' look-alikes,
+# and text the UTF-8 check meets (non-ASCII, astral, half a surrogate pair)
+_JSON_TRICKY = 'ab ,[]"\\\x00\x01\n\t\x1f\x7f é’\u2028\U0001f600\ud800'
+
+
+@given(st.lists(st.text(alphabet=_JSON_TRICKY, max_size=12), max_size=4))
+def test_paragraphs_are_stored_as_the_json_encoder_writes_them(texts: list[str]) -> None:
+    """texts_json's string passes write exactly what json.dumps does (stored text stays the
+    same, so an article's row reads back as before)."""
+    assert rows.texts_json(tuple(texts)) == json.dumps(texts, ensure_ascii=False)
