@@ -18,6 +18,17 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 CALENDAR = frozenset(WEEKDAYS + MONTHS)  # a date's words: no name (entities), a date (facts)
+# Names as every room compares them (one rule: grouping's anchors, anchors.same_name; the
+# Explainer memory, continuity.explained): case, typographic apostrophes and spacing folded,
+# since outlets differ in all three ("Mother’s Day" / "Mother's Day", "TIME" / "Time",
+# "Beto O’Rourke" / "Beto O'Rourke").
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "＇": "'"})
+
+
+def fold_name(name: str) -> str:
+    """A name as names are compared: case, typographic apostrophes and spacing folded."""
+    return " ".join(name.translate(APOSTROPHES).casefold().split())
+
 # A sentence that opens with a pronoun leans on the sentence before it ("It will be chaired by
 # …" is about whatever that sentence named): paragraphs, the TL;DR and the Explainer use it
 # only next to that sentence, or not at all ("This week, …" is the reader's week: no pronoun).

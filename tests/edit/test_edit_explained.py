@@ -3,8 +3,8 @@ issue's own key never counted; and explain() passes over what was explained."""
 
 from __future__ import annotations
 
-from digest.edit.continuity.explained import Explained, fold, forms_of
-from digest.edit.lexicon import CJK_RE
+from digest.edit.continuity.explained import Explained, forms_of
+from digest.edit.lexicon import CJK_RE, fold_name
 from digest.edit.select import select
 from digest.edit.settings import Settings
 from digest.edit.week import read
@@ -18,7 +18,7 @@ AOMA = ExplainerMemory("2026-W47", "Asia Open Model Alliance (AOMA)", ("AOMA", "
 
 
 def test_names_are_folded_and_any_alias_matches() -> None:
-    assert fold("  Xi’an  Jiaotong\u00a0University ") == "xi'an jiaotong university"
+    assert fold_name("  Xi’an  Jiaotong\u00a0University ") == "xi'an jiaotong university"
     assert forms_of(AOMA) == {"asia open model alliance (aoma)", "asia open model alliance",
                               "aoma", "亚洲开放模型联盟"}
     before = Explained.of([AOMA], "2026-W48")

@@ -5,7 +5,7 @@ what the store keeps of an issue's Explainer: the name it printed and its other 
 name, acronym, Chinese name; a person's surname). `Explained` (before the Explainer is chosen)
 holds the Explainers of the newest `explainer_memory` published issues (the config; 0: none)
 and says which of them explained an entity already: one name in common is enough ("AOMA" is
-"Asia Open Model Alliance (AOMA)"), case and typographic apostrophes folded ("Xi’an" is
+"Asia Open Model Alliance (AOMA)"), case and typographic apostrophes folded (`lexicon.fold_name`: "Xi’an" is
 "xi'an"). The issue's own key never counts, so rebuilding an issue explains what it explained.
 """
 
@@ -15,14 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from digest.edit.lexicon import fold_name
 from digest.models import ExplainerMemory, Issue
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "＇": "'"})
-
-
-def fold(name: str) -> str:
-    """A name as names are compared: case, typographic apostrophes and spacing folded."""
-    return " ".join(name.translate(_APOSTROPHES).casefold().split())
 
 
 def forms_of(memory: ExplainerMemory) -> set[str]:
@@ -31,7 +25,7 @@ def forms_of(memory: ExplainerMemory) -> set[str]:
     m = re.fullmatch(r"(.+?)\s*[(（]([^)）]+)[)）]", memory.entity)
     if m:
         names |= {m.group(1), m.group(2)}
-    return {fold(n) for n in names if n.strip()}
+    return {fold_name(n) for n in names if n.strip()}
 
 
 def remember_explainer(issue: Issue) -> ExplainerMemory | None:
@@ -62,7 +56,7 @@ class Explained:
 
     def before(self, names: Iterable[str]) -> ExplainerMemory | None:
         """The newest earlier issue that explained an entity going by one of `names`."""
-        found = [self.by_form[f] for f in (fold(n) for n in names) if f in self.by_form]
+        found = [self.by_form[f] for f in (fold_name(n) for n in names) if f in self.by_form]
         return self.memory[min(found)] if found else None
 
 

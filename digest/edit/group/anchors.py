@@ -25,12 +25,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from digest.edit.entities import EntityIndex, char_before, mentions
-from digest.edit.lexicon import CJK_RE, WEEKDAYS, mostly_cjk
+from digest.edit.lexicon import APOSTROPHES, CJK_RE, MONTHS, WEEKDAYS, fold_name, mostly_cjk
 
 LINK_SCORE = 1.5
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+_MONTHS = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
 # "T/AOMA 012-2026", "Lingxi-3", "HQ900"; Chinese text has no word boundary before Latin.
 _IDENT_RE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z]*/[A-Z][A-Za-z]*\s?\d[\d.\-]*|"
                        r"[A-Za-z]+-\d[\w.]*|[A-Z]{2,}\d+[A-Z\d]*)(?![A-Za-z])")
@@ -229,10 +227,9 @@ def event_anchors(texts: Sequence[str], index: EntityIndex,
 
 
 def same_name(anchor: str) -> str:
-    """The key two reports' anchors are compared by: a name with its case and its apostrophes
-    folded, since outlets differ in both ("Mother’s Day" / "Mother's Day", "TIME" / "Time",
-    "Beto O’Rourke" / "Beto O'Rourke"); identifiers and numbers as they are."""
-    return anchor.replace("’", "'").casefold() if anchor.startswith("e:") else anchor
+    """The key two reports' anchors are compared by: a name folded as every room folds names
+    (`lexicon.fold_name`: case, apostrophes, spacing); identifiers and numbers as they are."""
+    return "e:" + fold_name(anchor[2:]) if anchor.startswith("e:") else anchor
 
 
 # A one-word name's other forms: its people or language (Libya / Libyan, China / Chinese,
@@ -295,7 +292,7 @@ def subject_held(texts: Sequence[str], held: Sequence[frozenset[str]],
             continue
         title = text.split("\n", 1)[0]
         in_title = anchors(title, index)
-        folded = title.replace("’", "'")
+        folded = title.translate(APOSTROPHES)
         subject = any(a in in_title or (a.startswith("e:") and re.search(
             # a whole word of the title ("US" is not in "business")
             rf"(?<!\w){re.escape(same_name(a)[2:])}(?!\w)", folded, re.IGNORECASE))
