@@ -261,9 +261,11 @@ def _clean_items(source: Source, items: Sequence[RawItem], now: datetime
                  ) -> list[_Cleaned | Exception]:
     """The fetch's `finish`, run by the parse worker that read the feed: each item's articles
     or what cleaning it raised (made safe to send back), as a cleaning worker answers."""
+    from .clean.page import holding_alarm
     from .workers import sendable
 
-    return [sendable(_clean_item, _ItemJob(item, source.newsletter, now)) for item in items]
+    with holding_alarm():  # (each item keeps its own time limit)
+        return [sendable(_clean_item, _ItemJob(item, source.newsletter, now)) for item in items]
 
 
 def _clean_item(job: _ItemJob) -> _Cleaned:

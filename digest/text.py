@@ -84,7 +84,9 @@ def cjk_ratio(text: str) -> float:
     CJK character has none, which spares English the scan for them: a page of English is a
     few microseconds, not a list per letter.)"""
     data = text.encode("utf-8", "surrogatepass")
-    cjk = len(_CJK_RE.findall(text)) if data.translate(None, _NOT_CJK_BYTE) else 0
+    if not data.translate(None, _NOT_CJK_BYTE):
+        return 0.0  # no CJK: no need to count the Latin letters either
+    cjk = len(_CJK_RE.findall(text))
     latin = len(data.translate(None, _NOT_LATIN))
     total = cjk + latin
     return cjk / total if total else 0.0

@@ -63,6 +63,32 @@ def test_time_limit_is_enforced() -> None:
         clean(html, timeout=0.05)
 
 
+def test_held_alarm_keeps_each_page_s_time_limit_and_gives_the_handler_back() -> None:
+    """Under holding_alarm (a parse worker cleaning a feed's items) the handler is installed
+    once: a slow page still fails alone, the next one is cleaned, and the caller's handler
+    is back afterwards; with a timer of the caller's pending it is not held at all."""
+    import signal
+
+    from digest.clean.page import _held, holding_alarm
+
+    slow = "<html><body>" + ("<p>" + "word " * 50 + "</p>") * 20_000 + "</body></html>"
+    before = signal.getsignal(signal.SIGALRM)
+    pending = signal.setitimer(signal.ITIMER_REAL, 0)  # (pytest-timeout's alarm, back below)
+    try:
+        with holding_alarm():
+            assert _held[0] == 1 and signal.getsignal(signal.SIGALRM) is not before
+            with pytest.raises(CleanError, match="longer than"):
+                clean(slow, timeout=0.05)
+            text = clean("<p>The harbour reopened on Monday after the storm.</p>").text
+            assert "harbour" in text and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        assert _held[0] == 0 and signal.getsignal(signal.SIGALRM) is before
+        signal.setitimer(signal.ITIMER_REAL, 60)
+        with holding_alarm():
+            assert _held[0] == 0  # a pending alarm of the caller's: each page installs its own
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, *pending)
+
+
 def test_wrong_charset_label_still_decodes() -> None:
     # labelled Latin-1 but really UTF-8, and labelled UTF-8 but really GBK
     utf8 = "<html><head><meta charset='iso-8859-1'></head><body><p>Café owners in Zürich said " \
