@@ -270,6 +270,31 @@ def _to_the_reader(sentence: str, src: Sources | None) -> bool:
     return _TO_THE_READER.search(_QUOTED.sub(" ", sentence)) is not None
 
 
+# The writer framing or judging what they report, outside a quotation and with no source
+# named ("Given his history, … Bloomberg was always going to have to …", "… is persisting in
+# his deceptive argument that …"): an analysis piece's voice, not a fact the TL;DR states.
+# Closed-class English, written for this rule: openers that frame, hindsight that judges,
+# and words that call a claim or an act dishonest or foolish.
+FRAMING = re.compile(
+    r"^(?:Given|Considering|Unsurprisingly|Predictably|Inevitably|Tellingly|Ironically|"
+    r"Needless to say|Of course|To be sure|Make no mistake|In other words)\b|"
+    r"\b(?:(?:was|were|is|are) (?:always|never) going to|(?:it['’]s|it is|was) no (?:surprise|"
+    r"wonder)|no wonder|of course)\b", re.IGNORECASE)
+JUDGING = frozenset(["deceptive", "dishonest", "disingenuous", "fallacious", "misleading",
+                     "mendacious", "absurd", "ridiculous", "laughable", "shameful",
+                     "shameless", "disgraceful", "outrageous", "pathetic", "cynical",
+                     "hypocritical", "bogus", "specious", "preposterous", "reckless",
+                     "baseless", "unhinged", "farcical", "spurious"])
+
+
+def _frames(sentence: str, src: Sources | None) -> bool:
+    """The writer framing or judging (`FRAMING`, `JUDGING`), outside a quotation, with no
+    source named."""
+    text = _QUOTED.sub(" ", sentence)
+    return ATTRIBUTION.search(sentence) is None and (FRAMING.search(text) is not None or any(
+        w in JUDGING for w in re.findall(r"[a-z]+", text.lower())))
+
+
 TLDR_RULES: tuple[tuple[str, SentenceRule], ...] = (
     ("chained leads", lambda s, _: CHAINED.match(s) is not None),
     ("leans on a sentence not printed", lambda s, _: bool(
@@ -281,6 +306,7 @@ TLDR_RULES: tuple[tuple[str, SentenceRule], ...] = (
     ("operator line", lambda s, _: OPERATOR.search(s) is not None),
     ("a view stated as a fact, its source not named", _a_view),
     ("speaks to the reader (a writer's voice)", _to_the_reader),
+    ("frames or judges, its source not named (a writer's voice)", _frames),
 )
 
 

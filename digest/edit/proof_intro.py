@@ -49,7 +49,7 @@ from digest.edit.proof_item import (  # (the item rules a clause can break)
     _verb_end,
     item_faults,
 )
-from digest.edit.write.phrase import clause_in
+from digest.edit.write.phrase import _verb_forms, clause_in
 
 INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence
 
@@ -79,6 +79,11 @@ def intro_items(intro: str) -> list[str]:
     return [i for i in items if i and not _COUNTED.match(i)]
 
 
+# Plural nouns' endings ("lawmakers", "hospitalizations", "settlements"): a word in -s with
+# one, whose -ed and -ing forms the sources never write, is no verb after a name.
+_NOUN_ENDS = ("ers", "ions", "ments", "ists", "ants", "ents")
+
+
 def bare_noun(item: str, src: Sources | None) -> tuple[int, str] | None:
     """"Senate passes bill", "… keeps firm grip on immigration debate": a verb in -s after a
     name, or a preposition, then (past names and figures) common nouns with no article, the last
@@ -90,8 +95,10 @@ def bare_noun(item: str, src: Sources | None) -> tuple[int, str] | None:
     words = [w.strip(",.'’\"”‘“") for w in item.split()]
     for k, w in enumerate(words[:-1]):
         if not (w in PREPOSITIONS or (k and re.fullmatch(r"[a-z]{3,}[^su']s", w)
-                                      and words[k - 1][:1].isupper())):
-            continue  # (a verb in -s, not "coronavirus", "access")
+                                      and words[k - 1][:1].isupper() and not (
+                                          w.endswith(_NOUN_ENDS) and src is not None
+                                          and not _verb_forms(w) & src.words))):
+            continue  # (a verb in -s, not "coronavirus", "access", `_NOUN_ENDS`)
         j = k + 1
         while j < len(words) - 1 and (words[j][:1].isupper() or words[j][:1].isdigit()):
             j += 1

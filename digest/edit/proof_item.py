@@ -332,6 +332,21 @@ def _uncounted(noun: str, src: Sources) -> bool:
 
 
 
+# "the Trump presidency", "the U.S. economy", "the USPS rescue": an article, a name or a
+# figure (its own "of", "for", "&" inside), then at most two lower-case words, nothing after.
+_TOPIC = re.compile(r"(?:(?:the|an?) )?(?:[A-Z$\d][\w.$,&-]*|of|for|&|and)"
+                    r"(?: (?:[A-Z$\d][\w.$,&-]*|of|for|&))* [a-z][\w-]*(?: [a-z][\w-]*)?")
+
+
+def bare_topic(phrase: str, src: Sources | None = None) -> bool:
+    """A topic, not a story: a name and the one or two nouns it qualifies, with no verb, no
+    possessive and nothing said of them ("the Trump presidency", "the U.S. economy", "the
+    Medicaid dental"): the headline's clause says what happened, or the story is counted."""
+    words = phrase.split()
+    return _TOPIC.fullmatch(phrase) is not None and not words[-1].endswith("ing") and not any(
+        w in STOPWORDS or w in PREPOSITIONS for w in words[1:])  # ("the … shooting": an event)
+
+
 ItemRule = Callable[[str, "Sources | None"], bool]
 # Each rule names what a copy editor would call an item of the intro's list that is no noun
 # phrase to print ("a clause" is write/phrase's, which names the kind of clause).
@@ -354,6 +369,7 @@ ITEM_RULES: tuple[tuple[str, ItemRule], ...] = (
     ("a quotation alone", _quote_only),
     ("a verb's object, its verb cut off", _of_doing),
     ("a count noun with no article (a headline's shorthand)", _bare_count_noun),
+    ("a topic, not a story (nothing said of it)", bare_topic),
 )
 
 

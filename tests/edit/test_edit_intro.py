@@ -8,9 +8,9 @@ from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import intro_items
 from digest.edit.settings import IntroSettings
 from digest.edit.write.cover import finished, first_clause, tells
-from digest.edit.write.intro import intro_line, subject
+from digest.edit.write.intro import clauses, in_running_text, intro_line, prose_counts, subject
 from digest.edit.write.phrase import clause_in
-from digest.models import Newsletter
+from digest.models import Newsletter, Story
 
 TEXTS = ["The Senate narrowly approved the budget bill on Tuesday, senators said.",
          "Rep. Tulsi Gabbard's lawyers filed a suit; lawyers for Tulsi Gabbard said so.",
@@ -120,7 +120,11 @@ def test_a_story_is_named_by_a_phrase_that_tells_it_else_by_its_headlines_clause
     levy = Sources(("Ada Quill proposed a levy on Monday, and the board backed a levy of 2%.",
                     "Quill said a levy would pass."))
     assert finished("Quill proposes levy", levy) == "Quill proposes a levy"
-    assert finished("Carthen Data Board fines app", WEEK) is None
+    # A noun the sources write neither way takes "a" when they count it (its plural, "apps")
+    # and none where they never do.
+    assert finished("Carthen Data Board fines app", WEEK) == \
+        "the Carthen Data Board fines an app"
+    assert finished("Carthen Data Board fines harbour", WEEK) is None
     assert finished("Quill visits harbour city", WEEK) is None
 
 
@@ -131,3 +135,69 @@ def test_the_intro_lists_stories_with_semicolons_and_stays_short() -> None:
     assert line.startswith("This week in Port Weekly: Quill opens port number 0 to cargo ships; ")
     assert len(line.split()) <= 30 and "; and four more stories, with two shorter items." in line
     assert intro_items(line) == [items[0]]
+
+
+# Sources written for the test: "foreign" and "old" qualify nouns, "wife" ends its phrase,
+# "takeaways" and "bishops" are common words the week writes in lower case.
+COPY_DESK = Sources((
+    "The Quill Foundation will refuse foreign, corporate gifts, and foreign donors said so.",
+    "A report dug up old, offensive posts by the mayor; old posts resurfaced on Monday.",
+    "Police questioned the gunman's wife. His wife said nothing.",
+    "Here are five takeaways from the vote. The bishops met in Carthen, and the takeaways "
+    "were few. Ada Quill said the levy passed, and Quill said it again.",
+    "A judge sent Lin Tao to jail, pending trial; the judge said jail was fair.",
+))
+
+
+def test_a_comma_between_two_modifiers_ends_no_clause() -> None:
+    # issue 11: "the Clinton Foundation to restrict foreign", "… digs up old": the cut left a
+    # modifier without its noun. The comma joins two modifiers of one noun: the clause runs
+    # on (here past ten words: the story is counted, never cut short).
+    assert first_clause("Register hit after report digs up old, offensive posts", COPY_DESK) == \
+        "Register hit after report digs up old, offensive posts"
+    assert first_clause("Quill Foundation to refuse foreign, corporate gifts if Ada Quill wins "
+                        "the vote", COPY_DESK) is None
+    # A clause boundary stays one: a participle, a plural subject, a noun the sources end
+    # a phrase on ("the gunman's wife, possible ties …" lists two objects).
+    assert first_clause("Judge sends Lin Tao to jail, pending trial", COPY_DESK) == \
+        "Judge sends Lin Tao to jail"
+    assert first_clause("Police eye gunman's wife, possible ties to gangs", COPY_DESK) == \
+        "Police eye gunman's wife"
+    assert first_clause("In despair, protesters take to the streets", COPY_DESK) is None
+    # A headline's comma for "and" between two subjects is "and".
+    assert first_clause("Quill, Lin Tao strike deal on harbour levy") == \
+        "Quill and Lin Tao strike deal on harbour levy"
+
+
+def test_a_bare_topic_tells_no_story() -> None:
+    # issue 11: "the Trump presidency", "the U.S. economy": a name and the noun it qualifies,
+    # nothing said of them. An event ("… shooting") or a phrase that says more still tells.
+    assert not tells("the Quill presidency") and not tells("the U.S. economy")
+    assert not tells("the Harbour Board rescue")
+    assert tells("the San Carthen synagogue shooting")
+    assert tells("the Hangzhou Statement on open and safe AI")
+
+
+def test_a_headlines_title_case_is_sentence_cased_from_the_weeks_prose() -> None:
+    # issue 11: "Five Takeaways from Georgia's special election" kept the headline's capitals
+    # where the story's own articles never use the words: the week's prose writes them in
+    # lower case and never capitalised on their own inside a sentence.
+    counts = prose_counts(["Ada Quill won the vote in Carthen on Monday."])
+    assert in_running_text("Five Takeaways from Carthen's vote", counts, mid=True,
+                           src=COPY_DESK) == "five takeaways from Carthen's vote"
+    assert in_running_text("Carthen Bishops back Quill", counts, mid=True, src=COPY_DESK) == \
+        "Carthen bishops back Quill"
+    # Without the week (or for a name it writes capitalised) nothing changes.
+    assert in_running_text("Five Takeaways from Carthen's vote", counts, mid=True) == \
+        "Five Takeaways from Carthen's vote"
+
+
+def test_the_headlines_clause_comes_before_a_verbs_object() -> None:
+    # issue 11: "the Pelosi aircraft", "a watchdog who handled Ukraine complaint": the subject
+    # path printed the object and lost what happened to it; the headline's clause says it.
+    texts = ["Lin Okafor blamed Ada Quill for the Carthen levy plan on Friday. Okafor said the "
+             "plan would cost dockers, and Quill said a plan was needed."]
+    story = Story(rank=1, section="in_our_feeds", sentences=(), articles=(),
+                  headline="Okafor blames Ada Quill for Carthen levy plan")
+    got = clauses([story], [texts], Sources(tuple(texts)))
+    assert got == ["Okafor blames Ada Quill for the Carthen levy plan"], got

@@ -281,3 +281,19 @@ def test_a_tldr_sentence_speaking_to_the_reader_is_an_opinion() -> None:
     assert "speaks to the reader (a writer's voice)" in sentence_faults(
         "If you love a small harbour board, Mayor Ada Quill's port budget will warm your heart.")
     assert sentence_faults('Mayor Ada Quill told dockers: "You will be paid on Friday."') == []
+
+
+@pytest.mark.parametrize(("sentence", "faults"), [
+    # issue 11 (weeks 38, 3): the writer's framing or judgement, with no source named
+    ("Given her record, Mayor Ada Quill was always going to have to win over the dockers.", True),
+    ("In raising the levy, Mayor Ada Quill is persisting in her deceptive argument that ports "
+     "gain from it.", True),
+    ("Unsurprisingly, the harbour board backed Mayor Ada Quill's levy on Monday.", True),
+    # a fact, or the judgement with its source named or quoted, stands
+    ("Mayor Ada Quill raised the harbour levy to 4% on Monday.", False),
+    ("The dockers' union said Mayor Ada Quill's argument was deceptive.", False),
+    ('Lin Okafor called the levy "a deceptive tax" on Monday.', False),
+])
+def test_a_tldr_sentence_that_frames_or_judges_is_the_writers(sentence: str, faults: bool) -> None:
+    got = [f for f in sentence_faults(sentence) if f.startswith("frames or judges")]
+    assert bool(got) == faults, got

@@ -225,3 +225,23 @@ def test_a_tldr_without_a_thread_reports_rather_than_judges(period: Period,
     texts = [s.text for s in issue.tldr]
     assert len(texts) == 1, texts  # one plain line: no second lead chained on
     assert not any("weaponizing" in t for t in texts), texts
+
+
+def test_the_tldrs_thread_sentence_is_the_story_the_intro_leads_with(
+        period: Period, make_article: MakeArticle) -> None:
+    # issue 11 (weeks 3, 16): with a count line, the TL;DR's sentence was the top story naming
+    # the thread, which the intro may count rather than name ("Ningbo: Forum" tells nothing):
+    # the two then disagreed on what leads. The story the intro names first carries the
+    # thread when it names it.
+    arts = _week(make_article)
+    for k in (0, 7):
+        arts[k] = replace(arts[k], title="Ningbo: Forum")
+    arts[1] = replace(arts[1], title="Forum")
+    issue = edit_issue(period, arts, newsletter=NEWSLETTER, sources=[], health=[])
+    assert issue.stories[0].headline == "Ningbo: Forum"
+    assert issue.intro.startswith("This week in Port Data Weekly: Coastline Shipping opens "
+                                  "Tidewatch data; "), issue.intro
+    texts = [s.text for s in issue.tldr]
+    assert texts[0].startswith("The Harbour Data Alliance (HDA) runs through"), texts
+    lead = {c.url for c in issue.stories[1].articles}
+    assert set(issue.tldr[1].sources) <= lead, issue.tldr

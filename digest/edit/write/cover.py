@@ -22,6 +22,7 @@ from digest.edit.lexicon import CJK_RE, STOPWORDS, is_adverb
 from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS
 from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import bare_noun, clause_faults
+from digest.edit.proof_item import NUMBER_WORDS, bare_topic
 from digest.edit.settings import ROLES
 from digest.edit.write.phrase import PUNCT
 
@@ -32,7 +33,7 @@ _BRACKETED = re.compile(r"\s*[(\[][^)\]]{1,20}[)\]]")
 # Where a headline's main clause ends: a second clause, a colon, a dash, a question.
 _CLAUSE_END = re.compile(r",[’'”\"]?\s|;\s|:\s|\s[—–-]\s|\s\|\s|\?|(?<=\s[a-z]{2})[.!]\s|"
                          r"(?<=[a-z]{3})[.!]\s")
-MAX_CLAUSE = 10  # words: a longer clause is no item of a list
+MAX_CLAUSE = 12  # words: a longer clause is no item of a list
 
 
 def tells(phrase: str) -> bool:
@@ -42,7 +43,7 @@ def tells(phrase: str) -> bool:
     Louisville police chief", "Trump's legal team"), or a name's head is followed by what it
     is about ("the Hangzhou Statement on open and safe AI")."""
     words = [x.strip(PUNCT + ",.") for x in phrase.split()]
-    if not words or words[0].lower() in PREPOSITIONS:
+    if not words or words[0].lower() in PREPOSITIONS or bare_topic(phrase):
         return False  # "Despite Trump's claims": a clause's opener, no story
     before = list(itertools.takewhile(lambda w: w not in PREPOSITIONS, words))
     head = before[-1] if before else ""
@@ -66,24 +67,66 @@ _WHO = frozenset(ROLES) | {"team", "staff", "family", "camp", "ally", "allies", 
                            "base", "spokesperson", "representative", "member", "panel"}
 
 
-def first_clause(headline: str) -> str | None:
+def first_clause(headline: str, src: Sources | None = None) -> str | None:
     """The headline's main clause, as the headline writes it (see the module docstring), or
     None: a Chinese headline, a clause of under 3 or over `MAX_CLAUSE` words, a quotation
-    left open ("Trump 'morally unfit to be president")."""
+    left open ("Trump 'morally unfit to be president"). A comma between two modifiers of one
+    noun ends no clause (`joins_modifiers`: "… digs up old, offensive tweets")."""
     if CJK_RE.search(headline):
         return None
     text = _BRACKETED.sub("", _TAG.sub("", headline.strip()))
+    both = _NAMES_THEN_VERB.match(text)
+    if both:  # "Pelosi, Trump strike deal …": a headline's comma for "and"
+        text = f"{both.group(1)} and {text[both.end(1) + 2:]}"
     for m in _CLAUSE_END.finditer(text):
         word = text[:m.start()].split()[-1] if text[:m.start()].split() else ""
         if m.group(0)[:1] in ".!" and not word.islower() and (len(word) <= 4 or "." in word):
             continue  # an abbreviation ("Gov. Cuomo", "Dept. nominee"), no sentence's end
+        if m.group(0) == ", " and joins_modifiers(word, text[m.end():], src):
+            continue
         # (a comma inside a closing quote ends the clause after the quote: "… an
         # 'immigration hypocrite,' compares …")
         end = m.group(0)
         text = text[:m.start()] + (end[1] if end[:1] == "," and end[1:2] in "’'”\"" else "")
         break
-    text = text.strip().rstrip(".!")
+    text = text.strip()
+    text = text if re.search(r"\b(?:[A-Z]\.){2,}$", text) else text.rstrip(".!")  # ("the U.S.")
     return text if 3 <= len(text.split()) <= MAX_CLAUSE and not _open_quote(text) else None
+
+
+# Two subjects a headline joins with a comma, then their verb in the plural: "Pelosi, Trump
+# strike deal …", "ACLU, Planned Parenthood sue over …" (a list with its own "and", "Twitter,
+# Facebook and Google …", keeps its comma).
+_NAMES_THEN_VERB = re.compile(r"((?:[A-Z][\w.&’'-]*\s){0,2}[A-Z][\w.&’'-]*), "
+                              r"(?:[A-Z][\w.&’'-]*\s){1,3}(?=[a-z]+\b)(?![a-z]+s\b|and\b)")
+
+
+# The word after a comma that opens a clause, not a second modifier: a plural subject
+# ("in despair, protesters take …"), a participle or past tense ("to jail, pending trial",
+# "chief of staff, explained"), a verb in -s ("hypocrite,' compares").
+_OPENS_CLAUSE = re.compile(r"[a-z]+(?:s|ed|ing)")
+
+
+def joins_modifiers(before: str, after: str, src: Sources | None) -> bool:
+    """Whether a headline's comma between `before` (the word ending the text before it) and
+    `after` (the text after it) joins two modifiers of one noun ("restrict foreign, corporate
+    donations", "digs up old, offensive tweets", "cancels Medicaid dental, vision benefits"):
+    a lower-case word, then a lower-case word that opens no clause (`_OPENS_CLAUSE`) and the
+    lower-case noun they share; with the sources at hand, also never a noun there (after a
+    determiner, ending its phrase: "the gunman's wife, possible ties …" lists two objects)."""
+    words = after.split()[:2]
+    if not (before.isalpha() and before.islower() and not before.endswith("s") and len(words) == 2
+            and all(w.isalpha() and w.islower() for w in words)
+            and words[0] not in STOPWORDS and words[1] not in STOPWORDS
+            and not _OPENS_CLAUSE.fullmatch(words[0])):
+        return False
+    if src is None:
+        return True
+    # A noun the sources write after a determiner with nothing after it ("the gunman's
+    # wife, possible ties …": a list of two objects) ends the clause.
+    ended = re.findall(rf"\b(?:the|an?|his|her|its|their|\w+['’]s) {before}(?:\W|\s+([a-z]+))",
+                       src.having(before))
+    return not any(not w or w in STOPWORDS or w in PREPOSITIONS for w in ended)
 
 
 def finished(running: str, src: Sources) -> str | None:
@@ -92,7 +135,10 @@ def finished(running: str, src: Sources) -> str | None:
     (`proof_intro.clause_faults`)."""
     words = running.split()
     first, second = [*words, "", ""][:2]
-    if first.lower() in STOPWORDS and first[:1].isupper() and first[1:] == first[1:].lower():
+    if ((first.lower() in STOPWORDS or (first.lower() in NUMBER_WORDS
+                                        and src.mid(first.lower()))) and first[:1].isupper()
+            and first[1:] == first[1:].lower()
+            and not (second[:1].isupper() and src.mid(f"{first} {second}"))):  # "New York"
         running = running[0].lower() + running[1:]  # "a court rules …", "how to watch …"
     elif first.isalpha() and first.islower() and (
             src.mid(first.title()) > src.mid(first) or (second[:1].isupper() and (
@@ -115,16 +161,33 @@ def finished(running: str, src: Sources) -> str | None:
 
 def _with_article(text: str, at: int, noun: str, src: Sources) -> str | None:
     """`text` with the article the sources write before `noun` most ("the" when as often as
-    "a") put before its word `at`: "Trump rejects report he hid …" → "… rejects a report …";
-    None when the sources write neither."""
-    the = src.count(rf"\b[Tt]he (?:[\w-]+ )?{noun}\b", noun)
-    some = src.count(rf"\b[Aa]n? (?:[\w-]+ )?{noun}\b", noun)
-    if not the and not some:
-        return None
+    "a"; up to two words between, "a new federal ban") put before its word `at`: "Trump
+    rejects report he hid …" → "… rejects a report …". Where they write neither, "a" for a
+    noun they count (they write its plural: "unveils a 'bold' plan" when they write
+    "plans"); else None."""
     words = text.split()
-    vowel = re.match(r"[aeio]|un(?!i)", words[at].lower()) is not None  # "an unflattering"
-    article = "the" if the >= some else "an" if vowel else "a"
+    the = some = 0
+    # (then the item's own words, "a 2020 presidential run", before any two words)
+    run = words[at:words.index(noun, at) if noun in words[at:] else at]
+    for between in ["(?:[\\w-]+ )?", *([re.escape(" ".join(run)) + " "] if run else []),
+                    "(?:[\\w-]+ ){0,2}"]:
+        the = src.count(rf"\b[Tt]he {between}{noun}\b", noun)
+        some = src.count(rf"\b[Aa]n? {between}{noun}\b", noun)
+        if the or some:
+            break
+    verb = {noun + "ed", noun + "d", noun + "ing", noun + noun[-1:] + "ed"} & src.words
+    if not the and not some and (_plural(noun) not in src.words or verb):
+        return None  # ("lawmakers fail to …", "hospitalizations hit …": a verb, no noun)
+    vowel = re.match(r"[aeio]|un(?!i)", words[at].lower().lstrip(PUNCT)) is not None  # "an un…"
+    article = "the" if the >= some and the else "an" if vowel else "a"
     return " ".join([*words[:at], article, *words[at:]])
+
+
+def _plural(noun: str) -> str:
+    """"plans", "controversies", "taxes": the plural of a singular noun."""
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "z", "ch", "sh")) else "s")
 
 
 def _open_quote(text: str) -> bool:

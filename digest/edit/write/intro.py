@@ -57,6 +57,8 @@ def prose_counts(texts: Sequence[str]) -> Counter[str]:
             out["=" + w] += 1  # anywhere, opening a sentence too
             if before and before[-1] not in _OPENS:
                 out[w] += 1
+                if w[:1].isupper() and not re.match(r"\s+[A-Z]", text[m.end():]):
+                    out["!" + w] += 1  # a capital standing alone ("Trump said"), no pair
                 # the word's other forms ("launched" for "Launches"), capitalised or not
                 out[("^" if w[:1].isupper() else "~") + stem(w.lower())] += 1
             if last[:1].isupper() and w[:1].isupper() and before.endswith(last):
@@ -65,11 +67,16 @@ def prose_counts(texts: Sequence[str]) -> Counter[str]:
     return out
 
 
-def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False) -> str:
+def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False,
+                    src: Sources | None = None) -> str:
     """The headline as a clause of a sentence: each capitalised word lower-cased unless the
     articles write it capitalised inside their sentences (`prose_counts`) at least as often
     as lower-cased; acronyms, mixed case and words with digits keep their form. `mid`: the
-    text goes after a colon, so its first word is judged as any other ("Britain", "Trump")."""
+    text goes after a colon, so its first word is judged as any other ("Britain", "Trump").
+    `src`, the week's articles: a capital kept for want of the story's own evidence is
+    lowered where the week writes the word in lower case and never capitalised on its own
+    inside a sentence (`_headline_capital`: "Five Takeaways from …", "… Transgender
+    Equality Legislation")."""
     text = headline.strip()  # (the words after each one are read from it: "President Trump")
     words = _WORD.findall(headline)
     # In a Title Case headline only the articles' prose says which words are names; in a
@@ -85,6 +92,9 @@ def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False) -
             return w
         root = stem(low)
         capital, lower = counts[w] + counts[f"^{root}"], counts[low] + counts[f"~{root}"]
+        bare = re.sub(r"['’]s$", "", w)  # a possessive by its name ("Obama’s": "Obama")
+        if bare != w:
+            capital, lower = capital + counts[bare], lower + counts[bare.lower()]
         after = _WORD.search(text, m.end())
         if ((capital and capital >= lower) or counts[f"{before} {w}"]
                 or (after is not None and counts[f"{w} {after.group(0)}"])):
@@ -97,7 +107,36 @@ def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False) -
             kept[0] = low
             return low
         return w  # capitalised in a sentence-case headline, never in prose: a name
-    return _WORD.sub(word, text)
+    def cased(m: re.Match[str]) -> str:
+        before, w = kept[0], word(m)
+        if w != m.group(0) or src is None or not w[:1].isupper():
+            return w
+        after = _WORD.search(text, m.end())
+        if counts[f"{before} {w}"] or (after is not None and counts[f"{w} {after.group(0)}"]):
+            return w  # a pair the story's articles write ("Supreme Court")
+        if _headline_capital(w, counts, src):  # (a compound by its parts: "Obama-era")
+            kept[0] = "-".join(p if k == 0 and "-" in w and not _common_capital(p, src)
+                               else p.lower() for k, p in enumerate(w.split("-")))
+        return kept[0]
+    return _WORD.sub(cased, text)
+
+
+def _headline_capital(word: str, counts: Counter[str], src: Sources) -> bool:
+    """A headline's capital on a common word: the story's articles never write it
+    capitalised on its own inside a sentence (only in a longer name, "the Equality Act", or
+    not at all), the week's articles write it in lower case inside a sentence and never
+    capitalised on its own there. Hyphenated words by their parts ("Foreign-Policy")."""
+    if counts["!" + word] or any(c.isupper() or c.isdigit() for c in word[1:].replace("-", "")):
+        return False
+    parts = word.split("-")
+    return any(_common_capital(p, src) for p in parts[1:]) if len(parts) > 1 else (
+        _common_capital(word, src))
+
+
+def _common_capital(word: str, src: Sources) -> bool:
+    return word[:1].isupper() and word.lower() not in STOPWORDS and src.mid(word.lower()) > 0 \
+        and src.count(rf"\b[a-z][\w,]*[^\S\n]+{re.escape(word)}(?![\w-])(?![^\S\n]+[A-Z])",
+                      word) == 0
 
 
 # Where a headline's object ends: a clause, a comparison or a purpose after it.
@@ -237,28 +276,36 @@ def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]],
     week's articles: `tldr.week_sources`)."""
     out: list[str | None] = []
     for s, t in zip(stories, texts, strict=True):
+        told = _clause_told(s.headline, t, src)
+        if told is not None:
+            out.append(told)
+            continue
         phrase = subject(s.headline, t)
         if phrase and src and item_faults(phrase, src):
             phrase = _completed(phrase, src)
         # (one item of a list: a comma inside it would read as two)
         named = (phrase if phrase and "," not in phrase and not item_faults(phrase, src)
                  else None)
-        if named and tells(named):
-            out.append(named)
-            continue
-        cut = first_clause(s.headline) if src else None
-        told = finished(_undated(in_running_text(cut, prose_counts(t), mid=True)), src) \
-            if cut and src else None
-        # (a name alone tells nothing, as a subject or as a headline's words without a
-        # verb, "State of the Union": the story is counted)
-        # (the whole headline in its Title Case is quoted, not told: `title_cased`)
-        if told and told == s.headline.strip().rstrip(".") and title_cased(s.headline, src):
-            told = None
-        if told and (list_item_faults(told, src) or only_a_name(told) or (
-                clause_in(told, src.words if src else frozenset()) is None and not tells(told))):
-            told = None
-        out.append(told)
+        out.append(named if named and tells(named) else None)
     return out
+
+
+def _clause_told(headline: str, texts: Sequence[str], src: Sources | None) -> str | None:
+    """The headline's main clause in running text (`cover`), or None where the copy editor
+    would strike it as an item of the intro's list."""
+    cut = first_clause(headline, src) if src else None
+    if cut is None or src is None:
+        return None
+    told = finished(_undated(in_running_text(cut, prose_counts(texts), mid=True, src=src)), src)
+    # (a name alone tells nothing, as a subject or as a headline's words without a
+    # verb, "State of the Union": the story is counted)
+    # (the whole headline in its Title Case is quoted, not told: `title_cased`)
+    if told and told == headline.strip().rstrip(".") and title_cased(headline, src):
+        return None
+    if told and (list_item_faults(told, src) or only_a_name(told) or (
+            clause_in(told, src.words) is None and not tells(told))):
+        return None
+    return told
 
 
 def _completed(phrase: str, src: Sources) -> str:

@@ -206,7 +206,11 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
         forms = _forms(week, key)
         name = frozenset(content_words(" ".join(forms)))  # the thread's name is no fact
         explained = [frozenset(content_words(t)) - name for t in elsewhere]
-        for k, reads in enumerate(writing):
+        # (the story the intro names first is read first: when it names the thread, its
+        # sentence carries it, and the intro and the TL;DR agree on what leads)
+        leading = [first] if first < len(writing) else []
+        for k in leading + [j for j in range(len(writing)) if j not in leading]:
+            reads = writing[k]
             best: tuple[tuple[int, bool, bool, int, int, int], str, Read, Line] | None = None
             for r in reads:
                 for line in r.lines:
@@ -238,7 +242,7 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
         # two sentences that carry it: the highest-ranked story's, and another only where it
         # shares something beyond the thread's name with it (two leads that only share
         # "Trump" are no through-line).
-        picked.sort(key=lambda p: p[0])
+        picked.sort(key=lambda p: (p[0] != first, p[0]))
         stems = name | frozenset(stem(w) for w in name)
         picked = picked[:1] + [p for p in picked[1:]
                                if len((p[2] & picked[0][2]) - stems) >= settings.tie_words]
