@@ -68,23 +68,26 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text.translate(_NOT_XML_SPACE))
 
 
-def _utf8_xml_safe(markup: str) -> bytes:
+def _utf8_xml_safe(markup: str, utf8: bytes | None = None) -> bytes:
     """xml_safe(markup) as UTF-8. The UTF-8 bytes are needed anyway, and checking them for
     C0 controls (bytes.translate) and the str for U+FFFE/F (find) takes a quarter of the
-    time of a regex scan over the whole page; only a page that has one is rewritten."""
-    data = markup.encode("utf-8", "replace")
+    time of a regex scan over the whole page; only a page that has one is rewritten.
+    `utf8`: markup's UTF-8 bytes (strict), when the caller has them."""
+    data = markup.encode("utf-8", "replace") if utf8 is None else utf8
     if len(data.translate(None, _C0_BYTES)) != len(data) or "\ufffe" in markup \
             or "\uffff" in markup:
         data = xml_safe(markup).encode("utf-8", "replace")
     return data
 
 
-def parse_html(markup: str) -> lxml_html.HtmlElement:
-    """A tolerant parse; malformed and unclosed markup is repaired by libxml2."""
+def parse_html(markup: str, utf8: bytes | None = None) -> lxml_html.HtmlElement:
+    """A tolerant parse; malformed and unclosed markup is repaired by libxml2. `utf8`:
+    markup's UTF-8 bytes (strict), when the caller has them (clean() encodes it once)."""
     # lxml refuses str input that carries an XML encoding declaration.
     if "<?" in markup[:200]:
         markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup[:200]) + markup[200:]
-    data = _utf8_xml_safe(markup)
+        utf8 = None
+    data = _utf8_xml_safe(markup, utf8)
     if not data or data.isspace() or markup.isspace():  # (`not x.strip()`, without a copy)
         raise CleanError("empty input")
     try:

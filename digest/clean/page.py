@@ -140,23 +140,27 @@ def _appended_page(blocks: list[Block], meta: PageMeta) -> CleanedPage:
                        removed=removed)
 
 
-def _to_str(content: str | bytes) -> str:
+def _to_str(content: str | bytes) -> tuple[str, bytes | None]:
+    """The text to clean, and its UTF-8 bytes when they came on the way (a str's: the
+    binary check and the parser read them, so it is encoded once)."""
     if not isinstance(content, (str, bytes)):  # None from a caller that lost the body
         raise CleanError(f"no content to clean (got {type(content).__name__})")
     if isinstance(content, bytes):
         if not content or content.isspace():  # (`not content.strip()`, without a copy)
             raise CleanError("empty input")
-        return decode_bytes(content)
-    if looks_binary_text(content):
-        raise CleanError("input looks binary, not HTML or text")
+        return decode_bytes(content), None
     # Half a surrogate pair (from a JSON "\\ud800" escape, or bytes decoded with
     # surrogateescape) is no character: U+FFFD, so that what we return can be stored.
     # (Encoding finds one in a fraction of the time a regex scan takes.)
     try:
-        content.encode("utf-8")
+        utf8 = content.encode("utf-8")
     except UnicodeEncodeError:
-        return no_surrogates(content)
-    return content
+        if looks_binary_text(content):
+            raise CleanError("input looks binary, not HTML or text") from None
+        return no_surrogates(content), None
+    if looks_binary_text(content, utf8):
+        raise CleanError("input looks binary, not HTML or text")
+    return content, utf8
 
 
 def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
@@ -171,7 +175,7 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
     Raises CleanError for empty or binary input, or when cleaning exceeds `timeout` seconds.
     """
     with _time_limit(timeout) as deadline:
-        doc = _to_str(content)
+        doc, utf8 = _to_str(content)
         if not doc or doc.isspace():
             raise CleanError("empty input")
         as_text = text or not _TAG.search(doc[:65536])
@@ -179,7 +183,7 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
             title, blocks = text_blocks(doc)
             meta = PageMeta(title=title)
         else:
-            tree = parse_html(doc)
+            tree = parse_html(doc, utf8)
             deadline.check()
             meta = extract_meta(tree, url)
             blocks = extract_blocks(tree, url, fragment=is_fragment(doc), markup=doc)
