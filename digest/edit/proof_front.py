@@ -272,14 +272,17 @@ def _to_the_reader(sentence: str, src: Sources | None) -> bool:
 
 # The writer framing or judging what they report, outside a quotation and with no source
 # named ("Given his history, … Bloomberg was always going to have to …", "… is persisting in
-# his deceptive argument that …"): an analysis piece's voice, not a fact the TL;DR states.
+# his deceptive argument that …", "If …, … will …"): an analysis piece's voice, not a fact
+# the TL;DR states.
 # Closed-class English, written for this rule: openers that frame, hindsight that judges,
 # and words that call a claim or an act dishonest or foolish.
 FRAMING = re.compile(
     r"^(?:Given|Considering|Unsurprisingly|Predictably|Inevitably|Tellingly|Ironically|"
     r"Needless to say|Of course|To be sure|Make no mistake|In other words)\b|"
     r"\b(?:(?:was|were|is|are) (?:always|never) going to|(?:it['’]s|it is|was) no (?:surprise|"
-    r"wonder)|no wonder|of course)\b", re.IGNORECASE)
+    r"wonder)|no wonder|of course)\b|"
+    # a forecast on a condition ("If Roger Stone is sent to prison, Trump will pardon him")
+    r"^If\b[^,]{3,80},.*\bwill\b", re.IGNORECASE)
 JUDGING = frozenset(["deceptive", "dishonest", "disingenuous", "fallacious", "misleading",
                      "mendacious", "absurd", "ridiculous", "laughable", "shameful",
                      "shameless", "disgraceful", "outrageous", "pathetic", "cynical",

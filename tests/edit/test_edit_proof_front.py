@@ -289,6 +289,8 @@ def test_a_tldr_sentence_speaking_to_the_reader_is_an_opinion() -> None:
     ("In raising the levy, Mayor Ada Quill is persisting in her deceptive argument that ports "
      "gain from it.", True),
     ("Unsurprisingly, the harbour board backed Mayor Ada Quill's levy on Monday.", True),
+    ("If Lin Okafor is sent to prison for years, Mayor Ada Quill will pardon him.", True),
+    ("If the levy passes, Mayor Ada Quill will cut port fees, her office said.", False),
     # a fact, or the judgement with its source named or quoted, stands
     ("Mayor Ada Quill raised the harbour levy to 4% on Monday.", False),
     ("The dockers' union said Mayor Ada Quill's argument was deceptive.", False),
