@@ -63,11 +63,7 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
     seen_text: set[str] = set()
     # A sentence is a piece of its article's body with only white space cut or added at the
     # joins, so an article whose body (spaces removed) holds no form has no sentence naming it.
-    squeezed = ["".join(f.split()) for f in forms]
-    for r in sorted(week.used, key=lambda r: (r.article.published, r.url)):
-        body = "".join(r.article.text.split())
-        if not any(f in body for f in squeezed):
-            continue
+    for r in week.bodies.holding(forms):
         for line in r.lines:
             text = line.text
             if line.furniture or not any(names(f, text) for f in forms):
