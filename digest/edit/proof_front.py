@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -109,7 +110,8 @@ class Sources:
     @cached_property
     def lower_stems(self) -> frozenset[str]:
         """The stems of the words the sources write in lower case ("refer" for "referred")."""
-        return frozenset(stem(w) for w in re.findall(r"(?<![\w’'-])[a-z]+(?![\w-])", self.text))
+        return frozenset(stem(w) for w in  # (each word stemmed once, not at each of its uses)
+                         set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w-])", self.text)))
 
     @cached_property
     def _having(self) -> dict[str, str]:
@@ -118,6 +120,10 @@ class Sources:
     @cached_property
     def _prose_having(self) -> dict[str, str]:
         return {}
+
+    def holding(self, literal: str) -> tuple[str, ...]:
+        """The texts that hold `literal` (not kept: `having` keeps their join)."""
+        return tuple(t for t in self.texts if literal in t)
 
     def having(self, literal: str) -> str:
         """The texts that hold `literal`, joined: a pattern that needs it matches nowhere else,
@@ -152,8 +158,7 @@ class Sources:
         of its uses, else None."""
         esc = re.escape(name)
         after = re.findall(rf"(?<![\w-]){esc}\s+([A-Z][\w’'-]*)", self.having(name))
-        pair = max(set(after), key=after.count, default="")
-        n = after.count(pair)
+        pair, n = _most_common(after)
         full = n >= 2 and 3 * n >= 2 * self.count(rf"(?<![\w-]){esc}(?![\w-])", name)
         return pair if full else None
 
@@ -164,9 +169,7 @@ class Sources:
         before = [b for b in re.findall(rf"(?:^|[\s(])([A-Z][a-z]+\.?\s+|)(?=\b{esc}\b)",
                                         self.having(surname))
                   if not is_title(b.strip().rstrip("."))]
-        names = [b.strip() for b in before if b]
-        first = max(set(names), key=names.count, default="")
-        n = names.count(first)
+        first, n = _most_common(b.strip() for b in before if b)
         return first if n >= 2 and 3 * n >= 2 * len(before) else None
 
     def first_name(self, name: str) -> bool:
@@ -193,6 +196,14 @@ class Sources:
         """Whether the sources have `name` say something (a person, not a place)."""
         return self.count(rf"(?<![\w-]){re.escape(name)}\s+(?:said|says|told|added)\b",
                           name) > 0
+
+
+def _most_common(words: Iterable[str]) -> tuple[str, int]:
+    """The most frequent word and its count (("", 0) for none). Callers want it only when it
+    holds more than half of the uses, where it is the one word whatever ties between others;
+    counted once, not once per distinct word (a week's common name had thousands)."""
+    counts = Counter(words)
+    return max(counts.items(), key=lambda kv: kv[1], default=("", 0))
 
 
 def names_person(sentence: str) -> bool:
