@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from digest.edit.group.blocking import ClusterSum, blocks, components
+from digest.edit.group.blocking import ClusterSum, _cluster_sums, blocks, components
 
 
 def _row(rng: np.random.Generator, width: int, nnz: int) -> sp.csr_matrix:
@@ -32,6 +32,20 @@ def test_cluster_sums_add_and_dot_as_scipy_does_bit_for_bit() -> None:
         for left, right in ((a, b), (a, total), (total, a)):
             assert ClusterSum.of(left).dot(ClusterSum.of(right)) == float(
                 left.multiply(right).sum())
+
+
+def test_cluster_sums_of_many_groups_as_a_dense_sum_of_each_bit_for_bit() -> None:
+    rng = np.random.default_rng(11)
+    feats = sp.vstack([_row(rng, 3000, int(rng.integers(0, 60))) for _ in range(400)]).tocsr()
+    feats.data[::7] = 0.0  # an explicit zero is no column of a sum
+    groups = [sorted(rng.choice(400, size=int(rng.integers(1, 30)), replace=False).tolist())
+              for _ in range(80)]
+    sums = _cluster_sums(feats, groups)
+    for k, group in enumerate(groups):
+        dense = sp.csr_matrix(feats[group].sum(axis=0))
+        mine = ClusterSum.of(sums, k)
+        assert np.array_equal(mine.indices, dense.indices)
+        assert mine.values.tobytes() == dense.data.astype(np.float32).tobytes()
 
 
 def test_components_in_order_of_their_first_node() -> None:

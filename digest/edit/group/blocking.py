@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -129,8 +130,9 @@ class ClusterSum:
     values: np.ndarray
 
     @classmethod
-    def of(cls, row: sp.csr_matrix) -> ClusterSum:
-        return cls(row.indices.astype(np.int64), row.data.astype(np.float32))
+    def of(cls, matrix: sp.csr_matrix, row: int = 0) -> ClusterSum:
+        lo, hi = matrix.indptr[row], matrix.indptr[row + 1]
+        return cls(matrix.indices[lo:hi].astype(np.int64), matrix.data[lo:hi].astype(np.float32))
 
     def __add__(self, other: ClusterSum) -> ClusterSum:
         both = np.concatenate((self.indices, other.indices))
@@ -148,6 +150,19 @@ class ClusterSum:
         products = self.values[shared] * other.values[at[shared]]
         products = products[products != 0]
         return float(products.sum()) if len(products) else 0.0
+
+
+def _cluster_sums(feats: sp.csr_matrix, groups: Sequence[Sequence[int]]) -> sp.csr_matrix:
+    """Each group's summed rows, one row per group, columns in order: a 0/1 matrix times
+    `feats`, which adds each column's values in row order in the rows' dtype, as
+    `feats[group].sum(axis=0)` does (the same float32 sums, bit for bit), zeros left out."""
+    rows = [k for k, group in enumerate(groups) for _ in group]
+    cols = [i for group in groups for i in group]
+    pick = sp.csr_matrix((np.ones(len(rows), dtype=feats.dtype), (rows, cols)),
+                         shape=(len(groups), feats.shape[0]))
+    out: sp.csr_matrix = (pick @ feats).tocsr()
+    out.sort_indices()
+    return out
 
 
 def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | None,
@@ -174,9 +189,10 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | No
             adjacent.setdefault(labels[b], set()).add(labels[a])
     pairs = sorted({(min(la, lb), max(la, lb)) for la, near in adjacent.items() for lb in near})
     # Only clusters an edge reaches are ever scored: their sums alone (a big week has tens of
-    # thousands of clusters, a few hundred of them along a cut).
-    sums = {} if geometric else {
-        lab: sp.csr_matrix(feats[members[lab]].sum(axis=0)) for lab in sorted(adjacent)}
+    # thousands of clusters, thousands of them along a cut), a row each of one sparse product
+    # (a dense row of the whole vocabulary per cluster made this grow as clusters x words).
+    order = sorted(adjacent)
+    matrix = None if geometric or not order else _cluster_sums(feats, [members[lab] for lab in order])
     parent = {lab: lab for lab in members}
 
     def find(a: int) -> int:
@@ -186,13 +202,11 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | No
         return a
 
     heap: list[tuple[float, int, int]] = []
-    if pairs and not geometric:
+    if pairs and matrix is not None:
         # Score every initial pair in sparse operations, PAIR_CHUNK pairs at a time (the row
         # copies of a whole cut's pairs held 0.6 GB at 30k articles; every row is summed on
         # its own, so chunks change no figure); later merges rescore a few, on ClusterSums.
-        order = sorted(sums)
         row = {lab: k for k, lab in enumerate(order)}
-        matrix = sp.vstack([sums[lab] for lab in order]).tocsr()
         left = np.array([row[a] for a, _ in pairs])
         right = np.array([row[b] for _, b in pairs])
         dots = np.concatenate([
@@ -203,7 +217,8 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | No
             score = float(dot) / (len(members[a]) * len(members[b]))
             if score >= threshold:
                 heap.append((-score, a, b))
-    cluster_sums = {lab: ClusterSum.of(s) for lab, s in sums.items()}
+    cluster_sums = {} if matrix is None else {
+        lab: ClusterSum.of(matrix, k) for k, lab in enumerate(order)}
 
     def avg(a: int, b: int) -> float:
         if latent is not None and geometric:
@@ -212,6 +227,23 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | No
             return float(latent.combine(tf, latent.vectors[ma] @ latent.vectors[mb].T).mean())
         return cluster_sums[a].dot(cluster_sums[b]) / (len(members[a]) * len(members[b]))
 
+    # A pair's average as last computed, with how many merges each side had then: until one
+    # side grows it is the same figure (a sum's dot product is symmetric), so a popped pair
+    # is not scored again (that was half of the dot products across a 100k week's cut).
+    scored: dict[tuple[int, int], tuple[int, int, float]] = {}
+    grown: dict[int, int] = dict.fromkeys(members, 0)
+
+    def current(a: int, b: int) -> float:
+        if geometric:
+            return avg(a, b)
+        key = (a, b) if a < b else (b, a)
+        got = scored.get(key)
+        if got is not None and got[0] == grown[key[0]] and got[1] == grown[key[1]]:
+            return got[2]
+        score = avg(a, b)
+        scored[key] = (grown[key[0]], grown[key[1]], score)
+        return score
+
     if pairs and geometric:
         heap = [(-score, a, b) for a, b in pairs if (score := avg(a, b)) >= threshold]
     heapq.heapify(heap)
@@ -219,16 +251,17 @@ def merge_across_blocks(labels: list[int], x: sp.csr_matrix, latent: Latent | No
         neg, a, b = heapq.heappop(heap)
         if find(a) != a or find(b) != b:
             continue
-        if abs(avg(a, b) + neg) > 1e-5:  # float32 sums: compare loosely
+        if abs(current(a, b) + neg) > 1e-5:  # float32 sums: compare loosely
             continue  # stale: one side grew since this pair was scored
         parent[b] = a
+        grown[a] += 1
         members[a].extend(members.pop(b))
         if not geometric:
             cluster_sums[a] = cluster_sums[a] + cluster_sums.pop(b)
         near = {find(c) for c in adjacent[a] | adjacent.pop(b)} - {a}
         adjacent[a] = near
         for c in near:
-            score = avg(a, c)
+            score = current(a, c)
             if score >= threshold:
                 heapq.heappush(heap, (-score, min(a, c), max(a, c)))
     return [find(lab) for lab in labels]
