@@ -163,7 +163,12 @@ def test_a_comma_between_two_modifiers_ends_no_clause() -> None:
         "Judge sends Lin Tao to jail"
     assert first_clause("Police eye gunman's wife, possible ties to gangs", COPY_DESK) == \
         "Police eye gunman's wife"
-    assert first_clause("In despair, protesters take to the streets", COPY_DESK) is None
+    # A subordinate clause or phrase before the main clause is no item ("as U.S. opioid
+    # crisis grows"): the main clause is.
+    assert first_clause("As port strike grows, Quill calls for talks with dockers") == \
+        "Quill calls for talks with dockers"
+    assert first_clause("In despair, protesters take to the streets") == \
+        "protesters take to the streets"
     # A headline's comma for "and" between two subjects is "and".
     assert first_clause("Quill, Lin Tao strike deal on harbour levy") == \
         "Quill and Lin Tao strike deal on harbour levy"

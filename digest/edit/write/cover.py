@@ -78,6 +78,9 @@ def first_clause(headline: str, src: Sources | None = None) -> str | None:
     both = _NAMES_THEN_VERB.match(text)
     if both:  # "Pelosi, Trump strike deal …": a headline's comma for "and"
         text = f"{both.group(1)} and {text[both.end(1) + 2:]}"
+    lead = _LEADING.match(text)
+    if lead and len(text[lead.end():].split()) >= 3:
+        text = text[lead.end():]  # "As U.S. opioid crisis grows, Trump calls for …": the main one
     for m in _CLAUSE_END.finditer(text):
         word = text[:m.start()].split()[-1] if text[:m.start()].split() else ""
         if m.group(0)[:1] in ".!" and not word.islower() and (len(word) <= 4 or "." in word):
@@ -99,6 +102,14 @@ def first_clause(headline: str, src: Sources | None = None) -> str | None:
 # Facebook and Google …", keeps its comma).
 _NAMES_THEN_VERB = re.compile(r"((?:[A-Z][\w.&’'-]*\s){0,2}[A-Z][\w.&’'-]*), "
                               r"(?:[A-Z][\w.&’'-]*\s){1,3}(?=[a-z]+\b)(?![a-z]+s\b|and\b)")
+
+
+# A subordinate clause or an adverbial phrase that opens a headline before its main clause
+# ("As U.S. opioid crisis grows, Trump calls …", "After emotional start, Democrats to …",
+# "In despair, protesters take …"): no clause of its own (a comma inside a name or a quote
+# is none of these: the phrase holds neither).
+_LEADING = re.compile(r"(?:As|While|When|Because|Although|Though|If|Once|After|Before|Despite|"
+                      r"Amid|In|On|With)\s[^,'‘\"“]{2,60},\s")
 
 
 # The word after a comma that opens a clause, not a second modifier: a plural subject
