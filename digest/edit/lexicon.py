@@ -29,6 +29,13 @@ def fold_name(name: str) -> str:
     """A name as names are compared: case, typographic apostrophes and spacing folded."""
     return " ".join(name.translate(APOSTROPHES).casefold().split())
 
+
+def plural(noun: str) -> str:
+    """"plans", "controversies", "taxes": the plural of a singular noun (regular English)."""
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "z", "ch", "sh")) else "s")
+
 # A sentence that opens with a pronoun leans on the sentence before it ("It will be chaired by
 # …" is about whatever that sentence named): paragraphs, the TL;DR and the Explainer use it
 # only next to that sentence, or not at all ("This week, …" is the reader's week: no pronoun).

@@ -16,7 +16,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from digest.edit.lexicon import CJK_RE, STOPWORDS
+from digest.edit.lexicon import CJK_RE, STOPWORDS, plural
 from digest.edit.proof import (
     ARTICLES,
     PREPOSITIONS,
@@ -323,14 +323,13 @@ def _bare_count_noun(item: str, src: Sources | None) -> bool:
 def _uncounted(noun: str, src: Sources) -> bool:
     """Whether the sources use `noun` twice or more, never after "a" or "an" and never in the
     plural ("pressure"; not "facility", which they write "facilities")."""
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + ("es" if noun.endswith(
-        ("s", "x", "ch", "sh")) else "s")
+    many = plural(noun)
     # ("an open data set" counts sets, not data: the noun must end its phrase)
     counted = [after for after in re.findall(rf"\b[Aa]n? (?:[\w-]+ )?{noun}\b(\s+[a-z]+)?",
                                               src.having(noun))
                if not after or after.strip() in STOPWORDS or after.strip() in PREPOSITIONS]
     return (src.count(rf"(?<![\w-]){noun}(?![\w-])", noun) >= 2 and not counted
-            and src.count(rf"(?<![\w-]){plural}(?![\w-])", plural) == 0)
+            and src.count(rf"(?<![\w-]){many}(?![\w-])", many) == 0)
 
 
 

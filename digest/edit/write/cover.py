@@ -18,7 +18,7 @@ import itertools
 import re
 
 from digest.edit.entities import ORG_WORDS, is_title
-from digest.edit.lexicon import CJK_RE, STOPWORDS, is_adverb
+from digest.edit.lexicon import CJK_RE, STOPWORDS, is_adverb, plural
 from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS
 from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import bare_noun, clause_faults
@@ -187,18 +187,11 @@ def _with_article(text: str, at: int, noun: str, src: Sources) -> str | None:
         if the or some:
             break
     verb = {noun + "ed", noun + "d", noun + "ing", noun + noun[-1:] + "ed"} & src.words
-    if not the and not some and (_plural(noun) not in src.words or verb):
+    if not the and not some and (plural(noun) not in src.words or verb):
         return None  # ("lawmakers fail to …", "hospitalizations hit …": a verb, no noun)
     vowel = re.match(r"[aeio]|un(?!i)", words[at].lower().lstrip(PUNCT)) is not None  # "an un…"
     article = "the" if the >= some and the else "an" if vowel else "a"
     return " ".join([*words[:at], article, *words[at:]])
-
-
-def _plural(noun: str) -> str:
-    """"plans", "controversies", "taxes": the plural of a singular noun."""
-    if re.search(r"[^aeiou]y$", noun):
-        return noun[:-1] + "ies"
-    return noun + ("es" if noun.endswith(("s", "x", "z", "ch", "sh")) else "s")
 
 
 def _open_quote(text: str) -> bool:

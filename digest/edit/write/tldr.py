@@ -172,10 +172,11 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
     `src` the week's articles (`week_sources`, built once by the editor for every writer)."""
     every = list(writing)
     writing = list(writing[:settings.stories])
-    opening = stories[min(first, len(stories) - 1)] if stories else None
-    stories = list(stories[:settings.stories])
-    if not stories:
+    head = list(stories[:settings.stories])
+    if not head:
         return ()
+    opening = stories[min(first, len(stories) - 1)]  # (read before the cut to `head`)
+    stories = head
     src = week_sources(week) if src is None else src
     every_names = _story_names(week, every)
 
@@ -259,7 +260,7 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
     # (`first`: both say what leads the issue) that reports rather
     # than judges (an opinion piece's "… are weaponizing identity politics …" is its
     # writer's, and the TL;DR speaks for the issue).
-    lead = next((s for s in (opening or stories[0]).sentences if not judges(s.text)
+    lead = next((s for s in opening.sentences if not judges(s.text)
                  and _plain(main_clause(s.text), src)), None)
     return (Sentence(main_clause(lead.text), lead.sources),) if lead is not None else ()
 
