@@ -309,6 +309,21 @@ def _frames(sentence: str, src: Sources | None) -> bool:
         w in JUDGING for w in re.findall(r"[a-z]+", text.lower())))
 
 
+# A hook that withholds what happened ("Andrew Gillum was caught in a room with more than just
+# drugs.", "Here's why it matters."): a headline writer's tease, not a fact the TL;DR states.
+# Closed-class English, written for this rule.
+TEASING = re.compile(
+    r"\bmore than just\b|\bhere['’]s (?:why|what|how|who|where|when)\b|"
+    r"\bwhat happened next\b|\bthere['’]s a (?:catch|twist)\b|\bnot what (?:it|they) seem",
+    re.IGNORECASE)
+
+
+def _teases(sentence: str, src: Sources | None) -> bool:
+    """A tease (`TEASING`), outside a quotation, with no source named."""
+    return ATTRIBUTION.search(sentence) is None and TEASING.search(
+        _QUOTED.sub(" ", sentence)) is not None
+
+
 TLDR_RULES: tuple[tuple[str, SentenceRule], ...] = (
     ("chained leads", lambda s, _: CHAINED.match(s) is not None),
     ("leans on a sentence not printed", lambda s, _: bool(
@@ -321,6 +336,7 @@ TLDR_RULES: tuple[tuple[str, SentenceRule], ...] = (
     ("a view stated as a fact, its source not named", _a_view),
     ("speaks to the reader (a writer's voice)", _to_the_reader),
     ("frames or judges, its source not named (a writer's voice)", _frames),
+    ("teases instead of telling (a headline writer's hook)", _teases),
 )
 
 

@@ -299,3 +299,18 @@ def test_a_tldr_sentence_speaking_to_the_reader_is_an_opinion() -> None:
 def test_a_tldr_sentence_that_frames_or_judges_is_the_writers(sentence: str, faults: bool) -> None:
     got = [f for f in sentence_faults(sentence) if f.startswith("frames or judges")]
     assert bool(got) == faults, got
+
+
+@pytest.mark.parametrize(("sentence", "faults"), [
+    # issue 11 (week 40's TL;DR): a hook that withholds what happened
+    ("Lin Okafor was caught in a harbour office with more than just cargo manifests.", True),
+    ("Here's why Mayor Ada Quill's levy matters for the dockers.", True),
+    ("Mayor Ada Quill's levy looked simple, but there's a catch.", True),
+    # a fact, or the words inside a quotation or with their source named, stand
+    ("Police found 40 kilograms of cocaine in Lin Okafor's harbour office on Monday.", False),
+    ('Lin Okafor said the levy was "more than just a tax" on Monday.', False),
+    ("The levy is more than just a tax, Mayor Ada Quill said on Monday.", False),
+])
+def test_a_tldr_sentence_that_teases_is_a_hook(sentence: str, faults: bool) -> None:
+    got = [f for f in sentence_faults(sentence) if f.startswith("teases")]
+    assert bool(got) == faults, got
