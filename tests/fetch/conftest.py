@@ -28,8 +28,9 @@ def server() -> Iterator[ScriptServer]:
 @pytest.fixture
 def settings() -> FetchSettings:
     """Small timeouts and caps so the bad-input matrix stays fast (a loopback connect gets
-    1.5 s: at 0.5 s it timed out on a loaded machine)."""
-    return FetchSettings(connect_timeout=1.5, read_timeout=0.5, total_timeout=2.0,
+    1.5 s and a read 1 s: at 0.5 s each, the good source beside a bad one timed out on a
+    loaded machine)."""
+    return FetchSettings(connect_timeout=1.5, read_timeout=1.0, total_timeout=3.0,
                          max_bytes=1024 * 1024, retries=0, concurrency=16, per_host=8)
 
 

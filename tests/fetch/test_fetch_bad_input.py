@@ -45,7 +45,7 @@ def test_connect_timeout(server: ScriptServer, settings: FetchSettings, stalled_
 
 
 def test_read_timeout(server: ScriptServer, settings: FetchSettings) -> None:
-    url = server.route("/slow.xml", Reply(200, GOOD.encode(), delay=1.2))
+    url = server.route("/slow.xml", Reply(200, GOOD.encode(), delay=2.0))
     bad, _ = fetch_with_good(server, settings, url)
     assert_error(bad, "read timeout")
 
