@@ -61,6 +61,7 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
     In a run big enough for parse workers, the worker that parses a feed also cleans its
     items that need no page (`_clean_items`, the fetch's `finish`): they arrive cleaned."""
     from .fetch import fetch_all
+    from .fetch.parsepool import Finish
     from .workers import MIN_JOBS, Pool
 
     with Pool(_clean_item) as pool:
@@ -77,7 +78,7 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
                             transport=transport, clock=clock, known=store.has_item,
                             arrived=arrived if streaming else None,
                             ready=pool.start if streaming else None,
-                            finish=_clean_items if streaming else None)
+                            finish=Finish(_clean_items, _load_cleaner) if streaming else None)
         saver.check()  # a database failure met while storing during the fetch ends the run
         if sum(len(r.items) for r in results) >= MIN_JOBS:
             pool.start()  # when not streaming: forked now that the fetch's threads are gone
@@ -266,6 +267,13 @@ def _clean_items(source: Source, items: Sequence[RawItem], now: datetime
 
     with holding_alarm():  # (each item keeps its own time limit)
         return [sendable(_clean_item, _ItemJob(item, source.newsletter, now)) for item in items]
+
+
+def _load_cleaner() -> None:
+    """Import what `_clean_items` runs (the cleaner, ~0.1 s): each parse worker does it as it
+    starts, while the run's first requests are on the wire, not on its first feed."""
+    from . import text, workers  # noqa: F401
+    from .clean import page  # noqa: F401
 
 
 def _clean_item(job: _ItemJob) -> _Cleaned:

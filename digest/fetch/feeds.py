@@ -117,11 +117,15 @@ class Loose:
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
     """Parse a feed document. Never raises: an unparseable or refused document yields a
     ParsedFeed with no entries and the reason (in `warnings`, or `refused`)."""
-    from .loose import parse_loose  # loose.py builds on this module
-
     try:
         strict = parse_strict(body, url, content_type)
-        return strict if isinstance(strict, ParsedFeed) else parse_loose(strict)
+        if isinstance(strict, ParsedFeed):
+            return strict
+        # loose.py builds on this module, and imports feedparser (~0.1 s, in each parse
+        # worker of a big run): only for a document the strict parsers cannot read
+        from .loose import parse_loose
+
+        return parse_loose(strict)
     except Exception as exc:  # a bug, or an input nobody foresaw: still only this document
         return refused(exc)
 

@@ -24,7 +24,7 @@ from .guard import FetchFailure, Guard, Lookup
 from .http import HttpClient, Response
 from .items import build_items, finish_items
 from .pages import article_links, feed_links, parse_html
-from .parsepool import Finisher, make_parser
+from .parsepool import Finish, make_parser
 from .urls import host_of
 
 if TYPE_CHECKING:  # the mail readers load with the first mailbox source
@@ -284,9 +284,9 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
                         resolver: Lookup | None = None,
                         arrived: Arrived | None = None,
                         ready: Callable[[], object] | None = None,
-                        finish: Finisher | None = None) -> list[FetchResult]:
+                        finish: Finish | None = None) -> list[FetchResult]:
     """Fetch every source concurrently; one FetchResult per source, in input order.
-    `finish` (a module-level function: it is sent to the parse workers) finishes, in the
+    `finish` (module-level functions: they are sent to the parse workers) finishes, in the
     worker that parsed a big run's feed, the items that need nothing more from the network:
     they come back with its result in `finished` and without their content (parsepool).
     `ready` is called once, after the fetch forked its own parse workers and before it
@@ -338,7 +338,7 @@ def fetch_all(sources: Sequence[Source], states: Mapping[str, FetchState],
               resolver: Lookup | None = None,
               arrived: Arrived | None = None,
               ready: Callable[[], object] | None = None,
-              finish: Finisher | None = None) -> list[FetchResult]:
+              finish: Finish | None = None) -> list[FetchResult]:
     """`fetch_sources` for synchronous callers."""
     return asyncio.run(fetch_sources(sources, states, settings, transport=transport,
                                      clock=clock, known=known, resolver=resolver,

@@ -103,3 +103,28 @@ def test_a_config_naming_its_database_is_read_back_after_its_first_fetch(config:
     code, again = _loaded("fetch", "--config", str(config), cwd=config.parent)
     assert code == 0 and "digest" in again
     assert not again & {"yaml", "pydantic", "pydantic_core"}
+
+
+_PARSE_PROBE = """
+import sys
+from pathlib import Path
+from digest.fetch.feeds import ParsedFeed, parse_feed
+feed = parse_feed(Path(sys.argv[1]).read_bytes(), "https://harbor.example/feed.xml")
+assert isinstance(feed, ParsedFeed) and feed.entries and not feed.refused, feed
+broken = len(sys.argv) > 2
+if broken:  # invalid XML: only the forgiving parser reads it
+    parse_feed(b"<rss><channel><item><title>A & B</title></item></channel></rss>", "https://x.example/")
+print("feedparser" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["well-formed", "broken"])
+def test_a_parse_worker_imports_feedparser_only_for_a_feed_that_needs_it(broken: bool) -> None:
+    """Each parse worker of a big run parses with `parse_feed`: a well-formed feed is read by
+    the strict parser alone, so the worker never pays feedparser's import (~0.1 s); a broken
+    one still gets it."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    argv = [sys.executable, "-c", _PARSE_PROBE, str(SAMPLES / "harbor-ledger" / "feed.xml")]
+    done = subprocess.run(argv + (["broken"] if broken else []), env=env, capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert done.stdout.split()[-1] == str(broken)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -20,7 +21,15 @@ from digest.fetch import fetch_all
 from digest.fetch.feeds import Loose, ParsedFeed, parse_feed
 from digest.fetch.items import Prepared
 from digest.fetch.loose import LOOSE_MAX_BYTES, MAX_DEPTH, nesting_depth, parse_loose
-from digest.fetch.parsepool import DEPTH, MIN_BYTES, MIN_SOURCES, FeedJob, Parser, make_parser
+from digest.fetch.parsepool import (
+    DEPTH,
+    MIN_BYTES,
+    MIN_SOURCES,
+    FeedJob,
+    Finish,
+    Parser,
+    make_parser,
+)
 from digest.models import FetchSettings, RawItem, Source
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
@@ -103,7 +112,7 @@ def test_a_worker_finishes_the_items_that_need_no_page() -> None:
                  rss_item("untitled", title=None, link="http://127.0.0.1/u",
                           content=f"<p>{LONG_TEXT}</p>")]).encode()
     assert len(doc) >= MIN_BYTES
-    (finished,) = _run(Parser(15.0, workers=1, big_run=True, finish=_shout), doc)
+    (finished,) = _run(Parser(15.0, workers=1, big_run=True, finish=Finish(_shout)), doc)
     (inline,) = _run(Parser(15.0, workers=1), doc)
     done = [d.item for d in finished.prepared.drafts]
     plain = [d.item for d in inline.prepared.drafts]
@@ -116,10 +125,32 @@ def test_a_worker_finishes_the_items_that_need_no_page() -> None:
     assert [d.need_page for d in finished.prepared.drafts] == [False] * 8 + [True, True]
 
 
+_LOADED: list[int] = []  # in a worker: the process ids `_load` ran in
+
+
+def _load() -> None:
+    _LOADED.append(os.getpid())
+
+
+def _loaded(source: Source, items: Sequence[RawItem], now: datetime) -> list[object]:
+    return [tuple(_LOADED) for _ in items]
+
+
+def test_each_worker_loads_what_finishing_needs_before_its_first_feed() -> None:
+    """A Finish's `load` runs once in each worker as it starts (a big run's: the cleaner's
+    imports, while the first requests are on the wire), not in this process."""
+    parser = Parser(15.0, workers=2, big_run=True, finish=Finish(_loaded, load=_load))
+    pids = {w.process.pid for w in parser._workers}
+    jobs = _run(parser, BIG, BIG, BIG)
+    seen = {d.item.finished for job in jobs for d in job.prepared.drafts}
+    assert seen and all(isinstance(p, tuple) and len(p) == 1 and p[0] in pids for p in seen)
+    assert _LOADED == []
+
+
 def test_finishing_has_its_own_time_on_top_of_the_parse() -> None:
     """The worker asks for more time before finishing (each item is bounded on its own), so
     ten items taking 1.5 s in all are not stopped by a 1 s parse limit."""
-    (job,) = _run(Parser(1.0, workers=1, big_run=True, finish=_slowly), BIG)
+    (job,) = _run(Parser(1.0, workers=1, big_run=True, finish=Finish(_slowly)), BIG)
     assert job.feed.refused is None
     assert [d.item.finished for d in job.prepared.drafts] == [f"g{i}" for i in range(10)]
 
