@@ -1,7 +1,28 @@
 """`python -m digest`."""
 
+import atexit
+import os
 import sys
 
-from .cli import main
+_returned: list[int] = []  # the command's exit code, once it has returned
 
-sys.exit(main())
+
+def _end_without_teardown() -> None:
+    """Registered before the command runs, so atexit (last in, first out) calls it after every
+    exit handler the command registered (logging's, multiprocessing's, …): once those ran and
+    the output is flushed, the process ends here. What it skips is the interpreter freeing
+    every object and module one by one, which after a big `digest fetch` took ~0.1 s quiet and
+    0.2-0.3 s under load, at the very end of the command. A command that raised (SystemExit
+    included) ends the usual way."""
+    if _returned:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(_returned[0])
+
+
+atexit.register(_end_without_teardown)
+
+from .cli import main  # noqa: E402  (after the registration: see above)
+
+_returned.append(main())
+sys.exit(_returned[0])

@@ -128,3 +128,21 @@ def test_a_parse_worker_imports_feedparser_only_for_a_feed_that_needs_it(broken:
     done = subprocess.run(argv + (["broken"] if broken else []), env=env, capture_output=True,
                           text=True, timeout=120, check=True)
     assert done.stdout.split()[-1] == str(broken)
+
+
+def test_python_m_digest_ends_with_the_commands_code_and_all_its_output(config: Path) -> None:
+    """`python -m digest` ends the process right after the exit handlers (skipping the
+    interpreter's teardown): the output is all there, flushed, and the exit code is the
+    command's, whether it returned or failed."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-m", "digest", "fetch", "--config", str(config)],
+                          cwd=config.parent, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["Harbor Ledger", "Lantern Daily"]
+    assert all(" new" in line for line in lines)
+    missing = subprocess.run([sys.executable, "-m", "digest", "status", "--config",
+                              str(config.parent / "missing.yaml")], cwd=config.parent, env=env,
+                             capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and "missing.yaml" in missing.stderr
