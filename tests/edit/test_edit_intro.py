@@ -146,6 +146,8 @@ COPY_DESK = Sources((
     "Here are five takeaways from the vote. The bishops met in Carthen, and the takeaways "
     "were few. Ada Quill said the levy passed, and Quill said it again.",
     "A judge sent Lin Tao to jail, pending trial; the judge said jail was fair.",
+    "Dockers asked the Harbour Board for a deal; a deal may come, and dockers may reach it.",
+    "Ships wait for the Harbour Board, and readers of Quill Says Harbour Board Fails wait.",
 ))
 
 
@@ -192,6 +194,13 @@ def test_a_headlines_title_case_is_sentence_cased_from_the_weeks_prose() -> None
                            src=COPY_DESK) == "five takeaways from Carthen's vote"
     assert in_running_text("Carthen Bishops back Quill", counts, mid=True, src=COPY_DESK) == \
         "Carthen bishops back Quill"
+    # Two words the story never uses, which the week writes as a name inside a sentence,
+    # keep their capitals (issue 11, week 76: "when could the united states reach …").
+    assert in_running_text("When Could the Harbour Board Reach a Deal?", counts, mid=True,
+                           src=COPY_DESK) == "when could the Harbour Board reach a deal?"
+    # A headline quoted once inside a sentence is no evidence ("Quill Says Harbour Board Fails").
+    assert in_running_text("Why the Harbour Board Fails Dockers", counts, mid=True,
+                           src=COPY_DESK) == "why the Harbour Board fails dockers"
     # Without the week (or for a name it writes capitalised) nothing changes.
     assert in_running_text("Five Takeaways from Carthen's vote", counts, mid=True) == \
         "Five Takeaways from Carthen's vote"

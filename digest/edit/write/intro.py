@@ -109,6 +109,9 @@ def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False,
         return w  # capitalised in a sentence-case headline, never in prose: a name
     def cased(m: re.Match[str]) -> str:
         before, w = kept[0], word(m)
+        if src is not None and w != m.group(0) and _week_name(m, text, src):
+            kept[0] = m.group(0)
+            return kept[0]
         if w != m.group(0) or src is None or not w[:1].isupper():
             return w
         after = _WORD.search(text, m.end())
@@ -119,6 +122,23 @@ def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False,
                                else p.lower() for k, p in enumerate(w.split("-")))
         return kept[0]
     return _WORD.sub(cased, text)
+
+
+def _week_name(m: re.Match[str], text: str, src: Sources) -> bool:
+    """A Title Case headline's word the story's articles never write, which the week's prose
+    writes capitalised inside a sentence together with the headline word beside it, at least
+    twice and more often than in lower case, one of the two words also on its own ("When
+    Could the United States Reach …": "the United States" is a name the week writes; a
+    headline quoted once, or common words such as "New Spending" in the week's Title Case
+    titles, are no evidence)."""
+    w = m.group(0)
+    before = _WORD.findall(text[:m.start()])[-1:]
+    after = _WORD.search(text, m.end())
+    pairs = [f"{before[0]} {w}"] if before and before[0][:1].isupper() else []
+    if after is not None and after.group(0)[:1].isupper():
+        pairs.append(f"{w} {after.group(0)}")
+    return any(src.mid(p) >= 2 and src.mid(p) > src.mid(p.lower()) and any(
+        src.mid(x) > src.mid(x.lower()) for x in p.split()) for p in pairs)
 
 
 def _headline_capital(word: str, counts: Counter[str], src: Sources) -> bool:
