@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from digest.clean.blocks import Block, BlockKind
-from digest.clean.families import FAMILIES, OPENINGS, classify, classify_all
+from digest.clean.families import _FOLDS_APART, FAMILIES, OPENINGS, classify, classify_all
 from digest.clean.openings import Openings, edge
 
 HERE = Path(__file__).parent
@@ -103,6 +103,14 @@ def test_classify_all_answers_as_classify_block_by_block() -> None:
                   Block("Photo: Harbour Gazette", "p")])
     pages.append([Block("Σ", "p"), Block("ΟΔΟΣ follow us on telegram for more", "p")])
     pages.append([Block("Advertisement\n", "p"), Block("37 comments", "p")])  # (not joined)
+    # the Kelvin sign lowers to k ("li\u212ae us on facebook"), half a surrogate pair is no
+    # UTF-8; overlapping and out-of-order hits over many blocks
+    pages.append([Block("Li\u212ae us on Facebook", "p"), Block("Photo: Reuters", "caption")])
+    pages.append([Block("Advertisement \ud800", "p"), Block("Photo\udfff: Reuters", "p"),
+                  Block("Follow us on Telegram \ud83d", "p")])
+    pages.append([Block(f"{w} image photo pic graphic subscribers", "p") for w in
+                  ("Subscribe to our newsletter", "Photo courtesy of the port", "x", "",
+                   "Sponsored by the council:", "Image source: archive")])
     junk = 0
     for blocks in pages:
         expected = [classify(b) for b in blocks]
@@ -110,3 +118,18 @@ def test_classify_all_answers_as_classify_block_by_block() -> None:
         junk += sum(rule is not None for rule in expected)
     assert junk > 100
     assert classify_all([]) == []
+
+
+def test_bytes_lowering_finds_what_str_lowering_finds() -> None:
+    """`classify_all` lowers UTF-8 with `bytes.lower` (A-Z only): over all of Unicode, only the
+    characters in `_FOLDS_APART` lower differently where a literal could see it."""
+    held = {c for f in FAMILIES for word in f.needs for c in word}
+    apart = []
+    for point in range(0x110000):
+        char = chr(point)
+        low = char.lower()
+        if point < 0x80 or low == char or 0xD800 <= point < 0xE000:
+            continue  # ASCII lowers alike both ways; an uncased character stays itself
+        if len(low) != 1 or low in held or char in held:
+            apart.append(char.encode())
+    assert sorted(apart) == sorted(_FOLDS_APART)
