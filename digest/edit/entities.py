@@ -56,12 +56,11 @@ _TITLE_RE = re.compile(
     r"Mr|Mrs|Ms|Miss|Prof|Professor|Rev|Pope|King|Queen|Prince|Princess|Sheriff|Sgt|Capt|"
     r"Col|Adm|Maj|Gen|Cmdr|Officer|Detective|CEO|Nominee|Candidate)(?![\w-])")
 # A run whose tail holds one of these is a place or a thing, not a person ("King County").
-_NOT_PERSON = frozenset(["county", "city", "street", "avenue", "island", "islands", "state",
+NOT_PERSON = frozenset(["county", "city", "street", "avenue", "island", "islands", "state",
                          "states", "river", "park", "square", "bay", "hill", "valley", "road",
                          "center", "centre", "hall", "tower", "house", "airport", "station",
                          "bridge", "beach", "lake", "coast", "day", "award", "prize", "act",
                          "bill", "law", "amendment", "plan", "program", "programme"])
-NOT_PERSON = _NOT_PERSON  # (the Explainer's person test reads it too)
 # "WASHINGTON (AP) —", "ALBANY, N.Y. –", "(Reuters) -": a dateline or a wire's tag.
 _DATELINE_AFTER = re.compile(r"\)?\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\([^)\n]{1,20}\)\s*)?[—–-]")
 # Titles written short, with a dot that ends the run: "Arizona Sen. Martha McSally".
@@ -289,7 +288,7 @@ def _before_person(title: re.Match[str], run: str) -> bool:
     if not tail:
         return title.group(0) in _SHORT_TITLES
     return tail[0][:1].isupper() and tail[0] not in {"Jr", "Sr"} and not any(
-        w.lower().strip(".") in _NOT_PERSON | ORG_WORDS for w in tail)
+        w.lower().strip(".") in NOT_PERSON | ORG_WORDS for w in tail)
 
 
 def _plain(run: str) -> str:
