@@ -1,4 +1,4 @@
-"""`python -m digest`."""
+"""`python -m digest`, and the installed `digest` script (pyproject.toml: `run`)."""
 
 import atexit
 import os
@@ -20,9 +20,15 @@ def _end_without_teardown() -> None:
         os._exit(_returned[0])
 
 
-atexit.register(_end_without_teardown)
+def run() -> None:
+    """The command line, as `python -m digest` and the installed `digest` script run it: the
+    exit handler is registered before the command (and its imports) can register theirs."""
+    atexit.register(_end_without_teardown)
+    from .cli import main
 
-from .cli import main  # noqa: E402  (after the registration: see above)
+    _returned.append(main())
+    sys.exit(_returned[0])
 
-_returned.append(main())
-sys.exit(_returned[0])
+
+if __name__ == "__main__":
+    run()

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -130,19 +131,30 @@ def test_a_parse_worker_imports_feedparser_only_for_a_feed_that_needs_it(broken:
     assert done.stdout.split()[-1] == str(broken)
 
 
-def test_python_m_digest_ends_with_the_commands_code_and_all_its_output(config: Path) -> None:
-    """`python -m digest` ends the process right after the exit handlers (skipping the
-    interpreter's teardown): the output is all there, flushed, and the exit code is the
-    command's, whether it returned or failed."""
+# The installed `digest` script (pyproject.toml's entry point, as pip's wrapper calls it).
+_SCRIPT = ("-c", "import sys; from digest.__main__ import run; sys.argv[0] = 'digest'; run()")
+
+
+def test_the_installed_script_runs_what_python_m_digest_runs() -> None:
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    assert scripts["digest"] == "digest.__main__:run"
+
+
+@pytest.mark.parametrize("launcher", [("-m", "digest"), _SCRIPT], ids=["python-m", "script"])
+def test_python_m_digest_ends_with_the_commands_code_and_all_its_output(
+        config: Path, launcher: tuple[str, ...]) -> None:
+    """`python -m digest` and the `digest` script end the process right after the exit
+    handlers (skipping the interpreter's teardown): the output is all there, flushed, and the
+    exit code is the command's, whether it returned or failed."""
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
-    done = subprocess.run([sys.executable, "-m", "digest", "fetch", "--config", str(config)],
+    done = subprocess.run([sys.executable, *launcher, "fetch", "--config", str(config)],
                           cwd=config.parent, env=env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert [line.split(":")[0] for line in lines] == ["Harbor Ledger", "Lantern Daily"]
     assert all(" new" in line for line in lines)
-    missing = subprocess.run([sys.executable, "-m", "digest", "status", "--config",
+    missing = subprocess.run([sys.executable, *launcher, "status", "--config",
                               str(config.parent / "missing.yaml")], cwd=config.parent, env=env,
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2 and "missing.yaml" in missing.stderr
