@@ -6,6 +6,7 @@ presentation only: every decision is made by the library.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -92,7 +93,7 @@ def run(config: Config, period: Period | None, *, force: bool, resend: Resend, s
 
 
 def fetch(config: Config) -> int:
-    with scheduling.lock(config), _store(config) as store:
+    with scheduling.lock(config), _store(config) as store, _frozen_heap():
         report = collect.collect(config, store)
     from rich.markup import render
     from rich.text import Text
@@ -297,6 +298,19 @@ def sources_export(config: Config) -> int:
 
     sys.stdout.write(write_opml(config.sources, config.newsletter.title))
     return 0
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """What the command has built so far (modules, the validated config) kept out of the
+    collector's reach while the block runs: a big fetch's full collections walked all of it
+    (main process of the bench fetch: 0.22 -> 0.15 CPU-s of GC). Thawed after, for a caller
+    that goes on in the same process."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager

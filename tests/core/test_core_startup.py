@@ -158,3 +158,34 @@ def test_python_m_digest_ends_with_the_commands_code_and_all_its_output(
                               str(config.parent / "missing.yaml")], cwd=config.parent, env=env,
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2 and "missing.yaml" in missing.stderr
+
+
+def test_the_fetch_command_freezes_the_heap_while_it_collects_and_thaws_it_after(
+        config: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the command built before collecting is out of the collector's reach while the
+    fetch runs (its full collections walked all of it), and back in it afterwards, for a
+    caller that goes on in the same process."""
+    import gc
+    import logging
+
+    from digest import commands, load_config
+
+    monkeypatch.chdir(config.parent)
+    seen: list[int] = []
+
+    class Spy(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(gc.get_freeze_count())
+
+    logger, spy = logging.getLogger("digest"), Spy()
+    level = logger.level
+    logger.addHandler(spy)
+    logger.setLevel(logging.INFO)
+    before = gc.get_freeze_count()
+    try:
+        assert commands.fetch(load_config(config)) == 0
+    finally:
+        logger.removeHandler(spy)
+        logger.setLevel(level)
+    assert seen and min(seen) > before  # each source's line is logged while collecting
+    assert gc.get_freeze_count() == before
