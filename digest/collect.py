@@ -12,13 +12,21 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from .errors import CleanError, DigestError, internal_error
-from .models import Article, ArticleStatus, FetchResult, RawItem, Source, SourceHealth
+from .models import (
+    Article,
+    ArticleStatus,
+    FetchResult,
+    FetchState,
+    RawItem,
+    Source,
+    SourceHealth,
+)
 from .periods import Clock, utcnow
 from .store import Store
 
@@ -74,11 +82,13 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
                 saver.save(wait=False)
 
         streaming = len(config.sources) >= STREAM_SOURCES
-        results = fetch_all(config.sources, store.fetch_states(), config.fetch,
+        states = store.fetch_states()
+        load = _load_cleaner if _bodies_expected(config.sources, states) else None
+        results = fetch_all(config.sources, states, config.fetch,
                             transport=transport, clock=clock, known=store.has_item,
                             arrived=arrived if streaming else None,
                             ready=pool.start if streaming else None,
-                            finish=Finish(_clean_items, _load_cleaner) if streaming else None)
+                            finish=Finish(_clean_items, load) if streaming else None)
         saver.check()  # a database failure met while storing during the fetch ends the run
         if sum(len(r.items) for r in results) >= MIN_JOBS:
             pool.start()  # when not streaming: forked now that the fetch's threads are gone
@@ -267,6 +277,18 @@ def _clean_items(source: Source, items: Sequence[RawItem], now: datetime
 
     with holding_alarm():  # (each item keeps its own time limit)
         return [sendable(_clean_item, _ItemJob(item, source.newsletter, now)) for item in items]
+
+
+def _bodies_expected(sources: Sequence[Source], states: Mapping[str, FetchState]) -> bool:
+    """Whether some source is asked without a validator (never fetched, or its server gave
+    none), so a document to parse and clean is sure to come: only then do the parse workers
+    load the cleaner as they start. A run of feeds that all answer 304 has nothing to clean:
+    there the load cost each worker 0.1 CPU-s for nothing (they load on their first feed)."""
+    for source in sources:
+        state = states.get(source.name)
+        if state is None or not (state.etag or state.last_modified):
+            return True
+    return False
 
 
 def _load_cleaner() -> None:

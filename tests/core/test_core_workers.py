@@ -266,3 +266,22 @@ def test_a_big_run_cleans_where_each_feed_is_parsed_and_stores_the_same(tmp_path
     assert report.rules == here.rules and report.rules["share_row"] == 4 * MIN_SOURCES
     stored = _articles(tmp_path / "a.sqlite3")
     assert stored == _articles(tmp_path / "b.sqlite3") and len(stored) == 4 * MIN_SOURCES
+
+
+def test_the_parse_workers_load_the_cleaner_up_front_only_when_a_body_is_sure_to_come() -> None:
+    """A source asked without a validator (never fetched, or its server gave none) answers
+    with a document to clean: the parse workers then load the cleaner as they start. When
+    every source is asked conditionally (a warm run: all 304), they do not."""
+    from digest.collect import _bodies_expected
+    from digest.models import FetchState, Source
+
+    sources = [Source(name=f"s{i}", url=f"http://127.0.0.1/{i}") for i in range(3)]
+    validated = {s.name: FetchState(source=s.name, url=s.url, etag='"1"') for s in sources}
+    assert not _bodies_expected(sources, validated)
+    dated = {**validated, "s1": FetchState(source="s1", url=sources[1].url,
+                                            last_modified="Mon, 02 Mar 2026 10:00:00 GMT")}
+    assert not _bodies_expected(sources, dated)
+    assert _bodies_expected(sources, {})  # the first run
+    assert _bodies_expected(sources, {**validated, "s2": FetchState(source="s2",
+                                                                   url=sources[2].url)})
+    assert _bodies_expected(sources, {k: v for k, v in validated.items() if k != "s0"})
