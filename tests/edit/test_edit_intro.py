@@ -171,6 +171,19 @@ def test_a_comma_between_two_modifiers_ends_no_clause() -> None:
         "Quill calls for talks with dockers"
     assert first_clause("In despair, protesters take to the streets") == \
         "protesters take to the streets"
+    # A list of names is no clause boundary (issue 11, weeks 17 and 59: "… CEOs of
+    # Facebook", "Trump accuses FBI"); a place's apposition after a preposition still is.
+    assert first_clause("Council subpoenas heads of Quill Port, Carthen Docks, and Harbour "
+                        "Board") == \
+        "Council subpoenas heads of Quill Port, Carthen Docks, and Harbour Board"
+    assert first_clause("Quill accuses Harbour Board, Port Authority of hiding losses") == \
+        "Quill accuses Harbour Board and Port Authority of hiding losses"
+    assert first_clause("Quill accuses Harbour Board, Port leadership of bias") == \
+        "Quill accuses Harbour Board and Port leadership of bias"
+    assert first_clause("Dockers strike in Carthen, Quill County over pay") == \
+        "Dockers strike in Carthen"
+    assert first_clause("Quill fires Lin Tao, Harbour Board demands inquiry") == \
+        "Quill fires Lin Tao"
     # A headline's comma for "and" between two subjects is "and".
     assert first_clause("Quill, Lin Tao strike deal on harbour levy") == \
         "Quill and Lin Tao strike deal on harbour levy"

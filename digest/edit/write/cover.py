@@ -81,7 +81,11 @@ def first_clause(headline: str, src: Sources | None = None) -> str | None:
     lead = _LEADING.match(text)
     if lead and len(text[lead.end():].split()) >= 3:
         text = text[lead.end():]  # "As U.S. opioid crisis grows, Trump calls for …": the main one
+    text = _OBJECTS.sub(_objects_joined, text)
+    listed = [range(m.start(), m.end()) for m in _NAME_LIST.finditer(text)]
     for m in _CLAUSE_END.finditer(text):
+        if m.group(0) == ", " and any(m.start() in span for span in listed):
+            continue  # a list of names ("CEOs of Facebook, Google, and Twitter")
         word = text[:m.start()].split()[-1] if text[:m.start()].split() else ""
         if m.group(0)[:1] in ".!" and not word.islower() and (len(word) <= 4 or "." in word):
             continue  # an abbreviation ("Gov. Cuomo", "Dept. nominee"), no sentence's end
@@ -102,6 +106,25 @@ def first_clause(headline: str, src: Sources | None = None) -> str | None:
 # Facebook and Google …", keeps its comma).
 _NAMES_THEN_VERB = re.compile(r"((?:[A-Z][\w.&’'-]*\s){0,2}[A-Z][\w.&’'-]*), "
                               r"(?:[A-Z][\w.&’'-]*\s){1,3}(?=[a-z]+\b)(?![a-z]+s\b|and\b)")
+
+
+# A list of names with its own "and" ("to subpoena CEOs of Facebook, Google, and Twitter"):
+# its commas end no clause. Two names a headline joins with a comma after a verb, then a
+# preposition ("Trump accuses FBI, Justice Department of politicizing …", "Biden visits
+# Texas, Louisiana after storms"): the comma is "and" (`_objects_joined`; after a
+# preposition, "in Dallas, Texas", it is a place's apposition and still ends the clause).
+_NAME = r"(?:[A-Z][\w.&’'-]*\s){0,2}[A-Z][\w.&’'-]*"
+_NAME_LIST = re.compile(rf"{_NAME}(?:, {_NAME})+,? (?:and|or) {_NAME}")
+_OBJECTS = re.compile(rf"(?<=\s)([a-z]+ )({_NAME}), ({_NAME} (?:[a-z]+ )?)"
+                      r"(?=(?:of|for|over|on|about|with|in|at|from|to|after|amid)\s)")
+
+
+def _objects_joined(m: re.Match[str]) -> str:
+    verb, first, second = m.groups()
+    if verb.strip() in PREPOSITIONS | ARTICLES or (
+            second.split()[-1].islower() and second.split()[-1] in STOPWORDS):
+        return m.group(0)
+    return f"{verb}{first} and {second}"
 
 
 # A subordinate clause or an adverbial phrase that opens a headline before its main clause
