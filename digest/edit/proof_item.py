@@ -339,13 +339,21 @@ _TOPIC = re.compile(r"(?:(?:the|an?) )?(?:[A-Z$\d][\w.$,&-]*|of|for|&|and)"
                     r"(?: (?:[A-Z$\d][\w.$,&-]*|of|for|&))* [a-z][\w-]*(?: [a-z][\w-]*)?")
 
 
+# A name's one noun ("Trump's claims", "Pelosi's remarks"): whose, but not what.
+_POSSESSED = re.compile(r"(?:the )?(?:[A-Z][\w.&-]* ){0,2}[A-Z][\w.&-]*['’]s [a-z][\w-]*")
+
+
 def bare_topic(phrase: str, src: Sources | None = None) -> bool:
     """A topic, not a story: a name and the one or two nouns it qualifies, with no verb, no
     possessive and nothing said of them ("the Trump presidency", "the U.S. economy", "the
-    Medicaid dental"): the headline's clause says what happened, or the story is counted."""
+    Medicaid dental"), or a name's one noun ("Trump's claims"): the headline's clause says
+    what happened, or the story is counted."""
     words = phrase.split()
-    return _TOPIC.fullmatch(phrase) is not None and not words[-1].endswith("ing") and not any(
-        w in STOPWORDS or w in PREPOSITIONS for w in words[1:])  # ("the … shooting": an event)
+    if words and words[-1].endswith("ing"):
+        return False  # ("the … shooting": an event)
+    return (_TOPIC.fullmatch(phrase) is not None and not any(
+        w in STOPWORDS or w in PREPOSITIONS for w in words[1:])) or (
+        _POSSESSED.fullmatch(phrase) is not None and words[-1] not in STOPWORDS)
 
 
 ItemRule = Callable[[str, "Sources | None"], bool]

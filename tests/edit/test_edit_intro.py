@@ -194,6 +194,9 @@ def test_a_bare_topic_tells_no_story() -> None:
     # nothing said of them. An event ("… shooting") or a phrase that says more still tells.
     assert not tells("the Quill presidency") and not tells("the U.S. economy")
     assert not tells("the Harbour Board rescue")
+    # A name's one noun says whose, not what (week 51: "Trump's claims").
+    assert not tells("Ada Quill's claims") and not tells("Quill’s remarks")
+    assert tells("Ada Quill's claims about the levy")
     assert tells("the San Carthen synagogue shooting")
     assert tells("the Hangzhou Statement on open and safe AI")
 
@@ -214,6 +217,12 @@ def test_a_headlines_title_case_is_sentence_cased_from_the_weeks_prose() -> None
     # A headline quoted once inside a sentence is no evidence ("Quill Says Harbour Board Fails").
     assert in_running_text("Why the Harbour Board Fails Dockers", counts, mid=True,
                            src=COPY_DESK) == "why the Harbour Board fails dockers"
+    # A Title Case "A" is the article (week 51: "Mitt Romney has launched A Senate bid");
+    # an initial keeps its capital.
+    assert in_running_text("Ada Quill Has Launched A Harbour Bid", counts, mid=True) == \
+        "Ada Quill has launched a harbour bid"
+    assert in_running_text("Ada A. Quill Wins Harbour Vote", counts, mid=True) == \
+        "Ada A. Quill wins harbour vote"
     # Without the week (or for a name it writes capitalised) nothing changes.
     assert in_running_text("Five Takeaways from Carthen's vote", counts, mid=True) == \
         "Five Takeaways from Carthen's vote"

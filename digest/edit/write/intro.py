@@ -99,8 +99,8 @@ def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False,
         if ((capital and capital >= lower) or counts[f"{before} {w}"]
                 or (after is not None and counts[f"{w} {after.group(0)}"])):
             return w  # a name, or a title before one ("President Trump")
-        if len(w) == 1:
-            return w  # an initial, a piece of "U.S."
+        if len(w) == 1 and (w != "A" or text.startswith(".", m.end())):
+            return w  # an initial, a piece of "U.S." (a Title Case "A" is the article)
         if not lower and counts["=" + w] and low not in STOPWORDS:
             return w  # the articles write it only with its capital ("Rep. Tulsi Gabbard")
         if lower or low in _SMALL or (m.start() == 0 and not mid) or title_case:
