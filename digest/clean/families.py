@@ -157,6 +157,17 @@ def _any(*tests: Callable[[str], bool]) -> Callable[[str], bool]:
 
 SHORT = 300  # most families only ever match blocks shorter than this
 
+# The characters a pattern's IGNORECASE matches to an ASCII letter that `str.lower` does not
+# lower to it (checked over all of Unicode by tests/clean): the long s matches s, the dotless
+# i and the dotted capital I match i. A lower-case literal misses "ſubscribe" where the
+# pattern finds it: a block holding one passes every `also` gate. (The `needs` gates have
+# always looked at the lowered block only: what they let through is unchanged.)
+CASE_TWINS = "ſıİ"
+
+
+def has_case_twin(text: str) -> bool:
+    return "ſ" in text or "ı" in text or "İ" in text
+
 
 @dataclass(frozen=True)
 class Family:
@@ -169,6 +180,10 @@ class Family:
     kinds: tuple[str, ...] = ()
     # patterns one of which every block the test accepts matches at its start (empty: none)
     opens: tuple[re.Pattern[str], ...] = ()
+    # lower-case literals one of which every match contains as well: a second gate, for a
+    # family whose `needs` are words prose uses ("support ", "pic" in "topic"), that the
+    # rest of a match holds ("journalism", a colon); only with `needs`
+    also: tuple[str, ...] = ()
 
     def accepts(self, block: Block, low: str) -> bool:
         if len(block.text) > self.max_len or (self.kinds and block.kind not in self.kinds):
@@ -176,10 +191,16 @@ class Family:
         # substring tests: cheaper than one regex alternation of the same literals
         if self.needs and not any(w in low for w in self.needs):
             return False
+        if self.also and not any(w in low for w in self.also) and not has_case_twin(
+                block.text):
+            return False
         if self.opens and not any(p.match(block.text) for p in self.opens):
             return False
         return self.test(block.text)
 
+
+_PICTURE_NEEDS = ("image", "photo", "pic", "illustration", "graphic", "video", "footage",
+                  "screenshot", "图", "视觉中国", "摄")
 
 FAMILIES: tuple[Family, ...] = (
     Family("ticker", 400, is_ticker, opens=(P.TICKER_OR_FX,)),
@@ -203,16 +224,24 @@ FAMILIES: tuple[Family, ...] = (
     Family("embed_debris", 80, _matches(P.CSS_TOKEN), opens=(P.CSS_TOKEN,)),
     Family("embed_debris", 1_000_000, _is_embed_debris,
            ("frameborder", "allowfullscreen", "accelerometer", "referrerpolicy", "<", "width",
-            "height", "clipboard-write", "picture-in-picture")),
+            "height", "clipboard-write", "picture-in-picture"),
+           # an attribute's "=", or the tag after "<"
+           also=("=", "allowfullscreen", "iframe", "embed", "script", "blockquote class",
+                 "clipboard-write", "picture-in-picture")),
     Family("follow_us", SHORT, _finds(P.FOLLOW),
            ("follow ", "like us on facebook", "join us", "join our ", "点击", "关注", "打开", "下载",
             "安装", "app内")),
     Family("paywall", SHORT, _finds(P.PAYWALL),
            ("continue reading", "keep reading", "subscribers", "members", "already a ",
-            "unlock ", "subscribe to read", "article limit", "free account to", "订阅后", "付费")),
-    Family("image_credit", 200, _any(_finds(P.IMAGE_CREDIT), _finds(P.PHOTOGRAPHER)),
-           ("image", "photo", "pic", "illustration", "graphic", "video", "footage",
-            "screenshot", "图", "视觉中国", "摄")),
+            "unlock ", "subscribe to read", "article limit", "free account to", "订阅后", "付费"),
+           also=("continue reading", "keep reading", "this article is ", "this story is ",
+                 "this content is ", "already a ", "unlock ", "subscribe to read",
+                 "article limit", "free account to", "订阅后", "付费")),
+    # a picture word with a colon or a credit word after it; a photographer's credit
+    Family("image_credit", 200, _finds(P.IMAGE_CREDIT), _PICTURE_NEEDS,
+           also=(":", "：", "source", "credit", "courtesy", "图", "视觉中国", "摄")),
+    Family("image_credit", 200, _finds(P.PHOTOGRAPHER), _PICTURE_NEEDS,
+           also=("by", "courtesy", "(", "（", "图", "摄")),
     Family("image_credit", SHORT, _finds(P.CREDIT_TAIL), kinds=("caption",)),
     Family("sponsored", 500, _matches(P.SPONSORED),
            ("sponsor", "advertisement", "paid", "partner", "promot", "广告", "推广")),
@@ -221,26 +250,41 @@ FAMILIES: tuple[Family, ...] = (
            ("subscribe", "sign up", "sign-up", "signup", "sign me up", "get our", "get the",
             "get new", "get daily", "get weekly", "newsletter", "your inbox", "by email",
             "delivered ", *(f"join {c}" for c in "0123456789,."), "thank", "processing your ",
-            "enter your ", "mail address", "enter a valid", "invalid e", "you're ", "you are ")),
+            "enter your ", "mail address", "enter a valid", "invalid e", "you're ", "you are "),
+           # what follows "get our", "thanks for", "you're" in a match
+           also=("subscri", "sign up", "sign-up", "signup", "sign me up", "signing up",
+                 "signed up", "registering", "on the list", "newsletter", "posts", "brief",
+                 "digest", "updates", "stories", "your inbox", "by email", "delivered ",
+                 "join ", "processing your ", "enter your ", "mail address", "enter a valid",
+                 "invalid e")),
     Family("syndication", SHORT, _finds(P.SYNDICATION),
            ("appeared first", "originally", "first appeared", "publish", "printed", "posted",
-            "本文", "转载", "原文")),
+            "本文", "转载", "原文"),
+           # what is published: "this article was published by", "first published on"
+           also=("appeared first on", "originally ", "first published on", "first appeared on",
+                 "article ", "story ", "post ", "piece ", "republished ", "本文", "转载", "原文")),
     # first-person promo is junk in a short block; a long paragraph that says "check out our
     # guide" in passing is the article's. An outlet naming itself is junk at any length.
     Family("self_promo", 800, _finds(P.OUTLET_PROMO), ("check out", "website", "is your",
-                                                       "are your", "coverage", "latest news")),
+                                                       "are your", "coverage", "latest news"),
+           also=("check out ", "follow ", "visit ", "read ", "source", "destination", "place")),
     Family("self_promo", SHORT, _finds(P.SELF_PROMO),
            ("check out", "coverage", "for the latest", "for more", "download", "reporting")),
     Family("self_promo", 150, _finds(P.CLICK_HERE), ("click", "tap")),
     Family("appeal", 600, _finds(P.APPEAL),
            ("support ", "become a", "donate", "make a donation", "make a contribution",
             "make a gift", "readers like you", "our journalism", "our reporting",
-            "this journalism", "this reporting")),
+            "this journalism", "this reporting"),
+           # what is supported, or whom one becomes
+           also=("journalism", "reporting", "newsroom", "member", "supporter", "patron",
+                 "insider", "donate", "make a ", "readers like you")),
     Family("cookie_notice", 500, _finds(P.COOKIE), ("cookie",)),
     Family("market_disclaimer", 1500, _is_market_disclaimer,
            (*_LABEL_NEEDS, *(w for cue in _CUE_NEEDS for w in cue))),
     Family("disclosure", 400, _finds(P.DISCLOSURE),
-           ("commission", "affiliate", "advice", "delayed")),
+           ("commission", "affiliate", "advice", "delayed"),
+           also=("earn ", "receive ", "get ", "affiliate", "not financial advice",
+                 "not investment advice", "market data")),
     Family("copyright_disclaimer", 2000, _is_copyright,
            ("©", "(c)", "copyright", "rights reserved", "版权", "声明", "风险提示")),
 )
@@ -258,6 +302,8 @@ _LIMITS = sorted({f.max_len for f in FAMILIES})
 # lowers to a character no literal holds, and a character a literal holds (a Chinese one,
 # ©) lowers to itself and is the lower case of no other.
 _FOLDS_APART = ("\u212a".encode(), "\u0130".encode())
+# ... and what sends a page block by block besides: those two and the case twins
+_BLOCK_BY_BLOCK = (*_FOLDS_APART, *(c.encode() for c in CASE_TWINS if c != "\u0130"))
 
 
 @dataclass(frozen=True)
@@ -280,54 +326,76 @@ def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "replace")
 
 
+def literal_bits(position: int) -> tuple[int, int]:
+    """The bits `present` sets for the family at `position` in `FAMILIES`: one of its
+    `needs` found, one of its `also` found."""
+    return 1 << 2 * position, 1 << 2 * position + 1
+
+
 def _automaton(families: tuple[Family, ...]) -> _Literals:
-    """Every family's `needs` literals, each standing for the bit of every family that needs
-    it (the family's position in `families`). A DFA: its pass over a page's text costs a
-    third of the default automaton's (built in about a millisecond, once a process)."""
+    """Every family's `needs` and `also` literals, each standing for the bits of every family
+    that needs it (`literal_bits`). A DFA: its pass over a page's text costs a third of the
+    default automaton's (built in about a millisecond, once a process)."""
     masks: dict[str, int] = {}
-    for bit, family in enumerate(families):
-        for word in family.needs:
-            if word != word.lower():
-                raise ValueError(f"{family.rule}: a literal it needs must be lower case: {word!r}")
-            masks[word] = masks.get(word, 0) | 1 << bit
+    for position, family in enumerate(families):
+        if family.also and not family.needs:
+            raise ValueError(f"{family.rule}: `also` is a second gate, after `needs`")
+        for words, bit in zip((family.needs, family.also), literal_bits(position), strict=True):
+            for word in words:
+                if word != word.lower():
+                    raise ValueError(
+                        f"{family.rule}: a literal it needs must be lower case: {word!r}")
+                masks[word] = masks.get(word, 0) | bit
     automaton = ahocorasick_rs.BytesAhoCorasick(
         [word.encode() for word in masks], implementation=ahocorasick_rs.Implementation.DFA)
     return _Literals(automaton, tuple(masks.values()))
 
 
 _NEEDS = _automaton(FAMILIES)
+# every family's `also` bit: what a block holding a case twin has
+_ALSO_ALL = sum(literal_bits(position)[1] for position in range(len(FAMILIES)))
 
 
 def present(low: str) -> int:
-    """The bits of the families one of whose literals the lower-cased block contains."""
+    """The bits (`literal_bits`) of the families one of whose literals the lower-cased block
+    contains."""
     mask, bits = 0, _NEEDS.bits
     for index, _, _ in _NEEDS.hits(_utf8(low)):
         mask |= bits[index]
     return mask
 
 
+def found_in(text: str) -> int:
+    """`present` for one block as it is (not lowered): with every `also` bit when it holds a
+    case twin."""
+    found = present(text.lower())
+    return found | _ALSO_ALL if has_case_twin(text) else found
+
+
 @dataclass(frozen=True)
 class _Plan:
     """What is left to test of a block of one shape after the cheap gates: the families, in
-    order, each with its bit when it needs a literal (0: it needs none); all of their bits;
-    and the families among them that need none, for a block holding no literal."""
+    order, each with its `needs` bit (0: it needs no literal) and its `also` bit (0: no
+    second gate); all of their `needs` bits; and the families among them that need no
+    literal, for a block holding none."""
 
-    families: tuple[tuple[Family, int], ...]
+    families: tuple[tuple[Family, int, int], ...]
     needs: int
-    bare: tuple[tuple[Family, int], ...]
+    bare: tuple[Family, ...]
 
 
 @lru_cache(maxsize=256)
 def _plan(limit: int, kind: str, opened: bool) -> _Plan:
     """The plan for a block of this kind, no longer than `limit`, opening (or not) like one
     of the families that open."""
-    families = tuple((f, 1 << bit if f.needs else 0) for bit, f in enumerate(FAMILIES)
-                     if f.max_len >= limit and (not f.kinds or kind in f.kinds)
-                     and (opened or not f.opens))
+    families = []
     needs = 0
-    for _, bit in families:
-        needs |= bit
-    return _Plan(families, needs, tuple((f, bit) for f, bit in families if not bit))
+    for position, f in enumerate(FAMILIES):
+        if f.max_len >= limit and (not f.kinds or kind in f.kinds) and (opened or not f.opens):
+            bit, also = literal_bits(position)
+            families.append((f, bit if f.needs else 0, also if f.also else 0))
+            needs |= bit if f.needs else 0
+    return _Plan(tuple(families), needs, tuple(f for f, bit, _ in families if not bit))
 
 
 def _plan_of(text: str, kind: str) -> _Plan | None:
@@ -343,12 +411,12 @@ def _decide(plan: _Plan, text: str, found: int) -> str | None:
     """The first family of the plan whose literals the block holds (`found`: their bits) or
     that needs none, and whose test accepts it."""
     if not found & plan.needs:
-        for family, _ in plan.bare:
+        for family in plan.bare:
             if family.test(text):
                 return family.rule
         return None
-    for family, bit in plan.families:
-        if (not bit or found & bit) and family.test(text):
+    for family, bit, also in plan.families:
+        if (not bit or (found & bit and (not also or found & also))) and family.test(text):
             return family.rule
     return None
 
@@ -365,7 +433,7 @@ def classify(block: Block) -> str | None:
     plan = _plan_of(text, block.kind)
     if plan is None:
         return None
-    return _decide(plan, text, present(text.lower()) if plan.needs else 0)
+    return _decide(plan, text, found_in(text) if plan.needs else 0)
 
 
 def classify_all(blocks: Sequence[Block]) -> list[str | None]:
@@ -376,11 +444,12 @@ def classify_all(blocks: Sequence[Block]) -> list[str | None]:
     break, so none is found across two blocks. The literals are lower case, and the text is
     lowered by `bytes.lower` (A-Z only, on UTF-8: a twentieth of the time `str.lower` takes)
     which finds what they would find in each block's `str.lower()`, except for the two
-    characters in `_FOLDS_APART`: a page holding one is looked at block by block."""
+    characters in `_FOLDS_APART`: a page holding one is looked at block by block, as is one
+    holding a case twin (`found_in`)."""
     texts = [b.text for b in blocks]
     joined = "\n".join(texts)
     data = _utf8(joined)
-    if data.count(b"\n") != len(texts) - 1 or any(c in data for c in _FOLDS_APART):
+    if data.count(b"\n") != len(texts) - 1 or any(c in data for c in _BLOCK_BY_BLOCK):
         return [classify(b) for b in blocks]
     found = [0] * len(texts)
     literal_bits = _NEEDS.bits

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from digest.clean.blocks import Block, BlockKind
-from digest.clean.families import FAMILIES, OPENINGS, present
+from digest.clean.families import FAMILIES, OPENINGS, literal_bits, present
 from digest.clean.rules import classify
 
 
@@ -54,6 +54,7 @@ def test_family_catches_its_shape(text: str, rule: str) -> None:
     for family in FAMILIES:
         if family.rule == rule and family.needs and family.test(text):
             assert any(w in text.lower() for w in family.needs)
+            assert not family.also or any(w in text.lower() for w in family.also)
         if family.rule == rule and family.opens and family.test(text):
             assert any(p.match(text) for p in family.opens) and OPENINGS.match(text)
 
@@ -93,13 +94,17 @@ def test_real_prose_is_not_junk(text: str, kind: BlockKind) -> None:
 def test_one_pass_finds_every_literal_of_every_family() -> None:
     """`present` (one Aho-Corasick pass) answers what a substring test of each literal would,
     whatever surrounds it and however many literals a block holds."""
-    for bit, family in enumerate(FAMILIES):
-        for word in family.needs:
-            assert present(f"xx {word} yy") & (1 << bit), (family.rule, word)
-    words = [w for f in FAMILIES for w in f.needs]
-    block = " ".join(words)
-    found = present(block)
-    assert all(found & (1 << bit) for bit, f in enumerate(FAMILIES) if f.needs)
-    assert present("the harbour board met on tuesday") & sum(
-        1 << bit for bit, f in enumerate(FAMILIES) if f.needs and not any(
-            w in "the harbour board met on tuesday" for w in f.needs)) == 0
+    for position, family in enumerate(FAMILIES):
+        for words, bit in zip((family.needs, family.also), literal_bits(position), strict=True):
+            for word in words:
+                assert present(f"xx {word} yy") & bit, (family.rule, word)
+    words = [w for f in FAMILIES for w in (*f.needs, *f.also)]
+    found = present(" ".join(words))
+    for position, family in enumerate(FAMILIES):
+        needs, also = literal_bits(position)
+        assert found & needs if family.needs else not found & needs
+        assert found & also if family.also else not found & also
+    prose = "the harbour board met on tuesday"
+    assert present(prose) & sum(
+        literal_bits(position)[0] for position, f in enumerate(FAMILIES)
+        if f.needs and not any(w in prose for w in f.needs)) == 0
