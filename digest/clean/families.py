@@ -11,15 +11,12 @@ condition every block the test accepts meets, so a block that fails it skips the
   (`openings.py`): prose opens none of them, and most are never tried on it (the same
   answers, by construction).
 - `needs`, for the "search anywhere" families: the lower-case literals every match contains:
-  a block with none of them skips that family's regex (the regexes scan the whole block).
-  Every family's literals are found in one pass over the block (an Aho-Corasick automaton,
-  `present`), not one substring test each: with a hundred literals the tests were two thirds
-  of the cleaning of a feed item. (The automaton is ahocorasick_rs's, in Rust: its pass over
-  a page's blocks costs a third of pyahocorasick's, whose per-character iteration was most of
-  the literal pass.) So a literal costs nothing, and the more precise they are
-  (the words of a phrase the regex requires, not a stem common in prose), the fewer blocks
-  reach a regex. Keep the literals in step with patterns.py; tests/clean check each
-  family's examples.
+  a block with none of them skips that family's regex (the regexes scan the whole block);
+  `also`, a second set of them, for a family whose `needs` are words prose uses ("support ",
+  "pic" in "topic"): what the rest of every match holds ("journalism", a colon). All of
+  them are found in one pass over the page (`literals.py`), so a literal costs nothing, and
+  the more precise they are, the fewer blocks reach a regex. Keep the literals in step with
+  patterns.py; tests/clean draw matches from the patterns and check the gates let them by.
 """
 
 from __future__ import annotations
@@ -30,10 +27,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick_rs
-
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
+from digest.clean.literals import Literals
 from digest.clean.openings import Openings
 
 _IMPERATIVE = re.compile(
@@ -157,18 +153,6 @@ def _any(*tests: Callable[[str], bool]) -> Callable[[str], bool]:
 
 SHORT = 300  # most families only ever match blocks shorter than this
 
-# The characters a pattern's IGNORECASE matches to an ASCII letter that `str.lower` does not
-# lower to it (checked over all of Unicode by tests/clean): the long s matches s, the dotless
-# i and the dotted capital I match i. A lower-case literal misses "ſubscribe" where the
-# pattern finds it: a block holding one passes every `also` gate. (The `needs` gates have
-# always looked at the lowered block only: what they let through is unchanged.)
-CASE_TWINS = "ſıİ"
-
-
-def has_case_twin(text: str) -> bool:
-    return "ſ" in text or "ı" in text or "İ" in text
-
-
 @dataclass(frozen=True)
 class Family:
     rule: str
@@ -184,19 +168,6 @@ class Family:
     # family whose `needs` are words prose uses ("support ", "pic" in "topic"), that the
     # rest of a match holds ("journalism", a colon); only with `needs`
     also: tuple[str, ...] = ()
-
-    def accepts(self, block: Block, low: str) -> bool:
-        if len(block.text) > self.max_len or (self.kinds and block.kind not in self.kinds):
-            return False
-        # substring tests: cheaper than one regex alternation of the same literals
-        if self.needs and not any(w in low for w in self.needs):
-            return False
-        if self.also and not any(w in low for w in self.also) and not has_case_twin(
-                block.text):
-            return False
-        if self.opens and not any(p.match(block.text) for p in self.opens):
-            return False
-        return self.test(block.text)
 
 
 _PICTURE_NEEDS = ("image", "photo", "pic", "illustration", "graphic", "video", "footage",
@@ -295,81 +266,51 @@ _OPENINGS_MAX = max(f.max_len for f in FAMILIES if f.opens)
 _LIMITS = sorted({f.max_len for f in FAMILIES})
 
 
-# The characters whose lower case is not their ASCII lower case and meets a literal (checked
-# over all of Unicode by tests/clean): the Kelvin sign lowers to "k", a dotted capital I to
-# "i" and a combining dot. Every other character lowers, as the literals see it, to what
-# `bytes.lower` (which lowers A-Z only) leaves of it: a cased letter that is not ASCII
-# lowers to a character no literal holds, and a character a literal holds (a Chinese one,
-# ©) lowers to itself and is the lower case of no other.
-_FOLDS_APART = ("\u212a".encode(), "\u0130".encode())
-# ... and what sends a page block by block besides: those two and the case twins
-_BLOCK_BY_BLOCK = (*_FOLDS_APART, *(c.encode() for c in CASE_TWINS if c != "\u0130"))
-
-
-@dataclass(frozen=True)
-class _Literals:
-    """Every family's `needs` literals in one automaton over UTF-8; `bits[i]` is the bits of
-    the families that need literal `i` (each family's bit is its position in `FAMILIES`)."""
-
-    automaton: ahocorasick_rs.BytesAhoCorasick
-    bits: tuple[int, ...]
-
-    def hits(self, data: bytes) -> list[tuple[int, int, int]]:
-        """(literal, start, end) of every literal found in `data` (UTF-8, lower case as far
-        as the literals go), overlapping ones included; start and end are byte offsets."""
-        return self.automaton.find_matches_as_indexes(data, overlapping=True)
-
-
-def _utf8(text: str) -> bytes:
-    """`text` as UTF-8. Half a surrogate pair (which no UTF-8 holds) becomes "?": like any
-    character no literal holds, it is in no match, so the same literals match elsewhere."""
-    return text.encode("utf-8", "replace")
-
-
 def literal_bits(position: int) -> tuple[int, int]:
     """The bits `present` sets for the family at `position` in `FAMILIES`: one of its
     `needs` found, one of its `also` found."""
     return 1 << 2 * position, 1 << 2 * position + 1
 
 
-def _automaton(families: tuple[Family, ...]) -> _Literals:
-    """Every family's `needs` and `also` literals, each standing for the bits of every family
-    that needs it (`literal_bits`). A DFA: its pass over a page's text costs a third of the
-    default automaton's (built in about a millisecond, once a process)."""
+def _literals(families: tuple[Family, ...]) -> dict[str, int]:
+    """Every family's `needs` and `also` literals, each with the bits of every family that
+    needs it (`literal_bits`), and the promo heading's (`PROMO_HEADING_BIT`)."""
     masks: dict[str, int] = {}
     for position, family in enumerate(families):
         if family.also and not family.needs:
             raise ValueError(f"{family.rule}: `also` is a second gate, after `needs`")
         for words, bit in zip((family.needs, family.also), literal_bits(position), strict=True):
             for word in words:
-                if word != word.lower():
-                    raise ValueError(
-                        f"{family.rule}: a literal it needs must be lower case: {word!r}")
                 masks[word] = masks.get(word, 0) | bit
-    automaton = ahocorasick_rs.BytesAhoCorasick(
-        [word.encode() for word in masks], implementation=ahocorasick_rs.Implementation.DFA)
-    return _Literals(automaton, tuple(masks.values()))
+    for word in P.PROMO_HEADING_NEEDS:
+        masks[word] = masks.get(word, 0) | PROMO_HEADING_BIT
+    return masks
 
 
-_NEEDS = _automaton(FAMILIES)
-# every family's `also` bit: what a block holding a case twin has
-_ALSO_ALL = sum(literal_bits(position)[1] for position in range(len(FAMILIES)))
+# the bit of the literals one of which a promo heading holds (rules.py)
+PROMO_HEADING_BIT = 1 << 2 * len(FAMILIES)
+LITERALS = Literals.build(_literals(FAMILIES))
+# what a block holding a case twin opens: every second gate, and the promo heading's (the
+# `needs` gates have always looked at the lowered block only: what they let through is
+# unchanged)
+_TWIN_OPENS = PROMO_HEADING_BIT | sum(literal_bits(p)[1] for p in range(len(FAMILIES)))
 
 
 def present(low: str) -> int:
-    """The bits (`literal_bits`) of the families one of whose literals the lower-cased block
-    contains."""
-    mask, bits = 0, _NEEDS.bits
-    for index, _, _ in _NEEDS.hits(_utf8(low)):
-        mask |= bits[index]
-    return mask
+    """The bits (`literal_bits`, `PROMO_HEADING_BIT`) of the gates one of whose literals the
+    lower-cased block holds."""
+    return LITERALS.present(low)
 
 
 def found_in(text: str) -> int:
-    """`present` for one block as it is (not lowered): with every `also` bit when it holds a
-    case twin."""
-    found = present(text.lower())
-    return found | _ALSO_ALL if has_case_twin(text) else found
+    """`present` of one block as it is (not lowered): a block holding a case twin opens
+    every second gate."""
+    return LITERALS.in_block(text, _TWIN_OPENS)
+
+
+def page_literals(blocks: Sequence[Block]) -> list[int] | None:
+    """`found_in` of every block, in one pass (None: the page goes block by block)."""
+    return LITERALS.in_blocks([b.text for b in blocks])
 
 
 @dataclass(frozen=True)
@@ -422,13 +363,13 @@ def _decide(plan: _Plan, text: str, found: int) -> str | None:
 
 
 def classify(block: Block) -> str | None:
-    """The family one block belongs to on its own, or None.
+    """The family one block belongs to on its own, or None: the first of `FAMILIES` that
+    takes a block of its length and kind, whose gates it passes, and whose test accepts it.
 
-    (`Family.accepts`, unrolled: this runs for every family on every block, and the call and
-    generator overhead was most of its cost: the families a block's length, kind and opening
-    leave are looked up once per shape, `_plan`, and the literals they need are found in one
-    pass, `present`; a block holding none of them (most prose) is tested by the families
-    that need no literal only.)"""
+    (This runs for every family on every block, and the call and generator overhead was most
+    of its cost: the families a block's length, kind and opening leave are looked up once per
+    shape, `_plan`, and the literals they need are found in one pass, `found_in`; a block
+    holding none of them (most prose) is tested by the families that need no literal only.)"""
     text = block.text
     plan = _plan_of(text, block.kind)
     if plan is None:
@@ -436,33 +377,16 @@ def classify(block: Block) -> str | None:
     return _decide(plan, text, found_in(text) if plan.needs else 0)
 
 
-def classify_all(blocks: Sequence[Block]) -> list[str | None]:
-    """`classify` of every block, the literals of all of them found in one pass.
-
-    The blocks' texts are joined by line breaks and encoded once; every literal found is
-    credited to the block it lies in (the line breaks before it). No literal holds a line
-    break, so none is found across two blocks. The literals are lower case, and the text is
-    lowered by `bytes.lower` (A-Z only, on UTF-8: a twentieth of the time `str.lower` takes)
-    which finds what they would find in each block's `str.lower()`, except for the two
-    characters in `_FOLDS_APART`: a page holding one is looked at block by block, as is one
-    holding a case twin (`found_in`)."""
-    texts = [b.text for b in blocks]
-    joined = "\n".join(texts)
-    data = _utf8(joined)
-    if data.count(b"\n") != len(texts) - 1 or any(c in data for c in _BLOCK_BY_BLOCK):
-        return [classify(b) for b in blocks]
-    found = [0] * len(texts)
-    literal_bits = _NEEDS.bits
-    line = at = 0  # the block holding byte `at` (hits come nearly in order: a cursor moves)
-    for index, start, _ in _NEEDS.hits(data.lower()):
-        if start >= at:
-            line += data.count(b"\n", at, start)
-        else:
-            line -= data.count(b"\n", start, at)
-        at = start
-        found[line] |= literal_bits[index]
+def classify_all(blocks: Sequence[Block], found: list[int] | None = None) -> list[str | None]:
+    """`classify` of every block, the literals of all of them found in one pass
+    (`page_literals`, unless the caller has them: `found`)."""
+    if found is None:
+        found = page_literals(blocks)
+        if found is None:
+            return [classify(b) for b in blocks]
     out: list[str | None] = []
-    for block, text, bits in zip(blocks, texts, found, strict=True):
+    for block, bits in zip(blocks, found, strict=True):
+        text = block.text
         plan = _plan_of(text, block.kind)
         out.append(None if plan is None else _decide(plan, text, bits))
     return out

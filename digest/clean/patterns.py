@@ -278,6 +278,11 @@ PROMO_HEADING = re.compile(
     r"\b(?:deals?|offers?|coupons?|discounts?|sales?)\b.{0,30}\b(?:right now|today|this week|"
     r"of the (?:day|week|month))\b|\bshop (?:the|our) |\bbuy now\b|\bour partners\b|"
     r"\bsponsored\b|\bpromot(?:ed|ion)\b|\bhandpicked\b)", IC)
+# the lower-case literals one of which every PROMO_HEADING match holds (what is bought or
+# offered, or the phrase itself): rules.py searches only a heading holding one
+PROMO_HEADING_NEEDS = ("to buy", "to invest", "to watch", "deal", "offer", "picks", "coin", "token",
+                       "bargains", "discount", "coupon", "should you buy", "sale", "shop the ",
+                       "shop our ", "buy now", "our partners", "sponsored", "promot", "handpicked")
 PROMO_ITEM = re.compile(
     r"(?:\d+\s?%\s?(?:off|bonus|apy|apr|cashback|discount)|\bcode\s+[A-Z0-9]{4,}\b|\bpresale\b|"
     r"\bairdrop\b|\bstak(?:e|ing) (?:for|bonus|rewards?)|\b(?:buy|get) (?:one|two|\d+)\b.{0,30}"

@@ -11,7 +11,16 @@ import re
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
-from digest.clean.families import SHORT, classify, classify_all, is_ticker
+from digest.clean.families import (
+    OPENINGS,
+    PROMO_HEADING_BIT,
+    SHORT,
+    classify,
+    classify_all,
+    found_in,
+    is_ticker,
+    page_literals,
+)
 
 __all__ = ["SHORT", "apply_rules", "classify", "drop_repeated_title", "is_ticker",
            "split_appended", "squeeze"]
@@ -50,16 +59,21 @@ def _box_item(text: str) -> bool:
     return len(text) <= 120 or (len(text) <= 200 and not text.rstrip().endswith((".", "。")))
 
 
-def _promo_blocks(blocks: list[Block]) -> None:
-    """A promo/related heading and the list under it; lists whose items are mostly offers."""
+def _promo_blocks(blocks: list[Block], found: list[int] | None = None) -> None:
+    """A promo/related heading and the list under it; lists whose items are mostly offers.
+
+    `found`: the blocks' literals (`families.page_literals`), when the caller has them: a
+    heading is searched for a promo only when it holds one of the promo heading's literals,
+    and matched against READ_MORE only when its first and last character admit it."""
     i = 0
     while i < len(blocks):
         b = blocks[i]
         heading_kind = None
         if len(b.text) <= 120 and _looks_like_heading(b):
-            if P.READ_MORE.match(b.text):
+            if P.READ_MORE in OPENINGS.candidates(b.text) and P.READ_MORE.match(b.text):
                 heading_kind = "related"
-            elif P.PROMO_HEADING.search(b.text):
+            elif ((found[i] if found is not None else found_in(b.text)) & PROMO_HEADING_BIT
+                  and P.PROMO_HEADING.search(b.text)):
                 heading_kind = "promo"
         if heading_kind:
             j = i + 1
@@ -185,10 +199,12 @@ def split_appended(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
 def apply_rules(blocks: list[Block], *, title: str, byline: str | None = None,
                 newsletter: bool = False) -> None:
     """Mark every junk block in place (block.rule)."""
-    for b, rule in zip(blocks, classify_all(blocks), strict=True):
+    found = page_literals(blocks)
+    rules = [classify(b) for b in blocks] if found is None else classify_all(blocks, found)
+    for b, rule in zip(blocks, rules, strict=True):
         if rule:
             b.drop(rule)
-    _promo_blocks(blocks)
+    _promo_blocks(blocks, found)
     if newsletter:
         _newsletter_furniture(blocks)
     _positional(blocks, title, byline)

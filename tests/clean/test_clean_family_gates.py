@@ -14,14 +14,15 @@ from hypothesis import strategies as st
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
 from digest.clean.families import (
-    CASE_TWINS,
     FAMILIES,
+    PROMO_HEADING_BIT,
     classify,
     classify_all,
     found_in,
-    has_case_twin,
     literal_bits,
 )
+from digest.clean.literals import CASE_TWINS, has_case_twin
+from digest.clean.rules import apply_rules
 
 # the patterns each family with an `also` gate finds its blocks by, in table order
 GATED = (
@@ -70,6 +71,8 @@ def test_a_block_a_family_takes_passes_its_gates(data: st.DataObject) -> None:
                 assert found & needs, (family.rule, text)
             if found & needs:
                 assert found & also, (family.rule, text)
+        heading = data.draw(st.from_regex(P.PROMO_HEADING))
+        assert found_in(heading) & PROMO_HEADING_BIT, heading
 
 
 def test_a_case_twin_opens_every_second_gate() -> None:
@@ -77,5 +80,11 @@ def test_a_case_twin_opens_every_second_gate() -> None:
                  "İmage: Harbour Gazette"):
         assert has_case_twin(text)
         assert all(found_in(text) & literal_bits(position)[1] for position, _ in ROWS)
+        assert found_in(text) & PROMO_HEADING_BIT
     page = [Block("Please support independent journaliſm.", "p"), Block("Photo: Staff", "p")]
     assert classify_all(page) == [classify(b) for b in page] == ["appeal", "image_credit"]
+    # ſ is s to PROMO_HEADING: the heading takes the list under it (one offer in three)
+    box = [Block("Sponſored today", "h"), Block("20% off all tents", "li"),
+           Block("Camping chairs", "li"), Block("Lanterns", "li")]
+    apply_rules(box, title="")
+    assert [b.rule for b in box] == ["promo"] * 4

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from digest.clean.blocks import Block, BlockKind
-from digest.clean.families import _FOLDS_APART, FAMILIES, OPENINGS, classify, classify_all
+from digest.clean.families import FAMILIES, LITERALS, OPENINGS, classify, classify_all
+from digest.clean.literals import FOLDS_APART
 from digest.clean.openings import Openings, edge
 
 HERE = Path(__file__).parent
@@ -122,8 +123,9 @@ def test_classify_all_answers_as_classify_block_by_block() -> None:
 
 def test_bytes_lowering_finds_what_str_lowering_finds() -> None:
     """`classify_all` lowers UTF-8 with `bytes.lower` (A-Z only): over all of Unicode, only the
-    characters in `_FOLDS_APART` lower differently where a literal could see it."""
-    held = {c for f in FAMILIES for word in f.needs for c in word}
+    characters in `literals.FOLDS_APART` lower differently where a literal could see it."""
+    held = {c for word in LITERALS.words for c in word}
+    assert held >= {c for f in FAMILIES for word in (*f.needs, *f.also) for c in word}
     apart = []
     for point in range(0x110000):
         char = chr(point)
@@ -132,4 +134,4 @@ def test_bytes_lowering_finds_what_str_lowering_finds() -> None:
             continue  # ASCII lowers alike both ways; an uncased character stays itself
         if len(low) != 1 or low in held or char in held:
             apart.append(char.encode())
-    assert sorted(apart) == sorted(_FOLDS_APART)
+    assert sorted(apart) == sorted(FOLDS_APART)
