@@ -12,7 +12,7 @@ from typing import Literal
 BlockKind = Literal["p", "h", "li", "row", "quote", "pre", "caption"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     text: str
     kind: BlockKind = "p"

@@ -45,7 +45,8 @@ _KIND_OF: dict[frozenset[str], BlockKind] = {_HEADINGS: "h", _ITEMS: "li", _QUOT
 
 
 def _tag(el: etree._Element) -> str:
-    return el.tag.lower() if isinstance(el.tag, str) else ""
+    tag = el.tag  # (read once: lxml makes a new str each time)
+    return tag.lower() if isinstance(tag, str) else ""
 
 
 def _squash(text: str) -> str:

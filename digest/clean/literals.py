@@ -41,7 +41,8 @@ def has_case_twin(text: str) -> bool:
 # character a literal holds (a Chinese one, ©) lowers to itself and is the lower case of no
 # other. (Checked for the literals in use.)
 FOLDS_APART = ("\u212a".encode(), "\u0130".encode())
-# what sends a page block by block: those two and the case twins
+# what sends a page block by block: those two and the case twins (found in the same pass as
+# the literals: looking for each on its own took as long as the pass)
 _BLOCK_BY_BLOCK = (*FOLDS_APART, *(c.encode() for c in CASE_TWINS if c != "\u0130"))
 
 
@@ -57,7 +58,7 @@ class Literals:
     literal `i` opens."""
 
     automaton: ahocorasick_rs.BytesAhoCorasick
-    bits: tuple[int, ...]
+    bits: tuple[int, ...]  # (after them, the characters of _BLOCK_BY_BLOCK: no bits)
     words: tuple[str, ...]
 
     @classmethod
@@ -67,8 +68,9 @@ class Literals:
             if word != word.lower() or "\n" in word or not word:
                 raise ValueError(f"a literal must be lower case, with no line break: {word!r}")
         automaton = ahocorasick_rs.BytesAhoCorasick(
-            [word.encode() for word in masks], implementation=ahocorasick_rs.Implementation.DFA)
-        return cls(automaton, tuple(masks.values()), tuple(masks))
+            [*(word.encode() for word in masks), *_BLOCK_BY_BLOCK],
+            implementation=ahocorasick_rs.Implementation.DFA)
+        return cls(automaton, (*masks.values(), *(0 for _ in _BLOCK_BY_BLOCK)), tuple(masks))
 
     def present(self, low: str) -> int:
         """The bits of the literals the lower-cased block holds."""
@@ -92,13 +94,15 @@ class Literals:
         credited to the block it lies in (the line breaks before it). No literal holds a line
         break, so none is found across two blocks."""
         data = _utf8("\n".join(texts))
-        if data.count(b"\n") != len(texts) - 1 or any(c in data for c in _BLOCK_BY_BLOCK):
+        if data.count(b"\n") != len(texts) - 1:
             return None
         found = [0] * len(texts)
-        bits = self.bits
+        bits, apart = self.bits, len(self.words)
         line = at = 0  # the block holding byte `at` (hits come nearly in order: a cursor moves)
         for index, start, _ in self.automaton.find_matches_as_indexes(data.lower(),
                                                                       overlapping=True):
+            if index >= apart:  # a character of _BLOCK_BY_BLOCK
+                return None
             if start >= at:
                 line += data.count(b"\n", at, start)
             else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -82,12 +83,43 @@ def parse_date(value: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-_LD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
+def _ld_scripts(tree: lxml_html.HtmlElement) -> list[etree._Element]:
+    """The first eight `//script[@type="application/ld+json"]`, in document order. (Tags are
+    looked up by lxml's own iteration: an XPath's set-up is most of its cost on a feed
+    fragment.)"""
+    found = []
+    for script in tree.iter("script"):
+        if script.get("type") == "application/ld+json":
+            found.append(script)
+            if len(found) == 8:
+                break
+    return found
+
+
+def _text_of_first(elements: Iterable[etree._Element]) -> str | None:
+    """`_first` of an element path: the first element with text, its text squashed."""
+    for el in elements:
+        text = el.text_content().strip()
+        if text:
+            return " ".join(text.split())
+    return None
+
+
+def _article_image(tree: lxml_html.HtmlElement) -> str | None:
+    """`_first(tree, ("//article//img/@src",))`: the first non-blank src of an image inside
+    an article, in document order (the first article's images come before any later one's,
+    and a nested article's are its enclosing one's)."""
+    for article in tree.iter("article"):
+        for img in article.iter("img"):
+            src = (img.get("src") or "").strip()
+            if src:
+                return " ".join(src.split())
+    return None
 
 
 def _json_ld(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    for script in _LD_SCRIPTS(tree)[:8]:  # type: ignore[index]
+    for script in _ld_scripts(tree):
         try:
             data = json.loads(script.text or "")
         except ValueError:
@@ -166,7 +198,7 @@ def extract_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     ld = _json_ld(tree)
 
     h1 = next((" ".join(el.text_content().split()) for el in tree.iter("h1")), None)
-    head_title = _pick(head, "og:title", "twitter:title") or _first(tree, ("//title",))
+    head_title = _pick(head, "og:title", "twitter:title") or _text_of_first(tree.iter("title"))
     if h1 and len(h1) < 300:
         meta.title = h1
     elif head_title:
@@ -206,7 +238,7 @@ def extract_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
         meta.language = code if re.fullmatch(r"[a-z]{2}", code) else None
 
     image = _pick(head, "og:image", "og:image:url", "twitter:image", "twitter:image:src") or \
-        _first(tree, ("//article//img/@src",))
+        _article_image(tree)
     if image and not image.startswith("data:"):
         meta.image = urljoin(url or "", image)
     return meta

@@ -162,18 +162,16 @@ class Openings:
             self._by_pair[first, last] = kept
         return kept
 
-    def candidates(self, text: str) -> tuple[re.Pattern[str], ...]:
-        """The patterns that may match at the start of `text` (the others cannot)."""
+    def match(self, text: str) -> bool:
         if not text:
-            return self.patterns
+            return any(p.match(text) for p in self.patterns)
         # `$` also matches before a final line break: then the last character says nothing
         last = text[-1]
         key = (text[0], None if last == "\n" else last)
         kept = self._by_pair.get(key)
-        return self.narrowed(*key) if kept is None else kept
-
-    def match(self, text: str) -> bool:
-        for pattern in self.candidates(text):  # (a loop: a generator for `any` costs more)
+        if kept is None:
+            kept = self.narrowed(*key)
+        for pattern in kept:  # (a loop: a generator for `any` costs more than most tries)
             if pattern.match(text) is not None:
                 break
         else:

@@ -12,7 +12,6 @@ import re
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
 from digest.clean.families import (
-    OPENINGS,
     PROMO_HEADING_BIT,
     SHORT,
     classify,
@@ -25,7 +24,14 @@ from digest.clean.families import (
 __all__ = ["SHORT", "apply_rules", "classify", "drop_repeated_title", "is_ticker",
            "split_appended", "squeeze"]
 
-_SENTENCE_END = re.compile(r"[.!?。！？…:;”\"’)]$")
+_SENTENCE_ENDS = tuple(".!?。！？…:;”\"’)")
+
+
+def _ends_sentence(text: str) -> bool:
+    """`re.search(r"[.!?。！？…:;”\"’)]$", text)` (whose `$` also matches before a final
+    line break), without a scan of the whole text."""
+    return text.endswith(_SENTENCE_ENDS) or (
+        text.endswith("\n") and text[:-1].endswith(_SENTENCE_ENDS))
 _STRONG_PROMO = re.compile(r"to buy|deals?|offers?|coupons?|presales?|to invest|discounts?|"
                            r"sponsored|promot", re.I)
 
@@ -49,7 +55,7 @@ def is_promo_item(text: str) -> bool:
 
 
 def _looks_like_heading(block: Block) -> bool:
-    return block.kind == "h" or (len(block.text) <= 120 and not _SENTENCE_END.search(block.text)) \
+    return block.kind == "h" or (len(block.text) <= 120 and not _ends_sentence(block.text)) \
         or (len(block.text) <= 120 and block.text.endswith("?"))
 
 
@@ -63,14 +69,13 @@ def _promo_blocks(blocks: list[Block], found: list[int] | None = None) -> None:
     """A promo/related heading and the list under it; lists whose items are mostly offers.
 
     `found`: the blocks' literals (`families.page_literals`), when the caller has them: a
-    heading is searched for a promo only when it holds one of the promo heading's literals,
-    and matched against READ_MORE only when its first and last character admit it."""
+    heading is searched for a promo only when it holds one of the promo heading's literals."""
     i = 0
     while i < len(blocks):
         b = blocks[i]
         heading_kind = None
         if len(b.text) <= 120 and _looks_like_heading(b):
-            if P.READ_MORE in OPENINGS.candidates(b.text) and P.READ_MORE.match(b.text):
+            if P.READ_MORE.match(b.text):
                 heading_kind = "related"
             elif ((found[i] if found is not None else found_in(b.text)) & PROMO_HEADING_BIT
                   and P.PROMO_HEADING.search(b.text)):
@@ -82,7 +87,7 @@ def _promo_blocks(blocks: list[Block], found: list[int] | None = None) -> None:
             while j < len(blocks) and ((blocks[j].kind in ("li", "row")
                                         and _box_item(blocks[j].text)) or (
                     blocks[j].kind == "p" and len(blocks[j].text) <= 120
-                    and not _SENTENCE_END.search(blocks[j].text) and heading_kind == "related")):
+                    and not _ends_sentence(blocks[j].text) and heading_kind == "related")):
                 items.append(blocks[j])
                 j += 1
             promo_items = sum(1 for it in items if is_promo_item(it.text))

@@ -7,11 +7,13 @@ these examples make sure a gate never hides a block its regex would catch.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from digest.clean.blocks import Block, BlockKind
 from digest.clean.families import FAMILIES, OPENINGS, literal_bits, present
-from digest.clean.rules import classify
+from digest.clean.rules import _ends_sentence, classify
 
 
 @pytest.mark.parametrize(("text", "rule"), [
@@ -108,3 +110,9 @@ def test_one_pass_finds_every_literal_of_every_family() -> None:
     assert present(prose) & sum(
         literal_bits(position)[0] for position, f in enumerate(FAMILIES)
         if f.needs and not any(w in prose for w in f.needs)) == 0
+
+
+@pytest.mark.parametrize("text", ["Read more.", "Read more", "“Please.”", "Done:\n", "Done\n\n",
+                                  "Why?\r", "", "\n", ".", "end.\u2028", "中文。", "Next)"])
+def test_a_sentence_end_is_what_the_regex_finds(text: str) -> None:
+    assert _ends_sentence(text) == bool(re.search(r"[.!?。！？…:;”\"’)]$", text))
