@@ -14,12 +14,17 @@ and the copy editor (proof.py) both ask of a sentence before it is printed after
   "… denounced … attacks on …"): no new name or figure, one of its actors named by one
   printed sentence, and `ParagraphSettings.event_words` words of its action shared with it
   — a family of verbs told in other words counting one (`EVENT_FAMILIES`: denounced /
-  backlash, demanding / called on, walk back / retract, sued / lawsuit …).
+  backlash, demanding / called on, walk back / retract, sued / lawsuit …). A new name is
+  then a detail of the event told again when the action shared is most of what the sentence
+  tells (`ParagraphSettings.event_words_named` words, `event_share_named` of its action).
+  A date is new only against a printed date of its kind: "Thursday" after "the November
+  election" says when.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +36,7 @@ from digest.edit.facts import (
     RESTATES_WORDS,
     WORD,
     brings,
+    dated,
     known_forms,
     name_runs,
     numbers,
@@ -38,19 +44,20 @@ from digest.edit.facts import (
     said,
 )
 from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
-from digest.edit.settings import PARAGRAPH
+from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.text import tokens
 
 
 def says_nothing_new(sentence: str, printed: Iterable[str],
-                     share: float = PARAGRAPH.nothing_new,
-                     event_words: int = PARAGRAPH.event_words) -> str | None:
+                     settings: ParagraphSettings = PARAGRAPH) -> str | None:
     """Why `sentence` says nothing the `printed` text (taken together) does not (see the
     module docstring), or None when it brings something new: few new words
-    (`_few_new_words`), or the same event told again (`restates_event`)."""
+    (`_few_new_words`, at most `settings.nothing_new` of them), or the same event told again
+    (`restates_event`, by `settings.event_words`, `event_words_named`, `event_share_named`)."""
     printed = list(printed)
-    return (_few_new_words(sentence, printed, share)
-            or restates_event(sentence, printed, event_words))
+    return (_few_new_words(sentence, printed, settings.nothing_new)
+            or restates_event(sentence, printed, settings.event_words,
+                              settings.event_words_named, settings.event_share_named))
 
 
 def _few_new_words(sentence: str, printed: Sequence[str], share: float) -> str | None:
@@ -191,15 +198,23 @@ def _shared_action(mine: Event, theirs: Event) -> list[str]:
 
 
 def restates_event(sentence: str, printed: Sequence[str],
-                   words: int = PARAGRAPH.event_words) -> str | None:
+                   words: int = PARAGRAPH.event_words,
+                   named_words: int = PARAGRAPH.event_words_named,
+                   named_share: float = PARAGRAPH.event_share_named) -> str | None:
     """Why `sentence` tells an event the `printed` text told already, or None: it brings no
-    new figure (in digits or words) and no new name (a name whose head no printed sentence writes; a party, a
-    party tag or a title is no new name, a date only against another printed date), and one
-    printed sentence names one of its actors and shares `words` words of its action
-    ("Lawyers representing Rep. Tulsi Gabbard (D-Hawaii) on Monday called on Hillary Clinton
-    to retract her comments …" after "Lawyers for Rep. Tulsi Gabbard, D-Hawaii, are demanding
-    that Hillary Clinton walk back on her claim …": Gabbard and Clinton, demanding / called
-    on, walk back / retract). `words` 0: no event is compared."""
+    new figure (in digits or words), one printed sentence names one of its actors and shares
+    `words` words of its action ("Lawyers representing Rep. Tulsi Gabbard (D-Hawaii) on
+    Monday called on Hillary Clinton to retract her comments …" after "Lawyers for Rep. Tulsi
+    Gabbard, D-Hawaii, are demanding that Hillary Clinton walk back on her claim …": Gabbard
+    and Clinton, demanding / called on, walk back / retract), and it names nobody new (a name
+    whose head no printed sentence writes; a party, a party tag or a title is no new name, a
+    date only against another printed date of its kind). A sentence that names someone or
+    something new tells the same event when the action it shares is most of the story it
+    tells: `named_words` words or more, and `named_share` of its action ("A team of
+    researchers at Ohio State University conclude in a new study that fake news stories had a
+    significant impact on voters in the 2016 election" after "… circulated a study that
+    suggests fake news might have been the deciding factor in the 2016 election": the new
+    name is a detail of the event told). `words` 0: no event is compared."""
     mine = event(sentence)
     if words <= 0 or not (mine.names or mine.opener) or not mine.action:
         return None
@@ -209,9 +224,8 @@ def restates_event(sentence: str, printed: Sequence[str],
     if mine.figures - {f for t in told for f in t.figures} or mine.counts - {
             c for t in told for c in t.counts}:
         return None  # a new figure ("two Republican senators", "nearly nine million children")
-    if mine.opener and mine.opener not in known:
-        return None  # "Facebook removed …": a first word unknown may be a name
-    dated = not known.isdisjoint(DATES)
+    # "Facebook removed …": a first word unknown may be a name, new to the reader.
+    fresh = bool(mine.opener and mine.opener not in known)
     # A first word a printed name holds is an actor ("Twitter, reacting …" after "Twitter CEO
     # Jack Dorsey"), one only written before is not ("Lawyers called on …").
     actors = {mine.opener} & named
@@ -219,14 +233,18 @@ def restates_event(sentence: str, printed: Sequence[str],
         head = name[-1]
         if set(name) <= _PARTY_FORMS:
             continue
-        if set(name) <= DATES and (not dated or head in known):
-            continue  # the first date printed says when; another is another day
+        if set(name) <= DATES:
+            if head in known or not dated(head, known):
+                continue  # the first date of its kind printed says when
+            return None  # another day ("Friday" after "Monday"): another event
         if head not in known:
-            return None  # someone or something the reader has not met
-        actors.add(head)
+            fresh = True  # someone or something the reader has not met
+        else:
+            actors.add(head)
+    least = max(named_words, math.ceil(named_share * len(mine.action))) if fresh else words
     for theirs in told:
         who = sorted(actors & theirs.words)
         what = _shared_action(mine, theirs)
-        if who and len(what) >= words:
+        if who and len(what) >= least:
             return f"the same event again ({', '.join(who)}: {', '.join(what)})"
     return None

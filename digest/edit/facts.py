@@ -64,6 +64,15 @@ _INITIAL_GAP = re.compile(r"[\s.]+")  # between two words of a name: "William P.
 # Weekdays and months (their first FORM letters): a date, which is new only against another.
 # ("May" is left out: its five letters are the verb "may".)
 DATES = frozenset(d.lower()[:FORM] for d in CALENDAR if d != "May")
+# A weekday says which day; a month which month ("the November election" names no day): a
+# date is new only against another printed date of its kind.
+_WEEKDAY_FORMS = frozenset(d.lower()[:FORM] for d in WEEKDAYS)
+
+
+def dated(form: str, known: set[str]) -> bool:
+    """Whether `known` (word forms printed) holds a date of the kind of the date `form`."""
+    kind = _WEEKDAY_FORMS if form in _WEEKDAY_FORMS else DATES - _WEEKDAY_FORMS
+    return not known.isdisjoint(kind)
 
 
 def numbers(sentence: str) -> frozenset[str]:
@@ -216,12 +225,13 @@ def brings(mine: Said, known: set[str], figures: set[str]) -> bool:
     docstring: a name's head, a date only against another printed date)."""
     if mine.figures - figures:
         return True
-    dated = not known.isdisjoint(DATES)
     for name in mine.names:
         if name[-1][:FORM] in known:
             continue  # a name the reader has met: its head ("Nancy Pelosi" after "Pelosi")
-        if not dated and {w[:FORM] for w in name} <= DATES:
-            continue  # the first date printed says when, not that something else happened
+        forms = {w[:FORM] for w in name}
+        if forms <= DATES and not dated(name[-1][:FORM], known):
+            continue  # the first date of its kind printed says when, not that something
+            # else happened
         return True
     return False
 

@@ -102,6 +102,10 @@ class ParagraphSettings:
     # … or when it tells an event a printed sentence told: one of its actors and this many
     # words of its action (events.restates_event; 0: not compared).
     event_words: int = 2
+    # … or, naming someone or something new, when it shares this many words of its action
+    # and this share of all of them: the new name is a detail of the event told again.
+    event_words_named: int = 4
+    event_share_named: float = 0.3
     # Under the least, a sentence that brings no new name or figure (facts.new_fact) joins
     # only while it costs the paragraph at most this much expected ROUGE-1 F1: opinion lines
     # and paraphrases, which the other outlets do not say, do not fill a short story.

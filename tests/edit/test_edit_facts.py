@@ -264,3 +264,36 @@ def test_the_paragraph_tells_an_event_once(make_article: MakeArticle) -> None:
     before = paragraph_for([a, b, c], {}, language="en",
                            settings=ParagraphSettings(event_words=0, fill_loss=1.0))
     assert {DEMAND, DEMAND_AGAIN} <= {s.text for s in before}
+
+
+# The same event with a new name that is only a detail of it (issue 11, week 5: "Syria
+# announced on Tuesday that it would be joining the Paris climate change agreement … after
+# President Trump's June 1 decision" after "Syria … to announce plans to sign the Paris
+# climate agreement …"): most of its action is what the printed sentence told.
+TREATY = ("Carthen announced plans on Tuesday to sign the regional harbour treaty, leaving "
+          "Brenna as the only town to reject the shipping pact.")
+TREATY_AGAIN = ("Carthen said on Tuesday that it would join the regional harbour treaty, "
+                "leaving Brenna as the only town still opposed to the shipping pact after "
+                "Mayor Ilse Brandt's decision to quit it.")
+
+
+def test_a_new_name_in_an_event_told_again_is_a_detail() -> None:
+    why = restates_event(TREATY_AGAIN, [TREATY])
+    assert why and why.startswith("the same event again")
+    # …not when the name tells most of what the sentence says: a new actor and a new action
+    assert restates_event("Mayor Ilse Brandt of Brenna said on Tuesday her town would stay "
+                          "out of any treaty and build its own ferry pier on the river.",
+                          [TREATY]) is None
+    # …and the settings say how much of the action must be shared
+    assert restates_event(TREATY_AGAIN, [TREATY], named_words=20) is None
+    assert restates_event(TREATY_AGAIN, [TREATY], named_share=1.0) is None
+
+
+def test_a_weekday_is_new_only_against_another_weekday() -> None:
+    # "the November regatta" names a month, not the day the club spoke: Thursday says when.
+    printed = ["Club captain Mira Osei publicly suggested delaying November's regatta, an "
+               "unprecedented step for the Carthen club."]
+    assert says_nothing_new("Osei suggested Thursday that the November regatta should be "
+                            "delayed.", printed)
+    assert says_nothing_new("Osei suggested in December that the November regatta should "
+                            "be delayed.", printed) is None  # another month: another event

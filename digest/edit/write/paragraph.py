@@ -203,7 +203,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
             text = _printed(ln, draft)
             length = ln.size if text == ln.text else size_of(text)
             if draft.size + length > hi or restates(ln.text, printed) or says_nothing_new(
-                    ln.text, draft.others(ln), settings.nothing_new, settings.event_words):
+                    ln.text, draft.others(ln), settings):
                 continue
             stems = ln.stems if text == ln.text else frozenset(stem(t) for t in tokens(text))
             gain = draft.gain(stems, length)
@@ -230,7 +230,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     for p in _in_order(draft.chosen):
         if (out and (restates(p.text, [o.text for o in out]) or says_nothing_new(
                 p.text, [o.text for o in out if o.line.article != p.line.article],
-                settings.nothing_new, settings.event_words))) or (
+                settings))) or (
                 p.line.leans and (p.line.article, p.line.index - 1) in dropped) or (
                 out and not p.line.refers <= named):
             dropped.add((p.line.article, p.line.index))
