@@ -18,7 +18,8 @@ sentence whose content words another one mostly holds, or another outlet's sente
 nothing the paragraph has not printed: no new name, figure or date and few new words, or the
 same event told again — the same actors and action, `events.says_nothing_new`); no quotation
 left open (a sentence
-split inside a quote); no Chinese outside brackets in a Latin-script issue; no name
+split inside a quote); no dek or subheading in headline grammar printed as a sentence ("Former
+FBI director speaks in interview; Trump accuses Comey of lies in series of tweets."); no Chinese outside brackets in a Latin-script issue; no name
 lower-cased after an added attribution ("According to X, joe Biden").
 
 The word lists are closed classes of English (prepositions, articles, conjunctions,
@@ -114,6 +115,14 @@ LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
      re.compile(r"^The (?:first|second|third|last|other) (?:is|was|one|of (?:these|them|those))\b")),
 )
 REFERENCE_FAULT = "opens on an unresolved reference"
+# A dek or subheading printed as a sentence: headline grammar, its clauses joined by a
+# semicolon, with no article, pronoun or quotation anywhere ("Former FBI director speaks in
+# interview; Trump accuses Comey of lies in series of tweets."). Prose that joins two clauses
+# so writes "the", "a" or a pronoun ("Millions have lost their jobs; some have lost homes.").
+DEK_FAULT = "a dek in headline grammar printed as a sentence"
+_PROSE_WORD = re.compile(r"\b(?:a|an|the|i|he|she|it|we|they|you|his|her|its|our|their|your|"
+                         r"my|him|them|us|me|this|these|those)\b|[\"“”‘’]|'\s|\s'",
+                         re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
 # A dateline or a kicker left at the head of a sentence: "MINNEAPOLIS—", "ALBANY, N.Y. –",
@@ -273,6 +282,13 @@ def leans_back(sentence: str) -> str | None:
     return next((fault for fault, rule in LEANS_BACK if rule.search(s)), None)
 
 
+def headline_grammar(sentence: str) -> bool:
+    """Whether a sentence is a dek in headline grammar (see DEK_FAULT): clauses joined by "; "
+    and no article, pronoun or quotation mark anywhere. Chinese has no articles: never."""
+    s = sentence.strip()
+    return "; " in s and not CJK_RE.search(s) and not _PROSE_WORD.search(s)
+
+
 def unnamed_person(sentence: str) -> bool:
     """A "he", "him", "her" … in a sentence that names nobody (no capitalised word after its
     first, no "a …" before the pronoun): "Evangelicals and gun-rights advocates love him." A
@@ -308,6 +324,8 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
             out.append(Strike("paragraph", f"fact stated twice ({why})", s))
         if quotes_open(s):
             out.append(Strike("paragraph", "quotation left open", s))
+        if headline_grammar(s):
+            out.append(Strike("paragraph", DEK_FAULT, s))
         if _HEAD_FURNITURE.match(s) or clean_sentence(s) != s.strip():
             out.append(Strike("paragraph", "dateline or kicker", s))
         if not cjk_issue and _cjk_outside_brackets(s):

@@ -354,3 +354,18 @@ def test_a_quotation_does_not_fill_a_short_paragraph(make_article: MakeArticle) 
     loose = paragraph_for(arts, {}, language="en", settings=ParagraphSettings(fill_quoted=1.0))
     assert quote in {s.text for s in loose}
 
+
+
+DEK = "Mayor speaks at harbour hearing; council accuses Brandt of delay in series of votes."
+
+
+def test_a_dek_in_headline_grammar_is_never_printed(make_article: MakeArticle) -> None:
+    # Issue 11 (week 5): another editor's subheading, written as a headline (no article, no
+    # pronoun, clauses joined by a semicolon), is no sentence of the story.
+    arts = _bridge(make_article)
+    b = arts[1]
+    arts[1] = make_article(f"{BRIDGE_B.split('. ')[0]}. {DEK} {BRIDGE_B.split('. ', 1)[1]}",
+                           source=b.source, title=b.title, day=1.2)
+    lines = story_lines(arts, "en")
+    assert DEK not in {ln.text for ln in lines}
+    assert any(ln.text.startswith("Officials expect") for ln in lines)  # prose after it stays

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from digest.edit.lexicon import dangles
 from digest.edit.proof import (
     _whole_in,
+    headline_grammar,
     headline_strikes,
     leans_back,
     opens_on_reference,
@@ -269,3 +270,15 @@ def test_a_last_word_is_found_case_blind_and_in_any_source() -> None:
     sources = ["Lawmakers back the BAN", "A vote on fines-to-come"]
     assert not headline_strikes("Lawmakers Back the Ban", sources)  # "Ban" is "BAN"
     assert "cut mid-word" in [s.rule for s in headline_strikes("A Vote on Fine", sources)]
+
+
+def test_a_dek_printed_as_a_sentence_is_struck() -> None:
+    dek = "Former harbour chief speaks in radio interview; Brandt accuses Ode of lies in votes."
+    assert headline_grammar(dek)
+    assert [s.rule for s in paragraph_strikes([OTHER, dek])] == [
+        "a dek in headline grammar printed as a sentence"]
+    # Prose joining two clauses with a semicolon writes an article, a pronoun or a quote.
+    for prose in ("Thousands have lost their jobs; some have lost homes.",
+                  "The ferry stopped; Oakfield shops closed early.",
+                  "“It is late; I'm tired,” Brandt said.", "卡森议会通过禁令；市长表示支持。"):
+        assert not headline_grammar(prose)

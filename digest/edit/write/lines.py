@@ -8,7 +8,9 @@ A sentence is printable when it is prose (no byline, timestamp or ticker: summar
 promotion — "Follow …", "Subscribe …", the paragraph around such a call, or the outlet
 naming itself), a
 whole statement (ends in a full stop, an exclamation or a closing quote after one — a
-subheading is another editor's headline, a question the writer's own voice), not in the
+subheading is another editor's headline, a question the writer's own voice), no dek in
+headline grammar (`proof.headline_grammar`: "Former FBI director speaks in interview; Trump
+accuses Comey of lies."), not in the
 writer's first person outside quotations ("I supposed we have to discuss it": in a newsletter
 the "I" would read as the editor's), at least four
 words, with every quotation it opens closed (a quote that runs on into the next paragraph
@@ -29,7 +31,13 @@ from datetime import date
 
 from digest.edit.facts import name_heads, numbers
 from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
-from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS, leans_back
+from digest.edit.proof import (
+    ARTICLES,
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    headline_grammar,
+    leans_back,
+)
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.edit.write.timeline import event_day
@@ -186,7 +194,7 @@ def article_lines(k: int, art: Article, *, voiced: bool = False
         text = clean_sentence(raw)
         if (is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
                 or _PROMO.match(text) or art.source in text or quotes_open(text)
-                or (first_person(text) and not voiced)):
+                or headline_grammar(text) or (first_person(text) and not voiced)):
             pass  # furniture, a fragment, the publisher's promotion of itself, a quotation
             # that runs on past the sentence (or the excerpt), or the writer's own voice
         elif _complete(text):
