@@ -369,3 +369,21 @@ def test_a_dek_in_headline_grammar_is_never_printed(make_article: MakeArticle) -
     lines = story_lines(arts, "en")
     assert DEK not in {ln.text for ln in lines}
     assert any(ln.text.startswith("Officials expect") for ln in lines)  # prose after it stays
+
+
+def test_a_stance_the_writer_takes_is_a_judgement_a_reported_should_is_not() -> None:
+    # Issue 11 (week 5): "the social media giant finally released …", "the company simply
+    # hasn't done enough", "a problematic study", "fallen decidedly out of fashion".
+    for text in ("The harbour board finally released its ferry audit on Wednesday.",
+                 "The audit found that the board simply hasn't done enough for islanders.",
+                 "A columnist circulated a problematic study of the ferry on Tuesday.",
+                 "Night crossings have fallen decidedly out of fashion.",
+                 "The timetable admittedly doesn't look great for the board.",
+                 "The mayor gave an ill-advised speech at the quay."):
+        assert judges(text), text
+    # Someone else's "should", reported: a fact about what they said or argue.
+    for text in ("Mayor Brandt criticized the board, saying it should publish the audit.",
+                 "Councillors are divided on who should pay for the night ferry.",
+                 "Finally, the board approved the ferry.",  # a list's last item
+                 "Lawmakers argued that the board should resign."):
+        assert not judges(text), text

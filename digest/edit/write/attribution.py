@@ -15,8 +15,9 @@ its own ("…, officials said", "according to …", "据…报道", "…表示" 
 A leading connective ("Meanwhile, ") goes: it answered a sentence the reader has not seen.
 
 `judges(text)` says whether a sentence carries its writer's judgement rather than a reported
-fact: an obligation ("should", "ought to"), a stance adverb ("arguably", "sadly"), a loaded
-word ("outrageous", "so-called"), a loaded verb ("weaponizing"), an adverb of the writer's
+fact: an obligation ("should", "ought to"; not one reported: "saying the board should …"), a
+stance adverb ("arguably", "sadly", "admittedly", "simply", a mid-sentence "finally"), a loaded
+word ("outrageous", "so-called", "problematic", "ill-advised"), a loaded verb ("weaponizing"), an adverb of the writer's
 feeling ("exhaustingly familiar"; not one that reports, "increasingly"), a rhetorical turn ("make no mistake", "it's time") or an
 exclamation. The story's sources are linked under its paragraph, so a reported fact needs no
 name in the prose; a judgement that only one outlet makes is credited to it in the sentence,
@@ -42,10 +43,19 @@ REPORTING_INGLY = ("increasingly", "seemingly", "accordingly", "correspondingly"
                    "mockingly", "pleadingly", "menacingly", "soothingly", "teasingly")
 # What makes a sentence its writer's judgement (see `judges`), by kind: rules as data.
 JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
-    ("obligation", r"\b(?:should(?:n't|n’t| not)?|ought to)\b|应该|应当|理应"),
+    # the writer's "should", not one reported ("saying the companies should …", "divided on
+    # who should get …": a reporting verb or a question word before it in the sentence)
+    ("obligation", r"^(?:(?!\b(?:say|says|said|saying|argue[sd]?|arguing|urge[sd]?|urging|"
+                   r"call(?:s|ed|ing)?|want(?:s|ed)?|believe[sd]?|think(?:s)?|thought|insist(?:s|ed)?|"
+                   r"who|what|whether|how|which|when|where)\b).)*?"
+                   r"\b(?:should(?:n't|n’t| not)?|ought to)\b|应该|应当|理应"),
     ("stance adverb", r"\b(?:arguably|clearly|obviously|surely|frankly|alas|sadly|"
                       r"(?:un)?fortunately|ironically|predictably|shockingly|astonishingly|"
-                      r"absurdly|rightly|wrongly|of course|to be sure)\b"),
+                      r"absurdly|rightly|wrongly|of course|to be sure|admittedly|undoubtedly|"
+                      r"undeniably|decidedly|thankfully|mercifully|inexplicably|simply)\b"
+                      # the writer's impatience ("the giant finally released"; "Finally," opens a
+                      # list's last item, a connective)
+                      r"|(?<=\s)finally\b"),
     ("loaded word", r"\b(?:absurd|outrageous|shameful|disgrace(?:ful)?|ridiculous|"
                     r"hypocri(?:sy|tical)|disastrous|reckless|shameless|bizarre|baseless|"
                     r"so-called|sham|witch hunt|stunning|brilliant|pathetic|appalling|"
@@ -54,7 +64,8 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
                     r"abhorrent|odious|sleazy|cowardly|spineless|breathtaking|jaw-dropping|"
                     r"mind-boggling|staggering|unconscionable|indefensible|inexcusable|"
                     r"unforgivable|craven|callous|heartless|mean-spirited|tone-deaf|"
-                    r"half-baked|hare-brained|hysterical)\b"),
+                    r"half-baked|hare-brained|hysterical|awful|terrible|horrible|dreadful|"
+                    r"problematic|ill-advised|rambling)\b"),
     # a loaded verb: a metaphor of attack or deceit the writer chooses ("weaponizing",
     # "demonizing", "gaslighting")
     ("loaded verb", r"\b(?:weaponi[sz]|demoni[sz]|gaslight|whitewash|scapegoat|fearmonger|"
