@@ -302,13 +302,17 @@ def test_a_judgement_is_credited_in_the_sentence_a_reported_fact_is_not(
 FIRST_PERSON = ("The harbour board on Thursday approved a night ferry to Carthen Island.",
                 "I have waited years to write this sentence about the ferry.",
                 "Our readers asked for it in every survey we ran.",
-                '"We will run it every night," the board\'s chair said.')
+                '"We will run it every night," the board\'s chair said.',
+                "Here's what the night ferry could mean for you.",
+                "If you've been waiting on the quay, your wait is over.",
+                "Islanders posted a thank-you to the crew.")
 
 
 def test_the_writers_first_person_is_not_printed(make_article: MakeArticle) -> None:
-    # Only someone else's words, in quotation marks, may say "we".
+    # Only someone else's words, in quotation marks, may say "we"; nor is the reader addressed
+    # as "you" (the newsletter's voice is not the columnist's).
     texts = [ln.text for ln in story_lines([make_article(FIRST_PERSON)], "en")]
-    assert texts == [FIRST_PERSON[0], FIRST_PERSON[3]]
+    assert texts == [FIRST_PERSON[0], FIRST_PERSON[3], FIRST_PERSON[6]]
 
 
 def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
@@ -387,3 +391,28 @@ def test_a_stance_the_writer_takes_is_a_judgement_a_reported_should_is_not() -> 
                  "Finally, the board approved the ferry.",  # a list's last item
                  "Lawmakers argued that the board should resign."):
         assert not judges(text), text
+
+
+def test_a_lead_that_reports_opens_before_one_that_judges(make_article: MakeArticle) -> None:
+    # Issue 11 (week 5): "… circulated a problematic study …, according to Outlet C." opened
+    # the paragraph; a factual paragraph opens on a lead that reports.
+    judged = ("The harbour board's outrageous gamble on a night boat to Carthen Island keeps "
+              "sinking deeper, a study shows.")
+    study = ("A study by Oakfield University found the night ferry to Carthen Island loses "
+             "money on every crossing.")
+    arts = [make_article(f"{judged} {study} Fares cover a third of the night ferry's cost. The "
+                         "harbour board will vote in March on the night ferry. Islanders use "
+                         "the night ferry to reach night shifts in Oakfield.",
+                         source="Outlet C", title="Night ferry to Carthen Island loses money",
+                         day=1),
+            make_article("Carthen's harbour board will vote in March on the night ferry, whose "
+                         "fares cover a third of its cost. Islanders use it to reach night "
+                         "shifts in Oakfield.", source="Outlet A",
+                         title="Harbour board to vote on night ferry", day=1.1),
+            make_article(study, source="Outlet B", title="Study: night ferry loses money",
+                         day=1.2)]
+    # The outlet with the longest account the others share is the most central here.
+    central = ParagraphSettings(account_reference=1000.0)
+    texts = [s.text for s in paragraph_for(arts, {}, language="en", settings=central)]
+    assert texts[0].startswith("Carthen's harbour board will vote")
+    assert not any(t.startswith("The harbour board's outrageous") for t in texts)

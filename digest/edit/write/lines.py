@@ -12,7 +12,8 @@ subheading is another editor's headline, a question the writer's own voice), no 
 headline grammar (`proof.headline_grammar`: "Former FBI director speaks in interview; Trump
 accuses Comey of lies."), not in the
 writer's first person outside quotations ("I supposed we have to discuss it": in a newsletter
-the "I" would read as the editor's), at least four
+the "I" would read as the editor's), nor addressed to the reader ("Here's what it could mean
+for you."), at least four
 words, with every quotation it opens closed (a quote that runs on into the next paragraph
 is not printed in half), and in the issue's language when the story has any sentence in it (a
 Chinese article in an English issue is cited, not quoted). Datelines go (`clean_sentence`).
@@ -62,15 +63,19 @@ _PROMO = re.compile(rf"^(?:{'|'.join(_PROMO_OPENERS)})\b")
 # A paragraph none of them is in cannot hold a promotion (a sentence cleaned is a part of it)
 _PROMO_ANYWHERE = re.compile("|".join(_PROMO_OPENERS))
 
-# The writer speaking in the first person; quotations (someone else's words) set aside first.
-# ("Sen. Bernie Sanders (I-Vt.)": a party tag; "an us-against-them campaign": a compound)
+# The writer speaking in the first person, or to the reader ("If you've been following …",
+# "Here's what it could mean for you."); quotations (someone else's words) set aside first.
+# ("Sen. Bernie Sanders (I-Vt.)": a party tag; "an us-against-them campaign", "a thank-you":
+# compounds)
 _FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|[Ww]e|"
-                           r"[Oo]ur|us|ourselves)\b(?![-–])")
+                           r"[Oo]ur|us|ourselves|[Yy]ou|[Yy]our|yours|yourself|[Yy]ou(?:'|’)"
+                           r"(?:re|ll|ve|d))\b(?![-–])")
 _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 
 
 def first_person(text: str) -> bool:
-    """Whether the writer speaks in the first person outside the sentence's quotations."""
+    """Whether the writer speaks in the first person, or to the reader ("you"), outside the
+    sentence's quotations: a newsletter would print it as its own voice."""
     return bool(_FIRST_PERSON.search(_QUOTATION.sub(" ", text)))
 
 

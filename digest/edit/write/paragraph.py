@@ -98,14 +98,23 @@ def _account_score(k: int, lines: Sequence[Line], central: Centrality,
 
 
 def _opening(lines: Sequence[Line], central: Centrality, leads: dict[int, Line],
-             settings: ParagraphSettings = PARAGRAPH) -> Line | None:
+             arts: Sequence[Article], settings: ParagraphSettings = PARAGRAPH) -> Line | None:
     """The lead of the most central account: of the articles' `leads`, the one whose
-    printable sentences the other outlets say most of (ties: the earlier article)."""
+    printable sentences the other outlets say most of (ties: the earlier article); a lead
+    that reports before one that judges (a judgement only its outlet makes, which would
+    open the paragraph credited: "… a problematic study …, according to Outlet C.")."""
     if not leads:
         return None
     return max(leads.values(),
-               key=lambda ln: (_account_score(ln.article, lines, central,
+               key=lambda ln: (not _credited(ln, arts, central, settings),
+                               _account_score(ln.article, lines, central,
                                               settings.account_reference), -ln.article))
+
+
+def _credited(ln: Line, arts: Sequence[Article], central: Centrality,
+              settings: ParagraphSettings) -> bool:
+    """A judgement (`attribution.judges`) no other outlet's article shares: printed credited."""
+    return judges(ln.text) and not _corroborated(ln, arts, central, settings.corroborated)
 
 
 @dataclass(frozen=True)
@@ -162,11 +171,9 @@ class _Draft:
 def _printed(ln: Line, draft: _Draft) -> str:
     """The sentence as printed: a judgement no other outlet shares is credited to its outlet
     (`attribution.judges`); a reported fact is not (the story's sources are linked under it)."""
-    art = draft.arts[ln.article]
-    if not judges(ln.text) or _corroborated(ln, draft.arts, draft.central,
-                                            draft.settings.corroborated):
+    if not _credited(ln, draft.arts, draft.central, draft.settings):
         return ln.text
-    return attribute(ln.text, art.source, draft.story_text)
+    return attribute(ln.text, draft.arts[ln.article].source, draft.story_text)
 
 
 def select(arts: Sequence[Article], language: str | None, words: tuple[int, int] = WORDS,
@@ -180,7 +187,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     central = Centrality(arts, settings)
     hooks = _hooks(lines)  # each read once: the opening, the draft and the fill ask
     by_article = _leads(lines, hooks)
-    first = _opening(lines, central, by_article, settings)
+    first = _opening(lines, central, by_article, arts, settings)
     if first is None:
         return []
     lo, hi = words
