@@ -416,3 +416,28 @@ def test_a_lead_that_reports_opens_before_one_that_judges(make_article: MakeArti
     texts = [s.text for s in paragraph_for(arts, {}, language="en", settings=central)]
     assert texts[0].startswith("Carthen's harbour board will vote")
     assert not any(t.startswith("The harbour board's outrageous") for t in texts)
+
+
+def test_a_judgement_is_shared_only_when_another_outlet_writes_it(
+        make_article: MakeArticle) -> None:
+    # Issue 11: "… for her awful comment about John McCain …" was printed as the digest's own
+    # line because another outlet reported the comment; the facts shared are no judgement shared.
+    judged = ("Islanders on the quay booed harbour board chair Ada Lind over her awful remark, "
+              "a day after Ines Vos quit the board.")
+    report = ("Harbour board chair Ada Lind made a remark about islanders on Tuesday that drew "
+              "boos on the quay. Mayor Tomas Reyes said he will not fire the harbour board chair "
+              "over the remark. Lind apologised to islanders in a letter on Wednesday.")
+
+    def paragraph(report: str) -> list[str]:
+        arts = [make_article(report, source="Outlet A", title="Harbour board chair's remark",
+                             day=1),
+                make_article(f"Carthen's night ferry will keep running through the winter. "
+                             f"{judged}", source="Outlet B",
+                             title="Harbour board chair Ada Lind stays after remark", day=1.1)]
+        return [s.text for s in paragraph_for(arts, {}, language="en", words=(300, 400))]
+
+    texts = paragraph(report)
+    assert judged not in texts  # credited, which does not fill a short paragraph
+    assert all("Outlet B" in t for t in texts if "awful" in t)
+    # Another outlet writing the judgement too shares it: printed as it stands.
+    assert judged in paragraph(report.replace("a remark", "an awful remark"))

@@ -47,6 +47,7 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
     # who should get …": a reporting verb or a question word before it in the sentence)
     ("obligation", r"^(?:(?!\b(?:say|says|said|saying|argue[sd]?|arguing|urge[sd]?|urging|"
                    r"call(?:s|ed|ing)?|want(?:s|ed)?|believe[sd]?|think(?:s)?|thought|insist(?:s|ed)?|"
+                   r"rule[sd]?|ruling|recommend(?:s|ed)?|"
                    r"who|what|whether|how|which|when|where)\b).)*?"
                    r"\b(?:should(?:n't|n’t| not)?|ought to)\b|应该|应当|理应"),
     ("stance adverb", r"\b(?:arguably|clearly|obviously|surely|frankly|alas|sadly|"
@@ -93,6 +94,24 @@ def strip_connective(text: str) -> str:
 def judges(text: str) -> bool:
     """Whether the sentence, outside its quotations, carries its writer's judgement."""
     return bool(_JUDGES.search(_QUOTED.sub(" ", text)))
+
+
+_OBLIGATION_WORD = re.compile(r"should|ought|应该|应当|理应", re.IGNORECASE)
+
+
+def judging_words(text: str) -> frozenset[str]:
+    """The words that carry a sentence's judgement, lower-cased ("awful", "should",
+    "make no mistake", "!"): another outlet shares the judgement only when it writes them too."""
+    bare = _QUOTED.sub(" ", text)
+    out = set()
+    for kind, rx in JUDGEMENT_CUES:
+        m = re.search(rx, bare, re.IGNORECASE)
+        if not m:
+            continue
+        words = _OBLIGATION_WORD.findall(m.group()) if kind == "obligation" else []
+        cue = words[-1] if words else m.group()
+        out.add(cue.strip(" \"”’").lower())
+    return frozenset(out)
 
 
 def quoted_share(text: str) -> float:

@@ -54,7 +54,7 @@ from digest.edit.events import says_nothing_new
 from digest.edit.facts import new_fact, restates, said
 from digest.edit.lexicon import mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
-from digest.edit.write.attribution import attribute, judges, quoted_share
+from digest.edit.write.attribution import attribute, judges, judging_words, quoted_share
 from digest.edit.write.lines import Centrality, Line, size_of, story_lines
 from digest.models import Article, Sentence
 from digest.text import tokens
@@ -270,11 +270,15 @@ def _news(text: str) -> bool:
 
 def _corroborated(line: Line, arts: Sequence[Article], central: Centrality,
                   share: float) -> bool:
-    """Another outlet's article says most (`share`) of what this sentence says: it needs no
-    source."""
+    """Another outlet's article says most (`share`) of what this sentence says, judgement
+    and all (it writes the words that judge: "awful", "should"): it needs no source. The
+    facts alone are no judgement shared ("… for her awful comment about John McCain" after
+    another outlet's report of the comment)."""
     if not line.content:
         return False
+    cues = judging_words(line.text)
     return any(len(line.content & bag) / len(line.content) >= share
+               and all(c in f"{arts[k].title}\n{arts[k].text}".lower() for c in cues)
                for k, bag in enumerate(central.bags)
                if arts[k].source != arts[line.article].source)
 
