@@ -7,8 +7,9 @@ from digest.edit.proof_explainer import intro_strikes
 from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import intro_items
 from digest.edit.settings import IntroSettings
+from digest.edit.write.casing import in_running_text, prose_counts
 from digest.edit.write.cover import finished, first_clause, tells
-from digest.edit.write.intro import clauses, in_running_text, intro_line, prose_counts, subject
+from digest.edit.write.intro import clauses, intro_line, subject
 from digest.edit.write.phrase import clause_in
 from digest.models import Newsletter, Story
 

@@ -14,8 +14,8 @@ from digest.edit.proof_front import Sources
 from digest.edit.select import select
 from digest.edit.settings import QUESTIONS, ExplainerSettings, Settings, TldrSettings
 from digest.edit.week import read
+from digest.edit.write.casing import in_running_text, prose_counts
 from digest.edit.write.grounding import trace
-from digest.edit.write.intro import in_running_text, prose_counts
 from digest.edit.write.tldr import _a_place
 from digest.models import Article, Issue, Newsletter, Period
 from digest.text import split_sentences

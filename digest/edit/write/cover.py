@@ -164,7 +164,7 @@ def joins_modifiers(before: str, after: str, src: Sources | None) -> bool:
 
 
 def finished(running: str, src: Sources) -> str | None:
-    """The clause in running text (`intro.in_running_text`, `mid`) with its names written out
+    """The clause in running text (`casing.in_running_text`, `mid`) with its names written out
     and their "the" restored; None when the copy editor would strike it
     (`proof_intro.clause_faults`)."""
     words = running.split()
