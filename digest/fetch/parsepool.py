@@ -9,13 +9,13 @@ At hundreds of feeds a run is CPU-bound (the event loop spends more time parsing
 waiting for servers), so big runs (`MIN_SOURCES`) also send every document of `MIN_BYTES` or
 more to the workers, which puts the second core to work, under the same time limit.
 
-How workers start. Forking is the fastest, but only safe from a process with a single thread
-and no open connections: so a big run forks its workers before the run's HTTP client exists
-(and only from a single-threaded process). A worker needed later (a small run meeting its first
-broken feed, the replacement of a killed one) is forked by multiprocessing's fork server, a
-clean process started once with the parser preloaded, which is safe whatever threads and
-sockets the run has. If no worker can be started at all, parsing happens inline (the forgiving
-parser still within its size and depth bounds).
+How workers start (each is a `parseworker.Worker`). Forking is the fastest, but only safe from
+a process with a single thread and no open connections: so a big run forks its workers before
+the run's HTTP client exists (and only from a single-threaded process). A worker needed later
+(a small run meeting its first broken feed, the replacement of a killed one) is forked by
+multiprocessing's fork server, a clean process started once with the parser preloaded, which is
+safe whatever threads and sockets the run has. If no worker can be started at all, parsing
+happens inline (the forgiving parser still within its size and depth bounds).
 
 Finishing. A big run's caller may hand the parser a `Finish` (`collect`: cleaning): the
 worker that parsed a feed then also finishes the items that need nothing more from the
@@ -31,29 +31,22 @@ are on the wire, instead of on its first feed.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import gc
 import heapq
 import logging
 import multiprocessing
 import os
-import signal
-import sys
-import threading
-import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
-from multiprocessing.connection import Connection
 from typing import Any
 
-from digest.errors import internal_error
 from digest.models import RawItem, Source
 from digest.workers import usable_cores
 
 from .feeds import Loose, ParsedFeed, parse_feed, parse_strict, refused
 from .items import Prepared, prepare_items
+from .parseworker import Worker, fork_is_safe, late_context, more_time
 
 MIN_SOURCES = 100  # below this, forking workers up front costs more than it saves
 MIN_BYTES = 8 * 1024  # smaller documents parse faster than they pickle
@@ -116,146 +109,16 @@ def parse_and_finish(body: bytes, url: str, content_type: str | None, source: So
     job = parse_and_prepare(body, url, content_type, source, now, max_items)
     ready = [d for d in job.prepared.drafts if not d.need_page and d.item.title]
     if ready:
-        _more_time(timeout * len(ready))
+        more_time(timeout * len(ready))
         results = finish.items(source, [d.item for d in ready], now)
         for draft, result in zip(ready, results, strict=True):
             draft.item = replace(draft.item, content="", summary="", finished=result)
     return job
 
 
-_asking: list[Callable[[float], None]] = []  # in a worker: how a job asks for more time
-
-
-def _more_time(seconds: float) -> None:
-    """In a worker: tell the parent this job needs `seconds` more (inline: nothing to do)."""
-    for ask in _asking:
-        ask(seconds)
-
-
 def _refused_job(reason: str) -> FeedJob:
     return FeedJob(ParsedFeed(format="refused", refused=reason), 0, Prepared())
 
-
-# ── the worker process ───────────────────────────────────────────────────────
-
-
-def _serve(conn: Connection, load: Callable[[], object] | None = None) -> None:
-    """A worker's loop: (function, arguments) in, ("ok", result) or ("error", reason) out,
-    after any number of ("more", seconds) while the job runs. `load` first (a Finish's)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    gc.freeze()  # what it inherited lives as long as it does (see workers._worker_start)
-    if load is not None:
-        with contextlib.suppress(Exception):  # a job that needs what failed fails as it did
-            load()
-    _asking[:] = [lambda seconds: conn.send(("more", seconds))]
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
-        function, args = message
-        try:
-            reply: tuple[str, Any] = ("ok", function(*args))
-        except Exception as exc:
-            reply = ("error", (internal_error(exc), traceback.format_exc()))
-        try:
-            conn.send(reply)
-        except Exception as exc:  # an answer that cannot be pickled
-            conn.send(("error", (internal_error(exc), traceback.format_exc())))
-
-
-class _Worker:
-    """One worker process and the jobs it holds (`DEPTH` at most: the one it runs, and the
-    next, already on its way down the pipe)."""
-
-    def __init__(self, context: multiprocessing.context.BaseContext,
-                 load: Callable[[], object] | None = None) -> None:
-        parent, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, load), daemon=True,  # type: ignore[attr-defined]
-                                       name="digest-parse")
-        self.process.start()
-        child.close()
-        self.conn = parent
-        self.jobs = 0  # held (counted by the event loop)
-        self.lost = False  # stopped or dead: a job still waiting for it goes elsewhere
-        self._sending = threading.Lock()  # jobs go down the pipe in the order of their tickets
-        self._turn = threading.Condition()
-        self._tickets = 0  # jobs sent (or tried)
-        self._served = 0  # jobs answered: the worker runs ticket `_served` now
-
-    def call(self, function: Callable[..., FeedJob], args: tuple[Any, ...],
-             timeout: float) -> tuple[str, Any]:
-        """("ok", result) | ("error", reason) | ("timeout", None) | ("died", exit code) |
-        ("retry", None): the worker was lost on a job ahead of this one, which never ran.
-        The job has `timeout` seconds from the moment the worker is done with the job ahead
-        of it (it starts then: the worker takes its jobs in order), and as many more as it
-        asks for on its way. Blocking: runs in a thread, which meanwhile holds the job
-        ready in the pipe (or, for a big one, blocked on sending the rest of it, which the
-        worker reads as soon as it is free, without waiting for this process)."""
-        with self._sending:
-            ticket = self._tickets
-            self._tickets += 1
-            with contextlib.suppress(OSError, ValueError):  # the worker is gone: whose
-                self.conn.send((function, args))  # job that was is settled below
-        with self._turn:
-            while self._served != ticket and not self.lost:
-                self._turn.wait()
-        if self.lost:
-            return "retry", None
-        try:
-            while True:
-                if not self.conn.poll(timeout):
-                    answer: tuple[str, Any] = ("timeout", None)
-                    break
-                outcome, value = self.conn.recv()
-                if outcome != "more":
-                    answer = (outcome, value)
-                    break
-                timeout = value
-        except (EOFError, OSError):
-            self.process.join(1)
-            answer = ("died", self.process.exitcode)
-        with self._turn:
-            if answer[0] in ("ok", "error"):
-                self._served += 1
-            else:
-                self.lost = True
-            self._turn.notify_all()
-        return answer
-
-    def stop(self, *, kill: bool = False) -> None:
-        with self._turn:
-            self.lost = True
-            self._turn.notify_all()
-        if not kill:
-            try:
-                with self._sending:
-                    self.conn.send(None)
-            except OSError:
-                kill = True
-            self.process.join(2)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(5)
-        # a job still being sent fails now that the worker is gone: the pipe is closed after
-        if self._sending.acquire(timeout=5):
-            self._sending.release()
-        self.conn.close()
-
-
-def _fork_is_safe() -> bool:
-    return threading.active_count() == 1 and sys.platform.startswith("linux")
-
-
-def _late_context() -> multiprocessing.context.BaseContext:
-    """The fork server where there is one (safe with threads and open sockets), else spawn."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["digest.fetch.parsepool", "digest.fetch.loose"])
-        return context
-    return multiprocessing.get_context("spawn")
 
 
 # ── the run's parser ─────────────────────────────────────────────────────────
@@ -305,7 +168,7 @@ class Parser:
         self.finish = finish
         self._load = finish.load if finish is not None else None  # each worker's, as it starts
         self._capacity = workers or max(1, min(2, (os.cpu_count() or 1) - 1))
-        self._workers: list[_Worker] = []
+        self._workers: list[Worker] = []
         self._starting = asyncio.Lock()  # one worker started at a time
         self._gate: _Gate | None = None
         self._threads: ThreadPoolExecutor | None = None  # one for each job a worker holds
@@ -314,7 +177,7 @@ class Parser:
             # Fork now, while there is nothing to inherit but the parser.
             try:
                 fork = multiprocessing.get_context("fork")
-                self._workers = [_Worker(fork, self._load) for _ in range(self._capacity)]
+                self._workers = [Worker(fork, self._load) for _ in range(self._capacity)]
             except OSError as exc:
                 log.warning("no parse worker (%s): parsing inline", exc)
 
@@ -374,7 +237,7 @@ class Parser:
                                 "document is malformed or hostile)")
         return _refused_job(f"the parse worker died (exit code {value}) on this document")
 
-    async def _worker(self) -> _Worker | None:
+    async def _worker(self) -> Worker | None:
         """An idle worker, else a new one while there are fewer than the capacity (one
         start at a time), else the one holding the fewest jobs (the gate lets no more jobs
         in than they can hold); None when no worker can be started at all."""
@@ -395,9 +258,9 @@ class Parser:
                         return started
             # (another job started one meanwhile, or none can be started: look again)
 
-    async def _start(self) -> _Worker | None:
+    async def _start(self) -> Worker | None:
         try:
-            return await asyncio.to_thread(_Worker, _late_context(), self._load)
+            return await asyncio.to_thread(Worker, late_context(), self._load)
         except (OSError, ValueError, RuntimeError) as exc:
             log.warning("no parse worker (%s): parsing inline", exc)
             self._unavailable = True
@@ -416,7 +279,7 @@ def make_parser(sources: int, timeout: float, finish: Finish | None = None) -> P
     """A run's parser: a big run's forks its workers now, one per core when they also
     `finish` the items (they then do most of the run's work), else one core's worth less
     than the machine's (the run's own process parses too)."""
-    big = sources >= MIN_SOURCES and (os.cpu_count() or 1) > 1 and _fork_is_safe()
+    big = sources >= MIN_SOURCES and (os.cpu_count() or 1) > 1 and fork_is_safe()
     if not big:
         return Parser(timeout)
     return Parser(timeout, big_run=True, finish=finish,

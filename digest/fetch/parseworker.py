@@ -1,0 +1,149 @@
+"""A parse worker process (`parsepool.Parser` runs them): the loop it serves jobs in, the
+parent's handle on it, and how it is started.
+
+A job is (function, arguments); the worker answers ("ok", result) or ("error", reason), after
+any number of ("more", seconds) the job asks for on its way (`more_time`). The parent holds at
+most `parsepool.DEPTH` jobs a worker: the one it runs, and the next, already in the pipe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from digest.errors import internal_error
+
+_asking: list[Callable[[float], None]] = []  # in a worker: how a job asks for more time
+
+
+def more_time(seconds: float) -> None:
+    """In a worker: tell the parent this job needs `seconds` more (inline: nothing to do)."""
+    for ask in _asking:
+        ask(seconds)
+
+
+def serve(conn: Connection, load: Callable[[], object] | None = None) -> None:
+    """A worker's loop: (function, arguments) in, ("ok", result) or ("error", reason) out,
+    after any number of ("more", seconds) while the job runs. `load` first (a Finish's)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    gc.freeze()  # what it inherited lives as long as it does (see workers._worker_start)
+    if load is not None:
+        with contextlib.suppress(Exception):  # a job that needs what failed fails as it did
+            load()
+    _asking[:] = [lambda seconds: conn.send(("more", seconds))]
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        function, args = message
+        try:
+            reply: tuple[str, Any] = ("ok", function(*args))
+        except Exception as exc:
+            reply = ("error", (internal_error(exc), traceback.format_exc()))
+        try:
+            conn.send(reply)
+        except Exception as exc:  # an answer that cannot be pickled
+            conn.send(("error", (internal_error(exc), traceback.format_exc())))
+
+
+class Worker:
+    """One worker process and the jobs it holds (`DEPTH` at most: the one it runs, and the
+    next, already on its way down the pipe)."""
+
+    def __init__(self, context: multiprocessing.context.BaseContext,
+                 load: Callable[[], object] | None = None) -> None:
+        parent, child = context.Pipe()
+        self.process = context.Process(target=serve, args=(child, load), daemon=True,  # type: ignore[attr-defined]
+                                       name="digest-parse")
+        self.process.start()
+        child.close()
+        self.conn = parent
+        self.jobs = 0  # held (counted by the event loop)
+        self.lost = False  # stopped or dead: a job still waiting for it goes elsewhere
+        self._sending = threading.Lock()  # jobs go down the pipe in the order of their tickets
+        self._turn = threading.Condition()
+        self._tickets = 0  # jobs sent (or tried)
+        self._served = 0  # jobs answered: the worker runs ticket `_served` now
+
+    def call(self, function: Callable[..., Any], args: tuple[Any, ...],
+             timeout: float) -> tuple[str, Any]:
+        """("ok", result) | ("error", reason) | ("timeout", None) | ("died", exit code) |
+        ("retry", None): the worker was lost on a job ahead of this one, which never ran.
+        The job has `timeout` seconds from the moment the worker is done with the job ahead
+        of it (it starts then: the worker takes its jobs in order), and as many more as it
+        asks for on its way. Blocking: runs in a thread, which meanwhile holds the job
+        ready in the pipe (or, for a big one, blocked on sending the rest of it, which the
+        worker reads as soon as it is free, without waiting for this process)."""
+        with self._sending:
+            ticket = self._tickets
+            self._tickets += 1
+            with contextlib.suppress(OSError, ValueError):  # the worker is gone: whose
+                self.conn.send((function, args))  # job that was is settled below
+        with self._turn:
+            while self._served != ticket and not self.lost:
+                self._turn.wait()
+        if self.lost:
+            return "retry", None
+        try:
+            while True:
+                if not self.conn.poll(timeout):
+                    answer: tuple[str, Any] = ("timeout", None)
+                    break
+                outcome, value = self.conn.recv()
+                if outcome != "more":
+                    answer = (outcome, value)
+                    break
+                timeout = value
+        except (EOFError, OSError):
+            self.process.join(1)
+            answer = ("died", self.process.exitcode)
+        with self._turn:
+            if answer[0] in ("ok", "error"):
+                self._served += 1
+            else:
+                self.lost = True
+            self._turn.notify_all()
+        return answer
+
+    def stop(self, *, kill: bool = False) -> None:
+        with self._turn:
+            self.lost = True
+            self._turn.notify_all()
+        if not kill:
+            try:
+                with self._sending:
+                    self.conn.send(None)
+            except OSError:
+                kill = True
+            self.process.join(2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+        # a job still being sent fails now that the worker is gone: the pipe is closed after
+        if self._sending.acquire(timeout=5):
+            self._sending.release()
+        self.conn.close()
+
+
+def fork_is_safe() -> bool:
+    return threading.active_count() == 1 and sys.platform.startswith("linux")
+
+
+def late_context() -> multiprocessing.context.BaseContext:
+    """The fork server where there is one (safe with threads and open sockets), else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["digest.fetch.parsepool", "digest.fetch.loose"])
+        return context
+    return multiprocessing.get_context("spawn")
