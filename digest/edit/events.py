@@ -56,8 +56,7 @@ def says_nothing_new(sentence: str, printed: Iterable[str],
     (`restates_event`, by `settings.event_words`, `event_words_named`, `event_share_named`)."""
     printed = list(printed)
     return (_few_new_words(sentence, printed, settings.nothing_new)
-            or restates_event(sentence, printed, settings.event_words,
-                              settings.event_words_named, settings.event_share_named))
+            or restates_event(sentence, printed, settings))
 
 
 def _few_new_words(sentence: str, printed: Sequence[str], share: float) -> str | None:
@@ -198,23 +197,22 @@ def _shared_action(mine: Event, theirs: Event) -> list[str]:
 
 
 def restates_event(sentence: str, printed: Sequence[str],
-                   words: int = PARAGRAPH.event_words,
-                   named_words: int = PARAGRAPH.event_words_named,
-                   named_share: float = PARAGRAPH.event_share_named) -> str | None:
-    """Why `sentence` tells an event the `printed` text told already, or None: it brings no
-    new figure (in digits or words), one printed sentence names one of its actors and shares
-    `words` words of its action ("Lawyers representing Rep. Tulsi Gabbard (D-Hawaii) on
-    Monday called on Hillary Clinton to retract her comments …" after "Lawyers for Rep. Tulsi
-    Gabbard, D-Hawaii, are demanding that Hillary Clinton walk back on her claim …": Gabbard
-    and Clinton, demanding / called on, walk back / retract), and it names nobody new (a name
-    whose head no printed sentence writes; a party, a party tag or a title is no new name, a
-    date only against another printed date of its kind). A sentence that names someone or
-    something new tells the same event when the action it shares is most of the story it
-    tells: `named_words` words or more, and `named_share` of its action ("A team of
-    researchers at Ohio State University conclude in a new study that fake news stories had a
-    significant impact on voters in the 2016 election" after "… circulated a study that
-    suggests fake news might have been the deciding factor in the 2016 election": the new
-    name is a detail of the event told). `words` 0: no event is compared."""
+                   settings: ParagraphSettings = PARAGRAPH) -> str | None:
+    """Why `sentence` tells an event the `printed` text told already, or None: it brings no new
+    figure (in digits or words), one printed sentence names one of its actors and shares
+    `settings.event_words` words of its action ("Lawyers representing Rep. Tulsi Gabbard
+    (D-Hawaii) on Monday called on Hillary Clinton to retract her comments …" after "Lawyers
+    for Rep. Tulsi Gabbard, D-Hawaii, are demanding that Hillary Clinton walk back on her claim
+    …": Gabbard and Clinton, demanding / called on, walk back / retract), and it names nobody
+    new (a name whose head no printed sentence writes; a party, a party tag or a title is no
+    new name, a date only against another printed date of its kind). A sentence that names
+    someone or something new tells the same event when the action it shares is most of the
+    story it tells: `settings.event_words_named` words or more, and `event_share_named` of its
+    action ("A team of researchers at Ohio State University conclude in a new study that fake
+    news stories had a significant impact on voters in the 2016 election" after "… circulated a
+    study that suggests fake news might have been the deciding factor in the 2016 election":
+    the new name is a detail of the event told). `event_words` 0: no event is compared."""
+    words = settings.event_words
     mine = event(sentence)
     if words <= 0 or not (mine.names or mine.opener) or not mine.action:
         return None
@@ -241,7 +239,8 @@ def restates_event(sentence: str, printed: Sequence[str],
             fresh = True  # someone or something the reader has not met
         else:
             actors.add(head)
-    least = max(named_words, math.ceil(named_share * len(mine.action))) if fresh else words
+    least = max(settings.event_words_named, math.ceil(
+        settings.event_share_named * len(mine.action))) if fresh else words
     for theirs in told:
         who = sorted(actors & theirs.words)
         what = _shared_action(mine, theirs)

@@ -67,11 +67,12 @@ DATES = frozenset(d.lower()[:FORM] for d in CALENDAR if d != "May")
 # A weekday says which day; a month which month ("the November election" names no day): a
 # date is new only against another printed date of its kind.
 _WEEKDAY_FORMS = frozenset(d.lower()[:FORM] for d in WEEKDAYS)
+_MONTH_FORMS = DATES - _WEEKDAY_FORMS
 
 
 def dated(form: str, known: set[str]) -> bool:
     """Whether `known` (word forms printed) holds a date of the kind of the date `form`."""
-    kind = _WEEKDAY_FORMS if form in _WEEKDAY_FORMS else DATES - _WEEKDAY_FORMS
+    kind = _WEEKDAY_FORMS if form in _WEEKDAY_FORMS else _MONTH_FORMS
     return not known.isdisjoint(kind)
 
 

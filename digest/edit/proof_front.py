@@ -30,6 +30,7 @@ from digest.edit.facts import restates
 from digest.edit.lexicon import (
     CJK_RE,
     STOPWORDS,
+    TO_THE_READER,
     content_words,
     dangles,
     mostly_cjk,
@@ -272,8 +273,7 @@ def _a_view(sentence: str, src: Sources | None) -> bool:
 
 # The writer speaking to their reader ("If you love a constitutionally constrained federal
 # government, … will warm your heart."), outside a quotation: an opinion piece's voice.
-_TO_THE_READER = re.compile(r"\b(?:you|your|yours|yourself|you['’](?:re|ll|ve|d))\b",
-                            re.IGNORECASE)
+_TO_THE_READER = re.compile(rf"\b(?:{TO_THE_READER})\b", re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
@@ -301,11 +301,17 @@ JUDGING = frozenset(["deceptive", "dishonest", "disingenuous", "fallacious", "mi
                      "baseless", "unhinged", "farcical", "spurious"])
 
 
+def _unsourced(sentence: str) -> str | None:
+    """The sentence outside its quotations when it names no source, else None: what the
+    writer's own voice (`_frames`, `_teases`) is looked for in."""
+    return None if ATTRIBUTION.search(sentence) else _QUOTED.sub(" ", sentence)
+
+
 def _frames(sentence: str, src: Sources | None) -> bool:
     """The writer framing or judging (`FRAMING`, `JUDGING`), outside a quotation, with no
     source named."""
-    text = _QUOTED.sub(" ", sentence)
-    return ATTRIBUTION.search(sentence) is None and (FRAMING.search(text) is not None or any(
+    text = _unsourced(sentence)
+    return text is not None and (FRAMING.search(text) is not None or any(
         w in JUDGING for w in re.findall(r"[a-z]+", text.lower())))
 
 
@@ -320,8 +326,8 @@ TEASING = re.compile(
 
 def _teases(sentence: str, src: Sources | None) -> bool:
     """A tease (`TEASING`), outside a quotation, with no source named."""
-    return ATTRIBUTION.search(sentence) is None and TEASING.search(
-        _QUOTED.sub(" ", sentence)) is not None
+    text = _unsourced(sentence)
+    return text is not None and TEASING.search(text) is not None
 
 
 TLDR_RULES: tuple[tuple[str, SentenceRule], ...] = (

@@ -49,7 +49,7 @@ from digest.edit.proof_item import (  # (the item rules a clause can break)
     _verb_end,
     item_faults,
 )
-from digest.edit.write.phrase import _verb_forms, clause_in
+from digest.edit.write.phrase import clause_in, verb_forms
 
 INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence
 
@@ -97,7 +97,7 @@ def bare_noun(item: str, src: Sources | None) -> tuple[int, str] | None:
         if not (w in PREPOSITIONS or (k and re.fullmatch(r"[a-z]{3,}[^su']s", w)
                                       and words[k - 1][:1].isupper() and not (
                                           w.endswith(_NOUN_ENDS) and src is not None
-                                          and not _verb_forms(w) & src.words))):
+                                          and not verb_forms(w) & src.words))):
             continue  # (a verb in -s, not "coronavirus", "access", `_NOUN_ENDS`)
         j = k + 1
         while j < len(words) - 1 and (words[j][:1].isupper() or words[j][:1].isdigit()):

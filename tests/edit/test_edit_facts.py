@@ -205,7 +205,7 @@ def test_the_same_event_in_other_words_is_said(sentence: str, printed: str) -> N
     why = restates_event(sentence, [printed])
     assert why and why.startswith("the same event again")
     assert says_nothing_new(sentence, [printed]) == why
-    assert restates_event(sentence, [printed], words=0) is None  # the setting turns it off
+    assert restates_event(sentence, [printed], ParagraphSettings(event_words=0)) is None  # the setting turns it off
 
 
 @pytest.mark.parametrize("sentence", [
@@ -285,8 +285,8 @@ def test_a_new_name_in_an_event_told_again_is_a_detail() -> None:
                           "out of any treaty and build its own ferry pier on the river.",
                           [TREATY]) is None
     # …and the settings say how much of the action must be shared
-    assert restates_event(TREATY_AGAIN, [TREATY], named_words=20) is None
-    assert restates_event(TREATY_AGAIN, [TREATY], named_share=1.0) is None
+    assert restates_event(TREATY_AGAIN, [TREATY], ParagraphSettings(event_words_named=20)) is None
+    assert restates_event(TREATY_AGAIN, [TREATY], ParagraphSettings(event_share_named=1.0)) is None
 
 
 def test_a_weekday_is_new_only_against_another_weekday() -> None:

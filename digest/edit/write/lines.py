@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from digest.edit.facts import name_heads, numbers
-from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
+from digest.edit.lexicon import CJK_RE, STOPWORDS, TO_THE_READER, content_words, stem
 from digest.edit.proof import (
     ARTICLES,
     CONJUNCTIONS,
@@ -68,8 +68,7 @@ _PROMO_ANYWHERE = re.compile("|".join(_PROMO_OPENERS))
 # ("Sen. Bernie Sanders (I-Vt.)": a party tag; "an us-against-them campaign", "a thank-you":
 # compounds)
 _FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|[Ww]e|"
-                           r"[Oo]ur|us|ourselves|[Yy]ou|[Yy]our|yours|yourself|[Yy]ou(?:'|’)"
-                           r"(?:re|ll|ve|d))\b(?![-–])")
+                           rf"[Oo]ur|us|ourselves|{TO_THE_READER})\b(?![-–])")
 _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 
 

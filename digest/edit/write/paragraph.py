@@ -278,9 +278,17 @@ def _corroborated(line: Line, arts: Sequence[Article], central: Centrality,
         return False
     cues = judging_words(line.text)
     return any(len(line.content & bag) / len(line.content) >= share
-               and all(c in f"{arts[k].title}\n{arts[k].text}".lower() for c in cues)
+               and _writes_all(cues, arts[k])
                for k, bag in enumerate(central.bags)
                if arts[k].source != arts[line.article].source)
+
+
+def _writes_all(cues: frozenset[str], art: Article) -> bool:
+    """Whether the article (title and text, lower-cased once) writes every one of `cues`."""
+    if not cues:
+        return True
+    text = f"{art.title}\n{art.text}".lower()
+    return all(c in text for c in cues)
 
 
 def _in_order(chosen: Sequence[Pick]) -> list[Pick]:

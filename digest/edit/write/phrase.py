@@ -72,7 +72,7 @@ def _after(words: Sequence[str], i: int) -> str:
     return words[i + 1] if i + 1 < len(words) else ""
 
 
-def _verb_forms(word: str) -> set[str]:
+def verb_forms(word: str) -> set[str]:
     """The -ed and -ing forms of a verb in -s ("orders": "ordered", "ordering"; "plans":
     "planned"; "denies": "denied"; "takes": "taking")."""
     bases = {word[:-1]} | ({word[:-2]} if word.endswith("es") else set())
@@ -105,9 +105,9 @@ def _is_finite(words: Sequence[str], i: int, used: AbstractSet[str]) -> bool:
     if words[i - 1][:1].isupper() and (
             (nxt.isalpha() and nxt.islower() and not nxt.endswith("s")
              and nxt not in PREPOSITIONS | CONJUNCTIONS | ARTICLES)
-            or nxt[:1].isupper() or (nxt in PREPOSITIONS and _verb_forms(w) & used)):
+            or nxt[:1].isupper() or (nxt in PREPOSITIONS and verb_forms(w) & used)):
         return True
-    if nxt and not _verb_forms(w) & used:
+    if nxt and not verb_forms(w) & used:
         return False
     if words[i - 1].endswith(("'s", "’s")):
         return False  # after a possessive it is a noun ("Trump's claims")
