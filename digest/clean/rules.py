@@ -43,6 +43,20 @@ def squeeze(text: str) -> str:
     return _NOT_WORD.sub("", text.lower())
 
 
+def squeezes_to(text: str, key: str) -> bool:
+    """`squeeze(text) == key`, for a `key` that is some text's squeeze. A text whose first
+    character lowers to a word character other than `key`'s first is answered without
+    squeezing it (most paragraphs, compared with the title): that character opens its
+    squeeze, since `str.lower` lowers the first character of a text as it lowers it alone
+    (only a final sigma lowers by what precedes it) and the squeeze keeps exactly the
+    characters `str.isalnum` takes."""
+    if text and key:
+        lead = text[0].lower()[0]
+        if lead != key[0] and lead.isalnum():
+            return False
+    return squeeze(text) == key
+
+
 _PROMO_WORDS = ("%", "code", "presale", "airdrop", "stak", "free", "weekend", "limited", "ends ",
                 "price", "early access", "bonus", "listing", "token", "top rated", "kyc",
                 "audited", "private sale", "nft drop", "most voted", "claim your")
@@ -160,9 +174,9 @@ def _positional(blocks: list[Block], title: str, byline: str | None) -> None:
         text = b.text
         size = len(text)
         if pos < 4 and size < 120 and (P.BYLINE.match(text) or (
-                byline_key and squeeze(text) == byline_key)):
+                byline_key and squeezes_to(text, byline_key))):
             b.drop("byline")
-        elif shortest_title <= size <= longest_title and squeeze(text) == title_key:
+        elif shortest_title <= size <= longest_title and squeezes_to(text, title_key):
             # the headline repeated inside the body (a leftover caption or a print header)
             b.drop("repeated_title")
         elif pos >= last and size < 500 and P.AUTHOR_BIO.match(text):
@@ -173,7 +187,7 @@ def drop_repeated_title(blocks: list[Block], title: str) -> None:
     """Drop kept blocks that only repeat the title (used once a title has been derived)."""
     key = squeeze(title)
     for b in blocks:
-        if key and b.kept and squeeze(b.text) == key:
+        if key and b.kept and squeezes_to(b.text, key):
             b.drop("repeated_title")
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from digest.clean.blocks import Block, BlockKind
 from digest.clean.families import FAMILIES, OPENINGS, literal_bits, present
-from digest.clean.rules import _ends_sentence, classify
+from digest.clean.rules import _ends_sentence, classify, squeeze, squeezes_to
 
 
 @pytest.mark.parametrize(("text", "rule"), [
@@ -116,3 +118,28 @@ def test_one_pass_finds_every_literal_of_every_family() -> None:
                                   "Why?\r", "", "\n", ".", "end.\u2028", "中文。", "Next)"])
 def test_a_sentence_end_is_what_the_regex_finds(text: str) -> None:
     assert _ends_sentence(text) == bool(re.search(r"[.!?。！？…:;”\"’)]$", text))
+
+
+def test_a_first_character_opens_its_squeeze() -> None:
+    """What `squeezes_to` reads off a text's first character alone, over all of Unicode: when
+    it lowers to a word character, that character opens the text's squeeze (whatever
+    follows: a cased letter after a sigma, a combining mark after a dotted capital I)."""
+    for point in range(0x110000):
+        char = chr(point)
+        if 0xD800 <= point < 0xE000:
+            continue
+        lead = char.lower()[0]
+        if lead.isalnum():
+            for text in (char + "a b", char + "\u0307", char + " ", char + "Σ"):
+                assert squeeze(text)[:1] == lead, hex(point)
+        else:
+            assert not squeeze(lead), hex(point)
+
+
+_SQUEEZE_CHARS = "aAbBΣσςİiı1٣_ -.’\u0307ſKk图"
+
+
+@given(st.text(_SQUEEZE_CHARS, max_size=8), st.text(_SQUEEZE_CHARS, max_size=8))
+def test_squeezes_to_answers_as_squeezing(text: str, other: str) -> None:
+    for key in (squeeze(other), squeeze(text)):
+        assert squeezes_to(text, key) == (squeeze(text) == key), (text, key)
