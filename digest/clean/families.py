@@ -261,6 +261,14 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
+def rules_through(rule: str) -> frozenset[str]:
+    """The rules of the families `classify` tries up to the first one named `rule`, that one
+    included: what it answers for a block that family's test accepts (within its size and
+    kinds: the family is tried then, and only these come before it)."""
+    position = next(i for i, f in enumerate(FAMILIES) if f.rule == rule)
+    return frozenset(f.rule for f in FAMILIES[:position + 1])
+
+
 OPENINGS = Openings([pattern for family in FAMILIES for pattern in family.opens])
 _OPENINGS_MAX = max(f.max_len for f in FAMILIES if f.opens)
 _LIMITS = sorted({f.max_len for f in FAMILIES})

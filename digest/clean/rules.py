@@ -19,6 +19,7 @@ from digest.clean.families import (
     found_in,
     is_ticker,
     page_literals,
+    rules_through,
 )
 
 __all__ = ["SHORT", "apply_rules", "classify", "drop_repeated_title", "is_ticker",
@@ -79,17 +80,27 @@ def _box_item(text: str) -> bool:
     return len(text) <= 120 or (len(text) <= 200 and not text.rstrip().endswith((".", "。")))
 
 
-def _promo_blocks(blocks: list[Block], found: list[int] | None = None) -> None:
+_HEADING_MAX = 120  # a promo or related heading is no longer than this
+# what `classify` answered for a heading READ_MORE matches: the read_more family's test takes
+# it (a heading is within its size, and it looks at every kind), so read_more or a family
+# tried before it
+_READ_MORE_RULES = rules_through("read_more")
+
+
+def _promo_blocks(blocks: list[Block], found: list[int] | None = None,
+                  rules: list[str | None] | None = None) -> None:
     """A promo/related heading and the list under it; lists whose items are mostly offers.
 
     `found`: the blocks' literals (`families.page_literals`), when the caller has them: a
-    heading is searched for a promo only when it holds one of the promo heading's literals."""
+    heading is searched for a promo only when it holds one of the promo heading's literals.
+    `rules`: what `classify` answered for each block, when the caller has it: a heading it
+    kept (nearly all) is not tried with READ_MORE, which that answer rules out."""
     i = 0
     while i < len(blocks):
         b = blocks[i]
         heading_kind = None
-        if len(b.text) <= 120 and _looks_like_heading(b):
-            if P.READ_MORE.match(b.text):
+        if len(b.text) <= _HEADING_MAX and _looks_like_heading(b):
+            if (rules is None or rules[i] in _READ_MORE_RULES) and P.READ_MORE.match(b.text):
                 heading_kind = "related"
             elif ((found[i] if found is not None else found_in(b.text)) & PROMO_HEADING_BIT
                   and P.PROMO_HEADING.search(b.text)):
@@ -223,7 +234,7 @@ def apply_rules(blocks: list[Block], *, title: str, byline: str | None = None,
     for b, rule in zip(blocks, rules, strict=True):
         if rule:
             b.drop(rule)
-    _promo_blocks(blocks, found)
+    _promo_blocks(blocks, found, rules)
     if newsletter:
         _newsletter_furniture(blocks)
     _positional(blocks, title, byline)

@@ -13,9 +13,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from digest.clean import patterns as P
 from digest.clean.blocks import Block, BlockKind
 from digest.clean.families import FAMILIES, OPENINGS, literal_bits, present
-from digest.clean.rules import _ends_sentence, classify, squeeze, squeezes_to
+from digest.clean.rules import (
+    _HEADING_MAX,
+    _READ_MORE_RULES,
+    _ends_sentence,
+    _promo_blocks,
+    classify,
+    squeeze,
+    squeezes_to,
+)
 
 
 @pytest.mark.parametrize(("text", "rule"), [
@@ -143,3 +152,38 @@ _SQUEEZE_CHARS = "aAbBΣσςİiı1٣_ -.’\u0307ſKk图"
 def test_squeezes_to_answers_as_squeezing(text: str, other: str) -> None:
     for key in (squeeze(other), squeeze(text)):
         assert squeezes_to(text, key) == (squeeze(text) == key), (text, key)
+
+
+def test_a_heading_read_more_takes_is_classified_read_more_or_before() -> None:
+    """`_promo_blocks` tries READ_MORE only on a heading `classify` answered read_more or an
+    earlier family for: the read_more family takes every heading READ_MORE matches."""
+    read_more = [f for f in FAMILIES if f.rule == "read_more"]
+    assert read_more and all(f.max_len >= _HEADING_MAX and not f.kinds
+                             and P.READ_MORE in f.opens for f in read_more)
+    assert "read_more" in _READ_MORE_RULES and "comment_count" not in _READ_MORE_RULES
+    for text in ("Read more:", "Related stories", "More from Harbour Gazette", "相关阅读",
+                 "Tags: ferries", "Share this article", "Most read"):
+        assert classify(Block(text, "h")) in _READ_MORE_RULES, text
+
+
+def test_promo_blocks_answer_alike_with_or_without_the_answers() -> None:
+    pages = [["Ferries resume after the storm.", "Related stories", "Harbour fees rise",
+              "New pier opens", "The council meets on Friday."],
+             ["Read more:", "Harbour fees rise", "Best deals to buy today", "20% off tents",
+              "Free shipping this weekend only", "Lanterns"],
+             ["Most popular", "Tags: ferries, storms", "Next article", "Harbour fees rise"]]
+    for texts in pages:
+        for kinds in (["h"] * len(texts), ["p", "h"] + ["li"] * (len(texts) - 2)):
+            copies = []
+            for _ in range(2):
+                blocks = [Block(t, k) for t, k in zip(texts, kinds, strict=True)]
+                rules = [classify(b) for b in blocks]
+                for b, rule in zip(blocks, rules, strict=True):
+                    if rule:
+                        b.drop(rule)
+                copies.append((blocks, rules))
+            _promo_blocks(copies[0][0], None, copies[0][1])
+            _promo_blocks(copies[1][0])
+            assert [b.rule for b in copies[0][0]] == [b.rule for b in copies[1][0]], texts
+            if kinds[-1] == "li":
+                assert any(b.rule in ("related", "promo") for b in copies[0][0]), texts
