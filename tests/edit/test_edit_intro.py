@@ -229,6 +229,45 @@ def test_a_headlines_title_case_is_sentence_cased_from_the_weeks_prose() -> None
         "Five Takeaways from Carthen's vote"
 
 
+def test_a_quoted_title_case_headline_is_no_evidence_of_a_name() -> None:
+    # issue 11, a real week: "Project Veritas story on Google bias Reveals left/right divide"
+    # kept "Reveals" because one article quoted another outlet's Title Case headline
+    # ("… Exec Reveals Google Plan …"), which counted as prose writing the word capitalised.
+    quoting = ['Its story ran as "Insider Exec Reveals Harbour Plan to Sink Bid" on Monday.',
+               "Ada Quill said the harbour plan would sink the bid."]
+    counts = prose_counts(quoting)
+    assert counts["Reveals"] == 0 and counts["=Reveals"] == 0 and counts["Insider"] == 0
+    assert in_running_text("Harbour Story on Quill Bid Reveals Divide", counts, mid=True) == \
+        "harbour story on Quill bid reveals divide"
+    # The quoted title of a work still names it by its pairs of capitals (the demo's
+    # "signed a non-binding "Hangzhou Statement on Open and Safe AI"").
+    signed = prose_counts(['They signed a "Harbour Statement on Open and Safe Docks" today.'])
+    assert in_running_text("Ministers sign Harbour Statement on open docks", signed,
+                           mid=True) == "Ministers sign Harbour Statement on open docks"
+    # A quotation in prose keeps counting: "Ada Quill" said inside quotes is still a name.
+    spoken = prose_counts(['She said "we trust Ada Quill and her plan" on Monday.'])
+    assert spoken["Quill"] == 1
+    # After initials a sentence goes on (a real week's "deployed to capitol": "the U.S.
+    # Capitol" was read as a sentence opening, and "state capitol" outnumbered it).
+    capitol = prose_counts(["Troops stood on the U.S. Capitol lawn and at the Capitol.",
+                            "Guards kept state capitol grounds and capitol buildings safe."])
+    assert capitol["Capitol"] == 2
+    assert in_running_text("25,000 troops deployed to Capitol", capitol, mid=True) == \
+        "25,000 troops deployed to Capitol"
+    # A possessive names its name: "Oxford University’s trial" is evidence for "Oxford
+    # University", against "the U.K. university" and "Oxford university" elsewhere.
+    oxford = prose_counts(["An early trial of Oxford University’s vaccine went well.",
+                           "The vaccine, which the U.K. university made, and Oxford university."])
+    assert in_running_text("Oxford University trial produces response", oxford, mid=True) == \
+        "Oxford University trial produces response"
+    # … unless they write the pair with the word in lower case more often (a real week's
+    # "Trump Administration’s" once, "the Trump administration" twice).
+    trump = prose_counts(["A court handed the Trump administration a win.",
+                          "It enforces the Trump Administration’s laws, the Trump administration said."])
+    assert in_running_text("Trump Administration Can Withhold Grants", trump, mid=True) == \
+        "Trump administration can withhold grants"
+
+
 def test_the_headlines_clause_comes_before_a_verbs_object() -> None:
     # issue 11: "the Pelosi aircraft", "a watchdog who handled Ukraine complaint": the subject
     # path printed the object and lost what happened to it; the headline's clause says it.

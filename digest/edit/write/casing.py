@@ -22,27 +22,60 @@ from digest.edit.proof_front import Sources
 # closes a quotation ("'Clear Feed'"), so "Feed" is counted and looked up as written.
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _OPENS = frozenset(".!?:;\"“‘(\n")
+# A period that ends initials opens no sentence: the word after "the U.S." or "John F." is
+# inside one ("the U.S. Capitol lawn").
+_POSSESSIVE = re.compile(r"['’]s$")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
 # Words a headline capitalises that prose never does when the articles do not say.
 SMALL = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "at",
                    "by", "from", "as", "over", "into", "after", "amid", "is", "are", "be"])
 
 
+# A quotation in running text: straight or curly double quotes, on one line.
+_QUOTED = re.compile(r'"[^"\n]{3,300}"|“[^”\n]{3,300}”')
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted titles in Title Case ('… story: "Insider Blows Whistle & Exec
+    Reveals Google Plan …"', 'signed the "Hangzhou Statement on Open and Safe AI"'): at
+    least four words, most of them past the first, small words aside, capitalised. A word's
+    capital there is a title's, no evidence of how prose writes the word alone; two
+    capitalised words side by side still name something ("Hangzhou Statement")."""
+    spans = []
+    for q in _QUOTED.finditer(text):
+        words = [w for w in _WORD.findall(q.group(0))[1:] if w.lower() not in SMALL]
+        if len(words) >= 3 and sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3:
+            spans.append(q.span())
+    return spans
+
+
 def prose_counts(texts: Sequence[str]) -> Counter[str]:
-    """How often each word form occurs inside a sentence (not opening one) in `texts`."""
+    """How often each word form occurs inside a sentence (not opening one) in `texts`; the
+    words of a quoted Title Case title count only as pairs (`_quoted_titles`)."""
     out: Counter[str] = Counter()
     for text in texts:
         last = ""
+        titles = _quoted_titles(text) if ('"' in text or "“" in text) else []
         for m in _WORD.finditer(text):
             w, before = m.group(0), text[:m.start()].rstrip()
-            out["=" + w] += 1  # anywhere, opening a sentence too
-            if before and before[-1] not in _OPENS:
+            quoted = bool(titles) and any(a < m.start() < b for a, b in titles)
+            if not quoted:
+                out["=" + w] += 1  # anywhere, opening a sentence too
+            if not quoted and before and (before[-1] not in _OPENS or (
+                    before[-1] == "." and _INITIALS.search(before[-16:]))):
                 out[w] += 1
                 if w[:1].isupper() and not re.match(r"\s+[A-Z]", text[m.end():]):
                     out["!" + w] += 1  # a capital standing alone ("Trump said"), no pair
                 # the word's other forms ("launched" for "Launches"), capitalised or not
                 out[("^" if w[:1].isupper() else "~") + stem(w.lower())] += 1
-            if last[:1].isupper() and w[:1].isupper() and before.endswith(last):
-                out[f"{last} {w}"] += 1  # a name of several words ("Hangzhou Statement")
+            if last[:1].isupper() and before.endswith(last):
+                # a name of several words ("Hangzhou Statement"), or a name and a common
+                # word ("the Trump administration", counted apart: `_named_pair`)
+                key = f"{last} {w}" if w[:1].isupper() else f"{last} ~{w}"
+                out[key] += 1
+                bare = _POSSESSIVE.sub("", key)
+                if bare != key:  # the name of a possessive ("Oxford University’s")
+                    out[bare] += 1
             last = w
     return out
 
@@ -72,11 +105,11 @@ def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False,
             return w
         root = stem(low)
         capital, lower = counts[w] + counts[f"^{root}"], counts[low] + counts[f"~{root}"]
-        bare = re.sub(r"['’]s$", "", w)  # a possessive by its name ("Obama’s": "Obama")
+        bare = _POSSESSIVE.sub("", w)  # a possessive by its name ("Obama’s": "Obama")
         if bare != w:
             capital, lower = capital + counts[bare], lower + counts[bare.lower()]
         after = _WORD.search(text, m.end())
-        if ((capital and capital >= lower) or counts[f"{before} {w}"]
+        if ((capital and capital >= lower) or _named_pair(counts, before, w)
                 or (after is not None and counts[f"{w} {after.group(0)}"])):
             return w  # a name, or a title before one ("President Trump")
         if len(w) == 1 and (w != "A" or text.startswith(".", m.end())):
@@ -95,13 +128,22 @@ def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False,
         if w != m.group(0) or src is None or not w[:1].isupper():
             return w
         after = _WORD.search(text, m.end())
-        if counts[f"{before} {w}"] or (after is not None and counts[f"{w} {after.group(0)}"]):
+        if _named_pair(counts, before, w) or (
+                after is not None and counts[f"{w} {after.group(0)}"]):
             return w  # a pair the story's articles write ("Supreme Court")
         if _headline_capital(w, counts, src):  # (a compound by its parts: "Obama-era")
             kept[0] = "-".join(p if k == 0 and "-" in w and not _common_capital(p, src)
                                else p.lower() for k, p in enumerate(w.split("-")))
         return kept[0]
     return _WORD.sub(cased, text)
+
+
+def _named_pair(counts: Counter[str], before: str, word: str) -> bool:
+    """Whether the story's articles write `before word` as a name of two words ("Supreme
+    Court", "Oxford University’s") at least as often as with the word in lower case ("the
+    Trump Administration’s" once, "the Trump administration" twice: a common noun)."""
+    named = counts[f"{before} {word}"]
+    return bool(named) and named >= counts[f"{before} ~{word.lower()}"]
 
 
 def _week_name(m: re.Match[str], text: str, src: Sources) -> bool:
