@@ -61,6 +61,7 @@ _FOOTER_RE = re.compile(r"(?:\s*(?:" + "|".join(FOOTERS) + r")[.!]?)+\s*$", re.I
 _SENTENCE_END_RE = re.compile(r"[.!?。！？…][\"'”’)\]»」』]*$")
 _TAG_RE = re.compile(r"<[^>]+>")
 _ENDED_THEN_DOTS = re.compile(r"[.!?。！？][\"'”’)\]]*\s*(?:…|\.\.\.)[\W_]*$")
+_MARK_WINDOW = 80  # what `_marked` reads of a text
 
 
 def plain_text(markup: str, *, is_html: bool = True) -> str:
@@ -75,8 +76,12 @@ def plain_text(markup: str, *, is_html: bool = True) -> str:
 # where a footer can start: every one of FOOTERS opens with one of these (its literal first
 # words: "the post ", "(this|the) (article|post|story|entry) ", "originally (published|posted) "),
 # so the many other "the " of an article's last paragraph are not tried
-_FOOTER_START = re.compile(r"th(?:e|is) (?:post|article|story|entry) |originally (?:published|posted) ",
-                           re.IGNORECASE)
+# (Its first letter is a class of both cases outside the ignored case, and each branch checks it
+# back: so the regex engine skips from one t or o to the next in C. Ignoring case, "t" and "o"
+# match only t/T and o/O, so this is the same search; a pattern opening with an ignored-case
+# letter is tried at every position of the tail.)
+_FOOTER_START = re.compile(r"[tToO](?i:(?<=[tT])h(?:e|is) (?:post|article|story|entry) "
+                           r"|(?<=[oO])riginally (?:published|posted) )")
 
 
 def _without_footer(tail: str) -> str:
@@ -106,8 +111,19 @@ def _core(text: str) -> str:
     return (head + _without_footer(tail)).rstrip()
 
 
+_LONGEST_MARK = max(map(len, MARKS))
+
+
 def _marked(text: str) -> str | None:
-    found = _MARK_RE.search(text[-80:])
+    """The truncation mark `text` ends in (its last `_MARK_WINDOW` characters), if any.
+    A mark is followed only by non-word characters, so it ends inside or right before the
+    text's trailing run of them: the search starts `_LONGEST_MARK` characters before that run
+    (the same leftmost match as from the start, without trying every position before it)."""
+    window = text[-_MARK_WINDOW:]
+    start = len(window)
+    while start and not window[start - 1].isalnum():  # (not isalnum: exactly `[\W_]`)
+        start -= 1
+    found = _MARK_RE.search(window, max(0, start - _LONGEST_MARK))
     return found.group(1) if found else None
 
 
@@ -162,7 +178,6 @@ def _reason(end: str, length: Callable[[], int], lead: str, *, whole: bool = Fal
     return None
 
 
-_MARK_WINDOW = 80  # what `_marked` reads of a text
 _TAILS = (1200, 2000)  # characters of markup the end of a long content is read from, in turn
 _LONG = _TAILS[-1] + 500  # content markup longer than this is read from its end first
 _END = 700 + _MARK_WINDOW + 1  # a suffix of the text this long decides everything but length
