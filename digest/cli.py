@@ -109,7 +109,19 @@ def _load(args: argparse.Namespace) -> Loaded:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from . import configcache  # YAML and pydantic only when the file changed; not for --help
 
-    return configcache.read(args.config)
+    fetches = args.command == "run" or (args.command == "fetch" and not args.enqueue)
+    return configcache.read(args.config, meanwhile=_fetch_imports if fetches else None)
+
+
+def _fetch_imports() -> None:
+    """What a fetch imports before its first request (the commands, the store, the fetch
+    layer with httpx and lxml) and for its report at the end (rich): while a changed config
+    is validated in a child process (configcache.read)."""
+    import rich.console
+    import rich.markup  # noqa: F401
+
+    from . import commands  # noqa: F401
+    from .fetch import parsepool, runner  # noqa: F401
 
 
 def _with_args(config: Config, args: argparse.Namespace) -> Config:

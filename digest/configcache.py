@@ -32,8 +32,10 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 import pickle
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -41,6 +43,7 @@ from typing import ClassVar
 from . import __version__
 from .atomic import write_atomic
 from .configtypes import Config
+from .errors import ConfigError
 
 log = logging.getLogger("digest")
 
@@ -85,19 +88,82 @@ def load(path: str | Path) -> Config:
     return loaded.config
 
 
-def read(path: str | Path) -> Loaded:
-    """The config in `path` and what to remember of it; writes nothing (raises ConfigError)."""
+def read(path: str | Path, *, meanwhile: Callable[[], object] | None = None) -> Loaded:
+    """The config in `path` and what to remember of it; writes nothing (raises ConfigError).
+    `meanwhile`: what the caller needs next (its imports), run while a changed file is
+    validated in a child process when this one may fork (`_validated_beside`)."""
     path = Path(path)
     key = _key(path)
     hit = _read(cache_file(path), key) if key is not None else None
     if hit is not None:
         return Loaded(path, hit, None)
-    from .config import load_config  # YAML and pydantic: only now
+    config = _validated_beside(path, meanwhile) if meanwhile is not None else None
+    if config is None:
+        from .config import load_config  # YAML and pydantic: only now
 
-    config = load_config(path)
+        config = load_config(path)
     if key is None or config.notify:
         return Loaded(path, config, None)
     return Loaded(path, config, Entry(_FORMAT, key, dependencies(config), config))
+
+
+def _validated_beside(path: Path, meanwhile: Callable[[], object]) -> Config | None:
+    """The file validated by a forked child while this process runs `meanwhile`; None when
+    no child could do it (this process then validates it itself, as without `meanwhile`).
+
+    Validating means importing PyYAML and pydantic and building the schema, most of a
+    changed config's cost (0.17 s of a 500-source `digest fetch`'s start-up, with every other
+    core idle): the child does that while this process imports what its command needs next,
+    and sends back the `Config` (or the `ConfigError`, raised here as it was raised there).
+    A child that fails otherwise (a bug, a signal) sends nothing, and the file is read here,
+    where the failure happens again with its traceback."""
+    from .workers import fork_is_safe
+
+    if not fork_is_safe():
+        return None
+    readable, writable = os.pipe()
+    try:
+        child = os.fork()
+    except OSError:
+        os.close(readable)
+        os.close(writable)
+        return None
+    if child == 0:  # pragma: no cover (the child: measured by the tests of its answer)
+        code = 1
+        try:
+            os.close(readable)
+            with os.fdopen(writable, "wb") as out:
+                out.write(pickle.dumps(_validate(path), protocol=pickle.HIGHEST_PROTOCOL))
+            code = 0
+        finally:  # no exit handler of this process's, no flush of its buffers: only the answer
+            os._exit(code)
+    os.close(writable)
+    try:
+        meanwhile()
+    finally:
+        with os.fdopen(readable, "rb") as answer:
+            data = answer.read()
+        os.waitpid(child, 0)
+    try:
+        outcome = pickle.loads(data)  # (this process's own child, through its own pipe)
+    except Exception:
+        return None
+    if isinstance(outcome, ConfigError):
+        raise outcome
+    return outcome if isinstance(outcome, Config) else None
+
+
+def _validate(path: Path) -> Config | ConfigError | None:
+    """In the child: the validated config, or why the file is refused; None for anything else."""
+    from .config import load_config
+
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        exc.__traceback__ = None
+        return exc
+    except Exception:
+        return None
 
 
 def remember(loaded: Loaded) -> bool:

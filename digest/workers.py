@@ -99,11 +99,17 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def fork_is_safe() -> bool:
+    """Whether this process may fork: on Linux, with a single thread (a fork copies only the
+    calling thread, and any lock another thread held stays held in the child)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 def _context(module: str) -> BaseContext | None:
-    """Fork when it is safe (Linux, one thread in this process); with other threads alive (a
-    progress bar, the scheduler) a fork server started clean; else none (inline)."""
+    """Fork when it is safe (`fork_is_safe`); with other threads alive (a progress bar, the
+    scheduler) a fork server started clean; else none (inline)."""
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and threading.active_count() == 1 and "fork" in methods:
+    if fork_is_safe() and "fork" in methods:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")

@@ -42,11 +42,11 @@ from datetime import datetime
 from typing import Any
 
 from digest.models import RawItem, Source
-from digest.workers import usable_cores
+from digest.workers import fork_is_safe, usable_cores
 
 from .feeds import Loose, ParsedFeed, parse_feed, parse_strict, refused
 from .items import Prepared, prepare_items
-from .parseworker import Worker, fork_is_safe, late_context, more_time
+from .parseworker import Worker, late_context, more_time
 
 MIN_SOURCES = 100  # below this, forking workers up front costs more than it saves
 MIN_BYTES = 8 * 1024  # smaller documents parse faster than they pickle

@@ -12,7 +12,6 @@ import contextlib
 import gc
 import multiprocessing
 import signal
-import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -134,10 +133,6 @@ class Worker:
         if self._sending.acquire(timeout=5):
             self._sending.release()
         self.conn.close()
-
-
-def fork_is_safe() -> bool:
-    return threading.active_count() == 1 and sys.platform.startswith("linux")
 
 
 def late_context() -> multiprocessing.context.BaseContext:

@@ -164,3 +164,34 @@ def test_an_entry_of_a_file_edited_during_the_command_is_never_trusted(
     (tmp_path / "digest.sqlite3").write_bytes(b"")
     assert configcache.remember(loaded)
     assert configcache.read(path).config.newsletter.title == "Edited Weekly"
+
+
+_BESIDE = """
+import os, sys
+from pathlib import Path
+from digest import configcache
+seen = []
+loaded = configcache.read(Path(sys.argv[1]), meanwhile=lambda: seen.append(os.getpid()))
+assert seen == [os.getpid()]
+beside = "pydantic" not in sys.modules  # validated in the child, not here
+from digest.config import load_config
+print(beside, loaded.config == load_config(Path(sys.argv[1])), loaded.entry is not None)
+"""
+
+
+def test_a_changed_config_is_validated_beside_what_the_caller_does_meanwhile(
+        tmp_path: Path) -> None:
+    """`read(meanwhile=...)` on a miss: a forked child validates the file while this process
+    runs `meanwhile`, and sends back the same Config a validation here builds (with its entry
+    to remember)."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "sources.yaml"
+    path.write_text(T, encoding="utf-8")
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", _BESIDE, str(path)], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(repo)},
+                          check=True)
+    assert done.stdout.split() == ["True", "True", "True"]

@@ -96,14 +96,38 @@ def test_fetch_and_status_do_not_import_the_editor_stack(config: Path) -> None:
 
 def test_a_config_naming_its_database_is_read_back_after_its_first_fetch(config: Path) -> None:
     """The benchmark's and many users' shape: `database:` names a file beside the config, so no
-    store makes `.digest`; the first fetch still leaves the validated config for the next."""
+    store makes `.digest`; the first fetch still leaves the validated config for the next.
+    The first fetch validated the file in a child process, while it imported the fetch
+    layer: the command's own process never loads YAML or pydantic either."""
     with config.open("a", encoding="utf-8") as f:
         f.write("database: digest.sqlite3\n")
+    entry = config.parent / ".digest" / (config.name + ".config-cache")
     code, first = _loaded("fetch", "--config", str(config), cwd=config.parent)
-    assert code == 0 and "yaml" in first
+    assert code == 0 and entry.is_file()
+    assert not first & {"yaml", "pydantic", "pydantic_core"}
+    entry.write_bytes(b"stale")  # (an entry that cannot be read: the file is validated again)
     code, again = _loaded("fetch", "--config", str(config), cwd=config.parent)
     assert code == 0 and "digest" in again
     assert not again & {"yaml", "pydantic", "pydantic_core"}
+    code, status = _loaded("status", "--config", str(config), cwd=config.parent)
+    assert code == 0 and not status & {"yaml", "pydantic"}  # the fetch wrote a fresh entry
+
+
+def test_a_fetch_reports_a_broken_config_as_any_command_does(config: Path) -> None:
+    """The child that validates a changed config for a fetch sends its refusal back: the same
+    message (file, line, key), the same exit code as a command that validates in process."""
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "fetch: {concurrency: many}\n", encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    said = {}
+    for command in ("fetch", "status"):
+        done = subprocess.run([sys.executable, "-m", "digest", command, "--config", str(config)],
+                              cwd=config.parent, env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 2, done.stderr
+        said[command] = done.stderr
+    assert said["fetch"] == said["status"] and "concurrency" in said["fetch"]
+    assert f"{config}:" in said["fetch"] or "sources.yaml:" in said["fetch"]
 
 
 _PARSE_PROBE = """
