@@ -30,6 +30,7 @@ from digest.fetch.parsepool import (
     Parser,
     make_parser,
 )
+from digest.fetch.parseworker import NICENESS, Worker
 from digest.models import FetchSettings, RawItem, Source
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
@@ -145,6 +146,20 @@ def test_each_worker_loads_what_finishing_needs_before_its_first_feed() -> None:
     seen = {d.item.finished for job in jobs for d in job.prepared.drafts}
     assert seen and all(isinstance(p, tuple) and len(p) == 1 and p[0] in pids for p in seen)
     assert _LOADED == []
+
+
+def test_a_worker_runs_below_its_parents_priority() -> None:
+    """On a machine busier than its cores the process that feeds the workers (jobs out,
+    responses in, results stored) is not queued behind them."""
+    import multiprocessing
+
+    worker = Worker(multiprocessing.get_context("fork"))
+    try:
+        outcome, niceness = worker.call(os.getpriority, (os.PRIO_PROCESS, 0), 15.0)
+    finally:
+        worker.stop()
+    assert outcome == "ok"
+    assert niceness == min(19, os.getpriority(os.PRIO_PROCESS, 0) + NICENESS)
 
 
 def test_finishing_has_its_own_time_on_top_of_the_parse() -> None:
