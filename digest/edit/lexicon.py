@@ -21,6 +21,12 @@ CALENDAR = frozenset(WEEKDAYS + MONTHS)  # a date's words: no name (entities), a
 # The words a writer addresses the reader with (a regex alternation): a paragraph does not
 # print such a line (write/lines.first_person), nor the TL;DR (proof_front).
 TO_THE_READER = r"[Yy]ou|[Yy]our|yours|yourself|[Yy]ou['’](?:re|ll|ve|d)"
+# The verbs that report speech after a speaker's name (a regex group): the Explainer's "What
+# did X say?" (proof_explainer) and a headline's speaker (headline/titles.speaker).
+SPEECH = (r"(?:said|says|told|tells|wrote|writes|tweeted|argued|claimed|insisted|warned|"
+          r"declared|stated|added|urged|vowed|promised|denied|called|asked|suggested|"
+          r"predicted|defended|threatened|announced|acknowledged|admitted|charged|"
+          r"contended|conceded|complained|responded|replied|noted|explained|posted)")
 # Names as every room compares them (one rule: grouping's anchors, anchors.same_name; the
 # Explainer memory, continuity.explained): case, typographic apostrophes and spacing folded,
 # since outlets differ in all three ("Mother’s Day" / "Mother's Day", "TIME" / "Time",

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 
 from digest.edit.entities import is_title
 from digest.edit.facts import restates
-from digest.edit.lexicon import ANAPHORIC, CALENDAR, CJK_RE, content_words, dangles
+from digest.edit.lexicon import ANAPHORIC, CALENDAR, CJK_RE, SPEECH, content_words, dangles
 from digest.edit.proof import Strike, opens_on_reference
 from digest.edit.proof_front import _language_strike, tldr_strikes
 from digest.edit.proof_intro import intro_strikes
@@ -119,10 +119,6 @@ def defines_person(text: str, forms: Sequence[str]) -> bool:
                      text, re.IGNORECASE) is not None
 
 
-_SPEECH = (r"(?:said|says|told|tells|wrote|writes|tweeted|argued|claimed|insisted|warned|"
-           r"declared|stated|added|urged|vowed|promised|denied|called|asked|suggested|"
-           r"predicted|defended|threatened|announced|acknowledged|admitted|charged|"
-           r"contended|conceded|complained|responded|replied|noted|explained|posted)")
 _PREPOSITION = re.compile(r"\b(?:to|of|with|about|for|against|on|by|from|at|and|or|if|unless|"
                           r"whether)\s+"
                           r"(?:(?:the|President|Sen\.?|Rep\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?$",
@@ -155,11 +151,11 @@ def speech(text: str, forms: Sequence[str]) -> re.Match[str] | None:
     "according to X" ("a source close to X said" and "critics said X lied" are others)."""
     names = _names_rx(forms)
     for m in re.finditer(rf"(?<![\w])(?:{names})(?:['’]s\s+\w+)?(?:,[^,]{{1,80}},)?\s+"
-                         rf"(?:(?:[a-z][\w’'-]*|{_DAYS})\s+){{0,3}}?{_SPEECH}\b", text):
+                         rf"(?:(?:[a-z][\w’'-]*|{_DAYS})\s+){{0,3}}?{SPEECH}\b", text):
         if not _PREPOSITION.search(text[max(0, m.start() - 30):m.start()]) and not anothers(
                 text, m.start(), forms) and not _quoted(text, m.start()):
             return m
-    return re.search(rf"\b{_SPEECH}\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\s*[.,;]|"
+    return re.search(rf"\b{SPEECH}\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\s*[.,;]|"
                      rf"\baccording to\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\b", text)
 
 
@@ -208,7 +204,7 @@ def _quoted(text: str, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-_SPEECH_ING = re.compile(r",[”\"’']?\s+(?:\w+ly\s+)?(?:saying|telling|writing|arguing|claiming|"
+SPEECH_ING = re.compile(r",[”\"’']?\s+(?:\w+ly\s+)?(?:saying|telling|writing|arguing|claiming|"
                          r"insisting|warning|declaring|calling|adding|urging|vowing|promising|"
                          r"denying|asking|suggesting|predicting|tweeting|expressing)\b")
 # A reaction: what others do about the entity (MATTERS' words that are no consequence).
@@ -227,7 +223,7 @@ def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
     names = _names_rx(forms)
     claims = [said.start()] if said else []
     # "…, writing that the plan would …", "…, expressing confidence that …": its claim too.
-    claims += [m.start() for m in _SPEECH_ING.finditer(text)
+    claims += [m.start() for m in SPEECH_ING.finditer(text)
                if re.search(rf"(?<![\w])(?:{names})", text[:m.start()])]
     own = [] if not person else [(m.start(1), m.end()) for m in re.finditer(
         rf"(?<![\w])(?:{names})(?:,\s+who\b[^,]{{0,80}}|,[^,]{{1,80}},)?(\s+)"

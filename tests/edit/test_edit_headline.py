@@ -112,6 +112,27 @@ def test_the_end_of_an_aside_is_no_candidate() -> None:
     assert "In Prague, a voice bot takes its calls" in texts
 
 
+def test_a_title_that_opens_on_its_speaker_keeps_the_speaker_in_every_candidate() -> None:
+    """issue 11, real weeks: "Kevin McCarthy: Impeaching Trump Would Only Further Divide
+    America" was printed as "Impeaching Trump Would Only Further Divide America", a view as
+    the digest's own; "U.S. Officials: Putin Personally Involved …" as a fact."""
+    title = "Ada Quill: Merging the Docks Would Only Hurt Carthen - Here's Why"
+    said = [title, "Harbour Chief Ada Quill (D-Carthen) said on Friday that a merger would hurt."]
+    texts = candidate_texts(title, said)
+    assert texts == ["Ada Quill: Merging the Docks Would Only Hurt Carthen - Here's Why",
+                     "Ada Quill: Merging the Docks Would Only Hurt Carthen"]
+    # people a newsroom quotes as a group need no evidence
+    assert candidate_texts("Carthen Officials: Rival Port Behind Harbour Outage", []) == [
+        "Carthen Officials: Rival Port Behind Harbour Outage"]
+    # a name the sources never have say anything is a topic, a kicker no speaker
+    assert "Harbour board votes to sell the docks" in candidate_texts(
+        "Ada Quill: Harbour board votes to sell the docks", [])
+    assert "President Trump just campaigned for a senator" in candidate_texts(
+        "It’s official: President Trump just campaigned for a senator", [])
+    assert "Her socialist plans 'would bankrupt the city'" in candidate_texts(
+        "Ada Quill slammed by Democrats: Her socialist plans 'would bankrupt the city'", [])
+
+
 def _evidence(**kw: object) -> Evidence:
     base: dict[str, object] = dict(titles=(2.0, 1.0), leads=(1.0, 0.0), own_lead=(2.0, 1.0),
                                    words=(3.0, 1.0), size=(3.0, 1.0), others=2, off_key=False,

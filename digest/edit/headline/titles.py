@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from digest.edit.lexicon import SPEECH, STOPWORDS
 from digest.edit.proof import CONJUNCTIONS, PREPOSITIONS, headline_strikes
 from digest.edit.write.summarize import clean_sentence
 from digest.text import quotes_open
@@ -101,13 +102,52 @@ def _tag_list(text: str) -> bool:
     return len(parts) >= 4 and all(len(p.split()) <= 3 for p in parts)
 
 
+# A headline that opens on who says it ("Kevin McCarthy: Impeaching Trump Would Only Further
+# Divide America", "U.S. Officials: Putin Personally Involved in …") attributes what follows
+# the colon; the clause alone would print a claim or a view as the digest's own. The speaker
+# is a name the story's sources have say something, or one of the people or bodies a
+# newsroom quotes as a group (closed-class English).
+_SPEAKER_COLON = re.compile(r"^((?:[\w.’'&-]+\s+){0,4}[\w.’'&-]+):\s+\S")
+_SPEAKING = frozenset([
+    "source", "sources", "official", "officials", "expert", "experts", "aide", "aides",
+    "justices", "senators", "lawmakers", "leader", "leaders", "analysts", "prosecutors",
+    "investigators", "police", "witnesses", "democrats", "republicans", "scientists",
+    "economists", "diplomats", "doctors", "critics", "insiders", "allies"])
+
+
+def speaker(title: str, sources: Sequence[str]) -> str | None:
+    """Who says what follows the title's colon (`_SPEAKER_COLON`: a noun phrase of capitalised
+    words, "U.S. House Republican leader" too), or None."""
+    m = _SPEAKER_COLON.match(title)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    last = words[-1]
+    if any(not w[:1].isupper() or w.lower().replace("’", "'") in STOPWORDS for w in words[:-1]):
+        return None  # ("It's official:", "Alexandria Ocasio-Cortez slammed by Democrats:")
+    if last.lower() in _SPEAKING:
+        return m.group(1)
+    if not last[:1].isupper() or (last.isupper() and len(last) > 3):
+        return None  # ("BREAKING:" is a kicker, `clean_title`; "the week ahead:" no one)
+    # ("Kevin McCarthy (R-CA) said in a statement …")
+    said = re.compile(rf"(?<![\w-]){re.escape(last)}(?:\s*\([^()]{{1,30}}\))?,?\s+{SPEECH}\b")
+    return m.group(1) if any(last in text and said.search(text) for text in sources) else None
+
+
 def candidate_texts(title: str, sources: Sequence[str], *, language: str = "en",
                     rescue: bool = False) -> list[str]:
     """A cleaned title and its whole clauses, minus what the copy editor would strike and tag
     lists; `sources` (the story's titles and texts) let the copy editor tell a cut word.
     `rescue` (when no title of the story offers anything): the main clause before a bare
-    "as" / "after" / "while" … clause instead."""
-    texts = [title, *_clauses(title)]
+    "as" / "after" / "while" … clause instead. A title that opens on its speaker
+    (`speaker`) keeps them before each clause it offers (its clauses alone would drop who
+    says them): "Trump: Drug Czar Nominee … Withdrawing His Name", not "… - Here's Why"."""
+    said_by = speaker(title, sources)
+    if said_by is None:
+        texts = [title, *_clauses(title)]
+    else:
+        rest = title[len(said_by):].lstrip(": ")
+        texts = [title, *(f"{said_by}: {c}" for c in _clauses(rest) if rest.startswith(c))]
     if rescue:
         texts = [_capitalise(p.strip(" ,")) for p in _SUBORDINATE.split(title)[:1]
                  if len(p.split()) >= MIN_CLAUSE_WORDS and p != title and not quotes_open(p)]
