@@ -74,7 +74,7 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
     from .fetch.parsepool import Finish
     from .workers import MIN_JOBS, Pool
 
-    with Pool(_clean_item) as pool:
+    with Pool(_clean_item) as pool, store.saving_fetches():
         saver = _Saver(store, pool, [source.name for source in config.sources])
 
         def arrived(result: FetchResult) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
 from typing import Any
 
@@ -80,6 +80,9 @@ class PostgresStore:
 
     def _one(self, sql: str, args: Sequence[Any] = ()) -> Row | None:
         return self._conn.execute(sql, args).fetchone()  # type: ignore[arg-type]
+
+    def saving_fetches(self) -> AbstractContextManager[object]:
+        return nullcontext()  # (the server writes its own checkpoints)
 
     def close(self) -> None:
         self._conn.close()

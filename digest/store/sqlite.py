@@ -7,10 +7,10 @@ so a crash or Ctrl-C leaves the database as it was after the last whole source. 
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from . import migrations, rows
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
 from .batch import Matches, Stored, sqlite_select
 from .notifications import NotificationTable, ledger_rows
+from .sqlitewrites import Checkpoints, Transaction
 
 _ts = rows.ts
 # The twins themselves are always SQLite's `strftime('%s', <stored text>)` (migration 3 and
@@ -52,12 +53,18 @@ class SQLiteStore(NotificationTable):
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA busy_timeout=30000")
             migrations.apply(self._conn)
+            self._checkpoints = Checkpoints(self._conn, path)
         except (sqlite3.Error, OSError, RuntimeError) as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
 
     # ── transactions ─────────────────────────────────────────────────────
-    def _tx(self, *, durable: bool = True) -> _Transaction:
-        return _Transaction(self._conn, self.path, durable=durable)
+    def _tx(self, *, durable: bool = True) -> Transaction:
+        return Transaction(self._conn, self.path, durable=durable)
+
+    def saving_fetches(self) -> AbstractContextManager[object]:
+        """While a fetch saves source after source (`save_fetch`), its WAL is checkpointed
+        by a thread of its own instead of by the commit that fills it (`Checkpoints`)."""
+        return self._checkpoints.active()
 
     def close(self) -> None:
         self._conn.close()
@@ -103,7 +110,7 @@ class SQLiteStore(NotificationTable):
         counts: Counter[SaveOutcome] = Counter()
         failed: list[tuple[Article, Exception]] = []
         # Fetched articles can be fetched again, and the source's state is in the same
-        # transaction: this commit need not wait for the disk (see _Transaction).
+        # transaction: this commit need not wait for the disk (see sqlitewrites.Transaction).
         with self._tx(durable=False):
             matches = Matches.read(sqlite_select(self._conn), articles)
             updated_at = now.isoformat()
@@ -115,6 +122,7 @@ class SQLiteStore(NotificationTable):
                 except Exception as exc:
                     failed.append((article, exc))
             self._conn.execute(rows.SAVE_STATE, rows.state_values(result, counts["new"], now))
+        self._checkpoints.committed()
         return SaveReport(dict(counts), tuple(failed))
 
     def _save_article(self, a: Article, url_key: str, updated_at: str,
@@ -285,73 +293,3 @@ class SQLiteStore(NotificationTable):
         found = self._conn.execute("SELECT * FROM run ORDER BY id DESC LIMIT ?",
                                    (limit,)).fetchall()
         return [rows.run(r) for r in found]
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (KeyboardInterrupt included).
-
-    A failure of the database itself (disk full, I/O error, locked too long) becomes one
-    StoreError naming the file, so the command line can say what happened in one line.
-
-    Every commit waits for the disk (`synchronous=FULL`, SQLite's default) unless the
-    transaction is not `durable`: then it commits with `synchronous=NORMAL`, which in WAL mode
-    still never corrupts the file nor splits a transaction, but may lose the last commits if
-    the machine (not the process) fails before the next checkpoint. Only `save_fetch` uses it:
-    a fetch saves a transaction per source, and waiting for the disk 500 times cost 2.8 s where
-    NORMAL took 0.37 s (500 commits of 20 rows on this machine); whatever a power cut loses
-    there is fetched again, while the delivery ledger, runs and issues stay durable."""
-
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, durable: bool = True) -> None:
-        self._conn = conn
-        self._path = path
-        self._durable = durable
-
-    def __enter__(self) -> None:
-        if not self._durable:
-            self._synchronous("NORMAL")
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            self._synchronous("FULL")
-            raise _write_error(self._path, exc) from exc
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        try:
-            self._finish(exc_type, exc)
-        finally:
-            if not self._durable:
-                self._synchronous("FULL")
-
-    def _synchronous(self, level: str) -> None:
-        with contextlib.suppress(sqlite3.Error):  # a setting, not data: never worth failing on
-            self._conn.execute(f"PRAGMA synchronous={level}")
-
-    def _finish(self, exc_type: object, exc: object) -> None:
-        if exc_type is None:
-            try:
-                self._conn.execute("COMMIT")
-                return
-            except sqlite3.Error as failure:
-                with contextlib.suppress(sqlite3.Error):
-                    self._conn.execute("ROLLBACK")
-                raise _write_error(self._path, failure) from failure
-        with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back on its own
-            self._conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.OperationalError):
-            raise _write_error(self._path, exc) from exc
-
-
-# What a person can do about the database failing, by SQLite's primary result code.
-_HINTS = {
-    "SQLITE_FULL": "the disk holding it is full: free some space, then run again; nothing of "
-                   "this step was saved",
-    "SQLITE_IOERR": "the disk holding it failed to write",
-    "SQLITE_READONLY": "it is read-only for this user",
-    "SQLITE_BUSY": "another process kept it locked",
-}
-
-
-def _write_error(path: Path, exc: sqlite3.Error) -> StoreError:
-    primary = "_".join(str(getattr(exc, "sqlite_errorname", "")).split("_")[:2])
-    hint = _HINTS.get(primary)
-    return StoreError(f"cannot write the database {path}: {exc}" + (f" ({hint})" if hint else ""))

@@ -315,3 +315,39 @@ def test_paragraphs_are_stored_as_the_json_encoder_writes_them(texts: list[str])
     """texts_json's string passes write exactly what json.dumps does (stored text stays the
     same, so an article's row reads back as before)."""
     assert rows.texts_json(tuple(texts)) == json.dumps(texts, ensure_ascii=False)
+
+
+def test_a_fetch_checkpoints_its_wal_in_a_thread_that_starts_with_its_first_save(
+        tmp_path: Path) -> None:
+    """While a fetch saves (`saving_fetches`), the commits leave the WAL to a thread of the
+    store's, which starts with the first save (a run forks its workers before: a fork must
+    find a single thread) and is gone with the block, SQLite's own checkpoints back on."""
+    import os
+    import threading
+    import time
+
+    path = tmp_path / "db.sqlite3"
+    store = open_store(path)
+    conn = sqlite3.connect(path)
+    threads, size = threading.active_count(), os.path.getsize(path)
+    with store.saving_fetches():
+        assert store._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0  # type: ignore[attr-defined]
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000  # (another's)
+        assert threading.active_count() == threads
+        for i in range(60):
+            body = f"Paragraph {i} of the harbour story. " * 60
+            assert store.save_fetch(result(), [(article(f"g{i}", body, f"http://x/{i}"),
+                                                f"x/{i}")], NOW).counts == {"new": 1}
+        assert threading.active_count() == threads + 1
+        # (60 saves stay far below the 1,000 pages at which SQLite would copy them itself)
+        deadline = time.monotonic() + 30
+        while os.path.getsize(path) < size + 30 * 2000 and time.monotonic() < deadline:
+            time.sleep(0.01)  # the thread copies the WAL into the file as it gets to it
+        assert os.path.getsize(path) >= size + 30 * 2000
+    assert threading.active_count() == threads
+    assert store._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000  # type: ignore[attr-defined]
+    assert store.count_articles() == 60
+    store.close()
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM article").fetchone()[0] == 60
+    conn.close()
