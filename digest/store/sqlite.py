@@ -122,7 +122,7 @@ class SQLiteStore(NotificationTable):
                 except Exception as exc:
                     failed.append((article, exc))
             self._conn.execute(rows.SAVE_STATE, rows.state_values(result, counts["new"], now))
-        self._checkpoints.committed()
+        self._checkpoints.committed(sum(len(text) for a, _ in articles for text in a.paragraphs))
         return SaveReport(dict(counts), tuple(failed))
 
     def _save_article(self, a: Article, url_key: str, updated_at: str,

@@ -22,8 +22,10 @@ class Checkpoints:
     job: in a 500-feed fetch 31 of the 500 saves took 20-50 ms for 5-9 ms of CPU, and the
     same fetch with the database in memory (/dev/shm) ended 0.6-0.9 s sooner. While
     `active`, the commits leave the WAL alone (`wal_autocheckpoint=0`) and a thread with its
-    own connection runs a PASSIVE checkpoint (which never blocks a writer) after a commit,
-    again as soon as the one before is done; its disk waits release the GIL. The thread
+    own connection runs a PASSIVE checkpoint (which never blocks a writer) once the commits
+    since the last one wrote as much text as SQLite's mark holds (`written`: the WAL pages of
+    a batch are mostly its articles' text; a run of 304s writes only states, and checkpoints
+    at the end as before); its disk waits release the GIL. The thread
     starts with the first commit (after the run has forked its workers: a fork copies no
     thread) and is gone when the block ends, SQLite's own checkpoints back on. What a commit
     holds is untouched: a crash loses or keeps whole transactions, as before."""
@@ -34,6 +36,8 @@ class Checkpoints:
         self._wake = threading.Event()
         self._stopping = False
         self._thread: threading.Thread | None = None
+        self._written = 0  # characters of text committed since the last checkpoint was asked
+        self._mark = 0  # ... at which the next one is asked: SQLite's autocheckpoint's pages
 
     @contextmanager
     def active(self) -> Iterator[None]:
@@ -41,6 +45,8 @@ class Checkpoints:
             yield
             return
         try:
+            pages = self._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            self._mark = pages * self._conn.execute("PRAGMA page_size").fetchone()[0]
             self._conn.execute("PRAGMA wal_autocheckpoint=0")
         except sqlite3.Error:
             yield  # (SQLite's own checkpoints, then)
@@ -55,14 +61,19 @@ class Checkpoints:
                 self._thread.join()
             self._thread, self._on = None, False
             self._wake.clear()
+            self._written = 0
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA wal_autocheckpoint=1000")  # SQLite's default
 
-    def committed(self) -> None:
-        """A commit went into the WAL: checkpoint it, when active (the thread starts on the
-        first)."""
+    def committed(self, written: int) -> None:
+        """A commit of `written` characters of text went into the WAL: when active, a
+        checkpoint is asked for once they add up to the mark (the thread starts then)."""
         if not self._on:
             return
+        self._written += written
+        if self._written < self._mark:
+            return
+        self._written = 0
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="digest-checkpoint",
                                             daemon=True)

@@ -334,16 +334,16 @@ def test_a_fetch_checkpoints_its_wal_in_a_thread_that_starts_with_its_first_save
         assert store._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0  # type: ignore[attr-defined]
         assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000  # (another's)
         assert threading.active_count() == threads
-        for i in range(60):
-            body = f"Paragraph {i} of the harbour story. " * 60
+        for i in range(60):  # (5 MB of text: past the 1,000 pages SQLite checkpoints at)
+            body = f"Paragraph {i} of the harbour story. " * 2400
             assert store.save_fetch(result(), [(article(f"g{i}", body, f"http://x/{i}"),
                                                 f"x/{i}")], NOW).counts == {"new": 1}
         assert threading.active_count() == threads + 1
-        # (60 saves stay far below the 1,000 pages at which SQLite would copy them itself)
+        # (the store's connection never checkpoints in the block: a copy is the thread's)
         deadline = time.monotonic() + 30
-        while os.path.getsize(path) < size + 30 * 2000 and time.monotonic() < deadline:
+        while os.path.getsize(path) < size + 3_000_000 and time.monotonic() < deadline:
             time.sleep(0.01)  # the thread copies the WAL into the file as it gets to it
-        assert os.path.getsize(path) >= size + 30 * 2000
+        assert os.path.getsize(path) >= size + 3_000_000
     assert threading.active_count() == threads
     assert store._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000  # type: ignore[attr-defined]
     assert store.count_articles() == 60
