@@ -30,7 +30,18 @@ MakeArticle = Callable[..., Article]
     ("“Ostrava opens chatbot helpline”", "", "Ostrava opens chatbot helpline"),
     ("The Compute Letter #112: the hotline that talks back", "The Compute Letter",
      "The hotline that talks back"),
-    # Not furniture: a dash clause, a quote inside, a name that is not the outlet's.
+    # A last sentence that only points at the article (real weeks: "… massacre. Here's the
+    # insane reason why.", "… Withdrawing His Name - Here's Why").
+    ("Carthen port sues its dockers. Here’s the insane reason why.", "",
+     "Carthen port sues its dockers"),
+    ("Ostrava could make its helpline pay for itself. Here's how.", "",
+     "Ostrava could make its helpline pay for itself"),
+    ("Mayor quits over helpline - Here's Why", "", "Mayor quits over helpline"),
+    ("Ostrava helpline to open in the U.S. Here is what we know", "",
+     "Ostrava helpline to open in the U.S."),
+    # Not furniture: a dash clause, a quote inside, a name that is not the outlet's; a title
+    # that is all pointer keeps it.
+    ("Here's what's in Ostrava's helpline plan", "", "Here's what's in Ostrava's helpline plan"),
     ("Ostrava opens helpline — but callers want humans", "",
      "Ostrava opens helpline — but callers want humans"),
     ("Mayor calls helpline 'a friend' - Ostrava Daily", "Carthen Herald",

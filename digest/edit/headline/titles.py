@@ -32,6 +32,11 @@ _KICKER = re.compile(r"^\s*(?:WATCH|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|LIVE|UPD
                      r"READ|EDITORIAL|COMMENTARY|PHOTOS?|LISTEN|FACT CHECK|EXPLAINER|"
                      r"BREAKING NEWS|JUST IN)\s*[:|]\s+", re.IGNORECASE)
 _WIRES = r"Reuters|AP|AFP|Bloomberg|Xinhua|BBC News|CNN|The Associated Press|Associated Press"
+# A last sentence or dash clause that only points at the article ("… massacre. Here's the
+# insane reason why.", "… Withdrawing His Name - Here's Why"): in a digest it withholds
+# what the story says, and goes (the title's own first sentence stands).
+_POINTER_TAIL = re.compile(r"(?:(?<=[.?!])\s+|\s+[-—–]{1,2}\s+)Here(?:['’]s|\s+(?:is|are))\b"
+                           r"[^.?!]*[.?!]?\s*$")
 _PIPE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
 _WIRE_SUFFIX = re.compile(rf"\s+[-—–]{{1,2}}\s+(?:{_WIRES})\s*$")
 _SITE_SUFFIX = re.compile(r"\s+[-—–|]{1,2}\s+[\w.-]+\.(?:com|org|net|co\.uk|cn|io|news)\s*$",
@@ -66,6 +71,9 @@ def clean_title(title: str, outlet: str = "") -> str:
         t = tail.sub("", lead.sub("", t))
     for suffix in (_PIPE_SUFFIX, _WIRE_SUFFIX, _SITE_SUFFIX):
         t = suffix.sub("", t)
+    cut = _POINTER_TAIL.sub("", t).strip()
+    if cut != t.strip() and len(cut.split()) >= MIN_CLAUSE_WORDS:
+        t = cut[:-1] if cut.endswith(".") and not re.search(r"\b(?:[A-Z]\.){2,}$", cut) else cut
     t = t.strip()
     if len(t) > 2 and t[0] in QUOTES and t[-1] in QUOTES and not re.search(
             rf"[{QUOTES}]", t[1:-1]):
