@@ -18,7 +18,8 @@ and the copy editor (proof.py) both ask of a sentence before it is printed after
   then a detail of the event told again when the action shared is most of what the sentence
   tells (`ParagraphSettings.event_words_named` words, `event_share_named` of its action).
   A date is new only against a printed date of its kind: "Thursday" after "the November
-  election" says when.
+  election" says when; the source a report names in its closing clause ("…, the White House
+  announced.": `facts.source_clause`) is who told it, not someone new in the event.
 """
 
 from __future__ import annotations
@@ -36,12 +37,15 @@ from digest.edit.facts import (
     RESTATES_WORDS,
     WORD,
     brings,
+    country,
     dated,
     known_forms,
     name_runs,
+    new_figures,
     numbers,
     plain,
     said,
+    source_clause,
 )
 from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
@@ -102,12 +106,14 @@ EVENT_FAMILIES = (
      "rebuked", "slam", "slammed", "blast", "blasted", "assail", "assailed", "attack",
      "attacks", "attacked", "decry", "decried", "lambaste", "lambasted", "outrage", "uproar"),
     ("demand", "demanding", "demanded", "demands", "call", "called", "calling", "calls", "urge",
-     "urged", "urging", "request", "requested", "requesting"),
+     "urged", "urging", "request", "requested", "requesting", "encourage", "encouraged",
+     "encouraging", "press", "pressed", "pressing"),
     ("retract", "retracted", "retraction", "walk", "withdraw", "withdrew", "rescind",
      "rescinded"),
     ("sue", "sued", "sues", "suing", "lawsuit"),
     ("ban", "bans", "banned", "banning", "bar", "barred", "barring", "prohibit", "prohibited",
-     "outlaw", "outlawed"),
+     "outlaw", "outlawed", "kick", "kicked", "expel", "expelled", "boot", "booted", "oust",
+     "ousted"),
     ("resign", "resigned", "resignation", "quit", "quits"),
     ("dissolve", "dissolved", "disband", "disbanded", "disbanding", "abolish", "abolished",
      "scrap", "scrapped"),
@@ -128,6 +134,7 @@ class Event:
     role, date or word of reporting) and the families (`EVENT_FAMILIES`) they belong to."""
 
     names: tuple[tuple[str, ...], ...]
+    sources: frozenset[tuple[str, ...]]  # the names of its source clause ("…, the White House said")
     opener: str  # a lone capitalised first word ("Lawyers …", "Facebook …"): a name or not
     words: frozenset[str]
     figures: frozenset[str]
@@ -148,7 +155,7 @@ def _name_word(word: str) -> str | None:
     if (len(word) < 2 or word.lower() in STOPWORDS or _PARTY_TAG.fullmatch(word)
             or is_title(word.rstrip("."))):
         return None
-    return _form(word)
+    return country(_form(word))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -163,6 +170,11 @@ def _action_word(token: str) -> str | None:
     return None if f in DATES or f in _NOT_ACTION else f
 
 
+def _name(run: Sequence[str]) -> tuple[str, ...]:
+    """A run of capitalised words as the forms that name (`_name_word`)."""
+    return tuple(f for f in map(_name_word, run) if f)
+
+
 @functools.lru_cache(maxsize=4096)
 def event(sentence: str) -> Event:
     """What `sentence` tells happened (see `Event`), read once per sentence."""
@@ -170,15 +182,17 @@ def event(sentence: str) -> Event:
     names = []
     opener = ""
     for k, run in enumerate(name_runs(text)):
-        kept = tuple(f for f in map(_name_word, run) if f)
+        kept = _name(run)
         if k == 0 and len(run) == 1 and text.lstrip().startswith(run[0]):
             opener = kept[0] if kept else ""
         elif kept:
             names.append(kept)
     named = {w for name in names for w in name} | {opener}
     action = {f for f in map(_action_word, tokens(text)) if f and f not in named}
+    forms = frozenset(map(_form, WORD.findall(text)))
     return Event(names=tuple(names), opener=opener,
-                 words=frozenset(map(_form, WORD.findall(text))),
+                 sources=frozenset(filter(None, map(_name, name_runs(source_clause(text))))),
+                 words=forms | frozenset(map(country, forms)),
                  figures=numbers(text),
                  counts=frozenset(m.lower() for m in _COUNT.findall(text)),
                  action=frozenset(action),
@@ -219,7 +233,7 @@ def restates_event(sentence: str, printed: Sequence[str],
     told = [event(p) for p in printed]
     known = {w for t in told for w in t.words}
     named = {w for t in told for name in t.names for w in name}
-    if mine.figures - {f for t in told for f in t.figures} or mine.counts - {
+    if new_figures(mine.figures, {f for t in told for f in t.figures}) or mine.counts - {
             c for t in told for c in t.counts}:
         return None  # a new figure ("two Republican senators", "nearly nine million children")
     # "Facebook removed …": a first word unknown may be a name, new to the reader.
@@ -236,7 +250,9 @@ def restates_event(sentence: str, printed: Sequence[str],
                 continue  # the first date of its kind printed says when
             return None  # another day ("Friday" after "Monday"): another event
         if head not in known:
-            fresh = True  # someone or something the reader has not met
+            # someone or something the reader has not met; not the source a report names
+            # ("…, the White House announced."): who told it is no new part of the event
+            fresh = fresh or name not in mine.sources
         else:
             actors.add(head)
     least = max(settings.event_words_named, math.ceil(

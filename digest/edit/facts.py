@@ -11,8 +11,10 @@ Two tests and what they read, used by the paragraph writer (write/paragraph.py) 
   last word the reader has not met: "House Minority Leader Nancy Pelosi" after "Pelosi" is
   none), a date against another printed date (a weekday or a month: the first date printed
   says when, not what else happened), or a figure. An acronym spelt out by its own words
-  ("Boy Scouts of America (BSA)") is no new name; "U.S." is "US"; accents are ignored
-  ("Julián" is "Julian").
+  ("Boy Scouts of America (BSA)") is no new name; "U.S." is "US"; a people is its country
+  ("Iranian" is Iran, "American" the US: `COUNTRY_FORMS`); accents are ignored ("Julián" is
+  "Julian"). A round figure is the exact one rounded ("more than 880,000" after "881,000",
+  "$2 trillion" after "$2.2 trillion": `rounds`), no new figure.
 
 The same thing told again in other words (`says_nothing_new`, `restates_event`) is in
 events.py, built on `said`, `known_forms` and `brings` here.
@@ -68,6 +70,33 @@ DATES = frozenset(d.lower()[:FORM] for d in CALENDAR if d != "May")
 # date is new only against another printed date of its kind.
 _WEEKDAY_FORMS = frozenset(d.lower()[:FORM] for d in WEEKDAYS)
 _MONTH_FORMS = DATES - _WEEKDAY_FORMS
+# A people is its country ("an Iranian drone" names Iran; "Chinese", China): the demonyms whose
+# first FORM letters are not the country's, each to its country's form (most already share
+# them: "Russian", "Mexican", "Japanese"); "American" is the US ("U.S." is read "US"), so it is
+# new only where no "U.S." is printed ("the American economy").
+COUNTRY_FORMS = {"ameri": "us", "irani": "iran", "chine": "china", "iraqi": "iraq", "briti": "brita",
+                 "turki": "turke", "frenc": "franc", "cuban": "cuba", "dutch": "nethe",
+                 "swiss": "switz", "welsh": "wales", "filip": "phili", "greek": "greec",
+                 "spani": "spain", "danis": "denma", "swedi": "swede", "polis": "polan",
+                 "finni": "finla", "norwe": "norwa", "peruv": "peru", "thai": "thail"}
+# The verbs that name a sentence's source ("…, officials said", "according to …"): what
+# attribution.ATTRIBUTION finds and `source_clause` sets apart.
+REPORTING_VERBS = ("said", "says", "say", "told", "according to", "reported", "reports",
+                   "announced", "stated", "wrote", "writes", "claimed", "argued", "noted",
+                   "added")
+# (not "told": "…, Freedom Watch founder Larry Klayman told Newsmax TV" names a voice)
+_VERB = "|".join(v for v in REPORTING_VERBS if v not in ("according to", "told"))
+# The clause that names a report's source at the sentence's end or start ("…, the White
+# House announced.", "…, the Labor Department said on Thursday.", "…, said the agency.",
+# "According to the Journal, …"): its names are who told it, not what happened.
+_SOURCE_CLAUSE = re.compile(
+    rf",\s+(?:(?:[\w.'’-]+\s+){{0,6}}?(?:{_VERB})|(?:{_VERB}|according to)(?:\s+[\w.'’-]+){{1,6}}?)"
+    rf"(?:\s+(?:on|late|early|in|last|this)?\s*[\w.'’-]+){{0,3}}?\s*[.!][\"”’]?$"
+    r"|^According to [^,]{1,60},")
+# A round figure a report hedges ("more than 880,000") is the rounding of an exact one
+# ("881,000"): the same figure. Round: two trailing zeros or more, or a whole number of
+# millions or billions ("5 billion" of "5.2 billion").
+_ROUND_ZEROS = 2
 
 
 def dated(form: str, known: set[str]) -> bool:
@@ -91,6 +120,48 @@ def numbers(sentence: str) -> frozenset[str]:
             continue
         out.add(f"{n} {scale}".strip())
     return frozenset(out)
+
+
+def _figure(figure: str) -> tuple[float, str]:
+    n, _, scale = figure.partition(" ")
+    return float(n), scale
+
+
+def rounds(figure: str, exact: str) -> bool:
+    """Whether `figure` is `exact` rounded ("880000" of "881000", "5 billion" of "5.2
+    billion"; never "50" of "48", nor a figure of another scale)."""
+    if figure == exact:
+        return True
+    (value, scale), (other, their_scale) = _figure(figure), _figure(exact)
+    n = figure.partition(" ")[0]
+    if scale != their_scale or "." in n:
+        return False
+    zeros = len(n) - len(n.rstrip("0"))
+    if not ((scale and scale != "%") or _ROUND_ZEROS <= zeros < len(n)):
+        return False
+    return value != other and abs(other - value) < 10.0 ** zeros / 2
+
+
+def known_figure(figure: str, figures: Iterable[str]) -> bool:
+    """Whether `figure` is one of `figures`, or one of them rounded (`rounds`)."""
+    return any(rounds(figure, f) for f in figures)
+
+
+def new_figures(figures: Iterable[str], known: Iterable[str]) -> set[str]:
+    """The `figures` none of `known` gives, exactly or rounded."""
+    known = list(known)
+    return {f for f in figures if not known_figure(f, known)}
+
+
+def source_clause(text: str) -> str:
+    """The clause of `text` that names its source ("…, the White House announced."), or ""."""
+    m = _SOURCE_CLAUSE.search(text)
+    return m.group() if m else ""
+
+
+def country(form: str) -> str:
+    """A name's word form as its country's, when it is a people ("irani" -> "iran")."""
+    return COUNTRY_FORMS.get(form, form)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -218,16 +289,17 @@ def known_forms(printed: Iterable[str]) -> tuple[set[str], set[str]]:
         theirs = said(other)
         words |= theirs.words
         figures |= theirs.figures
-    return {w[:FORM] for w in words}, figures
+    forms = {w[:FORM] for w in words}
+    return forms | {country(f) for f in forms}, figures
 
 
 def brings(mine: Said, known: set[str], figures: set[str]) -> bool:
     """Whether a sentence brings a figure or a name the reader has not met (see the module
     docstring: a name's head, a date only against another printed date)."""
-    if mine.figures - figures:
+    if new_figures(mine.figures, figures):
         return True
     for name in mine.names:
-        if name[-1][:FORM] in known:
+        if country(name[-1][:FORM]) in known:
             continue  # a name the reader has met: its head ("Nancy Pelosi" after "Pelosi")
         forms = {w[:FORM] for w in name}
         if forms <= DATES and not dated(name[-1][:FORM], known):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.events import restates_event, says_nothing_new
-from digest.edit.facts import numbers, restates, said
+from digest.edit.facts import new_fact, numbers, restates, rounds, said
 from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import ParagraphSettings
 from digest.edit.write.lines import story_lines
@@ -297,3 +297,62 @@ def test_a_weekday_is_new_only_against_another_weekday() -> None:
                             "delayed.", printed)
     assert says_nothing_new("Osei suggested in December that the November regatta should "
                             "be delayed.", printed) is None  # another month: another event
+
+
+# A fact told again by another outlet in other forms of the same words (issue 11, round two).
+def test_a_people_is_its_country() -> None:
+    # "an Iranian drone" names Iran; "American" and "the United States" name no one new
+    printed = ["Brazil's president said on Tuesday that a navy frigate destroyed an Iranian "
+               "drone near the coast."]
+    assert says_nothing_new("Brazil's president said Tuesday that the navy destroyed a drone "
+                            "flown by Iran near an American frigate.", printed)
+    # "American" is the US: new only where no "U.S." is printed
+    assert not new_fact("Ships of the American navy docked.", ["U.S. navy ships docked."])
+    assert new_fact("Ships of the American navy docked.", ["Navy ships docked."])
+    assert says_nothing_new("Brazil's president said Tuesday that the navy destroyed a drone "
+                            "flown by Peru near the coast.", printed) is None  # another country
+
+
+def test_the_source_a_report_names_is_no_new_part_of_the_event() -> None:
+    printed = ["Mayor Ilse Brandt will name the harbour designer Tomas Reyes, a member of her "
+               "rowing club, as Carthen's envoy to Brenna."]
+    again = ("Mayor Ilse Brandt has picked a wealthy club member as her envoy, the Carthen "
+             "Harbour Office announced.")
+    why = restates_event(again, printed)
+    assert why and why.startswith("the same event again")
+    # the same name in what happened is new
+    assert restates_event("Mayor Ilse Brandt has picked a wealthy club member as her envoy to "
+                          "the Carthen Harbour Office.", printed) is None
+
+
+@pytest.mark.parametrize(("figure", "exact", "same"), [
+    ("880000", "881000", True),  # "more than 880,000" after "881,000"
+    ("5 billion", "5.2 billion", True),
+    ("50", "48", False),  # one zero: not a round figure
+    ("100", "162", False),  # 162 rounds to 200
+    ("880000", "881000 %", False),  # another scale
+    ("5.2 billion", "5 billion", False),  # the exact figure is new against the round one
+])
+def test_a_round_figure_is_the_exact_one_rounded(figure: str, exact: str, same: bool) -> None:
+    assert rounds(figure, exact) is same
+
+
+def test_a_hedged_round_figure_is_no_new_figure() -> None:
+    printed = ["Weekly claims for jobless benefits fell by 130,000 to 881,000, the Labor "
+               "Department said on Thursday."]
+    assert not new_fact("More than 880,000 people filed for jobless benefits last week.",
+                        printed)
+    assert new_fact("More than 950,000 people filed for jobless benefits last week.", printed)
+
+
+@pytest.mark.parametrize(("sentence", "printed"), [
+    ("Radio host Mira Osei has been kicked off the Carthen Radio network after the "
+     "broadcast.", "On Monday, the Carthen Radio network banned host Mira Osei after the "
+                   "broadcast."),
+    ("Mayor Ilse Brandt encouraged her former aide Tom Keller to seek immunity from the "
+     "council on Friday.", "Mayor Ilse Brandt on Friday urged her former aide, Tom Keller, to "
+                          "seek immunity from the council."),
+])
+def test_an_action_told_in_other_words_is_one_family(sentence: str, printed: str) -> None:
+    why = restates_event(sentence, [printed])
+    assert why and "~" in why
