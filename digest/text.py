@@ -56,8 +56,11 @@ _CLOCK_CONTINUES = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|ET|EST|EDT|PT|PST|PDT|"
     r"CT|CST|GMT|BST|UTC|CET|HKT|SGT|JST|[A-Z][a-z]+ time)\b")
-# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
-_EN_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])")
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space; or
+# two sentences a feed glued together, the stop right between a lower-case word and a
+# capitalised one ("The testimony has ended.The committee …"; not "U.S.Army", "Mrs.Lin").
+_EN_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])"
+                          r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))")
 # Chinese: a sentence ends at 。！？ (and their closing quotes), no space needed; ASCII ! and ?
 # only count so when they follow a CJK character (mixed text), never inside English
 # ("true?" she asked) or a URL ("?q=").

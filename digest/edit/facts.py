@@ -90,7 +90,7 @@ _VERB = "|".join(v for v in REPORTING_VERBS if v not in ("according to", "told")
 # House announced.", "…, the Labor Department said on Thursday.", "…, said the agency.",
 # "According to the Journal, …"): its names are who told it, not what happened.
 _SOURCE_CLAUSE = re.compile(
-    rf",\s+(?:(?:[\w.'’-]+\s+){{0,6}}?(?:{_VERB})|(?:{_VERB}|according to)(?:\s+[\w.'’-]+){{1,6}}?)"
+    rf",\s+(?:(?:[\w.'’-]+\s+){{0,10}}?(?:{_VERB})|(?:{_VERB}|according to)(?:\s+[\w.'’-]+){{1,6}}?)"
     rf"(?:\s+(?:on|late|early|in|last|this)?\s*[\w.'’-]+){{0,3}}?\s*[.!][\"”’]?$"
     r"|^According to [^,]{1,60},")
 # A round figure a report hedges ("more than 880,000") is the rounding of an exact one

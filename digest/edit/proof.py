@@ -94,6 +94,10 @@ _REFERENCE = re.compile(
 # Printed anywhere but right after that sentence, it answers, continues or counts on words
 # the reader never got: "For more than two centuries, the answer has been “yes.”" (the
 # question was its article's sentence before), "So, on Jan. 27, …", "The first is that …".
+# "Below is some of what they have learned.", "Here's a rundown of both sides.", "The following
+# are the details.": the text it introduces is the article's, never printed after it.
+POINTS_FORWARD = re.compile(r"^(?:Below|Here)(?:'s|’s|\s(?:is|are)\b)|^The following\b"
+                            r"|^(?:Read on|See below)\b|\b(?:below|as follows):?$")
 LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("answers a question not printed",
      re.compile(r"\b[Tt]he (?:short )?answer\b(?!\s+(?:of|to)\b)"
@@ -113,6 +117,7 @@ LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
                 r"(?:is|was|are|were|has|had|have|will|would)\b|^The fact that (?:this|these|those)\b")),
     ("an item of a list not printed",
      re.compile(r"^The (?:first|second|third|last|other) (?:is|was|one|of (?:these|them|those))\b")),
+    ("points to text not printed", POINTS_FORWARD),
 )
 REFERENCE_FAULT = "opens on an unresolved reference"
 # A dek or subheading printed as a sentence: headline grammar, its clauses joined by a

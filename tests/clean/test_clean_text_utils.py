@@ -58,6 +58,10 @@ from digest.text import (
      ["See https://example.org/search?q=tide&page=2 for more.", "Thanks!"]),
     # lowercase after a full stop is not a new sentence (a list, a version string)
     ("It runs on v2. it is fast.", ["It runs on v2. it is fast."]),
+    # two sentences a feed glued together; not a title or initials without their space
+    ("The hearing has ended.The board meets in Carthen.Osei will chair it.",
+     ["The hearing has ended.", "The board meets in Carthen.", "Osei will chair it."]),
+    ("He met Mrs.Lin at the U.S.Navy yard.", ["He met Mrs.Lin at the U.S.Navy yard."]),
 ])
 def test_english_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected

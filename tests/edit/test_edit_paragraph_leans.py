@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from digest.edit.proof import paragraph_strikes
+from digest.edit.proof import leans_back, paragraph_strikes
+from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article
 
@@ -61,3 +62,26 @@ def test_a_chinese_sentence_leaning_on_one_not_printed(make_article: MakeArticle
     moreover = "此外，平台须在30天内删除5万段克隆声音，数据委员会将负责监督。"
     struck = paragraph_strikes([*texts, moreover], language="zh", sources=sources)
     assert [s.rule for s in struck] == ["opens on an unresolved reference"]
+
+
+def test_a_sentence_pointing_to_text_not_printed_is_not_printed(make_article: MakeArticle) -> None:
+    # "Below is …" introduces the article's own text, which the paragraph does not print
+    assert leans_back("Below is some of what our reporters have learned about the fair.")
+    assert leans_back("Here's a rundown of both sides of the ferry debate.")
+    assert leans_back("The following are the new ferry times:")
+    assert leans_back("The ferry runs below the bridge.") is None
+    art = make_article("The Carthen fair opened on Friday with 40 stalls and a ferry parade. "
+                       "Below is some of what the organisers have planned for the week. "
+                       "Mayor Ilse Brandt will open the harbour stage on Saturday. Her aide "
+                       "Rep. Tom Keller (D.N.M.", source="Outlet A", title="Carthen fair opens")
+    texts = [ln.text for ln in story_lines([art], "en")]
+    assert texts and not any(t.startswith("Below") for t in texts)
+    assert not any("(D.N.M." in t for t in texts)  # an excerpt cut inside a bracket
+    # …or right after the bracket: "(D-Mass.)" is a party tag's stop, not the sentence's
+    cut = make_article("The Carthen fair opened on Friday with 40 stalls. Harbour committee "
+                       "chair Tom Keller (D-Mass.)", source="Outlet B", title="Fair opens")
+    assert [ln.text for ln in story_lines([cut], "en")] == [
+        "The Carthen fair opened on Friday with 40 stalls."]
+    whole = make_article("The fair was opened by Tom Keller (D-Mass.). It has 40 stalls.",
+                         source="Outlet C", title="Fair opens")
+    assert len(story_lines([whole], "en")) == 2

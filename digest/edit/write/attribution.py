@@ -1,7 +1,9 @@
 """Naming the outlet a sentence comes from, without breaking its grammar or its names.
 
 `attribute(text, outlet, story_text)` names the outlet of a sentence that names no source of
-its own ("…, officials said", "according to …", "据…报道", "…表示" already do):
+its own for what it judges (`names_source`: "…, officials said", "according to …", "据…报道",
+"…表示", or a reporting verb before the judging word; "… her awful comment … because the
+president has also said nasty things" names a source for something else, not for "awful"):
 
 * a sentence ending in a plain full stop takes ", according to <outlet>." at its end, so its
   first word keeps its own casing ("Multiple Democrats …", "Joe Biden …");
@@ -28,11 +30,11 @@ from __future__ import annotations
 
 import re
 
+from digest.edit.facts import REPORTING_VERBS, source_clause
 from digest.edit.lexicon import CJK_RE, STOPWORDS
 
 # Chinese: "据X报道", "X表示", "X称" — never the 据 of 数据 (data) or the 称 of 简称 (short name).
-ATTRIBUTION = re.compile(r"\b(said|says|say|told|according to|reported|reports|announced|"
-                         r"stated|wrote|writes|claimed|argued|noted|added)\b|(?<![数依根证占])据|"
+ATTRIBUTION = re.compile(rf"\b({'|'.join(REPORTING_VERBS)})\b|(?<![数依根证占])据|"
                          r"表示|(?<![简名统俗职])称|报道",
                          re.IGNORECASE)
 # Adverbs in -ingly that report how something happened rather than how the writer feels.
@@ -66,7 +68,7 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
                     r"mind-boggling|staggering|unconscionable|indefensible|inexcusable|"
                     r"unforgivable|craven|callous|heartless|mean-spirited|tone-deaf|"
                     r"half-baked|hare-brained|hysterical|awful|terrible|horrible|dreadful|"
-                    r"problematic|ill-advised|rambling)\b"),
+                    r"problematic|ill-advised|rambling|insightful)\b"),
     # a loaded verb: a metaphor of attack or deceit the writer chooses ("weaponizing",
     # "demonizing", "gaslighting")
     ("loaded verb", r"\b(?:weaponi[sz]|demoni[sz]|gaslight|whitewash|scapegoat|fearmonger|"
@@ -76,7 +78,7 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
     # approved", "unwittingly")
     ("evaluative adverb", rf"\b(?!(?:{'|'.join(REPORTING_INGLY)})\b)[a-z]{{3,}}ingly\b"),
     ("rhetoric", r"\b(?:make no mistake|the truth is|it's time|it’s time|let's|let’s|"
-                 r"no wonder|needless to say)\b"),
+                 r"no wonder|needless to say|there must be)\b"),
     ("exclamation", r"!\s*[\"”’]?$"),
 )
 _JUDGES = re.compile("|".join(f"(?:{rx})" for _, rx in JUDGEMENT_CUES), re.IGNORECASE)
@@ -139,10 +141,24 @@ def _is_name(word: str, following: str, story_text: str) -> bool:
     return following[:1].isupper()
 
 
+def names_source(text: str) -> bool:
+    """Whether the sentence names the source of what it says: a source clause ("…, officials
+    said.", "According to …, …"), or a reporting verb before its judgement, which is then what
+    was said ("The mayor said the plan was absurd"). A verb after it reports something else:
+    "… her awful comment … because the president has also said nasty things" is the writer's."""
+    if source_clause(text):
+        return True
+    verb = ATTRIBUTION.search(text)
+    if verb is None:
+        return False
+    cue = _JUDGES.search(_QUOTED.sub(lambda m: " " * len(m.group()), text))
+    return cue is None or verb.start() < cue.start()
+
+
 def attribute(text: str, outlet: str, story_text: str = "") -> str:
     """`text` with its outlet named, grammar and names intact (see the module docstring)."""
     text = strip_connective(text)
-    if ATTRIBUTION.search(text):
+    if names_source(text):
         return text
     if CJK_RE.search(text[:3]):
         return f"据{outlet}报道，{text}"

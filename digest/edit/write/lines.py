@@ -10,12 +10,13 @@ naming itself), a
 whole statement (ends in a full stop, an exclamation or a closing quote after one — a
 subheading is another editor's headline, a question the writer's own voice), no dek in
 headline grammar (`proof.headline_grammar`: "Former FBI director speaks in interview; Trump
-accuses Comey of lies."), not in the
+accuses Comey of lies."), nothing that points to
+text it does not print (`proof.POINTS_FORWARD`: "Below is …", "Here's a rundown …"), not in the
 writer's first person outside quotations ("I supposed we have to discuss it": in a newsletter
 the "I" would read as the editor's), nor addressed to the reader ("Here's what it could mean
 for you."), at least four
-words, with every quotation it opens closed (a quote that runs on into the next paragraph
-is not printed in half), and in the issue's language when the story has any sentence in it (a
+words, with every quotation and bracket it opens closed (a quote that runs on into the next
+paragraph, an excerpt cut inside a bracket, is not printed in half), and in the issue's language when the story has any sentence in it (a
 Chinese article in an English issue is cited, not quoted). Datelines go (`clean_sentence`).
 A story whose feeds give only excerpts cut mid-sentence gets its first excerpt, ending "…".
 """
@@ -35,6 +36,7 @@ from digest.edit.lexicon import CJK_RE, STOPWORDS, TO_THE_READER, content_words,
 from digest.edit.proof import (
     ARTICLES,
     CONJUNCTIONS,
+    POINTS_FORWARD,
     PREPOSITIONS,
     headline_grammar,
     leans_back,
@@ -99,9 +101,15 @@ def size_of(text: str) -> float:
     return len(CJK_RE.sub(" ", text).split()) + cjk / 1.5
 
 
+# A bracket that closes on an abbreviation's stop ends no sentence: "… Chairman Richard Neal
+# (D-Mass.)" is an excerpt cut after the party tag (a sentence ending there writes "(D-Mass.).").
+_CUT_AFTER_BRACKET = re.compile(r"\w\s\([^()]*\.\)$")
+
+
 def _complete(text: str) -> bool:
     end = text.rstrip()
-    return end[-1:] in _TERMINAL and not re.search(r"[?？][\"”’)」]*$", end)
+    return (end[-1:] in _TERMINAL and not re.search(r"[?？][\"”’)」]*$", end)
+            and not _CUT_AFTER_BRACKET.search(end))
 
 
 def _excerpt(text: str) -> str:
@@ -198,9 +206,11 @@ def article_lines(k: int, art: Article, *, voiced: bool = False
         text = clean_sentence(raw)
         if (is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
                 or _PROMO.match(text) or art.source in text or quotes_open(text)
+                or text.count("(") > text.count(")") or POINTS_FORWARD.search(text)
                 or headline_grammar(text) or (first_person(text) and not voiced)):
             pass  # furniture, a fragment, the publisher's promotion of itself, a quotation
-            # that runs on past the sentence (or the excerpt), or the writer's own voice
+            # or a bracket that runs on past the sentence (or the excerpt: "Rep. Deb Haaland
+            # (D.N.M."), or the writer's own voice
         elif _complete(text):
             yield _line(k, i, text, art.published.date(), before, full), True
         elif following is None and not text.rstrip().endswith(("?", "？")):

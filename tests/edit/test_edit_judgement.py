@@ -1,0 +1,42 @@
+"""A judgement only one outlet makes is credited to it in the sentence (issue 11: "attribution
+that keeps casing and grammar"), and a sentence that names a source for something else is
+still the writer's own judgement."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.edit.write.attribution import attribute, judges, names_source
+
+
+@pytest.mark.parametrize(("sentence", "named"), [
+    ("The mayor said the harbour plan was absurd.", True),  # the judgement is what was said
+    ("The harbour plan is absurd, the mayor said.", True),
+    ("According to the Gazette, the harbour plan is absurd.", True),
+    # a reporting verb after the judgement reports something else: the writer judges
+    ("The council cannot punish Tom Keller for his awful remark about the ferry because the "
+     "mayor has also said nasty things about it.", False),
+    ("The harbour plan is absurd.", False),
+    ("卡森市长表示应该加快建设。", True),
+])
+def test_a_source_is_named_for_the_judgement_it_reports(sentence: str, named: bool) -> None:
+    assert names_source(sentence) is named
+
+
+def test_a_judgement_beside_another_report_is_credited() -> None:
+    sentence = ("The council cannot punish Tom Keller for his awful remark about the ferry "
+                "because the mayor has also said nasty things about it.")
+    assert judges(sentence)
+    assert attribute(sentence, "Outlet A") == sentence[:-1] + ", according to Outlet A."
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor made an overlooked but insightful remark to the council.",
+    "After this season ends, there must be a reckoning at the club.",
+])
+def test_a_writers_word_is_a_judgement(sentence: str) -> None:
+    assert judges(sentence)
+
+
+def test_a_reported_must_is_no_judgement() -> None:
+    assert not judges("Ferries must carry life rafts under the new rules.")
