@@ -37,6 +37,9 @@ MakeArticle = Callable[..., Article]
     ("Ostrava could make its helpline pay for itself. Here's how.", "",
      "Ostrava could make its helpline pay for itself"),
     ("Mayor quits over helpline - Here's Why", "", "Mayor quits over helpline"),
+    ("Mayor plays up dangers of helpline shutdown (Video)", "",
+     "Mayor plays up dangers of helpline shutdown"),
+    ("Ostrava opens chatbot helpline [WATCH]", "", "Ostrava opens chatbot helpline"),
     ("Ostrava helpline to open in the U.S. Here is what we know", "",
      "Ostrava helpline to open in the U.S."),
     # Not furniture: a dash clause, a quote inside, a name that is not the outlet's; a title

@@ -2,14 +2,16 @@
 
 1. **Clean** each title (`clean_title`): kickers ("WATCH:", "EXCLUSIVE:", "OPINION:"),
    datelines ("LONDON (Reuters) —"), outlet suffixes (" - Reuters", " | Site", " — <the
-   outlet's own name>"), a newsletter's "<Name> #112:" prefix and wrapping quotes go.
+   outlet's own name>"), a bracketed medium (" (Video)"), a last sentence that only points
+   at the article (". Here's why."), a newsletter's "<Name> #112:" prefix and wrapping quotes go.
 2. **Candidates** (`candidate_texts`): each cleaned title, and each whole clause of it — the
    parts around ": ", "; " or " — ", and the head before ", as …" / ", after …" / ", says …" —
    of four words or more, never a bare quotation, never one opening on a conjunction ("And
    soon will melt away") or on a lower-case preposition (the end of a title's aside: "of
    Martin Luther King Jr." from "The sanctification — and sanitization — of Martin Luther
-   King Jr."). A candidate the copy editor would strike (`proof`) or a tag list
-   ("A, B, C, D") is out.
+   King Jr."). A title that opens on who says it ("Kevin McCarthy: …", "U.S. Officials: …",
+   `speaker`) keeps the speaker before each clause. A candidate the copy editor would strike
+   (`proof`) or a tag list ("A, B, C, D") is out.
 
 Nothing here rewrites a word: every candidate is a source title or a whole clause of one, with
 its first letter capitalised. score.py chooses among them.
@@ -37,6 +39,9 @@ _WIRES = r"Reuters|AP|AFP|Bloomberg|Xinhua|BBC News|CNN|The Associated Press|Ass
 # what the story says, and goes (the title's own first sentence stands).
 _POINTER_TAIL = re.compile(r"(?:(?<=[.?!])\s+|\s+[-—–]{1,2}\s+)Here(?:['’]s|\s+(?:is|are))\b"
                            r"[^.?!]*[.?!]?\s*$")
+# The page's medium or section in brackets after the title ("… shutdown threat (Video)").
+_MEDIA_SUFFIX = re.compile(r"\s*[(\[](?:video|videos|watch|photos?|audio|podcast|opinion|op-ed|"
+                           r"live|live updates|updated?|graphic)[)\]]\s*$", re.IGNORECASE)
 _PIPE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
 _WIRE_SUFFIX = re.compile(rf"\s+[-—–]{{1,2}}\s+(?:{_WIRES})\s*$")
 _SITE_SUFFIX = re.compile(r"\s+[-—–|]{1,2}\s+[\w.-]+\.(?:com|org|net|co\.uk|cn|io|news)\s*$",
@@ -69,7 +74,7 @@ def clean_title(title: str, outlet: str = "") -> str:
     if outlet:
         lead, tail = _outlet_furniture(outlet)
         t = tail.sub("", lead.sub("", t))
-    for suffix in (_PIPE_SUFFIX, _WIRE_SUFFIX, _SITE_SUFFIX):
+    for suffix in (_PIPE_SUFFIX, _WIRE_SUFFIX, _SITE_SUFFIX, _MEDIA_SUFFIX):
         t = suffix.sub("", t)
     cut = _POINTER_TAIL.sub("", t).strip()
     if cut != t.strip() and len(cut.split()) >= MIN_CLAUSE_WORDS:
