@@ -83,9 +83,12 @@ FOLLOW = re.compile(
 _SOCIAL = (r"facebook|twitter|x|linkedin|email|e-mail|mail|whatsapp|telegram|reddit|pinterest|"
            r"mastodon|hacker news|threads|bluesky|flipboard|pocket|copy(?: the)? link|print|"
            r"sms|messenger|weibo|wechat|微博|微信|qq|tumblr|share|tweet|comments?|save|gift")
+# (the separators possessive: a space between two names could go to either side of the
+# boundary, and a row of names that fails at its end, "Share: Facebook Facebook … !", was
+# tried every way: 2^n. No name opens on a separator, so taking them all never loses a match.)
 SHARE_ROW = re.compile(
     rf"^(?:share(?: this| the)?(?: article| story| post| page| on)?|分享(?:到)?|"
-    rf"spread the word)\s*[:：]?(?:\s*(?:{_SOCIAL})\b[\s,|·•]*)*$", IC)
+    rf"spread the word)\s*[:：]?(?:\s*+(?:{_SOCIAL})\b[\s,|·•]*+)*$", IC)
 SOCIAL_ONLY = re.compile(rf"^(?:(?:{_SOCIAL})\b[\s,|·•/]*){{2,}}$", IC)
 # page tools, alone or in a row ("Print | E-mail | Font size: A+ A-", "打印 | 字号：大 中 小")
 _TOOL_WORDS = (

@@ -137,3 +137,19 @@ def test_a_meta_charset_that_is_a_python_codec(charset: str) -> None:
     page = clean(f"<html><head><meta charset='{charset}'></head><body><p>Caf".encode()
                  + b"\xe9 owners said rents rose by a fifth this year.</p></body></html>")
     assert "owners said rents rose" in page.text
+
+
+def test_a_row_of_share_names_that_fails_at_its_end_is_no_exponential_search() -> None:
+    """A hostile block: "Share: " and a run of share names that fails on its last character.
+    With ambiguous separators the share-row pattern tried every split: 2^n (n=16: ~0.1 s,
+    a 188-character block: ~0.5 s, under the family's 200-character limit)."""
+    import time
+
+    from digest.clean import patterns
+
+    hostile = "Share: " + "Facebook " * 40 + "!"
+    started = time.process_time()
+    assert patterns.SHARE_ROW.search(hostile) is None
+    assert time.process_time() - started < 0.05
+    assert patterns.SHARE_ROW.search("Share: Facebook, Twitter | Email") is not None
+    assert patterns.SHARE_ROW.search("Share this article: Facebook  ·  X") is not None
