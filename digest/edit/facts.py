@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from digest.edit.lexicon import (
     CALENDAR,
     CJK_RE,
+    REPORTING_VERBS,
     STOPWORDS,
     WEEKDAYS,
     cjk_bigrams,
@@ -79,11 +80,6 @@ COUNTRY_FORMS = {"ameri": "us", "irani": "iran", "chine": "china", "iraqi": "ira
                  "swiss": "switz", "welsh": "wales", "filip": "phili", "greek": "greec",
                  "spani": "spain", "danis": "denma", "swedi": "swede", "polis": "polan",
                  "finni": "finla", "norwe": "norwa", "peruv": "peru", "thai": "thail"}
-# The verbs that name a sentence's source ("…, officials said", "according to …"): what
-# attribution.ATTRIBUTION finds and `source_clause` sets apart.
-REPORTING_VERBS = ("said", "says", "say", "told", "according to", "reported", "reports",
-                   "announced", "stated", "wrote", "writes", "claimed", "argued", "noted",
-                   "added")
 # (not "told": "…, Freedom Watch founder Larry Klayman told Newsmax TV" names a voice)
 _VERB = "|".join(v for v in REPORTING_VERBS if v not in ("according to", "told"))
 # The clause that names a report's source at the sentence's end or start ("…, the White

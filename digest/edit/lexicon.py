@@ -21,8 +21,19 @@ CALENDAR = frozenset(WEEKDAYS + MONTHS)  # a date's words: no name (entities), a
 # The words a writer addresses the reader with (a regex alternation): a paragraph does not
 # print such a line (write/lines.first_person), nor the TL;DR (proof_front).
 TO_THE_READER = r"[Yy]ou|[Yy]our|yours|yourself|[Yy]ou['’](?:re|ll|ve|d)"
-# The verbs that report speech after a speaker's name (a regex group): the Explainer's "What
-# did X say?" (proof_explainer) and a headline's speaker (headline/titles.speaker).
+# A quotation in double quotes, straight or curly: what a sentence quotes is not its writer's
+# voice (proof_front, write/attribution), nor how prose writes a word (write/casing).
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+# A text that ends on initials ("the U.S."): its last full stop is theirs, not a sentence's.
+ENDS_ON_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}$")
+# The verbs that name a sentence's source ("…, officials said", "according to …"):
+# write/attribution.ATTRIBUTION, and the source clause facts.source_clause sets apart.
+REPORTING_VERBS = ("said", "says", "say", "told", "according to", "reported", "reports",
+                   "announced", "stated", "wrote", "writes", "claimed", "argued", "noted",
+                   "added")
+# The verbs that report speech after a speaker's name (a regex group; more than
+# REPORTING_VERBS, which name a source, since a speaker also warns, vows or denies): the
+# Explainer's "What did X say?" (proof_explainer) and a headline's speaker (headline/titles.speaker).
 SPEECH = (r"(?:said|says|told|tells|wrote|writes|tweeted|argued|claimed|insisted|warned|"
           r"declared|stated|added|urged|vowed|promised|denied|called|asked|suggested|"
           r"predicted|defended|threatened|announced|acknowledged|admitted|charged|"

@@ -29,6 +29,7 @@ from digest.edit.entities import ORG_WORDS, is_title, mentions
 from digest.edit.facts import restates
 from digest.edit.lexicon import (
     CJK_RE,
+    QUOTED,
     STOPWORDS,
     TO_THE_READER,
     content_words,
@@ -274,11 +275,10 @@ def _a_view(sentence: str, src: Sources | None) -> bool:
 # The writer speaking to their reader ("If you love a constitutionally constrained federal
 # government, … will warm your heart."), outside a quotation: an opinion piece's voice.
 _TO_THE_READER = re.compile(rf"\b(?:{TO_THE_READER})\b", re.IGNORECASE)
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
 def _to_the_reader(sentence: str, src: Sources | None) -> bool:
-    return _TO_THE_READER.search(_QUOTED.sub(" ", sentence)) is not None
+    return _TO_THE_READER.search(QUOTED.sub(" ", sentence)) is not None
 
 
 # The writer framing or judging what they report, outside a quotation and with no source
@@ -304,7 +304,7 @@ JUDGING = frozenset(["deceptive", "dishonest", "disingenuous", "fallacious", "mi
 def _unsourced(sentence: str) -> str | None:
     """The sentence outside its quotations when it names no source, else None: what the
     writer's own voice (`_frames`, `_teases`) is looked for in."""
-    return None if ATTRIBUTION.search(sentence) else _QUOTED.sub(" ", sentence)
+    return None if ATTRIBUTION.search(sentence) else QUOTED.sub(" ", sentence)
 
 
 def _frames(sentence: str, src: Sources | None) -> bool:

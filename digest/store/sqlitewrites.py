@@ -38,6 +38,7 @@ class Checkpoints:
         self._thread: threading.Thread | None = None
         self._written = 0  # characters of text committed since the last checkpoint was asked
         self._mark = 0  # ... at which the next one is asked: SQLite's autocheckpoint's pages
+        self._pages = 0  # the autocheckpoint the connection had, given back at the end
 
     @contextmanager
     def active(self) -> Iterator[None]:
@@ -45,8 +46,8 @@ class Checkpoints:
             yield
             return
         try:
-            pages = self._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-            self._mark = pages * self._conn.execute("PRAGMA page_size").fetchone()[0]
+            self._pages = self._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            self._mark = self._pages * self._conn.execute("PRAGMA page_size").fetchone()[0]
             self._conn.execute("PRAGMA wal_autocheckpoint=0")
         except sqlite3.Error:
             yield  # (SQLite's own checkpoints, then)
@@ -63,7 +64,7 @@ class Checkpoints:
             self._wake.clear()
             self._written = 0
             with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("PRAGMA wal_autocheckpoint=1000")  # SQLite's default
+                self._conn.execute(f"PRAGMA wal_autocheckpoint={int(self._pages)}")
 
     def committed(self, written: int) -> None:
         """A commit of `written` characters of text went into the WAL: when active, a

@@ -23,7 +23,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from digest.edit.lexicon import SPEECH, STOPWORDS
+from digest.edit.lexicon import APOSTROPHES, ENDS_ON_INITIALS, SPEECH, STOPWORDS
 from digest.edit.proof import CONJUNCTIONS, PREPOSITIONS, headline_strikes
 from digest.edit.write.summarize import clean_sentence
 from digest.text import quotes_open
@@ -78,7 +78,7 @@ def clean_title(title: str, outlet: str = "") -> str:
         t = suffix.sub("", t)
     cut = _POINTER_TAIL.sub("", t).strip()
     if cut != t.strip() and len(cut.split()) >= MIN_CLAUSE_WORDS:
-        t = cut[:-1] if cut.endswith(".") and not re.search(r"\b(?:[A-Z]\.){2,}$", cut) else cut
+        t = cut[:-1] if cut.endswith(".") and not ENDS_ON_INITIALS.search(cut) else cut
     t = t.strip()
     if len(t) > 2 and t[0] in QUOTES and t[-1] in QUOTES and not re.search(
             rf"[{QUOTES}]", t[1:-1]):
@@ -136,7 +136,7 @@ def speaker(title: str, sources: Sequence[str]) -> str | None:
         return None
     words = m.group(1).split()
     last = words[-1]
-    if any(not w[:1].isupper() or w.lower().replace("’", "'") in STOPWORDS for w in words[:-1]):
+    if any(not w[:1].isupper() or w.lower().translate(APOSTROPHES) in STOPWORDS for w in words[:-1]):
         return None  # ("It's official:", "Alexandria Ocasio-Cortez slammed by Democrats:")
     if last.lower() in _SPEAKING:
         return m.group(1)

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import re
 
-from digest.edit.facts import REPORTING_VERBS, source_clause
-from digest.edit.lexicon import CJK_RE, STOPWORDS
+from digest.edit.facts import source_clause
+from digest.edit.lexicon import CJK_RE, QUOTED, REPORTING_VERBS, STOPWORDS
 
 # Chinese: "据X报道", "X表示", "X称" — never the 据 of 数据 (data) or the 称 of 简称 (short name).
 ATTRIBUTION = re.compile(rf"\b({'|'.join(REPORTING_VERBS)})\b|(?<![数依根证占])据|"
@@ -82,7 +82,6 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
     ("exclamation", r"!\s*[\"”’]?$"),
 )
 _JUDGES = re.compile("|".join(f"(?:{rx})" for _, rx in JUDGEMENT_CUES), re.IGNORECASE)
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 _LEADING_CONNECTIVE = re.compile(r"^(?:Meanwhile|However|Elsewhere|Still|Also|Moreover|"
                                  r"Closer to home|At the same time|In addition|But|And),\s+")
@@ -95,7 +94,7 @@ def strip_connective(text: str) -> str:
 
 def judges(text: str) -> bool:
     """Whether the sentence, outside its quotations, carries its writer's judgement."""
-    return bool(_JUDGES.search(_QUOTED.sub(" ", text)))
+    return bool(_JUDGES.search(QUOTED.sub(" ", text)))
 
 
 _OBLIGATION_WORD = re.compile(r"should|ought|应该|应当|理应", re.IGNORECASE)
@@ -104,7 +103,7 @@ _OBLIGATION_WORD = re.compile(r"should|ought|应该|应当|理应", re.IGNORECAS
 def judging_words(text: str) -> frozenset[str]:
     """The words that carry a sentence's judgement, lower-cased ("awful", "should",
     "make no mistake", "!"): another outlet shares the judgement only when it writes them too."""
-    bare = _QUOTED.sub(" ", text)
+    bare = QUOTED.sub(" ", text)
     out = set()
     for kind, rx in JUDGEMENT_CUES:
         m = re.search(rx, bare, re.IGNORECASE)
@@ -119,7 +118,7 @@ def judging_words(text: str) -> frozenset[str]:
 def quoted_share(text: str) -> float:
     """The share of a sentence's words inside its quotation marks (someone's own words)."""
     words = len(text.split())
-    inside = sum(len(m.split()) for m in _QUOTED.findall(text))
+    inside = sum(len(m.split()) for m in QUOTED.findall(text))
     return inside / words if words else 0.0
 
 
@@ -151,7 +150,7 @@ def names_source(text: str) -> bool:
     verb = ATTRIBUTION.search(text)
     if verb is None:
         return False
-    cue = _JUDGES.search(_QUOTED.sub(lambda m: " " * len(m.group()), text))
+    cue = _JUDGES.search(QUOTED.sub(lambda m: " " * len(m.group()), text))
     return cue is None or verb.start() < cue.start()
 
 

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from digest.edit.lexicon import STOPWORDS, stem
+from digest.edit.lexicon import QUOTED, STOPWORDS, stem
 from digest.edit.proof_front import Sources
 
 # A word of running text; the character before it says whether it opens a sentence. An
@@ -22,17 +22,13 @@ from digest.edit.proof_front import Sources
 # closes a quotation ("'Clear Feed'"), so "Feed" is counted and looked up as written.
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _OPENS = frozenset(".!?:;\"“‘(\n")
+_POSSESSIVE = re.compile(r"['’]s$")
 # A period that ends initials opens no sentence: the word after "the U.S." or "John F." is
 # inside one ("the U.S. Capitol lawn").
-_POSSESSIVE = re.compile(r"['’]s$")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
 # Words a headline capitalises that prose never does when the articles do not say.
 SMALL = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "at",
                    "by", "from", "as", "over", "into", "after", "amid", "is", "are", "be"])
-
-
-# A quotation in running text: straight or curly double quotes, on one line.
-_QUOTED = re.compile(r'"[^"\n]{3,300}"|“[^”\n]{3,300}”')
 
 
 def _quoted_titles(text: str) -> list[tuple[int, int]]:
@@ -42,7 +38,7 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
     capital there is a title's, no evidence of how prose writes the word alone; two
     capitalised words side by side still name something ("Hangzhou Statement")."""
     spans = []
-    for q in _QUOTED.finditer(text):
+    for q in QUOTED.finditer(text):
         words = [w for w in _WORD.findall(q.group(0))[1:] if w.lower() not in SMALL]
         if len(words) >= 3 and sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3:
             spans.append(q.span())

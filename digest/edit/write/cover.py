@@ -18,7 +18,7 @@ import itertools
 import re
 
 from digest.edit.entities import ORG_WORDS, is_title
-from digest.edit.lexicon import CJK_RE, STOPWORDS, is_adverb, plural
+from digest.edit.lexicon import CJK_RE, ENDS_ON_INITIALS, STOPWORDS, is_adverb, plural
 from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS
 from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import bare_noun, clause_faults
@@ -97,7 +97,7 @@ def first_clause(headline: str, src: Sources | None = None) -> str | None:
         text = text[:m.start()] + (end[1] if end[:1] == "," and end[1:2] in "’'”\"" else "")
         break
     text = text.strip()
-    text = text if re.search(r"\b(?:[A-Z]\.){2,}$", text) else text.rstrip(".!")  # ("the U.S.")
+    text = text if ENDS_ON_INITIALS.search(text) else text.rstrip(".!")  # ("the U.S.")
     return text if 3 <= len(text.split()) <= MAX_CLAUSE and not _open_quote(text) else None
 
 
