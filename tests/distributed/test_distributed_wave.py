@@ -43,7 +43,12 @@ def test_two_workers_fetch_every_feed_once_politely(tmp_path: Path, pg_url: str,
         assert max(f.max_inflight.values()) <= PER_HOST, dict(f.max_inflight)
         told, wait = f.told_to_wait[3]  # the 503 + Retry-After: 1 of host 3
         later = [t - told for t in f.asked_after[3] if t > told]
-        assert later and min(later) >= wait - 0.05, min(later)
+        # A request that already held the host's other slot when the 503 came is in flight
+        # and cannot be called back (the server saw one 28 ms after the 503 on a loaded
+        # machine): at most per_host - 1 of them; every later one waits out Retry-After.
+        early = [t for t in later if t < wait - 0.05]
+        assert len(early) <= PER_HOST - 1, early
+        assert sum(1 for t in later if t >= wait - 0.05) > 0
     with psycopg.connect(pg_url) as conn:
         statuses = dict(conn.execute(
             "SELECT last_status, count(*) FROM source_state GROUP BY 1").fetchall())
