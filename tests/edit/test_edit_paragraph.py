@@ -337,6 +337,15 @@ def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
             "The board approved the ferry.", dateline
         assert [x.rule for x in paragraph_strikes([f"{dateline} The board approved it."])] == \
             ["dateline or kicker"], dateline
+    # a place in title case before a wire's tag; without the tag it is the sentence's own word
+    for dateline in ("Carthen City (CNN) -", "Oakfield, New Carthen (CNN) --",
+                     "Carthen (AP) —"):
+        assert clean_sentence(f"{dateline} The board approved the ferry.") == \
+            "The board approved the ferry.", dateline
+        assert [x.rule for x in paragraph_strikes([f"{dateline} The board approved it."])] == \
+            ["dateline or kicker"], dateline
+    for kept in ("Carthen - The board approved the ferry.", "Brandt (CNN) said no."):
+        assert clean_sentence(kept) == kept
     assert clean_sentence("The poll, run from June 2-5, found the ferry popular.") == \
         "The poll, run from June 2-5, found the ferry popular."
     assert attribute('Brandt: "We will run it every night."', "Outlet A",

@@ -208,6 +208,19 @@ def test_a_name_in_single_quotes_keeps_its_capitals() -> None:
     assert in_running_text("Users' feeds change", prose) == "users' feeds change"
 
 
+def test_a_quotation_in_a_sentence_case_headline_keeps_its_speakers_capitals() -> None:
+    # The articles write "fake news" in lower case; the minister's post, quoted, does not.
+    prose = prose_counts(["The minister called the report fake news on Sunday. Critics said "
+                          "fake news was his answer to every question about the fake news."])
+    assert in_running_text("Minister calls report 'a Pack of Lies and Fake News' on Sunday",
+                           prose) == "minister calls report 'a Pack of Lies and Fake News' on Sunday"
+    assert in_running_text('Minister calls report "Fake News"', prose) == (
+        'minister calls report "Fake News"')
+    # in a Title Case headline the quotation's capitals are the headline's
+    assert in_running_text("Minister Calls Report 'Fake News' On Sunday", prose) == (
+        "minister calls report 'fake news' on Sunday")
+
+
 def test_a_tldr_without_a_thread_reports_rather_than_judges(period: Period,
                                                              make_article: MakeArticle) -> None:
     """No name runs through the stories: the TL;DR is the lead story's main clause, and an

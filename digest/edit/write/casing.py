@@ -26,6 +26,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # A period that ends initials opens no sentence: the word after "the U.S." or "John F." is
 # inside one ("the U.S. Capitol lawn").
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
+# A quotation in a headline: double quotes, or single ones that open after a space and close
+# before one ("'assaulted by lies'"; not the apostrophe of "Trump's" or "Democrats' plan").
+_HEADLINE_QUOTE = re.compile(QUOTED.pattern + r"""|(?<![\w'’])['‘][^'‘’\n]+['’](?![\w'’])""")
 # Words a headline capitalises that prose never does when the articles do not say.
 SMALL = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "at",
                    "by", "from", "as", "over", "into", "after", "amid", "is", "are", "be"])
@@ -91,6 +94,10 @@ def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False,
     # In a Title Case headline only the articles' prose says which words are names; in a
     # sentence-case one, a capital after the first word is the writer's name.
     title_case = sum(w[:1].isupper() for w in words[1:]) * 2 > len(words[1:])
+    # A sentence-case headline quotes as the speaker wrote ("Trump says Kavanaugh 'assaulted
+    # by lies and Fake News'"): a quotation's capitals are its own (in a Title Case one they
+    # are the headline's).
+    quoted = [] if title_case else [q.span() for q in _HEADLINE_QUOTE.finditer(text)]
     kept: list[str] = [""]  # the word before, as printed
 
     def word(m: re.Match[str]) -> str:
@@ -117,6 +124,9 @@ def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False,
             return low
         return w  # capitalised in a sentence-case headline, never in prose: a name
     def cased(m: re.Match[str]) -> str:
+        if quoted and any(a < m.start() < b for a, b in quoted):
+            kept[0] = m.group(0)
+            return kept[0]
         before, w = kept[0], word(m)
         if src is not None and w != m.group(0) and _week_name(m, text, src):
             kept[0] = m.group(0)
