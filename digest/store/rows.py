@@ -112,22 +112,22 @@ def texts_json(texts: tuple[str, ...]) -> str:
     """`_JSON.encode(list(texts))`, built by string passes when only quotes and backslashes
     need escaping (JSON's only other escapes are the control characters, which cleaned text
     seldom holds): the encoder's walk, character by character, was a third of storing an
-    article. The texts are joined by NUL, a control character, so the UTF-8 bytes below
-    space hold exactly one NUL a join when the texts hold none of their own."""
+    article. The texts are joined as the encoder separates them ('", "', which holds no
+    control character), so the UTF-8 bytes below space are the texts' own; a quote count
+    off the separators' own, or a backslash, sends the texts that hold one through the
+    escapes (a third of the articles; the rest are joined once)."""
     if not texts:
         return "[]"
-    body = "\x00".join(texts)
+    body = '", "'.join(texts)
     try:
-        controls = body.encode("utf-8").translate(None, _NOT_CONTROL)
+        if body.encode("utf-8").translate(None, _NOT_CONTROL):
+            return _JSON.encode(list(texts))
     except UnicodeEncodeError:  # half a surrogate pair: the encoder writes it as it is
         return _JSON.encode(list(texts))
-    if len(controls) != len(texts) - 1:
-        return _JSON.encode(list(texts))
-    if "\\" in body:
-        body = body.replace("\\", "\\\\")
-    if '"' in body:
-        body = body.replace('"', '\\"')
-    return '["' + body.replace("\x00", '", "') + '"]'
+    if "\\" in body or body.count('"') != 2 * len(texts) - 2:
+        body = '", "'.join([t.replace("\\", "\\\\").replace('"', '\\"')
+                            if '"' in t or "\\" in t else t for t in texts])
+    return '["' + body + '"]'
 
 
 def encoded(a: Article) -> tuple[str, str]:

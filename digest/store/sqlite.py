@@ -109,6 +109,7 @@ class SQLiteStore(NotificationTable):
         """
         counts: Counter[SaveOutcome] = Counter()
         failed: list[tuple[Article, Exception]] = []
+        written = 0  # characters of paragraph text (as JSON) the batch writes
         # Fetched articles can be fetched again, and the source's state is in the same
         # transaction: this commit need not wait for the disk (see sqlitewrites.Transaction).
         with self._tx(durable=False):
@@ -116,19 +117,23 @@ class SQLiteStore(NotificationTable):
             updated_at = now.isoformat()
             for article, url_key in articles:
                 try:
-                    counts[self._save_article(article, url_key, updated_at, matches)] += 1
+                    outcome, text = self._save_article(article, url_key, updated_at, matches)
                 except sqlite3.OperationalError:
                     raise  # the database's failure, not this article's
                 except Exception as exc:
                     failed.append((article, exc))
+                else:
+                    counts[outcome] += 1
+                    written += text
             self._conn.execute(rows.SAVE_STATE, rows.state_values(result, counts["new"], now))
-        self._checkpoints.committed(sum(len(text) for a, _ in articles for text in a.paragraphs))
+        self._checkpoints.committed(written)
         return SaveReport(dict(counts), tuple(failed))
 
     def _save_article(self, a: Article, url_key: str, updated_at: str,
-                      matches: Matches) -> SaveOutcome:
+                      matches: Matches) -> tuple[SaveOutcome, int]:
         """One article: matched (GUID, else URL key, else content hash: see batch.py), then
-        its one write (save_fetch relies on there being one), entered in `matches`."""
+        its one write (save_fetch relies on there being one), entered in `matches`; with the
+        length of the paragraphs' JSON it wrote (the WAL's checkpoints are paced by it)."""
         row = matches.find(a, url_key)
         if row is None:
             values = rows.article_values(a, url_key, updated_at)
@@ -137,13 +142,13 @@ class SQLiteStore(NotificationTable):
             assert cursor.lastrowid is not None
             matches.inserted(Stored(cursor.lastrowid, a.source, a.guid, url_key,
                                     a.content_hash, a.title, values[7]))
-            return "new"
+            return "new", len(values[6])
         update = rows.update_values(row.row(), a, updated_at, twin=str)  # SQL takes ISO time
         if update is None:
-            return "unchanged"
+            return "unchanged", 0
         self._conn.execute(_UPDATE, update)
         matches.updated(row, a.content_hash, a.title, update[3])
-        return "updated"
+        return "updated", len(update[1])
 
     # ── articles ─────────────────────────────────────────────────────────
     def articles_for(self, period: Period) -> list[Article]:
