@@ -183,12 +183,16 @@ def _wire(folder: Path, sources: int, items: int) -> Path:
 def test_a_big_run_cleans_each_source_while_the_others_are_fetched(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """From STREAM_SOURCES sources on, each source's items go to the (already forked) workers
-    from inside the fetch, before it returns; everything is stored as without streaming."""
+    from inside the fetch, before it returns; everything is stored as without streaming. What
+    arrived is frozen out of the collector's reach as it arrives, and thawed at the end."""
+    import gc
+
     import digest.fetch
     from digest import collect as collecting
 
     fetching = {"done": False}
     submitted: list[bool] = []  # for each batch: had the fetch finished?
+    frozen: list[int] = []  # for each batch: objects frozen when it was handed over
     real_fetch, real_submit = digest.fetch.fetch_all, workers.Pool.submit
 
     def fetch_all(*args: object, **kwargs: object) -> object:
@@ -199,6 +203,7 @@ def test_a_big_run_cleans_each_source_while_the_others_are_fetched(
 
     def submit(self: workers.Pool[object, object], jobs: object, **kw: object) -> object:
         submitted.append(fetching["done"])
+        frozen.append(gc.get_freeze_count())
         return real_submit(self, jobs, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(digest.fetch, "fetch_all", fetch_all)
@@ -207,6 +212,8 @@ def test_a_big_run_cleans_each_source_while_the_others_are_fetched(
     store = open_store(config.database)
     report = collecting.collect(config, store)
     assert submitted == [False] * collecting.STREAM_SOURCES  # every batch handed over mid-fetch
+    assert frozen[0] < min(frozen[1:])  # from the first arrival on, what came is frozen
+    assert gc.get_freeze_count() == 0  # all thawed once collect returned
     assert all(report.saved[f"Wire {s}"] == {"new": 3} for s in range(collecting.STREAM_SOURCES))
     assert not report.failed
     store.close()
