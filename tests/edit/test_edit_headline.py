@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.headline import clean_title, headline_for
-from digest.edit.headline.score import Evidence, candidates, expected_f1
+from digest.edit.headline.score import Evidence, candidates, disputes, expected_f1
 from digest.edit.headline.titles import candidate_texts
 from digest.edit.proof import headline_strikes
 from digest.edit.settings import HeadlineSettings
@@ -82,6 +82,30 @@ def test_a_whole_clause_of_a_title_can_win_but_never_a_cut(make_article: MakeArt
     assert head in {"Oakfield to spend 2 billion crowns on delivery robot motors",
                     "Oakfield approves fund for delivery robot motors"}
     assert head.split()[-1] == "motors"
+
+
+def test_a_title_whose_figure_the_paragraph_contradicts_gives_way(
+        make_article: MakeArticle) -> None:
+    arts = [
+        make_article("Carthen's government announced $13 billion in flood aid for Oakfield on "
+                     "Friday.", source="A",
+                     title="Carthen government unveils $13 billion in further relief"),
+        make_article("Carthen will send flood aid to Oakfield, the government said.", source="B",
+                     title="Carthen announces $11.6 billion flood aid for Oakfield"),
+        make_article("Oakfield gets flood aid.", source="C",
+                     title="Carthen announces $13B flood aid package for Oakfield"),
+    ]
+    paragraph = ["Carthen's government announced $13 billion in flood aid for Oakfield on "
+                 "Friday.", "Of it, $9.6 billion goes to the power grid."]
+    assert headline_for(arts, language="en") == (
+        "Carthen announces $11.6 billion flood aid for Oakfield")  # the words the others share
+    head = headline_for(arts, language="en", paragraph=paragraph)
+    assert head == "Carthen announces $13B flood aid package for Oakfield"
+    # a rounding agrees ("$2 trillion" of "$2.2 trillion", "20%" of "19.6 percent")
+    assert not disputes("Carthen signs $2 trillion bill", ["It signed the $2.2 trillion bill."])
+    assert not disputes("Crimes up 20%", ["Crimes rose 19.6 percent."])
+    assert disputes("Crimes rose 2.7%", ["Crimes rose nearly 20 percent."])
+    assert not disputes("Crimes rose 2.7%", ["Crimes rose in 2019."])  # nothing to dispute
 
 
 def test_one_article_keeps_its_title_and_a_lone_question_survives(

@@ -19,5 +19,6 @@ def headlines(week: Week, ranked: Sequence[Ranked], stories: Sequence[Story],
     """Each story with its headline: its own best title or title clause (score.py)."""
     return [replace(story, headline=headline_for(
                 [r.article for r in writing_set(week, r_.members, settings.write.articles)],
-                language=newsletter.language, settings=settings.headline))
+                language=newsletter.language, settings=settings.headline,
+                paragraph=[s.text for s in story.sentences]))
             for story, r_ in zip(stories, ranked, strict=True)]

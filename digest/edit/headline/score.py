@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest.edit.facts import numbers, rounds
 from digest.edit.headline.titles import QUOTES, candidate_texts, clean_title
 from digest.edit.lexicon import CJK_RE, STOPWORDS, mostly_cjk, stem
 from digest.edit.proof import ARTICLES
@@ -33,12 +34,13 @@ from digest.edit.write.summarize import is_cjk_language
 from digest.models import Article
 from digest.text import iter_sentences, tokens
 
-__all__ = ["Candidate", "Evidence", "candidates", "expected_f1", "headline_for"]
+__all__ = ["Candidate", "Evidence", "candidates", "disputes", "expected_f1", "headline_for"]
 
 # Headline style drops articles and forms of "be": they count nothing.
 _HEADLINESE = ARTICLES | frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _PERSONAL = frozenset(["i", "we", "you", "your", "our", "my", "me", "us"])
 _CJK_WORD = 1.5  # Chinese characters per English word, for a candidate's size
+_PERCENT = frozenset(["%", "percent"])  # (facts.numbers writes "per cent" as "percent")
 
 # Pairs below are (content words, function words).
 Split = tuple[float, float]
@@ -145,10 +147,45 @@ def best(cands: Sequence[Candidate], settings: HeadlineSettings) -> Candidate:
     return max(cands, key=lambda c: expected_f1(c.evidence, settings))
 
 
+def _scaled(figures: frozenset[str]) -> list[tuple[str, str]]:
+    """The figures with a scale ("11.6 billion", "2.7 %"), percentages in one spelling."""
+    out = []
+    for f in figures:
+        n, _, scale = f.partition(" ")
+        if scale:
+            out.append((n, "%" if scale in _PERCENT else scale))
+    return out
+
+
+def disputes(headline: str, paragraph: Sequence[str]) -> bool:
+    """Whether the headline states a figure of a scale the paragraph states otherwise ("White
+    House announces $11.6 billion aid" over "… announced a $13 billion aid package"): the
+    same scale, neither the paragraph's figure nor its rounding (`facts.rounds`)."""
+    mine = _scaled(numbers(headline))
+    if not mine:
+        return False
+    theirs = _scaled(frozenset(f for s in paragraph for f in numbers(s)))
+    return any(any(sc == scale for _, sc in theirs) and not any(
+        sc == scale and _agrees(n, m, scale) for m, sc in theirs) for n, scale in mine)
+
+
+def _agrees(figure: str, exact: str, scale: str) -> bool:
+    """The same figure, or the exact one rounded ("$2 trillion" of "$2.2 trillion"; a whole
+    percentage of a decimal one: "20%" of "19.6%")."""
+    if scale == "%" and "." not in figure:
+        return abs(float(figure) - float(exact)) < 1
+    return rounds(f"{figure} {scale}", f"{exact} {scale}")
+
+
 def headline_for(arts: Sequence[Article], *, language: str = "en",
-                 settings: HeadlineSettings | None = None) -> str:
-    """The story's headline: its best own title or title clause (see the module docstring)."""
+                 settings: HeadlineSettings | None = None,
+                 paragraph: Sequence[str] = ()) -> str:
+    """The story's headline: its best own title or title clause (see the module docstring)
+    that states no figure the story's `paragraph` states otherwise (`disputes`), when one
+    such is offered."""
     if not arts:
         return ""
     tune = settings or HeadlineSettings()
-    return best(candidates(arts, language=language, settings=tune), tune).text
+    cands = candidates(arts, language=language, settings=tune)
+    agreed = [c for c in cands if not disputes(c.text, paragraph)] if paragraph else cands
+    return best(agreed or cands, tune).text
