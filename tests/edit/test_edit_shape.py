@@ -16,8 +16,9 @@ from digest.edit.settings import QUESTIONS, ExplainerSettings, Settings, TldrSet
 from digest.edit.week import read
 from digest.edit.write.casing import in_running_text, prose_counts
 from digest.edit.write.grounding import trace
+from digest.edit.write.intro import _definite, _definition
 from digest.edit.write.tldr import _a_place
-from digest.models import Article, Issue, Newsletter, Period
+from digest.models import QA, Article, Explainer, Issue, Newsletter, Period, Sentence
 from digest.text import split_sentences
 
 MakeArticle = Callable[..., Article]
@@ -139,6 +140,23 @@ def test_intro_says_what_the_issue_covers(period: Period, make_article: MakeArti
     assert ("with an explainer on the Harbour Data Alliance (HDA), a standards body"
             in issue.intro)
     assert "“" not in issue.intro and not re.search(r"\d+ (stor|sources|articles)", issue.intro)
+
+
+def test_the_intros_explainer_says_its_alias_once() -> None:
+    def explainer(entity: str, which: str) -> Explainer:
+        return Explainer(entity, (), "", (QA("Which is?", (Sentence(which, ("u",)),)),))
+    # "… Observers (MFO), an independent peacekeeping body known as MFO": said twice
+    mfo = explainer("Carthen Force and Observers (CFO)", "The Carthen Force and Observers is "
+                    "an independent peacekeeping body known as CFO.")
+    assert _definite(mfo.entity) + _definition(mfo) == (
+        "the Carthen Force and Observers (CFO), an independent peacekeeping body")
+    hda = explainer("Harbour Data Alliance (HDA)", "The Harbour Data Alliance is a standards "
+                    "body (HDA).")
+    assert _definition(hda) == ", a standards body"
+    # another alias stays: it is news
+    old = explainer("Harbour Data Alliance (HDA)", "The Harbour Data Alliance is a standards "
+                    "body known as the Port Club.")
+    assert _definition(old) == ", a standards body known as the Port Club"
 
 
 def test_explainer_answers_in_the_issues_language_without_repeats(

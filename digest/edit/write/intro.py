@@ -282,14 +282,21 @@ def _definition(explainer: Explainer) -> str:
     if first is None or first.question != "Which is?" or len(first.answer) != 1:
         return ""
     m = _DEFINES.match(first.answer[0].text)
-    return f", {m.group('clause')}" if m and len(m.group("clause").split()) <= 12 else ""
+    if not m:
+        return ""
+    clause = m.group("clause")
+    alias = re.search(r"\(([^()]+)\)$", explainer.entity)
+    if alias:  # "(MFO), an … body known as MFO": the name in brackets already says it
+        clause = re.sub(rf",?\s+(?:known as|called|or)\s+(?:the\s+)?{re.escape(alias.group(1))}$"
+                        rf"|\s*\({re.escape(alias.group(1))}\)$", "", clause)
+    return f", {clause}" if len(clause.split()) <= 12 else ""
 
 
 _INSTITUTIONS = frozenset(["alliance", "administration", "agency", "authority", "association",
                            "board", "bureau", "commission", "committee", "council", "department",
-                           "federation", "forum", "foundation", "institute", "league", "ministry",
-                           "office", "organisation", "organization", "society", "union",
-                           "university", "consortium", "coalition", "network"])
+                           "federation", "force", "forum", "foundation", "institute", "league",
+                           "ministry", "office", "organisation", "organization", "society",
+                           "union", "university", "consortium", "coalition", "network"])
 
 
 def _definite(name: str) -> str:
