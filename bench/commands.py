@@ -18,7 +18,10 @@ first, as an installed package's are):
 Wall and CPU seconds (the process and its children) per run; ratios are taken round by round,
 the median is quoted. The server counts feed requests, 304s and article pages fetched, so the
 full-text decision can be read off the same run. `--repo DIR` times another checkout's digest
-(e.g. main) with this venv.
+(e.g. main) with this venv; `--baseline DIR` times one more in the same rounds, right after it.
+Each digest runs in a folder of its own (config, database, config cache), so each pays the
+same first round: its config read and validated, none cached yet (the baseline, sharing the
+folder, read back the config the first contender's run had cached).
 
 Bars (issue 13, wordpress shape, 500 feeds, 50 ms): digest cold ≥ 2× faster than reader cold and
 ≥ 10× the loop; digest warm ≥ 95 % of feed requests answered 304 and ≥ 5× faster than cold.
@@ -140,8 +143,9 @@ def main() -> None:
             (work / "loop.py").write_text(LOOP)
             (work / "reader_update.py").write_text(READER_UPDATE)
             (work / "reader_add.py").write_text(READER_ADD)
-            config = work / "sources.yaml"
-            write_config(config, urls)
+            for name in digests:  # a folder each: one's config cache is not another's
+                (work / name).mkdir()
+                write_config(work / name / "sources.yaml", urls)
             template = work / "reader-template.sqlite"
             if "reader" in only:
                 subprocess.run([py, str(work / "reader_add.py"), str(template),
@@ -162,14 +166,16 @@ def main() -> None:
                             log=work / "reader.log"))
                     notes["reader"] = f"{count(db, 'SELECT count(*) FROM entries')} entries"
                 for name, repo in digests.items() if "digest" in only else ():
-                    for leftover in work.glob("digest.sqlite3*"):
+                    folder = work / name
+                    for leftover in folder.glob("digest.sqlite3*"):
                         leftover.unlink()
                     env = {**os.environ, "PYTHONPATH": str(repo.resolve()), "NO_COLOR": "1"}
                     for phase in ("cold", "warm"):
                         runs.setdefault(f"{name} {phase}", []).append(timed(
-                            [py, "-m", "digest", "fetch", "--config", str(config)], stats,
-                            env=env, log=work / "digest.log"))
-                    stored = count(work / "digest.sqlite3", "SELECT count(*) FROM article")
+                            [py, "-m", "digest", "fetch", "--config",
+                             str(folder / "sources.yaml")], stats,
+                            env=env, log=folder / "digest.log"))
+                    stored = count(folder / "digest.sqlite3", "SELECT count(*) FROM article")
                     notes[name] = f"{stored} articles stored"
                 print(f"round {r + 1}: " + ", ".join(f"{name} {rs[-1].wall:.2f} s"
                                                      for name, rs in runs.items()), flush=True)
