@@ -35,9 +35,17 @@ NEAR = 12  # words between the entity's name and a question's cue
 
 # What an answer to each question says about the entity, near its name.
 ANSWERS: dict[str, re.Pattern[str]] = {
+    # Who its members are, how many, or who leads it: not any sentence that has a member in
+    # it ("one of its American members survived" tells a crash, not a membership).
     "Who's in it?": re.compile(
-        r"\b(?:members?|membership|includ\w*|compris\w*|made up of|led by|chair\w*|heads?|"
-        r"headed|joined|founders?|founding|president|director|chief|leader)\b|"
+        r"\b(?:members?|membership)\s+(?:include[sd]?|are|is|was|were|such as|compris\w*|"
+        r"list|range|span)\b|\b(?:is|are|was|were|became|become|as|remains?)\s+(?:a|an|the|"
+        r"one of(?: the| its)?)?\s*(?:\w+\s+){0,2}members?\s+of\b|\b(?:has|had|have|with|"
+        r"counts?)\s+(?:more than\s+|about\s+|over\s+|nearly\s+|some\s+|around\s+)?"
+        r"[\d,]+\s+(?:\w+\s+)?members\b|\b[\d,]+-member\b|\bmember\s+(?:states?|countries|"
+        r"nations|companies|firms|organi[sz]ations|groups|governments|list)\b|"
+        r"\b(?:include[sd]?|compris\w*|made up of|led by|chaired by|headed by|founded by|"
+        r"joined|founders?|founding|chair\w*|heads?|president|director|chief|leader)\b|"
         r"成员|会员|包括|牵头|主任|主席|领导", re.IGNORECASE),
     "Been around long?": re.compile(
         r"\b(?:founded|established|set up|formed|created|launched|began|started|since|"
@@ -54,7 +62,8 @@ ANSWERS: dict[str, re.Pattern[str]] = {
 MATTERS = re.compile(
     r"\b(?:cited|citing|quoted|relied|relies|adopted|welcomed|criticis\w*|criticiz\w*|"
     r"critics?|objected|opposed|warned|praised|condemned|backed|influen\w*|widely used|"
-    r"could|would|means?|affects?|forces?|shapes?|impacts?|consequences?|reactions?|"
+    r"could|would|means?|affects?|shapes?|impacts?|consequences?|reactions?|"
+    r"forc(?:es|ed|ing)\s+(?:\w+\s+){0,3}to|"  # ("forces platforms to …", not "the force")
     r"concerns?|because|so that|risks?|pressure|depend\w*|lets?|allows?|requires?)\b|"
     r"重要|影响|关键|参考|引用|批评|欢迎", re.IGNORECASE)
 

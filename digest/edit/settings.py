@@ -26,7 +26,8 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
                          r"regulat|runs?|organis|co-organis|co-host|hosts?)\w*|发布|推动|制定|负责|开展"),
     ("Why does it matter?", r"\b(cited|citing|quoted|relied|relies|adopted|welcomed|criticis\w*|"
                             r"criticiz\w*|critics?|objected|opposed|warned|praised|influen\w*|"
-                            r"widely used|means?|could|would|affects?|forces?|shapes?|"
+                            r"widely used|means?|could|would|affects?|shapes?|"
+                            r"forc(?:es|ed|ing)\s+(?:\w+\s+){0,3}to|"  # (not "the force")
                             r"because|so that|consequences?|reaction|concerns?)\b|"
                             r"重要|影响|关键|参考|引用|批评|欢迎"),
 )

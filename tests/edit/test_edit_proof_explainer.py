@@ -88,11 +88,19 @@ def test_intro_quoting_a_headline_a_long_list_or_a_lowered_name() -> None:
     ("Who's in it?", "AOMA's member list of more than 300 firms includes Qiantang.", True),
     ("Who's in it?", "AOMA published a suite; analysts in Beijing, Shanghai, Shenzhen, "
                      "Hangzhou, Wuhan, Chengdu and Xi'an said the firms had joined.", False),
+    # a membership says who is in it or how many; a member in a story of something else does not
+    ("Who's in it?", "AOMA said one of its Korean members survived and was evacuated.", False),
+    ("Who's in it?", "Qiantang is a member of AOMA.", True),
+    ("Who's in it?", "AOMA has 300 members.", True),
+    ("Who's in it?", "AOMA's members include Qiantang and Hanqiao.", True),
     ("Been around long?", "AOMA was set up in 2019 by 40 firms.", True),
     ("Been around long?", "AOMA published a benchmark.", False),
     ("What does it do?", "AOMA publishes the OpenBench-Asia leaderboard.", True),
     ("Why does it matter?", "Regulators have quoted AOMA's scores in public briefings.", True),
     ("Why does it matter?", "AOMA published a test suite in October.", False),
+    # "force" the noun is no consequence; "forces … to" is one
+    ("Why does it matter?", "A helicopter of the AOMA peacekeeping force crashed.", False),
+    ("Why does it matter?", "AOMA's rule forces platforms to label content.", True),
 ])
 def test_does_the_answer_answer_its_question(question: str, text: str, ok: bool) -> None:
     assert answered(question, [text], FORMS) is ok
