@@ -317,6 +317,35 @@ def test_paragraphs_are_stored_as_the_json_encoder_writes_them(texts: list[str])
     assert rows.texts_json(tuple(texts)) == json.dumps(texts, ensure_ascii=False)
 
 
+def test_a_long_fetch_keeps_its_wal_bounded(tmp_path: Path) -> None:
+    """The commits land while the thread checkpoints, so SQLite never restarts the WAL on its
+    own: past WAL_BOUND times the mark the thread restarts it, and the file stays within a few
+    times the bound however much the fetch writes (it was the whole run's text)."""
+    import os
+    import time
+
+    from digest.store.sqlitewrites import WAL_BOUND
+
+    path = tmp_path / "db.sqlite3"
+    store = open_store(path)
+    pages = 50  # a small mark (SQLite's is 1,000 pages): the test writes 20 MB, not 300
+    store._conn.execute(f"PRAGMA wal_autocheckpoint={pages}")  # type: ignore[attr-defined]
+    page = store._conn.execute("PRAGMA page_size").fetchone()[0]  # type: ignore[attr-defined]
+    bound = WAL_BOUND * pages * page
+    biggest = 0
+    with store.saving_fetches():
+        for i in range(100):  # ~0.2 MB of text a save
+            body = f"Paragraph {i} of the harbour story. " * 5000
+            store.save_fetch(result(), [(article(f"g{i}", body, f"http://x/{i}"), f"x/{i}")],
+                             NOW)
+            biggest = max(biggest, os.path.getsize(f"{path}-wal"))
+            time.sleep(0.005)  # (a fetch's event loop does its other work between saves)
+    assert 100 * len(body) > 20 * bound
+    assert biggest < 6 * bound, (biggest, bound)
+    assert store.count_articles() == 100
+    store.close()
+
+
 def test_a_fetch_checkpoints_its_wal_in_a_thread_that_starts_with_its_first_save(
         tmp_path: Path) -> None:
     """While a fetch saves (`saving_fetches`), the commits leave the WAL to a thread of the
