@@ -14,7 +14,7 @@ from digest.edit.write.attribution import attribute, judges
 from digest.edit.write.grounding import trace
 from digest.edit.write.lines import Centrality, story_lines
 from digest.edit.write.paragraph import paragraph_for
-from digest.edit.write.summarize import clean_sentence
+from digest.edit.write.summarize import clean_sentence, is_furniture
 from digest.models import Article
 from digest.text import split_sentences
 
@@ -346,6 +346,15 @@ def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
             ["dateline or kicker"], dateline
     for kept in ("Carthen - The board approved the ferry.", "Brandt (CNN) said no."):
         assert clean_sentence(kept) == kept
+    # a house style's signpost is the page's label ("Why it matters: …"); an editor's note is
+    # no part of the story
+    assert clean_sentence("Why it matters: The board approved the ferry.") == \
+        "The board approved the ferry."
+    assert clean_sentence("Driving the news: “We will run it,” Brandt said.") == \
+        "“We will run it,” Brandt said."
+    assert clean_sentence("Details matter: the board approved it.") == \
+        "Details matter: the board approved it."
+    assert is_furniture("Editor’s note: The board asked us to correct a date.")
     assert clean_sentence("The poll, run from June 2-5, found the ferry popular.") == \
         "The poll, run from June 2-5, found the ferry popular."
     assert attribute('Brandt: "We will run it every night."', "Outlet A",

@@ -30,11 +30,19 @@ from digest.text import split_sentences
 _FURNITURE = re.compile(
     r"^(by\s*\.|by\s+[A-Z][\w'.\- ]{0,60}\s*\.?$|published:|updated:|last updated|"
     r"scroll down|click here|follow @|image source|photo:|picture:|read more|"
-    r"share this|advertisement|\(?cnn\)?\s*$|please scroll)",
+    r"share this|advertisement|\(?cnn\)?\s*$|please scroll|editor['’]s note\s*:)",
     re.IGNORECASE,
 )
 _WIRE = r"\((?:CNN|AP|Reuters|AFP|Xinhua)\)"
 KICKERS = r"WATCH|VIDEO|EXCLUSIVE|BREAKING(?: NEWS)?|UPDATED?|JUST IN|LIVE|PHOTOS?|LISTEN"
+# The signposts of a house style that sets each paragraph under a label ("Why it matters:
+# Trump and his allies have …", "Driving the news: …"): the label is the page's, the rest
+# the sentence.
+SIGNPOSTS = (r"Why it matters|Driving the news|The big picture|(?:The )?[Ss]tate of play|"
+             r"The latest|Between the lines|The bottom line|Bottom line|What they'?re saying|"
+             r"What'?s next|What to watch|By the numbers|The backstory|Flashback|Zoom in|"
+             r"Zoom out|Yes, but|Reality check|Catch up quick|The intrigue|Go deeper|Details|"
+             r"Context|Where it stands|The other side|Our thought bubble|Be smart")
 # The dashes a dateline ends on: em, en, the horizontal bar ("NEW YORK (Reuters) ―") and the
 # box-drawing line some sites type for one ("RICHMOND, Va. ─").
 _DASH = "[—–―─]"
@@ -57,6 +65,7 @@ _DATELINE = re.compile(
     r"|[A-Z]{3,}(?:[ /-][A-Z]{2,})*(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?" + _DATED +
     r"\s*(?:\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}\)\s*)?(?:--|" + _DASH + ")"
     rf"|(?:{KICKERS})\s*:"  # "VIDEO: …", "EXCLUSIVE: …"
+    rf"|(?:{SIGNPOSTS})\s*:(?=\s+[A-Z\"“])"  # "Why it matters: Trump …"
     r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
 # A label that makes the rest someone else's words or a form, not news: "CLAIM: …",
 # "THE FACTS: …" (a fact check), "Q: …".
