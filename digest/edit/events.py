@@ -36,16 +36,19 @@ from digest.edit.facts import (
     FORM,
     RESTATES_WORDS,
     WORD,
+    acronyms,
     brings,
-    country,
     dated,
+    initials,
     known_forms,
     name_runs,
     new_figures,
     numbers,
+    one_form,
     plain,
     said,
     source_clause,
+    spelt_known,
 )
 from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
@@ -118,6 +121,11 @@ EVENT_FAMILIES = (
     ("dissolve", "dissolved", "disband", "disbanded", "disbanding", "abolish", "abolished",
      "scrap", "scrapped"),
     ("indict", "indicted", "indictment", "charge", "charged", "charges"),
+    ("investigate", "investigated", "investigating", "investigation", "investigations", "probe",
+     "probes", "probed", "probing", "inquiry", "inquiries"),
+    ("appoint", "appointed", "appointment", "tap", "tapped", "taps", "pick", "picked", "picks",
+     "select", "selected", "choose", "chose", "chosen"),
+    ("approve", "approved", "approves", "approval", "pass", "passed", "passes"),
 )
 _NOT_ACTION = frozenset(stem(w)[:FORM] for w in _ROLES | _REPORTING | _PARTIES)
 _PARTY_FORMS = frozenset(stem(w)[:FORM] for w in _PARTIES)
@@ -155,7 +163,7 @@ def _name_word(word: str) -> str | None:
     if (len(word) < 2 or word.lower() in STOPWORDS or _PARTY_TAG.fullmatch(word)
             or is_title(word.rstrip("."))):
         return None
-    return country(_form(word))
+    return one_form(_form(word))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -190,9 +198,11 @@ def event(sentence: str) -> Event:
     named = {w for name in names for w in name} | {opener}
     action = {f for f in map(_action_word, tokens(text)) if f and f not in named}
     forms = frozenset(map(_form, WORD.findall(text)))
+    # "fcc", and the acronyms in capitals: `facts.initials`, `facts.acronyms`
+    spelt = frozenset(filter(None, map(initials, names))) | acronyms(WORD.findall(text))
     return Event(names=tuple(names), opener=opener,
                  sources=frozenset(filter(None, map(_name, name_runs(source_clause(text))))),
-                 words=forms | frozenset(map(country, forms)),
+                 words=forms | frozenset(map(one_form, forms)) | spelt,
                  figures=numbers(text),
                  counts=frozenset(m.lower() for m in _COUNT.findall(text)),
                  action=frozenset(action),
@@ -249,12 +259,15 @@ def restates_event(sentence: str, printed: Sequence[str],
             if head in known or not dated(head, known):
                 continue  # the first date of its kind printed says when
             return None  # another day ("Friday" after "Monday"): another event
-        if head not in known:
+        spelt = spelt_known(name, known)
+        if head in known:
+            actors.add(head)
+        elif spelt:
+            actors.add(spelt)  # "Federal Communications Commission" after "FCC"
+        else:
             # someone or something the reader has not met; not the source a report names
             # ("…, the White House announced."): who told it is no new part of the event
             fresh = fresh or name not in mine.sources
-        else:
-            actors.add(head)
     least = max(settings.event_words_named, math.ceil(
         settings.event_share_named * len(mine.action))) if fresh else words
     for theirs in told:

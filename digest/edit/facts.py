@@ -33,9 +33,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from digest.edit.entities import is_title
 from digest.edit.lexicon import (
     CALENDAR,
     CJK_RE,
+    MONTH_ABBREVIATIONS,
     REPORTING_VERBS,
     STOPWORDS,
     WEEKDAYS,
@@ -64,9 +66,12 @@ _ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\b)|(?<=\b[A-Z]\.[A-Z])\.")  
 # Words that may stand inside a name whose initials make an acronym: "Boy Scouts of America".
 _NAME_JOINERS = frozenset(["of", "and", "for", "the", "&"])
 _INITIAL_GAP = re.compile(r"[\s.]+")  # between two words of a name: "William P. Barr"
-# Weekdays and months (their first FORM letters): a date, which is new only against another.
-# ("May" is left out: its five letters are the verb "may".)
-DATES = frozenset(d.lower()[:FORM] for d in CALENDAR if d != "May")
+_TITLE_OF = re.compile(r"\b([A-Z][a-z]+) of the\s+$")  # "Speaker of the House"
+# Weekdays and months (their first FORM letters, and the months' abbreviations: "Nov. 3"): a
+# date, which is new only against another. ("May" is left out: its five letters are the verb
+# "may", and it is a surname: "Theresa May".)
+_CALENDAR_WORDS = frozenset(d for d in CALENDAR | set(MONTH_ABBREVIATIONS) if d != "May")
+DATES = frozenset(d.lower()[:FORM] for d in _CALENDAR_WORDS)
 # A weekday says which day; a month which month ("the November election" names no day): a
 # date is new only against another printed date of its kind.
 _WEEKDAY_FORMS = frozenset(d.lower()[:FORM] for d in WEEKDAYS)
@@ -155,9 +160,16 @@ def source_clause(text: str) -> str:
     return m.group() if m else ""
 
 
-def country(form: str) -> str:
-    """A name's word form as its country's, when it is a people ("irani" -> "iran")."""
-    return COUNTRY_FORMS.get(form, form)
+# A month's abbreviation is the month ("Jan. 6" after "early January"): its form to the month's.
+_MONTH_OF = {stem(a)[:FORM]: m.lower()[:FORM] for m in CALENDAR for a in MONTH_ABBREVIATIONS
+             if m.startswith(a)}
+_ONE_FORM = {**COUNTRY_FORMS, **_MONTH_OF}
+
+
+def one_form(form: str) -> str:
+    """A name's word form as the one it shares with another: a people's as its country's
+    ("irani" -> "iran"), a month's abbreviation as the month's ("nov" -> "novem")."""
+    return _ONE_FORM.get(form, form)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -194,6 +206,26 @@ class Said:
     figures: frozenset[str]
 
 
+def initials(name: Sequence[str]) -> str:
+    """The acronym a name of three words or more makes, as a word form ("Federal
+    Communications Commission" -> "fcc", which is how "FCC" reads), or ""."""
+    return "".join(w[0] for w in name)[:FORM] if len(name) >= 3 else ""
+
+
+def acronyms(words: Iterable[str]) -> frozenset[str]:
+    """The acronyms among `words` ("FCC"), kept in capitals: what a name spelt out after them
+    is (`spelt_known`). In capitals, so two names spelt out are never one by their initials
+    ("Republican National Convention", "Republican National Committee")."""
+    return frozenset(w[:FORM] for w in words if len(w) >= 3 and w.isupper() and w.isalpha())
+
+
+def spelt_known(name: Sequence[str], known: set[str] | frozenset[str]) -> str:
+    """The acronym of `name` when the printed text (`known`, with its `acronyms`) wrote it
+    ("Federal Communications Commission" after "FCC"), or ""."""
+    spelt = initials(name)
+    return spelt if spelt and spelt.upper() in known else ""
+
+
 def plain(text: str) -> str:
     """Accents off ("Julián" -> "Julian"), dotted capitals joined ("U.S." -> "US")."""
     if not text.isascii():
@@ -228,7 +260,9 @@ def name_runs(text: str) -> list[list[str]]:
     """The capitalised words of `text`, in runs that name one thing ("House Minority Leader
     Nancy Pelosi", "William P. Barr"): words with only spaces or dots between them. The
     last word is the head a reader knows it by ("Pelosi"; "White House Press Secretary Sean
-    Spicer" is Spicer, not the White House)."""
+    Spicer" is Spicer, not the White House). A date is no part of a name: "the Judiciary
+    Committee Friday" is the committee, then a day. Nor is the body a title names ("Speaker
+    of the House", "Secretary of the Treasury"): it is the title's, not someone new."""
     runs: list[list[str]] = []
     end = -1
     for m in WORD.finditer(text):
@@ -236,7 +270,11 @@ def name_runs(text: str) -> list[list[str]]:
         if not w[:1].isupper():
             end = -1
             continue
-        if end >= 0 and not _INITIAL_GAP.sub("", text[end:m.start()]):
+        if end < 0 and (title := _TITLE_OF.search(text[max(0, m.start() - 30):m.start()])) \
+                and is_title(title.group(1)):
+            continue  # "Speaker of the House": the title's body
+        if (end >= 0 and not _INITIAL_GAP.sub("", text[end:m.start()])
+                and (w in _CALENDAR_WORDS) == (runs[-1][-1] in _CALENDAR_WORDS)):
             runs[-1].append(w)
         else:
             runs.append([w])
@@ -262,18 +300,21 @@ def said(sentence: str) -> Said:
     """What `sentence` states (see `Said`), read once per sentence."""
     text = plain(sentence)
     words = WORD.findall(text)
-    initials = _initials(words)
+    spelt_runs = _initials(words)
     runs = []
     for k, run in enumerate(name_runs(text)):
         if k == 0 and len(run) == 1 and text.lstrip().startswith(run[0]):
             continue  # "Weary commuters …": a lone opening word's capital is the sentence's
         kept = tuple(stem(w) for w in run if len(w) > 1 and w.lower() not in STOPWORDS
-                     and not _spelt_out(w, initials))
+                     and not _spelt_out(w, spelt_runs))
         if kept:
             runs.append(kept)
     content = {w for w in content_words(text) if not CJK_RE.fullmatch(w)}
     content.update(cjk_bigrams(text))
-    return Said(words=frozenset(stem(w) for w in words) | frozenset(cjk_bigrams(text)),
+    # A name spelt out is known by its acronym too: "FCC" after "Federal Communications
+    # Commission" (and the other way: its acronyms, for `brings`).
+    spelt = frozenset(filter(None, map(initials, runs))) | acronyms(words)
+    return Said(words=frozenset(stem(w) for w in words) | frozenset(cjk_bigrams(text)) | spelt,
                 names=tuple(runs), content=frozenset(content), figures=numbers(text))
 
 
@@ -286,7 +327,7 @@ def known_forms(printed: Iterable[str]) -> tuple[set[str], set[str]]:
         words |= theirs.words
         figures |= theirs.figures
     forms = {w[:FORM] for w in words}
-    return forms | {country(f) for f in forms}, figures
+    return forms | {one_form(f) for f in forms}, figures
 
 
 def brings(mine: Said, known: set[str], figures: set[str]) -> bool:
@@ -295,8 +336,9 @@ def brings(mine: Said, known: set[str], figures: set[str]) -> bool:
     if new_figures(mine.figures, figures):
         return True
     for name in mine.names:
-        if country(name[-1][:FORM]) in known:
-            continue  # a name the reader has met: its head ("Nancy Pelosi" after "Pelosi")
+        if one_form(name[-1][:FORM]) in known or spelt_known(name, known):
+            continue  # a name the reader has met: its head ("Nancy Pelosi" after "Pelosi"),
+            # its acronym ("Federal Communications Commission" after "FCC")
         forms = {w[:FORM] for w in name}
         if forms <= DATES and not dated(name[-1][:FORM], known):
             continue  # the first date of its kind printed says when, not that something

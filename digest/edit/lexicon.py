@@ -18,6 +18,10 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 CALENDAR = frozenset(WEEKDAYS + MONTHS)  # a date's words: no name (entities), a date (facts)
+# The months a newsroom abbreviates before a day ("Nov. 3", "Sept. 11"; AP writes Jan., Feb.,
+# Aug., Sept., Oct., Nov., Dec.; other styles Mar., Apr., Jun., Jul., Sep.): a date, no name.
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                       "Nov", "Dec")
 # The words a writer addresses the reader with (a regex alternation): a paragraph does not
 # print such a line (write/lines.first_person), nor the TL;DR (proof_front).
 TO_THE_READER = r"[Yy]ou|[Yy]our|yours|yourself|[Yy]ou['’](?:re|ll|ve|d)"

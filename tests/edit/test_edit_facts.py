@@ -8,11 +8,11 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.events import restates_event, says_nothing_new
-from digest.edit.facts import new_fact, numbers, restates, rounds, said
+from digest.edit.facts import name_runs, new_fact, numbers, restates, rounds, said
 from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import ParagraphSettings
 from digest.edit.write.lines import story_lines
-from digest.edit.write.paragraph import paragraph_for
+from digest.edit.write.paragraph import Pick, paragraph_for, without_repeats
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]
@@ -261,8 +261,8 @@ def test_the_paragraph_tells_an_event_once(make_article: MakeArticle) -> None:
     assert (DEMAND in texts) != (DEMAND_AGAIN in texts)  # the demand, once
     assert any("Tomas Reyes" in t for t in texts)  # a new fact fills instead
     assert paragraph_strikes(texts, origins=[s.sources[0] for s in printed]) == []
-    before = paragraph_for([a, b, c], {}, language="en",
-                           settings=ParagraphSettings(event_words=0, fill_loss=1.0))
+    before = paragraph_for([a, b, c], {}, language="en", settings=ParagraphSettings(
+        event_words=0, fill_loss=1.0, nothing_new=0.0))
     assert {DEMAND, DEMAND_AGAIN} <= {s.text for s in before}
 
 
@@ -356,3 +356,74 @@ def test_a_hedged_round_figure_is_no_new_figure() -> None:
 def test_an_action_told_in_other_words_is_one_family(sentence: str, printed: str) -> None:
     why = restates_event(sentence, [printed])
     assert why and "~" in why
+
+
+# Names as a reader reads them, round three: a month's abbreviation is a date, a date is no
+# part of a name, a name spelt out is its acronym (issue 11, round three).
+def test_a_months_abbreviation_is_a_date_not_a_name() -> None:
+    printed = ["The Carthen court on Monday ordered the town to count ballots that arrive up to "
+               "three days after the vote."]
+    assert not new_fact("Ballots received by Nov. 3 must be counted.", printed)
+    assert new_fact("Ballots received by Nov. 3 must be counted, Tomas Reyes said.", printed)
+
+
+def test_a_date_is_no_part_of_a_name() -> None:
+    assert name_runs("members walked out of the Judiciary Committee Friday morning") == [
+        ["Judiciary", "Committee"], ["Friday"]]
+    assert name_runs("on Tuesday November 3") == [["Tuesday", "November"]]
+    assert name_runs("Prime Minister Theresa May spoke") == [
+        ["Prime", "Minister", "Theresa", "May"]]
+    # nor is the body a title names: "Speaker of the House" is Pelosi's title, no one new
+    assert name_runs("Speaker of the House Nancy Pelosi met the Bank of the West") == [
+        ["Speaker"], ["Nancy", "Pelosi"], ["Bank"], ["West"]]
+    assert not new_fact("Mira Osei, the Speaker of the Council, spoke on Monday.",
+                        ["Carthen's speaker Mira Osei spoke on Monday."])
+    printed = ["Four council members walked out of the Carthen Harbour Committee in protest "
+               "after the mayor scheduled a vote on the pier."]
+    why = says_nothing_new("Some council members stormed out of the Carthen Harbour Committee "
+                           "Friday morning, protesting a vote on the pier.", printed)
+    assert why  # nothing new: the committee, then the first weekday printed
+
+
+def test_a_name_spelt_out_is_its_acronym() -> None:
+    assert not new_fact("The Carthen Harbour Authority met.", ["The CHA met on Monday."])
+    assert not new_fact("The CHA met.", ["The Carthen Harbour Authority met on Monday."])
+    assert new_fact("The Carthen Rowing Club met.", ["The CHA met on Monday."])
+    printed = ["The CHA voted on Thursday to end the pier fees."]
+    why = restates_event("The Carthen Harbour Authority voted to end the pier fees.", printed)
+    assert why and why.startswith("the same event again")
+
+
+@pytest.mark.parametrize(("sentence", "printed"), [
+    ("Tomas Reyes, the harbour master, has been appointed to oversee the inquiry into the "
+     "Carthen pier.", "Mayor Ilse Brandt has tapped the harbour master Tomas Reyes to lead the "
+                      "probe of the Carthen pier."),
+    ("The Carthen council passed the pier budget.", "The Carthen council approved the pier "
+                                                    "budget on Monday."),
+])
+def test_an_appointment_an_inquiry_and_a_vote_are_families(sentence: str, printed: str) -> None:
+    why = restates_event(sentence, [printed])
+    assert why and "~" in why
+
+
+WON = ("Mayor Ilse Brandt won the Carthen mayoral race in a landslide on Tuesday, giving her "
+       "party a lift before the spring council vote.")
+DEFEATED = ("After stumbling through a rough final week of rain-soaked canvassing, Mayor Ilse "
+            "Brandt defeated Tomas Reyes on Tuesday in the Carthen mayoral race.")
+PROJECTED = ("Brandt was projected to beat Tomas Reyes, as her party appeared headed for a big "
+             "night in the races for the Oakfield Harbour Board and the Kettle School Council, "
+             "based on early returns.")
+
+
+def test_a_sentence_the_rest_of_the_paragraph_says_is_not_printed(
+        make_article: MakeArticle) -> None:
+    # DEFEATED says something WON does not (Reyes), but nothing WON and PROJECTED, taken
+    # together, do not: wherever it stands, the fact is told twice.
+    assert new_fact(DEFEATED, [WON]) and says_nothing_new(DEFEATED, [WON]) is None
+    assert says_nothing_new(DEFEATED, [WON, PROJECTED])
+    arts = [make_article(text, source=f"Outlet {k}", title="Brandt wins Carthen race",
+                         day=1 + k / 10) for k, text in enumerate((WON, DEFEATED, PROJECTED))]
+    lines = story_lines(arts, "en")
+    chosen = [Pick(ln, ln.text) for ln in lines]  # picked in this order
+    assert [p.text for p in without_repeats(chosen)] == [WON, PROJECTED]
+    assert [p.text for p in without_repeats(chosen[:2])] == [WON, DEFEATED]

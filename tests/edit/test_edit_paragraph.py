@@ -459,3 +459,21 @@ def test_a_judgement_is_shared_only_when_another_outlet_writes_it(
     assert all("Outlet B" in t for t in texts if "awful" in t)
     # Another outlet writing the judgement too shares it: printed as it stands.
     assert judged in paragraph(report.replace("a remark", "an awful remark"))
+
+
+def test_a_pointer_before_a_sentence_goes_and_the_sentence_stays(
+        make_article: MakeArticle) -> None:
+    # "Here's what to know: <a real sentence>": the pointer is the page's, the sentence news.
+    assert clean_sentence("Here's what to know: The ferry ran aground near Carthen.") == \
+        "The ferry ran aground near Carthen."
+    assert clean_sentence("Here’s what we know so far about the crash: Two people died.") == \
+        "Two people died."
+    # a pointer with a judgement or a list after it stays whole (and is not printed)
+    for kept in ("Here's the good news for the mayor: If the vote holds, she wins.",
+                 "Here are seven: 1."):
+        assert clean_sentence(kept) == kept
+    art = make_article("The Carthen ferry ran aground on Monday near the harbour wall. Here's "
+                       "what to know: The harbour master said all 40 passengers were taken "
+                       "ashore by lifeboat.")
+    assert [ln.text for ln in story_lines([art], "en")][1] == (
+        "The harbour master said all 40 passengers were taken ashore by lifeboat.")

@@ -47,12 +47,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from digest.edit.events import says_nothing_new
 from digest.edit.facts import new_fact, restates, said
-from digest.edit.lexicon import mostly_cjk, stem
+from digest.edit.lexicon import QUOTED, mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, judges, judging_words, quoted_share
 from digest.edit.write.lines import Centrality, Line, size_of, story_lines
@@ -229,12 +229,47 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
             break
         _, pick, stems, length = best
         draft.add(pick, stems, length)
-    # In print order, a sentence that says again what is printed goes (or one leaning on a
-    # sentence that did, or naming "the benchmark" before one is introduced).
+    return without_repeats(draft.chosen, settings)
+
+
+def without_repeats(chosen: Sequence[Pick], settings: ParagraphSettings = PARAGRAPH
+                    ) -> list[Pick]:
+    """The `chosen` picks (the opening first, then in the order they were picked) in print
+    order (`_in_order`), each fact once: a sentence that says again what is printed before
+    it goes (`_in_print`), and so does one that the other outlets' printed sentences, taken
+    together, say all of, wherever it stands ("Northam defeated Gillespie Tuesday" between
+    "Northam won the governor's race Tuesday" and "Northam was projected to win … over
+    Gillespie, as …"): the last picked first; by its words (at most `nothing_new` of them new,
+    `events.says_nothing_new` without the event rule, which reads one sentence against
+    another), never the opening's account (its sentences go on from the opening), nor one
+    quoting words no other printed sentence quotes (`_quotes_anew`)."""
+    out = _in_print(_in_order(chosen), settings)
+    picked = {id(p): n for n, p in enumerate(chosen)}
+    words_only = replace(settings, event_words=0)
+    for p in sorted(out[1:], key=lambda p: -picked[id(p)]):
+        others = [o.text for o in out if o.line.article != p.line.article]
+        if (p in out and p.line.article != out[0].line.article
+                and not _quotes_anew(p.text, others)
+                and says_nothing_new(p.text, others, words_only)):
+            out = _in_print([o for o in out if o is not p], settings)
+    return out
+
+
+def _quotes_anew(text: str, others: Sequence[str]) -> bool:
+    """Whether `text` quotes words none of `others` quotes: someone's words are a fact of
+    their own ("… by calling him an “overrated” military leader")."""
+    printed = " ".join(others).lower()
+    return any(q.strip("\"“”").lower() not in printed for q in QUOTED.findall(text))
+
+
+def _in_print(picks: Sequence[Pick], settings: ParagraphSettings) -> list[Pick]:
+    """`picks` in print order without a sentence that says again what is printed before it
+    (or one leaning on a sentence that did, or naming "the benchmark" before one is
+    introduced)."""
     out: list[Pick] = []
     dropped: set[tuple[int, int]] = set()
     named: set[str] = set()  # the stems printed so far (an opening, a lead, may name "the X")
-    for p in _in_order(draft.chosen):
+    for p in picks:
         if (out and (restates(p.text, [o.text for o in out]) or says_nothing_new(
                 p.text, [o.text for o in out if o.line.article != p.line.article],
                 settings))) or (

@@ -74,6 +74,15 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
 
 
+# A pointer before a sentence ("Here's what to know: The authorities were still …"): the
+# sentence after the colon is news, the pointer is the page's (never printed: it points to
+# text a paragraph does not print, proof.POINTS_FORWARD).
+_POINTER = re.compile(
+    r"^(?:Here(?:'s|’s|\s+is|\s+are)|Below\s+(?:is|are))\s+(?:what\s+(?:to|we|you)\s+(?:need\s+to\s+)?"
+    r"know(?:\s+so\s+far)?|what\s+happened|the\s+latest)(?:\s+(?:about|on)\s+[^:]{1,60})?:\s+"
+    r"(?=[\"“]?[A-Z])")
+
+
 @dataclass(frozen=True)
 class Scored:
     index: int  # position in the document's sentence list
@@ -83,8 +92,9 @@ class Scored:
 
 
 def clean_sentence(sentence: str) -> str:
-    """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -"."""
-    out = _DATELINE.sub("", sentence).strip()
+    """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -",
+    and a pointer before a sentence ("Here's what to know: …")."""
+    out = _POINTER.sub("", _DATELINE.sub("", sentence).strip())
     return out or sentence.strip()
 
 
