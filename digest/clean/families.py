@@ -270,8 +270,24 @@ def rules_through(rule: str) -> frozenset[str]:
 
 
 OPENINGS = Openings([pattern for family in FAMILIES for pattern in family.opens])
-_OPENINGS_MAX = max(f.max_len for f in FAMILIES if f.opens)
 _LIMITS = sorted({f.max_len for f in FAMILIES})
+
+
+def _openings_within(limits: list[int]) -> tuple[Openings | None, ...]:
+    """For each limit, the openings of the families that take a block that long (None: no
+    family that opens does). A block is tried only with those: a pattern of a family too
+    short for it opens nothing that matters (every block a family accepts matches one of its
+    own `opens`), and most paragraphs are longer than all but the ticker's and the source
+    line's. (One gate per set of patterns; their edges are read once for all of them.)"""
+    gates: dict[tuple[re.Pattern[str], ...], Openings] = {}
+    out: list[Openings | None] = []
+    for limit in limits:
+        patterns = tuple(p for f in FAMILIES if f.max_len >= limit for p in f.opens)
+        out.append(gates.setdefault(patterns, Openings(patterns)) if patterns else None)
+    return tuple(out)
+
+
+_OPENINGS_WITHIN = _openings_within(_LIMITS)
 
 
 def literal_bits(position: int) -> tuple[int, int]:
@@ -353,7 +369,8 @@ def _plan_of(text: str, kind: str) -> _Plan | None:
     at = bisect_left(_LIMITS, size)
     if at == len(_LIMITS):
         return None
-    return _plan(_LIMITS[at], kind, size <= _OPENINGS_MAX and OPENINGS.match(text))
+    openings = _OPENINGS_WITHIN[at]
+    return _plan(_LIMITS[at], kind, openings is not None and openings.match(text))
 
 
 def _decide(plan: _Plan, text: str, found: int) -> str | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -103,6 +104,13 @@ def edge(pattern: re.Pattern[str], *, last: bool) -> Edge:
     return tuple(_one_char(group, flags) for flags, group in by_flags.items())
 
 
+@cache
+def _edges(pattern: re.Pattern[str]) -> tuple[Edge, Edge]:
+    """`edge` of a pattern at its start and at its end, read once per process (a pattern can
+    sit in several gates)."""
+    return edge(pattern, last=False), edge(pattern, last=True)
+
+
 def _admits(edge: Edge, char: str) -> bool:
     return edge is None or any(p.fullmatch(char) for p in edge)
 
@@ -135,8 +143,7 @@ class Openings:
 
     def _admitted(self, char: str, side: int) -> int:
         if self._edges is None:
-            self._edges = tuple((edge(p, last=False), edge(p, last=True))
-                                for p in self.patterns)
+            self._edges = tuple(_edges(p) for p in self.patterns)
         bits = 0
         for place, edges in enumerate(self._edges):
             if _admits(edges[side], char):
