@@ -13,7 +13,7 @@ import pytest
 from digest.clean.blocks import Block, BlockKind
 from digest.clean.families import FAMILIES, LITERALS, OPENINGS, classify, classify_all
 from digest.clean.literals import FOLDS_APART
-from digest.clean.openings import Openings, edge
+from digest.clean.openings import Openings, _one_char, edge, heads
 
 HERE = Path(__file__).parent
 OPENING_PATTERNS = [p for f in FAMILIES for p in f.opens]
@@ -72,11 +72,44 @@ def test_first_characters_come_from_the_pattern(pattern: re.Pattern[str], first:
     assert not any(any(p.fullmatch(c) for p in found) for c in not_first)
 
 
+def _opens(pattern: re.Pattern[str], start: str) -> bool:
+    """Whether `heads` lets a text opening with these two characters through."""
+    found = heads(pattern)
+    assert found is not None
+    return any(all(_one_char([node], flags).fullmatch(char) for (node, flags), char
+                   in zip(head, start, strict=False)) for head in found)
+
+
+@pytest.mark.parametrize(("pattern", "opening", "not_opening"), [
+    # every branch, in any case; the parser's shared prefixes split again
+    (re.compile(r"^(?:read more|related|see also|trending)\b", re.I),
+     ["Re", "rE", "Se", "TR"], ["Ra", "Th", "S ", "Tu", "R\n"]),
+    # a repeat: whitespace, then a digit; a match may be one digit long (any second then)
+    (re.compile(r"^\s*\d+"), [" 1", "  ", "1a", "\t٣", "９x"], [" a", "a1", ".1"]),
+    # copies that can be empty make up a repeat's count; an optional first character
+    (re.compile(r"^(?:a?){3}b|^x?yz"), ["aa", "ab", "bq", "xy", "yz"], ["ca", "ac", "xz", "yy"]),
+    # case-folding twins (the Kelvin sign is k, the long s is s), a lookahead left out
+    (re.compile(r"^(?:k|s)(?=\d)\d", re.I), ["K1", "\u212a2", "ſ3", "S٣"], ["Ka", "x1"]),
+    # a group's own flags
+    (re.compile(r"^(?i:a)b"), ["Ab", "ab"], ["AB", "aB"]),
+])
+def test_first_two_characters_come_from_the_pattern(pattern: re.Pattern[str],
+                                                    opening: list[str],
+                                                    not_opening: list[str]) -> None:
+    for start in opening:
+        assert _opens(pattern, start), start
+    for start in not_opening:
+        assert not _opens(pattern, start), start
+
+
 def test_what_the_analysis_cannot_tell_is_any_character() -> None:
     assert edge(re.compile(r"^(?:x)?"), last=False) is None  # may match nothing
     assert edge(re.compile(r"^(?>ab)c"), last=False) is None  # an atomic group
     assert edge(re.compile(r"^ab"), last=True) is None  # not held to the end
     assert edge(re.compile(r"^ab\s*$"), last=True) is not None
+    assert heads(re.compile(r"^(?:x)?")) is None  # may match nothing
+    assert heads(re.compile(r"^(?>ab)c")) is None  # an atomic group
+    assert heads(re.compile(r"^ab(?>c)")) is not None  # (after the first two characters)
 
 
 def test_last_characters_gate_only_patterns_held_to_the_end() -> None:
