@@ -290,6 +290,12 @@ def _openings_within(limits: list[int]) -> tuple[Openings | None, ...]:
 _OPENINGS_WITHIN = _openings_within(_LIMITS)
 
 
+def warm_openings(chars: str) -> None:
+    """`Openings.warm` of every gate: read the patterns, and what `chars` admit."""
+    for gate in dict.fromkeys(g for g in _OPENINGS_WITHIN if g is not None):
+        gate.warm(chars)
+
+
 def literal_bits(position: int) -> tuple[int, int]:
     """The bits `present` sets for the family at `position` in `FAMILIES`: one of its
     `needs` found, one of its `also` found."""
@@ -410,8 +416,14 @@ def classify_all(blocks: Sequence[Block], found: list[int] | None = None) -> lis
         if found is None:
             return [classify(b) for b in blocks]
     out: list[str | None] = []
+    limits, gates, beyond = _LIMITS, _OPENINGS_WITHIN, len(_LIMITS)
     for block, bits in zip(blocks, found, strict=True):
-        text = block.text
-        plan = _plan_of(text, block.kind)
-        out.append(None if plan is None else _decide(plan, text, bits))
+        text = block.text  # (`_plan_of`, inline: a call less per block)
+        at = bisect_left(limits, len(text))
+        if at == beyond:
+            out.append(None)
+            continue
+        gate = gates[at]
+        plan = _plan(limits[at], block.kind, gate is not None and gate.match(text))
+        out.append(_decide(plan, text, bits))
     return out

@@ -307,6 +307,14 @@ class Openings:
                 self._lasts[char] = bits
         return bits
 
+    def warm(self, chars: str) -> None:
+        """Read the patterns, and what each of `chars` admits as a text's first, second and
+        last character (what a process otherwise works out on its first pages)."""
+        for char in chars:
+            self._first(char)
+            self._second(char)
+            self._last(char)
+
     def narrowed(self, first: str, second: str, last: str | None) -> tuple[re.Pattern[str], ...]:
         """The patterns a text opening with `first` and `second` ("": none) and ending with
         `last` (None: unknown) may match."""

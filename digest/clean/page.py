@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import signal
+import string
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,7 @@ from types import FrameType, TracebackType
 from digest.clean.blocks import Block
 from digest.clean.decode import decode_bytes, looks_binary_text
 from digest.clean.extract import extract_blocks, is_fragment, parse_html
+from digest.clean.families import warm_openings
 from digest.clean.meta import PageMeta, extract_meta
 from digest.clean.patterns import BYLINE, SOURCE_LINE
 from digest.clean.plaintext import derive_title, text_blocks
@@ -119,7 +121,7 @@ def _trim(text: str) -> str:
 
 
 def _assemble(title: str, blocks: list[Block], meta: PageMeta) -> CleanedPage:
-    paragraphs = tuple(b.text for b in blocks if b.kept)
+    paragraphs = tuple(b.text for b in blocks if b.rule is None)  # (kept: no property call)
     removed = tuple(Removal(b.rule, _trim(b.text)) for b in blocks if b.rule)
     canonical = meta.canonical_url
     author = meta.author
@@ -221,6 +223,22 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
                                removed=page.removed, appended=(extra,) if extra.paragraphs else ())
         deadline.check()
         return page
+
+
+# a feed entry's shapes: a heading, prose with quotes, a date and a credit, a link row
+_WARM_PAGE = ("<h2>Warm-up</h2><p>“The ferry”, 12 May 2025: 3 crossings a day (photo by A. "
+              "Lee/Reuters).</p><ul><li>Share</li><li>Read more</li></ul><p>Tags: ferries</p>")
+
+
+def warm() -> None:
+    """Build in this process what a fresh one builds on its first pages: the openings' starts
+    and ends and what the characters of ASCII text admit (`families.warm_openings`), the
+    parser, the families' plans. A process that forks workers to clean (`digest fetch`'s
+    parse pool) calls it first: each worker then starts warm, instead of spending ~0.07 s of
+    its first few hundred feed items on it."""
+    warm_openings(string.ascii_letters + string.digits + "“\"‘—([")
+    clean(_WARM_PAGE, "https://example.com/warm-up", title="Warm-up")
+    clean("Warm-up\n\nA line of text, 12 May 2025.", text=True)
 
 
 def clean_many(items: Iterable[str | Path], *, url: str | None = None, text: bool = False,

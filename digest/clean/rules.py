@@ -171,7 +171,7 @@ def _newsletter_furniture(blocks: list[Block]) -> None:
 
 
 def _positional(blocks: list[Block], title: str, byline: str | None) -> None:
-    kept = [b for b in blocks if b.kept]
+    kept = [b for b in blocks if b.rule is None]  # (kept: no property call)
     title_key = squeeze(title)
     # squeezing every paragraph to compare it with the title is the costly part: a block
     # can only squeeze to the title if it is at least as long as the squeezed title, and a

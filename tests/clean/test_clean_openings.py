@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import random
 import re
+import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +171,28 @@ def test_bytes_lowering_finds_what_str_lowering_finds() -> None:
         if len(low) != 1 or low in held or char in held:
             apart.append(char.encode())
     assert sorted(apart) == sorted(FOLDS_APART)
+
+
+def test_a_warmed_gate_answers_as_a_cold_one() -> None:
+    """`Openings.warm` works out before any text what the characters admit (what a process
+    forked after it then has), and the answers are a cold gate's."""
+    cold = Openings(OPENING_PATTERNS)
+    warmed = Openings(OPENING_PATTERNS)
+    warmed.warm(string.ascii_letters + string.digits)
+    assert set(string.ascii_letters) <= set(warmed._firsts)  # (read before any text)
+    assert not cold._firsts
+    for text in STRINGS[:3000]:
+        assert warmed.match(text) == cold.match(text), text
+
+
+def test_warm_reads_every_gate_in_a_fresh_process() -> None:
+    """`digest.clean.warm()` (called before the fetch workers fork) leaves no gate to read on
+    a worker's first page, and cleans nothing it returns."""
+    code = ("from digest.clean import families, warm\n"
+            "gates = [g for g in families._OPENINGS_WITHIN if g is not None]\n"
+            "assert gates and all(g._starts is None for g in gates)\n"
+            "assert warm() is None\n"
+            "assert all(g._starts is not None and 'T' in g._firsts for g in gates)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
