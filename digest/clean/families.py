@@ -6,16 +6,18 @@ real sentences live), optionally which block kinds it looks at, and one of two g
 condition every block the test accepts meets, so a block that fails it skips the test:
 
 - `opens`, for the families anchored at the block's start: the patterns one of which a
-  block they accept matches at its start (their own patterns). `OPENINGS` tries them once per
-  block, only those that can start with the block's first character and end with its last
-  (`openings.py`): prose opens none of them, and most are never tried on it (the same
-  answers, by construction).
+  block they accept matches at its start (their own patterns). A block is tried once with
+  the openings of the families that take a block its length, only those that can start with
+  its first two characters and end with its last (`openings.py`): prose opens none of them,
+  and most are never tried on it (the same answers, by construction).
 - `needs`, for the "search anywhere" families: the lower-case literals every match contains:
   a block with none of them skips that family's regex (the regexes scan the whole block);
   `also`, a second set of them, for a family whose `needs` are words prose uses ("support ",
   "pic" in "topic"): what the rest of every match holds ("journalism", a colon). All of
   them are found in one pass over the page (`literals.py`), so a literal costs nothing, and
-  the more precise they are, the fewer blocks reach a regex. Keep the literals in step with
+  the more precise they are, the fewer blocks reach a regex; but an `also` literal of one or
+  two characters (a colon, "by") is looked for in the few blocks that get that far
+  (`short_also`), not in every line of prose. Keep the literals in step with
   patterns.py; tests/clean draw matches from the patterns and check the gates let them by.
 """
 
@@ -31,127 +33,22 @@ from digest.clean import patterns as P
 from digest.clean.blocks import Block
 from digest.clean.literals import Literals
 from digest.clean.openings import Openings
-
-_IMPERATIVE = re.compile(
-    r"(?:^|[.!?]\s+|[:–—]\s*)(?:subscribe|sign up|sign me up|get|join|enter|don'?t miss|never "
-    r"miss|want|love|like|enjoy(?:ed)?|stay|receive|be the first|keep up|click|register|try)\b",
-    re.I)
-_DIGIT = re.compile(r"\d")
-_MONEY_OR_CHANGE = re.compile(r"[$€£¥₹%▲▼↑↓]|\(\s?[A-Z0-9.]{1,10}\s?\)|\d{1,3}(?:,\d{3})+|\d\.\d{2}"
-                              r"|[涨跌]")
-_CN_DISCLAIMER = re.compile(r"^[【\[]?(?:免责声明|版权声明|风险提示|声明)")
-
-
-def is_ticker(text: str) -> bool:
-    if len(text) > 400 or not _DIGIT.search(text):
-        return False
-    text = text.strip()
-    if P.FX_LINE.match(text):
-        return True
-    return bool(P.TICKER_LINE.match(text)) and bool(_MONEY_OR_CHANGE.search(text))
-
-
-def _is_embed_debris(text: str) -> bool:
-    if not P.EMBED_DEBRIS.search(text):
-        return False
-    covered = sum(len(m.group(0)) for m in P._ATTR.finditer(text))
-    return len(text) < 400 or covered > 0.4 * len(text)
-
-
-_SENTENCE_END = re.compile(r"[.!?:。！？：]['\"’”)]*\s*$")
-
-
-def _is_subscribe(text: str) -> bool:
-    """A sign-up box's message, or a subscription word with its context ("free", "inbox",
-    "weekly", a price…) in an imperative ("Get our…", "Sign up…") or a short line. The context
-    must be another word than the one that matched (an article about newsletters says
-    "newsletter" in its headings), and a short declarative sentence of seven words or more is
-    prose ("The paper added 4,000 newsletter subscribers in a year.")."""
-    if P.SIGNUP_WIDGET.search(text):
-        return True
-    found = P.SUBSCRIBE.search(text)
-    if found is None:
-        return False
-    if not any(c.span() != found.span() for c in P.SUBSCRIBE_CONTEXT.finditer(text)):
-        return False
-    if _IMPERATIVE.search(text):
-        return True
-    return len(text) < 80 and not (len(text.split()) >= 7 and _SENTENCE_END.search(text))
-
-
-def _is_tools(text: str) -> bool:
-    return bool(P.TOOLS.match(text)) and bool(P.TOOL_CORE.search(text))
-
-
-# the literals each of patterns.RISK_CUES needs (lower case), in the same order: a cue whose
-# literals are all missing is not searched
-_CUE_NEEDS: tuple[tuple[str, ...], ...] = (
-    ("advice", "does not constitute"),
-    ("high risk", "high-risk", "highly volatile", "speculative"),
-    ("own research", "own due diligence", "dyor"),
-    ("past performance", "lose some", "lose all", "lose part", "at risk", "risk of los"),
-    ("consult ", "seek advice from", "purposes only"),
-    ("有风险", "风险自担", "高风险"),
-    ("谨慎", "不构成", "据此操作", "仅供参考"),
+from digest.clean.shapes import (
+    CUE_NEEDS,
+    LABEL_NEEDS,
+    SHORT,
+    any_of,
+    finds,
+    is_copyright,
+    is_dateline,
+    is_embed_debris,
+    is_market_disclaimer,
+    is_subscribe,
+    is_ticker,
+    is_tools,
+    matches,
 )
-# the literals of patterns.DISCLAIMER_LABEL
-_LABEL_NEEDS = ("disclaimer", "disclosure", "risk warning", "risk notice", "investment warning",
-                "important notice", "important information")
 
-
-def _is_market_disclaimer(text: str) -> bool:
-    """A labelled disclaimer ("Disclaimer:", "Risk warning:") or small print with two of the
-    risk cues (not advice, high risk, do your own research, you may lose, ask an adviser)."""
-    if P.DISCLAIMER_LABEL.match(text):
-        return True
-    low = text.lower()
-    found = 0
-    for needs, cue in zip(_CUE_NEEDS, P.RISK_CUES, strict=True):
-        if any(w in low for w in needs) and cue.search(text) is not None:
-            found += 1
-            if found == 2:
-                return True
-    return False
-
-
-# what every match of patterns.DATE holds: a four-digit year, or a day and a month with a
-# slash or dot between them (a cheap search that spares the costly one most short blocks
-# with numbers in them)
-_DATE_DIGITS = re.compile(r"\d\d\d\d|\d[/.]\d")
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
-
-
-def is_dateline(text: str) -> bool:
-    """A date stamp alone on its line ("Updated: Tue., Nov. 19, 2019 08:38 AM", "October 12,
-    2017 · 8 min read", "Posted by Jane Roe on 19/11/2019"): a date, and at most three words
-    besides its labels, weekday, clock and zone (a place or a name). Not an event's date
-    ("Date: 13-15 October 2026") nor the attribution under a quoted post ("— Name (@name)
-    November 18, 2019"): those are the article's."""
-    if _DATE_DIGITS.search(text) is None or P.DATE.search(text) is None \
-            or P.NOT_A_STAMP.match(text):
-        return False
-    rest = P.DATE_WORDS.sub(" ", P.CLOCK.sub(" ", P.DATE.sub(" ", text)))
-    return len(_LETTER_WORD.findall(rest)) <= 3
-
-
-def _is_copyright(text: str) -> bool:
-    return (len(text) <= SHORT and bool(P.COPYRIGHT.search(text))) or bool(
-        _CN_DISCLAIMER.match(text))
-
-
-def _matches(pattern: re.Pattern[str]) -> Callable[[str], bool]:
-    return lambda text: pattern.match(text) is not None
-
-
-def _finds(pattern: re.Pattern[str]) -> Callable[[str], bool]:
-    return lambda text: pattern.search(text) is not None
-
-
-def _any(*tests: Callable[[str], bool]) -> Callable[[str], bool]:
-    return lambda text: any(t(text) for t in tests)
-
-
-SHORT = 300  # most families only ever match blocks shorter than this
 
 @dataclass(frozen=True)
 class Family:
@@ -175,48 +72,48 @@ _PICTURE_NEEDS = ("image", "photo", "pic", "illustration", "graphic", "video", "
 
 FAMILIES: tuple[Family, ...] = (
     Family("ticker", 400, is_ticker, opens=(P.TICKER_OR_FX,)),
-    Family("source_line", 400, _matches(P.SOURCE_LINE), opens=(P.SOURCE_LINE,)),
+    Family("source_line", 400, matches(P.SOURCE_LINE), opens=(P.SOURCE_LINE,)),
     # a list item or table row with a date is data (a schedule, a changelog), so only
     # paragraphs, headings and captions
     Family("dateline", 120, is_dateline, kinds=("p", "h", "caption")),
-    Family("ad_label", SHORT, _matches(P.AD_LABEL), opens=(P.AD_LABEL,)),
-    Family("back_to_top", SHORT, _matches(P.BACK_TO_TOP), opens=(P.BACK_TO_TOP,)),
-    Family("tag_row", SHORT, _any(_matches(P.TAG_ROW),
+    Family("ad_label", SHORT, matches(P.AD_LABEL), opens=(P.AD_LABEL,)),
+    Family("back_to_top", SHORT, matches(P.BACK_TO_TOP), opens=(P.BACK_TO_TOP,)),
+    Family("tag_row", SHORT, any_of(matches(P.TAG_ROW),
                                   lambda t: t.count("/") >= 2 and P.SLASH_ROW.match(t) is not None),
            opens=(P.TAG_ROW, P.SLASH_ROW)),
-    Family("share_row", 200, _any(_matches(P.SHARE_ROW), _matches(P.SOCIAL_ONLY)),
+    Family("share_row", 200, any_of(matches(P.SHARE_ROW), matches(P.SOCIAL_ONLY)),
            opens=(P.SHARE_ROW, P.SOCIAL_ONLY)),
-    Family("print_email_tools", SHORT, _is_tools, opens=(P.TOOLS,)),
-    Family("read_more", SHORT, _any(_matches(P.READ_MORE), _matches(P.BACK_LINKS)),
+    Family("print_email_tools", SHORT, is_tools, opens=(P.TOOLS,)),
+    Family("read_more", SHORT, any_of(matches(P.READ_MORE), matches(P.BACK_LINKS)),
            opens=(P.READ_MORE, P.BACK_LINKS)),
-    Family("comment_count", SHORT, _matches(P.COMMENTS), opens=(P.COMMENTS,)),
-    Family("editor_credit", SHORT, _matches(P.EDITOR_CREDIT), opens=(P.EDITOR_CREDIT,)),
-    Family("watch_promo", 250, _matches(P.WATCH_PROMO), opens=(P.WATCH_PROMO,)),
-    Family("embed_debris", 80, _matches(P.CSS_TOKEN), opens=(P.CSS_TOKEN,)),
-    Family("embed_debris", 1_000_000, _is_embed_debris,
+    Family("comment_count", SHORT, matches(P.COMMENTS), opens=(P.COMMENTS,)),
+    Family("editor_credit", SHORT, matches(P.EDITOR_CREDIT), opens=(P.EDITOR_CREDIT,)),
+    Family("watch_promo", 250, matches(P.WATCH_PROMO), opens=(P.WATCH_PROMO,)),
+    Family("embed_debris", 80, matches(P.CSS_TOKEN), opens=(P.CSS_TOKEN,)),
+    Family("embed_debris", 1_000_000, is_embed_debris,
            ("frameborder", "allowfullscreen", "accelerometer", "referrerpolicy", "<", "width",
             "height", "clipboard-write", "picture-in-picture"),
            # an attribute's "=", or the tag after "<"
            also=("=", "allowfullscreen", "iframe", "embed", "script", "blockquote class",
                  "clipboard-write", "picture-in-picture")),
-    Family("follow_us", SHORT, _finds(P.FOLLOW),
+    Family("follow_us", SHORT, finds(P.FOLLOW),
            ("follow ", "like us on facebook", "join us", "join our ", "点击", "关注", "打开", "下载",
             "安装", "app内")),
-    Family("paywall", SHORT, _finds(P.PAYWALL),
+    Family("paywall", SHORT, finds(P.PAYWALL),
            ("continue reading", "keep reading", "subscribers", "members", "already a ",
             "unlock ", "subscribe to read", "article limit", "free account to", "订阅后", "付费"),
            also=("continue reading", "keep reading", "this article is ", "this story is ",
                  "this content is ", "already a ", "unlock ", "subscribe to read",
                  "article limit", "free account to", "订阅后", "付费")),
     # a picture word with a colon or a credit word after it; a photographer's credit
-    Family("image_credit", 200, _finds(P.IMAGE_CREDIT), _PICTURE_NEEDS,
+    Family("image_credit", 200, finds(P.IMAGE_CREDIT), _PICTURE_NEEDS,
            also=(":", "：", "source", "credit", "courtesy", "图", "视觉中国", "摄")),
-    Family("image_credit", 200, _finds(P.PHOTOGRAPHER), _PICTURE_NEEDS,
+    Family("image_credit", 200, finds(P.PHOTOGRAPHER), _PICTURE_NEEDS,
            also=("by", "courtesy", "(", "（", "图", "摄")),
-    Family("image_credit", SHORT, _finds(P.CREDIT_TAIL), kinds=("caption",)),
-    Family("sponsored", 500, _matches(P.SPONSORED),
+    Family("image_credit", SHORT, finds(P.CREDIT_TAIL), kinds=("caption",)),
+    Family("sponsored", 500, matches(P.SPONSORED),
            ("sponsor", "advertisement", "paid", "partner", "promot", "广告", "推广")),
-    Family("subscribe", 260, _is_subscribe,
+    Family("subscribe", 260, is_subscribe,
            # SUBSCRIBE's literals, then SIGNUP_WIDGET's
            ("subscribe", "sign up", "sign-up", "signup", "sign me up", "get our", "get the",
             "get new", "get daily", "get weekly", "newsletter", "your inbox", "by email",
@@ -228,7 +125,7 @@ FAMILIES: tuple[Family, ...] = (
                  "digest", "updates", "stories", "your inbox", "by email", "delivered ",
                  "join ", "processing your ", "enter your ", "mail address", "enter a valid",
                  "invalid e")),
-    Family("syndication", SHORT, _finds(P.SYNDICATION),
+    Family("syndication", SHORT, finds(P.SYNDICATION),
            ("appeared first", "originally", "first appeared", "publish", "printed", "posted",
             "本文", "转载", "原文"),
            # what is published: "this article was published by", "first published on"
@@ -236,27 +133,27 @@ FAMILIES: tuple[Family, ...] = (
                  "article ", "story ", "post ", "piece ", "republished ", "本文", "转载", "原文")),
     # first-person promo is junk in a short block; a long paragraph that says "check out our
     # guide" in passing is the article's. An outlet naming itself is junk at any length.
-    Family("self_promo", 800, _finds(P.OUTLET_PROMO), ("check out", "website", "is your",
+    Family("self_promo", 800, finds(P.OUTLET_PROMO), ("check out", "website", "is your",
                                                        "are your", "coverage", "latest news"),
            also=("check out ", "follow ", "visit ", "read ", "source", "destination", "place")),
-    Family("self_promo", SHORT, _finds(P.SELF_PROMO),
+    Family("self_promo", SHORT, finds(P.SELF_PROMO),
            ("check out", "coverage", "for the latest", "for more", "download", "reporting")),
-    Family("self_promo", 150, _finds(P.CLICK_HERE), ("click", "tap")),
-    Family("appeal", 600, _finds(P.APPEAL),
+    Family("self_promo", 150, finds(P.CLICK_HERE), ("click", "tap")),
+    Family("appeal", 600, finds(P.APPEAL),
            ("support ", "become a", "donate", "make a donation", "make a contribution",
             "make a gift", "readers like you", "our journalism", "our reporting",
             "this journalism", "this reporting"),
            # what is supported, or whom one becomes
            also=("journalism", "reporting", "newsroom", "member", "supporter", "patron",
                  "insider", "donate", "make a ", "readers like you")),
-    Family("cookie_notice", 500, _finds(P.COOKIE), ("cookie",)),
-    Family("market_disclaimer", 1500, _is_market_disclaimer,
-           (*_LABEL_NEEDS, *(w for cue in _CUE_NEEDS for w in cue))),
-    Family("disclosure", 400, _finds(P.DISCLOSURE),
+    Family("cookie_notice", 500, finds(P.COOKIE), ("cookie",)),
+    Family("market_disclaimer", 1500, is_market_disclaimer,
+           (*LABEL_NEEDS, *(w for cue in CUE_NEEDS for w in cue))),
+    Family("disclosure", 400, finds(P.DISCLOSURE),
            ("commission", "affiliate", "advice", "delayed"),
            also=("earn ", "receive ", "get ", "affiliate", "not financial advice",
                  "not investment advice", "market data")),
-    Family("copyright_disclaimer", 2000, _is_copyright,
+    Family("copyright_disclaimer", 2000, is_copyright,
            ("©", "(c)", "copyright", "rights reserved", "版权", "声明", "风险提示")),
 )
 
@@ -302,16 +199,37 @@ def literal_bits(position: int) -> tuple[int, int]:
     return 1 << 2 * position, 1 << 2 * position + 1
 
 
+# An `also` literal shorter than this ("(", ":", "by") is looked for in the block itself, once
+# the rest of the family's gates have let it by: prose is full of them (they were half of
+# the page pass's hits, each a Python step), and few blocks get that far.
+_PASSED_MIN = 3
+
+
+def short_also(family: Family) -> tuple[str, ...]:
+    """The family's `also` literals looked for in the block itself (`holds_any`)."""
+    return tuple(word for word in family.also if len(word) < _PASSED_MIN)
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the lowered block holds one of the literals `words`."""
+    low = text.lower()
+    return any(word in low for word in words)
+
+
 def _literals(families: tuple[Family, ...]) -> dict[str, int]:
-    """Every family's `needs` and `also` literals, each with the bits of every family that
-    needs it (`literal_bits`), and the promo heading's (`PROMO_HEADING_BIT`)."""
+    """Every family's `needs` and `also` literals (but its `short_also`), each with the bits
+    of every family that needs it (`literal_bits`), and the promo heading's
+    (`PROMO_HEADING_BIT`)."""
     masks: dict[str, int] = {}
     for position, family in enumerate(families):
         if family.also and not family.needs:
             raise ValueError(f"{family.rule}: `also` is a second gate, after `needs`")
-        for words, bit in zip((family.needs, family.also), literal_bits(position), strict=True):
-            for word in words:
-                masks[word] = masks.get(word, 0) | bit
+        needs, also = literal_bits(position)
+        for word in family.needs:
+            masks[word] = masks.get(word, 0) | needs
+        for word in family.also:
+            if len(word) >= _PASSED_MIN:
+                masks[word] = masks.get(word, 0) | also
     for word in P.PROMO_HEADING_NEEDS:
         masks[word] = masks.get(word, 0) | PROMO_HEADING_BIT
     return masks
@@ -346,11 +264,11 @@ def page_literals(blocks: Sequence[Block]) -> list[int] | None:
 @dataclass(frozen=True)
 class _Plan:
     """What is left to test of a block of one shape after the cheap gates: the families, in
-    order, each with its `needs` bit (0: it needs no literal) and its `also` bit (0: no
-    second gate); all of their `needs` bits; and the families among them that need no
-    literal, for a block holding none."""
+    order, each with its `needs` bit (0: it needs no literal), its `also` bit (0: no second
+    gate) and its `short_also`; all of their `needs` bits; and the families among them that
+    need no literal, for a block holding none."""
 
-    families: tuple[tuple[Family, int, int], ...]
+    families: tuple[tuple[Family, int, int, tuple[str, ...]], ...]
     needs: int
     bare: tuple[Family, ...]
 
@@ -364,9 +282,9 @@ def _plan(limit: int, kind: str, opened: bool) -> _Plan:
     for position, f in enumerate(FAMILIES):
         if f.max_len >= limit and (not f.kinds or kind in f.kinds) and (opened or not f.opens):
             bit, also = literal_bits(position)
-            families.append((f, bit if f.needs else 0, also if f.also else 0))
+            families.append((f, bit if f.needs else 0, also if f.also else 0, short_also(f)))
             needs |= bit if f.needs else 0
-    return _Plan(tuple(families), needs, tuple(f for f, bit, _ in families if not bit))
+    return _Plan(tuple(families), needs, tuple(f for f, bit, _, _ in families if not bit))
 
 
 def _plan_of(text: str, kind: str) -> _Plan | None:
@@ -380,15 +298,16 @@ def _plan_of(text: str, kind: str) -> _Plan | None:
 
 
 def _decide(plan: _Plan, text: str, found: int) -> str | None:
-    """The first family of the plan whose literals the block holds (`found`: their bits) or
-    that needs none, and whose test accepts it."""
+    """The first family of the plan whose literals the block holds (`found`: their bits; its
+    `short_also`, in the block itself) or that needs none, and whose test accepts it."""
     if not found & plan.needs:
         for family in plan.bare:
             if family.test(text):
                 return family.rule
         return None
-    for family, bit, also in plan.families:
-        if (not bit or (found & bit and (not also or found & also))) and family.test(text):
+    for family, bit, also, short in plan.families:
+        if (not bit or (found & bit and (not also or found & also or (
+                short and holds_any(text, short))))) and family.test(text):
             return family.rule
     return None
 

@@ -13,14 +13,13 @@ from digest.clean import patterns as P
 from digest.clean.blocks import Block
 from digest.clean.families import (
     PROMO_HEADING_BIT,
-    SHORT,
     classify,
     classify_all,
     found_in,
-    is_ticker,
     page_literals,
     rules_through,
 )
+from digest.clean.shapes import SHORT, is_ticker
 
 __all__ = ["SHORT", "apply_rules", "classify", "drop_repeated_title", "is_ticker",
            "split_appended", "squeeze"]
