@@ -180,7 +180,9 @@ class _Walker:
         between two block children are one run, cut at double breaks)."""
         run: list[Piece] = [el.text] if el.text else []
         for child in el:
-            tag = _tag(child)
+            tag = child.tag  # (a leaf's tag comes lower case: `_tag` only for the rest)
+            if tag not in _LEAF_KINDS:
+                tag = _tag(child)
             # a paragraph or heading of text alone (most of a feed's HTML) is what `walk`
             # makes of it, without the calls that find out
             leaf = tag in _LEAF_KINDS and len(child) == 0

@@ -138,7 +138,7 @@ _DOCUMENT = re.compile(r"<\s*(?:html|head|body|!doctype)\b", re.I)
 def is_fragment(markup: str) -> bool:
     """Markup without <html>, <head>, <body> or a doctype: a feed entry's content, which is the
     article by definition (there is no page around it to tell it from)."""
-    return _DOCUMENT.search(markup[:4096]) is None
+    return _DOCUMENT.search(markup, 0, 4096) is None  # (as if cut at 4096, without the copy)
 
 
 def _drop_noise(tree: lxml_html.HtmlElement, tags: tuple[str, ...]) -> None:

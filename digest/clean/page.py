@@ -122,14 +122,15 @@ def _trim(text: str) -> str:
 
 def _assemble(title: str, blocks: list[Block], meta: PageMeta) -> CleanedPage:
     paragraphs = tuple(b.text for b in blocks if b.rule is None)  # (kept: no property call)
-    removed = tuple(Removal(b.rule, _trim(b.text)) for b in blocks if b.rule)
+    dropped = [(b.rule, b) for b in blocks if b.rule]
+    removed = tuple(Removal(rule, _trim(b.text)) for rule, b in dropped)
     canonical = meta.canonical_url
     author = meta.author
-    for b in blocks:
-        if b.rule == "source_line" and not canonical:
+    for rule, b in dropped:
+        if rule == "source_line" and not canonical:
             m = SOURCE_LINE.match(b.text)
             canonical = m.group(1).rstrip(".,;)") if m else None
-        if b.rule == "byline" and not author:
+        if rule == "byline" and not author:
             m = BYLINE.match(b.text)
             if m:
                 author = re.sub(r"(?i)^(?:by|written by|words by|story by)\s+", "", b.text)
