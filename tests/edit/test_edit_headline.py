@@ -8,7 +8,13 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.headline import clean_title, headline_for
-from digest.edit.headline.score import Evidence, candidates, disputes, expected_f1
+from digest.edit.headline.score import (
+    RELATIVE_DAY,
+    Evidence,
+    candidates,
+    disputes,
+    expected_f1,
+)
 from digest.edit.headline.titles import candidate_texts
 from digest.edit.proof import headline_strikes
 from digest.edit.settings import HeadlineSettings
@@ -106,6 +112,19 @@ def test_a_title_whose_figure_the_paragraph_contradicts_gives_way(
     assert not disputes("Crimes up 20%", ["Crimes rose 19.6 percent."])
     assert disputes("Crimes rose 2.7%", ["Crimes rose nearly 20 percent."])
     assert not disputes("Crimes rose 2.7%", ["Crimes rose in 2019."])  # nothing to dispute
+
+
+def test_a_title_counting_from_its_own_day_gives_way(make_article: MakeArticle) -> None:
+    arts = [make_article("The Oakfield ferry trial opens on Tuesday.", source="A",
+                         title="Oakfield ferry trial set to start today"),
+            make_article("Jury selection in the Oakfield ferry trial begins.", source="B",
+                         title="Oakfield ferry operator heads to court as ferry trial begins")]
+    assert headline_for(arts, language="en") == (
+        "Oakfield ferry operator heads to court as ferry trial begins")
+    # a lone title keeps its word; a capitalised "Today" inside a title is a name
+    assert headline_for(arts[:1], language="en") == "Oakfield ferry trial set to start today"
+    assert not RELATIVE_DAY.search("Carthen Today: the ferry must go")
+    assert RELATIVE_DAY.search("Tonight’s ferry debate in Oakfield")
 
 
 def test_one_article_keeps_its_title_and_a_lone_question_survives(

@@ -22,6 +22,7 @@ Latin-script titles compete when the story has one (and in a Chinese issue only 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,6 +41,11 @@ __all__ = ["Candidate", "Evidence", "candidates", "disputes", "expected_f1", "he
 _HEADLINESE = ARTICLES | frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _PERSONAL = frozenset(["i", "we", "you", "your", "our", "my", "me", "us"])
 _CJK_WORD = 1.5  # Chinese characters per English word, for a candidate's size
+# A day counted from the source's own ("Manafort's trial set to start today", "Tonight's
+# debate"): wrong in a weekly issue read days later, so a title without one goes first. A
+# capitalised "Today" inside a title is a name ("USA Today", "Christianity Today").
+RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b|"
+                          r"^(?:Today|Tonight|Tomorrow|Yesterday)\b")
 _PERCENT = frozenset(["%", "percent"])  # (facts.numbers writes "per cent" as "percent")
 
 # Pairs below are (content words, function words).
@@ -181,11 +187,12 @@ def headline_for(arts: Sequence[Article], *, language: str = "en",
                  settings: HeadlineSettings | None = None,
                  paragraph: Sequence[str] = ()) -> str:
     """The story's headline: its best own title or title clause (see the module docstring)
-    that states no figure the story's `paragraph` states otherwise (`disputes`), when one
-    such is offered."""
+    that states no figure the story's `paragraph` states otherwise (`disputes`) and counts
+    no day from its source's (`RELATIVE_DAY`), when one such is offered."""
     if not arts:
         return ""
     tune = settings or HeadlineSettings()
     cands = candidates(arts, language=language, settings=tune)
     agreed = [c for c in cands if not disputes(c.text, paragraph)] if paragraph else cands
-    return best(agreed or cands, tune).text
+    dated = [c for c in agreed if not RELATIVE_DAY.search(c.text)]
+    return best(dated or agreed or cands, tune).text
