@@ -226,6 +226,15 @@ def test_a_name_in_single_quotes_keeps_its_capitals() -> None:
     assert in_running_text("Users' feeds change", prose) == "users' feeds change"
 
 
+def test_a_prefix_before_a_name_is_lower_cased_in_running_text() -> None:
+    prose = prose_counts(["The board fired its former FBI liaison on Monday."])
+    assert in_running_text("Board fires Ex-FBI Liaison", prose) == "board fires ex-FBI liaison"
+    assert in_running_text("Anti-Brexit march fills Oakfield", prose, mid=True) == (
+        "anti-Brexit march fills Oakfield")
+    # a sentence's own first word keeps it
+    assert in_running_text("Ex-FBI liaison fired", prose).startswith("Ex-FBI")
+
+
 def test_a_quotation_in_a_sentence_case_headline_keeps_its_speakers_capitals() -> None:
     # The articles write "fake news" in lower case; the minister's post, quoted, does not.
     prose = prose_counts(["The minister called the report fake news on Sunday. Critics said "

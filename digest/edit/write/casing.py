@@ -29,6 +29,8 @@ _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
 # A quotation in a headline: double quotes, or single ones that open after a space and close
 # before one ("'assaulted by lies'"; not the apostrophe of "Trump's" or "Democrats' plan").
 _HEADLINE_QUOTE = re.compile(QUOTED.pattern + r"""|(?<![\w'’])['‘][^'‘’\n]+['’](?![\w'’])""")
+# A prefix a headline capitalises before a name ("Ex-FBI", "Anti-Trump"): prose writes it low.
+_PREFIXES = frozenset(["ex", "anti", "pro", "non", "pre", "post", "neo", "co"])
 # Words a headline capitalises that prose never does when the articles do not say.
 SMALL = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "at",
                    "by", "from", "as", "over", "into", "after", "amid", "is", "are", "be"])
@@ -104,6 +106,10 @@ def in_running_text(headline: str, counts: Counter[str], *, mid: bool = False,
         w = m.group(0)
         low = w.lower()
         before, kept[0] = kept[0], w
+        head, dash, rest = w.partition("-")
+        if dash and head.lower() in _PREFIXES and rest[:1].isupper() and (m.start() or mid):
+            kept[0] = f"{head.lower()}-{rest}"  # "Ex-FBI Deputy Director": "ex-FBI"
+            return kept[0]
         if w == low or not w[0].isupper() or any(c.isupper() or c.isdigit() for c in w[1:]):
             return w
         root = stem(low)
