@@ -1,7 +1,7 @@
 """The clean stage: HTML or plain text in, one CleanedPage out (title, body, metadata, removals).
 
     clean(content, url, text=False, newsletter=False, timeout=10.0) -> CleanedPage
-    warm()  (before forking workers that clean: they start with what first pages build)
+    warm()  (a worker that will clean, as it starts: what its first pages would build)
 
 HTML goes through the extraction cascade (`cascade.py`: trafilatura in recall mode, its default
 sequence when in doubt; see docs/cleaning.md) for the main content, then through the junk

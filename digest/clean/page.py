@@ -234,9 +234,10 @@ _WARM_PAGE = ("<h2>Warm-up</h2><p>“The ferry”, 12 May 2025: 3 crossings a da
 def warm() -> None:
     """Build in this process what a fresh one builds on its first pages: the openings' starts
     and ends and what the characters of ASCII text admit (`families.warm_openings`), the
-    parser, the families' plans. A process that forks workers to clean (`digest fetch`'s
-    parse pool) calls it first: each worker then starts warm, instead of spending ~0.07 s of
-    its first few hundred feed items on it."""
+    parser, the families' plans. `digest fetch`'s parse workers call it as each starts
+    (`collect._load_cleaner`, while the run's first requests are on the wire), instead of
+    spending ~0.07 s of their first few hundred feed items on it; called in the parent
+    before the fork it gained nothing (it lengthened the serial start-up)."""
     warm_openings(string.ascii_letters + string.digits + "“\"‘—([")
     clean(_WARM_PAGE, "https://example.com/warm-up", title="Warm-up")
     clean("Warm-up\n\nA line of text, 12 May 2025.", text=True)

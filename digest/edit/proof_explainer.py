@@ -28,7 +28,7 @@ from digest.edit.lexicon import ANAPHORIC, CALENDAR, CJK_RE, SPEECH, content_wor
 from digest.edit.proof import Strike, opens_on_reference
 from digest.edit.proof_front import _language_strike, tldr_strikes
 from digest.edit.proof_intro import intro_strikes
-from digest.edit.settings import ROLES
+from digest.edit.settings import FORCES_TO, ROLES
 from digest.models import Explainer, Issue
 
 NEAR = 12  # words between the entity's name and a question's cue
@@ -63,7 +63,7 @@ MATTERS = re.compile(
     r"\b(?:cited|citing|quoted|relied|relies|adopted|welcomed|criticis\w*|criticiz\w*|"
     r"critics?|objected|opposed|warned|praised|condemned|backed|influen\w*|widely used|"
     r"could|would|means?|affects?|shapes?|impacts?|consequences?|reactions?|"
-    r"forc(?:es|ed|ing)\s+(?:\w+\s+){0,3}to|"  # ("forces platforms to …", not "the force")
+    rf"{FORCES_TO}|"
     r"concerns?|because|so that|risks?|pressure|depend\w*|lets?|allows?|requires?)\b|"
     r"重要|影响|关键|参考|引用|批评|欢迎", re.IGNORECASE)
 

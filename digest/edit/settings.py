@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 # Cues that make a sentence an answer to each Explainer question, strongest first. "Why does
 # it matter?" asks for consequences and reactions (who cites it, who objects, what it
 # changes), never for what the organisation does.
+# A consequence the verb "force" names ("the rule forces platforms to label …"), not the
+# noun ("the peacekeeper force"): a cue of "Why does it matter?" here and in the copy
+# editor's check (proof_explainer.MATTERS).
+FORCES_TO = r"forc(?:es|ed|ing)\s+(?:\w+\s+){0,3}to"
 QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Which is?", r"\b(known as|short for|refers to|stands for)\b|简称|"
                   r"是[^，。]{0,16}(联盟|组织|机构|协会|平台|公司|部门|论坛)"),
@@ -27,7 +31,7 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Why does it matter?", r"\b(cited|citing|quoted|relied|relies|adopted|welcomed|criticis\w*|"
                             r"criticiz\w*|critics?|objected|opposed|warned|praised|influen\w*|"
                             r"widely used|means?|could|would|affects?|shapes?|"
-                            r"forc(?:es|ed|ing)\s+(?:\w+\s+){0,3}to|"  # (not "the force")
+                            rf"{FORCES_TO}|"
                             r"because|so that|consequences?|reaction|concerns?)\b|"
                             r"重要|影响|关键|参考|引用|批评|欢迎"),
 )

@@ -167,12 +167,17 @@ def disputes(headline: str, paragraph: Sequence[str]) -> bool:
     """Whether the headline states a figure of a scale the paragraph states otherwise ("White
     House announces $11.6 billion aid" over "… announced a $13 billion aid package"): the
     same scale, neither the paragraph's figure nor its rounding (`facts.rounds`)."""
-    mine = _scaled(numbers(headline))
-    if not mine:
-        return False
-    theirs = _scaled(frozenset(f for s in paragraph for f in numbers(s)))
+    return _contradicts(headline, _paragraph_figures(paragraph))
+
+
+def _paragraph_figures(paragraph: Sequence[str]) -> list[tuple[str, str]]:
+    return _scaled(frozenset(f for s in paragraph for f in numbers(s)))
+
+
+def _contradicts(headline: str, theirs: Sequence[tuple[str, str]]) -> bool:
     return any(any(sc == scale for _, sc in theirs) and not any(
-        sc == scale and _agrees(n, m, scale) for m, sc in theirs) for n, scale in mine)
+        sc == scale and _agrees(n, m, scale) for m, sc in theirs)
+        for n, scale in _scaled(numbers(headline)))
 
 
 def _agrees(figure: str, exact: str, scale: str) -> bool:
@@ -193,6 +198,7 @@ def headline_for(arts: Sequence[Article], *, language: str = "en",
         return ""
     tune = settings or HeadlineSettings()
     cands = candidates(arts, language=language, settings=tune)
-    agreed = [c for c in cands if not disputes(c.text, paragraph)] if paragraph else cands
+    theirs = _paragraph_figures(paragraph)  # (read once for all the candidates)
+    agreed = [c for c in cands if not _contradicts(c.text, theirs)]
     dated = [c for c in agreed if not RELATIVE_DAY.search(c.text)]
     return best(dated or agreed or cands, tune).text
