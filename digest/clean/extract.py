@@ -33,6 +33,11 @@ UNSEEN_CLASSES = ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader
                   "element-invisible")
 _UNSEEN = etree.XPath(" | ".join(
     f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in UNSEEN_CLASSES))
+# what every element _UNSEEN selects has: a class attribute holding one of the names. Looked
+# for in the parsed values (a character reference decoded: class="sr&#45;only" is sr-only),
+# one walk of the attributes in C, not four string functions for every element.
+_MAY_HIDE = etree.XPath("boolean(//@class[" + " or ".join(
+    f"contains(., '{c}')" for c in UNSEEN_CLASSES) + "])")
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr",
                "figcaption", "dd", "dt"}
 
@@ -150,10 +155,12 @@ def _drop_noise(tree: lxml_html.HtmlElement, tags: tuple[str, ...]) -> None:
             bad.drop_tree()
 
 
-def _drop_unseen(tree: lxml_html.HtmlElement, markup: str | None) -> None:
+def _drop_unseen(tree: lxml_html.HtmlElement) -> None:
     """Drop the elements only a screen reader reads (UNSEEN_CLASSES); their tail text stays.
-    The markup, when given, is searched first: most documents have none of the classes."""
-    if markup is not None and not any(c in markup for c in UNSEEN_CLASSES):
+    Most documents have none of the classes: their attributes are looked at first
+    (`_MAY_HIDE`, 1.7 µs a feed item's fragment; the markup's text searched for each name
+    was 9 µs, and missed a name written with a character reference)."""
+    if not _MAY_HIDE(tree):
         return
     for bad in _UNSEEN(tree):  # type: ignore[union-attr]
         if bad.getparent() is not None:
@@ -170,7 +177,7 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bo
     `tree` was parsed from) the cascade may clean `tree` itself and parse again when it needs
     the page as it was.
     """
-    _drop_unseen(tree, markup)
+    _drop_unseen(tree)
     if fragment:
         _drop_noise(tree, (*_NOISE_TAGS, "nav"))
         root = tree.find("body")

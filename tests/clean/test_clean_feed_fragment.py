@@ -81,3 +81,15 @@ def test_text_only_a_screen_reader_reads_goes() -> None:
            f'<p>{LEDE}</p><p>{SECOND}<span class="visuallyhidden"> Opens in a new tab</span></p>'
            f'<p>{THIRD}</p></article></body></html>')
     assert clean(doc, "https://harbour.example/yard").paragraphs == (LEDE, SECOND, THIRD)
+
+
+def test_a_hidden_class_written_with_character_references_still_hides() -> None:
+    """The class is what the browser reads, references decoded: class="sr&#45;only" is
+    sr-only, and its text is no more seen than when it is written plainly."""
+    html = (f'<p><a href="https://harbour.example/c">The council</a><span class="sr&#45;only">'
+            f'Opens a New Window.</span> will close the old harbour crane yard by June.</p>'
+            f'<p>{SECOND}</p>'
+            '<p><span class="link &#115;creen-reader-text">Crane yard to close</span></p>'
+            f'<p>{THIRD}</p>')
+    page = clean(html, "https://harbour.example/yard", title="Crane yard to close")
+    assert page.paragraphs == (LEDE, SECOND, THIRD)
