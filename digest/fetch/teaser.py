@@ -131,11 +131,19 @@ def teaser_reason(content: str, summary: str, *, blocks: int = 0) -> str | None:
     """Why the feed's text is a teaser (so the page is worth fetching), or None when it is the
     article. `content` and `summary` are plain text (see `plain_text`); either may be empty.
     `blocks`: the paragraphs of the summary's markup (`paragraphs`), 0 when unknown."""
-    body = _core(content or summary)
+    return _decide(content, lambda: summary, blocks)
+
+
+def _decide(content: str, summary: Callable[[], str], blocks: int = 0) -> str | None:
+    """`teaser_reason` with the summary's plain text made only when the decision reads it:
+    always when there is no content (it is the body), beside content only in the few cases
+    `_reason` needs the description."""
+    body = _core(content or summary())
     if not body:
         return "no text"
     whole = not content and blocks >= ARTICLE_BLOCKS  # rules 3 and 4 do not apply
-    reason = _reason(body[-_MARK_WINDOW:], lambda: len(body), _core(summary) if content else "",
+    reason = _reason(body[-_MARK_WINDOW:], lambda: len(body),
+                     (lambda: _core(summary())) if content else str, least=len(body),
                      whole=whole)
     if reason is None and not content and not whole and len(body) >= SHORT \
             and not _SENTENCE_END_RE.search(body):
@@ -152,28 +160,44 @@ def paragraphs(markup: str) -> int:
     return len(_BLOCK_RE.findall(markup))
 
 
-def _reason(end: str, length: Callable[[], int], lead: str, *, whole: bool = False) -> str | None:
+def _reason(end: str, length: Callable[[], int], lead: Callable[[], str], *, least: int = 0,
+            whole: bool = False) -> str | None:
     """The decision on a body (never empty) known by its last characters and, when the
-    decision needs it, its length; `lead` is the description beside content, else "";
-    `whole`: a summary-only item of `ARTICLE_BLOCKS` paragraphs, where rule 3 does not apply
-    and a bare ellipsis after a finished sentence ('… Need to Know."...') is the writer's,
-    not a cut."""
+    decision needs it, its length (`least`: a length it is known to reach); `lead` makes the
+    description beside content, "" for none; `whole`: a summary-only item of
+    `ARTICLE_BLOCKS` paragraphs, where rule 3 does not apply and a bare ellipsis after a
+    finished sentence ('… Need to Know."...') is the writer's, not a cut.
+
+    The description is made only when the decision turns on it: a body that ends in a bare
+    ellipsis (is it clearly longer?) or one shorter than `SHORT` (rule 2 before rule 3). A
+    body `SHORT` or longer that ends in no mark is the article, whatever stands beside it
+    (rule 2 says so, or rule 3 does not apply): a WordPress item's decision, which made the
+    plain text of its description and looked for a footer and a mark in it, a third of the
+    decision's time, never needed it."""
     measured: list[int] = []  # the length, measured once and only when the decision turns on it
+    made: list[str] = []  # the description, likewise
 
     def size() -> int:
         if not measured:
             measured.append(length())
         return measured[0]
 
+    def beside() -> str:
+        if not made:
+            made.append(lead())
+        return made[0]
+
     def is_longer() -> bool:
-        return bool(lead) and size() >= CONTENT_LONGER * len(lead)
+        return bool(beside()) and size() >= CONTENT_LONGER * len(beside())
 
     mark = _marked(end)
     if mark and not (mark in BARE and (is_longer() or (whole and _ENDED_THEN_DOTS.search(end)))):
         return f"ends in {mark!r}"
-    if lead and (_marked(lead) or is_longer()):
+    if whole or least >= SHORT:
+        return None  # (rule 3 cannot apply: whatever rule 2 says, the body is the article)
+    if beside() and (_marked(beside()) or is_longer()):
         return None
-    if not whole and size() < SHORT:
+    if size() < SHORT:
         return f"short ({size()} characters)"
     return None
 
@@ -197,9 +221,9 @@ def feed_teaser_reason(content: str, summary: str, *, html: bool = True) -> str 
     for most articles, their last 2,000 for most of the rest (their text was a third of the
     decision of a WordPress item)."""
     if not html or len(content) <= _LONG:
-        return teaser_reason(plain_text(content, is_html=html) if content else "",
-                             plain_text(summary),
-                             blocks=paragraphs(summary) if html and not content else 0)
+        return _decide(plain_text(content, is_html=html) if content else "",
+                       lambda: plain_text(summary),
+                       blocks=paragraphs(summary) if html and not content else 0)
     end = ""
     for tail in _TAILS:  # the shortest end that reaches _END characters of text
         cut = content.find("<", len(content) - tail)
@@ -209,9 +233,11 @@ def feed_teaser_reason(content: str, summary: str, *, html: bool = True) -> str 
             break
     core = _core(end)
     if len(end) < _END or len(core) < _MARK_WINDOW:
-        return teaser_reason(plain_text(content), plain_text(summary))
+        return _decide(plain_text(content), lambda: plain_text(summary))
 
     def length() -> int:  # of the whole body: its text, minus what its end lost to _core
         return len(plain_text(content)) - len(end) + len(core)
 
-    return _reason(core[-_MARK_WINDOW:], length, _core(plain_text(summary)))
+    # (the whole text ends with `end`, so its body is at least `core` long)
+    return _reason(core[-_MARK_WINDOW:], length, lambda: _core(plain_text(summary)),
+                   least=len(core))

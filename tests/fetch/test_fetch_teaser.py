@@ -119,6 +119,34 @@ def test_a_long_contents_end_decides_as_its_whole_text() -> None:
             plain_text(content, is_html=html), plain_text(summary)), (content, summary)
 
 
+
+_LONG_TITLE = " ".join(["Cranes sold"] * 25)  # a title the footer pattern still takes (≤ 300)
+_FOOTERED = ("<img src='https://valley.example/crane.jpg'>" * 60 + FULL_HTML[:540] + "</p>"
+             f"<p>The post <a href='https://valley.example/c'>{_LONG_TITLE}</a> appeared first "
+             "on <a href='https://valley.example'>Valley Herald</a>.</p>")
+
+
+@pytest.mark.parametrize(("content", "summary", "expected"), [
+    # a short content beside WordPress's marked excerpt (and its footer): the article
+    ("<p>" + ARTICLE[0] + "</p>", wordpress_description("https://valley.example/c"), None),
+    ("<p>" + ARTICLE[0] + "</p>", "", "short"),
+    # long markup whose text ends in a long footer: its body is short, the end is long
+    (_FOOTERED, "", "short"),
+    (_FOOTERED, wordpress_description("https://valley.example/c"), None),
+    (_FOOTERED.replace("</p><p>The post", " [&#8230;]</p><p>The post"), EXCERPT, "ends in '[…]'"),
+])
+def test_the_description_decides_only_beside_a_short_or_trailing_body(
+        content: str, summary: str, expected: str | None) -> None:
+    """The description beside content is read only when a body ends in a bare ellipsis or is
+    shorter than SHORT (a longer body that ends in no mark is the article): its footer set
+    aside and its mark read then, a long content's body measured without its own footer."""
+    reason = feed_teaser_reason(content, summary)
+    assert reason == teaser_reason(plain_text(content), plain_text(summary))
+    if expected is None:
+        assert reason is None
+    else:
+        assert reason is not None and reason.startswith(expected)
+
 def _page(server: ScriptServer, path: str) -> str:
     return server.route(path, Reply(200, ARTICLE_HTML.encode(), {"Content-Type": "text/html"}))
 
