@@ -49,7 +49,13 @@ def _tag(el: etree._Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-def _squash(text: str) -> str:
+# the characters str.split() splits at besides the space (checked over all of Unicode by
+# tests/clean)
+OTHER_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+                "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def squash(text: str) -> str:
     """Whitespace runs to one space, trimmed: `" ".join(text.split())`, which is what
     `re.sub(r"\\s+", " ", text).strip()` gives (str.split and the regex's \\s both take the
     characters str.isspace() takes) in a fraction of the time. A printable text has no
@@ -97,6 +103,21 @@ def _blank(pieces: list[Piece]) -> bool:
     return all(piece is None or piece.isspace() or not piece for piece in pieces)
 
 
+def _later(text: str) -> str | None:
+    """What a walk that leaves squashing to the rules (`defer`) makes of a text: None for
+    one that squashes to nothing (blank), the text itself when squashing it can only remove
+    a double space or a whitespace other than the space inside it (which the rules' one pass
+    over the page finds: `families.tidy`), else `squash(text)` (a line break, which that
+    pass takes for the end of a block, or an outer space). Looking at each paragraph for a
+    double space and for every whitespace character was 3 ns a character, half of turning a
+    feed item's tree into blocks."""
+    if not text or text.isspace():
+        return None
+    if "\n" in text or text[0] == " " or text[-1] == " ":
+        return squash(text)
+    return text
+
+
 Piece = str | None  # a run of text, or None for a line break
 
 
@@ -129,13 +150,13 @@ def split_paragraphs(pieces: Iterable[Piece]) -> list[str]:
             current.append(piece)
             continue
         if breaks >= 2:
-            paragraphs.append(_squash("".join(current)))
+            paragraphs.append(squash("".join(current)))
             current = []
         elif breaks:
             current.append(" ")
         breaks = 0
         current.append(piece)
-    paragraphs.append(_squash("".join(current)))
+    paragraphs.append(squash("".join(current)))
     return [p for p in paragraphs if p]
 
 
@@ -149,7 +170,7 @@ _PLAIN_STOPS = (*sorted(_BREAKS | _SKIP), *sorted(t.upper() for t in _BREAKS | _
                 etree.Comment, etree.ProcessingInstruction, etree.Entity)
 
 
-def _plain_paragraph(el: etree._Element) -> str | None:
+def _plain_paragraph(el: etree._Element, defer: bool = False) -> str | None:
     """`paragraphs_of(el)` as one string when `el` holds no line break, no skipped element
     and nothing but elements (most paragraphs: text and inline links); None otherwise. Then
     its pieces are exactly its `itertext()`, joined in C rather than by generators, and
@@ -157,10 +178,12 @@ def _plain_paragraph(el: etree._Element) -> str | None:
     own tag filter; tags come lower case from the HTML parser and trafilatura, upper case
     from nowhere, but both are looked for.)"""
     if len(el) == 0:
-        return _squash(el.text or "")
-    for _ in el.iterdescendants(*_PLAIN_STOPS):
-        return None
-    return _squash("".join(el.itertext()))
+        text = el.text or ""
+    else:
+        for _ in el.iterdescendants(*_PLAIN_STOPS):
+            return None
+        text = "".join(el.itertext())
+    return (_later(text) or "") if defer else squash(text)
 
 
 def _nearest_table(row: etree._Element) -> etree._Element | None:
@@ -168,8 +191,9 @@ def _nearest_table(row: etree._Element) -> etree._Element | None:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, defer: bool) -> None:
         self.blocks: list[Block] = []
+        self.defer = defer
 
     def emit(self, pieces: Iterable[Piece], kind: BlockKind) -> None:
         for paragraph in split_paragraphs(pieces):
@@ -192,7 +216,7 @@ class _Walker:
                 run = []
                 if not leaf:
                     self.walk(child, tag)
-                elif text := _squash(child.text or ""):
+                elif text := (_later(child.text) if self.defer else squash(child.text or "")):
                     self.blocks.append(Block(text, _LEAF_KINDS[tag]))
             elif tag in _BREAKS:
                 run.append(None)
@@ -206,7 +230,7 @@ class _Walker:
     def row(self, cells: list[etree._Element]) -> None:
         text = " ".join(" ".join(paragraphs_of(c)) for c in cells)
         if text.strip():
-            self.blocks.append(Block(_squash(text), "row"))
+            self.blocks.append(Block(squash(text), "row"))
 
     def table(self, el: etree._Element) -> None:
         for row in (r for r in el.iter("row", "tr") if _nearest_table(r) is el):
@@ -236,15 +260,18 @@ class _Walker:
         elif tag in _CONTAINERS or _has_block_child(el):
             self.container(el)
         else:
-            text = _plain_paragraph(el)
+            text = _plain_paragraph(el, self.defer)
             if text is None:
                 self.emit(_pieces(el), _kind(tag))
             elif text:
                 self.blocks.append(Block(text, _kind(tag)))
 
 
-def body_to_blocks(body: etree._Element) -> list[Block]:
-    """The extracted article as flat blocks, in document order."""
-    walker = _Walker()
+def body_to_blocks(body: etree._Element, *, defer: bool = False) -> list[Block]:
+    """The extracted article as flat blocks, in document order. `defer`: a paragraph's text
+    may come with a double space or a whitespace other than the space inside it, for the
+    rules to squash (`families.tidy`, in their pass over the page: blocks for `apply_rules`
+    only)."""
+    walker = _Walker(defer)
     walker.container(body)
     return walker.blocks

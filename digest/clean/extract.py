@@ -175,13 +175,14 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bo
     inside it finds its paragraphs without their headings (the headings that mark a promo box
     or an appended story), and every block of it is the entry's anyway. With `markup` (what
     `tree` was parsed from) the cascade may clean `tree` itself and parse again when it needs
-    the page as it was.
+    the page as it was. The blocks are for `apply_rules(deferred=True)`, which squashes
+    their text (`body_to_blocks(defer=True)`).
     """
     _drop_unseen(tree)
     if fragment:
         _drop_noise(tree, (*_NOISE_TAGS, "nav"))
         root = tree.find("body")
-        return body_to_blocks(root if root is not None else tree)
+        return body_to_blocks(root if root is not None else tree, defer=True)
     # A page, not a fragment: only now is trafilatura needed (importing it is 0.14 s, in every
     # cleaning worker of a run that only meets feed fragments).
     from digest.clean.cascade import prepare, trafilatura_body
@@ -192,7 +193,7 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bo
         body = trafilatura_body(tree, url, reparse)
     except (ValueError, TypeError, RecursionError, etree.LxmlError):
         body = None
-    blocks = body_to_blocks(body) if body is not None else []
+    blocks = body_to_blocks(body, defer=True) if body is not None else []
     if not blocks:
         # trafilatura found nothing (a tiny page): take every visible block and let the junk
         # families do the work

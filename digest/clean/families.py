@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
+from digest.clean.bodyblocks import OTHER_SPACES, squash
 from digest.clean.literals import Literals
 from digest.clean.openings import Openings
 from digest.clean.shapes import (
@@ -232,11 +233,17 @@ def _literals(families: tuple[Family, ...]) -> dict[str, int]:
                 masks[word] = masks.get(word, 0) | also
     for word in P.PROMO_HEADING_NEEDS:
         masks[word] = masks.get(word, 0) | PROMO_HEADING_BIT
+    for word in UNTIDY:
+        masks[word] = masks.get(word, 0) | UNTIDY_BIT
     return masks
 
 
 # the bit of the literals one of which a promo heading holds (rules.py)
 PROMO_HEADING_BIT = 1 << 2 * len(FAMILIES)
+# what a text holds that squashing it removes, but a line break and an outer space (which
+# `body_to_blocks(defer=True)` squashes itself), and its bit: `tidy`
+UNTIDY = ("  ", *(c for c in OTHER_SPACES if c != "\n"))
+UNTIDY_BIT = PROMO_HEADING_BIT << 1
 LITERALS = Literals.build(_literals(FAMILIES))
 # what a block holding a case twin opens: every second gate, and the promo heading's (the
 # `needs` gates have always looked at the lowered block only: what they let through is
@@ -259,6 +266,23 @@ def found_in(text: str) -> int:
 def page_literals(blocks: Sequence[Block]) -> list[int] | None:
     """`found_in` of every block, in one pass (None: the page goes block by block)."""
     return LITERALS.in_blocks([b.text for b in blocks])
+
+
+def tidy(blocks: Sequence[Block], found: list[int] | None) -> None:
+    """Squash the text of each block in which `page_literals` found a double space or a
+    whitespace other than the space (`UNTIDY_BIT`; `found` is then its literals again); when
+    the page goes block by block (`found` None), of every block. What makes the blocks of
+    `body_to_blocks(defer=True)` what it makes without `defer`, found in the pass the
+    literals take anyway."""
+    if found is None:
+        for block in blocks:
+            block.text = squash(block.text)
+        return
+    for at, bits in enumerate(found):
+        if bits & UNTIDY_BIT:
+            block = blocks[at]
+            block.text = squash(block.text)
+            found[at] = found_in(block.text)
 
 
 @dataclass(frozen=True)

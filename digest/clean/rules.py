@@ -18,6 +18,7 @@ from digest.clean.families import (
     found_in,
     page_literals,
     rules_through,
+    tidy,
 )
 from digest.clean.shapes import SHORT, is_ticker
 
@@ -226,9 +227,13 @@ def split_appended(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
 
 
 def apply_rules(blocks: list[Block], *, title: str, byline: str | None = None,
-                newsletter: bool = False) -> None:
-    """Mark every junk block in place (block.rule)."""
+                newsletter: bool = False, deferred: bool = False) -> None:
+    """Mark every junk block in place (block.rule). `deferred`: the blocks are
+    `extract.extract_blocks`' (`body_to_blocks(defer=True)`), whose text is squashed here
+    first (`families.tidy`)."""
     found = page_literals(blocks)
+    if deferred:
+        tidy(blocks, found)
     rules = [classify(b) for b in blocks] if found is None else classify_all(blocks, found)
     for b, rule in zip(blocks, rules, strict=True):
         if rule:

@@ -73,7 +73,7 @@ def test_break_runs_split_the_paragraph_in_the_raw_tree() -> None:
 
 
 def test_a_printable_text_has_no_whitespace_but_the_space() -> None:
-    """What lets `_squash` return a printable paragraph without a double or outer space as
+    """What lets `squash` return a printable paragraph without a double or outer space as
     it is: every other character str.isspace() takes is not printable."""
     assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
 
@@ -82,6 +82,48 @@ def test_a_printable_text_has_no_whitespace_but_the_space() -> None:
                                   "a\u200bb", "\u3000x", "x\u2028y", "\x1cz", "a \x85 b",
                                   "港口 重新开放", "a\tb c", "Plain words, one space each."])
 def test_squash_is_split_and_join(text: str) -> None:
-    from digest.clean.bodyblocks import _squash
+    from digest.clean.bodyblocks import squash
 
-    assert _squash(text) == " ".join(text.split())
+    assert squash(text) == " ".join(text.split())
+
+
+def test_the_other_spaces_are_every_whitespace_but_the_space() -> None:
+    """`OTHER_SPACES`: what `families.tidy` looks for in a deferred block (`UNTIDY`)."""
+    from digest.clean.bodyblocks import OTHER_SPACES
+
+    assert sorted(OTHER_SPACES) == [c for c in map(chr, range(0x110000))
+                                    if c.isspace() and c != " "]
+
+
+# a paragraph with each whitespace squashing removes, inside it, at its edges, doubled
+_UNTIDY = [f"{S[0][:40]}{c}{S[0][40:]}" for c in (" ", *sorted(set(" \t\xa0\u2009\u3000\x85")))] \
+    + [f"{c}{S[1]}" for c in " \xa0\u3000"] + [f"{S[2]}{c}" for c in " \t\u2028"] \
+    + [f"{S[3][:20]}{c}{c}{S[3][20:]}" for c in " \u200a\u205f"] + [f"{S[4][:30]}\n{S[4][30:]}"]
+
+
+@pytest.mark.parametrize("text", _UNTIDY)
+def test_a_fragments_paragraphs_are_squashed_whatever_whitespace_they_hold(text: str) -> None:
+    """A feed fragment's paragraphs come out of the tree unsquashed where the rules' pass over
+    the page can find what squashing removes (`body_to_blocks(defer=True)`, `families.tidy`):
+    each whitespace str.split() takes, alone, doubled or at an edge, comes out as one space
+    or none, on a page the pass reads at once and on one it reads block by block (a long s
+    sends a page block by block), in a leaf paragraph and in one with inline markup."""
+    from html import escape
+
+    squashed = " ".join(text.split())
+    for other in (S[2], "Boats can be moored at the ſtaithe."):
+        for html in (f"<p>{escape(text)}</p><p>{other}</p>",
+                     f"<p><b>Canal:</b> {escape(text)}</p><p>{other}</p>"):
+            lead = "Canal: " if "<b>" in html else ""
+            page = clean(html, title="Canal to stay open")
+            assert page.paragraphs == (" ".join(f"{lead}{squashed}".split()), other), html
+
+
+@pytest.mark.parametrize("junk", ["Like&nbsp;us on Facebook", "Like  us on  Facebook",
+                                  "Sign&nbsp;up&nbsp;to get our newsletter"])
+def test_junk_is_judged_on_its_squashed_text(junk: str) -> None:
+    """The families' literals are found again in a block squashing changed: "like us on
+    facebook" is in "Like&nbsp;us on Facebook" once it is squashed, not before."""
+    page = clean(f"<p>{S[0]}</p><p>{junk}</p>", title="Canal to stay open")
+    assert page.paragraphs == (S[0],)
+    assert [r.rule for r in page.removed] in (["follow_us"], ["subscribe"])
