@@ -13,7 +13,6 @@ import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from http.cookiejar import CookieJar
 
 import httpx
 
@@ -78,19 +77,8 @@ async def _raw_chunks(raw: httpx.Response) -> AsyncIterator[bytes]:
         yield chunk
 
 
-class _NoCookies(CookieJar):
-    """Feeds need no cookies, and keeping none means no tracking across sources (and no
-    Set-Cookie parsing on every response)."""
-
-    def extract_cookies(self, response: object, request: object) -> None:  # type: ignore[override, unused-ignore]
-        return None
-
-    def set_cookie(self, cookie: object) -> None:  # type: ignore[override, unused-ignore]
-        return None
-
-
 class HttpClient:
-    """Owns the AsyncClient and every limit. Use as `async with HttpClient(...) as http:`."""
+    """Owns the transport and every limit. Use as `async with HttpClient(...) as http:`."""
 
     def __init__(self, settings: FetchSettings, *,
                  transport: httpx.AsyncBaseTransport | None = None,
@@ -101,20 +89,22 @@ class HttpClient:
         self.parser = parser  # the run's feed parser travels with its client (closed by its maker)
         self.clock = clock
         self.resolver = Resolver(lookup)
-        timeout = httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
-                                write=settings.read_timeout, pool=settings.total_timeout)
-        limits = httpx.Limits(max_connections=max(1, settings.concurrency),
-                              max_keepalive_connections=max(1, settings.concurrency))
         if transport is None:
             transport = LeanTransport(connect_timeout=settings.connect_timeout,
                                       read_timeout=settings.read_timeout)
-        self._client = httpx.AsyncClient(
-            transport=transport, timeout=timeout, limits=limits, follow_redirects=False,
-            headers={"User-Agent": settings.user_agent,
-                     "Accept-Encoding": "gzip, deflate, br"},
-            trust_env=False,  # a proxy from the environment would bypass the SSRF rule
-            cookies=_NoCookies(),
-        )
+        self._transport = transport
+        # Each request goes straight to the transport, as an httpx.AsyncClient (no redirects
+        # followed, no proxy from the environment, no cookies) would send it: its headers in
+        # its order (Host first, then these, then the request's own) and its timeouts. The
+        # client's own work (the URL merged with no base, a cookie jar asked twice, the auth
+        # and redirect machinery) was 110 µs of each request's 370 in this process, a third
+        # of a warm fetch's requests (500 answered 304), which wait on it one after another.
+        self._headers = httpx.Headers({"Accept": "*/*", "Connection": "keep-alive",
+                                       "User-Agent": settings.user_agent,
+                                       "Accept-Encoding": "gzip, deflate, br"})
+        self._timeout = httpx.Timeout(
+            connect=settings.connect_timeout, read=settings.read_timeout,
+            write=settings.read_timeout, pool=settings.total_timeout).as_dict()
         self._global = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._next_slot: dict[str, float] = {}
@@ -125,7 +115,7 @@ class HttpClient:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._client.aclose()
+        await self._transport.aclose()
 
     # ── public ──────────────────────────────────────────────────────────────
 
@@ -256,9 +246,14 @@ class HttpClient:
         cap = self.settings.max_bytes
         # The transport connects to exactly the addresses the guard vetted (Host and TLS SNI
         # stay the URL's host name): no second DNS lookup, no rebinding window.
-        extensions = {CONNECT_TO: pinned} if pinned else None
-        async with self._client.stream("GET", url, headers=dict(headers),
-                                       extensions=extensions) as raw:
+        extensions: dict[str, object] = {"timeout": self._timeout}
+        if pinned:
+            extensions[CONNECT_TO] = pinned
+        sent = self._headers.copy()
+        sent.update(headers)
+        raw = await self._transport.handle_async_request(
+            httpx.Request("GET", url, headers=sent, extensions=extensions))
+        try:
             response = Response(url=url, status=raw.status_code, headers=raw.headers)
             if raw.status_code in _REDIRECTS or raw.status_code == 304:
                 return response  # bodies of these are never used; don't read them
@@ -283,6 +278,8 @@ class HttpClient:
                                "streaming)") from None
             response.body = b"".join(chunks)
             return response
+        finally:
+            await raw.aclose()
 
     async def _robots_text(self, url: str, guard: Guard) -> tuple[int, str]:
         response = await self._follow(url, guard, {})

@@ -1,4 +1,4 @@
-"""A lean HTTP/1.1 transport for the run's httpx.AsyncClient.
+"""A lean HTTP/1.1 transport for the run's HTTP client (`http.HttpClient`).
 
 httpx's default transport (httpcore + anyio + h11) spends about 2.5 ms of CPU per request, which
 is more than our feed parsing and is the bottleneck at hundreds of feeds. GET of a feed needs

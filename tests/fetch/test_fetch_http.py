@@ -154,6 +154,38 @@ def test_injected_transport_and_clock() -> None:
     assert seen == ["http://127.0.0.1:1/feed.xml"]
 
 
+
+def test_a_request_goes_to_the_transport_as_an_httpx_client_would_send_it() -> None:
+    """Requests go to the run's transport directly: Host, httpx's default Accept and
+    Connection, the User-Agent and Accept-Encoding, then the request's own validators, in
+    httpx.AsyncClient's order, with the run's timeouts for a transport that reads them."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(304 if "if-none-match" in request.headers else 200, content=FEED,
+                              headers={"ETag": '"m"'})
+
+    import asyncio
+
+    settings = FetchSettings(user_agent="ua/1", connect_timeout=3.0, read_timeout=4.0,
+                             total_timeout=9.0)
+    url = "http://127.0.0.1:1/feed.xml"
+    first = asyncio.run(fetch_sources([Source("s", url)], {}, settings,
+                                      transport=httpx.MockTransport(handler)))[0]
+    again = asyncio.run(fetch_sources([Source("s", url)], {"s": first.state}, settings,
+                                      transport=httpx.MockTransport(handler)))[0]
+    assert (first.status, again.status) == ("ok", "not_modified")
+    client = httpx.AsyncClient(headers={"User-Agent": "ua/1",
+                                        "Accept-Encoding": "gzip, deflate, br"},
+                               timeout=httpx.Timeout(connect=3.0, read=4.0, write=4.0, pool=9.0))
+    expected = [client.build_request("GET", url, headers=headers)
+                for headers in ({}, {"If-None-Match": '"m"'})]
+    assert [r.headers.raw for r in seen] == [r.headers.raw for r in expected]
+    assert list(seen[0].headers) == [
+        "host", "accept", "connection", "user-agent", "accept-encoding"]
+    assert all(r.extensions["timeout"] == expected[0].extensions["timeout"] for r in seen)
+
 def test_links_to_internal_hosts_are_not_followed(server: ScriptServer,
                                                   settings: FetchSettings) -> None:
     """A feed on 127.0.0.1 may link its own host, never another internal address."""
