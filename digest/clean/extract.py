@@ -73,26 +73,35 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text.translate(_NOT_XML_SPACE))
 
 
-def _utf8_xml_safe(markup: str, utf8: bytes | None = None) -> bytes:
+def has_controls(utf8: bytes) -> bool:
+    """Whether UTF-8 bytes hold a C0 control other than tab, line feed and carriage return
+    (one bytes.translate: what nearly no text holds, and what both the binary check and
+    the parser's input would look for)."""
+    return len(utf8.translate(None, _C0_BYTES)) != len(utf8)
+
+
+def _utf8_xml_safe(markup: str, utf8: bytes | None = None, controls: bool = True) -> bytes:
     """xml_safe(markup) as UTF-8. The UTF-8 bytes are needed anyway, and checking them for
     C0 controls (bytes.translate) and the str for U+FFFE/F (find) takes a quarter of the
     time of a regex scan over the whole page; only a page that has one is rewritten.
-    `utf8`: markup's UTF-8 bytes (strict), when the caller has them."""
+    `utf8`: markup's UTF-8 bytes (strict), when the caller has them; `controls`: False when
+    the caller found none in them (`has_controls`)."""
     data = markup.encode("utf-8", "replace") if utf8 is None else utf8
-    if len(data.translate(None, _C0_BYTES)) != len(data) or "\ufffe" in markup \
-            or "\uffff" in markup:
+    if (controls and has_controls(data)) or "\ufffe" in markup or "\uffff" in markup:
         data = xml_safe(markup).encode("utf-8", "replace")
     return data
 
 
-def parse_html(markup: str, utf8: bytes | None = None) -> lxml_html.HtmlElement:
+def parse_html(markup: str, utf8: bytes | None = None, *,
+               controls: bool = True) -> lxml_html.HtmlElement:
     """A tolerant parse; malformed and unclosed markup is repaired by libxml2. `utf8`:
-    markup's UTF-8 bytes (strict), when the caller has them (clean() encodes it once)."""
+    markup's UTF-8 bytes (strict), when the caller has them (clean() encodes it once);
+    `controls`: False when the caller found no C0 control in them (`has_controls`)."""
     # lxml refuses str input that carries an XML encoding declaration.
     if "<?" in markup[:200]:
         markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup[:200]) + markup[200:]
         utf8 = None
-    data = _utf8_xml_safe(markup, utf8)
+    data = _utf8_xml_safe(markup, utf8, controls or utf8 is None)
     if not data or data.isspace() or markup.isspace():  # (`not x.strip()`, without a copy)
         raise CleanError("empty input")
     try:

@@ -27,7 +27,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
@@ -297,10 +296,17 @@ class _Plan:
     bare: tuple[Family, ...]
 
 
-@lru_cache(maxsize=256)
-def _plan(limit: int, kind: str, opened: bool) -> _Plan:
-    """The plan for a block of this kind, no longer than `limit`, opening (or not) like one
-    of the families that open."""
+def _plan(at: int, kind: str, opened: bool) -> _Plan:
+    """The plan for a block of this kind, no longer than `_LIMITS[at]`, opening (or not)
+    like one of the families that open: made once (`_PLANS`)."""
+    by_kind = _PLANS[at][opened]
+    plan = by_kind.get(kind)
+    if plan is None:
+        plan = by_kind[kind] = _new_plan(_LIMITS[at], kind, opened)
+    return plan
+
+
+def _new_plan(limit: int, kind: str, opened: bool) -> _Plan:
     families = []
     needs = 0
     for position, f in enumerate(FAMILIES):
@@ -311,6 +317,12 @@ def _plan(limit: int, kind: str, opened: bool) -> _Plan:
     return _Plan(tuple(families), needs, tuple(f for f, bit, _, _ in families if not bit))
 
 
+# the plans made so far, by the limit's place in _LIMITS, then opened or not, then kind (a
+# look-up in C: lru_cache hashed a key of three arguments, 2 µs of a feed item's blocks)
+_PLANS: tuple[tuple[dict[str, _Plan], dict[str, _Plan]], ...] = tuple(
+    ({}, {}) for _ in _LIMITS)
+
+
 def _plan_of(text: str, kind: str) -> _Plan | None:
     """The plan for one block (None: longer than any family takes)."""
     size = len(text)
@@ -318,7 +330,7 @@ def _plan_of(text: str, kind: str) -> _Plan | None:
     if at == len(_LIMITS):
         return None
     openings = _OPENINGS_WITHIN[at]
-    return _plan(_LIMITS[at], kind, openings is not None and openings.match(text))
+    return _plan(at, kind, openings is not None and openings.match(text))
 
 
 def _decide(plan: _Plan, text: str, found: int) -> str | None:
@@ -359,14 +371,17 @@ def classify_all(blocks: Sequence[Block], found: list[int] | None = None) -> lis
         if found is None:
             return [classify(b) for b in blocks]
     out: list[str | None] = []
-    limits, gates, beyond = _LIMITS, _OPENINGS_WITHIN, len(_LIMITS)
+    limits, gates, plans, beyond = _LIMITS, _OPENINGS_WITHIN, _PLANS, len(_LIMITS)
     for block, bits in zip(blocks, found, strict=True):
-        text = block.text  # (`_plan_of`, inline: a call less per block)
+        text = block.text  # (`_plan_of` and `_plan`, inline: calls less per block)
         at = bisect_left(limits, len(text))
         if at == beyond:
             out.append(None)
             continue
         gate = gates[at]
-        plan = _plan(limits[at], block.kind, gate is not None and gate.match(text))
-        out.append(_decide(plan, text, bits))
+        opened = gate is not None and gate.match(text)
+        plan = plans[at][opened].get(block.kind) or _plan(at, block.kind, opened)
+        # (most prose holds none of the plan's literals and is longer than the families that
+        # need none: nothing to test)
+        out.append(_decide(plan, text, bits) if bits & plan.needs or plan.bare else None)
     return out

@@ -84,3 +84,27 @@ def test_big5_bytes_decode() -> None:
     html = ("<html><head><meta charset='big5'></head><body><p>台北市政府今天宣布，"
             "捷運新路線將於明年通車，預計每日可載運十萬人次。</p></body></html>").encode("big5")
     assert "捷運新路線" in clean(html).text
+
+
+def test_metadata_from_the_page_when_its_head_has_no_meta_tags() -> None:
+    """Without meta tags: the title from <title> (its site name cut) or the first <h1>, the
+    author from JSON-LD, the date from the first <time> that carries one."""
+    body = "".join(f"<p>{s}</p>" for s in (
+        "The harbour authority approved a plan on Tuesday to raise ferry fares by a tenth from "
+        "May, the first rise in six years, citing the cost of fuel and of the new pontoon.",
+        "Commuters who buy a monthly pass will pay two pounds more, and the authority said the "
+        "discount for pensioners and students would stay as it is for at least another year."))
+    head = ("<head><title>Ferry fares to rise in May | Harbour Gazette</title>"
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '{"@type": "Person", "name": "Ines Calloway"}}</script></head>')
+    stamp = ("<p class='when'><time>Yesterday</time> "
+             "<time datetime='2024-05-08T09:30:00+01:00'>8 May</time></p>")
+    page = clean(f"<html>{head}<body><article>{stamp}{body}</article></body></html>",
+                 "https://gazette.example/ferry")
+    assert page.title == "Ferry fares to rise in May"
+    assert page.author == "Ines Calloway"
+    assert page.published == datetime.fromisoformat("2024-05-08T09:30:00+01:00")
+    page = clean(f"<html>{head}<body><article><h1>Fares up by a tenth</h1>{body}</article>"
+                 "</body></html>", "https://gazette.example/ferry")
+    assert page.title == "Fares up by a tenth"
+    assert page.published is None
