@@ -127,6 +127,9 @@ EVENT_FAMILIES = (
      "select", "selected", "choose", "chose", "chosen"),
     ("approve", "approved", "approves", "approval", "pass", "passed", "passes"),
 )
+# "the president", "the senator's": a person named by a title alone (a second reference; not
+# "the president-elect", another person).
+_THE_TITLE = re.compile(r"\bthe ([a-z]+)\b(?![-'’](?!s\b))")
 _NOT_ACTION = frozenset(stem(w)[:FORM] for w in _ROLES | _REPORTING | _PARTIES)
 _PARTY_FORMS = frozenset(stem(w)[:FORM] for w in _PARTIES)
 # A family's words, as forms, each to the family's first word ("backl" -> "denounce").
@@ -149,6 +152,13 @@ class Event:
     counts: frozenset[str]  # figures written in words ("two", "nine million")
     action: frozenset[str]
     families: frozenset[str]
+    # the titles it names someone by alone ("the president's ban"): the person a printed
+    # sentence names with that title ("President Donald Trump's travel ban"), told again
+    titled: frozenset[str]
+    # the words of its names before their heads ("nobel", "peace" of "Nobel Peace Prize"): a
+    # word of the action when another sentence writes it in lower case ("the peace prize");
+    # a head alone ("the club" of "the Harbour Rowing Club") is the thing named again
+    qualifiers: frozenset[str]
 
 
 @functools.lru_cache(maxsize=16384)
@@ -196,7 +206,9 @@ def event(sentence: str) -> Event:
         elif kept:
             names.append(kept)
     named = {w for name in names for w in name} | {opener}
-    action = {f for f in map(_action_word, tokens(text)) if f and f not in named}
+    # (a people named in a word of its own is no action: "Norwegian" is Norway's)
+    action = {f for f in map(_action_word, tokens(text))
+              if f and f not in named and one_form(f) not in named}
     forms = frozenset(map(_form, WORD.findall(text)))
     # "fcc", and the acronyms in capitals: `facts.initials`, `facts.acronyms`
     spelt = frozenset(filter(None, map(initials, names))) | acronyms(WORD.findall(text))
@@ -206,13 +218,16 @@ def event(sentence: str) -> Event:
                  figures=numbers(text),
                  counts=frozenset(m.lower() for m in _COUNT.findall(text)),
                  action=frozenset(action),
-                 families=frozenset(_FAMILY[f] for f in action if f in _FAMILY))
+                 families=frozenset(_FAMILY[f] for f in action if f in _FAMILY),
+                 qualifiers=frozenset(w for name in names for w in name[:-1]),
+                 titled=frozenset(_form(t) for t in _THE_TITLE.findall(text)
+                                  if is_title(t.capitalize())))
 
 
 def _shared_action(mine: Event, theirs: Event) -> list[str]:
     """The words of the action two sentences share, then each family both tell in words of
     their own ("backlash" against "denounced")."""
-    shared = sorted(mine.action & theirs.action)
+    shared = sorted(mine.action & (theirs.action | theirs.qualifiers))
     for family in sorted(mine.families & theirs.families):
         own = {f for f in mine.action if _FAMILY.get(f) == family}
         if own - theirs.action:
@@ -223,14 +238,18 @@ def _shared_action(mine: Event, theirs: Event) -> list[str]:
 def restates_event(sentence: str, printed: Sequence[str],
                    settings: ParagraphSettings = PARAGRAPH) -> str | None:
     """Why `sentence` tells an event the `printed` text told already, or None: it brings no new
-    figure (in digits or words), one printed sentence names one of its actors and shares
-    `settings.event_words` words of its action ("Lawyers representing Rep. Tulsi Gabbard
+    figure in digits, one printed sentence names one of its actors (a title alone, "the
+    president", is the person a printed sentence names with it) and shares
+    `settings.event_words` words of its action (a name's word before its head counts: "the
+    Nobel peace prize" after "the Nobel Peace Prize"; "Lawyers representing Rep. Tulsi Gabbard
     (D-Hawaii) on Monday called on Hillary Clinton to retract her comments …" after "Lawyers
     for Rep. Tulsi Gabbard, D-Hawaii, are demanding that Hillary Clinton walk back on her claim
     …": Gabbard and Clinton, demanding / called on, walk back / retract), and it names nobody
     new (a name whose head no printed sentence writes; a party, a party tag or a title is no
     new name, a date only against another printed date of its kind). A sentence that names
-    someone or something new tells the same event when the action it shares is most of the
+    someone or something new, or a count in words the printed text does not give ("a
+    three-judge panel", "nearly a dozen troops": news style spells the small ones out, and
+    they are mostly details), tells the same event when the action it shares is most of the
     story it tells: `settings.event_words_named` words or more, and `event_share_named` of its
     action ("A team of researchers at Ohio State University conclude in a new study that fake
     news stories had a significant impact on voters in the 2016 election" after "… circulated a
@@ -238,19 +257,22 @@ def restates_event(sentence: str, printed: Sequence[str],
     the new name is a detail of the event told). `event_words` 0: no event is compared."""
     words = settings.event_words
     mine = event(sentence)
-    if words <= 0 or not (mine.names or mine.opener) or not mine.action:
+    if words <= 0 or not (mine.names or mine.opener or mine.titled) or not mine.action:
         return None
     told = [event(p) for p in printed]
     known = {w for t in told for w in t.words}
     named = {w for t in told for name in t.names for w in name}
-    if new_figures(mine.figures, {f for t in told for f in t.figures}) or mine.counts - {
-            c for t in told for c in t.counts}:
-        return None  # a new figure ("two Republican senators", "nearly nine million children")
-    # "Facebook removed …": a first word unknown may be a name, new to the reader.
-    fresh = bool(mine.opener and mine.opener not in known)
+    if new_figures(mine.figures, {f for t in told for f in t.figures}):
+        return None  # a new figure ("853,000 jobs", "$20 million")
+    # "Facebook removed …": a first word unknown may be a name, new to the reader; a count in
+    # words (news style spells out the small ones: "two bases", "a three-judge panel", "nearly
+    # a dozen troops") is, like a new name, a detail of the event told again unless the
+    # action is mostly new ("after two Republican senators broke ranks").
+    fresh = bool(mine.opener and mine.opener not in known) or bool(
+        mine.counts - {c for t in told for c in t.counts})
     # A first word a printed name holds is an actor ("Twitter, reacting …" after "Twitter CEO
     # Jack Dorsey"), one only written before is not ("Lawyers called on …").
-    actors = {mine.opener} & named
+    actors = ({mine.opener} & named) | mine.titled
     for name in mine.names:
         head = name[-1]
         if set(name) <= _PARTY_FORMS:

@@ -1,0 +1,51 @@
+"""The same event told again (events.restates_event): a second reference by title, a count in
+words, a word written in a name. Fictional sentences, written for the tests."""
+
+from __future__ import annotations
+
+from digest.edit.events import event, restates_event
+
+RULING = ("A federal appeals court refused on Tuesday to reinstate Governor Ilse Brandt's ban "
+          "on harbour fishing, leaving a lower court's order suspending the ban in place.")
+
+
+def test_a_title_alone_is_the_person_a_printed_sentence_names_with_it() -> None:
+    # "the governor" is Governor Ilse Brandt, printed: the same actor, the same ruling
+    again = ("The appeals panel declined to overturn the lower court's order suspending the "
+             "governor's fishing ban.")
+    why = restates_event(again, [RULING])
+    assert why and why.startswith("the same event again (gover")
+    # a title the printed text never wrote names nobody it printed
+    assert restates_event("The appeals panel declined to overturn the lower court's order "
+                          "suspending the mayor's fishing ban.", [RULING]) is None
+    # "the governor-elect" is someone else
+    assert event("The governor-elect's ban was suspended.").titled == frozenset()
+
+
+def test_a_count_in_words_is_a_detail_of_the_event_told_again() -> None:
+    # "three judges" is new, but the ruling is the one printed: most of its action is
+    again = ("Three judges of the appeals court declined to overturn the lower court's order "
+             "suspending Governor Brandt's fishing ban.")
+    why = restates_event(again, [RULING])
+    assert why and why.startswith("the same event again (brand")
+    # …not when the action is mostly new: a count and a new story
+    assert restates_event("Governor Brandt said two new fishing boats would patrol the harbour "
+                          "from March and fine anyone found with nets.", [RULING]) is None
+    # a count in digits is a fact of its own
+    assert restates_event("Governor Brandt's ban on harbour fishing, suspended by a lower court's "
+                          "order, had closed 14 piers.", [RULING]) is None
+
+
+def test_a_word_written_in_a_name_is_the_word_told_again() -> None:
+    printed = ("Mayor Ilse Brandt said on Monday she had nominated the Carthen Rowing Club for "
+               "the Harbour Peace Prize for its rescue work.")
+    again = ("Brandt has nominated the rowing club for the harbour peace prize, citing its "
+             "rescue of fishermen off Brenna.")
+    why = restates_event(again, [printed])
+    assert why and "peac" in why and "harbo" in why
+
+
+def test_a_people_named_in_a_word_of_its_own_is_no_action() -> None:
+    # "Norwegian" is Norway's: a name, not a word of what happened
+    told = event("A Norwegian lawmaker said he had nominated the Carthen club.")
+    assert told.action.isdisjoint({"norwe", "norwa"})
