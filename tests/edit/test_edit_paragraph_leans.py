@@ -85,3 +85,16 @@ def test_a_sentence_pointing_to_text_not_printed_is_not_printed(make_article: Ma
     whole = make_article("The fair was opened by Tom Keller (D-Mass.). It has 40 stalls.",
                          source="Outlet C", title="Fair opens")
     assert len(story_lines([whole], "en")) == 2
+
+
+def test_a_text_cut_after_a_title_ends_no_sentence(make_article: MakeArticle) -> None:
+    # The feed stops before the names: "… as Sens." is a cut, not a sentence's end.
+    a = make_article("Carthen's two harbour seats will be decided in a runoff on Tuesday. Both "
+                     "seats, and control of the harbour board, will be up for grabs as Sens.",
+                     source="Outlet A", title="Carthen runoff decides the harbour board")
+    texts = [ln.text for ln in story_lines([a], "en")]
+    assert texts == ["Carthen's two harbour seats will be decided in a runoff on Tuesday."]
+    # a title in full may end a sentence
+    b = make_article("The harbour board met on Tuesday in Carthen. The board then elected Nora "
+                     "Lind its Speaker.", source="Outlet B", title="Carthen board elects Lind")
+    assert [ln.text for ln in story_lines([b], "en")][-1].endswith("its Speaker.")

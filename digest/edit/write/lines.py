@@ -106,10 +106,18 @@ def size_of(text: str) -> float:
 _CUT_AFTER_BRACKET = re.compile(r"\w\s\([^()]*\.\)$")
 
 
+# A title abbreviated before a name (AP style: "Sens. Tom Cotton and David Perdue", "Lt. Gov.
+# Ralph Northam"): a text ending on one stops before the name ("… up for grabs on Tuesday as
+# Sens."), so its stop ends no sentence. (Titles written in full may end one: "… elected him
+# Speaker.")
+_CUT_AFTER_TITLE = re.compile(r"\b(?:Sens?|Reps?|Govs?|Lt|Drs?|Mrs?|Ms|Messrs|Prof|Rev|Sgt|Capt|"
+                              r"Col|Adm|Maj|Gen|Gens|Cmdr|Atty|Supt|Det|Msgr)\.$")
+
+
 def _complete(text: str) -> bool:
     end = text.rstrip()
     return (end[-1:] in _TERMINAL and not re.search(r"[?？][\"”’)」]*$", end)
-            and not _CUT_AFTER_BRACKET.search(end))
+            and not _CUT_AFTER_BRACKET.search(end) and not _CUT_AFTER_TITLE.search(end))
 
 
 def _excerpt(text: str) -> str:
