@@ -344,6 +344,9 @@ def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
             "The board approved the ferry.", dateline
         assert [x.rule for x in paragraph_strikes([f"{dateline} The board approved it."])] == \
             ["dateline or kicker"], dateline
+    # … or glued to the sentence (the page ran its dateline into the text)
+    assert clean_sentence("Carthen City (CNN)The board approved the ferry.") == \
+        "The board approved the ferry."
     for kept in ("Carthen - The board approved the ferry.", "Brandt (CNN) said no."):
         assert clean_sentence(kept) == kept
     # a house style's signpost is the page's label ("Why it matters: …"); an editor's note is

@@ -59,6 +59,10 @@ _DATELINE = re.compile(
     # dateline only before a wire's tag and its dash
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?"
     rf"{_DATED}\s*{_WIRE}\s*(?:--|{_DASH}|-)"
+    # … or glued to the sentence, which shows the page ran its dateline into the text:
+    # "Washington (CNN)President Donald Trump …"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?"
+    rf"{_DATED}\s*{_WIRE}(?=[A-Z\"“])"
     # "HANGZHOU — ", "MINNEAPOLIS—", "TEL AVIV—", "ALBANY, N.Y. –", "WASHINGTON -- ",
     # "NEW YORK/WASHINGTON —" … and "TEHRAN, Iran (AP) —", "CAMBRIDGE, Mass. (Project
     # Syndicate) —", "LONDON, Sept. 3 —"
