@@ -33,12 +33,12 @@ from dataclasses import dataclass
 from digest.edit.entities import is_title
 from digest.edit.facts import (
     DATES,
-    FORM,
     RESTATES_WORDS,
     WORD,
     acronyms,
     brings,
     dated,
+    form,
     initials,
     known_forms,
     name_runs,
@@ -74,7 +74,7 @@ def _few_new_words(sentence: str, printed: Sequence[str], share: float) -> str |
     known, figures = known_forms(printed)
     if not known or brings(mine, known, figures):
         return None
-    new = sum(w[:FORM] not in known for w in mine.content)
+    new = sum(form(w) not in known for w in mine.content)
     # A paraphrase restates a fact, which takes words: "DeSantis and Publix deny any
     # wrongdoing." restates two names and says something new with the other two.
     if len(mine.content) - new < RESTATES_WORDS or new > share * len(mine.content):
@@ -130,10 +130,10 @@ EVENT_FAMILIES = (
 # "the president", "the senator's": a person named by a title alone (a second reference; not
 # "the president-elect", another person).
 _THE_TITLE = re.compile(r"\bthe ([a-z]+)\b(?![-'’](?!s\b))")
-_NOT_ACTION = frozenset(stem(w)[:FORM] for w in _ROLES | _REPORTING | _PARTIES)
-_PARTY_FORMS = frozenset(stem(w)[:FORM] for w in _PARTIES)
+_NOT_ACTION = frozenset(form(stem(w)) for w in _ROLES | _REPORTING | _PARTIES)
+_PARTY_FORMS = frozenset(form(stem(w)) for w in _PARTIES)
 # A family's words, as forms, each to the family's first word ("backl" -> "denounce").
-_FAMILY = {stem(w)[:FORM]: family[0] for family in EVENT_FAMILIES for w in family}
+_FAMILY = {form(stem(w)): family[0] for family in EVENT_FAMILIES for w in family}
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ class Event:
 
 @functools.lru_cache(maxsize=16384)
 def _form(word: str) -> str:
-    return stem(word.lower())[:FORM]
+    return form(stem(word.lower()))
 
 
 @functools.lru_cache(maxsize=16384)

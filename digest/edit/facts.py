@@ -67,11 +67,25 @@ _ABBREVIATION = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\b)|(?<=\b[A-Z]\.[A-Z])\.")  
 _NAME_JOINERS = frozenset(["of", "and", "for", "the", "&"])
 _INITIAL_GAP = re.compile(r"[\s.]+")  # between two words of a name: "William P. Barr"
 _TITLE_OF = re.compile(r"\b([A-Z][a-z]+) of the\s+$")  # "Speaker of the House"
+
+
+def inflected(stem_: str) -> str:
+    """A stem as its inflections' stem: the light stemmer keeps the final "e" of a word of four
+    letters ("vote", "fire", "rule") and strips "ed", "es", "ing" from its inflections ("vot",
+    "fir", "rul"), so a four-letter stem loses its "e" here ("voted" meets "vote")."""
+    return stem_[:3] if len(stem_) == 4 and stem_.endswith("e") else stem_
+
+
+def form(stem_: str) -> str:
+    """A stem as the word form two sentences compare: its first FORM letters (`inflected`)."""
+    return inflected(stem_)[:FORM]
+
+
 # Weekdays and months (their first FORM letters, and the months' abbreviations: "Nov. 3"): a
 # date, which is new only against another. ("May" is left out: its five letters are the verb
 # "may", and it is a surname: "Theresa May".)
 _CALENDAR_WORDS = frozenset(d for d in CALENDAR | set(MONTH_ABBREVIATIONS) if d != "May")
-DATES = frozenset(d.lower()[:FORM] for d in _CALENDAR_WORDS)
+DATES = frozenset(form(stem(d)) for d in _CALENDAR_WORDS)
 # A weekday says which day; a month which month ("the November election" names no day): a
 # date is new only against another printed date of its kind.
 _WEEKDAY_FORMS = frozenset(d.lower()[:FORM] for d in WEEKDAYS)
@@ -161,7 +175,7 @@ def source_clause(text: str) -> str:
 
 
 # A month's abbreviation is the month ("Jan. 6" after "early January"): its form to the month's.
-_MONTH_OF = {stem(a)[:FORM]: m.lower()[:FORM] for m in CALENDAR for a in MONTH_ABBREVIATIONS
+_MONTH_OF = {form(stem(a)): form(stem(m)) for m in CALENDAR for a in MONTH_ABBREVIATIONS
              if m.startswith(a)}
 _ONE_FORM = {**COUNTRY_FORMS, **_MONTH_OF}
 
@@ -176,7 +190,7 @@ def one_form(form: str) -> str:
 def _facts(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """A sentence's content words and figures: a paragraph asks again for each sentence it
     printed every time it weighs another (bounded: a few hundred kB)."""
-    return frozenset(content_words(sentence)), numbers(sentence)
+    return frozenset(map(inflected, content_words(sentence))), numbers(sentence)
 
 
 def restates(sentence: str, earlier: Sequence[str]) -> str | None:
@@ -326,7 +340,7 @@ def known_forms(printed: Iterable[str]) -> tuple[set[str], set[str]]:
         theirs = said(other)
         words |= theirs.words
         figures |= theirs.figures
-    forms = {w[:FORM] for w in words}
+    forms = set(map(form, words))
     return forms | {one_form(f) for f in forms}, figures
 
 
@@ -336,11 +350,10 @@ def brings(mine: Said, known: set[str], figures: set[str]) -> bool:
     if new_figures(mine.figures, figures):
         return True
     for name in mine.names:
-        if one_form(name[-1][:FORM]) in known or spelt_known(name, known):
+        if one_form(form(name[-1])) in known or spelt_known(name, known):
             continue  # a name the reader has met: its head ("Nancy Pelosi" after "Pelosi"),
             # its acronym ("Federal Communications Commission" after "FCC")
-        forms = {w[:FORM] for w in name}
-        if forms <= DATES and not dated(name[-1][:FORM], known):
+        if set(map(form, name)) <= DATES and not dated(form(name[-1]), known):
             continue  # the first date of its kind printed says when, not that something
             # else happened
         return True

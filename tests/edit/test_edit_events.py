@@ -1,9 +1,12 @@
 """The same event told again (events.restates_event): a second reference by title, a count in
-words, a word written in a name. Fictional sentences, written for the tests."""
+words, a word written in a name; and the word forms two sentences compare (facts.form).
+Fictional sentences, written for the tests."""
 
 from __future__ import annotations
 
-from digest.edit.events import event, restates_event
+from digest.edit.events import event, restates_event, says_nothing_new
+from digest.edit.facts import DATES, form, restates
+from digest.edit.lexicon import stem
 
 RULING = ("A federal appeals court refused on Tuesday to reinstate Governor Ilse Brandt's ban "
           "on harbour fishing, leaving a lower court's order suspending the ban in place.")
@@ -49,3 +52,14 @@ def test_a_people_named_in_a_word_of_its_own_is_no_action() -> None:
     # "Norwegian" is Norway's: a name, not a word of what happened
     told = event("A Norwegian lawmaker said he had nominated the Carthen club.")
     assert told.action.isdisjoint({"norwe", "norwa"})
+
+
+def test_an_inflection_meets_its_four_letter_word() -> None:
+    # the stemmer keeps "vote" and strips "voted" to "vot": one word to a reader
+    assert form(stem("vote")) == form(stem("voted")) == form(stem("voting"))
+    assert form(stem("fire")) == form(stem("fired")) and form(stem("rule")) == form(stem("ruled"))
+    assert form(stem("June")) in DATES  # a month is still a date
+    printed = ["Carthen's harbour board voted on Tuesday to close the night ferry."]
+    again = "The harbour board's vote was unanimous and swift."
+    assert restates(again, printed) == "the same words again"
+    assert says_nothing_new(again, printed)
