@@ -126,6 +126,10 @@ EVENT_FAMILIES = (
     ("appoint", "appointed", "appointment", "tap", "tapped", "taps", "pick", "picked", "picks",
      "select", "selected", "choose", "chose", "chosen"),
     ("approve", "approved", "approves", "approval", "pass", "passed", "passes"),
+    # a campaign or an effort ended ("is ending her campaign" / "dropping out of the race" /
+    # "suspend his bid")
+    ("end", "ends", "ended", "ending", "suspend", "suspends", "suspended", "suspending", "drop",
+     "drops", "dropped", "dropping", "abandon", "abandoned", "abandoning", "halt", "halted"),
 )
 # "the president", "the senator's": a person named by a title alone (a second reference; not
 # "the president-elect", another person).

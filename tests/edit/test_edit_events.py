@@ -63,3 +63,10 @@ def test_an_inflection_meets_its_four_letter_word() -> None:
     again = "The harbour board's vote was unanimous and swift."
     assert restates(again, printed) == "the same words again"
     assert says_nothing_new(again, printed)
+
+
+def test_ending_an_effort_told_in_other_words_is_the_same_event() -> None:
+    printed = ["The harbour board of Carthen is halting its night ferry trials."]
+    again = "The mayor said Carthen will suspend the ferry tests."
+    why = restates_event(again, printed)
+    assert why and "end~" in why
