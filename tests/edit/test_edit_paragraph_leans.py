@@ -98,3 +98,14 @@ def test_a_text_cut_after_a_title_ends_no_sentence(make_article: MakeArticle) ->
     b = make_article("The harbour board met on Tuesday in Carthen. The board then elected Nora "
                      "Lind its Speaker.", source="Outlet B", title="Carthen board elects Lind")
     assert [ln.text for ln in story_lines([b], "en")][-1].endswith("its Speaker.")
+
+
+def test_a_quotation_with_no_stop_is_a_crosshead_not_a_sentence(make_article: MakeArticle) -> None:
+    a = make_article("The harbour board voted on Tuesday to end the night ferry to Oakfield. "
+                     "Chair Nora Lind: ‘Not something that I can support’\n"
+                     "Lind said the board “made a mistake.” Oakfield's mayor called it "
+                     "“a sad day”.", source="Outlet A", title="Carthen ends the night ferry")
+    texts = [ln.text for ln in story_lines([a], "en")]
+    assert texts == ["The harbour board voted on Tuesday to end the night ferry to Oakfield.",
+                     "Lind said the board “made a mistake.”",
+                     "Oakfield's mayor called it “a sad day”."]

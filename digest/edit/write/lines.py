@@ -114,10 +114,17 @@ _CUT_AFTER_TITLE = re.compile(r"\b(?:Sens?|Reps?|Govs?|Lt|Drs?|Mrs?|Ms|Messrs|Pr
                               r"Col|Adm|Maj|Gen|Gens|Cmdr|Atty|Supt|Det|Msgr)\.$")
 
 
+# A quotation closing a line with no stop of its own before or after it: a crosshead or a
+# dek ("Sen. Susan Collins: ‘Not something that I can support’"), not a sentence, which ends
+# on a stop (American style inside the quotation marks, British style after them).
+_QUOTE_WITHOUT_STOP = re.compile(r"[^.!?…。！,][\"”’']$")
+
+
 def _complete(text: str) -> bool:
     end = text.rstrip()
     return (end[-1:] in _TERMINAL and not re.search(r"[?？][\"”’)」]*$", end)
-            and not _CUT_AFTER_BRACKET.search(end) and not _CUT_AFTER_TITLE.search(end))
+            and not _CUT_AFTER_BRACKET.search(end) and not _CUT_AFTER_TITLE.search(end)
+            and not _QUOTE_WITHOUT_STOP.search(end))
 
 
 def _excerpt(text: str) -> str:
