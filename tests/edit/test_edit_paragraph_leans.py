@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from digest.edit.proof import leans_back, paragraph_strikes
-from digest.edit.write.lines import story_lines
+from digest.edit.write.lines import first_person, story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article
 
@@ -109,3 +109,14 @@ def test_a_quotation_with_no_stop_is_a_crosshead_not_a_sentence(make_article: Ma
     assert texts == ["The harbour board voted on Tuesday to end the night ferry to Oakfield.",
                      "Lind said the board “made a mistake.”",
                      "Oakfield's mayor called it “a sad day”."]
+
+
+def test_a_line_bidding_the_reader_is_a_hook_not_news(make_article: MakeArticle) -> None:
+    a = make_article("Meet the harbour board's new ferry plan. The board voted on Tuesday to "
+                     "end the night ferry to Oakfield.", source="Outlet A",
+                     title="Carthen ends the night ferry")
+    assert [ln.text for ln in story_lines([a], "en")] == [
+        "The board voted on Tuesday to end the night ferry to Oakfield."]
+    # someone's words are theirs, and "Meeting", "Considering …" are no imperative
+    assert not first_person("“Imagine a harbour without ferries,” the mayor said.")
+    assert not first_person("Meeting on Tuesday, the board voted to end the night ferry.")

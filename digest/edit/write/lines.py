@@ -72,12 +72,19 @@ _PROMO_ANYWHERE = re.compile("|".join(_PROMO_OPENERS))
 _FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|[Ww]e|"
                            rf"[Oo]ur|us|ourselves|{TO_THE_READER})\b(?![-–])")
 _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
+# … or bids the reader, as a column's hook does ("Meet the “For the 99.8 Percent Act.”",
+# "Imagine a world …", "Remember when …"): an imperative opening, "you" understood.
+_BIDS_THE_READER = re.compile(r"^(?:Meet|Imagine|Consider|Picture|Remember|Forget|Behold|"
+                              r"Think (?:about|of)|Welcome to|Say hello to|Don't forget|"
+                              r"Don’t forget)\b")
 
 
 def first_person(text: str) -> bool:
-    """Whether the writer speaks in the first person, or to the reader ("you"), outside the
-    sentence's quotations: a newsletter would print it as its own voice."""
-    return bool(_FIRST_PERSON.search(_QUOTATION.sub(" ", text)))
+    """Whether the writer speaks in the first person, or to the reader ("you", or an
+    imperative opening: `_BIDS_THE_READER`), outside the sentence's quotations: a newsletter
+    would print it as its own voice."""
+    own = _QUOTATION.sub(" ", text)
+    return bool(_FIRST_PERSON.search(own) or _BIDS_THE_READER.match(own))
 
 
 @dataclass(frozen=True)
