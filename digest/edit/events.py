@@ -126,6 +126,10 @@ EVENT_FAMILIES = (
     ("appoint", "appointed", "appointment", "tap", "tapped", "taps", "pick", "picked", "picks",
      "select", "selected", "choose", "chose", "chosen"),
     ("approve", "approved", "approves", "approval", "pass", "passed", "passes"),
+    # a ruling or a rule set aside ("overruling local mandates" / "striking down requirements")
+    ("overrule", "overruled", "overrules", "overruling", "overturn", "overturned", "overturns",
+     "overturning", "strike", "struck", "striking", "reverse", "reversed", "reverses",
+     "reversing", "invalidate", "invalidated", "nullify", "nullified", "void", "voided"),
     # a campaign or an effort ended ("is ending her campaign" / "dropping out of the race" /
     # "suspend his bid")
     ("end", "ends", "ended", "ending", "suspend", "suspends", "suspended", "suspending", "drop",

@@ -70,3 +70,10 @@ def test_ending_an_effort_told_in_other_words_is_the_same_event() -> None:
     again = "The mayor said Carthen will suspend the ferry tests."
     why = restates_event(again, printed)
     assert why and "end~" in why
+
+
+def test_setting_a_rule_aside_told_in_other_words_is_the_same_event() -> None:
+    printed = ["Governor Ilse Brandt is overruling the harbour fees of Carthen."]
+    again = "Brandt struck down the fees."
+    why = restates_event(again, printed)
+    assert why and "overrule~" in why
