@@ -39,6 +39,7 @@ from digest.edit.facts import (
     brings,
     dated,
     form,
+    inflected,
     initials,
     known_forms,
     name_runs,
@@ -138,7 +139,8 @@ EVENT_FAMILIES = (
 # "the president", "the senator's": a person named by a title alone (a second reference; not
 # "the president-elect", another person).
 _THE_TITLE = re.compile(r"\bthe ([a-z]+)\b(?![-'’](?!s\b))")
-_NOT_ACTION = frozenset(form(stem(w)) for w in _ROLES | _REPORTING | _PARTIES)
+# (by whole stems: "nominee" is a role, "nominated" an action, though their forms are one)
+_NOT_ACTION = frozenset(inflected(stem(w)) for w in _ROLES | _REPORTING | _PARTIES)
 _PARTY_FORMS = frozenset(form(stem(w)) for w in _PARTIES)
 # A family's words, as forms, each to the family's first word ("backl" -> "denounce").
 _FAMILY = {form(stem(w)): family[0] for family in EVENT_FAMILIES for w in family}
@@ -193,7 +195,7 @@ def _action_word(token: str) -> str | None:
             or is_title(token.capitalize()) or is_title(token.upper())):
         return None
     f = _form(token)
-    return None if f in DATES or f in _NOT_ACTION else f
+    return None if f in DATES or inflected(stem(token)) in _NOT_ACTION else f
 
 
 def _name(run: Sequence[str]) -> tuple[str, ...]:

@@ -77,3 +77,11 @@ def test_setting_a_rule_aside_told_in_other_words_is_the_same_event() -> None:
     again = "Brandt struck down the fees."
     why = restates_event(again, printed)
     assert why and "overrule~" in why
+
+
+def test_an_action_is_no_role_for_sharing_its_first_letters() -> None:
+    # "nominee" is a role, "nominated" what happened
+    printed = ["Mayor Ilse Brandt nominated Nora Lind for the harbour board on Monday."]
+    why = restates_event("Brandt has nominated Lind to the board.", printed)
+    assert why and "nomin" in why
+    assert "nomin" not in event("The nominee, Nora Lind, spoke.").action
