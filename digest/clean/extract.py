@@ -190,7 +190,8 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bo
     _drop_unseen(tree)
     if fragment:
         _drop_noise(tree, (*_NOISE_TAGS, "nav"))
-        root = tree.find("body")
+        # (`tree.find("body")` without ElementPath's parsing of the path: 0.9 -> 0.46 µs)
+        root = next(tree.iterchildren("body"), None)
         return body_to_blocks(root if root is not None else tree, defer=True)
     # A page, not a fragment: only now is trafilatura needed (importing it is 0.14 s, in every
     # cleaning worker of a run that only meets feed fragments).

@@ -136,8 +136,10 @@ def _assemble(title: str, blocks: list[Block], meta: PageMeta) -> CleanedPage:
             if m:
                 author = re.sub(r"(?i)^(?:by|written by|words by|story by)\s+", "", b.text)
                 author = re.split(r"\s*(?:[,·|•]|\d+\s*min)", author)[0].strip() or None
-    body = "\n".join(paragraphs)
-    language = meta.language or (detect_language(title + "\n" + body) if body or title else None)
+    # (title and body joined at once: the body alone was a copy of the page's text more;
+    # with no paragraph the title goes without the line break after it, which is no letter)
+    language = meta.language or (detect_language("\n".join((title, *paragraphs)))
+                                 if title or any(paragraphs) else None)
     return CleanedPage(title=title, paragraphs=paragraphs, author=author,
                        published=meta.published, canonical_url=canonical, language=language,
                        image=meta.image, removed=removed)

@@ -88,7 +88,8 @@ def test_big5_bytes_decode() -> None:
 
 def test_metadata_from_the_page_when_its_head_has_no_meta_tags() -> None:
     """Without meta tags: the title from <title> (its site name cut) or the first <h1>, the
-    author from JSON-LD, the date from the first <time> that carries one."""
+    author from JSON-LD, the date from the first <time> that carries one, the image from the
+    first article's first image."""
     body = "".join(f"<p>{s}</p>" for s in (
         "The harbour authority approved a plan on Tuesday to raise ferry fares by a tenth from "
         "May, the first rise in six years, citing the cost of fuel and of the new pontoon.",
@@ -99,9 +100,11 @@ def test_metadata_from_the_page_when_its_head_has_no_meta_tags() -> None:
             '{"@type": "Person", "name": "Ines Calloway"}}</script></head>')
     stamp = ("<p class='when'><time>Yesterday</time> "
              "<time datetime='2024-05-08T09:30:00+01:00'>8 May</time></p>")
-    page = clean(f"<html>{head}<body><article>{stamp}{body}</article></body></html>",
+    page = clean(f"<html>{head}<body><img src='/logo.png'><article>{stamp}<figure><img "
+                 f"src=' '><img src='/img/ferry.jpg'></figure>{body}</article></body></html>",
                  "https://gazette.example/ferry")
     assert page.title == "Ferry fares to rise in May"
+    assert page.image == "https://gazette.example/img/ferry.jpg"
     assert page.author == "Ines Calloway"
     assert page.published == datetime.fromisoformat("2024-05-08T09:30:00+01:00")
     page = clean(f"<html>{head}<body><article><h1>Fares up by a tenth</h1>{body}</article>"
