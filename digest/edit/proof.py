@@ -100,7 +100,8 @@ POINTS_FORWARD = re.compile(r"^(?:Below|Here)(?:'s|’s|\s(?:is|are)\b)|^The fol
                             r"|^(?:Read on|See below)\b|\b(?:below|as follows):?$")
 LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("answers a question not printed",
-     re.compile(r"\b[Tt]he (?:short )?answer\b(?!\s+(?:of|to)\b)"
+     re.compile(r"(?:\b[Tt]he|^One|^An|^Part of the) (?:short |simple )?answer\b"
+                r"(?!\s+(?:of|to)\b)"
                 r"|^The question(?=:|\s(?:is|was|comes|came|remains|now)\b)")),
     ("goes on from a sentence not printed",
      re.compile(r"^(?:So|Now|Again|After all|Well|Oh|Oh yes|Yes|No|Regardless|Anyway|Alas),\s"

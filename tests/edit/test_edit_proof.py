@@ -159,6 +159,9 @@ OTHER = "Carthen's harbour board on Monday weighed ending the night ferry to Oak
 @pytest.mark.parametrize(("sentence", "fault"), [
     ("For two decades, the answer has been “yes.”", "answers a question not printed"),
     ("The question comes a day after the board met.", "answers a question not printed"),
+    ("One answer lies in the night ferry's ticket sales.", "answers a question not printed"),
+    ("Part of the answer is the ferry's cost.", "answers a question not printed"),
+    ("The mayor won't take no for an answer on the ferry.", None),  # an idiom
     ("So, on Monday, the chair staged a vote.", "goes on from a sentence not printed"),
     ("Now he wants Carthen's ferry to run all night.", "goes on from a sentence not printed"),
     ("The first is that the ferry loses money.", "an item of a list not printed"),
@@ -172,7 +175,7 @@ OTHER = "Carthen's harbour board on Monday weighed ending the night ferry to Oak
      "a person the sentence never names"),
     ("But the board kept the ferry.", "opens on an unresolved reference"),
 ])
-def test_what_leans_on_the_sentence_before(sentence: str, fault: str) -> None:
+def test_what_leans_on_the_sentence_before(sentence: str, fault: str | None) -> None:
     assert leans_back(sentence) == fault
 
 
