@@ -120,3 +120,18 @@ def test_a_line_bidding_the_reader_is_a_hook_not_news(make_article: MakeArticle)
     # someone's words are theirs, and "Meeting", "Considering …" are no imperative
     assert not first_person("“Imagine a harbour without ferries,” the mayor said.")
     assert not first_person("Meeting on Tuesday, the board voted to end the night ferry.")
+
+
+def test_a_cut_time_and_an_aside_in_brackets_are_no_sentences(make_article: MakeArticle) -> None:
+    a = make_article("The harbour board met on Tuesday to vote on the night ferry. Shortly "
+                     "after 1 p.m. The chair said the vote would wait. (Note: the Gazette "
+                     "owns the ferry's booking site.) The board was set to brief the press at "
+                     "an 11 a.m. (1500 GMT) press conference. News crews waited outside.", source="Outlet A",
+                     title="Carthen board delays ferry vote")
+    assert [ln.text for ln in story_lines([a], "en")] == [
+        "The harbour board met on Tuesday to vote on the night ferry.",
+        "The chair said the vote would wait.", "News crews waited outside."]
+    # a time that ends a sentence is its own
+    b = make_article("The board will vote on the night ferry at 1:30 p.m. The chair said the "
+                     "vote starts at 10 a.m.", source="Outlet B", title="Carthen board votes")
+    assert len(story_lines([b], "en")) == 2

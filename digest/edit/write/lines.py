@@ -127,11 +127,25 @@ _CUT_AFTER_TITLE = re.compile(r"\b(?:Sens?|Reps?|Govs?|Lt|Drs?|Mrs?|Ms|Messrs|Pr
 _QUOTE_WITHOUT_STOP = re.compile(r"[^.!?…。！,][\"”’']$")
 
 
+# A sentence wholly in brackets is an aside ("(Note: ABC News owns FiveThirtyEight.)", "(A
+# police officer in an imaginary universe …)"): an editor's note or the writer's wink, no news.
+_ASIDE = re.compile(r"^\([^()]*\)[.!]?$")
+# … and one that opens on a bracket and goes on in lower case is the tail of a sentence the
+# splitter cut ("(1500 GMT) press conference at the U.S. Capitol." after "… at an 11 a.m.").
+_TAIL = re.compile(r"^\([^()]*\)\s+[a-z]")
+# A clock time's stop ends no sentence when an article stands before the time ("… outline the
+# package at an 11 a.m." — an "11 a.m. news conference" cut by the splitter), after a colon
+# (a live page's timestamp: "(all times local): 12:45 p.m."), or when the time is most of it
+# ("Shortly after 1 p.m.").
+_CUT_AFTER_TIME = re.compile(r"(?:\b(?:a|an|the)\s|(?<!\d):\s*|^\W*(?:\S+\s+){0,2})"
+                             r"\d{1,2}(?::\d\d)?\s*[ap]\.m\.$", re.IGNORECASE)
+
+
 def _complete(text: str) -> bool:
     end = text.rstrip()
     return (end[-1:] in _TERMINAL and not re.search(r"[?？][\"”’)」]*$", end)
             and not _CUT_AFTER_BRACKET.search(end) and not _CUT_AFTER_TITLE.search(end)
-            and not _QUOTE_WITHOUT_STOP.search(end))
+            and not _QUOTE_WITHOUT_STOP.search(end) and not _CUT_AFTER_TIME.search(end))
 
 
 def _excerpt(text: str) -> str:
@@ -229,10 +243,11 @@ def article_lines(k: int, art: Article, *, voiced: bool = False
         if (is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
                 or _PROMO.match(text) or art.source in text or quotes_open(text)
                 or text.count("(") > text.count(")") or POINTS_FORWARD.search(text)
-                or headline_grammar(text) or (first_person(text) and not voiced)):
+                or headline_grammar(text) or (first_person(text) and not voiced)
+                or _ASIDE.match(text) or _TAIL.match(text)):
             pass  # furniture, a fragment, the publisher's promotion of itself, a quotation
             # or a bracket that runs on past the sentence (or the excerpt: "Rep. Deb Haaland
-            # (D.N.M."), or the writer's own voice
+            # (D.N.M."), or the writer's own voice, or an aside in brackets
         elif _complete(text):
             yield _line(k, i, text, art.published.date(), before, full), True
         elif following is None and not text.rstrip().endswith(("?", "？")):
