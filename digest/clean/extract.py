@@ -16,28 +16,16 @@ from lxml import html as lxml_html
 
 from digest.clean.blocks import Block, BlockKind
 from digest.clean.bodyblocks import body_to_blocks
+from digest.clean.scan import FRAGMENT_NOISE, NOISE_TAGS, UNSEEN_CLASSES, Scan, scan
 from digest.errors import CleanError
 
 # trafilatura logs every page it discards at WARNING; a cleaner's caller only wants our result.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 _WS = re.compile(r"\s+")
-_NOISE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
-               "embed", "button", "select", "textarea", "input")
 _FALLBACK_SKIP = {"nav", "header", "footer", "aside", "menu"}
-# Classes that hide text from the eye and keep it for screen readers: "Opens a New Window."
-# after a link, WordPress's "Continue reading <span class="screen-reader-text">Title</span>",
-# "Skip to content". No reader of the page sees it, so no reader of the issue should
-# (Bootstrap 3-4, Bootstrap 5, HTML5 Boilerplate, WordPress, Drupal 7).
-UNSEEN_CLASSES = ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
-                  "element-invisible")
 _UNSEEN = etree.XPath(" | ".join(
     f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in UNSEEN_CLASSES))
-# what every element _UNSEEN selects has: a class attribute holding one of the names. Looked
-# for in the parsed values (a character reference decoded: class="sr&#45;only" is sr-only),
-# one walk of the attributes in C, not four string functions for every element.
-_MAY_HIDE = etree.XPath("boolean(//@class[" + " or ".join(
-    f"contains(., '{c}')" for c in UNSEEN_CLASSES) + "])")
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr",
                "figcaption", "dd", "dt"}
 
@@ -166,18 +154,14 @@ def _drop_noise(tree: lxml_html.HtmlElement, tags: tuple[str, ...]) -> None:
 
 def _drop_unseen(tree: lxml_html.HtmlElement) -> None:
     """Drop the elements only a screen reader reads (UNSEEN_CLASSES); their tail text stays.
-    Most documents have none of the classes: their attributes are looked at first
-    (`_MAY_HIDE`, 1.7 µs a feed item's fragment; the markup's text searched for each name
-    was 9 µs, and missed a name written with a character reference)."""
-    if not _MAY_HIDE(tree):
-        return
+    (Called when `scan` found one of the classes: most documents have none.)"""
     for bad in _UNSEEN(tree):  # type: ignore[union-attr]
         if bad.getparent() is not None:
             bad.drop_tree()
 
 
 def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bool = False,
-                   markup: str | None = None) -> list[Block]:
+                   markup: str | None = None, found: Scan | None = None) -> list[Block]:
     """The article body of a parsed page as blocks (junk not yet removed).
 
     A fragment (a feed entry's HTML) is walked whole: an extractor looking for the article
@@ -185,11 +169,18 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bo
     or an appended story), and every block of it is the entry's anyway. With `markup` (what
     `tree` was parsed from) the cascade may clean `tree` itself and parse again when it needs
     the page as it was. The blocks are for `apply_rules(deferred=True)`, which squashes
-    their text (`body_to_blocks(defer=True)`).
+    their text (`body_to_blocks(defer=True)`). `found`: `scan(tree, noise=fragment)`, when
+    the caller has it (read before the tree changed).
     """
-    _drop_unseen(tree)
+    if found is None:
+        found = scan(tree, noise=fragment)
+    if found.hides:
+        _drop_unseen(tree)
     if fragment:
-        _drop_noise(tree, (*_NOISE_TAGS, "nav"))
+        # (an element inside a dropped one is dropped from what was dropped: no change)
+        for bad in found.noise if found.noise is not None else tree.iter(*FRAGMENT_NOISE):
+            if bad.getparent() is not None:
+                bad.drop_tree()
         # (`tree.find("body")` without ElementPath's parsing of the path: 0.9 -> 0.46 µs)
         root = next(tree.iterchildren("body"), None)
         return body_to_blocks(root if root is not None else tree, defer=True)
@@ -210,6 +201,6 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, *, fragment: bo
         if reparse is not None:  # the cascade changed the tree: the page as it was, pruned
             tree = reparse()
             prepare(tree)
-        _drop_noise(tree, _NOISE_TAGS)
+        _drop_noise(tree, NOISE_TAGS)
         blocks = _fallback_blocks(tree)
     return blocks

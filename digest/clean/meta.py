@@ -12,11 +12,13 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
+
+from digest.clean.scan import Scan, scan
 
 _TITLE_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+")
 _BY_PREFIX = re.compile(r"^\s*(?:by|written by|von|par|作者[:：]?)\s+", re.I)
@@ -33,27 +35,6 @@ class PageMeta:
     image: str | None = None
     site_name: str | None = None
     byline: str | None = None  # the visible byline text, so the rules can drop it from the body
-
-
-# compiled once: `tree.xpath(text)` compiles its expression on every call, which cost about as
-# much as evaluating it on a feed entry's fragment
-_XPATHS: dict[str, etree.XPath] = {}
-
-
-def _xpath(expression: str) -> etree.XPath:
-    found = _XPATHS.get(expression)
-    if found is None:
-        found = _XPATHS[expression] = etree.XPath(expression)
-    return found
-
-
-def _first(tree: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
-    for xp in xpaths:
-        for value in _xpath(xp)(tree):  # type: ignore[union-attr]
-            text = (value if isinstance(value, str) else value.text_content()).strip()
-            if text:
-                return " ".join(text.split())
-    return None
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -83,30 +64,6 @@ def parse_date(value: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-class _Tagged(NamedTuple):
-    """The elements the metadata is read from, each list in document order."""
-
-    head: list[etree._Element]  # <meta> and <link>
-    scripts: list[etree._Element]
-    h1s: list[etree._Element]
-    titles: list[etree._Element]
-    times: list[etree._Element]
-    articles: list[etree._Element]
-
-
-_TAG_PLACE = {"meta": 0, "link": 0, "script": 1, "h1": 2, "title": 3, "time": 4, "article": 5}
-
-
-def _tagged(tree: lxml_html.HtmlElement) -> _Tagged:
-    """The elements of the tags in `_TAG_PLACE`, in one walk of the tree: lxml's own tag
-    filter (an XPath's set-up is most of its cost on a feed fragment), once for all of them
-    (a walk for each tag was a fifth of reading a feed item's metadata)."""
-    lists: tuple[list[etree._Element], ...] = ([], [], [], [], [], [])
-    for el in tree.iter(*_TAG_PLACE):
-        lists[_TAG_PLACE[el.tag]].append(el)  # type: ignore[index]
-    return _Tagged(*lists)
-
-
 def _ld_scripts(scripts: list[etree._Element]) -> list[etree._Element]:
     """The first eight `//script[@type="application/ld+json"]`, in document order."""
     found = []
@@ -128,7 +85,7 @@ def _text_of_first(elements: Iterable[etree._Element]) -> str | None:
 
 
 def _article_image(articles: list[etree._Element]) -> str | None:
-    """`_first(tree, ("//article//img/@src",))`: the first non-blank src of an image inside
+    """The first non-blank `//article//img/@src`, squashed: the first src of an image inside
     an article (`articles`: the page's, in document order: the first article's images come
     before any later one's, and a nested article's are its enclosing one's)."""
     for article in articles:
@@ -215,9 +172,11 @@ def _pick(values: dict[str, str], *keys: str) -> str | None:
     return None
 
 
-def extract_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
+def extract_meta(tree: lxml_html.HtmlElement, url: str | None,
+                 found: Scan | None = None) -> PageMeta:
+    """`found`: `scan(tree)`, when the caller has it."""
     meta = PageMeta()
-    tagged = _tagged(tree)
+    tagged = found if found is not None else scan(tree, noise=False)
     head = _head_values(tagged.head)
     meta.site_name = _pick(head, "og:site_name")
     ld = _json_ld(tagged.scripts)
@@ -231,10 +190,8 @@ def extract_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     elif ld and isinstance(ld[0].get("headline"), str):
         meta.title = ld[0]["headline"].strip()
 
-    byline = _first(tree, (
-        # through the attribute axis: several times faster than testing every element
-        '//@class[contains(., "byline")]/.. | //@rel[. = "author"]/..',
-    ))
+    byline = _text_of_first(tagged.bylines)  # (`//@class[contains(., "byline")]/.. |
+    # //@rel[. = "author"]/..`: `scan`'s)
     meta.byline = byline if byline and len(byline) < 120 else None
     author = _pick(head, "author", "article:author", "byl", "dc.creator", "parsely-author")
     if not _clean_author(author):

@@ -26,6 +26,7 @@ from digest.clean.meta import PageMeta, extract_meta
 from digest.clean.patterns import BYLINE, SOURCE_LINE
 from digest.clean.plaintext import derive_title, text_blocks
 from digest.clean.rules import apply_rules, drop_repeated_title, split_appended
+from digest.clean.scan import scan
 from digest.errors import CleanError, internal_error
 from digest.models import CleanedPage, Removal
 from digest.text import detect_language, no_surrogates
@@ -208,8 +209,10 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
         else:
             tree = parse_html(doc, utf8, controls=controls)
             deadline.check()
-            meta = extract_meta(tree, url)
-            blocks = extract_blocks(tree, url, fragment=is_fragment(doc), markup=doc)
+            fragment = is_fragment(doc)
+            found = scan(tree, noise=fragment)  # (the page as parsed, for both readers)
+            meta = extract_meta(tree, url, found)
+            blocks = extract_blocks(tree, url, fragment=fragment, markup=doc, found=found)
             deadline.check()
         if not meta.title and title:
             meta.title = " ".join(title.split())

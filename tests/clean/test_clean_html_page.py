@@ -111,3 +111,19 @@ def test_metadata_from_the_page_when_its_head_has_no_meta_tags() -> None:
                  "</body></html>", "https://gazette.example/ferry")
     assert page.title == "Fares up by a tenth"
     assert page.published is None
+
+
+def test_the_author_from_a_visible_byline() -> None:
+    """No meta tag names the author: a class holding "byline", or a link with rel="author",
+    does (the first of them with text, in document order)."""
+    body = ("<p>The harbour authority approved a plan on Tuesday to raise ferry fares by a "
+            "tenth from May, the first rise in six years, citing the cost of fuel.</p><p>"
+            "Commuters who buy a monthly pass will pay two pounds more, the authority said, "
+            "and the discount for pensioners will stay as it is for another year.</p>")
+    page = clean(f"<p class='post-byline'> </p><p>Words and pictures: <span class='byline'>"
+                 f"Ines Calloway</span></p>{body}", "https://gazette.example/ferry",
+                 title="Ferry fares to rise")
+    assert page.author == "Ines Calloway"
+    page = clean(f"<p>Words: <a rel='author' href='/ines'>Ines Calloway</a></p>{body}",
+                 "https://gazette.example/ferry", title="Ferry fares to rise")
+    assert page.author == "Ines Calloway"
