@@ -6,6 +6,7 @@ import asyncio
 import logging
 import shlex
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -295,13 +296,11 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
     must be quick: `collect` hands the items to its cleaning workers there); what it raises
     is logged and changes nothing else. `resolver` (host -> addresses, async) replaces the
     system DNS lookup: a test seam."""
-    # Start the fetches grouped by host, so consecutive requests reuse kept-alive connections
-    # instead of opening (and evicting) one per request; results keep the input order.
-    def host_key(index: int) -> str:
-        state = states.get(sources[index].name)
-        return host_of(state.url if state and state.url else sources[index].url)
-
-    order = sorted(range(len(sources)), key=host_key)
+    hosts = []
+    for source in sources:
+        state = states.get(source.name)
+        hosts.append(host_of(state.url if state and state.url else source.url))
+    order = in_turns(hosts)
     parser = make_parser(len(sources), settings.parse_timeout, finish)
     try:
         if ready is not None:
@@ -315,6 +314,27 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
             return [tasks[i].result() for i in range(len(sources))]
     finally:
         await asyncio.to_thread(parser.close)
+
+
+def in_turns(hosts: Sequence[str]) -> list[int]:
+    """The order to start the fetches in, as indices of `hosts` (each source's host): the
+    hosts in turn, each giving its next source (in input order) at its turn. Results keep
+    the input order whatever this order is.
+
+    A host's requests are spread over the run instead of started together: a host holds as
+    few requests at once as the run's `concurrency` allows, and its next request reuses the
+    connection its last one left kept alive. Started grouped by host, each host's first
+    `per_host` requests went out together, each on a connection of its own: bench/commands.py's
+    500 feeds on 50 hosts (concurrency 64, per_host 4) opened 200 connections, 101 in turns,
+    and its warm fetch (every feed answers 304) went from its first request to its last
+    response in 0.914x the time (0.552 -> 0.506 s, 12 alternating runs, all shorter). It is
+    also the politer order: no host gets its `per_host` requests at once while others wait."""
+    seen: Counter[str] = Counter()
+    turns = []
+    for index in sorted(range(len(hosts)), key=hosts.__getitem__):  # (stable: input order)
+        turns.append((seen[hosts[index]], hosts[index], index))
+        seen[hosts[index]] += 1
+    return [index for *_, index in sorted(turns)]
 
 
 async def _tell(fetching: Awaitable[FetchResult], arrived: Arrived | None) -> FetchResult:

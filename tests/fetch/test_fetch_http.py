@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import brotli
 import httpx
 import pytest
-from fetch_testkit import LONG_TEXT, Handler, Reply, ScriptServer, rss, rss_item
+from fetch_testkit import LONG_TEXT, Handler, Reply, ScriptServer, rss, rss_item, serving
 
 from digest.fetch import fetch_all, fetch_sources
 from digest.models import FetchSettings, FetchState, Source
@@ -124,6 +124,33 @@ def test_per_host_limit_and_delay(server: ScriptServer, settings: FetchSettings)
     gaps = [b - a for a, b in itertools.pairwise(stamps)]
     # Spaced by the delay (network jitter may shave a little off one gap, never most of it).
     assert min(gaps) >= 0.08 and stamps[-1] - stamps[0] >= 5 * 0.15 * 0.9
+
+
+def test_fetches_start_host_by_host_in_turn(server: ScriptServer,
+                                            settings: FetchSettings) -> None:
+    """Each host's next source at its turn, not each host's sources together: one request at
+    a time, the two hosts alternate (grouped by host, 127.0.0.1 got all three first). In turns
+    a host holds as few requests at once as the run allows, each reusing the connection its
+    last one kept alive; results keep the input order."""
+    order: list[str] = []
+
+    def noting(handler: Handler) -> Reply:
+        order.append(f"{handler.server.server_address[0]}{handler.path}")
+        return Reply(200, FEED)
+
+    other = ScriptServer("127.0.0.2")
+    with serving(other):
+        sources = []
+        for i in range(3):
+            sources.append(Source(f"a{i}", server.route(f"/a{i}.xml", noting)))
+            sources.append(Source(f"b{i}", other.route(f"/b{i}.xml", noting)))
+        sources.sort(key=lambda s: s.name)  # a0 a1 a2 b0 b1 b2: grouped by host as listed
+        serial = FetchSettings(**{**settings.__dict__, "concurrency": 1, "per_host": 4})
+        results = fetch_all(sources, {}, serial)
+    assert [r.source.name for r in results] == ["a0", "a1", "a2", "b0", "b1", "b2"]
+    assert all(r.status == "ok" for r in results), [r.error for r in results]
+    assert order == ["127.0.0.1/a0.xml", "127.0.0.2/b0.xml", "127.0.0.1/a1.xml",
+                     "127.0.0.2/b1.xml", "127.0.0.1/a2.xml", "127.0.0.2/b2.xml"]
 
 
 def test_global_concurrency_runs_sources_in_parallel(server: ScriptServer,
