@@ -120,6 +120,10 @@ def test_a_line_bidding_the_reader_is_a_hook_not_news(make_article: MakeArticle)
     # someone's words are theirs, and "Meeting", "Considering …" are no imperative
     assert not first_person("“Imagine a harbour without ferries,” the mayor said.")
     assert not first_person("Meeting on Tuesday, the board voted to end the night ferry.")
+    assert not first_person("Meet the Press host Nora Lind asked the mayor about the ferry.")
+    # a greeting to the readers is the writer's voice too; "everyone" in a report is not
+    assert first_person("Happy harbour day, everybody.")
+    assert not first_person("The new ferry fares apply to everyone.")
 
 
 def test_a_cut_time_and_an_aside_in_brackets_are_no_sentences(make_article: MakeArticle) -> None:

@@ -74,9 +74,11 @@ _FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I
 _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 # … or bids the reader, as a column's hook does ("Meet the “For the 99.8 Percent Act.”",
 # "Imagine a world …", "Remember when …"): an imperative opening, "you" understood.
-_BIDS_THE_READER = re.compile(r"^(?:Meet|Imagine|Consider|Picture|Remember|Forget|Behold|"
-                              r"Think (?:about|of)|Welcome to|Say hello to|Don't forget|"
-                              r"Don’t forget)\b")
+# … or hails the readers ("Happy Fourth of July, everybody.").
+# ("Meet the Press" is a programme.)
+_BIDS_THE_READER = re.compile(r"^(?:Meet(?! the Press)|Imagine|Consider|Picture|Remember|Forget|"
+                              r"Behold|Think (?:about|of)|Welcome to|Say hello to|Don't forget|"
+                              r"Don’t forget)\b|,\s(?:everybody|everyone|folks)[.!]$")
 
 
 def first_person(text: str) -> bool:
@@ -84,7 +86,7 @@ def first_person(text: str) -> bool:
     imperative opening: `_BIDS_THE_READER`), outside the sentence's quotations: a newsletter
     would print it as its own voice."""
     own = _QUOTATION.sub(" ", text)
-    return bool(_FIRST_PERSON.search(own) or _BIDS_THE_READER.match(own))
+    return bool(_FIRST_PERSON.search(own) or _BIDS_THE_READER.search(own))
 
 
 @dataclass(frozen=True)
