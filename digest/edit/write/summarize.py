@@ -56,13 +56,10 @@ _DATELINE = re.compile(
     rf"{_WIRE}\s*(?:--|{_DASH}|-)?"  # "(CNN) --"; "(AP) —" when a split left the city behind
     rf"|[A-Z][A-Z .,'/-]{{2,40}}{_DATED}\s*{_WIRE}\s*(?:--|{_DASH}|-)?"  # "LONDON (Reuters) -"
     # "Washington (CNN) -", "Manchester, New Hampshire (CNN) -": a place in title case is a
-    # dateline only before a wire's tag and its dash
+    # dateline only before a wire's tag and its dash, or glued to the sentence, which shows
+    # the page ran its dateline into the text ("Washington (CNN)President Donald Trump …")
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?"
-    rf"{_DATED}\s*{_WIRE}\s*(?:--|{_DASH}|-)"
-    # … or glued to the sentence, which shows the page ran its dateline into the text:
-    # "Washington (CNN)President Donald Trump …"
-    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?"
-    rf"{_DATED}\s*{_WIRE}(?=[A-Z\"“])"
+    rf"{_DATED}\s*{_WIRE}(?:\s*(?:--|{_DASH}|-)|(?=[A-Z\"“]))"
     # "HANGZHOU — ", "MINNEAPOLIS—", "TEL AVIV—", "ALBANY, N.Y. –", "WASHINGTON -- ",
     # "NEW YORK/WASHINGTON —" … and "TEHRAN, Iran (AP) —", "CAMBRIDGE, Mass. (Project
     # Syndicate) —", "LONDON, Sept. 3 —"
