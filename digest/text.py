@@ -61,6 +61,14 @@ _CLOCK_CONTINUES = re.compile(
 # capitalised one ("The testimony has ended.The committee …"; not "U.S.Army", "Mrs.Lin").
 _EN_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])"
                           r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))")
+# The verbs that report speech after a speaker's name (a regex group; more than
+# edit.lexicon.REPORTING_VERBS, which name a source, since a speaker also warns, vows or denies): the
+# Explainer's "What did X say?" (proof_explainer) and a headline's speaker (headline/titles.speaker),
+# and the attribution that ends a quotation's sentence here (`_attributed`).
+SPEECH = (r"(?:said|says|told|tells|wrote|writes|tweeted|argued|claimed|insisted|warned|"
+          r"declared|stated|added|urged|vowed|promised|denied|called|asked|suggested|"
+          r"predicted|defended|threatened|announced|acknowledged|admitted|charged|"
+          r"contended|conceded|complained|responded|replied|noted|explained|posted)")
 # Chinese: a sentence ends at 。！？ (and their closing quotes), no space needed; ASCII ! and ?
 # only count so when they follow a CJK character (mixed text), never inside English
 # ("true?" she asked) or a URL ("?q=").
@@ -153,7 +161,7 @@ def iter_sentences(text: str) -> Iterator[str]:
         pieces: list[str] = []
         for chunk in chunks:
             pieces.extend(_split_english(chunk.strip()))
-        yield from (s for s in _close_quotes(pieces) if s.strip())
+        yield from (s for s in _attributed(_close_quotes(pieces)) if s.strip())
 
 
 _QUOTE_MARK_RE = re.compile("[“「”」\"]")
@@ -199,6 +207,26 @@ def _close_quotes(pieces: list[str]) -> list[str]:
         else:
             out.append(pieces[i])
             i += 1
+    return out
+
+
+# A quotation that is a sentence of its own and ends on "!" or "?" inside its closing mark
+# ("“Historic deal!” Trump tweeted Thursday."): the attribution after it, a speaker of a few
+# words and a verb of speech (or the verb first: "said Trump"), goes on with the same sentence.
+_EXCLAIMED = re.compile(r"^[“\"].*[!?][”\"]$", re.DOTALL)
+_ATTRIBUTION = re.compile(rf"^(?:{SPEECH}\b|(?:[\w.’'()-]+,?\s+){{1,5}}{SPEECH}\b)",
+                          re.IGNORECASE)
+
+
+def _attributed(pieces: list[str]) -> list[str]:
+    """Glue an attribution to the quotation it credits (`_EXCLAIMED`, `_ATTRIBUTION`): a
+    copy editor reads "“…!” Trump tweeted." as one sentence, never "Trump tweeted." alone."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _EXCLAIMED.match(out[-1]) and _ATTRIBUTION.match(piece):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
     return out
 
 

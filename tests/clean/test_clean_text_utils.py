@@ -30,6 +30,14 @@ from digest.text import (
     ("“We will rebuild,” the mayor said. “No doubt about it.” Then she left.",
      ["“We will rebuild,” the mayor said.", "“No doubt about it.”", "Then she left."]),
     ('He asked: "Is it true?" Nobody answered.', ['He asked: "Is it true?"', "Nobody answered."]),
+    # a quotation ending on "!" or "?" and its attribution are one sentence; a sentence that
+    # is no attribution, or after a quotation that is not the sentence, stands alone
+    ("“Historic day for the port!” Mayor Ama Mensah tweeted Thursday. The ferries ran.",
+     ["“Historic day for the port!” Mayor Ama Mensah tweeted Thursday.", "The ferries ran."]),
+    ('"Is it over? Can we go?" asked Kofi Osei. "Yes!" The crowd cheered.',
+     ['"Is it over? Can we go?" asked Kofi Osei.', '"Yes!"', "The crowd cheered."]),
+    ("He shouted “Fire!” Officials said the hall was empty.",
+     ["He shouted “Fire!”", "Officials said the hall was empty."]),
     ("Wait... what happened? Nothing!", ["Wait... what happened?", "Nothing!"]),
     # a plural title, a title after a bracket, a dash or a quote mark ends no sentence
     ("Flanked by Sens. Ada Lin and Kofi Osei, the mayor spoke.",

@@ -315,6 +315,19 @@ def test_the_writers_first_person_is_not_printed(make_article: MakeArticle) -> N
     assert texts == [FIRST_PERSON[0], FIRST_PERSON[3], FIRST_PERSON[6]]
 
 
+def test_a_links_label_for_screen_readers_is_not_printed(make_article: MakeArticle) -> None:
+    # a site flattened its links' labels into the text: no reader of the page saw them
+    text = ("Mayor Ama Mensah Opens a New Window. will close the Carthen crane yard Opens a New "
+            "Window. by June, beating the board Opens a New Window. ’s plan by a year. She "
+            "said the ferries (opens in new tab) run on.")
+    assert [ln.text for ln in story_lines([make_article(text)], "en")] == [
+        "Mayor Ama Mensah will close the Carthen crane yard by June, beating the board’s plan "
+        "by a year.", "She said the ferries run on."]
+    # in prose a window opens in lower case
+    assert clean_sentence("The vote opens a new window for the ferry talks.") == \
+        "The vote opens a new window for the ferry talks."
+
+
 def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
     assert split_sentences("Soon after news broke that former President George H.W. Bush had "
                            "died, flags were lowered. The funeral is on Wednesday.") == [

@@ -92,10 +92,21 @@ class Scored:
     words: tuple[str, ...]  # content words (stemmed), for redundancy checks
 
 
+# A link's label for screen readers, left in a text a site flattened ("President Trump Opens a
+# New Window. wants to …", "the tariffs (opens in new tab)"): the reader of the page never saw
+# it (clean/scan.UNSEEN_CLASSES drops it from HTML). Title case or in brackets, as a label is
+# written: "the deal opens a new window for talks" is prose. The space it leaves before a
+# comma or a possessive goes with it.
+_SCREEN_READER = re.compile(r"\s*(?:Opens (?:in )?a New (?:Window|Tab)\.?|"
+                            r"\((?i:opens (?:in )?(?:a )?new (?:window|tab))\.?\))"
+                            r"(?:\s+(?=[,;:’']))?")
+
+
 def clean_sentence(sentence: str) -> str:
     """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -",
-    and a pointer before a sentence ("Here's what to know: …")."""
-    out = _POINTER.sub("", _DATELINE.sub("", sentence).strip())
+    a pointer before a sentence ("Here's what to know: …") and a link's label for screen
+    readers ("Opens a New Window.")."""
+    out = _POINTER.sub("", _DATELINE.sub("", _SCREEN_READER.sub("", sentence)).strip())
     return out or sentence.strip()
 
 
