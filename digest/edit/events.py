@@ -34,6 +34,7 @@ from digest.edit.entities import is_title
 from digest.edit.facts import (
     DATES,
     RESTATES_WORDS,
+    WEEKDAY_FORMS,
     WORD,
     acronyms,
     brings,
@@ -169,6 +170,12 @@ class Event:
     # word of the action when another sentence writes it in lower case ("the peace prize");
     # a head alone ("the club" of "the Harbour Rowing Club") is the thing named again
     qualifiers: frozenset[str]
+    # the head of the name it opens with, its subject ("The Treasury Department said …",
+    # "Attorney General Jeff Sessions is …", "Trump denounced …"): not a possessive ("Trump's
+    # lawyers …"), a noun's modifier ("Club captain Mira Osei …", "Senate leaders …"), a
+    # date or a party; "" when it opens otherwise
+    subject: str
+    days: frozenset[str]  # the weekdays it names, as forms
 
 
 @functools.lru_cache(maxsize=16384)
@@ -231,7 +238,34 @@ def event(sentence: str) -> Event:
                  families=frozenset(_FAMILY[f] for f in action if f in _FAMILY),
                  qualifiers=frozenset(w for name in names for w in name[:-1]),
                  titled=frozenset(_form(t) for t in _THE_TITLE.findall(text)
-                                  if is_title(t.capitalize())))
+                                  if is_title(t.capitalize())),
+                 subject=_subject(text, name_runs(text)),
+                 days=frozenset(w for name in names for w in name if w in WEEKDAY_FORMS))
+
+
+# What follows a subject: its verb, a word of function ("has", "said", "on"), an adverb, a
+# date, a comma or a bracket ("Sen. Ada Lin (D-Minn.) said"); a lower-case noun after the
+# name makes the name its modifier ("Club captain …", "Senate leaders …").
+_PREDICATE = re.compile(r"\s*(?:[,(\[—–]|-+\s|$|([A-Za-z]+)\b)")
+
+
+def _subject(text: str, runs: Sequence[Sequence[str]]) -> str:
+    """The head of the name `text` opens with (see `Event.subject`), or ""."""
+    start = len(text) - len(text.lstrip())
+    if not runs or not text.startswith(runs[0][0], start):
+        return ""
+    last = runs[0][-1]
+    end = text.find(last, start) + len(last)
+    kept = _name(runs[0])
+    if not kept or text[end:end + 2] in ("’s", "'s") or last.endswith(("’s", "'s")):
+        return ""
+    after = _PREDICATE.match(text, end)
+    word = after.group(1) if after else None
+    if after is None or (word and not (word.lower() in STOPWORDS or word.endswith(("ed", "ly"))
+                                       or _form(word) in DATES)):
+        return ""
+    head = kept[-1]
+    return "" if head in DATES or head in _PARTY_FORMS else head
 
 
 def _shared_action(mine: Event, theirs: Event) -> list[str]:
@@ -305,6 +339,12 @@ def restates_event(sentence: str, printed: Sequence[str],
     for theirs in told:
         who = sorted(actors & theirs.words)
         what = _shared_action(mine, theirs)
-        if who and len(what) >= least:
+        # the same subject doing the same thing on the same day: a new name is a detail of
+        # the event told again ("The Treasury Department said Monday that the Republican economic agenda
+        # would … pay for the tax cuts …" after "The Treasury Department said Monday that the
+        # Senate-approved tax reform plan would pay for itself …")
+        if who and len(what) >= (min(least, settings.event_words_subject)
+                                 if mine.subject == theirs.subject != ""
+                                 and mine.days & theirs.days else least):
             return f"the same event again ({', '.join(who)}: {', '.join(what)})"
     return None

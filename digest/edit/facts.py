@@ -88,8 +88,8 @@ _CALENDAR_WORDS = frozenset(d for d in CALENDAR | set(MONTH_ABBREVIATIONS) if d 
 DATES = frozenset(form(stem(d)) for d in _CALENDAR_WORDS)
 # A weekday says which day; a month which month ("the November election" names no day): a
 # date is new only against another printed date of its kind.
-_WEEKDAY_FORMS = frozenset(d.lower()[:FORM] for d in WEEKDAYS)
-_MONTH_FORMS = DATES - _WEEKDAY_FORMS
+WEEKDAY_FORMS = frozenset(d.lower()[:FORM] for d in WEEKDAYS)
+_MONTH_FORMS = DATES - WEEKDAY_FORMS
 # A people is its country ("an Iranian drone" names Iran; "Chinese", China): the demonyms whose
 # first FORM letters are not the country's, each to its country's form (most already share
 # them: "Russian", "Mexican", "Japanese"); "American" is the US ("U.S." is read "US"), so it is
@@ -116,7 +116,7 @@ _ROUND_ZEROS = 2
 
 def dated(form: str, known: set[str]) -> bool:
     """Whether `known` (word forms printed) holds a date of the kind of the date `form`."""
-    kind = _WEEKDAY_FORMS if form in _WEEKDAY_FORMS else _MONTH_FORMS
+    kind = WEEKDAY_FORMS if form in WEEKDAY_FORMS else _MONTH_FORMS
     return not known.isdisjoint(kind)
 
 

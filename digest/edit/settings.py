@@ -111,6 +111,10 @@ class ParagraphSettings:
     # and this share of all of them: the new name is a detail of the event told again.
     event_words_named: int = 4
     event_share_named: float = 0.3
+    # … or, naming someone new but opening on a printed sentence's subject ("The Treasury
+    # Department said …" after "The Treasury Department said …"), when it shares this many:
+    # the same subject doing the same thing, its new names details.
+    event_words_subject: int = 3
     # Under the least, a sentence that brings no new name or figure (facts.new_fact) joins
     # only while it costs the paragraph at most this much expected ROUGE-1 F1: opinion lines
     # and paraphrases, which the other outlets do not say, do not fill a short story.

@@ -85,3 +85,27 @@ def test_an_action_is_no_role_for_sharing_its_first_letters() -> None:
     why = restates_event("Brandt has nominated Lind to the board.", printed)
     assert why and "nomin" in why
     assert "nomin" not in event("The nominee, Nora Lind, spoke.").action
+
+
+def test_the_same_subject_doing_the_same_thing_names_its_new_names_as_details() -> None:
+    # two outlets' leads open on the board and tell one announcement on one day; the second
+    # names the council, a detail of the event told again, not a new actor
+    printed = ["The Carthen Harbour Board said on Monday that the new quay would pay for "
+               "itself, raising ferry fares for the first time in a decade."]
+    again = ("The Carthen Harbour Board said on Monday that its plan would pay for the new quay "
+             "within ten years, using traffic forecasts and cargo dues that the Oakfield "
+             "Council calls far too rosy.")
+    assert event(again).subject == event(printed[0]).subject == form(stem("Board"))
+    why = restates_event(again, printed)
+    assert why and why.startswith("the same event again (")
+    # another subject telling the same words reports something of its own
+    other = ("The Oakfield Council said on Monday that the Port Authority plan would pay for "
+             "the quay with higher ferry fares, using traffic forecasts it calls far too rosy.")
+    assert restates_event(other, printed) is None
+    # …not on another day, nor without one (a weekday both name says it is one event)
+    assert restates_event(again.replace("on Monday", "on Friday"), printed) is None
+    assert restates_event(again.replace(" on Monday", ""), printed) is None
+    # a possessive, or a name before a noun, is no subject ("the board's lawyers", "Board
+    # member Nora Lind")
+    assert event("The Carthen Harbour Board's lawyers said the quay would pay.").subject == ""
+    assert event("Board member Nora Lind said the quay would pay.").subject == ""

@@ -284,9 +284,13 @@ def test_a_new_name_in_an_event_told_again_is_a_detail() -> None:
     assert restates_event("Mayor Ilse Brandt of Brenna said on Tuesday her town would stay "
                           "out of any treaty and build its own ferry pier on the river.",
                           [TREATY]) is None
-    # …and the settings say how much of the action must be shared
-    assert restates_event(TREATY_AGAIN, [TREATY], ParagraphSettings(event_words_named=20)) is None
-    assert restates_event(TREATY_AGAIN, [TREATY], ParagraphSettings(event_share_named=1.0)) is None
+    # …and the settings say how much of the action must be shared (Carthen, the subject of
+    # both on Tuesday, also by event_words_subject)
+    assert restates_event(TREATY_AGAIN, [TREATY], ParagraphSettings(
+        event_words_named=20, event_words_subject=20)) is None
+    assert restates_event(TREATY_AGAIN, [TREATY], ParagraphSettings(
+        event_share_named=1.0, event_words_subject=20)) is None
+    assert restates_event(TREATY_AGAIN, [TREATY], ParagraphSettings(event_words_named=20))
 
 
 def test_a_weekday_is_new_only_against_another_weekday() -> None:
