@@ -14,7 +14,8 @@ stories" scores the headline and paragraph writers on each story's own three art
 grouping were perfect), so the writers can be judged apart from the grouping. The copy editor
 (`digest.edit.proof`) reads every headline and paragraph of the issues: its strikes are counted
 and, with --strikes N, the first N are printed. The weeks are split in two
-halves (even / odd); with --grid a story threshold is chosen on one half and the scores are
+halves (even / odd); with --grid a story threshold is chosen on one half (by its grouping, the
+best neighbourhood of three grid steps, as --grouping and bench/cluster.py choose) and the scores are
 reported on the other, in both directions; with --headline-grid the headline weights
 (`HeadlineSettings`, over HEADLINE_GRID) are chosen the same way, and with --paragraph-grid
 the paragraph's (`ParagraphSettings`, over PARAGRAPH_GRID). Reads ../shared/bench/summarize/allsides_dev (outside
@@ -290,35 +291,50 @@ def _split_half(what: str, grid: Sequence[Tuned], default: Tuned,
 def grouping_only(halves: Sequence[Sequence[Week]], grid: Sequence[float],
                   embed: bool) -> None:
     """Grouping alone, through the editor's own entry point (represent once per week, then
-    cluster at each threshold): the threshold is chosen on one half (the best neighbourhood of
-    three grid steps, bench/cluster.plateau: a plateau beats a lone peak) and scored on the
-    other."""
-    settings = EditorSettings(embeddings=embed)
-    reps = [[represent(w.articles, settings) for w in half] for half in halves]
-    # The threshold-free part of clustering, once per week (the sweep only cuts it).
-    preps = [[prepared(rep, cluster_settings(settings, rep)) for rep in half] for half in reps]
-
-    def score(h: int, t: float | None) -> tuple[float, float, float]:
-        rows = []
-        for w, rep, prep in zip(halves[h], reps[h], preps[h], strict=True):
-            rows.append(bcubed(cut(rep, prep, t).labels, w.gold))
-        return (statistics.fmean(r[0] for r in rows), statistics.fmean(r[1] for r in rows),
-                statistics.fmean(r[2] for r in rows))
-
+    cluster at each threshold): the threshold is chosen on one half (`chosen_thresholds`) and
+    scored on the other."""
+    sweep = GroupingSweep(halves, embed)
     for h in (0, 1):
-        p, r, f = score(h, None)
+        p, r, f = sweep.score(h, None)
         print(f"half {h}, default threshold: BCubed F1 {100 * f:.2f} (P {100 * p:.1f},"
               f" R {100 * r:.1f})")
     if not grid:
         return
-    train = {(h, t): score(h, t) for h in (0, 1) for t in grid}
-    print("per threshold (BCubed F1, half 0 / half 1): " + ", ".join(
-        f"{t}: {100 * train[(0, t)][2]:.2f}/{100 * train[(1, t)][2]:.2f}" for t in grid))
-    for a, b in ((0, 1), (1, 0)):
-        best = plateau(list(grid), {t: train[(a, t)][2] for t in grid}, BODY_THRESHOLD)
-        p, r, f = train[(b, best)]
-        print(f"half {b} (threshold {best} chosen on half {a}): BCubed F1 {100 * f:.2f}"
+    for b, best in chosen_thresholds(sweep, grid).items():
+        p, r, f = sweep.score(b, best)
+        print(f"half {b} (threshold {best} chosen on half {1 - b}): BCubed F1 {100 * f:.2f}"
               f" (P {100 * p:.1f}, R {100 * r:.1f})")
+
+
+class GroupingSweep:
+    """Each week's representation and the threshold-free part of its clustering, built once,
+    so that a sweep of thresholds only cuts it."""
+
+    def __init__(self, halves: Sequence[Sequence[Week]], embed: bool = False) -> None:
+        settings = EditorSettings(embeddings=embed)
+        self.halves = halves
+        self.reps = [[represent(w.articles, settings) for w in half] for half in halves]
+        self.preps = [[prepared(rep, cluster_settings(settings, rep)) for rep in half]
+                      for half in self.reps]
+
+    def score(self, h: int, t: float | None) -> tuple[float, float, float]:
+        """Mean BCubed precision, recall and F1 of half `h`'s weeks cut at `t`."""
+        rows = [bcubed(cut(rep, prep, t).labels, w.gold)
+                for w, rep, prep in zip(self.halves[h], self.reps[h], self.preps[h], strict=True)]
+        return (statistics.fmean(r[0] for r in rows), statistics.fmean(r[1] for r in rows),
+                statistics.fmean(r[2] for r in rows))
+
+
+def chosen_thresholds(sweep: GroupingSweep, grid: Sequence[float]) -> dict[int, float]:
+    """For each half b, the story threshold chosen on the *other* half by its grouping: the
+    best neighbourhood of three grid steps (bench/cluster.plateau: a plateau beats a lone
+    peak, as bench/cluster.py chooses on uci). The whole-editor run (--grid) and grouping alone
+    (--grouping) choose by this one rule."""
+    train = {(h, t): sweep.score(h, t)[2] for h in (0, 1) for t in grid}
+    print("per threshold (BCubed F1, half 0 / half 1): " + ", ".join(
+        f"{t}: {100 * train[(0, t)]:.2f}/{100 * train[(1, t)]:.2f}" for t in grid))
+    return {b: plateau(list(grid), {t: train[(1 - b, t)] for t in grid}, BODY_THRESHOLD)
+            for b in (1, 0)}
 
 
 def summarise(name: str, scores: Sequence[WeekScore]) -> None:
@@ -387,13 +403,9 @@ def main() -> int:
     elif args.paragraph_grid:
         paragraph_choice(halves, scorer)
     elif args.grid:
-        grid = _grid(args.grid)
-        for a, b in ((0, 1), (1, 0)):
-            best = max(grid, key=lambda t: statistics.fmean(
-                score_week(w, i, scorer).grouping[2]
-                for w, i in zip(halves[a], run(halves[a], t), strict=True)))
+        for b, best in chosen_thresholds(GroupingSweep(halves), _grid(args.grid)).items():
             issues = run(halves[b], best)
-            summarise(f"half {b} (threshold {best} chosen on half {a})",
+            summarise(f"half {b} (threshold {best} chosen on half {1 - b})",
                       [score_week(w, i, scorer) for w, i in zip(halves[b], issues,
                                                                      strict=True)])
     else:
