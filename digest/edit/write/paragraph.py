@@ -9,6 +9,9 @@
    counting each word by the share of the other articles that use it (`lines.Centrality`).
    A lead alone is a poor judge of an account (on allsides_dev weeks the most central lead
    sentence, followed by its account, scored 0.25 lower on both halves).
+   A lead that reports opens before a column's colour (`report.colour`: no figure, date,
+   words of anyone or word of the event the other outlets tell — "Monica Lewinsky is having
+   a déjà vu day."), which never fills the paragraph either.
 2. **Its account goes on**, in its own order (news is written as an inverted pyramid: an
    outlet's second sentence follows from its first), each sentence while the paragraph stays
    within `words[1]`, says something new and leans on nothing unprinted.
@@ -56,6 +59,7 @@ from digest.edit.lexicon import QUOTED, mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, judges, judging_words, quoted_share
 from digest.edit.write.lines import Centrality, Line, size_of, story_lines
+from digest.edit.write.report import colour
 from digest.models import Article, Sentence
 from digest.text import tokens
 
@@ -98,15 +102,18 @@ def _account_score(k: int, lines: Sequence[Line], central: Centrality,
 
 
 def _opening(lines: Sequence[Line], central: Centrality, leads: dict[int, Line],
-             arts: Sequence[Article], settings: ParagraphSettings = PARAGRAPH) -> Line | None:
+             arts: Sequence[Article], settings: ParagraphSettings = PARAGRAPH,
+             colours: frozenset[tuple[int, int]] = frozenset()) -> Line | None:
     """The lead of the most central account: of the articles' `leads`, the one whose
     printable sentences the other outlets say most of (ties: the earlier article); a lead
     that reports before one that judges (a judgement only its outlet makes, which would
-    open the paragraph credited: "… a problematic study …, according to Outlet C.")."""
+    open the paragraph credited: "… a problematic study …, according to Outlet C."), and
+    before a column's colour (`colours`: `report.colour`)."""
     if not leads:
         return None
     return max(leads.values(),
                key=lambda ln: (not _credited(ln, arts, central, settings),
+                               (ln.article, ln.index) not in colours,
                                _account_score(ln.article, lines, central,
                                               settings.account_reference), -ln.article))
 
@@ -187,7 +194,8 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     central = Centrality(arts, settings)
     hooks = _hooks(lines)  # each read once: the opening, the draft and the fill ask
     by_article = _leads(lines, hooks)
-    first = _opening(lines, central, by_article, arts, settings)
+    colours = colour(arts, lines)  # a column's colour: never fills, never a lead first
+    first = _opening(lines, central, by_article, arts, settings, colours)
     if first is None:
         return []
     lo, hi = words
@@ -205,7 +213,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
         best: tuple[tuple[bool, float], Pick, frozenset[str], float] | None = None
         printed = [c.text for c in draft.chosen]
         for ln in lines:
-            if not draft.may_add(ln):
+            if not draft.may_add(ln) or (ln.article, ln.index) in colours:
                 continue
             text = _printed(ln, draft)
             length = ln.size if text == ln.text else size_of(text)

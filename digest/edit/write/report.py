@@ -1,0 +1,106 @@
+"""Which of a story's sentences report the news, and which are a column's colour.
+
+A newsletter's paragraph reports what happened: who did what, when, how many, who said what.
+A column's colour — its scene ("Monica Lewinsky is having a déjà vu day."), its thesis ("The
+filibuster is in peril."), its quip ("Just count the damn votes.") or its background ("North
+Korea and its nuclear weapons program have plagued the U.S. for years.") — belongs to the
+column it came from. A copy editor tells them apart by what a report's sentence carries
+(`reports`):
+
+* a figure (`facts.numbers`, or a count in digits: "6 crowns"; not a name's "COVID-19" nor a
+  clock's "3 p.m."), or a date ("on Tuesday", "November 18", "yesterday": `timeline.event_day`; a
+  feature's "on a recent Tuesday" or "last month" framing names none);
+* someone's words, quoted or reported ("…, officials said", "Trump warned", "according to"):
+  who said what, which the story's sources, linked under it, credit;
+* or a word of the story's event that another outlet writes too, in its title or its lead
+  (`events.event`'s action: no name, role, date or word of reporting): what the other outlets
+  put first is what happened ("… ruled …" under "Court rules …"; "… sworn in …" under "As
+  Congress is sworn in, …"). A sentence sharing none of it tells something else.
+
+The test reads one story against its other outlets: an article alone in its story, or beside
+articles of its own outlet only, has nobody to be read against, and every sentence of it
+reports (a lone column is then printed as it is; its colour is its outlet's to answer for).
+Chinese is not read: its action words are not told apart (`events.event` keeps none), so a
+sentence mostly in Chinese reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from digest.edit.events import event
+from digest.edit.lexicon import QUOTED, REPORTING_VERBS, SPEECH, WEEKDAYS, mostly_cjk
+from digest.edit.write.lines import Line
+from digest.models import Article
+
+# Who said what: a verb of saying in any form ("warns", "deny", "is accusing"), "according
+# to", "reportedly" (lexicon.SPEECH and REPORTING_VERBS, and their other forms). A verb that
+# is a noun too ("a promise", "his claims", "a report") counts in its past and -ing forms
+# only: "Jeff Flake is following through on his promise" says nobody's words.
+_SAYING = ("say", "tell", "write", "argue", "insist", "warn", "declare", "deny", "ask",
+           "suggest", "predict", "defend", "threaten", "announce", "acknowledge", "contend",
+           "concede", "complain", "respond", "explain", "confirm", "accuse", "testify",
+           "allege")
+_SAYING_NOUNS = ("claim", "promise", "report", "call", "tweet", "reply", "vow", "urge")
+
+
+def _forms(verb: str, noun: bool = False) -> str:
+    """A regular verb's forms as one alternation ("deny": deny, denies, denied, denying); a
+    verb that is a noun too, its past and -ing forms ("claimed", "claiming")."""
+    if verb.endswith("e"):
+        return rf"{verb[:-1]}(?:ed|ing)" if noun else rf"{verb[:-1]}(?:e|es|ed|ing)"
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return rf"{verb[:-1]}ied|{verb}ing" if noun else rf"{verb[:-1]}(?:y|ies|ied)|{verb}ing"
+    return rf"{verb}(?:ed|ing)" if noun else rf"{verb}(?:|s|ed|ing)"
+
+
+_SPEECH = re.compile(rf"\b(?:{SPEECH}|{'|'.join(REPORTING_VERBS)}|{'|'.join(map(_forms, _SAYING))}|"
+                     f"{'|'.join(_forms(v, noun=True) for v in _SAYING_NOUNS)}|"
+                     r"said|told|telling|wrote|written|admit(?:s|ted|ting)?|reportedly)\b",
+                     re.IGNORECASE)
+# When, as a report says it: a day (`timeline.event_day`), or the news's own near time ("this
+# morning", "last week"). A feature's scene is set "on a recent Tuesday" ("on a cold, cloudy
+# Saturday") or "last month": no
+# date. (A month alone, "in November", is no date here: it brought back as many scenes, "in
+# February", "in December", as it kept reports.)
+_NEAR = re.compile(r"\b(?:this|last|next)\s+(?:morning|afternoon|evening|week|weekend)\b|"
+                   r"\bearlier (?:today|this week)\b", re.IGNORECASE)
+# A count in digits of something ("6 crowns", "3 tanks"), which `facts.numbers` leaves to
+# other rules when it is a single digit.
+_COUNT = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)?\s+(?![ap]\.m\.)[a-z]")
+_SOME_DAY = re.compile(rf"\bon\s+an?\s+(?:[\w-]+,?\s+){{0,3}}(?:{'|'.join(WEEKDAYS)})\b")
+
+
+def _event_words(text: str) -> frozenset[str]:
+    """The words of the action `text` tells, and their families (`events.event`)."""
+    told = event(text)
+    return told.action | told.families
+
+
+def colour(arts: Sequence[Article], lines: Sequence[Line]) -> frozenset[tuple[int, int]]:
+    """The (article, index) of each of `lines` that reports nothing (see the module
+    docstring): no figure, no date, nobody's words, and no word of the event that another
+    outlet's title or lead (its first printable sentence) writes. A title is read in lower
+    case: a headline's capitals ("Court Rules …") are its style, not names."""
+    leads: dict[int, Line] = {}
+    for ln in lines:
+        leads.setdefault(ln.article, ln)
+    told = [_event_words(a.title.lower()) | (_event_words(leads[k].text) if k in leads
+                                              else frozenset())
+            for k, a in enumerate(arts)]
+    out: set[tuple[int, int]] = set()
+    for ln in lines:
+        source = arts[ln.article].source
+        others = [told[k] for k, a in enumerate(arts) if a.source != source]
+        if (not others or ln.figures or _COUNT.search(ln.text) or _dated(ln) or QUOTED.search(ln.text)
+                or _SPEECH.search(ln.text) or mostly_cjk(ln.text)):
+            continue
+        if not _event_words(ln.text) & frozenset().union(*others):
+            out.add((ln.article, ln.index))
+    return frozenset(out)
+
+
+def _dated(ln: Line) -> bool:
+    """Whether the line says when, as a report does (see `_NEAR`, `_SOME_DAY`)."""
+    return bool((ln.day and not _SOME_DAY.search(ln.text)) or _NEAR.search(ln.text))

@@ -1,0 +1,95 @@
+"""The story paragraph reports the news; a column's colour stays in its column (issue 11).
+Every text here is made up for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from digest.edit.write.lines import story_lines
+from digest.edit.write.paragraph import paragraph_for
+from digest.edit.write.report import colour
+from digest.models import Article
+
+MakeArticle = Callable[..., Article]
+
+REPORT_A = ("The Carthen harbour board approved a 12 million crown plan to dredge the north "
+            "channel on Monday, ending a two-year dispute with the port's fishing fleet.")
+REPORT_B = ("Carthen's harbour board voted on Monday to dredge the north channel, the board "
+            "said, after fishermen dropped their objections.")
+SCENE = "Mayor Ilse Brandt is having a déjà vu week."
+COLUMN = (f"{SCENE} The last time the harbour made news, the fleet blockaded the quay for a "
+          "month. Work on the channel will start in spring, the board said.")
+
+
+def _story(make_article: MakeArticle) -> list[Article]:
+    return [make_article(REPORT_A, source="Outlet A", title="Harbour board approves dredging",
+                         day=1),
+            make_article(REPORT_B, source="Outlet B", title="Carthen to dredge north channel",
+                         day=1.2),
+            make_article(COLUMN, source="Outlet C", title="The quay remembers", day=1.5)]
+
+
+def test_a_columns_scene_is_colour_a_report_is_not(make_article: MakeArticle) -> None:
+    arts = _story(make_article)
+    lines = story_lines(arts, "en")
+    flagged = {ln.text for ln in lines if (ln.article, ln.index) in colour(arts, lines)}
+    # The scene names nobody's words, no figure, no date and no word of the event the other
+    # outlets' titles and leads tell ("dredge", "approve", "channel").
+    assert SCENE in flagged
+    assert not flagged & {REPORT_A, REPORT_B}
+    # Someone's words are reported: "…, the board said." is news.
+    assert "Work on the channel will start in spring, the board said." not in flagged
+
+
+def test_what_makes_a_sentence_a_report(make_article: MakeArticle) -> None:
+    def flagged(sentence: str) -> bool:
+        arts = [make_article(REPORT_A, source="Outlet A", title="Harbour board approves dredging"),
+                make_article(sentence, source="Outlet C", title="The quay remembers")]
+        lines = story_lines(arts, "en")
+        return (1, 0) in colour(arts, lines)
+
+    assert flagged("Ilse Brandt is following through on her promise in the most Brandt way.")
+    assert flagged("In a quayside cafe on a recent Tuesday, Ilse Brandt sits by the window.")
+    assert not flagged("The council passed an amendment Tuesday that ends the quay dispute.")
+    assert not flagged("Ilse Brandt and the fishermen deny any wrongdoing.")  # who said what
+    assert not flagged("Ilse Brandt spoke to fishermen on the quay on Tuesday.")  # when
+    assert not flagged("Ilse Brandt spoke to fishermen on the quay this morning.")
+    assert not flagged("Ilse Brandt met 300 fishermen on the quay.")  # how many
+    assert not flagged("Tickets for the quay will cost 6 crowns.")
+    assert flagged("Ilse Brandt sits by the window at 3 p.m. and waits for news.")  # a scene
+    assert not flagged("Ilse Brandt has long opposed dredging near the quay.")  # the event
+
+
+def test_a_story_with_one_outlet_has_nobody_to_read_it_against(
+        make_article: MakeArticle) -> None:
+    arts = [make_article(COLUMN, source="Outlet C", title="The quay remembers")]
+    assert colour(arts, story_lines(arts, "en")) == frozenset()
+
+
+def test_a_columns_scene_does_not_fill_the_paragraph(make_article: MakeArticle) -> None:
+    # Under the least length, another outlet's lead used to join first when it named someone:
+    # the column's scene, which tells nothing that happened.
+    texts = [s.text for s in paragraph_for(_story(make_article), {}, language="en")]
+    assert texts[0] in {REPORT_A, REPORT_B}
+    assert SCENE not in texts
+    assert "Work on the channel will start in spring, the board said." in texts
+
+
+def test_a_report_opens_before_a_columns_colour(make_article: MakeArticle) -> None:
+    # The column's account is the most central (its second sentence tells what each of the
+    # others tells), but its lead is a scene: the paragraph opens on a report's lead.
+    column = (f"{SCENE} The Carthen harbour board approved a plan to dredge the north channel "
+              "on Monday after fishermen dropped their objections, ending a two-year dispute "
+              "with the port.")
+    board = ("The harbour board approved a 12 million crown plan on Monday to dredge the north "
+             "channel of Carthen.")
+    fleet = ("Fishermen in Carthen dropped their objections to dredging on Monday, ending a "
+             "two-year dispute with the port.")
+    arts = [make_article(column, source="Outlet C", title="The quay remembers", day=1),
+            make_article(fleet, source="Outlet B", title="Fishermen end dredging dispute",
+                         day=1.2),
+            make_article(board, source="Outlet A", title="Harbour board approves dredging",
+                         day=1.4)]
+    texts = [s.text for s in paragraph_for(arts, {}, language="en")]
+    assert texts[0] in {board, fleet}
+    assert SCENE not in texts
