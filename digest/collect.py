@@ -13,7 +13,7 @@ import gc
 import logging
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,7 +26,6 @@ from .models import (
     ArticleStatus,
     CleanedPage,
     FetchResult,
-    FetchState,
     RawItem,
     Source,
     SourceHealth,
@@ -69,7 +68,11 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
     A run of `STREAM_SOURCES` or more forks its cleaning workers before the first connection
     (the only moment that is safe: right after the fetch forked its parse workers) and hands
     each source's items to them as its feed arrives, so cleaning runs while the other feeds
-    are on the wire; the batches are stored in the sources' order once every feed is in.
+    are on the wire; the batches are stored in the sources' order as they are cleaned. It does
+    so when a document is sure to come (the fetch's `ready`, fetch.runner.documents_expected):
+    a run whose every source is asked conditionally (a warm run) forks them only after the
+    fetch, if items came that still need cleaning, and stores what brought nothing to clean
+    (a 304) as it arrives all the same.
     In a run big enough for parse workers, the worker that parses a feed also cleans its
     items that need no page (`_clean_items`, the fetch's `finish`): they arrive cleaned."""
     from .fetch import fetch_all
@@ -81,19 +84,20 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
         saver = _Saver(store, pool, [source.name for source in config.sources])
 
         def arrived(result: FetchResult) -> None:
-            if pool.started:
-                now = clock()
-                saver.add(result, now, pool.submit(_jobs(result, now)))
+            now = clock()
+            jobs = _jobs(result, now)
+            # (with no workers, a result with items to clean waits for the end of the fetch:
+            # cleaning them here would hold up the event loop)
+            if pool.started or not jobs:
+                saver.add(result, now, pool.submit(jobs))
                 saver.save(wait=False)
                 settle()
 
-        states = store.fetch_states()
-        load = _load_cleaner if _bodies_expected(config.sources, states) else None
-        results = fetch_all(config.sources, states, config.fetch,
+        results = fetch_all(config.sources, store.fetch_states(), config.fetch,
                             transport=transport, clock=clock, known=store.has_item,
                             arrived=arrived if streaming else None,
                             ready=pool.start if streaming else None,
-                            finish=Finish(_clean_items, load) if streaming else None)
+                            finish=Finish(_clean_items, _load_cleaner) if streaming else None)
         saver.check()  # a database failure met while storing during the fetch ends the run
         if sum(len(r.items) for r in results) >= MIN_JOBS:
             pool.start()  # when not streaming: forked now that the fetch's threads are gone
@@ -301,18 +305,6 @@ def _clean_items(source: Source, items: Sequence[RawItem], now: datetime
     clean_one = partial(_clean_with, _cleaning())
     with holding_alarm():  # (each item keeps its own time limit)
         return [sendable(clean_one, _ItemJob(item, source.newsletter, now)) for item in items]
-
-
-def _bodies_expected(sources: Sequence[Source], states: Mapping[str, FetchState]) -> bool:
-    """Whether some source is asked without a validator (never fetched, or its server gave
-    none), so a document to parse and clean is sure to come: only then do the parse workers
-    load the cleaner as they start. A run of feeds that all answer 304 has nothing to clean:
-    there the load cost each worker 0.1 CPU-s for nothing (they load on their first feed)."""
-    for source in sources:
-        state = states.get(source.name)
-        if state is None or not (state.etag or state.last_modified):
-            return True
-    return False
 
 
 def _load_cleaner() -> None:

@@ -275,11 +275,58 @@ def test_a_big_run_cleans_where_each_feed_is_parsed_and_stores_the_same(tmp_path
     assert stored == _articles(tmp_path / "b.sqlite3") and len(stored) == 4 * MIN_SOURCES
 
 
+@many_cores
+def test_a_warm_run_forks_no_cleaner_and_stores_each_unchanged_source_as_it_arrives(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every source asked conditionally (a warm run): no cleaning worker is forked for
+    nothing, and a source that brought nothing to clean is stored as it arrives, during the
+    fetch, not all at its end. The cold run before it streams as ever."""
+    import digest.fetch
+    from digest import collect as collecting
+
+    fetching = {"done": False}
+    started: list[bool] = []  # each Pool.start: did it fork?
+    stored: list[bool] = []  # each source stored: had the fetch finished?
+    real_fetch, real_start = digest.fetch.fetch_all, workers.Pool.start
+    real_save = collecting._Saver._save
+
+    def fetch_all(*args: object, **kwargs: object) -> object:
+        fetching["done"] = False
+        try:
+            return real_fetch(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            fetching["done"] = True
+
+    def start(self: workers.Pool[object, object]) -> bool:
+        started.append(real_start(self))
+        return started[-1]
+
+    def save(self: collecting._Saver, *args: object) -> None:
+        stored.append(fetching["done"])
+        real_save(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(digest.fetch, "fetch_all", fetch_all)
+    monkeypatch.setattr(workers.Pool, "start", start)
+    monkeypatch.setattr(collecting._Saver, "_save", save)
+    config = load_config(_wire(tmp_path, collecting.STREAM_SOURCES, 3))
+    store = open_store(config.database)
+    collecting.collect(config, store)  # cold: nothing stored yet
+    assert started[:1] == [True] and stored.count(False) > 0  # forked up front
+    started.clear()
+    stored.clear()
+    report = collecting.collect(config, store)  # warm: every file unchanged
+    store.close()
+    assert {r.status for r in report.results} == {"not_modified"}
+    assert True not in started  # no cleaning worker forked
+    assert len(stored) == collecting.STREAM_SOURCES and stored.count(False) > 0
+    assert report.saved == {f"Wire {s}": {} for s in range(collecting.STREAM_SOURCES)}
+
+
 def test_the_parse_workers_load_the_cleaner_up_front_only_when_a_body_is_sure_to_come() -> None:
     """A source asked without a validator (never fetched, or its server gave none) answers
     with a document to clean: the parse workers then load the cleaner as they start. When
     every source is asked conditionally (a warm run: all 304), they do not."""
-    from digest.collect import _bodies_expected
+    from digest.fetch.runner import documents_expected as _bodies_expected
     from digest.models import FetchState, Source
 
     sources = [Source(name=f"s{i}", url=f"http://127.0.0.1/{i}") for i in range(3)]
