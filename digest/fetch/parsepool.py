@@ -39,14 +39,16 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digest.models import RawItem, Source
 from digest.workers import fork_is_safe, usable_cores
 
-from .feeds import Loose, ParsedFeed, parse_feed, parse_strict, refused
-from .items import Prepared, prepare_items
 from .parseworker import Worker, late_context, more_time
+
+if TYPE_CHECKING:  # what reads a document loads with the first one (load_parsing)
+    from .feeds import Loose, ParsedFeed
+    from .items import Prepared
 
 MIN_SOURCES = 100  # below this, forking workers up front costs more than it saves
 MIN_BYTES = 8 * 1024  # smaller documents parse faster than they pickle
@@ -75,8 +77,18 @@ class FeedJob:
     prepared: Prepared
 
 
+def load_parsing() -> None:
+    """Import what reading a document needs (the feed readers, items, pages, lxml: ~20 ms of
+    CPU). A run that is sure to get a document does it before it forks its parse workers, so
+    they start with it; a run of conditional requests (a warm run, all 304 if nothing
+    changed) only with its first document, in each process that reads one."""
+    from . import feeds, items  # noqa: F401
+
+
 def prepare(feed: ParsedFeed, url: str, source: Source, now: datetime,
             max_items: int) -> FeedJob:
+    from .items import prepare_items
+
     prepared = prepare_items(source, feed.entries, fallback_url=feed.link or url, now=now,
                              max_items=max_items, follow=True)
     count = len(feed.entries)
@@ -86,11 +98,14 @@ def prepare(feed: ParsedFeed, url: str, source: Source, now: datetime,
 
 def parse_and_prepare(body: bytes, url: str, content_type: str | None, source: Source,
                       now: datetime, max_items: int) -> FeedJob:
+    from .feeds import parse_feed
+
     return prepare(parse_feed(body, url, content_type), url, source, now, max_items)
 
 
 def loose_and_prepare(doc: Loose, source: Source, now: datetime, max_items: int) -> FeedJob:
     # feedparser (30 ms to import) only in the worker that meets a document needing it
+    from .feeds import refused
     from .loose import parse_loose
 
     try:
@@ -117,6 +132,9 @@ def parse_and_finish(body: bytes, url: str, content_type: str | None, source: So
 
 
 def _refused_job(reason: str) -> FeedJob:
+    from .feeds import ParsedFeed
+    from .items import Prepared
+
     return FeedJob(ParsedFeed(format="refused", refused=reason), 0, Prepared())
 
 
@@ -184,6 +202,8 @@ class Parser:
     async def feed(self, body: bytes, url: str, content_type: str | None, source: Source,
                    now: datetime, max_items: int, *, rank: int = 0) -> FeedJob:
         """`rank`: the source's place in the run (workers take the lowest waiting first)."""
+        from .feeds import ParsedFeed, parse_strict, refused
+
         if self.big_run and len(body) >= MIN_BYTES:
             if self.finish is not None:
                 return await self._in_worker(parse_and_finish, (

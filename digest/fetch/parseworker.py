@@ -148,6 +148,7 @@ def late_context() -> multiprocessing.context.BaseContext:
     """The fork server where there is one (safe with threads and open sockets), else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["digest.fetch.parsepool", "digest.fetch.loose"])
+        context.set_forkserver_preload(["digest.fetch.parsepool", "digest.fetch.feeds",
+                                        "digest.fetch.items", "digest.fetch.loose"])
         return context
     return multiprocessing.get_context("spawn")

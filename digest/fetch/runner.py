@@ -19,16 +19,14 @@ from digest.errors import internal_error
 from digest.models import FetchResult, FetchSettings, FetchState, ItemFailure, RawItem, Source
 from digest.periods import utcnow
 
-from . import imap, local, sitemap
-from .feeds import Entry, sniff
+from . import imap, local
 from .guard import FetchFailure, Guard, Lookup
 from .http import HttpClient, Response
-from .items import build_items, finish_items
-from .pages import article_links, feed_links, parse_html
-from .parsepool import Finish, make_parser
+from .parsepool import Finish, load_parsing, make_parser
 from .urls import host_of
 
-if TYPE_CHECKING:  # the mail readers load with the first mailbox source
+if TYPE_CHECKING:  # what reads a document loads with the first one (parsepool.load_parsing)
+    from .feeds import Entry
     from .mailbox import MailRead
 
 Known = Callable[[str, str], bool]
@@ -99,6 +97,11 @@ class SourceFetch:
 
     async def _document(self, response: Response, outcome: Outcome, *,
                         followed: bool = False) -> None:
+        from . import sitemap
+        from .feeds import Entry, sniff
+        from .items import finish_items
+        from .pages import article_links, feed_links, parse_html
+
         body, url, kind = response.body, response.url, self.source.kind
         sniffed = sniff(body)
         if not body.strip():
@@ -157,6 +160,8 @@ class SourceFetch:
 
     async def _items(self, entries: Sequence[Entry], fallback_url: str,
                      outcome: Outcome) -> None:
+        from .items import build_items
+
         built = await build_items(self.source, entries, fallback_url=fallback_url,
                                   now=self.now, max_items=self.settings.max_items,
                                   known=self.known, fetch_page=self._page)
@@ -165,6 +170,8 @@ class SourceFetch:
         outcome.failed.extend(built.failed)
 
     async def _page(self, url: str) -> tuple[str, str]:
+        from .feeds import sniff
+
         response = await self.http.get(url, self.guard, page=True)
         if response.status == 304:
             raise FetchFailure(f"unexpected 304 for {url}")
@@ -176,6 +183,8 @@ class SourceFetch:
     async def _mail(self, mail: MailRead, outcome: Outcome) -> None:
         """Messages, plus the articles of link roundups, which are followed for their full
         text like a feed's links (same SSRF rule, robots.txt and limits)."""
+        from .items import build_items
+
         items = list(mail.items)
         if mail.entries:
             built = await build_items(self.source, mail.entries, fallback_url=None,
@@ -304,7 +313,9 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
         hosts.append(host_of(state.url if state and state.url else source.url))
     order = in_turns(hosts)
     documents = documents_expected(sources, states)
-    if finish is not None and not documents:  # (each worker loads with its first feed)
+    if documents:
+        load_parsing()  # (before the parse workers are forked: they start with it)
+    elif finish is not None:  # (each worker loads with its first feed)
         finish = replace(finish, load=None)
     parser = make_parser(len(sources), settings.parse_timeout, finish)
     try:

@@ -35,3 +35,39 @@ def test_arrivals_are_told_each_result_before_the_fetch_returns_and_their_bug_is
     assert [r.source.name for r in results] == ["s0", "s1", "s2"]
     assert all(r.status == "ok" and len(r.items) == 1 for r in results)
     assert "s1: internal error in the arrival callback" in caplog.text
+
+
+WARM_RUN = """
+import sys
+import httpx
+from digest.fetch import fetch_all
+from digest.models import FetchSettings, FetchState, Source
+
+def fetch(states, reply):
+    sources = [Source(f"s{n}", f"http://127.0.0.1/{n}.xml") for n in range(3)]
+    ready = []
+    transport = httpx.MockTransport(lambda request: reply)
+    results = fetch_all(sources, states(sources), FetchSettings(), transport=transport,
+                        ready=lambda: ready.append("digest.fetch.feeds" in sys.modules))
+    return ready, {r.status for r in results}
+
+ready, statuses = fetch(lambda sources: {s.name: FetchState(s.name, s.url, etag='"1"')
+                                         for s in sources}, httpx.Response(304))
+print(ready, statuses, "digest.fetch.feeds" in sys.modules, "lxml" in sys.modules)
+ready, statuses = fetch(lambda sources: {}, httpx.Response(200, content=FEED))
+print(ready, statuses, "digest.fetch.feeds" in sys.modules)
+"""
+
+
+def test_a_run_of_304s_loads_nothing_that_reads_documents() -> None:
+    """Every source asked conditionally and every answer a 304: neither `ready` is called
+    nor the document readers (lxml and the feed, item and page modules) loaded. A run sure
+    to get a document loads them before `ready` (and before its parse workers fork)."""
+    import subprocess
+    import sys
+
+    feed = rss([rss_item("g1", link="http://127.0.0.1/x", content="<p>Text.</p>")])
+    code = f"FEED = {feed.encode()!r}\n" + WARM_RUN
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out == ["[] {'not_modified'} False False", "[True] {'ok'} True"]

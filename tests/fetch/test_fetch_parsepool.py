@@ -280,9 +280,9 @@ def test_a_worker_that_dies_or_meets_a_bug_fails_that_document_only(
     document is parsed."""
     import os
 
-    import digest.fetch.parsepool as parsepool
+    import digest.fetch.feeds as feeds
 
-    real = parsepool.parse_feed
+    real = feeds.parse_feed
 
     def planted(body: bytes, url: str, content_type: str | None = None) -> object:
         if b"DIE" in body:
@@ -291,7 +291,7 @@ def test_a_worker_that_dies_or_meets_a_bug_fails_that_document_only(
             raise ZeroDivisionError("planted bug")
         return real(body, url, content_type)
 
-    monkeypatch.setattr(parsepool, "parse_feed", planted)
+    monkeypatch.setattr(feeds, "parse_feed", planted)
     die, bug = (BIG.replace(b"Test feed", marker) for marker in (b"DIE", b"BUG"))
     with caplog.at_level(logging.ERROR, logger="digest"):
         died, failed, good = _run(Parser(15.0, workers=2, big_run=True), die, bug, BIG)
