@@ -10,51 +10,28 @@ module loads neither the fetch layer nor the cleaner.
 from __future__ import annotations
 
 import gc
-import logging
-import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING
 
-from .errors import CleanError, DigestError, internal_error
-from .models import (
-    Article,
-    ArticleStatus,
-    CleanedPage,
-    FetchResult,
-    RawItem,
-    Source,
-    SourceHealth,
-)
+from .errors import CleanError
+from .models import Article, CleanedPage, FetchResult, RawItem, Source, SourceHealth
 from .periods import Clock, utcnow
+from .saving import Cleaned, CollectReport, Saver
 from .store import Store
 
 if TYPE_CHECKING:
     import httpx
 
     from .configtypes import Config
-    from .workers import Batch, Pool
 
-log = logging.getLogger("digest")
-
-_T = TypeVar("_T")
-
-
-@dataclass(frozen=True)
-class CollectReport:
-    results: tuple[FetchResult, ...]
-    saved: dict[str, dict[str, int]]  # source → {"new": n, "updated": n, "unchanged": n}
-    failed: tuple[ArticleStatus, ...]  # items that could not be read, cleaned or stored
-    rules: dict[str, int] = field(default_factory=dict)  # cleaning rule → removals
-    internal_errors: int = 0  # of the failed items, those that hit a bug (logged with traceback)
+__all__ = ["STREAM_SOURCES", "CollectReport", "collect", "probe", "store_fetched"]
 
 
 STREAM_SOURCES = 20  # from this many sources on, items are cleaned while others are fetched
-SAVE_STEP = 2  # sources stored at most when one arrives (the rest catch up on later arrivals)
 
 
 def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
@@ -81,7 +58,7 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
 
     streaming = len(config.sources) >= STREAM_SOURCES
     with Pool(_clean_item) as pool, store.saving_fetches(), _settling(streaming) as settle:
-        saver = _Saver(store, pool, [source.name for source in config.sources])
+        saver = Saver(store, pool, [source.name for source in config.sources])
 
         def arrived(result: FetchResult) -> None:
             now = clock()
@@ -136,7 +113,7 @@ def store_fetched(store: Store, results: list[FetchResult], nows: list[datetime]
     with Pool(_clean_item) as pool:
         if not inline and sum(len(r.items) for r in results) >= MIN_JOBS:
             pool.start()
-        saver = _Saver(store, pool, [result.source.name for result in results])
+        saver = Saver(store, pool, [result.source.name for result in results])
         for result, now in zip(results, nows, strict=True):
             saver.add(result, now, pool.submit(_jobs(result, now)))
         saver.save(wait=True)
@@ -147,113 +124,6 @@ def _jobs(result: FetchResult, now: datetime) -> list[_ItemJob]:
     """The items still to clean (not cleaned where their feed was parsed)."""
     return [_ItemJob(item, result.source.newsletter, now) for item in result.items
             if item.finished is None]
-
-
-class _Saver:
-    """Each source's cleaning answers (its items' articles or what cleaning raised, in
-    order) stored source by source, in the sources' order, each as soon as it and every
-    source before it are cleaned: during the fetch, storing overlaps the cleaning of the
-    sources after it (the parse workers take them in this order, see parsepool)."""
-
-    def __init__(self, store: Store, pool: Pool[_ItemJob, _Cleaned], names: list[str]) -> None:
-        self.store, self.pool, self.names = store, pool, names
-        self.waiting: dict[str, tuple[FetchResult, datetime, Batch[_ItemJob, _Cleaned]]] = {}
-        self.added: set[str] = set()
-        self.next = 0  # the place of the next source to store
-        self.saved: dict[str, dict[str, int]] = {}
-        self.tally = _Failures()
-        self.rules: Counter[str] = Counter()
-        self.fatal: Exception | None = None
-
-    def has(self, result: FetchResult) -> bool:
-        return result.source.name in self.added
-
-    def add(self, result: FetchResult, now: datetime, batch: Batch[_ItemJob, _Cleaned]) -> None:
-        self.added.add(result.source.name)
-        self.waiting[result.source.name] = (result, now, batch)
-
-    def save(self, *, wait: bool) -> None:
-        """Store the sources that are next in order and ready (all of them: `wait`; else at
-        most `SAVE_STEP`, so the fetch's event loop, which hands the parse workers their
-        jobs, is never held up long)."""
-        stop = len(self.names) if wait else min(len(self.names), self.next + SAVE_STEP)
-        while self.fatal is None and self.next < stop:
-            entry = self.waiting.get(self.names[self.next])
-            if entry is None or not (wait or self.pool.done(entry[2])):
-                return
-            del self.waiting[self.names[self.next]]
-            self.next += 1
-            try:
-                self._save(*entry)
-            except (DigestError, sqlite3.OperationalError) as exc:
-                if wait:
-                    raise
-                self.fatal = exc  # (raised by `check`, outside the fetch's callback)
-
-    def check(self) -> None:
-        if self.fatal is not None:
-            raise self.fatal
-
-    def _save(self, result: FetchResult, now: datetime,
-              batch: Batch[_ItemJob, _Cleaned]) -> None:
-        name, tally = result.source.name, self.tally
-        answers = self.pool.answers(batch)
-        for entry in result.failed:  # entries the fetch stage could not read
-            tally.add(entry.url, entry.title, name, None, entry.reason)
-        articles: list[tuple[Article, str]] = []
-        for item in result.items:
-            try:
-                cleaned = _value(next(answers) if item.finished is None else _answer(item))
-            except CleanError as exc:
-                log.warning("%s: cannot clean %s: %s", name, item.url, exc)
-                tally.add(item.url, item.title, name, item.published, str(exc))
-            except Exception as exc:  # a bug or an input nobody foresaw: this item only
-                tally.add(item.url, item.title, name, item.published,
-                          tally.bug(exc, f"{name}: cleaning {item.url}"))
-            else:
-                articles.extend(cleaned)
-                self.rules.update(r.rule for a, _ in cleaned for r in a.removed)
-        try:
-            report = self.store.save_fetch(result, articles, now)
-        except (DigestError, sqlite3.OperationalError):
-            raise  # the database cannot take anything: no issue can be built from it
-        except Exception as exc:  # this source's batch only
-            reason = tally.bug(exc, f"{name}: storing the source")
-            for article, _ in articles:
-                tally.add(article.url, article.title, name, article.published,
-                          f"not stored: its source could not be saved ({reason})")
-            return
-        for article, error in report.failed:
-            tally.add(article.url, article.title, name, article.published,
-                      "cannot store: " + tally.bug(error, f"{name}: storing {article.url}"))
-        self.saved[name] = {str(k): v for k, v in report.counts.items()}  # Literal keys → str
-        log.info("%s: %s, %d item(s), %s", name, result.status, len(result.items),
-                 self.saved[name] or "nothing new")
-
-    def report(self, results: list[FetchResult]) -> CollectReport:
-        return CollectReport(results=tuple(results), saved=self.saved,
-                             failed=tuple(self.tally.failed), rules=dict(self.rules),
-                             internal_errors=self.tally.internal_errors)
-
-
-@dataclass
-class _Failures:
-    """The failed items of a collect, and how many of them were bugs rather than bad input."""
-
-    failed: list[ArticleStatus] = field(default_factory=list)
-    internal_errors: int = 0
-
-    def add(self, url: str, title: str, source: str, published: datetime | None,
-            reason: str) -> None:
-        self.failed.append(ArticleStatus(url=url, title=title, source=source,
-                                         published=published, language="en", status="failed",
-                                         reason=reason))
-
-    def bug(self, exc: Exception, where: str) -> str:
-        """A programming error: logged with its traceback and counted; returns the reason."""
-        log.error("internal error while %s", where, exc_info=(type(exc), exc, exc.__traceback__))
-        self.internal_errors += 1
-        return internal_error(exc)
 
 
 def probe(config: Config, *, transport: httpx.AsyncBaseTransport | None = None,
@@ -277,26 +147,8 @@ class _ItemJob:
     now: datetime
 
 
-def _value(answer: _T | Exception) -> _T:
-    """A worker's answer, or what the job raised, raised here."""
-    if isinstance(answer, Exception):
-        raise answer
-    return answer
-
-
-_Cleaned = list[tuple[Article, str]]  # an item's articles, each with its store key
-
-
-def _answer(item: RawItem) -> _Cleaned | Exception:
-    """What cleaning made of an item where its feed was parsed (`_clean_items`)."""
-    answer = item.finished
-    if not isinstance(answer, (list, Exception)):
-        raise TypeError(f"not a cleaning answer: {type(answer).__name__}")
-    return cast(_Cleaned | Exception, answer)
-
-
 def _clean_items(source: Source, items: Sequence[RawItem], now: datetime
-                 ) -> list[_Cleaned | Exception]:
+                 ) -> list[Cleaned | Exception]:
     """The fetch's `finish`, run by the parse worker that read the feed: each item's articles
     or what cleaning it raised (made safe to send back), as a cleaning worker answers."""
     from .clean.page import holding_alarm
@@ -338,13 +190,13 @@ def _cleaning() -> _Cleaning:
     return _Cleaning(clean, canonical_key, content_hash, detect_language)
 
 
-def _clean_item(job: _ItemJob) -> _Cleaned:
+def _clean_item(job: _ItemJob) -> Cleaned:
     """One fetched item → its article, plus any second article the page had glued on, each
     with its store key (`_clean_with`)."""
     return _clean_with(_cleaning(), job)
 
 
-def _clean_with(tools: _Cleaning, job: _ItemJob) -> _Cleaned:
+def _clean_with(tools: _Cleaning, job: _ItemJob) -> Cleaned:
     """`_clean_item` with the cleaner's functions at hand. The page's URL key names the
     page's own article; an appended one is keyed `<page key>#appended-N` (canonical_key
     drops fragments, so without the suffix the second article would overwrite the first)."""

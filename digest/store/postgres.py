@@ -137,6 +137,14 @@ class PostgresStore:
                                rows.state_values(result, counts["new"], now))
         return SaveReport(dict(counts), tuple(failed))
 
+    def save_states(self, results: Sequence[tuple[FetchResult, datetime]]) -> None:
+        """The new states of sources that brought no article, in one transaction (as
+        SQLiteStore.save_states)."""
+        with self._tx():
+            for result, now in results:
+                self._conn.execute(rows.SAVE_STATE.replace("?", "%s"),
+                                   rows.state_values(result, 0, now))
+
     # ── articles ─────────────────────────────────────────────────────────
     def articles_for(self, period: Period) -> list[Article]:
         """The period's candidates, as SQLiteStore.articles_for finds them (two index ranges

@@ -283,12 +283,13 @@ def test_a_warm_run_forks_no_cleaner_and_stores_each_unchanged_source_as_it_arri
     fetch, not all at its end. The cold run before it streams as ever."""
     import digest.fetch
     from digest import collect as collecting
+    from digest.store.sqlite import SQLiteStore
 
     fetching = {"done": False}
     started: list[bool] = []  # each Pool.start: did it fork?
     stored: list[bool] = []  # each source stored: had the fetch finished?
     real_fetch, real_start = digest.fetch.fetch_all, workers.Pool.start
-    real_save = collecting._Saver._save
+    real_fetch_save, real_states = SQLiteStore.save_fetch, SQLiteStore.save_states
 
     def fetch_all(*args: object, **kwargs: object) -> object:
         fetching["done"] = False
@@ -301,13 +302,18 @@ def test_a_warm_run_forks_no_cleaner_and_stores_each_unchanged_source_as_it_arri
         started.append(real_start(self))
         return started[-1]
 
-    def save(self: collecting._Saver, *args: object) -> None:
+    def save_fetch(self: SQLiteStore, *args: object) -> object:
         stored.append(fetching["done"])
-        real_save(self, *args)  # type: ignore[arg-type]
+        return real_fetch_save(self, *args)  # type: ignore[arg-type]
+
+    def save_states(self: SQLiteStore, results: list[object]) -> None:
+        stored.extend(fetching["done"] for _ in results)
+        real_states(self, results)  # type: ignore[arg-type]
 
     monkeypatch.setattr(digest.fetch, "fetch_all", fetch_all)
     monkeypatch.setattr(workers.Pool, "start", start)
-    monkeypatch.setattr(collecting._Saver, "_save", save)
+    monkeypatch.setattr(SQLiteStore, "save_fetch", save_fetch)
+    monkeypatch.setattr(SQLiteStore, "save_states", save_states)
     config = load_config(_wire(tmp_path, collecting.STREAM_SOURCES, 3))
     store = open_store(config.database)
     collecting.collect(config, store)  # cold: nothing stored yet
