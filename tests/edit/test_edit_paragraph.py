@@ -328,6 +328,27 @@ def test_a_links_label_for_screen_readers_is_not_printed(make_article: MakeArtic
         "The vote opens a new window for the ferry talks."
 
 
+def test_a_sentence_that_lost_its_head_is_not_printed(make_article: MakeArticle) -> None:
+    # the page lost its drop cap ("P"): no reader could print "resident Mensah …"
+    text = ("resident Ama Mensah closed the Carthen harbour on Monday after the storm. She said "
+            "the ferries would run again by Friday.\niPhone sales at the harbour shop rose "
+            "sharply, the shop said.")
+    assert [ln.text for ln in story_lines([make_article(text)], "en")] == [
+        "She said the ferries would run again by Friday.",
+        "iPhone sales at the harbour shop rose sharply, the shop said."]
+
+
+def test_no_space_before_a_comma_or_a_last_full_stop_nor_two() -> None:
+    assert clean_sentence("The board met, according to The Carthen Post , which cited two "
+                          "members ; the vote is in May .") == \
+        "The board met, according to The Carthen Post, which cited two members; the vote is in May."
+    assert clean_sentence("Fares rose 3 percent, way, way  above the plan.") == \
+        "Fares rose 3 percent, way, way above the plan."
+    # a spaced ellipsis is one mark
+    assert clean_sentence("The board has set its gaze on . . .") == \
+        "The board has set its gaze on . . ."
+
+
 def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
     assert split_sentences("Soon after news broke that former President George H.W. Bush had "
                            "died, flags were lowered. The funeral is on Wednesday.") == [

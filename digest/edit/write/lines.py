@@ -55,6 +55,10 @@ _DANGLING = PREPOSITIONS | ARTICLES | CONJUNCTIONS
 _CONTRAST = (", though,", ", however,", ", instead,", ", too,", ", though.", ", too.")
 # "Platforms must now detect these marks": a demonstrative early on points back.
 _POINTS_BACK = re.compile(r"^(?:\S+\s){0,5}(?:these|those|such)\s(?!as\b)[a-z]+")
+# A sentence opening on a lower-case letter: a drop cap the page lost ("resident Trump on
+# Saturday night denied …") or a sentence cut at its head; a brand's inner capital ("iPhone
+# sales rose …") opens a word.
+_NO_CAPITAL = re.compile(r"^[a-z](?![a-z]*[A-Z])")
 # A quotation standing alone ('"The model itself should be something others can build on."'):
 # its speaker is the sentence before's.
 _BARE_QUOTE = re.compile(r'^["“][^"”]+["”]$')
@@ -246,10 +250,11 @@ def article_lines(k: int, art: Article, *, voiced: bool = False
                 or _PROMO.match(text) or art.source in text or quotes_open(text)
                 or text.count("(") > text.count(")") or POINTS_FORWARD.search(text)
                 or headline_grammar(text) or (first_person(text) and not voiced)
-                or _ASIDE.match(text) or _TAIL.match(text)):
+                or _ASIDE.match(text) or _TAIL.match(text) or _NO_CAPITAL.match(text)):
             pass  # furniture, a fragment, the publisher's promotion of itself, a quotation
             # or a bracket that runs on past the sentence (or the excerpt: "Rep. Deb Haaland
-            # (D.N.M."), or the writer's own voice, or an aside in brackets
+            # (D.N.M."), or the writer's own voice, or an aside in brackets,
+            # or a sentence whose head the page lost (`_NO_CAPITAL`)
         elif _complete(text):
             yield _line(k, i, text, art.published.date(), before, full), True
         elif following is None and not text.rstrip().endswith(("?", "？")):
