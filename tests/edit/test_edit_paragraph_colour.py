@@ -93,3 +93,34 @@ def test_a_report_opens_before_a_columns_colour(make_article: MakeArticle) -> No
     texts = [s.text for s in paragraph_for(arts, {}, language="en")]
     assert texts[0] in {board, fleet}
     assert SCENE not in texts
+
+
+def test_a_sentence_naming_what_it_never_printed_leans(make_article: MakeArticle) -> None:
+    # "Democrats called it the Trump shutdown.": "it" is what the sentence before told; so
+    # is "that stance". A participle or a relative clause names it in the sentence itself.
+    def leans(sentence: str) -> bool:
+        arts = [make_article(f"{REPORT_A} {sentence}", source="Outlet A",
+                             title="Harbour board approves dredging")]
+        return next(ln.leans for ln in story_lines(arts, "en") if ln.text == sentence)
+
+    assert leans("Fishermen called it the harbour board's surrender.")
+    assert leans("Mayor Ilse Brandt called that stance a betrayal of the port.")
+    assert leans("The fleet's captains labelled them the dredging lobby.")
+    assert not leans("The fleet's captains welcomed the plan, calling it a fair deal.")
+    assert not leans("Dozens of fishermen denounced the plan, and their union called it a "
+                     "surrender.")
+    assert not leans("Mayor Ilse Brandt called this week for a second channel.")
+    # The most central account opens on it: the paragraph opens on that account's report.
+    named = "Many of the fishermen in Carthen called it the board's surrender to the port."
+    column = (f"{named} The Carthen harbour board approved a plan to dredge the north channel "
+              "on Monday after fishermen dropped their objections, ending a two-year dispute "
+              "with the port.")
+    arts = [make_article(column, source="Outlet C", title="The quay remembers", day=1),
+            make_article("Fishermen in Carthen dropped their objections to dredging on Monday, "
+                         "ending a two-year dispute with the port.", source="Outlet B",
+                         title="Fishermen end dredging dispute", day=1.2),
+            make_article("The harbour board approved a 12 million crown plan on Monday to "
+                         "dredge the north channel of Carthen.", source="Outlet A",
+                         title="Harbour board approves dredging", day=1.4)]
+    texts = [s.text for s in paragraph_for(arts, {}, language="en")]
+    assert texts and named not in texts

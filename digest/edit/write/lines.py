@@ -59,6 +59,15 @@ _POINTS_BACK = re.compile(r"^(?:\S+\s){0,5}(?:these|those|such)\s(?!as\b)[a-z]+"
 # Saturday night denied …") or a sentence cut at its head; a brand's inner capital ("iPhone
 # sales rose …") opens a word.
 _NO_CAPITAL = re.compile(r"^[a-z](?![a-z]*[A-Z])")
+# Its subject names what the sentence before told ("Democrats called it the Trump shutdown.",
+# "Chuck Schumer called that stance a “temper tantrum.”"): a verb of naming, in the sentence's
+# own clause (no comma before it, within its first words), whose object is a pronoun or
+# "that <noun>" standing for something not in the sentence. ("…, calling it …", "…, who
+# called it …": the sentence names it before; "called this week for …": a time.)
+_NAMES_WHAT_WENT_BEFORE = re.compile(
+    r"^[^,;:“\"]{0,60}?\b(?:called|calls|labell?ed|labels|dubbed|dubs|branded|brands|termed|"
+    r"terms|deemed|deems|described)\s+(?:it|them|(?:that|this|those|these)\s+"
+    r"(?!(?:week|month|year|morning|afternoon|evening|weekend|day|time)\b)[a-z]+)\b")
 # A quotation standing alone ('"The model itself should be something others can build on."'):
 # its speaker is the sentence before's.
 _BARE_QUOTE = re.compile(r'^["“][^"”]+["”]$')
@@ -214,7 +223,8 @@ def _line(k: int, i: int, text: str, published: date,
                 content=frozenset(content_words(text)), figures=numbers(text),
                 size=size_of(text),
                 leans=(leans_back(text) is not None or any(c in low for c in _CONTRAST)
-                       or bool(_POINTS_BACK.match(text) or _BARE_QUOTE.match(text.strip()))),
+                       or bool(_POINTS_BACK.match(text) or _BARE_QUOTE.match(text.strip())
+                               or _NAMES_WHAT_WENT_BEFORE.match(text))),
                 day=event_day(text, published))
 
 
