@@ -286,6 +286,11 @@ class Parser:
             self._unavailable = True
             return None
 
+    @property
+    def idle(self) -> bool:
+        """Whether `close` returns at once: no worker holds a job, no thread was started."""
+        return self._threads is None and not any(worker.jobs for worker in self._workers)
+
     def close(self) -> None:
         for worker in self._workers:
             worker.stop(kill=worker.jobs > 0)

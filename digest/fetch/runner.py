@@ -329,7 +329,10 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
             await asyncio.gather(*tasks.values())
             return [tasks[i].result() for i in range(len(sources))]
     finally:
-        await asyncio.to_thread(parser.close)
+        if parser.idle:  # (a warm run's: nothing to wait for, no thread to start for it)
+            parser.close()
+        else:
+            await asyncio.to_thread(parser.close)
 
 
 def documents_expected(sources: Sequence[Source], states: Mapping[str, FetchState]) -> bool:

@@ -17,6 +17,7 @@ import pytest
 from fetch_testkit import LONG_TEXT, Reply, ScriptServer, rss, rss_item
 
 import digest.fetch.loose
+import digest.fetch.runner
 from digest.fetch import fetch_all
 from digest.fetch.feeds import Loose, ParsedFeed, parse_feed
 from digest.fetch.items import Prepared
@@ -72,6 +73,54 @@ def test_small_runs_fork_nothing_up_front() -> None:
     parser = make_parser(MIN_SOURCES - 1, 15.0)
     assert not parser.big_run and parser._workers == []
     parser.close()
+
+
+def test_a_run_of_304s_closes_its_idle_workers_without_waiting_for_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big run whose every feed answers 304 never gives its parse workers a job: closing
+    them tells them to end and waits for none (they end on their own), in the event loop,
+    with no thread started for it."""
+    import multiprocessing.process
+
+    import httpx
+
+    from digest.models import FetchState
+
+    joins: list[object] = []
+    threads: list[object] = []
+    made: list[Parser] = []
+    processes: list[multiprocessing.process.BaseProcess] = []
+    real_join, real_to_thread = multiprocessing.process.BaseProcess.join, asyncio.to_thread
+    real_make = digest.fetch.runner.make_parser
+
+    def join(self: multiprocessing.process.BaseProcess, timeout: float | None = None) -> None:
+        joins.append(self)
+        real_join(self, timeout)
+
+    async def to_thread(function: object, *args: object, **kwargs: object) -> object:
+        threads.append(function)
+        return await real_to_thread(function, *args, **kwargs)  # type: ignore[arg-type]
+
+    def make_parser(*args: object, **kwargs: object) -> Parser:
+        made.append(real_make(*args, **kwargs))  # type: ignore[arg-type]
+        processes.extend(worker.process for worker in made[-1]._workers)
+        return made[-1]
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "join", join)
+    monkeypatch.setattr(asyncio, "to_thread", to_thread)
+    monkeypatch.setattr(digest.fetch.runner, "make_parser", make_parser)
+    sources = [Source(f"s{n}", f"http://127.0.0.1/{n}.xml") for n in range(MIN_SOURCES)]
+    states = {s.name: FetchState(s.name, s.url, etag='"1"') for s in sources}
+    results = fetch_all(sources, states, FetchSettings(),
+                        transport=httpx.MockTransport(lambda request: httpx.Response(304)))
+    assert {r.status for r in results} == {"not_modified"}
+    (parser,) = made
+    assert parser.big_run and len(processes) >= 1 and parser.idle
+    assert joins == [] and threads == []
+    monkeypatch.undo()
+    for process in processes:  # (each ended on its own)
+        process.join(5)
+        assert process.exitcode == 0
 
 
 def test_pool_matches_inline_parsing() -> None:
