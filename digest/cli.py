@@ -115,8 +115,8 @@ def _load(args: argparse.Namespace) -> Loaded:
 
 def _fetch_imports() -> None:
     """What a fetch imports before its first request (the commands, the store, the fetch
-    layer with httpx and lxml) and for its report at the end (rich): while a changed config
-    is validated in a child process (configcache.read)."""
+    layer with httpx) and for a report at its end that holds markup (rich): while a changed
+    config is validated in a child process (configcache.read)."""
     import rich.console
     import rich.markup  # noqa: F401
 

@@ -213,3 +213,47 @@ def test_the_fetch_command_freezes_the_heap_while_it_collects_and_thaws_it_after
         logger.setLevel(level)
     assert seen and min(seen) > before  # each source's line is logged while collecting
     assert gc.get_freeze_count() == before
+
+
+REPORT = ["feed-0: not_modified, 0 item(s), 0 new",
+          "Die Zeit: ok (temporarily redirected to https://zeit.de/rss), 20 item(s), 3 new",
+          "新闻 (Xinwen): error (HTTP 404 Not Found), 0 item(s), 0 new",
+          "x" * 300 + ": ok, 1 item(s), 1 new",
+          " Spaced  out : ok, 0 item(s), 0 new"]
+MARKED = ["[bold]Loud[/bold]: ok, 1 item(s), 0 new",
+          "Smiles :smile: daily: ok, 2 item(s), 2 new",
+          "Port: error (cannot connect: http://127.0.0.1:8080/feed), 0 item(s), 0 new",
+          "Tabbed\tname: ok, 0 item(s), 0 new",
+          "Bell\x07 and \\[escaped]: ok, 0 item(s), 0 new"]
+
+
+def _rich(lines: list[str], *, terminal: bool) -> str:
+    import io
+
+    from rich.console import Console
+    from rich.markup import render
+    from rich.text import Text
+
+    out = io.StringIO()
+    Console(file=out, highlight=False, soft_wrap=True, width=None if terminal else 160,
+            force_terminal=terminal).print(Text("\n").join(render(line) for line in lines))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lines", [REPORT, REPORT + MARKED[:1], *([line] for line in MARKED)])
+def test_the_fetch_report_is_what_rich_prints_and_plain_lines_skip_rich(
+        lines: list[str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines with no markup, emoji code or control character are printed as rich prints them
+    on a terminal or not, without rich; any other line sends the report through rich."""
+    from digest import commands
+
+    consoles: list[object] = []
+    real = commands._console
+    monkeypatch.setattr(commands, "_console", lambda: consoles.append(1) or real())
+    commands.print_markup(lines)
+    printed = capsys.readouterr().out
+    assert printed == _rich(lines, terminal=False)
+    assert (consoles == []) == (lines == REPORT)
+    if lines == REPORT:
+        assert printed == _rich(lines, terminal=True) == "\n".join(REPORT) + "\n"
