@@ -57,6 +57,9 @@ def test_what_makes_a_sentence_a_report(make_article: MakeArticle) -> None:
     assert not flagged("Ilse Brandt met 300 fishermen on the quay.")  # how many
     assert not flagged("Tickets for the quay will cost 6 crowns.")
     assert flagged("Ilse Brandt sits by the window at 3 p.m. and waits for news.")  # a scene
+    # someone's words, quoted: a statement, not a word or two as a label ("the “iron lady”")
+    assert not flagged("Fishermen held up signs reading “hands off our quay, Brandt.”")
+    assert flagged("Ilse Brandt, Carthen’s “iron lady,” has long charmed its voters.")
     assert not flagged("Ilse Brandt has long opposed dredging near the quay.")  # the event
 
 

@@ -64,6 +64,7 @@ _SPEECH = re.compile(rf"\b(?:{SPEECH}|{'|'.join(REPORTING_VERBS)}|{'|'.join(map(
 # Saturday") or "last month": no
 # date. (A month alone, "in November", is no date here: it brought back as many scenes, "in
 # February", "in December", as it kept reports.)
+QUOTE_WORDS = 3
 _NEAR = re.compile(r"\b(?:this|last|next)\s+(?:morning|afternoon|evening|week|weekend)\b|"
                    r"\bearlier (?:today|this week)\b", re.IGNORECASE)
 # A count in digits of something ("6 crowns", "3 tanks"), which `facts.numbers` leaves to
@@ -93,7 +94,7 @@ def colour(arts: Sequence[Article], lines: Sequence[Line]) -> frozenset[tuple[in
     for ln in lines:
         source = arts[ln.article].source
         others = [told[k] for k, a in enumerate(arts) if a.source != source]
-        if (not others or ln.figures or _COUNT.search(ln.text) or _dated(ln) or QUOTED.search(ln.text)
+        if (not others or ln.figures or _COUNT.search(ln.text) or _dated(ln) or _quotes(ln.text)
                 or _SPEECH.search(ln.text) or mostly_cjk(ln.text)):
             continue
         if not _event_words(ln.text) & frozenset().union(*others):
@@ -104,3 +105,10 @@ def colour(arts: Sequence[Article], lines: Sequence[Line]) -> frozenset[tuple[in
 def _dated(ln: Line) -> bool:
     """Whether the line says when, as a report does (see `_NEAR`, `_SOME_DAY`)."""
     return bool((ln.day and not _SOME_DAY.search(ln.text)) or _NEAR.search(ln.text))
+
+
+def _quotes(text: str) -> bool:
+    """Whether `text` quotes someone's words: a quotation of at least `QUOTE_WORDS` words. A
+    word or two in quotation marks is a label or a scare quote ("Whatever the “alt-right” is
+    or was, …"), nobody's statement."""
+    return any(len(q.split()) >= QUOTE_WORDS for q in QUOTED.findall(text))
