@@ -41,7 +41,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from . import __version__
-from .atomic import write_atomic
 from .configtypes import Config
 from .errors import ConfigError
 
@@ -252,6 +251,8 @@ def _read(store: Path, key: str) -> Config | None:
 
 
 def _write(store: Path, entry: Entry) -> None:
+    from .atomic import write_atomic  # (uuid, tempfile: only when the config changed)
+
     try:
         write_atomic(store, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
     except OSError as exc:

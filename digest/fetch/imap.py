@@ -48,10 +48,6 @@ class ImapTarget:
     url_password: str | None = None
 
 
-def is_imap(url: str) -> bool:
-    return url.lower().startswith(("imap://", "imaps://"))
-
-
 def parse_imap_url(url: str) -> ImapTarget:
     try:
         parts = urlsplit(url)

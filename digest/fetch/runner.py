@@ -19,11 +19,11 @@ from digest.errors import internal_error
 from digest.models import FetchResult, FetchSettings, FetchState, ItemFailure, RawItem, Source
 from digest.periods import utcnow
 
-from . import imap, local
+from . import local
 from .guard import FetchFailure, Guard, Lookup
 from .http import HttpClient, Response
 from .parsepool import Finish, load_parsing, make_parser
-from .urls import host_of
+from .urls import host_of, is_imap
 
 if TYPE_CHECKING:  # what reads a document loads with the first one (parsepool.load_parsing)
     from .feeds import Entry
@@ -69,7 +69,7 @@ class SourceFetch:
                                "not fetched")
         if local.is_local(url):
             return await self._local(local.to_path(url))
-        if imap.is_imap(url):
+        if is_imap(url):
             return await self._imap(url)
         if self.source.kind == "mailbox":
             raise FetchFailure("a mailbox source is a local maildir, mbox or .eml path, or "
@@ -198,6 +198,8 @@ class SourceFetch:
         outcome.items = items[: self.settings.max_items]
 
     async def _imap(self, url: str) -> Outcome:
+        from . import imap  # (imaplib: with the first mailbox source)
+
         target = imap.parse_imap_url(url)
         password = imap.password_for(self.source.name, target)
         timeout = max(self.settings.connect_timeout, self.settings.read_timeout)

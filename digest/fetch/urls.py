@@ -134,6 +134,11 @@ def is_web_url(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+def is_imap(url: str) -> bool:
+    """An imap:// or imaps:// mailbox (fetch/imap.py reads it; loaded with the first one)."""
+    return url.lower().startswith(("imap://", "imaps://"))
+
+
 def host_of(url: str) -> str:
     """Lower-case host (IPv6 without brackets), '' when there is none."""
     try:

@@ -195,3 +195,17 @@ def test_a_changed_config_is_validated_beside_what_the_caller_does_meanwhile(
                           text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(repo)},
                           check=True)
     assert done.stdout.split() == ["True", "True", "True"]
+
+
+def test_a_hit_loads_nothing_that_writes_an_entry(write_config: Callable[[str], Path]) -> None:
+    """A fresh process reading a remembered config does not load what writes one (atomic
+    writes: uuid, tempfile), only a miss does."""
+    import subprocess
+    import sys
+
+    path = write_config(T)
+    code = ("import sys\nfrom digest import configcache\n"
+            f"configcache.load({str(path)!r})\nprint('digest.atomic' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout.strip() for _ in range(2)]
+    assert runs == ["True", "False"]  # the miss wrote the entry, the hit only read it

@@ -53,7 +53,8 @@ def fetch(states, reply):
 
 ready, statuses = fetch(lambda sources: {s.name: FetchState(s.name, s.url, etag='"1"')
                                          for s in sources}, httpx.Response(304))
-print(ready, statuses, "digest.fetch.feeds" in sys.modules, "lxml" in sys.modules)
+print(ready, statuses, "digest.fetch.feeds" in sys.modules, "lxml" in sys.modules,
+      "imaplib" in sys.modules)
 ready, statuses = fetch(lambda sources: {}, httpx.Response(200, content=FEED))
 print(ready, statuses, "digest.fetch.feeds" in sys.modules)
 """
@@ -61,7 +62,8 @@ print(ready, statuses, "digest.fetch.feeds" in sys.modules)
 
 def test_a_run_of_304s_loads_nothing_that_reads_documents() -> None:
     """Every source asked conditionally and every answer a 304: neither `ready` is called
-    nor the document readers (lxml and the feed, item and page modules) loaded. A run sure
+    nor the document readers (lxml and the feed, item and page modules) loaded, nor the
+    mailbox reader (imaplib) with no mailbox among the sources. A run sure
     to get a document loads them before `ready` (and before its parse workers fork)."""
     import subprocess
     import sys
@@ -70,4 +72,4 @@ def test_a_run_of_304s_loads_nothing_that_reads_documents() -> None:
     code = f"FEED = {feed.encode()!r}\n" + WARM_RUN
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.splitlines()
-    assert out == ["[] {'not_modified'} False False", "[True] {'ok'} True"]
+    assert out == ["[] {'not_modified'} False False False", "[True] {'ok'} True"]
