@@ -37,6 +37,7 @@ from digest.edit.entities import is_title
 from digest.edit.lexicon import (
     CALENDAR,
     CJK_RE,
+    IRREGULAR_VERBS,
     MONTH_ABBREVIATIONS,
     REPORTING_VERBS,
     STOPWORDS,
@@ -72,8 +73,14 @@ _TITLE_OF = re.compile(r"\b([A-Z][a-z]+) of the\s+$")  # "Speaker of the House"
 def inflected(stem_: str) -> str:
     """A stem as its inflections' stem: the light stemmer keeps the final "e" of a word of four
     letters ("vote", "fire", "rule") and strips "ed", "es", "ing" from its inflections ("vot",
-    "fir", "rul"), so a four-letter stem loses its "e" here ("voted" meets "vote")."""
+    "fir", "rul"), so a four-letter stem loses its "e" here ("voted" meets "vote"); an
+    irregular past is its base's ("met" meets "meet", "won" "wins": `_IRREGULAR`)."""
+    stem_ = _IRREGULAR.get(stem_, stem_)
     return stem_[:3] if len(stem_) == 4 and stem_.endswith("e") else stem_
+
+
+# Each irregular past or participle's stem to its base's (lexicon.IRREGULAR_VERBS)
+_IRREGULAR = {stem(past): stem(base) for past, base in IRREGULAR_VERBS}
 
 
 def form(stem_: str) -> str:

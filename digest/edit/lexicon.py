@@ -23,6 +23,37 @@ CALENDAR = frozenset(WEEKDAYS + MONTHS)  # a date's words: no name (entities), a
 # Aug., Sept., Oct., Nov., Dec.; other styles Mar., Apr., Jun., Jul., Sep.): a date, no name.
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
                        "Nov", "Dec")
+# English irregular verbs: a past tense or participle and its base ("met" is "meet", "won"
+# "win"), which no suffix stripping relates, so that "The leaders have met" tells the event of
+# "Leaders meet" (edit/facts.inflected). General English, not a corpus's words. Left out: forms
+# that are as often another word ("left", "shot", "rose", "found", "fed", "lay", "bound",
+# "wound", "lit", "bore", "broke", "rang", "bit"), and the auxiliaries ("did", "done").
+IRREGULAR_VERBS = tuple(tuple(pair.split()) for pair in (
+    "met meet", "won win", "lost lose", "held hold", "took take", "taken take", "gave give",
+    "given give", "made make", "sent send", "fled flee", "fought fight", "sought seek",
+    "bought buy", "brought bring", "sold sell", "paid pay", "spent spend", "struck strike",
+    "withdrew withdraw", "withdrawn withdraw", "began begin", "begun begin", "chose choose",
+    "chosen choose", "wrote write", "written write", "spoke speak", "spoken speak",
+    "stole steal", "stolen steal", "swore swear", "sworn swear", "threw throw", "thrown throw",
+    "drew draw", "drawn draw", "grew grow", "grown grow", "knew know", "known know",
+    "broken break", "froze freeze", "frozen freeze", "risen rise", "fell fall", "fallen fall",
+    "hid hide", "hidden hide", "drove drive", "driven drive", "flew fly", "flown fly",
+    "led lead", "kept keep", "dealt deal", "felt feel", "meant mean", "taught teach",
+    "caught catch", "thought think", "understood understand", "stood stand", "heard hear",
+    "hung hang", "shook shake", "shaken shake", "wore wear", "worn wear", "tore tear",
+    "torn tear", "overtook overtake", "overtaken overtake", "undertook undertake",
+    "overthrew overthrow", "overthrown overthrow", "upheld uphold", "withheld withhold",
+    "oversaw oversee", "overseen oversee", "sank sink", "sunk sink", "spun spin",
+    "forgave forgive", "forgiven forgive", "arose arise", "arisen arise", "went go", "gone go",
+    "ate eat", "eaten eat", "bitten bite", "slid slide", "swept sweep", "wept weep",
+    "slept sleep", "built build", "rebuilt rebuild", "lent lend", "bent bend",
+    "sprang spring", "sprung spring", "stuck stick", "stung sting", "swung swing",
+    "beaten beat", "forbade forbid", "forbidden forbid", "forgot forget",
+    "forgotten forget", "mistook mistake", "mistaken mistake", "rode ride", "ridden ride",
+    "sang sing", "sung sing", "shrank shrink", "shrunk shrink", "told tell", "said say",
+    "seen see", "saw see", "ran run", "sat sit", "got get", "gotten get", "came come",
+    "became become",
+))
 # The words a writer addresses the reader with (a regex alternation): a paragraph does not
 # print such a line (write/lines.first_person), nor the TL;DR (proof_front).
 TO_THE_READER = r"[Yy]ou|[Yy]our|yours|yourself|[Yy]ou['’](?:re|ll|ve|d)"

@@ -109,3 +109,12 @@ def test_the_same_subject_doing_the_same_thing_names_its_new_names_as_details() 
     # member Nora Lind")
     assert event("The Carthen Harbour Board's lawyers said the quay would pay.").subject == ""
     assert event("Board member Nora Lind said the quay would pay.").subject == ""
+
+
+def test_an_irregular_past_meets_its_base() -> None:
+    # no suffix relates "met" to "meet", "won" to "win": one word to a reader all the same
+    assert form(stem("met")) == form(stem("meet")) == form(stem("meeting"))
+    assert form(stem("won")) == form(stem("wins")) and form(stem("upheld")) == form(stem("upholds"))
+    printed = ["The mayors of Carthen and Brenna meet at the harbour for the first time."]
+    again = "The mayors of Carthen and Brenna have met at the harbour."
+    assert says_nothing_new(again, printed)

@@ -127,3 +127,13 @@ def test_a_sentence_naming_what_it_never_printed_leans(make_article: MakeArticle
                          title="Harbour board approves dredging", day=1.4)]
     texts = [s.text for s in paragraph_for(arts, {}, language="en")]
     assert texts and named not in texts
+
+
+def test_an_irregular_past_tells_the_titles_event(make_article: MakeArticle) -> None:
+    # "have met" is the event the other outlet's title writes as "meet": a report, not colour
+    arts = [make_article("Ilse Brandt and Kofi Osei sit down together in Carthen.",
+                         source="Outlet A", title="Brandt and Osei meet"),
+            make_article("Ilse Brandt and Kofi Osei have met.", source="Outlet C",
+                         title="At the quay")]
+    lines = story_lines(arts, "en")
+    assert (1, 0) not in colour(arts, lines)
