@@ -65,19 +65,21 @@ class Saver:
         clean (a 304, a failure: `_quiet`) is stored in one transaction."""
         steps = 0
         while self.fatal is None and self.next < len(self.names) and (wait or steps < SAVE_STEP):
-            quiet = self._quiet()
-            entry = self.waiting.get(self.names[self.next])
-            if not quiet and (entry is None or not (wait or self.pool.done(entry[2]))):
-                return
-            for name in self.names[self.next:self.next + (len(quiet) or 1)]:
-                del self.waiting[name]
-            self.next += len(quiet) or 1
+            entries = self._quiet()
+            if not entries:  # the next source has items: stored once they are cleaned
+                entry = self.waiting.get(self.names[self.next])
+                if entry is None or not (wait or self.pool.done(entry[2])):
+                    return
+                entries = [entry]
+            for result, _, _ in entries:
+                del self.waiting[result.source.name]
+            self.next += len(entries)
             steps += 1
             try:
-                if quiet:
-                    self._save_quiet(quiet)
-                elif entry is not None:
-                    self._save(*entry)
+                if entries[0][0].items:
+                    self._save(*entries[0])
+                else:
+                    self._save_quiet(entries)
             except (DigestError, sqlite3.OperationalError) as exc:
                 if wait:
                     raise
@@ -189,10 +191,9 @@ def value(answer: _T | Exception) -> _T:
     return answer
 
 
-
 def answer(item: RawItem) -> Cleaned | Exception:
     """What cleaning made of an item where its feed was parsed (`_clean_items`)."""
-    answer = item.finished
-    if not isinstance(answer, (list, Exception)):
-        raise TypeError(f"not a cleaning answer: {type(answer).__name__}")
-    return cast("Cleaned | Exception", answer)
+    finished = item.finished
+    if not isinstance(finished, (list, Exception)):
+        raise TypeError(f"not a cleaning answer: {type(finished).__name__}")
+    return cast("Cleaned | Exception", finished)

@@ -40,6 +40,7 @@ from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
 from .rows import ts
 
 Row = dict[str, Any]
+_SAVE_STATE = rows.SAVE_STATE.replace("?", "%s")  # a source's state (save_fetch, save_states)
 
 def connect(url: str) -> psycopg.Connection[Row]:
     """An autocommit connection in UTC; StoreError (with the URL, never a password) if refused."""
@@ -133,7 +134,7 @@ class PostgresStore:
                     "FROM unnest(%s::text[]) WITH ORDINALITY AS u(k, n) ORDER BY n",
                     (sorted({url_key for _, url_key in articles}),))
                 counts, failed = pgwrite.save_articles(self._conn, articles, now)
-            self._conn.execute(rows.SAVE_STATE.replace("?", "%s"),
+            self._conn.execute(_SAVE_STATE,
                                rows.state_values(result, counts["new"], now))
         return SaveReport(dict(counts), tuple(failed))
 
@@ -142,7 +143,7 @@ class PostgresStore:
         SQLiteStore.save_states)."""
         with self._tx():
             for result, now in results:
-                self._conn.execute(rows.SAVE_STATE.replace("?", "%s"),
+                self._conn.execute(_SAVE_STATE,
                                    rows.state_values(result, 0, now))
 
     # ── articles ─────────────────────────────────────────────────────────

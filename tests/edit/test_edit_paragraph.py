@@ -344,6 +344,8 @@ def test_no_space_before_a_comma_or_a_last_full_stop_nor_two() -> None:
         "The board met, according to The Carthen Post, which cited two members; the vote is in May."
     assert clean_sentence("Fares rose 3 percent, way, way  above the plan.") == \
         "Fares rose 3 percent, way, way above the plan."
+    # two spaces before a mark go too, not one of them
+    assert clean_sentence("The board met  , the Post said  .") == "The board met, the Post said."
     # a spaced ellipsis is one mark
     assert clean_sentence("The board has set its gaze on . . .") == \
         "The board has set its gaze on . . ."

@@ -90,14 +90,18 @@ def colour(arts: Sequence[Article], lines: Sequence[Line]) -> frozenset[tuple[in
     told = [_event_words(a.title.lower()) | (_event_words(leads[k].text) if k in leads
                                               else frozenset())
             for k, a in enumerate(arts)]
+    # what the other outlets tell, for each outlet (None: no other outlet to read against)
+    others: dict[str, frozenset[str] | None] = {
+        source: (frozenset().union(*(told[k] for k, a in enumerate(arts) if a.source != source))
+                 if any(a.source != source for a in arts) else None)
+        for source in {a.source for a in arts}}
     out: set[tuple[int, int]] = set()
     for ln in lines:
-        source = arts[ln.article].source
-        others = [told[k] for k, a in enumerate(arts) if a.source != source]
-        if (not others or ln.figures or _COUNT.search(ln.text) or _dated(ln) or _quotes(ln.text)
-                or _SPEECH.search(ln.text) or mostly_cjk(ln.text)):
+        against = others[arts[ln.article].source]
+        if (against is None or ln.figures or _COUNT.search(ln.text) or _dated(ln)
+                or _quotes(ln.text) or _SPEECH.search(ln.text) or mostly_cjk(ln.text)):
             continue
-        if not _event_words(ln.text) & frozenset().union(*others):
+        if not _event_words(ln.text) & against:
             out.add((ln.article, ln.index))
     return frozenset(out)
 

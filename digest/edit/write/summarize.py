@@ -102,19 +102,20 @@ _SCREEN_READER = re.compile(r"\s*(?:Opens (?:in )?a New (?:Window|Tab)\.?|"
                             r"(?:\s+(?=[,;:’']))?")
 
 
-# A space no typesetter leaves: before a comma, a semicolon or a colon, or a sentence's last
+# Spaces no typesetter leaves: before a comma, a semicolon or a colon, or a sentence's last
 # full stop ("The Wall Street Journal , which …", "… in November ."), and a double one
 # ("way, way, way  below"); a spaced ellipsis (". . .") is one mark and stays.
-_SPACES = re.compile(r"(?<=[\w”’\")]) +(?=[,;:](?:\s|$)|\.$)|(?<=\S)  +(?=\S)")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[\w”’\")]) +(?=[,;:](?:\s|$)|\.$)")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 
 
 def clean_sentence(sentence: str) -> str:
     """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -",
     a pointer before a sentence ("Here's what to know: …") and a link's label for screen
-    readers ("Opens a New Window."); the spaces no typesetter leaves (`_SPACES`)."""
-    out = _POINTER.sub("", _DATELINE.sub("", _SPACES.sub(
-        lambda m: " " if m.group().startswith("  ") else "",
-        _SCREEN_READER.sub("", sentence))).strip())
+    readers ("Opens a New Window."); the spaces no typesetter leaves."""
+    out = _SCREEN_READER.sub("", sentence)
+    out = _DOUBLE_SPACE.sub(" ", _SPACE_BEFORE_MARK.sub("", out))
+    out = _POINTER.sub("", _DATELINE.sub("", out).strip())
     return out or sentence.strip()
 
 
