@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -70,6 +70,14 @@ def _describe(exc: Exception) -> tuple[str, bool]:
     return f"{type(exc).__name__}: {exc}", isinstance(exc, httpx.TransportError)
 
 
+def _merged(defaults: Sequence[tuple[str, str]],
+            headers: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The client's headers, then the request's own, each of these replacing a client header
+    of the same name (httpx.Headers.update: the replaced one goes, the new one comes last)."""
+    own = {name.lower() for name in headers}
+    return [*((k, v) for k, v in defaults if k.lower() not in own), *headers.items()]
+
+
 async def _raw_chunks(raw: httpx.Response) -> AsyncIterator[bytes]:
     if raw.is_stream_consumed:
         return
@@ -99,9 +107,10 @@ class HttpClient:
         # client's own work (the URL merged with no base, a cookie jar asked twice, the auth
         # and redirect machinery) was 110 µs of each request's 370 in this process, a third
         # of a warm fetch's requests (500 answered 304), which wait on it one after another.
-        self._headers = httpx.Headers({"Accept": "*/*", "Connection": "keep-alive",
-                                       "User-Agent": settings.user_agent,
-                                       "Accept-Encoding": "gzip, deflate, br"})
+        self._headers = (("Accept", "*/*"), ("Connection", "keep-alive"),
+                         ("User-Agent", settings.user_agent),
+                         ("Accept-Encoding", "gzip, deflate, br"))
+        httpx.Headers(self._headers)  # (a User-Agent httpx cannot encode fails here, as ever)
         self._timeout = httpx.Timeout(
             connect=settings.connect_timeout, read=settings.read_timeout,
             write=settings.read_timeout, pool=settings.total_timeout).as_dict()
@@ -249,10 +258,12 @@ class HttpClient:
         extensions: dict[str, object] = {"timeout": self._timeout}
         if pinned:
             extensions[CONNECT_TO] = pinned
-        sent = self._headers.copy()
-        sent.update(headers)
-        raw = await self._transport.handle_async_request(
-            httpx.Request("GET", url, headers=sent, extensions=extensions))
+        sent = _merged(self._headers, headers)
+        if isinstance(self._transport, LeanTransport):  # (the same bytes, without httpx.Request)
+            raw = await self._transport.get(url, sent, pinned or ())
+        else:
+            raw = await self._transport.handle_async_request(
+                httpx.Request("GET", url, headers=sent, extensions=extensions))
         try:
             response = Response(url=url, status=raw.status_code, headers=raw.headers)
             if raw.status_code in _REDIRECTS or raw.status_code == 304:
