@@ -13,10 +13,13 @@ and the copy editor (proof.py) both ask of a sentence before it is printed after
   adds colour ("… faced a swift and bipartisan backlash … after he assailed …" after
   "… denounced … attacks on …"): no new name or figure, one of its actors named by one
   printed sentence, and `ParagraphSettings.event_words` words of its action shared with it
-  — a family of verbs told in other words counting one (`EVENT_FAMILIES`: denounced /
+  — a family of verbs told in other words counting one (`lexicon.EVENT_FAMILIES`: denounced /
   backlash, demanding / called on, walk back / retract, sued / lawsuit …). A new name is
   then a detail of the event told again when the action shared is most of what the sentence
   tells (`ParagraphSettings.event_words_named` words, `event_share_named` of its action).
+  Two leads on one subject whose main verbs are of one family (`lexicon.EVENT_VERBS`:
+  "is set to testify" / "is appearing before", "is resigning" / "reportedly resigned"), on one
+  day or no day named, tell one event, whatever details the second adds after its verb.
   A date is new only against a printed date of its kind: "Thursday" after "the November
   election" says when; the source a report names in its closing clause ("…, the White House
   announced.": `facts.source_clause`) is who told it, not someone new in the event.
@@ -52,7 +55,15 @@ from digest.edit.facts import (
     source_clause,
     spelt_known,
 )
-from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
+from digest.edit.lexicon import (
+    BEFORE_VERB,
+    CJK_RE,
+    EVENT_FAMILIES,
+    EVENT_VERBS,
+    IRREGULAR_VERBS,
+    STOPWORDS,
+    stem,
+)
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.text import tokens
 
@@ -99,44 +110,10 @@ _REPORTING = frozenset(["announce", "announced", "announcement", "statement", "r
                         "reports", "reportedly", "news", "media", "people", "month", "months",
                         "early", "earlier", "late", "later", "national", "country", "state",
                         "federal", "would", "could", "like", "time"])
-# Words of one action told in other words ("denounced" / "backlash"; "demanding" / "called
-# on"; "walk back" / "retract"): each family counts as one more word of the action shared.
 # A figure written in words: no fact figure for `numbers` ("two" in two sentences is no fact
 # said twice), but new to the event ("after two Republican senators broke ranks").
 _COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                     r"hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE)
-EVENT_FAMILIES = (
-    ("denounce", "denounced", "condemn", "condemned", "condemnation", "criticize", "criticized",
-     "criticise", "criticised", "criticism", "backlash", "blowback", "outcry", "rebuke",
-     "rebuked", "slam", "slammed", "blast", "blasted", "assail", "assailed", "attack",
-     "attacks", "attacked", "decry", "decried", "lambaste", "lambasted", "outrage", "uproar"),
-    ("demand", "demanding", "demanded", "demands", "call", "called", "calling", "calls", "urge",
-     "urged", "urging", "request", "requested", "requesting", "encourage", "encouraged",
-     "encouraging", "press", "pressed", "pressing"),
-    ("retract", "retracted", "retraction", "walk", "withdraw", "withdrew", "rescind",
-     "rescinded"),
-    ("sue", "sued", "sues", "suing", "lawsuit"),
-    ("ban", "bans", "banned", "banning", "bar", "barred", "barring", "prohibit", "prohibited",
-     "outlaw", "outlawed", "kick", "kicked", "expel", "expelled", "boot", "booted", "oust",
-     "ousted"),
-    ("resign", "resigned", "resignation", "quit", "quits"),
-    ("dissolve", "dissolved", "disband", "disbanded", "disbanding", "abolish", "abolished",
-     "scrap", "scrapped"),
-    ("indict", "indicted", "indictment", "charge", "charged", "charges"),
-    ("investigate", "investigated", "investigating", "investigation", "investigations", "probe",
-     "probes", "probed", "probing", "inquiry", "inquiries"),
-    ("appoint", "appointed", "appointment", "tap", "tapped", "taps", "pick", "picked", "picks",
-     "select", "selected", "choose", "chose", "chosen"),
-    ("approve", "approved", "approves", "approval", "pass", "passed", "passes"),
-    # a ruling or a rule set aside ("overruling local mandates" / "striking down requirements")
-    ("overrule", "overruled", "overrules", "overruling", "overturn", "overturned", "overturns",
-     "overturning", "strike", "struck", "striking", "reverse", "reversed", "reverses",
-     "reversing", "invalidate", "invalidated", "nullify", "nullified", "void", "voided"),
-    # a campaign or an effort ended ("is ending her campaign" / "dropping out of the race" /
-    # "suspend his bid")
-    ("end", "ends", "ended", "ending", "suspend", "suspends", "suspended", "suspending", "drop",
-     "drops", "dropped", "dropping", "abandon", "abandoned", "abandoning", "halt", "halted"),
-)
 # "the president", "the senator's": a person named by a title alone (a second reference; not
 # "the president-elect", another person).
 _THE_TITLE = re.compile(r"\bthe ([a-z]+)\b(?![-'’](?!s\b))")
@@ -153,7 +130,7 @@ class Event:
     capitalised words, as word forms; a lone first word apart, since its capital may be the
     sentence's), the forms of every word
     it writes, its figures, and its action: the forms of its other content words (no name,
-    role, date or word of reporting) and the families (`EVENT_FAMILIES`) they belong to."""
+    role, date or word of reporting) and the families (`lexicon.EVENT_FAMILIES`) they belong to."""
 
     names: tuple[tuple[str, ...], ...]
     sources: frozenset[tuple[str, ...]]  # the names of its source clause ("…, the White House said")
@@ -176,6 +153,10 @@ class Event:
     # date or a party; "" when it opens otherwise
     subject: str
     days: frozenset[str]  # the weekdays it names, as forms
+    # its main verb's family (`lexicon.EVENT_VERBS`, "" for none) and the heads of the names
+    # its subject is ("Attorney General Jeff Sessions is set to testify …": testify, sessi)
+    verb: str = ""
+    doers: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=16384)
@@ -229,6 +210,7 @@ def event(sentence: str) -> Event:
     forms = frozenset(map(_form, WORD.findall(text)))
     # "fcc", and the acronyms in capitals: `facts.initials`, `facts.acronyms`
     spelt = frozenset(filter(None, map(initials, names))) | acronyms(WORD.findall(text))
+    verb, doers = _main_verb(text)
     return Event(names=tuple(names), opener=opener,
                  sources=frozenset(filter(None, map(_name, name_runs(source_clause(text))))),
                  words=forms | frozenset(map(one_form, forms)) | spelt,
@@ -240,7 +222,8 @@ def event(sentence: str) -> Event:
                  titled=frozenset(_form(t) for t in _THE_TITLE.findall(text)
                                   if is_title(t.capitalize())),
                  subject=_subject(text, name_runs(text)),
-                 days=frozenset(w for name in names for w in name if w in WEEKDAY_FORMS))
+                 days=frozenset(w for name in names for w in name if w in WEEKDAY_FORMS),
+                 verb=verb, doers=doers)
 
 
 # What follows a subject: its verb, a word of function ("has", "said", "on"), an adverb, a
@@ -266,6 +249,57 @@ def _subject(text: str, runs: Sequence[Sequence[str]]) -> str:
         return ""
     head = kept[-1]
     return "" if head in DATES or head in _PARTY_FORMS else head
+
+
+_VERB_FAMILY = {w: family[0] for family in EVENT_VERBS for w in family}
+_PAST = {past: base for past, base in IRREGULAR_VERBS if base in _VERB_FAMILY}
+_NO_VERB: tuple[str, frozenset[str]] = ("", frozenset())
+_LEAD_WORD = re.compile(r"[A-Za-z][\w'’.-]*|,")
+
+
+def _verb(word: str) -> str:
+    """The `EVENT_VERBS` family of a word in any form ("resigning", "testified", "sued",
+    "tapped", "met"), or ""."""
+    w = word.lower()
+    for base in (w, w[:-1], w[:-2], w[:-3], w[:-3] + "y", w[:-3] + "e", w[:-4],
+                 _PAST.get(w, "")):
+        if base in _VERB_FAMILY:
+            return _VERB_FAMILY[base]
+    return ""
+
+
+def _main_verb(text: str) -> tuple[str, frozenset[str]]:
+    """What a sentence opening on its subject tells it did, for `Event.verb` and `doers`: the
+    subject (capitalised words, and up to two lower-case ones: "Senate Republican leaders",
+    "Republican congressman Chris Collins"; an apposition between commas skipped), then only
+    auxiliaries, dates and adverbs of `lexicon.BEFORE_VERB`, then a verb of `EVENT_VERBS`."""
+    words = _LEAD_WORD.findall(text)
+    lower = 0
+    for k, w in enumerate(words):
+        if w == ",":  # an apposition: "Chris Collins, one of the first …, resigned"
+            nxt = words.index(",", k + 1) if k and "," in words[k + 1:] else -1
+            return _ends_on_verb(words[:k], words[nxt + 1:]) if nxt > 0 else _NO_VERB
+        if w[0].isupper() or w in ("of", "the", "and"):
+            continue
+        if _verb(w) or w in BEFORE_VERB:
+            return _ends_on_verb(words[:k], words[k:])
+        lower += 1  # "leaders", "congressman"; not "said", "he" or a verb ("tweeted")
+        if lower > 2 or w in STOPWORDS or w.endswith("ed"):
+            return _NO_VERB
+    return _NO_VERB
+
+
+def _ends_on_verb(subject: Sequence[str], rest: Sequence[str]) -> tuple[str, frozenset[str]]:
+    """The verb family after `subject` (see `_main_verb`), with the subject's name heads."""
+    doers = frozenset(h for run in name_runs(" ".join(subject))
+                      if (h := next((f for f in reversed(_name(run)) if f not in _PARTY_FORMS
+                                     and f not in DATES), "")))
+    for w in rest:
+        if family := _verb(w):
+            return (family, doers) if doers else _NO_VERB
+        if not (w.lower() in BEFORE_VERB or _form(w) in DATES):
+            return _NO_VERB
+    return _NO_VERB
 
 
 def _shared_action(mine: Event, theirs: Event) -> list[str]:
@@ -298,7 +332,10 @@ def restates_event(sentence: str, printed: Sequence[str],
     action ("A team of researchers at Ohio State University conclude in a new study that fake
     news stories had a significant impact on voters in the 2016 election" after "… circulated a
     study that suggests fake news might have been the deciding factor in the 2016 election":
-    the new name is a detail of the event told). `event_words` 0: no event is compared."""
+    the new name is a detail of the event told). Its subject doing what a printed sentence's
+    subject (a name's head both write) did, by a main verb of one family (`Event.verb`), on
+    the same day or no day both name, is the same event too. `event_words` 0: no event is
+    compared."""
     words = settings.event_words
     mine = event(sentence)
     if words <= 0 or not (mine.names or mine.opener or mine.titled) or not mine.action:
@@ -347,4 +384,8 @@ def restates_event(sentence: str, printed: Sequence[str],
                                  if mine.subject == theirs.subject != ""
                                  and mine.days & theirs.days else least):
             return f"the same event again ({', '.join(who)}: {', '.join(what)})"
+        if mine.verb and mine.verb == theirs.verb and mine.doers & theirs.doers and (
+                not (mine.days and theirs.days) or mine.days & theirs.days):
+            return f"the same event again ({', '.join(sorted(mine.doers & theirs.doers))} "\
+                f"{mine.verb})"
     return None

@@ -67,6 +67,75 @@ ENDS_ON_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}$")
 REPORTING_VERBS = ("said", "says", "say", "told", "according to", "reported", "reports",
                    "announced", "stated", "wrote", "writes", "claimed", "argued", "noted",
                    "added")
+# Words of one action told in other words ("denounced" / "backlash"; "demanding" / "called
+# on"; "walk back" / "retract"): each family counts as one more word of the action shared
+# (edit/events.restates_event).
+EVENT_FAMILIES = (
+    ("denounce", "denounced", "condemn", "condemned", "condemnation", "criticize", "criticized",
+     "criticise", "criticised", "criticism", "backlash", "blowback", "outcry", "rebuke",
+     "rebuked", "slam", "slammed", "blast", "blasted", "assail", "assailed", "attack",
+     "attacks", "attacked", "decry", "decried", "lambaste", "lambasted", "outrage", "uproar"),
+    ("demand", "demanding", "demanded", "demands", "call", "called", "calling", "calls", "urge",
+     "urged", "urging", "request", "requested", "requesting", "encourage", "encouraged",
+     "encouraging", "press", "pressed", "pressing"),
+    ("retract", "retracted", "retraction", "walk", "withdraw", "withdrew", "rescind",
+     "rescinded"),
+    ("sue", "sued", "sues", "suing", "lawsuit"),
+    ("ban", "bans", "banned", "banning", "bar", "barred", "barring", "prohibit", "prohibited",
+     "outlaw", "outlawed", "kick", "kicked", "expel", "expelled", "boot", "booted", "oust",
+     "ousted"),
+    ("resign", "resigned", "resignation", "quit", "quits"),
+    ("dissolve", "dissolved", "disband", "disbanded", "disbanding", "abolish", "abolished",
+     "scrap", "scrapped"),
+    ("indict", "indicted", "indictment", "charge", "charged", "charges"),
+    ("investigate", "investigated", "investigating", "investigation", "investigations", "probe",
+     "probes", "probed", "probing", "inquiry", "inquiries"),
+    ("appoint", "appointed", "appointment", "tap", "tapped", "taps", "pick", "picked", "picks",
+     "select", "selected", "choose", "chose", "chosen"),
+    ("approve", "approved", "approves", "approval", "pass", "passed", "passes"),
+    # a ruling or a rule set aside ("overruling local mandates" / "striking down requirements")
+    ("overrule", "overruled", "overrules", "overruling", "overturn", "overturned", "overturns",
+     "overturning", "strike", "struck", "striking", "reverse", "reversed", "reverses",
+     "reversing", "invalidate", "invalidated", "nullify", "nullified", "void", "voided"),
+    # a campaign or an effort ended ("is ending her campaign" / "dropping out of the race" /
+    # "suspend his bid")
+    ("end", "ends", "ended", "ending", "suspend", "suspends", "suspended", "suspending", "drop",
+     "drops", "dropped", "dropping", "abandon", "abandoned", "abandoning", "halt", "halted"),
+)
+# A news event's verbs in the words different outlets' leads tell it by ("is set to testify" /
+# "is appearing before"; "unveiled" / "introduced"; "is resigning" / "resigned"): two leads on
+# one subject whose main verbs are of one family, on one day or no day named, tell one event
+# (edit/events.main_event). General English, each family one act; no verb of saying (one
+# person says many things a day: what was said is the event), none that is mostly another
+# word ("back", "present", "name", "stop", "rule", "lift").
+EVENT_VERBS = (
+    ("resign", "quit"),
+    ("testify", "appear"),
+    ("unveil", "introduce", "propose", "release"),
+    ("pass", "approve", "adopt", "vote"),
+    ("confirm",),
+    ("sign",),
+    ("reject", "deny", "dismiss", "rebuff"),
+    ("arrest", "detain"),
+    ("uphold",),
+    ("meet", "host"),
+    ("win", "beat", "defeat"),
+    ("fire", "oust", "sack"),
+    ("nominate", "tap", "pick", "choose"),
+    ("endorse", "bless", "support"),
+    ("plead",),
+    ("impeach",),
+    ("sue",),
+    ("block", "halt"),
+)
+# The words a lead writes between its subject and its main verb: auxiliaries and a few adverbs
+# of manner or time ("is set to testify", "has formally resigned", "will reportedly meet").
+BEFORE_VERB = frozenset([
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "to", "set",
+    "plans", "planned", "expected", "reportedly", "formally", "officially", "also", "now",
+    "just", "quickly", "narrowly", "overwhelmingly", "unanimously", "on", "late", "early",
+    "last", "this", "morning", "afternoon", "evening", "night", "finally", "again", "later",
+])
 # The verbs that report speech after a speaker's name: SPEECH, at home in digest.text (the
 # sentence splitter reads an attribution after a quotation by them).
 # Names as every room compares them (one rule: grouping's anchors, anchors.same_name; the

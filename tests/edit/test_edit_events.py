@@ -118,3 +118,30 @@ def test_an_irregular_past_meets_its_base() -> None:
     printed = ["The mayors of Carthen and Brenna meet at the harbour for the first time."]
     again = "The mayors of Carthen and Brenna have met at the harbour."
     assert says_nothing_new(again, printed)
+
+
+def test_two_leads_on_one_subject_with_one_main_verb_tell_one_event() -> None:
+    # another outlet's lead opening on the printed lead's subject, whose main verb is of the
+    # printed one's family (testify / appear), on no day or the same day: the event told again,
+    # however many words of its own it adds after the verb
+    printed = ["Harbour Commissioner Ada Brenn is set to testify before the Carthen Assembly "
+               "this morning and is expected to face questions about the quay's cost overruns."]
+    again = ("Harbour Commissioner Ada Brenn, who has run the port for six years, is appearing "
+             "Tuesday before the Carthen Assembly, where the opposition's leader vowed to press "
+             "her about the ferry contracts and the dredging bill.")
+    assert (event(again).verb, event(again).doers) == ("testify", frozenset([form(stem("Brenn"))]))
+    why = restates_event(again, printed)
+    assert why and why.startswith("the same event again (")
+    # "Senate leaders unveiled …" / "Senate leaders, aiming to …, unveiled on Thursday …"
+    assert restates_event(
+        "Assembly Liberal leaders, aiming to salvage the quay, unveiled on Thursday a revised "
+        "bill that lets ferry firms set their own prices and keeps the cargo dues.",
+        ["Assembly Liberal leaders introduced a fresh proposal to cap harbour tolls."])
+    # not on another day both name, not by another subject, not when the verb is no main verb
+    # of the subject's, nor for a verb of saying (one person says many things a day)
+    dated = [printed[0].replace("this morning", "on Monday")]
+    assert restates_event(again, dated) is None
+    assert restates_event(again.replace("Ada Brenn", "Tomas Vell"), printed) is None
+    assert event("Ada Brenn said the Assembly will approve the quay plan.").verb == ""
+    assert event("Ada Brenn tweeted Monday he would resign.").verb == ""
+    assert event("The Assembly on Tuesday voted 92-5 to approve the plan.").verb == "pass"
