@@ -20,13 +20,16 @@ import random
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from psycopg import AsyncConnection
 from psycopg_pool import AsyncConnectionPool
 
 from ..fetch.dates import retry_after
+
+if TYPE_CHECKING:
+    from ..fetch.transport import LeanTransport
 
 POLL = 0.02  # seconds between two tries for a busy host's slot (with jitter)
 SHORT_WAIT = 2.0  # a host's Retry-After this close is waited out; later ones end the fetch
@@ -126,7 +129,8 @@ class _Released(httpx.AsyncByteStream):
 class SlotTransport(httpx.AsyncBaseTransport):
     """Wraps the fetch stage's transport: every request holds a host slot while it runs."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, slots: HostSlots) -> None:
+    def __init__(self, inner: httpx.AsyncBaseTransport | LeanTransport,
+                 slots: HostSlots) -> None:
         self._inner, self._slots = inner, slots
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

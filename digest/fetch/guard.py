@@ -14,14 +14,17 @@ import socket
 import zlib
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
 
 import brotli
 
 from digest.errors import FetchError
 
 from .urls import host_of, is_internal_ip, literal_ip, origin_key, origin_of
+
+if TYPE_CHECKING:  # (urllib.robotparser imports urllib.request: with the first robots.txt)
+    from urllib.robotparser import RobotFileParser
 
 
 class FetchFailure(FetchError):
@@ -147,6 +150,8 @@ class Robots:
             return True
         if status >= 500:
             return False
+        from urllib.robotparser import RobotFileParser
+
         parser = RobotFileParser()
         parser.parse(text.splitlines())
         return parser

@@ -13,8 +13,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-
-import httpx
+from typing import TYPE_CHECKING
 
 from digest.models import FetchSettings
 
@@ -24,6 +23,9 @@ from .guard import Decoder, FetchFailure, Guard, Lookup, Resolver, Robots, TooLa
 from .parsepool import Parser
 from .transport import CONNECT_TO, LeanTransport
 from .urls import host_of, resolve
+
+if TYPE_CHECKING:  # (httpx loads with the first answer: transport.preload)
+    import httpx
 
 RETRY_BACKOFF = 0.25  # seconds before the first retry; doubles each time, with jitter
 RETRY_AFTER_WAIT = 2.0  # a Retry-After this short is waited out; longer ones end the fetch
@@ -51,6 +53,8 @@ class Response:
 
 def _describe(exc: Exception) -> tuple[str, bool]:
     """(one-line reason, transient?) for a transport exception."""
+    import httpx
+
     if isinstance(exc, httpx.ConnectTimeout):
         return "connect timeout", True
     if isinstance(exc, httpx.ReadTimeout):
@@ -89,7 +93,7 @@ class HttpClient:
     """Owns the transport and every limit. Use as `async with HttpClient(...) as http:`."""
 
     def __init__(self, settings: FetchSettings, *,
-                 transport: httpx.AsyncBaseTransport | None = None,
+                 transport: httpx.AsyncBaseTransport | LeanTransport | None = None,
                  clock: Callable[[], datetime],
                  parser: Parser,
                  lookup: Lookup | None = None) -> None:
@@ -110,10 +114,9 @@ class HttpClient:
         self._headers = (("Accept", "*/*"), ("Connection", "keep-alive"),
                          ("User-Agent", settings.user_agent),
                          ("Accept-Encoding", "gzip, deflate, br"))
-        httpx.Headers(self._headers)  # (a User-Agent httpx cannot encode fails here, as ever)
-        self._timeout = httpx.Timeout(
-            connect=settings.connect_timeout, read=settings.read_timeout,
-            write=settings.read_timeout, pool=settings.total_timeout).as_dict()
+        settings.user_agent.encode("ascii")  # (one httpx cannot send fails here, as ever)
+        self._timeout = {"connect": settings.connect_timeout, "read": settings.read_timeout,
+                         "write": settings.read_timeout, "pool": settings.total_timeout}
         self._global = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._next_slot: dict[str, float] = {}
@@ -179,6 +182,8 @@ class HttpClient:
 
     def _status_failure(self, response: Response) -> FetchFailure:
         status = response.status
+        import httpx
+
         reason = httpx.codes.get_reason_phrase(status) or "error"
         when = retry_after(response.headers.get("retry-after"), self.clock())
         if status == 410:
@@ -235,7 +240,11 @@ class HttpClient:
             self.requests += 1
             try:
                 return await self._stream(url, headers, pinned)
-            except httpx.HTTPError as exc:
+            except Exception as exc:
+                import httpx
+
+                if not isinstance(exc, httpx.HTTPError):
+                    raise
                 reason, transient = _describe(exc)
                 raise FetchFailure(reason, transient=transient) from exc
 
@@ -262,6 +271,8 @@ class HttpClient:
         if isinstance(self._transport, LeanTransport):  # (the same bytes, without httpx.Request)
             raw = await self._transport.get(url, sent, pinned or ())
         else:
+            import httpx
+
             raw = await self._transport.handle_async_request(
                 httpx.Request("GET", url, headers=sent, extensions=extensions))
         try:

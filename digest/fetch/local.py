@@ -9,7 +9,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from digest.models import FetchState, Source
 
@@ -38,6 +37,8 @@ def is_local(url: str) -> bool:
 
 def to_path(url: str) -> Path:
     if url.startswith("file://"):
+        from urllib.request import url2pathname  # (urllib.request: ~10 ms, file:// only)
+
         return Path(url2pathname(urlsplit(url).path))
     return Path(url)
 

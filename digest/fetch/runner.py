@@ -6,14 +6,11 @@ import asyncio
 import logging
 import shlex
 import time
-from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import httpx
 
 from digest.errors import internal_error
 from digest.models import FetchResult, FetchSettings, FetchState, ItemFailure, RawItem, Source
@@ -23,9 +20,13 @@ from . import local
 from .guard import FetchFailure, Guard, Lookup
 from .http import HttpClient, Response
 from .parsepool import Finish, load_parsing, make_parser
+from .transport import LeanTransport, preload
+from .turns import in_turns, start_in_turns, turns
 from .urls import host_of, is_imap
 
 if TYPE_CHECKING:  # what reads a document loads with the first one (parsepool.load_parsing)
+    import httpx
+
     from .feeds import Entry
     from .mailbox import MailRead
 
@@ -232,6 +233,8 @@ class SourceFetch:
         if read.mail is not None:
             await self._mail(read.mail, outcome)
             return outcome
+        import httpx
+
         fake = Response(url=path.as_uri(), status=200, headers=httpx.Headers(),
                         body=read.body)
         await self._document(fake, outcome)
@@ -290,7 +293,7 @@ async def _fetch_one(http: HttpClient, source: Source, state: FetchState | None,
 
 async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchState],
                         settings: FetchSettings, *,
-                        transport: httpx.AsyncBaseTransport | None = None,
+                        transport: httpx.AsyncBaseTransport | LeanTransport | None = None,
                         clock: Callable[[], datetime] = utcnow,
                         known: Known | None = None,
                         resolver: Lookup | None = None,
@@ -325,9 +328,11 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
             ready()
         async with HttpClient(settings, transport=transport, clock=clock,
                               parser=parser, lookup=resolver) as http:
-            tasks = {i: asyncio.ensure_future(_tell(
+            tasks = await start_in_turns(order, settings.concurrency, lambda i: _tell(
                 _fetch_one(http, sources[i], states.get(sources[i].name), clock, known, i),
-                arrived)) for i in order}
+                arrived))
+            await turns()  # (the first wave out, then what reading the answers needs, while
+            preload()  # they are awaited)
             await asyncio.gather(*tasks.values())
             return [tasks[i].result() for i in range(len(sources))]
     finally:
@@ -354,27 +359,6 @@ def documents_expected(sources: Sequence[Source], states: Mapping[str, FetchStat
     return False
 
 
-def in_turns(hosts: Sequence[str]) -> list[int]:
-    """The order to start the fetches in, as indices of `hosts` (each source's host): the
-    hosts in turn, each giving its next source (in input order) at its turn. Results keep
-    the input order whatever this order is.
-
-    A host's requests are spread over the run instead of started together: a host holds as
-    few requests at once as the run's `concurrency` allows, and its next request reuses the
-    connection its last one left kept alive. Started grouped by host, each host's first
-    `per_host` requests went out together, each on a connection of its own: bench/commands.py's
-    500 feeds on 50 hosts (concurrency 64, per_host 4) opened 200 connections, 101 in turns,
-    and its warm fetch (every feed answers 304) went from its first request to its last
-    response in 0.914x the time (0.552 -> 0.506 s, 12 alternating runs, all shorter). It is
-    also the politer order: no host gets its `per_host` requests at once while others wait."""
-    seen: Counter[str] = Counter()
-    turns = []
-    for index in sorted(range(len(hosts)), key=hosts.__getitem__):  # (stable: input order)
-        turns.append((seen[hosts[index]], hosts[index], index))
-        seen[hosts[index]] += 1
-    return [index for *_, index in sorted(turns)]
-
-
 async def _tell(fetching: Awaitable[FetchResult], arrived: Arrived | None) -> FetchResult:
     result = await fetching
     if arrived is not None:
@@ -390,7 +374,8 @@ async def _tell(fetching: Awaitable[FetchResult], arrived: Arrived | None) -> Fe
 
 
 def fetch_all(sources: Sequence[Source], states: Mapping[str, FetchState],
-              settings: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None,
+              settings: FetchSettings, *,
+              transport: httpx.AsyncBaseTransport | LeanTransport | None = None,
               clock: Callable[[], datetime] = utcnow,
               known: Known | None = None,
               resolver: Lookup | None = None,

@@ -11,6 +11,9 @@ wraps this transport) and `get` (the run's own client), which writes the very by
 httpx.Request of the same URL and headers would, without building one when the URL is already
 in the form httpx would put it in (`plain_target`): an httpx.Request (its URL parsed and
 normalised, its headers encoded) was ~24 µs of each request's event-loop time.
+
+httpx itself (~11 ms of imports) loads with the first answer (`answer.py`) or failure, not
+before the first requests: a run loads it while they are in flight (`preload`).
 """
 
 from __future__ import annotations
@@ -20,17 +23,18 @@ import contextlib
 import ipaddress
 import re
 import ssl
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 # Request extension: the vetted addresses to connect to, instead of resolving the host again.
 CONNECT_TO = "digest.connect_to"
 # (scheme, host, port, pinned addresses): a connection is reused only for the same addresses.
 Origin = tuple[str, str, int, tuple[str, ...]]
 _MAX_HEADER = 64 * 1024
-_NO_BODY = {204, 304}
 _DEFAULT_PORT = {"http": 80, "https": 443}
 # A URL already in the form httpx.URL would give it: a lower-case http(s) scheme, a lower-case
 # ASCII host name or dotted IPv4 address (no user, no IPv6 literal), a port without leading
@@ -75,7 +79,7 @@ def plain_target(url: str) -> Target | None:
 
 
 @dataclass
-class _Conn:
+class Conn:
     reader: asyncio.StreamReader
     writer: asyncio.StreamWriter
     reused: bool = field(default=False)
@@ -94,88 +98,28 @@ def _ssl_context() -> ssl.SSLContext:
         return ssl.create_default_context()
 
 
-class _Body(httpx.AsyncByteStream):
-    """The response body, read lazily; the connection goes back to the pool when the body
-    was read to its end on a keep-alive connection."""
-
-    def __init__(self, transport: LeanTransport, origin: Origin, conn: _Conn,
-                 length: int | None, chunked: bool, keep: bool) -> None:
-        self._transport = transport
-        self._origin = origin
-        self._conn = conn
-        self._length = length
-        self._chunked = chunked
-        self._keep = keep
-        self._done = length == 0 and not chunked  # nothing to read: reusable as it is
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        read = self._transport.read_timeout
-        reader = self._conn.reader
-        try:
-            if self._chunked:
-                while True:
-                    line = await self._timed(reader.readline(), read)
-                    size = int(line.split(b";", 1)[0].strip() or b"0", 16)
-                    if size == 0:
-                        while (await self._timed(reader.readline(), read)).strip():
-                            pass  # trailers
-                        break
-                    remaining = size
-                    while remaining:
-                        chunk = await self._timed(reader.read(min(remaining, 65536)), read)
-                        if not chunk:
-                            raise httpx.RemoteProtocolError("connection closed mid-chunk")
-                        remaining -= len(chunk)
-                        yield chunk
-                    await self._timed(reader.readexactly(2), read)
-            elif self._length is not None:
-                remaining = self._length
-                while remaining:
-                    chunk = await self._timed(reader.read(min(remaining, 65536)), read)
-                    if not chunk:
-                        raise httpx.RemoteProtocolError(
-                            f"connection closed with {remaining} bytes of the body missing")
-                    remaining -= len(chunk)
-                    yield chunk
-            else:
-                self._keep = False
-                while chunk := await self._timed(reader.read(65536), read):
-                    yield chunk
-            self._done = True
-        except ValueError as exc:
-            raise httpx.RemoteProtocolError(f"malformed chunked body: {exc}") from exc
-        except asyncio.IncompleteReadError as exc:
-            raise httpx.RemoteProtocolError("connection closed mid-body") from exc
-        except (ConnectionError, OSError) as exc:
-            raise httpx.ReadError(str(exc) or type(exc).__name__) from exc
-
-    @staticmethod
-    async def _timed(awaitable: object, timeout: float | None) -> bytes:
-        try:
-            async with asyncio.timeout(timeout):
-                return await awaitable  # type: ignore[misc, no-any-return]
-        except TimeoutError:
-            raise httpx.ReadTimeout("read timeout") from None
-
-    async def aclose(self) -> None:
-        if self._done and self._keep:
-            self._transport.release(self._origin, self._conn)
-        else:
-            self._conn.close()
+def preload() -> None:
+    """Import what reading the answers needs (httpx, ~11 ms): the run calls it once its first
+    requests are out, while it waits for their answers."""
+    from . import answer  # noqa: F401
 
 
-class LeanTransport(httpx.AsyncBaseTransport):
+class LeanTransport:
+    """An httpx transport (`handle_async_request`, `aclose`, async context manager), which
+    does not subclass httpx.AsyncBaseTransport so that it can be built and send its first
+    requests before httpx is imported."""
+
     def __init__(self, *, connect_timeout: float, read_timeout: float,
                  max_idle_per_origin: int = 8, max_idle: int = 256) -> None:
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self._max_idle_origin = max_idle_per_origin
         self._max_idle = max_idle  # file descriptors are finite: idle sockets across all hosts
-        self._idle: dict[Origin, list[_Conn]] = {}
+        self._idle: dict[Origin, list[Conn]] = {}
         self._idle_count = 0
         self._ssl: ssl.SSLContext | None = None
 
-    def release(self, origin: Origin, conn: _Conn) -> None:
+    def release(self, origin: Origin, conn: Conn) -> None:
         idle = self._idle.setdefault(origin, [])
         if len(idle) >= self._max_idle_origin or conn.writer.is_closing():
             conn.close()
@@ -199,7 +143,7 @@ class LeanTransport(httpx.AsyncBaseTransport):
                     del self._idle[origin]
                 return
 
-    async def _connect(self, origin: Origin) -> _Conn:
+    async def _connect(self, origin: Origin) -> Conn:
         scheme, host, port, pinned = origin
         context = None
         if scheme == "https":
@@ -209,12 +153,18 @@ class LeanTransport(httpx.AsyncBaseTransport):
             async with asyncio.timeout(self.connect_timeout):
                 reader, writer = await self._open(host, port, pinned, context)
         except TimeoutError:
+            import httpx
+
             raise httpx.ConnectTimeout("connect timeout") from None
         except ssl.SSLError as exc:
+            import httpx
+
             raise httpx.ConnectError(f"TLS error: {exc.reason or exc}") from exc
         except OSError as exc:
+            import httpx
+
             raise httpx.ConnectError(exc.strerror or str(exc) or "connection failed") from exc
-        return _Conn(reader, writer)
+        return Conn(reader, writer)
 
     @staticmethod
     async def _open(host: str, port: int, pinned: tuple[str, ...],
@@ -238,7 +188,7 @@ class LeanTransport(httpx.AsyncBaseTransport):
         assert failure is not None
         raise failure
 
-    def _checkout(self, origin: Origin) -> _Conn | None:
+    def _checkout(self, origin: Origin) -> Conn | None:
         idle = self._idle.get(origin)
         while idle:
             conn = idle.pop()
@@ -256,6 +206,8 @@ class LeanTransport(httpx.AsyncBaseTransport):
         target = plain_target(url)
         if target is None or not all(name.isascii() and value.isascii()
                                      and name.lower() != "host" for name, value in headers):
+            import httpx
+
             return await self.handle_async_request(
                 httpx.Request("GET", url, headers=list(headers), extensions={CONNECT_TO: pinned}))
         head = [f"GET {target.path} HTTP/1.1", f"Host: {target.netloc}"]
@@ -282,11 +234,15 @@ class LeanTransport(httpx.AsyncBaseTransport):
         if conn is not None:
             try:
                 return await self._exchange(request, origin, conn, payload)
-            except (httpx.RemoteProtocolError, httpx.ReadError):
+            except Exception as exc:
+                from .answer import stale
+
+                if not stale(exc):
+                    raise
                 conn.close()  # a kept-alive connection the server had closed: once more, fresh
         return await self._exchange(request, origin, await self._connect(origin), payload)
 
-    async def _exchange(self, request: httpx.Request | None, origin: Origin, conn: _Conn,
+    async def _exchange(self, request: httpx.Request | None, origin: Origin, conn: Conn,
                         payload: bytes) -> httpx.Response:
         try:
             conn.writer.write(payload)
@@ -295,43 +251,28 @@ class LeanTransport(httpx.AsyncBaseTransport):
                 raw = await conn.reader.readuntil(b"\r\n\r\n")
                 while raw[9:10] == b"1" and raw[9:12] != b"101":  # skip interim 1xx answers
                     raw = await conn.reader.readuntil(b"\r\n\r\n")
-        except TimeoutError:
+        except (TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
+                ConnectionError, OSError) as exc:
             conn.close()
-            raise httpx.ReadTimeout("read timeout") from None
-        except asyncio.IncompleteReadError as exc:
-            conn.close()
-            raise httpx.RemoteProtocolError("server closed the connection without "
-                                            "answering") from exc
-        except asyncio.LimitOverrunError as exc:
-            conn.close()
-            raise httpx.RemoteProtocolError("response headers too large") from exc
-        except (ConnectionError, OSError) as exc:
-            conn.close()
+            import httpx
+
+            if isinstance(exc, TimeoutError):
+                raise httpx.ReadTimeout("read timeout") from None
+            if isinstance(exc, asyncio.IncompleteReadError):
+                raise httpx.RemoteProtocolError("server closed the connection without "
+                                                "answering") from exc
+            if isinstance(exc, asyncio.LimitOverrunError):
+                raise httpx.RemoteProtocolError("response headers too large") from exc
             raise httpx.ReadError(str(exc) or type(exc).__name__) from exc
-        lines = raw.decode("latin-1").split("\r\n")
-        parts = lines[0].split(" ", 2)
-        if len(parts) < 2 or not parts[0].startswith("HTTP/1.") or not _digits(parts[1]):
-            conn.close()
-            raise httpx.RemoteProtocolError(f"malformed status line {lines[0][:80]!r}")
-        status = int(parts[1])
-        headers: list[tuple[str, str]] = []
-        for line in lines[1:]:
-            if ":" in line:
-                name, value = line.split(":", 1)
-                headers.append((name.strip(), value.strip()))
-        lowered = {k.lower(): v for k, v in headers}
-        # As bytes: httpx would encode str values as ASCII and raise on any other byte (a
-        # "charset=utfé" sank the source); given bytes, it decodes them as a browser does.
-        raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
-        keep = parts[0] == "HTTP/1.1" and "close" not in lowered.get("connection", "").lower()
-        chunked = "chunked" in lowered.get("transfer-encoding", "").lower()
-        length_text = lowered.get("content-length", "")
-        length = int(length_text) if _digits(length_text) else None
-        if (request is not None and request.method == "HEAD") or status in _NO_BODY:
-            length, chunked = 0, False
-        body = _Body(self, origin, conn, length, chunked, keep)
-        return httpx.Response(status, headers=raw_headers, stream=body, request=request,
-                              extensions={"http_version": parts[0].encode("ascii")})
+        from .answer import answer
+
+        return answer(self, request, origin, conn, raw)
+
+    async def __aenter__(self) -> LeanTransport:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
 
     async def aclose(self) -> None:
         for idle in self._idle.values():
@@ -339,8 +280,3 @@ class LeanTransport(httpx.AsyncBaseTransport):
                 conn.close()
         self._idle.clear()
         self._idle_count = 0
-
-
-def _digits(text: str) -> bool:
-    """ASCII digits only ("²" is a digit to str.isdigit, and int() refuses it)."""
-    return text.isascii() and text.isdigit()

@@ -1,0 +1,102 @@
+"""How a run starts: the first wave of requests goes out before what it does not need (the
+other sources' first steps, httpx, urllib.request), which comes while it is in flight."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from digest.fetch.turns import STAGGER, start_in_turns
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_the_first_wave_goes_on_before_the_other_sources_start() -> None:
+    """The first `first` tasks take three more turns of the loop (a connection opening, a
+    request written) before the last of 100 sources is even started; all start in order."""
+    events: list[tuple[str, int]] = []
+
+    async def fetch(index: int) -> int:
+        events.append(("start", index))
+        if index < 4:
+            for _ in range(3):
+                await asyncio.sleep(0)
+            events.append(("sent", index))
+        return index
+
+    async def run() -> list[int]:
+        tasks = await start_in_turns(list(range(100)), 4, fetch)
+        return list(await asyncio.gather(*tasks.values()))
+
+    assert asyncio.run(run()) == list(range(100))
+    starts = [index for kind, index in events if kind == "start"]
+    assert starts == list(range(100))
+    last_start = events.index(("start", 99))
+    assert all(events.index(("sent", i)) < last_start for i in range(4)), events[:40]
+    assert 3 * STAGGER < 100 - 4  # (else the test would not tell)
+
+
+def test_a_cancelled_start_cancels_the_tasks_made_so_far() -> None:
+    made: list[asyncio.Task[None]] = []
+
+    async def wait(index: int) -> None:
+        made.append(asyncio.current_task())  # type: ignore[arg-type]
+        await asyncio.sleep(10)
+
+    async def run() -> None:
+        starting = asyncio.ensure_future(start_in_turns(list(range(100)), 4, wait))
+        for _ in range(3):
+            await asyncio.sleep(0)
+        starting.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await starting
+        await asyncio.sleep(0)
+        assert made and all(task.cancelled() for task in made)
+
+    asyncio.run(run())
+
+
+def test_a_fetch_sends_its_first_requests_before_importing_httpx() -> None:
+    """What `digest fetch` imports before its first request holds neither httpx nor
+    urllib.request (~20 ms between them); the run loads httpx while the answers are awaited."""
+    script = textwrap.dedent("""
+        import sys
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        import threading
+        import digest.cli, digest.commands, digest.configcache, digest.collect
+        import digest.fetch, digest.fetch.runner
+        early = sorted(m for m in ("httpx", "urllib.request", "urllib.robotparser")
+                       if m in sys.modules)
+        class H(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            def log_message(self, *a): pass
+            def do_GET(self):
+                self.send_response(304); self.send_header("Content-Length", "0")
+                self.end_headers()
+        seen = []
+        srv = ThreadingHTTPServer(("127.0.0.1", 0), H)
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        from digest.fetch import fetch_all
+        from digest.fetch.transport import LeanTransport
+        exchange = LeanTransport._exchange
+        async def recording(self, *args):  # (it writes the request before its first await)
+            seen.append("httpx" in sys.modules)
+            return await exchange(self, *args)
+        LeanTransport._exchange = recording
+        from digest.models import FetchSettings, FetchState, Source
+        url = f"http://127.0.0.1:{srv.server_address[1]}/f.xml"
+        state = FetchState(source="s", url=url, etag='"e"')
+        [result] = fetch_all([Source("s", url)], {"s": state}, FetchSettings())
+        srv.shutdown()
+        print(early, seen, result.status, "httpx" in sys.modules)
+    """)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env=env, timeout=60, check=True).stdout.split()
+    assert out == ["[]", "[False]", "not_modified", "True"], out
