@@ -17,7 +17,7 @@ and the copy editor (proof.py) both ask of a sentence before it is printed after
   backlash, demanding / called on, walk back / retract, sued / lawsuit …). A new name is
   then a detail of the event told again when the action shared is most of what the sentence
   tells (`ParagraphSettings.event_words_named` words, `event_share_named` of its action).
-  Two leads on one subject whose main verbs are of one family (`lexicon.EVENT_VERBS`:
+  Two leads on one subject whose main verbs are of one family (`acts.act`:
   "is set to testify" / "is appearing before", "is resigning" / "reportedly resigned"), on one
   day or no day named, tell one event, whatever details the second adds after its verb.
   A date is new only against a printed date of its kind: "Thursday" after "the November
@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from digest.edit.acts import act
 from digest.edit.entities import is_title
 from digest.edit.facts import (
     DATES,
@@ -56,11 +57,10 @@ from digest.edit.facts import (
     spelt_known,
 )
 from digest.edit.lexicon import (
-    BEFORE_VERB,
     CJK_RE,
     EVENT_FAMILIES,
-    EVENT_VERBS,
-    IRREGULAR_VERBS,
+    EVENT_REPORTING,
+    EVENT_ROLES,
     STOPWORDS,
     stem,
 )
@@ -101,15 +101,6 @@ def _few_new_words(sentence: str, printed: Sequence[str], share: float) -> str |
 # ("Rep.", "the president": entities.is_title) name nobody new either.
 _PARTIES = frozenset(["democrat", "democrats", "democratic", "republican", "republicans", "gop"])
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
-# Words of a role or of any report, which say who or that something was said, not what happened.
-_ROLES = frozenset(["lady", "host", "official", "officials", "lawmaker", "lawmakers", "nominee",
-                    "candidate", "administration", "former", "ex", "chief", "executive",
-                    "attorney", "lawyer", "lawyers", "adviser", "advisers", "advisor",
-                    "presidential", "spokesperson", "aide", "aides", "top"])
-_REPORTING = frozenset(["announce", "announced", "announcement", "statement", "report", "reported",
-                        "reports", "reportedly", "news", "media", "people", "month", "months",
-                        "early", "earlier", "late", "later", "national", "country", "state",
-                        "federal", "would", "could", "like", "time"])
 # A figure written in words: no fact figure for `numbers` ("two" in two sentences is no fact
 # said twice), but new to the event ("after two Republican senators broke ranks").
 _COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
@@ -118,7 +109,7 @@ _COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|t
 # "the president-elect", another person).
 _THE_TITLE = re.compile(r"\bthe ([a-z]+)\b(?![-'’](?!s\b))")
 # (by whole stems: "nominee" is a role, "nominated" an action, though their forms are one)
-_NOT_ACTION = frozenset(inflected(stem(w)) for w in _ROLES | _REPORTING | _PARTIES)
+_NOT_ACTION = frozenset(inflected(stem(w)) for w in EVENT_ROLES | EVENT_REPORTING | _PARTIES)
 _PARTY_FORMS = frozenset(form(stem(w)) for w in _PARTIES)
 # A family's words, as forms, each to the family's first word ("backl" -> "denounce").
 _FAMILY = {form(stem(w)): family[0] for family in EVENT_FAMILIES for w in family}
@@ -153,8 +144,8 @@ class Event:
     # date or a party; "" when it opens otherwise
     subject: str
     days: frozenset[str]  # the weekdays it names, as forms
-    # its main verb's family (`lexicon.EVENT_VERBS`, "" for none) and the heads of the names
-    # its subject is ("Attorney General Jeff Sessions is set to testify …": testify, sessi)
+    # its main verb's family (`acts.act`, "" for none) and the heads of the names its subject
+    # is ("Attorney General Jeff Sessions is set to testify …": testify, sessi)
     verb: str = ""
     doers: frozenset[str] = frozenset()
 
@@ -210,7 +201,8 @@ def event(sentence: str) -> Event:
     forms = frozenset(map(_form, WORD.findall(text)))
     # "fcc", and the acronyms in capitals: `facts.initials`, `facts.acronyms`
     spelt = frozenset(filter(None, map(initials, names))) | acronyms(WORD.findall(text))
-    verb, doers = _main_verb(text)
+    lead = act(text)
+    doers = _heads(lead.subject)
     return Event(names=tuple(names), opener=opener,
                  sources=frozenset(filter(None, map(_name, name_runs(source_clause(text))))),
                  words=forms | frozenset(map(one_form, forms)) | spelt,
@@ -223,7 +215,7 @@ def event(sentence: str) -> Event:
                                   if is_title(t.capitalize())),
                  subject=_subject(text, name_runs(text)),
                  days=frozenset(w for name in names for w in name if w in WEEKDAY_FORMS),
-                 verb=verb, doers=doers)
+                 verb=lead.verb if doers else "", doers=doers)
 
 
 # What follows a subject: its verb, a word of function ("has", "said", "on"), an adverb, a
@@ -251,55 +243,11 @@ def _subject(text: str, runs: Sequence[Sequence[str]]) -> str:
     return "" if head in DATES or head in _PARTY_FORMS else head
 
 
-_VERB_FAMILY = {w: family[0] for family in EVENT_VERBS for w in family}
-_PAST = {past: base for past, base in IRREGULAR_VERBS if base in _VERB_FAMILY}
-_NO_VERB: tuple[str, frozenset[str]] = ("", frozenset())
-_LEAD_WORD = re.compile(r"[A-Za-z][\w'’.-]*|,")
-
-
-def _verb(word: str) -> str:
-    """The `EVENT_VERBS` family of a word in any form ("resigning", "testified", "sued",
-    "tapped", "met"), or ""."""
-    w = word.lower()
-    for base in (w, w[:-1], w[:-2], w[:-3], w[:-3] + "y", w[:-3] + "e", w[:-4],
-                 _PAST.get(w, "")):
-        if base in _VERB_FAMILY:
-            return _VERB_FAMILY[base]
-    return ""
-
-
-def _main_verb(text: str) -> tuple[str, frozenset[str]]:
-    """What a sentence opening on its subject tells it did, for `Event.verb` and `doers`: the
-    subject (capitalised words, and up to two lower-case ones: "Senate Republican leaders",
-    "Republican congressman Chris Collins"; an apposition between commas skipped), then only
-    auxiliaries, dates and adverbs of `lexicon.BEFORE_VERB`, then a verb of `EVENT_VERBS`."""
-    words = _LEAD_WORD.findall(text)
-    lower = 0
-    for k, w in enumerate(words):
-        if w == ",":  # an apposition: "Chris Collins, one of the first …, resigned"
-            nxt = words.index(",", k + 1) if k and "," in words[k + 1:] else -1
-            return _ends_on_verb(words[:k], words[nxt + 1:]) if nxt > 0 else _NO_VERB
-        if w[0].isupper() or w in ("of", "the", "and"):
-            continue
-        if _verb(w) or w in BEFORE_VERB:
-            return _ends_on_verb(words[:k], words[k:])
-        lower += 1  # "leaders", "congressman"; not "said", "he" or a verb ("tweeted")
-        if lower > 2 or w in STOPWORDS or w.endswith("ed"):
-            return _NO_VERB
-    return _NO_VERB
-
-
-def _ends_on_verb(subject: Sequence[str], rest: Sequence[str]) -> tuple[str, frozenset[str]]:
-    """The verb family after `subject` (see `_main_verb`), with the subject's name heads."""
-    doers = frozenset(h for run in name_runs(" ".join(subject))
-                      if (h := next((f for f in reversed(_name(run)) if f not in _PARTY_FORMS
-                                     and f not in DATES), "")))
-    for w in rest:
-        if family := _verb(w):
-            return (family, doers) if doers else _NO_VERB
-        if not (w.lower() in BEFORE_VERB or _form(w) in DATES):
-            return _NO_VERB
-    return _NO_VERB
+def _heads(words: Sequence[str]) -> frozenset[str]:
+    """The heads of the names `words` write (a party or a date names nobody)."""
+    return frozenset(h for run in name_runs(" ".join(words))
+                     if (h := next((f for f in reversed(_name(run)) if f not in _PARTY_FORMS
+                                    and f not in DATES), "")))
 
 
 def _shared_action(mine: Event, theirs: Event) -> list[str]:

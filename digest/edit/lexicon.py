@@ -102,10 +102,20 @@ EVENT_FAMILIES = (
     ("end", "ends", "ended", "ending", "suspend", "suspends", "suspended", "suspending", "drop",
      "drops", "dropped", "dropping", "abandon", "abandoned", "abandoning", "halt", "halted"),
 )
+# Words of a role or of any report, which say who or that something was said, not what happened
+# (edit/events: no word of an event's action).
+EVENT_ROLES = frozenset([
+    "lady", "host", "official", "officials", "lawmaker", "lawmakers", "nominee", "candidate",
+    "administration", "former", "ex", "chief", "executive", "attorney", "lawyer", "lawyers",
+    "adviser", "advisers", "advisor", "presidential", "spokesperson", "aide", "aides", "top"])
+EVENT_REPORTING = frozenset([
+    "announce", "announced", "announcement", "statement", "report", "reported", "reports",
+    "reportedly", "news", "media", "people", "month", "months", "early", "earlier", "late",
+    "later", "national", "country", "state", "federal", "would", "could", "like", "time"])
 # A news event's verbs in the words different outlets' leads tell it by ("is set to testify" /
 # "is appearing before"; "unveiled" / "introduced"; "is resigning" / "resigned"): two leads on
 # one subject whose main verbs are of one family, on one day or no day named, tell one event
-# (edit/events.main_event). General English, each family one act; no verb of saying (one
+# (edit/acts.act). General English, each family one act; no verb of saying (one
 # person says many things a day: what was said is the event), none that is mostly another
 # word ("back", "present", "name", "stop", "rule", "lift").
 EVENT_VERBS = (
@@ -128,11 +138,14 @@ EVENT_VERBS = (
     ("sue",),
     ("block", "halt"),
 )
+# The auxiliaries a verb follows ("is facing", "will visit", "has been fired").
+AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "to",
+                         "been"])
 # The words a lead writes between its subject and its main verb: auxiliaries and a few adverbs
 # of manner or time ("is set to testify", "has formally resigned", "will reportedly meet").
 BEFORE_VERB = frozenset([
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "to", "set",
-    "plans", "planned", "expected", "reportedly", "formally", "officially", "also", "now",
+    "plans", "planned", "expected", "reportedly", "formally", "officially", "now",
     "just", "quickly", "narrowly", "overwhelmingly", "unanimously", "on", "late", "early",
     "last", "this", "morning", "afternoon", "evening", "night", "finally", "again", "later",
 ])

@@ -1,0 +1,119 @@
+"""What a lead says its subject did: the subject a sentence opens on and its main verb, read
+without a parser, for `events.restates_event` ("two leads on one subject whose main verbs are of
+one family tell one event").
+
+A news lead opens on who acted, then says what they did: "Attorney General Jeff Sessions is set
+to testify before …", "Senate Republican leaders, aiming to …, unveiled on Thursday …", "A
+Norwegian lawmaker said Wednesday that he has nominated …". `act(text)` reads:
+
+* the **subject**: capitalised words, "of"/"the"/"and" inside a name, and up to two lower-case
+  words ("Senate Republican leaders", "Republican congressman Chris Collins"); an apposition
+  between commas after it is skipped ("Chris Collins, one of the first …, resigned");
+* then only words of `lexicon.BEFORE_VERB` ("is set to", "reportedly", "on") and dates;
+* then the **verb**: one of `lexicon.EVENT_VERBS` as its family ("testified" and "is appearing"
+  are "testify"), or another verb as its own ("apologized"): a past, or a form after an
+  auxiliary; never a verb of saying (one person says many things a day), except that the act a
+  subject says it did is its verb ("said Wednesday that he has nominated": "nominate").
+
+"Also" is no word before a verb here: "Biden also said he would nominate …" tells another act.
+A sentence that opens otherwise has no act (`Act.verb` ""): the rule is for leads, which open
+on their subject, and a miss costs only a retelling the other rules may catch.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.edit.facts import DATES, form
+from digest.edit.lexicon import (
+    AUXILIARIES,
+    BEFORE_VERB,
+    EVENT_VERBS,
+    IRREGULAR_VERBS,
+    STOPWORDS,
+    stem,
+)
+from digest.text import SPEECH
+
+
+@dataclass(frozen=True)
+class Act:
+    """A sentence's subject (its words, as written) and its main verb's family ("" for none)."""
+
+    verb: str
+    subject: tuple[str, ...]
+
+
+NO_ACT = Act("", ())
+_FAMILY = {w: family[0] for family in EVENT_VERBS for w in family}
+_PAST = {past: base for past, base in IRREGULAR_VERBS if base in _FAMILY}
+_PAST_ANY = frozenset(past for past, _ in IRREGULAR_VERBS)
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*|,")
+_SPEECH = re.compile(SPEECH)
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we"])
+_IN_NAME = frozenset(["of", "the", "and"])
+
+
+def _date(word: str) -> bool:
+    return form(stem(word.lower())) in DATES
+
+
+@functools.lru_cache(maxsize=16384)
+def family(word: str) -> str:
+    """The `EVENT_VERBS` family of a word in any form ("resigning", "testified", "sued",
+    "tapped", "met"), or ""."""
+    w = word.lower()
+    for base in (w, w[:-1], w[:-2], w[:-3], w[:-3] + "y", w[:-3] + "e", w[:-4],
+                 _PAST.get(w, "")):
+        if base in _FAMILY:
+            return _FAMILY[base]
+    return ""
+
+
+def _any_verb(word: str, before: str) -> str:
+    """A verb outside `EVENT_VERBS` as its own family ("=apolo"): a past ("apologized") or a
+    form after an auxiliary ("is facing", "will visit"); no verb of saying."""
+    w = word.lower()
+    if (w in STOPWORDS or not w.isalpha() or _SPEECH.fullmatch(w)
+            or not (w.endswith("ed") or w in _PAST_ANY or before.lower() in AUXILIARIES)):
+        return ""
+    return "=" + form(stem(w))
+
+
+def act(text: str) -> Act:
+    """The subject `text` opens on and its main verb (see the module docstring)."""
+    words = _WORD.findall(text)
+    lower = 0
+    for k, w in enumerate(words):
+        if w == ",":  # an apposition: "Chris Collins, one of the first …, resigned"
+            nxt = words.index(",", k + 1) if k and "," in words[k + 1:] else -1
+            return _verb_after(words[:k], words[nxt + 1:]) if nxt > 0 else NO_ACT
+        if w[0].isupper() or w in _IN_NAME:
+            continue
+        if (family(w) or w in BEFORE_VERB or w.endswith("ed") or w in _PAST_ANY
+                or _SPEECH.fullmatch(w)):
+            return _verb_after(words[:k], words[k:])
+        lower += 1  # "leaders", "congressman"; not "he", "also"
+        if lower > 2 or w in STOPWORDS:
+            return NO_ACT
+    return NO_ACT
+
+
+def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
+    """The verb that `rest` opens with, past `BEFORE_VERB` words and dates (see `act`)."""
+    for k, w in enumerate(rest):
+        verb = family(w)
+        if not verb and (w.lower() in BEFORE_VERB or _date(w)):
+            continue
+        if not verb and _SPEECH.fullmatch(w.lower()):  # "… said Monday that he has won …"
+            said = [v for v in rest[k + 1:k + 6]
+                    if v.lower() not in BEFORE_VERB and not _date(v) and v != "that"]
+            if said and said[0].lower() in _PRONOUNS:
+                return _verb_after(subject, rest[rest.index(said[0], k) + 1:])
+            return NO_ACT
+        verb = verb or _any_verb(w, rest[k - 1] if k else "")
+        return Act(verb, tuple(subject)) if verb else NO_ACT
+    return NO_ACT
