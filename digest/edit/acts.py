@@ -55,6 +55,10 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*|,")
 _SPEECH = re.compile(SPEECH)
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we"])
 _IN_NAME = frozenset(["of", "the", "and"])
+# A verb's endings and what they replace ("voted" -> "vote", "denied" -> "deny"): a noun
+# ("impeachment", "endorsement") is no form of its verb.
+_INFLECTIONS = (("s", ""), ("d", ""), ("es", ""), ("ed", ""), ("ing", ""), ("ing", "e"),
+                ("ied", "y"), ("ies", "y"))
 
 
 def _date(word: str) -> bool:
@@ -65,18 +69,20 @@ def _date(word: str) -> bool:
 def family(word: str) -> str:
     """The `EVENT_VERBS` family of a word in any form ("resigning", "testified", "sued",
     "tapped", "met"), or ""."""
-    w = word.lower()
-    for base in (w, w[:-1], w[:-2], w[:-3], w[:-3] + "y", w[:-3] + "e", w[:-4],
-                 _PAST.get(w, "")):
-        if base in _FAMILY:
-            return _FAMILY[base]
-    return ""
+    w = word.lower().rstrip(".")  # "… has been fired."
+    bases = [w, _PAST.get(w, "")]
+    for suffix, base in _INFLECTIONS:
+        if w.endswith(suffix):
+            bases.append(stripped := w[:-len(suffix)] + base)
+            if stripped[-1:] == stripped[-2:-1]:
+                bases.append(stripped[:-1])  # "tapped", "planning": a doubled consonant
+    return next((_FAMILY[b] for b in bases if b in _FAMILY), "")
 
 
 def _any_verb(word: str, before: str) -> str:
     """A verb outside `EVENT_VERBS` as its own family ("=apolo"): a past ("apologized") or a
     form after an auxiliary ("is facing", "will visit"); no verb of saying."""
-    w = word.lower()
+    w = word.lower().rstrip(".")
     if (w in STOPWORDS or not w.isalpha() or _SPEECH.fullmatch(w)
             or not (w.endswith("ed") or w in _PAST_ANY or before.lower() in AUXILIARIES)):
         return ""
