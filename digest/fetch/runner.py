@@ -21,7 +21,7 @@ from .guard import FetchFailure, Guard, Lookup
 from .http import HttpClient, Response
 from .parsepool import Finish, load_parsing, make_parser
 from .transport import LeanTransport, preload
-from .turns import in_turns, start_in_turns, turns
+from .turns import in_turns, start_in_turns, turns, when_done
 from .urls import host_of, is_imap
 
 if TYPE_CHECKING:  # what reads a document loads with the first one (parsepool.load_parsing)
@@ -331,6 +331,7 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
             tasks = await start_in_turns(order, settings.concurrency, lambda i: _tell(
                 _fetch_one(http, sources[i], states.get(sources[i].name), clock, known, i),
                 arrived))
+            when_done(tasks, hosts, http.done_with)
             await turns()  # (the first wave out, then what reading the answers needs, while
             preload()  # they are awaited)
             await asyncio.gather(*tasks.values())

@@ -268,6 +268,13 @@ class LeanTransport:
 
         return answer(self, request, origin, conn, raw)
 
+    def close_idle(self, host: str) -> None:
+        """Close the idle connections to `host` (any port): the run is done with it."""
+        for origin in [origin for origin in self._idle if origin[1] == host]:
+            for conn in self._idle.pop(origin):
+                conn.close()
+                self._idle_count -= 1
+
     async def __aenter__(self) -> LeanTransport:
         return self
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 _T = TypeVar("_T")
@@ -70,3 +71,17 @@ async def turns(count: int = SEND_TURNS) -> None:
     servers is waiting for its connections)."""
     for _ in range(count):
         await asyncio.sleep(0)
+
+
+def when_done(tasks: Mapping[int, asyncio.Task[_T]], hosts: Sequence[str],
+              done: Callable[[str], object]) -> None:
+    """Call `done(host)` once every task of `host` (`hosts` by index) is done."""
+    left = Counter(hosts[index] for index in tasks)
+
+    def finished(index: int, _: object) -> None:
+        left[hosts[index]] -= 1
+        if not left[hosts[index]]:
+            done(hosts[index])
+
+    for index, task in tasks.items():
+        task.add_done_callback(partial(finished, index))

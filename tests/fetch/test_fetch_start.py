@@ -8,11 +8,15 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
+from fetch_testkit import Reply, ScriptServer, rss, serving
 
-from digest.fetch.turns import STAGGER, start_in_turns
+from digest.fetch import fetch_all
+from digest.fetch.turns import STAGGER, start_in_turns, when_done
+from digest.models import FetchSettings, FetchState, Source
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -100,3 +104,56 @@ def test_a_fetch_sends_its_first_requests_before_importing_httpx() -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          env=env, timeout=60, check=True).stdout.split()
     assert out == ["[]", "[False]", "not_modified", "True"], out
+
+
+def test_when_done_tells_each_host_once_its_last_task_is_done() -> None:
+    hosts = ["a", "b", "a", "c", "b"]
+    told: list[tuple[str, list[int]]] = []
+    finished: list[int] = []
+
+    async def fetch(index: int, delay: int) -> None:
+        for _ in range(delay):
+            await asyncio.sleep(0)
+        finished.append(index)
+
+    async def run() -> None:
+        delays = [1, 5, 3, 2, 4]
+        tasks = {i: asyncio.ensure_future(fetch(i, delays[i])) for i in range(len(hosts))}
+        when_done(tasks, hosts, lambda host: told.append((host, list(finished))))
+        await asyncio.gather(*tasks.values())
+        for _ in range(2):
+            await asyncio.sleep(0)
+
+    asyncio.run(run())
+    assert [host for host, _ in told] == ["c", "a", "b"]
+    assert told[1] == ("a", [0, 3, 2])  # told as "a"'s last source was done, not at the end
+
+
+def test_a_host_the_run_is_done_with_is_let_go_while_others_are_fetched(
+        settings: FetchSettings) -> None:
+    """The idle connection to a host whose every source is done is closed at once, not at
+    the end of the run (here while another host's answer is still awaited)."""
+    closed: list[str] = []
+
+    class Recording(ScriptServer):
+        def close_request(self, request: object) -> None:
+            closed.append(self.host)
+            super().close_request(request)  # type: ignore[arg-type]
+
+    feed = rss([]).encode()
+    quick, slow = Recording("127.0.0.1"), Recording("127.0.0.2")
+    seen_before_answer: list[list[str]] = []
+
+    def late(_: object) -> Reply:
+        time.sleep(0.6)  # (the quick host's 304 came, and its connection closed, meanwhile)
+        seen_before_answer.append(list(closed))
+        return Reply(200, feed, {"ETag": '"s"'})
+
+    with serving(quick), serving(slow):
+        sources = [Source("quick", quick.route("/q.xml", Reply(200, feed, {"ETag": '"q"'}))),
+                   Source("slow", slow.route("/s.xml", late))]
+        states = {"quick": FetchState(source="quick", url=sources[0].url, etag='"q"'),
+                  "slow": FetchState(source="slow", url=sources[1].url, etag='"s"')}
+        results = fetch_all(sources, states, settings)
+    assert [r.status for r in results] == ["not_modified", "not_modified"]
+    assert seen_before_answer == [["127.0.0.1"]]
