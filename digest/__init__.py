@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import periods
 from .errors import DigestError
-from .models import Article, Issue, Period, Source, Story
+from .models import Article, Period, Source
 
 if TYPE_CHECKING:
     from .config import Config, load_config
+    from .models import Issue, Story
 
 __version__ = "0.1.0"
 __all__ = [
@@ -39,6 +40,10 @@ def __getattr__(name: str) -> Any:
         from . import config
 
         return getattr(config, name)
+    if name in ("Issue", "Story"):  # (the edit models: not for a fetch)
+        from . import models
+
+        return getattr(models, name)
     if name == "open_store":
         from .store import open_store
 

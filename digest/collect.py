@@ -18,7 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from .errors import CleanError
-from .models import Article, CleanedPage, FetchResult, RawItem, Source, SourceHealth
+from .models import Article, CleanedPage, FetchResult, RawItem, Source
 from .periods import Clock, utcnow
 from .saving import Cleaned, CollectReport, Saver
 from .store import Store
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import httpx
 
     from .configtypes import Config
+    from .models import SourceHealth
 
 __all__ = ["STREAM_SOURCES", "CollectReport", "collect", "probe", "store_fetched"]
 
@@ -130,6 +131,7 @@ def probe(config: Config, *, transport: httpx.AsyncBaseTransport | None = None,
           clock: Clock = utcnow) -> list[SourceHealth]:
     """Fetch every source once, from scratch, storing nothing: is each one reachable and a feed?"""
     from .fetch import fetch_all
+    from .models import SourceHealth
 
     results = fetch_all(config.sources, {}, config.fetch, transport=transport, clock=clock)
     return [SourceHealth(name=r.source.name, url=r.state.url, status=r.status, error=r.error,

@@ -19,12 +19,14 @@ from . import collect, logs, pipeline
 from . import schedule as scheduling
 from .configtypes import Config
 from .errors import ConfigError
-from .models import Delivery, Notification, Period, Resend, SourceHealth
+from .models import Period
 from .status import channel_report, editor_report
 from .store import Store
 
 if TYPE_CHECKING:  # rich and yaml are imported by the commands that print or write with them
     from rich.console import Console
+
+    from .models import Delivery, Notification, Resend, SourceHealth
 
 log = logging.getLogger("digest")
 _STAGES = ("fetch", "edit", "render", "publish", "send")

@@ -24,21 +24,15 @@ from . import periods
 from .collect import CollectReport, collect
 from .configtypes import Config
 from .errors import DigestError, StoreError
-from .models import (
-    ArticleStatus,
-    Delivery,
-    Issue,
-    Notification,
-    Period,
-    Resend,
-    SourceHealth,
-)
+from .models import Period
 from .periods import Clock, utcnow
 from .quiet import empty_period_note, hold_reason, mark_quiet
 from .store import IssueRecord, RunLock, Store, open_store
 
 if TYPE_CHECKING:
     import httpx
+
+    from .models import ArticleStatus, Delivery, Issue, Notification, Resend, SourceHealth
 
 
 log = logging.getLogger("digest")
@@ -139,6 +133,8 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
 
 def _health(config: Config, store: Store) -> list[SourceHealth]:
     """Health of the configured sources, in config order; never-fetched ones say so."""
+    from .models import SourceHealth
+
     known = {h.name: h for h in store.source_health()}
     return [known.get(s.name) or SourceHealth(name=s.name, url=s.url, status="error",
                                               error="not fetched yet")

@@ -14,10 +14,14 @@ Two decisions the run reports (the CLI only prints them):
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from . import periods
-from .models import Issue, Newsletter, Period
+from .models import Newsletter, Period
 from .store import Store
+
+if TYPE_CHECKING:
+    from .models import Issue
 
 # Article verdicts that mean "published inside the period" (the others: outside it, unreadable).
 _INSIDE = frozenset({"used", "duplicate", "off_topic"})

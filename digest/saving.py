@@ -12,11 +12,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from .errors import CleanError, DigestError, internal_error
-from .models import Article, ArticleStatus, FetchResult, RawItem
+from .models import Article, FetchResult, RawItem
 from .store import SaveReport, Store
 
 if TYPE_CHECKING:
     from .collect import _ItemJob
+    from .models import ArticleStatus
     from .workers import Batch, Pool
 
 log = logging.getLogger("digest")
@@ -173,6 +174,8 @@ class Failures:
 
     def add(self, url: str, title: str, source: str, published: datetime | None,
             reason: str) -> None:
+        from .models import ArticleStatus
+
         self.failed.append(ArticleStatus(url=url, title=title, source=source,
                                          published=published, language="en", status="failed",
                                          reason=reason))

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .configtypes import Config
-from .models import Notification
 from .store import Store
+
+if TYPE_CHECKING:
+    from .models import Notification
 
 
 @dataclass(frozen=True)

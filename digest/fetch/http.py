@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from digest.models import FetchSettings
 
 from ..encoding import decode
-from .dates import retry_after
 from .guard import Decoder, FetchFailure, Guard, Lookup, Resolver, Robots, TooLarge
 from .parsepool import Parser
 from .transport import CONNECT_TO, LeanTransport
@@ -190,6 +189,8 @@ class HttpClient:
     def _status_failure(self, response: Response) -> FetchFailure:
         status = response.status
         import httpx
+
+        from .dates import retry_after  # (email.utils: with the first failure or document)
 
         reason = httpx.codes.get_reason_phrase(status) or "error"
         when = retry_after(response.headers.get("retry-after"), self.clock())

@@ -10,20 +10,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from ..models import (
-    Article,
-    Delivery,
-    ExplainerMemory,
-    FetchResult,
-    FetchState,
-    Notification,
-    Period,
-    SourceHealth,
-    StoryMemory,
-)
+from ..models import Article, FetchResult, FetchState, Period
 
 if TYPE_CHECKING:
-    from ..models import DeliveryStatus
+    from ..models import (
+        Delivery,
+        DeliveryStatus,
+        ExplainerMemory,
+        Notification,
+        SourceHealth,
+        StoryMemory,
+    )
 
 SaveOutcome = Literal["new", "updated", "unchanged"]
 

@@ -10,10 +10,10 @@ import sqlite3
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..models import DeliveryStatus, Notification
-
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
+
+    from ..models import DeliveryStatus, Notification
 
 
 def ledger_rows(conn: sqlite3.Connection, table: str, order: str, issue: str | None,
@@ -60,6 +60,8 @@ class NotificationTable:
                       status: tuple[DeliveryStatus, ...] = ()) -> list[Notification]:
         """The notifications of one issue (or of all, newest issue first), optionally only
         those in `status`."""
+        from ..models import Notification
+
         rows = ledger_rows(self._conn, "notification", "issue DESC, channel", issue, status)
         return [Notification(issue=r["issue"], channel=r["channel"], status=r["status"],
                              error=r["error"], sent=r["sent"]) for r in rows]

@@ -12,19 +12,13 @@ import json
 import math
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import (
-    Article,
-    ExplainerMemory,
-    FetchResult,
-    FetchState,
-    Period,
-    Removal,
-    SourceHealth,
-    StoryMemory,
-)
+from ..models import Article, FetchResult, FetchState, Period, Removal
 from .base import IssueRecord, RunRecord
+
+if TYPE_CHECKING:
+    from ..models import ExplainerMemory, SourceHealth, StoryMemory
 
 Row = Mapping[str, Any]  # sqlite3.Row and psycopg's dict rows both read by column name
 
@@ -83,6 +77,8 @@ def state(r: Row) -> FetchState:
 
 
 def health(r: Row) -> SourceHealth:
+    from ..models import SourceHealth
+
     return SourceHealth(name=r["name"], url=r["url"], status=r["last_status"] or "error",
                         error=r["last_error"], items=r["items"], new_items=r["new_items"],
                         http_status=r["last_http_status"], consecutive_failures=r["failures"],
@@ -197,6 +193,8 @@ def update_values(row: Row, a: Article, updated_at: str,
 
 def memory(r: Row) -> StoryMemory:
     """A remembered story (continuity): its article keys, anchors and sentences are JSON lists."""
+    from ..models import StoryMemory
+
     return StoryMemory(issue=r["issue"], rank=r["rank"], headline=r["headline"],
                        articles=tuple(json.loads(r["articles"])),
                        anchors=tuple(json.loads(r["anchors"])), said=tuple(json.loads(r["said"])))
@@ -211,6 +209,8 @@ def memory_values(issue: str, m: StoryMemory) -> tuple[Any, ...]:
 
 def explainer(r: Row) -> ExplainerMemory:
     """A remembered Explainer: its aliases are a JSON list."""
+    from ..models import ExplainerMemory
+
     return ExplainerMemory(issue=r["issue"], entity=r["entity"],
                            aliases=tuple(json.loads(r["aliases"])))
 

@@ -13,24 +13,18 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
-from ..models import (
-    Article,
-    Delivery,
-    DeliveryStatus,
-    ExplainerMemory,
-    FetchResult,
-    FetchState,
-    Period,
-    SourceHealth,
-    StoryMemory,
-)
+from ..models import Article, FetchResult, FetchState, Period
 from . import migrations, rows
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
 from .batch import Matches, Stored, sqlite_select
 from .notifications import NotificationTable, ledger_rows
 from .sqlitewrites import Checkpoints, Transaction
+
+if TYPE_CHECKING:
+    from ..models import Delivery, DeliveryStatus, ExplainerMemory, SourceHealth, StoryMemory
 
 _ts = rows.ts
 # The twins themselves are always SQLite's `strftime('%s', <stored text>)` (migration 3 and
@@ -279,6 +273,8 @@ class SQLiteStore(NotificationTable):
     def deliveries(self, issue: str | None = None, *,
                    status: tuple[DeliveryStatus, ...] = ()) -> list[Delivery]:
         """The deliveries of one issue (or of all), optionally only those in `status`."""
+        from ..models import Delivery
+
         found = ledger_rows(self._conn, "delivery", "issue, recipient", issue, status)
         return [Delivery(issue=r["issue"], recipient=r["recipient"], status=r["status"],
                          error=r["error"], message_id=r["message_id"]) for r in found]

@@ -68,15 +68,17 @@ def test_a_cancelled_start_cancels_the_tasks_made_so_far() -> None:
 
 def test_a_fetch_sends_its_first_requests_before_importing_httpx() -> None:
     """What `digest fetch` imports before its first request holds neither httpx nor
-    urllib.request (~20 ms between them); the run loads httpx while the answers are awaited."""
+    urllib.request (~20 ms between them); the run loads httpx while the answers are awaited.
+    The edit and publish models are not loaded at all (`digest.models` has them on demand)."""
     script = textwrap.dedent("""
         import sys
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
         import threading
         import digest.cli, digest.commands, digest.configcache, digest.collect
         import digest.fetch, digest.fetch.runner
-        early = sorted(m for m in ("httpx", "urllib.request", "urllib.robotparser")
-                       if m in sys.modules)
+        LATE = ("httpx", "urllib.request", "urllib.robotparser", "digest.models.edit",
+                "digest.models.publish")
+        early = sorted(m for m in LATE if m in sys.modules)
         class H(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
             def log_message(self, *a): pass
@@ -98,12 +100,16 @@ def test_a_fetch_sends_its_first_requests_before_importing_httpx() -> None:
         state = FetchState(source="s", url=url, etag='"e"')
         [result] = fetch_all([Source("s", url)], {"s": state}, FetchSettings())
         srv.shutdown()
-        print(early, seen, result.status, "httpx" in sys.modules)
+        print(early, seen, result.status, "httpx" in sys.modules,
+              sorted(m for m in LATE[3:] if m in sys.modules))
+        import digest.models
+        assert all(getattr(digest.models, name) for name in digest.models.__all__)
+        from digest import Issue, Story
     """)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          env=env, timeout=60, check=True).stdout.split()
-    assert out == ["[]", "[False]", "not_modified", "True"], out
+    assert out == ["[]", "[False]", "not_modified", "True", "[]"], out
 
 
 def test_when_done_tells_each_host_once_its_last_task_is_done() -> None:
