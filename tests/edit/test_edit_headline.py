@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.headline import clean_title, headline_for
+from digest.edit.headline.column import is_column_title
 from digest.edit.headline.score import (
     RELATIVE_DAY,
     Evidence,
@@ -245,3 +246,47 @@ def test_when_every_title_is_struck_its_main_clause_stands(make_article: MakeArt
     clean = make_article("Carthen's budget talks failed.", source="A",
                          title="Blame game ramps up as Carthen shutdown looms")
     assert headline_for([clean], language="en") == "Blame game ramps up as Carthen shutdown looms"
+
+
+def test_a_columns_title_gives_way_to_a_reports(make_article: MakeArticle) -> None:
+    # The column's title says more of what the third outlet says, so it would win on the
+    # evidence alone; a copy editor prints the report's instead. Alone, it keeps its title.
+    arts = [
+        make_article("Governor Hale on Friday pardoned the Oakfield ferry operator.", source="A",
+                     title="Governor Hale's very cosy pardon of the Oakfield ferry operator"),
+        make_article("The Oakfield ferry operator walked free on Friday.", source="B",
+                     title="Hale frees ferry boss"),
+        make_article("Hale pardoned the Oakfield ferry operator, his aide said.", source="C",
+                     title="Hale pardon of Oakfield ferry operator draws fire"),
+    ]
+    assert headline_for(arts[:2], language="en") == "Hale frees ferry boss"
+    assert headline_for(arts[:1], language="en") == arts[0].title
+    # every title a column's: the evidence chooses among them
+    both = [arts[0], make_article("Hale freed him.", source="D",
+                                  title="The ferry pardon isn't about mercy. It's about votes.")]
+    assert headline_for(both, language="en") in {a.title for a in both}
+
+
+@pytest.mark.parametrize(("title", "column"), [
+    ("Governor Hale's very cosy pardon of the ferry operator", True),
+    ("The ferry pardon isn't about mercy. It's about votes.", True),
+    ("Oakfield finally opens its ferry lane", True),
+    ("Oakfield should scrap its ferry lane", True),
+    ("The shameful ferry pardon", True),
+    # news: a "should" reported or asked about, a quoted judgement, a source after it, a
+    # speaker before a colon, a degree of quantity
+    ("Oakfield councillors split on who should pay for the ferry lane", False),
+    ("Hale calls ferry ruling 'ridiculous'", False),
+    ("Hale says ferry operator should go free", False),
+    ("Ferry lane plan 'very likely' to pass, council says", False),
+    ("Ferry operator should be freed, judge rules", False),
+    ("Hale pardons the ferry operator in his very first week", False),
+    ("Oakfield opens a ferry lane", False),
+    ("Hale asks the paper to retract baseless ferry claims", False),
+])
+def test_a_column_title_is_one_that_judges_unless_it_names_who_does(
+        title: str, column: bool) -> None:
+    assert is_column_title(title) is column
+    assert is_column_title("Hale: ferry operator should go free",
+                           ["Hale: ferry operator should go free", "Hale said on Friday."]) \
+        is False

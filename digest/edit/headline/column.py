@@ -1,0 +1,66 @@
+"""A column's title: one that carries its writer's judgement, printed as if it were the news.
+
+A copy editor strikes a writer's verdict in a news headline ("Trump's very swampy commutation
+of Rod Blagojevich's sentence", "X isn't about free speech. It's about power."), and offers
+the report's title instead when the story has one. A title is a column's when, outside its
+quotations (a quoted "ridiculous" is someone's word, reported) and unless it names who says
+it (a speaker before a colon, "Trump: Schiff Should Be Arrested"; a reporting verb before
+the judgement, "Trump says Flynn should seek immunity"; "…, officials say"), it
+
+* judges as a sentence does (`attribution.JUDGEMENT_CUES`: the writer's "should", "finally",
+  "stunning", "baseless", an exclamation …), or
+* intensifies an adjective of its own ("very swampy", "truly awful", "utterly predictable"), or
+* is a verdict of two sentences, "X isn't about Y. It's about Z." (`VERDICTS`).
+
+General English only (an editor's closed classes); `is_column_title` is all score.py asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from digest.edit.headline.titles import speaker
+from digest.edit.write.attribution import ATTRIBUTION, JUDGEMENT_CUES
+
+__all__ = ["VERDICTS", "is_column_title"]
+
+# Quotations in a title: double quotes, and single ones (headline style) — an apostrophe
+# inside ("'don't really have rules'") is no closing quote.
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^‘’]*(?:’\w[^‘’]*)*’|"
+                     r"(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
+# News style's word for a claim without evidence ("… asks Twitter to delete baseless Trump
+# claims"; wire style guides use it as the report's word): in a title, not a column's.
+_NEWS_STYLE = re.compile(r"\bbaseless\b", re.IGNORECASE)
+# A verdict a title states as the writer's, by kind: rules as data.
+VERDICTS: tuple[tuple[str, str], ...] = (
+    # a degree adverb before a word it grades ("very swampy", "truly awful"); not one of
+    # quantity ("very few", "very much", "very first" rank)
+    ("intensifier", r"\b(?:very|truly|utterly|incredibly)\s+"
+                    r"(?!(?:few|little|much|many|first|last|same|least|most|well|own|end|"
+                    r"start|beginning|top|bottom)\b)[a-z]{3,}\b"),
+    # a reading of the event set against its plain one ("isn't about free speech. It's
+    # about power.", "is not about X, it's about Y")
+    ("not about", r"\b(?:isn['’]t|is not|aren['’]t|are not|wasn['’]t|was not)\s+(?:really\s+)?"
+                  r"about\b[^.?!;]*[.,;?!—–-]\s+(?:it|they|this|that)(?:['’]s|['’]re| is| are|"
+                  r" was| were)\s+(?:really\s+)?about\b"),
+)
+_CUE = re.compile("|".join(f"(?:{rx})" for _, rx in (*JUDGEMENT_CUES, *VERDICTS)), re.IGNORECASE)
+# Who says it, after it: "…, U.S. health official says", "… Hysterectomies at ICE Facility,
+# Whistleblower Says" (a title's source clause, in the present tense).
+_SAYS_AFTER = re.compile(r",\s+(?:[\w.'’-]+\s+){0,5}(?:says?|said|warns?|claims?|reports?|rules?|finds?)\s*$",
+                         re.IGNORECASE)
+
+
+def is_column_title(title: str, sources: Sequence[str] = ()) -> bool:
+    """Whether a (cleaned) title carries its writer's judgement (module docstring);
+    `sources` (the story's titles and texts) tell a speaker before a colon."""
+    if speaker(title, sources) is not None or _SAYS_AFTER.search(title):
+        return False
+    bare = _NEWS_STYLE.sub(lambda m: " " * len(m.group()),
+                           _QUOTED.sub(lambda m: " " * len(m.group()), title))
+    cue = _CUE.search(bare)
+    if cue is None:
+        return False
+    verb = ATTRIBUTION.search(bare)  # "Biden Claims Black Voters … Aren't Really Black"
+    return verb is None or verb.start() > cue.start()
