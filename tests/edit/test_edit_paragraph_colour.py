@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from digest.edit.settings import ParagraphSettings
 from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.edit.write.report import colour
@@ -137,3 +138,28 @@ def test_an_irregular_past_tells_the_titles_event(make_article: MakeArticle) -> 
                          title="At the quay")]
     lines = story_lines(arts, "en")
     assert (1, 0) not in colour(arts, lines)
+
+
+def test_a_reports_lead_opens_before_a_columns(make_article: MakeArticle) -> None:
+    # Issue 11 (allsides week 60): a column's way in ("If Roger Stone is dispatched to prison
+    # …") opened a story that had a report, because the column's account was the most
+    # central. A column's title ("very cosy pardon") marks its article; its lead gives way.
+    column = ("If the ferry operator walks free, Governor Hale will have paid a debt to the "
+              "harbour board. Governor Hale pardoned the Oakfield ferry operator on Friday, "
+              "and the harbour board thanked Governor Hale for the pardon on Friday.")
+    report = ("Governor Hale on Friday pardoned the Oakfield ferry operator convicted of "
+              "fraud.")
+    arts = [make_article(column, source="Outlet C",
+                         title="Governor Hale's very cosy pardon of the ferry operator", day=1),
+            make_article(report, source="Outlet A", title="Hale pardons Oakfield ferry boss",
+                         day=1.1),
+            make_article("The harbour board thanked Governor Hale for the pardon.",
+                         source="Outlet B", title="Harbour board thanks Hale", day=1.2)]
+    central = ParagraphSettings(account_reference=1000.0)
+    texts = [s.text for s in paragraph_for(arts, {}, language="en", settings=central)]
+    assert texts[0] == report
+    # under a report's title, the same lead opens (its account is the most central)
+    plain = [make_article(column, source="Outlet C", title="Hale pardons ferry operator",
+                          day=1), *arts[1:]]
+    assert paragraph_for(plain, {}, language="en", settings=central)[0].text.startswith(
+        "If the ferry operator walks free")

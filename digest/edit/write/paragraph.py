@@ -55,6 +55,8 @@ from datetime import date
 
 from digest.edit.events import says_nothing_new
 from digest.edit.facts import new_fact, restates, said
+from digest.edit.headline.column import is_column_title
+from digest.edit.headline.titles import clean_title
 from digest.edit.lexicon import QUOTED, mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, judges, judging_words, quoted_share
@@ -103,19 +105,33 @@ def _account_score(k: int, lines: Sequence[Line], central: Centrality,
 
 def _opening(lines: Sequence[Line], central: Centrality, leads: dict[int, Line],
              arts: Sequence[Article], settings: ParagraphSettings = PARAGRAPH,
-             colours: frozenset[tuple[int, int]] = frozenset()) -> Line | None:
+             colours: frozenset[tuple[int, int]] = frozenset(),
+             columns: frozenset[int] = frozenset()) -> Line | None:
     """The lead of the most central account: of the articles' `leads`, the one whose
     printable sentences the other outlets say most of (ties: the earlier article); a lead
     that reports before one that judges (a judgement only its outlet makes, which would
-    open the paragraph credited: "… a problematic study …, according to Outlet C."), and
-    before a column's colour (`colours`: `report.colour`)."""
+    open the paragraph credited: "… a problematic study …, according to Outlet C."), a
+    report's before a column's (`columns`: articles under a column's title, "Trump's very
+    swampy commutation of …", whose lead is its writer's way in: "If Roger Stone is
+    dispatched to prison …"), and before a column's colour (`colours`: `report.colour`)."""
     if not leads:
         return None
     return max(leads.values(),
                key=lambda ln: (not _credited(ln, arts, central, settings),
+                               ln.article not in columns,
                                (ln.article, ln.index) not in colours,
                                _account_score(ln.article, lines, central,
                                               settings.account_reference), -ln.article))
+
+
+def _columns(arts: Sequence[Article]) -> frozenset[int]:
+    """The articles under a column's title (`headline.column`), when the story has more than
+    one article (a lone column is all the story has)."""
+    if len(arts) < 2:
+        return frozenset()
+    sources = [t for a in arts for t in (a.title, a.text)]
+    return frozenset(k for k, a in enumerate(arts)
+                     if is_column_title(clean_title(a.title, a.source), sources))
 
 
 def _credited(ln: Line, arts: Sequence[Article], central: Centrality,
@@ -195,7 +211,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     hooks = _hooks(lines)  # each read once: the opening, the draft and the fill ask
     by_article = _leads(lines, hooks)
     colours = colour(arts, lines)  # a column's colour: never fills, never a lead first
-    first = _opening(lines, central, by_article, arts, settings, colours)
+    first = _opening(lines, central, by_article, arts, settings, colours, _columns(arts))
     if first is None:
         return []
     lo, hi = words
