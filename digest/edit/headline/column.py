@@ -55,12 +55,10 @@ _SAYS_AFTER = re.compile(r",\s+(?:[\w.'’-]+\s+){0,5}(?:says?|said|warns?|claim
 def is_column_title(title: str, sources: Sequence[str] = ()) -> bool:
     """Whether a (cleaned) title carries its writer's judgement (module docstring);
     `sources` (the story's titles and texts) tell a speaker before a colon."""
-    if speaker(title, sources) is not None or _SAYS_AFTER.search(title):
-        return False
     bare = _NEWS_STYLE.sub(lambda m: " " * len(m.group()),
                            _QUOTED.sub(lambda m: " " * len(m.group()), title))
     cue = _CUE.search(bare)
-    if cue is None:
+    if cue is None or _SAYS_AFTER.search(title):
         return False
     verb = ATTRIBUTION.search(bare)  # "Biden Claims Black Voters … Aren't Really Black"
-    return verb is None or verb.start() > cue.start()
+    return (verb is None or verb.start() > cue.start()) and speaker(title, sources) is None
