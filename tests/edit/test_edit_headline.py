@@ -273,6 +273,8 @@ def test_a_columns_title_gives_way_to_a_reports(make_article: MakeArticle) -> No
     ("Oakfield finally opens its ferry lane", True),
     ("Oakfield should scrap its ferry lane", True),
     ("The shameful ferry pardon", True),
+    ("A court rules (unpersuasively) that Hale may pardon the ferry boss", True),
+    ("The court was wrong to let Hale pardon the ferry boss", True),
     # news: a "should" reported or asked about, a quoted judgement, a source after it, a
     # speaker before a colon, a degree of quantity
     ("Oakfield councillors split on who should pay for the ferry lane", False),

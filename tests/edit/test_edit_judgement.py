@@ -33,9 +33,21 @@ def test_a_judgement_beside_another_report_is_credited() -> None:
 @pytest.mark.parametrize("sentence", [
     "The mayor made an overlooked but insightful remark to the council.",
     "After this season ends, there must be a reckoning at the club.",
+    # a verdict in the writer's copula (issue 11, allsides week 7: "But as a matter of
+    # constitutional law, the ruling isn't persuasive.")
+    "But as a matter of maritime law, the ruling isn’t persuasive.",
+    "The harbour board was wrong to close the quay.",
 ])
 def test_a_writers_word_is_a_judgement(sentence: str) -> None:
     assert judges(sentence)
+
+
+def test_a_verdict_someone_gives_is_theirs_and_a_plain_wrong_is_none() -> None:
+    said = "The mayor said the ruling was unpersuasive."
+    assert judges(said) and names_source(said)
+    assert attribute(said, "Outlet A") == said
+    assert not judges("The ferry sailed to the wrong island.")
+    assert not judges("The court was persuaded by the harbour board.")
 
 
 def test_a_reported_must_is_no_judgement() -> None:

@@ -39,6 +39,8 @@ VERDICTS: tuple[tuple[str, str], ...] = (
     ("intensifier", r"\b(?:very|truly|utterly|incredibly)\s+"
                     r"(?!(?:few|little|much|many|first|last|same|least|most|well|own|end|"
                     r"start|beginning|top|bottom)\b)[a-z]{3,}\b"),
+    # the writer's aside on the event, in brackets ("A court rules (unpersuasively) that …")
+    ("aside", r"\([a-z]+ly\)"),
     # a reading of the event set against its plain one ("isn't about free speech. It's
     # about power.", "is not about X, it's about Y")
     ("not about", r"\b(?:isn['’]t|is not|aren['’]t|are not|wasn['’]t|was not)\s+(?:really\s+)?"

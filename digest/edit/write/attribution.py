@@ -77,6 +77,12 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
     # "strikingly low"); not the -ingly adverbs that report ("increasingly", "overwhelmingly
     # approved", "unwittingly")
     ("evaluative adverb", rf"\b(?!(?:{'|'.join(REPORTING_INGLY)})\b)[a-z]{{3,}}ingly\b"),
+    # a verdict on an argument or a decision, in the writer's own copula ("the ruling isn't
+    # persuasive", "the court was wrong to rule"); said by someone, it is theirs
+    # (`names_source`: "The mayor said the plan was misguided")
+    ("verdict", r"\b(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)(?: not)?\s+"
+                r"(?:(?:simply|just|plainly)\s+)?(?:persuasive|unpersuasive|convincing|"
+                r"unconvincing|misguided|wrongheaded|wrong-headed|wrong to)\b"),
     ("rhetoric", r"\b(?:make no mistake|the truth is|it's time|it’s time|let's|let’s|"
                  r"no wonder|needless to say|there must be)\b"),
     ("exclamation", r"!\s*[\"”’]?$"),
