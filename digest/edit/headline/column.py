@@ -17,6 +17,7 @@ General English only (an editor's closed classes); `is_column_title` is all scor
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -57,10 +58,17 @@ _SAYS_AFTER = re.compile(r",\s+(?:[\w.'’-]+\s+){0,5}(?:says?|said|warns?|claim
 def is_column_title(title: str, sources: Sequence[str] = ()) -> bool:
     """Whether a (cleaned) title carries its writer's judgement (module docstring);
     `sources` (the story's titles and texts) tell a speaker before a colon."""
+    return _judges(title) and speaker(title, sources) is None
+
+
+@functools.lru_cache(maxsize=4096)
+def _judges(title: str) -> bool:
+    """The title's own words judge, and no source after or before the judgement says so
+    (the headline and the paragraph ask of each title: read once)."""
     bare = _NEWS_STYLE.sub(lambda m: " " * len(m.group()),
                            _QUOTED.sub(lambda m: " " * len(m.group()), title))
     cue = _CUE.search(bare)
     if cue is None or _SAYS_AFTER.search(title):
         return False
     verb = ATTRIBUTION.search(bare)  # "Biden Claims Black Voters … Aren't Really Black"
-    return (verb is None or verb.start() > cue.start()) and speaker(title, sources) is None
+    return verb is None or verb.start() > cue.start()

@@ -204,8 +204,11 @@ def headline_for(arts: Sequence[Article], *, language: str = "en",
     theirs = _paragraph_figures(paragraph)  # (read once for all the candidates)
     agreed = [c for c in cands if not _contradicts(c.text, theirs)]
     dated = [c for c in agreed if not RELATIVE_DAY.search(c.text)] or agreed or cands
+    offered = {c.article for c in dated}
+    if len(offered) < 2:  # one article's titles: nothing to give way to
+        return best(dated, tune).text
     sources = [t for a in arts for t in (a.title, a.text)]
-    columns = {k for k in {c.article for c in dated}
+    columns = {k for k in offered
                if is_column_title(clean_title(arts[k].title, arts[k].source), sources)}
     news = [c for c in dated if c.article not in columns]
     return best(news or dated, tune).text
