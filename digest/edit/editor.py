@@ -20,7 +20,7 @@ from digest.edit.sections import arrange, with_topics
 from digest.edit.select import select
 from digest.edit.select.window import period_label
 from digest.edit.settings import Settings
-from digest.edit.week import Week, read, writing_set
+from digest.edit.week import Week, off_core, read, writing_set
 from digest.edit.write.explainer import explain
 from digest.edit.write.intro import clauses, intro_line
 from digest.edit.write.stories import write_stories
@@ -58,6 +58,9 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     used = week.used
     grouping = story_labels([r.article for r in used], editor, topics=newsletter.topics,
                             index=week.index, scans=[r.scanned for r in used])
+    if grouping.rows is not None:  # (the rows are let go: a 10,000-article week's are ~35 MB)
+        week = replace(week, aside=off_core(grouping.labels, grouping.rows, used))
+        grouping = replace(grouping, rows=None)
     recalled = recall(week, grouping.labels, memory, tune.continuity)
     week, ranked = rank(recalled.week, recalled.labels, period, newsletter.max_stories)
     week, ranked, topics, stories = _arrange_and_write(week, ranked, newsletter, lang, tune)

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlsplit
 
 import numpy as np
+import scipy.sparse as sp
 
 from digest.edit.entities import EntityIndex, Scan, mentions_after
 from digest.edit.group.anchors import (
@@ -65,6 +66,9 @@ class Grouping:
 
     labels: tuple[int, ...]
     notes: tuple[str, ...] = ()
+    # The clustering's unit TF-IDF rows, one per article (a dot product is their cosine): the
+    # writer reads which members of a story are close to its centre (week.writing_set).
+    rows: sp.csr_matrix | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -171,7 +175,7 @@ def cut(rep: Representation, prep: Prepared, threshold: float | None = None) -> 
     """Stories of a prepared representation at `threshold` (None: the representation's
     default), CJK stories linked to their other-script story."""
     labels = labels_at(prep, threshold)
-    return Grouping(tuple(link_languages(labels, rep.texts, rep.index)), rep.notes)
+    return Grouping(tuple(link_languages(labels, rep.texts, rep.index)), rep.notes, prep.x)
 
 
 def group(rep: Representation, settings: ClusterSettings) -> Grouping:
