@@ -227,12 +227,15 @@ CORE_SHARE = 0.5
 CORE_MIN = 4
 
 
-def _mean(sims: np.ndarray, a: Sequence[int], b: Sequence[int]) -> float:
-    """The mean similarity of the pairs of two articles, one of `a` and one of `b`."""
-    block = sims[np.ix_(a, b)]
-    if a is b:  # within one part: its own pairs, not each article with itself
-        return float((block.sum() - np.trace(block)) / (len(a) * (len(a) - 1)))
-    return float(block.mean())
+def _within(sims: np.ndarray, part: Sequence[int]) -> float:
+    """The mean similarity of a part's own pairs (not each article with itself)."""
+    block = sims[np.ix_(part, part)]
+    return float((block.sum() - np.trace(block)) / (len(part) * (len(part) - 1)))
+
+
+def _between(sims: np.ndarray, a: Sequence[int], b: Sequence[int]) -> float:
+    """The mean similarity of the pairs of one article of `a` and one of `b`."""
+    return float(sims[np.ix_(a, b)].mean())
 
 
 def _core(sims: np.ndarray) -> list[int]:
@@ -243,8 +246,8 @@ def _core(sims: np.ndarray) -> list[int]:
     parts = [[k for k, h in enumerate(halves) if h == label] for label in (1, 2)]
     if min(len(p) for p in parts) < 2:
         return list(range(len(sims)))
-    within = [_mean(sims, p, p) for p in parts]
-    if _mean(sims, parts[0], parts[1]) >= CORE_SHARE * min(within):
+    within = [_within(sims, p) for p in parts]
+    if _between(sims, parts[0], parts[1]) >= CORE_SHARE * min(within):
         return list(range(len(sims)))
     return sorted(parts[max((0, 1), key=lambda h: (len(parts[h]), within[h]))])
 

@@ -12,19 +12,22 @@ the judgement, "Trump says Flynn should seek immunity"; "…, officials say"), i
 * intensifies an adjective of its own ("very swampy", "truly awful", "utterly predictable"), or
 * is a verdict of two sentences, "X isn't about Y. It's about Z." (`VERDICTS`).
 
-General English only (an editor's closed classes); `is_column_title` is all score.py asks.
+General English only (an editor's closed classes). `columns(arts)` is what the headline
+(score.py) and the paragraph's opening (write/paragraph.py) ask: which of a story's articles
+stand under a column's title.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from digest.edit.headline.titles import speaker
+from digest.edit.headline.titles import clean_title, speaker
 from digest.edit.write.attribution import ATTRIBUTION, JUDGEMENT_CUES
+from digest.models import Article
 
-__all__ = ["VERDICTS", "is_column_title"]
+__all__ = ["VERDICTS", "columns", "is_column_title"]
 
 # Quotations in a title: double quotes, and single ones (headline style) — an apostrophe
 # inside ("'don't really have rules'") is no closing quote.
@@ -53,6 +56,17 @@ _CUE = re.compile("|".join(f"(?:{rx})" for _, rx in (*JUDGEMENT_CUES, *VERDICTS)
 # Whistleblower Says" (a title's source clause, in the present tense).
 _SAYS_AFTER = re.compile(r",\s+(?:[\w.'’-]+\s+){0,5}(?:says?|said|warns?|claims?|reports?|rules?|finds?)\s*$",
                          re.IGNORECASE)
+
+
+def columns(arts: Sequence[Article], among: Iterable[int] | None = None) -> frozenset[int]:
+    """The articles of `among` (positions in `arts`; all of them by default) under a column's
+    title, when two or more are asked about: one article's title is all it has to offer."""
+    asked = sorted(set(range(len(arts)) if among is None else among))
+    if len(asked) < 2:
+        return frozenset()
+    sources = [t for a in arts for t in (a.title, a.text)]
+    return frozenset(k for k in asked
+                     if is_column_title(clean_title(arts[k].title, arts[k].source), sources))
 
 
 def is_column_title(title: str, sources: Sequence[str] = ()) -> bool:

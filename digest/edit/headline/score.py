@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.facts import numbers, rounds
-from digest.edit.headline.column import is_column_title
+from digest.edit.headline.column import columns
 from digest.edit.headline.titles import QUOTES, candidate_texts, clean_title
 from digest.edit.lexicon import CJK_RE, STOPWORDS, mostly_cjk, stem
 from digest.edit.proof import ARTICLES
@@ -195,7 +195,7 @@ def headline_for(arts: Sequence[Article], *, language: str = "en",
     """The story's headline: its best own title or title clause (see the module docstring)
     that states no figure the story's `paragraph` states otherwise (`disputes`) and counts
     no day from its source's (`RELATIVE_DAY`), when one such is offered; and none of a
-    column's title (`column.is_column_title`: "Trump's very swampy commutation of …") when a
+    column's title (`column.columns`: "Trump's very swampy commutation of …") when a
     report's title is offered."""
     if not arts:
         return ""
@@ -204,11 +204,6 @@ def headline_for(arts: Sequence[Article], *, language: str = "en",
     theirs = _paragraph_figures(paragraph)  # (read once for all the candidates)
     agreed = [c for c in cands if not _contradicts(c.text, theirs)]
     dated = [c for c in agreed if not RELATIVE_DAY.search(c.text)] or agreed or cands
-    offered = {c.article for c in dated}
-    if len(offered) < 2:  # one article's titles: nothing to give way to
-        return best(dated, tune).text
-    sources = [t for a in arts for t in (a.title, a.text)]
-    columns = {k for k in offered
-               if is_column_title(clean_title(arts[k].title, arts[k].source), sources)}
-    news = [c for c in dated if c.article not in columns]
+    given = columns(arts, {c.article for c in dated})  # (one article's titles: none)
+    news = [c for c in dated if c.article not in given]
     return best(news or dated, tune).text

@@ -55,8 +55,7 @@ from datetime import date
 
 from digest.edit.events import says_nothing_new
 from digest.edit.facts import new_fact, restates, said
-from digest.edit.headline.column import is_column_title
-from digest.edit.headline.titles import clean_title
+from digest.edit.headline.column import columns
 from digest.edit.lexicon import QUOTED, mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, judges, judging_words, quoted_share
@@ -122,16 +121,6 @@ def _opening(lines: Sequence[Line], central: Centrality, leads: dict[int, Line],
                                (ln.article, ln.index) not in colours,
                                _account_score(ln.article, lines, central,
                                               settings.account_reference), -ln.article))
-
-
-def _columns(arts: Sequence[Article]) -> frozenset[int]:
-    """The articles under a column's title (`headline.column`), when the story has more than
-    one article (a lone column is all the story has)."""
-    if len(arts) < 2:
-        return frozenset()
-    sources = [t for a in arts for t in (a.title, a.text)]
-    return frozenset(k for k, a in enumerate(arts)
-                     if is_column_title(clean_title(a.title, a.source), sources))
 
 
 def _credited(ln: Line, arts: Sequence[Article], central: Centrality,
@@ -211,7 +200,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     hooks = _hooks(lines)  # each read once: the opening, the draft and the fill ask
     by_article = _leads(lines, hooks)
     colours = colour(arts, lines)  # a column's colour: never fills, never a lead first
-    first = _opening(lines, central, by_article, arts, settings, colours, _columns(arts))
+    first = _opening(lines, central, by_article, arts, settings, colours, columns(arts))
     if first is None:
         return []
     lo, hi = words
