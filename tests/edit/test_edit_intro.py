@@ -8,7 +8,7 @@ from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import intro_items
 from digest.edit.settings import IntroSettings
 from digest.edit.write.casing import in_running_text, prose_counts
-from digest.edit.write.cover import finished, first_clause, tells
+from digest.edit.write.cover import _with_article, finished, first_clause, tells
 from digest.edit.write.intro import clauses, intro_line, subject
 from digest.edit.write.phrase import clause_in
 from digest.models import Newsletter, Story
@@ -277,3 +277,45 @@ def test_the_headlines_clause_comes_before_a_verbs_object() -> None:
                   headline="Okafor blames Ada Quill for Carthen levy plan")
     got = clauses([story], [texts], Sources(tuple(texts)))
     assert got == ["Okafor blames Ada Quill for the Carthen levy plan"], got
+
+
+def _told(headline: str, texts: list[str]) -> str | None:
+    story = Story(rank=1, section="in_our_feeds", sentences=(), articles=(), headline=headline)
+    return clauses([story], [texts], Sources(tuple(texts)))[0]
+
+
+def test_an_address_before_a_colon_is_no_story() -> None:
+    # allsides week 49: "WSJ Employees to Publisher: Opinion Page Spreads Misinformation"
+    # was listed as "WSJ employees to publisher": who speaks to whom, not what happened.
+    texts = ["Carthen Post employees wrote a letter to publisher Ada Quill on Tuesday. The "
+             "letter said the opinion page spread false claims. The publisher said the page "
+             "was independent, and CPP staff agreed."]
+    assert _told("CPP Employees to Publisher: Opinion Page Spreads False Claims", texts) is None
+    # "X to <verb> …: …" is a clause: the sources write the verb ("visited").
+    visit = ["Ada Quill visited the port on Monday. Quill will visit the harbour again, "
+             "officials said, and Quill said the port would grow."]
+    assert _told("Quill to visit port: what to expect", visit) == "Quill to visit port"
+
+
+def test_a_number_word_before_of_keeps_no_capital_in_a_list() -> None:
+    # allsides week 84: "…; Thousands of Iranian protesters hit streets …" kept the
+    # headline's capital in the middle of the intro's sentence. In lower case the copy desk
+    # checks it as any clause (here: a word the sources only capitalise, so it is counted).
+    texts = ("Thousands of Carthen dock workers hit streets condemning the levy over the "
+             "harbour plan. The workers said the levy must go.",)
+    got = finished("Thousands of Carthen dock workers hit streets condemning the levy",
+                   Sources(texts))
+    assert got is None or got.startswith("thousands "), got
+
+
+def test_an_article_is_restored_from_the_sources_use_of_the_noun_as_a_head() -> None:
+    # allsides week 56: "… over an agency leadership": the sources' "a leadership dispute"
+    # (the noun qualifying another) was taken for "a leadership".
+    src = Sources(("Ada Quill sued the dockers on Monday. Quill said a leadership dispute at "
+                   "the agency broke the rules.",))
+    assert _with_article("Quill sues dockers over agency leadership", 4, "leadership", src) \
+        is None
+    levy = Sources(("Ada Quill sued the dockers on Monday over a levy. Quill said a levy was "
+                    "unfair.",))
+    assert _with_article("Quill sues dockers over levy", 4, "levy", levy) == \
+        "Quill sues dockers over a levy"

@@ -169,8 +169,9 @@ def finished(running: str, src: Sources) -> str | None:
     (`proof_intro.clause_faults`)."""
     words = running.split()
     first, second = [*words, "", ""][:2]
-    if ((first.lower() in STOPWORDS or (first.lower() in NUMBER_WORDS
-                                        and src.mid(first.lower()))) and first[:1].isupper()
+    # (a number word before "of" is never a name's: "Thousands of Iranian protesters …")
+    if ((first.lower() in STOPWORDS or (first.lower() in NUMBER_WORDS and (
+            src.mid(first.lower()) or second == "of"))) and first[:1].isupper()
             and first[1:] == first[1:].lower()
             and not (second[:1].isupper() and src.mid(f"{first} {second}"))):  # "New York"
         running = running[0].lower() + running[1:]  # "a court rules …", "how to watch …"
@@ -203,10 +204,12 @@ def _with_article(text: str, at: int, noun: str, src: Sources) -> str | None:
     the = some = 0
     # (then the item's own words, "a 2020 presidential run", before any two words)
     run = words[at:words.index(noun, at) if noun in words[at:] else at]
-    for between in ["(?:[\\w-]+ )?", *([re.escape(" ".join(run)) + " "] if run else []),
-                    "(?:[\\w-]+ ){0,2}"]:
-        the = src.count(rf"\b[Tt]he {between}{noun}\b", noun)
-        some = src.count(rf"\b[Aa]n? {between}{noun}\b", noun)
+    # (the words between an article and its noun are modifiers: "a change in leadership"
+    # is no evidence for "an agency leadership")
+    for between in [f"(?:{_MODIFIER} )?", *([re.escape(" ".join(run)) + " "] if run else []),
+                    f"(?:{_MODIFIER} ){{0,2}}"]:
+        the = src.count(rf"\b[Tt]he {between}{noun}\b{_HEADS}", noun)
+        some = src.count(rf"\b[Aa]n? {between}{noun}\b{_HEADS}", noun)
         if the or some:
             break
     verb = {noun + "ed", noun + "d", noun + "ing", noun + noun[-1:] + "ed"} & src.words
@@ -215,6 +218,16 @@ def _with_article(text: str, at: int, noun: str, src: Sources) -> str | None:
     vowel = re.match(r"[aeio]|un(?!i)", words[at].lower().lstrip(PUNCT)) is not None  # "an un…"
     article = "the" if the >= some and the else "an" if vowel else "a"
     return " ".join([*words[:at], article, *words[at:]])
+
+
+# A word between an article and its noun: not a preposition, an article or a conjunction.
+_MODIFIER = r"(?!(?:{})\b)[\w-]+".format("|".join(sorted(PREPOSITIONS | ARTICLES | CONJUNCTIONS)))
+
+
+# The noun heads its phrase: no common noun after it ("a leadership dispute" is no
+# evidence for "a leadership"); a function word, a verb in -s, -ed or -ing may follow.
+_HEADS = r"(?![^\S\n]+(?!(?:{})\b)[a-z]+\b(?<!s)(?<!ed)(?<!ing))".format(
+    "|".join(sorted(PREPOSITIONS | ARTICLES | CONJUNCTIONS | STOPWORDS)))
 
 
 def _open_quote(text: str) -> bool:

@@ -202,10 +202,26 @@ def _clause_told(headline: str, texts: Sequence[str], src: Sources | None) -> st
     # (the whole headline in its Title Case is quoted, not told: `title_cased`)
     if told and told == headline.strip().rstrip(".") and title_cased(headline, src):
         return None
-    if told and (list_item_faults(told, src) or only_a_name(told) or (
-            clause_in(told, src.words) is None and not tells(told))):
+    if told and (_addressed(cut, headline, src) or list_item_faults(told, src)
+                 or only_a_name(told) or (clause_in(told, src.words) is None
+                                          and not tells(told))):
         return None
     return told
+
+
+def _addressed(cut: str, headline: str, src: Sources) -> bool:
+    """Whether the clause is a headline's address before a colon, "X to Y: …" ("WSJ
+    Employees to Publisher: Opinion Page Spreads …"): who speaks to whom, not what happened.
+    The word after "to" is no verb the sources write ("Trump to visit Texas: …" is a clause:
+    they write "visited" or "visiting")."""
+    if re.match(rf"\s*{re.escape(cut)}\s*:", headline) is None:
+        return False
+    to = re.search(r"\bto (\w+)\W*$", cut.lower())
+    if to is None:
+        return False
+    base = to.group(1)
+    forms = {base + "ed", base + "d", base + "ing", base + base[-1:] + "ed", base[:-1] + "ing"}
+    return not forms & src.words
 
 
 def _completed(phrase: str, src: Sources) -> str:
