@@ -15,18 +15,18 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import collect, logs, pipeline
+from . import logs
 from . import schedule as scheduling
-from .configtypes import Config
+from .collect import CollectReport, collect, probe
 from .errors import ConfigError
-from .models import Period
-from .status import channel_report, editor_report
-from .store import Store
+from .store import open_config_store
 
 if TYPE_CHECKING:  # rich and yaml are imported by the commands that print or write with them
     from rich.console import Console
 
-    from .models import Delivery, Notification, Resend, SourceHealth
+    from .configtypes import Config
+    from .models import Delivery, Notification, Period, Resend, SourceHealth
+    from .store import Store
 
 log = logging.getLogger("digest")
 _STAGES = ("fetch", "edit", "render", "publish", "send")
@@ -72,6 +72,8 @@ class _StageProgress(AbstractContextManager["_StageProgress"]):
 
 def run(config: Config, period: Period | None, *, force: bool, resend: Resend, send: bool,
         fetch: bool) -> int:
+    from . import pipeline
+
     with _StageProgress() as progress:
         report = pipeline.run(config, period, force=force, resend=resend, deliver=send,
                               fetch=fetch, progress=progress)
@@ -99,12 +101,12 @@ def run(config: Config, period: Period | None, *, force: bool, resend: Resend, s
 # ends without freeing what the command built (__main__), so freeing the report object by
 # object as `fetch` returned (a 500-feed fetch's 10,000 articles, ~300,000 objects) was
 # 27-31 ms of the command's very end for nothing. The next `fetch` in a process replaces it.
-_last_fetch: list[collect.CollectReport] = []
+_last_fetch: list[CollectReport] = []
 
 
 def fetch(config: Config) -> int:
     with scheduling.lock(config), _store(config) as store, _frozen_heap():
-        report = collect.collect(config, store)
+        report = collect(config, store)
     _last_fetch[:] = [report]
     new = {name: saved.get("new", 0) for name, saved in report.saved.items()}
     print_markup([f"{r.source.name}: {r.status}" + (f" ({r.error})" if r.error else "")
@@ -157,7 +159,7 @@ def worker(config: Config, *, concurrency: int, heartbeat: float, drain: bool) -
 
 
 def build(config: Config, period: Period | None, *, wait: float = 0.0) -> int:
-    from . import distributed
+    from . import distributed, pipeline
 
     period = period or pipeline.default_period(config)
     pending = distributed.wait_for_wave(config, wait)
@@ -173,6 +175,8 @@ def build(config: Config, period: Period | None, *, wait: float = 0.0) -> int:
 
 
 def send(config: Config, period: Period | None, *, dry_run: bool, resend: Resend) -> int:
+    from . import pipeline
+
     key = (period or pipeline.default_period(config)).key
     with scheduling.lock(config), _store(config) as store:
         deliveries = (pipeline.send(config, key, store, dry_run=dry_run, resend=resend)
@@ -211,6 +215,8 @@ def _print_notifications(out: Console, notes: Sequence[Notification], indent: st
 
 
 def status(config: Config) -> int:
+    from .status import channel_report, editor_report
+
     out = _console()
     with _store(config) as store:
         runs = store.runs(10)
@@ -258,6 +264,8 @@ def status(config: Config) -> int:
 
 
 def schedule(config: Config) -> int:
+    from . import pipeline
+
     def build(period: Period, checkpoint: Callable[[str], None]) -> None:
         pipeline.run(config, period, progress=checkpoint, command="schedule")
 
@@ -272,7 +280,7 @@ def schedule(config: Config) -> int:
 def sources_check(config: Config) -> int:
     out = _console()
     out.print(f"{config.path}: valid, {len(config.sources)} source(s).")
-    health = collect.probe(config)
+    health = probe(config)
     _print_health(out, health, title="Sources")
     return 1 if any(h.status == "error" for h in health) else 0
 
@@ -340,7 +348,7 @@ def _frozen_heap() -> Iterator[None]:
 
 @contextmanager
 def _store(config: Config) -> Iterator[Store]:
-    store = pipeline.open_config_store(config)
+    store = open_config_store(config)
     try:
         yield store
     finally:

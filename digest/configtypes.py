@@ -14,6 +14,8 @@ from .models import EditorSettings, EmailSettings, FetchSettings, LLMSettings, N
 
 @dataclass(frozen=True)
 class Schedule:
+    """When `digest schedule` runs an issue (the `schedule:` section)."""
+
     day_of_week: str = "mon"
     hour: int = 7
     minute: int = 0
@@ -23,6 +25,8 @@ class Schedule:
 
 @dataclass(frozen=True)
 class Config:
+    """A validated configuration file: what every command runs on."""
+
     path: Path  # the file it was read from
     newsletter: Newsletter
     sources: tuple[Source, ...]

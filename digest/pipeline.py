@@ -27,7 +27,7 @@ from .errors import DigestError, StoreError
 from .models import Period
 from .periods import Clock, utcnow
 from .quiet import empty_period_note, hold_reason, mark_quiet
-from .store import IssueRecord, RunLock, Store, open_store
+from .store import IssueRecord, RunLock, Store, open_config_store
 
 if TYPE_CHECKING:
     import httpx
@@ -63,13 +63,6 @@ class RunReport:
 def default_period(config: Config, clock: Clock = utcnow) -> Period:
     """The period a command means when none is given: the last complete ISO week."""
     return periods.last_complete_week(clock(), config.newsletter.timezone)
-
-
-def open_config_store(config: Config) -> Store:
-    """The config's store: its SQLite file, or its PostgreSQL database scoped to this
-    newsletter (its issues, deliveries and runs; its sources' articles)."""
-    return open_store(config.store_address, newsletter=config.newsletter.title,
-                      sources=[s.name for s in config.sources])
 
 
 # ── build ────────────────────────────────────────────────────────────────────

@@ -29,6 +29,8 @@ SAVE_STEP = 2  # sources stored at most when one arrives (the rest catch up on l
 
 @dataclass(frozen=True)
 class CollectReport:
+    """What a collect fetched, stored and could not read, clean or store."""
+
     results: tuple[FetchResult, ...]
     saved: dict[str, dict[str, int]]  # source → {"new": n, "updated": n, "unchanged": n}
     failed: tuple[ArticleStatus, ...]  # items that could not be read, cleaned or stored

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from types import FrameType
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from . import periods
 from .configtypes import Config
@@ -48,7 +47,7 @@ def trigger(config: Config) -> CronTrigger:
 
     s = config.schedule
     return CronTrigger(day_of_week=s.day_of_week, hour=s.hour, minute=s.minute,
-                       timezone=ZoneInfo(s.timezone))
+                       timezone=periods.zone(s.timezone))
 
 
 def next_fire(config: Config, now: datetime | None = None) -> datetime:
@@ -117,7 +116,7 @@ def make_scheduler(config: Config, runner: Runner,
                    cron: BaseTrigger | None = None) -> BackgroundScheduler:
     from apscheduler.schedulers.background import BackgroundScheduler
 
-    scheduler = BackgroundScheduler(timezone=ZoneInfo(config.schedule.timezone))
+    scheduler = BackgroundScheduler(timezone=periods.zone(config.schedule.timezone))
     scheduler.add_job(runner.catch_up, cron or trigger(config), id="issue", coalesce=True,
                       max_instances=1, misfire_grace_time=config.schedule.misfire_grace_time,
                       replace_existing=True)

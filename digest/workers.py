@@ -38,12 +38,13 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:  # the process pool's module loads with the first pool started (`Pool.start`)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 log = logging.getLogger("digest")
 T = TypeVar("T")
@@ -147,6 +148,9 @@ class Pool(Generic[T, R]):
         context = _context(self.fn.__module__) if count > 1 else None
         if context is None:
             return False
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         executor = ProcessPoolExecutor(max_workers=count, initializer=_worker_start,
                                        mp_context=context)
         try:
@@ -167,6 +171,8 @@ class Pool(Generic[T, R]):
         for part in chunks:
             future = None
             if self._executor is not None and not self._broken:
+                from concurrent.futures.process import BrokenProcessPool
+
                 try:
                     future = self._executor.submit(_work_chunk, self.fn, part)
                 except (BrokenProcessPool, RuntimeError):
@@ -180,6 +186,8 @@ class Pool(Generic[T, R]):
             if future is None or self._broken:
                 yield from (call(self.fn, job) for job in part)
                 continue
+            from concurrent.futures.process import BrokenProcessPool
+
             try:
                 answers = future.result()
             except BrokenProcessPool:

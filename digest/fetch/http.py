@@ -35,6 +35,8 @@ _TRANSIENT_STATUS = {500, 502, 503, 504, 429}
 
 @dataclass
 class Response:
+    """A whole answer: its final URL, status, headers and (decoded, bounded) body."""
+
     url: str  # final URL, after redirects
     status: int
     headers: httpx.Headers

@@ -1,5 +1,6 @@
 """Sources on the local disk (tests, the demo, mail folders): read only when the configured
-source itself is a path — a feed's links may never point to file://."""
+source itself is a path (`urls.is_local`) — a feed's links may never point to file://.
+Loaded with the first local source."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from digest.models import FetchState, Source
 
@@ -27,20 +27,6 @@ class LocalRead:
     stamp: str | None = None  # stands in for Last-Modified: unchanged stamp, nothing to parse
     unchanged: bool = False
     warnings: list[str] = field(default_factory=list)
-
-
-def is_local(url: str) -> bool:
-    if url.startswith("file://"):
-        return True
-    return "://" not in url and Path(url).is_absolute()
-
-
-def to_path(url: str) -> Path:
-    if url.startswith("file://"):
-        from urllib.request import url2pathname  # (urllib.request: ~10 ms, file:// only)
-
-        return Path(url2pathname(urlsplit(url).path))
-    return Path(url)
 
 
 def _stamp(path: Path) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shlex
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,13 +15,12 @@ from digest.errors import internal_error
 from digest.models import FetchResult, FetchSettings, FetchState, ItemFailure, RawItem, Source
 from digest.periods import utcnow
 
-from . import local
 from .guard import FetchFailure, Guard, Lookup
 from .http import HttpClient, Response
 from .parsepool import Finish, load_parsing, make_parser
 from .transport import LeanTransport, preload
 from .turns import in_turns, start_in_turns, turns, when_done
-from .urls import host_of, is_imap
+from .urls import host_of, is_imap, is_local, to_path
 
 if TYPE_CHECKING:  # what reads a document loads with the first one (parsepool.load_parsing)
     import httpx
@@ -68,8 +66,8 @@ class SourceFetch:
         if self.source.kind == "opml":
             raise FetchFailure("an OPML file is imported with `digest sources import`, "
                                "not fetched")
-        if local.is_local(url):
-            return await self._local(local.to_path(url))
+        if is_local(url):
+            return await self._local(to_path(url))
         if is_imap(url):
             return await self._imap(url)
         if self.source.kind == "mailbox":
@@ -224,6 +222,8 @@ class SourceFetch:
         return outcome
 
     async def _local(self, path: Path) -> Outcome:
+        from . import local
+
         read = await asyncio.to_thread(local.read, path, self.source, self.state,
                                        self.settings.max_bytes, self.now)
         outcome = Outcome(last_modified=read.stamp, warnings=read.warnings)
@@ -271,6 +271,8 @@ async def _fetch_one(http: HttpClient, source: Source, state: FetchState | None,
     now = clock()
     state = state or FetchState(source=source.name, url=source.url)
     if state.disabled:
+        import shlex
+
         return FetchResult(source=source, status="skipped", state=state,
                            http_status=state.last_http_status,
                            error="disabled after HTTP 410 Gone; `digest sources enable "

@@ -80,6 +80,8 @@ def plain_target(url: str) -> Target | None:
 
 @dataclass
 class Conn:
+    """An open connection, and whether it served a request before."""
+
     reader: asyncio.StreamReader
     writer: asyncio.StreamWriter
     reused: bool = field(default=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that only say where a click came from. Generic names that sites also use
@@ -137,6 +138,22 @@ def is_web_url(url: str) -> bool:
 def is_imap(url: str) -> bool:
     """An imap:// or imaps:// mailbox (fetch/imap.py reads it; loaded with the first one)."""
     return url.lower().startswith(("imap://", "imaps://"))
+
+
+def is_local(url: str) -> bool:
+    """A file:// URL or an absolute path: a source on the local disk (fetch/local.py reads it;
+    loaded with the first one)."""
+    if url.startswith("file://"):
+        return True
+    return "://" not in url and Path(url).is_absolute()
+
+
+def to_path(url: str) -> Path:
+    if url.startswith("file://"):
+        from urllib.request import url2pathname  # (urllib.request: ~10 ms, file:// only)
+
+        return Path(url2pathname(urlsplit(url).path))
+    return Path(url)
 
 
 def host_of(url: str) -> str:

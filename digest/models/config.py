@@ -59,6 +59,8 @@ class TopicSection:
 
 @dataclass(frozen=True)
 class FetchSettings:
+    """How the fetch stage behaves: its limits, timeouts and politeness (the `fetch:` section)."""
+
     user_agent: str = "digest/0.1 (+https://github.com/digest-news/digest)"
     concurrency: int = 64  # requests in flight, all hosts (per_host bounds each site)
     per_host: int = 4  # requests in flight per host

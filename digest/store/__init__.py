@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport, Store
 from .lock import RunLock
 from .sqlite import SQLiteStore
 
+if TYPE_CHECKING:
+    from ..configtypes import Config
+
 __all__ = ["IssueRecord", "RunLock", "RunRecord", "SQLiteStore", "SaveOutcome", "SaveReport",
-           "Store", "is_postgres", "open_store"]
+           "Store", "is_postgres", "open_config_store", "open_store"]
 
 
 def is_postgres(address: str | Path) -> bool:
@@ -36,3 +40,10 @@ def open_store(address: str | Path, *, newsletter: str = "",
         raise StoreError(f"a postgresql:// database needs the PostgreSQL extra: "
                          f"pip install 'digest[postgres]' ({exc})") from exc
     return PostgresStore(str(address), newsletter=newsletter, sources=sources)
+
+
+def open_config_store(config: Config) -> Store:
+    """The config's store: its SQLite file, or its PostgreSQL database scoped to this
+    newsletter (its issues, deliveries and runs; its sources' articles)."""
+    return open_store(config.store_address, newsletter=config.newsletter.title,
+                      sources=[s.name for s in config.sources])

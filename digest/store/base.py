@@ -37,6 +37,8 @@ class SaveReport:
 
 @dataclass(frozen=True)
 class IssueRecord:
+    """A built issue as the store remembers it."""
+
     key: str
     title: str
     period_start: datetime
@@ -47,6 +49,8 @@ class IssueRecord:
 
 @dataclass(frozen=True)
 class RunRecord:
+    """One run of a command, as `digest status` lists it."""
+
     id: int
     command: str
     period: str | None

@@ -8,16 +8,18 @@ keeps the rows whose exact times fall in the window.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..models import Article, FetchResult, FetchState, Period, Removal
 from .base import IssueRecord, RunRecord
 
 if TYPE_CHECKING:
+    import json
+
     from ..models import ExplainerMemory, SourceHealth, StoryMemory
 
 Row = Mapping[str, Any]  # sqlite3.Row and psycopg's dict rows both read by column name
@@ -51,6 +53,8 @@ def windows(period: Period) -> tuple[Period, tuple[int, int, int, int]]:
 
 def candidates(period: Period, wide: Period, rows: Iterable[Row]) -> list[Article]:
     """The rows the exact times put in the window, as articles (in the rows' order)."""
+    import json
+
     out: list[Article] = []
     for r in rows:
         published = req_dt(r["published"])
@@ -97,15 +101,20 @@ def run(r: Row) -> RunRecord:
                      status=r["status"], error=r["error"], manifest=r["manifest"])
 
 
-# what json.dumps(value, ensure_ascii=False) builds on every call, built once
-_JSON = json.JSONEncoder(ensure_ascii=False)
+@cache
+def _encoder() -> json.JSONEncoder:
+    """What json.dumps(value, ensure_ascii=False) builds on every call, built once: with the
+    first article stored (json is not imported before a fetch's first request)."""
+    import json
+
+    return json.JSONEncoder(ensure_ascii=False)
 
 
 _NOT_CONTROL = bytes(range(32, 256))
 
 
 def texts_json(texts: tuple[str, ...]) -> str:
-    """`_JSON.encode(list(texts))`, built by string passes when only quotes and backslashes
+    """`_encoder().encode(list(texts))`, built by string passes when only quotes and backslashes
     need escaping (JSON's only other escapes are the control characters, which cleaned text
     seldom holds): the encoder's walk, character by character, was a third of storing an
     article. The texts are joined as the encoder separates them ('", "', which holds no
@@ -117,9 +126,9 @@ def texts_json(texts: tuple[str, ...]) -> str:
     body = '", "'.join(texts)
     try:
         if body.encode("utf-8").translate(None, _NOT_CONTROL):
-            return _JSON.encode(list(texts))
+            return _encoder().encode(list(texts))
     except UnicodeEncodeError:  # half a surrogate pair: the encoder writes it as it is
-        return _JSON.encode(list(texts))
+        return _encoder().encode(list(texts))
     if "\\" in body or body.count('"') != 2 * len(texts) - 2:
         body = '", "'.join([t.replace("\\", "\\\\").replace('"', '\\"')
                             if '"' in t or "\\" in t else t for t in texts])
@@ -129,7 +138,7 @@ def texts_json(texts: tuple[str, ...]) -> str:
 def encoded(a: Article) -> tuple[str, str]:
     """An article's paragraphs and removals as the JSON text both stores keep."""
     return (texts_json(a.paragraphs),
-            _JSON.encode([[r.rule, r.text] for r in a.removed]) if a.removed else "[]")
+            _encoder().encode([[r.rule, r.text] for r in a.removed]) if a.removed else "[]")
 
 
 # A source's state after a fetch (both dialects: `?` placeholders, `%s` for psycopg)
@@ -193,6 +202,8 @@ def update_values(row: Row, a: Article, updated_at: str,
 
 def memory(r: Row) -> StoryMemory:
     """A remembered story (continuity): its article keys, anchors and sentences are JSON lists."""
+    import json
+
     from ..models import StoryMemory
 
     return StoryMemory(issue=r["issue"], rank=r["rank"], headline=r["headline"],
@@ -201,6 +212,8 @@ def memory(r: Row) -> StoryMemory:
 
 
 def memory_values(issue: str, m: StoryMemory) -> tuple[Any, ...]:
+    import json
+
     def js(values: tuple[str, ...]) -> str:
         return json.dumps(list(values), ensure_ascii=False)
 
@@ -209,6 +222,8 @@ def memory_values(issue: str, m: StoryMemory) -> tuple[Any, ...]:
 
 def explainer(r: Row) -> ExplainerMemory:
     """A remembered Explainer: its aliases are a JSON list."""
+    import json
+
     from ..models import ExplainerMemory
 
     return ExplainerMemory(issue=r["issue"], entity=r["entity"],
@@ -216,6 +231,8 @@ def explainer(r: Row) -> ExplainerMemory:
 
 
 def explainer_values(issue: str, e: ExplainerMemory) -> tuple[Any, ...]:
+    import json
+
     return (issue, e.entity, json.dumps(list(e.aliases), ensure_ascii=False))
 
 

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from fetch_testkit import Reply, ScriptServer, rss, serving
+from fetch_testkit import Reply, ScriptServer, rss, rss_item, serving
 
 from digest.fetch import fetch_all
 from digest.fetch.turns import STAGGER, start_in_turns, when_done
@@ -163,3 +163,51 @@ def test_a_host_the_run_is_done_with_is_let_go_while_others_are_fetched(
         results = fetch_all(sources, states, settings)
     assert [r.status for r in results] == ["not_modified", "not_modified"]
     assert seen_before_answer == [["127.0.0.1"]]
+
+
+# Runs `digest` as `python -m digest` does, and writes down what is loaded when the process
+# opens its first connection (an audit hook: it imports nothing itself).
+_AT_FIRST_CONNECT = """
+import os, runpy, sys
+seen = []
+def first_connect(event, args):
+    if event == "socket.connect" and not seen:
+        seen.append(1)
+        with open(os.environ["DIGEST_TEST_LOADED"], "w") as out:
+            out.write("\\n".join(n for n, m in sys.modules.items() if m is not None))
+sys.addaudithook(first_connect)
+sys.argv = ["digest", *sys.argv[1:]]
+runpy.run_module("digest", run_name="__main__")
+"""
+# What a warm fetch's first requests need none of: the orchestrator and the status report
+# (other commands'), time zones (no period is computed), a hash function (the config cache
+# compares its key whole), JSON (the store reads states, not articles; the log is plain),
+# the process pool (started only for items to clean), local files' reader, shlex.
+NOT_BEFORE_THE_FIRST_REQUEST = ("digest.pipeline", "digest.status", "digest.quiet", "zoneinfo",
+                                "hashlib", "json", "concurrent.futures.process",
+                                "digest.fetch.local", "shlex")
+
+
+def test_a_warm_fetch_opens_its_first_connection_before_loading_what_it_does_not_need(
+        tmp_path: Path, server: ScriptServer) -> None:
+    feed = rss([rss_item(f"g{i}", link=f"{server.base}/a/{i}") for i in range(2)]).encode()
+    urls = [server.route(f"/{n}.xml", Reply(200, feed, {"ETag": f'"{n}"'})) for n in "ab"]
+    config = tmp_path / "sources.yaml"
+    lines = [f"  - {{name: {name}, url: '{url}'}}" for name, url in zip("ab", urls, strict=True)]
+    config.write_text("newsletter: {title: Warm}\ndatabase: digest.sqlite3\nsources:\n"
+                      + "\n".join(lines) + "\n", encoding="utf-8")
+    loaded = tmp_path / "loaded.txt"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1",
+           "DIGEST_TEST_LOADED": str(loaded)}
+    outputs = []
+    for _ in ("cold", "warm"):  # (the cold run stores the ETags and remembers the config)
+        done = subprocess.run([sys.executable, "-c", _AT_FIRST_CONNECT, "fetch", "--config",
+                               str(config)], cwd=tmp_path, env=env, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[1].count("not_modified") == 2, outputs[1]
+    modules = set(loaded.read_text().split())
+    assert {"digest.fetch.runner", "digest.collect"} <= modules  # (the hook saw the fetch)
+    assert not modules & {*NOT_BEFORE_THE_FIRST_REQUEST, "yaml", "pydantic"}, sorted(
+        modules & {*NOT_BEFORE_THE_FIRST_REQUEST, "yaml", "pydantic"})
