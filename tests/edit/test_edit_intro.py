@@ -319,3 +319,12 @@ def test_an_article_is_restored_from_the_sources_use_of_the_noun_as_a_head() -> 
                     "unfair.",))
     assert _with_article("Quill sues dockers over levy", 4, "levy", levy) == \
         "Quill sues dockers over a levy"
+
+
+def test_the_words_the_articles_all_use_never_stop_inside_a_phrase() -> None:
+    # allsides week 46: "Mueller Report Details Trump's Attempts to Influence Probe" was
+    # listed as "the Mueller report details Trump's attempts": the run of words every
+    # article uses stopped on "to", inside the phrase.
+    texts = ["The Quill report details how Lin Okafor made attempts to reach the port board, "
+             "the report said. Okafor's attempts failed, and the board said the report was fair."]
+    assert subject("Quill Report Details Okafor's Attempts to Sway Port Board", texts) is None

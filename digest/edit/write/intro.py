@@ -79,7 +79,10 @@ def subject(headline: str, texts: Sequence[str]) -> str | None:
         named = _named(words[1:verb]) or in_running_text(words[0], counts)[:1].isupper()
         phrase = obj if obj and _named(obj) else words[:verb] if named else obj
         phrase = phrase if len(phrase) >= 2 or _named(phrase) else []
-    phrase = _trimmed(phrase)
+    # (the words the articles all use that stop on a function word stop inside a phrase:
+    # "Mueller Report Details Trump's Attempts to Influence Probe" is no "… attempts")
+    cut = verb is None and len(_trimmed(phrase)) < len(phrase)
+    phrase = [] if cut else _trimmed(phrase)
     if (not 1 <= len(phrase) <= MAX_PHRASE or (verb is None and not _named(phrase))
             or _opens_quote(phrase) or phrase[0].lower() in PREPOSITIONS | _PARTICLES
             or re.search(r"\bto [a-z]", " ".join(phrase))):
