@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -34,6 +36,7 @@ from digest.fetch.parsepool import (
 )
 from digest.fetch.parseworker import NICENESS, Worker
 from digest.models import FetchSettings, RawItem, Source
+from digest.store.lock import RunLock
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
 BIG = rss([rss_item(f"g{i}", link=f"http://127.0.0.1/{i}", content=f"<p>{LONG_TEXT}</p>")
@@ -213,6 +216,52 @@ def test_a_worker_runs_below_its_parents_priority() -> None:
         worker.stop()
     assert outcome == "ok"
     assert niceness == min(19, os.getpriority(os.PRIO_PROCESS, 0) + NICENESS)
+
+
+# A run (this script) holding the run lock and a connection forks a parse worker, closes the
+# connection, then is killed outright.
+_KILLED_RUN = """
+import multiprocessing, socket, sys, time
+from pathlib import Path
+from digest.fetch.parseworker import Worker
+from digest.store.lock import RunLock
+RunLock(Path(sys.argv[1])).acquire()
+peer, mine = socket.socketpair()
+peer.settimeout(5)
+worker = Worker(multiprocessing.get_context("fork"))
+mine.close()
+try:
+    closed = peer.recv(1) == b""
+except TimeoutError:
+    closed = False
+print(worker.process.pid, closed, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_forked_worker_holds_none_of_its_parents_descriptors(tmp_path: Path) -> None:
+    """A connection the parent closes is closed at once (no worker holds a copy of it), and a
+    run killed outright (SIGKILL, the OOM killer) leaves no worker behind holding the run lock
+    (every later run would be refused as "locked") or waiting forever on its pipe."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    with subprocess.Popen([sys.executable, "-c", _KILLED_RUN, str(tmp_path / "db.sqlite3")],
+                          stdout=subprocess.PIPE, text=True, env=env) as run:
+        try:
+            pid, closed = (run.stdout.readline() if run.stdout else "").split()
+        finally:
+            run.kill()
+    assert closed == "True"
+    lock, deadline = RunLock(tmp_path / "db.sqlite3"), time.monotonic() + 10
+    while not _gone(int(pid)) or lock.held_elsewhere():
+        assert time.monotonic() < deadline, "the killed run's worker lives on"
+        time.sleep(0.05)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
 
 
 def test_finishing_has_its_own_time_on_top_of_the_parse() -> None:
