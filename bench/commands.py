@@ -6,8 +6,9 @@ reader's `update_feeds(workers=20)` and a feedparser loop, in one run, on loopba
 
 Feeds are served by bench/loopback.py (shapes: wordpress, summary, fulltext, json, mixed; real
 article text and pages from ../shared/bench when present). Each round runs every contender
-once, each as its own process, exactly as a user would (digest's modules compiled to bytecode
-first, as an installed package's are):
+once, each as its own process, exactly as a user would: with an interpreter as a `pip install
+.` venv starts (this venv's packages, without the finder of its editable install of digest:
+`user_python`), digest's modules compiled to bytecode first, as an installed package's are:
 
 - loop:   `for url in urls: feedparser.parse(url)`, one feed after another (rss2email, Planet);
 - reader: `make_reader(db).update_feeds(workers=20)` on a database that already lists the
@@ -18,7 +19,8 @@ first, as an installed package's are):
 Wall and CPU seconds (the process and its children) per run; ratios are taken round by round,
 the median is quoted. The server counts feed requests, 304s and article pages fetched, so the
 full-text decision can be read off the same run. `--repo DIR` times another checkout's digest
-(e.g. main) with this venv; `--baseline DIR` times one more in the same rounds, right after it.
+(e.g. main) with this venv's packages; `--baseline DIR` times one more in the same rounds,
+right after it.
 Each digest runs in a folder of its own (config, database, config cache), so each pays the
 same first round: its config read and validated, none cached yet (the baseline, sharing the
 folder, read back the config the first contender's run had cached).
@@ -33,12 +35,15 @@ import argparse
 import os
 import resource
 import shutil
+import site
 import sqlite3
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
+import venv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,6 +107,30 @@ def write_config(path: Path, urls: list[str]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def user_python(folder: Path) -> str:
+    """An interpreter as a `pip install .` user's venv starts: with this venv's packages and
+    their start-up hooks (.pth files), but not the finder an editable install (`pip install
+    -e .`: the dev venv's `make` target) adds to every start-up (it imports pathlib, re,
+    urllib.parse and fnmatch before the contender's first line: ~3 ms of CPU a process).
+    Every contender runs with it; digest's checkout comes first on PYTHONPATH, as an
+    installed package is on sys.path."""
+    venv.create(folder, with_pip=False, symlinks=True)
+    target = Path(sysconfig.get_path("purelib", vars={"base": str(folder),
+                                                      "platbase": str(folder)}))
+    dirs = [Path(d) for d in site.getsitepackages()]
+    (target / "00-packages.pth").write_text("".join(f"{d}\n" for d in dirs))  # (read first)
+    for d in dirs:
+        for pth in sorted(d.glob("*.pth")):
+            if pth.name.startswith("__editable__"):
+                continue
+            lines = []  # (a line that is neither code nor a comment names a folder: its own)
+            for line in pth.read_text().splitlines():
+                kept = not line.strip() or line.startswith(("import ", "import\t", "#"))
+                lines.append(line if kept else str(d / line))
+            (target / pth.name).write_text("\n".join(lines) + "\n")
+    return str(folder / "bin" / "python")
+
+
 def count(db: Path, sql: str) -> int:
     with sqlite3.connect(db) as conn:
         return int(conn.execute(sql).fetchone()[0])
@@ -139,6 +168,7 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="digest-commands-") as tmp:
             work = Path(tmp)
+            py = user_python(work / "venv")
             (work / "urls.txt").write_text("\n".join(urls))
             (work / "loop.py").write_text(LOOP)
             (work / "reader_update.py").write_text(READER_UPDATE)
