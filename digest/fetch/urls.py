@@ -156,8 +156,18 @@ def to_path(url: str) -> Path:
     return Path(url)
 
 
+# An http(s) URL whose host is plain (letters, digits, dots, hyphens) and whose port, if any,
+# is digits: its host is that text, as urlsplit reads it (no user part, no brackets, no
+# character urlsplit would strip or refuse), found without splitting the whole URL.
+_PLAIN_HOST = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9.-]+)(?::[0-9]*)?(?:[/?#]|\Z)")
+
+
 def host_of(url: str) -> str:
-    """Lower-case host (IPv6 without brackets), '' when there is none."""
+    """Lower-case host (IPv6 without brackets), '' when there is none. (A run asks it of each
+    source before its first request: 500 urlsplits were ~1.3 ms of that.)"""
+    plain = _PLAIN_HOST.match(url)
+    if plain is not None:
+        return plain[1].rstrip(".").lower()
     try:
         return (urlsplit(url).hostname or "").rstrip(".").lower()
     except ValueError:

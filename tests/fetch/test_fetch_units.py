@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given
@@ -11,9 +13,36 @@ from hypothesis import strategies as st
 from digest.encoding import decode
 from digest.fetch import canonical_key
 from digest.fetch.dates import parse_date, parse_trusted, retry_after
-from digest.fetch.urls import is_internal_ip, parsed_key, resolve
+from digest.fetch.urls import host_of, is_internal_ip, parsed_key, resolve
 
 NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
+
+
+def _split_host(url: str) -> str:
+    """What host_of says of every URL: urlsplit's host, without a trailing dot, lower-case."""
+    try:
+        return (urlsplit(url).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return ""
+
+
+def test_host_of_is_urlsplits_host_for_any_url() -> None:
+    """host_of reads a plain http(s) URL's host without splitting it: what it finds is what
+    urlsplit finds, for the usual feed URL and for 30,000 seeded odd ones (user parts,
+    brackets, ports that are not numbers, spaces, tabs and newlines urlsplit strips, case)."""
+    rng = random.Random(21)
+    hosts = ["h", "Ex.Org", "a.b.", "127.0.0.2", "[::1]", "[v1.x]", "u@h", "u:p@H.", "é.com",
+             "a_b", "x-y", "", "h%41", " h", "h\t", "h\n", "[::1", "h]"]
+    tails = ["", "/", "/feed.xml", "?q=1", "#f", ":80", ":", ":8a/", ":0/x", ":443?x", "\n",
+             "\n/", "/a b", "@h2/", "\\x", ":99999/"]
+    schemes = ["http://", "https://", "HTTP://", "Https://", "ftp://", "http:/", "http:", " http://",
+               "\thttp://", "http:///", "//"]
+    urls = ["http://127.0.0.2:35421/feed/0.xml", "https://news.example.com/rss"] + [
+        rng.choice(schemes) + rng.choice(hosts) + rng.choice([*hosts[:6], ""])
+        + "".join(rng.choice(tails) for _ in range(rng.randint(0, 3))) for _ in range(30_000)]
+    for url in urls:
+        assert host_of(url) == _split_host(url), repr(url)
+    assert host_of("http://127.0.0.2:35421/feed/0.xml") == "127.0.0.2"
 
 
 @pytest.mark.parametrize(("a", "b"), [
