@@ -135,9 +135,11 @@ def _name_lowered(item: str, src: Sources | None) -> bool:
     in lower case, in no form ("refers" is no name when they write "referred")."""
     if src is None:
         return False
-    return any(re.search(rf"(?<![\w-]){w.title()}(?![\w-])", src.prose_having(w.title()))
+    # (a possessive is its name's, "obama’s"; a compound the name opens is the name
+    # written capitalised, "Obama-era")
+    return any(re.search(rf"(?<![\w-]){w.title()}(?!\w)", src.prose_having(w.title()))
                and stem(w) not in src.lower_stems
-               for w in re.findall(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])", item))
+               for w in re.findall(r"(?<![\w’'-])[a-z]{3,}(?=[’']s\b|(?![\w’'-]))", item))
 
 
 def _name_then_noun(item: str, src: Sources | None) -> bool:
@@ -150,6 +152,33 @@ def _name_then_noun(item: str, src: Sources | None) -> bool:
         return False
     last = m.group(1).split()[-1]
     return src is None or src.count(rf"\b{re.escape(last)}\s+(?:are|were|have)\b", last) == 0
+
+
+# Who or what a noun phrase opens on: after one of these a word is a noun.
+_DETERMINERS = ("the", "a", "an", "this", "these", "his", "her", "its", "their", "our")
+# The words a direct question opens on ("when could …", "why is …").
+_WH = frozenset(["who", "what", "when", "where", "why", "how", "which"])
+
+
+def _no_subject(item: str, src: Sources | None) -> bool:
+    """"unlikely that Covid came from a Wuhan lab" (from "Unlikely that Covid came …, WHO
+    says"): a clause that opens on a word and "that" with no subject before them, where the
+    sources never write the word as a noun (after a determiner; "reports that …" is one)."""
+    words = item.split()
+    if len(words) < 3 or words[1] != "that" or not words[0].isalpha() or not words[0].islower():
+        return False
+    if src is None:
+        return True
+    noun = "|".join(_DETERMINERS)
+    return src.count(rf"\b(?:{noun}) {re.escape(words[0])}\b", words[0]) == 0
+
+
+def _direct_question(item: str, src: Sources | None) -> bool:
+    """"when could the United States reach herd immunity": a question-word then an
+    auxiliary is a question asked, not an item of a list ("why Senate Republicans couldn't
+    repeal Obamacare" is one: the order of a statement)."""
+    words = item.lower().split()
+    return len(words) > 2 and words[0] in _WH and words[1] in AUXILIARIES
 
 
 # The rules for an item that is a headline's clause in running text ("Trump returns to the
@@ -172,6 +201,8 @@ CLAUSE_RULES: tuple[tuple[str, ItemRule], ...] = (
     ("a view stated as a fact, its source not named", lambda item, src: _a_view(item, src) and (
         re.search(r"\b(?:claims?|argues|insists|suggests)\b", item) is None)),
     ("a name cut short", _cut_inside),
+    ("no subject before 'that' (a headline's shorthand)", _no_subject),
+    ("a direct question", _direct_question),
 )
 
 

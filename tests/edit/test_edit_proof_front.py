@@ -16,7 +16,7 @@ from digest.edit.proof_front import (
     tldr_strikes,
     unresolved_role,
 )
-from digest.edit.proof_intro import intro_items, intro_strikes, list_item_faults
+from digest.edit.proof_intro import clause_faults, intro_items, intro_strikes, list_item_faults
 from digest.edit.proof_item import item_faults
 from digest.edit.write.intro import clauses
 from digest.edit.write.tldr import _short, runs_through
@@ -314,3 +314,18 @@ def test_a_tldr_sentence_that_frames_or_judges_is_the_writers(sentence: str, fau
 def test_a_tldr_sentence_that_teases_is_a_hook(sentence: str, faults: bool) -> None:
     got = [f for f in sentence_faults(sentence) if f.startswith("teases")]
     assert bool(got) == faults, got
+
+
+def test_an_intro_clause_has_a_subject_states_and_keeps_a_names_capital() -> None:
+    # allsides weeks 103, 76, 103: "unlikely that Covid came from a Wuhan lab" (from
+    # "Unlikely that …, WHO says"), "when could the United States reach herd immunity",
+    # "Trump to roll back obama’s flood standards" (the sources write only "Obama-era").
+    src = Sources(("The board said it was unlikely that the levy came from Quill. Reports that "
+                   "the levy would pass were wrong, and the reports said so. Quill will revoke "
+                   "an Okafor-era levy order, officials said. When will the port reopen?",))
+    assert clause_faults("unlikely that the levy came from Quill", src)
+    assert not clause_faults("reports that the levy would pass", src)  # a noun: "the reports"
+    assert "a direct question" in clause_faults("when will the port reopen", src)
+    assert "a direct question" not in clause_faults("why the port will not reopen", src)
+    assert clause_faults("Quill to roll back okafor’s levy order", src)
+    assert not clause_faults("Quill to roll back Okafor’s levy order", src)
