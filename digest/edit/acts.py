@@ -1,6 +1,6 @@
 """What a lead says its subject did: the subject a sentence opens on and its main verb, read
 without a parser, for `events.restates_event` ("two leads on one subject whose main verbs are of
-one family tell one event").
+one family tell one event"); and a clause told again in the same words (`told_again`, below).
 
 A news lead opens on who acted, then says what they did: "Attorney General Jeff Sessions is set
 to testify before …", "Senate Republican leaders, aiming to …, unveiled on Thursday …", "A
@@ -27,12 +27,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.facts import DATES, form
+from digest.edit.entities import is_title
+from digest.edit.facts import DATES, form, inflected, new_figures, numbers, plain, restates
 from digest.edit.lexicon import (
     AUXILIARIES,
     BEFORE_VERB,
     EVENT_VERBS,
     IRREGULAR_VERBS,
+    QUOTED,
     STOPWORDS,
     stem,
 )
@@ -123,3 +125,65 @@ def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
         verb = verb or _any_verb(w, rest[k - 1] if k else "")
         return Act(verb, tuple(subject)) if verb else NO_ACT
     return NO_ACT
+
+
+# A clause told again in the same words (`repeats_phrase`): so many content words in a row
+# (function words skipped), a verb among them ("… meant to highlight a new jobs report that
+# showed unemployment falling …" after "… following a jobs report that showed unemployment
+# falling …"). A run of nouns both write is what the clauses are about, not the telling
+# ("a vote on gun control measures", "the hypocrisy of big media companies"), and a name, a
+# title or a figure is no word of a phrase ("former national security adviser Michael Flynn").
+PHRASE_WORDS = 4
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
+_PHRASE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _titled(word: str) -> bool:
+    """A title, singular or plural ("adviser", "presidents"): `entities.is_title`."""
+    return is_title(word.capitalize()) or (word.endswith("s") and is_title(word[:-1].capitalize()))
+
+
+def _verb_form(word: str) -> bool:
+    """A past, a participle or a gerund ("showed", "considering", "met")."""
+    return word.endswith(("ed", "ing")) or word in _PAST_ANY
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrases(sentence: str) -> frozenset[tuple[str, ...]]:
+    """The runs of PHRASE_WORDS content words, a verb form among them, that `sentence` writes
+    in a row with no name, title or figure among them (see PHRASE_WORDS)."""
+    out: set[tuple[str, ...]] = set()
+    run: list[tuple[str, bool]] = []
+    for w in _PHRASE_WORD.findall(plain(sentence)):
+        lower = w.lower()
+        if lower in STOPWORDS:
+            continue
+        if w[0].isupper() or not _LOWER_WORD.fullmatch(w) or _titled(lower):
+            run = []
+            continue
+        run.append((inflected(stem(lower)), _verb_form(lower)))
+        last = run[-PHRASE_WORDS:]
+        if len(last) == PHRASE_WORDS and any(verb for _, verb in last):
+            out.add(tuple(word for word, _ in last))
+    return frozenset(out)
+
+
+def repeats_phrase(sentence: str, earlier: Sequence[str]) -> str | None:
+    """How `sentence` tells again a clause one of `earlier` told, in its words (a phrase of
+    PHRASE_WORDS content words with a verb, `_phrases`, both write, outside its quotation
+    marks: a speaker's words are what was said) bringing no figure the earlier ones lack
+    (`new_figures`), or None."""
+    mine = _phrases(QUOTED.sub(" ", sentence))  # someone's own words are a fact of their own
+    if not mine or new_figures(numbers(sentence), {f for o in earlier for f in numbers(o)}):
+        return None
+    for other in earlier:
+        if shared := mine & _phrases(other):
+            return f"the phrase '{' '.join(min(shared))}' again"
+    return None
+
+
+def told_again(sentence: str, earlier: Sequence[str]) -> str | None:
+    """How `sentence` says again what one of `earlier` said — a figure or most of its words
+    (`restates`), or a clause in the same words (`repeats_phrase`) — or None: what a story
+    paragraph never prints and the copy editor strikes in one."""
+    return restates(sentence, earlier) or repeats_phrase(sentence, earlier)

@@ -3,7 +3,7 @@
 `headline_strikes` and `paragraph_strikes` return one `Strike` per violation (an empty list
 when the copy is clean); `issue_strikes` runs both over every story of an issue. The writers
 use the same predicates to avoid what the checker strikes (`opens_on_reference`,
-`restates`), the tests run the checker over the demo issue, and `bench/allsides.py` counts
+`told_again`), the tests run the checker over the demo issue, and `bench/allsides.py` counts
 the strikes on real weeks.
 
 Headlines: no ending on a preposition, article, conjunction, auxiliary or a verb that needs
@@ -14,7 +14,7 @@ the sources never write whole — Chinese too); no dateline ("LONDON (Reuters) �
 Paragraphs: no opening on a reference to something not printed ("He", "The company",
 "Second,", "One of them", a "him" in a sentence that names nobody); no dateline or kicker
 ("MINNEAPOLIS—", "(AP) —", "VIDEO:"); no fact stated twice (a distinctive number in two sentences, a
-sentence whose content words another one mostly holds, or another outlet's sentence that says
+sentence whose content words another one mostly holds, a clause in the same words, or another outlet's sentence that says
 nothing the paragraph has not printed: no new name, figure or date and few new words, or the
 same event told again — the same actors and action, `events.says_nothing_new`); no quotation
 left open (a sentence
@@ -33,8 +33,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest.edit.acts import told_again
 from digest.edit.events import says_nothing_new
-from digest.edit.facts import restates
 from digest.edit.lexicon import (
     ANAPHORIC,
     CALENDAR,
@@ -325,7 +325,7 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
             out.append(Strike("paragraph", fault, s))
         others = [x for j, x in enumerate(sentences[:k])
                   if not origins or origins[j] != origins[k]]
-        why = restates(s, sentences[:k]) or (others and says_nothing_new(s, others))
+        why = told_again(s, sentences[:k]) or (others and says_nothing_new(s, others))
         if why:
             out.append(Strike("paragraph", f"fact stated twice ({why})", s))
         if quotes_open(s):

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from digest.edit.acts import act, family
+from collections.abc import Callable
+
+import pytest
+
+from digest.edit.acts import act, family, repeats_phrase, told_again
+from digest.edit.proof import paragraph_strikes
+from digest.edit.write.paragraph import paragraph_for
+from digest.models import Article
+
+MakeArticle = Callable[..., Article]
 
 
 def test_a_verb_in_any_form_is_its_family_and_a_noun_is_none() -> None:
@@ -20,3 +29,49 @@ def test_the_verb_ends_the_sentence() -> None:
     lead = act("Harbour master Tomas Reyes, who ran the port for a decade, has been fired.")
     assert lead.verb == "fire"
     assert lead.subject == ("Harbour", "master", "Tomas", "Reyes")
+
+
+# A clause told again in the same words (acts.told_again, issue 11: "no fact stated twice").
+HARBOUR = ("Mayor Ines Varga on Friday hailed a port report that showed freight volumes rising, "
+           "a week after the dockworkers' strike ended.")
+
+
+def test_a_clause_in_the_same_words_is_told_again() -> None:
+    again = ("The mayor spoke for an hour at the quay, meant to promote a new port report that "
+             "showed freight volumes rising after months of closed berths.")
+    assert repeats_phrase(again, [HARBOUR]) == "the phrase 'port report show freight' again"
+    assert told_again(again, [HARBOUR])
+
+
+@pytest.mark.parametrize(("sentence", "printed"), [
+    # what two clauses are about, no verb among the words both write: another act
+    ("Shippers lobbied against the harbour toll budget plan.",
+     "The council backed the harbour toll budget plan on Monday."),
+    # a title is no word of the telling
+    ("Critics questioned the newly appointed port security adviser overseeing drills.",
+     "Officials quietly appointed a new port security adviser overseeing drills."),
+    # the speaker's own words: what was said
+    ("“This port report showed freight volumes rising,” Varga told the council.", HARBOUR),
+    # a figure the clause did not give
+    ("A port report that showed freight volumes rising 14% went to shippers.", HARBOUR),
+])
+def test_no_verb_a_title_a_quotation_or_a_new_figure_is_no_clause_told_again(
+        sentence: str, printed: str) -> None:
+    assert repeats_phrase(sentence, [printed]) is None
+
+
+def test_the_paragraph_never_prints_a_clause_twice_and_the_editor_strikes_it(
+        make_article: MakeArticle) -> None:
+    account = (f"{HARBOUR} The mayor spoke for an hour at the quay, meant to promote a new port "
+               "report that showed freight volumes rising after months of closed berths. "
+               "Ferry fares will fall by a third from March.")
+    arts = [make_article(account, source="Outlet A", title="Mayor hails port report")]
+    printed = [s.text for s in paragraph_for(arts, {}, language="en", words=(20, 130))]
+    assert printed[0] == HARBOUR
+    assert not any("meant to promote" in t for t in printed)
+    assert "Ferry fares will fall by a third from March." in printed
+    strikes = paragraph_strikes([HARBOUR, "The mayor spoke for an hour at the quay, meant to "
+                                 "promote a new port report that showed freight volumes "
+                                 "rising after months of closed berths."])
+    assert [s.rule for s in strikes] == [
+        "fact stated twice (the phrase 'port report show freight' again)"]

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digest.edit.facts import restates
 from digest.edit.lexicon import dangles
 from digest.edit.proof import (
     _whole_in,
@@ -19,7 +20,6 @@ from digest.edit.proof import (
     leans_back,
     opens_on_reference,
     paragraph_strikes,
-    restates,
     story_strikes,
 )
 

@@ -20,7 +20,8 @@
    new words, while the paragraph is under `words[0]` (even at a loss; another outlet's lead
    first, its own summary of the story, unless it reports an event before the opening's),
    and while it gains and stays within `words[1]` after that. Never a sentence that says
-   again what is printed (`facts.restates`: a figure again, or mostly the same words; nor
+   again what is printed (`acts.told_again`: a figure again, mostly the same words, or a
+   clause in the same words; nor
    another outlet's sentence that says nothing its printed sentences, taken together, do
    not — `events.says_nothing_new`: no new name, figure or date and at most half its content
    words new, or the same event told again with the same actors and action, so its lead
@@ -53,8 +54,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from digest.edit.acts import told_again
 from digest.edit.events import says_nothing_new
-from digest.edit.facts import new_fact, restates, said
+from digest.edit.facts import new_fact, said
 from digest.edit.headline.column import columns
 from digest.edit.lexicon import QUOTED, mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
@@ -163,7 +165,7 @@ class _Draft:
 
     def others(self, ln: Line) -> list[str]:
         """What the other outlets' printed sentences say (a sentence after its own article's
-        goes on with that account: `restates` alone judges it against those)."""
+        goes on with that account: `told_again` alone judges it against those)."""
         return [p.text for p in self.chosen if p.line.article != ln.article]
 
     def gain(self, stems: frozenset[str], extra: float) -> float:
@@ -211,7 +213,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     for ln in lines:
         if (ln.article == first.article and ln.index > first.index and draft.may_add(ln)
                 and draft.size + ln.size <= hi
-                and not restates(ln.text, [c.text for c in draft.chosen])):
+                and not told_again(ln.text, [c.text for c in draft.chosen])):
             draft.add(Pick(ln, _printed(ln, draft)), ln.stems, ln.size)
     leads = {(ln.article, ln.index) for ln in by_article.values()}
     while True:
@@ -222,7 +224,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
                 continue
             text = _printed(ln, draft)
             length = ln.size if text == ln.text else size_of(text)
-            if draft.size + length > hi or restates(ln.text, printed) or says_nothing_new(
+            if draft.size + length > hi or told_again(ln.text, printed) or says_nothing_new(
                     ln.text, draft.others(ln), settings):
                 continue
             stems = ln.stems if text == ln.text else frozenset(stem(t) for t in tokens(text))
@@ -283,7 +285,7 @@ def _in_print(picks: Sequence[Pick], settings: ParagraphSettings) -> list[Pick]:
     dropped: set[tuple[int, int]] = set()
     named: set[str] = set()  # the stems printed so far (an opening, a lead, may name "the X")
     for p in picks:
-        if (out and (restates(p.text, [o.text for o in out]) or says_nothing_new(
+        if (out and (told_again(p.text, [o.text for o in out]) or says_nothing_new(
                 p.text, [o.text for o in out if o.line.article != p.line.article],
                 settings))) or (
                 p.line.leans and (p.line.article, p.line.index - 1) in dropped) or (
