@@ -328,3 +328,15 @@ def test_the_words_the_articles_all_use_never_stop_inside_a_phrase() -> None:
     texts = ["The Quill report details how Lin Okafor made attempts to reach the port board, "
              "the report said. Okafor's attempts failed, and the board said the report was fair."]
     assert subject("Quill Report Details Okafor's Attempts to Sway Port Board", texts) is None
+
+
+def test_a_long_headlines_clause_drops_its_circumstance() -> None:
+    # allsides week 60: "Trump commutes 14-year sentence of former Illinois Gov. Blagojevich
+    # amid blitz of pardons" (13 words) was too long a clause, and the subject path listed
+    # "the 14-year sentence of former Illinois Gov. Blagojevich", losing what happened.
+    assert first_clause("Quill commutes 14-year sentence of former Carthen port chief Lin Okafor "
+                        "amid blitz of pardons") == \
+        "Quill commutes 14-year sentence of former Carthen port chief Lin Okafor"
+    # ("after" gives the cause: a clause is not cut there)
+    assert first_clause("Okafor is doing fine after tripping while boarding the ferry to the "
+                        "Carthen port") is None

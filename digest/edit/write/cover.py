@@ -98,7 +98,14 @@ def first_clause(headline: str, src: Sources | None = None) -> str | None:
         break
     text = text.strip()
     text = text if ENDS_ON_INITIALS.search(text) else text.rstrip(".!")  # ("the U.S.")
+    if len(text.split()) > MAX_CLAUSE:  # (what happened, without its circumstance)
+        text = _CIRCUMSTANCE.split(text, maxsplit=1)[0]
     return text if 3 <= len(text.split()) <= MAX_CLAUSE and not _open_quote(text) else None
+
+
+# A circumstance a long headline ends on ("Trump commutes 14-year sentence of former Illinois
+# Gov. Blagojevich amid blitz of pardons"): the clause before it says what happened.
+_CIRCUMSTANCE = re.compile(r" (?:amid|despite) (?=[a-z$\d])")
 
 
 # Two subjects a headline joins with a comma, then their verb in the plural: "Pelosi, Trump
