@@ -8,6 +8,8 @@ from collections.abc import Callable
 import numpy as np
 
 from digest.edit.group import story_labels
+from digest.edit.group.anchors import never_lower
+from digest.edit.group.labels import represent
 from digest.edit.group.space import NAME_MARK, cased_terms, vectorize
 from digest.edit.group.stories import ClusterSettings, prepare
 from digest.models import Article
@@ -64,3 +66,30 @@ def test_a_tv_show_and_a_study_of_voices_stay_apart(make_article: MakeArticle) -
                            for k, t in enumerate(week)]).labels
     assert labels[0] == labels[1] and labels[2] == labels[3]
     assert labels[0] != labels[2]
+
+
+FRANKEN_WEEK = ["Al Franken Blasts Comcast Merger Again",
+                "Franken says the merger blasts a hole in competition",
+                "Senator blasts merger plan again"]
+
+
+def test_a_title_case_headlines_names_are_the_words_the_week_never_lowers(
+        make_article: MakeArticle) -> None:
+    """Bare headlines have no running text to tell names by: a capitalised word no line of
+    the week writes in lower case stays a name when a Title Case headline is sentence-cased."""
+    arts = [make_article((), title=t, url=f"https://n{k}.example/{k * 1000 + 7}")
+            for k, t in enumerate(FRANKEN_WEEK)]
+    title = represent(arts).titles[0]
+    assert "Franken" in title and "Comcast" in title  # never written in lower case
+    assert "blasts" in title and "merger again" in title  # written in lower case elsewhere
+    assert never_lower(FRANKEN_WEEK) == frozenset(["Al", "Franken", "Comcast"])
+
+
+def test_with_a_body_lead_the_body_tells_the_names(make_article: MakeArticle) -> None:
+    """The rule is the bare headline's: with a body the week's running text says which words
+    are names (allsides_dev's articles all have one, and their titles are as before)."""
+    arts = [make_article(("Al Franken said the deal is bad.",), title=t,
+                         url=f"https://n{k}.example/{k * 1000 + 7}")
+            for k, t in enumerate(FRANKEN_WEEK)]
+    title = represent(arts).titles[0]
+    assert "Franken" in title and "comcast" in title  # named mid-sentence / never in the body

@@ -77,6 +77,26 @@ def name_words(texts: Sequence[str]) -> frozenset[str]:
     return frozenset(_POSSESSIVE_RE.sub("", w) for w in out)
 
 
+def never_lower(texts: Sequence[str]) -> frozenset[str]:
+    """Capitalised words of Title Case lines that the week never writes in lower case: the
+    names a week of bare headlines holds. With no running text, `name_words` sees only the
+    names its few sentence-case headlines happen to put mid-sentence, and `sentence_case`
+    lower-cases the rest ("Al Franken Blasts Comcast" became "Al franken blasts comcast", one
+    term apart from "Franken says ..." under space.cased_terms). A word some line writes in
+    lower case ("Blasts", "Charge") is a common word in capitals; one no line does is read as
+    a name. Acronyms are names already."""
+    lower: set[str] = set()
+    capital: set[str] = set()
+    for line in (line for t in texts for line in t.splitlines()):
+        title_case = is_title_case(line)
+        for w in _WORD_RE.findall(line):
+            if w[0].islower():
+                lower.add(w)
+            elif title_case and not w.isupper():
+                capital.add(w)
+    return frozenset(w for w in capital if w[0].lower() + w[1:] not in lower)
+
+
 def sentence_case(title: str, names: frozenset[str]) -> str:
     """A Title Case headline with every capitalised word but the first, acronyms and the
     week's names lower-cased, so the name finder sees names and not the whole headline."""

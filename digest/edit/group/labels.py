@@ -28,6 +28,7 @@ from digest.edit.group.anchors import (
     event_anchors,
     link_languages,
     name_words,
+    never_lower,
     sentence_case,
     subject_held,
 )
@@ -130,6 +131,12 @@ def represent(articles: Sequence[Article], settings: EditorSettings | None = Non
     cfg = settings or EditorSettings()
     names = name_words([article_text(a) for a in articles])
     # A Title Case headline reads as one long name; the name finder sees it sentence-cased.
+    # A week of bare headlines has no running text to tell its names by: there a capitalised
+    # word the week never writes in lower case stays a name (anchors.never_lower). With body
+    # leads the bodies tell them (as space.cased_terms, a week-level choice: allsides_dev,
+    # whose weeks have bodies and a few empty ones, is identical at every threshold).
+    if not any(a.text.strip() for a in articles):
+        names |= never_lower([a.title for a in articles])
     titles = [sentence_case(a.title, names) for a in articles]
     texts = tuple(f"{t}\n{a.text}" for t, a in zip(titles, articles, strict=True))
     index = index if index is not None else EntityIndex(texts)
