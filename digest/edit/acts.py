@@ -27,7 +27,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.entities import is_title
 from digest.edit.facts import DATES, form, inflected, new_figures, numbers, plain, restates
 from digest.edit.lexicon import (
     AUXILIARIES,
@@ -130,38 +129,39 @@ def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
 # A clause told again in the same words (`repeats_phrase`): so many content words in a row
 # (function words skipped), a verb among them ("… meant to highlight a new jobs report that
 # showed unemployment falling …" after "… following a jobs report that showed unemployment
-# falling …"). A run of nouns both write is what the clauses are about, not the telling
-# ("a vote on gun control measures", "the hypocrisy of big media companies"), and a name, a
-# title or a figure is no word of a phrase ("former national security adviser Michael Flynn").
+# falling …"; "is not considering firing the special counsel …" after "… says Trump is not
+# considering firing special counsel …"). A run of nouns both write is what the clauses are
+# about, not the telling ("a vote on gun control measures", "former national security
+# adviser"), and a name or a figure is no word of a phrase.
 PHRASE_WORDS = 4
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 _PHRASE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_PROGRESSIVE = AUXILIARIES | {"not", "be", "being"}  # what a verb in -ing follows
 
 
-def _titled(word: str) -> bool:
-    """A title, singular or plural ("adviser", "presidents"): `entities.is_title`."""
-    return is_title(word.capitalize()) or (word.endswith("s") and is_title(word[:-1].capitalize()))
-
-
-def _verb_form(word: str) -> bool:
-    """A past, a participle or a gerund ("showed", "considering", "met")."""
-    return word.endswith(("ed", "ing")) or word in _PAST_ANY
+def _verb_form(word: str, before: str) -> bool:
+    """A past or a participle ("showed", "met"), or a form in -ing after an auxiliary ("is not
+    considering"): "all five living former presidents", "preexisting conditions" tell no act."""
+    return (word.endswith("ed") or word in _PAST_ANY
+            or (word.endswith("ing") and before in _PROGRESSIVE))
 
 
 @functools.lru_cache(maxsize=4096)
 def _phrases(sentence: str) -> frozenset[tuple[str, ...]]:
     """The runs of PHRASE_WORDS content words, a verb form among them, that `sentence` writes
-    in a row with no name, title or figure among them (see PHRASE_WORDS)."""
+    in a row with no name or figure among them (see PHRASE_WORDS)."""
     out: set[tuple[str, ...]] = set()
     run: list[tuple[str, bool]] = []
+    before = ""
     for w in _PHRASE_WORD.findall(plain(sentence)):
         lower = w.lower()
+        previous, before = before, lower
         if lower in STOPWORDS:
             continue
-        if w[0].isupper() or not _LOWER_WORD.fullmatch(w) or _titled(lower):
+        if w[0].isupper() or not _LOWER_WORD.fullmatch(w):
             run = []
             continue
-        run.append((inflected(stem(lower)), _verb_form(lower)))
+        run.append((inflected(stem(lower)), _verb_form(lower, previous)))
         last = run[-PHRASE_WORDS:]
         if len(last) == PHRASE_WORDS and any(verb for _, verb in last):
             out.add(tuple(word for word, _ in last))

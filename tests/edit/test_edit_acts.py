@@ -43,19 +43,29 @@ def test_a_clause_in_the_same_words_is_told_again() -> None:
     assert told_again(again, [HARBOUR])
 
 
+def test_a_title_in_the_clause_is_a_word_of_it() -> None:
+    # (another outlet's lead on what the opening told: "is not considering replacing …")
+    printed = ("Despite the rumours, aides say Mayor Ines Varga is not considering replacing "
+               "the port commissioner Ivo Dane.")
+    again = ("Varga is not considering replacing the port commissioner, an aide said after a "
+             "week of rumours about the harbour strike.")
+    assert repeats_phrase(again, [printed]) == (
+        "the phrase 'consider replac port commission' again")
+
+
 @pytest.mark.parametrize(("sentence", "printed"), [
     # what two clauses are about, no verb among the words both write: another act
     ("Shippers lobbied against the harbour toll budget plan.",
      "The council backed the harbour toll budget plan on Monday."),
-    # a title is no word of the telling
-    ("Critics questioned the newly appointed port security adviser overseeing drills.",
-     "Officials quietly appointed a new port security adviser overseeing drills."),
+    # a word in -ing that follows no auxiliary describes, it tells no act
+    ("The surviving harbour pilot crews opposed the plan.",
+     "Rescuers praised the surviving harbour pilot crews."),
     # the speaker's own words: what was said
     ("“This port report showed freight volumes rising,” Varga told the council.", HARBOUR),
     # a figure the clause did not give
     ("A port report that showed freight volumes rising 14% went to shippers.", HARBOUR),
 ])
-def test_no_verb_a_title_a_quotation_or_a_new_figure_is_no_clause_told_again(
+def test_no_verb_a_quotation_or_a_new_figure_is_no_clause_told_again(
         sentence: str, printed: str) -> None:
     assert repeats_phrase(sentence, [printed]) is None
 
