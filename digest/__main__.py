@@ -1,6 +1,7 @@
 """`python -m digest`, and the installed `digest` script (pyproject.toml: `run`)."""
 
 import atexit
+import gc
 import os
 import sys
 
@@ -22,11 +23,14 @@ def _end_without_teardown() -> None:
 
 def run() -> None:
     """The command line, as `python -m digest` and the installed `digest` script run it: the
-    exit handler is registered before the command (and its imports) can register theirs."""
+    exit handler is registered before the command (and its imports) can register theirs,
+    and the cyclic collector is off while the command line starts (`cli.main` turns it back
+    on as the command begins)."""
     atexit.register(_end_without_teardown)
+    gc.disable()
     from .cli import main
 
-    _returned.append(main())
+    _returned.append(main(collector_off=True))
     sys.exit(_returned[0])
 
 

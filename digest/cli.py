@@ -7,6 +7,7 @@ Exit codes: 0 ok · 1 failure · 2 usage or configuration error · 75 temporary 
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -138,11 +139,13 @@ def _period(args: argparse.Namespace, config: Config) -> Period | None:
     return periods.parse(args.period, tz) if getattr(args, "period", None) else None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, collector_off: bool = False) -> int:
+    """`collector_off`: the caller (`__main__.run`) turned the cyclic collector off for the
+    start-up; it is turned back on as the command begins (`_begin`)."""
     args = _parser().parse_args(argv)
     logs.setup(verbosity=args.verbose - args.quiet, fmt=args.log_format)
     try:
-        return _dispatch(args)
+        return _dispatch(args, collector_off)
     except ConfigError as exc:
         log.error("%s", exc)
         return EXIT_USAGE
@@ -162,8 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace, collector_off: bool = False) -> int:
     if args.command == "clean":  # needs no config and none of the other stages
+        _begin(collector_off)
         return clean_files(args.files, url=args.url, text=args.text,
                            newsletter=args.newsletter, fmt=args.format, out=sys.stdout)
     from . import configcache
@@ -177,16 +181,17 @@ def _dispatch(args: argparse.Namespace) -> int:
     # made its store (configcache.remember), so the next command skips YAML and pydantic.
     remembered = configcache.remember(loaded)
     try:
-        return _command(args, _with_args(loaded.config, args))
+        return _command(args, _with_args(loaded.config, args), collector_off)
     finally:
         if not remembered:
             configcache.remember(loaded)
 
 
-def _command(args: argparse.Namespace, config: Config) -> int:
+def _command(args: argparse.Namespace, config: Config, collector_off: bool = False) -> int:
     # Imported here so `digest --help`, `digest clean` and config errors stay fast and light.
     from . import commands
 
+    _begin(collector_off)
     if args.command == "run":
         return commands.run(config, _period(args, config), force=args.force, resend=args.resend,
                             send=not args.no_send, fetch=not args.no_fetch)
@@ -215,6 +220,16 @@ def _command(args: argparse.Namespace, config: Config) -> int:
         }
         return int(action[args.sources_command]())
     raise AssertionError(args.command)  # argparse guarantees a known command
+
+
+def _begin(collector_off: bool) -> None:
+    """The command's own work begins: a collector turned off for the start-up (`main`) is on
+    again, and what the start-up built (the modules, the config: none of it garbage, all of it
+    kept to the end) is frozen out of its reach. Its collections walked all of that again and
+    again while the command line started (1.8 ms of a warm `digest fetch`'s start)."""
+    if collector_off:
+        gc.freeze()
+        gc.enable()
 
 
 def clean_files(files: list[str], *, url: str | None, text: bool, newsletter: bool, fmt: str,

@@ -257,3 +257,36 @@ def test_the_fetch_report_is_what_rich_prints_and_plain_lines_skip_rich(
     assert (consoles == []) == (lines == REPORT)
     if lines == REPORT:
         assert printed == _rich(lines, terminal=True) == "\n".join(REPORT) + "\n"
+
+
+# The installed script's way in, with the fetch command replaced by a spy that reports what the
+# collector did while the command line started.
+_COLLECTOR_PROBE = """
+import gc, json, sys
+seen = []
+gc.callbacks.append(lambda phase, info: seen.append(info["generation"]) if phase == "start" else None)
+import digest.commands
+def spy(config):
+    print(json.dumps({"collections": seen, "enabled": gc.isenabled(),
+                      "frozen": gc.get_freeze_count()}))
+    return 0
+digest.commands.fetch = spy
+from digest.__main__ import run
+sys.argv = ["digest", *sys.argv[1:]]
+seen.clear()
+run()
+"""
+
+
+def test_the_command_line_starts_without_the_collector_and_the_command_runs_with_it(
+        config: Path) -> None:
+    """No collection runs while `digest` starts (its objects are not garbage: they live to
+    the end); the command runs with the collector on, what the start-up built frozen out of
+    its reach."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", _COLLECTOR_PROBE, "fetch", "--config",
+                           str(config)], cwd=config.parent, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["collections"] == [] and report["enabled"] and report["frozen"] > 1000
