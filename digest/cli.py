@@ -35,8 +35,41 @@ _RESEND: dict[str, Any] = {
             "the message was handed over; see `digest status`), or =all to everyone"}
 
 
+def _columns() -> int:
+    """The terminal's width as shutil.get_terminal_size reads it ($COLUMNS, else the
+    terminal of stdout, else 80), without importing shutil (and bz2 and lzma with it:
+    ~2 ms of every command's start), which argparse's formatter would do to learn it."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, the width given (argparse makes one of these for every
+    argument it adds, to check it, and each would ask shutil for the width)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_columns() - 2)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, formatting with `_Formatter` (its subcommands' parsers too: they
+    are made by the parser's own class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--config", "-c", metavar="PATH",
                         default=os.environ.get("DIGEST_CONFIG", "sources.yaml"),
                         help="configuration file (default: $DIGEST_CONFIG or ./sources.yaml)")
@@ -44,14 +77,14 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="count", default=0, help="less output")
     common.add_argument("--log-format", choices=("plain", "json"), default="plain",
                         help="log lines as text (default) or one JSON object each")
-    period = argparse.ArgumentParser(add_help=False)
+    period = _Parser(add_help=False)
     period.add_argument("--period", metavar="KEY",
                         help="ISO week such as 2026-W10 (default: the last complete week)")
     period.add_argument("--since", metavar="DATE", help="first day (YYYY-MM-DD), with --until")
     period.add_argument("--until", metavar="DATE", help="last day (YYYY-MM-DD), with --since")
     period.add_argument("--out", metavar="DIR", help="output folder (default: from the config)")
 
-    p = argparse.ArgumentParser(prog="digest", description="Turn sources into a newsletter issue.")
+    p = _Parser(prog="digest", description="Turn sources into a newsletter issue.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     r = sub.add_parser("run", parents=[common, period], help="fetch, clean, edit, render, publish")
     r.add_argument("--force", action="store_true", help="rebuild an issue that already exists")

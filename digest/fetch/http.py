@@ -8,7 +8,6 @@ enforces the size cap on the *decoded* bytes while they arrive.
 from __future__ import annotations
 
 import asyncio
-import random
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -207,6 +206,8 @@ class HttpClient:
                             transient=status in _TRANSIENT_STATUS)
 
     def _backoff_seconds(self, attempt: int) -> float:
+        import random  # (with the first retry: not before a run's first request)
+
         return float(RETRY_BACKOFF * (2 ** attempt) * random.uniform(0.5, 1.5))
 
     async def _backoff(self, attempt: int) -> None:

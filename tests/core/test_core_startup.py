@@ -7,6 +7,7 @@ and only `build`/`run` need it.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sqlite3
@@ -16,6 +17,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
+from digest import cli
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples" / "outlets"
@@ -290,3 +293,28 @@ def test_the_command_line_starts_without_the_collector_and_the_command_runs_with
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["collections"] == [] and report["enabled"] and report["frozen"] > 1000
+
+
+def _helps(parser: argparse.ArgumentParser) -> list[str]:
+    """The parser's help and usage, and its subcommands' (and theirs), in order."""
+    out = [parser.format_help(), parser.format_usage()]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                out.extend(_helps(sub))
+    return out
+
+
+@pytest.mark.parametrize("columns", [None, "57", "123", "0", "wide"])
+def test_help_is_laid_out_as_argparse_lays_it_out(columns: str | None,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line learns the terminal's width without shutil (cli._columns): every
+    help and usage text is what argparse's own formatter, asking shutil, lays out."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    ours = _helps(cli._parser())
+    monkeypatch.setattr(cli, "_Parser", argparse.ArgumentParser)
+    assert ours == _helps(cli._parser())
+    assert len(ours) > 20

@@ -182,10 +182,11 @@ runpy.run_module("digest", run_name="__main__")
 # What a warm fetch's first requests need none of: the orchestrator and the status report
 # (other commands'), time zones (no period is computed), a hash function (the config cache
 # compares its key whole), JSON (the store reads states, not articles; the log is plain),
-# the process pool (started only for items to clean), local files' reader, shlex.
+# the process pool (started only for items to clean), local files' reader, shlex, shutil
+# (the command line's width: cli._columns), random (a retry's back-off).
 NOT_BEFORE_THE_FIRST_REQUEST = ("digest.pipeline", "digest.status", "digest.quiet", "zoneinfo",
                                 "hashlib", "json", "concurrent.futures.process",
-                                "digest.fetch.local", "shlex")
+                                "digest.fetch.local", "shlex", "shutil", "random")
 
 
 def test_a_warm_fetch_opens_its_first_connection_before_loading_what_it_does_not_need(
