@@ -116,8 +116,10 @@ LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("points back to a sentence not printed",
      re.compile(r"^(?:\S+\s){0,5}(?:for|of|among|to|with|about|from|by) (?:this|these|those)\s"
                 r"(?:is|was|are|were|has|had|have|will|would)\b|^The fact that (?:this|these|those)\b")),
+    # "The others are Georgia, Michigan, …": the rest of a set the sentence before counted
     ("an item of a list not printed",
-     re.compile(r"^The (?:first|second|third|last|other) (?:is|was|one|of (?:these|them|those))\b")),
+     re.compile(r"^The (?:first|second|third|last|other) (?:is|was|one|of (?:these|them|those))\b"
+                r"|^The others (?:are|were|include|included)\b")),
     ("points to text not printed", POINTS_FORWARD),
 )
 REFERENCE_FAULT = "opens on an unresolved reference"

@@ -165,6 +165,7 @@ OTHER = "Carthen's harbour board on Monday weighed ending the night ferry to Oak
     ("So, on Monday, the chair staged a vote.", "goes on from a sentence not printed"),
     ("Now he wants Carthen's ferry to run all night.", "goes on from a sentence not printed"),
     ("The first is that the ferry loses money.", "an item of a list not printed"),
+    ("The others are Oakfield, Kettle and Brandt Point.", "an item of a list not printed"),
     ("The reason for this was twofold.", "points back to a sentence not printed"),
     ("The fact that this is only a sampling of the delays shows the strain.",
      "points back to a sentence not printed"),
@@ -183,7 +184,7 @@ def test_what_leans_on_the_sentence_before(sentence: str, fault: str | None) -> 
     "“So, I am fighting for the ferry,” the chair said.",  # the speaker's own flow
     "So far the ferry has carried 9,000 people.", "Now that the ferry runs, shops stay open.",
     "The answer to the board's letter came on Friday.", "The question Lind asked was direct.",
-    "The first ferry left at dawn.",
+    "The first ferry left at dawn.", "The others' tickets were refunded on Friday.",
     "In an address on Thursday, Mayor Brandt said she will run the ferry.",
     "Well before dawn, the Kettle ferry left.",
     "The fact that the ferry is late shows the strain.", "Most of this week's ferries ran.",
