@@ -87,6 +87,10 @@ class Matches:
     def inserted(self, row: Stored) -> None:
         self._enter(row)
 
+    def insert(self, row_id: int, a: Article, url_key: str, published: str) -> None:
+        """`a`, just inserted as row `row_id` (its publication time as the row holds it)."""
+        self._enter(Stored(row_id, a.source, a.guid, url_key, a.content_hash, a.title, published))
+
     def updated(self, row: Stored, content_hash: str, title: str, published: str) -> None:
         """`row` rewritten: it moves to its new content hash (GUID and URL key stay)."""
         old = self.by_hash.get((row.source, row.content_hash), [])

@@ -19,12 +19,12 @@ from ..errors import StoreError
 from ..models import Article, FetchResult, FetchState, Period
 from . import migrations, rows
 from .base import IssueRecord, RunRecord, SaveOutcome, SaveReport
-from .batch import Matches, Stored, sqlite_select
 from .notifications import NotificationTable, ledger_rows
 from .sqlitewrites import Checkpoints, Transaction
 
 if TYPE_CHECKING:
     from ..models import Delivery, DeliveryStatus, ExplainerMemory, SourceHealth, StoryMemory
+    from .batch import Matches
 
 _ts = rows.ts
 # The twins themselves are always SQLite's `strftime('%s', <stored text>)` (migration 3 and
@@ -101,6 +101,8 @@ class SQLiteStore(NotificationTable):
         article). A failure of the database itself (`sqlite3.OperationalError`: disk full,
         I/O error) still rolls back the whole source.
         """
+        from .batch import Matches, sqlite_select  # (a run of 304s stores no article)
+
         counts: Counter[SaveOutcome] = Counter()
         failed: list[tuple[Article, Exception]] = []
         written = 0  # characters of paragraph text (as JSON) the batch writes
@@ -142,8 +144,7 @@ class SQLiteStore(NotificationTable):
             # the twins are computed in SQL from the ISO times (values 7 and 8)
             cursor = self._conn.execute(_INSERT, (*values, values[7], values[8]))
             assert cursor.lastrowid is not None
-            matches.inserted(Stored(cursor.lastrowid, a.source, a.guid, url_key,
-                                    a.content_hash, a.title, values[7]))
+            matches.insert(cursor.lastrowid, a, url_key, values[7])
             return "new", len(values[6])
         update = rows.update_values(row.row(), a, updated_at, twin=str)  # SQL takes ISO time
         if update is None:

@@ -183,10 +183,12 @@ runpy.run_module("digest", run_name="__main__")
 # (other commands'), time zones (no period is computed), a hash function (the config cache
 # compares its key whole), JSON (the store reads states, not articles; the log is plain),
 # the process pool (started only for items to clean), local files' reader, shlex, shutil
-# (the command line's width: cli._columns), random (a retry's back-off).
+# (the command line's width: cli._columns), random (a retry's back-off), how a batch of
+# articles finds the rows it already has (store.batch: a run of 304s stores none).
 NOT_BEFORE_THE_FIRST_REQUEST = ("digest.pipeline", "digest.status", "digest.quiet", "zoneinfo",
                                 "hashlib", "json", "concurrent.futures.process",
-                                "digest.fetch.local", "shlex", "shutil", "random")
+                                "digest.fetch.local", "shlex", "shutil", "random",
+                                "digest.store.batch")
 
 
 def test_a_warm_fetch_opens_its_first_connection_before_loading_what_it_does_not_need(
