@@ -30,6 +30,7 @@ def zone(name: str) -> ZoneInfo:
 
     return ZoneInfo(name)
 
+
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 _RANGE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$")
 

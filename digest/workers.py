@@ -38,12 +38,15 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from types import TracebackType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-if TYPE_CHECKING:  # the process pool's module loads with the first pool started (`Pool.start`)
+# The process pool's module loads with the first pool started (`Pool.start`); a broken pool
+# raises its BrokenProcessPool, a BrokenExecutor (concurrent.futures itself loads with asyncio).
+if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 log = logging.getLogger("digest")
@@ -149,13 +152,12 @@ class Pool(Generic[T, R]):
         if context is None:
             return False
         from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
 
         executor = ProcessPoolExecutor(max_workers=count, initializer=_worker_start,
                                        mp_context=context)
         try:
             executor.submit(_ready)  # forks every worker now, while it is safe
-        except (OSError, RuntimeError, BrokenProcessPool) as exc:
+        except (OSError, RuntimeError, BrokenExecutor) as exc:
             log.warning("no worker processes (%s): working in this process", exc)
             executor.shutdown(wait=False, cancel_futures=True)
             self._broken = True
@@ -171,11 +173,9 @@ class Pool(Generic[T, R]):
         for part in chunks:
             future = None
             if self._executor is not None and not self._broken:
-                from concurrent.futures.process import BrokenProcessPool
-
                 try:
                     future = self._executor.submit(_work_chunk, self.fn, part)
-                except (BrokenProcessPool, RuntimeError):
+                except (BrokenExecutor, RuntimeError):
                     self._broke()
             out.append((part, future))
         return Batch(tuple(out))
@@ -186,11 +186,9 @@ class Pool(Generic[T, R]):
             if future is None or self._broken:
                 yield from (call(self.fn, job) for job in part)
                 continue
-            from concurrent.futures.process import BrokenProcessPool
-
             try:
                 answers = future.result()
-            except BrokenProcessPool:
+            except BrokenExecutor:
                 self._broke()
                 answers = [call(self.fn, job) for job in part]
             except Exception:  # the answers could not travel back: each job redone here

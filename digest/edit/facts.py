@@ -5,7 +5,7 @@ Two tests and what they read, used by the paragraph writer (write/paragraph.py) 
 
 * `restates(sentence, earlier)`: the same fact as *one* earlier sentence — a distinctive
   figure again ("853,000", "4 million") with a word around it, or 60 % of the smaller
-  sentence's content words (`events.told_again` adds a clause in the same words);
+  sentence's content words (`acts.told_again` adds a clause in the same words);
 * `new_fact(sentence, printed)`: whether a sentence brings a figure or a name the printed
   text does not hold. What is new in a sentence is a name (a run of capitalised words whose
   last word the reader has not met: "House Minority Leader Nancy Pelosi" after "Pelosi" is

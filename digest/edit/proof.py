@@ -13,12 +13,11 @@ the sources never write whole — Chinese too); no dateline ("LONDON (Reuters) �
 
 Paragraphs: no opening on a reference to something not printed ("He", "The company",
 "Second,", "One of them", a "him" in a sentence that names nobody); no dateline or kicker
-("MINNEAPOLIS—", "(AP) —", "VIDEO:"); no fact stated twice (a distinctive number in two sentences, a
-sentence whose content words another one mostly holds, a clause in the same words, or another outlet's sentence that says
-nothing the paragraph has not printed: no new name, figure or date and few new words, or the
-same event told again — the same actors and action, `events.says_nothing_new`); no quotation
-left open (a sentence
-split inside a quote); no dek or subheading in headline grammar printed as a sentence ("Former
+("MINNEAPOLIS—", "(AP) —", "VIDEO:"); no fact stated twice (a distinctive number in two
+sentences, a sentence whose content words another one mostly holds, a clause in the same words,
+or another outlet's sentence that says nothing the paragraph has not printed: no new name,
+figure or date and few new words, or the same event told again — the same actors and action,
+`events.says_nothing_new`); no quotation left open (a sentence split inside a quote); no dek or subheading in headline grammar printed as a sentence ("Former
 FBI director speaks in interview; Trump accuses Comey of lies in series of tweets."); no Chinese outside brackets in a Latin-script issue; no name
 lower-cased after an added attribution ("According to X, joe Biden").
 

@@ -49,7 +49,7 @@ from digest.edit.proof_item import (  # (the item rules a clause can break)
     _verb_end,
     item_faults,
 )
-from digest.edit.write.phrase import clause_in, verb_forms
+from digest.edit.write.phrase import DETERMINERS, clause_in, verb_forms
 
 INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence
 
@@ -154,8 +154,6 @@ def _name_then_noun(item: str, src: Sources | None) -> bool:
     return src is None or src.count(rf"\b{re.escape(last)}\s+(?:are|were|have)\b", last) == 0
 
 
-# Who or what a noun phrase opens on: after one of these a word is a noun.
-_DETERMINERS = ("the", "a", "an", "this", "these", "his", "her", "its", "their", "our")
 # The words a direct question opens on ("when could …", "why is …").
 _WH = frozenset(["who", "what", "when", "where", "why", "how", "which"])
 
@@ -169,7 +167,7 @@ def _no_subject(item: str, src: Sources | None) -> bool:
         return False
     if src is None:
         return True
-    noun = "|".join(_DETERMINERS)
+    noun = "|".join(sorted(DETERMINERS))  # (after one, a word is a noun)
     return src.count(rf"\b(?:{noun}) {re.escape(words[0])}\b", words[0]) == 0
 
 

@@ -84,12 +84,11 @@ class Matches:
                 return rows[0]
         return None
 
-    def inserted(self, row: Stored) -> None:
-        self._enter(row)
-
-    def insert(self, row_id: int, a: Article, url_key: str, published: str) -> None:
+    def insert(self, row_id: int, a: Article, url_key: str, published: str) -> Stored:
         """`a`, just inserted as row `row_id` (its publication time as the row holds it)."""
-        self._enter(Stored(row_id, a.source, a.guid, url_key, a.content_hash, a.title, published))
+        row = Stored(row_id, a.source, a.guid, url_key, a.content_hash, a.title, published)
+        self._enter(row)
+        return row
 
     def updated(self, row: Stored, content_hash: str, title: str, published: str) -> None:
         """`row` rewritten: it moves to its new content hash (GUID and URL key stay)."""

@@ -130,8 +130,7 @@ def _decide(a: Article, url_key: str, updated_at: str, matches: Matches,
     if row is None:
         values = (*rows.article_values(a, url_key, updated_at), epoch(a.published),
                   epoch(a.first_seen))
-        stored = Stored(pending, a.source, a.guid, url_key, a.content_hash, a.title, values[7])
-        matches.inserted(stored)
+        stored = matches.insert(pending, a, url_key, values[7])
         return _Write("new", values, stored)
     update = rows.update_values(row.row(), a, updated_at,
                                 twin=lambda iso: epoch(rows.req_dt(iso)))

@@ -212,10 +212,8 @@ def memory(r: Row) -> StoryMemory:
 
 
 def memory_values(issue: str, m: StoryMemory) -> tuple[Any, ...]:
-    import json
-
     def js(values: tuple[str, ...]) -> str:
-        return json.dumps(list(values), ensure_ascii=False)
+        return _encoder().encode(list(values))
 
     return (issue, m.rank, m.headline, js(m.articles), js(m.anchors), js(m.said))
 
@@ -231,9 +229,7 @@ def explainer(r: Row) -> ExplainerMemory:
 
 
 def explainer_values(issue: str, e: ExplainerMemory) -> tuple[Any, ...]:
-    import json
-
-    return (issue, e.entity, json.dumps(list(e.aliases), ensure_ascii=False))
+    return (issue, e.entity, _encoder().encode(list(e.aliases)))
 
 
 def remembered(records: Iterable[IssueRecord], before: datetime, issues: int) -> list[str]:

@@ -29,7 +29,7 @@ from digest.edit.proof_item import item_faults
 from digest.edit.settings import IntroSettings
 from digest.edit.write.casing import SMALL, in_running_text, prose_counts
 from digest.edit.write.cover import finished, first_clause, only_a_name, tells
-from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in
+from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in, verb_forms
 from digest.edit.write.tldr import few
 from digest.models import Explainer, Newsletter, Story
 from digest.text import tokens
@@ -222,9 +222,7 @@ def _addressed(cut: str, headline: str, src: Sources) -> bool:
     to = re.search(r"\bto (\w+)\W*$", cut.lower())
     if to is None:
         return False
-    base = to.group(1)
-    forms = {base + "ed", base + "d", base + "ing", base + base[-1:] + "ed", base[:-1] + "ing"}
-    return not forms & src.words
+    return not verb_forms(to.group(1) + "s") & src.words  # (its -ed and -ing forms)
 
 
 def _completed(phrase: str, src: Sources) -> str:

@@ -25,7 +25,7 @@ NO_ARTICLE = frozenset(["many", "some", "most", "all", "several", "few", "his", 
                          "no", "more", "less", "much"])
 
 
-_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"])
+DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"])
 _SUBORDINATE = frozenset(["as", "while", "because", "when", "if", "whether", "although",
                           "though", "unless", "once"])
 _ADVERBS = frozenset(["just", "now", "again", "also", "still", "already", "soon", "even",
@@ -134,7 +134,7 @@ def _is_participle(words: Sequence[str], i: int, used: AbstractSet[str]) -> bool
     if w in _IRREGULAR_PAST:
         return before[:1].isupper() or not nxt or nxt.lower() in PREPOSITIONS
     # (or before the object's determiner: "Deutsche Bank staff flagged his transactions")
-    return w.endswith("ed") and (not nxt or nxt.lower() in PREPOSITIONS | _DETERMINERS)
+    return w.endswith("ed") and (not nxt or nxt.lower() in PREPOSITIONS | DETERMINERS)
 
 
 def _headline_ese(words: Sequence[str], i: int, used: AbstractSet[str]) -> bool:
