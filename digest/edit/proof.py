@@ -86,7 +86,8 @@ _REFERENCE = re.compile(
     r"incident|case|policy|proposal|rule|rules|law|effort|program|programme|project|"
     r"organisation|organization|department|ministry|regulator|lawmaker|senator|president|"
     r"governor|leader|spokesman|spokeswoman|spokesperson|developer|startup|"
-    r"campaign|event|summit|meeting|conference|vote|order|letter|move)\b")
+    r"campaign|event|summit|meeting|conference|vote|order|letter|move|directive|memo|"
+    r"guidance)\b")
 # "… love him.", "Twelve hours later, he told …": a person the sentence never names.
 # What else makes a sentence lean on the one before it in its article (beyond its opening
 # word: `opens_on_reference`), each rule with the fault a copy editor writes in the margin.

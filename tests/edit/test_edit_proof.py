@@ -75,6 +75,9 @@ def test_chinese_in_an_english_headline_only_in_brackets() -> None:
     "“It is a good day,” she said.",  # inside the quote too: what is "it"?
     "Farmers and fishing crews in the delta love him.",  # a person never named
     "Twelve hours later, he told the world.",
+    # an act named only by the sentence before: which directive? (a lead's second sentence)
+    "The directive obliges public schools to let pupils use the bathroom they choose.",
+    "The memo told staff to stop using the old forms.",
 ])
 def test_references_that_need_the_sentence_before(sentence: str) -> None:
     assert opens_on_reference(sentence)
