@@ -263,6 +263,22 @@ def is_adverb(word: str) -> bool:
             and word not in _NOT_ADVERBS)
 
 
+def verb_forms(word: str) -> set[str]:
+    """The -ed and -ing forms of a verb in -s ("orders": "ordered", "ordering"; "plans":
+    "planned"; "denies": "denied"; "takes": "taking")."""
+    bases = {word[:-1]} | ({word[:-2]} if word.endswith("es") else set())
+    if word.endswith("ies"):
+        bases.add(word[:-3] + "y")
+    out = set()
+    for b in bases:
+        out |= {b + "ed", b + "d", b + "ing", b + b[-1:] + "ed", b + b[-1:] + "ing"}
+        if b.endswith("e"):
+            out.add(b[:-1] + "ing")
+        if b.endswith("y"):
+            out.add(b[:-1] + "ied")
+    return out
+
+
 STOPWORDS = frozenset(
     ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "told", "according", "new", "one", "two", "three", "first", "last", "year", "years", "week", "weeks", "day", "days", "time", "like", "get", "got", "make", "made", "may", "might", "must", "shall", "us", "mr", "mrs", "ms", "it's", "that's", "there's", "he's", "she's", "they're", "we're", "i'm", "don't", "didn't", "doesn't", "won't", "can't", "isn't", "wasn't", "weren't", "also", "well", "back", "even", "still", "way", "many", "much", "another", "around", "since", "per", "via", "upon", "yet", "however", "though", "although", "whether", "within", "without", "across", "among", "including", "including", "s", "t", "de", "la", "le", "el"]
 )

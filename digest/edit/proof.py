@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from digest.edit.acts import told_again
@@ -43,6 +44,7 @@ from digest.edit.lexicon import (
     content_words,
     dangles,
     mostly_cjk,
+    verb_forms,
 )
 from digest.edit.write.summarize import clean_sentence
 from digest.models import Issue
@@ -200,7 +202,56 @@ def headline_strikes(headline: str, sources: Sequence[str] = (), *,
         strike("kicker or outlet suffix")
     if not cjk_issue and _cjk_outside_brackets(text):
         strike("Chinese outside brackets in a Latin-script issue")
+    if not cjk_issue and sources and any(f"{text}:" in s for s in sources) \
+            and addressee(text, _read(tuple(sources)).words):
+        strike("who speaks to whom, not what happened (X to Y:)")
+    if not cjk_issue and _ends_on_fragment(text):
+        strike("ends on a fragment after its sentence")
+    if len(list(iter_sentences(text))) > 2:
+        strike("three sentences or more: a dek, not a headline")
     return out
+
+
+# "Some Pittsburgh Jewish leaders to Trump", "Barack Obama to 2020 Graduates": the clause
+# before a title's colon that only says who speaks to whom (what they say follows the colon).
+_QUANTIFIERS = frozenset(["a", "an", "the", "some", "many", "most", "all", "several", "top"])
+_NOT_IN_A_NAME = frozenset(["whether", "that", "who", "says", "said", "is", "are", "was", "were",
+                            "will", "would", "has", "have", "had"])
+_ADDRESSEE = re.compile(r"\s[Tt]o\s+((?:[A-Z0-9][\w.'’&-]*\s+)*[A-Z0-9][\w.'’&-]*)$")
+
+
+def addressee(clause: str, words: AbstractSet[str]) -> bool:
+    """Whether `clause` is an address, "X to Y" with X and Y names or plural nouns (who speaks
+    to whom), as a headline writes it before a colon ("WSJ Employees to Publisher: …", "Trump
+    To Iran's President Rouhani: …"), never a clause ("Trump lied to Mueller", "McCain
+    Returns to Senate": a verb the sources write in -ed or -ing) or a noun's complement
+    ("Viewers' guide to Biden's Inauguration Day"); the word after "to" is no verb `words` (the sources' lower-case words) write in -ed or -ing
+    ("Trump To Visit Texas: …" is a clause: they write "visited" or "visiting")."""
+    m = _ADDRESSEE.search(clause)
+    if m is None:
+        return False
+    speaker = clause[:m.start()].split()
+    if not 0 < len(speaker) <= 5:
+        return False
+    last = speaker[-1].lower().rstrip("'’")
+    if not (speaker[-1][:1].isupper() or last.endswith("s")):
+        return False  # a noun's complement ("guide to"), a verb ("lied to"): no one speaks
+    for w in speaker:
+        low = w.lower().rstrip("'’")
+        if low in _QUANTIFIERS:
+            continue
+        if low in _NOT_IN_A_NAME or low.endswith("ed") or verb_forms(
+                low if low.endswith("s") else low + "s") & words:
+            return False  # a verb: "Brandt Returns to", "House probes whether Brandt lied to"
+    return not verb_forms(m.group(1).split()[0].lower() + "s") & words
+
+
+def _ends_on_fragment(headline: str) -> bool:
+    """A title cut after a sentence, at the colon that followed a word or two: "U.S. Navy Wants
+    Navy Seal's Trident Pin Removed. Trump" (": No Way."), "Trump wants to reopen schools.
+    Hint" (": It's not just about education.")."""
+    parts = list(iter_sentences(headline))
+    return len(parts) > 1 and len(parts[-1].split()) <= 2 and parts[-1][-1:] not in ".!?”\"’'"
 
 
 def _cut_word(headline: str, sources: Sequence[str]) -> bool:

@@ -24,7 +24,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from digest.edit.lexicon import CJK_RE, STOPWORDS, is_adverb, stem
+from digest.edit.lexicon import CJK_RE, STOPWORDS, is_adverb, stem, verb_forms
 from digest.edit.proof import (
     ARTICLES,
     AUXILIARIES,
@@ -49,7 +49,7 @@ from digest.edit.proof_item import (  # (the item rules a clause can break)
     _verb_end,
     item_faults,
 )
-from digest.edit.write.phrase import DETERMINERS, clause_in, verb_forms
+from digest.edit.write.phrase import DETERMINERS, clause_in
 
 INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence
 

@@ -60,6 +60,40 @@ def test_headlines_that_stand(headline: str) -> None:
     assert headline_strikes(headline, sources, language=language) == []
 
 
+# Real titles' shapes, with the colon a headline cut off after a word or two.
+TITLES = ["Carthen voice artists to Parliament: Don't ban us until you hear us",
+          "Mayor Brandt To Carthen Unions: 'No Strike This Winter'",
+          "Parliament Wants Cloned Voices Removed. Brandt: No Way.",
+          "Brandt lied to Parliament: report",
+          "Brandt Returns to Parliament: 'An honour'",
+          "Voters' guide to Carthen's Election Day: what to know",
+          "Brandt To Visit Carthen: what it means",
+          "Brandt returned to Parliament on Monday and visited Carthen on Tuesday, "
+          "visiting the port. Artists protest."]
+
+
+@pytest.mark.parametrize(("headline", "rule"), [
+    ("Carthen voice artists to Parliament", "who speaks to whom"),
+    ("Mayor Brandt To Carthen Unions", "who speaks to whom"),
+    ("Parliament Wants Cloned Voices Removed. Brandt", "ends on a fragment"),
+    ("Cloned voices banned. Artists protest. Brandt says no.", "three sentences"),
+])
+def test_a_title_cut_at_its_colon_or_run_on_is_struck(headline: str, rule: str) -> None:
+    rules = [s.rule for s in headline_strikes(headline, [*TITLES, *SOURCES])]
+    assert any(r.startswith(rule) for r in rules), rules
+
+
+@pytest.mark.parametrize("headline", [
+    "Brandt lied to Parliament",  # a verb before "to": a clause
+    "Brandt Returns to Parliament",  # the sources write "returned"
+    "Voters' guide to Carthen's Election Day",  # a noun's complement
+    "Brandt To Visit Carthen",  # the sources write "visited", "visiting"
+    "Carthen lawmakers approve ban. Artists protest.",  # two sentences, each whole
+])
+def test_a_clause_before_a_colon_stands(headline: str) -> None:
+    assert headline_strikes(headline, [*TITLES, *SOURCES]) == []
+
+
 def test_chinese_in_an_english_headline_only_in_brackets() -> None:
     assert headline_strikes("Carthen's “Clear Voice” (清声) campaign begins", [], language="en") == []
     rules = [s.rule for s in headline_strikes("卡森议会通过法案", [], language="en")]

@@ -22,14 +22,14 @@ from collections.abc import Sequence
 
 from digest.edit.entities import is_title
 from digest.edit.lexicon import CALENDAR, stem
-from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
+from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, addressee
 from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import list_item_faults, title_cased
 from digest.edit.proof_item import item_faults
 from digest.edit.settings import IntroSettings
 from digest.edit.write.casing import SMALL, in_running_text, prose_counts
 from digest.edit.write.cover import finished, first_clause, only_a_name, tells
-from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in, verb_forms
+from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in
 from digest.edit.write.tldr import few
 from digest.models import Explainer, Newsletter, Story
 from digest.text import tokens
@@ -214,15 +214,11 @@ def _clause_told(headline: str, texts: Sequence[str], src: Sources | None) -> st
 
 def _addressed(cut: str, headline: str, src: Sources) -> bool:
     """Whether the clause is a headline's address before a colon, "X to Y: …" ("WSJ
-    Employees to Publisher: Opinion Page Spreads …"): who speaks to whom, not what happened.
-    The word after "to" is no verb the sources write ("Trump to visit Texas: …" is a clause:
-    they write "visited" or "visiting")."""
+    Employees to Publisher: Opinion Page Spreads …"): who speaks to whom, not what happened
+    (`proof.addressee`, read against the week's words)."""
     if re.match(rf"\s*{re.escape(cut)}\s*:", headline) is None:
         return False
-    to = re.search(r"\bto (\w+)\W*$", cut.lower())
-    if to is None:
-        return False
-    return not verb_forms(to.group(1) + "s") & src.words  # (its -ed and -ing forms)
+    return addressee(cut, src.words)
 
 
 def _completed(phrase: str, src: Sources) -> str:

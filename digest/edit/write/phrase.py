@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
-from digest.edit.lexicon import is_adverb
+from digest.edit.lexicon import is_adverb, verb_forms
 from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
 
 PUNCT = "\"'“”‘’()"
@@ -70,22 +70,6 @@ def clause_in(text: str, used: AbstractSet[str] = frozenset()) -> str | None:
 
 def _after(words: Sequence[str], i: int) -> str:
     return words[i + 1] if i + 1 < len(words) else ""
-
-
-def verb_forms(word: str) -> set[str]:
-    """The -ed and -ing forms of a verb in -s ("orders": "ordered", "ordering"; "plans":
-    "planned"; "denies": "denied"; "takes": "taking")."""
-    bases = {word[:-1]} | ({word[:-2]} if word.endswith("es") else set())
-    if word.endswith("ies"):
-        bases.add(word[:-3] + "y")
-    out = set()
-    for b in bases:
-        out |= {b + "ed", b + "d", b + "ing", b + b[-1:] + "ed", b + b[-1:] + "ing"}
-        if b.endswith("e"):
-            out.add(b[:-1] + "ing")
-        if b.endswith("y"):
-            out.add(b[:-1] + "ied")
-    return out
 
 
 def _is_finite(words: Sequence[str], i: int, used: AbstractSet[str]) -> bool:
