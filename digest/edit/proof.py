@@ -139,7 +139,7 @@ _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
 # "(AP) —", "VIDEO:", "CLAIM:".
 _HEAD_FURNITURE = re.compile(r"^\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)|[A-Z]{3,}(?:[ -][A-Z]{2,})*"
                              r"(?:,\s[A-Z][A-Za-z.]{1,12})?\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)"
-                             r"\s*)?(?:--|—|–)|[A-Z]{2,}(?: [A-Z]{2,})*:\s)")
+                             r"\s*)?(?:--|—|–)|[A-Z]{2,}(?: [A-Z]{2,})*(?:,(?: [A-Z]{2,})+)?:\s)")
 _PRONOUN_SPEAKER = re.compile(r"[,.!?][”\"’']\s+(?:he|she|they|it|we)\s+(?:said|says|added|told|"
                               r"wrote|explained|argued|noted)\b")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")

@@ -394,6 +394,9 @@ def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
     assert clean_sentence("Details matter: the board approved it.") == \
         "Details matter: the board approved it."
     assert is_furniture("Editor’s note: The board asked us to correct a date.")
+    # a transcript's speaker label: the words of a broadcast, not the outlet's report
+    assert is_furniture("ADA BRANDT, HOST: If approved, the ferry would be the first.")
+    assert not is_furniture("Carthen, the port city, approved the ferry.")
     assert clean_sentence("The poll, run from June 2-5, found the ferry popular.") == \
         "The poll, run from June 2-5, found the ferry popular."
     assert attribute('Brandt: "We will run it every night."', "Outlet A",

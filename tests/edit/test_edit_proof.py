@@ -163,6 +163,7 @@ def test_a_person_named_in_the_sentence_is_no_reference(sentence: str) -> None:
     "(AP) — Lawmakers approved a ban on cloned voices.",
     "VIDEO: Lawmakers approved a ban on cloned voices.",
     "CLAIM: Lawmakers approved a ban on cloned voices.",
+    "ADA BRANDT, HOST: Lawmakers approved a ban on cloned voices.",
 ])
 def test_a_dateline_or_kicker_in_a_paragraph_is_struck(sentence: str) -> None:
     assert [s.rule for s in paragraph_strikes([sentence])] == ["dateline or kicker"]

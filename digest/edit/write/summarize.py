@@ -69,8 +69,10 @@ _DATELINE = re.compile(
     rf"|(?:{SIGNPOSTS})\s*:(?=\s+[A-Z\"“])"  # "Why it matters: Trump …"
     r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
 # A label that makes the rest someone else's words or a form, not news: "CLAIM: …",
-# "THE FACTS: …" (a fact check), "Q: …".
-_LABEL = re.compile(rf"^(?!(?:{KICKERS})\s*:)[A-Z]{{1,}}(?: [A-Z]{{2,}})*:\s")
+# "THE FACTS: …" (a fact check), "Q: …", a transcript's speaker ("AUDIE CORNISH, HOST: …",
+# "MAYORKAS: …": a broadcast's words, the host's or a guest's, not the outlet's report).
+_LABEL = re.compile(rf"^(?!(?:{KICKERS})\s*:)[A-Z]{{1,}}(?: [A-Z]{{2,}})*"
+                    r"(?:,(?: [A-Z]{2,})+)?:\s")
 _LETTER = re.compile(r"[^\W\d_]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
 
