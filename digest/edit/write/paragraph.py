@@ -34,7 +34,11 @@
    (`timeline.event_day`, an undated sentence keeping its article's last date) and, within a
    day, article by article in the order they were picked, each in its own order. A sentence
    about an event before the opening's only joins while the paragraph is short.
-5. **Attribution**: the story's sources are linked under its paragraph, so a reported fact is
+5. **Trim**: a detachable clause of a later sentence that the sentences printed before it
+   already said goes, the rest of the sentence printed (`trim.trimmed`: "The antiviral
+   treatment, which is made by Gilead Sciences and sold as Veklury, was used …" after two
+   sentences naming Gilead and Veklury).
+6. **Attribution**: the story's sources are linked under its paragraph, so a reported fact is
    printed as the source wrote it; a judgement (`attribution.judges`: "should", "sadly",
    "so-called", …) that no other outlet's article shares is credited to its outlet in the
    sentence (`attribution.attribute`), as a newsletter credits a stance ("Global Times
@@ -63,6 +67,7 @@ from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, judges, judging_words, quoted_share
 from digest.edit.write.lines import Centrality, Line, size_of, story_lines
 from digest.edit.write.report import colour
+from digest.edit.write.trim import trimmed
 from digest.models import Article, Sentence
 from digest.text import tokens
 
@@ -244,7 +249,11 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
             break
         _, pick, stems, length = best
         draft.add(pick, stems, length)
-    return without_repeats(draft.chosen, settings)
+    out: list[Pick] = []
+    for p in without_repeats(draft.chosen, settings):  # each trimmed of what is printed before
+        text = trimmed(p.text, [o.text for o in out], settings)
+        out.append(p if text == p.text else replace(p, text=text))
+    return out
 
 
 def without_repeats(chosen: Sequence[Pick], settings: ParagraphSettings = PARAGRAPH
