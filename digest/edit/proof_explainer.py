@@ -4,7 +4,8 @@
 for headlines and paragraphs; `bench/explainer.py` counts them on real weeks and the tests run
 them over the demo issue. The rules, each a row of data below:
 
-The TL;DR's rules are proof_front.py's, the intro's proof_intro.py's.
+The TL;DR's rules are proof_front.py's, the intro's proof_intro.py's, a person's answers'
+(who they are, what they did and said) proof_person.py's.
 
 Explainer: each answer answers its question (`ANSWERS`: the question's cue within
 `NEAR` words of the entity's name, or for "Which is?" a definition, for "Why does it
@@ -22,13 +23,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from digest.edit.entities import is_title
 from digest.edit.facts import restates
-from digest.edit.lexicon import ANAPHORIC, CALENDAR, CJK_RE, SPEECH, content_words, dangles
+from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words, dangles
 from digest.edit.proof import Strike, opens_on_reference
 from digest.edit.proof_front import _language_strike, tldr_strikes
 from digest.edit.proof_intro import intro_strikes
-from digest.edit.settings import FORCES_TO, ROLES
+from digest.edit.proof_person import (
+    acts,
+    defines_person,
+    has_context,
+    names_rx,
+    quoted,
+    speech,
+    unnamed,
+)
+from digest.edit.settings import FORCES_TO
 from digest.models import Explainer, Issue
 
 NEAR = 12  # words between the entity's name and a question's cue
@@ -110,107 +119,11 @@ def defines(text: str, forms: Sequence[str]) -> bool:
         rf"(?:{names})|(?:{names}){paren}\s*(?:是|为|系|于\d{{4}}年|成立于)", text) is not None
 
 
-# A person's role, as the sources give it: "X is the Senate majority leader", "X is a
-# Democrat" (settings.ROLES, titles too: "the secretary of state").
-_ROLE = "|".join(re.escape(r) for r in (*ROLES, "secretary", "general", "vice president"))
-
-
-def _names_rx(forms: Sequence[str]) -> str:
-    return "|".join(re.escape(f) for f in forms)
-
-
-def defines_person(text: str, forms: Sequence[str]) -> bool:
-    """Whether the text says who the person is: "X is a/the … <role>" with X its subject, or
-    an appositive "X, the former defense secretary,"."""
-    names = _names_rx(forms)
-    role = rf"(?:a|an|the)\s+(?:[\w’'.-]+\s+){{0,8}}?(?:{_ROLE})\b"
-    return re.search(rf"^(?:{names})\s+(?:is|was)\s+{role}|(?:{names}),\s+{role}[^,]*,",
-                     text, re.IGNORECASE) is not None
-
-
-_PREPOSITION = re.compile(r"\b(?:to|of|with|about|for|against|on|by|from|at|and|or|if|unless|"
-                          r"whether)\s+"
-                          r"(?:(?:the|President|Sen\.?|Rep\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?$",
-                          re.IGNORECASE)
-
-
-def anothers(text: str, at: int, forms: Sequence[str]) -> bool:
-    """Whether the name at `at` is part of another person's ("First Lady Melania Trump" for
-    "Trump"): a capitalised word before it that is no title and makes no form with it."""
-    m = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, at - 40):at])
-    if m is None or m.group(1) in _OPENERS:
-        return False
-    word = m.group(1)
-    rest = re.match(r"[\w’'-]+", text[at:])
-    return not is_title(word) and not any(
-        f.startswith(f"{word} ") and rest is not None and f.endswith(rest.group(0))
-        for f in forms)
-
-
-# Words that open a sentence before a name ("In Trump's speech …"): no given name.
-_OPENERS = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "As", "When", "While",
-                      "After", "Before", "If", "For", "From", "With", "By", "Under", "So"])
-
-
-_DAYS = "|".join(CALENDAR)  # "X on Monday said": "Trump attorney Rudy Giuliani said" is another
-
-
-def speech(text: str, forms: Sequence[str]) -> re.Match[str] | None:
-    """Where the entity is the speaker: "X said …", "X, the …, told …", "…, said X." or
-    "according to X" ("a source close to X said" and "critics said X lied" are others)."""
-    names = _names_rx(forms)
-    for m in re.finditer(rf"(?<![\w])(?:{names})(?:['’]s\s+\w+)?(?:,[^,]{{1,80}},)?\s+"
-                         rf"(?:(?:[a-z][\w’'-]*|{_DAYS})\s+){{0,3}}?{SPEECH}\b", text):
-        if not _PREPOSITION.search(text[max(0, m.start() - 30):m.start()]) and not anothers(
-                text, m.start(), forms) and not _quoted(text, m.start()):
-            return m
-    return re.search(rf"\b{SPEECH}\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\s*[.,;]|"
-                     rf"\baccording to\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\b", text)
-
-
-# A deed: a verb in the past (or "has …") after the entity's name, which is its subject.
-_DEED = re.compile(r"(?:won|lost|met|made|took|gave|sent|held|left|began|went|came|spoke|ran|"
-                   r"sought|brought|struck|fought|chose|became|broke|hit|cut|set|put|quit|"
-                   r"shut|led|sold|bought|paid|kept|faced|got|sat|stood|drew|won|\w{2,}ed)")
-
-
-# What stands before a subject: the sentence's start, a clause's opener, a comma or a dash
-# ("… helped get Donald Trump elected": an object).
-_CLAUSE_OPENER = re.compile(r"(?:^|[,;:—–-]|\b(?:as|when|after|before|while|since|because|"
-                            r"that|and|but|until|once|where|though|although)\b)\s*$",
-                            re.IGNORECASE)
-
-
-def _subject_place(text: str, at: int) -> bool:
-    """Whether the name at `at` (its title words before it skipped) stands where a subject
-    stands."""
-    head = re.sub(r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*$", "", text[max(0, at - 80):at])
-    return _CLAUSE_OPENER.search(head) is not None or (at < 80 and not head.strip())
-
-
-def acts(text: str, forms: Sequence[str]) -> bool:
-    """Whether the entity does something in the text (its name the subject of a verb in the
-    past: "Trump signed …", "Biden, the former vice president, has won …")."""
-    names = _names_rx(forms)
-    return any(not _PREPOSITION.search(text[max(0, m.start() - 30):m.start()])
-               and not anothers(text, m.start(), forms) and not _quoted(text, m.start())
-               and _subject_place(text, m.start())
-               for m in re.finditer(rf"(?<![\w])(?:{names})(?:['’]s\s+[a-z]+)?(?:,[^,]{{1,80}},)?"
-                                    rf"\s+(?:\w+ly\s+|has\s+|have\s+|had\s+|was\s+|were\s+|"
-                                    rf"also\s+)?(?:been\s+)?{_DEED.pattern}\b", text))
-
-
 # What lies ahead: an intention, a plan, a schedule.
 AHEAD = re.compile(r"\b(?:will|is expected to|are expected to|plans? to|planning to|is set to|"
                    r"are set to|(?:is|are) scheduled|is due to|next (?:week|month|year)|"
                    r"is slated|intends? to|is poised|is likely to|are likely to)\b|"
                    r"将|计划|预计", re.IGNORECASE)
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Whether position `at` is inside a quotation."""
-    before = text[:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 SPEECH_ING = re.compile(r",[”\"’']?\s+(?:\w+ly\s+)?(?:saying|telling|writing|arguing|claiming|"
@@ -222,6 +135,10 @@ _REACTION = re.compile(r"cited|citing|quoted|adopted|welcomed|critici\w+|critics
                        re.IGNORECASE)
 
 
+# A name after one of these is the object of a preposition, what the sentence is not about.
+_ASIDE_OBJECT = re.compile(r"\b(?:with|between|alongside|beside|including|like)\s+$")
+
+
 def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
     """A consequence or a reaction (MATTERS) that is not in what the entity itself said ("X
     said the deal would …", "…, writing that it would …" is X's claim, not a consequence)
@@ -229,7 +146,7 @@ def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
     X did; "Y condemned X" is a reaction), and within NEAR words of the name ("Y criticized Z
     … after … the call between X and …" is about Z)."""
     said = speech(text, forms)
-    names = _names_rx(forms)
+    names = names_rx(forms)
     claims = [said.start()] if said else []
     # "…, writing that the plan would …", "…, expressing confidence that …": its claim too.
     claims += [m.start() for m in SPEECH_ING.finditer(text)
@@ -241,17 +158,21 @@ def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
     # and praised Z"); a consequence still counts. (An organisation's "X welcomed the rules"
     # is how it weighs in.)
     subject = person and re.match(rf"^(?:[A-Z][\w.'’-]*\s+){{0,4}}(?:{names})(?![\w’'])", text)
+    if person and all(_ASIDE_OBJECT.search(re.sub(r"(?:[A-Z][\w.'’-]*\s+)*$", "",
+                                                   text[:m.start()]))
+                      for m in re.finditer(rf"(?<![\w])(?:{names})(?![\w])", text)):
+        return False  # "… over his summit with Russian President X": the reaction is not to X
     return any((not claims or m.start() < min(claims))
                and not any(a <= m.start() < b for a, b in own)
                and not (subject and _REACTION.fullmatch(m.group(0)))
                and not (person and not _near(re.compile(re.escape(m.group(0))), text, forms))
-               and not _quoted(text, m.start()) for m in MATTERS.finditer(text))
+               and not quoted(text, m.start()) for m in MATTERS.finditer(text))
 
 
 def _ahead(text: str, forms: Sequence[str]) -> bool:
     """A plan or a schedule near the entity's name, not in a quotation ("“We will never
     surrender,” X declared" looks back)."""
-    return any(not _quoted(text, m.start()) for m in AHEAD.finditer(text)) and _near(
+    return any(not quoted(text, m.start()) for m in AHEAD.finditer(text)) and _near(
         AHEAD, text, forms)
 
 
@@ -261,8 +182,8 @@ RULES: tuple[tuple[re.Pattern[str], Callable[[str, Sequence[str]], bool], str], 
     (re.compile(r"^Which is\?$"), defines, "no definition"),
     (re.compile(r"^Who is .+\?$"), defines_person, "no role or title"),
     (re.compile(r"^What happened"), acts, "nothing it did"),
-    (re.compile(r"^What did .+ say\?$"), lambda t, f: speech(t, f) is not None,
-     "it is not the speaker"),
+    (re.compile(r"^What did .+ say\?$"), lambda t, f: speech(t, f) is not None
+     and has_context(t, f), "it is not the speaker, or the quotation has no context"),
     (re.compile(r"^Why does it matter\?$"), matters, "no consequence or reaction"),
     (re.compile(r"^What's next\?$"), _ahead, "nothing ahead"),
 )
@@ -292,20 +213,21 @@ def answered(question: str, texts: Sequence[str], forms: Sequence[str],
     return fault(question, texts, forms, person) is None
 
 
-def _unnamed(text: str, forms: Sequence[str]) -> str:
-    """The text without the entity's name and the title before it ("President Donald Trump
-    signed …" -> " signed …"): its name is no fact an answer states."""
-    return re.sub(rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}(?:{_names_rx(forms)})(?:['’]s)?(?![\w])", " ",
-                  text)
+def redefined(text: str, earlier: Sequence[str], forms: Sequence[str]) -> str | None:
+    """How a person's definition ("Ann Lee is the former vice president.") states what one of
+    `earlier` that names them stated (`repeated`); a sentence about someone else states no
+    role of theirs ("… former Defense Secretary Jim Reyes …")."""
+    names = re.compile(rf"(?<![\w]){'|'.join(map(re.escape, forms))}(?![\w])")
+    return repeated(text, [e for e in earlier if names.search(e)], forms)
 
 
 def repeated(text: str, earlier: Sequence[str], forms: Sequence[str]) -> str | None:
     """How `text` states a fact one of `earlier` stated (facts.restates, the entity's name
     aside; a text of one content word besides, a role, states none), or None."""
-    mine = _unnamed(text, forms)
+    mine = unnamed(text, forms)
     if len(content_words(mine)) < 2:
         return None  # "X is the president." and "the president said …": a role, no fact
-    return restates(mine, [t for t in (_unnamed(e, forms) for e in earlier)
+    return restates(mine, [t for t in (unnamed(e, forms) for e in earlier)
                            if len(content_words(t)) >= 2])
 
 
@@ -319,8 +241,17 @@ CUT = re.compile(r"[.!?。！？][”’\"')）]*$")
 _NOUN = r"(?!(?:of|for|on|in|at|to|from|by|with|and|or)\b)[a-z][\w-]*"
 UNINTRODUCED = re.compile(rf"^The (?:{_NOUN} ){{0,2}}?{_NOUN}(?=\s*,|\s+(?:is|was|are|were|"
                           r"has|had|have|will|would|could|comes?|came|said|says|\w+ed)\b)")
-# "NEW YORK, May 21 (Reuters) ― …": the source's dateline, no part of the fact.
-DATELINE = re.compile(r"^[A-Z]{2,}(?:[ .][A-Z]{2,})*\s*(?:,|\()")
+# "NEW YORK, May 21 (Reuters) ― …", "Washington — …": the source's dateline, no part of the
+# fact.
+DATELINE = re.compile(r"^[A-Z]{2,}(?:[ .][A-Z]{2,})*\s*(?:,|\()|"
+                      r"^[A-Z][a-z]+(?:[ ,]+[A-Z][\w.]*){0,2}\s+[—–]\s")
+# "Like Tim Ryan, he has …": a pronoun for someone an earlier sentence named; "During the
+# tense exchanges, …", "In the July debate hosted by CNN, …": a thing an earlier sentence told.
+LEANS = re.compile(r"^[A-Z][^,;:]{0,60},\s+(?:he|she|they|it)\s+[a-z]|"
+                   r"^[^,;:]{1,60},\s+(?:though|however|too|meanwhile|instead|in turn|then|"
+                   r"also|as well)\s*,|"
+                   r"^(?:During|After|Amid|Despite|Following|Before|Since|Until|In|At|On|With|"
+                   r"Under|Through)\s+the\s+(?:[A-Z][a-z]+\s+)?[a-z][\w-]*[^,;:]{0,40},")
 # A columnist's own voice outside a quotation ("I thought I would use …"): an opinion, no fact.
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|We|our|Our|us)\b")
 
@@ -353,6 +284,8 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
                 out.append(Strike("explainer", "a quotation left open", t))
             if k == 0 and UNINTRODUCED.match(t):
                 out.append(Strike("explainer", "opens on a thing not introduced", t))
+            if k == 0 and LEANS.match(t):
+                out.append(Strike("explainer", "leans on a sentence not printed", t))
             if DATELINE.match(t):
                 out.append(Strike("explainer", "a dateline left in", t))
             if FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", "", t)):
@@ -364,7 +297,7 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
             why = repeated(t, given, forms)
             if why:
                 out.append(Strike("explainer", f"fact repeated across answers ({why})", t))
-            elif repeated(t, tldr, forms):
+            elif (redefined if person and qa is explainer.qa[0] else repeated)(t, tldr, forms):
                 out.append(Strike("explainer", "repeats the TL;DR", t))
             lang = _language_strike("explainer", t, cjk_issue)
             if lang:

@@ -75,6 +75,29 @@ ROLES: tuple[str, ...] = (
     "reporter", "author", "actor", "actress", "singer", "rapper", "star", "coach", "player",
     "speaker", "representative", "premier", "chancellor", "king", "queen", "prince", "pope",
     "Democrat", "Republican", "independent", "member")
+# Lower-case words that qualify a role written before a name ("former national security
+# adviser Ann Lee", "special counsel Dan Ito"): general English, written for this list. A role
+# is read back from the name over these, capitalised words and a title; any other lower-case
+# word ("slammed former Secretary of State …") leaves the role unread (`explainer_people`).
+ROLE_MODIFIERS: tuple[str, ...] = (
+    "former", "acting", "interim", "deputy", "assistant", "associate", "special", "senior",
+    "chief", "top", "longtime", "long-time", "veteran", "retired", "outgoing", "incoming",
+    "presidential", "vice", "national", "security", "foreign", "defense", "defence", "press",
+    "campaign", "personal", "general", "federal", "state", "district", "police", "party",
+    "majority", "minority", "civil", "rights", "human", "labor", "labour", "union", "health",
+    "intelligence", "military", "army", "navy", "appeals", "circuit", "county", "city",
+    "school", "tech", "film", "news",
+    "television", "radio", "conservative", "liberal", "progressive", "moderate", "centrist")
+# Roles many people hold at once: a definition says "a …" ("Ann Lee is a Democratic
+# presidential candidate"); any other role is the one the news is about ("the special counsel").
+ONE_OF_MANY: tuple[str, ...] = (
+    "candidate", "hopeful", "front-runner", "frontrunner", "lawmaker", "senator",
+    "congressman", "congresswoman", "official", "aide", "attorney", "lawyer", "officer",
+    "activist", "host", "anchor", "billionaire", "businessman", "businesswoman", "executive",
+    "prosecutor", "strategist", "pollster", "economist", "commentator", "journalist",
+    "reporter", "author", "actor", "actress", "singer", "rapper", "star", "coach", "player",
+    "representative", "member", "Democrat", "Republican", "independent", "adviser", "advisor",
+    "judge", "justice")
 
 
 @dataclass(frozen=True)
@@ -198,8 +221,10 @@ class ExplainerSettings:
     questions: tuple[tuple[str, str], ...] = QUESTIONS  # an organisation's
     person_questions: tuple[tuple[str, str], ...] = PERSON_QUESTIONS
     roles: tuple[str, ...] = ROLES
+    role_modifiers: tuple[str, ...] = ROLE_MODIFIERS  # a role written before a name
+    one_of_many: tuple[str, ...] = ONE_OF_MANY
     kinds: tuple[str, ...] = ("org", "person")  # what may be explained
-    min_answers: int = 3  # a person's Explainer: "Who is …?" and at least two more answers
+    min_answers: int = 2  # a person's Explainer: "Who is …?" and one more (as an organisation's)
     per_answer: int = 2  # sentences an answer may have
     min_articles: int = 2  # the entity must be named in this many articles
     # entities tried, best first, until one is defined and answered (5 found none of the 106

@@ -26,7 +26,7 @@ from digest.edit.lexicon import CJK_RE
 from digest.edit.proof_explainer import answered, defines
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read, Week
-from digest.edit.write.explainer_people import is_person, person_qa, surnames
+from digest.edit.write.explainer_people import is_person, known_to_all, person_qa, surnames
 from digest.edit.write.explainer_pool import Item, gather, repeats
 from digest.edit.write.grounding import contract_names
 from digest.models import QA, Explainer, ExplainerMemory, Sentence
@@ -190,6 +190,9 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
     if choice.kind == "person":
         forms = sorted({choice.key, *([choice.short] if choice.short else [])}, key=len,
                        reverse=True)
+        if known_to_all(choice.key, ((r.source, r.article.text)
+                                     for r in week.bodies.holding(forms))):
+            return None
         people = person_qa(gather(week, forms, language, settings, printed), choice.key,
                            forms, settings, list(printed), story_of)
         if not people:

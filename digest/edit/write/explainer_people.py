@@ -8,14 +8,20 @@ surname alone ("Trump") counts as the person whose full name the week writes mos
 
 "Who is Pelosi?" is answered by what the sources say the person is: an appositive cut to its
 clause ("Nancy Pelosi, the House speaker, said …" -> "Nancy Pelosi is the House speaker."),
-else a sentence "X is a …". A person the sources only ever name with a title ("President
-Donald Trump") is one they expect every reader to know: no Explainer on them. (A definition
-made from that title, "Donald Trump is the president.", opened 103 of the 106 real AllSides
-weeks' Explainers, each on Donald Trump: a copy editor strikes it, and a reader learns
-nothing from it.) The other questions
-(settings.PERSON_QUESTIONS) take the sentences of the pool (explainer_pool) that hold their
-cues and that the copy editor (proof_explainer.fault) passes: nothing is written that is not a
-source sentence, but for the definition cut from one.
+else a sentence "X is a …", else the role they write before the name ("Special counsel Robert
+Mueller …" -> "Robert Mueller is the special counsel.", `role_before`). Not from a rank alone
+("President Donald Trump": of what?), nor one that only adds a name to a rank the week also
+writes alone ("U.S. President Donald Trump" beside "President Donald Trump"): "Donald Trump is
+the president." opened 103 of the 106 real AllSides weeks' Explainers once, and a reader
+learns nothing from it. No definition at all when the week's roles disagree ("former Vice
+President Joe Biden" and "President Biden"), and no Explainer on a person the sources expect
+every reader to know (`known_to_all`: most articles first name them without the given name).
+The other questions (settings.PERSON_QUESTIONS) take the sentences of the pool
+(explainer_pool) that name the person — not another's name, a possessive or a modifier
+("Kelly Loeffler", "Kelly's husband", "the Biden administration") — hold their cues and pass
+the copy editor (proof_explainer.fault): nothing is written that is not a source sentence, but
+for the definition cut from one. Two answers may do ("Who is …?" and one more: an
+organisation's Explainer needs two too); the sources of a thin week say no more.
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from digest.edit.entities import NOT_PERSON, ORG_WORDS, is_title
-from digest.edit.proof_explainer import anothers, answered, defines_person, repeated
+from digest.edit.lexicon import CALENDAR, STOPWORDS
+from digest.edit.proof_explainer import answered, redefined, repeated
+from digest.edit.proof_person import anothers, defines_person
 from digest.edit.settings import ExplainerSettings
 from digest.edit.write.explainer_pool import Item, repeats
 from digest.models import QA, Sentence
@@ -42,6 +50,26 @@ def surnames(keys: Iterable[str], mentions: dict[str, int]) -> dict[str, str]:
         if len(words) >= 2 and words[-1][:1].isupper() and words[-1] not in full:
             full[words[-1]] = key
     return {last: key for last, key in full.items() if last in mentions}
+
+
+def known_to_all(key: str, bodies: Iterable[tuple[str, str]]) -> bool:
+    """Whether the sources expect every reader to know the person: a news story introduces
+    anyone else in full on first reference ("Special counsel Robert Mueller …"), and most of
+    the week's articles that name this one, or most of one outlet's (two or more), first name
+    them without the given name ("President Trump said …", "Trump said …"). `bodies`: (outlet,
+    body) of the articles. Such a person is no one to explain."""
+    *given, last = key.split()
+    first = re.compile(rf"(?<![\w-]){re.escape(last)}(?![\w-])")
+    full = re.compile(rf"{re.escape(' '.join(given))}\s+(?:[A-Z]\.\s*)*{re.escape(last)}$")
+    counts: dict[str, list[int]] = {}
+    for outlet, body in bodies:
+        m = first.search(body)
+        if m is not None:
+            bare_named = counts.setdefault(outlet, [0, 0])
+            bare_named[0] += full.search(body[:m.end()]) is None
+            bare_named[1] += 1
+    bare, named = sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())
+    return 2 * bare > named or any(n >= 2 and 2 * b > n for b, n in counts.values())
 
 
 def is_person(key: str, texts: Sequence[str], settings: ExplainerSettings) -> bool:
@@ -83,18 +111,114 @@ def _titled(text: str, at: int, settings: ExplainerSettings) -> bool:
     return not (len(words) > k and words[-k - 1].lower().startswith("then-"))
 
 
+def role_before(text: str, at: int, settings: ExplainerSettings) -> tuple[str, ...] | None:
+    """The role written right before the name at `at`, its words as a definition says them
+    ("former national security adviser Ann Lee" -> ("former", "national", "security",
+    "adviser"), "House Speaker Ann Lee" -> ("House", "speaker"), "Trump's lawyer Ann Lee" ->
+    ("Trump's", "lawyer"), "President Ann Lee" -> ("president",)), or None: no title or
+    role, a courtesy title, the office held then ("then-Gov."), or a role whose start cannot
+    be told (a lower-case word before it that is no modifier: "… slammed former Secretary of
+    State Ann Lee")."""
+    if at == 0 or text[at - 1] != " ":
+        return None
+    words = text[:at].split()
+    head = next((n for n in range(min(4, len(words)), 0, -1)
+                 if is_title(" ".join(w.rstrip(".") for w in words[-n:]))), 0)
+    if not head and words and words[-1] in settings.roles:
+        head = 1
+    if not head or words[-1].rstrip(".") in _COURTESY:
+        return None
+    phrase = words[-head:]
+    possessive = False
+    for w in reversed(words[:-head]):
+        if len(phrase) >= 7:
+            return None
+        if re.search(r"[,;:()“”\"—–]$", w) or w.lower() in STOPWORDS or w in CALENDAR:
+            break  # where the role starts: a comma, "the", "of", "said" …
+        if w.lower().startswith("then-"):
+            return None  # "then-Vice President": the office held then
+        if possessive and not w[:1].isupper():
+            return None
+        if re.search(r"['’]s$", w) and w[:1].isupper():
+            possessive = True
+        elif not (w[:1].isupper() or w.lower() in settings.role_modifiers):
+            # "… effective President-elect Ann Lee": the title is hers, where its role
+            # starts cannot be told: the title alone, a rank.
+            rank = head == len(phrase) == 1 and phrase[0][:1].isupper()
+            return (_lower(phrase[0].rstrip("."), settings),) if rank else None
+        phrase.insert(0, w)
+    # The possessor's name as written ("President Donald Trump's lawyer"), the role in
+    # lower case.
+    owner = max((k + 1 for k, w in enumerate(phrase) if re.search(r"['’]s$", w)), default=0)
+    return (*phrase[:owner], *(_lower(w.rstrip(".") if re.fullmatch(r"[A-Z][a-z]{1,3}\.", w)
+                                      else w, settings) for w in phrase[owner:]))
+
+
+def definition_of(role: tuple[str, ...], settings: ExplainerSettings) -> str | None:
+    """`role_before`'s words as a definition says them ("the special counsel", "a former
+    national security adviser", "Trump's lawyer"), or None: a rank alone ("the president":
+    of what?) or with an abbreviated title ("Maine Sen.")."""
+    if len(role) < 2 or any(w in _SHORT for w in role):
+        return None
+    said = " ".join(role)
+    if any(re.search(r"['’]s$", w) for w in role):
+        return said
+    article = "a" if role[-1].lower() in {r.lower() for r in settings.one_of_many} else "the"
+    if article == "a" and said[:1].lower() in "aeiou":
+        article = "an"
+    return f"{article} {said}"
+
+
+_SHORT = frozenset(["sen", "rep", "gov", "lt", "gen", "col", "sgt", "capt", "adm", "maj"])
+
+
+def _lower(word: str, settings: ExplainerSettings) -> str:
+    """A word of a role as a definition writes it: a title's words and a capitalised
+    modifier in lower case ("Majority Leader" -> "majority leader"), names as written."""
+    if word.isupper() or "." in word:
+        return word  # "U.S.", "FBI"
+    low = word.lower()
+    if (is_title(word) or low in settings.role_modifiers or low in settings.roles
+            or low in ("of", "state", "treasury", "homeland", "prime", "minister")):
+        return low
+    return word
+
+
 def who_is(pool: Sequence[Item], key: str, forms: Sequence[str], used: set[int],
-           printed: Sequence[str] = ()) -> list[Sentence]:
+           settings: ExplainerSettings, printed: Sequence[str] = ()) -> list[Sentence]:
     """What the sources say the person is (the module docstring), as one sentence that
     states nothing the issue prints elsewhere (`printed`)."""
     names = "|".join(re.escape(f) for f in forms)
+    # Only when the roles the week writes before the name agree: "former Vice President Joe
+    # Biden" and "President Biden" in one week make any definition wrong beside the other
+    # (then no Explainer on them); "House Speaker Ann Lee" and "Speaker Lee" agree (the
+    # longer adds names only); a rank many hold ("Sen.") agrees with any.
+    roles: dict[tuple[str, ...], int] = {}
+    for i, item in enumerate(pool):
+        for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", item.text):
+            role = role_before(item.text, m.start(), settings)
+            if role is not None:
+                roles.setdefault(role, i)
+    many = {r.lower() for r in settings.one_of_many}  # "Sen. Ann Lee" is one of many
+    roles = {r: i for r, i in roles.items() if len(r) > 1 or r[0] not in many}
+    role = max(roles, key=lambda r: (len(r), r), default=())
+    if not all(role[len(role) - len(r):] == r and all(
+            w[:1].isupper() for w in role[:len(role) - len(r)]) for r in roles):
+        return []
+    # The rank of an office one person holds, written alone before the name ("President Joe
+    # Biden", "Speaker Ann Lee"), is one the sources expect the reader to place: any
+    # definition must hold it (not "the presumptive Democratic presidential nominee" beside
+    # "President Joe Biden"), and one that only adds a name to it ("the U.S. president") is
+    # no definition.
+    ranks = {r[0] for r in roles if len(r) == 1 and is_title(r[0].capitalize())}
     apposed: list[tuple[int, int, str]] = []
     for i, item in enumerate(pool):
         for m in re.finditer(rf"(?<![\w])(?:{names})(?![\w])", item.text):
             cut = re.match(r",\s+((?:the|a|an)\s+[^,;:.“”\"()]{3,80}?),", item.text[m.end():])
             if cut:
                 text = f"{key} is {cut.group(1)}."
-                if defines_person(text, [key]) and not repeated(text, printed, forms):
+                if (defines_person(text, [key]) and not redefined(text, printed, forms)
+                        and ranks <= set(text.lower().rstrip(".").split())):
                     apposed.append((len(text), i, text))
     if apposed:
         _, i, text = min(apposed)
@@ -106,10 +230,37 @@ def who_is(pool: Sequence[Item], key: str, forms: Sequence[str], used: set[int],
     opens = re.compile(rf"^(?:{names})\s+(?:is|was)\s", re.IGNORECASE)
     for i, item in enumerate(pool):
         if (item.stands and opens.match(item.text) and defines_person(item.text, forms)
-                and i not in used and not repeated(item.text, printed, forms)):
+                and i not in used and not redefined(item.text, printed, forms)
+                and ranks <= set(re.findall(r"[\w-]+", item.text.lower()))):
             used.add(i)
             return [Sentence(item.text, item.sources)]
+    # Else the role the sources write before the name ("Special counsel Robert Mueller …" ->
+    # "Robert Mueller is the special counsel.").
+    said = definition_of(role, settings) if roles and not ranks else None
+    text = f"{key} is {said}."
+    if said and defines_person(text, [key]) and not redefined(text, printed, forms):
+        used.add(roles[role])
+        return [Sentence(text, pool[roles[role]].sources)]
     return []
+
+
+# What a name before these words is about is the thing they name ("the Biden administration",
+# "Trump supporters"), not the person: general English, written for this list.
+_ATTRIBUTIVE = ("administration", "campaign", "era", "presidency", "family", "camp", "team",
+                "transition", "supporters", "allies", "aides", "officials", "voters", "backers",
+                "critics", "loyalists", "organization", "organisation", "foundation", "tower",
+                "hotel", "doctrine", "years", "effect")
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` is not the person but part of another name ("Kelly
+    Loeffler" for "Kelly"), a possessive ("Conway's husband …" is about the husband) or a
+    noun's modifier (`_ATTRIBUTIVE`, or after "the": "the Biden medical adviser")."""
+    if re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE):
+        return True
+    after = text[end:end + 40]
+    return re.match(r"(?:['’]s\b|\s+[A-Z][a-z]|\s+(?:" + "|".join(_ATTRIBUTIVE) + r")\b)",
+                    after) is not None
 
 
 def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
@@ -123,9 +274,10 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
     # "Trump-era policies" are about others.
     pool = [item for item in pool if any(
         not anothers(item.text, m.start(), forms)
+        and not attributive(item.text, m.start(), m.end())
         for f in forms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", item.text))]
     used: set[int] = set()
-    who = who_is(pool, key, forms, used, printed)
+    who = who_is(pool, key, forms, used, settings, printed)
     if not who:
         return []
     answers: dict[str, list[Sentence]] = {}

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from digest.edit.facts import restates
 from digest.edit.lexicon import content_words, dangles, said_elsewhere
 from digest.edit.proof import opens_on_reference
-from digest.edit.proof_explainer import CUT, DATELINE, FIRST_PERSON, UNINTRODUCED, open_quote
+from digest.edit.proof_explainer import (
+    CUT,
+    DATELINE,
+    FIRST_PERSON,
+    LEANS,
+    UNINTRODUCED,
+    open_quote,
+)
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Week
 
@@ -78,6 +85,7 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
             pool.append(Item(text, week.cite(r), frozenset(line.words), facts(text),
                              not dangles(text) and not opens_on_reference(text)
                              and not UNINTRODUCED.match(text) and not DATELINE.match(text)
+                             and not LEANS.match(text)
                              and not r.refers_back(line),
                              _ASIDE.sub("", text), line.index == 0))
     return pool
