@@ -76,8 +76,15 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang, tune.tldr,
                         first=first, src=src)
     before = Explained.of(explained, period.key)
-    explainer, explainer_note = explain(week, writing, lang, tune.explainer,
-                                        [s.text for s in tldr], before)
+    # No answer repeats a sentence the issue prints above it (the stories' paragraphs, the
+    # TL;DR): a reader meets each sentence once. Only when the week cannot say enough without
+    # the paragraphs' sentences do the answers take them.
+    told = [s.text for s in tldr]
+    explainer, explainer_note = explain(
+        week, writing, lang, tune.explainer,
+        [*told, *(s.text for story in stories for s in story.sentences)], before)
+    if explainer is None:
+        explainer, explainer_note = explain(week, writing, lang, tune.explainer, told, before)
     if explainer is None:  # it needs the TL;DR's sentences: the TL;DR gives way
         explainer, explainer_note = explain(week, writing, lang, tune.explainer, (), before)
         if explainer is not None:

@@ -137,6 +137,11 @@ def test_the_demo_front_passes_the_copy_editor() -> None:
         QA(q["question"], tuple(Sentence(s["text"], tuple(s["sources"]))
                                 for s in q["sentences"])) for q in ex["qa"]))
     assert explainer_strikes(explainer, tldr=tldr) == []
+    # no answer repeats a sentence a story's paragraph printed above it (editor.py: the week
+    # says enough without them; "On AOMA's OpenBench-Asia leaderboard … Lingxi-3 scored 71.4"
+    # answered "What does it do?" and was the Lingxi-3 story's fourth sentence)
+    printed = {s["text"] for story in issue["stories"] for s in story["sentences"]}
+    assert not [s.text for q in explainer.qa for s in q.answer if s.text in printed]
 
 
 PERSON = ["Dana Reyes", "Reyes"]
