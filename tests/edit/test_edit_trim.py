@@ -8,9 +8,11 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.proof import paragraph_strikes
+from digest.edit.write.grounding import trace
 from digest.edit.write.paragraph import paragraph_for
 from digest.edit.write.trim import SHAPES, trimmed
 from digest.models import Article
+from digest.text import split_sentences
 
 MakeArticle = Callable[..., Article]
 CLOSED = ("Harbour master Ines Varga closed the north quay on Monday after a crane collapsed "
@@ -96,3 +98,18 @@ def test_the_paragraph_prints_the_rest_of_the_sentence_and_the_editor_accepts_it
     assert printed == [CLOSED, "The north quay will reopen on Friday with new cranes bought from "
                        "a Danish yard for grain ships."]
     assert paragraph_strikes(printed) == []
+    # still extractive: its source sentence with one clause between commas taken out
+    assert all(trace(t, split_sentences(account)) for t in printed)
+
+
+@pytest.mark.parametrize(("printed", "traced"), [
+    ("William S. Varga attacked the plan.", True),  # "…, the harbour master, …" cut
+    ("The north quay will reopen on Friday.", True),  # "…, which Varga closed, …" cut
+    ("William S. Varga the harbour master attacked the plan.", False),  # commas dropped
+    ("The north quay will reopen.", False),  # a cut the writer never makes
+    ("William S. Varga attacked the plan and the harbour master.", False),
+])
+def test_a_trimmed_sentence_traces_to_its_source(printed: str, traced: bool) -> None:
+    sources = ["William S. Varga, the harbour master, attacked the plan.",
+               "The north quay, which Varga closed, will reopen on Friday."]
+    assert trace(printed, sources) is traced

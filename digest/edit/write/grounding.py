@@ -96,6 +96,26 @@ def contract_names(text: str, shorts: Collection[str] | None = None) -> str:
                               or m.group("short") in shorts else m.group(0), text)
 
 
+# The clause write/trim.py cuts between commas: no comma, quotation mark, bracket or dash in it.
+_BETWEEN_COMMAS = re.compile(r",\s[^,;:\"“”()\[\]—–]+,")
+
+
+def _clause_cut(core: str, src: str) -> bool:
+    """Whether `core` is `src` (from where it starts) with one clause between commas taken
+    out: "The drug was used …" of "The drug, which is made by Gilead, was used …"."""
+    head = core[:8]
+    start = src.find(head)
+    while start >= 0:
+        at = start
+        while at < len(src) and at - start < len(core) and src[at] == core[at - start]:
+            at += 1  # the words both write before the clause
+        cut = _BETWEEN_COMMAS.match(src, at)
+        if cut and src[cut.end():].startswith(core[at - start:]):
+            return True
+        start = src.find(head, start + 1)
+    return False
+
+
 # "The Alliance (ACR) is an industry body in Hangzhou." is the appositive of a source
 # sentence ("…, the Alliance (ACR), an industry body in Hangzhou.") with "is" for its commas.
 _DEFINITION = re.compile(r"^(?:The )?(?P<name>.+?) is (?P<clause>(?:an?|the) .+?)\.$")
@@ -106,7 +126,8 @@ def trace(sentence: str, source_sentences: Iterable[str]) -> bool:
     attribution (before it, or as ", according to X." at its end), a name introduced
     earlier given as its acronym (`contract_names`) — or
     one cut at a comma before a trailing clause, or a definition cut from a source
-    sentence's appositive (see `_DEFINITION`)."""
+    sentence's appositive (see `_DEFINITION`), or one whose detachable clause between commas
+    the paragraph writer cut (`_clause_cut`)."""
     core = TRAILING_ATTRIBUTION.sub("", CONNECTIVES.sub("", sentence).strip())
     if core.endswith("…"):
         core = core[:-1]  # an excerpt the feed cut, marked as cut
@@ -119,6 +140,8 @@ def trace(sentence: str, source_sentences: Iterable[str]) -> bool:
     if core.endswith(".") and any(f"{f[:-1]}{mark}" in src for src in sources for f in forms
                                   for mark in ",;"):
         return True  # cut at a clause boundary ("…, requiring …" or "…; 37 …" dropped)
+    if any(_clause_cut(f, src) for src in sources for f in forms):
+        return True  # a clause between commas cut (write/trim.py: "…, which …, was used …")
     m = _DEFINITION.match(core)
     if m:
         needle = f"{m.group('name')}, {m.group('clause')}"
