@@ -85,8 +85,7 @@ ROLE_MODIFIERS: tuple[str, ...] = (
     "presidential", "vice", "national", "security", "foreign", "defense", "defence", "press",
     "campaign", "personal", "general", "federal", "state", "district", "police", "party",
     "majority", "minority", "civil", "rights", "human", "labor", "labour", "union", "health",
-    "intelligence", "military", "army", "navy", "appeals", "circuit", "county", "city",
-    "school", "tech", "film", "news",
+    "intelligence", "military", "appeals", "circuit", "school", "tech", "film", "news",
     "television", "radio", "conservative", "liberal", "progressive", "moderate", "centrist")
 # Roles many people hold at once: a definition says "a …" ("Ann Lee is a Democratic
 # presidential candidate"); any other role is the one the news is about ("the special counsel").
@@ -96,8 +95,7 @@ ONE_OF_MANY: tuple[str, ...] = (
     "activist", "host", "anchor", "billionaire", "businessman", "businesswoman", "executive",
     "prosecutor", "strategist", "pollster", "economist", "commentator", "journalist",
     "reporter", "author", "actor", "actress", "singer", "rapper", "star", "coach", "player",
-    "representative", "member", "Democrat", "Republican", "independent", "adviser", "advisor",
-    "judge", "justice")
+    "representative", "member", "Democrat", "Republican", "independent", "judge", "justice")
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,16 @@ def _role(text: str, name: str) -> str | None:
 @pytest.mark.parametrize(("text", "name", "said"), [
     ("Special counsel Dan Ito said on Friday.", "Dan Ito", "the special counsel"),
     ("It was sent by former national security adviser Ann Lee.", "Ann Lee",
-     "a former national security adviser"),
+     "the former national security adviser"),
+    ("Former New York City Mayor Ann Lee said.", "Ann Lee", "the former New York City mayor"),
+    ("National Economic Council Director Ann Lee said.", "Ann Lee",
+     "the National Economic Council director"),
+    ("Housing and Urban Development Secretary Ann Lee said.", "Ann Lee",
+     "the Housing and Urban Development secretary"),
+    ("U.S. Senator Ann Lee said.", "Ann Lee", "a U.S. senator"),
+    ("Chief Justice Ann Lee said.", "Ann Lee", "the chief justice"),
+    ("ABC news anchor Ann Lee said.", "Ann Lee", "an ABC news anchor"),
+    ("Meghan McCain and President Ann Lee said.", "Ann Lee", None),
     ("House Speaker Ann Lee said.", "Ann Lee", "the House speaker"),
     ("Senate Majority Leader Ann Lee said.", "Ann Lee", "the Senate majority leader"),
     ("Attorney General Ann Lee said.", "Ann Lee", "the attorney general"),
@@ -111,12 +120,15 @@ def test_an_appositive_that_contradicts_the_rank_the_week_writes_defines_no_one(
 
 
 def test_sentences_that_lean_on_one_before_them() -> None:
-    assert LEANS.match("Like Tim Ryan, he has criticized the bill.")
-    assert LEANS.match("During the tense exchanges, Reyes sat stoically.")
-    assert LEANS.match("In the July debate hosted by CNN, Reyes spoke for nine minutes.")
-    assert LEANS.match("The White House, though, still views the inquiry as limited.")
-    assert not LEANS.match("In the United States, Reyes is a household name.")
-    assert not LEANS.match("Reyes, the majority leader, said he would vote.")
+    assert LEANS.search("Like Tim Ryan, he has criticized the bill.")
+    assert LEANS.search("During the tense exchanges, Reyes sat stoically.")
+    assert LEANS.search("In the July debate hosted by CNN, Reyes spoke for nine minutes.")
+    assert LEANS.search("The White House, though, still views the inquiry as limited.")
+    assert not LEANS.search("In the United States, Reyes is a household name.")
+    assert LEANS.search("Bo's action comes days after Reyes won.")
+    assert LEANS.search("Reyes cited history to show why he believes such a move is needed.")
+    assert LEANS.search("Reyes, on the other hand, has not denied the story.")
+    assert not LEANS.search("Reyes, the majority leader, said he would vote.")
     assert DATELINE.match("Washington — House Speaker Dana Reyes unveiled a bill.")
     assert not DATELINE.match("Washington said — loudly — that it would.")
 
@@ -141,6 +153,15 @@ def test_a_persons_answers_are_about_the_person() -> None:
     assert not matters("Bo faced criticism over his summit with Russian President Dana "
                        "Reyes.", forms, person=True)
     assert matters("Unions condemned Dana Reyes for blocking the bill.", forms, person=True)
+    # The cause of the person's own deed is not why it matters.
+    assert not matters("Dana Reyes walked out because the players knelt.", forms, person=True)
+    # What lies ahead: not what the person insists, nor a source's "will told".
+    assert proof_fault("What's next?", ["Dana Reyes fired back, insisting he will not quit."],
+                       forms, person=True)
+    assert proof_fault("What's next?", ["Dana Reyes will told lawmakers it failed."], forms,
+                       person=True)
+    assert not proof_fault("What's next?", ["Dana Reyes will testify on Tuesday."], forms,
+                           person=True)
 
 
 def test_a_name_that_is_not_the_person() -> None:
@@ -163,5 +184,9 @@ def test_a_definition_repeats_only_a_sentence_about_the_person() -> None:
     text = "Ann Lee is the former vice president."
     assert redefined(text, ["President Bo responded to former Defense Secretary Al Ito."],
                      forms) is None
-    assert redefined(text, ["Former Vice President Ann Lee was the former vice president "
-                            "of the club."], forms) is not None
+    assert redefined(text, ["Ann Lee was the former vice president of the club."],
+                     forms) is not None
+    # The role written before her name is the title the definition spells, no fact.
+    assert redefined("Ann Lee is the Supreme Court nominee.",
+                     ["The Senate moved closer to confirming President Bo's Supreme Court "
+                      "choice Ann Lee."], forms) is None

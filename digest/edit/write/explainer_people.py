@@ -130,10 +130,16 @@ def role_before(text: str, at: int, settings: ExplainerSettings) -> tuple[str, .
         return None
     phrase = words[-head:]
     possessive = False
-    for w in reversed(words[:-head]):
+    before = words[:-head]
+    for k in range(len(before) - 1, -1, -1):
+        w = before[k]
         if len(phrase) >= 7:
             return None
-        if re.search(r"[,;:()“”\"—–]$", w) or w.lower() in STOPWORDS or w in CALENDAR:
+        # "Housing and Urban Development Secretary": "and"/"of" inside a name goes on.
+        joins = (w in ("and", "of", "&") and k and before[k - 1][:1].isupper()
+                 and len(phrase) > head)  # not "Meghan McCain and President …"
+        if (re.search(r"[,;:()“”\"—–]$", w) or w in CALENDAR or (not joins and (
+                w in STOPWORDS or w.lower() in _FUNCTION))):
             break  # where the role starts: a comma, "the", "of", "said" …
         if w.lower().startswith("then-"):
             return None  # "then-Vice President": the office held then
@@ -141,17 +147,28 @@ def role_before(text: str, at: int, settings: ExplainerSettings) -> tuple[str, .
             return None
         if re.search(r"['’]s$", w) and w[:1].isupper():
             possessive = True
-        elif not (w[:1].isupper() or w.lower() in settings.role_modifiers):
+        elif not (joins or w[:1].isupper() or w.lower() in settings.role_modifiers):
             # "… effective President-elect Ann Lee": the title is hers, where its role
             # starts cannot be told: the title alone, a rank.
             rank = head == len(phrase) == 1 and phrase[0][:1].isupper()
-            return (_lower(phrase[0].rstrip("."), settings),) if rank else None
+            return (phrase[0].rstrip(".").lower(),) if rank else None
         phrase.insert(0, w)
-    # The possessor's name as written ("President Donald Trump's lawyer"), the role in
-    # lower case.
+    # The possessor's name as written ("President Donald Trump's lawyer"); the title in lower
+    # case, and a modifier before a lower-case word ("Former Vice President" -> "former vice
+    # president"; "National Economic Council Director" keeps the council's name).
     owner = max((k + 1 for k, w in enumerate(phrase) if re.search(r"['’]s$", w)), default=0)
-    return (*phrase[:owner], *(_lower(w.rstrip(".") if re.fullmatch(r"[A-Z][a-z]{1,3}\.", w)
-                                      else w, settings) for w in phrase[owner:]))
+    out = [w.rstrip(".").lower() if re.fullmatch(r"[A-Z][a-z]{1,3}\.", w) else w
+           for w in phrase]
+    lower = True  # the word after is in lower case
+    opens = len(phrase) == len(words)  # its first word opens the sentence ("Former …")
+    for k in range(len(out) - 1, owner - 1, -1):
+        w = out[k]
+        modifier = w.lower() in settings.role_modifiers and not w.isupper()
+        if k >= len(out) - head or (modifier and (lower or (
+                k == 0 and opens and w.lower() in _NEVER_A_NAME))):
+            out[k] = w.lower()
+        lower = out[k].islower()
+    return tuple(out)
 
 
 def definition_of(role: tuple[str, ...], settings: ExplainerSettings) -> str | None:
@@ -163,25 +180,24 @@ def definition_of(role: tuple[str, ...], settings: ExplainerSettings) -> str | N
     said = " ".join(role)
     if any(re.search(r"['’]s$", w) for w in role):
         return said
-    article = "a" if role[-1].lower() in {r.lower() for r in settings.one_of_many} else "the"
-    if article == "a" and said[:1].lower() in "aeiou":
-        article = "an"
-    return f"{article} {said}"
+    many = role[-1].lower() in {r.lower() for r in settings.one_of_many} and "chief" not in role
+    if not many:
+        return f"the {said}"
+    first = role[0]
+    # "an" by the sound: "an ABC news anchor", "a U.S. senator", "an Ohio lawmaker".
+    vowel = (first[0] in "AEFHILMNORSX" if first.isupper() or "." in first
+             else first[0].lower() in "aeiou")
+    return f"{'an' if vowel else 'a'} {said}"
 
 
+# Modifiers that never open a name: "Former New York City Mayor …" -> "former".
+_NEVER_A_NAME = frozenset(["former", "acting", "interim", "deputy", "outgoing", "incoming",
+                           "retired", "longtime", "long-time", "special", "senior", "top"])
+# Capitalised words that open a sentence or a clause, never a role: where the role starts.
+_FUNCTION = frozenset(["the", "a", "an", "in", "on", "at", "by", "with", "for", "from", "to",
+                       "of", "and", "but", "or", "as", "when", "after", "before", "while",
+                       "if", "since", "then", "so", "yet", "that", "this", "its", "his", "her"])
 _SHORT = frozenset(["sen", "rep", "gov", "lt", "gen", "col", "sgt", "capt", "adm", "maj"])
-
-
-def _lower(word: str, settings: ExplainerSettings) -> str:
-    """A word of a role as a definition writes it: a title's words and a capitalised
-    modifier in lower case ("Majority Leader" -> "majority leader"), names as written."""
-    if word.isupper() or "." in word:
-        return word  # "U.S.", "FBI"
-    low = word.lower()
-    if (is_title(word) or low in settings.role_modifiers or low in settings.roles
-            or low in ("of", "state", "treasury", "homeland", "prime", "minister")):
-        return low
-    return word
 
 
 def who_is(pool: Sequence[Item], key: str, forms: Sequence[str], used: set[int],
@@ -239,7 +255,7 @@ def who_is(pool: Sequence[Item], key: str, forms: Sequence[str], used: set[int],
     said = definition_of(role, settings) if roles and not ranks else None
     text = f"{key} is {said}."
     if said and defines_person(text, [key]) and not redefined(text, printed, forms):
-        used.add(roles[role])
+        # (no sentence is printed: the one it was read in may answer, its story with it)
         return [Sentence(text, pool[roles[role]].sources)]
     return []
 

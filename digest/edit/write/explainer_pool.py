@@ -85,7 +85,7 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
             pool.append(Item(text, week.cite(r), frozenset(line.words), facts(text),
                              not dangles(text) and not opens_on_reference(text)
                              and not UNINTRODUCED.match(text) and not DATELINE.match(text)
-                             and not LEANS.match(text)
+                             and not LEANS.search(text)
                              and not r.refers_back(line),
                              _ASIDE.sub("", text), line.index == 0))
     return pool
