@@ -243,6 +243,15 @@ def repeated(text: str, earlier: Sequence[str], forms: Sequence[str]) -> str | N
 # A whole sentence ends on a full stop, a question or an exclamation mark (a quotation's
 # closing mark after it); the sources' teasers end mid-clause ("… but could face").
 CUT = re.compile(r"[.!?。！？][”’\"')）]*$")
+# Cut where an abbreviation's dot was taken for a sentence's end: a bracket left open ("… to
+# Chairman Richard Neal (D-Mass."), an ordinal before it ("… of the 9th U.S."; "… to the
+# U.S." ends a sentence).
+CUT_AT_ABBREVIATION = re.compile(r"\([^)]*$|\d(?:st|nd|rd|th)\s+(?:[A-Z]\.){2,}$")
+
+
+def whole(text: str) -> bool:
+    """Whether `text` is a whole sentence (`CUT`, `CUT_AT_ABBREVIATION`)."""
+    return CUT.search(text) is not None and CUT_AT_ABBREVIATION.search(text) is None
 
 
 # "The assessment, which …", "The looming vote would …": a thing the reader never met (a
@@ -261,6 +270,8 @@ LEANS = re.compile(r"^[A-Z][^,;:]{0,60},\s+(?:he|she|they|it)\s+[a-z]|"
                    r"^[A-Z][\w.]*['’]s\s+(?:action|move|decision|remarks?|comments?|"
                    r"announcement|statement|plan|order|ruling|letter|memo|claim|call)\b|"
                    r"\bsuch an?\s+(?:move|step|decision|action|plan|change|measure)\b|"
+                   # "…, Biden also tapped …": besides what a sentence before told.
+                   r"\b[A-Z][\w’'.-]*\s+also\s+[a-z]+(?:ed|ped|ted)\b|"
                    r"^[^,;:]{1,60},\s+(?:though|however|too|meanwhile|instead|in turn|then|"
                    r"also|as well|on the other hand|in contrast|by contrast)\s*,|"
                    r"^(?:During|After|Amid|Despite|Following|Before|Since|Until|In|At|On|With|"
@@ -303,7 +314,7 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
                 out.append(Strike("explainer", "a dateline left in", t))
             if FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", "", t)):
                 out.append(Strike("explainer", "the writer's own voice", t))
-            if not CUT.search(t):
+            if not whole(t):
                 out.append(Strike("explainer", "a sentence cut off", t))
             elif t.rstrip("”’\"' )").endswith("?"):
                 out.append(Strike("explainer", "a question, not an answer", t))

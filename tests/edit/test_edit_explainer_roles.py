@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.proof_explainer import DATELINE, LEANS, matters, redefined
+from digest.edit.proof_explainer import DATELINE, LEANS, matters, redefined, whole
 from digest.edit.proof_explainer import fault as proof_fault
 from digest.edit.proof_person import acts, speech
 from digest.edit.select import select
@@ -128,6 +128,7 @@ def test_sentences_that_lean_on_one_before_them() -> None:
     assert LEANS.search("Bo's action comes days after Reyes won.")
     assert LEANS.search("Reyes cited history to show why he believes such a move is needed.")
     assert LEANS.search("Reyes, on the other hand, has not denied the story.")
+    assert LEANS.search("Turning to aides, Reyes also tapped Bo as spokesman.")
     assert not LEANS.search("Reyes, the majority leader, said he would vote.")
     assert DATELINE.match("Washington — House Speaker Dana Reyes unveiled a bill.")
     assert not DATELINE.match("Washington said — loudly — that it would.")
@@ -190,3 +191,10 @@ def test_a_definition_repeats_only_a_sentence_about_the_person() -> None:
     assert redefined("Ann Lee is the Supreme Court nominee.",
                      ["The Senate moved closer to confirming President Bo's Supreme Court "
                       "choice Ann Lee."], forms) is None
+
+
+def test_a_sentence_cut_at_an_abbreviation_is_not_whole() -> None:
+    assert not whole("In a 10-page letter to House Ways and Means Chairman Ann Lee (D-Mass.")
+    assert not whole("Roberts chastised Trump for his criticism of the 9th U.S.")
+    assert whole("Ann Lee moved to the U.S.")
+    assert whole("Ann Lee (D-Mass.) said it would pass.")

@@ -18,12 +18,12 @@ from digest.edit.facts import restates
 from digest.edit.lexicon import content_words, dangles, said_elsewhere
 from digest.edit.proof import opens_on_reference
 from digest.edit.proof_explainer import (
-    CUT,
     DATELINE,
     FIRST_PERSON,
     LEANS,
     UNINTRODUCED,
     open_quote,
+    whole,
 )
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Week
@@ -76,7 +76,7 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
             if line.furniture or not any(names(f, text) for f in forms):
                 continue
             if (text in seen_text or len(text) > settings.max_chars or open_quote(text)
-                    or not CUT.search(text) or text.rstrip("”’\"' )").endswith("?")
+                    or not whole(text) or text.rstrip("”’\"' )").endswith("?")
                     or FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", "", text))
                     or not r.speaks(line, language)
                     or said_elsewhere(frozenset(line.words) - own, elsewhere)):
