@@ -21,7 +21,7 @@ from digest.edit.select import select
 from digest.edit.select.window import period_label
 from digest.edit.settings import Settings
 from digest.edit.week import Week, off_core, read, writing_set
-from digest.edit.write.explainer import explain
+from digest.edit.write.explainer import explain, ranked_entities
 from digest.edit.write.intro import clauses, intro_line
 from digest.edit.write.stories import write_stories
 from digest.edit.write.tldr import through_line, week_sources
@@ -79,14 +79,16 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     # No answer repeats a sentence the issue prints above it (the stories' paragraphs, the
     # TL;DR): a reader meets each sentence once. Only when the week cannot say enough without
     # the paragraphs' sentences do the answers take them.
+    ranked_names = ranked_entities(week, writing, tune.explainer)  # (once for every try)
     told = [s.text for s in tldr]
-    explainer, explainer_note = explain(
-        week, writing, lang, tune.explainer,
-        [*told, *(s.text for story in stories for s in story.sentences)], before)
-    if explainer is None:
-        explainer, explainer_note = explain(week, writing, lang, tune.explainer, told, before)
+    for shown in ([*told, *(s.text for story in stories for s in story.sentences)], told):
+        explainer, explainer_note = explain(week, writing, lang, tune.explainer, shown, before,
+                                            ranked_names)
+        if explainer is not None:
+            break
     if explainer is None:  # it needs the TL;DR's sentences: the TL;DR gives way
-        explainer, explainer_note = explain(week, writing, lang, tune.explainer, (), before)
+        explainer, explainer_note = explain(week, writing, lang, tune.explainer, (), before,
+                                            ranked_names)
         if explainer is not None:
             tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang,
                                 tune.tldr, [s.text for q in explainer.qa for s in q.answer],

@@ -46,7 +46,7 @@ from digest.edit.lexicon import (
     mostly_cjk,
     verb_forms,
 )
-from digest.edit.write.summarize import clean_sentence
+from digest.edit.write.summarize import LABEL, clean_sentence
 from digest.models import Issue
 from digest.text import iter_sentences, quotes_open
 
@@ -139,7 +139,7 @@ _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
 # "(AP) —", "VIDEO:", "CLAIM:".
 _HEAD_FURNITURE = re.compile(r"^\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)|[A-Z]{3,}(?:[ -][A-Z]{2,})*"
                              r"(?:,\s[A-Z][A-Za-z.]{1,12})?\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)"
-                             r"\s*)?(?:--|—|–)|[A-Z]{2,}(?: [A-Z]{2,})*(?:,(?: [A-Z]{2,})+)?:\s)")
+                             r"\s*)?(?:--|—|–))")
 _PRONOUN_SPEAKER = re.compile(r"[,.!?][”\"’']\s+(?:he|she|they|it|we)\s+(?:said|says|added|told|"
                               r"wrote|explained|argued|noted)\b")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
@@ -205,9 +205,10 @@ def headline_strikes(headline: str, sources: Sequence[str] = (), *,
     if not cjk_issue and sources and any(f"{text}:" in s for s in sources) \
             and addressee(text, _read(tuple(sources)).words):
         strike("who speaks to whom, not what happened (X to Y:)")
-    if not cjk_issue and _ends_on_fragment(text):
+    parts = list(iter_sentences(text))
+    if not cjk_issue and _ends_on_fragment(parts):
         strike("ends on a fragment after its sentence")
-    if len(list(iter_sentences(text))) > 2:
+    if len(parts) > 2:
         strike("three sentences or more: a dek, not a headline")
     return out
 
@@ -225,8 +226,9 @@ def addressee(clause: str, words: AbstractSet[str]) -> bool:
     to whom), as a headline writes it before a colon ("WSJ Employees to Publisher: …", "Trump
     To Iran's President Rouhani: …"), never a clause ("Trump lied to Mueller", "McCain
     Returns to Senate": a verb the sources write in -ed or -ing) or a noun's complement
-    ("Viewers' guide to Biden's Inauguration Day"); the word after "to" is no verb `words` (the sources' lower-case words) write in -ed or -ing
-    ("Trump To Visit Texas: …" is a clause: they write "visited" or "visiting")."""
+    ("Viewers' guide to Biden's Inauguration Day"); the word after "to" is no verb `words`
+    (the sources' lower-case words) write in -ed or -ing ("Trump To Visit Texas: …" is a
+    clause: they write "visited" or "visiting")."""
     m = _ADDRESSEE.search(clause)
     if m is None:
         return False
@@ -246,11 +248,10 @@ def addressee(clause: str, words: AbstractSet[str]) -> bool:
     return not verb_forms(m.group(1).split()[0].lower() + "s") & words
 
 
-def _ends_on_fragment(headline: str) -> bool:
-    """A title cut after a sentence, at the colon that followed a word or two: "U.S. Navy Wants
-    Navy Seal's Trident Pin Removed. Trump" (": No Way."), "Trump wants to reopen schools.
-    Hint" (": It's not just about education.")."""
-    parts = list(iter_sentences(headline))
+def _ends_on_fragment(parts: Sequence[str]) -> bool:
+    """A title (its sentences, `parts`) cut after a sentence, at the colon that followed a word
+    or two: "U.S. Navy Wants Navy Seal's Trident Pin Removed. Trump" (": No Way."), "Trump
+    wants to reopen schools. Hint" (": It's not just about education.")."""
     return len(parts) > 1 and len(parts[-1].split()) <= 2 and parts[-1][-1:] not in ".!?”\"’'"
 
 
@@ -385,7 +386,7 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
             out.append(Strike("paragraph", "quotation left open", s))
         if headline_grammar(s):
             out.append(Strike("paragraph", DEK_FAULT, s))
-        if _HEAD_FURNITURE.match(s) or clean_sentence(s) != s.strip():
+        if _HEAD_FURNITURE.match(s) or LABEL.match(s) or clean_sentence(s) != s.strip():
             out.append(Strike("paragraph", "dateline or kicker", s))
         if not cjk_issue and _cjk_outside_brackets(s):
             out.append(Strike("paragraph", "Chinese outside brackets in a Latin-script issue", s))

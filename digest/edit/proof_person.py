@@ -79,7 +79,7 @@ def speech(text: str, forms: Sequence[str]) -> re.Match[str] | None:
 # A deed: a verb in the past (or "has …") after the entity's name, which is its subject.
 _DEED = re.compile(r"(?:won|lost|met|made|took|gave|sent|held|left|began|went|came|spoke|ran|"
                    r"sought|brought|struck|fought|chose|became|broke|hit|cut|set|put|quit|"
-                   r"shut|led|sold|bought|paid|kept|faced|got|sat|stood|drew|won|\w{2,}ed)")
+                   r"shut|led|sold|bought|paid|kept|faced|got|sat|stood|drew|\w{2,}ed)")
 
 
 # What stands before a subject: the sentence's start, a clause's opener, a comma or a dash

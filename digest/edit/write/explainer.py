@@ -138,13 +138,16 @@ def ranked_entities(week: Week, story_reads: Sequence[Sequence[Read]],
 
 def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
             settings: ExplainerSettings, printed: Collection[str] = (),
-            explained: Explained = NOTHING_EXPLAINED) -> tuple[Explainer | None, str | None]:
+            explained: Explained = NOTHING_EXPLAINED,
+            ranked: Sequence[Choice] | None = None) -> tuple[Explainer | None, str | None]:
     """The Explainer and, when there is none, the note that says why. `printed`: sentences
     the issue prints elsewhere (the TL;DR), which no answer repeats; `explained`: what earlier
     issues explained, passed over (the why or the note says so, for the operator). The
     entities are tried in `ranked_entities`' order, up to `settings.candidates`: the first the
-    week's sources define and say enough about is explained."""
-    ranked = ranked_entities(week, story_reads, settings)
+    week's sources define and say enough about is explained. `ranked`: that order when the
+    caller has it already (it tries several `printed`; the ranking is most of the cost)."""
+    if ranked is None:
+        ranked = ranked_entities(week, story_reads, settings)
     skipped: list[tuple[str, ExplainerMemory]] = []
     fresh: list[Choice] = []
     for choice in ranked:

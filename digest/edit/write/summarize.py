@@ -71,7 +71,7 @@ _DATELINE = re.compile(
 # A label that makes the rest someone else's words or a form, not news: "CLAIM: …",
 # "THE FACTS: …" (a fact check), "Q: …", a transcript's speaker ("AUDIE CORNISH, HOST: …",
 # "MAYORKAS: …": a broadcast's words, the host's or a guest's, not the outlet's report).
-_LABEL = re.compile(rf"^(?!(?:{KICKERS})\s*:)[A-Z]{{1,}}(?: [A-Z]{{2,}})*"
+LABEL = re.compile(rf"^(?!(?:{KICKERS})\s*:)[A-Z]{{1,}}(?: [A-Z]{{2,}})*"
                     r"(?:,(?: [A-Z]{2,})+)?:\s")
 _LETTER = re.compile(r"[^\W\d_]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
@@ -147,7 +147,7 @@ def in_language(text: str, article_language: str | None, language: str) -> bool:
 
 def is_furniture(sentence: str) -> bool:
     s = sentence.strip()
-    if not s or _FURNITURE.match(s) or _TIMESTAMP.search(s) or _LABEL.match(s):
+    if not s or _FURNITURE.match(s) or _TIMESTAMP.search(s) or LABEL.match(s):
         return True
     letters = len(_LETTER.findall(s))
     return letters < 0.5 * len(s)  # tickers, tables, link lists
