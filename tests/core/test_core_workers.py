@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,20 @@ def square(n: int) -> int:
 
 
 def whose(n: int) -> tuple[int, int]:
+    return n, os.getpid()
+
+
+def whose_once_all_work(job: tuple[int, str]) -> tuple[int, int]:
+    """`whose`, but each worker's first job waits (up to 30 s) until every worker has one: with
+    trivial jobs on a loaded machine, one worker could otherwise answer all 200 before the
+    other is scheduled at all, and the test would fail for the machine's sake, not the pool's."""
+    n, folder = job
+    mine = Path(folder, str(os.getpid()))
+    if not mine.exists():  # only a worker's first job waits: a pool that starves a worker
+        mine.touch()       # fails this test in 30 s, not 30 s a job
+        deadline = time.monotonic() + 30
+        while len(os.listdir(folder)) < workers.usable_cores() and time.monotonic() < deadline:
+            time.sleep(0.005)
     return n, os.getpid()
 
 
@@ -55,8 +70,8 @@ def test_answers_match_inline_in_order() -> None:
 
 
 @many_cores
-def test_every_core_works_and_small_batches_stay_here() -> None:
-    answers = list(map_ordered(whose, range(200)))
+def test_every_core_works_and_small_batches_stay_here(tmp_path: Path) -> None:
+    answers = list(map_ordered(whose_once_all_work, [(n, str(tmp_path)) for n in range(200)]))
     assert [n for n, _ in answers] == list(range(200))  # type: ignore[misc]
     pids = {pid for _, pid in answers}  # type: ignore[misc]
     assert PARENT not in pids and len(pids) == workers.usable_cores()
