@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from digest.edit.facts import restates
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words, dangles
 from digest.edit.proof import Strike, opens_on_reference
+from digest.edit.proof_answer import misspelt, no_fact, word_counts
 from digest.edit.proof_front import _language_strike, tldr_strikes
 from digest.edit.proof_intro import intro_strikes
 from digest.edit.proof_person import (
@@ -39,6 +40,7 @@ from digest.edit.proof_person import (
 )
 from digest.edit.settings import FORCES_TO
 from digest.models import Explainer, Issue
+from digest.text import SPEECH
 
 NEAR = 12  # words between the entity's name and a question's cue
 
@@ -170,13 +172,34 @@ def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
                and not quoted(text, m.start()) for m in MATTERS.finditer(text))
 
 
+# "the ambitious plan to create jobs": a noun, no plan of the person's.
+_NOUN_PLAN = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that)\s+(?:[a-z][\w-]*\s+)"
+                        r"{0,2}$")
+
+
+def _trailing_speaker(text: str, forms: Sequence[str]) -> int:
+    """Where "…, <title> X said …" starts when the entity is only the sentence's trailing
+    speaker (len(text): it is not)."""
+    names = names_rx(forms)
+    m = re.search(rf",[”\"’']?\s+(?:(?:[A-Z][\w.&-]*|of|the)\s+){{0,6}}(?:{names})\s+"
+                  rf"(?:\w+ly\s+)?{SPEECH}\b[^,;]*$|,[”\"’']?\s+{SPEECH}\s+"
+                  rf"(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\b[^,;]*$", text)
+    return m.start() if m else len(text)
+
+
 def _ahead(text: str, forms: Sequence[str]) -> bool:
     """A plan or a schedule near the entity's name, not in a quotation ("“We will never
-    surrender,” X declared" looks back)."""
+    surrender,” X declared" looks back), not in what someone else does that the entity only
+    reports ("… Trump has shown he will take swift action, Pompeo said": what Pompeo said,
+    not what comes next for him), and not a plan as a noun ("put the plan to … to a vote")."""
     # "…, insisting he will not …" is a claim, not a plan; "will told" (a source's slip) is past.
     said = min((m.start() for m in SPEECH_ING.finditer(text)), default=len(text))
+    if _trailing_speaker(text, forms) < len(text):
+        return False  # what the entity said of the future ("What did X say?" may take it)
     return any(not quoted(text, m.start()) and m.start() < said
                and not re.match(r"will\s+(?:told|said|\w+ed)\b", text[m.start():])
+               and not (m.group(0).lower().startswith("plan")
+                        and _NOUN_PLAN.search(text[:m.start()]))
                for m in AHEAD.finditer(text)) and _near(AHEAD, text, forms)
 
 
@@ -270,6 +293,10 @@ LEANS = re.compile(r"^[A-Z][^,;:]{0,60},\s+(?:he|she|they|it)\s+[a-z]|"
                    r"^[A-Z][\w.]*['’]s\s+(?:action|move|decision|remarks?|comments?|"
                    r"announcement|statement|plan|order|ruling|letter|memo|claim|call)\b|"
                    r"\bsuch an?\s+(?:move|step|decision|action|plan|change|measure)\b|"
+                   # "Hours later, X said …": later than what a sentence before told.
+                   r"^(?:(?:Hours|Days|Weeks|Months|Minutes|Moments|Years|Shortly|Soon|"
+                   r"Not long)\s+(?:later|after|afterward|afterwards)|Later(?=,| that\b| the same\b)|"
+                   r"Afterwards?(?=,)|The next day|The following day|The day after)\b|"
                    # "…, Biden also tapped …": besides what a sentence before told.
                    r"\b[A-Z][\w’'.-]*\s+also\s+[a-z]+(?:ed|ped|ted)\b|"
                    r"^[^,;:]{1,60},\s+(?:though|however|too|meanwhile|instead|in turn|then|"
@@ -286,11 +313,13 @@ def open_quote(text: str) -> bool:
 
 
 def explainer_strikes(explainer: Explainer, *, language: str = "en",
-                      tldr: Sequence[str] = ()) -> list[Strike]:
-    """What a copy editor would strike in an Explainer."""
+                      tldr: Sequence[str] = (), sources: Sequence[str] = ()) -> list[Strike]:
+    """What a copy editor would strike in an Explainer. `sources`: the week's article texts
+    (a word the articles naming the entity misspelt, proof_answer.misspelt)."""
     out: list[Strike] = []
-    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
     forms = _forms(explainer)
+    counts = word_counts(t for t in sources if any(f in t for f in forms))
+    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
     person = bool(explainer.qa) and explainer.qa[0].question.startswith("Who is ")
     given: list[str] = []
     for qa in explainer.qa:
@@ -314,6 +343,12 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
                 out.append(Strike("explainer", "a dateline left in", t))
             if FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", "", t)):
                 out.append(Strike("explainer", "the writer's own voice", t))
+            empty = no_fact(t, forms)
+            if empty:
+                out.append(Strike("explainer", f"no fact ({empty})", t))
+            slip = misspelt(t, counts)
+            if slip:
+                out.append(Strike("explainer", f"the source's slip ({slip!r})", t))
             if not whole(t):
                 out.append(Strike("explainer", "a sentence cut off", t))
             elif t.rstrip("”’\"' )").endswith("?"):
@@ -339,5 +374,5 @@ def front_strikes(issue: Issue, sources: dict[str, str] | None = None) -> list[S
     out = tldr_strikes(tldr, language=language, sources=texts)
     out += intro_strikes(issue.intro, [s.headline for s in issue.stories], sources=texts)
     if issue.explainer is not None:
-        out += explainer_strikes(issue.explainer, language=language, tldr=tldr)
+        out += explainer_strikes(issue.explainer, language=language, tldr=tldr, sources=texts)
     return out

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from digest.edit.facts import restates
 from digest.edit.lexicon import content_words, dangles, said_elsewhere
 from digest.edit.proof import opens_on_reference
+from digest.edit.proof_answer import misspelt, no_fact, word_counts
 from digest.edit.proof_explainer import (
     DATELINE,
     FIRST_PERSON,
@@ -68,6 +69,9 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
     own = frozenset(content_words(" ".join(forms)))  # the entity's name is no fact
     elsewhere = [frozenset(content_words(t)) - own for t in printed]
     seen_text: set[str] = set()
+    # The words of the articles naming the entity, to tell the sources' slips ("mangers").
+    counts = word_counts(f"{r.article.title}\n{r.article.text}"
+                         for r in week.bodies.holding(forms))
     # A sentence is a piece of its article's body with only white space cut or added at the
     # joins, so an article whose body (spaces removed) holds no form has no sentence naming it.
     for r in week.bodies.holding(forms):
@@ -86,6 +90,8 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
                              not dangles(text) and not opens_on_reference(text)
                              and not UNINTRODUCED.match(text) and not DATELINE.match(text)
                              and not LEANS.search(text)
+                             and no_fact(text, forms) is None
+                             and misspelt(text, counts) is None
                              and not r.refers_back(line),
                              _ASIDE.sub("", text), line.index == 0))
     return pool
