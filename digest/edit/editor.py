@@ -21,6 +21,7 @@ from digest.edit.select import select
 from digest.edit.select.window import period_label
 from digest.edit.settings import Settings
 from digest.edit.week import Week, off_core, read, writing_set
+from digest.edit.write.days import dated
 from digest.edit.write.explainer import explain, ranked_entities
 from digest.edit.write.intro import clauses, intro_line
 from digest.edit.write.stories import write_stories
@@ -102,6 +103,10 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
         draft, notes, done = rewrite(model, draft, week, [r.members for r in ranked], lang,
                                      tune.voice)
         written_by = f"llm:{model.name}" if done else written_by
+    # "said today" is read days later: every printed sentence, written and checked, with
+    # its relative days as weekdays, or dropped (write/days.py).
+    draft = dated(draft, [r.article for r in week.used], period, newsletter.timezone,
+                  tune.days)
     return Issue(key=period.key, title=f"{newsletter.title} — {label}", period=period,
                  newsletter=newsletter, intro=draft.intro, stories=draft.stories,
                  tldr=draft.tldr, explainer=draft.explainer, explainer_note=explainer_note,

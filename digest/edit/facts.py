@@ -57,7 +57,7 @@ _NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(?:[$€£¥]\s?)?\d[\d,]*(?:\.\d+)?(?:
 # weekday is no name ("on Tuesday 12 people died").
 _NAME_BEFORE = re.compile(r"[A-Za-z]-$|[\w,;:)”\"'’] (?!(?:" + "|".join(WEEKDAYS)
                           + r")\b)[A-Z][A-Za-z]* $")
-_NAME_AFTER = re.compile(r"(?!(?:st|nd|rd|th|s)\b)[A-Za-z]")
+_NAME_AFTER = re.compile(r"(?!(?:st|nd|rd|th|s)\b)[A-Za-z]|[月日]")  # (a Chinese date: 11月18日)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 RESTATED = 0.6  # share of a sentence's content words another sentence holds: a restatement
 RESTATES_WORDS = 3  # content words a sentence must say again to be a paraphrase

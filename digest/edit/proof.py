@@ -46,6 +46,7 @@ from digest.edit.lexicon import (
     mostly_cjk,
     verb_forms,
 )
+from digest.edit.write.days import readings
 from digest.edit.write.summarize import LABEL, clean_sentence
 from digest.models import Issue
 from digest.text import iter_sentences, quotes_open
@@ -417,9 +418,10 @@ def _follows(sentence: str, printed: str, before: dict[str, tuple[str, ...]],
     one as printed may be credited: "…, according to Outlet A."). A sentence the sources do
     not hold as printed is judged by its article alone (`origins`: the two sentences'),
     and without sources or origins it is given the benefit of the doubt."""
-    if sentence in before:
+    if sentence in before:  # (the one before may be printed with its relative day resolved)
         words = set(content_words(printed))
-        return any(p == printed or set(content_words(p)) <= words for p in before[sentence])
+        return any(p == printed or set(content_words(p)) <= words
+                   or printed in readings(p, printed) for p in before[sentence])
     return len(origins) < 2 or origins[0] == origins[1]
 
 

@@ -263,6 +263,14 @@ class ContinuitySettings:
 
 
 @dataclass(frozen=True)
+class DaySettings:
+    """Relative days (write/days.py): a publication time from midnight to this hour, local,
+    gives no reliable day (a story filed late at night is stamped after midnight)."""
+
+    small_hours: int = 4
+
+
+@dataclass(frozen=True)
 class Settings:
     write: WriteSettings = field(default_factory=WriteSettings)
     headline: HeadlineSettings = field(default_factory=HeadlineSettings)
@@ -271,3 +279,4 @@ class Settings:
     explainer: ExplainerSettings = field(default_factory=ExplainerSettings)
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     continuity: ContinuitySettings = field(default_factory=ContinuitySettings)
+    days: DaySettings = field(default_factory=DaySettings)

@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from digest.edit.lexicon import CJK_RE, cjk_bigrams, content_words
+from digest.edit.write.days import readings
 
 MIN_OVERLAP = 0.75
 HEADLINE_OVERLAP = 0.5  # a headline is the editor's voice: looser wording, same names/numbers
@@ -122,9 +123,18 @@ _DEFINITION = re.compile(r"^(?:The )?(?P<name>.+?) is (?P<clause>(?:an?|the) .+?
 
 
 def trace(sentence: str, source_sentences: Iterable[str]) -> bool:
+    """Whether an offline sentence is extractive (`_extract`), its relative days printed as
+    `days.rewrite` prints them: "said Tuesday" or "said" of "said today" (`days.readings`)."""
+    sources = list(source_sentences)
+    return _extract(sentence, sources) or _extract(
+        sentence, [r for s in sources for r in readings(s, sentence)])
+
+
+def _extract(sentence: str, source_sentences: Iterable[str]) -> bool:
     """Whether an offline sentence is a source sentence plus, at most, one connective or
     attribution (before it, or as ", according to X." at its end), a name introduced
-    earlier given as its acronym (`contract_names`) — or
+    earlier given as its acronym (`contract_names`), its relative days resolved
+    (`days.readings`: "said Tuesday" of "said today") — or
     one cut at a comma before a trailing clause, or a definition cut from a source
     sentence's appositive (see `_DEFINITION`), or one whose detachable clause between commas
     the paragraph writer cut (`_clause_cut`)."""
