@@ -1,6 +1,7 @@
 """edit_issue: from a period's articles to a ranked, written, grounded Issue.
 
-select → group → recall → rank → sections → write → headline → mark → TL;DR → explainer →
+select → group → recall → rank → sections → write (each story's paragraph, then its
+headline, then the paragraph's opening: write/stories.py) → mark → TL;DR → explainer →
 intro → (model) → assemble. Recall and mark are continuity: what earlier issues printed
 (`memory`); sections arranges "In Our Feeds" by the config's sections.
 Each room has one entry point; the articles are read once (week.py) and every article gets
@@ -14,7 +15,6 @@ from dataclasses import replace
 
 from digest.edit.continuity import Explained, mark, recall
 from digest.edit.group import story_labels
-from digest.edit.headline.choose import headlines
 from digest.edit.rank import Ranked, rank
 from digest.edit.sections import arrange, with_topics
 from digest.edit.select import select
@@ -65,7 +65,6 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     recalled = recall(week, grouping.labels, memory, tune.continuity)
     week, ranked = rank(recalled.week, recalled.labels, period, newsletter.max_stories)
     week, ranked, topics, stories = _arrange_and_write(week, ranked, newsletter, lang, tune)
-    stories = headlines(week, ranked, stories, newsletter, tune)
     stories = with_topics(mark(stories, ranked, recalled, tune.continuity), topics)
     writing = [writing_set(week, r.members, tune.write.articles) for r in ranked]
     featured = [r for r in ranked if r.featured]
@@ -125,7 +124,7 @@ def _arrange_and_write(week: Week, ranked: tuple[Ranked, ...], newsletter: Newsl
     while True:
         arranged, order, topics = arrange(week, ranked, newsletter.sections,
                                           newsletter.max_stories, mute)
-        stories = write_stories(arranged, order, lang, tune.write)
+        stories = write_stories(arranged, order, lang, tune.write, tune.headline)
         empty = {r.members for r, s in zip(order, stories, strict=True)
                  if r.featured and not s.sentences}
         if not empty:

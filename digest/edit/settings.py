@@ -143,6 +143,14 @@ class ParagraphSettings:
     # Under the least, a sentence with more than this share of its words in quotation marks
     # (someone's own words: a voice, not a fact the story lacks) does not fill.
     fill_quoted: float = 0.15
+    # The opening gives way to another outlet's lead that tells the headline
+    # (write/stories.lead_with): one telling at least `opening_tells` of the headline's
+    # content words, when the opening tells at most `opening_far` as many and at least
+    # `opening_margin` fewer (of a three-word headline, one word is chance). Round figures,
+    # not fitted: docs/editor.md.
+    opening_tells: float = 0.5
+    opening_far: float = 0.5
+    opening_margin: int = 2
 
 
 PARAGRAPH = ParagraphSettings()  # the shipped weights, the writers' default argument

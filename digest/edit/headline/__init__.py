@@ -1,4 +1,5 @@
-"""Headline: the words at the top of each story. `choose.headlines` is the room's entry point;
+"""Headline: the words at the top of each story. `score.chosen` is the room's entry point (the
+writer, write/stories.py, calls it between a paragraph's sentences and their order);
 offline, a story's headline is its own best title or title clause: titles.py cleans the titles
 and lists the candidates, score.py chooses among them; with a model, the editor's voice,
 checked (write/voice.py)."""

@@ -36,7 +36,7 @@ from digest.edit.write.summarize import is_cjk_language
 from digest.models import Article
 from digest.text import iter_sentences, tokens
 
-__all__ = ["Candidate", "Evidence", "candidates", "disputes", "expected_f1", "headline_for"]
+__all__ = ["Candidate", "Evidence", "candidates", "chosen", "disputes", "expected_f1", "headline_for"]
 
 # Headline style drops articles and forms of "be": they count nothing.
 _HEADLINESE = ARTICLES | frozenset(["is", "are", "was", "were", "be", "been", "being"])
@@ -197,8 +197,17 @@ def headline_for(arts: Sequence[Article], *, language: str = "en",
     no day from its source's (`RELATIVE_DAY`), when one such is offered; and none of a
     column's title (`column.columns`: "Trump's very swampy commutation of …") when a
     report's title is offered."""
+    pick = chosen(arts, language=language, settings=settings, paragraph=paragraph)
+    return pick.text if pick else ""
+
+
+def chosen(arts: Sequence[Article], *, language: str = "en",
+           settings: HeadlineSettings | None = None,
+           paragraph: Sequence[str] = ()) -> Candidate | None:
+    """The headline `headline_for` prints, with the article whose title gave it (the
+    paragraph may open on that article's lead: write/stories.lead_with); None without articles."""
     if not arts:
-        return ""
+        return None
     tune = settings or HeadlineSettings()
     cands = candidates(arts, language=language, settings=tune)
     theirs = _paragraph_figures(paragraph)  # (read once for all the candidates)
@@ -206,4 +215,4 @@ def headline_for(arts: Sequence[Article], *, language: str = "en",
     dated = [c for c in agreed if not RELATIVE_DAY.search(c.text)] or agreed or cands
     given = columns(arts, {c.article for c in dated})  # (one article's titles: none)
     news = [c for c in dated if c.article not in given]
-    return best(news or dated, tune).text
+    return best(news or dated, tune)

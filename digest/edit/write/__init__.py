@@ -4,5 +4,6 @@ Which module to open: the story paragraph is paragraph.py (its sentences: lines.
 this week" line also.py; the
 TL;DR and the intro tldr.py; the Explainer explainer.py; what a printed sentence may say
 grounding.py; the optional model's drafts voice.py. `stories.write_stories` is the room's entry
-point for the stories (headlines come after, from headline/).
+point for the stories: each paragraph's sentences, then its headline (headline/), then which
+sentence opens it (stories.lead_with: the one telling the headline's event).
 """

@@ -140,6 +140,7 @@ def _credited(ln: Line, arts: Sequence[Article], central: Centrality,
 class Pick:
     line: Line
     text: str  # as printed: with its outlet named where it needs it
+    lead: bool = False  # its article's lead (`_leads`): it may open (stories.lead_with)
 
 
 @dataclass
@@ -213,7 +214,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     lo, hi = words
     draft = _Draft(arts, central, settings, "\n".join(a.text for a in arts), [], set(),
                    hooks)
-    draft.add(Pick(first, _printed(first, draft)), first.stems, first.size)
+    draft.add(Pick(first, _printed(first, draft), lead=True), first.stems, first.size)
     # The opening's own account goes on, in its order, while it says something new.
     for ln in lines:
         if (ln.article == first.article and ln.index > first.index and draft.may_add(ln)
@@ -244,7 +245,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
             key = (draft.size < lo and not earlier and (ln.article, ln.index) in leads
                    and _news(ln.text), gain)
             if best is None or key > best[0]:
-                best = (key, Pick(ln, text), stems, length)
+                best = (key, Pick(ln, text, (ln.article, ln.index) in leads), stems, length)
         if best is None or (draft.size >= lo and best[0][1] <= 0):
             break
         _, pick, stems, length = best
@@ -260,14 +261,14 @@ def without_repeats(chosen: Sequence[Pick], settings: ParagraphSettings = PARAGR
                     ) -> list[Pick]:
     """The `chosen` picks (the opening first, then in the order they were picked) in print
     order (`_in_order`), each fact once: a sentence that says again what is printed before
-    it goes (`_in_print`), and so does one that the other outlets' printed sentences, taken
+    it goes (`in_print`), and so does one that the other outlets' printed sentences, taken
     together, say all of, wherever it stands ("Northam defeated Gillespie Tuesday" between
     "Northam won the governor's race Tuesday" and "Northam was projected to win … over
     Gillespie, as …"): the last picked first; by its words (at most `nothing_new` of them new,
     `events.says_nothing_new` without the event rule, which reads one sentence against
     another), never the opening's account (its sentences go on from the opening), nor one
     quoting words no other printed sentence quotes (`_quotes_anew`)."""
-    out = _in_print(_in_order(chosen), settings)
+    out = in_print(_in_order(chosen), settings)
     picked = {id(p): n for n, p in enumerate(chosen)}
     words_only = replace(settings, event_words=0)
     for p in sorted(out[1:], key=lambda p: -picked[id(p)]):
@@ -275,7 +276,7 @@ def without_repeats(chosen: Sequence[Pick], settings: ParagraphSettings = PARAGR
         if (p in out and p.line.article != out[0].line.article
                 and not _quotes_anew(p.text, others)
                 and says_nothing_new(p.text, others, words_only)):
-            out = _in_print([o for o in out if o is not p], settings)
+            out = in_print([o for o in out if o is not p], settings)
     return out
 
 
@@ -286,7 +287,7 @@ def _quotes_anew(text: str, others: Sequence[str]) -> bool:
     return any(q.strip("\"“”").lower() not in printed for q in QUOTED.findall(text))
 
 
-def _in_print(picks: Sequence[Pick], settings: ParagraphSettings) -> list[Pick]:
+def in_print(picks: Sequence[Pick], settings: ParagraphSettings) -> list[Pick]:
     """`picks` in print order without a sentence that says again what is printed before it
     (or one leaning on a sentence that did, or naming "the benchmark" before one is
     introduced)."""

@@ -1,32 +1,138 @@
-"""The write room's entry point for stories: each story's paragraph or "Also" line."""
+"""The write room's entry point for stories: each story's paragraph or "Also" line, its
+headline, and the paragraph's opening.
+
+The headline is chosen here, between the paragraph's sentences and their order: it reads the
+paragraph (`headline.score.disputes`: no figure the paragraph states otherwise), and the
+paragraph then opens on the sentence that tells the headline's event (`lead_with`). Before
+session 23 the headline was chosen after every story was written (editor.py), so the
+paragraph could not open on what its headline tells.
+
+**The opening** (issue 11). The paragraph opens with the lead of the story's most central
+account, the headline is the story's best title, each chosen well on its own; on real weeks the
+two often tell different things: under "Former Vice President Biden to Lead Memorial Tribute to
+McCain" the paragraph opened on Biden's "consternation" in 2008 and told the tribute in its
+second sentence. A copy editor opens on the sentence that tells the headline's event; the
+reader reads it first, then the background.
+
+`lead_with(picks, headline, own, columns, settings)` moves one printed sentence first, the sentences
+leaning on it (its own article's next ones) with it; every other printed sentence keeps its
+place after them. Which one:
+
+* the lead of the article whose title gave the headline (`own`), when it tells more of the
+  headline's content words than the opening does: that outlet's own report of its title;
+* else another outlet's lead that tells the headline (at least `opening_tells` of its content
+  words, `ParagraphSettings`) when the opening tells at most `opening_far` of what it does,
+  and at least `opening_margin` words fewer (of a three-word headline, one word is chance:
+  "July Jobs Report").
+
+Only an article's lead moves (its first printable sentence, which leans on nothing); not one
+printed credited or trimmed (its words are no longer the outlet's lead alone), not a column's
+(`headline.column.columns`: a column's lead is its writer's way in), not one naming "the
+<noun>" its article introduced (`Line.refers`), nor one of the opening's own account (it goes
+on in its order). The old opening then follows: it leans on nothing, and it moves only when it
+names no "the <noun>" the moved sentences do not name. The set of sentences is unchanged, only
+their order, so the paragraph's ROUGE-1 cannot move (bench/allsides.py); figures and what was
+tried: docs/editor.md.
+"""
 
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from digest.edit.headline.column import columns
+from digest.edit.headline.score import chosen, headline_for
+from digest.edit.lexicon import content_words, stem
 from digest.edit.rank import Ranked
-from digest.edit.settings import WriteSettings
+from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings, WriteSettings
 from digest.edit.week import Week, writing_set
 from digest.edit.write.also import also_line
-from digest.edit.write.paragraph import paragraph_for
-from digest.models import Citation, Story
+from digest.edit.write.paragraph import Pick, in_print, select
+from digest.models import Article, Citation, Sentence, Story
 
 
 def write_stories(week: Week, ranked: Sequence[Ranked], language: str,
-                  settings: WriteSettings) -> list[Story]:
-    """Each story's paragraph (featured) or one line (also), its citations and rank facts;
-    the headline is left empty for headline/."""
+                  settings: WriteSettings, headline: HeadlineSettings) -> list[Story]:
+    """Each story's paragraph (featured) or one line (also), its headline, citations and rank
+    facts."""
     out = []
     for story in ranked:
         arts = [r.article for r in writing_set(week, story.members, settings.articles)]
-        sentences = (paragraph_for(arts, week.citations, language=language,
-                                   words=settings.paragraph_words, settings=settings.paragraph)
-                     if story.featured else also_line(arts, week.citations, language=language,
-                                                      settings=settings.paragraph))
+        if story.featured:
+            title, sentences = _paragraph(arts, week.citations, language, settings, headline)
+        else:
+            sentences = also_line(arts, week.citations, language=language,
+                                  settings=settings.paragraph)
+            title = headline_for(arts, language=language, settings=headline,
+                                 paragraph=[s.text for s in sentences])
         cites = tuple(Citation(a.url, a.title, a.source, a.published)
                       for i in story.members for j in (i, *week.copies.get(i, ()))
                       for a in (week.reads[j].article,))
-        out.append(Story(rank=story.rank, section=story.section, headline="",
+        out.append(Story(rank=story.rank, section=story.section, headline=title,
                          sentences=sentences, articles=cites, score=story.score, why=story.why))
     return out
+
+
+def _paragraph(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], language: str,
+               settings: WriteSettings, headline: HeadlineSettings,
+               ) -> tuple[str, tuple[Sentence, ...]]:
+    """The featured story's headline and paragraph, opening on what the headline tells."""
+    picks = select(arts, language, settings.paragraph_words, settings.paragraph)
+    head = chosen(arts, language=language, settings=headline,
+                  paragraph=[p.text for p in picks])
+    title = head.text if head else ""
+    picks = lead_with(picks, title, head.article if head else None, columns(arts),
+                      settings.paragraph)
+    return title, tuple(Sentence(p.text, citations.get(arts[p.line.article].url,
+                                                       (arts[p.line.article].url,)))
+                        for p in picks)
+
+
+def _bag(text: str) -> frozenset[str]:
+    """Content words, stemmed, with one apostrophe ("O’Rourke" is "O'Rourke")."""
+    return frozenset(stem(w) for w in content_words(text.replace("’", "'")))
+
+
+def lead_with(picks: Sequence[Pick], headline: str, own: int | None = None,
+              columns: frozenset[int] = frozenset(),
+              settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
+    """`picks` (in print order) opening on the sentence that tells the `headline`'s event,
+    when the opening does not (module docstring); `own`: the article whose title gave the
+    headline. Otherwise as they are."""
+    told = _bag(headline)
+    if len(picks) < 2 or not told:
+        return list(picks)
+    first = picks[0]
+    movable = {n: len(_bag(p.text) & told) for n, p in enumerate(picks[1:], 1)
+               if p.lead and p.text == p.line.text and not p.line.refers
+               and p.line.article != first.line.article and p.line.article not in columns}
+    if not movable:
+        return list(picks)
+    opening = len(_bag(first.text) & told)
+    n = next((n for n in movable if picks[n].line.article == own), None)
+    if n is None or movable[n] <= opening:  # the headline's own lead tells no more of it
+        n = max(movable, key=lambda n: (movable[n], -n))
+        tells = movable[n]
+        if (tells < settings.opening_tells * len(told) or opening > settings.opening_far * tells
+                or tells - opening < settings.opening_margin):
+            return list(picks)
+    moved = _moved(picks, n)
+    # Each fact once, in the new order too (`paragraph.in_print`, the copy editor's rule): when
+    # the old opening (or another) would now say again what the moved one says, nothing moves.
+    return moved if len(in_print(moved, settings)) == len(moved) else list(picks)
+
+
+def _moved(picks: Sequence[Pick], n: int) -> list[Pick]:
+    """`picks[n]` first, with the sentences leaning on it, the rest in their order; as they
+    are when the old opening names "the <noun>" the moved sentences do not name."""
+    unit = [picks[n]]
+    for p in picks[n + 1:]:  # the sentences leaning on it, in its own order
+        last = unit[-1].line
+        if not (p.line.leans and p.line.article == last.article
+                and p.line.index == last.index + 1):
+            break
+        unit.append(p)
+    if not picks[0].line.refers <= frozenset().union(*(p.line.stems for p in unit)):
+        return list(picks)
+    moved = {id(p) for p in unit}
+    return [*unit, *(p for p in picks if id(p) not in moved)]

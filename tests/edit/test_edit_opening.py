@@ -1,0 +1,115 @@
+"""The paragraph opens on the event its headline tells (write/stories.py, issue 11). Every
+text here is made up for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from digest.edit import edit_issue
+from digest.edit.write.lines import Line, story_lines
+from digest.edit.write.paragraph import Pick
+from digest.edit.write.stories import lead_with
+from digest.models import Article, Newsletter, Period
+
+MakeArticle = Callable[..., Article]
+
+# The opening (A's lead) is the background; B's lead tells the tribute its headline names.
+BACKGROUND = ("Former harbour master Tomas Vel said it pained him in 2009 to stand against an "
+              "old friend in the Carthen port election. He said they stayed friends.")
+TRIBUTE = ("Tomas Vel will lead the memorial tribute to Ada Brenn at Carthen cathedral on "
+           "Thursday, the port office said. Ada Brenn died last week at 81.")
+OTHER = "Ferries from Oakfield will not run on Thursday, the harbour board said."
+HEADLINE = "Tomas Vel to lead memorial tribute to Ada Brenn"
+
+
+def _lines(make_article: MakeArticle, *texts: str) -> list[Line]:
+    arts = [make_article(t, source=f"Outlet {n}", title=f"Title {n}", day=1 + n / 10)
+            for n, t in enumerate(texts)]
+    return story_lines(arts, "en")
+
+
+def _pick(ln: Line, *, lead: bool = True, text: str | None = None) -> Pick:
+    return Pick(ln, text or ln.text, lead)
+
+
+def test_the_sentence_telling_the_headline_opens(make_article: MakeArticle) -> None:
+    a1, a2, b1, _, c1 = _lines(make_article, BACKGROUND, TRIBUTE, OTHER)
+    picks = [_pick(a1), _pick(a2, lead=False), _pick(b1), _pick(c1)]
+    out = lead_with(picks, HEADLINE)
+    assert [p.line for p in out] == [b1, a1, a2, c1]  # the rest keep their order
+    # The opening already tells it: nothing moves.
+    assert lead_with([_pick(b1), _pick(a1)], HEADLINE) == [_pick(b1), _pick(a1)]
+
+
+def test_what_may_not_open(make_article: MakeArticle) -> None:
+    a1, _, b1, _, _ = _lines(make_article, BACKGROUND, TRIBUTE, OTHER)
+    own = ("Former harbour master Tomas Vel said it pained him in 2009 to stand against an old "
+           "friend in the Carthen port election. Tomas Vel will lead the memorial tribute to "
+           "Ada Brenn on Thursday.")
+    o1, o2 = _lines(make_article, own)
+    for picks in ([_pick(a1), _pick(b1, lead=False)],  # not its article's lead
+                  [_pick(a1), _pick(b1, text=f"According to Outlet 1, {b1.text}")],  # credited
+                  [_pick(o1), _pick(o2)]):  # the opening's own account goes on in its order
+        assert lead_with(picks, HEADLINE) == picks
+    column = [_pick(a1), _pick(b1)]
+    assert lead_with(column, HEADLINE, columns=frozenset({b1.article})) == column
+    # Without a headline, or alone, the paragraph is as it was.
+    assert lead_with(column, "") == column and lead_with(column[:1], HEADLINE) == column[:1]
+
+
+def test_a_sentence_leaning_on_the_moved_one_moves_with_it(make_article: MakeArticle) -> None:
+    first = ("Carthen's port office on Monday named a new harbour master after a long search. "
+             "The post had been empty since spring.")
+    told = ("Tomas Vel will lead the memorial tribute to Ada Brenn on Thursday. "
+            "He will speak first.")
+    a1, _, b1, b2 = _lines(make_article, first, told)
+    assert b2.leans
+    out = lead_with([_pick(a1), _pick(b1), _pick(b2, lead=False)], HEADLINE)
+    assert [p.line for p in out] == [b1, b2, a1]
+
+
+def test_one_more_word_is_no_reason_unless_the_headline_is_its_own(
+        make_article: MakeArticle) -> None:
+    # A shares one of the headline's three content words, B two: one more is chance, unless
+    # B's title gave the headline (then B's lead tells its own headline's event).
+    a = "Ada Brenn ran the harbour for two decades before she retired in 2015."
+    b = "Ada Brenn will be honoured with a statue on the quay in May."
+    a1, b1 = _lines(make_article, a, b)
+    headline = "Brenn honoured at cathedral"
+    picks = [_pick(a1), _pick(b1)]
+    assert lead_with(picks, headline) == picks
+    assert [p.line for p in lead_with(picks, headline, own=b1.article)] == [b1, a1]
+    assert lead_with(picks, headline, own=a1.article) == picks
+
+
+def test_the_issue_opens_the_story_on_its_headline(make_article: MakeArticle,
+                                                  period: Period) -> None:
+    # Through the editor: the headline is B's title (the others' words agree with it), the
+    # most central account is C's, whose lead is background; the paragraph opens on B's lead.
+    a = ("Former harbour master Tomas Vel said it pained him in 2009 to stand against an old "
+         "friend in the Carthen port election. Vel will speak at the memorial for Ada Brenn at "
+         "Carthen cathedral on Thursday. Brenn ran the Carthen port for 20 years and died last "
+         "week at 81. The harbour will close on Thursday for the memorial.")
+    arts = [make_article(a, source="Outlet A", title="Vel recalls a rivalry", day=1),
+            make_article(TRIBUTE.replace("the port office said", "Bishop Ola Sund said"),
+                         source="Outlet B", title=HEADLINE, day=1.1),
+            make_article("Ada Brenn, who ran the Carthen port for 20 years, died last week at "
+                         "81. Carthen will close its harbour for her memorial, and ferries "
+                         "from Oakfield will not run.", source="Outlet C", title="A port mourns",
+                         day=1.2)]
+    issue = edit_issue(period, arts, newsletter=Newsletter(title="T"), sources=[], health=[])
+    story = issue.stories[0]
+    texts = [s.text for s in story.sentences]
+    assert story.headline == HEADLINE
+    assert texts[0].startswith("Tomas Vel will lead the memorial tribute")
+    assert texts[1].startswith("Ada Brenn, who ran")  # the old opening, then the rest
+    assert len(texts) >= 3
+
+
+def test_nothing_moves_that_would_state_a_fact_twice(make_article: MakeArticle) -> None:
+    # After the tribute's lead, the old opening would say nothing new (the copy editor strikes
+    # a fact stated twice): the paragraph keeps its order.
+    old = "Ada Brenn will be remembered at Carthen cathedral on Thursday."
+    a1, b1, _ = _lines(make_article, old, TRIBUTE)
+    picks = [_pick(a1), _pick(b1)]
+    assert lead_with(picks, HEADLINE) == picks
