@@ -39,6 +39,7 @@ from digest.edit.lexicon import (
     ANAPHORIC,
     CALENDAR,
     CJK_RE,
+    EXPLETIVE_IT,
     OPENS_ON_CONNECTIVE,
     STOPWORDS,
     content_words,
@@ -325,12 +326,14 @@ def _cjk_outside_brackets(text: str) -> bool:
 
 
 def opens_on_reference(sentence: str) -> bool:
-    """Whether a sentence leans on one before it: a pronoun, an ordinal of an unprinted
-    list, "one of them", "the company" (see _REFERENCE), or a quotation whose speaker is a
-    pronoun ('"We support it," he said.')."""
+    """Whether a sentence leans on one before it: a pronoun (not an "It" that stands for
+    nothing: `lexicon.EXPLETIVE_IT`), an ordinal of an unprinted list, "one of them", "the
+    company" (see _REFERENCE), or a quotation whose speaker is a pronoun ('"We support it,"
+    he said.')."""
     s = sentence.strip()
-    return bool(_REFERENCE.match(s.lstrip("“\"'‘(")) or _PRONOUN_SPEAKER.search(s)
-                or unnamed_person(s))
+    opening = s.lstrip("“\"'‘(")
+    return bool((_REFERENCE.match(opening) and not EXPLETIVE_IT.match(opening))
+                or _PRONOUN_SPEAKER.search(s) or unnamed_person(s))
 
 
 def leans_back(sentence: str) -> str | None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from digest.edit.proof import paragraph_strikes
+import pytest
+
+from digest.edit.proof import opens_on_reference, paragraph_strikes
 from digest.edit.write.also import also_line
 from digest.edit.write.lines import first_person
 from digest.models import Article
@@ -53,3 +55,31 @@ def test_a_party_tag_or_a_compound_is_no_first_person() -> None:
     assert not first_person("Sen. Ilse Brandt (I-Oak.) said she was unaware of the claims.")
     assert not first_person("Brandt closed out an us-against-them campaign on Monday.")
     assert first_person("I think the ferry is late.") and first_person("It worries us.")
+
+
+def test_a_lead_opening_on_an_it_that_stands_for_nothing_is_a_blurb(
+        make_article: MakeArticle) -> None:
+    # "It's decision time for …": the "It" is no reference, so the lead stands alone
+    # (lexicon.EXPLETIVE_IT; session 23: 3 of the 18 bare allsides "Also" items).
+    art = make_article("It’s decision time for Mayor Ilse Brandt and for the three councillors "
+                       "weighing whether to back her harbour plan. He has not said.",
+                       source="Outlet A", title="Decision time for Brandt")
+    assert [s.text for s in also_line([art], {}, language="en")] == [
+        "It’s decision time for Mayor Ilse Brandt and for the three councillors weighing "
+        "whether to back her harbour plan."]
+    # An "It" that is the thing the sentence before named stays a reference: no blurb.
+    ref = make_article("It is expected to pass the council next week. He has not said.",
+                       source="Outlet A", title="Harbour plan")
+    assert also_line([ref], {}, language="en") == ()
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("It’s decision time for Mayor Ilse Brandt and the councillors.", True),
+    ("It doesn’t pay to fight the tape, a veteran chart-watcher said Thursday.", True),
+    ("It is unclear whether Mayor Brandt will run.", True),
+    ("It is unclear whether he will run.", False),  # "he" still leans
+    ("It was the largest protest in the city's history.", False),
+    ("It is expected to pass the Senate next week.", False),
+])
+def test_an_it_that_stands_for_nothing_is_no_reference(text: str, alone: bool) -> None:
+    assert opens_on_reference(text) is not alone
