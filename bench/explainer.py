@@ -100,7 +100,8 @@ def _print_front(issue: Issue) -> None:
 def report(weeks: Sequence[Week], issues: Sequence[Issue], show: int, junk_n: int,
            strikes_n: int) -> None:
     strikes = []
-    answers = explainers = tldr = 0
+    answers = explainers = tldr = again = 0
+    names: Counter[str] = Counter()
     for week, issue in zip(weeks, issues, strict=True):
         texts = {a.url: f"{a.title}\n{a.text}" for a in week.articles}
         strikes += front_strikes(issue, texts)
@@ -108,8 +109,16 @@ def report(weeks: Sequence[Week], issues: Sequence[Issue], show: int, junk_n: in
         if issue.explainer is not None:
             explainers += 1
             answers += len(issue.explainer.qa)
+            names[issue.explainer.entity] += 1
+            # an answer a story's paragraph printed above it (the editor allows it only when
+            # the week says too little without: editor.py)
+            printed = {s.text for story in issue.stories for s in story.sentences}
+            again += any(s.text in printed for q in issue.explainer.qa for s in q.answer)
     print(f"{len(weeks)} weeks: {explainers} Explainers, {answers} answers, "
           f"{tldr} TL;DR sentences")
+    print(f"  {len(names)} names explained, most: "
+          + ", ".join(f"{n} {k}" for k, n in names.most_common(4))
+          + f"; {again} Explainers repeat a sentence a story's paragraph printed")
     rules = Counter((s.where, re.sub(r" \(.*", "", s.rule)) for s in strikes)
     print(f"copy editor, front of the issue: {len(strikes)} strikes")
     for (where, rule), n in sorted(rules.items()):

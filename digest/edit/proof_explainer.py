@@ -128,15 +128,29 @@ AHEAD = re.compile(r"\b(?:will|is expected to|are expected to|plans? to|planning
                    r"将|计划|预计", re.IGNORECASE)
 
 
-SPEECH_ING = re.compile(r",[”\"’']?\s+(?:\w+ly\s+)?(?:saying|telling|writing|arguing|claiming|"
-                         r"insisting|warning|declaring|calling|adding|urging|vowing|promising|"
-                         r"denying|asking|suggesting|predicting|tweeting|expressing)\b")
+_SAYING = (r"(?:saying|telling|writing|arguing|claiming|insisting|warning|declaring|calling|"
+           r"adding|urging|vowing|promising|denying|asking|suggesting|predicting|tweeting|"
+           r"expressing)\b")
+SPEECH_ING = re.compile(rf",[”\"’']?\s+(?:(?:after|before|while|when|by)\s+)?(?:\w+ly\s+)?"
+                        rf"{_SAYING}")
+# "After suggesting Tuesday that … could stop X, Bo is …": the opening clause is a claim.
+_SAID_BEFORE = re.compile(rf"^(?:After|Before|While|When|By)\s+(?:\w+ly\s+)?{_SAYING}[^,;]*,")
 # A reaction: what others do about the entity (MATTERS' words that are no consequence).
 _REACTION = re.compile(r"cited|citing|quoted|adopted|welcomed|critici\w+|critics?|objected|"
                        r"opposed|warned|praised|condemned|backed|influen\w*|widely used",
                        re.IGNORECASE)
 
 
+# "X introduced a bill that would …": what the person's own deed's object would do, no
+# consequence of the person's.
+# ("…, a move that could …" and "…, which could …" say what the deed does: a consequence.)
+_WHAT_IT_WOULD = re.compile(r"\b(?:that|which)\s+(?:also\s+)?$")
+
+
+def _object_would(before: str) -> bool:
+    clause = before.rsplit(",", 1)[-1]
+    return (_WHAT_IT_WOULD.search(clause) is not None
+            and re.match(r"\s*(?:a|an|the|which)\b", clause) is None)
 # A name after one of these is the object of a preposition, what the sentence is not about.
 _ASIDE_OBJECT = re.compile(r"\b(?:with|between|alongside|beside|including|like)\s+$")
 
@@ -164,10 +178,13 @@ def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
                                                    text[:m.start()]))
                       for m in re.finditer(rf"(?<![\w])(?:{names})(?![\w])", text)):
         return False  # "… over his summit with Russian President X": the reaction is not to X
+    opening = _SAID_BEFORE.match(text)
     return any((not claims or m.start() < min(claims))
+               and not (opening and m.start() < opening.end())
                and not any(a <= m.start() < b for a, b in own)
                and not (subject and (_REACTION.fullmatch(m.group(0))
-                                     or m.group(0).lower() in ("because", "so that")))
+                                     or m.group(0).lower() in ("because", "so that")
+                                     or _object_would(text[:m.start()])))
                and not (person and not _near(re.compile(re.escape(m.group(0))), text, forms))
                and not quoted(text, m.start()) for m in MATTERS.finditer(text))
 

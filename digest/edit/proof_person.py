@@ -111,6 +111,7 @@ def acts(text: str, forms: Sequence[str]) -> bool:
                and not anothers(text, m.start(), forms) and not quoted(text, m.start())
                and _subject_place(text, m.start()) and not (lead and m.start() < lead.end())
                for m in re.finditer(rf"(?<![\w])(?:{names})(?:['’]s\s+[a-z]+)?(?:,[^,]{{1,80}},)?"
+                                    rf"(?:\s+on\s+(?:{_DAYS}))?"  # "X on Monday vetoed …"
                                     rf"\s+(?:\w+ly\s+|has\s+|have\s+|had\s+|was\s+|were\s+|"
                                     rf"also\s+)?(?:been\s+)?{_DEED.pattern}\b", text))
 

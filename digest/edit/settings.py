@@ -239,6 +239,12 @@ class ExplainerSettings:
     max_words: int = 45  # a longer sentence is a poor answer to a short question
     repeat: float = 0.6  # share of a sentence's content words already said that makes it a repeat
     max_chars: int = 400
+    # A person whose articles' headlines name them in this share or more is one readers are
+    # expected to know (headline writers name only those): a person the sources also explain
+    # whose headlines name them in `unheadlined` or less is explained instead (most / at most
+    # one in three: chosen a priori, session 23).
+    headlined: float = 2 / 3
+    unheadlined: float = 1 / 3
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,68 @@ def test_the_writer_takes_an_answer_that_says_something(make_article: MakeArticl
     assert said[0] == "Dana Reyes is the Senate majority leader."
     assert not [t for t in said if "something very odd" in t]
     assert len(exp.qa) >= 2
+
+
+_TWO = [("Reyes blocks harbour bill", "Senate Majority Leader Dana Reyes blocked the harbour "
+         "funding bill on Tuesday. Reyes told reporters the bill would raise port fees."),
+        ("Reyes to call second vote", "Senate Majority Leader Dana Reyes is expected to call "
+         "a second vote on the ports next month."),
+        ("Reyes speaks on dredging", "Senate Majority Leader Dana Reyes said on Friday that "
+         "the ports of Ohio need new money for dredging."),
+        ("Port fees blocked in court", "District Judge Tomas Okafor blocked the new port fees "
+         "on Monday."),
+        ("Unions welcome the ruling", "Port unions welcomed the ruling. District Judge Tomas "
+         "Okafor said on Wednesday that the fees broke federal law.")]
+
+
+def test_the_less_obvious_person_the_sources_explain(make_article: MakeArticle,
+                                                     period: Period) -> None:
+    """Dana Reyes is named in more stories, but every headline names her (readers are expected
+    to know her); the judge no headline names is explained instead, and called by the whole
+    name the week writes ("Who is Tomas Okafor?": no article calls him "Okafor" alone)."""
+    arts = [make_article(body, source=f"Outlet {k}", title=title)
+            for k, (title, body) in enumerate(_TWO)]
+    week = select(read(arts), period, Newsletter(title="T"), [])
+    stories = [[r] for r in week.used]
+    exp = explain(week, stories, "en", Settings().explainer)[0]
+    assert exp is not None and exp.entity == "Tomas Okafor"
+    assert exp.qa[0].question == "Who is Tomas Okafor?"
+    assert exp.qa[0].answer[0].text == "Tomas Okafor is a district judge."
+    assert "Preferred to Dana Reyes, the less obvious name." in exp.why
+    # without the preference, the person named in the most stories
+    first = Settings().explainer.__class__(headlined=1.01)
+    again = explain(week, stories, "en", first)[0]
+    assert again is not None and again.entity == "Dana Reyes"
+    assert again.qa[0].question == "Who is Reyes?"
+
+
+def test_a_deeds_object_and_the_day_before_the_verb() -> None:
+    from digest.edit.proof_explainer import matters
+    from digest.edit.proof_person import acts
+    from digest.edit.write.explainer_people import definition_of
+
+    # what the object of the person's own deed would do is no consequence of the person's
+    assert not matters("Senator Dana Reyes introduced a bill Friday that would create a "
+                       "commission.", FORMS, person=True)
+    assert matters("Dana Reyes blocked the bill, which could cost the ports $2 billion.",
+                   FORMS, person=True)
+    assert matters("Dana Reyes blocked a bill, a move that could cost the ports $2 billion.",
+                   FORMS, person=True)
+    # "…, after previously suggesting …": the person's claim
+    assert not matters("Dana Reyes, after previously suggesting aid could wait, is now "
+                       "saying he would back a package.", FORMS, person=True)
+    assert acts("Ohio Governor Dana Reyes on Monday vetoed a bill.", FORMS)
+    settings = Settings().explainer
+    assert definition_of(("United", "States", "district", "judge"), settings) == (
+        "a United States district judge")
+    assert definition_of(("European", "lawmaker"), settings) == "a European lawmaker"
+    assert definition_of(("Ohio", "lawmaker"), settings) == "an Ohio lawmaker"
+
+
+def test_a_claim_in_an_opening_clause_is_no_reason_it_matters() -> None:
+    from digest.edit.proof_explainer import matters
+
+    assert not matters("After suggesting Tuesday that gun owners could stop Dana Reyes, Bo "
+                       "is making his first attempt at clarifying the remark.", FORMS,
+                       person=True)
+    assert matters("After the vote, port unions condemned Dana Reyes.", FORMS, person=True)

@@ -26,7 +26,14 @@ from digest.edit.lexicon import CJK_RE
 from digest.edit.proof_explainer import answered, defines
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read, Week
-from digest.edit.write.explainer_people import is_person, known_to_all, person_qa, surnames
+from digest.edit.write.explainer_people import (
+    called,
+    headlined,
+    is_person,
+    known_to_all,
+    person_qa,
+    surnames,
+)
 from digest.edit.write.explainer_pool import Item, gather, repeats
 from digest.edit.write.grounding import contract_names
 from digest.models import QA, Explainer, ExplainerMemory, Sentence
@@ -160,11 +167,24 @@ def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
     if not ranked:
         return None, NO_ENTITY_NOTE
     story_of = {r.url: s for s, reads in enumerate(story_reads) for r in reads}
+    # A person most of whose articles' headlines name them is one readers are expected to
+    # know; one the sources also explain whose headlines seldom do is explained instead.
+    known: Explainer | None = None
     for choice in fresh[:settings.candidates]:
+        forms = sorted(_names(week, choice))
+        share = headlined(week.bodies.holding(forms), forms) if choice.kind == "person" else 0
+        if known is not None and share > settings.unheadlined:
+            continue
         explainer = build_explainer(week, choice, len(story_reads), language, settings, printed,
                                     story_of)
-        if explainer is not None:
-            return replace(explainer, why=explainer.why + told), None
+        if explainer is not None and known is None and share >= settings.headlined:
+            known = replace(explainer, why=f"{explainer.why} Headlines name them in "
+                                           f"{share:.0%} of those articles.")
+        elif explainer is not None:
+            less = f" Preferred to {known.entity}, the less obvious name." if known else ""
+            return replace(explainer, why=explainer.why + less + told), None
+    if known is not None:
+        return replace(known, why=known.why + told), None
     if not fresh:
         return None, f"No Explainer this week: every entity that recurs was explained lately.{told}"
     return None, (f"No Explainer this week: {week.index.display(fresh[0].key)} recurs most, "
@@ -196,8 +216,9 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
         if known_to_all(choice.key, ((r.source, r.article.text)
                                      for r in week.bodies.holding(forms))):
             return None
+        name = called(choice.key, [r.article.text for r in week.bodies.holding(forms)])
         people = person_qa(gather(week, forms, language, settings, printed), choice.key,
-                           forms, settings, list(printed), story_of)
+                           forms, settings, list(printed), story_of, name)
         if not people:
             return None
         why = (f"{choice.key} is the person named in the most stories this week: "

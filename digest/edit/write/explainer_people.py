@@ -34,6 +34,7 @@ from digest.edit.lexicon import CALENDAR, STOPWORDS
 from digest.edit.proof_explainer import answered, redefined, repeated
 from digest.edit.proof_person import anothers, defines_person
 from digest.edit.settings import ExplainerSettings
+from digest.edit.week import Read
 from digest.edit.write.explainer_pool import Item, repeats
 from digest.models import QA, Sentence
 
@@ -70,6 +71,22 @@ def known_to_all(key: str, bodies: Iterable[tuple[str, str]]) -> bool:
             bare_named[1] += 1
     bare, named = sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())
     return 2 * bare > named or any(n >= 2 and 2 * b > n for b, n in counts.values())
+
+
+def headlined(held: Sequence[Read], forms: Sequence[str]) -> float:
+    """The share of the articles naming the person (`held`) whose headline names them too:
+    headline writers name only those they expect readers to know ("McConnell blocks …",
+    "Judge blocks …")."""
+    rx = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, forms))})(?![\w-])")
+    return sum(rx.search(r.article.title) is not None for r in held) / len(held) if held else 0.0
+
+
+def called(key: str, texts: Iterable[str]) -> str:
+    """What the questions call the person: the surname when `texts` write it alone, else the
+    whole name ("Who is Charlamagne Tha God?", never "Who is God?")."""
+    *given, last = key.split()
+    alone = re.compile(rf"(?<!{re.escape(given[-1])} ){re.escape(last)}(?![\w-])")
+    return last if any(alone.search(t) for t in texts) else key
 
 
 def is_person(key: str, texts: Sequence[str], settings: ExplainerSettings) -> bool:
@@ -184,12 +201,16 @@ def definition_of(role: tuple[str, ...], settings: ExplainerSettings) -> str | N
     if not many:
         return f"the {said}"
     first = role[0]
-    # "an" by the sound: "an ABC news anchor", "a U.S. senator", "an Ohio lawmaker".
+    # "an" by the sound: "an ABC news anchor", "a U.S. senator", "an Ohio lawmaker", "a
+    # United States district judge" (a "u" or "eu" said "you", a "one" said "won").
     vowel = (first[0] in "AEFHILMNORSX" if first.isupper() or "." in first
-             else first[0].lower() in "aeiou")
+             else first[0].lower() in "aeiou"
+             and not _YOU.match(first.lower()))
     return f"{'an' if vowel else 'a'} {said}"
 
 
+# Words opening on a vowel letter said as a consonant ("United", "European", "one-term").
+_YOU = re.compile(r"uni(?!n)|use|usu|uti|ura|eu|one\b|one-|once")
 # Modifiers that never open a name: "Former New York City Mayor …" -> "former".
 _NEVER_A_NAME = frozenset(["former", "acting", "interim", "deputy", "outgoing", "incoming",
                            "retired", "longtime", "long-time", "special", "senior", "top"])
@@ -281,11 +302,11 @@ def attributive(text: str, start: int, end: int) -> bool:
 
 def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
               settings: ExplainerSettings, printed: Sequence[str] = (),
-              story_of: Mapping[str, int] | None = None) -> list[QA]:
+              story_of: Mapping[str, int] | None = None, name: str = "") -> list[QA]:
     """The person's questions and answers (empty: no Explainer); none states a fact of
     `printed` (the TL;DR), and no two come from one story (`story_of`: an article's URL ->
     its story; three outlets' accounts of one event are one fact in three wordings)."""
-    short = key.split()[-1]
+    short = name or key.split()[-1]  # what the questions call the person
     # "First Lady Melania Trump revealed …" names another Trump; "pro-Trump rioters" and
     # "Trump-era policies" are about others.
     pool = [item for item in pool if any(
