@@ -10,10 +10,10 @@ import pytest
 from digest.edit import edit_issue
 from digest.edit.proof import issue_strikes
 from digest.edit.settings import DaySettings
-from digest.edit.write.days import labeller, local_day, rewrite
+from digest.edit.write.days import date_sentence, labeller, local_day, rewrite
 from digest.edit.write.grounding import trace
 from digest.fetch.dates import parse_date
-from digest.models import Article, Newsletter, Period
+from digest.models import Article, Newsletter, Period, Sentence
 from digest.text import content_hash, split_sentences
 
 WEEK = (date(2026, 11, 16), date(2026, 11, 22))  # Monday to Sunday
@@ -184,3 +184,14 @@ def test_the_copy_editor_reads_a_sentence_after_a_resolved_one_as_going_on() -> 
 def test_an_opening_stays_when_dropping_it_would_lean_back(text: str, dated: str) -> None:
     assert rewrite(text, _undated) == text
     assert rewrite(text, TUESDAY) == dated
+
+
+def test_a_sentence_citing_articles_of_different_days_gets_no_day() -> None:
+    # A model's sentence may cite two articles: "today" is a day only when they agree (the
+    # offline writer's sentence cites one kept article, and its copies, which `days` omits).
+    said = Sentence("The minister said today that talks would resume.", ("a", "b", "copy"))
+    tuesday, wednesday = date(2026, 11, 17), date(2026, 11, 18)
+    agree = date_sentence(said, {"a": tuesday, "b": tuesday}, WEEK)
+    assert agree.text == "The minister said Tuesday that talks would resume."
+    differ = date_sentence(said, {"a": tuesday, "b": wednesday}, WEEK)
+    assert differ.text == "The minister said that talks would resume."

@@ -46,8 +46,9 @@ def _answer(task: str, user: str, state: FakeLLM) -> dict[str, Any]:
                 "text": INVENTED["text"], "answers": [{"question": "Which is?",
                                                        "sentences": [INVENTED]}]}
     if task == "story":
+        said = "The CAC said today" if state.mode == "today" else "The CAC said"
         return {"headline": "Regulators Take Aim at Recommendation Algorithms",
-                "sentences": [first, {"text": "The CAC said users must be given greater "
+                "sentences": [first, {"text": f"{said} users must be given greater "
                                               "control over the content they are shown.",
                                       "sources": [1, 2]}]}
     if task == "tldr":
@@ -139,6 +140,20 @@ def test_good_answer_is_used_and_cached(server: tuple[str, FakeLLM], tmp_path: P
     again = _issue(period, make_article, texts, _settings(url, tmp_path))
     assert state.calls == calls  # the second run came from the cache
     assert again.stories[0].headline == top.headline
+
+
+def test_a_model_s_relative_day_is_resolved_like_the_writer_s(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period,
+        make_article: MakeArticle, texts: Any) -> None:
+    # The days rewrite (write/days.py) reads the issue as printed, after the model: its
+    # "said today" of an article whose time is the fetch time gives no day, and is dropped.
+    url, state = server
+    state.mode = "today"
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    assert issue.editor == "llm:tiny", issue.notes
+    printed = [s.text for s in issue.stories[0].sentences]
+    assert ("The CAC said users must be given greater control over the content they are "
+            "shown.") in printed, printed
 
 
 @pytest.mark.parametrize("mode,expect", [("garbage", "not JSON"), ("invent", "grounding"),

@@ -296,9 +296,11 @@ def _chinese(day: date | None) -> Label:
 
 def date_sentence(s: Sentence, days: dict[str, date | None], week: tuple[date, date]
                   ) -> Sentence:
-    """`s` with its relative days resolved against the day of the article it was read in
-    (its first source: offline, the others are that article's copies)."""
-    day = days.get(s.sources[0]) if s.sources else None
+    """`s` with its relative days resolved against the day of the articles it cites: `days`
+    holds the issue's kept articles, not their copies, so an offline sentence cites one; a
+    model's sentence citing several gets a day only when they all give the same."""
+    cited = {days[u] for u in s.sources if u in days}
+    day = cited.pop() if len(cited) == 1 else None
     latin = labeller(day, week)
     chinese = _chinese(day)
     text = rewrite(s.text, lambda n: (chinese if _CJK.search(s.text) else latin)(n))
