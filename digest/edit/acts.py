@@ -29,12 +29,12 @@ from dataclasses import dataclass
 
 from digest.edit.facts import DATES, form, inflected, new_figures, numbers, plain, restates
 from digest.edit.lexicon import (
-    AUXILIARIES,
     BEFORE_VERB,
     EVENT_VERBS,
     IRREGULAR_VERBS,
     QUOTED,
     STOPWORDS,
+    VERB_HELPERS,
     stem,
 )
 from digest.text import SPEECH
@@ -85,7 +85,7 @@ def _any_verb(word: str, before: str) -> str:
     form after an auxiliary ("is facing", "will visit"); no verb of saying."""
     w = word.lower().rstrip(".")
     if (w in STOPWORDS or not w.isalpha() or _SPEECH.fullmatch(w)
-            or not (w.endswith("ed") or w in _PAST_ANY or before.lower() in AUXILIARIES)):
+            or not (w.endswith("ed") or w in _PAST_ANY or before.lower() in VERB_HELPERS)):
         return ""
     return "=" + form(stem(w))
 
@@ -136,7 +136,7 @@ def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
 PHRASE_WORDS = 4
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 _PHRASE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_PROGRESSIVE = AUXILIARIES | {"not", "be", "being"}  # what a verb in -ing follows
+_PROGRESSIVE = VERB_HELPERS | {"not", "be", "being"}  # what a verb in -ing follows
 
 
 def _verb_form(word: str, before: str) -> bool:

@@ -138,8 +138,9 @@ EVENT_VERBS = (
     ("sue",),
     ("block", "halt"),
 )
-# The auxiliaries a verb follows ("is facing", "will visit", "has been fired").
-AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "to",
+# The words a verb follows ("is facing", "will visit", "has been fired", "to testify"): not
+# the closed class AUXILIARIES below, which a headline may not end on.
+VERB_HELPERS = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "to",
                          "been"])
 # The words a lead writes between its subject and its main verb: auxiliaries and a few adverbs
 # of manner or time ("is set to testify", "has formally resigned", "will reportedly meet").
@@ -151,6 +152,16 @@ BEFORE_VERB = frozenset([
 ])
 # The verbs that report speech after a speaker's name: SPEECH, at home in digest.text (the
 # sentence splitter reads an attribution after a quotation by them).
+# Closed classes of English (the copy editor: no headline ends on one but a particle; the
+# writers: no clause or phrase they cut may end on one).
+PREPOSITIONS = frozenset(["about", "above", "across", "after", "against", "along", "amid", "among", "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite", "down", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "since", "than", "through", "throughout", "till", "to", "toward", "towards", "under", "underneath", "unlike", "until", "up", "upon", "versus", "via", "with", "within", "without"])
+ARTICLES = frozenset(["a", "an", "the"])
+CONJUNCTIONS = frozenset(["and", "but", "or", "nor", "because", "although", "though", "while", "whereas", "if", "unless", "whether", "that", "which", "who", "whom", "whose"])
+AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "mustn't", "'s", "'re"])
+# Particles end a phrasal verb well ("Try to Keep Up", "Pushes Back", "Break Through").
+PARTICLES = frozenset(["up", "out", "off", "down", "back", "in", "on", "over", "through",
+                       "away", "around", "along", "across", "behind", "ahead", "apart", "aside",
+                       "by", "about"])
 # Names as every room compares them (one rule: grouping's anchors, anchors.same_name; the
 # Explainer memory, continuity.explained): case, typographic apostrophes and spacing folded,
 # since outlets differ in all three ("Mother’s Day" / "Mother's Day", "TIME" / "Time",
@@ -191,7 +202,7 @@ EXPLETIVE_IT = re.compile(
     r"to|if)\b")
 
 # Words that open a sentence answering the one before it, one list for both readers of an
-# opening: the copy editor's (proof.opens_on_reference: a paragraph's first sentence, and a
+# opening: the copy editor's (leaning.opens_on_reference: a paragraph's first sentence, and a
 # sentence the paragraph prints only after the one before it) and `dangles` (a TL;DR or
 # Explainer sentence read alone). A connective ("But", "Moreover,", "For example,"), a list's
 # ordinal ("Second,": "Second Amendment" and "First Lady" are names, so an ordinal needs its
@@ -258,6 +269,14 @@ def said_elsewhere(words: frozenset[str], elsewhere: Iterable[frozenset[str]]) -
     """Whether another part of the issue (the TL;DR, the Explainer) says this already: the
     content words of one of its sentences cover 60 % of the smaller of the two (at least 3)."""
     return any(len(words & bag) >= max(3, 0.6 * min(len(words), len(bag))) for bag in elsewhere)
+
+
+def cjk_outside_brackets(text: str) -> bool:
+    """Chinese characters outside brackets and short quoted names: in a Latin-script issue a
+    Chinese name stays in brackets after the English one ("the alliance (中国人工智能产业发展联盟)")."""
+    bare = re.sub(r"[(（\[「《][^)）\]」》]*[)）\]」》]", "", text)
+    bare = re.sub(r"“[^”]{1,12}”", "", bare)  # a short quoted Chinese name: “清源”
+    return bool(CJK_RE.search(bare))
 
 
 def mostly_cjk(text: str) -> bool:

@@ -2,7 +2,7 @@
 
 `headline_strikes` and `paragraph_strikes` return one `Strike` per violation (an empty list
 when the copy is clean); `issue_strikes` runs both over every story of an issue. The writers
-use the same predicates to avoid what the checker strikes (`opens_on_reference`,
+use the same predicates to avoid what the checker strikes (`leaning.opens_on_reference`,
 `told_again`), the tests run the checker over the demo issue, and `bench/allsides.py` counts
 the strikes on real weeks.
 
@@ -35,16 +35,18 @@ from dataclasses import dataclass
 
 from digest.edit.acts import told_again
 from digest.edit.events import says_nothing_new
+from digest.edit.leaning import DEK_FAULT, headline_grammar, leans_back
 from digest.edit.lexicon import (
-    ANAPHORIC,
-    CALENDAR,
+    ARTICLES,
+    AUXILIARIES,
     CJK_RE,
-    EXPLETIVE_IT,
-    OPENS_ON_CONNECTIVE,
+    CONJUNCTIONS,
+    PARTICLES,
+    PREPOSITIONS,
     STOPWORDS,
+    cjk_outside_brackets,
     content_words,
     dangles,
-    mostly_cjk,
     verb_forms,
 )
 from digest.edit.write.days import readings
@@ -52,10 +54,6 @@ from digest.edit.write.summarize import LABEL, clean_sentence
 from digest.models import Issue
 from digest.text import iter_sentences, quotes_open
 
-PREPOSITIONS = frozenset(["about", "above", "across", "after", "against", "along", "amid", "among", "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite", "down", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "since", "than", "through", "throughout", "till", "to", "toward", "towards", "under", "underneath", "unlike", "until", "up", "upon", "versus", "via", "with", "within", "without"])
-ARTICLES = frozenset(["a", "an", "the"])
-CONJUNCTIONS = frozenset(["and", "but", "or", "nor", "because", "although", "though", "while", "whereas", "if", "unless", "whether", "that", "which", "who", "whom", "whose"])
-AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "mustn't", "'s", "'re"])
 # Verbs that need their object, in the headline present ("Group Approves", "Biden Presses"):
 # only forms that are rarely nouns ("Travel Ban", "Flynn Probe" and "Labor Pick" end well).
 NEEDS_OBJECT = frozenset(["accuses", "adopts", "announces", "approves", "asks", "blasts",
@@ -66,10 +64,6 @@ NEEDS_OBJECT = frozenset(["accuses", "adopts", "announces", "approves", "asks", 
 # After these a last word is a noun ("the Press", "Trump's Pick"), not a verb.
 _NOUN_BEFORE = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "your", "my",
                           "this", "that", "these", "those", "new", "more", "most", "no", "any"])
-# Particles end a phrasal verb well ("Try to Keep Up", "Pushes Back", "Break Through").
-PARTICLES = frozenset(["up", "out", "off", "down", "back", "in", "on", "over", "through",
-                       "away", "around", "along", "across", "behind", "ahead", "apart", "aside",
-                       "by", "about"])
 # An auxiliary ends a comparison or a clause that has its subject ("Than It Actually Is").
 _ELLIPSIS_CUE = re.compile(r"\b(?:than|as|what|where|how|who|it|they|he|she|we|you|i)\b"
                            r"(?:\s+\S+){0,2}\s+\S+$", re.IGNORECASE)
@@ -81,69 +75,11 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'/-]{2,40}\s*(?:\((?:Reuters|AP|AFP|CNN
                        r"\s*[—–-]{1,2}\s|\((?:Reuters|AP|AFP|CNN)\)\s*[—–-]")
 _SUFFIX = re.compile(r"\s(?:\|\s\S.{0,60}|[-—–]\s(?:Reuters|AP|AFP|Bloomberg|Xinhua|BBC News|CNN|"
                      r"The Associated Press|Associated Press))\s*$")
-# A reference to something the reader has not been told: pronouns, ordinals of a list not
-# printed, "one of them", and "the <role noun>" (the company, the move) without its name.
-_REFERENCE = re.compile(
-    ANAPHORIC.pattern + "|" + OPENS_ON_CONNECTIVE.pattern +
-    r"|^The\s(?:company|firm|group|agency|move|decision|plan|bill|measure|deal|report|statement|"
-    r"announcement|man|woman|official|officials|former|latter|pair|couple|suspect|victim|"
-    r"incident|case|policy|proposal|rule|rules|law|effort|program|programme|project|"
-    r"organisation|organization|department|ministry|regulator|lawmaker|senator|president|"
-    r"governor|leader|spokesman|spokeswoman|spokesperson|developer|startup|"
-    r"campaign|event|summit|meeting|conference|vote|order|letter|move|directive|memo|"
-    r"guidance)\b")
-# "… love him.", "Twelve hours later, he told …": a person the sentence never names.
-# What else makes a sentence lean on the one before it in its article (beyond its opening
-# word: `opens_on_reference`), each rule with the fault a copy editor writes in the margin.
-# Printed anywhere but right after that sentence, it answers, continues or counts on words
-# the reader never got: "For more than two centuries, the answer has been “yes.”" (the
-# question was its article's sentence before), "So, on Jan. 27, …", "The first is that …".
-# "Below is some of what they have learned.", "Here's a rundown of both sides.", "The following
-# are the details.": the text it introduces is the article's, never printed after it.
-POINTS_FORWARD = re.compile(r"^(?:Below|Here)(?:'s|’s|\s(?:is|are)\b)|^The following\b"
-                            r"|^(?:Read on|See below)\b|\b(?:below|as follows):?$")
-LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("answers a question not printed",
-     re.compile(r"(?:\b[Tt]he|^One|^An|^Part of the) (?:short |simple )?answer\b"
-                r"(?!\s+(?:of|to)\b)"
-                r"|^The question(?=:|\s(?:is|was|comes|came|remains|now)\b)")),
-    ("goes on from a sentence not printed",
-     re.compile(r"^(?:So|Now|Again|After all|Well|Oh|Oh yes|Yes|No|Regardless|Anyway|Alas),\s"
-                r"|^So\s(?!far\b|much\b|many\b|long\b|too\b|called\b|-)"
-                r"|^Now\s(?:he|she|they|it|we|that's|that’s|there)\b")),
-    # "In an address on Thursday, he said …": the opening phrase names nobody (a date is no one)
-    ("a person the sentence never names",
-     re.compile(r"^[A-Z][\w'’-]*(?:\s(?:[a-z0-9][\w'’.-]*|" + "|".join(CALENDAR) + r"))*,\s"
-                r"(?:he|she|they)\s")),
-    # "The reason for this was twofold.", "All of this has required …", "The fact that this is
-    # only a sampling …": a demonstrative standing for what the sentence before said.
-    ("points back to a sentence not printed",
-     re.compile(r"^(?:\S+\s){0,5}(?:for|of|among|to|with|about|from|by) (?:this|these|those)\s"
-                r"(?:is|was|are|were|has|had|have|will|would)\b|^The fact that (?:this|these|those)\b")),
-    # "The others are Georgia, Michigan, …": the rest of a set the sentence before counted
-    ("an item of a list not printed",
-     re.compile(r"^The (?:first|second|third|last|other) (?:is|was|one|of (?:these|them|those))\b"
-                r"|^The others (?:are|were|include|included)\b")),
-    ("points to text not printed", POINTS_FORWARD),
-)
-REFERENCE_FAULT = "opens on an unresolved reference"
-# A dek or subheading printed as a sentence: headline grammar, its clauses joined by a
-# semicolon, with no article, pronoun or quotation anywhere ("Former FBI director speaks in
-# interview; Trump accuses Comey of lies in series of tweets."). Prose that joins two clauses
-# so writes "the", "a" or a pronoun ("Millions have lost their jobs; some have lost homes.").
-DEK_FAULT = "a dek in headline grammar printed as a sentence"
-_PROSE_WORD = re.compile(r"\b(?:a|an|the|i|he|she|it|we|they|you|his|her|its|our|their|your|"
-                         r"my|him|them|us|me|this|these|those)\b|[\"“”‘’]|'\s|\s'",
-                         re.IGNORECASE)
-_PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
-_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
 # A dateline or a kicker left at the head of a sentence: "MINNEAPOLIS—", "ALBANY, N.Y. –",
 # "(AP) —", "VIDEO:", "CLAIM:".
 _HEAD_FURNITURE = re.compile(r"^\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)|[A-Z]{3,}(?:[ -][A-Z]{2,})*"
                              r"(?:,\s[A-Z][A-Za-z.]{1,12})?\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)"
                              r"\s*)?(?:--|—|–))")
-_PRONOUN_SPEAKER = re.compile(r"[,.!?][”\"’']\s+(?:he|she|they|it|we)\s+(?:said|says|added|told|"
-                              r"wrote|explained|argued|noted)\b")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 _ATTRIBUTED = re.compile(r"^(?:According to [^,]{1,80}, )(\S+)")
 
@@ -202,7 +138,7 @@ def headline_strikes(headline: str, sources: Sequence[str] = (), *,
         strike("dateline")
     if _KICKER.match(text) or _SUFFIX.search(text):
         strike("kicker or outlet suffix")
-    if not cjk_issue and _cjk_outside_brackets(text):
+    if not cjk_issue and cjk_outside_brackets(text):
         strike("Chinese outside brackets in a Latin-script issue")
     if not cjk_issue and sources and any(f"{text}:" in s for s in sources) \
             and addressee(text, _read(tuple(sources)).words):
@@ -319,53 +255,6 @@ def _whole_in(word: str, text: str) -> bool:
     return False
 
 
-def _cjk_outside_brackets(text: str) -> bool:
-    bare = re.sub(r"[(（\[「《][^)）\]」》]*[)）\]」》]", "", text)
-    bare = re.sub(r"“[^”]{1,12}”", "", bare)  # a short quoted Chinese name: “清源”
-    return bool(CJK_RE.search(bare))
-
-
-def opens_on_reference(sentence: str) -> bool:
-    """Whether a sentence leans on one before it: a pronoun (not an "It" that stands for
-    nothing: `lexicon.EXPLETIVE_IT`), an ordinal of an unprinted list, "one of them", "the
-    company" (see _REFERENCE), or a quotation whose speaker is a pronoun ('"We support it,"
-    he said.')."""
-    s = sentence.strip()
-    opening = s.lstrip("“\"'‘(")
-    return bool((_REFERENCE.match(opening) and not EXPLETIVE_IT.match(opening))
-                or _PRONOUN_SPEAKER.search(s) or unnamed_person(s))
-
-
-def leans_back(sentence: str) -> str | None:
-    """The fault of a sentence that leans on the one before it in its article — it opens on a
-    reference (`opens_on_reference`) or answers, continues or counts on it (`LEANS_BACK`) —
-    or None when it stands alone."""
-    if opens_on_reference(sentence) or (mostly_cjk(sentence) and dangles(sentence)):
-        return REFERENCE_FAULT  # (Chinese: "此外，…", "他表示…", "该公司…")
-    s = sentence.strip()  # (a speaker's "So, …" in quotation marks goes on from his own words)
-    return next((fault for fault, rule in LEANS_BACK if rule.search(s)), None)
-
-
-def headline_grammar(sentence: str) -> bool:
-    """Whether a sentence is a dek in headline grammar (see DEK_FAULT): clauses joined by "; "
-    and no article, pronoun or quotation mark anywhere. Chinese has no articles: never."""
-    s = sentence.strip()
-    return "; " in s and not CJK_RE.search(s) and not _PROSE_WORD.search(s)
-
-
-def unnamed_person(sentence: str) -> bool:
-    """A "he", "him", "her" … in a sentence that names nobody (no capitalised word after its
-    first, no "a …" before the pronoun): "Evangelicals and gun-rights advocates love him." A
-    name later in the sentence resolves it ("As he spoke, President Biden …")."""
-    m = _PERSONAL.search(sentence)
-    if not m:
-        return False
-    words = re.findall(r"[^\W\d_][\w'’.-]*", sentence)
-    if any(w[0].isupper() and w != "I" for w in words[1:]):
-        return False
-    return not _INDEFINITE.search(sentence[:m.start()])
-
-
 def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
                       sources: Sequence[str] = (), origins: Sequence[str] = ()) -> list[Strike]:
     """What a copy editor would strike in a story paragraph, sentence by sentence.
@@ -392,10 +281,10 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
             out.append(Strike("paragraph", DEK_FAULT, s))
         if _HEAD_FURNITURE.match(s) or LABEL.match(s) or clean_sentence(s) != s.strip():
             out.append(Strike("paragraph", "dateline or kicker", s))
-        if not cjk_issue and _cjk_outside_brackets(s):
+        if not cjk_issue and cjk_outside_brackets(s):
             out.append(Strike("paragraph", "Chinese outside brackets in a Latin-script issue", s))
         m = _ATTRIBUTED.match(s)
-        if m and sources and _lowered_name(m.group(1), sources):
+        if m and sources and lowered_name(m.group(1), sources):
             out.append(Strike("paragraph", "name lower-cased after the attribution", s))
     return out
 
@@ -428,7 +317,7 @@ def _follows(sentence: str, printed: str, before: dict[str, tuple[str, ...]],
     return len(origins) < 2 or origins[0] == origins[1]
 
 
-def _lowered_name(word: str, sources: Sequence[str]) -> bool:
+def lowered_name(word: str, sources: Sequence[str]) -> bool:
     """A lower-cased word the sources only ever write capitalised (a name)."""
     w = word.strip(",;:.'’\"")
     if not w or not w[0].islower() or w in STOPWORDS:

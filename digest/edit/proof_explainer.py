@@ -24,8 +24,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from digest.edit.facts import restates
+from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words, dangles
-from digest.edit.proof import Strike, opens_on_reference
+from digest.edit.proof import Strike
 from digest.edit.proof_answer import misspelt, no_fact, word_counts
 from digest.edit.proof_front import _language_strike, tldr_strikes
 from digest.edit.proof_intro import intro_strikes

@@ -27,22 +27,20 @@ from functools import cached_property
 
 from digest.edit.entities import ORG_WORDS, is_title, mentions
 from digest.edit.facts import restates
+from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import (
+    AUXILIARIES,
     CJK_RE,
     QUOTED,
     STOPWORDS,
     TO_THE_READER,
+    cjk_outside_brackets,
     content_words,
     dangles,
     mostly_cjk,
     stem,
 )
-from digest.edit.proof import (
-    AUXILIARIES,
-    Strike,
-    _cjk_outside_brackets,
-    opens_on_reference,
-)
+from digest.edit.proof import Strike
 from digest.edit.settings import ROLES as SETTINGS_ROLES
 from digest.edit.write.attribution import ATTRIBUTION
 
@@ -354,7 +352,7 @@ def sentence_faults(sentence: str, sources: Sources | None = None) -> list[str]:
 def _language_strike(where: str, text: str, cjk_issue: bool) -> Strike | None:
     if cjk_issue and not mostly_cjk(text):
         return Strike(where, "not in the issue's language", text)
-    if not cjk_issue and _cjk_outside_brackets(text):
+    if not cjk_issue and cjk_outside_brackets(text):
         return Strike(where, "Chinese outside brackets in a Latin-script issue", text)
     return None
 

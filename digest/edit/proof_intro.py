@@ -24,16 +24,19 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from digest.edit.lexicon import CJK_RE, STOPWORDS, is_adverb, stem, verb_forms
-from digest.edit.proof import (
+from digest.edit.lexicon import (
     ARTICLES,
     AUXILIARIES,
+    CJK_RE,
     CONJUNCTIONS,
     PARTICLES,
     PREPOSITIONS,
-    Strike,
-    _lowered_name,
+    STOPWORDS,
+    is_adverb,
+    stem,
+    verb_forms,
 )
+from digest.edit.proof import Strike, lowered_name
 from digest.edit.proof_front import OPERATOR, Sources, _a_view, _bare_first_name
 from digest.edit.proof_item import (  # (the item rules a clause can break)
     ItemRule,
@@ -259,6 +262,6 @@ def intro_strikes(intro: str, headlines: Sequence[str], *,
         for item in items:
             rest = rest.replace(item, "")
         for w in re.findall(r"(?<=\s)[a-z][a-z'’-]+(?=\s[A-Z])", rest):
-            if _lowered_name(w, sources):
+            if lowered_name(w, sources):
                 out.append(Strike("intro", "name lower-cased", w))
     return out

@@ -16,12 +16,8 @@ import itertools
 import re
 from collections.abc import Callable
 
-from digest.edit.lexicon import CJK_RE, STOPWORDS, plural
-from digest.edit.proof import (
-    ARTICLES,
-    PREPOSITIONS,
-    _lowered_name,
-)
+from digest.edit.lexicon import ARTICLES, CJK_RE, PREPOSITIONS, STOPWORDS, plural
+from digest.edit.proof import lowered_name
 from digest.edit.proof_front import ROLE_RX, Sources, _bare_first_name
 from digest.edit.write.phrase import PUNCT, clause_in
 
@@ -144,7 +140,7 @@ def _lowered(item: str, src: Sources | None) -> bool:
         return False
     # (read where the word's letters after its first are, in both its forms: a scan of the
     # whole week per word was most of the intro's time at 100,000 articles)
-    if any(_lowered_name(w, src.holding(w[1:].strip(",;:.'’\""))) for w in re.findall(
+    if any(lowered_name(w, src.holding(w[1:].strip(",;:.'’\""))) for w in re.findall(
             r"(?<!\S)[a-z][a-z'’-]+(?=\s[A-Z])", item)):
         return True
     for a, b in re.findall(r"\b([A-Z][a-z]+(?: of| for)?) ([a-z]{3,})\b", item):

@@ -1,12 +1,13 @@
 """The paragraph writer never prints a sentence leaning on one it did not print right before
-it (digest.edit.proof.leans_back), English or Chinese, and the copy editor strikes one that
+it (digest.edit.leaning.leans_back), English or Chinese, and the copy editor strikes one that
 does."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from digest.edit.proof import leans_back, paragraph_strikes
+from digest.edit.leaning import leans_back
+from digest.edit.proof import paragraph_strikes
 from digest.edit.write.lines import first_person, story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article

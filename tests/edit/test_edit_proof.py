@@ -12,16 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.edit.facts import restates
+from digest.edit.leaning import headline_grammar, leans_back, opens_on_reference
 from digest.edit.lexicon import dangles
-from digest.edit.proof import (
-    _whole_in,
-    headline_grammar,
-    headline_strikes,
-    leans_back,
-    opens_on_reference,
-    paragraph_strikes,
-    story_strikes,
-)
+from digest.edit.proof import _whole_in, headline_strikes, paragraph_strikes, story_strikes
 
 SOURCES = ["Carthen lawmakers approve ban on cloned voices in political ads",
            "Carthen's parliament on Tuesday approved a ban on cloned voices. The bill schedules "

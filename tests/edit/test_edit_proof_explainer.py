@@ -64,7 +64,7 @@ def test_intro_items_that_end_on_a_function_word_or_an_adverb() -> None:
                          "rally in Suzhou and Lingxi-3, with six shorter items.", []) == []
 
 
-def test_intro_quoting_a_headline_a_long_list_or_a_lowered_name() -> None:
+def test_intro_quoting_a_headline_a_long_list_or_alowered_name() -> None:
     # A headline's clause in running text is an item (issue 11); quoted, or with its Title
     # Case, it is the headline itself.
     headline = "Qiantang Labs releases Lingxi-3 as open weights"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from digest.edit.proof import _lowered_name
+from digest.edit.proof import lowered_name
 from digest.edit.proof_front import Sources
 from digest.edit.proof_item import item_faults
 from digest.edit.week import Bodies, Read, read
@@ -47,12 +47,12 @@ def test_sources_first_and_rest_of_a_name_by_majority() -> None:
     assert tied.first_of("Lee") is None and tied.rest_of("Lee") is None
 
 
-def test_a_lowered_name_read_from_the_texts_holding_it_as_from_all() -> None:
+def test_alowered_name_read_from_the_texts_holding_it_as_from_all() -> None:
     texts = ("The Senate met. Officials in Washington said the vote was close.",
              "A rally in washington Park drew crowds.", "Nothing here at all.")
     for item, texts_now in (("a washington Post story", texts),  # written lower case once
                             ("a washington Post story", texts[::2]),  # never: a name lowered
                             ("the senate Republicans", texts)):
         src = Sources(texts_now)
-        whole = any(_lowered_name(w, src.texts) for w in ("washington", "senate") if w in item)
+        whole = any(lowered_name(w, src.texts) for w in ("washington", "senate") if w in item)
         assert item_faults(item, src).count("name lower-cased") == int(whole), item

@@ -29,8 +29,7 @@ from dataclasses import dataclass
 from digest.edit.facts import numbers, rounds
 from digest.edit.headline.column import columns
 from digest.edit.headline.titles import QUOTES, candidate_texts, clean_title
-from digest.edit.lexicon import CJK_RE, STOPWORDS, mostly_cjk, stem
-from digest.edit.proof import ARTICLES
+from digest.edit.lexicon import ARTICLES, CJK_RE, STOPWORDS, mostly_cjk, stem
 from digest.edit.settings import HeadlineSettings
 from digest.edit.write.summarize import is_cjk_language
 from digest.models import Article

@@ -23,8 +23,15 @@ import functools
 import re
 from collections.abc import Sequence
 
-from digest.edit.lexicon import APOSTROPHES, ENDS_ON_INITIALS, SPEECH, STOPWORDS
-from digest.edit.proof import CONJUNCTIONS, PREPOSITIONS, headline_strikes
+from digest.edit.lexicon import (
+    APOSTROPHES,
+    CONJUNCTIONS,
+    ENDS_ON_INITIALS,
+    PREPOSITIONS,
+    SPEECH,
+    STOPWORDS,
+)
+from digest.edit.proof import headline_strikes
 from digest.edit.write.summarize import clean_sentence
 from digest.text import quotes_open
 

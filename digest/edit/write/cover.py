@@ -18,8 +18,16 @@ import itertools
 import re
 
 from digest.edit.entities import ORG_WORDS, is_title
-from digest.edit.lexicon import CJK_RE, ENDS_ON_INITIALS, STOPWORDS, is_adverb, plural
-from digest.edit.proof import ARTICLES, CONJUNCTIONS, PREPOSITIONS
+from digest.edit.lexicon import (
+    ARTICLES,
+    CJK_RE,
+    CONJUNCTIONS,
+    ENDS_ON_INITIALS,
+    PREPOSITIONS,
+    STOPWORDS,
+    is_adverb,
+    plural,
+)
 from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import bare_noun, clause_faults
 from digest.edit.proof_item import NUMBER_WORDS, bare_topic

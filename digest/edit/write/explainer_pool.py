@@ -15,8 +15,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from digest.edit.facts import restates
+from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import content_words, dangles, said_elsewhere
-from digest.edit.proof import opens_on_reference
 from digest.edit.proof_answer import misspelt, no_fact, word_counts
 from digest.edit.proof_explainer import (
     DATELINE,

@@ -21,8 +21,8 @@ import re
 from collections.abc import Sequence
 
 from digest.edit.entities import is_title
-from digest.edit.lexicon import CALENDAR, stem
-from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, addressee
+from digest.edit.lexicon import ARTICLES, AUXILIARIES, CALENDAR, CONJUNCTIONS, PREPOSITIONS, stem
+from digest.edit.proof import addressee
 from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import list_item_faults, title_cased
 from digest.edit.proof_item import item_faults

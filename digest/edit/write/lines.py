@@ -9,9 +9,9 @@ promotion — "Follow …", "Subscribe …", the paragraph around such a call, o
 naming itself), a
 whole statement (ends in a full stop, an exclamation or a closing quote after one — a
 subheading is another editor's headline, a question the writer's own voice), no dek in
-headline grammar (`proof.headline_grammar`: "Former FBI director speaks in interview; Trump
+headline grammar (`leaning.headline_grammar`: "Former FBI director speaks in interview; Trump
 accuses Comey of lies."), nothing that points to
-text it does not print (`proof.POINTS_FORWARD`: "Below is …", "Here's a rundown …"), not in the
+text it does not print (`leaning.POINTS_FORWARD`: "Below is …", "Here's a rundown …"), not in the
 writer's first person outside quotations ("I supposed we have to discuss it": in a newsletter
 the "I" would read as the editor's), nor addressed to the reader ("Here's what it could mean
 for you."), at least four
@@ -32,14 +32,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from digest.edit.facts import name_heads, numbers
-from digest.edit.lexicon import CJK_RE, STOPWORDS, TO_THE_READER, content_words, stem
-from digest.edit.proof import (
+from digest.edit.leaning import POINTS_FORWARD, headline_grammar, leans_back
+from digest.edit.lexicon import (
     ARTICLES,
+    CJK_RE,
     CONJUNCTIONS,
-    POINTS_FORWARD,
     PREPOSITIONS,
-    headline_grammar,
-    leans_back,
+    STOPWORDS,
+    TO_THE_READER,
+    content_words,
+    stem,
 )
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture

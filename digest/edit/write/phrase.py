@@ -14,8 +14,14 @@ import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
-from digest.edit.lexicon import is_adverb, verb_forms
-from digest.edit.proof import ARTICLES, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
+from digest.edit.lexicon import (
+    ARTICLES,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    is_adverb,
+    verb_forms,
+)
 
 PUNCT = "\"'“”‘’()"
 # Words no "a" or "the" goes before.

@@ -79,7 +79,7 @@ _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNOREC
 
 # A pointer before a sentence ("Here's what to know: The authorities were still …"): the
 # sentence after the colon is news, the pointer is the page's (never printed: it points to
-# text a paragraph does not print, proof.POINTS_FORWARD).
+# text a paragraph does not print, leaning.POINTS_FORWARD).
 _POINTER = re.compile(
     r"^(?:Here(?:'s|’s|\s+is|\s+are)|Below\s+(?:is|are))\s+(?:what\s+(?:to|we|you)\s+(?:need\s+to\s+)?"
     r"know(?:\s+so\s+far)?|what\s+happened|the\s+latest)(?:\s+(?:about|on)\s+[^:]{1,60})?:\s+"

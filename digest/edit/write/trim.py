@@ -23,7 +23,7 @@ to them all (`events.says_nothing_new` by words alone, at the complement of
 `facts.RESTATED`); an appositive, when every word of it is printed. A relative clause says
 something of its noun: only of a noun the paragraph wrote. What is left must stand alone
 (`_stands`, `_placed`): the cut outside any quotation, its first word capitalised, no
-reference to something not printed (`proof.leans_back`) that the whole sentence did not
+reference to something not printed (`leaning.leans_back`) that the whole sentence did not
 make, its verb where the shape leaves it; and it must still tell something new (the copy
 editor's test), or the sentence is printed whole.
 """
@@ -38,8 +38,16 @@ from typing import Literal
 from digest.edit.acts import told_again
 from digest.edit.events import says_nothing_new
 from digest.edit.facts import RESTATED, RESTATES_WORDS, form, known_forms, new_fact, one_form, plain
-from digest.edit.lexicon import CALENDAR, IRREGULAR_VERBS, SPEECH, STOPWORDS, content_words, stem
-from digest.edit.proof import AUXILIARIES, leans_back
+from digest.edit.leaning import leans_back
+from digest.edit.lexicon import (
+    AUXILIARIES,
+    CALENDAR,
+    IRREGULAR_VERBS,
+    SPEECH,
+    STOPWORDS,
+    content_words,
+    stem,
+)
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.text import quote_depth
 

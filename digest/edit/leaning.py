@@ -1,0 +1,123 @@
+"""A sentence that leans on another: what it opens on, answers, continues or counts on.
+
+Printed away from the sentence before it in its article, such a sentence points at words the
+reader never got: "He said …", "The company …", "Second, …", "One of them …", "The answer has
+been yes.", "So, on Jan. 27, …", "Below is …". The writers (`write/lines.py`, `write/trim.py`,
+the Explainer's pool) use these predicates to choose only sentences that stand alone, and the
+copy editor (`proof.paragraph_strikes`, `proof_front`) strikes what slips through — one rule,
+read by both. Also here: a dek in headline grammar printed as a sentence (`headline_grammar`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.edit.lexicon import (
+    ANAPHORIC,
+    CALENDAR,
+    CJK_RE,
+    EXPLETIVE_IT,
+    OPENS_ON_CONNECTIVE,
+    dangles,
+    mostly_cjk,
+)
+
+# A reference to something the reader has not been told: pronouns, ordinals of a list not
+# printed, "one of them", and "the <role noun>" (the company, the move) without its name.
+_REFERENCE = re.compile(
+    ANAPHORIC.pattern + "|" + OPENS_ON_CONNECTIVE.pattern +
+    r"|^The\s(?:company|firm|group|agency|move|decision|plan|bill|measure|deal|report|statement|"
+    r"announcement|man|woman|official|officials|former|latter|pair|couple|suspect|victim|"
+    r"incident|case|policy|proposal|rule|rules|law|effort|program|programme|project|"
+    r"organisation|organization|department|ministry|regulator|lawmaker|senator|president|"
+    r"governor|leader|spokesman|spokeswoman|spokesperson|developer|startup|"
+    r"campaign|event|summit|meeting|conference|vote|order|letter|move|directive|memo|"
+    r"guidance)\b")
+# "… love him.", "Twelve hours later, he told …": a person the sentence never names.
+# What else makes a sentence lean on the one before it in its article (beyond its opening
+# word: `opens_on_reference`), each rule with the fault a copy editor writes in the margin.
+# Printed anywhere but right after that sentence, it answers, continues or counts on words
+# the reader never got: "For more than two centuries, the answer has been “yes.”" (the
+# question was its article's sentence before), "So, on Jan. 27, …", "The first is that …".
+# "Below is some of what they have learned.", "Here's a rundown of both sides.", "The following
+# are the details.": the text it introduces is the article's, never printed after it.
+POINTS_FORWARD = re.compile(r"^(?:Below|Here)(?:'s|’s|\s(?:is|are)\b)|^The following\b"
+                            r"|^(?:Read on|See below)\b|\b(?:below|as follows):?$")
+LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("answers a question not printed",
+     re.compile(r"(?:\b[Tt]he|^One|^An|^Part of the) (?:short |simple )?answer\b"
+                r"(?!\s+(?:of|to)\b)"
+                r"|^The question(?=:|\s(?:is|was|comes|came|remains|now)\b)")),
+    ("goes on from a sentence not printed",
+     re.compile(r"^(?:So|Now|Again|After all|Well|Oh|Oh yes|Yes|No|Regardless|Anyway|Alas),\s"
+                r"|^So\s(?!far\b|much\b|many\b|long\b|too\b|called\b|-)"
+                r"|^Now\s(?:he|she|they|it|we|that's|that’s|there)\b")),
+    # "In an address on Thursday, he said …": the opening phrase names nobody (a date is no one)
+    ("a person the sentence never names",
+     re.compile(r"^[A-Z][\w'’-]*(?:\s(?:[a-z0-9][\w'’.-]*|" + "|".join(CALENDAR) + r"))*,\s"
+                r"(?:he|she|they)\s")),
+    # "The reason for this was twofold.", "All of this has required …", "The fact that this is
+    # only a sampling …": a demonstrative standing for what the sentence before said.
+    ("points back to a sentence not printed",
+     re.compile(r"^(?:\S+\s){0,5}(?:for|of|among|to|with|about|from|by) (?:this|these|those)\s"
+                r"(?:is|was|are|were|has|had|have|will|would)\b|^The fact that (?:this|these|those)\b")),
+    # "The others are Georgia, Michigan, …": the rest of a set the sentence before counted
+    ("an item of a list not printed",
+     re.compile(r"^The (?:first|second|third|last|other) (?:is|was|one|of (?:these|them|those))\b"
+                r"|^The others (?:are|were|include|included)\b")),
+    ("points to text not printed", POINTS_FORWARD),
+)
+REFERENCE_FAULT = "opens on an unresolved reference"
+# A dek or subheading printed as a sentence: headline grammar, its clauses joined by a
+# semicolon, with no article, pronoun or quotation anywhere ("Former FBI director speaks in
+# interview; Trump accuses Comey of lies in series of tweets."). Prose that joins two clauses
+# so writes "the", "a" or a pronoun ("Millions have lost their jobs; some have lost homes.").
+DEK_FAULT = "a dek in headline grammar printed as a sentence"
+_PROSE_WORD = re.compile(r"\b(?:a|an|the|i|he|she|it|we|they|you|his|her|its|our|their|your|"
+                         r"my|him|them|us|me|this|these|those)\b|[\"“”‘’]|'\s|\s'",
+                         re.IGNORECASE)
+_PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
+_PRONOUN_SPEAKER = re.compile(r"[,.!?][”\"’']\s+(?:he|she|they|it|we)\s+(?:said|says|added|told|"
+                              r"wrote|explained|argued|noted)\b")
+
+
+def opens_on_reference(sentence: str) -> bool:
+    """Whether a sentence leans on one before it: a pronoun (not an "It" that stands for
+    nothing: `lexicon.EXPLETIVE_IT`), an ordinal of an unprinted list, "one of them", "the
+    company" (see _REFERENCE), or a quotation whose speaker is a pronoun ('"We support it,"
+    he said.')."""
+    s = sentence.strip()
+    opening = s.lstrip("“\"'‘(")
+    return bool((_REFERENCE.match(opening) and not EXPLETIVE_IT.match(opening))
+                or _PRONOUN_SPEAKER.search(s) or unnamed_person(s))
+
+
+def leans_back(sentence: str) -> str | None:
+    """The fault of a sentence that leans on the one before it in its article — it opens on a
+    reference (`opens_on_reference`) or answers, continues or counts on it (`LEANS_BACK`) —
+    or None when it stands alone."""
+    if opens_on_reference(sentence) or (mostly_cjk(sentence) and dangles(sentence)):
+        return REFERENCE_FAULT  # (Chinese: "此外，…", "他表示…", "该公司…")
+    s = sentence.strip()  # (a speaker's "So, …" in quotation marks goes on from his own words)
+    return next((fault for fault, rule in LEANS_BACK if rule.search(s)), None)
+
+
+def headline_grammar(sentence: str) -> bool:
+    """Whether a sentence is a dek in headline grammar (see DEK_FAULT): clauses joined by "; "
+    and no article, pronoun or quotation mark anywhere. Chinese has no articles: never."""
+    s = sentence.strip()
+    return "; " in s and not CJK_RE.search(s) and not _PROSE_WORD.search(s)
+
+
+def unnamed_person(sentence: str) -> bool:
+    """A "he", "him", "her" … in a sentence that names nobody (no capitalised word after its
+    first, no "a …" before the pronoun): "Evangelicals and gun-rights advocates love him." A
+    name later in the sentence resolves it ("As he spoke, President Biden …")."""
+    m = _PERSONAL.search(sentence)
+    if not m:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", sentence)
+    if any(w[0].isupper() and w != "I" for w in words[1:]):
+        return False
+    return not _INDEFINITE.search(sentence[:m.start()])
