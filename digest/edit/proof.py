@@ -41,9 +41,11 @@ from digest.edit.lexicon import (
     AUXILIARIES,
     CJK_RE,
     CONJUNCTIONS,
+    KICKERS,
     PARTICLES,
     PREPOSITIONS,
     STOPWORDS,
+    WIRES,
     cjk_outside_brackets,
     content_words,
     dangles,
@@ -68,17 +70,15 @@ _NOUN_BEFORE = frozenset(["a", "an", "the", "his", "her", "its", "their", "our",
 _ELLIPSIS_CUE = re.compile(r"\b(?:than|as|what|where|how|who|it|they|he|she|we|you|i)\b"
                            r"(?:\s+\S+){0,2}\s+\S+$", re.IGNORECASE)
 
-_KICKER = re.compile(r"^\s*(?:WATCH|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|LIVE|UPDATE[D]?|VIDEO|"
-                     r"READ|EDITORIAL|COMMENTARY|PHOTOS?|LISTEN|FACT CHECK|EXPLAINER)\s*[:|]\s*",
-                     re.IGNORECASE)
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'/-]{2,40}\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\))?"
-                       r"\s*[—–-]{1,2}\s|\((?:Reuters|AP|AFP|CNN)\)\s*[—–-]")
-_SUFFIX = re.compile(r"\s(?:\|\s\S.{0,60}|[-—–]\s(?:Reuters|AP|AFP|Bloomberg|Xinhua|BBC News|CNN|"
-                     r"The Associated Press|Associated Press))\s*$")
+_KICKER = re.compile(rf"^\s*(?:{'|'.join(KICKERS)})\s*[:|]\s*", re.IGNORECASE)
+_WIRE = "|".join(WIRES)
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .,'/-]{{2,40}}\s*(?:\((?:{_WIRE})\))?"
+                       rf"\s*[—–-]{{1,2}}\s|\((?:{_WIRE})\)\s*[—–-]")
+_SUFFIX = re.compile(rf"\s(?:\|\s\S.{{0,60}}|[-—–]\s(?:{_WIRE}))\s*$")
 # A dateline or a kicker left at the head of a sentence: "MINNEAPOLIS—", "ALBANY, N.Y. –",
 # "(AP) —", "VIDEO:", "CLAIM:".
-_HEAD_FURNITURE = re.compile(r"^\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)|[A-Z]{3,}(?:[ -][A-Z]{2,})*"
-                             r"(?:,\s[A-Z][A-Za-z.]{1,12})?\s*(?:\((?:Reuters|AP|AFP|CNN|Xinhua)\)"
+_HEAD_FURNITURE = re.compile(rf"^\s*(?:\((?:{_WIRE})\)|[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*"
+                             rf"(?:,\s[A-Z][A-Za-z.]{{1,12}})?\s*(?:\((?:{_WIRE})\)"
                              r"\s*)?(?:--|—|–))")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 _ATTRIBUTED = re.compile(r"^(?:According to [^,]{1,80}, )(\S+)")

@@ -27,9 +27,11 @@ from digest.edit.lexicon import (
     APOSTROPHES,
     CONJUNCTIONS,
     ENDS_ON_INITIALS,
+    KICKERS,
     PREPOSITIONS,
     SPEECH,
     STOPWORDS,
+    WIRES,
 )
 from digest.edit.proof import headline_strikes
 from digest.edit.write.summarize import clean_sentence
@@ -37,10 +39,8 @@ from digest.text import quotes_open
 
 MIN_CLAUSE_WORDS = 4
 
-_KICKER = re.compile(r"^\s*(?:WATCH|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|LIVE|UPDATED?|VIDEO|"
-                     r"READ|EDITORIAL|COMMENTARY|PHOTOS?|LISTEN|FACT CHECK|EXPLAINER|"
-                     r"BREAKING NEWS|JUST IN)\s*[:|]\s+", re.IGNORECASE)
-_WIRES = r"Reuters|AP|AFP|Bloomberg|Xinhua|BBC News|CNN|The Associated Press|Associated Press"
+_KICKER = re.compile(rf"^\s*(?:{'|'.join(KICKERS)})\s*[:|]\s+", re.IGNORECASE)
+_WIRES = "|".join(WIRES)
 # A last sentence or dash clause that only points at the article ("… massacre. Here's the
 # insane reason why.", "… Withdrawing His Name - Here's Why"): in a digest it withholds
 # what the story says, and goes (the title's own first sentence stands).
