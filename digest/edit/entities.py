@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from digest.edit.lexicon import CALENDAR
+from digest.edit.lexicon import CALENDAR, NAME_SUFFIXES
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CAP = r"(?:[A-Z][\w&'’\-]*|[A-Z]{2,}\d*)"
@@ -287,7 +287,7 @@ def _before_person(title: re.Match[str], run: str) -> bool:
     tail = re.split(rf"\s+{_JOIN}\s+", run[title.end():].strip())[0].split()
     if not tail:
         return title.group(0) in _SHORT_TITLES
-    return tail[0][:1].isupper() and tail[0] not in {"Jr", "Sr"} and not any(
+    return tail[0][:1].isupper() and tail[0] not in NAME_SUFFIXES and not any(
         w.lower().strip(".") in NOT_PERSON | ORG_WORDS for w in tail)
 
 
@@ -298,7 +298,7 @@ def _plain(run: str) -> str:
     words = [w for i, w in enumerate(words)
              if not (w.endswith(".") and len(w) <= 6 and 0 < i < len(words) - 1)]
     words = [w.replace(".", "") if re.fullmatch(_DOTTED, w) else w for w in words]
-    while words and words[-1] in {"Jr", "Sr"}:
+    while words and words[-1] in NAME_SUFFIXES:
         words.pop()
     name = _strip_leading(re.sub(r"['’]s?$", "", " ".join(words)))
     return name if len(name) > 1 else ""

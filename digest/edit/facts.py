@@ -39,6 +39,7 @@ from digest.edit.lexicon import (
     CJK_RE,
     IRREGULAR_VERBS,
     MONTH_ABBREVIATIONS,
+    NAME_SUFFIXES,
     REPORTING_VERBS,
     STOPWORDS,
     WEEKDAYS,
@@ -281,7 +282,10 @@ def name_runs(text: str) -> list[list[str]]:
     """The capitalised words of `text`, in runs that name one thing ("House Minority Leader
     Nancy Pelosi", "William P. Barr"): words with only spaces or dots between them. The
     last word is the head a reader knows it by ("Pelosi"; "White House Press Secretary Sean
-    Spicer" is Spicer, not the White House). A date is no part of a name: "the Judiciary
+    Spicer" is Spicer, not the White House). A generational suffix after a full name with
+    its middle initial ("Joseph R. Biden Jr.", "Robert F. Kennedy Jr.") is no part of the
+    name the reader knows; after a bare name it tells the son from the father ("Donald
+    Trump Jr." is not Donald Trump), and stays. A date is no part of a name: "the Judiciary
     Committee Friday" is the committee, then a day. Nor is the body a title names ("Speaker
     of the House", "Secretary of the Treasury"): it is the title's, not someone new."""
     runs: list[list[str]] = []
@@ -294,8 +298,10 @@ def name_runs(text: str) -> list[list[str]]:
         if end < 0 and (title := _TITLE_OF.search(text[max(0, m.start() - 30):m.start()])) \
                 and is_title(title.group(1)):
             continue  # "Speaker of the House": the title's body
-        if (end >= 0 and not _INITIAL_GAP.sub("", text[end:m.start()])
-                and (w in _CALENDAR_WORDS) == (runs[-1][-1] in _CALENDAR_WORDS)):
+        joins = end >= 0 and not _INITIAL_GAP.sub("", text[end:m.start()])
+        if joins and w in NAME_SUFFIXES and any(len(x) == 1 for x in runs[-1]):
+            pass  # "Joseph R. Biden Jr.": a full name with its initial is the man's own
+        elif joins and (w in _CALENDAR_WORDS) == (runs[-1][-1] in _CALENDAR_WORDS):
             runs[-1].append(w)
         else:
             runs.append([w])

@@ -162,6 +162,9 @@ AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"
 PARTICLES = frozenset(["up", "out", "off", "down", "back", "in", "on", "over", "through",
                        "away", "around", "along", "across", "behind", "ahead", "apart", "aside",
                        "by", "about"])
+# A generational suffix ends a person's name without being the name a reader knows them by:
+# "Joseph R. Biden Jr." is Biden, "Martin Luther King Jr." King.
+NAME_SUFFIXES = frozenset(["Jr", "Sr"])
 # A newsroom's furniture around a headline, as words: the kicker before it ("WATCH:",
 # "EXCLUSIVE:") and the wire services a dateline or a suffix names ("(Reuters) —", " - AP").
 # The headline cleaner strips them (`headline/titles.py`), the copy editor strikes what is left.

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.proof import opens_on_reference, paragraph_strikes
+from digest.edit.leaning import opens_on_reference
+from digest.edit.proof import paragraph_strikes
 from digest.edit.write.also import also_line
 from digest.edit.write.lines import first_person
 from digest.models import Article

@@ -74,6 +74,13 @@ def test_names_are_read_as_a_reader_reads_them() -> None:
                             ["The US navy reopened Carthen's harbour on Tuesday, it said."])
     assert says_nothing_new("Julián Osei's club announced the renaming of its league on Tuesday.",
                             ["Julian Osei's club announces it renames its league on Tuesday."])
+    # a generational suffix after a full name with its initial is no part of the name a reader
+    # knows ("Mira J. Osei Jr." is Osei); after a bare name it tells the son from the father
+    assert name_runs("Captain Mira J. Osei Jr. of the club spoke") == [["Captain", "Mira", "J",
+                                                                        "Osei"]]
+    assert name_runs("The captain's son, Kofi Osei Jr., rowed")[-1] == ["Kofi", "Osei", "Jr"]
+    assert says_nothing_new("Mira J. Osei Jr. said on Tuesday the club voted to rename the league.",
+                            ["Osei said on Tuesday that the club voted to rename its league."])
 
 
 def test_a_date_is_new_against_another_date_only() -> None:
