@@ -54,8 +54,10 @@ _NOT_ELLIPSIS = frozenset(["than", "as", "so", "neither", "nor", "what", "who", 
 _EVENT_NOUNS = ("decision", "remarks", "comments", "statement", "announcement", "move",
                 "proposal", "request", "demand", "offer", "threat", "apology", "plan", "plans",
                 "letter", "verdict", "ruling", "choice", "pick", "idea")
-_DEFINITE_EVENT = re.compile(r"\b(?:his|her|their|its|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?:"
-                             + "|".join(_EVENT_NOUNS) + r")\b(?P<after>.{0,24})")
+_DEFINITE_EVENT = re.compile(r"\b(?:his|her|their|its|the)\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:"
+                             + "|".join(_EVENT_NOUNS) + r")|(?:legislation|bill|measure|deal|"
+                             r"agreement|package))\b(?P<after>.{0,24})")
+# (a bill, a deal: only bare, "the harbour bill" tells which; "the frank remarks" does not)
 # What tells which one after the noun: "to …", "that …", "on …", "of …", a quotation.
 _TELLS = re.compile(r"^(?:\s+(?:to|that|on|about|of|for|over|against|regarding|by|which|"
                     r"who|in which|whether|not to)\b|\s*[“\":(]|\s+[A-Z])")

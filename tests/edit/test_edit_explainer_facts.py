@@ -40,13 +40,13 @@ FORMS = ["Dana Reyes", "Reyes"]
      "a speaker never named"),
     # what was said follows, or which one is told: a fact
     ("Dana Reyes said something odd: that the ports need no money.", None),
-    ("Dana Reyes made a statement calling the bill a disgrace.", None),
+    ("Dana Reyes made a statement calling the harbour bill a disgrace.", None),
     ("Dana Reyes said his claim that the ports were broke was wrong.", None),
     ("Dana Reyes put the plan to dredge the harbour to a vote.", None),
     ("Dana Reyes said the vote will proceed and costs will exceed the budget.", None),
     ("Reyes earned more than he did, and so did the port.", None),
     ("“We will win,” Dana Reyes told the New York Democrat on Monday.", None),
-    ("Reyes, the Ohio Democrat, said the bill would pass.", None),
+    ("Reyes, the Ohio Democrat, said the harbour bill would pass.", None),
 ])
 def test_an_answer_that_carries_no_fact(text: str, why: str | None) -> None:
     assert no_fact(text, FORMS) == why
@@ -181,3 +181,22 @@ def test_a_claim_in_an_opening_clause_is_no_reason_it_matters() -> None:
                        "is making his first attempt at clarifying the remark.", FORMS,
                        person=True)
     assert matters("After the vote, port unions condemned Dana Reyes.", FORMS, person=True)
+
+
+def test_an_and_after_a_titled_name_ends_the_role() -> None:
+    """"… between President Bo and German Chancellor Ann Lee": two people, her role is
+    "German chancellor"; "Housing and Urban Development Secretary" is one office."""
+    from digest.edit.write.explainer_people import definition_of, role_before
+
+    settings = Settings().explainer
+    for text, said in [("The summit between President Bo and German Chancellor Ann Lee ended.",
+                        "the German chancellor"),
+                       ("Housing and Urban Development Secretary Ann Lee said.",
+                        "the Housing and Urban Development secretary")]:
+        role = role_before(text, text.index("Ann Lee"), settings)
+        assert role is not None and definition_of(role, settings) == said
+    # "the legislation" no earlier sentence told: which one?
+    assert no_fact("Democrats won $100 billion in the legislation, but Dana Reyes blocked "
+                   "more.", FORMS) == "a decision or remarks never told"
+    assert no_fact("Dana Reyes vetoed a bill that would ban it.", FORMS) is None
+    assert no_fact("Dana Reyes signed the bill to fund the port.", FORMS) is None

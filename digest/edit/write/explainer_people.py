@@ -26,6 +26,7 @@ organisation's Explainer needs two too); the sources of a thin week say no more.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
@@ -154,7 +155,8 @@ def role_before(text: str, at: int, settings: ExplainerSettings) -> tuple[str, .
             return None
         # "Housing and Urban Development Secretary": "and"/"of" inside a name goes on.
         joins = (w in ("and", "of", "&") and k and before[k - 1][:1].isupper()
-                 and len(phrase) > head)  # not "Meghan McCain and President …"
+                 and len(phrase) > head  # not "Meghan McCain and President …"
+                 and not _titled_name(before[:k]))  # nor "President Bo and German …"
         if (re.search(r"[,;:()“”\"—–]$", w) or w in CALENDAR or (not joins and (
                 w in STOPWORDS or w.lower() in _FUNCTION))):
             break  # where the role starts: a comma, "the", "of", "said" …
@@ -186,6 +188,13 @@ def role_before(text: str, at: int, settings: ExplainerSettings) -> tuple[str, .
             out[k] = w.lower()
         lower = out[k].islower()
     return tuple(out)
+
+
+def _titled_name(words: Sequence[str]) -> bool:
+    """Whether the capitalised words ending `words` hold a title ("President Bo"): a person
+    of their own, not a name an "and" goes on."""
+    run = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))
+    return any(is_title(w.rstrip(".")) for w in run)
 
 
 def definition_of(role: tuple[str, ...], settings: ExplainerSettings) -> str | None:
