@@ -159,20 +159,14 @@ ARTICLES = frozenset(["a", "an", "the"])
 CONJUNCTIONS = frozenset(["and", "but", "or", "nor", "because", "although", "though", "while", "whereas", "if", "unless", "whether", "that", "which", "who", "whom", "whose"])
 AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "mustn't", "'s", "'re"])
 # Particles end a phrasal verb well ("Try to Keep Up", "Pushes Back", "Break Through").
-PARTICLES = frozenset(["up", "out", "off", "down", "back", "in", "on", "over", "through",
-                       "away", "around", "along", "across", "behind", "ahead", "apart", "aside",
-                       "by", "about"])
-# A generational suffix ends a person's name without being the name a reader knows them by:
-# "Joseph R. Biden Jr." is Biden, "Martin Luther King Jr." King.
+PARTICLES = frozenset(["up", "out", "off", "down", "back", "in", "on", "over", "through", "away", "around", "along", "across", "behind", "ahead", "apart", "aside", "by", "about"])
+# A generational suffix ends a name without being the name a reader knows ("Joseph R. Biden Jr.").
 NAME_SUFFIXES = frozenset(["Jr", "Sr"])
 # A newsroom's furniture around a headline, as words: the kicker before it ("WATCH:",
 # "EXCLUSIVE:") and the wire services a dateline or a suffix names ("(Reuters) —", " - AP").
 # The headline cleaner strips them (`headline/titles.py`), the copy editor strikes what is left.
-KICKERS = ("WATCH", "EXCLUSIVE", "BREAKING NEWS", "BREAKING", "JUST IN", "OPINION", "ANALYSIS",
-           "LIVE", "UPDATED", "UPDATE", "VIDEO", "READ", "EDITORIAL", "COMMENTARY", "PHOTOS",
-           "PHOTO", "LISTEN", "FACT CHECK", "EXPLAINER")
-WIRES = ("Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "BBC News", "CNN",
-         "The Associated Press", "Associated Press")
+KICKERS = ("WATCH", "EXCLUSIVE", "BREAKING NEWS", "BREAKING", "JUST IN", "OPINION", "ANALYSIS", "LIVE", "UPDATED", "UPDATE", "VIDEO", "READ", "EDITORIAL", "COMMENTARY", "PHOTOS", "PHOTO", "LISTEN", "FACT CHECK", "EXPLAINER")
+WIRES = ("Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "BBC News", "CNN", "The Associated Press", "Associated Press")
 # Names as every room compares them (one rule: grouping's anchors, anchors.same_name; the
 # Explainer memory, continuity.explained): case, typographic apostrophes and spacing folded,
 # since outlets differ in all three ("Mother’s Day" / "Mother's Day", "TIME" / "Time",
