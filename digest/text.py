@@ -186,6 +186,31 @@ def quotes_open(text: str) -> bool:
     return quote_depth(text) > 0
 
 
+# A word or a run of words written twice in a row is the source's slip: "the the", "since
+# since", "faces two counts of two counts of …". Only words a sentence never doubles on purpose
+# (articles, prepositions, conjunctions), or a run of two or more words with a lower-case one
+# in it: "had had", "that that", "bye bye", names ("Fang Fang", "Duran Duran") stay.
+_NEVER_DOUBLED = ("the|a|an|to|of|in|on|at|by|for|with|from|into|onto|and|or|but|nor|"
+                  "before|after|since|until|about|against|between|through|during|without")
+_DOUBLED = re.compile(rf"\b(?:({_NEVER_DOUBLED})\s+\1|((?:[\w'’-]+[\s,]+){{1,5}}?[\w'’-]+)\s+\2)\b",
+                      re.IGNORECASE)
+
+
+def _slip(m: re.Match[str]) -> bool:
+    return bool(m.group(1)) or any(w[:1].islower() for w in m.group(2).split())
+
+
+def doubled(text: str) -> str | None:
+    """The words `text` writes twice in a row by a slip (see _DOUBLED), or None."""
+    return next((m.group(0) for m in _DOUBLED.finditer(text) if _slip(m)), None)
+
+
+def undoubled(text: str) -> str:
+    """`text` with each slip's words written once, as a copy editor mends it: "faces two
+    counts of first-degree …" for "faces two counts of two counts of first-degree …"."""
+    return _DOUBLED.sub(lambda m: (m.group(1) or m.group(2)) if _slip(m) else m.group(0), text)
+
+
 def _close_quotes(pieces: list[str]) -> list[str]:
     """Glue back a sentence split inside a quotation ('He said: "We will win. They will
     lose."' is one sentence), when the quotation closes within the paragraph; a stray quote

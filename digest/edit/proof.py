@@ -54,7 +54,7 @@ from digest.edit.lexicon import (
 from digest.edit.write.days import readings
 from digest.edit.write.summarize import LABEL, clean_sentence
 from digest.models import Issue
-from digest.text import iter_sentences, quotes_open
+from digest.text import doubled, iter_sentences, quotes_open
 
 # Verbs that need their object, in the headline present ("Group Approves", "Biden Presses"):
 # only forms that are rarely nouns ("Travel Ban", "Flynn Probe" and "Labor Pick" end well).
@@ -277,6 +277,8 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
             out.append(Strike("paragraph", f"fact stated twice ({why})", s))
         if quotes_open(s):
             out.append(Strike("paragraph", "quotation left open", s))
+        if slip := doubled(s):
+            out.append(Strike("paragraph", f"words written twice ({slip})", s))
         if headline_grammar(s):
             out.append(Strike("paragraph", DEK_FAULT, s))
         if _HEAD_FURNITURE.match(s) or LABEL.match(s) or clean_sentence(s) != s.strip():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,11 @@ from digest.edit.facts import restates
 from digest.edit.leaning import headline_grammar, leans_back, opens_on_reference
 from digest.edit.lexicon import dangles
 from digest.edit.proof import _whole_in, headline_strikes, paragraph_strikes, story_strikes
+from digest.edit.write.grounding import trace
+from digest.edit.write.lines import story_lines
+from digest.models import Article
+
+MakeArticle = Callable[..., Article]
 
 SOURCES = ["Carthen lawmakers approve ban on cloned voices in political ads",
            "Carthen's parliament on Tuesday approved a ban on cloned voices. The bill schedules "
@@ -161,6 +167,25 @@ def test_a_person_named_in_the_sentence_is_no_reference(sentence: str) -> None:
 def test_a_dateline_or_kicker_in_a_paragraph_is_struck(sentence: str) -> None:
     assert [s.rule for s in paragraph_strikes([sentence])] == ["dateline or kicker"]
     assert paragraph_strikes(["COVID-19 cases rose by a fifth in Carthen."]) == []
+
+
+def test_words_written_twice_by_a_slip_are_struck_and_mended_by_the_writer(
+        make_article: MakeArticle) -> None:
+    slips = ["The rower faces two counts of two counts of doping in Carthen.",
+             "The club voted on the the new name on Tuesday.",
+             "Fines have risen since since March, Outlet B reported."]
+    for slip in slips:
+        assert any(s.rule.startswith("words written twice") for s in paragraph_strikes([slip]))
+    art = make_article(" ".join(slips), source="Outlet A")
+    mended = [ln.text for ln in story_lines([art], "en")]  # as a copy editor mends them
+    assert mended == ["The rower faces two counts of doping in Carthen.",
+                      "The club voted on the new name on Tuesday.",
+                      "Fines have risen since March, Outlet B reported."]
+    assert all(trace(m, slips) for m in mended) and paragraph_strikes(mended) == []
+    # on purpose, or a name: "had had", "that that", "very, very", "Fang Fang", "Duran Duran"
+    for whole in ["The club had had enough, and it said that that was final.",
+                  "The night was very, very cold when Fang Fang and Duran Duran played."]:
+        assert paragraph_strikes([whole]) == []
 
 
 def test_paragraph_strikes() -> None:

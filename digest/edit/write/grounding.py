@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from digest.edit.lexicon import CJK_RE, cjk_bigrams, content_words
 from digest.edit.write.days import readings
+from digest.text import doubled, undoubled
 
 MIN_OVERLAP = 0.75
 HEADLINE_OVERLAP = 0.5  # a headline is the editor's voice: looser wording, same names/numbers
@@ -137,13 +138,15 @@ def _extract(sentence: str, source_sentences: Iterable[str]) -> bool:
     (`days.readings`: "said Tuesday" of "said today") — or
     one cut at a comma before a trailing clause, or a definition cut from a source
     sentence's appositive (see `_DEFINITION`), or one whose detachable clause between commas
-    the paragraph writer cut (`_clause_cut`)."""
+    the paragraph writer cut (`_clause_cut`), or the source's slip mended ("the the":
+    `text.undoubled`)."""
     core = TRAILING_ATTRIBUTION.sub("", CONNECTIVES.sub("", sentence).strip())
     if core.endswith("…"):
         core = core[:-1]  # an excerpt the feed cut, marked as cut
     forms = {core, core[:1].lower() + core[1:], core[:1].upper() + core[1:]}
     sources = list(source_sentences)
     sources += [c for c in (contract_names(src) for src in sources) if c not in sources]
+    sources += [undoubled(src) for src in sources if doubled(src)]  # a slip mended: "the the"
     for src in sources:
         if any(f in src for f in forms):
             return True

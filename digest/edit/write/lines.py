@@ -47,7 +47,7 @@ from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.edit.write.timeline import event_day
 from digest.models import Article
-from digest.text import iter_sentences, quotes_open, split_sentences, tokens
+from digest.text import iter_sentences, quotes_open, split_sentences, tokens, undoubled
 
 SENTENCES_PER_ARTICLE = 25  # a story is told from each article's opening, not its tail
 MIN_WORDS = 4
@@ -257,7 +257,7 @@ def article_lines(k: int, art: Article, *, voiced: bool = False
     while current is not None:
         following = next(sents, None)
         raw, before, full = current
-        text = clean_sentence(raw)
+        text = undoubled(clean_sentence(raw))  # the source's slip mended ("the the")
         if (is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
                 or _PROMO.match(text) or art.source in text or quotes_open(text)
                 or text.count("(") > text.count(")") or POINTS_FORWARD.search(text)
