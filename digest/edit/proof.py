@@ -54,7 +54,7 @@ from digest.edit.lexicon import (
 from digest.edit.write.days import readings
 from digest.edit.write.summarize import LABEL, clean_sentence
 from digest.models import Issue
-from digest.text import doubled, iter_sentences, quotes_open
+from digest.text import doubled, iter_sentences, quotes_open, undoubled
 
 # Verbs that need their object, in the headline present ("Group Approves", "Biden Presses"):
 # only forms that are rarely nouns ("Travel Ban", "Flynn Probe" and "Labor Pick" end well).
@@ -293,13 +293,14 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
 
 @functools.lru_cache(maxsize=8)
 def _before(sources: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Each sentence of the sources (cleaned as printed) and the sentences right before it
-    (a title is the line before an article's first sentence)."""
+    """Each sentence of the sources (cleaned and mended as the writer reads it,
+    `lines.article_lines`) and the sentences right before it (a title is the line before an
+    article's first sentence)."""
     out: dict[str, tuple[str, ...]] = {}
     for source in sources:
         previous = ""
         for raw in iter_sentences(source):
-            text = clean_sentence(raw)
+            text = undoubled(clean_sentence(raw))
             if previous:
                 out[text] = (*out.get(text, ()), previous)
             previous = text

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from digest.edit.lexicon import CJK_RE, cjk_bigrams, content_words
 from digest.edit.write.days import readings
-from digest.text import doubled, undoubled
+from digest.text import undoubled
 
 MIN_OVERLAP = 0.75
 HEADLINE_OVERLAP = 0.5  # a headline is the editor's voice: looser wording, same names/numbers
@@ -146,7 +146,7 @@ def _extract(sentence: str, source_sentences: Iterable[str]) -> bool:
     forms = {core, core[:1].lower() + core[1:], core[:1].upper() + core[1:]}
     sources = list(source_sentences)
     sources += [c for c in (contract_names(src) for src in sources) if c not in sources]
-    sources += [undoubled(src) for src in sources if doubled(src)]  # a slip mended: "the the"
+    sources += [m for m in map(undoubled, sources) if m not in sources]  # a slip mended
     for src in sources:
         if any(f in src for f in forms):
             return True
