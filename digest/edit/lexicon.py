@@ -165,7 +165,7 @@ NAME_SUFFIXES = frozenset(["Jr", "Sr"])
 # A newsroom's furniture around a headline, as words: the kicker before it ("WATCH:",
 # "EXCLUSIVE:") and the wire services a dateline or a suffix names ("(Reuters) —", " - AP").
 # The headline cleaner strips them (`headline/titles.py`), the copy editor strikes what is left.
-KICKERS = ("WATCH", "EXCLUSIVE", "BREAKING NEWS", "BREAKING", "JUST IN", "OPINION", "ANALYSIS", "LIVE", "UPDATED", "UPDATE", "VIDEO", "READ", "EDITORIAL", "COMMENTARY", "PHOTOS", "PHOTO", "LISTEN", "FACT CHECK", "EXPLAINER")
+KICKERS = ("WATCH LIVE", "LIVE UPDATES", "WATCH", "EXCLUSIVE", "BREAKING NEWS", "BREAKING", "JUST IN", "OPINION", "ANALYSIS", "LIVE", "UPDATED", "UPDATE", "VIDEO", "READ", "EDITORIAL", "COMMENTARY", "PHOTOS", "PHOTO", "LISTEN", "FACT CHECK", "EXPLAINER")
 WIRES = ("Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "BBC News", "CNN", "The Associated Press", "Associated Press")
 # Names as every room compares them (one rule: grouping's anchors, anchors.same_name; the
 # Explainer memory, continuity.explained): case, typographic apostrophes and spacing folded,

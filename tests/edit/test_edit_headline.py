@@ -47,6 +47,7 @@ MakeArticle = Callable[..., Article]
     ("Mayor plays up dangers of helpline shutdown (Video)", "",
      "Mayor plays up dangers of helpline shutdown"),
     ("Ostrava opens chatbot helpline [WATCH]", "", "Ostrava opens chatbot helpline"),
+    ("Watch live: Ostrava opens chatbot helpline", "", "Ostrava opens chatbot helpline"),
     ("Ostrava helpline to open in the U.S. Here is what we know", "",
      "Ostrava helpline to open in the U.S."),
     # Not furniture: a dash clause, a quote inside, a name that is not the outlet's; a title
@@ -158,6 +159,19 @@ def test_a_clause_opening_on_a_conjunction_is_no_candidate() -> None:
     texts = candidate_texts("Ostrava's helpline got swamped — and soon will close for good", [])
     assert texts == ["Ostrava's helpline got swamped — and soon will close for good",
                      "Ostrava's helpline got swamped"]
+
+
+def test_a_clause_that_only_names_is_no_candidate_in_a_sentence_case_title() -> None:
+    """"S.C. Gov. Nikki Haley" was printed from "5 things to know about Trump's U.N. pick:
+    S.C. Gov. Nikki Haley" (a real week): a name is a label, not news. A title in title case
+    capitalises every word, so there its clauses stand as before; so do Chinese ones."""
+    texts = candidate_texts("5 things to know about Ostrava's helpline pick: Mayor Ada Lin", [])
+    assert texts == ["5 things to know about Ostrava's helpline pick: Mayor Ada Lin",
+                     "5 things to know about Ostrava's helpline pick"]
+    assert "Helpline turns 1st page" in candidate_texts(
+        "Ostrava's Mayor Ada Lin: Helpline turns 1st page", [])
+    assert "Ostrava Opens Chatbot Helpline" in candidate_texts(
+        "Ostrava Opens Chatbot Helpline: Mayor Ada Lin Says Calls Will Be Answered", [])
 
 
 def test_the_end_of_an_aside_is_no_candidate() -> None:

@@ -60,6 +60,7 @@ _TRAILING = re.compile(r",\s+(?=(?:as|after|amid|while|with|despite|but|says|sai
 # Game Ramps Up as Shutdown Draws Near": the copy editor reads "near" as a preposition).
 _SUBORDINATE = re.compile(r"\s+(?=(?:as|after|amid|while|despite|before|when)\s)", re.IGNORECASE)
 QUOTES = "\"'“”‘’「」"
+_WORDS = re.compile(r"(?<![\w’'])[^\W\d_][\w’'-]*")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -97,8 +98,18 @@ def _capitalise(text: str) -> str:
     return text[0].upper() + text[1:] if text[:1].islower() else text
 
 
+def _tells(text: str) -> bool:
+    """Whether `text` writes a lower-case word of content ("pick", "resigns"): in a title
+    written in sentence case, a clause without one is a name ("S.C. Gov. Nikki Haley" from
+    "5 things to know about Trump's U.N. pick: S.C. Gov. Nikki Haley"), a label, not news."""
+    return any(w[:1].islower() and w.lower().translate(APOSTROPHES) not in STOPWORDS
+               for w in _WORDS.findall(text))
+
+
 def _clauses(title: str) -> list[str]:
-    """The whole clauses of a title worth a headline on their own."""
+    """The whole clauses of a title worth a headline on their own (in a title written in
+    sentence case, none that only names: `_tells`)."""
+    sentence_case = _tells(title)
     parts = _CLAUSE.split(title)
     heads = [_TRAILING.split(p)[0] for p in parts]
     out: list[str] = []
@@ -108,7 +119,8 @@ def _clauses(title: str) -> list[str]:
         first = p.split(maxsplit=1)[0] if p.split() else ""
         if (p == title or len(p.split()) < MIN_CLAUSE_WORDS or p in out
                 or (p[:1] in QUOTES and p[-1:] in QUOTES and bare)
-                or first.lower() in CONJUNCTIONS or first in PREPOSITIONS):
+                or first.lower() in CONJUNCTIONS or first in PREPOSITIONS
+                or (sentence_case and not _tells(p))):
             continue
         if quotes_open(p):
             continue  # a clause that cuts a quotation in two
