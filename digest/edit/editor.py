@@ -78,17 +78,19 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     before = Explained.of(explained, period.key)
     # No answer repeats a sentence the issue prints above it (the stories' paragraphs, the
     # TL;DR): a reader meets each sentence once. Only when the week cannot say enough without
-    # the paragraphs' sentences do the answers take them.
+    # the paragraphs' sentences do the answers take them, and a sentence they print word for
+    # word only when no other answers (`above`).
     ranked_names = ranked_entities(week, writing, tune.explainer)  # (once for every try)
     told = [s.text for s in tldr]
-    for shown in ([*told, *(s.text for story in stories for s in story.sentences)], told):
+    above = [s.text for story in stories for s in story.sentences]
+    for shown in ([*told, *above], told):
         explainer, explainer_note = explain(week, writing, lang, tune.explainer, shown, before,
-                                            ranked_names)
+                                            ranked_names, above)
         if explainer is not None:
             break
     if explainer is None:  # it needs the TL;DR's sentences: the TL;DR gives way
         explainer, explainer_note = explain(week, writing, lang, tune.explainer, (), before,
-                                            ranked_names)
+                                            ranked_names, above)
         if explainer is not None:
             tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang,
                                 tune.tldr, [s.text for q in explainer.qa for s in q.answer],

@@ -10,8 +10,8 @@ articles that names the entity (or, for "Which is?", defines it) is a candidate,
 sentence answers at most one question. A candidate is in the issue's language (a Chinese name
 in brackets after an English one is fine; a Chinese sentence never answers in an English
 issue), stands alone (lexicon.dangles: no "It …", "Second, …", "One of them, …"), states no
-fact another answer gave (most of its words, or a figure other than a year). "Why does it matter?" asks for consequences and reactions. Nothing is written
-that is not a source sentence.
+fact another answer gave (most of its words, or a figure other than a year). "Why does it
+matter?" asks for consequences and reactions. Nothing is written that is not a source sentence.
 """
 
 from __future__ import annotations
@@ -44,14 +44,12 @@ from digest.models import QA, Explainer, ExplainerMemory, Sentence
 _CLAIM_ORDER = ("Which is?", "Been around long?", "Who's in it?", "Why does it matter?",
                 "What does it do?")
 # Questions that contend for one sentence: it answers the one its main clause has more cues
-# for. "Been around long?" claims first whatever else a founding sentence says (the specific
-# before the broad); "What does it do?" cues ("standards", "dataset") are in most sentences
-# about an organisation, so they say nothing about which question a sentence answers.
+# for ("Been around long?" claims first; "What does it do?" cues are in most sentences).
 _CONTESTED = ("Who's in it?", "Why does it matter?")
 # "released that dataset": which one? the sentence before said.
 _BACK_REFERENCE = re.compile(r"^(?:\S+\s){0,5}(?:that|this|these|those|the same)\s[a-z]+\b")
-# "The standard is voluntary, but …": a definite noun the sentence before introduced. Nouns that
-# can name the entity itself ("The alliance said …") are fine.
+# "The standard is voluntary, but …": a definite noun the sentence before introduced (not one
+# that can name the entity itself: "The alliance said …").
 _DEFINITE_OPENER = re.compile(r"^The ([a-z]+)\b")
 _SELF_NOUNS = frozenset(["alliance", "association", "body", "group", "organisation", "organization",
                          "company", "firm", "agency", "bureau", "ministry", "committee", "forum",
@@ -70,8 +68,7 @@ class Choice:
 
 def choose_entity(index: EntityIndex, story_reads: Sequence[Sequence[Read]],
                   least: int = 2) -> Choice | None:
-    """The organisation named in the most stories, then articles, then mentions; it must be
-    named in `least` articles."""
+    """The organisation named in the most stories, articles, mentions (`least` articles)."""
     ranked = candidates(index, story_reads, least)
     return ranked[0] if ranked else None
 
@@ -105,9 +102,8 @@ def ranked_entities(week: Week, story_reads: Sequence[Sequence[Read]],
     if "person" not in settings.kinds:
         return out
     index = week.index
-    # Which articles and stories name each name, indexed once: counting them per name by a
-    # pass over every article made this quadratic (11 s of a 3,000-article week, minutes of
-    # a 10,000-article one).
+    # Which articles and stories name each name, indexed once (a pass per name was quadratic:
+    # 11 s of a 3,000-article week, minutes of a 10,000-article one).
     in_articles: dict[str, set[int]] = {}
     in_stories: dict[str, set[int]] = {}
     mentions: dict[str, int] = {}
@@ -146,9 +142,11 @@ def ranked_entities(week: Week, story_reads: Sequence[Sequence[Read]],
 def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
             settings: ExplainerSettings, printed: Collection[str] = (),
             explained: Explained = NOTHING_EXPLAINED,
-            ranked: Sequence[Choice] | None = None) -> tuple[Explainer | None, str | None]:
+            ranked: Sequence[Choice] | None = None,
+            above: Collection[str] = ()) -> tuple[Explainer | None, str | None]:
     """The Explainer and, when there is none, the note that says why. `printed`: sentences
-    the issue prints elsewhere (the TL;DR), which no answer repeats; `explained`: what earlier
+    the issue prints elsewhere (the TL;DR), which no answer repeats (`above`: the stories'
+    paragraphs' sentences, which answer last); `explained`: what earlier
     issues explained, passed over (the why or the note says so, for the operator). The
     entities are tried in `ranked_entities`' order, up to `settings.candidates`: the first the
     week's sources define and say enough about is explained. `ranked`: that order when the
@@ -176,7 +174,7 @@ def explain(week: Week, story_reads: Sequence[Sequence[Read]], language: str,
         if known is not None and share > settings.unheadlined:
             continue
         explainer = build_explainer(week, choice, len(story_reads), language, settings, printed,
-                                    story_of)
+                                    story_of, above)
         if explainer is not None and known is None and share >= settings.headlined:
             known = replace(explainer, why=f"{explainer.why} Headlines name them in "
                                            f"{share:.0%} of those articles.")
@@ -205,7 +203,8 @@ def _display(week: Week, choice: Choice) -> str:
 
 def build_explainer(week: Week, choice: Choice, total_stories: int, language: str,
                     settings: ExplainerSettings, printed: Collection[str] = (),
-                    story_of: Mapping[str, int] | None = None) -> Explainer | None:
+                    story_of: Mapping[str, int] | None = None,
+                    above: Collection[str] = ()) -> Explainer | None:
     """Answers from the week's sentences that name the entity, in the issue's language only
     (a Chinese name in brackets after an English one is still English). `story_of`: an
     article's URL -> its story (a person's answers come from different stories)."""
@@ -217,8 +216,8 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
                                      for r in week.bodies.holding(forms))):
             return None
         name = called(choice.key, [r.article.text for r in week.bodies.holding(forms)])
-        people = person_qa(gather(week, forms, language, settings, printed), choice.key,
-                           forms, settings, list(printed), story_of, name)
+        pool = gather(week, forms, language, settings, printed, above)
+        people = person_qa(pool, choice.key, forms, settings, list(printed), story_of, name)
         if not people:
             return None
         why = (f"{choice.key} is the person named in the most stories this week: "
@@ -227,7 +226,7 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
         return Explainer(entity=choice.key, aliases=tuple(f for f in forms if f != choice.key),
                          why=why, qa=tuple(people))
     forms = sorted(index.aliases(choice.key), key=len, reverse=True)
-    pool = gather(week, forms, language, settings, printed)
+    pool = [i for i in gather(week, forms, language, settings, printed, above) if not i.said]
     used: set[int] = set()
     answers: dict[str, list[Sentence]] = {}
     cues = {q: re.compile(rx, re.IGNORECASE) for q, rx in settings.questions}
@@ -315,6 +314,7 @@ def _answer(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Seq
         # A sentence leaning on the one before it ("The standard is voluntary, but …") comes
         # after every self-contained one, whatever its cues.
         lean = _leans_back(item.text, forms)
+        lean = lean or item.above  # a paragraph's sentence: only when nothing else answers
         scored.append((lean, -hits - min(named, 3) / 2, not subject or lean,
                        n > settings.max_words, n, i))
     scored.sort()

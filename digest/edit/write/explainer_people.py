@@ -10,18 +10,14 @@ surname alone ("Trump") counts as the person whose full name the week writes mos
 clause ("Nancy Pelosi, the House speaker, said …" -> "Nancy Pelosi is the House speaker."),
 else a sentence "X is a …", else the role they write before the name ("Special counsel Robert
 Mueller …" -> "Robert Mueller is the special counsel.", `role_before`). Not from a rank alone
-("President Donald Trump": of what?), nor one that only adds a name to a rank the week also
-writes alone ("U.S. President Donald Trump" beside "President Donald Trump"): "Donald Trump is
-the president." opened 103 of the 106 real AllSides weeks' Explainers once, and a reader
-learns nothing from it. No definition at all when the week's roles disagree ("former Vice
-President Joe Biden" and "President Biden"), and no Explainer on a person the sources expect
-every reader to know (`known_to_all`: most articles first name them without the given name).
-The other questions (settings.PERSON_QUESTIONS) take the sentences of the pool
-(explainer_pool) that name the person — not another's name, a possessive or a modifier
-("Kelly Loeffler", "Kelly's husband", "the Biden administration") — hold their cues and pass
-the copy editor (proof_explainer.fault): nothing is written that is not a source sentence, but
-for the definition cut from one. Two answers may do ("Who is …?" and one more: an
-organisation's Explainer needs two too); the sources of a thin week say no more.
+("President Donald Trump": of what?) nor one that only adds a name to a rank the week also
+writes alone ("U.S. President Donald Trump"). No definition when the week's roles disagree
+("former Vice President Joe Biden", "President Biden"); no Explainer on a person the sources
+expect every reader to know (`known_to_all`). The other questions (PERSON_QUESTIONS) take
+the pool's sentences (explainer_pool) naming the person — not another's name, a possessive
+or a modifier ("Kelly Loeffler", "Kelly's husband", "the Biden administration") — that hold
+their cues, a paragraph's sentence last: nothing is written that is not a source sentence,
+but the definition cut from one. Two answers do ("Who is …?" and one more).
 """
 
 from __future__ import annotations
@@ -155,6 +151,7 @@ def role_before(text: str, at: int, settings: ExplainerSettings) -> tuple[str, .
             return None
         # "Housing and Urban Development Secretary": "and"/"of" inside a name goes on.
         joins = (w in ("and", "of", "&") and k and before[k - 1][:1].isupper()
+                 and not re.search(r"[,;:]$", before[k - 1])  # not "on Monday, and …"
                  and len(phrase) > head  # not "Meghan McCain and President …"
                  and not _titled_name(before[:k]))  # nor "President Bo and German …"
         if (re.search(r"[,;:()“”\"—–]$", w) or w in CALENDAR or (not joins and (
@@ -218,8 +215,7 @@ def definition_of(role: tuple[str, ...], settings: ExplainerSettings) -> str | N
     return f"{'an' if vowel else 'a'} {said}"
 
 
-# Words opening on a vowel letter said as a consonant ("United", "European", "one-term").
-_YOU = re.compile(r"uni(?!n)|use|usu|uti|ura|eu|one\b|one-|once")
+_YOU = re.compile(r"uni(?!n)|use|usu|uti|ura|eu|one\b|one-|once")  # said "you", "won"
 # Modifiers that never open a name: "Former New York City Mayor …" -> "former".
 _NEVER_A_NAME = frozenset(["former", "acting", "interim", "deputy", "outgoing", "incoming",
                            "retired", "longtime", "long-time", "special", "senior", "top"])
@@ -231,31 +227,23 @@ _SHORT = frozenset(["sen", "rep", "gov", "lt", "gen", "col", "sgt", "capt", "adm
 
 
 def who_is(pool: Sequence[Item], key: str, forms: Sequence[str], used: set[int],
-           settings: ExplainerSettings, printed: Sequence[str] = ()) -> list[Sentence]:
+           settings: ExplainerSettings, printed: Sequence[str] = (),
+           read: Sequence[Item] | None = None) -> list[Sentence]:
     """What the sources say the person is (the module docstring), as one sentence that
-    states nothing the issue prints elsewhere (`printed`)."""
+    states nothing the issue prints elsewhere (`printed`). `read`: every sentence naming
+    the person, printed ones too, where a role may be written in full (see below)."""
     names = "|".join(re.escape(f) for f in forms)
     # Only when the roles the week writes before the name agree: "former Vice President Joe
-    # Biden" and "President Biden" in one week make any definition wrong beside the other
-    # (then no Explainer on them); "House Speaker Ann Lee" and "Speaker Lee" agree (the
-    # longer adds names only); a rank many hold ("Sen.") agrees with any.
-    roles: dict[tuple[str, ...], int] = {}
-    for i, item in enumerate(pool):
-        for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", item.text):
-            role = role_before(item.text, m.start(), settings)
-            if role is not None:
-                roles.setdefault(role, i)
-    many = {r.lower() for r in settings.one_of_many}  # "Sen. Ann Lee" is one of many
-    roles = {r: i for r, i in roles.items() if len(r) > 1 or r[0] not in many}
+    # Biden" and "President Biden" make any definition wrong beside the other; "House Speaker
+    # Ann Lee" and "Speaker Lee" agree (the longer adds names only), "Sen." with any.
+    roles = _roles(pool, names, settings)
     role = max(roles, key=lambda r: (len(r), r), default=())
-    if not all(role[len(role) - len(r):] == r and all(
-            w[:1].isupper() for w in role[:len(role) - len(r)]) for r in roles):
+    if not all(_adds_names(role, r) for r in roles):
         return []
     # The rank of an office one person holds, written alone before the name ("President Joe
-    # Biden", "Speaker Ann Lee"), is one the sources expect the reader to place: any
-    # definition must hold it (not "the presumptive Democratic presidential nominee" beside
-    # "President Joe Biden"), and one that only adds a name to it ("the U.S. president") is
-    # no definition.
+    # Biden"), the sources expect the reader to place: any definition must hold it (not "the
+    # presumptive Democratic nominee"), and one only adding a name to it ("the U.S. president")
+    # is none.
     ranks = {r[0] for r in roles if len(r) == 1 and is_title(r[0].capitalize())}
     apposed: list[tuple[int, int, str]] = []
     for i, item in enumerate(pool):
@@ -281,13 +269,39 @@ def who_is(pool: Sequence[Item], key: str, forms: Sequence[str], used: set[int],
             used.add(i)
             return [Sentence(item.text, item.sources)]
     # Else the role the sources write before the name ("Special counsel Robert Mueller …" ->
-    # "Robert Mueller is the special counsel.").
-    said = definition_of(role, settings) if roles and not ranks else None
-    text = f"{key} is {said}."
-    if said and defines_person(text, [key]) and not redefined(text, printed, forms):
-        # (no sentence is printed: the one it was read in may answer, its story with it)
-        return [Sentence(text, pool[roles[role]].sources)]
+    # "Robert Mueller is the special counsel."), in full where a printed sentence writes more
+    # of it (`read`; session 24: "the chief justice" beside "Supreme Court Chief Justice …").
+    if not roles or ranks:
+        return []
+    every = read or pool
+    fuller = _roles(every, names, settings)
+    longer = sorted((r for r in fuller if len(r) > len(role) and _adds_names(r, role)),
+                    key=lambda r: (-len(r), r))
+    for r, item in [*((r, every[fuller[r]]) for r in longer), (role, pool[roles[role]])]:
+        said = definition_of(r, settings)
+        text = f"{key} is {said}."
+        if said and defines_person(text, [key]) and not redefined(text, printed, forms):
+            return [Sentence(text, item.sources)]  # (its sentence may answer: none printed)
     return []
+
+
+def _roles(items: Sequence[Item], names: str, settings: ExplainerSettings,
+           ) -> dict[tuple[str, ...], int]:
+    """The roles before the name in `items` -> the first holding each (a lone "Sen.": none)."""
+    roles: dict[tuple[str, ...], int] = {}
+    for i, item in enumerate(items):
+        for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", item.text):
+            role = role_before(item.text, m.start(), settings)
+            if role is not None:
+                roles.setdefault(role, i)
+    many = {r.lower() for r in settings.one_of_many}  # "Sen. Ann Lee" is one of many
+    return {r: i for r, i in roles.items() if len(r) > 1 or r[0] not in many}
+
+
+def _adds_names(longer: tuple[str, ...], role: tuple[str, ...]) -> bool:
+    """Whether `longer` is `role` with capitalised words before it ("House Speaker")."""
+    extra = len(longer) - len(role)
+    return extra >= 0 and longer[extra:] == role and all(w[:1].isupper() for w in longer[:extra])
 
 
 # What a name before these words is about is the thing they name ("the Biden administration",
@@ -322,8 +336,9 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
         not anothers(item.text, m.start(), forms)
         and not attributive(item.text, m.start(), m.end())
         for f in forms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", item.text))]
+    read, pool = pool, [item for item in pool if not item.said]
     used: set[int] = set()
-    who = who_is(pool, key, forms, used, settings, printed)
+    who = who_is(pool, key, forms, used, settings, printed, read)
     if not who:
         return []
     answers: dict[str, list[Sentence]] = {}
@@ -332,14 +347,19 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
     order = [q for q, _ in questions[1:]][::-1]
     cues = dict(questions)
     said = [*printed, *(s.text for s in who)]
-    for question in order:
-        got = _pick(pool, question, re.compile(cues[question], re.IGNORECASE), forms, used,
-                    settings, said, {story_of[pool[k].sources[0]] for k in used
-                                     if story_of and pool[k].sources[0] in story_of},
-                    story_of or {})
-        if got:
-            answers[question] = got
-            said += [s.text for s in got]
+    # A sentence a story's paragraph prints (`above`) answers only where there would be too
+    # few answers without it (session 24): the reader is asked to read no sentence twice.
+    for late in (False, True):
+        for question in (q for q in order if q not in answers):
+            if late and len(answers) + 1 >= settings.min_answers:
+                break
+            got = _pick(pool, question, re.compile(cues[question], re.IGNORECASE), forms,
+                        used, settings, said, {story_of[pool[k].sources[0]] for k in used
+                                               if story_of and pool[k].sources[0] in story_of},
+                        story_of or {}, late)
+            if got:
+                answers[question] = got
+                said += [s.text for s in got]
     qa = [QA(questions[0][0], tuple(who))]
     qa += [QA(q, tuple(answers[q])) for q, _ in questions[1:] if q in answers]
     return qa if len(qa) >= settings.min_answers else []
@@ -347,8 +367,8 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
 
 def _pick(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Sequence[str],
           used: set[int], settings: ExplainerSettings, said: Sequence[str],
-          told: Collection[int] = (), story_of: Mapping[str, int] | None = None
-          ) -> list[Sentence]:
+          told: Collection[int] = (), story_of: Mapping[str, int] | None = None,
+          late: bool = False) -> list[Sentence]:
     """The best sentence for the question: the copy editor passes it, it stands alone, says
     no fact an answer gave nor comes from a story one came from (`told`); the most cues, the
     news (an article's lead) and the shortest first."""
@@ -361,7 +381,8 @@ def _pick(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Seque
     others = question == "Why does it matter?"
     for i, item in enumerate(pool):
         story = (story_of or {}).get(item.sources[0] if item.sources else "")
-        if (i in used or not item.stands or repeats(item, given, settings.repeat)
+        if (i in used or not item.stands or (item.above and not late)
+                or repeats(item, given, settings.repeat)
                 or (story is not None and story in told)
                 or repeated(item.text, said, forms)):
             continue

@@ -5,7 +5,10 @@ pool. A sentence joins it when it names one of the entity's forms, is in the iss
 (a Chinese name in brackets after an English one is fine; a Chinese sentence never answers in
 an English issue), is short enough, quotes whole (no quotation mark left open) and says
 nothing the issue prints elsewhere (the TL;DR). `stands` says whether it can be read alone
-(lexicon.dangles, and no "the <noun>" its article introduced before it).
+(lexicon.dangles, and no "the <noun>" its article introduced before it). A sentence that says
+what the issue prints elsewhere is marked (`said`), not left out: a person's role is read
+from every sentence naming them ("Deputy White House Press Secretary Ann Lee" in a printed
+sentence, "Press Secretary Ann Lee" in another: she is the deputy).
 """
 
 from __future__ import annotations
@@ -47,6 +50,13 @@ class Item:
     stands: bool  # not leaning on a sentence before it (only a definition cut from it may)
     main: str = ""  # the sentence without its asides (what it says, not its background)
     lead: bool = False  # its article's first sentence: the news, not the background
+    # It states what the issue prints elsewhere (`gather`'s `printed`): no answer, but a
+    # person's definition may be read from it (the role before the name; nothing of it is
+    # printed).
+    said: bool = False
+    # A story's paragraph prints it word for word (`gather`'s `above`): it answers only when
+    # no sentence the reader has not read does.
+    above: bool = False
 
 
 def facts(text: str) -> frozenset[str]:
@@ -62,9 +72,10 @@ def names(form: str, text: str) -> bool:
 
 
 def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerSettings,
-           printed: Collection[str] = ()) -> list[Item]:
+           printed: Collection[str] = (), above: Collection[str] = ()) -> list[Item]:
     """Every sentence of the week's used articles that names one of `forms`, oldest article
-    first (see the module docstring)."""
+    first (see the module docstring); those that state what `printed` states are kept, marked
+    `said`, and those the stories' paragraphs print (`above`), marked `above`."""
     pool: list[Item] = []
     own = frozenset(content_words(" ".join(forms)))  # the entity's name is no fact
     elsewhere = [frozenset(content_words(t)) - own for t in printed]
@@ -82,8 +93,7 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
             if (text in seen_text or len(text) > settings.max_chars or open_quote(text)
                     or not whole(text) or text.rstrip("”’\"' )").endswith("?")
                     or FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", "", text))
-                    or not r.speaks(line, language)
-                    or said_elsewhere(frozenset(line.words) - own, elsewhere)):
+                    or not r.speaks(line, language)):
                 continue
             seen_text.add(text)
             pool.append(Item(text, week.cite(r), frozenset(line.words), facts(text),
@@ -93,7 +103,9 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
                              and no_fact(text, forms) is None
                              and misspelt(text, counts) is None
                              and not r.refers_back(line),
-                             _ASIDE.sub("", text), line.index == 0))
+                             _ASIDE.sub("", text), line.index == 0,
+                             said_elsewhere(frozenset(line.words) - own, elsewhere),
+                             text in above))
     return pool
 
 
