@@ -84,6 +84,7 @@ class Representation:
     anchors: tuple[frozenset[str], ...]
     texts: tuple[str, ...]  # title + body, for the cross-language links
     index: EntityIndex
+    outlets: tuple[str, ...] = ()  # each article's source
     dense: np.ndarray | None = None  # sentence embeddings (unit rows), when in use
     notes: tuple[str, ...] = ()
 
@@ -151,7 +152,8 @@ def represent(articles: Sequence[Article], settings: EditorSettings | None = Non
         leads=tuple(cluster_text(lead, index, heads) for lead in raw_leads),
         anchors=tuple(subject_held(full, event_anchors(full, index, found), index)),
         texts=texts,
-        index=index)
+        index=index,
+        outlets=tuple(a.source for a in articles))
     if not cfg.embeddings or len(articles) < 2:
         return rep
     from digest.edit.group import embeddings  # imported lazily: the default never needs it
@@ -175,7 +177,7 @@ def prepared(rep: Representation, settings: ClusterSettings) -> Prepared:
     """The threshold-free part of clustering `rep` (a benchmark sweeps thresholds over it)."""
     bodies = list(rep.leads) if any(lead.strip() for lead in rep.leads) else None
     return prepare(list(rep.titles), bodies, dense=rep.dense, anchors=rep.anchors,
-                   settings=settings)
+                   settings=settings, outlets=rep.outlets)
 
 
 def cut(rep: Representation, prep: Prepared, threshold: float | None = None) -> Grouping:

@@ -26,7 +26,7 @@ from digest.edit.group.blocking import (
     neighbour_graph,
 )
 from digest.edit.group.space import Latent, lsa_space, vectorize
-from digest.edit.group.split import SplitSettings, split_stories
+from digest.edit.group.split import SplitSettings, incidence, split_by_actors, split_stories
 
 # Average-link similarity needed to merge two groups. Chosen on half of the
 # uci_news_stories benchmark (bench/cluster.py) and scored on the other half.
@@ -114,11 +114,7 @@ EMBEDDING_SETTINGS = ClusterSettings(dense_weight=EMBEDDING_WEIGHT, dense_geomet
 
 def anchor_factors(held: Sequence[frozenset[str]], unanchored: float = UNANCHORED) -> np.ndarray:
     """Pairwise similarity factors: `unanchored` where both texts have anchors and share none."""
-    vocab: dict[str, int] = {}
-    rows = [i for i, h in enumerate(held) for _ in h]
-    cols = [vocab.setdefault(a, len(vocab)) for h in held for a in h]
-    inc = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                        shape=(len(held), max(1, len(vocab))))
+    inc = incidence(held)
     shared = (inc @ inc.T).toarray() > 0
     has = np.array([bool(h) for h in held])
     damp = np.outer(has, has) & ~shared
@@ -159,13 +155,17 @@ class Prepared:
     anchors: Sequence[frozenset[str]] | None
     default: float
     settings: ClusterSettings
+    bodies: bool = False  # the reports have body leads (split.split_by_actors reads them)
+    outlets: Sequence[str] | None = None  # who wrote each report (split.split_by_actors)
 
 
 def prepare(titles: Sequence[str], bodies: Sequence[str] | None = None,
             settings: ClusterSettings | None = None,
             dense: np.ndarray | None = None,
-            anchors: Sequence[frozenset[str]] | None = None) -> Prepared:
-    """The threshold-free part of `cluster` (same arguments)."""
+            anchors: Sequence[frozenset[str]] | None = None,
+            outlets: Sequence[str] | None = None) -> Prepared:
+    """The threshold-free part of `cluster` (same arguments; `outlets`: each report's
+    source, which the split by actors reads)."""
     cfg = settings or ClusterSettings()
     n = len(titles)
     if n <= 1:  # nothing to compare
@@ -192,7 +192,7 @@ def prepare(titles: Sequence[str], bodies: Sequence[str] | None = None,
     else:
         default = LSA_THRESHOLD if latent is not None else (
             BODY_THRESHOLD if has_bodies else THRESHOLD)
-    return Prepared(x, edges, latent, anchors, default, cfg)
+    return Prepared(x, edges, latent, anchors, default, cfg, has_bodies, outlets)
 
 
 def labels_at(prep: Prepared, threshold: float | None = None) -> list[int]:
@@ -223,7 +223,12 @@ def labels_at(prep: Prepared, threshold: float | None = None) -> list[int]:
         cut_edges = {e: v for e, v in prep.edges.items()
                      if e[0] in cut_items and e[1] in cut_items}
         labels = merge_across_blocks(labels, prep.x, prep.latent, cut_edges, t)
-    return split_stories(labels, prep.x, prep.settings.split)
+    labels = split_stories(labels, prep.x, prep.settings.split)
+    split = prep.settings.split
+    by_actors = split.actors if split.actors is not None else prep.bodies
+    if by_actors and prep.anchors is not None and prep.outlets is not None:
+        labels = split_by_actors(labels, prep.anchors, prep.outlets, prep.x, split)
+    return labels
 
 
 def cluster(titles: Sequence[str], bodies: Sequence[str] | None = None,
