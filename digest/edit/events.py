@@ -250,7 +250,7 @@ def _heads(words: Sequence[str]) -> frozenset[str]:
                                     and f not in DATES), "")))
 
 
-def _shared_action(mine: Event, theirs: Event) -> list[str]:
+def shared_action(mine: Event, theirs: Event) -> list[str]:
     """The words of the action two sentences share, then each family both tell in words of
     their own ("backlash" against "denounced")."""
     shared = sorted(mine.action & (theirs.action | theirs.qualifiers))
@@ -323,7 +323,7 @@ def restates_event(sentence: str, printed: Sequence[str],
         settings.event_share_named * len(mine.action))) if fresh else words
     for theirs in told:
         who = sorted(actors & theirs.words)
-        what = _shared_action(mine, theirs)
+        what = shared_action(mine, theirs)
         # the same subject doing the same thing on the same day: a new name is a detail of
         # the event told again ("The Treasury Department said Monday that the Republican economic agenda
         # would … pay for the tax cuts …" after "The Treasury Department said Monday that the

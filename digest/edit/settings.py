@@ -151,6 +151,9 @@ class ParagraphSettings:
     opening_tells: float = 0.5
     opening_far: float = 0.5
     opening_margin: int = 2
+    # Another outlet's lead telling this many of the headline's content words tells its
+    # event; it is not printed when it carries nothing the rest does not (write/retold.py).
+    retold_words: int = 2
 
 
 PARAGRAPH = ParagraphSettings()  # the shipped weights, the writers' default argument

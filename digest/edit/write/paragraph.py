@@ -267,20 +267,20 @@ def without_repeats(chosen: Sequence[Pick], settings: ParagraphSettings = PARAGR
     Gillespie, as …"): the last picked first; by its words (at most `nothing_new` of them new,
     `events.says_nothing_new` without the event rule, which reads one sentence against
     another), never the opening's account (its sentences go on from the opening), nor one
-    quoting words no other printed sentence quotes (`_quotes_anew`)."""
+    quoting words no other printed sentence quotes (`quotes_anew`)."""
     out = in_print(_in_order(chosen), settings)
     picked = {id(p): n for n, p in enumerate(chosen)}
     words_only = replace(settings, event_words=0)
     for p in sorted(out[1:], key=lambda p: -picked[id(p)]):
         others = [o.text for o in out if o.line.article != p.line.article]
         if (p in out and p.line.article != out[0].line.article
-                and not _quotes_anew(p.text, others)
+                and not quotes_anew(p.text, others)
                 and says_nothing_new(p.text, others, words_only)):
             out = in_print([o for o in out if o is not p], settings)
     return out
 
 
-def _quotes_anew(text: str, others: Sequence[str]) -> bool:
+def quotes_anew(text: str, others: Sequence[str]) -> bool:
     """Whether `text` quotes words none of `others` quotes: someone's words are a fact of
     their own ("… by calling him an “overrated” military leader")."""
     printed = " ".join(others).lower()

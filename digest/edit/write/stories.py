@@ -33,6 +33,11 @@ on in its order). The old opening then follows: it leans on nothing, and it move
 names no "the <noun>" the moved sentences do not name. The set of sentences is unchanged, only
 their order, so the paragraph's ROUGE-1 cannot move (bench/allsides.py); figures and what was
 tried: docs/editor.md.
+
+**Each event once** (`retold.py`): with the headline known, another outlet's lead that tells
+its event again — the same subject doing the same thing that day, and nothing the reader needs
+that the rest does not print (a word of the headline, a figure, an actor, a quotation) — is
+not printed, with what leans on it.
 """
 
 
@@ -42,12 +47,12 @@ from collections.abc import Sequence
 
 from digest.edit.headline.column import columns
 from digest.edit.headline.score import chosen, headline_for
-from digest.edit.lexicon import content_words, stem
 from digest.edit.rank import Ranked
 from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings, WriteSettings
 from digest.edit.week import Week, writing_set
 from digest.edit.write.also import also_line
 from digest.edit.write.paragraph import Pick, in_print, select
+from digest.edit.write.retold import bag, retellings, without
 from digest.models import Article, Citation, Sentence, Story
 
 
@@ -76,21 +81,19 @@ def write_stories(week: Week, ranked: Sequence[Ranked], language: str,
 def _paragraph(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], language: str,
                settings: WriteSettings, headline: HeadlineSettings,
                ) -> tuple[str, tuple[Sentence, ...]]:
-    """The featured story's headline and paragraph, opening on what the headline tells."""
+    """The featured story's headline and paragraph, opening on what the headline tells, each
+    event told once (`retold.retellings`: another outlet's lead telling the headline's event
+    again goes, with what leans on it)."""
     picks = select(arts, language, settings.paragraph_words, settings.paragraph)
     head = chosen(arts, language=language, settings=headline,
                   paragraph=[p.text for p in picks])
     title = head.text if head else ""
-    picks = lead_with(picks, title, head.article if head else None, columns(arts),
-                      settings.paragraph)
+    printed = lead_with(picks, title, head.article if head else None, columns(arts),
+                        settings.paragraph)
+    printed = without(printed, retellings(printed, title, settings.paragraph))
     return title, tuple(Sentence(p.text, citations.get(arts[p.line.article].url,
                                                        (arts[p.line.article].url,)))
-                        for p in picks)
-
-
-def _bag(text: str) -> frozenset[str]:
-    """Content words, stemmed, with one apostrophe ("O’Rourke" is "O'Rourke")."""
-    return frozenset(stem(w) for w in content_words(text.replace("’", "'")))
+                        for p in printed)
 
 
 def lead_with(picks: Sequence[Pick], headline: str, own: int | None = None,
@@ -99,16 +102,16 @@ def lead_with(picks: Sequence[Pick], headline: str, own: int | None = None,
     """`picks` (in print order) opening on the sentence that tells the `headline`'s event,
     when the opening does not (module docstring); `own`: the article whose title gave the
     headline. Otherwise as they are."""
-    told = _bag(headline)
+    told = bag(headline)
     if len(picks) < 2 or not told:
         return list(picks)
     first = picks[0]
-    movable = {n: len(_bag(p.text) & told) for n, p in enumerate(picks[1:], 1)
+    movable = {n: len(bag(p.text) & told) for n, p in enumerate(picks[1:], 1)
                if p.lead and p.text == p.line.text and not p.line.refers
                and p.line.article != first.line.article and p.line.article not in columns}
     if not movable:
         return list(picks)
-    opening = len(_bag(first.text) & told)
+    opening = len(bag(first.text) & told)
     n = next((n for n in movable if picks[n].line.article == own), None)
     if n is None or movable[n] <= opening:  # the headline's own lead tells no more of it
         n = max(movable, key=lambda n: (movable[n], -n))

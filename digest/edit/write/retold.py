@@ -1,0 +1,121 @@
+"""Another outlet's lead that tells the printed event again, known once the headline is
+(issue 11: "then only facts not yet said (same numbers, names or event = said)").
+
+Each outlet's lead is its own summary of the story, so a paragraph that prints two outlets'
+leads often tells the story's event twice: "The Treasury Department said Monday that the
+Senate-approved tax reform plan would pay for itself …" then "The Treasury Department said
+Monday that the Republican economic agenda would generate enough economic growth to pay for
+the tax cuts …". The writer's word tests (`events.says_nothing_new`) spare such a lead
+because it adds details; before the headline was known the writer could not tell a detail
+from the fact the reader came for ("one story, one lead", session 15, dropped Devin Kelley's
+court-martial; "same subject, same day", session 22, lost "aged 99", each the headline's fact).
+
+Now the headline is chosen between the paragraph's sentences and its opening
+(write/stories.py), so a pass after it can tell them apart. Another outlet's lead (`Pick.lead`;
+never the paragraph's opening nor a sentence of the opening's article) tells the printed
+event again when
+
+* it tells the headline's event: at least `ParagraphSettings.retold_words` (2) of the
+  headline's content words;
+* it is the same one doing the same thing (`_same_act`): it opens on the subject a printed
+  sentence opens on (`events.Event.subject`), shares `retold_words` words of that sentence's
+  action (`events.shared_action`), names the same day or no day both name ("Monday" against
+  "Tuesday" is another event), and no main verb of another kind ("is set to kick off a
+  summit" and "is expected to sign an executive order" are two acts of one man that day);
+* and it carries nothing the reader needs that the rest of the paragraph does not print
+  (`needs`): no word of the headline (a fact the headline promises: "aged 99"), no new
+  figure in digits or in words ("ten Republican senators"), no new actor (the name its
+  subject is), no quotation the rest does not quote.
+
+Such a lead goes, with any sentence leaning on it (`without`). The paragraph is not filled
+again: written again without the lead (`paragraph.select` with the lead skipped), the fill
+found nothing in two of three paragraphs and in the third took a retelling of its own ("… he
+is “1,000%” behind …" after "… blessed … “1,000 percent” …", a figure `facts.numbers` reads
+as another). A shorter paragraph that says the event once is the better one.
+Figures and what was tried: docs/editor.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digest.edit.events import Event, event, shared_action
+from digest.edit.facts import new_figures
+from digest.edit.lexicon import content_words, stem
+from digest.edit.settings import PARAGRAPH, ParagraphSettings
+from digest.edit.write.paragraph import Pick, quotes_anew
+
+
+def bag(text: str) -> frozenset[str]:
+    """Content words, stemmed, with one apostrophe ("O’Rourke" is "O'Rourke")."""
+    return frozenset(stem(w) for w in content_words(text.replace("’", "'")))
+
+
+def needs(text: str, rest: Sequence[str], headline: frozenset[str]) -> str | None:
+    """What `text` carries that a reader of the `rest` of the paragraph under a headline of
+    `headline`'s words needs (see the module docstring), or None."""
+    mine = event(text)
+    told = [event(r) for r in rest]
+    if headline & bag(text) - frozenset().union(*map(bag, rest)):
+        return "a word of the headline"
+    if new_figures(mine.figures, {f for t in told for f in t.figures}) or (
+            mine.counts - {c for t in told for c in t.counts}):
+        return "a new figure"
+    known = {w for t in told for w in t.words}
+    if (mine.doers | {mine.subject}) - {""} - known:
+        return "a new actor"
+    if quotes_anew(text, rest):
+        return "a quotation"
+    return None
+
+
+def retellings(picks: Sequence[Pick], headline: str,
+               settings: ParagraphSettings = PARAGRAPH) -> frozenset[tuple[int, int]]:
+    """The leads of `picks` (as printed) that tell the `headline`'s event again and carry
+    nothing the reader needs (module docstring), as (article, index); never the opening nor
+    a sentence of its article."""
+    told = bag(headline)
+    if len(picks) < 2 or not told:
+        return frozenset()
+    first = picks[0]
+    out: set[tuple[int, int]] = set()
+    for p in picks:
+        if not p.lead or p is first or p.line.article == first.line.article or (
+                len(bag(p.text) & told) < settings.retold_words):
+            continue
+        rest = [o.text for o in picks if o is not p
+                and (o.line.article, o.line.index) not in out]
+        if _same_act(event(p.text), [event(r) for r in rest], settings.retold_words) and (
+                not needs(p.text, rest, told)):
+            out.add((p.line.article, p.line.index))
+    return frozenset(out)
+
+
+def _same_act(mine: Event, told: Sequence[Event], words: int) -> bool:
+    """Whether a printed sentence opens on the subject `mine` opens on ("The Treasury
+    Department said Monday …"), names the same day or no day both name, tells no other main
+    verb, and shares `words` words of its action (`events.shared_action`): the same one doing
+    the same thing that day."""
+    return bool(mine.subject) and any(
+        t.subject == mine.subject and (mine.days & t.days or not (mine.days and t.days))
+        and not (mine.verb and t.verb and mine.verb != t.verb)
+        and len(shared_action(mine, t)) >= words for t in told)
+
+
+def without(picks: Sequence[Pick], gone: frozenset[tuple[int, int]]) -> list[Pick]:
+    """`picks` without those `gone` (as (article, index)), nor a sentence leaning on one that
+    went ("He …" after it in its article) or naming "the <noun>" only a gone one named."""
+    if not gone:
+        return list(picks)
+    out: list[Pick] = []
+    dropped = set(gone)
+    named: set[str] = set()
+    for p in picks:
+        at = (p.line.article, p.line.index)
+        if at in dropped or (p.line.leans and (at[0], at[1] - 1) in dropped) or (
+                out and not p.line.refers <= named):
+            dropped.add(at)
+            continue
+        named |= p.line.stems
+        out.append(p)
+    return out
