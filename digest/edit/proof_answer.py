@@ -13,7 +13,9 @@ must state a fact the reader can place. Struck, whatever the question:
   letter short of a word the articles naming the entity write several times ("two of the
   mangers" where they write "managers");
 - a speaker named only by an epithet ("…, the New York Democrat told reporters" in an
-  Explainer on someone else): the name was in a sentence not printed.
+  Explainer on someone else): the name was in a sentence not printed;
+- two sentences read as one (`GLUED`: "… raised over $25m (£20m). Senior adviser X said …",
+  session 24): a full stop after a closing bracket ends a sentence, no abbreviation's dot.
 
 Closed-class English and short lists written for this module, nothing learned from the
 benchmarks. `no_fact` is the writer's filter (explainer_pool) and the checker's rule
@@ -30,6 +32,7 @@ from digest.edit.lexicon import CALENDAR
 from digest.edit.proof_person import speech
 from digest.text import SPEECH
 
+GLUED = re.compile(r"\)[.!?]\s+[A-Z]")
 # What an act of speech is said to be when what was said is not given.
 _SAID_NOTHING = re.compile(
     r"\b(?:said|says|say|made|makes|make|gave|gives|offered|delivered|issued)\s+(?:something|"

@@ -2,10 +2,8 @@
 
 `front_strikes(issue)` returns one `proof.Strike` per violation, as `proof.issue_strikes` does
 for headlines and paragraphs; `bench/explainer.py` counts them on real weeks and the tests run
-them over the demo issue. The rules, each a row of data below:
-
-The TL;DR's rules are proof_front.py's, the intro's proof_intro.py's, a person's answers'
-(who they are, what they did and said) proof_person.py's.
+them over the demo issue. The TL;DR's rules are proof_front.py's, the intro's
+proof_intro.py's, a person's answers' (who they are, what they did, said) proof_person.py's.
 
 Explainer: each answer answers its question (`ANSWERS`: the question's cue within
 `NEAR` words of the entity's name, or for "Which is?" a definition, for "Why does it
@@ -27,10 +25,11 @@ from digest.edit.facts import restates
 from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words, dangles
 from digest.edit.proof import Strike
-from digest.edit.proof_answer import misspelt, no_fact, word_counts
+from digest.edit.proof_answer import GLUED, misspelt, no_fact, word_counts
 from digest.edit.proof_front import _language_strike, tldr_strikes
 from digest.edit.proof_intro import intro_strikes
 from digest.edit.proof_person import (
+    about_another,
     acts,
     defines_person,
     has_context,
@@ -367,11 +366,16 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
             slip = misspelt(t, counts)
             if slip:
                 out.append(Strike("explainer", f"the source's slip ({slip!r})", t))
-            if not whole(t):
-                out.append(Strike("explainer", "a sentence cut off", t))
+            if not whole(t) or GLUED.search(t):
+                cut = "a sentence cut off" if not whole(t) else "two sentences as one"
+                out.append(Strike("explainer", cut, t))
             elif t.rstrip("”’\"' )").endswith("?"):
                 out.append(Strike("explainer", "a question, not an answer", t))
-            why = repeated(t, given, forms)
+            if person and about_another(t, forms):
+                out.append(Strike("explainer", "about someone else (kin, a modifier)", t))
+            # (a person's definition, without the role a later answer writes before the name)
+            why = repeated(t, given[person:], forms) or redefined(given[0], [t], forms) if (
+                person and given) else repeated(t, given, forms)
             if why:
                 out.append(Strike("explainer", f"fact repeated across answers ({why})", t))
             elif (redefined if person and qa is explainer.qa[0] else repeated)(t, tldr, forms):

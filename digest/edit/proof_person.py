@@ -59,7 +59,9 @@ _OPENERS = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "As", "W
 # Words that open another clause between a name and a verb ("Joe Biden after organizers
 # announced …": the organizers speak).
 _JOINS = (r"(?:after|as|when|while|before|because|since|until|if|that|who|whom|whose|which|"
-          r"and|but|or|where|once|though|although)")
+          r"and|but|or|where|once|though|although|"
+          # a determiner opens another subject: "X, ending a court fight, the network said"
+          r"the|a|an|his|her|its|their|this|these|those)")
 _DAYS = "|".join(CALENDAR)  # "X on Monday said": "Trump attorney Rudy Giuliani said" is another
 
 
@@ -134,3 +136,36 @@ def unnamed(text: str, forms: Sequence[str]) -> str:
     signed …" -> " signed …"): its name is no fact an answer states."""
     return re.sub(rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}(?:{names_rx(forms)})(?:['’]s)?(?![\w])", " ",
                   text)
+
+
+# What a name before these words is about is the thing they name ("the Biden administration",
+# "Trump supporters"), not the person: general English, written for this list.
+_ATTRIBUTIVE = ("administration", "campaign", "era", "presidency", "family", "camp", "team",
+                "transition", "supporters", "allies", "aides", "officials", "voters", "backers",
+                "critics", "loyalists", "organization", "organisation", "foundation", "tower",
+                "hotel", "doctrine", "years", "effect")
+
+
+# "…, husband of White House aide X, …": the sentence is about the husband (general English).
+_KIN = re.compile(r"\b(?:husband|wife|son|daughter|father|mother|brother|sister|widow|widower|"
+                  r"spouse|nephew|niece|cousin|grandson|granddaughter)\s+of\s+"
+                  r"(?:[\w.'’-]+\s+){0,4}$")
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` is not the person but part of another name ("Kelly
+    Loeffler" for "Kelly"), a possessive ("Conway's husband …" is about the husband), a
+    relative's ("husband of aide Ann Lee", `_KIN`) or a noun's modifier (`_ATTRIBUTIVE`, or after "the": "the Biden medical adviser")."""
+    if re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE) or _KIN.search(
+            text[max(0, start - 60):start]):
+        return True
+    after = text[end:end + 40]
+    return re.match(r"(?:['’]s\b|\s+[A-Z][a-z]|\s+(?:" + "|".join(_ATTRIBUTIVE) + r")\b)",
+                    after) is not None
+
+
+def about_another(text: str, forms: Sequence[str]) -> bool:
+    """Whether every mention of the person in `text` is another's name, a possessive, a
+    relative's or a modifier (`anothers`, `attributive`): the sentence is not about them."""
+    return not any(not anothers(text, m.start(), forms) and not attributive(text, m.start(), m.end())
+                   for f in forms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text))

@@ -1,17 +1,21 @@
-"""The Explainer beside the paragraphs above it (session 24): a person's role is read from
-every sentence naming them, printed ones too, and a sentence a paragraph prints word for word
-answers only when no other sentence does."""
+"""The Explainer beside the paragraphs above it (session 24): a person's role is said in full
+where a printed sentence writes more of it, a sentence a paragraph prints word for word
+answers only when too few others do, the sentence a role was read in may answer; and the
+copy editor's rules that came with them (a determiner opens another speaker, a relative's
+name is no mention of the person, two sentences read as one are no answer)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from digest.edit.proof_explainer import explainer_strikes
+from digest.edit.proof_person import about_another, speech
 from digest.edit.select import select
 from digest.edit.settings import Settings
 from digest.edit.week import Week, read
 from digest.edit.write.explainer import explain
-from digest.edit.write.explainer_people import role_before
-from digest.models import Article, Explainer, Newsletter, Period
+from digest.edit.write.explainer_people import definition_of, role_before
+from digest.models import QA, Article, Explainer, Newsletter, Period, Sentence
 
 MakeArticle = Callable[..., Article]
 
@@ -99,3 +103,60 @@ def test_a_paragraphs_sentence_answers_only_when_too_few_would(make_article: Mak
     exp = _explain(week, [], [_TWO[0]]) or _none()
     assert [q.question for q in exp.qa] == ["Who is Dana Reyes?", "What happened this week?"]
     assert exp.qa[1].answer[0].text == _TWO[1]
+
+
+_ROLE_ONLY = [
+    "President Bo said on Friday that he will pardon conservative commentator Dana Reyes, who "
+    "was fined in 2014.",
+    "Conservative commentator Dana Reyes thanked President Bo at a rally in Ohio on Monday.",
+]
+
+
+def test_the_sentence_a_role_was_read_in_may_answer(make_article: MakeArticle,
+                                                    period: Period) -> None:
+    """"Dana Reyes is a conservative commentator." was read from the role before her name;
+    the sentence it was read in says more than the role ("… will pardon …"), so it may
+    answer "What's next?": only its role repeats the definition, and the role is not a fact
+    it states (before, every sentence writing "conservative commentator" was a repeat)."""
+    exp = _explain(_week(make_article, period, _ROLE_ONLY), [])
+    assert exp is not None
+    assert exp.qa[0].answer[0].text == "Dana Reyes is a conservative commentator."
+    assert _ROLE_ONLY[0] in [s.text for q in exp.qa for s in q.answer]
+    # the copy editor reads the definition as the writer does: no fact repeated
+    assert [s.rule for s in explainer_strikes(exp)] == []
+
+
+def test_the_speaker_a_determiner_opens_is_another() -> None:
+    """"… for CNN reporter Ann Lee, ending a court fight, the network said": the network
+    speaks, not Ann Lee; "Ann Lee, a CNN reporter, said …" is hers."""
+    forms = ["Ann Lee", "Lee"]
+    assert speech("The White House restored press credentials for CNN reporter Ann Lee, "
+                  "ending a court fight, the network said.", forms) is None
+    assert speech("Ann Lee, a CNN reporter, said the fight was over.", forms) is not None
+    assert speech("Ann Lee on Monday told the network it was over.", forms) is not None
+
+
+def test_a_relative_of_the_person_is_another_and_two_sentences_are_no_answer() -> None:
+    """"… George Lee, husband of White House aide Ann Lee, is launching …" is about the
+    husband; "… raised $25m (£20m). Senior adviser Ann Lee said …" is two sentences read as
+    one (a full stop after a bracket ends a sentence)."""
+    kin = ("A group including lawyer George Lee, husband of White House aide Ann Lee, is "
+           "launching a super PAC that will spend the next year against the governor.")
+    assert about_another(kin, ["Ann Lee", "Lee"])
+    assert not about_another("White House aide Ann Lee will leave her post.", ["Ann Lee"])
+    glued = ("Bo had raised over $25m (£20m). Senior adviser Ann Lee said in a statement that "
+             "he was well.")
+    ex = Explainer("Ann Lee", ("Lee",), "", (
+        QA("Who is Lee?", (Sentence("Ann Lee is a White House aide.", ("u",)),)),
+        QA("What's next?", (Sentence(kin, ("u",)),)),
+        QA("What did Lee say?", (Sentence(glued, ("u",)),))))
+    rules = {s.rule for s in explainer_strikes(ex)}
+    assert {"about someone else (kin, a modifier)", "two sentences as one"} <= rules
+
+
+def test_a_possessive_role_ending_on_an_apostrophe_takes_no_article() -> None:
+    """"Sanders’ senior adviser Ann Lee" -> "Sanders’ senior adviser", not "the Sanders’ …"."""
+    text = "Sanders’ senior adviser Ann Lee said it."
+    role = role_before(text, text.index("Ann Lee"), Settings().explainer)
+    assert role is not None
+    assert definition_of(role, Settings().explainer) == "Sanders’ senior adviser"

@@ -9,13 +9,12 @@ import pytest
 
 from digest.edit.proof_explainer import DATELINE, LEANS, matters, redefined, whole
 from digest.edit.proof_explainer import fault as proof_fault
-from digest.edit.proof_person import acts, speech
+from digest.edit.proof_person import acts, attributive, speech
 from digest.edit.select import select
 from digest.edit.settings import ExplainerSettings, Settings
 from digest.edit.week import read
 from digest.edit.write.explainer import explain
 from digest.edit.write.explainer_people import (
-    attributive,
     definition_of,
     known_to_all,
     role_before,

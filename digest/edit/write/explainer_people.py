@@ -29,12 +29,13 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from digest.edit.entities import NOT_PERSON, ORG_WORDS, is_title
 from digest.edit.lexicon import CALENDAR, STOPWORDS
 from digest.edit.proof_explainer import answered, redefined, repeated
-from digest.edit.proof_person import anothers, defines_person
+from digest.edit.proof_person import about_another, defines_person
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read
 from digest.edit.write.explainer_pool import Item, repeats
 from digest.models import QA, Sentence
 
+_POSSESSIVE = r"['’]s$|s['’]$"  # "Trump's lawyer", "Sanders’ adviser" (no "the" before it)
 _COURTESY = frozenset(["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Rev"])  # no definition
 _PRONOUN_AFTER = r"\s+(?:said|says|told|\w+ed)\b[^.;]{0,80}?\b(?:he|she|his|her|him)\b"
 
@@ -161,7 +162,7 @@ def role_before(text: str, at: int, settings: ExplainerSettings) -> tuple[str, .
             return None  # "then-Vice President": the office held then
         if possessive and not w[:1].isupper():
             return None
-        if re.search(r"['’]s$", w) and w[:1].isupper():
+        if re.search(_POSSESSIVE, w) and w[:1].isupper():
             possessive = True
         elif not (joins or w[:1].isupper() or w.lower() in settings.role_modifiers):
             # "… effective President-elect Ann Lee": the title is hers, where its role
@@ -172,7 +173,7 @@ def role_before(text: str, at: int, settings: ExplainerSettings) -> tuple[str, .
     # The possessor's name as written ("President Donald Trump's lawyer"); the title in lower
     # case, and a modifier before a lower-case word ("Former Vice President" -> "former vice
     # president"; "National Economic Council Director" keeps the council's name).
-    owner = max((k + 1 for k, w in enumerate(phrase) if re.search(r"['’]s$", w)), default=0)
+    owner = max((k + 1 for k, w in enumerate(phrase) if re.search(_POSSESSIVE, w)), default=0)
     out = [w.rstrip(".").lower() if re.fullmatch(r"[A-Z][a-z]{1,3}\.", w) else w
            for w in phrase]
     lower = True  # the word after is in lower case
@@ -201,7 +202,7 @@ def definition_of(role: tuple[str, ...], settings: ExplainerSettings) -> str | N
     if len(role) < 2 or any(w in _SHORT for w in role):
         return None
     said = " ".join(role)
-    if any(re.search(r"['’]s$", w) for w in role):
+    if any(re.search(_POSSESSIVE, w) for w in role):
         return said
     many = role[-1].lower() in {r.lower() for r in settings.one_of_many} and "chief" not in role
     if not many:
@@ -304,25 +305,6 @@ def _adds_names(longer: tuple[str, ...], role: tuple[str, ...]) -> bool:
     return extra >= 0 and longer[extra:] == role and all(w[:1].isupper() for w in longer[:extra])
 
 
-# What a name before these words is about is the thing they name ("the Biden administration",
-# "Trump supporters"), not the person: general English, written for this list.
-_ATTRIBUTIVE = ("administration", "campaign", "era", "presidency", "family", "camp", "team",
-                "transition", "supporters", "allies", "aides", "officials", "voters", "backers",
-                "critics", "loyalists", "organization", "organisation", "foundation", "tower",
-                "hotel", "doctrine", "years", "effect")
-
-
-def attributive(text: str, start: int, end: int) -> bool:
-    """Whether the name at `start`:`end` is not the person but part of another name ("Kelly
-    Loeffler" for "Kelly"), a possessive ("Conway's husband …" is about the husband) or a
-    noun's modifier (`_ATTRIBUTIVE`, or after "the": "the Biden medical adviser")."""
-    if re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE):
-        return True
-    after = text[end:end + 40]
-    return re.match(r"(?:['’]s\b|\s+[A-Z][a-z]|\s+(?:" + "|".join(_ATTRIBUTIVE) + r")\b)",
-                    after) is not None
-
-
 def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
               settings: ExplainerSettings, printed: Sequence[str] = (),
               story_of: Mapping[str, int] | None = None, name: str = "") -> list[QA]:
@@ -332,10 +314,7 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
     short = name or key.split()[-1]  # what the questions call the person
     # "First Lady Melania Trump revealed …" names another Trump; "pro-Trump rioters" and
     # "Trump-era policies" are about others.
-    pool = [item for item in pool if any(
-        not anothers(item.text, m.start(), forms)
-        and not attributive(item.text, m.start(), m.end())
-        for f in forms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", item.text))]
+    pool = [item for item in pool if not about_another(item.text, forms)]
     read, pool = pool, [item for item in pool if not item.said]
     used: set[int] = set()
     who = who_is(pool, key, forms, used, settings, printed, read)
@@ -346,7 +325,9 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
     # The specific claim first: the broad "What happened this week?" last.
     order = [q for q, _ in questions[1:]][::-1]
     cues = dict(questions)
-    said = [*printed, *(s.text for s in who)]
+    # (the definition is checked without the role its sentence writes before the name: that
+    # sentence may answer, "Conservative commentator X will be pardoned …" is no repeat)
+    said, defined = list(printed), [s.text for s in who]
     # A sentence a story's paragraph prints (`above`) answers only where there would be too
     # few answers without it (session 24): the reader is asked to read no sentence twice.
     for late in (False, True):
@@ -356,7 +337,7 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
             got = _pick(pool, question, re.compile(cues[question], re.IGNORECASE), forms,
                         used, settings, said, {story_of[pool[k].sources[0]] for k in used
                                                if story_of and pool[k].sources[0] in story_of},
-                        story_of or {}, late)
+                        story_of or {}, late, defined)
             if got:
                 answers[question] = got
                 said += [s.text for s in got]
@@ -368,7 +349,7 @@ def person_qa(pool: Sequence[Item], key: str, forms: Sequence[str],
 def _pick(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Sequence[str],
           used: set[int], settings: ExplainerSettings, said: Sequence[str],
           told: Collection[int] = (), story_of: Mapping[str, int] | None = None,
-          late: bool = False) -> list[Sentence]:
+          late: bool = False, defined: Sequence[str] = ()) -> list[Sentence]:
     """The best sentence for the question: the copy editor passes it, it stands alone, says
     no fact an answer gave nor comes from a story one came from (`told`); the most cues, the
     news (an article's lead) and the shortest first."""
@@ -384,7 +365,8 @@ def _pick(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Seque
         if (i in used or not item.stands or (item.above and not late)
                 or repeats(item, given, settings.repeat)
                 or (story is not None and story in told)
-                or repeated(item.text, said, forms)):
+                or repeated(item.text, said, forms)
+                or any(redefined(d, [item.text], forms) for d in defined)):
             continue
         words = len(item.text.split())
         if words > settings.max_words or not answered(question, [item.text], forms, person=True):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from digest.edit.facts import restates
 from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import content_words, dangles, said_elsewhere
-from digest.edit.proof_answer import misspelt, no_fact, word_counts
+from digest.edit.proof_answer import GLUED, misspelt, no_fact, word_counts
 from digest.edit.proof_explainer import (
     DATELINE,
     FIRST_PERSON,
@@ -91,7 +91,7 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
             if line.furniture or not any(names(f, text) for f in forms):
                 continue
             if (text in seen_text or len(text) > settings.max_chars or open_quote(text)
-                    or not whole(text) or text.rstrip("”’\"' )").endswith("?")
+                    or not whole(text) or GLUED.search(text) or text.rstrip("”’\"' )").endswith("?")
                     or FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", "", text))
                     or not r.speaks(line, language)):
                 continue
