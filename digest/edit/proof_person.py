@@ -65,6 +65,10 @@ _JOINS = (r"(?:after|as|when|while|before|because|since|until|if|that|who|whom|w
 _DAYS = "|".join(CALENDAR)  # "X on Monday said": "Trump attorney Rudy Giuliani said" is another
 
 
+# "X has charged Ann Lee with lying": a prosecutor's charge, no speech ("X charged that …" is).
+_CHARGE = re.compile(r"\s+(?:[\w’'.-]+\s+){1,8}?with\b")
+
+
 def speech(text: str, forms: Sequence[str]) -> re.Match[str] | None:
     """Where the entity is the speaker: "X said …", "X, the …, told …", "…, said X." or
     "according to X" ("a source close to X said" and "critics said X lied" are others)."""
@@ -72,7 +76,8 @@ def speech(text: str, forms: Sequence[str]) -> re.Match[str] | None:
     for m in re.finditer(rf"(?<![\w])(?:{names})(?:['’]s\s+\w+)?(?:,[^,]{{1,80}},)?\s+"
                          rf"(?:(?:(?!{_JOINS}\b)[a-z][\w’'-]*|{_DAYS})\s+){{0,3}}?{SPEECH}\b", text):
         if not _PREPOSITION.search(text[max(0, m.start() - 30):m.start()]) and not anothers(
-                text, m.start(), forms) and not quoted(text, m.start()):
+                text, m.start(), forms) and not quoted(text, m.start()) and not (
+                m.group(0).endswith("charged") and _CHARGE.match(text, m.end())):
             return m
     return re.search(rf"\b{SPEECH}\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\s*[.,;]|"
                      rf"\baccording to\s+(?:[A-Z][\w.-]*\s+){{0,4}}(?:{names})\b", text)
@@ -92,9 +97,9 @@ _CLAUSE_OPENER = re.compile(r"(?:^|[,;:—–-]|\b(?:as|when|after|before|while|
 
 
 def _subject_place(text: str, at: int) -> bool:
-    """Whether the name at `at` (its title words before it skipped) stands where a subject
-    stands."""
-    head = re.sub(r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*$", "", text[max(0, at - 80):at])
+    """Whether the name at `at` (its title and role words before it skipped: "Special
+    counsel X has charged …") stands where a subject stands."""
+    head = re.sub(rf"(?:(?:[A-Z][\w.'’-]*|of|the|{_ROLE})\s+)*$", "", text[max(0, at - 80):at])
     return _CLAUSE_OPENER.search(head) is not None or (at < 80 and not head.strip())
 
 

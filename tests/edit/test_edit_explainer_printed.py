@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from digest.edit.proof_explainer import explainer_strikes
-from digest.edit.proof_person import about_another, speech
+from digest.edit.proof_person import about_another, acts, speech
 from digest.edit.select import select
 from digest.edit.settings import Settings
 from digest.edit.week import Week, read
@@ -134,6 +134,10 @@ def test_the_speaker_a_determiner_opens_is_another() -> None:
                   "ending a court fight, the network said.", forms) is None
     assert speech("Ann Lee, a CNN reporter, said the fight was over.", forms) is not None
     assert speech("Ann Lee on Monday told the network it was over.", forms) is not None
+    # a prosecutor's charge is no speech; a charge made in words is
+    assert speech("Special counsel Ann Lee has charged the former adviser Bo Reyes with "
+                  "“willfully and knowingly” lying to the FBI.", forms) is None
+    assert speech("Ann Lee charged that the agency had lied.", forms) is not None
 
 
 def test_a_relative_of_the_person_is_another_and_two_sentences_are_no_answer() -> None:
@@ -160,3 +164,12 @@ def test_a_possessive_role_ending_on_an_apostrophe_takes_no_article() -> None:
     role = role_before(text, text.index("Ann Lee"), Settings().explainer)
     assert role is not None
     assert definition_of(role, Settings().explainer) == "Sanders’ senior adviser"
+
+
+def test_a_lower_case_role_before_the_name_leaves_it_the_subject() -> None:
+    """"Special counsel Ann Lee has charged …": the role's words before the name are skipped
+    as a title's are, so Ann Lee is the subject and the charge is her deed."""
+    forms = ["Ann Lee", "Lee"]
+    assert acts("Special counsel Ann Lee has charged Bo Reyes with lying to the FBI.", forms)
+    assert acts("Conservative commentator Ann Lee thanked Bo at a rally.", forms)
+    assert not acts("The court helped conservative commentator Ann Lee appealed.", forms)
