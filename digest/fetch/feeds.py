@@ -150,6 +150,13 @@ def parse_strict(body: bytes, url: str, content_type: str | None = None) -> Pars
         except etree.XMLSyntaxError as exc:
             return Loose(data, url, [f"invalid XML ({first_line(str(exc))}); "
                                      "recovered what could be recovered"])
+    walked = walk(root)
+    return walked if walked is not None else Loose(
+        data or xml_utf8(decode(body, content_type)[0]), url)
+
+
+def walk(root: etree._Element) -> ParsedFeed | None:
+    """The feed an RSS 2.0, RSS 1.0 or Atom 1.0 root element holds, or None for another root."""
     tag = root.tag if isinstance(root.tag, str) else ""
     if tag == "rss" and root.find("channel") is not None:
         return _rss(root)
@@ -157,7 +164,7 @@ def parse_strict(body: bytes, url: str, content_type: str | None = None) -> Pars
         return _rdf(root)
     if tag == f"{ATOM}feed":
         return _atom(root)
-    return Loose(data or xml_utf8(decode(body, content_type)[0]), url)
+    return None
 
 
 def first_line(text: str) -> str:

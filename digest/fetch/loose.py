@@ -22,8 +22,9 @@ import re
 from typing import Any
 
 import feedparser
+from lxml import etree
 
-from .feeds import ContentType, Entry, Loose, ParsedFeed, first_line, plain, text_value
+from .feeds import ContentType, Entry, Loose, ParsedFeed, first_line, plain, text_value, walk
 from .urls import resolve
 
 LOOSE_MAX_BYTES = 1_000_000
@@ -128,8 +129,11 @@ def _xmlns(match: re.Match[bytes]) -> bytes:
 
 
 def _feedparser(data: bytes, url: str, warnings: list[str]) -> ParsedFeed:
-    parsed: Any = feedparser.parse(data, response_headers={
-        "content-location": url, "content-type": "application/xml; charset=utf-8"})
+    try:
+        parsed: Any = feedparser.parse(data, response_headers={
+            "content-location": url, "content-type": "application/xml; charset=utf-8"})
+    except Exception as exc:  # feedparser's own crash on a broken document (`recovered`)
+        return recovered(data, url, warnings, exc)
     feed = ParsedFeed(format=f"feedparser:{text_value(parsed.get('version')) or 'unknown'}",
                       title=plain(text_value(parsed.feed.get("title"))),
                       link=text_value(parsed.feed.get("link")) or None, warnings=warnings)
@@ -162,3 +166,30 @@ def _feedparser(data: bytes, url: str, warnings: list[str]) -> ParsedFeed:
             canonical=resolve(url, text_value(entry.get("feedburner_origlink")) or None),
         ))
     return feed
+
+
+# libxml2 in recovery mode: it keeps what it can of a broken document; no entities, no network
+_RECOVER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                           remove_comments=True, recover=True)
+
+
+def recovered(data: bytes, url: str, warnings: list[str], exc: Exception) -> ParsedFeed:
+    """What libxml2's recovery mode keeps of a document feedparser crashed on (a fuzzed
+    `<link</item>>` made it raise KeyError: 'links'): the first RSS, RDF or Atom element in
+    the recovered tree, walked as the strict parsers walk one, with a warning; when that
+    holds no entry, the document is refused with the reason — the input's fault, not ours,
+    and only this source's."""
+    reason = f"{type(exc).__name__}: {first_line(str(exc))}"
+    try:
+        root = etree.fromstring(data, parser=_RECOVER, base_url=url)
+    except etree.XMLSyntaxError:
+        root = None
+    for el in () if root is None else root.iter(etree.Element):
+        feed = walk(el)
+        if feed is not None and feed.entries:
+            feed.format = f"recovered:{feed.format}"
+            feed.warnings = [*warnings, f"broken feed ({reason} in the forgiving parser): "
+                             "read what libxml2 could recover"]
+            return feed
+    return ParsedFeed(format="refused", warnings=warnings, refused=(
+        f"refused: a feed too broken to read (the forgiving parser failed: {reason})"))

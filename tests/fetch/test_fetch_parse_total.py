@@ -137,3 +137,35 @@ def test_an_empty_pubdate_reads_no_date_without_a_warning() -> None:
     assert_sane(feed)
     assert feed.refused is None and feed.format.startswith("feedparser")
     assert [e.title for e in feed.entries] == ["T"]
+
+
+# A fuzzed Chinese feed (session 24) whose `<link</item>>` made feedparser itself raise
+# KeyError: 'links' (its loose parser keeps no link list in that context).
+FEEDPARSER_CRASH = (b'<item><?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                    b'<link</item>>https://x.example/</link><item><title>a</title></item>'
+                    b'</channel></rss>')
+
+
+def test_a_document_feedparser_crashes_on_is_refused_with_its_reason() -> None:
+    """It was refused as "internal error: KeyError: 'links'" (our bug, by its words); it is
+    the input's fault and reads so: refused, with what the forgiving parser said."""
+    feed = parse_feed(FEEDPARSER_CRASH, URL)
+    assert feed.entries == []
+    assert feed.refused is not None
+    assert feed.refused.startswith("refused: a feed too broken to read")
+    assert "KeyError" in feed.refused and "internal error" not in feed.refused
+
+
+def test_what_libxml2_recovers_of_a_document_feedparser_crashed_on_is_read() -> None:
+    """After feedparser's crash, libxml2's recovery mode keeps what it can: the first feed
+    element in the recovered tree is walked as the strict parser walks one, with a warning."""
+    from digest.fetch.loose import recovered
+
+    broken = (b'<junk><rss version="2.0"><channel><title>t</title><item><title>a &amp; b'
+              b'</title><link>http://127.0.0.1/a</link></item></channel></rss>')
+    feed = recovered(broken, URL, ["invalid XML"], KeyError("links"))
+    assert feed.format == "recovered:rss2.0"
+    assert [e.title for e in feed.entries] == ["a & b"]
+    assert feed.warnings[0] == "invalid XML"
+    assert "KeyError: 'links'" in feed.warnings[-1]
+    assert_sane(feed)

@@ -130,5 +130,8 @@ def _check(feed: ParsedFeed) -> None:
          b"</item></channel></rss>", None)  # the same, over 2 KB
 @example(b"<!DOCTYPE x><<rss version='2.0'><channel><item><title>T</title><pubDate/>>>Tue, 17 "
          b"Nov 2026 20:15:00 +0800</pubDate></item></channel></rss>", None)  # DeprecationWarning
+@example(b'<item><?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link</item>>'
+         b"https://x.example/</link><item><title>a</title></item></channel></rss>",
+         None)  # KeyError: 'links' in feedparser
 def test_parse_feed_is_total(document: bytes, content_type: str | None) -> None:
     _check(parse_feed(document, URL, content_type))
