@@ -31,7 +31,7 @@ alone: 91.20 / 87.37 -> 89.46 / 84.87 held out).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -139,9 +139,27 @@ def bisect(sims: np.ndarray, smallest: int) -> Bisection | None:
 
 def split_stories(labels: Sequence[int], x: sp.csr_matrix, settings: SplitSettings) -> list[int]:
     """`labels` with each story that tells two events (see the module docstring) split."""
-    out = list(labels)
     if settings.ncut <= 0:
-        return out
+        return list(labels)
+
+    def cut(members: Sequence[int]) -> Bisection | None:
+        sims = residual_sims(x, members, settings.subject_share)
+        found = None if sims is None else bisect(sims, _smallest(members, settings))
+        return found if found is not None and found.ncut <= settings.ncut else None
+
+    return _split(labels, cut, settings)
+
+
+def _smallest(members: Sequence[int], settings: SplitSettings) -> int:
+    """The fewest reports a side of a split of `members` may hold."""
+    return max(settings.min_side, int(np.ceil(settings.min_share * len(members))))
+
+
+def _split(labels: Sequence[int], cut: Callable[[Sequence[int]], Bisection | None],
+           settings: SplitSettings) -> list[int]:
+    """`labels` with each story of `min_side`..`max_size` reports that `cut` bisects split in
+    two, each side looked at again while it could still be split."""
+    out = list(labels)
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(out):
         groups.setdefault(lab, []).append(i)
@@ -149,15 +167,13 @@ def split_stories(labels: Sequence[int], x: sp.csr_matrix, settings: SplitSettin
     pending = [m for m in groups.values() if 2 * settings.min_side <= len(m) <= settings.max_size]
     while pending:
         members = pending.pop()
-        smallest = max(settings.min_side, int(np.ceil(settings.min_share * len(members))))
-        sims = residual_sims(x, members, settings.subject_share)
-        cut = None if sims is None else bisect(sims, smallest)
-        if cut is None or cut.ncut > settings.ncut:
+        found = cut(members)
+        if found is None:
             continue
-        for i in cut.right:
+        for i in found.right:
             out[members[i]] = next_label
         next_label += 1
-        for side in (cut.left, cut.right):
+        for side in (found.left, found.right):
             if len(side) >= 2 * settings.min_side:
                 pending.append([members[i] for i in side])
     return out
@@ -178,7 +194,7 @@ def _actor_cut(names: sp.csr_matrix, x: sp.csr_matrix, outlets: Sequence[str],
     with at least `min_side` reports that name one, and one outlet on both; the reports that
     name none go with the side whose words (rows of `x`) are closer on average. None when
     there are no such sides."""
-    smallest = max(settings.min_side, int(np.ceil(settings.min_share * len(members))))
+    smallest = _smallest(members, settings)
     sims = residual_sims(names, members, settings.subject_share)
     if sims is None:
         return None
@@ -207,22 +223,6 @@ def split_by_actors(labels: Sequence[int], held: Sequence[frozenset[str]],
     """`labels` with each story split whose reports fall into two groups that name disjoint
     actors and share an outlet (see the module docstring); `held`: each report's actors,
     `outlets`: who wrote it, `x`: its word rows."""
-    out = list(labels)
-    groups: dict[int, list[int]] = {}
-    for i, lab in enumerate(out):
-        groups.setdefault(lab, []).append(i)
     names = incidence(held)
-    next_label = max(out, default=-1) + 1
-    pending = [m for m in groups.values() if 2 * settings.min_side <= len(m) <= settings.max_size]
-    while pending:
-        members = pending.pop()
-        cut = _actor_cut(names, x, outlets, members, settings)
-        if cut is None:
-            continue
-        for i in cut.right:
-            out[members[i]] = next_label
-        next_label += 1
-        for side in (cut.left, cut.right):
-            if len(side) >= 2 * settings.min_side:
-                pending.append([members[i] for i in side])
-    return out
+    return _split(labels, lambda members: _actor_cut(names, x, outlets, members, settings),
+                  settings)
