@@ -223,8 +223,8 @@ def labels_at(prep: Prepared, threshold: float | None = None) -> list[int]:
         cut_edges = {e: v for e, v in prep.edges.items()
                      if e[0] in cut_items and e[1] in cut_items}
         labels = merge_across_blocks(labels, prep.x, prep.latent, cut_edges, t)
-    labels = split_stories(labels, prep.x, prep.settings.split)
     split = prep.settings.split
+    labels = split_stories(labels, prep.x, split)
     by_actors = split.actors if split.actors is not None else prep.bodies
     if by_actors and prep.anchors is not None and prep.outlets is not None:
         labels = split_by_actors(labels, prep.anchors, prep.outlets, prep.x, split)

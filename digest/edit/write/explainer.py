@@ -313,8 +313,8 @@ def _answer(pool: Sequence[Item], question: str, rx: re.Pattern[str], forms: Seq
             question == "Who's in it?") else 0
         # A sentence leaning on the one before it ("The standard is voluntary, but …") comes
         # after every self-contained one, whatever its cues.
-        lean = _leans_back(item.text, forms)
-        lean = lean or item.above  # a paragraph's sentence: only when nothing else answers
+        # (a paragraph's sentence, `above`, answers only when nothing else does)
+        lean = _leans_back(item.text, forms) or item.above
         scored.append((lean, -hits - min(named, 3) / 2, not subject or lean,
                        n > settings.max_words, n, i))
     scored.sort()

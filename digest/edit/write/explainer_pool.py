@@ -77,6 +77,7 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
     first (see the module docstring); those that state what `printed` states are kept, marked
     `said`, and those the stories' paragraphs print (`above`), marked `above`."""
     pool: list[Item] = []
+    above = frozenset(above)  # (asked of every sentence naming the entity)
     own = frozenset(content_words(" ".join(forms)))  # the entity's name is no fact
     elsewhere = [frozenset(content_words(t)) - own for t in printed]
     seen_text: set[str] = set()

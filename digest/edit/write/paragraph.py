@@ -54,7 +54,7 @@ summary sizes `reference` and `account_reference`) are chosen on one half of all
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -290,15 +290,24 @@ def quotes_anew(text: str, others: Sequence[str]) -> bool:
 def in_print(picks: Sequence[Pick], settings: ParagraphSettings) -> list[Pick]:
     """`picks` in print order without a sentence that says again what is printed before it
     (or one leaning on a sentence that did, or naming "the benchmark" before one is
-    introduced)."""
+    introduced: `kept`)."""
+
+    def says_again(p: Pick, out: Sequence[Pick]) -> bool:
+        return bool(out) and bool(told_again(p.text, [o.text for o in out]) or says_nothing_new(
+            p.text, [o.text for o in out if o.line.article != p.line.article], settings))
+
+    return kept(picks, says_again)
+
+
+def kept(picks: Sequence[Pick], goes: Callable[[Pick, Sequence[Pick]], bool]) -> list[Pick]:
+    """`picks` in order without those `goes` drops (asked of each with the picks kept before
+    it), nor a sentence leaning on one that went ("He …" after it in its article), nor one
+    naming "the <noun>" before a kept sentence names it."""
     out: list[Pick] = []
     dropped: set[tuple[int, int]] = set()
     named: set[str] = set()  # the stems printed so far (an opening, a lead, may name "the X")
     for p in picks:
-        if (out and (told_again(p.text, [o.text for o in out]) or says_nothing_new(
-                p.text, [o.text for o in out if o.line.article != p.line.article],
-                settings))) or (
-                p.line.leans and (p.line.article, p.line.index - 1) in dropped) or (
+        if goes(p, out) or (p.line.leans and (p.line.article, p.line.index - 1) in dropped) or (
                 out and not p.line.refers <= named):
             dropped.add((p.line.article, p.line.index))
             continue

@@ -43,7 +43,7 @@ from digest.edit.events import Event, event, shared_action
 from digest.edit.facts import new_figures
 from digest.edit.lexicon import content_words, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
-from digest.edit.write.paragraph import Pick, quotes_anew
+from digest.edit.write.paragraph import Pick, kept, quotes_anew
 
 
 def bag(text: str) -> frozenset[str]:
@@ -104,18 +104,8 @@ def _same_act(mine: Event, told: Sequence[Event], words: int) -> bool:
 
 def without(picks: Sequence[Pick], gone: frozenset[tuple[int, int]]) -> list[Pick]:
     """`picks` without those `gone` (as (article, index)), nor a sentence leaning on one that
-    went ("He …" after it in its article) or naming "the <noun>" only a gone one named."""
+    went ("He …" after it in its article) or naming "the <noun>" only a gone one named
+    (`paragraph.kept`)."""
     if not gone:
         return list(picks)
-    out: list[Pick] = []
-    dropped = set(gone)
-    named: set[str] = set()
-    for p in picks:
-        at = (p.line.article, p.line.index)
-        if at in dropped or (p.line.leans and (at[0], at[1] - 1) in dropped) or (
-                out and not p.line.refers <= named):
-            dropped.add(at)
-            continue
-        named |= p.line.stems
-        out.append(p)
-    return out
+    return kept(picks, lambda p, _: (p.line.article, p.line.index) in gone)
