@@ -346,6 +346,11 @@ def test_no_space_before_a_comma_or_a_last_full_stop_nor_two() -> None:
         "Fares rose 3 percent, way, way above the plan."
     # two spaces before a mark go too, not one of them
     assert clean_sentence("The board met  , the Post said  .") == "The board met, the Post said."
+    # nor inside a bracket, against it (a source's slip: "(D-Mass. )")
+    assert clean_sentence("Rep. Richard Neal (D-Mass. ), who chairs the panel, said so.") == \
+        "Rep. Richard Neal (D-Mass.), who chairs the panel, said so."
+    assert clean_sentence("The fund ( set up in 2019 ) paid [ 3 ] claims.") == \
+        "The fund (set up in 2019) paid [3] claims."
     # a spaced ellipsis is one mark
     assert clean_sentence("The board has set its gaze on . . .") == \
         "The board has set its gaze on . . ."

@@ -109,14 +109,17 @@ _SCREEN_READER = re.compile(r"\s*(?:Opens (?:in )?a New (?:Window|Tab)\.?|"
 # ("way, way, way  below"); a spaced ellipsis (". . .") is one mark and stays.
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[\w”’\")]) +(?=[,;:](?:\s|$)|\.$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+# Inside a bracket, against its mark: "Rep. Richard Neal (D-Mass. ), who …" is "(D-Mass.)".
+_SPACE_IN_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 
 
 def clean_sentence(sentence: str) -> str:
     """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -",
     a pointer before a sentence ("Here's what to know: …") and a link's label for screen
-    readers ("Opens a New Window."); the spaces no typesetter leaves."""
+    readers ("Opens a New Window."); the spaces no typesetter leaves (before a comma or the
+    last full stop, two in a row, inside a bracket against it)."""
     out = _SCREEN_READER.sub("", sentence)
-    out = _DOUBLE_SPACE.sub(" ", _SPACE_BEFORE_MARK.sub("", out))
+    out = _DOUBLE_SPACE.sub(" ", _SPACE_BEFORE_MARK.sub("", _SPACE_IN_BRACKETS.sub("", out)))
     out = _POINTER.sub("", _DATELINE.sub("", out).strip())
     return out or sentence.strip()
 
