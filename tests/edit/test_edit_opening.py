@@ -8,7 +8,7 @@ from collections.abc import Callable
 from digest.edit import edit_issue
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick
-from digest.edit.write.stories import lead_with
+from digest.edit.write.stories import lead_with, said_better
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]
@@ -113,3 +113,41 @@ def test_nothing_moves_that_would_state_a_fact_twice(make_article: MakeArticle) 
     a1, b1, _ = _lines(make_article, old, TRIBUTE)
     picks = [_pick(a1), _pick(b1)]
     assert lead_with(picks, HEADLINE) == picks
+
+
+# A vague opening (no name, no day) and another outlet's lead that says all of it and more.
+VAGUE = "The old harbour master says he will lead the memorial tribute at the cathedral."
+SPECIFIC = ("Former harbour master Tomas Vel said he will lead the memorial tribute to Ada Brenn "
+            "at Carthen cathedral on Thursday, the port office said.")
+
+
+def test_a_vaguer_opening_gives_way_to_the_lead_that_says_it_all(
+        make_article: MakeArticle) -> None:
+    a1, b1, c1 = _lines(make_article, VAGUE, SPECIFIC, OTHER)
+    out = said_better([_pick(a1), _pick(b1), _pick(c1)], HEADLINE)
+    assert [p.line for p in out] == [b1, c1]
+    # The other way round nothing goes: the specific one opens and the writer's own test
+    # keeps the vague one out of a paragraph (events.says_nothing_new).
+    assert said_better([_pick(b1), _pick(c1)], HEADLINE) == [_pick(b1), _pick(c1)]
+
+
+def test_an_opening_that_holds_something_more_stays(make_article: MakeArticle) -> None:
+    for vague in (VAGUE.replace("the memorial", "two memorial"),  # a count in words
+                  VAGUE.replace("cathedral", "cathedral beside Lake Orne"),  # a name
+                  # most of its words new to the lead: another fact ("bells will ring")
+                  "The old harbour master says bells will ring all day at the cathedral."):
+        a1, b1 = _lines(make_article, vague, SPECIFIC)
+        picks = [_pick(a1), _pick(b1)]
+        assert said_better(picks, HEADLINE) == picks, vague
+    a1, b1 = _lines(make_article, VAGUE, SPECIFIC)
+    for picks in ([_pick(a1), _pick(b1, lead=False)],  # not its article's lead
+                  [_pick(a1), _pick(b1, text=f"According to Outlet 1, {b1.text}")]):  # credited
+        assert said_better(picks, HEADLINE) == picks
+    picks = [_pick(a1), _pick(b1)]
+    assert said_better(picks, HEADLINE, columns=frozenset({b1.article})) == picks  # a column's
+    # A lead that brings no name, figure or date the opening lacks says it no better.
+    a1, b1 = _lines(make_article, VAGUE, "The old harbour master said he will lead the "
+                    "memorial tribute at the cathedral, the port office said.")
+    assert said_better([_pick(a1), _pick(b1)], HEADLINE) == [_pick(a1), _pick(b1)]
+    # The lead tells fewer of the headline's words than the opening: it may not open.
+    assert said_better(picks, "Old harbour master to lead cathedral memorial tribute") == picks

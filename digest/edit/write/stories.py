@@ -34,6 +34,21 @@ names no "the <noun>" the moved sentences do not name. The set of sentences is u
 their order, so the paragraph's ROUGE-1 cannot move (bench/allsides.py); figures and what was
 tried: docs/editor.md.
 
+**A vaguer opening** (`said_better`). An outlet's lead may open the paragraph and say less
+than another outlet's lead printed after it: "The top nuclear commander in the US says he
+would resist any "illegal" presidential order …" then "Air Force Gen. John Hyten, the top U.S.
+nuclear commander, said he would decline an "illegal" nuclear launch if President Donald Trump
+called for one, …". The writer's test of a later sentence (`events.says_nothing_new`) reads
+one way only: the opening stays whatever follows it. A copy editor keeps the specific one.
+The opening goes, and that lead (with what leans on it) opens, when, read as if the lead were
+printed first, the opening says nothing it does not: no name, figure or date it lacks, no
+count in words it lacks, and at most `1 - facts.RESTATED` (40 %) of its content words new to
+it (what `write/trim.py` calls a clause said; the writer's 50 % drops openings that carry
+another act: "The daughter of US Senator John McCain has hit back …" before Mulvaney's
+defence); the lead brings a name, figure or date the opening lacks (`facts.new_fact`), and
+tells at least as many of the headline's content words. The paragraph is then read in its new
+order (`paragraph.in_print`).
+
 **Each event once** (`retold.py`): with the headline known, another outlet's lead that tells
 its event again — the same subject doing the same thing that day, and nothing the reader needs
 that the rest does not print (a word of the headline, a figure, an actor, a quotation) — is
@@ -44,7 +59,10 @@ not printed, with what leans on it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from digest.edit.events import event, says_nothing_new
+from digest.edit.facts import RESTATED, new_fact
 from digest.edit.headline.column import columns
 from digest.edit.headline.score import chosen, headline_for
 from digest.edit.rank import Ranked
@@ -88,8 +106,9 @@ def _paragraph(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], l
     head = chosen(arts, language=language, settings=headline,
                   paragraph=[p.text for p in picks])
     title = head.text if head else ""
-    printed = lead_with(picks, title, head.article if head else None, columns(arts),
-                        settings.paragraph)
+    cols = columns(arts)
+    printed = lead_with(picks, title, head.article if head else None, cols, settings.paragraph)
+    printed = said_better(printed, title, cols, settings.paragraph)
     printed = without(printed, retellings(printed, title, settings.paragraph))
     return title, tuple(Sentence(p.text, citations.get(arts[p.line.article].url,
                                                        (arts[p.line.article].url,)))
@@ -125,16 +144,49 @@ def lead_with(picks: Sequence[Pick], headline: str, own: int | None = None,
     return moved if len(in_print(moved, settings)) == len(moved) else list(picks)
 
 
-def _moved(picks: Sequence[Pick], n: int) -> list[Pick]:
-    """`picks[n]` first, with the sentences leaning on it, the rest in their order; as they
-    are when the old opening names "the <noun>" the moved sentences do not name."""
+def said_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),
+                settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
+    """`picks` (in print order) opening on another outlet's lead that says all the opening
+    says and more, the opening gone (module docstring, "A vaguer opening"); else as they are.
+    Not when a printed sentence was trimmed or credited (its words were chosen against the
+    sentences printed before it)."""
+    if len(picks) < 2 or any(p.text != p.line.text for p in picks):
+        return list(picks)
+    first = picks[0]
+    told = bag(headline)
+    # "said" as a clause is said (write/trim.py): at most 1 - RESTATED of its words new
+    said = replace(settings, nothing_new=1 - RESTATED, event_words=0)
+    for n, p in enumerate(picks[1:], 1):
+        if (p.lead and not p.line.refers and p.line.article != first.line.article
+                and p.line.article not in columns
+                and len(bag(p.text) & told) >= len(bag(first.text) & told)
+                and not event(first.text).counts - event(p.text).counts
+                and says_nothing_new(first.text, [p.text], said)
+                and new_fact(p.text, [first.text])):
+            unit = _unit(picks, n)
+            moved = {id(u) for u in unit}
+            out = in_print([*unit, *(o for o in picks if id(o) not in moved)], settings)
+            if first not in out:
+                return out
+    return list(picks)
+
+
+def _unit(picks: Sequence[Pick], n: int) -> list[Pick]:
+    """`picks[n]` with the sentences leaning on it (its own article's next ones)."""
     unit = [picks[n]]
-    for p in picks[n + 1:]:  # the sentences leaning on it, in its own order
+    for p in picks[n + 1:]:
         last = unit[-1].line
         if not (p.line.leans and p.line.article == last.article
                 and p.line.index == last.index + 1):
             break
         unit.append(p)
+    return unit
+
+
+def _moved(picks: Sequence[Pick], n: int) -> list[Pick]:
+    """`picks[n]` first, with the sentences leaning on it, the rest in their order; as they
+    are when the old opening names "the <noun>" the moved sentences do not name."""
+    unit = _unit(picks, n)
     if not picks[0].line.refers <= frozenset().union(*(p.line.stems for p in unit)):
         return list(picks)
     moved = {id(p) for p in unit}
