@@ -151,3 +151,12 @@ def test_an_opening_that_holds_something_more_stays(make_article: MakeArticle) -
     assert said_better([_pick(a1), _pick(b1)], HEADLINE) == [_pick(a1), _pick(b1)]
     # The lead tells fewer of the headline's words than the opening: it may not open.
     assert said_better(picks, "Old harbour master to lead cathedral memorial tribute") == picks
+
+
+def test_the_openings_description_is_not_what_it_tells(make_article: MakeArticle) -> None:
+    # Who Vel is (an appositive with a count and a name of its own) is no part of the event:
+    # weighed without it, the opening says nothing the specific lead does not.
+    described = ("Tomas Vel, the harbour master who ran the Carthen port for two decades, will "
+                 "lead the memorial tribute at the cathedral.")
+    a1, b1 = _lines(make_article, described, SPECIFIC)
+    assert [p.line for p in said_better([_pick(a1), _pick(b1)], HEADLINE)] == [b1]

@@ -10,7 +10,7 @@ import pytest
 from digest.edit.proof import paragraph_strikes
 from digest.edit.write.grounding import trace
 from digest.edit.write.paragraph import paragraph_for
-from digest.edit.write.trim import SHAPES, trimmed
+from digest.edit.write.trim import SHAPES, bare, trimmed
 from digest.models import Article
 from digest.text import split_sentences
 
@@ -113,3 +113,16 @@ def test_a_trimmed_sentence_traces_to_its_source(printed: str, traced: bool) -> 
     sources = ["William S. Varga, the harbour master, attacked the plan.",
                "The north quay, which Varga closed, will reopen on Friday."]
     assert trace(printed, sources) is traced
+
+
+def test_bare_is_what_a_sentence_tells_without_its_subjects_descriptions() -> None:
+    # Who or what the subject is (an appositive, a non-restrictive relative clause before the
+    # verb) goes, said or not; a clause ending the sentence says more of what was done, and a
+    # restrictive clause, a circumstance and a leading phrase tell the event: they stay.
+    assert bare("Mira Osei, the club's captain since 2019, said the boat will race again.") == (
+        "Mira Osei said the boat will race again.")
+    assert bare("The boat, which was built in Lund, will race again.") == (
+        "The boat will race again.")
+    for kept in ("Ada Brenn announced a review, which will include the port's accounts.",
+                 "After the storm, the club that owns the boat said it will race, as planned."):
+        assert bare(kept) == kept

@@ -34,20 +34,26 @@ names no "the <noun>" the moved sentences do not name. The set of sentences is u
 their order, so the paragraph's ROUGE-1 cannot move (bench/allsides.py); figures and what was
 tried: docs/editor.md.
 
-**A vaguer opening** (`said_better`). An outlet's lead may open the paragraph and say less
-than another outlet's lead printed after it: "The top nuclear commander in the US says he
-would resist any "illegal" presidential order …" then "Air Force Gen. John Hyten, the top U.S.
+**A vaguer opening** (`said_better`). An outlet's lead may open the paragraph and say less than
+another outlet's lead printed after it: "The top nuclear commander in the US says he would
+resist any "illegal" presidential order …" then "Air Force Gen. John Hyten, the top U.S.
 nuclear commander, said he would decline an "illegal" nuclear launch if President Donald Trump
-called for one, …". The writer's test of a later sentence (`events.says_nothing_new`) reads
-one way only: the opening stays whatever follows it. A copy editor keeps the specific one.
-The opening goes, and that lead (with what leans on it) opens, when, read as if the lead were
-printed first, the opening says nothing it does not: no name, figure or date it lacks, no
-count in words it lacks, and at most `1 - facts.RESTATED` (40 %) of its content words new to
-it (what `write/trim.py` calls a clause said; the writer's 50 % drops openings that carry
-another act: "The daughter of US Senator John McCain has hit back …" before Mulvaney's
-defence); the lead brings a name, figure or date the opening lacks (`facts.new_fact`), and
-tells at least as many of the headline's content words. The paragraph is then read in its new
-order (`paragraph.in_print`).
+called for one, …". The writer's test of a later sentence (`events.says_nothing_new`) reads one
+way only: the opening stays whatever follows it. A copy editor keeps the specific one. The
+opening goes, and that lead (with what leans on it) opens, when, read as if the lead were
+printed first, the opening says nothing it does not: no name, figure or date it lacks, no count
+in words it lacks, and at most `1 - facts.RESTATED` (40 %) of its content words new to it (what
+`write/trim.py` calls a clause said; the writer's 50 % drops openings that carry another act:
+"The daughter of US Senator John McCain has hit back …" before Mulvaney's defence); the lead
+brings a name, figure or date the opening lacks (`facts.new_fact`), and tells at least as many
+of the headline's content words. The opening is weighed without its subject's descriptions
+(`trim.bare`: an appositive or a relative clause between commas before its verb, who the
+subject is, not what happened): "Rush Limbaugh, the talk titan who made right-wing radio
+financially viable …, died Wednesday, after he revealed in 2020 that his lung cancer was
+terminal." gives way to "Rush Limbaugh, the monumentally influential media icon …, died
+Wednesday morning at the age of 70 after a battle with lung cancer, his family announced.",
+which tells the headline's "70". The paragraph is then read in its new order
+(`paragraph.in_print`).
 
 **Each event once** (`retold.py`): with the headline known, another outlet's lead that tells
 its event again — the same subject doing the same thing that day, and nothing the reader needs
@@ -71,6 +77,7 @@ from digest.edit.week import Week, writing_set
 from digest.edit.write.also import also_line
 from digest.edit.write.paragraph import Pick, in_print, select
 from digest.edit.write.retold import bag, retellings, without
+from digest.edit.write.trim import bare
 from digest.models import Article, Citation, Sentence, Story
 
 
@@ -156,12 +163,13 @@ def said_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
     told = bag(headline)
     # "said" as a clause is said (write/trim.py): at most 1 - RESTATED of its words new
     said = replace(settings, nothing_new=1 - RESTATED, event_words=0)
+    core = bare(first.text)  # what it tells, its descriptions aside
     for n, p in enumerate(picks[1:], 1):
         if (p.lead and not p.line.refers and p.line.article != first.line.article
                 and p.line.article not in columns
                 and len(bag(p.text) & told) >= len(bag(first.text) & told)
-                and not event(first.text).counts - event(p.text).counts
-                and says_nothing_new(first.text, [p.text], said)
+                and not event(core).counts - event(p.text).counts
+                and says_nothing_new(core, [p.text], said)
                 and new_fact(p.text, [first.text])):
             unit = _unit(picks, n)
             moved = {id(u) for u in unit}

@@ -204,6 +204,20 @@ def _cut(text: str, shape: Shape, earlier: Sequence[str],
     return None
 
 
+def bare(sentence: str) -> str:
+    """`sentence` without the descriptions of its subject, said or not: an appositive or a
+    non-restrictive relative clause between commas before its verb (`Shape.where` "subject")
+    — who or what the subject is, not what happened ("Rush Limbaugh, the talk titan who made
+    right-wing radio financially viable …, died Wednesday, …" → "Rush Limbaugh died
+    Wednesday, …"). A clause ending the sentence stays: it says more of what was done ("…
+    announced a crackdown on leakers, which will include a review of … subpoenas"). For
+    weighing what a sentence tells (write/stories.said_better), never printed."""
+    for shape in SHAPES:
+        if shape.where == "subject":
+            sentence = shape.pattern.sub(shape.keep, sentence)
+    return sentence
+
+
 def trimmed(sentence: str, earlier: Sequence[str],
             settings: ParagraphSettings = PARAGRAPH) -> str:
     """`sentence` without the detachable clauses (`SHAPES`) that `earlier` (the paragraph's
