@@ -24,7 +24,7 @@ def no_surrogates(text: str) -> str:
 
 # Abbreviations after which a period does not end a sentence (titles, plural ones too: "Sens.
 # Tom Cotton and David Perdue", "the Rev. Billy Graham", "Maj. Gen. Qassem Soleimani").
-_ABBREV = {
+ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "no", "vs", "etc", "inc", "ltd",
     "co", "corp", "gov", "govs", "sen", "sens", "rep", "reps", "gen", "gens", "col", "lt", "sgt",
     "capt", "maj", "adm", "cmdr", "rev", "msgr", "supt", "det", "atty", "pres", "jan", "feb",
@@ -33,7 +33,7 @@ _ABBREV = {
 }
 # The AP's abbreviations of US states ("Kenosha, Wis.", "(D-Minn.)", "RICHMOND, Va. (AP) —"),
 # only as written, capitalised: "fell ill." and "a mass." end sentences.
-_STATES = {
+STATES = {
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
     "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
     "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D",
@@ -42,7 +42,7 @@ _STATES = {
 # Abbreviations that often end a sentence too ("at 5 p.m. The next…", "in Kenosha, Wis. The
 # league …"): after them a new sentence starts only when the next word is a common opener.
 _ABBREV_FINAL = {"a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.k", "d.c",
-                 *(state.lower() for state in _STATES)}
+                 *(state.lower() for state in STATES)}
 _OPENERS = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
     "those", "there", "but", "and", "so", "yet", "in", "on", "at", "after", "before", "his",
@@ -125,7 +125,7 @@ def _split_english(text: str) -> list[str]:
         token = written.lower()
         # "U.S." or "Dr." or initials ("J.", "H.W.") do not end a sentence, except that
         # "p.m." or "Inc." followed by "The"/"He"/... does.
-        if m.group(1).startswith(".") and (token in _ABBREV or written in _STATES
+        if m.group(1).startswith(".") and (token in ABBREVIATIONS or written in STATES
                                            or re.fullmatch(r"[a-z](?:\.[a-z])*", token)):
             following = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", text[m.end():])
             clock_ends = token in _CLOCK and not _CLOCK_CONTINUES.match(text[m.end():])

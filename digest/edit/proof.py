@@ -17,8 +17,11 @@ Paragraphs: no opening on a reference to something not printed ("He", "The compa
 sentences, a sentence whose content words another one mostly holds, a clause in the same words,
 or another outlet's sentence that says nothing the paragraph has not printed: no new name,
 figure or date and few new words, or the same event told again — the same actors and action,
-`events.says_nothing_new`); no quotation left open (a sentence split inside a quote); no dek or subheading in headline grammar printed as a sentence ("Former
-FBI director speaks in interview; Trump accuses Comey of lies in series of tweets."); no Chinese outside brackets in a Latin-script issue; no name
+`events.says_nothing_new`); no quotation left open (a sentence split inside a quote); no
+sentence that is not whole (`whole.fault`: cut by its publisher, "… the Senate will vote on
+two bills…"; a stray full stop, "… to Speaker Nancy Pelosi. which will …"; a dek in headline
+grammar, "President offers no new solutions to …"; a fragment, "Expanded Medicaid for
+millions."); no Chinese outside brackets in a Latin-script issue; no name
 lower-cased after an added attribution ("According to X, joe Biden").
 
 The word lists are closed classes of English (prepositions, articles, conjunctions,
@@ -33,9 +36,10 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from digest.edit import whole
 from digest.edit.acts import told_again
 from digest.edit.events import says_nothing_new
-from digest.edit.leaning import DEK_FAULT, headline_grammar, leans_back
+from digest.edit.leaning import leans_back
 from digest.edit.lexicon import (
     ARTICLES,
     AUXILIARIES,
@@ -279,8 +283,8 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
             out.append(Strike("paragraph", "quotation left open", s))
         if slip := doubled(s):
             out.append(Strike("paragraph", f"words written twice ({slip})", s))
-        if headline_grammar(s):
-            out.append(Strike("paragraph", DEK_FAULT, s))
+        if why := whole.fault(s):  # cut, a stray stop, a dek, a fragment (`whole.fault`)
+            out.append(Strike("paragraph", why, s))
         if _HEAD_FURNITURE.match(s) or LABEL.match(s) or clean_sentence(s) != s.strip():
             out.append(Strike("paragraph", "dateline or kicker", s))
         if not cjk_issue and cjk_outside_brackets(s):

@@ -29,6 +29,7 @@ from scipy.spatial.distance import squareform
 
 from digest.edit.entities import EntityIndex, Scan, mentions_after, scan
 from digest.edit.lexicon import CJK_RE, content_words
+from digest.edit.whole import fault
 from digest.edit.write.lines import definite_references, introduced
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.models import Article, ArticleState, ArticleStatus
@@ -43,7 +44,9 @@ class Line:
     raw: str  # as split from the body
     text: str  # a leading dateline removed ("HANGZHOU — ", "本网讯")
     words: tuple[str, ...]  # stemmed content words; Chinese: characters
-    furniture: bool  # a byline, timestamp, ticker or link list: never printed
+    # never printed: a byline, timestamp, ticker or link list, or no whole sentence (cut by its
+    # publisher, a stray full stop, a dek, a fragment: `whole.fault`)
+    furniture: bool
     cjk: bool  # written in Chinese script (a character weighs 2/3 of a Latin word)
 
 
@@ -77,7 +80,8 @@ class Read:
         for i, raw in enumerate(split_sentences(self.article.text)):
             text = clean_sentence(raw)
             cjk = len(CJK_RE.findall(text)) > 1.5 * len(re.findall(r"[A-Za-z]{2,}", text))
-            out.append(Line(i, raw, text, tuple(content_words(text)), is_furniture(raw), cjk))
+            out.append(Line(i, raw, text, tuple(content_words(text)),
+                            is_furniture(raw) or fault(text) is not None, cjk))
         return tuple(out)
 
     @cached_property

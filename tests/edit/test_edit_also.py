@@ -17,9 +17,10 @@ from digest.models import Article
 MakeArticle = Callable[..., Article]
 
 
-def test_a_cut_lead_is_the_blurb_when_no_lead_is_whole(make_article: MakeArticle) -> None:
+def test_a_cut_lead_is_no_blurb_unless_it_ends_before_the_cut_phrase(
+        make_article: MakeArticle) -> None:
     # A's and C's text stop mid-sentence (the feed's excerpt); B's sentences lean on the one
-    # before them ("The senator", "he").
+    # before them ("The senator", "he"). A cut sentence is no sentence: the headline stands alone.
     arts = [make_article("Senator Ilse Brandt, who led the fight over the Kettle Bridge, announced "
                          "on Friday that she would seek the party's nomination for", source="Outlet A",
                          title="Brandt launches bid"),
@@ -29,10 +30,14 @@ def test_a_cut_lead_is_the_blurb_when_no_lead_is_whole(make_article: MakeArticle
             make_article("Everything you need to know about newly announced Ilse Brandt that her "
                          "fans won't tell you, some good news on the jobs front even with",
                          source="Outlet C", title="Brandt: a primer")]
+    assert also_line(arts, {}, headline="Brandt launches bid", language="en") == ()
+    # …but a cut that falls in a phrase hanging on a whole clause ends before that phrase
+    arts[0] = make_article("Senator Ilse Brandt announced on Friday that she would seek the "
+                           "party's nomination, weeks after the bridge vote that", source="Outlet A",
+                           title="Brandt launches bid")
     line = also_line(arts, {}, headline="Brandt launches bid", language="en")
     assert [s.text for s in line] == [
-        "Senator Ilse Brandt, who led the fight over the Kettle Bridge, announced on Friday that "
-        "she would seek the party's nomination…"]
+        "Senator Ilse Brandt announced on Friday that she would seek the party's nomination."]
     assert paragraph_strikes([s.text for s in line]) == []
 
 

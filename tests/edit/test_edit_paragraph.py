@@ -198,13 +198,17 @@ def test_also_line_is_one_short_sentence_beyond_the_headline(make_article: MakeA
     assert line[0].sources and not paragraph_strikes([line[0].text])
 
 
-def test_a_feed_excerpt_cut_mid_sentence_is_printed_as_cut(make_article: MakeArticle) -> None:
+def test_a_feed_excerpt_cut_mid_sentence_ends_before_the_cut_phrase(
+        make_article: MakeArticle) -> None:
     art = make_article("Carthen's parliament on Tuesday approved a ban on cloned voices in "
                        "political ads, in a vote that", title="Ban approved")
     printed = paragraph_for([art], {}, language="en")
     assert [s.text for s in printed] == [
-        "Carthen's parliament on Tuesday approved a ban on cloned voices in political ads, in a "
-        "vote…"]
+        "Carthen's parliament on Tuesday approved a ban on cloned voices in political ads."]
+    # no phrase to end before: nothing of the excerpt is printed ("…" is no sentence)
+    art = make_article("Carthen's parliament on Tuesday approved a ban on cloned voices that",
+                       title="Ban approved")
+    assert paragraph_for([art], {}, language="en") == ()
 
 
 def test_the_noun_its_article_introduced_needs_a_printed_antecedent(

@@ -6,12 +6,14 @@ say) when it is at most `BLURB_WORDS` words; else the most central lead that is;
 shortest lead. Never a headline repeated: a lead that says nothing the headline does not is
 passed over when another lead is left.
 
-When no article has a whole lead that leans on nothing (a feed's excerpt cut mid-sentence, a
-column in its writer's first person), the blurb is, in this order: a cut lead, marked "…" (a
-teaser, as the feed gave it); a column's first sentence in its writer's own voice, quoted
-and credited (`Outlet A writes: “Even if …, we're in trouble.”`: its "we" is never the
-newsletter's). A story whose every sentence leans on one before it ("He has vowed …") or
-whose articles have no text gets none: the headline stands alone.
+A lead the feed cut mid-sentence is one only as `whole.mended` ends it, before the phrase
+the cut fell in ("…, weeks after Trump said the group" goes); a teaser ending "…" is never a
+blurb (issue 11: a cut sentence is no sentence). When no article has a whole lead that leans
+on nothing, the blurb is a column's first sentence in its writer's own voice, quoted and
+credited (`Outlet A writes: “Even if …, we're in trouble.”`: its "we" is never the
+newsletter's). A story whose every sentence is cut, a fragment or a dek (`whole.fault`), or
+leans on one before it ("He has vowed …"), or whose articles have no text, gets none: the
+headline stands alone, as a desk prints a brief it has no whole sentence for.
 """
 
 from __future__ import annotations
@@ -41,8 +43,6 @@ def also_line(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], *,
     leads = _leads(arts, language)
     voiced = False
     if not leads:
-        leads = _leads(arts, language, whole=False)
-    if not leads:
         leads = _leads(arts, language, voiced=True)
         voiced = True
     if not leads:
@@ -59,22 +59,22 @@ def also_line(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], *,
     return (Sentence(text, citations.get(art.url, (art.url,))),)
 
 
-def _leads(arts: Sequence[Article], language: str | None, *, whole: bool = True,
+def _leads(arts: Sequence[Article], language: str | None, *,
            voiced: bool = False) -> dict[int, Line]:
     """Per article, its first printable line that does not lean on the one before, among
     `story_lines(arts, language)`; each article is read only as far as its lead. When no
     article has one in the issue's language, which lines count needs the whole story.
-    `whole=False`: a lead the feed cut ("…"); `voiced`: one in its writer's first person."""
-    wanted: Callable[[Line, bool], bool] = (
-        (lambda ln, w: w and first_person(ln.text)) if voiced else (lambda _, w: w == whole))
+    `voiced`: one in its writer's first person."""
+    wanted: Callable[[Line], bool] = (
+        (lambda ln: first_person(ln.text)) if voiced else (lambda _: True))
     own: dict[int, Line] = {}
     for k, art in enumerate(arts):
-        for ln, w in article_lines(k, art, voiced=voiced):
-            if wanted(ln, w) and not ln.leans and (not language or speaks(ln, arts, language)):
+        for ln in article_lines(k, art, voiced=voiced):
+            if wanted(ln) and not ln.leans and (not language or speaks(ln, arts, language)):
                 own[k] = ln
                 break
-    if own or not whole or voiced:  # story_lines keeps the lines in the issue's language,
-        return own  # and these lead them (they hold no excerpt nor first person when whole)
+    if own or voiced:  # story_lines keeps the lines in the issue's language,
+        return own  # and these lead them (they hold no first person)
     leads: dict[int, Line] = {}
     for ln in story_lines(arts, language):
         if ln.article not in leads and not ln.leans:

@@ -9,8 +9,10 @@ promotion — "Follow …", "Subscribe …", the paragraph around such a call, o
 naming itself), a
 whole statement (ends in a full stop, an exclamation or a closing quote after one — a
 subheading is another editor's headline, a question the writer's own voice), no dek in
-headline grammar (`leaning.headline_grammar`: "Former FBI director speaks in interview; Trump
-accuses Comey of lies."), nothing that points to
+headline grammar, no fragment, no stray full stop, not cut by its publisher (`whole.fault`:
+"Former FBI director speaks in interview; Trump accuses Comey of lies.", "Expanded Medicaid
+for millions.", "… to Speaker Nancy Pelosi. which …", "… will vote on two bills…"; a
+short sentence right after a fragment is its list's next item and leans on it), nothing that points to
 text it does not print (`leaning.POINTS_FORWARD`: "Below is …", "Here's a rundown …"), not in the
 writer's first person outside quotations ("I supposed we have to discuss it": in a newsletter
 the "I" would read as the editor's), nor addressed to the reader ("Here's what it could mean
@@ -18,7 +20,8 @@ for you."), at least four
 words, with every quotation and bracket it opens closed (a quote that runs on into the next
 paragraph, an excerpt cut inside a bracket, is not printed in half), and in the issue's language when the story has any sentence in it (a
 Chinese article in an English issue is cited, not quoted). Datelines go (`clean_sentence`).
-A story whose feeds give only excerpts cut mid-sentence gets its first excerpt, ending "…".
+A feed's excerpt cut mid-sentence is printed only as `whole.mended` ends it, before the phrase
+the cut fell in ("…, weeks after Trump said the group" goes), never ending "…".
 """
 
 from __future__ import annotations
@@ -28,22 +31,20 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from digest.edit.facts import name_heads, numbers
-from digest.edit.leaning import POINTS_FORWARD, headline_grammar, leans_back
+from digest.edit.leaning import POINTS_FORWARD, leans_back
 from digest.edit.lexicon import (
-    ARTICLES,
     CJK_RE,
-    CONJUNCTIONS,
-    PREPOSITIONS,
     STOPWORDS,
     TO_THE_READER,
     content_words,
     stem,
 )
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
+from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment, mended
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.edit.write.timeline import event_day
 from digest.models import Article
@@ -53,7 +54,6 @@ SENTENCES_PER_ARTICLE = 25  # a story is told from each article's opening, not i
 MIN_WORDS = 4
 _TERMINAL = ".!。！\"”’)」"  # a question is the writer's, not news: never printed
 # A contrast that answers the sentence before it ("Walk across it at rush hour, though, …").
-_DANGLING = PREPOSITIONS | ARTICLES | CONJUNCTIONS
 _CONTRAST = (", though,", ", however,", ", instead,", ", too,", ", though.", ", too.")
 # "Platforms must now detect these marks": a demonstrative early on points back.
 _POINTS_BACK = re.compile(r"^(?:\S+\s){0,5}(?:these|those|such)\s(?!as\b)[a-z]+")
@@ -165,14 +165,6 @@ def _complete(text: str) -> bool:
             and not _QUOTE_WITHOUT_STOP.search(end) and not _CUT_AFTER_TIME.search(end))
 
 
-def _excerpt(text: str) -> str:
-    """A sentence the feed cut: up to its last content word, marked "…"."""
-    words = re.sub(r"[\s,;:—–-]+$", "", text.rstrip(" .…")).split()
-    while len(words) > MIN_WORDS and words[-1].lower() in _DANGLING:
-        words.pop()
-    return re.sub(r"[,;:—–-]+$", "", " ".join(words)) + "…"
-
-
 # "the benchmark", "the alliance": a definite noun (not "the end of …", not a time).
 # Only a noun that heads its phrase: a verb, a function word or punctuation follows it ("the
 # benchmark is run by …"), never another noun it qualifies ("the death penalty", "the
@@ -244,46 +236,48 @@ def _promotions(art: Article) -> frozenset[str]:
     return frozenset(out)
 
 
-def article_lines(k: int, art: Article, *, voiced: bool = False
-                  ) -> Iterator[tuple[Line, bool]]:
-    """The printable sentences of article `k`, in order, each with whether it is whole (False:
-    the excerpt a feed cut mid-sentence, only ever its last). Each sentence is read when it is
+def article_lines(k: int, art: Article, *, voiced: bool = False) -> Iterator[Line]:
+    """The printable sentences of article `k`, in order. A text the feed cut mid-sentence (its
+    last, or one marked "…") is printed only as `whole.mended` ends it, before the phrase the
+    cut fell in; else not at all. Each sentence is read when it is
     asked for, so a reader of the first few (an "Also" line's lead) never reads the rest.
     `voiced`: the writer's first-person sentences too (to be quoted, never printed as ours)."""
     promo = _promotions(art)
     sents = _introducing(art.title,
                          itertools.islice(iter_sentences(art.text), SENTENCES_PER_ARTICLE))
     i, current = 0, next(sents, None)
+    listed = False  # the sentence before was a fragment: this one goes on with its list
     while current is not None:
         following = next(sents, None)
         raw, before, full = current
         text = undoubled(clean_sentence(raw))  # the source's slip mended ("the the")
-        if (is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
+        if (following is None and not _complete(text) and not text.endswith(("?", "？"))) \
+                or cut(text):
+            text = mended(text) or ""  # a feed's excerpt, ended before the cut phrase
+        after_fragment, listed = listed, fragment(text)
+        if (not text or is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
                 or _PROMO.match(text) or art.source in text or quotes_open(text)
                 or text.count("(") > text.count(")") or POINTS_FORWARD.search(text)
-                or headline_grammar(text) or (first_person(text) and not voiced)
+                or fault(text) or (first_person(text) and not voiced)
                 or _ASIDE.match(text) or _TAIL.match(text) or _NO_CAPITAL.match(text)):
             pass  # furniture, a fragment, the publisher's promotion of itself, a quotation
             # or a bracket that runs on past the sentence (or the excerpt: "Rep. Deb Haaland
             # (D.N.M."), or the writer's own voice, or an aside in brackets,
             # or a sentence whose head the page lost (`_NO_CAPITAL`)
         elif _complete(text):
-            yield _line(k, i, text, art.published.date(), before, full), True
-        elif following is None and not text.rstrip().endswith(("?", "？")):
-            yield _line(k, i, _excerpt(text), art.published.date()), False
+            line = _line(k, i, text, art.published.date(), before, full)
+            # ("Expanded Medicaid for millions. Penalties for …. Even the plans to …": a line
+            # as short as a fragment after one is its list's next item, read with it or not
+            # at all; a longer one goes on as prose: "Some bromance. Macron and Trump …")
+            listed_item = after_fragment and len(text.split()) <= FRAGMENT_WORDS
+            yield replace(line, leans=True) if listed_item else line
         i, current = i + 1, following
 
 
 def story_lines(arts: Sequence[Article], language: str | None) -> list[Line]:
     """Every printable sentence of the story, article by article, in the issue's language
     when the story has any (see the module docstring)."""
-    lines: list[Line] = []
-    cut: list[Line] = []  # a feed's excerpt that stops mid-sentence
-    for k, art in enumerate(arts):
-        for line, whole in article_lines(k, art):
-            (lines if whole else cut).append(line)
-    if not lines:  # nothing but excerpts: print one, marked as cut
-        lines = cut[:1]
+    lines = [line for k, art in enumerate(arts) for line in article_lines(k, art)]
     if language:
         own = [ln for ln in lines if speaks(ln, arts, language)]
         if own:

@@ -1,0 +1,237 @@
+"""Whether a source's sentence is a whole sentence a copy editor would let stand (issue 11).
+
+One rule, read by the writers (`write/lines.article_lines`, `week.Read.lines`: every
+writer's sentences) and by the copy editor (`proof.paragraph_strikes`), which strikes what
+slips through. `fault` names what is wrong with a sentence, or None:
+
+* **cut**: the publisher stopped it mid-way and said so ("… the Senate will vote on two
+  bills…", "… to the [...]", "… Read more", "… Continue reading"): a teaser, no sentence.
+* **a stray full stop**: a stop followed by a lower-case word that is no abbreviation's ("…
+  to Speaker Nancy Pelosi. which will be effective …", "… of officials. certifying …"): a
+  slip of the source. It is not mended, since nothing tells whether the stop stood for a
+  comma ("Pelosi, which") or for nothing ("officials certifying"): another sentence is
+  printed instead.
+* **a dek**: headline grammar printed as a sentence — a subject with no determiner whose
+  head is a common noun or a bare title ("High court grants …", "Trump administration
+  begins …", "President offers no new solutions …", "Independent Vermont senator joins
+  …"), its verb in the headline present, and no article anywhere; or clauses joined by a
+  semicolon with no article or pronoun (`leaning.headline_grammar`). Prose names its
+  subject ("The high court granted", "President Trump offered").
+* **a fragment**: no finite verb at all ("Expanded Medicaid for millions.", "Penalties for
+  poorly performing hospitals."): an item of a list, a caption or an exclamation, not a
+  sentence. A word counts as a verb when it is an auxiliary, a past ("-ed" after the first
+  word, "met", "said"), a present in "-s" after a name or a noun, or any word after a
+  personal pronoun: the test errs towards calling a sentence whole.
+
+The word classes are closed classes of English (articles, auxiliaries, pronouns,
+prepositions) and the titles written before a name (`entities.is_title`); nothing is lifted
+from a benchmark's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.edit.entities import ORG_WORDS, is_title
+from digest.edit.leaning import DEK_FAULT, headline_grammar
+from digest.edit.lexicon import (
+    ARTICLES,
+    AUXILIARIES,
+    CJK_RE,
+    IRREGULAR_VERBS,
+    PREPOSITIONS,
+    QUOTED,
+    STOPWORDS,
+)
+from digest.text import ABBREVIATIONS, STATES, quote_depth
+
+CUT_FAULT = "cut by its publisher (a teaser, not a sentence)"
+STOP_FAULT = "a stray full stop inside the sentence"
+FRAGMENT_FAULT = "a fragment (no verb), not a sentence"
+
+# The marks a publisher cuts a text with: an ellipsis (one character, three stops, or in
+# brackets) or a link's words to the rest ("Read more", "Continue reading …").
+_CUT = re.compile(r"(?:…|\.\s?\.\s?\.|\[\s?(?:…|\.\.\.)\s?\]|\b(?:Read|read) (?:more|the rest)"
+                  r"|\b[Cc]ontinue(?:s)? reading)\W*$")
+# A full stop after a word, then a lower-case word: the word before is checked against the
+# abbreviations a stop does not end ("Jr.", "a.m.", "Calif.", "Inc.", "U.S.").
+_STOP = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z'’]*)\.\s+(?=[a-z]{2,}\b)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PAST = frozenset(p for p, _ in IRREGULAR_VERBS)
+_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they", "who", "which", "that",
+                       "there", "this", "these", "those"])
+# Words that take a noun phrase as theirs: a subject holding one is no dek's.
+_DETERMINERS = STOPWORDS | PREPOSITIONS | frozenset(["several", "each", "every", "both",
+                                                     "either", "neither"])
+# Words before a noun, never a subject before its verb: a word in "-s" after one is a plural.
+_BEFORE_NOUN = ARTICLES | PREPOSITIONS | frozenset([
+    "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some",
+    "many", "several", "each", "every", "both", "no", "any", "all", "few", "more", "most",
+    "other", "such", "own", "and", "or", "of"])
+# A verb in a contraction: "don't", "they're", "we've", "I'm", "he'll", "she'd", and "'s"
+# after a pronoun ("it's", "that's"; "the administration's" is a possessive).
+_CONTRACTED = re.compile(r"(?:n['’]t|['’](?:re|ve|m|ll|d))$|^(?:he|she|it|that|there|what|who|"
+                         r"where|here|let)['’]s$")
+# Verbs whose past is their present (general English), which no "-ed" shows: "The deficit hit
+# $895 billion".
+_INVARIABLE = frozenset(["hit", "cut", "put", "set", "let", "cost", "hurt", "shut", "spread",
+                         "split", "quit", "bet", "bid", "cast", "burst", "beat", "read"])
+FRAGMENT_WORDS = 10  # a list's item or a caption is short; a longer line has its verb
+# Presents in "-s" that introduce what someone said ("President says storm will be …").
+_SAYS = frozenset(["says", "tells", "warns", "claims", "insists", "admits", "argues",
+                   "denies", "vows", "urges"])
+_DEK_WORDS = 8  # a dek is a line of copy; shorter sentences are headlines' business
+
+
+def cut(sentence: str) -> bool:
+    """Whether the publisher cut `sentence` and marked it so (see the module docstring)."""
+    return _CUT.search(sentence.rstrip()) is not None
+
+
+def stray_stop(sentence: str) -> bool:
+    """Whether a full stop inside `sentence` is followed by a lower-case word and closes no
+    abbreviation, initial or title (`text.ABBREVIATIONS`, the states' `text.STATES`)."""
+    for m in _STOP.finditer(sentence):
+        word = m.group(1)
+        if len(word) > 1 and word.lower() not in ABBREVIATIONS and word not in STATES:
+            return True
+    return False
+
+
+def _present(word: str) -> bool:
+    """A lower-case word in "-s" that may be a verb's present ("offers", "grants")."""
+    return (word.islower() and word.endswith("s") and word not in AUXILIARIES
+            and not word.endswith(("ss", "us", "is", "ous", "'s", "’s")))
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _past(word: str) -> bool:
+    return (word in _PAST or word in AUXILIARIES or word in _INVARIABLE
+            or (word.endswith("ed") and "-" not in word))
+
+
+def dek(sentence: str) -> bool:
+    """Whether `sentence` is a dek in headline grammar (see the module docstring)."""
+    s = QUOTED.sub(" ", sentence.strip())
+    if headline_grammar(sentence):
+        return True
+    words = _WORD.findall(s)
+    low = [w.lower() for w in words]
+    if len(words) < _DEK_WORDS or CJK_RE.search(s) or ARTICLES & set(low):
+        return False
+    verb = next((k for k in range(1, min(5, len(words))) if _present(words[k])), None)
+    if verb is None:
+        return False
+    subject, head = low[:verb], words[verb - 1]
+    if any(w in _DETERMINERS or _past(w) or w.endswith(("'s", "’s")) for w in subject) \
+            or any(_plural(w) for w in subject[:-1]):
+        return False  # a determiner, a possessive or a verb: prose, or no subject at all;
+        # a plural before the "-s" word is the subject and the word after it its verb
+        # ("Parties face fines", "Lawmakers set fines"): the "-s" word is a noun
+    after = low[verb + 1] if verb + 1 < len(low) else ""
+    if after.endswith("ly") and verb + 2 < len(low):
+        after = low[verb + 2]  # ("officials quickly pushed back": a noun, its verb after)
+    if _past(after) or after in ("that", "which", "who") \
+            or re.search(rf"\b{re.escape(words[verb])}\s*[,;:]", s):
+        return False  # "policies are", "meals needed", "wrestlers, including": a noun
+    if low[verb] not in _SAYS and any(w in AUXILIARIES for w in low[verb + 1:]):
+        return False  # "communications director Kate Bedingfield will serve": its verb later
+    # "Intelligence Committee approves report": an organisation's name of several words
+    # (`entities.ORG_WORDS` heads it) with no "the" before it and a bare singular noun after
+    # its verb (prose: "the committee approved a report"; a person's name takes no "the")
+    nxt = words[verb + 1] if verb + 1 < len(words) else ""
+    bare = (nxt.islower() and nxt not in _DETERMINERS and not _plural(nxt)
+            and not nxt.endswith(("ly", "ing")))
+    return (head.islower() and not head.endswith("s")) or is_title(head) or (
+        len(subject) > 1 and head.lower() in ORG_WORDS and bare)
+
+
+def fragment(sentence: str) -> bool:
+    """Whether `sentence` has no finite verb (see the module docstring)."""
+    s = sentence.strip()
+    words = _WORD.findall(s)
+    if CJK_RE.search(s) or not words or len(words) > FRAGMENT_WORDS:
+        return False
+    low = [w.lower() for w in words]
+    for k, (w, lw) in enumerate(zip(words, low, strict=True)):
+        if lw in AUXILIARIES or lw in _PAST or lw in _INVARIABLE or _CONTRACTED.search(lw):
+            return False  # ("he's", "don't": a verb in the contraction)
+        if k + 1 < len(low) and lw in _PRONOUNS:
+            return False  # "they want": a verb after it
+        if k and lw.endswith("ed"):
+            return False
+        if k and w.islower() and low[k - 1] not in _BEFORE_NOUN \
+                and not low[k - 1].endswith(("'s", "’s", "ing")) \
+                and (_present(w) or (words[k - 1][:1].isupper() and lw not in _DETERMINERS
+                                     and not _CONTRACTED.search(lw) and "'" not in lw
+                                     and "’" not in lw)):
+            return False  # "Trump offers", "the deal holds", "Democrats control": a verb
+    return True
+
+
+# What opens a phrase that hangs on a whole clause and may go with everything after it: a
+# participle ("…, delivering on a move long"), a preposition or a subordinating conjunction
+# ("…, weeks after President Donald Trump said the group", "…, in a vote that"), "including",
+# or a relative pronoun (", which …"). Not "according to": without it a claim reads as fact.
+_ADJUNCT = re.compile(r",\s(?=(?:(?:\w+\s){0,2}(?:after|before|since)\b|(?!according\b)[a-z]+ing\b|"
+                      r"(?:" + "|".join(sorted(PREPOSITIONS)) + r"|as|while|when|because|although|"
+                      r"though|until|unless|which|who|whose|where)\b))")
+# An aside the comma may close: a relative clause or an appositive opened after the last
+# comma before it ("The parents of Otto Warmbier, who died …", "Gavin McInnes, a man …").
+# (An attribution is no aside: "…, a senior White House official said".)
+_OPEN_ASIDE = re.compile(r",\s(?:who|whom|which|whose|a|an|the)\s(?![^,]*\b(?:said|says|told|"
+                         r"reported|announced|confirmed)(?:\s\w+){0,2}$)[^,]*$")
+# A clause of fewer words is likelier a subject and its modifier ("The legislation unveiled
+# Thursday, which …, aims to") than a sentence: as short a line as a dek (`_DEK_WORDS`).
+_MENDED_WORDS = 8
+_SUBORDINATE = re.compile(r"^(?:After|Before|While|When|As|If|Although|Though|Because|Since|"
+                          r"Until|Unless|Once|Whether)\b")
+
+
+def mended(excerpt: str) -> str | None:
+    """A text the publisher cut mid-sentence (`excerpt`, its cut mark if any removed) ended
+    before the phrase the cut fell in, when what is left is a whole clause: "A bomb attack
+    … killed two U.S. troops … on Wednesday, weeks after President Donald Trump said the group"
+    → "A bomb attack … killed two U.S. troops … on Wednesday." The phrase is cut at the first
+    comma that opens one (`_ADJUNCT`) after the clause's verb, outside quotation marks and
+    brackets; a clause opening on a subordinating conjunction ("After X crank up …,") needs its
+    own comma first. None when no such comma is found: nothing of the excerpt is printed."""
+    text = _CUT.sub("", excerpt.rstrip()).rstrip()
+    for m in _ADJUNCT.finditer(text):
+        head = text[:m.start()]
+        if quote_depth(head) or head.count("(") != head.count(")"):
+            continue
+        if _SUBORDINATE.match(head) and "," not in head:
+            continue
+        if len(_WORD.findall(head)) < _MENDED_WORDS or not _has_verb(head) \
+                or _OPEN_ASIDE.search(head) or head.startswith("To "):
+            continue  # no clause, or the comma closes an aside ("Warmbier, who died …,")
+        return head if head.endswith(".") else head + "."
+    return None
+
+
+def _has_verb(clause: str) -> bool:
+    """Whether `clause` has a finite verb after its first word: an auxiliary, a past, or a
+    present in "-s" right after a name ("Trump issues"; "five former wrestlers" has none)."""
+    words = _WORD.findall(clause)
+    low = [w.lower() for w in words]
+    return any(lw in AUXILIARIES or lw in _PAST or lw in _INVARIABLE
+               or (lw.endswith("ed") and w.islower())
+               or (_present(w) and words[k - 1][:1].isupper() and low[k - 1] not in _BEFORE_NOUN)
+               for k, (w, lw) in enumerate(zip(words, low, strict=True)) if k)
+
+
+def fault(sentence: str) -> str | None:
+    """What a copy editor strikes `sentence` for, as a whole sentence, or None."""
+    if cut(sentence):
+        return CUT_FAULT
+    if stray_stop(sentence):
+        return STOP_FAULT
+    if dek(sentence):
+        return DEK_FAULT
+    if fragment(sentence):
+        return FRAGMENT_FAULT
+    return None

@@ -1,0 +1,120 @@
+"""whole.py: a sentence a copy editor lets stand — not cut, no stray stop, no dek, no fragment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from digest.edit import whole
+from digest.edit.leaning import DEK_FAULT
+from digest.edit.proof import paragraph_strikes
+from digest.edit.week import read
+from digest.edit.write.also import also_line
+from digest.edit.write.lines import story_lines
+from digest.models import Article
+
+MakeArticle = Callable[..., Article]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour board will vote on two ferry bills…",
+    "The harbour board will vote on two ferry bills...",
+    "The harbour board will vote on two ferry bills [...]",
+    "The harbour board will vote on two ferry bills […]",
+    "The harbour board will vote on two ferry bills. Read more",
+    "The harbour board will vote on two ferry bills Continue reading →",
+])
+def test_a_text_its_publisher_cut_is_no_sentence(text: str) -> None:
+    assert whole.fault(text) == whole.CUT_FAULT
+    assert whole.fault("The harbour board will vote on two ferry bills.") is None
+
+
+def test_a_stray_full_stop_before_a_lower_case_word_is_struck_not_an_abbreviation() -> None:
+    assert whole.fault("Brandt sent her letter to Speaker Ilse Lund. which takes effect on "
+                       "Tuesday, her office said.") == whole.STOP_FAULT
+    for fine in ("Jon Brandt Jr. said on Tuesday that the ferry would run.",
+                 "The ferry leaves at 6 a.m. every day from Oakfield.",
+                 "Brandt, of Sacramento, Calif. spoke first at the hearing.",
+                 "Corvane Inc. said it would cut fares for crews.",
+                 "The U.S. ferry fleet is small."):
+        assert whole.fault(fine) is None, fine
+
+
+@pytest.mark.parametrize("dek", [
+    "Harbour board approves plan to run night ferry in first vote of its new term.",
+    "Mayor offers no new answers on ferry delays in first address of her term.",
+    "Carthen administration begins process to close two piers on its east coast.",
+])
+def test_a_dek_in_headline_grammar_is_struck(dek: str) -> None:
+    assert whole.fault(dek) == DEK_FAULT
+
+
+@pytest.mark.parametrize("prose", [
+    "The harbour board approved a plan to run a night ferry on Tuesday.",
+    "Mayor Ilse Brandt offers free rides to crews who lost work in the storm.",
+    "Harbour officials quickly pushed back on the mayor's claim about the piers.",
+    "Brandt's office says the ferry will run three times a night from April.",
+    "Five former crew members, including captain Tom Keller, said they were never paid.",
+])
+def test_prose_is_no_dek(prose: str) -> None:
+    assert whole.fault(prose) is None
+
+
+def test_a_fragment_without_a_verb_is_struck_a_short_sentence_is_not() -> None:
+    for fragment in ("Extended Medicare for millions of crews.", "A total lack of planning.",
+                     "June 17, for example.", "No fares, no ferries."):
+        assert whole.fault(fragment) == whole.FRAGMENT_FAULT, fragment
+    for sentence in ("Fares fell.", "Parties face fines of up to 4 million crowns.", "Brandt and Lund deny any wrongdoing.", "It rained.",
+                     "The deficit hit 9 million crowns.", "Crews want a raise."):
+        assert whole.fault(sentence) is None, sentence
+
+
+def test_an_excerpt_ends_before_the_phrase_the_cut_fell_in() -> None:
+    assert whole.mended("A storm closed two piers and grounded four ferries in Oakfield on "
+                        "Wednesday, weeks after the mayor said the harbour") == (
+        "A storm closed two piers and grounded four ferries in Oakfield on Wednesday.")
+    assert whole.mended("Mayor Ilse Brandt will seek to lift the ban on night ferries on "
+                        "Tuesday, an aide said, delivering on a promise long") == (
+        "Mayor Ilse Brandt will seek to lift the ban on night ferries on Tuesday, an aide said.")
+    # no clause before the comma, or the comma closes an aside, or a subordinate clause:
+    # nothing to print
+    for cut in ("Mayor Ilse Brandt, who led the fight over the piers, announced on Friday that "
+                "she would",
+                "The parents of Oakfield ferry captain Tom Keller, who died at sea, on Friday "
+                "asked the mayor for",
+                "After Oakfield and Carthen cut the fares, crews, owners and unions look to"):
+        assert whole.mended(cut) is None, cut
+
+
+def test_the_writer_prints_none_of_them_and_the_copy_editor_strikes_them(
+        make_article: MakeArticle) -> None:
+    art = make_article("Harbour board approves plan to run night ferry in first vote of its new "
+                       "term. Brandt sent her letter to Speaker Ilse Lund. which takes effect on "
+                       "Tuesday. A total lack of planning. The harbour board approved the "
+                       "night ferry on Tuesday by seven votes to two.", title="Night ferry")
+    texts = [ln.text for ln in story_lines([art], "en")]
+    assert texts == ["The harbour board approved the night ferry on Tuesday by seven votes to two."]
+    struck = {s.rule for s in paragraph_strikes([
+        "Harbour board approves plan to run night ferry in first vote of its new term.",
+        "Brandt sent her letter to Speaker Ilse Lund. which takes effect on Tuesday.",
+        "A total lack of planning.", "The harbour board will vote on two ferry bills…"])}
+    assert {DEK_FAULT, whole.STOP_FAULT, whole.FRAGMENT_FAULT, whole.CUT_FAULT} <= struck
+    # …and the week's lines (the TL;DR's, the Explainer's) count them as never printed
+    lines = read([art])[0].lines
+    assert [ln.furniture for ln in lines] == [True, True, True, False]
+
+
+
+
+def test_the_items_after_a_fragment_are_its_lists_and_no_blurb(
+        make_article: MakeArticle) -> None:
+    # A list written as sentences: the first item is a fragment; the items after it read as
+    # sentences to a word-class test, but go on with the list: none of them is a blurb.
+    text = ("Extended Medicare for millions of crews. Penalties for poorly performing ferries. Even the "
+            "harbour board's own plans to cut fares.")
+    art = make_article(text, title="Ferry ruling shakes the harbour")
+    assert all(ln.leans for ln in story_lines([art], "en"))
+    assert also_line([art], {}, headline=art.title, language="en") == ()
+    art = make_article(text.rsplit(". ", 1)[1], title="Ferry ruling shakes the harbour")
+    assert not story_lines([art], "en")[0].leans  # (the list's head not there: it stands)
