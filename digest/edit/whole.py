@@ -175,10 +175,14 @@ def fragment(sentence: str) -> bool:
 # What opens a phrase that hangs on a whole clause and may go with everything after it: a
 # participle ("…, delivering on a move long"), a preposition or a subordinating conjunction
 # ("…, weeks after President Donald Trump said the group", "…, in a vote that"), "including",
-# or a relative pronoun (", which …"). Not "according to": without it a claim reads as fact.
+# a relative pronoun (", which …"), or an appositive summing up the clause or naming its
+# object (", a milestone that experts warned …", ", the latest in a series of …"). Not
+# "according to", nor an attribution (", a senior official said"): without it a claim reads
+# as fact.
 _ADJUNCT = re.compile(r",\s(?=(?:(?:\w+\s){0,2}(?:after|before|since)\b|(?!according\b)[a-z]+ing\b|"
                       r"(?:" + "|".join(sorted(PREPOSITIONS)) + r"|as|while|when|because|although|"
-                      r"though|until|unless|which|who|whose|where)\b))")
+                      r"though|until|unless|which|who|whose|where)\b|(?:the|a|an)\s(?![^,]*\b(?:said|says|told|reported|"
+                      r"announced|confirmed|according)\b)))")
 # An aside the comma may close: a relative clause or an appositive opened after the last
 # comma before it ("The parents of Otto Warmbier, who died …", "Gavin McInnes, a man …").
 # (An attribution is no aside: "…, a senior White House official said".)
@@ -187,6 +191,8 @@ _OPEN_ASIDE = re.compile(r",\s(?:who|whom|which|whose|a|an|the)\s(?![^,]*\b(?:sa
 # A clause of fewer words is likelier a subject and its modifier ("The legislation unveiled
 # Thursday, which …, aims to") than a sentence: as short a line as a dek (`_DEK_WORDS`).
 _MENDED_WORDS = 8
+# The last "that" or "whether" of a clause, opening what it reports.
+_THAT = re.compile(r"\b(?:that|whether)\s(?!.*\b(?:that|whether)\s)")
 _SUBORDINATE = re.compile(r"^(?:After|Before|While|When|As|If|Although|Though|Because|Since|"
                           r"Until|Unless|Once|Whether)\b")
 
@@ -197,29 +203,42 @@ def mended(excerpt: str) -> str | None:
     … killed two U.S. troops … on Wednesday, weeks after President Donald Trump said the group"
     → "A bomb attack … killed two U.S. troops … on Wednesday." The phrase is cut at the first
     comma that opens one (`_ADJUNCT`) after the clause's verb, outside quotation marks and
-    brackets; a clause opening on a subordinating conjunction ("After X crank up …,") needs its
-    own comma first. None when no such comma is found: nothing of the excerpt is printed."""
+    brackets; a clause opening on a subordinating conjunction or a preposition ("After X crank
+    up …,", "Per a deal reached …,") needs its own comma first, and a "that" clause its verb
+    ("… declared Sunday that congressman Jair Bolsonaro, a champion of …, has won" is cut in
+    its subject). None when no such comma is found: nothing of the excerpt is printed."""
     text = _CUT.sub("", excerpt.rstrip()).rstrip()
     for m in _ADJUNCT.finditer(text):
         head = text[:m.start()]
         if quote_depth(head) or head.count("(") != head.count(")"):
             continue
-        if _SUBORDINATE.match(head) and "," not in head:
-            continue
-        if len(_WORD.findall(head)) < _MENDED_WORDS or not _has_verb(head) \
+        fronted = _words(head)[0].lower() in PREPOSITIONS
+        if (_SUBORDINATE.match(head) or fronted) and "," not in head:
+            continue  # a subordinate clause or a phrase before any main clause
+        that = _THAT.search(head)
+        if that and not _has_verb(head[that.end():]):
+            continue  # the comma is in a "that" clause that has no verb yet
+        # (after a fronted phrase a word in "-ed" is as likely a participle: "Of all the
+        # nasty, disgusting smears lobbied against him, …")
+        if len(_WORD.findall(head)) < _MENDED_WORDS or not _has_verb(head, past=not fronted) \
                 or _OPEN_ASIDE.search(head) or head.startswith("To "):
             continue  # no clause, or the comma closes an aside ("Warmbier, who died …,")
         return head if head.endswith(".") else head + "."
     return None
 
 
-def _has_verb(clause: str) -> bool:
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text) or [""]
+
+
+def _has_verb(clause: str, *, past: bool = True) -> bool:
     """Whether `clause` has a finite verb after its first word: an auxiliary, a past, or a
-    present in "-s" right after a name ("Trump issues"; "five former wrestlers" has none)."""
+    present in "-s" right after a name ("Trump issues"; "five former wrestlers" has none).
+    `past=False`: a word in "-ed" is no proof of one."""
     words = _WORD.findall(clause)
     low = [w.lower() for w in words]
     return any(lw in AUXILIARIES or lw in _PAST or lw in _INVARIABLE
-               or (lw.endswith("ed") and w.islower())
+               or (past and lw.endswith("ed") and w.islower())
                or (_present(w) and words[k - 1][:1].isupper() and low[k - 1] not in _BEFORE_NOUN)
                for k, (w, lw) in enumerate(zip(words, low, strict=True)) if k)
 

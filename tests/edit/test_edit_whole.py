@@ -77,13 +77,23 @@ def test_an_excerpt_ends_before_the_phrase_the_cut_fell_in() -> None:
     assert whole.mended("Mayor Ilse Brandt will seek to lift the ban on night ferries on "
                         "Tuesday, an aide said, delivering on a promise long") == (
         "Mayor Ilse Brandt will seek to lift the ban on night ferries on Tuesday, an aide said.")
-    # no clause before the comma, or the comma closes an aside, or a subordinate clause:
-    # nothing to print
+    # an appositive summing the clause up goes too; an attribution stays
+    assert whole.mended("The harbour debt passed 9 million crowns for the first time on "
+                        "Tuesday, a milestone that auditors warned could") == (
+        "The harbour debt passed 9 million crowns for the first time on Tuesday.")
+    # no clause before the comma, or the comma closes an aside, or a subordinate clause, a
+    # fronted phrase with no main clause, a "that" clause cut in its subject: nothing to print
     for cut in ("Mayor Ilse Brandt, who led the fight over the piers, announced on Friday that "
                 "she would",
                 "The parents of Oakfield ferry captain Tom Keller, who died at sea, on Friday "
                 "asked the mayor for",
-                "After Oakfield and Carthen cut the fares, crews, owners and unions look to"):
+                "After Oakfield and Carthen cut the fares, crews, owners and unions look to",
+                "Per a deal reached between harbour chair Ilse Brandt and the unions, the board "
+                "will vote on",
+                "Of all the rumours spread about the harbour board during the strike, the claim "
+                "that",
+                "The harbour court declared on Sunday that ferry captain Tom Keller, a veteran of "
+                "the night crossings, has"):
         assert whole.mended(cut) is None, cut
 
 
