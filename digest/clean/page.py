@@ -80,15 +80,23 @@ def holding_alarm() -> Iterator[None]:
 class _time_limit:  # (a context manager used as a function: `with _time_limit(s)`)
     """The per-page time limit: a real-time interval timer on the main thread, restored
     afterwards (a class, not a generator: entering and leaving one is a few microseconds of a
-    feed item's cleaning less)."""
+    feed item's cleaning less).
 
-    __slots__ = ("deadline", "held", "old_handler", "old_interval", "old_left", "started",
-                 "usable")
+    The alarm may go off as the page ends, after the last check and before the timer is
+    stopped: then `_Timeout` is raised inside `__exit__` (caught there, and the limit lifted
+    again) or as it begins, before any of it ran (`clean` catches that and calls `lift`).
+    `lift` is safe to call twice; the alarm fires once, so the second call runs undisturbed.
+    Either way the caller gets the CleanError of a page that ran out of time, never the
+    internal `_Timeout`, and its own handler and timer back."""
+
+    __slots__ = ("deadline", "held", "lifted", "old_handler", "old_interval", "old_left",
+                 "started", "usable")
 
     def __init__(self, seconds: float) -> None:
         self.deadline = _Deadline(seconds)
         self.usable = (hasattr(signal, "setitimer") and seconds > 0
                        and threading.current_thread() is threading.main_thread())
+        self.lifted = not self.usable
 
     def __enter__(self) -> _Deadline:
         if not self.usable:
@@ -102,9 +110,9 @@ class _time_limit:  # (a context manager used as a function: `with _time_limit(s
             signal.setitimer(signal.ITIMER_REAL, self.old_left)
         return self.deadline
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if not self.usable:
+    def lift(self) -> None:
+        """Stop this page's timer; give back the caller's handler and its timer's time left."""
+        if self.lifted:
             return
         signal.setitimer(signal.ITIMER_REAL, 0)
         if not self.held:
@@ -112,8 +120,21 @@ class _time_limit:  # (a context manager used as a function: `with _time_limit(s
         if self.old_left > 0:
             left = max(self.old_left - (time.monotonic() - self.started), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, self.old_interval)
+        self.lifted = True
+
+    def timed_out(self) -> CleanError:
+        return CleanError(f"cleaning took longer than {self.deadline.seconds:g}s")
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        try:
+            self.lift()
+        except _Timeout:  # the alarm went off as the page ended: lift it again, undisturbed
+            self.lift()
+            if kind is None:
+                kind = _Timeout
         if kind is _Timeout:
-            raise CleanError(f"cleaning took longer than {self.deadline.seconds:g}s") from None
+            raise self.timed_out() from None
 
 
 def _trim(text: str) -> str:
@@ -198,44 +219,56 @@ def clean(content: str | bytes, url: str | None = None, *, text: bool = False,
 
     Raises CleanError for empty or binary input, or when cleaning exceeds `timeout` seconds.
     """
-    with _time_limit(timeout) as deadline:
-        doc, utf8, controls = _to_str(content)
-        if not doc or doc.isspace():
-            raise CleanError("empty input")
-        as_text = text or not _TAG.search(doc[:65536])
-        if as_text:
-            title, blocks = text_blocks(doc)
-            meta = PageMeta(title=title)
-        else:
-            tree = parse_html(doc, utf8, controls=controls)
-            deadline.check()
-            fragment = is_fragment(doc)
-            found = scan(tree, noise=fragment)  # (the page as parsed, for both readers)
-            meta = extract_meta(tree, url, found)
-            blocks = extract_blocks(tree, url, fragment=fragment, markup=doc, found=found)
-            deadline.check()
-        if not meta.title and title:
-            meta.title = " ".join(title.split())
-        apply_rules(blocks, title=meta.title, byline=meta.byline, newsletter=newsletter,
-                    deferred=not as_text)
-        main, rest = split_appended(blocks)
-        if not meta.title:
-            # no title line (or <title>): take a heading near the top, else the first sentence
-            meta.title, heading = derive_title(main)
-            if heading is not None:
-                main = [b for b in main if b is not heading]
-                drop_repeated_title(main, meta.title)  # as under a title line
-        page = _assemble(meta.title, main, meta)
-        if rest:
-            extra = _appended_page(rest, meta)
-            # trailing junk after the appended story (tickers, a second tag row) is still
-            # reported once, with the main page's removals
-            page = CleanedPage(title=page.title, paragraphs=page.paragraphs, author=page.author,
-                               published=page.published, canonical_url=page.canonical_url or
-                               extra.canonical_url, language=page.language, image=page.image,
-                               removed=page.removed, appended=(extra,) if extra.paragraphs else ())
+    limit = _time_limit(timeout)
+    try:
+        with limit as deadline:
+            return _clean(content, url, text=text, newsletter=newsletter, title=title,
+                          deadline=deadline)
+    except _Timeout:  # the alarm went off as the limit's __exit__ began (see _time_limit)
+        limit.lift()
+        raise limit.timed_out() from None
+
+
+def _clean(content: str | bytes, url: str | None, *, text: bool, newsletter: bool, title: str,
+           deadline: _Deadline) -> CleanedPage:
+    """`clean` inside its time limit."""
+    doc, utf8, controls = _to_str(content)
+    if not doc or doc.isspace():
+        raise CleanError("empty input")
+    as_text = text or not _TAG.search(doc[:65536])
+    if as_text:
+        title, blocks = text_blocks(doc)
+        meta = PageMeta(title=title)
+    else:
+        tree = parse_html(doc, utf8, controls=controls)
         deadline.check()
-        return page
+        fragment = is_fragment(doc)
+        found = scan(tree, noise=fragment)  # (the page as parsed, for both readers)
+        meta = extract_meta(tree, url, found)
+        blocks = extract_blocks(tree, url, fragment=fragment, markup=doc, found=found)
+        deadline.check()
+    if not meta.title and title:
+        meta.title = " ".join(title.split())
+    apply_rules(blocks, title=meta.title, byline=meta.byline, newsletter=newsletter,
+                deferred=not as_text)
+    main, rest = split_appended(blocks)
+    if not meta.title:
+        # no title line (or <title>): take a heading near the top, else the first sentence
+        meta.title, heading = derive_title(main)
+        if heading is not None:
+            main = [b for b in main if b is not heading]
+            drop_repeated_title(main, meta.title)  # as under a title line
+    page = _assemble(meta.title, main, meta)
+    if rest:
+        extra = _appended_page(rest, meta)
+        # trailing junk after the appended story (tickers, a second tag row) is still
+        # reported once, with the main page's removals
+        page = CleanedPage(title=page.title, paragraphs=page.paragraphs, author=page.author,
+                           published=page.published, canonical_url=page.canonical_url or
+                           extra.canonical_url, language=page.language, image=page.image,
+                           removed=page.removed, appended=(extra,) if extra.paragraphs else ())
+    deadline.check()
+    return page
 
 
 # a feed entry's shapes: a heading, prose with quotes, a date and a credit, a link row

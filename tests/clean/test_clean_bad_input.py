@@ -153,3 +153,71 @@ def test_a_row_of_share_names_that_fails_at_its_end_is_no_exponential_search() -
     assert time.process_time() - started < 0.05
     assert patterns.SHARE_ROW.search("Share: Facebook, Twitter | Email") is not None
     assert patterns.SHARE_ROW.search("Share this article: Facebook  ·  X") is not None
+
+
+class _AlarmAsThePageEnds:
+    """`signal` as digest.clean.page sees it, but the alarm goes off at the moment the time
+    limit stops its timer (the race a loaded machine hits: the page is done or its last
+    check has raised, and the timer fires before it is stopped)."""
+
+    def __init__(self) -> None:
+        import signal
+
+        self.real = signal
+        self.fired = False
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def setitimer(self, which: int, seconds: float, interval: float = 0.0) -> tuple[float, float]:
+        from digest.clean.page import _Timeout
+
+        left = self.real.setitimer(which, seconds, interval)
+        if seconds == 0 and not self.fired:
+            self.fired = True
+            raise _Timeout()
+        return left
+
+
+def test_an_alarm_as_the_page_ends_is_the_time_limit_not_an_internal_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The alarm fires inside the limit's __exit__: the caller gets the time limit's
+    CleanError, and its own handler back with no timer left running."""
+    import signal
+
+    import digest.clean.page as page
+
+    before = signal.getsignal(signal.SIGALRM)
+    pending = signal.setitimer(signal.ITIMER_REAL, 0)  # (pytest-timeout's alarm, back below)
+    try:
+        monkeypatch.setattr(page, "signal", _AlarmAsThePageEnds())
+        with pytest.raises(CleanError, match="longer than"):
+            clean("<p>The harbour reopened on Monday after the storm.</p>", timeout=5)
+        monkeypatch.undo()
+        assert signal.getsignal(signal.SIGALRM) is before
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, *pending)
+
+
+def test_an_alarm_as_the_limit_begins_to_lift_is_the_time_limit_too(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The alarm fires as the limit's __exit__ begins, before any of it ran: clean() lifts
+    the limit itself and raises the time limit's CleanError."""
+    import signal
+
+    import digest.clean.page as page
+
+    def alarm_first(self: object, *args: object) -> None:
+        raise page._Timeout()
+
+    before = signal.getsignal(signal.SIGALRM)
+    pending = signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        monkeypatch.setattr(page._time_limit, "__exit__", alarm_first)
+        with pytest.raises(CleanError, match="longer than"):
+            clean("<p>The harbour reopened on Monday after the storm.</p>", timeout=5)
+        assert signal.getsignal(signal.SIGALRM) is before
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, *pending)
