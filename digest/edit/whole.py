@@ -18,8 +18,8 @@ slips through. `fault` names what is wrong with a sentence, or None:
   semicolon with no article or pronoun (`leaning.headline_grammar`). Prose names its
   subject ("The high court granted", "President Trump offered").
 * **a fragment**: no finite verb at all ("Expanded Medicaid for millions.", "Penalties for
-  poorly performing hospitals."): an item of a list, a caption or an exclamation, not a
-  sentence. A word counts as a verb when it is an auxiliary, a past ("-ed" after the first
+  poorly performing hospitals."), or a subordinate clause alone ("Probably because it's
+  completely true."): an item of a list, a caption or an exclamation, not a sentence. A word counts as a verb when it is an auxiliary, a past ("-ed" after the first
   word, "met", "said"), a present in "-s" after a name or a noun, or any word after a
   personal pronoun: the test errs towards calling a sentence whole.
 
@@ -47,7 +47,7 @@ from digest.text import ABBREVIATIONS, STATES, quote_depth
 
 CUT_FAULT = "cut by its publisher (a teaser, not a sentence)"
 STOP_FAULT = "a stray full stop inside the sentence"
-FRAGMENT_FAULT = "a fragment (no verb), not a sentence"
+FRAGMENT_FAULT = "a fragment (no verb, or a subordinate clause alone), not a sentence"
 
 # The marks a publisher cuts a text with: an ellipsis (one character, three stops, or in
 # brackets) or a link's words to the rest ("Read more", "Continue reading …").
@@ -149,12 +149,22 @@ def dek(sentence: str) -> bool:
         len(subject) > 1 and head.lower() in ORG_WORDS and bare)
 
 
+# A subordinate clause standing alone ("Probably because it's completely true.", "Although
+# nobody asked."): its main clause is the sentence before's. Only the conjunctions that never
+# open a main clause, and no comma (after one, "Because X, Y" has its main clause).
+_SUBORDINATE_ALONE = re.compile(r"^[\"“]?(?:(?:\w+ly|[Mm]aybe|[Pp]erhaps)\s+)?(?:[Bb]ecause|"
+                                r"[Aa]lthough|[Ee]ven though|[Ss]o that)\b[^,;:—–]*$")
+
+
 def fragment(sentence: str) -> bool:
-    """Whether `sentence` has no finite verb (see the module docstring)."""
+    """Whether `sentence` has no finite verb, or only a subordinate clause's (see the module
+    docstring)."""
     s = sentence.strip()
     words = _WORD.findall(s)
     if CJK_RE.search(s) or not words or len(words) > FRAGMENT_WORDS:
         return False
+    if _SUBORDINATE_ALONE.match(s):
+        return True
     low = [w.lower() for w in words]
     for k, (w, lw) in enumerate(zip(words, low, strict=True)):
         if lw in AUXILIARIES or lw in _PAST or lw in _INVARIABLE or _CONTRACTED.search(lw):
