@@ -98,14 +98,13 @@ def stray_stop(sentence: str) -> bool:
     return False
 
 
-def _present(word: str) -> bool:
-    """A lower-case word in "-s" that may be a verb's present ("offers", "grants")."""
-    return (word.islower() and word.endswith("s") and word not in AUXILIARIES
-            and not word.endswith(("ss", "us", "is", "ous", "'s", "’s")))
-
-
 def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _present(word: str) -> bool:
+    """A lower-case word in "-s" that may be a verb's present ("offers", "grants")."""
+    return word.islower() and word not in AUXILIARIES and _plural(word)
 
 
 def _past(word: str) -> bool:

@@ -18,7 +18,7 @@ headline stands alone, as a desk prints a brief it has no whole sentence for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from digest.edit.lexicon import content_words
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
@@ -65,12 +65,11 @@ def _leads(arts: Sequence[Article], language: str | None, *,
     `story_lines(arts, language)`; each article is read only as far as its lead. When no
     article has one in the issue's language, which lines count needs the whole story.
     `voiced`: one in its writer's first person."""
-    wanted: Callable[[Line], bool] = (
-        (lambda ln: first_person(ln.text)) if voiced else (lambda _: True))
     own: dict[int, Line] = {}
     for k, art in enumerate(arts):
         for ln in article_lines(k, art, voiced=voiced):
-            if wanted(ln) and not ln.leans and (not language or speaks(ln, arts, language)):
+            if (not voiced or first_person(ln.text)) and not ln.leans \
+                    and (not language or speaks(ln, arts, language)):
                 own[k] = ln
                 break
     if own or voiced:  # story_lines keeps the lines in the issue's language,

@@ -164,16 +164,15 @@ def said_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
     # "said" as a clause is said (write/trim.py): at most 1 - RESTATED of its words new
     said = replace(settings, nothing_new=1 - RESTATED, event_words=0)
     core = bare(first.text)  # what it tells, its descriptions aside
+    tells, counts = len(bag(first.text) & told), event(core).counts
     for n, p in enumerate(picks[1:], 1):
         if (p.lead and not p.line.refers and p.line.article != first.line.article
                 and p.line.article not in columns
-                and len(bag(p.text) & told) >= len(bag(first.text) & told)
-                and not event(core).counts - event(p.text).counts
+                and len(bag(p.text) & told) >= tells
+                and not counts - event(p.text).counts
                 and says_nothing_new(core, [p.text], said)
                 and new_fact(p.text, [first.text])):
-            unit = _unit(picks, n)
-            moved = {id(u) for u in unit}
-            out = in_print([*unit, *(o for o in picks if id(o) not in moved)], settings)
+            out = in_print(_first(picks, _unit(picks, n)), settings)
             if first not in out:
                 return out
     return list(picks)
@@ -197,5 +196,10 @@ def _moved(picks: Sequence[Pick], n: int) -> list[Pick]:
     unit = _unit(picks, n)
     if not picks[0].line.refers <= frozenset().union(*(p.line.stems for p in unit)):
         return list(picks)
+    return _first(picks, unit)
+
+
+def _first(picks: Sequence[Pick], unit: Sequence[Pick]) -> list[Pick]:
+    """`unit` first, then the rest of `picks` in their order."""
     moved = {id(p) for p in unit}
     return [*unit, *(p for p in picks if id(p) not in moved)]
