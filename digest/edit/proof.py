@@ -303,8 +303,8 @@ def _before(sources: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for source in sources:
         previous = ""
-        for raw in iter_sentences(source):
-            text = undoubled(clean_sentence(raw))
+        for n, raw in enumerate(iter_sentences(source)):
+            text = undoubled(clean_sentence(raw, lead=n == 0))
             if previous:
                 out[text] = (*out.get(text, ()), previous)
             previous = text

@@ -78,7 +78,7 @@ class Read:
     def lines(self) -> tuple[Line, ...]:
         out = []
         for i, raw in enumerate(split_sentences(self.article.text)):
-            text = clean_sentence(raw)
+            text = clean_sentence(raw, lead=i == 0)
             cjk = len(CJK_RE.findall(text)) > 1.5 * len(re.findall(r"[A-Za-z]{2,}", text))
             out.append(Line(i, raw, text, tuple(content_words(text)),
                             is_furniture(raw) or fault(text) is not None, cjk))

@@ -12,7 +12,7 @@ from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.also import also_line
 from digest.edit.write.attribution import attribute, judges
 from digest.edit.write.grounding import trace
-from digest.edit.write.lines import Centrality, story_lines
+from digest.edit.write.lines import Centrality, first_person, story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.edit.write.summarize import clean_sentence, is_furniture
 from digest.models import Article
@@ -317,6 +317,37 @@ def test_the_writers_first_person_is_not_printed(make_article: MakeArticle) -> N
     # as "you" (the newsletter's voice is not the columnist's).
     texts = [ln.text for ln in story_lines([make_article(FIRST_PERSON)], "en")]
     assert texts == [FIRST_PERSON[0], FIRST_PERSON[3], FIRST_PERSON[6]]
+
+
+def test_a_column_talking_to_its_reader_is_not_printed(make_article: MakeArticle) -> None:
+    # an interjection opens a column's aside to its reader ("Yeah, …", "Well, …"); in
+    # quotation marks it is the speaker's
+    text = ("The harbour board on Thursday approved a night ferry to Carthen Island. Yeah, "
+            "the board gives zero you-know-whats about the cost, but that is its appeal. "
+            "Well, that did not take long. “Well, it may be late,” the chair said.")
+    assert [ln.text for ln in story_lines([make_article(text)], "en")] == [
+        "The harbour board on Thursday approved a night ferry to Carthen Island.",
+        "“Well, it may be late,” the chair said."]
+    assert not first_person("Wellington approved the ferry.")
+
+
+def test_an_articles_first_sentence_loses_a_dateline_in_title_case(
+        make_article: MakeArticle) -> None:
+    # a place and a spaced dash with no wire's tag: a dateline only at the head of the text
+    for dateline in ("Carthen, Oakland -", "Carthen City —", "Carthen -- ", "Oakfield – "):
+        a = make_article(f"{dateline} The harbour board approved a night ferry on Thursday. "
+                         f"The ferry runs from June.", title="Carthen approves a night ferry")
+        assert story_lines([a], "en")[0].text == \
+            "The harbour board approved a night ferry on Thursday.", dateline
+    # a wire's tag after a place with its region makes a plain hyphen a dateline's
+    assert clean_sentence("CARTHEN CITY, Oakland (Reuters) - The board approved it.") == \
+        "The board approved it."
+    # further in, a title-case word before a dash is a list's label or the sentence's own
+    # subject; nor is a number or a determiner a place, nor a name an aside follows
+    assert clean_sentence("Verdict – The ferry works well.") == "Verdict – The ferry works well."
+    for kept in ("Three Republicans — Sens. Ada Brandt and Ola Venn voted no.",
+                 "Brandt — the board's chair — said no.", "Carthen — which voted — said no."):
+        assert clean_sentence(kept, lead=True) == kept
 
 
 def test_a_links_label_for_screen_readers_is_not_printed(make_article: MakeArticle) -> None:

@@ -90,10 +90,15 @@ _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 # … or bids the reader, as a column's hook does ("Meet the “For the 99.8 Percent Act.”",
 # "Imagine a world …", "Remember when …"): an imperative opening, "you" understood.
 # … or hails the readers ("Happy Fourth of July, everybody.").
+# … or talks to them, opening on an interjection ("Yeah, President Trump gives zero
+# you-know-whats, …", "Well, that didn’t take long."): a column's voice, never a report's
+# (inside quotation marks it is the speaker's: "“Well, it may be,” Trump said").
 # ("Meet the Press" is a programme.)
 _BIDS_THE_READER = re.compile(r"^(?:Meet(?! the Press)|Imagine|Consider|Picture|Remember|Forget|"
                               r"Behold|Think (?:about|of)|Welcome to|Say hello to|Don't forget|"
-                              r"Don’t forget)\b|,\s(?:everybody|everyone|folks)[.!]$")
+                              r"Don’t forget)\b|,\s(?:everybody|everyone|folks)[.!]$|"
+                              r"^(?:Yeah|Yep|Yup|Nope|Sigh|Wow|Oh|Ah|Boy|Look|Well|Hey|Okay|"
+                              r"Listen|Seriously|Honestly|Heck|Ugh|Whoa|Gee)[,.!]")
 
 
 def first_person(text: str) -> bool:
@@ -250,7 +255,7 @@ def article_lines(k: int, art: Article, *, voiced: bool = False) -> Iterator[Lin
     while current is not None:
         following = next(sents, None)
         raw, before, full = current
-        text = undoubled(clean_sentence(raw))  # the source's slip mended ("the the")
+        text = undoubled(clean_sentence(raw, lead=i == 0))  # the source's slip mended ("the the")
         if (following is None and not _complete(text) and not text.endswith(("?", "？"))) \
                 or cut(text):
             text = mended(text) or ""  # a feed's excerpt, ended before the cut phrase

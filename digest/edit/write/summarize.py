@@ -64,10 +64,27 @@ _DATELINE = re.compile(
     # "NEW YORK/WASHINGTON —" … and "TEHRAN, Iran (AP) —", "CAMBRIDGE, Mass. (Project
     # Syndicate) —", "LONDON, Sept. 3 —"
     r"|[A-Z]{3,}(?:[ /-][A-Z]{2,})*(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?" + _DATED +
-    r"\s*(?:\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}\)\s*)?(?:--|" + _DASH + ")"
+    # a wire's tag in brackets makes a plain hyphen a dateline's too: "QUETTA, Pakistan
+    # (Reuters) - "
+    r"\s*(?:\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}\)\s*(?:--|" + _DASH + "|-)|(?:--|"
+    + _DASH + "))"
     rf"|(?:{KICKERS})\s*:"  # "VIDEO: …", "EXCLUSIVE: …"
     rf"|(?:{SIGNPOSTS})\s*:(?=\s+[A-Z\"“])"  # "Why it matters: Trump …"
     r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
+# An article's first sentence may open on a place in title case and a spaced dash, with no
+# wire's tag: "Doha, Qatar - US officials …", "Washington — House Democrats unveiled …",
+# "Indianapolis – Several thousand teachers …". Only there: further in, "Verdict – This
+# machine …" or "Ring - Top for DIY Installation" is a list's label, and "Biden — Trump's
+# rival — said …" (a dash closing an aside after it) is a sentence; nor is a subject that
+# opens on a number or a determiner a place ("Three Republicans — Sens. …").
+_LEAD_DATELINE = re.compile(
+    r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?"
+    + _DATED + rf"\s+(?:--|{_DASH}|-)\s+(?=[A-Z\"“])(?![^—–]*\s[—–]\s)")
+# Words that open a subject, never a place's name.
+_NOT_A_PLACE = frozenset(["the", "a", "an", "this", "that", "these", "those", "some", "many",
+                          "most", "all", "both", "several", "few", "no", "one", "two", "three",
+                          "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+                          "hundreds", "thousands", "millions", "meanwhile", "still", "now"])
 # A label that makes the rest someone else's words or a form, not news: "CLAIM: …",
 # "THE FACTS: …" (a fact check), "Q: …", a transcript's speaker ("AUDIE CORNISH, HOST: …",
 # "MAYORKAS: …": a broadcast's words, the host's or a guest's, not the outlet's report).
@@ -113,14 +130,18 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 _SPACE_IN_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 
 
-def clean_sentence(sentence: str) -> str:
-    """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -",
-    a pointer before a sentence ("Here's what to know: …") and a link's label for screen
+def clean_sentence(sentence: str, *, lead: bool = False) -> str:
+    """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -"
+    (and, in an article's `lead` sentence, "Doha, Qatar - ": `_LEAD_DATELINE`), a pointer before a sentence ("Here's what to know: …") and a link's label for screen
     readers ("Opens a New Window."); the spaces no typesetter leaves (before a comma or the
     last full stop, two in a row, inside a bracket against it)."""
     out = _SCREEN_READER.sub("", sentence)
     out = _DOUBLE_SPACE.sub(" ", _SPACE_BEFORE_MARK.sub("", _SPACE_IN_BRACKETS.sub("", out)))
-    out = _POINTER.sub("", _DATELINE.sub("", out).strip())
+    out = _DATELINE.sub("", out).strip()
+    m = _LEAD_DATELINE.match(out) if lead else None
+    if m and m.group().split(maxsplit=1)[0].lower() not in _NOT_A_PLACE:
+        out = out[m.end():]  # a place, not "Three Republicans — Sens. …"
+    out = _POINTER.sub("", out)
     return out or sentence.strip()
 
 
@@ -199,7 +220,7 @@ def score_sentences(sentences: Sequence[str], *, prior_exponent: float = 0.8) ->
     """Score every non-furniture sentence of one document (see the module docstring)."""
     lines = []
     for i, s in enumerate(sentences):
-        text = clean_sentence(s)
+        text = clean_sentence(s, lead=i == 0)
         lines.append(_Plain(i, text, tuple(content_words(text)), is_furniture(s)))
     return score_lines(lines, prior_exponent=prior_exponent)
 
