@@ -154,6 +154,10 @@ class ParagraphSettings:
     # Another outlet's lead telling this many of the headline's content words tells its
     # event; it is not printed when it carries nothing the rest does not (write/retold.py).
     retold_words: int = 2
+    # Such a lead that has this share of its content words printed before it tells the event
+    # again whatever its subject and verb (write/retold.py `_mostly_said`; a round figure, the
+    # lead's plain measure: docs/editor.md).
+    retold_said: float = 0.35
 
 
 PARAGRAPH = ParagraphSettings()  # the shipped weights, the writers' default argument

@@ -4,8 +4,10 @@ issue 11: "same numbers, names or event = said"). Every text here is made up for
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from digest.edit import edit_issue
+from digest.edit.settings import PARAGRAPH
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick
 from digest.edit.write.retold import needs, retellings, without
@@ -84,6 +86,11 @@ def test_needs_names_what_a_retelling_carries() -> None:
                  [OPENING], told) == "a new actor"
     assert needs(AGAIN.replace("far above the board's own", "“far too rosy”"), [OPENING],
                  told) == "a quotation"
+    # A subject that is a description names no one new: its name is a detail.
+    judge = "A Westbury harbour judge ruled Monday that the fishing fees would pay for dredging."
+    assert needs(judge, [OPENING], told) is None
+    assert needs(judge.replace("A Westbury harbour judge", "Judge Ines Dal"), [OPENING],
+                 told) == "a new actor"
 
 
 def test_what_leans_on_a_sentence_gone_goes_with_it(make_article: MakeArticle) -> None:
@@ -110,3 +117,37 @@ def test_the_issue_prints_the_event_once(make_article: MakeArticle, period: Peri
     texts = [s.text for s in issue.stories[0].sentences]
     assert texts[0] == OPENING
     assert AGAIN not in texts
+
+
+# Another outlet's summary of the event told: no subject the opening opens on (so `_same_act`
+# cannot tell), most of its words printed, a detail of its own ("a long dispute").
+SUMMARY = ("Harbour dredging in Carthen is to be paid for by the new ferry levy, ending a long "
+           "dispute over the port.")
+
+
+def test_a_lead_saying_mostly_what_is_printed_goes(make_article: MakeArticle) -> None:
+    picks = _picks(make_article, OPENING, SUMMARY)
+    assert retellings(picks, HEADLINE) == {(1, 0)}
+    # Under the share of its words printed before it (`retold_said`), it stays.
+    strict = replace(PARAGRAPH, retold_said=0.9)
+    assert not retellings(picks, HEADLINE, strict)
+    # Printed first, it has nothing before it: the other lead is weighed against it.
+    assert retellings(picks[::-1], HEADLINE) != {(0, 0)}
+
+
+def test_a_lead_telling_another_act_or_a_statement_stays(make_article: MakeArticle) -> None:
+    for kept in (
+            # a statement of its own, outside its source clause
+            SUMMARY.replace(", ending", ", and officials say the work will end"),
+            SUMMARY.replace("ending a", "a spokesman claiming an end to the"),
+            # another act of the one printed: its main verb no word printed before
+            "The Carthen Port Authority's board resigned over the new ferry levy and the "
+            "harbour dredging.",
+    ):
+        assert not retellings(_picks(make_article, OPENING, kept), HEADLINE), kept
+    # A source clause closing it is who told it, no statement: it goes.
+    told = SUMMARY.replace(" over the port.", ", port officials said.")
+    assert retellings(_picks(make_article, OPENING, told), HEADLINE) == {(1, 0)}
+    # Its main verb printed before ("pays" after "would pay"): the same act, it goes.
+    pays = "The new ferry levy pays for harbour dredging in Carthen, ending a long dispute."
+    assert retellings(_picks(make_article, OPENING, pays), HEADLINE) == {(1, 0)}

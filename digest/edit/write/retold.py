@@ -22,10 +22,18 @@ event again when
   action (`events.shared_action`), names the same day or no day both name ("Monday" against
   "Tuesday" is another event), and no main verb of another kind ("is set to kick off a
   summit" and "is expected to sign an executive order" are two acts of one man that day);
+  or, whatever its subject (an outlet's summary often opens on no name: "A federal judge
+  …", "Harbour dredging in Carthen is to be paid for …"), it is mostly said (`_mostly_said`, session 26): it
+  tells at least `opening_tells` (half) of the headline's content words (what makes a lead
+  the headline's, `stories.lead_with`), at least `retold_said` (35 %) of its content words
+  are printed before it, it reports no statement (a word of saying outside its source
+  clause: "…, and officials say the work will start in May") and its main verb, if
+  `acts.act` reads one, is a word printed before ("… has apologized …" is another act);
 * and it carries nothing the reader needs that the rest of the paragraph does not print
   (`needs`): no word of the headline (a fact the headline promises: "aged 99"), no new
   figure in digits or in words ("ten Republican senators"), no new actor (the name its
-  subject is), no quotation the rest does not quote.
+  subject is; a subject that is a description, "A New York federal judge", names no one),
+  no quotation the rest does not quote.
 
 Such a lead goes, with any sentence leaning on it (`without`). The paragraph is not filled
 again: written again without the lead (`paragraph.select` with the lead skipped), the fill
@@ -37,10 +45,12 @@ Figures and what was tried: docs/editor.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from digest.edit.acts import act, family
 from digest.edit.events import Event, event, shared_action
-from digest.edit.facts import new_figures
+from digest.edit.facts import WORD, form, new_figures, source_clause
 from digest.edit.lexicon import content_words, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.paragraph import Pick, kept, quotes_anew
@@ -62,7 +72,11 @@ def needs(text: str, rest: Sequence[str], headline: frozenset[str]) -> str | Non
             mine.counts - {c for t in told for c in t.counts}):
         return "a new figure"
     known = {w for t in told for w in t.words}
-    if (mine.doers | {mine.subject}) - {""} - known:
+    # a subject that is a description ("A New York federal judge") names no one new; its
+    # name ("New York") is a detail
+    subject = act(text).subject
+    doers = mine.doers if subject and subject[-1][:1].isupper() else frozenset()
+    if (doers | {mine.subject}) - {""} - known:
         return "a new actor"
     if quotes_anew(text, rest):
         return "a quotation"
@@ -79,14 +93,18 @@ def retellings(picks: Sequence[Pick], headline: str,
         return frozenset()
     first = picks[0]
     out: set[tuple[int, int]] = set()
-    for p in picks:
+    for n, p in enumerate(picks):
+        tells = len(bag(p.text) & told)
         if not p.lead or p is first or p.line.article == first.line.article or (
-                len(bag(p.text) & told) < settings.retold_words):
+                tells < settings.retold_words):
             continue
         rest = [o.text for o in picks if o is not p
                 and (o.line.article, o.line.index) not in out]
-        if _same_act(event(p.text), [event(r) for r in rest], settings.retold_words) and (
-                not needs(p.text, rest, told)):
+        before = [o.text for o in picks[:n] if (o.line.article, o.line.index) not in out]
+        again = _same_act(event(p.text), [event(r) for r in rest], settings.retold_words) or (
+            tells >= settings.opening_tells * len(told)
+            and _mostly_said(p.text, before, settings.retold_said))
+        if again and not needs(p.text, rest, told):
             out.add((p.line.article, p.line.index))
     return frozenset(out)
 
@@ -100,6 +118,38 @@ def _same_act(mine: Event, told: Sequence[Event], words: int) -> bool:
         t.subject == mine.subject and (mine.days & t.days or not (mine.days and t.days))
         and not (mine.verb and t.verb and mine.verb != t.verb)
         and len(shared_action(mine, t)) >= words for t in told)
+
+
+# Words that report what someone says, outside the source clause ("…, a spokesman told
+# reporters."): a lead reporting a statement ("…, and officials say the work will start in
+# May", "…, a spokesman claiming …") tells more than the event again, whatever words of it
+# it repeats. General English, written for the project.
+_STATEMENT = re.compile(r"\b(?:say|says|said|saying|claims?|claimed|claiming|statement|told|"
+                        r"tells?|insists?|insisted|insisting|argues?|argued|arguing)\b",
+                        re.IGNORECASE)
+
+
+def _mostly_said(text: str, before: Sequence[str], share: float) -> bool:
+    """Whether at least `share` of `text`'s content words (`bag`) are printed `before` it, it
+    reports no statement of its own (`_STATEMENT`) and its main verb (`acts.act`), if it has
+    one, is a word printed before (`_verbs`): another outlet's summary of the event told,
+    whatever its subject ("Harbour dredging in Carthen is to be paid for by the new ferry
+    levy, …" after "The Carthen Port Authority said Monday that the new ferry levy would pay
+    for the harbour dredging …"), not another act of one printed ("The Carthen Port
+    Authority's board resigned over the new ferry levy …")."""
+    mine = bag(text)
+    said = frozenset().union(*map(bag, before))
+    clause = source_clause(text)
+    verb = act(text).verb
+    return bool(mine) and len(mine & said) >= share * len(mine) and not _STATEMENT.search(
+        text[:len(text) - len(clause)]) and not (
+        verb and verb not in frozenset().union(*map(_verbs, before)))
+
+
+def _verbs(text: str) -> frozenset[str]:
+    """Every word of `text` as `acts.act` would name it as a verb: its `EVENT_VERBS` family
+    ("lawsuit" is no "sue") or "=" and its form ("vote" and "voted" are "=vot")."""
+    return frozenset(family(w) or "=" + form(stem(w.lower())) for w in WORD.findall(text))
 
 
 def without(picks: Sequence[Pick], gone: frozenset[tuple[int, int]]) -> list[Pick]:

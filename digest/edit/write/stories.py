@@ -56,9 +56,10 @@ which tells the headline's "70". The paragraph is then read in its new order
 (`paragraph.in_print`).
 
 **Each event once** (`retold.py`): with the headline known, another outlet's lead that tells
-its event again — the same subject doing the same thing that day, and nothing the reader needs
-that the rest does not print (a word of the headline, a figure, an actor, a quotation) — is
-not printed, with what leans on it.
+its event again — the same subject doing the same thing that day, or half the headline's words
+and mostly words printed before it, with no statement or other main verb of its own; and
+nothing the reader needs that the rest does not print (a word of the headline, a figure, an
+actor, a quotation) — is not printed, with what leans on it.
 """
 
 
