@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -28,26 +28,103 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from digest.edit.entities import EntityIndex, Scan, mentions_after, scan
-from digest.edit.lexicon import CJK_RE, content_words
+from digest.edit.facts import name_heads
+from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
 from digest.edit.whole import fault
-from digest.edit.write.lines import definite_references, introduced
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
 from digest.models import Article, ArticleState, ArticleStatus
-from digest.text import split_sentences
+from digest.text import iter_sentences, tokens, undoubled
+
+# "the benchmark", "the alliance": a definite noun (not "the end of …", not a time).
+# Only a noun that heads its phrase: a verb, a function word or punctuation follows it ("the
+# benchmark is run by …"), never another noun it qualifies ("the death penalty", "the
+# vaccine arm", "the second night": a compound or an ordinal names something new).
+_DEFINITE = re.compile(r"\bthe\s+([a-z][a-z-]{2,})(?=\s*[,.;:!?)\"”]|\s+(?:is|was|are|were|has|"
+                       r"have|had|will|would|could|can|may|might|should|must|said|says|and|or|"
+                       r"but|to|in|on|at|by|for|with|from|as)\b)")
+
+
+def definite_references(text: str, before: frozenset[str]) -> frozenset[str]:
+    """The stems of the nouns `text` names as "the <noun>" that `before` (the stems of its
+    article's earlier sentences) holds and `text` does not name earlier itself."""
+    out = set()
+    for m in _DEFINITE.finditer(text):
+        word = m.group(1)
+        if word in STOPWORDS:
+            continue
+        w = stem(word)
+        if w in before and w not in {stem(t) for t in tokens(text[:m.start()])}:
+            out.add(w)
+    return frozenset(out)
+
+
+def introduced(title: str, sentences: Sequence[str]) -> list[frozenset[str]]:
+    """Per sentence, the stems of the title and of the sentences before it: what the article
+    introduced, which a "the <noun>" in that sentence may refer back to."""
+    return [before for _, before, _ in introducing(title, sentences)]
+
+
+def introducing(title: str, sentences: Iterable[str]
+                 ) -> Iterator[tuple[str, frozenset[str], frozenset[str]]]:
+    """Each sentence with what `introduced` gives it and the names the article wrote in full
+    before it (their heads: "creech" after "Dr. Buddy Creech")."""
+    seen = frozenset(stem(t) for t in tokens(title))
+    full = name_heads(title)[0]
+    for sentence in sentences:
+        yield sentence, seen, full
+        seen = seen | {stem(t) for t in tokens(sentence)}
+        full = full | name_heads(sentence)[0]
+
 
 
 @dataclass(frozen=True)
 class Line:
-    """One sentence of an article."""
+    """One sentence of an article. What a room asks of it is read the first time it asks and
+    kept for every other room (a writer of "Also" lines reads a lead's faults, never its
+    stems)."""
 
     index: int  # position among the article's sentences
     raw: str  # as split from the body
     text: str  # a leading dateline removed ("HANGZHOU — ", "本网讯")
-    words: tuple[str, ...]  # stemmed content words; Chinese: characters
-    # never printed: a byline, timestamp, ticker or link list, or no whole sentence (cut by its
-    # publisher, a stray full stop, a dek, a fragment: `whole.fault`)
-    furniture: bool
-    cjk: bool  # written in Chinese script (a character weighs 2/3 of a Latin word)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """Stemmed content words; Chinese: characters."""
+        return tuple(content_words(self.text))
+
+    @cached_property
+    def cjk(self) -> bool:
+        """Written in Chinese script (a character weighs 2/3 of a Latin word)."""
+        text = self.text
+        return len(CJK_RE.findall(text)) > 1.5 * len(re.findall(r"[A-Za-z]{2,}", text))
+
+    @cached_property
+    def plain(self) -> str:
+        """`text` with a doubled slip of the source written once ("the the"), as a writer
+        prints it (`text.undoubled`)."""
+        return undoubled(self.text)
+
+    @cached_property
+    def boilerplate(self) -> bool:
+        """A byline, timestamp, ticker or link list (`summarize.is_furniture`)."""
+        return is_furniture(self.raw)
+
+    @cached_property
+    def fault(self) -> str | None:
+        """What a copy editor strikes the sentence for (`whole.fault` of `plain`: cut by its
+        publisher, a stray full stop, a dek, a fragment), or None. Read here once for every
+        writer: the TL;DR and the Explainer skip such lines (`furniture`), the paragraph and
+        the "Also" line (`write/lines.article_lines`) print them only mended."""
+        return fault(self.plain)
+
+    @cached_property
+    def furniture(self) -> bool:
+        """Never printed: boilerplate, or no whole sentence (`fault`)."""
+        return self.boilerplate or self.fault is not None
+
+
+def _line(i: int, raw: str) -> Line:
+    return Line(i, raw, clean_sentence(raw, lead=i == 0))  # (a dateline leads an article)
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,13 +153,28 @@ class Read:
 
     @cached_property
     def lines(self) -> tuple[Line, ...]:
-        out = []
-        for i, raw in enumerate(split_sentences(self.article.text)):
-            text = clean_sentence(raw, lead=i == 0)
-            cjk = len(CJK_RE.findall(text)) > 1.5 * len(re.findall(r"[A-Za-z]{2,}", text))
-            out.append(Line(i, raw, text, tuple(content_words(text)),
-                            is_furniture(raw) or fault(text) is not None, cjk))
-        return tuple(out)
+        return tuple(self.reading())
+
+    def reading(self) -> Iterator[Line]:
+        """The article's lines in order, each read the first time a room asks for it (an
+        "Also" line reads an article only as far as its lead) and kept for the rest."""
+        done, k = self._done, 0  # (a reader may stop early; the next reads on from there)
+        while True:
+            if k == len(done):
+                raw = next(self._raws, None)
+                if raw is None:
+                    return
+                done.append(_line(k, raw))
+            yield done[k]
+            k += 1
+
+    @cached_property
+    def _done(self) -> list[Line]:
+        return []
+
+    @cached_property
+    def _raws(self) -> Iterator[str]:
+        return iter_sentences(self.article.text)
 
     @cached_property
     def scanned(self) -> Scan:
@@ -100,7 +192,7 @@ class Read:
 
     @cached_property
     def introduced(self) -> tuple[frozenset[str], ...]:
-        """Per line, the stems the title and the lines before it gave (`write.lines.introduced`)."""
+        """Per line, the stems the title and the lines before it gave (`introduced`)."""
         return tuple(introduced(self.article.title, [ln.raw for ln in self.lines]))
 
     def refers_back(self, line: Line) -> bool:

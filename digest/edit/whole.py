@@ -1,8 +1,10 @@
 """Whether a source's sentence is a whole sentence a copy editor would let stand (issue 11).
 
-One rule, read by the writers (`write/lines.article_lines`, `week.Read.lines`: every
-writer's sentences) and by the copy editor (`proof.paragraph_strikes`), which strikes what
-slips through. `fault` names what is wrong with a sentence, or None:
+One rule, read once per sentence where the week's sentences are read (`week.Line.fault`)
+and used by every writer (`write/lines.article_lines`: paragraph and "Also" line; the TL;DR
+and the Explainer through `week.Line.furniture`), and by the copy editor
+(`proof.paragraph_strikes`), which strikes what slips through. `fault` names what is wrong
+with a sentence, or None:
 
 * **cut**: the publisher stopped it mid-way and said so ("… the Senate will vote on two
   bills…", "… to the [...]", "… Read more", "… Continue reading"): a teaser, no sentence.

@@ -285,3 +285,17 @@ def test_the_tldrs_thread_sentence_is_the_story_the_intro_leads_with(
     assert texts[0].startswith("The Harbour Data Alliance (HDA) runs through"), texts
     lead = {c.url for c in issue.stories[1].articles}
     assert set(issue.tldr[1].sources) <= lead, issue.tldr
+
+
+def test_an_articles_sentences_are_read_once_as_far_as_a_room_asks(
+        make_article: MakeArticle) -> None:
+    # Each sentence and what a copy editor strikes it for (`Line.fault`) is read once, when a
+    # room first asks, and every room (the "Also" line's lead, the TL;DR's whole read) gets
+    # the same reading.
+    r = read([make_article(FORUM_A)])[0]
+    lead = next(r.reading())
+    assert next(r.reading()) is lead and r.lines[0] is lead
+    assert len(r.lines) == len(split_sentences(FORUM_A)) and r.lines[0].fault is None
+    cut = read([make_article("Delegates from 30 countries met on Tuesday in Ningbo to agree on "
+                             "the shared rules…")])[0]
+    assert cut.lines[0].fault and cut.lines[0].furniture

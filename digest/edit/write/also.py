@@ -22,12 +22,14 @@ from collections.abc import Sequence
 
 from digest.edit.lexicon import content_words
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
+from digest.edit.week import Read
 from digest.edit.write.attribution import quote
 from digest.edit.write.lines import (
     Centrality,
     Line,
     article_lines,
     first_person,
+    reading,
     speaks,
     story_lines,
 )
@@ -36,14 +38,17 @@ from digest.models import Article, Sentence
 BLURB_WORDS = 40
 
 
-def also_line(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], *,
+def also_line(story: Sequence[Read | Article], citations: dict[str, tuple[str, ...]], *,
               headline: str = "", language: str | None = None,
               settings: ParagraphSettings = PARAGRAPH) -> tuple[Sentence, ...]:
-    """One sentence for an "Also this week" item (see the module docstring)."""
-    leads = _leads(arts, language)
+    """One sentence for an "Also this week" item (see the module docstring); `story`: its
+    articles, as the week read them (`lines.reading`)."""
+    reads = reading(story)
+    arts = [r.article for r in reads]
+    leads = _leads(reads, language)
     voiced = False
     if not leads:
-        leads = _leads(arts, language, voiced=True)
+        leads = _leads(reads, language, voiced=True)
         voiced = True
     if not leads:
         return ()
@@ -59,15 +64,16 @@ def also_line(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], *,
     return (Sentence(text, citations.get(art.url, (art.url,))),)
 
 
-def _leads(arts: Sequence[Article], language: str | None, *,
+def _leads(reads: Sequence[Read], language: str | None, *,
            voiced: bool = False) -> dict[int, Line]:
     """Per article, its first printable line that does not lean on the one before, among
     `story_lines(arts, language)`; each article is read only as far as its lead. When no
     article has one in the issue's language, which lines count needs the whole story.
     `voiced`: one in its writer's first person."""
+    arts = [r.article for r in reads]
     own: dict[int, Line] = {}
-    for k, art in enumerate(arts):
-        for ln in article_lines(k, art, voiced=voiced):
+    for k, r in enumerate(reads):
+        for ln in article_lines(k, r, voiced=voiced):
             if (not voiced or first_person(ln.text)) and not ln.leans \
                     and (not language or speaks(ln, arts, language)):
                 own[k] = ln
@@ -75,7 +81,7 @@ def _leads(arts: Sequence[Article], language: str | None, *,
     if own or voiced:  # story_lines keeps the lines in the issue's language,
         return own  # and these lead them (they hold no first person)
     leads: dict[int, Line] = {}
-    for ln in story_lines(arts, language):
+    for ln in story_lines(reads, language):
         if ln.article not in leads and not ln.leans:
             leads[ln.article] = ln
     return leads

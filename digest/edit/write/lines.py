@@ -30,7 +30,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -38,17 +38,18 @@ from digest.edit.facts import name_heads, numbers
 from digest.edit.leaning import POINTS_FORWARD, leans_back
 from digest.edit.lexicon import (
     CJK_RE,
-    STOPWORDS,
     TO_THE_READER,
     content_words,
     stem,
 )
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
+from digest.edit.week import Line as WeekLine
+from digest.edit.week import Read, definite_references, introducing
 from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment, mended
-from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
+from digest.edit.write.summarize import clean_sentence, in_language
 from digest.edit.write.timeline import event_day
 from digest.models import Article
-from digest.text import iter_sentences, quotes_open, split_sentences, tokens, undoubled
+from digest.text import quotes_open, split_sentences, tokens
 
 SENTENCES_PER_ARTICLE = 25  # a story is told from each article's opening, not its tail
 MIN_WORDS = 4
@@ -170,47 +171,6 @@ def _complete(text: str) -> bool:
             and not _QUOTE_WITHOUT_STOP.search(end) and not _CUT_AFTER_TIME.search(end))
 
 
-# "the benchmark", "the alliance": a definite noun (not "the end of …", not a time).
-# Only a noun that heads its phrase: a verb, a function word or punctuation follows it ("the
-# benchmark is run by …"), never another noun it qualifies ("the death penalty", "the
-# vaccine arm", "the second night": a compound or an ordinal names something new).
-_DEFINITE = re.compile(r"\bthe\s+([a-z][a-z-]{2,})(?=\s*[,.;:!?)\"”]|\s+(?:is|was|are|were|has|"
-                       r"have|had|will|would|could|can|may|might|should|must|said|says|and|or|"
-                       r"but|to|in|on|at|by|for|with|from|as)\b)")
-
-
-def definite_references(text: str, before: frozenset[str]) -> frozenset[str]:
-    """The stems of the nouns `text` names as "the <noun>" that `before` (the stems of its
-    article's earlier sentences) holds and `text` does not name earlier itself."""
-    out = set()
-    for m in _DEFINITE.finditer(text):
-        word = m.group(1)
-        if word in STOPWORDS:
-            continue
-        w = stem(word)
-        if w in before and w not in {stem(t) for t in tokens(text[:m.start()])}:
-            out.add(w)
-    return frozenset(out)
-
-
-def introduced(title: str, sentences: Sequence[str]) -> list[frozenset[str]]:
-    """Per sentence, the stems of the title and of the sentences before it: what the article
-    introduced, which a "the <noun>" in that sentence may refer back to."""
-    return [before for _, before, _ in _introducing(title, sentences)]
-
-
-def _introducing(title: str, sentences: Iterable[str]
-                 ) -> Iterator[tuple[str, frozenset[str], frozenset[str]]]:
-    """Each sentence with what `introduced` gives it and the names the article wrote in full
-    before it (their heads: "creech" after "Dr. Buddy Creech")."""
-    seen = frozenset(stem(t) for t in tokens(title))
-    full = name_heads(title)[0]
-    for sentence in sentences:
-        yield sentence, seen, full
-        seen = seen | {stem(t) for t in tokens(sentence)}
-        full = full | name_heads(sentence)[0]
-
-
 def _line(k: int, i: int, text: str, published: date,
           before: frozenset[str] = frozenset(), full: frozenset[str] = frozenset()) -> Line:
     low = text.lower()
@@ -241,53 +201,69 @@ def _promotions(art: Article) -> frozenset[str]:
     return frozenset(out)
 
 
-def article_lines(k: int, art: Article, *, voiced: bool = False) -> Iterator[Line]:
-    """The printable sentences of article `k`, in order. A text the feed cut mid-sentence (its
-    last, or one marked "…") is printed only as `whole.mended` ends it, before the phrase the
-    cut fell in; else not at all. Each sentence is read when it is
-    asked for, so a reader of the first few (an "Also" line's lead) never reads the rest.
+def article_lines(k: int, read: Read, *, voiced: bool = False) -> Iterator[Line]:
+    """The printable sentences of article `k` (`read`: as the week read it), in order. A text
+    the feed cut mid-sentence (its last, or one marked "…") is printed only as `whole.mended`
+    ends it, before the phrase the cut fell in; else not at all. What is wrong with a source's
+    sentence (`week.Line.fault`) was read once, with the week; only a mended one is read here.
     `voiced`: the writer's first-person sentences too (to be quoted, never printed as ours)."""
+    art = read.article
     promo = _promotions(art)
-    sents = _introducing(art.title,
-                         itertools.islice(iter_sentences(art.text), SENTENCES_PER_ARTICLE))
-    i, current = 0, next(sents, None)
+    sents = introducing(art.title, (wl.raw for wl in read.reading()))
     listed = False  # the sentence before was a fragment: this one goes on with its list
-    while current is not None:
-        following = next(sents, None)
-        raw, before, full = current
-        text = undoubled(clean_sentence(raw, lead=i == 0))  # the source's slip mended ("the the")
-        if (following is None and not _complete(text) and not text.endswith(("?", "？"))) \
-                or cut(text):
+    for wl, last in _marked_last(itertools.islice(read.reading(), SENTENCES_PER_ARTICLE)):
+        raw, before, full = next(sents)
+        text = wl.plain  # the source's slip mended ("the the")
+        mend = (last and not _complete(text) and not text.endswith(("?", "？"))) or cut(text)
+        if mend:
             text = mended(text) or ""  # a feed's excerpt, ended before the cut phrase
         after_fragment, listed = listed, fragment(text)
-        if (not text or is_furniture(raw) or raw in promo or size_of(text) < MIN_WORDS
+        if (not text or wl.boilerplate or raw in promo or size_of(text) < MIN_WORDS
                 or _PROMO.match(text) or art.source in text or quotes_open(text)
                 or text.count("(") > text.count(")") or POINTS_FORWARD.search(text)
-                or fault(text) or (first_person(text) and not voiced)
+                or (fault(text) if mend else wl.fault)  # (a mended one: our own making)
+                or (first_person(text) and not voiced)
                 or _ASIDE.match(text) or _TAIL.match(text) or _NO_CAPITAL.match(text)):
-            pass  # furniture, a fragment, the publisher's promotion of itself, a quotation
-            # or a bracket that runs on past the sentence (or the excerpt: "Rep. Deb Haaland
-            # (D.N.M."), or the writer's own voice, or an aside in brackets,
+            continue  # furniture, a fragment, the publisher's promotion of itself, a
+            # quotation or a bracket that runs on past the sentence (or the excerpt: "Rep.
+            # Deb Haaland (D.N.M."), or the writer's own voice, or an aside in brackets,
             # or a sentence whose head the page lost (`_NO_CAPITAL`)
-        elif _complete(text):
-            line = _line(k, i, text, art.published.date(), before, full)
+        if _complete(text):
+            line = _line(k, wl.index, text, art.published.date(), before, full)
             # ("Expanded Medicaid for millions. Penalties for …. Even the plans to …": a line
             # as short as a fragment after one is its list's next item, read with it or not
             # at all; a longer one goes on as prose: "Some bromance. Macron and Trump …")
             listed_item = after_fragment and len(text.split()) <= FRAGMENT_WORDS
             yield replace(line, leans=True) if listed_item else line
-        i, current = i + 1, following
 
 
-def story_lines(arts: Sequence[Article], language: str | None) -> list[Line]:
-    """Every printable sentence of the story, article by article, in the issue's language
-    when the story has any (see the module docstring)."""
-    lines = [line for k, art in enumerate(arts) for line in article_lines(k, art)]
+def _marked_last(lines: Iterator[WeekLine]) -> Iterator[tuple[WeekLine, bool]]:
+    """Each line, and whether it is the last (the one after it read before it is given)."""
+    current = next(lines, None)
+    while current is not None:
+        following = next(lines, None)
+        yield current, following is None
+        current = following
+
+
+def story_lines(story: Sequence[Read | Article], language: str | None) -> list[Line]:
+    """Every printable sentence of the story (its articles as the week read them, or read
+    here), article by article, in the issue's language when the story has any (see the module
+    docstring)."""
+    reads = reading(story)
+    lines = [line for k, r in enumerate(reads) for line in article_lines(k, r)]
     if language:
+        arts = [r.article for r in reads]
         own = [ln for ln in lines if speaks(ln, arts, language)]
         if own:
             return own
     return lines
+
+
+def reading(story: Sequence[Read | Article]) -> Sequence[Read]:
+    """A story's articles as the week read them (`week.Read`: each sentence and its faults
+    read once for every writer); articles handed alone (a benchmark, a test) are read here."""
+    return [x if isinstance(x, Read) else Read(k, x) for k, x in enumerate(story)]
 
 
 def speaks(line: Line, arts: Sequence[Article], language: str) -> bool:

@@ -74,12 +74,13 @@ from digest.edit.headline.column import columns
 from digest.edit.headline.score import chosen, headline_for
 from digest.edit.rank import Ranked
 from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings, WriteSettings
-from digest.edit.week import Week, writing_set
+from digest.edit.week import Read, Week, writing_set
 from digest.edit.write.also import also_line
+from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import Pick, in_print, select
 from digest.edit.write.retold import bag, retellings, without
 from digest.edit.write.trim import bare
-from digest.models import Article, Citation, Sentence, Story
+from digest.models import Citation, Sentence, Story
 
 
 def write_stories(week: Week, ranked: Sequence[Ranked], language: str,
@@ -88,11 +89,12 @@ def write_stories(week: Week, ranked: Sequence[Ranked], language: str,
     facts."""
     out = []
     for story in ranked:
-        arts = [r.article for r in writing_set(week, story.members, settings.articles)]
+        reads = writing_set(week, story.members, settings.articles)
+        arts = [r.article for r in reads]
         if story.featured:
-            title, sentences = _paragraph(arts, week.citations, language, settings, headline)
+            title, sentences = _paragraph(reads, week.citations, language, settings, headline)
         else:
-            sentences = also_line(arts, week.citations, language=language,
+            sentences = also_line(reads, week.citations, language=language,
                                   settings=settings.paragraph)
             title = headline_for(arts, language=language, settings=headline,
                                  paragraph=[s.text for s in sentences])
@@ -104,13 +106,15 @@ def write_stories(week: Week, ranked: Sequence[Ranked], language: str,
     return out
 
 
-def _paragraph(arts: Sequence[Article], citations: dict[str, tuple[str, ...]], language: str,
+def _paragraph(reads: Sequence[Read], citations: dict[str, tuple[str, ...]], language: str,
                settings: WriteSettings, headline: HeadlineSettings,
                ) -> tuple[str, tuple[Sentence, ...]]:
     """The featured story's headline and paragraph, opening on what the headline tells, each
     event told once (`retold.retellings`: another outlet's lead telling the headline's event
     again goes, with what leans on it)."""
-    picks = select(arts, language, settings.paragraph_words, settings.paragraph)
+    arts = [r.article for r in reads]
+    picks = select(arts, language, settings.paragraph_words, settings.paragraph,
+                   lines=story_lines(reads, language))  # (the week's reading of each sentence)
     head = chosen(arts, language=language, settings=headline,
                   paragraph=[p.text for p in picks])
     title = head.text if head else ""
