@@ -99,6 +99,18 @@ def test_an_excerpt_ends_before_the_phrase_the_cut_fell_in() -> None:
         assert whole.mended(cut) is None, cut
 
 
+def test_an_excerpt_opening_on_to_and_a_noun_phrase_is_a_clause_an_infinitive_is_not() -> None:
+    # "To some crews' dismay, …": a preposition and its noun before the main clause, which
+    # the cut can end (session 26: an "Also" item printed its headline alone for want of it)
+    assert whole.mended("To some crews' dismay, Mayor Ilse Brandt has openly embraced the "
+                        "board's plan to cut night fares, a kind of ultimate") == (
+        "To some crews' dismay, Mayor Ilse Brandt has openly embraced the board's plan to cut "
+        "night fares.")
+    # "To keep the ferries running, …": an infinitive opening, as before, is never ended
+    assert whole.mended("To keep the night ferries running through the winter, the board has "
+                        "cut fares, a kind of ultimate") is None
+
+
 def test_the_writer_prints_none_of_them_and_the_copy_editor_strikes_them(
         make_article: MakeArticle) -> None:
     art = make_article("Harbour board approves plan to run night ferry in first vote of its new "
