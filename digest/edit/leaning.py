@@ -43,6 +43,12 @@ _REFERENCE = re.compile(
 # are the details.": the text it introduces is the article's, never printed after it.
 POINTS_FORWARD = re.compile(r"^(?:Below|Here)(?:'s|’s|\s(?:is|are)\b)|^The following\b"
                             r"|^(?:Read on|See below)\b|\b(?:below|as follows):?$")
+# A word of an opening phrase that names nobody: a lower-case word, a figure, a date's word.
+_CALENDAR = "|".join(sorted(CALENDAR))
+_UNNAMED = r"[a-z0-9][\w'’.-]*|" + _CALENDAR
+# What opens an adverbial before the main clause: a subordinator or a preposition.
+_ADVERBIAL = ("after|as|when|while|before|since|until|once|though|although|because|if|in|on|"
+              "at|during|with|for")
 LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("answers a question not printed",
      re.compile(r"(?:\b[Tt]he|^One|^An|^Part of the) (?:short |simple )?answer\b"
@@ -52,10 +58,16 @@ LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
      re.compile(r"^(?:So|Now|Again|After all|Well|Oh|Oh yes|Yes|No|Regardless|Anyway|Alas),\s"
                 r"|^So\s(?!far\b|much\b|many\b|long\b|too\b|called\b|-)"
                 r"|^Now\s(?:he|she|they|it|we|that's|that’s|there)\b")),
-    # "In an address on Thursday, he said …": the opening phrase names nobody (a date is no one)
+    # "In an address on Thursday, he said …": the opening phrase names nobody (a date is no one);
+    # "Tuesday, after he issued the declaration, police say …", "As he rode down that
+    # escalator in June 2015, it felt like a lark": a pronoun in an opening adverbial that
+    # names nobody, and no name in the first words after it ("As he spoke, President Biden
+    # …", "After she left office, the senator …" name who it is there)
     ("a person the sentence never names",
-     re.compile(r"^[A-Z][\w'’-]*(?:\s(?:[a-z0-9][\w'’.-]*|" + "|".join(CALENDAR) + r"))*,\s"
-                r"(?:he|she|they)\s")),
+     re.compile(rf"^[A-Z][\w'’-]*(?:\s(?:{_UNNAMED}))*,\s(?:he|she|they)\s"
+                rf"|^(?:(?:{_CALENDAR}),\s)?(?i:{_ADVERBIAL})\s(?:(?:{_UNNAMED})\s)*?(?:he|she|"
+                rf"him|his|her|they|them|their)(?:\s(?:{_UNNAMED}))*,\s+(?!(?:the|a|an)\s)"
+                r"(?:[a-z][\w'’-]*\s+){3}[a-z]")),
     # "The reason for this was twofold.", "All of this has required …", "The fact that this is
     # only a sampling …": a demonstrative standing for what the sentence before said.
     ("points back to a sentence not printed",

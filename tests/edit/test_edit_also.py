@@ -89,3 +89,20 @@ def test_a_lead_opening_on_an_it_that_stands_for_nothing_is_a_blurb(
 ])
 def test_an_it_that_stands_for_nothing_is_no_reference(text: str, alone: bool) -> None:
     assert opens_on_reference(text) is not alone
+
+
+def test_a_lead_whose_opening_phrase_names_nobody_is_no_blurb(
+        make_article: MakeArticle) -> None:
+    # "Tuesday, after he issued the declaration, police say …" (w58 of the allsides weeks,
+    # session 26): "he" is the sentence before's; the next whole lead that names its people
+    # is the blurb, and without one the headline stands alone.
+    art = make_article("Tuesday, after he signed the order, police say two ferries were held in "
+                       "Kettle for the night. Mayor Ilse Brandt signed the harbour order on "
+                       "Tuesday, halting the night ferries.", source="Outlet A",
+                       title="Brandt halts night ferries")
+    assert [s.text for s in also_line([art], {}, language="en")] == [
+        "Mayor Ilse Brandt signed the harbour order on Tuesday, halting the night ferries."]
+    alone = make_article("Tuesday, after he signed the order, police say two ferries were held "
+                         "in Kettle for the night.", source="Outlet A",
+                         title="Brandt halts night ferries")
+    assert also_line([alone], {}, language="en") == ()

@@ -230,6 +230,11 @@ OTHER = "Carthen's harbour board on Monday weighed ending the night ferry to Oak
      "goes on from a sentence not printed"),
     ("In an address on Thursday, he said the Kettle ferry will run.",
      "a person the sentence never names"),
+    # the pronoun in the opening phrase, and no name after it (session 26, an "Also" blurb)
+    ("Tuesday, after he signed the order, police say two ferries were held in Kettle.",
+     "a person the sentence never names"),
+    ("As he rode the night ferry in June 2015, it felt like a lark to Oakfield.",
+     "a person the sentence never names"),
     ("But the board kept the ferry.", "opens on an unresolved reference"),
 ])
 def test_what_leans_on_the_sentence_before(sentence: str, fault: str | None) -> None:
@@ -243,6 +248,8 @@ def test_what_leans_on_the_sentence_before(sentence: str, fault: str | None) -> 
     "The first ferry left at dawn.", "The others' tickets were refunded on Friday.",
     "In an address on Thursday, Mayor Brandt said she will run the ferry.",
     "Well before dawn, the Kettle ferry left.",
+    "As he boarded, Mayor Brandt waved.", "To her crew, Lind was a legend of the Kettle run.",
+    "After she left office, the mayor ran the Kettle ferry.",
     "The fact that the ferry is late shows the strain.", "Most of this week's ferries ran.",
 ])
 def test_what_stands_alone(sentence: str) -> None:
