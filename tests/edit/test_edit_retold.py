@@ -151,3 +151,16 @@ def test_a_lead_telling_another_act_or_a_statement_stays(make_article: MakeArtic
     # Its main verb printed before ("pays" after "would pay"): the same act, it goes.
     pays = "The new ferry levy pays for harbour dredging in Carthen, ending a long dispute."
     assert retellings(_picks(make_article, OPENING, pays), HEADLINE) == {(1, 0)}
+
+
+def test_a_subjects_own_saying_is_its_act_not_a_statement(make_article: MakeArticle) -> None:
+    # The opening opens on no name, so `_same_act` cannot tell; the lead opens on a name the
+    # opening prints, whose "said Monday that" is what she did: told again, it goes.
+    opening = ("The new ferry levy will pay for the harbour dredging in Carthen, Mayor Ines "
+               "Dal's office and the port board agreed on Monday.")
+    lead = "Mayor Ines Dal said Monday that the ferry levy would pay for the dredging and more."
+    headline = "Ferry levy will pay for harbour dredging"
+    assert retellings(_picks(make_article, opening, lead), headline) == {(1, 0)}
+    # A statement after her own ("… officials say …") is one of its own: it stays.
+    reported = lead.replace("and more.", "and officials say the work starts in May.")
+    assert not retellings(_picks(make_article, opening, reported), headline)

@@ -50,8 +50,8 @@ from collections.abc import Sequence
 
 from digest.edit.acts import act, family
 from digest.edit.events import Event, event, shared_action
-from digest.edit.facts import WORD, form, new_figures, source_clause
-from digest.edit.lexicon import content_words, stem
+from digest.edit.facts import DATES, WORD, form, new_figures, source_clause
+from digest.edit.lexicon import BEFORE_VERB, content_words, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.paragraph import Pick, kept, quotes_anew
 
@@ -139,11 +139,22 @@ def _mostly_said(text: str, before: Sequence[str], share: float) -> bool:
     Authority's board resigned over the new ferry levy …")."""
     mine = bag(text)
     said = frozenset().union(*map(bag, before))
-    clause = source_clause(text)
     verb = act(text).verb
-    return bool(mine) and len(mine & said) >= share * len(mine) and not _STATEMENT.search(
-        text[:len(text) - len(clause)]) and not (
+    return bool(mine) and len(mine & said) >= share * len(mine) and not _states(text) and not (
         verb and verb not in frozenset().union(*map(_verbs, before)))
+
+
+def _states(text: str) -> bool:
+    """Whether `text` reports a statement (`_STATEMENT`) outside its source clause and other
+    than its subject's own act: "Sen. Ada Lin said Monday that …" tells what she did, and its
+    subject is weighed as an actor (`needs`)."""
+    body = text[:len(text) - len(source_clause(text))]
+    found = _STATEMENT.search(body)
+    if found and event(text).subject and all(
+            w[:1].isupper() or w.lower() in BEFORE_VERB or form(stem(w.lower())) in DATES
+            for w in WORD.findall(body[:found.start()])):
+        found = _STATEMENT.search(body, found.end())
+    return bool(found)
 
 
 def _verbs(text: str) -> frozenset[str]:
