@@ -86,6 +86,7 @@ class Line:
     index: int  # position among the article's sentences
     raw: str  # as split from the body
     text: str  # a leading dateline removed ("HANGZHOU — ", "本网讯")
+    title: str = ""  # its article's (a title the page glued before the lead: `whole.glued`)
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -112,10 +113,11 @@ class Line:
     @cached_property
     def fault(self) -> str | None:
         """What a copy editor strikes the sentence for (`whole.fault` of `plain`: cut by its
-        publisher, a stray full stop, a dek, a fragment), or None. Read here once for every
-        writer: the TL;DR and the Explainer skip such lines (`furniture`), the paragraph and
-        the "Also" line (`write/lines.article_lines`) print them only mended."""
-        return fault(self.plain)
+        publisher, a stray full stop, a dek, a fragment, its title glued before it), or None.
+        Read here once for every writer: the TL;DR and the Explainer skip such lines
+        (`furniture`), the paragraph and the "Also" line (`write/lines.article_lines`) print
+        them only mended."""
+        return fault(self.plain, self.title)
 
     @cached_property
     def furniture(self) -> bool:
@@ -123,8 +125,8 @@ class Line:
         return self.boilerplate or self.fault is not None
 
 
-def _line(i: int, raw: str) -> Line:
-    return Line(i, raw, clean_sentence(raw, lead=i == 0))  # (a dateline leads an article)
+def _line(i: int, raw: str, title: str) -> Line:
+    return Line(i, raw, clean_sentence(raw, lead=i == 0), title)  # (a dateline leads an article)
 
 
 @dataclass(frozen=True, eq=False)
@@ -164,7 +166,7 @@ class Read:
                 raw = next(self._raws, None)
                 if raw is None:
                     return
-                done.append(_line(k, raw))
+                done.append(_line(k, raw, self.article.title))
             yield done[k]
             k += 1
 

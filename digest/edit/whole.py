@@ -19,6 +19,8 @@ with a sentence, or None:
   …"), its verb in the headline present, and no article anywhere; or clauses joined by a
   semicolon with no article or pronoun (`leaning.headline_grammar`). Prose names its
   subject ("The high court granted", "President Trump offered").
+* **a glued title**: the page printed its article's title, and often a credit, before the lead
+  ("… 'Park Avenue vs. Scranton' © Getty Joe Biden's presidential campaign …"; `glued`).
 * **a fragment**: no finite verb at all ("Expanded Medicaid for millions.", "Penalties for
   poorly performing hospitals."), or a subordinate clause alone ("Probably because it's
   completely true."): an item of a list, a caption or an exclamation, not a sentence. A word counts as a verb when it is an auxiliary, a past ("-ed" after the first
@@ -268,8 +270,30 @@ def _has_verb(clause: str, *, past: bool = True) -> bool:
                for k, (w, lw) in enumerate(zip(words, low, strict=True)) if k)
 
 
-def fault(sentence: str) -> str | None:
-    """What a copy editor strikes `sentence` for, as a whole sentence, or None."""
+# The page glued its title (and often a credit: "© Getty", "originally appeared on …") before
+# the lead: "Biden's team says he views election against Trump as 'Park Avenue vs. Scranton'
+# © Getty Joe Biden's presidential campaign on Thursday said …". A lead that goes on from a
+# title ending mid-clause in a lower-case word ("Senate passes relief bill in a party-line
+# vote.") is the outlet's prose, not a glued title.
+TITLE_FAULT = "its article's title glued before it (the page's furniture)"
+_TITLE_WORDS = 4
+
+
+def glued(sentence: str, title: str) -> bool:
+    """Whether `sentence` opens on its article's whole `title` (at least `_TITLE_WORDS` words)
+    and goes on after it with no lower-case word continuing the title's clause."""
+    t = title.strip()
+    if len(t.split()) < _TITLE_WORDS or not sentence.startswith(t + " "):
+        return False
+    after = sentence[len(t) + 1:].lstrip()
+    return t[-1] in ".?!" or not after[:1].islower()
+
+
+def fault(sentence: str, title: str = "") -> str | None:
+    """What a copy editor strikes `sentence` for, as a whole sentence, or None; `title`: its
+    article's (a title glued before it, `glued`)."""
+    if title and glued(sentence, title):
+        return TITLE_FAULT
     if cut(sentence):
         return CUT_FAULT
     if stray_stop(sentence):

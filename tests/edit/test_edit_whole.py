@@ -142,3 +142,22 @@ def test_the_items_after_a_fragment_are_its_lists_and_no_blurb(
     assert also_line([art], {}, headline=art.title, language="en") == ()
     art = make_article(text.rsplit(". ", 1)[1], title="Ferry ruling shakes the harbour")
     assert not story_lines([art], "en")[0].leans  # (the list's head not there: it stands)
+
+
+def test_a_lead_with_its_title_glued_before_it_is_not_printed(make_article: MakeArticle) -> None:
+    # The page glued the title and a photo credit before the lead (w64 of the allsides weeks,
+    # session 26): the "Also" line takes the article's next whole sentence.
+    title = "Brandt says she views the vote as 'Kettle vs. Oakfield'"
+    art = make_article(f"{title} © Getty Mayor Ilse Brandt's campaign said on Thursday that she "
+                       "views the vote as Kettle versus Oakfield. “Ilse Brandt sees this vote as "
+                       "Kettle versus Oakfield,” her deputy said on a call with reporters.",
+                       title=title)
+    assert whole.fault(f"{title} © Getty Mayor Ilse Brandt's campaign said so.", title) == (
+        whole.TITLE_FAULT)
+    assert [s.text for s in also_line([art], {}, language="en")] == [
+        "“Ilse Brandt sees this vote as Kettle versus Oakfield,” her deputy said on a call with "
+        "reporters."]
+    assert read([art])[0].lines[0].furniture  # (nor in the TL;DR or the Explainer)
+    # A lead that goes on from its title in the title's own clause is the outlet's prose.
+    lead = "Harbour board passes the night ferry budget in a 5-2 vote on Tuesday."
+    assert whole.fault(lead, "Harbour board passes the night ferry budget") is None

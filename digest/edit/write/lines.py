@@ -221,7 +221,7 @@ def article_lines(k: int, read: Read, *, voiced: bool = False) -> Iterator[Line]
         if (not text or wl.boilerplate or raw in promo or size_of(text) < MIN_WORDS
                 or _PROMO.match(text) or art.source in text or quotes_open(text)
                 or text.count("(") > text.count(")") or POINTS_FORWARD.search(text)
-                or (fault(text) if mend else wl.fault)  # (a mended one: our own making)
+                or (fault(text, art.title) if mend else wl.fault)  # (mended: our own)
                 or (first_person(text) and not voiced)
                 or _ASIDE.match(text) or _TAIL.match(text) or _NO_CAPITAL.match(text)):
             continue  # furniture, a fragment, the publisher's promotion of itself, a
