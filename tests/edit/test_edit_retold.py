@@ -148,6 +148,11 @@ def test_a_lead_telling_another_act_or_a_statement_stays(make_article: MakeArtic
     # A source clause closing it is who told it, no statement: it goes.
     told = SUMMARY.replace(" over the port.", ", port officials said.")
     assert retellings(_picks(make_article, OPENING, told), HEADLINE) == {(1, 0)}
+    # Nor is who told it between commas (a few words, the word of saying, names and dates).
+    for told in (SUMMARY.replace(", ending", ", a port spokesman told Radio Carthen on Monday, "
+                                             "ending"),
+                 SUMMARY.replace(", ending", ", sources say, ending")):
+        assert retellings(_picks(make_article, OPENING, told), HEADLINE) == {(1, 0)}, told
     # Its main verb printed before ("pays" after "would pay"): the same act, it goes.
     pays = "The new ferry levy pays for harbour dredging in Carthen, ending a long dispute."
     assert retellings(_picks(make_article, OPENING, pays), HEADLINE) == {(1, 0)}

@@ -26,8 +26,9 @@ event again when
   …", "Harbour dredging in Carthen is to be paid for …"), it is mostly said (`_mostly_said`, session 26): it
   tells at least `opening_tells` (half) of the headline's content words (what makes a lead
   the headline's, `stories.lead_with`), at least `retold_said` (35 %) of its content words
-  are printed before it, it reports no statement (a word of saying outside its source
-  clause: "…, and officials say the work will start in May") and its main verb, if
+  are printed before it, it reports no statement (a word of saying, not in its source
+  clause, nor who told it between commas, nor its subject's own "said … that": "…, and
+  officials say the work will start in May"; `_states`) and its main verb, if
   `acts.act` reads one, is a word printed before ("… has apologized …" is another act);
 * and it carries nothing the reader needs that the rest of the paragraph does not print
   (`needs`): no word of the headline (a fact the headline promises: "aged 99"), no new
@@ -145,16 +146,36 @@ def _mostly_said(text: str, before: Sequence[str], share: float) -> bool:
 
 
 def _states(text: str) -> bool:
-    """Whether `text` reports a statement (`_STATEMENT`) outside its source clause and other
-    than its subject's own act: "Sen. Ada Lin said Monday that …" tells what she did, and its
-    subject is weighed as an actor (`needs`)."""
+    """Whether `text` reports a statement (`_STATEMENT`) other than its source: not in its
+    source clause, nor who told it between commas ("…, sources tell Fox News, amid …", "…, a
+    ministry official said Monday, a sign …": `_who_told`), nor its subject's own act ("Sen.
+    Ada Lin said Monday that …" tells what she did, and its subject is weighed as an actor by
+    `needs`)."""
     body = text[:len(text) - len(source_clause(text))]
-    found = _STATEMENT.search(body)
-    if found and event(text).subject and all(
-            w[:1].isupper() or w.lower() in BEFORE_VERB or form(stem(w.lower())) in DATES
-            for w in WORD.findall(body[:found.start()])):
-        found = _STATEMENT.search(body, found.end())
-    return bool(found)
+    opens = bool(event(text).subject)
+    for found in _STATEMENT.finditer(body):
+        if not (_who_told(body, found) or (opens and _plain_words(body[:found.start()]))):
+            return True
+        opens = False
+    return False
+
+
+# Who told it, between commas: a few words naming the speaker ("a senior ministry official"),
+# the word of saying, then only names and dates ("Fox News on Sunday"), no clause.
+_SPEAKER_WORDS = 6
+
+
+def _who_told(body: str, found: re.Match[str]) -> bool:
+    before = body[:found.start()]
+    after = re.match(r"[^,.;:!?]*", body[found.end():])
+    return ("," in before and len(WORD.findall(before[before.rfind(",") + 1:])) <= _SPEAKER_WORDS
+            and after is not None and _plain_words(after.group()))
+
+
+def _plain_words(text: str) -> bool:
+    """Whether `text` writes only names (capitalised words), dates and `BEFORE_VERB` words."""
+    return all(w[:1].isupper() or w.lower() in BEFORE_VERB or form(stem(w.lower())) in DATES
+               for w in WORD.findall(text))
 
 
 def _verbs(text: str) -> frozenset[str]:
