@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.headline import clean_title, headline_for
-from digest.edit.headline.column import is_column_title
+from digest.edit.headline.column import columns, is_column_title
 from digest.edit.headline.score import (
     RELATIVE_DAY,
     Evidence,
@@ -299,6 +299,9 @@ def test_a_columns_title_gives_way_to_a_reports(make_article: MakeArticle) -> No
     ("Hale pardons the ferry operator in his very first week", False),
     ("Oakfield opens a ferry lane", False),
     ("Hale asks the paper to retract baseless ferry claims", False),
+    # issue 11, session 26: the writer's sarcasm, a disjunct of the writer's verdict
+    ("We're supposed to believe the ferry boss earned millions for advice", True),
+    ("On the ferry, Hale is wisely following his predecessor", True),
 ])
 def test_a_column_title_is_one_that_judges_unless_it_names_who_does(
         title: str, column: bool) -> None:
@@ -306,3 +309,20 @@ def test_a_column_title_is_one_that_judges_unless_it_names_who_does(
     assert is_column_title("Hale: ferry operator should go free",
                            ["Hale: ferry operator should go free", "Hale said on Friday."]) \
         is False
+
+
+def test_a_title_its_outlet_labels_opinion_is_a_columns(make_article: MakeArticle) -> None:
+    # No cue word judges in "Oakfield's Ferry Deal Will Sink the Harbour": its outlet's label
+    # says it is a column (issue 11, session 26); the report's title is printed instead.
+    arts = [
+        make_article("The Oakfield ferry deal was signed on Friday.", source="A",
+                     title="OPINION: Oakfield's Ferry Deal Will Sink the Harbour"),
+        make_article("Oakfield signed its ferry deal on Friday, the mayor said.", source="B",
+                     title="Oakfield signs ferry deal"),
+        make_article("Oakfield's ferry deal will cost the harbour dearly.", source="C",
+                     title="Oakfield's ferry deal and the harbour (Opinion)"),
+        make_article("Analysts read the Oakfield ferry deal.", source="D",
+                     title="Analysis: What Oakfield's ferry deal means for the harbour"),
+    ]
+    assert columns(arts) == {0, 2}
+    assert headline_for(arts[:2], language="en") == "Oakfield signs ferry deal"

@@ -37,6 +37,12 @@ def test_a_judgement_beside_another_report_is_credited() -> None:
     # constitutional law, the ruling isn't persuasive.")
     "But as a matter of maritime law, the ruling isn’t persuasive.",
     "The harbour board was wrong to close the quay.",
+    # issue 11, session 26: an obligation in "behoove", an evaluative disjunct ("wisely"), a
+    # verdict on sense, the writer's sarcasm
+    "As hard as it is, it would still behoove the council to reopen the quay.",
+    "On the ferry, the mayor is wisely following her predecessor's example.",
+    "The harbour tolls have never made sense as a test of a mayor's thrift.",
+    "We're supposed to believe the ferry company earned millions for advice.",
 ])
 def test_a_writers_word_is_a_judgement(sentence: str) -> None:
     assert judges(sentence)
@@ -48,6 +54,13 @@ def test_a_verdict_someone_gives_is_theirs_and_a_plain_wrong_is_none() -> None:
     assert attribute(said, "Outlet A") == said
     assert not judges("The ferry sailed to the wrong island.")
     assert not judges("The court was persuaded by the harbour board.")
+
+
+def test_a_reported_sense_or_wisdom_is_someones() -> None:
+    said = "The mayor said the tolls made no sense."
+    assert judges(said) and names_source(said)
+    assert not judges("The mayor warned the board not to \"act unwisely\" on the tolls.")
+    assert not judges("The board will make sense of the toll figures on Friday.")
 
 
 def test_a_reported_must_is_no_judgement() -> None:

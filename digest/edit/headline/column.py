@@ -12,6 +12,12 @@ the judgement, "Trump says Flynn should seek immunity"; "…, officials say"), i
 * intensifies an adjective of its own ("very swampy", "truly awful", "utterly predictable"), or
 * is a verdict of two sentences, "X isn't about Y. It's about Z." (`VERDICTS`).
 
+And a title its outlet labels as opinion ("OPINION: …", "Op-Ed: …", "Commentary | …", "…
+(Opinion)") is a column's whatever its words (`labelled`, read on the raw title: cleaning
+drops the label): "OPINION: The Supreme Court’s Giant Cross Compromise Will Erode the
+Separation of Church and State" says its verdict in no cue word. ("Analysis:" is the news
+desk's, not a column's.)
+
 General English only (an editor's closed classes). `columns(arts)` is what the headline
 (score.py) and the paragraph's opening (write/paragraph.py) ask: which of a story's articles
 stand under a column's title.
@@ -27,12 +33,15 @@ from digest.edit.headline.titles import clean_title, speaker
 from digest.edit.write.attribution import ATTRIBUTION, JUDGEMENT_CUES
 from digest.models import Article
 
-__all__ = ["VERDICTS", "columns", "is_column_title"]
+__all__ = ["VERDICTS", "columns", "is_column_title", "labelled"]
 
 # Quotations in a title: double quotes, and single ones (headline style) — an apostrophe
 # inside ("'don't really have rules'") is no closing quote.
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^‘’]*(?:’\w[^‘’]*)*’|"
                      r"(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
+# The outlet's own label of a column, before the title or in brackets after it.
+_LABEL = re.compile(r"^\s*(?:opinion|op-ed|commentary|editorial|column)\s*[:|]\s|"
+                    r"[(\[](?:opinion|op-ed)[)\]]\s*$", re.IGNORECASE)
 # News style's word for a claim without evidence ("… asks Twitter to delete baseless Trump
 # claims"; wire style guides use it as the report's word): in a title, not a column's.
 _NEWS_STYLE = re.compile(r"\bbaseless\b", re.IGNORECASE)
@@ -66,7 +75,13 @@ def columns(arts: Sequence[Article], among: Iterable[int] | None = None) -> froz
         return frozenset()
     sources = [t for a in arts for t in (a.title, a.text)]
     return frozenset(k for k in asked
-                     if is_column_title(clean_title(arts[k].title, arts[k].source), sources))
+                     if labelled(arts[k].title)
+                     or is_column_title(clean_title(arts[k].title, arts[k].source), sources))
+
+
+def labelled(title: str) -> bool:
+    """Whether the raw `title` carries its outlet's label of a column ("OPINION: …")."""
+    return _LABEL.search(title) is not None
 
 
 def is_column_title(title: str, sources: Sequence[str] = ()) -> bool:

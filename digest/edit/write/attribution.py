@@ -51,11 +51,14 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
                    r"call(?:s|ed|ing)?|want(?:s|ed)?|believe[sd]?|think(?:s)?|thought|insist(?:s|ed)?|"
                    r"rule[sd]?|ruling|recommend(?:s|ed)?|"
                    r"who|what|whether|how|which|when|where)\b).)*?"
-                   r"\b(?:should(?:n't|n’t| not)?|ought to)\b|应该|应当|理应"),
+                   r"\b(?:should(?:n't|n’t| not)?|ought to|behoo?ve[sd]?)\b|应该|应当|理应"),
     ("stance adverb", r"\b(?:arguably|clearly|obviously|surely|frankly|alas|sadly|"
                       r"(?:un)?fortunately|ironically|predictably|shockingly|astonishingly|"
                       r"absurdly|rightly|wrongly|of course|to be sure|admittedly|undoubtedly|"
-                      r"undeniably|decidedly|thankfully|mercifully|inexplicably|simply)\b"
+                      r"undeniably|decidedly|thankfully|mercifully|inexplicably|simply|"
+                      # the writer's verdict on how wisely someone acted ("Trump is wisely
+                      # following …"): evaluative disjuncts, general English
+                      r"wisely|unwisely|foolishly|sensibly|shrewdly|prudently|tellingly)\b"
                       # the writer's impatience ("the giant finally released"; "Finally," opens a
                       # list's last item, a connective)
                       r"|(?<=\s)finally\b"),
@@ -82,9 +85,14 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
     # (`names_source`: "The mayor said the plan was misguided")
     ("verdict", r"\b(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)(?: not)?\s+"
                 r"(?:(?:simply|just|plainly)\s+)?(?:persuasive|unpersuasive|convincing|"
-                r"unconvincing|misguided|wrongheaded|wrong-headed|wrong to)\b"),
+                r"unconvincing|misguided|wrongheaded|wrong-headed|wrong to)\b"
+                # … or on its sense ("The debates have never made sense as a test …")
+                r"|\b(?:makes?|made) (?:no|little) sense\b|"
+                r"\b(?:doesn['’]t|does not|didn['’]t|did not|never) (?:makes?|made) (?:any )?sense\b"),
     ("rhetoric", r"\b(?:make no mistake|the truth is|it's time|it’s time|let's|let’s|"
-                 r"no wonder|needless to say|there must be)\b"),
+                 r"no wonder|needless to say|there must be|"
+                 # the writer's sarcasm: "We're supposed to believe …"
+                 r"(?:we|you)(?:['’]re| are) (?:supposed|expected|asked) to (?:believe|think|accept))\b"),
     ("exclamation", r"!\s*[\"”’]?$"),
 )
 _JUDGES = re.compile("|".join(f"(?:{rx})" for _, rx in JUDGEMENT_CUES), re.IGNORECASE)
@@ -103,7 +111,7 @@ def judges(text: str) -> bool:
     return bool(_JUDGES.search(QUOTED.sub(" ", text)))
 
 
-_OBLIGATION_WORD = re.compile(r"should|ought|应该|应当|理应", re.IGNORECASE)
+_OBLIGATION_WORD = re.compile(r"should|ought|behoo?ve[sd]?|应该|应当|理应", re.IGNORECASE)
 
 
 def judging_words(text: str) -> frozenset[str]:
