@@ -163,3 +163,24 @@ def test_a_reports_lead_opens_before_a_columns(make_article: MakeArticle) -> Non
                           day=1), *arts[1:]]
     assert paragraph_for(plain, {}, language="en", settings=central)[0].text.startswith(
         "If the ferry operator walks free")
+
+
+def test_a_columns_dated_line_beside_a_report_is_colour(make_article: MakeArticle) -> None:
+    # Issue 11, session 26: the column's date sets its scene and its "dredging" is its
+    # subject; beside a report it reports only by a figure or someone's words. Beside
+    # another column alone it is read as a report's line.
+    scene = "The harbour board approved the dredging on Monday, ending the quay's proud defiance."
+    figure = "The dredging will cost 12 million crowns."
+    column = make_article(f"{scene} {figure}", source="Outlet C",
+                          title="OPINION: The quay deserved better")
+
+    def flagged(beside: Article) -> set[str]:
+        arts = [beside, column]
+        lines = story_lines(arts, "en")
+        return {ln.text for ln in lines if (ln.article, ln.index) in colour(arts, lines)}
+
+    report = make_article(REPORT_A, source="Outlet A", title="Harbour board approves dredging")
+    assert flagged(report) == {scene}
+    other = make_article("The harbour board should never have approved the dredging on Monday.",
+                         source="Outlet B", title="OPINION: Dredging will sink Carthen")
+    assert flagged(other) == set()

@@ -17,6 +17,13 @@ column it came from. A copy editor tells them apart by what a report's sentence 
   put first is what happened ("… ruled …" under "Court rules …"; "… sworn in …" under "As
   Congress is sworn in, …"). A sentence sharing none of it tells something else.
 
+A column's own line (an article under a column's title, `headline.column.columns`: "OPINION:
+…", "… should …") reports by a figure or someone's words only, when another outlet offers
+a report (an article not under a column's title): its date sets its writer's scene ("The
+separation of church and state survived a close brush with death on Thursday, …") and the
+words it shares with the report's title are its subject, not news it adds. Where every
+article is a column's, nobody offers better, and its lines are read as a report's.
+
 The test reads one story against its other outlets: an article alone in its story, or beside
 articles of its own outlet only, has nobody to be read against, and every sentence of it
 reports (a lone column is then printed as it is; its colour is its outlet's to answer for).
@@ -30,6 +37,7 @@ import re
 from collections.abc import Sequence
 
 from digest.edit.events import event
+from digest.edit.headline.column import columns
 from digest.edit.lexicon import QUOTED, REPORTING_VERBS, SPEECH, WEEKDAYS, mostly_cjk
 from digest.edit.write.lines import Line
 from digest.models import Article
@@ -82,7 +90,8 @@ def _event_words(text: str) -> frozenset[str]:
 def colour(arts: Sequence[Article], lines: Sequence[Line]) -> frozenset[tuple[int, int]]:
     """The (article, index) of each of `lines` that reports nothing (see the module
     docstring): no figure, no date, nobody's words, and no word of the event that another
-    outlet's title or lead (its first printable sentence) writes. A title is read in lower
+    outlet's title or lead (its first printable sentence) writes; a column's line beside a
+    report, no figure and nobody's words. A title is read in lower
     case: a headline's capitals ("Court Rules …") are its style, not names."""
     leads: dict[int, Line] = {}
     for ln in lines:
@@ -95,13 +104,17 @@ def colour(arts: Sequence[Article], lines: Sequence[Line]) -> frozenset[tuple[in
         source: (frozenset().union(*(told[k] for k, a in enumerate(arts) if a.source != source))
                  if any(a.source != source for a in arts) else None)
         for source in {a.source for a in arts}}
+    cols = columns(arts)
+    reporting = {a.source for k, a in enumerate(arts) if k not in cols}  # a report's outlets
     out: set[tuple[int, int]] = set()
     for ln in lines:
-        against = others[arts[ln.article].source]
-        if (against is None or ln.figures or _COUNT.search(ln.text) or _dated(ln)
+        source = arts[ln.article].source
+        against = others[source]
+        if (against is None or ln.figures or _COUNT.search(ln.text)
                 or _quotes(ln.text) or _SPEECH.search(ln.text) or mostly_cjk(ln.text)):
             continue
-        if not _event_words(ln.text) & against:
+        beside_report = ln.article in cols and bool(reporting - {source})  # a column's line
+        if beside_report or not (_dated(ln) or _event_words(ln.text) & against):
             out.add((ln.article, ln.index))
     return frozenset(out)
 
