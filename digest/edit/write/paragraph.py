@@ -207,8 +207,9 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     central = Centrality(arts, settings)
     hooks = _hooks(lines)  # each read once: the opening, the draft and the fill ask
     by_article = _leads(lines, hooks)
-    colours = colour(arts, lines)  # a column's colour: never fills, never a lead first
-    first = _opening(lines, central, by_article, arts, settings, colours, columns(arts))
+    cols = columns(arts)
+    colours = colour(arts, lines, cols)  # a column's colour: never fills, never a lead first
+    first = _opening(lines, central, by_article, arts, settings, colours, cols)
     if first is None:
         return []
     lo, hi = words

@@ -87,12 +87,14 @@ def _event_words(text: str) -> frozenset[str]:
     return told.action | told.families
 
 
-def colour(arts: Sequence[Article], lines: Sequence[Line]) -> frozenset[tuple[int, int]]:
+def colour(arts: Sequence[Article], lines: Sequence[Line],
+           cols: frozenset[int] | None = None) -> frozenset[tuple[int, int]]:
     """The (article, index) of each of `lines` that reports nothing (see the module
     docstring): no figure, no date, nobody's words, and no word of the event that another
     outlet's title or lead (its first printable sentence) writes; a column's line beside a
     report, no figure and nobody's words. A title is read in lower
-    case: a headline's capitals ("Court Rules …") are its style, not names."""
+    case: a headline's capitals ("Court Rules …") are its style, not names. `cols`: the
+    story's `columns(arts)` when the caller has them."""
     leads: dict[int, Line] = {}
     for ln in lines:
         leads.setdefault(ln.article, ln)
@@ -104,7 +106,7 @@ def colour(arts: Sequence[Article], lines: Sequence[Line]) -> frozenset[tuple[in
         source: (frozenset().union(*(told[k] for k, a in enumerate(arts) if a.source != source))
                  if any(a.source != source for a in arts) else None)
         for source in {a.source for a in arts}}
-    cols = columns(arts)
+    cols = columns(arts) if cols is None else cols
     reporting = {a.source for k, a in enumerate(arts) if k not in cols}  # a report's outlets
     out: set[tuple[int, int]] = set()
     for ln in lines:
