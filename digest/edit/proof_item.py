@@ -16,7 +16,14 @@ import itertools
 import re
 from collections.abc import Callable
 
-from digest.edit.lexicon import ARTICLES, CJK_RE, PREPOSITIONS, STOPWORDS, plural
+from digest.edit.lexicon import (
+    ARTICLES,
+    CJK_RE,
+    NUMBER_WORDS,
+    PREPOSITIONS,
+    STOPWORDS,
+    plural,
+)
 from digest.edit.proof import lowered_name
 from digest.edit.proof_front import ROLE_RX, Sources, _bare_first_name
 from digest.edit.write.phrase import PUNCT, clause_in
@@ -177,9 +184,6 @@ def _modifier_end(item: str, src: Sources | None) -> bool:
 REFERENT_OPENERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "this",
                               "that", "these", "those", "why", "how", "what", "where", "when",
                               "who"])
-NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight",
-                          "nine", "ten", "eleven", "twelve", "dozens", "hundreds", "thousands",
-                          "millions"])
 # Nouns for a person, beside the roles (settings.ROLES): an item whose head is one names who,
 # not what happened ("the Saudi Arabian aviation student").
 PEOPLE = frozenset(["student", "suspect", "gunman", "shooter", "victim", "teen", "teenager",

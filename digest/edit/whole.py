@@ -247,11 +247,11 @@ def _clause(head: str) -> bool:
     that = _THAT.search(head)
     if that and not _has_verb(head[that.end():]):
         return False  # the cut is in a "that" clause that has no verb yet
-    # (after a fronted phrase a word in "-ed" is as likely a participle: "Of all the
-    # nasty, disgusting smears lobbied against him, …")
+    # A clause: enough words, a verb (after a fronted phrase a word in "-ed" is as likely a
+    # participle: "Of all the nasty, disgusting smears lobbied against him, …"), no aside the
+    # comma closes ("Warmbier, who died …,"), no infinitive opening.
     return (len(_WORD.findall(head)) >= _MENDED_WORDS and _has_verb(head, past=not fronted)
             and not _OPEN_ASIDE.search(head) and not _TO_VERB.match(head))
-    # (no clause, or the comma closes an aside: "Warmbier, who died …,")
 
 
 def _words(text: str) -> list[str]:

@@ -23,6 +23,7 @@ from digest.edit.lexicon import (
     CJK_RE,
     CONJUNCTIONS,
     ENDS_ON_INITIALS,
+    NUMBER_WORDS,
     PREPOSITIONS,
     STOPWORDS,
     is_adverb,
@@ -30,7 +31,7 @@ from digest.edit.lexicon import (
 )
 from digest.edit.proof_front import Sources
 from digest.edit.proof_intro import bare_noun, clause_faults
-from digest.edit.proof_item import NUMBER_WORDS, bare_topic
+from digest.edit.proof_item import bare_topic
 from digest.edit.settings import ROLES
 from digest.edit.write.phrase import PUNCT
 

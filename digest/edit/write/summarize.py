@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from digest.edit.lexicon import CJK_RE, MONTHS, content_words
+from digest.edit.lexicon import ARTICLES, CJK_RE, MONTHS, NUMBER_WORDS, content_words
 from digest.text import split_sentences
 
 _FURNITURE = re.compile(
@@ -81,10 +81,9 @@ _LEAD_DATELINE = re.compile(
     r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?"
     + _DATED + rf"\s+(?:--|{_DASH}|-)\s+(?=[A-Z\"“])(?![^—–]*\s[—–]\s)")
 # Words that open a subject, never a place's name.
-_NOT_A_PLACE = frozenset(["the", "a", "an", "this", "that", "these", "those", "some", "many",
-                          "most", "all", "both", "several", "few", "no", "one", "two", "three",
-                          "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
-                          "hundreds", "thousands", "millions", "meanwhile", "still", "now"])
+_NOT_A_PLACE = ARTICLES | NUMBER_WORDS | frozenset([
+    "this", "that", "these", "those", "some", "many", "most", "all", "both", "several", "few",
+    "no", "meanwhile", "still", "now"])
 # A label that makes the rest someone else's words or a form, not news: "CLAIM: …",
 # "THE FACTS: …" (a fact check), "Q: …", a transcript's speaker ("AUDIE CORNISH, HOST: …",
 # "MAYORKAS: …": a broadcast's words, the host's or a guest's, not the outlet's report).
