@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from digest.edit.leaning import leans_back
 from digest.edit.proof import paragraph_strikes
-from digest.edit.write.lines import first_person, story_lines
+from digest.edit.write.lines import first_person, own_furniture, story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article
 
@@ -140,3 +140,34 @@ def test_a_cut_time_and_an_aside_in_brackets_are_no_sentences(make_article: Make
     b = make_article("The board will vote on the night ferry at 1:30 p.m. The chair said the "
                      "vote starts at 10 a.m.", source="Outlet B", title="Carthen board votes")
     assert len(story_lines([b], "en")) == 2
+
+
+def test_a_sentence_naming_its_own_outlet_as_told_is_printed(make_article: MakeArticle) -> None:
+    # "…, she told Reuters." in Reuters' own article reports a fact; the outlet's credit line
+    # and the segment it presents are its furniture. Before, any sentence holding the
+    # outlet's name went, and a short name went inside longer words ("AP" in "CAPITAL").
+    text = ("Harbour officials in Carthen on Monday closed the night ferry to Oakfield after "
+            "ticket sales fell. The ferry will stop on 1 December, port director Nora Lind told "
+            "Reuters. Reuters' Ann Park explains what the closure means for Oakfield. Ann Park "
+            "contributed to this report.")
+    arts = [make_article(text, source="Reuters", title="Carthen closes night ferry", day=1)]
+    texts = [s.text for s in paragraph_for(arts, {}, language="en")]
+    assert any("told Reuters" in t for t in texts)
+    assert not any("explains" in t or "contributed" in t for t in texts)
+    capital = ("The CAPITAL Line ferry from Carthen to Oakfield stopped on Monday after ticket "
+               "sales fell by half. Its last crossing left at 11 p.m. with 40 riders aboard.")
+    arts = [make_article(capital, source="AP", title="Carthen ferry stops", day=1)]
+    texts = [s.text for s in paragraph_for(arts, {}, language="en")]
+    assert texts and texts[0].startswith("The CAPITAL Line")
+
+
+def test_own_furniture_rules() -> None:
+    assert own_furniture("CNN's Greg Botelho and Sonya Hamasaki contributed to this report.", "X")
+    assert own_furniture("CNN's Atika Shubert explains how the group runs a state.", "CNN")
+    assert own_furniture("Follow Harbor Ledger's coverage of the summit.", "Harbor Ledger")
+    assert own_furniture("Daily Mail Australia was at CubaDupa as a guest of the city.",
+                         "Daily Mail")
+    assert not own_furniture("“We will rebuild,” the mayor told CNN on Monday.", "CNN")
+    assert not own_furniture("Relatives said the victim was gay, CNN affiliate WNCN reported.",
+                             "CNN")
+    assert not own_furniture("CNN's Atika Shubert explains it.", "BBC")
