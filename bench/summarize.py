@@ -7,6 +7,13 @@ Nothing is fitted on these articles: the summariser's parameters are fixed in
 digest/edit/write/summarize.py (see docs/editor.md for how they were chosen).
 
     .venv/bin/python bench/summarize.py
+    .venv/bin/python bench/summarize.py --paragraph
+
+--paragraph: the story paragraph (`write/paragraph.paragraph_for`, 60-130 words) of each article
+as a one-article story under its outlet's name (CNN or Daily Mail, as the story's source is in
+the product), against the simple choice of the same length: the article's lead sentences up to
+as many words (and Lead-3, shorter). allsides_dev's texts are 1-3 sentence excerpts, so this is
+the paragraph writer's only benchmark on whole articles.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -51,6 +59,46 @@ def lexrank(text: str, n: int) -> list[str]:
     return [str(s) for s in LexRankSummarizer()(parser.document, n)]
 
 
+def paragraph_main(rows: list[dict[str, str]], scorer: Any) -> int:
+    """The story paragraph of a one-article story vs the lead sentences to the same length."""
+    from datetime import UTC, datetime
+
+    from digest.edit.write.paragraph import paragraph_for
+    from digest.models import Article
+
+    when = datetime(2026, 3, 4, tzinfo=UTC)
+    totals: dict[str, list[float]] = {"digest paragraph": [0.0, 0.0], "lead, same words": [0.0, 0.0],
+                                      "Lead-3": [0.0, 0.0]}
+    words: list[int] = []
+    for n, row in enumerate(rows):
+        outlet = "CNN" if row["id"].startswith("cnn") else "Daily Mail"
+        art = Article(source=outlet, guid=str(n), url=f"https://outlet.example/{n}", title="",
+                      paragraphs=tuple(p for p in re.split(r"\n+", row["article"]) if p.strip()),
+                      published=when, first_seen=when, content_hash=str(n))
+        ours = [s.text for s in paragraph_for([art], {}, language="en")]
+        size = sum(len(s.split()) for s in ours)
+        words.append(size)
+        lead: list[str] = []
+        for sentence in split_sentences(row["article"]):
+            if sum(len(s.split()) for s in lead) >= size:
+                break
+            lead.append(sentence)
+        ref = "\n".join(split_sentences(row["reference"].replace(" . ", " .\n")))
+        for name, text in (("digest paragraph", ours), ("lead, same words", lead),
+                           ("Lead-3", split_sentences(row["article"])[:3])):
+            scores = scorer.score(ref, "\n".join(text))
+            totals[name][0] += scores["rouge1"].fmeasure
+            totals[name][1] += scores["rouge2"].fmeasure
+    print(f"{len(rows)} articles, each a one-article story; ROUGE F1 x100, stemming on")
+    print(f"{'method':<18} {'R1':>6} {'R2':>6}")
+    for name, (r1, r2) in totals.items():
+        print(f"{name:<18} {100 * r1 / len(rows):6.1f} {100 * r2 / len(rows):6.1f}")
+    words.sort()
+    print(f"paragraph words: median {words[len(words) // 2]}, under 60: "
+          f"{sum(w < 60 for w in words)} of {len(words)}")
+    return 0
+
+
 def main() -> int:
     path = DATA / "test.jsonl"
     if not path.exists():
@@ -63,6 +111,8 @@ def main() -> int:
         return 0
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], tokenizer=CharTokenizer())
+    if "--paragraph" in sys.argv[1:]:
+        return paragraph_main(rows, scorer)
     methods: dict[str, Callable[[str], list[str]]] = {
         "Lead-3": lambda t: split_sentences(t)[:3],
         "digest (ours)": lambda t: summarize_document(t, 3),
