@@ -115,28 +115,28 @@ EVENT_REPORTING = frozenset([
 # A news event's verbs in the words different outlets' leads tell it by ("is set to testify" /
 # "is appearing before"; "unveiled" / "introduced"; "is resigning" / "resigned"): two leads on
 # one subject whose main verbs are of one family, on one day or no day named, tell one event
-# (edit/acts.act). General English, each family one act; no verb of saying (one
-# person says many things a day: what was said is the event), none that is mostly another
-# word ("back", "present", "name", "stop", "rule", "lift").
+# (edit/acts.act). General English, each family one act; no verb of saying (one person says
+# many things a day: what was said is the event), none that is mostly another word ("back",
+# "present", "name", "stop", "rule", "lift", "close to a deal", "declined to comment").
 EVENT_VERBS = (
     ("resign", "quit"),
     ("testify", "appear"),
     ("unveil", "introduce", "propose", "release"),
     ("pass", "approve", "adopt", "vote"),
-    ("confirm",),
-    ("sign",),
+    ("confirm",), ("sign",),
     ("reject", "deny", "dismiss", "rebuff"),
     ("arrest", "detain"),
-    ("uphold",),
-    ("meet", "host"),
+    ("uphold",), ("meet", "host"),
     ("win", "beat", "defeat"),
     ("fire", "oust", "sack"),
     ("nominate", "tap", "pick", "choose"),
     ("endorse", "bless", "support"),
-    ("plead",),
-    ("impeach",),
-    ("sue",),
-    ("block", "halt"),
+    ("plead",), ("impeach",), ("sue",),
+    ("block", "halt", "suspend", "freeze", "pause"), ("hint", "tease"),
+    ("criticize", "criticise", "condemn", "denounce", "slam", "blast", "decry", "rebuke",
+     "lambaste", "assail"),
+    ("fall", "dip", "slip", "sink", "slide", "plunge", "tumble"),
+    ("rise", "climb", "jump", "surge", "soar"),
 )
 # The words a verb follows ("is facing", "will visit", "has been fired", "to testify"): not
 # the closed class AUXILIARIES below, which a headline may not end on.

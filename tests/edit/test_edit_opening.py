@@ -8,7 +8,7 @@ from collections.abc import Callable
 from digest.edit import edit_issue
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick
-from digest.edit.write.stories import lead_with, said_better
+from digest.edit.write.stories import lead_with, said_better, told_better
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]
@@ -160,3 +160,27 @@ def test_the_openings_description_is_not_what_it_tells(make_article: MakeArticle
                  "lead the memorial tribute at the cathedral.")
     a1, b1 = _lines(make_article, described, SPECIFIC)
     assert [p.line for p in said_better([_pick(a1), _pick(b1)], HEADLINE)] == [b1]
+
+
+# Two leads telling one act (`retold.same_act`: one subject, one day, "suggested" / "proposed"),
+# the later one more of the headline: the opening carries nothing the other does not.
+SUGGESTED = ("Mayor Ada Lin on Monday suggested the city run its own ferry line as she voiced "
+             "anger at the fares Northwind charges islanders.")
+PROPOSED = ("Mayor Ada Lin on Monday afternoon proposed a new, city-owned ferry line to rival "
+            "Northwind on the island routes.")
+FERRY = "Carthen mayor proposes new ferry line to rival Northwind"
+
+
+def test_an_act_told_better_opens_and_the_opening_goes(make_article: MakeArticle) -> None:
+    a1, b1, c1 = _lines(make_article, SUGGESTED, PROPOSED, OTHER)
+    assert [p.line for p in told_better([_pick(a1), _pick(b1), _pick(c1)], FERRY)] == [b1, c1]
+    # The other way round the better one opens already: nothing moves.
+    assert told_better([_pick(b1), _pick(a1)], FERRY) == [_pick(b1), _pick(a1)]
+    for kept in (SUGGESTED.replace("the fares", "the $40 fares"),  # a figure of its own
+                 SUGGESTED.replace("on Monday", "on Sunday")):  # another day, another act
+        a1, b1 = _lines(make_article, kept, PROPOSED)
+        assert told_better([_pick(a1), _pick(b1)], FERRY) == [_pick(a1), _pick(b1)], kept
+    # Telling no more of the headline, it does not open.
+    a1, b1 = _lines(make_article, SUGGESTED, PROPOSED)
+    assert told_better([_pick(a1), _pick(b1)], "Carthen mayor voices anger at fares") == [
+        _pick(a1), _pick(b1)]

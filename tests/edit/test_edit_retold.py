@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from digest.edit import edit_issue
+from digest.edit.acts import family
 from digest.edit.settings import PARAGRAPH
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick
@@ -169,3 +170,37 @@ def test_a_subjects_own_saying_is_its_act_not_a_statement(make_article: MakeArti
     # A statement after her own ("… officials say …") is one of its own: it stays.
     reported = lead.replace("and more.", "and officials say the work starts in May.")
     assert not retellings(_picks(make_article, opening, reported), headline)
+
+
+# A description for a subject ("A federal judge", "A Harlow County judge"): no name opens it,
+# so `_same_act` cannot tell, and too few of its words are printed for `_mostly_said`.
+RULING = ("A federal judge on Friday ruled that the Carthen harbour levy breaks the state's "
+          "fishing law, ending a two-year fight over the fees.")
+RULED_AGAIN = ("A Harlow County judge ruled that Carthen cannot collect its harbour levy from "
+               "visiting trawler crews, whose union brought the case last spring.")
+RULING_HEADLINE = "Judge strikes down Carthen harbour levy"
+
+
+def test_a_description_doing_the_same_thing_tells_it_again(make_article: MakeArticle) -> None:
+    # The same noun ("judge") doing the same thing ("ruled"), no other day named: it goes.
+    assert retellings(_picks(make_article, RULING, RULED_AGAIN), RULING_HEADLINE) == {(1, 0)}
+    for kept in (RULED_AGAIN.replace("ruled", "ruled Tuesday"),  # another day
+                 # another act of a judge
+                 RULED_AGAIN.replace("ruled that Carthen cannot", "fined Carthen for trying to"),
+                 # another court's judge: each names a place the other does not
+                 RULED_AGAIN.replace("A Harlow County judge", "A Denby judge")):
+        assert not retellings(_picks(make_article, RULING.replace("A federal", "A Harlow"),
+                                     kept), RULING_HEADLINE), kept
+
+
+def test_verbs_of_one_kind_tell_one_act(make_article: MakeArticle) -> None:
+    # "decried" / "denounced" (lexicon.EVENT_VERBS): one subject, one day, one act told again.
+    decried = ("Mayor Ada Lin on Thursday decried the harbour levy, calling it a “tax on "
+               "islanders” that the council should scrap.")
+    denounced = ("Mayor Ada Lin denounced the harbour levy during a speech on Thursday at the "
+                 "Oakfield fishing fair.")
+    headline = "Carthen mayor decries harbour levy as tax on islanders"
+    assert retellings(_picks(make_article, decried, denounced), headline) == {(1, 0)}
+    assert family("dipped") == family("fell") == "fall" and family("slammed") == "criticize"
+    praised = denounced.replace("denounced", "praised")
+    assert not retellings(_picks(make_article, decried, praised), headline)

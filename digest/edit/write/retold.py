@@ -22,6 +22,10 @@ event again when
   action (`events.shared_action`), names the same day or no day both name ("Monday" against
   "Tuesday" is another event), and no main verb of another kind ("is set to kick off a
   summit" and "is expected to sign an executive order" are two acts of one man that day);
+  or a description doing the same thing (`_same_doing`, session 27: "A federal judge late
+  Friday ruled …" / "A Michigan judge ruled last week …": the subject's head word, names
+  of one among the other's, one main verb, the same day or no day both name, no day the
+  paragraph does not name);
   or, whatever its subject (an outlet's summary often opens on no name: "A federal judge
   …", "Harbour dredging in Carthen is to be paid for …"), it is mostly said (`_mostly_said`, session 26): it
   tells at least `opening_tells` (half) of the headline's content words (what makes a lead
@@ -48,11 +52,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from digest.edit.acts import act, family
 from digest.edit.events import Event, event, shared_action
 from digest.edit.facts import DATES, WORD, form, new_figures, source_clause
-from digest.edit.lexicon import BEFORE_VERB, content_words, stem
+from digest.edit.lexicon import ARTICLES, BEFORE_VERB, content_words, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.paragraph import Pick, kept, quotes_anew
 
@@ -102,12 +107,19 @@ def retellings(picks: Sequence[Pick], headline: str,
         rest = [o.text for o in picks if o is not p
                 and (o.line.article, o.line.index) not in out]
         before = [o.text for o in picks[:n] if (o.line.article, o.line.index) not in out]
-        again = _same_act(event(p.text), [event(r) for r in rest], settings.retold_words) or (
+        again = same_act(p.text, rest, settings) or (
             tells >= settings.opening_tells * len(told)
             and _mostly_said(p.text, before, settings.retold_said))
         if again and not needs(p.text, rest, told):
             out.add((p.line.article, p.line.index))
     return frozenset(out)
+
+
+def same_act(text: str, others: Sequence[str], settings: ParagraphSettings = PARAGRAPH) -> bool:
+    """Whether one of `others` tells the act `text` tells: the same one doing the same thing
+    that day, its subject a name (`_same_act`) or a description (`_same_doing`)."""
+    return _same_act(event(text), [event(o) for o in others], settings.retold_words) or (
+        _same_doing(text, others))
 
 
 def _same_act(mine: Event, told: Sequence[Event], words: int) -> bool:
@@ -119,6 +131,47 @@ def _same_act(mine: Event, told: Sequence[Event], words: int) -> bool:
         t.subject == mine.subject and (mine.days & t.days or not (mine.days and t.days))
         and not (mine.verb and t.verb and mine.verb != t.verb)
         and len(shared_action(mine, t)) >= words for t in told)
+
+
+def _same_doing(text: str, others: Sequence[str]) -> bool:
+    """Whether `text`'s subject (`acts.act`) is about the word one of `others`' is about
+    (`_Doer`: "A federal judge" / "A Harlow County judge" both a judge), the names of one
+    among the other's ("A Denby judge" is no Harlow County judge), does what it does (one
+    main verb, an `EVENT_VERBS` family or one verb's forms) and on the same day or no day both
+    name; and no other day than the `others` name ("Tuesday" after "Monday" only is another
+    day). A subject a description opens on no name, so `_same_act` cannot tell."""
+    mine = _Doer.of(text)
+    days = [event(o).days for o in others]
+    named = frozenset().union(*days)
+    if not (mine.verb and mine.head) or (mine.days and named and not mine.days & named):
+        return False
+    return any(t.verb == mine.verb and t.head == mine.head
+               and (mine.names <= t.names or t.names <= mine.names)
+               and (mine.days & t.days or not (mine.days and t.days))
+               for t in map(_Doer.of, others))
+
+
+@dataclass(frozen=True)
+class _Doer:
+    """Who a sentence says acted and how (`acts.act`): its subject's head word ("A Michigan
+    judge": judge; "The police chief of Carthen": chief, the word before "of"), the other
+    names it writes (as forms; its first word apart, whose capital may be the sentence's),
+    its main verb and the days it names."""
+
+    head: str
+    names: frozenset[str]
+    verb: str
+    days: frozenset[str]
+
+    @staticmethod
+    def of(text: str) -> _Doer:
+        lead = act(text)
+        words = [w for w in lead.subject if w.lower() not in ARTICLES]
+        if "of" in words:
+            words = words[:words.index("of")]
+        head = form(stem(words[-1].lower())) if words else ""
+        names = frozenset(form(stem(w.lower())) for w in lead.subject[1:] if w[:1].isupper())
+        return _Doer(head, names - {head}, lead.verb, event(text).days)
 
 
 # Words that report what someone says, outside the source clause ("…, a spokesman told

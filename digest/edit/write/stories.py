@@ -55,6 +55,17 @@ Wednesday morning at the age of 70 after a battle with lung cancer, his family a
 which tells the headline's "70". The paragraph is then read in its new order
 (`paragraph.in_print`).
 
+**The act told better** (`told_better`, session 27). Two outlets' leads often tell one act
+in other words ("President Trump on Monday suggested the government start its own television
+network …" / "President Donald Trump on Monday afternoon proposed the creation of a new,
+United States-funded television network to compete with CNN globally."); when the later one
+tells more of the headline's words, `retold.py` keeps it (a word of the headline is what the
+reader needs), so the act was told twice. When the opening tells the act that lead tells
+(`retold.same_act`), it carries nothing the reader needs that the rest does not print
+(`retold.needs`: no word of the headline, figure, actor or quotation of its own) and it goes
+alone (nothing leaning on it, nothing said again in the new order), that lead opens and the
+opening is not printed.
+
 **Each event once** (`retold.py`): with the headline known, another outlet's lead that tells
 its event again — the same subject doing the same thing that day, or half the headline's words
 and mostly words printed before it, with no statement or other main verb of its own; and
@@ -78,7 +89,7 @@ from digest.edit.week import Read, Week, writing_set
 from digest.edit.write.also import also_line
 from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import Pick, in_print, select
-from digest.edit.write.retold import bag, retellings, without
+from digest.edit.write.retold import bag, needs, retellings, same_act, without
 from digest.edit.write.trim import bare
 from digest.models import Citation, Sentence, Story
 
@@ -121,6 +132,7 @@ def _paragraph(reads: Sequence[Read], citations: dict[str, tuple[str, ...]], lan
     cols = columns(arts)
     printed = lead_with(picks, title, head.article if head else None, cols, settings.paragraph)
     printed = said_better(printed, title, cols, settings.paragraph)
+    printed = told_better(printed, title, cols, settings.paragraph)
     printed = without(printed, retellings(printed, title, settings.paragraph))
     return title, tuple(Sentence(p.text, citations.get(arts[p.line.article].url,
                                                        (arts[p.line.article].url,)))
@@ -179,6 +191,30 @@ def said_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
                 and new_fact(p.text, [first.text])):
             out = in_print(_first(picks, _unit(picks, n)), settings)
             if first not in out:
+                return out
+    return list(picks)
+
+
+def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),
+                settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
+    """`picks` (in print order) opening on another outlet's lead that tells the opening's act
+    (`retold.same_act`) and more of the headline's words, the opening gone, when the opening
+    carries nothing the reader needs that the rest does not print (`retold.needs`); else as
+    they are (module docstring, "The act told better")."""
+    told = bag(headline)
+    if len(picks) < 2 or not told:
+        return list(picks)
+    first = picks[0]
+    tells = len(bag(first.text) & told)
+    rest = [p.text for p in picks[1:]]
+    for n, p in enumerate(picks[1:], 1):
+        if (p.lead and p.text == p.line.text and not p.line.refers
+                and p.line.article != first.line.article and p.line.article not in columns
+                and len(bag(p.text) & told) > tells and same_act(first.text, [p.text], settings)
+                and not needs(first.text, rest, told)):
+            out = in_print(without(_first(picks, _unit(picks, n)),
+                                   frozenset([(first.line.article, first.line.index)])), settings)
+            if len(out) == len(picks) - 1 and out[0] is p:  # the opening alone goes
                 return out
     return list(picks)
 
