@@ -29,9 +29,12 @@ as a newsletter does ("Global Times hailed …", "According to the People's Dail
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from digest.edit.facts import source_clause
 from digest.edit.lexicon import CJK_RE, QUOTED, REPORTING_VERBS, STOPWORDS
+from digest.edit.write.lines import Line
+from digest.models import Article
 
 # Chinese: "据X报道", "X表示", "X称" — never the 据 of 数据 (data) or the 称 of 简称 (short name).
 ATTRIBUTION = re.compile(rf"\b({'|'.join(REPORTING_VERBS)})\b|(?<![数依根证占])据|"
@@ -193,3 +196,26 @@ def quote(text: str, outlet: str) -> str:
     outlet — `Outlet A writes: “We're in trouble.”` — so its "we" is the writer's, never the
     newsletter's; quotation marks inside it become single ones."""
     return f"{outlet} writes: “{text.strip().translate(_INNER_QUOTES)}”"
+
+
+def corroborated(line: Line, arts: Sequence[Article], bags: Sequence[frozenset[str]],
+                 share: float) -> bool:
+    """Another outlet's article says most (`share`) of what this sentence says, judgement
+    and all (it writes the words that judge: "awful", "should"): it needs no source. The
+    facts alone are no judgement shared ("… for her awful comment about John McCain" after
+    another outlet's report of the comment)."""
+    if not line.content:
+        return False
+    cues = judging_words(line.text)
+    return any(len(line.content & bag) / len(line.content) >= share
+               and _writes_all(cues, arts[k])
+               for k, bag in enumerate(bags)
+               if arts[k].source != arts[line.article].source)
+
+
+def _writes_all(cues: frozenset[str], art: Article) -> bool:
+    """Whether the article (title and text, lower-cased once) writes every one of `cues`."""
+    if not cues:
+        return True
+    text = f"{art.title}\n{art.text}".lower()
+    return all(c in text for c in cues)

@@ -46,6 +46,7 @@ from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.week import Line as WeekLine
 from digest.edit.week import Read, definite_references, introducing
 from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment, mended
+from digest.edit.write.pronoun import Named, Persons, named
 from digest.edit.write.summarize import clean_sentence, in_language
 from digest.edit.write.timeline import event_day
 from digest.models import Article
@@ -153,6 +154,9 @@ class Line:
     # Nouns it names as "the <noun>" that its article named before it: "the benchmark" is
     # the one an earlier sentence introduced, so it is printed only after one that names it.
     refers: frozenset[str] = frozenset()
+    # A sentence leaning only on "he" or "she": as the paragraph may print it, with the person
+    # its article means named (`pronoun.named`: "Biden said he would …"), or None.
+    named: Named | None = None
 
 
 def size_of(text: str) -> float:
@@ -202,18 +206,33 @@ def _complete(text: str) -> bool:
 
 def _line(k: int, i: int, text: str, published: date,
           before: frozenset[str] = frozenset(), full: frozenset[str] = frozenset()) -> Line:
-    low = text.lower()
     # "Creech was not involved …": a surname alone whose full name its article gave before
     # leans on that sentence like "the benchmark" does.
     refers = definite_references(text, before) | (name_heads(text)[1] & full)
     return Line(article=k, index=i, text=text, refers=refers,
                 stems=frozenset(stem(t) for t in tokens(text)),
                 content=frozenset(content_words(text)), figures=numbers(text),
-                size=size_of(text),
-                leans=(leans_back(text) is not None or any(c in low for c in _CONTRAST)
-                       or bool(_POINTS_BACK.match(text) or _BARE_QUOTE.match(text.strip())
-                               or _NAMES_WHAT_WENT_BEFORE.match(text))),
-                day=event_day(text, published))
+                size=size_of(text), leans=leans(text), day=event_day(text, published))
+
+
+def leans(text: str) -> bool:
+    """Whether a sentence needs the one before it in its article (`Line.leans`)."""
+    low = text.lower()
+    return (leans_back(text) is not None or any(c in low for c in _CONTRAST)
+            or bool(_POINTS_BACK.match(text) or _BARE_QUOTE.match(text.strip())
+                    or _NAMES_WHAT_WENT_BEFORE.match(text)))
+
+
+def named_line(line: Line) -> Line:
+    """A line leaning only on "he" or "she" (`Line.named`) as printed away from the sentence
+    before it: the person named, leaning on nothing, printed only after a sentence naming
+    them (their name among `refers`, as "Creech was not involved …" is)."""
+    if line.named is None:
+        return line
+    text = line.named.text
+    return replace(line, text=text, stems=frozenset(stem(t) for t in tokens(text)),
+                   content=frozenset(content_words(text)), size=size_of(text), leans=False,
+                   refers=line.refers | line.named.refers, named=None)
 
 
 def _promotions(art: Article) -> frozenset[str]:
@@ -230,19 +249,23 @@ def _promotions(art: Article) -> frozenset[str]:
     return frozenset(out)
 
 
-def article_lines(k: int, read: Read, *, voiced: bool = False) -> Iterator[Line]:
+def article_lines(k: int, read: Read, *, voiced: bool = False,
+                  persons: Persons | None = None) -> Iterator[Line]:
     """The printable sentences of article `k` (`read`: as the week read it), in order. A text
     the feed cut mid-sentence (its last, or one marked "…") is printed only as `whole.mended`
     ends it, before the phrase the cut fell in; else not at all. What is wrong with a source's
     sentence (`week.Line.fault`) was read once, with the week; only a mended one is read here.
-    `voiced`: the writer's first-person sentences too (to be quoted, never printed as ours)."""
+    `voiced`: the writer's first-person sentences too (to be quoted, never printed as ours).
+    `persons`: the story's people, to name the one a sentence's "he" means (`Line.named`)."""
     art = read.article
     promo = _promotions(art)
     sents = introducing(art.title, (wl.raw for wl in read.reading()))
     listed = False  # the sentence before was a fragment: this one goes on with its list
+    earlier: list[str] = []  # the article's sentences before this one, printable or not
     for wl, last in _marked_last(itertools.islice(read.reading(), SENTENCES_PER_ARTICLE)):
         raw, before, full = next(sents)
         text = wl.plain  # the source's slip mended ("the the")
+        earlier.append(text)
         mend = (last and not _complete(text) and not text.endswith(("?", "？"))) or cut(text)
         if mend:
             text = mended(text) or ""  # a feed's excerpt, ended before the cut phrase
@@ -263,8 +286,11 @@ def article_lines(k: int, read: Read, *, voiced: bool = False) -> Iterator[Line]
             # ("Expanded Medicaid for millions. Penalties for …. Even the plans to …": a line
             # as short as a fragment after one is its list's next item, read with it or not
             # at all; a longer one goes on as prose: "Some bromance. Macron and Trump …")
-            listed_item = after_fragment and len(text.split()) <= FRAGMENT_WORDS
-            yield replace(line, leans=True) if listed_item else line
+            if after_fragment and len(text.split()) <= FRAGMENT_WORDS:
+                yield replace(line, leans=True)
+                continue
+            name = named(text, earlier[:-1], persons) if line.leans and persons else None
+            yield replace(line, named=name) if name and not leans(name.text) else line
 
 
 def _marked_last(lines: Iterator[WeekLine]) -> Iterator[tuple[WeekLine, bool]]:
@@ -281,7 +307,8 @@ def story_lines(story: Sequence[Read | Article], language: str | None) -> list[L
     here), article by article, in the issue's language when the story has any (see the module
     docstring)."""
     reads = reading(story)
-    lines = [line for k, r in enumerate(reads) for line in article_lines(k, r)]
+    persons = Persons([r.article.text for r in reads], (r.mentions for r in reads))
+    lines = [line for k, r in enumerate(reads) for line in article_lines(k, r, persons=persons)]
     if language:
         arts = [r.article for r in reads]
         own = [ln for ln in lines if speaks(ln, arts, language)]

@@ -27,9 +27,11 @@
    words new, or the same event told again with the same actors and action, so its lead
    paraphrasing the opening is not printed), nor
    one that leans on a sentence not printed ("He", "The company", "Second,": allowed right
-   after the sentence before it in its own article, which it then follows), nor one naming
-   "the <noun>" its article introduced earlier ("the benchmark") before a printed sentence
-   names that noun.
+   after the sentence before it in its own article, which it then follows; one leaning only
+   on "he" or "she" also elsewhere, the person its article means named — "Biden said he
+   would …" — once a sentence printed before it names them: `pronoun.named`, `kept`), nor
+   one naming "the <noun>" its article introduced earlier ("the benchmark") before a printed
+   sentence names that noun.
 4. **Order**: the opening first; then the rest by when the event they report happened
    (`timeline.event_day`, an undated sentence keeping its article's last date) and, within a
    day, article by article in the order they were picked, each in its own order. A sentence
@@ -64,8 +66,8 @@ from digest.edit.facts import new_fact, said
 from digest.edit.headline.column import columns
 from digest.edit.lexicon import QUOTED, mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
-from digest.edit.write.attribution import attribute, judges, judging_words, quoted_share
-from digest.edit.write.lines import Centrality, Line, size_of, story_lines
+from digest.edit.write.attribution import attribute, corroborated, judges, quoted_share
+from digest.edit.write.lines import Centrality, Line, named_line, size_of, story_lines
 from digest.edit.write.report import colour
 from digest.edit.write.trim import trimmed
 from digest.models import Article, Sentence
@@ -133,7 +135,7 @@ def _opening(lines: Sequence[Line], central: Centrality, leads: dict[int, Line],
 def _credited(ln: Line, arts: Sequence[Article], central: Centrality,
               settings: ParagraphSettings) -> bool:
     """A judgement (`attribution.judges`) no other outlet's article shares: printed credited."""
-    return judges(ln.text) and not _corroborated(ln, arts, central, settings.corroborated)
+    return judges(ln.text) and not corroborated(ln, arts, central.bags, settings.corroborated)
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,8 @@ class _Draft:
         if self.has(ln) or not ln.refers <= self.said or (ln.article, ln.index) in self.hooks:
             return False
         return not ln.leans or any(p.line.article == ln.article
-                                   and p.line.index == ln.index - 1 for p in self.chosen)
+                                   and p.line.index == ln.index - 1 for p in self.chosen) or (
+            ln.named is not None and ln.named.refers <= self.said)
 
     def others(self, ln: Line) -> list[str]:
         """What the other outlets' printed sentences say (a sentence after its own article's
@@ -223,11 +226,12 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
                 and not told_again(ln.text, [c.text for c in draft.chosen])):
             draft.add(Pick(ln, _printed(ln, draft)), ln.stems, ln.size)
     leads = {(ln.article, ln.index) for ln in by_article.values()}
+    refused: set[tuple[int, int]] = set()
     while True:
         best: tuple[tuple[bool, float], Pick, frozenset[str], float] | None = None
         printed = [c.text for c in draft.chosen]
         for ln in lines:
-            if not draft.may_add(ln) or (ln.article, ln.index) in colours:
+            if not draft.may_add(ln) or (ln.article, ln.index) in colours | refused:
                 continue
             text = _printed(ln, draft)
             length = ln.size if text == ln.text else size_of(text)
@@ -250,12 +254,23 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
         if best is None or (draft.size >= lo and best[0][1] <= 0):
             break
         _, pick, stems, length = best
+        if pick.line.named is not None and not printable(pick, draft.chosen):
+            refused.add((pick.line.article, pick.line.index))  # (it would go, its place taken)
+            continue
         draft.add(pick, stems, length)
     out: list[Pick] = []
     for p in without_repeats(draft.chosen, settings):  # each trimmed of what is printed before
         text = trimmed(p.text, [o.text for o in out], settings)
         out.append(p if text == p.text else replace(p, text=text))
     return out
+
+
+def printable(pick: Pick, chosen: Sequence[Pick]) -> bool:
+    """Whether `pick` stays with the `chosen` in print order (`_in_order`, `kept`): "He …"
+    printed before the sentence naming its person would not."""
+    at = (pick.line.article, pick.line.index)
+    return any((p.line.article, p.line.index) == at
+               for p in kept(_in_order([*chosen, pick]), lambda p, o: False))
 
 
 def without_repeats(chosen: Sequence[Pick], settings: ParagraphSettings = PARAGRAPH
@@ -270,9 +285,9 @@ def without_repeats(chosen: Sequence[Pick], settings: ParagraphSettings = PARAGR
     another), never the opening's account (its sentences go on from the opening), nor one
     quoting words no other printed sentence quotes (`quotes_anew`)."""
     out = in_print(_in_order(chosen), settings)
-    picked = {id(p): n for n, p in enumerate(chosen)}
+    picked = {(p.line.article, p.line.index): n for n, p in enumerate(chosen)}
     words_only = replace(settings, event_words=0)
-    for p in sorted(out[1:], key=lambda p: -picked[id(p)]):
+    for p in sorted(out[1:], key=lambda p: -picked[p.line.article, p.line.index]):
         others = [o.text for o in out if o.line.article != p.line.article]
         if (p in out and p.line.article != out[0].line.article
                 and not quotes_anew(p.text, others)
@@ -303,12 +318,20 @@ def in_print(picks: Sequence[Pick], settings: ParagraphSettings) -> list[Pick]:
 def kept(picks: Sequence[Pick], goes: Callable[[Pick, Sequence[Pick]], bool]) -> list[Pick]:
     """`picks` in order without those `goes` drops (asked of each with the picks kept before
     it), nor a sentence leaning on one that went ("He …" after it in its article), nor one
-    naming "the <noun>" before a kept sentence names it."""
+    naming "the <noun>" before a kept sentence names it. A "He …" away from the sentence
+    before it is printed with the person named once a kept sentence names them
+    (`lines.Line.named`); else it goes."""
     out: list[Pick] = []
     dropped: set[tuple[int, int]] = set()
     named: set[str] = set()  # the stems printed so far (an opening, a lead, may name "the X")
     for p in picks:
-        if goes(p, out) or (p.line.leans and (p.line.article, p.line.index - 1) in dropped) or (
+        if p.line.named is not None and not any(  # away from the sentence before it
+                o.line.article == p.line.article and o.line.index == p.line.index - 1
+                for o in out):  # (one credited is printed only there)
+            p = replace(p, line=named_line(p.line), text=p.line.named.text
+                        if p.text == p.line.text else "")
+        if not p.text or goes(p, out) or (p.line.leans and (
+                p.line.article, p.line.index - 1) in dropped) or (
                 out and not p.line.refers <= named):
             dropped.add((p.line.article, p.line.index))
             continue
@@ -336,29 +359,6 @@ def _news(text: str) -> bool:
     mess." opens a column, not a report)."""
     facts = said(text)
     return bool(facts.names or facts.figures)
-
-
-def _corroborated(line: Line, arts: Sequence[Article], central: Centrality,
-                  share: float) -> bool:
-    """Another outlet's article says most (`share`) of what this sentence says, judgement
-    and all (it writes the words that judge: "awful", "should"): it needs no source. The
-    facts alone are no judgement shared ("… for her awful comment about John McCain" after
-    another outlet's report of the comment)."""
-    if not line.content:
-        return False
-    cues = judging_words(line.text)
-    return any(len(line.content & bag) / len(line.content) >= share
-               and _writes_all(cues, arts[k])
-               for k, bag in enumerate(central.bags)
-               if arts[k].source != arts[line.article].source)
-
-
-def _writes_all(cues: frozenset[str], art: Article) -> bool:
-    """Whether the article (title and text, lower-cased once) writes every one of `cues`."""
-    if not cues:
-        return True
-    text = f"{art.title}\n{art.text}".lower()
-    return all(c in text for c in cues)
 
 
 def _in_order(chosen: Sequence[Pick]) -> list[Pick]:
