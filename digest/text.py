@@ -181,9 +181,28 @@ def quote_depth(text: str, depth: int = 0) -> int:
     return depth
 
 
+# Single quotation marks, British style ("‘That’s how football works. If they play well, your
+# stock rises.’"): an apostrophe is the same mark, so a quotation opens only at a word's start
+# before a capital (‘That …, 'Hillary …; not 'em, ’90s, O’Brien, rock 'N' roll) and closes at
+# a mark ending a word (… works,’ / dubbed 'The Royal Matchmaker' after …; "the players’
+# boots" closes one too, the price of reading no grammar: the quotation then ends early, never
+# runs on). They do not nest: a quotation running on into the next paragraph opens again there.
+_SINGLE_OPENS = re.compile(r"(?:^|(?<=[\s(\[“\"—–]))[‘'](?=[A-Z](?![’'](?!\w)))")
+_SINGLE_CLOSES = re.compile(r"(?<=\S)[’'](?!\w)")
+
+
+def single_quote_open(text: str, open_: bool = False) -> bool:
+    """Whether a single quotation is open after `text` (`open_`: it was before it), by the
+    last of its opening and closing marks (see `_SINGLE_OPENS`)."""
+    marks = [(m.start(), True) for m in _SINGLE_OPENS.finditer(text)]
+    marks += [(m.start(), False) for m in _SINGLE_CLOSES.finditer(text)]
+    return max(marks, default=(-1, open_))[1]
+
+
 def quotes_open(text: str) -> bool:
-    """Whether a double quotation opens in `text` and does not close there."""
-    return quote_depth(text) > 0
+    """Whether a quotation opens in `text` and does not close there: a double one, or a
+    single one (`single_quote_open`)."""
+    return quote_depth(text) > 0 or single_quote_open(text)
 
 
 # A word or a run of words written twice in a row is the source's slip: "the the", "since
@@ -213,17 +232,21 @@ def undoubled(text: str) -> str:
 
 def _close_quotes(pieces: list[str]) -> list[str]:
     """Glue back a sentence split inside a quotation ('He said: "We will win. They will
-    lose."' is one sentence), when the quotation closes within the paragraph; a stray quote
-    mark that never closes changes nothing."""
+    lose."' is one sentence; "‘That’s how it works. If they play well, your stock rises.’"
+    too), when the quotation closes within the paragraph; a stray double quote mark that
+    never closes changes nothing, a single quotation open where the paragraph ends takes the
+    rest of it."""
     out: list[str] = []
     i = 0
     while i < len(pieces):
-        depth = quote_depth(pieces[i])
+        depth, single = quote_depth(pieces[i]), single_quote_open(pieces[i])
         j = i
-        while depth > 0 and j + 1 < len(pieces):
+        while (depth > 0 or single) and j + 1 < len(pieces):
             j += 1
-            depth = quote_depth(pieces[j], depth)
-        if j > i and depth == 0:
+            depth, single = quote_depth(pieces[j], depth), single_quote_open(pieces[j], single)
+        if j > i and depth == 0 and (not single or quote_depth(pieces[i]) == 0):
+            # (a single quotation still open where the paragraph ends runs on into the next
+            # one, as British style writes it: what follows it here is inside it too)
             glued = pieces[i]
             for piece in pieces[i + 1:j + 1]:
                 glued += ("" if _CJK_RE.search(glued[-2:]) else " ") + piece

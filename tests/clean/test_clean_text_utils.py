@@ -11,6 +11,7 @@ from digest.text import (
     content_hash,
     detect_language,
     normalize_whitespace,
+    quotes_open,
     split_sentences,
     tokens,
 )
@@ -171,3 +172,31 @@ def test_content_hash_edge_cases(text: str) -> None:
 
 def test_normalize_whitespace() -> None:
     assert normalize_whitespace("  a\u00a0 b \r\n\n  c\u3000d \t ") == "a b\n\nc d"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quotation in single marks, British style, is one sentence however many it holds
+    ("Locke was thrilled. ‘That’s how football works. If they play well, your stock rises.’ "
+     "He joined in 2014.",
+     ["Locke was thrilled.",
+      "‘That’s how football works. If they play well, your stock rises.’", "He joined in 2014."]),
+    ("'Hillary Clinton has had it hard,' Julia explained. 'Which is remarkable.' She laughed.",
+     ["'Hillary Clinton has had it hard,' Julia explained.", "'Which is remarkable.'",
+      "She laughed."]),
+    # open where the paragraph ends, it runs on into the next: the rest of this one is in it
+    ("The coach spoke. ‘I’ve got broad shoulders. They have worked so hard.",
+     ["The coach spoke.", "‘I’ve got broad shoulders. They have worked so hard."]),
+    # apostrophes open nothing: "players’", "’90s", "'N'", "O’Brien"; a quoted title closes
+    ("The players’ boots were new. He likes rock 'N' roll. O’Brien left.",
+     ["The players’ boots were new.", "He likes rock 'N' roll.", "O’Brien left."]),
+    ("He was dubbed 'The Royal Matchmaker' after the wedding. In 2011 he left.",
+     ["He was dubbed 'The Royal Matchmaker' after the wedding.", "In 2011 he left."]),
+])
+def test_single_quotation_marks_keep_a_quotation_whole(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_a_single_quotation_left_open_is_open() -> None:
+    assert quotes_open("‘I’ve got broad shoulders.")
+    assert not quotes_open("‘It’s over,’ she said.")
+    assert not quotes_open("The players’ boots were new.")

@@ -171,3 +171,23 @@ def test_own_furniture_rules() -> None:
     assert not own_furniture("Relatives said the victim was gay, CNN affiliate WNCN reported.",
                              "CNN")
     assert not own_furniture("CNN's Atika Shubert explains it.", "BBC")
+
+
+def test_a_quotation_in_single_marks_is_never_split_into_our_voice(
+        make_article: MakeArticle) -> None:
+    # "Equally, if they don't play well, …" is the manager's, inside his quotation: before, the
+    # splitter cut it out of ‘…’ and the paragraph printed it as the newsletter's own; a bare
+    # quotation in single marks needs its speaker's sentence before it, as one in double marks.
+    text = ("Gary Locke will be confirmed as Kilmarnock's permanent manager on Friday. The club "
+            "went unbeaten in his first six games in charge, Locke said on Thursday. ‘That’s how "
+            "football works. If they play well, your stock rises. Equally, if they don’t play "
+            "well, it’s the manager who gets the stick.’ Kilmarnock are eighth in the league.")
+    arts = [make_article(text, source="Outlet A", title="Locke to be Kilmarnock manager", day=1)]
+    texts = [s.text for s in paragraph_for(arts, {}, language="en")]
+    assert texts and not any(t.startswith(("Equally", "If they play")) for t in texts)
+    assert not any(ln.text.startswith(("Equally", "If they play"))
+                   for ln in story_lines(arts, "en"))
+    bare = [make_article("Locke spoke on Thursday. ‘The players have been superb for us.’ He "
+                         "joined in 2014.", source="Outlet B", title="Locke praises players")]
+    quote = next(ln for ln in story_lines(bare, "en") if ln.text.startswith("‘The players"))
+    assert quote.leans

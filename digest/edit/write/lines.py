@@ -74,7 +74,10 @@ _NAMES_WHAT_WENT_BEFORE = re.compile(
     r"(?!(?:week|month|year|morning|afternoon|evening|weekend|day|time)\b)[a-z]+)\b")
 # A quotation standing alone ('"The model itself should be something others can build on."'):
 # its speaker is the sentence before's.
-_BARE_QUOTE = re.compile(r'^["“][^"”]+["”]$')
+_BARE_QUOTE = re.compile(r'^["“][^"”]+["”]$'
+                         # … or in single marks, British style, no mark closing inside it
+                         # before a space or a comma ("‘A,’ he said, ‘B.’" names its speaker)
+                         r"|^[‘'](?:(?![’'][\s,]).)+[’']$")
 # The publisher talking about itself: "Follow our …", "Subscribe to …", "<Outlet>'s coverage".
 _PROMO_OPENERS = ("Follow", "Subscribe", "Sign up", "Check out", "Click", "Download", "Join",
                   "Read", "Watch", "Listen", "Get", "Don't miss", "Share")
