@@ -191,3 +191,17 @@ def test_a_quotation_in_single_marks_is_never_split_into_our_voice(
                          "joined in 2014.", source="Outlet B", title="Locke praises players")]
     quote = next(ln for ln in story_lines(bare, "en") if ln.text.startswith("‘The players"))
     assert quote.leans
+
+
+def test_a_person_word_inside_a_name_is_no_first_person() -> None:
+    # "7 On Your Side" (a station's consumer desk), "World War I", "We Build the Wall": names,
+    # not the writer talking; before, a report's lead naming them was never printed.
+    for name in ("A 7 On Your Side investigation has led more customers to call the station.",
+                 "More Americans have died than in World War I, Vietnam and Korea combined.",
+                 "Donors gave $25 million to the We Build the Wall fundraiser.",
+                 "This Is Us won three awards on Sunday."):
+        assert not first_person(name), name
+    for voice in ("Yesterday I went to the hearing.", "Were I President Trump, I would fire him.",
+                  "Last Tuesday I was proud of the vote.", "A month later, in Kabul, I turned 18.",
+                  "Our reporters found the files.", "Then we left the room."):
+        assert first_person(voice), voice

@@ -137,10 +137,34 @@ _BIDS_THE_READER = re.compile(r"^(?:Meet(?! the Press)|Imagine|Consider|Picture|
 
 def first_person(text: str) -> bool:
     """Whether the writer speaks in the first person, or to the reader ("you", or an
-    imperative opening: `_BIDS_THE_READER`), outside the sentence's quotations: a newsletter
-    would print it as its own voice."""
+    imperative opening: `_BIDS_THE_READER`), outside the sentence's quotations and names
+    (`_in_name`): a newsletter would print it as its own voice."""
     own = _QUOTATION.sub(" ", text)
-    return bool(_FIRST_PERSON.search(own) or _BIDS_THE_READER.search(own))
+    return (any(not _in_name(own, m) for m in _FIRST_PERSON.finditer(own))
+            or bool(_BIDS_THE_READER.search(own)))
+
+
+# "I" as a numeral, after the noun it counts ("World War I", "Phase I trial", "Title I funds").
+_NUMERAL_I = re.compile(r"\b(?:War|Part|Phase|Title|Chapter|Stage|Type|Class|Division|Round|"
+                        r"Volume|Act|Article|Section)\s$")
+
+
+def _in_name(text: str, m: re.Match[str]) -> bool:
+    """Whether the person word `m` is part of a name: "I" as a numeral (`_NUMERAL_I`: "World
+    War I"); another capitalised one ("Your", "Our", "Us") that is not the sentence's first
+    word, with a capitalised word or a figure right beside it, no mark between ("7 On Your
+    Side", "the We Build the Wall campaign", "This Is Us"; not "Yesterday I went", "Were I
+    President", "in Afghanistan, I turned 18")."""
+    word = m.group()
+    if word == "I" or word[:2] in ("I'", "I’"):
+        return bool(_NUMERAL_I.search(text[:m.start()]))
+    if not word[0].isupper() or not text[:m.start()].strip():
+        return False
+    before = re.search(r"(?:^|\s)([\w'’.-]+) $", text[:m.start()])
+    after = re.match(r" ([\w'’.-]+)", text[m.end():])
+    return any(n is not None and (n.group(1)[0].isupper() or n.group(1)[0].isdigit())
+               and (n is after or n.start(1) > 0)
+               for n in (before, after))
 
 
 @dataclass(frozen=True)
