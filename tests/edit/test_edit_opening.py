@@ -184,3 +184,19 @@ def test_an_act_told_better_opens_and_the_opening_goes(make_article: MakeArticle
     a1, b1 = _lines(make_article, SUGGESTED, PROPOSED)
     assert told_better([_pick(a1), _pick(b1)], "Carthen mayor voices anger at fares") == [
         _pick(a1), _pick(b1)]
+
+
+def test_an_opening_mostly_said_by_a_lead_telling_more_goes(make_article: MakeArticle) -> None:
+    # No subject `same_act` reads, but most of its words are the lead's (`retold._mostly_said`)
+    # and it tells half the headline's words: the lead, telling more of them, opens.
+    headline = "Carthen port authority says ferry levy will pay for harbour dredging"
+    summary = ("The new ferry levy will pay for harbour dredging in Carthen, ending a long "
+               "dispute over the port.")
+    lead = ("The Carthen Port Authority said Monday that the new ferry levy would pay for the "
+            "harbour dredging and more, raising revenue by $30 million over five years.")
+    a1, b1 = _lines(make_article, summary, lead)
+    assert [p.line for p in told_better([_pick(a1), _pick(b1)], headline)] == [b1]
+    # A statement of its own ("officials say …") is more than the event told again.
+    a1, b1 = _lines(make_article, summary.replace(", ending", ", and officials say the work "
+                                                 "will end"), lead)
+    assert told_better([_pick(a1), _pick(b1)], headline) == [_pick(a1), _pick(b1)]

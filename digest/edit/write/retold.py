@@ -107,12 +107,28 @@ def retellings(picks: Sequence[Pick], headline: str,
         rest = [o.text for o in picks if o is not p
                 and (o.line.article, o.line.index) not in out]
         before = [o.text for o in picks[:n] if (o.line.article, o.line.index) not in out]
-        again = same_act(p.text, rest, settings) or (
-            tells >= settings.opening_tells * len(told)
-            and _mostly_said(p.text, before, settings.retold_said))
+        again = retells(p.text, rest, before, told, settings)
         if again and not needs(p.text, rest, told):
             out.add((p.line.article, p.line.index))
     return frozenset(out)
+
+
+def retells(text: str, rest: Sequence[str], before: Sequence[str], told: frozenset[str],
+            settings: ParagraphSettings = PARAGRAPH) -> bool:
+    """Whether `text` tells again the act one of `rest` tells (`same_act`), or, telling at
+    least `opening_tells` of the headline's words (`told`), mostly what is printed `before` it
+    (`_mostly_said`) and no day but those `before` name ("Sunday" after "Monday" only is
+    another day)."""
+    return same_act(text, rest, settings) or (
+        len(bag(text) & told) >= settings.opening_tells * len(told)
+        and _mostly_said(text, before, settings.retold_said) and not _another_day(text, before))
+
+
+def _another_day(text: str, others: Sequence[str]) -> bool:
+    """Whether `text` names a day and `others` name days, none of them its own."""
+    days = event(text).days
+    named = frozenset().union(*(event(o).days for o in others))
+    return bool(days and named and not days & named)
 
 
 def same_act(text: str, others: Sequence[str], settings: ParagraphSettings = PARAGRAPH) -> bool:
@@ -141,9 +157,7 @@ def _same_doing(text: str, others: Sequence[str]) -> bool:
     name; and no other day than the `others` name ("Tuesday" after "Monday" only is another
     day). A subject a description opens on no name, so `_same_act` cannot tell."""
     mine = _Doer.of(text)
-    days = [event(o).days for o in others]
-    named = frozenset().union(*days)
-    if not (mine.verb and mine.head) or (mine.days and named and not mine.days & named):
+    if not (mine.verb and mine.head) or _another_day(text, others):
         return False
     return any(t.verb == mine.verb and t.head == mine.head
                and (mine.names <= t.names or t.names <= mine.names)

@@ -61,7 +61,8 @@ network …" / "President Donald Trump on Monday afternoon proposed the creation
 United States-funded television network to compete with CNN globally."); when the later one
 tells more of the headline's words, `retold.py` keeps it (a word of the headline is what the
 reader needs), so the act was told twice. When the opening tells the act that lead tells
-(`retold.same_act`), it carries nothing the reader needs that the rest does not print
+(`retold.retells`: the same act, or half the headline's words and mostly the lead's, no other
+day), it carries nothing the reader needs that the rest does not print
 (`retold.needs`: no word of the headline, figure, actor or quotation of its own) and it goes
 alone (nothing leaning on it, nothing said again in the new order), that lead opens and the
 opening is not printed.
@@ -89,7 +90,7 @@ from digest.edit.week import Read, Week, writing_set
 from digest.edit.write.also import also_line
 from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import Pick, in_print, select
-from digest.edit.write.retold import bag, needs, retellings, same_act, without
+from digest.edit.write.retold import bag, needs, retellings, retells, without
 from digest.edit.write.trim import bare
 from digest.models import Citation, Sentence, Story
 
@@ -198,7 +199,7 @@ def said_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
 def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),
                 settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
     """`picks` (in print order) opening on another outlet's lead that tells the opening's act
-    (`retold.same_act`) and more of the headline's words, the opening gone, when the opening
+    (`retold.retells`) and more of the headline's words, the opening gone, when the opening
     carries nothing the reader needs that the rest does not print (`retold.needs`); else as
     they are (module docstring, "The act told better")."""
     told = bag(headline)
@@ -210,7 +211,8 @@ def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
     for n, p in enumerate(picks[1:], 1):
         if (p.lead and p.text == p.line.text and not p.line.refers
                 and p.line.article != first.line.article and p.line.article not in columns
-                and len(bag(p.text) & told) > tells and same_act(first.text, [p.text], settings)
+                and len(bag(p.text) & told) > tells
+                and retells(first.text, [p.text], [p.text], told, settings)
                 and not needs(first.text, rest, told)):
             out = in_print(without(_first(picks, _unit(picks, n)),
                                    frozenset([(first.line.article, first.line.index)])), settings)
