@@ -64,6 +64,25 @@ def test_no_name_when_unsure(before: list[str], sentence: str, why: str) -> None
     assert named(sentence, before, persons) is None, why
 
 
+@pytest.mark.parametrize(("texts", "before", "sentence", "why"), [
+    # "Nurse A" names a person, but "A" is no word to print for her.
+    (("Nurse A said he asked her a question. A told the board.",),
+     ["Nurse A said the ward was busy."], "She later told friends.", "a letter"),
+    # "He's a fan …" would print "Lind's a fan …": a contraction reads as a possessive.
+    ((STORY,), ["Chair Nora Lind spoke on Monday."], "She's a fan of the ferry.",
+     "a contraction"),
+    # A speaker's words in single marks are not mended ("'He had a massive rock …").
+    ((STORY,), ["Chair Nora Lind spoke on Monday."], "'She would stop the ferry.",
+     "single marks"),
+    # "Pro-ferry Lind" is an adjective and a word, no one's name.
+    (("Pro-ferry Lind won. Lind said he was glad.",), ["Pro-ferry Lind won on Monday."],
+     "He said the ferry would stay.", "an adjective"),
+])
+def test_no_name_of_a_letter_a_contraction_or_an_adjective(
+        texts: tuple[str, ...], before: list[str], sentence: str, why: str) -> None:
+    assert named(sentence, before, _persons(*texts)) is None, why
+
+
 def test_a_place_is_no_person() -> None:
     # "Leave-voting Carthen" … "Carthen": a name written alone, but no one's.
     text = ("Leave-voting Carthen elected a new board. Carthen voted on Monday. "
@@ -152,3 +171,14 @@ def test_printable_at_the_final_order(make_article: MakeArticle) -> None:
     assert not printable(Pick(monday, monday.text), chosen)
     assert printable(Pick(hourly, hourly.text), chosen)
     assert not printable(Pick(hourly, hourly.text), chosen[:1])
+
+
+def test_the_writer_asks_printable_before_it_picks(make_article: MakeArticle,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # The writer picks a named sentence only when it stays in print order: told it would not,
+    # it leaves it for another sentence (else it would be dropped at print, its place lost).
+    import digest.edit.write.paragraph as paragraph
+    arts = _story(make_article)
+    monkeypatch.setattr(paragraph, "printable", lambda pick, chosen: False)
+    texts = [s.text for s in paragraph_for(arts, {}, language="en")]
+    assert texts and not any(t.startswith("Lind said a night bus") for t in texts)
