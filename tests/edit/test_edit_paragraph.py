@@ -342,6 +342,22 @@ def test_an_articles_first_sentence_loses_a_dateline_in_title_case(
     # a wire's tag after a place with its region makes a plain hyphen a dateline's
     assert clean_sentence("CARTHEN CITY, Oakland (Reuters) - The board approved it.") == \
         "The board approved it."
+    # … and after a date with its year ("RAJSHAHI, Dec 20, 2025 (BSS) - …", a national wire)
+    assert clean_sentence("CARTHEN, Dec 20, 2025 (OWS) - The board approved it.") == \
+        "The board approved it."
+
+
+def test_a_broadcast_transcripts_labels_and_hand_offs_are_not_printed(
+        make_article: MakeArticle) -> None:
+    # a radio page's transcript: its speakers' labels (a name with a hyphen, "#4") and the
+    # host's hand-off to a reporter are the broadcast's, not a report's sentences
+    text = ("Carthen's dock workers are training as ferry crews so crews can strike on Monday. "
+            "The Carthen Newsroom's Ana Lind-Brandt explains. ANA LIND-BRANDT, BYLINE: Hundreds "
+            "gathered on the quay at dawn. UNIDENTIFIED PERSON #4: Whoo. The strike is the "
+            "first since 1998.")
+    lines = [ln.text for ln in story_lines([make_article(text, source="Radio One")], "en")]
+    assert lines == ["Carthen's dock workers are training as ferry crews so crews can strike on "
+                     "Monday.", "The strike is the first since 1998."]
     # further in, a title-case word before a dash is a list's label or the sentence's own
     # subject; nor is a number or a determiner a place, nor a name an aside follows
     assert clean_sentence("Verdict – The ferry works well.") == "Verdict – The ferry works well."

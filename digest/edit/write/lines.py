@@ -84,9 +84,13 @@ _PROMO_OPENERS = ("Follow", "Subscribe", "Sign up", "Check out", "Click", "Downl
 _PROMO = re.compile(rf"^(?:{'|'.join(_PROMO_OPENERS)})\b")
 # A paragraph none of them is in cannot hold a promotion (a sentence cleaned is a part of it)
 _PROMO_ANYWHERE = re.compile("|".join(_PROMO_OPENERS))
-# A credit line, whoever's: "CNN's Greg Botelho and Sonya Hamasaki contributed to this report."
+# A credit line, whoever's: "CNN's Greg Botelho and Sonya Hamasaki contributed to this report.";
+# or a broadcast's hand-off to its reporter: "The Texas Newsroom's Sergio Martínez-Beltrán
+# explains.", "NPR's Jane Arraf reports."
 _CREDIT = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)\b"
-                     r"|^(?:Additional )?[Rr]eporting by\b")
+                     r"|^(?:Additional )?[Rr]eporting by\b"
+                     r"|^[^.]{0,60}['’]s? (?:[A-Z][\w.'’-]*\s){1,3}(?:reports|explains|has more|"
+                     r"has the story|has details)\.$")
 # The outlet's own furniture, naming it (`{o}`: its name), by kind: rules as data. A sentence
 # that names its outlet only as the one a source told ("…, Jordan told CNN.", "a statement to
 # CNN", "CNN affiliate WRAL reported") reports a fact like any other and is printed.

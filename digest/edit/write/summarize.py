@@ -47,10 +47,10 @@ SIGNPOSTS = (r"Why it matters|Driving the news|The big picture|(?:The )?[Ss]tate
 # box-drawing line some sites type for one ("RICHMOND, Va. ─").
 _DASH = "[—–―─]"
 # The date a wire dateline may carry after its city: "NEW YORK, May 21 (Reuters) ―",
-# "SAN DIEGO, July 2 (Reuters) -", "LONDON, Sept. 3 —".
+# "SAN DIEGO, July 2 (Reuters) -", "LONDON, Sept. 3 —", "RAJSHAHI, Dec 20, 2025 (BSS) -".
 _DATED = (r"(?:,\s(?:" + "|".join(m[:3] + (f"(?:{m[3:]}|t)?" if m == "September" else
                                             f"(?:{m[3:]})?" if m[3:] else "")
-                                 for m in MONTHS) + r")\.?\s\d{1,2})?")
+                                 for m in MONTHS) + r")\.?\s\d{1,2}(?:,\s\d{4})?)?")
 _DATELINE = re.compile(
     r"^\s*(?:"
     rf"{_WIRE}\s*(?:--|{_DASH}|-)?"  # "(CNN) --"; "(AP) —" when a split left the city behind
@@ -87,7 +87,8 @@ _NOT_A_PLACE = ARTICLES | NUMBER_WORDS | frozenset([
 # A label that makes the rest someone else's words or a form, not news: "CLAIM: …",
 # "THE FACTS: …" (a fact check), "Q: …", a transcript's speaker ("AUDIE CORNISH, HOST: …",
 # "MAYORKAS: …": a broadcast's words, the host's or a guest's, not the outlet's report).
-LABEL = re.compile(rf"^(?!(?:{KICKERS})\s*:)[A-Z]{{1,}}(?: [A-Z]{{2,}})*"
+# ("SERGIO MARTINEZ-BELTRAN, BYLINE: …", "UNIDENTIFIED PERSON #4: …", "O'BRIEN: …")
+LABEL = re.compile(rf"^(?!(?:{KICKERS})\s*:)[A-Z][A-Z'’-]*(?: (?:[A-Z][A-Z'’.-]+|#\d+))*"
                     r"(?:,(?: [A-Z]{2,})+)?:\s")
 _LETTER = re.compile(r"[^\W\d_]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
