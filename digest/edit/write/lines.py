@@ -54,7 +54,8 @@ from digest.text import quotes_open, split_sentences, tokens
 
 SENTENCES_PER_ARTICLE = 25  # a story is told from each article's opening, not its tail
 MIN_WORDS = 4
-_TERMINAL = ".!。！\"”’)」"  # a question is the writer's, not news: never printed
+# (a straight single mark too: British style, "… accused Alexis of being a 'gold digger.'")
+_TERMINAL = ".!。！\"”’')」"  # a question is the writer's, not news: never printed
 # A contrast that answers the sentence before it ("Walk across it at rush hour, though, …").
 _CONTRAST = (", though,", ", however,", ", instead,", ", too,", ", though.", ", too.")
 # "Platforms must now detect these marks": a demonstrative early on points back.
@@ -124,7 +125,10 @@ def own_furniture(text: str, outlet: str) -> bool:
 # compounds)
 _FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|[Ww]e|"
                            rf"[Oo]ur|us|ourselves|{TO_THE_READER})\b(?![-–])")
-_QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
+# A quotation in straight single marks, British style, opens at a word's start ('That's
+# hilarious. I work …,' she posted / told the troll he 'might want to get your facts …') and
+# closes at a mark ending a word after a letter or a stop (not "That's", "'em").
+_QUOTATION = re.compile(r"""("[^"]*"|“[^”]*”|‘[^’]*’|(?<![\w'’])'(?=\w).*?(?<=[\w.,!?])'(?!\w))""")
 # … or bids the reader, as a column's hook does ("Meet the “For the 99.8 Percent Act.”",
 # "Imagine a world …", "Remember when …"): an imperative opening, "you" understood.
 # … or hails the readers ("Happy Fourth of July, everybody.").
@@ -233,7 +237,7 @@ _CUT_AFTER_TIME = re.compile(r"(?:\b(?:a|an|the)\s|(?<!\d):\s*|^\W*(?:\S+\s+){0,
 
 def _complete(text: str) -> bool:
     end = text.rstrip()
-    return (end[-1:] in _TERMINAL and not re.search(r"[?？][\"”’)」]*$", end)
+    return (end[-1:] in _TERMINAL and not re.search(r"[?？][\"”’')」]*$", end)
             and not _CUT_AFTER_BRACKET.search(end) and not _CUT_AFTER_TITLE.search(end)
             and not _QUOTE_WITHOUT_STOP.search(end) and not _CUT_AFTER_TIME.search(end))
 

@@ -14,24 +14,25 @@
    a déjà vu day."), which never fills the paragraph either.
 2. **Its account goes on**, in its own order (news is written as an inverted pyramid: an
    outlet's second sentence follows from its first), each sentence while the paragraph stays
-   within `words[1]`, says something new and leans on nothing unprinted.
+   within `words[1]`, says something new and leans on nothing unprinted. Told alone (a
+   one-article story) it stops at its first sentence that does not fit and fills (3) only
+   under `words[0]`: its lead sentences as a copy editor strikes them (docs/editor.md).
 3. **Then**, greedily, the sentence that raises the paragraph's expected F1 against a
    summary of `reference` words the most, by the share of *all* articles using each of its
    new words, while the paragraph is under `words[0]` (even at a loss; another outlet's lead
    first, its own summary of the story, unless it reports an event before the opening's),
    and while it gains and stays within `words[1]` after that. Never a sentence that says
    again what is printed (`acts.told_again`: a figure again, mostly the same words, or a
-   clause in the same words; nor
-   another outlet's sentence that says nothing its printed sentences, taken together, do
-   not — `events.says_nothing_new`: no new name, figure or date and at most half its content
-   words new, or the same event told again with the same actors and action, so its lead
-   paraphrasing the opening is not printed), nor
-   one that leans on a sentence not printed ("He", "The company", "Second,": allowed right
-   after the sentence before it in its own article, which it then follows; one leaning only
-   on "he" or "she" also elsewhere, the person its article means named — "Biden said he
-   would …" — once a sentence printed before it names them: `pronoun.named`, `kept`), nor
-   one naming "the <noun>" its article introduced earlier ("the benchmark") before a printed
-   sentence names that noun.
+   clause in the same words; nor another outlet's sentence that says nothing its printed
+   sentences, taken together, do not — `events.says_nothing_new`: no new name, figure or
+   date and at most half its content words new, or the same event told again with the same
+   actors and action, so its lead paraphrasing the opening is not printed), nor one that
+   leans on a sentence not printed ("He", "The company", "Second,": allowed right after the
+   sentence before it in its own article, which it then follows; one leaning only on "he"
+   or "she" also elsewhere, the person its article means named — "Biden said he would …" —
+   once a sentence printed before it names them: `pronoun.named`, `kept`), nor one naming
+   "the <noun>" its article introduced earlier ("the benchmark") before a printed sentence
+   names that noun.
 4. **Order**: the opening first; then the rest by when the event they report happened
    (`timeline.event_day`, an undated sentence keeping its article's last date) and, within a
    day, article by article in the order they were picked, each in its own order. A sentence
@@ -44,8 +45,7 @@
    printed as the source wrote it; a judgement (`attribution.judges`: "should", "sadly",
    "so-called", …) that no other outlet's article shares is credited to its outlet in the
    sentence (`attribution.attribute`), as a newsletter credits a stance ("Global Times
-   hailed …"). Crediting every further outlet's first sentence cost 0.3 ROUGE-1 on both halves
-   and read as a wire round-up.
+   hailed …"; crediting every further outlet's first sentence: docs/editor.md).
 
 The weights (`ParagraphSettings`: the word chance's `floor`, `agreement` and `titles`, the
 summary sizes `reference` and `account_reference`) are chosen on one half of allsides_dev
@@ -160,8 +160,7 @@ class _Draft:
     overlap: float = 0.0
 
     def has(self, ln: Line) -> bool:
-        return any(p.line.article == ln.article and p.line.index == ln.index
-                   for p in self.chosen)
+        return any((p.line.article, p.line.index) == (ln.article, ln.index) for p in self.chosen)
 
     def may_add(self, ln: Line) -> bool:
         """Not printed yet, leaning on nothing unprinted, naming no "the <noun>" before a
@@ -205,8 +204,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     """The paragraph's sentences, in print order (see the module docstring). `lines`: the
     story's `story_lines(arts, language)` when the caller has them (a benchmark weighing
     many settings reads each story once)."""
-    if lines is None:
-        lines = story_lines(arts, language)
+    lines = story_lines(arts, language) if lines is None else lines
     central = Centrality(arts, settings)
     hooks = _hooks(lines)  # each read once: the opening, the draft and the fill ask
     by_article = _leads(lines, hooks)
@@ -219,15 +217,18 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     draft = _Draft(arts, central, settings, "\n".join(a.text for a in arts), [], set(),
                    hooks)
     draft.add(Pick(first, _printed(first, draft), lead=True), first.stems, first.size)
-    # The opening's own account goes on, in its order, while it says something new.
+    # The opening's own account goes on (told alone: to its first sentence that does not fit)
+    alone = len(arts) == 1
     for ln in lines:
         if (ln.article == first.article and ln.index > first.index and draft.may_add(ln)
-                and draft.size + ln.size <= hi
                 and not told_again(ln.text, [c.text for c in draft.chosen])):
-            draft.add(Pick(ln, _printed(ln, draft)), ln.stems, ln.size)
+            if draft.size + ln.size <= hi:
+                draft.add(Pick(ln, _printed(ln, draft)), ln.stems, ln.size)
+            elif alone:
+                break
     leads = {(ln.article, ln.index) for ln in by_article.values()}
     refused: set[tuple[int, int]] = set()
-    while True:
+    while not (alone and draft.size >= lo):  # (one account fills only a short story)
         best: tuple[tuple[bool, float], Pick, frozenset[str], float] | None = None
         printed = [c.text for c in draft.chosen]
         for ln in lines:
@@ -245,8 +246,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
                 gain = gain * settings.earlier if gain > 0 else gain / settings.earlier
             if draft.size < lo and not _fills(ln, text, gain, printed, settings):
                 continue
-            # Under the floor, another outlet's lead (its own summary of the story) first,
-            # unless it reports what happened before the opening's event.
+            # Under the floor, another outlet's lead first (unless it reports an earlier event)
             key = (draft.size < lo and not earlier and (ln.article, ln.index) in leads
                    and _news(ln.text), gain)
             if best is None or key > best[0]:
@@ -258,9 +258,11 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
             refused.add((pick.line.article, pick.line.index))  # (it would go, its place taken)
             continue
         draft.add(pick, stems, length)
-    out: list[Pick] = []
-    for p in without_repeats(draft.chosen, settings):  # each trimmed of what is printed before
-        text = trimmed(p.text, [o.text for o in out], settings)
+    out: list[Pick] = []  # each trimmed of what is printed before, but one the next leans on
+    picks = without_repeats(draft.chosen, settings)  # ("He then …" follows it as written)
+    for p, after in zip(picks, [*picks[1:], None], strict=True):
+        text = p.text if after and after.line.leans and (after.line.article, after.line.index) == (
+            p.line.article, p.line.index + 1) else trimmed(p.text, [o.text for o in out], settings)
         out.append(p if text == p.text else replace(p, text=text))
     return out
 
@@ -357,8 +359,7 @@ def _fills(ln: Line, text: str, gain: float, printed: Sequence[str],
 def _news(text: str) -> bool:
     """A lead that reports: it names someone or something, or gives a figure ("What a hot
     mess." opens a column, not a report)."""
-    facts = said(text)
-    return bool(facts.names or facts.figures)
+    return bool((facts := said(text)).names or facts.figures)
 
 
 def _in_order(chosen: Sequence[Pick]) -> list[Pick]:
@@ -368,8 +369,7 @@ def _in_order(chosen: Sequence[Pick]) -> list[Pick]:
     order = {k: n for n, k in enumerate(dict.fromkeys(
         [first.line.article, *(c.line.article for c in rest)]))}
     rest.sort(key=lambda c: (order[c.line.article], c.line.index))
-    # Units: a sentence and those leaning on it; each dated by its own or its article's
-    # last known day.
+    # Units: a sentence and those leaning on it, dated by its own or its article's last day
     units: list[list[Pick]] = [[first]]
     for c in rest:
         last = units[-1][-1].line
