@@ -106,3 +106,53 @@ def test_a_lead_whose_opening_phrase_names_nobody_is_no_blurb(
                          "in Kettle for the night.", source="Outlet A",
                          title="Brandt halts night ferries")
     assert also_line([alone], {}, language="en") == ()
+
+
+_BRANDT = ("But Mayor Ilse Brandt said on Monday that the harbour would stay open all winter. "
+           "{} credited the ferry crews with keeping the port running through the storm. "
+           "But critics of Brandt say the winter timetable came too late.")
+
+
+@pytest.mark.parametrize(("opening", "headline", "blurb"), [
+    # named by the one word the story writes alone, under a headline that names her
+    ("She", "Brandt praises ferry crews",
+     "Brandt credited the ferry crews with keeping the port running through the storm."),
+    ("On Monday, she", "Brandt praises ferry crews",
+     "On Monday, Brandt credited the ferry crews with keeping the port running through the "
+     "storm."),
+    # else in full, as the story writes her: the reader can tell who
+    ("On Monday, she", "Ferry crews praised",
+     "On Monday, Ilse Brandt credited the ferry crews with keeping the port running through "
+     "the storm."),
+])
+def test_a_lead_leaning_only_on_she_is_the_blurb_with_her_named(
+        make_article: MakeArticle, opening: str, headline: str, blurb: str | None) -> None:
+    # Every sentence leans ("But …", "She …"); the second leans only on "she", whom its
+    # article names (`lines.named_line`): named, it is the blurb where the reader can tell who.
+    art = make_article(_BRANDT.format(opening), source="Outlet A", title=headline)
+    line = also_line([art], {}, headline=headline, language="en")
+    assert [s.text for s in line] == ([blurb] if blurb else [])
+    assert paragraph_strikes([s.text for s in line]) == []
+
+
+def test_a_person_the_story_writes_only_in_full_is_named_in_full(
+        make_article: MakeArticle) -> None:
+    # "Mayor Ilse Brandt", never "Brandt" alone (allsides w58: "Gov. Tony Evers"): her name
+    # is printed as the story writes it (`pronoun.Persons`).
+    art = make_article("But Mayor Ilse Brandt said on Monday that the harbour would stay open "
+                       "all winter. On Monday, she credited the ferry crews with keeping the port "
+                       "running through the storm.", source="Outlet A", title="Ferry crews praised")
+    assert [s.text for s in also_line([art], {}, headline="Ferry crews praised",
+                                      language="en")] == [
+        "On Monday, Ilse Brandt credited the ferry crews with keeping the port running through "
+        "the storm."]
+
+
+def test_a_lead_naming_someone_the_story_never_writes_in_full_is_no_blurb(
+        make_article: MakeArticle) -> None:
+    # Only "Brandt" (no title, no first name): under a headline without her, who is she?
+    art = make_article("But Brandt said on Monday that she would keep the harbour open all "
+                       "winter. On Monday, she credited the ferry crews with keeping the port "
+                       "running. But critics of Brandt say the timetable came too late.",
+                       source="Outlet A", title="Ferry crews praised")
+    assert also_line([art], {}, headline="Ferry crews praised", language="en") == ()

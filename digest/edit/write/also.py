@@ -11,14 +11,22 @@ the cut fell in ("…, weeks after Trump said the group" goes); a teaser ending 
 blurb (issue 11: a cut sentence is no sentence). When no article has a whole lead that leans
 on nothing, the blurb is a column's first sentence in its writer's own voice, quoted and
 credited (`Outlet A writes: “Even if …, we're in trouble.”`: its "we" is never the
-newsletter's). A story whose every sentence is cut, a fragment or a dek (`whole.fault`), or
-leans on one before it ("He has vowed …"), or whose articles have no text, gets none: the
-headline stands alone, as a desk prints a brief it has no whole sentence for.
+newsletter's). When there is none either, an article's first sentence leaning only on "he"
+or "she" is the blurb with the person its article means named (`lines.named_line`: "He
+credited …" → "Biden credited …"), only where the reader can tell who that is: the name as
+printed is in the headline above it, or the sentence gives it in full ("President Biden …",
+"Joe Biden …": a name the story writes in full is printed so when the headline lacks it). It comes after the quoted column, not before: the column's sentence is printed
+as its writer wrote it, the named one is our mend of the source's. A story whose every sentence
+is cut, a fragment or a dek (`whole.fault`), or leans on one before it in any other way ("The
+president's son has been accused …"), or whose articles have no text, gets none: the headline
+stands alone, as a desk prints a brief it has no whole sentence for.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from digest.edit.lexicon import content_words
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
@@ -29,10 +37,12 @@ from digest.edit.write.lines import (
     Line,
     article_lines,
     first_person,
+    named_line,
     reading,
     speaks,
     story_lines,
 )
+from digest.edit.write.pronoun import Named, Persons
 from digest.models import Article, Sentence
 
 BLURB_WORDS = 40
@@ -49,7 +59,9 @@ def also_line(story: Sequence[Read | Article], citations: dict[str, tuple[str, .
     voiced = False
     if not leads:
         leads = _leads(reads, language, voiced=True)
-        voiced = True
+        voiced = bool(leads)
+    if not leads:
+        leads = _named_leads(reads, language, headline)
     if not leads:
         return ()
     central = Centrality(arts, settings)
@@ -85,3 +97,37 @@ def _leads(reads: Sequence[Read], language: str | None, *,
         if ln.article not in leads and not ln.leans:
             leads[ln.article] = ln
     return leads
+
+
+def _named_leads(reads: Sequence[Read], language: str | None, headline: str) -> dict[int, Line]:
+    """Per article, its first printable line leaning only on "he" or "she" that the story can
+    name (`Line.named`), named where the reader can tell who (`_told`)."""
+    arts = [r.article for r in reads]
+    persons = Persons([a.text for a in arts], (r.mentions for r in reads))
+    own: dict[int, Line] = {}
+    for k, r in enumerate(reads):
+        for ln in article_lines(k, r, persons=persons):
+            if ln.named is not None and (not language or speaks(ln, arts, language)):
+                told = _told(ln, ln.named, headline, persons)
+                if told is not None:
+                    own[k] = told
+                break  # (the article's first such line, or none)
+    return own
+
+
+def _told(line: Line, name: Named, headline: str, persons: Persons) -> Line | None:
+    """`line` named, where its reader, after `headline`, can tell whom it names: the name as
+    printed is in the headline, or is two words or more ("President Biden", "Joe Biden"), or
+    the story writes the person so in full, printed so here ("On Monday, Brandt …" → "On
+    Monday, Ilse Brandt …"); else None."""
+    said, put = line.text.split(" "), name.text.split(" ")
+    at = next((i for i, (a, b) in enumerate(zip(said, put, strict=False)) if a != b), 0)
+    printed = put[at:len(put) - (len(said) - 1 - at)]  # the name, where the pronoun was
+    in_full = persons.opening(name.person)
+    if len(printed) == 1 and not re.search(
+            rf"(?<![\w-]){re.escape(name.person)}(?![\w-])", headline):
+        if " " not in in_full:
+            return None
+        text = " ".join([*put[:at], printed[0].replace(name.person, in_full, 1), *put[at + 1:]])
+        name = replace(name, text=text)
+    return named_line(replace(line, named=name))

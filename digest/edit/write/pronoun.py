@@ -137,6 +137,8 @@ class Persons:
                         short[" ".join(words)] = word = word or words[0]
                         full.setdefault(word, " ".join(
                             [m.group(1), *words] if len(words) == 1 else words))
+                    else:  # written only in full ("Gov. Tony Evers"): printed in full
+                        short[" ".join(words)] = " ".join(words)
         for name in names:  # "Joe Biden" … "Biden": a person by the word written alone
             words = name.split()
             if _may_be_person(words) and name not in short:
