@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from digest.edit.leaning import leans_back
 from digest.edit.proof import paragraph_strikes
 from digest.edit.write.lines import first_person, story_lines
 from digest.edit.write.paragraph import paragraph_for
@@ -78,3 +79,9 @@ def test_a_sentence_the_next_leans_on_is_printed_untrimmed(make_article: MakeArt
             "and selling them on to boat owners along the north bank.")
     texts = _texts(make_article, lead, clause, then)
     assert texts == [lead, clause, then]
+
+
+def test_a_quotation_whose_speaker_is_he_leans_with_or_without_its_comma() -> None:
+    assert leans_back("'Nobody trusts the ferry any more' he told the council on Monday.")
+    assert leans_back("'Nobody trusts the ferry any more,' he told the council on Monday.")
+    assert leans_back("'Nobody trusts the ferry' Brandt told the council on Monday.") is None
