@@ -47,7 +47,7 @@ from digest.edit.week import Line as WeekLine
 from digest.edit.week import Read, definite_references, introducing
 from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment, mended
 from digest.edit.write.pronoun import Named, Persons, named
-from digest.edit.write.summarize import clean_sentence, in_language
+from digest.edit.write.summarize import clean_sentence, in_language, own_furniture
 from digest.edit.write.timeline import event_day
 from digest.models import Article
 from digest.text import quotes_open, split_sentences, tokens
@@ -85,40 +85,6 @@ _PROMO_OPENERS = ("Follow", "Subscribe", "Sign up", "Check out", "Click", "Downl
 _PROMO = re.compile(rf"^(?:{'|'.join(_PROMO_OPENERS)})\b")
 # A paragraph none of them is in cannot hold a promotion (a sentence cleaned is a part of it)
 _PROMO_ANYWHERE = re.compile("|".join(_PROMO_OPENERS))
-# A credit line, whoever's: "CNN's Greg Botelho and Sonya Hamasaki contributed to this report.";
-# or a broadcast's hand-off to its reporter: "The Texas Newsroom's Sergio Martínez-Beltrán
-# explains.", "NPR's Jane Arraf reports."
-_CREDIT = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)\b"
-                     r"|^(?:Additional )?[Rr]eporting by\b"
-                     r"|^[^.]{0,60}['’]s? (?:[A-Z][\w.'’-]*\s){1,3}(?:reports|explains|has more|"
-                     r"has the story|has details)\.$")
-# The outlet's own furniture, naming it (`{o}`: its name), by kind: rules as data. A sentence
-# that names its outlet only as the one a source told ("…, Jordan told CNN.", "a statement to
-# CNN", "CNN affiliate WRAL reported") reports a fact like any other and is printed.
-OWN_OUTLET: tuple[tuple[str, str], ...] = (
-    # a segment it presents: "CNN's Atika Shubert explains how ISIS functions as a state."
-    ("segment", r"^{o}['’]s? (?:[A-Z][\w.'’-]*\s){{1,3}}(?:explains|takes|looks|asks|reports|"
-                r"talks|spoke|speaks|visits|examines|has a)\b"),
-    # its pitch: "<Outlet>'s coverage", "… the <Outlet> newsletter"
-    ("pitch", r"\b{o}['’]s? (?:coverage|newsletter|podcast|app|live blog|website|site)\b"
-              r"|\b{o} (?:newsletter|podcast|app)\b"),
-    # a disclosure: "Daily Mail Australia was at CubaDupa as a guest of Positively Wellington"
-    ("disclosure", r"\b{o}\b[^.]*\bas (?:a |the )?guests? of\b"),
-)
-
-
-def own_furniture(text: str, outlet: str) -> bool:
-    """Whether a sentence is its outlet's furniture, not the story: a credit line, or a
-    sentence naming the outlet (`outlet`, as a whole word: "AP" is not in "CAPITAL") as it
-    presents, pitches or discloses itself (`OWN_OUTLET`)."""
-    if _CREDIT.search(text):
-        return True
-    if not outlet.strip() or not re.search(rf"(?<!\w){re.escape(outlet)}(?!\w)", text):
-        return False
-    o = re.escape(outlet)
-    return any(re.search(rx.format(o=o), text) for _, rx in OWN_OUTLET)
-
-
 # The writer speaking in the first person, or to the reader ("If you've been following …",
 # "Here's what it could mean for you."); quotations (someone else's words) set aside first.
 # ("Sen. Bernie Sanders (I-Vt.)": a party tag; "an us-against-them campaign", "a thank-you":

@@ -169,6 +169,40 @@ def in_language(text: str, article_language: str | None, language: str) -> bool:
     return not own or own == language[:2].lower() or own in _CJK_LANGUAGES
 
 
+# A credit line, whoever's: "CNN's Greg Botelho and Sonya Hamasaki contributed to this report.";
+# or a broadcast's hand-off to its reporter: "The Texas Newsroom's Sergio Martínez-Beltrán
+# explains.", "NPR's Jane Arraf reports."
+_CREDIT = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)\b"
+                     r"|^(?:Additional )?[Rr]eporting by\b"
+                     r"|^[^.]{0,60}['’]s? (?:[A-Z][\w.'’-]*\s){1,3}(?:reports|explains|has more|"
+                     r"has the story|has details)\.$")
+# The outlet's own furniture, naming it (`{o}`: its name), by kind: rules as data. A sentence
+# that names its outlet only as the one a source told ("…, Jordan told CNN.", "a statement to
+# CNN", "CNN affiliate WRAL reported") reports a fact like any other and is printed.
+OWN_OUTLET: tuple[tuple[str, str], ...] = (
+    # a segment it presents: "CNN's Atika Shubert explains how ISIS functions as a state."
+    ("segment", r"^{o}['’]s? (?:[A-Z][\w.'’-]*\s){{1,3}}(?:explains|takes|looks|asks|reports|"
+                r"talks|spoke|speaks|visits|examines|has a)\b"),
+    # its pitch: "<Outlet>'s coverage", "… the <Outlet> newsletter"
+    ("pitch", r"\b{o}['’]s? (?:coverage|newsletter|podcast|app|live blog|website|site)\b"
+              r"|\b{o} (?:newsletter|podcast|app)\b"),
+    # a disclosure: "Daily Mail Australia was at CubaDupa as a guest of Positively Wellington"
+    ("disclosure", r"\b{o}\b[^.]*\bas (?:a |the )?guests? of\b"),
+)
+
+
+def own_furniture(text: str, outlet: str) -> bool:
+    """Whether a sentence is its outlet's furniture, not the story: a credit line, or a
+    sentence naming the outlet (`outlet`, as a whole word: "AP" is not in "CAPITAL") as it
+    presents, pitches or discloses itself (`OWN_OUTLET`)."""
+    if _CREDIT.search(text):
+        return True
+    if not outlet.strip() or not re.search(rf"(?<!\w){re.escape(outlet)}(?!\w)", text):
+        return False
+    o = re.escape(outlet)
+    return any(re.search(rx.format(o=o), text) for _, rx in OWN_OUTLET)
+
+
 def is_furniture(sentence: str) -> bool:
     s = sentence.strip()
     if not s or _FURNITURE.match(s) or _TIMESTAMP.search(s) or LABEL.match(s):
