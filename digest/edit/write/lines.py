@@ -104,7 +104,7 @@ _QUOTATION = re.compile(r"""("[^"]*"|“[^”]*”|‘[^’]*’|(?<![\w'’])'(
 # ("Meet the Press" is a programme.)
 _BIDS_THE_READER = re.compile(r"^(?:Meet(?! the Press)|Imagine|Consider|Picture|Remember|Forget|"
                               r"Behold|Think (?:about|of)|Welcome to|Say hello to|Don't forget|"
-                              r"Don’t forget|Don't worry|Don’t worry|Please)\b"
+                              r"Don’t forget|Don't worry|Don’t worry|Please|Be sure to|Make sure to)\b"
                               # "Let's get into it", "… so let’s take a look": the writer and the
                               # reader (mid-sentence in capitals a name: "the Let's Move campaign")
                               r"|^Let['’]s\b|(?<![\w-])let['’]s\b|,\s(?:everybody|everyone|folks)[.!]$|"
