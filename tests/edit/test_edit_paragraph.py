@@ -158,6 +158,11 @@ def test_attribution_keeps_names_and_grammar() -> None:
     # A sentence ending on a quote takes the attribution in front.
     assert attribute("Joe Brandt called it “a start.”", "Outlet A", story) == \
         "According to Outlet A, Joe Brandt called it “a start.”"
+    # … after a conjunction that opens it, never before ("According to Outlet A, but …")
+    assert attribute("But until then, the ferry is a disgrace!", "Outlet A", story) == \
+        "But according to Outlet A, until then, the ferry is a disgrace!"
+    assert attribute("So far, the plan is a disgrace!", "Outlet A", story) == \
+        "According to Outlet A, so far, the plan is a disgrace!"
     assert attribute("The plan is “a start.”", "Outlet A", story) == \
         "According to Outlet A, the plan is “a start.”"
     assert attribute("Meanwhile, the plan is “a start.”", "Outlet A", story) == \

@@ -181,11 +181,19 @@ def attribute(text: str, outlet: str, story_text: str = "") -> str:
     if re.search(r"[\w)%]\.$", text) and not re.search(r"\b\w+\.\w+\.$|\b[A-Z][a-z]{0,3}\.$",
                                                        text):
         return f"{text[:-1]}, according to {outlet}."
+    # A conjunction opening the sentence stays first, the credit after it: "But according to
+    # Daily Mail, until then, …", never "According to Daily Mail, but until then, …".
+    conjunction = _CONJUNCTION.match(text)
+    lead = conjunction.group() if conjunction else ""
+    text = text[len(lead):]
     first, _, rest = text.partition(" ")
     following = rest.split(" ", 1)[0] if rest else ""
     if not _is_name(first, following, story_text):
         text = first[0].lower() + first[1:] + (" " + rest if rest else "")
-    return f"According to {outlet}, {text}"
+    return f"{lead}according to {outlet}, {text}" if lead else f"According to {outlet}, {text}"
+
+
+_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Or) (?=\S)")
 
 
 _INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
