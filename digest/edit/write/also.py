@@ -120,14 +120,12 @@ def _told(line: Line, name: Named, headline: str, persons: Persons) -> Line | No
     printed is in the headline, or is two words or more ("President Biden", "Joe Biden"), or
     the story writes the person so in full, printed so here ("On Monday, Brandt …" → "On
     Monday, Ilse Brandt …"); else None."""
-    said, put = line.text.split(" "), name.text.split(" ")
-    at = next((i for i, (a, b) in enumerate(zip(said, put, strict=False)) if a != b), 0)
-    printed = put[at:len(put) - (len(said) - 1 - at)]  # the name, where the pronoun was
     in_full = persons.opening(name.person)
-    if len(printed) == 1 and not re.search(
+    if " " not in name.shown and not re.search(
             rf"(?<![\w-]){re.escape(name.person)}(?![\w-])", headline):
         if " " not in in_full:
             return None
-        text = " ".join([*put[:at], printed[0].replace(name.person, in_full, 1), *put[at + 1:]])
-        name = replace(name, text=text)
+        end = name.start + len(name.shown)
+        name = replace(name, text=name.text[:name.start]
+                       + name.shown.replace(name.person, in_full, 1) + name.text[end:])
     return named_line(replace(line, named=name))

@@ -220,11 +220,14 @@ class Persons:
 
 @dataclass(frozen=True)
 class Named:
-    """A sentence with its pronoun replaced by the person's name (`person`: the word printed)."""
+    """A sentence with its pronoun replaced by the person's name (`person`: the word printed;
+    `shown`: the name as printed at `start`, "Biden", "Biden's", "President Biden")."""
 
     text: str
     person: str
     refers: frozenset[str]  # the person's name, stemmed: printed before the sentence
+    start: int
+    shown: str
 
 
 def named(text: str, before: Sequence[str], persons: Persons) -> Named | None:
@@ -248,14 +251,17 @@ def named(text: str, before: Sequence[str], persons: Persons) -> Named | None:
         return None
     mark = "’" if "’" in text else "'"
 
+    def shown(name: str) -> str:
+        return f"{name}{mark}s" if word.lower() in ("his", "her") else name
+
     def spelt(name: str) -> str:
-        name = f"{name}{mark}s" if word.lower() in ("his", "her") else name
         return f"{text[:first.start()]}{name}{text[first.end():]}"
 
-    out = spelt(who)  # a lone capitalised word opening a sentence names no one it can tell
-    if first.start() == 0 and unnamed_person(out):  # ("Biden said he would …"): in full
-        out = spelt(persons.opening(who))
-    return Named(out, who, frozenset(stem(t) for t in tokens(who)))
+    printed = shown(who)  # a lone capitalised word opening a sentence names no one it can tell
+    if first.start() == 0 and unnamed_person(spelt(printed)):  # ("Biden said he …"): in full
+        printed = shown(persons.opening(who))
+    return Named(spelt(printed), who, frozenset(stem(t) for t in tokens(who)), first.start(),
+                 printed)
 
 
 def _quoted(before: Sequence[str]) -> bool:
