@@ -7,7 +7,7 @@ Nothing is fitted on these articles: the summariser's parameters are fixed in
 digest/edit/write/summarize.py (see docs/editor.md for how they were chosen).
 
     .venv/bin/python bench/summarize.py
-    .venv/bin/python bench/summarize.py --paragraph
+    .venv/bin/python bench/summarize.py --paragraph [--dump OUT.jsonl]
 
 --paragraph: the story paragraph (`write/paragraph.paragraph_for`, 60-130 words) of each article
 as a one-article story under its outlet's name (CNN or Daily Mail, as the story's source is in
@@ -59,8 +59,9 @@ def lexrank(text: str, n: int) -> list[str]:
     return [str(s) for s in LexRankSummarizer()(parser.document, n)]
 
 
-def paragraph_main(rows: list[dict[str, str]], scorer: Any) -> int:
-    """The story paragraph of a one-article story vs the lead sentences to the same length."""
+def paragraph_main(rows: list[dict[str, str]], scorer: Any, dump: str = "") -> int:
+    """The story paragraph of a one-article story vs the lead sentences to the same length;
+    with `dump`, each paragraph beside its lead sentences as JSON lines, to read or diff."""
     from datetime import UTC, datetime
 
     from digest.edit.write.paragraph import paragraph_for
@@ -70,6 +71,7 @@ def paragraph_main(rows: list[dict[str, str]], scorer: Any) -> int:
     totals: dict[str, list[float]] = {"digest paragraph": [0.0, 0.0], "lead, same words": [0.0, 0.0],
                                       "Lead-3": [0.0, 0.0]}
     words: list[int] = []
+    out = Path(dump).open("w", encoding="utf-8") if dump else None  # noqa: SIM115
     for n, row in enumerate(rows):
         outlet = "CNN" if row["id"].startswith("cnn") else "Daily Mail"
         art = Article(source=outlet, guid=str(n), url=f"https://outlet.example/{n}", title="",
@@ -83,12 +85,17 @@ def paragraph_main(rows: list[dict[str, str]], scorer: Any) -> int:
             if sum(len(s.split()) for s in lead) >= size:
                 break
             lead.append(sentence)
+        if out is not None:
+            out.write(json.dumps({"n": n, "outlet": outlet, "paragraph": ours, "lead": lead},
+                                 ensure_ascii=False) + "\n")
         ref = "\n".join(split_sentences(row["reference"].replace(" . ", " .\n")))
         for name, text in (("digest paragraph", ours), ("lead, same words", lead),
                            ("Lead-3", split_sentences(row["article"])[:3])):
             scores = scorer.score(ref, "\n".join(text))
             totals[name][0] += scores["rouge1"].fmeasure
             totals[name][1] += scores["rouge2"].fmeasure
+    if out is not None:
+        out.close()
     print(f"{len(rows)} articles, each a one-article story; ROUGE F1 x100, stemming on")
     print(f"{'method':<18} {'R1':>6} {'R2':>6}")
     for name, (r1, r2) in totals.items():
@@ -112,7 +119,8 @@ def main() -> int:
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], tokenizer=CharTokenizer())
     if "--paragraph" in sys.argv[1:]:
-        return paragraph_main(rows, scorer)
+        at = sys.argv.index("--dump") + 1 if "--dump" in sys.argv else 0
+        return paragraph_main(rows, scorer, sys.argv[at] if at else "")
     methods: dict[str, Callable[[str], list[str]]] = {
         "Lead-3": lambda t: split_sentences(t)[:3],
         "digest (ours)": lambda t: summarize_document(t, 3),

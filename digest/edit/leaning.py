@@ -18,6 +18,7 @@ from digest.edit.lexicon import (
     CJK_RE,
     EXPLETIVE_IT,
     OPENS_ON_CONNECTIVE,
+    QUOTED,
     dangles,
     mostly_cjk,
 )
@@ -94,6 +95,42 @@ _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
 # he told the council.")
 _PRONOUN_SPEAKER = re.compile(r"[\w,.!?][”\"’']\s+(?:he|she|they|it|we)\s+(?:said|says|added|"
                               r"told|wrote|explained|argued|noted)\b")
+
+
+# A conjunction or a connective of addition or contrast that a copy editor strikes when the
+# sentence is printed away from the one it answered ("But Britt McHenry, a sports reporter for
+# ESPN, has been suspended …" after a sentence not printed): the fact stands without it. Not
+# a word that carries what came before into the sentence ("Instead", "Similarly", "Then",
+# "Another", an ordinal): striking those changes what the sentence says.
+STRIKABLE = re.compile(r"^(?:(?:But|And|Yet)(?:,\s*|\s+)|(?:However|Still|Moreover|Furthermore|"
+                       r"Additionally|In addition|Indeed|In fact|Also|Meanwhile),\s+)(?=[\w“\"‘'])")
+
+
+# A pronoun or a demonstrative that a sentence opening on a conjunction may use for what the
+# sentence before told ("But in reality, it was …", "But even they concede …"): outside its
+# quotations and before any name of its own, what is left after the strike still leans.
+_BACK_WORD = re.compile(r"\b(?:he|him|his|she|her|it|its|they|them|their|this|these|those)\b",
+                        re.IGNORECASE)
+_NAME = re.compile(rf"(?<=\s)(?!(?:{_CALENDAR})\b)[A-Z]")  # ("On Sunday they …": no name)
+
+
+def struck(sentence: str) -> str | None:
+    """`sentence` without its opening conjunction (`STRIKABLE`), its first word capitalised
+    ("But analysts …" → "Analysts …"; a brand's inner capital stays: "iPhone"), or None when
+    it opens on none or uses a pronoun before any name (`_BACK_WORD`: "But for students, it
+    could …"). Whether what is left stands alone otherwise is the caller's to ask."""
+    m = STRIKABLE.match(sentence)
+    if m is None:
+        return None
+    rest = sentence[m.end():]
+    outside = QUOTED.sub(lambda q: " " * len(q.group(0)), rest)
+    name = _NAME.search(outside)
+    if _BACK_WORD.search(outside[:name.start() if name else len(outside)]):
+        return None
+    first = rest.split(" ", 1)[0]
+    if rest[:1].islower() and first[1:] == first[1:].lower():
+        rest = rest[:1].upper() + rest[1:]
+    return rest
 
 
 def opens_on_reference(sentence: str) -> bool:

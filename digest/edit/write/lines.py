@@ -19,7 +19,9 @@ the "I" would read as the editor's), nor addressed to the reader ("Here's what i
 for you."), at least four
 words, with every quotation and bracket it opens closed (a quote that runs on into the next
 paragraph, an excerpt cut inside a bracket, is not printed in half), and in the issue's language when the story has any sentence in it (a
-Chinese article in an English issue is cited, not quoted). Datelines go (`clean_sentence`).
+Chinese article in an English issue is cited, not quoted). Datelines go (`clean_sentence`). A
+sentence leaning only on its opening conjunction ("But Jane Doe … has been suspended …") is
+printed struck where the sentence it answered is not printed before it (`leaning.struck`).
 A feed's excerpt cut mid-sentence is printed only as `whole.mended` ends it, before the phrase
 the cut fell in ("…, weeks after Trump said the group" goes), never ending "…".
 """
@@ -35,7 +37,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from digest.edit.facts import name_heads, numbers
-from digest.edit.leaning import POINTS_FORWARD, leans_back
+from digest.edit.leaning import POINTS_FORWARD, leans_back, struck
 from digest.edit.lexicon import (
     CJK_RE,
     TO_THE_READER,
@@ -158,8 +160,10 @@ class Line:
     # Nouns it names as "the <noun>" that its article named before it: "the benchmark" is
     # the one an earlier sentence introduced, so it is printed only after one that names it.
     refers: frozenset[str] = frozenset()
-    # A sentence leaning only on "he" or "she": as the paragraph may print it, with the person
-    # its article means named (`pronoun.named`: "Biden said he would …"), or None.
+    # A sentence leaning only on "he" or "she", or on its opening conjunction: as the
+    # paragraph may print it away from the sentence before it, with the person its article
+    # means named (`pronoun.named`: "Biden said he would …") or the conjunction struck
+    # (`leaning.struck`: `person` empty), or None.
     named: Named | None = None
 
 
@@ -228,9 +232,10 @@ def leans(text: str) -> bool:
 
 
 def named_line(line: Line) -> Line:
-    """A line leaning only on "he" or "she" (`Line.named`) as printed away from the sentence
-    before it: the person named, leaning on nothing, printed only after a sentence naming
-    them (their name among `refers`, as "Creech was not involved …" is)."""
+    """A line leaning only on "he" or "she", or on its opening conjunction (`Line.named`), as
+    printed away from the sentence before it: the person named, leaning on nothing, printed
+    only after a sentence naming them (their name among `refers`, as "Creech was not
+    involved …" is); or the conjunction struck."""
     if line.named is None:
         return line
     text = line.named.text
@@ -265,6 +270,7 @@ def article_lines(k: int, read: Read, *, voiced: bool = False,
     promo = _promotions(art)
     sents = introducing(art.title, (wl.raw for wl in read.reading()))
     listed = False  # the sentence before was a fragment: this one goes on with its list
+    printed = -2  # the index of the last sentence yielded
     earlier: list[str] = []  # the article's sentences before this one, printable or not
     for wl, last in _marked_last(itertools.islice(read.reading(), SENTENCES_PER_ARTICLE)):
         raw, before, full = next(sents)
@@ -291,9 +297,20 @@ def article_lines(k: int, read: Read, *, voiced: bool = False,
             # as short as a fragment after one is its list's next item, read with it or not
             # at all; a longer one goes on as prose: "Some bromance. Macron and Trump …")
             if after_fragment and len(text.split()) <= FRAGMENT_WORDS:
+                printed = wl.index
                 yield replace(line, leans=True)
                 continue
-            name = named(text, earlier[:-1], persons) if line.leans and persons else None
+            alone = struck(text) if line.leans else None  # "But …": the conjunction struck
+            if alone is not None and not leans(alone):
+                if printed != wl.index - 1:  # (the sentence it answered is never printed)
+                    printed = wl.index
+                    yield _line(k, wl.index, alone, art.published.date(), before, full)
+                else:
+                    printed = wl.index
+                    yield replace(line, named=Named(alone, "", frozenset(), 0, ""))
+                continue
+            printed = wl.index
+            name = named(alone or text, earlier[:-1], persons) if line.leans and persons else None
             yield replace(line, named=name) if name and not leans(name.text) else line
 
 

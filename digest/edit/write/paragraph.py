@@ -8,10 +8,9 @@
    most of: the highest expected ROUGE-1 F1 against a summary of `account_reference` words,
    counting each word by the share of the other articles that use it (`lines.Centrality`).
    A lead alone is a poor judge of an account (on allsides_dev weeks the most central lead
-   sentence, followed by its account, scored 0.25 lower on both halves).
-   A lead that reports opens before a column's colour (`report.colour`: no figure, date,
-   words of anyone or word of the event the other outlets tell — "Monica Lewinsky is having
-   a déjà vu day."), which never fills the paragraph either.
+   sentence, followed by its account, scored 0.25 lower on both halves). A lead that reports
+   opens before a column's colour (`report.colour`: no figure, date, words of anyone or word
+   of the event the other outlets tell — "Monica Lewinsky is having a déjà vu day."), never a filler.
 2. **Its account goes on**, in its own order (news is written as an inverted pyramid: an
    outlet's second sentence follows from its first), each sentence while the paragraph stays
    within `words[1]`, says something new and leans on nothing unprinted. Told alone (a
@@ -30,17 +29,17 @@
    leans on a sentence not printed ("He", "The company", "Second,": allowed right after the
    sentence before it in its own article, which it then follows; one leaning only on "he"
    or "she" also elsewhere, the person its article means named — "Biden said he would …" —
-   once a sentence printed before it names them: `pronoun.named`, `kept`), nor one naming
+   once a sentence printed before it names them: `pronoun.named`, `kept`; one leaning only
+   on its opening "But" elsewhere, struck: `leaning.struck`), nor one naming
    "the <noun>" its article introduced earlier ("the benchmark") before a printed sentence
    names that noun.
 4. **Order**: the opening first; then the rest by when the event they report happened
    (`timeline.event_day`, an undated sentence keeping its article's last date) and, within a
    day, article by article in the order they were picked, each in its own order. A sentence
    about an event before the opening's only joins while the paragraph is short.
-5. **Trim**: a detachable clause of a later sentence that the sentences printed before it
-   already said goes, the rest of the sentence printed (`trim.trimmed`: "The antiviral
-   treatment, which is made by Gilead Sciences and sold as Veklury, was used …" after two
-   sentences naming Gilead and Veklury).
+5. **Trim**: a detachable clause of a later sentence that the sentences printed before it said
+   goes (`trim.trimmed`: "The antiviral treatment, which is made by Gilead Sciences and sold as
+   Veklury, was used …" after two sentences naming Gilead and Veklury).
 6. **Attribution**: the story's sources are linked under its paragraph, so a reported fact is
    printed as the source wrote it; a judgement (`attribution.judges`: "should", "sadly",
    "so-called", …) that no other outlet's article shares is credited to its outlet in the
@@ -48,9 +47,8 @@
    hailed …"; crediting every further outlet's first sentence: docs/editor.md).
 
 The weights (`ParagraphSettings`: the word chance's `floor`, `agreement` and `titles`, the
-summary sizes `reference` and `account_reference`) are chosen on one half of allsides_dev
-(research use: measured, nothing learned from its text) and scored on the other by
-`bench/allsides.py --paragraph-grid`; docs/editor.md has figures.
+summary sizes `reference` and `account_reference`) are chosen on one half of allsides_dev (research
+use: nothing learned from its text), scored on the other by `bench/allsides.py --paragraph-grid`.
 """
 
 from __future__ import annotations
@@ -78,11 +76,13 @@ HOOK_WORDS = 10  # a column's opening line is short; a report's lead runs to 20-
 
 
 def _leads(lines: Sequence[Line], hooks: set[tuple[int, int]]) -> dict[int, Line]:
-    """Each article's first printable sentence that leans on nothing and is no hook."""
+    """Each article's first printable sentence that leans on nothing (or only on its opening
+    conjunction, struck: `Line.named`) and is no hook."""
     leads: dict[int, Line] = {}
     for ln in lines:
-        if ln.article not in leads and not ln.leans and (ln.article, ln.index) not in hooks:
-            leads[ln.article] = ln
+        if ln.article not in leads and (ln.article, ln.index) not in hooks and (
+                not ln.leans or (ln.named is not None and not ln.named.person)):
+            leads[ln.article] = named_line(ln)
     return leads
 
 
