@@ -30,6 +30,9 @@ ABBREVIATIONS = {
     "capt", "maj", "adm", "cmdr", "rev", "msgr", "supt", "det", "atty", "pres", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g",
     "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "al", "u.n", "d.c", "ph.d",
+    # ranks and styles of the armed forces, the police and the church ("Army Spc. Caleb
+    # Barnes", "Pfc.", "Cpl.", "Brig. Gen.", "Det. Insp.", "the Hon.", "Fr.", "Messrs.")
+    "spc", "pfc", "cpl", "pvt", "brig", "insp", "hon", "fr", "messrs",
 }
 # The AP's abbreviations of US states ("Kenosha, Wis.", "(D-Minn.)", "RICHMOND, Va. (AP) —"),
 # only as written, capitalised: "fell ill." and "a mass." end sentences.

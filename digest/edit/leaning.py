@@ -111,7 +111,9 @@ STRIKABLE = re.compile(r"^(?:(?:But|And|Yet)(?:,\s*|\s+)|(?:However|Still|Moreov
 # quotations and before any name of its own, what is left after the strike still leans.
 _BACK_WORD = re.compile(r"\b(?:he|him|his|she|her|it|its|they|them|their|this|these|those)\b",
                         re.IGNORECASE)
-_NAME = re.compile(rf"(?<=\s)(?!(?:{_CALENDAR})\b)[A-Z]")  # ("On Sunday they …": no name)
+# (a capital right after the conjunction is a name: "But Brandt said she …"; "On Sunday they …"
+# names nobody)
+_NAME = re.compile(rf"(?:^|(?<=\s))(?!(?:{_CALENDAR})\b)[A-Z]")
 
 
 def struck(sentence: str) -> str | None:

@@ -45,6 +45,10 @@ from digest.text import (
      ["Flanked by Sens. Ada Lin and Kofi Osei, the mayor spoke."]),
     ("It was founded by the late Rev. Ama Mensah and Maj. Gen. Kofi Osei.",
      ["It was founded by the late Rev. Ama Mensah and Maj. Gen. Kofi Osei."]),
+    ("She took her boyfriend, Army Spc. Kofi Osei, and Pfc. Ada Lin to a concert.",
+     ["She took her boyfriend, Army Spc. Kofi Osei, and Pfc. Ada Lin to a concert."]),
+    ("Brig. Gen. Ama Mensah met Det. Insp. Kofi Osei and Fr. Tomas Lind.",
+     ["Brig. Gen. Ama Mensah met Det. Insp. Kofi Osei and Fr. Tomas Lind."]),
     ("(CNN)Sen. Ada Lin spoke. He asked “Mrs. Lin” to stay.",
      ["(CNN)Sen. Ada Lin spoke.", "He asked “Mrs. Lin” to stay."]),
     # a state's abbreviation, as written, is one; a sentence ends there before an opener

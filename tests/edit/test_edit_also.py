@@ -108,7 +108,7 @@ def test_a_lead_whose_opening_phrase_names_nobody_is_no_blurb(
     assert also_line([alone], {}, language="en") == ()
 
 
-_BRANDT = ("But Mayor Ilse Brandt said on Monday that the harbour would stay open all winter. "
+_BRANDT = ("Then Mayor Ilse Brandt said on Monday that the harbour would stay open all winter. "
            "{} credited the ferry crews with keeping the port running through the storm. "
            "But critics of Brandt say the winter timetable came too late.")
 
@@ -127,7 +127,8 @@ _BRANDT = ("But Mayor Ilse Brandt said on Monday that the harbour would stay ope
 ])
 def test_a_lead_leaning_only_on_she_is_the_blurb_with_her_named(
         make_article: MakeArticle, opening: str, headline: str, blurb: str | None) -> None:
-    # Every sentence leans ("But …", "She …"); the second leans only on "she", whom its
+    # Every sentence leans ("Then …", "She …", "But …" after a sentence printable before it:
+    # struck only away from it); the second leans only on "she", whom its
     # article names (`lines.named_line`): named, it is the blurb where the reader can tell who.
     art = make_article(_BRANDT.format(opening), source="Outlet A", title=headline)
     line = also_line([art], {}, headline=headline, language="en")
@@ -139,7 +140,7 @@ def test_a_person_the_story_writes_only_in_full_is_named_in_full(
         make_article: MakeArticle) -> None:
     # "Mayor Ilse Brandt", never "Brandt" alone (allsides w58: "Gov. Tony Evers"): her name
     # is printed as the story writes it (`pronoun.Persons`).
-    art = make_article("But Mayor Ilse Brandt said on Monday that the harbour would stay open "
+    art = make_article("Then Mayor Ilse Brandt said on Monday that the harbour would stay open "
                        "all winter. On Monday, she credited the ferry crews with keeping the port "
                        "running through the storm.", source="Outlet A", title="Ferry crews praised")
     assert [s.text for s in also_line([art], {}, headline="Ferry crews praised",
@@ -151,7 +152,7 @@ def test_a_person_the_story_writes_only_in_full_is_named_in_full(
 def test_a_lead_naming_someone_the_story_never_writes_in_full_is_no_blurb(
         make_article: MakeArticle) -> None:
     # Only "Brandt" (no title, no first name): under a headline without her, who is she?
-    art = make_article("But Brandt said on Monday that she would keep the harbour open all "
+    art = make_article("Then Brandt said on Monday that she would keep the harbour open all "
                        "winter. On Monday, she credited the ferry crews with keeping the port "
                        "running. But critics of Brandt say the timetable came too late.",
                        source="Outlet A", title="Ferry crews praised")

@@ -25,6 +25,7 @@ MakeArticle = Callable[..., Article]
     ("And by 2060, migrants could account for most of the growth.",
      "By 2060, migrants could account for most of the growth."),
     ("But iPhone sales rose 3% in the quarter.", "iPhone sales rose 3% in the quarter."),
+    ("But Brandt said on Monday that she would stay.", "Brandt said on Monday that she would stay."),
     # a pronoun before any name of its own: it still leans on what came before
     ("But in reality, it was a shutdown over migration.", None),
     ("But even they concede the order has no legal effect.", None),

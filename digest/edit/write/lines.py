@@ -182,7 +182,8 @@ _CUT_AFTER_BRACKET = re.compile(r"\w\s\([^()]*\.\)$")
 # Sens."), so its stop ends no sentence. (Titles written in full may end one: "… elected him
 # Speaker.")
 _CUT_AFTER_TITLE = re.compile(r"\b(?:Sens?|Reps?|Govs?|Lt|Drs?|Mrs?|Ms|Messrs|Prof|Rev|Sgt|Capt|"
-                              r"Col|Adm|Maj|Gen|Gens|Cmdr|Atty|Supt|Det|Msgr)\.$")
+                              r"Col|Adm|Maj|Gen|Gens|Cmdr|Atty|Supt|Det|Msgr|Spc|Pfc|Cpl|Pvt|"
+                              r"Brig|Insp)\.$")
 
 
 # A quotation closing a line with no stop of its own before or after it: a crosshead or a
