@@ -63,3 +63,22 @@ def test_a_conjunction_after_its_sentence_stays(make_article: MakeArticle) -> No
     art = make_article(text, source="Outlet A", title="Ferry plant's future in doubt")
     texts = [s.text for s in paragraph_for([art], {}, language="en")]
     assert texts[1].startswith("But Ilse Brandt")
+
+
+@pytest.mark.parametrize(("sentence", "bids"), [
+    ("Be vigilant in understanding the terms of every supply contract.", True),
+    ("Avoid the temptation to buy the first model you see.", True),
+    ("Keep in mind that the deadline is Friday.", True),
+    ("Don't let the price fool you.", True),
+    ("Check out the full list on the site.", True),
+    # a name, a noun or a participle opening a statement
+    ("Be Here Now sold a million copies in its first year.", False),
+    ("Don't Look Up was the most watched film on the service.", False),
+    ("Avoidance of the toll road rose 12% after the rise.", False),
+    ("Trying to stop the van, police fired two shots.", False),
+])
+def test_advice_to_the_reader_is_the_writers_voice(sentence: str, bids: bool) -> None:
+    # An imperative opening bids the reader: printed, it would be the newsletter's advice.
+    from digest.edit.write.lines import first_person
+
+    assert first_person(sentence) is bids

@@ -106,7 +106,13 @@ _QUOTATION = re.compile(r"""("[^"]*"|“[^”]*”|‘[^’]*’|(?<![\w'’])'(
 # ("Meet the Press" is a programme.)
 _BIDS_THE_READER = re.compile(r"^(?:Meet(?! the Press)|Imagine|Consider|Picture|Remember|Forget|"
                               r"Behold|Think (?:about|of)|Welcome to|Say hello to|Don't forget|"
-                              r"Don’t forget|Don't worry|Don’t worry|Please|Be sure to|Make sure to)\b"
+                              r"Don’t forget|Don't worry|Don’t worry|Please|Be sure to|Make sure to|"
+                              # advice to the reader: a verb that opens no statement ("Be
+                              # vigilant in …", "Avoid …", "Keep in mind …", "Don't let …")
+                              r"Be(?= [a-z])|Avoid|Choose|Check out|Keep in mind|Bear in mind|"
+                              r"Note that|Start by|Look for|Take a look|Stay tuned|Find out|"
+                              r"Learn more|Get ready|Ask yourself|Try (?:to|not)|"
+                              r"(?:Don['’]t|Do not) (?=[a-z]))\b"
                               # "Let's get into it", "… so let’s take a look": the writer and the
                               # reader (mid-sentence in capitals a name: "the Let's Move campaign")
                               r"|^Let['’]s\b|(?<![\w-])let['’]s\b|,\s(?:everybody|everyone|folks)[.!]$|"
