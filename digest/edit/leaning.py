@@ -52,7 +52,8 @@ _ADVERBIAL = ("after|as|when|while|before|since|until|once|though|although|becau
               "at|during|with|for")
 LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("answers a question not printed",
-     re.compile(r"(?:\b[Tt]he|^One|^An|^Part of the) (?:short |simple )?answer\b"
+     re.compile(r"\b[Tt]h(?:at|is) answer (?:is|was|has|seems|appears)\b"  # (not "tools that answer")
+                r"|(?:\b[Tt]he|^One|^An|^Part of the) (?:short |simple )?answer\b"
                 r"(?!\s+(?:of|to)\b)"
                 r"|^The question(?=:|\s(?:is|was|comes|came|remains|now)\b)")),
     ("goes on from a sentence not printed",

@@ -217,6 +217,8 @@ OTHER = "Carthen's harbour board on Monday weighed ending the night ferry to Oak
     ("The question comes a day after the board met.", "answers a question not printed"),
     ("One answer lies in the night ferry's ticket sales.", "answers a question not printed"),
     ("Part of the answer is the ferry's cost.", "answers a question not printed"),
+    ("Based on the mayor's letter today, that answer is yes.", "answers a question not printed"),
+    ("Ferries that answer distress calls get a grant.", None),
     ("The mayor won't take no for an answer on the ferry.", None),  # an idiom
     ("So, on Monday, the chair staged a vote.", "goes on from a sentence not printed"),
     ("Now he wants Carthen's ferry to run all night.", "goes on from a sentence not printed"),
