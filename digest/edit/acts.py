@@ -9,7 +9,8 @@ Norwegian lawmaker said Wednesday that he has nominated …". `act(text)` reads:
 * the **subject**: capitalised words, "of"/"the"/"and" inside a name, and up to two lower-case
   words ("Senate Republican leaders", "Republican congressman Chris Collins"); an apposition
   between commas after it is skipped ("Chris Collins, one of the first …, resigned");
-* then only words of `lexicon.BEFORE_VERB` ("is set to", "reportedly", "on") and dates;
+* then only words of `lexicon.BEFORE_VERB` ("is set to", "reportedly", "on"), dates and
+  adverbs in -ly ("has apparently reached"; not "rally", "family": `_NOT_ADVERBS`);
 * then the **verb**: one of `lexicon.EVENT_VERBS` as its family ("testified" and "is appearing"
   are "testify"), or another verb as its own ("apologized"): a past, or a form after an
   auxiliary; never a verb of saying (one person says many things a day), except that the act a
@@ -56,6 +57,10 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*|,")
 _SPEECH = re.compile(SPEECH)
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we"])
 _IN_NAME = frozenset(["of", "the", "and"])
+# Words in -ly that are no adverb: a verb ("will rally", "would apply") or a noun ("the Trump
+# family"). General English.
+_NOT_ADVERBS = frozenset(["rally", "apply", "reply", "supply", "comply", "imply", "tally", "bully",
+                          "ally", "fly", "family", "assembly", "monopoly", "anomaly", "folly"])
 # A verb's endings and what they replace ("voted" -> "vote", "denied" -> "deny"): a noun
 # ("impeachment", "endorsement") is no form of its verb.
 _INFLECTIONS = (("s", ""), ("d", ""), ("es", ""), ("ed", ""), ("ing", ""), ("ing", "e"),
@@ -64,6 +69,11 @@ _INFLECTIONS = (("s", ""), ("d", ""), ("es", ""), ("ed", ""), ("ing", ""), ("ing
 
 def _date(word: str) -> bool:
     return form(stem(word.lower())) in DATES
+
+
+def _adverb(word: str) -> bool:
+    """A lower-case word in -ly that is no verb or noun (`_NOT_ADVERBS`): "apparently"."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS
 
 
 @functools.lru_cache(maxsize=16384)
@@ -113,7 +123,7 @@ def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
     """The verb that `rest` opens with, past `BEFORE_VERB` words and dates (see `act`)."""
     for k, w in enumerate(rest):
         verb = family(w)
-        if not verb and (w.lower() in BEFORE_VERB or _date(w)):
+        if not verb and (w.lower() in BEFORE_VERB or _date(w) or _adverb(w)):
             continue
         if not verb and _SPEECH.fullmatch(w.lower()):  # "… said Monday that he has won …"
             said = [v for v in rest[k + 1:k + 6]

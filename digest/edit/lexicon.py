@@ -131,16 +131,19 @@ EVENT_VERBS = (
      "lambaste", "assail"),
     ("fall", "dip", "slip", "sink", "slide", "plunge", "tumble"),
     ("rise", "climb", "jump", "surge", "soar"),
+    ("consider", "weigh", "mull", "eye", "explore", "ponder", "contemplate"),
 )
 # The words a verb follows ("is facing", "will visit", "has been fired", "to testify"): not
 # the closed class AUXILIARIES below, which a headline may not end on.
 VERB_HELPERS = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "to",
                          "been"])
 # The words a lead writes between its subject and its main verb: auxiliaries and a few adverbs
-# of manner or time ("is set to testify", "has formally resigned", "will reportedly meet").
+# of manner or time ("is set to testify", "has formally resigned", "will reportedly meet", "is
+# due to lead"; any adverb in -ly: `acts.act`).
 BEFORE_VERB = frozenset([
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "to", "set",
-    "plans", "planned", "expected", "reportedly", "formally", "officially", "now",
+    "plans", "planned", "expected", "slated", "scheduled", "due", "likely", "soon",
+    "preparing", "reportedly", "formally", "officially", "now",
     "just", "quickly", "narrowly", "overwhelmingly", "unanimously", "on", "late", "early",
     "last", "this", "morning", "afternoon", "evening", "night", "finally", "again", "later",
 ])

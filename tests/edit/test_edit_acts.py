@@ -31,6 +31,18 @@ def test_the_verb_ends_the_sentence() -> None:
     assert lead.subject == ("Harbour", "master", "Tomas", "Reyes")
 
 
+def test_an_adverb_or_a_word_of_schedule_comes_before_the_verb() -> None:
+    # "has apparently rejected", "is slated to testify": the verb after
+    for lead, verb in (("Mayor Ada Lin has apparently rejected the harbour levy.", "reject"),
+                       ("Mayor Ada Lin is slated to testify before the port board.", "testify"),
+                       ("Mayor Ada Lin is due to sign the ferry contract on Friday.", "sign"),
+                       ("Harbour Mills is eyeing the seaweed snack market.", "consider")):
+        assert act(lead).verb == verb, lead
+    # a word in -ly that is a verb or a noun is none: "will rally", "the Dane family"
+    assert act("Mayor Ada Lin will rally dockworkers on Friday.").verb == "=ral"
+    assert act("The Dane family sued the port on Friday.").subject == ("The", "Dane", "family")
+
+
 # A clause told again in the same words (acts.told_again, issue 11: "no fact stated twice").
 HARBOUR = ("Mayor Ines Varga on Friday hailed a port report that showed freight volumes rising, "
            "a week after the dockworkers' strike ended.")

@@ -204,3 +204,17 @@ def test_verbs_of_one_kind_tell_one_act(make_article: MakeArticle) -> None:
     assert family("dipped") == family("fell") == "fall" and family("slammed") == "criticize"
     praised = denounced.replace("denounced", "praised")
     assert not retellings(_picks(make_article, decried, praised), headline)
+
+
+def test_one_act_in_verbs_of_one_kind_read_past_an_adverb(make_article: MakeArticle) -> None:
+    # "is considering" / "is eyeing" (lexicon.EVENT_VERBS): one subject, one act told again
+    considering = "Harbour Mills is considering a move into the growing market for seaweed snacks."
+    eyeing = "Harbour Mills is eyeing the seaweed snack market, according to a Monday report."
+    headline = "Harbour Mills in talks over seaweed snacks"
+    assert retellings(_picks(make_article, considering, eyeing), headline) == {(1, 0)}
+    # "has apparently rejected" is "rejected" (acts.act reads past an adverb in -ly)
+    rejected = ("Mayor Ada Lin rejected the harbour levy on Thursday, calling it a tax on "
+                "islanders.")
+    apparently = "Mayor Ada Lin has apparently rejected the harbour levy proposed by the board."
+    assert retellings(_picks(make_article, rejected, apparently),
+                      "Carthen mayor rejects harbour levy") == {(1, 0)}
