@@ -11,11 +11,14 @@ story's articles (outlet, title, text, true story id). Two dumps of one data set
     .venv/bin/python bench/readthrough.py dump OUT.jsonl [--weeks N]
     .venv/bin/python bench/readthrough.py sample DUMP.jsonl [--n 30] [--seed 327] [--keys KEYS]
     .venv/bin/python bench/readthrough.py diff OLD.jsonl NEW.jsonl [--show 20]
+    .venv/bin/python bench/readthrough.py agree DUMP.jsonl [--show 5]
 
 `sample` draws from the stories whose paragraph quotes two outlets or more (where one act told
 twice in other words can happen) and prints each with its sources; with --keys it prints the
 stories listed in KEYS (one "week rank" per line) instead, so a verdict can be re-read on a
-later dump. Reads ../shared/bench/summarize/allsides_dev (research use: nothing is fitted on
+later dump. `agree` counts the stories whose paragraph never speaks to its headline although
+one of the story's leads does (`unmet`: no printed sentence `headline.score.tells` it, half its
+content words, stemmed, while an article's lead, its first sentence, does), the copy editor's "the first sentence delivers what the headline promises". Reads ../shared/bench/summarize/allsides_dev (research use: nothing is fitted on
 it, and nothing of it is written into the repo).
 """
 
@@ -32,6 +35,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.allsides import load_weeks, run
+from digest.edit.headline.score import tells
+from digest.text import iter_sentences
 
 Record = dict[str, Any]
 
@@ -100,6 +105,24 @@ def diff(old: Sequence[Record], new: Sequence[Record], n: int) -> None:
         print(f"\n--- before\n{show(before[k])}+++ after\n{show(after[k])}")
 
 
+def unmet(r: Record) -> bool:
+    """Whether no printed sentence tells half the headline's content words while an article's
+    lead does (module docstring)."""
+    head = r["headline"]
+    if not r["sentences"]:  # (an "Also" line is printed without sentences)
+        return False
+    return (not any(tells(x["text"], head) for x in r["sentences"])
+            and any(tells(next(iter_sentences(a["text"]), ""), head) for a in r["articles"]))
+
+
+def agree(rows: Sequence[Record], n: int) -> None:
+    bad = [r for r in rows if unmet(r)]
+    print(f"{len(bad)} of {len(rows)} paragraphs never tell half their headline's content words"
+          f" while a lead of the story does")
+    for r in bad[:n]:
+        print("\n" + show(r))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -116,6 +139,9 @@ def main() -> int:
     c.add_argument("old")
     c.add_argument("new")
     c.add_argument("--show", type=int, default=20)
+    g = sub.add_parser("agree")
+    g.add_argument("dump")
+    g.add_argument("--show", type=int, default=5)
     args = ap.parse_args()
     if args.cmd == "dump":
         with Path(args.out).open("w", encoding="utf-8") as f:
@@ -127,6 +153,8 @@ def main() -> int:
     elif args.cmd == "sample":
         for r in sample(load(args.dump), args.n, args.seed, args.keys):
             print(show(r))
+    elif args.cmd == "agree":
+        agree(load(args.dump), args.show)
     else:
         diff(load(args.old), load(args.new), args.show)
     return 0

@@ -29,13 +29,14 @@ from dataclasses import dataclass
 from digest.edit.facts import numbers, rounds
 from digest.edit.headline.column import columns
 from digest.edit.headline.titles import QUOTES, candidate_texts, clean_title
-from digest.edit.lexicon import ARTICLES, CJK_RE, STOPWORDS, mostly_cjk, stem
+from digest.edit.lexicon import ARTICLES, CJK_RE, STOPWORDS, content_words, mostly_cjk, stem
 from digest.edit.settings import HeadlineSettings
 from digest.edit.write.summarize import is_cjk_language
 from digest.models import Article
 from digest.text import iter_sentences, tokens
 
-__all__ = ["Candidate", "Evidence", "candidates", "chosen", "disputes", "expected_f1", "headline_for"]
+__all__ = ["Candidate", "Evidence", "candidates", "chosen", "disputes", "expected_f1", "headline_for",
+           "tells"]
 
 # Headline style drops articles and forms of "be": they count nothing.
 _HEADLINESE = ARTICLES | frozenset(["is", "are", "was", "were", "be", "been", "being"])
@@ -47,6 +48,8 @@ _CJK_WORD = 1.5  # Chinese characters per English word, for a candidate's size
 RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b|"
                           r"^(?:Today|Tonight|Tomorrow|Yesterday)\b")
 _PERCENT = frozenset(["%", "percent"])  # (facts.numbers writes "per cent" as "percent")
+# A sentence tells a headline when it holds this share of the headline's content words.
+TELLS = 0.5
 
 # Pairs below are (content words, function words).
 Split = tuple[float, float]
@@ -186,6 +189,17 @@ def _agrees(figure: str, exact: str, scale: str) -> bool:
     if scale == "%" and "." not in figure:
         return abs(float(figure) - float(exact)) < 1
     return rounds(f"{figure} {scale}", f"{exact} {scale}")
+
+
+def _content(text: str) -> frozenset[str]:
+    """Content words, stemmed, with one apostrophe ("O’Rourke" is "O'Rourke")."""
+    return frozenset(content_words(text.replace("’", "'")))
+
+
+def tells(sentence: str, headline: str, share: float = TELLS) -> bool:
+    """Whether `sentence` tells `headline`: holds `share` of its content words, stemmed."""
+    told = _content(headline)
+    return bool(told) and len(_content(sentence) & told) >= share * len(told)
 
 
 def headline_for(arts: Sequence[Article], *, language: str = "en",

@@ -200,17 +200,19 @@ def _printed(ln: Line, draft: _Draft) -> str:
 
 def select(arts: Sequence[Article], language: str | None, words: tuple[int, int] = WORDS,
            settings: ParagraphSettings = PARAGRAPH,
-           lines: Sequence[Line] | None = None) -> list[Pick]:
+           lines: Sequence[Line] | None = None, opening: int | None = None) -> list[Pick]:
     """The paragraph's sentences, in print order (see the module docstring). `lines`: the
     story's `story_lines(arts, language)` when the caller has them (a benchmark weighing
-    many settings reads each story once)."""
+    many settings reads each story once); `opening`: the article whose lead opens, when it
+    has one (write/stories.py: the headline's own), else the most central account's."""
     lines = story_lines(arts, language) if lines is None else lines
     central = Centrality(arts, settings)
     hooks = _hooks(lines)  # each read once: the opening, the draft and the fill ask
     by_article = _leads(lines, hooks)
     cols = columns(arts)
     colours = colour(arts, lines, cols)  # a column's colour: never fills, never a lead first
-    first = _opening(lines, central, by_article, arts, settings, colours, cols)
+    first = by_article.get(opening if opening is not None else -1) or _opening(
+        lines, central, by_article, arts, settings, colours, cols)
     if first is None:
         return []
     lo, hi = words
