@@ -55,7 +55,7 @@ IRREGULAR_VERBS = tuple(tuple(pair.split()) for pair in (
     "became become",
 ))
 # The words a writer addresses the reader with (a regex alternation): a paragraph does not
-# print such a line (write/lines.first_person), nor the TL;DR (proof_front).
+# print such a line (write/person.first_person), nor the TL;DR (proof_front).
 TO_THE_READER = r"[Yy]ou|[Yy]our|yours|yourself|[Yy]ou['’](?:re|ll|ve|d)"
 # A quotation in double quotes, straight or curly: what a sentence quotes is not its writer's
 # voice (proof_front, write/attribution), nor how prose writes a word (write/casing).

@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 from digest.edit.leaning import leans_back
 from digest.edit.proof import paragraph_strikes
-from digest.edit.write.lines import first_person, story_lines
+from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import paragraph_for
+from digest.edit.write.person import first_person
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]

@@ -79,6 +79,27 @@ def test_a_conjunction_after_its_sentence_stays(make_article: MakeArticle) -> No
 ])
 def test_advice_to_the_reader_is_the_writers_voice(sentence: str, bids: bool) -> None:
     # An imperative opening bids the reader: printed, it would be the newsletter's advice.
-    from digest.edit.write.lines import first_person
+    from digest.edit.write.person import first_person
 
     assert first_person(sentence) is bids
+
+
+@pytest.mark.parametrize(("sentence", "advice"), [
+    ("Use a smaller plate at dinner.", True),
+    ("Visit the council's ferry page for the new timetable.", True),
+    ("Always follow the lock-out procedure before touching a circuit.", True),
+    ("Eat slowly and savour every bite.", True),
+    ("Develop and follow a written work plan.", True),
+    ("Stream these ten films at home this weekend.", True),
+    # a noun, a participle or a name opening a statement
+    ("Watch sales rose 4% in the quarter.", False),
+    ("Book sales fell for a third year.", False),
+    ("Read by millions, the ferry blog closed on Monday.", False),
+    ("Head coach Ilse Brandt resigned on Monday.", False),
+    ("Order was restored by the evening.", False),
+    ("Use of the ferry fell by a third.", False),
+])
+def test_advice_opening_on_a_verb(sentence: str, advice: bool) -> None:
+    from digest.edit.write.person import first_person
+
+    assert first_person(sentence) is advice

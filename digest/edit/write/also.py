@@ -36,12 +36,12 @@ from digest.edit.write.lines import (
     Centrality,
     Line,
     article_lines,
-    first_person,
     named_line,
     reading,
     speaks,
     story_lines,
 )
+from digest.edit.write.person import first_person
 from digest.edit.write.pronoun import Named, Persons
 from digest.models import Article, Sentence
 

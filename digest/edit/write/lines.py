@@ -14,9 +14,8 @@ headline grammar, no fragment, no stray full stop, not cut by its publisher (`wh
 for millions.", "… to Speaker Nancy Pelosi. which …", "… will vote on two bills…"; a
 short sentence right after a fragment is its list's next item and leans on it), nothing that points to
 text it does not print (`leaning.POINTS_FORWARD`: "Below is …", "Here's a rundown …"), not in the
-writer's first person outside quotations ("I supposed we have to discuss it": in a newsletter
-the "I" would read as the editor's), nor addressed to the reader ("Here's what it could mean
-for you."), at least four
+writer's own voice (`person.first_person`: "I supposed we have to discuss it", "Here's what it
+could mean for you.", "Use a smaller plate."), at least four
 words, with every quotation and bracket it opens closed (a quote that runs on into the next
 paragraph, an excerpt cut inside a bracket, is not printed in half), and in the issue's language when the story has any sentence in it (a
 Chinese article in an English issue is cited, not quoted). Datelines go (`clean_sentence`). A
@@ -40,7 +39,6 @@ from digest.edit.facts import name_heads, numbers
 from digest.edit.leaning import POINTS_FORWARD, leans_back, struck
 from digest.edit.lexicon import (
     CJK_RE,
-    TO_THE_READER,
     content_words,
     stem,
 )
@@ -48,6 +46,7 @@ from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.week import Line as WeekLine
 from digest.edit.week import Read, definite_references, introducing
 from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment, mended
+from digest.edit.write.person import first_person
 from digest.edit.write.pronoun import Named, Persons, named
 from digest.edit.write.summarize import clean_sentence, in_language, own_furniture
 from digest.edit.write.timeline import event_day
@@ -87,71 +86,6 @@ _PROMO_OPENERS = ("Follow", "Subscribe", "Sign up", "Check out", "Click", "Downl
 _PROMO = re.compile(rf"^(?:{'|'.join(_PROMO_OPENERS)})\b")
 # A paragraph none of them is in cannot hold a promotion (a sentence cleaned is a part of it)
 _PROMO_ANYWHERE = re.compile("|".join(_PROMO_OPENERS))
-# The writer speaking in the first person, or to the reader ("If you've been following …",
-# "Here's what it could mean for you."); quotations (someone else's words) set aside first.
-# ("Sen. Bernie Sanders (I-Vt.)": a party tag; "an us-against-them campaign", "a thank-you":
-# compounds)
-_FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|[Ww]e|"
-                           rf"[Oo]ur|us|ourselves|{TO_THE_READER})\b(?![-–])")
-# A quotation in straight single marks, British style, opens at a word's start ('That's
-# hilarious. I work …,' she posted / told the troll he 'might want to get your facts …') and
-# closes at a mark ending a word after a letter or a stop (not "That's", "'em").
-_QUOTATION = re.compile(r"""("[^"]*"|“[^”]*”|‘[^’]*’|(?<![\w'’])'(?=\w).*?(?<=[\w.,!?])'(?!\w))""")
-# … or bids the reader, as a column's hook does ("Meet the “For the 99.8 Percent Act.”",
-# "Imagine a world …", "Remember when …"): an imperative opening, "you" understood.
-# … or hails the readers ("Happy Fourth of July, everybody.").
-# … or talks to them, opening on an interjection ("Yeah, President Trump gives zero
-# you-know-whats, …", "Well, that didn’t take long."): a column's voice, never a report's
-# (inside quotation marks it is the speaker's: "“Well, it may be,” Trump said").
-# ("Meet the Press" is a programme.)
-_BIDS_THE_READER = re.compile(r"^(?:Meet(?! the Press)|Imagine|Consider|Picture|Remember|Forget|"
-                              r"Behold|Think (?:about|of)|Welcome to|Say hello to|Don't forget|"
-                              r"Don’t forget|Don't worry|Don’t worry|Please|Be sure to|Make sure to|"
-                              # advice to the reader: a verb that opens no statement ("Be
-                              # vigilant in …", "Avoid …", "Keep in mind …", "Don't let …")
-                              r"Be(?= [a-z])|Avoid|Choose|Check out|Keep in mind|Bear in mind|"
-                              r"Note that|Start by|Look for|Take a look|Stay tuned|Find out|"
-                              r"Learn more|Get ready|Ask yourself|Try (?:to|not)|"
-                              r"(?:Don['’]t|Do not) (?=[a-z]))\b"
-                              # "Let's get into it", "… so let’s take a look": the writer and the
-                              # reader (mid-sentence in capitals a name: "the Let's Move campaign")
-                              r"|^Let['’]s\b|(?<![\w-])let['’]s\b|,\s(?:everybody|everyone|folks)[.!]$|"
-                              r"^(?:Yeah|Yep|Yup|Nope|Sigh|Wow|Oh|Ah|Boy|Look|Well|Hey|Okay|"
-                              r"Listen|Seriously|Honestly|Heck|Ugh|Whoa|Gee)[,.!]")
-
-
-def first_person(text: str) -> bool:
-    """Whether the writer speaks in the first person, or to the reader ("you", or an
-    imperative opening: `_BIDS_THE_READER`), outside the sentence's quotations and names
-    (`_in_name`): a newsletter would print it as its own voice."""
-    own = _QUOTATION.sub(" ", text)
-    return (any(not _in_name(own, m) for m in _FIRST_PERSON.finditer(own))
-            or bool(_BIDS_THE_READER.search(own)))
-
-
-# "I" as a numeral, after the noun it counts ("World War I", "Phase I trial", "Title I funds").
-_NUMERAL_I = re.compile(r"\b(?:War|Part|Phase|Title|Chapter|Stage|Type|Class|Division|Round|"
-                        r"Volume|Act|Article|Section)\s$")
-
-
-def _in_name(text: str, m: re.Match[str]) -> bool:
-    """Whether the person word `m` is part of a name: "I" as a numeral (`_NUMERAL_I`: "World
-    War I"); another capitalised one ("Your", "Our", "Us") that is not the sentence's first
-    word, with a capitalised word or a figure right beside it, no mark between ("7 On Your
-    Side", "the We Build the Wall campaign", "This Is Us"; not "Yesterday I went", "Were I
-    President", "in Afghanistan, I turned 18")."""
-    word = m.group()
-    if word == "I" or word[:2] in ("I'", "I’"):
-        return bool(_NUMERAL_I.search(text[:m.start()]))
-    if not word[0].isupper() or not text[:m.start()].strip():
-        return False
-    before = re.search(r"(?:^|\s)([\w'’.-]+) $", text[:m.start()])
-    after = re.match(r" ([\w'’.-]+)", text[m.end():])
-    return any(n is not None and (n.group(1)[0].isupper() or n.group(1)[0].isdigit())
-               and (n is after or n.start(1) > 0)
-               for n in (before, after))
-
-
 @dataclass(frozen=True)
 class Line:
     article: int  # position in the story's article list

@@ -1,0 +1,96 @@
+"""The writer's own voice, which a newsletter must not print as its own: the first person ("I
+supposed we have to discuss it"), words to the reader ("Here's what it could mean for you."),
+bids and advice ("Imagine a world …", "Be vigilant in …", "Use a smaller plate."), hails and
+interjections ("Happy Fourth of July, everybody.", "Well, that didn't take long."). Quotations
+are someone else's words and names are names ("7 On Your Side", "World War I"): both are set
+aside first. The paragraph and the "Also" line (`lines.article_lines`) print none of it; an
+"Also" line may quote a column's first person, credited (`also.py`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.edit.lexicon import TO_THE_READER
+
+# The writer speaking in the first person, or to the reader ("If you've been following …",
+# "Here's what it could mean for you."); quotations (someone else's words) set aside first.
+# ("Sen. Bernie Sanders (I-Vt.)": a party tag; "an us-against-them campaign", "a thank-you":
+# compounds)
+_FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|[Ww]e|"
+                           rf"[Oo]ur|us|ourselves|{TO_THE_READER})\b(?![-–])")
+# A quotation in straight single marks, British style, opens at a word's start ('That's
+# hilarious. I work …,' she posted / told the troll he 'might want to get your facts …') and
+# closes at a mark ending a word after a letter or a stop (not "That's", "'em").
+_QUOTATION = re.compile(r"""("[^"]*"|“[^”]*”|‘[^’]*’|(?<![\w'’])'(?=\w).*?(?<=[\w.,!?])'(?!\w))""")
+# … or bids the reader, as a column's hook does ("Meet the “For the 99.8 Percent Act.”",
+# "Imagine a world …", "Remember when …"): an imperative opening, "you" understood.
+# … or hails the readers ("Happy Fourth of July, everybody.").
+# … or talks to them, opening on an interjection ("Yeah, President Trump gives zero
+# you-know-whats, …", "Well, that didn’t take long."): a column's voice, never a report's
+# (inside quotation marks it is the speaker's: "“Well, it may be,” Trump said").
+# ("Meet the Press" is a programme.)
+_BIDS_THE_READER = re.compile(r"^(?:Meet(?! the Press)|Imagine|Consider|Picture|Remember|Forget|"
+                              r"Behold|Think (?:about|of)|Welcome to|Say hello to|Don't forget|"
+                              r"Don’t forget|Don't worry|Don’t worry|Please|Be sure to|Make sure to|"
+                              # advice to the reader: a verb that opens no statement ("Be
+                              # vigilant in …", "Avoid …", "Keep in mind …", "Don't let …")
+                              r"Be(?= [a-z])|Avoid|Choose|Check out|Keep in mind|Bear in mind|"
+                              r"Note that|Start by|Look for|Take a look|Stay tuned|Find out|"
+                              r"Learn more|Get ready|Ask yourself|Try (?:to|not)|"
+                              r"(?:Don['’]t|Do not) (?=[a-z]))\b"
+                              # "Let's get into it", "… so let’s take a look": the writer and the
+                              # reader (mid-sentence in capitals a name: "the Let's Move campaign")
+                              r"|^Let['’]s\b|(?<![\w-])let['’]s\b|,\s(?:everybody|everyone|folks)[.!]$|"
+                              r"^(?:Yeah|Yep|Yup|Nope|Sigh|Wow|Oh|Ah|Boy|Look|Well|Hey|Okay|"
+                              r"Listen|Seriously|Honestly|Heck|Ugh|Whoa|Gee)[,.!]")
+
+
+# Advice to the reader: a sentence opening on a verb of doing in the imperative ("Use a smaller
+# plate.", "Visit the site's campaign page …", "Always follow the procedure …"), read as one only
+# before what an imperative takes and a statement's subject does not: a determiner, a pronoun,
+# an adverb in -ly, or a particle ("Watch sales rose": a noun; a verb whose participle is its
+# base form is left out: "Set up in 2010, the group …", "Cut off from the coast, …").
+ADVICE_VERBS = (
+    "Add", "Adhere", "Apply", "Ask", "Bake", "Book", "Buy", "Call", "Cook", "Develop",
+    "Discover", "Drink", "Eat", "Enjoy", "Explore", "Find", "Follow", "Give", "Go", "Head",
+    "Keep", "Limit", "Make", "Mix", "Order", "Pick", "Place", "Plan", "Prepare", "Read",
+    "Remove", "Save", "Serve", "Spend", "Stir", "Store", "Stream", "Take", "Tell",
+    "Turn", "Use", "Visit", "Wash", "Watch", "Write")
+_TAKES = (r"(?:a|an|the|this|these|that|those|your|yours|yourself|it|them|him|her|his|their|"
+          r"its|some|any|every|each|all|more|less|up|out|off|back|down|slowly|[a-z]+ly)\b")
+_ADVICE = re.compile(rf"^(?:(?:Always|Never|Just|Simply|Then)\s+)?(?:{'|'.join(ADVICE_VERBS)})"
+                     rf"(?:\s+and\s+[a-z]+)?\s+{_TAKES}|^(?:Always|Never)\s+"
+                     rf"(?:{'|'.join(v.lower() for v in ADVICE_VERBS)})\b")
+
+
+def first_person(text: str) -> bool:
+    """Whether the writer speaks in the first person, or to the reader ("you", or an
+    imperative opening: `_BIDS_THE_READER`, `_ADVICE`), outside the sentence's quotations and
+    names (`_in_name`): a newsletter would print it as its own voice."""
+    own = _QUOTATION.sub(" ", text)
+    return (any(not _in_name(own, m) for m in _FIRST_PERSON.finditer(own))
+            or bool(_BIDS_THE_READER.search(own) or _ADVICE.match(own)))
+
+
+# "I" as a numeral, after the noun it counts ("World War I", "Phase I trial", "Title I funds").
+_NUMERAL_I = re.compile(r"\b(?:War|Part|Phase|Title|Chapter|Stage|Type|Class|Division|Round|"
+                        r"Volume|Act|Article|Section)\s$")
+
+
+def _in_name(text: str, m: re.Match[str]) -> bool:
+    """Whether the person word `m` is part of a name: "I" as a numeral (`_NUMERAL_I`: "World
+    War I"); another capitalised one ("Your", "Our", "Us") that is not the sentence's first
+    word, with a capitalised word or a figure right beside it, no mark between ("7 On Your
+    Side", "the We Build the Wall campaign", "This Is Us"; not "Yesterday I went", "Were I
+    President", "in Afghanistan, I turned 18")."""
+    word = m.group()
+    if word == "I" or word[:2] in ("I'", "I’"):
+        return bool(_NUMERAL_I.search(text[:m.start()]))
+    if not word[0].isupper() or not text[:m.start()].strip():
+        return False
+    before = re.search(r"(?:^|\s)([\w'’.-]+) $", text[:m.start()])
+    after = re.match(r" ([\w'’.-]+)", text[m.end():])
+    return any(n is not None and (n.group(1)[0].isupper() or n.group(1)[0].isdigit())
+               and (n is after or n.start(1) > 0)
+               for n in (before, after))
