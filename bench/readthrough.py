@@ -18,8 +18,11 @@ twice in other words can happen) and prints each with its sources; with --keys i
 stories listed in KEYS (one "week rank" per line) instead, so a verdict can be re-read on a
 later dump. `agree` counts the stories whose paragraph never speaks to its headline although
 one of the story's leads does (`unmet`: no printed sentence `headline.score.tells` it, half its
-content words, stemmed, while an article's lead, its first sentence, does), the copy editor's "the first sentence delivers what the headline promises". Reads ../shared/bench/summarize/allsides_dev (research use: nothing is fitted on
-it, and nothing of it is written into the repo).
+content words, stemmed, while an article's lead, its first sentence, does), the copy editor's
+"the first sentence delivers what the headline promises", and how many of them print nothing
+of the outlet whose title is the headline although its lead tells it (`unprinted`). Reads
+../shared/bench/summarize/allsides_dev (research use: nothing is fitted on it, and nothing of
+it is written into the repo).
 """
 
 from __future__ import annotations
@@ -115,10 +118,20 @@ def unmet(r: Record) -> bool:
             and any(tells(next(iter_sentences(a["text"]), ""), head) for a in r["articles"]))
 
 
+def unprinted(r: Record) -> bool:
+    """Whether the outlet whose title holds the headline is not printed although its lead
+    tells the headline (the headline's own account left out)."""
+    printed = outlets(r)
+    return any(r["headline"] in a["title"] and a["outlet"][-1] not in printed
+               and tells(next(iter_sentences(a["text"]), ""), r["headline"])
+               for a in r["articles"])
+
+
 def agree(rows: Sequence[Record], n: int) -> None:
     bad = [r for r in rows if unmet(r)]
     print(f"{len(bad)} of {len(rows)} paragraphs never tell half their headline's content words"
-          f" while a lead of the story does")
+          f" while a lead of the story does; {sum(map(unprinted, bad))} of them print nothing"
+          f" of the outlet whose title is the headline, though its lead tells it")
     for r in bad[:n]:
         print("\n" + show(r))
 
