@@ -206,6 +206,17 @@ def test_verbs_of_one_kind_tell_one_act(make_article: MakeArticle) -> None:
     assert not retellings(_picks(make_article, decried, praised), headline)
 
 
+def test_a_court_that_ordered_and_directed_did_one_thing(make_article: MakeArticle) -> None:
+    # "directed" / "ordered" (lexicon.EVENT_VERBS): one court, one day, one order told twice.
+    directed = ("A Harlow County appeals court on Wednesday directed a judge to drop the "
+                "fraud case against ferry operator Ilse Brandt, ending the two-year case.")
+    ordered = ("A Harlow County appeals court on Wednesday ordered a lower court to dismiss "
+               "the case against Brandt, as prosecutors had asked.")
+    headline = "Appeals court rules on Brandt fraud case"
+    assert retellings(_picks(make_article, directed, ordered), headline) == {(1, 0)}
+    assert family("instructed") == family("directs") == "order"
+
+
 def test_one_act_in_verbs_of_one_kind_read_past_an_adverb(make_article: MakeArticle) -> None:
     # "is considering" / "is eyeing" (lexicon.EVENT_VERBS): one subject, one act told again
     considering = "Harbour Mills is considering a move into the growing market for seaweed snacks."
