@@ -8,7 +8,7 @@ from collections.abc import Callable
 from digest.edit import edit_issue
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick
-from digest.edit.write.stories import lead_with, said_better, told_better
+from digest.edit.write.stories import lead_with, said_better, said_later, told_better
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]
@@ -200,3 +200,27 @@ def test_an_opening_mostly_said_by_a_lead_telling_more_goes(make_article: MakeAr
     a1, b1 = _lines(make_article, summary.replace(", ending", ", and officials say the work "
                                                  "will end"), lead)
     assert told_better([_pick(a1), _pick(b1)], headline) == [_pick(a1), _pick(b1)]
+
+
+# The opening tells another side (a reaction); a vague lead comes before the lead that says
+# all of it and more (said_later).
+REACTION = ("The port office praised Tomas Vel on Friday for agreeing to lead the memorial "
+            "tribute, calling him a loyal friend.")
+
+
+def test_a_vaguer_lead_after_the_opening_gives_way_to_a_later_one(
+        make_article: MakeArticle) -> None:
+    a1, b1, c1 = _lines(make_article, REACTION, VAGUE, SPECIFIC)
+    out = said_later([_pick(a1), _pick(b1), _pick(c1)], HEADLINE)
+    assert [p.line for p in out] == [a1, c1]
+    # Printed after the specific lead, the vague one is the writer's to keep out; not a lead
+    # or with a printed sentence trimmed, it stays.
+    for picks in ([_pick(a1), _pick(c1), _pick(b1)],
+                  [_pick(a1), _pick(b1, lead=False), _pick(c1)],
+                  [_pick(a1), _pick(b1), _pick(c1, text=f"According to Outlet 2, {c1.text}")]):
+        assert said_later(picks, HEADLINE) == picks
+    # A count in words of its own: it holds something more.
+    a1, b1, c1 = _lines(make_article, REACTION, VAGUE.replace("the memorial", "two memorial"),
+                        SPECIFIC)
+    assert said_later([_pick(a1), _pick(b1), _pick(c1)], HEADLINE) == [
+        _pick(a1), _pick(b1), _pick(c1)]

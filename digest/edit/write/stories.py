@@ -82,6 +82,17 @@ day), it carries nothing the reader needs that the rest does not print
 alone (nothing leaning on it, nothing said again in the new order), that lead opens and the
 opening is not printed.
 
+**Said by a later lead** (`said_later`, session 28). The writer reads each sentence against
+those printed before it (`events.says_nothing_new`), never against one printed after, so a
+vaguer lead stays before the lead that says all of it: "In an extraordinary condemnation, the
+former defense secretary backs protesters and says the president is trying to turn Americans
+against one another." then "Retired Marine Gen. Jim Mattis, …, has issued an extraordinary
+critique of the White House's handling of nationwide unrest, saying Trump has sought to divide
+Americans …". Another outlet's lead after the opening goes when a later lead of a third
+article says all of it by the writer's own test (its subject's descriptions aside, `trim.bare`),
+brings a name, figure or date it lacks, every count in words it gives, and tells as many of
+the headline's words; and it goes alone (nothing leaning on it).
+
 **Each event once** (`retold.py`): with the headline known, another outlet's lead that tells
 its event again — the same subject doing the same thing that day, or half the headline's words
 and mostly words printed before it, with no statement or other main verb of its own; and
@@ -153,6 +164,7 @@ def _paragraph(reads: Sequence[Read], citations: dict[str, tuple[str, ...]], lan
     printed = lead_with(picks, title, head.article if head else None, cols, settings.paragraph)
     printed = said_better(printed, title, cols, settings.paragraph)
     printed = told_better(printed, title, cols, settings.paragraph)
+    printed = said_later(printed, title, settings.paragraph)
     printed = without(printed, retellings(printed, title, settings.paragraph))
     return title, tuple(Sentence(p.text, citations.get(arts[p.line.article].url,
                                                        (arts[p.line.article].url,)))
@@ -236,6 +248,32 @@ def said_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
             out = in_print(_first(picks, _unit(picks, n)), settings)
             if first not in out:
                 return out
+    return list(picks)
+
+
+def said_later(picks: Sequence[Pick], headline: str,
+               settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
+    """`picks` (in print order) without another outlet's lead, after the opening, that a lead
+    printed later says all of and more (module docstring, "Said by a later lead"), when it goes
+    alone; else as they are. Not when a printed sentence was trimmed or credited."""
+    if len(picks) < 3 or any(p.text != p.line.text for p in picks):
+        return list(picks)
+    told = bag(headline)
+    first = picks[0].line.article
+    for n, x in enumerate(picks[1:-1], 1):
+        if not x.lead or x.line.article == first:
+            continue
+        core, tells = bare(x.text), len(bag(x.text) & told)
+        for y in picks[n + 1:]:
+            if (y.lead and y.line.article not in (x.line.article, first)
+                    and len(bag(y.text) & told) >= tells
+                    and not event(core).counts - event(y.text).counts
+                    and says_nothing_new(core, [y.text], settings)
+                    and new_fact(y.text, [x.text])):
+                out = in_print(without(picks, frozenset([(x.line.article, x.line.index)])),
+                               settings)
+                if len(out) == len(picks) - 1:
+                    return out
     return list(picks)
 
 
