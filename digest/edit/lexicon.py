@@ -120,8 +120,7 @@ EVENT_REPORTING = frozenset([
 # "present", "name", "stop", "rule", "lift", "close to a deal", "declined to comment").
 EVENT_VERBS = (
     ("resign", "quit"), ("testify", "appear"), ("unveil", "introduce", "propose", "release"),
-    ("order", "direct", "instruct"),
-    ("pass", "approve", "adopt", "vote"), ("confirm",), ("sign",),
+    ("pass", "approve", "adopt", "vote"), ("confirm",), ("sign",), ("order", "direct", "instruct"),
     ("reject", "deny", "dismiss", "rebuff"), ("arrest", "detain"), ("uphold",), ("meet", "host"),
     ("win", "beat", "defeat"), ("fire", "oust", "sack"),
     ("nominate", "tap", "pick", "choose"),

@@ -90,9 +90,7 @@ def _hooks(lines: Sequence[Line]) -> set[tuple[int, int]]:
     """An article's first sentence that opens a column, not a report ("What a hot mess.",
     "The stories are endless.", "Just count the damn votes."): short (under HOOK_WORDS), it
     names nothing and gives no figure. A report's lead says who or what, or how many."""
-    first: dict[int, Line] = {}
-    for ln in lines:
-        first.setdefault(ln.article, ln)
+    first = {ln.article: ln for ln in reversed(lines)}  # (each article's first line)
     return {(ln.article, ln.index) for ln in first.values()
             if ln.size < HOOK_WORDS and not _news(ln.text)}
 
@@ -201,10 +199,10 @@ def _printed(ln: Line, draft: _Draft) -> str:
 def select(arts: Sequence[Article], language: str | None, words: tuple[int, int] = WORDS,
            settings: ParagraphSettings = PARAGRAPH,
            lines: Sequence[Line] | None = None, opening: int | None = None) -> list[Pick]:
-    """The paragraph's sentences, in print order (see the module docstring). `lines`: the
-    story's `story_lines(arts, language)` when the caller has them (a benchmark weighing
-    many settings reads each story once); `opening`: the article whose lead opens, when it
-    has one (write/stories.py: the headline's own), else the most central account's."""
+    """The paragraph's sentences, in print order (module docstring). `lines`: the story's
+    `story_lines(arts, language)` when the caller has them (read once); `opening`: the article
+    whose lead opens, when it has one (write/stories.py: the headline's own), else the most
+    central account's."""
     lines = story_lines(arts, language) if lines is None else lines
     central = Centrality(arts, settings)
     hooks = _hooks(lines)  # each read once: the opening, the draft and the fill ask
