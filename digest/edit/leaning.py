@@ -25,6 +25,13 @@ from digest.edit.lexicon import (
 
 # A reference to something the reader has not been told: pronouns, ordinals of a list not
 # printed, "one of them", and "the <role noun>" (the company, the move) without its name.
+# ("the <noun>" its own words identify is no reference: a restrictive clause, "The company
+# that owns …", "of" a name, "The leader of the Alabama Republican Party …", a participle,
+# "The woman accusing …" — not a preposition in -ing, "The move during …"; an article's lead
+# may open so, and reads alone)
+_IDENTIFIED = (r"\s(?:that|who|whose)\s|\sof\s(?:the\s)?[A-Z]"
+               r"|\s(?!(?:during|following|including|regarding|according|concerning|pending)\s)"
+               r"[a-z]+ing\s")
 _REFERENCE = re.compile(
     ANAPHORIC.pattern + "|" + OPENS_ON_CONNECTIVE.pattern +
     r"|^The\s(?:company|firm|group|agency|move|decision|plan|bill|measure|deal|report|statement|"
@@ -33,7 +40,7 @@ _REFERENCE = re.compile(
     r"organisation|organization|department|ministry|regulator|lawmaker|senator|president|"
     r"governor|leader|spokesman|spokeswoman|spokesperson|developer|startup|"
     r"campaign|event|summit|meeting|conference|vote|order|letter|move|directive|memo|"
-    r"guidance)\b")
+    r"guidance)\b(?!" + _IDENTIFIED + ")")
 # "… love him.", "Twelve hours later, he told …": a person the sentence never names.
 # What else makes a sentence lean on the one before it in its article (beyond its opening
 # word: `opens_on_reference`), each rule with the fault a copy editor writes in the margin.
