@@ -24,7 +24,8 @@ from digest.edit.lexicon import (
 )
 
 # A reference to something the reader has not been told: pronouns, ordinals of a list not
-# printed, "one of them", and "the <role noun>" (the company, the move) without its name.
+# printed, "one of them", and "the <role noun>" (the company, the move) without its name, a
+# date between them or not ("The Dec. 22 report, marked for official use only, says …").
 # ("the <noun>" its own words identify is no reference: a restrictive clause, "The company
 # that owns …", "of" a name, "The leader of the Alabama Republican Party …", a participle,
 # "The woman accusing …" — not a preposition in -ing, "The move during …"; an article's lead
@@ -32,9 +33,13 @@ from digest.edit.lexicon import (
 _IDENTIFIED = (r"\s(?:that|who|whose)\s|\sof\s(?:the\s)?[A-Z]"
                r"|\s(?!(?:during|following|including|regarding|according|concerning|pending)\s)"
                r"[a-z]+ing\s")
+_ON_A_DAY = (r"(?:(?:(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|"
+             r"May|June|July|August|September|October|November|December)\s\d{1,2}|Monday|Tuesday|"
+             r"Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})\s")
 _REFERENCE = re.compile(
     ANAPHORIC.pattern + "|" + OPENS_ON_CONNECTIVE.pattern +
-    r"|^The\s(?:company|firm|group|agency|move|decision|plan|bill|measure|deal|report|statement|"
+    rf"|^The\s(?:{_ON_A_DAY})?(?:company|firm|group|agency|move|decision|plan|bill|measure|"
+    r"deal|report|statement|"
     r"announcement|man|woman|official|officials|former|latter|pair|couple|suspect|victim|"
     r"incident|case|policy|proposal|rule|rules|law|effort|program|programme|project|"
     r"organisation|organization|department|ministry|regulator|lawmaker|senator|president|"

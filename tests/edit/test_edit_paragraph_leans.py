@@ -213,3 +213,13 @@ def test_a_person_word_inside_a_name_is_no_first_person() -> None:
         assert first_person(voice), voice
     assert not first_person("The first lady launched the latest part of her Let's Move drive.")
     assert not first_person("Lind said: “Let's keep the ferry running.”")
+
+
+def test_a_role_noun_after_a_date_still_leans() -> None:
+    # "The Dec. 22 report …" is the report the sentence before introduced; a date between
+    # "The" and the noun names no report. An event a date identifies stands alone.
+    assert leans_back("The Dec. 22 report, marked for official use only, says Carthen faces "
+                      "a heightened threat.") is not None
+    assert leans_back("The Tuesday meeting ended without a vote on the ferry.") is not None
+    assert leans_back("The Dec. 22 storm flooded the Carthen ferry terminal.") is None
+    assert leans_back("The Nov. 3 election was the closest in Carthen's history.") is None
