@@ -455,6 +455,10 @@ def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
         "“We will run it,” Brandt said."
     assert clean_sentence("Details matter: the board approved it.") == \
         "Details matter: the board approved it."
+    # … or a label in capitals on a line of its own, run into the sentence by the feed
+    assert clean_sentence("TOPLINE With the ferry vote passed, the board met.") == \
+        "With the ferry vote passed, the board met."
+    assert clean_sentence("TANGENTIAL remarks were made.") == "TANGENTIAL remarks were made."
     assert is_furniture("Editor’s note: The board asked us to correct a date.")
     # a transcript's speaker label: the words of a broadcast, not the outlet's report
     assert is_furniture("ADA BRANDT, HOST: If approved, the ferry would be the first.")

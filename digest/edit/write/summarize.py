@@ -43,6 +43,12 @@ SIGNPOSTS = (r"Why it matters|Driving the news|The big picture|(?:The )?[Ss]tate
              r"What'?s next|What to watch|By the numbers|The backstory|Flashback|Zoom in|"
              r"Zoom out|Yes, but|Reality check|Catch up quick|The intrigue|Go deeper|Details|"
              r"Context|Where it stands|The other side|Our thought bubble|Be smart")
+# … and a house style whose labels stand in capitals on a line of their own, which a feed's
+# text runs into the sentence after ("TOPLINE With the House of Representatives passing …",
+# "KEY FACTS The bill …"): the label goes, as a signpost's does.
+CAPS_SIGNPOSTS = (r"TOPLINE|KEY (?:FACTS|BACKGROUND)|CRUCIAL QUOTES?|BIG NUMBER|SURPRISING FACT|"
+                  r"WHAT TO WATCH FOR|CHIEF CRITICS?|NEWS PEG|TANGENT|FURTHER READING|"
+                  r"WHAT WE DON'?T KNOW")
 # The dashes a dateline ends on: em, en, the horizontal bar ("NEW YORK (Reuters) ―") and the
 # box-drawing line some sites type for one ("RICHMOND, Va. ─").
 _DASH = "[—–―─]"
@@ -70,6 +76,7 @@ _DATELINE = re.compile(
     + _DASH + "))"
     rf"|(?:{KICKERS})\s*:"  # "VIDEO: …", "EXCLUSIVE: …"
     rf"|(?:{SIGNPOSTS})\s*:(?=\s+[A-Z\"“])"  # "Why it matters: Trump …"
+    rf"|(?:{CAPS_SIGNPOSTS})\s+(?=[A-Z\"“][a-z\"“ ])"  # "TOPLINE With the House …"
     r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
 # An article's first sentence may open on a place in title case and a spaced dash, with no
 # wire's tag: "Doha, Qatar - US officials …", "Washington — House Democrats unveiled …",
