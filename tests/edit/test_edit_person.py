@@ -1,0 +1,39 @@
+"""The writer's own voice is never printed as the newsletter's (digest.edit.write.person):
+bids and advice to the reader, an imperative opening; a name, a noun or a participle opening
+a statement is none."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.edit.write.person import first_person
+
+
+@pytest.mark.parametrize(("sentence", "voice"), [
+    # bids: an imperative a column opens on ("Be …", "Avoid …", "Keep in mind …")
+    ("Be vigilant in understanding the terms of every supply contract.", True),
+    ("Avoid the temptation to buy the first model you see.", True),
+    ("Keep in mind that the deadline is Friday.", True),
+    ("Don't let the price fool you.", True),
+    ("Check out the full list on the site.", True),
+    # advice: a verb of doing before what an imperative takes (person.ADVICE_VERBS)
+    ("Use a smaller plate at dinner.", True),
+    ("Visit the council's ferry page for the new timetable.", True),
+    ("Always follow the lock-out procedure before touching a circuit.", True),
+    ("Eat slowly and savour every bite.", True),
+    ("Develop and follow a written work plan.", True),
+    ("Stream these ten films at home this weekend.", True),
+    # a name, a noun or a participle opening a statement
+    ("Be Here Now sold a million copies in its first year.", False),
+    ("Don't Look Up was the most watched film on the service.", False),
+    ("Avoidance of the toll road rose 12% after the rise.", False),
+    ("Trying to stop the van, police fired two shots.", False),
+    ("Watch sales rose 4% in the quarter.", False),
+    ("Book sales fell for a third year.", False),
+    ("Read by millions, the ferry blog closed on Monday.", False),
+    ("Head coach Ilse Brandt resigned on Monday.", False),
+    ("Order was restored by the evening.", False),
+    ("Use of the ferry fell by a third.", False),
+])
+def test_advice_and_bids_are_the_writers_voice(sentence: str, voice: bool) -> None:
+    assert first_person(sentence) is voice
