@@ -27,6 +27,7 @@ import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
+from digest.edit.casing import Casing, sentence_cased
 from digest.edit.entities import EntityIndex, Scan, mentions_after, scan
 from digest.edit.facts import name_heads
 from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
@@ -87,6 +88,7 @@ class Line:
     raw: str  # as split from the body
     text: str  # a leading dateline removed ("HANGZHOU — ", "本网讯")
     title: str = ""  # its article's (a title the page glued before the lead: `whole.glued`)
+    casing: Casing | None = field(default=None, compare=False)  # where a lead-in's case is read
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -101,9 +103,11 @@ class Line:
 
     @cached_property
     def plain(self) -> str:
-        """`text` with a doubled slip of the source written once ("the the"), as a writer
-        prints it (`text.undoubled`)."""
-        return undoubled(self.text)
+        """`text` with a doubled slip of the source written once ("the the") and a lead-in in
+        capitals cased as prose ("THE TRUMP administration"), as a writer prints it
+        (`text.undoubled`, `casing.sentence_cased`)."""
+        text = undoubled(self.text)
+        return text if self.casing is None else sentence_cased(text, self.casing)
 
     @cached_property
     def boilerplate(self) -> bool:
@@ -125,8 +129,8 @@ class Line:
         return self.boilerplate or self.fault is not None
 
 
-def _line(i: int, raw: str, title: str) -> Line:
-    return Line(i, raw, clean_sentence(raw, lead=i == 0), title)  # (a dateline leads an article)
+def _line(i: int, raw: str, title: str, casing: Casing) -> Line:
+    return Line(i, raw, clean_sentence(raw, lead=i == 0), title, casing)  # (a dateline leads)
 
 
 @dataclass(frozen=True, eq=False)
@@ -135,6 +139,7 @@ class Read:
 
     position: int  # in the list handed to edit_issue
     article: Article
+    week: Casing | None = field(default=None, repr=False)  # the week's casing (`read`)
 
     @property
     def source(self) -> str:
@@ -166,9 +171,14 @@ class Read:
                 raw = next(self._raws, None)
                 if raw is None:
                     return
-                done.append(_line(k, raw, self.article.title))
+                done.append(_line(k, raw, self.article.title, self.casing))
             yield done[k]
             k += 1
+
+    @cached_property
+    def casing(self) -> Casing:
+        """Where its lead-in's case is read: its title and text, then the week's."""
+        return Casing(lambda: ((self.article.title, self.article.text),), self.week)
 
     @cached_property
     def _done(self) -> list[Line]:
@@ -208,7 +218,8 @@ class Read:
 
 
 def read(articles: Sequence[Article]) -> tuple[Read, ...]:
-    return tuple(Read(i, a) for i, a in enumerate(articles))
+    week = Casing(lambda: tuple((a.title, a.text) for a in articles))
+    return tuple(Read(i, a, week) for i, a in enumerate(articles))
 
 
 @dataclass(frozen=True)
