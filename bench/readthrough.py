@@ -11,6 +11,7 @@ story's articles (outlet, title, text, true story id). Two dumps of one data set
     .venv/bin/python bench/readthrough.py dump OUT.jsonl [--weeks N]
     .venv/bin/python bench/readthrough.py sample DUMP.jsonl [--n 30] [--seed 327] [--keys KEYS]
     .venv/bin/python bench/readthrough.py diff OLD.jsonl NEW.jsonl [--show 20]
+    .venv/bin/python bench/readthrough.py pages OUT.jsonl   # wcxb pages as one-article stories
     .venv/bin/python bench/readthrough.py agree DUMP.jsonl [--show 5]
 
 `sample` draws from the stories whose paragraph quotes two outlets or more (where one act told
@@ -136,6 +137,37 @@ def agree(rows: Sequence[Record], n: int) -> None:
         print("\n" + show(r))
 
 
+PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "extraction" / \
+    "wcxb_dev_articles"
+
+
+def pages(out: str) -> int:
+    """Each wcxb page (news sites, blogs, shops) cleaned and written up as a one-article story
+    under its host's name: the paragraph as printed, beside the page's first cleaned lines.
+    Pages a real feed's links lead to: the writer's reading on whole open-web articles."""
+    from datetime import UTC, datetime
+    from urllib.parse import urlparse
+
+    from digest.clean import clean
+    from digest.edit.write.paragraph import paragraph_for
+    from digest.models import Article
+
+    meta = json.loads((PAGES / "meta.json").read_text(encoding="utf-8"))
+    when = datetime(2026, 3, 4, tzinfo=UTC)
+    with Path(out).open("w", encoding="utf-8") as f:
+        for pid in sorted(meta):
+            url = meta[pid]["url"]
+            html = (PAGES / "html" / f"{pid}.html").read_text(encoding="utf-8", errors="replace")
+            paras = tuple(p for p in clean(html, url).text.split("\n") if p.strip())
+            host = urlparse(url).netloc or "page"
+            art = Article(source=host, guid=pid, url=url, title="", paragraphs=paras,
+                          published=when, first_seen=when, content_hash=pid)
+            para = [x.text for x in paragraph_for([art], {}, language="en")]
+            f.write(json.dumps({"id": pid, "url": url, "paragraph": para, "opening": paras[:4]},
+                               ensure_ascii=False) + "\n")
+    return len(meta)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -155,6 +187,8 @@ def main() -> int:
     g = sub.add_parser("agree")
     g.add_argument("dump")
     g.add_argument("--show", type=int, default=5)
+    w = sub.add_parser("pages")
+    w.add_argument("out")
     args = ap.parse_args()
     if args.cmd == "dump":
         with Path(args.out).open("w", encoding="utf-8") as f:
@@ -168,6 +202,8 @@ def main() -> int:
             print(show(r))
     elif args.cmd == "agree":
         agree(load(args.dump), args.show)
+    elif args.cmd == "pages":
+        print(f"{pages(args.out)} pages written to {args.out}")
     else:
         diff(load(args.old), load(args.new), args.show)
     return 0
