@@ -107,8 +107,7 @@ def _named_leads(reads: Sequence[Read], language: str | None, headline: str) -> 
     own: dict[int, Line] = {}
     for k, r in enumerate(reads):
         for ln in article_lines(k, r, persons=persons):
-            if ln.named is not None and ln.named.person and (
-                    not language or speaks(ln, arts, language)):
+            if ln.named is not None and (not language or speaks(ln, arts, language)):
                 told = _told(ln, ln.named, headline, persons)
                 if told is not None:
                     own[k] = told

@@ -100,11 +100,19 @@ class Line:
     # Nouns it names as "the <noun>" that its article named before it: "the benchmark" is
     # the one an earlier sentence introduced, so it is printed only after one that names it.
     refers: frozenset[str] = frozenset()
-    # A sentence leaning only on "he" or "she", or on its opening conjunction: as the
-    # paragraph may print it away from the sentence before it, with the person its article
-    # means named (`pronoun.named`: "Biden said he would …") or the conjunction struck
-    # (`leaning.struck`: `person` empty), or None.
+    # A sentence leaning only on "he" or "she": as the paragraph may print it away from the
+    # sentence before it, with the person its article means named (`pronoun.named`: "Biden
+    # said he would …"), or None.
     named: Named | None = None
+    # A sentence leaning only on its opening conjunction: as it may be printed away from the
+    # sentence before it, the conjunction struck (`leaning.struck`: "But Jane Doe …" → "Jane
+    # Doe …"), or None.
+    struck: str | None = None
+
+    @property
+    def alone(self) -> str | None:
+        """The sentence as printed away from the one before it (`named`, `struck`), or None."""
+        return self.named.text if self.named is not None else self.struck
 
 
 def size_of(text: str) -> float:
@@ -173,16 +181,17 @@ def leans(text: str) -> bool:
 
 
 def named_line(line: Line) -> Line:
-    """A line leaning only on "he" or "she", or on its opening conjunction (`Line.named`), as
+    """A line leaning only on "he" or "she", or on its opening conjunction (`Line.alone`), as
     printed away from the sentence before it: the person named, leaning on nothing, printed
     only after a sentence naming them (their name among `refers`, as "Creech was not
     involved …" is); or the conjunction struck."""
-    if line.named is None:
+    text = line.alone
+    if text is None:
         return line
-    text = line.named.text
+    named = line.named.refers if line.named is not None else frozenset()
     return replace(line, text=text, stems=frozenset(stem(t) for t in tokens(text)),
                    content=frozenset(content_words(text)), size=size_of(text), leans=False,
-                   refers=line.refers | line.named.refers, named=None)
+                   refers=line.refers | named, named=None, struck=None)
 
 
 def _promotions(art: Article) -> frozenset[str]:
@@ -248,7 +257,7 @@ def article_lines(k: int, read: Read, *, voiced: bool = False,
                     yield _line(k, wl.index, alone, art.published.date(), before, full)
                 else:
                     printed = wl.index
-                    yield replace(line, named=Named(alone, "", frozenset(), 0, ""))
+                    yield replace(line, struck=alone)
                 continue
             printed = wl.index
             name = named(alone or text, earlier[:-1], persons) if line.leans and persons else None

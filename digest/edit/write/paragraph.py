@@ -77,11 +77,11 @@ HOOK_WORDS = 10  # a column's opening line is short; a report's lead runs to 20-
 
 def _leads(lines: Sequence[Line], hooks: set[tuple[int, int]]) -> dict[int, Line]:
     """Each article's first printable sentence that leans on nothing (or only on its opening
-    conjunction, struck: `Line.named`) and is no hook."""
+    conjunction, struck: `Line.struck`) and is no hook."""
     leads: dict[int, Line] = {}
     for ln in lines:
         if ln.article not in leads and (ln.article, ln.index) not in hooks and (
-                not ln.leans or (ln.named is not None and not ln.named.person)):
+                not ln.leans or ln.struck is not None):
             leads[ln.article] = named_line(ln)
     return leads
 
@@ -167,7 +167,7 @@ class _Draft:
             return False
         return not ln.leans or any(p.line.article == ln.article
                                    and p.line.index == ln.index - 1 for p in self.chosen) or (
-            ln.named is not None and ln.named.refers <= self.said)
+            ln.named is not None and ln.named.refers <= self.said) or ln.struck is not None
 
     def others(self, ln: Line) -> list[str]:
         """What the other outlets' printed sentences say (a sentence after its own article's
@@ -254,7 +254,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
         if best is None or (draft.size >= lo and best[0][1] <= 0):
             break
         _, pick, stems, length = best
-        if pick.line.named is not None and not printable(pick, draft.chosen):
+        if pick.line.alone is not None and not printable(pick, draft.chosen):
             refused.add((pick.line.article, pick.line.index))  # (it would go, its place taken)
             continue
         draft.add(pick, stems, length)
@@ -322,15 +322,15 @@ def kept(picks: Sequence[Pick], goes: Callable[[Pick, Sequence[Pick]], bool]) ->
     it), nor a sentence leaning on one that went ("He …" after it in its article), nor one
     naming "the <noun>" before a kept sentence names it. A "He …" away from the sentence
     before it is printed with the person named once a kept sentence names them
-    (`lines.Line.named`); else it goes."""
+    (`lines.Line.named`; "But …" with the conjunction struck: `Line.struck`); else it goes."""
     out: list[Pick] = []
     dropped: set[tuple[int, int]] = set()
     named: set[str] = set()  # the stems printed so far (an opening, a lead, may name "the X")
     for p in picks:
-        if p.line.named is not None and not any(  # away from the sentence before it
+        if p.line.alone is not None and not any(  # away from the sentence before it
                 o.line.article == p.line.article and o.line.index == p.line.index - 1
                 for o in out):  # (one credited is printed only there)
-            p = replace(p, line=named_line(p.line), text=p.line.named.text
+            p = replace(p, line=named_line(p.line), text=p.line.alone
                         if p.text == p.line.text else "")
         if not p.text or goes(p, out) or (p.line.leans and (
                 p.line.article, p.line.index - 1) in dropped) or (
