@@ -15,8 +15,9 @@ newsletter's). When there is none either, an article's first sentence leaning on
 or "she" is the blurb with the person its article means named (`lines.named_line`: "He
 credited …" → "Biden credited …"), only where the reader can tell who that is: the name as
 printed is in the headline above it, or the sentence gives it in full ("President Biden …",
-"Joe Biden …": a name the story writes in full is printed so when the headline lacks it). It comes after the quoted column, not before: the column's sentence is printed
-as its writer wrote it, the named one is our mend of the source's. A story whose every sentence
+"Joe Biden …": a name the story writes in full is printed so when the headline lacks it). It
+comes after the quoted column, not before: the column's sentence is printed as its writer wrote
+it, the named one is our mend of the source's. A story whose every sentence
 is cut, a fragment or a dek (`whole.fault`), or leans on one before it in any other way ("The
 president's son has been accused …"), or whose articles have no text, gets none: the headline
 stands alone, as a desk prints a brief it has no whole sentence for.

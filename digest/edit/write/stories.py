@@ -263,10 +263,10 @@ def said_later(picks: Sequence[Pick], headline: str,
     for n, x in enumerate(picks[1:-1], 1):
         if not x.lead or x.line.article == first:
             continue
-        core, tells = bare(x.text), len(bag(x.text) & told)
+        core, shared = bare(x.text), len(bag(x.text) & told)  # (the headline's words it tells)
         for y in picks[n + 1:]:
             if (y.lead and y.line.article not in (x.line.article, first)
-                    and len(bag(y.text) & told) >= tells
+                    and len(bag(y.text) & told) >= shared
                     and not event(core).counts - event(y.text).counts
                     and says_nothing_new(core, [y.text], settings)
                     and new_fact(y.text, [x.text])):
