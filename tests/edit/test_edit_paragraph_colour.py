@@ -33,7 +33,7 @@ def _story(make_article: MakeArticle) -> list[Article]:
 def test_a_columns_scene_is_colour_a_report_is_not(make_article: MakeArticle) -> None:
     arts = _story(make_article)
     lines = story_lines(arts, "en")
-    flagged = {ln.text for ln in lines if (ln.article, ln.index) in colour(arts, lines)}
+    flagged = {ln.text for ln in lines if ln.key in colour(arts, lines)}
     # The scene names nobody's words, no figure, no date and no word of the event the other
     # outlets' titles and leads tell ("dredge", "approve", "channel").
     assert SCENE in flagged
@@ -177,7 +177,7 @@ def test_a_columns_dated_line_beside_a_report_is_colour(make_article: MakeArticl
     def flagged(beside: Article) -> set[str]:
         arts = [beside, column]
         lines = story_lines(arts, "en")
-        return {ln.text for ln in lines if (ln.article, ln.index) in colour(arts, lines)}
+        return {ln.text for ln in lines if ln.key in colour(arts, lines)}
 
     report = make_article(REPORT_A, source="Outlet A", title="Harbour board approves dredging")
     assert flagged(report) == {scene}

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.proof import paragraph_strikes
-from digest.edit.write.lines import story_lines
+from digest.edit.write.lines import named_line, story_lines
 from digest.edit.write.paragraph import Pick, kept, paragraph_for, printable
 from digest.edit.write.pronoun import Persons, named
 from digest.models import Article
@@ -111,10 +111,19 @@ def test_the_paragraph_prints_it_named(make_article: MakeArticle) -> None:
                              origins=[s.sources[0] for s in printed]) == []
 
 
+def test_a_line_keeps_its_key_when_printed_named(make_article: MakeArticle) -> None:
+    # One sentence, one key, however it is printed: "She said …" named is still A's third
+    # sentence, and the sentence it leans on is A's second.
+    lines = story_lines(_story(make_article), "en")
+    she = next(ln for ln in lines if ln.text.startswith("She said"))
+    assert she.key == (0, 2) and she.before == (0, 1) == lines[1].key
+    assert named_line(she).key == she.key and named_line(she).text != she.text
+
+
 def test_kept_names_the_person_only_after_a_sentence_naming_them(
         make_article: MakeArticle) -> None:
     arts = _story(make_article)
-    lines = {(ln.article, ln.index): ln for ln in story_lines(arts, "en")}
+    lines = {ln.key: ln for ln in story_lines(arts, "en")}
     opening, told, she = lines[1, 0], lines[0, 1], lines[0, 2]
     assert she.named is not None
     other = Pick(lines[1, 1], lines[1, 1].text)
@@ -164,7 +173,7 @@ def test_printable_at_the_final_order(make_article: MakeArticle) -> None:
                          "On Monday, she said a night bus would run to Oakfield from April. "
                          "She said a bus would run every hour.", source="Outlet A",
                          title="Oakfield ferry ends", day=3.1)]
-    lines = {(ln.article, ln.index): ln for ln in story_lines(arts, "en")}
+    lines = {ln.key: ln for ln in story_lines(arts, "en")}
     opening, lind, monday, hourly = lines[0, 0], lines[1, 0], lines[1, 2], lines[1, 3]
     assert monday.named is not None and hourly.named is not None
     chosen = [Pick(opening, opening.text), Pick(lind, lind.text)]

@@ -86,6 +86,12 @@ _PROMO_OPENERS = ("Follow", "Subscribe", "Sign up", "Check out", "Click", "Downl
 _PROMO = re.compile(rf"^(?:{'|'.join(_PROMO_OPENERS)})\b")
 # A paragraph none of them is in cannot hold a promotion (a sentence cleaned is a part of it)
 _PROMO_ANYWHERE = re.compile("|".join(_PROMO_OPENERS))
+
+
+# Where a sentence stands in its story, (article, index): a `Line`'s key, one per sentence.
+Key = tuple[int, int]
+
+
 @dataclass(frozen=True)
 class Line:
     article: int  # position in the story's article list
@@ -108,6 +114,16 @@ class Line:
     # sentence before it, the conjunction struck (`leaning.struck`: "But Jane Doe …" → "Jane
     # Doe …"), or None.
     struck: str | None = None
+
+    @property
+    def key(self) -> Key:
+        """Where it stands in its story (one sentence, however it is printed)."""
+        return self.article, self.index
+
+    @property
+    def before(self) -> Key:
+        """Where the sentence before it in its article stands: the one it leans on."""
+        return self.article, self.index - 1
 
     @property
     def alone(self) -> str | None:

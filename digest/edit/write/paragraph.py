@@ -65,7 +65,7 @@ from digest.edit.headline.column import columns
 from digest.edit.lexicon import QUOTED, mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, corroborated, judges, quoted_share
-from digest.edit.write.lines import Centrality, Line, named_line, size_of, story_lines
+from digest.edit.write.lines import Centrality, Key, Line, named_line, size_of, story_lines
 from digest.edit.write.report import colour
 from digest.edit.write.trim import trimmed
 from digest.models import Article, Sentence
@@ -75,24 +75,23 @@ WORDS = (60, 130)  # the default paragraph length (EditorSettings.paragraph_word
 HOOK_WORDS = 10  # a column's opening line is short; a report's lead runs to 20-40 words
 
 
-def _leads(lines: Sequence[Line], hooks: set[tuple[int, int]]) -> dict[int, Line]:
+def _leads(lines: Sequence[Line], hooks: set[Key]) -> dict[int, Line]:
     """Each article's first printable sentence that leans on nothing (or only on its opening
     conjunction, struck: `Line.struck`) and is no hook."""
     leads: dict[int, Line] = {}
     for ln in lines:
-        if ln.article not in leads and (ln.article, ln.index) not in hooks and (
+        if ln.article not in leads and ln.key not in hooks and (
                 not ln.leans or ln.struck is not None):
             leads[ln.article] = named_line(ln)
     return leads
 
 
-def _hooks(lines: Sequence[Line]) -> set[tuple[int, int]]:
+def _hooks(lines: Sequence[Line]) -> set[Key]:
     """An article's first sentence that opens a column, not a report ("What a hot mess.",
     "The stories are endless.", "Just count the damn votes."): short (under HOOK_WORDS), it
     names nothing and gives no figure. A report's lead says who or what, or how many."""
     first = {ln.article: ln for ln in reversed(lines)}  # (each article's first line)
-    return {(ln.article, ln.index) for ln in first.values()
-            if ln.size < HOOK_WORDS and not _news(ln.text)}
+    return {ln.key for ln in first.values() if ln.size < HOOK_WORDS and not _news(ln.text)}
 
 
 def _account_score(k: int, lines: Sequence[Line], central: Centrality,
@@ -111,7 +110,7 @@ def _account_score(k: int, lines: Sequence[Line], central: Centrality,
 
 def _opening(lines: Sequence[Line], central: Centrality, leads: dict[int, Line],
              arts: Sequence[Article], settings: ParagraphSettings = PARAGRAPH,
-             colours: frozenset[tuple[int, int]] = frozenset(),
+             colours: frozenset[Key] = frozenset(),
              columns: frozenset[int] = frozenset()) -> Line | None:
     """The lead of the most central account: of the articles' `leads`, the one whose
     printable sentences the other outlets say most of (ties: the earlier article); a lead
@@ -125,7 +124,7 @@ def _opening(lines: Sequence[Line], central: Centrality, leads: dict[int, Line],
     return max(leads.values(),
                key=lambda ln: (not _credited(ln, arts, central, settings),
                                ln.article not in columns,
-                               (ln.article, ln.index) not in colours,
+                               ln.key not in colours,
                                _account_score(ln.article, lines, central,
                                               settings.account_reference), -ln.article))
 
@@ -153,20 +152,19 @@ class _Draft:
     story_text: str
     chosen: list[Pick]
     said: set[str]
-    hooks: set[tuple[int, int]]
+    hooks: set[Key]
     size: float = 0.0
     overlap: float = 0.0
 
     def has(self, ln: Line) -> bool:
-        return any((p.line.article, p.line.index) == (ln.article, ln.index) for p in self.chosen)
+        return any(p.line.key == ln.key for p in self.chosen)
 
     def may_add(self, ln: Line) -> bool:
         """Not printed yet, leaning on nothing unprinted, naming no "the <noun>" before a
         printed sentence introduces it."""
-        if self.has(ln) or not ln.refers <= self.said or (ln.article, ln.index) in self.hooks:
+        if self.has(ln) or not ln.refers <= self.said or ln.key in self.hooks:
             return False
-        return not ln.leans or any(p.line.article == ln.article
-                                   and p.line.index == ln.index - 1 for p in self.chosen) or (
+        return not ln.leans or any(p.line.key == ln.before for p in self.chosen) or (
             ln.named is not None and ln.named.refers <= self.said) or ln.struck is not None
 
     def others(self, ln: Line) -> list[str]:
@@ -226,13 +224,13 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
                 draft.add(Pick(ln, _printed(ln, draft)), ln.stems, ln.size)
             elif alone:
                 break
-    leads = {(ln.article, ln.index) for ln in by_article.values()}
-    refused: set[tuple[int, int]] = set()
+    leads = {ln.key for ln in by_article.values()}
+    refused: set[Key] = set()
     while not (alone and draft.size >= lo):  # (one account fills only a short story)
         best: tuple[tuple[bool, float], Pick, frozenset[str], float] | None = None
         printed = [c.text for c in draft.chosen]
         for ln in lines:
-            if not draft.may_add(ln) or (ln.article, ln.index) in colours | refused:
+            if not draft.may_add(ln) or ln.key in colours | refused:
                 continue
             text = _printed(ln, draft)
             length = ln.size if text == ln.text else size_of(text)
@@ -247,22 +245,22 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
             if draft.size < lo and not _fills(ln, text, gain, printed, settings):
                 continue
             # Under the floor, another outlet's lead first (unless it reports an earlier event)
-            key = (draft.size < lo and not earlier and (ln.article, ln.index) in leads
-                   and _news(ln.text), gain)
-            if best is None or key > best[0]:
-                best = (key, Pick(ln, text, (ln.article, ln.index) in leads), stems, length)
+            rank = (draft.size < lo and not earlier and ln.key in leads
+                    and _news(ln.text), gain)
+            if best is None or rank > best[0]:
+                best = (rank, Pick(ln, text, ln.key in leads), stems, length)
         if best is None or (draft.size >= lo and best[0][1] <= 0):
             break
         _, pick, stems, length = best
         if pick.line.alone is not None and not printable(pick, draft.chosen):
-            refused.add((pick.line.article, pick.line.index))  # (it would go, its place taken)
+            refused.add(pick.line.key)  # (it would go, its place taken)
             continue
         draft.add(pick, stems, length)
     out: list[Pick] = []  # each trimmed of what is printed before, but one the next leans on
     picks = without_repeats(draft.chosen, settings)  # ("He then …" follows it as written)
     for p, after in zip(picks, [*picks[1:], None], strict=True):
-        text = p.text if after and after.line.leans and (after.line.article, after.line.index) == (
-            p.line.article, p.line.index + 1) else trimmed(p.text, [o.text for o in out], settings)
+        text = p.text if after and after.line.leans and after.line.before == p.line.key else (
+            trimmed(p.text, [o.text for o in out], settings))
         out.append(p if text == p.text else replace(p, text=text))
     return out
 
@@ -270,8 +268,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
 def printable(pick: Pick, chosen: Sequence[Pick]) -> bool:
     """Whether `pick` stays with the `chosen` in print order (`_in_order`, `kept`): "He …"
     printed before the sentence naming its person would not."""
-    at = (pick.line.article, pick.line.index)
-    return any((p.line.article, p.line.index) == at
+    return any(p.line.key == pick.line.key
                for p in kept(_in_order([*chosen, pick]), lambda p, o: False))
 
 
@@ -287,9 +284,9 @@ def without_repeats(chosen: Sequence[Pick], settings: ParagraphSettings = PARAGR
     another), never the opening's account (its sentences go on from the opening), nor one
     quoting words no other printed sentence quotes (`quotes_anew`)."""
     out = in_print(_in_order(chosen), settings)
-    picked = {(p.line.article, p.line.index): n for n, p in enumerate(chosen)}
+    picked = {p.line.key: n for n, p in enumerate(chosen)}
     words_only = replace(settings, event_words=0)
-    for p in sorted(out[1:], key=lambda p: -picked[p.line.article, p.line.index]):
+    for p in sorted(out[1:], key=lambda p: -picked[p.line.key]):
         others = [o.text for o in out if o.line.article != p.line.article]
         if (p in out and p.line.article != out[0].line.article
                 and not quotes_anew(p.text, others)
@@ -324,18 +321,16 @@ def kept(picks: Sequence[Pick], goes: Callable[[Pick, Sequence[Pick]], bool]) ->
     before it is printed with the person named once a kept sentence names them
     (`lines.Line.named`; "But …" with the conjunction struck: `Line.struck`); else it goes."""
     out: list[Pick] = []
-    dropped: set[tuple[int, int]] = set()
+    dropped: set[Key] = set()
     named: set[str] = set()  # the stems printed so far (an opening, a lead, may name "the X")
     for p in picks:
         if p.line.alone is not None and not any(  # away from the sentence before it
-                o.line.article == p.line.article and o.line.index == p.line.index - 1
-                for o in out):  # (one credited is printed only there)
+                o.line.key == p.line.before for o in out):  # (one credited is printed only there)
             p = replace(p, line=named_line(p.line), text=p.line.alone
                         if p.text == p.line.text else "")
-        if not p.text or goes(p, out) or (p.line.leans and (
-                p.line.article, p.line.index - 1) in dropped) or (
+        if not p.text or goes(p, out) or (p.line.leans and p.line.before in dropped) or (
                 out and not p.line.refers <= named):
-            dropped.add((p.line.article, p.line.index))
+            dropped.add(p.line.key)
             continue
         named |= p.line.stems
         out.append(p)
@@ -373,7 +368,7 @@ def _in_order(chosen: Sequence[Pick]) -> list[Pick]:
     units: list[list[Pick]] = [[first]]
     for c in rest:
         last = units[-1][-1].line
-        if c.line.leans and last.article == c.line.article and last.index == c.line.index - 1:
+        if c.line.leans and last.key == c.line.before:
             units[-1].append(c)
         else:
             units.append([c])

@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from digest.edit.events import event
 from digest.edit.headline.column import columns
 from digest.edit.lexicon import QUOTED, REPORTING_VERBS, SPEECH, WEEKDAYS, mostly_cjk
-from digest.edit.write.lines import Line
+from digest.edit.write.lines import Key, Line
 from digest.models import Article
 
 # Who said what: a verb of saying in any form ("warns", "deny", "is accusing"), "according
@@ -88,8 +88,8 @@ def _event_words(text: str) -> frozenset[str]:
 
 
 def colour(arts: Sequence[Article], lines: Sequence[Line],
-           cols: frozenset[int] | None = None) -> frozenset[tuple[int, int]]:
-    """The (article, index) of each of `lines` that reports nothing (see the module
+           cols: frozenset[int] | None = None) -> frozenset[Key]:
+    """The key (`Line.key`) of each of `lines` that reports nothing (see the module
     docstring): no figure, no date, nobody's words, and no word of the event that another
     outlet's title or lead (its first printable sentence) writes; a column's line beside a
     report, no figure and nobody's words. A title is read in lower
@@ -108,7 +108,7 @@ def colour(arts: Sequence[Article], lines: Sequence[Line],
         for source in {a.source for a in arts}}
     cols = columns(arts) if cols is None else cols
     reporting = {a.source for k, a in enumerate(arts) if k not in cols}  # a report's outlets
-    out: set[tuple[int, int]] = set()
+    out: set[Key] = set()
     for ln in lines:
         source = arts[ln.article].source
         against = others[source]
@@ -117,7 +117,7 @@ def colour(arts: Sequence[Article], lines: Sequence[Line],
             continue
         beside_report = ln.article in cols and bool(reporting - {source})  # a column's line
         if beside_report or not (_dated(ln) or _event_words(ln.text) & against):
-            out.add((ln.article, ln.index))
+            out.add(ln.key)
     return frozenset(out)
 
 

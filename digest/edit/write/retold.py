@@ -59,6 +59,7 @@ from digest.edit.events import Event, event, shared_action
 from digest.edit.facts import DATES, WORD, form, new_figures, source_clause
 from digest.edit.lexicon import ARTICLES, BEFORE_VERB, content_words, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
+from digest.edit.write.lines import Key
 from digest.edit.write.paragraph import Pick, kept, quotes_anew
 
 
@@ -90,26 +91,25 @@ def needs(text: str, rest: Sequence[str], headline: frozenset[str]) -> str | Non
 
 
 def retellings(picks: Sequence[Pick], headline: str,
-               settings: ParagraphSettings = PARAGRAPH) -> frozenset[tuple[int, int]]:
+               settings: ParagraphSettings = PARAGRAPH) -> frozenset[Key]:
     """The leads of `picks` (as printed) that tell the `headline`'s event again and carry
-    nothing the reader needs (module docstring), as (article, index); never the opening nor
+    nothing the reader needs (module docstring), by `Line.key`; never the opening nor
     a sentence of its article."""
     told = bag(headline)
     if len(picks) < 2 or not told:
         return frozenset()
     first = picks[0]
-    out: set[tuple[int, int]] = set()
+    out: set[Key] = set()
     for n, p in enumerate(picks):
         tells = len(bag(p.text) & told)
         if not p.lead or p is first or p.line.article == first.line.article or (
                 tells < settings.retold_words):
             continue
-        rest = [o.text for o in picks if o is not p
-                and (o.line.article, o.line.index) not in out]
-        before = [o.text for o in picks[:n] if (o.line.article, o.line.index) not in out]
+        rest = [o.text for o in picks if o is not p and o.line.key not in out]
+        before = [o.text for o in picks[:n] if o.line.key not in out]
         again = retells(p.text, rest, before, told, settings)
         if again and not needs(p.text, rest, told):
-            out.add((p.line.article, p.line.index))
+            out.add(p.line.key)
     return frozenset(out)
 
 
@@ -251,10 +251,10 @@ def _verbs(text: str) -> frozenset[str]:
     return frozenset(family(w) or "=" + form(stem(w.lower())) for w in WORD.findall(text))
 
 
-def without(picks: Sequence[Pick], gone: frozenset[tuple[int, int]]) -> list[Pick]:
-    """`picks` without those `gone` (as (article, index)), nor a sentence leaning on one that
+def without(picks: Sequence[Pick], gone: frozenset[Key]) -> list[Pick]:
+    """`picks` without those `gone` (by `Line.key`), nor a sentence leaning on one that
     went ("He …" after it in its article) or naming "the <noun>" only a gone one named
     (`paragraph.kept`)."""
     if not gone:
         return list(picks)
-    return kept(picks, lambda p, _: (p.line.article, p.line.index) in gone)
+    return kept(picks, lambda p, _: p.line.key in gone)

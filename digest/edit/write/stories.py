@@ -270,7 +270,7 @@ def said_later(picks: Sequence[Pick], headline: str,
                     and not event(core).counts - event(y.text).counts
                     and says_nothing_new(core, [y.text], settings)
                     and new_fact(y.text, [x.text])):
-                out = in_print(without(picks, frozenset([(x.line.article, x.line.index)])),
+                out = in_print(without(picks, frozenset([x.line.key])),
                                settings)
                 if len(out) == len(picks) - 1:
                     return out
@@ -296,7 +296,7 @@ def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
                 and retells(first.text, [p.text], [p.text], told, settings)
                 and not needs(first.text, rest, told)):
             out = in_print(without(_first(picks, _unit(picks, n)),
-                                   frozenset([(first.line.article, first.line.index)])), settings)
+                                   frozenset([first.line.key])), settings)
             if len(out) == len(picks) - 1 and out[0] is p:  # the opening alone goes
                 return out
     return list(picks)
