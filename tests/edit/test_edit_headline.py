@@ -19,6 +19,7 @@ from digest.edit.headline.score import (
 from digest.edit.headline.titles import candidate_texts
 from digest.edit.proof import headline_strikes
 from digest.edit.settings import HeadlineSettings
+from digest.edit.write.summarize import clean_sentence, is_furniture
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]
@@ -60,6 +61,22 @@ MakeArticle = Callable[..., Article]
 ])
 def test_clean_title(title: str, outlet: str, expected: str) -> None:
     assert clean_title(title, outlet) == expected
+
+
+@pytest.mark.parametrize(("kicker", "in_text"), [
+    ("VIDEO", "kicker"), ("BREAKING NEWS", "kicker"), ("EXCLUSIVE", "kicker"),
+    ("OPINION", "label"), ("READ", "label"), ("LIVE UPDATES", "label"),
+    ("FACT CHECK", "label"),
+])
+def test_a_kicker_goes_from_a_headline_and_from_a_sentence_only_announcing_news(
+        kicker: str, in_text: str) -> None:
+    # Every kicker goes from a headline; in an article's text one announcing news goes and
+    # its sentence stays, while one naming another piece labels a link: the line goes whole.
+    line = "Carthen's harbour board approved the night ferry on Monday."
+    assert clean_title(f"{kicker}: {line[:-1]}") == line[:-1]
+    assert clean_sentence(f"{kicker}: {line}") == (line if in_text == "kicker" else
+                                                   f"{kicker}: {line}")
+    assert is_furniture(f"{kicker}: {line}") is (in_text == "label")
 
 
 def test_the_title_the_other_outlets_agree_with_wins(make_article: MakeArticle) -> None:

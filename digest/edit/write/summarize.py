@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from digest.edit.lexicon import ARTICLES, CJK_RE, MONTHS, NUMBER_WORDS, content_words
+from digest.edit.lexicon import ARTICLES, CJK_RE, MONTHS, NEWS_KICKERS, NUMBER_WORDS, content_words
 from digest.text import split_sentences
 
 _FURNITURE = re.compile(
@@ -34,7 +34,12 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _WIRE = r"\((?:CNN|AP|Reuters|AFP|Xinhua)\)"
-KICKERS = r"WATCH|VIDEO|EXCLUSIVE|BREAKING(?: NEWS)?|UPDATED?|JUST IN|LIVE|PHOTOS?|LISTEN"
+# A kicker in capitals announcing the news under it ("VIDEO: Crowds gathered …", "BREAKING:
+# …"): it goes, the sentence stays. One naming a kind of piece or a feed (lexicon.KICKERS
+# beside these: "OPINION:", "READ:", "LIVE UPDATES:") is stripped only from a headline: in an
+# article's text it labels a link, and the line under it, another piece's headline, goes
+# whole (`LABEL`: "ANALYSIS: Congress must act now." is not news to print).
+_KICKERS = "|".join(NEWS_KICKERS)
 # The signposts of a house style that sets each paragraph under a label ("Why it matters:
 # Trump and his allies have …", "Driving the news: …"): the label is the page's, the rest
 # the sentence.
@@ -74,7 +79,7 @@ _DATELINE = re.compile(
     # (Reuters) - "
     r"\s*(?:\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}\)\s*(?:--|" + _DASH + "|-)|(?:--|"
     + _DASH + "))"
-    rf"|(?:{KICKERS})\s*:"  # "VIDEO: …", "EXCLUSIVE: …"
+    rf"|(?:{_KICKERS})\s*:"  # "VIDEO: …", "EXCLUSIVE: …"
     rf"|(?:{SIGNPOSTS})\s*:(?=\s+[A-Z\"“])"  # "Why it matters: Trump …"
     rf"|(?:{CAPS_SIGNPOSTS})\s+(?=[A-Z\"“][a-z\"“ ])"  # "TOPLINE With the House …"
     r"|本[网报刊台]讯\s*|本[网报刊台][\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]\s*)\s*")
@@ -95,7 +100,7 @@ _NOT_A_PLACE = ARTICLES | NUMBER_WORDS | frozenset([
 # "THE FACTS: …" (a fact check), "Q: …", a transcript's speaker ("AUDIE CORNISH, HOST: …",
 # "MAYORKAS: …": a broadcast's words, the host's or a guest's, not the outlet's report).
 # ("SERGIO MARTINEZ-BELTRAN, BYLINE: …", "UNIDENTIFIED PERSON #4: …", "O'BRIEN: …")
-LABEL = re.compile(rf"^(?!(?:{KICKERS})\s*:)[A-Z][A-Z'’-]*(?: (?:[A-Z][A-Z'’.-]+|#\d+))*"
+LABEL = re.compile(rf"^(?!(?:{_KICKERS})\s*:)[A-Z][A-Z'’-]*(?: (?:[A-Z][A-Z'’.-]+|#\d+))*"
                     r"(?:,(?: [A-Z]{2,})+)?:\s")
 _LETTER = re.compile(r"[^\W\d_]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
