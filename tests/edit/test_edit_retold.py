@@ -94,6 +94,25 @@ def test_needs_names_what_a_retelling_carries() -> None:
                  told) == "a new actor"
 
 
+def test_a_figure_told_exactly_or_how_long_ago_is_no_new_figure(
+        make_article: MakeArticle) -> None:
+    # "$30.4 million" is the opening's "$30 million" told exactly; "… six years ago" says when
+    # something before the act happened: the lead tells the event again, nothing more.
+    told = frozenset(["pay", "dredg"])
+    for again in (AGAIN.replace("this spring", "for $30.4 million"),
+                  AGAIN.replace("this spring", "after the harbour silted up six years ago"),
+                  AGAIN.replace("this spring", "after the harbour silted up 12 years ago")):
+        assert needs(again, [OPENING], told) is None, again
+        assert retellings(_picks(make_article, OPENING, again), HEADLINE) == {(1, 0)}, again
+    # Another figure, a figure not rounded by the one printed, or a time that is no "ago"
+    # (a gap can be the news: "six years after the levy") stays a figure of its own.
+    for kept in (AGAIN.replace("this spring", "for $37 million"),
+                 AGAIN.replace("this spring", "for $30,400"),
+                 AGAIN.replace("this spring", "six years after the levy was first set")):
+        assert needs(kept, [OPENING], told) == "a new figure", kept
+        assert not retellings(_picks(make_article, OPENING, kept), HEADLINE), kept
+
+
 def test_what_leans_on_a_sentence_gone_goes_with_it(make_article: MakeArticle) -> None:
     a1, b1, b2 = _lines(make_article, OPENING, AGAIN + " It said the work would start in May.")
     assert b2.leans

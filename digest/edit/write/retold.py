@@ -36,9 +36,10 @@ event again when
   `acts.act` reads one, is a word printed before ("… has apologized …" is another act);
 * and it carries nothing the reader needs that the rest of the paragraph does not print
   (`needs`): no word of the headline (a fact the headline promises: "aged 99"), no new
-  figure in digits or in words ("ten Republican senators"), no new actor (the name its
-  subject is; a subject that is a description, "A New York federal judge", names no one),
-  no quotation the rest does not quote.
+  figure in digits or in words ("ten Republican senators"; not one a printed figure rounds,
+  "$12.3 million" after "about $12 million", nor how long ago: "… the flood of six years
+  ago", session 29), no new actor (the name its subject is; a subject that is a description, "A
+  New York federal judge", names no one), no quotation the rest does not quote.
 
 Such a lead goes, with any sentence leaning on it (`without`). The paragraph is not filled
 again: written again without the lead (`paragraph.select` with the lead skipped), the fill
@@ -56,8 +57,8 @@ from dataclasses import dataclass
 
 from digest.edit.acts import act, family
 from digest.edit.events import Event, event, shared_action
-from digest.edit.facts import DATES, WORD, form, new_figures, source_clause
-from digest.edit.lexicon import ARTICLES, BEFORE_VERB, content_words, stem
+from digest.edit.facts import DATES, WORD, form, new_figures, rounds, source_clause
+from digest.edit.lexicon import ARTICLES, BEFORE_VERB, NUMBER_WORDS, content_words, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.lines import Key
 from digest.edit.write.paragraph import Pick, kept, quotes_anew
@@ -75,8 +76,7 @@ def needs(text: str, rest: Sequence[str], headline: frozenset[str]) -> str | Non
     told = [event(r) for r in rest]
     if headline & bag(text) - frozenset().union(*map(bag, rest)):
         return "a word of the headline"
-    if new_figures(mine.figures, {f for t in told for f in t.figures}) or (
-            mine.counts - {c for t in told for c in t.counts}):
+    if _new_figure(text, told):
         return "a new figure"
     known = {w for t in told for w in t.words}
     # a subject that is a description ("A New York federal judge") names no one new; its
@@ -88,6 +88,24 @@ def needs(text: str, rest: Sequence[str], headline: frozenset[str]) -> str | Non
     if quotes_anew(text, rest):
         return "a quotation"
     return None
+
+
+# How long ago, in a retelling ("… the harbour that silted up six years ago", "… a levy first
+# set a decade ago"): when something before the act happened, no figure of the act told. Not
+# "three weeks after the vote" (a gap can be the news: "the longest wait on record"). General
+# English, written for the project.
+_AGO = re.compile(r"\b(?:\d[\d,.]*|a|" + "|".join(sorted(NUMBER_WORDS)) + r")[- ]"
+                  r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+ago\b", re.IGNORECASE)
+
+
+def _new_figure(text: str, told: Sequence[Event]) -> bool:
+    """Whether `text` gives a figure (digits or words) none of `told` gives, exactly or rounded
+    either way ("$12.3 million" after "about $12 million" is the figure told exactly), nor
+    one saying only how long ago (`_AGO`)."""
+    mine = event(_AGO.sub(" ", text))
+    known = {f for t in told for f in t.figures}
+    return any(not any(rounds(k, f) for k in known) for f in new_figures(mine.figures, known)
+               ) or bool(mine.counts - {c for t in told for c in t.counts})
 
 
 def retellings(picks: Sequence[Pick], headline: str,
