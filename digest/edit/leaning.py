@@ -53,9 +53,11 @@ _REFERENCE = re.compile(
 # the reader never got: "For more than two centuries, the answer has been “yes.”" (the
 # question was its article's sentence before), "So, on Jan. 27, …", "The first is that …".
 # "Below is some of what they have learned.", "Here's a rundown of both sides.", "The following
-# are the details.": the text it introduces is the article's, never printed after it.
+# are the details.": the text it introduces is the article's, never printed after it; so is
+# the list a sentence opens with its colon and first number ("…, but here are five things that
+# stood out: 1.").
 POINTS_FORWARD = re.compile(r"^(?:Below|Here)(?:'s|’s|\s(?:is|are)\b)|^The following\b"
-                            r"|^(?:Read on|See below)\b|\b(?:below|as follows):?$")
+                            r"|^(?:Read on|See below)\b|\b(?:below|as follows):?$|:\s+1\.$")
 # A word of an opening phrase that names nobody: a lower-case word, a figure, a date's word.
 _CALENDAR = "|".join(sorted(CALENDAR))
 _UNNAMED = r"[a-z0-9][\w'’.-]*|" + _CALENDAR

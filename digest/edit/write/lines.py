@@ -12,7 +12,8 @@ subheading is another editor's headline, a question the writer's own voice), no 
 headline grammar, no fragment, no stray full stop, not cut by its publisher (`whole.fault`:
 "Former FBI director speaks in interview; Trump accuses Comey of lies.", "Expanded Medicaid
 for millions.", "… to Speaker Nancy Pelosi. which …", "… will vote on two bills…"; a
-short sentence right after a fragment is its list's next item and leans on it), nothing that points to
+short sentence right after a fragment is its list's next item and leans on it), no list's item or
+caption under its label (`summarize.labelled`: "Deck space: Has room for 40 bicycles."), nothing that points to
 text it does not print (`leaning.POINTS_FORWARD`: "Below is …", "Here's a rundown …"), not in the
 writer's own voice (`person.first_person`: "I supposed we have to discuss it", "Here's what it
 could mean for you.", "Use a smaller plate."), at least four
@@ -48,7 +49,7 @@ from digest.edit.week import Read, definite_references, introducing
 from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment, mended
 from digest.edit.write.person import first_person
 from digest.edit.write.pronoun import Named, Persons, named
-from digest.edit.write.summarize import clean_sentence, in_language, own_furniture
+from digest.edit.write.summarize import clean_sentence, in_language, labelled, own_furniture
 from digest.edit.write.timeline import event_day
 from digest.models import Article
 from digest.text import quotes_open, split_sentences, tokens
@@ -252,11 +253,13 @@ def article_lines(k: int, read: Read, *, voiced: bool = False,
                 or text.count("(") > text.count(")") or POINTS_FORWARD.search(text)
                 or (fault(text, art.title) if mend else wl.fault)  # (mended: our own)
                 or (first_person(text) and not voiced)
-                or _ASIDE.match(text) or _TAIL.match(text) or _NO_CAPITAL.match(text)):
+                or _ASIDE.match(text) or _TAIL.match(text) or _NO_CAPITAL.match(text)
+                or labelled(text)):
             continue  # furniture, a fragment, the publisher's promotion of itself, a
             # quotation or a bracket that runs on past the sentence (or the excerpt: "Rep.
             # Deb Haaland (D.N.M."), or the writer's own voice, or an aside in brackets,
-            # or a sentence whose head the page lost (`_NO_CAPITAL`)
+            # or a sentence whose head the page lost (`_NO_CAPITAL`), or a list's item or a
+            # caption under its label (`summarize.labelled`)
         if _complete(text):
             line = _line(k, wl.index, text, art.published.date(), before, full)
             # ("Expanded Medicaid for millions. Penalties for …. Even the plans to …": a line

@@ -24,7 +24,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from digest.edit.lexicon import ARTICLES, CJK_RE, MONTHS, NEWS_KICKERS, NUMBER_WORDS, content_words
+from digest.edit.lexicon import (
+    ARTICLES,
+    CJK_RE,
+    MONTHS,
+    NEWS_KICKERS,
+    NUMBER_WORDS,
+    REPORTING_VERBS,
+    STOPWORDS,
+    content_words,
+)
 from digest.text import split_sentences
 
 _FURNITURE = re.compile(
@@ -102,6 +111,26 @@ _NOT_A_PLACE = ARTICLES | NUMBER_WORDS | frozenset([
 # ("SERGIO MARTINEZ-BELTRAN, BYLINE: …", "UNIDENTIFIED PERSON #4: …", "O'BRIEN: …")
 LABEL = re.compile(rf"^(?!(?:{_KICKERS})\s*:)[A-Z][A-Z'’-]*(?: (?:[A-Z][A-Z'’.-]+|#\d+))*"
                     r"(?:,(?: [A-Z]{2,})+)?:\s")
+# … and one in a label's own case (`labelled`), a list's item or a picture's caption under
+# its label ("Night fares: Tickets cost £4 after 10 p.m.", "Stranded: Passengers wait at the
+# pier …", "Built-in lights: These make the deck safe."): a label of one to six words before a
+# colon (eight in a heading's capitals), its first a content word, then a sentence that leans
+# on it (its subject the label's, or "These", or none: "Has a bar."). The paragraph and the
+# "Also" line print none (`lines.article_lines`). Not a speaker's ("Lind said: …": a reporting
+# verb; "Lind: “…”": a quotation), a clause ("It was a call to action: …", "The biggest change
+# of all: …": opening on a function word, unless a heading's every word is in capitals, "Each
+# Ferry Is Different: …"; "Her message was clear: …": "to be" or "to have" in lower case;
+# "2025 brought changes: …": a year its subject), a dateline in capitals ("OAKFIELD: …"), nor
+# a title before its subtitle ("Fire and Ice: Inside the Harbour Board is out on Tuesday", "…:
+# The Story of Katherine": the title's every word in capitals but the small ones, two words or
+# more, the subtitle's first two; "Ferry Size: In Oakfield, the …", "Stranded: Carthen
+# Harbour …" are labels).
+_LABEL = re.compile(r"^(?:[*•]\s*)?([A-Z0-9][\w'’&/().+-]*(?:\s[\w'‘’&/().+-]+){0,7}):\s+"
+                    r"([A-Z]\S*(?:\s\S+){0,3})")
+_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by",
+                    "with", "from"})
+_BE_HAVE = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had"})
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
 
@@ -113,6 +142,28 @@ _POINTER = re.compile(
     r"^(?:Here(?:'s|’s|\s+is|\s+are)|Below\s+(?:is|are))\s+(?:what\s+(?:to|we|you)\s+(?:need\s+to\s+)?"
     r"know(?:\s+so\s+far)?|what\s+happened|the\s+latest)(?:\s+(?:about|on)\s+[^:]{1,60})?:\s+"
     r"(?=[\"“]?[A-Z])")
+
+
+def labelled(text: str) -> bool:
+    """Whether a sentence is a list's item or a caption under its label (`_LABEL`)."""
+    m = _LABEL.match(text)
+    if m is None:
+        return False
+    label, rest = m.group(1).split(), m.group(2).split()
+    titled = all(w[0].isupper() or w[0].isdigit() or w in _SMALL for w in label)
+    if ((label[0].lower() in STOPWORDS and not (len(label) > 1 and titled))
+            or (len(label) > 6 and not titled) or m.group(1).isupper()
+            or (_YEAR.fullmatch(label[0]) and len(label) > 1 and label[1].islower())
+            or any(w.lower() in REPORTING_VERBS or w in _BE_HAVE for w in label)):
+        return False
+    capitals = 0  # the rest's opening words in capitals, small words aside
+    for w in rest:
+        if w.lower() in _SMALL:
+            continue
+        if not (w[0].isupper() or w[0].isdigit()):
+            break
+        capitals += 1
+    return not (titled and len(label) > 1 and capitals >= 2)
 
 
 @dataclass(frozen=True)
