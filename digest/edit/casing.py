@@ -13,8 +13,9 @@ never guessed ("NANCY PELOSI said …" is not "Nancy pelosi said …").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -78,26 +79,89 @@ def _search(key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’\-]){key}(?![\w'’\-])", re.IGNORECASE)
 
 
+# A word as `_search` finds it: a whole run of word characters, apostrophes and hyphens, the
+# same word in either case; re.IGNORECASE also takes "İ" and "ı" for "i", "ſ" for "s" and the
+# Kelvin sign for "k" (and no other letter for a letter, digit or mark a key holds).
+_RUN = re.compile(r"[\w'’\-]+")
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_INDEXED = re.compile(r"[a-z0-9'’\-]+")  # a key the index answers ("u.s." is searched for)
+
+
+def _key(run: str) -> str:
+    return run.lower() if run.isascii() else run.translate(_FOLD).lower()
+
+
+@dataclass(frozen=True)
+class Written:
+    """A text's written words, read once: where each run (`_RUN`) starts, by its `_key`, so
+    a word is looked up, not searched for through the whole text."""
+
+    text: str
+    starts: dict[str, list[int]]
+
+    def find(self, key: str) -> Iterator[tuple[int, int]]:
+        """The spans where the text writes the word `key` (lower case), in order."""
+        if not _INDEXED.fullmatch(key):
+            yield from (m.span() for m in _search(re.escape(key)).finditer(self.text))
+            return
+        yield from ((a, a + len(key)) for a in self.starts.get(key, ()))
+
+    def pairs(self, first: str, second: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+        """The spans where the text writes `first` and `second` (lower case) side by side, a
+        space between them, in order and never overlapping (as one search would find them)."""
+        if not (_INDEXED.fullmatch(first) and _INDEXED.fullmatch(second)):
+            pattern = _search(rf"({re.escape(first)}) ({re.escape(second)})")
+            yield from ((m.span(1), m.span(2)) for m in pattern.finditer(self.text))
+            return
+        # `first` ends one space before `second` starts (two runs: nothing else between)
+        ones, twos, gap = self.starts.get(first, []), self.starts.get(second, []), len(first) + 1
+        if len(ones) <= len(twos):
+            found = [a for a in ones if _holds(twos, a + gap)]
+        else:
+            found = [b - gap for b in twos if _holds(ones, b - gap)]
+        free = 0
+        for a in found:
+            if a >= free and self.text[a + gap - 1] == " ":
+                free = a + gap + len(second)
+                yield (a, a + gap - 1), (a + gap, free)
+
+
+def _holds(ordered: list[int], x: int) -> bool:
+    k = bisect_left(ordered, x)
+    return k < len(ordered) and ordered[k] == x
+
+
+def written(text: str) -> Written:
+    starts: dict[str, list[int]] = {}
+    for m in _RUN.finditer(text):
+        starts.setdefault(_key(m.group(0)), []).append(m.start())
+    return Written(text, starts)
+
+
 @dataclass(frozen=True, eq=False)
 class Casing:
     """Where a lead-in's case is read: `texts` (title, body) pairs, read the first time a
-    lead-in asks, a word at a time (a week's texts are never read whole for it); what they
-    never write is asked of `wider` (the week's texts). A title gives only lower case (its
-    style may capitalise every word)."""
+    lead-in asks and indexed once (`Written`: a week full of lead-ins looks each word up,
+    never searches the week's texts for it); what they never write is asked of `wider` (the
+    week's texts). A title gives only lower case (its style may capitalise every word)."""
 
     texts: Callable[[], Sequence[tuple[str, str]]]
     wider: Casing | None = None
 
     @cached_property
-    def _bodies(self) -> str:
-        return "\n".join(body for _, body in self.texts())
+    def _bodies(self) -> Written:
+        return written("\n".join(body for _, body in self.texts()))
 
     @cached_property
-    def _titles(self) -> str:
-        return "\n".join(title for title, _ in self.texts())
+    def _titles(self) -> Written:
+        return written("\n".join(title for title, _ in self.texts()))
 
     @cached_property
     def _seen(self) -> dict[str, Counter[str]]:
+        return {}
+
+    @cached_property
+    def _seen_pairs(self) -> dict[tuple[str, str], Counter[tuple[str, str]]]:
         return {}
 
     def words(self, key: str) -> Counter[str]:
@@ -106,12 +170,12 @@ class Casing:
         if key in self._seen:
             return self._seen[key]
         out: Counter[str] = Counter()
-        pattern = _search(re.escape(key))
-        out.update(m.group(0) for m in pattern.finditer(self._titles) if m.group(0).islower())
-        text = self._bodies
-        for m in pattern.finditer(text):
-            word = m.group(0)
-            if word.islower() or not (_opens(text, m.start()) or _in_run(text, *m.span())):
+        titles = self._titles.text
+        out.update(titles[a:b] for a, b in self._titles.find(key) if titles[a:b].islower())
+        text = self._bodies.text
+        for a, b in self._bodies.find(key):
+            word = text[a:b]
+            if word.islower() or not (_opens(text, a) or _in_run(text, a, b)):
                 out[word] += 1
         self._seen[key] = out
         return out
@@ -119,14 +183,17 @@ class Casing:
     def pair(self, first: str, second: str) -> Counter[tuple[str, str]]:
         """How the texts write two words capitalised side by side ("New Haven"), the first
         not opening a sentence, neither in a run of capitals."""
+        if (first, second) in self._seen_pairs:
+            return self._seen_pairs[first, second]
         out: Counter[tuple[str, str]] = Counter()
-        text = self._bodies
-        for m in _search(rf"({re.escape(first)}) ({re.escape(second)})").finditer(text):
-            a, b = m.group(1), m.group(2)
+        text = self._bodies.text
+        for one, two in self._bodies.pairs(first, second):
+            a, b = text[one[0]:one[1]], text[two[0]:two[1]]
             if (a[:1].isupper() and b[:1].isupper() and not _run(a, b)
-                    and not _opens(text, m.start()) and not _in_run(text, *m.span(1))
-                    and not _in_run(text, *m.span(2))):
+                    and not _opens(text, one[0]) and not _in_run(text, *one)
+                    and not _in_run(text, *two)):
                 out[(a, b)] += 1
+        self._seen_pairs[first, second] = out
         return out
 
     def chain(self) -> list[Casing]:

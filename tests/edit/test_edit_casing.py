@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from digest.edit.casing import Casing, sentence_cased
+import pytest
+
+from digest.edit.casing import Casing, _search, sentence_cased, written
 from digest.edit.week import read
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article
@@ -84,3 +87,21 @@ def test_the_paragraph_prints_the_lead_in_cased(make_article: MakeArticle) -> No
                        title="Old ferry terminal to close")
     printed = " ".join(s.text for s in paragraph_for([art], {}, language="en"))
     assert printed.startswith("The harbour board said on Monday")
+
+
+TRICKY = ("The new terminal in New Haven opens; the NEW HAVEN board, Trump’s pick and "
+          "O'Brien's COVID-19 plan (the the the) sail from New  Haven, new-haven and U.S. "
+          "waters. ſun Sun sun, \u212aelvin kelvin, İt it.")
+
+
+@pytest.mark.parametrize("key", ["the", "new", "haven", "trump’s", "o'brien's", "covid-19",
+                                 "sun", "kelvin", "it", "u.s.", "plan"])
+def test_the_index_finds_a_word_where_a_search_would(key: str) -> None:
+    # A word is looked up in the text's index of written words (`written`), never searched
+    # for: the same places, in either case, as a whole word, where a search finds them.
+    index = written(TRICKY)
+    assert list(index.find(key)) == [m.span() for m in _search(re.escape(key)).finditer(TRICKY)]
+    for second in ("the", "haven", "waters", "plan"):
+        pattern = _search(rf"({re.escape(key)}) ({re.escape(second)})")
+        assert list(index.pairs(key, second)) == [(m.span(1), m.span(2))
+                                                  for m in pattern.finditer(TRICKY)]
