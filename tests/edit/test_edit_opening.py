@@ -186,6 +186,41 @@ def test_an_act_told_better_opens_and_the_opening_goes(make_article: MakeArticle
         _pick(a1), _pick(b1)]
 
 
+def test_the_openings_account_said_again_by_the_lead_goes_with_it(
+        make_article: MakeArticle) -> None:
+    # The opening's own next sentence (no "She …": it leans on nothing) says nothing the lead
+    # does not: with the lead first it is said again, and goes too (the act told once).
+    again = "Lin said a city ferry line would rival Northwind on the island routes."
+    a1, a2, b1 = _lines(make_article, f"{SUGGESTED} {again}", PROPOSED)
+    assert not a2.leans
+    out = told_better([_pick(a1), _pick(a2, lead=False), _pick(b1)], FERRY)
+    assert [p.line for p in out] == [b1]
+    # A sentence leaning on the opening would go with it, a fact lost: nothing moves.
+    a1, a2, b1 = _lines(make_article, f"{SUGGESTED} She said the fares were unfair.", PROPOSED)
+    assert a2.leans
+    picks = [_pick(a1), _pick(a2, lead=False), _pick(b1)]
+    assert told_better(picks, FERRY) == picks
+
+
+def test_a_lead_telling_the_openings_act_and_more_opens(make_article: MakeArticle) -> None:
+    # The opening reads no subject or act (`acts.act`: "In a decision …, a judge …") and tells
+    # under half the headline's words, so it is not the lead's act told again; but the lead is
+    # the opening's told again (mostly its words, its verb the opening's) and tells more of
+    # the headline: the lead opens.
+    headline = "Carthen judge orders ferry levy refunds, halts port tolls"
+    opening = ("In a decision praised across the islands, a judge on Monday ordered that "
+               "the ferry levy be paid back to residents.")
+    lead = ("A Carthen judge has ordered ferry levy refunds for islanders, halting plans for "
+            "the first port tolls in 30 years.")
+    a1, b1 = _lines(make_article, opening, lead)
+    assert [p.line for p in told_better([_pick(a1), _pick(b1)], headline)] == [b1]
+    # An opening telling another act of its own (its verb no word of the lead's) stays.
+    reacted = ("The mayor took to the radio on Monday to react to the ruling on the ferry levy "
+               "refunds to Carthen residents.")
+    a1, b1 = _lines(make_article, reacted, lead)
+    assert told_better([_pick(a1), _pick(b1)], headline) == [_pick(a1), _pick(b1)]
+
+
 def test_an_opening_mostly_said_by_a_lead_telling_more_goes(make_article: MakeArticle) -> None:
     # No subject `same_act` reads, but most of its words are the lead's (`retold._mostly_said`)
     # and it tells half the headline's words: the lead, telling more of them, opens.

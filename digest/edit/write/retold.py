@@ -225,9 +225,15 @@ def _mostly_said(text: str, before: Sequence[str], share: float) -> bool:
     Authority's board resigned over the new ferry levy …")."""
     mine = bag(text)
     said = frozenset().union(*map(bag, before))
+    return bool(mine) and len(mine & said) >= share * len(mine) and no_other_act(text, before)
+
+
+def no_other_act(text: str, others: Sequence[str]) -> bool:
+    """Whether `text` reports no statement of its own (`_states`) and its main verb
+    (`acts.act`), when it has one, is a word `others` write (`_verbs`): nothing done or said
+    but what they tell ("… has apologized …" is another act)."""
     verb = act(text).verb
-    return bool(mine) and len(mine & said) >= share * len(mine) and not _states(text) and not (
-        verb and verb not in frozenset().union(*map(_verbs, before)))
+    return not _states(text) and (not verb or verb in frozenset().union(*map(_verbs, others)))
 
 
 def _states(text: str) -> bool:

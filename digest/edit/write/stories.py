@@ -77,10 +77,13 @@ United States-funded television network to compete with CNN globally."); when th
 tells more of the headline's words, `retold.py` keeps it (a word of the headline is what the
 reader needs), so the act was told twice. When the opening tells the act that lead tells
 (`retold.retells`: the same act, or half the headline's words and mostly the lead's, no other
-day), it carries nothing the reader needs that the rest does not print
-(`retold.needs`: no word of the headline, figure, actor or quotation of its own) and it goes
-alone (nothing leaning on it, nothing said again in the new order), that lead opens and the
-opening is not printed.
+day), or that lead tells the opening's (session 29: the opening, "In a decision praised …, a
+judge on Monday ordered …", reads no act and tells under half the headline's words, but the
+lead is mostly its words, and the opening says and does nothing else: `retold.no_other_act`),
+it carries nothing the reader needs that the rest does not print (`retold.needs`: no word of
+the headline, figure, actor or quotation of its own) and it goes alone (nothing leaning on
+it), that lead opens and the opening is not printed; a sentence of the opening's account that
+then says again what the lead says goes too (session 29).
 
 **Said by a later lead** (`said_later`, session 28). The writer reads each sentence against
 those printed before it (`events.says_nothing_new`), never against one printed after, so a
@@ -116,7 +119,7 @@ from digest.edit.week import Read, Week, writing_set
 from digest.edit.write.also import also_line
 from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import Pick, in_print, select
-from digest.edit.write.retold import bag, needs, retellings, retells, without
+from digest.edit.write.retold import bag, needs, no_other_act, retellings, retells, without
 from digest.edit.write.trim import bare
 from digest.models import Citation, Sentence, Story
 
@@ -280,9 +283,9 @@ def said_later(picks: Sequence[Pick], headline: str,
 def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),
                 settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
     """`picks` (in print order) opening on another outlet's lead that tells the opening's act
-    (`retold.retells`) and more of the headline's words, the opening gone, when the opening
-    carries nothing the reader needs that the rest does not print (`retold.needs`); else as
-    they are (module docstring, "The act told better")."""
+    (`retold.retells`, either way round) and more of the headline's words, the opening gone,
+    when the opening carries nothing the reader needs that the rest does not print
+    (`retold.needs`); else as they are (module docstring, "The act told better")."""
     told = bag(headline)
     if len(picks) < 2 or not told:
         return list(picks)
@@ -293,11 +296,13 @@ def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
         if (p.lead and p.text == p.line.text and not p.line.refers
                 and p.line.article != first.line.article and p.line.article not in columns
                 and len(bag(p.text) & told) > tells
-                and retells(first.text, [p.text], [p.text], told, settings)
+                and (retells(first.text, [p.text], [p.text], told, settings)
+                     or (retells(p.text, [first.text], [first.text], told, settings)
+                         and no_other_act(first.text, [p.text])))
                 and not needs(first.text, rest, told)):
-            out = in_print(without(_first(picks, _unit(picks, n)),
-                                   frozenset([first.line.key])), settings)
-            if len(out) == len(picks) - 1 and out[0] is p:  # the opening alone goes
+            moved = without(_first(picks, _unit(picks, n)), frozenset([first.line.key]))
+            out = in_print(moved, settings)
+            if len(moved) == len(picks) - 1 and out and out[0] is p:  # the opening alone goes
                 return out
     return list(picks)
 
