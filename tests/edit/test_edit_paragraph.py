@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from digest.edit.facts import new_fact
 from digest.edit.lexicon import CJK_RE, stem
 from digest.edit.proof import paragraph_strikes
@@ -150,26 +152,28 @@ def test_events_in_the_order_they_happened(make_article: MakeArticle) -> None:
     assert len(days) >= 2 and days == sorted(days)
 
 
-def test_attribution_keeps_names_and_grammar() -> None:
-    story = "Officials said Joe Brandt would lead it. Multiple parties objected to the plan."
-    assert attribute("Joe Brandt will lead the inquiry.", "Outlet A", story) == \
-        "Joe Brandt will lead the inquiry, according to Outlet A."
-    assert attribute("Multiple parties objected.", "Outlet A", story) == \
-        "Multiple parties objected, according to Outlet A."
+@pytest.mark.parametrize(("sentence", "credited"), [
+    ("Joe Brandt will lead the inquiry.",
+     "Joe Brandt will lead the inquiry, according to Outlet A."),
+    ("Multiple parties objected.", "Multiple parties objected, according to Outlet A."),
     # A sentence ending on a quote takes the attribution in front.
-    assert attribute("Joe Brandt called it “a start.”", "Outlet A", story) == \
-        "According to Outlet A, Joe Brandt called it “a start.”"
+    ("Joe Brandt called it “a start.”",
+     "According to Outlet A, Joe Brandt called it “a start.”"),
     # … after a conjunction that opens it, never before ("According to Outlet A, but …")
-    assert attribute("But until then, the ferry is a disgrace!", "Outlet A", story) == \
-        "But according to Outlet A, until then, the ferry is a disgrace!"
-    assert attribute("So far, the plan is a disgrace!", "Outlet A", story) == \
-        "According to Outlet A, so far, the plan is a disgrace!"
-    assert attribute("The plan is “a start.”", "Outlet A", story) == \
-        "According to Outlet A, the plan is “a start.”"
-    assert attribute("Meanwhile, the plan is “a start.”", "Outlet A", story) == \
-        "According to Outlet A, the plan is “a start.”"
-    assert attribute("Brandt said the plan is a start.", "Outlet A", story) == \
-        "Brandt said the plan is a start."  # it names its own source
+    ("But until then, the ferry is a disgrace!",
+     "But according to Outlet A, until then, the ferry is a disgrace!"),
+    ("So far, the plan is a disgrace!", "According to Outlet A, so far, the plan is a disgrace!"),
+    ("The plan is “a start.”", "According to Outlet A, the plan is “a start.”"),
+    ("Meanwhile, the plan is “a start.”", "According to Outlet A, the plan is “a start.”"),
+    # it names its own source
+    ("Brandt said the plan is a start.", "Brandt said the plan is a start."),
+])
+def test_attribution_keeps_names_and_grammar(sentence: str, credited: str) -> None:
+    story = "Officials said Joe Brandt would lead it. Multiple parties objected to the plan."
+    assert attribute(sentence, "Outlet A", story) == credited
+
+
+def test_attribution_in_chinese() -> None:
     assert attribute("卡森议会通过禁令。", "数据观察") == "据数据观察报道，卡森议会通过禁令。"
 
 

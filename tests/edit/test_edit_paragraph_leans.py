@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from digest.edit.leaning import leans_back
 from digest.edit.proof import paragraph_strikes
 from digest.edit.write.lines import story_lines
@@ -163,16 +165,17 @@ def test_a_sentence_naming_its_own_outlet_as_told_is_printed(make_article: MakeA
     assert texts and texts[0].startswith("The CAPITAL Line")
 
 
-def test_own_furniture_rules() -> None:
-    assert own_furniture("CNN's Greg Botelho and Sonya Hamasaki contributed to this report.", "X")
-    assert own_furniture("CNN's Atika Shubert explains how the group runs a state.", "CNN")
-    assert own_furniture("Follow Harbor Ledger's coverage of the summit.", "Harbor Ledger")
-    assert own_furniture("Daily Mail Australia was at CubaDupa as a guest of the city.",
-                         "Daily Mail")
-    assert not own_furniture("“We will rebuild,” the mayor told CNN on Monday.", "CNN")
-    assert not own_furniture("Relatives said the victim was gay, CNN affiliate WNCN reported.",
-                             "CNN")
-    assert not own_furniture("CNN's Atika Shubert explains it.", "BBC")
+@pytest.mark.parametrize(("sentence", "outlet", "furniture"), [
+    ("CNN's Greg Botelho and Sonya Hamasaki contributed to this report.", "X", True),
+    ("CNN's Atika Shubert explains how the group runs a state.", "CNN", True),
+    ("Follow Harbor Ledger's coverage of the summit.", "Harbor Ledger", True),
+    ("Daily Mail Australia was at CubaDupa as a guest of the city.", "Daily Mail", True),
+    ("“We will rebuild,” the mayor told CNN on Monday.", "CNN", False),
+    ("Relatives said the victim was gay, CNN affiliate WNCN reported.", "CNN", False),
+    ("CNN's Atika Shubert explains it.", "BBC", False),
+])
+def test_own_furniture_rules(sentence: str, outlet: str, furniture: bool) -> None:
+    assert own_furniture(sentence, outlet) is furniture
 
 
 def test_a_quotation_in_single_marks_is_never_split_into_our_voice(
