@@ -64,9 +64,7 @@ QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 ENDS_ON_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}$")
 # The verbs that name a sentence's source ("…, officials said", "according to …"):
 # write/attribution.ATTRIBUTION, and the source clause facts.source_clause sets apart.
-REPORTING_VERBS = ("said", "says", "say", "told", "according to", "reported", "reports",
-                   "announced", "stated", "wrote", "writes", "claimed", "argued", "noted",
-                   "added")
+REPORTING_VERBS = ("said", "says", "say", "told", "according to", "reported", "reports", "announced", "stated", "wrote", "writes", "claimed", "argued", "noted", "added")
 # Words of one action told in other words ("denounced" / "backlash"; "demanding" / "called
 # on"; "walk back" / "retract"): each family counts as one more word of the action shared
 # (edit/events.restates_event).
