@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import pytest
+
 from digest.edit import edit_issue
 from digest.edit.acts import family
 from digest.edit.settings import PARAGRAPH
@@ -212,39 +214,39 @@ def test_a_description_doing_the_same_thing_tells_it_again(make_article: MakeArt
                                      kept), RULING_HEADLINE), kept
 
 
-def test_verbs_of_one_kind_tell_one_act(make_article: MakeArticle) -> None:
-    # "decried" / "denounced" (lexicon.EVENT_VERBS): one subject, one day, one act told again.
-    decried = ("Mayor Ada Lin on Thursday decried the harbour levy, calling it a “tax on "
-               "islanders” that the council should scrap.")
-    denounced = ("Mayor Ada Lin denounced the harbour levy during a speech on Thursday at the "
-                 "Oakfield fishing fair.")
-    headline = "Carthen mayor decries harbour levy as tax on islanders"
-    assert retellings(_picks(make_article, decried, denounced), headline) == {(1, 0)}
-    assert family("dipped") == family("fell") == "fall" and family("slammed") == "criticize"
-    praised = denounced.replace("denounced", "praised")
-    assert not retellings(_picks(make_article, decried, praised), headline)
+DECRIED = ("Mayor Ada Lin on Thursday decried the harbour levy, calling it a “tax on "
+           "islanders” that the council should scrap.")
+DENOUNCED = ("Mayor Ada Lin denounced the harbour levy during a speech on Thursday at the "
+             "Oakfield fishing fair.")
+DECRIED_HEADLINE = "Carthen mayor decries harbour levy as tax on islanders"
 
 
-def test_a_court_that_ordered_and_directed_did_one_thing(make_article: MakeArticle) -> None:
-    # "directed" / "ordered" (lexicon.EVENT_VERBS): one court, one day, one order told twice.
-    directed = ("A Harlow County appeals court on Wednesday directed a judge to drop the "
-                "fraud case against ferry operator Ilse Brandt, ending the two-year case.")
-    ordered = ("A Harlow County appeals court on Wednesday ordered a lower court to dismiss "
-               "the case against Brandt, as prosecutors had asked.")
-    headline = "Appeals court rules on Brandt fraud case"
-    assert retellings(_picks(make_article, directed, ordered), headline) == {(1, 0)}
-    assert family("instructed") == family("directs") == "order"
-
-
-def test_one_act_in_verbs_of_one_kind_read_past_an_adverb(make_article: MakeArticle) -> None:
-    # "is considering" / "is eyeing" (lexicon.EVENT_VERBS): one subject, one act told again
-    considering = "Harbour Mills is considering a move into the growing market for seaweed snacks."
-    eyeing = "Harbour Mills is eyeing the seaweed snack market, according to a Monday report."
-    headline = "Harbour Mills in talks over seaweed snacks"
-    assert retellings(_picks(make_article, considering, eyeing), headline) == {(1, 0)}
+@pytest.mark.parametrize(("first", "again", "headline"), [
+    # "decried" / "denounced" (lexicon.EVENT_VERBS): one subject, one day, one act told again
+    (DECRIED, DENOUNCED, DECRIED_HEADLINE),
+    # "directed" / "ordered": one court, one day, one order told twice
+    ("A Harlow County appeals court on Wednesday directed a judge to drop the fraud case "
+     "against ferry operator Ilse Brandt, ending the two-year case.",
+     "A Harlow County appeals court on Wednesday ordered a lower court to dismiss the case "
+     "against Brandt, as prosecutors had asked.",
+     "Appeals court rules on Brandt fraud case"),
+    # "is considering" / "is eyeing": one subject, one act told again
+    ("Harbour Mills is considering a move into the growing market for seaweed snacks.",
+     "Harbour Mills is eyeing the seaweed snack market, according to a Monday report.",
+     "Harbour Mills in talks over seaweed snacks"),
     # "has apparently rejected" is "rejected" (acts.act reads past an adverb in -ly)
-    rejected = ("Mayor Ada Lin rejected the harbour levy on Thursday, calling it a tax on "
-                "islanders.")
-    apparently = "Mayor Ada Lin has apparently rejected the harbour levy proposed by the board."
-    assert retellings(_picks(make_article, rejected, apparently),
-                      "Carthen mayor rejects harbour levy") == {(1, 0)}
+    ("Mayor Ada Lin rejected the harbour levy on Thursday, calling it a tax on islanders.",
+     "Mayor Ada Lin has apparently rejected the harbour levy proposed by the board.",
+     "Carthen mayor rejects harbour levy"),
+])
+def test_verbs_of_one_kind_tell_one_act(make_article: MakeArticle, first: str, again: str,
+                                        headline: str) -> None:
+    assert retellings(_picks(make_article, first, again), headline) == {(1, 0)}
+
+
+def test_a_family_holds_verbs_of_one_kind_only(make_article: MakeArticle) -> None:
+    # "dipped" is "fell", "instructed" is "directs"; "praised" is no "denounced": another act
+    assert family("dipped") == family("fell") == "fall" and family("slammed") == "criticize"
+    assert family("instructed") == family("directs") == "order"
+    praised = DENOUNCED.replace("denounced", "praised")
+    assert not retellings(_picks(make_article, DECRIED, praised), DECRIED_HEADLINE)
