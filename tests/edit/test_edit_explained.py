@@ -4,15 +4,13 @@ issue's own key never counted; and explain() passes over what was explained."""
 from __future__ import annotations
 
 from digest.edit.continuity.explained import Explained, forms_of
-from digest.edit.lexicon import CJK_RE, fold_name
-from digest.edit.select import select
+from digest.edit.lexicon import fold_name
 from digest.edit.settings import Settings
-from digest.edit.week import read
 from digest.edit.write.explainer import explain
-from digest.models import ExplainerMemory, Newsletter, Period
+from digest.models import ExplainerMemory, Period
 
 from .conftest import MakeArticle
-from .test_edit_prose import PERSON_WEEK
+from .test_edit_prose import PERSON_WEEK, week_of
 
 AOMA = ExplainerMemory("2026-W47", "Asia Open Model Alliance (AOMA)", ("AOMA", "亚洲开放模型联盟"))
 
@@ -37,10 +35,7 @@ def test_the_newest_issue_that_explained_it_is_named() -> None:
 
 def test_a_person_explained_before_is_passed_over(make_article: MakeArticle,
                                                  period: Period) -> None:
-    arts = [make_article(b, source=f"Outlet {k}", title=f"Story {k}",
-                         language="zh" if CJK_RE.search(b[:5]) else "en")
-            for k, b in enumerate(PERSON_WEEK)]
-    week = select(read(arts), period, Newsletter(title="T"), [])
+    _, week = week_of(make_article, PERSON_WEEK, period)
     reads = [[r] for r in week.used]
     first, _ = explain(week, reads, "en", Settings().explainer)
     assert first is not None and first.entity == "Dana Reyes"

@@ -10,7 +10,7 @@ from typing import Any
 from digest.edit.lexicon import CJK_RE
 from digest.edit.select import select
 from digest.edit.settings import QUESTIONS, Settings
-from digest.edit.week import read
+from digest.edit.week import Week, read
 from digest.edit.write.explainer import build_explainer, choose_entity
 from digest.edit.write.grounding import trace
 from digest.edit.write.tldr import main_clause
@@ -32,11 +32,18 @@ ALLIANCE = [
 ]
 
 
-def _explainer(make_article: MakeArticle, bodies: list[str], period: Period) -> Any:
+def week_of(make_article: MakeArticle, bodies: list[str], period: Period
+            ) -> tuple[list[Article], Week]:
+    """A week of `bodies`, one outlet each (a body in Chinese script is a Chinese article),
+    selected for the newsletter: the articles and the week."""
     arts = [make_article(b, source=f"Outlet {k}", title=f"Story {k}",
                          language="zh" if CJK_RE.search(b[:5]) else "en")
             for k, b in enumerate(bodies)]
-    week = select(read(arts), period, Newsletter(title="T"), [])
+    return arts, select(read(arts), period, Newsletter(title="T"), [])
+
+
+def _explainer(make_article: MakeArticle, bodies: list[str], period: Period) -> Any:
+    arts, week = week_of(make_article, bodies, period)
     choice = choose_entity(week.index, [[r] for r in week.used])
     assert choice is not None
     return arts, build_explainer(week, choice, len(arts), "en", Settings().explainer)
@@ -167,10 +174,7 @@ def test_a_person_is_explained_by_what_the_sources_say_they_are(make_article: Ma
     from digest.edit.proof_explainer import explainer_strikes
     from digest.edit.write.explainer import explain
 
-    arts = [make_article(b, source=f"Outlet {k}", title=f"Story {k}",
-                         language="zh" if CJK_RE.search(b[:5]) else "en")
-            for k, b in enumerate(PERSON_WEEK)]
-    week = select(read(arts), period, Newsletter(title="T"), [])
+    arts, week = week_of(make_article, PERSON_WEEK, period)
     exp, note = explain(week, [[r] for r in week.used], "en", Settings().explainer)
     assert exp is not None and note is None
     assert exp.entity == "Dana Reyes" and exp.aliases == ("Reyes",)
@@ -202,10 +206,7 @@ def test_a_person_is_explained_by_the_role_the_sources_write_before_the_name(
     from digest.edit.proof_explainer import explainer_strikes
     from digest.edit.write.explainer import explain
 
-    arts = [make_article(b, source=f"Outlet {k}", title=f"Story {k}",
-                         language="zh" if CJK_RE.search(b[:5]) else "en")
-            for k, b in enumerate(TITLED_WEEK)]
-    week = select(read(arts), period, Newsletter(title="T"), [])
+    _, week = week_of(make_article, TITLED_WEEK, period)
     exp, note = explain(week, [[r] for r in week.used], "en", Settings().explainer)
     assert exp is not None and note is None
     assert [s.text for s in exp.qa[0].answer] == ["Dana Reyes is the Senate majority leader."]
@@ -220,8 +221,7 @@ def test_a_persons_answers_come_from_different_stories(make_article: MakeArticle
 
     bodies = [*PERSON_WEEK[:3],
               "Senator Dana Reyes said on Monday she blocked the harbour bill to stop higher fees."]
-    arts = [make_article(b, source=f"Outlet {k}", title=f"Story {k}") for k, b in enumerate(bodies)]
-    week = select(read(arts), period, Newsletter(title="T"), [])
+    arts, week = week_of(make_article, bodies, period)
     reads = {r.url: r for r in week.used}
     one = [reads[arts[0].url], reads[arts[3].url]]  # the blocked bill, twice
     exp, _ = explain(week, [one, [reads[arts[1].url]], [reads[arts[2].url]]], "en",
