@@ -221,6 +221,25 @@ def test_a_lead_telling_the_openings_act_and_more_opens(make_article: MakeArticl
     assert told_better([_pick(a1), _pick(b1)], headline) == [_pick(a1), _pick(b1)]
 
 
+def test_a_lead_telling_as_much_and_a_headline_word_of_its_own_opens(
+        make_article: MakeArticle) -> None:
+    # As many of the headline's words each, but the opening's are all printed elsewhere and
+    # the lead's "vote" nowhere else: one telling, the one that says the headline's vote.
+    headline = "Carthen council delays ferry vote after mayor's fall"
+    opening = "The Carthen council will delay its ferry debate while the mayor recovers from a fall."
+    lead = "The council will delay the scheduled ferry vote because of the mayor's fall."
+    other = "While the Carthen mayor recovers from a fall, harbour business will not go on as usual."
+    a1, b1, c1 = _lines(make_article, opening, lead, other)
+    out = told_better([_pick(a1), _pick(b1), _pick(c1)], headline)
+    assert [p.line for p in out] == [b1, c1]
+    # A lead with something more of its own (a quotation) does not take the opening's place
+    # on a tie.
+    a1, b1, c1 = _lines(make_article, opening, lead.replace(".", ", calling it “a pause”."),
+                        other)
+    picks = [_pick(a1), _pick(b1), _pick(c1)]
+    assert told_better(picks, headline) == picks
+
+
 def test_an_opening_mostly_said_by_a_lead_telling_more_goes(make_article: MakeArticle) -> None:
     # No subject `same_act` reads, but most of its words are the lead's (`retold._mostly_said`)
     # and it tells half the headline's words: the lead, telling more of them, opens.

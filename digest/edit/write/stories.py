@@ -83,7 +83,10 @@ lead is mostly its words, and the opening says and does nothing else: `retold.no
 it carries nothing the reader needs that the rest does not print (`retold.needs`: no word of
 the headline, figure, actor or quotation of its own) and it goes alone (nothing leaning on
 it), that lead opens and the opening is not printed; a sentence of the opening's account that
-then says again what the lead says goes too (session 29).
+then says again what the lead says goes too (session 29). A lead telling as many of the
+headline's words opens too when one of them no other sentence prints and it carries nothing
+else of its own (`_tells_more`: no figure, actor or quotation): one telling, the one with the
+headline's word (session 29).
 
 **Said by a later lead** (`said_later`, session 28). The writer reads each sentence against
 those printed before it (`events.says_nothing_new`), never against one printed after, so a
@@ -283,7 +286,8 @@ def said_later(picks: Sequence[Pick], headline: str,
 def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),
                 settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
     """`picks` (in print order) opening on another outlet's lead that tells the opening's act
-    (`retold.retells`, either way round) and more of the headline's words, the opening gone,
+    (`retold.retells`, either way round) and more of the headline's words (or as many, one
+    its own: `_tells_more`), the opening gone,
     when the opening carries nothing the reader needs that the rest does not print
     (`retold.needs`); else as they are (module docstring, "The act told better")."""
     told = bag(headline)
@@ -295,7 +299,8 @@ def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
     for n, p in enumerate(picks[1:], 1):
         if (p.lead and p.text == p.line.text and not p.line.refers
                 and p.line.article != first.line.article and p.line.article not in columns
-                and len(bag(p.text) & told) > tells
+                and (len(bag(p.text) & told) > tells or (
+                    len(bag(p.text) & told) == tells and _tells_more(p, picks, told)))
                 and (retells(first.text, [p.text], [p.text], told, settings)
                      or (retells(p.text, [first.text], [first.text], told, settings)
                          and no_other_act(first.text, [p.text])))
@@ -305,6 +310,14 @@ def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
             if len(moved) == len(picks) - 1 and out and out[0] is p:  # the opening alone goes
                 return out
     return list(picks)
+
+
+def _tells_more(lead: Pick, picks: Sequence[Pick], told: frozenset[str]) -> bool:
+    """Whether `lead` tells a word of the headline (`told`) no other of `picks` prints, and
+    nothing else of its own (no figure, actor or quotation: `retold.needs`)."""
+    others = [p.text for p in picks if p is not lead]
+    return bool(told & bag(lead.text) - frozenset().union(*map(bag, others))) and (
+        needs(lead.text, others, frozenset()) is None)
 
 
 def _unit(picks: Sequence[Pick], n: int) -> list[Pick]:
