@@ -23,6 +23,19 @@ from digest.edit.write.person import first_person
     ("Eat slowly and savour every bite.", True),
     ("Develop and follow a written work plan.", True),
     ("Stream these ten films at home this weekend.", True),
+    # advice after a phrase set before it: a purpose, a condition, a connective
+    ("To prevent stains, use a soft brush on the deck.", True),
+    ("For more information about the fares, consult the council's ferry page.", True),
+    ("If the timetable is unclear, start with the night ferry.", True),
+    ("Alternatively, use the bus from the harbour.", True),
+    ("For a quiet crossing, look for the early boats.", True),
+    ("Before boarding, always check the weather at the pier.", True),
+    # … and a noun or a report after such a phrase
+    ("After the vote, use of the night ferry fell by a third.", False),
+    ("For years, visits to the island rose every summer.", False),
+    ("If confirmed, Nora Lind would lead the harbour board.", False),
+    ("When asked, the chair said the ferry would run.", False),
+    ("For the Oakfield Gazette, go-karting was the story of the summer.", False),
     # a name, a noun or a participle opening a statement
     ("Be Here Now sold a million copies in its first year.", False),
     ("Don't Look Up was the most watched film on the service.", False),

@@ -1,10 +1,11 @@
 """The writer's own voice, which a newsletter must not print as its own: the first person ("I
 supposed we have to discuss it"), words to the reader ("Here's what it could mean for you."),
-bids and advice ("Imagine a world …", "Be vigilant in …", "Use a smaller plate."), hails and
-interjections ("Happy Fourth of July, everybody.", "Well, that didn't take long."). Quotations
-are someone else's words and names are names ("7 On Your Side", "World War I"): both are set
-aside first. The paragraph and the "Also" line (`lines.article_lines`) print none of it; an
-"Also" line may quote a column's first person, credited (`also.py`).
+bids and advice ("Imagine a world …", "Be vigilant in …", "Use a smaller plate.", "To prevent
+stains, use a soft brush."), hails and interjections ("Happy Fourth of July, everybody.",
+"Well, that didn't take long."). Quotations are someone else's words and names are names ("7 On
+Your Side", "World War I"): both are set aside first. The paragraph and the "Also" line
+(`lines.article_lines`) print none of it; an "Also" line may quote a column's first person,
+credited (`also.py`).
 """
 
 from __future__ import annotations
@@ -62,15 +63,28 @@ _TAKES = (r"(?:a|an|the|this|these|that|those|your|yours|yourself|it|them|him|he
 _ADVICE = re.compile(rf"^(?:(?:Always|Never|Just|Simply|Then)\s+)?(?:{'|'.join(ADVICE_VERBS)})"
                      rf"(?:\s+and\s+[a-z]+)?\s+{_TAKES}|^(?:Always|Never)\s+"
                      rf"(?:{'|'.join(v.lower() for v in ADVICE_VERBS)})\b")
+# … or after a phrase set before it: a purpose, a condition or a connective ("To prevent
+# stains, use a soft brush.", "For more information, consult the council's page.", "If the
+# fares are unclear, start here.", "Alternatively, use …"), the verb in lower case (not a
+# noun: "After the vote, use of the ferry fell", "… visits rose").
+_AFTER_A_PHRASE = (*ADVICE_VERBS, "Avoid", "Check", "Choose", "Consider", "Consult", "Contact",
+                   "Look", "See", "Start", "Try")
+_FRONTED_ADVICE = re.compile(
+    r"^(?:For|To|If|When|Once|Before|After|Alternatively|Instead|Otherwise|Then|Next|Finally|"
+    r"First|Also|Additionally|Ideally)\b[^,;:“\"]{0,90},\s+(?:(?:always|never|just|simply|then|"
+    rf"also)\s+)?(?:{'|'.join(v.lower() for v in _AFTER_A_PHRASE)})(?![\w-])"
+    r"(?!\s+(?:of|is|was|are|were|has|had|have)\b)")
 
 
 def first_person(text: str) -> bool:
     """Whether the writer speaks in the first person, or to the reader ("you", or an
-    imperative opening: `_BIDS_THE_READER`, `_ADVICE`), outside the sentence's quotations and
+    imperative opening, `_BIDS_THE_READER`, `_ADVICE`, or one after a phrase set before it,
+    `_FRONTED_ADVICE`), outside the sentence's quotations and
     names (`_in_name`): a newsletter would print it as its own voice."""
     own = _QUOTATION.sub(" ", text)
     return (any(not _in_name(own, m) for m in _FIRST_PERSON.finditer(own))
-            or bool(_BIDS_THE_READER.search(own) or _ADVICE.match(own)))
+            or bool(_BIDS_THE_READER.search(own) or _ADVICE.match(own)
+                    or _FRONTED_ADVICE.match(own)))
 
 
 # "I" as a numeral, after the noun it counts ("World War I", "Phase I trial", "Title I funds").
