@@ -44,7 +44,8 @@
    printed as the source wrote it; a judgement (`attribution.judges`: "should", "sadly",
    "so-called", …) that no other outlet's article shares is credited to its outlet in the
    sentence (`attribution.attribute`), as a newsletter credits a stance ("Global Times
-   hailed …"; crediting every further outlet's first sentence: docs/editor.md).
+   hailed …"; crediting every further outlet's first sentence: docs/editor.md), once in a row
+   (`trim.credited_once`: never "According to X, …" twice running).
 
 The weights (`ParagraphSettings`: the word chance's `floor`, `agreement` and `titles`, the
 summary sizes `reference` and `account_reference`) are chosen on one half of allsides_dev (research
@@ -67,7 +68,7 @@ from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, corroborated, judges, quoted_share
 from digest.edit.write.lines import Centrality, Key, Line, named_line, size_of, story_lines
 from digest.edit.write.report import colour
-from digest.edit.write.trim import trimmed
+from digest.edit.write.trim import credited_once, trimmed
 from digest.models import Article, Sentence
 from digest.text import tokens
 
@@ -258,6 +259,9 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
         draft.add(pick, stems, length)
     out: list[Pick] = []  # each trimmed of what is printed before, but one the next leans on
     picks = without_repeats(draft.chosen, settings)  # ("He then …" follows it as written)
+    picks = [replace(p, text=t) for p, t in zip(picks, credited_once(  # (a credit given once)
+        [(p.text, p.line.text, arts[p.line.article].source) for p in picks], draft.story_text),
+        strict=True)]
     for p, after in zip(picks, [*picks[1:], None], strict=True):
         text = p.text if after and after.line.leans and after.line.before == p.line.key else (
             trimmed(p.text, [o.text for o in out], settings))

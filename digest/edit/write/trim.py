@@ -26,6 +26,9 @@ something of its noun: only of a noun the paragraph wrote. What is left must sta
 reference to something not printed (`leaning.leans_back`) that the whole sentence did not
 make, its verb where the shape leaves it; and it must still tell something new (the copy
 editor's test), or the sentence is printed whole.
+
+A credit the sentence before gave is struck too (`credited_once`): "According to X, A.
+According to X, B." reads "According to X, A. B.".
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from digest.edit.lexicon import (
     stem,
 )
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
+from digest.edit.write.attribution import attribute
 from digest.text import quote_depth
 
 # A clause holds no quotation mark, bracket, dash, colon or semicolon: it is cut whole, never
@@ -229,3 +233,16 @@ def trimmed(sentence: str, earlier: Sequence[str],
             sentence = out
     return sentence
 
+
+def credited_once(printed: Sequence[tuple[str, str, str]], story_text: str = "") -> list[str]:
+    """A paragraph's sentences, each given as (printed, as written, its outlet), with a credit
+    the sentence before already gave struck: one credited (`attribute`) to the outlet the
+    sentence before it was credited to, or told by it since, goes as written ("According to X,
+    A. According to X, B." reads "According to X, A. B.": the first credit covers both)."""
+    out: list[str] = []
+    credit: str | None = None  # the outlet whose credit covers the next sentence
+    for text, own, outlet in printed:
+        credited = text != own and text == attribute(own, outlet, story_text)
+        out.append(own if credited and credit == outlet else text)
+        credit = outlet if credited or credit == outlet else None
+    return out
