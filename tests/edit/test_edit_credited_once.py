@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from digest.edit.write.attribution import attribute
 from digest.edit.write.paragraph import paragraph_for
-from digest.edit.write.trim import credited_once
+from digest.edit.write.trim import Printed, credited_once
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]
@@ -22,16 +22,16 @@ def test_a_credit_is_given_once_in_a_row() -> None:
     a, b = attribute(A, "Gazette"), attribute(B, "Gazette")
     assert "according to gazette" in a.lower()
     assert "according to gazette" in b.lower()
-    assert credited_once([(a, A, "Gazette"), (b, B, "Gazette")]) == [a, B]
+    assert credited_once([Printed(a, A, "Gazette"), Printed(b, B, "Gazette")]) == [a, B]
     # a fact of the same outlet between them: its account goes on under the first credit
-    assert credited_once([(a, A, "Gazette"), (FACT, FACT, "Gazette"), (b, B, "Gazette")]) == [
-        a, FACT, B]
+    assert credited_once([Printed(a, A, "Gazette"), Printed(FACT, FACT, "Gazette"),
+                          Printed(b, B, "Gazette")]) == [a, FACT, B]
     # another outlet's sentence between them: the credit is given again
-    assert credited_once([(a, A, "Gazette"), (FACT, FACT, "Herald"), (b, B, "Gazette")]) == [
-        a, FACT, b]
+    assert credited_once([Printed(a, A, "Gazette"), Printed(FACT, FACT, "Herald"),
+                          Printed(b, B, "Gazette")]) == [a, FACT, b]
     # another outlet's credit is its own
     c = attribute(B, "Herald")
-    assert credited_once([(a, A, "Gazette"), (c, B, "Herald")]) == [a, c]
+    assert credited_once([Printed(a, A, "Gazette"), Printed(c, B, "Herald")]) == [a, c]
 
 
 def test_a_one_article_paragraph_credits_its_outlet_once(make_article: MakeArticle) -> None:

@@ -68,7 +68,7 @@ from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, corroborated, judges, quoted_share
 from digest.edit.write.lines import Centrality, Key, Line, named_line, size_of, story_lines
 from digest.edit.write.report import colour
-from digest.edit.write.trim import credited_once, trimmed
+from digest.edit.write.trim import Printed, credited_once, trimmed
 from digest.models import Article, Sentence
 from digest.text import tokens
 
@@ -259,9 +259,9 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
         draft.add(pick, stems, length)
     out: list[Pick] = []  # each trimmed of what is printed before, but one the next leans on
     picks = without_repeats(draft.chosen, settings)  # ("He then …" follows it as written)
-    picks = [replace(p, text=t) for p, t in zip(picks, credited_once(  # (a credit given once)
-        [(p.text, p.line.text, arts[p.line.article].source) for p in picks], draft.story_text),
-        strict=True)]
+    told = [Printed(p.text, p.line.text, arts[p.line.article].source) for p in picks]
+    picks = [replace(p, text=t)  # (a credit given once)
+             for p, t in zip(picks, credited_once(told, draft.story_text), strict=True)]
     for p, after in zip(picks, [*picks[1:], None], strict=True):
         text = p.text if after and after.line.leans and after.line.before == p.line.key else (
             trimmed(p.text, [o.text for o in out], settings))

@@ -234,15 +234,25 @@ def trimmed(sentence: str, earlier: Sequence[str],
     return sentence
 
 
-def credited_once(printed: Sequence[tuple[str, str, str]], story_text: str = "") -> list[str]:
-    """A paragraph's sentences, each given as (printed, as written, its outlet), with a credit
-    the sentence before already gave struck: one credited (`attribute`) to the outlet the
-    sentence before it was credited to, or told by it since, goes as written ("According to X,
-    A. According to X, B." reads "According to X, A. B.": the first credit covers both)."""
+@dataclass(frozen=True)
+class Printed:
+    """A paragraph's sentence as `credited_once` reads it: as it is to be printed, as its
+    article wrote it, and the outlet it comes from."""
+
+    text: str
+    written: str
+    outlet: str
+
+
+def credited_once(printed: Sequence[Printed], story_text: str = "") -> list[str]:
+    """The `printed` sentences' texts, with a credit the sentence before already gave struck:
+    one credited (`attribute`) to the outlet the sentence before it was credited to, or told
+    by it since, goes as written ("According to X, A. According to X, B." reads "According to
+    X, A. B.": the first credit covers both)."""
     out: list[str] = []
     credit: str | None = None  # the outlet whose credit covers the next sentence
-    for text, own, outlet in printed:
-        credited = text != own and text == attribute(own, outlet, story_text)
-        out.append(own if credited and credit == outlet else text)
-        credit = outlet if credited or credit == outlet else None
+    for p in printed:
+        credited = p.text != p.written and p.text == attribute(p.written, p.outlet, story_text)
+        out.append(p.written if credited and credit == p.outlet else p.text)
+        credit = p.outlet if credited or credit == p.outlet else None
     return out
