@@ -23,6 +23,25 @@ from digest.edit.write.person import first_person
     ("Eat slowly and savour every bite.", True),
     ("Develop and follow a written work plan.", True),
     ("Stream these ten films at home this weekend.", True),
+    # … a question it asks, or a particle only an imperative takes (person.ADVICE_PARTICLES)
+    ("Check if the bakery lists where its flour is milled.", True),
+    ("Start with just ten minutes of stretching a day.", True),
+    ("Aim for three kinds of vegetable at every meal.", True),
+    # … a verb no noun is spelt as, whatever follows it (person.ONLY_VERBS)
+    ("Opt for gloves with a firm grip and a long cuff.", True),
+    ("Prioritize buying from farms near the town.", True),
+    ("Attend open evenings even if they seem optional.", True),
+    ("Define whether the party is formal before booking a hall.", True),
+    ("Make sure ladders are level before climbing them.", True),
+    # … and a name, a compound or a noun that shares the verb's spelling
+    ("Check Point Software said its quarterly revenue rose 6%.", False),
+    ("Start-up Brightmill raised $4 million on Tuesday.", False),
+    ("Opt-in rates rose after the new consent form.", False),
+    ("Create Music Group bought the label for $50 million.", False),
+    ("Start dates for the new ferry were pushed to May.", False),
+    ("Plan for the new harbour was approved on Monday.", False),
+    ("Call for calm grew after the second night of protests.", False),
+    ("Checkpoints were set up on the coast road.", False),
     # advice after a phrase set before it: a purpose, a condition, a connective
     ("To prevent stains, use a soft brush on the deck.", True),
     ("For more information about the fares, consult the council's ferry page.", True),

@@ -33,7 +33,7 @@ _QUOTATION = re.compile(r"""("[^"]*"|“[^”]*”|‘[^’]*’|(?<![\w'’])'(
 # ("Meet the Press" is a programme.)
 _BIDS_THE_READER = re.compile(r"^(?:Meet(?! the Press)|Imagine|Consider|Picture|Remember|Forget|"
                               r"Behold|Think (?:about|of)|Welcome to|Say hello to|Don't forget|"
-                              r"Don’t forget|Don't worry|Don’t worry|Please|Be sure to|Make sure to|"
+                              r"Don’t forget|Don't worry|Don’t worry|Please|Be sure to|Make sure|"
                               # advice to the reader: a verb that opens no statement ("Be
                               # vigilant in …", "Avoid …", "Keep in mind …", "Don't let …")
                               r"Be(?= [a-z])|Avoid|Choose|Check out|Keep in mind|Bear in mind|"
@@ -57,18 +57,36 @@ ADVICE_VERBS = (
     "Discover", "Drink", "Eat", "Enjoy", "Explore", "Find", "Follow", "Give", "Go", "Head",
     "Keep", "Limit", "Make", "Mix", "Order", "Pick", "Place", "Plan", "Prepare", "Read",
     "Remove", "Save", "Serve", "Spend", "Stir", "Store", "Stream", "Take", "Tell",
-    "Turn", "Use", "Visit", "Wash", "Watch", "Write")
+    "Turn", "Use", "Visit", "Wash", "Watch", "Write", "Aim", "Check", "Start")
+# … or a question it asks ("Check if the brand …", "Watch how the dough …"; "Check Point said":
+# a name); or a verb and a particle a noun is never before ("Start with just 5 minutes …", "Aim
+# for colour …"; not "Plan for the park was …", "Call for calm grew")
 _TAKES = (r"(?:a|an|the|this|these|that|those|your|yours|yourself|it|them|him|her|his|their|"
-          r"its|some|any|every|each|all|more|less|up|out|off|back|down|slowly|[a-z]+ly)\b")
+          r"its|some|any|every|each|all|more|less|up|out|off|back|down|slowly|[a-z]+ly|"
+          r"if|whether|how|what|where|which|why)\b")
+ADVICE_PARTICLES = ("Aim for", "Check for", "Check with", "Go for", "Go with", "Shop for",
+                    "Start with", "Stick to", "Stick with", "Wait for", "Watch for", "Watch out")
+# Verbs of doing no noun or adjective is spelt as, their participle not their base: opening a
+# sentence before a word in lower case, whatever it is, they bid the reader ("Create a timeline
+# …", "Attend virtual class meetings …", "Prioritize buying …", "Determine the resources …");
+# before a capital a name ("Create Music Group said …"), hyphened a compound ("Opt-in rates").
+ONLY_VERBS = (
+    "Attend", "Begin", "Compare", "Consult", "Create", "Define", "Determine", "Ensure", "Enter",
+    "Establish", "Expect", "Gather", "Identify", "Improve", "Install", "Invest", "Know", "Learn",
+    "Maintain", "Opt", "Prevent", "Prioritise", "Prioritize", "Protect", "Reduce", "Replace",
+    "Seek", "Understand")
 _ADVICE = re.compile(rf"^(?:(?:Always|Never|Just|Simply|Then)\s+)?(?:{'|'.join(ADVICE_VERBS)})"
                      rf"(?:\s+and\s+[a-z]+)?\s+{_TAKES}|^(?:Always|Never)\s+"
-                     rf"(?:{'|'.join(v.lower() for v in ADVICE_VERBS)})\b")
+                     rf"(?:{'|'.join(v.lower() for v in ADVICE_VERBS)})\b|"
+                     rf"^(?:(?:Always|Never|Just|Simply|Then)\s+)?(?:{'|'.join(ONLY_VERBS)})"
+                     r"\s+[a-z]|"
+                     rf"^(?:{'|'.join(ADVICE_PARTICLES)})\s")
 # … or after a phrase set before it: a purpose, a condition or a connective ("To prevent
 # stains, use a soft brush.", "For more information, consult the council's page.", "If the
 # fares are unclear, start here.", "Alternatively, use …"), the verb in lower case (not a
 # noun: "After the vote, use of the ferry fell", "… visits rose").
-_AFTER_A_PHRASE = (*ADVICE_VERBS, "Avoid", "Check", "Choose", "Consider", "Consult", "Contact",
-                   "Look", "See", "Start", "Try")
+_AFTER_A_PHRASE = (*ADVICE_VERBS, "Avoid", "Choose", "Consider", "Consult", "Contact", "Look",
+                   "See", "Try")
 _FRONTED_ADVICE = re.compile(
     r"^(?:For|To|If|When|Once|Before|After|Alternatively|Instead|Otherwise|Then|Next|Finally|"
     r"First|Also|Additionally|Ideally)\b[^,;:“\"]{0,90},\s+(?:(?:always|never|just|simply|then|"
