@@ -48,14 +48,13 @@ from digest.edit.facts import (
     initials,
     known_forms,
     name_runs,
-    new_figures,
-    numbers,
     one_form,
     plain,
     said,
     source_clause,
     spelt_known,
 )
+from digest.edit.figures import Hedged, hedged, new_figures, numbers
 from digest.edit.lexicon import (
     CJK_RE,
     EVENT_FAMILIES,
@@ -128,6 +127,7 @@ class Event:
     opener: str  # a lone capitalised first word ("Lawyers …", "Facebook …"): a name or not
     words: frozenset[str]
     figures: frozenset[str]
+    hedged: Hedged  # the figures it hedges ("nearly $400 million": `facts.hedged`)
     counts: frozenset[str]  # figures written in words ("two", "nine million")
     action: frozenset[str]
     families: frozenset[str]
@@ -206,7 +206,7 @@ def event(sentence: str) -> Event:
     return Event(names=tuple(names), opener=opener,
                  sources=frozenset(filter(None, map(_name, name_runs(source_clause(text))))),
                  words=forms | frozenset(map(one_form, forms)) | spelt,
-                 figures=numbers(text),
+                 figures=numbers(text), hedged=hedged(text),
                  counts=frozenset(m.lower() for m in _COUNT.findall(text)),
                  action=frozenset(action),
                  families=frozenset(_FAMILY[f] for f in action if f in _FAMILY),
@@ -291,7 +291,7 @@ def restates_event(sentence: str, printed: Sequence[str],
     told = [event(p) for p in printed]
     known = {w for t in told for w in t.words}
     named = {w for t in told for name in t.names for w in name}
-    if new_figures(mine.figures, {f for t in told for f in t.figures}):
+    if new_figures(mine.figures, {f for t in told for f in t.figures}, mine.hedged):
         return None  # a new figure ("853,000 jobs", "$20 million")
     # "Facebook removed …": a first word unknown may be a name, new to the reader; a count in
     # words (news style spells out the small ones: "two bases", "a three-judge panel", "nearly

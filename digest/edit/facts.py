@@ -14,7 +14,8 @@ Two tests and what they read, used by the paragraph writer (write/paragraph.py) 
   ("Boy Scouts of America (BSA)") is no new name; "U.S." is "US"; a people is its country
   ("Iranian" is Iran, "American" the US: `COUNTRY_FORMS`); accents are ignored ("Julián" is
   "Julian"). A round figure is the exact one rounded ("more than 880,000" after "881,000",
-  "$2 trillion" after "$2.2 trillion": `rounds`), no new figure.
+  "$1.4 billion" after "$1.38 billion"; not "$30 million" after "$34 million" unhedged:
+  `figures.rounds`), no new figure.
 
 The same thing told again in other words (`says_nothing_new`, `restates_event`) is in
 events.py, built on `said`, `known_forms` and `brings` here.
@@ -34,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import is_title
+from digest.edit.figures import Hedged, hedged, new_figures, numbers
 from digest.edit.lexicon import (
     CALENDAR,
     CJK_RE,
@@ -48,18 +50,6 @@ from digest.edit.lexicon import (
     stem,
 )
 
-# Numbers that pin a fact: 853,000 / 4.5 / 38% / $20 / 1.3 million / 超过300家; not a year or a
-# lone digit.
-_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(?:[$€£¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|"
-                     r"percent|million|billion|trillion|thousand|bn|m\b))?")
-# A figure inside a name is no fact figure: joined to a word by a hyphen ("COVID-19", "F-35"),
-# running on into letters ("5G", "4K"; not "10th", "1990s"), or after a capitalised word that
-# does not open the sentence ("Boeing 737", "Section 230"; a month: "March 15" is a date). A
-# weekday is no name ("on Tuesday 12 people died").
-_NAME_BEFORE = re.compile(r"[A-Za-z]-$|[\w,;:)”\"'’] (?!(?:" + "|".join(WEEKDAYS)
-                          + r")\b)[A-Z][A-Za-z]* $")
-_NAME_AFTER = re.compile(r"(?!(?:st|nd|rd|th|s)\b)[A-Za-z]|[月日]")  # (a Chinese date: 11月18日)
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 RESTATED = 0.6  # share of a sentence's content words another sentence holds: a restatement
 RESTATES_WORDS = 3  # content words a sentence must say again to be a paraphrase
 FORM = 5  # letters that make two forms one word: "indicted", "indictment"; "nominee", "nomination"
@@ -116,64 +106,13 @@ _SOURCE_CLAUSE = re.compile(
     rf",\s+(?:(?:[\w.'’-]+\s+){{0,10}}?(?:{_VERB})|(?:{_VERB}|according to)(?:\s+[\w.'’-]+){{1,6}}?)"
     rf"(?:\s+(?:on|late|early|in|last|this)?\s*[\w.'’-]+){{0,3}}?\s*[.!][\"”’]?$"
     r"|^According to [^,]{1,60},")
-# A round figure a report hedges ("more than 880,000") is the rounding of an exact one
-# ("881,000"): the same figure. Round: two trailing zeros or more, or a whole number of
-# millions or billions ("5 billion" of "5.2 billion").
-_ROUND_ZEROS = 2
+
 
 
 def dated(form: str, known: set[str]) -> bool:
     """Whether `known` (word forms printed) holds a date of the kind of the date `form`."""
     kind = WEEKDAY_FORMS if form in WEEKDAY_FORMS else _MONTH_FORMS
     return not known.isdisjoint(kind)
-
-
-def numbers(sentence: str) -> frozenset[str]:
-    """The distinctive figures of a sentence ("853,000", "4.5%", "4 million"), as digits
-    and scale; no years, no lone small numbers."""
-    out: set[str] = set()
-    for m in _NUMBER.finditer(sentence):
-        text = m.group()
-        if text[0].isdigit() and (_NAME_BEFORE.search(sentence, 0, m.start())
-                                  or _NAME_AFTER.match(sentence, m.end())):
-            continue  # "COVID-19", "5G", "Boeing 737": a name's figure
-        n = re.sub(r"[^\d.]", "", text).strip(".")
-        scale = re.sub(r"[^a-z%]", "", text.lower())
-        if not n or (_YEAR.match(n) and not scale) or (len(n) < 2 and not scale):
-            continue
-        out.add(f"{n} {scale}".strip())
-    return frozenset(out)
-
-
-def _figure(figure: str) -> tuple[float, str]:
-    n, _, scale = figure.partition(" ")
-    return float(n), scale
-
-
-def rounds(figure: str, exact: str) -> bool:
-    """Whether `figure` is `exact` rounded ("880000" of "881000", "5 billion" of "5.2
-    billion"; never "50" of "48", nor a figure of another scale)."""
-    if figure == exact:
-        return True
-    (value, scale), (other, their_scale) = _figure(figure), _figure(exact)
-    n = figure.partition(" ")[0]
-    if scale != their_scale or "." in n:
-        return False
-    zeros = len(n) - len(n.rstrip("0"))
-    if not ((scale and scale != "%") or _ROUND_ZEROS <= zeros < len(n)):
-        return False
-    return value != other and abs(other - value) < 10.0 ** zeros / 2
-
-
-def known_figure(figure: str, figures: Iterable[str]) -> bool:
-    """Whether `figure` is one of `figures`, or one of them rounded (`rounds`)."""
-    return any(rounds(figure, f) for f in figures)
-
-
-def new_figures(figures: Iterable[str], known: Iterable[str]) -> set[str]:
-    """The `figures` none of `known` gives, exactly or rounded."""
-    known = list(known)
-    return {f for f in figures if not known_figure(f, known)}
 
 
 def source_clause(text: str) -> str:
@@ -226,6 +165,7 @@ class Said:
     names: tuple[tuple[str, ...], ...]  # each run of capitalised words naming one thing
     content: frozenset[str]
     figures: frozenset[str]
+    hedged: Hedged  # the figures it hedges ("nearly $400 million"), `hedged`
 
 
 def initials(name: Sequence[str]) -> str:
@@ -342,7 +282,8 @@ def said(sentence: str) -> Said:
     # Commission" (and the other way: its acronyms, for `brings`).
     spelt = frozenset(filter(None, map(initials, runs))) | acronyms(words)
     return Said(words=frozenset(stem(w) for w in words) | frozenset(cjk_bigrams(text)) | spelt,
-                names=tuple(runs), content=frozenset(content), figures=numbers(text))
+                names=tuple(runs), content=frozenset(content), figures=numbers(text),
+                hedged=hedged(text))
 
 
 def known_forms(printed: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -360,7 +301,7 @@ def known_forms(printed: Iterable[str]) -> tuple[set[str], set[str]]:
 def brings(mine: Said, known: set[str], figures: set[str]) -> bool:
     """Whether a sentence brings a figure or a name the reader has not met (see the module
     docstring: a name's head, a date only against another printed date)."""
-    if new_figures(mine.figures, figures):
+    if new_figures(mine.figures, figures, mine.hedged):
         return True
     for name in mine.names:
         if one_form(form(name[-1])) in known or spelt_known(name, known):

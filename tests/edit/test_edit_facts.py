@@ -8,7 +8,8 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.events import restates_event, says_nothing_new
-from digest.edit.facts import name_runs, new_fact, numbers, restates, rounds, said
+from digest.edit.facts import name_runs, new_fact, restates, said
+from digest.edit.figures import hedged, numbers, rounds
 from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import ParagraphSettings
 from digest.edit.write.lines import story_lines
@@ -343,9 +344,40 @@ def test_the_source_a_report_names_is_no_new_part_of_the_event() -> None:
     ("100", "162", False),  # 162 rounds to 200
     ("880000", "881000 %", False),  # another scale
     ("5.2 billion", "5 billion", False),  # the exact figure is new against the round one
+    ("30 million", "34 million", False),  # unhedged and an eighth off: another figure
+    ("30", "30.4", True),  # the decimal dropped
+    ("2 trillion", "2.2 trillion", True),  # "$2 trillion" of "$2.2 trillion": the same
+    ("30 million", "34.2 million", False),  # 34.2 drops to 34, not 30
+    ("1.4 billion", "1.38 billion", True),  # to the hundred million
+    ("6000", "5800", True),  # a "6,000-person warehouse" of 5,800 workers: within a twentieth
 ])
 def test_a_round_figure_is_the_exact_one_rounded(figure: str, exact: str, same: bool) -> None:
     assert rounds(figure, exact) is same
+
+
+@pytest.mark.parametrize(("figure", "exact", "hedge", "same"), [
+    ("30 million", "34 million", 0, True),  # "about $30 million": near at its precision
+    ("30 million", "36 million", 0, False),  # 36 rounds to 40
+    ("400 million", "391 million", -1, True),  # "nearly $400 million"
+    ("400 million", "391 million", 1, False),  # "more than $400 million" is not 391
+    ("880000", "881000", 1, True),  # "more than 880,000"
+    ("880000", "879000", 1, False),
+])
+def test_a_hedged_round_figure_stands_for_one_near_it_on_its_side(
+        figure: str, exact: str, hedge: int, same: bool) -> None:
+    assert rounds(figure, exact, hedge) is same
+
+
+def test_a_round_figure_unhedged_is_a_figure_of_its_own() -> None:
+    printed = ["The harbour board paid $34 million for the dredging contract, officials said."]
+    assert new_fact("The harbour board paid $30 million for the dredging contract.", printed)
+    for hedge in ("about", "some", "roughly", "nearly", "almost"):
+        assert not new_fact(f"The harbour board paid {hedge} $30 million for the contract.",
+                            ["The harbour board paid $29 million for the dredging contract."])
+    assert new_fact("The harbour board paid more than $30 million for the contract.",
+                    ["The harbour board paid $29 million for the dredging contract."])
+    assert hedged("Nearly $400 million went, and up to 5 million, over 880,000 and some 30.") == {
+        ("400 million", -1), ("5 million", -1), ("880000", 1), ("30", 0)}
 
 
 def test_a_hedged_round_figure_is_no_new_figure() -> None:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.facts import numbers, rounds
+from digest.edit.figures import numbers, rounds
 from digest.edit.headline.column import columns
 from digest.edit.headline.titles import QUOTES, candidate_texts, clean_title
 from digest.edit.lexicon import ARTICLES, CJK_RE, STOPWORDS, content_words, mostly_cjk, stem
@@ -188,7 +188,8 @@ def _agrees(figure: str, exact: str, scale: str) -> bool:
     percentage of a decimal one: "20%" of "19.6%")."""
     if scale == "%" and "." not in figure:
         return abs(float(figure) - float(exact)) < 1
-    return rounds(f"{figure} {scale}", f"{exact} {scale}")
+    # (a headline rounds as a hedge does: it drops the "about")
+    return rounds(f"{figure} {scale}", f"{exact} {scale}", 0)
 
 
 def _content(text: str) -> frozenset[str]:

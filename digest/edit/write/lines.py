@@ -36,7 +36,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from digest.edit.facts import name_heads, numbers
+from digest.edit.facts import name_heads
+from digest.edit.figures import numbers
 from digest.edit.leaning import POINTS_FORWARD, leans_back, struck
 from digest.edit.lexicon import (
     CJK_RE,

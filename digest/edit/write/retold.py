@@ -57,7 +57,8 @@ from dataclasses import dataclass
 
 from digest.edit.acts import act, family
 from digest.edit.events import Event, event, shared_action
-from digest.edit.facts import DATES, WORD, form, new_figures, rounds, source_clause
+from digest.edit.facts import DATES, WORD, form, source_clause
+from digest.edit.figures import hedge_of, new_figures, rounds
 from digest.edit.lexicon import ARTICLES, BEFORE_VERB, NUMBER_WORDS, content_words, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.lines import Key
@@ -104,8 +105,9 @@ def _new_figure(text: str, told: Sequence[Event]) -> bool:
     one saying only how long ago (`_AGO`)."""
     mine = event(_AGO.sub(" ", text))
     known = {f for t in told for f in t.figures}
-    return any(not any(rounds(k, f) for k in known) for f in new_figures(mine.figures, known)
-               ) or bool(mine.counts - {c for t in told for c in t.counts})
+    hedges = frozenset().union(*(t.hedged for t in told))
+    return any(not any(rounds(k, f, hedge_of(k, hedges)) for k in known)
+               for f in new_figures(mine.figures, known, mine.hedged)) or bool(mine.counts - {c for t in told for c in t.counts})
 
 
 def retellings(picks: Sequence[Pick], headline: str,
