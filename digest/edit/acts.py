@@ -13,8 +13,10 @@ Norwegian lawmaker said Wednesday that he has nominated …". `act(text)` reads:
   adverbs in -ly ("has apparently reached"; not "rally", "family": `_NOT_ADVERBS`);
 * then the **verb**: one of `lexicon.EVENT_VERBS` as its family ("testified" and "is appearing"
   are "testify"), or another verb as its own ("apologized"): a past, or a form after an
-  auxiliary; never a verb of saying (one person says many things a day), except that the act a
-  subject says it did is its verb ("said Wednesday that he has nominated": "nominate").
+  auxiliary; a verb and the noun of an act after it as that act ("filed a lawsuit" is
+  "sue": `_NOUN_ACTS`); never a verb of saying (one person says many things a day), except
+  that the act a subject says it did is its verb ("said Wednesday that he has nominated":
+  "nominate").
 
 "Also" is no word before a verb here: "Biden also said he would nominate …" tells another act.
 A sentence that opens otherwise has no act (`Act.verb` ""): the rule is for leads, which open
@@ -66,6 +68,14 @@ _NOT_ADVERBS = frozenset(["rally", "apply", "reply", "supply", "comply", "imply"
 # ("impeachment", "endorsement") is no form of its verb.
 _INFLECTIONS = (("s", ""), ("d", ""), ("es", ""), ("ed", ""), ("ing", ""), ("ing", "e"),
                 ("ied", "y"), ("ies", "y"))
+# An act told as a verb and its noun ("filed a lawsuit", "brought suit", "has filed an
+# antitrust lawsuit"): the noun's act, as `EVENT_VERBS` has it ("sue"); the noun within
+# `_NOUN_REACH` words of the verb. General English, written for the project.
+_NOUN_ACTS = (
+    (frozenset(["file", "files", "filed", "filing", "bring", "brings", "bringing", "brought"]),
+     frozenset(["lawsuit", "lawsuits", "suit", "suits"]), "sue"),
+)
+_NOUN_REACH = 4
 
 
 def _date(word: str) -> bool:
@@ -101,6 +111,12 @@ def _any_verb(word: str, before: str) -> str:
     return "=" + form(stem(w))
 
 
+def _noun_act(word: str, after: Sequence[str]) -> str:
+    """The act a verb and the noun after it tell ("filed a lawsuit": "sue"), `_NOUN_ACTS`."""
+    return next((act for verbs, nouns, act in _NOUN_ACTS if word.lower() in verbs
+                 and any(w.lower() in nouns for w in after)), "")
+
+
 def act(text: str) -> Act:
     """The subject `text` opens on and its main verb (see the module docstring)."""
     words = _WORD.findall(text)
@@ -132,7 +148,8 @@ def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
             if said and said[0].lower() in _PRONOUNS:
                 return _verb_after(subject, rest[rest.index(said[0], k) + 1:])
             return NO_ACT
-        verb = verb or _any_verb(w, rest[k - 1] if k else "")
+        verb = verb or _noun_act(w, rest[k + 1:k + 1 + _NOUN_REACH]) or _any_verb(
+            w, rest[k - 1] if k else "")
         return Act(verb, tuple(subject)) if verb else NO_ACT
     return NO_ACT
 

@@ -43,6 +43,18 @@ def test_an_adverb_or_a_word_of_schedule_comes_before_the_verb() -> None:
     assert act("The Dane family sued the port on Friday.").subject == ("The", "Dane", "family")
 
 
+@pytest.mark.parametrize(("lead", "verb"), [
+    ("The Dane family filed a lawsuit on Friday against the port.", "sue"),
+    ("The ferry union has filed an antitrust lawsuit against Harbour Mills.", "sue"),
+    ("Two dockworkers filed suit Thursday against the port of Carthen.", "sue"),
+    ("The port authority brought a lawsuit against the dredging firm.", "sue"),
+    ("The Dane family filed a complaint with the harbour board.", "=fil"),  # no suit
+])
+def test_a_verb_and_the_noun_of_an_act_are_that_act(lead: str, verb: str) -> None:
+    # "filed a lawsuit" is "sued": one act, as EVENT_VERBS has it
+    assert act(lead).verb == verb, lead
+
+
 # A clause told again in the same words (acts.told_again, issue 11: "no fact stated twice").
 HARBOUR = ("Mayor Ines Varga on Friday hailed a port report that showed freight volumes rising, "
            "a week after the dockworkers' strike ended.")
