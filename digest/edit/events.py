@@ -127,7 +127,7 @@ class Event:
     opener: str  # a lone capitalised first word ("Lawyers …", "Facebook …"): a name or not
     words: frozenset[str]
     figures: frozenset[str]
-    hedged: Hedged  # the figures it hedges ("nearly $400 million": `facts.hedged`)
+    hedged: Hedged  # the figures it hedges ("nearly $400 million": `figures.hedged`)
     counts: frozenset[str]  # figures written in words ("two", "nine million")
     action: frozenset[str]
     families: frozenset[str]

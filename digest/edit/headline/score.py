@@ -47,7 +47,7 @@ _CJK_WORD = 1.5  # Chinese characters per English word, for a candidate's size
 # capitalised "Today" inside a title is a name ("USA Today", "Christianity Today").
 RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b|"
                           r"^(?:Today|Tonight|Tomorrow|Yesterday)\b")
-_PERCENT = frozenset(["%", "percent"])  # (facts.numbers writes "per cent" as "percent")
+_PERCENT = frozenset(["%", "percent"])  # (figures.numbers writes "per cent" as "percent")
 # A sentence tells a headline when it holds this share of the headline's content words.
 TELLS = 0.5
 
@@ -169,7 +169,7 @@ def _scaled(figures: frozenset[str]) -> list[tuple[str, str]]:
 def disputes(headline: str, paragraph: Sequence[str]) -> bool:
     """Whether the headline states a figure of a scale the paragraph states otherwise ("White
     House announces $11.6 billion aid" over "… announced a $13 billion aid package"): the
-    same scale, neither the paragraph's figure nor its rounding (`facts.rounds`)."""
+    same scale, neither the paragraph's figure nor its rounding (`figures.rounds`)."""
     return _contradicts(headline, _paragraph_figures(paragraph))
 
 

@@ -7,7 +7,7 @@ Korea and its nuclear weapons program have plagued the U.S. for years.") — bel
 column it came from. A copy editor tells them apart by what a report's sentence carries
 (`reports`):
 
-* a figure (`facts.numbers`, or a count in digits: "6 crowns"; not a name's "COVID-19" nor a
+* a figure (`figures.numbers`, or a count in digits: "6 crowns"; not a name's "COVID-19" nor a
   clock's "3 p.m."), or a date ("on Tuesday", "November 18", "yesterday": `timeline.event_day`; a
   feature's "on a recent Tuesday" or "last month" framing names none);
 * someone's words, quoted or reported ("…, officials said", "Trump warned", "according to"):
@@ -75,7 +75,7 @@ _SPEECH = re.compile(rf"\b(?:{SPEECH}|{'|'.join(REPORTING_VERBS)}|{'|'.join(map(
 QUOTE_WORDS = 3
 _NEAR = re.compile(r"\b(?:this|last|next)\s+(?:morning|afternoon|evening|week|weekend)\b|"
                    r"\bearlier (?:today|this week)\b", re.IGNORECASE)
-# A count in digits of something ("6 crowns", "3 tanks"), which `facts.numbers` leaves to
+# A count in digits of something ("6 crowns", "3 tanks"), which `figures.numbers` leaves to
 # other rules when it is a single digit.
 _COUNT = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)?\s+(?![ap]\.m\.)[a-z]")
 _SOME_DAY = re.compile(rf"\bon\s+an?\s+(?:[\w-]+,?\s+){{0,3}}(?:{'|'.join(WEEKDAYS)})\b")

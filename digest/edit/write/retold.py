@@ -44,7 +44,7 @@ event again when
 Such a lead goes, with any sentence leaning on it (`without`). The paragraph is not filled
 again: written again without the lead (`paragraph.select` with the lead skipped), the fill
 found nothing in two of three paragraphs and in the third took a retelling of its own ("… he
-is “1,000%” behind …" after "… blessed … “1,000 percent” …", a figure `facts.numbers` reads
+is “1,000%” behind …" after "… blessed … “1,000 percent” …", a figure `figures.numbers` reads
 as another). A shorter paragraph that says the event once is the better one.
 Figures and what was tried: docs/editor.md.
 """
