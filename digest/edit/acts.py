@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.facts import DATES, form, inflected, plain, restates
-from digest.edit.figures import hedged, new_figures, numbers
+from digest.edit.figures import found, new_figures, numbers
 from digest.edit.lexicon import (
     BEFORE_VERB,
     EVENT_VERBS,
@@ -202,8 +202,9 @@ def repeats_phrase(sentence: str, earlier: Sequence[str]) -> str | None:
     marks: a speaker's words are what was said) bringing no figure the earlier ones lack
     (`new_figures`), or None."""
     mine = _phrases(QUOTED.sub(" ", sentence))  # someone's own words are a fact of their own
-    if not mine or new_figures(numbers(sentence), {f for o in earlier for f in numbers(o)},
-                                hedged(sentence)):
+    figures = found(sentence)
+    if not mine or new_figures(figures.figures, {f for o in earlier for f in numbers(o)},
+                                figures.hedged):
         return None
     for other in earlier:
         if shared := mine & _phrases(other):

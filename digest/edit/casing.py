@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from digest.edit.lexicon import STOPWORDS
@@ -147,6 +147,10 @@ class Casing:
 
     texts: Callable[[], Sequence[tuple[str, str]]]
     wider: Casing | None = None
+    # what `words` and `pair` found, asked once each
+    _seen: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)
+    _seen_pairs: dict[tuple[str, str], Counter[tuple[str, str]]] = field(
+        default_factory=dict, init=False, repr=False)
 
     @cached_property
     def _bodies(self) -> Written:
@@ -155,14 +159,6 @@ class Casing:
     @cached_property
     def _titles(self) -> Written:
         return written("\n".join(title for title, _ in self.texts()))
-
-    @cached_property
-    def _seen(self) -> dict[str, Counter[str]]:
-        return {}
-
-    @cached_property
-    def _seen_pairs(self) -> dict[tuple[str, str], Counter[tuple[str, str]]]:
-        return {}
 
     def words(self, key: str) -> Counter[str]:
         """How the texts write the word `key` mid-sentence, outside a run of capitals, counted

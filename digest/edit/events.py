@@ -54,7 +54,7 @@ from digest.edit.facts import (
     source_clause,
     spelt_known,
 )
-from digest.edit.figures import Hedged, hedged, new_figures, numbers
+from digest.edit.figures import Hedged, found, new_figures
 from digest.edit.lexicon import (
     CJK_RE,
     EVENT_FAMILIES,
@@ -203,10 +203,11 @@ def event(sentence: str) -> Event:
     spelt = frozenset(filter(None, map(initials, names))) | acronyms(WORD.findall(text))
     lead = act(text)
     doers = _heads(lead.subject)
+    figures = found(text)
     return Event(names=tuple(names), opener=opener,
                  sources=frozenset(filter(None, map(_name, name_runs(source_clause(text))))),
                  words=forms | frozenset(map(one_form, forms)) | spelt,
-                 figures=numbers(text), hedged=hedged(text),
+                 figures=figures.figures, hedged=figures.hedged,
                  counts=frozenset(m.lower() for m in _COUNT.findall(text)),
                  action=frozenset(action),
                  families=frozenset(_FAMILY[f] for f in action if f in _FAMILY),

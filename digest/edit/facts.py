@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.edit.entities import is_title
-from digest.edit.figures import Hedged, hedged, new_figures, numbers
+from digest.edit.figures import Hedged, found, new_figures, numbers
 from digest.edit.lexicon import (
     CALENDAR,
     CJK_RE,
@@ -106,7 +106,6 @@ _SOURCE_CLAUSE = re.compile(
     rf",\s+(?:(?:[\w.'’-]+\s+){{0,10}}?(?:{_VERB})|(?:{_VERB}|according to)(?:\s+[\w.'’-]+){{1,6}}?)"
     rf"(?:\s+(?:on|late|early|in|last|this)?\s*[\w.'’-]+){{0,3}}?\s*[.!][\"”’]?$"
     r"|^According to [^,]{1,60},")
-
 
 
 def dated(form: str, known: set[str]) -> bool:
@@ -281,9 +280,10 @@ def said(sentence: str) -> Said:
     # A name spelt out is known by its acronym too: "FCC" after "Federal Communications
     # Commission" (and the other way: its acronyms, for `brings`).
     spelt = frozenset(filter(None, map(initials, runs))) | acronyms(words)
+    figures = found(text)
     return Said(words=frozenset(stem(w) for w in words) | frozenset(cjk_bigrams(text)) | spelt,
-                names=tuple(runs), content=frozenset(content), figures=numbers(text),
-                hedged=hedged(text))
+                names=tuple(runs), content=frozenset(content), figures=figures.figures,
+                hedged=figures.hedged)
 
 
 def known_forms(printed: Iterable[str]) -> tuple[set[str], set[str]]:

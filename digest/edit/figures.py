@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from digest.edit.lexicon import WEEKDAYS
 
@@ -71,14 +72,28 @@ def numbers(sentence: str) -> frozenset[str]:
 Hedged = frozenset[tuple[str, int]]  # a figure and the side its hedge puts the exact one on
 
 
+class Found(NamedTuple):
+    """A sentence's figures (`numbers`) and those of them a hedge stands before (`hedged`)."""
+
+    figures: frozenset[str]
+    hedged: Hedged
+
+
+def found(sentence: str) -> Found:
+    """The figures of a sentence and their hedges, read in one pass (`numbers`, `hedged`)."""
+    figures: set[str] = set()
+    hedges: set[tuple[str, int]] = set()
+    for figure, start in _numbers(sentence):
+        figures.add(figure)
+        if hedge := _HEDGE.search(sentence, max(0, start - _HEDGE_REACH), start):
+            hedges.add((figure, HEDGES[hedge.group(1).lower()]))
+    return Found(frozenset(figures), frozenset(hedges))
+
+
 def hedged(sentence: str) -> Hedged:
     """The figures of a sentence a hedge stands before ("nearly $400 million": ("400 million",
     -1), the exact figure below it; "about 30": ("30", 0)), `HEDGES`."""
-    out = set()
-    for figure, start in _numbers(sentence):
-        if hedge := _HEDGE.search(sentence, max(0, start - _HEDGE_REACH), start):
-            out.add((figure, HEDGES[hedge.group(1).lower()]))
-    return frozenset(out)
+    return found(sentence).hedged
 
 
 def hedge_of(figure: str, hedges: Hedged) -> int | None:
@@ -126,5 +141,3 @@ def new_figures(figures: Iterable[str], known: Iterable[str], hedges: Hedged = f
     """The `figures` (those of them `hedges` hedges) none of `known` gives, exactly or rounded."""
     known = list(known)
     return {f for f in figures if not known_figure(f, known, hedge_of(f, hedges))}
-
-

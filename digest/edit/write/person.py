@@ -75,10 +75,11 @@ ONLY_VERBS = (
     "Establish", "Expect", "Gather", "Identify", "Improve", "Install", "Invest", "Know", "Learn",
     "Maintain", "Opt", "Prevent", "Prioritise", "Prioritize", "Protect", "Reduce", "Replace",
     "Seek", "Understand")
-_ADVICE = re.compile(rf"^(?:(?:Always|Never|Just|Simply|Then)\s+)?(?:{'|'.join(ADVICE_VERBS)})"
+_BEFORE_ADVICE = r"(?:(?:Always|Never|Just|Simply|Then)\s+)?"  # "Always follow …", "Just add …"
+_ADVICE = re.compile(rf"^{_BEFORE_ADVICE}(?:{'|'.join(ADVICE_VERBS)})"
                      rf"(?:\s+and\s+[a-z]+)?\s+{_TAKES}|^(?:Always|Never)\s+"
                      rf"(?:{'|'.join(v.lower() for v in ADVICE_VERBS)})\b|"
-                     rf"^(?:(?:Always|Never|Just|Simply|Then)\s+)?(?:{'|'.join(ONLY_VERBS)})"
+                     rf"^{_BEFORE_ADVICE}(?:{'|'.join(ONLY_VERBS)})"
                      r"\s+[a-z]|"
                      rf"^(?:{'|'.join(ADVICE_PARTICLES)})\s")
 # … or after a phrase set before it: a purpose, a condition or a connective ("To prevent

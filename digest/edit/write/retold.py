@@ -106,8 +106,12 @@ def _new_figure(text: str, told: Sequence[Event]) -> bool:
     mine = event(_AGO.sub(" ", text))
     known = {f for t in told for f in t.figures}
     hedges = frozenset().union(*(t.hedged for t in told))
-    return any(not any(rounds(k, f, hedge_of(k, hedges)) for k in known)
-               for f in new_figures(mine.figures, known, mine.hedged)) or bool(mine.counts - {c for t in told for c in t.counts})
+
+    def rounded(figure: str) -> bool:  # a printed figure rounds it: the same one told exactly
+        return any(rounds(k, figure, hedge_of(k, hedges)) for k in known)
+
+    fresh = [f for f in new_figures(mine.figures, known, mine.hedged) if not rounded(f)]
+    return bool(fresh) or bool(mine.counts - {c for t in told for c in t.counts})
 
 
 def retellings(picks: Sequence[Pick], headline: str,

@@ -276,8 +276,7 @@ def said_later(picks: Sequence[Pick], headline: str,
                     and not event(core).counts - event(y.text).counts
                     and says_nothing_new(core, [y.text], settings)
                     and new_fact(y.text, [x.text])):
-                out = in_print(without(picks, frozenset([x.line.key])),
-                               settings)
+                out = in_print(without(picks, frozenset([x.line.key])), settings)
                 if len(out) == len(picks) - 1:
                     return out
     return list(picks)
@@ -287,9 +286,9 @@ def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
                 settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
     """`picks` (in print order) opening on another outlet's lead that tells the opening's act
     (`retold.retells`, either way round) and more of the headline's words (or as many, one
-    its own: `_tells_more`), the opening gone,
-    when the opening carries nothing the reader needs that the rest does not print
-    (`retold.needs`); else as they are (module docstring, "The act told better")."""
+    its own: `_tells_more`), the opening gone, when the opening carries nothing the reader
+    needs that the rest does not print (`retold.needs`); else as they are (module docstring,
+    "The act told better")."""
     told = bag(headline)
     if len(picks) < 2 or not told:
         return list(picks)
@@ -297,10 +296,10 @@ def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
     tells = len(bag(first.text) & told)
     rest = [p.text for p in picks[1:]]
     for n, p in enumerate(picks[1:], 1):
+        its = len(bag(p.text) & told)  # the headline's words it tells
         if (p.lead and p.text == p.line.text and not p.line.refers
                 and p.line.article != first.line.article and p.line.article not in columns
-                and (len(bag(p.text) & told) > tells or (
-                    len(bag(p.text) & told) == tells and _tells_more(p, picks, told)))
+                and (its > tells or (its == tells and _tells_more(p, picks, told)))
                 and (retells(first.text, [p.text], [p.text], told, settings)
                      or (retells(p.text, [first.text], [first.text], told, settings)
                          and no_other_act(first.text, [p.text])))
