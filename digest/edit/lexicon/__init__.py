@@ -1,0 +1,117 @@
+"""Words the editor reasons with, by what they are for (which module to open):
+
+- words.py: a word as the editor compares it: stop words, the stemmer, content words, shingles,
+  Chinese characters; names, dates and a newsroom's furniture (kickers, wires);
+- verbs.py: irregular verbs, the verbs that report, an event's verb families, the words a lead
+  writes before its main verb;
+- clauses.py: closed classes (prepositions, auxiliaries, particles …), quotation, and the
+  openings that lean on a sentence before (`dangles`).
+
+Every room imports them from here (`digest.edit.lexicon`): one name, whichever part holds it.
+"""
+
+from __future__ import annotations
+
+from digest.edit.lexicon.clauses import (
+    ANAPHORIC,
+    ARTICLES,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    CONNECTIVES,
+    ENDS_ON_INITIALS,
+    EXPLETIVE_IT,
+    NUMBER_WORDS,
+    OPENS_ON_CONNECTIVE,
+    PARTICLES,
+    PREPOSITIONS,
+    QUOTED,
+    TO_THE_READER,
+    dangles,
+    said_elsewhere,
+)
+from digest.edit.lexicon.verbs import (
+    BEFORE_VERB,
+    EVENT_FAMILIES,
+    EVENT_REPORTING,
+    EVENT_ROLES,
+    EVENT_VERBS,
+    IRREGULAR_VERBS,
+    REPORTING_VERBS,
+    SPEECH,
+    VERB_HELPERS,
+    is_adverb,
+    verb_forms,
+)
+from digest.edit.lexicon.words import (
+    APOSTROPHES,
+    CALENDAR,
+    CJK_RE,
+    KICKERS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NAME_SUFFIXES,
+    NEWS_KICKERS,
+    STOPWORDS,
+    WEEKDAYS,
+    WIRES,
+    ZH_STOP,
+    cjk_bigrams,
+    cjk_outside_brackets,
+    content_words,
+    fold_name,
+    mostly_cjk,
+    plural,
+    shingles,
+    stem,
+    terms,
+)
+
+__all__ = [
+    "ANAPHORIC",
+    "APOSTROPHES",
+    "ARTICLES",
+    "AUXILIARIES",
+    "BEFORE_VERB",
+    "CALENDAR",
+    "CJK_RE",
+    "CONJUNCTIONS",
+    "CONNECTIVES",
+    "ENDS_ON_INITIALS",
+    "EVENT_FAMILIES",
+    "EVENT_REPORTING",
+    "EVENT_ROLES",
+    "EVENT_VERBS",
+    "EXPLETIVE_IT",
+    "IRREGULAR_VERBS",
+    "KICKERS",
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "NAME_SUFFIXES",
+    "NEWS_KICKERS",
+    "NUMBER_WORDS",
+    "OPENS_ON_CONNECTIVE",
+    "PARTICLES",
+    "PREPOSITIONS",
+    "QUOTED",
+    "REPORTING_VERBS",
+    "SPEECH",
+    "STOPWORDS",
+    "TO_THE_READER",
+    "VERB_HELPERS",
+    "WEEKDAYS",
+    "WIRES",
+    "ZH_STOP",
+    "cjk_bigrams",
+    "cjk_outside_brackets",
+    "content_words",
+    "dangles",
+    "fold_name",
+    "is_adverb",
+    "mostly_cjk",
+    "plural",
+    "said_elsewhere",
+    "shingles",
+    "stem",
+    "terms",
+    "verb_forms",
+]
