@@ -32,9 +32,11 @@ from digest.edit.proof_person import (
     about_another,
     acts,
     defines_person,
+    done_by_another,
     has_context,
     names_rx,
     quoted,
+    speakers_plan,
     speech,
     unnamed,
 )
@@ -173,7 +175,7 @@ def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
     # A person opening the sentence: the reactions there are the person's deeds ("X blasted Y
     # and praised Z"); a consequence still counts. (An organisation's "X welcomed the rules"
     # is how it weighs in.)
-    subject = person and re.match(rf"^(?:[A-Z][\w.'’-]*\s+){{0,4}}(?:{names})(?![\w’'])", text)
+    subject = person and re.match(rf"^(?:[A-Z][\w.'’-]*\s+){{0,7}}(?:{names})(?![\w’'])", text)
     if person and all(_ASIDE_OBJECT.search(re.sub(r"(?:[A-Z][\w.'’-]*\s+)*$", "",
                                                    text[:m.start()]))
                       for m in re.finditer(rf"(?<![\w])(?:{names})(?![\w])", text)):
@@ -186,6 +188,8 @@ def matters(text: str, forms: Sequence[str], person: bool = False) -> bool:
                                      or m.group(0).lower() in ("because", "so that")
                                      or _object_would(text[:m.start()])))
                and not (person and not _near(re.compile(re.escape(m.group(0))), text, forms))
+               and not speakers_plan(text[:m.start()], m.group(0))
+               and not (person and done_by_another(text, m, forms))
                and not quoted(text, m.start()) for m in MATTERS.finditer(text))
 
 

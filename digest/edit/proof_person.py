@@ -174,3 +174,26 @@ def about_another(text: str, forms: Sequence[str]) -> bool:
     relative's or a modifier (`anothers`, `attributive`): the sentence is not about them."""
     return not any(not anothers(text, m.start(), forms) and not attributive(text, m.start(), m.end())
                    for f in forms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text))
+
+
+# "Bo said he would name X …", "Bo told reporters that she could …": the sayer's own plan or
+# claim, what the sayer will do (with the entity), no consequence of the entity's.
+_SAYERS_OWN = re.compile(rf"\b{SPEECH}\s+(?:[a-z]+\s+)?(?:that\s+)?(?:he|she|they|we|I)\s+"
+                         rf"(?:\w+ly\s+)?$")
+# A reaction told by a verb ("backed", "condemned", "praised"): done *to* someone, whom it
+# names after it or who is its passive subject ("X was praised by …").
+_REACTION_VERB = re.compile(r"\w+(?:ed|ing)", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
+
+
+def speakers_plan(before: str, cue: str) -> bool:
+    """Whether a modal cue ("would", "could") tells what the one saying it will do."""
+    return cue.lower() in ("could", "would") and _SAYERS_OWN.search(before) is not None
+
+
+def done_by_another(text: str, cue: re.Match[str], forms: Sequence[str]) -> bool:
+    """A reaction verb that reacts to someone else than the person: she is named only before it and
+    it is no passive ("In the ruling, written by X, the court backed a fund …")."""
+    if not _REACTION_VERB.fullmatch(cue.group(0)) or _PASSIVE.search(text[:cue.start()]):
+        return False
+    return re.search(rf"(?<![\w])(?:{names_rx(forms)})(?![\w])", text[cue.end():]) is None

@@ -170,6 +170,18 @@ PERSON = ["Dana Reyes", "Reyes"]
     ("What did Reyes say?", "The vote slips, Reyes aide Tom Hall said on Monday.", False),
     ("What did Reyes say?", "Dana Reyes on Monday said the vote slips.", True),
     ("Why does it matter?", "Reyes attacked the plan, writing that it would raise fees.", False),
+    # what a third person says he will do with her is his plan, no consequence of hers
+    ("Why does it matter?", "Governor Bo said he would name Dana Reyes as the new port chief.",
+     False),
+    ("Why does it matter?", "Governor Bo said the vote would cost Dana Reyes her seat.", True),
+    # a reaction is done to her: a verb after which she is named, not one in a clause that
+    # only names her before it ("a ruling written by Reyes, the court backed a fund")
+    ("Why does it matter?", "In the ruling, written by Judge Dana Reyes, the court backed a "
+                            "fund that pays for private schools.", False),
+    ("Why does it matter?", "In the ruling, the unions backed Judge Dana Reyes.", True),
+    # a long title before her name still makes her the subject: her own rise and its cause
+    ("Why does it matter?", "Former Ohio Port Authority Chair Dana Reyes has been rising in "
+                            "the polls, most likely because of the money she has spent.", False),
     ("Why does it matter?", "Ohio's governor criticized the port board on Monday for not doing "
                             "more after reportedly hearing of the call between Dana Reyes and "
                             "the union.", False),
