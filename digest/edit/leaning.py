@@ -171,6 +171,37 @@ def leans_back(sentence: str) -> str | None:
     return next((fault for fault, rule in LEANS_BACK if rule.search(s)), None)
 
 
+# The roles "The <role> …" may stand for (`_REFERENCE`) that a title before a name gives: under
+# a headline naming its one holder so ("Senator Cory Booker launches bid …"), "The senator
+# received prayers …" is that person's second reference, as in the article under that title.
+ROLE_TITLES: dict[str, tuple[str, ...]] = {
+    "senator": ("Senator", "Sen."), "president": ("President",), "governor": ("Governor", "Gov."),
+}
+_ROLE = re.compile(r"^The\s(" + "|".join(ROLE_TITLES) + r")\b(?![\w-])")
+# (a title after "Former", "Vice", "ex-" or "then-" is another office: "The president" under
+# "Vice President Pence …" is not Pence)
+_OTHER_OFFICE = re.compile(r"(?:[Ff]ormer|[Vv]ice|[Ee]x-|[Tt]hen-|[Ll]ate)\s?$")
+
+
+def role_holder(sentence: str, headline: str) -> str | None:
+    """`sentence` with its opening "The <role>" (`ROLE_TITLES`) written as the one person
+    `headline` names with that role's title ("The senator received …" under "Senator Cory
+    Booker launches …" → "Senator Cory Booker received …"), or None: no such opening, or
+    the headline names nobody so, or two people."""
+    m = _ROLE.match(sentence.strip())
+    if m is None or not headline:
+        return None
+    titles = "|".join(re.escape(t) for t in ROLE_TITLES[m.group(1)])
+    # (a title-case headline runs the name into its verb, "President Trump Says …": the word
+    # after the title tells one holder from another, and stands for the name)
+    held = [h.group(0) for h in re.finditer(rf"(?<![\w.])(?:{titles})\s[A-Z][\w'’-]*[a-z]",
+                                            headline)
+            if not _OTHER_OFFICE.search(headline[:h.start()])]
+    if len(set(held)) != 1:
+        return None
+    return held[0] + sentence.strip()[m.end():]
+
+
 def headline_grammar(sentence: str) -> bool:
     """Whether a sentence is a dek in headline grammar (see DEK_FAULT): clauses joined by "; "
     and no article, pronoun or quotation mark anywhere. Chinese has no articles: never."""

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from digest.edit import whole
 from digest.edit.acts import told_again
 from digest.edit.events import says_nothing_new
-from digest.edit.leaning import leans_back
+from digest.edit.leaning import DEK_FAULT, leans_back, role_holder
 from digest.edit.lexicon import (
     ARTICLES,
     AUXILIARIES,
@@ -260,17 +260,22 @@ def _whole_in(word: str, text: str) -> bool:
 
 
 def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
-                      sources: Sequence[str] = (), origins: Sequence[str] = ()) -> list[Strike]:
+                      sources: Sequence[str] = (), origins: Sequence[str] = (),
+                      headline: str = "") -> list[Strike]:
     """What a copy editor would strike in a story paragraph, sentence by sentence.
     `origins`: the article each sentence comes from (its URL); a sentence that says nothing
     the *other* outlets' printed sentences do not is a paraphrase (`events.says_nothing_new`),
     while an outlet's sentence after its own earlier one goes on with its account. Without
-    them every sentence is read as another outlet's."""
+    them every sentence is read as another outlet's. `headline`: the story's, which its first
+    sentence may lean on ("The senator …" under "Senator Cory Booker …",
+    `leaning.role_holder`), and a line alone under it may be its article's dek (`_standfirst`)."""
     out: list[Strike] = []
     cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
     before = _before(tuple(sources))
     for k, s in enumerate(sentences):
         fault = leans_back(s)
+        if fault and k == 0 and (held := role_holder(s, headline)) and not leans_back(held):
+            fault = None  # (its headline names the one who holds the role)
         if fault and (k == 0 or not _follows(s, sentences[k - 1], before,
                                              origins[k - 1:k + 1] if origins else ())):
             out.append(Strike("paragraph", fault, s))
@@ -283,7 +288,9 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
             out.append(Strike("paragraph", "quotation left open", s))
         if slip := doubled(s):
             out.append(Strike("paragraph", f"words written twice ({slip})", s))
-        if why := whole.fault(s):  # cut, a stray stop, a dek, a fragment (`whole.fault`)
+        why = whole.fault(s)  # cut, a stray stop, a dek, a fragment (`whole.fault`)
+        if why and not (why == DEK_FAULT and len(sentences) == 1
+                        and _standfirst(s, headline, sources)):
             out.append(Strike("paragraph", why, s))
         if _HEAD_FURNITURE.match(s) or LABEL.match(s) or clean_sentence(s) != s.strip():
             out.append(Strike("paragraph", "dateline or kicker", s))
@@ -324,6 +331,19 @@ def _follows(sentence: str, printed: str, before: dict[str, tuple[str, ...]],
     return len(origins) < 2 or origins[0] == origins[1]
 
 
+def _standfirst(sentence: str, headline: str, sources: Sequence[str]) -> bool:
+    """Whether `sentence` is the first line of a source ("title\ntext") under the title that
+    `headline` is (cleaned: a kicker or an outlet's name gone): its outlet's dek, written to
+    stand under that title (an "Also" line may print it so)."""
+    said = sentence.strip().rstrip(".")
+    for source in sources:
+        title, _, text = source.partition("\n")
+        first = next(iter(iter_sentences(text)), "").strip().rstrip(".")
+        if headline and headline in title and clean_sentence(first, lead=True) == said:
+            return True
+    return False
+
+
 def lowered_name(word: str, sources: Sequence[str]) -> bool:
     """A lower-cased word the sources only ever write capitalised (a name)."""
     w = word.strip(",;:.'’\"")
@@ -342,7 +362,7 @@ def story_strikes(headline: str, sentences: Sequence[str], *, language: str = "e
     """Every strike in one story: its headline and its paragraph (or "Also" line)."""
     return [*headline_strikes(headline, sources, language=language),
             *paragraph_strikes(sentences, language=language, sources=sources,
-                               origins=origins)]
+                               origins=origins, headline=headline)]
 
 
 def issue_strikes(issue: Issue, sources: dict[str, str] | None = None) -> list[Strike]:

@@ -116,6 +116,34 @@ def _past(word: str) -> bool:
             or (word.endswith("ed") and "-" not in word))
 
 
+# The last word of a text a feed cut mid-sentence is as often a word that needs the next one
+# ("… consequences for 13", "… in their", "… the Democratic") as not; a dek ends its line.
+_HANGING = STOPWORDS | PREPOSITIONS | AUXILIARIES
+
+
+def unstopped_dek(text: str) -> bool:
+    """Whether `text`, an article's whole text with no stop at its end, is its dek rather than
+    an excerpt its feed cut: headline grammar (no article anywhere, as `dek` reads it: "After
+    Washington and Beijing crank up pressure on trade, lawmakers … look to navigate new
+    rules"), at least `_DEK_WORDS` words, no past tense in its main clause (a cut lead tells
+    what happened: "… announced on Friday that he would seek …"; what a "that" reports may
+    be past), and a last word that ends a phrase (lower case, no function word: "… for 13",
+    "… the American Israel" are cut)."""
+    s = QUOTED.sub(" ", text.strip())
+    if not s or s[-1] in ".!?…,;:—–-\"”’')" or CJK_RE.search(s):
+        return False
+    words = _WORD.findall(s)
+    low = [w.lower() for w in words]
+    if len(words) < _DEK_WORDS or ARTICLES & set(low) or not re.search(r"[a-z]$", s):
+        return False
+    if not words[-1].islower() or low[-1] in _HANGING:
+        return False
+    that = re.search(r"\b(?:that|whether)\s", s)
+    main = _WORD.findall(s[:that.start()] if that else s)[1:]
+    return not any(w.lower() in ("was", "were", "had", "did") or w.lower() in _PAST
+                   or (w.islower() and w.endswith("ed")) for w in main)
+
+
 def dek(sentence: str) -> bool:
     """Whether `sentence` is a dek in headline grammar (see the module docstring)."""
     s = QUOTED.sub(" ", sentence.strip())
@@ -201,6 +229,9 @@ _ADJUNCT = re.compile(r",\s(?=(?:(?:\w+\s){0,2}(?:after|before|since)\b|(?!accor
 # (An attribution is no aside: "…, a senior White House official said".)
 _OPEN_ASIDE = re.compile(r",\s(?:who|whom|which|whose|a|an|the)\s(?![^,]*\b(?:said|says|told|"
                          r"reported|announced|confirmed)(?:\s\w+){0,2}$)[^,]*$")
+# A dash opening an aside, the last thing of an excerpt: the cut fell right after it (a text
+# with a dash before it opened and closed one aside already is left: "X — a Y — said").
+_ASIDE_OPENED = re.compile(r"^[^—–]*?(\s(?:—|–|--))$")
 # A clause of fewer words is likelier a subject and its modifier ("The legislation unveiled
 # Thursday, which …, aims to") than a sentence: as short a line as a dek (`_DEK_WORDS`).
 _MENDED_WORDS = 8
@@ -225,6 +256,9 @@ def mended(excerpt: str) -> str | None:
     taken place." for "… since the t", "… remains." for a dek "… remains on track" — and 6
     were deks the missing stop made look cut.)"""
     text = _CUT.sub("", excerpt.rstrip()).rstrip()
+    aside = _ASIDE_OPENED.search(text)  # ("… and additional security —": the cut fell at
+    if aside and _clause(text[:aside.start(1)]):  # the dash, before its aside: none of it)
+        return text[:aside.start(1)] + "."
     for m in _ADJUNCT.finditer(text):
         head = text[:m.start()]
         if _clause(head):

@@ -58,9 +58,11 @@ EXPLETIVE_IT = re.compile(
 # sentence the paragraph prints only after the one before it) and `dangles` (a TL;DR or
 # Explainer sentence read alone). A connective ("But", "Moreover,", "For example,"), a list's
 # ordinal ("Second,": "Second Amendment" and "First Lady" are names, so an ordinal needs its
-# comma) or an item of a list never printed ("Another", "Both").
+# comma) or an item of a list never printed ("Another", "Both"). ("Still needed, some experts
+# say, is a special prosecutor …": "still" before a participle is its adverb, the sentence
+# inverted, no connective.)
 CONNECTIVES = (
-    "Also", "And", "But", "Yet", "Still", "However", "Moreover", "Furthermore", "Additionally",
+    "Also", "And", "But", "Yet", r"Still(?!\s+[a-z]+ed\b)", "However", "Moreover", "Furthermore", "Additionally",
     "Meanwhile", "Instead", "Besides", "Similarly", "Likewise", "Thus", "Therefore", "Hence",
     "Nevertheless", "Nonetheless", "Indeed", "Finally", "Lastly", "Even so", "By contrast",
     "In contrast", "In turn", "As a result", "In addition,", "In fact,", "Of course,",

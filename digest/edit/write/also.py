@@ -17,9 +17,13 @@ credited …" → "Biden credited …"), only where the reader can tell who that
 printed is in the headline above it, or the sentence gives it in full ("President Biden …",
 "Joe Biden …": a name the story writes in full is printed so when the headline lacks it). It
 comes after the quoted column, not before: the column's sentence is printed as its writer wrote
-it, the named one is our mend of the source's. A story whose every sentence
-is cut, a fragment or a dek (`whole.fault`), or leans on one before it in any other way ("The
-president's son has been accused …"), or whose articles have no text, gets none: the headline
+it, the named one is our mend of the source's. When none of those is found either, a line
+that reads only under the story's headline (`_under_headline`): "The senator …" under a
+headline naming the one senator it means, or the dek of the article whose title the headline
+is ("President offers no new solutions to …": its outlet wrote it to stand there). A story
+whose every sentence is cut, a fragment or a dek not under its own title (`whole.fault`), or
+leans on one before it in any other way ("The president's son has been accused …" under a
+headline naming no president), or whose articles have no text, gets none: the headline
 stands alone, as a desk prints a brief it has no whole sentence for.
 """
 
@@ -29,9 +33,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from digest.edit.headline.score import chosen
+from digest.edit.leaning import DEK_FAULT, role_holder
 from digest.edit.lexicon import content_words
-from digest.edit.settings import PARAGRAPH, ParagraphSettings
+from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings
 from digest.edit.week import Read
+from digest.edit.whole import unstopped_dek
 from digest.edit.write.attribution import quote
 from digest.edit.write.lines import (
     Centrality,
@@ -42,18 +49,23 @@ from digest.edit.write.lines import (
     speaks,
     story_lines,
 )
+from digest.edit.write.lines import leans as leans_on
 from digest.edit.write.person import first_person
 from digest.edit.write.pronoun import Named, Persons
+from digest.edit.write.summarize import in_language
 from digest.models import Article, Sentence
+from digest.text import quotes_open
 
 BLURB_WORDS = 40
 
 
 def also_line(story: Sequence[Read | Article], citations: dict[str, tuple[str, ...]], *,
               headline: str = "", language: str | None = None,
-              settings: ParagraphSettings = PARAGRAPH) -> tuple[Sentence, ...]:
+              settings: ParagraphSettings = PARAGRAPH,
+              headlines: HeadlineSettings | None = None) -> tuple[Sentence, ...]:
     """One sentence for an "Also this week" item (see the module docstring); `story`: its
-    articles, as the week read them (`lines.reading`)."""
+    articles, as the week read them (`lines.reading`); `headlines`: how its headline is
+    chosen (`headline.score.chosen`), for a line that reads only under it."""
     reads = reading(story)
     arts = [r.article for r in reads]
     leads = _leads(reads, language)
@@ -64,7 +76,7 @@ def also_line(story: Sequence[Read | Article], citations: dict[str, tuple[str, .
     if not leads:
         leads = _named_leads(reads, language, headline)
     if not leads:
-        return ()
+        return _under_headline(reads, citations, language, headlines)
     central = Centrality(arts, settings)
     head = set(content_words(headline))
     ranked = sorted(leads.values(),
@@ -130,3 +142,42 @@ def _told(line: Line, name: Named, headline: str, persons: Persons) -> Line | No
         name = replace(name, text=name.text[:name.start]
                        + name.shown.replace(name.person, in_full, 1) + name.text[end:])
     return named_line(replace(line, named=name))
+
+
+def _under_headline(reads: Sequence[Read], citations: dict[str, tuple[str, ...]],
+                    language: str | None, headlines: HeadlineSettings | None,
+                    ) -> tuple[Sentence, ...]:
+    """The line that reads only under the story's headline (`headline.score.chosen`), when no
+    other is found: an article's first sentence opening on "The <role>" that the headline
+    names the one holder of ("The senator received …" under "Senator Cory Booker launches
+    …", `leaning.role_holder`), leaning on nothing else; else the dek of the article whose
+    title the headline is, the line its outlet wrote to stand under that title ("President
+    offers no new solutions to …"; one with no stop, `whole.unstopped_dek`, gets its full
+    stop). Either is printed only if the headline, with it, stays the one it reads under."""
+    arts = [r.article for r in reads]
+    head = chosen(arts, language=language or "en", settings=headlines)
+    if head is None:
+        return ()
+    found: list[tuple[int, str]] = []
+    for k, r in enumerate(reads):
+        first = next(article_lines(k, r), None)
+        if first is not None and first.index == 0 and first.leans \
+                and (not language or speaks(first, arts, language)):
+            holder = role_holder(first.text, head.text)
+            if holder is not None and not leans_on(holder):
+                found.append((k, first.text))
+    if not found:
+        r = reads[head.article]
+        lead = next(r.reading(), None)
+        text = lead.plain.strip() if lead is not None else ""
+        if lead is not None and lead.index == 0 and not lead.boilerplate \
+                and (lead.fault == DEK_FAULT or unstopped_dek(text)) \
+                and not first_person(text) and not leans_on(text) and not quotes_open(text) \
+                and (not language or in_language(text, r.article.language, language)):
+            found.append((head.article, text if text[-1] in ".!" else text + "."))
+    for k, text in found:
+        again = chosen(arts, language=language or "en", settings=headlines, paragraph=[text])
+        if again is not None and again.text == head.text:
+            art = arts[k]
+            return (Sentence(text, citations.get(art.url, (art.url,))),)
+    return ()

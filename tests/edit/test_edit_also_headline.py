@@ -1,0 +1,139 @@
+"""An "Also this week" line that reads only under its headline (digest.edit.write.also,
+`_under_headline`): "The senator …" under a headline naming the one senator it means, and an
+outlet's dek under its own title; the copy editor (`proof.paragraph_strikes` with the
+headline) lets both stand there and nowhere else. And what else a bare item needed: a cut
+falling right after a dash (`whole.mended`), a dek with no stop (`whole.unstopped_dek`),
+"Still" before a participle (no connective)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from digest.edit.leaning import leans_back, role_holder
+from digest.edit.proof import paragraph_strikes
+from digest.edit.whole import mended, unstopped_dek
+from digest.edit.write.also import also_line
+from digest.models import Article
+
+MakeArticle = Callable[..., Article]
+
+# A lead the feed cut in its object (no comma to end before), and a profile's lead on "The
+# senator": the second reference of the name its headline gives.
+CUT = ("Senator Ilse Brandt, who led the fight over the Kettle Bridge, announced on Friday that "
+       "she would seek the Harbour Party's nomination")
+ROLE = ("The senator received cheers from a small crowd at the ferry terminal in Porthaven on "
+        "Thursday night. Twelve hours later, she told the city.")
+
+
+def _story(make_article: MakeArticle, title: str) -> list[Article]:
+    return [make_article(CUT, source="Outlet A", title=title),
+            make_article(ROLE, source="Outlet B",
+                         title="Brandt launched her campaign the most Brandt way possible")]
+
+
+def test_the_role_its_headline_names_the_holder_of_is_a_blurb(make_article: MakeArticle) -> None:
+    arts = _story(make_article, "Senator Ilse Brandt launches bid for the party's nomination")
+    line = also_line(arts, {}, language="en")
+    first = ("The senator received cheers from a small crowd at the ferry terminal in Porthaven "
+             "on Thursday night.")
+    assert [s.text for s in line] == [first]
+    assert line[0].sources == (arts[1].url,)
+    sources = [f"{a.title}\n{a.text}" for a in arts]
+    assert paragraph_strikes([first], sources=sources,
+                             headline="Senator Ilse Brandt launches bid for the party's "
+                             "nomination") == []
+    # … which it leans on: read without its headline, the copy editor strikes it
+    assert paragraph_strikes([first], sources=sources) != []
+
+
+@pytest.mark.parametrize("title", [
+    "Ilse Brandt launches bid for the party's nomination",  # no title: who is "the senator"?
+    "Sen. Ilse Brandt and Sen. Ola Berg launch rival bids",  # two senators
+    "Former Senator Ilse Brandt launches bid for mayor",  # another office now
+])
+def test_no_blurb_when_the_headline_names_no_one_holder(make_article: MakeArticle,
+                                                        title: str) -> None:
+    arts = _story(make_article, title)
+    assert also_line(arts, {}, language="en") == ()
+
+
+def test_role_holder_reads_the_headline() -> None:
+    assert role_holder("The president’s son has been accused of lying.",
+                       "President Brandt Says His Son Is Innocent") == \
+        "President Brandt’s son has been accused of lying."
+    assert role_holder("The president said no.", "Vice President Berg visits the port") is None
+    assert role_holder("The governor said he would sign it.", "Gov. Ola Berg signs bill") == \
+        "Gov. Ola said he would sign it."
+    assert leans_back("Gov. Ola said he would sign it.") is None
+
+
+DEK = "Mayor offers no new plan for ferry strike in first City Hall address of her term."
+
+
+def test_an_outlets_dek_stands_under_its_own_title(make_article: MakeArticle) -> None:
+    art = make_article(DEK, source="Outlet A", title="Mayor fuels fears in address on strike")
+    line = also_line([art], {}, language="en")
+    assert [s.text for s in line] == [DEK]
+    sources = [f"{art.title}\n{art.text}"]
+    assert paragraph_strikes([DEK], sources=sources, headline=art.title) == []
+    assert paragraph_strikes([DEK], sources=sources) != []  # (not under its title)
+    # a dek without its stop gets one
+    bare = ("After Porthaven and Kettle step up pressure on fares, ferry firms, unions and "
+            "commuters look to navigate new rules")
+    art = make_article(bare, source="Outlet A", title="Fare showdown shifts to talks")
+    assert [s.text for s in also_line([art], {}, language="en")] == [bare + "."]
+
+
+def test_a_dek_under_another_outlets_headline_is_no_blurb(make_article: MakeArticle) -> None:
+    # The headline is A's title (the most central); B's dek was written for B's title.
+    arts = [make_article("Portsmouth council rules that allow ferries to skip the night run pose "
+                         "“dire” costs for 13", source="Outlet A",
+                         title="Judge blocks council ferry rules in 13 towns"),
+            make_article("Night ferry service takes another hit under council rules",
+                         source="Outlet B", title="Night ferries no longer guaranteed"),
+            make_article("A judge on Sunday blocked council ferry rules letting operators skip "
+                         "the night run in their", source="Outlet C",
+                         title="Judge blocks council ferry rules")]
+    assert also_line(arts, {}, language="en") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "After Porthaven and Kettle step up pressure on fares, ferry firms, unions and commuters "
+    "look to navigate new rules",
+    "Union seethes at port authority for ‘insulting’ handling of wage talks",
+    "Departure comes as Mayor Brandt seeks reset amid harbour probes",
+])
+def test_a_dek_without_its_stop(text: str) -> None:
+    assert unstopped_dek(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a feed's excerpt, cut: past tense, an article, a figure or a function word at its end
+    "Senator Ilse Brandt announced on Friday that she would seek the party nomination",
+    "Council rules that allow ferries to skip night runs pose dire costs for 13",
+    "Mayor Brandt on Monday closed out an angry campaign built on fear in an effort to",
+    "The council will vote Thursday on a pair of bills to fund the ferry service",
+    "Brandt says ferry strike will end",  # (a headline's length)
+    "Did the mayor and the union strike a deal over ferry wages in the end",
+])
+def test_an_excerpt_cut_is_no_dek(text: str) -> None:
+    assert not unstopped_dek(text)
+
+
+def test_a_cut_right_after_a_dash_ends_before_it() -> None:
+    assert mended("The council passed a stopgap ferry budget on Thursday night in a 21-18 vote "
+                  "without notifying the unions of the changes —") == (
+        "The council passed a stopgap ferry budget on Thursday night in a 21-18 vote without "
+        "notifying the unions of the changes.")
+    # (a dash closing an aside opened before it: the text before is no clause on its own)
+    assert mended("The mayor — a former ferry captain — said the council would act on the "
+                  "budget next week —") is None
+
+
+def test_still_before_a_participle_is_no_connective() -> None:
+    assert leans_back("Still needed, some experts say, is an inquiry into the ferry contracts.") \
+        is None
+    assert leans_back("Still, the council voted for the ferry contracts.") is not None
+    assert leans_back("Still the council voted for the ferry contracts.") is not None
