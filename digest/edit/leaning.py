@@ -29,7 +29,9 @@ from digest.edit.lexicon import (
 # ("the <noun>" its own words identify is no reference: a restrictive clause, "The company
 # that owns …", "of" a name, "The leader of the Alabama Republican Party …", a participle,
 # "The woman accusing …" — not a preposition in -ing, "The move during …"; an article's lead
-# may open so, and reads alone)
+# may open so, and reads alone). "The two" or "The three" before a verb or a comma counts the
+# people the sentence before named ("The two grew close, …"; "The two-day …", "The two
+# captains who …" stand alone).
 _IDENTIFIED = (r"\s(?:that|who|whose)\s|\sof\s(?:the\s)?[A-Z]"
                r"|\s(?!(?:during|following|including|regarding|according|concerning|pending)\s)"
                r"[a-z]+ing\s")
@@ -45,7 +47,9 @@ _REFERENCE = re.compile(
     r"organisation|organization|department|ministry|regulator|lawmaker|senator|president|"
     r"governor|leader|spokesman|spokeswoman|spokesperson|developer|startup|"
     r"campaign|event|summit|meeting|conference|vote|order|letter|move|directive|memo|"
-    r"guidance)\b(?!" + _IDENTIFIED + ")")
+    r"guidance|(?:two|three)(?=,|\s(?:[a-z]+ed|are|were|have|had|will|would|met|spoke|said|"
+    r"say|grew|went|also|both|now|later|then)\b)"
+    r")\b(?!" + _IDENTIFIED + ")")
 # "… love him.", "Twelve hours later, he told …": a person the sentence never names.
 # What else makes a sentence lean on the one before it in its article (beyond its opening
 # word: `opens_on_reference`), each rule with the fault a copy editor writes in the margin.
@@ -64,6 +68,23 @@ _UNNAMED = r"[a-z0-9][\w'’.-]*|" + _CALENDAR
 # What opens an adverbial before the main clause: a subordinator or a preposition.
 _ADVERBIAL = ("after|as|when|while|before|since|until|once|though|although|because|if|in|on|"
               "at|during|with|for")
+# A demonstrative pronoun: "this", "that", "these", "those" before a verb of its own or a
+# stop, in the sentence's first clause — no subordinate clause, no ", but"/", and"/";" before
+# it — after an opening phrase with no verb ("Without this,", "Together with medical care,
+# this may …"; "It is a time for gardening, that is for sure" stands for its own clause) or
+# as the object of a preposition ("… three big reasons for this."). Not in quotation marks:
+# a speaker's "this" is the speaker's.
+_DEMONSTRATIVE_VERB = (r"(?:is|was|are|were|may|might|can|could|will|would|should|must|has|had|"
+                       r"means|meant|makes|made|helps|helped|led|leads|comes|came|works|seems|"
+                       r"shows|suggests|gives|allows|matters|happens|happened|did|does|isn['’]t|"
+                       r"wasn['’]t|doesn['’]t|didn['’]t)")
+_NO_CLAUSE = (r"^(?!(?:While|Although|Though|If|When|Whenever|Because|Since|Once|Whereas|"
+              r"Unless|Even if|Even though)\b)(?:(?!,\s(?:but|and|yet)\b|;|[“\"]")
+_NO_VERB = r"|\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|[a-z]+ed)\b"
+_DEMONSTRATIVE = re.compile(
+    _NO_CLAUSE + _NO_VERB + r").)*?,\s(?:this|that|these|those)\s" + _DEMONSTRATIVE_VERB + r"\b"
+    r"|" + _NO_CLAUSE + r").)*?\b(?:[Ww]ith|[Ww]ithout|of|for|to|by|from|about|like|[Dd]espite|"
+    r"after|before|beyond|behind|than)\s(?:this|that|these|those)[,.;!?]")
 LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("answers a question not printed",
      re.compile(r"\b[Tt]h(?:at|is) answer (?:is|was|has|seems|appears)\b"  # (not "tools that answer")
@@ -89,6 +110,12 @@ LEANS_BACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("points back to a sentence not printed",
      re.compile(r"^(?:\S+\s){0,5}(?:for|of|among|to|with|about|from|by) (?:this|these|those)\s"
                 r"(?:is|was|are|were|has|had|have|will|would)\b|^The fact that (?:this|these|those)\b")),
+    # "Without this, even the best content may not rank well.", "Intuitively, this makes
+    # sense.", "There are three big reasons for this.": a demonstrative standing alone (a verb
+    # or a stop after it, no noun) for what the sentence before said, with no clause of its
+    # own before it that it may stand for ("While X is often perceived as Y, this is not
+    # always the case", "…, but despite that, …" stand alone)
+    ("stands for a sentence not printed", _DEMONSTRATIVE),
     # "The others are Georgia, Michigan, …": the rest of a set the sentence before counted
     ("an item of a list not printed",
      re.compile(r"^The (?:first|second|third|last|other) (?:is|was|one|of (?:these|them|those))\b"
