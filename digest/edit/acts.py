@@ -14,7 +14,10 @@ Norwegian lawmaker said Wednesday that he has nominated …". `act(text)` reads:
 * then the **verb**: one of `lexicon.EVENT_VERBS` as its family ("testified" and "is appearing"
   are "testify"), or another verb as its own ("apologized"): a past, or a form after an
   auxiliary; a verb and the noun of an act after it as that act ("filed a lawsuit" is
-  "sue": `_NOUN_ACTS`); never a verb of saying (one person says many things a day), except
+  "sue": `_NOUN_ACTS`), a verb and its particle likewise ("stepped down" is "resign":
+  `_PHRASAL`); a form as often a noun ("the ban", "close to a deal": `_NOUN_FORMS`) only
+  after "will", "to" …; past a word of intent before "to" ("has decided to withdraw":
+  `_INTENT`); never a verb of saying (one person says many things a day), except
   that the act a subject says it did is its verb ("said Wednesday that he has nominated":
   "nominate").
 
@@ -74,8 +77,56 @@ _INFLECTIONS = (("s", ""), ("d", ""), ("es", ""), ("ed", ""), ("ing", ""), ("ing
 _NOUN_ACTS = (
     (frozenset(["file", "files", "filed", "filing", "bring", "brings", "bringing", "brought"]),
      frozenset(["lawsuit", "lawsuits", "suit", "suits"]), "sue"),
+    (frozenset(["reach", "reaches", "reached", "reaching", "strike", "strikes", "struck",
+                "striking", "seal", "seals", "sealed", "sealing"]),
+     frozenset(["deal", "agreement", "accord", "pact", "settlement"]), "agree"),
+    (frozenset(["hold", "holds", "held", "holding"]), frozenset(["talks", "meeting"]), "meet"),
+    (frozenset(["submit", "submits", "submitted", "submitting", "tender", "tenders",
+                "tendered", "tendering"]), frozenset(["resignation"]), "resign"),
+    (frozenset(["impose", "imposes", "imposed", "imposing"]), frozenset(["ban"]), "ban"),
 )
 _NOUN_REACH = 4
+# A verb and its particle, one act ("stepped down" is "resign", "pulled out of" is
+# "withdraw", "was found guilty" is "convict"): the act, as `EVENT_VERBS` has it, when the
+# particle follows the verb. Only a particle that gives the verb one sense ("pushed back" is
+# "delayed" and "resisted": out). General English, written for the project.
+_PHRASAL = (
+    (frozenset(["step", "steps", "stepped", "stepping"]), "down", "resign"),
+    (frozenset(["wrap", "wraps", "wrapped", "wrapping"]), "up", "end"),
+    (frozenset(["pull", "pulls", "pulled", "pulling"]), "out", "withdraw"),
+    (frozenset(["call", "calls", "called", "calling"]), "off", "cancel"),
+    (frozenset(["kick", "kicks", "kicked", "kicking"]), "off", "begin"),
+    (frozenset(["turn", "turns", "turned", "turning"]), "down", "reject"),
+    (frozenset(["find", "finds", "found"]), "guilty", "convict"),
+)
+# A family's forms as often a noun or an adjective ("the ban", "close to a deal", "his name",
+# "the end of", "a select committee"): its verb only after a word a bare verb follows ("will
+# ban", "to name", "could end": `_MODALS`). General English.
+_NOUN_FORMS = frozenset(["ban", "bans", "bar", "bars", "close", "name", "names", "start",
+                         "starts", "end", "ends", "delay", "delays", "select", "purchase",
+                         "purchases", "exit", "exits", "repeal", "axe", "scrap", "scraps"])
+# Words of intent a lead writes before its main verb and "to" ("has decided to withdraw",
+# "intends to nominate"): the act is the verb after them; "decided (to) not …" is their own.
+_INTENT = frozenset(["decided", "intends", "intend"])
+_MODALS = frozenset(["will", "would", "to", "could", "can", "may", "might", "should", "must",
+                     "shall", "did", "does", "do"])
+# The noun of an act ("the agreement", "his nomination", "her resignation"): that act, as
+# `EVENT_VERBS` has it; no verb (`family`: "The second impeachment of …" tells no act of its
+# own), but the act's own word when another sentence tells it (`write/retold.needs`). General
+# English, written for the project.
+_ACT_NOUNS = {
+    "nomination": "nominate", "resignation": "resign", "testimony": "testify",
+    "approval": "pass", "passage": "pass", "confirmation": "confirm", "endorsement": "endorse",
+    "impeachment": "impeach", "lawsuit": "sue", "suit": "sue", "arrest": "arrest",
+    "dismissal": "fire", "ouster": "fire", "rejection": "reject", "denial": "reject",
+    "proposal": "unveil", "suspension": "block", "criticism": "criticize",
+    "condemnation": "criticize", "victory": "win", "meeting": "meet", "agreement": "agree",
+    "appointment": "nominate", "selection": "nominate", "closure": "close", "shutdown": "close",
+    "ban": "ban", "prohibition": "ban", "delay": "delay", "postponement": "delay",
+    "start": "begin", "conclusion": "end", "acquisition": "acquire", "purchase": "acquire",
+    "cancellation": "cancel", "withdrawal": "withdraw", "exit": "withdraw",
+    "conviction": "convict", "repeal": "repeal", "revocation": "repeal", "revision": "revise",
+}
 
 
 def _date(word: str) -> bool:
@@ -87,11 +138,18 @@ def _adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS
 
 
-@functools.lru_cache(maxsize=16384)
-def family(word: str) -> str:
+def family(word: str, before: str | None = None) -> str:
     """The `EVENT_VERBS` family of a word in any form ("resigning", "testified", "sued",
-    "tapped", "met"), or ""."""
+    "tapped", "met"), or ""; read in a sentence after the word `before` it, a form as often a
+    noun ("ban", `_NOUN_FORMS`) only after one a bare verb follows ("will ban")."""
     w = word.lower().rstrip(".")  # "… has been fired."
+    if before is not None and w in _NOUN_FORMS and before.lower() not in _MODALS:
+        return ""
+    return _family(w)
+
+
+@functools.lru_cache(maxsize=16384)
+def _family(w: str) -> str:
     bases = [w, _PAST.get(w, "")]
     for suffix, base in _INFLECTIONS:
         if w.endswith(suffix):
@@ -99,6 +157,13 @@ def family(word: str) -> str:
             if stripped[-1:] == stripped[-2:-1]:
                 bases.append(stripped[:-1])  # "tapped", "planning": a doubled consonant
     return next((_FAMILY[b] for b in bases if b in _FAMILY), "")
+
+
+def noun(word: str) -> str:
+    """The act a word names as its noun ("agreement": "agree", "nominations": "nominate",
+    `_ACT_NOUNS`), or ""."""
+    w = word.lower().rstrip(".")
+    return _ACT_NOUNS.get(w, "") or (_ACT_NOUNS.get(w[:-1], "") if w.endswith("s") else "")
 
 
 def _any_verb(word: str, before: str) -> str:
@@ -111,10 +176,14 @@ def _any_verb(word: str, before: str) -> str:
     return "=" + form(stem(w))
 
 
-def _noun_act(word: str, after: Sequence[str]) -> str:
-    """The act a verb and the noun after it tell ("filed a lawsuit": "sue"), `_NOUN_ACTS`."""
-    return next((act for verbs, nouns, act in _NOUN_ACTS if word.lower() in verbs
-                 and any(w.lower() in nouns for w in after)), "")
+def _compound(word: str, after: Sequence[str]) -> str:
+    """The act a verb and its particle (`_PHRASAL`: "stepped down": "resign") or the noun of an
+    act after it (`_NOUN_ACTS`: "filed a lawsuit": "sue") tell, or ""."""
+    w = word.lower()
+    nxt = after[0].lower().rstrip(".") if after else ""
+    return next((act for verbs, particle, act in _PHRASAL if w in verbs and nxt == particle),
+                "") or next((act for verbs, nouns, act in _NOUN_ACTS if w in verbs and any(
+                    a.lower().rstrip(".") in nouns for a in after[:_NOUN_REACH])), "")
 
 
 def act(text: str) -> Act:
@@ -127,8 +196,8 @@ def act(text: str) -> Act:
             return _verb_after(words[:k], words[nxt + 1:]) if nxt > 0 else NO_ACT
         if w[0].isupper() or w in _IN_NAME:
             continue
-        if (family(w) or w in BEFORE_VERB or w.endswith("ed") or w in _PAST_ANY
-                or _SPEECH.fullmatch(w)):
+        if (family(w, words[k - 1] if k else "") or w in BEFORE_VERB or w in _INTENT
+                or w.endswith("ed") or w in _PAST_ANY or _SPEECH.fullmatch(w)):
             return _verb_after(words[:k], words[k:])
         lower += 1  # "leaders", "congressman"; not "he", "also"
         if lower > 2 or w in STOPWORDS:
@@ -139,8 +208,10 @@ def act(text: str) -> Act:
 def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
     """The verb that `rest` opens with, past `BEFORE_VERB` words and dates (see `act`)."""
     for k, w in enumerate(rest):
-        verb = family(w)
-        if not verb and (w.lower() in BEFORE_VERB or _date(w) or _adverb(w)):
+        verb = family(w, rest[k - 1] if k else "") or _compound(w, rest[k + 1:])
+        if not verb and (w.lower() in BEFORE_VERB or _date(w) or _adverb(w) or (
+                w.lower() in _INTENT and rest[k + 1:k + 2] == ["to"]
+                and rest[k + 2:k + 3] != ["not"])):
             continue
         if not verb and _SPEECH.fullmatch(w.lower()):  # "… said Monday that he has won …"
             said = [v for v in rest[k + 1:k + 6]
@@ -148,8 +219,7 @@ def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
             if said and said[0].lower() in _PRONOUNS:
                 return _verb_after(subject, rest[rest.index(said[0], k) + 1:])
             return NO_ACT
-        verb = verb or _noun_act(w, rest[k + 1:k + 1 + _NOUN_REACH]) or _any_verb(
-            w, rest[k - 1] if k else "")
+        verb = verb or _any_verb(w, rest[k - 1] if k else "")
         return Act(verb, tuple(subject)) if verb else NO_ACT
     return NO_ACT
 

@@ -55,6 +55,37 @@ def test_a_verb_and_the_noun_of_an_act_are_that_act(lead: str, verb: str) -> Non
     assert act(lead).verb == verb, lead
 
 
+@pytest.mark.parametrize(("lead", "verb"), [
+    # one act in other verbs (lexicon.EVENT_VERBS, session 30)
+    ("Harbour Mills is closing its Carthen cannery.", "close"),
+    ("Harbour Mills shut down its Carthen cannery on Friday.", "close"),
+    ("Mayor Ada Lin named Tomas Reyes harbour chief on Monday.", "nominate"),
+    ("Mayor Ada Lin has appointed Tomas Reyes harbour chief.", "nominate"),
+    ("The ferry union accepted the port's offer on Monday.", "agree"),
+    ("Harbour Mills bought the Oakfield ferry line.", "acquire"),
+    ("The port board postponed the levy vote.", "delay"),
+    ("The port has barred cruise ships from the inner harbour.", "ban"),
+    ("Dock boss Tomas Reyes was convicted of fraud on Friday.", "convict"),
+    # a verb and its particle, or the noun of an act after it
+    ("Port chief Tomas Reyes stepped down on Friday.", "resign"),
+    ("Mayor Ada Lin called off the harbour festival.", "cancel"),
+    ("Dock boss Tomas Reyes was found guilty of fraud.", "convict"),
+    ("The ferry union reached a tentative agreement with the port.", "agree"),
+    ("The ferry operator pulled out of the harbour deal.", "withdraw"),
+    # a word of intent before "to" and the verb; not "decided not to …"
+    ("Mayor Ada Lin has decided to withdraw the harbour guard.", "withdraw"),
+    ("Mayor Ada Lin intends to nominate Tomas Reyes as harbour chief.", "nominate"),
+    ("The port board decided not to hold a vote.", "=decid"),
+    # a form as often a noun or an adjective is the verb only after "will", "to" …
+    ("Mayor Ada Lin will name a harbour chief on Friday.", "nominate"),
+    ("The port is set to close the old quay.", "close"),
+    ("The ferry union is close to a deal with the port.", "=clos"),
+    ("The ban on cruise ships takes effect Friday.", ""),
+])
+def test_one_act_in_other_verbs_is_one_family(lead: str, verb: str) -> None:
+    assert act(lead).verb == verb, lead
+
+
 # A clause told again in the same words (acts.told_again, issue 11: "no fact stated twice").
 HARBOUR = ("Mayor Ines Varga on Friday hailed a port report that showed freight volumes rising, "
            "a week after the dockworkers' strike ended.")

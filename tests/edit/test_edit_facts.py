@@ -326,7 +326,9 @@ def test_a_people_is_its_country() -> None:
 
 
 def test_the_source_a_report_names_is_no_new_part_of_the_event() -> None:
-    printed = ["Mayor Ilse Brandt will name the harbour designer Tomas Reyes, a member of her "
+    # ("send", not "name": "will name" and "has picked" are one act whatever each names,
+    # lexicon.EVENT_VERBS, and this is about names)
+    printed = ["Mayor Ilse Brandt will send the harbour designer Tomas Reyes, a member of her "
                "rowing club, as Carthen's envoy to Brenna."]
     again = ("Mayor Ilse Brandt has picked a wealthy club member as her envoy, the Carthen "
              "Harbour Office announced.")

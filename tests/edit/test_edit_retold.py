@@ -13,7 +13,7 @@ from digest.edit.acts import family
 from digest.edit.settings import PARAGRAPH
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick
-from digest.edit.write.retold import needs, retellings, without
+from digest.edit.write.retold import bag, needs, retellings, without
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]
@@ -94,6 +94,25 @@ def test_needs_names_what_a_retelling_carries() -> None:
     assert needs(judge, [OPENING], told) is None
     assert needs(judge.replace("A Westbury harbour judge", "Judge Ines Dal"), [OPENING],
                  told) == "a new actor"
+
+
+def test_the_acts_own_word_is_no_word_of_the_headline() -> None:
+    # A headline word the retelling writes only as the verb of the act the rest tells (in a
+    # verb of its family or its noun) is how it tells the act, no detail of its own
+    # (session 30): "picked" after "tapped" or after "her nomination of", under "picks".
+    told = bag("Carthen mayor picks Tomas Reyes to lead harbour board")
+    picked = "Mayor Ada Lin picked Tomas Reyes on Monday to run the harbour board."
+    for rest in ("Mayor Ada Lin on Monday tapped Tomas Reyes to lead the harbour board.",
+                 "Mayor Ada Lin's nomination of Tomas Reyes to lead the harbour board came on "
+                 "Monday."):
+        assert needs(picked, [rest], told) is None, rest
+    # Not when the rest tells another act ("praised"), nor a headline word that is no verb
+    # of the act ("pilot")
+    praised = "Mayor Ada Lin on Monday praised Tomas Reyes, who will lead the harbour board."
+    assert needs(picked, [praised], told) == "a word of the headline"
+    tapped = "Mayor Ada Lin on Monday tapped Tomas Reyes to lead the harbour board."
+    pilot = picked.replace("Tomas Reyes", "harbour pilot Tomas Reyes")
+    assert needs(pilot, [tapped], told | {"pilot"}) == "a word of the headline"
 
 
 def test_a_figure_told_exactly_or_how_long_ago_is_no_new_figure(
@@ -238,6 +257,23 @@ DECRIED_HEADLINE = "Carthen mayor decries harbour levy as tax on islanders"
     ("Mayor Ada Lin rejected the harbour levy on Thursday, calling it a tax on islanders.",
      "Mayor Ada Lin has apparently rejected the harbour levy proposed by the board.",
      "Carthen mayor rejects harbour levy"),
+    # "is shutting down" / "is closing" (one act, session 30), and the headline's "closes"
+    # the retelling alone writes is only how it tells the act (retold.needs)
+    ("Harbour Mills is shutting down its Carthen cannery, the firm said on Tuesday.",
+     "Harbour Mills is closing its Carthen cannery after years of losses.",
+     "Harbour Mills closes Carthen cannery"),
+    # "tapped" / "named", under a headline that "names"
+    ("Mayor Ada Lin on Monday tapped Tomas Reyes to lead the harbour board.",
+     "Mayor Ada Lin named Tomas Reyes on Monday to run the harbour board.",
+     "Carthen mayor names Tomas Reyes to lead harbour board"),
+    # "resigned" / "stepped down" (a verb and its particle)
+    ("Port chief Tomas Reyes resigned on Friday after an audit of the harbour accounts.",
+     "Port chief Tomas Reyes stepped down on Friday, weeks after the harbour audit began.",
+     "Port chief Reyes resigns after harbour audit"),
+    # "agreed" / "reached an agreement" (a verb and the noun of an act)
+    ("The Carthen ferry union agreed on Monday to end its strike over night shifts.",
+     "The Carthen ferry union reached an agreement on Monday to end the strike.",
+     "Carthen ferry union agrees to end strike"),
 ])
 def test_verbs_of_one_kind_tell_one_act(make_article: MakeArticle, first: str, again: str,
                                         headline: str) -> None:

@@ -96,15 +96,22 @@ EVENT_REPORTING = frozenset([
 # one subject whose main verbs are of one family, on one day or no day named, tell one event
 # (edit/acts.act). General English, each family one act; no verb of saying (one person says
 # many things a day: what was said is the event), none that is mostly another word ("back",
-# "present", "name", "stop", "rule", "lift", "close to a deal", "declined to comment").
+# "present", "stop", "rule", "lift", "declined to comment"); a form as often a noun or an
+# adjective ("the ban", "close to a deal", "his name") is the verb only after "will", "to" …
+# (acts._NOUN_FORMS); a verb and its particle or the noun of an act after it ("stepped down",
+# "reached an agreement") is its family's act (acts._PHRASAL, acts._NOUN_ACTS).
 EVENT_VERBS = (
     ("resign", "quit"), ("testify", "appear"), ("unveil", "introduce", "propose", "release"),
     ("pass", "approve", "adopt", "vote"), ("confirm",), ("sign",), ("order", "direct", "instruct"),
     ("reject", "deny", "dismiss", "rebuff"), ("arrest", "detain"), ("uphold",), ("meet", "host"),
     ("win", "beat", "defeat"), ("fire", "oust", "sack"),
-    ("nominate", "tap", "pick", "choose"),
+    ("nominate", "tap", "pick", "choose", "name", "appoint", "select", "designate"),
     ("endorse", "bless", "support"),
-    ("plead",), ("impeach",), ("sue",),
+    ("plead",), ("impeach",), ("sue",), ("close", "shut"), ("agree", "accept"),
+    ("revise", "amend", "alter", "modify"), ("begin", "start"), ("end", "conclude"),
+    ("delay", "postpone"), ("ban", "prohibit", "bar", "outlaw"), ("acquire", "buy", "purchase"),
+    ("cancel", "scrap", "scuttle", "axe", "nix"), ("withdraw", "exit"), ("convict",),
+    ("repeal", "rescind", "revoke", "overturn"),
     ("block", "halt", "suspend", "freeze", "pause"), ("hint", "tease"),
     ("criticize", "criticise", "condemn", "denounce", "slam", "blast", "decry", "rebuke",
      "lambaste", "assail"),

@@ -35,7 +35,9 @@ event again when
   officials say the work will start in May"; `_states`) and its main verb, if
   `acts.act` reads one, is a word printed before ("… has apologized …" is another act);
 * and it carries nothing the reader needs that the rest of the paragraph does not print
-  (`needs`): no word of the headline (a fact the headline promises: "aged 99"), no new
+  (`needs`): no word of the headline (a fact the headline promises: "aged 99"; not the
+  verb of the act the rest tells in another word of its family or its noun, "closing" after
+  "shutting down" under "… shuts down …": how it tells the act, session 30), no new
   figure in digits or in words ("ten Republican senators"; not one a printed figure rounds,
   "$12.3 million" after "about $12 million", nor how long ago: "… the flood of six years
   ago", session 29), no new actor (the name its subject is; a subject that is a description, "A
@@ -55,7 +57,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.acts import act, family
+from digest.edit.acts import act, family, noun
 from digest.edit.events import Event, event, shared_action
 from digest.edit.facts import DATES, WORD, form, source_clause
 from digest.edit.figures import hedge_of, new_figures, rounds
@@ -75,7 +77,7 @@ def needs(text: str, rest: Sequence[str], headline: frozenset[str]) -> str | Non
     `headline`'s words needs (see the module docstring), or None."""
     mine = event(text)
     told = [event(r) for r in rest]
-    if headline & bag(text) - frozenset().union(*map(bag, rest)):
+    if headline & bag(text) - frozenset().union(*map(bag, rest)) - _act_words(text, rest):
         return "a word of the headline"
     if _new_figure(text, told):
         return "a new figure"
@@ -279,6 +281,25 @@ def _verbs(text: str) -> frozenset[str]:
     """Every word of `text` as `acts.act` would name it as a verb: its `EVENT_VERBS` family
     ("lawsuit" is no "sue") or "=" and its form ("vote" and "voted" are "=vot")."""
     return frozenset(family(w) or "=" + form(stem(w.lower())) for w in WORD.findall(text))
+
+
+def _act_words(text: str, rest: Sequence[str]) -> frozenset[str]:
+    """The words of `text` (as `bag` has them) that tell its main act (`acts.act`), when one of
+    `rest` tells that act too, in a word of its family or the noun of that act (`acts.noun`):
+    the verb in any form of its family ("closing" after "shut down") or its noun ("agreement"
+    after "agreed"). How the act is told again is no detail of the retelling's own: a headline
+    "X shuts Y" promises the act, not the word."""
+    verb = act(text).verb
+    if not verb or verb not in frozenset().union(*map(_acts, rest)):
+        return frozenset()
+    return frozenset().union(*(bag(w) for w in WORD.findall(text) if verb in _acts(w)))
+
+
+def _acts(text: str) -> frozenset[str]:
+    """The acts `text` tells: its main act (`acts.act`: "called off" is "cancel") and what its
+    words tell as verbs (`_verbs`) or as nouns (`acts.noun`)."""
+    return (_verbs(text) | frozenset(filter(None, map(noun, WORD.findall(text))))
+            | {act(text).verb} - {""})
 
 
 def without(picks: Sequence[Pick], gone: frozenset[Key]) -> list[Pick]:
