@@ -4,7 +4,7 @@ Builds bench/allsides.py's weeks (20 real stories x 3 outlets, shuffled; every w
 holds unless --weeks), runs the shipped editor over each and counts:
 
 - the copy editor's strikes on the TL;DR, the intro and the Explainer
-  (`digest.edit.proof_explainer.front_strikes`), by rule, with what was printed (Explainers,
+  (`digest.edit.proof.front_strikes`), by rule, with what was printed (Explainers,
   answers, TL;DR sentences) to read them against;
 - junk names among each week's ten most-named entities (articles naming them), judged here by
   rules of this script that the name finder does not import (`junk`): a lone letter ("U"
@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.allsides import Week, load_weeks, run
 from digest.edit.entities import EntityIndex, mentions
 from digest.edit.lexicon import CALENDAR
-from digest.edit.proof_explainer import front_strikes
+from digest.edit.proof import front_strikes
 from digest.models import Issue
 
 TOP = 10

@@ -66,7 +66,7 @@ _EN_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+(?=[\"'“‘(\[]?[A-Z
                           r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))")
 # The verbs that report speech after a speaker's name (a regex group; more than
 # edit.lexicon.REPORTING_VERBS, which name a source, since a speaker also warns, vows or denies): the
-# Explainer's "What did X say?" (proof_explainer) and a headline's speaker (headline/titles.speaker),
+# Explainer's "What did X say?" (proof/explainer) and a headline's speaker (headline/titles.speaker),
 # and the attribution that ends a quotation's sentence here (`_attributed`).
 SPEECH = (r"(?:said|says|told|tells|wrote|writes|tweeted|argued|claimed|insisted|warned|"
           r"declared|stated|added|urged|vowed|promised|denied|called|asked|suggested|"

@@ -1,5 +1,5 @@
 """The same thing told again in other words: what the paragraph writer (write/paragraph.py)
-and the copy editor (proof.py) both ask of a sentence before it is printed after others.
+and the copy editor (proof/story.py) both ask of a sentence before it is printed after others.
 
 * `says_nothing_new(sentence, printed)`: a paraphrase of what the *whole* printed text says,
   which `facts.restates` misses because another outlet tells the same event in its own words

@@ -1,7 +1,7 @@
 """What a sentence states: its figures, names and content words, and whether it says it again.
 
 Two tests and what they read, used by the paragraph writer (write/paragraph.py) and the copy editor
-(proof.py), so the writer never prints what the checker strikes:
+(proof/story.py), so the writer never prints what the checker strikes:
 
 * `restates(sentence, earlier)`: the same fact as *one* earlier sentence — a distinctive
   figure again ("853,000", "4 million") with a word around it, or 60 % of the smaller

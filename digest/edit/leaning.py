@@ -4,7 +4,7 @@ Printed away from the sentence before it in its article, such a sentence points 
 reader never got: "He said …", "The company …", "Second, …", "One of them …", "The answer has
 been yes.", "So, on Jan. 27, …", "Below is …". The writers (`write/lines.py`, `write/trim.py`,
 the Explainer's pool) use these predicates to choose only sentences that stand alone, and the
-copy editor (`proof.paragraph_strikes`, `proof_front`) strikes what slips through — one rule,
+copy editor (`proof.paragraph_strikes`, `proof/tldr`) strikes what slips through — one rule,
 read by both. Also here: a dek in headline grammar printed as a sentence (`headline_grammar`).
 """
 

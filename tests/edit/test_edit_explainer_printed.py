@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from digest.edit.proof_explainer import explainer_strikes
-from digest.edit.proof_person import about_another, acts, speech
+from digest.edit.proof.explainer import explainer_strikes
+from digest.edit.proof.person import about_another, acts, speech
 from digest.edit.select import select
 from digest.edit.settings import Settings
 from digest.edit.week import Week, read

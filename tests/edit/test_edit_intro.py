@@ -1,11 +1,11 @@
 """The intro (digest/edit/write/intro.py): what the issue covers, as a sentence a copy editor
-passes (digest/edit/proof_explainer.intro_strikes). Texts written for the test."""
+passes (digest/edit/proof/explainer.intro_strikes). Texts written for the test."""
 
 from __future__ import annotations
 
-from digest.edit.proof_explainer import intro_strikes
-from digest.edit.proof_front import Sources
-from digest.edit.proof_intro import intro_items
+from digest.edit.proof.explainer import intro_strikes
+from digest.edit.proof.intro import intro_items
+from digest.edit.proof.tldr import Sources
 from digest.edit.settings import IntroSettings
 from digest.edit.write.casing import in_running_text, prose_counts
 from digest.edit.write.cover import _with_article, finished, first_clause, tells

@@ -1,4 +1,4 @@
-"""The copy editor for the TL;DR, the intro and the Explainer (digest/edit/proof_explainer.py)."""
+"""The copy editor for the TL;DR, the intro and the Explainer (digest/edit/proof/explainer.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.edit.proof_explainer import (
+from digest.edit.proof.explainer import (
     answered,
     explainer_strikes,
     intro_strikes,

@@ -1,4 +1,4 @@
-"""The copy editor for the TL;DR and the intro (digest/edit/proof_front.py, proof_intro.py),
+"""The copy editor for the TL;DR and the intro (digest/edit/proof/tldr.py, proof/intro.py),
 and the writers that print nothing it strikes (write/tldr.py, write/intro.py). Texts written
 for the test."""
 
@@ -9,15 +9,15 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit import edit_issue
-from digest.edit.proof_front import (
+from digest.edit.proof.intro import clause_faults, intro_items, intro_strikes, list_item_faults
+from digest.edit.proof.item import item_faults
+from digest.edit.proof.tldr import (
     Sources,
     one_line,
     sentence_faults,
     tldr_strikes,
     unresolved_role,
 )
-from digest.edit.proof_intro import clause_faults, intro_items, intro_strikes, list_item_faults
-from digest.edit.proof_item import item_faults
 from digest.edit.write.intro import clauses
 from digest.edit.write.tldr import _short, runs_through
 from digest.models import Article, Newsletter, Period, Sentence, Story

@@ -171,7 +171,7 @@ TITLED_WEEK = [*PERSON_WEEK[:2],
 
 def test_a_person_is_explained_by_what_the_sources_say_they_are(make_article: MakeArticle,
                                                                 period: Period) -> None:
-    from digest.edit.proof_explainer import explainer_strikes
+    from digest.edit.proof.explainer import explainer_strikes
     from digest.edit.write.explainer import explain
 
     arts, week = week_of(make_article, PERSON_WEEK, period)
@@ -203,7 +203,7 @@ def test_a_person_is_explained_by_the_role_the_sources_write_before_the_name(
     the role they put before her name: "Dana Reyes is the Senate majority leader." (Until
     session 22 she got no Explainer; a rank alone, "President Donald Trump", still defines
     no one: tests/edit/test_edit_explainer_roles.py.)"""
-    from digest.edit.proof_explainer import explainer_strikes
+    from digest.edit.proof.explainer import explainer_strikes
     from digest.edit.write.explainer import explain
 
     _, week = week_of(make_article, TITLED_WEEK, period)

@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable
 
 # The words a writer addresses the reader with (a regex alternation): a paragraph does not
-# print such a line (write/person.first_person), nor the TL;DR (proof_front).
+# print such a line (write/person.first_person), nor the TL;DR (proof/tldr).
 TO_THE_READER = r"[Yy]ou|[Yy]our|yours|yourself|[Yy]ou['’](?:re|ll|ve|d)"
 # A quotation in double quotes, straight or curly: what a sentence quotes is not its writer's
-# voice (proof_front, write/attribution), nor how prose writes a word (write/casing).
+# voice (proof/tldr, write/attribution), nor how prose writes a word (write/casing).
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 # A text that ends on initials ("the U.S."): its last full stop is theirs, not a sentence's.
 ENDS_ON_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}$")

@@ -9,7 +9,7 @@ text ("Trump returns to the White House"): the first clause only (no ", removes 
 infection"), no quoted tag before a colon ("'Maybe I'm Immune': …"), a capital only where the
 articles' prose writes one, "the" restored before a name the articles write with it ("White
 House" → "the White House"), no full stop of its own. A clause the copy editor would strike
-(`proof_intro.clause_faults`) or one too long for a list is not printed: the story is counted.
+(`proof/intro.clause_faults`) or one too long for a list is not printed: the story is counted.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from digest.edit.lexicon import (
     is_adverb,
     plural,
 )
-from digest.edit.proof_front import Sources
-from digest.edit.proof_intro import bare_noun, clause_faults
-from digest.edit.proof_item import bare_topic
+from digest.edit.proof.intro import bare_noun, clause_faults
+from digest.edit.proof.item import bare_topic
+from digest.edit.proof.tldr import Sources
 from digest.edit.settings import ROLES
 from digest.edit.write.phrase import PUNCT
 
@@ -182,7 +182,7 @@ def joins_modifiers(before: str, after: str, src: Sources | None) -> bool:
 def finished(running: str, src: Sources) -> str | None:
     """The clause in running text (`casing.in_running_text`, `mid`) with its names written out
     and their "the" restored; None when the copy editor would strike it
-    (`proof_intro.clause_faults`)."""
+    (`proof/intro.clause_faults`)."""
     words = running.split()
     first, second = [*words, "", ""][:2]
     # (a number word before "of" is never a name's: "Thousands of Iranian protesters …")

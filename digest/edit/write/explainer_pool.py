@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from digest.edit.facts import restates
 from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import content_words, dangles, said_elsewhere
-from digest.edit.proof_answer import GLUED, misspelt, no_fact, word_counts
-from digest.edit.proof_explainer import (
+from digest.edit.proof.answer import GLUED, misspelt, no_fact, word_counts
+from digest.edit.proof.explainer import (
     DATELINE,
     FIRST_PERSON,
     LEANS,

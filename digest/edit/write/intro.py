@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from digest.edit.entities import is_title
 from digest.edit.lexicon import ARTICLES, AUXILIARIES, CALENDAR, CONJUNCTIONS, PREPOSITIONS, stem
 from digest.edit.proof import addressee
-from digest.edit.proof_front import Sources
-from digest.edit.proof_intro import list_item_faults, title_cased
-from digest.edit.proof_item import item_faults
+from digest.edit.proof.intro import list_item_faults, title_cased
+from digest.edit.proof.item import item_faults
+from digest.edit.proof.tldr import Sources
 from digest.edit.settings import IntroSettings
 from digest.edit.write.casing import SMALL, in_running_text, prose_counts
 from digest.edit.write.cover import finished, first_clause, only_a_name, tells
@@ -175,7 +175,7 @@ def clauses(stories: Sequence[Story], texts: Sequence[Sequence[str]],
     """What the intro says of each featured story (`texts`: its articles' texts): its subject
     (`subject`) when that tells the story (`cover.tells`), else its headline's main clause in
     running text (`cover`); None where neither tells it or the copy editor would strike it as
-    an item of the intro's list (`proof_intro.list_item_faults`, checked against `src`, the
+    an item of the intro's list (`proof/intro.list_item_faults`, checked against `src`, the
     week's articles: `tldr.week_sources`)."""
     out: list[str | None] = []
     for s, t in zip(stories, texts, strict=True):

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from digest.edit.entities import is_title, mentions
 from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere, stem
-from digest.edit.proof_front import Sources, one_line, sentence_faults
+from digest.edit.proof.tldr import Sources, one_line, sentence_faults
 from digest.edit.settings import TldrSettings
 from digest.edit.week import Line, Read, Week
 from digest.edit.write.attribution import judges
@@ -133,7 +133,7 @@ def week_sources(week: Week) -> Sources:
 def _standalone(r: Read, line: Line, language: str, settings: TldrSettings,
                 src: Sources) -> str | None:
     """The line as a TL;DR sentence: in the language, complete, its trailing clause cut, and
-    nothing in it a copy editor strikes (`proof_front.sentence_faults`: "the congresswoman"
+    nothing in it a copy editor strikes (`proof/tldr.sentence_faults`: "the congresswoman"
     with no name, "Speaker Nancy" with no surname, "… would also …")."""
     if (line.furniture or not r.speaks(line, language) or dangles(line.text)
             or r.refers_back(line) or judges(line.text)):

@@ -19,7 +19,7 @@ must state a fact the reader can place. Struck, whatever the question:
 
 Closed-class English and short lists written for this module, nothing learned from the
 benchmarks. `no_fact` is the writer's filter (explainer_pool) and the checker's rule
-(proof_explainer.explainer_strikes).
+(proof/explainer.explainer_strikes).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from digest.edit.lexicon import CALENDAR
-from digest.edit.proof_person import speech
+from digest.edit.proof.person import speech
 from digest.text import SPEECH
 
 GLUED = re.compile(r"\)[.!?]\s+[A-Z]")

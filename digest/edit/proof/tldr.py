@@ -1,4 +1,4 @@
-"""The copy editor for the TL;DR (`proof_explainer.front_strikes` calls `tldr_strikes`).
+"""The copy editor for the TL;DR (`proof/explainer.front_strikes` calls `tldr_strikes`).
 
 TL;DR: at most three sentences; none that leans on a sentence not printed ("He …", "Second,
 …", "The move …", "… would also …") or chains leads ("And …", "Meanwhile, …"); none that
@@ -10,7 +10,7 @@ someone's title not counting: "White House counsel Pat Cipollone" and "White Hou
 Stephen Miller" share no story); no fact twice; in the issue's language; no operator line.
 
 
-The intro's rules are proof_intro.py's and proof_item.py's; the week's `Sources` are this module's.
+The intro's rules are proof/intro.py's and proof/item.py's; the week's `Sources` are this module's.
 
 The rules are closed-class English and the week's own sources, written for this module
 (nothing learned from the benchmarks).
@@ -40,7 +40,7 @@ from digest.edit.lexicon import (
     mostly_cjk,
     stem,
 )
-from digest.edit.proof import Strike
+from digest.edit.proof.story import Strike
 from digest.edit.settings import ROLES as SETTINGS_ROLES
 from digest.edit.write.attribution import ATTRIBUTION
 

@@ -1,11 +1,11 @@
-"""The copy editor for the intro (`proof_explainer.front_strikes` calls `intro_strikes`;
-the TL;DR's rules and the week's `Sources` are proof_front.py's).
+"""The copy editor for the intro (`proof/explainer.front_strikes` calls `intro_strikes`;
+the TL;DR's rules and the week's `Sources` are proof/tldr.py's).
 
 The intro: "This week in <newsletter>: A; B; C; and 16 more stories, with …" (write/intro.py).
 No operator line; no headline quoted (inside quotation marks, or printed in its Title Case:
 a headline's clause in running text is an item); a sentence, not a list (at most
 `INTRO_WORDS` words); no item of its list ending on a function word or an adverb; no name
-lower-cased. Each item of its list is read as a noun phrase (proof_item.py's `ITEM_RULES`, each naming the
+lower-cased. Each item of its list is read as a noun phrase (proof/item.py's `ITEM_RULES`, each naming the
 fault: no clause, `write/phrase.clause_in`: "the Biden orders government"; something a
 reader can place: "the oil tanker", "daughters" say nothing; no "the" before a name the
 sources never give one, "the Aziz Ansari"; no common noun capitalised as a headline does,
@@ -36,9 +36,7 @@ from digest.edit.lexicon import (
     stem,
     verb_forms,
 )
-from digest.edit.proof import Strike, lowered_name
-from digest.edit.proof_front import OPERATOR, Sources, _a_view, _bare_first_name
-from digest.edit.proof_item import (  # (the item rules a clause can break)
+from digest.edit.proof.item import (  # (the item rules a clause can break)
     ItemRule,
     _capitalised_noun,
     _cut_inside,
@@ -52,6 +50,8 @@ from digest.edit.proof_item import (  # (the item rules a clause can break)
     _verb_end,
     item_faults,
 )
+from digest.edit.proof.story import Strike, lowered_name
+from digest.edit.proof.tldr import OPERATOR, Sources, _a_view, _bare_first_name
 from digest.edit.write.phrase import DETERMINERS, clause_in
 
 INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence

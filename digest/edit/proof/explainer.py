@@ -2,8 +2,8 @@
 
 `front_strikes(issue)` returns one `proof.Strike` per violation, as `proof.issue_strikes` does
 for headlines and paragraphs; `bench/explainer.py` counts them on real weeks and the tests run
-them over the demo issue. The TL;DR's rules are proof_front.py's, the intro's
-proof_intro.py's, a person's answers' (who they are, what they did, said) proof_person.py's.
+them over the demo issue. The TL;DR's rules are proof/tldr.py's, the intro's
+proof/intro.py's, a person's answers' (who they are, what they did, said) proof/person.py's.
 
 Explainer: each answer answers its question (`ANSWERS`: the question's cue within
 `NEAR` words of the entity's name, or for "Which is?" a definition, for "Why does it
@@ -24,11 +24,9 @@ from collections.abc import Callable, Sequence
 from digest.edit.facts import restates
 from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import ANAPHORIC, CJK_RE, content_words, dangles
-from digest.edit.proof import Strike
-from digest.edit.proof_answer import GLUED, misspelt, no_fact, word_counts
-from digest.edit.proof_front import _language_strike, tldr_strikes
-from digest.edit.proof_intro import intro_strikes
-from digest.edit.proof_person import (
+from digest.edit.proof.answer import GLUED, misspelt, no_fact, word_counts
+from digest.edit.proof.intro import intro_strikes
+from digest.edit.proof.person import (
     about_another,
     acts,
     defines_person,
@@ -40,6 +38,8 @@ from digest.edit.proof_person import (
     speech,
     unnamed,
 )
+from digest.edit.proof.story import Strike
+from digest.edit.proof.tldr import _language_strike, tldr_strikes
 from digest.edit.settings import FORCES_TO
 from digest.models import Explainer, Issue
 from digest.text import SPEECH
@@ -336,7 +336,7 @@ def open_quote(text: str) -> bool:
 def explainer_strikes(explainer: Explainer, *, language: str = "en",
                       tldr: Sequence[str] = (), sources: Sequence[str] = ()) -> list[Strike]:
     """What a copy editor would strike in an Explainer. `sources`: the week's article texts
-    (a word the articles naming the entity misspelt, proof_answer.misspelt)."""
+    (a word the articles naming the entity misspelt, proof/answer.misspelt)."""
     out: list[Strike] = []
     forms = _forms(explainer)
     counts = word_counts(t for t in sources if any(f in t for f in forms))

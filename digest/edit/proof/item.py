@@ -3,7 +3,7 @@ it (`ITEM_RULES`, each naming the fault; `item_faults` applies them): a noun phr
 referent ("the …", "a …", a possessive, a name: never the object cut from its verb, "key
 details of conversations with Putin"), the story and not only who is in it, every count noun
 with its article, no verb left without its object, capitals as the sources' prose writes them,
-no quotation alone. proof_intro.py reads the intro as a whole and holds the rules for an item
+no quotation alone. proof/intro.py reads the intro as a whole and holds the rules for an item
 that is a headline's clause (`CLAUSE_RULES`, most of them these).
 
 The rules are closed-class English and the week's own sources, written for this module
@@ -24,8 +24,8 @@ from digest.edit.lexicon import (
     STOPWORDS,
     plural,
 )
-from digest.edit.proof import lowered_name
-from digest.edit.proof_front import ROLE_RX, Sources, _bare_first_name
+from digest.edit.proof.story import lowered_name
+from digest.edit.proof.tldr import ROLE_RX, Sources, _bare_first_name
 from digest.edit.write.phrase import PUNCT, clause_in
 
 
