@@ -271,6 +271,13 @@ def mended(excerpt: str) -> str | None:
 _TO_VERB = re.compile(r"^To\s(?!(?:" + "|".join(sorted(_BEFORE_NOUN)) + r")\b)[a-z]")
 
 
+# "that" as the subject of its clause, its verb right after it and the verb's object after
+# that ("… a vote that includes $5.7 billion …", "… a ruling that blocked the plan"): the
+# clause has its verb (`_has_verb` reads none in a clause's first word).
+_RELATIVE_VERB = re.compile(r"that\s+[a-z]+(?:s|ed)\s+(?:a|an|the|\$|\d|more|some|its|their|his|"
+                            r"her)\b")
+
+
 def _clause(head: str) -> bool:
     """Whether `head`, the text before the cut phrase, is a whole clause (see `mended`)."""
     if quote_depth(head) or head.count("(") != head.count(")"):
@@ -279,7 +286,7 @@ def _clause(head: str) -> bool:
     if (_SUBORDINATE.match(head) or fronted) and "," not in head:
         return False  # a subordinate clause or a phrase before any main clause
     that = _THAT.search(head)
-    if that and not _has_verb(head[that.end():]):
+    if that and not (_has_verb(head[that.end():]) or _RELATIVE_VERB.match(head[that.start():])):
         return False  # the cut is in a "that" clause that has no verb yet
     # A clause: enough words, a verb (after a fronted phrase a word in "-ed" is as likely a
     # participle: "Of all the nasty, disgusting smears lobbied against him, …"), no aside the

@@ -132,6 +132,17 @@ def test_a_cut_right_after_a_dash_ends_before_it() -> None:
                   "budget next week —") is None
 
 
+def test_a_that_clause_opening_on_its_verb_has_one() -> None:
+    # "that includes $5 million …": "that" is the clause's subject, its verb right after it
+    assert mended("The council passed a stopgap ferry budget on Thursday night in a 21-18 vote "
+                  "that includes $5 million for the new pier and additional security —") == (
+        "The council passed a stopgap ferry budget on Thursday night in a 21-18 vote that "
+        "includes $5 million for the new pier and additional security.")
+    # … while "that lawmakers" is cut before its clause's verb
+    assert mended("The mayor of the harbour town said on Friday night that local lawmakers —") \
+        is None
+
+
 def test_still_before_a_participle_is_no_connective() -> None:
     assert leans_back("Still needed, some experts say, is an inquiry into the ferry contracts.") \
         is None
