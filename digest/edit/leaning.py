@@ -11,6 +11,8 @@ read by both. Also here: a dek in headline grammar printed as a sentence (`headl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from digest.edit.lexicon import (
     ANAPHORIC,
@@ -208,25 +210,50 @@ _ROLE = re.compile(r"^The\s(" + "|".join(ROLE_TITLES) + r")\b(?![\w-])")
 # (a title after "Former", "Vice", "ex-" or "then-" is another office: "The president" under
 # "Vice President Pence …" is not Pence)
 _OTHER_OFFICE = re.compile(r"(?:[Ff]ormer|[Vv]ice|[Ee]x-|[Tt]hen-|[Ll]ate)\s?$")
+_ROLE_OF = {t: role for role, titles in ROLE_TITLES.items() for t in titles}
+# A title and the name after it, up to its last capitalised word ("President Donald Trump's").
+_TITLED_NAME = re.compile(r"(?<![\w.])(" + "|".join(re.escape(t) for t in _ROLE_OF)
+                          + r")\s((?:[A-Z][\w'’-]*\.?\s)*[A-Z][\w'’-]*[a-z](?:['’]s)?)(?![\w'’-])")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
-def role_holder(sentence: str, headline: str) -> str | None:
+def titled_holders(texts: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """(role, surname) of everyone `texts` write with a role's title before their name
+    ("President Donald Trump said" → ("president", "Trump"); not after "Former", "Vice" …):
+    whom the week's readers know to hold it, for `role_holder`."""
+    out: set[tuple[str, str]] = set()
+    for text in texts:
+        for m in _TITLED_NAME.finditer(text):
+            if not _OTHER_OFFICE.search(text[:m.start()]):
+                out.add((_ROLE_OF[m.group(1)], _POSSESSIVE.sub("", m.group(2).split()[-1])))
+    return frozenset(out)
+
+
+def role_holder(sentence: str, headline: str,
+                titled: AbstractSet[tuple[str, str]] = frozenset()) -> str | None:
     """`sentence` with its opening "The <role>" (`ROLE_TITLES`) written as the one person
     `headline` names with that role's title ("The senator received …" under "Senator Cory
-    Booker launches …" → "Senator Cory Booker received …"), or None: no such opening, or
-    the headline names nobody so, or two people."""
+    Booker launches …" → "Senator Cory received …"), or, when it names none so, the one person
+    it names whom `titled` (`titled_holders` of the week's texts) gives that title ("The
+    president's son …" under "Donald Trump Says His Son …", the week writing "President
+    Trump" → "President Trump's son …"); None: no such opening, or the headline names nobody
+    so, or two people."""
     m = _ROLE.match(sentence.strip())
     if m is None or not headline:
         return None
-    titles = "|".join(re.escape(t) for t in ROLE_TITLES[m.group(1)])
+    role = m.group(1)
+    titles = "|".join(re.escape(t) for t in ROLE_TITLES[role])
     # (a title-case headline runs the name into its verb, "President Trump Says …": the word
     # after the title tells one holder from another, and stands for the name)
-    held = [h.group(0) for h in re.finditer(rf"(?<![\w.])(?:{titles})\s[A-Z][\w'’-]*[a-z]",
+    held = {h.group(0) for h in re.finditer(rf"(?<![\w.])(?:{titles})\s[A-Z][\w'’-]*[a-z]",
                                             headline)
-            if not _OTHER_OFFICE.search(headline[:h.start()])]
-    if len(set(held)) != 1:
+            if not _OTHER_OFFICE.search(headline[:h.start()])}
+    if not held:
+        held = {f"{ROLE_TITLES[role][0]} {name}" for r, name in titled
+                if r == role and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", headline)}
+    if len(held) != 1:
         return None
-    return held[0] + sentence.strip()[m.end():]
+    return next(iter(held)) + sentence.strip()[m.end():]
 
 
 def headline_grammar(sentence: str) -> bool:

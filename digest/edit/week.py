@@ -30,6 +30,7 @@ from scipy.spatial.distance import squareform
 from digest.edit.casing import Casing, sentence_cased
 from digest.edit.entities import EntityIndex, Scan, mentions_after, scan
 from digest.edit.facts import name_heads
+from digest.edit.leaning import titled_holders
 from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
 from digest.edit.whole import fault
 from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
@@ -255,6 +256,11 @@ class Week:
             if v.duplicate_of is not None:
                 out.setdefault(v.duplicate_of, []).append(i)
         return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def titled(self) -> frozenset[tuple[str, str]]:
+        """Who the used articles title "President", "Senator" … (`leaning.titled_holders`)."""
+        return titled_holders(r.article.text for r in self.used)
 
     @cached_property
     def citations(self) -> dict[str, tuple[str, ...]]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.leaning import leans_back, role_holder
+from digest.edit.leaning import leans_back, role_holder, titled_holders
 from digest.edit.proof import paragraph_strikes
 from digest.edit.whole import mended, unstopped_dek
 from digest.edit.write.also import also_line
@@ -67,6 +67,31 @@ def test_role_holder_reads_the_headline() -> None:
     assert role_holder("The governor said he would sign it.", "Gov. Ola Berg signs bill") == \
         "Gov. Ola said he would sign it."
     assert leans_back("Gov. Ola said he would sign it.") is None
+
+
+WEEK = ("President Ilse Brandt said on Monday the ferry would run. Former President Ola Berg "
+        "disagreed, and Vice President Jan Holm stayed away. Gov. Ada Lind (R) signed the bill.")
+
+
+def test_the_week_tells_who_holds_a_role_the_headline_names_no_title_for(
+        make_article: MakeArticle) -> None:
+    titled = titled_holders([WEEK])
+    assert titled == {("president", "Brandt"), ("governor", "Lind")}  # (not the former, the vice)
+    son = "The president’s son has been accused of lying to the harbour board."
+    art = make_article(son, source="Outlet C",
+                       title="Ilse Brandt Says Her Son Is An ‘Innocent’ Victim")
+    line = also_line([art], {}, language="en", titled=titled)
+    assert [s.text for s in line] == [son]
+    sources = [f"{art.title}\n{art.text}"]
+    assert paragraph_strikes([son], sources=sources, headline=art.title, titled=titled) == []
+    # without the week's knowledge, or under a headline naming no president, none
+    assert also_line([art], {}, language="en") == ()
+    assert paragraph_strikes([son], sources=sources, headline=art.title) != []
+    other = make_article(son, source="Outlet C", title="Shutdown will be longest in history")
+    assert also_line([other], {}, language="en", titled=titled) == ()
+    # … or naming two the week calls president
+    assert role_holder(son, "Brandt and Tove meet in Porthaven",
+                       titled | {("president", "Tove")}) is None
 
 
 DEK = "Mayor offers no new plan for ferry strike in first City Hall address of her term."

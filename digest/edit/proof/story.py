@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from digest.edit import whole
 from digest.edit.acts import told_again
 from digest.edit.events import says_nothing_new
-from digest.edit.leaning import DEK_FAULT, leans_back, role_holder
+from digest.edit.leaning import DEK_FAULT, leans_back, role_holder, titled_holders
 from digest.edit.lexicon import (
     ARTICLES,
     AUXILIARIES,
@@ -261,20 +261,23 @@ def _whole_in(word: str, text: str) -> bool:
 
 def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
                       sources: Sequence[str] = (), origins: Sequence[str] = (),
-                      headline: str = "") -> list[Strike]:
+                      headline: str = "",
+                      titled: AbstractSet[tuple[str, str]] = frozenset()) -> list[Strike]:
     """What a copy editor would strike in a story paragraph, sentence by sentence.
     `origins`: the article each sentence comes from (its URL); a sentence that says nothing
     the *other* outlets' printed sentences do not is a paraphrase (`events.says_nothing_new`),
     while an outlet's sentence after its own earlier one goes on with its account. Without
     them every sentence is read as another outlet's. `headline`: the story's, which its first
     sentence may lean on ("The senator …" under "Senator Cory Booker …",
-    `leaning.role_holder`), and a line alone under it may be its article's dek (`_standfirst`)."""
+    `leaning.role_holder`; `titled`: who the issue's sources give a role's title), and a line
+    alone under it may be its article's dek (`_standfirst`)."""
     out: list[Strike] = []
     cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
     before = _before(tuple(sources))
     for k, s in enumerate(sentences):
         fault = leans_back(s)
-        if fault and k == 0 and (held := role_holder(s, headline)) and not leans_back(held):
+        if fault and k == 0 and (held := role_holder(s, headline, titled)) \
+                and not leans_back(held):
             fault = None  # (its headline names the one who holds the role)
         if fault and (k == 0 or not _follows(s, sentences[k - 1], before,
                                              origins[k - 1:k + 1] if origins else ())):
@@ -358,11 +361,12 @@ def lowered_name(word: str, sources: Sequence[str]) -> bool:
 
 
 def story_strikes(headline: str, sentences: Sequence[str], *, language: str = "en",
-                  sources: Sequence[str] = (), origins: Sequence[str] = ()) -> list[Strike]:
+                  sources: Sequence[str] = (), origins: Sequence[str] = (),
+                  titled: AbstractSet[tuple[str, str]] = frozenset()) -> list[Strike]:
     """Every strike in one story: its headline and its paragraph (or "Also" line)."""
     return [*headline_strikes(headline, sources, language=language),
             *paragraph_strikes(sentences, language=language, sources=sources,
-                               origins=origins, headline=headline)]
+                               origins=origins, headline=headline, titled=titled)]
 
 
 def issue_strikes(issue: Issue, sources: dict[str, str] | None = None) -> list[Strike]:
@@ -370,13 +374,14 @@ def issue_strikes(issue: Issue, sources: dict[str, str] | None = None) -> list[S
     its title and text, for the checks that need them (cut words, lower-cased names); the
     stories' own titles are always used."""
     out: list[Strike] = []
+    titled = titled_holders(sources.values()) if sources else frozenset()  # ("President X")
     for story in issue.stories:
         texts = [sources[c.url] for c in story.articles if sources and c.url in sources]
         texts += [c.title for c in story.articles]
         out.extend(story_strikes(story.headline, [s.text for s in story.sentences],
                                  language=issue.newsletter.language, sources=texts,
                                  origins=[s.sources[0] if s.sources else ""
-                                          for s in story.sentences]))
+                                          for s in story.sentences], titled=titled))
     # Read alone, far from its story: a TL;DR sentence and an answer's first sentence.
     alone = [("tldr", s.text) for s in issue.tldr]
     alone += [("explainer", q.answer[0].text) for q in (issue.explainer.qa if issue.explainer

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from digest.edit.headline.score import chosen
@@ -62,10 +63,12 @@ BLURB_WORDS = 40
 def also_line(story: Sequence[Read | Article], citations: dict[str, tuple[str, ...]], *,
               headline: str = "", language: str | None = None,
               settings: ParagraphSettings = PARAGRAPH,
-              headlines: HeadlineSettings | None = None) -> tuple[Sentence, ...]:
+              headlines: HeadlineSettings | None = None,
+              titled: AbstractSet[tuple[str, str]] = frozenset()) -> tuple[Sentence, ...]:
     """One sentence for an "Also this week" item (see the module docstring); `story`: its
     articles, as the week read them (`lines.reading`); `headlines`: how its headline is
-    chosen (`headline.score.chosen`), for a line that reads only under it."""
+    chosen (`headline.score.chosen`), for a line that reads only under it; `titled`: who
+    the week's articles give a role's title (`week.Week.titled`)."""
     reads = reading(story)
     arts = [r.article for r in reads]
     leads = _leads(reads, language)
@@ -76,7 +79,7 @@ def also_line(story: Sequence[Read | Article], citations: dict[str, tuple[str, .
     if not leads:
         leads = _named_leads(reads, language, headline)
     if not leads:
-        return _under_headline(reads, citations, language, headlines)
+        return _under_headline(reads, citations, language, headlines, titled)
     central = Centrality(arts, settings)
     head = set(content_words(headline))
     ranked = sorted(leads.values(),
@@ -146,11 +149,12 @@ def _told(line: Line, name: Named, headline: str, persons: Persons) -> Line | No
 
 def _under_headline(reads: Sequence[Read], citations: dict[str, tuple[str, ...]],
                     language: str | None, headlines: HeadlineSettings | None,
-                    ) -> tuple[Sentence, ...]:
+                    titled: AbstractSet[tuple[str, str]]) -> tuple[Sentence, ...]:
     """The line that reads only under the story's headline (`headline.score.chosen`), when no
     other is found: an article's first sentence opening on "The <role>" that the headline
     names the one holder of ("The senator received …" under "Senator Cory Booker launches
-    …", `leaning.role_holder`), leaning on nothing else; else the dek of the article whose
+    …"; "The president's son …" under "Donald Trump Says …" when the week's articles write
+    "President Trump": `leaning.role_holder`), leaning on nothing else; else the dek of the article whose
     title the headline is, the line its outlet wrote to stand under that title ("President
     offers no new solutions to …"; one with no stop, `whole.unstopped_dek`, gets its full
     stop). Either is printed only if the headline, with it, stays the one it reads under."""
@@ -163,7 +167,7 @@ def _under_headline(reads: Sequence[Read], citations: dict[str, tuple[str, ...]]
         first = next(article_lines(k, r), None)
         if first is not None and first.index == 0 and first.leans \
                 and (not language or speaks(first, arts, language)):
-            holder = role_holder(first.text, head.text)
+            holder = role_holder(first.text, head.text, titled)
             if holder is not None and not leans_on(holder):
                 found.append((k, first.text))
     if not found:

@@ -139,7 +139,8 @@ def write_stories(week: Week, ranked: Sequence[Ranked], language: str,
             title, sentences = _paragraph(reads, week.citations, language, settings, headline)
         else:
             sentences = also_line(reads, week.citations, language=language,
-                                  settings=settings.paragraph, headlines=headline)
+                                  settings=settings.paragraph, headlines=headline,
+                                  titled=week.titled)
             title = headline_for(arts, language=language, settings=headline,
                                  paragraph=[s.text for s in sentences])
         cites = tuple(Citation(a.url, a.title, a.source, a.published)
