@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 # changes), never for what the organisation does.
 # A consequence the verb "force" names ("the rule forces platforms to label …"), not the
 # noun ("the peacekeeper force"): a cue of "Why does it matter?" here and in the copy
-# editor's check (proof/explainer.MATTERS).
+# editor's check (proof/questions.MATTERS).
 FORCES_TO = r"forc(?:es|ed|ing)\s+(?:\w+\s+){0,3}to"
 QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Which is?", r"\b(known as|short for|refers to|stands for)\b|简称|"
@@ -40,7 +40,7 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 # The Explainer on a person ("{name}": the surname the sources use). "Who is {name}?" is
 # answered by what the sources say the person is (a title before the name, an appositive,
 # "X is a …"), the others by the sentences naming the person whose cues they hold; the
-# copy editor (proof/explainer.RULES) decides whether each answers. The specific claim first:
+# copy editor (proof/questions.RULES) decides whether each answers. The specific claim first:
 # "What's next?" before "Why does it matter?" before "What did {name} say?" before "What
 # happened this week?", whose cue (the person doing something) most sentences have.
 PERSON_QUESTIONS: tuple[tuple[str, str], ...] = (

@@ -11,7 +11,7 @@ import pytest
 
 from digest.edit.proof.answer import misspelt, no_fact, word_counts
 from digest.edit.proof.explainer import LEANS, explainer_strikes
-from digest.edit.proof.explainer import fault as proof_fault
+from digest.edit.proof.questions import fault as proof_fault
 from digest.edit.select import select
 from digest.edit.settings import Settings
 from digest.edit.week import read
@@ -152,8 +152,8 @@ def test_the_less_obvious_person_the_sources_explain(make_article: MakeArticle,
 
 
 def test_a_deeds_object_and_the_day_before_the_verb() -> None:
-    from digest.edit.proof.explainer import matters
     from digest.edit.proof.person import acts
+    from digest.edit.proof.questions import matters
     from digest.edit.write.explainer_people import definition_of
 
     # what the object of the person's own deed would do is no consequence of the person's
@@ -175,7 +175,7 @@ def test_a_deeds_object_and_the_day_before_the_verb() -> None:
 
 
 def test_a_claim_in_an_opening_clause_is_no_reason_it_matters() -> None:
-    from digest.edit.proof.explainer import matters
+    from digest.edit.proof.questions import matters
 
     assert not matters("After suggesting Tuesday that gun owners could stop Dana Reyes, Bo "
                        "is making his first attempt at clarifying the remark.", FORMS,

@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.proof.explainer import DATELINE, LEANS, matters, redefined, whole
-from digest.edit.proof.explainer import fault as proof_fault
+from digest.edit.proof.explainer import DATELINE, LEANS, redefined, whole
 from digest.edit.proof.person import acts, attributive, speech
+from digest.edit.proof.questions import fault as proof_fault
+from digest.edit.proof.questions import matters
 from digest.edit.select import select
 from digest.edit.settings import ExplainerSettings, Settings
 from digest.edit.week import read

@@ -7,12 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.edit.proof.explainer import (
-    answered,
-    explainer_strikes,
-    intro_strikes,
-    tldr_strikes,
-)
+from digest.edit.proof.explainer import explainer_strikes, intro_strikes, tldr_strikes
+from digest.edit.proof.questions import answered
 from digest.models import QA, Explainer, Sentence
 
 FORMS = ["Asia Open Model Alliance", "AOMA"]

@@ -1,4 +1,4 @@
-"""The copy editor's rules for an Explainer on a person (proof/explainer.RULES reads them):
+"""The copy editor's rules for an Explainer on a person (proof/questions.RULES reads them):
 who the sources say the person is, what they did, what they said, and which mention of the
 name is theirs ("First Lady Melania Trump" is another Trump; "… with organizers" is no
 speaker). Closed-class English and short cue lists written for this module, nothing learned

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from digest.edit.continuity.explained import NOTHING_EXPLAINED, Explained, skipped_note
 from digest.edit.entities import EntityIndex
 from digest.edit.lexicon import CJK_RE
-from digest.edit.proof.explainer import answered, defines
+from digest.edit.proof.questions import answered, defines
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read, Week
 from digest.edit.write.explainer_people import (

@@ -28,8 +28,9 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from digest.edit.entities import NOT_PERSON, ORG_WORDS, is_title
 from digest.edit.lexicon import CALENDAR, STOPWORDS
-from digest.edit.proof.explainer import answered, redefined, repeated
+from digest.edit.proof.explainer import redefined, repeated
 from digest.edit.proof.person import about_another, defines_person
+from digest.edit.proof.questions import answered
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read
 from digest.edit.write.explainer_pool import Item, repeats
