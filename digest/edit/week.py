@@ -27,8 +27,9 @@ import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
+from digest.edit.aliases import EntityIndex
 from digest.edit.casing import Casing, sentence_cased
-from digest.edit.entities import EntityIndex, Scan, mentions_after, scan
+from digest.edit.entities import Scan, mentions_after, scan
 from digest.edit.facts import name_heads
 from digest.edit.leaning import titled_holders
 from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem

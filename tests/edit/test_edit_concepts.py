@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from digest.edit.entities import EntityIndex
+from digest.edit.aliases import EntityIndex
 from digest.edit.group.anchors import anchors, cluster_text, link_languages
 from digest.edit.group.concepts import shared_heads
 from digest.edit.group.stories import cluster

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digest.edit.entities import EntityIndex
+from digest.edit.aliases import EntityIndex
 from digest.edit.group.anchors import event_anchors, name_forms, same_name, subject_held
 from digest.edit.group.stories import anchor_factors, cluster
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from digest.edit.entities import EntityIndex
+from digest.edit.aliases import EntityIndex
 from digest.edit.group.stories import cluster
 from digest.edit.select.dedup import find_duplicates
 from digest.edit.select.relevance import RelevanceJudge

@@ -24,7 +24,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from digest.edit.entities import EntityIndex, char_before, mentions
+from digest.edit.aliases import EntityIndex
+from digest.edit.entities import char_before, mentions
 from digest.edit.lexicon import APOSTROPHES, CJK_RE, MONTHS, WEEKDAYS, fold_name, mostly_cjk
 
 LINK_SCORE = 1.5

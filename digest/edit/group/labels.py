@@ -22,7 +22,8 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 import scipy.sparse as sp
 
-from digest.edit.entities import EntityIndex, Scan, mentions_after
+from digest.edit.aliases import EntityIndex
+from digest.edit.entities import Scan, mentions_after
 from digest.edit.group.anchors import (
     cluster_text,
     event_anchors,

@@ -20,8 +20,8 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from digest.edit.aliases import EntityIndex
 from digest.edit.continuity.explained import NOTHING_EXPLAINED, Explained, skipped_note
-from digest.edit.entities import EntityIndex
 from digest.edit.lexicon import CJK_RE
 from digest.edit.proof.questions import answered, defines
 from digest.edit.settings import ExplainerSettings
