@@ -105,7 +105,7 @@ def test_trace_accepts_light_compression_only() -> None:
 
 
 def test_explainer_sentence_that_leans_on_the_one_before_is_not_an_answer_start() -> None:
-    from digest.edit.write.explainer import _leans_back
+    from digest.edit.write.explainer_orgs import _leans_back
     forms = ["Northern Data Alliance", "NDA"]
     assert _leans_back("The standard is voluntary, but NDA said 12 members signed it.", forms)
     assert not _leans_back("The alliance was founded in 2019 in Tromsø.", forms)
