@@ -2,15 +2,8 @@
 
 `paragraph_for(arts, citations, language=…, words=(60, 130))`:
 
-1. **Opening**: the lead (first printable sentence leaning on nothing, a column's hook —
-   "What a hot mess." — aside: `_hooks`, never printed) of the most central
-   *account* — the article whose printable sentences, taken together, the other outlets say
-   most of: the highest expected ROUGE-1 F1 against a summary of `account_reference` words,
-   counting each word by the share of the other articles that use it (`lines.Centrality`).
-   A lead alone is a poor judge of an account (on allsides_dev weeks the most central lead
-   sentence, followed by its account, scored 0.25 lower on both halves). A lead that reports
-   opens before a column's colour (`report.colour`: no figure, date, words of anyone or word
-   of the event the other outlets tell — "Monica Lewinsky is having a déjà vu day."), never a filler.
+1. **Opening** (write/opening.py): the lead of the most central *account*, a column's hook
+   aside; a lead that reports before a column's colour.
 2. **Its account goes on**, in its own order (news is written as an inverted pyramid: an
    outlet's second sentence follows from its first), each sentence while the paragraph stays
    within `words[1]`, says something new and leans on nothing unprinted. Told alone (a
@@ -61,86 +54,26 @@ from datetime import date
 
 from digest.edit.acts import told_again
 from digest.edit.events import says_nothing_new
-from digest.edit.facts import new_fact, said
+from digest.edit.facts import new_fact
 from digest.edit.headline.column import columns
 from digest.edit.lexicon import QUOTED, mostly_cjk, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
-from digest.edit.write.attribution import attribute, corroborated, judges, quoted_share
+from digest.edit.write.attribution import attribute, quoted_share
 from digest.edit.write.lines import Centrality, Key, Line, named_line, size_of, story_lines
+from digest.edit.write.opening import central_lead, credited, hook_keys, lead_of, reports
 from digest.edit.write.report import colour
 from digest.edit.write.trim import Printed, credited_once, trimmed
 from digest.models import Article, Sentence
 from digest.text import tokens
 
 WORDS = (60, 130)  # the default paragraph length (EditorSettings.paragraph_words)
-HOOK_WORDS = 10  # a column's opening line is short; a report's lead runs to 20-40 words
-
-
-def _leads(lines: Sequence[Line], hooks: set[Key]) -> dict[int, Line]:
-    """Each article's first printable sentence that leans on nothing (or only on its opening
-    conjunction, struck: `Line.struck`) and is no hook."""
-    leads: dict[int, Line] = {}
-    for ln in lines:
-        if ln.article not in leads and ln.key not in hooks and (
-                not ln.leans or ln.struck is not None):
-            leads[ln.article] = named_line(ln)
-    return leads
-
-
-def _hooks(lines: Sequence[Line]) -> set[Key]:
-    """An article's first sentence that opens a column, not a report ("What a hot mess.",
-    "The stories are endless.", "Just count the damn votes."): short (under HOOK_WORDS), it
-    names nothing and gives no figure. A report's lead says who or what, or how many."""
-    first = {ln.article: ln for ln in reversed(lines)}  # (each article's first line)
-    return {ln.key for ln in first.values() if ln.size < HOOK_WORDS and not _news(ln.text)}
-
-
-def _account_score(k: int, lines: Sequence[Line], central: Centrality,
-                   reference: float) -> float:
-    """Expected ROUGE-1 F1 of article `k`'s printable sentences, taken together, against a
-    summary of `reference` words, by what the *other* articles say."""
-    stems: set[str] = set()
-    size = 0.0
-    for ln in lines:
-        if ln.article == k:
-            stems |= ln.stems
-            size += ln.size
-    exclude = k if len(central.bags) > 1 else None
-    return 2 * math.fsum(central.share(w, exclude) for w in stems) / (size + reference)
-
-
-def _opening(lines: Sequence[Line], central: Centrality, leads: dict[int, Line],
-             arts: Sequence[Article], settings: ParagraphSettings = PARAGRAPH,
-             colours: frozenset[Key] = frozenset(),
-             columns: frozenset[int] = frozenset()) -> Line | None:
-    """The lead of the most central account: of the articles' `leads`, the one whose
-    printable sentences the other outlets say most of (ties: the earlier article); a lead
-    that reports before one that judges (a judgement only its outlet makes, which would
-    open the paragraph credited: "… a problematic study …, according to Outlet C."), a
-    report's before a column's (`columns`: articles under a column's title, "Trump's very
-    swampy commutation of …", whose lead is its writer's way in: "If Roger Stone is
-    dispatched to prison …"), and before a column's colour (`colours`: `report.colour`)."""
-    if not leads:
-        return None
-    return max(leads.values(),
-               key=lambda ln: (not _credited(ln, arts, central, settings),
-                               ln.article not in columns,
-                               ln.key not in colours,
-                               _account_score(ln.article, lines, central,
-                                              settings.account_reference), -ln.article))
-
-
-def _credited(ln: Line, arts: Sequence[Article], central: Centrality,
-              settings: ParagraphSettings) -> bool:
-    """A judgement (`attribution.judges`) no other outlet's article shares: printed credited."""
-    return judges(ln.text) and not corroborated(ln, arts, central.bags, settings.corroborated)
 
 
 @dataclass(frozen=True)
 class Pick:
     line: Line
     text: str  # as printed: with its outlet named where it needs it
-    lead: bool = False  # its article's lead (`_leads`): it may open (stories.lead_with)
+    lead: bool = False  # its article's lead (`lead_of`): it may open (stories.lead_with)
 
 
 @dataclass
@@ -190,7 +123,7 @@ class _Draft:
 def _printed(ln: Line, draft: _Draft) -> str:
     """The sentence as printed: a judgement no other outlet shares is credited to its outlet
     (`attribution.judges`); a reported fact is not (the story's sources are linked under it)."""
-    if not _credited(ln, draft.arts, draft.central, draft.settings):
+    if not credited(ln, draft.arts, draft.central, draft.settings):
         return ln.text
     return attribute(ln.text, draft.arts[ln.article].source, draft.story_text)
 
@@ -204,11 +137,11 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
     central account's."""
     lines = story_lines(arts, language) if lines is None else lines
     central = Centrality(arts, settings)
-    hooks = _hooks(lines)  # each read once: the opening, the draft and the fill ask
-    by_article = _leads(lines, hooks)
+    hooks = hook_keys(lines)  # each read once: the opening, the draft and the fill ask
+    by_article = lead_of(lines, hooks)
     cols = columns(arts)
     colours = colour(arts, lines, cols)  # a column's colour: never fills, never a lead first
-    first = by_article.get(opening if opening is not None else -1) or _opening(
+    first = by_article.get(opening if opening is not None else -1) or central_lead(
         lines, central, by_article, arts, settings, colours, cols)
     if first is None:
         return []
@@ -247,7 +180,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
                 continue
             # Under the floor, another outlet's lead first (unless it reports an earlier event)
             rank = (draft.size < lo and not earlier and ln.key in leads
-                    and _news(ln.text), gain)
+                    and reports(ln.text), gain)
             if best is None or rank > best[0]:
                 best = (rank, Pick(ln, text, ln.key in leads), stems, length)
         if best is None or (draft.size >= lo and best[0][1] <= 0):
@@ -353,12 +286,6 @@ def _fills(ln: Line, text: str, gain: float, printed: Sequence[str],
     if text != ln.text or quoted_share(text) > settings.fill_quoted:
         return False
     return gain >= -settings.fill_loss or mostly_cjk(text) or new_fact(text, printed)
-
-
-def _news(text: str) -> bool:
-    """A lead that reports: it names someone or something, or gives a figure ("What a hot
-    mess." opens a column, not a report)."""
-    return bool((facts := said(text)).names or facts.figures)
 
 
 def _in_order(chosen: Sequence[Pick]) -> list[Pick]:
