@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from digest.edit.proof.explainer import intro_strikes
 from digest.edit.proof.intro import intro_items
-from digest.edit.proof.tldr import Sources
+from digest.edit.proof.sources import Sources
 from digest.edit.settings import IntroSettings
 from digest.edit.write.casing import in_running_text, prose_counts
 from digest.edit.write.cover import _with_article, finished, first_clause, tells

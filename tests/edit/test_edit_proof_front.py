@@ -11,13 +11,8 @@ import pytest
 from digest.edit import edit_issue
 from digest.edit.proof.intro import clause_faults, intro_items, intro_strikes, list_item_faults
 from digest.edit.proof.item import item_faults
-from digest.edit.proof.tldr import (
-    Sources,
-    one_line,
-    sentence_faults,
-    tldr_strikes,
-    unresolved_role,
-)
+from digest.edit.proof.sources import Sources
+from digest.edit.proof.tldr import one_line, sentence_faults, tldr_strikes, unresolved_role
 from digest.edit.write.intro import clauses
 from digest.edit.write.tldr import _short, runs_through
 from digest.models import Article, Newsletter, Period, Sentence, Story

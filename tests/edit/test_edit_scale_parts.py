@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from digest.edit.proof import lowered_name
 from digest.edit.proof.item import item_faults
-from digest.edit.proof.tldr import Sources
+from digest.edit.proof.sources import Sources
 from digest.edit.week import Bodies, Read, read
 from digest.models import Article
 

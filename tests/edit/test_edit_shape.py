@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from digest.edit import edit_issue
 from digest.edit.lexicon import CJK_RE, dangles
-from digest.edit.proof.tldr import Sources
+from digest.edit.proof.sources import Sources
 from digest.edit.select import select
 from digest.edit.settings import QUESTIONS, ExplainerSettings, Settings, TldrSettings
 from digest.edit.week import read

@@ -1,5 +1,5 @@
 """The copy editor for the intro (`proof/explainer.front_strikes` calls `intro_strikes`;
-the TL;DR's rules and the week's `Sources` are proof/tldr.py's).
+the TL;DR's rules and the week's `Sources` are proof/sources.py's).
 
 The intro: "This week in <newsletter>: A; B; C; and 16 more stories, with …" (write/intro.py).
 No operator line; no headline quoted (inside quotation marks, or printed in its Title Case:
@@ -50,8 +50,9 @@ from digest.edit.proof.item import (  # (the item rules a clause can break)
     _verb_end,
     item_faults,
 )
+from digest.edit.proof.sources import Sources
 from digest.edit.proof.story import Strike, lowered_name
-from digest.edit.proof.tldr import OPERATOR, Sources, _a_view, _bare_first_name
+from digest.edit.proof.tldr import OPERATOR, _a_view, _bare_first_name
 from digest.edit.write.phrase import DETERMINERS, clause_in
 
 INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence

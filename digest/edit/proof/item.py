@@ -24,8 +24,9 @@ from digest.edit.lexicon import (
     STOPWORDS,
     plural,
 )
+from digest.edit.proof.sources import Sources
 from digest.edit.proof.story import lowered_name
-from digest.edit.proof.tldr import ROLE_RX, Sources, _bare_first_name
+from digest.edit.proof.tldr import ROLE_RX, _bare_first_name
 from digest.edit.write.phrase import PUNCT, clause_in
 
 

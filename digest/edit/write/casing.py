@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from digest.edit.lexicon import QUOTED, STOPWORDS, stem
-from digest.edit.proof.tldr import Sources
+from digest.edit.proof.sources import Sources
 
 # A word of running text; the character before it says whether it opens a sentence. An
 # apostrophe or hyphen inside a word belongs to it ("China's", "four-month"); one that ends it

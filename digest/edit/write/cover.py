@@ -31,7 +31,7 @@ from digest.edit.lexicon import (
 )
 from digest.edit.proof.intro import bare_noun, clause_faults
 from digest.edit.proof.item import bare_topic
-from digest.edit.proof.tldr import Sources
+from digest.edit.proof.sources import Sources
 from digest.edit.settings import ROLES
 from digest.edit.write.phrase import PUNCT
 

@@ -28,7 +28,8 @@ from dataclasses import replace
 
 from digest.edit.entities import is_title, mentions
 from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere, stem
-from digest.edit.proof.tldr import Sources, one_line, sentence_faults
+from digest.edit.proof.sources import Sources
+from digest.edit.proof.tldr import one_line, sentence_faults
 from digest.edit.settings import TldrSettings
 from digest.edit.week import Line, Read, Week
 from digest.edit.write.attribution import judges
