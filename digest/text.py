@@ -11,8 +11,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{_CJK}]")
+# The Han characters (CJK unified ideographs, extension A, compatibility ideographs): the one
+# home of the range every module that reads Chinese uses.
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{CJK}]")
 _WS_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
@@ -76,7 +78,7 @@ SPEECH = (r"(?:said|says|told|tells|wrote|writes|tweeted|argued|claimed|insisted
 # only count so when they follow a CJK character (mixed text), never inside English
 # ("true?" she asked) or a URL ("?q=").
 _ZH_BOUNDARY = re.compile(
-    rf"((?:[。！？；]|(?<=[{_CJK}])[!?])[。！？!?；]*[”’」』）)\"']*)")
+    rf"((?:[。！？；]|(?<=[{CJK}])[!?])[。！？!?；]*[”’」』）)\"']*)")
 
 
 def normalize_whitespace(text: str) -> str:
@@ -88,7 +90,7 @@ def normalize_whitespace(text: str) -> str:
 _NOT_LATIN = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
-# the bytes other than those that lead the UTF-8 form of a character of _CJK (E3-E9, EF)
+# the bytes other than those that lead the UTF-8 form of a character of CJK (E3-E9, EF)
 _NOT_CJK_BYTE = bytes(c for c in range(256) if not (0xE3 <= c <= 0xE9 or c == 0xEF))
 
 
@@ -281,7 +283,7 @@ def _attributed(pieces: list[str]) -> list[str]:
     return out
 
 
-_WORD_RE = re.compile(rf"[{_CJK}]|[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_WORD_RE = re.compile(rf"[{CJK}]|[A-Za-z0-9][A-Za-z0-9'’\-]*")
 
 
 def tokens(text: str) -> list[str]:

@@ -15,18 +15,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from digest.edit.entities import (
-    _CJK,
-    _ZH_ORG_RE,
     ORG_WORDS,
-    _is_acronym,
-    _trim_zh,
+    ZH_ORG_RE,
     alias_pairs,
+    is_acronym,
     mentions,
+    trim_zh,
 )
+from digest.text import CJK
 
 _NOT_ORG_ACRONYMS = frozenset({"AI", "US", "UK", "EU?", "CEO", "CTO", "GDP", "TV", "PM", "AM",
                                "OK", "IT", "PC", "ID", "UN?", "USA", "II", "III", "IV"})
-_ZH_ACRONYM_RE = re.compile(rf"([{_CJK}]{{2,30}})\s*[(（]\s*([A-Z][A-Za-z0-9&]{{1,9}})\s*[)）]")
+_ZH_ACRONYM_RE = re.compile(rf"([{CJK}]{{2,30}})\s*[(（]\s*([A-Z][A-Za-z0-9&]{{1,9}})\s*[)）]")
 
 
 def _initials(name: str) -> str:
@@ -34,9 +34,9 @@ def _initials(name: str) -> str:
 
 
 def _kind(name: str) -> str:
-    if re.search(f"[{_CJK}]", name):
+    if re.search(f"[{CJK}]", name):
         return "org"
-    if _is_acronym(name):
+    if is_acronym(name):
         return "name" if name in _NOT_ORG_ACRONYMS else "org"
     words = {w.lower().strip(".,") for w in name.split()}
     return "org" if words & ORG_WORDS else "name"
@@ -57,8 +57,8 @@ class EntityIndex:
         # "亚洲开放模型联盟（AOMA）": the Chinese name joins whatever the acronym stands for.
         for text in texts:
             for m in _ZH_ACRONYM_RE.finditer(text):
-                zh = _trim_zh(m.group(1))
-                if _ZH_ORG_RE.fullmatch(zh):
+                zh = trim_zh(m.group(1))
+                if ZH_ORG_RE.fullmatch(zh):
                     self._alias_of.setdefault(zh, m.group(2))
         fulls: dict[str, str] = {}
         seen: set[str] = set()
@@ -69,7 +69,7 @@ class EntityIndex:
                     fulls.setdefault(_initials(name), name)
         # An acronym that is used somewhere and spells a full name's initials is its alias.
         for acr, full in fulls.items():
-            if len(acr) >= 3 and acr in seen and _is_acronym(acr):
+            if len(acr) >= 3 and acr in seen and is_acronym(acr):
                 self._alias_of.setdefault(acr, full)
 
     def canonical(self, name: str) -> str:
@@ -110,5 +110,5 @@ class EntityIndex:
 
     def display(self, key: str) -> str:
         """'Full Name (ACR)' when an acronym alias exists, else the full name."""
-        acr = sorted(a for a in self.aliases(key) if a != key and _is_acronym(a))
-        return f"{key} ({acr[0]})" if acr and not _is_acronym(key) else key
+        acr = sorted(a for a in self.aliases(key) if a != key and is_acronym(a))
+        return f"{key} ({acr[0]})" if acr and not is_acronym(key) else key

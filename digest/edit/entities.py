@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.edit.lexicon import CALENDAR, NAME_SUFFIXES
+from digest.text import CJK
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CAP = r"(?:[A-Z][\w&'’\-]*|[A-Z]{2,}\d*)"
 _JOIN = r"(?:of|for|and|the|de|&)"  # not "on": "Bureau on Monday" is no name
 _DOTTED = r"(?:[A-Z]\.){1,3}(?!\w)"  # "U.S.", "D.C.", an initial "J." or "H.W."
@@ -66,9 +66,9 @@ _SHORT_TITLES = frozenset(["Sen", "Rep", "Gov", "Lt", "Dr", "Mr", "Mrs", "Ms", "
                            "Sgt", "Capt", "Col", "Adm", "Maj", "Gen", "Cmdr"])
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
 _SENTENCE_START = frozenset(".!?\"“:—–-")
-_PAREN_RE = re.compile(rf"({_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*)\s*[(（]\s*([A-Z][A-Za-z0-9&]{{1,9}}|[{_CJK}]{{2,20}})\s*[)）]")
-_ZH_ORG_RE = re.compile(
-    rf"[{_CJK}]{{2,14}}?(?:联盟|委员会|协会|学会|联合会|管理局|监管局|办公室|研究院|研究所|"
+_PAREN_RE = re.compile(rf"({_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*)\s*[(（]\s*([A-Z][A-Za-z0-9&]{{1,9}}|[{CJK}]{{2,20}})\s*[)）]")
+ZH_ORG_RE = re.compile(
+    rf"[{CJK}]{{2,14}}?(?:联盟|委员会|协会|学会|联合会|管理局|监管局|办公室|研究院|研究所|"
     rf"集团|公司|大学|中心|部|局|署|院|组织)"
 )
 ORG_WORDS = frozenset(
@@ -87,7 +87,7 @@ def _strip_leading(name: str) -> str:
     return " ".join(parts)
 
 
-def _is_acronym(name: str) -> bool:
+def is_acronym(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", name)) and sum(c.isupper() for c in name) >= 2
 
 
@@ -143,7 +143,7 @@ def scan(text: str, end: int | None = None) -> Scan:
                             not before or (before == "." and text.rfind(" ", 0, max(0, at - 1)) < 0)))
             whole = whole and at >= 0
             at += len(part)
-    return Scan(tuple(runs), tuple(_trim_zh(m.group(0)) for m in _ZH_ORG_RE.finditer(text, 0, stop)),
+    return Scan(tuple(runs), tuple(trim_zh(m.group(0)) for m in ZH_ORG_RE.finditer(text, 0, stop)),
                 whole)
 
 
@@ -190,7 +190,7 @@ def _chosen(runs: Sequence[Run], zh: Sequence[str], lower: Callable[[str], bool]
     for r in runs:
         for name in r.names:
             if (r.opening and r.part.startswith(name) and " " not in name
-                    and not _is_acronym(name) and name not in inside):
+                    and not is_acronym(name) and name not in inside):
                 continue
             first, _, rest = name.partition(" ")
             if r.opening and r.part.startswith(name) and rest in inside and lower(first.lower()):
@@ -285,7 +285,7 @@ def _plain(run: str) -> str:
 _ZH_FUNCTION = re.compile(r".*(?:包括|以及|其中|目前|[与和由及的在是对向为从将把被让])")
 
 
-def _trim_zh(name: str) -> str:
+def trim_zh(name: str) -> str:
     trimmed = _ZH_FUNCTION.sub("", name)
     return trimmed if len(trimmed) >= 3 else name
 

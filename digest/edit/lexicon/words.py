@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from digest.text import tokens
+from digest.text import CJK, tokens
 
-CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_RE = re.compile(f"[{CJK}]")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -115,7 +115,7 @@ def content_words(text: str) -> list[str]:
 
 def cjk_bigrams(text: str) -> list[str]:
     """Overlapping Chinese character pairs: the cheapest word proxy without a dictionary."""
-    runs = re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", text)
+    runs = re.findall(f"[{CJK}]+", text)
     grams: list[str] = []
     for run in runs:
         grams.extend(run[i : i + 2] for i in range(len(run) - 1))

@@ -30,7 +30,7 @@ from functools import cached_property
 from digest.edit.group.concepts import Text, phrase_evidence, phrase_words, text_of
 from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
 from digest.models import Article, Newsletter, Source
-from digest.text import tokens
+from digest.text import CJK, tokens
 
 _NUMERIC_RE = re.compile(r"^[\d.,:%$€£¥+\-−]+$")
 
@@ -43,7 +43,7 @@ class Phrase:
 
 
 def compile_phrase(text: str) -> Phrase:
-    cjk = "".join(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", text))
+    cjk = "".join(re.findall(f"[{CJK}]+", text))
     words = [t for t in tokens(text) if not CJK_RE.fullmatch(t)]
     content = [w for w in words if w not in STOPWORDS] or words
     return Phrase(text, tuple(stem(w) for w in content), cjk)
