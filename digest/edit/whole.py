@@ -43,6 +43,7 @@ from digest.edit.lexicon import (
     AUXILIARIES,
     CJK_RE,
     IRREGULAR_VERBS,
+    NUMBER_WORDS,
     PREPOSITIONS,
     QUOTED,
     STOPWORDS,
@@ -250,11 +251,13 @@ def mended(excerpt: str) -> str | None:
     brackets; a clause opening on a subordinating conjunction or a preposition ("After X crank
     up …,", "Per a deal reached …,") needs its own comma first, and a "that" clause its verb
     ("… declared Sunday that congressman Jair Bolsonaro, a champion of …, has won" is cut in
-    its subject). None when no such comma is found: nothing of the excerpt is printed. (Not
-    kept, session 26: without a comma, dropping the last phrase a preposition opens: of 20
-    more excerpts so ended on the allsides weeks, 6 read wrong or misleading — "… hasn't
-    taken place." for "… since the t", "… remains." for a dek "… remains on track" — and 6
-    were deks the missing stop made look cut.)"""
+    its subject). With no such comma, the last clause the cut fell in goes when its own
+    words say where it opens (`_without_last_clause`: "… on Wednesday after the mayor said
+    the harbour would" → "… on Wednesday."). None when neither is found: nothing of the
+    excerpt is printed. (Not kept, session 26: without a comma, dropping the last phrase a
+    preposition opens: of 20 more excerpts so ended on the allsides weeks, 6 read wrong or
+    misleading — "… hasn't taken place." for "… since the t", "… remains." for a dek "…
+    remains on track" — and 6 were deks the missing stop made look cut.)"""
     text = _CUT.sub("", excerpt.rstrip()).rstrip()
     aside = _ASIDE_OPENED.search(text)  # ("… and additional security —": the cut fell at
     if aside and _clause(text[:aside.start(1)]):  # the dash, before its aside: none of it)
@@ -262,6 +265,79 @@ def mended(excerpt: str) -> str | None:
     for m in _ADJUNCT.finditer(text):
         head = text[:m.start()]
         if _clause(head):
+            return head if head.endswith(".") else head + "."
+    return _without_last_clause(text)
+
+
+# With no comma to end on, the cut fell in the sentence's last clause, which may go when what
+# is left is a whole clause: an adverbial clause that its conjunction, a subject and a verb
+# open ("… on Wednesday after the mayor said she would"; not "as if", "as part of", nor "hours
+# after", which hangs on the word before it), a second predicate ("…, but reiterated that the
+# board", "and has emerged as …"), a relative clause on its noun ("… the 2015 rules that
+# barred crews from"), a question after a preposition ("… her inquiry into whether the"). The
+# last such clause goes, never one a negation before it holds ("hasn't sailed since …", "not
+# X but Y"), nor when the cut fell in an attribution ("…, Harbour Chair": a claim would read
+# as fact).
+_SUBORDINATOR = re.compile(r"\s(?:after|as|when|while|because|once|whereas)\s")
+_SECOND = re.compile(r"(?:,|\s[—–]|\s--)?\s(but|and|then)\s(?:(?:also|still|later)\s)?"
+                     r"([\w'’]+)(?:\s(\S+))?")
+_RELATIVE = re.compile(r"(\S+)\s(?:that|which)\s(?:could|would|will|can|may|might|should|"
+                       r"must|[a-z]+ed)\b")
+_WH = re.compile(r"\s(?:into|about|over|on)\s(?:whether|if|how|why|what)\s"
+                 r"|\sfor\s[a-z]+ing\sthat\s")
+_BEFORE_SUBORDINATOR = frozenset(["minutes", "hours", "days", "weeks", "months", "years",
+                                  "moments", "shortly", "soon", "just", "right", "long", "even",
+                                  "only"])
+_SUBJECT = frozenset(["he", "she", "it", "they", "we", "i", "you", "some", "many", "most",
+                      "all", "both"]) | ARTICLES | NUMBER_WORDS | (_BEFORE_NOUN - PREPOSITIONS)
+_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b")
+_ATTRIBUTION_CUT = re.compile(r",(?:\s[A-Z][\w.'’-]*){1,4}$")
+_NEEDS_MORE = _BEFORE_NOUN | AUXILIARIES  # (a word no clause ends on: "… the", "… has")
+
+
+def _finite(word: str) -> bool:
+    """Whether `word` is an auxiliary or a past (irregular, invariable, or in "-ed")."""
+    lw = word.lower()
+    return (lw in AUXILIARIES or lw in _PAST or lw in _INVARIABLE
+            or (word.islower() and lw.endswith("ed")))
+
+
+def _clause_cuts(text: str) -> list[tuple[int, bool]]:
+    """Where a last clause of `text` opens (see `_without_last_clause`), and whether a
+    negation before it keeps it."""
+    cuts: list[tuple[int, bool]] = []
+    for m in _SUBORDINATOR.finditer(text):
+        words = _WORD.findall(text[m.end():])[:8]
+        before = _words(text[:m.start()])[-1].lower()
+        if words and before not in _BEFORE_SUBORDINATOR \
+                and (words[0].lower() in _SUBJECT or words[0][0].isupper()
+                     or (_plural(words[0]) and words[0].lower() not in _HANGING)) \
+                and any(_finite(w) for w in words[1:]):
+            cuts.append((m.start(), True))
+    for m in _SECOND.finditer(text):
+        joint, verb, after = m.group(1), m.group(2), m.group(3) or ""
+        # (after "and", a past opens a predicate only before its object: "and perceived
+        # political leanings" is a list's last item)
+        if _finite(verb) and (joint != "and" or verb.lower() in AUXILIARIES
+                              or re.match(r"(?:[A-Z$\d]|(?:the|a|an|his|her|its|their|to|on|in|"
+                                          r"with|out|up|down)\b)", after)):
+            cuts.append((m.start(), joint == "but"))
+    cuts += [(m.end(1), False) for m in _RELATIVE.finditer(text)
+             if not _finite(m.group(1)) and m.group(1).lower() not in _NEEDS_MORE]
+    cuts += [(m.start(), False) for m in _WH.finditer(text)]
+    return cuts
+
+
+def _without_last_clause(text: str) -> str | None:
+    """`text`, cut with no comma before the clause the cut fell in, ended before that clause
+    (see above), or None."""
+    if _ATTRIBUTION_CUT.search(text):
+        return None
+    for at, negated in sorted(_clause_cuts(text), reverse=True):
+        head = text[:at].rstrip(" ,—–-")
+        if negated and _NEGATION.search(QUOTED.sub(" ", head)):
+            continue
+        if _clause(head) and _words(head)[-1].lower() not in _NEEDS_MORE:
             return head if head.endswith(".") else head + "."
     return None
 

@@ -99,6 +99,55 @@ def test_an_excerpt_ends_before_the_phrase_the_cut_fell_in() -> None:
         assert whole.mended(cut) is None, cut
 
 
+@pytest.mark.parametrize(("cut", "ended"), [
+    # an adverbial clause its conjunction, a subject and a verb open
+    ("A storm closed two piers and grounded four ferries in Oakfield on Wednesday after the "
+     "mayor said the harbour would",
+     "A storm closed two piers and grounded four ferries in Oakfield on Wednesday."),
+    # a second predicate, after "but" or after "and" with an auxiliary
+    ("Mayor Ilse Brandt said on Friday that the night ferry will run on Sundays, but "
+     "reiterated that the board",
+     "Mayor Ilse Brandt said on Friday that the night ferry will run on Sundays."),
+    ("Captain Tom Keller met the harbour board on Saturday at the Kettle pier and has emerged as "
+     "the favourite to lead the fle",
+     "Captain Tom Keller met the harbour board on Saturday at the Kettle pier."),
+    # a relative clause on its noun
+    ("The harbour board unveiled plans on Tuesday to repeal the 2015 rules that barred night "
+     "ferries from",
+     "The harbour board unveiled plans on Tuesday to repeal the 2015 rules."),
+    # a question after a preposition
+    ("The harbour court declined to hear the board's appeal of a ruling letting the auditor "
+     "continue her inquiry into whether the board",
+     "The harbour court declined to hear the board's appeal of a ruling letting the auditor "
+     "continue her inquiry."),
+])
+def test_an_excerpt_cut_with_no_comma_ends_before_its_last_clause(cut: str, ended: str) -> None:
+    assert whole.mended(cut) == ended
+
+
+@pytest.mark.parametrize("cut", [
+    # a negation holds the clause after it ("not … until", "not X but Y")
+    "The harbour board did not vote on the night fares on Tuesday after the mayor said she would",
+    "The harbour board did not cut the fares for the crews on Tuesday but raised the",
+    # "hours after" hangs on the word before it; "as if", "as part of" open no clause (no
+    # subject after the conjunction)
+    "Mayor Ilse Brandt declared the strike over in remarks at the harbour on Wednesday delivered "
+    "just hours after the union said",
+    "The harbour board explained the new fares with a long analogy at its meeting: it is as if "
+    "the crews were",
+    "The ferry company will close down and its piers sold to other harbour operators as part of "
+    "a deal filed",
+    # after "and", a past before no object is a list's last item
+    "Captain Tom Keller expected to face questions about the board's handling of the fares and "
+    "perceived political",
+    # the cut fell in an attribution: without it the claim would read as fact
+    "The harbour board voted on Tuesday to pass a budget that would keep the night ferries "
+    "running through May, Harbour",
+])
+def test_an_excerpt_whose_last_clause_cannot_go_is_not_ended(cut: str) -> None:
+    assert whole.mended(cut) is None
+
+
 def test_an_excerpt_opening_on_to_and_a_noun_phrase_is_a_clause_an_infinitive_is_not() -> None:
     # "To some crews' dismay, …": a preposition and its noun before the main clause, which
     # the cut can end (session 26: an "Also" item printed its headline alone for want of it)
