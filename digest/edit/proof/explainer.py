@@ -26,7 +26,7 @@ from digest.edit.proof.answer import GLUED, misspelt, no_fact, word_counts
 from digest.edit.proof.intro import intro_strikes
 from digest.edit.proof.person import about_another, unnamed
 from digest.edit.proof.questions import fault
-from digest.edit.proof.story import Strike
+from digest.edit.proof.strike import Strike
 from digest.edit.proof.tldr import _language_strike, tldr_strikes
 from digest.models import Explainer, Issue
 

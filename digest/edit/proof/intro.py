@@ -51,7 +51,8 @@ from digest.edit.proof.item import (  # (the item rules a clause can break)
     item_faults,
 )
 from digest.edit.proof.sources import Sources
-from digest.edit.proof.story import Strike, lowered_name
+from digest.edit.proof.story import lowered_name
+from digest.edit.proof.strike import Strike
 from digest.edit.proof.tldr import OPERATOR, _a_view, _bare_first_name
 from digest.edit.write.phrase import DETERMINERS, clause_in
 

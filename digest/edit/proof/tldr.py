@@ -35,7 +35,7 @@ from digest.edit.lexicon import (
     mostly_cjk,
 )
 from digest.edit.proof.sources import Sources
-from digest.edit.proof.story import Strike
+from digest.edit.proof.strike import Strike
 from digest.edit.settings import ROLES as SETTINGS_ROLES
 from digest.edit.write.attribution import ATTRIBUTION
 
