@@ -38,17 +38,19 @@ from digest.edit.lexicon import (
 )
 from digest.edit.proof.item import (  # (the item rules a clause can break)
     ItemRule,
-    _capitalised_noun,
-    _cut_inside,
-    _lowered,
     _modifier_end,
     _person_only,
-    _the_before_a_name,
-    _the_left_out,
     _uncounted,
-    _unseen_capital,
     _verb_end,
     item_faults,
+)
+from digest.edit.proof.item_names import (
+    capitalised_noun,
+    cut_inside,
+    lowered,
+    the_before_a_name,
+    the_left_out,
+    unseen_capital,
 )
 from digest.edit.proof.sources import Sources
 from digest.edit.proof.story import lowered_name
@@ -187,14 +189,14 @@ def _direct_question(item: str, src: Sources | None) -> bool:
 # The rules for an item that is a headline's clause in running text ("Trump returns to the
 # White House"): the item rules a clause can break, and a headline's dropped article.
 CLAUSE_RULES: tuple[tuple[str, ItemRule], ...] = (
-    ("'the' before a name", _the_before_a_name),
-    ("a name without its 'the' (a headline's shorthand)", _the_left_out),
-    ("a common noun capitalised", _capitalised_noun),
+    ("'the' before a name", the_before_a_name),
+    ("a name without its 'the' (a headline's shorthand)", the_left_out),
+    ("a common noun capitalised", capitalised_noun),
     ("a first name without its surname", _bare_first_name),
-    ("name lower-cased", _lowered),
+    ("name lower-cased", lowered),
     ("name lower-cased (never written so)", _name_lowered),
     ("a singular noun with no article (a headline's shorthand)", _bare_noun),
-    ("a headline's capital", _unseen_capital),
+    ("a headline's capital", unseen_capital),
     ("a name before a noun with no article", _name_then_noun),
     ("ends on a verb, its object cut off", _verb_end),
     ("who, not what happened", lambda item, src: _person_only(item, src) and not any(
@@ -203,7 +205,7 @@ CLAUSE_RULES: tuple[tuple[str, ItemRule], ...] = (
         re.search(r"(?:[^s]s|ed)$", item) is None)),  # (a clause may end on its verb: "opens")
     ("a view stated as a fact, its source not named", lambda item, src: _a_view(item, src) and (
         re.search(r"\b(?:claims?|argues|insists|suggests)\b", item) is None)),
-    ("a name cut short", _cut_inside),
+    ("a name cut short", cut_inside),
     ("no subject before 'that' (a headline's shorthand)", _no_subject),
     ("a direct question", _direct_question),
 )

@@ -3,8 +3,9 @@ it (`ITEM_RULES`, each naming the fault; `item_faults` applies them): a noun phr
 referent ("the …", "a …", a possessive, a name: never the object cut from its verb, "key
 details of conversations with Putin"), the story and not only who is in it, every count noun
 with its article, no verb left without its object, capitals as the sources' prose writes them,
-no quotation alone. proof/intro.py reads the intro as a whole and holds the rules for an item
-that is a headline's clause (`CLAUSE_RULES`, most of them these).
+no quotation alone. The rules that read how an item writes a name (capitals, "the", a name
+cut short) are proof/item_names.py's. proof/intro.py reads the intro as a whole and holds the
+rules for an item that is a headline's clause (`CLAUSE_RULES`, most of them these).
 
 The rules are closed-class English and the week's own sources, written for this module
 (nothing learned from the benchmarks).
@@ -17,15 +18,22 @@ import re
 from collections.abc import Callable
 
 from digest.edit.lexicon import (
-    ARTICLES,
     CJK_RE,
     NUMBER_WORDS,
     PREPOSITIONS,
     STOPWORDS,
     plural,
 )
+from digest.edit.proof.item_names import (
+    capitalised_noun,
+    cut_name,
+    lowered,
+    name_as_modifier,
+    the_before_a_name,
+    the_left_out,
+    unseen_capital,
+)
 from digest.edit.proof.sources import Sources
-from digest.edit.proof.story import lowered_name
 from digest.edit.proof.tldr import ROLE_RX, _bare_first_name
 from digest.edit.write.phrase import PUNCT, clause_in
 
@@ -33,93 +41,6 @@ from digest.edit.write.phrase import PUNCT, clause_in
 def _names_nothing(item: str, src: Sources | None) -> bool:
     """"the oil tanker", "daughters": no name, figure or quotation a reader can place."""
     return not CJK_RE.search(item) and re.search(r"[A-Z0-9'‘“\"$]", item) is None
-
-
-def _the_before_a_name(item: str, src: Sources | None) -> bool:
-    """"the Aziz Ansari", "the Arizona Sen. Martha McSally": "the" before a name (every word
-    capitalised) that the sources never write after "the" on its own (not qualifying a noun:
-    "the Aziz Ansari story" is no "the Aziz Ansari")."""
-    own = re.match(r"the ((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)['’]s\b", item)
-    if own and (src is None or not src.takes_the(own.group(1))):
-        return True  # "the Jeffrey Epstein's suicide" ("the Islamic State's" is English)
-    if src is None or not item.startswith("the "):
-        return False
-    if not all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in item[4:].split()):
-        return False
-    name = item[4:].split(" and ")[0]  # ("the US and Canada": the US)
-    return not src.takes_the(name)
-
-
-def _the_left_out(item: str, src: Sources | None) -> bool:
-    """"Trump for Nobel Peace Prize", "Barrett to U.S. Supreme Court": a name the sources
-    write after "the" in half its uses on its own or more, written without it (a headline's
-    shorthand)."""
-    if src is None:
-        return False
-    for m in re.finditer(r"(?<![\w.’'-])((?:[A-Z][\w.’'-]*\s?)+)", item):
-        name = m.group(1).strip()
-        before = item[:m.start()].split()[-1:]
-        if before and (before[0].lower() in ARTICLES or before[0].endswith(("'s", "’s"))):
-            continue
-        if re.match(r"\s+[a-z]", item[m.start(1) + len(name):]):
-            continue  # it qualifies a noun: "U.S. troops"
-        the = src.alone(name, the=True)
-        if the >= 2 and 2 * the >= src.alone(name, the=False):
-            return True
-    return False
-
-
-def _capitalised_noun(item: str, src: Sources | None) -> bool:
-    """"Stocks", "Conservative justices": a word capitalised on its own (no capitalised word
-    beside it) that the sources write in lower case inside a sentence more often."""
-    if src is None:
-        return False
-    words = [w.strip(",.'’\"“”‘") for w in item.split()]
-    for k, w in enumerate(words):
-        # (the word beside it across "of": "University of Alabama", "Secretary of Defense")
-        beside = [words[j + (j - k) if words[j] in ("of", "for", "and") and 0 <= j + (j - k)
-                        < len(words) else j] for j in (k - 1, k + 1) if 0 <= j < len(words)]
-        if (re.fullmatch(r"[A-Z][a-z]+", w) and not any(b[:1].isupper() for b in beside)
-                and src.mid(w.lower()) > src.mid(w)):
-            return True
-    return False
-
-
-def _cut_inside(item: str, src: Sources | None) -> bool:
-    """"North Korea reopens hotline to South to discuss Olympics": a one-word name after a
-    preposition, before a lower-case word, that the sources write longer (`_cut_name`)."""
-    for m in re.finditer(r"\b(?:to|in|from|with|of|for|on|at) ([A-Z][a-z]{2,})(?= [a-z])", item):
-        if _cut_name(m.group(1), src):
-            return True
-    return False
-
-
-def _cut_name(item: str, src: Sources | None) -> bool:
-    """"a hotline to South", "the evangelical magazine Christianity", "U.S": an item ending
-    on a name's first word (the sources write it with the same word after it in two of
-    three uses) or on an abbreviation without its last dot."""
-    if re.search(r"\b(?:[A-Z]\.)+[A-Z]$", item):
-        return True
-    last = item.split()[-1]
-    if src is None or re.fullmatch(r"[A-Z][A-Za-z]{2,}", last) is None:
-        return False
-    if src.first_name(last):
-        return True
-    # ("South" → "South Korea", "South Korean": a longer name, whichever word ends it)
-    uses = src.count(rf"(?<![\w-]){last}(?![\w-])", last)
-    longer = src.count(rf"(?<![\w-]){last}\s+[A-Z]", last)
-    return longer >= 2 and 3 * longer >= 2 * uses
-
-
-def _name_as_modifier(item: str, src: Sources | None) -> bool:
-    """"the Ocasio-Cortez chief of staff": a person's name (one the sources have speak: "the
-    Arkansas governor" is a place's) before a role, where the possessive belongs
-    ("Ocasio-Cortez's chief of staff")."""
-    m = re.fullmatch(rf"the ((?:[A-Z][\w’'-]*\s)+)(?:[a-z]+\s)*{ROLE_RX}", item)
-    if m is None or src is None:
-        return False
-    name = m.group(1).split()[-1]
-    return src.speaks(name) and not src.takes_the(name)  # ("the Pentagon said": no person)
 
 
 def _no_article(item: str, src: Sources | None) -> bool:
@@ -135,29 +56,6 @@ def _no_article(item: str, src: Sources | None) -> bool:
     singular = not head.endswith(("s", "ing")) or head.endswith("ss")  # ("access")
     return (head.islower() and head.isalpha() and singular) or (  # ("Exxon CEO")
         head.isupper() and re.fullmatch(ROLE_RX, head.lower()) is not None)
-
-
-def _lowered(item: str, src: Sources | None) -> bool:
-    """"a tulsi Gabbard lawsuit", "the Supreme court", "a senator Klobuchar": a word the
-    sources only write capitalised, a name's word the sources capitalise more often, or a
-    title before a name, lower-cased."""
-    title = re.match(rf"(?:an?|the) ({ROLE_RX}) [A-Z]", item)
-    if title and title.group(1).islower():
-        return True
-    if src is None:
-        return False
-    # (read where the word's letters after its first are, in both its forms: a scan of the
-    # whole week per word was most of the intro's time at 100,000 articles)
-    if any(lowered_name(w, src.holding(w[1:].strip(",;:.'’\""))) for w in re.findall(
-            r"(?<!\S)[a-z][a-z'’-]+(?=\s[A-Z])", item)):
-        return True
-    for a, b in re.findall(r"\b([A-Z][a-z]+(?: of| for)?) ([a-z]{3,})\b", item):
-        cap = b[0].upper() + b[1:]
-        low = src.count(rf"\b{a} {b}\b", f"{a} {b}")
-        # (a name joined by "of" is one once written so: "Secretary of State")
-        if src.count(rf"\b{a} {cap}\b", f"{a} {cap}") > (low if " " in a else max(1, low)):
-            return True
-    return False
 
 
 def _modifier_end(item: str, src: Sources | None) -> bool:
@@ -264,30 +162,6 @@ def _person_only(item: str, src: Sources | None) -> bool:
         {last, single} & PEOPLE or re.fullmatch(ROLE_RX, single))
 
 
-def _unseen_capital(item: str, src: Sources | None) -> bool:
-    """"Aftermath of looting in downtown Chicago", "Pope Francis endorses Same-Sex civil union
-    laws": a capitalised word standing alone (no capitalised word beside it), no acronym,
-    that the prose of the sources (titles aside) never writes capitalised inside a sentence,
-    and does write in lower case — or, opening the item (a headline's first word, capitalised
-    whatever it is), never writes at all: a headline's capital, not a name's."""
-    if src is None:
-        return False
-    words = [w.strip(",.;:'’\"”‘“") for w in item.split()]
-    for k, w in enumerate(words):
-        if not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*", w):
-            continue
-        if any(0 <= j < len(words) and words[j][:1].isupper()
-               and words[j].lower() not in NUMBER_WORDS for j in (k - 1, k + 1)):
-            continue  # a name of several words ("Pope Francis")
-        prose = src.prose_having(w) + "\n" + src.prose_having(w.lower())
-        if re.search(rf"[\w,’'][^\S\n]+{re.escape(w)}(?![\w-])", prose):
-            continue  # inside a sentence (after any word: "Vladimir Putin")
-        if re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", prose) or (
-                k == 0 and not re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", prose)):
-            return True
-    return False
-
-
 def _of_doing(item: str, src: Sources | None) -> bool:
     """"Gov. Cuomo of undercounting nursing home deaths": a name, then "of" and a verb in -ing:
     the object of "accuses … of …", its verb cut off."""
@@ -362,20 +236,20 @@ ItemRule = Callable[[str, "Sources | None"], bool]
 # phrase to print ("a clause" is write/phrase's, which names the kind of clause).
 ITEM_RULES: tuple[tuple[str, ItemRule], ...] = (
     ("names nothing a reader can place", _names_nothing),
-    ("'the' before a name", _the_before_a_name),
-    ("a name without its 'the' (a headline's shorthand)", _the_left_out),
-    ("a common noun capitalised", _capitalised_noun),
+    ("'the' before a name", the_before_a_name),
+    ("a name without its 'the' (a headline's shorthand)", the_left_out),
+    ("a common noun capitalised", capitalised_noun),
     ("a first name without its surname", _bare_first_name),
-    ("a name cut short", _cut_name),
+    ("a name cut short", cut_name),
     ("a singular noun with no article", _no_article),
-    ("name lower-cased", _lowered),
+    ("name lower-cased", lowered),
     ("ends on a modifier, its noun cut off", _modifier_end),
-    ("a name before a role, where the possessive belongs", _name_as_modifier),
+    ("a name before a role, where the possessive belongs", name_as_modifier),
     ("no referent: cut from its verb", _no_referent),
     ("'a' before a noun the sources never count", _a_uncounted),
     ("ends on a verb, its object cut off", _verb_end),
     ("who, not what happened", _person_only),
-    ("a headline's capital", _unseen_capital),
+    ("a headline's capital", unseen_capital),
     ("a quotation alone", _quote_only),
     ("a verb's object, its verb cut off", _of_doing),
     ("a count noun with no article (a headline's shorthand)", _bare_count_noun),
