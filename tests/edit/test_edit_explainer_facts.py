@@ -154,7 +154,7 @@ def test_the_less_obvious_person_the_sources_explain(make_article: MakeArticle,
 def test_a_deeds_object_and_the_day_before_the_verb() -> None:
     from digest.edit.proof.person import acts
     from digest.edit.proof.questions import matters
-    from digest.edit.write.explainer_people import definition_of
+    from digest.edit.write.roles import definition_of
 
     # what the object of the person's own deed would do is no consequence of the person's
     assert not matters("Senator Dana Reyes introduced a bill Friday that would create a "
@@ -186,7 +186,7 @@ def test_a_claim_in_an_opening_clause_is_no_reason_it_matters() -> None:
 def test_an_and_after_a_titled_name_ends_the_role() -> None:
     """"… between President Bo and German Chancellor Ann Lee": two people, her role is
     "German chancellor"; "Housing and Urban Development Secretary" is one office."""
-    from digest.edit.write.explainer_people import definition_of, role_before
+    from digest.edit.write.roles import definition_of, role_before
 
     settings = Settings().explainer
     for text, said in [("The summit between President Bo and German Chancellor Ann Lee ended.",

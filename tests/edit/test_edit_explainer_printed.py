@@ -14,7 +14,7 @@ from digest.edit.select import select
 from digest.edit.settings import Settings
 from digest.edit.week import Week, read
 from digest.edit.write.explainer import explain
-from digest.edit.write.explainer_people import definition_of, role_before
+from digest.edit.write.roles import definition_of, role_before
 from digest.models import QA, Article, Explainer, Newsletter, Period, Sentence
 
 MakeArticle = Callable[..., Article]

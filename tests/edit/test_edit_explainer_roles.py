@@ -15,11 +15,8 @@ from digest.edit.select import select
 from digest.edit.settings import ExplainerSettings, Settings
 from digest.edit.week import read
 from digest.edit.write.explainer import explain
-from digest.edit.write.explainer_people import (
-    definition_of,
-    known_to_all,
-    role_before,
-)
+from digest.edit.write.explainer_people import known_to_all
+from digest.edit.write.roles import definition_of, role_before
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]

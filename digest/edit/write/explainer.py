@@ -29,12 +29,12 @@ from digest.edit.write.explainer_orgs import org_qa
 from digest.edit.write.explainer_people import (
     called,
     headlined,
-    is_person,
     known_to_all,
     person_qa,
     surnames,
 )
 from digest.edit.write.explainer_pool import gather
+from digest.edit.write.roles import is_person
 from digest.models import Explainer, ExplainerMemory
 
 
@@ -76,7 +76,7 @@ def candidates(index: EntityIndex, story_reads: Sequence[Sequence[Read]],
 
 def ranked_entities(week: Week, story_reads: Sequence[Sequence[Read]],
                     settings: ExplainerSettings) -> list[Choice]:
-    """The organisations (`candidates`) and the people (explainer_people.is_person, the
+    """The organisations (`candidates`) and the people (roles.is_person, the
     surname counted with the full name) of `settings.kinds` named in `min_articles`
     articles, by stories, then articles, then mentions."""
     out = candidates(week.index, story_reads, settings.min_articles) if (
