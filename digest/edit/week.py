@@ -28,7 +28,8 @@ from digest.edit.facts import name_heads
 from digest.edit.leaning import titled_holders
 from digest.edit.lexicon import CJK_RE, STOPWORDS, content_words, stem
 from digest.edit.whole import fault
-from digest.edit.write.summarize import clean_sentence, in_language, is_furniture
+from digest.edit.write.furniture import clean_sentence, is_furniture
+from digest.edit.write.summarize import in_language
 from digest.models import Article, ArticleState, ArticleStatus
 from digest.text import iter_sentences, tokens, undoubled
 
@@ -107,7 +108,7 @@ class Line:
 
     @cached_property
     def boilerplate(self) -> bool:
-        """A byline, timestamp, ticker or link list (`summarize.is_furniture`)."""
+        """A byline, timestamp, ticker or link list (`furniture.is_furniture`)."""
         return is_furniture(self.raw)
 
     @cached_property

@@ -19,7 +19,7 @@ from digest.edit.headline.score import (
 from digest.edit.headline.titles import candidate_texts
 from digest.edit.proof import headline_strikes
 from digest.edit.settings import HeadlineSettings
-from digest.edit.write.summarize import clean_sentence, is_furniture
+from digest.edit.write.furniture import clean_sentence, is_furniture
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]

@@ -1,5 +1,5 @@
 """A list's item or a picture's caption under its label is no sentence of the story
-(digest.edit.write.summarize.labelled): open-web guides set their lists as "Label: text", and a
+(digest.edit.write.furniture.labelled): open-web guides set their lists as "Label: text", and a
 news page's captions read "Stranded: Passengers wait …"; printed in a paragraph, the label is
 furniture and the text leans on it ("These projects include …", "Has a bar."). A speaker, a
 clause before a colon, a dateline and a title before its subtitle are not labels. A sentence
@@ -12,8 +12,8 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.leaning import POINTS_FORWARD
+from digest.edit.write.furniture import labelled
 from digest.edit.write.lines import story_lines
-from digest.edit.write.summarize import labelled
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]

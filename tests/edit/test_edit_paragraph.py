@@ -13,11 +13,11 @@ from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.also import also_line
 from digest.edit.write.attribution import attribute, judges
+from digest.edit.write.furniture import clean_sentence, is_furniture
 from digest.edit.write.grounding import trace
 from digest.edit.write.lines import Centrality, story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.edit.write.person import first_person
-from digest.edit.write.summarize import clean_sentence, is_furniture
 from digest.models import Article
 from digest.text import split_sentences
 

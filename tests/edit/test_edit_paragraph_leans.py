@@ -10,10 +10,10 @@ import pytest
 
 from digest.edit.leaning import leans_back
 from digest.edit.proof import paragraph_strikes
+from digest.edit.write.furniture import own_furniture
 from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.edit.write.person import first_person
-from digest.edit.write.summarize import own_furniture
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]

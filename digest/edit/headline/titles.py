@@ -34,7 +34,7 @@ from digest.edit.lexicon import (
     WIRES,
 )
 from digest.edit.proof import headline_strikes
-from digest.edit.write.summarize import clean_sentence
+from digest.edit.write.furniture import clean_sentence
 from digest.text import quotes_open
 
 MIN_CLAUSE_WORDS = 4

@@ -42,7 +42,7 @@ from digest.edit.lexicon import (
 from digest.edit.proof.headline import headline_strikes
 from digest.edit.proof.strike import Strike
 from digest.edit.write.days import readings
-from digest.edit.write.summarize import LABEL, clean_sentence
+from digest.edit.write.furniture import LABEL, clean_sentence
 from digest.models import Issue
 from digest.text import doubled, iter_sentences, quotes_open, undoubled
 

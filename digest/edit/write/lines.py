@@ -4,7 +4,7 @@
 this week" line may print — and `Centrality` says how much of a sentence the other outlets
 say too. Both writers (paragraph.py, also.py) choose from these.
 
-A sentence is printable when it is prose (no byline, timestamp or ticker: summarize.py; no
+A sentence is printable when it is prose (no byline, timestamp or ticker: furniture.py; no
 promotion — "Follow …", "Subscribe …", the paragraph around such a call, or the outlet
 naming itself), a
 whole statement (ends in a full stop, an exclamation or a closing quote after one — a
@@ -13,7 +13,7 @@ headline grammar, no fragment, no stray full stop, not cut by its publisher (`wh
 "Former FBI director speaks in interview; Trump accuses Comey of lies.", "Expanded Medicaid
 for millions.", "… to Speaker Nancy Pelosi. which …", "… will vote on two bills…"; a
 short sentence right after a fragment is its list's next item and leans on it), no list's item or
-caption under its label (`summarize.labelled`: "Deck space: Has room for 40 bicycles."), nothing that points to
+caption under its label (`furniture.labelled`: "Deck space: Has room for 40 bicycles."), nothing that points to
 text it does not print (`leaning.POINTS_FORWARD`: "Below is …", "Here's a rundown …"), not in the
 writer's own voice (`person.first_person`: "I supposed we have to discuss it", "Here's what it
 could mean for you.", "Use a smaller plate."), at least four
@@ -39,18 +39,15 @@ from datetime import date
 from digest.edit.facts import name_heads
 from digest.edit.figures import numbers
 from digest.edit.leaning import POINTS_FORWARD, leans_back, struck
-from digest.edit.lexicon import (
-    CJK_RE,
-    content_words,
-    stem,
-)
+from digest.edit.lexicon import CJK_RE, content_words, stem
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.week import Line as WeekLine
 from digest.edit.week import Read, definite_references, introducing
 from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment, mended
+from digest.edit.write.furniture import clean_sentence, labelled, own_furniture
 from digest.edit.write.person import first_person
 from digest.edit.write.pronoun import Named, Persons, named
-from digest.edit.write.summarize import clean_sentence, in_language, labelled, own_furniture
+from digest.edit.write.summarize import in_language
 from digest.edit.write.timeline import event_day
 from digest.models import Article
 from digest.text import quotes_open, split_sentences, tokens
@@ -260,7 +257,7 @@ def article_lines(k: int, read: Read, *, voiced: bool = False,
             # quotation or a bracket that runs on past the sentence (or the excerpt: "Rep.
             # Deb Haaland (D.N.M."), or the writer's own voice, or an aside in brackets,
             # or a sentence whose head the page lost (`_NO_CAPITAL`), or a list's item or a
-            # caption under its label (`summarize.labelled`)
+            # caption under its label (`furniture.labelled`)
         if _complete(text):
             line = _line(k, wl.index, text, art.published.date(), before, full)
             # ("Expanded Medicaid for millions. Penalties for …. Even the plans to …": a line
