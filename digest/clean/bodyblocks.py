@@ -107,7 +107,7 @@ def _later(text: str) -> str | None:
     """What a walk that leaves squashing to the rules (`defer`) makes of a text: None for
     one that squashes to nothing (blank), the text itself when squashing it can only remove
     a double space or a whitespace other than the space inside it (which the rules' one pass
-    over the page finds: `families.tidy`), else `squash(text)` (a line break, which that
+    over the page finds: `classify.tidy`), else `squash(text)` (a line break, which that
     pass takes for the end of a block, or an outer space). Looking at each paragraph for a
     double space and for every whitespace character was 3 ns a character, half of turning a
     feed item's tree into blocks."""
@@ -270,7 +270,7 @@ class _Walker:
 def body_to_blocks(body: etree._Element, *, defer: bool = False) -> list[Block]:
     """The extracted article as flat blocks, in document order. `defer`: a paragraph's text
     may come with a double space or a whitespace other than the space inside it, for the
-    rules to squash (`families.tidy`, in their pass over the page: blocks for `apply_rules`
+    rules to squash (`classify.tidy`, in their pass over the page: blocks for `apply_rules`
     only)."""
     walker = _Walker(defer)
     walker.container(body)

@@ -1,7 +1,7 @@
 """The families' opening patterns, narrowed by a block's first two and last characters: the
 same answer as trying every opening, with most of them never tried.
 
-`families.py` gates the families anchored at a block's start by `Openings.match(text)`: does
+`classify.py` gates the families anchored at a block's start by `Openings.match(text)`: does
 one of their patterns match at the start of the block? Trying all of them (one alternation)
 at every block was a fifth of cleaning a feed item: prose opens with a capital, which the
 ticker pattern (and a dozen word lists) must each try and reject. But most openings can only

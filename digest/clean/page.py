@@ -19,9 +19,9 @@ from pathlib import Path
 from types import FrameType, TracebackType
 
 from digest.clean.blocks import Block
+from digest.clean.classify import warm_openings
 from digest.clean.decode import decode_bytes, looks_binary_text
 from digest.clean.extract import extract_blocks, has_controls, is_fragment, parse_html
-from digest.clean.families import warm_openings
 from digest.clean.meta import PageMeta, extract_meta
 from digest.clean.patterns import BYLINE, SOURCE_LINE
 from digest.clean.plaintext import derive_title, text_blocks
@@ -278,7 +278,7 @@ _WARM_PAGE = ("<h2>Warm-up</h2><p>“The ferry”, 12 May 2025: 3 crossings a da
 
 def warm() -> None:
     """Build in this process what a fresh one builds on its first pages: the openings' starts
-    and ends and what the characters of ASCII text admit (`families.warm_openings`), the
+    and ends and what the characters of ASCII text admit (`classify.warm_openings`), the
     parser, the families' plans. `digest fetch`'s parse workers call it as each starts
     (`collect._load_cleaner`, while the run's first requests are on the wire), instead of
     spending ~0.07 s of their first few hundred feed items on it; called in the parent

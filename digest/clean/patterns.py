@@ -37,7 +37,7 @@ _FX_BODY = (rf"(?:[A-Z]{{3}}\s?/\s?[A-Z]{{3}}|[\u4e00-\u9fff]{{1,4}}\s?/\s?"
             rf"[\u4e00-\u9fff]{{1,4}})\s*[:：]?\s*(?:{_NUM})(?:\s*{_CHANGE})?")
 FX_LINE = re.compile(rf"^{_FX_BODY}$")
 # either, with the whitespace around the line: what every block the ticker family takes
-# matches (families.py: its openings)
+# matches (classify.py: its openings)
 TICKER_OR_FX = re.compile(rf"^\s*(?:{_TICKER_BODY}|{_FX_BODY})\s*$")
 
 # ── labels that stand alone on their line ────────────────────────────────────

@@ -11,15 +11,15 @@ import re
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
-from digest.clean.families import (
+from digest.clean.classify import (
     PROMO_HEADING_BIT,
     classify,
     classify_all,
     found_in,
     page_literals,
-    rules_through,
     tidy,
 )
+from digest.clean.families import rules_through
 from digest.clean.shapes import SHORT, is_ticker
 
 __all__ = ["SHORT", "apply_rules", "classify", "drop_repeated_title", "is_ticker",
@@ -91,7 +91,7 @@ def _promo_blocks(blocks: list[Block], found: list[int] | None = None,
                   rules: list[str | None] | None = None) -> None:
     """A promo/related heading and the list under it; lists whose items are mostly offers.
 
-    `found`: the blocks' literals (`families.page_literals`), when the caller has them: a
+    `found`: the blocks' literals (`classify.page_literals`), when the caller has them: a
     heading is searched for a promo only when it holds one of the promo heading's literals.
     `rules`: what `classify` answered for each block, when the caller has it: a heading it
     kept (nearly all) is not tried with READ_MORE, which that answer rules out."""
@@ -230,7 +230,7 @@ def apply_rules(blocks: list[Block], *, title: str, byline: str | None = None,
                 newsletter: bool = False, deferred: bool = False) -> None:
     """Mark every junk block in place (block.rule). `deferred`: the blocks are
     `extract.extract_blocks`' (`body_to_blocks(defer=True)`), whose text is squashed here
-    first (`families.tidy`)."""
+    first (`classify.tidy`)."""
     found = page_literals(blocks)
     if deferred:
         tidy(blocks, found)

@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block
-from digest.clean.families import (
-    FAMILIES,
+from digest.clean.classify import (
     PROMO_HEADING_BIT,
     classify,
     classify_all,
@@ -23,6 +22,7 @@ from digest.clean.families import (
     literal_bits,
     short_also,
 )
+from digest.clean.families import FAMILIES
 from digest.clean.literals import CASE_TWINS, has_case_twin
 from digest.clean.rules import apply_rules
 

@@ -1,5 +1,5 @@
 """The openings gate narrowed by a block's first and last character (`openings.py`) and the
-one-pass classification of a page's blocks (`families.classify_all`) answer exactly what the
+one-pass classification of a page's blocks (`classify.classify_all`) answer exactly what the
 whole alternation and `classify` block by block answer."""
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 
 from digest.clean.blocks import Block, BlockKind
-from digest.clean.families import (
-    FAMILIES,
+from digest.clean.classify import (
     LITERALS,
     OPENINGS,
     classify,
     classify_all,
     short_also,
 )
+from digest.clean.families import FAMILIES
 from digest.clean.literals import FOLDS_APART
 from digest.clean.openings import Openings, _one_char, edge, heads
 
@@ -197,8 +197,8 @@ def test_a_warmed_gate_answers_as_a_cold_one() -> None:
 def test_warm_reads_every_gate_in_a_fresh_process() -> None:
     """`digest.clean.warm()` (called before the fetch workers fork) leaves no gate to read on
     a worker's first page, and cleans nothing it returns."""
-    code = ("from digest.clean import families, warm\n"
-            "gates = [g for g in families._OPENINGS_WITHIN if g is not None]\n"
+    code = ("from digest.clean import classify, warm\n"
+            "gates = [g for g in classify._OPENINGS_WITHIN if g is not None]\n"
             "assert gates and all(g._starts is None for g in gates)\n"
             "assert warm() is None\n"
             "assert all(g._starts is not None and 'T' in g._firsts for g in gates)\n")

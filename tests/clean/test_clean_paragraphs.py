@@ -88,7 +88,7 @@ def test_squash_is_split_and_join(text: str) -> None:
 
 
 def test_the_other_spaces_are_every_whitespace_but_the_space() -> None:
-    """`OTHER_SPACES`: what `families.tidy` looks for in a deferred block (`UNTIDY`)."""
+    """`OTHER_SPACES`: what `classify.tidy` looks for in a deferred block (`UNTIDY`)."""
     from digest.clean.bodyblocks import OTHER_SPACES
 
     assert sorted(OTHER_SPACES) == [c for c in map(chr, range(0x110000))
@@ -104,7 +104,7 @@ _UNTIDY = [f"{S[0][:40]}{c}{S[0][40:]}" for c in (" ", *sorted(set(" \t\xa0\u200
 @pytest.mark.parametrize("text", _UNTIDY)
 def test_a_fragments_paragraphs_are_squashed_whatever_whitespace_they_hold(text: str) -> None:
     """A feed fragment's paragraphs come out of the tree unsquashed where the rules' pass over
-    the page can find what squashing removes (`body_to_blocks(defer=True)`, `families.tidy`):
+    the page can find what squashing removes (`body_to_blocks(defer=True)`, `classify.tidy`):
     each whitespace str.split() takes, alone, doubled or at an edge, comes out as one space
     or none, on a page the pass reads at once and on one it reads block by block (a long s
     sends a page block by block), in a leaf paragraph and in one with inline markup."""

@@ -15,14 +15,8 @@ from hypothesis import strategies as st
 
 from digest.clean import patterns as P
 from digest.clean.blocks import Block, BlockKind
-from digest.clean.families import (
-    FAMILIES,
-    OPENINGS,
-    holds_any,
-    literal_bits,
-    present,
-    short_also,
-)
+from digest.clean.classify import OPENINGS, holds_any, literal_bits, present, short_also
+from digest.clean.families import FAMILIES
 from digest.clean.rules import (
     _HEADING_MAX,
     _READ_MORE_RULES,
