@@ -6,239 +6,28 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
-from pathlib import Path
+from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from digest.errors import internal_error
-from digest.models import FetchResult, FetchSettings, FetchState, ItemFailure, RawItem, Source
+from digest.models import FetchResult, FetchSettings, FetchState, Source
 from digest.periods import utcnow
 
-from .guard import FetchFailure, Guard, Lookup
-from .http import HttpClient, Response
+from .guard import FetchFailure, Lookup
+from .http import HttpClient
 from .parsepool import Finish, load_parsing, make_parser
+from .source import Known, Outcome, SourceFetch
 from .transport import LeanTransport, preload
 from .turns import in_turns, start_in_turns, turns, when_done
-from .urls import host_of, is_imap, is_local, to_path
+from .urls import host_of
 
 if TYPE_CHECKING:  # what reads a document loads with the first one (parsepool.load_parsing)
     import httpx
 
-    from .feeds import Entry
-    from .mailbox import MailRead
 
-Known = Callable[[str, str], bool]
 Arrived = Callable[[FetchResult], None]  # told of each source's result as soon as it is ready
 log = logging.getLogger("digest.fetch")
-
-
-@dataclass
-class Outcome:
-    """What a successful fetch learned, before it becomes a FetchResult."""
-
-    status: str = "ok"  # "ok" or "not_modified"
-    items: list[RawItem] = field(default_factory=list)
-    http_status: int | None = None
-    url: str | None = None  # new state URL (permanent redirect, discovered feed)
-    etag: str | None = None
-    last_modified: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    failed: list[ItemFailure] = field(default_factory=list)  # entries that could not be read
-
-
-class SourceFetch:
-    """One source's fetch within a run (shares the run's HttpClient)."""
-
-    def __init__(self, http: HttpClient, source: Source, state: FetchState,
-                 now: datetime, known: Known | None, rank: int = 0) -> None:
-        self.http = http
-        self.rank = rank  # the source's place in the run
-        self.source = source
-        self.state = state
-        self.now = now
-        self.known = known
-        self.guard = Guard(source.url, http.resolver)
-        self.settings = http.settings
-
-    async def run(self) -> Outcome:
-        url = self.state.url or self.source.url
-        if self.source.kind == "opml":
-            raise FetchFailure("an OPML file is imported with `digest sources import`, "
-                               "not fetched")
-        if is_local(url):
-            return await self._local(to_path(url))
-        if is_imap(url):
-            return await self._imap(url)
-        if self.source.kind == "mailbox":
-            raise FetchFailure("a mailbox source is a local maildir, mbox or .eml path, or "
-                               "an imaps://user@host/MAILBOX URL")
-        headers: dict[str, str] = {}
-        if self.state.etag:
-            headers["If-None-Match"] = self.state.etag
-        if self.state.last_modified:
-            headers["If-Modified-Since"] = self.state.last_modified
-        response = await self.http.get(url, self.guard, headers=headers,
-                                       page=self.source.kind == "page")
-        outcome = Outcome(http_status=response.status, url=response.permanent_url,
-                          etag=response.headers.get("etag") or self.state.etag,
-                          last_modified=response.headers.get("last-modified")
-                          or self.state.last_modified)
-        if response.status == 304:
-            outcome.status = "not_modified"  # nothing to parse: that is the point of a 304
-            return outcome
-        if response.redirects and not response.permanent_url:
-            outcome.warnings.append(f"temporarily redirected to {response.url}")
-        await self._document(response, outcome)
-        return outcome
-
-    # ── documents ───────────────────────────────────────────────────────────
-
-    async def _document(self, response: Response, outcome: Outcome, *,
-                        followed: bool = False) -> None:
-        from . import sitemap
-        from .feeds import Entry, sniff
-        from .items import finish_items
-        from .pages import article_links, feed_links, parse_html
-
-        body, url, kind = response.body, response.url, self.source.kind
-        sniffed = sniff(body)
-        if not body.strip():
-            raise FetchFailure(f"empty response body from {url}", http_status=response.status)
-        if sniffed == "html" or (kind == "page" and sniffed == "unknown"):
-            doc = parse_html(response.text(), url)
-            feeds = feed_links(doc, url) if doc is not None else []
-            if feeds and not followed and kind != "sitemap":
-                await self._follow_feed(feeds[0], outcome)
-                return
-            if kind in ("page", "auto") and doc is not None:
-                links = article_links(doc, url, self.source.selector)
-                entries = [Entry(guid=link, link=link, title=title, content="")
-                           for link, title in links]
-                if not entries:
-                    outcome.warnings.append("no article links found on the page")
-                await self._items(entries, url, outcome)
-                return
-            raise FetchFailure(f"an HTML page, not a feed, and it advertises no feed: {url}",
-                               http_status=response.status)
-        if sniffed == "sitemap" or kind == "sitemap":
-            entries, warnings = await sitemap.read(self.http, self.guard, body,
-                                                   response.text(), url,
-                                                   self.now, self.settings.max_items)
-            outcome.warnings.extend(warnings)
-            await self._items(entries, url, outcome)
-            return
-        job = await self.http.parser.feed(body, url, response.content_type, self.source,
-                                          self.now, self.settings.max_items, rank=self.rank)
-        parsed = job.feed
-        if parsed.refused:
-            raise FetchFailure(parsed.refused, http_status=response.status)
-        if not job.entries and parsed.warnings and parsed.format.endswith("unknown"):
-            raise FetchFailure(f"not a feed: {parsed.warnings[0]}", http_status=response.status)
-        if not job.entries and parsed.format == "json" and parsed.warnings:
-            raise FetchFailure(parsed.warnings[0], http_status=response.status)
-        outcome.warnings.extend(parsed.warnings)
-        if not job.entries:
-            outcome.warnings.append("the feed has no entries")
-        built = await finish_items(self.source, job.prepared, now=self.now, known=self.known,
-                                   fetch_page=self._page)
-        outcome.items.extend(built.items)
-        outcome.warnings.extend(built.warnings)
-        outcome.failed.extend(built.failed)
-
-    async def _follow_feed(self, feed_url: str, outcome: Outcome) -> None:
-        response = await self.http.get(feed_url, self.guard)
-        if response.status == 304:
-            outcome.status = "not_modified"
-            return
-        outcome.warnings.append(f"an HTML page: followed its feed link to {response.url}")
-        outcome.url = response.permanent_url or response.url
-        outcome.etag = response.headers.get("etag")
-        outcome.last_modified = response.headers.get("last-modified")
-        await self._document(response, outcome, followed=True)
-
-    async def _items(self, entries: Sequence[Entry], fallback_url: str,
-                     outcome: Outcome) -> None:
-        from .items import build_items
-
-        built = await build_items(self.source, entries, fallback_url=fallback_url,
-                                  now=self.now, max_items=self.settings.max_items,
-                                  known=self.known, fetch_page=self._page)
-        outcome.items.extend(built.items)
-        outcome.warnings.extend(built.warnings)
-        outcome.failed.extend(built.failed)
-
-    async def _page(self, url: str) -> tuple[str, str]:
-        from .feeds import sniff
-
-        response = await self.http.get(url, self.guard, page=True)
-        if response.status == 304:
-            raise FetchFailure(f"unexpected 304 for {url}")
-        ctype = response.content_type.split(";")[0].strip().lower()
-        if ctype and "html" not in ctype and sniff(response.body) != "html":
-            raise FetchFailure(f"not an HTML page ({ctype}): {url}")
-        return response.url, response.text()
-
-    async def _mail(self, mail: MailRead, outcome: Outcome) -> None:
-        """Messages, plus the articles of link roundups, which are followed for their full
-        text like a feed's links (same SSRF rule, robots.txt and limits)."""
-        from .items import build_items
-
-        items = list(mail.items)
-        if mail.entries:
-            built = await build_items(self.source, mail.entries, fallback_url=None,
-                                      now=self.now, max_items=self.settings.max_items,
-                                      known=self.known, fetch_page=self._page)
-            items.extend(built.items)
-            outcome.warnings.extend(built.warnings)
-            outcome.failed.extend(built.failed)
-        oldest = datetime.min.replace(tzinfo=UTC)
-        items.sort(key=lambda item: item.published or oldest, reverse=True)
-        outcome.items = items[: self.settings.max_items]
-
-    async def _imap(self, url: str) -> Outcome:
-        from . import imap  # (imaplib: with the first mailbox source)
-
-        target = imap.parse_imap_url(url)
-        password = imap.password_for(self.source.name, target)
-        timeout = max(self.settings.connect_timeout, self.settings.read_timeout)
-        read = await asyncio.to_thread(
-            imap.read_imap, target, password, now=self.now, max_items=self.settings.max_items,
-            max_bytes=self.settings.max_bytes, timeout=timeout,
-            last_stamp=self.state.last_modified)
-        outcome = Outcome(last_modified=read.stamp)
-        if read.unchanged:
-            outcome.status = "not_modified"
-            return outcome
-        from .mailbox import parse_message, read_messages
-
-        mail = read_messages((parse_message(raw) for raw in read.messages), self.source.name,
-                             self.now)
-        outcome.warnings.extend(mail.warnings)
-        if read.skipped:
-            outcome.warnings.append(f"{read.skipped} messages over the "
-                                    f"{self.settings.max_bytes:,}-byte cap skipped")
-        await self._mail(mail, outcome)
-        return outcome
-
-    async def _local(self, path: Path) -> Outcome:
-        from . import local
-
-        read = await asyncio.to_thread(local.read, path, self.source, self.state,
-                                       self.settings.max_bytes, self.now)
-        outcome = Outcome(last_modified=read.stamp, warnings=read.warnings)
-        if read.unchanged:
-            outcome.status = "not_modified"
-            return outcome
-        if read.mail is not None:
-            await self._mail(read.mail, outcome)
-            return outcome
-        import httpx
-
-        fake = Response(url=path.as_uri(), status=200, headers=httpx.Headers(),
-                        body=read.body)
-        await self._document(fake, outcome)
-        return outcome
 
 
 def _result(source: Source, state: FetchState, outcome: Outcome, seconds: float) -> FetchResult:
