@@ -8,76 +8,42 @@ from __future__ import annotations
 
 import gc
 import logging
-import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from . import logs
 from . import schedule as scheduling
 from .collect import CollectReport, collect, probe
 from .errors import ConfigError
+from .printing import (
+    StageProgress,
+    console,
+    print_deliveries,
+    print_failures,
+    print_health,
+    print_markup,
+    print_notifications,
+)
 from .store import open_config_store
 
-if TYPE_CHECKING:  # rich and yaml are imported by the commands that print or write with them
-    from rich.console import Console
-
+if TYPE_CHECKING:  # yaml is imported by the commands that write with it (rich: printing.py)
     from .configtypes import Config
-    from .models import Delivery, Notification, Period, Resend, SourceHealth
+    from .models import Period, Resend
     from .store import Store
 
 log = logging.getLogger("digest")
-_STAGES = ("fetch", "edit", "render", "publish", "send")
-
-
-def _console() -> Console:
-    from rich.console import Console
-
-    # Piped output (cron mail, logs, tests) gets wide tables instead of rich's 80 columns.
-    return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-
-
-class _StageProgress(AbstractContextManager["_StageProgress"]):
-    """A rich progress bar over the run's stages on a terminal; log lines otherwise."""
-
-    def __init__(self) -> None:
-        self._progress: Any = None
-        self._task: Any = None
-
-    def __enter__(self) -> _StageProgress:
-        if logs.interactive():
-            from rich.console import Console
-            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(TextColumn("{task.description:<12}"), BarColumn(),
-                                      TimeElapsedColumn(), console=Console(stderr=True),
-                                      transient=True)
-            self._progress.__enter__()
-            self._task = self._progress.add_task("starting", total=len(_STAGES))
-        return self
-
-    def __call__(self, stage: str) -> None:
-        if self._progress is not None:
-            done = _STAGES.index(stage) if stage in _STAGES else 0
-            self._progress.update(self._task, description=stage, completed=done)
-        else:
-            log.info("stage: %s", stage)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.__exit__(None, None, None)
 
 
 def run(config: Config, period: Period | None, *, force: bool, resend: Resend, send: bool,
         fetch: bool) -> int:
     from . import pipeline
 
-    with _StageProgress() as progress:
+    with StageProgress() as progress:
         report = pipeline.run(config, period, force=force, resend=resend, deliver=send,
                               fetch=fetch, progress=progress)
-    out = _console()
+    out = console()
     if report.noop:
         out.print(f"Issue {report.period.key} is already built in {config.output}; nothing to do "
                   "(--force rebuilds; --resend sends again).")
@@ -87,12 +53,12 @@ def run(config: Config, period: Period | None, *, force: bool, resend: Resend, s
         out.print(f"Built {issue.title}: {len(issue.featured)} featured and {len(issue.also)} "
                   f"more stories from {sum(a.status == 'used' for a in issue.articles)} articles.")
         out.print(f"  {report.build.folder}")
-        _print_failures(out, list(issue.sources))
+        print_failures(out, list(issue.sources))
     for line in (report.explained, report.held):
         if line:
             out.print(f"  {line}")
-    _print_deliveries(out, report.deliveries, indent="  ")
-    _print_notifications(out, report.notifications, indent="  ")
+    print_deliveries(out, report.deliveries, indent="  ")
+    print_notifications(out, report.notifications, indent="  ")
     failed = any(not d.ok for d in report.deliveries) or any(not n.ok for n in report.notifications)
     return 1 if failed else 0
 
@@ -115,32 +81,11 @@ def fetch(config: Config) -> int:
     return 0
 
 
-# What rich would not print as it is: markup's "[", an emoji code (":name:"), a control character
-_NOT_PLAIN = re.compile(r"[\[\x00-\x1f\x7f]|:\S*:")
-
-
-def print_markup(lines: Sequence[str]) -> None:
-    """Each line read as rich markup on its own, all of them printed at once (a print each was
-    0.12 s for 500 sources, at the very end of the run). Lines with no markup, emoji code or
-    control character rich prints as they are, terminal or not (no style to render, soft
-    wrap, no highlighting): then they are written as they are, without rich, whose import and
-    rendering were ~30 ms of CPU at the end of every `digest fetch`."""
-    if not lines:
-        return
-    if not any(_NOT_PLAIN.search(line) for line in lines):
-        sys.stdout.write("\n".join(lines) + "\n")
-        return
-    from rich.markup import render
-    from rich.text import Text
-
-    _console().print(Text("\n").join(render(line) for line in lines))
-
-
 def enqueue(config: Config, *, interval: float) -> int:
     from . import distributed
 
     plan = distributed.enqueue(config, interval)
-    _console().print(f"Queued {plan.enqueued} of {plan.feeds} feed(s); "
+    console().print(f"Queued {plan.enqueued} of {plan.feeds} feed(s); "
                      f"{len(plan.pending)} already queued or running, {plan.not_due} not due.")
     return 0
 
@@ -163,7 +108,7 @@ def build(config: Config, period: Period | None, *, wait: float = 0.0) -> int:
 
     period = period or pipeline.default_period(config)
     pending = distributed.wait_for_wave(config, wait)
-    out = _console()
+    out = console()
     if pending:
         shown = ", ".join(pending[:20]) + (f" and {len(pending) - 20} more"
                                            if len(pending) > 20 else "")
@@ -182,42 +127,19 @@ def send(config: Config, period: Period | None, *, dry_run: bool, resend: Resend
         deliveries = (pipeline.send(config, key, store, dry_run=dry_run, resend=resend)
                       if pipeline.recipients_configured(config) or not config.notify else [])
         notes = pipeline.notify(config, key, store, dry_run=dry_run, resend=resend)
-    out = _console()
+    out = console()
     if not deliveries and not notes:
         out.print(f"Nothing to send for {key}: every recipient and channel already has it.")
-    _print_deliveries(out, deliveries)
-    _print_notifications(out, notes)
+    print_deliveries(out, deliveries)
+    print_notifications(out, notes)
     doubt = ("failed", "unknown")
     return 1 if any(d.status in doubt for d in deliveries) or any(n.status in doubt for n in notes) else 0
-
-
-_VERBS = {"planned": "would send to", "sent": "sent to", "failed": "NOT sent to",
-          "unknown": "outcome UNKNOWN for", "sending": "outcome UNKNOWN for"}
-
-
-def _print_deliveries(out: Console, deliveries: Sequence[Delivery], indent: str = "") -> None:
-    for d in deliveries:
-        out.print(f"{indent}{_VERBS[d.status]} {d.recipient}" + (f": {d.error}" if d.error
-                                                                  and not d.ok else ""))
-
-
-_CHANNEL_VERBS = {"planned": "would notify", "sent": "notified", "failed": "NOT notified",
-                  "unknown": "outcome UNKNOWN for", "sending": "outcome UNKNOWN for"}
-
-
-def _print_notifications(out: Console, notes: Sequence[Notification], indent: str = "") -> None:
-    for n in notes:
-        detail = n.error if not n.ok else n.sent
-        retry = (f" (tried again by the next `digest run` or `digest send` of {n.issue})"
-                 if n.status == "failed" else "")
-        out.print(f"{indent}{_CHANNEL_VERBS[n.status]} {n.channel}"
-                  + (f": {detail}" if detail else "") + retry)
 
 
 def status(config: Config) -> int:
     from .status import channel_report, editor_report
 
-    out = _console()
+    out = console()
     with _store(config) as store:
         runs = store.runs(10)
         health = store.source_health()
@@ -240,7 +162,7 @@ def status(config: Config) -> int:
               f"({config.schedule.timezone})")
     failing = [h for h in health if h.consecutive_failures]
     if failing:
-        _print_health(out, failing, title="Failing sources")
+        print_health(out, failing, title="Failing sources")
     else:
         out.print("No failing sources.")
     if doubtful:
@@ -278,10 +200,10 @@ def schedule(config: Config) -> int:
 
 
 def sources_check(config: Config) -> int:
-    out = _console()
+    out = console()
     out.print(f"{config.path}: valid, {len(config.sources)} source(s).")
     health = probe(config)
-    _print_health(out, health, title="Sources")
+    print_health(out, health, title="Sources")
     return 1 if any(h.status == "error" for h in health) else 0
 
 
@@ -306,7 +228,7 @@ def sources_import(config: Config, opml: Path) -> int:
             {"name": s.name, "url": s.url, "kind": s.kind} for s in added]
         config.path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                                encoding="utf-8")
-    _console().print(f"Added {len(added)} source(s) to {config.path} "
+    console().print(f"Added {len(added)} source(s) to {config.path} "
                      f"({len(found) - len(added)} already there).")
     return 0
 
@@ -318,7 +240,7 @@ def sources_enable(config: Config, name: str) -> int:
         raise ConfigError(f"no source named {name!r} in {config.path} (sources: {known})")
     with scheduling.lock(config), _store(config) as store:
         before = store.enable_source(name)
-    out = _console()
+    out = console()
     if before is None or not (before.disabled or before.not_before):
         out.print(f"{name} is not disabled or waiting; nothing to do.")
     else:
@@ -355,22 +277,3 @@ def _store(config: Config) -> Iterator[Store]:
         store.close()
 
 
-def _print_failures(out: Console, health: list[SourceHealth]) -> None:
-    for status, verb in (("error", "failed"), ("skipped", "skipped")):
-        bad = [h for h in health if h.status == status]
-        if bad:
-            out.print(f"  {len(bad)} of {len(health)} source(s) {verb}: "
-                      + "; ".join(f"{h.name} ({h.error})" for h in bad))
-
-
-def _print_health(out: Console, health: list[SourceHealth], *, title: str) -> None:
-    from rich.table import Table
-
-    table = Table(title=title)
-    for col in ("source", "status", "HTTP", "items", "new", "failures", "seconds",
-                "error / warning"):
-        table.add_column(col)
-    for h in health:
-        table.add_row(h.name, h.status, str(h.http_status or ""), str(h.items), str(h.new_items),
-                      str(h.consecutive_failures), f"{h.seconds:.2f}", (h.error or "")[:70])
-    out.print(table)

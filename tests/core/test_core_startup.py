@@ -249,12 +249,12 @@ def test_the_fetch_report_is_what_rich_prints_and_plain_lines_skip_rich(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Lines with no markup, emoji code or control character are printed as rich prints them
     on a terminal or not, without rich; any other line sends the report through rich."""
-    from digest import commands
+    from digest import printing
 
     consoles: list[object] = []
-    real = commands._console
-    monkeypatch.setattr(commands, "_console", lambda: consoles.append(1) or real())
-    commands.print_markup(lines)
+    real = printing.console
+    monkeypatch.setattr(printing, "console", lambda: consoles.append(1) or real())
+    printing.print_markup(lines)
     printed = capsys.readouterr().out
     assert printed == _rich(lines, terminal=False)
     assert (consoles == []) == (lines == REPORT)
