@@ -17,9 +17,9 @@ and the copy editor (proof/story.py) both ask of a sentence before it is printed
   backlash, demanding / called on, walk back / retract, sued / lawsuit …). A new name is
   then a detail of the event told again when the action shared is most of what the sentence
   tells (`ParagraphSettings.event_words_named` words, `event_share_named` of its action).
-  Two leads on one subject whose main verbs are of one family (`acts.act`:
-  "is set to testify" / "is appearing before", "is resigning" / "reportedly resigned"), on one
-  day or no day named, tell one event, whatever details the second adds after its verb.
+  Two leads on one subject whose main verbs are of one family (`acts.act`: `Event.verb`,
+  `Event.doers`) tell one event too, but what the second adds after its verb may be the
+  headline's fact: that is decided once the headline is known (`write/retold.acted_again`).
   A date is new only against a printed date of its kind: "Thursday" after "the November
   election" says when; the source a report names in its closing clause ("…, the White House
   announced.": `facts.source_clause`) is who told it, not someone new in the event.
@@ -281,10 +281,7 @@ def restates_event(sentence: str, printed: Sequence[str],
     action ("A team of researchers at Ohio State University conclude in a new study that fake
     news stories had a significant impact on voters in the 2016 election" after "… circulated a
     study that suggests fake news might have been the deciding factor in the 2016 election":
-    the new name is a detail of the event told). Its subject doing what a printed sentence's
-    subject (a name's head both write) did, by a main verb of one family (`Event.verb`), on
-    the same day or no day both name, is the same event too. `event_words` 0: no event is
-    compared."""
+    the new name is a detail of the event told). `event_words` 0: no event is compared."""
     words = settings.event_words
     mine = event(sentence)
     if words <= 0 or not (mine.names or mine.opener or mine.titled) or not mine.action:
@@ -333,8 +330,46 @@ def restates_event(sentence: str, printed: Sequence[str],
                                  if mine.subject == theirs.subject != ""
                                  and mine.days & theirs.days else least):
             return f"the same event again ({', '.join(who)}: {', '.join(what)})"
-        if mine.verb and mine.verb == theirs.verb and mine.doers & theirs.doers and (
-                not (mine.days and theirs.days) or mine.days & theirs.days):
-            return f"the same event again ({', '.join(sorted(mine.doers & theirs.doers))} "\
-                f"{mine.verb})"
     return None
+
+
+def acts_again(text: str, others: Sequence[str], rest: Sequence[str], headline: str) -> bool:
+    """Whether `text` tells again the act one of `others` (another outlet's) tells, by its
+    subject and a main verb of one family (`_one_act`), on no day of its own
+    (`another_day`), with no new figure in digits and no name of the `headline` the `rest`
+    of the paragraph does not print (`_headline_name`): `write/retold.acted_again`'s test, and
+    the copy editor's (proof/story.py)."""
+    mine = event(text)
+    return (_one_act(mine, [event(o) for o in others]) and not another_day(text, others)
+            and not new_figures(mine.figures, {f for o in others for f in event(o).figures},
+                                mine.hedged)
+            and not _headline_name(mine, rest, headline))
+
+
+def _headline_name(mine: Event, rest: Sequence[str], headline: str) -> bool:
+    """Whether `mine` names (a capitalised word past its first) a word of the `headline` none
+    of `rest` writes: what the headline promises ("… Bring DACA Bill …"), which no other word
+    tells. A common word of the headline is often told in others ("fashion brand" / "clothing
+    line", "plane" / "jetliner"), so it keeps no account of an act told."""
+    heads = event(headline).words
+    known = frozenset(one_form(form(stem(w.lower()))) for r in rest for w in _LETTERS.findall(r))
+    return any(w in heads and w not in known for name in mine.names for w in name)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word's parts ("health-care": health, care)
+
+
+def _one_act(mine: Event, told: Sequence[Event]) -> bool:
+    """Whether one of `told` opens on a subject naming one of the names `mine`'s subject is
+    (`Event.doers`: a name's head both write) and tells its main verb in one family
+    (`Event.verb`), on the same day or no day both name."""
+    return bool(mine.verb) and any(
+        t.verb == mine.verb and mine.doers & t.doers
+        and (mine.days & t.days or not (mine.days and t.days)) for t in told)
+
+
+def another_day(text: str, others: Sequence[str]) -> bool:
+    """Whether `text` names a day and `others` name days, none of them its own."""
+    days = event(text).days
+    named = frozenset().union(*(event(o).days for o in others))
+    return bool(days and named and not days & named)

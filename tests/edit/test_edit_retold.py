@@ -10,10 +10,11 @@ import pytest
 
 from digest.edit import edit_issue
 from digest.edit.acts import family
+from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import PARAGRAPH
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick
-from digest.edit.write.retold import bag, needs, retellings, without
+from digest.edit.write.retold import acted_again, bag, needs, retellings, without
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]
@@ -286,3 +287,47 @@ def test_a_family_holds_verbs_of_one_kind_only(make_article: MakeArticle) -> Non
     assert family("instructed") == family("directs") == "order"
     praised = DENOUNCED.replace("denounced", "praised")
     assert not retellings(_picks(make_article, DECRIED, praised), DECRIED_HEADLINE)
+
+
+# One commissioner's one act, told by two outlets in verbs of one family ("is set to unveil" /
+# "is expected to unveil"); the second adds a name after its verb.
+UNVEIL = ("Harbour Commissioner Ada Brenn is set to unveil her plan for the north quay, the "
+          "harbour board said.")
+UNVEIL_AGAIN = ("Harbour Commissioner Ada Brenn is expected to unveil the Tidewater levy, which "
+                "would charge cruise ships for the dredging.")
+
+
+def test_an_act_told_again_goes_unless_it_names_the_headlines_fact(
+        make_article: MakeArticle) -> None:
+    picks = _picks(make_article, UNVEIL, UNVEIL_AGAIN)
+    assert acted_again(picks, "Ada Brenn to unveil quay plan") == {(1, 0)}
+    assert not acted_again(picks, "Brenn to unveil Tidewater levy")  # (the headline's name)
+    assert not acted_again(picks[:1], "Ada Brenn to unveil quay plan")
+    assert not acted_again(picks, "Ada Brenn to unveil quay plan",
+                           replace(PARAGRAPH, event_words=0))
+    # never the opening, nor a sentence of its article
+    one = _lines(make_article, UNVEIL + " " + UNVEIL_AGAIN)
+    assert not acted_again([Pick(ln, ln.text, lead=not ln.index) for ln in one],
+                           "Ada Brenn to unveil quay plan")
+    # the copy editor strikes it on the same terms
+    strikes = paragraph_strikes([UNVEIL, UNVEIL_AGAIN], origins=["a", "b"],
+                                headline="Ada Brenn to unveil quay plan")
+    assert [s.text for s in strikes] == [UNVEIL_AGAIN]
+    assert not paragraph_strikes([UNVEIL, UNVEIL_AGAIN], origins=["a", "b"],
+                                 headline="Brenn to unveil Tidewater levy")
+
+
+def test_the_issue_fills_without_the_act_told_again(make_article: MakeArticle,
+                                                   period: Period) -> None:
+    # Through the editor: B's account of A's act is not printed, and the paragraph is
+    # filled as if it were never there (C's fact about the dredging follows A's account).
+    second = "The plan for the north quay would widen it for larger ferries."
+    c = ("Engineers said the dredging of the north quay will take two years and close the "
+         "ferry berth.")
+    arts = [make_article(f"{UNVEIL} {second}", source="Outlet A",
+                         title="Ada Brenn to unveil quay plan", day=1),
+            make_article(UNVEIL_AGAIN, source="Outlet B", title="Brenn plans new fees",
+                         day=1.1),
+            make_article(c, source="Outlet C", title="Quay plan to widen north quay", day=1.2)]
+    issue = edit_issue(period, arts, newsletter=Newsletter(title="T"), sources=[], health=[])
+    assert [s.text for s in issue.stories[0].sentences] == [UNVEIL, second, c]

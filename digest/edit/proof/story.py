@@ -13,7 +13,7 @@ Paragraphs: no opening on a reference to something not printed ("He", "The compa
 sentences, a sentence whose content words another one mostly holds, a clause in the same words,
 or another outlet's sentence that says nothing the paragraph has not printed: no new name,
 figure or date and few new words, or the same event told again — the same actors and action,
-`events.says_nothing_new`); no quotation left open (a sentence split inside a quote); no
+`events.says_nothing_new`, or act, no headline's name added, `acts_again`); no quotation left open (a sentence split inside a quote); no
 sentence that is not whole (`whole.fault`: cut by its publisher, "… the Senate will vote on
 two bills…"; a stray full stop, "… to Speaker Nancy Pelosi. which will …"; a dek in headline
 grammar, "President offers no new solutions to …"; a fragment, "Expanded Medicaid for
@@ -30,7 +30,7 @@ from collections.abc import Set as AbstractSet
 
 from digest.edit import whole
 from digest.edit.acts import told_again
-from digest.edit.events import says_nothing_new
+from digest.edit.events import acts_again, says_nothing_new
 from digest.edit.leaning import DEK_FAULT, leans_back, role_holder, titled_holders
 from digest.edit.lexicon import (
     STOPWORDS,
@@ -53,6 +53,9 @@ _HEAD_FURNITURE = re.compile(rf"^\s*(?:\((?:{_WIRE})\)|[A-Z]{{3,}}(?:[ -][A-Z]{{
                              rf"(?:,\s[A-Z][A-Za-z.]{{1,12}})?\s*(?:\((?:{_WIRE})\)"
                              r"\s*)?(?:--|—|–))")
 _ATTRIBUTED = re.compile(r"^(?:According to [^,]{1,80}, )(\S+)")
+
+
+_ACT_AGAIN = "the same act again (`events.acts_again`)"
 
 
 def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
@@ -80,7 +83,11 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
             out.append(Strike("paragraph", fault, s))
         others = [x for j, x in enumerate(sentences[:k])
                   if not origins or origins[j] != origins[k]]
-        why = told_again(s, sentences[:k]) or (others and says_nothing_new(s, others))
+        rest = [*sentences[:k], *sentences[k + 1:]]
+        why = told_again(s, sentences[:k]) or (
+            (says_nothing_new(s, others)
+             or (_ACT_AGAIN if acts_again(s, others, rest, headline) else None))
+            if others else None)
         if why:
             out.append(Strike("paragraph", f"fact stated twice ({why})", s))
         if quotes_open(s):

@@ -130,11 +130,13 @@ def _printed(ln: Line, draft: _Draft) -> str:
 
 def select(arts: Sequence[Article], language: str | None, words: tuple[int, int] = WORDS,
            settings: ParagraphSettings = PARAGRAPH,
-           lines: Sequence[Line] | None = None, opening: int | None = None) -> list[Pick]:
+           lines: Sequence[Line] | None = None, opening: int | None = None,
+           skip: frozenset[Key] = frozenset()) -> list[Pick]:
     """The paragraph's sentences, in print order (module docstring). `lines`: the story's
     `story_lines(arts, language)` when the caller has them (read once); `opening`: the article
     whose lead opens, when it has one (write/stories.py: the headline's own), else the most
-    central account's."""
+    central account's; `skip`: sentences never to fill with (by `Line.key`: another outlet's
+    account of an act told, `retold.acted_again`)."""
     lines = story_lines(arts, language) if lines is None else lines
     central = Centrality(arts, settings)
     hooks = hook_keys(lines)  # each read once: the opening, the draft and the fill ask
@@ -159,7 +161,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
             elif alone:
                 break
     leads = {ln.key for ln in by_article.values()}
-    refused: set[Key] = set()
+    refused: set[Key] = set(skip)
     while not (alone and draft.size >= lo):  # (one account fills only a short story)
         best: tuple[tuple[bool, float], Pick, frozenset[str], float] | None = None
         printed = [c.text for c in draft.chosen]

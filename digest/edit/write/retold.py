@@ -58,7 +58,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.acts import act, family, noun
-from digest.edit.events import Event, event, shared_action
+from digest.edit.events import Event, acts_again, another_day, event, shared_action
 from digest.edit.facts import DATES, WORD, form, source_clause
 from digest.edit.figures import hedge_of, new_figures, rounds
 from digest.edit.lexicon import ARTICLES, BEFORE_VERB, NUMBER_WORDS, content_words, stem
@@ -139,6 +139,31 @@ def retellings(picks: Sequence[Pick], headline: str,
     return frozenset(out)
 
 
+def acted_again(picks: Sequence[Pick], headline: str,
+                settings: ParagraphSettings = PARAGRAPH) -> frozenset[Key]:
+    """The `picks` (as printed) whose subject does what a printed sentence of another article
+    says its subject did (`_one_act`: "is set to testify" / "is appearing Tuesday before"),
+    naming no day but theirs (`_another_day`), bringing no new figure in digits and no name
+    of the `headline` the rest of the paragraph does not print (`_headline_name`), by
+    `Line.key`: another outlet's account of the act told, whatever it adds after its verb,
+    unless what it adds is what the headline promises ("… is expected to introduce the DACA
+    bill" under "… to Bring DACA Bill …"). Never the opening nor a sentence of its article;
+    the later of two first."""
+    if len(picks) < 2 or settings.event_words <= 0:
+        return frozenset()
+    first = picks[0]
+    out: set[Key] = set()
+    for p in reversed(picks[1:]):
+        if p.line.article == first.line.article:
+            continue
+        left = [o.text for o in picks if o is not p and o.line.key not in out]
+        others = [o.text for o in picks if o.line.article != p.line.article
+                  and o.line.key not in out]
+        if acts_again(p.text, others, left, headline):
+            out.add(p.line.key)
+    return frozenset(out)
+
+
 def retells(text: str, rest: Sequence[str], before: Sequence[str], told: frozenset[str],
             settings: ParagraphSettings = PARAGRAPH) -> bool:
     """Whether `text` tells again the act one of `rest` tells (`same_act`), or, telling at
@@ -147,14 +172,7 @@ def retells(text: str, rest: Sequence[str], before: Sequence[str], told: frozens
     another day)."""
     return same_act(text, rest, settings) or (
         len(bag(text) & told) >= settings.opening_tells * len(told)
-        and _mostly_said(text, before, settings.retold_said) and not _another_day(text, before))
-
-
-def _another_day(text: str, others: Sequence[str]) -> bool:
-    """Whether `text` names a day and `others` name days, none of them its own."""
-    days = event(text).days
-    named = frozenset().union(*(event(o).days for o in others))
-    return bool(days and named and not days & named)
+        and _mostly_said(text, before, settings.retold_said) and not another_day(text, before))
 
 
 def same_act(text: str, others: Sequence[str], settings: ParagraphSettings = PARAGRAPH) -> bool:
@@ -183,7 +201,7 @@ def _same_doing(text: str, others: Sequence[str]) -> bool:
     name; and no other day than the `others` name ("Tuesday" after "Monday" only is another
     day). A subject a description opens on no name, so `_same_act` cannot tell."""
     mine = _Doer.of(text)
-    if not (mine.verb and mine.head) or _another_day(text, others):
+    if not (mine.verb and mine.head) or another_day(text, others):
         return False
     return any(t.verb == mine.verb and t.head == mine.head
                and (mine.names <= t.names or t.names <= mine.names)

@@ -99,6 +99,10 @@ article says all of it by the writer's own test (its subject's descriptions asid
 brings a name, figure or date it lacks, every count in words it gives, and tells as many of
 the headline's words; and it goes alone (nothing leaning on it).
 
+**One act, one account** (`retold.acted_again`, `_once`): with the headline known, another
+outlet's sentence telling a printed act again (its subject, a main verb of one family) goes
+unless it names the headline's fact, and the paragraph is chosen again without it.
+
 **Each event once** (`retold.py`): with the headline known, another outlet's lead that tells
 its event again — the same subject doing the same thing that day, or half the headline's words
 and mostly words printed before it, with no statement or other main verb of its own; and
@@ -109,23 +113,31 @@ actor, a quotation) — is not printed, with what leans on it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from digest.edit.core_event import writing_set
 from digest.edit.events import event, says_nothing_new
 from digest.edit.facts import RESTATED, new_fact
 from digest.edit.headline.column import columns
-from digest.edit.headline.score import chosen, disputes, headline_for, tells
+from digest.edit.headline.score import Candidate, chosen, disputes, headline_for, tells
 from digest.edit.rank import Ranked
 from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings, WriteSettings
 from digest.edit.week import Read, Week
 from digest.edit.write.also import also_line
-from digest.edit.write.lines import story_lines
+from digest.edit.write.lines import Key, Line, story_lines
 from digest.edit.write.paragraph import Pick, in_print, select
-from digest.edit.write.retold import bag, needs, no_other_act, retellings, retells, without
+from digest.edit.write.retold import (
+    acted_again,
+    bag,
+    needs,
+    no_other_act,
+    retellings,
+    retells,
+    without,
+)
 from digest.edit.write.trim import bare
-from digest.models import Citation, Sentence, Story
+from digest.models import Article, Citation, Sentence, Story
 
 
 def write_stories(week: Week, ranked: Sequence[Ranked], language: str,
@@ -164,19 +176,54 @@ def _paragraph(reads: Sequence[Read], citations: dict[str, tuple[str, ...]], lan
     head = chosen(arts, language=language, settings=headline,
                   paragraph=[p.text for p in picks])
     title = head.text if head else ""
-    if head is not None and untold(picks, title, head.article):  # (module docstring)
-        again = select(arts, language, settings.paragraph_words, settings.paragraph,
-                       lines=lines, opening=head.article)
-        picks = own_account(picks, title, head.article, again, settings.paragraph_words[0])
-    cols = columns(arts)
-    printed = lead_with(picks, title, head.article if head else None, cols, settings.paragraph)
-    printed = said_better(printed, title, cols, settings.paragraph)
-    printed = told_better(printed, title, cols, settings.paragraph)
-    printed = said_later(printed, title, settings.paragraph)
+    picks = _once(lambda skip: select(arts, language, settings.paragraph_words,
+                                      settings.paragraph, lines=lines, skip=skip)
+                  if skip else picks, title, settings.paragraph)
+    printed = _ordered(picks, arts, lines, language, title, head, columns(arts), settings)
+    printed = without(printed, acted_again(printed, title, settings.paragraph))
     printed = without(printed, retellings(printed, title, settings.paragraph))
     return title, tuple(Sentence(p.text, citations.get(arts[p.line.article].url,
                                                        (arts[p.line.article].url,)))
                         for p in printed)
+
+
+# How often a paragraph is chosen again without another outlet's account of an act told
+# (`retold.acted_again`): each time one such account goes and the fill may take another.
+_REFILLS = 2
+
+
+def _once(choose: Callable[[frozenset[Key]], list[Pick]], title: str,
+          settings: ParagraphSettings) -> list[Pick]:
+    """The paragraph `choose` writes, never filled with another outlet's account of an act it
+    tells (`retold.acted_again`, known with the `title`): chosen again with those skipped,
+    up to `_REFILLS` times, and any left then dropped."""
+    skip: frozenset[Key] = frozenset()
+    picks = choose(skip)
+    for _ in range(_REFILLS):
+        again = acted_again(picks, title, settings)
+        if not again:
+            break
+        skip |= again
+        picks = choose(skip)
+    return without(picks, acted_again(picks, title, settings))
+
+
+def _ordered(picks: Sequence[Pick], arts: Sequence[Article], lines: Sequence[Line],
+             language: str, title: str, head: Candidate | None, cols: frozenset[int],
+             settings: WriteSettings) -> list[Pick]:
+    """`picks` opening on the headline's own account where they tell it not (`untold`,
+    `own_account`), then on what tells the headline best (`lead_with`, `said_better`,
+    `told_better`), without a lead a later one says (`said_later`)."""
+    if head is not None and untold(picks, title, head.article):  # (module docstring)
+        again = _once(lambda skip: select(arts, language, settings.paragraph_words,
+                                          settings.paragraph, lines=lines,
+                                          opening=head.article, skip=skip),
+                      title, settings.paragraph)
+        picks = own_account(picks, title, head.article, again, settings.paragraph_words[0])
+    printed = lead_with(picks, title, head.article if head else None, cols, settings.paragraph)
+    printed = said_better(printed, title, cols, settings.paragraph)
+    printed = told_better(printed, title, cols, settings.paragraph)
+    return said_later(printed, title, settings.paragraph)
 
 
 def lead_with(picks: Sequence[Pick], headline: str, own: int | None = None,
