@@ -589,3 +589,43 @@ def test_a_pointer_before_a_sentence_goes_and_the_sentence_stays(
                        "ashore by lifeboat.")
     assert [ln.text for ln in story_lines([art], "en")][1] == (
         "The harbour master said all 40 passengers were taken ashore by lifeboat.")
+
+
+def test_another_outlets_lead_has_no_precedence_over_a_new_fact(
+        make_article: MakeArticle) -> None:
+    """Another outlet's lead summarises the story the opening summarises: put first under the
+    floor, it told the opening's event again in other words ("will disappear … backed … plan to
+    outlaw them" after "approved a ban"); ranked by what it adds, the facts fill instead."""
+    a = make_article("The Harlow city council approved a ban on plastic bags on Monday after a "
+                     "two-hour debate.", source="Outlet A", title="Harlow bans plastic bags")
+    retold = ("Plastic carrier bags will disappear from Harlow's shops after councillors backed "
+              "Mayor Edith Crane's plan to outlaw them.")
+    b = make_article(
+        f"{retold} The ban takes effect in March and shops that break it face fines of up to "
+        "500 pounds. Supermarkets will have to offer paper bags or sturdy reusable ones at the "
+        "till, and charities will collect the old stock from small shops free of charge until "
+        "the end of April.", source="Outlet B", day=1.2,
+        title="Harlow council votes to outlaw plastic bags")
+    texts = [s.text for s in paragraph_for([a, b], {}, language="en")]
+    assert texts[0].startswith("The Harlow city council approved a ban")
+    assert retold not in texts
+    assert any("500 pounds" in t for t in texts) and any("Supermarkets" in t for t in texts)
+
+
+@pytest.mark.parametrize("text", [
+    "Carla Moreno, the harbour board's counsel, reportedly said.", "He added.",
+    "The company said.", "Mayor Ilse Brandt told reporters.",
+    "Tuesday Mar. 4 * The hearing resumed at 10 a.m.",
+    "Both sides rested their case. * The board then adjourned until Friday."])
+def test_a_speaker_alone_or_a_list_run_into_a_line_is_furniture(text: str) -> None:
+    """The tail of a quotation cut off by a page's sentence splitter says nothing; a list run
+    into one line (a live blog's entries) is the page's layout."""
+    assert is_furniture(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fares rose 5 percent, the harbour board said.",
+    "Moreno, the board's counsel, said the ferry will run until May.",
+    "On Tuesday, Mar. 4 the hearing resumed.", "Fares rose 5 percent* in March."])
+def test_a_sentence_that_says_something_is_no_furniture(text: str) -> None:
+    assert not is_furniture(text)

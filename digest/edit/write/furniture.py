@@ -120,6 +120,17 @@ _BE_HAVE = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(EST|GMT|BST|EDT|UTC)\b", re.IGNORECASE)
+# The tail of a quotation a page's sentence splitter cut off, standing alone: a speaker, an
+# apposition and a reporting verb, nothing said ("Douglas Letter, the House general counsel,
+# reportedly said.", "He added.", "The company said."); "Prices rose, the bureau said." says
+# something.
+_SPEECH_TAG = re.compile(
+    r"^(?:(?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*|The\s[a-z]+(?:\s[a-z]+)?)(?:,\s[^,.;:\"“”]{1,80},)?\s"
+    r"(?:\w+ly\s|also\s)?(?:said|says|added|adds|wrote|writes|told\s(?:reporters|[A-Z]\S*))\.$")
+# A list run into one line, a bullet inside the sentence (a live blog's "Monday Feb. 3 * The
+# Senate trial resumed at 11 a.m.", "… closing arguments. * The Senate then recessed …"): the
+# page's layout, not a sentence; a footnote's star clings to its word ("rates*").
+_INLINE_BULLET = re.compile(r"\S\s+[*•]\s+[\"“A-Z0-9]")
 
 
 # A pointer before a sentence ("Here's what to know: The authorities were still …"): the
@@ -223,7 +234,8 @@ def own_furniture(text: str, outlet: str) -> bool:
 
 def is_furniture(sentence: str) -> bool:
     s = sentence.strip()
-    if not s or _FURNITURE.match(s) or _TIMESTAMP.search(s) or LABEL.match(s):
+    if (not s or _FURNITURE.match(s) or _TIMESTAMP.search(s) or LABEL.match(s)
+            or _SPEECH_TAG.match(s) or _INLINE_BULLET.search(s)):
         return True
     letters = len(_LETTER.findall(s))
     return letters < 0.5 * len(s)  # tickers, tables, link lists
