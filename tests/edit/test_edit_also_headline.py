@@ -2,7 +2,7 @@
 `_under_headline`): "The senator …" under a headline naming the one senator it means, and an
 outlet's dek under its own title; the copy editor (`proof.paragraph_strikes` with the
 headline) lets both stand there and nowhere else. And what else a bare item needed: a cut
-falling right after a dash (`whole.mended`), a dek with no stop (`whole.unstopped_dek`),
+falling right after a dash (`mend.mended`), a dek with no stop (`whole.unstopped_dek`),
 "Still" before a participle (no connective)."""
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.leaning import leans_back, role_holder, titled_holders
+from digest.edit.mend import mended
 from digest.edit.proof import paragraph_strikes
-from digest.edit.whole import mended, unstopped_dek
+from digest.edit.whole import unstopped_dek
 from digest.edit.write.also import also_line
 from digest.models import Article
 

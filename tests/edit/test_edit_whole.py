@@ -1,4 +1,5 @@
-"""whole.py: a sentence a copy editor lets stand — not cut, no stray stop, no dek, no fragment."""
+"""whole.py: a sentence a copy editor lets stand — not cut, no stray stop, no dek, no fragment;
+mend.py: an excerpt cut mid-sentence ended where it is whole."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit import whole
+from digest.edit import mend, whole
 from digest.edit.leaning import DEK_FAULT
 from digest.edit.proof import paragraph_strikes
 from digest.edit.week import read
@@ -73,14 +74,14 @@ def test_a_fragment_without_a_verb_is_struck_a_short_sentence_is_not() -> None:
 
 
 def test_an_excerpt_ends_before_the_phrase_the_cut_fell_in() -> None:
-    assert whole.mended("A storm closed two piers and grounded four ferries in Oakfield on "
+    assert mend.mended("A storm closed two piers and grounded four ferries in Oakfield on "
                         "Wednesday, weeks after the mayor said the harbour") == (
         "A storm closed two piers and grounded four ferries in Oakfield on Wednesday.")
-    assert whole.mended("Mayor Ilse Brandt will seek to lift the ban on night ferries on "
+    assert mend.mended("Mayor Ilse Brandt will seek to lift the ban on night ferries on "
                         "Tuesday, an aide said, delivering on a promise long") == (
         "Mayor Ilse Brandt will seek to lift the ban on night ferries on Tuesday, an aide said.")
     # an appositive summing the clause up goes too; an attribution stays
-    assert whole.mended("The harbour debt passed 9 million crowns for the first time on "
+    assert mend.mended("The harbour debt passed 9 million crowns for the first time on "
                         "Tuesday, a milestone that auditors warned could") == (
         "The harbour debt passed 9 million crowns for the first time on Tuesday.")
     # no clause before the comma, or the comma closes an aside, or a subordinate clause, a
@@ -96,7 +97,7 @@ def test_an_excerpt_ends_before_the_phrase_the_cut_fell_in() -> None:
                 "that",
                 "The harbour court declared on Sunday that ferry captain Tom Keller, a veteran of "
                 "the night crossings, has"):
-        assert whole.mended(cut) is None, cut
+        assert mend.mended(cut) is None, cut
 
 
 @pytest.mark.parametrize(("cut", "ended"), [
@@ -122,7 +123,7 @@ def test_an_excerpt_ends_before_the_phrase_the_cut_fell_in() -> None:
      "continue her inquiry."),
 ])
 def test_an_excerpt_cut_with_no_comma_ends_before_its_last_clause(cut: str, ended: str) -> None:
-    assert whole.mended(cut) == ended
+    assert mend.mended(cut) == ended
 
 
 @pytest.mark.parametrize("cut", [
@@ -145,18 +146,18 @@ def test_an_excerpt_cut_with_no_comma_ends_before_its_last_clause(cut: str, ende
     "running through May, Harbour",
 ])
 def test_an_excerpt_whose_last_clause_cannot_go_is_not_ended(cut: str) -> None:
-    assert whole.mended(cut) is None
+    assert mend.mended(cut) is None
 
 
 def test_an_excerpt_opening_on_to_and_a_noun_phrase_is_a_clause_an_infinitive_is_not() -> None:
     # "To some crews' dismay, …": a preposition and its noun before the main clause, which
     # the cut can end (session 26: an "Also" item printed its headline alone for want of it)
-    assert whole.mended("To some crews' dismay, Mayor Ilse Brandt has openly embraced the "
+    assert mend.mended("To some crews' dismay, Mayor Ilse Brandt has openly embraced the "
                         "board's plan to cut night fares, a kind of ultimate") == (
         "To some crews' dismay, Mayor Ilse Brandt has openly embraced the board's plan to cut "
         "night fares.")
     # "To keep the ferries running, …": an infinitive opening, as before, is never ended
-    assert whole.mended("To keep the night ferries running through the winter, the board has "
+    assert mend.mended("To keep the night ferries running through the winter, the board has "
                         "cut fares, a kind of ultimate") is None
 
 

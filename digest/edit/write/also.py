@@ -6,7 +6,7 @@ say) when it is at most `BLURB_WORDS` words; else the most central lead that is;
 shortest lead. Never a headline repeated: a lead that says nothing the headline does not is
 passed over when another lead is left.
 
-A lead the feed cut mid-sentence is one only as `whole.mended` ends it, before the phrase
+A lead the feed cut mid-sentence is one only as `mend.mended` ends it, before the phrase
 the cut fell in ("…, weeks after Trump said the group" goes); a teaser ending "…" is never a
 blurb (issue 11: a cut sentence is no sentence). When no article has a whole lead that leans
 on nothing, the blurb is a column's first sentence in its writer's own voice, quoted and

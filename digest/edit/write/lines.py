@@ -22,7 +22,7 @@ paragraph, an excerpt cut inside a bracket, is not printed in half), and in the 
 Chinese article in an English issue is cited, not quoted). Datelines go (`clean_sentence`). A
 sentence leaning only on its opening conjunction ("But Jane Doe … has been suspended …") is
 printed struck where the sentence it answered is not printed before it (`leaning.struck`).
-A feed's excerpt cut mid-sentence is printed only as `whole.mended` ends it, before the phrase
+A feed's excerpt cut mid-sentence is printed only as `mend.mended` ends it, before the phrase
 the cut fell in ("…, weeks after Trump said the group" goes), never ending "…".
 """
 
@@ -40,10 +40,11 @@ from digest.edit.facts import name_heads
 from digest.edit.figures import numbers
 from digest.edit.leaning import POINTS_FORWARD, leans_back, struck
 from digest.edit.lexicon import CJK_RE, content_words, stem
+from digest.edit.mend import mended
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.week import Line as WeekLine
 from digest.edit.week import Read, definite_references, introducing
-from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment, mended
+from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment
 from digest.edit.write.furniture import clean_sentence, labelled, own_furniture
 from digest.edit.write.person import first_person
 from digest.edit.write.pronoun import Named, Persons, named
@@ -226,7 +227,7 @@ def _promotions(art: Article) -> frozenset[str]:
 def article_lines(k: int, read: Read, *, voiced: bool = False,
                   persons: Persons | None = None) -> Iterator[Line]:
     """The printable sentences of article `k` (`read`: as the week read it), in order. A text
-    the feed cut mid-sentence (its last, or one marked "…") is printed only as `whole.mended`
+    the feed cut mid-sentence (its last, or one marked "…") is printed only as `mend.mended`
     ends it, before the phrase the cut fell in; else not at all. What is wrong with a source's
     sentence (`week.Line.fault`) was read once, with the week; only a mended one is read here.
     `voiced`: the writer's first-person sentences too (to be quoted, never printed as ours).
