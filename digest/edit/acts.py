@@ -88,8 +88,9 @@ _NOUN_ACTS = (
 _NOUN_REACH = 4
 # A verb and its particle, one act ("stepped down" is "resign", "pulled out of" is
 # "withdraw", "was found guilty" is "convict"): the act, as `EVENT_VERBS` has it, when the
-# particle follows the verb. Only a particle that gives the verb one sense ("pushed back" is
-# "delayed" and "resisted": out). General English, written for the project.
+# particle follows the verb, whatever family the verb alone is of ("passed away" is "die").
+# Only a particle that gives the verb one sense ("pushed back" is "delayed" and "resisted":
+# out). General English, written for the project.
 _PHRASAL = (
     (frozenset(["step", "steps", "stepped", "stepping"]), "down", "resign"),
     (frozenset(["wrap", "wraps", "wrapped", "wrapping"]), "up", "end"),
@@ -98,6 +99,13 @@ _PHRASAL = (
     (frozenset(["kick", "kicks", "kicked", "kicking"]), "off", "begin"),
     (frozenset(["turn", "turns", "turned", "turning"]), "down", "reject"),
     (frozenset(["find", "finds", "found"]), "guilty", "convict"),
+    (frozenset(["roll", "rolls", "rolled", "rolling"]), "out", "unveil"),
+    (frozenset(["bring", "brings", "brought", "bringing"]), "forward", "unveil"),
+    (frozenset(["put", "puts", "putting"]), "forward", "unveil"),
+    (frozenset(["lash", "lashes", "lashed", "lashing"]), "out", "criticize"),
+    (frozenset(["strike", "strikes", "struck", "striking"]), "down", "repeal"),
+    (frozenset(["rule", "rules", "ruled", "ruling"]), "out", "reject"),
+    (frozenset(["pass", "passes", "passed", "passing"]), "away", "die"),
 )
 # A family's forms as often a noun or an adjective ("the ban", "close to a deal", "his name",
 # "the end of", "a select committee"): its verb only after a word a bare verb follows ("will
@@ -126,6 +134,8 @@ _ACT_NOUNS = {
     "start": "begin", "conclusion": "end", "acquisition": "acquire", "purchase": "acquire",
     "cancellation": "cancel", "withdrawal": "withdraw", "exit": "withdraw",
     "conviction": "convict", "repeal": "repeal", "revocation": "repeal", "revision": "revise",
+    "ruling": "uphold", "death": "die", "launch": "begin", "introduction": "unveil",
+    "unveiling": "unveil", "rollout": "unveil",
 }
 
 
@@ -208,7 +218,8 @@ def act(text: str) -> Act:
 def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
     """The verb that `rest` opens with, past `BEFORE_VERB` words and dates (see `act`)."""
     for k, w in enumerate(rest):
-        verb = family(w, rest[k - 1] if k else "") or _compound(w, rest[k + 1:])
+        # (a verb and its particle first: "passed away" is no "pass")
+        verb = _compound(w, rest[k + 1:]) or family(w, rest[k - 1] if k else "")
         if not verb and (w.lower() in BEFORE_VERB or _date(w) or _adverb(w) or (
                 w.lower() in _INTENT and rest[k + 1:k + 2] == ["to"]
                 and rest[k + 2:k + 3] != ["not"])):

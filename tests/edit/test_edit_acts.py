@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.acts import act, family, repeats_phrase, told_again
+from digest.edit.acts import act, family, noun, repeats_phrase, told_again
 from digest.edit.proof import paragraph_strikes
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article
@@ -81,9 +81,32 @@ def test_a_verb_and_the_noun_of_an_act_are_that_act(lead: str, verb: str) -> Non
     ("The port is set to close the old quay.", "close"),
     ("The ferry union is close to a deal with the port.", "=clos"),
     ("The ban on cruise ships takes effect Friday.", ""),
+    # session 31: more verbs and particles of one act, known with the headline's guard
+    # (write/retold.acted_again keeps a retelling naming the headline's fact)
+    ("Mayor Ada Lin is set to roll out the harbour levy.", "unveil"),
+    ("Councillor Tomas Reyes brought forward a bill to cap ferry fares.", "unveil"),
+    ("Councillor Tomas Reyes has put forward a bill to cap ferry fares.", "unveil"),
+    ("Mayor Ada Lin outlined her harbour plan on Monday.", "unveil"),
+    ("Mayor Ada Lin lashed out at the port board on Monday.", "criticize"),
+    ("Mayor Ada Lin chided the port board for the delay.", "criticize"),
+    ("The Carthen appeals court struck down the harbour levy.", "repeal"),
+    ("The Carthen appeals court ruled that the levy is lawful.", "uphold"),
+    ("The Carthen appeals court affirmed the levy on Monday.", "uphold"),
+    ("Mayor Ada Lin ruled out a second term on Monday.", "reject"),
+    ("The port board launched an inquiry into the spill.", "begin"),
+    ("Former harbour master Tomas Reyes died on Monday.", "die"),
+    # a verb and its particle before the verb alone: "passed away" is no "passed"
+    ("Former harbour master Tomas Reyes passed away on Monday.", "die"),
+    ("The Carthen council passed the harbour levy on Monday.", "pass"),
 ])
 def test_one_act_in_other_verbs_is_one_family(lead: str, verb: str) -> None:
     assert act(lead).verb == verb, lead
+
+
+def test_the_noun_of_an_act_is_that_act() -> None:
+    assert noun("ruling") == family("upheld") == "uphold"
+    assert noun("death") == family("died") == "die"
+    assert noun("rollout") == noun("unveiling") == family("unveiled") == "unveil"
 
 
 # A clause told again in the same words (acts.told_again, issue 11: "no fact stated twice").

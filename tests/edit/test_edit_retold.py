@@ -331,3 +331,27 @@ def test_the_issue_fills_without_the_act_told_again(make_article: MakeArticle,
             make_article(c, source="Outlet C", title="Quay plan to widen north quay", day=1.2)]
     issue = edit_issue(period, arts, newsletter=Newsletter(title="T"), sources=[], health=[])
     assert [s.text for s in issue.stories[0].sentences] == [UNVEIL, second, c]
+
+
+@pytest.mark.parametrize(("first", "again", "headline"), [
+    # "is set to unveil" / "is set to roll out" (session 31)
+    ("Mayor Ada Lin is set to unveil her harbour plan on Monday, aides said.",
+     "Mayor Ada Lin is set to roll out a plan that would charge cruise ships for dredging.",
+     "Mayor Ada Lin to unveil harbour plan"),
+    # "introduced" / "brought forward", the second with the charge it names
+    ("Councillor Tomas Reyes introduced a motion to censure the port board on Tuesday.",
+     "Councillor Tomas Reyes brought forward a motion accusing the board of hiding losses.",
+     "Reyes moves to censure port board"),
+    # "criticized" / "lashed out at"
+    ("Mayor Ada Lin on Monday criticized the port board's plan to sell the north quay.",
+     "Mayor Ada Lin lashed out at the port board for trying to sell off the quay to a "
+     "developer.", "Mayor Ada Lin criticizes port board plan"),
+])
+def test_more_verbs_of_one_kind_tell_one_act(make_article: MakeArticle, first: str, again: str,
+                                             headline: str) -> None:
+    picks = _picks(make_article, first, again)
+    assert acted_again(picks, headline) == {(1, 0)}
+    # naming the headline's fact, it stays
+    named = again.replace("the quay", "the Tidewater quay").replace(
+        "cruise ships", "Tidewater cruise ships").replace("hiding", "hiding Tidewater")
+    assert not acted_again(_picks(make_article, first, named), headline + " over Tidewater")
