@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
-from digest.edit.headline.score import chosen
+from digest.edit.headline.score import chosen, headline_for
 from digest.edit.leaning import DEK_FAULT, role_holder
 from digest.edit.lexicon import content_words
 from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings
@@ -60,6 +60,22 @@ from digest.text import quotes_open
 BLURB_WORDS = 40
 
 
+def also_item(story: Sequence[Read | Article], citations: dict[str, tuple[str, ...]], *,
+              language: str, settings: ParagraphSettings = PARAGRAPH,
+              headlines: HeadlineSettings | None = None,
+              titled: AbstractSet[tuple[str, str]] = frozenset()
+              ) -> tuple[str, tuple[Sentence, ...]]:
+    """An "Also this week" item: its headline (`headline.score.headline_for`, by its line)
+    and its line (`also_line`). A line that reads only under the headline was printed only
+    once the headline with it was found to be the same: that headline is the item's."""
+    sentences, head = _also(story, citations, headline="", language=language,
+                            settings=settings, headlines=headlines, titled=titled)
+    if head is None:
+        head = headline_for([r.article for r in reading(story)], language=language,
+                            settings=headlines, paragraph=[x.text for x in sentences])
+    return head, sentences
+
+
 def also_line(story: Sequence[Read | Article], citations: dict[str, tuple[str, ...]], *,
               headline: str = "", language: str | None = None,
               settings: ParagraphSettings = PARAGRAPH,
@@ -69,6 +85,16 @@ def also_line(story: Sequence[Read | Article], citations: dict[str, tuple[str, .
     articles, as the week read them (`lines.reading`); `headlines`: how its headline is
     chosen (`headline.score.chosen`), for a line that reads only under it; `titled`: who
     the week's articles give a role's title (`week.Week.titled`)."""
+    return _also(story, citations, headline=headline, language=language, settings=settings,
+                 headlines=headlines, titled=titled)[0]
+
+
+def _also(story: Sequence[Read | Article], citations: dict[str, tuple[str, ...]], *,
+          headline: str, language: str | None, settings: ParagraphSettings,
+          headlines: HeadlineSettings | None, titled: AbstractSet[tuple[str, str]],
+          ) -> tuple[tuple[Sentence, ...], str | None]:
+    """`also_line`'s line, and the headline it was printed under when it reads only there
+    (`_under_headline`), else None."""
     reads = reading(story)
     arts = [r.article for r in reads]
     leads = _leads(reads, language)
@@ -89,7 +115,7 @@ def also_line(story: Sequence[Read | Article], citations: dict[str, tuple[str, .
     pick = short[0] if short else min(adds, key=lambda ln: ln.size)
     art = arts[pick.article]
     text = quote(pick.text, art.source) if voiced else pick.text
-    return (Sentence(text, citations.get(art.url, (art.url,))),)
+    return (Sentence(text, citations.get(art.url, (art.url,))),), None
 
 
 def _leads(reads: Sequence[Read], language: str | None, *,
@@ -149,7 +175,8 @@ def _told(line: Line, name: Named, headline: str, persons: Persons) -> Line | No
 
 def _under_headline(reads: Sequence[Read], citations: dict[str, tuple[str, ...]],
                     language: str | None, headlines: HeadlineSettings | None,
-                    titled: AbstractSet[tuple[str, str]]) -> tuple[Sentence, ...]:
+                    titled: AbstractSet[tuple[str, str]],
+                    ) -> tuple[tuple[Sentence, ...], str | None]:
     """The line that reads only under the story's headline (`headline.score.chosen`), when no
     other is found: an article's first sentence opening on "The <role>" that the headline
     names the one holder of ("The senator received …" under "Senator Cory Booker launches
@@ -157,11 +184,12 @@ def _under_headline(reads: Sequence[Read], citations: dict[str, tuple[str, ...]]
     "President Trump": `leaning.role_holder`), leaning on nothing else; else the dek of the article whose
     title the headline is, the line its outlet wrote to stand under that title ("President
     offers no new solutions to …"; one with no stop, `whole.unstopped_dek`, gets its full
-    stop). Either is printed only if the headline, with it, stays the one it reads under."""
+    stop). Either is printed only if the headline, with it, stays the one it reads under,
+    and comes with that headline (None with no line: the headline is the caller's to find)."""
     arts = [r.article for r in reads]
     head = chosen(arts, language=language or "en", settings=headlines)
     if head is None:
-        return ()
+        return (), None
     found: list[tuple[int, str]] = []
     for k, r in enumerate(reads):
         first = next(article_lines(k, r), None)
@@ -183,5 +211,5 @@ def _under_headline(reads: Sequence[Read], citations: dict[str, tuple[str, ...]]
         again = chosen(arts, language=language or "en", settings=headlines, paragraph=[text])
         if again is not None and again.text == head.text:
             art = arts[k]
-            return (Sentence(text, citations.get(art.url, (art.url,))),)
-    return ()
+            return (Sentence(text, citations.get(art.url, (art.url,))),), again.text
+    return (), None

@@ -119,11 +119,11 @@ from dataclasses import replace
 from digest.edit.events import event, says_nothing_new
 from digest.edit.facts import RESTATED, new_fact
 from digest.edit.headline.column import columns
-from digest.edit.headline.score import Candidate, chosen, disputes, headline_for, tells
+from digest.edit.headline.score import Candidate, chosen, disputes, tells
 from digest.edit.rank import Ranked
 from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings, WriteSettings
 from digest.edit.week import Read, Week, writing_set
-from digest.edit.write.also import also_line
+from digest.edit.write.also import also_item
 from digest.edit.write.lines import Key, Line, story_lines
 from digest.edit.write.paragraph import Pick, in_print, select
 from digest.edit.write.retold import (
@@ -146,15 +146,12 @@ def write_stories(week: Week, ranked: Sequence[Ranked], language: str,
     out = []
     for story in ranked:
         reads = writing_set(week, story.members, settings.articles)
-        arts = [r.article for r in reads]
         if story.featured:
             title, sentences = _paragraph(reads, week.citations, language, settings, headline)
         else:
-            sentences = also_line(reads, week.citations, language=language,
-                                  settings=settings.paragraph, headlines=headline,
-                                  titled=week.titled)
-            title = headline_for(arts, language=language, settings=headline,
-                                 paragraph=[s.text for s in sentences])
+            title, sentences = also_item(reads, week.citations, language=language,
+                                         settings=settings.paragraph, headlines=headline,
+                                         titled=week.titled)
         cites = tuple(Citation(a.url, a.title, a.source, a.published)
                       for i in story.members for j in (i, *week.copies.get(i, ()))
                       for a in (week.reads[j].article,))
