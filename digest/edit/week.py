@@ -46,12 +46,29 @@ from digest.text import iter_sentences, tokens, undoubled
 _DEFINITE = re.compile(r"\bthe\s+([a-z][a-z-]{2,})(?=\s*[,.;:!?)\"”]|\s+(?:is|was|are|were|has|"
                        r"have|had|will|would|could|can|may|might|should|must|said|says|and|or|"
                        r"but|to|in|on|at|by|for|with|from|as)\b)")
+# … and "The <plural>" opening a sentence after the article's first ("The wines tend to be
+# full-bodied …" after a sentence on a region's wines): its subject is the set the sentences
+# before delimited, right before its verb — an auxiliary, "said", or a present that agrees
+# with it ("wines tend", "courses cover": a word with no "-s", "-y", "-ing" or "-ed" that is
+# no function word: not "The models that made …", "The crews involved in …"). A plural, as a
+# reader cannot tell which wines from the story around it; a singular is as often the one
+# thing the story is about, told in other words before ("The woman …" after "A tourist …",
+# "The cloud is …": any "The <noun>" tried, session 31, and not kept: of the 14 wcxb pages
+# and 5 cnndm paragraphs it changed, 7 lost a sentence that read well). Not in the lead: its
+# "The" stands for what the title, the headline above it, names. Nor before words that tell
+# it again ("The studies, published in …", "The lineups for the June 26 session …").
+_OPENING_DEFINITE = re.compile(r"^[\"“‘']?The\s+([a-z][a-z-]+[^su'’]s)(?:\s+(?:is|was|are|were|has|"
+                               r"have|had|will|would|could|can|may|might|should|must|said|says)\b"
+                               r"|(?<=[^s]s)\s+(?P<verb>[a-z]*[^sy\W])(?<!ing)(?<!ed)\s)")
 
 
-def definite_references(text: str, before: frozenset[str]) -> frozenset[str]:
+def definite_references(text: str, before: frozenset[str], *,
+                        opening: bool = False) -> frozenset[str]:
     """The stems of the nouns `text` names as "the <noun>" that `before` (the stems of its
-    article's earlier sentences) holds and `text` does not name earlier itself."""
-    out = set()
+    article's earlier sentences) holds and `text` does not name earlier itself; `opening`: as
+    the subject it opens on too (`opening_reference`: the article's sentences after its
+    first)."""
+    out = set(opening_reference(text, before)) if opening else set()
     for m in _DEFINITE.finditer(text):
         word = m.group(1)
         if word in STOPWORDS:
@@ -60,6 +77,16 @@ def definite_references(text: str, before: frozenset[str]) -> frozenset[str]:
         if w in before and w not in {stem(t) for t in tokens(text[:m.start()])}:
             out.add(w)
     return frozenset(out)
+
+
+def opening_reference(text: str, before: frozenset[str]) -> frozenset[str]:
+    """The stem of the plural `text` opens on as "The <plural>" (`_OPENING_DEFINITE`) when
+    `before` holds it: the sentence leans on the one that introduced it."""
+    m = _OPENING_DEFINITE.match(text)
+    if m is None or m.group(1) in STOPWORDS or stem(m.group(1)) not in before \
+            or (m.group("verb") or "") in STOPWORDS:
+        return frozenset()
+    return frozenset([stem(m.group(1))])
 
 
 def introduced(title: str, sentences: Sequence[str]) -> list[frozenset[str]]:
@@ -213,7 +240,8 @@ class Read:
     def refers_back(self, line: Line) -> bool:
         """Whether `line` names "the <noun>" its article introduced before it ("the
         benchmark", "the campaign"): standing alone (a TL;DR, an answer), it leans."""
-        return bool(definite_references(line.text, self.introduced[line.index]))
+        return bool(definite_references(line.text, self.introduced[line.index],
+                                        opening=line.index > 0))
 
     def speaks(self, line: Line, language: str | None) -> bool:
         """Whether `line` is written in `language` (None: any language will do)."""

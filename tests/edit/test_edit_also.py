@@ -9,9 +9,11 @@ from collections.abc import Callable
 import pytest
 
 from digest.edit.leaning import opens_on_reference
+from digest.edit.lexicon import stem
 from digest.edit.proof import paragraph_strikes
 from digest.edit.write.also import also_line
-from digest.edit.write.lines import first_person
+from digest.edit.write.lines import first_person, story_lines
+from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]
@@ -86,9 +88,40 @@ def test_a_lead_opening_on_an_it_that_stands_for_nothing_is_a_blurb(
     ("It is unclear whether he will run.", False),  # "he" still leans
     ("It was the largest protest in the city's history.", False),
     ("It is expected to pass the Senate next week.", False),
+    # "time-saver" is a noun, no time; "also" adds to what the sentence before said of it
+    ("It’s a major time-saver and the ferry comes in on the hour.", False),
+    ("It’s also a time to look back on the ferry's first year.", False),
+    ("It is also unclear whether the ferry will run.", False),
 ])
 def test_an_it_that_stands_for_nothing_is_no_reference(text: str, alone: bool) -> None:
     assert opens_on_reference(text) is not alone
+
+
+def test_a_sentence_opening_on_a_set_its_article_introduced_leans(
+        make_article: MakeArticle) -> None:
+    # "The ferries run …" after the sentence that said which ferries: printed after a
+    # sentence naming ferries, never first (week.opening_reference).
+    art = make_article("Is the harbour ready for winter? Oakfield runs four night ferries on the "
+                       "Kettle line this year. The ferries run every hour from the Kettle pier "
+                       "until dawn.", source="Outlet A", title="Winter at the harbour")
+    lines = story_lines([art], "en")
+    assert [(ln.leans, ln.opens_on) for ln in lines] == [
+        (False, frozenset()), (True, frozenset({stem("ferries")}))]
+    # its article's first sentence says what the headline above it names
+    lead = make_article("The ferries run every hour from the Kettle pier until dawn.",
+                        source="Outlet A", title="Night ferries return")
+    assert not story_lines([lead], "en")[0].leans
+    # a singular, "The ferry runs …", is as often the one thing the story is about
+    one = make_article("Oakfield runs one night ferry on the Kettle line this year. The ferry "
+                       "runs every hour from the Kettle pier until dawn.", title="Night ferry")
+    assert not any(ln.leans for ln in story_lines([one], "en"))
+    # under the lead it leans on, or after another outlet's sentence naming ferries, it prints
+    other = make_article("Oakfield's night ferries return to the Kettle line on Monday after a "
+                         "two-year pause, the harbour board said.", source="Outlet B",
+                         title="Night ferries return")
+    texts = [x.text for x in paragraph_for([other, art], {}, language="en", words=(40, 130))]
+    assert "The ferries run every hour from the Kettle pier until dawn." in texts
+    assert texts.index("The ferries run every hour from the Kettle pier until dawn.") > 0
 
 
 def test_a_lead_whose_opening_phrase_names_nobody_is_no_blurb(

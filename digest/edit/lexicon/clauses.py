@@ -42,16 +42,19 @@ ANAPHORIC = re.compile(
 
 # An opening "It" that stands for nothing the sentence before said: the subject of a clause
 # put off to its end ("It's no secret that …", "It is unclear whether …", "It doesn't pay to
-# …") or of a time ("It's decision time for …"). General English, written for the project;
-# "It is expected to pass …" stays a reference (proof.opens_on_reference).
+# …") or of a time ("It's decision time for …"; not "It's a major time-saver", a noun). General
+# English, written for the project; "It is expected to pass …" stays a reference
+# (proof.opens_on_reference), and so does any "It is also …", which adds to what the sentence
+# before said of it ("It's also a time to reflect on the year": the new year).
 EXPLETIVE_IT = re.compile(
-    r"^It(?:['’]s| is| was)\s+(?:\w+\s+){0,2}time\b"
+    r"^(?!It(?:['’]s|\s+is|\s+was)\s+also\b)(?:"
+    r"It(?:['’]s| is| was)\s+(?:\w+\s+){0,2}time\b(?!-)"
     r"|^It(?:['’]s| is| was)\s+no\s+(?:\w+\s+){0,2}(?:secret|surprise|wonder|accident|"
     r"coincidence|credit|exaggeration|mystery)\s+(?:to\s+[\w.\s]+?\s+)?(?:that|to|when|how)\b"
     r"|^It\s+(?:does|did)(?:n['’]t| not)\s+(?:pay|matter|hurt|help)\s+(?:to|that|whether|if)\b"
     r"|^It(?:['’]s| is| was)\s+(?:not\s+)?(?:clear|unclear|important|true|hard|difficult|easy|"
     r"worth|possible|impossible|necessary|striking|remarkable)\s+(?:that|whether|how|why|what|"
-    r"to|if)\b")
+    r"to|if)\b)")
 
 # Words that open a sentence answering the one before it, one list for both readers of an
 # opening: the copy editor's (leaning.opens_on_reference: a paragraph's first sentence, and a

@@ -43,7 +43,7 @@ from digest.edit.lexicon import CJK_RE, content_words, stem
 from digest.edit.mend import mended
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.week import Line as WeekLine
-from digest.edit.week import Read, definite_references, introducing
+from digest.edit.week import Read, definite_references, introducing, opening_reference
 from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment
 from digest.edit.write.furniture import clean_sentence, labelled, own_furniture
 from digest.edit.write.person import first_person
@@ -110,6 +110,10 @@ class Line:
     # sentence before it, with the person its article means named (`pronoun.named`: "Biden
     # said he would …"), or None.
     named: Named | None = None
+    # A sentence leaning only on the "The <noun>" it opens on, which its article introduced
+    # before ("The wines tend to be …": `week.opening_reference`): it never opens, and is
+    # printed after a printed sentence naming the noun, its article's or another's.
+    opens_on: frozenset[str] = frozenset()
     # A sentence leaning only on its opening conjunction: as it may be printed away from the
     # sentence before it, the conjunction struck (`leaning.struck`: "But Jane Doe …" → "Jane
     # Doe …"), or None.
@@ -181,11 +185,17 @@ def _line(k: int, i: int, text: str, published: date,
           before: frozenset[str] = frozenset(), full: frozenset[str] = frozenset()) -> Line:
     # "Creech was not involved …": a surname alone whose full name its article gave before
     # leans on that sentence like "the benchmark" does.
-    refers = definite_references(text, before) | (name_heads(text)[1] & full)
+    # "The wines tend to be …" after the sentence on a region's wines leans on a sentence
+    # naming them (not in the lead: `week.opening_reference`).
+    opens_back = opening_reference(text, before) if i else frozenset()
+    refers = (definite_references(text, before) | opens_back
+              | (name_heads(text)[1] & full))
+    alone = leans(text)
     return Line(article=k, index=i, text=text, refers=refers,
                 stems=frozenset(stem(t) for t in tokens(text)),
                 content=frozenset(content_words(text)), figures=numbers(text),
-                size=size_of(text), leans=leans(text), day=event_day(text, published))
+                size=size_of(text), leans=alone or bool(opens_back),
+                day=event_day(text, published), opens_on=frozenset() if alone else opens_back)
 
 
 def leans(text: str) -> bool:

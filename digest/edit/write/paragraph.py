@@ -29,7 +29,8 @@
    sentence before it in its own article, which it then follows; one leaning only on "he"
    or "she" also elsewhere, the person its article means named — "Biden said he would …" —
    once a sentence printed before it names them: `pronoun.named`, `kept`; one leaning only
-   on its opening "But" elsewhere, struck: `leaning.struck`), nor one naming
+   on its opening "But" elsewhere, struck: `leaning.struck`; one leaning only on the "The
+   <plural>" it opens on, after a sentence naming them: `Line.opens_on`), nor one naming
    "the <noun>" its article introduced earlier ("the benchmark") before a printed sentence
    names that noun.
 4. **Order**: the opening first; then the rest by when the event they report happened
@@ -105,7 +106,8 @@ class _Draft:
         if self.has(ln) or not ln.refers <= self.said or ln.key in self.hooks:
             return False
         return not ln.leans or any(p.line.key == ln.before for p in self.chosen) or (
-            ln.named is not None and ln.named.refers <= self.said) or ln.struck is not None
+            ln.named is not None and ln.named.refers <= self.said) or ln.struck is not None \
+            or bool(ln.opens_on)  # (its noun named: `refers` above)
 
     def others(self, ln: Line) -> list[str]:
         """What the other outlets' printed sentences say (a sentence after its own article's
