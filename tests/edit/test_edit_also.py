@@ -100,7 +100,7 @@ def test_an_it_that_stands_for_nothing_is_no_reference(text: str, alone: bool) -
 def test_a_sentence_opening_on_a_set_its_article_introduced_leans(
         make_article: MakeArticle) -> None:
     # "The ferries run …" after the sentence that said which ferries: printed after a
-    # sentence naming ferries, never first (week.opening_reference).
+    # sentence naming ferries, never first (references.opening_reference).
     art = make_article("Is the harbour ready for winter? Oakfield runs four night ferries on the "
                        "Kettle line this year. The ferries run every hour from the Kettle pier "
                        "until dawn.", source="Outlet A", title="Winter at the harbour")

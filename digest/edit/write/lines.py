@@ -41,9 +41,10 @@ from digest.edit.figures import numbers
 from digest.edit.leaning import POINTS_FORWARD, leans_back, struck
 from digest.edit.lexicon import CJK_RE, content_words, stem
 from digest.edit.mend import mended
+from digest.edit.references import definite_references, introducing, opening_reference
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.week import Line as WeekLine
-from digest.edit.week import Read, definite_references, introducing, opening_reference
+from digest.edit.week import Read
 from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment
 from digest.edit.write.furniture import clean_sentence, labelled, own_furniture
 from digest.edit.write.person import first_person
@@ -111,7 +112,7 @@ class Line:
     # said he would …"), or None.
     named: Named | None = None
     # A sentence leaning only on the "The <noun>" it opens on, which its article introduced
-    # before ("The wines tend to be …": `week.opening_reference`): it never opens, and is
+    # before ("The wines …": `references.opening_reference`): it never opens, and is
     # printed after a printed sentence naming the noun, its article's or another's.
     opens_on: frozenset[str] = frozenset()
     # A sentence leaning only on its opening conjunction: as it may be printed away from the
@@ -186,7 +187,7 @@ def _line(k: int, i: int, text: str, published: date,
     # "Creech was not involved …": a surname alone whose full name its article gave before
     # leans on that sentence like "the benchmark" does.
     # "The wines tend to be …" after the sentence on a region's wines leans on a sentence
-    # naming them (not in the lead: `week.opening_reference`).
+    # naming them (not in the lead: `references.opening_reference`).
     opens_back = opening_reference(text, before) if i else frozenset()
     refers = (definite_references(text, before) | opens_back
               | (name_heads(text)[1] & full))
