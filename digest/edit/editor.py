@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from digest.edit.continuity import Explained, mark, recall
+from digest.edit.core_event import off_core, writing_set
 from digest.edit.group import story_labels
 from digest.edit.rank import Ranked, rank
 from digest.edit.sections import arrange, with_topics
 from digest.edit.select import select
 from digest.edit.select.window import period_label
 from digest.edit.settings import Settings
-from digest.edit.week import Week, off_core, read, writing_set
+from digest.edit.week import Week, read
 from digest.edit.write.days import dated
 from digest.edit.write.explainer import explain, ranked_entities
 from digest.edit.write.intro import clauses, intro_line

@@ -1,4 +1,4 @@
-"""A story is written from its core event (week.writing_set): when grouping joins two events
+"""A story is written from its core event (core_event.writing_set): when grouping joins two events
 that share their actors, the paragraph and headline read only the articles close to the
 story's central one, and every member is still cited. Every text is made up for the test."""
 
@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from digest.edit.core_event import off_core, writing_set
 from digest.edit.group import story_labels
-from digest.edit.week import Verdict, Week, entity_index, off_core, read, writing_set
+from digest.edit.week import Verdict, Week, entity_index, read
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]

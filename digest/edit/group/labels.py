@@ -69,7 +69,7 @@ class Grouping:
     labels: tuple[int, ...]
     notes: tuple[str, ...] = ()
     # The clustering's unit TF-IDF rows, one per article (a dot product is their cosine): the
-    # writer reads which members are its core event (week.off_core), then lets them go.
+    # writer reads which members are its core event (core_event.off_core), then lets them go.
     rows: sp.csr_matrix | None = field(default=None, compare=False)
 
 

@@ -116,13 +116,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from digest.edit.core_event import writing_set
 from digest.edit.events import event, says_nothing_new
 from digest.edit.facts import RESTATED, new_fact
 from digest.edit.headline.column import columns
 from digest.edit.headline.score import Candidate, chosen, disputes, tells
 from digest.edit.rank import Ranked
 from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings, WriteSettings
-from digest.edit.week import Read, Week, writing_set
+from digest.edit.week import Read, Week
 from digest.edit.write.also import also_item
 from digest.edit.write.lines import Key, Line, story_lines
 from digest.edit.write.paragraph import Pick, in_print, select

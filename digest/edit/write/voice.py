@@ -19,9 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from digest.edit.core_event import writing_set
 from digest.edit.lexicon import content_words
 from digest.edit.settings import VoiceSettings
-from digest.edit.week import Week, writing_set
+from digest.edit.week import Week
 from digest.edit.write.grounding import HEADLINE_OVERLAP, check
 from digest.errors import LLMError
 from digest.models import QA, Explainer, Sentence, Story
