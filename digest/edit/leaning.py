@@ -134,7 +134,8 @@ _PROSE_WORD = re.compile(r"\b(?:a|an|the|i|he|she|it|we|they|you|his|her|its|our
                          r"my|him|them|us|me|this|these|those)\b|[\"“”‘’]|'\s|\s'",
                          re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
-_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
+# (… or the writer's own: "our 41st president", "my father" is a person the sentence gives)
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Oo]ur|[Mm]y)\s")
 # (… or with no comma before the mark, as a careless page writes it: "'Nobody trusts the ferry'
 # he told the council.")
 _PRONOUN_SPEAKER = re.compile(r"[\w,.!?][”\"’']\s+(?:he|she|they|it|we)\s+(?:said|says|added|"

@@ -82,11 +82,12 @@ def mended(excerpt: str) -> str | None:
 
 # With no comma to end on, the cut fell in the sentence's last clause, which may go when what
 # is left is a whole clause: an adverbial clause that its conjunction, a subject and a verb
-# open ("… on Wednesday after the mayor said she would"; not "as if", "as part of", nor "hours
-# after", which hangs on the word before it), a second predicate ("…, but reiterated that the
-# board", "and has emerged as …"), a relative clause on its noun ("… the 2015 rules that
-# barred crews from"), a question after a preposition ("… her inquiry into whether the"). The
-# last such clause goes, never one a negation before it holds ("hasn't sailed since …", "not
+# open ("… on Wednesday after the mayor said she would"; not "as if", nor "hours after",
+# which hangs on the word before it), a second predicate ("…, but reiterated that the board",
+# "and has emerged as …"), a relative clause on its noun ("… the 2015 rules that barred crews
+# from"), a question after a preposition ("… her inquiry into whether the"), what the act was
+# for or part of ("… in an effort to win back", "… as part of a deal filed by"). The last
+# such clause goes, never one a negation before it holds ("hasn't sailed since …", "not
 # X but Y"), nor when the cut fell in an attribution ("…, Harbour Chair": a claim would read
 # as fact).
 _SUBORDINATOR = re.compile(r"\s(?:after|as|when|while|because|once|whereas)\s")
@@ -95,7 +96,10 @@ _SECOND = re.compile(r"(?:,|\s[—–]|\s--)?\s(but|and|then)\s(?:(?:also|still|
 _RELATIVE = re.compile(r"(\S+)\s(?:that|which)\s(?:could|would|will|can|may|might|should|"
                        r"must|[a-z]+ed)\b")
 _WH = re.compile(r"\s(?:into|about|over|on)\s(?:whether|if|how|why|what)\s"
-                 r"|\sfor\s[a-z]+ing\sthat\s")
+                 r"|\sfor\s[a-z]+ing\sthat\s"
+                 # … and what the act was for or part of ("… in an effort to salvage"):
+                 # the clause before tells the act whatever its purpose
+                 r"|\s(?:in an effort|in a bid|in order|so as) to\s|\sas part of\s")
 _BEFORE_SUBORDINATOR = frozenset(["minutes", "hours", "days", "weeks", "months", "years",
                                   "moments", "shortly", "soon", "just", "right", "long", "even",
                                   "only"])

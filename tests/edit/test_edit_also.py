@@ -59,6 +59,19 @@ def test_a_column_in_its_writers_voice_is_quoted_and_credited(
     assert also_line([leaning], {}, headline=leaning.title, language="en") == ()
 
 
+def test_a_column_line_naming_its_person_as_ours_is_quoted(make_article: MakeArticle) -> None:
+    # "our first mayor … his …": the writer's own "our" gives the person as "a" does
+    # (leaning.unnamed_person); the line is the column's, quoted and credited. "My …" opening
+    # a sentence is the writer's voice too (person.first_person), never printed as ours.
+    art = make_article("We thank our first harbour mayor for his years of service, and we "
+                       "marvel at how he kept the night ferries running through the strike.",
+                       source="Outlet A", title="Kettle's first mayor saw strength in ferries")
+    assert [s.text for s in also_line([art], {}, language="en")] == [
+        "Outlet A writes: “We thank our first harbour mayor for his years of service, and we "
+        "marvel at how he kept the night ferries running through the strike.”"]
+    assert first_person("My favourite part of the crossing was the night view.")
+
+
 def test_a_party_tag_or_a_compound_is_no_first_person() -> None:
     assert not first_person("Sen. Ilse Brandt (I-Oak.) said she was unaware of the claims.")
     assert not first_person("Brandt closed out an us-against-them campaign on Monday.")

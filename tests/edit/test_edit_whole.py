@@ -121,6 +121,14 @@ def test_an_excerpt_ends_before_the_phrase_the_cut_fell_in() -> None:
      "continue her inquiry into whether the board",
      "The harbour court declined to hear the board's appeal of a ruling letting the auditor "
      "continue her inquiry."),
+    # what the act was for, or part of
+    ("Mayor Ilse Brandt on Monday closed out a harbour campaign built on promises of cheaper "
+     "night fares in an effort to win back the",
+     "Mayor Ilse Brandt on Monday closed out a harbour campaign built on promises of cheaper "
+     "night fares."),
+    ("The Kettle ferry company will shut down and its piers pass to other harbour operators as "
+     "part of a deal filed by",
+     "The Kettle ferry company will shut down and its piers pass to other harbour operators."),
 ])
 def test_an_excerpt_cut_with_no_comma_ends_before_its_last_clause(cut: str, ended: str) -> None:
     assert mend.mended(cut) == ended
@@ -130,14 +138,12 @@ def test_an_excerpt_cut_with_no_comma_ends_before_its_last_clause(cut: str, ende
     # a negation holds the clause after it ("not … until", "not X but Y")
     "The harbour board did not vote on the night fares on Tuesday after the mayor said she would",
     "The harbour board did not cut the fares for the crews on Tuesday but raised the",
-    # "hours after" hangs on the word before it; "as if", "as part of" open no clause (no
-    # subject after the conjunction)
+    # "hours after" hangs on the word before it; "as if" opens no clause (no subject after
+    # the conjunction)
     "Mayor Ilse Brandt declared the strike over in remarks at the harbour on Wednesday delivered "
     "just hours after the union said",
     "The harbour board explained the new fares with a long analogy at its meeting: it is as if "
     "the crews were",
-    "The ferry company will close down and its piers sold to other harbour operators as part of "
-    "a deal filed",
     # after "and", a past before no object is a list's last item
     "Captain Tom Keller expected to face questions about the board's handling of the fares and "
     "perceived political",

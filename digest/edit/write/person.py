@@ -18,7 +18,7 @@ from digest.edit.lexicon import TO_THE_READER
 # "Here's what it could mean for you."); quotations (someone else's words) set aside first.
 # ("Sen. Bernie Sanders (I-Vt.)": a party tag; "an us-against-them campaign", "a thank-you":
 # compounds)
-_FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|[Ww]e|"
+_FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|[Mm]y|myself|[Ww]e|"
                            rf"[Oo]ur|us|ourselves|{TO_THE_READER})\b(?![-–])")
 # A quotation in straight single marks, British style, opens at a word's start ('That's
 # hilarious. I work …,' she posted / told the troll he 'might want to get your facts …') and
