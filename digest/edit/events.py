@@ -365,7 +365,13 @@ def _one_act(mine: Event, told: Sequence[Event]) -> bool:
     (`Event.verb`), on the same day or no day both name."""
     return bool(mine.verb) and any(
         t.verb == mine.verb and mine.doers & t.doers
-        and (mine.days & t.days or not (mine.days and t.days)) for t in told)
+        and same_day(mine.days, t.days) for t in told)
+
+
+def same_day(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two sentences' weekdays (`Event.days`) are one day: a day in common, or no day
+    both name."""
+    return bool(mine & theirs or not (mine and theirs))
 
 
 def another_day(text: str, others: Sequence[str]) -> bool:

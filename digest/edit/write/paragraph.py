@@ -105,9 +105,10 @@ class _Draft:
         printed sentence introduces it."""
         if self.has(ln) or not ln.refers <= self.said or ln.key in self.hooks:
             return False
-        return not ln.leans or any(p.line.key == ln.before for p in self.chosen) or (
-            ln.named is not None and ln.named.refers <= self.said) or ln.struck is not None \
-            or bool(ln.opens_on)  # (its noun named: `refers` above)
+        return (not ln.leans or any(p.line.key == ln.before for p in self.chosen)
+                or (ln.named is not None and ln.named.refers <= self.said)
+                or ln.struck is not None
+                or bool(ln.opens_on))  # (its noun named: `refers` above)
 
     def others(self, ln: Line) -> list[str]:
         """What the other outlets' printed sentences say (a sentence after its own article's

@@ -58,7 +58,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.acts import act, family, noun
-from digest.edit.events import Event, acts_again, another_day, event, shared_action
+from digest.edit.events import (
+    Event,
+    acts_again,
+    another_day,
+    event,
+    same_day,
+    shared_action,
+)
 from digest.edit.facts import DATES, WORD, form, source_clause
 from digest.edit.figures import hedge_of, new_figures, rounds
 from digest.edit.lexicon import ARTICLES, BEFORE_VERB, NUMBER_WORDS, content_words, stem
@@ -188,7 +195,7 @@ def _same_act(mine: Event, told: Sequence[Event], words: int) -> bool:
     verb, and shares `words` words of its action (`events.shared_action`): the same one doing
     the same thing that day."""
     return bool(mine.subject) and any(
-        t.subject == mine.subject and (mine.days & t.days or not (mine.days and t.days))
+        t.subject == mine.subject and same_day(mine.days, t.days)
         and not (mine.verb and t.verb and mine.verb != t.verb)
         and len(shared_action(mine, t)) >= words for t in told)
 
@@ -205,7 +212,7 @@ def _same_doing(text: str, others: Sequence[str]) -> bool:
         return False
     return any(t.verb == mine.verb and t.head == mine.head
                and (mine.names <= t.names or t.names <= mine.names)
-               and (mine.days & t.days or not (mine.days and t.days))
+               and same_day(mine.days, t.days)
                for t in map(_Doer.of, others))
 
 
