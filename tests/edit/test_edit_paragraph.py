@@ -446,6 +446,11 @@ def test_initials_datelines_and_a_speaker_before_a_quotation() -> None:
             "The board approved the ferry.", dateline
         assert [x.rule for x in paragraph_strikes([f"{dateline} The board approved it."])] == \
             ["dateline or kicker"], dateline
+    # every wire the lexicon names, as the copy editor knows them (lexicon.WIRES, one home)
+    for dateline in ("Carthen City (Bloomberg) -", "CARTHEN CITY (Associated Press) —",
+                     "(The Associated Press) —"):
+        assert clean_sentence(f"{dateline} The board approved the ferry.") == \
+            "The board approved the ferry.", dateline
     # … or glued to the sentence (the page ran its dateline into the text)
     assert clean_sentence("Carthen City (CNN)The board approved the ferry.") == \
         "The board approved the ferry."

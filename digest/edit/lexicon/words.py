@@ -27,10 +27,11 @@ NAME_SUFFIXES = frozenset(["Jr", "Sr"])
 # A newsroom's furniture around a headline, as words: the kicker before it ("WATCH:",
 # "EXCLUSIVE:") and the wire services a dateline or a suffix names ("(Reuters) —", " - AP").
 # The headline cleaner strips them (`headline/titles.py`), the copy editor strikes what is left.
-# An article's text loses only those announcing news (`NEWS_KICKERS`; summarize._KICKERS: why).
+# An article's text loses only those announcing news (`NEWS_KICKERS`; write/furniture.py: why).
 NEWS_KICKERS = ("WATCH", "EXCLUSIVE", "BREAKING NEWS", "BREAKING", "JUST IN", "LIVE", "UPDATED", "UPDATE", "VIDEO", "PHOTOS", "PHOTO", "LISTEN")
 KICKERS = ("WATCH LIVE", "LIVE UPDATES", *NEWS_KICKERS, "OPINION", "ANALYSIS", "READ", "EDITORIAL", "COMMENTARY", "FACT CHECK", "EXPLAINER")
 WIRES = ("Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "BBC News", "CNN", "The Associated Press", "Associated Press")
+WIRE_PATTERN = "|".join(WIRES)  # as one regex alternation (no name holds a metacharacter)
 # Names as every room compares them (one rule: grouping's anchors, anchors.same_name; the
 # Explainer memory, continuity.explained): case, typographic apostrophes and spacing folded,
 # since outlets differ in all three ("Mother’s Day" / "Mother's Day", "TIME" / "Time",

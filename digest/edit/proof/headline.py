@@ -30,7 +30,7 @@ from digest.edit.lexicon import (
     KICKERS,
     PARTICLES,
     PREPOSITIONS,
-    WIRES,
+    WIRE_PATTERN,
     cjk_outside_brackets,
     verb_forms,
 )
@@ -52,10 +52,9 @@ _ELLIPSIS_CUE = re.compile(r"\b(?:than|as|what|where|how|who|it|they|he|she|we|y
                            r"(?:\s+\S+){0,2}\s+\S+$", re.IGNORECASE)
 
 _KICKER = re.compile(rf"^\s*(?:{'|'.join(KICKERS)})\s*[:|]\s*", re.IGNORECASE)
-_WIRE = "|".join(WIRES)
-_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .,'/-]{{2,40}}\s*(?:\((?:{_WIRE})\))?"
-                       rf"\s*[—–-]{{1,2}}\s|\((?:{_WIRE})\)\s*[—–-]")
-_SUFFIX = re.compile(rf"\s(?:\|\s\S.{{0,60}}|[-—–]\s(?:{_WIRE}))\s*$")
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .,'/-]{{2,40}}\s*(?:\((?:{WIRE_PATTERN})\))?"
+                       rf"\s*[—–-]{{1,2}}\s|\((?:{WIRE_PATTERN})\)\s*[—–-]")
+_SUFFIX = re.compile(rf"\s(?:\|\s\S.{{0,60}}|[-—–]\s(?:{WIRE_PATTERN}))\s*$")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 
 

@@ -34,7 +34,7 @@ from digest.edit.events import acts_again, says_nothing_new
 from digest.edit.leaning import DEK_FAULT, leans_back, role_holder, titled_holders
 from digest.edit.lexicon import (
     STOPWORDS,
-    WIRES,
+    WIRE_PATTERN,
     cjk_outside_brackets,
     content_words,
     dangles,
@@ -46,11 +46,10 @@ from digest.edit.write.furniture import LABEL, clean_sentence
 from digest.models import Issue
 from digest.text import doubled, iter_sentences, quotes_open, undoubled
 
-_WIRE = "|".join(WIRES)
 # A dateline or a kicker left at the head of a sentence: "MINNEAPOLIS—", "ALBANY, N.Y. –",
 # "(AP) —", "VIDEO:", "CLAIM:".
-_HEAD_FURNITURE = re.compile(rf"^\s*(?:\((?:{_WIRE})\)|[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*"
-                             rf"(?:,\s[A-Z][A-Za-z.]{{1,12}})?\s*(?:\((?:{_WIRE})\)"
+_HEAD_FURNITURE = re.compile(rf"^\s*(?:\((?:{WIRE_PATTERN})\)|[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*"
+                             rf"(?:,\s[A-Z][A-Za-z.]{{1,12}})?\s*(?:\((?:{WIRE_PATTERN})\)"
                              r"\s*)?(?:--|—|–))")
 _ATTRIBUTED = re.compile(r"^(?:According to [^,]{1,80}, )(\S+)")
 

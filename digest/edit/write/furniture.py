@@ -21,6 +21,7 @@ from digest.edit.lexicon import (
     NUMBER_WORDS,
     REPORTING_VERBS,
     STOPWORDS,
+    WIRE_PATTERN,
 )
 
 _FURNITURE = re.compile(
@@ -29,7 +30,7 @@ _FURNITURE = re.compile(
     r"share this|advertisement|\(?cnn\)?\s*$|please scroll|editor['’]s note\s*:)",
     re.IGNORECASE,
 )
-_WIRE = r"\((?:CNN|AP|Reuters|AFP|Xinhua)\)"
+_WIRE = rf"\((?:{WIRE_PATTERN})\)"
 # A kicker in capitals announcing the news under it ("VIDEO: Crowds gathered …", "BREAKING:
 # …"): it goes, the sentence stays. One naming a kind of piece or a feed (lexicon.KICKERS
 # beside these: "OPINION:", "READ:", "LIVE UPDATES:") is stripped only from a headline: in an
