@@ -144,7 +144,7 @@ class ParagraphSettings:
     # (someone's own words: a voice, not a fact the story lacks) does not fill.
     fill_quoted: float = 0.15
     # The opening gives way to another outlet's lead that tells the headline
-    # (write/stories.lead_with): one telling at least `opening_tells` of the headline's
+    # (write/reopen.lead_with): one telling at least `opening_tells` of the headline's
     # content words, when the opening tells at most `opening_far` as many and at least
     # `opening_margin` fewer (of a three-word headline, one word is chance). Round figures,
     # not fitted: docs/editor.md.

@@ -1,4 +1,4 @@
-"""The paragraph opens on the event its headline tells (write/stories.py, issue 11). Every
+"""The paragraph opens on the event its headline tells (write/reopen.py, issue 11). Every
 text here is made up for the test."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Callable
 from digest.edit import edit_issue
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick
-from digest.edit.write.stories import lead_with, said_better, said_later, told_better
+from digest.edit.write.reopen import lead_with, said_better, said_later, told_better
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]

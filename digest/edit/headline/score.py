@@ -221,7 +221,7 @@ def chosen(arts: Sequence[Article], *, language: str = "en",
            settings: HeadlineSettings | None = None,
            paragraph: Sequence[str] = ()) -> Candidate | None:
     """The headline `headline_for` prints, with the article whose title gave it (the
-    paragraph may open on that article's lead: write/stories.lead_with); None without articles."""
+    paragraph may open on that article's lead: write/reopen.lead_with); None without articles."""
     if not arts:
         return None
     tune = settings or HeadlineSettings()

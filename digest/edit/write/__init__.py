@@ -5,5 +5,5 @@ this week" line also.py; the
 TL;DR and the intro tldr.py; the Explainer explainer.py; what a printed sentence may say
 grounding.py; the optional model's drafts voice.py. `stories.write_stories` is the room's entry
 point for the stories: each paragraph's sentences, then its headline (headline/), then which
-sentence opens it (stories.lead_with: the one telling the headline's event).
+sentence opens it (reopen.lead_with: the one telling the headline's event).
 """

@@ -80,7 +80,7 @@ WORDS = (60, 130)  # the default paragraph length (EditorSettings.paragraph_word
 class Pick:
     line: Line
     text: str  # as printed: with its outlet named where it needs it
-    lead: bool = False  # its article's lead (`lead_of`): it may open (stories.lead_with)
+    lead: bool = False  # its article's lead (`lead_of`): it may open (reopen.lead_with)
 
 
 @dataclass

@@ -29,7 +29,7 @@ event again when
   or, whatever its subject (an outlet's summary often opens on no name: "A federal judge
   …", "Harbour dredging in Carthen is to be paid for …"), it is mostly said (`_mostly_said`, session 26): it
   tells at least `opening_tells` (half) of the headline's content words (what makes a lead
-  the headline's, `stories.lead_with`), at least `retold_said` (35 %) of its content words
+  the headline's, `reopen.lead_with`), at least `retold_said` (35 %) of its content words
   are printed before it, it reports no statement (a word of saying, not in its source
   clause, nor who told it between commas, nor its subject's own "said … that": "…, and
   officials say the work will start in May"; `_states`) and its main verb, if

@@ -3,36 +3,13 @@ headline, and the paragraph's opening.
 
 The headline is chosen here, between the paragraph's sentences and their order: it reads the
 paragraph (`headline.score.disputes`: no figure the paragraph states otherwise), and the
-paragraph then opens on the sentence that tells the headline's event (`lead_with`). Before
-session 23 the headline was chosen after every story was written (editor.py), so the
+paragraph then opens on the sentence that tells the headline's event (`reopen.lead_with`).
+Before session 23 the headline was chosen after every story was written (editor.py), so the
 paragraph could not open on what its headline tells.
 
-**The opening** (issue 11). The paragraph opens with the lead of the story's most central
-account, the headline is the story's best title, each chosen well on its own; on real weeks the
-two often tell different things: under "Former Vice President Biden to Lead Memorial Tribute to
-McCain" the paragraph opened on Biden's "consternation" in 2008 and told the tribute in its
-second sentence. A copy editor opens on the sentence that tells the headline's event; the
-reader reads it first, then the background.
-
-`lead_with(picks, headline, own, columns, settings)` moves one printed sentence first, the sentences
-leaning on it (its own article's next ones) with it; every other printed sentence keeps its
-place after them. Which one:
-
-* the lead of the article whose title gave the headline (`own`), when it tells more of the
-  headline's content words than the opening does: that outlet's own report of its title;
-* else another outlet's lead that tells the headline (at least `opening_tells` of its content
-  words, `ParagraphSettings`) when the opening tells at most `opening_far` of what it does,
-  and at least `opening_margin` words fewer (of a three-word headline, one word is chance:
-  "July Jobs Report").
-
-Only an article's lead moves (its first printable sentence, which leans on nothing); not one
-printed credited or trimmed (its words are no longer the outlet's lead alone), not a column's
-(`headline.column.columns`: a column's lead is its writer's way in), not one naming "the
-<noun>" its article introduced (`Line.refers`), nor one of the opening's own account (it goes
-on in its order). The old opening then follows: it leans on nothing, and it moves only when it
-names no "the <noun>" the moved sentences do not name. The set of sentences is unchanged, only
-their order, so the paragraph's ROUGE-1 cannot move (bench/allsides.py); figures and what was
-tried: docs/editor.md.
+Which sentence then opens — the lead telling the headline's event (`lead_with`), one saying
+the opening's all and more (`said_better`), telling its act better (`told_better`), and
+without a lead a later one says (`said_later`) — is write/reopen.py's.
 
 **The headline's own account** (`untold`, `own_account`, session 28). The headline is the
 story's best title and the paragraph the most central account, each chosen on its own; when
@@ -49,56 +26,6 @@ On the allsides weeks (`bench/readthrough.py agree`) 187 of 2,368 paragraphs nev
 headline while a lead of the story did; 84 after (most left: the lead cut off by the feed, or
 opening on "The <noun> …", read as leaning on a sentence before).
 
-**A vaguer opening** (`said_better`). An outlet's lead may open the paragraph and say less than
-another outlet's lead printed after it: "The top nuclear commander in the US says he would
-resist any "illegal" presidential order …" then "Air Force Gen. John Hyten, the top U.S.
-nuclear commander, said he would decline an "illegal" nuclear launch if President Donald Trump
-called for one, …". The writer's test of a later sentence (`events.says_nothing_new`) reads one
-way only: the opening stays whatever follows it. A copy editor keeps the specific one. The
-opening goes, and that lead (with what leans on it) opens, when, read as if the lead were
-printed first, the opening says nothing it does not: no name, figure or date it lacks, no count
-in words it lacks, and at most `1 - facts.RESTATED` (40 %) of its content words new to it (what
-`write/trim.py` calls a clause said; the writer's 50 % drops openings that carry another act:
-"The daughter of US Senator John McCain has hit back …" before Mulvaney's defence); the lead
-brings a name, figure or date the opening lacks (`facts.new_fact`), and tells at least as many
-of the headline's content words. The opening is weighed without its subject's descriptions
-(`trim.bare`: an appositive or a relative clause between commas before its verb, who the
-subject is, not what happened): "Rush Limbaugh, the talk titan who made right-wing radio
-financially viable …, died Wednesday, after he revealed in 2020 that his lung cancer was
-terminal." gives way to "Rush Limbaugh, the monumentally influential media icon …, died
-Wednesday morning at the age of 70 after a battle with lung cancer, his family announced.",
-which tells the headline's "70". The paragraph is then read in its new order
-(`paragraph.in_print`).
-
-**The act told better** (`told_better`, session 27). Two outlets' leads often tell one act
-in other words ("President Trump on Monday suggested the government start its own television
-network …" / "President Donald Trump on Monday afternoon proposed the creation of a new,
-United States-funded television network to compete with CNN globally."); when the later one
-tells more of the headline's words, `retold.py` keeps it (a word of the headline is what the
-reader needs), so the act was told twice. When the opening tells the act that lead tells
-(`retold.retells`: the same act, or half the headline's words and mostly the lead's, no other
-day), or that lead tells the opening's (session 29: the opening, "In a decision praised …, a
-judge on Monday ordered …", reads no act and tells under half the headline's words, but the
-lead is mostly its words, and the opening says and does nothing else: `retold.no_other_act`),
-it carries nothing the reader needs that the rest does not print (`retold.needs`: no word of
-the headline, figure, actor or quotation of its own) and it goes alone (nothing leaning on
-it), that lead opens and the opening is not printed; a sentence of the opening's account that
-then says again what the lead says goes too (session 29). A lead telling as many of the
-headline's words opens too when one of them no other sentence prints and it carries nothing
-else of its own (`_tells_more`: no figure, actor or quotation): one telling, the one with the
-headline's word (session 29).
-
-**Said by a later lead** (`said_later`, session 28). The writer reads each sentence against
-those printed before it (`events.says_nothing_new`), never against one printed after, so a
-vaguer lead stays before the lead that says all of it: "In an extraordinary condemnation, the
-former defense secretary backs protesters and says the president is trying to turn Americans
-against one another." then "Retired Marine Gen. Jim Mattis, …, has issued an extraordinary
-critique of the White House's handling of nationwide unrest, saying Trump has sought to divide
-Americans …". Another outlet's lead after the opening goes when a later lead of a third
-article says all of it by the writer's own test (its subject's descriptions aside, `trim.bare`),
-brings a name, figure or date it lacks, every count in words it gives, and tells as many of
-the headline's words; and it goes alone (nothing leaning on it).
-
 **One act, one account** (`retold.acted_again`, `_once`): with the headline known, another
 outlet's sentence telling a printed act again (its subject, a main verb of one family) goes
 unless it names the headline's fact, and the paragraph is chosen again without it.
@@ -114,29 +41,18 @@ actor, a quotation) — is not printed, with what leans on it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from digest.edit.core_event import writing_set
-from digest.edit.events import event, says_nothing_new
-from digest.edit.facts import RESTATED, new_fact
 from digest.edit.headline.column import columns
 from digest.edit.headline.score import Candidate, chosen, disputes, tells
 from digest.edit.rank import Ranked
-from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings, WriteSettings
+from digest.edit.settings import HeadlineSettings, ParagraphSettings, WriteSettings
 from digest.edit.week import Read, Week
 from digest.edit.write.also import also_item
 from digest.edit.write.lines import Key, Line, story_lines
-from digest.edit.write.paragraph import Pick, in_print, select
-from digest.edit.write.retold import (
-    acted_again,
-    bag,
-    needs,
-    no_other_act,
-    retellings,
-    retells,
-    without,
-)
-from digest.edit.write.trim import bare
+from digest.edit.write.paragraph import Pick, select
+from digest.edit.write.reopen import lead_with, said_better, said_later, told_better
+from digest.edit.write.retold import acted_again, retellings, without
 from digest.models import Article, Citation, Sentence, Story
 
 
@@ -223,34 +139,6 @@ def _ordered(picks: Sequence[Pick], arts: Sequence[Article], lines: Sequence[Lin
     return said_later(printed, title, settings.paragraph)
 
 
-def lead_with(picks: Sequence[Pick], headline: str, own: int | None = None,
-              columns: frozenset[int] = frozenset(),
-              settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
-    """`picks` (in print order) opening on the sentence that tells the `headline`'s event,
-    when the opening does not (module docstring); `own`: the article whose title gave the
-    headline. Otherwise as they are."""
-    told = bag(headline)
-    if len(picks) < 2 or not told:
-        return list(picks)
-    first = picks[0]
-    movable = {n: len(bag(p.text) & told) for n, p in enumerate(picks[1:], 1)
-               if p.lead and p.text == p.line.text and not p.line.refers
-               and p.line.article != first.line.article and p.line.article not in columns}
-    if not movable:
-        return list(picks)
-    opening = len(bag(first.text) & told)
-    n = next((n for n in movable if picks[n].line.article == own), None)
-    if n is None or movable[n] <= opening:  # the headline's own lead tells no more of it
-        n = max(movable, key=lambda n: (movable[n], -n))
-        tells = movable[n]
-        if (tells < settings.opening_tells * len(told) or opening > settings.opening_far * tells
-                or tells - opening < settings.opening_margin):
-            return list(picks)
-    moved = _moved(picks, n)
-    # Each fact once, in the new order too (`paragraph.in_print`, the copy editor's rule): when
-    # the old opening (or another) would now say again what the moved one says, nothing moves.
-    return moved if len(in_print(moved, settings)) == len(moved) else list(picks)
-
 
 def untold(picks: Sequence[Pick], headline: str, own: int) -> bool:
     """Whether no printed sentence `tells` the headline and its own article's lead is not
@@ -274,119 +162,3 @@ def own_account(picks: Sequence[Pick], headline: str, own: int, again: Sequence[
             or tells(headline, lead.text, 1.0) or disputes(headline, [p.text for p in again])):
         return list(picks)
     return list(again)
-
-
-def said_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),
-                settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
-    """`picks` (in print order) opening on another outlet's lead that says all the opening
-    says and more, the opening gone (module docstring, "A vaguer opening"); else as they are.
-    Not when a printed sentence was trimmed or credited (its words were chosen against the
-    sentences printed before it)."""
-    if len(picks) < 2 or any(p.text != p.line.text for p in picks):
-        return list(picks)
-    first = picks[0]
-    told = bag(headline)
-    # "said" as a clause is said (write/trim.py): at most 1 - RESTATED of its words new
-    said = replace(settings, nothing_new=1 - RESTATED, event_words=0)
-    core = bare(first.text)  # what it tells, its descriptions aside
-    tells, counts = len(bag(first.text) & told), event(core).counts
-    for n, p in enumerate(picks[1:], 1):
-        if (p.lead and not p.line.refers and p.line.article != first.line.article
-                and p.line.article not in columns
-                and len(bag(p.text) & told) >= tells
-                and not counts - event(p.text).counts
-                and says_nothing_new(core, [p.text], said)
-                and new_fact(p.text, [first.text])):
-            out = in_print(_first(picks, _unit(picks, n)), settings)
-            if first not in out:
-                return out
-    return list(picks)
-
-
-def said_later(picks: Sequence[Pick], headline: str,
-               settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
-    """`picks` (in print order) without another outlet's lead, after the opening, that a lead
-    printed later says all of and more (module docstring, "Said by a later lead"), when it goes
-    alone; else as they are. Not when a printed sentence was trimmed or credited."""
-    if len(picks) < 3 or any(p.text != p.line.text for p in picks):
-        return list(picks)
-    told = bag(headline)
-    first = picks[0].line.article
-    for n, x in enumerate(picks[1:-1], 1):
-        if not x.lead or x.line.article == first:
-            continue
-        core, shared = bare(x.text), len(bag(x.text) & told)  # (the headline's words it tells)
-        for y in picks[n + 1:]:
-            if (y.lead and y.line.article not in (x.line.article, first)
-                    and len(bag(y.text) & told) >= shared
-                    and not event(core).counts - event(y.text).counts
-                    and says_nothing_new(core, [y.text], settings)
-                    and new_fact(y.text, [x.text])):
-                out = in_print(without(picks, frozenset([x.line.key])), settings)
-                if len(out) == len(picks) - 1:
-                    return out
-    return list(picks)
-
-
-def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),
-                settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
-    """`picks` (in print order) opening on another outlet's lead that tells the opening's act
-    (`retold.retells`, either way round) and more of the headline's words (or as many, one
-    its own: `_tells_more`), the opening gone, when the opening carries nothing the reader
-    needs that the rest does not print (`retold.needs`); else as they are (module docstring,
-    "The act told better")."""
-    told = bag(headline)
-    if len(picks) < 2 or not told:
-        return list(picks)
-    first = picks[0]
-    tells = len(bag(first.text) & told)
-    rest = [p.text for p in picks[1:]]
-    for n, p in enumerate(picks[1:], 1):
-        its = len(bag(p.text) & told)  # the headline's words it tells
-        if (p.lead and p.text == p.line.text and not p.line.refers
-                and p.line.article != first.line.article and p.line.article not in columns
-                and (its > tells or (its == tells and _tells_more(p, picks, told)))
-                and (retells(first.text, [p.text], [p.text], told, settings)
-                     or (retells(p.text, [first.text], [first.text], told, settings)
-                         and no_other_act(first.text, [p.text])))
-                and not needs(first.text, rest, told)):
-            moved = without(_first(picks, _unit(picks, n)), frozenset([first.line.key]))
-            out = in_print(moved, settings)
-            if len(moved) == len(picks) - 1 and out and out[0] is p:  # the opening alone goes
-                return out
-    return list(picks)
-
-
-def _tells_more(lead: Pick, picks: Sequence[Pick], told: frozenset[str]) -> bool:
-    """Whether `lead` tells a word of the headline (`told`) no other of `picks` prints, and
-    nothing else of its own (no figure, actor or quotation: `retold.needs`)."""
-    others = [p.text for p in picks if p is not lead]
-    return bool(told & bag(lead.text) - frozenset().union(*map(bag, others))) and (
-        needs(lead.text, others, frozenset()) is None)
-
-
-def _unit(picks: Sequence[Pick], n: int) -> list[Pick]:
-    """`picks[n]` with the sentences leaning on it (its own article's next ones)."""
-    unit = [picks[n]]
-    for p in picks[n + 1:]:
-        last = unit[-1].line
-        if not (p.line.leans and p.line.article == last.article
-                and p.line.index == last.index + 1):
-            break
-        unit.append(p)
-    return unit
-
-
-def _moved(picks: Sequence[Pick], n: int) -> list[Pick]:
-    """`picks[n]` first, with the sentences leaning on it, the rest in their order; as they
-    are when the old opening names "the <noun>" the moved sentences do not name."""
-    unit = _unit(picks, n)
-    if not picks[0].line.refers <= frozenset().union(*(p.line.stems for p in unit)):
-        return list(picks)
-    return _first(picks, unit)
-
-
-def _first(picks: Sequence[Pick], unit: Sequence[Pick]) -> list[Pick]:
-    """`unit` first, then the rest of `picks` in their order."""
-    moved = {id(p) for p in unit}
-    return [*unit, *(p for p in picks if id(p) not in moved)]

@@ -215,7 +215,7 @@ def bare(sentence: str) -> str:
     right-wing radio financially viable …, died Wednesday, …" → "Rush Limbaugh died
     Wednesday, …"). A clause ending the sentence stays: it says more of what was done ("…
     announced a crackdown on leakers, which will include a review of … subpoenas"). For
-    weighing what a sentence tells (write/stories.said_better), never printed."""
+    weighing what a sentence tells (write/reopen.said_better), never printed."""
     for shape in SHAPES:
         if shape.where == "subject":
             sentence = shape.pattern.sub(shape.keep, sentence)
