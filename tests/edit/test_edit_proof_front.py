@@ -14,7 +14,7 @@ from digest.edit.proof.item import item_faults
 from digest.edit.proof.sources import Sources
 from digest.edit.proof.tldr import one_line, sentence_faults, tldr_strikes, unresolved_role
 from digest.edit.write.intro import clauses
-from digest.edit.write.tldr import _short, runs_through
+from digest.edit.write.tldr import _names, _opens_on, _short
 from digest.models import Article, Newsletter, Period, Sentence, Story
 
 ROLE = "a person by role only (who?)"
@@ -188,27 +188,35 @@ def test_a_clause_item_a_copy_editor_prints(item: str) -> None:
     assert list_item_faults(item, SOURCES) == []
 
 
-def test_the_tldr_count_line_is_the_issues_own_and_restates_nothing() -> None:
-    line = runs_through("Harbour Data Alliance", 3, 20, "en", the=True)
-    assert line == "The Harbour Data Alliance runs through 3 of the 20 stories in this issue."
-    assert runs_through("Lin Tao", 4, 4, "en") == "Lin Tao runs through all four stories in this issue."
-    assert runs_through("海港数据联盟", 2, 3, "zh") == "本期3篇报道中有2篇涉及海港数据联盟。"
-    # No operator line, nothing leaning back; a later sentence sharing its figures is no
-    # fact stated twice.
-    later = "The Harbour Data Alliance said 20 ports in 3 countries joined the alliance."
-    assert tldr_strikes([line, later]) == []
-
-
 def test_the_tldr_names_its_thread_in_full_once() -> None:
-    # After "The Harbour Data Alliance (HDA) runs through …" the next sentence opens on the
-    # short form the count line introduced, not on the whole name again; no short form, no change.
+    # After a sentence that wrote "The Harbour Data Alliance (HDA)" in full, the next opens on
+    # the short form it introduced, not on the whole name again; no short form, no change.
     shown = "Harbour Data Alliance (HDA)"
     s = Sentence("The Harbour Data Alliance (HDA) published a test suite in October.", ("u",))
     assert _short(s, shown) == Sentence("HDA published a test suite in October.", ("u",))
     plain = Sentence("The Harbour Data Alliance published a test suite.", ("u",))
     assert _short(plain, "Harbour Data Alliance") == plain
-    assert tldr_strikes([runs_through(shown, 3, 4, "en", the=True),
-                         _short(s, shown).text]) == []
+    first = "The Harbour Data Alliance (HDA) fined three ports on Monday for late cargo records."
+    assert tldr_strikes([first, _short(s, shown).text]) == []
+
+
+@pytest.mark.parametrize(("sentence", "names", "subject"), [
+    # a sentence's first word is no part of the name after it
+    ("On HDA's Tidewatch leaderboard, Lingxi-3 scored 71.4 on Friday.", True, False),
+    ("In Ningbo, the Harbour Data Alliance signed the statement.", True, False),
+    # a title before the name leaves it the subject; its owner is not ("HDA's member list …")
+    ("Port Minister Lin Tao signed the statement on Friday.", True, True),
+    ("The Harbour Data Alliance (HDA) fined three ports on Monday.", True, True),
+    ("HDA's member list of 200 firms includes Coastline Shipping.", True, False),
+    # inside a longer name, or a son's ("Lin Tao Jr." is not Lin Tao)
+    ("Lin Tao Jr. opened a bakery in Ningbo on Friday.", False, False),
+    ("The Greater Lin Tao Fund paid the fines.", False, False),
+])
+def test_the_thread_is_named_on_its_own_and_its_subject_where_it_opens(
+        sentence: str, names: bool, subject: bool) -> None:
+    forms = ["Harbour Data Alliance", "HDA", "Lin Tao"]
+    assert _names(sentence, forms) is names
+    assert _opens_on(sentence, forms) is subject
 
 
 # Sources written for the test, each giving the evidence a reader's ear uses: "South Korea"

@@ -46,10 +46,6 @@ OPERATOR = re.compile(
     r"\b(?:sources?\s+(?:fetched|failed|down|checked)|fetched fine|named in \d+ of \d+|"
     r"\d+\s+(?:mentions|articles)\b|\d+ of \d+ (?:sources|stories)|out of window|"
     r"off[- ]topic|duplicates?\b)", re.IGNORECASE)
-# The TL;DR's count line (write/tldr.runs_through): a count the issue computes, no fact a
-# later sentence could restate.
-RUNS_THROUGH = re.compile(r"^.{2,80} runs through (?:all \w+|\w+ of the \w+) stories in this "
-                          r"issue\.$|^本期\d+篇报道中有\d+篇涉及.{1,40}。$")
 # A TL;DR sentence that chains onto the one before it.
 CHAINED = re.compile(r"^(?:And|Meanwhile|Elsewhere|Separately|In other news|Also|Plus)\b")
 # A sentence that adds to one not printed: "… would also …", "The new legislation …".
@@ -244,7 +240,7 @@ def tldr_strikes(sentences: Sequence[str], *, language: str = "en",
         out.append(Strike("tldr", f"more than {TLDR_SENTENCES} sentences", " ".join(sentences)))
     for k, s in enumerate(sentences):
         out += [Strike("tldr", why, s) for why in sentence_faults(s, src)]
-        why = restates(s, [x for x in sentences[:k] if not RUNS_THROUGH.match(x)])
+        why = restates(s, sentences[:k])
         if why:
             out.append(Strike("tldr", f"fact stated twice ({why})", s))
         lang = _language_strike("tldr", s, cjk_issue)

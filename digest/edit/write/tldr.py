@@ -4,19 +4,23 @@ One through-line of at most three sentences, never the stories' leads chained wi
 "And … Meanwhile":
 
 * the *thread* is the organisation or name that the most featured stories mention (at least
-  two; a name in most of the week's articles is the newsletter's own subject, not a thread);
-* each sentence is a source sentence that names the thread and shares at least
+  two, and a quarter of them; no place; a name in most of the week's articles is the
+  newsletter's own subject, not a thread);
+* the TL;DR tells what the thread did in each of the highest-ranked stories that name it
+  (up to three, the story the intro names first leading; no count of stories, which is the
+  issue's arithmetic, not news): one source sentence per story that names the thread on its
+  own (not inside a longer name, nor a son's: "Donald Trump Jr.") and shares at least
   `tie_words` content words with what its story printed (headline and paragraph: how the
-  thread ran through that story, not a side fact about the thread), one per story, from the
-  highest-ranked stories that name it: the thread as its subject first, then a sentence that
-  also names another featured story's own subject, then the earliest; a sentence that leans
+  thread ran through that story, not a side fact about the thread): one that also names
+  another featured story's own subject first, then one the thread opens as its subject
+  ("US President Donald Trump signed …", not "AOMA's member list …"), then one the
+  paragraph printed (it says what happened there), then the earliest; a sentence that leans
   on one not printed ("It", "Second, …", "The move …") or repeats one already chosen is never
   used, and a trailing clause (", requiring …") is cut;
 * the Explainer, written after it, repeats none of its sentences — unless it would have too
   few answers without them: then it takes them and the TL;DR is written around it;
-* a week without a thread (or with one sentence about it) gets the lead story's main clause,
-  the thread's sentence if any, and sentences that name the lead story's subject from other
-  featured stories.
+* a week without a thread, or whose thread only one story's sentence carries, gets one
+  plain line: the main clause of the lead story's first sentence that reports.
 """
 
 from __future__ import annotations
@@ -27,7 +31,15 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from digest.edit.entities import is_title, mentions
-from digest.edit.lexicon import CJK_RE, content_words, dangles, said_elsewhere, stem
+from digest.edit.lexicon import (
+    CJK_RE,
+    NAME_SUFFIXES,
+    STOPWORDS,
+    content_words,
+    dangles,
+    said_elsewhere,
+    stem,
+)
 from digest.edit.proof.sources import Sources
 from digest.edit.proof.tldr import one_line, sentence_faults
 from digest.edit.settings import TldrSettings
@@ -146,20 +158,44 @@ def _standalone(r: Read, line: Line, language: str, settings: TldrSettings,
     return None if sentence_faults(text, src) else text
 
 
+_SUFFIX = "|".join(sorted(NAME_SUFFIXES))  # ("Donald Trump Jr." is not Donald Trump)
+
+
 def _names(text: str, forms: Sequence[str]) -> bool:
     """Whether `text` names the thread by one of its `forms` on its own, not inside a longer
     name ("the Pennsylvania Supreme Court" is no "Supreme Court")."""
     for f in forms:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text):
-            before = text[:m.start()].split()[-1:]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])(?!\s+(?:{_SUFFIX})\b)",
+                             text):
+            words = text[:m.start()].split()
+            before = words[-1:]
             if (not before or not before[0][:1].isupper() or before[0] in ("The", "A")
-                    or is_title(before[0].rstrip("."))):
-                return True  # ("President Donald Trump": a title before the name)
+                    or is_title(before[0].rstrip("."))
+                    or (len(words) == 1 and before[0].lower() in STOPWORDS)):
+                return True  # ("President Donald Trump": a title before the name; "On AOMA's
+                # leaderboard": a sentence's first word, no part of a name)
     return False
+
+
+def _opens_on(text: str, forms: Sequence[str]) -> bool:
+    """Whether the sentence's subject is the thread: it stands in the capitalised words the
+    sentence opens on ("US President Donald Trump signed …", "The Asia Open Model Alliance
+    (AOMA) published …"), not after a preposition ("On AOMA's leaderboard, …") nor as
+    another's owner ("AOMA's member list includes …": the list is the subject)."""
+    head = re.match(r"(?:[A-Z(][\w.'’()-]*\s+)*", text)
+    opening = head.group(0) if head else ""
+    first = (opening.split() or [""])[0]
+    preposition = first != "The" and first[1:].islower() and first.lower() in STOPWORDS
+    return not preposition and any(_names(opening, [f]) and not re.search(
+        rf"{re.escape(f)}['’]s\b", opening) for f in forms)
 
 
 def _forms(week: Week, key: str) -> list[str]:
     return sorted(week.index.aliases(key), key=len, reverse=True)
+
+
+# A story's best thread sentence: its rank, its text as printed, its article and line.
+_Best = tuple[tuple[int, bool, bool, int, int, int], str, Read, Line]
 
 
 def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequence[Story],
@@ -206,15 +242,22 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
             for k, story in enumerate(stories)]
     if key is not None:
         forms = _forms(week, key)
+        # A name that is no organisation (a person, "the White House") runs through a story by
+        # what it did there, as its subject, or by a theme another story shares beyond the
+        # name ("The House passed … impeachment inquiry of President Donald Trump", "The House
+        # … delivered an article of impeachment …"); an organisation also by what is its own
+        # ("On AOMA's leaderboard, Lingxi-3 scored …").
+        person = week.index.kind(key) != "org"
         name = frozenset(content_words(" ".join(forms)))  # the thread's name is no fact
         explained = [frozenset(content_words(t)) - name for t in elsewhere]
         # (the story the intro names first is read first: when it names the thread, its
         # sentence carries it, and the intro and the TL;DR agree on what leads)
         leading = [first] if first < len(writing) else []
+        found: list[tuple[int, _Best | None, _Best | None]] = []  # per story: best, as subject
         for k in leading + [j for j in range(len(writing)) if j not in leading]:
-            reads = writing[k]
-            best: tuple[tuple[int, bool, bool, int, int, int], str, Read, Line] | None = None
-            for r in reads:
+            best: _Best | None = None
+            acting: _Best | None = None
+            for r in writing[k]:
                 for line in r.lines:
                     if not _names(line.text, forms):
                         continue
@@ -224,46 +267,63 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                         continue  # (the cut took the thread's name with it: "…, told CNN")
                     named = set(week.index.resolve(mentions(text)))
                     ties = sum(1 for j, s in enumerate(own) if j != k and s in named)
-                    subject = any(text.startswith(f) or text.startswith(f"The {f}")
-                                  for f in forms)
+                    subject = _opens_on(text, forms)
                     # A sentence the paragraph printed is central to its story: it says what
                     # happened there, and how the thread ran through it.
                     central = line.text in printed[k]
                     shared = len((frozenset(line.words) - name) & told[k])
                     if shared < settings.tie_words:
                         continue  # a side fact about the thread, not how it ran here
-                    rank = (-ties, not central, not subject, -shared, line.index, len(text))
+                    rank = (-ties, not subject, not central, -shared, line.index, len(text))
                     if best is None or rank < best[0]:
                         best = (rank, text, r, line)
-            if best is not None:
-                add(k, best[1], best[2], best[3].words)
+                    if subject and (acting is None or rank < acting[0]):
+                        acting = (rank, text, r, line)
+            found.append((k, best, acting))
+        stems = name | frozenset(stem(w) for w in name)
+
+        def theme(b: _Best) -> frozenset[str]:
+            """What a sentence says beyond the thread's name and a title before it
+            ("President", "Mayor": in every sentence on the person)."""
+            words = (w for w in b[1].split() if not is_title(w.strip(".,")))
+            return frozenset(content_words(" ".join(words))) - stems
+
+        for k, best, acting in found:
+            if person and acting is None and best is not None and not any(
+                    len(theme(best) & theme(other)) >= settings.tie_words
+                    for j, other, _ in found if j != k and other is not None):
+                continue  # (met in passing, sharing nothing but the name: "… to take on Trump")
+            chosen = acting if person and acting is not None else best
+            if chosen is not None:
+                add(k, chosen[1], chosen[2], chosen[3].words)
             if len(picked) >= settings.sentences:
                 break
-    if key is not None and picked:
-        # What ties the week: the thread and how many stories it runs through, then at most
-        # two sentences that carry it: the highest-ranked story's, and another only where it
-        # shares something beyond the thread's name with it (two leads that only share
-        # "Trump" are no through-line).
+    if key is not None and len(picked) >= 2:
+        # What ties the week: the thread and what it did in each of the highest-ranked stories
+        # that name it, one sentence each (the story the intro names first leading), its full
+        # name written once.
         picked.sort(key=lambda p: (p[0] != first, p[0]))
-        stems = name | frozenset(stem(w) for w in name)
-        picked = picked[:1] + [p for p in picked[1:]
-                               if len((p[2] & picked[0][2]) - stems) >= settings.tie_words]
-        runs = [k for k, counts in enumerate(every_names) if key in counts]
         shown = week.index.display(key)
-        text = runs_through(shown, len(runs), len(every), language,
-                            src.takes_the(shown.split(" (")[0]))
-        cited = tuple(dict.fromkeys(u for k in runs for u in week.cite(every[k][0])))
-        out = [Sentence(text, cited),
-               *(_short(p[1], shown) for p in picked[:settings.sentences - 1])]
-        if one_line([s.text for s in out]) and len(runs) >= settings.thread_stories:
+        out = [p[1] for p in picked[:settings.sentences]]
+        out = out[:1] + [_short(s, shown) if shown in " ".join(t.text for t in out[:k + 1])
+                         else s for k, s in enumerate(out[1:])]
+        if one_line([s.text for s in out]):
             return tuple(out)
-    # No thread: one plain line, the first printed sentence of the story the intro names first
+    # No thread (or one story only carries it): one plain line, the first printed sentence of
+    # the story the intro names first
     # (`first`: both say what leads the issue) that reports rather
     # than judges (an opinion piece's "… are weaponizing identity politics …" is its
     # writer's, and the TL;DR speaks for the issue).
-    lead = next((s for s in opening.sentences if not judges(s.text)
-                 and _plain(main_clause(s.text), src)), None)
-    return (Sentence(main_clause(lead.text), lead.sources),) if lead is not None else ()
+    def lead(story: Story) -> Sentence | None:
+        return next((s for s in story.sentences if not judges(s.text)
+                     and _plain(main_clause(s.text), src)), None)
+
+    plain = lead(opening)
+    if plain is None and picked:  # (none stands alone: the thread's one sentence)
+        return (min(picked, key=lambda p: (p[0] != first, p[0]))[1],)
+    # (or the next story's line: a TL;DR says something)
+    plain = next((x for x in (plain, *map(lead, stories)) if x is not None), None)
+    return (Sentence(main_clause(plain.text), plain.sources),) if plain is not None else ()
 
 
 def _short(sentence: Sentence, shown: str) -> Sentence:
@@ -277,21 +337,6 @@ def _short(sentence: Sentence, shown: str) -> Sentence:
         if sentence.text.startswith(opening):
             return replace(sentence, text=f"{m.group(2)} {sentence.text[len(opening):]}")
     return sentence
-
-
-def runs_through(name: str, stories: int, featured: int, language: str,
-                 the: bool = False) -> str:
-    """"The Harbour Data Alliance (HDA) runs through three of the four stories in this
-    issue.": the thread ("the" where the sources write it: `the`) and the count the issue
-    computes, in the issue's language; both counts in words up to ten, else both in
-    figures."""
-    if language[:2].lower() in ("zh", "ja", "ko"):
-        return f"本期{featured}篇报道中有{stories}篇涉及{name}。"
-    name = f"The {name}" if the else name[:1].upper() + name[1:]
-    n, m = (few(stories), few(featured)) if featured <= 10 else (str(stories), str(featured))
-    if stories == featured:
-        return f"{name} runs through all {m} stories in this issue."
-    return f"{name} runs through {n} of the {m} stories in this issue."
 
 
 def few(n: int) -> str:
