@@ -17,6 +17,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
+from .encoding import repaired
 from .errors import CleanError
 from .models import Article, CleanedPage, FetchResult, RawItem, Source
 from .periods import Clock, utcnow
@@ -210,12 +211,13 @@ def _clean_with(tools: _Cleaning, job: _ItemJob) -> Cleaned:
     out: list[tuple[Article, str]] = []
     page_key = canonical_key(item.canonical_url or page.canonical_url or item.url)
     for n, part in enumerate((page, *page.appended)):
-        paragraphs = part.paragraphs or ((item.summary,) if item.summary and n == 0 else ())
+        paragraphs = part.paragraphs or ((repaired(item.summary),) if item.summary and n == 0
+                                         else ())
         if not paragraphs:
             continue
         suffix = "" if n == 0 else f"#appended-{n}"
         published = (item.published if n == 0 else None) or part.published or page.published or now
-        title = (item.title if n == 0 else "") or part.title or item.title or item.url
+        title = repaired((item.title if n == 0 else "") or part.title or item.title or item.url)
         out.append((Article(
             source=item.source, guid=item.guid + suffix, url=item.url + suffix,
             title=title, paragraphs=paragraphs, published=published, first_seen=now,

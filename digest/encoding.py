@@ -5,6 +5,11 @@ declare UTF-8 and send GBK (and, less often, declare GBK and send UTF-8).
 Declared names are widened to the supersets browsers actually use (GB2312/GBK -> GB18030,
 Big5 -> Big5-HKSCS, Latin-1 -> Windows-1252), so characters outside the narrow legacy set
 decode instead of turning into replacement characters.
+
+Text can be wrong before it reaches us: a publisher's system that read UTF-8 as Windows-1252
+and wrote it out again as UTF-8 (mojibake) sends valid UTF-8 of the wrong characters, so no
+decoder sees it: "“The fact is” → "â€œThe fact is", "中文" → "ä¸\xadæ\x96\x87". `repaired`
+undoes that in what the cleaner keeps (6 of the 793 WCXB pages printed it in a paragraph).
 """
 
 from __future__ import annotations
@@ -125,6 +130,35 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
             return decoded, codec
     fallback = candidates[1] if len(candidates) > 1 else "cp1252"
     return data.decode(fallback, errors="replace"), "replace"
+
+
+# What every double-encoded character starts with: a UTF-8 lead byte read as Windows-1252 or
+# Latin-1 ("Â".."ô") followed by a continuation byte so read (0x80-0xBF: "€", "œ", "“", "™" …,
+# C1 controls, NBSP .. "¿"). Legitimate text almost never has such a pair, and ftfy's
+# fix_encoding, asked only then, changes text only where the decoded form is more plausible.
+# Searched for in the text's UTF-8 bytes, where every pair begins with the byte 0xC3, rare in
+# English: 1.9 ns a character against 13 for the same test on the str.
+_LEADS = bytes(range(0xC2, 0xF5)).decode("latin-1")
+_CONTINUATIONS = "".join(dict.fromkeys(bytes(range(0x80, 0xC0)).decode("latin-1")
+                                       + bytes(range(0x80, 0xC0)).decode("cp1252", "ignore")))
+_MOJIBAKE = re.compile(b"".join(
+    b"(?:" + b"|".join(re.escape(c.encode()) for c in chars) + b")"
+    for chars in (_LEADS, _CONTINUATIONS)))
+
+
+def double_encoded(text: str) -> bool:
+    """Whether `text` may hold mojibake (one scan; `repaired` decides)."""
+    return _MOJIBAKE.search(text.encode("utf-8", "surrogatepass")) is not None
+
+
+def repaired(text: str) -> str:
+    """`text` with mojibake undone (UTF-8 read as Windows-1252 or Latin-1, once or more);
+    other text unchanged."""
+    if not double_encoded(text):
+        return text
+    import ftfy  # (~100 ms to import: only for text that needs it)
+
+    return ftfy.fix_encoding(text)
 
 
 def xml_utf8(text: str) -> bytes:

@@ -99,6 +99,22 @@ def test_wrong_charset_label_still_decodes() -> None:
     assert "上海" in clean(gbk.encode("gbk")).text
 
 
+def test_a_page_its_publisher_double_encoded_is_repaired() -> None:
+    # valid UTF-8 of the wrong characters (a CMS read UTF-8 as Windows-1252 and wrote it out
+    # again): no decoder sees it; the kept text, the title and the language are repaired
+    text = "“The ferry runs every hour now,” she said after the meeting on Tuesday night."
+    zh = "市议会周二批准了新的渡轮时刻表，每小时一班，从下个月起执行。"
+    page = ("<html><head><meta charset='utf-8'><title>Ferry â€” News</title></head><body>"
+            f"<article><h1>Ferry â€” News</h1><p>{text.encode().decode('latin-1')}</p>"
+            "<p>The council approved the new ferry timetable on Tuesday after a long debate.</p>"
+            "</article></body></html>")
+    cleaned = clean(page.encode("utf-8"), "https://example.org/a")
+    assert text in cleaned.paragraphs and cleaned.title == "Ferry — News"
+    mangled = "".join(chr(b) for b in zh.encode("utf-8"))  # read as Latin-1
+    cleaned = clean(f"<html><body><article><p>{mangled}</p></article></body></html>")
+    assert cleaned.paragraphs == (zh,) and cleaned.language == "zh"
+
+
 def test_missing_charset_and_bom() -> None:
     text = "<html><body><p>Der Stadtrat beschloss neue Radwege für München.</p></body></html>"
     assert "München" in clean(b"\xef\xbb\xbf" + text.encode("utf-8")).text

@@ -95,3 +95,13 @@ def test_a_state_that_cannot_be_stored_fails_its_source_alone(
     assert [row[0] for row in _states(tmp_path / "a.sqlite3")] == ["s0", "s1", "s2", "s4"]
     assert saver.tally.internal_errors == 1 and "s3: storing the source" in caplog.text
     assert set(saver.saved) == {"s0", "s1", "s2", "s4"}
+
+
+def test_a_feed_entry_s_double_encoded_title_and_summary_are_repaired() -> None:
+    # A feed's own strings never pass the cleaner's decoder: the entry's title (and the summary
+    # that stands in for an empty body) are repaired where the article is made.
+    title, summary = "Ferry “timetable” set — daily", "The council set the ferry’s timetable."
+    item = RawItem(source="s", guid="g", url="http://x/a", title=title.encode().decode("latin-1"),
+                   content="<p></p>", summary=summary.encode().decode("latin-1"))
+    (article, _key), = _clean_item(_ItemJob(item, False, NOW))
+    assert (article.title, article.paragraphs) == (title, (summary,))

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest.encoding import decode
+from digest.encoding import decode, repaired
 from digest.fetch import canonical_key
 from digest.fetch.dates import parse_date, parse_trusted, retry_after
 from digest.fetch.urls import host_of, is_internal_ip, parsed_key, resolve
@@ -133,6 +133,25 @@ def test_retry_after_forms_and_cap() -> None:
 ])
 def test_decode(data: bytes, ctype: str | None, expected: str) -> None:
     assert expected in decode(data, ctype)[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # UTF-8 read as Windows-1252 (curly quotes, a dash) or as Latin-1 (C1 controls), and twice
+    ("â€œThe ferry runs,â€\x9d she said â€” daily.", "“The ferry runs,” she said — daily."),
+    ("æ¸¡è½®æ¯\x8få°\x8fæ\x97¶ä¸\x80ç\x8f\xad", "渡轮每小时一班"),
+    ("CafÃ© owners in ZÃ¼rich", "Café owners in Zürich"),
+    ("CafÃƒÂ© owners", "Café owners"),
+])
+def test_double_encoded_text_is_repaired(text: str, expected: str) -> None:
+    assert repaired(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Café « à » and SÃO PAULO", "Ação, coração: 5 °C — “fine”", "渡轮每小时一班", "naïve résumé",
+    "Ã", "", "half a pair \ud800 stays",
+])
+def test_text_that_is_not_double_encoded_is_left_alone(text: str) -> None:
+    assert repaired(text) == text
 
 
 @pytest.mark.parametrize(("address", "internal"), [
