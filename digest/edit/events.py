@@ -41,6 +41,7 @@ from digest.edit.facts import (
     WEEKDAY_FORMS,
     WORD,
     acronyms,
+    body_of,
     brings,
     dated,
     form,
@@ -148,6 +149,8 @@ class Event:
     # is ("Attorney General Jeff Sessions is set to testify …": testify, sessi)
     verb: str = ""
     doers: frozenset[str] = frozenset()
+    # each name writing the body its title serves, with the body's (`facts.body_of`)
+    bodies: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 @functools.lru_cache(maxsize=16384)
@@ -188,12 +191,15 @@ def event(sentence: str) -> Event:
     text = plain(sentence)
     names = []
     opener = ""
+    bodies = []
     for k, run in enumerate(name_runs(text)):
         kept = _name(run)
         if k == 0 and len(run) == 1 and text.lstrip().startswith(run[0]):
             opener = kept[0] if kept else ""
         elif kept:
             names.append(kept)
+            if body := _name(body_of(run)):
+                bodies.append((kept, body))
     named = {w for name in names for w in name} | {opener}
     # (a people named in a word of its own is no action: "Norwegian" is Norway's)
     action = {f for f in map(_action_word, tokens(text))
@@ -216,7 +222,7 @@ def event(sentence: str) -> Event:
                                   if is_title(t.capitalize())),
                  subject=_subject(text, name_runs(text)),
                  days=frozenset(w for name in names for w in name if w in WEEKDAY_FORMS),
-                 verb=lead.verb if doers else "", doers=doers)
+                 verb=lead.verb if doers else "", doers=doers, bodies=tuple(bodies))
 
 
 # What follows a subject: its verb, a word of function ("has", "said", "on"), an adverb, a
@@ -272,8 +278,8 @@ def restates_event(sentence: str, printed: Sequence[str],
     (D-Hawaii) on Monday called on Hillary Clinton to retract her comments …" after "Lawyers
     for Rep. Tulsi Gabbard, D-Hawaii, are demanding that Hillary Clinton walk back on her claim
     …": Gabbard and Clinton, demanding / called on, walk back / retract), and it names nobody
-    new (a name whose head no printed sentence writes; a party, a party tag or a title is no
-    new name, a date only against another printed date of its kind). A sentence that names
+    new (a name whose head no printed sentence writes; a party, a party tag, a title or a
+    printed body's officer is no new name, a date only against another printed date of its kind). A sentence that names
     someone or something new, or a count in words the printed text does not give ("a
     three-judge panel", "nearly a dozen troops": news style spells the small ones out, and
     they are mostly details), tells the same event when the action it shares is most of the
@@ -313,6 +319,8 @@ def restates_event(sentence: str, printed: Sequence[str],
             actors.add(head)
         elif spelt:
             actors.add(spelt)  # "Federal Communications Commission" after "FCC"
+        elif body := _served(name, mine, told):
+            actors.add(body)  # "White House Press Secretary Sean Spicer" after "The White House"
         else:
             # someone or something the reader has not met; not the source a report names
             # ("…, the White House announced."): who told it is no new part of the event
@@ -331,6 +339,15 @@ def restates_event(sentence: str, printed: Sequence[str],
                                  and mine.days & theirs.days else least):
             return f"the same event again ({', '.join(who)}: {', '.join(what)})"
     return None
+
+
+def _served(name: tuple[str, ...], mine: Event, told: Sequence[Event]) -> str:
+    """The head of the printed name that is the body `name`'s title serves (`Event.bodies`:
+    "White House Press Secretary Sean Spicer" after "The White House …"), or "": the body's
+    officer speaks and acts for it, no one new in its event."""
+    body = dict(mine.bodies).get(name)
+    return next((n[-1] for t in told for n in t.names if body and n[-1] == body[-1]
+                 and (set(n) <= set(body) or set(body) <= set(n))), "")
 
 
 def acts_again(text: str, others: Sequence[str], rest: Sequence[str], headline: str) -> bool:

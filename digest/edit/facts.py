@@ -248,6 +248,25 @@ def name_runs(text: str) -> list[list[str]]:
     return runs
 
 
+# The kinds of body whose officer a name's title can make someone ("White House Press
+# Secretary …", "Harbour Board Chairman …"): an institution's head word. General English.
+BODY_WORDS = frozenset(["House", "Senate", "Congress", "Parliament", "Assembly", "Department",
+                        "Ministry", "Office", "Agency", "Bureau", "Administration", "Committee",
+                        "Commission", "Council", "Board", "Court", "Service", "Authority",
+                        "Police", "Pentagon", "Kremlin", "Cabinet", "Treasury"])
+
+
+def body_of(run: Sequence[str]) -> list[str]:
+    """The body a title inside a name serves, to its head word (a `BODY_WORDS` word or an
+    acronym: "White House Press Secretary Sean Spicer": White House; "FBI Director James
+    Comey": FBI), or []: a party or a place before a title is no body ("Republican Rep.
+    …", "Illinois Gov. …")."""
+    title = next((k for k, w in enumerate(run[1:-1], 1) if is_title(w.rstrip("."))), 0)
+    ends = [k for k, w in enumerate(run[:title])
+            if w in BODY_WORDS or (len(w) > 1 and w.isupper() and w.isalpha())]
+    return list(run[:ends[-1] + 1]) if ends else []
+
+
 @functools.lru_cache(maxsize=4096)
 def name_heads(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The heads (last words, stemmed) of the names `text` writes in full ("Dr. Buddy

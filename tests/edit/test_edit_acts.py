@@ -36,7 +36,12 @@ def test_an_adverb_or_a_word_of_schedule_comes_before_the_verb() -> None:
     for lead, verb in (("Mayor Ada Lin has apparently rejected the harbour levy.", "reject"),
                        ("Mayor Ada Lin is slated to testify before the port board.", "testify"),
                        ("Mayor Ada Lin is due to sign the ferry contract on Friday.", "sign"),
-                       ("Harbour Mills is eyeing the seaweed snack market.", "consider")):
+                       ("Harbour Mills is eyeing the seaweed snack market.", "consider"),
+                       # session 32: "is poised to", "is about to", "is ready to" as "is set to"
+                       ("Mayor Ada Lin is poised to tap Tom Keller as harbour master.",
+                        "nominate"),
+                       ("The port board is about to approve the ferry levy.", "pass"),
+                       ("The port board is ready to sign the dredging contract.", "sign")):
         assert act(lead).verb == verb, lead
     # a word in -ly that is a verb or a noun is none: "will rally", "the Dane family"
     assert act("Mayor Ada Lin will rally dockworkers on Friday.").verb == "=ral"

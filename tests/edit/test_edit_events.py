@@ -199,3 +199,24 @@ def test_an_act_told_again_keeps_a_name_of_the_headline_the_rest_does_not_print(
     assert not acts_again(again.replace("is expected", "on Friday is expected"),
                           printed, printed, "")
     assert not acts_again(again.replace("ships", "ships $40"), printed, printed, "")
+
+
+def test_a_bodys_officer_is_one_actor_with_the_body() -> None:
+    # issue 11, session 32: "White House Press Secretary Sean Spicer …" after "The White
+    # House …": the officer a body's title names speaks for it, no one new in the event
+    printed = ("The Harbour Board faces a choice over whether to close the north quay to "
+               "fishing boats before the regatta next week.")
+    again = ("Harbour Board Chairman Ola Brandt did not rule out closing the north quay to "
+             "fishing boats before the regatta next week.")
+    why = restates_event(again, [printed])
+    assert why and why.startswith("the same event again (board")
+    # …not a party's or a place's ("Republican Rep. …", "Harbour County Judge …")
+    for who in ("Republican Rep. Ola Brandt", "Harbour County Judge Ola Brandt"):
+        assert restates_event(f"{who} did not rule out closing the north quay to fishing boats "
+                              "before the regatta next week.", [
+                                  "A Republican lawmaker in Harbour County faces a choice over "
+                                  "whether to close the north quay to fishing boats before "
+                                  "the regatta next week."]) is None
+    # …and the officer of a body the paragraph never named is someone new
+    assert restates_event("Port Authority Chairman Ola Brandt did not rule out closing the north "
+                          "quay to fishing boats before the regatta next week.", [printed]) is None

@@ -43,6 +43,13 @@ def test_a_judgement_beside_another_report_is_credited() -> None:
     "On the ferry, the mayor is wisely following her predecessor's example.",
     "The harbour tolls have never made sense as a test of a mayor's thrift.",
     "We're supposed to believe the ferry company earned millions for advice.",
+    # issue 11, session 32: a stock phrase of praise or blame in the writer's own voice
+    "The harbour board appears to be taking a big step in the right direction.",
+    "The ferry company deserves credit for its decision to cut the fares.",
+    "Closing the quay to fishermen is a slap in the face to the town.",
+    "The new tolls are long overdue.",
+    "In this harbour, that qualifies as good news.",
+    "The cut in ferry fares is potentially bad news for the mayor.",
 ])
 def test_a_writers_word_is_a_judgement(sentence: str) -> None:
     assert judges(sentence)
@@ -54,6 +61,9 @@ def test_a_verdict_someone_gives_is_theirs_and_a_plain_wrong_is_none() -> None:
     assert attribute(said, "Outlet A") == said
     assert not judges("The ferry sailed to the wrong island.")
     assert not judges("The court was persuaded by the harbour board.")
+    # news reported, not the writer's verdict
+    assert not judges("The mayor got some good news on Tuesday: the ferry sailed again.")
+    assert not judges("The harbour board took its first step toward closing the quay.")
 
 
 def test_a_reported_sense_or_wisdom_is_someones() -> None:

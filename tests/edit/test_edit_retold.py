@@ -355,3 +355,17 @@ def test_more_verbs_of_one_kind_tell_one_act(make_article: MakeArticle, first: s
     named = again.replace("the quay", "the Tidewater quay").replace(
         "cruise ships", "Tidewater cruise ships").replace("hiding", "hiding Tidewater")
     assert not acted_again(_picks(make_article, first, named), headline + " over Tidewater")
+
+
+
+def test_the_headlines_own_verb_is_no_other_act(make_article: MakeArticle) -> None:
+    # issue 11, session 32: a lead mostly printed whose main verb no printed sentence writes
+    # but the headline tells ("began" under "… starts …"): the headline's act, told again
+    opening = ("Harbour dredging paid for by the new ferry levy got under way in Carthen on "
+               "Monday, the port authority said, ending a long dispute over the fees.")
+    began = ("The Carthen dredging crews began work on the harbour Monday, paid for by the new "
+             "ferry levy.")
+    picks = _picks(make_article, opening, began)
+    assert retellings(picks, "Carthen starts harbour dredging paid for by ferry levy") == {(1, 0)}
+    # under a headline telling no such verb it is another act, and stays
+    assert not retellings(picks, "Carthen harbour dredging paid for by ferry levy")

@@ -129,7 +129,8 @@ VERB_HELPERS = frozenset(["is", "are", "was", "were", "has", "have", "had", "wil
 # due to lead"; any adverb in -ly: `acts.act`).
 BEFORE_VERB = frozenset([
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "to", "set",
-    "plans", "planned", "expected", "slated", "scheduled", "due", "likely", "soon",
+    "plans", "planned", "expected", "slated", "scheduled", "due", "likely", "soon", "poised",
+    "ready", "going", "about",
     "preparing", "reportedly", "formally", "officially", "now",
     "just", "quickly", "narrowly", "overwhelmingly", "unanimously", "on", "late", "early",
     "last", "this", "morning", "afternoon", "evening", "night", "finally", "again", "later",

@@ -20,8 +20,9 @@ A leading connective ("Meanwhile, ") goes: it answered a sentence the reader has
 fact: an obligation ("should", "ought to"; not one reported: "saying the board should …"), a
 stance adverb ("arguably", "sadly", "admittedly", "simply", a mid-sentence "finally"), a loaded
 word ("outrageous", "so-called", "problematic", "ill-advised"), a loaded verb ("weaponizing"), an adverb of the writer's
-feeling ("exhaustingly familiar"; not one that reports, "increasingly"), a rhetorical turn ("make no mistake", "it's time") or an
-exclamation. The story's sources are linked under its paragraph, so a reported fact needs no
+feeling ("exhaustingly familiar"; not one that reports, "increasingly"), a stock phrase of
+praise or blame ("a step in the right direction", "deserves credit"), a rhetorical turn ("make
+no mistake", "it's time") or an exclamation. The story's sources are linked under its paragraph, so a reported fact needs no
 name in the prose; a judgement that only one outlet makes is credited to it in the sentence,
 as a newsletter does ("Global Times hailed …", "According to the People's Daily, …").
 """
@@ -92,6 +93,16 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
                 # … or on its sense ("The debates have never made sense as a test …")
                 r"|\b(?:makes?|made) (?:no|little) sense\b|"
                 r"\b(?:doesn['’]t|does not|didn['’]t|did not|never) (?:makes?|made) (?:any )?sense\b"),
+    # a stock phrase of praise or blame, the writer's verdict on an act ("… is taking a big
+    # step in the right direction", "a slap in the face", "long overdue", "deserves credit
+    # for …", "is good news for …"; not news reported: "got some good news"). General English.
+    ("idiom", r"\b(?:step in the (?:right|wrong) direction|"
+              r"(?:giant|big|huge|major) step backwards?|long overdue|"
+              r"(?:a slap|slaps?) in the face|recipe for disaster|breath of fresh air|"
+              r"deserves? (?:credit|praise|applause)|to (?:his|her|their|its) credit|"
+              r"shame on|the right thing to do|"
+              r"(?:is|are|was|were|be|as) (?:potentially |also |very )?(?:good|bad|great|"
+              r"welcome) news)\b"),
     ("rhetoric", r"\b(?:make no mistake|the truth is|it's time|it’s time|let's|let’s|"
                  r"no wonder|needless to say|there must be|"
                  # the writer's sarcasm: "We're supposed to believe …"

@@ -33,7 +33,9 @@ event again when
   are printed before it, it reports no statement (a word of saying, not in its source
   clause, nor who told it between commas, nor its subject's own "said … that": "…, and
   officials say the work will start in May"; `_states`) and its main verb, if
-  `acts.act` reads one, is a word printed before ("… has apologized …" is another act);
+  `acts.act` reads one, is a word printed before ("… has apologized …" is another act) or
+  the headline's ("… surged …" under "… rises …", session 32: the act the reader was
+  promised);
 * and it carries nothing the reader needs that the rest of the paragraph does not print
   (`needs`): no word of the headline (a fact the headline promises: "aged 99"; not the
   verb of the act the rest tells in another word of its family or its noun, "closing" after
@@ -140,7 +142,7 @@ def retellings(picks: Sequence[Pick], headline: str,
             continue
         rest = [o.text for o in picks if o is not p and o.line.key not in out]
         before = [o.text for o in picks[:n] if o.line.key not in out]
-        again = retells(p.text, rest, before, told, settings)
+        again = retells(p.text, rest, before, told, settings, headline)
         if again and not needs(p.text, rest, told):
             out.add(p.line.key)
     return frozenset(out)
@@ -172,14 +174,15 @@ def acted_again(picks: Sequence[Pick], headline: str,
 
 
 def retells(text: str, rest: Sequence[str], before: Sequence[str], told: frozenset[str],
-            settings: ParagraphSettings = PARAGRAPH) -> bool:
+            settings: ParagraphSettings = PARAGRAPH, headline: str = "") -> bool:
     """Whether `text` tells again the act one of `rest` tells (`same_act`), or, telling at
     least `opening_tells` of the headline's words (`told`), mostly what is printed `before` it
-    (`_mostly_said`) and no day but those `before` name ("Sunday" after "Monday" only is
-    another day)."""
+    (`_mostly_said`, its main verb one of theirs or the `headline`'s) and no day but those
+    `before` name ("Sunday" after "Monday" only is another day)."""
     return same_act(text, rest, settings) or (
         len(bag(text) & told) >= settings.opening_tells * len(told)
-        and _mostly_said(text, before, settings.retold_said) and not another_day(text, before))
+        and _mostly_said(text, before, settings.retold_said, headline)
+        and not another_day(text, before))
 
 
 def same_act(text: str, others: Sequence[str], settings: ParagraphSettings = PARAGRAPH) -> bool:
@@ -248,17 +251,18 @@ _STATEMENT = re.compile(r"\b(?:say|says|said|saying|claims?|claimed|claiming|sta
                         re.IGNORECASE)
 
 
-def _mostly_said(text: str, before: Sequence[str], share: float) -> bool:
+def _mostly_said(text: str, before: Sequence[str], share: float, headline: str = "") -> bool:
     """Whether at least `share` of `text`'s content words (`bag`) are printed `before` it, it
     reports no statement of its own (`_STATEMENT`) and its main verb (`acts.act`), if it has
-    one, is a word printed before (`_verbs`): another outlet's summary of the event told,
-    whatever its subject ("Harbour dredging in Carthen is to be paid for by the new ferry
+    one, is a word printed before or the `headline`'s (`_verbs`): another outlet's summary of
+    the event told, whatever its subject ("Harbour dredging in Carthen is to be paid for by the new ferry
     levy, …" after "The Carthen Port Authority said Monday that the new ferry levy would pay
     for the harbour dredging …"), not another act of one printed ("The Carthen Port
     Authority's board resigned over the new ferry levy …")."""
     mine = bag(text)
     said = frozenset().union(*map(bag, before))
-    return bool(mine) and len(mine & said) >= share * len(mine) and no_other_act(text, before)
+    return bool(mine) and len(mine & said) >= share * len(mine) and no_other_act(
+        text, [*before, headline])
 
 
 def no_other_act(text: str, others: Sequence[str]) -> bool:
