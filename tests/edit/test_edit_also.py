@@ -75,6 +75,9 @@ def test_a_column_line_naming_its_person_as_ours_is_quoted(make_article: MakeArt
 def test_a_party_tag_or_a_compound_is_no_first_person() -> None:
     assert not first_person("Sen. Ilse Brandt (I-Oak.) said she was unaware of the claims.")
     assert not first_person("Brandt closed out an us-against-them campaign on Monday.")
+    # an abbreviation's letter ("the F.B.I.") is no "I"
+    assert not first_person("Papers show the F.B.I. and the port police disagreed in 2025.")
+    assert first_person("But….I still ride the ferry.")  # (after stops, not a capital's)
     assert first_person("I think the ferry is late.") and first_person("It worries us.")
 
 

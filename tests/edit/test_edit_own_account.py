@@ -1,6 +1,7 @@
 """The headline and the paragraph tell the same story (write/stories.py, "The headline's own
-account"): a paragraph that never tells its headline opens on the lead of the outlet whose
-title the headline is. Every text here is made up for the test."""
+account", "Another outlet's account"): a paragraph that never tells its headline opens on the
+lead of the outlet whose title the headline is, else on another outlet's dated lead telling
+it. Every text here is made up for the test."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from collections.abc import Callable
 
 from digest.edit import edit_issue
 from digest.edit.headline.score import tells
+from digest.edit.settings import WriteSettings
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick, select
-from digest.edit.write.stories import own_account, untold
+from digest.edit.write.stories import own_account, told_account, untold
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]
@@ -116,3 +118,40 @@ def test_what_the_headlines_own_lead_needs_to_open(make_article: MakeArticle) ->
     # The title printed again as the text's first line says nothing the headline does not.
     [t1] = _lines(make_article, "Carthen stoppage halts Oakfield ferries. Crews stayed home.")
     assert own_account(picks, HEADLINE, t1.article, [Pick(t1, t1.text, True)], 60) == picks
+
+
+# Another outlet's account (told_account): the headline's own lead does not tell it, the most
+# central account (the dock workers') never speaks of the ferries, another outlet's dated lead
+# tells the headline.
+DATED = ("Oakfield ferries were halted on Monday by the stoppage in Carthen, the ferry company "
+         "said. Passengers were sent to the coast road.")
+UNDATED = ("Oakfield ferries are halted by the stoppage in Carthen, the ferry company says. "
+           "Passengers take the coast road.")
+OWN = "About 3,000 passengers a day use the crossing, the port says. Fares rose in 2024."
+
+
+def _told(make_article: MakeArticle, other: str, columns: frozenset[int] = frozenset(),
+          ) -> list[str]:
+    """The paragraph told_account prints, or [] when it leaves the central one."""
+    arts = [make_article(DOCKS, source="Outlet A", title="Dock workers vote", day=1),
+            make_article(OWN, source="Outlet B", title=HEADLINE, day=1.1),
+            make_article(other, source="Outlet C", title="Ferry company counts the cost",
+                         day=1.2),
+            make_article(UNION, source="Outlet D", title="Union digs in", day=1.3)]
+    lines = story_lines(arts, "en")
+    words = (50, 75)  # (the dock workers' account fills it: no other lead is printed)
+    picks = select(arts, "en", words, lines=lines)
+    assert picks[0].line.article in (0, 3) and untold(picks, HEADLINE, 1)
+    out = told_account(picks, HEADLINE, 1, lines, columns,
+                       lambda k: select(arts, "en", words, lines=lines, opening=k),
+                       WriteSettings(paragraph_words=words))
+    return [p.text for p in out] if out != picks else []  # (none: as they were)
+
+
+def test_another_outlets_dated_lead_telling_the_headline_opens(
+        make_article: MakeArticle) -> None:
+    assert _told(make_article, DATED)[0] == DATED.split(". ")[0] + "."
+    # A lead that says not when (background, or the act in other words) leaves the paragraph;
+    # so does a column's lead.
+    assert _told(make_article, UNDATED) == []
+    assert _told(make_article, DATED, frozenset({2})) == []

@@ -17,8 +17,8 @@ from digest.edit.lexicon import TO_THE_READER
 # The writer speaking in the first person, or to the reader ("If you've been following …",
 # "Here's what it could mean for you."); quotations (someone else's words) set aside first.
 # ("Sen. Bernie Sanders (I-Vt.)": a party tag; "an us-against-them campaign", "a thank-you":
-# compounds)
-_FIRST_PERSON = re.compile(r"(?<!-)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|[Mm]y|myself|[Ww]e|"
+# compounds; "the F.B.I.": an abbreviation's letter, after a capital's stop)
+_FIRST_PERSON = re.compile(r"(?<!-)(?<![A-Z]\.)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|[Mm]y|myself|[Ww]e|"
                            rf"[Oo]ur|us|ourselves|{TO_THE_READER})\b(?![-–])")
 # A quotation in straight single marks, British style, opens at a word's start ('That's
 # hilarious. I work …,' she posted / told the troll he 'might want to get your facts …') and

@@ -113,14 +113,21 @@ def lead_with(picks: Sequence[Pick], headline: str, own: int | None = None,
     n = next((n for n in movable if picks[n].line.article == own), None)
     if n is None or movable[n] <= opening:  # the headline's own lead tells no more of it
         n = max(movable, key=lambda n: (movable[n], -n))
-        tells = movable[n]
-        if (tells < settings.opening_tells * len(told) or opening > settings.opening_far * tells
-                or tells - opening < settings.opening_margin):
+        if not tells_better(movable[n], opening, len(told), settings):
             return list(picks)
     moved = _moved(picks, n)
     # Each fact once, in the new order too (`paragraph.in_print`, the copy editor's rule): when
     # the old opening (or another) would now say again what the moved one says, nothing moves.
     return moved if len(in_print(moved, settings)) == len(moved) else list(picks)
+
+
+def tells_better(tells: int, opening: int, words: int,
+                 settings: ParagraphSettings = PARAGRAPH) -> bool:
+    """Whether a lead telling `tells` of a headline's `words` content words opens before an
+    opening telling `opening` of them: it tells at least `opening_tells` of them, the opening
+    at most `opening_far` as many and at least `opening_margin` fewer."""
+    return (tells >= settings.opening_tells * words and opening <= settings.opening_far * tells
+            and tells - opening >= settings.opening_margin)
 
 
 def said_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),

@@ -26,6 +26,17 @@ On the allsides weeks (`bench/readthrough.py agree`) 187 of 2,368 paragraphs nev
 headline while a lead of the story did; 84 after (most left: the lead cut off by the feed, or
 opening on "The <noun> …", read as leaning on a sentence before).
 
+**Another outlet's account** (`told_account`, `telling_leads`, session 32). When the
+headline's own lead cannot open (none printable, or it does not tell the headline) and the
+paragraph still tells it not, the paragraph is chosen again on the same terms to open on
+another outlet's lead that tells it as a lead must to open before the opening
+(`reopen.tells_better`: half the headline's words, twice the opening's and two more), the most
+of them first, not a column's, and dated (`Line.day`: a news lead says when; an undated one
+on the allsides weeks was background, "The … Task Force was formed in 2019 …", or the
+opening's act in other words): under "Kim Potter, Officer Who Killed Daunte Wright, to Be
+Charged With Second-Degree Manslaughter" the paragraph opened on her arrest and now opens on
+the charge.
+
 **One act, one account** (`retold.acted_again`, `_once`): with the headline known, another
 outlet's sentence telling a printed act again (its subject, a main verb of one family) goes
 unless it names the headline's fact, and the paragraph is chosen again without it.
@@ -50,9 +61,10 @@ from digest.edit.settings import HeadlineSettings, ParagraphSettings, WriteSetti
 from digest.edit.week import Read, Week
 from digest.edit.write.also import also_item
 from digest.edit.write.lines import Key, Line, story_lines
+from digest.edit.write.opening import hook_keys, lead_of
 from digest.edit.write.paragraph import Pick, select
-from digest.edit.write.reopen import lead_with, said_better, said_later, told_better
-from digest.edit.write.retold import acted_again, retellings, without
+from digest.edit.write.reopen import lead_with, said_better, said_later, tells_better, told_better
+from digest.edit.write.retold import acted_again, bag, retellings, without
 from digest.models import Article, Citation, Sentence, Story
 
 
@@ -128,16 +140,46 @@ def _ordered(picks: Sequence[Pick], arts: Sequence[Article], lines: Sequence[Lin
     `own_account`), then on what tells the headline best (`lead_with`, `said_better`,
     `told_better`), without a lead a later one says (`said_later`)."""
     if head is not None and untold(picks, title, head.article):  # (module docstring)
-        again = _once(lambda skip: select(arts, language, settings.paragraph_words,
-                                          settings.paragraph, lines=lines,
-                                          opening=head.article, skip=skip),
-                      title, settings.paragraph)
-        picks = own_account(picks, title, head.article, again, settings.paragraph_words[0])
+        picks = told_account(picks, title, head.article, lines, cols, lambda k: _once(
+            lambda skip: select(arts, language, settings.paragraph_words, settings.paragraph,
+                                lines=lines, opening=k, skip=skip), title, settings.paragraph),
+                             settings)
     printed = lead_with(picks, title, head.article if head else None, cols, settings.paragraph)
     printed = said_better(printed, title, cols, settings.paragraph)
     printed = told_better(printed, title, cols, settings.paragraph)
     return said_later(printed, title, settings.paragraph)
 
+
+def told_account(picks: Sequence[Pick], headline: str, own: int, lines: Sequence[Line],
+                 columns: frozenset[int], opening_on: Callable[[int], list[Pick]],
+                 settings: WriteSettings) -> list[Pick]:
+    """`picks`, which never tell the `headline`, chosen again (`opening_on` an article's
+    lead) to open on the headline's own lead (`own_account`), else on another outlet's dated
+    lead that tells it (`telling_leads`) on the same terms; else as they are (module
+    docstring, "The headline's own account", "Another outlet's account")."""
+    least = settings.paragraph_words[0]
+    out = own_account(picks, headline, own, opening_on(own), least)
+    if out != list(picks):
+        return out
+    for k in telling_leads(picks, headline, lines, columns | {own}, settings.paragraph):
+        out = own_account(picks, headline, k, opening_on(k), least)
+        if out != list(picks):
+            return out
+    return list(picks)
+
+
+def telling_leads(picks: Sequence[Pick], headline: str, lines: Sequence[Line],
+                  never: frozenset[int], settings: ParagraphSettings) -> list[int]:
+    """The articles (not in `never`: the headline's own, a column's) whose lead tells the
+    `headline` as a lead must to open before the opening (`reopen.tells_better`), the most of
+    its words first (module docstring, "Another outlet's account")."""
+    told = bag(headline)
+    opening = len(bag(picks[0].text) & told) if picks else 0
+    leads = lead_of(lines, hook_keys(lines))
+    its = {k: len(bag(ln.text) & told) for k, ln in leads.items()
+           if k not in never and ln.day is not None}  # (a news lead says when)
+    return sorted((k for k, n in its.items() if tells_better(n, opening, len(told), settings)),
+                  key=lambda k: (-its[k], k))
 
 
 def untold(picks: Sequence[Pick], headline: str, own: int) -> bool:
