@@ -27,7 +27,7 @@ from digest.edit.proof.intro import intro_strikes
 from digest.edit.proof.person import about_another, unnamed
 from digest.edit.proof.questions import fault
 from digest.edit.proof.strike import Strike
-from digest.edit.proof.tldr import _language_strike, tldr_strikes
+from digest.edit.proof.tldr import language_strike, tldr_strikes
 from digest.models import Explainer, Issue
 
 
@@ -159,7 +159,7 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
                 out.append(Strike("explainer", f"fact repeated across answers ({why})", t))
             elif (redefined if person and qa is explainer.qa[0] else repeated)(t, tldr, forms):
                 out.append(Strike("explainer", "repeats the TL;DR", t))
-            lang = _language_strike("explainer", t, cjk_issue)
+            lang = language_strike("explainer", t, cjk_issue)
             if lang:
                 out.append(lang)
         given.extend(texts)

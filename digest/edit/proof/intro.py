@@ -38,11 +38,11 @@ from digest.edit.lexicon import (
 )
 from digest.edit.proof.item import (  # (the item rules a clause can break)
     ItemRule,
-    _modifier_end,
-    _person_only,
-    _uncounted,
-    _verb_end,
     item_faults,
+    modifier_end,
+    person_only,
+    uncounted,
+    verb_end,
 )
 from digest.edit.proof.item_names import (
     capitalised_noun,
@@ -55,7 +55,7 @@ from digest.edit.proof.item_names import (
 from digest.edit.proof.sources import Sources
 from digest.edit.proof.story import lowered_name
 from digest.edit.proof.strike import Strike
-from digest.edit.proof.tldr import OPERATOR, _a_view, _bare_first_name
+from digest.edit.proof.tldr import OPERATOR, a_view, bare_first_name
 from digest.edit.write.phrase import DETERMINERS, clause_in
 
 INTRO_WORDS = 70  # the seed's intro runs 50 words: longer is a list, not a sentence
@@ -119,7 +119,7 @@ def bare_noun(item: str, src: Sources | None) -> tuple[int, str] | None:
         nxt = words[j + len(run)] if j + len(run) < len(words) else ""
         if run and not run[-1].endswith(("s", "ing", "ed")) and (
                 not nxt or nxt in PREPOSITIONS or nxt == "and") and not (
-                src is not None and _uncounted(run[-1], src)):
+                src is not None and uncounted(run[-1], src)):
             # The article goes right after the verb or preposition, before a plain noun
             # phrase of three words or fewer; none after "to" or "as", a verb's or a clause's
             # mark as often ("to announce executive action", "as infections spike"), nor
@@ -192,18 +192,18 @@ CLAUSE_RULES: tuple[tuple[str, ItemRule], ...] = (
     ("'the' before a name", the_before_a_name),
     ("a name without its 'the' (a headline's shorthand)", the_left_out),
     ("a common noun capitalised", capitalised_noun),
-    ("a first name without its surname", _bare_first_name),
+    ("a first name without its surname", bare_first_name),
     ("name lower-cased", lowered),
     ("name lower-cased (never written so)", _name_lowered),
     ("a singular noun with no article (a headline's shorthand)", _bare_noun),
     ("a headline's capital", unseen_capital),
     ("a name before a noun with no article", _name_then_noun),
-    ("ends on a verb, its object cut off", _verb_end),
-    ("who, not what happened", lambda item, src: _person_only(item, src) and not any(
+    ("ends on a verb, its object cut off", verb_end),
+    ("who, not what happened", lambda item, src: person_only(item, src) and not any(
         w.islower() for w in item.split()[:-1])),
-    ("ends on a modifier, its noun cut off", lambda item, src: _modifier_end(item, src) and (
+    ("ends on a modifier, its noun cut off", lambda item, src: modifier_end(item, src) and (
         re.search(r"(?:[^s]s|ed)$", item) is None)),  # (a clause may end on its verb: "opens")
-    ("a view stated as a fact, its source not named", lambda item, src: _a_view(item, src) and (
+    ("a view stated as a fact, its source not named", lambda item, src: a_view(item, src) and (
         re.search(r"\b(?:claims?|argues|insists|suggests)\b", item) is None)),
     ("a name cut short", cut_inside),
     ("no subject before 'that' (a headline's shorthand)", _no_subject),

@@ -34,7 +34,7 @@ from digest.edit.proof.item_names import (
     unseen_capital,
 )
 from digest.edit.proof.sources import Sources
-from digest.edit.proof.tldr import ROLE_RX, _bare_first_name
+from digest.edit.proof.tldr import ROLE_RX, bare_first_name
 from digest.edit.write.phrase import PUNCT, clause_in
 
 
@@ -58,7 +58,7 @@ def _no_article(item: str, src: Sources | None) -> bool:
         head.isupper() and re.fullmatch(ROLE_RX, head.lower()) is not None)
 
 
-def _modifier_end(item: str, src: Sources | None) -> bool:
+def modifier_end(item: str, src: Sources | None) -> bool:
     """"the NBA general", "the North Korea nuclear": an item ending on a lower-case
     word the sources use alone in under one in three of three uses or more (it qualifies the
     noun cut off after it: "general manager", "nuclear weapons")."""
@@ -130,10 +130,10 @@ def _a_uncounted(item: str, src: Sources | None) -> bool:
     m = re.match(r"an? ([a-z]+)\b", item)
     if m is None or src is None or m.group(1) != _head(item):
         return False
-    return _uncounted(m.group(1), src)
+    return uncounted(m.group(1), src)
 
 
-def _verb_end(item: str, src: Sources | None) -> bool:
+def verb_end(item: str, src: Sources | None) -> bool:
     """"the Trump administration bans", "the Ever Given floating": an item ending on a name's
     participle in -ing, or on a word in -s that the sources never
     write after a determiner or a possessive ("the bans", "its rules") and do write before a
@@ -153,7 +153,7 @@ def _verb_end(item: str, src: Sources | None) -> bool:
             and any(w not in STOPWORDS and w not in PREPOSITIONS for w in objects))
 
 
-def _person_only(item: str, src: Sources | None) -> bool:
+def person_only(item: str, src: Sources | None) -> bool:
     """"the Saudi Arabian aviation student", "Nine US citizens": an item ending on a noun for
     a person (`PEOPLE`, or a role, settings.ROLES): who, not what happened."""
     last = item.split()[-1].strip(PUNCT + ",.").lower()
@@ -195,7 +195,7 @@ def _bare_count_noun(item: str, src: Sources | None) -> bool:
             return True
     return False
 
-def _uncounted(noun: str, src: Sources) -> bool:
+def uncounted(noun: str, src: Sources) -> bool:
     """Whether the sources use `noun` twice or more, never after "a" or "an" and never in the
     plural ("pressure"; not "facility", which they write "facilities")."""
     many = plural(noun)
@@ -239,16 +239,16 @@ ITEM_RULES: tuple[tuple[str, ItemRule], ...] = (
     ("'the' before a name", the_before_a_name),
     ("a name without its 'the' (a headline's shorthand)", the_left_out),
     ("a common noun capitalised", capitalised_noun),
-    ("a first name without its surname", _bare_first_name),
+    ("a first name without its surname", bare_first_name),
     ("a name cut short", cut_name),
     ("a singular noun with no article", _no_article),
     ("name lower-cased", lowered),
-    ("ends on a modifier, its noun cut off", _modifier_end),
+    ("ends on a modifier, its noun cut off", modifier_end),
     ("a name before a role, where the possessive belongs", name_as_modifier),
     ("no referent: cut from its verb", _no_referent),
     ("'a' before a noun the sources never count", _a_uncounted),
-    ("ends on a verb, its object cut off", _verb_end),
-    ("who, not what happened", _person_only),
+    ("ends on a verb, its object cut off", verb_end),
+    ("who, not what happened", person_only),
     ("a headline's capital", unseen_capital),
     ("a quotation alone", _quote_only),
     ("a verb's object, its verb cut off", _of_doing),

@@ -96,7 +96,7 @@ def unresolved_role(sentence: str) -> bool:
     return _ROLE_REF.search(sentence) is not None and not names_person(sentence)
 
 
-def _bare_first_name(sentence: str, src: Sources | None) -> bool:
+def bare_first_name(sentence: str, src: Sources | None) -> bool:
     """"House Speaker Nancy on Wednesday …", "the top Pentagon official John": a name after a
     title or a role, written without the surname the sources give it."""
     if src is None:
@@ -137,7 +137,7 @@ VIEW = re.compile(r"\b(?:is|are|isn['’]t|aren['’]t)\s+(?:not\s+)?(?:really\s
                   r"than|less than)|really|simply|merely|actually|(?:right|wrong)(?!-))\b")
 
 
-def _a_view(sentence: str, src: Sources | None) -> bool:
+def a_view(sentence: str, src: Sources | None) -> bool:
     """A writer's view stated as a fact, its source not named (`VIEW`)."""
     return VIEW.search(sentence) is not None and ATTRIBUTION.search(sentence) is None
 
@@ -205,11 +205,11 @@ TLDR_RULES: tuple[tuple[str, SentenceRule], ...] = (
     ("leans on a sentence not printed", lambda s, _: bool(
         dangles(s) or opens_on_reference(s) or _ADDS_TO.search(s))),
     ("a person by role only (who?)", lambda s, _: unresolved_role(s)),
-    ("a first name without its surname", _bare_first_name),
+    ("a first name without its surname", bare_first_name),
     ("a surname without its first name", _bare_surname),
     ("a dateline or a wire's tag left in", lambda s, _: _WIRE_TAG.search(s) is not None),
     ("operator line", lambda s, _: OPERATOR.search(s) is not None),
-    ("a view stated as a fact, its source not named", _a_view),
+    ("a view stated as a fact, its source not named", a_view),
     ("speaks to the reader (a writer's voice)", _to_the_reader),
     ("frames or judges, its source not named (a writer's voice)", _frames),
     ("teases instead of telling (a headline writer's hook)", _teases),
@@ -221,7 +221,7 @@ def sentence_faults(sentence: str, sources: Sources | None = None) -> list[str]:
     return [why for why, rule in TLDR_RULES if rule(sentence, sources)]
 
 
-def _language_strike(where: str, text: str, cjk_issue: bool) -> Strike | None:
+def language_strike(where: str, text: str, cjk_issue: bool) -> Strike | None:
     if cjk_issue and not mostly_cjk(text):
         return Strike(where, "not in the issue's language", text)
     if not cjk_issue and cjk_outside_brackets(text):
@@ -243,7 +243,7 @@ def tldr_strikes(sentences: Sequence[str], *, language: str = "en",
         why = restates(s, sentences[:k])
         if why:
             out.append(Strike("tldr", f"fact stated twice ({why})", s))
-        lang = _language_strike("tldr", s, cjk_issue)
+        lang = language_strike("tldr", s, cjk_issue)
         if lang:
             out.append(lang)
     if len(sentences) > 1 and not one_line(sentences):
