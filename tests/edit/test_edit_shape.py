@@ -298,19 +298,22 @@ def test_an_articles_sentences_are_read_once_as_far_as_a_room_asks(
     assert cut.lines[0].fault and cut.lines[0].furniture
 
 
+def _two_outlets(make_article: MakeArticle, k: int, text: str, title: str) -> list[Article]:
+    """Story `k`: `text` under `title` from two outlets, half a day apart."""
+    return [make_article(text, source=f"Outlet {k}{j}", title=title, day=1 + k + j / 2)
+            for j in range(2)]
+
+
 def test_a_persons_thread_is_what_they_did(period: Period, make_article: MakeArticle) -> None:
     # A person runs through a story by what they did there, as its subject: "… to take on
     # Mayor Lin Tao" meets her in passing, and a TL;DR line on it ties nothing.
-    def week(k: int, text: str, title: str) -> list[Article]:
-        return [make_article(text, source=f"Outlet {k}{j}", title=title, day=1 + k + j / 2)
-                for j in range(2)]
     arts = [
-        *week(0, "Mayor Lin Tao opened the new Ningbo ferry terminal on Monday, a year late. "
+        *_two_outlets(make_article, 0, "Mayor Lin Tao opened the new Ningbo ferry terminal on Monday, a year late. "
                  "The terminal cost 90 million crowns.", "Ningbo ferry terminal opens"),
-        *week(1, "Mayor Lin Tao signed the harbour budget on Wednesday, cutting port fees for "
+        *_two_outlets(make_article, 1, "Mayor Lin Tao signed the harbour budget on Wednesday, cutting port fees for "
                  "fishing boats by a third. Fishers had asked for the cut.",
               "Harbour budget cuts port fees"),
-        *week(2, "Councillor Ada Quill launched her campaign to unseat Mayor Lin Tao on Thursday "
+        *_two_outlets(make_article, 2, "Councillor Ada Quill launched her campaign to unseat Mayor Lin Tao on Thursday "
                  "over the ferry delays. Quill led the transport committee.",
               "Quill launches mayoral campaign"),
     ]
@@ -325,21 +328,18 @@ def test_a_persons_thread_shares_a_theme_where_they_are_no_subject(
         period: Period, make_article: MakeArticle) -> None:
     # Where the person is no sentence's subject, two stories still tie by what their
     # sentences share beyond the name and its title: an impeachment in each.
-    def week(k: int, text: str, title: str) -> list[Article]:
-        return [make_article(text, source=f"Outlet {k}{j}", title=title, day=1 + k + j / 2)
-                for j in range(2)]
     arts = [
-        *week(0, "Ningbo City Council voted 12 to 9 on Monday to open an impeachment inquiry into "
+        *_two_outlets(make_article, 0, "Ningbo City Council voted 12 to 9 on Monday to open an impeachment inquiry into "
                  "Mayor Lin Tao over the harbour dredging contracts. Councillors debated for six "
                  "hours in the old town hall while dock workers protested outside. The contracts, "
                  "worth 40 million crowns, went to a firm owned by a cousin of hers.",
               "Council votes to open harbour contracts inquiry"),
-        *week(1, "Ferry crews walked off the job on Thursday, halting crossings to the three "
+        *_two_outlets(make_article, 1, "Ferry crews walked off the job on Thursday, halting crossings to the three "
                  "islands for the first time in a decade. Union leader Mo Chen said crews would "
                  "stay out until the impeachment inquiry into Mayor Lin Tao ends. Island shops "
                  "ran short of bread and milk by evening.",
               "Ferry strike halts island crossings"),
-        *week(2, "Councillor Ada Quill launched her campaign to unseat Mayor Lin Tao on Friday "
+        *_two_outlets(make_article, 2, "Councillor Ada Quill launched her campaign to unseat Mayor Lin Tao on Friday "
                  "over the bakery tax. Quill led the finance committee.",
               "Quill launches mayoral campaign"),
     ]
