@@ -304,23 +304,30 @@ def _two_outlets(make_article: MakeArticle, k: int, text: str, title: str) -> li
             for j in range(2)]
 
 
-def test_a_persons_thread_is_what_they_did(period: Period, make_article: MakeArticle) -> None:
-    # A person runs through a story by what they did there, as its subject: "… to take on
-    # Mayor Lin Tao" meets her in passing, and a TL;DR line on it ties nothing.
-    arts = [
-        *_two_outlets(make_article, 0, "Mayor Lin Tao opened the new Ningbo ferry terminal on Monday, a year late. "
-                 "The terminal cost 90 million crowns.", "Ningbo ferry terminal opens"),
-        *_two_outlets(make_article, 1, "Mayor Lin Tao signed the harbour budget on Wednesday, cutting port fees for "
-                 "fishing boats by a third. Fishers had asked for the cut.",
-              "Harbour budget cuts port fees"),
-        *_two_outlets(make_article, 2, "Councillor Ada Quill launched her campaign to unseat Mayor Lin Tao on Thursday "
-                 "over the ferry delays. Quill led the transport committee.",
-              "Quill launches mayoral campaign"),
-    ]
+def _harbour_tldr(period: Period, make_article: MakeArticle,
+                  stories: list[tuple[str, str]]) -> list[str]:
+    """The TL;DR of a three-story week, each story (text, title) from two outlets."""
+    arts = [a for k, (text, title) in enumerate(stories)
+            for a in _two_outlets(make_article, k, text, title)]
     issue = edit_issue(period, arts, newsletter=Newsletter(title="Harbour Weekly",
                                                            max_stories=3),
                        sources=[], health=[])
-    texts = [s.text for s in issue.tldr]
+    return [s.text for s in issue.tldr]
+
+
+def test_a_persons_thread_is_what_they_did(period: Period, make_article: MakeArticle) -> None:
+    # A person runs through a story by what they did there, as its subject: "… to take on
+    # Mayor Lin Tao" meets her in passing, and a TL;DR line on it ties nothing.
+    texts = _harbour_tldr(period, make_article, [
+        ("Mayor Lin Tao opened the new Ningbo ferry terminal on Monday, a year late. "
+         "The terminal cost 90 million crowns.", "Ningbo ferry terminal opens"),
+        ("Mayor Lin Tao signed the harbour budget on Wednesday, cutting port fees for "
+         "fishing boats by a third. Fishers had asked for the cut.",
+         "Harbour budget cuts port fees"),
+        ("Councillor Ada Quill launched her campaign to unseat Mayor Lin Tao on Thursday "
+         "over the ferry delays. Quill led the transport committee.",
+         "Quill launches mayoral campaign"),
+    ])
     assert len(texts) == 2 and all(t.startswith("Mayor Lin Tao") for t in texts), texts
 
 
@@ -328,23 +335,19 @@ def test_a_persons_thread_shares_a_theme_where_they_are_no_subject(
         period: Period, make_article: MakeArticle) -> None:
     # Where the person is no sentence's subject, two stories still tie by what their
     # sentences share beyond the name and its title: an impeachment in each.
-    arts = [
-        *_two_outlets(make_article, 0, "Ningbo City Council voted 12 to 9 on Monday to open an impeachment inquiry into "
-                 "Mayor Lin Tao over the harbour dredging contracts. Councillors debated for six "
-                 "hours in the old town hall while dock workers protested outside. The contracts, "
-                 "worth 40 million crowns, went to a firm owned by a cousin of hers.",
-              "Council votes to open harbour contracts inquiry"),
-        *_two_outlets(make_article, 1, "Ferry crews walked off the job on Thursday, halting crossings to the three "
-                 "islands for the first time in a decade. Union leader Mo Chen said crews would "
-                 "stay out until the impeachment inquiry into Mayor Lin Tao ends. Island shops "
-                 "ran short of bread and milk by evening.",
-              "Ferry strike halts island crossings"),
-        *_two_outlets(make_article, 2, "Councillor Ada Quill launched her campaign to unseat Mayor Lin Tao on Friday "
-                 "over the bakery tax. Quill led the finance committee.",
-              "Quill launches mayoral campaign"),
-    ]
-    issue = edit_issue(period, arts, newsletter=Newsletter(title="Harbour Weekly",
-                                                           max_stories=3),
-                       sources=[], health=[])
-    texts = [s.text for s in issue.tldr]
+    texts = _harbour_tldr(period, make_article, [
+        ("Ningbo City Council voted 12 to 9 on Monday to open an impeachment inquiry into "
+         "Mayor Lin Tao over the harbour dredging contracts. Councillors debated for six "
+         "hours in the old town hall while dock workers protested outside. The contracts, "
+         "worth 40 million crowns, went to a firm owned by a cousin of hers.",
+         "Council votes to open harbour contracts inquiry"),
+        ("Ferry crews walked off the job on Thursday, halting crossings to the three "
+         "islands for the first time in a decade. Union leader Mo Chen said crews would "
+         "stay out until the impeachment inquiry into Mayor Lin Tao ends. Island shops "
+         "ran short of bread and milk by evening.",
+         "Ferry strike halts island crossings"),
+        ("Councillor Ada Quill launched her campaign to unseat Mayor Lin Tao on Friday "
+         "over the bakery tax. Quill led the finance committee.",
+         "Quill launches mayoral campaign"),
+    ])
     assert len(texts) == 2 and all("impeachment inquiry" in t for t in texts), texts
