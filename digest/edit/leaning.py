@@ -36,7 +36,21 @@ from digest.edit.lexicon import (
 # captains who …" stand alone).
 _IDENTIFIED = (r"\s(?:that|who|whose)\s|\sof\s(?:the\s)?[A-Z]"
                r"|\s(?!(?:during|following|including|regarding|according|concerning|pending)\s)"
-               r"[a-z]+ing\s")
+               r"[a-z]+ing\s"
+               # a past participle of what was done to them, before its preposition ("The man
+               # arrested on suspicion of …", "The woman charged with …", "The firm based in
+               # …"): a closed list of verbs a lead does not write as its own past tense right
+               # after its subject and before a preposition ("The company announced on Monday
+               # …" is no participle, and leans)
+               r"|\s(?:arrested|suspected|accused|charged|convicted|detained|jailed|indicted|"
+               r"sentenced|wanted|killed|wounded|injured|stabbed|based|headquartered|involved|"
+               r"named|identified|elected|appointed|nominated|tapped|chosen|hired|sworn)"
+               r"\s(?:on|of|with|in|for|at|after|over|to|as|from|under|by|near|during)\s")
+# "The former" / "the latter" is one of two the sentence before named, unless it qualifies a
+# noun its own clause identifies: "The former Minneapolis officer who shot …" stands alone
+# ("The former officer was charged" leans, as "The officer …" does; so does "The former warned
+# that …": "that" after a verb opens what was said, not a clause of a noun).
+_FORMER = r"(?:former|latter)(?!(?:\s[\w.’'-]+){1,4}\s(?:who|whose)\s)"
 _ON_A_DAY = (r"(?:(?:(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|"
              r"May|June|July|August|September|October|November|December)\s\d{1,2}|Monday|Tuesday|"
              r"Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})\s")
@@ -44,7 +58,7 @@ _REFERENCE = re.compile(
     ANAPHORIC.pattern + "|" + OPENS_ON_CONNECTIVE.pattern +
     rf"|^The\s(?:{_ON_A_DAY})?(?:company|firm|group|agency|move|decision|plan|bill|measure|"
     r"deal|report|statement|"
-    r"announcement|man|woman|official|officials|former|latter|pair|couple|suspect|victim|"
+    rf"announcement|man|woman|official|officials|{_FORMER}|pair|couple|suspect|victim|"
     r"incident|case|policy|proposal|rule|rules|law|effort|program|programme|project|"
     r"organisation|organization|department|ministry|regulator|lawmaker|senator|president|"
     r"governor|leader|spokesman|spokeswoman|spokesperson|developer|startup|"

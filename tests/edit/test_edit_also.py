@@ -206,3 +206,22 @@ def test_a_lead_naming_someone_the_story_never_writes_in_full_is_no_blurb(
                        "running. But critics of Brandt say the timetable came too late.",
                        source="Outlet A", title="Ferry crews praised")
     assert also_line([art], {}, headline="Ferry crews praised", language="en") == ()
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    # a participle of what was done to them, before its preposition, identifies "the man"
+    ("The man arrested on suspicion of arson was released on bail.", True),
+    ("The woman charged with the Oakfield thefts appeared in court.", True),
+    ("The firm based in Carthen cut 40 jobs.", True),
+    # the same verbs as the sentence's own past tense still lean on who did it
+    ("The company announced on Monday that it would cut jobs.", False),
+    ("The man was arrested on Monday.", False),
+    ("The man killed his neighbour.", False),
+    # "the former" qualifying a noun its clause identifies, not one of two named before
+    ("The former Carthen harbour officer who sank the ferry was charged.", True),
+    ("The former officer was charged.", False),
+    ("The former won 60 percent of the vote.", False),
+    ("The latter warned that the ferry would stop.", False),
+])
+def test_the_noun_its_own_words_identify_stands_alone(text: str, alone: bool) -> None:
+    assert opens_on_reference(text) is not alone

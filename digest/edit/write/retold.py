@@ -45,6 +45,15 @@ event again when
   ago", session 29), no new actor (the name its subject is; a subject that is a description, "A
   New York federal judge", names no one), no quotation the rest does not quote.
 
+Who someone is, told twice (`identified_again`, session 33): "The man arrested on suspicion
+of … is Darren Osborne …" and "The man suspected of … has been identified as 47-year-old Darren
+Osborne …" tell one fact, whatever else each says of him. An identity is told by a description
+of a person (an article and `proof.item.PEOPLE`) and "is X", "was X", "has been identified as
+X", "was named as X" (`_NAMES`), or by "… identified him as X", "… named the suspect as X";
+X a name of two capitalised words or more, an age before it allowed. The later telling of one
+name (its last word, `fold_name`) goes unless it quotes words the rest does not: an age or a
+town describes who was named, not another act. The opening never goes.
+
 Such a lead goes, with any sentence leaning on it (`without`). The paragraph is not filled
 again: written again without the lead (`paragraph.select` with the lead skipped), the fill
 found nothing in two of three paragraphs and in the third took a retelling of its own ("… he
@@ -70,7 +79,8 @@ from digest.edit.events import (
 )
 from digest.edit.facts import DATES, WORD, form, source_clause
 from digest.edit.figures import hedge_of, new_figures, rounds
-from digest.edit.lexicon import ARTICLES, BEFORE_VERB, NUMBER_WORDS, content_words, stem
+from digest.edit.lexicon import ARTICLES, BEFORE_VERB, NUMBER_WORDS, content_words, fold_name, stem
+from digest.edit.proof.item import PEOPLE
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.lines import Key
 from digest.edit.write.paragraph import Pick, kept, quotes_anew
@@ -329,6 +339,44 @@ def _acts(text: str) -> frozenset[str]:
     words tell as verbs (`_verbs`) or as nouns (`acts.noun`)."""
     return (_verbs(text) | frozenset(filter(None, map(noun, WORD.findall(text))))
             | {act(text).verb} - {""})
+
+
+# Who a described person is, as data (module docstring): the verbs between the description
+# and the name; the verbs of one who names them ("identified him as", "named the suspect as").
+_NAMES = ("is", "was", "is identified as", "was identified as", "has been identified as",
+          "had been identified as", "is named as", "was named as", "has been named as")
+_NAMING = ("identified", "named")
+_PERSON = "|".join(sorted(PEOPLE))
+_TELLS = "|".join(v.replace(" ", r"\s") for v in _NAMES)
+_NAME = (r"(?:(?:an?\s)?\d{1,3}-year-old\s)?"  # "47-year-old Darren Osborne", "Darren J. Osborne"
+         r"(?P<name>[A-Z][\w'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][\w'’-]+)+)")
+_DESCRIBED = re.compile(rf"^(?:The|A|An)\s(?:[\w'’-]+\s){{0,3}}?(?:{_PERSON})\b[^;:“\"]{{0,200}}?"
+                        rf"\s(?:{_TELLS})\s{_NAME}")
+_NAMED_BY = re.compile(rf"\b(?:{'|'.join(_NAMING)})\s(?:him|her|the\s(?:[\w'’-]+\s){{0,2}}?"
+                       rf"(?:{_PERSON}))\sas\s{_NAME}")
+
+
+def identity(text: str) -> str | None:
+    """The name `text` tells who a person is (module docstring), as names are compared
+    (`fold_name`) by its last word, or None."""
+    found = _DESCRIBED.match(text) or _NAMED_BY.search(text)
+    return fold_name(found.group("name").split()[-1]) if found else None
+
+
+def identified_again(picks: Sequence[Pick]) -> frozenset[Key]:
+    """The `picks` (as printed) telling again who a person is, a sentence before them having
+    told it of the same name (`identity`), and quoting nothing new, by `Line.key`; never the
+    opening."""
+    told: set[str] = set()
+    out: set[Key] = set()
+    for n, p in enumerate(picks):
+        name = identity(p.text)
+        if name is None:
+            continue
+        if n and name in told and not quotes_anew(p.text, [o.text for o in picks if o is not p]):
+            out.add(p.line.key)
+        told.add(name)
+    return frozenset(out)
 
 
 def without(picks: Sequence[Pick], gone: frozenset[Key]) -> list[Pick]:

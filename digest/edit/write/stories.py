@@ -64,7 +64,7 @@ from digest.edit.write.lines import Key, Line, story_lines
 from digest.edit.write.opening import hook_keys, lead_of
 from digest.edit.write.paragraph import Pick, select
 from digest.edit.write.reopen import lead_with, said_better, said_later, tells_better, told_better
-from digest.edit.write.retold import acted_again, bag, retellings, without
+from digest.edit.write.retold import acted_again, bag, identified_again, retellings, without
 from digest.models import Article, Citation, Sentence, Story
 
 
@@ -94,7 +94,8 @@ def _paragraph(reads: Sequence[Read], citations: dict[str, tuple[str, ...]], lan
                ) -> tuple[str, tuple[Sentence, ...]]:
     """The featured story's headline and paragraph, opening on what the headline tells, each
     event told once (`retold.retellings`: another outlet's lead telling the headline's event
-    again goes, with what leans on it)."""
+    again goes, with what leans on it; `retold.identified_again`: who someone is, told
+    again)."""
     arts = [r.article for r in reads]
     lines = story_lines(reads, language)  # (the week's reading of each sentence)
     picks = select(arts, language, settings.paragraph_words, settings.paragraph, lines=lines)
@@ -107,6 +108,7 @@ def _paragraph(reads: Sequence[Read], citations: dict[str, tuple[str, ...]], lan
     printed = _ordered(picks, arts, lines, language, title, head, columns(arts), settings)
     printed = without(printed, acted_again(printed, title, settings.paragraph))
     printed = without(printed, retellings(printed, title, settings.paragraph))
+    printed = without(printed, identified_again(printed))
     return title, tuple(Sentence(p.text, citations.get(arts[p.line.article].url,
                                                        (arts[p.line.article].url,)))
                         for p in printed)
