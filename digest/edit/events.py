@@ -110,7 +110,7 @@ _COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _THE_TITLE = re.compile(r"\bthe ([a-z]+)\b(?![-'’](?!s\b))")
 # (by whole stems: "nominee" is a role, "nominated" an action, though their forms are one)
 _NOT_ACTION = frozenset(inflected(stem(w)) for w in EVENT_ROLES | EVENT_REPORTING | _PARTIES)
-_PARTY_FORMS = frozenset(form(stem(w)) for w in _PARTIES)
+PARTY_FORMS = frozenset(form(stem(w)) for w in _PARTIES)
 # A family's words, as forms, each to the family's first word ("backl" -> "denounce").
 _FAMILY = {form(stem(w)): family[0] for family in EVENT_FAMILIES for w in family}
 
@@ -247,13 +247,13 @@ def _subject(text: str, runs: Sequence[Sequence[str]]) -> str:
                                        or _form(word) in DATES)):
         return ""
     head = kept[-1]
-    return "" if head in DATES or head in _PARTY_FORMS else head
+    return "" if head in DATES or head in PARTY_FORMS else head
 
 
 def _heads(words: Sequence[str]) -> frozenset[str]:
     """The heads of the names `words` write (a party or a date names nobody)."""
     return frozenset(h for run in name_runs(" ".join(words))
-                     if (h := next((f for f in reversed(_name(run)) if f not in _PARTY_FORMS
+                     if (h := next((f for f in reversed(_name(run)) if f not in PARTY_FORMS
                                     and f not in DATES), "")))
 
 
@@ -308,7 +308,7 @@ def restates_event(sentence: str, printed: Sequence[str],
     actors = ({mine.opener} & named) | mine.titled
     for name in mine.names:
         head = name[-1]
-        if set(name) <= _PARTY_FORMS:
+        if set(name) <= PARTY_FORMS:
             continue
         if set(name) <= DATES:
             if head in known or not dated(head, known):

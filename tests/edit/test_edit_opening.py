@@ -8,7 +8,7 @@ from collections.abc import Callable
 from digest.edit import edit_issue
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick
-from digest.edit.write.reopen import lead_with, said_better, said_later, told_better
+from digest.edit.write.reopen import lead_with, said_better, said_later, told_better, told_fuller
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]
@@ -256,6 +256,48 @@ def test_an_opening_mostly_said_by_a_lead_telling_more_goes(make_article: MakeAr
     assert told_better([_pick(a1), _pick(b1)], headline) == [_pick(a1), _pick(b1)]
 
 
+# The act told twice, the later lead the fuller telling: it carries all the opening carries
+# (its names, day, figures; the headline's words) and more (the fine).
+BAN = "Carthen council approves harbour plastic bag ban"
+BANNED = "The Carthen council on Tuesday approved a ban on plastic bags in the harbour shops."
+VOTED = ("The Carthen council voted on Tuesday to approve a ban on plastic bags in harbour "
+         "shops, with fines of up to $500.")
+
+
+def test_the_fuller_telling_opens_in_the_openings_place(make_article: MakeArticle) -> None:
+    a1, b1, c1 = _lines(make_article, BANNED, VOTED, OTHER)
+    assert [p.line for p in told_fuller([_pick(a1), _pick(b1), _pick(c1)], BAN)] == [b1, c1]
+    # (as many of the headline's words each, nothing of the headline's its own: the act
+    # told better does not take it)
+    assert told_better([_pick(a1), _pick(b1)], BAN) == [_pick(a1), _pick(b1)]
+    # Who told it, and when, is no fact of the act the lead must carry.
+    a1, b1 = _lines(make_article, BANNED.replace(" on Tuesday", "").replace(
+        ".", ", two council officials said Wednesday."), VOTED.replace(" on Tuesday", ""))
+    assert [p.line for p in told_fuller([_pick(a1), _pick(b1)], BAN)] == [b1]
+
+
+def test_an_opening_with_something_of_its_own_stays(make_article: MakeArticle) -> None:
+    for kept in (BANNED.replace("a ban", "a $40 fine and a ban"),  # a figure
+                 BANNED.replace("the harbour shops", "the shops of Oakfield Quay"),  # a name
+                 BANNED.replace("plastic bags", "“single-use” plastic bags"),  # a quotation
+                 BANNED.replace("on Tuesday", "on Monday"),  # another day, another act
+                 BANNED.replace("approved a ban on", "debated banning")):  # another act
+        a1, b1 = _lines(make_article, kept, VOTED)
+        picks = [_pick(a1), _pick(b1)]
+        assert told_fuller(picks, BAN) == picks, kept
+    # The lead telling fewer of the headline's words ("harbour"), longer than a paragraph's
+    # least, a column's, or credited to its outlet does not open.
+    a1, b1 = _lines(make_article, BANNED, VOTED.replace("harbour shops", "the town's stores"))
+    picks = [_pick(a1), _pick(b1)]
+    assert told_fuller(picks, BAN) == picks
+    a1, b1 = _lines(make_article, BANNED, VOTED)
+    picks = [_pick(a1), _pick(b1)]
+    assert told_fuller(picks, BAN, most=10) == picks
+    assert told_fuller(picks, BAN, columns=frozenset({b1.article})) == picks
+    credited = [_pick(a1), _pick(b1, text=f"According to Outlet 1, {b1.text}")]
+    assert told_fuller(credited, BAN) == credited
+
+
 # The opening tells another side (a reaction); a vague lead comes before the lead that says
 # all of it and more (said_later).
 REACTION = ("The port office praised Tomas Vel on Friday for agreeing to lead the memorial "
@@ -278,3 +320,4 @@ def test_a_vaguer_lead_after_the_opening_gives_way_to_a_later_one(
                         SPECIFIC)
     assert said_later([_pick(a1), _pick(b1), _pick(c1)], HEADLINE) == [
         _pick(a1), _pick(b1), _pick(c1)]
+

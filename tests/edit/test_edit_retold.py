@@ -97,6 +97,16 @@ def test_needs_names_what_a_retelling_carries() -> None:
                  told) == "a new actor"
 
 
+def test_a_count_in_words_told_by_a_figure_is_no_new_figure() -> None:
+    # "billions of dollars" is the count of "$10.4 billion" (a plural is the count's word):
+    # the retelling carries no figure the rest does not print; the figure does, the other way.
+    vague = "The port board on Monday froze billions of dollars in harbour grants."
+    exact = "The port board said Monday that it was freezing $10.4 billion in harbour grants."
+    told = frozenset(["grant"])
+    assert needs(vague, [exact], told) is None
+    assert needs(exact, [vague], told) == "a new figure"
+
+
 def test_the_acts_own_word_is_no_word_of_the_headline() -> None:
     # A headline word the retelling writes only as the verb of the act the rest tells (in a
     # verb of its family or its noun) is how it tells the act, no detail of its own

@@ -68,6 +68,27 @@ headline's words opens too when one of them no other sentence prints and it carr
 else of its own (`_tells_more`: no figure, actor or quotation): one telling, the one with the
 headline's word (session 29).
 
+**The fuller telling** (`told_fuller`, session 33). Another outlet's lead often tells the
+opening's act again with one real detail of its own: "The Trump administration on Saturday
+halted billions of dollars in payments to health insurers …" then "The Trump administration
+said Saturday that it was suspending $10.4 billion in payments expected by Obamacare insurers
+…". `retold.py` keeps it (a new figure is what the reader needs), so the act was told twice,
+and dropping it would lose the figure. When that lead tells the opening's act (`_one_act`, as
+above, and one of them tells the other's main verb, in a word of its family or its noun, or
+opens on its subject doing it: `_act_told`; not only the same words, "declared herself ready
+to be … running mate" is no "set to huddle with …"), carries all the opening carries
+(`_told_in`: no figure, count, actor or quotation of the opening's own, `retold.needs`; no name
+it does not write, a party naming no one; no day or month it does not name; as many of the
+headline's words, the act told in other words counting; the opening weighed without its
+subject's descriptions, `trim.bare`, and without the clause naming its source, who told it and
+when: "…, two people familiar with the matter said Monday") and something more (a name,
+figure, actor or quotation: `facts.new_fact`, `retold.needs`), and is no longer than the
+paragraph's least words (`most`), it opens in the opening's place and the opening is not
+printed, on `told_better`'s terms (the opening goes alone; `_instead`). Selection, not
+surgery: each outlet's sentence is printed as written. When each carries something the other
+lacks (a figure each, a day against a place), both stay: which loss is the lesser is no rule
+this module can tell. Figures: docs/editor.md.
+
 **Said by a later lead** (`said_later`, session 28). The writer reads each sentence against
 those printed before it (`events.says_nothing_new`), never against one printed after, so a
 vaguer lead stays before the lead that says all of it: "In an extraordinary condemnation, the
@@ -83,14 +104,23 @@ the headline's words; and it goes alone (nothing leaning on it).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from digest.edit.events import event, says_nothing_new
-from digest.edit.facts import RESTATED, new_fact
+from digest.edit.events import PARTY_FORMS, event, says_nothing_new
+from digest.edit.facts import DATES, RESTATED, new_fact, source_clause, spelt_known
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.paragraph import Pick, in_print
-from digest.edit.write.retold import bag, needs, no_other_act, retells, without
+from digest.edit.write.retold import (
+    act_words,
+    bag,
+    needs,
+    no_other_act,
+    retells,
+    same_act,
+    without,
+)
 from digest.edit.write.trim import bare
 
 
@@ -185,25 +215,95 @@ def said_later(picks: Sequence[Pick], headline: str,
 def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),
                 settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
     """`picks` (in print order) opening on another outlet's lead that tells the opening's act
-    (`retold.retells`, either way round) and more of the headline's words (or as many, one
-    its own: `_tells_more`), the opening gone, when the opening carries nothing the reader
-    needs that the rest does not print (`retold.needs`); else as they are (module docstring,
-    "The act told better")."""
+    (`retold.retells`, either way round: `_one_act`) and more of the headline's words (or as
+    many, one its own: `_tells_more`), the opening gone, when the opening carries nothing the
+    reader needs that the rest does not print (`retold.needs`); else as they are (module
+    docstring, "The act told better")."""
     told = bag(headline)
     if len(picks) < 2 or not told:
         return list(picks)
     first = picks[0]
     tells = len(bag(first.text) & told)
     rest = [p.text for p in picks[1:]]
-    for n, p in enumerate(picks[1:], 1):
+
+    def better(p: Pick) -> bool:
         its = len(bag(p.text) & told)  # the headline's words it tells
+        return ((its > tells or (its == tells and _tells_more(p, picks, told)))
+                and _one_act(first.text, p.text, told, settings)
+                and not needs(first.text, rest, told))
+
+    return _instead(picks, columns, better, settings)
+
+
+def told_fuller(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),
+                most: float = math.inf, settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
+    """`picks` (in print order) opening on another outlet's lead of at most `most` words that
+    tells the opening's act (`_one_act`, its verb or subject: `_act_told`), all the opening
+    tells (`_told_in`) and something more (a name, figure, actor or quotation), the opening
+    gone; else as they are (module docstring, "The fuller telling")."""
+    told = bag(headline)
+    if len(picks) < 2 or not told:
+        return list(picks)
+    first = picks[0].text
+
+    def fuller(p: Pick) -> bool:
+        return (p.line.size <= most and _one_act(first, p.text, told, settings)
+                and _act_told(first, p.text, settings) and _told_in(first, p.text, told)
+                and (new_fact(p.text, [first]) or needs(p.text, [first], frozenset()) is not None))
+
+    return _instead(picks, columns, fuller, settings)
+
+
+def _one_act(opening: str, lead: str, told: frozenset[str], settings: ParagraphSettings) -> bool:
+    """Whether the `opening` tells the act the `lead` tells (`retold.retells`), or the lead
+    the opening's, the opening saying and doing nothing else (`retold.no_other_act`)."""
+    return retells(opening, [lead], [lead], told, settings) or (
+        retells(lead, [opening], [opening], told, settings) and no_other_act(opening, [lead]))
+
+
+def _act_told(opening: str, lead: str, settings: ParagraphSettings) -> bool:
+    """Whether one of the two tells the other's main act in a word of its family or its noun
+    (`retold.act_words`: "upheld" / "upheld", "halted" / "suspending") or opens on its subject
+    doing it (`retold.same_act`): not only the same words ("declared herself ready to be …
+    running mate" is no "set to huddle with …")."""
+    return bool(act_words(opening, [lead]) or act_words(lead, [opening])
+                or same_act(opening, [lead], settings) or same_act(lead, [opening], settings))
+
+
+def _told_in(opening: str, lead: str, told: frozenset[str]) -> bool:
+    """Whether the `lead` tells all the `opening` tells happened: the opening, its subject's
+    descriptions (`trim.bare`) and the clause naming its source aside ("…, two people familiar
+    with the matter said Monday": who told it, and when), gives no figure, count, actor or
+    quotation the lead lacks (`retold.needs`), no name the lead does not write (its first
+    word likewise; a party names no one: `events.PARTY_FORMS`; a name's acronym is the name),
+    no day or month it does not name; and the lead tells as many of the headline's words
+    (`told`), the opening's act told in other words counting as told (`retold.act_words`:
+    "halted" / "suspending")."""
+    core = bare(opening)
+    core = core.replace(source_clause(core), " ") if source_clause(core) else core
+    mine, theirs = event(core), event(lead)
+    if needs(core, [lead], frozenset()) or mine.opener not in theirs.words | {""}:
+        return False
+    for name in mine.names:
+        dates = set(name) & DATES
+        if not (set(name) <= PARTY_FORMS or (dates <= theirs.words if dates else (
+                name[-1] in theirs.words or spelt_known(name, theirs.words)))):
+            return False
+    return len(told & (bag(lead) | act_words(opening, [lead]))) >= len(told & bag(opening))
+
+
+def _instead(picks: Sequence[Pick], columns: frozenset[int], opens: Callable[[Pick], bool],
+             settings: ParagraphSettings) -> list[Pick]:
+    """`picks` opening on the first later lead `opens` takes, with the sentences leaning on
+    it, the opening gone: a lead printed as written (not credited or trimmed), naming no "the
+    <noun>" its article introduced, of another article than the opening's, not a column's;
+    when the opening goes alone (nothing leans on it) and that lead opens once the paragraph
+    is read again in the new order (`paragraph.in_print`); else `picks` as they are."""
+    first = picks[0]
+    for n, p in enumerate(picks[1:], 1):
         if (p.lead and p.text == p.line.text and not p.line.refers
                 and p.line.article != first.line.article and p.line.article not in columns
-                and (its > tells or (its == tells and _tells_more(p, picks, told)))
-                and (retells(first.text, [p.text], [p.text], told, settings)
-                     or (retells(p.text, [first.text], [first.text], told, settings)
-                         and no_other_act(first.text, [p.text])))
-                and not needs(first.text, rest, told)):
+                and opens(p)):
             moved = without(_first(picks, _unit(picks, n)), frozenset([first.line.key]))
             out = in_print(moved, settings)
             if len(moved) == len(picks) - 1 and out and out[0] is p:  # the opening alone goes

@@ -96,7 +96,7 @@ def needs(text: str, rest: Sequence[str], headline: frozenset[str]) -> str | Non
     `headline`'s words needs (see the module docstring), or None."""
     mine = event(text)
     told = [event(r) for r in rest]
-    if headline & bag(text) - frozenset().union(*map(bag, rest)) - _act_words(text, rest):
+    if headline & bag(text) - frozenset().union(*map(bag, rest)) - act_words(text, rest):
         return "a word of the headline"
     if _new_figure(text, told):
         return "a new figure"
@@ -122,8 +122,9 @@ _AGO = re.compile(r"\b(?:\d[\d,.]*|a|" + "|".join(sorted(NUMBER_WORDS)) + r")[- 
 
 def _new_figure(text: str, told: Sequence[Event]) -> bool:
     """Whether `text` gives a figure (digits or words) none of `told` gives, exactly or rounded
-    either way ("$12.3 million" after "about $12 million" is the figure told exactly), nor
-    one saying only how long ago (`_AGO`)."""
+    either way ("$12.3 million" after "about $12 million" is the figure told exactly; "billions
+    of dollars" after "$10.4 billion", the count of it), nor one saying only how long ago
+    (`_AGO`)."""
     mine = event(_AGO.sub(" ", text))
     known = {f for t in told for f in t.figures}
     hedges = frozenset().union(*(t.hedged for t in told))
@@ -132,7 +133,12 @@ def _new_figure(text: str, told: Sequence[Event]) -> bool:
         return any(rounds(k, figure, hedge_of(k, hedges)) for k in known)
 
     fresh = [f for f in new_figures(mine.figures, known, mine.hedged) if not rounded(f)]
-    return bool(fresh) or bool(mine.counts - {c for t in told for c in t.counts})
+    return bool(fresh) or bool(_counts(mine) - {c for t in told for c in _counts(t)})
+
+
+def _counts(told: Event) -> frozenset[str]:
+    """Its counts in words, a plural as its word ("billions" is "billion")."""
+    return frozenset(c.removesuffix("s") for c in told.counts)
 
 
 def retellings(picks: Sequence[Pick], headline: str,
@@ -322,7 +328,7 @@ def _verbs(text: str) -> frozenset[str]:
     return frozenset(family(w) or "=" + form(stem(w.lower())) for w in WORD.findall(text))
 
 
-def _act_words(text: str, rest: Sequence[str]) -> frozenset[str]:
+def act_words(text: str, rest: Sequence[str]) -> frozenset[str]:
     """The words of `text` (as `bag` has them) that tell its main act (`acts.act`), when one of
     `rest` tells that act too, in a word of its family or the noun of that act (`acts.noun`):
     the verb in any form of its family ("closing" after "shut down") or its noun ("agreement"

@@ -8,8 +8,9 @@ Before session 23 the headline was chosen after every story was written (editor.
 paragraph could not open on what its headline tells.
 
 Which sentence then opens — the lead telling the headline's event (`lead_with`), one saying
-the opening's all and more (`said_better`), telling its act better (`told_better`), and
-without a lead a later one says (`said_later`) — is write/reopen.py's.
+the opening's all and more (`said_better`), telling its act better (`told_better`), or telling
+it with all the opening carries and more (`told_fuller`), and without a lead a later one says
+(`said_later`) — is write/reopen.py's.
 
 **The headline's own account** (`untold`, `own_account`, session 28). The headline is the
 story's best title and the paragraph the most central account, each chosen on its own; when
@@ -63,7 +64,14 @@ from digest.edit.write.also import also_item
 from digest.edit.write.lines import Key, Line, story_lines
 from digest.edit.write.opening import hook_keys, lead_of
 from digest.edit.write.paragraph import Pick, select
-from digest.edit.write.reopen import lead_with, said_better, said_later, tells_better, told_better
+from digest.edit.write.reopen import (
+    lead_with,
+    said_better,
+    said_later,
+    tells_better,
+    told_better,
+    told_fuller,
+)
 from digest.edit.write.retold import acted_again, bag, identified_again, retellings, without
 from digest.models import Article, Citation, Sentence, Story
 
@@ -140,7 +148,7 @@ def _ordered(picks: Sequence[Pick], arts: Sequence[Article], lines: Sequence[Lin
              settings: WriteSettings) -> list[Pick]:
     """`picks` opening on the headline's own account where they tell it not (`untold`,
     `own_account`), then on what tells the headline best (`lead_with`, `said_better`,
-    `told_better`), without a lead a later one says (`said_later`)."""
+    `told_better`, `told_fuller`), without a lead a later one says (`said_later`)."""
     if head is not None and untold(picks, title, head.article):  # (module docstring)
         picks = told_account(picks, title, head.article, lines, cols, lambda k: _once(
             lambda skip: select(arts, language, settings.paragraph_words, settings.paragraph,
@@ -149,6 +157,7 @@ def _ordered(picks: Sequence[Pick], arts: Sequence[Article], lines: Sequence[Lin
     printed = lead_with(picks, title, head.article if head else None, cols, settings.paragraph)
     printed = said_better(printed, title, cols, settings.paragraph)
     printed = told_better(printed, title, cols, settings.paragraph)
+    printed = told_fuller(printed, title, cols, settings.paragraph_words[0], settings.paragraph)
     return said_later(printed, title, settings.paragraph)
 
 
