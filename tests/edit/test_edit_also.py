@@ -79,6 +79,11 @@ def test_a_party_tag_or_a_compound_is_no_first_person() -> None:
     assert not first_person("Papers show the F.B.I. and the port police disagreed in 2025.")
     assert first_person("But….I still ride the ferry.")  # (after stops, not a capital's)
     assert first_person("I think the ferry is late.") and first_person("It worries us.")
+    # a part of a web or mail address is no "us", "me" or "my"; "US" in capitals is a country
+    assert not first_person("About 9,000 homes were without power, according to poweroutage.us.")
+    assert not first_person("Forms are at us.gov, and questions go to me@harbour.example.")
+    assert not first_person("The schedule is at harbour.example/my/ferries and the US site.")
+    assert first_person("The ferry left without us. We waited an hour.")
 
 
 def test_a_lead_opening_on_an_it_that_stands_for_nothing_is_a_blurb(

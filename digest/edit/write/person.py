@@ -17,9 +17,14 @@ from digest.edit.lexicon import TO_THE_READER
 # The writer speaking in the first person, or to the reader ("If you've been following …",
 # "Here's what it could mean for you."); quotations (someone else's words) set aside first.
 # ("Sen. Bernie Sanders (I-Vt.)": a party tag; "an us-against-them campaign", "a thank-you":
-# compounds; "the F.B.I.": an abbreviation's letter, after a capital's stop)
-_FIRST_PERSON = re.compile(r"(?<!-)(?<![A-Z]\.)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|[Mm]y|myself|[Ww]e|"
-                           rf"[Oo]ur|us|ourselves|{TO_THE_READER})\b(?![-–])")
+# compounds; "the F.B.I.": an abbreviation's letter, after a capital's stop; "poweroutage.us",
+# "us.gov", "me@example.org", "example.org/my/": a part of a web or mail address, between a
+# letter's stop, a slash or an "@" and the next part)
+_NOT_AFTER_ADDRESS = r"(?<![A-Za-z\d]\.)(?<!/)"
+_NOT_BEFORE_ADDRESS = r"(?![.@/][a-z\d])"
+_FIRST_PERSON = re.compile(rf"(?<!-){_NOT_AFTER_ADDRESS}\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|"
+                           rf"[Mm]y|myself|[Ww]e|[Oo]ur|us|ourselves|{TO_THE_READER})\b(?![-–])"
+                           + _NOT_BEFORE_ADDRESS)
 # A quotation in straight single marks, British style, opens at a word's start ('That's
 # hilarious. I work …,' she posted / told the troll he 'might want to get your facts …') and
 # closes at a mark ending a word after a letter or a stop (not "That's", "'em").
