@@ -357,6 +357,23 @@ def test_an_articles_first_sentence_loses_a_dateline_in_title_case(
         "The board approved it."
 
 
+def test_a_heading_run_into_the_lead_is_not_printed(make_article: MakeArticle) -> None:
+    # the page's heading above the lead (not its article's title), its line break lost: two
+    # spaces after a name or a quotation, then a sentence on an article and a lower-case word
+    text = ("'Everyone was running': Night of fire at Carthen Quay  The old ferry terminal in "
+            "Carthen burned through the night on Sunday as crowds watched from the harbour.")
+    art = make_article(text, source="Outlet A", title="A night of fire in Carthen")
+    assert story_lines([art], "en")[0].text == (
+        "The old ferry terminal in Carthen burned through the night on Sunday as crowds "
+        "watched from the harbour.")
+    # a doubled space inside the lead's clause is one space; the clause stays whole
+    for kept in ("The harbour board said  A new terminal would open in May.",
+                 "Ada Brandt beat Ola Venn in Carthen's  Harbour primary on Sunday.",
+                 "Brandt told  The Carthen Post the terminal would reopen."):
+        assert clean_sentence(kept, lead=True) == kept.replace("  ", " ")
+    assert clean_sentence(text) == text.replace("  ", " ")  # (a lead's only)
+
+
 def test_a_broadcast_transcripts_labels_and_hand_offs_are_not_printed(
         make_article: MakeArticle) -> None:
     # a radio page's transcript: its speakers' labels (a name with a hyphen, "#4") and the

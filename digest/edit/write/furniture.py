@@ -180,16 +180,26 @@ _SCREEN_READER = re.compile(r"\s*(?:Opens (?:in )?a New (?:Window|Tab)\.?|"
 # ("way, way, way  below"); a spaced ellipsis (". . .") is one mark and stays.
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[\w”’\")]) +(?=[,;:](?:\s|$)|\.$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+# A heading the page set on a line of its own above the lead, run into it when its line break
+# was lost: words with no stop, the last a name's or closing a quotation, two spaces or
+# more, then a sentence opening on an article before a lower-case word ("'Everything is
+# burning': History ablaze at Notre Dame  The famed cathedral …"). A lead that goes on after
+# a doubled space goes on in its clause ("… in Alabama's  Republican primary", "… ruled  5-4",
+# "…, told  The Washington Post", "The mayor said  A new plan …").
+_RUN_IN_HEADING = re.compile(r"^[^.!?\n]{0,160}?(?<!\S)(?:[A-Z][\w'’-]*|\S*[\d\"”’')])\s{2,}"
+                             r"(?=(?:The|A|An)\s[a-z])")
 # Inside a bracket, against its mark: "Rep. Richard Neal (D-Mass. ), who …" is "(D-Mass.)".
 _SPACE_IN_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 
 
 def clean_sentence(sentence: str, *, lead: bool = False) -> str:
     """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -"
-    (and, in an article's `lead` sentence, "Doha, Qatar - ": `_LEAD_DATELINE`), a pointer before a sentence ("Here's what to know: …") and a link's label for screen
+    (and, in an article's `lead` sentence, "Doha, Qatar - ": `_LEAD_DATELINE`, and a heading
+    run into it: `_RUN_IN_HEADING`), a pointer before a sentence ("Here's what to know: …") and a link's label for screen
     readers ("Opens a New Window."); the spaces no typesetter leaves (before a comma or the
     last full stop, two in a row, inside a bracket against it)."""
-    out = _SCREEN_READER.sub("", sentence)
+    out = _RUN_IN_HEADING.sub("", sentence) if lead else sentence
+    out = _SCREEN_READER.sub("", out)
     out = _DOUBLE_SPACE.sub(" ", _SPACE_BEFORE_MARK.sub("", _SPACE_IN_BRACKETS.sub("", out)))
     out = _DATELINE.sub("", out).strip()
     m = _LEAD_DATELINE.match(out) if lead else None
