@@ -56,17 +56,23 @@ def test_another_outlets_lead_telling_the_event_again_goes(make_article: MakeArt
     assert not retellings(picks, "") and not retellings(picks[:1], HEADLINE)
 
 
-def test_a_lead_carrying_what_the_reader_needs_stays(make_article: MakeArticle) -> None:
-    for kept in (
-            # a new figure
+def test_a_lead_telling_the_act_again_goes_whatever_detail_it_adds(
+        make_article: MakeArticle) -> None:
+    # A new figure or quotation (or actor) is a detail of the act told again: the act twice is
+    # what a copy editor strikes (session 33; sessions 29-30 kept such a lead).
+    for gone in (
             AGAIN.replace("this spring", "for $12 million"),
-            # a quotation
             AGAIN.replace("far above the board's own", "the board called “far too rosy”"),
-            # another day: another event
-            AGAIN.replace("Monday", "Tuesday"),
     ):
-        picks = _picks(make_article, OPENING, kept)
-        assert not retellings(picks, HEADLINE), kept
+        picks = _picks(make_article, OPENING, gone)
+        assert needs(gone, [OPENING], bag(HEADLINE)) is not None, gone
+        assert retellings(picks, HEADLINE) == {(1, 0)}, gone
+
+
+def test_a_lead_carrying_what_the_reader_needs_stays(make_article: MakeArticle) -> None:
+    # another day: another event
+    picks = _picks(make_article, OPENING, AGAIN.replace("Monday", "Tuesday"))
+    assert not retellings(picks, HEADLINE)
     # Another act of the same subject that day (its main verb another): another event.
     tender = "The Carthen Port Authority opened a dredging tender for the harbour on Monday."
     contract = "The Carthen Port Authority signed on Monday a dredging contract for the harbour."
@@ -137,12 +143,12 @@ def test_a_figure_told_exactly_or_how_long_ago_is_no_new_figure(
         assert needs(again, [OPENING], told) is None, again
         assert retellings(_picks(make_article, OPENING, again), HEADLINE) == {(1, 0)}, again
     # Another figure, a figure not rounded by the one printed, or a time that is no "ago"
-    # (a gap can be the news: "six years after the levy") stays a figure of its own.
-    for kept in (AGAIN.replace("this spring", "for $37 million"),
-                 AGAIN.replace("this spring", "for $30,400"),
-                 AGAIN.replace("this spring", "six years after the levy was first set")):
-        assert needs(kept, [OPENING], told) == "a new figure", kept
-        assert not retellings(_picks(make_article, OPENING, kept), HEADLINE), kept
+    # (a gap can be the news: "six years after the levy") is a figure of its own (what
+    # `reopen` weighs before it replaces an opening), though the act told again still goes.
+    for other in (AGAIN.replace("this spring", "for $37 million"),
+                  AGAIN.replace("this spring", "for $30,400"),
+                  AGAIN.replace("this spring", "six years after the levy was first set")):
+        assert needs(other, [OPENING], told) == "a new figure", other
 
 
 def test_what_leans_on_a_sentence_gone_goes_with_it(make_article: MakeArticle) -> None:
