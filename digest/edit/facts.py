@@ -65,9 +65,22 @@ def inflected(stem_: str) -> str:
     """A stem as its inflections' stem: the light stemmer keeps the final "e" of a word of four
     letters ("vote", "fire", "rule") and strips "ed", "es", "ing" from its inflections ("vot",
     "fir", "rul"), so a four-letter stem loses its "e" here ("voted" meets "vote"); an
-    irregular past is its base's ("met" meets "meet", "won" "wins": `_IRREGULAR`)."""
+    irregular past is its base's ("met" meets "meet", "won" "wins": `_IRREGULAR`); a verb in
+    "-ate" is its noun's in "-ation" and its doer's in "-ator" ("violate", "violated" meet
+    "violation"; "negotiated" "negotiators": `_ATE`)."""
     stem_ = _IRREGULAR.get(stem_, stem_)
+    if _ATE.search(stem_):
+        return stem_[:-2]
     return stem_[:3] if len(stem_) == 4 and stem_.endswith("e") else stem_
+
+
+# The stem of a verb in "-ate" in any form ("violat": violate, violated, violating): its noun's
+# ("violation": "viol") without the "at", after four letters or more; not after "e" or "o", an
+# "-eat" or "-oat" verb's ("treat", "defeat", "float"; so "create" stays apart from "creation").
+# A shorter stem is more often a noun's than a verb's ("Senate" is no "Sen.", "debate", "estate",
+# "update"). Only where two sentences are compared (`form`): grouping and the paragraph's
+# centrality read `lexicon.stem`, where "separate" and "separatist" stay one word.
+_ATE = re.compile(r"^[a-z]{3}[a-z]*[^eo]at$")
 
 
 # Each irregular past or participle's stem to its base's (lexicon.IRREGULAR_VERBS)

@@ -54,6 +54,25 @@ def test_a_people_named_in_a_word_of_its_own_is_no_action() -> None:
     assert told.action.isdisjoint({"norwe", "norwa"})
 
 
+def test_a_verb_in_ate_meets_its_noun_in_ation() -> None:
+    # "violate" / "violation", "negotiated" / "negotiators": one word to a reader comparing two
+    # sentences, in every form, as "regulate" / "regulation" / "regulator" are
+    for family in (("violate", "violated", "violating", "violation", "violations"),
+                   ("negotiate", "negotiated", "negotiation", "negotiators"),
+                   ("operate", "operated", "operation"), ("celebrate", "celebration"),
+                   ("separate", "separately", "separation"), ("evaluate", "evaluation")):
+        assert len({form(stem(w)) for w in family}) == 1, family
+    # "-eat" and "-oat" verbs keep their "at"; a short word keeps its letters
+    assert form(stem("treated")) == form(stem("treat")) != form(stem("tree"))
+    assert form(stem("defeated")) == form(stem("defeat")) and form(stem("floated")) == "float"
+    assert form(stem("stated")) == form(stem("states")) == "stat"
+    assert form(stem("Senate")) != form(stem("Sen"))  # a shorter stem: more often a noun's
+    printed = ["The Carthen council said on Monday that the ferry levy was no violation of the "
+               "harbour charter."]
+    assert says_nothing_new("The Carthen council said Monday the ferry levy did not violate the "
+                            "harbour charter.", printed)
+
+
 def test_an_inflection_meets_its_four_letter_word() -> None:
     # the stemmer keeps "vote" and strips "voted" to "vot": one word to a reader
     assert form(stem("vote")) == form(stem("voted")) == form(stem("voting"))
