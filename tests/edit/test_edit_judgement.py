@@ -4,9 +4,13 @@ still the writer's own judgement."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from digest.edit.write.attribution import attribute, judges, names_source
+from digest.edit.write.paragraph import paragraph_for
+from digest.models import Article
 
 
 @pytest.mark.parametrize(("sentence", "named"), [
@@ -18,6 +22,11 @@ from digest.edit.write.attribution import attribute, judges, names_source
      "mayor has also said nasty things about it.", False),
     ("The harbour plan is absurd.", False),
     ("卡森市长表示应该加快建设。", True),
+    # an accusation reports: the loaded word is the accuser's (issue 11, session 33)
+    ("The mayor accused the harbour board of being obsessed with tolls.", True),
+    # a reporting verb in a clause of time closed before the judgement reports nothing of it
+    ("Ever since he announced his candidacy, Tom Keller has been the target of a campaign "
+     "that is deceitful.", False),
 ])
 def test_a_source_is_named_for_the_judgement_it_reports(sentence: str, named: bool) -> None:
     assert names_source(sentence) is named
@@ -50,6 +59,16 @@ def test_a_judgement_beside_another_report_is_credited() -> None:
     "The new tolls are long overdue.",
     "In this harbour, that qualifies as good news.",
     "The cut in ferry fares is potentially bad news for the mayor.",
+    # issue 11, session 33: contempt for a person, a group or their reasoning; the writer's
+    # "must be"; the writer's framing of who really lost; a concession opening its point
+    "The harbour board offered an off-ramp from its foolish, quixotic toll plan.",
+    "Islanders remain obsessed with forcing the mayor to reopen the quay.",
+    "Ferry haters find vindication in the new timetable.",
+    "A travesty of justice occurred at the harbour court on Friday.",
+    "In this town, everything must be political.",
+    "And the answer, in the name of the fishermen, must still be no.",
+    "Keller won the vote, but the real loser could turn out to be the mayor.",
+    "Whatever the harbour plan is or was, it no longer has a champion on the council.",
 ])
 def test_a_writers_word_is_a_judgement(sentence: str) -> None:
     assert judges(sentence)
@@ -75,3 +94,29 @@ def test_a_reported_sense_or_wisdom_is_someones() -> None:
 
 def test_a_reported_must_is_no_judgement() -> None:
     assert not judges("Ferries must carry life rafts under the new rules.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The driver was convicted of reckless homicide in 2019.",  # a charge's name
+    "Ferries must be inspected every year.",  # a rule's passive
+    "Every toll must be explicitly stated on the timetable.",
+    "Applicants must be eligible for a harbour permit.",
+    "Pilots must be able to see the quay at night.",
+    "A federal court has ruled that the harbour map must be redrawn by 2020.",
+    "Whatever happens.",
+])
+def test_a_rule_or_a_charge_is_no_judgement(sentence: str) -> None:
+    assert not judges(sentence)
+
+
+def test_a_contemptuous_line_neither_opens_nor_fills(make_article: Callable[..., Article]) -> None:
+    # Issue 11 (session 33): "A travesty of justice occurred on Friday.", "Liberals … remain
+    # obsessed with …" printed in the newsletter's own voice; the report opens instead.
+    report = "Carthen's harbour board voted on Tuesday to end the night ferry to Carthen Island."
+    arts = [make_article(report, source="Outlet A", title="Harbour board ends night ferry", day=1),
+            make_article("The harbour board's vote to end the night ferry is a travesty for the "
+                         "300 islanders who use it.", source="Outlet B",
+                         title="The night ferry is back", day=1.1)]
+    texts = [s.text for s in paragraph_for(arts, {}, language="en")]
+    assert texts[0] == report
+    assert all(t.endswith("according to Outlet B.") for t in texts if "travesty" in t)

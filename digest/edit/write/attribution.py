@@ -2,8 +2,10 @@
 
 `attribute(text, outlet, story_text)` names the outlet of a sentence that names no source of
 its own for what it judges (`names_source`: "…, officials said", "according to …", "据…报道",
-"…表示", or a reporting verb before the judging word; "… her awful comment … because the
-president has also said nasty things" names a source for something else, not for "awful"):
+"…表示", or a reporting verb before the judging word, an accusation's too, "accusing X of
+being obsessed …"; "… her awful comment … because the president has also said nasty things"
+names a source for something else, not for "awful", and so does a verb in a clause of time
+closed before it, "Ever since he announced his candidacy, …"):
 
 * a sentence ending in a plain full stop takes ", according to <outlet>." at its end, so its
   first word keeps its own casing ("Multiple Democrats …", "Joe Biden …");
@@ -17,14 +19,19 @@ president has also said nasty things" names a source for something else, not for
 A leading connective ("Meanwhile, ") goes: it answered a sentence the reader has not seen.
 
 `judges(text)` says whether a sentence carries its writer's judgement rather than a reported
-fact: an obligation ("should", "ought to"; not one reported: "saying the board should …"), a
+fact: an obligation ("should", "ought to"; not one reported: "saying the board should …"), the
+writer's "must be" ("everything must be political"; not a rule's "must be inspected"), a
 stance adverb ("arguably", "sadly", "admittedly", "simply", a mid-sentence "finally"), a loaded
-word ("outrageous", "so-called", "problematic", "ill-advised"), a loaded verb ("weaponizing"), an adverb of the writer's
-feeling ("exhaustingly familiar"; not one that reports, "increasingly"), a stock phrase of
-praise or blame ("a step in the right direction", "deserves credit"), a rhetorical turn ("make
-no mistake", "it's time") or an exclamation. The story's sources are linked under its paragraph, so a reported fact needs no
-name in the prose; a judgement that only one outlet makes is credited to it in the sentence,
-as a newsletter does ("Global Times hailed …", "According to the People's Daily, …").
+word ("outrageous", "so-called", "problematic", "ill-advised"; contempt: "foolish",
+"obsessed", "haters", "a travesty"; not a charge's name, "reckless homicide"), a loaded verb
+("weaponizing"), an adverb of the writer's feeling ("exhaustingly familiar"; not one that
+reports, "increasingly"), a stock phrase of praise or blame ("a step in the right direction",
+"deserves credit"), a rhetorical turn ("make no mistake", "it's time", "the real loser",
+"Whatever X is or was, …") or an exclamation. The story's sources are linked under its
+paragraph, so a reported fact needs no name in the prose; a judgement that only one outlet
+makes is credited to it in the sentence, as a newsletter does ("Global Times hailed …",
+"According to the People's Daily, …"), and neither opens nor fills a short paragraph
+(write/opening.py, write/paragraph.py).
 """
 
 from __future__ import annotations
@@ -33,12 +40,14 @@ import re
 from collections.abc import Sequence
 
 from digest.edit.facts import source_clause
-from digest.edit.lexicon import CJK_RE, QUOTED, REPORTING_VERBS, STOPWORDS
+from digest.edit.lexicon import CJK_RE, IRREGULAR_VERBS, QUOTED, REPORTING_VERBS, STOPWORDS
 from digest.edit.write.lines import Line
 from digest.models import Article
 
 # Chinese: "据X报道", "X表示", "X称" — never the 据 of 数据 (data) or the 称 of 简称 (short name).
-ATTRIBUTION = re.compile(rf"\b({'|'.join(REPORTING_VERBS)})\b|(?<![数依根证占])据|"
+# An accusation reports too: "… accusing Megyn Kelly of being obsessed …" is the accuser's word.
+ATTRIBUTION = re.compile(rf"\b({'|'.join(REPORTING_VERBS)}|accus(?:e|es|ed|ing)|"
+                         r"alleg(?:e|es|ed|ing))\b|(?<![数依根证占])据|"
                          r"表示|(?<![简名统俗职])称|报道",
                          re.IGNORECASE)
 # Adverbs in -ingly that report how something happened rather than how the writer feels.
@@ -47,15 +56,29 @@ REPORTING_INGLY = ("increasingly", "seemingly", "accordingly", "correspondingly"
                    "unwittingly", "overwhelmingly", "convincingly", "jokingly", "longingly",
                    "grudgingly", "sparingly", "fittingly", "approvingly", "admiringly",
                    "mockingly", "pleadingly", "menacingly", "soothingly", "teasingly")
+# No reporting verb nor question word before a modal: the writer's, not one reported
+# ("saying the companies should …", "divided on who should get …", "ruled … must").
+_UNREPORTED = (r"^(?:(?!\b(?:say|says|said|saying|argue[sd]?|arguing|urge[sd]?|urging|"
+               r"call(?:s|ed|ing)?|want(?:s|ed)?|believe[sd]?|think(?:s)?|thought|insist(?:s|ed)?|"
+               r"rule[sd]?|ruling|recommend(?:s|ed)?|order(?:s|ed)?|declare[sd]?|"
+               r"who|what|whether|how|which|when|where)\b).)*?")
+# A past participle after "must be" (a rule's or a ruling's passive: "must be redrawn", "must
+# be kept cold"): -ed, -en, -wn, or an irregular one (lexicon.IRREGULAR_VERBS and a few
+# the lexicon leaves out as other words too).
+_PARTICIPLE = (r"\w+(?:ed|en|wn)|done|set|put|cut|shut|hit|found|left|shot|bound|"
+               + "|".join(sorted({past for past, _ in IRREGULAR_VERBS})))
 # What makes a sentence its writer's judgement (see `judges`), by kind: rules as data.
 JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
-    # the writer's "should", not one reported ("saying the companies should …", "divided on
-    # who should get …": a reporting verb or a question word before it in the sentence)
-    ("obligation", r"^(?:(?!\b(?:say|says|said|saying|argue[sd]?|arguing|urge[sd]?|urging|"
-                   r"call(?:s|ed|ing)?|want(?:s|ed)?|believe[sd]?|think(?:s)?|thought|insist(?:s|ed)?|"
-                   r"rule[sd]?|ruling|recommend(?:s|ed)?|"
-                   r"who|what|whether|how|which|when|where)\b).)*?"
-                   r"\b(?:should(?:n't|n’t| not)?|ought to|behoo?ve[sd]?)\b|应该|应当|理应"),
+    # the writer's "should", not one reported
+    ("obligation", _UNREPORTED + r"\b(?:should(?:n't|n’t| not)?|ought to|behoo?ve[sd]?)\b|"
+                   r"应该|应当|理应"),
+    # the writer's "must be" with no participle after it: an inference or a verdict ("In
+    # this town, everything must be political.", "the answer must still be no"); not a
+    # rule's passive ("Ferries must be inspected", "must be explicitly stated"), nor a rule's
+    # "able", "eligible", "available", nor a reported one ("… ruled … must be")
+    ("writer's must", _UNREPORTED + r"\bmust (?:(?:still|always|surely|also|now|then) )*be "
+                      rf"(?![a-z]+ly\b|the\b|(?:{_PARTICIPLE})\b|[a-z]*ble\b)"
+                      r"(?:no|[a-z]{3,}(?<!ing))\b"),
     ("stance adverb", r"\b(?:arguably|clearly|obviously|surely|frankly|alas|sadly|"
                       r"(?:un)?fortunately|ironically|predictably|shockingly|astonishingly|"
                       r"absurdly|rightly|wrongly|of course|to be sure|admittedly|undoubtedly|"
@@ -67,7 +90,7 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
                       # list's last item, a connective)
                       r"|(?<=\s)finally\b"),
     ("loaded word", r"\b(?:absurd|outrageous|shameful|disgrace(?:ful)?|ridiculous|"
-                    r"hypocri(?:sy|tical)|disastrous|reckless|shameless|bizarre|baseless|"
+                    r"hypocri(?:sy|tical)|disastrous|shameless|bizarre|baseless|"
                     r"so-called|sham|witch hunt|stunning|brilliant|pathetic|appalling|"
                     r"disgusting|despicable|deplorable|vile|idiotic|stupid|insane|unhinged|"
                     r"deranged|laughable|ludicrous|preposterous|farcical|grotesque|egregious|"
@@ -75,11 +98,25 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
                     r"mind-boggling|staggering|unconscionable|indefensible|inexcusable|"
                     r"unforgivable|craven|callous|heartless|mean-spirited|tone-deaf|"
                     r"half-baked|hare-brained|hysterical|awful|terrible|horrible|dreadful|"
-                    r"problematic|ill-advised|rambling|insightful)\b"),
+                    r"problematic|ill-advised|rambling|insightful|"
+                    # contempt, general English: for a person, a group or their reasoning
+                    r"foolish|quixotic|malevolent|moronic|asinine|inane|vapid|nonsensical|"
+                    r"feckless|hapless|clueless|smug|sanctimon(?:y|ious)|pompous|"
+                    r"self-righteous|holier-than-thou|preachy|petulant|whiny|childish|"
+                    r"infantile|puerile|boorish|thuggish|smarmy|tawdry|nefarious|diabolical|"
+                    r"execrable|contemptible|loathsome|repugnant|reprehensible|deceitful|"
+                    r"duplicitous|mendacious|disingenuous|obsessed|travesty|drivel|claptrap|"
+                    r"hogwash|balderdash|poppycock|twaddle|buffoon(?:ish|ery)?|clownish|"
+                    r"crackpots?|hucksters?|charlatans?|grifters?|demagogu(?:e|es|ery)|"
+                    r"haters)\b"
+                    # "reckless" of a legal charge is the charge's name ("convicted of reckless
+                    # homicide"), no judgement
+                    r"|\breckless\b(?! (?:homicide|driving|endangerment|manslaughter|"
+                    r"conduct|disregard)\b)"),
     # a loaded verb: a metaphor of attack or deceit the writer chooses ("weaponizing",
     # "demonizing", "gaslighting")
     ("loaded verb", r"\b(?:weaponi[sz]|demoni[sz]|gaslight|whitewash|scapegoat|fearmonger|"
-                    r"grandstand|pander)\w*"),
+                    r"grandstand|pander|pontificat|bloviat)\w*"),
     # an adverb of the writer's feeling ("exhaustingly familiar", "blazingly unqualified",
     # "strikingly low"); not the -ingly adverbs that report ("increasingly", "overwhelmingly
     # approved", "unwittingly")
@@ -105,6 +142,10 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
               r"welcome) news)\b"),
     ("rhetoric", r"\b(?:make no mistake|the truth is|it's time|it’s time|let's|let’s|"
                  r"no wonder|needless to say|there must be|"
+                 # the writer's framing: who really won or lost, what the story really is
+                 r"the real (?:winners?|losers?|scandal|story)|"
+                 # a concession opening the writer's point ("Whatever the plan is or was, …")
+                 r"^whatever(?=\b[^,.]{0,60},\s+\w)|"
                  # the writer's sarcasm: "We're supposed to believe …"
                  r"(?:we|you)(?:['’]re| are) (?:supposed|expected|asked) to (?:believe|think|accept))\b"),
     ("exclamation", r"!\s*[\"”’]?$"),
@@ -125,7 +166,8 @@ def judges(text: str) -> bool:
     return bool(_JUDGES.search(QUOTED.sub(" ", text)))
 
 
-_OBLIGATION_WORD = re.compile(r"should|ought|behoo?ve[sd]?|应该|应当|理应", re.IGNORECASE)
+_OBLIGATION_WORD = re.compile(r"should|ought|behoo?ve[sd]?|must|应该|应当|理应", re.IGNORECASE)
+_MODAL_KINDS = ("obligation", "writer's must")
 
 
 def judging_words(text: str) -> frozenset[str]:
@@ -137,7 +179,7 @@ def judging_words(text: str) -> frozenset[str]:
         m = re.search(rx, bare, re.IGNORECASE)
         if not m:
             continue
-        words = _OBLIGATION_WORD.findall(m.group()) if kind == "obligation" else []
+        words = _OBLIGATION_WORD.findall(m.group()) if kind in _MODAL_KINDS else []
         cue = words[-1] if words else m.group()
         out.add(cue.strip(" \"”’").lower())
     return frozenset(out)
@@ -172,14 +214,24 @@ def names_source(text: str) -> bool:
     """Whether the sentence names the source of what it says: a source clause ("…, officials
     said.", "According to …, …"), or a reporting verb before its judgement, which is then what
     was said ("The mayor said the plan was absurd"). A verb after it reports something else:
-    "… her awful comment … because the president has also said nasty things" is the writer's."""
+    "… her awful comment … because the president has also said nasty things" is the writer's;
+    so does one in a clause of time or cause closed before it ("Ever since he announced his
+    candidacy, he has been the target of a deceitful campaign")."""
     if source_clause(text):
         return True
-    verb = ATTRIBUTION.search(text)
-    if verb is None:
+    if ATTRIBUTION.search(text) is None:
         return False
     cue = _JUDGES.search(QUOTED.sub(lambda m: " " * len(m.group()), text))
-    return cue is None or verb.start() < cue.start()
+    if cue is None:
+        return True
+    before = _CLOSED_CLAUSE.sub(lambda m: " " * len(m.group()), text[:cue.start()])
+    return ATTRIBUTION.search(before) is not None
+
+
+# A clause of time or cause closed by its comma ("Ever since he announced his candidacy, …",
+# "After the mayor said so, …"): its verb reports nothing of the main clause.
+_CLOSED_CLAUSE = re.compile(r"\b(?:since|after|before|when|while|until|because|once)\b[^,;:]*,",
+                            re.IGNORECASE)
 
 
 def attribute(text: str, outlet: str, story_text: str = "") -> str:
