@@ -4,7 +4,8 @@ Fictional sentences, written for the tests."""
 
 from __future__ import annotations
 
-from digest.edit.events import acts_again, event, restates_event, says_nothing_new
+from digest.edit.event import event
+from digest.edit.events import acts_again, restates_event, says_nothing_new
 from digest.edit.facts import DATES, form, restates
 from digest.edit.lexicon import stem
 

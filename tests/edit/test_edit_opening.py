@@ -162,7 +162,7 @@ def test_the_openings_description_is_not_what_it_tells(make_article: MakeArticle
     assert [p.line for p in said_better([_pick(a1), _pick(b1)], HEADLINE)] == [b1]
 
 
-# Two leads telling one act (`retold.same_act`: one subject, one day, "suggested" / "proposed"),
+# Two leads telling one act (`told_again.same_act`: one subject, one day, "suggested" / "proposed"),
 # the later one more of the headline: the opening carries nothing the other does not.
 SUGGESTED = ("Mayor Ada Lin on Monday suggested the city run its own ferry line as she voiced "
              "anger at the fares Northwind charges islanders.")
@@ -241,7 +241,7 @@ def test_a_lead_telling_as_much_and_a_headline_word_of_its_own_opens(
 
 
 def test_an_opening_mostly_said_by_a_lead_telling_more_goes(make_article: MakeArticle) -> None:
-    # No subject `same_act` reads, but most of its words are the lead's (`retold._mostly_said`)
+    # No subject `same_act` reads, but most of its words are the lead's (`told_again._mostly_said`)
     # and it tells half the headline's words: the lead, telling more of them, opens.
     headline = "Carthen port authority says ferry levy will pay for harbour dredging"
     summary = ("The new ferry levy will pay for harbour dredging in Carthen, ending a long "

@@ -14,7 +14,8 @@ from digest.edit.proof import paragraph_strikes
 from digest.edit.settings import PARAGRAPH
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick
-from digest.edit.write.retold import acted_again, bag, needs, retellings, without
+from digest.edit.write.retold import acted_again, needs, retellings, without
+from digest.edit.write.told_again import bag
 from digest.models import Article, Newsletter, Period
 
 MakeArticle = Callable[..., Article]

@@ -193,7 +193,7 @@ def _agrees(figure: str, exact: str, scale: str) -> bool:
 
 
 def _content(text: str) -> frozenset[str]:
-    """Content words, stemmed, with one apostrophe ("O’Rourke" is "O'Rourke"). (`retold.bag`
+    """Content words, stemmed, with one apostrophe ("O’Rourke" is "O'Rourke"). (`told_again.bag`
     stems them a second time, which its rules were measured with: 3 allsides paragraphs
     change if it does not, so the two stay apart.)"""
     return frozenset(content_words(text.replace("’", "'")))

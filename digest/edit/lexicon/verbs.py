@@ -82,7 +82,7 @@ EVENT_FAMILIES = (
      "drops", "dropped", "dropping", "abandon", "abandoned", "abandoning", "halt", "halted"),
 )
 # Words of a role or of any report, which say who or that something was said, not what happened
-# (edit/events: no word of an event's action).
+# (edit/event.py: no word of an event's action).
 EVENT_ROLES = frozenset([
     "lady", "host", "official", "officials", "lawmaker", "lawmakers", "nominee", "candidate",
     "administration", "former", "ex", "chief", "executive", "attorney", "lawyer", "lawyers",

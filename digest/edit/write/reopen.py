@@ -56,10 +56,10 @@ network …" / "President Donald Trump on Monday afternoon proposed the creation
 United States-funded television network to compete with CNN globally."); when the later one
 tells more of the headline's words, `retold.py` keeps it (a word of the headline is what the
 reader needs), so the act was told twice. When the opening tells the act that lead tells
-(`retold.retells`: the same act, or half the headline's words and mostly the lead's, no other
+(`told_again.retells`: the same act, or half the headline's words and mostly the lead's, no other
 day), or that lead tells the opening's (session 29: the opening, "In a decision praised …, a
 judge on Monday ordered …", reads no act and tells under half the headline's words, but the
-lead is mostly its words, and the opening says and does nothing else: `retold.no_other_act`),
+lead is mostly its words, and the opening says and does nothing else: `told_again.no_other_act`),
 it carries nothing the reader needs that the rest does not print (`retold.needs`: no word of
 the headline, figure, actor or quotation of its own) and it goes alone (nothing leaning on
 it), that lead opens and the opening is not printed; a sentence of the opening's account that
@@ -108,19 +108,13 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from digest.edit.events import PARTY_FORMS, event, says_nothing_new
+from digest.edit.event import PARTY_FORMS, event
+from digest.edit.events import says_nothing_new
 from digest.edit.facts import DATES, RESTATED, new_fact, source_clause, spelt_known
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.paragraph import Pick, in_print
-from digest.edit.write.retold import (
-    act_words,
-    bag,
-    needs,
-    no_other_act,
-    retells,
-    same_act,
-    without,
-)
+from digest.edit.write.retold import needs, without
+from digest.edit.write.told_again import act_words, bag, no_other_act, retells, same_act
 from digest.edit.write.trim import bare
 
 
@@ -215,7 +209,7 @@ def said_later(picks: Sequence[Pick], headline: str,
 def told_better(picks: Sequence[Pick], headline: str, columns: frozenset[int] = frozenset(),
                 settings: ParagraphSettings = PARAGRAPH) -> list[Pick]:
     """`picks` (in print order) opening on another outlet's lead that tells the opening's act
-    (`retold.retells`, either way round: `_one_act`) and more of the headline's words (or as
+    (`told_again.retells`, either way round: `_one_act`) and more of the headline's words (or as
     many, one its own: `_tells_more`), the opening gone, when the opening carries nothing the
     reader needs that the rest does not print (`retold.needs`); else as they are (module
     docstring, "The act told better")."""
@@ -255,16 +249,16 @@ def told_fuller(picks: Sequence[Pick], headline: str, columns: frozenset[int] = 
 
 
 def _one_act(opening: str, lead: str, told: frozenset[str], settings: ParagraphSettings) -> bool:
-    """Whether the `opening` tells the act the `lead` tells (`retold.retells`), or the lead
-    the opening's, the opening saying and doing nothing else (`retold.no_other_act`)."""
+    """Whether the `opening` tells the act the `lead` tells (`told_again.retells`), or the lead
+    the opening's, the opening saying and doing nothing else (`told_again.no_other_act`)."""
     return retells(opening, [lead], [lead], told, settings) or (
         retells(lead, [opening], [opening], told, settings) and no_other_act(opening, [lead]))
 
 
 def _act_told(opening: str, lead: str, settings: ParagraphSettings) -> bool:
     """Whether one of the two tells the other's main act in a word of its family or its noun
-    (`retold.act_words`: "upheld" / "upheld", "halted" / "suspending") or opens on its subject
-    doing it (`retold.same_act`): not only the same words ("declared herself ready to be …
+    (`told_again.act_words`: "upheld" / "upheld", "halted" / "suspending") or opens on its subject
+    doing it (`told_again.same_act`): not only the same words ("declared herself ready to be …
     running mate" is no "set to huddle with …")."""
     return bool(act_words(opening, [lead]) or act_words(lead, [opening])
                 or same_act(opening, [lead], settings) or same_act(lead, [opening], settings))
@@ -275,9 +269,9 @@ def _told_in(opening: str, lead: str, told: frozenset[str]) -> bool:
     descriptions (`trim.bare`) and the clause naming its source aside ("…, two people familiar
     with the matter said Monday": who told it, and when), gives no figure, count, actor or
     quotation the lead lacks (`retold.needs`), no name the lead does not write (its first
-    word likewise; a party names no one: `events.PARTY_FORMS`; a name's acronym is the name),
+    word likewise; a party names no one: `event.PARTY_FORMS`; a name's acronym is the name),
     no day or month it does not name; and the lead tells as many of the headline's words
-    (`told`), the opening's act told in other words counting as told (`retold.act_words`:
+    (`told`), the opening's act told in other words counting as told (`told_again.act_words`:
     "halted" / "suspending")."""
     core = bare(opening)
     core = core.replace(source_clause(core), " ") if source_clause(core) else core

@@ -13,7 +13,7 @@ column it came from. A copy editor tells them apart by what a report's sentence 
 * someone's words, quoted or reported ("…, officials said", "Trump warned", "according to"):
   who said what, which the story's sources, linked under it, credit;
 * or a word of the story's event that another outlet writes too, in its title or its lead
-  (`events.event`'s action: no name, role, date or word of reporting): what the other outlets
+  (`event.event`'s action: no name, role, date or word of reporting): what the other outlets
   put first is what happened ("… ruled …" under "Court rules …"; "… sworn in …" under "As
   Congress is sworn in, …"). A sentence sharing none of it tells something else.
 
@@ -27,7 +27,7 @@ article is a column's, nobody offers better, and its lines are read as a report'
 The test reads one story against its other outlets: an article alone in its story, or beside
 articles of its own outlet only, has nobody to be read against, and every sentence of it
 reports (a lone column is then printed as it is; its colour is its outlet's to answer for).
-Chinese is not read: its action words are not told apart (`events.event` keeps none), so a
+Chinese is not read: its action words are not told apart (`event.event` keeps none), so a
 sentence mostly in Chinese reports.
 """
 
@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.edit.events import event
+from digest.edit.event import event
 from digest.edit.headline.column import columns
 from digest.edit.lexicon import QUOTED, REPORTING_VERBS, SPEECH, WEEKDAYS, mostly_cjk
 from digest.edit.write.lines import Key, Line
@@ -82,7 +82,7 @@ _SOME_DAY = re.compile(rf"\bon\s+an?\s+(?:[\w-]+,?\s+){{0,3}}(?:{'|'.join(WEEKDA
 
 
 def _event_words(text: str) -> frozenset[str]:
-    """The words of the action `text` tells, and their families (`events.event`)."""
+    """The words of the action `text` tells, and their families (`event.event`)."""
     told = event(text)
     return told.action | told.families
 

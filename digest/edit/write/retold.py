@@ -17,25 +17,25 @@ event again when
 
 * it tells the headline's event: at least `ParagraphSettings.retold_words` (2) of the
   headline's content words;
-* it is the same one doing the same thing (`_same_act`): it opens on the subject a printed
-  sentence opens on (`events.Event.subject`), shares `retold_words` words of that sentence's
-  action (`events.shared_action`), names the same day or no day both name ("Monday" against
-  "Tuesday" is another event), and no main verb of another kind ("is set to kick off a
-  summit" and "is expected to sign an executive order" are two acts of one man that day);
-  or a description doing the same thing (`_same_doing`, session 27: "A federal judge late
-  Friday ruled …" / "A Michigan judge ruled last week …": the subject's head word, names
-  of one among the other's, one main verb, the same day or no day both name, no day the
-  paragraph does not name);
+* it is the same one doing the same thing (`told_again._same_act`): it opens on the subject
+  a printed sentence opens on (`event.Event.subject`), shares `retold_words` words of that
+  sentence's action (`event.shared_action`), names the same day or no day both name ("Monday"
+  against "Tuesday" is another event), and no main verb of another kind ("is set to kick off
+  a summit" and "is expected to sign an executive order" are two acts of one man that day);
+  or a description doing the same thing (`told_again._same_doing`, session 27: "A federal
+  judge late Friday ruled …" / "A Michigan judge ruled last week …": the subject's head word,
+  names of one among the other's, one main verb, the same day or no day both name, no day
+  the paragraph does not name);
   or, whatever its subject (an outlet's summary often opens on no name: "A federal judge
-  …", "Harbour dredging in Carthen is to be paid for …"), it is mostly said (`_mostly_said`, session 26): it
-  tells at least `opening_tells` (half) of the headline's content words (what makes a lead
-  the headline's, `reopen.lead_with`), at least `retold_said` (35 %) of its content words
-  are printed before it, it reports no statement (a word of saying, not in its source
-  clause, nor who told it between commas, nor its subject's own "said … that": "…, and
-  officials say the work will start in May"; `_states`) and its main verb, if
-  `acts.act` reads one, is a word printed before ("… has apologized …" is another act) or
-  the headline's ("… surged …" under "… rises …", session 32: the act the reader was
-  promised);
+  …", "Harbour dredging in Carthen is to be paid for …"), it is mostly said
+  (`told_again._mostly_said`, session 26): it tells at least `opening_tells` (half) of the
+  headline's content words (what makes a lead the headline's, `reopen.lead_with`), at least
+  `retold_said` (35 %) of its content words are printed before it, it reports no statement
+  (a word of saying, not in its source clause, nor who told it between commas, nor its
+  subject's own "said … that": "…, and officials say the work will start in May";
+  `told_again._states`) and its main verb, if `acts.act` reads one, is a word printed before
+  ("… has apologized …" is another act) or the headline's ("… surged …" under "… rises …",
+  session 32: the act the reader was promised);
 * and it writes no word of the headline the rest does not print (`promised`: a fact the
   headline promises, "aged 99"; not the act's own verb in another word of its family or its
   noun, "closing" after "shutting down", session 30). A new figure, actor or quotation does
@@ -59,6 +59,8 @@ again: written again without the lead (`paragraph.select` with the lead skipped)
 found nothing in two of three paragraphs and in the third took a retelling of its own ("… he
 is “1,000%” behind …" after "… blessed … “1,000 percent” …", a figure `figures.numbers` reads
 as another). A shorter paragraph that says the event once is the better one.
+The tests of one sentence against others (`retells`, `same_act`, `no_other_act`, `act_words`,
+`bag`) are write/told_again.py's; this module makes the passes over a paragraph's picks.
 Figures and what was tried: docs/editor.md.
 """
 
@@ -66,29 +68,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from digest.edit.acts import act, family, noun
-from digest.edit.events import (
-    Event,
-    acts_again,
-    another_day,
-    event,
-    same_day,
-    shared_action,
-)
-from digest.edit.facts import DATES, WORD, form, source_clause
+from digest.edit.acts import act
+from digest.edit.event import Event, event
+from digest.edit.events import acts_again
 from digest.edit.figures import hedge_of, new_figures, rounds
-from digest.edit.lexicon import ARTICLES, BEFORE_VERB, NUMBER_WORDS, content_words, fold_name, stem
+from digest.edit.lexicon import NUMBER_WORDS, fold_name
 from digest.edit.proof.item import PEOPLE
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.lines import Key
 from digest.edit.write.paragraph import Pick, kept, quotes_anew
-
-
-def bag(text: str) -> frozenset[str]:
-    """Content words, stemmed, with one apostrophe ("O’Rourke" is "O'Rourke")."""
-    return frozenset(stem(w) for w in content_words(text.replace("’", "'")))
+from digest.edit.write.told_again import act_words, bag, retells
 
 
 def promised(text: str, rest: Sequence[str], headline: frozenset[str]) -> bool:
@@ -173,13 +163,13 @@ def retellings(picks: Sequence[Pick], headline: str,
 def acted_again(picks: Sequence[Pick], headline: str,
                 settings: ParagraphSettings = PARAGRAPH) -> frozenset[Key]:
     """The `picks` (as printed) whose subject does what a printed sentence of another article
-    says its subject did (`_one_act`: "is set to testify" / "is appearing Tuesday before"),
-    naming no day but theirs (`_another_day`), bringing no new figure in digits and no name
-    of the `headline` the rest of the paragraph does not print (`_headline_name`), by
-    `Line.key`: another outlet's account of the act told, whatever it adds after its verb,
-    unless what it adds is what the headline promises ("… is expected to introduce the DACA
-    bill" under "… to Bring DACA Bill …"). Never the opening nor a sentence of its article;
-    the later of two first."""
+    says its subject did (`events.acts_again`, `_one_act`: "is set to testify" / "is appearing
+    Tuesday before"), naming no day but theirs (`event.another_day`), bringing no new figure in
+    digits and no name of the `headline` the rest of the paragraph does not print
+    (`_headline_name`), by `Line.key`: another outlet's account of the act told, whatever it
+    adds after its verb, unless what it adds is what the headline promises ("… is expected to
+    introduce the DACA bill" under "… to Bring DACA Bill …"). Never the opening nor a sentence
+    of its article; the later of two first."""
     if len(picks) < 2 or settings.event_words <= 0:
         return frozenset()
     first = picks[0]
@@ -194,163 +184,6 @@ def acted_again(picks: Sequence[Pick], headline: str,
             out.add(p.line.key)
     return frozenset(out)
 
-
-def retells(text: str, rest: Sequence[str], before: Sequence[str], told: frozenset[str],
-            settings: ParagraphSettings = PARAGRAPH, headline: str = "") -> bool:
-    """Whether `text` tells again the act one of `rest` tells (`same_act`), or, telling at
-    least `opening_tells` of the headline's words (`told`), mostly what is printed `before` it
-    (`_mostly_said`, its main verb one of theirs or the `headline`'s) and no day but those
-    `before` name ("Sunday" after "Monday" only is another day)."""
-    return same_act(text, rest, settings) or (
-        len(bag(text) & told) >= settings.opening_tells * len(told)
-        and _mostly_said(text, before, settings.retold_said, headline)
-        and not another_day(text, before))
-
-
-def same_act(text: str, others: Sequence[str], settings: ParagraphSettings = PARAGRAPH) -> bool:
-    """Whether one of `others` tells the act `text` tells: the same one doing the same thing
-    that day, its subject a name (`_same_act`) or a description (`_same_doing`)."""
-    return _same_act(event(text), [event(o) for o in others], settings.retold_words) or (
-        _same_doing(text, others))
-
-
-def _same_act(mine: Event, told: Sequence[Event], words: int) -> bool:
-    """Whether a printed sentence opens on the subject `mine` opens on ("The Treasury
-    Department said Monday …"), names the same day or no day both name, tells no other main
-    verb, and shares `words` words of its action (`events.shared_action`): the same one doing
-    the same thing that day."""
-    return bool(mine.subject) and any(
-        t.subject == mine.subject and same_day(mine.days, t.days)
-        and not (mine.verb and t.verb and mine.verb != t.verb)
-        and len(shared_action(mine, t)) >= words for t in told)
-
-
-def _same_doing(text: str, others: Sequence[str]) -> bool:
-    """Whether `text`'s subject (`acts.act`) is about the word one of `others`' is about
-    (`_Doer`: "A federal judge" / "A Harlow County judge" both a judge), the names of one
-    among the other's ("A Denby judge" is no Harlow County judge), does what it does (one
-    main verb, an `EVENT_VERBS` family or one verb's forms) and on the same day or no day both
-    name; and no other day than the `others` name ("Tuesday" after "Monday" only is another
-    day). A subject a description opens on no name, so `_same_act` cannot tell."""
-    mine = _Doer.of(text)
-    if not (mine.verb and mine.head) or another_day(text, others):
-        return False
-    return any(t.verb == mine.verb and t.head == mine.head
-               and (mine.names <= t.names or t.names <= mine.names)
-               and same_day(mine.days, t.days)
-               for t in map(_Doer.of, others))
-
-
-@dataclass(frozen=True)
-class _Doer:
-    """Who a sentence says acted and how (`acts.act`): its subject's head word ("A Michigan
-    judge": judge; "The police chief of Carthen": chief, the word before "of"), the other
-    names it writes (as forms; its first word apart, whose capital may be the sentence's),
-    its main verb and the days it names."""
-
-    head: str
-    names: frozenset[str]
-    verb: str
-    days: frozenset[str]
-
-    @staticmethod
-    def of(text: str) -> _Doer:
-        lead = act(text)
-        words = [w for w in lead.subject if w.lower() not in ARTICLES]
-        if "of" in words:
-            words = words[:words.index("of")]
-        head = form(stem(words[-1].lower())) if words else ""
-        names = frozenset(form(stem(w.lower())) for w in lead.subject[1:] if w[:1].isupper())
-        return _Doer(head, names - {head}, lead.verb, event(text).days)
-
-
-# Words that report what someone says, outside the source clause ("…, a spokesman told
-# reporters."): a lead reporting a statement ("…, and officials say the work will start in
-# May", "…, a spokesman claiming …") tells more than the event again, whatever words of it
-# it repeats. General English, written for the project.
-_STATEMENT = re.compile(r"\b(?:say|says|said|saying|claims?|claimed|claiming|statement|told|"
-                        r"tells?|insists?|insisted|insisting|argues?|argued|arguing)\b",
-                        re.IGNORECASE)
-
-
-def _mostly_said(text: str, before: Sequence[str], share: float, headline: str = "") -> bool:
-    """Whether at least `share` of `text`'s content words (`bag`) are printed `before` it, it
-    reports no statement of its own (`_STATEMENT`) and its main verb (`acts.act`), if it has
-    one, is a word printed before or the `headline`'s (`_verbs`): another outlet's summary of
-    the event told, whatever its subject ("Harbour dredging in Carthen is to be paid for by the new ferry
-    levy, …" after "The Carthen Port Authority said Monday that the new ferry levy would pay
-    for the harbour dredging …"), not another act of one printed ("The Carthen Port
-    Authority's board resigned over the new ferry levy …")."""
-    mine = bag(text)
-    said = frozenset().union(*map(bag, before))
-    return bool(mine) and len(mine & said) >= share * len(mine) and no_other_act(
-        text, [*before, headline])
-
-
-def no_other_act(text: str, others: Sequence[str]) -> bool:
-    """Whether `text` reports no statement of its own (`_states`) and its main verb
-    (`acts.act`), when it has one, is a word `others` write (`_verbs`): nothing done or said
-    but what they tell ("… has apologized …" is another act)."""
-    verb = act(text).verb
-    return not _states(text) and (not verb or verb in frozenset().union(*map(_verbs, others)))
-
-
-def _states(text: str) -> bool:
-    """Whether `text` reports a statement (`_STATEMENT`) other than its source: not in its
-    source clause, nor who told it between commas ("…, sources tell Fox News, amid …", "…, a
-    ministry official said Monday, a sign …": `_who_told`), nor its subject's own act ("Sen.
-    Ada Lin said Monday that …" tells what she did, and its subject is weighed as an actor by
-    `needs`)."""
-    body = text[:len(text) - len(source_clause(text))]
-    opens = bool(event(text).subject)
-    for found in _STATEMENT.finditer(body):
-        if not (_who_told(body, found) or (opens and _plain_words(body[:found.start()]))):
-            return True
-        opens = False
-    return False
-
-
-# Who told it, between commas: a few words naming the speaker ("a senior ministry official"),
-# the word of saying, then only names and dates ("Fox News on Sunday"), no clause.
-_SPEAKER_WORDS = 6
-
-
-def _who_told(body: str, found: re.Match[str]) -> bool:
-    before = body[:found.start()]
-    after = re.match(r"[^,.;:!?]*", body[found.end():])
-    return ("," in before and len(WORD.findall(before[before.rfind(",") + 1:])) <= _SPEAKER_WORDS
-            and after is not None and _plain_words(after.group()))
-
-
-def _plain_words(text: str) -> bool:
-    """Whether `text` writes only names (capitalised words), dates and `BEFORE_VERB` words."""
-    return all(w[:1].isupper() or w.lower() in BEFORE_VERB or form(stem(w.lower())) in DATES
-               for w in WORD.findall(text))
-
-
-def _verbs(text: str) -> frozenset[str]:
-    """Every word of `text` as `acts.act` would name it as a verb: its `EVENT_VERBS` family
-    ("lawsuit" is no "sue") or "=" and its form ("vote" and "voted" are "=vot")."""
-    return frozenset(family(w) or "=" + form(stem(w.lower())) for w in WORD.findall(text))
-
-
-def act_words(text: str, rest: Sequence[str]) -> frozenset[str]:
-    """The words of `text` (as `bag` has them) that tell its main act (`acts.act`), when one of
-    `rest` tells that act too, in a word of its family or the noun of that act (`acts.noun`):
-    the verb in any form of its family ("closing" after "shut down") or its noun ("agreement"
-    after "agreed"). How the act is told again is no detail of the retelling's own: a headline
-    "X shuts Y" promises the act, not the word."""
-    verb = act(text).verb
-    if not verb or verb not in frozenset().union(*map(_acts, rest)):
-        return frozenset()
-    return frozenset().union(*(bag(w) for w in WORD.findall(text) if verb in _acts(w)))
-
-
-def _acts(text: str) -> frozenset[str]:
-    """The acts `text` tells: its main act (`acts.act`: "called off" is "cancel") and what its
-    words tell as verbs (`_verbs`) or as nouns (`acts.noun`)."""
-    return (_verbs(text) | frozenset(filter(None, map(noun, WORD.findall(text))))
-            | {act(text).verb} - {""})
 
 
 # Who a described person is, as data (module docstring): the verbs between the description

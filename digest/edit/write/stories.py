@@ -72,7 +72,8 @@ from digest.edit.write.reopen import (
     told_better,
     told_fuller,
 )
-from digest.edit.write.retold import acted_again, bag, identified_again, retellings, without
+from digest.edit.write.retold import acted_again, identified_again, retellings, without
+from digest.edit.write.told_again import bag
 from digest.models import Article, Citation, Sentence, Story
 
 
