@@ -51,10 +51,32 @@ def test_another_outlets_lead_telling_the_event_again_goes(make_article: MakeArt
     assert retellings(_picks(make_article, OPENING, AGAIN.replace(" Monday", "")),
                       HEADLINE) == {(1, 0)}
     # The other way round the retelling opens, and the first lead carries the headline's
-    # "ferry levy" and a figure: it stays. A sentence not a lead is never one.
+    # "ferry levy" and a figure: it stays. A sentence not a lead goes only by its main verb
+    # (below): this one's, "said … that", is none.
     assert not retellings(picks[::-1], HEADLINE)
     assert not retellings([picks[0], Pick(picks[1].line, AGAIN, lead=False)], HEADLINE)
     assert not retellings(picks, "") and not retellings(picks[:1], HEADLINE)
+
+
+SENTENCED = "Former Harlow treasurer Ada Lin sentenced to two years for embezzlement"
+SENTENCE = ("Ada Lin was sentenced to two years in prison on Thursday for embezzling council "
+            "funds, after a trial that split the town.")
+
+
+def test_a_later_sentence_telling_the_act_by_its_verb_goes(make_article: MakeArticle) -> None:
+    # Another outlet's second sentence, the same one done the same thing that day by the same
+    # main verb ("was sentenced"), whatever it adds: the act told twice.
+    again = "Lin was sentenced to 24 months in prison on Thursday for embezzling funds."
+    lines = _lines(make_article, SENTENCE, "Lin's lawyers had asked the court for mercy. " + again)
+    first, later = lines[0], lines[-1]
+    assert later.text == again and later.article != first.article
+    picks = [Pick(first, first.text, lead=True), Pick(later, later.text, lead=False)]
+    assert retellings(picks, SENTENCED) == {later.key}
+    # A main verb not read, or another one, is another act of hers: it stays.
+    for kept in ("Lin thanked her family in court on Thursday after the embezzlement trial.",
+                 "Lin was fined $5,000 on Thursday for embezzling council funds."):
+        other = Pick(replace(later, text=kept), kept, lead=False)
+        assert not retellings([picks[0], other], SENTENCED), kept
 
 
 def test_a_lead_telling_the_act_again_goes_whatever_detail_it_adds(

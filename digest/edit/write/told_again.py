@@ -46,21 +46,27 @@ def retells(text: str, rest: Sequence[str], before: Sequence[str], told: frozens
         and not another_day(text, before))
 
 
-def same_act(text: str, others: Sequence[str], settings: ParagraphSettings = PARAGRAPH) -> bool:
+def same_act(text: str, others: Sequence[str], settings: ParagraphSettings = PARAGRAPH,
+             *, verb_told: bool = False) -> bool:
     """Whether one of `others` tells the act `text` tells: the same one doing the same thing
-    that day, its subject a name (`_same_act`) or a description (`_same_doing`)."""
-    return _same_act(event(text), [event(o) for o in others], settings.retold_words) or (
-        _same_doing(text, others))
+    that day, its subject a name (`_same_act`) or a description (`_same_doing`). With
+    `verb_told`, both must name their main verb, and the same one: no act is read from the
+    words around a verb not read ("Ada Lin credited the new levy …" after "Ada Lin said on
+    Thursday the levy would …" tells what she did next)."""
+    return _same_act(event(text), [event(o) for o in others], settings.retold_words,
+                     verb_told) or _same_doing(text, others)
 
 
-def _same_act(mine: Event, told: Sequence[Event], words: int) -> bool:
+def _same_act(mine: Event, told: Sequence[Event], words: int, verb_told: bool = False) -> bool:
     """Whether a printed sentence opens on the subject `mine` opens on ("The Treasury
     Department said Monday …"), names the same day or no day both name, tells no other main
-    verb, and shares `words` words of its action (`event.shared_action`): the same one doing
-    the same thing that day."""
+    verb (with `verb_told`, tells the same one), and shares `words` words of its action
+    (`event.shared_action`): the same one doing the same thing that day."""
+    if verb_told and not mine.verb:
+        return False
     return bool(mine.subject) and any(
         t.subject == mine.subject and same_day(mine.days, t.days)
-        and not (mine.verb and t.verb and mine.verb != t.verb)
+        and (mine.verb == t.verb if verb_told else not (mine.verb and t.verb and mine.verb != t.verb))
         and len(shared_action(mine, t)) >= words for t in told)
 
 
