@@ -26,6 +26,13 @@ cosine by a weighted geometric mean; the embedding share is tuned with the thres
 small grid (--weights), on one half, and scored on the other:
 
     .venv/bin/python bench/cluster.py --embed [--weights 0.6,0.7,0.8] [--linear]
+
+With --errors N, each half is cut at the shipped threshold and its BCubed losses are printed:
+the N predicted clusters that lose most precision (what they merged: each gold story's share
+and first headline) and the N gold stories that lose most recall (the sizes of their parts).
+A loss is in points of the half's BCubed precision or recall:
+
+    .venv/bin/python bench/cluster.py --errors 12
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ import hashlib
 import json
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -113,7 +120,11 @@ def main() -> int:
                     help="with --embed: a linear blend instead of the geometric mean")
     ap.add_argument("--ncut", default="",
                     help="split cuts to choose from with the threshold, e.g. 0,0.05,0.1,0.15")
+    ap.add_argument("--errors", type=int, default=0,
+                    help="print each half's N worst merged clusters and split stories")
     args = ap.parse_args()
+    if args.errors:
+        return errors_main(args.errors)
     if args.embed:
         return embed_main(args)
     if args.ncut:
@@ -149,6 +160,51 @@ def main() -> int:
           f", half 1 {100 * scores.get((1, default), float('nan')):.1f}")
     print(f"held-out mean BCubed F1: {100 * sum(results) / 2:.1f}  (anchors: TF-IDF 81.5, MiniLM 86.9)"
           f"  [{time.perf_counter() - t0:.0f}s, {len(grid)} thresholds]")
+    return 0
+
+
+def losses(labels: list[int], gold: list[str]) -> tuple[dict[int, float], dict[str, float]]:
+    """Each predicted cluster's share of the BCubed precision lost, each gold story's share
+    of the recall lost (fractions of the whole: the precision is 1 - sum of the first)."""
+    pair = Counter(zip(labels, gold, strict=True))
+    by_label, by_gold = Counter(labels), Counter(gold)
+    lost_p: dict[int, float] = defaultdict(float)
+    lost_r: dict[str, float] = defaultdict(float)
+    for a, g in zip(labels, gold, strict=True):
+        lost_p[a] += (1 - pair[(a, g)] / by_label[a]) / len(gold)
+        lost_r[g] += (1 - pair[(a, g)] / by_gold[g]) / len(gold)
+    return lost_p, lost_r
+
+
+def errors_main(top: int) -> int:
+    """Each half's worst merges and splits at the shipped threshold (see the docstring)."""
+    data = _load(f"{LSA_THRESHOLD}:{LSA_THRESHOLD}:1")
+    if data is None:
+        return 0
+    rows, half, _ = data
+    for h in (0, 1):
+        sub = [r for r in rows if half[r["story"]] == h]
+        rep, gold = represent_half(sub), [r["story"] for r in sub]
+        labels = list(cut(rep, prepared(rep, ClusterSettings()), LSA_THRESHOLD).labels)
+        lost_p, lost_r = losses(labels, gold)
+        first: dict[tuple[int, str], str] = {}  # (cluster, story) -> its first headline
+        for r, a in zip(sub, labels, strict=True):
+            first.setdefault((a, r["story"]), r["title"])
+        print(f"== half {h}: BCubed F1 {100 * bcubed_f1(labels, gold):.2f}, precision"
+              f" {100 * (1 - sum(lost_p.values())):.2f}, recall {100 * (1 - sum(lost_r.values())):.2f}")
+        print("-- merged: clusters losing most precision (gold stories in them)")
+        for a, loss in sorted(lost_p.items(), key=lambda kv: -kv[1])[:top]:
+            parts = Counter(g for g, x in zip(gold, labels, strict=True) if x == a)
+            print(f"{100 * loss:5.2f}  size {sum(parts.values())}")
+            for g, n in parts.most_common(5):
+                print(f"       {n:4d}  {g[:8]}  {first[(a, g)][:90]}")
+        print("-- split: gold stories losing most recall (their parts)")
+        for g, loss in sorted(lost_r.items(), key=lambda kv: -kv[1])[:top]:
+            parts = Counter(a for a, x in zip(labels, gold, strict=True) if x == g)
+            print(f"{100 * loss:5.2f}  size {sum(parts.values())}  parts"
+                  f" {[n for _, n in parts.most_common(8)]}")
+            for a, n in parts.most_common(4):
+                print(f"       {n:4d}  {first[(a, g)][:90]}")
     return 0
 
 
