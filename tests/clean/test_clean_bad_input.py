@@ -115,6 +115,16 @@ def test_a_page_its_publisher_double_encoded_is_repaired() -> None:
     assert cleaned.paragraphs == (zh,) and cleaned.language == "zh"
 
 
+def test_mojibake_in_any_paragraph_is_repaired() -> None:
+    # (one scan of the title and the paragraphs joined by line breaks: a pair in a
+    # paragraph after the first is found as well)
+    text = "The café on the pier reopened on Friday after the storm damaged its terrace."
+    page = ("<html><body><article><p>The council approved the new ferry timetable on Tuesday "
+            f"after a long debate.</p><p>{text.encode().decode('latin-1')}</p></article>"
+            "</body></html>")
+    assert clean(page).paragraphs[1] == text
+
+
 def test_missing_charset_and_bom() -> None:
     text = "<html><body><p>Der Stadtrat beschloss neue Radwege für München.</p></body></html>"
     assert "München" in clean(b"\xef\xbb\xbf" + text.encode("utf-8")).text
