@@ -22,8 +22,15 @@ Norwegian lawmaker said Wednesday that he has nominated …". `act(text)` reads:
   "nominate").
 
 "Also" is no word before a verb here: "Biden also said he would nominate …" tells another act.
-A sentence that opens otherwise has no act (`Act.verb` ""): the rule is for leads, which open
-on their subject, and a miss costs only a retelling the other rules may catch.
+A lead that opens on a phrase before its subject is read from its subject (`from_subject`): a
+time ("On Monday, …", "A year ago, …"), a clause or a phrase of a preposition ("After weekend
+protests, …", "With talks at an impasse, …") or a participle ("Facing a lawsuit, …"), up to its
+comma. A modal is a word before the verb ("could face"); a subject counted ("Thousands of
+nurses", "Hundreds of thousands of students") is what is counted ("nurses": `_COUNTED`); a
+particle of the passive may tell another act than of the active ("has been kicked off the
+platform" is barred, "kicked off the tour" began: `_PASSIVE_PHRASAL`). A sentence that opens
+otherwise has no act (`Act.verb` ""): the rule is for leads, which open on their subject, and a
+miss costs only a retelling the other rules may catch.
 """
 
 from __future__ import annotations
@@ -36,9 +43,12 @@ from dataclasses import dataclass
 from digest.edit.facts import DATES, form, inflected, plain, restates
 from digest.edit.figures import found, new_figures, numbers
 from digest.edit.lexicon import (
+    ARTICLES,
     BEFORE_VERB,
+    CONJUNCTIONS,
     EVENT_VERBS,
     IRREGULAR_VERBS,
+    PREPOSITIONS,
     QUOTED,
     STOPWORDS,
     VERB_HELPERS,
@@ -107,6 +117,13 @@ _PHRASAL = (
     (frozenset(["rule", "rules", "ruled", "ruling"]), "out", "reject"),
     (frozenset(["pass", "passes", "passed", "passing"]), "away", "die"),
 )
+# A verb and its particle in the passive whose act is not the active's: one kicked off a
+# platform, a flight or a team is barred from it ("kicked off the tour" began it). General
+# English, written for the project.
+_PASSIVE_PHRASAL = (
+    (frozenset(["kicked"]), "off", "ban"),
+)
+_PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "get", "gets", "got"])
 # A family's forms as often a noun or an adjective ("the ban", "close to a deal", "his name",
 # "the end of", "a select committee"): its verb only after a word a bare verb follows ("will
 # ban", "to name", "could end": `_MODALS`). General English.
@@ -118,6 +135,25 @@ _NOUN_FORMS = frozenset(["ban", "bans", "bar", "bars", "close", "name", "names",
 _INTENT = frozenset(["decided", "intends", "intend"])
 _MODALS = frozenset(["will", "would", "to", "could", "can", "may", "might", "should", "must",
                      "shall", "did", "does", "do"])
+# The modals `lexicon.BEFORE_VERB` lacks: words before the verb too ("Mayor Ada Lin could face
+# questions Tuesday", "may step down").
+_MODAL_VERBS = frozenset(["could", "can", "may", "might", "should", "must", "shall"])
+# A subject counted: the words of its count ("Thousands of", "Hundreds of thousands of", "Tens
+# of thousands of", "Dozens of"), then what is counted, its head ("nurses"). General English.
+_COUNTS = frozenset(["dozens", "scores", "tens", "hundreds", "thousands", "millions"])
+_COUNTED = re.compile(rf"(?:(?:{'|'.join(sorted(_COUNTS))}) of )+", re.IGNORECASE)
+# What a lead writes before its subject, up to a comma (`from_subject`): a phrase of a
+# preposition or a clause ("After weekend protests …,", "With talks at an impasse,", "Although
+# …,"), a time ("Late Friday,", "Just hours after …,", "Earlier this week,", a date: "Monday
+# morning,"; anything ending "ago": "A year ago,"), a participle ("Facing a lawsuit,": a word
+# in -ing before an article, a possessive or a preposition of its object: not "Boeing said",
+# "Boeing on Monday fired …"). General English.
+_OPENS_PHRASE = (PREPOSITIONS | CONJUNCTIONS | frozenset([
+    "when", "once", "whereas", "late", "early", "earlier", "later", "last", "this", "just",
+    "hours", "days", "weeks", "months", "minutes", "moments", "shortly"])) - frozenset([
+        "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "of", "than"])
+_AFTER_PARTICIPLE = ARTICLES | frozenset(["his", "her", "its", "their", "our", "to", "for", "with",
+                                          "against", "into", "up", "out", "down", "back"])
 # The noun of an act ("the agreement", "his nomination", "her resignation"): that act, as
 # `EVENT_VERBS` has it; no verb (`family`: "The second impeachment of …" tells no act of its
 # own), but the act's own word when another sentence tells it (`write/retold.needs`). General
@@ -140,7 +176,8 @@ _ACT_NOUNS = {
 
 
 def _date(word: str) -> bool:
-    return form(stem(word.lower())) in DATES
+    """A weekday or a month, capitalised ("marched", "may" are verbs)."""
+    return word[:1].isupper() and form(stem(word.lower())) in DATES
 
 
 def _adverb(word: str) -> bool:
@@ -181,23 +218,51 @@ def _any_verb(word: str, before: str) -> str:
     form after an auxiliary ("is facing", "will visit"); no verb of saying."""
     w = word.lower().rstrip(".")
     if (w in STOPWORDS or not w.isalpha() or _SPEECH.fullmatch(w)
-            or not (w.endswith("ed") or w in _PAST_ANY or before.lower() in VERB_HELPERS)):
+            or not (w.endswith("ed") or w in _PAST_ANY or before.lower() in VERB_HELPERS
+                    or before.lower() in _MODAL_VERBS)):
         return ""
     return "=" + form(stem(w))
 
 
-def _compound(word: str, after: Sequence[str]) -> str:
-    """The act a verb and its particle (`_PHRASAL`: "stepped down": "resign") or the noun of an
-    act after it (`_NOUN_ACTS`: "filed a lawsuit": "sue") tell, or ""."""
+def _compound(word: str, after: Sequence[str], before: str = "") -> str:
+    """The act a verb and its particle (`_PHRASAL`: "stepped down": "resign"; after a word of
+    the passive, `_PASSIVE_PHRASAL` first: "been kicked off": "ban") or the noun of an act after
+    it (`_NOUN_ACTS`: "filed a lawsuit": "sue") tell, or ""."""
     w = word.lower()
     nxt = after[0].lower().rstrip(".") if after else ""
-    return next((act for verbs, particle, act in _PHRASAL if w in verbs and nxt == particle),
+    phrasal = (*_PASSIVE_PHRASAL, *_PHRASAL) if before.lower() in _PASSIVE else _PHRASAL
+    return next((act for verbs, particle, act in phrasal if w in verbs and nxt == particle),
                 "") or next((act for verbs, nouns, act in _NOUN_ACTS if w in verbs and any(
                     a.lower().rstrip(".") in nouns for a in after[:_NOUN_REACH])), "")
 
 
+def from_subject(text: str) -> str:
+    """`text` from its subject on: past the phrase it opens with up to a comma (`_OPENS_PHRASE`:
+    "After weekend protests against the levy, Gov. Ada Lin …"; a date, a time "ago" or a
+    participle: "Facing a lawsuit, the Carthen Herald …") when a name or an article follows
+    the comma (no quotation: `"Don't be scared," …`), and past a count (`_COUNTED`: "Thousands
+    of nurses marched …" is what nurses did); else `text`."""
+    opener, comma, rest = text.partition(",")
+    words, after = _WORD.findall(opener), _WORD.findall(rest[:40])
+    rest = rest.lstrip()
+    if not (comma and words and after and rest.startswith(after[0]) and (
+            after[0][0].isupper() or after[0] in ARTICLES or after[0] in _COUNTS)) or opener.count("(") > opener.count(")"):
+        rest = text  # (no comma inside brackets: "Chuck Schumer (D., N.Y.) proposed …")
+    elif not (words[0].lower() in _OPENS_PHRASE or _date(words[0]) or words[-1] == "ago" or (
+            words[0].endswith("ing") and words[0][:1].isupper() and words[1:2]
+            and words[1] in _AFTER_PARTICIPLE)):
+        rest = text
+    counted = _COUNTED.match(rest)
+    return rest[counted.end():] if counted else rest
+
+
 def act(text: str) -> Act:
-    """The subject `text` opens on and its main verb (see the module docstring)."""
+    """The subject `text` opens on, past a phrase before it or a count (`from_subject`), and its
+    main verb (see the module docstring)."""
+    return _act(from_subject(text))
+
+
+def _act(text: str) -> Act:
     words = _WORD.findall(text)
     lower = 0
     for k, w in enumerate(words):
@@ -207,7 +272,8 @@ def act(text: str) -> Act:
         if w[0].isupper() or w in _IN_NAME:
             continue
         if (family(w, words[k - 1] if k else "") or w in BEFORE_VERB or w in _INTENT
-                or w.endswith("ed") or w in _PAST_ANY or _SPEECH.fullmatch(w)):
+                or w in _MODAL_VERBS or w.endswith("ed") or w in _PAST_ANY
+                or _SPEECH.fullmatch(w)):
             return _verb_after(words[:k], words[k:])
         lower += 1  # "leaders", "congressman"; not "he", "also"
         if lower > 2 or w in STOPWORDS:
@@ -219,8 +285,10 @@ def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
     """The verb that `rest` opens with, past `BEFORE_VERB` words and dates (see `act`)."""
     for k, w in enumerate(rest):
         # (a verb and its particle first: "passed away" is no "pass")
-        verb = _compound(w, rest[k + 1:]) or family(w, rest[k - 1] if k else "")
-        if not verb and (w.lower() in BEFORE_VERB or _date(w) or _adverb(w) or (
+        verb = _compound(w, rest[k + 1:], rest[k - 1] if k else "") or family(
+            w, rest[k - 1] if k else "")
+        if not verb and (w.lower() in BEFORE_VERB or w.lower() in _MODAL_VERBS or _date(w)
+                         or _adverb(w) or (
                 w.lower() in _INTENT and rest[k + 1:k + 2] == ["to"]
                 and rest[k + 2:k + 3] != ["not"])):
             continue

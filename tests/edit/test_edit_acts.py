@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.acts import act, family, noun, repeats_phrase, told_again
+from digest.edit.acts import Act, act, family, noun, repeats_phrase, told_again
 from digest.edit.proof import paragraph_strikes
 from digest.edit.write.paragraph import paragraph_for
+from digest.edit.write.told_again import same_act
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]
@@ -168,3 +169,60 @@ def test_the_paragraph_never_prints_a_clause_twice_and_the_editor_strikes_it(
                                  "rising after months of closed berths."])
     assert [s.rule for s in strikes] == [
         "fact stated twice (the phrase 'port report show freight' again)"]
+
+
+# Session 34: a lead that does not open on its subject (issue 11: two outlets' leads telling one
+# act, one of them opening on a time, a clause or a count).
+@pytest.mark.parametrize(("lead", "verb", "subject"), [
+    ("On Monday, the Harlow council banned plastic bags.", "ban", "the Harlow council"),
+    ("Late Friday, Mayor Ada Lin signed the ferry levy.", "sign", "Mayor Ada Lin"),
+    ("A year ago, the port board closed the old quay.", "close", "the port board"),
+    ("Monday morning, the port board voted to ban cruise ships.", "pass", "the port board"),
+    ("Just hours after being sacked on Friday, Ada Lin quit the party.", "resign", "Ada Lin"),
+    ("After weekend protests against the levy, Gov. Ada Lin vetoed the bill Monday.", "=veto",
+     "Gov. Ada Lin"),
+    ("With talks at an impasse, the mayor signed the order.", "sign", "the mayor"),
+    ("Facing a lawsuit, the Carthen Herald fired its editor.", "fire", "the Carthen Herald"),
+    # a count: what is counted is the subject
+    ("Thousands of nurses marched in cities across the country.", "=march", "nurses"),
+    ("Hundreds of thousands of students gathered Saturday in Harlow.", "=gathe", "students"),
+    ("On Saturday, tens of thousands of nurses marched in Harlow.", "=march", "nurses"),
+    # a verb is no month: "marched", "may"
+    ("Nurses marched into Harlow Square on Saturday.", "=march", "Nurses"),
+    # a modal before the verb
+    ("Mayor Ada Lin could face questions Tuesday over the levy.", "=fac", "Mayor Ada Lin"),
+    ("The port board may approve the ferry levy on Friday.", "pass", "The port board"),
+    # a particle of the passive: one kicked off a platform is barred from it
+    ("Ada Lin has been kicked off the platform.", "ban", "Ada Lin"),
+    ("The harbour festival kicked off on Friday.", "begin", "The harbour festival"),
+    ("The harbour festival was called off on Friday.", "cancel", "The harbour festival"),
+])
+def test_the_act_of_a_lead_past_what_it_opens_with(lead: str, verb: str, subject: str) -> None:
+    assert act(lead) == Act(verb, tuple(subject.split())), lead
+
+
+@pytest.mark.parametrize(("lead", "subject"), [
+    # a name in -ing is no participle: "Boeing on Monday …"
+    ("Harbing on Monday fired its chief, the board said.", ("Harbing",)),
+    # no comma inside brackets, and no quotation after it
+    ("After Sen. Ada Lin (D., Minn.) proposed a levy, the port board approved it.", ()),
+    ("As she told the girl, \"Don't be scared,\" Ada Lin showed her calm.", ()),
+    # a count in a word opens no phrase: "Two councillors" did it
+    ("Two councillors voted against the levy, the Harlow Herald reported.",
+     ("Two", "councillors")),
+])
+def test_what_is_no_opener_is_read_as_before(lead: str, subject: tuple[str, ...]) -> None:
+    assert act(lead).subject == subject, lead
+
+
+def test_two_leads_of_one_act_one_opening_on_a_time_or_a_count_are_one_act() -> None:
+    told = "Harlow Ferries raised its fares by a third on Monday, the company said."
+    again = "On Monday, Harlow Ferries raised fares on its Carthen route by a third."
+    assert act(again).subject == act(told).subject == ("Harlow", "Ferries")
+    assert same_act(again, [told])
+    # what is counted does, not the count: nurses are no teachers
+    nurses = "Nurses marched into Harlow Square on Saturday to demand higher pay."
+    assert same_act("Thousands of nurses marched in cities across the country on Saturday.",
+                    [nurses])
+    assert not same_act("Thousands of teachers marched in cities across the country on "
+                        "Saturday.", [nurses])
