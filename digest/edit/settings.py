@@ -17,14 +17,16 @@ from dataclasses import dataclass, field
 # noun ("the peacekeeper force"): a cue of "Why does it matter?" here and in the copy
 # editor's check (proof/questions.MATTERS).
 FORCES_TO = r"forc(?:es|ed|ing)\s+(?:\w+\s+){0,3}to"
+# The verbs that tell when an organisation began ("founded in 2019", "set up by three labs"):
+# a cue of "Been around long?" and the appositive grounding.founding cuts apart.
+FOUNDED = r"founded|established|set up|formed|inaugurated|created"
 QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Which is?", r"\b(known as|short for|refers to|stands for)\b|简称|"
                   r"是[^，。]{0,16}(联盟|组织|机构|协会|平台|公司|部门|论坛)"),
     ("Who's in it?", r"\bmembers?\b|\bmembership\b|\bincludes?\b|\bincluding\b|\bcompris|"
                      r"\bled by\b|\bchair|\bheads?\b|\bjoined\b|\bfounding member|成员|会员|"
                      r"包括|牵头|主任"),
-    ("Been around long?", r"\b(founded|established|set up|formed|inaugurated|created)\b|"
-                          r"\bsince (19|20)\d\d\b|成立|创建|设立"),
+    ("Been around long?", rf"\b({FOUNDED})\b|\bsince (19|20)\d\d\b|成立|创建|设立"),
     ("What does it do?", r"\b(publish|releas|draft|develop|maintain|coordinat|benchmark|"
                          r"dataset|test suite|standards?|guidelines?|leaderboard|oversee|"
                          r"regulat|runs?|organis|co-organis|co-host|hosts?)\w*|发布|推动|制定|负责|开展"),

@@ -7,12 +7,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from digest.edit.lexicon import CJK_RE
 from digest.edit.select import select
 from digest.edit.settings import QUESTIONS, Settings
 from digest.edit.week import Week, read
 from digest.edit.write.explainer import build_explainer, choose_entity
-from digest.edit.write.grounding import trace
+from digest.edit.write.grounding import founding, trace
 from digest.edit.write.tldr import main_clause
 from digest.models import Article, Newsletter, Period
 from digest.text import split_sentences
@@ -85,6 +87,42 @@ def test_an_english_founding_sentence_beats_the_chinese_one(make_article: MakeAr
     founded = next(q for q in exp.qa if q.question == "Been around long?")
     assert [s.text for s in founded.answer] == [
         "The Harbour Data Alliance was founded in Ningbo in 2018 by three port operators."]
+
+
+def test_a_founding_told_beside_the_members_answers_been_around_long(
+        make_article: MakeArticle, period: Period) -> None:
+    """A sentence that tells the founding in an appositive and the members in its predicate
+    answers "Been around long?" with the founding, cut to its clause; the members answer
+    "Who's in it?", and "more than 200" is told once."""
+    bodies = [*ALLIANCE[:2], "HDA, founded in 2018 by the Ningbo Port Authority, two shipping "
+              "lines and a university, now has more than 200 members, among them Coastline "
+              "Shipping and Eastgate Logistics."]
+    arts, exp = _explainer(make_article, bodies, period)
+    answers = {q.question: [s.text for s in q.answer] for q in exp.qa}
+    assert answers["Been around long?"] == [
+        "HDA was founded in 2018 by the Ningbo Port Authority, two shipping lines and a "
+        "university."]
+    assert any("200" in t for t in answers["Who's in it?"])  # the members, apart
+    texts = [t for said in answers.values() for t in said]
+    assert sum("200" in t for t in texts) == 1
+    sources = [x for a in arts for x in split_sentences(a.text)]
+    assert all(trace(t, sources) for t in texts)
+
+
+@pytest.mark.parametrize(("sentence", "parts"), [
+    ("HDA, founded in 2018 by the port, two lines and a university, now has 200 members.",
+     ("HDA was founded in 2018 by the port, two lines and a university.",
+      "HDA now has 200 members.")),
+    ("The Harbour Data Alliance, which was set up in 2018, said on Monday it would act.",
+     ("The Harbour Data Alliance was set up in 2018.",
+      "The Harbour Data Alliance said on Monday it would act.")),
+    ("HDA, founded in 2018, and based in Ningbo.", None),  # no predicate after it
+    ("HDA, founded in 2018, said so.", None),  # too little left to say anything
+    ("HDA, an alliance founded in 2018, has 200 members.", None),  # a definition, not a founding
+])
+def test_founding_cuts_the_appositive_from_the_rest(sentence: str,
+                                                     parts: tuple[str, str] | None) -> None:
+    assert founding(sentence) == parts
 
 
 def test_main_clause_keeps_a_short_sentence_whole() -> None:

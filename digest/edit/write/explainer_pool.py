@@ -8,7 +8,8 @@ nothing the issue prints elsewhere (the TL;DR). `stands` says whether it can be 
 (lexicon.dangles, and no "the <noun>" its article introduced before it). A sentence that says
 what the issue prints elsewhere is marked (`said`), not left out: a person's role is read
 from every sentence naming them ("Deputy White House Press Secretary Ann Lee" in a printed
-sentence, "Press Secretary Ann Lee" in another: she is the deputy).
+sentence, "Press Secretary Ann Lee" in another: she is the deputy). A sentence that opens on
+the entity and tells its founding in an appositive joins as two (`apart`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from digest.edit.proof.explainer import (
 )
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Week
+from digest.edit.write.grounding import founding
 
 # An appositive or a relative clause between commas (", an industry group whose members …,"):
 # background about a name, not what the sentence says.
@@ -97,17 +99,32 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
                     or not r.speaks(line, language)):
                 continue
             seen_text.add(text)
-            pool.append(Item(text, week.cite(r), frozenset(line.words), facts(text),
-                             not dangles(text) and not opens_on_reference(text)
-                             and not UNINTRODUCED.match(text) and not DATELINE.match(text)
-                             and not LEANS.search(text)
-                             and no_fact(text, forms) is None
-                             and misspelt(text, counts) is None
-                             and not r.refers_back(line),
-                             _ASIDE.sub("", text), line.index == 0,
-                             said_elsewhere(frozenset(line.words) - own, elsewhere),
-                             text in above))
+            whole_words = frozenset(line.words)
+            for part in apart(text, forms):
+                words = whole_words if part == text else frozenset(content_words(part))
+                pool.append(Item(part, week.cite(r), words, facts(part),
+                                 not dangles(part) and not opens_on_reference(part)
+                                 and not UNINTRODUCED.match(part) and not DATELINE.match(part)
+                                 and not LEANS.search(part)
+                                 and no_fact(part, forms) is None
+                                 and misspelt(part, counts) is None
+                                 and not r.refers_back(line),
+                                 _ASIDE.sub("", part), line.index == 0,
+                                 said_elsewhere(words - own, elsewhere),
+                                 text in above))
     return pool
+
+
+def apart(text: str, forms: Sequence[str]) -> tuple[str, ...]:
+    """The sentence, or the two it tells when it opens on the entity and an appositive that
+    says when it was founded ("AOMA, founded in 2019 by …, now has 300 members …" -> "AOMA
+    was founded in 2019 by …." and "AOMA now has 300 members …", grounding.founding): the
+    founding answers "Been around long?", the rest the question it speaks to, each once, and
+    neither opens on "AOMA," (a dateline's shape)."""
+    parts = founding(text)
+    if parts is None or not any(names(f, text.split(",")[0]) for f in forms):
+        return (text,)
+    return parts
 
 
 def repeats(item: Item, given: Sequence[Item], share: float) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from digest.edit.lexicon import CJK_RE, cjk_bigrams, content_words
+from digest.edit.settings import FOUNDED
 from digest.edit.write.days import readings
 from digest.text import undoubled
 
@@ -123,6 +124,27 @@ def _clause_cut(core: str, src: str) -> bool:
 _DEFINITION = re.compile(r"^(?:The )?(?P<name>.+?) is (?P<clause>(?:an?|the) .+?)\.$")
 
 
+# "AOMA, founded in 2019 by A, B and C, now has 300 members." tells two facts: when it began
+# ("AOMA was founded in 2019 by A, B and C.") and what it is now ("AOMA now has 300
+# members."). The appositive ends at the comma before the predicate: a lower-case word that
+# does not go on listing founders (an article, a possessive, a number, a quantifier).
+_LISTING = (r"(?:the|a|an|and|or|its|his|her|their|one|two|three|four|five|six|seven|eight|"
+            r"nine|ten|several|some|many|both|other|including|among|such|mostly|mainly)\b")
+_FOUNDED_APPOSITIVE = re.compile(
+    rf"^(?P<name>[A-Z][^,;:]{{0,80}}?),\s+(?:which was\s+)?(?P<clause>(?:{FOUNDED})\s[^;:]+?),"
+    rf"\s+(?P<rest>(?!{_LISTING})[a-z][^;:]*\S)$")
+
+
+def founding(sentence: str) -> tuple[str, str] | None:
+    """A sentence opening on a name and a founding appositive, cut in two: "X was founded …."
+    and "X <the rest>" (None: no such appositive, or a rest too short to say anything)."""
+    m = _FOUNDED_APPOSITIVE.match(sentence)
+    if not m or len(m.group("rest").split()) < 3:
+        return None
+    name = m.group("name")
+    return f"{name} was {m.group('clause')}.", f"{name} {m.group('rest')}"
+
+
 def trace(sentence: str, source_sentences: Iterable[str]) -> bool:
     """Whether an offline sentence is extractive (`_extract`), its relative days printed as
     `days.rewrite` prints them: "said Tuesday" or "said" of "said today" (`days.readings`)."""
@@ -137,7 +159,8 @@ def _extract(sentence: str, source_sentences: Iterable[str]) -> bool:
     earlier given as its acronym (`contract_names`), its relative days resolved
     (`days.readings`: "said Tuesday" of "said today") — or
     one cut at a comma before a trailing clause, or a definition cut from a source
-    sentence's appositive (see `_DEFINITION`), or one whose detachable clause between commas
+    sentence's appositive (see `_DEFINITION`) or told apart from its founding (`founding`),
+    or one whose detachable clause between commas
     the paragraph writer cut (`_clause_cut`), or the source's slip mended ("the the":
     `text.undoubled`)."""
     core = TRAILING_ATTRIBUTION.sub("", CONNECTIVES.sub("", sentence).strip())
@@ -155,6 +178,8 @@ def _extract(sentence: str, source_sentences: Iterable[str]) -> bool:
         return True  # cut at a clause boundary ("…, requiring …" or "…; 37 …" dropped)
     if any(_clause_cut(f, src) for src in sources for f in forms):
         return True  # a clause between commas cut (write/trim.py: "…, which …, was used …")
+    if any(core in parts for parts in map(founding, sources) if parts):
+        return True  # a founding appositive told apart from the rest (`founding`)
     m = _DEFINITION.match(core)
     if m:
         needle = f"{m.group('name')}, {m.group('clause')}"
