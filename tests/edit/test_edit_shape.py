@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from digest.edit import edit_issue
 from digest.edit.lexicon import CJK_RE, dangles
@@ -17,6 +18,7 @@ from digest.edit.week import read
 from digest.edit.write.casing import in_running_text, prose_counts
 from digest.edit.write.grounding import trace
 from digest.edit.write.intro import _definite, _definition
+from digest.edit.write.timeline import dated_before
 from digest.edit.write.tldr import _a_place
 from digest.models import QA, Article, Explainer, Issue, Newsletter, Period, Sentence
 from digest.text import split_sentences
@@ -109,6 +111,26 @@ def test_tldr_is_one_through_line(period: Period, make_article: MakeArticle) -> 
     assert not set(texts) & {s.text for q in issue.explainer.qa for s in q.answer}
     one = _issue(period, make_article, Settings(tldr=TldrSettings(sentences=1)))
     assert len(one.tldr) == 1
+
+
+def test_tldr_tells_no_background_dated_before_the_week(period: Period,
+                                                     make_article: MakeArticle) -> None:
+    """A thread sentence that dates its act before its article's month ("in October" in a
+    November article) is background, not what the thread did this week."""
+    arts = _week(make_article)
+    tide = TIDE_B.replace("HDA's member list of more than 200 firms includes Coastline Shipping "
+                          "and Ningbo Port Group.", "HDA added Coastline Shipping and Ningbo "
+                          "Port Group to its member list in October.")
+    arts[5] = make_article(tide, source="Quay Times", title="Tidewatch covers 40 ports", day=4.5)
+    texts = [s.text for s in _issue(period, make_article, arts=arts).tldr]
+    assert texts and not any("in October" in t for t in texts), texts
+    published = date(2026, 11, 18)
+    assert dated_before("It published a test suite in October.", published)
+    assert dated_before("It was founded in 2019.", published)
+    assert dated_before("It fined them last year.", published)
+    assert not dated_before("It will publish a standard in December.", published)
+    assert not dated_before("It met on October 12.", published)  # a day: event_day's
+    assert not dated_before("It opened on Tuesday in Hangzhou.", published)
 
 
 def test_a_thread_ties_a_share_of_the_week_and_is_no_place(period: Period,

@@ -11,6 +11,9 @@ resolves it against its article's publication date:
   publication's year, or the year before when that would lie in the future.
 
 No date named: None (the sentence keeps its place).
+
+`dated_before` tells a sentence that dates what it reports before the month its article was
+published in ("published a test suite in October", "in 2019", "last year"): background.
 """
 
 from __future__ import annotations
@@ -69,3 +72,25 @@ def event_day(sentence: str, published: date) -> date | None:
     if relative in ("yesterday", "last night", "昨天", "昨日"):
         return published - timedelta(days=1)
     return published
+
+
+# "in October", "in October 2025", "in 2019", "last month", "last year" (a month with a day
+# is `event_day`'s; a month with no year, after the publication's month, is a plan).
+_EARLIER = re.compile(rf"\bin\s+{_MONTH}(?!\w)(?:\s+((?:19|20)\d\d))?(?!\s*\d)"
+                      r"|\bin\s+((?:19|20)\d\d)\b|\blast\s+(month|year)\b")
+
+
+def dated_before(sentence: str, published: date) -> bool:
+    """Whether `sentence` dates what it reports before the month `published` is in."""
+    for m in _EARLIER.finditer(sentence):
+        month, year, only_year, last = m.groups()
+        if last:
+            return True
+        if only_year:
+            if int(only_year) < published.year:
+                return True
+            continue
+        if (int(year) if year else published.year, _month(month)) < (
+                published.year, published.month):
+            return True
+    return False

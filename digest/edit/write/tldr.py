@@ -15,8 +15,9 @@ One through-line of at most three sentences, never the stories' leads chained wi
   another featured story's own subject first, then one the thread opens as its subject
   ("US President Donald Trump signed …", not "AOMA's member list …"), then one the
   paragraph printed (it says what happened there), then the earliest; a sentence that leans
-  on one not printed ("It", "Second, …", "The move …") or repeats one already chosen is never
-  used, and a trailing clause (", requiring …") is cut;
+  on one not printed ("It", "Second, …", "The move …"), repeats one already chosen, or dates
+  its act before its article's month ("… published a test suite in October": background,
+  timeline.dated_before) is never used, and a trailing clause (", requiring …") is cut;
 * the Explainer, written after it, repeats none of its sentences — unless it would have too
   few answers without them: then it takes them and the TL;DR is written around it;
 * a week without a thread, or whose thread only one story's sentence carries, gets one
@@ -45,6 +46,7 @@ from digest.edit.proof.tldr import one_line, sentence_faults
 from digest.edit.settings import TldrSettings
 from digest.edit.week import Line, Read, Week
 from digest.edit.write.attribution import judges
+from digest.edit.write.timeline import dated_before
 from digest.models import Sentence, Story
 
 # Where a sentence's main clause ends: a trailing participle, "with …", "most of them …".
@@ -265,6 +267,8 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
                     if (text is None or not _names(text, forms)
                             or said_elsewhere(frozenset(line.words) - name, explained)):
                         continue  # (the cut took the thread's name with it: "…, told CNN")
+                    if r.article.published and dated_before(text, r.article.published.date()):
+                        continue  # background ("… published a test suite in October")
                     named = set(week.index.resolve(mentions(text)))
                     ties = sum(1 for j, s in enumerate(own) if j != k and s in named)
                     subject = _opens_on(text, forms)
