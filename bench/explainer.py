@@ -33,10 +33,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.allsides import Week, load_weeks, run
-from digest.edit.aliases import EntityIndex
-from digest.edit.entities import mentions
 from digest.edit.lexicon import CALENDAR
 from digest.edit.proof import front_strikes
+from digest.edit.read.aliases import EntityIndex
+from digest.edit.read.entities import mentions
 from digest.models import Issue
 
 TOP = 10

@@ -21,13 +21,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from digest.edit.aliases import EntityIndex
-from digest.edit.casing import Casing, sentence_cased
-from digest.edit.entities import Scan, mentions_after, scan
-from digest.edit.leaning import titled_holders
 from digest.edit.lexicon import CJK_RE, content_words
-from digest.edit.references import definite_references, introduced
-from digest.edit.whole import fault
+from digest.edit.read.aliases import EntityIndex
+from digest.edit.read.casing import Casing, sentence_cased
+from digest.edit.read.entities import Scan, mentions_after, scan
+from digest.edit.read.leaning import titled_holders
+from digest.edit.read.references import definite_references, introduced
+from digest.edit.read.whole import fault
 from digest.edit.write.furniture import clean_sentence, is_furniture
 from digest.edit.write.summarize import in_language
 from digest.models import Article, ArticleState, ArticleStatus

@@ -1,4 +1,4 @@
-"""edit/acts: a lead's subject and main verb."""
+"""edit/read/acts: a lead's subject and main verb."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.acts import Act, act, family, noun, repeats_phrase, told_again
 from digest.edit.proof import paragraph_strikes
+from digest.edit.read.acts import Act, act, family, noun, repeats_phrase, told_again
 from digest.edit.write.paragraph import paragraph_for
 from digest.edit.write.told_again import same_act
 from digest.models import Article

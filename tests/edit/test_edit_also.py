@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import stem
 from digest.edit.proof import paragraph_strikes
+from digest.edit.read.leaning import opens_on_reference
 from digest.edit.write.also import also_line
 from digest.edit.write.lines import first_person, story_lines
 from digest.edit.write.paragraph import paragraph_for

@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.leaning import leans_back, role_holder, titled_holders
-from digest.edit.mend import mended
 from digest.edit.proof import paragraph_strikes
-from digest.edit.whole import unstopped_dek
+from digest.edit.read.leaning import leans_back, role_holder, titled_holders
+from digest.edit.read.mend import mended
+from digest.edit.read.whole import unstopped_dek
 from digest.edit.write.also import also_line
 from digest.models import Article
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.casing import Casing, _search, sentence_cased, written
+from digest.edit.read.casing import Casing, _search, sentence_cased, written
 from digest.edit.week import read
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article

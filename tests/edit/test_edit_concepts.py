@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from digest.edit.aliases import EntityIndex
 from digest.edit.group.anchors import anchors, cluster_text, link_languages
 from digest.edit.group.concepts import shared_heads
 from digest.edit.group.stories import cluster
+from digest.edit.read.aliases import EntityIndex
 from digest.edit.select import select
 from digest.edit.select.relevance import RelevanceJudge
 from digest.edit.settings import Settings

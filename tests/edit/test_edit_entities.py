@@ -1,10 +1,10 @@
-"""The name finder's rules (digest/edit/entities.py): what is no name."""
+"""The name finder's rules (digest/edit/read/entities.py): what is no name."""
 
 from __future__ import annotations
 
 import pytest
 
-from digest.edit.entities import mentions, mentions_after, scan
+from digest.edit.read.entities import mentions, mentions_after, scan
 
 
 @pytest.mark.parametrize(("text", "names"), [

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from digest.edit.aliases import EntityIndex
 from digest.edit.group.anchors import event_anchors, name_forms, same_name, subject_held
 from digest.edit.group.stories import anchor_factors, cluster
+from digest.edit.read.aliases import EntityIndex
 
 FUND = ("Harbourtown opens fund for delivery drone parts. Harbourtown will spend 900 million "
         "crowns subsidising the battery packs and parts that go into delivery drones, the city's "

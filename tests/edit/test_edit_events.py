@@ -4,10 +4,10 @@ Fictional sentences, written for the tests."""
 
 from __future__ import annotations
 
-from digest.edit.event import event
-from digest.edit.events import acts_again, restates_event, says_nothing_new
-from digest.edit.facts import DATES, form, restates
 from digest.edit.lexicon import stem
+from digest.edit.read.event import event
+from digest.edit.read.events import acts_again, restates_event, says_nothing_new
+from digest.edit.read.facts import DATES, form, restates
 
 RULING = ("A federal appeals court refused on Tuesday to reinstate Governor Ilse Brandt's ban "
           "on harbour fishing, leaving a lower court's order suspending the ban in place.")

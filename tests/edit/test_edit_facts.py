@@ -1,4 +1,4 @@
-"""What a sentence states and whether it says anything new (digest.edit.facts, issue 11: "no
+"""What a sentence states and whether it says anything new (digest.edit.read.facts, issue 11: "no
 fact stated twice in a paragraph"). Every text here is made up for the test."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.events import restates_event, says_nothing_new
-from digest.edit.facts import name_runs, new_fact, restates, said
-from digest.edit.figures import hedged, numbers, rounds
 from digest.edit.proof import paragraph_strikes
+from digest.edit.read.events import restates_event, says_nothing_new
+from digest.edit.read.facts import name_runs, new_fact, restates, said
+from digest.edit.read.figures import hedged, numbers, rounds
 from digest.edit.settings import ParagraphSettings
 from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import Pick, paragraph_for, without_repeats

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.leaning import POINTS_FORWARD
+from digest.edit.read.leaning import POINTS_FORWARD
 from digest.edit.write.furniture import labelled
 from digest.edit.write.lines import story_lines
 from digest.models import Article

@@ -1,6 +1,6 @@
 """A sentence whose "this", "that", "these" or "those" stands alone for what the sentence
 before it said ("Without this, …", "Intuitively, this makes sense.", "… for this."), or whose
-"The two …" counts the people it named (digest.edit.leaning.LEANS_BACK, `_REFERENCE`):
+"The two …" counts the people it named (digest.edit.read.leaning.LEANS_BACK, `_REFERENCE`):
 printed away from that sentence it leans on nothing printed. A clause of its own before the
 pronoun is what it stands for ("While X, this is not always the case")."""
 
@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.leaning import leans_back
 from digest.edit.proof import paragraph_strikes
+from digest.edit.read.leaning import leans_back
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article
 

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.facts import new_fact
 from digest.edit.lexicon import CJK_RE, stem
 from digest.edit.proof import paragraph_strikes
+from digest.edit.read.facts import new_fact
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.also import also_line
 from digest.edit.write.attribution import attribute, judges

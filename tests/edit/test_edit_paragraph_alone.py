@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from digest.edit.leaning import leans_back
 from digest.edit.proof import paragraph_strikes
+from digest.edit.read.leaning import leans_back
 from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.edit.write.person import first_person

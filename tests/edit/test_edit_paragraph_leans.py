@@ -1,5 +1,5 @@
 """The paragraph writer never prints a sentence leaning on one it did not print right before
-it (digest.edit.leaning.leans_back), English or Chinese, and the copy editor strikes one that
+it (digest.edit.read.leaning.leans_back), English or Chinese, and the copy editor strikes one that
 does."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.leaning import leans_back
 from digest.edit.proof import paragraph_strikes
+from digest.edit.read.leaning import leans_back
 from digest.edit.write.furniture import own_furniture
 from digest.edit.write.lines import story_lines
 from digest.edit.write.paragraph import paragraph_for

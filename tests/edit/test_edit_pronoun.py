@@ -22,7 +22,7 @@ STORY = ("Harbour board chair Nora Lind said on Monday that the night ferry to O
 
 
 def _persons(*texts: str) -> Persons:
-    from digest.edit.entities import mentions
+    from digest.edit.read.entities import mentions
     return Persons(texts, [mentions(t) for t in texts])
 
 

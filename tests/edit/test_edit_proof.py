@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.edit.facts import restates
-from digest.edit.leaning import headline_grammar, leans_back, opens_on_reference
 from digest.edit.lexicon import dangles
 from digest.edit.proof.headline import _whole_in, headline_strikes
 from digest.edit.proof.story import paragraph_strikes, story_strikes
+from digest.edit.read.facts import restates
+from digest.edit.read.leaning import headline_grammar, leans_back, opens_on_reference
 from digest.edit.write.grounding import trace
 from digest.edit.write.lines import story_lines
 from digest.models import Article

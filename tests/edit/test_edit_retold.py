@@ -9,8 +9,8 @@ from dataclasses import replace
 import pytest
 
 from digest.edit import edit_issue
-from digest.edit.acts import family
 from digest.edit.proof import paragraph_strikes
+from digest.edit.read.acts import family
 from digest.edit.settings import PARAGRAPH
 from digest.edit.write.lines import Line, story_lines
 from digest.edit.write.paragraph import Pick

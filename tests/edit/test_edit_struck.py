@@ -1,6 +1,6 @@
 """A sentence leaning only on its opening conjunction ("But …", "However, …") is printed with
 the conjunction struck when the sentence it answered is not printed right before it
-(digest.edit.leaning.struck, write/lines.article_lines): the fact it gives is not lost, and
+(digest.edit.read.leaning.struck, write/lines.article_lines): the fact it gives is not lost, and
 no sentence of the paragraph opens on a "But" that answers nothing."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit.leaning import struck
 from digest.edit.proof import paragraph_strikes
+from digest.edit.read.leaning import struck
 from digest.edit.write.paragraph import paragraph_for
 from digest.models import Article
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from digest.edit.aliases import EntityIndex
 from digest.edit.group.stories import cluster
+from digest.edit.read.aliases import EntityIndex
 from digest.edit.select.dedup import find_duplicates
 from digest.edit.select.relevance import RelevanceJudge
 from digest.edit.select.window import in_window, period_label

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.edit import mend, whole
-from digest.edit.leaning import DEK_FAULT
 from digest.edit.proof import paragraph_strikes
+from digest.edit.read import mend, whole
+from digest.edit.read.leaning import DEK_FAULT
 from digest.edit.week import read
 from digest.edit.write.also import also_line
 from digest.edit.write.lines import story_lines

@@ -24,9 +24,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from digest.edit.aliases import EntityIndex
-from digest.edit.entities import char_before, mentions
 from digest.edit.lexicon import APOSTROPHES, CJK_RE, MONTHS, WEEKDAYS, fold_name, mostly_cjk
+from digest.edit.read.aliases import EntityIndex
+from digest.edit.read.entities import char_before, mentions
 
 LINK_SCORE = 1.5
 _MONTHS = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}

@@ -22,8 +22,6 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 import scipy.sparse as sp
 
-from digest.edit.aliases import EntityIndex
-from digest.edit.entities import Scan, mentions_after
 from digest.edit.group.anchors import (
     cluster_text,
     event_anchors,
@@ -41,6 +39,8 @@ from digest.edit.group.stories import (
     labels_at,
     prepare,
 )
+from digest.edit.read.aliases import EntityIndex
+from digest.edit.read.entities import Scan, mentions_after
 from digest.models import Article, EditorSettings
 
 # Body words that join the title. allsides_dev's texts (median 60 words, 90% under 86) score

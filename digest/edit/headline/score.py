@@ -26,10 +26,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.figures import numbers, rounds
 from digest.edit.headline.column import columns
 from digest.edit.headline.titles import QUOTES, candidate_texts, clean_title
 from digest.edit.lexicon import ARTICLES, CJK_RE, STOPWORDS, content_words, mostly_cjk, stem
+from digest.edit.read.figures import numbers, rounds
 from digest.edit.settings import HeadlineSettings
 from digest.edit.write.summarize import is_cjk_language
 from digest.models import Article

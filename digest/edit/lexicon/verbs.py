@@ -14,7 +14,7 @@ from digest.text import SPEECH as SPEECH
 
 # English irregular verbs: a past tense or participle and its base ("met" is "meet", "won"
 # "win"), which no suffix stripping relates, so that "The leaders have met" tells the event of
-# "Leaders meet" (edit/facts.inflected). General English, not a corpus's words. Left out: forms
+# "Leaders meet" (edit/read/facts.inflected). General English, not a corpus's words. Left out: forms
 # that are as often another word ("left", "shot", "rose", "found", "fed", "lay", "bound",
 # "wound", "lit", "bore", "broke", "rang", "bit"), and the auxiliaries ("did", "done").
 IRREGULAR_VERBS = tuple(tuple(pair.split()) for pair in (
@@ -48,7 +48,7 @@ IRREGULAR_VERBS = tuple(tuple(pair.split()) for pair in (
 REPORTING_VERBS = ("said", "says", "say", "told", "according to", "reported", "reports", "announced", "stated", "wrote", "writes", "claimed", "argued", "noted", "added")
 # Words of one action told in other words ("denounced" / "backlash"; "demanding" / "called
 # on"; "walk back" / "retract"): each family counts as one more word of the action shared
-# (edit/events.restates_event).
+# (edit/read/events.restates_event).
 EVENT_FAMILIES = (
     ("denounce", "denounced", "condemn", "condemned", "condemnation", "criticize", "criticized",
      "criticise", "criticised", "criticism", "backlash", "blowback", "outcry", "rebuke",
@@ -82,7 +82,7 @@ EVENT_FAMILIES = (
      "drops", "dropped", "dropping", "abandon", "abandoned", "abandoning", "halt", "halted"),
 )
 # Words of a role or of any report, which say who or that something was said, not what happened
-# (edit/event.py: no word of an event's action).
+# (edit/read/event.py: no word of an event's action).
 EVENT_ROLES = frozenset([
     "lady", "host", "official", "officials", "lawmaker", "lawmakers", "nominee", "candidate",
     "administration", "former", "ex", "chief", "executive", "attorney", "lawyer", "lawyers",
@@ -94,7 +94,7 @@ EVENT_REPORTING = frozenset([
 # A news event's verbs in the words different outlets' leads tell it by ("is set to testify" /
 # "is appearing before"; "unveiled" / "introduced"; "is resigning" / "resigned"): two leads on
 # one subject whose main verbs are of one family, on one day or no day named, tell one event
-# (edit/acts.act). General English, each family one act; no verb of saying (one person says
+# (edit/read/acts.act). General English, each family one act; no verb of saying (one person says
 # many things a day: what was said is the event), none that is mostly another word ("back",
 # "present", "stop", "rule", "lift", "declined to comment"); a form as often a noun or an
 # adjective ("the ban", "close to a deal", "his name") is the verb only after "will", "to" …

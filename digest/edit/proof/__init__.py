@@ -7,9 +7,9 @@ the front of the issue explainer.py (`front_strikes`: the TL;DR by tldr.py's rul
 week's sources, as it checks a name against them, sources.py), the intro by intro.py's, its
 list items by item.py's; the Explainer's sentences by its own, whether an answer answers its
 question by questions.py's, a person's by person.py's, what an answer must carry by
-answer.py's). What makes a sentence lean on one not printed (`leaning.py`) and whether a
-source's sentence is whole (`whole.py`) stay beside the rooms: writers and checker read them
-alike.
+answer.py's). What makes a sentence lean on one not printed (`read/leaning.py`) and whether
+a source's sentence is whole (`read/whole.py`) are read/'s, the room of a sentence's readers:
+writers and checker read them alike.
 """
 
 from digest.edit.proof.explainer import front_strikes

@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.edit.facts import restates
-from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import ANAPHORIC, content_words, dangles
 from digest.edit.proof.answer import GLUED, misspelt, no_fact, word_counts
 from digest.edit.proof.intro import intro_strikes
@@ -28,6 +26,8 @@ from digest.edit.proof.person import about_another, unnamed
 from digest.edit.proof.questions import fault
 from digest.edit.proof.strike import Strike
 from digest.edit.proof.tldr import language_strike, tldr_strikes
+from digest.edit.read.facts import restates
+from digest.edit.read.leaning import opens_on_reference
 from digest.models import Explainer, Issue
 
 

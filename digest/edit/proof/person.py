@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.edit.entities import is_title
 from digest.edit.lexicon import CALENDAR, SPEECH, content_words
+from digest.edit.read.entities import is_title
 from digest.edit.settings import ROLES
 
 # A person's role, as the sources give it: "X is the Senate majority leader", "X is a

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from digest.edit.entities import is_title
 from digest.edit.lexicon import AUXILIARIES, STOPWORDS, stem
+from digest.edit.read.entities import is_title
 
 # A name used on its own is followed by punctuation, a function word or a verb ("the Senate
 # voted", "the White House said"), not by the noun it qualifies ("the Aziz Ansari story") or

@@ -28,10 +28,6 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
-from digest.edit import whole
-from digest.edit.acts import told_again
-from digest.edit.events import acts_again, says_nothing_new
-from digest.edit.leaning import DEK_FAULT, leans_back, role_holder, titled_holders
 from digest.edit.lexicon import (
     STOPWORDS,
     WIRE_PATTERN,
@@ -41,6 +37,10 @@ from digest.edit.lexicon import (
 )
 from digest.edit.proof.headline import headline_strikes
 from digest.edit.proof.strike import Strike
+from digest.edit.read import whole
+from digest.edit.read.acts import told_again
+from digest.edit.read.events import acts_again, says_nothing_new
+from digest.edit.read.leaning import DEK_FAULT, leans_back, role_holder, titled_holders
 from digest.edit.write.days import readings
 from digest.edit.write.furniture import LABEL, clean_sentence
 from digest.models import Issue

@@ -22,9 +22,6 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
-from digest.edit.entities import ORG_WORDS, is_title, mentions
-from digest.edit.facts import restates
-from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import (
     CJK_RE,
     QUOTED,
@@ -36,6 +33,9 @@ from digest.edit.lexicon import (
 )
 from digest.edit.proof.sources import Sources
 from digest.edit.proof.strike import Strike
+from digest.edit.read.entities import ORG_WORDS, is_title, mentions
+from digest.edit.read.facts import restates
+from digest.edit.read.leaning import opens_on_reference
 from digest.edit.settings import ROLES as SETTINGS_ROLES
 from digest.edit.write.attribution import ATTRIBUTION
 

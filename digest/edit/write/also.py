@@ -35,11 +35,11 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from digest.edit.headline.score import chosen, headline_for
-from digest.edit.leaning import DEK_FAULT, role_holder
 from digest.edit.lexicon import content_words
+from digest.edit.read.leaning import DEK_FAULT, role_holder
+from digest.edit.read.whole import unstopped_dek
 from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings
 from digest.edit.week import Read
-from digest.edit.whole import unstopped_dek
 from digest.edit.write.attribution import quote
 from digest.edit.write.lines import (
     Centrality,

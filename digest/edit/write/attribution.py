@@ -39,8 +39,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.edit.facts import source_clause
 from digest.edit.lexicon import CJK_RE, IRREGULAR_VERBS, QUOTED, REPORTING_VERBS, STOPWORDS
+from digest.edit.read.facts import source_clause
 from digest.edit.write.lines import Line
 from digest.models import Article
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import itertools
 import re
 
-from digest.edit.entities import ORG_WORDS, is_title
 from digest.edit.lexicon import (
     ARTICLES,
     CJK_RE,
@@ -32,6 +31,7 @@ from digest.edit.lexicon import (
 from digest.edit.proof.intro import bare_noun, clause_faults
 from digest.edit.proof.item import bare_topic
 from digest.edit.proof.sources import Sources
+from digest.edit.read.entities import ORG_WORDS, is_title
 from digest.edit.settings import ROLES
 from digest.edit.write.phrase import PUNCT
 

@@ -1,7 +1,7 @@
 """The Explainer: the organisation that recurs across the most stories, in short Q&A.
 
 Choice: among entities of kind "org" (organisation, agency, alliance, standard, company —
-see entities.py), the one mentioned in the most stories, then the most articles, then the
+see read/entities.py), the one mentioned in the most stories, then the most articles, then the
 most mentions; it must appear in `min_articles` articles. Aliases (full name, acronym,
 Chinese name) count as one entity.
 
@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from digest.edit.aliases import EntityIndex
 from digest.edit.continuity.explained import NOTHING_EXPLAINED, Explained, skipped_note
+from digest.edit.read.aliases import EntityIndex
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read, Week
 from digest.edit.write.explainer_orgs import org_qa

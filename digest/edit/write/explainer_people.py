@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from digest.edit.entities import is_title
 from digest.edit.proof.explainer import redefined, repeated
 from digest.edit.proof.person import about_another, defines_person
 from digest.edit.proof.questions import answered
+from digest.edit.read.entities import is_title
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read
 from digest.edit.write.explainer_pool import Item, repeats

@@ -18,8 +18,6 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from digest.edit.facts import restates
-from digest.edit.leaning import opens_on_reference
 from digest.edit.lexicon import content_words, dangles, said_elsewhere
 from digest.edit.proof.answer import GLUED, misspelt, no_fact, word_counts
 from digest.edit.proof.explainer import (
@@ -30,6 +28,8 @@ from digest.edit.proof.explainer import (
     open_quote,
     whole,
 )
+from digest.edit.read.facts import restates
+from digest.edit.read.leaning import opens_on_reference
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Week
 from digest.edit.write.grounding import founding

@@ -20,12 +20,12 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from digest.edit.entities import is_title
 from digest.edit.lexicon import ARTICLES, AUXILIARIES, CALENDAR, CONJUNCTIONS, PREPOSITIONS, stem
 from digest.edit.proof import addressee
 from digest.edit.proof.intro import list_item_faults, title_cased
 from digest.edit.proof.item import item_faults
 from digest.edit.proof.sources import Sources
+from digest.edit.read.entities import is_title
 from digest.edit.settings import IntroSettings
 from digest.edit.write.casing import SMALL, in_running_text, prose_counts
 from digest.edit.write.cover import finished, first_clause, only_a_name, tells

@@ -36,16 +36,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from digest.edit.facts import name_heads
-from digest.edit.figures import numbers
-from digest.edit.leaning import POINTS_FORWARD, leans_back, struck
 from digest.edit.lexicon import CJK_RE, content_words, stem
-from digest.edit.mend import mended
-from digest.edit.references import definite_references, introducing, opening_reference
+from digest.edit.read.facts import name_heads
+from digest.edit.read.figures import numbers
+from digest.edit.read.leaning import POINTS_FORWARD, leans_back, struck
+from digest.edit.read.mend import mended
+from digest.edit.read.references import definite_references, introducing, opening_reference
+from digest.edit.read.whole import FRAGMENT_WORDS, cut, fault, fragment
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.week import Line as WeekLine
 from digest.edit.week import Read
-from digest.edit.whole import FRAGMENT_WORDS, cut, fault, fragment
 from digest.edit.write.furniture import clean_sentence, labelled, own_furniture
 from digest.edit.write.person import first_person
 from digest.edit.write.pronoun import Named, Persons, named

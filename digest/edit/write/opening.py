@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from digest.edit.facts import said
+from digest.edit.read.facts import said
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import corroborated, judges
 from digest.edit.write.lines import Centrality, Key, Line, named_line

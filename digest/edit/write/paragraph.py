@@ -59,11 +59,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from digest.edit.acts import told_again
-from digest.edit.events import says_nothing_new
-from digest.edit.facts import new_fact
 from digest.edit.headline.column import columns
 from digest.edit.lexicon import QUOTED, mostly_cjk, stem
+from digest.edit.read.acts import told_again
+from digest.edit.read.events import says_nothing_new
+from digest.edit.read.facts import new_fact
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute, quoted_share
 from digest.edit.write.lines import Centrality, Key, Line, named_line, size_of, story_lines

@@ -40,9 +40,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from digest.edit.entities import NOT_PERSON, ORG_WORDS, is_title, mentions
-from digest.edit.leaning import unnamed_person
 from digest.edit.lexicon import CALENDAR, QUOTED, stem
+from digest.edit.read.entities import NOT_PERSON, ORG_WORDS, is_title, mentions
+from digest.edit.read.leaning import unnamed_person
 from digest.text import quote_depth, tokens
 
 _PERSONAL = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]im|[Hh]is|[Hh]imself)|"

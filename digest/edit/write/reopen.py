@@ -108,9 +108,9 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from digest.edit.event import PARTY_FORMS, event
-from digest.edit.events import says_nothing_new
-from digest.edit.facts import DATES, RESTATED, new_fact, source_clause, spelt_known
+from digest.edit.read.event import PARTY_FORMS, event
+from digest.edit.read.events import says_nothing_new
+from digest.edit.read.facts import DATES, RESTATED, new_fact, source_clause, spelt_known
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.paragraph import Pick, in_print
 from digest.edit.write.retold import needs, without

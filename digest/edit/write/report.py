@@ -36,9 +36,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.edit.event import event
 from digest.edit.headline.column import columns
 from digest.edit.lexicon import QUOTED, REPORTING_VERBS, SPEECH, WEEKDAYS, mostly_cjk
+from digest.edit.read.event import event
 from digest.edit.write.lines import Key, Line
 from digest.models import Article
 

@@ -78,12 +78,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.edit.acts import act
-from digest.edit.event import Event, event
-from digest.edit.events import acts_again
-from digest.edit.figures import hedge_of, new_figures, rounds
 from digest.edit.lexicon import NUMBER_WORDS, fold_name
 from digest.edit.proof.item import PEOPLE
+from digest.edit.read.acts import act
+from digest.edit.read.event import Event, event
+from digest.edit.read.events import acts_again
+from digest.edit.read.figures import hedge_of, new_figures, rounds
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.lines import Key
 from digest.edit.write.paragraph import Pick, kept, quotes_anew

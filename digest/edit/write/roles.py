@@ -18,8 +18,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from digest.edit.entities import NOT_PERSON, ORG_WORDS, is_title
 from digest.edit.lexicon import CALENDAR, STOPWORDS
+from digest.edit.read.entities import NOT_PERSON, ORG_WORDS, is_title
 from digest.edit.settings import ExplainerSettings
 
 _POSSESSIVE = r"['’]s$|s['’]$"  # "Trump's lawyer", "Sanders’ adviser" (no "the" before it)

@@ -31,7 +31,6 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
-from digest.edit.entities import is_title, mentions
 from digest.edit.lexicon import (
     CJK_RE,
     NAME_SUFFIXES,
@@ -43,6 +42,7 @@ from digest.edit.lexicon import (
 )
 from digest.edit.proof.sources import Sources
 from digest.edit.proof.tldr import one_line, sentence_faults
+from digest.edit.read.entities import is_title, mentions
 from digest.edit.settings import TldrSettings
 from digest.edit.week import Line, Read, Week
 from digest.edit.write.attribution import judges

@@ -22,10 +22,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.acts import act, family, noun
-from digest.edit.event import Event, another_day, event, same_day, shared_action
-from digest.edit.facts import DATES, WORD, form, source_clause
 from digest.edit.lexicon import ARTICLES, BEFORE_VERB, content_words, stem
+from digest.edit.read.acts import act, family, noun
+from digest.edit.read.event import Event, another_day, event, same_day, shared_action
+from digest.edit.read.facts import DATES, WORD, form, source_clause
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 
 

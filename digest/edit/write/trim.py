@@ -38,10 +38,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from digest.edit.acts import told_again
-from digest.edit.events import says_nothing_new
-from digest.edit.facts import RESTATED, RESTATES_WORDS, form, known_forms, new_fact, one_form, plain
-from digest.edit.leaning import leans_back
 from digest.edit.lexicon import (
     AUXILIARIES,
     CALENDAR,
@@ -51,6 +47,18 @@ from digest.edit.lexicon import (
     content_words,
     stem,
 )
+from digest.edit.read.acts import told_again
+from digest.edit.read.events import says_nothing_new
+from digest.edit.read.facts import (
+    RESTATED,
+    RESTATES_WORDS,
+    form,
+    known_forms,
+    new_fact,
+    one_form,
+    plain,
+)
+from digest.edit.read.leaning import leans_back
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.attribution import attribute
 from digest.text import quote_depth

@@ -34,8 +34,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from digest.edit.entities import is_title
-from digest.edit.figures import Hedged, found, new_figures, numbers
 from digest.edit.lexicon import (
     CALENDAR,
     CJK_RE,
@@ -49,6 +47,8 @@ from digest.edit.lexicon import (
     content_words,
     stem,
 )
+from digest.edit.read.entities import is_title
+from digest.edit.read.figures import Hedged, found, new_figures, numbers
 
 RESTATED = 0.6  # share of a sentence's content words another sentence holds: a restatement
 RESTATES_WORDS = 3  # content words a sentence must say again to be a paraphrase

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from digest.edit.lexicon import ARTICLES, AUXILIARIES, NUMBER_WORDS, PREPOSITIONS, QUOTED
-from digest.edit.whole import (
+from digest.edit.read.whole import (
     BEFORE_NOUN,
     CUT_MARK,
     HANGING,

@@ -17,9 +17,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.acts import act
-from digest.edit.entities import is_title
-from digest.edit.facts import (
+from digest.edit.lexicon import (
+    CJK_RE,
+    EVENT_FAMILIES,
+    EVENT_REPORTING,
+    EVENT_ROLES,
+    STOPWORDS,
+    stem,
+)
+from digest.edit.read.acts import act
+from digest.edit.read.entities import is_title
+from digest.edit.read.facts import (
     DATES,
     WEEKDAY_FORMS,
     WORD,
@@ -33,15 +41,7 @@ from digest.edit.facts import (
     plain,
     source_clause,
 )
-from digest.edit.figures import Hedged, found
-from digest.edit.lexicon import (
-    CJK_RE,
-    EVENT_FAMILIES,
-    EVENT_REPORTING,
-    EVENT_ROLES,
-    STOPWORDS,
-    stem,
-)
+from digest.edit.read.figures import Hedged, found
 from digest.text import tokens
 
 # An event's actors and its action (what `events.restates_event` compares). General English

@@ -34,7 +34,8 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
-from digest.edit.event import (
+from digest.edit.lexicon import stem
+from digest.edit.read.event import (
     PARTY_FORMS,
     Event,
     another_day,
@@ -42,7 +43,7 @@ from digest.edit.event import (
     same_day,
     shared_action,
 )
-from digest.edit.facts import (
+from digest.edit.read.facts import (
     DATES,
     RESTATES_WORDS,
     brings,
@@ -53,8 +54,7 @@ from digest.edit.facts import (
     said,
     spelt_known,
 )
-from digest.edit.figures import new_figures
-from digest.edit.lexicon import stem
+from digest.edit.read.figures import new_figures
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 
 

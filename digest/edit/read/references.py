@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from digest.edit.facts import name_heads
 from digest.edit.lexicon import STOPWORDS, stem
+from digest.edit.read.facts import name_heads
 from digest.text import tokens
 
 # "the benchmark", "the alliance": a definite noun (not "the end of …", not a time).

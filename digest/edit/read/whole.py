@@ -37,8 +37,6 @@ from __future__ import annotations
 
 import re
 
-from digest.edit.entities import ORG_WORDS, is_title
-from digest.edit.leaning import DEK_FAULT, headline_grammar
 from digest.edit.lexicon import (
     ARTICLES,
     AUXILIARIES,
@@ -48,6 +46,8 @@ from digest.edit.lexicon import (
     QUOTED,
     STOPWORDS,
 )
+from digest.edit.read.entities import ORG_WORDS, is_title
+from digest.edit.read.leaning import DEK_FAULT, headline_grammar
 from digest.text import ABBREVIATIONS, STATES
 
 CUT_FAULT = "cut by its publisher (a teaser, not a sentence)"

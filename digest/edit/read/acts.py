@@ -40,8 +40,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.edit.facts import DATES, form, inflected, plain, restates
-from digest.edit.figures import found, new_figures, numbers
 from digest.edit.lexicon import (
     ARTICLES,
     BEFORE_VERB,
@@ -54,6 +52,8 @@ from digest.edit.lexicon import (
     VERB_HELPERS,
     stem,
 )
+from digest.edit.read.facts import DATES, form, inflected, plain, restates
+from digest.edit.read.figures import found, new_figures, numbers
 from digest.text import SPEECH
 
 

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from digest.edit.entities import (
+from digest.edit.read.entities import (
     ORG_WORDS,
     ZH_ORG_RE,
     alias_pairs,
