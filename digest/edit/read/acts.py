@@ -242,18 +242,27 @@ def from_subject(text: str) -> str:
     participle: "Facing a lawsuit, the Carthen Herald …") when a name or an article follows
     the comma (no quotation: `"Don't be scared," …`), and past a count (`_COUNTED`: "Thousands
     of nurses marched …" is what nurses did); else `text`."""
-    opener, comma, rest = text.partition(",")
-    words, after = _WORD.findall(opener), _WORD.findall(rest[:40])
-    rest = rest.lstrip()
-    if not (comma and words and after and rest.startswith(after[0]) and (
-            after[0][0].isupper() or after[0] in ARTICLES or after[0] in _COUNTS)) or opener.count("(") > opener.count(")"):
-        rest = text  # (no comma inside brackets: "Chuck Schumer (D., N.Y.) proposed …")
-    elif not (words[0].lower() in _OPENS_PHRASE or _date(words[0]) or words[-1] == "ago" or (
-            words[0].endswith("ing") and words[0][:1].isupper() and words[1:2]
-            and words[1] in _AFTER_PARTICIPLE)):
-        rest = text
+    opener, comma, after = text.partition(",")
+    rest = after.lstrip() if comma and _opens_before_subject(opener, after) else text
     counted = _COUNTED.match(rest)
     return rest[counted.end():] if counted else rest
+
+
+def _opens_before_subject(opener: str, after: str) -> bool:
+    """Whether `opener`, a sentence up to its first comma, is a phrase before the subject
+    `after` the comma opens on (`from_subject`): no bracket left open ("Chuck Schumer (D., N.Y.)
+    proposed …"), a name, an article or a count next, and the phrase a preposition's or a
+    clause's, a date, a time "ago" or a participle."""
+    words, next_words = _WORD.findall(opener), _WORD.findall(after[:40])
+    if (not (words and next_words) or not after.lstrip().startswith(next_words[0])
+            or opener.count("(") > opener.count(")")):
+        return False
+    first, nxt = words[0], next_words[0]
+    if not (nxt[0].isupper() or nxt in ARTICLES or nxt in _COUNTS):
+        return False
+    return bool(first.lower() in _OPENS_PHRASE or _date(first) or words[-1] == "ago" or (
+        first.endswith("ing") and first[:1].isupper() and words[1:2]
+        and words[1] in _AFTER_PARTICIPLE))
 
 
 def act(text: str) -> Act:
