@@ -36,6 +36,12 @@ event again when
   `told_again._states`) and its main verb, if `acts.act` reads one, is a word printed before
   ("… has apologized …" is another act) or the headline's ("… surged …" under "… rises …",
   session 32: the act the reader was promised);
+  or it tells the act a printed sentence of another article tells in other words
+  (`told_again.told_otherwise`, session 35: one side's main verb told by the other in a word
+  of its family, or a word of one family on both, the same day, shared action words, no two
+  subjects naming two others: "A federal appeals court in San Francisco ruled Friday night
+  …" after "The Ninth U.S. Circuit Court of Appeals ruled Friday …") and carries nothing the
+  reader needs (`needs`: no new figure, actor or quotation; `retells` asks none of that);
 * and it writes no word of the headline the rest does not print (`promised`: a fact the
   headline promises, "aged 99"; not the act's own verb in another word of its family or its
   noun, "closing" after "shutting down", session 30). A new figure, actor or quotation does
@@ -87,7 +93,7 @@ from digest.edit.read.figures import hedge_of, new_figures, rounds
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 from digest.edit.write.lines import Key
 from digest.edit.write.paragraph import Pick, kept, quotes_anew
-from digest.edit.write.told_again import act_words, bag, retells, same_act
+from digest.edit.write.told_again import act_words, bag, retells, same_act, told_otherwise
 
 
 def promised(text: str, rest: Sequence[str], headline: frozenset[str]) -> bool:
@@ -164,7 +170,11 @@ def retellings(picks: Sequence[Pick], headline: str,
         rest = [o.text for o in picks if o is not p and o.line.key not in out]
         before = [o.text for o in picks[:n] if o.line.key not in out]
         if p.lead:
-            again = retells(p.text, rest, before, told, settings, headline)
+            again = retells(p.text, rest, before, told, settings, headline) or (
+                told_otherwise(p.text, [o.text for o in picks[:n] if o.line.key not in out
+                                        and o.line.article != p.line.article],
+                               settings.retold_words)
+                and needs(p.text, rest, frozenset()) is None)
         else:
             again = same_act(p.text, [o.text for o in picks[:n] if o.line.key not in out
                                       and o.line.article != p.line.article], settings,

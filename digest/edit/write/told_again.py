@@ -11,6 +11,9 @@ of an opening ask, each known once the headline is.
   told it between commas, `_who_told`) and no main verb the others do not write (`_verbs`);
 * `act_words`: the words telling its main act when another sentence tells that act, in a word
   of its family or its noun (`acts.noun`): how the act is told again is no detail of its own;
+* `told_otherwise`: the act a printed sentence tells, told in other words (one side's main
+  verb told by the other in a word of its family or its noun, `_acts`; the same day, shared
+  action words, no two subjects that name two others, `_apart`);
 * `bag`: content words, stemmed, as all of these compare them.
 
 The rules, their history and figures: write/retold.py's docstring and docs/editor.md.
@@ -24,8 +27,15 @@ from dataclasses import dataclass
 
 from digest.edit.lexicon import ARTICLES, BEFORE_VERB, content_words, stem
 from digest.edit.read.acts import act, family, noun
-from digest.edit.read.event import Event, another_day, event, same_day, shared_action
-from digest.edit.read.facts import DATES, WORD, form, source_clause
+from digest.edit.read.event import (
+    PARTY_FORMS,
+    Event,
+    another_day,
+    event,
+    same_day,
+    shared_action,
+)
+from digest.edit.read.facts import DATES, WORD, acronyms, form, initials, source_clause
 from digest.edit.settings import PARAGRAPH, ParagraphSettings
 
 
@@ -84,6 +94,50 @@ def _same_doing(text: str, others: Sequence[str]) -> bool:
                and (mine.names <= t.names or t.names <= mine.names)
                and same_day(mine.days, t.days)
                for t in map(_Doer.of, others))
+
+
+def told_otherwise(text: str, others: Sequence[str], words: int) -> bool:
+    """Whether one of `others` tells the act `text` tells in other words (session 35): one of
+    the two names its main verb (`acts.act`) and the other tells it, in any word of its family
+    or its noun (`_acts`: "will step down" / "is stepping down", "voted to repeal" / "voted
+    3-2 to end"), or both write a word of one `EVENT_VERBS` family (`_families`: a lead whose
+    verb `acts.act` does not read, "… was rocked on Friday after officials said …"), and names no other main verb ("The president signed the bill the Senate
+    passed" tells another act than "The Senate passed the bill"); they name the same day or no day both name, share `words` words of their
+    action (`event.shared_action`), and their subjects are not two others (`_apart`: "The
+    House" / "The Senate", "House Democrats" / "House Republicans"). Another outlet's lead
+    often opens on no subject `_same_act` can read ("A federal appeals court in San Francisco
+    ruled Friday night …" after "The Ninth U.S. Circuit Court of Appeals ruled Friday …")."""
+    mine, its = act(text), event(text)
+    for other in others:
+        theirs, told = act(other), event(other)
+        if ((mine.verb in _acts(other) or theirs.verb in _acts(text)  # (no verb: never in `_acts`)
+             or _families(text) & _families(other))
+                and not (mine.verb and theirs.verb and mine.verb != theirs.verb)
+                and same_day(its.days, told.days) and len(shared_action(its, told)) >= words
+                and not _apart(mine.subject, theirs.subject)):
+            return True
+    return False
+
+
+def _families(text: str) -> frozenset[str]:
+    """The `EVENT_VERBS` families `text`'s words tell, whatever their place ("the inquiry",
+    "investigators")."""
+    return frozenset(filter(None, map(family, WORD.findall(text))))
+
+
+def _apart(one: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether two subjects (`Act.subject`) name two others: each writes a name (a capitalised
+    word) and no word of one is in the other, nor is one the other's acronym ("the FCC" / "The
+    Federal Communications Commission"; "A Harlow judge" / "A Denby judge" are two, as in
+    `_same_doing`); or two parties ("House Democrats" / "House Republicans"). A subject
+    naming no one ("A federal judge") or none read is no other."""
+    named = [[w for w in s if w[:1].isupper() and w.lower() not in ARTICLES] for s in (one, other)]
+    mine, theirs = (frozenset(form(stem(w.lower())) for w in n) for n in named)
+    if mine & PARTY_FORMS and theirs & PARTY_FORMS and mine & PARTY_FORMS != theirs & PARTY_FORMS:
+        return True
+    spelt = {initials(n).lower() for n in named} - {""}
+    short = {a.lower() for n in named for a in acronyms(n)}
+    return bool(mine and theirs) and not (mine & theirs or spelt & short)
 
 
 @dataclass(frozen=True)
