@@ -77,3 +77,6 @@ def test_two_subjects_naming_two_others_tell_two_acts(make_article: MakeArticle)
                 "fishing crews for an exemption.")
         assert not told_otherwise(then, [first], 2), other
         assert not retellings(_picks(make_article, first, then), "Lawmakers approve ferry levy")
+        # nor, mostly the same words, another subject's act told (`told_again.retells`)
+        short = f"{other} voted Monday to approve the ferry levy bill after a long debate."
+        assert not retellings(_picks(make_article, first, short), "Lawmakers approve ferry levy")

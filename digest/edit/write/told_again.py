@@ -48,12 +48,15 @@ def retells(text: str, rest: Sequence[str], before: Sequence[str], told: frozens
             settings: ParagraphSettings = PARAGRAPH, headline: str = "") -> bool:
     """Whether `text` tells again the act one of `rest` tells (`same_act`), or, telling at
     least `opening_tells` of the headline's words (`told`), mostly what is printed `before` it
-    (`_mostly_said`, its main verb one of theirs or the `headline`'s) and no day but those
-    `before` name ("Sunday" after "Monday" only is another day)."""
+    (`_mostly_said`, its main verb one of theirs or the `headline`'s), no day but those
+    `before` name ("Sunday" after "Monday" only is another day) and its subject not another
+    than each of theirs (`_apart`: "The House voted Monday to approve the bill …" after "The
+    Senate voted Monday to approve the bill …" is the other chamber's vote)."""
     return same_act(text, rest, settings) or (
         len(bag(text) & told) >= settings.opening_tells * len(told)
         and _mostly_said(text, before, settings.retold_said, headline)
-        and not another_day(text, before))
+        and not another_day(text, before)
+        and not (before and all(_apart(act(text).subject, act(b).subject) for b in before)))
 
 
 def same_act(text: str, others: Sequence[str], settings: ParagraphSettings = PARAGRAPH,
@@ -129,9 +132,10 @@ def _apart(one: Sequence[str], other: Sequence[str]) -> bool:
     """Whether two subjects (`Act.subject`) name two others: each writes a name (a capitalised
     word) and no word of one is in the other, nor is one the other's acronym ("the FCC" / "The
     Federal Communications Commission"; "A Harlow judge" / "A Denby judge" are two, as in
-    `_same_doing`); or two parties ("House Democrats" / "House Republicans"). A subject
-    naming no one ("A federal judge") or none read is no other."""
-    named = [[w for w in s if w[:1].isupper() and w.lower() not in ARTICLES] for s in (one, other)]
+    `_same_doing`); or two parties ("House Democrats" / "House Republicans"). Its first word
+    is not read, whose capital may be the sentence's ("Harbour dredging …"). A subject naming
+    no one ("A federal judge") or none read is no other."""
+    named = [[w for w in s[1:] if w[:1].isupper()] for s in (one, other)]  # (first: `_Doer`)
     mine, theirs = (frozenset(form(stem(w.lower())) for w in n) for n in named)
     if mine & PARTY_FORMS and theirs & PARTY_FORMS and mine & PARTY_FORMS != theirs & PARTY_FORMS:
         return True
