@@ -85,7 +85,7 @@ def test_a_verb_and_the_noun_of_an_act_are_that_act(lead: str, verb: str) -> Non
     # a form as often a noun or an adjective is the verb only after "will", "to" …
     ("Mayor Ada Lin will name a harbour chief on Friday.", "nominate"),
     ("The port is set to close the old quay.", "close"),
-    ("The ferry union is close to a deal with the port.", "=clos"),
+    ("The ferry union is close to a deal with the port.", ""),  # an adjective (session 35)
     ("The ban on cruise ships takes effect Friday.", ""),
     # session 31: more verbs and particles of one act, known with the headline's guard
     # (write/retold.acted_again keeps a retelling naming the headline's fact)
@@ -226,3 +226,63 @@ def test_two_leads_of_one_act_one_opening_on_a_time_or_a_count_are_one_act() -> 
                     [nurses])
     assert not same_act("Thousands of teachers marched in cities across the country on "
                         "Saturday.", [nurses])
+
+
+@pytest.mark.parametrize(("lead", "verb", "subject"), [
+    # session 35: the copula takes a participle as its verb; an adjective or a noun is no act
+    ("Mayor Ada Lin was busy on Monday.", "", ""),
+    ("Mayor Ada Lin was reportedly busy on Monday.", "", ""),
+    ("The port board is close to a deal on the levy.", "", ""),
+    ("Mayor Ada Lin was found guilty of fraud.", "convict", "Mayor Ada Lin"),
+    ("Two dockworkers were shot on Friday night.", "=shot", "Two dockworkers"),
+    # the verb read after the last auxiliary, past "again", "already"
+    ("The port board is already weighing the ferry levy.", "consider", "The port board"),
+    ("Harlow nurses are again marching on the port.", "=march", "Harlow nurses"),
+    # an adverb in -ly is no word of the subject
+    ("Mayor Ada Lin publicly apologized on Monday.", "=apolo", "Mayor Ada Lin"),
+    # a word after an article or a possessive is a noun: the verb comes later
+    ("The arrest of Ada Lin angered Harlow.", "=anger", "The arrest of Ada Lin"),
+    ("After the vote, the release of the files angered Tom Keller.", "=anger",
+     "the release of the files"),
+    ("The council's order to close the port angered dockworkers.", "", ""),
+    ("A court order on ferries took effect on Friday.", "", ""),
+    ("Strong support from dockworkers helped Mayor Ada Lin.", "", ""),
+    # launching or firing a missile or shots is no beginning and no dismissal
+    ("The Carthen navy launched a missile on Monday.", "=fire", "The Carthen navy"),
+    ("Harbour police fired tear gas at marchers on Friday.", "=fire", "Harbour police"),
+    ("The port board launched an inquiry on Monday.", "begin", "The port board"),
+    ("The Carthen navy launched nearly a dozen cruise missiles.", "=fire", "The Carthen navy"),
+    ("An inquiry was launched after a Harlow officer shot a man.", "begin", "An inquiry"),
+    # firing back is answering a critic: no dismissal
+    ("Mayor Ada Lin fired back at the port board on Monday.", "criticize", "Mayor Ada Lin"),
+    # what seems to be done is the act: "appears" is no appearance
+    ("The tape appears to capture Ada Lin discussing the levy.", "=captu", "The tape"),
+    ("The port board fired its clerk on Monday.", "fire", "The port board"),
+    # a present in -s after a name, before its object, is the verb; a plural before a verb is not
+    ("Mayor Ada Lin heads to Carthen on Sunday.", "=head", "Mayor Ada Lin"),
+    ("Harlow bans plastic bags.", "ban", "Harlow"),
+    ("Harlow bans were lifted on Monday.", "=lift", "Harlow bans"),
+    ("Harlow nurses march on Monday.", "", ""),
+    ("Mayor Ada Lin stands accused of fraud.", "=accus", "Mayor Ada Lin"),
+    ("Carthen University wants to replace its loans with grants.", "=repla",
+     "Carthen University"),
+    ("The port board is planning to launch a ferry line.", "begin", "The port board"),
+    # announcing the noun of an act is that act; announcing that … is saying
+    ("Mayor Ada Lin on Sunday announced her resignation from the board.", "resign",
+     "Mayor Ada Lin"),
+    ("The port board announced a ban on cruise ships.", "ban", "The port board"),
+    ("Mayor Ada Lin announced Monday that the ban would end.", "", ""),
+    # a place or a body the subject is of
+    ("Dockworkers in Carthen have voted to strike.", "pass", "Dockworkers in Carthen"),
+    ("Councillors on the Harlow port board rejected the levy.", "reject",
+     "Councillors on the Harlow port board"),
+    ("Mayor Ada Lin on Monday resigned from the board.", "resign", "Mayor Ada Lin"),
+    # a subordinate clause with no comma: its subject is not the sentence's
+    ("When Ada Lin resigned the port board fell silent.", "", ""),
+    ("\u201cIf Ada Lin wants to explain the levy, let her do that.\u201d", "", ""),
+    # a headline in lower case (`report`): a linking verb first is no verb after a subject
+    ("remains of the old ferry were found on monday.", "", ""),
+])
+def test_a_copula_a_noun_a_present_and_a_place_read_as_english(lead: str, verb: str,
+                                                               subject: str) -> None:
+    assert act(lead) == Act(verb, tuple(subject.split())), lead

@@ -240,3 +240,28 @@ def test_a_bodys_officer_is_one_actor_with_the_body() -> None:
     # …and the officer of a body the paragraph never named is someone new
     assert restates_event("Port Authority Chairman Ola Brandt did not rule out closing the north "
                           "quay to fishing boats before the regatta next week.", [printed]) is None
+
+
+def test_another_acts_day_is_no_other_day_of_the_act_told_again() -> None:
+    # session 35: the toppling told again on Monday night after a lead naming no day; the
+    # inquiry begun on Tuesday is another act, and its day shields nothing
+    first = "Dockworkers in Carthen have toppled a statue of the harbour founder."
+    again = "Dockworkers toppled the old statue Monday night, the latest monument to fall."
+    inquiry = "Carthen police began an inquiry on Tuesday into the toppling of the statue."
+    headline = "Dockworkers topple harbour founder's statue"
+    assert acts_again(again, [first, inquiry], [first, inquiry], headline)
+    # the act told on another day of its own is another telling
+    second = "Dockworkers toppled a second statue on Tuesday."
+    assert not acts_again(again, [second, inquiry], [second, inquiry], headline)
+
+
+def test_a_retelling_going_on_with_a_clause_of_its_own_tells_a_fact() -> None:
+    # session 35: "…, but has not figured out how to fund …" is a fact the first lead lacks
+    first = "Mayor Ada Lin is set to unveil a plan guaranteeing a job to every adult in Carthen."
+    headline = "Ada Lin's job plan"
+    again = ("Mayor Ada Lin will soon unveil a jobs plan, but has not figured out how to fund "
+             "the wages.")
+    assert not acts_again(again, [first], [first], headline)
+    # a clause the first tells already is no fact of its own
+    told = "Mayor Ada Lin will soon unveil a jobs plan, but every adult in Carthen gets a job."
+    assert acts_again(told, [first], [first], headline)

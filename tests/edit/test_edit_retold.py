@@ -202,7 +202,7 @@ def test_the_issue_prints_the_event_once(make_article: MakeArticle, period: Peri
 
 # Another outlet's summary of the event told: no subject the opening opens on (so `_same_act`
 # cannot tell), most of its words printed, a detail of its own ("a long dispute").
-SUMMARY = ("Harbour dredging in Carthen is to be paid for by the new ferry levy, ending a long "
+SUMMARY = ("Harbour dredging for Carthen is to be paid for by the new ferry levy, ending a long "
            "dispute over the port.")
 
 

@@ -98,8 +98,8 @@ EVENT_REPORTING = frozenset([
 # many things a day: what was said is the event), none that is mostly another word ("back",
 # "present", "stop", "rule", "lift", "declined to comment"); a form as often a noun or an
 # adjective ("the ban", "close to a deal", "his name") is the verb only after "will", "to" …
-# (acts._NOUN_FORMS); a verb and its particle or the noun of an act after it ("stepped down",
-# "reached an agreement") is its family's act (acts._PHRASAL, acts._NOUN_ACTS).
+# (act_words.NOUN_FORMS); a verb and its particle or the noun of an act after it ("stepped down",
+# "reached an agreement") is its family's act (act_words.PHRASAL, act_words.NOUN_ACTS).
 EVENT_VERBS = (
     ("resign", "quit"), ("testify", "appear"), ("unveil", "introduce", "propose", "release", "outline"),
     ("pass", "approve", "adopt", "vote"), ("confirm",), ("sign",), ("order", "direct", "instruct"),

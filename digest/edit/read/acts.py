@@ -10,14 +10,14 @@ Norwegian lawmaker said Wednesday that he has nominated …". `act(text)` reads:
   words ("Senate Republican leaders", "Republican congressman Chris Collins"); an apposition
   between commas after it is skipped ("Chris Collins, one of the first …, resigned");
 * then only words of `lexicon.BEFORE_VERB` ("is set to", "reportedly", "on"), dates and
-  adverbs in -ly ("has apparently reached"; not "rally", "family": `_NOT_ADVERBS`);
+  adverbs in -ly ("has apparently reached"; not "rally", "family": `NOT_ADVERBS`);
 * then the **verb**: one of `lexicon.EVENT_VERBS` as its family ("testified" and "is appearing"
   are "testify"), or another verb as its own ("apologized"): a past, or a form after an
   auxiliary; a verb and the noun of an act after it as that act ("filed a lawsuit" is
-  "sue": `_NOUN_ACTS`), a verb and its particle likewise ("stepped down" is "resign":
-  `_PHRASAL`); a form as often a noun ("the ban", "close to a deal": `_NOUN_FORMS`) only
+  "sue": `NOUN_ACTS`), a verb and its particle likewise ("stepped down" is "resign":
+  `PHRASAL`); a form as often a noun ("the ban", "close to a deal": `NOUN_FORMS`) only
   after "will", "to" …; past a word of intent before "to" ("has decided to withdraw":
-  `_INTENT`); never a verb of saying (one person says many things a day), except
+  `INTENT`); never a verb of saying (one person says many things a day), except
   that the act a subject says it did is its verb ("said Wednesday that he has nominated":
   "nominate").
 
@@ -26,11 +26,30 @@ A lead that opens on a phrase before its subject is read from its subject (`from
 time ("On Monday, …", "A year ago, …"), a clause or a phrase of a preposition ("After weekend
 protests, …", "With talks at an impasse, …") or a participle ("Facing a lawsuit, …"), up to its
 comma. A modal is a word before the verb ("could face"); a subject counted ("Thousands of
-nurses", "Hundreds of thousands of students") is what is counted ("nurses": `_COUNTED`); a
+nurses", "Hundreds of thousands of students") is what is counted ("nurses": `openers.from_subject`); a
 particle of the passive may tell another act than of the active ("has been kicked off the
-platform" is barred, "kicked off the tour" began: `_PASSIVE_PHRASAL`). A sentence that opens
+platform" is barred, "kicked off the tour" began: `PASSIVE_PHRASAL`). A sentence that opens
 otherwise has no act (`Act.verb` ""): the rule is for leads, which open on their subject, and a
 miss costs only a retelling the other rules may catch.
+
+Read as English grammar has it (session 35; the words are `act_words`'s tables, the opener
+skipping `openers.py`'s):
+
+* after the copula the verb is a participle ("was fired"), and an adjective or a noun is no act
+  ("was busy", "is close to a deal"); the verb's form is read after the last auxiliary skipped
+  ("are again trying", "is already attacking");
+* a word after an article, a possessive or a preposition is a noun ("the arrest of …", "the
+  council's order to close …": the verb comes later, or none), and "order", "support",
+  "arrest", "release", "launch" are `NOUN_FORMS` ("a court order");
+* a present in -s after a name is the verb when its base is a verb and no verb follows
+  ("Ada Lin heads to Carthen", "Harlow bans plastic bags"; "Harlow nurses march" is a plural:
+  `PRESENT_VERBS`); a linking verb before a participle gives it ("stands accused");
+* launching or firing what is shot is its own act, "=fire" (`OBJECT_ACTS`: "launched a
+  missile", not "launched an inquiry"), firing or hitting back criticizes;
+* announcing the noun of an act is that act ("announced her resignation": `ANNOUNCING`);
+* a place or a body is part of the subject ("Lawmakers in West Virginia have voted":
+  `PLACING`), an adverb in -ly no part of it ("Ada Lin publicly apologized"), and a sentence
+  opening on a subordinate clause with no comma has no act ("When Ada Lin resigned the …").
 """
 
 from __future__ import annotations
@@ -41,19 +60,46 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.lexicon import (
-    ARTICLES,
     BEFORE_VERB,
-    CONJUNCTIONS,
     EVENT_VERBS,
     IRREGULAR_VERBS,
-    PREPOSITIONS,
     QUOTED,
     STOPWORDS,
     VERB_HELPERS,
     stem,
 )
-from digest.edit.read.facts import DATES, form, inflected, plain, restates
+from digest.edit.read.act_words import (
+    ACT_NOUNS,
+    ANNOUNCING,
+    CONTRACTED,
+    COPULAS,
+    HELPING,
+    INFLECTIONS,
+    INTENT,
+    LINKING,
+    MODAL_VERBS,
+    MODALS,
+    NOT_ADVERBS,
+    NOUN_ACTS,
+    NOUN_FORMS,
+    NOUN_NEXT,
+    NOUN_REACH,
+    OBJECT_ACTS,
+    PARTICIPLES,
+    PASSIVE,
+    PASSIVE_PHRASAL,
+    PHRASAL,
+    PLACING,
+    PRESENT_VERBS,
+    SHOT_REACH,
+    STILL,
+)
+from digest.edit.read.facts import form, inflected, plain, restates
 from digest.edit.read.figures import found, new_figures, numbers
+from digest.edit.read.openers import SUBORDINATORS, from_subject
+from digest.edit.read.openers import WORD as _WORD
+from digest.edit.read.openers import date as _date
+from digest.edit.read.whole import INVARIABLE, may_be_present
 from digest.text import SPEECH
 
 
@@ -69,136 +115,74 @@ NO_ACT = Act("", ())
 _FAMILY = {w: family[0] for family in EVENT_VERBS for w in family}
 _PAST = {past: base for past, base in IRREGULAR_VERBS if base in _FAMILY}
 _PAST_ANY = frozenset(past for past, _ in IRREGULAR_VERBS)
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*|,")
+_BASES = frozenset(base for _, base in IRREGULAR_VERBS)
 _SPEECH = re.compile(SPEECH)
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we"])
 _IN_NAME = frozenset(["of", "the", "and"])
-# Words in -ly that are no adverb: a verb ("will rally", "would apply") or a noun ("the Trump
-# family"). General English.
-_NOT_ADVERBS = frozenset(["rally", "apply", "reply", "supply", "comply", "imply", "tally", "bully",
-                          "ally", "fly", "family", "assembly", "monopoly", "anomaly", "folly"])
-# A verb's endings and what they replace ("voted" -> "vote", "denied" -> "deny"): a noun
-# ("impeachment", "endorsement") is no form of its verb.
-_INFLECTIONS = (("s", ""), ("d", ""), ("es", ""), ("ed", ""), ("ing", ""), ("ing", "e"),
-                ("ied", "y"), ("ies", "y"))
-# An act told as a verb and its noun ("filed a lawsuit", "brought suit", "has filed an
-# antitrust lawsuit"): the noun's act, as `EVENT_VERBS` has it ("sue"); the noun within
-# `_NOUN_REACH` words of the verb. General English, written for the project.
-_NOUN_ACTS = (
-    (frozenset(["file", "files", "filed", "filing", "bring", "brings", "bringing", "brought"]),
-     frozenset(["lawsuit", "lawsuits", "suit", "suits"]), "sue"),
-    (frozenset(["reach", "reaches", "reached", "reaching", "strike", "strikes", "struck",
-                "striking", "seal", "seals", "sealed", "sealing"]),
-     frozenset(["deal", "agreement", "accord", "pact", "settlement"]), "agree"),
-    (frozenset(["hold", "holds", "held", "holding"]), frozenset(["talks", "meeting"]), "meet"),
-    (frozenset(["submit", "submits", "submitted", "submitting", "tender", "tenders",
-                "tendered", "tendering"]), frozenset(["resignation"]), "resign"),
-    (frozenset(["impose", "imposes", "imposed", "imposing"]), frozenset(["ban"]), "ban"),
-)
-_NOUN_REACH = 4
-# A verb and its particle, one act ("stepped down" is "resign", "pulled out of" is
-# "withdraw", "was found guilty" is "convict"): the act, as `EVENT_VERBS` has it, when the
-# particle follows the verb, whatever family the verb alone is of ("passed away" is "die").
-# Only a particle that gives the verb one sense ("pushed back" is "delayed" and "resisted":
-# out). General English, written for the project.
-_PHRASAL = (
-    (frozenset(["step", "steps", "stepped", "stepping"]), "down", "resign"),
-    (frozenset(["wrap", "wraps", "wrapped", "wrapping"]), "up", "end"),
-    (frozenset(["pull", "pulls", "pulled", "pulling"]), "out", "withdraw"),
-    (frozenset(["call", "calls", "called", "calling"]), "off", "cancel"),
-    (frozenset(["kick", "kicks", "kicked", "kicking"]), "off", "begin"),
-    (frozenset(["turn", "turns", "turned", "turning"]), "down", "reject"),
-    (frozenset(["find", "finds", "found"]), "guilty", "convict"),
-    (frozenset(["roll", "rolls", "rolled", "rolling"]), "out", "unveil"),
-    (frozenset(["bring", "brings", "brought", "bringing"]), "forward", "unveil"),
-    (frozenset(["put", "puts", "putting"]), "forward", "unveil"),
-    (frozenset(["lash", "lashes", "lashed", "lashing"]), "out", "criticize"),
-    (frozenset(["strike", "strikes", "struck", "striking"]), "down", "repeal"),
-    (frozenset(["rule", "rules", "ruled", "ruling"]), "out", "reject"),
-    (frozenset(["pass", "passes", "passed", "passing"]), "away", "die"),
-)
-# A verb and its particle in the passive whose act is not the active's: one kicked off a
-# platform, a flight or a team is barred from it ("kicked off the tour" began it). General
-# English, written for the project.
-_PASSIVE_PHRASAL = (
-    (frozenset(["kicked"]), "off", "ban"),
-)
-_PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "get", "gets", "got"])
-# A family's forms as often a noun or an adjective ("the ban", "close to a deal", "his name",
-# "the end of", "a select committee"): its verb only after a word a bare verb follows ("will
-# ban", "to name", "could end": `_MODALS`). General English.
-_NOUN_FORMS = frozenset(["ban", "bans", "bar", "bars", "close", "name", "names", "start",
-                         "starts", "end", "ends", "delay", "delays", "select", "purchase",
-                         "purchases", "exit", "exits", "repeal", "axe", "scrap", "scraps"])
-# Words of intent a lead writes before its main verb and "to" ("has decided to withdraw",
-# "intends to nominate"): the act is the verb after them; "decided (to) not …" is their own.
-_INTENT = frozenset(["decided", "intends", "intend"])
-_MODALS = frozenset(["will", "would", "to", "could", "can", "may", "might", "should", "must",
-                     "shall", "did", "does", "do"])
-# The modals `lexicon.BEFORE_VERB` lacks: words before the verb too ("Mayor Ada Lin could face
-# questions Tuesday", "may step down").
-_MODAL_VERBS = frozenset(["could", "can", "may", "might", "should", "must", "shall"])
-# A subject counted: the words of its count ("Thousands of", "Hundreds of thousands of", "Tens
-# of thousands of", "Dozens of"), then what is counted, its head ("nurses"). General English.
-_COUNTS = frozenset(["dozens", "scores", "tens", "hundreds", "thousands", "millions"])
-_COUNTED = re.compile(rf"(?:(?:{'|'.join(sorted(_COUNTS))}) of )+", re.IGNORECASE)
-# What a lead writes before its subject, up to a comma (`from_subject`): a phrase of a
-# preposition or a clause ("After weekend protests …,", "With talks at an impasse,", "Although
-# …,"), a time ("Late Friday,", "Just hours after …,", "Earlier this week,", a date: "Monday
-# morning,"; anything ending "ago": "A year ago,"), a participle ("Facing a lawsuit,": a word
-# in -ing before an article, a possessive or a preposition of its object: not "Boeing said",
-# "Boeing on Monday fired …"). General English.
-_OPENS_PHRASE = (PREPOSITIONS | CONJUNCTIONS | frozenset([
-    "when", "once", "whereas", "late", "early", "earlier", "later", "last", "this", "just",
-    "hours", "days", "weeks", "months", "minutes", "moments", "shortly"])) - frozenset([
-        "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "of", "than"])
-_AFTER_PARTICIPLE = ARTICLES | frozenset(["his", "her", "its", "their", "our", "to", "for", "with",
-                                          "against", "into", "up", "out", "down", "back"])
-# The noun of an act ("the agreement", "his nomination", "her resignation"): that act, as
-# `EVENT_VERBS` has it; no verb (`family`: "The second impeachment of …" tells no act of its
-# own), but the act's own word when another sentence tells it (`write/retold.needs`). General
-# English, written for the project.
-_ACT_NOUNS = {
-    "nomination": "nominate", "resignation": "resign", "testimony": "testify",
-    "approval": "pass", "passage": "pass", "confirmation": "confirm", "endorsement": "endorse",
-    "impeachment": "impeach", "lawsuit": "sue", "suit": "sue", "arrest": "arrest",
-    "dismissal": "fire", "ouster": "fire", "rejection": "reject", "denial": "reject",
-    "proposal": "unveil", "suspension": "block", "criticism": "criticize",
-    "condemnation": "criticize", "victory": "win", "meeting": "meet", "agreement": "agree",
-    "appointment": "nominate", "selection": "nominate", "closure": "close", "shutdown": "close",
-    "ban": "ban", "prohibition": "ban", "delay": "delay", "postponement": "delay",
-    "start": "begin", "conclusion": "end", "acquisition": "acquire", "purchase": "acquire",
-    "cancellation": "cancel", "withdrawal": "withdraw", "exit": "withdraw",
-    "conviction": "convict", "repeal": "repeal", "revocation": "repeal", "revision": "revise",
-    "ruling": "uphold", "death": "die", "launch": "begin", "introduction": "unveil",
-    "unveiling": "unveil", "rollout": "unveil",
-}
-
-
-def _date(word: str) -> bool:
-    """A weekday or a month, capitalised ("marched", "may" are verbs)."""
-    return word[:1].isupper() and form(stem(word.lower())) in DATES
 
 
 def _adverb(word: str) -> bool:
-    """A lower-case word in -ly that is no verb or noun (`_NOT_ADVERBS`): "apparently"."""
-    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS
+    """A lower-case word in -ly that is no verb or noun (`NOT_ADVERBS`): "apparently"."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in NOT_ADVERBS
 
 
 def family(word: str, before: str | None = None) -> str:
     """The `EVENT_VERBS` family of a word in any form ("resigning", "testified", "sued",
     "tapped", "met"), or ""; read in a sentence after the word `before` it, a form as often a
-    noun ("ban", `_NOUN_FORMS`) only after one a bare verb follows ("will ban")."""
+    noun ("ban", `NOUN_FORMS`) only after one a bare verb follows ("will ban")."""
     w = word.lower().rstrip(".")  # "… has been fired."
-    if before is not None and w in _NOUN_FORMS and before.lower() not in _MODALS:
+    if before is not None and (_noun_after(before) or (
+            w in NOUN_FORMS and before.lower() not in MODALS)):
         return ""
     return _family(w)
+
+
+def _noun_after(word: str) -> bool:
+    """Whether a noun follows `word`, never a verb: an article, a possessive, a preposition
+    (`act_words.NOUN_NEXT`: "the arrest of", "an order to", "his release"), a name's possessive ("the
+    council's order"; not "he's")."""
+    w = word.lower()
+    return w in NOUN_NEXT or (w.endswith(("'s", "’s")) and w not in CONTRACTED)
+
+
+def _placed(words: Sequence[str], k: int) -> bool:
+    """Whether `words[k]` opens a place or a body the subject is of ("Lawmakers in West Virginia
+    have voted", "Democrats on the Senate Judiciary Committee spent": `PLACING`, then a name,
+    no date: "Ada Lin on Monday resigned")."""
+    name = [w for w in words[k + 1:k + 3] if w.lower() != "the"][:1]
+    return (words[k] in PLACING and bool(k) and bool(name) and name[0][0].isupper()
+            and not _date(name[0]))
+
+
+def _present(words: Sequence[str], k: int) -> bool:
+    """Whether `words[k]`, a word in -s after a name, is the verb's present (`PRESENT_VERBS`:
+    "Ada Lin heads to …", "Harlow bans plastic bags") and no plural before its own verb
+    ("Harlow nurses march", "Harlow bans were lifted")."""
+    w, nxt = words[k], words[k + 1] if k + 1 < len(words) else ","
+    if not (k and words[k - 1][0].isupper() and may_be_present(w)) or _verb_like(nxt):
+        return False
+    bases = {w[:-1], w[:-2] if w.endswith("es") else "", w[:-3] + "y" if w.endswith("ies") else ""}
+    return any(b in _FAMILY or b in _BASES or b in PRESENT_VERBS for b in bases)
+
+
+def _verb_like(word: str) -> bool:
+    """A word a subject's plural comes before ("were", "will", "marched", "met"), or none (a
+    comma)."""
+    w = word.lower()
+    return (w == "," or (w in VERB_HELPERS and w != "to") or w in MODAL_VERBS
+            or w.endswith("ed") or w in _PAST_ANY or bool(_SPEECH.fullmatch(w)))
+
+
+def _participle(word: str) -> bool:
+    """A participle, what the copula takes as a verb: "fired", "resigning", "taken", "hit"."""
+    w = word.lower().rstrip(".")
+    return w.endswith(("ed", "ing")) or w in _PAST_ANY or w in INVARIABLE or w in PARTICIPLES
 
 
 @functools.lru_cache(maxsize=16384)
 def _family(w: str) -> str:
     bases = [w, _PAST.get(w, "")]
-    for suffix, base in _INFLECTIONS:
+    for suffix, base in INFLECTIONS:
         if w.endswith(suffix):
             bases.append(stripped := w[:-len(suffix)] + base)
             if stripped[-1:] == stripped[-2:-1]:
@@ -208,9 +192,9 @@ def _family(w: str) -> str:
 
 def noun(word: str) -> str:
     """The act a word names as its noun ("agreement": "agree", "nominations": "nominate",
-    `_ACT_NOUNS`), or ""."""
+    `ACT_NOUNS`), or ""."""
     w = word.lower().rstrip(".")
-    return _ACT_NOUNS.get(w, "") or (_ACT_NOUNS.get(w[:-1], "") if w.endswith("s") else "")
+    return ACT_NOUNS.get(w, "") or (ACT_NOUNS.get(w[:-1], "") if w.endswith("s") else "")
 
 
 def _any_verb(word: str, before: str) -> str:
@@ -218,57 +202,46 @@ def _any_verb(word: str, before: str) -> str:
     form after an auxiliary ("is facing", "will visit"); no verb of saying."""
     w = word.lower().rstrip(".")
     if (w in STOPWORDS or not w.isalpha() or _SPEECH.fullmatch(w)
-            or not (w.endswith("ed") or w in _PAST_ANY or before.lower() in VERB_HELPERS
-                    or before.lower() in _MODAL_VERBS)):
+            or not (w.endswith("ed") or w in _PAST_ANY or w in PARTICIPLES
+                    or before.lower() in VERB_HELPERS
+                    or before.lower() in MODAL_VERBS)):
         return ""
     return "=" + form(stem(w))
 
 
+def _announced(word: str, after: Sequence[str]) -> str:
+    """The act a verb of announcing names as its object's noun (`ANNOUNCING`: "announced her
+    resignation", "announced a ban on …": `noun`), or "": not what was said ("announced that
+    …")."""
+    if word.lower() not in ANNOUNCING:
+        return ""
+    words = [a for a in after[:NOUN_REACH + 2] if not (_date(a) or a.lower() in BEFORE_VERB)]
+    if not (words and _noun_after(words[0])) or "that" in words[:NOUN_REACH]:
+        return ""
+    return next((act for a in words[1:NOUN_REACH] if (act := noun(a))), "")
+
+
 def _compound(word: str, after: Sequence[str], before: str = "") -> str:
-    """The act a verb and its particle (`_PHRASAL`: "stepped down": "resign"; after a word of
-    the passive, `_PASSIVE_PHRASAL` first: "been kicked off": "ban") or the noun of an act after
-    it (`_NOUN_ACTS`: "filed a lawsuit": "sue") tell, or ""."""
+    """The act a verb and its particle (`PHRASAL`: "stepped down": "resign"; after a word of
+    the passive, `PASSIVE_PHRASAL` first: "been kicked off": "ban") or the noun of an act after
+    it (`NOUN_ACTS`: "filed a lawsuit": "sue") tell, or ""."""
     w = word.lower()
     nxt = after[0].lower().rstrip(".") if after else ""
-    phrasal = (*_PASSIVE_PHRASAL, *_PHRASAL) if before.lower() in _PASSIVE else _PHRASAL
+    phrasal = (*PASSIVE_PHRASAL, *PHRASAL) if before.lower() in PASSIVE else PHRASAL
+    objects = [a.lower().rstrip(".") for a in after[:SHOT_REACH]]
     return next((act for verbs, particle, act in phrasal if w in verbs and nxt == particle),
-                "") or next((act for verbs, nouns, act in _NOUN_ACTS if w in verbs and any(
-                    a.lower().rstrip(".") in nouns for a in after[:_NOUN_REACH])), "")
-
-
-def from_subject(text: str) -> str:
-    """`text` from its subject on: past the phrase it opens with up to a comma (`_OPENS_PHRASE`:
-    "After weekend protests against the levy, Gov. Ada Lin …"; a date, a time "ago" or a
-    participle: "Facing a lawsuit, the Carthen Herald …") when a name or an article follows
-    the comma (no quotation: `"Don't be scared," …`), and past a count (`_COUNTED`: "Thousands
-    of nurses marched …" is what nurses did); else `text`."""
-    opener, comma, after = text.partition(",")
-    rest = after.lstrip() if comma and _opens_before_subject(opener, after) else text
-    counted = _COUNTED.match(rest)
-    return rest[counted.end():] if counted else rest
-
-
-def _opens_before_subject(opener: str, after: str) -> bool:
-    """Whether `opener`, a sentence up to its first comma, is a phrase before the subject
-    `after` the comma opens on (`from_subject`): no bracket left open ("Chuck Schumer (D., N.Y.)
-    proposed …"), a name, an article or a count next, and the phrase a preposition's or a
-    clause's, a date, a time "ago" or a participle."""
-    words, next_words = _WORD.findall(opener), _WORD.findall(after[:40])
-    if (not (words and next_words) or not after.lstrip().startswith(next_words[0])
-            or opener.count("(") > opener.count(")")):
-        return False
-    first, nxt = words[0], next_words[0]
-    if not (nxt[0].isupper() or nxt in ARTICLES or nxt in _COUNTS):
-        return False
-    return bool(first.lower() in _OPENS_PHRASE or _date(first) or words[-1] == "ago" or (
-        first.endswith("ing") and first[:1].isupper() and words[1:2]
-        and words[1] in _AFTER_PARTICIPLE))
+                "") or next((act for verbs, nouns, act in OBJECT_ACTS if w in verbs and any(
+                    a in nouns for a in objects)), "") or next((
+                        act for verbs, nouns, act in NOUN_ACTS if w in verbs and any(
+                            a in nouns for a in objects[:NOUN_REACH])), "")
 
 
 def act(text: str) -> Act:
     """The subject `text` opens on, past a phrase before it or a count (`from_subject`), and its
     main verb (see the module docstring)."""
-    return _act(from_subject(text))
+    text = from_subject(text)
+    first = _WORD.search(text)
+    return NO_ACT if first and first.group().lower() in SUBORDINATORS else _act(text)
 
 
 def _act(text: str) -> Act:
@@ -278,12 +251,22 @@ def _act(text: str) -> Act:
         if w == ",":  # an apposition: "Chris Collins, one of the first …, resigned"
             nxt = words.index(",", k + 1) if k and "," in words[k + 1:] else -1
             return _verb_after(words[:k], words[nxt + 1:]) if nxt > 0 else NO_ACT
-        if w[0].isupper() or w in _IN_NAME:
+        if w[0].isupper() or w in _IN_NAME or _placed(words, k):
             continue
-        if (family(w, words[k - 1] if k else "") or w in BEFORE_VERB or w in _INTENT
-                or w in _MODAL_VERBS or w.endswith("ed") or w in _PAST_ANY
+        before = words[k - 1] if k else ""
+        if _noun_after(before):  # "the arrest of …", "the council's order to …"
+            if words[k + 1:k + 2] == ["to"]:
+                return NO_ACT
+        elif (family(w, before) or w in BEFORE_VERB or w in INTENT or _adverb(w)
+                or w in MODAL_VERBS or w.endswith("ed") or w in _PAST_ANY
                 or _SPEECH.fullmatch(w)):
             return _verb_after(words[:k], words[k:])
+        elif (w in LINKING and before[:1].isupper()
+                and _participle(words[k + 1] if k + 1 < len(words) else ",")):
+            return _verb_after(words[:k], words[k + 1:])  # "Lin stands accused of …"
+        elif _present(words, k):  # "Ada Lin heads to Harlow", "Harlow bans plastic bags"
+            return Act(_compound(w, words[k + 1:]) or _family(w) or "=" + form(stem(w)),
+                       tuple(words[:k]))
         lower += 1  # "leaders", "congressman"; not "he", "also"
         if lower > 2 or w in STOPWORDS:
             return NO_ACT
@@ -291,23 +274,30 @@ def _act(text: str) -> Act:
 
 
 def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
-    """The verb that `rest` opens with, past `BEFORE_VERB` words and dates (see `act`)."""
+    """The verb that `rest` opens with, past `BEFORE_VERB` words and dates (see `act`), read
+    after the last auxiliary skipped ("are again trying"; "was reportedly busy": no act)."""
+    helper = ""
     for k, w in enumerate(rest):
+        intent = (w.lower() in INTENT and rest[k + 1:k + 2] == ["to"]
+                  and rest[k + 2:k + 3] != ["not"])  # ("appears to capture": no "appear")
         # (a verb and its particle first: "passed away" is no "pass")
-        verb = _compound(w, rest[k + 1:], rest[k - 1] if k else "") or family(
+        verb = "" if intent else _compound(w, rest[k + 1:], rest[k - 1] if k else "") or family(
             w, rest[k - 1] if k else "")
-        if not verb and (w.lower() in BEFORE_VERB or w.lower() in _MODAL_VERBS or _date(w)
-                         or _adverb(w) or (
-                w.lower() in _INTENT and rest[k + 1:k + 2] == ["to"]
-                and rest[k + 2:k + 3] != ["not"])):
+        if not verb and (w.lower() in BEFORE_VERB or w.lower() in MODAL_VERBS or _date(w)
+                         or _adverb(w) or w.lower() in STILL or intent):
+            helper = w.lower() if w.lower() in HELPING else helper
             continue
+        if not verb and (named := _announced(w, rest[k + 1:])):
+            return Act(named, tuple(subject))  # "announced her resignation": resign
         if not verb and _SPEECH.fullmatch(w.lower()):  # "… said Monday that he has won …"
             said = [v for v in rest[k + 1:k + 6]
                     if v.lower() not in BEFORE_VERB and not _date(v) and v != "that"]
             if said and said[0].lower() in _PRONOUNS:
                 return _verb_after(subject, rest[rest.index(said[0], k) + 1:])
             return NO_ACT
-        verb = verb or _any_verb(w, rest[k - 1] if k else "")
+        verb = verb or _any_verb(w, helper or (rest[k - 1] if k else ""))
+        if helper in COPULAS and not _participle(w):
+            return NO_ACT  # "was busy", "is close to a deal": an adjective or a noun
         return Act(verb, tuple(subject)) if verb else NO_ACT
     return NO_ACT
 

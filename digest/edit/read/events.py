@@ -34,7 +34,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
-from digest.edit.lexicon import stem
+from digest.edit.lexicon import STOPWORDS, stem
 from digest.edit.read.event import (
     PARTY_FORMS,
     Event,
@@ -169,15 +169,34 @@ def _served(name: tuple[str, ...], mine: Event, told: Sequence[Event]) -> str:
 
 def acts_again(text: str, others: Sequence[str], rest: Sequence[str], headline: str) -> bool:
     """Whether `text` tells again the act one of `others` (another outlet's) tells, by its
-    subject and a main verb of one family (`_one_act`), on no day of its own
-    (`another_day`), with no new figure in digits and no name of the `headline` the `rest`
-    of the paragraph does not print (`_headline_name`): `write/retold.acted_again`'s test, and
-    the copy editor's (proof/story.py)."""
+    subject and a main verb of one family (`_one_act`), on no day of its own (`another_day`,
+    against the sentences whose verb is of that family: another act's "Tuesday" is no other
+    day of this one), with no new figure in digits and no name of the `headline` the `rest`
+    of the paragraph does not print (`_headline_name`) and no clause of its own after "but"
+    (`_goes_on`): `write/retold.acted_again`'s test, and the copy editor's (proof/story.py)."""
     mine = event(text)
-    return (_one_act(mine, [event(o) for o in others]) and not another_day(text, others)
+    told = [o for o in others if event(o).verb == mine.verb]  # (another act's day is no shield)
+    return (_one_act(mine, [event(o) for o in told]) and not another_day(text, told)
             and not new_figures(mine.figures, {f for o in others for f in event(o).figures},
                                 mine.hedged)
-            and not _headline_name(mine, rest, headline))
+            and not _headline_name(mine, rest, headline) and not _goes_on(text, others))
+
+
+# A clause a retelling goes on with after a comma and "but" ("… will unveil a plan, but hasn't
+# figured out how to pay for it"): a fact of its own when it writes `_GOES_ON_WORDS` words
+# the others do not. General English.
+_GOES_ON = re.compile(r",\s+(?:but|yet|though|although)\s+(.+)$")
+_GOES_ON_WORDS = 2
+
+
+def _goes_on(text: str, others: Sequence[str]) -> bool:
+    """Whether `text` goes on after its act with a clause of its own (`_GOES_ON`)."""
+    clause = _GOES_ON.search(text)
+    if clause is None:
+        return False
+    forms, _ = known_forms(others)
+    words = {form(w) for w in said(clause.group(1)).words if w not in STOPWORDS}
+    return len(words - forms) >= _GOES_ON_WORDS
 
 
 def _headline_name(mine: Event, rest: Sequence[str], headline: str) -> bool:
