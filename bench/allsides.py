@@ -373,7 +373,9 @@ def main() -> int:
     ap.add_argument("--strikes", type=int, default=0, help="print the first N copy-editor strikes")
     ap.add_argument("--grouping", action="store_true",
                     help="grouping only (fast): the editor's representation and clustering")
-    ap.add_argument("--embed", action="store_true", help="with --grouping: the embedding extra")
+    ap.add_argument("--embed", action="store_true",
+                    help="the embedding extra: with --grouping, in the grouping; else in the "
+                         "paragraph writer only (write/alike.py; the grouping held as without it)")
     ap.add_argument("--headline-grid", action="store_true",
                     help="choose the headline weights (HEADLINE_GRID) on one half, score the other")
     ap.add_argument("--paragraph-grid", action="store_true",
@@ -409,7 +411,8 @@ def main() -> int:
                       [score_week(w, i, scorer) for w, i in zip(halves[b], issues,
                                                                      strict=True)])
     else:
-        issues = run(weeks, None)
+        issues = run(weeks, None, Settings(write=WriteSettings(embeddings=True))
+                     if args.embed else None)
         scores = [score_week(w, i, scorer) for w, i in zip(weeks, issues, strict=True)]
         for h in (0, 1):
             summarise(f"half {h} (default threshold)", scores[h::2])

@@ -40,17 +40,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.allsides import load_weeks, run
 from digest.edit.headline.score import tells
+from digest.edit.settings import Settings, WriteSettings
 from digest.text import iter_sentences
 
 Record = dict[str, Any]
 
 
-def records(n_weeks: int) -> Iterator[Record]:
-    """Every story of every week, as the shipped editor writes it (default threshold)."""
+def records(n_weeks: int, embed: bool = False) -> Iterator[Record]:
+    """Every story of every week, as the shipped editor writes it (default threshold); with
+    `embed`, its writer with the embedding extra (write/alike.py; the grouping held as it is)."""
     weeks = load_weeks(n_weeks)
     if weeks is None:
         return
-    for w, (week, issue) in enumerate(zip(weeks, run(weeks, None), strict=True)):
+    tune = Settings(write=WriteSettings(embeddings=True)) if embed else None
+    for w, (week, issue) in enumerate(zip(weeks, run(weeks, None, tune), strict=True)):
         gold = dict(zip((a.url for a in week.articles), week.gold, strict=True))
         text = {a.url: a.text for a in week.articles}
         letter = {a.url: a.source[-1] for a in week.articles}  # "Outlet A" -> "A"
@@ -175,6 +178,8 @@ def main() -> int:
     d = sub.add_parser("dump")
     d.add_argument("out")
     d.add_argument("--weeks", type=int, default=0)
+    d.add_argument("--embed", action="store_true",
+                   help="the writer with the embedding extra (grouping as without it)")
     s = sub.add_parser("sample")
     s.add_argument("dump")
     s.add_argument("--n", type=int, default=30)
@@ -193,7 +198,7 @@ def main() -> int:
     if args.cmd == "dump":
         with Path(args.out).open("w", encoding="utf-8") as f:
             count = 0
-            for r in records(args.weeks):
+            for r in records(args.weeks, args.embed):
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
                 count += 1
         print(f"{count} stories written to {args.out}")

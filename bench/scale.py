@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from digest.edit import edit_issue
+from digest.edit.settings import Settings, WriteSettings
 from digest.models import Article, Newsletter, Period
 from digest.render import render_issue
 from digest.text import content_hash
@@ -88,12 +89,13 @@ def _article(rng: random.Random, outlets: list[str], title: str, sents: list[str
                    content_hash=content_hash(paras))
 
 
-def run_one(n: int, write: Path | None = None) -> None:
+def run_one(n: int, write: Path | None = None, embed: bool = False) -> None:
     arts = synthetic_week(n)
     period = Period("2026-W47", START, START + timedelta(days=7))
     t0, c0 = time.perf_counter(), time.process_time()
+    tune = Settings(write=WriteSettings(embeddings=True)) if embed else None
     issue = edit_issue(period, arts, newsletter=Newsletter(title="Scale", max_stories=5),
-                       sources=[], health=[])
+                       sources=[], health=[], settings=tune)
     edit_s = time.perf_counter() - t0
     rendered = render_issue(issue)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -114,16 +116,19 @@ def main() -> int:
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--write", type=Path, metavar="DIR",
                     help="with --one N: also write the issue's files into DIR")
+    ap.add_argument("--embed", action="store_true",
+                    help="the paragraph writer with the embedding extra (write/alike.py)")
     args = ap.parse_args()
     if args.one:
-        run_one(args.one, args.write)
+        run_one(args.one, args.write, args.embed)
         return 0
     print("edit_issue + render_issue on a synthetic week (peak = max RSS of the process, data "
           "included)", flush=True)
     wall: dict[int, float] = {}
     cpu: dict[int, float] = {}
     for n in (int(x) for x in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True,
+        out = subprocess.run([sys.executable, __file__, "--one", str(n),
+                              *(["--embed"] if args.embed else [])], check=True,
                              stdout=subprocess.PIPE, text=True).stdout  # errors show
         print(out, end="", flush=True)
         m = re.search(r"articles\s+([\d.]+) s .*?cpu ([\d.]+) s", out)

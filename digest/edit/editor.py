@@ -54,8 +54,9 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     stories of earlier published issues, newest first (Store.story_memory); `explained`: their
     Explainers (Store.explainer_memory), whose entities are not explained again."""
     tune, lang = settings or Settings(), newsletter.language
-    if editor is not None:  # the config's paragraph length
-        tune = replace(tune, write=replace(tune.write, paragraph_words=editor.paragraph_words))
+    if editor is not None:  # the config's paragraph length, and the embedding extra
+        tune = replace(tune, write=replace(tune.write, paragraph_words=editor.paragraph_words,
+                                           embeddings=tune.write.embeddings or editor.embeddings))
     week = select(read(articles), period, newsletter, sources)
     used = week.used
     grouping = story_labels([r.article for r in used], editor, topics=newsletter.topics,

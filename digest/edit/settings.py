@@ -160,6 +160,10 @@ class ParagraphSettings:
     # again whatever its subject and verb (write/retold.py `_mostly_said`; a round figure, the
     # lead's plain measure: docs/editor.md).
     retold_said: float = 0.35
+    # With the embedding extra on (`WriteSettings.embeddings`): a later sentence of another
+    # article this alike (cosine) to one printed before it tells its fact in other words
+    # (write/alike.py; chosen on judged held-out paragraphs: docs/editor.md).
+    retold_alike: float = 0.70
 
 
 PARAGRAPH = ParagraphSettings()  # the shipped weights, the writers' default argument
@@ -173,6 +177,9 @@ class WriteSettings:
     # A paragraph's words (at least, at most); edit_issue takes EditorSettings.paragraph_words.
     paragraph_words: tuple[int, int] = (60, 130)
     paragraph: ParagraphSettings = field(default_factory=ParagraphSettings)
+    # The embedding extra's sentence vectors tell a retelling in other words (write/alike.py);
+    # edit_issue turns it on with EditorSettings.embeddings.
+    embeddings: bool = False
 
 
 @dataclass(frozen=True)

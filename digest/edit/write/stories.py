@@ -60,6 +60,7 @@ from digest.edit.headline.score import Candidate, chosen, disputes, tells
 from digest.edit.rank import Ranked
 from digest.edit.settings import HeadlineSettings, ParagraphSettings, WriteSettings
 from digest.edit.week import Read, Week
+from digest.edit.write.alike import told_alike
 from digest.edit.write.also import also_item
 from digest.edit.write.lines import Key, Line, story_lines
 from digest.edit.write.opening import hook_keys, lead_of
@@ -117,6 +118,8 @@ def _paragraph(reads: Sequence[Read], citations: dict[str, tuple[str, ...]], lan
     printed = _ordered(picks, arts, lines, language, title, head, columns(arts), settings)
     printed = without(printed, acted_again(printed, title, settings.paragraph))
     printed = without(printed, retellings(printed, title, settings.paragraph))
+    if settings.embeddings:  # (the extra: write/alike.py)
+        printed = without(printed, told_alike(printed, title, settings.paragraph))
     printed = without(printed, identified_again(printed))
     return title, tuple(Sentence(p.text, citations.get(arts[p.line.article].url,
                                                        (arts[p.line.article].url,)))
