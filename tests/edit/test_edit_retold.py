@@ -126,6 +126,17 @@ def test_needs_names_what_a_retelling_carries() -> None:
                  told) == "a new actor"
 
 
+def test_a_small_count_in_words_is_its_figure_in_digits() -> None:
+    # "ten" and "10" are one number written the two ways; "eleven" after "10" is another.
+    told = frozenset(["kill", "fire"])
+    ten = "At least ten people were killed when a fire swept through a Carthen warehouse on Monday."
+    digits = "At least 10 people were killed in a warehouse fire in Carthen on Monday."
+    assert needs(digits, [ten], told) is None
+    assert needs(ten, [digits], told) is None
+    assert needs(digits.replace("10", "11"), [ten], told) == "a new figure"
+    assert needs(ten.replace("ten", "eleven"), [digits], told) == "a new figure"
+
+
 def test_a_count_in_words_told_by_a_figure_is_no_new_figure() -> None:
     # "billions of dollars" is the count of "$10.4 billion" (a plural is the count's word):
     # the retelling carries no figure the rest does not print; the figure does, the other way.

@@ -131,20 +131,28 @@ _AGO = re.compile(r"\b(?:\d[\d,.]*|a|" + "|".join(sorted(NUMBER_WORDS)) + r")[- 
                   r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+ago\b", re.IGNORECASE)
 
 
+# A count in words up to twelve is that figure in digits ("ten people died" / "10 people were
+# killed"): one number, written the two ways style books give it. General English.
+_SMALL = {w: str(n) for n, w in enumerate(("two", "three", "four", "five", "six", "seven",
+                                           "eight", "nine", "ten", "eleven", "twelve"), start=2)}
+
+
 def _new_figure(text: str, told: Sequence[Event]) -> bool:
     """Whether `text` gives a figure (digits or words) none of `told` gives, exactly or rounded
     either way ("$12.3 million" after "about $12 million" is the figure told exactly; "billions
-    of dollars" after "$10.4 billion", the count of it), nor one saying only how long ago
-    (`_AGO`)."""
+    of dollars" after "$10.4 billion", the count of it; "10" after "ten", `_SMALL`), nor one
+    saying only how long ago (`_AGO`)."""
     mine = event(_AGO.sub(" ", text))
-    known = {f for t in told for f in t.figures}
+    words = {c for t in told for c in _counts(t)}
+    known = {f for t in told for f in t.figures} | {_SMALL[c] for c in words if c in _SMALL}
     hedges = frozenset().union(*(t.hedged for t in told))
 
     def rounded(figure: str) -> bool:  # a printed figure rounds it: the same one told exactly
         return any(rounds(k, figure, hedge_of(k, hedges)) for k in known)
 
     fresh = [f for f in new_figures(mine.figures, known, mine.hedged) if not rounded(f)]
-    return bool(fresh) or bool(_counts(mine) - {c for t in told for c in _counts(t)})
+    return bool(fresh) or bool(_counts(mine) - words - {w for w, d in _SMALL.items()
+                                                        if d in known})
 
 
 def _counts(told: Event) -> frozenset[str]:
