@@ -23,10 +23,12 @@ ENDS_ON_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}$")
 # writers: no clause or phrase they cut may end on one).
 PREPOSITIONS = frozenset(["about", "above", "across", "after", "against", "along", "amid", "among", "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite", "down", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "since", "than", "through", "throughout", "till", "to", "toward", "towards", "under", "underneath", "unlike", "until", "up", "upon", "versus", "via", "with", "within", "without"])
 ARTICLES = frozenset(["a", "an", "the"])
+# The counts English writes in words, in order ("one" is 1): a count in words is that figure
+# (write/retold.py), and a count up to ten is written so (write/tldr.few).
+COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve")
 # A count in words ("three senators", "dozens of …").
-NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight",
-                          "nine", "ten", "eleven", "twelve", "dozens", "hundreds", "thousands",
-                          "millions"])
+NUMBER_WORDS = frozenset([*COUNTS, "dozens", "hundreds", "thousands", "millions"])
 CONJUNCTIONS = frozenset(["and", "but", "or", "nor", "because", "although", "though", "while", "whereas", "if", "unless", "whether", "that", "which", "who", "whom", "whose"])
 AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "mustn't", "'s", "'re"])
 # Particles end a phrasal verb well ("Try to Keep Up", "Pushes Back", "Break Through").

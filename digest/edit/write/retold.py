@@ -84,7 +84,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.edit.lexicon import NUMBER_WORDS, fold_name
+from digest.edit.lexicon import COUNTS, NUMBER_WORDS, fold_name
 from digest.edit.proof.item import PEOPLE
 from digest.edit.read.acts import act
 from digest.edit.read.event import Event, event
@@ -133,8 +133,7 @@ _AGO = re.compile(r"\b(?:\d[\d,.]*|a|" + "|".join(sorted(NUMBER_WORDS)) + r")[- 
 
 # A count in words up to twelve is that figure in digits ("ten people died" / "10 people were
 # killed"): one number, written the two ways style books give it. General English.
-_SMALL = {w: str(n) for n, w in enumerate(("two", "three", "four", "five", "six", "seven",
-                                           "eight", "nine", "ten", "eleven", "twelve"), start=2)}
+_SMALL = {w: str(n) for n, w in enumerate(COUNTS, start=1) if n >= 2}
 
 
 def _new_figure(text: str, told: Sequence[Event]) -> bool:

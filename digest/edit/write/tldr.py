@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from digest.edit.lexicon import (
     CJK_RE,
+    COUNTS,
     NAME_SUFFIXES,
     STOPWORDS,
     content_words,
@@ -345,7 +346,7 @@ def _short(sentence: Sentence, shown: str) -> Sentence:
 
 def few(n: int) -> str:
     """A count in words up to ten ("three"), in figures above."""
-    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    words = ("no", *COUNTS[:10])
     return words[n] if 0 <= n < len(words) else str(n)
 
 

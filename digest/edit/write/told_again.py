@@ -104,12 +104,14 @@ def told_otherwise(text: str, others: Sequence[str], words: int) -> bool:
     the two names its main verb (`acts.act`) and the other tells it, in any word of its family
     or its noun (`_acts`: "will step down" / "is stepping down", "voted to repeal" / "voted
     3-2 to end"), or both write a word of one `EVENT_VERBS` family (`_families`: a lead whose
-    verb `acts.act` does not read, "… was rocked on Friday after officials said …"), and names no other main verb ("The president signed the bill the Senate
-    passed" tells another act than "The Senate passed the bill"); they name the same day or no day both name, share `words` words of their
-    action (`event.shared_action`), and their subjects are not two others (`_apart`: "The
-    House" / "The Senate", "House Democrats" / "House Republicans"). Another outlet's lead
-    often opens on no subject `_same_act` can read ("A federal appeals court in San Francisco
-    ruled Friday night …" after "The Ninth U.S. Circuit Court of Appeals ruled Friday …")."""
+    verb `acts.act` does not read, "… was rocked on Friday after officials said …"); neither
+    names another main verb ("The president signed the bill the Senate passed" tells another
+    act than "The Senate passed the bill"); they name the same day or no day both name, share
+    `words` words of their action (`event.shared_action`), and their subjects are not two
+    others (`_apart`: "The House" / "The Senate", "House Democrats" / "House Republicans").
+    Another outlet's lead often opens on no subject `_same_act` can read ("A federal appeals
+    court in San Francisco ruled Friday night …" after "The Ninth U.S. Circuit Court of
+    Appeals ruled Friday …")."""
     mine, its = act(text), event(text)
     for other in others:
         theirs, told = act(other), event(other)
