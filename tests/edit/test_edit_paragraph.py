@@ -374,6 +374,29 @@ def test_a_heading_run_into_the_lead_is_not_printed(make_article: MakeArticle) -
     assert clean_sentence(text) == text.replace("  ", " ")  # (a lead's only)
 
 
+def test_a_heading_or_standfirst_run_in_with_one_space_is_not_printed(
+        make_article: MakeArticle) -> None:
+    # a standfirst in a headline's grammar, its line break lost with one space left, before
+    # a lead on a possessive subject and its holder's name
+    text = ("Carthen mayor thanks ferry crews while offering praise to harbour staff Carthen’s "
+            "mayor, Ada Brandt, has asked the harbour board for two more boats before winter.")
+    art = make_article(text, source="Outlet A", title="Mayor asks for more ferries")
+    assert story_lines([art], "en")[0].text == (
+        "Carthen’s mayor, Ada Brandt, has asked the harbour board for two more boats before "
+        "winter.")
+    # a heading in title case before an article and a lower-case word
+    assert clean_sentence("Night of Fire at Carthen Quay The old ferry terminal burned on "
+                          "Sunday.", lead=True) == "The old ferry terminal burned on Sunday."
+    # a lead whose clause goes on is kept whole: a letter after a name, a pronoun's or a
+    # count's subject, a missing stop inside the lead's own sentences
+    for kept in ("Carthen law makes arson a Class A felony, punishable by ten years.",
+                 "My choice was limited to Harbour A or Harbour B.",
+                 "It also says The ferry will run on Sunday.",
+                 "Tens of thousands rallied on the quay The size of the crowd grew.",
+                 "The board said Carthen’s mayor, Ada Brandt, had asked for boats."):
+        assert clean_sentence(kept, lead=True) == kept
+
+
 def test_a_broadcast_transcripts_labels_and_hand_offs_are_not_printed(
         make_article: MakeArticle) -> None:
     # a radio page's transcript: its speakers' labels (a name with a hyphen, "#4") and the

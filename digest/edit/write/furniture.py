@@ -188,6 +188,52 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 # "…, told  The Washington Post", "The mayor said  A new plan …").
 _RUN_IN_HEADING = re.compile(r"^[^.!?\n]{0,160}?(?<!\S)(?:[A-Z][\w'’-]*|\S*[\d\"”’')])\s{2,}"
                              r"(?=(?:The|A|An)\s[a-z])")
+# … and one run in with a single space, where both sides show the seam (`_run_in`): the run
+# before is a heading in title case (three words or more, each capitalised but the small ones:
+# "Night of Fire at Carthen Quay The old terminal …") or a standfirst in a headline's grammar
+# (no article nor pronoun before its subject noun, then a verb in "-s", no comma: "Carthen
+# mayor thanks crews while offering praise to staff …"), and the rest opens a sentence: an
+# article before a lower-case word, or a possessive subject with its holder's name in commas
+# ("Carthen's mayor, Ada Brandt, has asked …"). "A" opens a sentence only after a heading's
+# capitals: after a standfirst's lower case it is a letter ("makes it a Class A felony").
+_SEAM = re.compile(r"(?<=[\w'’\")”]) (?=[A-Z])")
+_NOT_SMALL = r"(?!(?:" + "|".join(sorted(_SMALL)) + r")\b)"
+_HOLDER = re.compile(r"[A-Z][\w-]*['’]s [a-z]+(?: [a-z]+)?, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+, [a-z]")
+_STANDFIRST = re.compile(rf"[A-Z][a-z]+ {_NOT_SMALL}[a-z]+ [a-z]+s\b[^,;:]*")
+_NOT_A_SUBJECT_NOUN = frozenset(["it", "he", "she", "they", "we", "there", "here"])
+
+
+def _title_heading(run: str) -> bool:
+    words = run.split()
+    return len(words) >= 3 and words[0] not in _SMALL and words[-1] not in _SMALL and all(
+        w in _SMALL or w[0].isupper() or w[0].isdigit() or w[0] in "'‘\"“" for w in words)
+
+
+def _standfirst(run: str) -> bool:
+    return bool(_STANDFIRST.fullmatch(run)) and run.split()[0].lower() not in (
+        _NOT_A_PLACE | _NOT_A_SUBJECT_NOUN)
+
+
+# (the run before the seam, the sentence after it)
+_RUN_INS = (
+    (_title_heading, re.compile(rf"(?:The|An?) {_NOT_SMALL}[a-z]{{2,}}\b")),
+    (_standfirst, re.compile(rf"(?:The|An) {_NOT_SMALL}[a-z]{{2,}}\b")),
+    (_title_heading, _HOLDER),
+    (_standfirst, _HOLDER),
+)
+
+
+def _run_in(sentence: str) -> str:
+    """The lead without a heading or standfirst run into it with one space (`_RUN_INS`)."""
+    for seam in _SEAM.finditer(sentence, 0, 200):
+        run, rest = sentence[:seam.start()], sentence[seam.end():]
+        if re.search(r"[.!?]\s", run):
+            break
+        if any(heading(run) and start.match(rest) for heading, start in _RUN_INS):
+            return rest
+    return sentence
+
+
 # Inside a bracket, against its mark: "Rep. Richard Neal (D-Mass. ), who …" is "(D-Mass.)".
 _SPACE_IN_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 
@@ -195,10 +241,10 @@ _SPACE_IN_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 def clean_sentence(sentence: str, *, lead: bool = False) -> str:
     """Light compression: drop a leading dateline such as "(CNN) --" or "LONDON (Reuters) -"
     (and, in an article's `lead` sentence, "Doha, Qatar - ": `_LEAD_DATELINE`, and a heading
-    run into it: `_RUN_IN_HEADING`), a pointer before a sentence ("Here's what to know: …") and a link's label for screen
+    run into it: `_RUN_IN_HEADING`, `_run_in`), a pointer before a sentence ("Here's what to know: …") and a link's label for screen
     readers ("Opens a New Window."); the spaces no typesetter leaves (before a comma or the
     last full stop, two in a row, inside a bracket against it)."""
-    out = _RUN_IN_HEADING.sub("", sentence) if lead else sentence
+    out = _run_in(_RUN_IN_HEADING.sub("", sentence)) if lead else sentence
     out = _SCREEN_READER.sub("", out)
     out = _DOUBLE_SPACE.sub(" ", _SPACE_BEFORE_MARK.sub("", _SPACE_IN_BRACKETS.sub("", out)))
     out = _DATELINE.sub("", out).strip()
