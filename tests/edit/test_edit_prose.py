@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from digest.edit.lexicon import CJK_RE
+from digest.edit.proof.explainer import dateline, explainer_strikes
 from digest.edit.select import select
 from digest.edit.settings import QUESTIONS, Settings
 from digest.edit.week import Week, read
@@ -107,6 +108,21 @@ def test_a_founding_told_beside_the_members_answers_been_around_long(
     assert sum("200" in t for t in texts) == 1
     sources = [x for a in arts for x in split_sentences(a.text)]
     assert all(trace(t, sources) for t in texts)
+
+
+def test_a_sentence_opening_on_the_acronym_and_a_comma_is_no_dateline(
+        make_article: MakeArticle, period: Period) -> None:
+    """"HDA, an industry body, said …" opens on the entity, not on a place: it may answer (the
+    pool and the copy editor read it alike); a place in capitals before a comma is still a
+    dateline."""
+    said = ("HDA, in a statement on Monday, said its standard would be adopted by four "
+            "harbours from March.")
+    _, exp = _explainer(make_article, [*ALLIANCE[:2], said], period)
+    assert said in [s.text for q in exp.qa for s in q.answer]
+    assert not explainer_strikes(exp)
+    assert dateline("NINGBO, March 2 — The port opened.", ["HDA"])
+    assert not dateline("HDA, an industry body, said so.", ["Harbour Data Alliance", "HDA"])
+    assert not dateline("HDA (the alliance) said so.", ["HDA"])
 
 
 @pytest.mark.parametrize(("sentence", "parts"), [

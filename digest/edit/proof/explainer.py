@@ -82,6 +82,16 @@ UNINTRODUCED = re.compile(rf"^The (?:{_NOUN} ){{0,2}}?{_NOUN}(?=\s*,|\s+(?:is|wa
 # fact.
 DATELINE = re.compile(r"^[A-Z]{2,}(?:[ .][A-Z]{2,})*\s*(?:,|\()|^[A-Z]{2,}[’'A-Z]*(?:\s[A-Z]{2,})+\s|"
                       r"^[A-Z][a-z]+(?:[ ,]+[A-Z][\w.]*){0,2}\s+[—–]\s")
+
+
+def dateline(text: str, forms: Sequence[str]) -> bool:
+    """Whether `text` opens on its source's dateline (`DATELINE`): an opening on one of the
+    entity's own forms is its subject ("AOMA, an industry body, said …", "AOMA (the alliance)
+    …"), no place."""
+    return DATELINE.match(text) is not None and not any(
+        re.match(rf"{re.escape(f)}(?!\w)", text) for f in forms)
+
+
 # "Like Tim Ryan, he has …": a pronoun for someone an earlier sentence named; "During the
 # tense exchanges, …", "In the July debate hosted by CNN, …": a thing an earlier sentence told.
 LEANS = re.compile(r"^[A-Z][^,;:]{0,60},\s+(?:he|she|they|it)\s+[a-z]|"
@@ -135,7 +145,7 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
                 out.append(Strike("explainer", "opens on a thing not introduced", t))
             if k == 0 and LEANS.search(t):
                 out.append(Strike("explainer", "leans on a sentence not printed", t))
-            if DATELINE.match(t):
+            if dateline(t, forms):
                 out.append(Strike("explainer", "a dateline left in", t))
             if FIRST_PERSON.search(re.sub(r"“[^”]*”|\"[^\"]*\"", "", t)):
                 out.append(Strike("explainer", "the writer's own voice", t))

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from digest.edit.lexicon import content_words, dangles, said_elsewhere
 from digest.edit.proof.answer import GLUED, misspelt, no_fact, word_counts
 from digest.edit.proof.explainer import (
-    DATELINE,
     FIRST_PERSON,
     LEANS,
     UNINTRODUCED,
+    dateline,
     open_quote,
     whole,
 )
@@ -104,7 +104,7 @@ def gather(week: Week, forms: Sequence[str], language: str, settings: ExplainerS
                 words = whole_words if part == text else frozenset(content_words(part))
                 pool.append(Item(part, week.cite(r), words, facts(part),
                                  not dangles(part) and not opens_on_reference(part)
-                                 and not UNINTRODUCED.match(part) and not DATELINE.match(part)
+                                 and not UNINTRODUCED.match(part) and not dateline(part, forms)
                                  and not LEANS.search(part)
                                  and no_fact(part, forms) is None
                                  and misspelt(part, counts) is None
@@ -119,8 +119,7 @@ def apart(text: str, forms: Sequence[str]) -> tuple[str, ...]:
     """The sentence, or the two it tells when it opens on the entity and an appositive that
     says when it was founded ("AOMA, founded in 2019 by …, now has 300 members …" -> "AOMA
     was founded in 2019 by …." and "AOMA now has 300 members …", grounding.founding): the
-    founding answers "Been around long?", the rest the question it speaks to, each once, and
-    neither opens on "AOMA," (a dateline's shape)."""
+    founding answers "Been around long?", the rest the question it speaks to, each once."""
     parts = founding(text)
     if parts is None or not any(names(f, text.split(",")[0]) for f in forms):
         return (text,)
