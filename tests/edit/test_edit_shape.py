@@ -131,6 +131,16 @@ def test_tldr_tells_no_background_dated_before_the_week(period: Period,
     assert not dated_before("It will publish a standard in December.", published)
     assert not dated_before("It met on October 12.", published)  # a day: event_day's
     assert not dated_before("It opened on Tuesday in Hangzhou.", published)
+    # a date inside an aside between commas dates what the subject names, not the act
+    assert not dated_before("The levy, passed in 2019, takes effect this week.", published)
+    assert not dated_before("The quay, which opened in 2019, closed on Monday.", published)
+    assert not dated_before("Lin, who was elected in October, resigned.", published)
+    assert dated_before("The levy, passed in 2019, took effect last year.", published)
+    assert dated_before("The port, when it opened in 2019, cut fares.", published)
+    assert dated_before("Lin's lawyers, in a letter, demanded that she retract a remark she "
+                        "made last month, calling it false.", published)  # the main verb
+    assert dated_before("Lin, the harbour's former chief, resigned last month, sources said.",
+                        published)
 
 
 def test_a_thread_ties_a_share_of_the_week_and_is_no_place(period: Period,

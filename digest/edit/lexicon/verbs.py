@@ -43,6 +43,11 @@ IRREGULAR_VERBS = tuple(tuple(pair.split()) for pair in (
     "seen see", "saw see", "ran run", "sat sit", "got get", "gotten get", "came come",
     "became become",
 ))
+# A past participle as a pattern's alternation: -ed, -en, -wn, or an irregular one
+# (IRREGULAR_VERBS and a few it leaves out as other words too): "must be redrawn", "The law,
+# passed in 2019, …", "…, built in 1910, …".
+PARTICIPLE = (r"\w+(?:ed|en|wn)|done|set|put|cut|shut|hit|found|left|shot|bound|"
+              + "|".join(sorted({past for past, _ in IRREGULAR_VERBS})))
 # The verbs that name a sentence's source ("…, officials said", "according to …"):
 # write/attribution.ATTRIBUTION, and the source clause facts.source_clause sets apart.
 REPORTING_VERBS = ("said", "says", "say", "told", "according to", "reported", "reports", "announced", "stated", "wrote", "writes", "claimed", "argued", "noted", "added")

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.edit.lexicon import CJK_RE, IRREGULAR_VERBS, QUOTED, REPORTING_VERBS, STOPWORDS
+from digest.edit.lexicon import CJK_RE, PARTICIPLE, QUOTED, REPORTING_VERBS, STOPWORDS
 from digest.edit.read.facts import source_clause
 from digest.edit.write.lines import Line
 from digest.models import Article
@@ -62,11 +62,6 @@ _UNREPORTED = (r"^(?:(?!\b(?:say|says|said|saying|argue[sd]?|arguing|urge[sd]?|u
                r"call(?:s|ed|ing)?|want(?:s|ed)?|believe[sd]?|think(?:s)?|thought|insist(?:s|ed)?|"
                r"rule[sd]?|ruling|recommend(?:s|ed)?|order(?:s|ed)?|declare[sd]?|"
                r"who|what|whether|how|which|when|where)\b).)*?")
-# A past participle after "must be" (a rule's or a ruling's passive: "must be redrawn", "must
-# be kept cold"): -ed, -en, -wn, or an irregular one (lexicon.IRREGULAR_VERBS and a few
-# the lexicon leaves out as other words too).
-_PARTICIPLE = (r"\w+(?:ed|en|wn)|done|set|put|cut|shut|hit|found|left|shot|bound|"
-               + "|".join(sorted({past for past, _ in IRREGULAR_VERBS})))
 # What makes a sentence its writer's judgement (see `judges`), by kind: rules as data.
 JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
     # the writer's "should", not one reported
@@ -77,7 +72,7 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
     # rule's passive ("Ferries must be inspected", "must be explicitly stated"), nor a rule's
     # "able", "eligible", "available", nor a reported one ("… ruled … must be")
     ("writer's must", _UNREPORTED + r"\bmust (?:(?:still|always|surely|also|now|then) )*be "
-                      rf"(?![a-z]+ly\b|the\b|(?:{_PARTICIPLE})\b|[a-z]*ble\b)"
+                      rf"(?![a-z]+ly\b|the\b|(?:{PARTICIPLE})\b|[a-z]*ble\b)"
                       r"(?:no|[a-z]{3,}(?<!ing))\b"),
     ("stance adverb", r"\b(?:arguably|clearly|obviously|surely|frankly|alas|sadly|"
                       r"(?:un)?fortunately|ironically|predictably|shockingly|astonishingly|"

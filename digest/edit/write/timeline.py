@@ -13,7 +13,9 @@ resolves it against its article's publication date:
 No date named: None (the sentence keeps its place).
 
 `dated_before` tells a sentence that dates what it reports before the month its article was
-published in ("published a test suite in October", "in 2019", "last year"): background.
+published in ("published a test suite in October", "in 2019", "last year"): background; a
+date inside an aside between commas ("The law, passed in 2019, takes effect this week") dates
+the subject, not the act.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..lexicon import MONTHS, WEEKDAYS
+from ..lexicon import AUXILIARIES, MONTHS, PARTICIPLE, REPORTING_VERBS, WEEKDAYS
 
 _WEEKDAYS = tuple(day.lower() for day in WEEKDAYS)
 _ZH_WEEKDAYS = "一二三四五六日"
@@ -79,10 +81,23 @@ def event_day(sentence: str, published: date) -> date | None:
 _EARLIER = re.compile(rf"\bin\s+{_MONTH}(?!\w)(?:\s+((?:19|20)\d\d))?(?!\s*\d)"
                       r"|\bin\s+((?:19|20)\d\d)\b|\blast\s+(month|year)\b")
 
+# An aside between commas, a participle's or a relative clause's, before the main clause's
+# verb ("The law, passed in 2019, takes effect …", "Lin, who was elected in 2019, will …"): it
+# dates what the subject names, not what the main clause reports. Not a clause of time (",
+# when …"), nor a main verb in the past between commas, followed by no verb (", demanded that
+# … last month, calling …", ", became … last month, sources said").
+# A verb in "-s" is no source's noun before its reporting verb (", sources told …").
+_FINITE = r"(?:also\s+)?(?:{}|{}|\w+s\b(?!\s+(?:{})\b))\b".format(
+    "|".join(sorted(a for a in AUXILIARIES if a.isalpha())), PARTICIPLE,
+    "|".join(REPORTING_VERBS))
+_ASIDE = re.compile(rf",\s+(?:which|whom?|(?!(?:when|then)\b)(?:{PARTICIPLE})\b)[^,;]*,"
+                    rf"(?=\s+{_FINITE})")
+
 
 def dated_before(sentence: str, published: date) -> bool:
-    """Whether `sentence` dates what it reports before the month `published` is in."""
-    for m in _EARLIER.finditer(sentence):
+    """Whether `sentence` dates what it reports before the month `published` is in (a date
+    in an aside, `_ASIDE`, does not)."""
+    for m in _EARLIER.finditer(_ASIDE.sub(",", sentence)):
         month, year, only_year, last = m.groups()
         if last:
             return True
