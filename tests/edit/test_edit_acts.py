@@ -9,7 +9,7 @@ import pytest
 from digest.edit.proof import paragraph_strikes
 from digest.edit.read.acts import Act, act, family, noun, repeats_phrase, told_again
 from digest.edit.write.paragraph import paragraph_for
-from digest.edit.write.told_again import same_act
+from digest.edit.write.told_again import same_act, told_otherwise
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]
@@ -286,3 +286,67 @@ def test_two_leads_of_one_act_one_opening_on_a_time_or_a_count_are_one_act() -> 
 def test_a_copula_a_noun_a_present_and_a_place_read_as_english(lead: str, verb: str,
                                                                subject: str) -> None:
     assert act(lead) == Act(verb, tuple(subject.split())), lead
+
+
+@pytest.mark.parametrize(("lead", "verb", "subject"), [
+    # session 36: a raising verb in the passive: the act is the infinitive's
+    ("Mayor Ada Lin is thought to have set the fire.", "=set", "Mayor Ada Lin"),
+    ("The port clerk is believed to have resigned on Monday.", "resign", "The port clerk"),
+    ("The port board is said to be weighing a levy.", "consider", "The port board"),
+    ("The ferry is supposed to have been inspected every week.", "=inspe", "The ferry"),
+    # "set", "expected", "plans" are words before the verb only before "to"
+    ("The port board has set a date for the vote.", "=set", "The port board"),
+    ("The port board is expected on Monday to approve the levy.", "pass", "The port board"),
+    # a state after the copula is no act
+    ("The outage appears to be related to a storm.", "", ""),
+    ("The ferry line is based in Carthen.", "", ""),
+    # a participle phrase after the subject, no comma: the main verb is past it
+    ("Ferry lines funded by the port board will close next year.", "close", "Ferry lines"),
+    ("A levy backed by the mayor has passed the council.", "pass", "A levy"),
+    ("The man arrested on suspicion of arson is a Harlow clerk.", "", ""),
+    ("Mayor Ada Lin took to the radio to attack what she called a tax.", "=tak",
+     "Mayor Ada Lin"),
+    ("Mayor Ada Lin said on Monday the port board will close the line.", "", ""),
+    ("Mayor Ada Lin pointed out Tom Keller was absent.", "=point", "Mayor Ada Lin"),
+    # a count's qualifier and figure are no words of the subject
+    ("At least 12 dockworkers were injured in the blast.", "=injur", "dockworkers"),
+    ("More than 200 nurses marched on Monday.", "=march", "nurses"),
+    ("Nearly 1.5 million workers filed claims last week.", "=fil", "workers"),
+    ("At least a dozen ferries were stranded on Monday.", "=stran", "ferries"),
+    # appearing is testifying only before a committee or at a hearing
+    ("Mayor Ada Lin appeared on a Harlow radio show on Sunday.", "=appea", "Mayor Ada Lin"),
+    ("Mayor Ada Lin appeared before the port committee on Sunday.", "testify",
+     "Mayor Ada Lin"),
+    ("Mayor Ada Lin appears at a council hearing on Monday.", "testify", "Mayor Ada Lin"),
+    # a negated act is another fact than the act
+    ("The governor did not sign the ferry bill.", "not sign", "The governor"),
+    ("The governor never signed the ferry bill.", "not sign", "The governor"),
+    ("Mayor Ada Lin won't run for a second term.", "not =run", "Mayor Ada Lin"),
+    ("The port board isn't rolling out the levy.", "not unveil", "The port board"),
+    ("Mayor Ada Lin said she would not resign.", "not resign", "Mayor Ada Lin"),
+    ("The port board declined to file charges against the clerk.", "not =charg",
+     "The port board"),
+    ("The port board will not bring charges against the clerk.", "not =charg", "The port board"),
+    ("Ferry fares declined to the lowest level in years.", "=decli", "Ferry fares"),
+    # a negation after a modal tells what may be, no act done or not
+    ("Mayor Ada Lin may not block critics, a judge ruled.", "", ""),
+    ("The port board cannot close the line, a judge ruled.", "", ""),
+    # a capitalised word after "to" is no verb
+    ("Harlow nurses are going to Carthen this weekend.", "", ""),
+])
+def test_raising_participle_phrases_counts_appearing_and_negations(lead: str, verb: str,
+                                                                  subject: str) -> None:
+    assert act(lead) == Act(verb, tuple(subject.split())), lead
+
+
+def test_a_negated_act_is_never_the_act_told_again() -> None:
+    signed = "Governor Ada Lin signed the ferry bill on Monday."
+    for negated in ("Governor Ada Lin did not sign the ferry bill on Monday.",
+                    "Governor Ada Lin never signed the ferry bill on Monday.",
+                    "Governor Ada Lin won't sign the ferry bill on Monday."):
+        assert act(negated).negated, negated
+        assert not same_act(negated, [signed]) and not same_act(signed, [negated]), negated
+        assert not told_otherwise(negated, [signed], 2), negated
+        assert not told_otherwise(signed, [negated], 2), negated
+    assert same_act("Governor Ada Lin did not sign the ferry bill on Monday.",
+                    ["Governor Ada Lin has not signed the ferry bill on Monday."])

@@ -7,7 +7,7 @@ from the benchmarks).
 
 from __future__ import annotations
 
-from digest.edit.lexicon import VERB_HELPERS
+from digest.edit.lexicon import PREPOSITIONS, VERB_HELPERS
 from digest.edit.read.whole import BEFORE_NOUN as _NOUN_FOLLOWS
 
 # Words in -ly that are no adverb: a verb ("will rally", "would apply") or a noun ("the Trump
@@ -31,6 +31,9 @@ NOUN_ACTS = (
     (frozenset(["submit", "submits", "submitted", "submitting", "tender", "tenders",
                 "tendered", "tendering"]), frozenset(["resignation"]), "resign"),
     (frozenset(["impose", "imposes", "imposed", "imposing"]), frozenset(["ban"]), "ban"),
+    # (charging: "filed charges against …", "will not bring federal charges" is "charged")
+    (frozenset(["file", "files", "filed", "filing", "bring", "brings", "bringing", "brought"]),
+     frozenset(["charge", "charges"]), "=charg"),
 )
 NOUN_REACH = 4
 # A verb and its particle, one act ("stepped down" is "resign", "pulled out of" is
@@ -142,3 +145,47 @@ ACT_NOUNS = {
     "ruling": "uphold", "death": "die", "launch": "begin", "introduction": "unveil",
     "unveiling": "unveil", "rollout": "unveil",
 }
+# Raising verbs in the passive, before "to" ("is thought to have set …", "is believed to have
+# fled", "are said to be weighing …"): the subject's act is the infinitive's verb, not the
+# thinking or the saying. General English.
+RAISING = frozenset(["thought", "believed", "said", "reported", "alleged", "understood",
+                     "known", "rumored", "rumoured", "suspected", "feared", "presumed",
+                     "considered", "claimed", "estimated", "supposed"])
+# Words of `lexicon.BEFORE_VERB` that are a verb of their own unless "to" follows ("is set to
+# testify", "is expected to sign"; "has set a date", "had planned a visit").
+BEFORE_TO = frozenset(["set", "plans", "planned", "expected", "scheduled", "preparing"])
+# Participles that after the copula tell a state, no act ("appears to be related to …", "is
+# linked to", "was based in"). General English.
+STATIVE = frozenset(["related", "linked", "connected", "tied", "based", "located", "concerned",
+                     "worried", "interested", "known", "associated", "aligned", "allied",
+                     "married", "dressed", "entitled"])
+# A family's word that tells its act only with a cue near it ("appeared before the committee",
+# "appeared at a hearing … to testify"; "appeared on CBS" is no testimony): the word, its
+# cues, how many words after it they are read in; without one the word is its own verb.
+CUED = (
+    (frozenset(["appear", "appears", "appeared", "appearing"]),
+     frozenset(["before", "hearing", "testify", "deposition"]), 10),
+)
+# A participle phrase after the subject, no comma ("Agencies funded by the state will close",
+# "The man arrested on suspicion of … is"): a participle, a preposition next (`PHRASE_OPENS`;
+# no particle: "pointed out Obama was …"), then before any comma, clause (`CLAUSE_WORDS`) or
+# other verb a finite auxiliary or modal, as written (`FINITE`), is the main verb's.
+
+FINITE = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+                    "could", "may", "might", "should", "must", "shall", "does", "did"])
+CLAUSE_WORDS = frozenset(["that", "which", "who", "whom", "whose", "where", "when", "after",
+                          "before", "as", "because", "while", "since", "until", "if", "and",
+                          "but", "or", "than", "amid", "following", "what", "how", "why"])
+PARTICLES = frozenset(["out", "up", "down", "off", "back", "away", "about", "around", "over"])
+PHRASE_OPENS = PREPOSITIONS - PARTICLES - CLAUSE_WORDS
+PHRASE_REACH = 14
+# Negations before a verb ("did not sign", "has never met", "won't run", "declined to file"): a
+# negated act is another fact than the act ("signed" / "did not sign"), `Act.verb` "not " and
+# its family. A contraction in n't is its auxiliary's negation ("isn't": "is", `NOT_CONTRACTED`
+# those spelled otherwise). After a modal ("may not block", "cannot include", "must not be
+# extradited") a negation tells what may or can be, no act done or not: no act.
+NEGATIONS = frozenset(["not", "never", "cannot"])
+REFUSING = frozenset(["declined", "declines", "decline", "declining", "refused", "refuses",
+                      "refuse", "refusing"])
+NOT_CONTRACTED = {"won't": "will", "can't": "can", "shan't": "shall", "cannot": "can"}
+DO_FORMS = frozenset(["do", "does", "did"])

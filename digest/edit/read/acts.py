@@ -50,6 +50,13 @@ skipping `openers.py`'s):
 * a place or a body is part of the subject ("Lawmakers in West Virginia have voted":
   `PLACING`), an adverb in -ly no part of it ("Ada Lin publicly apologized"), and a sentence
   opening on a subordinate clause with no comma has no act ("When Ada Lin resigned the …").
+
+And (session 36): a raising verb in the passive gives the infinitive's verb ("is thought to
+have set": `RAISING`), a state after the copula is no act ("is related to": `STATIVE`), a
+participle phrase after the subject is skipped ("Ferry lines funded by the board will close":
+`_reduced`), a count's qualifier is no subject word ("At least 12 people": `openers`),
+"appeared" is testimony only before a committee or at a hearing (`CUED`), and a negated act is
+another fact ("did not sign" is "not sign", never "sign"; "may not block" no act).
 """
 
 from __future__ import annotations
@@ -63,7 +70,6 @@ from digest.edit.lexicon import (
     BEFORE_VERB,
     EVENT_VERBS,
     IRREGULAR_VERBS,
-    QUOTED,
     STOPWORDS,
     VERB_HELPERS,
     stem,
@@ -71,15 +77,22 @@ from digest.edit.lexicon import (
 from digest.edit.read.act_words import (
     ACT_NOUNS,
     ANNOUNCING,
+    BEFORE_TO,
+    CLAUSE_WORDS,
     CONTRACTED,
     COPULAS,
+    CUED,
+    DO_FORMS,
+    FINITE,
     HELPING,
     INFLECTIONS,
     INTENT,
     LINKING,
     MODAL_VERBS,
     MODALS,
+    NEGATIONS,
     NOT_ADVERBS,
+    NOT_CONTRACTED,
     NOUN_ACTS,
     NOUN_FORMS,
     NOUN_NEXT,
@@ -89,28 +102,41 @@ from digest.edit.read.act_words import (
     PASSIVE,
     PASSIVE_PHRASAL,
     PHRASAL,
+    PHRASE_OPENS,
+    PHRASE_REACH,
     PLACING,
     PRESENT_VERBS,
+    RAISING,
+    REFUSING,
     SHOT_REACH,
+    STATIVE,
     STILL,
 )
-from digest.edit.read.facts import form, inflected, plain, restates
-from digest.edit.read.figures import found, new_figures, numbers
+from digest.edit.read.facts import form
 from digest.edit.read.openers import SUBORDINATORS, from_subject
 from digest.edit.read.openers import WORD as _WORD
 from digest.edit.read.openers import date as _date
+from digest.edit.read.phrases import repeats_phrase as repeats_phrase
+from digest.edit.read.phrases import told_again as told_again
 from digest.edit.read.whole import INVARIABLE, may_be_present
 from digest.text import SPEECH
 
 
 @dataclass(frozen=True)
 class Act:
-    """A sentence's subject (its words, as written) and its main verb's family ("" for none)."""
+    """A sentence's subject (its words, as written) and its main verb's family ("" for none;
+    "not " and the family for the act negated: "did not sign" is "not sign", never "sign")."""
 
     verb: str
     subject: tuple[str, ...]
 
+    @property
+    def negated(self) -> bool:
+        """Whether the act is told as not done ("did not sign", "won't run")."""
+        return self.verb.startswith(NOT)
 
+
+NOT = "not "
 NO_ACT = Act("", ())
 _FAMILY = {w: family[0] for family in EVENT_VERBS for w in family}
 _PAST = {past: base for past, base in IRREGULAR_VERBS if base in _FAMILY}
@@ -173,6 +199,43 @@ def _verb_like(word: str) -> bool:
             or w.endswith("ed") or w in _PAST_ANY or bool(_SPEECH.fullmatch(w)))
 
 
+def _negation(word: str) -> str | None:
+    """The auxiliary a negation is written with ("won't": "will", "isn't": "is"; "" for "not",
+    "never"), or None for no negation (`NEGATIONS`, `NOT_CONTRACTED`)."""
+    w = word.lower().replace("’", "'")
+    if w in NOT_CONTRACTED:
+        return NOT_CONTRACTED[w]
+    return "" if w in NEGATIONS else w[:-3] if w.endswith("n't") else None
+
+
+def _cued(word: str, after: Sequence[str], verb: str) -> str:
+    """`verb`, or the word's own verb when it tells its family's act only with a cue near it
+    and none is (`CUED`: "appeared on CBS" is no testimony, "appeared before" is)."""
+    w = word.lower()
+    for words, cues, reach in CUED:
+        if w in words and not any(a.lower() in cues for a in after[:reach]):
+            return "=" + form(stem(w))
+    return verb
+
+
+def _reduced(words: Sequence[str], k: int) -> int:
+    """Where the main verb begins when `words[k]` opens a participle phrase after the subject
+    ("Agencies funded by the state will close": the index of "will"), or 0: a participle, no
+    verb of saying, a preposition next (`PHRASE_OPENS`), then a finite auxiliary (`FINITE`)
+    after a word no pronoun nor "to", before any comma, clause (`CLAUSE_WORDS`) or other verb,
+    within `PHRASE_REACH` words."""
+    if not (k and _participle(words[k]) and not _SPEECH.fullmatch(words[k].lower())
+            and words[k + 1:k + 2] and words[k + 1] in PHRASE_OPENS):
+        return 0
+    for j in range(k + 2, min(len(words), k + PHRASE_REACH)):
+        w, before = words[j], words[j - 1].lower()
+        if w in FINITE and before not in _PRONOUNS and before != "to":
+            return j
+        if w == "," or w.lower() in CLAUSE_WORDS or (w.islower() and _verb_like(w)):
+            return 0
+    return 0
+
+
 def _participle(word: str) -> bool:
     """A participle, what the copula takes as a verb: "fired", "resigning", "taken", "hit"."""
     w = word.lower().rstrip(".")
@@ -201,7 +264,7 @@ def _any_verb(word: str, before: str) -> str:
     """A verb outside `EVENT_VERBS` as its own family ("=apolo"): a past ("apologized") or a
     form after an auxiliary ("is facing", "will visit"); no verb of saying."""
     w = word.lower().rstrip(".")
-    if (w in STOPWORDS or not w.isalpha() or _SPEECH.fullmatch(w)
+    if (w in STOPWORDS or not word.islower() or not w.isalpha() or _SPEECH.fullmatch(w)
             or not (w.endswith("ed") or w in _PAST_ANY or w in PARTICIPLES
                     or before.lower() in VERB_HELPERS
                     or before.lower() in MODAL_VERBS)):
@@ -259,14 +322,15 @@ def _act(text: str) -> Act:
                 return NO_ACT
         elif (family(w, before) or w in BEFORE_VERB or w in INTENT or _adverb(w)
                 or w in MODAL_VERBS or w.endswith("ed") or w in _PAST_ANY
-                or _SPEECH.fullmatch(w)):
-            return _verb_after(words[:k], words[k:])
+                or _SPEECH.fullmatch(w) or w in DO_FORMS or _negation(w) is not None):
+            # (past a participle phrase: "Agencies funded by the state will close")
+            return _verb_after(words[:k], words[_reduced(words, k) or k:])
         elif (w in LINKING and before[:1].isupper()
                 and _participle(words[k + 1] if k + 1 < len(words) else ",")):
             return _verb_after(words[:k], words[k + 1:])  # "Lin stands accused of …"
         elif _present(words, k):  # "Ada Lin heads to Harlow", "Harlow bans plastic bags"
-            return Act(_compound(w, words[k + 1:]) or _family(w) or "=" + form(stem(w)),
-                       tuple(words[:k]))
+            return Act(_compound(w, words[k + 1:]) or _cued(w, words[k + 1:], _family(w))
+                       or "=" + form(stem(w)), tuple(words[:k]))
         lower += 1  # "leaders", "congressman"; not "he", "also"
         if lower > 2 or w in STOPWORDS:
             return NO_ACT
@@ -275,17 +339,30 @@ def _act(text: str) -> Act:
 
 def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
     """The verb that `rest` opens with, past `BEFORE_VERB` words and dates (see `act`), read
-    after the last auxiliary skipped ("are again trying"; "was reportedly busy": no act)."""
-    helper = ""
+    after the last auxiliary skipped ("are again trying"; "was reportedly busy": no act), past a
+    negation ("did not sign": "not sign") and a raising verb ("is thought to have set": set)."""
+    helper, negated = "", False
     for k, w in enumerate(rest):
-        intent = (w.lower() in INTENT and rest[k + 1:k + 2] == ["to"]
+        lw, nxt = w.lower(), rest[k + 1:k + 2]
+        if (aux := _negation(w)) is not None or (  # "declined to file"; not "declined to the …"
+                lw in REFUSING and nxt == ["to"] and not _noun_after((*rest[k + 2:k + 3], "a")[0])):
+            if (aux or helper) in MODAL_VERBS:  # "may not block": what may be, no act
+                return NO_ACT
+            negated, helper = True, aux if aux in HELPING else helper  # "has not", "won't"
+            continue
+        if (lw in DO_FORMS and nxt and _negation(nxt[0]) is not None) or (
+                helper in COPULAS and lw in RAISING and nxt == ["to"]):
+            helper = ""  # "did not sign"; "is thought to have set …", "is said to be …"
+            continue
+        intent = (lw in INTENT and nxt == ["to"]
                   and rest[k + 2:k + 3] != ["not"])  # ("appears to capture": no "appear")
         # (a verb and its particle first: "passed away" is no "pass")
-        verb = "" if intent else _compound(w, rest[k + 1:], rest[k - 1] if k else "") or family(
-            w, rest[k - 1] if k else "")
-        if not verb and (w.lower() in BEFORE_VERB or w.lower() in MODAL_VERBS or _date(w)
-                         or _adverb(w) or w.lower() in STILL or intent):
-            helper = w.lower() if w.lower() in HELPING else helper
+        verb = "" if intent else _compound(w, rest[k + 1:], rest[k - 1] if k else "") or _cued(
+            w, rest[k + 1:], family(w, rest[k - 1] if k else ""))
+        if not verb and ((lw in BEFORE_VERB and (lw not in BEFORE_TO or helper in COPULAS
+                                                 or "to" in rest[k + 1:k + 4]))
+                         or lw in MODAL_VERBS or _date(w) or _adverb(w) or lw in STILL or intent):
+            helper = lw if lw in HELPING else helper
             continue
         if not verb and (named := _announced(w, rest[k + 1:])):
             return Act(named, tuple(subject))  # "announced her resignation": resign
@@ -296,72 +373,7 @@ def _verb_after(subject: Sequence[str], rest: Sequence[str]) -> Act:
                 return _verb_after(subject, rest[rest.index(said[0], k) + 1:])
             return NO_ACT
         verb = verb or _any_verb(w, helper or (rest[k - 1] if k else ""))
-        if helper in COPULAS and not _participle(w):
-            return NO_ACT  # "was busy", "is close to a deal": an adjective or a noun
-        return Act(verb, tuple(subject)) if verb else NO_ACT
+        if helper in COPULAS and (not _participle(w) or lw in STATIVE):
+            return NO_ACT  # "was busy", "is close to a deal", "is linked to": a state
+        return Act(NOT * negated + verb, tuple(subject)) if verb else NO_ACT
     return NO_ACT
-
-
-# A clause told again in the same words (`repeats_phrase`): so many content words in a row
-# (function words skipped), a verb among them ("… meant to highlight a new jobs report that
-# showed unemployment falling …" after "… following a jobs report that showed unemployment
-# falling …"; "is not considering firing the special counsel …" after "… says Trump is not
-# considering firing special counsel …"). A run of nouns both write is what the clauses are
-# about, not the telling ("a vote on gun control measures", "former national security
-# adviser"), and a name or a figure is no word of a phrase.
-PHRASE_WORDS = 4
-_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
-_PHRASE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_PROGRESSIVE = VERB_HELPERS | {"not", "be", "being"}  # what a verb in -ing follows
-
-
-def _verb_form(word: str, before: str) -> bool:
-    """A past or a participle ("showed", "met"), or a form in -ing after an auxiliary ("is not
-    considering"): "all five living former presidents", "preexisting conditions" tell no act."""
-    return (word.endswith("ed") or word in _PAST_ANY
-            or (word.endswith("ing") and before in _PROGRESSIVE))
-
-
-@functools.lru_cache(maxsize=4096)
-def _phrases(sentence: str) -> frozenset[tuple[str, ...]]:
-    """The runs of PHRASE_WORDS content words, a verb form among them, that `sentence` writes
-    in a row with no name or figure among them (see PHRASE_WORDS)."""
-    out: set[tuple[str, ...]] = set()
-    run: list[tuple[str, bool]] = []
-    before = ""
-    for w in _PHRASE_WORD.findall(plain(sentence)):
-        lower = w.lower()
-        previous, before = before, lower
-        if lower in STOPWORDS:
-            continue
-        if w[0].isupper() or not _LOWER_WORD.fullmatch(w):
-            run = []
-            continue
-        run.append((inflected(stem(lower)), _verb_form(lower, previous)))
-        last = run[-PHRASE_WORDS:]
-        if len(last) == PHRASE_WORDS and any(verb for _, verb in last):
-            out.add(tuple(word for word, _ in last))
-    return frozenset(out)
-
-
-def repeats_phrase(sentence: str, earlier: Sequence[str]) -> str | None:
-    """How `sentence` tells again a clause one of `earlier` told, in its words (a phrase of
-    PHRASE_WORDS content words with a verb, `_phrases`, both write, outside its quotation
-    marks: a speaker's words are what was said) bringing no figure the earlier ones lack
-    (`new_figures`), or None."""
-    mine = _phrases(QUOTED.sub(" ", sentence))  # someone's own words are a fact of their own
-    figures = found(sentence)
-    if not mine or new_figures(figures.figures, {f for o in earlier for f in numbers(o)},
-                                figures.hedged):
-        return None
-    for other in earlier:
-        if shared := mine & _phrases(other):
-            return f"the phrase '{' '.join(min(shared))}' again"
-    return None
-
-
-def told_again(sentence: str, earlier: Sequence[str]) -> str | None:
-    """How `sentence` says again what one of `earlier` said — a figure or most of its words
-    (`restates`), or a clause in the same words (`repeats_phrase`) — or None: what a story
-    paragraph never prints and the copy editor strikes in one."""
-    return restates(sentence, earlier) or repeats_phrase(sentence, earlier)

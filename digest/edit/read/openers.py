@@ -1,13 +1,14 @@
 """Where a lead's subject begins (`from_subject`, for `acts.act`): past a phrase a sentence opens
 with before its subject, up to a comma ("On Monday, …", "After weekend protests, …", "Facing a
-lawsuit, …", "A year ago, …"), and past a count ("Thousands of nurses" is what nurses did).
+lawsuit, …", "A year ago, …"), and past a count ("Thousands of nurses", "At least 12 people":
+what nurses or people did).
 """
 
 from __future__ import annotations
 
 import re
 
-from digest.edit.lexicon import ARTICLES, CONJUNCTIONS, PREPOSITIONS, stem
+from digest.edit.lexicon import ARTICLES, CONJUNCTIONS, NUMBER_WORDS, PREPOSITIONS, stem
 from digest.edit.read.facts import DATES, form
 
 WORD = re.compile(r"[A-Za-z][\w'’.-]*|,")
@@ -15,6 +16,16 @@ WORD = re.compile(r"[A-Za-z][\w'’.-]*|,")
 # of thousands of", "Dozens of"), then what is counted, its head ("nurses"). General English.
 COUNTS = frozenset(["dozens", "scores", "tens", "hundreds", "thousands", "millions"])
 _COUNTED = re.compile(rf"(?:(?:{'|'.join(sorted(COUNTS))}) of )+", re.IGNORECASE)
+# A count's qualifier before its figure ("At least 12 people …", "More than 200 workers …",
+# "Nearly a dozen …"): no word of the subject, which is what is counted (its figure is no word
+# `act` reads). General English.
+QUALIFIERS = ("at least", "at most", "more than", "fewer than", "less than", "nearly", "almost",
+              "about", "around", "approximately", "roughly", "some", "over", "up to",
+              "as many as", "an estimated", "upwards of")
+SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+_QUALIFIED = re.compile(
+    rf"(?:{'|'.join(QUALIFIERS)}) (?:\d[\d,.]*(?: (?:{'|'.join(SCALES)}))? |a dozen "
+    rf"|(?=(?:{'|'.join(sorted(NUMBER_WORDS))})\b))", re.IGNORECASE)
 # A clause's first word that makes it another's part ("When Ada Lin resigned, …", "If the
 # council votes …"): no comma after it, the sentence's subject is further on, unread.
 SUBORDINATORS = frozenset(["when", "if", "as", "while", "because", "although", "though", "once",
@@ -43,9 +54,12 @@ def from_subject(text: str) -> str:
     "After weekend protests against the levy, Gov. Ada Lin …"; a date, a time "ago" or a
     participle: "Facing a lawsuit, the Carthen Herald …") when a name or an article follows
     the comma (no quotation: `"Don't be scared," …`), and past a count (`_COUNTED`: "Thousands
-    of nurses marched …" is what nurses did); else `text`."""
+    of nurses marched …" is what nurses did; its qualifier, `QUALIFIERS`: "At least 12 people
+    died …" is what people did); else `text`."""
     opener, comma, after = text.partition(",")
     rest = after.lstrip() if comma and _opens_before_subject(opener, after) else text
+    qualified = _QUALIFIED.match(rest)
+    rest = rest[qualified.end():] if qualified else rest
     counted = _COUNTED.match(rest)
     return rest[counted.end():] if counted else rest
 
