@@ -82,6 +82,32 @@ def test_one_more_word_is_no_reason_unless_the_headline_is_its_own(
     assert lead_with(picks, headline, own=a1.article) == picks
 
 
+def test_on_a_tie_the_headlines_own_lead_opens_when_it_says_when(
+        make_article: MakeArticle) -> None:
+    # A and B each tell three of the headline's four content words: on a tie the account the
+    # headline was written from opens, when it tells an act and says when (or the opening
+    # says not either).
+    a = "Auditors found gaps in the accounts the port chief had signed for years."
+    b = "Ada Brenn, Carthen's port chief, was dismissed on Tuesday by the harbour board."
+    a1, b1 = _lines(make_article, a, b)
+    headline = "Port chief dismissed over accounts"
+    picks = [_pick(a1), _pick(b1)]
+    assert a1.day is None and b1.day is not None
+    assert [p.line for p in lead_with(picks, headline, own=b1.article)] == [b1, a1]
+    assert lead_with(picks, headline) == picks  # (no own: a tie moves nothing)
+    # The own lead undated, the opening dated: the news lead stays first.
+    undated = [_pick(b1), _pick(a1)]
+    assert lead_with(undated, headline, own=a1.article) == undated
+    # Nor does an own lead telling no act (`acts.act`): what someone had told reporters, a
+    # chance there is.
+    for own in ("Ada Brenn had told reporters on Monday the port chief would be dismissed.",
+                "There is a real chance the port chief will be dismissed on Tuesday."):
+        a1, o1 = _lines(make_article, a, own)
+        assert o1.day is not None
+        assert lead_with([_pick(a1), _pick(o1)], headline, own=o1.article) == [
+            _pick(a1), _pick(o1)]
+
+
 def test_the_issue_opens_the_story_on_its_headline(make_article: MakeArticle,
                                                   period: Period) -> None:
     # Through the editor: the headline is B's title (the others' words agree with it), the
