@@ -137,7 +137,8 @@ def represent(articles: Sequence[Article], settings: EditorSettings | None = Non
     # word the week never writes in lower case stays a name (anchors.never_lower). With body
     # leads the bodies tell them (as space.cased_terms, a week-level choice: allsides_dev,
     # whose weeks have bodies and a few empty ones, is identical at every threshold).
-    if not any(a.text.strip() for a in articles):
+    bare = not any(a.text.strip() for a in articles)
+    if bare:
         names |= never_lower([a.title for a in articles])
     titles = [sentence_case(a.title, names) for a in articles]
     texts = tuple(f"{t}\n{a.text}" for t, a in zip(titles, articles, strict=True))
@@ -147,9 +148,17 @@ def represent(articles: Sequence[Article], settings: EditorSettings | None = Non
     found = None if scans is None else [mentions_after(f"{t}.\n", a.text, sc) for t, a, sc
                                         in zip(titles, articles, scans, strict=True)]
     raw_leads = [_lead(a) for a in articles]
+    # A bare headline names a thing one way, in full or by its initialism, so two of one event
+    # share nothing there ("Snowden speaks at South by Southwest" / "Snowden tells SXSW"): in
+    # a week of bare headlines a run that spells out an acronym is written as the acronym
+    # (EntityIndex.spelt_out). A report with a body lead writes both forms ("the Department
+    # of Health and Human Services (HHS) ... HHS said"), and rewriting them there only moves
+    # the name's words' document frequency to the rest of the week: on allsides_dev two CDC
+    # stories merged (docs/editor.md, Stories).
+    spelt = [index.spelt_out(t) if bare else t for t in titles]
     rep = Representation(
         titles=tuple(_with_slug(cluster_text(t, index, heads), a)
-                     for t, a in zip(titles, articles, strict=True)),
+                     for t, a in zip(spelt, articles, strict=True)),
         leads=tuple(cluster_text(lead, index, heads) for lead in raw_leads),
         anchors=tuple(subject_held(full, event_anchors(full, index, found), index)),
         texts=texts,
