@@ -143,13 +143,18 @@ _POINTER = re.compile(
     r"(?=[\"“]?[A-Z])")
 
 
+def _title_word(word: str) -> bool:
+    """A word a Title Case line writes: capitalised, a figure, or a small word."""
+    return word[0].isupper() or word[0].isdigit() or word in _SMALL
+
+
 def labelled(text: str) -> bool:
     """Whether a sentence is a list's item or a caption under its label (`_LABEL`)."""
     m = _LABEL.match(text)
     if m is None:
         return False
     label, rest = m.group(1).split(), m.group(2).split()
-    titled = all(w[0].isupper() or w[0].isdigit() or w in _SMALL for w in label)
+    titled = all(map(_title_word, label))
     if ((label[0].lower() in STOPWORDS and not (len(label) > 1 and titled))
             or (len(label) > 6 and not titled) or m.group(1).isupper()
             or (_YEAR.fullmatch(label[0]) and len(label) > 1 and label[1].islower())
@@ -206,7 +211,7 @@ _NOT_A_SUBJECT_NOUN = frozenset(["it", "he", "she", "they", "we", "there", "here
 def _title_heading(run: str) -> bool:
     words = run.split()
     return len(words) >= 3 and words[0] not in _SMALL and words[-1] not in _SMALL and all(
-        w in _SMALL or w[0].isupper() or w[0].isdigit() or w[0] in "'‘\"“" for w in words)
+        _title_word(w) or w[0] in "'‘\"“" for w in words)
 
 
 def _standfirst(run: str) -> bool:

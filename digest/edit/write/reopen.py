@@ -145,7 +145,7 @@ def lead_with(picks: Sequence[Pick], headline: str, own: int | None = None,
     opening = len(bag(first.text) & told)
     n = next((n for n in movable if picks[n].line.article == own), None)
     if n is not None and movable[n] == opening and not (
-            act(picks[n].text).verb and (picks[n].line.day or not first.line.day)):
+            act(picks[n].text).verb and (picks[n].line.day is not None or first.line.day is None)):
         n = None  # (a tie: the own lead opens when it tells an act and says when, or the
         # opening says not)
     if n is None or movable[n] < opening:  # the headline's own lead tells no more of it
