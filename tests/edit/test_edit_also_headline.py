@@ -13,7 +13,7 @@ import pytest
 
 from digest.edit.proof import paragraph_strikes
 from digest.edit.read.leaning import leans_back, role_holder, titled_holders
-from digest.edit.read.mend import mended
+from digest.edit.read.mend import before_credit, mended
 from digest.edit.read.whole import unstopped_dek
 from digest.edit.write.also import also_line
 from digest.models import Article
@@ -174,3 +174,55 @@ def test_still_before_a_participle_is_no_connective() -> None:
         is None
     assert leans_back("Still, the council voted for the ferry contracts.") is not None
     assert leans_back("Still the council voted for the ferry contracts.") is not None
+
+
+# A lead the feed cut in the clause crediting it, under its own title, which says who says it.
+REPORTED = ("The Porthaven harbour board is set to close the ferry terminal at night from next "
+            "month to save on staff costs, according to a Kettle")
+REPORTED_LINE = ("The Porthaven harbour board is set to close the ferry terminal at night from "
+                 "next month to save on staff costs.")
+
+
+@pytest.mark.parametrize(("text", "title", "line"), [
+    (REPORTED, "Harbour board to close ferry terminal at night: report", REPORTED_LINE),
+    ("The Kettle Bridge, shut since a barge struck one of its piers in March, will reopen to "
+     "traffic in the second week of May,", "Kettle Bridge to reopen in May, city engineer says",
+     "The Kettle Bridge, shut since a barge struck one of its piers in March, will reopen to "
+     "traffic in the second week of May."),
+    # no credit in the headline: the claim would read as fact
+    (REPORTED, "Harbour board to close ferry terminal at night", None),
+    # the cut fell in the clause itself, not in its credit
+    ("The Porthaven harbour board is set to close the ferry terminal at night from next month "
+     "to save on", "Harbour board to close ferry terminal at night: report", None),
+])
+def test_a_lead_cut_in_its_credit_stands_under_a_headline_giving_it(
+        make_article: MakeArticle, text: str, title: str, line: str | None) -> None:
+    art = make_article(text, source="Outlet A", title=title)
+    got = also_line([art], {}, language="en")
+    assert [s.text for s in got] == ([line] if line else [])
+    if line:
+        assert paragraph_strikes([line], sources=[f"{title}\n{text}"], headline=title) == []
+
+
+def test_a_cut_in_a_credit_ends_before_it() -> None:
+    assert before_credit(REPORTED) == REPORTED_LINE
+    assert before_credit("Two ferry crews were suspended for sailing in the storm on Monday "
+                         "night, KTV") == ("Two ferry crews were suspended for sailing in the "
+                                           "storm on Monday night.")
+    assert before_credit("In the latest turn of a long row over the night ferries run by the "
+                         "harbour board, Councillor") is None  # (no main clause yet)
+    assert before_credit("The harbour board is set to close the ferry terminal at night") is None
+
+
+def test_a_pull_quote_is_printed_as_reported_speech(make_article: MakeArticle) -> None:
+    title = "Why a harbour pilot thinks the new ferry rules are unsafe"
+    art = make_article("\"The new rules will put every crew on the night run at risk.” — harbour "
+                       "pilot Ilse Brandt", source="Outlet A", title=title)
+    line = also_line([art], {}, language="en")
+    assert [s.text for s in line] == ["“The new rules will put every crew on the night run at "
+                                      "risk,” harbour pilot Ilse Brandt says."]
+    assert paragraph_strikes([line[0].text], sources=[f"{title}\n{art.text}"],
+                             headline=title) == []
+    leaning = make_article("“That was a mistake the council will regret.” — Ilse Brandt",
+                           source="Outlet A", title=title)
+    assert also_line([leaning], {}, language="en") == ()

@@ -65,6 +65,9 @@ _CUE = re.compile("|".join(f"(?:{rx})" for _, rx in (*JUDGEMENT_CUES, *VERDICTS)
 # Whistleblower Says" (a title's source clause, in the present tense).
 _SAYS_AFTER = re.compile(r",\s+(?:[\w.'’-]+\s+){0,5}(?:says?|said|warns?|claims?|reports?|rules?|finds?)\s*$",
                          re.IGNORECASE)
+# … or the report it comes from, after a colon ("… school discipline: report", "…: sources").
+_REPORT_AFTER = re.compile(r":\s+(?:[\w.'’-]+\s+){0,2}(?:report|reports|sources|officials|poll|"
+                           r"survey|study)\s*$", re.IGNORECASE)
 
 
 def columns(arts: Sequence[Article], among: Iterable[int] | None = None) -> frozenset[int]:
@@ -101,3 +104,9 @@ def _judges(title: str) -> bool:
         return False
     verb = ATTRIBUTION.search(bare)  # "Biden Claims Black Voters … Aren't Really Black"
     return verb is None or verb.start() > cue.start()
+
+
+def credits(title: str) -> bool:
+    """Whether `title` says after what it says who says it: a source clause ("…, his
+    spokesman says", "…, Whistleblower Says") or the report it comes from ("…: report")."""
+    return bool(_SAYS_AFTER.search(title) or _REPORT_AFTER.search(title))

@@ -80,6 +80,24 @@ def mended(excerpt: str) -> str | None:
     return _without_last_clause(text)
 
 
+# The cut fell in what credits a whole clause: right after its comma ("… has been referred to
+# the FBI for review,"), in "according to" ("…, according to a New York"), or in a source's
+# name (", NBC"). `mended` never ends there (the claim would read as fact).
+_CREDIT_CUT = re.compile(r",(?:\s+according\s+to\b[^,]*|(?:\s[A-Z][\w.'’-]*){1,4})?\s*$")
+
+
+def before_credit(excerpt: str) -> str | None:
+    """A text the publisher cut in the clause crediting it (`_CREDIT_CUT`), ended before that
+    clause when what is left is a whole clause ("… disciplined in school, according to a New
+    York" → "… disciplined in school."), else None: for a writer that prints the credit
+    elsewhere (`also._under_headline`: under a headline that says who says it)."""
+    text = CUT_MARK.sub("", excerpt.rstrip()).rstrip()
+    m = _CREDIT_CUT.search(text)
+    if m is None or not _clause(text[:m.start()]):
+        return None
+    return text[:m.start()] + "."
+
+
 # With no comma to end on, the cut fell in the sentence's last clause, which may go when what
 # is left is a whole clause: an adverbial clause that its conjunction, a subject and a verb
 # open ("… on Wednesday after the mayor said she would"; not "as if", nor "hours after",

@@ -29,22 +29,27 @@ stands alone, as a desk prints a brief it has no whole sentence for.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
+from digest.edit.headline.column import credits
 from digest.edit.headline.score import chosen, headline_for
 from digest.edit.lexicon import content_words
 from digest.edit.read.leaning import DEK_FAULT, role_holder
-from digest.edit.read.whole import unstopped_dek
+from digest.edit.read.mend import before_credit
+from digest.edit.read.whole import cut, fault, unstopped_dek
 from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings
 from digest.edit.week import Read
+from digest.edit.write.attribution import INNER_QUOTES as _INNER_QUOTES
 from digest.edit.write.attribution import quote
 from digest.edit.write.lines import (
     Centrality,
     Line,
     article_lines,
+    complete,
     named_line,
     reading,
     speaks,
@@ -58,6 +63,10 @@ from digest.models import Article, Sentence
 from digest.text import quotes_open
 
 BLURB_WORDS = 40
+# A lead that is a quotation its page credits after a dash, its speaker named ("“Republicans
+# are making a mistake.” — columnist Philip Klein"): a pull quote, printed as reported speech.
+_PULL_QUOTE = re.compile(r"^[\"“](?P<quote>[^\"“”]+?)(?P<end>[.!])?[\"”]\s*(?:—|–|--)\s*"
+                         r"(?P<who>(?:[a-z]+\s+){0,3}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})$")
 
 
 def also_item(story: Sequence[Read | Article], citations: dict[str, tuple[str, ...]], *,
@@ -105,7 +114,8 @@ def _also(story: Sequence[Read | Article], citations: dict[str, tuple[str, ...]]
     if not leads:
         leads = _named_leads(reads, language, headline)
     if not leads:
-        return _under_headline(reads, citations, language, headlines, titled)
+        under = _under_headline(reads, citations, language, headlines, titled)
+        return under if under[0] else (_pull_quote(reads, citations, language), None)
     central = Centrality(arts, settings)
     head = set(content_words(headline))
     ranked = sorted(leads.values(),
@@ -207,9 +217,55 @@ def _under_headline(reads: Sequence[Read], citations: dict[str, tuple[str, ...]]
                 and not first_person(text) and not leans_on(text) and not quotes_open(text) \
                 and (not language or in_language(text, r.article.language, language)):
             found.append((head.article, text if text[-1] in ".!" else text + "."))
+    if not found and credits(head.text):  # (what the headline's outlet reports, credited there)
+        mended = _before_its_credit(reads[head.article])
+        if mended is not None and (not language or in_language(
+                mended, arts[head.article].language, language)):
+            found.append((head.article, mended))
     for k, text in found:
         again = chosen(arts, language=language or "en", settings=headlines, paragraph=[text])
         if again is not None and again.text == head.text:
             art = arts[k]
             return (Sentence(text, citations.get(art.url, (art.url,))),), again.text
     return (), None
+
+
+def _before_its_credit(read: Read) -> str | None:
+    """The article's lead, an excerpt its publisher cut in the clause crediting it, ended
+    before that clause (`mend.before_credit`: "… disciplined in school, according to a New
+    York" → "… disciplined in school."), when it is whole and leans on nothing; else None.
+    Printed only under a headline that says who says it (`column.credits`: "…: report", "…,
+    his spokesman says"), which is then the credit the cut took away."""
+    first = list(itertools.islice(read.reading(), 2))
+    if not first or first[0].index != 0 or first[0].boilerplate:
+        return None
+    text = first[0].plain.strip()
+    if not (cut(text) or (len(first) == 1 and not complete(text))):
+        return None  # (a whole lead: its credit, if any, is printed with it)
+    line = before_credit(text)
+    if line is None or fault(line, read.article.title) or leans_on(line) \
+            or first_person(line) or quotes_open(line):
+        return None
+    return line
+
+
+def _pull_quote(reads: Sequence[Read], citations: dict[str, tuple[str, ...]],
+                language: str | None) -> tuple[Sentence, ...]:
+    """When nothing else is found: an article's lead that is a quotation credited after a dash
+    (`_PULL_QUOTE`), a whole sentence leaning on nothing, as reported speech with its credit
+    ("“Republicans are making a mistake,” columnist Philip Klein says."): whose words they
+    are is printed with them, so its "we" or "I" is never the newsletter's."""
+    for r in reads:
+        lead = next(r.reading(), None)
+        m = _PULL_QUOTE.match(lead.plain.strip()) if lead is not None and lead.index == 0 \
+            else None
+        if m is None or lead is None or lead.boilerplate:
+            continue
+        said = m["quote"].strip() + (m["end"] or ".")
+        if fault(said) or leans_on(said) or not complete(said) \
+                or (language and not in_language(said, r.article.language, language)):
+            continue
+        stop = "!" if m["end"] == "!" else ","
+        text = f"“{said[:-1].translate(_INNER_QUOTES)}{stop}” {m['who']} says."
+        return (Sentence(text, citations.get(r.article.url, (r.article.url,))),)
+    return ()

@@ -254,14 +254,14 @@ def attribute(text: str, outlet: str, story_text: str = "") -> str:
 _CONJUNCTION = re.compile(r"^(?:But|And|Yet|Or) (?=\S)")
 
 
-_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
 
 
 def quote(text: str, outlet: str) -> str:
     """A sentence in its writer's own voice ("We're in trouble.") quoted and credited to its
     outlet — `Outlet A writes: “We're in trouble.”` — so its "we" is the writer's, never the
     newsletter's; quotation marks inside it become single ones."""
-    return f"{outlet} writes: “{text.strip().translate(_INNER_QUOTES)}”"
+    return f"{outlet} writes: “{text.strip().translate(INNER_QUOTES)}”"
 
 
 def corroborated(line: Line, arts: Sequence[Article], bags: Sequence[frozenset[str]],

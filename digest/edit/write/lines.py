@@ -175,7 +175,7 @@ _CUT_AFTER_TIME = re.compile(r"(?:\b(?:a|an|the)\s|(?<!\d):\s*|^\W*(?:\S+\s+){0,
                              r"\d{1,2}(?::\d\d)?\s*[ap]\.m\.$", re.IGNORECASE)
 
 
-def _complete(text: str) -> bool:
+def complete(text: str) -> bool:
     end = text.rstrip()
     return (end[-1:] in _TERMINAL and not re.search(r"[?？][\"”’')」]*$", end)
             and not _CUT_AFTER_BRACKET.search(end) and not _CUT_AFTER_TITLE.search(end)
@@ -253,7 +253,7 @@ def article_lines(k: int, read: Read, *, voiced: bool = False,
         raw, before, full = next(sents)
         text = wl.plain  # the source's slip mended ("the the")
         earlier.append(text)
-        mend = (last and not _complete(text) and not text.endswith(("?", "？"))) or cut(text)
+        mend = (last and not complete(text) and not text.endswith(("?", "？"))) or cut(text)
         if mend:
             text = mended(text) or ""  # a feed's excerpt, ended before the cut phrase
         after_fragment, listed = listed, fragment(text)
@@ -270,7 +270,7 @@ def article_lines(k: int, read: Read, *, voiced: bool = False,
             # Deb Haaland (D.N.M."), or the writer's own voice, or an aside in brackets,
             # or a sentence whose head the page lost (`_NO_CAPITAL`), or a list's item or a
             # caption under its label (`furniture.labelled`)
-        if _complete(text):
+        if complete(text):
             line = _line(k, wl.index, text, art.published.date(), before, full)
             # ("Expanded Medicaid for millions. Penalties for …. Even the plans to …": a line
             # as short as a fragment after one is its list's next item, read with it or not
