@@ -47,10 +47,25 @@ def _answer(task: str, user: str, state: FakeLLM) -> dict[str, Any]:
                                                        "sentences": [INVENTED]}]}
     if task == "story":
         said = "The CAC said today" if state.mode == "today" else "The CAC said"
-        return {"headline": "Regulators Take Aim at Recommendation Algorithms",
-                "sentences": [first, {"text": f"{said} users must be given greater "
-                                              "control over the content they are shown.",
-                                      "sources": [1, 2]}]}
+        second = {"text": f"{said} users must be given greater control over the content "
+                          "they are shown.", "sources": [1, 2]}
+        head = "Regulators Take Aim at Recommendation Algorithms"
+        sentences = [first, second]
+        if state.mode == "struck":  # what a copy editor strikes, grounded all the same
+            head = "Regulators Take Aim at Recommendation Algorithms and"
+            sentences = [{"text": "It will run until mid-February, the agency said.",
+                          "sources": [1]}, first]
+        elif state.mode == "open quote":
+            sentences = [first, {**second, "text": second["text"].replace(
+                "greater control", "“greater control")}]
+        elif state.mode == "new fact":  # what the extractive writer's word rules call said
+            sentences = [{"text": "The Cyberspace Administration of China (CAC) has launched "
+                                  "an inspection campaign to overhaul the recommendation "
+                                  "algorithms of internet platforms.", "sources": [1]},
+                         {"text": "Officials said recommendation algorithms create "
+                                         "information cocoons on internet platforms.",
+                                 "sources": [1]}]
+        return {"headline": head, "sentences": sentences}
     if task == "tldr":
         return {"sentences": [first]}
     if task == "intro":
@@ -235,3 +250,63 @@ def test_edit_imports_no_http_library() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "False"
+
+
+def test_what_the_copy_editor_strikes_is_not_printed(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period,
+        make_article: MakeArticle, texts: Any) -> None:
+    # Grounded, but struck: a headline ending on a preposition, a paragraph opening on "It".
+    url, state = server
+    state.mode = "struck"
+    offline = _issue(period, make_article, texts, None)
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    top = issue.stories[0]
+    assert top.headline == offline.stories[0].headline
+    assert [s.text for s in top.sentences] == [s.text for s in offline.stories[0].sentences]
+    assert any("LLM headline not used (the copy editor strikes it: ends on a function word"
+               in n for n in issue.notes), issue.notes
+    assert any("LLM paragraph not used" in n and "unresolved reference" in n for n in issue.notes), \
+        issue.notes
+
+
+def test_a_quotation_the_model_leaves_open_is_not_printed(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period,
+        make_article: MakeArticle, texts: Any) -> None:
+    url, state = server
+    state.mode = "open quote"
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    assert issue.stories[0].headline == "Regulators Take Aim at Recommendation Algorithms"
+    assert not any("“" in s.text for s in issue.stories[0].sentences)
+    assert any("quotation left open" in n for n in issue.notes), issue.notes
+
+
+def test_a_model_paragraph_is_one_writer_s_prose(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period,
+        make_article: MakeArticle, texts: Any) -> None:
+    # The extractive writer's paraphrase rules (another outlet's sentence saying nothing new
+    # by its words) strike an editor's own fluent sentences that add a fact ("… create
+    # information cocoons"); a model's paragraph is read without them.
+    from digest.edit.proof import paragraph_strikes
+
+    url, state = server
+    state.mode = "new fact"
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    printed = [s.text for s in issue.stories[0].sentences]
+    assert printed[1].startswith("Officials said recommendation algorithms"), issue.notes
+    assert paragraph_strikes(printed, inferred=True)
+    assert not paragraph_strikes(printed, inferred=False)
+
+
+@pytest.mark.parametrize("text,why", [
+    ("网信办启动了算法专项检查。", "Chinese outside brackets"),
+    ("It will run until mid-February.", "leans on a sentence not printed"),
+    ("The CAC said users must be given “greater control.", "quotation left open")])
+def test_a_tldr_or_answer_is_read_alone(text: str, why: str) -> None:
+    from digest.edit.write.voice import _read_alone
+    from digest.errors import LLMError
+    from digest.models import Sentence
+
+    with pytest.raises(LLMError, match=why):
+        _read_alone([Sentence(text, ("https://x.example/1",))], "en")
+    assert _read_alone([Sentence("The CAC launched a campaign.", ()),
+                        Sentence("It runs until February.", ())], "en")

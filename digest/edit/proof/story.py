@@ -60,7 +60,8 @@ _ACT_AGAIN = "the same act again (`events.acts_again`)"
 def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
                       sources: Sequence[str] = (), origins: Sequence[str] = (),
                       headline: str = "",
-                      titled: AbstractSet[tuple[str, str]] = frozenset()) -> list[Strike]:
+                      titled: AbstractSet[tuple[str, str]] = frozenset(),
+                      inferred: bool = True) -> list[Strike]:
     """What a copy editor would strike in a story paragraph, sentence by sentence.
     `origins`: the article each sentence comes from (its URL); a sentence that says nothing
     the *other* outlets' printed sentences do not is a paraphrase (`events.says_nothing_new`),
@@ -68,7 +69,13 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
     them every sentence is read as another outlet's. `headline`: the story's, which its first
     sentence may lean on ("The senator …" under "Senator Cory Booker …",
     `leaning.role_holder`; `titled`: who the issue's sources give a role's title), and a line
-    alone under it may be its article's dek (`_standfirst`)."""
+    alone under it may be its article's dek (`_standfirst`). `inferred`: whether a fact told
+    again in other words is read from words alone (`events.says_nothing_new`,
+    `events.acts_again`), as the extractive writer's sentences, each another outlet's, are
+    read; a model's paragraph (write/voice.py) is one writer's prose, read without them: on
+    the seed issue's own paragraphs, written by an editor, they strike two of three ("It will
+    create promotion plans …" after the committee's launch; "One target told reporters …"
+    after the blackmail). Its sentences told again in the same words are still struck."""
     out: list[Strike] = []
     cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
     before = _before(tuple(sources))
@@ -86,7 +93,7 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
         why = told_again(s, sentences[:k]) or (
             (says_nothing_new(s, others)
              or (_ACT_AGAIN if acts_again(s, others, rest, headline) else None))
-            if others else None)
+            if others and inferred else None)
         if why:
             out.append(Strike("paragraph", f"fact stated twice ({why})", s))
         if quotes_open(s):

@@ -8,7 +8,14 @@ each item is offered to the model in turn — each featured story (its headline,
 paragraph), the TL;DR, the intro, each Explainer answer — with the numbered sentences it may
 use. An item is kept only if every sentence passes `grounding.check` against the sentences
 it cites (a mis-numbered sentence may lean on the item's whole pool, and then cites the
-sentences that support it); otherwise that item alone stays offline and `notes` say why.
+sentences that support it) and the copy editor (digest/edit/proof/) strikes none of it;
+otherwise that item alone stays offline and `notes` say why. The copy editor reads a model's
+item as it reads the offline writer's, with its own rules for what it cannot know: a
+headline is not checked word by word against the sources (the voice's words are its own;
+grounding holds its terms), a paragraph is one writer's prose (`paragraph_strikes`'
+`inferred` off: a fact told twice in other words is the model's to avoid, as its task
+says), and a TL;DR sentence or an answer is read alone, as the issue prints it: in the
+issue's language, no quotation left open, its first sentence leaning on none before it.
 """
 
 from __future__ import annotations
@@ -20,12 +27,15 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from digest.edit.core_event import writing_set
-from digest.edit.lexicon import content_words
+from digest.edit.lexicon import content_words, dangles
+from digest.edit.proof import headline_strikes, paragraph_strikes
+from digest.edit.proof.tldr import language_strike
 from digest.edit.settings import VoiceSettings
 from digest.edit.week import Week
 from digest.edit.write.grounding import HEADLINE_OVERLAP, check
 from digest.errors import LLMError
 from digest.models import QA, Explainer, Sentence, Story
+from digest.text import quotes_open
 
 INTRO_OVERLAP = 0.3  # the intro frames the issue in the editor's words; names and figures must hold
 
@@ -147,21 +157,46 @@ def _story(model: Model, week: Week, story: Story, members: Sequence[int], langu
         notes.append(f"story {story.rank}: LLM output not used ({exc}); offline text kept")
         return story, 0
     done = 0
-    try:
-        story = replace(story, sentences=_sentences(data.get("sentences"), pool, 2, 8))
-        done += 1
-    except LLMError as exc:
-        notes.append(f"story {story.rank}: LLM paragraph not used ({exc}); offline text kept")
     head = str(data.get("headline") or "").strip()
     titles = {c.title.strip().lower() for c in story.articles}
     if not head or head.lower() in titles:
         notes.append(f"story {story.rank}: LLM headline not used (empty or a source's title)")
     elif not check(head, [t for t, _ in pool], HEADLINE_OVERLAP, headline=True).ok:
         notes.append(f"story {story.rank}: LLM headline not used (not in the sources' terms)")
+    elif struck := headline_strikes(head, language=language):
+        notes.append(f"story {story.rank}: LLM headline not used (the copy editor strikes "
+                     f"it: {struck[0].rule})")
     else:
         story = replace(story, headline=head)
         done += 1
+    try:
+        sentences = _sentences(data.get("sentences"), pool, 2, 8)
+        reads = [week.reads[i].article for i in members]
+        struck = paragraph_strikes(  # (under the headline it is printed with)
+            [s.text for s in sentences], language=language, headline=story.headline,
+            sources=[f"{a.title}\n{a.text}" for a in reads], titled=week.titled,
+            origins=[s.sources[0] if s.sources else "" for s in sentences], inferred=False)
+        if struck:
+            raise LLMError(f"the copy editor strikes {struck[0].text[:60]!r}: {struck[0].rule}")
+        story = replace(story, sentences=sentences)
+        done += 1
+    except LLMError as exc:
+        notes.append(f"story {story.rank}: LLM paragraph not used ({exc}); offline text kept")
     return story, done
+
+
+def _read_alone(sentences: Sequence[Sentence], language: str) -> tuple[Sentence, ...]:
+    """`sentences` (a TL;DR, an answer), or LLMError naming what the copy editor strikes when
+    they are read alone, as the issue prints them: a sentence not in the issue's language, a
+    quotation left open, a first sentence leaning on one not printed ("It", "Second, …")."""
+    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
+    for k, s in enumerate(sentences):
+        strike = language_strike("voice", s.text, cjk_issue)
+        why = strike.rule if strike else "quotation left open" if quotes_open(s.text) else (
+            "leans on a sentence not printed" if k == 0 and dangles(s.text) else None)
+        if why:
+            raise LLMError(f"the copy editor strikes {s.text[:60]!r}: {why}")
+    return tuple(sentences)
 
 
 def rewrite(model: Model, draft: Draft, week: Week, members: Sequence[Sequence[int]],
@@ -182,7 +217,7 @@ def rewrite(model: Model, draft: Draft, week: Week, members: Sequence[Sequence[i
         try:
             data = _ask(model, "tldr", f"This week's stories:\n{_numbered(pool)}", language,
                         settings)
-            tldr = _sentences(data.get("sentences"), pool, 1, 3)
+            tldr = _read_alone(_sentences(data.get("sentences"), pool, 1, 3), language)
             done += 1
         except LLMError as exc:
             notes.append(f"TL;DR: LLM output not used ({exc}); offline text kept")
@@ -226,7 +261,8 @@ def _explainer(model: Model, explainer: Explainer, language: str, settings: Voic
     done = 0
     for q in explainer.qa:
         try:
-            qa.append(QA(q.question, _sentences(answers.get(q.question), pool, 1, 2)))
+            qa.append(QA(q.question, _read_alone(
+                _sentences(answers.get(q.question), pool, 1, 2), language)))
             done += 1
         except LLMError as exc:
             notes.append(f"Explainer, {q.question!r}: LLM answer not used ({exc})")
