@@ -56,7 +56,7 @@ def _answer(task: str, user: str, state: FakeLLM) -> dict[str, Any]:
             sentences = [{"text": "It will run until mid-February, the agency said.",
                           "sources": [1]}, first]
         elif state.mode == "open quote":
-            sentences = [first, {**second, "text": second["text"].replace(
+            sentences = [first, {**second, "text": str(second["text"]).replace(
                 "greater control", "“greater control")}]
         elif state.mode == "new fact":  # what the extractive writer's word rules call said
             sentences = [{"text": "The Cyberspace Administration of China (CAC) has launched "
@@ -138,6 +138,14 @@ def _settings(url: str, tmp_path: Path, **kw: Any) -> LLMSettings:
     return LLMSettings(base_url=url, model="tiny", **base)
 
 
+def _answered(server: tuple[str, FakeLLM], mode: str, tmp_path: Path, period: Period,
+              make: MakeArticle, t: Any) -> Issue:
+    """The issue written with the scripted server answering in `mode`."""
+    url, state = server
+    state.mode = mode
+    return _issue(period, make, t, _settings(url, tmp_path))
+
+
 def test_good_answer_is_used_and_cached(server: tuple[str, FakeLLM], tmp_path: Path,
                                         period: Period, make_article: MakeArticle, texts: Any,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -162,9 +170,7 @@ def test_a_model_s_relative_day_is_resolved_like_the_writer_s(
         make_article: MakeArticle, texts: Any) -> None:
     # The days rewrite (write/days.py) reads the issue as printed, after the model: its
     # "said today" of an article whose time is the fetch time gives no day, and is dropped.
-    url, state = server
-    state.mode = "today"
-    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    issue = _answered(server, "today", tmp_path, period, make_article, texts)
     assert issue.editor == "llm:tiny", issue.notes
     printed = [s.text for s in issue.stories[0].sentences]
     assert ("The CAC said users must be given greater control over the content they are "
@@ -256,10 +262,8 @@ def test_what_the_copy_editor_strikes_is_not_printed(
         server: tuple[str, FakeLLM], tmp_path: Path, period: Period,
         make_article: MakeArticle, texts: Any) -> None:
     # Grounded, but struck: a headline ending on a preposition, a paragraph opening on "It".
-    url, state = server
-    state.mode = "struck"
     offline = _issue(period, make_article, texts, None)
-    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    issue = _answered(server, "struck", tmp_path, period, make_article, texts)
     top = issue.stories[0]
     assert top.headline == offline.stories[0].headline
     assert [s.text for s in top.sentences] == [s.text for s in offline.stories[0].sentences]
@@ -272,9 +276,7 @@ def test_what_the_copy_editor_strikes_is_not_printed(
 def test_a_quotation_the_model_leaves_open_is_not_printed(
         server: tuple[str, FakeLLM], tmp_path: Path, period: Period,
         make_article: MakeArticle, texts: Any) -> None:
-    url, state = server
-    state.mode = "open quote"
-    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    issue = _answered(server, "open quote", tmp_path, period, make_article, texts)
     assert issue.stories[0].headline == "Regulators Take Aim at Recommendation Algorithms"
     assert not any("“" in s.text for s in issue.stories[0].sentences)
     assert any("quotation left open" in n for n in issue.notes), issue.notes
@@ -288,9 +290,7 @@ def test_a_model_paragraph_is_one_writer_s_prose(
     # information cocoons"); a model's paragraph is read without them.
     from digest.edit.proof import paragraph_strikes
 
-    url, state = server
-    state.mode = "new fact"
-    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    issue = _answered(server, "new fact", tmp_path, period, make_article, texts)
     printed = [s.text for s in issue.stories[0].sentences]
     assert printed[1].startswith("Officials said recommendation algorithms"), issue.notes
     assert paragraph_strikes(printed, inferred=True)
