@@ -310,3 +310,16 @@ def test_a_tldr_or_answer_is_read_alone(text: str, why: str) -> None:
         _read_alone([Sentence(text, ("https://x.example/1",))], "en")
     assert _read_alone([Sentence("The CAC launched a campaign.", ()),
                         Sentence("It runs until February.", ())], "en")
+
+
+def test_an_answer_may_open_on_the_explainer_s_subject() -> None:
+    from digest.edit.write.voice import _read_alone
+    from digest.errors import LLMError
+    from digest.models import Sentence
+
+    opening = [Sentence("It’s hard to find a model developer that is not in it.", ())]
+    assert _read_alone(opening, "en", answer=True)
+    with pytest.raises(LLMError, match="leans on"):
+        _read_alone(opening, "en")  # a TL;DR's "It" has nothing before it
+    with pytest.raises(LLMError, match="leans on"):
+        _read_alone([Sentence("Second, it runs a benchmark.", ())], "en", answer=True)

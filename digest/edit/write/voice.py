@@ -185,15 +185,23 @@ def _story(model: Model, week: Week, story: Story, members: Sequence[int], langu
     return story, done
 
 
-def _read_alone(sentences: Sequence[Sentence], language: str) -> tuple[Sentence, ...]:
-    """`sentences` (a TL;DR, an answer), or LLMError naming what the copy editor strikes when
-    they are read alone, as the issue prints them: a sentence not in the issue's language, a
-    quotation left open, a first sentence leaning on one not printed ("It", "Second, …")."""
+# An answer's opening pronoun is the Explainer's subject, which heads the questions ("Who's in
+# it?" — "It's actually hard to find someone who isn't in it.", the seed issue's own answer).
+_PRONOUN = re.compile(r"^(?:It|Its|It's|It’s|They|Their|They're|They’re|He|His|She|Her)\b")
+
+
+def _read_alone(sentences: Sequence[Sentence], language: str,
+                answer: bool = False) -> tuple[Sentence, ...]:
+    """`sentences` (a TL;DR, an `answer`), or LLMError naming what the copy editor strikes
+    when they are read alone, as the issue prints them: a sentence not in the issue's
+    language, a quotation left open, a first sentence leaning on one not printed ("Second,
+    …", "The move …"; "It …" too, but in an answer, where it is the Explainer's subject)."""
     cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
     for k, s in enumerate(sentences):
         strike = language_strike("voice", s.text, cjk_issue)
+        leans = k == 0 and dangles(s.text) and not (answer and _PRONOUN.match(s.text))
         why = strike.rule if strike else "quotation left open" if quotes_open(s.text) else (
-            "leans on a sentence not printed" if k == 0 and dangles(s.text) else None)
+            "leans on a sentence not printed" if leans else None)
         if why:
             raise LLMError(f"the copy editor strikes {s.text[:60]!r}: {why}")
     return tuple(sentences)
@@ -262,7 +270,7 @@ def _explainer(model: Model, explainer: Explainer, language: str, settings: Voic
     for q in explainer.qa:
         try:
             qa.append(QA(q.question, _read_alone(
-                _sentences(answers.get(q.question), pool, 1, 2), language)))
+                _sentences(answers.get(q.question), pool, 1, 2), language, answer=True)))
             done += 1
         except LLMError as exc:
             notes.append(f"Explainer, {q.question!r}: LLM answer not used ({exc})")
