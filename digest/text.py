@@ -145,6 +145,56 @@ def _split_english(text: str) -> list[str]:
     return [s for s in out if s]
 
 
+# Two sentences whose full stop the feed lost ("… over gun violence The size of the crowd …
+# raised fears …"): a lower-case word a sentence may end on, one space, then a capitalised
+# determiner or pronoun before a lower-case word, opening a clause whose verb comes within
+# `_LOST_STOP_REACH` words (an auxiliary, a verb of speech, a word in "-ed"). The first gets its
+# stop back. Never "A" (a letter: "grade A refurbished", "thing A when thing B"), nor after a
+# word in "-ed" (a work's title as its object: "titled The clown …", "we shared The top 9
+# ways …") or one no sentence ends on ("of His own money", "Read more It may …"), nor inside
+# a quotation, nor after fewer than `_LOST_STOP_WORDS` words.
+_LOST_STOP = re.compile(r"(?<=[a-z]) (?=(?:The|An|He|She|They|It|We|This|These|Those|His|Her|"
+                        r"Their|Its) [a-z])")
+_NEVER_ENDS = frozenset([
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
+    "onto", "and", "or", "but", "nor", "as", "than", "that", "which", "who", "whom",
+    "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "will", "would", "could", "should", "may", "might", "must", "can", "do", "does",
+    "did", "not", "no", "more", "most", "very", "so", "if", "when", "while", "about",
+    "over", "under", "after", "before", "between", "during", "without", "against",
+    "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "such",
+    "some", "any", "each", "every", "both", "all", "few", "many", "much", "also",
+    "just", "only", "even",
+])
+_FINITE = frozenset([
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
+    "should", "can", "may", "might", "must", "does", "did", "do",
+])
+_LOST_STOP_REACH = 10
+_LOST_STOP_WORDS = 4
+
+
+def _lost_stops(piece: str) -> list[str]:
+    """`piece` split where a sentence's full stop was lost (see `_LOST_STOP`), each sentence
+    before a seam with its stop."""
+    out: list[str] = []
+    start = 0
+    for m in _LOST_STOP.finditer(piece):
+        word = piece[:m.start()].rsplit(None, 1)[-1]
+        before = piece[start:m.end()].rstrip()
+        after = re.findall(r"[A-Za-z'’-]+", piece[m.end():])[1:_LOST_STOP_REACH + 1]
+        if not re.fullmatch(r"[a-z]{2,}", word) or word in _NEVER_ENDS or word.endswith("ed") \
+                or len(before.split()) < _LOST_STOP_WORDS \
+                or quote_depth(piece[:m.end()]) or single_quote_open(piece[:m.end()]) \
+                or not any(w in _FINITE or re.fullmatch(SPEECH, w) or w.endswith("ed")
+                           for w in after if w.islower()):
+            continue
+        out.append(before + ".")
+        start = m.end()
+    out.append(piece[start:])
+    return out
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph (or several) into sentences, English and Chinese alike."""
     return list(iter_sentences(text))
@@ -153,6 +203,7 @@ def split_sentences(text: str) -> list[str]:
 def iter_sentences(text: str) -> Iterator[str]:
     """`split_sentences`, one paragraph at a time: a reader of the first sentences never
     splits the rest (no sentence runs across a line break)."""
+    lead = True  # (only the text's first sentence is read for a lost stop: `_lost_stops`)
     for para in re.split(r"\n\s*\n|\n", text):
         para = para.strip()
         if not para:
@@ -166,6 +217,8 @@ def iter_sentences(text: str) -> Iterator[str]:
         pieces: list[str] = []
         for chunk in chunks:
             pieces.extend(_split_english(chunk.strip()))
+        if lead and pieces:
+            pieces[:1], lead = _lost_stops(pieces[0]), False
         yield from (s for s in _attributed(_close_quotes(pieces)) if s.strip())
 
 

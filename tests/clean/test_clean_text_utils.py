@@ -204,3 +204,32 @@ def test_a_single_quotation_left_open_is_open() -> None:
     assert quotes_open("‘I’ve got broad shoulders.")
     assert not quotes_open("‘It’s over,’ she said.")
     assert not quotes_open("The players’ boots were new.")
+
+
+def test_a_lead_whose_full_stop_the_feed_lost_is_two_sentences() -> None:
+    # a lower-case word, then a capitalised determiner or pronoun opening a clause with its verb
+    lead = ("Hundreds of ferry workers marched peacefully through Porthaven on Monday to protest "
+            "the harbour board's plan to close the terminal at night — a move that has become a "
+            "flash point in the town's debate over jobs The size of the march surprised the board. "
+            "The board meets again on Friday.")
+    assert split_sentences(lead) == [
+        "Hundreds of ferry workers marched peacefully through Porthaven on Monday to protest "
+        "the harbour board's plan to close the terminal at night — a move that has become a "
+        "flash point in the town's debate over jobs.",
+        "The size of the march surprised the board.",
+        "The board meets again on Friday."]
+    for whole in [
+        "You save $40 on the kettle thanks to its grade A refurbished status, the shop said.",
+        "The painting, once titled The lady of the harbour, was sold to a Kettle museum.",
+        "He gave $1 million of His own money to the ferry fund, and it was spent.",
+        "Last week, we shared The top ways the harbour board has cut its costs.",
+        "She said: “we hold the line on every pier here The rest will follow as planned.”",
+        "Ferry crews protest The board had not yet been told.",  # (too short a sentence)
+    ]:
+        assert split_sentences(whole) == [whole]
+    # only the text's first sentence: a page's captions glued further on are left as they are
+    body = ("The board met on Monday. Crews gathered outside the hall in the rain all morning The "
+            "mayor said the plan was final.")
+    assert split_sentences(body) == ["The board met on Monday.",
+                                     "Crews gathered outside the hall in the rain all morning The "
+                                     "mayor said the plan was final."]
