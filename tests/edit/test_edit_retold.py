@@ -419,3 +419,17 @@ def test_the_headlines_own_verb_is_no_other_act(make_article: MakeArticle) -> No
     assert retellings(picks, "Carthen starts harbour dredging paid for by ferry levy") == {(1, 0)}
     # under a headline telling no such verb it is another act, and stays
     assert not retellings(picks, "Carthen harbour dredging paid for by ferry levy")
+
+
+@pytest.mark.parametrize("text,new", [
+    ("The leaders of the world's two largest economies agreed to a truce on Saturday.", False),
+    ("Two of the most senior ministers agreed to the truce on Saturday.", False),
+    ("The two leaders agreed to a truce covering 200 products on Saturday.", True),
+    ("Two ministers resigned over the truce on Saturday.", True)])
+def test_a_count_before_a_superlative_is_no_figure(text: str, new: bool) -> None:
+    # "the world's two largest economies" names who, by rank: no figure the reader needs.
+    from digest.edit.read.event import event
+    from digest.edit.write.retold import _new_figure
+
+    told = [event("Ada Lin and Bo Chen agreed on Saturday to halt new tariffs for 90 days.")]
+    assert _new_figure(text, told) is new

@@ -131,6 +131,16 @@ _AGO = re.compile(r"\b(?:\d[\d,.]*|a|" + "|".join(sorted(NUMBER_WORDS)) + r")[- 
                   r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+ago\b", re.IGNORECASE)
 
 
+# A count before a superlative names a set by rank, not a quantity the news reports ("the
+# world's two largest economies", "its three biggest banks", "two of the most powerful
+# men"): no figure of the act told. General English, written for the project.
+_SUPERLATIVES = ("largest", "biggest", "smallest", "greatest", "richest", "wealthiest",
+                 "poorest", "highest", "lowest", "oldest", "youngest", "strongest", "weakest",
+                 "busiest", "deadliest", "fastest")
+_RANKED = re.compile(r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")\s+(?:(?:of\s+the\s+)?(?:"
+                     + "|".join(_SUPERLATIVES) + r")|of\s+the\s+(?:most|least))\b", re.IGNORECASE)
+
+
 # A count in words up to twelve is that figure in digits ("ten people died" / "10 people were
 # killed"): one number, written the two ways style books give it. General English.
 _SMALL = {w: str(n) for n, w in enumerate(COUNTS, start=1) if n >= 2}
@@ -140,8 +150,8 @@ def _new_figure(text: str, told: Sequence[Event]) -> bool:
     """Whether `text` gives a figure (digits or words) none of `told` gives, exactly or rounded
     either way ("$12.3 million" after "about $12 million" is the figure told exactly; "billions
     of dollars" after "$10.4 billion", the count of it; "10" after "ten", `_SMALL`), nor one
-    saying only how long ago (`_AGO`)."""
-    mine = event(_AGO.sub(" ", text))
+    saying only how long ago (`_AGO`) nor a count before a superlative (`_RANKED`)."""
+    mine = event(_RANKED.sub(" ", _AGO.sub(" ", text)))
     words = {c for t in told for c in _counts(t)}
     known = {f for t in told for f in t.figures} | {_SMALL[c] for c in words if c in _SMALL}
     hedges = frozenset().union(*(t.hedged for t in told))
