@@ -161,9 +161,10 @@ class ParagraphSettings:
     # lead's plain measure: docs/editor.md).
     retold_said: float = 0.35
     # With the embedding extra on (`WriteSettings.embeddings`): a later sentence of another
-    # article this alike (cosine) to one printed before it tells its fact in other words
-    # (write/alike.py; chosen on judged held-out paragraphs: docs/editor.md).
-    retold_alike: float = 0.70
+    # article this alike to one printed before it tells its fact in other words: (cosine,
+    # word alignment F1) lines, either (write/alike.py; chosen on judged held-out
+    # paragraphs: docs/editor.md). Empty: never.
+    retold_alike: tuple[tuple[float, float], ...] = ((0.70, 0.0), (0.62, 0.50))
 
 
 PARAGRAPH = ParagraphSettings()  # the shipped weights, the writers' default argument

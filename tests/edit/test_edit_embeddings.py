@@ -46,6 +46,21 @@ def test_shapes_and_unit_norm() -> None:
 
 
 @needs_model
+def test_token_rows_come_from_the_same_pass() -> None:
+    texts = ["The council banned plastic bags.", "", "Fed raises rates"]
+    rows, tokens = embeddings.encode_tokens(texts, batch_size=2)
+    assert np.array_equal(rows, embeddings.encode(texts, batch_size=2))
+    # One row per WordPiece token, [CLS] and [SEP] left out, each a unit row, with its span.
+    first = tokens[0]
+    assert first.pieces[:3] == ("the", "council", "banned") and first.pieces[-1] == "."
+    assert texts[0][slice(*first.spans[1])] == "council"
+    assert first.rows.shape == (len(first.pieces), 384)
+    assert np.allclose(np.linalg.norm(first.rows, axis=1), 1.0, atol=1e-5)
+    assert tokens[1].pieces == () and tokens[1].rows.shape == (0, 384)
+    assert embeddings.encode_tokens([])[1] == []
+
+
+@needs_model
 def test_paraphrase_closer_than_unrelated() -> None:
     a, b, c, d = embeddings.encode([
         "A man is eating food.",

