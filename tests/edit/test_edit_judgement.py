@@ -92,6 +92,18 @@ def test_a_reported_sense_or_wisdom_is_someones() -> None:
     assert not judges("The board will make sense of the toll figures on Friday.")
 
 
+@pytest.mark.parametrize("sentence", [
+    "A harbour official cautioned on Tuesday that ferry passengers should wear masks.",
+    "Doctors warned that swimmers should avoid the quay until Friday.",
+    "The mayor told reporters the council should wait for the survey.",
+    "The league's lawyer explained to the council why the town should pay for the stadium.",
+])
+def test_a_should_someone_warns_or_tells_is_theirs(sentence: str) -> None:
+    # a verb of warning, advising or telling reports the "should" after it, as "said" does
+    assert not judges(sentence)
+    assert judges("The council should wait for the survey, and the mayor told no one.")
+
+
 def test_a_reported_must_is_no_judgement() -> None:
     assert not judges("Ferries must carry life rafts under the new rules.")
 

@@ -58,9 +58,14 @@ REPORTING_INGLY = ("increasingly", "seemingly", "accordingly", "correspondingly"
                    "mockingly", "pleadingly", "menacingly", "soothingly", "teasingly")
 # No reporting verb nor question word before a modal: the writer's, not one reported
 # ("saying the companies should …", "divided on who should get …", "ruled … must").
+# Session 37: the verbs of warning and advising report too ("A top health official cautioned
+# on Thursday that … participants should “highly consider” getting tested").
 _UNREPORTED = (r"^(?:(?!\b(?:say|says|said|saying|argue[sd]?|arguing|urge[sd]?|urging|"
                r"call(?:s|ed|ing)?|want(?:s|ed)?|believe[sd]?|think(?:s)?|thought|insist(?:s|ed)?|"
                r"rule[sd]?|ruling|recommend(?:s|ed)?|order(?:s|ed)?|declare[sd]?|"
+               r"warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|advis(?:e|es|ed|ing)|told|tell(?:s|ing)?|"
+               r"suggest(?:s|ed|ing)?|stress(?:es|ed|ing)?|wrote|write(?:s)?|writing|"
+               r"tweet(?:s|ed|ing)?|demand(?:s|ed|ing)?|ask(?:s|ed|ing)?|explain(?:s|ed|ing)?|"
                r"who|what|whether|how|which|when|where)\b).)*?")
 # What makes a sentence its writer's judgement (see `judges`), by kind: rules as data.
 JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
