@@ -28,6 +28,7 @@ from digest.edit.proof.strike import Strike
 from digest.edit.proof.tldr import language_strike, tldr_strikes
 from digest.edit.read.facts import restates
 from digest.edit.read.leaning import opens_on_reference
+from digest.edit.write.summarize import is_cjk_language
 from digest.models import Explainer, Issue
 
 
@@ -125,7 +126,7 @@ def explainer_strikes(explainer: Explainer, *, language: str = "en",
     out: list[Strike] = []
     forms = _forms(explainer)
     counts = word_counts(t for t in sources if any(f in t for f in forms))
-    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
+    cjk_issue = is_cjk_language(language)
     person = bool(explainer.qa) and explainer.qa[0].question.startswith("Who is ")
     given: list[str] = []
     for qa in explainer.qa:

@@ -35,6 +35,7 @@ from digest.edit.lexicon import (
     verb_forms,
 )
 from digest.edit.proof.strike import Strike
+from digest.edit.write.summarize import is_cjk_language
 from digest.text import iter_sentences
 
 # Verbs that need their object, in the headline present ("Group Approves", "Biden Presses"):
@@ -78,7 +79,7 @@ def headline_strikes(headline: str, sources: Sequence[str] = (), *,
     if not text:
         strike("empty")
         return out
-    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
+    cjk_issue = is_cjk_language(language)
     before, last = _last_words(text)
     if not CJK_RE.search(text[-1:]) and not text.endswith(("?", "!", "”", '"', "’", "'", ")")):
         if (last in PREPOSITIONS and last not in PARTICLES) or last in ARTICLES \

@@ -43,6 +43,7 @@ from digest.edit.read.events import acts_again, says_nothing_new
 from digest.edit.read.leaning import DEK_FAULT, leans_back, role_holder, titled_holders
 from digest.edit.write.days import readings
 from digest.edit.write.furniture import LABEL, clean_sentence
+from digest.edit.write.summarize import is_cjk_language
 from digest.models import Issue
 from digest.text import doubled, iter_sentences, quotes_open, undoubled
 
@@ -77,7 +78,7 @@ def paragraph_strikes(sentences: Sequence[str], *, language: str = "en",
     create promotion plans …" after the committee's launch; "One target told reporters …"
     after the blackmail). Its sentences told again in the same words are still struck."""
     out: list[Strike] = []
-    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
+    cjk_issue = is_cjk_language(language)
     before = _before(tuple(sources))
     for k, s in enumerate(sentences):
         fault = leans_back(s)

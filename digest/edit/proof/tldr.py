@@ -38,6 +38,7 @@ from digest.edit.read.facts import restates
 from digest.edit.read.leaning import opens_on_reference
 from digest.edit.settings import ROLES as SETTINGS_ROLES
 from digest.edit.write.attribution import ATTRIBUTION
+from digest.edit.write.summarize import is_cjk_language
 
 TLDR_SENTENCES = 3
 
@@ -234,7 +235,7 @@ def tldr_strikes(sentences: Sequence[str], *, language: str = "en",
     """What a copy editor would strike in a TL;DR (`sources`: the week's articles' texts, to
     tell a first name written without its surname)."""
     out: list[Strike] = []
-    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
+    cjk_issue = is_cjk_language(language)
     src = Sources(tuple(sources)) if sources else None
     if len(sentences) > TLDR_SENTENCES:
         out.append(Strike("tldr", f"more than {TLDR_SENTENCES} sentences", " ".join(sentences)))

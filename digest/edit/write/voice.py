@@ -33,6 +33,7 @@ from digest.edit.proof.tldr import language_strike
 from digest.edit.settings import VoiceSettings
 from digest.edit.week import Week
 from digest.edit.write.grounding import HEADLINE_OVERLAP, check
+from digest.edit.write.summarize import is_cjk_language
 from digest.errors import LLMError
 from digest.models import QA, Explainer, Sentence, Story
 from digest.text import quotes_open
@@ -196,7 +197,7 @@ def _read_alone(sentences: Sequence[Sentence], language: str,
     when they are read alone, as the issue prints them: a sentence not in the issue's
     language, a quotation left open, a first sentence leaning on one not printed ("Second,
     …", "The move …"; "It …" too, but in an answer, where it is the Explainer's subject)."""
-    cjk_issue = language[:2].lower() in ("zh", "ja", "ko")
+    cjk_issue = is_cjk_language(language)
     for k, s in enumerate(sentences):
         strike = language_strike("voice", s.text, cjk_issue)
         leans = k == 0 and dangles(s.text) and not (answer and _PRONOUN.match(s.text))
