@@ -170,8 +170,24 @@ def event(sentence: str) -> Event:
                  titled=frozenset(_form(t) for t in _THE_TITLE.findall(text)
                                   if is_title(t.capitalize())),
                  subject=_subject(text, name_runs(text)),
-                 days=frozenset(w for name in names for w in name if w in WEEKDAY_FORMS),
+                 days=_act_days(text, names),
                  verb=lead.verb if doers else "", doers=doers, bodies=tuple(bodies))
+
+
+def _act_days(text: str, names: Sequence[tuple[str, ...]]) -> frozenset[str]:
+    """The weekdays `text` names (`names`, its names as forms) outside its source clause: "…,
+    the chairman of the committee said on Friday" is when it was told, not when the act told
+    happens ("… will meet with Senate Republicans next week …, … said on Friday" and "… is
+    meeting next week with Republican senators …, with a final vote as early as Thursday" are
+    one meeting)."""
+    days = frozenset(w for name in names for w in name if w in WEEKDAY_FORMS)
+    clause = source_clause(text)
+    if not days or not clause:
+        return days
+    told = frozenset(w for run in name_runs(clause) for w in _name(run) if w in WEEKDAY_FORMS)
+    outside = frozenset(w for run in name_runs(text[:len(text) - len(clause)])
+                        for w in _name(run) if w in WEEKDAY_FORMS)
+    return days - (told - outside)
 
 
 # What follows a subject: its verb, a word of function ("has", "said", "on"), an adverb, a
