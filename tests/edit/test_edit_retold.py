@@ -433,3 +433,24 @@ def test_a_count_before_a_superlative_is_no_figure(text: str, new: bool) -> None
 
     told = [event("Ada Lin and Bo Chen agreed on Saturday to halt new tariffs for 90 days.")]
     assert _new_figure(text, told) is new
+
+
+def test_the_day_a_source_told_it_is_not_the_acts_day(make_article: MakeArticle) -> None:
+    """A weekday only in the source clause ("…, the committee's chair said on Friday") is when
+    the act was told: another outlet's lead naming another day for a detail ("… a final vote
+    as early as Thursday") tells the same meeting."""
+    from digest.edit.read.event import event
+
+    first = ("Mayor Ada Lin will meet with the Carthen harbour board next week to discuss the "
+             "ferry levy, the board's chair said on Friday.")
+    again = ("Mayor Ada Lin is meeting next week with the harbour board in a push to settle the "
+             "ferry levy by spring, with a council vote as early as Thursday.")
+    assert event(first).days == frozenset()
+    assert event(again).days and event("Lin met the board on Friday, the chair said.").days
+    picks = _picks(make_article, first, again)
+    assert retellings(picks, "Mayor to discuss ferry levy with harbour board next week") == {(1, 0)}
+    # A day the act names stays its day: Tuesday's meeting and Thursday's are two.
+    tuesday = first.replace("next week", "on Tuesday")
+    assert event(tuesday).days
+    assert not retellings(_picks(make_article, tuesday, again.replace("next week", "on Thursday")),
+                          "Mayor to discuss ferry levy with harbour board")
