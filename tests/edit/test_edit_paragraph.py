@@ -671,6 +671,25 @@ def test_a_speaker_alone_or_a_list_run_into_a_line_is_furniture(text: str) -> No
 @pytest.mark.parametrize("text", [
     "Fares rose 5 percent, the harbour board said.",
     "Moreno, the board's counsel, said the ferry will run until May.",
-    "On Tuesday, Mar. 4 the hearing resumed.", "Fares rose 5 percent* in March."])
+    "On Tuesday, Mar. 4 the hearing resumed.", "Fares rose 5 percent* in March.",
+    # a report on pitches and sign-ups is news, not a page's pitch (furniture.PAGE_PITCH)
+    "Thousands of fishers sign up for the harbour board's new permit each spring.",
+    "The regulator fined Carthen Deals for hiding affiliate links in its reviews.",
+    "The board said we may see more ferries by May, its chair wrote."])
 def test_a_sentence_that_says_something_is_no_furniture(text: str) -> None:
     assert not is_furniture(text)
+
+
+@pytest.mark.parametrize("text", [
+    "As an Amazon Associate, this website earns from qualifying purchases.",
+    "Note: this blog uses affiliate links.",
+    "This post may contain affiliate links, and we may earn a small commission.",
+    "For daily tide tables, sign up for the Harbour Almanac newsletter.",
+    "Subscribe to our weekly newsletter for more ferry news.",
+    "At $4 a month, it costs less than a coffee! - Support HL with a one-time tip.",
+    "Ferry Guide 2026 Read the Article Share this: Click to share on Facebook Facebook"])
+def test_a_pages_own_pitch_or_disclosure_is_furniture(text: str) -> None:
+    """A blog's or a shop's affiliate disclosure, sign-up call, tip jar or share drawer
+    (`furniture.PAGE_PITCH`) is the page's, whatever outlet it names or none: never printed
+    (real open-web pages printed "As an Amazon Associate, …" as a story's opening)."""
+    assert is_furniture(text)

@@ -2,7 +2,9 @@
 label before it (cut from it: `clean_sentence`), or a whole sentence that is furniture — a
 byline, a timestamp, a ticker or a link list, a broadcast's speaker label (`is_furniture`), a
 list's item or a caption under its label (`labelled`), its outlet's credit line or pitch
-(`own_furniture`, table `OWN_OUTLET`). Every writer reads a source's sentences through these
+(`own_furniture`, table `OWN_OUTLET`), a page's own pitch or disclosure naming no outlet (an
+affiliate disclosure, a sign-up call, a tip jar, a share drawer: `is_furniture`, table
+`PAGE_PITCH`). Every writer reads a source's sentences through these
 (`week.Line`, `lines.article_lines`, the summariser in summarize.py) and the copy editor
 strikes what they would have cut (`proof/story.py`).
 
@@ -132,6 +134,29 @@ _SPEECH_TAG = re.compile(
 # Senate trial resumed at 11 a.m.", "… closing arguments. * The Senate then recessed …"): the
 # page's layout, not a sentence; a footnote's star clings to its word ("rates*").
 _INLINE_BULLET = re.compile(r"\S\s+[*•]\s+[\"“A-Z0-9]")
+# A page's own pitch or disclosure, whatever outlet it names or none (a blog's, a shop's: "As
+# an Amazon Associate, this website earns from qualifying purchases.", "Note: this blog uses
+# affiliate links.", "For daily tips, sign up for the Almanac newsletter.", "Support us with
+# a one-time tip.", a share drawer run into a line, "… Share this: Click to share on
+# Facebook …"): furniture of the page, by kind, as data. Each asks for the page's own words
+# ("this post", "our newsletter", "qualifying purchases") so a report on affiliate marketing
+# or on people signing up for a programme is no pitch. General English, written for the
+# project.
+PAGE_PITCH: tuple[tuple[str, str], ...] = (
+    ("affiliate disclosure",
+     r"\bqualifying purchases\b|\bas an amazon associate\b"
+     r"|\b(?:this|our)\s(?:post|page|article|site|website|blog|review|guide|list|newsletter)"
+     r"\s(?:may\s)?(?:contains?|uses?|includes?)\s(?:\w+\s)?affiliate\slinks?\b"
+     r"|\baffiliate\slinks?\s(?:below|above)\b|\bthrough\s(?:an?\s|our\s)?[\w.]*\s?affiliate\slinks?\b"
+     r"|\bwe\s(?:may\s)?(?:earn|receive|get)\s(?:a\s)?(?:small\s)?(?:commission|fee)\b"),
+    ("sign-up call",
+     r"\b(?:sign\s+up|subscribe)\s+(?:now\s+)?(?:for|to)\s+(?:our|the|my)\s"
+     r"(?:[\w&’'-]+\s){0,3}?(?:newsletter|mailing list|updates|alerts)\b"),
+    ("tip jar", r"\bsupport\s(?:us|[A-Z][\w&]*)\swith\s(?:a\s)?(?:one-time\s|monthly\s)?"
+                r"(?:tip|donation|contribution)\b"),
+    ("share drawer", r"\bclick\sto\s(?:share|print|email)\s(?:on|this)\b"),
+)
+_PAGE_PITCH = re.compile("|".join(f"(?:{rx})" for _, rx in PAGE_PITCH), re.IGNORECASE)
 
 
 # A pointer before a sentence ("Here's what to know: The authorities were still …"): the
@@ -297,7 +322,7 @@ def own_furniture(text: str, outlet: str) -> bool:
 def is_furniture(sentence: str) -> bool:
     s = sentence.strip()
     if (not s or _FURNITURE.match(s) or _TIMESTAMP.search(s) or LABEL.match(s)
-            or _SPEECH_TAG.match(s) or _INLINE_BULLET.search(s)):
+            or _SPEECH_TAG.match(s) or _INLINE_BULLET.search(s) or _PAGE_PITCH.search(s)):
         return True
     letters = len(_LETTER.findall(s))
     return letters < 0.5 * len(s)  # tickers, tables, link lists
