@@ -675,7 +675,9 @@ def test_a_speaker_alone_or_a_list_run_into_a_line_is_furniture(text: str) -> No
     # a report on pitches and sign-ups is news, not a page's pitch (furniture.PAGE_PITCH)
     "Thousands of fishers sign up for the harbour board's new permit each spring.",
     "The regulator fined Carthen Deals for hiding affiliate links in its reviews.",
-    "The board said we may see more ferries by May, its chair wrote."])
+    "The board said we may see more ferries by May, its chair wrote.",
+    # a sentence in headline case ends on its stop; Chinese has no capitals
+    "Ada Lin Wins The Harbour Race.", "渡轮 Carthen Harbour 今天开通"])
 def test_a_sentence_that_says_something_is_no_furniture(text: str) -> None:
     assert not is_furniture(text)
 
@@ -687,9 +689,12 @@ def test_a_sentence_that_says_something_is_no_furniture(text: str) -> None:
     "For daily tide tables, sign up for the Harbour Almanac newsletter.",
     "Subscribe to our weekly newsletter for more ferry news.",
     "At $4 a month, it costs less than a coffee! - Support HL with a one-time tip.",
-    "Ferry Guide 2026 Read the Article Share this: Click to share on Facebook Facebook"])
+    "Ferry Guide 2026 Read the Article Share this: Click to share on Facebook Facebook",
+    # a subheading run in as a line of its own
+    "Carthen Is a Great Place to Start (If You Take the Ferry)", "The Good News for Harlow"])
 def test_a_pages_own_pitch_or_disclosure_is_furniture(text: str) -> None:
     """A blog's or a shop's affiliate disclosure, sign-up call, tip jar or share drawer
-    (`furniture.PAGE_PITCH`) is the page's, whatever outlet it names or none: never printed
-    (real open-web pages printed "As an Amazon Associate, …" as a story's opening)."""
+    (`furniture.PAGE_PITCH`) is the page's, whatever outlet it names or none, and so is a
+    subheading run in as a line: never printed (real open-web pages printed "As an Amazon
+    Associate, …" as a story's opening)."""
     assert is_furniture(text)

@@ -18,6 +18,7 @@ import re
 
 from digest.edit.lexicon import (
     ARTICLES,
+    CJK_RE,
     MONTHS,
     NEWS_KICKERS,
     NUMBER_WORDS,
@@ -157,6 +158,19 @@ PAGE_PITCH: tuple[tuple[str, str], ...] = (
     ("share drawer", r"\bclick\sto\s(?:share|print|email)\s(?:on|this)\b"),
 )
 _PAGE_PITCH = re.compile("|".join(f"(?:{rx})" for _, rx in PAGE_PITCH), re.IGNORECASE)
+# A subheading a page's text runs in as a line of its own: no end stop, every word but the
+# small ones capitalised ("Arduino Is a Great Starting Point (If You Use It Intentionally)",
+# "The Good News (That Made Me Feel Smart)"): the page's layout, not a sentence. A sentence
+# ends on its stop; a headline-case line that is news is its title, not its text.
+_HEADING_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_STOPS = ".!?:;\"”’'…"
+
+
+def _heading(s: str) -> bool:
+    if s[-1] in _STOPS or s.endswith(".)") or CJK_RE.search(s):
+        return False
+    words = [w for w in _HEADING_WORD.findall(s) if w.lower() not in STOPWORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 # A pointer before a sentence ("Here's what to know: The authorities were still …"): the
@@ -322,7 +336,8 @@ def own_furniture(text: str, outlet: str) -> bool:
 def is_furniture(sentence: str) -> bool:
     s = sentence.strip()
     if (not s or _FURNITURE.match(s) or _TIMESTAMP.search(s) or LABEL.match(s)
-            or _SPEECH_TAG.match(s) or _INLINE_BULLET.search(s) or _PAGE_PITCH.search(s)):
+            or _SPEECH_TAG.match(s) or _INLINE_BULLET.search(s) or _PAGE_PITCH.search(s)
+            or _heading(s)):
         return True
     letters = len(_LETTER.findall(s))
     return letters < 0.5 * len(s)  # tickers, tables, link lists
