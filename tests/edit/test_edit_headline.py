@@ -328,6 +328,44 @@ def test_a_column_title_is_one_that_judges_unless_it_names_who_does(
         is False
 
 
+@pytest.mark.parametrize(("title", "column"), [
+    # col38: the writer speaking for itself or for "us" all, before any colon
+    ("Why Our Ferry Culture Is Slipping Away", True),
+    ("We Must Keep the Night Ferries Running", True),
+    ("I Sailed the New Ferry. It Leaks.", True),
+    ("Oakfield's new tolls will strangle our harbour", True),
+    ("Take the Tolls Off Our Bridges", True),
+    ("Why Hale Needs Us.", True),
+    # the desk's own trade, someone's words, initials and numerals, a bare "Why …"
+    ("What we know about the Oakfield ferry fire", False),
+    ("How will we know we've made the harbour safe?", False),
+    ("We asked five captains about the new ferry lane", False),
+    ("Our guide to the Oakfield ferry timetable", False),
+    ("What the ferry fire tells us about harbour safety", False),
+    ("Harbour chief: We will not close the port", False),
+    ("Hale Says We Must Sail On", False),
+    ("Hale vows to 'protect our harbour'", False),
+    ("We must sail on, Hale says", False),
+    ("Us Court Rejects Ferry Appeal", False),
+    ("World War I Ferry Raised From Oakfield Harbour", False),
+    ("F.B.I. Opens Ferry Inquiry", False),
+    ("Why the Oakfield Ferry Vote Matters", False),
+])
+def test_a_title_in_its_writers_first_person_is_a_columns(title: str, column: bool) -> None:
+    assert is_column_title(title) is column
+
+
+def test_a_first_person_word_the_story_writes_in_a_name_is_no_columns() -> None:
+    # "Our" capitalised after a lower-case word in the story's text is part of a name; the
+    # title itself is not read for it (headline style lower-cases "for").
+    title = "Marchers for Our Harbour Fill Oakfield Square"
+    assert is_column_title(title)
+    assert not is_column_title(title, [title, "Thousands joined the Marchers for Our Harbour "
+                                              "rally on Sunday."])
+    thesis = "The Best Reason for Our Ferry Crisis Is the Least Comforting"
+    assert is_column_title(thesis, [thesis, "Tolls rose again in Oakfield on Monday."])
+
+
 def test_a_title_its_outlet_labels_opinion_is_a_columns(make_article: MakeArticle) -> None:
     # No cue word judges in "Oakfield's Ferry Deal Will Sink the Harbour": its outlet's label
     # says it is a column (issue 11, session 26); the report's title is printed instead.

@@ -10,7 +10,20 @@ the judgement, "Trump says Flynn should seek immunity"; "…, officials say"), i
 * judges as a sentence does (`attribution.JUDGEMENT_CUES`: the writer's "should", "finally",
   "stunning", "baseless", an exclamation …), or
 * intensifies an adjective of its own ("very swampy", "truly awful", "utterly predictable"), or
-* is a verdict of two sentences, "X isn't about Y. It's about Z." (`VERDICTS`).
+* is a verdict of two sentences, "X isn't about Y. It's about Z." (`VERDICTS`), or
+* speaks for its writer, in the first person, before any colon (`FIRST_PERSON`: "Why Our
+  Ferry Culture Is Slipping Away", "We Must Keep the Harbour Open", "I Sailed the New Ferry.
+  It Leaks."): a news desk's title names who acts and never speaks for itself or for "us"
+  all, save in its own trade's words (`DESK_VOICE`: "What we know about the ferry fire",
+  "We asked five captains …", "Our guide to …", "What the ferry fire tells us"). After a
+  colon the first person is someone's words in headline shorthand, with or without quotation
+  marks ("Harbour chief: We will not close the port"); a capitalised "Our", "We", "Us", "My"
+  or "Me" that the story writes capitalised after a lower-case word is part of a name ("the
+  March for Our Ferries rally", "the We Save the Harbour fund"); "Us" opening a title is the
+  country's initials ("Us Court Rejects …"), and "I" counts only as a pronoun: opening a
+  sentence, contracted ("I'm", "I've") or after a lower-case word ("World War I", "F.B.I."
+  and "Phase I" are names). A "Why …" title is not enough on its own: news desks write "Why
+  the ferry vote matters" explainers.
 
 And a title its outlet labels as opinion ("OPINION: …", "Op-Ed: …", "Commentary | …", "…
 (Opinion)") is a column's whatever its words (`labelled`, read on the raw title: cleaning
@@ -20,7 +33,8 @@ desk's, not a column's.)
 
 General English only (an editor's closed classes). `columns(arts)` is what the headline
 (score.py) and the paragraph's opening (write/paragraph.py) ask: which of a story's articles
-stand under a column's title.
+stand under a column's title, when they are two or more; `under_column(arts)` asks it of
+every article, one alone too (what an "Also" blurb from it must credit, write/also.py).
 """
 
 from __future__ import annotations
@@ -33,7 +47,8 @@ from digest.edit.headline.titles import clean_title, speaker
 from digest.edit.write.attribution import ATTRIBUTION, JUDGEMENT_CUES
 from digest.models import Article
 
-__all__ = ["VERDICTS", "columns", "is_column_title", "labelled"]
+__all__ = ["DESK_VOICE", "FIRST_PERSON", "VERDICTS", "columns", "is_column_title", "labelled",
+           "under_column"]
 
 # Quotations in a title: double quotes, and single ones (headline style) — an apostrophe
 # inside ("'don't really have rules'") is no closing quote.
@@ -60,6 +75,31 @@ VERDICTS: tuple[tuple[str, str], ...] = (
                   r"about\b[^.?!;]*[.,;?!—–-]\s+(?:it|they|this|that)(?:['’]s|['’]re| is| are|"
                   r" was| were)\s+(?:really\s+)?about\b"),
 )
+# The writer speaking for itself or for "us" all, by person (case matters: "US" and "ME" are
+# initials, "I" a pronoun only where `_PRONOUN_I` says so): rules as data.
+FIRST_PERSON: tuple[tuple[str, str], ...] = (
+    ("plural", r"(?<![\w.’'-])(?:[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]urs?|ourselves|Ourselves|"
+               r"(?<!^)[Uu]s)(?![\w’'-]|\.\w)"),
+    ("singular", r"(?<![\w.’'-])(?:I|I['’](?:m|ve|ll|d)|[Mm]y|[Mm]e|[Mm]yself)(?![\w’'-]|\.\w)"),
+)
+# A news desk's own trade, in the first person: what it knows, asked, checked or explains,
+# its guide, its coverage, what an event "tells us". General English: a newsroom's words.
+DESK_VOICE: tuple[tuple[str, str], ...] = (
+    ("what we know", r"\bwe(?:['’]ll| will| do(?:n['’]t| not)?| still)? (?:know|learned|learnt)\b"),
+    ("the desk's work", r"\bwe (?:spoke|talked|asked|tested|tried|looked|take an? (?:\w+ )?look|"
+                        r"explain(?:ed)?|analy[sz]ed|fact-check(?:ed)?|reviewed|tracked|"
+                        r"mapped|counted|surveyed|polled|read|watched|ranked|visited)\b"),
+    ("the desk's work", r"\bour (?:fact-checks?|coverage|reporting|reporters?|analysis|guide|"
+                        r"picks|poll|survey|investigation|live|readers|podcast|newsletter|"
+                        r"experts?|team|editors?|correspondents?)\b"),
+    ("a lesson drawn", r"\b(?:tells?|told|shows?|showed|teach(?:es)?|taught|reminds?|reminded) "
+                       r"us\b"),
+)
+_FIRST_PERSON = re.compile("|".join(f"(?:{rx})" for _, rx in FIRST_PERSON))
+_DESK_VOICE = re.compile("|".join(f"(?:{rx})" for _, rx in DESK_VOICE), re.IGNORECASE)
+# "I" as a pronoun: opening the title, a sentence or a clause, or after a lower-case word
+# (contracted, "I'm", it is one anyway).
+_PRONOUN_I = re.compile(r"(?:^|[.?!;,]\s+|\b[a-z][\w’']*\s+)I\b")
 _CUE = re.compile("|".join(f"(?:{rx})" for _, rx in (*JUDGEMENT_CUES, *VERDICTS)), re.IGNORECASE)
 # Who says it, after it: "…, U.S. health official says", "… Hysterectomies at ICE Facility,
 # Whistleblower Says" (a title's source clause, in the present tense).
@@ -74,8 +114,13 @@ def columns(arts: Sequence[Article], among: Iterable[int] | None = None) -> froz
     """The articles of `among` (positions in `arts`; all of them by default) under a column's
     title, when two or more are asked about: one article's title is all it has to offer."""
     asked = sorted(set(range(len(arts)) if among is None else among))
-    if len(asked) < 2:
-        return frozenset()
+    return under_column(arts, asked) if len(asked) >= 2 else frozenset()
+
+
+def under_column(arts: Sequence[Article], among: Iterable[int] | None = None) -> frozenset[int]:
+    """The articles of `among` (all by default) under a column's title, however many: whose
+    lines are their writer's view, whatever the headline printed over them."""
+    asked = sorted(set(range(len(arts)) if among is None else among))
     sources = [t for a in arts for t in (a.title, a.text)]
     return frozenset(k for k in asked
                      if labelled(arts[k].title)
@@ -88,9 +133,13 @@ def labelled(title: str) -> bool:
 
 
 def is_column_title(title: str, sources: Sequence[str] = ()) -> bool:
-    """Whether a (cleaned) title carries its writer's judgement (module docstring);
-    `sources` (the story's titles and texts) tell a speaker before a colon."""
-    return _judges(title) and speaker(title, sources) is None
+    """Whether a (cleaned) title carries its writer's judgement or speaks in its writer's
+    first person (module docstring); `sources` (the story's titles and texts) tell a speaker
+    before a colon and a name with "Our" in it."""
+    judged, voices = _judges(title), _voices(title)
+    if not (judged or voices) or speaker(title, sources) is not None:
+        return False
+    return judged or any(not _in_name(word, title, sources) for word in voices)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -104,6 +153,37 @@ def _judges(title: str) -> bool:
         return False
     verb = ATTRIBUTION.search(bare)  # "Biden Claims Black Voters … Aren't Really Black"
     return verb is None or verb.start() > cue.start()
+
+
+@functools.lru_cache(maxsize=4096)
+def _voices(title: str) -> tuple[str, ...]:
+    """The title's words in its writer's first person (`FIRST_PERSON`), outside its
+    quotations, before its first colon, with no reporting verb nor source clause to say
+    whose they are ("Hale Says We Must Sail", "… we must sail, Hale says"); none in a title
+    that speaks in the desk's own trade (`DESK_VOICE`)."""
+    bare = _QUOTED.sub(lambda m: " " * len(m.group()), title).split(":", 1)[0]
+    if _SAYS_AFTER.search(title) or _DESK_VOICE.search(bare):
+        return ()  # (the desk's "we" is its "we" throughout: "How will we know we've won?")
+    verb = ATTRIBUTION.search(bare)
+    return tuple(m.group() for m in _FIRST_PERSON.finditer(bare)
+                 if (verb is None or verb.start() > m.start())
+                 and (m.group() != "I" or _is_pronoun_i(bare, m.start())))
+
+
+def _is_pronoun_i(text: str, at: int) -> bool:
+    """Whether the "I" at `at` is the pronoun (`_PRONOUN_I`), not a numeral or initial."""
+    return any(m.end() == at + 1 for m in _PRONOUN_I.finditer(text))
+
+
+def _in_name(word: str, title: str, sources: Sequence[str]) -> bool:
+    """Whether a capitalised first-person word of `title` is part of a name: the story
+    writes it capitalised after a lower-case word ("the March for Our Ferries rally"); "I"
+    never. The title itself (and a source that holds it) is not read: headline style
+    lower-cases short prepositions ("The Best Reason for Our Ferry Crisis")."""
+    if word[:1].islower() or word[:1] == "I":
+        return False
+    after_lower = re.compile(rf"\b[a-z][\w’']*[^\S\n]+{re.escape(word)}(?![\w’'-])")
+    return any(title not in text and after_lower.search(text) for text in sources)
 
 
 def credits(title: str) -> bool:
