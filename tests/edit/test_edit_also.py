@@ -59,6 +59,28 @@ def test_a_column_in_its_writers_voice_is_quoted_and_credited(
     assert also_line([leaning], {}, headline=leaning.title, language="en") == ()
 
 
+def test_a_lead_under_a_columns_title_is_credited_to_its_outlet(
+        make_article: MakeArticle) -> None:
+    # col38: the title speaks for "our" culture, a column's; its plain-reading lead is its
+    # writer's verdict all the same, never the newsletter's fact.
+    art = make_article("Harbour bosses enforce a monoculture of silence. Speak up and lose "
+                       "your berth.", source="Outlet B",
+                       title="Why Our Harbour Culture Is Slipping Away")
+    line = also_line([art], {}, headline=art.title, language="en")
+    assert [s.text for s in line] == [
+        "Harbour bosses enforce a monoculture of silence, according to Outlet B."]
+    assert line[0].sources == (art.url,) and paragraph_strikes([line[0].text]) == []
+    # a lead that names its own source says whose it is; a report's lead is printed bare
+    said = make_article("The mayor said on Friday that the ferry deal would be signed.",
+                        source="Outlet A", title="OPINION: The ferry deal is a mistake")
+    assert [s.text for s in also_line([said], {}, language="en")] == [
+        "The mayor said on Friday that the ferry deal would be signed."]
+    report = make_article("Harbour bosses fired two pilots on Friday.", source="Outlet C",
+                          title="Harbour bosses fire two pilots")
+    assert [s.text for s in also_line([report], {}, language="en")] == [
+        "Harbour bosses fired two pilots on Friday."]
+
+
 def test_a_column_line_naming_its_person_as_ours_is_quoted(make_article: MakeArticle) -> None:
     # "our first mayor … his …": the writer's own "our" gives the person as "a" does
     # (leaning.unnamed_person); the line is the column's, quoted and credited. "My …" opening

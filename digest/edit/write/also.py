@@ -6,6 +6,16 @@ say) when it is at most `BLURB_WORDS` words; else the most central lead that is;
 shortest lead. Never a headline repeated: a lead that says nothing the headline does not is
 passed over when another lead is left.
 
+A lead from an article under a column's title (`headline.column.under_column`: "OPINION:
+…", "Why Our Ferry Culture Is Slipping Away"; a story of one article too) is its writer's
+view, however plainly it reads ("Harbour bosses enforce a monoculture of silence."): printed
+bare under a headline, it would be the newsletter's own verdict, so it is credited to its
+outlet as a paragraph credits a judgement (`attribution.attribute`, in the issue's language:
+"…, according to Outlet B.", "据Outlet B报道，…"; a lead that names its own source, "… the
+mayor said.", already says whose it is). A copy editor would rather credit it than drop it:
+the headline alone over a column tells the reader less, and the credit is the rule a
+paragraph keeps for one outlet's judgement (one rule, one home).
+
 A lead the feed cut mid-sentence is one only as `mend.mended` ends it, before the phrase
 the cut fell in ("…, weeks after Trump said the group" goes); a teaser ending "…" is never a
 blurb (issue 11: a cut sentence is no sentence). When no article has a whole lead that leans
@@ -35,7 +45,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
-from digest.edit.headline.column import credits
+from digest.edit.headline.column import credits, under_column
 from digest.edit.headline.score import chosen, headline_for
 from digest.edit.lexicon import content_words
 from digest.edit.read.leaning import DEK_FAULT, role_holder
@@ -44,7 +54,7 @@ from digest.edit.read.whole import cut, fault, unstopped_dek
 from digest.edit.settings import PARAGRAPH, HeadlineSettings, ParagraphSettings
 from digest.edit.week import Read
 from digest.edit.write.attribution import INNER_QUOTES as _INNER_QUOTES
-from digest.edit.write.attribution import quote
+from digest.edit.write.attribution import attribute, quote
 from digest.edit.write.lines import (
     Centrality,
     Line,
@@ -124,7 +134,12 @@ def _also(story: Sequence[Read | Article], citations: dict[str, tuple[str, ...]]
     short = [ln for ln in adds if ln.size <= BLURB_WORDS]
     pick = short[0] if short else min(adds, key=lambda ln: ln.size)
     art = arts[pick.article]
-    text = quote(pick.text, art.source) if voiced else pick.text
+    if voiced:
+        text = quote(pick.text, art.source)
+    elif pick.article in under_column(arts, {pick.article}):  # (a column's view: credited)
+        text = attribute(pick.text, art.source, "\n".join(a.text for a in arts))
+    else:
+        text = pick.text
     return (Sentence(text, citations.get(art.url, (art.url,))),), None
 
 
