@@ -112,6 +112,9 @@ def test_chinese_in_an_english_headline_only_in_brackets() -> None:
     # an act named only by the sentence before: which directive? (a lead's second sentence)
     "The directive obliges public schools to let pupils use the bathroom they choose.",
     "The memo told staff to stop using the old forms.",
+    # a work by its kind: which series? (the sentence before named it)
+    "The series and its many spinoffs are among dozens of harbour dramas.",
+    "The film, which opened on Friday, drew crowds to the Carthen quay.",
 ])
 def test_references_that_need_the_sentence_before(sentence: str) -> None:
     assert opens_on_reference(sentence)
@@ -127,6 +130,8 @@ def test_this_week_is_no_reference() -> None:
     "The woman who led the harbour board for a decade will stand for mayor.",
     "The leader of the Carthen Dockers' Union called off the stoppage.",
     "The man accusing harbour master Tomas Vel of fraud says he will testify.",
+    # a work's kind as a noun's modifier names what it is about
+    "The movie version of the Carthen ferry disaster was not based on the novel.",
 ])
 def test_a_noun_its_own_words_identify_is_no_reference(sentence: str) -> None:
     assert not opens_on_reference(sentence)

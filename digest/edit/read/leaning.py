@@ -63,6 +63,10 @@ _REFERENCE = re.compile(
     r"organisation|organization|department|ministry|regulator|lawmaker|senator|president|"
     r"governor|leader|spokesman|spokeswoman|spokesperson|developer|startup|"
     r"campaign|event|summit|meeting|conference|vote|order|letter|move|directive|memo|"
+    # a work by its kind ("The series and its many spinoffs …", "The film, which …"): the
+    # one the sentence before named; not a noun's modifier ("The movie version of …")
+    r"(?:series|show|film|movie|book|novel|album|song|drama|episode|documentary)"
+    r"(?=,|\s(?:and|is|was|are|were|has|had|have|will|would|also|first|then|now)\b)|"
     r"guidance|(?:two|three)(?=,|\s(?:[a-z]+ed|are|were|have|had|will|would|met|spoke|said|"
     r"say|grew|went|also|both|now|later|then)\b)"
     r")\b(?!" + _IDENTIFIED + ")")
