@@ -313,6 +313,8 @@ def test_a_columns_title_gives_way_to_a_reports(make_article: MakeArticle) -> No
     ("Hale says ferry operator should go free", False),
     ("Ferry lane plan 'very likely' to pass, council says", False),
     ("Ferry operator should be freed, judge rules", False),
+    ("Harbour gang should be outlawed, campaigners urge", False),
+    ("Ferry levy should be scrapped, economist argues", False),
     ("Hale pardons the ferry operator in his very first week", False),
     ("Oakfield opens a ferry lane", False),
     ("Hale asks the paper to retract baseless ferry claims", False),

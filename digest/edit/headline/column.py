@@ -102,9 +102,10 @@ _DESK_VOICE = re.compile("|".join(f"(?:{rx})" for _, rx in DESK_VOICE), re.IGNOR
 _PRONOUN_I = re.compile(r"(?:^|[.?!;,]\s+|\b[a-z][\w’']*\s+)I\b")
 _CUE = re.compile("|".join(f"(?:{rx})" for _, rx in (*JUDGEMENT_CUES, *VERDICTS)), re.IGNORECASE)
 # Who says it, after it: "…, U.S. health official says", "… Hysterectomies at ICE Facility,
-# Whistleblower Says" (a title's source clause, in the present tense).
-_SAYS_AFTER = re.compile(r",\s+(?:[\w.'’-]+\s+){0,5}(?:says?|said|warns?|claims?|reports?|rules?|finds?)\s*$",
-                         re.IGNORECASE)
+# Whistleblower Says", "… should be outlawed, campaigners urge" (a title's source clause, in
+# the present tense).
+_SAYS_AFTER = re.compile(r",\s+(?:[\w.'’-]+\s+){0,5}(?:says?|said|warns?|claims?|reports?|rules?|finds?|"
+                         r"urges?|argues?|insists?|believes?)\s*$", re.IGNORECASE)
 # … or the report it comes from, after a colon ("… school discipline: report", "…: sources").
 _REPORT_AFTER = re.compile(r":\s+(?:[\w.'’-]+\s+){0,2}(?:report|reports|sources|officials|poll|"
                            r"survey|study)\s*$", re.IGNORECASE)
