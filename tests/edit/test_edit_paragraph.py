@@ -313,6 +313,25 @@ def test_a_judgement_is_credited_in_the_sentence_a_reported_fact_is_not(
     assert "Ferry staff will be hired in March." in texts  # a fact, its source linked below
 
 
+
+def test_a_column_no_report_stands_beside_is_credited_once(make_article: MakeArticle) -> None:
+    """A story of columns alone prints nothing but views: its opening is credited to its
+    outlet, the credit covering the run of its outlet's sentences (write/paragraph.views);
+    beside a report, a column's lines are read against it and print bare."""
+    column = make_article("For Mayor Ada Lin, it may have been the best week of her term. "
+                          "The cloud over the ferry levy was all but lifted on Sunday.",
+                          source="Outlet C", title="OPINION: The Cloud Over the Ferry Is Lifted")
+    texts = [s.text for s in paragraph_for([column], {}, language="en", words=(10, 130))]
+    assert texts == ["For Mayor Ada Lin, it may have been the best week of her term, "
+                     "according to Outlet C.",
+                     "The cloud over the ferry levy was all but lifted on Sunday."]
+    report = make_article("The Carthen council dropped its inquiry into the ferry levy on "
+                          "Sunday, the council said.", source="Outlet A",
+                          title="Council drops ferry levy inquiry")
+    beside = [s.text for s in paragraph_for([report, column], {}, language="en",
+                                            words=(10, 130))]
+    assert not any("according to Outlet C" in t for t in beside)
+
 FIRST_PERSON = ("The harbour board on Thursday approved a night ferry to Carthen Island.",
                 "I have waited years to write this sentence about the ferry.",
                 "Our readers asked for it in every survey we ran.",

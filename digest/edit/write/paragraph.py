@@ -59,7 +59,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from digest.edit.headline.column import columns
+from digest.edit.headline.column import columns, under_column
 from digest.edit.lexicon import QUOTED, mostly_cjk, stem
 from digest.edit.read.acts import told_again
 from digest.edit.read.events import says_nothing_new
@@ -96,6 +96,9 @@ class _Draft:
     hooks: set[Key]
     size: float = 0.0
     overlap: float = 0.0
+    # the articles whose every line is their writer's view: under a column's title in a story
+    # no report stands in (`views`)
+    views: frozenset[int] = frozenset()
 
     def has(self, ln: Line) -> bool:
         return any(p.line.key == ln.key for p in self.chosen)
@@ -131,10 +134,24 @@ class _Draft:
 
 def _printed(ln: Line, draft: _Draft) -> str:
     """The sentence as printed: a judgement no other outlet shares is credited to its outlet
-    (`attribution.judges`); a reported fact is not (the story's sources are linked under it)."""
-    if not credited(ln, draft.arts, draft.central, draft.settings):
+    (`attribution.judges`), and so is every line of a column where no report stands beside
+    it (`views`); a reported fact is not (the story's sources are linked under it)."""
+    if ln.article not in draft.views and not credited(ln, draft.arts, draft.central,
+                                                       draft.settings):
         return ln.text
     return attribute(ln.text, draft.arts[ln.article].source, draft.story_text)
+
+
+def views(arts: Sequence[Article]) -> frozenset[int]:
+    """The articles whose lines are their writer's view, printed credited: under a column's
+    title (`headline.column.under_column`, one article alone too) when every article of the
+    story is. A column beside a report is read against it (write/report.py: only what it
+    reports is printed, and that is news); a story of columns alone has nothing but views,
+    and printed bare they would be the newsletter's own ("For President Trump, it may have
+    been the best day of his tenure so far." under "OPINION: A Cloud Over …"). Its credit
+    is given once for the run of its outlet's sentences (`trim.credited_once`)."""
+    opinion = under_column(arts)
+    return opinion if len(opinion) == len(arts) else frozenset()
 
 
 def select(arts: Sequence[Article], language: str | None, words: tuple[int, int] = WORDS,
@@ -158,7 +175,7 @@ def select(arts: Sequence[Article], language: str | None, words: tuple[int, int]
         return []
     lo, hi = words
     draft = _Draft(arts, central, settings, "\n".join(a.text for a in arts), [], set(),
-                   hooks)
+                   hooks, views=views(arts))
     draft.add(Pick(first, _printed(first, draft), lead=True), first.stems, first.size)
     # The opening's own account goes on (told alone: to its first sentence that does not fit)
     alone = len(arts) == 1
