@@ -46,6 +46,9 @@ def test_a_stray_full_stop_before_a_lower_case_word_is_struck_not_an_abbreviatio
     "Harbour board approves plan to run night ferry in first vote of its new term.",
     "Mayor offers no new answers on ferry delays in first address of her term.",
     "Carthen administration begins process to close two piers on its east coast.",
+    # a title alone as its subject, whatever article follows
+    "Mayor addresses supporters in her first rally after the uproar over the ferry fares.",
+    "Mayor to push reforms to the harbour board and rethink the levy on the piers.",
 ])
 def test_a_dek_in_headline_grammar_is_struck(dek: str) -> None:
     assert whole.fault(dek) == DEK_FAULT
@@ -57,6 +60,8 @@ def test_a_dek_in_headline_grammar_is_struck(dek: str) -> None:
     "Harbour officials quickly pushed back on the mayor's claim about the piers.",
     "Brandt's office says the ferry will run three times a night from April.",
     "Five former crew members, including captain Tom Keller, said they were never paid.",
+    "The mayor addresses the harbour board on Tuesday about the ferry fares.",
+    "Mayor Ilse Brandt addresses the harbour board on Tuesday about the ferry fares.",
 ])
 def test_prose_is_no_dek(prose: str) -> None:
     assert whole.fault(prose) is None

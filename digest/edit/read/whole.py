@@ -152,6 +152,8 @@ def dek(sentence: str) -> bool:
         return True
     words = WORD.findall(s)
     low = [w.lower() for w in words]
+    if len(words) >= _DEK_WORDS and _bare_title(words):
+        return True
     if len(words) < _DEK_WORDS or CJK_RE.search(s) or ARTICLES & set(low):
         return False
     verb = next((k for k in range(1, min(5, len(words))) if may_be_present(words[k])), None)
@@ -179,6 +181,15 @@ def dek(sentence: str) -> bool:
             and not nxt.endswith(("ly", "ing")))
     return (head.islower() and not head.endswith("s")) or is_title(head) or (
         len(subject) > 1 and head.lower() in ORG_WORDS and bare)
+
+
+def _bare_title(words: list[str]) -> bool:
+    """A title alone as the subject, its verb in the headline present or future ("President
+    addresses supporters in his first rally after …", "President to push reforms to the
+    U.N. …"): headline grammar whatever article follows, since prose never lets a title stand
+    for the person ("President Trump addressed", "The president addresses")."""
+    return (words[0][:1].isupper() and is_title(words[0]) and len(words) > 2
+            and (may_be_present(words[1]) or (words[1] == "to" and words[2].islower())))
 
 
 # A subordinate clause standing alone ("Probably because it's completely true.", "Although
