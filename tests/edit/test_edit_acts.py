@@ -78,6 +78,11 @@ def test_a_verb_and_the_noun_of_an_act_are_that_act(lead: str, verb: str) -> Non
     ("Dock boss Tomas Reyes was found guilty of fraud.", "convict"),
     ("The ferry union reached a tentative agreement with the port.", "agree"),
     ("The ferry operator pulled out of the harbour deal.", "withdraw"),
+    # a candidate's exit, told three ways (session 38)
+    ("Councillor Ada Lin is ending her campaign for mayor.", "withdraw"),
+    ("Councillor Ada Lin suspended her bid for mayor on Monday.", "withdraw"),
+    ("Councillor Ada Lin dropped out of the race for mayor.", "withdraw"),
+    ("The port board ended its session on Friday.", "end"),
     # a word of intent before "to" and the verb; not "decided not to …"
     ("Mayor Ada Lin has decided to withdraw the harbour guard.", "withdraw"),
     ("Mayor Ada Lin intends to nominate Tomas Reyes as harbour chief.", "nominate"),

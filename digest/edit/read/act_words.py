@@ -31,6 +31,12 @@ NOUN_ACTS = (
     (frozenset(["submit", "submits", "submitted", "submitting", "tender", "tenders",
                 "tendered", "tendering"]), frozenset(["resignation"]), "resign"),
     (frozenset(["impose", "imposes", "imposed", "imposing"]), frozenset(["ban"]), "ban"),
+    # a candidate's exit ("is ending her 2020 presidential campaign", "suspended his bid" /
+    # "is poised to withdraw her candidacy", "dropped out of the race")
+    (frozenset(["end", "ends", "ended", "ending", "suspend", "suspends", "suspended",
+                "suspending", "abandon", "abandons", "abandoned", "abandoning", "halt", "halts",
+                "halted", "halting"]),
+     frozenset(["campaign", "bid", "candidacy", "run"]), "withdraw"),
     # (charging: "filed charges against …", "will not bring federal charges" is "charged")
     (frozenset(["file", "files", "filed", "filing", "bring", "brings", "bringing", "brought"]),
      frozenset(["charge", "charges"]), "=charg"),
@@ -45,6 +51,7 @@ PHRASAL = (
     (frozenset(["step", "steps", "stepped", "stepping"]), "down", "resign"),
     (frozenset(["wrap", "wraps", "wrapped", "wrapping"]), "up", "end"),
     (frozenset(["pull", "pulls", "pulled", "pulling"]), "out", "withdraw"),
+    (frozenset(["drop", "drops", "dropped", "dropping"]), "out", "withdraw"),
     (frozenset(["call", "calls", "called", "calling"]), "off", "cancel"),
     (frozenset(["kick", "kicks", "kicked", "kicking"]), "off", "begin"),
     (frozenset(["turn", "turns", "turned", "turning"]), "down", "reject"),
