@@ -53,6 +53,7 @@ from trafilatura.xml import delete_element
 from trafilatura.xpaths import BODY_XPATH
 
 from digest.clean.bodyblocks import body_to_blocks
+from digest.clean.furniture import is_furniture
 
 # The patterns of trafilatura.xpaths RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_XPATH and
 # REMOVE_COMMENTS_AND_LISTS_XPATH (re:test is re.search on the attribute value).
@@ -105,10 +106,12 @@ def _is_consent_box(el: etree._Element, joined: str) -> bool:
             and _CONSENT.search(low) is not None and next(el.iter(*_PAGE_PARTS), None) is None)
 
 
-def raw_prune_nodes(tree: etree._Element, *, comments: bool = True,
-                    consent: bool = False) -> list[etree._Element]:
+def raw_prune_nodes(tree: etree._Element, *, comments: bool = True, consent: bool = False,
+                    furniture: bool = False) -> list[etree._Element]:
     """What RAW_TREE_PRUNE_XPATH and (with `comments`) REMOVE_COMMENTS_AND_LISTS_XPATH select,
-    in one walk; with `consent`, cookie and consent banners as well (our addition).
+    in one walk; with `consent`, cookie and consent banners as well, and with `furniture`
+    the boxes of page furniture their markup names (`furniture.MARKS`: author boxes,
+    disclaimers, tooltips) (our additions).
 
     The library runs them one after the other; selecting all first deletes the same nodes
     (a node inside an already deleted one is only removed from the detached subtree)."""
@@ -116,6 +119,9 @@ def raw_prune_nodes(tree: etree._Element, *, comments: bool = True,
     for el in tree.iterdescendants(*_RAW_TAGS):
         el_id, el_class = el.get("id"), el.get("class")
         if el_id is None and el_class is None:
+            if furniture and el.tag in _CONTAINER_TAGS and el.get("role") is not None \
+                    and is_furniture(el, ""):
+                found.append(el)  # (a tooltip is marked by its role alone)
             continue
         tag = el.tag
         if tag in _CONTAINER_TAGS:
@@ -123,6 +129,7 @@ def raw_prune_nodes(tree: etree._Element, *, comments: bool = True,
             joined = " ".join(values)
             if ("elementor-share-buttons" in (el_class or "")
                     or (consent and _is_consent_box(el, joined))
+                    or (furniture and is_furniture(el, joined))
                     or (("infinite" in joined or "mvp-post-add-" in joined)
                     and _is_scroller(el, values))):
                 found.append(el)
@@ -251,9 +258,10 @@ def in_doubt(text: str, mass: int) -> bool:
 
 
 def prepare(tree: lxml_html.HtmlElement) -> bool:
-    """The raw-tree prunes and break-run splits, in place; True on a forum thread."""
+    """The raw-tree prunes (the library's, consent banners, and page furniture its markup
+    names: `furniture.MARKS`) and break-run splits, in place; True on a forum thread."""
     is_forum = _forum_thread_page(tree)
-    _delete_all(raw_prune_nodes(tree, comments=not is_forum, consent=True))
+    _delete_all(raw_prune_nodes(tree, comments=not is_forum, consent=True, furniture=True))
     split_break_runs(tree)
     return is_forum
 
