@@ -256,8 +256,8 @@ def _clean(content: str | bytes, url: str | None, *, text: bool, newsletter: boo
         deadline.check()
     if not meta.title and title:
         meta.title = " ".join(title.split())
-    apply_rules(blocks, title=meta.title, byline=meta.byline, newsletter=newsletter,
-                deferred=not as_text)
+    apply_rules(blocks, title=meta.title, byline=meta.byline, author=meta.author,
+                newsletter=newsletter, deferred=not as_text)
     main, rest = split_appended(blocks)
     if not meta.title:
         # no title line (or <title>): take a heading near the top, else the first sentence

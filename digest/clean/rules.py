@@ -170,8 +170,34 @@ def _newsletter_furniture(blocks: list[Block]) -> None:
             b.drop("newsletter_footer")
 
 
-def _positional(blocks: list[Block], title: str, byline: str | None) -> None:
+# What a contributor note says of the page's author, right after the name: "Jane Roe covers
+# energy.", "Jane Roe is a fellow at…", "Jane Roe has tested 300 kettles." (the verbs of a
+# bio, in the third person: no article sentence opens with its own author's full name)
+_BIO_VERBS = ("is", "was", "has", "had", "writes", "wrote", "covers", "covered", "joined",
+              "holds", "leads", "reports", "specializes", "specialises", "serves", "lives")
+_AUTHORS_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*")
+_PERSON = re.compile(r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}")
+_BIO_HEAD = 2  # a note opening the body is among its first this many kept blocks
+
+
+def author_bio(author: str | None) -> re.Pattern[str] | None:
+    """What a bio of the page's author (`author`, from its metadata) opens with: one of its
+    names, of two to four capitalised words ("Jane Roe", not an outlet's one-word brand),
+    and a bio's verb. None when the author names no person."""
+    names = [n for n in _AUTHORS_SPLIT.split(author or "") if _PERSON.fullmatch(n)]
+    if not names:
+        return None
+    return re.compile(r"^(?:{})\b,?\s+(?:{})\b".format(
+        "|".join(map(re.escape, names)), "|".join(_BIO_VERBS)))
+
+
+def _positional(blocks: list[Block], title: str, byline: str | None,
+                author: str | None = None) -> None:
+    """Bylines near the top, the headline repeated, and bios: a block opening with the
+    page's author's name and a bio's verb among the first `_BIO_HEAD` or last three kept
+    blocks, or one shaped like a journalist's bio (`patterns.AUTHOR_BIO`) among the last."""
     kept = [b for b in blocks if b.rule is None]  # (kept: no property call)
+    named_bio = author_bio(author)
     title_key = squeeze(title)
     # squeezing every paragraph to compare it with the title is the costly part: a block
     # can only squeeze to the title if it is at least as long as the squeezed title, and a
@@ -190,7 +216,9 @@ def _positional(blocks: list[Block], title: str, byline: str | None) -> None:
         elif shortest_title <= size <= longest_title and squeezes_to(text, title_key):
             # the headline repeated inside the body (a leftover caption or a print header)
             b.drop("repeated_title")
-        elif pos >= last and size < 500 and P.AUTHOR_BIO.match(text):
+        elif (pos >= last or pos < _BIO_HEAD) and size < 500 and (
+                (pos >= last and P.AUTHOR_BIO.match(text))
+                or (named_bio is not None and named_bio.match(text))):
             b.drop("author_bio")
 
 
@@ -227,8 +255,10 @@ def split_appended(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
 
 
 def apply_rules(blocks: list[Block], *, title: str, byline: str | None = None,
-                newsletter: bool = False, deferred: bool = False) -> None:
-    """Mark every junk block in place (block.rule). `deferred`: the blocks are
+                author: str | None = None, newsletter: bool = False,
+                deferred: bool = False) -> None:
+    """Mark every junk block in place (block.rule). `author`: the page's author, from its
+    metadata (a bio opening with the name goes). `deferred`: the blocks are
     `extract.extract_blocks`' (`body_to_blocks(defer=True)`), whose text is squashed here
     first (`classify.tidy`)."""
     found = page_literals(blocks)
@@ -241,4 +271,4 @@ def apply_rules(blocks: list[Block], *, title: str, byline: str | None = None,
     _promo_blocks(blocks, found, rules)
     if newsletter:
         _newsletter_furniture(blocks)
-    _positional(blocks, title, byline)
+    _positional(blocks, title, byline, author)
