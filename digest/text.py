@@ -53,6 +53,10 @@ _OPENERS = {
     "those", "there", "but", "and", "so", "yet", "in", "on", "at", "after", "before", "his",
     "her", "its", "their", "our", "my", "meanwhile", "however", "still", "then", "when", "while",
 }
+# Names written with an exclamation mark ("reports from Yahoo! Sports and ESPN", "the
+# Jeopardy! champion"): it ends no sentence unless a common opener follows, as after
+# `_ABBREV_FINAL`. General knowledge, a closed list.
+_BANG_NAMES = {"yahoo", "jeopardy"}
 # After a clock time ("10 p.m.") any capitalised word starts a new sentence ("...after 10 p.m.
 # News aggregator Tideline said...") unless it continues the time: a day, a month, a zone, or a
 # place followed by "time" ("10 p.m. Beijing time").
@@ -130,6 +134,10 @@ def _split_english(text: str) -> list[str]:
         token = written.lower()
         # "U.S." or "Dr." or initials ("J.", "H.W.") do not end a sentence, except that
         # "p.m." or "Inc." followed by "The"/"He"/... does.
+        if m.group(1) == "!" and token in _BANG_NAMES:
+            following = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", text[m.end():])
+            if not (following and following.group(1).lower() in _OPENERS):
+                continue
         if m.group(1).startswith(".") and (token in ABBREVIATIONS or written in STATES
                                            or re.fullmatch(r"[a-z](?:\.[a-z])*", token)):
             following = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", text[m.end():])

@@ -75,6 +75,11 @@ from digest.text import (
     ("The hearing has ended.The board meets in Carthen.Osei will chair it.",
      ["The hearing has ended.", "The board meets in Carthen.", "Osei will chair it."]),
     ("He met Mrs.Lin at the U.S.Navy yard.", ["He met Mrs.Lin at the U.S.Navy yard."]),
+    # a name written with "!" ends no sentence, unless a common opener follows
+    ("The ferry will run, according to Yahoo! News and Tideline. Crews cheered.",
+     ["The ferry will run, according to Yahoo! News and Tideline.", "Crews cheered."]),
+    ("She won on Jeopardy! The show airs tonight.", ["She won on Jeopardy!", "The show airs tonight."]),
+    ("We won! Crews cheered.", ["We won!", "Crews cheered."]),
 ])
 def test_english_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected

@@ -332,6 +332,19 @@ def test_a_column_no_report_stands_beside_is_credited_once(make_article: MakeArt
                                             words=(10, 130))]
     assert not any("according to Outlet C" in t for t in beside)
 
+
+def test_an_exclamation_of_the_writers_own_is_never_printed(make_article: MakeArticle) -> None:
+    """A blog's or a shop's exclamation ("… as rich as the brew itself!") is its pitch, which
+    a paragraph would print credited as if it reported something; one someone said, inside
+    its quotation, is their words."""
+    art = make_article("The Carthen night ferry made its first crossing on Tuesday. The "
+                       "history of the ferry is as rich as the island itself! \"We made it!\" "
+                       "the captain said. Tickets cost 4 crowns.", source="Outlet A",
+                       title="Night ferry sails")
+    texts = [s.text for s in paragraph_for([art], {}, language="en", words=(10, 130))]
+    assert not any("rich as the island" in t for t in texts)
+    assert '"We made it!" the captain said.' in texts and "Tickets cost 4 crowns." in texts
+
 FIRST_PERSON = ("The harbour board on Thursday approved a night ferry to Carthen Island.",
                 "I have waited years to write this sentence about the ferry.",
                 "Our readers asked for it in every survey we ran.",

@@ -7,8 +7,9 @@ say too. Both writers (paragraph.py, also.py) choose from these.
 A sentence is printable when it is prose (no byline, timestamp or ticker: furniture.py; no
 promotion — "Follow …", "Subscribe …", the paragraph around such a call, or the outlet
 naming itself), a
-whole statement (ends in a full stop, an exclamation or a closing quote after one — a
-subheading is another editor's headline, a question the writer's own voice), no dek in
+whole statement (ends in a full stop, or a closing quote after one or after an exclamation —
+a subheading is another editor's headline, a question or an exclamation the writer's own
+voice), no dek in
 headline grammar, no fragment, no stray full stop, not cut by its publisher (`whole.fault`:
 "Former FBI director speaks in interview; Trump accuses Comey of lies.", "Expanded Medicaid
 for millions.", "… to Speaker Nancy Pelosi. which …", "… will vote on two bills…"; a
@@ -57,7 +58,11 @@ from digest.text import quotes_open, split_sentences, tokens
 SENTENCES_PER_ARTICLE = 25  # a story is told from each article's opening, not its tail
 MIN_WORDS = 4
 # (a straight single mark too: British style, "… accused Alexis of being a 'gold digger.'")
-_TERMINAL = ".!。！\"”’')」"  # a question is the writer's, not news: never printed
+# A question is the writer's, not news: never printed; nor an exclamation of the writer's own
+# (outside a quotation: "… as rich as the brew itself!", "Schedule Your Personalized Demo!"),
+# a blog's or a shop's pitch, which a newsletter would print credited as if it reported
+# something; an exclamation someone said ("'We won!' she said.", "… “We won!”") stays.
+_TERMINAL = ".。\"”’')」"
 # A contrast that answers the sentence before it ("Walk across it at rush hour, though, …").
 _CONTRAST = (", though,", ", however,", ", instead,", ", too,", ", though.", ", too.")
 # "Platforms must now detect these marks": a demonstrative early on points back.
@@ -253,7 +258,8 @@ def article_lines(k: int, read: Read, *, voiced: bool = False,
         raw, before, full = next(sents)
         text = wl.plain  # the source's slip mended ("the the")
         earlier.append(text)
-        mend = (last and not complete(text) and not text.endswith(("?", "？"))) or cut(text)
+        mend = ((last and not complete(text) and not text.endswith(("?", "？", "!", "！")))
+                or cut(text))
         if mend:
             text = mended(text) or ""  # a feed's excerpt, ended before the cut phrase
         after_fragment, listed = listed, fragment(text)
