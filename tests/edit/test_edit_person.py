@@ -33,6 +33,11 @@ from digest.edit.write.person import first_person
     ("Attend open evenings even if they seem optional.", True),
     ("Define whether the party is formal before booking a hall.", True),
     ("Make sure ladders are level before climbing them.", True),
+    # … a product page's bidding, two imperatives joined (session 38)
+    ("Plan and manage harbour events effortlessly with one booking tool.", True),
+    ("Juggle ferry shifts, school and family more easily with the new timetable.", True),
+    ("Enjoy discounts for islanders and their families.", True),
+    ("Boost your savings with the harbour card.", True),
     # … and a name, a compound or a noun that shares the verb's spelling
     ("Check Point Software said its quarterly revenue rose 6%.", False),
     ("Start-up Brightmill raised $4 million on Tuesday.", False),
@@ -41,6 +46,8 @@ from digest.edit.write.person import first_person
     ("Start dates for the new ferry were pushed to May.", False),
     ("Plan for the new harbour was approved on Monday.", False),
     ("Call for calm grew after the second night of protests.", False),
+    ("Boost to the island economy came from ferry fares.", False),
+    ("Read and Write Holdings said on Monday it would cut jobs.", False),
     ("Checkpoints were set up on the coast road.", False),
     # advice after a phrase set before it: a purpose, a condition, a connective
     ("To prevent stains, use a soft brush on the deck.", True),

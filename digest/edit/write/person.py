@@ -62,7 +62,8 @@ ADVICE_VERBS = (
     "Discover", "Drink", "Eat", "Enjoy", "Explore", "Find", "Follow", "Give", "Go", "Head",
     "Keep", "Limit", "Make", "Mix", "Order", "Pick", "Place", "Plan", "Prepare", "Read",
     "Remove", "Save", "Serve", "Spend", "Stir", "Store", "Stream", "Take", "Tell",
-    "Turn", "Use", "Visit", "Wash", "Watch", "Write", "Aim", "Check", "Start")
+    "Turn", "Use", "Visit", "Wash", "Watch", "Write", "Aim", "Check", "Start", "Boost",
+    "Download", "Upgrade")
 # … or a question it asks ("Check if the brand …", "Watch how the dough …"; "Check Point said":
 # a name); or a verb and a particle a noun is never before ("Start with just 5 minutes …", "Aim
 # for colour …"; not "Plan for the park was …", "Call for calm grew")
@@ -79,14 +80,23 @@ ONLY_VERBS = (
     "Attend", "Begin", "Compare", "Consult", "Create", "Define", "Determine", "Ensure", "Enter",
     "Establish", "Expect", "Gather", "Identify", "Improve", "Install", "Invest", "Know", "Learn",
     "Maintain", "Opt", "Prevent", "Prioritise", "Prioritize", "Protect", "Reduce", "Replace",
-    "Seek", "Understand")
+    "Seek", "Understand",
+    # a product page's bidding (session 38: "Boost workplace flexibility and maximize …",
+    # "Juggle school, work, and other commitments more easily with …")
+    "Accelerate", "Automate", "Elevate", "Empower", "Juggle", "Manage", "Maximise",
+    "Maximize", "Optimise", "Optimize", "Organise", "Organize", "Simplify", "Streamline",
+    "Unlock", "Enjoy", "Receive", "Discover", "Explore")
 _BEFORE_ADVICE = r"(?:(?:Always|Never|Just|Simply|Then)\s+)?"  # "Always follow …", "Just add …"
 _ADVICE = re.compile(rf"^{_BEFORE_ADVICE}(?:{'|'.join(ADVICE_VERBS)})"
                      rf"(?:\s+and\s+[a-z]+)?\s+{_TAKES}|^(?:Always|Never)\s+"
                      rf"(?:{'|'.join(v.lower() for v in ADVICE_VERBS)})\b|"
                      rf"^{_BEFORE_ADVICE}(?:{'|'.join(ONLY_VERBS)})"
                      r"\s+[a-z]|"
-                     rf"^(?:{'|'.join(ADVICE_PARTICLES)})\s")
+                     rf"^(?:{'|'.join(ADVICE_PARTICLES)})\s|"
+                     # two imperatives joined ("Plan and manage conferences …", "Compare and
+                     # choose …"): no statement opens on two verbs in their base form
+                     rf"^{_BEFORE_ADVICE}(?:{'|'.join((*ADVICE_VERBS, *ONLY_VERBS))})\s+and\s+"
+                     rf"(?:{'|'.join(v.lower() for v in (*ADVICE_VERBS, *ONLY_VERBS))})\b")
 # … or after a phrase set before it: a purpose, a condition or a connective ("To prevent
 # stains, use a soft brush.", "For more information, consult the council's page.", "If the
 # fares are unclear, start here.", "Alternatively, use …"), the verb in lower case (not a
