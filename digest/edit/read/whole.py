@@ -199,6 +199,11 @@ _SUBORDINATE_ALONE = re.compile(r"^[\"“]?(?:(?:\w+ly|[Mm]aybe|[Pp]erhaps)\s+)?
                                 r"[Aa]lthough|[Ee]ven though|[Ss]o that)\b[^,;:—–]*$")
 
 
+# Words after a capitalised one that are no verb ("Edge as the execution environment.",
+# "Available as a poster.", "Data as of post date."): a preposition or a conjunction.
+_NO_VERB = PREPOSITIONS | {"and", "or", "but", "nor"}
+
+
 def fragment(sentence: str) -> bool:
     """Whether `sentence` has no finite verb, or only a subordinate clause's (see the module
     docstring)."""
@@ -218,6 +223,7 @@ def fragment(sentence: str) -> bool:
             return False
         if k and w.islower() and low[k - 1] not in BEFORE_NOUN \
                 and not low[k - 1].endswith(("'s", "’s", "ing")) \
+                and lw not in _NO_VERB \
                 and (may_be_present(w) or (words[k - 1][:1].isupper() and lw not in _DETERMINERS
                                      and not _CONTRACTED.search(lw) and "'" not in lw
                                      and "’" not in lw)):
