@@ -156,6 +156,12 @@ PAGE_PITCH: tuple[tuple[str, str], ...] = (
     ("tip jar", r"\bsupport\s(?:us|[A-Z][\w&]*)\swith\s(?:a\s)?(?:one-time\s|monthly\s)?"
                 r"(?:tip|donation|contribution)\b"),
     ("share drawer", r"\bclick\sto\s(?:share|print|email)\s(?:on|this)\b"),
+    # a newsletter's pitch for itself: "The Replay is a weekly newsletter for dev leaders."
+    ("newsletter pitch", r"\bis\s(?:a|our)\s(?:free\s)?(?:weekly|daily|monthly|fortnightly|"
+                         r"bi-?weekly)\s(?:[\w-]+\s)?newsletter\b"),
+    # a page's update log: "January 23, 2026: Added the … to the notable mentions …"
+    ("update log", r"^(?:updated?\s*[,:]?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
+                   r"dec)[a-z]*\.?\s\d{1,2},\s\d{4}:\s"),
 )
 _PAGE_PITCH = re.compile("|".join(f"(?:{rx})" for _, rx in PAGE_PITCH), re.IGNORECASE)
 # A subheading a page's text runs in as a line of its own: no end stop, every word but the
