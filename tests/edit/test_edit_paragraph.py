@@ -709,6 +709,8 @@ def test_a_speaker_alone_or_a_list_run_into_a_line_is_furniture(text: str) -> No
     "The regulator fined Carthen Deals for hiding affiliate links in its reviews.",
     "The board said we may see more ferries by May, its chair wrote.",
     "On January 23, 2026, the harbour board met in Carthen.",
+    "Police first reported the fire at the pier at 3 a.m.",
+    "The fire was first reported by a neighbour who saw smoke over the pier.",
     # a sentence in headline case ends on its stop; Chinese has no capitals
     "Ada Lin Wins The Harbour Race.", "渡轮 Carthen Harbour 今天开通"])
 def test_a_sentence_that_says_something_is_no_furniture(text: str) -> None:
@@ -725,6 +727,10 @@ def test_a_sentence_that_says_something_is_no_furniture(text: str) -> None:
     "Ferry Guide 2026 Read the Article Share this: Click to share on Facebook Facebook",
     "The Harbour Letter is a weekly newsletter for ferry crews and their families.",
     "January 23, 2026: Added the night ferry to the timetable and checked the fares.",
+    # who had the story first (furniture.PROVENANCE)
+    "The plan was first reported by The Carthen Gazette.",
+    "The Harbour Post first reported the talks on Sunday after it obtained a briefing note.",
+    "Earlier, Tideline reported that the ferry was likely to run by Friday.",
     # a subheading run in as a line of its own
     "Carthen Is a Great Place to Start (If You Take the Ferry)", "The Good News for Harlow"])
 def test_a_pages_own_pitch_or_disclosure_is_furniture(text: str) -> None:

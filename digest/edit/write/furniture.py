@@ -164,6 +164,23 @@ PAGE_PITCH: tuple[tuple[str, str], ...] = (
                    r"dec)[a-z]*\.?\s\d{1,2},\s\d{4}:\s"),
 )
 _PAGE_PITCH = re.compile("|".join(f"(?:{rx})" for _, rx in PAGE_PITCH), re.IGNORECASE)
+# Who had the story first (a scoop's credit): "The development was first reported by The
+# Washington Post.", "The CBC first reported the news on Sunday after …", "Earlier, CNN
+# reported that …", "The Post exclusively reported earlier Friday that …". A digest links its
+# sources under the story; which outlet broke it is the trade's news, not the reader's, and
+# the line mostly tells the act again. By form, as data.
+PROVENANCE: tuple[tuple[str, str], ...] = (
+    ("reported first by", r"^(?:The|This|That|These|Those|It|Its|News|Word)\b[^,;:“\"]{0,50}?\s"
+                          r"(?:was|were|has\sbeen|had\sbeen)\s(?:first\s)?(?:reported|revealed|"
+                          r"disclosed)\s(?:first\s)?by\s(?:the\s)?[A-Z][^,;:“\"]{1,60}\.$"),
+    ("first reported", r"^(?!(?:Police|Officials|Authorities|Investigators|Witnesses|Residents|"
+                       r"Doctors|Scientists|Researchers)\b)(?:The\s)?[A-Z][\w.&’'-]*"
+                       r"(?:\s[A-Z][\w.&’'-]*){0,5}(?:\s\([A-Z]{2,6}\))?\s"
+                       r"(?:first|exclusively|earlier)\s(?:reported|broke|revealed)\b"),
+    ("earlier report", r"^Earlier(?:\s(?:on\s)?\w+)?,\s(?:The\s)?[A-Z][\w.&’'-]*"
+                       r"(?:\s[A-Z][\w.&’'-]*){0,4}\s(?:had\s)?reported\b"),
+)
+_PROVENANCE = re.compile("|".join(f"(?:{rx})" for _, rx in PROVENANCE))
 # A subheading a page's text runs in as a line of its own: no end stop, every word but the
 # small ones capitalised ("Arduino Is a Great Starting Point (If You Use It Intentionally)",
 # "The Good News (That Made Me Feel Smart)"): the page's layout, not a sentence. A sentence
@@ -343,7 +360,7 @@ def is_furniture(sentence: str) -> bool:
     s = sentence.strip()
     if (not s or _FURNITURE.match(s) or _TIMESTAMP.search(s) or LABEL.match(s)
             or _SPEECH_TAG.match(s) or _INLINE_BULLET.search(s) or _PAGE_PITCH.search(s)
-            or _heading(s)):
+            or _PROVENANCE.search(s) or _heading(s)):
         return True
     letters = len(_LETTER.findall(s))
     return letters < 0.5 * len(s)  # tickers, tables, link lists
