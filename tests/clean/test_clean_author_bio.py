@@ -9,16 +9,10 @@ import pytest
 from digest.clean import clean
 from digest.clean.rules import author_bio
 
-S = [
-    "The harbour board met on Tuesday and agreed to extend the quay by forty metres, a decision "
-    "the fishermen welcomed after years of delay.",
-    "Work will start in March, the board said, and the contractor has promised to keep one "
-    "berth open for the ferry throughout the building work.",
-    "The cost, put at four million pounds, will be shared between the council and a regional "
-    "fund that paid for the breakwater ten years ago.",
-    "Objections from two residents about noise were heard and rejected, although the board "
-    "agreed to limit piling to weekday daytime hours.",
-]
+from .test_clean_open_web import S as HARBOUR
+
+# the harbour story the open-web tests use, its first four sentences (one home)
+S = HARBOUR[:4]
 
 
 MIDDLE = "Ines Calloway has asked the board twice for the survey and has not had it."
