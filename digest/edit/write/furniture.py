@@ -181,6 +181,20 @@ PROVENANCE: tuple[tuple[str, str], ...] = (
                        r"(?:\s[A-Z][\w.&’'-]*){0,4}\s(?:had\s)?reported\b"),
 )
 _PROVENANCE = re.compile("|".join(f"(?:{rx})" for _, rx in PROVENANCE))
+# A list's item whose subject is the heading above it (a product roundup's "Offers malware
+# protection, ad blocker and …", "Known for environmentally friendly shoes …", "Best for
+# consultants who …"): no subject of its own, it leans on a line a paragraph does not print.
+# Not the noun the same word spells ("Offers are extended by …", "Features include …",
+# "Offers for the old pier are due …").
+# An adjective's or a participle's phrase ("Known for …", "Best for …") is an item only with no
+# comma after it ("Known for their approach, Barnett helps …" has its subject) or before a
+# colon ("Best for consultants …: ASBC").
+_HEADED_ITEM = re.compile(
+    r"^(?:(?:Offers|Features|Includes|Provides|Boasts|Supports|Delivers|Combines|Comes with|"
+    r"Focuses on|Lets you|Allows you)\b(?!\s+(?:are|were|is|was|have|had|will|would|can|"
+    r"could|may|include|included|rose|fell|came|for|of|from|to|in|on|at|by|with)\b)"
+    r"|(?:Known for|Designed for|Ideal for|Perfect for|Great for|Best for|Available in)\b"
+    r"(?:[^,:]*$|[^,:]*:))")
 # A subheading a page's text runs in as a line of its own: no end stop, every word but the
 # small ones capitalised ("Arduino Is a Great Starting Point (If You Use It Intentionally)",
 # "The Good News (That Made Me Feel Smart)"): the page's layout, not a sentence. A sentence
@@ -360,7 +374,7 @@ def is_furniture(sentence: str) -> bool:
     s = sentence.strip()
     if (not s or _FURNITURE.match(s) or _TIMESTAMP.search(s) or LABEL.match(s)
             or _SPEECH_TAG.match(s) or _INLINE_BULLET.search(s) or _PAGE_PITCH.search(s)
-            or _PROVENANCE.search(s) or _heading(s)):
+            or _PROVENANCE.search(s) or _HEADED_ITEM.match(s) or _heading(s)):
         return True
     letters = len(_LETTER.findall(s))
     return letters < 0.5 * len(s)  # tickers, tables, link lists
