@@ -2,9 +2,11 @@
 label before it (cut from it: `clean_sentence`), or a whole sentence that is furniture — a
 byline, a timestamp, a ticker or a link list, a broadcast's speaker label (`is_furniture`), a
 list's item or a caption under its label (`labelled`), its outlet's credit line or pitch
-(`own_furniture`, table `OWN_OUTLET`), a page's own pitch or disclosure naming no outlet (an
-affiliate disclosure, a sign-up call, a tip jar, a share drawer: `is_furniture`, table
-`PAGE_PITCH`). Every writer reads a source's sentences through these
+(`own_furniture`, table `OWN_OUTLET`), and, by `is_furniture`: a page's own pitch or
+disclosure naming no outlet (an affiliate disclosure, a sign-up call, a tip jar, a share
+drawer, a newsletter's pitch for itself, an update log: table `PAGE_PITCH`), who had the story
+first (`PROVENANCE`), a run-in subheading (`_heading`) and a roundup's item whose subject is
+the heading above it (`_HEADED_ITEM`). Every writer reads a source's sentences through these
 (`week.Line`, `lines.article_lines`, the summariser in summarize.py) and the copy editor
 strikes what they would have cut (`proof/story.py`).
 
