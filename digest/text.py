@@ -122,6 +122,14 @@ def detect_language(text: str) -> str:
     return "zh" if cjk_ratio(sample) > 0.3 else "en"
 
 
+def _opener_follows(text: str, at: int) -> bool:
+    """Whether the word at `at` (past an opening quote or bracket) is a common sentence
+    opener (`_OPENERS`): after an abbreviation that may end a sentence, or a name written
+    with "!", a new sentence starts only then."""
+    following = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", text[at:])
+    return bool(following and following.group(1).lower() in _OPENERS)
+
+
 def _split_english(text: str) -> list[str]:
     out: list[str] = []
     start = 0
@@ -134,16 +142,12 @@ def _split_english(text: str) -> list[str]:
         token = written.lower()
         # "U.S." or "Dr." or initials ("J.", "H.W.") do not end a sentence, except that
         # "p.m." or "Inc." followed by "The"/"He"/... does.
-        if m.group(1) == "!" and token in _BANG_NAMES:
-            following = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", text[m.end():])
-            if not (following and following.group(1).lower() in _OPENERS):
-                continue
+        if m.group(1) == "!" and token in _BANG_NAMES and not _opener_follows(text, m.end()):
+            continue
         if m.group(1).startswith(".") and (token in ABBREVIATIONS or written in STATES
                                            or re.fullmatch(r"[a-z](?:\.[a-z])*", token)):
-            following = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", text[m.end():])
             clock_ends = token in _CLOCK and not _CLOCK_CONTINUES.match(text[m.end():])
-            if not (clock_ends or (token in _ABBREV_FINAL and following
-                                   and following.group(1).lower() in _OPENERS)):
+            if not (clock_ends or (token in _ABBREV_FINAL and _opener_follows(text, m.end()))):
                 continue
         out.append(text[start:end].strip())
         start = m.end()

@@ -158,9 +158,10 @@ def event(sentence: str) -> Event:
     spelt = frozenset(filter(None, map(initials, names))) | acronyms(WORD.findall(text))
     lead = act(text)
     doers = _heads(lead.subject)
+    clause = source_clause(text)
     figures = found(text)
     return Event(names=tuple(names), opener=opener,
-                 sources=frozenset(filter(None, map(_name, name_runs(source_clause(text))))),
+                 sources=frozenset(filter(None, map(_name, name_runs(clause)))),
                  words=forms | frozenset(map(one_form, forms)) | spelt,
                  figures=figures.figures, hedged=figures.hedged,
                  counts=frozenset(m.lower() for m in _COUNT.findall(text)),
@@ -170,18 +171,17 @@ def event(sentence: str) -> Event:
                  titled=frozenset(_form(t) for t in _THE_TITLE.findall(text)
                                   if is_title(t.capitalize())),
                  subject=_subject(text, name_runs(text)),
-                 days=_act_days(text, names),
+                 days=_act_days(text, names, clause),
                  verb=lead.verb if doers else "", doers=doers, bodies=tuple(bodies))
 
 
-def _act_days(text: str, names: Sequence[tuple[str, ...]]) -> frozenset[str]:
-    """The weekdays `text` names (`names`, its names as forms) outside its source clause: "…,
-    the chairman of the committee said on Friday" is when it was told, not when the act told
-    happens ("… will meet with Senate Republicans next week …, … said on Friday" and "… is
-    meeting next week with Republican senators …, with a final vote as early as Thursday" are
-    one meeting)."""
+def _act_days(text: str, names: Sequence[tuple[str, ...]], clause: str) -> frozenset[str]:
+    """The weekdays `text` names (`names`, its names as forms) outside its source clause
+    (`clause`, `facts.source_clause`): "…, the chairman of the committee said on Friday" is
+    when it was told, not when the act told happens ("… will meet with Senate Republicans
+    next week …, … said on Friday" and "… is meeting next week with Republican senators …,
+    with a final vote as early as Thursday" are one meeting)."""
     days = frozenset(w for name in names for w in name if w in WEEKDAY_FORMS)
-    clause = source_clause(text)
     if not days or not clause:
         return days
     told = frozenset(w for run in name_runs(clause) for w in _name(run) if w in WEEKDAY_FORMS)

@@ -277,7 +277,8 @@ def _pull_quote(reads: Sequence[Read], citations: dict[str, tuple[str, ...]],
         if m is None or lead is None or lead.boilerplate:
             continue
         said = m["quote"].strip() + (m["end"] or ".")
-        if fault(said) or leans_on(said) or not complete(said) \
+        # (whole as a statement: an exclamation someone said is theirs, `lines._TERMINAL`)
+        if fault(said) or leans_on(said) or not complete(m["quote"].strip() + ".") \
                 or (language and not in_language(said, r.article.language, language)):
             continue
         stop = "!" if m["end"] == "!" else ","

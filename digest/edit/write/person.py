@@ -86,6 +86,8 @@ ONLY_VERBS = (
     "Accelerate", "Automate", "Elevate", "Empower", "Juggle", "Manage", "Maximise",
     "Maximize", "Optimise", "Optimize", "Organise", "Organize", "Simplify", "Streamline",
     "Unlock", "Enjoy", "Receive", "Discover", "Explore")
+# Every verb above once ("Enjoy", "Discover" are in both lists).
+_IMPERATIVES = tuple(dict.fromkeys((*ADVICE_VERBS, *ONLY_VERBS)))
 _BEFORE_ADVICE = r"(?:(?:Always|Never|Just|Simply|Then)\s+)?"  # "Always follow …", "Just add …"
 _ADVICE = re.compile(rf"^{_BEFORE_ADVICE}(?:{'|'.join(ADVICE_VERBS)})"
                      rf"(?:\s+and\s+[a-z]+)?\s+{_TAKES}|^(?:Always|Never)\s+"
@@ -95,8 +97,8 @@ _ADVICE = re.compile(rf"^{_BEFORE_ADVICE}(?:{'|'.join(ADVICE_VERBS)})"
                      rf"^(?:{'|'.join(ADVICE_PARTICLES)})\s|"
                      # two imperatives joined ("Plan and manage conferences …", "Compare and
                      # choose …"): no statement opens on two verbs in their base form
-                     rf"^{_BEFORE_ADVICE}(?:{'|'.join((*ADVICE_VERBS, *ONLY_VERBS))})\s+and\s+"
-                     rf"(?:{'|'.join(v.lower() for v in (*ADVICE_VERBS, *ONLY_VERBS))})\b")
+                     rf"^{_BEFORE_ADVICE}(?:{'|'.join(_IMPERATIVES)})\s+and\s+"
+                     rf"(?:{'|'.join(v.lower() for v in _IMPERATIVES)})\b")
 # … or after a phrase set before it: a purpose, a condition or a connective ("To prevent
 # stains, use a soft brush.", "For more information, consult the council's page.", "If the
 # fares are unclear, start here.", "Alternatively, use …"), the verb in lower case (not a
