@@ -711,6 +711,8 @@ def test_a_speaker_alone_or_a_list_run_into_a_line_is_furniture(text: str) -> No
     "On January 23, 2026, the harbour board met in Carthen.",
     "Police first reported the fire at the pier at 3 a.m.",
     "The fire was first reported by a neighbour who saw smoke over the pier.",
+    "Several ferry crews confirmed that the pier had been closed since Monday.",
+    "Other outlets' owners met the harbour board on Friday.",
     "Offers for the old pier are due by Friday, the harbour board said.",
     "Known for its quiet engines, the Carthen ferry runs until midnight.",
     # a sentence in headline case ends on its stop; Chinese has no capitals
@@ -733,6 +735,8 @@ def test_a_sentence_that_says_something_is_no_furniture(text: str) -> None:
     "The plan was first reported by The Carthen Gazette.",
     "The Harbour Post first reported the talks on Sunday after it obtained a briefing note.",
     "Earlier, Tideline reported that the ferry was likely to run by Friday.",
+    "Several other outlets, including the Harbour Post, confirmed that the ferry had stopped.",
+    "Multiple media outlets reported the ferry's last crossing earlier this month.",
     # a list's item whose subject is the heading above it (furniture._HEADED_ITEM)
     "Offers night crossings, a cafe and bicycle racks on the larger boats.",
     "Best for island commuters who travel before dawn: the Harbour Pass (HP)",

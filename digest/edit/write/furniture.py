@@ -168,9 +168,11 @@ PAGE_PITCH: tuple[tuple[str, str], ...] = (
 _PAGE_PITCH = re.compile("|".join(f"(?:{rx})" for _, rx in PAGE_PITCH), re.IGNORECASE)
 # Who had the story first (a scoop's credit): "The development was first reported by The
 # Washington Post.", "The CBC first reported the news on Sunday after …", "Earlier, CNN
-# reported that …", "The Post exclusively reported earlier Friday that …". A digest links its
-# sources under the story; which outlet broke it is the trade's news, not the reader's, and
-# the line mostly tells the act again. By form, as data.
+# reported that …", "The Post exclusively reported earlier Friday that …"; and who followed it
+# ("Several other outlets, including the Post, confirmed that …", "Multiple media outlets
+# reported …": the subject is the press as a crowd, not a named source telling news). A digest
+# links its sources under the story; which outlet broke or matched it is the trade's news,
+# not the reader's, and the line mostly tells the act again. By form, as data.
 PROVENANCE: tuple[tuple[str, str], ...] = (
     ("reported first by", r"^(?:The|This|That|These|Those|It|Its|News|Word)\b[^,;:“\"]{0,50}?\s"
                           r"(?:was|were|has\sbeen|had\sbeen)\s(?:first\s)?(?:reported|revealed|"
@@ -181,6 +183,10 @@ PROVENANCE: tuple[tuple[str, str], ...] = (
                        r"(?:first|exclusively|earlier)\s(?:reported|broke|revealed)\b"),
     ("earlier report", r"^Earlier(?:\s(?:on\s)?\w+)?,\s(?:The\s)?[A-Z][\w.&’'-]*"
                        r"(?:\s[A-Z][\w.&’'-]*){0,4}\s(?:had\s)?reported\b"),
+    ("others confirmed", r"^(?:Several|Multiple|Many|Numerous|Other|A\snumber\sof)\s(?:other\s)?"
+                         r"(?:major\s)?(?:news\s|media\s)?(?:outlets|organi[sz]ations|publications|"
+                         r"news\sreports|media\sreports)\b[^.;:“\"]{0,80}?\s(?:have\s|had\s)?"
+                         r"(?:since\s|also\s|later\s)?(?:confirmed|reported|corroborated|matched)\b"),
 )
 _PROVENANCE = re.compile("|".join(f"(?:{rx})" for _, rx in PROVENANCE))
 # A list's item whose subject is the heading above it (a product roundup's "Offers malware
