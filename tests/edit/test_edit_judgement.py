@@ -69,6 +69,13 @@ def test_a_judgement_beside_another_report_is_credited() -> None:
     "And the answer, in the name of the fishermen, must still be no.",
     "Keller won the vote, but the real loser could turn out to be the mayor.",
     "Whatever the harbour plan is or was, it no longer has a champion on the council.",
+    # issue 11, session 39: a verdict noun in the writer's copula, a flaw the writer finds, a
+    # fight's winner foretold (column titles printed as the newsletter's headline)
+    "The ferry takedown is a setback for the harbour movement",
+    "Recalling the harbour judge is a mistake that will haunt the council",
+    "The ruling is a huge win for the ferry crews after a years-long battle.",
+    "The Harbour Toll Bill Has A Fatal Flaw",
+    "Mayor Hale Will Win The Harbour Toll Showdown",
 ])
 def test_a_writers_word_is_a_judgement(sentence: str) -> None:
     assert judges(sentence)
@@ -83,6 +90,11 @@ def test_a_verdict_someone_gives_is_theirs_and_a_plain_wrong_is_none() -> None:
     # news reported, not the writer's verdict
     assert not judges("The mayor got some good news on Tuesday: the ferry sailed again.")
     assert not judges("The harbour board took its first step toward closing the quay.")
+    # a verdict someone gives is theirs; a win reported is news
+    said = "The closure was a mistake, the mayor said on Monday."
+    assert judges(said) and names_source(said)
+    assert not judges("Hale won the harbour toll showdown on Tuesday.")
+    assert not judges("The vote will decide who wins the harbour seat.")
 
 
 def test_a_reported_sense_or_wisdom_is_someones() -> None:

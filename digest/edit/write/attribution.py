@@ -129,7 +129,20 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
                 r"unconvincing|misguided|wrongheaded|wrong-headed|wrong to)\b"
                 # … or on its sense ("The debates have never made sense as a test …")
                 r"|\b(?:makes?|made) (?:no|little) sense\b|"
-                r"\b(?:doesn['’]t|does not|didn['’]t|did not|never) (?:makes?|made) (?:any )?sense\b"),
+                r"\b(?:doesn['’]t|does not|didn['’]t|did not|never) (?:makes?|made) (?:any )?sense\b"
+                # … or its verdict noun, in the writer's copula ("The takedown is a setback for
+                # the movement", "Recalling the judge is a mistake", "The bill has a fatal
+                # flaw"); a report writes what happened and credits the verdict to who gave it
+                r"|\b(?:is|are|was|were)\s+(?:a|an)\s+(?:(?:huge|big|major|massive|serious|real|"
+                r"grave|clear|colossal|costly|terrible|welcome)\s+)?(?:setback|mistake|blunder|"
+                r"disaster|catastrophe|fiasco|debacle|boondoggle|farce|betrayal|embarrassment|"
+                r"folly|victory for|win for|gift to|blow to)\b"
+                r"|\b(?:has|have|had)\s+(?:a|an)\s+(?:fatal|glaring|fundamental|big|huge|"
+                r"serious)\s+(?:flaw|problem|blind spot)\b"
+                # … or who will win a fight, foretold in the writer's voice ("President Trump
+                # Will Win The Shutdown Showdown")
+                r"|\b(?:will|is going to|are going to)\s+(?:win|lose)\s+(?:the|this)\s+"
+                r"(?:\w+\s+){0,2}(?:showdown|fight|battle|war|standoff|argument|debate)\b"),
     # a stock phrase of praise or blame, the writer's verdict on an act ("… is taking a big
     # step in the right direction", "a slap in the face", "long overdue", "deserves credit
     # for …", "is good news for …"; not news reported: "got some good news"). General English.
