@@ -26,10 +26,11 @@ the judgement, "Trump says Flynn should seek immunity"; "…, officials say"), i
   the ferry vote matters" explainers.
 
 And a title its outlet labels as opinion ("OPINION: …", "Op-Ed: …", "Commentary | …", "…
-(Opinion)") is a column's whatever its words (`labelled`, read on the raw title: cleaning
-drops the label): "OPINION: The Supreme Court’s Giant Cross Compromise Will Erode the
-Separation of Church and State" says its verdict in no cue word. ("Analysis:" is the news
-desk's, not a column's.)
+(Opinion)": a label of the kind "view", labels.py) is a column's whatever its words
+(`labelled`, read on the raw title: cleaning drops the label): "OPINION: The Supreme Court’s
+Giant Cross Compromise Will Erode the Separation of Church and State" says its verdict in no
+cue word. ("Analysis:" and "Fact check:" are a news desk's, not a column's: their paragraph
+is read as news; their title gives way to a report's all the same, score.chosen.)
 
 General English only (an editor's closed classes). `columns(arts)` is what the headline
 (score.py) and the paragraph's opening (write/paragraph.py) ask: which of a story's articles
@@ -43,7 +44,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from digest.edit.headline.titles import clean_title, speaker
+from digest.edit.headline.titles import clean_title, cleaned, speaker
 from digest.edit.write.attribution import ATTRIBUTION, JUDGEMENT_CUES
 from digest.models import Article
 
@@ -54,9 +55,6 @@ __all__ = ["DESK_VOICE", "FIRST_PERSON", "VERDICTS", "columns", "is_column_title
 # inside ("'don't really have rules'") is no closing quote.
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^‘’]*(?:’\w[^‘’]*)*’|"
                      r"(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
-# The outlet's own label of a column, before the title or in brackets after it.
-_LABEL = re.compile(r"^\s*(?:opinion|op-ed|commentary|editorial|column)\s*[:|]\s|"
-                    r"[(\[](?:opinion|op-ed)[)\]]\s*$", re.IGNORECASE)
 # News style's word for a claim without evidence ("… asks Twitter to delete baseless Trump
 # claims"; wire style guides use it as the report's word): in a title, not a column's.
 _NEWS_STYLE = re.compile(r"\bbaseless\b", re.IGNORECASE)
@@ -129,8 +127,10 @@ def under_column(arts: Sequence[Article], among: Iterable[int] | None = None) ->
 
 
 def labelled(title: str) -> bool:
-    """Whether the raw `title` carries its outlet's label of a column ("OPINION: …")."""
-    return _LABEL.search(title) is not None
+    """Whether the raw `title` carries its outlet's label of a column ("OPINION: …",
+    "… (Op-Ed)": a label of the kind "view", labels.py)."""
+    label = cleaned(title)[0]
+    return label is not None and label.kind == "view"
 
 
 def is_column_title(title: str, sources: Sequence[str] = ()) -> bool:

@@ -13,6 +13,9 @@ their chance and `function_size` of their length, headline style drops articles 
 "be" (they count nothing), a repeated word counts `repeat` of its first use, and a question
 or a title addressed to the reader ("you", "we") loses `off_key`. So a title wins by saying
 what the other outlets say, in few words. A story of one article gets its cleaned title.
+A title labelled as a desk's verdict or a writer's view ("AP FACT CHECK: …") offers its
+candidates under its label, in the newsletter's words ("Fact check: …", labels.py), and
+gives way to a report's title (`chosen`).
 
 `candidates` computes each candidate's `Evidence` once; `expected_f1` weighs it with a
 `HeadlineSettings`, so bench/allsides.py can choose the weights on one half of its weeks and
@@ -27,7 +30,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.edit.headline.column import columns
-from digest.edit.headline.titles import QUOTES, candidate_texts, clean_title
+from digest.edit.headline.labels import Label, labelled
+from digest.edit.headline.titles import QUOTES, candidate_texts
+from digest.edit.headline.titles import cleaned as titles_cleaned
 from digest.edit.lexicon import ARTICLES, CJK_RE, STOPWORDS, content_words, mostly_cjk, stem
 from digest.edit.read.figures import numbers, rounds
 from digest.edit.settings import HeadlineSettings
@@ -73,8 +78,9 @@ class Evidence:
 @dataclass(frozen=True)
 class Candidate:
     article: int  # its title's article, in the order handed in
-    text: str
+    text: str  # as printed: under its title's verdict or view label, if any (labels.py)
     evidence: Evidence
+    label: Label | None = None
 
 
 def _bag(text: str) -> frozenset[str]:
@@ -116,19 +122,24 @@ def candidates(arts: Sequence[Article], *, language: str = "en",
     keep = [k for k, a in enumerate(arts) if mostly_cjk(a.title) == cjk_issue and a.title.strip()]
     if not keep:  # no title in the issue's language: the story's own, whole
         keep = [k for k, a in enumerate(arts) if a.title.strip()] or [0]
-    cleaned = [clean_title(arts[k].title, arts[k].source) for k in keep]
+    labels, cleaned = zip(*(titles_cleaned(arts[k].title, arts[k].source) for k in keep),
+                          strict=True)
     title_bags = [_bag(t) for t in cleaned]
     lead_bags = [_bag(next(iter_sentences(arts[k].text), "")) for k in keep]
     sources = [t for a in arts for t in (a.title, a.text)]
+
+    def candidate(j: int, text: str) -> Candidate:
+        printed = labelled(labels[j], text)  # (its label's words count as its own)
+        return Candidate(keep[j], printed,
+                         _evidence(printed, j, title_bags, lead_bags, tune.repeat), labels[j])
+
     for rescue in (False, True):  # every candidate struck: the titles' main clauses
-        out = [Candidate(k, text, _evidence(text, j, title_bags, lead_bags, tune.repeat))
-               for j, k in enumerate(keep)
+        out = [candidate(j, text) for j in range(len(keep))
                for text in candidate_texts(cleaned[j], sources, language=language,
                                            rescue=rescue)]
         if out:
             return out
-    return [Candidate(keep[0], cleaned[0],
-                      _evidence(cleaned[0], 0, title_bags, lead_bags, tune.repeat))]
+    return [candidate(0, cleaned[0])]
 
 
 def expected_f1(evidence: Evidence, settings: HeadlineSettings) -> float:
@@ -211,8 +222,10 @@ def headline_for(arts: Sequence[Article], *, language: str = "en",
     """The story's headline: its best own title or title clause (see the module docstring)
     that states no figure the story's `paragraph` states otherwise (`disputes`) and counts
     no day from its source's (`RELATIVE_DAY`), when one such is offered; and none of a
-    column's title (`column.columns`: "Trump's very swampy commutation of …") when a
-    report's title is offered."""
+    column's title (`column.columns`: "Trump's very swampy commutation of …") nor of a
+    title labelled a verdict or a view ("AP FACT CHECK: …", labels.py) when a report's
+    title is offered. Among those, a labelled title, printed under its label ("Fact check:
+    …"), goes before an unlabelled column's: it says whose the verdict is."""
     pick = chosen(arts, language=language, settings=settings, paragraph=paragraph)
     return pick.text if pick else ""
 
@@ -230,5 +243,6 @@ def chosen(arts: Sequence[Article], *, language: str = "en",
     agreed = [c for c in cands if not _contradicts(c.text, theirs)]
     dated = [c for c in agreed if not RELATIVE_DAY.search(c.text)] or agreed or cands
     given = columns(arts, {c.article for c in dated})  # (one article's titles: none)
-    news = [c for c in dated if c.article not in given]
-    return best(news or dated, tune)
+    news = [c for c in dated if c.article not in given and c.label is None]
+    credited = [c for c in dated if c.label is not None]
+    return best(news or credited or dated, tune)

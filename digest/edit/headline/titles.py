@@ -1,6 +1,8 @@
 """A story's own titles, cleaned, and the whole clauses of them that could stand alone.
 
-1. **Clean** each title (`clean_title`): kickers ("WATCH:", "EXCLUSIVE:", "OPINION:"),
+1. **Clean** each title (`clean_title`): kickers ("WATCH:", "EXCLUSIVE:"), a label saying
+   whose verdict or view it is ("FACT CHECK:", "OPINION:", read by `cleaned`, printed again
+   in the headline's own words: labels.py),
    datelines ("LONDON (Reuters) —"), outlet suffixes (" - Reuters", " | Site", " — <the
    outlet's own name>"), a bracketed medium (" (Video)"), a last sentence that only points
    at the article (". Here's why."), a newsletter's "<Name> #112:" prefix and wrapping quotes go.
@@ -23,6 +25,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from digest.edit.headline.labels import Label, split
 from digest.edit.lexicon import (
     APOSTROPHES,
     CONJUNCTIONS,
@@ -76,12 +79,23 @@ def _outlet_furniture(outlet: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def clean_title(title: str, outlet: str = "") -> str:
     """A source title without the furniture around it (see the module docstring)."""
+    return cleaned(title, outlet)[1]
+
+
+@functools.lru_cache(maxsize=8192)
+def cleaned(title: str, outlet: str = "") -> tuple[Label | None, str]:
+    """The verdict or view label a title carries ("AP FACT CHECK:", "… (Opinion)": labels.py)
+    and the title cleaned (`clean_title`), the label gone with the rest of the furniture: the
+    headline prints it again in its own words (`labels.labelled`)."""
     t = " ".join(title.split())
     t = clean_sentence(t)  # a dateline
+    label, t = split(t)
     t = _KICKER.sub("", t)
     if outlet:
         lead, tail = _outlet_furniture(outlet)
         t = tail.sub("", lead.sub("", t))
+    if label is None:  # ("… (Opinion) - Outlet": the outlet's name first)
+        label, t = split(t)
     for suffix in (_PIPE_SUFFIX, _WIRE_SUFFIX, _SITE_SUFFIX, _MEDIA_SUFFIX):
         t = suffix.sub("", t)
     cut = _POINTER_TAIL.sub("", t).strip()
@@ -91,7 +105,7 @@ def clean_title(title: str, outlet: str = "") -> str:
     if len(t) > 2 and t[0] in QUOTES and t[-1] in QUOTES and not re.search(
             rf"[{QUOTES}]", t[1:-1]):
         t = t[1:-1].strip()
-    return _capitalise(t) if t else " ".join(title.split())
+    return label, (_capitalise(t) if t else " ".join(title.split()))
 
 
 def _capitalise(text: str) -> str:

@@ -28,8 +28,11 @@ NAME_SUFFIXES = frozenset(["Jr", "Sr"])
 # "EXCLUSIVE:") and the wire services a dateline or a suffix names ("(Reuters) —", " - AP").
 # The headline cleaner strips them (`headline/titles.py`), the copy editor strikes what is left.
 # An article's text loses only those announcing news (`NEWS_KICKERS`; write/furniture.py: why).
+# A label saying whose verdict or view a title is ("FACT CHECK:", "OPINION:", "ANALYSIS:") is
+# no kicker: the headline keeps it in its own words (`headline/labels.py`, session 39), so
+# the copy editor does not strike "Fact check: …".
 NEWS_KICKERS = ("WATCH", "EXCLUSIVE", "BREAKING NEWS", "BREAKING", "JUST IN", "LIVE", "UPDATED", "UPDATE", "VIDEO", "PHOTOS", "PHOTO", "LISTEN")
-KICKERS = ("WATCH LIVE", "LIVE UPDATES", *NEWS_KICKERS, "OPINION", "ANALYSIS", "READ", "EDITORIAL", "COMMENTARY", "FACT CHECK", "EXPLAINER")
+KICKERS = ("WATCH LIVE", "LIVE UPDATES", *NEWS_KICKERS, "READ", "EXPLAINER")
 WIRES = ("Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "BBC News", "CNN", "The Associated Press", "Associated Press")
 WIRE_PATTERN = "|".join(WIRES)  # as one regex alternation (no name holds a metacharacter)
 # Names as every room compares them (one rule: grouping's anchors, anchors.same_name; the
