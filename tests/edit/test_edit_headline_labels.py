@@ -118,3 +118,7 @@ def test_only_a_view_label_makes_a_columns_title(make_article: MakeArticle) -> N
             make_article("The ferry was cancelled.", source="B", title="Oakfield ferry cancelled")]
     assert columns(arts) == {0}
 
+
+def test_absolutely_grades_a_judgement() -> None:
+    assert is_column_title("Hale absolutely right to scrap the harbour tolls")
+    assert not is_column_title("Hale says he is 'absolutely right' to scrap the harbour tolls")

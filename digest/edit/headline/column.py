@@ -9,7 +9,8 @@ the judgement, "Trump says Flynn should seek immunity"; "…, officials say"), i
 
 * judges as a sentence does (`attribution.JUDGEMENT_CUES`: the writer's "should", "finally",
   "stunning", "baseless", an exclamation …), or
-* intensifies an adjective of its own ("very swampy", "truly awful", "utterly predictable"), or
+* intensifies an adjective of its own ("very swampy", "truly awful", "utterly predictable",
+  "absolutely right"), or
 * is a verdict of two sentences, "X isn't about Y. It's about Z." (`VERDICTS`), or
 * speaks for its writer, in the first person, before any colon (`FIRST_PERSON`: "Why Our
   Ferry Culture Is Slipping Away", "We Must Keep the Harbour Open", "I Sailed the New Ferry.
@@ -60,9 +61,10 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^‘’]*(?:’\w[^‘’]*)
 _NEWS_STYLE = re.compile(r"\bbaseless\b", re.IGNORECASE)
 # A verdict a title states as the writer's, by kind: rules as data.
 VERDICTS: tuple[tuple[str, str], ...] = (
-    # a degree adverb before a word it grades ("very swampy", "truly awful"); not one of
-    # quantity ("very few", "very much", "very first" rank)
-    ("intensifier", r"\b(?:very|truly|utterly|incredibly)\s+"
+    # a degree adverb before a word it grades ("very swampy", "truly awful", "absolutely
+    # right": the writer's own certainty, session 39); not one of quantity ("very few",
+    # "very much", "very first" rank)
+    ("intensifier", r"\b(?:very|truly|utterly|incredibly|absolutely)\s+"
                     r"(?!(?:few|little|much|many|first|last|same|least|most|well|own|end|"
                     r"start|beginning|top|bottom)\b)[a-z]{3,}\b"),
     # the writer's aside on the event, in brackets ("A court rules (unpersuasively) that …")
