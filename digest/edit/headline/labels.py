@@ -29,7 +29,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from digest.edit.lexicon import WIRES
+from digest.edit.lexicon import LABELS, WIRES
 
 __all__ = ["LABELS", "Label", "label_of", "labelled", "split"]
 
@@ -39,26 +39,6 @@ class Label:
     kind: str  # "verdict", "analysis", "view", "review"
     prints: str  # what the headline prints before its colon
 
-
-# The labels, as data: (the label's words, its kind, what to print). One word per kind in
-# print, the newsletter's style ("Op-Ed", "Commentary", "Editorial" and "Perspective" are all
-# a writer's or an outlet's view: "Opinion"; an "Editorial:" printed as such would read as
-# the newsletter's own); a column's name that only a news analysis wears ("The Memo")
-# prints what it is.
-LABELS: tuple[tuple[str, str, str], ...] = (
-    # a fact-checking desk's verdict on a claim ("FACT CHECK:", "Fact-check |", "Fact
-    # Checker:"): its verdict, not the newsletter's
-    (r"fact[- ]?check(?:er|ing)?", "verdict", "Fact check"),
-    (r"reality[- ]check", "verdict", "Reality check"),
-    # a reporter's reading of the news, not the news ("ANALYSIS:", "News Analysis |",
-    # "The Memo:")
-    (r"(?:news\s+)?analysis|the\s+memo", "analysis", "Analysis"),
-    # a writer's or the outlet's view
-    (r"opinion|op-?ed|commentary|editorial|column|guest\s+(?:essay|column)|perspective|"
-     r"viewpoint|point\s+of\s+view", "view", "Opinion"),
-    # a critic's verdict on a film, a book, a show
-    (r"review", "review", "Review"),
-)
 
 _WORDS = "|".join(f"(?:{words})" for words, _, _ in LABELS)
 # Whose label it is, glued before it: a wire's name or an outlet's initials ("AP FACT

@@ -33,6 +33,27 @@ NAME_SUFFIXES = frozenset(["Jr", "Sr"])
 # the copy editor does not strike "Fact check: …".
 NEWS_KICKERS = ("WATCH", "EXCLUSIVE", "BREAKING NEWS", "BREAKING", "JUST IN", "LIVE", "UPDATED", "UPDATE", "VIDEO", "PHOTOS", "PHOTO", "LISTEN")
 KICKERS = ("WATCH LIVE", "LIVE UPDATES", *NEWS_KICKERS, "READ", "EXPLAINER")
+# The labels saying whose verdict or view a title is (headline/labels.py reads them; the copy
+# editor, proof/headline.py, knows the words they print), as data: (the label's words, its kind, what to print). One word per kind in
+# print, the newsletter's style ("Op-Ed", "Commentary", "Editorial" and "Perspective" are all
+# a writer's or an outlet's view: "Opinion"; an "Editorial:" printed as such would read as
+# the newsletter's own); a column's name that only a news analysis wears ("The Memo")
+# prints what it is.
+LABELS: tuple[tuple[str, str, str], ...] = (
+    # a fact-checking desk's verdict on a claim ("FACT CHECK:", "Fact-check |", "Fact
+    # Checker:"): its verdict, not the newsletter's
+    (r"fact[- ]?check(?:er|ing)?", "verdict", "Fact check"),
+    (r"reality[- ]check", "verdict", "Reality check"),
+    # a reporter's reading of the news, not the news ("ANALYSIS:", "News Analysis |",
+    # "The Memo:")
+    (r"(?:news\s+)?analysis|the\s+memo", "analysis", "Analysis"),
+    # a writer's or the outlet's view
+    (r"opinion|op-?ed|commentary|editorial|column|guest\s+(?:essay|column)|perspective|"
+     r"viewpoint|point\s+of\s+view", "view", "Opinion"),
+    # a critic's verdict on a film, a book, a show
+    (r"review", "review", "Review"),
+)
+
 WIRES = ("Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "BBC News", "CNN", "The Associated Press", "Associated Press")
 WIRE_PATTERN = "|".join(WIRES)  # as one regex alternation (no name holds a metacharacter)
 # Names as every room compares them (one rule: grouping's anchors, anchors.same_name; the

@@ -28,6 +28,7 @@ from digest.edit.lexicon import (
     CJK_RE,
     CONJUNCTIONS,
     KICKERS,
+    LABELS,
     PARTICLES,
     PREPOSITIONS,
     WIRE_PATTERN,
@@ -57,6 +58,11 @@ _DATELINE = re.compile(rf"^\s*[A-Z][A-Z .,'/-]{{2,40}}\s*(?:\((?:{WIRE_PATTERN})
                        rf"\s*[—–-]{{1,2}}\s|\((?:{WIRE_PATTERN})\)\s*[—–-]")
 _SUFFIX = re.compile(rf"\s(?:\|\s\S.{{0,60}}|[-—–]\s(?:{WIRE_PATTERN}))\s*$")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+# The newsletter's own label over a desk's verdict or a writer's view ("Fact check: …",
+# "Analysis: …"; lexicon.LABELS, printed by headline/labels.py): its words are ours, in no
+# source by design ("The Memo:" prints "Analysis:").
+_OUR_LABEL = re.compile("^(?:" + "|".join(sorted({re.escape(p) for _, _, p in LABELS}))
+                        + r"):\s")
 
 
 def _last_words(headline: str) -> tuple[str, str]:
@@ -184,7 +190,8 @@ def _cut_word(headline: str, sources: Sequence[str]) -> bool:
 def _unsourced_words(headline: str, sources: Sequence[str]) -> list[str]:
     """Latin words of three letters or more that no source writes ("Scheduls", "Pils")."""
     have = _read(tuple(sources)).words
-    words = [w for w in _WORD.findall(headline) if sum(c.isalpha() for c in w) >= 3]
+    words = [w for w in _WORD.findall(_OUR_LABEL.sub("", headline))
+             if sum(c.isalpha() for c in w) >= 3]
     return [w for w in words if w.lower() not in have]
 
 
