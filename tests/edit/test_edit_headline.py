@@ -201,6 +201,30 @@ def test_the_end_of_an_aside_is_no_candidate() -> None:
     assert "In Prague, a voice bot takes its calls" in texts
 
 
+@pytest.mark.parametrize("title", [
+    "Mayor Ada Lin On The Harbour Vote: 'The Quay Stays Open'",
+    "Lin on the helpline's closing: 'We will find the money'",
+    "Ostrava After The Helpline Outage: 'Every Call Was Answered'",
+    "Ada Lin's speech had a clear message: the quay stays open",
+    "Council Announces First Order Of Business For New Term: Saving The Quay",
+])
+def test_a_head_that_only_announces_what_its_colon_says_is_no_candidate(title: str) -> None:
+    # "Michael Cohen On Trump", "Trump After North Korea Missile Launch", "… has a clear
+    # message": a label or a promise, alone, not news (titles.announces)
+    head = title.split(":", 1)[0]
+    assert head not in candidate_texts(title, [])
+    assert title in candidate_texts(title, [])
+
+
+@pytest.mark.parametrize("title", [
+    "Mayor Lin Vows To Act On Harbour Tolls: 'We Hear You'",
+    "Lin weighs in on the helpline: a bot is no clerk",
+    "Council votes on the quay after a long night: what comes next",
+])
+def test_a_head_that_says_something_before_its_colon_stays_a_candidate(title: str) -> None:
+    assert title.split(":", 1)[0] in candidate_texts(title, [])
+
+
 def test_a_title_that_opens_on_its_speaker_keeps_the_speaker_in_every_candidate() -> None:
     """issue 11, real weeks: "Kevin McCarthy: Impeaching Trump Would Only Further Divide
     America" was printed as "Impeaching Trump Would Only Further Divide America", a view as

@@ -11,7 +11,8 @@
    of four words or more, never a bare quotation, never one opening on a conjunction ("And
    soon will melt away") or on a lower-case preposition (the end of a title's aside: "of
    Martin Luther King Jr." from "The sanctification — and sanitization — of Martin Luther
-   King Jr."). A title that opens on who says it ("Kevin McCarthy: …", "U.S. Officials: …",
+   King Jr."), never a head that only announces what its colon says ("Fauci on Trump's testing
+   claim: …", "… has a clear message: …", `announces`). A title that opens on who says it ("Kevin McCarthy: …", "U.S. Officials: …",
    `speaker`) keeps the speaker before each clause. A candidate the copy editor would strike
    (`proof`) or a tag list ("A, B, C, D") is out.
 
@@ -120,11 +121,41 @@ def _tells(text: str) -> bool:
                for w in _WORDS.findall(text))
 
 
+# A title's head that only announces what its colon goes on to say: who speaks on what ("Fauci
+# on Trump's testing claim: …", "Michael Cohen On Trump: 'The Man Doesn't Tell The Truth'",
+# "Trump After North Korea Missile Launch: 'All Options Are On The Table'": a name, then
+# "on", "after" or "about", no verb), or a promise the colon keeps ("Hillary Clinton's book has
+# a clear message: don't blame me", "… First Order Of Business For New Majority: Fixing
+# Democracy"). Alone it is a label, not news: the title offers it only with what follows.
+# General English headline forms.
+_TOPIC_HEAD = re.compile(r"^(?:[A-Z0-9][\w.’'&-]*\s+){0,3}[A-Z0-9][\w.’'&-]*\s+"
+                         r"(?:on|after|about)\s", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[A-Z0-9]")
+_PROMISE_HEAD = re.compile(r"\b(?:a|an|the|its|his|her|their|first|clear|simple|new)\s+"
+                           r"(?:message|verdict|answer|secret|lesson|plea|advice|warning|"
+                           r"order\s+of\s+business)\b", re.IGNORECASE)
+
+
+def announces(head: str) -> bool:
+    """Whether the clause before a title's colon only announces what follows it (`_TOPIC_HEAD`:
+    its words before "on", "after" or "about" capitalised and none a function word, a name:
+    "Trump Vows To Act On Guns" and "Pelosi Weighs In On …" say something; or
+    `_PROMISE_HEAD`)."""
+    m = _TOPIC_HEAD.match(head)
+    if m is not None and all(_NAME_WORD.match(w) and w.lower() not in STOPWORDS
+                             for w in m.group().split()[:-1]):
+        return True
+    return _PROMISE_HEAD.search(head) is not None
+
+
 def _clauses(title: str) -> list[str]:
     """The whole clauses of a title worth a headline on their own (in a title written in
-    sentence case, none that only names: `_tells`)."""
+    sentence case, none that only names: `_tells`; no head that only announces what its
+    colon says: `announces`)."""
     sentence_case = _tells(title)
     parts = _CLAUSE.split(title)
+    if ":" in title and announces(title.split(":", 1)[0]):
+        parts = parts[1:]
     heads = [_TRAILING.split(p)[0] for p in parts]
     out: list[str] = []
     for p in [*parts, *heads]:
