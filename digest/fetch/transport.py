@@ -122,17 +122,18 @@ class LeanTransport:
         self._ssl: ssl.SSLContext | None = None
 
     def release(self, origin: Origin, conn: Conn) -> None:
-        idle = self._idle.setdefault(origin, [])
-        if len(idle) >= self._max_idle_origin or conn.writer.is_closing():
+        if (len(self._idle.get(origin, ())) >= self._max_idle_origin or self._max_idle < 1
+                or conn.writer.is_closing()):
             conn.close()
             return
         if self._idle_count >= self._max_idle:
-            self._evict_oldest()
+            self._evict_oldest()  # (which may take this origin's last one, and its entry)
         conn.reused = True
-        idle.append(conn)
-        self._idle_count += 1
         # dicts keep insertion order: re-inserting makes this origin the most recently used
-        self._idle[origin] = self._idle.pop(origin)
+        idle = self._idle.pop(origin, [])
+        idle.append(conn)
+        self._idle[origin] = idle
+        self._idle_count += 1
 
     def _evict_oldest(self) -> None:
         """Close an idle connection of the least recently used origin (a host we are done
