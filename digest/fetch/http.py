@@ -19,7 +19,7 @@ from digest.models import FetchSettings
 from ..encoding import decode
 from .guard import Decoder, FetchFailure, Guard, Lookup, Resolver, Robots, TooLarge
 from .parsepool import Parser
-from .transport import CONNECT_TO, LeanTransport
+from .transport import CONNECT_TO, LeanTransport, socket_budget
 from .urls import host_of, resolve
 
 if TYPE_CHECKING:  # (httpx loads with the first answer: transport.preload)
@@ -101,9 +101,11 @@ class HttpClient:
         self.parser = parser  # the run's feed parser travels with its client (closed by its maker)
         self.clock = clock
         self.resolver = Resolver(lookup)
+        # (requests in flight, idle connections kept): within the file-descriptor limit
+        self.concurrency, idle = socket_budget(max(1, settings.concurrency))
         if transport is None:
             transport = LeanTransport(connect_timeout=settings.connect_timeout,
-                                      read_timeout=settings.read_timeout)
+                                      read_timeout=settings.read_timeout, max_idle=idle)
         self._transport = transport
         # Each request goes straight to the transport, as an httpx.AsyncClient (no redirects
         # followed, no proxy from the environment, no cookies) would send it: its headers in
@@ -117,7 +119,7 @@ class HttpClient:
         settings.user_agent.encode("ascii")  # (one httpx cannot send fails here, as ever)
         self._timeout = {"connect": settings.connect_timeout, "read": settings.read_timeout,
                          "write": settings.read_timeout, "pool": settings.total_timeout}
-        self._global = asyncio.Semaphore(max(1, settings.concurrency))
+        self._global = asyncio.Semaphore(self.concurrency)
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._next_slot: dict[str, float] = {}
         self.requests = 0

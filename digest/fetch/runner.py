@@ -119,7 +119,7 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
             ready()
         async with HttpClient(settings, transport=transport, clock=clock,
                               parser=parser, lookup=resolver) as http:
-            tasks = await start_in_turns(order, settings.concurrency, lambda i: _tell(
+            tasks = await start_in_turns(order, http.concurrency, lambda i: _tell(
                 _fetch_one(http, sources[i], states.get(sources[i].name), clock, known, i),
                 arrived))
             when_done(tasks, hosts, http.done_with)

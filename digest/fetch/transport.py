@@ -35,6 +35,12 @@ CONNECT_TO = "digest.connect_to"
 # (scheme, host, port, pinned addresses): a connection is reused only for the same addresses.
 Origin = tuple[str, str, int, tuple[str, ...]]
 _MAX_HEADER = 64 * 1024
+MAX_IDLE = 256  # idle kept-alive connections across all hosts (file descriptors are finite)
+# Descriptors a run holds besides its sockets: stdio, SQLite's database, WAL and shared-memory
+# files, the run lock, the parse and cleaning workers' pipes, the fork server's: ~25 in
+# bench/commands.py's cold fetch (500 feeds on 50 hosts, concurrency 128: 211 at its peak, 186
+# of them sockets).
+RESERVED_FDS = 64
 _DEFAULT_PORT = {"http": 80, "https": 443}
 # A URL already in the form httpx.URL would give it: a lower-case http(s) scheme, a lower-case
 # ASCII host name or dotted IPv4 address (no user, no IPv6 literal), a port without leading
@@ -100,6 +106,23 @@ def _ssl_context() -> ssl.SSLContext:
         return ssl.create_default_context()
 
 
+def socket_budget(concurrency: int, max_idle: int = MAX_IDLE) -> tuple[int, int]:
+    """(requests in flight, idle connections kept) within the process's file-descriptor soft
+    limit (`ulimit -n`): a run holds at most one socket per request in flight plus the idle
+    ones, and `RESERVED_FDS` besides. At Linux's default 1024, `concurrency` 128 and 256 idle
+    (448 with the reserve) fit as they are; a lower limit (macOS starts shells at 256) shares
+    what is left between the two instead of failing the run's last connections with
+    "Too many open files"."""
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    room = soft - RESERVED_FDS
+    if soft == resource.RLIM_INFINITY or concurrency + max_idle <= room:
+        return concurrency, max_idle
+    in_flight = max(1, min(concurrency, room // 2))
+    return in_flight, max(0, min(max_idle, room - in_flight))
+
+
 def preload() -> None:
     """Import what reading the answers needs (httpx, ~11 ms): the run calls it once its first
     requests are out, while it waits for their answers."""
@@ -112,7 +135,7 @@ class LeanTransport:
     requests before httpx is imported."""
 
     def __init__(self, *, connect_timeout: float, read_timeout: float,
-                 max_idle_per_origin: int = 8, max_idle: int = 256) -> None:
+                 max_idle_per_origin: int = 8, max_idle: int = MAX_IDLE) -> None:
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self._max_idle_origin = max_idle_per_origin

@@ -1,15 +1,90 @@
-"""Sockets a run holds: the transport's idle kept-alive connections, within its bound."""
+"""The run's width: `concurrency` requests in flight across hosts, `per_host` to any one host,
+and the sockets of both within the process's file-descriptor limit (`transport.socket_budget`),
+counted at a real server on 127.0.0.1 and 127.0.0.2; the transport's idle connections."""
 
 from __future__ import annotations
 
 import asyncio
+import resource
+import threading
+import time
+from collections import Counter
 
 import pytest
-from fetch_testkit import Reply, ScriptServer, rss, rss_item
+from fetch_testkit import Handler, Reply, ScriptServer, rss, rss_item, serving
 
-from digest.fetch.transport import LeanTransport
+from digest.fetch import fetch_all
+from digest.fetch.transport import MAX_IDLE, RESERVED_FDS, LeanTransport, socket_budget
+from digest.models import FetchSettings, Source
 
 FEED = rss([rss_item("a", link="http://127.0.0.1/a")]).encode()
+
+
+class Width:
+    """The most requests a server held at once, per host address and in all."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.lock = threading.Lock()
+        self.now: Counter[str] = Counter()
+        self.most: Counter[str] = Counter()
+
+    def __call__(self, handler: Handler) -> Reply:
+        host = handler.server.server_address[0]
+        with self.lock:
+            self.now[host] += 1
+            self.now["all"] += 1
+            for key in (host, "all"):
+                self.most[key] = max(self.most[key], self.now[key])
+        time.sleep(self.delay)  # (the client's next request waits for this one's answer,
+        with self.lock:  # which is sent after the count went down)
+            self.now[host] -= 1
+            self.now["all"] -= 1
+        return Reply(200, FEED)
+
+
+def _run(settings: FetchSettings, width: Width, per_server: int) -> list[str]:
+    """Fetch `per_server` sources from each of two servers; the statuses."""
+    other = ScriptServer("127.0.0.2")
+    with serving(ScriptServer()) as one, serving(other):
+        sources = [Source(f"{name}{i}", srv.route(f"/{i}.xml", width))
+                   for name, srv in (("a", one), ("b", other)) for i in range(per_server)]
+        return [r.status for r in fetch_all(sources, {}, settings)]
+
+
+def test_a_low_descriptor_limit_narrows_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under a soft limit that leaves room for 6 sockets past the reserve, 3 go out at once
+    (and 3 idle connections are kept), not the configured 16: each source still ends ok."""
+    real = resource.getrlimit
+
+    def limited(which: int) -> tuple[int, int]:
+        soft, hard = real(which)
+        return (RESERVED_FDS + 6, hard) if which == resource.RLIMIT_NOFILE else (soft, hard)
+
+    monkeypatch.setattr(resource, "getrlimit", limited)
+    assert socket_budget(16) == (3, 3)
+    settings = FetchSettings(connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0,
+                             retries=0, concurrency=16, per_host=8)
+    width = Width(0.1)
+    assert _run(settings, width, 6) == ["ok"] * 12
+    assert width.most["all"] == 3
+
+
+@pytest.mark.parametrize(("soft", "expected"), [
+    (1024, (128, MAX_IDLE)),  # Linux's default: as asked (128 + 256 + 64 = 448)
+    (256, (96, 96)),  # macOS's: 192 sockets past the reserve, shared
+    (RESERVED_FDS - 10, (1, 0)),  # no room at all: one request at a time, nothing kept idle
+])
+def test_socket_budget(monkeypatch: pytest.MonkeyPatch, soft: int,
+                       expected: tuple[int, int]) -> None:
+    monkeypatch.setattr(resource, "getrlimit", lambda which: (soft, soft))
+    assert socket_budget(128) == expected
+
+
+def test_no_descriptor_limit_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(resource, "getrlimit",
+                        lambda which: (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+    assert socket_budget(1000, 500) == (1000, 500)
 
 
 @pytest.mark.parametrize("max_idle", [0, 1])
