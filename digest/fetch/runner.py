@@ -19,7 +19,7 @@ from .http import HttpClient
 from .parsepool import Finish, load_parsing, make_parser
 from .source import Known, Outcome, SourceFetch
 from .transport import LeanTransport, preload
-from .turns import in_turns, start_in_turns, turns, when_done
+from .turns import FIRST_WAVE, in_turns, start_in_turns, turns, when_done
 from .urls import host_of
 
 if TYPE_CHECKING:  # what reads a document loads with the first one (parsepool.load_parsing)
@@ -119,7 +119,7 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
             ready()
         async with HttpClient(settings, transport=transport, clock=clock,
                               parser=parser, lookup=resolver) as http:
-            tasks = await start_in_turns(order, http.concurrency, lambda i: _tell(
+            tasks = await start_in_turns(order, min(FIRST_WAVE, http.concurrency), lambda i: _tell(
                 _fetch_one(http, sources[i], states.get(sources[i].name), clock, known, i),
                 arrived))
             when_done(tasks, hosts, http.done_with)

@@ -1,6 +1,6 @@
-"""The run's width: `concurrency` requests in flight across hosts, `per_host` to any one host,
-and the sockets of both within the process's file-descriptor limit (`transport.socket_budget`),
-counted at a real server on 127.0.0.1 and 127.0.0.2; the transport's idle connections."""
+"""The run's width: `concurrency` requests in flight across hosts (default 128), `per_host` (4)
+to any one host whatever the width, and both within the process's file-descriptor limit
+(`transport.socket_budget`). Counted at a real server on 127.0.0.1 and 127.0.0.2."""
 
 from __future__ import annotations
 
@@ -9,14 +9,18 @@ import resource
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, TypeVar
 
 import pytest
 from fetch_testkit import Handler, Reply, ScriptServer, rss, rss_item, serving
 
-from digest.fetch import fetch_all
+from digest.fetch import fetch_all, runner
 from digest.fetch.transport import MAX_IDLE, RESERVED_FDS, LeanTransport, socket_budget
+from digest.fetch.turns import FIRST_WAVE
 from digest.models import FetchSettings, Source
 
+_T = TypeVar("_T")
 FEED = rss([rss_item("a", link="http://127.0.0.1/a")]).encode()
 
 
@@ -52,6 +56,42 @@ def _run(settings: FetchSettings, width: Width, per_server: int) -> list[str]:
         return [r.status for r in fetch_all(sources, {}, settings)]
 
 
+def test_the_default_is_wider_and_each_host_still_gets_four_at_most() -> None:
+    """128 in flight by default, per_host 4 and no delay as before: 16 sources on each of two
+    hosts go 4 at a time to each host (8 at once in all), never more, whatever the width."""
+    defaults = FetchSettings()
+    assert (defaults.concurrency, defaults.per_host, defaults.per_host_delay) == (128, 4, 0.0)
+    settings = FetchSettings(connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0,
+                             retries=0)
+    width = Width(0.25)
+    assert _run(settings, width, 16) == ["ok"] * 32
+    assert width.most["127.0.0.1"] == width.most["127.0.0.2"] == 4
+    assert width.most["all"] == 8
+
+
+@pytest.mark.parametrize(("concurrency", "first"), [(128, FIRST_WAVE), (16, 16)])
+def test_the_first_wave_is_the_width_up_to_64(server: ScriptServer,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              concurrency: int, first: int) -> None:
+    """A run 128 wide starts 64 fetches together (the rest STAGGER a turn), as a run 64 wide
+    did: the first requests are not held back by 64 more first steps."""
+    asked: list[int] = []
+    real = runner.start_in_turns
+
+    async def noting(order: Sequence[int], wave: int,
+                     start: Callable[[int], Coroutine[Any, Any, _T]]
+                     ) -> dict[int, asyncio.Task[_T]]:
+        asked.append(wave)
+        return await real(order, wave, start)
+
+    monkeypatch.setattr(runner, "start_in_turns", noting)
+    url = server.route("/f.xml", Reply(200, FEED))
+    settings = FetchSettings(connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0,
+                             retries=0, concurrency=concurrency)
+    assert [r.status for r in fetch_all([Source("s", url)], {}, settings)] == ["ok"]
+    assert asked == [first]
+
+
 def test_a_low_descriptor_limit_narrows_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """Under a soft limit that leaves room for 6 sockets past the reserve, 3 go out at once
     (and 3 idle connections are kept), not the configured 16: each source still ends ok."""
@@ -71,7 +111,7 @@ def test_a_low_descriptor_limit_narrows_the_run(monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.parametrize(("soft", "expected"), [
-    (1024, (128, MAX_IDLE)),  # Linux's default: as asked (128 + 256 + 64 = 448)
+    (1024, (128, MAX_IDLE)),  # Linux's default: as configured (128 + 256 + 64 = 448)
     (256, (96, 96)),  # macOS's: 192 sockets past the reserve, shared
     (RESERVED_FDS - 10, (1, 0)),  # no room at all: one request at a time, nothing kept idle
 ])
