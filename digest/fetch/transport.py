@@ -113,8 +113,10 @@ def socket_budget(concurrency: int, max_idle: int = MAX_IDLE) -> tuple[int, int]
     (448 with the reserve) fit as they are; a lower limit (macOS starts shells at 256) shares
     what is left between the two instead of failing the run's last connections with
     "Too many open files"."""
-    import resource
-
+    try:
+        import resource  # (POSIX only: Windows has no such limit to share)
+    except ImportError:
+        return concurrency, max_idle
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     room = soft - RESERVED_FDS
     if soft == resource.RLIM_INFINITY or concurrency + max_idle <= room:
