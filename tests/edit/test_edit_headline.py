@@ -206,6 +206,7 @@ def test_the_end_of_an_aside_is_no_candidate() -> None:
     "Lin on the helpline's closing: 'We will find the money'",
     "Ostrava After The Helpline Outage: 'Every Call Was Answered'",
     "Ada Lin's speech had a clear message: the quay stays open",
+    "Islanders' message to the council on the quay: keep it open",
     "Council Announces First Order Of Business For New Term: Saving The Quay",
 ])
 def test_a_head_that_only_announces_what_its_colon_says_is_no_candidate(title: str) -> None:

@@ -131,7 +131,7 @@ def _tells(text: str) -> bool:
 _TOPIC_HEAD = re.compile(r"^(?:[A-Z0-9][\w.’'&-]*\s+){0,3}[A-Z0-9][\w.’'&-]*\s+"
                          r"(?:on|after|about)\s", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[A-Z0-9]")
-_PROMISE_HEAD = re.compile(r"\b(?:a|an|the|its|his|her|their|first|clear|simple|new)\s+"
+_PROMISE_HEAD = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|first|clear|simple|new)|\w['’]s?)\s+"
                            r"(?:message|verdict|answer|secret|lesson|plea|advice|warning|"
                            r"order\s+of\s+business)\b", re.IGNORECASE)
 
