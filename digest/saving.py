@@ -27,6 +27,25 @@ Cleaned = list[tuple[Article, str]]  # an item's articles, each with its store k
 SAVE_STEP = 2  # sources stored at most when one arrives (the rest catch up on later arrivals)
 
 
+def source_line(result: FetchResult, saved: dict[str, int]) -> str:
+    """One source's outcome as the log says it: "Harbor Ledger: ok, 5 item(s), 6 new, 1
+    updated"; "…: error (HTTP 404 Not Found), 0 item(s), nothing new"."""
+    status = f"{result.status} ({result.error})" if result.error else result.status
+    counts = ", ".join(f"{n} {kind}" for kind, n in saved.items() if n and kind != "unchanged")
+    return f"{result.source.name}: {status}, {len(result.items)} item(s), {counts or 'nothing new'}"
+
+
+def _level(result: FetchResult, saved: dict[str, int]) -> int:
+    """A failed source warns; one that brought something new is news (INFO); one with nothing
+    new is detail (DEBUG, `-v`): a run over 500 unchanged feeds says nothing per feed (it said
+    "Harbor Ledger: not_modified, 0 item(s), nothing new" 500 times, which `digest fetch`
+    printed on stdout as well)."""
+    if result.status == "error":
+        return logging.WARNING
+    new = any(n for kind, n in saved.items() if kind != "unchanged")
+    return logging.INFO if new else logging.DEBUG
+
+
 @dataclass(frozen=True)
 class CollectReport:
     """What a collect fetched, stored and could not read, clean or store."""
@@ -158,8 +177,7 @@ class Saver:
             tally.add(article.url, article.title, name, article.published,
                       "cannot store: " + tally.bug(error, f"{name}: storing {article.url}"))
         self.saved[name] = {str(k): v for k, v in report.counts.items()}  # Literal keys → str
-        log.info("%s: %s, %d item(s), %s", name, result.status, len(result.items),
-                 self.saved[name] or "nothing new")
+        log.log(_level(result, self.saved[name]), "%s", source_line(result, self.saved[name]))
 
     def report(self, results: list[FetchResult]) -> CollectReport:
         return CollectReport(results=tuple(results), saved=self.saved,

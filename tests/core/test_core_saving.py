@@ -3,7 +3,9 @@ one transaction, and a run of sources that brought nothing to clean together in 
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -105,3 +107,19 @@ def test_a_feed_entry_s_double_encoded_title_and_summary_are_repaired() -> None:
                    content="<p></p>", summary=summary.encode().decode("latin-1"))
     (article, _key), = _clean_item(_ItemJob(item, False, NOW))
     assert (article.title, article.paragraphs) == (title, (summary,))
+
+
+def test_the_log_says_what_a_source_brought_and_warns_of_a_failure(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """One line per source at a level by what it brought (saving._level): new articles are
+    INFO, nothing new DEBUG (`-v`: 500 unchanged feeds say nothing), a failure WARNING."""
+    results = [_result(name, items=2 if name == "s2" else 0) for name in NAMES]
+    results[4] = replace(results[4], status="error", error="HTTP 404 Not Found", http_status=404)
+    with caplog.at_level(logging.DEBUG, logger="digest"):
+        _save_all(tmp_path / "a.sqlite3", results)
+    lines = {r.getMessage(): r.levelno for r in caplog.records if r.getMessage()[:2] in NAMES}
+    assert lines == {"s0: not_modified, 0 item(s), nothing new": logging.DEBUG,
+                     "s1: not_modified, 0 item(s), nothing new": logging.DEBUG,
+                     "s2: ok, 2 item(s), 2 new": logging.INFO,
+                     "s3: not_modified, 0 item(s), nothing new": logging.DEBUG,
+                     "s4: error (HTTP 404 Not Found), 0 item(s), nothing new": logging.WARNING}
