@@ -12,8 +12,8 @@
    soon will melt away") or on a lower-case preposition (the end of a title's aside: "of
    Martin Luther King Jr." from "The sanctification — and sanitization — of Martin Luther
    King Jr."), never a head that only announces what its colon says ("Fauci on Trump's testing
-   claim: …", "… has a clear message: …", `announces`). A title that opens on who says it ("Kevin McCarthy: …", "U.S. Officials: …",
-   `speaker`) keeps the speaker before each clause. A candidate the copy editor would strike
+   claim: …", "… has a clear message: …", `announces`). A title that opens on who says it
+   ("Kevin McCarthy: …", "U.S. Officials: …", `speaker`) keeps the speaker before each clause. A candidate the copy editor would strike
    (`proof`) or a tag list ("A, B, C, D") is out.
 
 Nothing here rewrites a word: every candidate is a source title or a whole clause of one, with
