@@ -217,6 +217,13 @@ def test_a_head_that_only_announces_what_its_colon_says_is_no_candidate(title: s
     assert title in candidate_texts(title, [])
 
 
+def test_a_head_that_only_announces_is_the_rescue_when_its_whole_title_is_struck() -> None:
+    title = "Islanders' message to the council on the quay: Don't"
+    assert candidate_texts(title, []) == []  # (the whole ends on an auxiliary)
+    assert candidate_texts(title, [], rescue=True) == [
+        "Islanders' message to the council on the quay"]
+
+
 @pytest.mark.parametrize("title", [
     "Mayor Lin Vows To Act On Harbour Tolls: 'We Hear You'",
     "Lin weighs in on the helpline: a bot is no clerk",

@@ -216,7 +216,8 @@ def candidate_texts(title: str, sources: Sequence[str], *, language: str = "en",
     """A cleaned title and its whole clauses, minus what the copy editor would strike and tag
     lists; `sources` (the story's titles and texts) let the copy editor tell a cut word.
     `rescue` (when no title of the story offers anything): the main clause before a bare
-    "as" / "after" / "while" … clause instead. A title that opens on its speaker
+    "as" / "after" / "while" … clause instead, or a head that only announces what its colon
+    says (`announces`: "Americans' message to Washington on …" when "…: Don't" is struck). A title that opens on its speaker
     (`speaker`) keeps them before each clause it offers (its clauses alone would drop who
     says them): "Trump: Drug Czar Nominee … Withdrawing His Name", not "… - Here's Why"."""
     said_by = speaker(title, sources)
@@ -225,8 +226,11 @@ def candidate_texts(title: str, sources: Sequence[str], *, language: str = "en",
     else:
         rest = title[len(said_by):].lstrip(": ")
         texts = [title, *(f"{said_by}: {c}" for c in _clauses(rest) if rest.startswith(c))]
-    if rescue:
+    if rescue:  # (and a head that only announces: a tease is no strike, `announces`)
+        head = title.split(":", 1)[0].strip()
         texts = [_capitalise(p.strip(" ,")) for p in _SUBORDINATE.split(title)[:1]
                  if len(p.split()) >= MIN_CLAUSE_WORDS and p != title and not quotes_open(p)]
+        texts += [head] if head != title and announces(head) and len(
+            head.split()) >= MIN_CLAUSE_WORDS and not quotes_open(head) else []
     return [text for text in texts
             if not _tag_list(text) and not headline_strikes(text, sources, language=language)]
