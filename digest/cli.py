@@ -231,7 +231,7 @@ def _command(args: argparse.Namespace, config: Config, collector_off: bool = Fal
     if args.command == "fetch":
         if args.enqueue:
             return commands.enqueue(config, interval=args.interval)
-        return commands.fetch(config)
+        return commands.fetch(config, every=args.verbose > 0)
     if args.command == "build":
         return commands.build(config, _period(args, config), wait=args.wait)
     if args.command == "worker":

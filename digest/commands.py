@@ -26,6 +26,7 @@ from .printing import (
     print_markup,
     print_notifications,
 )
+from .saving import fetch_lines
 from .store import open_config_store
 
 if TYPE_CHECKING:  # yaml is imported by the commands that write with it (rich: printing.py)
@@ -70,14 +71,11 @@ def run(config: Config, period: Period | None, *, force: bool, resend: Resend, s
 _last_fetch: list[CollectReport] = []
 
 
-def fetch(config: Config) -> int:
+def fetch(config: Config, *, every: bool = False) -> int:
     with scheduling.lock(config), _store(config) as store, _frozen_heap():
         report = collect(config, store)
     _last_fetch[:] = [report]
-    new = {name: saved.get("new", 0) for name, saved in report.saved.items()}
-    print_markup([f"{r.source.name}: {r.status}" + (f" ({r.error})" if r.error else "")
-                  + f", {len(r.items)} item(s), {new.get(r.source.name, 0)} new"
-                  for r in report.results])
+    print_markup(fetch_lines(report, every=every))
     return 0
 
 

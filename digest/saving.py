@@ -42,8 +42,37 @@ def _level(result: FetchResult, saved: dict[str, int]) -> int:
     printed on stdout as well)."""
     if result.status == "error":
         return logging.WARNING
-    new = any(n for kind, n in saved.items() if kind != "unchanged")
-    return logging.INFO if new else logging.DEBUG
+    return logging.INFO if _brought(saved) else logging.DEBUG
+
+
+def _brought(saved: dict[str, int]) -> int:
+    """Articles a source brought: new or updated (not those stored unchanged)."""
+    return sum(n for kind, n in saved.items() if kind != "unchanged")
+
+
+def fetch_lines(report: CollectReport, *, every: bool = False) -> list[str]:
+    """What `digest fetch` tells a person: the line (`source_line`) of each source that
+    brought something, failed or carries a note, then one line for the run ("Fetched 500
+    sources: 3 brought 12 new article(s), 1 failed, 496 had nothing new."); with `every`
+    (`-v`), every source's line. A cron job over 500 unchanged feeds printed 500 lines."""
+    out: list[str] = []
+    brought = failed = 0
+    new = 0
+    for r in report.results:
+        saved = report.saved.get(r.source.name, {})
+        got = _brought(saved)
+        brought += bool(got)
+        failed += r.status == "error"
+        new += saved.get("new", 0)
+        if every or got or r.error or r.status == "error":
+            out.append(source_line(r, saved))
+    quiet = len(report.results) - brought - failed
+    parts = [f"{brought} brought {new} new article(s)" if brought else "none brought anything new"]
+    parts += [f"{failed} failed"] if failed else []
+    parts += [f"{quiet} had nothing new"] if quiet and brought else []
+    n = len(report.results)
+    out.append(f"Fetched {n} source{'s' if n != 1 else ''}: " + ", ".join(parts) + ".")
+    return out
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import pytest
 
 from digest.collect import _clean_item, _ItemJob
 from digest.models import Article, FetchResult, FetchState, ItemFailure, RawItem, Source
-from digest.saving import Saver
+from digest.saving import CollectReport, Saver, fetch_lines
 from digest.store import open_store
 from digest.store.sqlite import SQLiteStore
 from digest.workers import Pool
@@ -123,3 +123,18 @@ def test_the_log_says_what_a_source_brought_and_warns_of_a_failure(
                      "s2: ok, 2 item(s), 2 new": logging.INFO,
                      "s3: not_modified, 0 item(s), nothing new": logging.DEBUG,
                      "s4: error (HTTP 404 Not Found), 0 item(s), nothing new": logging.WARNING}
+
+
+def test_the_fetch_command_tells_what_changed_and_sums_up_the_rest() -> None:
+    """`digest fetch` prints the sources that brought something, failed or carry a note, then
+    one line for the run; `-v` (`every`) every source (saving.fetch_lines)."""
+    results = [_result(name, items=2 if name == "s2" else 0) for name in NAMES]
+    results[4] = replace(results[4], status="error", error="HTTP 404 Not Found", http_status=404)
+    saved = {"s0": {}, "s1": {}, "s2": {"new": 2}, "s3": {"unchanged": 3}, "s4": {}}
+    report = CollectReport(results=tuple(results), saved=saved, failed=())
+    assert fetch_lines(report) == [
+        "s2: ok, 2 item(s), 2 new", "s4: error (HTTP 404 Not Found), 0 item(s), nothing new",
+        "Fetched 5 sources: 1 brought 2 new article(s), 1 failed, 3 had nothing new."]
+    assert len(fetch_lines(report, every=True)) == 6
+    quiet = CollectReport(results=tuple(results[:2]), saved={"s0": {}, "s1": {}}, failed=())
+    assert fetch_lines(quiet) == ["Fetched 2 sources: none brought anything new."]

@@ -179,7 +179,8 @@ def test_python_m_digest_ends_with_the_commands_code_and_all_its_output(
                           timeout=120)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert [line.split(":")[0] for line in lines] == ["Harbor Ledger", "Lantern Daily"]
+    assert [line.split(":")[0] for line in lines] == ["Harbor Ledger", "Lantern Daily",
+                                                      "Fetched 2 sources"]
     assert all(" new" in line for line in lines)
     missing = subprocess.run([sys.executable, *launcher, "status", "--config",
                               str(config.parent / "missing.yaml")], cwd=config.parent, env=env,
@@ -269,7 +270,7 @@ import gc, json, sys
 seen = []
 gc.callbacks.append(lambda phase, info: seen.append(info["generation"]) if phase == "start" else None)
 import digest.commands
-def spy(config):
+def spy(config, **options):
     print(json.dumps({"collections": seen, "enabled": gc.isenabled(),
                       "frozen": gc.get_freeze_count()}))
     return 0
