@@ -53,7 +53,8 @@ def _brought(saved: dict[str, int]) -> int:
 def fetch_lines(report: CollectReport, *, every: bool = False) -> list[str]:
     """What `digest fetch` tells a person: the line (`source_line`) of each source that
     brought something, failed or carries a note, then one line for the run ("Fetched 500
-    sources: 3 brought 12 new article(s), 1 failed, 496 had nothing new."); with `every`
+    sources: 3 brought 12 new article(s), 1 failed, 496 had nothing new (490 not modified
+    since the last fetch)."); with `every`
     (`-v`), every source's line. A cron job over 500 unchanged feeds printed 500 lines."""
     out: list[str] = []
     brought = failed = 0
@@ -67,11 +68,13 @@ def fetch_lines(report: CollectReport, *, every: bool = False) -> list[str]:
         if every or got or r.error or r.status == "error":
             out.append(source_line(r, saved))
     quiet = len(report.results) - brought - failed
+    unchanged = sum(r.status == "not_modified" for r in report.results)
     parts = [f"{brought} brought {new} new article(s)" if brought else "none brought anything new"]
     parts += [f"{failed} failed"] if failed else []
     parts += [f"{quiet} had nothing new"] if quiet and brought else []
     n = len(report.results)
-    out.append(f"Fetched {n} source{'s' if n != 1 else ''}: " + ", ".join(parts) + ".")
+    out.append(f"Fetched {n} source{'s' if n != 1 else ''}: " + ", ".join(parts)
+               + (f" ({unchanged} not modified since the last fetch)." if unchanged else "."))
     return out
 
 

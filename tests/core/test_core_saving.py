@@ -134,7 +134,9 @@ def test_the_fetch_command_tells_what_changed_and_sums_up_the_rest() -> None:
     report = CollectReport(results=tuple(results), saved=saved, failed=())
     assert fetch_lines(report) == [
         "s2: ok, 2 item(s), 2 new", "s4: error (HTTP 404 Not Found), 0 item(s), nothing new",
-        "Fetched 5 sources: 1 brought 2 new article(s), 1 failed, 3 had nothing new."]
+        "Fetched 5 sources: 1 brought 2 new article(s), 1 failed, 3 had nothing new "
+        "(3 not modified since the last fetch)."]
     assert len(fetch_lines(report, every=True)) == 6
     quiet = CollectReport(results=tuple(results[:2]), saved={"s0": {}, "s1": {}}, failed=())
-    assert fetch_lines(quiet) == ["Fetched 2 sources: none brought anything new."]
+    assert fetch_lines(quiet) == [
+        "Fetched 2 sources: none brought anything new (2 not modified since the last fetch)."]
