@@ -54,11 +54,10 @@ def fetch_lines(report: CollectReport, *, every: bool = False) -> list[str]:
     """What `digest fetch` tells a person: the line (`source_line`) of each source that
     brought something, failed or carries a note, then one line for the run ("Fetched 500
     sources: 3 brought 12 new article(s), 1 failed, 496 had nothing new (490 not modified
-    since the last fetch)."); with `every`
-    (`-v`), every source's line. A cron job over 500 unchanged feeds printed 500 lines."""
+    since the last fetch)."); with `every` (`-v`), every source's line. A cron job over 500
+    unchanged feeds printed 500 lines."""
     out: list[str] = []
-    brought = failed = 0
-    new = 0
+    brought = failed = new = 0
     for r in report.results:
         saved = report.saved.get(r.source.name, {})
         got = _brought(saved)

@@ -148,13 +148,20 @@ def announces(head: str) -> bool:
     return _PROMISE_HEAD.search(head) is not None
 
 
+def _announcing_head(title: str) -> str | None:
+    """The clause before the title's first colon, when it only announces what follows
+    (`announces`), or None."""
+    head, colon, _ = title.partition(":")
+    return head.strip() if colon and announces(head) else None
+
+
 def _clauses(title: str) -> list[str]:
     """The whole clauses of a title worth a headline on their own (in a title written in
     sentence case, none that only names: `_tells`; no head that only announces what its
     colon says: `announces`)."""
     sentence_case = _tells(title)
     parts = _CLAUSE.split(title)
-    if ":" in title and announces(title.split(":", 1)[0]):
+    if _announcing_head(title) is not None:
         parts = parts[1:]
     heads = [_TRAILING.split(p)[0] for p in parts]
     out: list[str] = []
@@ -217,9 +224,10 @@ def candidate_texts(title: str, sources: Sequence[str], *, language: str = "en",
     lists; `sources` (the story's titles and texts) let the copy editor tell a cut word.
     `rescue` (when no title of the story offers anything): the main clause before a bare
     "as" / "after" / "while" … clause instead, or a head that only announces what its colon
-    says (`announces`: "Americans' message to Washington on …" when "…: Don't" is struck). A title that opens on its speaker
-    (`speaker`) keeps them before each clause it offers (its clauses alone would drop who
-    says them): "Trump: Drug Czar Nominee … Withdrawing His Name", not "… - Here's Why"."""
+    says (`announces`: "Americans' message to Washington on …" when "…: Don't" is struck).
+    A title that opens on its speaker (`speaker`) keeps them before each clause it offers
+    (its clauses alone would drop who says them): "Trump: Drug Czar Nominee … Withdrawing
+    His Name", not "… - Here's Why"."""
     said_by = speaker(title, sources)
     if said_by is None:
         texts = [title, *_clauses(title)]
@@ -227,10 +235,10 @@ def candidate_texts(title: str, sources: Sequence[str], *, language: str = "en",
         rest = title[len(said_by):].lstrip(": ")
         texts = [title, *(f"{said_by}: {c}" for c in _clauses(rest) if rest.startswith(c))]
     if rescue:  # (and a head that only announces: a tease is no strike, `announces`)
-        head = title.split(":", 1)[0].strip()
+        head = _announcing_head(title)
         texts = [_capitalise(p.strip(" ,")) for p in _SUBORDINATE.split(title)[:1]
                  if len(p.split()) >= MIN_CLAUSE_WORDS and p != title and not quotes_open(p)]
-        texts += [head] if head != title and announces(head) and len(
-            head.split()) >= MIN_CLAUSE_WORDS and not quotes_open(head) else []
+        if head is not None and len(head.split()) >= MIN_CLAUSE_WORDS and not quotes_open(head):
+            texts.append(head)
     return [text for text in texts
             if not _tag_list(text) and not headline_strikes(text, sources, language=language)]
