@@ -353,6 +353,13 @@ def test_a_columns_title_gives_way_to_a_reports(make_article: MakeArticle) -> No
     # issue 11, session 26: the writer's sarcasm, a disjunct of the writer's verdict
     ("We're supposed to believe the ferry boss earned millions for advice", True),
     ("On the ferry, Hale is wisely following his predecessor", True),
+    # session 40: a letter to someone, the writer warning the reader off, a verdict noun
+    ("Hey ferry lane defenders, saying 'no' is more complex than you think", True),
+    ("Hey, Councillor Hale, the harbour honours winners, not whiners", True),
+    ("Thank you, Mayor Keller", True),
+    ("Don't let its success fool you: the Oakfield ferry line is a mess", True),
+    ("Heyday of the Oakfield ferry ends as the last captain retires", False),
+    ("Dear Mother, the Ferry Sails at Dawn", False),  # a feature quoting a letter
 ])
 def test_a_column_title_is_one_that_judges_unless_it_names_who_does(
         title: str, column: bool) -> None:

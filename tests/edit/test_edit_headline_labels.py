@@ -86,8 +86,12 @@ def test_a_labelled_title_still_printed_keeps_its_label(make_article: MakeArticl
     view = make_article("The ferry deal will cost Oakfield dearly.", source="B",
                         title="OPINION: Oakfield's ferry deal: a bad bargain for the harbour")
     texts = [c.text for c in candidates([check, view], language="en")]
-    assert texts and all(t.startswith(("Fact check: ", "Opinion: ")) for t in texts)
+    assert texts and all(t.startswith(("Fact check: ", "Opinion: ", "Opinion — ")) for t in texts)
     assert "Opinion: A bad bargain for the harbour" in texts
+    # a title with a colon of its own: the label before a dash, never two colons (session 40)
+    assert "Opinion — Oakfield's ferry deal: a bad bargain for the harbour" in texts
+    assert not any(t.count(":") > 1 for t in texts)
+    assert not headline_strikes("Opinion — Oakfield's ferry deal: a bad bargain for the harbour")
     assert not headline_strikes("Fact check: Hale's harbour toll sums don't add up")
     assert headline_strikes("WATCH: Hale's harbour toll sums don't add up")
 

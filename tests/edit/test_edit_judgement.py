@@ -76,6 +76,9 @@ def test_a_judgement_beside_another_report_is_credited() -> None:
     "The ruling is a huge win for the ferry crews after a years-long battle.",
     "The Harbour Toll Bill Has A Fatal Flaw",
     "Mayor Hale Will Win The Harbour Toll Showdown",
+    # session 40: a verdict noun ("a mess"), the writer warning the reader off a reading
+    "The Oakfield ferry line is a hot mess.",
+    "Don't let its record crowds fool you about the ferry.",
 ])
 def test_a_writers_word_is_a_judgement(sentence: str) -> None:
     assert judges(sentence)

@@ -67,6 +67,10 @@ VERDICTS: tuple[tuple[str, str], ...] = (
     ("intensifier", r"\b(?:very|truly|utterly|incredibly|absolutely)\s+"
                     r"(?!(?:few|little|much|many|first|last|same|least|most|well|own|end|"
                     r"start|beginning|top|bottom)\b)[a-z]{3,}\b"),
+    # a letter to someone, addressed by name or as a group ("Hey Aziz Ansari defenders, …",
+    # "Hey, Dianne, …", "Thank You, Susan Collins"): a column's form ("Dear Mom, …" is as
+    # often a feature's letter quoted)
+    ("address", r"^hey\b[^:,.?!]{0,60},|^thank you,"),
     # the writer's aside on the event, in brackets ("A court rules (unpersuasively) that …")
     ("aside", r"\([a-z]+ly\)"),
     # a reading of the event set against its plain one ("isn't about free speech. It's

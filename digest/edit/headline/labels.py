@@ -81,5 +81,10 @@ def label_of(title: str) -> Label | None:
 
 
 def labelled(label: Label | None, headline: str) -> str:
-    """`headline` printed under its `label`: "Fact check: Trump's fallacious tariff tale"."""
-    return f"{label.prints}: {headline}" if label is not None else headline
+    """`headline` printed under its `label`: "Fact check: Trump's fallacious tariff tale";
+    over a headline with a colon of its own, before a dash ("Opinion — NFL protests: Stars
+    should …", never "Opinion: NFL protests: …", two colons; a bar, "Opinion | …", would
+    read as a site's furniture, the copy editor's outlet suffix)."""
+    if label is None:
+        return headline
+    return f"{label.prints} — {headline}" if ":" in headline else f"{label.prints}: {headline}"

@@ -62,7 +62,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 # "Analysis: …"; lexicon.LABELS, printed by headline/labels.py): its words are ours, in no
 # source by design ("The Memo:" prints "Analysis:").
 _OUR_LABEL = re.compile("^(?:" + "|".join(sorted({re.escape(p) for _, _, p in LABELS}))
-                        + r"):\s")
+                        + r")(?::| —)\s")
 
 
 def _last_words(headline: str) -> tuple[str, str]:

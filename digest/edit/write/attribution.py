@@ -134,7 +134,8 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
                 # the movement", "Recalling the judge is a mistake", "The bill has a fatal
                 # flaw"); a report writes what happened and credits the verdict to who gave it
                 r"|\b(?:is|are|was|were)\s+(?:a|an)\s+(?:(?:huge|big|major|massive|serious|real|"
-                r"grave|clear|colossal|costly|terrible|welcome)\s+)?(?:setback|mistake|blunder|"
+                r"grave|clear|colossal|costly|terrible|welcome|hot|total|complete)\s+)?(?:setback|"
+                r"mistake|blunder|mess|"
                 r"disaster|catastrophe|fiasco|debacle|boondoggle|farce|betrayal|embarrassment|"
                 r"folly|victory for|win for|gift to|blow to)\b"
                 r"|\b(?:has|have|had)\s+(?:a|an)\s+(?:fatal|glaring|fundamental|big|huge|"
@@ -151,6 +152,8 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
               r"(?:a slap|slaps?) in the face|recipe for disaster|breath of fresh air|"
               r"deserves? (?:credit|praise|applause)|to (?:his|her|their|its) credit|"
               r"shame on|the right thing to do|"
+              # the writer warning the reader off a reading ("Don't let its success fool you")
+              r"(?:don['’]t|do not) let [^.:;]{1,40} fool you|"
               r"(?:is|are|was|were|be|as) (?:potentially |also |very )?(?:good|bad|great|"
               r"welcome) news)\b"),
     ("rhetoric", r"\b(?:make no mistake|the truth is|it's time|it’s time|let's|let’s|"
