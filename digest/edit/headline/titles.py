@@ -155,13 +155,47 @@ def _announcing_head(title: str) -> str | None:
     return head.strip() if colon and announces(head) else None
 
 
+# What a title's colon goes on to, when it is not the news: a pointer at the article ("Live
+# updates", "What to watch …", "Why this post matters", "Everything you need to know", "4
+# things …", "A 13-step process", a question) or whose words they are (a quotation, "report",
+# "Senior US official": three words or fewer; someone's words, quoted in it, `_quotes_someone`:
+# "Mexico Hits Trump Tariff Threat: Can't Solve Social Issues 'With Coercive Measures'" keeps
+# its head, the news). General English headline forms.
+_POINTER = re.compile(r"^(?:what|why|how|who|when|where|which|everything|here(?:['’]s| is| are)|"
+                      r"live\b|\d+\s+(?:things|ways|reasons|takeaways|questions|moments)\b|"
+                      r"an?\s+[\w-]*\s*(?:guide|primer|timeline|explainer|process)\b)|\?\s*$",
+                      re.IGNORECASE)
+# A quotation of two words or more (a scare-quoted word, "Trump condemns 'hostile' move", is
+# the desk's news all the same; an apostrophe inside, "'I think it's …'", closes nothing).
+_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^‘’]*(?:’\w[^‘’]*)*’|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
+
+
+def _quotes_someone(text: str) -> bool:
+    """Whether `text` opens on a quotation or quotes two words or more."""
+    return text[:1] in QUOTES or any(len(m.group().split()) >= 2
+                                     for m in _QUOTATION.finditer(text))
+
+
+def _over_news(title: str) -> bool:
+    """Whether what follows the title's first colon is itself news, a clause of its own (four
+    words or more, quoting no one, not a pointer, `_POINTER`): then the head before the colon
+    is its label ("North Korea nuclear test: Trump condemns 'hostile' move", "Government
+    shutdown, Day 32: Senate to vote Thursday …") or leaves its point out ("Sarah Sanders
+    presents the official White House policy: The media is the enemy of the people"), and is
+    no headline alone."""
+    _, colon, tail = title.partition(":")
+    tail = tail.strip()
+    return (bool(colon) and len(tail.split()) >= MIN_CLAUSE_WORDS
+            and not _quotes_someone(tail) and _POINTER.search(tail) is None)
+
+
 def _clauses(title: str) -> list[str]:
     """The whole clauses of a title worth a headline on their own (in a title written in
     sentence case, none that only names: `_tells`; no head that only announces what its
-    colon says: `announces`)."""
+    colon says, `announces`, or that its colon's news follows, `_over_news`)."""
     sentence_case = _tells(title)
     parts = _CLAUSE.split(title)
-    if _announcing_head(title) is not None:
+    if _announcing_head(title) is not None or _over_news(title):
         parts = parts[1:]
     heads = [_TRAILING.split(p)[0] for p in parts]
     out: list[str] = []
