@@ -2,8 +2,8 @@
 article, and kept in step with the batch's own writes.
 
 `save_fetch` matches each article of a batch, in order, with the stored one that has its GUID
-(within its source), else its URL key, else (within its source) its content hash: the first
-such row in the index's order, which is the lowest id. Asking the database three times an
+(within its source), else its URL key, else (within its source) its content hash and its
+title: the first such row in the index's order, which is the lowest id. Asking the database three times an
 article cost most of storing a cold fetch (10,000 articles: 30,000 queries that find nothing);
 here the rows any article of the batch can match are read up front (`IN` lists, by the same
 indexes), and every row the batch inserts or updates is entered as the database would then
@@ -77,12 +77,16 @@ class Matches:
         return matches
 
     def find(self, a: Article, url_key: str) -> Stored | None:
-        """The row the article is, as the three queries in turn would find it."""
-        for rows in (self.by_guid.get((a.source, a.guid)), self.by_url.get(url_key),
-                     self.by_hash.get((a.source, a.content_hash))):
+        """The row the article is, as the three queries in turn would find it. A body alone
+        names the article only under the same title: a feed whose GUIDs and links change on
+        every fetch repeats both, while distinct articles can share a body (a feed's items
+        with one boilerplate teaser, or none, whose pages could not be fetched: each is its
+        own headline, and one row for all of them lost every other one)."""
+        for rows in (self.by_guid.get((a.source, a.guid)), self.by_url.get(url_key)):
             if rows:
                 return rows[0]
-        return None
+        return next((row for row in self.by_hash.get((a.source, a.content_hash), ())
+                     if row.title == a.title), None)
 
     def insert(self, row_id: int, a: Article, url_key: str, published: str) -> Stored:
         """`a`, just inserted as row `row_id` (its publication time as the row holds it)."""

@@ -135,7 +135,7 @@ class SQLiteStore(NotificationTable):
 
     def _save_article(self, a: Article, url_key: str, updated_at: str,
                       matches: Matches) -> tuple[SaveOutcome, int]:
-        """One article: matched (GUID, else URL key, else content hash: see batch.py), then
+        """One article: matched (GUID, else URL key, else content hash and title: see batch.py), then
         its one write (save_fetch relies on there being one), entered in `matches`; with the
         length of the paragraphs' JSON it wrote (the WAL's checkpoints are paced by it)."""
         row = matches.find(a, url_key)
