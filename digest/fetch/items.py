@@ -209,7 +209,7 @@ async def finish_items(source: Source, prepared: Prepared, *, now: datetime,
         followed = iter(item for item, _ in results)
         built.items = [next(followed) if d.need_page else d.item for d in drafts]
         if failures:
-            built.warnings.append(f"{len(failures)} linked pages not fetched ({failures[0]})")
+            built.warnings.append(not_fetched(failures))
     else:
         built.items = [d.item for d in drafts]
     # Last resort for a title: the body's first words (a page title, when fetched, came first).
@@ -217,6 +217,17 @@ async def finish_items(source: Source, prepared: Prepared, *, now: datetime,
         text_of(item.content) if item.content_type == "html" else item.content) or "(untitled)")
         for item in built.items]
     return built
+
+
+def not_fetched(failures: Sequence[str], shown: int = 3) -> str:
+    """The warning for the linked pages a feed's items could not have: each reason once, with
+    how many pages it stopped when more than one, the commonest first (a 404 and a timeout
+    are not both a 404)."""
+    counts = Counter(failures).most_common()
+    reasons = [reason if n == 1 else f"{n} × {reason}" for reason, n in counts[:shown]]
+    if len(counts) > shown:
+        reasons.append(f"{len(counts) - shown} other reason(s)")
+    return f"{len(failures)} linked pages not fetched ({'; '.join(reasons)})"
 
 
 def _title_from_text(text: str, words: int = 12) -> str:

@@ -118,3 +118,16 @@ def test_failed_page_keeps_the_feed_item(server: ScriptServer, settings: FetchSe
     assert result.status == "ok" and result.items[0].content == "Short summary."
     assert "1 linked pages not fetched" in (result.error or "")
     assert "404" in (result.error or "")
+
+
+def test_failed_pages_warning_names_each_reason(server: ScriptServer,
+                                                settings: FetchSettings) -> None:
+    """Pages failing for different reasons are each named, with their counts: the warning
+    once gave the first reason for all ("4 linked pages not fetched (body … over the cap)"
+    for a 404, a timeout and a short body)."""
+    gone = server.route("/gone", Reply(403, b"no"))
+    items = [rss_item(str(n), link=server.url(f"/missing-{n}")) for n in range(2)]
+    url = server.route("/f.xml", Reply(200, rss([*items, rss_item("9", link=gone)]).encode()))
+    result = fetch_all([Source("s", url)], {}, settings)[0]
+    assert result.error == ("3 linked pages not fetched "
+                            "(2 × HTTP 404 Not Found; HTTP 403 Forbidden)")
