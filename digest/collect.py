@@ -183,14 +183,16 @@ class _Cleaning:
     canonical_key: Callable[[str], str]
     content_hash: Callable[[tuple[str, ...]], str]
     detect_language: Callable[[str], str]
+    bounded_title: Callable[[str], str]
 
 
 def _cleaning() -> _Cleaning:
     from .clean import clean
+    from .fetch.feeds import bounded_title
     from .fetch.urls import canonical_key
     from .text import content_hash, detect_language
 
-    return _Cleaning(clean, canonical_key, content_hash, detect_language)
+    return _Cleaning(clean, canonical_key, content_hash, detect_language, bounded_title)
 
 
 def _clean_item(job: _ItemJob) -> Cleaned:
@@ -217,7 +219,8 @@ def _clean_with(tools: _Cleaning, job: _ItemJob) -> Cleaned:
             continue
         suffix = "" if n == 0 else f"#appended-{n}"
         published = (item.published if n == 0 else None) or part.published or page.published or now
-        title = repaired((item.title if n == 0 else "") or part.title or item.title or item.url)
+        title = tools.bounded_title(repaired(
+            (item.title if n == 0 else "") or part.title or item.title or item.url))
         out.append((Article(
             source=item.source, guid=item.guid + suffix, url=item.url + suffix,
             title=title, paragraphs=paragraphs, published=published, first_seen=now,

@@ -69,6 +69,18 @@ def plain(text: str | None) -> str:
     return " ".join(text.split())
 
 
+MAX_TITLE = 300  # characters: longer is a body or junk in the title's place (a 50 KB <title>)
+
+
+def bounded_title(title: str) -> str:
+    """`title`, cut at a word after at most MAX_TITLE characters, with "…" (else whole)."""
+    if len(title) <= MAX_TITLE:
+        return title
+    head = title[:MAX_TITLE]
+    space = head.rfind(" ", MAX_TITLE // 2)
+    return (head[:space] if space > 0 else head).rstrip(" ,;:-–—") + "…"
+
+
 def sniff(body: bytes) -> str:
     """'feed', 'json', 'sitemap', 'html' or 'unknown', from the first bytes."""
     head = body[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")

@@ -24,7 +24,7 @@ from digest.errors import internal_error
 from digest.models import ItemFailure, RawItem, Source
 
 from .dates import parse_trusted
-from .feeds import Entry, plain
+from .feeds import Entry, bounded_title, plain
 from .guard import FetchFailure
 from .pages import page_meta, parse_html
 from .teaser import feed_teaser_reason, plain_text
@@ -178,7 +178,7 @@ def _draft(source: Source, entry: Entry, fallback_url: str | None, now: datetime
     if ctype == "html":
         body = absolutise(body, link or fallback_url)
     published = parse_trusted(entry.date, now)
-    title = entry.title
+    title = bounded_title(entry.title)
     # The page is fetched for the article when the feed's text is a teaser (teaser.py), and
     # for a title or a trustworthy date when the feed has none.
     need_page = bool(source.full_text and link and follow) and (
@@ -266,7 +266,7 @@ async def _improve(item: RawItem, fetch_page: PageFetcher,
         changes["content"] = page_html
         changes["content_type"] = "html"
     if not item.title and meta.title:
-        changes["title"] = plain(meta.title)
+        changes["title"] = bounded_title(plain(meta.title))
     if item.published is None and meta.published is not None:
         changes["published"] = meta.published
     if meta.canonical and not item.canonical_url:

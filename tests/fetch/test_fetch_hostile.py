@@ -1,0 +1,39 @@
+"""Hostile input met by the qa40b session's feed server, each kept as a test: what a feed or
+page can put where a title, a body or a page belongs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fetch_testkit import LONG_TEXT, Reply, ScriptServer, rss, rss_item
+
+from digest.collect import _clean_item, _ItemJob
+from digest.fetch import fetch_all
+from digest.fetch.feeds import MAX_TITLE
+from digest.models import FetchSettings, RawItem, Source
+
+NOW = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
+HUGE = "Harbour " * 6_250  # a 50 KB "title"
+
+
+def _bounded(title: str) -> bool:
+    return len(title) <= MAX_TITLE + 1 and title.endswith("…") and title.startswith("Harbour")
+
+
+def test_a_50_kb_feed_title_is_cut_at_a_word(server: ScriptServer,
+                                             settings: FetchSettings) -> None:
+    url = server.route("/f.xml", Reply(200, rss([rss_item(
+        "1", title=HUGE, link="http://127.0.0.1/a", content=f"<p>{LONG_TEXT}</p>")]).encode()))
+    [item] = fetch_all([Source("s", url)], {}, settings, clock=lambda: NOW)[0].items
+    assert item.title is not None and _bounded(item.title)
+    assert item.title[:-1].endswith("Harbour")  # a whole word before the mark
+
+
+def test_a_50_kb_page_title_is_cut_for_the_article() -> None:
+    """An item with no title of its own takes the page's: a 50 KB <title> is no headline."""
+    html = (f"<html><head><title>{HUGE}</title></head><body><article>"
+            f"<p>{LONG_TEXT}</p></article></body></html>")
+    item = RawItem(source="s", guid="g", url="http://127.0.0.1/a", title="", content=html,
+                   content_type="html", published=NOW)
+    [(article, _)] = _clean_item(_ItemJob(item, False, NOW))
+    assert _bounded(article.title)
