@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 
 from digest.clean.blocks import Block, BlockKind
 from digest.clean.bodyblocks import body_to_blocks
+from digest.clean.depth import flattened, too_deep
 from digest.clean.scan import FRAGMENT_NOISE, NOISE_TAGS, UNSEEN_CLASSES, Scan, scan
 from digest.errors import CleanError
 
@@ -96,6 +97,8 @@ def parse_html(markup: str, utf8: bytes | None = None, *,
     try:
         # bytes parse faster than str in libxml2 (no internal re-encoding)
         tree = lxml_html.document_fromstring(data, parser=_PARSER)
+        if too_deep(_PARSER):  # (libxml2 stopped at 2,048 levels: the rest was lost)
+            tree = lxml_html.document_fromstring(flattened(data), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise CleanError(f"cannot parse HTML: {exc}") from exc
     if tree is None:

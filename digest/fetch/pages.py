@@ -44,13 +44,24 @@ def parse_html(text: str, url: str) -> lxml.html.HtmlElement | None:
         return None
     try:
         # lxml refuses str input that carries an encoding declaration; bytes are safe.
-        return lxml.html.document_fromstring(text.encode("utf-8"), base_url=url,
-                                             parser=_HTML_PARSER)
+        data = text.encode("utf-8")
+        doc = lxml.html.document_fromstring(data, base_url=url, parser=_HTML_PARSER)
+        error = _HTML_PARSER.error_log.last_error
+        if error is not None and error.type_name == "ERR_RESOURCE_LIMIT":
+            # nested past libxml2's 2,048 levels: the rest of the page was lost (clean.depth,
+            # loaded only for such a page)
+            from digest.clean.depth import flattened
+
+            doc = lxml.html.document_fromstring(flattened(data), base_url=url,
+                                                parser=_HTML_PARSER)
+        return doc
     except (etree.ParserError, ValueError):
         return None
 
 
-_HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+# huge_tree: 2,048 levels of nesting rather than 256, past which libxml2 drops the rest of the
+# page (a listing or an article nested 300 deep read as empty); the body is capped anyway.
+_HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)
 
 
 def _meta(doc: lxml.html.HtmlElement, *names: str) -> str | None:

@@ -37,3 +37,16 @@ def test_a_50_kb_page_title_is_cut_for_the_article() -> None:
                    content_type="html", published=NOW)
     [(article, _)] = _clean_item(_ItemJob(item, False, NOW))
     assert _bounded(article.title)
+
+
+def test_a_page_nested_300_deep_is_read_for_the_full_text(server: ScriptServer,
+                                                          settings: FetchSettings) -> None:
+    """libxml2's HTML parser drops the whole page past 256 levels (2,048 with huge_tree), so a
+    teaser's page nested 300 deep read as empty and the feed's teaser stood."""
+    page = (f"<html><body>{'<div>' * 300}<article><p>{LONG_TEXT}</p></article>"
+            f"{'</div>' * 300}</body></html>")
+    link = server.route("/deep", Reply(200, page.encode(), {"Content-Type": "text/html"}))
+    url = server.route("/f.xml", Reply(200, rss([rss_item(
+        "1", link=link, description="Teaser…")]).encode()))
+    [item] = fetch_all([Source("s", url)], {}, settings, clock=lambda: NOW)[0].items
+    assert LONG_TEXT[:80] in item.content
