@@ -1,17 +1,36 @@
 """A run lock: two runs never overlap, whether started by the scheduler, cron or a person.
 
 An OS file lock (flock) beside the database: the kernel releases it when the process dies,
-even by kill -9, so a crash never leaves a stale lock behind.
+even by kill -9, so a crash never leaves a stale lock behind. A flock belongs to the open
+file, which a forked child shares: the run's worker processes held it too, so a run killed
+by kill -9 (its orphaned workers waiting forever on their queue) left every later run
+"locked" by a dead pid. A forked child closes its copy at once (`_forked`), which leaves the
+parent's lock as it is (only LOCK_UN, or closing the last copy, releases it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 from pathlib import Path
 from types import TracebackType
 
 from ..errors import LockedError
+
+_HELD: dict[int, RunLock] = {}  # the locks this process holds, by descriptor
+
+
+def _forked() -> None:
+    """In a forked child: close the copies of the parent's lock descriptors (never unlock)."""
+    for fd, lock in _HELD.items():
+        lock._fd = None  # (the child's copy of the object must not release the parent's lock)
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_forked)
 
 
 class RunLock:
@@ -36,6 +55,7 @@ class RunLock:
         except OSError:
             pass  # a full disk: the lock still holds, and the store will say what is wrong
         self._fd = fd
+        _HELD[fd] = self
 
     def held_elsewhere(self) -> bool:
         """True while another process holds the lock. Probes with a shared lock that is
@@ -56,6 +76,7 @@ class RunLock:
 
     def release(self) -> None:
         if self._fd is not None:
+            _HELD.pop(self._fd, None)
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
