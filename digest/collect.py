@@ -34,6 +34,9 @@ __all__ = ["STREAM_SOURCES", "CollectReport", "collect", "probe", "store_fetched
 
 
 STREAM_SOURCES = 20  # from this many sources on, items are cleaned while others are fetched
+# An item with a title and nothing else: a feed entry with no description whose page could
+# not be had (the source's warning says why), a listing's link whose page failed.
+NO_TEXT = "no text: the entry has none and its page brought none"
 
 
 def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
@@ -208,6 +211,8 @@ def _clean_with(tools: _Cleaning, job: _ItemJob) -> Cleaned:
     clean, canonical_key, content_hash = tools.clean, tools.canonical_key, tools.content_hash
     detect_language = tools.detect_language
     item, now = job.item, job.now
+    if not item.content.strip() and not item.summary:  # (the cleaner would say "empty input")
+        raise CleanError(NO_TEXT)
     page = clean(item.content, item.url, text=item.content_type == "text",
                  newsletter=job.newsletter, title=item.title)
     out: list[tuple[Article, str]] = []

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from fetch_testkit import LONG_TEXT, Reply, ScriptServer, rss, rss_item
 
 from digest.collect import _clean_item, _ItemJob
+from digest.errors import CleanError
 from digest.fetch import fetch_all
 from digest.fetch.feeds import MAX_TITLE
 from digest.models import FetchSettings, RawItem, Source
@@ -50,3 +52,15 @@ def test_a_page_nested_300_deep_is_read_for_the_full_text(server: ScriptServer,
         "1", link=link, description="Teaser…")]).encode()))
     [item] = fetch_all([Source("s", url)], {}, settings, clock=lambda: NOW)[0].items
     assert LONG_TEXT[:80] in item.content
+
+
+def test_a_title_only_entry_whose_page_failed_is_reported_as_such(
+        server: ScriptServer, settings: FetchSettings) -> None:
+    """Reported as "empty input" before, which reads as a bug in the cleaner."""
+    gone = server.route("/gone", Reply(403, b"no"))
+    url = server.route("/f.xml", Reply(200, rss([rss_item(
+        "1", title="A headline with nothing under it", link=gone, description=None)]).encode()))
+    result = fetch_all([Source("s", url)], {}, settings, clock=lambda: NOW)[0]
+    assert result.error == "1 linked pages not fetched (HTTP 403 Forbidden)"
+    with pytest.raises(CleanError, match=r"^no text: the entry has none and its page brought"):
+        _clean_item(_ItemJob(result.items[0], False, NOW))
