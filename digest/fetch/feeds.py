@@ -330,7 +330,13 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
                       title=plain(text_value(doc.get("title"))),
                       link=resolve(base, text_value(doc.get("home_page_url"))))
     items = doc.get("items")
-    for item in items if isinstance(items, list) else []:
+    if not isinstance(items, list):
+        feed.warnings.append("JSON Feed without 'items'" if items is None else
+                             f"JSON Feed 'items' is {_json_kind(items)}, not a list")
+        items = []
+    if strays := sum(not isinstance(item, dict) for item in items):
+        feed.warnings.append(f"{strays} JSON Feed items that are not objects (ignored)")
+    for item in items:
         if not isinstance(item, dict):
             continue
         content = text_value(item.get("content_html"))
@@ -351,6 +357,13 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
             author=", ".join(names) or None,
         ))
     return feed
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value (not null) is, for a warning: "an object", "a string" …"""
+    kinds = {dict: "an object", str: "a string", bool: "a boolean", int: "a number",
+             float: "a number"}
+    return kinds.get(type(value), "a value")
 
 
 def text_value(value: Any) -> str:

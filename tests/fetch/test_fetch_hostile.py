@@ -3,6 +3,7 @@ page can put where a title, a body or a page belongs."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -64,3 +65,19 @@ def test_a_title_only_entry_whose_page_failed_is_reported_as_such(
     assert result.error == "1 linked pages not fetched (HTTP 403 Forbidden)"
     with pytest.raises(CleanError, match=r"^no text: the entry has none and its page brought"):
         _clean_item(_ItemJob(result.items[0], False, NOW))
+
+
+@pytest.mark.parametrize(("items", "warning"), [
+    ({"id": "1", "title": 5}, "JSON Feed 'items' is an object, not a list"),
+    ([{"id": "1", "title": 7, "content_text": LONG_TEXT}, "a string", None, 7],
+     "3 JSON Feed items that are not objects (ignored)"),
+])
+def test_a_json_feed_of_the_wrong_shape_says_so(server: ScriptServer, settings: FetchSettings,
+                                                items: object, warning: str) -> None:
+    """Said "the feed has no entries" (or nothing) before: the publisher could not tell why."""
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": 42, "items": items}
+    url = server.route("/f.json", Reply(200, json.dumps(doc).encode(),
+                                        {"Content-Type": "application/feed+json"}))
+    result = fetch_all([Source("s", url)], {}, settings, clock=lambda: NOW)[0]
+    assert result.status == "ok" and warning in (result.error or "")
+    assert [item.title for item in result.items] == (["7"] if isinstance(items, list) else [])
