@@ -3,7 +3,12 @@ article, and kept in step with the batch's own writes.
 
 `save_fetch` matches each article of a batch, in order, with the stored one that has its GUID
 (within its source), else its URL key, else (within its source) its content hash and its
-title: the first such row in the index's order, which is the lowest id. Asking the database three times an
+title: the first such row in the index's order, which is the lowest id. A URL key matches
+another source's row only when it is the article's own link: a canonical URL is a claim
+the page (or the feed) makes, and a page whose rel=canonical named another outlet's story
+rewrote that outlet's stored article with its own title and text, still credited to the
+outlet (qa40b). Such an article is a row of its own, which the editor's same-URL duplicates
+join; its source's own row for the key, if any, comes first. Asking the database three times an
 article cost most of storing a cold fetch (10,000 articles: 30,000 queries that find nothing);
 here the rows any article of the batch can match are read up front (`IN` lists, by the same
 indexes), and every row the batch inserts or updates is entered as the database would then
@@ -82,9 +87,15 @@ class Matches:
         every fetch repeats both, while distinct articles can share a body (a feed's items
         with one boilerplate teaser, or none, whose pages could not be fetched: each is its
         own headline, and one row for all of them lost every other one)."""
-        for rows in (self.by_guid.get((a.source, a.guid)), self.by_url.get(url_key)):
-            if rows:
-                return rows[0]
+        same_guid = self.by_guid.get((a.source, a.guid))
+        if same_guid:
+            return same_guid[0]
+        same_url = self.by_url.get(url_key, [])
+        own = next((row for row in same_url if row.source == a.source), None)
+        if own is not None:
+            return own
+        if same_url and (a.canonical_url is None or a.canonical_url == a.url):
+            return same_url[0]  # (its own link: the same page, from another of its feeds)
         return next((row for row in self.by_hash.get((a.source, a.content_hash), ())
                      if row.title == a.title), None)
 
