@@ -221,6 +221,7 @@ def extract_meta(tree: lxml_html.HtmlElement, url: str | None,
 
     image = _pick(head, "og:image", "og:image:url", "twitter:image", "twitter:image:src") or \
         _article_image(tagged.articles)
-    if image and not image.startswith("data:"):
-        meta.image = urljoin(url or "", image)
+    if image:  # a web address only, as the canonical URL (not javascript:, file:, data: …)
+        image = urljoin(url or "", image)
+        meta.image = image if image.lower().startswith(("http://", "https://")) else None
     return meta
