@@ -211,7 +211,7 @@ def _clean_with(tools: _Cleaning, job: _ItemJob) -> Cleaned:
     clean, canonical_key, content_hash = tools.clean, tools.canonical_key, tools.content_hash
     detect_language = tools.detect_language
     item, now = job.item, job.now
-    if not item.content.strip() and not item.summary:  # (the cleaner would say "empty input")
+    if (not item.content or item.content.isspace()) and not item.summary:  # (not "empty input")
         raise CleanError(NO_TEXT)
     page = clean(item.content, item.url, text=item.content_type == "text",
                  newsletter=job.newsletter, title=item.title)
