@@ -21,7 +21,13 @@ from types import FrameType, TracebackType
 from digest.clean.blocks import Block
 from digest.clean.classify import warm_openings
 from digest.clean.decode import decode_bytes, looks_binary_text
-from digest.clean.extract import extract_blocks, has_controls, is_fragment, parse_html
+from digest.clean.extract import (
+    extract_blocks,
+    has_controls,
+    is_fragment,
+    parse_html,
+    xml_safe,
+)
 from digest.clean.meta import PageMeta, extract_meta
 from digest.clean.patterns import BYLINE, SOURCE_LINE
 from digest.clean.plaintext import derive_title, text_blocks
@@ -243,8 +249,9 @@ def _clean(content: str | bytes, url: str | None, *, text: bool, newsletter: boo
     if not doc or doc.isspace():
         raise CleanError("empty input")
     as_text = text or not _TAG.search(doc[:65536])
-    if as_text:
-        title, blocks = text_blocks(doc)
+    if as_text:  # (control characters go as the HTML parser's input loses them)
+        title, blocks = text_blocks(xml_safe(doc) if controls or "\ufffe" in doc
+                                    or "\uffff" in doc else doc)
         meta = PageMeta(title=title)
     else:
         tree = parse_html(doc, utf8, controls=controls)

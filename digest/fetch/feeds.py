@@ -60,20 +60,31 @@ class ParsedFeed:
     refused: str | None = None  # why the document was not read at all (one line)
 
 
+# C0 controls that are not whitespace, DEL, and the non-characters U+FFFE/F: no XML holds them,
+# so one in a title made the issue's own feed.xml invalid for every reader.
+# (Those str.split takes for whitespace become a space.)
+_NOT_TEXT: dict[int, str | None] = {
+    **dict.fromkeys([*range(9), 14, 15, *range(16, 28), 0x7F, 0xFFFE, 0xFFFF]),
+    **dict.fromkeys([11, 12, *range(28, 32)], " ")}
+
+
 def plain(text: str | None) -> str:
-    """Text without tags and entities, whitespace collapsed (for titles and names)."""
+    """Text without tags, entities and control characters, whitespace collapsed (for titles
+    and names)."""
     if not text:
         return ""
     if "<" in text or "&" in text:
         text = html.unescape(_TAG_RE.sub(" ", text))
-    return " ".join(text.split())
+    return " ".join(text.translate(_NOT_TEXT).split())
 
 
 MAX_TITLE = 300  # characters: longer is a body or junk in the title's place (a 50 KB <title>)
 
 
 def bounded_title(title: str) -> str:
-    """`title`, cut at a word after at most MAX_TITLE characters, with "…" (else whole)."""
+    """`title` without control characters, cut at a word after at most MAX_TITLE characters,
+    with "…" (else whole)."""
+    title = title.translate(_NOT_TEXT)
     if len(title) <= MAX_TITLE:
         return title
     head = title[:MAX_TITLE]
@@ -345,7 +356,8 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
             content, ctype = text_value(item.get("content_text")), "text"
         authors = item.get("authors") or item.get("author")  # a list (1.1) or one (1.0)
         authors = authors if isinstance(authors, list) else [authors]
-        names = [text_value(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")]
+        names = [plain(text_value(a.get("name"))) for a in authors
+                 if isinstance(a, dict) and a.get("name")]
         link = text_value(item.get("url")) or text_value(item.get("external_url"))
         feed.entries.append(Entry(
             guid=text_value(item.get("id")) or None,

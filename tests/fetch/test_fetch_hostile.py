@@ -81,3 +81,21 @@ def test_a_json_feed_of_the_wrong_shape_says_so(server: ScriptServer, settings: 
     result = fetch_all([Source("s", url)], {}, settings, clock=lambda: NOW)[0]
     assert result.status == "ok" and warning in (result.error or "")
     assert [item.title for item in result.items] == (["7"] if isinstance(items, list) else [])
+
+
+def test_control_characters_never_reach_an_article(server: ScriptServer,
+                                                   settings: FetchSettings) -> None:
+    """A C0 control in a feed's title (here through JSON's \\u0001) was stored and printed,
+    and made the issue's own feed.xml invalid XML for every reader; in plain-text content
+    it stayed in the paragraphs."""
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
+        {"id": "1", "url": "http://127.0.0.1/a", "title": "Cranes\u0001 approved\u000b today\ufffe",
+         "authors": [{"name": "Ana\u0007 Li"}], "content_text": f"Bell\u0007 rings. {LONG_TEXT}"}]}
+    url = server.route("/f.json", Reply(200, json.dumps(doc).encode(),
+                                        {"Content-Type": "application/feed+json"}))
+    [item] = fetch_all([Source("s", url)], {}, settings, clock=lambda: NOW)[0].items
+    assert (item.title, item.author) == ("Cranes approved today", "Ana Li")
+    [(article, _)] = _clean_item(_ItemJob(item, False, NOW))
+    assert article.paragraphs[0].startswith("Bell rings.")
+    controls = {chr(c) for c in [*range(9), 11, 12, *range(14, 32)]}
+    assert not controls & set(article.title + "".join(article.paragraphs))
