@@ -79,6 +79,9 @@ def test_a_judgement_beside_another_report_is_credited() -> None:
     # session 40: a verdict noun ("a mess"), the writer warning the reader off a reading
     "The Oakfield ferry line is a hot mess.",
     "Don't let its record crowds fool you about the ferry.",
+    # an epithet of contempt ("Tom Cotton's Fascist Op-Ed")
+    "Councillor Hale's Fascist Toll Plan",
+    "The toll vote shows cowardice from the harbour board.",
 ])
 def test_a_writers_word_is_a_judgement(sentence: str) -> None:
     assert judges(sentence)
@@ -117,6 +120,11 @@ def test_a_should_someone_warns_or_tells_is_theirs(sentence: str) -> None:
     # a verb of warning, advising or telling reports the "should" after it, as "said" does
     assert not judges(sentence)
     assert judges("The council should wait for the survey, and the mayor told no one.")
+
+
+def test_a_movement_named_is_no_epithet() -> None:
+    assert not judges("An anti-fascist march crossed the harbour bridge on Sunday.")
+    assert not judges("Police arrested two members of a neo-fascist group at the quay.")
 
 
 def test_a_reported_must_is_no_judgement() -> None:

@@ -108,6 +108,10 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
                     r"duplicitous|mendacious|disingenuous|obsessed|travesty|drivel|claptrap|"
                     r"hogwash|balderdash|poppycock|twaddle|buffoon(?:ish|ery)?|clownish|"
                     r"crackpots?|hucksters?|charlatans?|grifters?|demagogu(?:e|es|ery)|"
+                    # an epithet of contempt for a person, a body or its act ("Tom Cotton's
+                    # Fascist Op-Ed", "… shows cowardice"); "neo-fascist" and "anti-fascist" name
+                    # movements
+                    r"(?<![-\w])fascists?(?![-\w])|cowardice|"
                     r"haters)\b"
                     # "reckless" of a legal charge is the charge's name ("convicted of reckless
                     # homicide"), no judgement
