@@ -36,6 +36,7 @@ import pickle
 import signal
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import BrokenExecutor
@@ -86,12 +87,28 @@ def _ready() -> None:
     """The task that makes a pool fork its workers."""
 
 
+ORPHAN_CHECK = 1.0  # seconds between a worker's looks at whether its parent still lives
+
+
+def _exit_when_orphaned(parent: int, every: float = ORPHAN_CHECK) -> None:
+    """In a worker: exit once its parent is gone (reparented, `os.getppid` changes). A run
+    killed by kill -9 left its workers waiting forever on their queue, each holding what it
+    inherited (~40 MB): the queue's pipes stay open between the orphans, so none of them ever
+    reads end-of-file. (Not prctl's PR_SET_PDEATHSIG: it fires when the forking *thread*
+    ends, and a pool may start workers from a thread that ends before the run does.)"""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(0)
+
+
 def _worker_start() -> None:
     """Ctrl-C is the parent's to handle: it stops handing out jobs and waits for these. What
     the worker inherited (modules, the parent's data) lives as long as it does: frozen, the
     collector never walks it again (a few per cent of cleaning's CPU) nor writes to its pages,
-    so they stay shared with the parent."""
+    so they stay shared with the parent. Orphaned, it exits (`_exit_when_orphaned`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True,
+                     name="digest-orphan-watch").start()
     gc.freeze()
 
 
