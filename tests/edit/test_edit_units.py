@@ -41,6 +41,18 @@ def test_exact_and_near_duplicates_collapse(make_article: MakeArticle, texts: An
     assert result.reason[2].startswith("near-copy")
 
 
+def test_a_short_teaser_shared_by_two_headlines_is_no_duplicate(make_article: MakeArticle) -> None:
+    # A feed's items under one boilerplate teaser are each their own story (session 40, qa40b:
+    # the store keeps them apart); the same teaser under the same title is one.
+    teaser = "Read the full story on our site."
+    a = make_article(teaser, source="A", title="Harbour board closes the quay", day=1)
+    b = make_article(teaser, source="A", title="Ferry fares rise by a fifth", day=1.1)
+    again = make_article(teaser, source="A", title="Harbour board closes the quay", day=1.2)
+    result = find_duplicates([a, b, again])
+    assert result.kept == (0, 1)
+    assert result.duplicate_of == {2: 0}
+
+
 def test_chinese_near_duplicate(make_article: MakeArticle, texts: Any) -> None:
     t = texts
     a = make_article(t.ZH_A, source="新华")

@@ -3,7 +3,11 @@
 Three signals, cheapest first:
 
 1. the same canonical URL (or URL) seen twice;
-2. the same body hash (`Article.content_hash`, which ignores case, spacing and punctuation);
+2. the same body hash (`Article.content_hash`, which ignores case, spacing and punctuation),
+   and for a body too short to judge (`MIN_SHINGLES`: a feed's boilerplate teaser, "Read the
+   full story on our site.", or a page that brought nothing) the same title too: a feed's
+   items under one such teaser are each their own headline (the store keeps them apart since
+   session 40's qa40b; collapsed here, all but one left the issue);
 3. MinHash over 5-shingles (words; characters for Chinese) with LSH banding, so only
    articles sharing a band bucket are ever compared. A candidate pair is confirmed by the
    exact Jaccard of the shingle sets (>= 0.6) or by containment (>= 0.85: a syndicated copy
@@ -72,6 +76,20 @@ def _priority(article: Article) -> tuple[object, ...]:
     return (article.published, -len(article.text), article.url)
 
 
+def _text_key(art: Article) -> str:
+    """The key two copies of one text share (module docstring, 2.): the body's hash, and for
+    a body too short to judge its title's words too; "" for no body."""
+    if not art.text.strip():
+        return ""
+    key = "h:" + art.content_hash
+    if len(art.text) < _SHORT_CHARS and len(shingles(art.text)) < MIN_SHINGLES:
+        key += "\n" + " ".join(art.title.lower().split())
+    return key
+
+
+_SHORT_CHARS = 400  # (a body this long has 60 words or 400 characters: shingles enough; skips the count)
+
+
 def find_duplicates(articles: Sequence[Article]) -> DedupResult:
     n = len(articles)
     uf = _UnionFind(n)
@@ -86,7 +104,7 @@ def find_duplicates(articles: Sequence[Article]) -> DedupResult:
     first_by_key: dict[str, int] = {}
     for i, art in enumerate(articles):
         for key, because in ((art.canonical_url or art.url, "same URL"),
-                            ("h:" + art.content_hash if art.text.strip() else "", "same text")):
+                            (_text_key(art), "same text")):
             if not key:
                 continue
             if key in first_by_key:
