@@ -105,7 +105,9 @@ def build(config: Config, period: Period | None, *, wait: float = 0.0) -> int:
     from . import distributed, pipeline
 
     period = period or pipeline.default_period(config)
-    pending = distributed.wait_for_wave(config, wait)
+    # The embedded store has no queue; asking it imported the PostgreSQL driver, which a
+    # SQLite install does not have (`digest build` was an internal error there).
+    pending = distributed.wait_for_wave(config, wait) if config.database_url else []
     out = console()
     if pending:
         shown = ", ".join(pending[:20]) + (f" and {len(pending) - 20} more"

@@ -95,8 +95,9 @@ def smtp_server(handler: object) -> Iterator[int]:
         controller.stop()
 
 
-def digest_cli(*args: str, cwd: Path | None = None,
-               timeout: float = 240) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+def digest_cli(*args: str, cwd: Path | None = None, timeout: float = 240,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m digest ARGS`; `env`: variables set over this process's."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO), **(env or {})}
     return subprocess.run([sys.executable, "-m", "digest", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=timeout)
