@@ -13,6 +13,7 @@ has not changed.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -88,16 +89,71 @@ def _node_at(root: yaml.Node | None, loc: tuple[int | str, ...]) -> yaml.Node | 
     return holder if isinstance(holder, yaml.ScalarNode) and holder.value == loc[-1] else node
 
 
+# ── a source's url ───────────────────────────────────────────────────────────
+# A web or mailbox URL, or a path relative to the config file. A web address written without
+# its scheme (`example.org/feed.xml`) or with a mangled one (`http//…`, `https:/…`) is an
+# error at load, naming what was meant: read as a path, it failed only once the run fetched it
+# ("no such file or directory: …/example.org/feed.xml"), and the config had been reported valid.
+
+_NETWORK = ("http", "https", "imap", "imaps")
+
+# A path whose first segment reads as a host: these are the web addresses a user wrote without
+# `https://`, when no such file or folder is there. A bare `feed.xml` (no slash after it) is a
+# file name, not a host.
+_HOST_FIRST = (
+    re.compile(r"www\.[^/\s]+", re.IGNORECASE),  # www.example.org, www.example.org/feed
+    re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?/", re.IGNORECASE),  # example.org/feed
+    re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}:\d{1,5}(?:/|$)", re.IGNORECASE),  # example.org:8080
+    re.compile(r"(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?:/|$)"),  # 127.0.0.1:8765/feed.xml
+    re.compile(r"localhost(?::\d{1,5})?(?:/|$)", re.IGNORECASE),  # localhost:8080/feed
+)
+# `http//host`, `https:/host`, `http:host`: a scheme with its colon or a slash missing.
+_MANGLED = re.compile(r"(?P<scheme>https?)(?::/?|//)(?!/)(?P<rest>.+)", re.IGNORECASE)
+
+
 def _resolve(base: Path, value: str) -> str:
-    """A source URL: http(s) and imap(s) stay; anything else is a path relative to this file."""
-    scheme = urlparse(value).scheme
-    if scheme in ("http", "https", "imap", "imaps"):
+    """http(s) and imap(s) URLs stay; `file:` and anything without a scheme is a path, made
+    absolute against `base` (the config's folder). Raises ValueError, its message for the
+    user, for another scheme and for a web address without its scheme or host."""
+    parsed = urlparse(value)
+    scheme = parsed.scheme.lower()
+    if scheme in _NETWORK:
+        if not parsed.netloc:
+            raise ValueError(_mangled(value) or f"{value!r} names no host "
+                             f"(expected {scheme}://host/…)")
         return value
     if scheme == "file":
-        return str(Path(urlparse(value).path))
-    if scheme and len(scheme) > 1:
-        raise ValueError(f"unsupported URL scheme {scheme!r} (expected http, https, imaps or a local path)")
-    return str((base / value).resolve())
+        return str(Path(parsed.path))
+    if scheme and len(scheme) > 1 and not _looks_like_host(value):
+        raise ValueError(f"unsupported URL scheme {scheme!r} "
+                         "(expected http, https, imaps or a local path)")
+    path = (base / value).resolve()
+    meant = _mangled(value) or (
+        f"{value!r} has no scheme: write 'https://{value}' for a web address (as a local "
+        f"path it would be {path}, which does not exist)" if _looks_like_host(value) else None)
+    if meant and not _exists(path):
+        raise ValueError(meant)
+    return str(path)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long for the file system, say: no file is there
+        return False
+
+
+def _looks_like_host(value: str) -> bool:
+    return any(rule.match(value) for rule in _HOST_FIRST)
+
+
+def _mangled(value: str) -> str | None:
+    """The message for `http//host/…` and the like, or None."""
+    found = _MANGLED.fullmatch(value)
+    if not found:
+        return None
+    meant = f"{found['scheme'].lower()}://{found['rest']}"
+    return f"{value!r} is not a URL: did you mean {meant!r}?"
 
 
 def load_config(path: str | Path) -> Config:

@@ -181,3 +181,52 @@ def test_a_channel_secret_comes_from_the_environment(tmp_path: Path,
     path = tmp_path / "sources.yaml"
     path.write_text(T + "notify:\n  - 'tgram://${DIGEST_TEST_TOKEN}/12345'\n", encoding="utf-8")
     assert load_config(path).notify == ("tgram://${DIGEST_TEST_TOKEN}/12345",)
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("example.org/feed.xml", "'example.org/feed.xml' has no scheme: write "
+                                 "'https://example.org/feed.xml' for a web address"),
+        ("www.example.org", "write 'https://www.example.org'"),
+        ("127.0.0.1:8765/rss.xml", "write 'https://127.0.0.1:8765/rss.xml'"),
+        ("localhost:8080/feed", "write 'https://localhost:8080/feed'"),
+        ("feeds.example.org:8080", "write 'https://feeds.example.org:8080'"),
+        ("http//example.org/feed", "did you mean 'http://example.org/feed'?"),
+        ("https:/example.org/feed", "did you mean 'https://example.org/feed'?"),
+        ("http:example.org", "did you mean 'http://example.org'?"),
+        ("https:///feed", "names no host (expected https://host/…)"),
+    ],
+)
+def test_a_web_address_without_its_scheme_is_an_error_at_load(
+        write_config: Callable[[str], Path], url: str, words: str) -> None:
+    """Read as a local path, `example.org/feed.xml` passed validation ("valid, 2 source(s)")
+    and failed at every fetch: "no such file or directory: /home/…/example.org/feed.xml"."""
+    path = write_config(T + f"sources:\n  - name: A\n    url: '{url}'\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:5: sources[0].url: "), message
+    assert words in message, message
+
+
+def test_paths_that_only_look_like_hosts_stay_paths(write_config: Callable[[str], Path]) -> None:
+    """A file or folder that is there is read, whatever its name; a bare file name and a
+    relative path are paths even when missing (a mailbox folder may come later)."""
+    path = write_config(T + "sources:\n  - {name: A, url: mirror.example.org/feed.xml}\n"
+                            "  - {name: B, url: feed.xml}\n  - {name: C, url: feeds/one.xml}\n")
+    (path.parent / "mirror.example.org").mkdir()
+    (path.parent / "mirror.example.org" / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    urls = [s.url for s in load_config(path).sources]
+    assert urls == [str(path.parent / n) for n in
+                    ("mirror.example.org/feed.xml", "feed.xml", "feeds/one.xml")]
+
+
+def test_a_schemeless_address_too_long_for_a_file_name_is_still_a_config_error(
+        write_config: Callable[[str], Path]) -> None:
+    """Whether the path is there is asked of the file system, which refuses a name this long
+    (OSError, found by the fuzzer): no file is there, and the address is reported."""
+    host = "a" * 300 + ".example.org"
+    path = write_config(T + f"sources:\n  - name: A\n    url: {host}/feed\n")
+    with pytest.raises(ConfigError, match="has no scheme"):
+        load_config(path)
