@@ -20,7 +20,9 @@ from .errors import ConfigError
 from .printing import (
     StageProgress,
     console,
+    delivery_error,
     print_deliveries,
+    print_failed_deliveries,
     print_failures,
     print_health,
     print_markup,
@@ -137,13 +139,14 @@ def send(config: Config, period: Period | None, *, dry_run: bool, resend: Resend
 
 
 def status(config: Config) -> int:
-    from .status import channel_report, editor_report
+    from .status import channel_report, editor_report, failed_deliveries
 
     out = console()
     with _store(config) as store:
         runs = store.runs(10)
         health = store.source_health()
         doubtful = store.deliveries(status=("unknown", "sending"))
+        failed = failed_deliveries(store)
         edited = editor_report(config, store)
         channels = channel_report(config, store)
     # A 'sending' row is a message being handed over right now, or, when no run holds the
@@ -171,9 +174,10 @@ def status(config: Config) -> int:
         for d in doubtful:
             shown = "sending" if d.status == "sending" and running else "unknown"
             out.print(f"  {d.issue}  {d.recipient}  {shown}  {d.message_id or ''}  "
-                      f"{d.error or ''}".rstrip())
+                      f"{delivery_error(d)}".rstrip())
     else:
         out.print("No deliveries in doubt.")
+    print_failed_deliveries(out, failed)
     if channels:
         out.print("Channels (latest issue each was sent, or in doubt or failing):")
         for n in channels:

@@ -87,10 +87,27 @@ _VERBS = {"planned": "would send to", "sent": "sent to", "failed": "NOT sent to"
           "unknown": "outcome UNKNOWN for", "sending": "outcome UNKNOWN for"}
 
 
+def delivery_error(d: Delivery) -> str:
+    """A delivery's error as printed after its recipient: without the recipient the stored
+    error opens with ("NOT sent to bob@x.org: bob@x.org: cannot reach …")."""
+    return (d.error or "").removeprefix(f"{d.recipient}: ")
+
+
 def print_deliveries(out: Console, deliveries: Sequence[Delivery], indent: str = "") -> None:
     for d in deliveries:
-        out.print(f"{indent}{_VERBS[d.status]} {d.recipient}" + (f": {d.error}" if d.error
-                                                                  and not d.ok else ""))
+        out.print(f"{indent}{_VERBS[d.status]} {d.recipient}" + (f": {delivery_error(d)}"
+                                                                  if d.error and not d.ok else ""))
+
+
+def print_failed_deliveries(out: Console, failed: Sequence[Delivery]) -> None:
+    """`digest status`: the recipients the newest issue did not reach (status.failed_deliveries)."""
+    if not failed:
+        return
+    key = failed[0].issue
+    out.print(f"Deliveries failed for {key}: {len(failed)} (tried again by the next "
+              f"`digest run --period {key}` or `digest send --period {key}`):")
+    for d in failed:
+        out.print(f"  {d.recipient}  {delivery_error(d)}".rstrip())
 
 
 _CHANNEL_VERBS = {"planned": "would notify", "sent": "notified", "failed": "NOT notified",

@@ -11,7 +11,7 @@ from .configtypes import Config
 from .store import Store
 
 if TYPE_CHECKING:
-    from .models import Notification
+    from .models import Delivery, Notification
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,15 @@ def editor_report(config: Config, store: Store) -> EditorReport | None:
     return None
 
 
+def failed_deliveries(store: Store, *, issues: int = 5) -> list[Delivery]:
+    """The recipients that did not get the newest issue sent to anyone (among the last
+    `issues`): each is tried again by the next `digest run` or `digest send` of that issue.
+    An older issue's are not listed: they would be listed every week for a dead address."""
+    for record in store.issues()[:issues]:
+        rows = store.deliveries(record.key)
+        if rows:
+            return [d for d in rows if d.status == "failed"]
+    return []
 
 
 def channel_report(config: Config, store: Store) -> list[Notification]:

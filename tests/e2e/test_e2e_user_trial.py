@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .conftest import PERIOD, REPO, Site, digest_cli, http_config
+from .conftest import PERIOD, REPO, Site, digest_cli, http_config, smtp_server
 
 
 def _without_psycopg(tmp_path: Path) -> dict[str, str]:
@@ -34,3 +34,43 @@ def test_build_works_on_sqlite_without_the_postgres_extra(tmp_path: Path,
     assert "internal error" not in built.stderr
     assert "Built China AI Watch" in built.stdout
     assert (tmp_path / "out" / "issues" / PERIOD / "issue.json").is_file()
+
+
+class _Refusing:
+    """An SMTP server that refuses every address starting with "gone"."""
+
+    def __init__(self) -> None:
+        self.delivered: list[str] = []
+
+    async def handle_RCPT(self, server: object, session: object, envelope: object,
+                          address: str, rcpt_options: list[str]) -> str:
+        if address.startswith("gone"):
+            return "550 5.1.1 no such user"
+        envelope.rcpt_tos.append(address)  # type: ignore[attr-defined]
+        return "250 OK"
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        self.delivered += envelope.rcpt_tos  # type: ignore[attr-defined]
+        return "250 OK"
+
+
+def test_status_names_the_recipients_the_issue_did_not_reach(tmp_path: Path,
+                                                             sample_site: Site) -> None:
+    """After a run whose recipient was refused, `digest status` said "No deliveries in doubt."
+    and nothing else about it; `digest run` printed the recipient twice ("NOT sent to
+    gone@…: gone@…: SMTP server … refused")."""
+    server = _Refusing()
+    with smtp_server(server) as port:
+        config = http_config(tmp_path, sample_site.base, extra=(
+            "email:\n  from: news@example.org\n  recipients: [a@example.org, gone@example.org]\n"
+            f"  smtp_host: 127.0.0.1\n  smtp_port: {port}\n  security: none\n"))
+        run = digest_cli("run", "--config", str(config), "--period", PERIOD)
+        assert run.returncode == 1, run.stderr
+        assert server.delivered == ["a@example.org"]
+        assert "NOT sent to gone@example.org: SMTP server 127.0.0.1" in run.stdout, run.stdout
+        status = digest_cli("status", "--config", str(config))
+    assert status.returncode == 0, status.stderr
+    assert (f"Deliveries failed for {PERIOD}: 1 (tried again by the next `digest run --period "
+            f"{PERIOD}` or `digest send --period {PERIOD}`):") in status.stdout, status.stdout
+    assert "  gone@example.org  SMTP server 127.0.0.1" in status.stdout
+    assert "550 5.1.1 no such user" in status.stdout
