@@ -212,28 +212,17 @@ def sources_check(config: Config) -> int:
 
 
 def sources_import(config: Config, opml: Path) -> int:
-    import yaml
-
+    from .configedit import import_sources
     from .fetch.opml import read_opml
 
-    try:
-        found = read_opml(opml)
-    except OSError as exc:
-        raise ConfigError(f"cannot read {opml}: {exc.strerror}") from exc
-    data = yaml.safe_load(config.path.read_text(encoding="utf-8"))
-    have_names = {s["name"] for s in data.get("sources") or []}
-    have_urls = {s.url for s in config.sources}
-    added = [s for s in found if s.url not in have_urls and s.name not in have_names]
-    if added:
-        text = config.path.read_text(encoding="utf-8")
-        config.path.with_name(config.path.name + ".bak").write_text(text, encoding="utf-8")
-        data.setdefault("sources", [])
-        data["sources"] = (data["sources"] or []) + [
-            {"name": s.name, "url": s.url, "kind": s.kind} for s in added]
-        config.path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                               encoding="utf-8")
-    console().print(f"Added {len(added)} source(s) to {config.path} "
-                     f"({len(found) - len(added)} already there).")
+    done = import_sources(config, read_opml(opml))
+    out = console()
+    out.print(f"Added {len(done.added)} source(s) to {config.path} ({done.known} already there)."
+              + (f" The previous file is {config.path.name}.bak." if done.added else ""))
+    if done.renamed:
+        out.print("  named apart from a source of the same name: " + ", ".join(done.renamed))
+    if not done.comments_kept:
+        out.print("  the file was written again whole: its comments are only in the .bak")
     return 0
 
 

@@ -1,0 +1,86 @@
+"""`digest sources import` adds the OPML's feeds to sources.yaml as text: the user's comments,
+order and quoting stay (they were all lost: the file was loaded and dumped again whole)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digest.config import load_config
+from digest.configedit import import_sources, with_sources
+from digest.errors import ConfigError
+from digest.models import Source
+
+NEW = [{"name": "New One", "url": "https://new.example/feed.xml"}]
+ADDED = "- name: New One\n{0}  url: https://new.example/feed.xml\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # indented list, a comment after it: the entry goes under the last item
+        ("newsletter: {title: T}  # mine\nsources:\n  # big ones\n  - name: A\n    url: a.xml"
+         "   # a\n\n# mail\nemail: {}\n",
+         "newsletter: {title: T}  # mine\nsources:\n  # big ones\n  - name: A\n    url: a.xml"
+         "   # a\n  " + ADDED.format("  ") + "\n# mail\nemail: {}\n"),
+        # list not indented, file without a final newline
+        ("sources:\n- name: A\n  url: a.xml",
+         "sources:\n- name: A\n  url: a.xml\n" + ADDED.format("")),
+        # the last item ends on a block scalar
+        ("sources:\n  - name: A\n    url: a.xml\n    selector: |\n      h2 a\nemail: {}\n",
+         "sources:\n  - name: A\n    url: a.xml\n    selector: |\n      h2 a\n  "
+         + ADDED.format("  ") + "email: {}\n"),
+        # no list yet, an empty one, a null one
+        ("newsletter: {title: T}\n", "newsletter: {title: T}\nsources:\n  " + ADDED.format("  ")),
+        ("sources: []  # none yet\nemail: {}\n",
+         "sources:\n  " + ADDED.format("  ").rstrip("\n") + "  # none yet\nemail: {}\n"),
+        ("sources:\nemail: {}\n", "sources:\n  " + ADDED.format("  ") + "email: {}\n"),
+    ],
+)
+def test_entries_go_where_the_list_ends_and_the_rest_stays(text: str, expected: str) -> None:
+    new_text, kept = with_sources(text, NEW)
+    assert kept
+    assert new_text == expected
+
+
+def test_a_layout_it_cannot_extend_is_dumped_whole_and_says_so() -> None:
+    text = "sources: [{name: A, url: a.xml}]  # flow\n"
+    new_text, kept = with_sources(text, NEW)
+    assert not kept
+    assert yaml.safe_load(new_text)["sources"] == [{"name": "A", "url": "a.xml"}, *NEW]
+
+
+def _config(tmp_path: Path, sources: str) -> Path:
+    path = tmp_path / "sources.yaml"
+    path.write_text("# hand-written\nnewsletter:\n  title: T   # readers see this\nsources:\n"
+                    + sources + "# mail below\n", encoding="utf-8")
+    return path
+
+
+def test_import_keeps_comments_numbers_a_taken_name_and_counts_known_urls(tmp_path: Path) -> None:
+    """An OPML feed named like a source already there (another outlet, same title) was
+    skipped and counted "already there": it was never fetched."""
+    path = _config(tmp_path, "  - name: Tech News   # the old one\n"
+                             "    url: https://old.example/feed.xml\n")
+    found = [Source(name="Tech News", url="https://other.example/rss"),
+             Source(name="Old", url="https://old.example/feed.xml"),
+             Source(name="科技", url="https://keji.example/feed", kind="feed")]
+    done = import_sources(load_config(path), found)
+    assert [s.name for s in done.added] == ["Tech News (2)", "科技"]
+    assert done.known == 1 and done.renamed == ("Tech News (2)",) and done.comments_kept
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# hand-written\n") and "# readers see this" in text
+    assert "# the old one" in text and text.endswith("# mail below\n")
+    assert "  - name: 科技\n    url: https://keji.example/feed\n    kind: feed\n" in text
+    assert [s.name for s in load_config(path).sources] == ["Tech News", "Tech News (2)", "科技"]
+    assert (tmp_path / "sources.yaml.bak").read_text(encoding="utf-8").count("name:") == 1
+
+
+def test_feeds_that_would_break_the_config_leave_it_as_it_was(tmp_path: Path) -> None:
+    path = _config(tmp_path, "  - name: A\n    url: https://a.example/feed\n")
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(ConfigError, match="not changed: the OPML's feeds would make it invalid"):
+        import_sources(load_config(path), [Source(name="B", url="gopher://b.example/")])
+    assert path.read_text(encoding="utf-8") == before
