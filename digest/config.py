@@ -190,10 +190,32 @@ def load_config(path: str | Path) -> Config:
             msg = "unknown key" + (f" (expected one of: {', '.join(allowed)})" if allowed else "")
         elif err["type"] == "missing":
             msg = "required key is missing"
+        elif err["type"] in ("model_type", "dict_type"):  # it named a class: "_SourceModel"
+            allowed = _allowed_keys(ConfigModel, loc)
+            msg = ("expected a mapping of keys" + (f" ({', '.join(allowed)})" if allowed else "")
+                   + f", not {_shown(err['input'])}")
+        elif err["type"] == "list_type" and isinstance(err["input"], dict):
+            msg += " (got a mapping: start each item with '- ')"
+        elif err["type"].endswith(("_type", "_parsing")) and _scalar(err["input"]):
+            msg += f" (got {_shown(err['input'])})"
         if len(exc.errors()) > 1:
             msg += f" (and {len(exc.errors()) - 1} more error(s))"
         raise ConfigError(msg, path=shown, line=line, key=dotted(loc)) from exc
     return _freeze(model, path, raw_bytes, root)
+
+
+def _scalar(value: object) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _shown(value: object) -> str:
+    """A value as an error message quotes it: a scalar, at most 60 characters, or its kind."""
+    if value is None:
+        return "an empty value"
+    if not _scalar(value):
+        return "a list" if isinstance(value, list) else "a mapping"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:

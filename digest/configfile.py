@@ -23,6 +23,16 @@ MAX_NUMBER_CHARS = 40  # a port, a timeout, a count: never this long
 MAX_VALUES = 100_000  # scalars and collections after expanding aliases
 
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+# What PyYAML's words usually mean in a hand-written config, said after them.
+_HINTS = (
+    ("mapping values are not allowed here",
+     "a value holding ': ' must be quoted, as in title: \"AI: the week\"; or this line is "
+     "indented deeper than the key above it"),
+    ("expected <block end>", "this line is indented differently from the lines beside it"),
+    ("cannot start any token", "YAML indents with spaces, not tabs"),
+    ("found unexpected end of stream", "a quote or bracket opened above is never closed"),
+    ("could not find expected ':'", "a key without its ':', or a quote left open"),
+)
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
@@ -66,6 +76,7 @@ def read_yaml(text: str, shown: str) -> tuple[yaml.Node | None, Any]:
             line = text.count("\n", 0, exc.position) + 1
             problem = f"unacceptable character #x{exc.character:04x}: {exc.reason}"
         problem = " ".join(problem.split())  # one line, whatever PyYAML said
+        problem += next((f" ({hint})" for words, hint in _HINTS if words in problem), "")
         raise ConfigError(f"invalid YAML: {problem}", path=shown, line=line) from exc
 
 

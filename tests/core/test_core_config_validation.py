@@ -90,6 +90,27 @@ S = T + "sections:\n  - name: Policy\n    topics: [AI policy]\n"
         (T + "sections: Policy\n", 3, "sections", "valid list"),
         (T + "coverage: sometimes\n", 3, "coverage", "valid boolean"),
         (T + "explainer_memory: -1\n", 3, "explainer_memory", "greater than or equal to 0"),
+        # what a hand-written file gets wrong, said in the file's words (not "_SourceModel")
+        (T + "sources:\n  - https://a.example/feed\n", 4, "sources[0]",
+         "expected a mapping of keys (name, url, kind, include, exclude, selector, newsletter, "
+         "full_text), not 'https://a.example/feed'"),
+        (T + "sources:\n  -\n", 4, "sources[0]", "expected a mapping of keys (name, url"),
+        (T + "sources:\n  name: A\n  url: a.xml\n", 3, "sources",
+         "valid list (got a mapping: start each item with '- ')"),
+        (T + "  topics: AI, chips\n", 3, "newsletter.topics", "valid list (got 'AI, chips')"),
+        (T + "sources:\n  - {name: A, url: a.xml, full_text: maybe}\n", 4,
+         "sources[0].full_text", "valid boolean, unable to interpret input (got 'maybe')"),
+        (T + "  max_stories: " + "9" * 30 + "x\n", 3, "newsletter.max_stories",
+         "(got '" + "9" * 30 + "x')"),
+        (T + "sources:\n  - {name: A, url: a.xml}\n   - {name: B, url: b.xml}\n", 5, "",
+         "invalid YAML: expected <block end>, but found '<block sequence start>' (this line is "
+         "indented differently from the lines beside it)"),
+        (T + "  description: AI: the week\n", 3, "",
+         "invalid YAML: mapping values are not allowed here (a value holding ': ' must be "
+         "quoted"),
+        (T + "sources:\n\t- {name: A, url: a.xml}\n", 4, "", "(YAML indents with spaces"),
+        (T + "  description: \"AI\nsources: []\n", 5, "",
+         "(a quote or bracket opened above is never closed)"),
     ],
 )
 def test_bad_values_name_file_line_and_key(write_config: Callable[[str], Path], text: str,
