@@ -28,6 +28,10 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_TEMPFAIL = 0, 1, 2, 75
 log = logging.getLogger("digest")
 
 
+_EXIT_CODES = ("exit codes: 0 ok, 1 failure (a recipient not sent to, a source that failed "
+               "`sources check`), 2 usage or configuration error, 75 another run holds the lock "
+               "(try again later), 130 interrupted")
+
 _RESEND: dict[str, Any] = {
     "nargs": "?", "const": "unknown", "default": "none", "choices": ("unknown", "all"),
     "metavar": "unknown|all",
@@ -84,9 +88,16 @@ def _parser() -> argparse.ArgumentParser:
     period.add_argument("--until", metavar="DATE", help="last day (YYYY-MM-DD), with --since")
     period.add_argument("--out", metavar="DIR", help="output folder (default: from the config)")
 
-    p = _Parser(prog="digest", description="Turn sources into a newsletter issue.")
+    p = _Parser(prog="digest", description="Turn sources into a newsletter issue.",
+                epilog=_EXIT_CODES)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    r = sub.add_parser("run", parents=[common, period], help="fetch, clean, edit, render, publish")
+    r = sub.add_parser("run", parents=[common, period], epilog=_EXIT_CODES,
+                       help="fetch, clean, edit, render, publish and send an issue",
+                       description="Fetch every source, then edit, render and publish the issue "
+                                   "of a period in the output folder, and send it to the "
+                                   "configured recipients (--no-send: build only). An issue "
+                                   "already built is rebuilt only with --force, and nobody is "
+                                   "sent it twice.")
     r.add_argument("--force", action="store_true", help="rebuild an issue that already exists")
     r.add_argument("--resend", **_RESEND)
     r.add_argument("--no-send", action="store_true", help="build only; send nothing")
@@ -112,8 +123,14 @@ def _parser() -> argparse.ArgumentParser:
                         "and its jobs are queued again (default 10)")
     w.add_argument("--drain", action="store_true",
                    help="stop when no job is ready instead of waiting for more")
-    s = sub.add_parser("send", parents=[common], help="send a built issue over SMTP")
-    s.add_argument("--period", metavar="KEY", help="issue key (default: the last complete week)")
+    s = sub.add_parser("send", parents=[common], help="send a built issue over SMTP",
+                       epilog=_EXIT_CODES,
+                       description="Send a built issue to every recipient who has not had it, "
+                                   "and its brief to every notify: channel that has not.")
+    s.add_argument("--period", metavar="KEY",
+                   help="issue key: an ISO week such as 2026-W10, or FIRST_LAST (2026-03-02_"
+                        "2026-03-08) for an issue built with --since/--until (default: the "
+                        "last complete week)")
     s.add_argument("--dry-run", action="store_true", help="say who would get it; send nothing")
     s.add_argument("--resend", **_RESEND)
     src = sub.add_parser("sources", help="check, import or export sources")

@@ -74,3 +74,17 @@ def test_status_names_the_recipients_the_issue_did_not_reach(tmp_path: Path,
             f"{PERIOD}` or `digest send --period {PERIOD}`):") in status.stdout, status.stdout
     assert "  gone@example.org  SMTP server 127.0.0.1" in status.stdout
     assert "550 5.1.1 no such user" in status.stdout
+
+
+def test_help_says_run_sends_and_lists_the_exit_codes() -> None:
+    """`digest --help` said run would "fetch, clean, edit, render, publish": not that it
+    e-mails every recipient; no help named an exit code."""
+    top = digest_cli("--help")
+    assert top.returncode == 0
+    assert "fetch, clean, edit, render, publish and send an issue" in top.stdout
+    run = digest_cli("run", "--help")
+    assert "send it to the configured recipients (--no-send: build only)" in " ".join(
+        run.stdout.split())
+    for out in (top.stdout, run.stdout):
+        words = " ".join(out.split())
+        assert "exit codes: 0 ok, 1 failure" in words and "130 interrupted" in words
