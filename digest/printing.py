@@ -131,14 +131,21 @@ def print_failures(out: Console, health: list[SourceHealth]) -> None:
                       + "; ".join(f"{h.name} ({h.error})" for h in bad))
 
 
+_ERROR_CHARS = 300  # a parser's message can run on; a table cell need not
+
+
 def print_health(out: Console, health: list[SourceHealth], *, title: str) -> None:
     from rich.table import Table
 
     table = Table(title=title)
-    for col in ("source", "status", "HTTP", "items", "new", "failures", "seconds",
-                "error / warning"):
+    for col in ("source", "status", "HTTP", "items", "new", "failures", "seconds"):
         table.add_column(col)
+    # Folded, not cut: the end of an error is often what to act on (the URL of "an HTML page,
+    # not a feed, and it advertises no feed: http://…" was cut at its host).
+    table.add_column("error / warning", overflow="fold")
     for h in health:
+        error = h.error or ""
         table.add_row(h.name, h.status, str(h.http_status or ""), str(h.items), str(h.new_items),
-                      str(h.consecutive_failures), f"{h.seconds:.2f}", (h.error or "")[:70])
+                      str(h.consecutive_failures), f"{h.seconds:.2f}",
+                      error if len(error) <= _ERROR_CHARS else error[:_ERROR_CHARS - 1] + "…")
     out.print(table)

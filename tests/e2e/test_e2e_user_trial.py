@@ -88,3 +88,18 @@ def test_help_says_run_sends_and_lists_the_exit_codes() -> None:
     for out in (top.stdout, run.stdout):
         words = " ".join(out.split())
         assert "exit codes: 0 ok, 1 failure" in words and "130 interrupted" in words
+
+
+def test_the_health_table_prints_an_error_to_its_end(tmp_path: Path, sample_site: Site) -> None:
+    """`sources check` and `status` cut each error at 70 characters: "an HTML page, not a
+    feed, and it advertises no feed: http://127.0.0.1:" lost the page it was about."""
+    page = (f"{sample_site.base}/outlets/pacific-circuit/articles/"
+            "zhejiang-universities-ai-literacy-course.html")
+    config = http_config(tmp_path, sample_site.base, extra_sources=(
+        f"  - name: A Page\n    url: \"{page}\"\n    kind: feed\n"))
+    check = digest_cli("sources", "check", "--config", str(config))
+    assert check.returncode == 1, check.stderr
+    row = next(line for line in check.stdout.splitlines() if "A Page" in line)
+    assert "an HTML page, not a feed" in row
+    assert "literacy-course.html" in "".join(
+        line.split("│")[-2].strip() for line in check.stdout.splitlines() if "│" in line)
