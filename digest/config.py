@@ -163,7 +163,11 @@ def load_config(path: str | Path) -> Config:
     try:
         raw_bytes = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"cannot read the config file ({exc.strerror})", path=shown) from exc
+        where = (f"; there is none in {Path.cwd()}: give its path with --config PATH or "
+                 "$DIGEST_CONFIG" if isinstance(exc, FileNotFoundError)
+                 and not path.is_absolute() else "")
+        raise ConfigError(f"cannot read the config file ({exc.strerror}{where})",
+                          path=shown) from exc
     if len(raw_bytes) > MAX_BYTES:
         raise ConfigError(f"the file is {len(raw_bytes):,} bytes (at most {MAX_BYTES:,})",
                           path=shown)

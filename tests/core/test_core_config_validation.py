@@ -251,3 +251,14 @@ def test_a_schemeless_address_too_long_for_a_file_name_is_still_a_config_error(
     path = write_config(T + f"sources:\n  - name: A\n    url: {host}/feed\n")
     with pytest.raises(ConfigError, match="has no scheme"):
         load_config(path)
+
+
+def test_no_config_in_this_folder_says_how_to_name_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`digest run` in a folder without sources.yaml said only "cannot read the config file
+    (No such file or directory)"."""
+    monkeypatch.chdir(tmp_path)
+    err = _cli_error(Path("sources.yaml"), capsys)
+    assert (f"sources.yaml: cannot read the config file (No such file or directory; there is "
+            f"none in {tmp_path}: give its path with --config PATH or $DIGEST_CONFIG)") in err
