@@ -47,7 +47,10 @@ def run(config: Config, period: Period | None, *, force: bool, resend: Resend, s
         report = pipeline.run(config, period, force=force, resend=resend, deliver=send,
                               fetch=fetch, progress=progress)
     out = console()
-    if report.noop:
+    if report.noop and (report.deliveries or report.notifications):
+        out.print(f"Issue {report.period.key} is already built in {config.output} (--force "
+                  "rebuilds); tried again where it has not gone:")
+    elif report.noop:
         out.print(f"Issue {report.period.key} is already built in {config.output}; nothing to do "
                   "(--force rebuilds; --resend sends again).")
     else:

@@ -58,7 +58,8 @@ def test_status_names_the_recipients_the_issue_did_not_reach(tmp_path: Path,
                                                              sample_site: Site) -> None:
     """After a run whose recipient was refused, `digest status` said "No deliveries in doubt."
     and nothing else about it; `digest run` printed the recipient twice ("NOT sent to
-    gone@…: gone@…: SMTP server … refused")."""
+    gone@…: gone@…: SMTP server … refused"); run again, it said "nothing to do" above the
+    recipient it had just tried again."""
     server = _Refusing()
     with smtp_server(server) as port:
         config = http_config(tmp_path, sample_site.base, extra=(
@@ -69,6 +70,12 @@ def test_status_names_the_recipients_the_issue_did_not_reach(tmp_path: Path,
         assert server.delivered == ["a@example.org"]
         assert "NOT sent to gone@example.org: SMTP server 127.0.0.1" in run.stdout, run.stdout
         status = digest_cli("status", "--config", str(config))
+        again = digest_cli("run", "--config", str(config), "--period", PERIOD)
+    # it did something: not "nothing to do", as it said
+    assert again.returncode == 1 and server.delivered == ["a@example.org"]
+    assert again.stdout.startswith(f"Issue {PERIOD} is already built in {tmp_path / 'out'} "
+                                   "(--force rebuilds); tried again where it has not gone:\n"
+                                   "  NOT sent to gone@example.org: SMTP"), again.stdout
     assert status.returncode == 0, status.stderr
     assert (f"Deliveries failed for {PERIOD}: 1 (tried again by the next `digest run --period "
             f"{PERIOD}` or `digest send --period {PERIOD}`):") in status.stdout, status.stdout
