@@ -131,6 +131,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="issue key: an ISO week such as 2026-W10, or FIRST_LAST (2026-03-02_"
                         "2026-03-08) for an issue built with --since/--until (default: the "
                         "last complete week)")
+    s.add_argument("--out", metavar="DIR",
+                   help="the output folder it was built in (default: from the config)")
     s.add_argument("--dry-run", action="store_true", help="say who would get it; send nothing")
     s.add_argument("--resend", **_RESEND)
     src = sub.add_parser("sources", help="check, import or export sources")

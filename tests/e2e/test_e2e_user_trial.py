@@ -110,3 +110,23 @@ def test_the_health_table_prints_an_error_to_its_end(tmp_path: Path, sample_site
     assert "an HTML page, not a feed" in row
     assert "literacy-course.html" in "".join(
         line.split("│")[-2].strip() for line in check.stdout.splitlines() if "│" in line)
+
+
+def test_an_issue_built_with_out_can_be_sent(tmp_path: Path, sample_site: Site) -> None:
+    """`digest run --out DIR --no-send` built the issue; `digest send` then said it "has not
+    been built" (it looked in the config's folder) and refused `--out` ("unrecognized
+    arguments"): the issue could not be sent at all."""
+    server = _Refusing()
+    with smtp_server(server) as port:
+        config = http_config(tmp_path, sample_site.base, extra=(
+            "email:\n  from: news@example.org\n  recipients: [a@example.org]\n"
+            f"  smtp_host: 127.0.0.1\n  smtp_port: {port}\n  security: none\n"))
+        elsewhere = tmp_path / "staging"
+        built = digest_cli("run", "--config", str(config), "--period", PERIOD, "--out",
+                           str(elsewhere), "--no-send")
+        assert built.returncode == 0, built.stderr
+        sent = digest_cli("send", "--config", str(config), "--period", PERIOD, "--out",
+                          str(elsewhere))
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout == "sent to a@example.org\n"
+    assert server.delivered == ["a@example.org"]
