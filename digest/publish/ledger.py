@@ -21,10 +21,13 @@ Message-ID, which lets mail systems that deduplicate by Message-ID drop a second
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
+from digest.errors import PublishError
 from digest.models import Delivery, DeliveryStatus, Resend
 
 # The statuses each resend mode sends to (None: no row yet). Rules as data.
@@ -70,3 +73,33 @@ def plan(recipients: Sequence[str], states: Mapping[str, DeliveryStatus],
             held.append(rcpt)
     return Plan(send=tuple(send), held=tuple(held), orphaned=tuple(orphaned))
 
+
+
+# A built issue is sent to nobody, by e-mail or to any channel, when it is empty because
+# nothing could be read: no story, and every source failed or was skipped (the network down, a
+# proxy in the way, a wrong URL for each). Sent, it reached every reader empty, and the period
+# counted as done: the next run found it built and did nothing.
+_NOTHING_READ = frozenset({"error", "skipped"})
+
+
+def unsendable(key: str, issue: Mapping[str, Any]) -> str | None:
+    """Why the issue (its issue.json) is sent to nobody at all, or None."""
+    sources = issue.get("sources") or []
+    if issue.get("stories") or not sources or any(
+            not isinstance(s, Mapping) or s.get("status") not in _NOTHING_READ for s in sources):
+        return None
+    return (f"issue {key} not sent: it is empty because every source failed ({len(sources)} "
+            f"of {len(sources)}; `digest status` lists them); once they answer, `digest run "
+            f"--period {key} --force` builds it again and sends it")
+
+
+def check_sendable(key: str, out: Path) -> None:
+    """Raise PublishError when issue `key` in `out` must not be sent (`unsendable`); an issue
+    without its issue.json is left to the sender's own checks."""
+    try:
+        data = json.loads((Path(out) / "issues" / key / "issue.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    reason = unsendable(key, data) if isinstance(data, Mapping) else None
+    if reason:
+        raise PublishError(reason)

@@ -135,6 +135,7 @@ def notify_issue(key: str, out: Path, templates: Sequence[str], log: NotifyLog, 
     notifications, then (as `unknown`) the channels held back because an attempt is in doubt.
     A dry run sends and records nothing."""
     view = _view(key, out)
+    ledger.check_sendable(key, out)
     todo = ledger.plan(list(templates), log.notification_states(key), resend)
     held = [Notification(key, t, "unknown", ledger.HELD) for t in todo.held]
     if dry_run:

@@ -282,6 +282,7 @@ def send_issue(key: str, out: Path, email: EmailSettings, log: DeliveryLog, *,
     with status "planned", then the held ones.
     """
     msg = _load(key, out)
+    ledger.check_sendable(key, out)
     todo = ledger.plan(read_recipients(email), log.delivery_states(key), resend)
 
     def msgid(rcpt: str) -> str:

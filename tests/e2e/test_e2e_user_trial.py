@@ -6,6 +6,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from digest.publish import ledger
+
 from .conftest import PERIOD, REPO, Site, digest_cli, http_config, smtp_server
 
 
@@ -130,3 +134,48 @@ def test_an_issue_built_with_out_can_be_sent(tmp_path: Path, sample_site: Site) 
     assert sent.returncode == 0, sent.stderr
     assert sent.stdout == "sent to a@example.org\n"
     assert server.delivered == ["a@example.org"]
+
+
+@pytest.mark.parametrize(
+    ("stories", "statuses", "sent"),
+    [
+        ([], ["error", "error"], False),  # nothing could be read: not sent
+        ([], ["error", "skipped"], False),  # a disabled source reads nothing either
+        ([], ["error", "ok"], True),  # a quiet week: one source answered (send_empty decides)
+        ([], ["not_modified", "error"], True),
+        ([{"rank": 1}], ["error", "error"], True),  # the store held the week's articles
+        ([], [], True),  # no sources configured: not a failure of theirs
+    ],
+)
+def test_which_issues_are_sent_to_nobody(stories: list[dict[str, int]], statuses: list[str],
+                                         sent: bool) -> None:
+    issue = {"stories": stories, "sources": [{"name": str(i), "status": s}
+                                             for i, s in enumerate(statuses)]}
+    assert (ledger.unsendable("2026-W49", issue) is None) is sent
+
+
+def test_an_issue_empty_because_every_source_failed_is_sent_to_nobody(
+        tmp_path: Path, sample_site: Site) -> None:
+    """With the network down, every source failed, and `digest run` e-mailed every reader an
+    empty issue ("0 featured and 0 more stories"), exit 0; the next run found the week built
+    and did nothing, so the real issue never went out."""
+    server = _Refusing()
+    config = tmp_path / "sources.yaml"
+    with smtp_server(server) as port:
+        config.write_text(
+            "newsletter: {title: Down Weekly, topics: [AI]}\nsources:\n"
+            f"  - {{name: One, url: '{sample_site.base}/broken/one.xml'}}\n"
+            f"  - {{name: Two, url: '{sample_site.base}/broken/two.xml'}}\n"
+            "fetch: {retries: 0}\nnotify: ['json://127.0.0.1:9/hook']\n"
+            "email:\n  from: news@example.org\n  recipients: [a@example.org]\n"
+            f"  smtp_host: 127.0.0.1\n  smtp_port: {port}\n  security: none\n",
+            encoding="utf-8")
+        run = digest_cli("run", "--config", str(config), "--period", PERIOD)
+        send = digest_cli("send", "--config", str(config), "--period", PERIOD)
+    assert server.delivered == []
+    for result in (run, send):
+        assert result.returncode == 1, result.stderr
+        assert (f"issue {PERIOD} not sent: it is empty because every source failed (2 of 2; "
+                f"`digest status` lists them); once they answer, `digest run --period {PERIOD} "
+                "--force` builds it again and sends it") in result.stderr, result.stderr
+    assert "Traceback" not in run.stderr + send.stderr
