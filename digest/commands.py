@@ -27,6 +27,7 @@ from .printing import (
     print_health,
     print_markup,
     print_notifications,
+    print_runs,
 )
 from .saving import fetch_lines
 from .store import open_config_store
@@ -155,15 +156,7 @@ def status(config: Config) -> int:
     # A 'sending' row is a message being handed over right now, or, when no run holds the
     # lock, one whose sender died: its outcome is unknown.
     running = scheduling.lock(config).held_elsewhere()
-    from rich.table import Table
-
-    table = Table(title="Last runs")
-    for col in ("#", "command", "period", "started", "status", "error"):
-        table.add_column(col)
-    for r in runs:
-        table.add_row(str(r.id), r.command, r.period or "", r.started_at.isoformat(" ", "seconds"),
-                      r.status, (r.error or "")[:80])
-    out.print(table)
+    print_runs(out, runs)
     out.print(f"Next scheduled run: {scheduling.next_fire(config).isoformat(' ', 'minutes')} "
               f"({config.schedule.timezone})")
     failing = [h for h in health if h.consecutive_failures]

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .models import Delivery, Notification, SourceHealth
+    from .store import RunRecord
 
 log = logging.getLogger("digest")
 _STAGES = ("fetch", "edit", "render", "publish", "send")
@@ -134,6 +135,26 @@ def print_failures(out: Console, health: list[SourceHealth]) -> None:
 _ERROR_CHARS = 300  # a parser's message can run on; a table cell need not
 
 
+def _cell(error: str | None) -> str:
+    error = error or ""
+    return error if len(error) <= _ERROR_CHARS else error[:_ERROR_CHARS - 1] + "…"
+
+
+def print_runs(out: Console, runs: Sequence[RunRecord]) -> None:
+    """`digest status`'s last runs, each error folded to its end (cut at 80 characters, "not
+    sent: it is empty because every source failed (" lost what to do)."""
+    from rich.table import Table
+
+    table = Table(title="Last runs")
+    for col in ("#", "command", "period", "started", "status"):
+        table.add_column(col)
+    table.add_column("error", overflow="fold")
+    for r in runs:
+        table.add_row(str(r.id), r.command, r.period or "", r.started_at.isoformat(" ", "seconds"),
+                      r.status, _cell(r.error))
+    out.print(table)
+
+
 def print_health(out: Console, health: list[SourceHealth], *, title: str) -> None:
     from rich.table import Table
 
@@ -144,8 +165,6 @@ def print_health(out: Console, health: list[SourceHealth], *, title: str) -> Non
     # not a feed, and it advertises no feed: http://…" was cut at its host).
     table.add_column("error / warning", overflow="fold")
     for h in health:
-        error = h.error or ""
         table.add_row(h.name, h.status, str(h.http_status or ""), str(h.items), str(h.new_items),
-                      str(h.consecutive_failures), f"{h.seconds:.2f}",
-                      error if len(error) <= _ERROR_CHARS else error[:_ERROR_CHARS - 1] + "…")
+                      str(h.consecutive_failures), f"{h.seconds:.2f}", _cell(h.error))
     out.print(table)
