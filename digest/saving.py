@@ -66,10 +66,13 @@ def fetch_lines(report: CollectReport, *, every: bool = False) -> list[str]:
         new += saved.get("new", 0)
         if every or got or r.error or r.status == "error":
             out.append(source_line(r, saved))
-    quiet = len(report.results) - brought - failed
+    skipped = sum(r.status == "skipped" for r in report.results)
+    quiet = len(report.results) - brought - failed - skipped
     unchanged = sum(r.status == "not_modified" for r in report.results)
     parts = [f"{brought} brought {new} new article(s)" if brought else "none brought anything new"]
     parts += [f"{failed} failed"] if failed else []
+    # disabled (410 Gone) or told to wait: not fetched at all, which "nothing new" hid
+    parts += [f"{skipped} skipped"] if skipped else []
     parts += [f"{quiet} had nothing new"] if quiet and brought else []
     n = len(report.results)
     out.append(f"Fetched {n} source{'s' if n != 1 else ''}: " + ", ".join(parts)

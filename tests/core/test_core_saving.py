@@ -140,3 +140,18 @@ def test_the_fetch_command_tells_what_changed_and_sums_up_the_rest() -> None:
     quiet = CollectReport(results=tuple(results[:2]), saved={"s0": {}, "s1": {}}, failed=())
     assert fetch_lines(quiet) == [
         "Fetched 2 sources: none brought anything new (2 not modified since the last fetch)."]
+
+
+def test_the_fetch_summary_counts_the_sources_it_skipped() -> None:
+    """A source disabled after a 410 Gone, or told to wait, is not fetched: the summary said
+    "none brought anything new" as if it had been, and "had nothing new" counted it."""
+    results = [_result(name, items=2 if name == "s2" else 0) for name in NAMES[:4]]
+    results[0] = replace(results[0], status="skipped", error="disabled after HTTP 410 Gone")
+    results[1] = replace(results[1], status="skipped", error="told to wait")
+    saved = {"s0": {}, "s1": {}, "s2": {"new": 2}, "s3": {}}
+    report = CollectReport(results=tuple(results), saved=saved, failed=())
+    assert fetch_lines(report)[-1] == (
+        "Fetched 4 sources: 1 brought 2 new article(s), 2 skipped, 1 had nothing new "
+        "(1 not modified since the last fetch).")
+    alone = CollectReport(results=tuple(results[:2]), saved={"s0": {}, "s1": {}}, failed=())
+    assert fetch_lines(alone)[-1] == "Fetched 2 sources: none brought anything new, 2 skipped."
