@@ -168,10 +168,10 @@ def _load(args: argparse.Namespace) -> Loaded:
 
 def _fetch_imports() -> None:
     """What a fetch imports before its first request (the commands, the store, the fetch
-    layer with httpx) and for a report at its end that holds markup (rich): while a changed
-    config is validated in a child process (configcache.read)."""
+    layer with httpx) and for a report at its end that holds a control character (rich):
+    while a changed config is validated in a child process (configcache.read)."""
     import rich.console
-    import rich.markup  # noqa: F401
+    import rich.text  # noqa: F401
 
     from . import commands  # noqa: F401
     from .fetch import parsepool, runner  # noqa: F401

@@ -25,7 +25,7 @@ from .printing import (
     print_failed_deliveries,
     print_failures,
     print_health,
-    print_markup,
+    print_lines,
     print_notifications,
     print_runs,
 )
@@ -81,7 +81,7 @@ def fetch(config: Config, *, every: bool = False) -> int:
     with scheduling.lock(config), _store(config) as store, _frozen_heap():
         report = collect(config, store)
     _last_fetch[:] = [report]
-    print_markup(fetch_lines(report, every=every))
+    print_lines(fetch_lines(report, every=every))
     return 0
 
 

@@ -1,7 +1,13 @@
 """How the commands print: the console (wide tables when piped), the run's stage progress,
-a report's lines as rich markup (or as they are, without rich, when they hold none), and the
+a report's lines (as they are, without rich, when they hold no control character), and the
 deliveries, notifications and sources' health a command reports. commands.py calls these;
 rich is imported only by what prints with it.
+
+Nothing printed is read as rich markup or emoji codes: what the commands print is the user's
+and the servers' words (source names, titles, errors), and a source named "Tech [/b] News" or
+an issue titled "Markup [/] Weekly" made `digest fetch`, `run` and `sources check` end in
+"internal error: MarkupError" (after the issue was built), and "[bold]Loud[/bold]" lost its
+brackets in the health table.
 """
 
 from __future__ import annotations
@@ -29,7 +35,8 @@ def console() -> Console:
     from rich.console import Console
 
     # Piped output (cron mail, logs, tests) gets wide tables instead of rich's 80 columns.
-    return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=True,
+                   width=None if sys.stdout.isatty() else 160)
 
 
 class StageProgress(AbstractContextManager["StageProgress"]):
@@ -63,25 +70,24 @@ class StageProgress(AbstractContextManager["StageProgress"]):
             self._progress.__exit__(None, None, None)
 
 
-# What rich would not print as it is: markup's "[", an emoji code (":name:"), a control character
-_NOT_PLAIN = re.compile(r"[\[\x00-\x1f\x7f]|:\S*:")
+# What rich would not print as it is: a control character (rich drops it: no terminal escape
+# from a server's error reaches the terminal)
+_NOT_PLAIN = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def print_markup(lines: Sequence[str]) -> None:
-    """Each line read as rich markup on its own, all of them printed at once (a print each was
-    0.12 s for 500 sources, at the very end of the run). Lines with no markup, emoji code or
-    control character rich prints as they are, terminal or not (no style to render, soft
-    wrap, no highlighting): then they are written as they are, without rich, whose import and
-    rendering were ~30 ms of CPU at the end of every `digest fetch`."""
+def print_lines(lines: Sequence[str]) -> None:
+    """A report's lines, all printed at once (a print each was 0.12 s for 500 sources, at the
+    very end of the run), as text: written as they are, without rich (whose import and
+    rendering were ~30 ms of CPU at the end of every `digest fetch`), unless one holds a
+    control character, which rich's console drops."""
     if not lines:
         return
     if not any(_NOT_PLAIN.search(line) for line in lines):
         sys.stdout.write("\n".join(lines) + "\n")
         return
-    from rich.markup import render
     from rich.text import Text
 
-    console().print(Text("\n").join(render(line) for line in lines))
+    console().print(Text("\n").join(Text(line) for line in lines))
 
 
 _VERBS = {"planned": "would send to", "sent": "sent to", "failed": "NOT sent to",

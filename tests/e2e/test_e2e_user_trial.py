@@ -183,3 +183,29 @@ def test_an_issue_empty_because_every_source_failed_is_sent_to_nobody(
     # failed (" and no more: cut at 80 characters
     status = digest_cli("status", "--config", str(config))
     assert "it again and sends it" in status.stdout, status.stdout
+
+
+def test_brackets_in_names_and_titles_are_printed_as_written(tmp_path: Path,
+                                                             sample_site: Site) -> None:
+    """A source named "Tech [/b] News" made `digest fetch` and `sources check` end in
+    "internal error: MarkupError" (rich read the name as markup), an issue titled "… [/] …"
+    did so after the issue was built, and "[bold]Loud[/bold]" lost its brackets in the tables."""
+    base = sample_site.base
+    config = tmp_path / "sources.yaml"
+    config.write_text(
+        "newsletter: {title: 'Markup [/] Weekly', topics: [AI policy]}\nsources:\n"
+        f"  - {{name: 'Tech [/b] News', url: '{base}/outlets/harbor-ledger/feed.xml'}}\n"
+        f"  - {{name: '[bold]Loud[/bold] :smile:', url: '{base}/broken/feed.xml'}}\n"
+        "fetch: {retries: 0}\n", encoding="utf-8")
+    fetched = digest_cli("fetch", "--config", str(config))
+    built = digest_cli("run", "--config", str(config), "--period", PERIOD, "--no-fetch")
+    checked = digest_cli("sources", "check", "--config", str(config))
+    status = digest_cli("status", "--config", str(config))
+    for result, code in ((fetched, 0), (built, 0), (checked, 1), (status, 0)):
+        assert result.returncode == code, result.stderr
+        assert "internal error" not in result.stderr, result.stderr
+    assert fetched.stdout.startswith("Tech [/b] News: ok, ")
+    assert "[bold]Loud[/bold] :smile: (HTTP 500" in built.stdout
+    assert built.stdout.startswith("Built Markup [/] Weekly — Week 47")
+    for table in (checked.stdout, status.stdout):
+        assert "[bold]Loud[/bold] :smile:" in table, table
