@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -195,8 +196,10 @@ def schedule(config: Config) -> int:
         with _store(config) as store:
             return [i.key for i in store.issues()]
 
-    scheduling.serve(config, scheduling.Runner(config, build, built))
-    return 0
+    # Stopped by Ctrl-C, it ends as every interrupted command does (130); by SIGTERM (a
+    # service manager stopping it), as a service that stopped cleanly (0).
+    signum = scheduling.serve(config, scheduling.Runner(config, build, built))
+    return 130 if signum == signal.SIGINT else 0
 
 
 def sources_check(config: Config) -> int:

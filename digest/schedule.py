@@ -123,12 +123,15 @@ def make_scheduler(config: Config, runner: Runner,
     return scheduler
 
 
-def serve(config: Config, runner: Runner) -> None:
-    """Run until SIGTERM/SIGINT: catch up now, then fire on the cron trigger."""
+def serve(config: Config, runner: Runner) -> int:
+    """Run until SIGTERM/SIGINT: catch up now, then fire on the cron trigger. Returns the
+    signal that stopped it."""
     scheduler = make_scheduler(config, runner)
+    stopped_by: list[int] = []
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
         log.info("signal %d: stopping after the current stage", signum)
+        stopped_by.append(signum)
         runner.stop.set()
 
     signal.signal(signal.SIGTERM, on_signal)
@@ -139,3 +142,4 @@ def serve(config: Config, runner: Runner) -> None:
     runner.stop.wait()
     scheduler.shutdown(wait=True)
     log.info("scheduler stopped")
+    return stopped_by[0] if stopped_by else 0

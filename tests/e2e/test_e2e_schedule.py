@@ -1,4 +1,4 @@
-"""`digest schedule` as a real process: catches up the missing week at start, stops on SIGTERM."""
+"""`digest schedule` as a real process: catches up the missing week at start, stops on a signal."""
 
 from __future__ import annotations
 
@@ -11,12 +11,18 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from digest import periods
 
 from .conftest import REPO
 
 
-def test_schedule_catches_up_at_start_and_stops_on_sigterm(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 0), (signal.SIGINT, 130)])
+def test_schedule_catches_up_at_start_and_stops_on_a_signal(tmp_path: Path, signum: int,
+                                                            code: int) -> None:
+    """SIGTERM (a service manager) stops it cleanly, 0; Ctrl-C is an interruption, 130 as for
+    every command (it ended 0)."""
     config = tmp_path / "sources.yaml"
     config.write_text(
         "newsletter: {title: Scheduled, timezone: UTC}\n"
@@ -33,9 +39,9 @@ def test_schedule_catches_up_at_start_and_stops_on_sigterm(tmp_path: Path) -> No
         assert time.monotonic() < deadline, "the scheduler did not catch up the missing week"
         time.sleep(0.1)
     time.sleep(0.5)
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 0, err
+    assert proc.returncode == code, err
     assert "scheduler stopped" in err
     db = sqlite3.connect(tmp_path / ".digest" / "digest.sqlite3")
     assert db.execute("SELECT command, period, status FROM run").fetchall() == [
