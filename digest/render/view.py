@@ -8,6 +8,7 @@ described, what the preheader says) is made once, here, in Python.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
@@ -134,10 +135,18 @@ def _coverage(c: dict[str, Any] | None, zone: ZoneInfo) -> dict[str, Any] | None
             "when": when}
 
 
+# A headline ending in Chinese or Japanese script takes the full stop of that script
+# ("深圳发布芯片政策。", not "深圳发布芯片政策.").
+_WIDE_STOP = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
+                        r"\u3001-\u303f」』）》】]$")
+
+
 def run_in(headline: str) -> str:
     """A headline run into the text after it ("**Headline.** Blurb"): it ends on a stop."""
     head = headline.rstrip()
-    return head if head[-1:] in ".!?…。！？" else f"{head}."
+    if head[-1:] in ".!?…。！？":
+        return head
+    return f"{head}。" if _WIDE_STOP.search(head) else f"{head}."
 
 
 def _story(s: dict[str, Any], base_url: str, zone: ZoneInfo, coverage: bool) -> dict[str, Any]:

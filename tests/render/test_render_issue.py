@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from digest.errors import RenderError
 from digest.models import Issue
 from digest.render import issue_to_dict, render_issue
+from digest.render.view import run_in
 
 
 def test_every_file_is_rendered(issue: Issue) -> None:
@@ -180,3 +181,15 @@ def test_issue_md_carries_no_liquid_and_still_reads_right(issue: Issue) -> None:
         assert piece in shown, piece
     hrefs = lxml.html.fromstring(f"<div>{html}</div>").xpath("//a/@href")
     assert "https://harborledger.example.com/{{7*7}}/{%x%}" in [unquote(h) for h in hrefs]
+
+
+@pytest.mark.parametrize(
+    ("headline", "run"),
+    [("深圳发布芯片政策", "深圳发布芯片政策。"), ("《人工智能法》草案公布", "《人工智能法》草案公布。"),
+     ("AI 芯片", "AI 芯片。"), ("「清源」行动启动", "「清源」行动启动。"),
+     ("Qiantang releases Lingxi-3", "Qiantang releases Lingxi-3."), ("Done.", "Done."),
+     ("谁在制定规则？", "谁在制定规则？"), ("Version 2", "Version 2.")],
+)
+def test_a_headline_run_in_ends_on_its_own_script_s_stop(headline: str, run: str) -> None:
+    """"Also this week" ran a Chinese headline into its blurb as "**深圳发布芯片政策.**"."""
+    assert run_in(headline) == run
