@@ -272,6 +272,14 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
     e = m.email
     if e.recipients_file:
         _check_recipients_file(base / e.recipients_file)
+    if (e.recipients or e.recipients_file) and "from_addr" not in e.model_fields_set:
+        # Without it every issue went out From: digest@example.org, a domain nobody sending
+        # owns: refused by the relay, or spam, and replies lost.
+        node = _node_at(root, ("email",))
+        raise ConfigError("required when recipients are set: the address the issue is sent "
+                          "from, e.g. 'News Weekly <news@your-domain.org>'", path=str(path),
+                          line=node.start_mark.line + 1 if node is not None else None,
+                          key="email.from")
     email = EmailSettings(from_addr=e.from_addr, recipients=tuple(e.recipients),
                           recipients_file=(base / e.recipients_file) if e.recipients_file else None,
                           unsubscribe=e.unsubscribe, smtp_host=e.smtp_host, smtp_port=e.smtp_port,

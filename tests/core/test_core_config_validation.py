@@ -90,6 +90,11 @@ S = T + "sections:\n  - name: Policy\n    topics: [AI policy]\n"
         (T + "sections: Policy\n", 3, "sections", "valid list"),
         (T + "coverage: sometimes\n", 3, "coverage", "valid boolean"),
         (T + "explainer_memory: -1\n", 3, "explainer_memory", "greater than or equal to 0"),
+        # recipients and no sender: every issue went out From: digest@example.org
+        (T + "email:\n  recipients: [a@example.org]\n", 3, "email.from",
+         "required when recipients are set"),
+        (T + "email: {recipients_file: readers.txt, smtp_host: mail.example.org}\n", 3,
+         "email.from", "required when recipients are set"),
         # what a hand-written file gets wrong, said in the file's words (not "_SourceModel")
         (T + "sources:\n  - https://a.example/feed\n", 4, "sources[0]",
          "expected a mapping of keys (name, url, kind, include, exclude, selector, newsletter, "
@@ -169,7 +174,7 @@ def test_oversized_file_is_a_config_error(write_config: Callable[[str], Path]) -
 
 
 def test_recipients_file_is_checked_at_load(write_config: Callable[[str], Path]) -> None:
-    path = write_config(T + "email:\n  recipients_file: readers.txt\n")
+    path = write_config(T + "email:\n  from: news@example.org\n  recipients_file: readers.txt\n")
     load_config(path)  # not there yet: read (and required) when sending
     readers = path.parent / "readers.txt"
     readers.write_text("# readers\nann@example.org\nbob@example.org, eve@example.org\n",

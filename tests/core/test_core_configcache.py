@@ -61,7 +61,7 @@ def test_errors_are_reported_every_time_and_never_remembered(
 
 
 def test_a_changed_recipients_file_is_checked_again(write_config: Callable[[str], Path]) -> None:
-    path = write_config(T + "email:\n  recipients_file: readers.txt\n")
+    path = write_config(T + "email:\n  from: news@example.org\n  recipients_file: readers.txt\n")
     configcache.load(path)  # the file is not there yet
     readers = path.parent / "readers.txt"
     readers.write_text("ann@example.org\nbob@example.org, eve@example.org\n", encoding="utf-8")
