@@ -110,6 +110,21 @@ class _SourceModel(_Strict):
     newsletter: bool = False
     full_text: bool = True
 
+    @field_validator("selector")
+    @classmethod
+    def _css(cls, v: str | None) -> str | None:
+        """A selector the page fetch can use: a typo failed every fetch of the source with
+        "internal error: SelectorSyntaxError" and a traceback."""
+        if v is None:
+            return v
+        from cssselect import HTMLTranslator, SelectorError  # only for a config with one
+
+        try:
+            HTMLTranslator().css_to_xpath(v)
+        except SelectorError as exc:
+            raise ValueError(f"not a CSS selector digest can use: {exc}") from exc
+        return v
+
 
 class _FetchModel(_Strict):
     user_agent: str = FetchSettings.user_agent

@@ -90,6 +90,11 @@ S = T + "sections:\n  - name: Policy\n    topics: [AI policy]\n"
         (T + "sections: Policy\n", 3, "sections", "valid list"),
         (T + "coverage: sometimes\n", 3, "coverage", "valid boolean"),
         (T + "explainer_memory: -1\n", 3, "explainer_memory", "greater than or equal to 0"),
+        # a page's CSS selector: a typo failed every fetch with a traceback
+        (T + "sources:\n  - {name: A, url: a.html, kind: page, selector: 'h2 >>> a['}\n", 4,
+         "sources[0].selector", "not a CSS selector digest can use: Expected selector"),
+        (T + "sources:\n  - {name: A, url: a.html, kind: page, selector: 'li a:visted'}\n", 4,
+         "sources[0].selector", "not a CSS selector digest can use: The pseudo-class :visted"),
         # recipients and no sender: every issue went out From: digest@example.org
         (T + "email:\n  recipients: [a@example.org]\n", 3, "email.from",
          "required when recipients are set"),
