@@ -126,9 +126,12 @@ def _insert(text: str, entries: Sequence[dict[str, str]]) -> str | None:
         return "".join(lines)
     empty = (isinstance(value, yaml.SequenceNode) and not value.value) or (
         isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null")
-    if empty:  # `sources:`, `sources: []`, `sources: ~`: the value becomes a block list
+    if empty:  # `sources: []` (or no value): a block list under the key, its comment kept
         start, stop = key.end_mark.index, value.end_mark.index
-        return text[:start] + ":\n" + _block(entries, 2).rstrip("\n") + text[stop:]
+        line_end = text.find("\n", stop)
+        rest, after = (text[stop:], "") if line_end < 0 else (text[stop:line_end],
+                                                              text[line_end + 1:])
+        return text[:start] + ":" + rest + "\n" + _block(entries, 2) + after
     return None  # a flow list with items, or not a list: dumped whole
 
 

@@ -35,7 +35,9 @@ ADDED = "- name: New One\n{0}  url: https://new.example/feed.xml\n"
         # no list yet, an empty one, a null one
         ("newsletter: {title: T}\n", "newsletter: {title: T}\nsources:\n  " + ADDED.format("  ")),
         ("sources: []  # none yet\nemail: {}\n",
-         "sources:\n  " + ADDED.format("  ").rstrip("\n") + "  # none yet\nemail: {}\n"),
+         "sources:  # none yet\n  " + ADDED.format("  ") + "email: {}\n"),
+        ("newsletter: {title: T}\nsources: []", "newsletter: {title: T}\nsources:\n  "
+         + ADDED.format("  ")),
         ("sources:\nemail: {}\n", "sources:\n  " + ADDED.format("  ") + "email: {}\n"),
     ],
 )
