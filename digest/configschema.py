@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from urllib.parse import urlparse, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from .addresses import address_problem, from_problem, unsubscribe_problem
 from .configtypes import Config
@@ -203,7 +203,8 @@ class _SectionModel(_Strict):
 
 class ConfigModel(_Strict):
     newsletter: _NewsletterModel
-    sources: list[_SourceModel] = []
+    # `sources:` with nothing under it yet (a new file, before `digest sources import`): none
+    sources: Annotated[list[_SourceModel], BeforeValidator(lambda v: [] if v is None else v)] = []
     database: Annotated[str | None, AfterValidator(_database)] = None
     output: Annotated[str, AfterValidator(_plain_path)] = "out"
     templates: Annotated[str | None, AfterValidator(_plain_path)] = None

@@ -86,3 +86,16 @@ def test_feeds_that_would_break_the_config_leave_it_as_it_was(tmp_path: Path) ->
     with pytest.raises(ConfigError, match="not changed: the OPML's feeds would make it invalid"):
         import_sources(load_config(path), [Source(name="B", url="gopher://b.example/")])
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_new_file_with_an_empty_sources_key_takes_the_opml(tmp_path: Path) -> None:
+    """`sources:` with nothing under it, as a new file has before its first import, was an
+    error ("sources: Input should be a valid list"), so the import that would fill it could
+    not run."""
+    path = tmp_path / "sources.yaml"
+    path.write_text("newsletter:\n  title: T\nsources:   # to come\n", encoding="utf-8")
+    assert load_config(path).sources == ()
+    import_sources(load_config(path), [Source(name="A", url="https://a.example/feed")])
+    assert path.read_text(encoding="utf-8") == (
+        "newsletter:\n  title: T\nsources:   # to come\n  - name: A\n"
+        "    url: https://a.example/feed\n")
