@@ -272,14 +272,6 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
     e = m.email
     if e.recipients_file:
         _check_recipients_file(base / e.recipients_file)
-    if (e.recipients or e.recipients_file) and "from_addr" not in e.model_fields_set:
-        # Without it every issue went out From: digest@example.org, a domain nobody sending
-        # owns: refused by the relay, or spam, and replies lost.
-        node = _node_at(root, ("email",))
-        raise ConfigError("required when recipients are set: the address the issue is sent "
-                          "from, e.g. 'News Weekly <news@your-domain.org>'", path=str(path),
-                          line=node.start_mark.line + 1 if node is not None else None,
-                          key="email.from")
     email = EmailSettings(from_addr=e.from_addr, recipients=tuple(e.recipients),
                           recipients_file=(base / e.recipients_file) if e.recipients_file else None,
                           unsubscribe=e.unsubscribe, smtp_host=e.smtp_host, smtp_port=e.smtp_port,
@@ -294,15 +286,38 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
     schedule = Schedule(day_of_week=sch.day_of_week, hour=sch.hour, minute=sch.minute,
                         timezone=sch.timezone or n.timezone,
                         misfire_grace_time=sch.misfire_grace_time)
+    notify = _channels(m.notify, path, root)
+    _check_own_values(m, path, root)
     return Config(path=path.resolve(), newsletter=newsletter, sources=tuple(sources),
                   database=database, output=base / m.output,
                   templates=(base / m.templates) if m.templates else _default_templates(base),
                   fetch=FetchSettings(**m.fetch.model_dump()), email=email, llm=llm,
                   editor=EditorSettings(embeddings=m.editor.embeddings,
                                          paragraph_words=m.editor.paragraph_words), schedule=schedule,
-                  notify=_channels(m.notify, path, root), continuity=m.continuity,
+                  notify=notify, continuity=m.continuity,
                   explainer_memory=m.explainer_memory,
                   digest=hashlib.sha256(raw).hexdigest(), database_url=db_url)
+
+
+def _check_own_values(m: ConfigModel, path: Path, root: yaml.Node | None) -> None:
+    """The settings whose defaults are placeholders, required once issues leave the machine:
+    without them every issue went out From: digest@example.org (a domain nobody sending owns:
+    refused by the relay, or junk, replies lost) with "Read on the web" and each channel's
+    link pointing at https://example.org/digest/."""
+    mailed = bool(m.email.recipients or m.email.recipients_file)
+    needs = (  # (applies, model, field, where its key goes, key, what it is)
+        (mailed, m.email, "from_addr", "email", "email.from",
+         "the address the issue is sent from, e.g. 'News Weekly <news@your-domain.org>'"),
+        (mailed or bool(m.notify), m.newsletter, "base_url", "newsletter",
+         "newsletter.base_url",
+         "the web address out/ is published at, for the issue's \"Read on the web\" link"),
+    )
+    for applies, model, field, parent, key, what in needs:
+        if applies and field not in model.model_fields_set:
+            node = _node_at(root, (parent,))
+            sent = "recipients are set" if mailed else "notify: channels are set"
+            raise ConfigError(f"required when {sent}: {what}", path=str(path), key=key,
+                              line=node.start_mark.line + 1 if node is not None else None)
 
 
 def _check_recipients_file(path: Path) -> None:

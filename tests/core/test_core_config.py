@@ -72,7 +72,7 @@ def test_templates_folder_beside_config_is_picked_up(write_config: Callable[[str
 
 def test_llm_and_email_sections(write_config: Callable[[str], Path]) -> None:
     path = write_config(
-        "newsletter: {title: T}\n"
+        "newsletter: {title: T, base_url: 'https://news.example.org/'}\n"
         "email: {from: news@example.org, recipients: [a@example.org], security: tls}\n"
         "llm: {base_url: 'http://127.0.0.1:9/v1', model: tiny}\n"
         "schedule: {day_of_week: tue, hour: 6}\n"

@@ -14,6 +14,7 @@ from digest.config import load_config
 from digest.errors import ConfigError
 
 T = "newsletter:\n  title: T\n"
+BASE = "  base_url: https://news.example.org/\n"  # required once issues are sent
 S = T + "sections:\n  - name: Policy\n    topics: [AI policy]\n"
 
 
@@ -95,11 +96,17 @@ S = T + "sections:\n  - name: Policy\n    topics: [AI policy]\n"
          "sources[0].selector", "not a CSS selector digest can use: Expected selector"),
         (T + "sources:\n  - {name: A, url: a.html, kind: page, selector: 'li a:visted'}\n", 4,
          "sources[0].selector", "not a CSS selector digest can use: The pseudo-class :visted"),
-        # recipients and no sender: every issue went out From: digest@example.org
-        (T + "email:\n  recipients: [a@example.org]\n", 3, "email.from",
-         "required when recipients are set"),
-        (T + "email: {recipients_file: readers.txt, smtp_host: mail.example.org}\n", 3,
+        # placeholders that reached readers: From: digest@example.org, "Read on the web" at
+        # https://example.org/digest/
+        (T + BASE + "email:\n  recipients: [a@example.org]\n", 4, "email.from",
+         "required when recipients are set: the address the issue is sent from"),
+        (T + BASE + "email: {recipients_file: readers.txt, smtp_host: mail.example.org}\n", 4,
          "email.from", "required when recipients are set"),
+        (T + "email: {from: news@example.org, recipients: [a@example.org]}\n", 1,
+         "newsletter.base_url", "required when recipients are set: the web address out/ is "
+         "published at"),
+        (T + "notify: ['json://127.0.0.1:9/hook']\n", 1, "newsletter.base_url",
+         "required when notify: channels are set"),
         # what a hand-written file gets wrong, said in the file's words (not "_SourceModel")
         (T + "sources:\n  - https://a.example/feed\n", 4, "sources[0]",
          "expected a mapping of keys (name, url, kind, include, exclude, selector, newsletter, "
@@ -179,7 +186,7 @@ def test_oversized_file_is_a_config_error(write_config: Callable[[str], Path]) -
 
 
 def test_recipients_file_is_checked_at_load(write_config: Callable[[str], Path]) -> None:
-    path = write_config(T + "email:\n  from: news@example.org\n  recipients_file: readers.txt\n")
+    path = write_config(T + BASE + "email:\n  from: news@example.org\n  recipients_file: readers.txt\n")
     load_config(path)  # not there yet: read (and required) when sending
     readers = path.parent / "readers.txt"
     readers.write_text("# readers\nann@example.org\nbob@example.org, eve@example.org\n",
@@ -199,7 +206,7 @@ def test_accepted_weekdays_are_what_the_scheduler_accepts(
 
 def test_good_addresses_pass(write_config: Callable[[str], Path]) -> None:
     config = load_config(write_config(
-        T + "email:\n  from: 'Policy Wire <news@policy.example.org>'\n"
+        T + BASE + "email:\n  from: 'Policy Wire <news@policy.example.org>'\n"
         "  recipients: [ann@example.org, first.last+tag@sub.example.co.uk]\n"
         "  unsubscribe: 'mailto:leave@example.org?subject=unsubscribe'\n"
         "  smtp_host: smtp.example.org\n  smtp_port: 465\n"))
@@ -210,7 +217,8 @@ def test_a_channel_secret_comes_from_the_environment(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DIGEST_TEST_TOKEN", "123456789:abcdefg_hijklmnop")
     path = tmp_path / "sources.yaml"
-    path.write_text(T + "notify:\n  - 'tgram://${DIGEST_TEST_TOKEN}/12345'\n", encoding="utf-8")
+    path.write_text(T + BASE + "notify:\n  - 'tgram://${DIGEST_TEST_TOKEN}/12345'\n",
+                    encoding="utf-8")
     assert load_config(path).notify == ("tgram://${DIGEST_TEST_TOKEN}/12345",)
 
 

@@ -14,6 +14,8 @@ from digest.config import load_config
 from digest.errors import ConfigError
 
 T = "newsletter:\n  title: Cached Weekly\nsources:\n  - {name: one, url: feeds/one.xml}\n"
+# A config whose issues are sent names where they are published (config._check_own_values).
+SENT = T.replace("Weekly\n", "Weekly\n  base_url: https://news.example.org/\n")
 
 
 @pytest.fixture
@@ -61,7 +63,7 @@ def test_errors_are_reported_every_time_and_never_remembered(
 
 
 def test_a_changed_recipients_file_is_checked_again(write_config: Callable[[str], Path]) -> None:
-    path = write_config(T + "email:\n  from: news@example.org\n  recipients_file: readers.txt\n")
+    path = write_config(SENT + "email:\n  from: news@example.org\n  recipients_file: readers.txt\n")
     configcache.load(path)  # the file is not there yet
     readers = path.parent / "readers.txt"
     readers.write_text("ann@example.org\nbob@example.org, eve@example.org\n", encoding="utf-8")
@@ -78,7 +80,7 @@ def test_a_templates_folder_made_later_is_seen(write_config: Callable[[str], Pat
 
 def test_a_config_with_channels_is_not_remembered(write_config: Callable[[str], Path]) -> None:
     # Whether a channel can be used depends on the environment at each start.
-    path = write_config(T + "notify:\n  - 'json://127.0.0.1:9/hook'\n")
+    path = write_config(SENT + "notify:\n  - 'json://127.0.0.1:9/hook'\n")
     assert configcache.load(path).notify == ("json://127.0.0.1:9/hook",)
     assert not configcache.cache_file(path).exists()
 

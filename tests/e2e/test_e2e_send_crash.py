@@ -62,6 +62,7 @@ def _config(tmp_path: Path, port: int) -> Path:
     recipients = "".join(f"    - {r}\n" for r in RECIPIENTS)
     path.write_text(
         "newsletter:\n  title: Ledger Weekly\n  timezone: UTC\n"
+        "  base_url: https://news.example.org/ledger/\n"
         "email:\n  from: Ledger Weekly <digest@news.example.org>\n"
         f"  recipients:\n{recipients}"
         f"  smtp_host: 127.0.0.1\n  smtp_port: {port}\n  security: none\n  timeout: 20\n",

@@ -163,7 +163,8 @@ def test_an_issue_empty_because_every_source_failed_is_sent_to_nobody(
     config = tmp_path / "sources.yaml"
     with smtp_server(server) as port:
         config.write_text(
-            "newsletter: {title: Down Weekly, topics: [AI]}\nsources:\n"
+            "newsletter: {title: Down Weekly, topics: [AI], base_url: 'https://n.example.org/'}\n"
+            "sources:\n"
             f"  - {{name: One, url: '{sample_site.base}/broken/one.xml'}}\n"
             f"  - {{name: Two, url: '{sample_site.base}/broken/two.xml'}}\n"
             "fetch: {retries: 0}\nnotify: ['json://127.0.0.1:9/hook']\n"
