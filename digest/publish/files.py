@@ -108,8 +108,12 @@ def clean_stale_entries(folder: Path) -> None:
 def replace_folder(final: Path, files: dict[str, bytes]) -> Path:
     """Build `files` in a temp folder next to `final`, then swap it into place."""
     parent = final.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    clean_stale(parent, final.name)
+    try:  # an output folder that is a file, or cannot be made: said, not an internal error
+        parent.mkdir(parents=True, exist_ok=True)
+        clean_stale(parent, final.name)
+    except OSError as exc:
+        where = exc.filename or parent
+        raise PublishError(f"cannot write {final}: {exc.strerror or exc}: {where}") from exc
     token = uuid.uuid4().hex[:12]
     tmp = parent / f"{TMP_PREFIX}{final.name}.{token}"
     old = parent / f"{OLD_PREFIX}{final.name}.{token}"

@@ -108,3 +108,13 @@ def test_unsafe_key_is_refused(tmp_path: Path, issue: Issue) -> None:
     bad = issue.__class__(**{**issue.__dict__, "key": "../escape"})
     with pytest.raises(PublishError):
         publish_issue(render_issue(bad), tmp_path, issue=bad, email=EmailSettings())
+
+
+def test_an_output_folder_that_is_a_file_is_said_not_an_internal_error(tmp_path: Path) -> None:
+    """`digest run --out notes.txt` (a file) ended in "internal error: NotADirectoryError"."""
+    out = tmp_path / "notes.txt"
+    out.write_text("mine", encoding="utf-8")
+    with pytest.raises(PublishError, match=r"cannot write .*notes\.txt/issues/2026-W47: "
+                                           r"Not a directory: .*notes\.txt/issues"):
+        files_mod.replace_folder(out / "issues" / "2026-W47", {"index.html": b"<p>x</p>"})
+    assert out.read_text(encoding="utf-8") == "mine"
