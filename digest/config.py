@@ -290,7 +290,7 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
     _check_own_values(m, path, root)
     return Config(path=path.resolve(), newsletter=newsletter, sources=tuple(sources),
                   database=database, output=base / m.output,
-                  templates=(base / m.templates) if m.templates else _default_templates(base),
+                  templates=_templates(base, m.templates, path, root),
                   fetch=FetchSettings(**m.fetch.model_dump()), email=email, llm=llm,
                   editor=EditorSettings(embeddings=m.editor.embeddings,
                                          paragraph_words=m.editor.paragraph_words), schedule=schedule,
@@ -347,6 +347,21 @@ def _channels(urls: list[str], path: Path, root: yaml.Node | None) -> tuple[str,
         raise ConfigError(found[1], path=str(path), key=f"notify[{found[0]}]",
                           line=node.start_mark.line + 1 if node is not None else None)
     return tuple(urls)
+
+
+def _templates(base: Path, named: str | None, path: Path, root: yaml.Node | None) -> Path | None:
+    """The folder of template overrides: the one named, which must be there (a typo in its
+    name silently printed every issue with the package's templates), else `templates/`
+    beside the config when it exists."""
+    if not named:
+        return _default_templates(base)
+    folder = base / named
+    if not folder.is_dir():
+        node = _node_at(root, ("templates",))
+        raise ConfigError(f"no such folder: {folder} (a folder of templates, each overriding "
+                          "the package's file of its name)", path=str(path), key="templates",
+                          line=node.start_mark.line + 1 if node is not None else None)
+    return folder
 
 
 def _default_templates(base: Path) -> Path | None:

@@ -17,7 +17,8 @@ The entry is used only when all of these are what they were when it was written:
 - the file's bytes and resolved path, digest's version and the source of the modules that
   define and build a `Config` (so an edited checkout never reads an old shape back);
 - every other file the validation looked at (`Dependency`): the recipients file (its addresses
-  were checked) and whether a `templates/` folder sits beside the config.
+  were checked), whether a `templates/` folder sits beside the config, and the templates folder
+  the config names.
 
 A config with notification channels is never remembered: whether a channel can be used depends
 on the environment (`${NAME}` is checked at load), and such a config loads Apprise anyway.
@@ -205,6 +206,8 @@ def dependencies(config: Config) -> tuple[Dependency, ...]:
     """The files besides the config that its validation looked at."""
     base = config.path.parent
     seen = [base / "templates"]
+    if config.templates is not None and config.templates != base / "templates":
+        seen.append(config.templates)  # a folder named by `templates:` must be there
     if config.email.recipients_file is not None:
         seen.append(config.email.recipients_file)
     return tuple(Dependency(str(p), _stat(p)) for p in seen)

@@ -96,6 +96,8 @@ S = T + "sections:\n  - name: Policy\n    topics: [AI policy]\n"
          "sources[0].selector", "not a CSS selector digest can use: Expected selector"),
         (T + "sources:\n  - {name: A, url: a.html, kind: page, selector: 'li a:visted'}\n", 4,
          "sources[0].selector", "not a CSS selector digest can use: The pseudo-class :visted"),
+        # a templates folder named but not there: every issue printed with the package's
+        (T + "templates: my-templates\n", 3, "templates", "no such folder: "),
         # placeholders that reached readers: From: digest@example.org, "Read on the web" at
         # https://example.org/digest/
         (T + BASE + "email:\n  recipients: [a@example.org]\n", 4, "email.from",

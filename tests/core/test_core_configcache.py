@@ -211,3 +211,13 @@ def test_a_hit_loads_nothing_that_writes_an_entry(write_config: Callable[[str], 
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True).stdout.strip() for _ in range(2)]
     assert runs == ["True", "False"]  # the miss wrote the entry, the hit only read it
+
+
+def test_a_named_templates_folder_removed_later_is_an_error(
+        write_config: Callable[[str], Path]) -> None:
+    path = write_config(T + "templates: house-style\n")
+    (path.parent / "house-style").mkdir()
+    assert configcache.load(path).templates == path.parent / "house-style"
+    (path.parent / "house-style").rmdir()
+    with pytest.raises(ConfigError, match=r"sources\.yaml:5: templates: no such folder: "):
+        configcache.load(path)
