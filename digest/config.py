@@ -174,7 +174,9 @@ def load_config(path: str | Path) -> Config:
     try:
         text = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ConfigError("not UTF-8 text", path=shown) from exc
+        # An editor's legacy encoding (GBK on a Chinese Windows, Latin-1): where, and what to do
+        raise ConfigError("not UTF-8 text (save the file as UTF-8)", path=shown,
+                          line=raw_bytes.count(b"\n", 0, exc.start) + 1) from exc
     root, data = read_yaml(text, shown)
     if not isinstance(data, dict):
         raise ConfigError("expected a mapping with at least a 'newsletter' key", path=shown, line=1)

@@ -282,3 +282,12 @@ def test_no_config_in_this_folder_says_how_to_name_one(
     err = _cli_error(Path("sources.yaml"), capsys)
     assert (f"sources.yaml: cannot read the config file (No such file or directory; there is "
             f"none in {tmp_path}: give its path with --config PATH or $DIGEST_CONFIG)") in err
+
+
+def test_a_file_saved_in_gbk_names_its_line(tmp_path: Path) -> None:
+    """A config saved by an editor in GBK said only "sources.yaml: not UTF-8 text"."""
+    path = tmp_path / "sources.yaml"
+    path.write_bytes("newsletter:\n  title: T\n  topics: [人工智能]\n".encode("gbk"))
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value) == f"{path}:3: not UTF-8 text (save the file as UTF-8)"
