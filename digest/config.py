@@ -108,7 +108,8 @@ _HOST_FIRST = (
     re.compile(r"localhost(?::\d{1,5})?(?:/|$)", re.IGNORECASE),  # localhost:8080/feed
 )
 # `http//host`, `https:/host`, `http:host`: a scheme with its colon or a slash missing.
-_MANGLED = re.compile(r"(?P<scheme>https?)(?::/?|//)(?!/)(?P<rest>.+)", re.IGNORECASE)
+# `//host/…` (a link's protocol-relative form): the same, its scheme left out.
+_MANGLED = re.compile(r"(?P<scheme>https?)?(?::/?|//)(?!/)(?P<rest>.+)", re.IGNORECASE)
 
 
 def _resolve(base: Path, value: str) -> str:
@@ -150,9 +151,11 @@ def _looks_like_host(value: str) -> bool:
 def _mangled(value: str) -> str | None:
     """The message for `http//host/…` and the like, or None."""
     found = _MANGLED.fullmatch(value)
-    if not found:
+    protocol_relative = value.startswith("//") and _looks_like_host(found["rest"]) \
+        if found else False
+    if not found or not (found["scheme"] or protocol_relative):
         return None
-    meant = f"{found['scheme'].lower()}://{found['rest']}"
+    meant = f"{(found['scheme'] or 'https').lower()}://{found['rest']}"
     return f"{value!r} is not a URL: did you mean {meant!r}?"
 
 

@@ -237,6 +237,7 @@ def test_a_channel_secret_comes_from_the_environment(tmp_path: Path,
         ("https:/example.org/feed", "did you mean 'https://example.org/feed'?"),
         ("http:example.org", "did you mean 'http://example.org'?"),
         ("https:///feed", "names no host (expected https://host/…)"),
+        ("//example.org/feed", "did you mean 'https://example.org/feed'?"),
     ],
 )
 def test_a_web_address_without_its_scheme_is_an_error_at_load(
@@ -255,12 +256,14 @@ def test_paths_that_only_look_like_hosts_stay_paths(write_config: Callable[[str]
     """A file or folder that is there is read, whatever its name; a bare file name and a
     relative path are paths even when missing (a mailbox folder may come later)."""
     path = write_config(T + "sources:\n  - {name: A, url: mirror.example.org/feed.xml}\n"
-                            "  - {name: B, url: feed.xml}\n  - {name: C, url: feeds/one.xml}\n")
+                            "  - {name: B, url: feed.xml}\n  - {name: C, url: feeds/one.xml}\n"
+                            "  - {name: D, url: ':feeds/two.xml'}\n")
     (path.parent / "mirror.example.org").mkdir()
     (path.parent / "mirror.example.org" / "feed.xml").write_text("<rss/>", encoding="utf-8")
     urls = [s.url for s in load_config(path).sources]
     assert urls == [str(path.parent / n) for n in
-                    ("mirror.example.org/feed.xml", "feed.xml", "feeds/one.xml")]
+                    ("mirror.example.org/feed.xml", "feed.xml", "feeds/one.xml",
+                     ":feeds/two.xml")]
 
 
 def test_a_schemeless_address_too_long_for_a_file_name_is_still_a_config_error(
