@@ -151,10 +151,10 @@ def _looks_like_host(value: str) -> bool:
 def _mangled(value: str) -> str | None:
     """The message for `http//host/…` and the like, or None."""
     found = _MANGLED.fullmatch(value)
-    protocol_relative = value.startswith("//") and _looks_like_host(found["rest"]) \
-        if found else False
-    if not found or not (found["scheme"] or protocol_relative):
+    if found is None:
         return None
+    if not found["scheme"] and not (value.startswith("//") and _looks_like_host(found["rest"])):
+        return None  # ":x" or "//srv/feeds": a path
     meant = f"{(found['scheme'] or 'https').lower()}://{found['rest']}"
     return f"{value!r} is not a URL: did you mean {meant!r}?"
 
