@@ -51,7 +51,7 @@ def run(config: Config, period: Period | None, *, force: bool, resend: Resend, s
     out = console()
     if report.noop and (report.deliveries or report.notifications):
         out.print(f"Issue {report.period.key} is already built in {config.output} (--force "
-                  "rebuilds); tried again where it has not gone:")
+                  "rebuilds); sending it where it has not gone yet:")
     elif report.noop:
         out.print(f"Issue {report.period.key} is already built in {config.output}; nothing to do "
                   "(--force rebuilds; --resend sends again).")

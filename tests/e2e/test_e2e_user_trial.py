@@ -78,7 +78,7 @@ def test_status_names_the_recipients_the_issue_did_not_reach(tmp_path: Path,
     # it did something: not "nothing to do", as it said
     assert again.returncode == 1 and server.delivered == ["a@example.org"]
     assert again.stdout.startswith(f"Issue {PERIOD} is already built in {tmp_path / 'out'} "
-                                   "(--force rebuilds); tried again where it has not gone:\n"
+                                   "(--force rebuilds); sending it where it has not gone yet:\n"
                                    "  NOT sent to gone@example.org: SMTP"), again.stdout
     assert status.returncode == 0, status.stderr
     assert (f"Deliveries failed for {PERIOD}: 1 (tried again by the next `digest run --period "
