@@ -48,9 +48,8 @@ __all__ = ["Config", "Schedule", "load_config"]
 def _sections(m: ConfigModel, path: Path, root: yaml.Node | None) -> tuple[TopicSection, ...]:
     """The `sections:` list: unique names, at most one without topics (the catch-all)."""
     def fail(msg: str, i: int, key: str) -> ConfigError:
-        node = _node_at(root, ("sections", i, key))
-        line = node.start_mark.line + 1 if node is not None else None
-        return ConfigError(msg, path=str(path), line=line, key=f"sections[{i}].{key}")
+        return ConfigError(msg, path=str(path), line=_line(root, ("sections", i, key)),
+                           key=f"sections[{i}].{key}")
     seen: set[str] = set()
     catch_all = False
     for i, sec in enumerate(m.sections):
@@ -88,6 +87,12 @@ def _node_at(root: yaml.Node | None, loc: tuple[int | str, ...]) -> yaml.Node | 
     # an unknown key: point at the key itself, not at its value
     return holder if isinstance(holder, yaml.ScalarNode) and holder.value == loc[-1] else node
 
+
+
+def _line(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """The line (1-based) of the key or value at `loc`, when the file has it."""
+    node = _node_at(root, loc)
+    return node.start_mark.line + 1 if node is not None else None
 
 # ── a source's url ───────────────────────────────────────────────────────────
 # A web or mailbox URL, or a path relative to the config file. A web address written without
@@ -190,8 +195,7 @@ def load_config(path: str | Path) -> Config:
         errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
         err = errors[0]
         loc = tuple(err["loc"])
-        node = _node_at(root, loc)
-        line = node.start_mark.line + 1 if node is not None else None
+        line = _line(root, loc)
         msg = str(err["msg"]).removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             parent = ConfigModel
@@ -252,9 +256,8 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
     sources: list[Source] = []
     for i, s in enumerate(m.sources):
         def fail(msg: str, key: str, i: int = i) -> ConfigError:
-            node = _node_at(root, ("sources", i, key))
-            line = node.start_mark.line + 1 if node is not None else None
-            return ConfigError(msg, path=str(path), line=line, key=f"sources[{i}].{key}")
+            return ConfigError(msg, path=str(path), line=_line(root, ("sources", i, key)),
+                               key=f"sources[{i}].{key}")
         if s.name in names:
             raise fail(f"duplicate source name {s.name!r} (names must be unique)", "name")
         names.add(s.name)
@@ -319,10 +322,9 @@ def _check_own_values(m: ConfigModel, path: Path, root: yaml.Node | None) -> Non
     )
     for applies, model, field, parent, key, what in needs:
         if applies and field not in model.model_fields_set:
-            node = _node_at(root, (parent,))
             sent = "recipients are set" if mailed else "notify: channels are set"
             raise ConfigError(f"required when {sent}: {what}", path=str(path), key=key,
-                              line=node.start_mark.line + 1 if node is not None else None)
+                              line=_line(root, (parent,)))
 
 
 def _check_recipients_file(path: Path) -> None:
@@ -348,9 +350,8 @@ def _channels(urls: list[str], path: Path, root: yaml.Node | None) -> tuple[str,
 
     found = first_problem(urls) if urls else None
     if found is not None:
-        node = _node_at(root, ("notify", found[0]))
         raise ConfigError(found[1], path=str(path), key=f"notify[{found[0]}]",
-                          line=node.start_mark.line + 1 if node is not None else None)
+                          line=_line(root, ("notify", found[0])))
     return tuple(urls)
 
 
@@ -362,10 +363,9 @@ def _templates(base: Path, named: str | None, path: Path, root: yaml.Node | None
         return _default_templates(base)
     folder = base / named
     if not folder.is_dir():
-        node = _node_at(root, ("templates",))
         raise ConfigError(f"no such folder: {folder} (a folder of templates, each overriding "
                           "the package's file of its name)", path=str(path), key="templates",
-                          line=node.start_mark.line + 1 if node is not None else None)
+                          line=_line(root, ("templates",)))
     return folder
 
 

@@ -74,7 +74,6 @@ def plan(recipients: Sequence[str], states: Mapping[str, DeliveryStatus],
     return Plan(send=tuple(send), held=tuple(held), orphaned=tuple(orphaned))
 
 
-
 # A built issue is sent to nobody, by e-mail or to any channel, when it is empty because
 # nothing could be read: no story, and every source failed or was skipped (the network down, a
 # proxy in the way, a wrong URL for each). Sent, it reached every reader empty, and the period
