@@ -112,6 +112,23 @@ def cjk_ratio(text: str) -> float:
     return cjk / total if total else 0.0
 
 
+# A sentence that ends in Chinese (its full stop, closing quotes and brackets, or a Han
+# character) and one that opens in Chinese are joined with no space: Chinese sets none
+# between sentences ("…规定。提出…", not "…规定。 提出…").
+_ENDS_CJK = re.compile(rf"(?:[。！？；：…]|[{CJK}])[”’」』）)\"']*$")
+_OPENS_CJK = re.compile(rf"^[“‘「『（(]*[{CJK}]")
+
+
+def join_sentences(sentences: Iterator[str] | list[str] | tuple[str, ...]) -> str:
+    """Sentences as one paragraph: a space between two, none between two Chinese ones."""
+    out = ""
+    for s in sentences:
+        if out:
+            out += "" if _ENDS_CJK.search(out) and _OPENS_CJK.match(s) else " "
+        out += s
+    return out
+
+
 def detect_language(text: str) -> str:
     """'zh' when CJK characters dominate the letters, else 'en'.
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from ..text import join_sentences
 from .config import Newsletter, Period
 from .fetch import FetchStatus
 
@@ -68,7 +69,7 @@ class Story:
 
     @property
     def summary(self) -> str:
-        return " ".join(s.text for s in self.sentences)
+        return join_sentences([s.text for s in self.sentences])
 
     @property
     def coverage(self) -> Coverage:
@@ -116,7 +117,7 @@ class QA:
 
     @property
     def text(self) -> str:
-        return " ".join(s.text for s in self.answer)
+        return join_sentences([s.text for s in self.answer])
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from digest.models import (
     SourceHealth,
     Story,
 )
+from digest.text import join_sentences
 
 SCHEMA_VERSION = 1
 
@@ -143,7 +144,7 @@ def issue_to_dict(issue: Issue) -> dict[str, Any]:
         "notes": list(issue.notes),
         "previous": issue.previous,
         "stories": [_story(s) for s in issue.stories],
-        "tldr": " ".join(s.text for s in issue.tldr),
+        "tldr": join_sentences([s.text for s in issue.tldr]),
         "tldr_sentences": [_sentence(s) for s in issue.tldr],
         "explainer": _explainer(issue.explainer),
         "explainer_note": issue.explainer_note,
