@@ -26,7 +26,7 @@ from .configtypes import Config
 from .errors import DigestError, StoreError
 from .models import Period
 from .periods import Clock, utcnow
-from .quiet import empty_period_note, hold_reason, mark_quiet
+from .quiet import built_early, early_reason, empty_period_note, hold_reason, mark_quiet
 from .store import IssueRecord, RunLock, Store, open_config_store
 
 if TYPE_CHECKING:
@@ -179,11 +179,14 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
         run_id = store.start_run(command, period.key, clock())
         timings: dict[str, float] = {}
         try:
-            if issue_exists(config, store, period.key) and not force:
+            now = clock()
+            record = store.issue(period.key)
+            if (issue_exists(config, store, period.key) and not force
+                    and not built_early(record, period, now)):
                 # Nothing is rebuilt or re-sent; recipients still pending (a failed send) are
                 # retried, since that completes the run rather than repeating it.
-                record = store.issue(period.key)
-                held = hold_reason(record.stories if record else 0, config.newsletter)
+                held = (hold_reason(record.stories if record else 0, config.newsletter)
+                        or early_reason(period, now, config.newsletter.timezone))
                 deliveries, notes = ((), ()) if held or not deliver else _deliver(
                     config, period.key, store, note, resend)
                 info = manifest.noop(config, period, run_id)
@@ -200,7 +203,8 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
                           llm_transport=llm_transport, clock=clock, timings=timings,
                           extra_files={"manifest.json": manifest.dumps(draft)}, progress=note)
             info = manifest.build(config, period, collected, built.issue, timings, run_id)
-            held = hold_reason(len(built.issue.stories), config.newsletter)
+            held = (hold_reason(len(built.issue.stories), config.newsletter)
+                    or early_reason(period, now, config.newsletter.timezone))
             deliveries, notes = ((), ()) if held or not deliver else _deliver(
                 config, period.key, store, note, resend)
             if deliveries or (recipients_configured(config) and deliver and not held):

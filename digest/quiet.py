@@ -6,6 +6,11 @@ Two decisions the run reports (the CLI only prints them):
   is still built and published on the site (the archive stays continuous, and a re-run is a
   no-op), and its intro says so in one line; with `send_empty: false` it is sent to nobody,
   neither by e-mail nor to any notification channel, and this says why.
+- `early_reason` and `built_early`: an issue built before its period has ended (`digest run
+  --period` of the current week, or a typo's future one) is published on the site but sent to
+  nobody: sent, and marked done, it would have been the week's issue, its later stories never
+  sent. The first run after the period ends rebuilds it (the store's `built_at` says it was
+  early) and sends it; `digest send --period K` still sends the early one to whoever asks.
 - `empty_period_note`: `digest run` with no `--period` builds the last complete week. On a fresh
   clone, or after a pause, every stored article may belong to another week; the issue is empty
   and this says so, with the newest article's date and the `--period` that would use it.
@@ -14,11 +19,12 @@ Two decisions the run reports (the CLI only prints them):
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from . import periods
 from .models import Newsletter, Period
-from .store import Store
+from .store import IssueRecord, Store
 
 if TYPE_CHECKING:
     from .models import Issue
@@ -53,6 +59,22 @@ def hold_reason(stories: int, newsletter: Newsletter) -> str | None:
         return None
     return (f"Not sent: {_stories(stories)}, fewer than min_stories ({newsletter.min_stories}), "
             "and send_empty is false; the issue is on the site only.")
+
+
+def early_reason(period: Period, now: datetime, timezone: str) -> str | None:
+    """Why an issue of `period` built at `now` is sent to nobody yet (None: its period ended)."""
+    if now >= period.end:
+        return None
+    ends = period.end.astimezone(periods.zone(timezone)).strftime("%Y-%m-%d %H:%M")
+    return (f"Not sent: {period.key} has not ended yet (it ends {ends}); the issue is on the "
+            "site only. The first `digest run` after it ends rebuilds and sends it "
+            f"(`digest send --period {period.key}` sends this one now).")
+
+
+def built_early(record: IssueRecord | None, period: Period, now: datetime) -> bool:
+    """Whether the stored issue of `period` was built before the period ended, which it now
+    has: the run rebuilds it instead of finding it done."""
+    return record is not None and record.built_at < period.end <= now
 
 
 def empty_period_note(store: Store, period: Period, issue: Issue, timezone: str) -> str | None:

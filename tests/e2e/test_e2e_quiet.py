@@ -91,3 +91,27 @@ def test_bad_short_by_design_settings_are_config_errors(tmp_path: Path, line: st
     path.write_text(f"newsletter:\n  title: T\n{line}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"sources.yaml:3: newsletter\.\w+: .*{words}"):
         load_config(path)
+
+
+MID_W47 = datetime(2026, 11, 19, 4, 0, tzinfo=UTC)  # Thursday noon in Shanghai: W47 runs on
+
+
+def test_an_issue_built_before_its_week_ends_is_sent_only_once_rebuilt_after(
+        tmp_path: Path, hook: tuple[str, type[Hook]]) -> None:
+    # `digest run --period` of the current week (or a typo's future one) sent the half-week's
+    # issue and marked the week done: its later stories were never sent (qa40a).
+    host, handler = hook
+    config = replace(_demo(tmp_path), notify=(f"json://{host}/ok",))
+    week = periods.week(PERIOD, "Asia/Shanghai")
+    early = run(config, week, clock=lambda: MID_W47)
+    assert early.held is not None and early.held.startswith(
+        "Not sent: 2026-W47 has not ended yet (it ends 2026-11-23 00:00)")
+    assert early.notifications == () and handler.got == []
+    assert (tmp_path / "out" / "issues" / PERIOD / "index.html").is_file()
+    again = run(config, week, clock=lambda: MID_W47)  # still early: nothing sent
+    assert again.noop and again.held == early.held and handler.got == []
+    after = run(config, week, clock=lambda: AFTER_W47)  # the week is over: rebuilt, sent
+    assert not after.noop and after.held is None
+    assert [n.status for n in after.notifications] == ["sent"] and len(handler.got) == 1
+    last = run(config, week, clock=lambda: AFTER_W47)  # done now: never twice
+    assert last.noop and len(handler.got) == 1
