@@ -29,8 +29,8 @@ log = logging.getLogger("digest")
 
 
 _EXIT_CODES = ("exit codes: 0 ok, 1 failure (a recipient not sent to, a source that failed "
-               "`sources check`), 2 usage or configuration error, 75 another run holds the lock "
-               "(try again later), 130 interrupted")
+               "`sources check`, every source failing `fetch`), 2 usage or configuration error, "
+               "75 another run holds the lock (try again later), 130 interrupted")
 
 _RESEND: dict[str, Any] = {
     "nargs": "?", "const": "unknown", "default": "none", "choices": ("unknown", "all"),

@@ -83,7 +83,7 @@ def fetch(config: Config, *, every: bool = False) -> int:
         report = collect(config, store)
     _last_fetch[:] = [report]
     print_lines(fetch_lines(report, every=every))
-    return 0
+    return 1 if report.every_source_failed else 0
 
 
 def enqueue(config: Config, *, interval: float) -> int:

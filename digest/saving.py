@@ -90,6 +90,13 @@ class CollectReport:
     rules: dict[str, int] = field(default_factory=dict)  # cleaning rule → removals
     internal_errors: int = 0  # of the failed items, those that hit a bug (logged with traceback)
 
+    @property
+    def every_source_failed(self) -> bool:
+        """Whether there were sources and none of them answered (the network down, a proxy
+        refusing everything): `digest fetch` exits 1 then, so cron and systemd see it; one
+        source that answered, or skipped sources, are a run that worked."""
+        return bool(self.results) and all(r.status == "error" for r in self.results)
+
 
 class Saver:
     """Each source's cleaning answers (its items' articles or what cleaning raised, in

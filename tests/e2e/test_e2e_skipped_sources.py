@@ -111,3 +111,23 @@ def test_skipped_sources_say_why_and_can_be_enabled(
     assert third.build is not None
     assert _sources(third.build.folder)["Gone Wire"]["status"] == "ok"
     assert handler.hits["/gone.xml"] == 2
+
+
+def test_fetch_exits_1_when_every_source_failed(
+        tmp_path: Path, feeds: tuple[str, type[_Handler]],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # The network down: every source failed, and `digest fetch` said so and exited 0, so a
+    # cron job or a systemd unit saw a run that worked (qa40a). One that answers is enough.
+    base, _ = feeds
+    path = tmp_path / "sources.yaml"
+    path.write_text("newsletter: {title: Down Weekly, timezone: UTC}\n"
+                    "sources:\n"
+                    "  - {name: Down A, url: 'http://127.0.0.1:9/a.xml'}\n"
+                    f"  - {{name: Down B, url: '{base}/busy.xml'}}\n"
+                    "fetch: {retries: 0}\n", encoding="utf-8")
+    assert main(["fetch", "--config", str(path)]) == 1
+    assert "2 failed" in capsys.readouterr().out
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "sources:\n", f"sources:\n  - {{name: Good, url: '{base}/good.xml'}}\n"),
+        encoding="utf-8")
+    assert main(["fetch", "--config", str(path)]) == 0
