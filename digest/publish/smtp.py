@@ -106,7 +106,12 @@ def _explain(exc: BaseException, email: EmailSettings) -> str:
     if isinstance(exc, smtplib.SMTPResponseException):
         text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) \
             else str(exc.smtp_error)
-        return f"SMTP server {where} answered {exc.smtp_code} {text}".strip()
+        said = f"SMTP server {where} answered {exc.smtp_code} {text}".strip()
+        if exc.smtp_code == 530 and not os.environ.get(email.username_env):
+            # 530: authentication required; with no user in the environment nothing logged in
+            said += (f" (it asks for a login, and ${email.username_env} is not set: set it and "
+                     f"${email.password_env} in the environment digest runs in)")
+        return said
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return f"SMTP server {where} closed the connection: {exc or 'unexpectedly'}"
     if isinstance(exc, TimeoutError | socket.timeout):

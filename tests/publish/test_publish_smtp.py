@@ -473,3 +473,20 @@ def test_unreadable_cafile_is_a_publish_error(tmp_path: Path, out: Path,
     with pytest.raises(PublishError, match=r"DIGEST_SMTP_CAFILE=.*missing\.pem"):
         send_issue(issue.key, out, email, log)
     assert log.records == []
+
+
+def test_a_login_asked_for_with_no_user_set_names_the_variable(
+        server_tls: ssl.SSLContext, cafile: Path, credentials: EmailSettings, out: Path,
+        email_settings: EmailSettings, issue: Issue, monkeypatch: pytest.MonkeyPatch) -> None:
+    # $TEST_SMTP_USER named in the config but not set where digest runs: no login was tried,
+    # and the server's "530 Authentication required" said nothing of why (qa40a).
+    monkeypatch.setenv("DIGEST_SMTP_CAFILE", str(cafile))
+    monkeypatch.delenv("TEST_SMTP_USER")
+    accounts = Accounts("digest-bot", "s3cret-Pa55")
+    with tls_inbox("starttls", server_tls, accounts, auth_required=True) as (handler, port):
+        failed = send_issue(issue.key, out, _tls_settings(email_settings, port, "starttls",
+                                                          credentials), MemoryLog())
+    assert [d.ok for d in failed] == [False, False] and handler.envelopes == []
+    first = failed[0].error or ""
+    assert "530" in first and "$TEST_SMTP_USER is not set" in first, first
+    assert accounts.attempts == []
