@@ -441,3 +441,25 @@ def test_a_title_its_outlet_labels_opinion_is_a_columns(make_article: MakeArticl
     ]
     assert columns(arts) == {0, 2}
     assert headline_for(arts[:2], language="en") == "Oakfield signs ferry deal"
+
+
+def test_a_teasers_question_gives_way_to_a_report(make_article: MakeArticle) -> None:
+    # Session 40: "What Happened in Chicago Last Night? How Looting and Rioting Broke Out" was
+    # the headline over "Aftermath of looting in downtown Chicago: 13 cops injured, …"; a
+    # question (outside quotations) goes after every title that states the news, its head too.
+    arts = [
+        make_article("Hundreds of people swept through the Carthen harbour district early "
+                     "Monday, smashing windows. More than 100 people were arrested.", source="A",
+                     title="Aftermath of looting in Carthen: 13 officers injured, more than "
+                           "100 arrests"),
+        make_article("Rioting and looting erupted in Carthen after a clash with police.",
+                     source="C", title="What Happened in Carthen Last Night? How Looting "
+                                       "Broke Out"),
+        make_article("The looting in Carthen left the harbour district in ruins on Monday.",
+                     source="B", title="Carthen looting: what we know?"),
+    ]
+    assert headline_for(arts, language="en").startswith("Aftermath of looting in Carthen")
+    # a question someone asks, quoted, is no teaser's
+    quoted = make_article("The mayor asked the board on Monday whether the quay could open.",
+                          source="D", title="Mayor to harbour board: 'Can the quay open?'")
+    assert headline_for([quoted], language="en") == "Mayor to harbour board: 'Can the quay open?'"

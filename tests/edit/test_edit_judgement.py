@@ -79,6 +79,9 @@ def test_a_judgement_beside_another_report_is_credited() -> None:
     # session 40: a verdict noun ("a mess"), the writer warning the reader off a reading
     "The Oakfield ferry line is a hot mess.",
     "Don't let its record crowds fool you about the ferry.",
+    # the writer's alarm, an adjective ending its clause ("But the practice is concerning")
+    "Nobody lost the harbour vote because of the tolls. But the practice is concerning",
+    "The rise in ferry fares is deeply troubling.",
     # an epithet of contempt ("Tom Cotton's Fascist Op-Ed")
     "Councillor Hale's Fascist Toll Plan",
     "The toll vote shows cowardice from the harbour board.",
@@ -120,6 +123,13 @@ def test_a_should_someone_warns_or_tells_is_theirs(sentence: str) -> None:
     # a verb of warning, advising or telling reports the "should" after it, as "said" does
     assert not judges(sentence)
     assert judges("The council should wait for the survey, and the mayor told no one.")
+
+
+def test_a_verb_of_alarm_is_no_verdict() -> None:
+    assert not judges("The ferry outage is worrying harbour officials.")
+    assert not judges("The closure is alarming residents of Carthen Island.")
+    said = "The rise is alarming, the harbour master said."
+    assert judges(said) and names_source(said)
 
 
 def test_a_movement_named_is_no_epithet() -> None:

@@ -244,5 +244,18 @@ def chosen(arts: Sequence[Article], *, language: str = "en",
     dated = [c for c in agreed if not RELATIVE_DAY.search(c.text)] or agreed or cands
     given = columns(arts, {c.article for c in dated})  # (one article's titles: none)
     news = [c for c in dated if c.article not in given and c.label is None]
+    stated = [c for c in news if not _asks(arts[c.article].title)]
     credited = [c for c in dated if c.label is not None]
-    return best(news or credited or dated, tune)
+    return best(stated or news or credited or dated, tune)
+
+
+_QUOTED_SPAN = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^‘’]*(?:’\w[^‘’]*)*’|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
+
+
+def _asks(text: str) -> bool:
+    """Whether a title asks, outside its quotations ("What Happened in Chicago Last Night?
+    How Looting and Rioting Broke Out", "Bipartisan breakthrough? Pols unveil …"): a
+    teaser's question, which a report's statement of the news goes before, clauses and all
+    (its head alone, "The state we're in" from "The state we're in: will the pandemic …", is
+    a label)."""
+    return "?" in _QUOTED_SPAN.sub(" ", text)

@@ -130,7 +130,12 @@ JUDGEMENT_CUES: tuple[tuple[str, str], ...] = (
     # (`names_source`: "The mayor said the plan was misguided")
     ("verdict", r"\b(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)(?: not)?\s+"
                 r"(?:(?:simply|just|plainly)\s+)?(?:persuasive|unpersuasive|convincing|"
-                r"unconvincing|misguided|wrongheaded|wrong-headed|wrong to)\b"
+                r"unconvincing|misguided|wrongheaded|wrong-headed|wrong to|"
+                # … or the writer's alarm at it ("But the practice is concerning"), an
+                # adjective that ends its clause (not a verb's progressive: "is worrying
+                # health officials")
+                r"(?:deeply |very |really )?(?:concerning|troubling|worrying|alarming|"
+                r"disturbing)(?=\s*(?:[.,;:!?—]|$|(?:to|that|for|because)\b)))\b"
                 # … or on its sense ("The debates have never made sense as a test …")
                 r"|\b(?:makes?|made) (?:no|little) sense\b|"
                 r"\b(?:doesn['’]t|does not|didn['’]t|did not|never) (?:makes?|made) (?:any )?sense\b"
