@@ -70,13 +70,20 @@ def import_sources(config: Config, found: Iterable[Source]) -> Imported:
     return Imported(tuple(added), known, tuple(renamed), kept)
 
 
-def _entry(source: Source) -> dict[str, str]:
+def _entry(source: Source) -> dict[str, Any]:
     """A source as the file lists it: what is not the default."""
-    entry = {"name": source.name, "url": source.url}
+    entry: dict[str, Any] = {"name": source.name, "url": source.url}
     if source.kind != "auto":
         entry["kind"] = source.kind
     if source.selector:
         entry["selector"] = source.selector
+    for key, words in (("include", source.include), ("exclude", source.exclude)):
+        if words:
+            entry[key] = list(words)
+    if source.newsletter:
+        entry["newsletter"] = True
+    if not source.full_text:
+        entry["full_text"] = False
     return entry
 
 
@@ -88,7 +95,7 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def with_sources(text: str, entries: Sequence[dict[str, str]]) -> tuple[str, bool]:
+def with_sources(text: str, entries: Sequence[dict[str, Any]]) -> tuple[str, bool]:
     """`text` with `entries` added at the end of its `sources:` list, and whether the text
     was kept (False: dumped again whole, comments lost, because the insertion did not read
     back as the old sources followed by the new ones)."""
@@ -106,7 +113,7 @@ def with_sources(text: str, entries: Sequence[dict[str, str]]) -> tuple[str, boo
     return yaml.safe_dump(before, allow_unicode=True, sort_keys=False), False
 
 
-def _insert(text: str, entries: Sequence[dict[str, str]]) -> str | None:
+def _insert(text: str, entries: Sequence[dict[str, Any]]) -> str | None:
     root = yaml.compose(text)
     if not isinstance(root, yaml.MappingNode):
         return None
@@ -135,7 +142,7 @@ def _insert(text: str, entries: Sequence[dict[str, str]]) -> str | None:
     return None  # a flow list with items, or not a list: dumped whole
 
 
-def _block(entries: Sequence[dict[str, str]], column: int) -> str:
+def _block(entries: Sequence[dict[str, Any]], column: int) -> str:
     dumped = yaml.safe_dump(list(entries), allow_unicode=True, sort_keys=False,
                             default_flow_style=False, width=10_000)
     return "".join(" " * column + line for line in dumped.splitlines(keepends=True))

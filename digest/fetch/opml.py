@@ -1,12 +1,15 @@
 """OPML import/export, for `digest sources import FILE.opml` and `digest sources export`.
 
-Outlines with an `xmlUrl` become sources; category outlines are flattened. Kinds and
-selectors other than the defaults travel in `digest:kind` / `digest:selector` attributes
-so an export re-imports to the same configuration (other readers ignore them).
+Outlines with an `xmlUrl` become sources; category outlines are flattened. What a source sets
+other than the defaults travels in `digest:` attributes (`_EXTRA`: its kind, selector, include
+and exclude keywords as JSON lists, `newsletter`, `full-text`) so an export re-imports to the
+same configuration (other readers ignore them); an export dropped all but kind and selector,
+and a round trip lost a source's keywords and its full-text choice.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -34,6 +37,21 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _keywords(value: str | None) -> tuple[str, ...]:
+    """A JSON list of keywords, as `write_opml` writes it; anything else is none."""
+    try:
+        words = json.loads(value) if value else []
+    except ValueError:
+        return ()
+    return tuple(w for w in words if isinstance(w, str)) if isinstance(words, list) else ()
+
+
+def _ours(outline: etree._Element, key: str) -> str | None:
+    """The outline's `digest:<key>` attribute."""
+    value = outline.get(f"{{{DIGEST_NS}}}{key}")
+    return str(value) if value is not None else None
+
+
 def parse_opml(data: bytes, where: str = "<opml>") -> list[Source]:
     try:
         root = etree.fromstring(data, parser=_PARSER)
@@ -55,7 +73,10 @@ def parse_opml(data: bytes, where: str = "<opml>") -> list[Source]:
         selector = outline.get(f"{{{DIGEST_NS}}}selector") or None
         sources.append(Source(name=_unique(name, taken), url=url,
                               kind=kind if kind in _KINDS else "auto",  # type: ignore[arg-type]
-                              selector=selector))
+                              selector=selector, include=_keywords(_ours(outline, "include")),
+                              exclude=_keywords(_ours(outline, "exclude")),
+                              newsletter=_ours(outline, "newsletter") == "true",
+                              full_text=_ours(outline, "full-text") != "false"))
     return sources
 
 
@@ -85,5 +106,12 @@ def write_opml(sources: Sequence[Source], title: str) -> str:
             outline.set(f"{{{DIGEST_NS}}}kind", source.kind)
         if source.selector:
             outline.set(f"{{{DIGEST_NS}}}selector", source.selector)
+        for key, words in (("include", source.include), ("exclude", source.exclude)):
+            if words:
+                outline.set(f"{{{DIGEST_NS}}}{key}", json.dumps(list(words), ensure_ascii=False))
+        if source.newsletter:
+            outline.set(f"{{{DIGEST_NS}}}newsletter", "true")
+        if not source.full_text:
+            outline.set(f"{{{DIGEST_NS}}}full-text", "false")
     text: str = etree.tostring(root, encoding="unicode", pretty_print=True)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text

@@ -293,6 +293,31 @@ def test_opml_round_trip(tmp_path: Path) -> None:
         read_opml(tmp_path / "bad.opml")
 
 
+def test_an_export_re_imports_every_setting_of_a_source(tmp_path: Path) -> None:
+    """`digest sources export` then `import` into a new file: a source's keywords, its
+    newsletter cleaning and its full-text choice came back as defaults (qa40a)."""
+    from digest.cli import main
+    from digest.config import load_config
+
+    config = tmp_path / "sources.yaml"
+    config.write_text(
+        "newsletter: {title: Harbour Watch}\n"
+        "sources:\n"
+        "  - {name: Gazette, url: 'https://g.example/feed', include: [ferry, '港口'],"
+        " exclude: ['sport, results'], full_text: false}\n"
+        "  - {name: Letters, url: 'https://l.example/feed', newsletter: true}\n"
+        "  - {name: Listing, url: 'https://b.example/news', kind: page, selector: 'h2 a'}\n",
+        encoding="utf-8")
+    out = tmp_path / "out.opml"
+    out.write_text(write_opml(load_config(config).sources, "Harbour Watch"), encoding="utf-8")
+    assert read_opml(out) == list(load_config(config).sources)
+    fresh = tmp_path / "fresh" / "sources.yaml"
+    fresh.parent.mkdir()
+    fresh.write_text("newsletter: {title: Copy}\nsources: []\n", encoding="utf-8")
+    assert main(["sources", "import", str(out), "--config", str(fresh)]) == 0
+    assert load_config(fresh).sources == load_config(config).sources
+
+
 def test_opml_source_is_not_fetched(settings: FetchSettings) -> None:
     result = fetch_all([Source("o", "/x.opml", kind="opml")], {}, settings)[0]
     assert result.status == "error" and "import" in (result.error or "")
