@@ -25,6 +25,7 @@ from .atomic import write_atomic
 from .config import load_config
 from .configtypes import Config
 from .errors import ConfigError
+from .fetch.opml import numbered
 from .models import Source
 
 
@@ -50,8 +51,7 @@ def import_sources(config: Config, found: Iterable[Source]) -> Imported:
             known += 1
             continue
         urls.add(source.url)
-        name = _unique(source.name, names)
-        names.add(name.casefold())
+        name = numbered(source.name, names, key=str.casefold)
         added.append(replace(source, name=name))
         if name != source.name:
             renamed.append(name)
@@ -85,14 +85,6 @@ def _entry(source: Source) -> dict[str, Any]:
     if not source.full_text:
         entry["full_text"] = False
     return entry
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, n = name, 1
-    while candidate.casefold() in taken:
-        n += 1
-        candidate = f"{name} ({n})"
-    return candidate
 
 
 def with_sources(text: str, entries: Sequence[dict[str, Any]]) -> tuple[str, bool]:

@@ -68,8 +68,9 @@ def default_period(config: Config, clock: Clock = utcnow) -> Period:
 # ── build ────────────────────────────────────────────────────────────────────
 
 
-def issue_exists(config: Config, store: Store, key: str) -> bool:
-    return store.issue(key) is not None and (config.output / "issues" / key / "index.html").exists()
+def issue_exists(config: Config, record: IssueRecord | None) -> bool:
+    """Whether the store's record of an issue (`store.issue(key)`) is built in `out/` too."""
+    return record is not None and (config.output / "issues" / record.key / "index.html").exists()
 
 
 def build(config: Config, period: Period, store: Store, *, failed: tuple[ArticleStatus, ...] = (),
@@ -181,7 +182,7 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
         try:
             now = clock()
             record = store.issue(period.key)
-            if (issue_exists(config, store, period.key) and not force
+            if (issue_exists(config, record) and not force
                     and not built_early(record, period, now)):
                 # Nothing is rebuilt or re-sent; recipients still pending (a failed send) are
                 # retried, since that completes the run rather than repeating it.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 # The Han characters (CJK unified ideographs, extension A, compatibility ideographs): the one
 # home of the range every module that reads Chinese uses.
@@ -119,7 +119,7 @@ _ENDS_CJK = re.compile(rf"(?:[。！？；：…]|[{CJK}])[”’」』）)\"']*
 _OPENS_CJK = re.compile(rf"^[“‘「『（(]*[{CJK}]")
 
 
-def join_sentences(sentences: Iterator[str] | list[str] | tuple[str, ...]) -> str:
+def join_sentences(sentences: Iterable[str]) -> str:
     """Sentences as one paragraph: a space between two, none between two Chinese ones."""
     out = ""
     for s in sentences:

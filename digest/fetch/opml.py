@@ -10,7 +10,7 @@ and a round trip lost a source's keywords and its full-text choice.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -28,12 +28,15 @@ _KINDS = set(get_args(SourceKind))
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
 
 
-def _unique(name: str, taken: set[str]) -> str:
+def numbered(name: str, taken: set[str], key: Callable[[str], str] = str) -> str:
+    """`name`, or "`name` (2)", "(3)" … the first whose `key` is not in `taken` (which then
+    holds it): an OPML's repeated names, a name the config already has (`configedit`, by
+    `str.casefold`)."""
     candidate, n = name, 2
-    while candidate in taken:
+    while key(candidate) in taken:
         candidate = f"{name} ({n})"
         n += 1
-    taken.add(candidate)
+    taken.add(key(candidate))
     return candidate
 
 
@@ -71,7 +74,7 @@ def parse_opml(data: bytes, where: str = "<opml>") -> list[Source]:
                          or url).split())
         kind = outline.get(f"{{{DIGEST_NS}}}kind") or "auto"
         selector = outline.get(f"{{{DIGEST_NS}}}selector") or None
-        sources.append(Source(name=_unique(name, taken), url=url,
+        sources.append(Source(name=numbered(name, taken), url=url,
                               kind=kind if kind in _KINDS else "auto",  # type: ignore[arg-type]
                               selector=selector, include=_keywords(_ours(outline, "include")),
                               exclude=_keywords(_ours(outline, "exclude")),

@@ -45,17 +45,13 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from digest.edit.headline.titles import clean_title, cleaned, speaker
+from digest.edit.headline.titles import QUOTATION, clean_title, cleaned, speaker
 from digest.edit.write.attribution import ATTRIBUTION, JUDGEMENT_CUES
 from digest.models import Article
 
 __all__ = ["DESK_VOICE", "FIRST_PERSON", "VERDICTS", "columns", "is_column_title", "labelled",
            "under_column"]
 
-# Quotations in a title: double quotes, and single ones (headline style) — an apostrophe
-# inside ("'don't really have rules'") is no closing quote.
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^‘’]*(?:’\w[^‘’]*)*’|"
-                     r"(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
 # News style's word for a claim without evidence ("… asks Twitter to delete baseless Trump
 # claims"; wire style guides use it as the report's word): in a title, not a column's.
 _NEWS_STYLE = re.compile(r"\bbaseless\b", re.IGNORECASE)
@@ -154,7 +150,7 @@ def _judges(title: str) -> bool:
     """The title's own words judge, and no source after or before the judgement says so
     (the headline and the paragraph ask of each title: read once)."""
     bare = _NEWS_STYLE.sub(lambda m: " " * len(m.group()),
-                           _QUOTED.sub(lambda m: " " * len(m.group()), title))
+                           QUOTATION.sub(lambda m: " " * len(m.group()), title))
     cue = _CUE.search(bare)
     if cue is None or _SAYS_AFTER.search(title):
         return False
@@ -168,7 +164,7 @@ def _voices(title: str) -> tuple[str, ...]:
     quotations, before its first colon, with no reporting verb nor source clause to say
     whose they are ("Hale Says We Must Sail", "… we must sail, Hale says"); none in a title
     that speaks in the desk's own trade (`DESK_VOICE`)."""
-    bare = _QUOTED.sub(lambda m: " " * len(m.group()), title).split(":", 1)[0]
+    bare = QUOTATION.sub(lambda m: " " * len(m.group()), title).split(":", 1)[0]
     if _SAYS_AFTER.search(title) or _DESK_VOICE.search(bare):
         return ()  # (the desk's "we" is its "we" throughout: "How will we know we've won?")
     verb = ATTRIBUTION.search(bare)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from digest.edit.headline.column import columns
 from digest.edit.headline.labels import Label, labelled
-from digest.edit.headline.titles import QUOTES, candidate_texts
+from digest.edit.headline.titles import QUOTATION, QUOTES, candidate_texts
 from digest.edit.headline.titles import cleaned as titles_cleaned
 from digest.edit.lexicon import ARTICLES, CJK_RE, STOPWORDS, content_words, mostly_cjk, stem
 from digest.edit.read.figures import numbers, rounds
@@ -249,8 +249,6 @@ def chosen(arts: Sequence[Article], *, language: str = "en",
     return best(stated or news or credited or dated, tune)
 
 
-_QUOTED_SPAN = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^‘’]*(?:’\w[^‘’]*)*’|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
-
 
 def _asks(text: str) -> bool:
     """Whether a title asks, outside its quotations ("What Happened in Chicago Last Night?
@@ -258,4 +256,4 @@ def _asks(text: str) -> bool:
     teaser's question, which a report's statement of the news goes before, clauses and all
     (its head alone, "The state we're in" from "The state we're in: will the pandemic …", is
     a label)."""
-    return "?" in _QUOTED_SPAN.sub(" ", text)
+    return "?" in QUOTATION.sub(" ", text)

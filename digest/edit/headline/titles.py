@@ -165,15 +165,18 @@ _POINTER = re.compile(r"^(?:what|why|how|who|when|where|which|everything|here(?:
                       r"live\b|\d+\s+(?:things|ways|reasons|takeaways|questions|moments)\b|"
                       r"an?\s+[\w-]*\s*(?:guide|primer|timeline|explainer|process)\b)|\?\s*$",
                       re.IGNORECASE)
-# A quotation of two words or more (a scare-quoted word, "Trump condemns 'hostile' move", is
-# the desk's news all the same; an apostrophe inside, "'I think it's …'", closes nothing).
-_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^‘’]*(?:’\w[^‘’]*)*’|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
+# Quotations in a title: double quotes, and single ones (headline style) — an apostrophe
+# inside ("'don't really have rules'", "'I think it's …'") is no closing quote. The one home of
+# the pattern: column.py (a judgement outside them) and score.py (a question outside them) too.
+QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^‘’]*(?:’\w[^‘’]*)*’|"
+                       r"(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
 
 
 def _quotes_someone(text: str) -> bool:
-    """Whether `text` opens on a quotation or quotes two words or more."""
+    """Whether `text` opens on a quotation or quotes two words or more (a scare-quoted word,
+    "Trump condemns 'hostile' move", is the desk's news all the same)."""
     return text[:1] in QUOTES or any(len(m.group().split()) >= 2
-                                     for m in _QUOTATION.finditer(text))
+                                     for m in QUOTATION.finditer(text))
 
 
 def _over_news(title: str) -> bool:
