@@ -347,6 +347,7 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
         items = []
     if strays := sum(not isinstance(item, dict) for item in items):
         feed.warnings.append(f"{strays} JSON Feed items that are not objects (ignored)")
+    bad_urls = 0
     for item in items:
         if not isinstance(item, dict):
             continue
@@ -358,7 +359,8 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
         authors = authors if isinstance(authors, list) else [authors]
         names = [plain(text_value(a.get("name"))) for a in authors
                  if isinstance(a, dict) and a.get("name")]
-        link = text_value(item.get("url")) or text_value(item.get("external_url"))
+        link = _url_value(item.get("url")) or _url_value(item.get("external_url"))
+        bad_urls += item.get("url") is not None and not isinstance(item.get("url"), str)
         feed.entries.append(Entry(
             guid=text_value(item.get("id")) or None,
             link=resolve(base, link),
@@ -368,7 +370,15 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
             date=text_value(item.get("date_published")) or text_value(item.get("date_modified")) or None,
             author=", ".join(names) or None,
         ))
+    if bad_urls:
+        feed.warnings.append(f"{bad_urls} JSON Feed items whose 'url' is not a string (ignored)")
     return feed
+
+
+def _url_value(value: Any) -> str:
+    """A JSON Feed URL field: a string or nothing. A number or a boolean is no address (read
+    as text, 12 became the feed's own path /12, a page that was never the item's)."""
+    return text_value(value) if isinstance(value, str) else ""
 
 
 def _json_kind(value: Any) -> str:

@@ -83,6 +83,22 @@ def test_a_json_feed_of_the_wrong_shape_says_so(server: ScriptServer, settings: 
     assert [item.title for item in result.items] == (["7"] if isinstance(items, list) else [])
 
 
+def test_a_json_feed_url_that_is_no_string_is_no_address(server: ScriptServer,
+                                                        settings: FetchSettings) -> None:
+    """"url": 12 was read as text and resolved against the feed: the item linked to /12, a
+    page the publisher never named."""
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
+        {"id": "1", "url": 12, "title": "Cranes approved", "content_text": LONG_TEXT},
+        {"id": "2", "url": True, "external_url": "http://127.0.0.1/b", "title": "Ferry",
+         "content_text": LONG_TEXT}]}
+    url = server.route("/f.json", Reply(200, json.dumps(doc).encode(),
+                                        {"Content-Type": "application/feed+json"}))
+    result = fetch_all([Source("s", url)], {}, settings, clock=lambda: NOW)[0]
+    assert "2 JSON Feed items whose 'url' is not a string (ignored)" in (result.error or "")
+    assert all(not (item.url or "").endswith(("/12", "/True")) for item in result.items)
+    assert "http://127.0.0.1/b" in [item.url for item in result.items]
+
+
 def test_control_characters_never_reach_an_article(server: ScriptServer,
                                                    settings: FetchSettings) -> None:
     """A C0 control in a feed's title (here through JSON's \\u0001) was stored and printed,
