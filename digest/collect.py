@@ -40,7 +40,7 @@ NO_TEXT = "no text: the entry has none and its page brought none"
 
 
 def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
-            clock: Clock = utcnow) -> CollectReport:
+            clock: Clock = utcnow, stop: Callable[[], bool] | None = None) -> CollectReport:
     """Fetch every source, clean what is new or changed, and store it (one transaction a source).
 
     Whatever one item raises while it is read, cleaned or stored makes that item `failed`
@@ -79,7 +79,8 @@ def collect(config: Config, store: Store, *, transport: httpx.AsyncBaseTransport
                             transport=transport, clock=clock, known=store.has_item,
                             arrived=arrived if streaming else None,
                             ready=pool.start if streaming else None,
-                            finish=Finish(_clean_items, _load_cleaner) if streaming else None)
+                            finish=Finish(_clean_items, _load_cleaner) if streaming else None,
+                            stop=stop)
         saver.check()  # a database failure met while storing during the fetch ends the run
         if sum(len(r.items) for r in results) >= MIN_JOBS:
             pool.start()  # when not streaming: forked now that the fetch's threads are gone

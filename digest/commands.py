@@ -10,6 +10,7 @@ import gc
 import logging
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -189,8 +190,10 @@ def status(config: Config) -> int:
 def schedule(config: Config) -> int:
     from . import pipeline
 
+    stop = threading.Event()  # set by SIGTERM/SIGINT: the fetch in flight stops at once
+
     def build(period: Period, checkpoint: Callable[[str], None]) -> None:
-        pipeline.run(config, period, progress=checkpoint, command="schedule")
+        pipeline.run(config, period, progress=checkpoint, command="schedule", stop=stop.is_set)
 
     def built() -> list[str]:
         with _store(config) as store:
@@ -198,7 +201,7 @@ def schedule(config: Config) -> int:
 
     # Stopped by Ctrl-C, it ends as every interrupted command does (130); by SIGTERM (a
     # service manager stopping it), as a service that stopped cleanly (0).
-    signum = scheduling.serve(config, scheduling.Runner(config, build, built))
+    signum = scheduling.serve(config, scheduling.Runner(config, build, built, stop=stop))
     return 130 if signum == signal.SIGINT else 0
 
 

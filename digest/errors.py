@@ -79,6 +79,12 @@ class LockedError(DigestError):
     """Another run holds the lock."""
 
 
+class Stopped(BaseException):
+    """Raised at a stage boundary after SIGTERM/SIGINT reached `digest schedule` (a
+    BaseException, as KeyboardInterrupt is: nothing on the way swallows it). The run is
+    recorded as interrupted, not failed."""
+
+
 def internal_error(exc: BaseException) -> str:
     """'internal error: Type: message' on one line, at most 300 characters."""
     text = " ".join(f"internal error: {type(exc).__name__}: {exc}".split())

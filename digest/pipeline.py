@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from . import periods
 from .collect import CollectReport, collect
 from .configtypes import Config
-from .errors import DigestError, StoreError
+from .errors import DigestError, Stopped, StoreError
 from .models import Period
 from .periods import Clock, utcnow
 from .quiet import built_early, early_reason, empty_period_note, hold_reason, mark_quiet
@@ -169,8 +169,11 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
         resend: Resend = "none", fetch: bool = True, deliver: bool = True,
         transport: httpx.AsyncBaseTransport | None = None,
         llm_transport: httpx.BaseTransport | None = None, clock: Clock = utcnow,
-        progress: Progress | None = None, command: str = "run") -> RunReport:
-    """The whole job for one period, under the run lock, recorded as a run with a manifest."""
+        progress: Progress | None = None, command: str = "run",
+        stop: Callable[[], bool] | None = None) -> RunReport:
+    """The whole job for one period, under the run lock, recorded as a run with a manifest.
+    `stop()` true (a scheduler asked to stop) cuts the fetch short; `progress` then ends the
+    run at the next stage."""
     from . import manifest
 
     chosen, period = period, period or default_period(config, clock)
@@ -198,7 +201,8 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
             if fetch:
                 note("fetch")
                 with _timed(timings, "fetch+clean"):
-                    collected = collect(config, store, transport=transport, clock=clock)
+                    collected = collect(config, store, transport=transport, clock=clock,
+                                        stop=stop)
             draft = manifest.build(config, period, collected, None, timings, run_id)
             built = build(config, period, store, failed=collected.failed if collected else (),
                           llm_transport=llm_transport, clock=clock, timings=timings,
@@ -222,7 +226,8 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
                              deliveries=deliveries, manifest=info, notifications=notes,
                              held=held, explained=explained)
         except BaseException as exc:
-            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            status = ("interrupted" if isinstance(exc, (KeyboardInterrupt, Stopped))
+                      else "failed")
             # A database that cannot be written (a full disk) cannot record this either; the
             # error that stopped the run is the one to report.
             with suppress(StoreError):

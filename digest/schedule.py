@@ -5,7 +5,9 @@ run the machine slept through, so the grace time is hours (configurable) and `co
 folds several missed fires into one. At start, and at every fire, every recent period whose
 issue is missing is built, oldest first, so a laptop asleep on Monday catches up on Tuesday.
 SIGTERM/SIGINT stop the process between stages: the job in flight stops at its next stage
-boundary, its transaction rolls back, and the run is recorded as interrupted.
+boundary, its transaction rolls back, and the run is recorded as interrupted. The fetch, the
+one stage that waits on other machines, is cut short at once (`pipeline.run`'s `stop`): a
+server that never answers held a stopping scheduler for the whole total timeout.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import periods
 from .configtypes import Config
-from .errors import DigestError
+from .errors import DigestError, Stopped
 from .models import Period
 from .store import RunLock
 
@@ -32,10 +34,6 @@ if TYPE_CHECKING:  # APScheduler is imported when used: `digest status` needs on
 log = logging.getLogger("digest.schedule")
 
 MAX_CATCH_UP = 8  # weeks: a machine off for months should not build a backlog of stale issues
-
-
-class Stopped(BaseException):
-    """Raised at a stage boundary after SIGTERM/SIGINT (BaseException: nothing swallows it)."""
 
 
 def lock(config: Config) -> RunLock:
@@ -83,12 +81,13 @@ class Runner:
 
     def __init__(self, config: Config, build: Callable[[Period, Callable[[str], None]], None],
                  built: Callable[[], Iterable[str]],
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 stop: threading.Event | None = None) -> None:
         self.config = config
         self._build = build
         self._built = built
         self._clock = clock
-        self.stop = threading.Event()
+        self.stop = stop or threading.Event()
 
     def checkpoint(self, stage: str) -> None:
         if self.stop.is_set():
@@ -130,7 +129,7 @@ def serve(config: Config, runner: Runner) -> int:
     stopped_by: list[int] = []
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
-        log.info("signal %d: stopping after the current stage", signum)
+        log.info("signal %d: stopping (sources still on the wire are left for the next run)", signum)
         stopped_by.append(signum)
         runner.stop.set()
 

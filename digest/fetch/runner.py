@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # what reads a document loads with the first one (parsepool.l
 
 
 Arrived = Callable[[FetchResult], None]  # told of each source's result as soon as it is ready
+Stopping = Callable[[], bool]  # true once the process is asked to stop (`digest schedule`)
+STOP_POLL = 0.25  # seconds between two looks at `stop` while sources are on the wire
+STOPPED = "not fetched: digest was asked to stop before the source answered"
 log = logging.getLogger("digest.fetch")
 
 
@@ -90,7 +93,8 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
                         resolver: Lookup | None = None,
                         arrived: Arrived | None = None,
                         ready: Callable[[], object] | None = None,
-                        finish: Finish | None = None) -> list[FetchResult]:
+                        finish: Finish | None = None,
+                        stop: Stopping | None = None) -> list[FetchResult]:
     """Fetch every source concurrently; one FetchResult per source, in input order.
     `finish` (module-level functions: they are sent to the parse workers) finishes, in the
     worker that parsed a big run's feed, the items that need nothing more from the network:
@@ -102,7 +106,10 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
     `arrived` is called with each result as soon as it is ready (in the event loop, so it
     must be quick: `collect` hands the items to its cleaning workers there); what it raises
     is logged and changes nothing else. `resolver` (host -> addresses, async) replaces the
-    system DNS lookup: a test seam."""
+    system DNS lookup: a test seam. Once `stop()` is true (looked at every STOP_POLL s), the
+    sources still on the wire are cancelled and come back `skipped`, their state as it was:
+    a scheduler stopped by its service manager no longer waited up to the total timeout
+    for a slow server, then blamed the server for it."""
     hosts = []
     for source in sources:
         state = states.get(source.name)
@@ -125,13 +132,40 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
             when_done(tasks, hosts, http.done_with)
             await turns()  # (the first wave out, then what reading the answers needs, while
             preload()  # they are awaited)
-            await asyncio.gather(*tasks.values())
+            if stop is None:
+                await asyncio.gather(*tasks.values())
+            elif await _stopped_while(tasks.values(), stop):
+                return [_outcome(tasks[i], sources[i], states.get(sources[i].name))
+                        for i in range(len(sources))]
             return [tasks[i].result() for i in range(len(sources))]
     finally:
         if parser.idle:  # (a warm run's: nothing to wait for, no thread to start for it)
             parser.close()
         else:
             await asyncio.to_thread(parser.close)
+
+
+async def _stopped_while(tasks: Iterable[asyncio.Task[FetchResult]], stop: Stopping) -> bool:
+    """Wait for `tasks`; if `stop()` turns true first, cancel those left and say so."""
+    pending = set(tasks)
+    while pending:
+        if stop():
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+            return True
+        _, pending = await asyncio.wait(pending, timeout=STOP_POLL)
+    return False
+
+
+def _outcome(task: asyncio.Task[FetchResult], source: Source,
+             state: FetchState | None) -> FetchResult:
+    """A task's result, or, cancelled because the run is stopping, the source not fetched:
+    no failure counted, nothing stored over its state."""
+    if not task.cancelled():
+        return task.result()
+    return FetchResult(source=source, status="skipped", error=STOPPED,
+                       state=state or FetchState(source=source.name, url=source.url))
 
 
 def documents_expected(sources: Sequence[Source], states: Mapping[str, FetchState]) -> bool:
@@ -173,8 +207,9 @@ def fetch_all(sources: Sequence[Source], states: Mapping[str, FetchState],
               resolver: Lookup | None = None,
               arrived: Arrived | None = None,
               ready: Callable[[], object] | None = None,
-              finish: Finish | None = None) -> list[FetchResult]:
+              finish: Finish | None = None,
+              stop: Stopping | None = None) -> list[FetchResult]:
     """`fetch_sources` for synchronous callers."""
     return asyncio.run(fetch_sources(sources, states, settings, transport=transport,
                                      clock=clock, known=known, resolver=resolver,
-                                     arrived=arrived, ready=ready, finish=finish))
+                                     arrived=arrived, ready=ready, finish=finish, stop=stop))
