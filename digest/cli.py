@@ -135,12 +135,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="the output folder it was built in (default: from the config)")
     s.add_argument("--dry-run", action="store_true", help="say who would get it; send nothing")
     s.add_argument("--resend", **_RESEND)
-    src = sub.add_parser("sources", help="check, import or export sources")
+    src = sub.add_parser("sources", help="check, add, import or export sources")
     ssub = src.add_subparsers(dest="sources_command", required=True, metavar="ACTION")
     ssub.add_parser("check", parents=[common], help="validate the config and probe each source")
     imp = ssub.add_parser("import", parents=[common], help="add the feeds of an OPML file")
     imp.add_argument("file", metavar="FILE.opml")
     ssub.add_parser("export", parents=[common], help="print the sources as OPML")
+    add = ssub.add_parser("add", parents=[common],
+                          help="add a feed (or a page that advertises one) to the config")
+    add.add_argument("url", metavar="URL", help="a feed, a site's page, or a local path")
+    add.add_argument("--name", help="the source's name (default: the feed's own title)")
+    add.add_argument("--no-check", dest="check", action="store_false",
+                     help="add it without fetching it first")
     ena = ssub.add_parser("enable", parents=[common],
                           help="fetch a source again that was disabled (410 Gone) or told to wait")
     ena.add_argument("name", metavar="NAME", help="the source's name in the config")
@@ -268,6 +274,7 @@ def _command(args: argparse.Namespace, config: Config, collector_off: bool = Fal
             "check": lambda: commands.sources_check(config),
             "import": lambda: commands.sources_import(config, Path(args.file)),
             "export": lambda: commands.sources_export(config),
+            "add": lambda: commands.sources_add(config, args.url, args.name, check=args.check),
             "enable": lambda: commands.sources_enable(config, args.name),
         }
         return int(action[args.sources_command]())

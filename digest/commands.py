@@ -228,6 +228,26 @@ def sources_import(config: Config, opml: Path) -> int:
     return 0
 
 
+def sources_add(config: Config, url: str, name: str | None, *, check: bool = True) -> int:
+    from .configedit import add_source
+
+    done = add_source(config, url, name, check=check)
+    out = console()
+    if done.source is None:
+        out.print(f"Already in {config.path} as {done.known_as!r}; nothing added.")
+        return 0
+    added = done.source
+    out.print(f"Added {added.name!r} to {config.path}: {added.url}"
+              + (f" (the feed {url} advertises)" if done.discovered else "")
+              + f". The previous file is {config.path.name}.bak.")
+    if done.checked is not None:
+        out.print(f"  read it: {len(done.checked.items)} item(s)"
+                  + (f"; {done.checked.error}" if done.checked.error else ""))
+    else:
+        out.print("  not fetched (--no-check): `digest sources check` reads it")
+    return 0
+
+
 def sources_enable(config: Config, name: str) -> int:
     """Fetch a source again that was disabled (410 Gone) or is waiting out a Retry-After."""
     if name not in {s.name for s in config.sources}:

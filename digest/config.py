@@ -130,13 +130,13 @@ def _resolve(base: Path, value: str) -> str:
         return value
     if scheme == "file":
         return str(Path(parsed.path))
-    if scheme and len(scheme) > 1 and not _looks_like_host(value):
+    if scheme and len(scheme) > 1 and not looks_like_host(value):
         raise ValueError(f"unsupported URL scheme {scheme!r} "
                          "(expected http, https, imaps or a local path)")
     path = (base / value).resolve()
     meant = _mangled(value) or (
         f"{value!r} has no scheme: write 'https://{value}' for a web address (as a local "
-        f"path it would be {path}, which does not exist)" if _looks_like_host(value) else None)
+        f"path it would be {path}, which does not exist)" if looks_like_host(value) else None)
     if meant and not _exists(path):
         raise ValueError(meant)
     return str(path)
@@ -149,7 +149,9 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def _looks_like_host(value: str) -> bool:
+def looks_like_host(value: str) -> bool:
+    """A path whose first segment reads as a host (`_HOST_FIRST`): a web address without its
+    scheme."""
     return any(rule.match(value) for rule in _HOST_FIRST)
 
 
@@ -158,7 +160,7 @@ def _mangled(value: str) -> str | None:
     found = _MANGLED.fullmatch(value)
     if found is None:
         return None
-    if not found["scheme"] and not (value.startswith("//") and _looks_like_host(found["rest"])):
+    if not found["scheme"] and not (value.startswith("//") and looks_like_host(found["rest"])):
         return None  # ":x" or "//srv/feeds": a path
     meant = f"{(found['scheme'] or 'https').lower()}://{found['rest']}"
     return f"{value!r} is not a URL: did you mean {meant!r}?"

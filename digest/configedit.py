@@ -1,6 +1,6 @@
-"""`digest sources import`: the feeds of an OPML file added to `sources.yaml` as text, so the
-file stays the one its author wrote (comments, key order, quoting, anchors), with the new
-entries at the end of `sources:`.
+"""`digest sources import` and `digest sources add`: feeds added to `sources.yaml` as text,
+so the file stays the one its author wrote (comments, key order, quoting, anchors), with the
+new entries at the end of `sources:`.
 
 The file used to be loaded and dumped again whole: every comment was lost, flow lists became
 block lists and aliases were expanded, on the first import. The entries are now inserted where
@@ -15,18 +15,23 @@ were there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .atomic import write_atomic
-from .config import load_config
+from .config import load_config, looks_like_host
 from .configtypes import Config
-from .errors import ConfigError
+from .errors import ConfigError, FetchError
 from .fetch.opml import numbered
-from .models import Source
+from .models import FetchResult, Source
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,90 @@ def import_sources(config: Config, found: Iterable[Source]) -> Imported:
         raise ConfigError(f"not changed: the OPML's feeds would make it invalid ({exc})",
                           path=str(config.path)) from exc
     return Imported(tuple(added), known, tuple(renamed), kept)
+
+
+# ── one source, from the command line ────────────────────────────────────────
+
+MAX_NAME = 80  # a feed's title past this is a tagline, not a name: cut at a word
+_BARE_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?(?:/\S*)?$", re.IGNORECASE)
+# A name ending in one of these, with no slash, is a file that is not there, not a host.
+_FILE_SUFFIXES = frozenset({"xml", "rss", "atom", "json", "html", "htm", "opml", "txt", "yaml",
+                            "yml", "eml", "mbox"})
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `add_source` did: the source as written (None when the config already had it),
+    the source it already was, and what the check found."""
+
+    source: Source | None
+    known_as: str | None  # the name of the source the config already lists at that URL
+    checked: FetchResult | None  # None with check=False
+    discovered: bool  # the URL given was a page; its feed is what was added
+
+
+def add_source(config: Config, given: str, name: str | None = None, *, check: bool = True,
+               transport: httpx.AsyncBaseTransport | None = None) -> Added:
+    """Add the feed at `given` (a feed, a page advertising one, a listing page, a local
+    path) to the config's file. Checked first (fetched once, nothing stored): a page that
+    advertises a feed is added as that feed, the name is the feed's own title unless `name`
+    is given, and a URL that does not answer with something readable is not added
+    (FetchError saying why; `check=False` adds it unread, named after its host). Raises
+    ConfigError, the file as it was, when the result would not be a valid config."""
+    from .fetch import fetch_all
+
+    url = command_line_url(given)
+    if known := _listed(config, url):
+        return Added(None, known, None, False)
+    result = None
+    if check:
+        [result] = fetch_all([Source(name or "new source", url)], {}, config.fetch,
+                             transport=transport)
+        if result.status == "error":
+            raise FetchError(f"not added: {url} could not be read ({result.error}); "
+                             "`--no-check` adds it all the same")
+        if not result.items:  # a page with no feed and no article links, an empty feed
+            raise FetchError(f"not added: nothing to read at {url}"
+                             + (f" ({result.error})" if result.error else "")
+                             + "; `--no-check` adds it all the same")
+        found = result.state.url or url
+        if found != url and (known := _listed(config, found)):
+            return Added(None, known, result, True)
+        url, discovered = found, found != command_line_url(given)
+    else:
+        discovered = False
+    chosen = name or _name_for(result, url)
+    done = import_sources(config, [Source(chosen, url)])
+    return Added(done.added[0] if done.added else None, None, result, discovered)
+
+
+def command_line_url(given: str) -> str:
+    """A source as typed: a URL stays, a file that exists from here becomes its absolute path,
+    a bare host ("example.org", "example.org/blog") gets https:// (the config would refuse it
+    without a scheme)."""
+    value = given.strip()
+    if "://" in value or value.startswith(("imap", "mailto:")):
+        return value
+    path = Path(value).expanduser()
+    if path.exists():
+        return str(path.resolve())
+    bare_file = "/" not in value and value.rsplit(".", 1)[-1].lower() in _FILE_SUFFIXES
+    if looks_like_host(value) or (_BARE_HOST.match(value) and not bare_file):
+        return f"https://{value}"
+    return value  # the config's own check says what is wrong with it
+
+
+def _listed(config: Config, url: str) -> str | None:
+    return next((s.name for s in config.sources if s.url == url), None)
+
+
+def _name_for(result: FetchResult | None, url: str) -> str:
+    from urllib.parse import urlsplit
+
+    title = " ".join((result.title or "").split()) if result is not None else ""
+    if len(title) > MAX_NAME:
+        title = title[:MAX_NAME].rsplit(" ", 1)[0].rstrip(" ,;:-–—|") + "…"
+    return title or urlsplit(url).hostname or Path(url).stem or url
 
 
 def _entry(source: Source) -> dict[str, Any]:

@@ -86,6 +86,16 @@ def page_title(doc: lxml.html.HtmlElement) -> str:
     return ""
 
 
+def site_name(doc: lxml.html.HtmlElement) -> str:
+    """What a listing page calls its site: og:site_name, application-name, else <title> (a
+    listing's <h1> or og:title is as often a story's headline)."""
+    named = _meta(doc, "og:site_name", "application-name")
+    if named:
+        return " ".join(named.split())
+    el = doc.find(".//title")
+    return " ".join(el.text_content().split()) if el is not None else ""
+
+
 def page_canonical(doc: lxml.html.HtmlElement, url: str) -> str | None:
     for link in doc.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split():

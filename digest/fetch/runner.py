@@ -43,7 +43,7 @@ def _result(source: Source, state: FetchState, outcome: Outcome, seconds: float)
     return FetchResult(source=source, status=outcome.status,  # type: ignore[arg-type]
                        state=new_state, items=tuple(outcome.items),
                        http_status=outcome.http_status, error=warning, seconds=seconds,
-                       failed=tuple(outcome.failed))
+                       failed=tuple(outcome.failed), title=outcome.title)
 
 
 def _failed(source: Source, state: FetchState, exc: FetchFailure, seconds: float) -> FetchResult:

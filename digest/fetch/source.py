@@ -39,6 +39,7 @@ class Outcome:
     last_modified: str | None = None
     warnings: list[str] = field(default_factory=list)
     failed: list[ItemFailure] = field(default_factory=list)  # entries that could not be read
+    title: str | None = None  # the feed's (or listing page's) name for itself
 
 
 class SourceFetch:
@@ -93,7 +94,7 @@ class SourceFetch:
         from . import sitemap
         from .feeds import Entry, sniff
         from .items import finish_items
-        from .pages import article_links, feed_links, parse_html
+        from .pages import article_links, feed_links, parse_html, site_name
 
         body, url, kind = response.body, response.url, self.source.kind
         sniffed = sniff(body)
@@ -106,6 +107,7 @@ class SourceFetch:
                 await self._follow_feed(feeds[0], outcome)
                 return
             if kind in ("page", "auto") and doc is not None:
+                outcome.title = site_name(doc) or None
                 links = article_links(doc, url, self.source.selector)
                 entries = [Entry(guid=link, link=link, title=title, content="")
                            for link, title in links]
@@ -132,6 +134,7 @@ class SourceFetch:
         if not job.entries and parsed.format == "json" and parsed.warnings:
             raise FetchFailure(parsed.warnings[0], http_status=response.status)
         outcome.warnings.extend(parsed.warnings)
+        outcome.title = parsed.title or None
         if not job.entries:
             outcome.warnings.append("the feed has no entries")
         built = await finish_items(self.source, job.prepared, now=self.now, known=self.known,

@@ -70,6 +70,7 @@ class FetchResult:
     error: str | None = None  # one line, for people
     seconds: float = 0.0
     failed: tuple[ItemFailure, ...] = ()  # entries that could not be read
+    title: str | None = None  # the feed's name for itself (`digest sources add` names by it)
 
 
 # ── clean ────────────────────────────────────────────────────────────────────

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from digest.config import load_config
-from digest.configedit import import_sources, with_sources
+from digest.configedit import command_line_url, import_sources, with_sources
 from digest.errors import ConfigError
 from digest.models import Source
 
@@ -99,3 +99,23 @@ def test_a_new_file_with_an_empty_sources_key_takes_the_opml(tmp_path: Path) -> 
     assert path.read_text(encoding="utf-8") == (
         "newsletter:\n  title: T\nsources:   # to come\n  - name: A\n"
         "    url: https://a.example/feed\n")
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("https://a.example/feed", "https://a.example/feed"),
+    ("imaps://me@mail.example/INBOX", "imaps://me@mail.example/INBOX"),
+    ("example.org", "https://example.org"),
+    ("www.example.org", "https://www.example.org"),
+    ("news.example.org/feed.xml", "https://news.example.org/feed.xml"),
+    ("127.0.0.1:8080/feed", "https://127.0.0.1:8080/feed"),
+    ("no-such-file.xml", "no-such-file.xml"),  # the config's own check names the problem
+])
+def test_a_source_typed_on_the_command_line(given: str, expected: str) -> None:
+    assert command_line_url(given) == expected
+
+
+def test_a_file_typed_on_the_command_line_is_its_absolute_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert command_line_url("feed.xml") == str(tmp_path / "feed.xml")

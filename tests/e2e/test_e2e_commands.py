@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PERIOD, Site, digest_cli, http_config, smtp_server
+from digest.config import load_config
+
+from .conftest import PERIOD, Site, digest_cli, http_config, serve, smtp_server
 
 
 def test_sources_check_reports_each_source(tmp_path: Path, sample_site: Site) -> None:
@@ -34,6 +36,48 @@ def test_opml_export_then_import_round_trips(tmp_path: Path, sample_site: Site) 
     assert "Added 1 source" in imported.stdout
     assert "new-outlet/feed.xml" in config.read_text(encoding="utf-8")
     assert (tmp_path / "sources.yaml.bak").exists()
+
+
+def test_sources_add_finds_the_feed_a_page_advertises_and_names_it(tmp_path: Path) -> None:
+    """rss2email's `r2e add`, reader's `add_feed`: a user had to find the feed's URL and write
+    its entry by hand. Now the page's advertised feed is added under the feed's own title, the
+    file's comments kept; a URL already there, or one with nothing to read, adds nothing."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<html><head><title>Quay Notes home</title><link rel="alternate" '
+        'type="application/rss+xml" href="/feed.xml"></head><body><h1>News</h1></body></html>',
+        encoding="utf-8")
+    (site / "empty.html").write_text("<html><body><p>Nothing here.</p></body></html>",
+                                     encoding="utf-8")
+    config = tmp_path / "sources.yaml"
+    config.write_text("# mine\nnewsletter: {title: T, timezone: UTC}\nsources:  # none yet\n",
+                      encoding="utf-8")
+    with serve(site) as base:
+        (site / "feed.xml").write_text(
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Notes</title>'
+            f"<link>{base}/</link><item><title>Cranes approved</title><guid>1</guid>"
+            f"<description>The board approved two new cranes on Monday.</description>"
+            "</item></channel></rss>", encoding="utf-8")
+        added = digest_cli("sources", "add", f"{base}/", "--config", str(config))
+        again = digest_cli("sources", "add", f"{base}/feed.xml", "--config", str(config))
+        empty = digest_cli("sources", "add", f"{base}/empty.html", "--config", str(config))
+        gone = digest_cli("sources", "add", f"{base}/gone.xml", "--config", str(config))
+    assert added.returncode == 0, added.stderr
+    assert f"Added 'Quay Notes' to {config}: {base}/feed.xml" in added.stdout
+    text = config.read_text(encoding="utf-8")
+    assert text.startswith("# mine\n") and "# none yet" in text
+    assert [(s.name, s.url) for s in load_config(config).sources] == [
+        ("Quay Notes", f"{base}/feed.xml")]
+    assert again.returncode == 0 and "Already in" in again.stdout
+    assert empty.returncode == 1 and "not added: nothing to read" in empty.stderr
+    assert gone.returncode == 1 and "HTTP 404" in gone.stderr
+    assert len(load_config(config).sources) == 1
+    unread = digest_cli("sources", "add", "news.example.org/feed", "--no-check", "--config",
+                        str(config))
+    assert unread.returncode == 0, unread.stderr
+    assert load_config(config).sources[-1].url == "https://news.example.org/feed"
+    assert load_config(config).sources[-1].name == "news.example.org"
 
 
 def test_clean_prints_title_blank_line_paragraphs(tmp_path: Path) -> None:
