@@ -135,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="the output folder it was built in (default: from the config)")
     s.add_argument("--dry-run", action="store_true", help="say who would get it; send nothing")
     s.add_argument("--resend", **_RESEND)
-    src = sub.add_parser("sources", help="check, add, import or export sources")
+    src = sub.add_parser("sources", help="check, add, remove, import or export sources")
     ssub = src.add_subparsers(dest="sources_command", required=True, metavar="ACTION")
     ssub.add_parser("check", parents=[common], help="validate the config and probe each source")
     imp = ssub.add_parser("import", parents=[common], help="add the feeds of an OPML file")
@@ -147,6 +147,9 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--name", help="the source's name (default: the feed's own title)")
     add.add_argument("--no-check", dest="check", action="store_false",
                      help="add it without fetching it first")
+    rem = ssub.add_parser("remove", parents=[common],
+                          help="take a source out of the config (its comment too)")
+    rem.add_argument("name", metavar="NAME", help="the source's name in the config")
     ena = ssub.add_parser("enable", parents=[common],
                           help="fetch a source again that was disabled (410 Gone) or told to wait")
     ena.add_argument("name", metavar="NAME", help="the source's name in the config")
@@ -276,6 +279,7 @@ def _command(args: argparse.Namespace, config: Config, collector_off: bool = Fal
             "export": lambda: commands.sources_export(config),
             "add": lambda: commands.sources_add(config, args.url, args.name, check=args.check),
             "enable": lambda: commands.sources_enable(config, args.name),
+            "remove": lambda: commands.sources_remove(config, args.name),
         }
         return int(action[args.sources_command]())
     raise AssertionError(args.command)  # argparse guarantees a known command

@@ -248,6 +248,19 @@ def sources_add(config: Config, url: str, name: str | None, *, check: bool = Tru
     return 0
 
 
+def sources_remove(config: Config, name: str) -> int:
+    from .configedit import remove_source
+
+    done = remove_source(config, name)
+    out = console()
+    out.print(f"Removed {name!r} ({done.source.url}) from {config.path}. The previous file is "
+              f"{config.path.name}.bak. Its stored articles stay in the database and leave "
+              "every issue built from now on.")
+    if not done.comments_kept:
+        out.print("  the file was written again whole: its comments are only in the .bak")
+    return 0
+
+
 def sources_enable(config: Config, name: str) -> int:
     """Fetch a source again that was disabled (410 Gone) or is waiting out a Retry-After."""
     if name not in {s.name for s in config.sources}:

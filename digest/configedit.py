@@ -159,6 +159,79 @@ def _name_for(result: FetchResult | None, url: str) -> str:
     return title or urlsplit(url).hostname or Path(url).stem or url
 
 
+@dataclass(frozen=True)
+class Removed:
+    source: Source
+    comments_kept: bool  # False: the file had to be dumped again whole
+
+
+def remove_source(config: Config, name: str) -> Removed:
+    """Take the source named `name` out of the config's file (the original kept as
+    `<name>.bak`), with the comment lines right above it: as text, the rest of the file as
+    it was. Its stored articles stay in the database and leave the issues (`unlisted`).
+    Raises ConfigError for a name the config does not have."""
+    source = next((s for s in config.sources if s.name == name), None)
+    if source is None:
+        known = ", ".join(repr(s.name) for s in config.sources) or "none"
+        raise ConfigError(f"no source named {name!r} in {config.path} (sources: {known})")
+    text = config.path.read_text(encoding="utf-8")
+    new_text, kept = without_source(text, name)
+    write_atomic(config.path.with_name(config.path.name + ".bak"), text.encode("utf-8"))
+    write_atomic(config.path, new_text.encode("utf-8"))
+    try:
+        load_config(config.path)
+    except ConfigError as exc:  # (the file as it was: nothing half-done)
+        write_atomic(config.path, text.encode("utf-8"))
+        raise ConfigError(f"not changed: without {name!r} the config is invalid ({exc})",
+                          path=str(config.path)) from exc
+    return Removed(source, kept)
+
+
+def without_source(text: str, name: str) -> tuple[str, bool]:
+    """`text` without the `sources:` item named `name` and the comment lines right above it,
+    and whether the text was kept (False: dumped again whole, as `with_sources`)."""
+    before = yaml.safe_load(text) or {}
+    rest = [e for e in before.get("sources") or []
+            if not (isinstance(e, dict) and e.get("name") == name)]
+    cut = _cut(text, name)
+    if cut is not None:
+        try:
+            after = yaml.safe_load(cut)
+        except yaml.YAMLError:
+            after = None
+        if isinstance(after, dict) and (after.get("sources") or []) == rest:
+            return cut, True
+    before["sources"] = rest
+    return yaml.safe_dump(before, allow_unicode=True, sort_keys=False), False
+
+
+def _cut(text: str, name: str) -> str | None:
+    root = yaml.compose(text)
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    found = next(((k, v) for k, v in root.value if k.value == "sources"), None)
+    if found is None or not isinstance(found[1], yaml.SequenceNode) or found[1].flow_style:
+        return None
+    key, items = found
+    place = next((i for i, item in enumerate(items.value) if isinstance(item, yaml.MappingNode)
+                  and any(k.value == "name" and getattr(v, "value", None) == name
+                          for k, v in item.value)), None)
+    if place is None:
+        return None
+    lines = text.splitlines(keepends=True)
+    item = items.value[place]
+    end = max(_ends(item), key=lambda m: m.index)
+    stop = end.line + 1 if end.column else end.line
+    start = item.start_mark.line
+    while start > key.end_mark.line + 1 and lines[start - 1].strip().startswith("#"):
+        start -= 1  # the comment right above the item is the item's
+    del lines[start:stop]
+    if len(items.value) == 1:  # the last one: an empty list, not a null
+        row = key.start_mark.line
+        lines[row] = lines[row].replace("sources:", "sources: []", 1)
+    return "".join(lines)
+
+
 def _entry(source: Source) -> dict[str, Any]:
     """A source as the file lists it: what is not the default."""
     entry: dict[str, Any] = {"name": source.name, "url": source.url}

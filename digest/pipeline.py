@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,7 +32,7 @@ from .store import IssueRecord, RunLock, Store, open_config_store
 if TYPE_CHECKING:
     import httpx
 
-    from .models import ArticleStatus, Delivery, Issue, Notification, Resend, SourceHealth
+    from .models import Article, ArticleStatus, Delivery, Issue, Notification, Resend, SourceHealth
 
 
 log = logging.getLogger("digest")
@@ -87,7 +87,7 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
     note = progress or (lambda stage: None)
     note("edit")
     with _timed(timings, "edit"):
-        articles = store.articles_for(period)
+        articles, unlisted = listed(store.articles_for(period), config)
         with ExitStack() as stack:
             model = None
             if config.llm is not None:  # the editor's voice: a chat model behind edit's Model
@@ -102,8 +102,8 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
                                sources=config.sources, health=_health(config, store),
                                model=model, editor=config.editor, memory=memory,
                                explained=explained)
-        if failed:
-            issue = replace(issue, articles=issue.articles + failed)
+        if failed or unlisted:
+            issue = replace(issue, articles=issue.articles + failed + unlisted)
         issue = mark_quiet(issue)
     note("render")
     with _timed(timings, "render"):
@@ -123,6 +123,23 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
                                      period_end=period.end, built_at=clock(),
                                      stories=len(issue.stories)), config.digest)
     return BuildReport(issue=issue, folder=folder)
+
+
+def listed(articles: Sequence[Article], config: Config
+           ) -> tuple[list[Article], tuple[ArticleStatus, ...]]:
+    """The stored articles of the sources the config lists, and the others as `unlisted`
+    (in issue.json, not in the issue): a source taken out of sources.yaml kept its stored
+    articles in every rebuild of its week (`digest build`, `run --force`)."""
+    from .models import ArticleStatus
+
+    names = {s.name for s in config.sources}
+    kept = [a for a in articles if a.source in names]
+    gone = tuple(ArticleStatus(url=a.url, title=a.title, source=a.source, published=a.published,
+                               language=a.language, status="unlisted",
+                               reason=f"its source {a.source!r} is not in {config.path.name} "
+                                      "any more")
+                 for a in articles if a.source not in names)
+    return kept, gone
 
 
 def _health(config: Config, store: Store) -> list[SourceHealth]:

@@ -11,7 +11,9 @@ from .config import Newsletter, Period
 from .fetch import FetchStatus
 
 # "repeat": an earlier issue printed it already (continuity: digest/edit/continuity/)
-ArticleState = Literal["used", "duplicate", "off_topic", "out_of_window", "repeat", "failed"]
+# unlisted: stored from a source the config no longer lists (removed, or renamed since)
+ArticleState = Literal["used", "duplicate", "off_topic", "out_of_window", "repeat", "failed",
+                       "unlisted"]
 Section = Literal["in_our_feeds", "also"]
 
 

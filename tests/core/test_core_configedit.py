@@ -9,7 +9,13 @@ import pytest
 import yaml
 
 from digest.config import load_config
-from digest.configedit import command_line_url, import_sources, with_sources
+from digest.configedit import (
+    command_line_url,
+    import_sources,
+    remove_source,
+    with_sources,
+    without_source,
+)
 from digest.errors import ConfigError
 from digest.models import Source
 
@@ -119,3 +125,45 @@ def test_a_file_typed_on_the_command_line_is_its_absolute_path(
     (tmp_path / "feed.xml").write_text("<rss/>", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert command_line_url("feed.xml") == str(tmp_path / "feed.xml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # its comment goes with it; the next one's stays with the next one
+        ("sources:\n  # big one\n  - name: A\n    url: a.xml\n\n  # small one\n  - name: B\n"
+         "    url: b.xml  # b\nemail: {}\n",
+         "sources:\n\n  # small one\n  - name: B\n    url: b.xml  # b\nemail: {}\n"),
+        # the last of several, on a block scalar, the file's tail kept
+        ("sources:\n- name: B\n  url: b.xml\n- name: A\n  url: a.xml\n  selector: |\n    h2 a\n"
+         "# mail\nemail: {}\n",
+         "sources:\n- name: B\n  url: b.xml\n# mail\nemail: {}\n"),
+        # the only one: an empty list, its key's comment kept
+        ("newsletter: {title: T}\nsources:  # mine\n  - name: A\n    url: a.xml\n",
+         "newsletter: {title: T}\nsources: []  # mine\n"),
+    ],
+)
+def test_a_source_goes_with_its_comment_and_the_rest_stays(text: str, expected: str) -> None:
+    new_text, kept = without_source(text, "A")
+    assert kept
+    assert new_text == expected
+
+
+def test_a_flow_list_is_dumped_whole_without_the_source() -> None:
+    new_text, kept = without_source("sources: [{name: A, url: a.xml}, {name: B, url: b.xml}]\n",
+                                    "A")
+    assert not kept
+    assert yaml.safe_load(new_text)["sources"] == [{"name": "B", "url": "b.xml"}]
+
+
+def test_remove_keeps_a_backup_and_refuses_an_unknown_name(tmp_path: Path) -> None:
+    path = _config(tmp_path, "  - name: A\n    url: https://a.example/feed\n"
+                             "  - name: B\n    url: https://b.example/feed\n")
+    config = load_config(path)
+    with pytest.raises(ConfigError, match=r"no source named 'C' .*\(sources: 'A', 'B'\)"):
+        remove_source(config, "C")
+    done = remove_source(config, "A")
+    assert done.comments_kept and done.source.url == "https://a.example/feed"
+    assert [s.name for s in load_config(path).sources] == ["B"]
+    assert "# hand-written" in path.read_text(encoding="utf-8")
+    assert (tmp_path / "sources.yaml.bak").read_text(encoding="utf-8").count("name:") == 2

@@ -80,6 +80,37 @@ def test_sources_add_finds_the_feed_a_page_advertises_and_names_it(tmp_path: Pat
     assert load_config(config).sources[-1].name == "news.example.org"
 
 
+def test_a_source_taken_out_of_the_config_leaves_the_rebuilt_issue(tmp_path: Path,
+                                                                   sample_site: Site) -> None:
+    """Its stored articles stayed in every rebuild of the week (`digest build`, `run
+    --force`): the user who removed a source still read it. They are `unlisted` in
+    issue.json now, with why, and in no story."""
+    config = http_config(tmp_path, sample_site.base)
+    first = digest_cli("run", "--config", str(config), "--period", PERIOD, "--no-send")
+    assert first.returncode == 0, first.stderr
+    folder = tmp_path / "out" / "issues" / PERIOD
+
+    def harbor(issue: dict[str, object]) -> list[dict[str, str]]:
+        arts = issue["articles"]
+        assert isinstance(arts, list)
+        return [a for a in arts if a["source"] == "Harbor Ledger"]
+
+    before = json.loads((folder / "issue.json").read_text(encoding="utf-8"))
+    assert any(a["status"] == "used" for a in harbor(before))
+    text = config.read_text(encoding="utf-8")
+    entry = '  - name: Harbor Ledger\n    url: "' + sample_site.base + \
+        '/outlets/harbor-ledger/feed.xml"\n    kind: feed\n'
+    assert entry in text
+    config.write_text(text.replace(entry, ""), encoding="utf-8")
+    rebuilt = digest_cli("build", "--config", str(config), "--period", PERIOD)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    after = json.loads((folder / "issue.json").read_text(encoding="utf-8"))
+    gone = harbor(after)
+    assert gone and {a["status"] for a in gone} == {"unlisted"}
+    assert gone[0]["reason"] == "its source 'Harbor Ledger' is not in sources.yaml any more"
+    assert "harbor-ledger" not in (folder / "email.txt").read_text(encoding="utf-8")
+
+
 def test_clean_prints_title_blank_line_paragraphs(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(
