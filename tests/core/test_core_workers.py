@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -20,6 +21,24 @@ from digest.workers import call, map_ordered
 PARENT = os.getpid()
 many_cores = pytest.mark.skipif(workers.usable_cores() < 2,
                                 reason="one usable core: the map stays in this process")
+
+
+@pytest.fixture(autouse=True)
+def _threads_of_earlier_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread another test left idle in this process (apprise's shared executor, after a
+    notification sent in-process by an e2e test) made every pool here use the fork server,
+    whose workers import this module again: PARENT was theirs, the monkeypatches were gone,
+    and four tests failed when tests/e2e ran first. The threads alive as a test starts count
+    as none; a thread the test starts still counts."""
+    alive = threading.active_count()
+    if alive > 1:
+        import digest.fetch.parsepool
+
+        def safe() -> bool:
+            return sys.platform.startswith("linux") and threading.active_count() == alive
+
+        monkeypatch.setattr(workers, "fork_is_safe", safe)
+        monkeypatch.setattr(digest.fetch.parsepool, "fork_is_safe", safe)
 
 
 def square(n: int) -> int:
