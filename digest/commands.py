@@ -145,12 +145,12 @@ def send(config: Config, period: Period | None, *, dry_run: bool, resend: Resend
 
 
 def status(config: Config) -> int:
-    from .status import channel_report, editor_report, failed_deliveries
+    from .status import channel_report, editor_report, failed_deliveries, failing_sources
 
     out = console()
     with _store(config) as store:
         runs = store.runs(10)
-        health = store.source_health()
+        failing = failing_sources(config, store)
         doubtful = store.deliveries(status=("unknown", "sending"))
         failed = failed_deliveries(store)
         edited = editor_report(config, store)
@@ -161,7 +161,6 @@ def status(config: Config) -> int:
     print_runs(out, runs)
     out.print(f"Next scheduled run: {scheduling.next_fire(config).isoformat(' ', 'minutes')} "
               f"({config.schedule.timezone})")
-    failing = [h for h in health if h.consecutive_failures]
     if failing:
         print_health(out, failing, title="Failing sources")
     else:

@@ -11,7 +11,7 @@ from .configtypes import Config
 from .store import Store
 
 if TYPE_CHECKING:
-    from .models import Delivery, Notification
+    from .models import Delivery, Notification, SourceHealth
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,15 @@ def editor_report(config: Config, store: Store) -> EditorReport | None:
         return EditorReport(record.key, str(data.get("editor", "")),
                             tuple(str(n) for n in data.get("notes", [])), str(explainer))
     return None
+
+
+def failing_sources(config: Config, store: Store) -> list[SourceHealth]:
+    """The configured sources whose last fetches failed, in the config's order. A source
+    taken out of the config keeps its row in the store: it was listed as failing for ever
+    (the dead feed a user had removed because it failed)."""
+    health = {h.name: h for h in store.source_health()}
+    return [health[s.name] for s in config.sources
+            if s.name in health and health[s.name].consecutive_failures]
 
 
 def failed_deliveries(store: Store, *, issues: int = 5) -> list[Delivery]:

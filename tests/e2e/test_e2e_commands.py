@@ -83,8 +83,9 @@ def test_sources_add_finds_the_feed_a_page_advertises_and_names_it(tmp_path: Pat
 def test_a_source_taken_out_of_the_config_leaves_the_rebuilt_issue(tmp_path: Path,
                                                                    sample_site: Site) -> None:
     """Its stored articles stayed in every rebuild of the week (`digest build`, `run
-    --force`): the user who removed a source still read it. They are `unlisted` in
-    issue.json now, with why, and in no story."""
+    --force`): the user who removed a source still read it, and `digest status` listed a
+    removed failing source as failing for ever. They are `unlisted` in issue.json now, with
+    why, in no story; `digest sources remove` takes it out."""
     config = http_config(tmp_path, sample_site.base)
     first = digest_cli("run", "--config", str(config), "--period", PERIOD, "--no-send")
     assert first.returncode == 0, first.stderr
@@ -97,11 +98,15 @@ def test_a_source_taken_out_of_the_config_leaves_the_rebuilt_issue(tmp_path: Pat
 
     before = json.loads((folder / "issue.json").read_text(encoding="utf-8"))
     assert any(a["status"] == "used" for a in harbor(before))
-    text = config.read_text(encoding="utf-8")
-    entry = '  - name: Harbor Ledger\n    url: "' + sample_site.base + \
-        '/outlets/harbor-ledger/feed.xml"\n    kind: feed\n'
-    assert entry in text
-    config.write_text(text.replace(entry, ""), encoding="utf-8")
+    assert "Broken Outlet" in digest_cli("status", "--config", str(config)).stdout
+    for name in ("Harbor Ledger", "Broken Outlet"):
+        removed = digest_cli("sources", "remove", name, "--config", str(config))
+        assert removed.returncode == 0, removed.stderr
+        assert f"Removed {name!r}" in removed.stdout
+    assert [s.name for s in load_config(config).sources][:2] == [
+        "Meridian Tech Review", "Lantern Daily"]
+    # a source taken out is no longer reported as failing
+    assert "Broken Outlet" not in digest_cli("status", "--config", str(config)).stdout
     rebuilt = digest_cli("build", "--config", str(config), "--period", PERIOD)
     assert rebuilt.returncode == 0, rebuilt.stderr
     after = json.loads((folder / "issue.json").read_text(encoding="utf-8"))
