@@ -27,12 +27,13 @@ from .errors import DigestError, Stopped, StoreError
 from .models import Period
 from .periods import Clock, utcnow
 from .quiet import built_early, early_reason, empty_period_note, hold_reason, mark_quiet
+from .roster import listed
 from .store import IssueRecord, RunLock, Store, open_config_store
 
 if TYPE_CHECKING:
     import httpx
 
-    from .models import Article, ArticleStatus, Delivery, Issue, Notification, Resend, SourceHealth
+    from .models import ArticleStatus, Delivery, Issue, Notification, Resend, SourceHealth
 
 
 log = logging.getLogger("digest")
@@ -87,7 +88,8 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
     note = progress or (lambda stage: None)
     note("edit")
     with _timed(timings, "edit"):
-        articles, unlisted = listed(store.articles_for(period), config)
+        states = store.source_health()
+        articles, unlisted = listed(store.articles_for(period), config, states)
         with ExitStack() as stack:
             model = None
             if config.llm is not None:  # the editor's voice: a chat model behind edit's Model
@@ -99,7 +101,7 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
             explained = store.explainer_memory(period.start, config.explainer_memory) \
                 if config.continuity else []
             issue = edit_issue(period, articles, newsletter=config.newsletter,
-                               sources=config.sources, health=_health(config, store),
+                               sources=config.sources, health=_health(config, states),
                                model=model, editor=config.editor, memory=memory,
                                explained=explained)
         if failed or unlisted:
@@ -125,28 +127,11 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
     return BuildReport(issue=issue, folder=folder)
 
 
-def listed(articles: Sequence[Article], config: Config
-           ) -> tuple[list[Article], tuple[ArticleStatus, ...]]:
-    """The stored articles of the sources the config lists, and the others as `unlisted`
-    (in issue.json, not in the issue): a source taken out of sources.yaml kept its stored
-    articles in every rebuild of its week (`digest build`, `run --force`)."""
-    from .models import ArticleStatus
-
-    names = {s.name for s in config.sources}
-    kept = [a for a in articles if a.source in names]
-    gone = tuple(ArticleStatus(url=a.url, title=a.title, source=a.source, published=a.published,
-                               language=a.language, status="unlisted",
-                               reason=f"its source {a.source!r} is not in {config.path.name} "
-                                      "any more")
-                 for a in articles if a.source not in names)
-    return kept, gone
-
-
-def _health(config: Config, store: Store) -> list[SourceHealth]:
+def _health(config: Config, states: Sequence[SourceHealth]) -> list[SourceHealth]:
     """Health of the configured sources, in config order; never-fetched ones say so."""
     from .models import SourceHealth
 
-    known = {h.name: h for h in store.source_health()}
+    known = {h.name: h for h in states}
     return [known.get(s.name) or SourceHealth(name=s.name, url=s.url, status="error",
                                               error="not fetched yet")
             for s in config.sources]

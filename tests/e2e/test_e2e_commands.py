@@ -114,6 +114,18 @@ def test_a_source_taken_out_of_the_config_leaves_the_rebuilt_issue(tmp_path: Pat
     assert gone and {a["status"] for a in gone} == {"unlisted"}
     assert gone[0]["reason"] == "its source 'Harbor Ledger' is not in sources.yaml any more"
     assert "harbor-ledger" not in (folder / "email.txt").read_text(encoding="utf-8")
+    # renamed, a source keeps its stored articles (their rows still carry the old name)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("name: Meridian Tech Review", "name: Meridian Review"),
+                      encoding="utf-8")
+    renamed = digest_cli("run", "--config", str(config), "--period", PERIOD, "--force",
+                         "--no-send")
+    assert renamed.returncode == 0, renamed.stderr
+    final = json.loads((folder / "issue.json").read_text(encoding="utf-8"))
+    meridian = {(a["source"], a["status"]) for a in final["articles"]
+                if "Meridian" in a["source"]}
+    assert ("Meridian Review", "used") in meridian
+    assert not any(source == "Meridian Tech Review" for source, _ in meridian)
 
 
 def test_clean_prints_title_blank_line_paragraphs(tmp_path: Path) -> None:
