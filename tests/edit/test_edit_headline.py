@@ -63,6 +63,30 @@ def test_clean_title(title: str, outlet: str, expected: str) -> None:
     assert clean_title(title, outlet) == expected
 
 
+# A Chinese title's furniture has no spaces around it: a bracketed kicker, a label and a bar,
+# a medium in brackets, an outlet's or a portal's name after "_", "-" or "|" (a zh issue
+# printed "【快讯】峰岩半导体获30亿元融资，无锡封装工厂将扩产_新浪新闻" whole). Not furniture: a
+# "——" clause (even one ending in a word an outlet's name ends in), a hyphen between names.
+@pytest.mark.parametrize(("title", "outlet", "expected"), [
+    ("【快讯】峰岩半导体获30亿元融资，无锡封装工厂将扩产_新浪新闻", "新锐财经",
+     "峰岩半导体获30亿元融资，无锡封装工厂将扩产"),
+    ("【独家】星河智能发布开源大模型“云雀3”——参数规模达千亿_南岸科技报", "南岸科技报",
+     "星河智能发布开源大模型“云雀3”——参数规模达千亿"),
+    ("上海无人驾驶出租车试点扩围：浦东机场可直接叫车-新华网", "", "上海无人驾驶出租车试点扩围：浦东机场可直接叫车"),
+    ("芯片新政出台|第一财经", "", "芯片新政出台"),
+    ("视频|深圳发布无人机新规（组图）", "", "深圳发布无人机新规"),
+    ("[视频]深圳发布无人机新规", "", "深圳发布无人机新规"),
+    ("星河智能發布開源大模型「雲雀3」 參數規模達千億 - 港灣財經", "港灣財經",
+     "星河智能發布開源大模型「雲雀3」 參數規模達千億"),
+    ("深圳地铁14号线开通——沿途共设15个站台", "", "深圳地铁14号线开通——沿途共设15个站台"),
+    ("北京-上海高铁再提速", "", "北京-上海高铁再提速"),
+    ("GPT-5发布", "", "GPT-5发布"),
+    ("【独家】", "", "【独家】"),
+])
+def test_clean_title_chinese_furniture(title: str, outlet: str, expected: str) -> None:
+    assert clean_title(title, outlet) == expected
+
+
 @pytest.mark.parametrize(("kicker", "in_text"), [
     ("VIDEO", "kicker"), ("BREAKING NEWS", "kicker"), ("EXCLUSIVE", "kicker"),
     ("OPINION", "label"), ("READ", "label"), ("LIVE UPDATES", "label"),

@@ -29,6 +29,9 @@ from collections.abc import Sequence
 from digest.edit.headline.labels import Label, split
 from digest.edit.lexicon import (
     APOSTROPHES,
+    CJK_KICKERS,
+    CJK_MEDIA,
+    CJK_OUTLET_ENDINGS,
     CONJUNCTIONS,
     ENDS_ON_INITIALS,
     KICKERS,
@@ -64,6 +67,16 @@ _TRAILING = re.compile(r",\s+(?=(?:as|after|amid|while|with|despite|but|says|sai
 # Game Ramps Up as Shutdown Draws Near": the copy editor reads "near" as a preposition).
 _SUBORDINATE = re.compile(r"\s+(?=(?:as|after|amid|while|despite|before|when)\s)", re.IGNORECASE)
 QUOTES = "\"'“”‘’「」"
+# A Chinese title's furniture, written without spaces (the lexicon's CJK_* tables): a kicker
+# before the news, a medium in brackets after it, an outlet's name after "_", "-" or "|".
+_HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
+_CJK_LABEL = "|".join(sorted(CJK_KICKERS, key=len, reverse=True))
+_CJK_KICKER = re.compile(rf"^\s*(?:【[^】]{{1,12}}】|〖[^〗]{{1,12}}〗|\[(?:{_CJK_LABEL})\]"
+                         rf"|(?:{_CJK_LABEL})\s*[|｜丨:：])\s*")
+_CJK_MEDIUM = re.compile(rf"\s*[（(](?:{'|'.join(CJK_MEDIA)})[）)]\s*$")
+_CJK_OUTLET = re.compile(rf"\s*(?:_\s*[^_\s]{{2,20}}|[|｜丨]\s*[^|｜丨\s]{{2,16}}"
+                         rf"|\s*[-－]\s*{_HAN}[^-－—–\s]{{0,10}}"
+                         rf"(?:{'|'.join(CJK_OUTLET_ENDINGS)}))$")
 _WORDS = re.compile(r"(?<![\w’'])[^\W\d_][\w’'-]*")
 
 
@@ -99,6 +112,8 @@ def cleaned(title: str, outlet: str = "") -> tuple[Label | None, str]:
         label, t = split(t)
     for suffix in (_PIPE_SUFFIX, _WIRE_SUFFIX, _SITE_SUFFIX, _MEDIA_SUFFIX):
         t = suffix.sub("", t)
+    if re.search(_HAN, t):
+        t = _cjk_cleaned(t, outlet)
     cut = _POINTER_TAIL.sub("", t).strip()
     if cut != t.strip() and len(cut.split()) >= MIN_CLAUSE_WORDS:
         t = cut[:-1] if cut.endswith(".") and not ENDS_ON_INITIALS.search(cut) else cut
@@ -107,6 +122,22 @@ def cleaned(title: str, outlet: str = "") -> tuple[Label | None, str]:
             rf"[{QUOTES}]", t[1:-1]):
         t = t[1:-1].strip()
     return label, (_capitalise(t) if t else " ".join(title.split()))
+
+
+def _cjk_cleaned(title: str, outlet: str) -> str:
+    """A Chinese title without its furniture: "【独家】…——…_南岸科技报" is "…——…"; what is
+    left must still hold Chinese (a title that is all furniture stays as it was)."""
+    t = title
+    for _ in range(3):  # "【独家】视频|…（组图）_新浪新闻": each piece, in any order
+        before = t
+        t = _CJK_KICKER.sub("", t)
+        t = _CJK_MEDIUM.sub("", t)
+        if outlet:
+            t = re.sub(rf"\s*[_|｜丨\-－—–]{{1,2}}\s*{re.escape(outlet.split(' (')[0])}\s*$", "", t)
+        t = _CJK_OUTLET.sub("", t)
+        if t == before:
+            break
+    return t.strip() if re.search(_HAN, t) else title
 
 
 def _capitalise(text: str) -> str:

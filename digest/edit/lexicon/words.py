@@ -54,6 +54,15 @@ LABELS: tuple[tuple[str, str, str], ...] = (
     (r"review", "review", "Review"),
 )
 
+# A Chinese title's furniture, as data (headline/titles.py): the labels a kicker wears before
+# the news ("【独家】", "[视频]", "视频|"), the medium in brackets after it ("（组图）"), and the
+# endings of an outlet's or a channel's name after "_", "-" or "|" ("_新浪新闻", "-新华网").
+CJK_KICKERS = ("独家", "快讯", "突发", "视频", "图", "组图", "多图", "图文", "直播", "专访",
+               "深度", "评论", "时评", "最新", "重磅", "原创", "热点", "聚焦", "解读", "现场",
+               "关注", "提醒", "权威发布", "新闻", "一图读懂")
+CJK_MEDIA = ("图", "组图", "多图", "图文", "视频", "附视频", "音频", "附全文", "全文", "更新中")
+CJK_OUTLET_ENDINGS = ("网", "新闻", "新闻网", "报", "日报", "晚报", "时报", "周刊", "杂志", "财经",
+                      "在线", "频道", "客户端", "号", "社", "台", "APP", "App")
 WIRES = ("Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "BBC News", "CNN", "The Associated Press", "Associated Press")
 WIRE_PATTERN = "|".join(WIRES)  # as one regex alternation (no name holds a metacharacter)
 # Names as every room compares them (one rule: grouping's anchors, anchors.same_name; the
