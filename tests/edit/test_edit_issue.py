@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -157,3 +158,29 @@ def test_entity_free_week(period: Period, make_article: MakeArticle) -> None:
     issue = edit_issue(period, arts, newsletter=Newsletter(title="T"), sources=[], health=[])
     assert issue.explainer is None
     assert issue.explainer_note and "No Explainer" in issue.explainer_note
+
+
+def test_a_chinese_lead_story_gives_an_english_issue_no_chinese_tldr(
+        period: Period, make_article: MakeArticle) -> None:
+    """An English issue whose lead story only Chinese outlets reported printed that story's
+    Chinese lead as its TL;DR ("深圳人工智能企业星河智能17日发布…"): the TL;DR speaks the
+    issue's language, so it is the next story's English line, or none."""
+    zh = ("深圳人工智能企业星河智能17日发布开源大模型“云雀3”，参数规模达1200亿。"
+          "星河智能首席执行官陈立峰表示，训练全部在国产芯片集群上完成。"
+          "公司计划在明年3月前开放多模态版本。")
+    arts = [
+        make_article(zh, source="南岸科技报", title="星河智能发布开源大模型云雀3", language="zh"),
+        make_article(zh.replace("17日", "周二"), source="东方数字周刊",
+                     title="星河智能开源千亿参数模型云雀3", language="zh", day=1.2),
+        make_article("The city of Qingshan will spend 2 billion yuan on humanoid robot parts, "
+                     "its industry bureau said on Tuesday. Makers can claim 30 percent of the "
+                     "cost of motors, sensors and joints.", source="Harbourline",
+                     title="Qingshan offers 2 billion yuan for robot parts", day=2),
+    ]
+    newsletter = Newsletter(title="China Tech", topics=("人工智能", "robot"), max_stories=2)
+    sources = [Source(name=s, url=f"https://{k}.example/feed") for k, s in
+               enumerate(("南岸科技报", "东方数字周刊", "Harbourline"))]
+    issue = edit_issue(period, arts, newsletter=newsletter, sources=sources, health=[])
+    assert issue.stories[0].headline.startswith("星河智能")  # two outlets: it leads
+    assert issue.tldr, "the English story's line"
+    assert not any(re.search(r"[\u4e00-\u9fff]", s.text) for s in issue.tldr), issue.tldr

@@ -47,6 +47,7 @@ from digest.edit.read.entities import is_title, mentions
 from digest.edit.settings import TldrSettings
 from digest.edit.week import Line, Read, Week
 from digest.edit.write.attribution import judges
+from digest.edit.write.summarize import in_language
 from digest.edit.write.timeline import dated_before
 from digest.models import Sentence, Story
 
@@ -319,8 +320,11 @@ def through_line(week: Week, writing: Sequence[Sequence[Read]], stories: Sequenc
     # (`first`: both say what leads the issue) that reports rather
     # than judges (an opinion piece's "… are weaponizing identity politics …" is its
     # writer's, and the TL;DR speaks for the issue).
+    # A story printed in another language (a Chinese story's sentences in an English issue,
+    # where it has none in the issue's) gives no line: the TL;DR speaks the issue's language.
     def lead(story: Story) -> Sentence | None:
         return next((s for s in story.sentences if not judges(s.text)
+                     and in_language(s.text, None, language)
                      and _plain(main_clause(s.text), src)), None)
 
     plain = lead(opening)
