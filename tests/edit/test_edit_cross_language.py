@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from digest.edit.group import story_labels
+from digest.edit.group.anchors import anchors
+from digest.edit.read.aliases import EntityIndex
 from digest.models import Article
 
 MakeArticle = Callable[..., Article]
@@ -97,3 +99,35 @@ def test_each_chinese_report_joins_its_english_story(make_article: MakeArticle) 
     for i, (e, *_, lang) in enumerate(WEEK):
         if lang == "en":
             assert labels[i] == story[e]
+
+
+def test_a_chinese_name_in_brackets_after_an_english_one_links_the_reports(
+        make_article: MakeArticle) -> None:
+    """An English report naming a company "Xinghe Intelligence (星河智能)" and its chief
+    "Chen Lifeng (陈立峰)" stayed apart from the Chinese reports of the same launch: 星河智能
+    ends in no suffix that marks a name, so the Chinese texts held no entity, and "1200亿，"
+    read as 1200 (1200億, in traditional script, as 1200 too). The declared Chinese forms are
+    found in Chinese text as written, and a figure's scale stands whatever follows it."""
+    arts = [
+        make_article("Shenzhen-based Xinghe Intelligence (星河智能) released Yunque 3, an open-weight "
+                     "model with 120 billion parameters, on Tuesday. Chief executive Chen Lifeng "
+                     "(陈立峰) said it was trained on domestic chips.", source="Harbourline",
+                     title="Xinghe Intelligence releases Yunque 3"),
+        make_article("Shanghai's robotaxi pilot reached the airport on Thursday with 50 cars, "
+                     "the Shanghai Transport Commission said.", source="Harbourline",
+                     title="Shanghai robotaxis reach the airport", day=3),
+        make_article("深圳人工智能企业星河智能17日发布开源大模型“云雀3”，参数规模达1200亿，"
+                     "首席执行官陈立峰表示，训练全部在国产芯片集群上完成。", source="南岸科技报",
+                     title="星河智能发布开源大模型云雀3", language="zh"),
+        make_article("深圳人工智能企業星河智能17日發布開源大模型「雲雀3」，參數規模達1200億，"
+                     "首席執行官陳立峰表示，訓練全部在國產晶片集群上完成。", source="港灣財經",
+                     title="星河智能發布開源大模型雲雀3", language="zh", day=1.5),
+    ]
+    labels = story_labels(arts, topics=("AI", "人工智能")).labels
+    assert labels[2] == labels[0] and labels[3] == labels[0] and labels[1] != labels[0]
+
+
+def test_a_chinese_figure_keeps_its_scale() -> None:
+    index = EntityIndex([])
+    assert {"n:1.2e+11", "n:7e+09", "n:50"} <= anchors(
+        "参数规模达1200亿，另有70億參數的版本，首批50辆车。", index)

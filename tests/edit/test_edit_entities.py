@@ -38,6 +38,20 @@ def test_what_is_no_name(text: str, names: list[str]) -> None:
     assert mentions(text) == names
 
 
+# A Chinese word ending like a name's suffix is no name: 全部 ("all"), 东部 ("the east"), 部署
+# ("deploy"), 格局; a conjunction before a name is not its first word (but 远程监控中心).
+@pytest.mark.parametrize(("text", "names"), [
+    ("训练全部在国产芯片集群上完成。", []),
+    ("调度系统建成后有望承接更多东部地区的训练任务。", []),
+    ("将把智能客服系统部署到深圳地铁全部车站。", []),
+    ("行业格局正在改变。", []),
+    ("车内不配备安全员，但远程监控中心会全程跟踪。", ["远程监控中心"]),
+    ("国家数据局18日印发指引，外交部发言人表示欢迎。", ["国家数据局", "外交部"]),
+])
+def test_chinese_words_ending_like_a_suffix_are_no_names(text: str, names: list[str]) -> None:
+    assert mentions(text) == names
+
+
 def test_aliases_and_chinese_names_still_found() -> None:
     text = "The Asia Open Model Alliance (AOMA) met. 亚洲开放模型联盟（AOMA）发布了标准。"
     assert mentions(text)[:2] == ["Asia Open Model Alliance", "AOMA"]

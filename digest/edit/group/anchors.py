@@ -40,8 +40,10 @@ _EN_DATE_RE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|
 _ZH_DATE_RE = re.compile(r"(\d{1,2})月(\d{1,2})日")
 _EN_NUM_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|billion|"
                         r"per cent|percent|%)?\s*([a-z]+)?")
-_ZH_NUM_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?\s*([\u4e00-\u9fff%])")
-_SCALE = {"million": 1e6, "billion": 1e9, "万": 1e4, "亿": 1e8}
+# A Chinese figure: its scale (亿, 万; 億, 萬 in traditional script) whatever follows ("1200亿，"),
+# else the character after it, a unit or a counter (50辆, 23国).
+_ZH_NUM_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:([万亿萬億])|([\u4e00-\u9fff%]))")
+_SCALE = {"million": 1e6, "billion": 1e9, "万": 1e4, "亿": 1e8, "萬": 1e4, "億": 1e8}
 _UNIT_WORDS = frozenset(["countries", "companies", "members", "firms", "delegates", "experts",
                          "people", "yuan", "dollars", "calls", "apps", "robots", "models",
                          "per", "percent", "%", "nations", "cities", "chips", "engineers"])
@@ -150,6 +152,8 @@ def anchors(text: str, index: EntityIndex, found: Sequence[str] | None = None) -
     `found`: the text's `mentions`, when the caller has them already."""
     out = {"e:" + index.canonical(m) for m in (mentions(text) if found is None else found)
            if " " in m or CJK_RE.search(m) or m.isupper()}
+    if CJK_RE.search(text):  # a Chinese name the week declared after an English one
+        out |= {"e:" + index.canonical(z) for z in index.chinese_forms() if z in text}
     out |= {"i:" + m.group(0).replace(" ", "").upper() for m in _IDENT_RE.finditer(text)}
     for m in _EN_DATE_RE.finditer(text):
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))

@@ -165,6 +165,12 @@ class EntityIndex:
             name = self._alias_of[name]
         return name
 
+    def chinese_forms(self) -> frozenset[str]:
+        """The Chinese names the week declares in brackets after an English one ("Xinghe
+        Intelligence (星河智能)"): a Chinese report writes them with no suffix that marks a
+        name (星河智能 is no 公司), so they are found in its text as they are written."""
+        return frozenset(a for a in self._alias_of if re.search(f"[{CJK}]", a))
+
     def has_aliases(self, key: str) -> bool:
         """True when the entity has another form besides `key` (an acronym, a Chinese name)."""
         if self._aliased is None:

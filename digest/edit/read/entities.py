@@ -5,7 +5,8 @@ English: a run of Capitalised words, allowing "of", "for", "and", "the", "on" in
 A full name followed by an acronym or a Chinese name in parentheses makes them aliases:
 "China AI Industry Development Alliance (AIIA)" and "… (中国人工智能产业发展联盟)".
 An acronym is also tied to a full name whose initials spell it.
-Chinese: runs of characters ending in an organisation suffix (联盟, 委员会, 协会, 部, 局 …).
+Chinese: runs of characters ending in an organisation suffix (联盟, 委员会, 协会, 部, 局 …), not a
+word that only ends like one (全部, 东部, 部署, 格局), and from after a function word (但, 的, 在 …).
 
 What is no name (rules as data below, general English, nothing learned from a benchmark):
 a title before a name goes ("President-elect Donald J. Trump" is "Donald Trump"; "FBI
@@ -67,9 +68,13 @@ _SHORT_TITLES = frozenset(["Sen", "Rep", "Gov", "Lt", "Dr", "Mr", "Mrs", "Ms", "
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
 _SENTENCE_START = frozenset(".!?\"“:—–-")
 _PAREN_RE = re.compile(rf"({_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*)\s*[(（]\s*([A-Z][A-Za-z0-9&]{{1,9}}|[{CJK}]{{2,20}})\s*[)）]")
+# A suffix that is a word's end, not a name's, is no suffix: 全部, 东部, 内部 ("all", "the
+# east", "inside"), 部署 and 部分 ("deploy", "part"), 结局, 格局, 布局 ("ending", "pattern").
+_NOT_BU = "全东西南北中内外局底顶头尾大各"
+_NOT_JU = "结格布大全出开僵时当赌"
 ZH_ORG_RE = re.compile(
     rf"[{CJK}]{{2,14}}?(?:联盟|委员会|协会|学会|联合会|管理局|监管局|办公室|研究院|研究所|"
-    rf"集团|公司|大学|中心|部|局|署|院|组织)"
+    rf"集团|公司|大学|中心|(?<![{_NOT_BU}])部(?![署分])|(?<![{_NOT_JU}])局|(?<!部)署|院|组织)"
 )
 ORG_WORDS = frozenset(
     ["alliance", "administration", "agency", "authority", "association", "bank", "board", "bureau", "college", "commission", "committee", "company", "consortium", "corp", "corporation", "council", "court", "department", "federation", "forum", "foundation", "fund", "group", "inc", "institute", "league", "lab", "labs", "laboratory", "limited", "ltd", "ministry", "network", "office", "organisation", "organization", "parliament", "party", "regulator", "service", "society", "standard", "standards", "union", "university", "congress", "senate", "assembly", "cabinet"]
@@ -282,7 +287,7 @@ def _plain(run: str) -> str:
 
 # A Chinese run has no spaces: "由浙江省人民政府与亚洲开放模型联盟" holds two names, and the one
 # that ends the run starts after the last function character.
-_ZH_FUNCTION = re.compile(r".*(?:包括|以及|其中|目前|[与和由及的在是对向为从将把被让])")
+_ZH_FUNCTION = re.compile(r".*(?:包括|以及|其中|目前|但是|[与和由及的在是对向为从将把被让但])")
 
 
 def trim_zh(name: str) -> str:
