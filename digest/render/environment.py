@@ -92,20 +92,32 @@ def human_date(value: str | datetime) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-                   r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-# Closing punctuation never starts a line (Chinese line-breaking rule).
+_WIDE_CHARS = ("\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+               "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6")
+_WIDE = re.compile(f"[{_WIDE_CHARS}]")
+# What a CJK run breaks between: one wide character, or a run of narrow ones kept whole (a
+# figure, "3000", "80%", "GPT-5", a URL: never "约30" / "00名教师").
+_UNITS = re.compile(f"[{_WIDE_CHARS}]|[^{_WIDE_CHARS}]+")
+# Closing punctuation never starts a line, opening punctuation never ends one (Chinese
+# line-breaking rule).
 _NO_LINE_START = frozenset("，。、；：？！）」』”’》〉】,.;:?!)")
+_NO_LINE_END = frozenset("（「『“‘《〈【(")
 
 
-def _cols(text: str) -> int:
-    return len(text) + len(_WIDE.findall(text))  # a CJK character takes two columns
+def columns(text: str) -> int:
+    """How many columns `text` takes in a fixed-width font: a CJK character takes two (the
+    plain-text email's title underline)."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+_cols = columns
 
 
 def wrap_text(text: str, width: int = 72) -> str:
     """Word-wrap for the plain-text email, like Jinja's `wordwrap` with long words kept
     whole (URLs), except that Chinese, Japanese and Korean text — which has no spaces —
-    breaks between characters, counted as two columns each."""
+    breaks between characters, counted as two columns each, never inside a figure or a
+    Latin word it holds."""
     out: list[str] = []
     for para in str(text).splitlines() or [""]:
         line = ""
@@ -120,11 +132,14 @@ def wrap_text(text: str, width: int = 72) -> str:
                 line = word
                 continue
             line += sep
-            for ch in word:  # a CJK run: fill the line, then go on to the next
-                if line.strip() and _cols(line + ch) > width and ch not in _NO_LINE_START:
+            for unit in _UNITS.findall(word):  # a CJK run: fill the line, then the next
+                if line.strip() and _cols(line + unit) > width and unit[0] not in _NO_LINE_START:
+                    carried = ""
+                    while line and line[-1] in _NO_LINE_END:
+                        line, carried = line[:-1], line[-1] + carried
                     out.append(line.rstrip())
-                    line = ""
-                line += ch
+                    line = carried
+                line += unit
         out.append(line)
     return "\n".join(out)
 
@@ -132,6 +147,7 @@ def wrap_text(text: str, width: int = 72) -> str:
 def _filters() -> dict[str, Any]:
     return {
         "wrap": wrap_text,
+        "columns": columns,
         "safe_url": safe_url,
         "md_url": lambda u: markdown_url(safe_url(u)),
         "markdown": markdown_html,
