@@ -276,7 +276,7 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
                             language=n.language, author=n.author,
                             operator_footer=n.operator_footer, min_stories=n.min_stories,
                             send_empty=n.send_empty, sections=_sections(m, path, root),
-                            coverage=m.coverage)
+                            coverage=m.coverage, labels=tuple(sorted(n.labels.items())))
     db_url = m.database if m.database and m.database.startswith(PG_SCHEMES) else None
     database = base / (m.database if m.database and not db_url else ".digest/digest.sqlite3")
     e = m.email

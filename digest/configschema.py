@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from .addresses import address_problem, from_problem, unsubscribe_problem
 from .configtypes import Config
+from .locale import LABELS
 from .models import EditorSettings, EmailSettings, FetchSettings, LLMSettings, Newsletter
 
 
@@ -92,6 +93,16 @@ class _NewsletterModel(_Strict):
     operator_footer: bool = False
     min_stories: int = Field(default=Newsletter.min_stories, ge=0, le=1000)
     send_empty: bool = Newsletter.send_empty
+    labels: dict[str, str] = {}
+
+    @field_validator("labels")
+    @classmethod
+    def _known_labels(cls, v: dict[str, str]) -> dict[str, str]:
+        """Words the issue prints (digest/locale.py `Words`): a misspelt one would be ignored."""
+        unknown = sorted(set(v) - LABELS)
+        if unknown:
+            raise ValueError(f"unknown label {unknown[0]!r} (known: {', '.join(sorted(LABELS))})")
+        return v
 
     @field_validator("base_url")
     @classmethod

@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from . import periods
+from .locale import words
 from .models import Newsletter, Period
 from .store import IssueRecord, Store
 
@@ -43,8 +44,8 @@ def quiet_line(issue: Issue) -> str | None:
     n = len(issue.stories)
     if not 0 < n < issue.newsletter.min_stories:
         return None
-    return (f"A quiet week: {_stories(n)} on our topics "
-            f"(we wait for {issue.newsletter.min_stories}), so this issue is short.")
+    said = words(issue.newsletter.language, issue.newsletter.labels)
+    return said.quiet_short.format(stories=_stories(n), n=n, least=issue.newsletter.min_stories)
 
 
 def mark_quiet(issue: Issue) -> Issue:

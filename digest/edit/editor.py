@@ -28,6 +28,7 @@ from digest.edit.write.intro import clauses, intro_line
 from digest.edit.write.stories import write_stories
 from digest.edit.write.tldr import through_line, week_sources
 from digest.edit.write.voice import Draft, Model, rewrite
+from digest.locale import words
 from digest.models import (
     Article,
     EditorSettings,
@@ -97,7 +98,7 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
             tldr = through_line(week, writing[:len(featured)], stories[:len(featured)], lang,
                                 tune.tldr, [s.text for q in explainer.qa for s in q.answer],
                                 first, src)
-    label = period_label(period, newsletter.timezone)
+    label = period_label(period, newsletter.timezone, lang)
     intro = intro_line(newsletter, label, covers, len(ranked) - len(featured), explainer,
                        tune.intro)
     draft, written_by = Draft(tuple(stories), tldr, intro, explainer), "offline"
@@ -110,7 +111,8 @@ def edit_issue(period: Period, articles: Sequence[Article], *, newsletter: Newsl
     # its relative days as weekdays, or dropped (write/days.py).
     draft = dated(draft, [r.article for r in week.used], period, newsletter.timezone,
                   tune.days)
-    return Issue(key=period.key, title=f"{newsletter.title} — {label}", period=period,
+    title = words(lang, newsletter.labels).title.format(newsletter=newsletter.title, period=label)
+    return Issue(key=period.key, title=title, period=period,
                  newsletter=newsletter, intro=draft.intro, stories=draft.stories,
                  tldr=draft.tldr, explainer=draft.explainer, explainer_note=explainer_note,
                  articles=week.statuses(), sources=tuple(health), editor=written_by,

@@ -46,6 +46,9 @@ class Newsletter:
     # The config's `sections` and `coverage`:
     sections: tuple[TopicSection, ...] = ()  # "In Our Feeds" by section; () is one section
     coverage: bool = True  # the reader's copy says who covered each story, and when
+    # The config's `labels`: the issue's own words for its furniture, in place of its
+    # language's (digest/locale.py: a field of `Words` → its text), e.g. ("tldr", "一句话").
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from digest.locale import WORDS, Words
 from digest.render.urls import markdown_url, safe_url
 
 Markup = Literal["text", "markdown", "html"]
 MARKUPS: tuple[Markup, ...] = ("text", "markdown", "html")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()~>#|<])")
-QUIET = "A quiet week: nothing on our topics turned up."
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,10 @@ def _bold(label: str, markup: Markup) -> str:
 
 def _compose(view: dict[str, Any], markup: Markup, headlines: int, tldr: bool) -> str:
     parts = []
+    said: Words = view.get("words") or WORDS["en"]  # the issue's language (digest/locale.py)
     if tldr and view.get("tldr"):
-        parts.append(f"{_bold('TL;DR:', markup)} {_text(view['tldr'], markup)}")
+        label = said.tldr + said.colon.strip()
+        parts.append(f"{_bold(label, markup)} {_text(view['tldr'], markup)}")
     featured = view.get("featured", [])[:headlines]
     if featured:
         lines = []
@@ -70,10 +72,10 @@ def _compose(view: dict[str, Any], markup: Markup, headlines: int, tldr: bool) -
             lines.append("• " + _link(s["headline"], target, markup))
         parts.append("\n".join(lines))
     elif view.get("quiet"):
-        parts.append(_text(QUIET, markup))
+        parts.append(_text(said.quiet_feed, markup))
     issue = view["url"]
-    parts.append(_link("Read the issue", issue, markup) if markup != "text"
-                 else f"Read the issue: {issue}")
+    parts.append(_link(said.read_issue, issue, markup) if markup != "text"
+                 else f"{said.read_issue}{said.colon}{issue}")
     return "\n\n".join(parts)
 
 

@@ -71,7 +71,7 @@ def site_files(out: Path, newsletter: Newsletter, *,
         first = meta
     else:
         first = views[0]
-    common = {name: first[name] for name in ("newsletter", "feed_url", "json_feed_url")}
+    common = {name: first[name] for name in ("newsletter", "feed_url", "json_feed_url", "words")}
     entries = views[:FEED_ENTRIES]
     for entry in entries:
         entry["content"] = render_template("_feed_entry.html", entry, templates=templates)

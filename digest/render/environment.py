@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from digest.errors import RenderError
+from digest.locale import WORDS, Words, date
 from digest.render.urls import markdown_url, safe_url
 
 # Tags and attributes allowed in HTML rendered from Markdown. Anything else (script, style,
@@ -87,9 +88,9 @@ def date_only(value: str | datetime) -> str:
     return _dt(value).date().isoformat()
 
 
-def human_date(value: str | datetime) -> str:
-    d = _dt(value)
-    return f"{d.day} {d:%B %Y}"
+def human_date(value: str | datetime, said: Words | None = None) -> str:
+    """'23 November 2026', or in the issue's words (the view's `words`): '2026年11月23日'."""
+    return date(_dt(value), said or WORDS["en"])
 
 
 _WIDE_CHARS = ("\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"

@@ -128,6 +128,8 @@ def newsletter_to_dict(n: Newsletter) -> dict[str, Any]:
         "author": n.author,
         "operator_footer": n.operator_footer,
         "coverage": n.coverage,
+        # the config's own words for the furniture, only when it sets any
+        **({"labels": dict(n.labels)} if n.labels else {}),
     }
 
 

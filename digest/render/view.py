@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from digest.locale import WORDS, Words, day, days, listed, span, words
 from digest.render.urls import join_url, safe_url
 
 PREHEADER_MAX = 140
@@ -29,38 +30,33 @@ def _clip(text: str, limit: int) -> str:
     return cut + "…"
 
 
-def period_label(start_iso: str, end_iso: str) -> str:
-    """'2–8 March 2026' for an ISO week; the end is exclusive, so the last day is end - 1 day."""
+def period_label(start_iso: str, end_iso: str, said: Words | None = None) -> str:
+    """'2–8 March 2026' for an ISO week ('2026年3月2日至8日' in Chinese: digest/locale.py); the
+    end is exclusive, so the last day is end - 1 day."""
     start = datetime.fromisoformat(start_iso)
     last = datetime.fromisoformat(end_iso) - timedelta(days=1)
-    if last < start:
-        last = start
-    if (start.year, start.month) == (last.year, last.month):
-        if start.day == last.day:
-            return f"{start.day} {start:%B %Y}"
-        return f"{start.day}–{last.day} {start:%B %Y}"
-    if start.year == last.year:
-        return f"{start.day} {start:%B} – {last.day} {last:%B %Y}"
-    return f"{start.day} {start:%B %Y} – {last.day} {last:%B %Y}"
+    return span(start, max(start, last), said or WORDS["en"])
 
 
-def _unlinked(article: dict[str, Any], dated: bool = True) -> str:
+def _unlinked(article: dict[str, Any], said: Words, dated: bool = True) -> str:
     """What a source without a web address is, for its plain-text credit: an email
     newsletter item (a `mid:` URI) is "newsletter, 20 Nov" ("newsletter" undated)."""
     url = str(article.get("url") or "")
     if not url.lower().startswith("mid:"):
         return ""
     if not dated:
-        return "newsletter"
+        return said.newsletter_item
     when = article.get("published")
     try:
-        day = datetime.fromisoformat(str(when)) if when else None
+        when_day = datetime.fromisoformat(str(when)) if when else None
     except ValueError:
-        day = None
-    return f"newsletter, {day.day} {day:%b}" if day else "newsletter"
+        when_day = None
+    return f"{said.newsletter_item}{said.comma}{day(when_day, said)}" if when_day else (
+        said.newsletter_item)
 
 
-def _links(articles: list[dict[str, Any]], *, dated: bool = True) -> list[dict[str, Any]]:
+def _links(articles: list[dict[str, Any]], said: Words, *,
+           dated: bool = True) -> list[dict[str, Any]]:
     """'Sources: Outlet A, Outlet B' — one link per article, labelled by its outlet.
 
     Two articles from one outlet get '(2)' so every link stays distinguishable for screen
@@ -75,13 +71,14 @@ def _links(articles: list[dict[str, Any]], *, dated: bool = True) -> list[dict[s
         seen[outlet] += 1
         label = outlet if seen[outlet] == 1 else f"{outlet} ({seen[outlet]})"
         url = safe_url(a.get("url"))
-        what = "" if url else _unlinked(a, dated)
+        what = "" if url else _unlinked(a, said, dated)
         links.append({"url": url, "label": f"{label} ({what})" if what else label,
                       "title": a.get("title") or "", "source": outlet})
     return links
 
 
-def _source_links(urls: list[str], by_url: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _source_links(urls: list[str], by_url: dict[str, dict[str, Any]],
+                  said: Words) -> list[dict[str, Any]]:
     articles = []
     for u in urls:
         a = dict(by_url.get(u) or {"url": u, "title": ""})
@@ -89,28 +86,15 @@ def _source_links(urls: list[str], by_url: dict[str, dict[str, Any]]) -> list[di
             # An answer may cite a URL no story carries: its host stands in for the outlet.
             a["source"] = urlsplit(safe_url(u)).hostname or "source"
         articles.append(a)
-    return _links(articles)
-
-
-def _day(value: datetime) -> str:
-    return f"{value.day} {value:%b}"
-
-
-def _days(first: datetime, latest: datetime) -> str:
-    """'16 Nov', '17–19 Nov', '30 Nov – 2 Dec'."""
-    if first.date() == latest.date():
-        return _day(first)
-    if (first.year, first.month) == (latest.year, latest.month):
-        return f"{first.day}–{_day(latest)}"
-    return f"{_day(first)} – {_day(latest)}"
+    return _links(articles, said)
 
 
 COVERAGE_NAMES = 4  # outlets a coverage line names before "and N more"
 
 
-def _coverage(c: dict[str, Any] | None, zone: ZoneInfo) -> dict[str, Any] | None:
+def _coverage(c: dict[str, Any] | None, zone: ZoneInfo, said: Words) -> dict[str, Any] | None:
     """The compact coverage line: who covered the story, and from when to when (in the
-    newsletter's timezone); one outlet only says so."""
+    newsletter's timezone); one outlet only says so. In the issue's language (`said`)."""
     outlets = [str(o) for o in (c or {}).get("outlets", []) if str(o).strip()]
     if not outlets:
         return None
@@ -119,16 +103,14 @@ def _coverage(c: dict[str, Any] | None, zone: ZoneInfo) -> dict[str, Any] | None
                          else None for k in ("first", "latest"))
     except (TypeError, ValueError):
         first = latest = None
-    when = _days(first, latest) if first and latest else ""
+    when = days(first, latest, said) if first and latest else ""
     if len(outlets) == 1:
-        line = brief = f"Only {outlets[0]} reported this" + (f", {when}" if when else "")
+        line = brief = said.only_line.format(name=outlets[0]) + (
+            f"{said.comma}{when}" if when else "")
     else:
-        named = outlets[:COVERAGE_NAMES]
-        rest = len(outlets) - len(named)
-        names = ", ".join(named[:-1]) + (f", {named[-1]}" if rest else f" and {named[-1]}")
-        names += f" and {rest} more" if rest else ""
-        line = f"{len(outlets)} outlets: {names}" + (f" · {when}" if when else "")
-        brief = f"{len(outlets)} outlets" + (f" · {when}" if when else "")
+        names = listed(outlets, said, COVERAGE_NAMES)
+        line = said.outlets.format(n=len(outlets), names=names) + (f" · {when}" if when else "")
+        brief = said.outlets_brief.format(n=len(outlets)) + (f" · {when}" if when else "")
     # `line` stands alone under a story; `brief` follows the story's links, which name the
     # outlets already ("Also this week"); `when` is the days alone.
     return {"outlets": outlets, "single": len(outlets) == 1, "line": line, "brief": brief,
@@ -149,9 +131,10 @@ def run_in(headline: str) -> str:
     return f"{head}。" if _WIDE_STOP.search(head) else f"{head}."
 
 
-def _story(s: dict[str, Any], base_url: str, zone: ZoneInfo, coverage: bool) -> dict[str, Any]:
+def _story(s: dict[str, Any], base_url: str, zone: ZoneInfo, coverage: bool,
+           said: Words) -> dict[str, Any]:
     earlier = s.get("previous") or None
-    shown = _coverage(s.get("coverage"), zone) if coverage else None
+    shown = _coverage(s.get("coverage"), zone, said) if coverage else None
     update = None
     if earlier and earlier.get("issue"):
         key = str(earlier["issue"])
@@ -163,7 +146,7 @@ def _story(s: dict[str, Any], base_url: str, zone: ZoneInfo, coverage: bool) -> 
         "run_in": run_in(s["headline"]),  # "Also this week": the headline before its blurb
         "summary": s["summary"],  # "Also this week": its one-line blurb
         # The coverage line gives the days: a newsletter's credit does not repeat its day.
-        "links": _links(s.get("articles", []), dated=shown is None),
+        "links": _links(s.get("articles", []), said, dated=shown is None),
         "topic": s.get("topic") or "",
         "follows": update,  # an update: the earlier issue's story it follows
         "coverage": shown,
@@ -200,15 +183,14 @@ def _health(sources: list[dict[str, Any]]) -> dict[str, Any]:
             "ok": total - len(failed) - len(skipped), "line": " ".join(parts)}
 
 
-def _preheader(featured: list[dict[str, Any]], also: list[dict[str, Any]], intro: str) -> str:
+def _preheader(featured: list[dict[str, Any]], also: list[dict[str, Any]], intro: str,
+               said: Words) -> str:
     # Built from headlines, not copied from the body: a preheader that repeats the first
     # paragraph wastes the inbox preview, and the text part must not carry it at all.
     heads = [s["headline"] for s in (featured or also)[:3]]
     if not heads:
-        return _clip(f"A quiet week. {intro}", PREHEADER_MAX)
-    if len(heads) == 1:
-        return _clip(f"This week: {heads[0]}.", PREHEADER_MAX)
-    return _clip(f"This week: {', '.join(heads[:-1])} and {heads[-1]}.", PREHEADER_MAX)
+        return _clip(said.preheader_quiet.format(intro=intro), PREHEADER_MAX)
+    return _clip(said.preheader.format(items=listed(heads, said, len(heads))), PREHEADER_MAX)
 
 
 def _sections(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -244,9 +226,10 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
     stories = data.get("stories", [])
     zone = _zone(newsletter.get("timezone"))
     shown = bool(newsletter.get("coverage", True))
-    featured = [_story(s, base_url, zone, shown) for s in stories
+    said = words(newsletter.get("language"), newsletter.get("labels") or {})
+    featured = [_story(s, base_url, zone, shown, said) for s in stories
                 if s.get("section") == "in_our_feeds"]
-    also = [_story(s, base_url, zone, shown) for s in stories
+    also = [_story(s, base_url, zone, shown, said) for s in stories
             if s.get("section") != "in_our_feeds"]
 
     by_url: dict[str, dict[str, Any]] = {}
@@ -263,7 +246,7 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
             "entity": ex.get("entity", ""),
             "why": ex.get("why", ""),  # the operator's: how it was chosen
             "qa": [{"question": q.get("question", ""), "answer": q.get("answer", ""),
-                    "links": _source_links(list(q.get("sources", [])), by_url)}
+                    "links": _source_links(list(q.get("sources", [])), by_url, said)}
                    for q in ex.get("qa", [])],
         }
 
@@ -281,6 +264,7 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
             "base_url": base_url,
             "topics": list(newsletter.get("topics", [])),
         },
+        "words": said,  # the furniture's words, in the issue's language (digest/locale.py)
         "key": key,
         "title": data.get("title", key),
         "url": url,
@@ -288,7 +272,7 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
         "json_feed_url": join_url(base_url, "feed.json"),
         "date": data["period"]["end"],
         "start": data["period"]["start"],
-        "period_label": period_label(data["period"]["start"], data["period"]["end"]),
+        "period_label": period_label(data["period"]["start"], data["period"]["end"], said),
         "intro": intro,
         "featured": featured,
         # "In Our Feeds" by section: [{name, stories}], one nameless group without sections
@@ -305,7 +289,7 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
         # Source health and notes are the operator's: printed only when the config asks.
         "operator": bool(newsletter.get("operator_footer")),
         "editor": data.get("editor", ""),
-        "preheader": _preheader(featured, also, intro),
+        "preheader": _preheader(featured, also, intro, said),
         "description": _clip(summary_src, DESCRIPTION_MAX),
         "article_count": len(data.get("articles", [])),
     }

@@ -294,3 +294,11 @@ def test_a_file_saved_in_gbk_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_config(path)
     assert str(err.value) == f"{path}:3: not UTF-8 text (save the file as UTF-8)"
+
+
+def test_newsletter_labels_replace_words_and_a_misspelt_one_is_refused(
+        write_config: Callable[[str], Path]) -> None:
+    config = load_config(write_config(T + "  language: zh\n  labels: {tldr: 一句话}\n"))
+    assert dict(config.newsletter.labels) == {"tldr": "一句话"}
+    with pytest.raises(ConfigError, match="unknown label 'tl_dr'"):
+        load_config(write_config(T + "  labels: {tl_dr: 一句话}\n"))

@@ -143,3 +143,23 @@ def test_window_in_the_newsletter_timezone(make_article: MakeArticle) -> None:
     assert not in_window(late, week)
     early = make_article("x", day=-0.25)  # 18:00 UTC Sunday 15th = 02:00 Monday in Shanghai
     assert in_window(early, week)
+
+
+def test_a_chinese_issue_is_named_and_introduced_in_chinese(
+        period: Period, make_article: MakeArticle) -> None:
+    """A zh issue was titled "中国科技周报 — Week 47, 16–22 November 2026" and introduced
+    "This week in 中国科技周报: four stories." (found by qa40b)."""
+    from digest.edit import edit_issue
+
+    nl = Newsletter(title="中国科技周报", topics=("人工智能",), language="zh", max_stories=1)
+    text = ("杭州市教育局21日宣布，从2027年秋季学期起，全市中小学将开设人工智能必修课。"
+            "课程内容包括编程基础、数据安全和人工智能伦理。")
+    arts = [make_article(text, source="新京观察", title="杭州中小学开设人工智能必修课",
+                         language="zh"),
+            make_article("国家数据局18日印发指引，要求公共算力平台接入全国调度系统，推动人工智能发展。",
+                         source="东方数字周刊", title="国家数据局印发算力调度指引", language="zh",
+                         day=2)]
+    assert period_label(period, "UTC", "zh") == "2026年第47周（11月16日至22日）"
+    issue = edit_issue(period, arts, newsletter=nl, sources=[], health=[])
+    assert issue.title == "中国科技周报｜2026年第47周（11月16日至22日）"
+    assert issue.intro == "本期《中国科技周报》共1篇报道，另有1条简讯。"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from digest.locale import span, week_label, words
 from digest.models import Article, Period
 
 
@@ -30,22 +31,13 @@ def _aware(when: datetime) -> datetime:
     return when if when.tzinfo is not None else when.replace(tzinfo=ZoneInfo("UTC"))
 
 
-def period_label(period: Period, timezone: str) -> str:
-    """'Week 47, 16–22 November 2026' for ISO weeks; '2–8 March 2026' style for other ranges."""
+def period_label(period: Period, timezone: str, language: str = "en") -> str:
+    """'Week 47, 16–22 November 2026' for ISO weeks; '2–8 March 2026' style for other ranges
+    (in the issue's language: '2026年第47周（11月16日至22日）', digest/locale.py)."""
     tz = zone(timezone)
     start = period.start.astimezone(tz)
     last = (period.end - timedelta(microseconds=1)).astimezone(tz)
-    span = _day_span(start, last)
+    w = words(language)
     _, iso_week, iso_day = start.isocalendar()
     is_week = "-W" in period.key and iso_day == 1 and (last.date() - start.date()).days == 6
-    return f"Week {iso_week}, {span}" if is_week else span
-
-
-def _day_span(start: datetime, last: datetime) -> str:
-    if start.date() == last.date():
-        return f"{start.day} {start:%B %Y}"
-    if (start.year, start.month) == (last.year, last.month):
-        return f"{start.day}–{last.day} {last:%B %Y}"
-    if start.year == last.year:
-        return f"{start.day} {start:%B} – {last.day} {last:%B %Y}"
-    return f"{start.day} {start:%B %Y} – {last.day} {last:%B %Y}"
+    return week_label(start, last, iso_week, w) if is_week else span(start, last, w)

@@ -31,6 +31,7 @@ from digest.edit.write.casing import SMALL, in_running_text, prose_counts
 from digest.edit.write.cover import finished, first_clause, only_a_name, tells
 from digest.edit.write.phrase import NO_ARTICLE, PUNCT, clause_in
 from digest.edit.write.tldr import few
+from digest.locale import Words, words
 from digest.models import Explainer, Newsletter, Story
 from digest.text import tokens
 
@@ -244,6 +245,9 @@ def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None],
     """What the issue covers (see the module docstring): "This week in <newsletter>: A; B;
     C; and 16 more stories, with four shorter items and an explainer on …", the items cut
     from the end until it holds at most `settings.max_words` words."""
+    said = words(newsletter.language, newsletter.labels)
+    if said.intro:  # a language with its own intro (digest/locale.py): counted, not listed
+        return _counted(newsletter.title, len(covers), also, explainer, said)
     if not covers and not also:
         return (f"Welcome to {newsletter.title} for {label}. It was a quiet week: none of our "
                 f"sources published anything on our topics, so this issue is short.")
@@ -261,6 +265,19 @@ def intro_line(newsletter: Newsletter, label: str, covers: Sequence[str | None],
         if len(named) <= 1 or len(line.split()) <= settings.max_words:
             return line
         named.pop()
+
+
+def _counted(title: str, featured: int, also: int, explainer: Explainer | None,
+             said: Words) -> str:
+    """'本期《中国科技周报》共4篇报道，另有2条简讯，并解读星河智能。' (the language's own words)."""
+    if not featured and not also:
+        return said.intro_quiet.format(title=title)
+    parts = [said.intro.format(title=title, n=featured)]
+    if also:
+        parts.append(said.intro_also.format(n=also))
+    if explainer is not None:
+        parts.append(said.intro_explainer.format(entity=explainer.entity))
+    return "".join(parts) + said.stop
 
 
 def _line(title: str, named: Sequence[str], rest: int, extra: Sequence[str]) -> str:
