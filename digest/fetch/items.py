@@ -22,6 +22,7 @@ from lxml import etree
 
 from digest.errors import internal_error
 from digest.models import ItemFailure, RawItem, Source
+from digest.text import text_weight
 
 from .dates import parse_trusted
 from .feeds import Entry, bounded_title, plain
@@ -259,7 +260,8 @@ async def _improve(item: RawItem, fetch_page: PageFetcher,
     if doc is None:
         return item, f"empty page {item.url}"
     meta = page_meta(doc, final_url, now)
-    feed_len = len(text_of(item.content)) if item.content_type == "html" else len(item.content)
+    # (both weighed alike, a Chinese character as three Latin ones: `text_weight`)
+    feed_len = text_weight(text_of(item.content) if item.content_type == "html" else item.content)
     changes: dict[str, object] = {}
     if meta.text_length >= max(200, feed_len * PAGE_BETTER) or (
             not feed_len and meta.text_length):

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
+from digest.text import text_weight
+
 from .dates import parse_trusted
 from .urls import canonical_key, host_of, is_web_url, resolve
 
@@ -36,7 +38,7 @@ class PageMeta:
     title: str
     canonical: str | None
     published: datetime | None
-    text_length: int  # characters of paragraph text: how much article the page carries
+    text_length: int  # paragraph text, weighed (text_weight): how much article the page carries
 
 
 def parse_html(text: str, url: str) -> lxml.html.HtmlElement | None:
@@ -143,7 +145,10 @@ def page_published(doc: lxml.html.HtmlElement, now: datetime) -> datetime | None
 
 
 def text_length(doc: lxml.html.HtmlElement) -> int:
-    return sum(len(" ".join(p.text_content().split())) for p in doc.iter("p"))
+    """The page's paragraph text, a Chinese character weighing as three Latin ones
+    (`text_weight`): a whole 110-character Chinese page is no shorter than a 200-character
+    English one."""
+    return sum(text_weight(" ".join(p.text_content().split())) for p in doc.iter("p"))
 
 
 def page_meta(doc: lxml.html.HtmlElement, url: str, now: datetime) -> PageMeta:

@@ -57,6 +57,23 @@ def test_page_with_less_text_keeps_the_feed_body(server: ScriptServer,
     assert item.content == "A longer summary than the page has, surely."
 
 
+def test_a_short_whole_chinese_page_replaces_its_feeds_teaser(
+        server: ScriptServer, settings: FetchSettings) -> None:
+    """A Big5 page of three Chinese paragraphs (110 characters) lost to its feed's 30-character
+    teaser: the page had to carry 200 characters, as an English one does, so the issue printed
+    the teaser's story with no blurb. A Chinese character weighs as three Latin ones."""
+    body = ("<p>首屆廣州人形機器人半程馬拉松21日在天河區舉行，來自12家企業的35台人形機器人參賽，"
+            "最終21台完成全程。</p><p>冠軍由廣州企業穗行機器人的參賽機器人獲得，用時2小時41分。</p>"
+            "<p>主辦方表示，比賽允許中途更換電池，但每台機器人最多只能更換三次。</p>")
+    html = f'<html><head><meta charset="big5"><title>馬拉松</title></head><body>{body}</body></html>'
+    link = server.route("/marathon", Reply(200, html.encode("big5"), {"Content-Type": "text/html"}))
+    url = server.route("/f.xml", Reply(200, rss([rss_item(
+        "5", link=link, description="首屆廣州人形機器人半程馬拉松21日在天河區舉行，來自12家企……")]
+    ).encode()))
+    [item] = fetch_all([Source("s", url)], {}, settings, clock=lambda: NOW)[0].items
+    assert "用時2小時41分" in item.content
+
+
 def test_missing_title_comes_from_the_page(server: ScriptServer,
                                            settings: FetchSettings) -> None:
     og = page(server, "/og")
