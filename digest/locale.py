@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class Words:
     span_in_month: str = "{d1}–{d2} {B2} {y2}"
     span_in_year: str = "{d1} {B1} – {d2} {B2} {y2}"
     span_across: str = "{date1} – {date2}"
+    # The Explainer's questions, as the editor asks them (settings.QUESTIONS,
+    # PERSON_QUESTIONS; "{name}" the person's) → as the issue prints them: none, as asked.
+    questions: tuple[tuple[str, str], ...] = ()
     # A Chinese issue's intro (the English intro is write/intro.py's own sentence).
     intro: str = ""
     intro_also: str = ""
@@ -110,10 +114,16 @@ WORDS: Mapping[str, Words] = {
         date="{y}年{m}月{d}日", days_in_month="{m1}月{d1}日至{d2}日", days_across="{day1}至{day2}",
         span_in_month="{y1}年{m1}月{d1}日至{d2}日", span_in_year="{y1}年{m1}月{d1}日至{m2}月{d2}日",
         span_across="{date1}至{date2}",
+        questions=(("Which is?", "这是什么机构？"), ("Who's in it?", "有哪些成员？"),
+                   ("Been around long?", "成立多久了？"), ("What does it do?", "它做什么？"),
+                   ("Why does it matter?", "为什么重要？"), ("Who is {name}?", "{name}是谁？"),
+                   ("What happened this week?", "本周发生了什么？"),
+                   ("What did {name} say?", "{name}说了什么？"), ("What's next?", "接下来会怎样？")),
         intro="本期《{title}》共{n}篇报道", intro_also="，另有{n}条简讯",
         intro_explainer="，并解读{entity}", intro_quiet="本周我们关注的话题没有新的报道，本期从简。"),
 }
-LABELS = frozenset(f.name for f in fields(Words))  # what `newsletter.labels` may replace
+# what `newsletter.labels` may replace: every line of text (not the questions' table)
+LABELS = frozenset(f.name for f in fields(Words) if f.type == "str")
 
 
 def words(language: str | None,
@@ -122,8 +132,22 @@ def words(language: str | None,
     config's own `labels` (a field name → its text) in place of the table's."""
     base = (language or "en").replace("_", "-").split("-")[0].casefold()
     table = WORDS.get(base, WORDS["en"])
-    chosen = {k: str(v) for k, v in dict(labels).items() if k in LABELS}
+    chosen: dict[str, Any] = {k: str(v) for k, v in dict(labels).items() if k in LABELS}
     return replace(table, **chosen) if chosen else table
+
+
+def question(asked: str, w: Words) -> str:
+    """The Explainer's question as the issue prints it: "Who is Lin Qiaoyun?" in a Chinese
+    issue is "Lin Qiaoyun是谁？" (a question the table lacks is printed as asked)."""
+    for pattern, printed in w.questions:
+        head, named, tail = pattern.partition("{name}")
+        if not named:
+            if asked == pattern:
+                return printed
+        elif (asked.startswith(head) and asked.endswith(tail)
+              and len(asked) > len(head) + len(tail)):
+            return printed.format(name=asked[len(head):len(asked) - len(tail)])
+    return asked
 
 
 def _fields(when: datetime, n: str = "") -> dict[str, object]:

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from digest.locale import WORDS, Words, day, days, listed, span, words
+from digest.locale import WORDS, Words, day, days, listed, question, span, words
 from digest.render.urls import join_url, safe_url
 
 PREHEADER_MAX = 140
@@ -245,7 +245,8 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
         explainer = {
             "entity": ex.get("entity", ""),
             "why": ex.get("why", ""),  # the operator's: how it was chosen
-            "qa": [{"question": q.get("question", ""), "answer": q.get("answer", ""),
+            "qa": [{"question": question(q.get("question", ""), said),
+                    "answer": q.get("answer", ""),
                     "links": _source_links(list(q.get("sources", [])), by_url, said)}
                    for q in ex.get("qa", [])],
         }

@@ -11,7 +11,7 @@ from datetime import datetime
 import lxml.html
 import pytest
 
-from digest.locale import days, listed, span, week_label, words
+from digest.locale import days, listed, question, span, week_label, words
 from digest.models import Issue
 from digest.render import render_issue
 
@@ -42,7 +42,9 @@ def test_a_chinese_issue_prints_its_furniture_in_chinese(issue: Issue) -> None:
     email = files["email.html"] + files["email.txt"] + files["issue.md"]
     for text in (body, email):
         assert not [w for w in ENGLISH if w in text], [w for w in ENGLISH if w in text]
-    assert "在网页上阅读：" in files["email.txt"] and "问：" in files["email.txt"]
+    assert "在网页上阅读：" in files["email.txt"] and "问：这是什么机构？" in files["email.txt"]
+    # The Explainer's questions too: a zh issue asked "Which is?", "Who's in it?" (qa40b).
+    assert [dt.text_content() for dt in doc.iter("dt")][:2] == ["这是什么机构？", "有哪些成员？"]
 
 
 def test_an_english_issue_keeps_its_words(issue: Issue) -> None:
@@ -73,4 +75,13 @@ def test_dates_and_lists_in_the_issues_language(language: str, expected: tuple[s
     assert (week_label(d(2026, 11, 16), d(2026, 11, 22), 47, w),
             span(d(2026, 11, 30), d(2026, 12, 2), w), span(d(2026, 12, 30), d(2027, 1, 2), w),
             days(d(2026, 11, 17), d(2026, 11, 19), w), listed(list("ABCDEF"), w, 4)) == expected
+
+
+
+def test_a_persons_questions_carry_the_name() -> None:
+    zh = words("zh")
+    assert question("Who is Lin Qiaoyun?", zh) == "Lin Qiaoyun是谁？"
+    assert question("What did 林巧云 say?", zh) == "林巧云说了什么？"
+    assert question("Who is Lin Qiaoyun?", words("en")) == "Who is Lin Qiaoyun?"
+    assert question("A question no table holds?", zh) == "A question no table holds?"
 

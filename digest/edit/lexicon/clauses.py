@@ -115,7 +115,10 @@ _DANGLING = re.compile(
     r"\b(?!\s+(?:of|at|from|in|for|with|on)\b)|"
     # an unnamed speaker: "AOMA, she said, would …"
     r"(?:^|,\s)(?:he|she|they)\s(?:said|says|added|told|noted|argued|wrote|warned)\b")
-_ZH_DANGLING = re.compile(r"^(?:其|该|此|这|那|他|她|它|他们|她们|它们|此外|另外|同时|但|而|不过|第二|第三|其次|最后)")
+# (and a connective that answers the sentence before: 为此 "to this end", 因此 "so", 对此 "to
+# this", 于是, 随后 "after that", 然而 "however")
+_ZH_DANGLING = re.compile(r"^(?:其|该|此|这|那|他|她|它|他们|她们|它们|此外|另外|同时|但|而|不过|第二|第三|其次|最后|"
+                          r"为此|因此|对此|由此|据此|所以|于是|因而|然而|随后|与此同时)")
 
 
 def dangles(text: str) -> bool:

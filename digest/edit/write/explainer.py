@@ -18,11 +18,13 @@ is written that is not a source sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from digest.edit.continuity.explained import NOTHING_EXPLAINED, Explained, skipped_note
 from digest.edit.read.aliases import EntityIndex
+from digest.edit.read.entities import is_acronym
 from digest.edit.settings import ExplainerSettings
 from digest.edit.week import Read, Week
 from digest.edit.write.explainer_orgs import org_qa
@@ -35,7 +37,9 @@ from digest.edit.write.explainer_people import (
 )
 from digest.edit.write.explainer_pool import gather
 from digest.edit.write.roles import is_person
+from digest.edit.write.summarize import is_cjk_language
 from digest.models import Explainer, ExplainerMemory
+from digest.text import CJK
 
 
 @dataclass(frozen=True)
@@ -213,6 +217,9 @@ def build_explainer(week: Week, choice: Choice, total_stories: int, language: st
     if len(qa) < 2:
         return None
     name = index.display(choice.key)
+    written = [f for f in forms if re.search(f"[{CJK}]", f)]  # (longest first)
+    if is_cjk_language(language) and written:  # a Chinese issue names it in Chinese first
+        name = f"{written[0]}（{choice.key}）" if is_acronym(choice.key) else written[0]
     why = (f"{name} is the organisation named in the most stories this week: "
            f"{choice.stories} of {total_stories} stories, {choice.articles} articles, "
            f"{choice.mentions} mentions.")
