@@ -22,11 +22,21 @@ PREHEADER_MAX = 140
 DESCRIPTION_MAX = 200
 
 
+# Where Chinese text, which has no spaces, may be cut: after a clause's punctuation.
+_CJK_CUT = re.compile(r"[，。；：、！？]")
+
+
 def _clip(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut at a word with "…" (Chinese text after its
+    last clause in the second half: never "…参数规模达12…")."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    head = text[: limit - 1]
+    stop = max((m.start() for m in _CJK_CUT.finditer(head)), default=-1)
+    if stop > max(head.rfind(" "), limit // 2):
+        return head[:stop] + "…"
+    cut = head.rsplit(" ", 1)[0].rstrip(",;:—-")
     return cut + "…"
 
 

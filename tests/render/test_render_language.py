@@ -85,3 +85,15 @@ def test_a_persons_questions_carry_the_name() -> None:
     assert question("Who is Lin Qiaoyun?", words("en")) == "Who is Lin Qiaoyun?"
     assert question("A question no table holds?", zh) == "A question no table holds?"
 
+
+def test_a_chinese_description_is_cut_after_a_clause(issue: Issue) -> None:
+    """The page's description (meta, Open Graph, front matter) was cut at its 199th character
+    whatever stood there ("…规模达12…"): Chinese has no spaces to cut at."""
+    from digest.models import Sentence
+    from digest.render import build_view, issue_to_dict, newsletter_to_dict
+
+    clause = "深圳人工智能企业17日发布开源大模型，参数规模达1200亿，开发者可免费下载模型权重"
+    zh = replace(_zh(issue), tldr=(Sentence("。".join([clause] * 6) + "。", ()),))
+    view = build_view(issue_to_dict(zh), newsletter_to_dict(zh.newsletter))
+    assert len(view["description"]) <= 200 and view["description"].endswith("…")
+    assert view["description"][-2] in "权亿型"  # the end of a clause, before its comma
