@@ -98,17 +98,6 @@ _NOT_LATIN = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122
 _NOT_CJK_BYTE = bytes(c for c in range(256) if not (0xE3 <= c <= 0xE9 or c == 0xEF))
 
 
-# What one Chinese character carries, in characters of Latin-script text: a word of five
-# letters and its space against a word of two characters (how much article a text holds).
-CJK_WEIGHT = 3
-
-
-def text_weight(text: str) -> int:
-    """`text`'s length in Latin-script characters' worth: a Chinese character counts
-    CJK_WEIGHT, so 110 characters of a Chinese page weigh as a 330-character English one."""
-    return len(text) + (CJK_WEIGHT - 1) * len(_CJK_RE.findall(text))
-
-
 def cjk_ratio(text: str) -> float:
     """Share of CJK characters among letters (CJK + Latin). (Counted on the UTF-8 bytes, in
     C: Latin letters are the ASCII letter bytes, and a text without a byte that can lead a

@@ -22,7 +22,7 @@ from lxml import etree
 
 from digest.errors import internal_error
 from digest.models import ItemFailure, RawItem, Source
-from digest.text import text_weight
+from digest.script import text_weight
 
 from .dates import parse_trusted
 from .feeds import Entry, bounded_title, plain

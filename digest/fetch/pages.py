@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from digest.text import text_weight
+from digest.script import text_weight
 
 from .dates import parse_trusted
 from .urls import canonical_key, host_of, is_web_url, resolve

@@ -131,3 +131,25 @@ def test_a_chinese_figure_keeps_its_scale() -> None:
     index = EntityIndex([])
     assert {"n:1.2e+11", "n:7e+09", "n:50"} <= anchors(
         "参数规模达1200亿，另有70億參數的版本，首批50辆车。", index)
+
+
+def test_a_traditional_report_joins_its_simplified_story(make_article: MakeArticle) -> None:
+    """A Hong Kong outlet's report in traditional script, in its own words, stood as a story
+    of its own beside the two simplified reports of the same race (found by qa40b): grouping
+    reads its characters simplified (script.simplified)."""
+    week = [
+        ("广州举办首届人形机器人半程马拉松", "首届广州人形机器人半程马拉松21日在天河区举行，35台人形机器人"
+         "参赛，最终21台完成全程。冠军由穗行机器人获得，用时2小时41分。"),
+        ("人形机器人跑完半程马拉松 穗行夺冠", "21日，广州天河区举行人形机器人半程马拉松比赛。穗行机器人的"
+         "参赛机器人以2小时41分的成绩夺冠，共有21台机器人完赛。"),
+        ("穗行機器人奪得廣州人形機器人馬拉松冠軍", "在21日舉行的廣州人形機器人半程馬拉松中，穗行機器人以"
+         "2小時41分奪冠，參賽的35台機器人中有21台跑完全程。"),
+        ("杭州中小学明年开设人工智能必修课", "杭州市教育局21日宣布，从2027年秋季学期起，全市中小学将开设"
+         "人工智能必修课，每学期不少于10课时。"),
+        ("杭州将在中小学推行人工智能课程", "杭州市教育局表示，2027年起全市中小学每学期人工智能课程不少于"
+         "10课时，教材由浙江大学编写。"),
+    ]
+    arts = [make_article(body, title=title, source="甲乙丙甲乙"[k], language="zh", day=5 + k / 10)
+            for k, (title, body) in enumerate(week)]
+    labels = story_labels(arts, topics=("人工智能",)).labels
+    assert labels[0] == labels[1] == labels[2] != labels[3] == labels[4]

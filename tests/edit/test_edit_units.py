@@ -163,3 +163,26 @@ def test_a_chinese_issue_is_named_and_introduced_in_chinese(
     issue = edit_issue(period, arts, newsletter=nl, sources=[], health=[])
     assert issue.title == "中国科技周报｜2026年第47周（11月16日至22日）"
     assert issue.intro == "本期《中国科技周报》共1篇报道，另有1条简讯。"
+
+
+def test_traditional_script_meets_simplified_topics_and_copies(
+        make_article: MakeArticle) -> None:
+    """A Big5 (traditional) report of a humanoid-robot race was off-topic for the topic
+    机器人 (it writes 機器人), and a traditional republication of a simplified article was not
+    its duplicate (found by qa40b): both compare with the traditional characters simplified."""
+    from digest.script import simplified
+
+    assert simplified("廣州舉辦首屆人形機器人半程馬拉松") == "广州举办首届人形机器人半程马拉松"
+    assert simplified("Robots ran 21 km") == "Robots ran 21 km"
+    judge = RelevanceJudge(Newsletter(title="T", topics=("机器人",)), [])
+    race = make_article("首屆廣州人形機器人半程馬拉松21日在天河區舉行，來自12家企業的35台人形機器人參賽。",
+                        title="廣州舉辦首屆人形機器人半程馬拉松", language="zh")
+    assert judge.judge(race).on_topic
+    zh = ("深圳人工智能企业星河智能17日发布开源大模型，参数规模达1200亿，开发者可免费下载模型权重并"
+          "用于商业用途。首席执行官陈立峰表示，训练全部在国产芯片集群上完成。")
+    tw = ("深圳人工智能企業星河智能17日發布開源大模型，參數規模達1200億，開發者可免費下載模型權重並"
+          "用於商業用途。首席執行官陳立峰表示，訓練全部在國產芯片集群上完成。")
+    original = make_article(zh, source="南岸科技报", language="zh")
+    copy = make_article(tw, source="港灣財經", language="zh", day=1.3)
+    result = find_duplicates([original, copy])
+    assert result.duplicate_of == {1: 0}

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from digest.edit.lexicon import APOSTROPHES, CJK_RE, MONTHS, WEEKDAYS, fold_name, mostly_cjk
 from digest.edit.read.aliases import EntityIndex
 from digest.edit.read.entities import char_before, mentions
+from digest.script import simplified
 
 LINK_SCORE = 1.5
 _MONTHS = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
@@ -139,9 +140,10 @@ def cluster_text(text: str, index: EntityIndex, topic_heads: Sequence[str]) -> s
             text = text.replace(form, _token(key))
         elif index.has_aliases(key):
             text = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", f"{form}{_token(key)}", text)
+    text = simplified(text)  # (a traditional report's words meet a simplified one's: script.py)
     for head in topic_heads:
         if CJK_RE.search(head):
-            text = text.replace(head, " ")
+            text = text.replace(simplified(head), " ")
         else:
             text = re.sub(rf"(?<!\w){re.escape(head)}(?!\w)", " ", text, flags=re.IGNORECASE)
     return text

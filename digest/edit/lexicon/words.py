@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from digest.script import simplified
 from digest.text import CJK, tokens
 
 CJK_RE = re.compile(f"[{CJK}]")
@@ -166,14 +167,15 @@ def shingles(text: str, size: int = 5) -> set[str]:
     """Overlapping n-grams of the normalised text, for near-duplicate detection.
 
     Word n-grams for alphabetic text; character n-grams for Chinese (and any text whose
-    tokens are single characters), so a syndicated copy is caught in either script.
+    tokens are single characters), its traditional characters simplified, so a syndicated
+    copy is caught in either script (a Big5 republication of a GBK article).
     """
     toks = tokens(text)
     if not toks:
         return set()
     cjk = sum(1 for t in toks if CJK_RE.fullmatch(t))
     if cjk * 2 > len(toks):
-        chars = "".join(toks)
+        chars = simplified("".join(toks))
         n = size
         return {chars[i : i + n] for i in range(max(1, len(chars) - n + 1))}
     n = min(size, len(toks))

@@ -30,6 +30,7 @@ from functools import cached_property
 from digest.edit.group.concepts import Text, phrase_evidence, phrase_words, text_of
 from digest.edit.lexicon import CJK_RE, STOPWORDS, stem
 from digest.models import Article, Newsletter, Source
+from digest.script import simplified
 from digest.text import CJK, tokens
 
 _NUMERIC_RE = re.compile(r"^[\d.,:%$€£¥+\-−]+$")
@@ -43,7 +44,7 @@ class Phrase:
 
 
 def compile_phrase(text: str) -> Phrase:
-    cjk = "".join(re.findall(f"[{CJK}]+", text))
+    cjk = simplified("".join(re.findall(f"[{CJK}]+", text)))  # (traditional folded: script.py)
     words = [t for t in tokens(text) if not CJK_RE.fullmatch(t)]
     content = [w for w in words if w not in STOPWORDS] or words
     return Phrase(text, tuple(stem(w) for w in content), cjk)
@@ -59,6 +60,10 @@ class ArticleTerms:
     @cached_property
     def raw(self) -> str:  # title + body, for Chinese substring matching
         return f"{self.article.title}\n{self.article.text}"
+
+    @cached_property
+    def folded(self) -> str:  # (its traditional characters simplified: 機器人 is 机器人)
+        return simplified(self.raw)
 
     @cached_property
     def _tokens(self) -> list[str]:
@@ -79,7 +84,7 @@ class ArticleTerms:
 
     @cached_property
     def concept_text(self) -> Text:  # title and body apart, for concept evidence (concepts.py)
-        return text_of(self.article.title, self.article.text)
+        return text_of(simplified(self.article.title), simplified(self.article.text))
 
 
 def article_terms(article: Article) -> ArticleTerms:
@@ -90,7 +95,7 @@ def phrase_hits(phrase: Phrase, terms: ArticleTerms) -> int:
     """How often the phrase's rarest part occurs (0: no match)."""
     counts: list[int] = []
     if phrase.cjk:
-        counts.append(terms.raw.count(phrase.cjk))
+        counts.append(terms.folded.count(phrase.cjk))
     if phrase.stems:
         per = [terms.stems.get(s, 0) for s in phrase.stems]
         missing = sum(1 for c in per if c == 0)
