@@ -69,3 +69,13 @@ def test_a_quiet_week_says_so(factory: ModuleType) -> None:
     quiet = factory.make_quiet_issue()
     body = briefs(_view(quiet), "text")[0].body
     assert body.startswith("A quiet week") and "Read the issue: https://" in body
+
+
+def test_a_chinese_issues_brief_speaks_chinese(issue: Issue, factory: ModuleType) -> None:
+    """A zh issue's notification said "TL;DR:", "Read the issue" and "A quiet week" (qa40b)."""
+    zh = replace(issue, newsletter=replace(issue.newsletter, language="zh"))
+    body = briefs(_view(zh), "text")[0].body
+    assert body.startswith("本期要点：") and "阅读本期：https://" in body
+    quiet = factory.make_quiet_issue()
+    quiet = replace(quiet, newsletter=replace(quiet.newsletter, language="zh"))
+    assert briefs(_view(quiet), "text")[0].body.startswith("本周无要闻")

@@ -43,6 +43,8 @@ def test_a_chinese_issue_prints_its_furniture_in_chinese(issue: Issue) -> None:
     for text in (body, email):
         assert not [w for w in ENGLISH if w in text], [w for w in ENGLISH if w in text]
     assert "在网页上阅读：" in files["email.txt"] and "问：这是什么机构？" in files["email.txt"]
+    # The Explainer's answers credit their sources in the script's brackets: "…。（[A](…)）".
+    assert re.search(r"[.。]（\[[^\]]+\]\([^)]+\)）", files["issue.md"])
     # The Explainer's questions too: a zh issue asked "Which is?", "Who's in it?" (qa40b).
     assert [dt.text_content() for dt in doc.iter("dt")][:2] == ["这是什么机构？", "有哪些成员？"]
 
