@@ -347,8 +347,10 @@ def _close_quotes(pieces: list[str]) -> list[str]:
 
 # A quotation that is a sentence of its own and ends on "!" or "?" inside its closing mark
 # ("“Historic deal!” Trump tweeted Thursday."): the attribution after it, a speaker of a few
-# words and a verb of speech (or the verb first: "said Trump"), goes on with the same sentence.
-_EXCLAIMED = re.compile(r"^[“\"].*[!?][”\"]$", re.DOTALL)
+# words and a verb of speech (or the verb first: "said Trump"), goes on with the same sentence;
+# so does a Chinese one ending on its stop, and the speaker after it: "“开源是大势所趋。”林巧云说。"
+_EXCLAIMED = re.compile(r"^[“\"].*[!?][”\"]$|^[“「].*[。！？][”」]$", re.DOTALL)
+_ZH_SAID = re.compile(r"^[^，。！？“”「」\s]{1,24}?(?:说|表示|称|指出|强调|介绍|透露|坦言|写道)[。！]$")
 _ATTRIBUTION = re.compile(rf"^(?:{SPEECH}\b|(?:[\w.’'()-]+,?\s+){{1,5}}{SPEECH}\b)",
                           re.IGNORECASE)
 
@@ -360,6 +362,8 @@ def _attributed(pieces: list[str]) -> list[str]:
     for piece in pieces:
         if out and _EXCLAIMED.match(out[-1]) and _ATTRIBUTION.match(piece):
             out[-1] += " " + piece
+        elif out and _EXCLAIMED.match(out[-1]) and _ZH_SAID.match(piece):
+            out[-1] += piece
         else:
             out.append(piece)
     return out

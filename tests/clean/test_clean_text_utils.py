@@ -93,6 +93,12 @@ def test_english_sentences(text: str, expected: list[str]) -> None:
     # ASCII ? and ! after Chinese characters end a sentence as well
     ("你来吗?我们等你!出发。", ["你来吗?", "我们等你!", "出发。"]),
     ("增长率为3.5%。", ["增长率为3.5%。"]),
+    # a quotation and its speaker after it are one sentence ("林巧云说。" alone credits nothing;
+    # found by qa40b), a sentence after a quotation that is not its speaker is not
+    ("“开源是大势所趋。”林巧云说。随后她离开了会场。", ["“开源是大势所趋。”林巧云说。", "随后她离开了会场。"]),
+    ("“开源是大势所趋。”联盟专家委员会主任林巧云在闭幕式上表示。",
+     ["“开源是大势所趋。”联盟专家委员会主任林巧云在闭幕式上表示。"]),
+    ("“我们不会退出。”这是他第三次表态。", ["“我们不会退出。”", "这是他第三次表态。"]),
 ])
 def test_chinese_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
