@@ -153,3 +153,27 @@ def test_a_traditional_report_joins_its_simplified_story(make_article: MakeArtic
             for k, (title, body) in enumerate(week)]
     labels = story_labels(arts, topics=("人工智能",)).labels
     assert labels[0] == labels[1] == labels[2] != labels[3] == labels[4]
+
+
+def test_english_counts_meet_chinese_ones(make_article: MakeArticle) -> None:
+    """An English report of Shanghai's robotaxis reaching the airport ("50 vehicles", "about
+    800,000 trips") and the Chinese reports of it (50辆, 80万单) stayed two stories, so an
+    English issue printed the event twice, once in Chinese (found by qa40b): across scripts,
+    an English figure before any plural word is an anchor."""
+    arts = [
+        make_article("Shanghai extended its driverless taxi pilot to Pudong International Airport "
+                     "on Thursday, putting 50 vehicles into service. The pilot has completed about "
+                     "800,000 trips in its first year.", source="Harbourline",
+                     title="Shanghai robotaxis now serve Pudong airport", day=3),
+        make_article("The Qingshan industry bureau will subsidise humanoid robot parts, it said on "
+                     "Tuesday, and 12 firms have applied.", source="Harbourline",
+                     title="Qingshan subsidises robot parts", day=1),
+        make_article("上海市交通委员会19日宣布，无人驾驶出租车试点范围扩大至浦东国际机场，首批50辆车当天"
+                     "投入运营。试点一年来累计完成约80万单行程。", source="南岸科技报",
+                     title="上海无人驾驶出租车试点扩大至浦东机场", language="zh", day=3.1),
+        make_article("上海的无人驾驶出租车从19日起可以往返浦东国际机场，首批投入运营的车辆共50辆，试点累计"
+                     "完成约80万单行程。", source="新京观察", title="上海无人驾驶出租车开进浦东机场",
+                     language="zh", day=3.2),
+    ]
+    labels = story_labels(arts, topics=("AI", "人工智能")).labels
+    assert labels[2] == labels[3] == labels[0] != labels[1]

@@ -172,6 +172,19 @@ def anchors(text: str, index: EntityIndex, found: Sequence[str] | None = None) -
     return {a for a in out if a != "n:"}
 
 
+# Across scripts any count is an anchor ("50 vehicles" ~ 50辆, "800,000 trips" ~ 80万单): the
+# Chinese side counts only with a unit or a counter after its figure, so an English figure
+# before any plural word meets it (within one script `_UNIT_WORDS` keeps counts of events).
+_COUNTED_RE = re.compile(r"(?<![\w.,$])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z]+-)?[a-z]{3,}s\b")
+
+
+def _counted(text: str) -> set[str]:
+    """An English text's counts ("50 vehicles"): the cross-language links' anchors only."""
+    if mostly_cjk(text):
+        return set()
+    return {n for m in _COUNTED_RE.finditer(text) if (n := _number(m.group(1), None)) != "n:"}
+
+
 def _number(digits: str, scale: str | None) -> str:
     value = float(digits.replace(",", "")) * _SCALE.get((scale or "").strip(), 1.0)
     if 1900 <= value <= 2100 and scale is None:
@@ -190,7 +203,7 @@ def link_languages(labels: list[int], texts: Sequence[str], index: EntityIndex) 
         return labels
     held: dict[int, set[str]] = {lab: set() for lab in groups}
     for i, lab in enumerate(labels):
-        held[lab] |= anchors(texts[i], index)
+        held[lab] |= anchors(texts[i], index) | _counted(texts[i])
     stories_with: dict[str, set[int]] = defaultdict(set)
     for lab, anch in held.items():
         for a in anch:
