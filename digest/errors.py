@@ -8,6 +8,7 @@
     ├── CleanError                   input cannot be cleaned (binary, empty, over the time limit)
     ├── EditError                    the editor cannot build an issue
     │   └── LLMError                 the LLM endpoint failed or answered garbage (we fall back)
+    │       └── LLMUnavailable       the endpoint is down or refuses us: ask it nothing more
     ├── RenderError                  a template is missing or broken
     ├── PublishError                 writing out/ or sending mail failed
     │   └── DeliveryError            one recipient could not be sent to
@@ -61,6 +62,11 @@ class EditError(DigestError):
 
 class LLMError(EditError):
     """The LLM endpoint failed, timed out, or answered something unusable."""
+
+
+class LLMUnavailable(LLMError):
+    """The endpoint itself failed (timed out or 5xx after its retries, refused the key, not a
+    chat API at that URL): every later item would fail the same way, so none is asked."""
 
 
 class RenderError(DigestError):

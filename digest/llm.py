@@ -8,13 +8,22 @@ budget, so `digest.edit` imports no HTTP library.
 Cost control: a per-issue token budget (the prompt is estimated before sending, ≈ 4
 characters a token, one a Chinese character; a request that would exceed what is left is
 not sent), responses cached on disk by a hash of model + messages (a re-run costs nothing),
-retries with exponential backoff (0.5 s, 1 s, …) on timeouts, connection errors, 429 and 5xx.
+retries with exponential backoff (0.5 s, 1 s, …) on timeouts, connection errors, 429 and 5xx
+(a Retry-After up to `RETRY_AFTER_MOST` is waited out instead; a longer one is not).
+
+Bounded: `timeout` is the whole of one attempt (connecting, waiting, reading: a server that
+trickles its answer a byte at a time is cut off at it), and an answer is read up to
+`MAX_ANSWER` bytes. An endpoint that fails as a whole (timed out or 5xx after its retries, no
+connection, a key refused, no chat API at the URL, a page that is not a chat completion)
+raises `LLMUnavailable`, logged once: the editor then asks it nothing more.
 """
 
 from __future__ import annotations
 
+import email.utils
 import hashlib
 import json
+import logging
 import os
 import re
 import time
@@ -24,10 +33,43 @@ from pathlib import Path
 
 import httpx
 
-from digest.errors import LLMError
+from digest.errors import LLMError, LLMUnavailable
 from digest.models import LLMSettings
 
+log = logging.getLogger("digest")
+
 BACKOFF = 0.5  # seconds before the first retry; doubles each time
+RETRY_AFTER_MOST = 30.0  # seconds: a longer Retry-After gives up (an issue does not wait an hour)
+MAX_ANSWER = 1_000_000  # bytes: a chat answer of max_tokens is a few KB
+# What an HTTP status says about the endpoint as a whole (every later item would get it too)
+REFUSED = {401: "refuses the key", 403: "refuses the key",
+           404: "has no chat API at {url} (an OpenAI-compatible base_url usually ends in /v1)",
+           405: "has no chat API at {url} (an OpenAI-compatible base_url usually ends in /v1)"}
+_TAG = re.compile(r"<[^>]*>|[\x00-\x1f\x7f]+")
+
+
+def excerpt(body: str, most: int = 160) -> str:
+    """A server's words as one plain line: tags and control characters out, at most `most`."""
+    text = " ".join(_TAG.sub(" ", body).split())
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds a Retry-After header asks for (seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+class _TooSlow(Exception):
+    """One attempt passed `timeout` while the answer was still arriving."""
 
 
 def estimate_tokens(text: str) -> int:
@@ -109,30 +151,89 @@ class ChatClient:
         return content
 
     def _post(self, payload: dict[str, object]) -> tuple[str, int]:
+        try:
+            return self._attempts(payload)
+        except LLMUnavailable as exc:
+            log.warning("LLM %s at %s: %s; the rest of the issue is written offline",
+                        self.settings.model, self.settings.base_url, exc)
+            raise
+
+    def _attempts(self, payload: dict[str, object]) -> tuple[str, int]:
         error = "no attempt"
-        for attempt in range(self.settings.retries + 1):
+        wait = 0.0
+        tries = self.settings.retries + 1
+        for attempt in range(tries):
             if attempt:
-                self.sleep(BACKOFF * 2 ** (attempt - 1))
+                self.sleep(max(wait, BACKOFF * 2 ** (attempt - 1)))
+            wait = 0.0
             try:
-                resp = self.http.post("chat/completions", json=payload)
-            except httpx.TimeoutException:
+                status, headers, body = self._send(payload)
+            except (httpx.TimeoutException, _TooSlow):
                 error = f"timed out after {self.settings.timeout:g}s"
                 continue
             except httpx.HTTPError as exc:
-                error = f"connection failed: {exc.__class__.__name__}"
+                error = (f"cannot connect to {self.settings.base_url} "
+                         f"({exc.__class__.__name__})")
                 continue
-            if resp.status_code == 429 or resp.status_code >= 500:
-                error = f"HTTP {resp.status_code}"
+            if status == 429 or status >= 500:
+                error = f"HTTP {status}"
+                asked = retry_after(headers.get("retry-after"))
+                if asked is not None and asked > RETRY_AFTER_MOST:
+                    raise LLMUnavailable(f"HTTP {status}, asking to retry after {asked:g}s "
+                                         f"(at most {RETRY_AFTER_MOST:g}s is waited)")
+                wait = asked or 0.0
                 continue
-            if resp.status_code >= 400:
-                raise LLMError(f"HTTP {resp.status_code}: {resp.text[:200]}")
-            try:
-                data = resp.json()
-                content = data["choices"][0]["message"]["content"]
-                usage = int((data.get("usage") or {}).get("total_tokens") or 0)
-            except (ValueError, KeyError, IndexError, TypeError) as exc:
-                raise LLMError(f"unusable response ({exc.__class__.__name__})") from exc
-            if not isinstance(content, str):
-                raise LLMError("unusable response (content is not text)")
-            return content, usage
-        raise LLMError(error)
+            if status in REFUSED:
+                raise LLMUnavailable(self._refused(status, body))
+            if status >= 400:
+                raise LLMError(f"HTTP {status}: {excerpt(body.decode('utf-8', 'replace'))}")
+            return self._parse(headers.get("content-type", ""), body)
+        raise LLMUnavailable(f"{error} ({tries} attempt{'s' if tries != 1 else ''})")
+
+    def _send(self, payload: dict[str, object]) -> tuple[int, httpx.Headers, bytes]:
+        """One attempt, within `timeout` as a whole and `MAX_ANSWER` bytes."""
+        deadline = time.monotonic() + self.settings.timeout
+        body = bytearray()
+        with self.http.stream("POST", "chat/completions", json=payload) as resp:
+            for chunk in resp.iter_bytes():
+                body += chunk
+                if time.monotonic() > deadline:
+                    raise _TooSlow
+                if len(body) > MAX_ANSWER:
+                    raise LLMError(f"the answer passed {MAX_ANSWER:,} bytes; not read further")
+            return resp.status_code, resp.headers, bytes(body)
+
+    def _refused(self, status: int, body: bytes) -> str:
+        why = REFUSED[status].replace("{url}", f"{self.settings.base_url.rstrip('/')}"
+                                               "/chat/completions")
+        if status in (401, 403):
+            env = self.settings.api_key_env
+            why += f" (${env} is not set)" if not os.environ.get(env) else f" (from ${env})"
+        said = excerpt(body.decode("utf-8", "replace"))
+        return f"HTTP {status}: the endpoint {why}" + (f": {said}" if said else "")
+
+    @staticmethod
+    def _parse(kind: str, body: bytes) -> tuple[str, int]:
+        """The answer's text and tokens used; `LLMUnavailable` when the endpoint's answer is
+        not a chat completion at all, `LLMError` when this one answer is unusable."""
+        kind = kind.split(";")[0].strip() or "no content type"
+        if kind == "text/event-stream":
+            raise LLMUnavailable("the endpoint answered a stream (text/event-stream), which was "
+                                 "not asked for")
+        try:
+            data = json.loads(body)
+        except ValueError as exc:
+            raise LLMUnavailable(f"the endpoint answered {kind}, not a chat completion: "
+                                 f"{excerpt(body.decode('utf-8', 'replace'), 80)!r}") from exc
+        if not isinstance(data, dict) or "choices" not in data:
+            said = excerpt(json.dumps(data, ensure_ascii=False), 120)
+            raise LLMUnavailable(f"the endpoint answered JSON that is not a chat completion: "
+                                 f"{said}")
+        try:
+            content = data["choices"][0]["message"]["content"]
+            usage = int((data.get("usage") or {}).get("total_tokens") or 0)
+        except (ValueError, KeyError, IndexError, TypeError) as exc:
+            raise LLMError(f"unusable response ({exc.__class__.__name__})") from exc
+        if not isinstance(content, str):
+            raise LLMError("unusable response (content is not text)")
+        return content, usage

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import re
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from llmserver import FakeLLM, serve
 
 from digest.edit import edit_issue
 from digest.llm import ChatClient
@@ -22,102 +18,10 @@ from digest.models import Article, Issue, LLMSettings, Newsletter, Period
 MakeArticle = Callable[..., Article]
 
 
-class FakeLLM:
-    """What the server answers: set `mode` per test (and `broken`: tasks answered with an
-    invention); `calls` counts requests, `tasks` records which items were asked for."""
-
-    def __init__(self) -> None:
-        self.mode = "good"
-        self.broken: set[str] = set()
-        self.calls = 0
-        self.tasks: list[str] = []
-        self.auth: list[str | None] = []
-
-
-INVENTED = {"text": "Tencent said it paid 900 million dollars for the CAC.", "sources": [1]}
-
-
-def _answer(task: str, user: str, state: FakeLLM) -> dict[str, Any]:
-    """A scripted editor: the first numbered source, and one more sentence it supports."""
-    lines = [line.split("] ", 1)[1] for line in user.splitlines() if line.startswith("[")]
-    first = {"text": lines[0] if lines else "", "sources": [1]}
-    if state.mode == "invent" or task in state.broken:
-        return {"headline": "Tencent Buys the Regulator", "sentences": [INVENTED],
-                "text": INVENTED["text"], "answers": [{"question": "Which is?",
-                                                       "sentences": [INVENTED]}]}
-    if task == "story":
-        said = "The CAC said today" if state.mode == "today" else "The CAC said"
-        second = {"text": f"{said} users must be given greater control over the content "
-                          "they are shown.", "sources": [1, 2]}
-        head = "Regulators Take Aim at Recommendation Algorithms"
-        sentences = [first, second]
-        if state.mode == "struck":  # what a copy editor strikes, grounded all the same
-            head = "Regulators Take Aim at Recommendation Algorithms and"
-            sentences = [{"text": "It will run until mid-February, the agency said.",
-                          "sources": [1]}, first]
-        elif state.mode == "open quote":
-            sentences = [first, {**second, "text": str(second["text"]).replace(
-                "greater control", "“greater control")}]
-        elif state.mode == "new fact":  # what the extractive writer's word rules call said
-            sentences = [{"text": "The Cyberspace Administration of China (CAC) has launched "
-                                  "an inspection campaign to overhaul the recommendation "
-                                  "algorithms of internet platforms.", "sources": [1]},
-                         {"text": "Officials said recommendation algorithms create "
-                                         "information cocoons on internet platforms.",
-                                 "sources": [1]}]
-        return {"headline": head, "sentences": sentences}
-    if task == "tldr":
-        return {"sentences": [first]}
-    if task == "intro":
-        return {"text": "This week, regulators take aim at recommendation algorithms."}
-    questions = user.split("Questions:\n", 1)[1].splitlines()
-    return {"answers": [{"question": q, "sentences": [first]} for q in questions]}
-
-
 @pytest.fixture
 def server() -> Iterator[tuple[str, FakeLLM]]:
-    state = FakeLLM()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            state.calls += 1
-            state.auth.append(self.headers.get("Authorization"))
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            system, user = (m["content"] for m in body["messages"])
-            task = re.search(r"Task: (\w+)", system).group(1)  # type: ignore[union-attr]
-            state.tasks.append(task)
-            if state.mode == "slow":
-                time.sleep(1.0)
-            if state.mode == "garbage":
-                payload: Any = {"choices": [{"message": {"content": "I think the week was busy!"}}]}
-            elif state.mode == "error":
-                self.send_response(503)
-                self.end_headers()
-                return
-            else:
-                payload = {"choices": [{"message": {"content": json.dumps(
-                    _answer(task, user, state))}}], "usage": {"total_tokens": 1000}}
-            data = json.dumps(payload).encode()
-            try:
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (timeout test)
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/v1", state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve() as running:
+        yield running
 
 
 def _issue(period: Period, make: MakeArticle, t: Any, llm: LLMSettings | None,

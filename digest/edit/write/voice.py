@@ -16,6 +16,9 @@ grounding holds its terms), a paragraph is one writer's prose (`paragraph_strike
 `inferred` off: a fact told twice in other words is the model's to avoid, as its task
 says), and a TL;DR sentence or an answer is read alone, as the issue prints it: in the
 issue's language, no quotation left open, its first sentence leaning on none before it.
+An endpoint that fails as a whole (`LLMUnavailable`: timed out after its retries, a key
+refused, no chat API at the URL) is asked nothing more: the item it failed on says why, and
+one note counts the items not asked.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from digest.edit.settings import VoiceSettings
 from digest.edit.week import Week
 from digest.edit.write.grounding import HEADLINE_OVERLAP, check
 from digest.edit.write.summarize import is_cjk_language
-from digest.errors import LLMError
+from digest.errors import LLMError, LLMUnavailable
 from digest.models import QA, Explainer, Sentence, Story
 from digest.text import quotes_open
 
@@ -75,6 +78,39 @@ class Model(Protocol):
     def complete(self, messages: Sequence[dict[str, str]], max_tokens: int) -> str:
         """The model's answer; `LLMError` when there is none (budget, timeout, HTTP error)."""
         ...
+
+
+class _NotAsked(LLMError):
+    """The endpoint failed as a whole on an earlier item: this one was not asked."""
+
+
+class _Breaker:
+    """The model until it is unavailable (`LLMUnavailable`); then no later item is asked."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.down = False
+        self.skipped = 0
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    def complete(self, messages: Sequence[dict[str, str]], max_tokens: int) -> str:
+        if self.down:
+            self.skipped += 1
+            raise _NotAsked("not asked")
+        try:
+            return self.model.complete(messages, max_tokens)
+        except LLMUnavailable:
+            self.down = True
+            raise
+
+
+def _fell_back(notes: list[str], note: str, exc: Exception) -> None:
+    """`note` (an item kept offline), unless the item was never asked (counted once)."""
+    if not isinstance(exc, _NotAsked):
+        notes.append(note)
 
 
 @dataclass(frozen=True)
@@ -155,7 +191,8 @@ def _story(model: Model, week: Week, story: Story, members: Sequence[int], langu
     try:
         data = _ask(model, "story", f"Sources:\n{_numbered(pool)}", language, settings)
     except LLMError as exc:
-        notes.append(f"story {story.rank}: LLM output not used ({exc}); offline text kept")
+        _fell_back(notes, f"story {story.rank}: LLM output not used ({exc}); offline text kept",
+                   exc)
         return story, 0
     done = 0
     head = str(data.get("headline") or "").strip()
@@ -208,12 +245,13 @@ def _read_alone(sentences: Sequence[Sentence], language: str,
     return tuple(sentences)
 
 
-def rewrite(model: Model, draft: Draft, week: Week, members: Sequence[Sequence[int]],
+def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequence[int]],
             language: str, settings: VoiceSettings) -> tuple[Draft, list[str], int]:
     """The draft with each item the model wrote and that passed its checks; the notes; how
     many items the model wrote. `members[k]`: the articles of `draft.stories[k]`."""
     notes: list[str] = []
     done = 0
+    model = _Breaker(endpoint)  # (asks nothing more once it is unavailable)
     stories = list(draft.stories)
     for k, story in enumerate(stories):
         if story.section == "in_our_feeds":
@@ -229,7 +267,7 @@ def rewrite(model: Model, draft: Draft, week: Week, members: Sequence[Sequence[i
             tldr = _read_alone(_sentences(data.get("sentences"), pool, 1, 3), language)
             done += 1
         except LLMError as exc:
-            notes.append(f"TL;DR: LLM output not used ({exc}); offline text kept")
+            _fell_back(notes, f"TL;DR: LLM output not used ({exc}); offline text kept", exc)
     intro = draft.intro
     if featured:
         facts = [s.headline for s in featured] + [t for t, _ in pool]
@@ -244,11 +282,15 @@ def rewrite(model: Model, draft: Draft, week: Week, members: Sequence[Sequence[i
             intro = text
             done += 1
         except LLMError as exc:
-            notes.append(f"intro: LLM output not used ({exc}); offline text kept")
+            _fell_back(notes, f"intro: LLM output not used ({exc}); offline text kept", exc)
     explainer = draft.explainer
     if explainer is not None:
         explainer, n = _explainer(model, explainer, language, settings, notes)
         done += n
+    if model.skipped:
+        notes.append(f"LLM not asked for the {model.skipped} item"
+                     f"{'s' if model.skipped != 1 else ''} after that: the endpoint is "
+                     "unavailable; offline text kept")
     if done:
         notes.append(f"LLM wrote {done} item{'s' if done != 1 else ''} of the issue")
     return Draft(tuple(stories), tldr, intro, explainer), notes, done
@@ -264,7 +306,7 @@ def _explainer(model: Model, explainer: Explainer, language: str, settings: Voic
         answers = {str(a["question"]).strip(): a.get("sentences")
                    for a in data.get("answers", [])}
     except (LLMError, KeyError, TypeError, AttributeError) as exc:
-        notes.append(f"Explainer: LLM output not used ({exc}); offline text kept")
+        _fell_back(notes, f"Explainer: LLM output not used ({exc}); offline text kept", exc)
         return explainer, 0
     qa = []
     done = 0

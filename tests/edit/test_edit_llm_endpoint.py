@@ -1,0 +1,146 @@
+"""A hostile or broken chat endpoint, against a real OpenAI-compatible server on 127.0.0.1:
+the issue is written all the same (offline, item by item), in bounded time, the operator is
+told once, and nothing the endpoint says is printed as it said it."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from llmserver import FakeLLM, serve
+
+from digest.edit import edit_issue
+from digest.errors import LLMError, LLMUnavailable
+from digest.llm import MAX_ANSWER, ChatClient
+from digest.models import Article, Issue, LLMSettings, Newsletter, Period
+
+ASK = [{"role": "system", "content": "Task: story"}, {"role": "user", "content": "[1] x"}]
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, FakeLLM]]:
+    with serve() as running:
+        yield running
+
+
+def _settings(url: str, tmp_path: Path, **kw: Any) -> LLMSettings:
+    base: dict[str, Any] = {"timeout": 5.0, "retries": 1, "cache_dir": tmp_path / "cache",
+                            "api_key_env": "DIGEST_TEST_LLM_KEY"}
+    base.update(kw)
+    return LLMSettings(base_url=url, model="tiny", **base)
+
+
+def _issue(period: Period, make: Any, t: Any, llm: LLMSettings | None) -> Issue:
+    arts: list[Article] = [
+        make(t.CAC_A, source="Xinhua", title="Regulator launches algorithm inspection",
+             url="https://x.example/1"),
+        make(t.CAC_B, source="SCMP", title="China's internet regulator targets algorithms",
+             url="https://s.example/2")]
+    nl = Newsletter(title="T", max_stories=1)
+    if llm is None:
+        return edit_issue(period, arts, newsletter=nl, sources=[], health=[])
+    with ChatClient(llm) as model:
+        return edit_issue(period, arts, newsletter=nl, sources=[], health=[], model=model)
+
+
+def _ask(url: str, tmp_path: Path, **kw: Any) -> tuple[LLMError, list[float], float]:
+    """What one request to the endpoint raises, the pauses between its attempts, and how
+    long it took."""
+    sleeps: list[float] = []
+    started = time.monotonic()
+    with (ChatClient(_settings(url, tmp_path, **kw), sleep=sleeps.append) as client,
+          pytest.raises(LLMError) as raised):
+        client.complete(ASK, 50)
+    return raised.value, sleeps, time.monotonic() - started
+
+
+def test_a_hanging_endpoint_is_given_up_on_once_for_the_whole_issue(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: Any,
+        texts: Any) -> None:
+    # It hung for every item, each retried: 2 attempts x 5 items x the timeout (with the
+    # default 60 s and 2 retries, a quarter of an hour), and a note per item.
+    url, state = server
+    state.mode = "hang"
+    offline = _issue(period, make_article, texts, None)
+    started = time.monotonic()
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path, timeout=0.3))
+    assert time.monotonic() - started < 5
+    assert state.calls == 2  # one item, its retry; nothing after
+    assert issue.editor == "offline"
+    assert [s.text for s in issue.stories[0].sentences] == [
+        s.text for s in offline.stories[0].sentences]
+    assert issue.tldr == offline.tldr and issue.intro == offline.intro
+    llm = [n for n in issue.notes if "LLM" in n]
+    assert llm[0] == "story 1: LLM output not used (timed out after 0.3s (2 attempts)); " \
+                     "offline text kept", llm
+    assert len(llm) == 2 and llm[1].startswith("LLM not asked for the ") and \
+        "the endpoint is unavailable" in llm[1], llm
+
+
+def test_an_answer_trickled_a_byte_at_a_time_times_out(server: tuple[str, FakeLLM],
+                                                       tmp_path: Path) -> None:
+    # Each byte came well within the read timeout: the attempt ran as long as the server
+    # kept trickling (a server sending one a second for a day: a day).
+    url, state = server
+    state.mode = "trickle"
+    error, _, took = _ask(url, tmp_path, timeout=0.3, retries=0)
+    assert isinstance(error, LLMUnavailable) and "timed out after 0.3s" in str(error)
+    assert took < 2
+
+
+def test_retry_after_is_waited_out_and_a_long_one_is_not(server: tuple[str, FakeLLM],
+                                                         tmp_path: Path) -> None:
+    url, state = server
+    state.headers = {"Retry-After": "2"}
+    state.answers = [(429, "application/json", '{"error": {"message": "slow down"}}')]
+    sleeps: list[float] = []
+    with ChatClient(_settings(url, tmp_path), sleep=sleeps.append) as client:
+        assert json.loads(client.complete(ASK, 50))["headline"]
+    assert sleeps == [2.0]  # (it waited its own 0.5 s backoff)
+    state.headers = {"Retry-After": "3600"}
+    state.answers = [(503, "text/html", "<h1>Maintenance</h1>")]
+    state.calls = 0
+    error, sleeps, _ = _ask(url, tmp_path / "other", retries=2)
+    assert isinstance(error, LLMUnavailable) and "retry after 3600s" in str(error)
+    assert state.calls == 1 and sleeps == []
+
+
+@pytest.mark.parametrize("status,kind,body,expect", [
+    (401, "application/json", '{"error": {"message": "Incorrect API key"}}',
+     r"HTTP 401: the endpoint refuses the key \(\$DIGEST_TEST_LLM_KEY is not set\): "
+     r"\{\"error\""),
+    (404, "text/html", "<html><body><h1>404 Not Found</h1></body></html>",
+     r"HTTP 404: the endpoint has no chat API at http://127\.0\.0\.1:\d+/v1/chat/completions "
+     r"\(an OpenAI-compatible base_url usually ends in /v1\): 404 Not Found$"),
+    (200, "text/html; charset=utf-8", "<html><script>alert(1)</script>Sign in\x1b[31m</html>",
+     r"answered text/html, not a chat completion: 'alert\(1\) Sign in \[31m'$"),
+    (200, "text/event-stream", 'data: {"choices": [{"delta": {"content": "{"}}]}\n\n',
+     r"answered a stream \(text/event-stream\), which was not asked for"),
+    (200, "application/json", '{"error": {"message": "model not found"}}',
+     r"JSON that is not a chat completion: \{\"error\""),
+])
+def test_an_endpoint_that_is_not_a_chat_api_is_named_once(
+        server: tuple[str, FakeLLM], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        status: int, kind: str, body: str, expect: str) -> None:
+    url, state = server
+    monkeypatch.delenv("DIGEST_TEST_LLM_KEY", raising=False)
+    state.answers = [(status, kind, body)]
+    error, sleeps, _ = _ask(url, tmp_path, retries=2)
+    assert isinstance(error, LLMUnavailable), error  # every later item would get the same
+    assert state.calls == 1 and sleeps == []
+    assert re.search(expect, str(error)), str(error)
+    assert "<" not in str(error) and "\x1b" not in str(error)
+
+
+def test_an_answer_past_the_size_limit_is_not_read(server: tuple[str, FakeLLM],
+                                                   tmp_path: Path) -> None:
+    url, state = server
+    content = json.dumps({"choices": [{"message": {"content": "{" * (MAX_ANSWER + 10)}}]})
+    state.answers = [(200, "application/json", content)]
+    error, _, _ = _ask(url, tmp_path)
+    assert "passed 1,000,000 bytes" in str(error) and not isinstance(error, LLMUnavailable)
