@@ -270,6 +270,11 @@ class VoiceSettings:
 
     max_tokens: int = 600  # completion tokens asked for per item
     source_sentences: int = 14  # numbered sentences a story's prompt carries
+    # The shape of what is printed (write/answer.py): a headline of at most `headline_words`
+    # (the task asks for 3 to 8), a sentence of at most `sentence_words` (the longest the
+    # offline writer prints are about 50), the intro at most two sentences' worth.
+    headline_words: int = 14
+    sentence_words: int = 60
 
 
 @dataclass(frozen=True)

@@ -144,3 +144,54 @@ def test_an_answer_past_the_size_limit_is_not_read(server: tuple[str, FakeLLM],
     state.answers = [(200, "application/json", content)]
     error, _, _ = _ask(url, tmp_path)
     assert "passed 1,000,000 bytes" in str(error) and not isinstance(error, LLMUnavailable)
+
+
+def test_finding_the_json_in_an_answer_is_linear() -> None:
+    # A regular expression from the first "{" to the last "}" backtracked quadratically: a
+    # megabyte of "{" kept the run busy for hours.
+    from digest.edit.settings import VoiceSettings
+    from digest.edit.write.voice import _ask as ask
+
+    class Braces:
+        name = "braces"
+
+        def complete(self, messages: Any, max_tokens: int) -> str:
+            return "{" * 200_000
+
+    started = time.monotonic()
+    with pytest.raises(LLMError, match="not JSON"):
+        ask(Braces(), "intro", "x", "en", VoiceSettings())
+    assert time.monotonic() - started < 1
+
+
+@pytest.mark.parametrize("mode,note", [
+    ("markup", "LLM paragraph not used ('The CAC said [users must be given greater control "
+               "over the c': a Markdown link in it)"),
+    ("long headline", "LLM headline not used ('Regulators Take Aim at Recommendation "
+                      "Algorithms Regulators ': 1800 words, at most 14 for a headline)"),
+    ("cut", "LLM paragraph not used ('The CAC said users must be given greater control over "
+            "the': it ends mid-sentence)"),
+    ("two in one", "more than one sentence given as one"),
+])
+def test_a_grounded_answer_that_is_not_printable_as_it_is_falls_back(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: Any,
+        texts: Any, mode: str, note: str) -> None:
+    # Its words are the sources' (the grounding check passes them), but it printed a link to
+    # javascript:, a 1,800-word headline, a sentence cut off at max_tokens, a paragraph of
+    # two sentences glued as one.
+    url, state = server
+    state.mode = mode
+    offline = _issue(period, make_article, texts, None)
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    top, was = issue.stories[0], offline.stories[0]
+    if mode == "long headline":
+        assert top.headline == was.headline
+    else:
+        assert [s.text for s in top.sentences] == [s.text for s in was.sentences]
+    assert any(note in n for n in issue.notes), issue.notes
+    assert issue.editor == "llm:tiny", issue.notes  # the rest of its work stands
+    printed = " ".join([top.headline, issue.intro, *(s.text for s in top.sentences)])
+    assert "javascript" not in printed and "<b>" not in printed
+    if mode in ("markup", "cut"):
+        assert issue.intro == offline.intro
+        assert any(n.startswith("intro: LLM output not used") for n in issue.notes)

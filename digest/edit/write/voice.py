@@ -16,6 +16,9 @@ grounding holds its terms), a paragraph is one writer's prose (`paragraph_strike
 `inferred` off: a fact told twice in other words is the model's to avoid, as its task
 says), and a TL;DR sentence or an answer is read alone, as the issue prints it: in the
 issue's language, no quotation left open, its first sentence leaning on none before it.
+Before any of that, each printed text must have the shape of one (write/answer.py: no markup
+or link, a headline of a headline's length, a sentence that is one and ends).
+
 An endpoint that fails as a whole (`LLMUnavailable`: timed out after its retries, a key
 refused, no chat API at the URL) is asked nothing more: the item it failed on says why, and
 one note counts the items not asked.
@@ -23,7 +26,6 @@ one note counts the items not asked.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -35,6 +37,7 @@ from digest.edit.proof import headline_strikes, paragraph_strikes
 from digest.edit.proof.tldr import language_strike
 from digest.edit.settings import VoiceSettings
 from digest.edit.week import Week
+from digest.edit.write.answer import misshapen, parse, shaped
 from digest.edit.write.grounding import HEADLINE_OVERLAP, check
 from digest.edit.write.summarize import is_cjk_language
 from digest.errors import LLMError, LLMUnavailable
@@ -134,23 +137,14 @@ def _ask(model: Model, task: str, user: str, language: str, settings: VoiceSetti
          entity: str = "") -> dict[str, Any]:
     system = (_VOICE.replace("{language}", _LANGUAGES.get(language[:2], language)) + "\n"
               + TASKS[task].replace("{entity}", entity))
-    content = model.complete([{"role": "system", "content": system},
-                              {"role": "user", "content": user}], settings.max_tokens)
-    match = re.search(r"\{.*\}", content, re.S)
-    if not match:
-        raise LLMError("the answer is not JSON")
-    try:
-        data = json.loads(match.group(0))
-    except ValueError as exc:
-        raise LLMError("the answer is not JSON") from exc
-    if not isinstance(data, dict):
-        raise LLMError("the answer is not a JSON object")
-    return data
+    return parse(model.complete([{"role": "system", "content": system},
+                                 {"role": "user", "content": user}], settings.max_tokens))
 
 
-def _sentences(raw: object, pool: Pool, least: int, most: int) -> tuple[Sentence, ...]:
-    """The model's sentences, each checked against the sources it cites (see the module
-    docstring); LLMError names the first that fails."""
+def _sentences(raw: object, pool: Pool, least: int, most: int,
+               settings: VoiceSettings) -> tuple[Sentence, ...]:
+    """The model's sentences, each shaped as one and checked against the sources it cites
+    (see the module docstring); LLMError names the first that fails."""
     try:
         items = [(str(s["text"]).strip(), [int(n) for n in s.get("sources", [])])
                  for s in raw]  # type: ignore[attr-defined]
@@ -160,6 +154,7 @@ def _sentences(raw: object, pool: Pool, least: int, most: int) -> tuple[Sentence
         raise LLMError(f"{len(items)} sentences, wanted {least} to {most}")
     out = []
     for text, refs in items:
+        shaped(text, "sentence", settings)
         cited = [pool[n - 1] for n in refs if 1 <= n <= len(pool)] or pool
         verdict = check(text, [t for t, _ in cited])
         if not verdict.ok:
@@ -199,6 +194,8 @@ def _story(model: Model, week: Week, story: Story, members: Sequence[int], langu
     titles = {c.title.strip().lower() for c in story.articles}
     if not head or head.lower() in titles:
         notes.append(f"story {story.rank}: LLM headline not used (empty or a source's title)")
+    elif why := misshapen(head, "headline", settings):
+        notes.append(f"story {story.rank}: LLM headline not used ({head[:60]!r}: {why})")
     elif not check(head, [t for t, _ in pool], HEADLINE_OVERLAP, headline=True).ok:
         notes.append(f"story {story.rank}: LLM headline not used (not in the sources' terms)")
     elif struck := headline_strikes(head, language=language):
@@ -208,7 +205,7 @@ def _story(model: Model, week: Week, story: Story, members: Sequence[int], langu
         story = replace(story, headline=head)
         done += 1
     try:
-        sentences = _sentences(data.get("sentences"), pool, 2, 8)
+        sentences = _sentences(data.get("sentences"), pool, 2, 8, settings)
         reads = [week.reads[i].article for i in members]
         struck = paragraph_strikes(  # (under the headline it is printed with)
             [s.text for s in sentences], language=language, headline=story.headline,
@@ -264,7 +261,7 @@ def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequenc
         try:
             data = _ask(model, "tldr", f"This week's stories:\n{_numbered(pool)}", language,
                         settings)
-            tldr = _read_alone(_sentences(data.get("sentences"), pool, 1, 3), language)
+            tldr = _read_alone(_sentences(data.get("sentences"), pool, 1, 3, settings), language)
             done += 1
         except LLMError as exc:
             _fell_back(notes, f"TL;DR: LLM output not used ({exc}); offline text kept", exc)
@@ -275,7 +272,7 @@ def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequenc
             facts.append(f"Explainer: {draft.explainer.entity}")
         try:
             data = _ask(model, "intro", "The issue:\n" + "\n".join(facts), language, settings)
-            text = str(data.get("text") or "").strip()
+            text = shaped(str(data.get("text") or "").strip(), "intro", settings)
             verdict = check(text, facts, INTRO_OVERLAP)
             if not verdict.ok:
                 raise LLMError(f"failed the grounding check: {verdict.why}")
@@ -313,7 +310,7 @@ def _explainer(model: Model, explainer: Explainer, language: str, settings: Voic
     for q in explainer.qa:
         try:
             qa.append(QA(q.question, _read_alone(
-                _sentences(answers.get(q.question), pool, 1, 2), language, answer=True)))
+                _sentences(answers.get(q.question), pool, 1, 2, settings), language, answer=True)))
             done += 1
         except LLMError as exc:
             notes.append(f"Explainer, {q.question!r}: LLM answer not used ({exc})")

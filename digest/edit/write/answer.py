@@ -1,0 +1,86 @@
+"""What a model's answer must look like before any of it is checked against the sources.
+
+`parse` finds the JSON object in the answer (a model often wraps it in a code fence or a
+sentence) in linear time: a hostile endpoint's megabyte of "{" does not stall the issue.
+`misshapen` reads one printable text the model wrote (a headline, a sentence, the intro) for
+what no grounding check catches, because the words around it come from the sources:
+
+* markup or a link: HTML tags, Markdown links and emphasis, a `javascript:` or any URL, a
+  citation marker ("[2]") left in the text. The renderers escape it (it is inert), but it
+  would be printed to readers as typed;
+* length: a headline past `headline_words` (a 2,000-word "headline" is not one), a sentence
+  past `sentence_words`;
+* a sentence that is not one: two sentences given as one, or one that ends mid-way (no
+  full stop, question or exclamation mark: an answer cut off at max_tokens).
+
+Each rule is data (`MARKUP`, `ENDS`); the verdict names the first that fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from digest.edit.settings import VoiceSettings
+from digest.errors import LLMError
+from digest.text import split_sentences
+
+# (pattern, what it is): what no printed text of the model's holds
+MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"</?[A-Za-z!][^>]*>|<[A-Za-z]"), "an HTML tag"),
+    (re.compile(r"\]\s*\("), "a Markdown link"),
+    (re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.I), "a script link"),
+    (re.compile(r"\b(?:https?|ftp)://|\bwww\.", re.I), "a web address"),
+    (re.compile(r"\*\*|__|`|^\s*#+\s"), "Markdown formatting"),
+    (re.compile(r"\[\s*\d+(?:\s*,\s*\d+)*\s*\]"), "a source number left in the text"),
+)
+# A sentence ends on a stop, a question or an exclamation mark (an ellipsis too), then any
+# closing quotation marks or brackets.
+ENDS = re.compile(r"[.!?。！？…](?:[\"'”’»」』)\]）])*\s*$")
+
+
+def parse(content: str) -> dict[str, Any]:
+    """The first JSON object in `content`, or LLMError."""
+    start = content.find("{")
+    if start < 0:
+        raise LLMError("the answer is not JSON")
+    try:
+        data, _ = json.JSONDecoder().raw_decode(content, start)
+    except (ValueError, RecursionError) as exc:
+        raise LLMError("the answer is not JSON") from exc
+    if not isinstance(data, dict):
+        raise LLMError("the answer is not a JSON object")
+    return data
+
+
+def _words(text: str) -> int:
+    """Words, a Chinese or Japanese character counting as half of one."""
+    cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff]", text))
+    return len(re.sub(r"[\u3040-\u30ff\u3400-\u9fff]", " ", text).split()) + cjk // 2
+
+
+def misshapen(text: str, kind: str, settings: VoiceSettings) -> str | None:
+    """Why `text` (kind "headline", "sentence" or "intro") cannot be printed, or None."""
+    for pattern, what in MARKUP:
+        if pattern.search(text):
+            return f"{what} in it"
+    most = {"headline": settings.headline_words, "sentence": settings.sentence_words,
+            "intro": 2 * settings.sentence_words}[kind]
+    if (words := _words(text)) > most:
+        return f"{words} words, at most {most} for a {kind}"
+    if kind == "headline":
+        return None
+    if not ENDS.search(text):
+        return "it ends mid-sentence"
+    if kind == "sentence" and len(split_sentences(text)) > 1:
+        return "more than one sentence given as one"
+    return None
+
+
+def shaped(text: str, kind: str, settings: VoiceSettings) -> str:
+    """`text`, or LLMError saying why it cannot be printed."""
+    why = misshapen(text, kind, settings)
+    if why:
+        raise LLMError(f"{text[:60]!r}: {why}")
+    return text
