@@ -44,6 +44,8 @@ SHAPES = {
     "two in one": ("", f"The CAC said {CONTROL}. The CAC said {CONTROL}."),
 }
 INTROS = {"good": "This week, regulators take aim at recommendation algorithms.",
+          "chinese intro": "本周 CAC 与 recommendation algorithms。",
+          "welcome": "Welcome to China Chatbot: this week, regulators take aim at recommendation algorithms.",
           "markup": "This week, regulators take aim at <b>recommendation algorithms</b>.",
           "cut": "This week, regulators take aim at recommendation"}
 

@@ -41,7 +41,7 @@ def _issue(period: Period, make: Any, t: Any, llm: LLMSettings | None) -> Issue:
              url="https://x.example/1"),
         make(t.CAC_B, source="SCMP", title="China's internet regulator targets algorithms",
              url="https://s.example/2")]
-    nl = Newsletter(title="T", max_stories=1)
+    nl = Newsletter(title="China Chatbot", max_stories=1)
     if llm is None:
         return edit_issue(period, arts, newsletter=nl, sources=[], health=[])
     with ChatClient(llm) as model:
@@ -195,3 +195,22 @@ def test_a_grounded_answer_that_is_not_printable_as_it_is_falls_back(
     if mode in ("markup", "cut"):
         assert issue.intro == offline.intro
         assert any(n.startswith("intro: LLM output not used") for n in issue.notes)
+
+
+def test_an_intro_is_in_the_issue_s_language_and_may_name_the_newsletter(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: Any,
+        texts: Any) -> None:
+    # A Chinese intro of the sources' names and words was printed atop an English issue; a
+    # welcome naming the newsletter ("Welcome to China Chatbot") failed its grounding check.
+    url, state = server
+    state.mode = "chinese intro"
+    offline = _issue(period, make_article, texts, None)
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    assert issue.intro == offline.intro
+    assert any(n.startswith("intro: LLM output not used") and "Chinese outside brackets" in n
+               for n in issue.notes), issue.notes
+    state.mode = "welcome"
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path / "uncached"))
+    assert issue.intro == ("Welcome to China Chatbot: this week, regulators take aim at "
+                           "recommendation algorithms."), issue.notes
+

@@ -45,6 +45,7 @@ from digest.models import QA, Explainer, Sentence, Story
 from digest.text import quotes_open
 
 INTRO_OVERLAP = 0.3  # the intro frames the issue in the editor's words; names and figures must hold
+WELCOME = ("Welcome", "Hello")  # what an intro asked to welcome the reader says, in no source
 
 _VOICE = (
     "You are the editor of a weekly newsletter with a dry, knowing voice: short punchy "
@@ -273,10 +274,11 @@ def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequenc
         try:
             data = _ask(model, "intro", "The issue:\n" + "\n".join(facts), language, settings)
             text = shaped(str(data.get("text") or "").strip(), "intro", settings)
-            verdict = check(text, facts, INTRO_OVERLAP)
+            # (the offline intro's words count too: it names the newsletter, as a welcome does)
+            verdict = check(text, [*facts, draft.intro, *WELCOME], INTRO_OVERLAP)
             if not verdict.ok:
                 raise LLMError(f"failed the grounding check: {verdict.why}")
-            intro = text
+            intro = _read_alone([Sentence(text, ())], language)[0].text  # its language too
             done += 1
         except LLMError as exc:
             _fell_back(notes, f"intro: LLM output not used ({exc}); offline text kept", exc)
