@@ -214,3 +214,15 @@ def test_an_intro_is_in_the_issue_s_language_and_may_name_the_newsletter(
     assert issue.intro == ("Welcome to China Chatbot: this week, regulators take aim at "
                            "recommendation algorithms."), issue.notes
 
+
+def test_the_notes_name_each_item_the_model_wrote(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: Any,
+        texts: Any) -> None:
+    # They said only how many ("LLM wrote 3 items of the issue"): which of the printed items
+    # were the model's, and which the offline writer's, could not be told apart.
+    url, state = server
+    state.broken = {"tldr"}
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    assert issue.notes[-1] == ("LLM wrote 3 items of the issue: story 1 headline and "
+                               "paragraph, intro"), issue.notes
+    assert any(n.startswith("TL;DR: LLM output not used") for n in issue.notes)

@@ -182,15 +182,16 @@ def _story_pool(week: Week, story: Story, members: Sequence[int], limit: int) ->
 
 
 def _story(model: Model, week: Week, story: Story, members: Sequence[int], language: str,
-           settings: VoiceSettings, notes: list[str]) -> tuple[Story, int]:
+           settings: VoiceSettings, notes: list[str]) -> tuple[Story, list[str]]:
+    """The story with what the model wrote of it that passed, and which parts those are."""
     pool = _story_pool(week, story, members, settings.source_sentences)
     try:
         data = _ask(model, "story", f"Sources:\n{_numbered(pool)}", language, settings)
     except LLMError as exc:
         _fell_back(notes, f"story {story.rank}: LLM output not used ({exc}); offline text kept",
                    exc)
-        return story, 0
-    done = 0
+        return story, []
+    parts: list[str] = []
     head = str(data.get("headline") or "").strip()
     titles = {c.title.strip().lower() for c in story.articles}
     if not head or head.lower() in titles:
@@ -204,7 +205,7 @@ def _story(model: Model, week: Week, story: Story, members: Sequence[int], langu
                      f"it: {struck[0].rule})")
     else:
         story = replace(story, headline=head)
-        done += 1
+        parts.append("headline")
     try:
         sentences = _sentences(data.get("sentences"), pool, 2, 8, settings)
         reads = [week.reads[i].article for i in members]
@@ -215,10 +216,10 @@ def _story(model: Model, week: Week, story: Story, members: Sequence[int], langu
         if struck:
             raise LLMError(f"the copy editor strikes {struck[0].text[:60]!r}: {struck[0].rule}")
         story = replace(story, sentences=sentences)
-        done += 1
+        parts.append("paragraph")
     except LLMError as exc:
         notes.append(f"story {story.rank}: LLM paragraph not used ({exc}); offline text kept")
-    return story, done
+    return story, parts
 
 
 # An answer's opening pronoun is the Explainer's subject, which heads the questions ("Who's in
@@ -248,13 +249,15 @@ def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequenc
     """The draft with each item the model wrote and that passed its checks; the notes; how
     many items the model wrote. `members[k]`: the articles of `draft.stories[k]`."""
     notes: list[str] = []
-    done = 0
+    wrote: list[tuple[str, int]] = []  # what the model wrote that is printed, how many items
     model = _Breaker(endpoint)  # (asks nothing more once it is unavailable)
     stories = list(draft.stories)
     for k, story in enumerate(stories):
         if story.section == "in_our_feeds":
-            stories[k], n = _story(model, week, story, members[k], language, settings, notes)
-            done += n
+            stories[k], parts = _story(model, week, story, members[k], language, settings,
+                                       notes)
+            if parts:
+                wrote.append((f"story {story.rank} {' and '.join(parts)}", len(parts)))
     featured = [s for s in stories if s.section == "in_our_feeds"]
     pool: Pool = [(s.text, s.sources) for story in featured for s in story.sentences]
     tldr = draft.tldr
@@ -263,7 +266,7 @@ def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequenc
             data = _ask(model, "tldr", f"This week's stories:\n{_numbered(pool)}", language,
                         settings)
             tldr = _read_alone(_sentences(data.get("sentences"), pool, 1, 3, settings), language)
-            done += 1
+            wrote.append(("TL;DR", 1))
         except LLMError as exc:
             _fell_back(notes, f"TL;DR: LLM output not used ({exc}); offline text kept", exc)
     intro = draft.intro
@@ -279,19 +282,23 @@ def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequenc
             if not verdict.ok:
                 raise LLMError(f"failed the grounding check: {verdict.why}")
             intro = _read_alone([Sentence(text, ())], language)[0].text  # its language too
-            done += 1
+            wrote.append(("intro", 1))
         except LLMError as exc:
             _fell_back(notes, f"intro: LLM output not used ({exc}); offline text kept", exc)
     explainer = draft.explainer
     if explainer is not None:
+        asked = len(explainer.qa)
         explainer, n = _explainer(model, explainer, language, settings, notes)
-        done += n
+        if n:
+            wrote.append((f"Explainer ({n} of {asked} answers)", n))
     if model.skipped:
         notes.append(f"LLM not asked for the {model.skipped} item"
                      f"{'s' if model.skipped != 1 else ''} after that: the endpoint is "
                      "unavailable; offline text kept")
-    if done:
-        notes.append(f"LLM wrote {done} item{'s' if done != 1 else ''} of the issue")
+    done = sum(n for _, n in wrote)
+    if done:  # (issue.json and `digest status` say which items are the model's)
+        notes.append(f"LLM wrote {done} item{'s' if done != 1 else ''} of the issue: "
+                     + ", ".join(what for what, _ in wrote))
     return Draft(tuple(stories), tldr, intro, explainer), notes, done
 
 
