@@ -68,6 +68,17 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+def _key_error(key: str, env: str) -> str | None:
+    """Why the key cannot be sent in an HTTP header (a character outside printable ASCII: a
+    smart quote or a non-breaking space pasted with it), or None. The key is never quoted."""
+    for k, ch in enumerate(key):
+        if not (ch.isascii() and ch.isprintable()):
+            shown = ch.encode("unicode_escape").decode()
+            return (f"${env} holds a character an HTTP header cannot carry ({shown} at "
+                    f"position {k + 1}): set it to the key alone")
+    return None
+
+
 class _TooSlow(Exception):
     """One attempt passed `timeout` while the answer was still arriving."""
 
@@ -105,8 +116,9 @@ class ChatClient:
         self.cache_dir = settings.cache_dir or default_cache_dir()
         self.sleep = sleep
         headers = {"Content-Type": "application/json"}
-        key = os.environ.get(settings.api_key_env)
-        if key:
+        key = (os.environ.get(settings.api_key_env) or "").strip()  # (`$(cat key.txt)`'s newline)
+        self.key_error = _key_error(key, settings.api_key_env)
+        if key and not self.key_error:
             headers["Authorization"] = f"Bearer {key}"
         self.http = httpx.Client(base_url=settings.base_url.rstrip("/") + "/", headers=headers,
                                  timeout=settings.timeout, transport=transport)
@@ -152,6 +164,8 @@ class ChatClient:
 
     def _post(self, payload: dict[str, object]) -> tuple[str, int]:
         try:
+            if self.key_error:
+                raise LLMUnavailable(self.key_error)
             return self._attempts(payload)
         except LLMUnavailable as exc:
             log.warning("LLM %s at %s: %s; the rest of the issue is written offline",

@@ -226,3 +226,22 @@ def test_the_notes_name_each_item_the_model_wrote(
     assert issue.notes[-1] == ("LLM wrote 3 items of the issue: story 1 headline and "
                                "paragraph, intro"), issue.notes
     assert any(n.startswith("TL;DR: LLM output not used") for n in issue.notes)
+
+
+def test_a_key_pasted_with_a_newline_or_a_smart_quote(server: tuple[str, FakeLLM],
+                                                      tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # `export KEY=$(cat key.txt)`'s newline went into the header: "cannot connect
+    # (LocalProtocolError)" for every item; a key pasted with a smart quote or a Cyrillic
+    # letter crashed the whole run (UnicodeEncodeError: internal error, exit 1, no issue).
+    url, state = server
+    monkeypatch.setenv("DIGEST_TEST_LLM_KEY", "sk-abc\n")
+    with ChatClient(_settings(url, tmp_path)) as client:
+        assert json.loads(client.complete(ASK, 50))["headline"]
+    assert state.auth == ["Bearer sk-abc"]
+    monkeypatch.setenv("DIGEST_TEST_LLM_KEY", "sk-“secret”")
+    error, _, _ = _ask(url, tmp_path / "other")
+    assert isinstance(error, LLMUnavailable)
+    assert str(error) == ("$DIGEST_TEST_LLM_KEY holds a character an HTTP header cannot carry "
+                          "(\\u201c at position 4): set it to the key alone")
+    assert state.calls == 1  # (not sent)
