@@ -79,6 +79,13 @@ def _key_error(key: str, env: str) -> str | None:
     return None
 
 
+def _tokens(usage: object) -> int:
+    """`usage.total_tokens` when it is a count; else 0, and the estimate is charged (an
+    endpoint's "lots", 1e400 or -10**9 neither crashes the run nor refills the budget)."""
+    total = usage.get("total_tokens") if isinstance(usage, dict) else None
+    return total if isinstance(total, int) and not isinstance(total, bool) and total > 0 else 0
+
+
 class _TooSlow(Exception):
     """One attempt passed `timeout` while the answer was still arriving."""
 
@@ -236,7 +243,7 @@ class ChatClient:
                                  "not asked for")
         try:
             data = json.loads(body)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise LLMUnavailable(f"the endpoint answered {kind}, not a chat completion: "
                                  f"{excerpt(body.decode('utf-8', 'replace'), 80)!r}") from exc
         if not isinstance(data, dict) or "choices" not in data:
@@ -245,9 +252,8 @@ class ChatClient:
                                  f"{said}")
         try:
             content = data["choices"][0]["message"]["content"]
-            usage = int((data.get("usage") or {}).get("total_tokens") or 0)
-        except (ValueError, KeyError, IndexError, TypeError) as exc:
+        except (KeyError, IndexError, TypeError) as exc:
             raise LLMError(f"unusable response ({exc.__class__.__name__})") from exc
         if not isinstance(content, str):
             raise LLMError("unusable response (content is not text)")
-        return content, usage
+        return content, _tokens(data.get("usage"))

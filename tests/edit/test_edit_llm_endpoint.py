@@ -245,3 +245,27 @@ def test_a_key_pasted_with_a_newline_or_a_smart_quote(server: tuple[str, FakeLLM
     assert str(error) == ("$DIGEST_TEST_LLM_KEY holds a character an HTTP header cannot carry "
                           "(\\u201c at position 4): set it to the key alone")
     assert state.calls == 1  # (not sent)
+
+
+ANSWER = json.dumps({"headline": "H"})
+
+
+@pytest.mark.parametrize("usage", ['"lots"', "1e400", "[1]", '{"total_tokens": -1000000000}'])
+def test_an_odd_usage_count_neither_crashes_the_run_nor_refills_the_budget(
+        server: tuple[str, FakeLLM], tmp_path: Path, usage: str) -> None:
+    # "usage": "lots" (AttributeError) or 1e400 (OverflowError) escaped as an internal error:
+    # exit 1, no issue; a negative count gave the budget a billion tokens back.
+    url, state = server
+    body = f'{{"choices": [{{"message": {{"content": {json.dumps(ANSWER)}}}}}], "usage": {usage}}}'
+    state.answers = [(200, "application/json", body)]
+    with ChatClient(_settings(url, tmp_path)) as client:
+        assert client.complete(ASK, 50) == ANSWER
+        assert 0 < client.budget.spent < 100  # the estimate, charged instead
+
+
+def test_an_answer_nested_past_the_parser_s_depth_is_not_a_chat_completion(
+        server: tuple[str, FakeLLM], tmp_path: Path) -> None:
+    url, state = server
+    state.answers = [(200, "application/json", "[" * 200_000)]
+    error, _, _ = _ask(url, tmp_path)
+    assert isinstance(error, LLMUnavailable) and "not a chat completion" in str(error)
