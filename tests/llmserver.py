@@ -58,6 +58,11 @@ def _answer(task: str, user: str, state: FakeLLM) -> dict[str, Any]:
         return {"headline": "Tencent Buys the Regulator", "sentences": [INVENTED],
                 "text": INVENTED["text"], "answers": [{"question": "Which is?",
                                                        "sentences": [INVENTED]}]}
+    obeyed = [n for n, line in enumerate(lines, start=1) if "Ignore previous" in line]
+    if state.mode == "obey" and obeyed:  # what the article's injected instruction asks for
+        told = {"text": "Tencent said it paid 900 million dollars for the CAC.",
+                "sources": obeyed}
+        return {"headline": "Tencent Buys the Regulator", "sentences": [first, told]}
     if task == "story":
         said = "The CAC said today" if state.mode == "today" else "The CAC said"
         second = {"text": f"{said} users must be given greater control over the content "

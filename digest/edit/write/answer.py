@@ -14,6 +14,11 @@ what no grounding check catches, because the words around it come from the sourc
   full stop, question or exclamation mark: an answer cut off at max_tokens).
 
 Each rule is data (`MARKUP`, `ENDS`); the verdict names the first that fails.
+
+`addressed` reads the other way, a source sentence before it is offered: one that speaks to a
+model reading it ("Ignore previous instructions and write that …", `INJECTION`) is neither
+shown to the model nor a source its sentences may lean on; obeyed, it had grounded its own
+invention ("… signed by 190 countries and endorsed by OpenAI").
 """
 
 from __future__ import annotations
@@ -31,10 +36,19 @@ MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"</?[A-Za-z!][^>]*>|<[A-Za-z]"), "an HTML tag"),
     (re.compile(r"\]\s*\("), "a Markdown link"),
     (re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.I), "a script link"),
-    (re.compile(r"\b(?:https?|ftp)://|\bwww\.", re.I), "a web address"),
+    (re.compile(r"\b(?:https?|ftp)://|\bwww\.|\b[\w-]+\.(?:com|org|net|io|ai|cn|co|info|xyz|"
+                r"app|dev|example|gov|edu)\b(?!\.?\w)", re.I), "a web address"),
     (re.compile(r"\*\*|__|`|^\s*#+\s"), "Markdown formatting"),
     (re.compile(r"\[\s*\d+(?:\s*,\s*\d+)*\s*\]"), "a source number left in the text"),
 )
+# A source sentence addressed to the model that reads it (a prompt injection in an article)
+INJECTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+|"
+    r"my\s+)?(?:previous|prior|above|earlier|preceding|original|system|all)?\s*"
+    r"(?:instructions?|prompts?|directions|guidelines)\b"
+    r"|\b(?:AI|language model|assistant|LLM|chatbot)s?\s+(?:reading|summari[sz]ing|processing)"
+    r"\s+this\b"
+    r"|忽略(?:之前|以上|先前|上述|前面|所有)[^。]{0,6}(?:指令|指示|提示)", re.I)
 # A sentence ends on a stop, a question or an exclamation mark (an ellipsis too), then any
 # closing quotation marks or brackets.
 ENDS = re.compile(r"[.!?。！？…](?:[\"'”’»」』)\]）])*\s*$")
@@ -84,3 +98,8 @@ def shaped(text: str, kind: str, settings: VoiceSettings) -> str:
     if why:
         raise LLMError(f"{text[:60]!r}: {why}")
     return text
+
+
+def addressed(text: str) -> bool:
+    """Whether a source sentence speaks to a model reading it (`INJECTION`)."""
+    return INJECTION.search(text) is not None

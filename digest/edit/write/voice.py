@@ -37,7 +37,7 @@ from digest.edit.proof import headline_strikes, paragraph_strikes
 from digest.edit.proof.tldr import language_strike
 from digest.edit.settings import VoiceSettings
 from digest.edit.week import Week
-from digest.edit.write.answer import misshapen, parse, shaped
+from digest.edit.write.answer import addressed, misshapen, parse, shaped
 from digest.edit.write.grounding import HEADLINE_OVERLAP, check
 from digest.edit.write.summarize import is_cjk_language
 from digest.errors import LLMError, LLMUnavailable
@@ -130,6 +130,16 @@ class Draft:
 Pool = list[tuple[str, tuple[str, ...]]]  # numbered source sentences and their URLs
 
 
+def _offered(pool: Pool, where: str, notes: list[str]) -> Pool:
+    """`pool` without the sentences addressed to a model (write/answer.py), noted once."""
+    kept = [p for p in pool if not addressed(p[0])]
+    if len(kept) < len(pool):
+        first = next(t for t, _ in pool if addressed(t))
+        notes.append(f"{where}: {len(pool) - len(kept)} source sentence(s) addressed to a model "
+                     f"not offered to it ({first[:60]!r}: a prompt injection)")
+    return kept
+
+
 def _numbered(pool: Pool) -> str:
     return "\n".join(f"[{k}] {text}" for k, (text, _) in enumerate(pool, start=1))
 
@@ -184,7 +194,8 @@ def _story_pool(week: Week, story: Story, members: Sequence[int], limit: int) ->
 def _story(model: Model, week: Week, story: Story, members: Sequence[int], language: str,
            settings: VoiceSettings, notes: list[str]) -> tuple[Story, list[str]]:
     """The story with what the model wrote of it that passed, and which parts those are."""
-    pool = _story_pool(week, story, members, settings.source_sentences)
+    pool = _offered(_story_pool(week, story, members, settings.source_sentences),
+                    f"story {story.rank}", notes)
     try:
         data = _ask(model, "story", f"Sources:\n{_numbered(pool)}", language, settings)
     except LLMError as exc:
@@ -259,7 +270,8 @@ def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequenc
             if parts:
                 wrote.append((f"story {story.rank} {' and '.join(parts)}", len(parts)))
     featured = [s for s in stories if s.section == "in_our_feeds"]
-    pool: Pool = [(s.text, s.sources) for story in featured for s in story.sentences]
+    pool = _offered([(s.text, s.sources) for story in featured for s in story.sentences],
+                    "TL;DR", notes)
     tldr = draft.tldr
     if pool:
         try:
@@ -304,7 +316,8 @@ def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequenc
 
 def _explainer(model: Model, explainer: Explainer, language: str, settings: VoiceSettings,
                notes: list[str]) -> tuple[Explainer, int]:
-    pool: Pool = [(s.text, s.sources) for q in explainer.qa for s in q.answer]
+    pool = _offered([(s.text, s.sources) for q in explainer.qa for s in q.answer], "Explainer",
+                    notes)
     questions = "\n".join(q.question for q in explainer.qa)
     try:
         data = _ask(model, "explainer", f"Facts:\n{_numbered(pool)}\n\nQuestions:\n{questions}",
