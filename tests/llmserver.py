@@ -52,7 +52,7 @@ INTROS = {"good": "This week, regulators take aim at recommendation algorithms."
 
 def _answer(task: str, user: str, state: FakeLLM) -> dict[str, Any]:
     """A scripted editor: the first numbered source, and one more sentence it supports."""
-    lines = [line.split("] ", 1)[1] for line in user.splitlines() if line.startswith("[")]
+    lines = [m.group(1) for m in re.finditer(r"^\[\d+\] (.*)$", user, re.M)]
     first = {"text": lines[0] if lines else "", "sources": [1]}
     if state.mode == "invent" or task in state.broken:
         return {"headline": "Tencent Buys the Regulator", "sentences": [INVENTED],

@@ -298,3 +298,24 @@ def test_an_instruction_injected_in_an_article_is_not_offered_to_the_model(
     assert "900 million" not in printed and "Ignore" not in printed, printed
     assert any("addressed to a model not offered to it ('Ignore previous instructions" in n
                for n in issue.notes), issue.notes
+
+
+def test_a_headline_or_sentence_that_is_not_text_is_not_printed(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: Any,
+        texts: Any) -> None:
+    # A list where text belongs was printed as Python wrote it: "['Regulators Take Aim …']".
+    url, state = server
+    head = ["Regulators Take Aim at Recommendation Algorithms"]
+    said = [["The CAC said users must be given greater control over the content they are "
+             "shown."], ["Officials said recommendation algorithms create information cocoons "
+                         "by pushing similar content to users."]]
+    answer = {"headline": head, "sentences": [{"text": text, "sources": [1, 2]} for text in said]}
+    state.answers = [(200, "application/json",
+                      json.dumps({"choices": [{"message": {"content": json.dumps(answer)}}]}))]
+    offline = _issue(period, make_article, texts, None)
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    top = issue.stories[0]
+    assert top.headline == offline.stories[0].headline, issue.notes
+    assert not any(s.text.startswith("[") for s in top.sentences), issue.notes
+    assert any("LLM headline not used (it is not text)" in n for n in issue.notes), issue.notes
+    assert any("LLM paragraph not used (it is not text)" in n for n in issue.notes), issue.notes

@@ -68,6 +68,16 @@ def parse(content: str) -> dict[str, Any]:
     return data
 
 
+def text_of(value: object) -> str:
+    """A text the model wrote ("" when it wrote none), or LLMError when it is a list, a number
+    or an object: printed, it read "['Regulators Take Aim …']"."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise LLMError("it is not text")
+    return value.strip()
+
+
 def _words(text: str) -> int:
     """Words, a Chinese or Japanese character counting as half of one."""
     cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff]", text))

@@ -37,7 +37,7 @@ from digest.edit.proof import headline_strikes, paragraph_strikes
 from digest.edit.proof.tldr import language_strike
 from digest.edit.settings import VoiceSettings
 from digest.edit.week import Week
-from digest.edit.write.answer import addressed, misshapen, parse, shaped
+from digest.edit.write.answer import addressed, misshapen, parse, shaped, text_of
 from digest.edit.write.grounding import HEADLINE_OVERLAP, check
 from digest.edit.write.summarize import is_cjk_language
 from digest.errors import LLMError, LLMUnavailable
@@ -157,7 +157,7 @@ def _sentences(raw: object, pool: Pool, least: int, most: int,
     """The model's sentences, each shaped as one and checked against the sources it cites
     (see the module docstring); LLMError names the first that fails."""
     try:
-        items = [(str(s["text"]).strip(), [int(n) for n in s.get("sources", [])])
+        items = [(text_of(s["text"]), [int(n) for n in s.get("sources", [])])
                  for s in raw]  # type: ignore[attr-defined]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LLMError(f"the JSON lacks sentences ({exc.__class__.__name__})") from exc
@@ -203,9 +203,11 @@ def _story(model: Model, week: Week, story: Story, members: Sequence[int], langu
                    exc)
         return story, []
     parts: list[str] = []
-    head = str(data.get("headline") or "").strip()
+    head = data.get("headline")
     titles = {c.title.strip().lower() for c in story.articles}
-    if not head or head.lower() in titles:
+    if head is not None and not isinstance(head, str):
+        notes.append(f"story {story.rank}: LLM headline not used (it is not text)")
+    elif not (head := (head or "").strip()) or head.lower() in titles:
         notes.append(f"story {story.rank}: LLM headline not used (empty or a source's title)")
     elif why := misshapen(head, "headline", settings):
         notes.append(f"story {story.rank}: LLM headline not used ({head[:60]!r}: {why})")
@@ -288,7 +290,7 @@ def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequenc
             facts.append(f"Explainer: {draft.explainer.entity}")
         try:
             data = _ask(model, "intro", "The issue:\n" + "\n".join(facts), language, settings)
-            text = shaped(str(data.get("text") or "").strip(), "intro", settings)
+            text = shaped(text_of(data.get("text")), "intro", settings)
             # (the offline intro's words count too: it names the newsletter, as a welcome does)
             verdict = check(text, [*facts, draft.intro, *WELCOME], INTRO_OVERLAP)
             if not verdict.ok:
