@@ -45,6 +45,10 @@ MAX_ANSWER = 1_000_000  # bytes: a chat answer of max_tokens is a few KB
 REFUSED = {401: "refuses the key", 403: "refuses the key",
            404: "has no chat API at {url} (an OpenAI-compatible base_url usually ends in /v1)",
            405: "has no chat API at {url} (an OpenAI-compatible base_url usually ends in /v1)"}
+# A 404 that names the model is the API's own answer (Ollama: 'model "x" not found, try pulling
+# it first'; OpenAI: 'The model `x` does not exist'): the URL is right, the model is not there
+NO_MODEL = re.compile(r"\bmodel\b.{0,80}\b(?:not found|does not exist|not exist|unknown)\b",
+                      re.I | re.S)
 _TAG = re.compile(r"<[^>]*>|[\x00-\x1f\x7f]+")
 
 
@@ -225,12 +229,14 @@ class ChatClient:
             return resp.status_code, resp.headers, bytes(body)
 
     def _refused(self, status: int, body: bytes) -> str:
+        said = excerpt(body.decode("utf-8", "replace"))
+        if status == 404 and NO_MODEL.search(said):
+            return f"HTTP 404: the endpoint has no model {self.settings.model!r}: {said}"
         why = REFUSED[status].replace("{url}", f"{self.settings.base_url.rstrip('/')}"
                                                "/chat/completions")
         if status in (401, 403):
             env = self.settings.api_key_env
             why += f" (${env} is not set)" if not os.environ.get(env) else f" (from ${env})"
-        said = excerpt(body.decode("utf-8", "replace"))
         return f"HTTP {status}: the endpoint {why}" + (f": {said}" if said else "")
 
     @staticmethod

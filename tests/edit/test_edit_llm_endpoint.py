@@ -117,6 +117,10 @@ def test_retry_after_is_waited_out_and_a_long_one_is_not(server: tuple[str, Fake
     (404, "text/html", "<html><body><h1>404 Not Found</h1></body></html>",
      r"HTTP 404: the endpoint has no chat API at http://127\.0\.0\.1:\d+/v1/chat/completions "
      r"\(an OpenAI-compatible base_url usually ends in /v1\): 404 Not Found$"),
+    (404, "application/json", '{"error": {"message": "model \\"tiny\\" not found, try pulling '
+                              'it first", "type": "api_error"}}',
+     r"^HTTP 404: the endpoint has no model 'tiny': \{\"error\": \{\"message\": \"model "
+     r"\\\"tiny\\\" not found, try pulling it first\""),
     (200, "text/html; charset=utf-8", "<html><script>alert(1)</script>Sign in\x1b[31m</html>",
      r"answered text/html, not a chat completion: 'alert\(1\) Sign in \[31m'$"),
     (200, "text/event-stream", 'data: {"choices": [{"delta": {"content": "{"}}]}\n\n',
