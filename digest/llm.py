@@ -7,8 +7,8 @@ budget, so `digest.edit` imports no HTTP library.
 
 Cost control: a per-issue token budget (the prompt is estimated before sending, ≈ 4
 characters a token, one a Chinese character; a request that would exceed what is left is
-not sent), responses cached on disk by a hash of model + messages (a re-run costs nothing),
-retries with exponential backoff (0.5 s, 1 s, …) on timeouts, connection errors, 429 and 5xx
+not sent), responses that hold a JSON object cached on disk by a hash of model + messages
+(a re-run costs nothing; a garbled one is asked again), retries with exponential backoff (0.5 s, 1 s, …) on timeouts, connection errors, 429 and 5xx
 (a Retry-After up to `RETRY_AFTER_MOST` is waited out instead; a longer one is not).
 
 Bounded: `timeout` is the whole of one attempt (connecting, waiting, reading: a server that
@@ -81,6 +81,20 @@ def _key_error(key: str, env: str) -> str | None:
             return (f"${env} holds a character an HTTP header cannot carry ({shown} at "
                     f"position {k + 1}): set it to the key alone")
     return None
+
+
+def _holds_json(content: str) -> bool:
+    """Whether an answer holds a JSON object, as every task asks: only such an answer is
+    cached. A flaky server's one garbled answer was replayed from the cache on every re-run,
+    after the server was fixed too (the key is the model and the prompt, not the URL)."""
+    start = content.find("{")
+    if start < 0:
+        return False
+    try:
+        json.JSONDecoder().raw_decode(content, start)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _tokens(usage: object) -> int:
@@ -159,18 +173,19 @@ class ChatClient:
             try:
                 cached = json.loads(path.read_text(encoding="utf-8"))
                 return str(cached["content"])
-            except (OSError, ValueError, KeyError):
+            except (OSError, ValueError, KeyError, TypeError):
                 pass  # a corrupt cache entry is a miss
         need = sum(estimate_tokens(m["content"]) for m in messages) + max_tokens
         if need > self.budget.left:
             raise LLMError(f"token budget: needs ~{need}, {max(0, self.budget.left)} left")
         content, used = self._post(payload)
         self.budget.spent += used or need
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps({"content": content}), encoding="utf-8")
-        except OSError:
-            pass  # the cache is an optimisation, never a failure
+        if _holds_json(content):  # (prose or a cut-off object is asked again next run)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps({"content": content}), encoding="utf-8")
+            except OSError:
+                pass  # the cache is an optimisation, never a failure
         return content
 
     def _post(self, payload: dict[str, object]) -> tuple[str, int]:

@@ -323,3 +323,19 @@ def test_a_headline_or_sentence_that_is_not_text_is_not_printed(
     assert not any(s.text.startswith("[") for s in top.sentences), issue.notes
     assert any("LLM headline not used (it is not text)" in n for n in issue.notes), issue.notes
     assert any("LLM paragraph not used (it is not text)" in n for n in issue.notes), issue.notes
+
+
+def test_a_garbled_answer_is_not_replayed_from_the_cache(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: Any,
+        texts: Any) -> None:
+    # Cached as it came, a flaky server's prose ("I think the week was busy!") was the answer
+    # of every re-run, after the server was fixed too: no request was sent again.
+    url, state = server
+    state.mode = "garbage"
+    assert _issue(period, make_article, texts, _settings(url, tmp_path)).editor == "offline"
+    state.mode = "good"
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    assert issue.editor == "llm:tiny", issue.notes
+    calls = state.calls
+    assert _issue(period, make_article, texts, _settings(url, tmp_path)).editor == "llm:tiny"
+    assert state.calls == calls  # the good answers came from the cache
