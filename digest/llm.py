@@ -8,8 +8,9 @@ budget, so `digest.edit` imports no HTTP library.
 Cost control: a per-issue token budget (the prompt is estimated before sending, ≈ 4
 characters a token, one a Chinese character; a request that would exceed what is left is
 not sent), responses that hold a JSON object cached on disk by a hash of model + messages
-(a re-run costs nothing; a garbled one is asked again), retries with exponential backoff (0.5 s, 1 s, …) on timeouts, connection errors, 429 and 5xx
-(a Retry-After up to `RETRY_AFTER_MOST` is waited out instead; a longer one is not).
+(a re-run costs nothing; a garbled one is asked again), retries with exponential backoff
+(0.5 s, 1 s, …) on timeouts, connection errors, 429 and 5xx (a Retry-After up to
+`RETRY_AFTER_MOST` is waited out instead; a longer one is not).
 
 Bounded: `timeout` is the whole of one attempt (connecting, waiting, reading: a server that
 trickles its answer a byte at a time is cut off at it), and an answer is read up to
