@@ -93,6 +93,8 @@ def _answer(task: str, user: str, state: FakeLLM) -> dict[str, Any]:
     if task == "intro":
         return {"text": INTROS.get(state.mode, INTROS["good"])}
     questions = user.split("Questions:\n", 1)[1].splitlines()
+    if state.mode == "reworded":  # the questions as a model may echo them
+        questions = [q.upper().replace("'", "’").replace("?", " ?") for q in questions]
     return {"answers": [{"question": q, "sentences": [first]} for q in questions]}
 
 

@@ -38,3 +38,21 @@ def test_a_hanging_llm_endpoint_costs_one_timeout_and_one_warning(
     status = digest_cli("status", "--config", str(config))
     assert "note: story 1: LLM output not used (timed out after 0.5s (2 attempts))" \
         in status.stdout, status.stdout
+
+
+def test_explainer_answers_are_matched_to_questions_the_model_echoed_in_its_own_way(
+        tmp_path: Path, sample_site: Site) -> None:
+    # The answers were looked up by the question exactly as asked: a model echoing "WHO'S IN
+    # IT ?" (or "What’s next?" for "What's next?") had every answer dropped ("the JSON lacks
+    # sentences (TypeError)").
+    with serve() as (url, state):
+        state.mode = "reworded"
+        config = http_config(tmp_path, sample_site.base, extra=(
+            f"llm:\n  base_url: {url}\n  model: tiny\n  timeout: 5\n  retries: 0\n"))
+        run = digest_cli("run", "--config", str(config), "--period", PERIOD, "--no-send")
+    assert run.returncode == 0, run.stderr
+    issue = json.loads((tmp_path / "out" / "issues" / PERIOD / "issue.json")
+                       .read_text(encoding="utf-8"))
+    asked = len(issue["explainer"]["qa"])
+    assert asked >= 2
+    assert f"Explainer ({asked} of {asked} answers)" in issue["notes"][-1], issue["notes"]

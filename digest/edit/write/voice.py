@@ -324,8 +324,7 @@ def _explainer(model: Model, explainer: Explainer, language: str, settings: Voic
     try:
         data = _ask(model, "explainer", f"Facts:\n{_numbered(pool)}\n\nQuestions:\n{questions}",
                     language, settings, entity=explainer.entity)
-        answers = {str(a["question"]).strip(): a.get("sentences")
-                   for a in data.get("answers", [])}
+        answers = _matched(data.get("answers"), [q.question for q in explainer.qa])
     except (LLMError, KeyError, TypeError, AttributeError) as exc:
         _fell_back(notes, f"Explainer: LLM output not used ({exc}); offline text kept", exc)
         return explainer, 0
@@ -334,9 +333,32 @@ def _explainer(model: Model, explainer: Explainer, language: str, settings: Voic
     for q in explainer.qa:
         try:
             qa.append(QA(q.question, _read_alone(
-                _sentences(answers.get(q.question), pool, 1, 2, settings), language, answer=True)))
+                _sentences(answers.get(q.question), pool, 1, 2, settings), language,
+                answer=True)))
             done += 1
         except LLMError as exc:
             notes.append(f"Explainer, {q.question!r}: LLM answer not used ({exc})")
             qa.append(q)
     return replace(explainer, qa=tuple(qa)), done
+
+
+def _key(question: str) -> str:
+    return re.sub(r"\W+", "", question.casefold())
+
+
+def _matched(raw: object, questions: Sequence[str]) -> dict[str, object]:
+    """Each question's answer (its `sentences`): by the question's words, whatever the model
+    made of its case, spaces and punctuation ("What’s next?" for "What's next?": matched
+    exactly, such an answer was dropped), else by position when it answered every one."""
+    if not isinstance(raw, list):
+        raise LLMError("the JSON lacks answers")
+    given = [a for a in raw if isinstance(a, dict)]
+    mine = {_key(q): q for q in questions}
+    out: dict[str, object] = {}
+    for a in given:
+        q = mine.get(_key(str(a.get("question") or "")))
+        if q is not None:
+            out.setdefault(q, a.get("sentences"))
+    if not out and len(given) == len(questions):
+        out = {q: a.get("sentences") for q, a in zip(questions, given, strict=True)}
+    return out
