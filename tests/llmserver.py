@@ -42,6 +42,7 @@ SHAPES = {
     "long headline": (" ".join(["Regulators Take Aim at Recommendation Algorithms"] * 300), ""),
     "cut": ("", "The CAC said users must be given greater control over the"),
     "two in one": ("", f"The CAC said {CONTROL}. The CAC said {CONTROL}."),
+    "negated": ("", f"The CAC said {CONTROL.replace('must be', 'must not be')}."),
 }
 INTROS = {"good": "This week, regulators take aim at recommendation algorithms.",
           "chinese intro": "本周 CAC 与 recommendation algorithms。",

@@ -176,13 +176,16 @@ def test_finding_the_json_in_an_answer_is_linear() -> None:
     ("cut", "LLM paragraph not used ('The CAC said users must be given greater control over "
             "the': it ends mid-sentence)"),
     ("two in one", "more than one sentence given as one"),
+    ("negated", "LLM paragraph not used ('The CAC said users must not be given greater control "
+                "over th' adds a negation to 'The CAC said users must be given greater control "
+                "o')"),
 ])
 def test_a_grounded_answer_that_is_not_printable_as_it_is_falls_back(
         server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: Any,
         texts: Any, mode: str, note: str) -> None:
     # Its words are the sources' (the grounding check passes them), but it printed a link to
     # javascript:, a 1,800-word headline, a sentence cut off at max_tokens, a paragraph of
-    # two sentences glued as one.
+    # two sentences glued as one, the opposite of its source ("users must not be given …").
     url, state = server
     state.mode = mode
     offline = _issue(period, make_article, texts, None)
@@ -339,3 +342,14 @@ def test_a_garbled_answer_is_not_replayed_from_the_cache(
     calls = state.calls
     assert _issue(period, make_article, texts, _settings(url, tmp_path)).editor == "llm:tiny"
     assert state.calls == calls  # the good answers came from the cache
+
+
+def test_a_sentence_that_drops_its_source_s_negation_is_turned_around() -> None:
+    from digest.edit.write.answer import turned
+
+    sources = ["The campaign will not run past February, the agency said.",
+               "The CAC said users must be given greater control over the content."]
+    assert turned("The campaign will run past February, the agency said.", sources) == (
+        "drops the negation of 'The campaign will not run past February, the agenc'")
+    assert turned("The campaign won't run past February, the agency said.", sources) is None
+    assert turned("未来平台不得利用算法。", ["平台不得利用算法制造信息茧房。"]) is None

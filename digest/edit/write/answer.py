@@ -15,6 +15,10 @@ what no grounding check catches, because the words around it come from the sourc
 
 Each rule is data (`MARKUP`, `ENDS`); the verdict names the first that fails.
 
+`turned` compares a sentence with the source sentence it draws on most (by content words): a
+negation added or dropped ("must not be given greater control" from "must be given greater
+control") keeps every word the grounding check counts and says the opposite.
+
 `addressed` reads the other way, a source sentence before it is offered: one that speaks to a
 model reading it ("Ignore previous instructions and write that …", `INJECTION`) is neither
 shown to the model nor a source its sentences may lean on; obeyed, it had grounded its own
@@ -25,8 +29,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
+from digest.edit.lexicon import content_words
 from digest.edit.settings import VoiceSettings
 from digest.errors import LLMError
 from digest.text import split_sentences
@@ -41,6 +47,9 @@ MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\*\*|__|`|^\s*#+\s"), "Markdown formatting"),
     (re.compile(r"\[\s*\d+(?:\s*,\s*\d+)*\s*\]"), "a source number left in the text"),
 )
+# What turns a statement around (Chinese: 不 / 没有 / 未 and the words built on them)
+NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nobody|nothing|cannot|without)\b"
+                      r"|n[’']t\b|不|没有|未", re.I)
 # A source sentence addressed to the model that reads it (a prompt injection in an article)
 INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+|"
@@ -113,3 +122,16 @@ def shaped(text: str, kind: str, settings: VoiceSettings) -> str:
 def addressed(text: str) -> bool:
     """Whether a source sentence speaks to a model reading it (`INJECTION`)."""
     return INJECTION.search(text) is not None
+
+
+def turned(text: str, sources: Sequence[str]) -> str | None:
+    """Why `text` says the opposite of the source sentence it draws on most, or None."""
+    if not sources:
+        return None
+    mine = set(content_words(text))
+    best = max(sources, key=lambda src: len(mine & set(content_words(src))))
+    negated, theirs = NEGATION.search(text) is not None, NEGATION.search(best) is not None
+    if negated == theirs:
+        return None
+    return (f"adds a negation to {best[:50]!r}" if negated
+            else f"drops the negation of {best[:50]!r}")

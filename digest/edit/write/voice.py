@@ -37,7 +37,7 @@ from digest.edit.proof import headline_strikes, paragraph_strikes
 from digest.edit.proof.tldr import language_strike
 from digest.edit.settings import VoiceSettings
 from digest.edit.week import Week
-from digest.edit.write.answer import addressed, misshapen, parse, shaped, text_of
+from digest.edit.write.answer import addressed, misshapen, parse, shaped, text_of, turned
 from digest.edit.write.grounding import HEADLINE_OVERLAP, check
 from digest.edit.write.summarize import is_cjk_language
 from digest.errors import LLMError, LLMUnavailable
@@ -174,6 +174,8 @@ def _sentences(raw: object, pool: Pool, least: int, most: int,
                 raise LLMError(f"failed the grounding check: {text[:60]!r} {verdict.why}")
             mine = set(content_words(text))
             cited = sorted(pool, key=lambda p: -len(mine & set(content_words(p[0]))))[:2]
+        if why := turned(text, [t for t, _ in cited]):
+            raise LLMError(f"{text[:60]!r} {why}")
         out.append(Sentence(text, tuple(dict.fromkeys(u for _, src in cited for u in src))))
     return tuple(out)
 
