@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
@@ -57,6 +58,17 @@ def excerpt(body: str, most: int = 160) -> str:
     """A server's words as one plain line: tags and control characters out, at most `most`."""
     text = " ".join(_TAG.sub(" ", body).split())
     return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def shown_url(url: str, tail: str = "") -> str:
+    """`url` (`tail` added to its path) without what may be a secret: its user part (a
+    token, a password), its query."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = "***@" + netloc.rsplit("@", 1)[1]
+    path = parts.path.rstrip("/") + tail if tail else parts.path
+    return urlunsplit((parts.scheme, netloc, path, "…" if parts.query else "", ""))
 
 
 def retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -159,6 +171,11 @@ class ChatClient:
         self.close()
 
     @property
+    def shown_url(self) -> str:
+        """`base_url` as a log line or a note may show it: no password, no query (a key)."""
+        return shown_url(self.settings.base_url)
+
+    @property
     def spent(self) -> str:
         return f"~{self.budget.spent} of {self.budget.total} tokens"
 
@@ -196,7 +213,7 @@ class ChatClient:
             return self._attempts(payload)
         except LLMUnavailable as exc:
             log.warning("LLM %s at %s: %s; the rest of the issue is written offline",
-                        self.settings.model, self.settings.base_url, exc)
+                        self.settings.model, self.shown_url, exc)
             raise
 
     def _attempts(self, payload: dict[str, object]) -> tuple[str, int]:
@@ -213,7 +230,7 @@ class ChatClient:
                 error = f"timed out after {self.settings.timeout:g}s"
                 continue
             except httpx.HTTPError as exc:
-                error = (f"cannot connect to {self.settings.base_url} "
+                error = (f"cannot connect to {self.shown_url} "
                          f"({exc.__class__.__name__})")
                 continue
             if status == 429 or status >= 500:
@@ -248,8 +265,8 @@ class ChatClient:
         said = excerpt(body.decode("utf-8", "replace"))
         if status == 404 and NO_MODEL.search(said):
             return f"HTTP 404: the endpoint has no model {self.settings.model!r}: {said}"
-        why = REFUSED[status].replace("{url}", f"{self.settings.base_url.rstrip('/')}"
-                                               "/chat/completions")
+        why = REFUSED[status].replace("{url}", shown_url(self.settings.base_url,
+                                                         "/chat/completions"))
         if status in (401, 403):
             env = self.settings.api_key_env
             why += f" (${env} is not set)" if not os.environ.get(env) else f" (from ${env})"

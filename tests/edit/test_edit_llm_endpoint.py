@@ -353,3 +353,17 @@ def test_a_sentence_that_drops_its_source_s_negation_is_turned_around() -> None:
         "drops the negation of 'The campaign will not run past February, the agenc'")
     assert turned("The campaign won't run past February, the agency said.", sources) is None
     assert turned("未来平台不得利用算法。", ["平台不得利用算法制造信息茧房。"]) is None
+
+
+def test_a_secret_in_base_url_is_not_shown(server: tuple[str, FakeLLM], tmp_path: Path,
+                                           caplog: pytest.LogCaptureFixture) -> None:
+    # base_url is an http(s) URL: "https://user:secret@host/v1?key=…" is valid, and the warning
+    # and the note (issue.json, `digest status`) printed it whole.
+    url, state = server
+    state.answers = [(404, "text/html", "<h1>Not Found</h1>")]
+    secret = url.replace("http://", "http://reader:s3cret@") + "?api-key=k3y"
+    error, _, _ = _ask(secret, tmp_path)
+    shown = url.replace("http://", "http://***@") + "/chat/completions?…"
+    assert shown in str(error), str(error)
+    assert "s3cret" not in caplog.text + str(error) and "k3y" not in caplog.text + str(error)
+    assert "***@" in caplog.text
