@@ -367,3 +367,15 @@ def test_a_secret_in_base_url_is_not_shown(server: tuple[str, FakeLLM], tmp_path
     assert shown in str(error), str(error)
     assert "s3cret" not in caplog.text + str(error) and "k3y" not in caplog.text + str(error)
     assert "***@" in caplog.text
+
+
+@pytest.mark.parametrize("text,why", [
+    ("Character.AI said it would add age checks for teenage users.", None),
+    ("Readers should visit evil.example for more.", "a web address in it"),
+    ("The CAC said so [2].", "a source number left in the text in it"),
+])
+def test_a_company_named_like_a_domain_is_not_a_web_address(text: str, why: str | None) -> None:
+    from digest.edit.settings import VoiceSettings
+    from digest.edit.write.answer import misshapen
+
+    assert misshapen(text, "sentence", VoiceSettings()) == why

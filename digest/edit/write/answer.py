@@ -42,8 +42,10 @@ MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"</?[A-Za-z!][^>]*>|<[A-Za-z]"), "an HTML tag"),
     (re.compile(r"\]\s*\("), "a Markdown link"),
     (re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.I), "a script link"),
-    (re.compile(r"\b(?:https?|ftp)://|\bwww\.|\b[\w-]+\.(?:com|org|net|io|ai|cn|co|info|xyz|"
-                r"app|dev|example|gov|edu)\b(?!\.?\w)", re.I), "a web address"),
+    (re.compile(r"\b(?:https?|ftp)://|\bwww\.", re.I), "a web address"),
+    # (a bare domain is written in lower case: "Character.AI" is a company's name)
+    (re.compile(r"\b[\w-]+\.(?:com|org|net|io|ai|cn|co|info|xyz|app|dev|example|gov|edu)\b"
+                r"(?!\.?\w)"), "a web address"),
     (re.compile(r"\*\*|__|`|^\s*#+\s"), "Markdown formatting"),
     (re.compile(r"\[\s*\d+(?:\s*,\s*\d+)*\s*\]"), "a source number left in the text"),
 )
