@@ -353,6 +353,10 @@ def test_a_sentence_that_drops_its_source_s_negation_is_turned_around() -> None:
         "drops the negation of 'The campaign will not run past February, the agenc'")
     assert turned("The campaign won't run past February, the agency said.", sources) is None
     assert turned("未来平台不得利用算法。", ["平台不得利用算法制造信息茧房。"]) is None
+    # "the future", "constantly", "minors" hold 未 / 不 and negate nothing
+    assert turned("未来人工智能将不断发展，未成年人受益。", ["人工智能将发展，成年人受益。"]) is None
+    assert turned("人工智能将不会发展。", ["人工智能将发展。"]) == (
+        "adds a negation to '人工智能将发展。'")
 
 
 def test_a_secret_in_base_url_is_not_shown(server: tuple[str, FakeLLM], tmp_path: Path,

@@ -49,9 +49,10 @@ MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\*\*|__|`|^\s*#+\s"), "Markdown formatting"),
     (re.compile(r"\[\s*\d+(?:\s*,\s*\d+)*\s*\]"), "a source number left in the text"),
 )
-# What turns a statement around (Chinese: 不 / 没有 / 未 and the words built on them)
+# What turns a statement around (Chinese: 不 / 没有 / 未, but not the words that only begin with
+# them: 未来 "the future", 不断 "constantly", 不少 "many", 不仅 "not only", 不同 "different" …)
 NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nobody|nothing|cannot|without)\b"
-                      r"|n[’']t\b|不|没有|未", re.I)
+                      r"|n[’']t\b|不(?![断少仅同久过论管])|没有|未(?!来|成年)", re.I)
 # A source sentence addressed to the model that reads it (a prompt injection in an article)
 INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+|"
