@@ -64,15 +64,20 @@ def import_sources(config: Config, found: Iterable[Source]) -> Imported:
         return Imported((), known, (), True)
     text = config.path.read_text(encoding="utf-8")
     new_text, kept = with_sources(text, [_entry(s) for s in added])
+    _write_valid(config, text, new_text, "the new feeds would make it invalid")
+    return Imported(tuple(added), known, tuple(renamed), kept)
+
+
+def _write_valid(config: Config, text: str, new_text: str, why: str) -> None:
+    """Write `new_text` over the config's file, `text` kept as `<name>.bak`; a result that is
+    no valid config puts `text` back and raises ConfigError ("not changed: <why> (…)")."""
     write_atomic(config.path.with_name(config.path.name + ".bak"), text.encode("utf-8"))
     write_atomic(config.path, new_text.encode("utf-8"))
-    try:  # what the OPML said must make a valid config, or the file is as it was
+    try:
         load_config(config.path)
     except ConfigError as exc:
         write_atomic(config.path, text.encode("utf-8"))
-        raise ConfigError(f"not changed: the OPML's feeds would make it invalid ({exc})",
-                          path=str(config.path)) from exc
-    return Imported(tuple(added), known, tuple(renamed), kept)
+        raise ConfigError(f"not changed: {why} ({exc})", path=str(config.path)) from exc
 
 
 # ── one source, from the command line ────────────────────────────────────────
@@ -176,14 +181,7 @@ def remove_source(config: Config, name: str) -> Removed:
         raise ConfigError(f"no source named {name!r} in {config.path} (sources: {known})")
     text = config.path.read_text(encoding="utf-8")
     new_text, kept = without_source(text, name)
-    write_atomic(config.path.with_name(config.path.name + ".bak"), text.encode("utf-8"))
-    write_atomic(config.path, new_text.encode("utf-8"))
-    try:
-        load_config(config.path)
-    except ConfigError as exc:  # (the file as it was: nothing half-done)
-        write_atomic(config.path, text.encode("utf-8"))
-        raise ConfigError(f"not changed: without {name!r} the config is invalid ({exc})",
-                          path=str(config.path)) from exc
+    _write_valid(config, text, new_text, f"without {name!r} the config is invalid")
     return Removed(source, kept)
 
 
@@ -193,16 +191,7 @@ def without_source(text: str, name: str) -> tuple[str, bool]:
     before = yaml.safe_load(text) or {}
     rest = [e for e in before.get("sources") or []
             if not (isinstance(e, dict) and e.get("name") == name)]
-    cut = _cut(text, name)
-    if cut is not None:
-        try:
-            after = yaml.safe_load(cut)
-        except yaml.YAMLError:
-            after = None
-        if isinstance(after, dict) and (after.get("sources") or []) == rest:
-            return cut, True
-    before["sources"] = rest
-    return yaml.safe_dump(before, allow_unicode=True, sort_keys=False), False
+    return _kept_or_dumped(before, _cut(text, name), rest)
 
 
 def _cut(text: str, name: str) -> str | None:
@@ -254,16 +243,22 @@ def with_sources(text: str, entries: Sequence[dict[str, Any]]) -> tuple[str, boo
     was kept (False: dumped again whole, comments lost, because the insertion did not read
     back as the old sources followed by the new ones)."""
     before = yaml.safe_load(text) or {}
-    inserted = _insert(text, entries)
-    if inserted is not None:
+    return _kept_or_dumped(before, _insert(text, entries),
+                           [*(before.get("sources") or []), *entries])
+
+
+def _kept_or_dumped(before: dict[str, Any], edited: str | None,
+                    sources: list[Any]) -> tuple[str, bool]:
+    """The edited text if it reads back as the file with `sources` as its list (True), else
+    the file dumped again whole with them (False: comments lost)."""
+    if edited is not None:
         try:
-            after = yaml.safe_load(inserted)
+            after = yaml.safe_load(edited)
         except yaml.YAMLError:
             after = None
-        if isinstance(after, dict) and after.get("sources") == [
-                *(before.get("sources") or []), *entries]:
-            return inserted, True
-    before["sources"] = [*(before.get("sources") or []), *entries]
+        if isinstance(after, dict) and (after.get("sources") or []) == sources:
+            return edited, True
+    before["sources"] = sources
     return yaml.safe_dump(before, allow_unicode=True, sort_keys=False), False
 
 

@@ -89,7 +89,7 @@ def test_import_keeps_comments_numbers_a_taken_name_and_counts_known_urls(tmp_pa
 def test_feeds_that_would_break_the_config_leave_it_as_it_was(tmp_path: Path) -> None:
     path = _config(tmp_path, "  - name: A\n    url: https://a.example/feed\n")
     before = path.read_text(encoding="utf-8")
-    with pytest.raises(ConfigError, match="not changed: the OPML's feeds would make it invalid"):
+    with pytest.raises(ConfigError, match="not changed: the new feeds would make it invalid"):
         import_sources(load_config(path), [Source(name="B", url="gopher://b.example/")])
     assert path.read_text(encoding="utf-8") == before
 
