@@ -6,6 +6,7 @@ Public API: `render_issue(issue, *, templates=None) -> Rendered` and `issue_to_d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,44 @@ def _shorten_note(shown: int, total: int) -> str:
             "the web edition has the full list.")
 
 
+def _featured_note(shown: int, total: int) -> str:
+    return (f"In Our Feeds shortened to fit the email: {shown} of {total} stories shown; "
+            "the web edition has them all.")
+
+
+def _fit_email(view: dict[str, Any], email_html: str,
+               render: Callable[[dict[str, Any]], str]) -> tuple[dict[str, Any], str, list[str]]:
+    """The e-mail's view and HTML within EMAIL_BUDGET, and the notes saying what was cut.
+
+    "Also this week" (the least important part) is shortened first; only when the email is
+    still too big without any of it are the last featured stories left to the web edition
+    (the first is always kept). Each candidate is sized with its notes already in it."""
+    if size(email_html) <= EMAIL_BUDGET:
+        return view, email_html, []
+    total = view["also_total"]
+    if total:
+        def also(n: int) -> tuple[dict[str, Any], str]:
+            v = shortened(view, n, [_shorten_note(n, total)])
+            return v, render(v)
+
+        shown = fit_also(total - 1, lambda n: size(also(n)[1]) <= EMAIL_BUDGET)
+        fitted, html = also(shown)
+        if size(html) <= EMAIL_BUDGET:
+            return fitted, html, [_shorten_note(shown, total)]
+    stories = len(view["featured"])
+    if stories < 2:
+        return view, email_html, []
+
+    def featured(n: int) -> tuple[dict[str, Any], str, list[str]]:
+        notes = [_shorten_note(0, total)] if total else []
+        notes.append(_featured_note(n, stories))
+        v = shortened(view, 0, notes, featured=n)
+        return v, render(v), notes
+
+    kept = 1 + fit_also(stories - 2, lambda n: size(featured(n + 1)[1]) <= EMAIL_BUDGET)
+    return featured(kept)
+
+
 def render_issue(issue: Issue, *, templates: Path | None = None,
                  unsubscribe: str | None = None) -> Rendered:
     """Render every file of the issue folder.
@@ -63,21 +102,12 @@ def render_issue(issue: Issue, *, templates: Path | None = None,
     unsub = safe_unsubscribe(unsubscribe)
     data = issue_to_dict(issue)
     view = _view(data, newsletter_to_dict(issue.newsletter), unsub)
-    email_html = render_email_html(view, templates=templates)
-    email_view = view
-    if size(email_html) > EMAIL_BUDGET and view["also_total"]:
-        total = view["also_total"]
-        # The note itself takes room, so size each candidate with the note already in it.
-        # The view is built once: a candidate only cuts its "Also" list and adds the note.
-        def candidate(n: int) -> tuple[dict[str, Any], str]:
-            v = shortened(view, n, _shorten_note(n, total))
-            return v, render_email_html(v, templates=templates)
-
-        shown = fit_also(total - 1, lambda n: size(candidate(n)[1]) <= EMAIL_BUDGET)
-        email_view, email_html = candidate(shown)
-        note = _shorten_note(shown, total)
-        data = {**data, "notes": [*data["notes"], note]}
-        view = {**view, "notes": [*view["notes"], note]}  # the web page keeps the full list
+    email_view, email_html, cut = _fit_email(
+        view, render_email_html(view, templates=templates),
+        lambda v: render_email_html(v, templates=templates))
+    if cut:  # the web page keeps the whole issue, with the notes
+        data = {**data, "notes": [*data["notes"], *cut]}
+        view = {**view, "notes": [*view["notes"], *cut]}
 
     files = {
         "index.html": render_template("issue.html", view, templates=templates),

@@ -2,8 +2,9 @@
 
 Gmail clips messages over ~102 KB and hides the rest behind "View entire message" — the
 unsubscribe footer goes first. We budget 100 KB for the HTML part; when a huge week would
-exceed it, the "Also this week" list (the least important part) is shortened, never the
-stories, and the issue says so.
+exceed it, the "Also this week" list (the least important part) is shortened first; only
+when that is not enough do the last featured stories go to the web edition (the first always
+stays), and the issue says so.
 """
 
 from __future__ import annotations

@@ -220,12 +220,19 @@ def _zone(name: object) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def shortened(view: dict[str, Any], shown: int, note: str) -> dict[str, Any]:
-    """A full view (build_view) whose "Also this week" list keeps its first `shown` items,
-    with `note` among the notes: the e-mail's view when the full list does not fit."""
+def shortened(view: dict[str, Any], shown: int, notes: list[str],
+              featured: int | None = None) -> dict[str, Any]:
+    """A full view (build_view) whose "Also this week" list keeps its first `shown` items
+    (and, given `featured`, "In Our Feeds" its first `featured` stories), with `notes` added:
+    the e-mail's view when the whole issue does not fit."""
     also = view["also"][:shown]
-    return {**view, "also": also, "also_hidden": view["also_total"] - len(also),
-            "notes": [*view["notes"], note]}
+    cut = {"also": also, "also_hidden": view["also_total"] - len(also),
+           "notes": [*view["notes"], *notes]}
+    if featured is not None:
+        kept = view["featured"][:featured]
+        cut.update(featured=kept, featured_sections=_sections(kept),
+                   featured_hidden=len(view["featured"]) - len(kept))
+    return {**view, **cut}
 
 
 def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, Any]:
@@ -291,6 +298,7 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
         "also": also,
         "also_total": len(also),
         "also_hidden": 0,  # the e-mail's shortened list says how many it left out
+        "featured_hidden": 0,  # the stories a huge week's e-mail leaves to the web edition
         "quiet": not featured and not also,
         "tldr": tldr,
         "explainer": explainer,

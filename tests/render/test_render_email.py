@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from types import ModuleType
 from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
 
-from digest.models import Issue
+from digest.models import Issue, Story
 from digest.render import EMAIL_BUDGET, render_issue
 from digest.render.email_html import fit_also
 
@@ -116,3 +117,47 @@ def test_fit_also_finds_the_largest_fit_trying_only_near_it() -> None:
 
             assert fit_also(total, fits) == min(limit, total)
             assert all(0 < n <= max(2 * limit + 1, 1) for n in tried)  # never far past the fit
+
+
+def _many_featured(factory: ModuleType, n: int, *, also: bool) -> Issue:
+    """A week of `n` long featured stories (six sources each) that would pass the clip size."""
+    stories = []
+    for i in range(n):
+        cs = [factory.cite(f"Outlet {j} News", f"s{i}-{j}-a-long-slug-for-a-realistic-path",
+                           f"Headline {i}-{j} about chips, the regulator and more")
+              for j in range(6)]
+        text = "The regulator said the new AI rule would take effect next spring. " * 2
+        stories.append(Story(rank=i + 1, section="in_our_feeds",
+                             headline=f"Story {i}: a long headline about AI chips and money",
+                             sentences=tuple(factory.sent(text, cs[k], cs[k + 1])
+                                             for k in range(4)),
+                             articles=tuple(cs)))
+    extra = tuple(replace(s, rank=n + s.rank) for s in factory.make_issue().stories
+                  if s.section == "also") if also else ()
+    return factory.make_issue(stories=(*stories, *extra))
+
+
+@pytest.mark.parametrize("also", [False, True])
+def test_huge_week_of_featured_stories_fits_the_clip_size(factory: ModuleType,
+                                                           also: bool) -> None:
+    # 50 featured stories (max_stories allows 50) made a 140 KB email: Gmail clipped it and
+    # hid the footer with the unsubscribe link. The last stories go to the web edition.
+    files = render_issue(_many_featured(factory, 50, also=also),
+                         unsubscribe="https://news.example.org/u").files
+    html = files["email.html"]
+    assert len(html.encode("utf-8")) <= EMAIL_BUDGET
+    doc = lxml.html.document_fromstring(html)
+    shown = len(doc.xpath("//h3"))
+    assert 1 < shown < 50
+    notes = json.loads(files["issue.json"])["notes"]
+    assert notes[-1] == (f"In Our Feeds shortened to fit the email: {shown} of 50 stories "
+                         "shown; the web edition has them all.")
+    assert len(notes) == (2 if also else 1)
+    more = doc.xpath("//a[contains(@href, '#in-our-feeds')]")
+    assert more and more[0].text_content() == f"And {50 - shown} more on the web edition"
+    assert f"And {50 - shown} more on the web edition" in files["email.txt"]
+    assert "https://news.example.org/u" in doc.xpath("//a/@href")  # the footer survives
+    if also:  # the list goes first, and says where it went
+        assert not doc.xpath("//ul/li") and "And 3 more on the web edition" in html
+    page = lxml.html.document_fromstring(files["index.html"])
+    assert len(page.xpath("//h3[starts-with(@id, 'story-')]")) == 50
