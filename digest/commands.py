@@ -180,7 +180,8 @@ def status(config: Config) -> int:
         for n in channels:
             out.print(f"  {n.issue}  {n.channel}  {n.status}  {n.error or n.sent or ''}".rstrip())
     if edited is not None:
-        out.print(f"Last issue {edited.key}: written {edited.editor}. {edited.explainer}")
+        where = f" (built in {edited.folder}, with --out)" if edited.folder else ""
+        out.print(f"Last issue {edited.key}{where}: written {edited.editor}. {edited.explainer}")
         for note in edited.notes:
             out.print(f"  note: {note}")
     return 0

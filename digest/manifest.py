@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from .models import Delivery, Issue, Notification, Period
 
 if TYPE_CHECKING:
     from .collect import CollectReport
+    from .store import RunRecord
 
 _PACKAGES = ("digest", "feedparser", "httpx", "trafilatura", "scikit-learn", "jinja2", "nh3")
 
@@ -43,6 +45,9 @@ def _base(config: Config, period: Period, run_id: int) -> dict[str, Any]:
         "period": {"key": period.key, "start": period.start.isoformat(),
                    "end": period.end.isoformat()},
         "config": {"path": str(config.path), "sha256": config.digest},
+        # the folder the issue is in (the config's output, or `--out`): `digest status` and
+        # `digest send` find an issue built elsewhere by it
+        "output": str(config.output),
         "versions": versions(),
     }
 
@@ -90,6 +95,20 @@ def build(config: Config, period: Period, collected: CollectReport | None, issue
     info["skipped"] = [{"source": r.source.name, "reason": r.error} for r in results
                        if r.status == "skipped"]
     return info
+
+
+def last_build(runs: Iterable[RunRecord], key: str) -> dict[str, Any] | None:
+    """The manifest of the newest of `runs` (newest first, as `store.runs()` gives them) that
+    built issue `key`; None when none of them did or its manifest is unreadable."""
+    for r in runs:
+        if r.period != key or r.status != "ok" or not r.manifest:
+            continue
+        try:
+            info = json.loads(r.manifest)
+        except ValueError:
+            return None
+        return info if isinstance(info, dict) and info.get("status") == "ok" else None
+    return None
 
 
 def delivery(d: Delivery | Notification) -> dict[str, Any]:

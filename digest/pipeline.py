@@ -153,12 +153,25 @@ def recipients_configured(config: Config) -> bool:
     return bool(config.email.recipients or config.email.recipients_file)
 
 
+def _not_built(config: Config, key: str, store: Store) -> str:
+    """Why issue `key` cannot be sent from the output folder: never built, or built with
+    `--out` in another folder (which this names, with the command that sends it from there)."""
+    from .manifest import last_build
+
+    info = last_build(store.runs(200), key) if store.issue(key) else None
+    folder = Path(str(info.get("output"))) if info and info.get("output") else None
+    if folder and folder != config.output and (folder / "issues" / key / "issue.eml").exists():
+        return (f"issue {key} was built in {folder} (with --out), not in {config.output}; "
+                f"send it from there: digest send --period {key} --out {folder}")
+    return f"issue {key} has not been built in {config.output}; run 'digest run' first"
+
+
 def send(config: Config, key: str, store: Store, *, dry_run: bool = False,
          resend: Resend = "none") -> list[Delivery]:
     """Send a built issue to every recipient the delivery ledger allows: those never sent to
     and those that failed; those in doubt only with `resend` (see publish/ledger.py)."""
     if not (config.output / "issues" / key / "issue.eml").exists():
-        raise DigestError(f"issue {key} has not been built in {config.output}; run 'digest run' first")
+        raise DigestError(_not_built(config, key, store))
     from .publish import send_issue
 
     return send_issue(key, config.output, config.email, store, dry_run=dry_run, resend=resend)

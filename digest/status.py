@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .configtypes import Config
@@ -22,11 +23,27 @@ class EditorReport:
     editor: str  # "offline" or "llm:<model>"
     notes: tuple[str, ...]  # fallbacks, clustering notes, shortened lists
     explainer: str  # how the Explainer was chosen, or why there is none
+    folder: Path | None = None  # where it was built when not in the config's output (--out)
+
+
+# How many of the newest runs are searched for the one that built the newest issue.
+_RUNS = 200
 
 
 def editor_report(config: Config, store: Store) -> EditorReport | None:
-    """Read from the newest issue's issue.json (None when no issue is built)."""
+    """The newest issue's, from the manifest its build stored with the run (wherever it was
+    built: the config's output or an `--out` folder), else from its issue.json in the output
+    folder (None when neither is there)."""
+    from .manifest import last_build
+
     for record in store.issues()[:1]:
+        info = last_build(store.runs(_RUNS), record.key)
+        if info is not None and "editor" in info:
+            built = info.get("output")
+            folder = Path(built) if built and Path(built) != config.output else None
+            return EditorReport(record.key, str(info["editor"]),
+                                tuple(str(n) for n in info.get("notes") or []),
+                                str(info.get("explainer") or ""), folder)
         path = config.output / "issues" / record.key / "issue.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@ that went wrong for them, through the real CLI (a real HTTP server, a real SMTP 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -134,6 +135,35 @@ def test_an_issue_built_with_out_can_be_sent(tmp_path: Path, sample_site: Site) 
     assert sent.returncode == 0, sent.stderr
     assert sent.stdout == "sent to a@example.org\n"
     assert server.delivered == ["a@example.org"]
+
+
+def test_status_and_send_find_an_issue_built_with_out(tmp_path: Path,
+                                                      sample_site: Site) -> None:
+    """After `digest run --out DIR`, `digest status` said nothing of the issue (it read
+    issue.json from the config's folder) and `digest send` said it "has not been built":
+    now status reports it and says where it is, and send names the `--out` to use."""
+    config = http_config(tmp_path, sample_site.base, extra=(
+        "email:\n  from: news@example.org\n  recipients: [a@example.org]\n"
+        "  smtp_host: 127.0.0.1\n  smtp_port: 9\n  security: none\n"))
+    elsewhere = tmp_path / "staging"
+    built = digest_cli("run", "--config", str(config), "--period", PERIOD, "--out",
+                       str(elsewhere), "--no-send")
+    assert built.returncode == 0, built.stderr
+    status = digest_cli("status", "--config", str(config))
+    assert status.returncode == 0, status.stderr
+    assert (f"Last issue {PERIOD} (built in {elsewhere}, with --out): written offline."
+            in status.stdout)
+    sent = digest_cli("send", "--config", str(config), "--period", PERIOD, "--dry-run")
+    assert sent.returncode == 1
+    assert (f"issue {PERIOD} was built in {elsewhere} (with --out), not in {tmp_path / 'out'}; "
+            f"send it from there: digest send --period {PERIOD} --out {elsewhere}"
+            in " ".join(sent.stderr.split()))
+    manifest = json.loads((elsewhere / "issues" / PERIOD / "manifest.json").read_text())
+    assert manifest["output"] == str(elsewhere)
+    # built again in the config's own folder: that is where it is now
+    digest_cli("run", "--config", str(config), "--period", PERIOD, "--no-send", "--no-fetch")
+    again = digest_cli("status", "--config", str(config))
+    assert f"Last issue {PERIOD}: written offline." in again.stdout
 
 
 @pytest.mark.parametrize(
