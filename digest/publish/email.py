@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import datetime
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -97,9 +98,12 @@ def message_bytes(msg: EmailMessage) -> bytes:
     return msg.as_bytes(policy=policy.SMTP)
 
 
-def addressed_to(msg: EmailMessage, recipient: str, msgid: str) -> EmailMessage:
-    """A copy of `msg` with To set to one recipient (each subscriber gets their own copy) and
-    that copy's own Message-ID."""
+def addressed_to(msg: EmailMessage, recipient: str, msgid: str,
+                 date: datetime | None = None) -> EmailMessage:
+    """A copy of `msg` with To set to one recipient (each subscriber gets their own copy),
+    that copy's own Message-ID and, given `date`, the time it is sent as its Date (the
+    issue.eml's period end would make a retry a week later look a week old: mail clients sort
+    it below newer mail and spam filters score a Date far in the past)."""
     from email import message_from_bytes
 
     copy = message_from_bytes(message_bytes(msg), _class=EmailMessage, policy=policy.SMTP)
@@ -109,4 +113,7 @@ def addressed_to(msg: EmailMessage, recipient: str, msgid: str) -> EmailMessage:
     copy["To"] = Address(addr_spec=recipient) if local and domain else recipient
     del copy["Message-ID"]
     copy["Message-ID"] = msgid
+    if date is not None:
+        del copy["Date"]
+        copy["Date"] = format_datetime(date)
     return copy

@@ -21,6 +21,7 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Callable
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -265,7 +266,8 @@ def _attempt(conn: _Connection, msg: EmailMessage, key: str, rcpt: str, msgid: s
                                      message_id=msgid))
 
     try:
-        _send_one(conn, addressed_to(msg, rcpt, msgid), email.from_addr, rcpt, intent)
+        copy = addressed_to(msg, rcpt, msgid, datetime.now(UTC))
+        _send_one(conn, copy, email.from_addr, rcpt, intent)
     except InDoubt as exc:
         error = (f"{rcpt}: outcome unknown, so not retried: {_describe(exc.cause, email)}, "
                  "after the whole message was handed over")

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -128,6 +129,26 @@ def test_send_delivers_once_per_recipient(inbox: tuple[Inbox, int], out: Path,
 
     again = send_issue(issue.key, out, email, log)
     assert again == [] and len(handler.envelopes) == 2  # a re-run never sends twice
+
+
+def test_each_copy_is_dated_when_it_is_sent(inbox: tuple[Inbox, int], out: Path,
+                                            email_settings: EmailSettings,
+                                            issue: Issue) -> None:
+    """Every copy carried the issue's period end as its Date, so a recipient retried a week
+    later (or sent with --resend) got a message dated a week back: sorted below newer mail,
+    and scored by spam filters (DATE_IN_PAST_96_XX). issue.eml keeps the period end."""
+    handler, port = inbox
+    before = datetime.now(UTC).replace(microsecond=0)
+    send_issue(issue.key, out, _settings(email_settings, port), MemoryLog())
+    after = datetime.now(UTC)
+    for envelope in handler.envelopes:
+        assert isinstance(envelope.content, bytes)
+        msg = message_from_bytes(envelope.content, _class=EmailMessage, policy=policy.default)
+        assert len(msg.get_all("Date") or []) == 1
+        assert before <= msg["Date"].datetime <= after
+    saved = (out / "issues" / issue.key / "issue.eml").read_bytes()
+    kept = message_from_bytes(saved, _class=EmailMessage, policy=policy.default)
+    assert kept["Date"].datetime == issue.period.end
 
 
 def test_refused_recipient_is_recorded_and_retried(inbox: tuple[Inbox, int], out: Path,
