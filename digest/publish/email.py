@@ -83,7 +83,6 @@ def build_message(issue: Issue, *, html: str, text: str, email: EmailSettings) -
     title = _one_line(issue.newsletter.title) or "digest"
     slug = _KEY_SAFE.sub("-", title.lower()).strip("-") or "digest"
     msg["List-Id"] = f"{title} <{slug}.{from_domain(email.from_addr)}>"
-    msg["Content-Language"] = issue.newsletter.language
     for name, value in unsubscribe_headers(email.unsubscribe).items():
         msg[name] = value
     # base64, not quoted-printable: QP bodies decode with CRLF line ends, base64 gives back
@@ -91,6 +90,8 @@ def build_message(issue: Issue, *, html: str, text: str, email: EmailSettings) -
     msg.set_content(text, subtype="plain", charset="utf-8", cte="base64")
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="base64")
     msg.set_boundary(_boundary(issue.key))
+    # after the parts: set_content() clears every Content-* header set before it
+    msg["Content-Language"] = _one_line(issue.newsletter.language) or "en"
     return msg
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -49,6 +50,17 @@ def test_eml_is_multipart_alternative_text_first(tmp_path: Path, issue: Issue,
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     # the footer link matches the header
     assert "https://news.example.org/unsubscribe?list=digest" in parts[1].get_content()
+
+
+def test_eml_says_its_language(tmp_path: Path, issue: Issue,
+                               email_settings: EmailSettings) -> None:
+    """The Content-Language header was set before the parts, and set_content() dropped it:
+    the message never said its language (mail clients offer translation by it)."""
+    msg = _eml(publish_issue(render_issue(issue), tmp_path, issue=issue, email=email_settings))
+    assert msg["Content-Language"] == "en"
+    zh = replace(issue, newsletter=replace(issue.newsletter, language="zh-Hans"))
+    msg = _eml(publish_issue(render_issue(zh), tmp_path / "zh", issue=zh, email=email_settings))
+    assert msg["Content-Language"] == "zh-Hans"
 
 
 def test_eml_is_deterministic(tmp_path: Path, issue: Issue,
