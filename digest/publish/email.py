@@ -47,8 +47,9 @@ def _boundary(key: str) -> str:
 def unsubscribe_headers(unsubscribe: str | None) -> dict[str, str]:
     """List-Unsubscribe (RFC 2369), plus one-click List-Unsubscribe-Post (RFC 8058).
 
-    RFC 8058 requires an HTTPS URI for one-click, so a mailto-only setting gets
-    List-Unsubscribe without the -Post header.
+    RFC 8058 requires an HTTPS URI for one-click, so a mailto: or plain http:// setting gets
+    List-Unsubscribe without the -Post header (a client must not POST a reader's
+    unsubscribe in the clear on the header's word).
     """
     if not unsubscribe:
         return {}
@@ -56,7 +57,7 @@ def unsubscribe_headers(unsubscribe: str | None) -> dict[str, str]:
     if problem:
         raise PublishError(f"email.unsubscribe: {problem}")
     value = unsubscribe.strip()
-    if MAILTO.match(value):
+    if MAILTO.match(value) or not value.lower().startswith("https://"):
         return {"List-Unsubscribe": f"<{value}>"}
     return {"List-Unsubscribe": f"<{value}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}

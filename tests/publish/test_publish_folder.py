@@ -77,6 +77,18 @@ def test_mailto_unsubscribe_has_no_one_click(tmp_path: Path, issue: Issue) -> No
     assert msg["List-Unsubscribe-Post"] is None
 
 
+def test_plain_http_unsubscribe_has_no_one_click(tmp_path: Path, issue: Issue) -> None:
+    """An http:// unsubscribe URL got List-Unsubscribe-Post too, though RFC 8058 allows
+    one-click only for an HTTPS URI: the header is kept, the one-click claim is not."""
+    email = EmailSettings(unsubscribe="http://news.example.org/unsubscribe")
+    msg = _eml(publish_issue(render_issue(issue), tmp_path, issue=issue, email=email))
+    assert msg["List-Unsubscribe"] == "<http://news.example.org/unsubscribe>"
+    assert msg["List-Unsubscribe-Post"] is None
+    upper = EmailSettings(unsubscribe="HTTPS://news.example.org/unsubscribe")
+    msg = _eml(publish_issue(render_issue(issue), tmp_path / "b", issue=issue, email=upper))
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
 def test_no_unsubscribe_no_headers(tmp_path: Path, issue: Issue) -> None:
     msg = _eml(publish_issue(render_issue(issue), tmp_path, issue=issue, email=EmailSettings()))
     assert msg["List-Unsubscribe"] is None and msg["List-Unsubscribe-Post"] is None
