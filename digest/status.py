@@ -77,8 +77,11 @@ def failed_deliveries(store: Store, *, issues: int = 5) -> list[Delivery]:
 
 def channel_report(config: Config, store: Store) -> list[Notification]:
     """Where each configured channel stands: its newest notification, and every one in doubt
-    or failed (never re-sent by itself, or tried again on the next run), newest issue first."""
-    rows = store.notifications()
+    or failed (never re-sent by itself, or tried again on the next run), newest issue first.
+    A channel taken out of the config is not listed: nothing sends to it any more, so its
+    failure was listed for ever (the webhook a user had replaced because it failed)."""
+    listed = set(config.notify)
+    rows = [n for n in store.notifications() if n.channel in listed]
     newest: dict[str, Notification] = {}
     for n in rows:  # newest issue first
         newest.setdefault(n.channel, n)

@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 
 from digest.channels import instantiate
+from digest.config import load_config
 from digest.models import EmailSettings, Issue, Notification
 from digest.publish.notify import _limit, _markup, notify_issue
+from digest.status import channel_report
 from digest.store import open_store
 
 from ..conftest import Hook
@@ -125,3 +127,23 @@ def test_each_service_gets_its_own_markup_and_limit(issue: Issue, url: str, mark
     title, room = _limit(plugin, issue.title)
     assert _markup(plugin) == markup and title == issue.title
     assert room == limit - (len(title) if title_shares else 0)
+
+
+def test_status_does_not_list_a_channel_taken_out_of_the_config(tmp_path: Path) -> None:
+    """A webhook that failed and was then replaced in the config stayed in `digest status`
+    as failing for ever, though nothing would ever send to it again."""
+    old, new = "json://127.0.0.1:9/old", "json://127.0.0.1:9/new"
+    path = tmp_path / "sources.yaml"
+    path.write_text(f"newsletter: {{title: T, base_url: 'https://n.example.org/'}}\n"
+                    f"notify:\n  - {new}\n", encoding="utf-8")
+    config = load_config(path)
+    store = open_store(tmp_path / "db")
+    try:
+        store.record_notification(Notification("2026-W09", new, "failed", error="HTTP 500"))
+        store.record_notification(Notification("2026-W10", old, "failed", error="HTTP 500"))
+        store.record_notification(Notification("2026-W10", new, "sent"))
+        report = channel_report(config, store)
+    finally:
+        store.close()
+    assert [(n.issue, n.channel, n.status) for n in report] == [
+        ("2026-W10", new, "sent"), ("2026-W09", new, "failed")]
