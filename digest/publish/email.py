@@ -112,7 +112,10 @@ def addressed_to(msg: EmailMessage, recipient: str, msgid: str,
     assert isinstance(copy, EmailMessage)
     del copy["To"]
     local, _, domain = recipient.partition("@")
-    copy["To"] = Address(addr_spec=recipient) if local and domain else recipient
+    # A non-ASCII address (sent with SMTPUTF8) goes in as written: Address() refuses a
+    # non-ASCII local part, which stopped the whole send at that recipient.
+    ascii_address = local and domain and recipient.isascii()
+    copy["To"] = Address(addr_spec=recipient) if ascii_address else recipient
     del copy["Message-ID"]
     copy["Message-ID"] = msgid
     if date is not None:

@@ -267,6 +267,10 @@ def _attempt(conn: _Connection, msg: EmailMessage, key: str, rcpt: str, msgid: s
 
     try:
         copy = addressed_to(msg, rcpt, msgid, datetime.now(UTC))
+    except ValueError as exc:  # no copy for this address: it fails, the others are still sent
+        return Delivery(issue=key, recipient=rcpt, status="failed", message_id=msgid,
+                        error=str(DeliveryError(f"{rcpt}: cannot address a copy: {exc}"))), None
+    try:
         _send_one(conn, copy, email.from_addr, rcpt, intent)
     except InDoubt as exc:
         error = (f"{rcpt}: outcome unknown, so not retried: {_describe(exc.cause, email)}, "

@@ -151,6 +151,29 @@ def test_each_copy_is_dated_when_it_is_sent(inbox: tuple[Inbox, int], out: Path,
     assert kept["Date"].datetime == issue.period.end
 
 
+def test_non_ascii_addresses_are_sent_with_smtputf8(out: Path, email_settings: EmailSettings,
+                                                   issue: Issue) -> None:
+    """A recipient with a non-ASCII local part (读者@…) stopped the whole send with an
+    internal error (NonASCIILocalPartDefect) at that recipient: nobody after it got the
+    issue, on every run. It is sent with SMTPUTF8, its To as written."""
+    handler = Inbox()
+    port = _free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, enable_SMTPUTF8=True)
+    controller.start()
+    rcpts = ("ann@example.com", "读者@example.org", "bob@bücher.example", "cy@example.com")
+    try:
+        deliveries = send_issue(issue.key, out, _settings(email_settings, port,
+                                                          recipients=rcpts), MemoryLog())
+    finally:
+        controller.stop()
+    assert [(d.recipient, d.status) for d in deliveries] == [(r, "sent") for r in rcpts]
+    assert [e.rcpt_tos for e in handler.envelopes] == [[r] for r in rcpts]
+    for envelope, rcpt in zip(handler.envelopes, rcpts, strict=True):
+        assert isinstance(envelope.content, bytes)
+        msg = message_from_bytes(envelope.content, _class=EmailMessage, policy=policy.default)
+        assert msg["To"] == rcpt
+
+
 def test_refused_recipient_is_recorded_and_retried(inbox: tuple[Inbox, int], out: Path,
                                                    email_settings: EmailSettings,
                                                    issue: Issue) -> None:
