@@ -27,6 +27,19 @@ MARKUPS: tuple[Markup, ...] = ("text", "markdown", "html")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()~>#|<])")
 
 
+def inert(value: str) -> str:
+    """`value` with every chat mention broken by a zero-width space, so it reads the same and
+    pings nobody: Discord, Slack, Mattermost and Rocket.Chat turn "@everyone", "@here",
+    "<@123>" and "<!channel>" into pings (Apprise's Discord plugin allows every mention it
+    finds), and a headline or TL;DR from a feed is not ours to ping a channel with."""
+    return value.replace("@", "@\u200b").replace("<!", "<\u200b!")
+
+
+def inert_url(url: str) -> str:
+    """`url` with "@" percent-encoded (the same address): medium.com/@user is no mention."""
+    return url.replace("@", "%40")
+
+
 @dataclass(frozen=True)
 class Brief:
     title: str
@@ -39,13 +52,14 @@ class Brief:
 def _text(value: str, markup: Markup) -> str:
     value = " ".join(str(value).split())
     if markup == "html":
-        return html.escape(value, quote=False)
+        return inert(html.escape(value, quote=False))
     if markup == "markdown":
-        return _MD_SPECIAL.sub(r"\\\1", value)
-    return value
+        return inert(_MD_SPECIAL.sub(r"\\\1", value))
+    return inert(value)
 
 
 def _link(label: str, url: str, markup: Markup) -> str:
+    url = inert_url(url)
     if markup == "html":
         return f'<a href="{html.escape(url)}">{_text(label, markup)}</a>'
     if markup == "markdown":
@@ -75,7 +89,7 @@ def _compose(view: dict[str, Any], markup: Markup, headlines: int, tldr: bool) -
         parts.append(_text(said.quiet_feed, markup))
     issue = view["url"]
     parts.append(_link(said.read_issue, issue, markup) if markup != "text"
-                 else f"{said.read_issue}{said.colon}{issue}")
+                 else f"{said.read_issue}{said.colon}{inert_url(issue)}")
     return "\n\n".join(parts)
 
 
@@ -86,7 +100,7 @@ def briefs(view: dict[str, Any], markup: Markup) -> list[Brief]:
 
     `view` is the issue's template context (render.build_view), so a brief can be made from
     issue.json alone, as the site is."""
-    title = " ".join(str(view["title"]).split())
+    title = inert(" ".join(str(view["title"]).split()))
     n = len(view.get("featured", []))
     ladder = [(n, True)] + [(k, False) for k in range(n, -1, -1)]
     out: list[Brief] = []

@@ -28,7 +28,7 @@ from digest import channels
 from digest.errors import PublishError
 from digest.models import DeliveryStatus, Notification, Resend
 from digest.publish import ledger
-from digest.publish.brief import MARKUPS, Brief, Markup, briefs, fit
+from digest.publish.brief import MARKUPS, Brief, Markup, briefs, fit, inert
 from digest.render import build_view
 
 # What a service's refusal says when the message was too long for it. Rules as data.
@@ -113,7 +113,7 @@ def notify_one(key: str, view: dict[str, Any], template: str) -> Notification:
     plugin = channels.instantiate(url)
     if plugin is None:
         return Notification(key, template, "failed", "not a URL Apprise can send to")
-    title, limit = _limit(plugin, str(view["title"]))
+    title, limit = _limit(plugin, inert(str(view["title"])))
     forms = [Brief(title, b.body, b.markup, b.headlines, b.tldr)
              for b in briefs(view, _markup(plugin))]
     brief = fit(forms, limit)

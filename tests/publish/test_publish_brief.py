@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from digest.channels import instantiate
 from digest.models import Issue
 from digest.publish.brief import MARKUPS, briefs, fit
 from digest.render import build_view, issue_to_dict, newsletter_to_dict
@@ -79,3 +80,26 @@ def test_a_chinese_issues_brief_speaks_chinese(issue: Issue, factory: ModuleType
     quiet = factory.make_quiet_issue()
     quiet = replace(quiet, newsletter=replace(quiet.newsletter, language="zh"))
     assert briefs(_view(quiet), "text")[0].body.startswith("本周无要闻")
+
+
+@pytest.mark.parametrize("markup", MARKUPS)
+def test_mentions_in_source_text_ping_nobody(issue: Issue, markup: str) -> None:
+    """A headline or TL;DR from a feed with "@everyone", "@here", "<@123>" or Slack's
+    "<!channel>" went to a chat channel as written: Apprise's Discord plugin found the mention
+    and allowed it, pinging the whole server (and "@OpenAI" made a mention Discord refuses).
+    A zero-width space after each "@" (and in "<!") keeps the text and pings nobody."""
+    head = "Ping @everyone, @here and <@123> <@&45> <!channel> about @OpenAI"
+    [first, *rest] = issue.stories
+    link = replace(first.articles[0], url="https://medium.example/@lena/post")
+    first = replace(first, headline=head, articles=(link, *first.articles[1:]),
+                    sentences=tuple(replace(s, sources=(link.url,)) for s in first.sentences))
+    hot = replace(issue, stories=(first, *rest), tldr=(replace(issue.tldr[0], text=head),),
+                  title="Issue @here")
+    [form, *_] = briefs(_view(hot), markup)  # type: ignore[arg-type]
+    discord = instantiate("discord://4174216298/JHMHI8qBe7bk2ZwO5U711o3dV_js")
+    assert discord is not None
+    assert discord.ping_payload(form.body, form.title) == {}  # Apprise's own mention finder
+    assert "<!" not in form.body.replace("<\u200b!", "")
+    assert "https://medium.example/%40lena/post" in form.body
+    shown = form.body.replace("\u200b", "")
+    assert "@everyone" in shown and "@OpenAI" in shown  # the text reads as it did
