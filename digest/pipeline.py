@@ -158,7 +158,7 @@ def _not_built(config: Config, key: str, store: Store) -> str:
     `--out` in another folder (which this names, with the command that sends it from there)."""
     from .manifest import last_build
 
-    info = last_build(store.runs(200), key) if store.issue(key) else None
+    info = last_build(store.runs(50), key) if store.issue(key) else None
     folder = Path(str(info.get("output"))) if info and info.get("output") else None
     if folder and folder != config.output and (folder / "issues" / key / "issue.eml").exists():
         return (f"issue {key} was built in {folder} (with --out), not in {config.output}; "

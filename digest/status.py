@@ -26,8 +26,9 @@ class EditorReport:
     folder: Path | None = None  # where it was built when not in the config's output (--out)
 
 
-# How many of the newest runs are searched for the one that built the newest issue.
-_RUNS = 200
+# How many of the newest runs are searched for the one that built the newest issue (a daily
+# cron adds seven a week; each row carries its manifest, so not the whole history).
+_RUNS = 50
 
 
 def editor_report(config: Config, store: Store) -> EditorReport | None:
