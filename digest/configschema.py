@@ -87,7 +87,7 @@ class _NewsletterModel(_Strict):
     topics: list[str] = []
     timezone: Annotated[str, AfterValidator(_known_zone)] = "UTC"
     max_stories: int = Field(default=5, ge=1, le=50)
-    base_url: str = "https://example.org/digest/"
+    base_url: str = Newsletter.base_url
     language: str = Field(default="en", pattern=_LANGUAGE)
     author: str = ""
     operator_footer: bool = False

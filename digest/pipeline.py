@@ -25,6 +25,7 @@ from .collect import CollectReport, collect
 from .configtypes import Config
 from .errors import DigestError, Stopped, StoreError
 from .models import Period
+from .models.config import PLACEHOLDER_BASE_URL
 from .periods import Clock, utcnow
 from .quiet import built_early, early_reason, empty_period_note, hold_reason, mark_quiet
 from .roster import listed
@@ -117,6 +118,10 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
         folder = publish_issue(rendered, config.output, issue=issue, email=config.email,
                                templates=config.templates)
         build_site(config.output, config.newsletter, templates=config.templates)
+        if config.newsletter.base_url == PLACEHOLDER_BASE_URL:
+            log.warning("newsletter.base_url is not set: the site's canonical links, its feeds "
+                        "and sitemap point at the placeholder %s; set it to the address %s is "
+                        "published at", PLACEHOLDER_BASE_URL, config.output)
         # Published: remember its stories and its Explainer (one transaction). They count once
         # the issue row below exists, so a build that never got here (or a crash before
         # save_issue) leaves no trace in them.

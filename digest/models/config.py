@@ -24,6 +24,10 @@ class Source:
     full_text: bool = True  # follow entry links when a feed carries only a summary
 
 
+# newsletter.base_url when the config does not set it: a placeholder nobody publishes at.
+PLACEHOLDER_BASE_URL = "https://example.org/digest/"
+
+
 @dataclass(frozen=True)
 class Newsletter:
     """What the issue is and who it is for."""
@@ -33,7 +37,7 @@ class Newsletter:
     topics: tuple[str, ...] = ()  # phrases that define what is on-topic
     timezone: str = "UTC"  # IANA name; issue periods are computed in this zone
     max_stories: int = 5  # stories in "In Our Feeds"
-    base_url: str = "https://example.org/digest/"  # ends with "/"
+    base_url: str = PLACEHOLDER_BASE_URL  # ends with "/"
     language: str = "en"
     author: str = ""  # the editor's name, for the byline and feed
     # Print the operator's lines (source health, editor notes) under the issue. Off: readers

@@ -240,3 +240,25 @@ def test_brackets_in_names_and_titles_are_printed_as_written(tmp_path: Path,
     assert built.stdout.startswith("Built Markup [/] Weekly — Week 47")
     for table in (checked.stdout, status.stdout):
         assert "[bold]Loud[/bold] :smile:" in table, table
+
+
+@pytest.mark.parametrize("base_url", [None, "https://news.example.net/weekly/"])
+def test_a_site_without_base_url_says_where_its_links_point(tmp_path: Path,
+                                                             base_url: str | None) -> None:
+    """With no `newsletter.base_url` (optional for a site-only config), the site's canonical
+    links, feed.xml's self link, feed.json and sitemap.xml all pointed at the placeholder
+    https://example.org/digest/ without a word: subscribers and search engines were sent
+    there. The run now says so; a config that sets it hears nothing."""
+    feed = REPO / "samples" / "outlets" / "lantern-daily" / "feed.json"
+    own = f", base_url: '{base_url}'" if base_url else ""
+    config = tmp_path / "sources.yaml"
+    config.write_text(f"newsletter: {{title: T, timezone: Asia/Shanghai, topics: [AI]{own}}}\n"
+                      f"sources:\n  - name: Lantern Daily\n    url: '{feed}'\n",
+                      encoding="utf-8")
+    run = digest_cli("run", "--config", str(config), "--period", PERIOD, "--no-send")
+    assert run.returncode == 0, run.stderr
+    said = ("newsletter.base_url is not set: the site's canonical links, its feeds and "
+            "sitemap point at the placeholder https://example.org/digest/")
+    assert (said in " ".join(run.stderr.split())) is (base_url is None)
+    sitemap = (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    assert (base_url or "https://example.org/digest/") in sitemap
