@@ -42,7 +42,7 @@ from digest.edit.lexicon import (
 )
 from digest.edit.proof import headline_strikes
 from digest.edit.write.furniture import clean_sentence
-from digest.text import quotes_open
+from digest.text import CJK, quotes_open
 
 MIN_CLAUSE_WORDS = 4
 
@@ -69,7 +69,7 @@ _SUBORDINATE = re.compile(r"\s+(?=(?:as|after|amid|while|despite|before|when)\s)
 QUOTES = "\"'“”‘’「」"
 # A Chinese title's furniture, written without spaces (the lexicon's CJK_* tables): a kicker
 # before the news, a medium in brackets after it, an outlet's name after "_", "-" or "|".
-_HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
+_HAN = f"[{CJK}]"
 _CJK_LABEL = "|".join(sorted(CJK_KICKERS, key=len, reverse=True))
 _CJK_KICKER = re.compile(rf"^\s*(?:【[^】]{{1,12}}】|〖[^〗]{{1,12}}〗|\[(?:{_CJK_LABEL})\]"
                          rf"|(?:{_CJK_LABEL})\s*[|｜丨:：])\s*")
