@@ -95,9 +95,13 @@ _VERBS = {"planned": "would send to", "sent": "sent to", "failed": "NOT sent to"
 
 
 def delivery_error(d: Delivery) -> str:
-    """A delivery's error as printed after its recipient: without the recipient the stored
-    error opens with ("NOT sent to bob@x.org: bob@x.org: cannot reach …")."""
-    return (d.error or "").removeprefix(f"{d.recipient}: ")
+    """A delivery's error as printed after its recipient and its verb: without what they
+    already say, the recipient the stored error opens with ("NOT sent to bob@x.org:
+    bob@x.org: cannot reach …") and, in doubt, its "outcome unknown" ("outcome UNKNOWN for
+    bob@x.org: outcome unknown, so not retried: …")."""
+    said = (d.error or "").removeprefix(f"{d.recipient}: ")
+    return said.removeprefix("outcome unknown, so ") if d.status in ("unknown", "sending") \
+        else said
 
 
 def print_deliveries(out: Console, deliveries: Sequence[Delivery], indent: str = "") -> None:

@@ -534,3 +534,26 @@ def test_a_login_asked_for_with_no_user_set_names_the_variable(
     first = failed[0].error or ""
     assert "530" in first and "$TEST_SMTP_USER is not set" in first, first
     assert accounts.attempts == []
+
+
+def test_a_delivery_in_doubt_prints_its_doubt_once() -> None:
+    """`digest send` printed "outcome UNKNOWN for a@x.org: outcome unknown, so not retried:
+    …": the verb and the stored error said it twice."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from digest.models import Delivery
+    from digest.printing import print_deliveries
+
+    stream = StringIO()
+    doubt = Delivery(issue="2026-W47", recipient="a@x.org", status="unknown",
+                     error="a@x.org: outcome unknown, so not retried: connection reset, after "
+                           "the whole message was handed over")
+    failed = Delivery(issue="2026-W47", recipient="b@x.org", status="failed",
+                      error="b@x.org: cannot reach the server")
+    print_deliveries(Console(file=stream, width=200, no_color=True), [doubt, failed])
+    assert stream.getvalue().splitlines() == [
+        "outcome UNKNOWN for a@x.org: not retried: connection reset, after the whole message "
+        "was handed over",
+        "NOT sent to b@x.org: cannot reach the server"]
