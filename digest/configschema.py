@@ -173,6 +173,7 @@ class _LLMModel(_Strict):
     token_budget: int = Field(default=LLMSettings.token_budget, ge=0, le=10**9)
     timeout: Seconds = LLMSettings.timeout
     retries: int = Field(default=LLMSettings.retries, ge=0, le=10)
+    time_budget: float = Field(default=LLMSettings.time_budget, gt=0, le=86400)
 
 
 class _EditorModel(_Strict):

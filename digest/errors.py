@@ -9,6 +9,7 @@
     ├── EditError                    the editor cannot build an issue
     │   └── LLMError                 the LLM endpoint failed or answered garbage (we fall back)
     │       └── LLMUnavailable       the endpoint is down or refuses us: ask it nothing more
+    │           └── LLMOutOfTime     the issue's time budget for the model is spent
     ├── RenderError                  a template is missing or broken
     ├── PublishError                 writing out/ or sending mail failed
     │   └── DeliveryError            one recipient could not be sent to
@@ -67,6 +68,10 @@ class LLMError(EditError):
 class LLMUnavailable(LLMError):
     """The endpoint itself failed (timed out or 5xx after its retries, refused the key, not a
     chat API at that URL): every later item would fail the same way, so none is asked."""
+
+
+class LLMOutOfTime(LLMUnavailable):
+    """The issue's `time_budget` of the endpoint's time is spent: no later item is asked."""
 
 
 class RenderError(DigestError):

@@ -35,7 +35,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
-from digest.errors import LLMError, LLMUnavailable
+from digest.errors import LLMError, LLMOutOfTime, LLMUnavailable
 from digest.models import LLMSettings
 
 log = logging.getLogger("digest")
@@ -147,12 +147,15 @@ class ChatClient:
     the editor's `Model` (write/voice.py)."""
 
     def __init__(self, settings: LLMSettings, *, transport: httpx.BaseTransport | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.settings = settings
         self.name = settings.model
         self.budget = Budget(settings.token_budget)
         self.cache_dir = settings.cache_dir or default_cache_dir()
         self.sleep = sleep
+        self.clock = clock
+        self.first_request: float | None = None  # (the time budget runs from it)
         headers = {"Content-Type": "application/json"}
         key = (os.environ.get(settings.api_key_env) or "").strip()  # (`$(cat key.txt)`'s newline)
         self.key_error = _key_error(key, settings.api_key_env)
@@ -210,6 +213,11 @@ class ChatClient:
         try:
             if self.key_error:
                 raise LLMUnavailable(self.key_error)
+            now = self.clock()
+            self.first_request = self.first_request if self.first_request is not None else now
+            if now - self.first_request >= self.settings.time_budget:
+                raise LLMOutOfTime(f"its time budget of {self.settings.time_budget:g}s "
+                                   "for this issue is spent")
             return self._attempts(payload)
         except LLMUnavailable as exc:
             log.warning("LLM %s at %s: %s; the rest of the issue is written offline",

@@ -94,7 +94,10 @@ class LLMSettings:
     model: str
     api_key_env: str = "DIGEST_LLM_API_KEY"  # name of the environment variable holding the key
     token_budget: int = 20000  # per issue; stories past it stay extractive
-    timeout: float = 60.0
+    timeout: float = 60.0  # one attempt as a whole
+    # Seconds of the endpoint's time per issue, looked at before each request: past it the
+    # items not yet asked keep their offline text (a slow local model on a big week).
+    time_budget: float = 1800.0
     retries: int = 2
     cache_dir: Path | None = None  # responses cached by content hash; None: next to the database
 

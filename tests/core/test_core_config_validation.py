@@ -39,6 +39,8 @@ S = T + "sections:\n  - name: Policy\n    topics: [AI policy]\n"
         (T + "fetch:\n  read_timeout: -1\n", 4, "fetch.read_timeout", "greater than 0"),
         (T + "fetch:\n  per_host_delay: -0.5\n", 4, "fetch.per_host_delay", "greater than"),
         (T + "fetch:\n  total_timeout: .inf\n", 4, "fetch.total_timeout", "finite"),
+        (T + "llm: {base_url: 'http://127.0.0.1/v1', model: m, time_budget: 0}\n", 3,
+         "llm.time_budget", "greater than 0"),
         (T + "llm: {base_url: 'http://127.0.0.1/v1', model: m, timeout: -3}\n", 3, "llm.timeout",
          "greater than 0"),
         (T + "schedule:\n  misfire_grace_time: 99999999999\n", 4,

@@ -82,6 +82,20 @@ def test_a_hanging_endpoint_is_given_up_on_once_for_the_whole_issue(
         "the endpoint is unavailable" in llm[1], llm
 
 
+def test_a_slow_endpoint_is_asked_no_more_once_the_time_budget_is_spent(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: Any,
+        texts: Any) -> None:
+    # A model that answers, slowly (a local model on a CPU: a minute an item), held the run
+    # for items x timeout with no bound but the item count; `time_budget` bounds it.
+    url, state = server
+    state.mode = "slow"  # each answer after a second
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path, time_budget=0.5))
+    assert state.calls == 1  # the first item's answer, then no request past the budget
+    llm = [n for n in issue.notes if "LLM not asked" in n]
+    assert len(llm) == 1 and llm[0].endswith(
+        "after that: its time budget for the issue is spent; offline text kept"), issue.notes
+
+
 def test_an_answer_trickled_a_byte_at_a_time_times_out(server: tuple[str, FakeLLM],
                                                        tmp_path: Path) -> None:
     # Each byte came well within the read timeout: the attempt ran as long as the server

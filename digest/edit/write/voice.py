@@ -40,7 +40,7 @@ from digest.edit.week import Week
 from digest.edit.write.answer import addressed, misshapen, parse, shaped, text_of, turned
 from digest.edit.write.grounding import HEADLINE_OVERLAP, check
 from digest.edit.write.summarize import is_cjk_language
-from digest.errors import LLMError, LLMUnavailable
+from digest.errors import LLMError, LLMOutOfTime, LLMUnavailable
 from digest.models import QA, Explainer, Sentence, Story
 from digest.text import quotes_open
 
@@ -95,6 +95,7 @@ class _Breaker:
         self.model = model
         self.down = False
         self.skipped = 0
+        self.why = "the endpoint is unavailable"  # (said in the note on the items not asked)
 
     @property
     def name(self) -> str:
@@ -106,8 +107,10 @@ class _Breaker:
             raise _NotAsked("not asked")
         try:
             return self.model.complete(messages, max_tokens)
-        except LLMUnavailable:
+        except LLMUnavailable as exc:
             self.down = True
+            if isinstance(exc, LLMOutOfTime):
+                self.why = "its time budget for the issue is spent"
             raise
 
 
@@ -309,8 +312,8 @@ def rewrite(endpoint: Model, draft: Draft, week: Week, members: Sequence[Sequenc
             wrote.append((f"Explainer ({n} of {asked} answers)", n))
     if model.skipped:
         notes.append(f"LLM not asked for the {model.skipped} item"
-                     f"{'s' if model.skipped != 1 else ''} after that: the endpoint is "
-                     "unavailable; offline text kept")
+                     f"{'s' if model.skipped != 1 else ''} after that: {model.why}; "
+                     "offline text kept")
     done = sum(n for _, n in wrote)
     if done:  # (issue.json and `digest status` say which items are the model's)
         notes.append(f"LLM wrote {done} item{'s' if done != 1 else ''} of the issue: "
