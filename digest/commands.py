@@ -263,9 +263,9 @@ def sources_remove(config: Config, name: str) -> int:
 
 def sources_enable(config: Config, name: str) -> int:
     """Fetch a source again that was disabled (410 Gone) or is waiting out a Retry-After."""
-    if name not in {s.name for s in config.sources}:
-        known = ", ".join(repr(s.name) for s in config.sources) or "none"
-        raise ConfigError(f"no source named {name!r} in {config.path} (sources: {known})")
+    from .configedit import source_named
+
+    source_named(config, name)
     with scheduling.lock(config), _store(config) as store:
         before = store.enable_source(name)
     out = console()

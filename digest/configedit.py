@@ -127,7 +127,7 @@ def add_source(config: Config, given: str, name: str | None = None, *, check: bo
         found = result.state.url or url
         if found != url and (known := _listed(config, found)):
             return Added(None, known, result, True)
-        url, discovered = found, found != command_line_url(given)
+        url, discovered = found, found != url
     else:
         discovered = False
     chosen = name or _name_for(result, url)
@@ -158,10 +158,10 @@ def _listed(config: Config, url: str) -> str | None:
 def _name_for(result: FetchResult | None, url: str) -> str:
     from urllib.parse import urlsplit
 
+    from .fetch.feeds import bounded_title
+
     title = " ".join((result.title or "").split()) if result is not None else ""
-    if len(title) > MAX_NAME:
-        title = title[:MAX_NAME].rsplit(" ", 1)[0].rstrip(" ,;:-–—|") + "…"
-    return title or urlsplit(url).hostname or Path(url).stem or url
+    return bounded_title(title, MAX_NAME) or urlsplit(url).hostname or Path(url).stem or url
 
 
 @dataclass(frozen=True)
@@ -175,14 +175,20 @@ def remove_source(config: Config, name: str) -> Removed:
     `<name>.bak`), with the comment lines right above it: as text, the rest of the file as
     it was. Its stored articles stay in the database and leave the issues (`unlisted`).
     Raises ConfigError for a name the config does not have."""
-    source = next((s for s in config.sources if s.name == name), None)
-    if source is None:
-        known = ", ".join(repr(s.name) for s in config.sources) or "none"
-        raise ConfigError(f"no source named {name!r} in {config.path} (sources: {known})")
+    source = source_named(config, name)
     text = config.path.read_text(encoding="utf-8")
     new_text, kept = without_source(text, name)
     _write_valid(config, text, new_text, f"without {name!r} the config is invalid")
     return Removed(source, kept)
+
+
+def source_named(config: Config, name: str) -> Source:
+    """The config's source named `name`; ConfigError, naming the sources there are, if none."""
+    source = next((s for s in config.sources if s.name == name), None)
+    if source is None:
+        known = ", ".join(repr(s.name) for s in config.sources) or "none"
+        raise ConfigError(f"no source named {name!r} in {config.path} (sources: {known})")
+    return source
 
 
 def without_source(text: str, name: str) -> tuple[str, bool]:

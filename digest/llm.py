@@ -214,7 +214,8 @@ class ChatClient:
             if self.key_error:
                 raise LLMUnavailable(self.key_error)
             now = self.clock()
-            self.first_request = self.first_request if self.first_request is not None else now
+            if self.first_request is None:
+                self.first_request = now
             if now - self.first_request >= self.settings.time_budget:
                 raise LLMOutOfTime(f"its time budget of {self.settings.time_budget:g}s "
                                    "for this issue is spent")

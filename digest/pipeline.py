@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,13 +28,13 @@ from .models import Period
 from .models.config import PLACEHOLDER_BASE_URL
 from .periods import Clock, utcnow
 from .quiet import built_early, early_reason, empty_period_note, hold_reason, mark_quiet
-from .roster import listed
+from .roster import configured_health, listed
 from .store import IssueRecord, RunLock, Store, open_config_store
 
 if TYPE_CHECKING:
     import httpx
 
-    from .models import ArticleStatus, Delivery, Issue, Notification, Resend, SourceHealth
+    from .models import ArticleStatus, Delivery, Issue, Notification, Resend
 
 
 log = logging.getLogger("digest")
@@ -102,7 +102,7 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
             explained = store.explainer_memory(period.start, config.explainer_memory) \
                 if config.continuity else []
             issue = edit_issue(period, articles, newsletter=config.newsletter,
-                               sources=config.sources, health=_health(config, states),
+                               sources=config.sources, health=configured_health(config, states),
                                model=model, editor=config.editor, memory=memory,
                                explained=explained)
         if failed or unlisted:
@@ -130,16 +130,6 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
                                      period_end=period.end, built_at=clock(),
                                      stories=len(issue.stories)), config.digest)
     return BuildReport(issue=issue, folder=folder)
-
-
-def _health(config: Config, states: Sequence[SourceHealth]) -> list[SourceHealth]:
-    """Health of the configured sources, in config order; never-fetched ones say so."""
-    from .models import SourceHealth
-
-    known = {h.name: h for h in states}
-    return [known.get(s.name) or SourceHealth(name=s.name, url=s.url, status="error",
-                                              error="not fetched yet")
-            for s in config.sources]
 
 
 @contextmanager

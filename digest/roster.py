@@ -1,4 +1,5 @@
-"""Which stored articles an issue may use: those of the sources the config lists.
+"""Which stored articles an issue may use: those of the sources the config lists; and whose
+fetch health the issue and `digest status` report: those sources' too.
 
 The store keeps every article it was given, under the name its source had then. A source taken
 out of sources.yaml kept its articles in every rebuild of its week (`digest build`, `run
@@ -45,6 +46,17 @@ def listed(articles: Sequence[Article], config: Config, states: Sequence[SourceH
                 language=a.language, status="unlisted",
                 reason=f"its source {a.source!r} is not in {config.path.name} any more"))
     return kept, tuple(gone)
+
+
+def configured_health(config: Config, states: Sequence[SourceHealth]) -> list[SourceHealth]:
+    """Health of the configured sources, in config order (a removed source's stored state
+    is not among them); never-fetched ones say so."""
+    from .models import SourceHealth
+
+    known = {h.name: h for h in states}
+    return [known.get(s.name) or SourceHealth(name=s.name, url=s.url, status="error",
+                                              error="not fetched yet")
+            for s in config.sources]
 
 
 def former_names(config: Config, states: Sequence[SourceHealth]) -> dict[str, str]:

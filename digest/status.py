@@ -60,9 +60,10 @@ def failing_sources(config: Config, store: Store) -> list[SourceHealth]:
     """The configured sources whose last fetches failed, in the config's order. A source
     taken out of the config keeps its row in the store: it was listed as failing for ever
     (the dead feed a user had removed because it failed)."""
-    health = {h.name: h for h in store.source_health()}
-    return [health[s.name] for s in config.sources
-            if s.name in health and health[s.name].consecutive_failures]
+    from .roster import configured_health
+
+    return [h for h in configured_health(config, store.source_health())
+            if h.consecutive_failures]
 
 
 def failed_deliveries(store: Store, *, issues: int = 5) -> list[Delivery]:

@@ -81,14 +81,14 @@ def plain(text: str | None) -> str:
 MAX_TITLE = 300  # characters: longer is a body or junk in the title's place (a 50 KB <title>)
 
 
-def bounded_title(title: str) -> str:
-    """`title` without control characters, cut at a word after at most MAX_TITLE characters,
+def bounded_title(title: str, most: int = MAX_TITLE) -> str:
+    """`title` without control characters, cut at a word after at most `most` characters,
     with "…" (else whole)."""
     title = title.translate(_NOT_TEXT)
-    if len(title) <= MAX_TITLE:
+    if len(title) <= most:
         return title
-    head = title[:MAX_TITLE]
-    space = head.rfind(" ", MAX_TITLE // 2)
+    head = title[:most]
+    space = head.rfind(" ", most // 2)
     return (head[:space] if space > 0 else head).rstrip(" ,;:-–—") + "…"
 
 
