@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.allsides import load_weeks, run
 from digest.edit.headline.score import tells
 from digest.edit.settings import Settings, WriteSettings
-from digest.text import iter_sentences
+from digest.sentences import iter_sentences
 
 Record = dict[str, Any]
 

@@ -29,7 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from digest.edit import summarize_document
-from digest.text import split_sentences
+from digest.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "summarize" / "cnndm_frank"
 

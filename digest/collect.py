@@ -170,7 +170,7 @@ def _load_cleaner() -> None:
     """Import what `_clean_items` runs (the cleaner, ~0.1 s) and build what its first pages
     would (`clean.warm`: the openings' gates, the parser, ~0.07 s): each parse worker does it
     as it starts, while the run's first requests are on the wire, not on its first feeds."""
-    from . import text, workers  # noqa: F401
+    from . import sentences, text, workers  # noqa: F401
     from .clean import page
 
     page.warm()

@@ -13,7 +13,8 @@ import re
 from digest.clean import patterns as P
 from digest.clean.blocks import Block, BlockKind
 from digest.clean.rules import SHORT, classify
-from digest.text import cjk_ratio, split_sentences
+from digest.sentences import split_sentences
+from digest.text import cjk_ratio
 
 _BULLET = re.compile(r"^\s*(?:[•·▪▫◦‣●○■□◆◇★☆✓✔➤➢→\-–—*+]|\d{1,2}[.)])\s+")
 _TERMINAL = re.compile(r"[.!?。！？…:;]['\"”’)\]]*$")

@@ -31,7 +31,8 @@ from digest.edit.read.whole import fault
 from digest.edit.write.furniture import clean_sentence, is_furniture
 from digest.edit.write.summarize import in_language
 from digest.models import Article, ArticleState, ArticleStatus
-from digest.text import iter_sentences, undoubled
+from digest.sentences import iter_sentences
+from digest.text import undoubled
 
 
 @dataclass(frozen=True)

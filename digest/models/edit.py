@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from ..text import join_sentences
+from ..sentences import join_sentences
 from .config import Newsletter, Period
 from .fetch import FetchStatus
 

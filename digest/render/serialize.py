@@ -25,7 +25,7 @@ from digest.models import (
     SourceHealth,
     Story,
 )
-from digest.text import join_sentences
+from digest.sentences import join_sentences
 
 SCHEMA_VERSION = 1
 

@@ -1,4 +1,4 @@
-"""digest.text: sentences (English, Chinese, mixed), language, tokens, body hash."""
+"""digest.text and digest.sentences: sentences (English, Chinese, mixed), language, tokens, body hash."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from digest.sentences import split_sentences
 from digest.text import (
     cjk_ratio,
     content_hash,
     detect_language,
     normalize_whitespace,
     quotes_open,
-    split_sentences,
     tokens,
 )
 

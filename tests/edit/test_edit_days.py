@@ -14,7 +14,8 @@ from digest.edit.write.days import date_sentence, labeller, local_day, rewrite
 from digest.edit.write.grounding import trace
 from digest.fetch.dates import parse_date
 from digest.models import Article, Newsletter, Period, Sentence
-from digest.text import content_hash, split_sentences
+from digest.sentences import split_sentences
+from digest.text import content_hash
 
 WEEK = (date(2026, 11, 16), date(2026, 11, 22))  # Monday to Sunday
 TUESDAY = labeller(date(2026, 11, 17), WEEK)  # an article of Tuesday 17 November

@@ -10,7 +10,7 @@ from digest.edit import edit_issue
 from digest.edit.proof import issue_strikes
 from digest.edit.write.grounding import trace
 from digest.models import Article, Newsletter, Period, Source
-from digest.text import split_sentences
+from digest.sentences import split_sentences
 
 MakeArticle = Callable[..., Article]
 

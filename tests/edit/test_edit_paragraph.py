@@ -19,7 +19,7 @@ from digest.edit.write.lines import Centrality, story_lines
 from digest.edit.write.paragraph import paragraph_for
 from digest.edit.write.person import first_person
 from digest.models import Article
-from digest.text import split_sentences
+from digest.sentences import split_sentences
 
 MakeArticle = Callable[..., Article]
 

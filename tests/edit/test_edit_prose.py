@@ -18,7 +18,7 @@ from digest.edit.write.explainer import build_explainer, choose_entity
 from digest.edit.write.grounding import founding, trace
 from digest.edit.write.tldr import main_clause
 from digest.models import Article, Newsletter, Period
-from digest.text import split_sentences
+from digest.sentences import split_sentences
 
 MakeArticle = Callable[..., Article]
 

@@ -21,7 +21,7 @@ from digest.edit.write.intro import _definite, _definition
 from digest.edit.write.timeline import dated_before
 from digest.edit.write.tldr import _a_place
 from digest.models import QA, Article, Explainer, Issue, Newsletter, Period, Sentence
-from digest.text import split_sentences
+from digest.sentences import split_sentences
 
 MakeArticle = Callable[..., Article]
 

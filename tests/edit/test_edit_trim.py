@@ -12,7 +12,7 @@ from digest.edit.write.grounding import trace
 from digest.edit.write.paragraph import paragraph_for
 from digest.edit.write.trim import SHAPES, bare, trimmed
 from digest.models import Article
-from digest.text import split_sentences
+from digest.sentences import split_sentences
 
 MakeArticle = Callable[..., Article]
 CLOSED = ("Harbour master Ines Varga closed the north quay on Monday after a crane collapsed "

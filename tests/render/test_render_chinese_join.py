@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.text import join_sentences
+from digest.sentences import join_sentences
 
 
 @pytest.mark.parametrize(("sentences", "joined"), [

@@ -38,7 +38,8 @@ from digest.edit.read.figures import numbers, rounds
 from digest.edit.settings import HeadlineSettings
 from digest.edit.write.summarize import is_cjk_language
 from digest.models import Article
-from digest.text import iter_sentences, tokens
+from digest.sentences import iter_sentences
+from digest.text import tokens
 
 __all__ = ["Candidate", "Evidence", "candidates", "chosen", "disputes", "expected_f1", "headline_for",
            "tells"]

@@ -8,9 +8,9 @@ EVENT_VERBS, write/attribution and facts.source_clause a sentence's source by RE
 
 from __future__ import annotations
 
-# The verbs that report speech after a speaker's name: SPEECH, at home in digest.text (the
+# The verbs that report speech after a speaker's name: SPEECH, at home in digest.sentences (the
 # sentence splitter reads an attribution after a quotation by them).
-from digest.text import SPEECH as SPEECH
+from digest.sentences import SPEECH as SPEECH
 
 # English irregular verbs: a past tense or participle and its base ("met" is "meet", "won"
 # "win"), which no suffix stripping relates, so that "The leaders have met" tells the event of

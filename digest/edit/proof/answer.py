@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from digest.edit.lexicon import CALENDAR
 from digest.edit.proof.person import speech
-from digest.text import SPEECH
+from digest.sentences import SPEECH
 
 GLUED = re.compile(r"\)[.!?]\s+[A-Z]")
 # What an act of speech is said to be when what was said is not given.

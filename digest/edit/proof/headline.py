@@ -37,7 +37,7 @@ from digest.edit.lexicon import (
 )
 from digest.edit.proof.strike import Strike
 from digest.edit.write.summarize import is_cjk_language
-from digest.text import iter_sentences
+from digest.sentences import iter_sentences
 
 # Verbs that need their object, in the headline present ("Group Approves", "Biden Presses"):
 # only forms that are rarely nouns ("Travel Ban", "Flynn Probe" and "Labor Pick" end well).

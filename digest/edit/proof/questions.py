@@ -27,7 +27,7 @@ from digest.edit.proof.person import (
     speech,
 )
 from digest.edit.settings import FORCES_TO
-from digest.text import SPEECH
+from digest.sentences import SPEECH
 
 NEAR = 12  # words between the entity's name and a question's cue
 

@@ -45,7 +45,8 @@ from digest.edit.write.days import readings
 from digest.edit.write.furniture import LABEL, clean_sentence
 from digest.edit.write.summarize import is_cjk_language
 from digest.models import Issue
-from digest.text import doubled, iter_sentences, quotes_open, undoubled
+from digest.sentences import iter_sentences
+from digest.text import doubled, quotes_open, undoubled
 
 # A dateline or a kicker left at the head of a sentence: "MINNEAPOLIS—", "ALBANY, N.Y. –",
 # "(AP) —", "VIDEO:", "CLAIM:".

@@ -119,7 +119,7 @@ from digest.edit.read.openers import date as _date
 from digest.edit.read.phrases import repeats_phrase as repeats_phrase
 from digest.edit.read.phrases import told_again as told_again
 from digest.edit.read.whole import INVARIABLE, may_be_present
-from digest.text import SPEECH
+from digest.sentences import SPEECH
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ from digest.edit.lexicon import (
 )
 from digest.edit.read.entities import ORG_WORDS, is_title
 from digest.edit.read.leaning import DEK_FAULT, headline_grammar
-from digest.text import ABBREVIATIONS, STATES
+from digest.sentences import ABBREVIATIONS, STATES
 
 CUT_FAULT = "cut by its publisher (a teaser, not a sentence)"
 STOP_FAULT = "a stray full stop inside the sentence"
@@ -95,7 +95,7 @@ def cut(sentence: str) -> bool:
 
 def stray_stop(sentence: str) -> bool:
     """Whether a full stop inside `sentence` is followed by a lower-case word and closes no
-    abbreviation, initial or title (`text.ABBREVIATIONS`, the states' `text.STATES`)."""
+    abbreviation, initial or title (`sentences.ABBREVIATIONS`, the states' `sentences.STATES`)."""
     for m in _STOP.finditer(sentence):
         word = m.group(1)
         if len(word) > 1 and word.lower() not in ABBREVIATIONS and word not in STATES:

@@ -35,7 +35,7 @@ from typing import Any
 from digest.edit.lexicon import content_words
 from digest.edit.settings import VoiceSettings
 from digest.errors import LLMError
-from digest.text import split_sentences
+from digest.sentences import split_sentences
 
 # (pattern, what it is): what no printed text of the model's holds
 MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (

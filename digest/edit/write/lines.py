@@ -53,7 +53,8 @@ from digest.edit.write.pronoun import Named, Persons, named
 from digest.edit.write.summarize import in_language
 from digest.edit.write.timeline import event_day
 from digest.models import Article
-from digest.text import quotes_open, split_sentences, tokens
+from digest.sentences import split_sentences
+from digest.text import quotes_open, tokens
 
 SENTENCES_PER_ARTICLE = 25  # a story is told from each article's opening, not its tail
 MIN_WORDS = 4

@@ -27,7 +27,7 @@ from typing import Protocol
 
 from digest.edit.lexicon import CJK_RE, content_words
 from digest.edit.write.furniture import clean_sentence, is_furniture
-from digest.text import split_sentences
+from digest.sentences import split_sentences
 
 
 @dataclass(frozen=True)
