@@ -15,8 +15,9 @@ import nh3
 
 VERSION = "https://jsonfeed.org/version/1.1"
 # What an entry's HTML may keep: the tags `_feed_entry.html` uses; links http(s) only.
-_TAGS = {"p", "h2", "h3", "ul", "ol", "li", "a", "strong", "em", "br", "blockquote", "code"}
-_ATTRS = {"a": {"href", "title"}}
+_TAGS = {"p", "h2", "h3", "ul", "ol", "li", "a", "strong", "em", "br", "blockquote", "code", "span"}
+# `lang` on any element: a Chinese story's parts in an English issue say so (`script.part_language`)
+_ATTRS = {"a": {"href", "title"}, "*": {"lang"}}
 
 
 def sanitize_entry(html: str) -> str:

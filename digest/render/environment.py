@@ -145,8 +145,22 @@ def wrap_text(text: str, width: int = 72) -> str:
     return "\n".join(out)
 
 
+def lang_attribute(tag: str | None) -> Markup:
+    """` lang="zh-Hans"` for an element whose text is in another language than the page
+    (the view's `*_lang` keys, `script.part_language`); nothing when it is the page's own."""
+    return Markup(' lang="%s"') % tag if tag else Markup("")
+
+
+def in_language(text: str, tag: str | None) -> Markup:
+    """`text`, escaped, in a `<span lang>` when it is in another language than the page (for a
+    part inside an element in the page's language: a headline after its "Update" label)."""
+    return Markup('<span lang="%s">%s</span>') % (tag, text) if tag else Markup("%s") % text
+
+
 def _filters() -> dict[str, Any]:
     return {
+        "lang": lang_attribute,
+        "in_lang": in_language,
         "wrap": wrap_text,
         "columns": columns,
         "safe_url": safe_url,

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest.locale import WORDS, Words, day, days, listed, question, span, words
 from digest.render.urls import join_url, safe_url
+from digest.script import part_language
 
 PREHEADER_MAX = 140
 DESCRIPTION_MAX = 200
@@ -142,7 +143,7 @@ def run_in(headline: str) -> str:
 
 
 def _story(s: dict[str, Any], base_url: str, zone: ZoneInfo, coverage: bool,
-           said: Words) -> dict[str, Any]:
+           said: Words, language: str | None) -> dict[str, Any]:
     earlier = s.get("previous") or None
     shown = _coverage(s.get("coverage"), zone, said) if coverage else None
     update = None
@@ -155,6 +156,9 @@ def _story(s: dict[str, Any], base_url: str, zone: ZoneInfo, coverage: bool,
         "headline": s["headline"],
         "run_in": run_in(s["headline"]),  # "Also this week": the headline before its blurb
         "summary": s["summary"],  # "Also this week": its one-line blurb
+        # each part's `lang` when it is not in the language ("" when it is)
+        "headline_lang": part_language(s["headline"], language),
+        "summary_lang": part_language(s["summary"], language),
         # The coverage line gives the days: a newsletter's credit does not repeat its day.
         "links": _links(s.get("articles", []), said, dated=shown is None),
         "topic": s.get("topic") or "",
@@ -244,9 +248,10 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
     zone = _zone(newsletter.get("timezone"))
     shown = bool(newsletter.get("coverage", True))
     said = words(newsletter.get("language"), newsletter.get("labels") or {})
-    featured = [_story(s, base_url, zone, shown, said) for s in stories
+    language = newsletter.get("language")
+    featured = [_story(s, base_url, zone, shown, said, language) for s in stories
                 if s.get("section") == "in_our_feeds"]
-    also = [_story(s, base_url, zone, shown, said) for s in stories
+    also = [_story(s, base_url, zone, shown, said, language) for s in stories
             if s.get("section") != "in_our_feeds"]
 
     by_url: dict[str, dict[str, Any]] = {}
@@ -261,9 +266,11 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
     if ex:
         explainer = {
             "entity": ex.get("entity", ""),
+            "entity_lang": part_language(ex.get("entity", ""), language),
             "why": ex.get("why", ""),  # the operator's: how it was chosen
             "qa": [{"question": question(q.get("question", ""), said),
                     "answer": q.get("answer", ""),
+                    "answer_lang": part_language(q.get("answer", ""), language),
                     "links": _source_links(list(q.get("sources", [])), by_url, said)}
                    for q in ex.get("qa", [])],
         }
@@ -292,6 +299,7 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
         "start": data["period"]["start"],
         "period_label": period_label(data["period"]["start"], data["period"]["end"], said),
         "intro": intro,
+        "intro_lang": part_language(intro, language),
         "featured": featured,
         # "In Our Feeds" by section: [{name, stories}], one nameless group without sections
         "featured_sections": _sections(featured),
@@ -301,6 +309,7 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
         "featured_hidden": 0,  # the stories a huge week's e-mail leaves to the web edition
         "quiet": not featured and not also,
         "tldr": tldr,
+        "tldr_lang": part_language(tldr, language),
         "explainer": explainer,
         "explainer_note": data.get("explainer_note") or "",
         "health": _health(data.get("sources", [])),
