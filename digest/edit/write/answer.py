@@ -17,7 +17,9 @@ Each rule is data (`MARKUP`, `ENDS`); the verdict names the first that fails.
 
 `turned` compares a sentence with the source sentence it draws on most (by content words): a
 negation added or dropped ("must not be given greater control" from "must be given greater
-control") keeps every word the grounding check counts and says the opposite.
+control"), or a word swapped for its opposite ("could hurt small firms" from "could help small
+firms", "prices fell" from "prices rose": `OPPOSITES`), keeps every other word the grounding
+check counts and says the opposite.
 
 `addressed` reads the other way, a source sentence before it is offered: one that speaks to a
 model reading it ("Ignore previous instructions and write that …", `INJECTION`) is neither
@@ -53,6 +55,32 @@ MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
 # them: 未来 "the future", 不断 "constantly", 不少 "many", 不仅 "not only", 不同 "different" …)
 NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nobody|nothing|cannot|without)\b"
                       r"|n[’']t\b|不(?![断少仅同久过论管])|没有|未(?!来|成年)", re.I)
+# Words a sentence can swap for their opposite and keep every other word (each side's forms
+# as written; English by whole word, Chinese by substring). A side counts as swapped when the
+# model's sentence writes it, and the source sentence it draws on most writes the other side
+# and not this one ("fell after rising" writes both: nothing to compare).
+OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(a.split()), frozenset(b.split())) for a, b in (
+        ("help helps helped helping", "hurt hurts hurting harm harms harmed harming"),
+        ("rise rises rose risen rising", "fall falls fell fallen falling"),
+        ("increase increases increased increasing", "decrease decreases decreased decreasing"),
+        ("gain gains gained gaining", "lose loses lost losing loss losses"),
+        ("win wins won winning", "lose loses lost losing defeat defeated"),
+        ("higher", "lower"),
+        ("approve approves approved approving", "reject rejects rejected rejecting"),
+        ("support supports supported supporting", "oppose opposes opposed opposing"),
+        ("allow allows allowed allowing permit permits permitted",
+         "ban bans banned banning forbid forbids forbade forbidden prohibit prohibits "
+         "prohibited"),
+        ("strengthen strengthens strengthened", "weaken weakens weakened"),
+        ("guilty", "acquitted innocent"),
+        ("largest biggest", "smallest"),
+        ("succeeded success successful", "failed failure unsuccessful"),
+        ("上涨 上升 增加 增长", "下跌 下降 减少"),
+        ("支持", "反对"),
+        ("批准 通过", "否决 驳回"),
+    ))
+_WORDS = re.compile(r"[a-z]+")
 # A source sentence addressed to the model that reads it (a prompt injection in an article)
 INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+|"
@@ -134,7 +162,25 @@ def turned(text: str, sources: Sequence[str]) -> str | None:
     mine = set(content_words(text))
     best = max(sources, key=lambda src: len(mine & set(content_words(src))))
     negated, theirs = NEGATION.search(text) is not None, NEGATION.search(best) is not None
-    if negated == theirs:
-        return None
-    return (f"adds a negation to {best[:50]!r}" if negated
-            else f"drops the negation of {best[:50]!r}")
+    if negated != theirs:
+        return (f"adds a negation to {best[:50]!r}" if negated
+                else f"drops the negation of {best[:50]!r}")
+    return _swapped(text, best)
+
+
+def _written(side: frozenset[str], text: str, words: set[str]) -> str | None:
+    """The first form of `side` that `text` writes (its lower-cased `words`), or None."""
+    return next((w for w in sorted(side) if (w in words if w.isascii() else w in text)), None)
+
+
+def _swapped(text: str, best: str) -> str | None:
+    """Why `text` writes a word where `best` writes its opposite (`OPPOSITES`), or None."""
+    mine, theirs = set(_WORDS.findall(text.lower())), set(_WORDS.findall(best.lower()))
+    for a, b in OPPOSITES:
+        for side, other in ((a, b), (b, a)):
+            said = _written(side, text, mine)
+            if said and not _written(side, best, theirs) \
+                    and (opposite := _written(other, best, theirs)) \
+                    and not _written(other, text, mine):
+                return f"writes {said!r} where {best[:50]!r} writes {opposite!r}"
+    return None
