@@ -188,20 +188,22 @@ def status(config: Config) -> int:
 
 
 def schedule(config: Config) -> int:
-    from . import pipeline
+    from . import configcache, pipeline
 
     stop = threading.Event()  # set by SIGTERM/SIGINT: the fetch in flight stops at once
 
-    def build(period: Period, checkpoint: Callable[[str], None]) -> None:
+    def build(config: Config, period: Period, checkpoint: Callable[[str], None]) -> None:
         pipeline.run(config, period, progress=checkpoint, command="schedule", stop=stop.is_set)
 
-    def built() -> list[str]:
+    def built(config: Config) -> list[str]:
         with _store(config) as store:
-            return [i.key for i in store.issues()]
+            return scheduling.finished(store.issues())
 
     # Stopped by Ctrl-C, it ends as every interrupted command does (130); by SIGTERM (a
     # service manager stopping it), as a service that stopped cleanly (0).
-    signum = scheduling.serve(config, scheduling.Runner(config, build, built, stop=stop))
+    runner = scheduling.Runner(config, build, built, stop=stop,
+                               load=lambda: configcache.load(config.path))
+    signum = scheduling.serve(config, runner)
     return 130 if signum == signal.SIGINT else 0
 
 

@@ -295,7 +295,7 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
     sch = m.schedule
     schedule = Schedule(day_of_week=sch.day_of_week, hour=sch.hour, minute=sch.minute,
                         timezone=sch.timezone or n.timezone,
-                        misfire_grace_time=sch.misfire_grace_time)
+                        misfire_grace_time=sch.misfire_grace_time, retry=sch.retry)
     notify = _channels(m.notify, path, root)
     _check_own_values(m, path, root)
     return Config(path=path.resolve(), newsletter=newsletter, sources=tuple(sources),

@@ -194,6 +194,7 @@ class _ScheduleModel(_Strict):
     minute: int = Field(default=0, ge=0, le=59)
     timezone: Annotated[str, AfterValidator(_known_zone)] | None = None  # default: newsletter's
     misfire_grace_time: int = Field(default=6 * 3600, ge=1, le=7 * 86400)  # seconds
+    retry: int = Field(default=60, ge=1, le=86400)  # seconds
 
     @field_validator("day_of_week")
     @classmethod

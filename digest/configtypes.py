@@ -21,6 +21,7 @@ class Schedule:
     minute: int = 0
     timezone: str = "UTC"
     misfire_grace_time: int = 6 * 3600
+    retry: int = 60  # seconds between tries of a tick held back (the lock, an invalid file)
 
 
 @dataclass(frozen=True)

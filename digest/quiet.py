@@ -10,7 +10,8 @@ Two decisions the run reports (the CLI only prints them):
   --period` of the current week, or a typo's future one) is published on the site but sent to
   nobody: sent, and marked done, it would have been the week's issue, its later stories never
   sent. The first run after the period ends rebuilds it (the store's `built_at` says it was
-  early) and sends it; `digest send --period K` still sends the early one to whoever asks.
+  early) and sends it, and `digest schedule` does not count it as built (`done`); `digest send
+  --period K` still sends the early one to whoever asks.
 - `empty_period_note`: `digest run` with no `--period` builds the last complete week. On a fresh
   clone, or after a pause, every stored article may belong to another week; the issue is empty
   and this says so, with the newest article's date and the `--period` that would use it.
@@ -75,7 +76,15 @@ def early_reason(period: Period, now: datetime, timezone: str) -> str | None:
 def built_early(record: IssueRecord | None, period: Period, now: datetime) -> bool:
     """Whether the stored issue of `period` was built before the period ended, which it now
     has: the run rebuilds it instead of finding it done."""
-    return record is not None and record.built_at < period.end <= now
+    return record is not None and not done(record) and period.end <= now
+
+
+def done(record: IssueRecord) -> bool:
+    """Whether a stored issue is the period's issue: built once its period had ended. One built
+    early (a preview of the current week, a future `--period`) is not, whatever the time now:
+    `digest schedule` builds the weeks after the newest done one, so it counted as done, the
+    preview was never rebuilt nor sent, and a future one held back every week before it."""
+    return record.built_at >= record.period_end
 
 
 def empty_period_note(store: Store, period: Period, issue: Issue, timezone: str) -> str | None:

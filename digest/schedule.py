@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 
 from . import periods
 from .configtypes import Config
-from .errors import DigestError, Stopped
+from .errors import ConfigError, DigestError, LockedError, Stopped, internal_error
 from .models import Period
-from .store import RunLock
+from .quiet import done
+from .store import IssueRecord, RunLock
 
 if TYPE_CHECKING:  # APScheduler is imported when used: `digest status` needs only the trigger
     from apscheduler.schedulers.background import BackgroundScheduler
@@ -77,16 +78,27 @@ def missing_periods(built: Iterable[str], now: datetime, timezone: str) -> list[
 
 
 class Runner:
-    """Builds every missing period, one at a time, until asked to stop."""
+    """Builds every missing period, one at a time, until asked to stop.
 
-    def __init__(self, config: Config, build: Callable[[Period, Callable[[str], None]], None],
-                 built: Callable[[], Iterable[str]],
+    Each tick reads the config file again (`load`), so an edit made while the scheduler runs
+    counts from the next tick, and builds with it (`build(config, period, checkpoint)`). A
+    tick that cannot start, because the file is invalid now or another run holds the lock,
+    says why and is tried again every `schedule.retry` seconds until it can (the file fixed,
+    the lock free) or its `misfire_grace_time` has passed: it waited for the next fire, a
+    week, and a manual `digest fetch` at 07:00 on a Monday cost that week's issue.
+    """
+
+    def __init__(self, config: Config,
+                 build: Callable[[Config, Period, Callable[[str], None]], None],
+                 built: Callable[[Config], Iterable[str]],
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 stop: threading.Event | None = None) -> None:
+                 stop: threading.Event | None = None,
+                 load: Callable[[], Config] | None = None) -> None:
         self.config = config
         self._build = build
         self._built = built
         self._clock = clock
+        self._load = load or (lambda: self.config)
         self.stop = stop or threading.Event()
 
     def checkpoint(self, stage: str) -> None:
@@ -94,21 +106,66 @@ class Runner:
             raise Stopped(f"stopped before {stage}")
 
     def catch_up(self) -> list[str]:
+        """Build the missing periods now, trying again while the tick is held back."""
         done: list[str] = []
-        todo = missing_periods(self._built(), self._clock(), self.config.newsletter.timezone)
+        give_up = self._clock() + timedelta(seconds=self.config.schedule.misfire_grace_time)
+        while not self.stop.is_set():
+            built, held = self._tick()
+            done += built
+            if held is None:
+                break
+            retry = self.config.schedule.retry
+            if self._clock() + timedelta(seconds=retry) > give_up:
+                log.error("%s; given up until the next scheduled run", held)
+                break
+            log.warning("%s; trying again in %gs", held, retry)
+            self.stop.wait(retry)
+        return done
+
+    def _tick(self) -> tuple[list[str], str | None]:
+        """Build each missing period with the config as the file says now; the periods built,
+        and what held the rest back when it is worth trying again (an invalid config file,
+        the lock), else None. One period's failure is logged and the next one goes on."""
+        done: list[str] = []
+        try:
+            self.config = self._load()
+            todo = missing_periods(self._built(self.config), self._clock(),
+                                   self.config.newsletter.timezone)
+        except ConfigError as exc:
+            return done, f"the config is invalid: {exc}"
+        except Exception as exc:  # (a database that cannot be read): the scheduler lives on
+            log.error("cannot tell which periods to build: %s", _said(exc))
+            return done, None
         for period in todo:
             if self.stop.is_set():
                 break
             log.info("building %s", period.key)
             try:
-                self._build(period, self.checkpoint)
+                self._build(self.config, period, self.checkpoint)
                 done.append(period.key)
             except Stopped:
                 log.warning("stopped during %s; it will be built at the next start", period.key)
                 break
-            except DigestError as exc:  # one bad period is logged; the scheduler lives on
-                log.error("run for %s failed: %s", period.key, exc)
-        return done
+            except LockedError as exc:
+                return done, f"{period.key} not built yet: {exc}"
+            except Exception as exc:  # one bad period is logged; the scheduler lives on
+                log.error("run for %s failed: %s", period.key, _said(exc))
+        return done, None
+
+
+def _said(exc: Exception) -> str:
+    """What a failed tick logs: a DigestError's own message; anything else as the bug it is
+    (one line here, its traceback with -v)."""
+    if isinstance(exc, DigestError):
+        return str(exc)
+    log.debug("traceback", exc_info=exc)
+    return internal_error(exc)
+
+
+def finished(issues: Iterable[IssueRecord]) -> list[str]:
+    """The keys of the stored issues that are their period's issue (`quiet.done`): one built
+    early is built again, and sent, once its period is over."""
+    return [i.key for i in issues if done(i)]
 
 
 def make_scheduler(config: Config, runner: Runner,
