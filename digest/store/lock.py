@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from types import TracebackType
 
-from ..errors import LockedError
+from ..errors import LockedError, StoreError
 
 _HELD: dict[int, RunLock] = {}  # the locks this process holds, by descriptor
 
@@ -39,8 +39,12 @@ class RunLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:  # a read-only file system, a folder in the way: said, not an internal error
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"cannot take the run lock {self.path} beside the database: "
+                             f"{exc.strerror or exc}") from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

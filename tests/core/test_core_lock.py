@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.errors import LockedError
+from digest.errors import LockedError, StoreError
 from digest.store import RunLock
 
 
@@ -25,3 +25,20 @@ def test_lock_dies_with_its_process(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
     with RunLock(db):  # a process that died holding it does not block us
         pass
+
+
+def test_a_lock_that_cannot_be_made_is_a_store_error_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The database on a read-only file system: `digest run` said 'internal error: OSError:
+    [Errno 30] Read-only file system: …lock' (a bug's words); a folder in the lock's place
+    fails the same way, as any user."""
+    from digest.cli import main
+
+    config = tmp_path / "sources.yaml"
+    config.write_text("newsletter: {title: T, timezone: UTC}\nsources: []\n", encoding="utf-8")
+    (tmp_path / ".digest" / "digest.sqlite3.lock").mkdir(parents=True)
+    with pytest.raises(StoreError, match=r"cannot take the run lock .*digest\.sqlite3\.lock"):
+        RunLock(tmp_path / ".digest" / "digest.sqlite3").acquire()
+    assert main(["run", "--config", str(config), "--no-send"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot take the run lock" in err and "internal error" not in err
