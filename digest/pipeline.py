@@ -220,6 +220,10 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
             info = manifest.build(config, period, collected, built.issue, timings, run_id)
             held = (hold_reason(len(built.issue.stories), config.newsletter)
                     or early_reason(period, now, config.newsletter.timezone))
+            if not held and deliver:  # the issue is built: its manifest says so before the
+                # send, which a kill can cut short (it said "building" for good: the re-run
+                # finds the issue built and writes no manifest)
+                manifest.write(built.folder / "manifest.json", info)
             deliveries, notes = ((), ()) if held or not deliver else _deliver(
                 config, period.key, store, note, resend)
             if deliveries or (recipients_configured(config) and deliver and not held):

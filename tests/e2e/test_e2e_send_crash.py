@@ -120,3 +120,26 @@ def test_kill_9_after_the_server_took_the_message(
     first, second = inbox.message_ids[VICTIM]
     assert first == second and first.startswith("<digest.")
     assert "No deliveries in doubt." in _cli(capsys, "status", "--config", str(config))[1]
+
+
+def test_a_run_killed_while_sending_leaves_the_manifest_of_a_built_issue(
+        tmp_path: Path, smtp_inbox: tuple[KillingInbox, int],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The issue folder is swapped in with a draft manifest ("building"), completed after the
+    send: a run killed while sending left it "building" for good (the re-run finds the issue
+    built and writes none). Now it says "ok" before the first message goes out."""
+    import json
+
+    inbox, port = smtp_inbox
+    config = _config(tmp_path, port)
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    inbox.sender = subprocess.Popen(
+        [sys.executable, "-m", "digest", "run", "--config", str(config), "--period", PERIOD],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert inbox.sender.wait(timeout=120) == -signal.SIGKILL
+    folder = tmp_path / "out" / "issues" / PERIOD
+    info = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert info["status"] == "ok" and "stories" in info["counts"]
+    code, again = _cli(capsys, "run", "--config", str(config), "--period", PERIOD)
+    assert code == 1 and "already built" in again, again  # the victim is in doubt
+    assert inbox.received == Counter(RECIPIENTS)
