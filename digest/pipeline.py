@@ -27,7 +27,15 @@ from .errors import DigestError, Stopped, StoreError
 from .models import Period
 from .models.config import PLACEHOLDER_BASE_URL
 from .periods import Clock, utcnow
-from .quiet import built_early, early_reason, empty_period_note, hold_reason, mark_quiet
+from .quiet import (
+    built_early,
+    clock_behind,
+    done,
+    early_reason,
+    empty_period_note,
+    hold_reason,
+    mark_quiet,
+)
 from .roster import configured_health, listed
 from .store import IssueRecord, RunLock, Store, open_config_store
 
@@ -190,6 +198,9 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
     note = progress or (lambda stage: None)
     with RunLock(config.database):
         store = open_config_store(config)
+        behind = clock_behind(store.runs(1), clock())
+        if behind:
+            log.warning("%s", behind)
         run_id = store.start_run(command, period.key, clock())
         timings: dict[str, float] = {}
         try:
@@ -199,8 +210,11 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
                     and not built_early(record, period, now)):
                 # Nothing is rebuilt or re-sent; recipients still pending (a failed send) are
                 # retried, since that completes the run rather than repeating it.
+                # (an issue built once its period had ended is complete, whatever the clock
+                # says now: one set back made it "not ended yet", its pending sends held)
                 held = (hold_reason(record.stories if record else 0, config.newsletter)
-                        or early_reason(period, now, config.newsletter.timezone))
+                        or (None if record is not None and done(record) else
+                            early_reason(period, now, config.newsletter.timezone)))
                 deliveries, notes = ((), ()) if held or not deliver else _deliver(
                     config, period.key, store, note, resend)
                 info = manifest.noop(config, period, run_id)

@@ -19,14 +19,15 @@ Two decisions the run reports (the CLI only prints them):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from . import periods
 from .locale import words
 from .models import Newsletter, Period
-from .store import IssueRecord, Store
+from .store import IssueRecord, RunRecord, Store
 
 if TYPE_CHECKING:
     from .models import Issue
@@ -85,6 +86,22 @@ def done(record: IssueRecord) -> bool:
     `digest schedule` builds the weeks after the newest done one, so it counted as done, the
     preview was never rebuilt nor sent, and a future one held back every week before it."""
     return record.built_at >= record.period_end
+
+
+CLOCK_SLACK = timedelta(minutes=5)  # two machines' clocks, a run's own minutes: not "set back"
+
+
+def clock_behind(runs: Iterable[RunRecord], now: datetime) -> str | None:
+    """Why the periods a run chooses by the clock may be the wrong ones: `now` is earlier than
+    the start of a recorded run (the clock set back, a machine restored from a snapshot). Said,
+    not refused: the default period is the last complete week by this clock."""
+    newest = max((r.started_at for r in runs), default=None)
+    if newest is None or newest <= now + CLOCK_SLACK:
+        return None
+    return (f"the clock says {now.isoformat(' ', 'minutes')}, earlier than the start of an "
+            f"earlier run ({newest.isoformat(' ', 'minutes')}): was it set back? The default "
+            "period is the last complete week by this clock; the issues built since are kept "
+            "as they are")
 
 
 def empty_period_note(store: Store, period: Period, issue: Issue, timezone: str) -> str | None:

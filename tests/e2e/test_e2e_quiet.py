@@ -115,3 +115,21 @@ def test_an_issue_built_before_its_week_ends_is_sent_only_once_rebuilt_after(
     assert [n.status for n in after.notifications] == ["sent"] and len(handler.got) == 1
     last = run(config, week, clock=lambda: AFTER_W47)  # done now: never twice
     assert last.noop and len(handler.got) == 1
+
+
+def test_a_clock_set_back_is_said_and_a_done_issue_still_gets_its_pending_sends(
+        tmp_path: Path, hook: tuple[str, type[Hook]], caplog: pytest.LogCaptureFixture) -> None:
+    """W47 built on Monday, its channel failing; then the clock is set back into W47: the next
+    run said nothing of the clock and held the pending send as 'not ended yet ... the first
+    run after it ends rebuilds and sends it', which it never would (the issue is done)."""
+    host, handler = hook
+    config = replace(_demo(tmp_path), notify=(f"json://{host}/fail",))
+    week = periods.week(PERIOD, "Asia/Shanghai")
+    built = run(config, week, clock=lambda: AFTER_W47)
+    assert [n.status for n in built.notifications] == ["failed"]
+    handler.failing = False
+    again = run(config, week, clock=lambda: MID_W47)
+    assert "earlier than the start of an earlier run" in caplog.text
+    assert "was it set back?" in caplog.text
+    assert again.noop and again.held is None
+    assert [n.status for n in again.notifications] == ["sent"]
