@@ -24,7 +24,6 @@ from . import periods
 from .configtypes import Config
 from .errors import ConfigError, DigestError, LockedError, Stopped, internal_error
 from .models import Period
-from .quiet import done
 from .store import IssueRecord, RunLock
 
 if TYPE_CHECKING:  # APScheduler is imported when used: `digest status` needs only the trigger
@@ -165,6 +164,8 @@ def _said(exc: Exception) -> str:
 def finished(issues: Iterable[IssueRecord]) -> list[str]:
     """The keys of the stored issues that are their period's issue (`quiet.done`): one built
     early is built again, and sent, once its period is over."""
+    from .quiet import done  # (here: `digest fetch` imports this module, and never asks)
+
     return [i.key for i in issues if done(i)]
 
 
