@@ -1,11 +1,21 @@
 """What an e-mail address, a From header and an unsubscribe target may be: the one home of these
 rules, used by the config (which refuses at load what sending would refuse after a whole run)
-and by publishing (which checks again what it reads at send time, e.g. a recipients file)."""
+and by publishing (which checks again what it reads at send time, e.g. a recipients file).
+
+An unsubscribe target may hold placeholders, filled in each recipient's copy (`fill_unsubscribe`):
+`{email}`, the recipient's address percent-encoded, and `{token}`, the hex HMAC-SHA256 of the
+address (lower-cased) keyed by a secret read from the environment, so a one-click POST says who
+left and cannot be forged for someone else's address.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+from collections.abc import Callable
 from email.utils import getaddresses, parseaddr
+from urllib.parse import quote
 
 # Characters that end or break a header line, or that no plain address contains.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
@@ -35,9 +45,50 @@ def from_problem(value: str) -> str | None:
 
 
 def unsubscribe_problem(value: str) -> str | None:
-    """Why `value` cannot be the List-Unsubscribe target (an http(s) URL or a mailto:)."""
+    """Why `value` cannot be the List-Unsubscribe target (an http(s) URL or a mailto:, its
+    placeholders known ones), or None."""
     if _CONTROL.search(value):
         return f"{value!r} contains a line break or control character"
-    if MAILTO.match(value.strip()) or HTTP_URL.match(value.strip()):
-        return None
-    return f"{value!r} is neither an http(s) URL nor a mailto: address"
+    if not (MAILTO.match(value.strip()) or HTTP_URL.match(value.strip())):
+        return f"{value!r} is neither an http(s) URL nor a mailto: address"
+    unknown = [name for name in _PLACEHOLDER.findall(value) if name not in _FIELDS]
+    if unknown:
+        return (f"unknown placeholder {{{unknown[0]}}} in {value!r} (known: "
+                f"{', '.join('{' + name + '}' for name in _FIELDS)})")
+    if set(_PLACEHOLDER.sub("", value)) & {"{", "}"}:
+        return (f"{value!r} has a brace that is not part of a placeholder (a literal brace in "
+                "a URL is written %7B or %7D)")
+    return None
+
+
+# ── per-recipient unsubscribe links ───────────────────────────────────────────
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+MIN_SECRET = 16  # characters: a short key makes every subscriber's token guessable
+
+
+def unsubscribe_token(address: str, secret: str) -> str:
+    """The {token} of `address`: hex HMAC-SHA256 of the address, stripped and lower-cased,
+    keyed by `secret` (both UTF-8). A list service checks a request with the same formula."""
+    key = secret.encode("utf-8")
+    return hmac.new(key, address.strip().lower().encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+# What each placeholder becomes for one recipient: (address, secret) → text that is safe as is
+# in a URL, a header and HTML (letters, digits, "%-._~"). Rules as data.
+_FIELDS: dict[str, Callable[[str, str], str]] = {
+    "email": lambda address, secret: quote(address.strip(), safe=""),
+    "token": unsubscribe_token,
+}
+
+
+def unsubscribe_placeholders(value: str | None) -> frozenset[str]:
+    """The placeholder names in an unsubscribe target (empty: one link for every copy)."""
+    return frozenset(_PLACEHOLDER.findall(value or ""))
+
+
+def fill_unsubscribe(template: str, address: str, secret: str | None) -> str:
+    """`template` with its placeholders filled for `address`; a {token} needs the secret."""
+    if secret is None and "token" in unsubscribe_placeholders(template):
+        raise ValueError("the unsubscribe link's {token} needs its secret")
+    return _PLACEHOLDER.sub(lambda m: _FIELDS[m.group(1)](address, secret or ""), template)

@@ -13,6 +13,7 @@ has not changed.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from pydantic import (
     ValidationError,
 )
 
-from .addresses import address_problem
+from .addresses import MIN_SECRET, address_problem, unsubscribe_placeholders
 from .configfile import MAX_BYTES, dotted, read_yaml
 from .configschema import PG_SCHEMES, ConfigModel
 from .configtypes import Config, Schedule
@@ -284,7 +285,8 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
         _check_recipients_file(base / e.recipients_file)
     email = EmailSettings(from_addr=e.from_addr, recipients=tuple(e.recipients),
                           recipients_file=(base / e.recipients_file) if e.recipients_file else None,
-                          unsubscribe=e.unsubscribe, smtp_host=e.smtp_host, smtp_port=e.smtp_port,
+                          unsubscribe=e.unsubscribe,
+                          unsubscribe_secret_env=e.unsubscribe_secret_env, smtp_host=e.smtp_host, smtp_port=e.smtp_port,
                           security=e.security, username_env=e.username_env,
                           password_env=e.password_env, timeout=e.timeout)
     llm = None
@@ -298,6 +300,7 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
                         misfire_grace_time=sch.misfire_grace_time, retry=sch.retry)
     notify = _channels(m.notify, path, root)
     _check_own_values(m, path, root)
+    _check_unsubscribe_secret(m, path, root)
     return Config(path=path.resolve(), newsletter=newsletter, sources=tuple(sources),
                   database=database, output=base / m.output,
                   templates=_templates(base, m.templates, path, root),
@@ -327,6 +330,32 @@ def _check_own_values(m: ConfigModel, path: Path, root: yaml.Node | None) -> Non
             sent = "recipients are set" if mailed else "notify: channels are set"
             raise ConfigError(f"required when {sent}: {what}", path=str(path), key=key,
                               line=_line(root, (parent,)))
+
+
+def _check_unsubscribe_secret(m: ConfigModel, path: Path, root: yaml.Node | None) -> None:
+    """A {token} in email.unsubscribe and the secret it is made with come together: the
+    variable named, set in this environment, long enough. Its value is never printed."""
+    e = m.email
+    wants = "token" in unsubscribe_placeholders(e.unsubscribe)
+
+    def fail(msg: str, key: str) -> ConfigError:
+        return ConfigError(msg, path=str(path), key=f"email.{key}",
+                           line=_line(root, ("email", key)))
+    if wants and not e.unsubscribe_secret_env:
+        raise fail("{token} needs its secret: set email.unsubscribe_secret_env to the name of "
+                   "the environment variable that holds it (never the secret itself)",
+                   "unsubscribe")
+    if not e.unsubscribe_secret_env:
+        return
+    if not wants:
+        raise fail("names a secret, but email.unsubscribe has no {token} to make with it",
+                   "unsubscribe_secret_env")
+    secret = os.environ.get(e.unsubscribe_secret_env, "")
+    if len(secret) < MIN_SECRET:
+        said = "is not set" if not secret else f"is shorter than {MIN_SECRET} characters"
+        raise fail(f"${e.unsubscribe_secret_env} {said} (the secret of the unsubscribe "
+                   f"link's {{token}}: at least {MIN_SECRET} random characters, in the "
+                   "environment digest runs in)", "unsubscribe_secret_env")
 
 
 def _check_recipients_file(path: Path) -> None:

@@ -21,7 +21,8 @@ The entry is used only when all of these are what they were when it was written:
   the config names.
 
 A config with notification channels is never remembered: whether a channel can be used depends
-on the environment (`${NAME}` is checked at load), and such a config loads Apprise anyway.
+on the environment (`${NAME}` is checked at load), and such a config loads Apprise anyway. Nor is
+one whose unsubscribe link has a {token}: its secret is checked in the environment at load.
 Anything wrong with the entry (missing, unreadable, stale, written by another version, holding
 anything but the config's own types) means a normal load, which writes a fresh one; a folder
 that cannot be written just goes without. Errors are never remembered: a broken file is read
@@ -104,7 +105,7 @@ def read(path: str | Path, *, meanwhile: Callable[[], object] | None = None) -> 
         from .config import load_config  # YAML and pydantic: only now
 
         config = load_config(path)
-    if key is None or config.notify:
+    if key is None or config.notify or config.email.unsubscribe_secret_env:
         return Loaded(path, config, None)
     return Loaded(path, config, Entry(_FORMAT, key, dependencies(config), config))
 

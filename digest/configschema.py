@@ -158,6 +158,7 @@ class _EmailModel(_Strict):
     recipients_file: Annotated[str | None, AfterValidator(_plain_path)] = None
     unsubscribe: Annotated[str, AfterValidator(lambda v: _checked(unsubscribe_problem(v), v))] \
         | None = None
+    unsubscribe_secret_env: str | None = Field(default=None, pattern=_ENV_NAME)
     smtp_host: str = Field(default=EmailSettings.smtp_host, pattern=_HOST)
     smtp_port: int = Field(default=EmailSettings.smtp_port, ge=1, le=65535)
     security: Literal["starttls", "tls", "none"] = EmailSettings.security

@@ -125,7 +125,9 @@ class EmailSettings:
     from_addr: str = "digest@example.org"
     recipients: tuple[str, ...] = ()
     recipients_file: Path | None = None  # one address a line; '#' comments
-    unsubscribe: str | None = None  # URL or mailto: for List-Unsubscribe
+    unsubscribe: str | None = None  # URL or mailto: for List-Unsubscribe; {email}, {token}
+    # the environment variable holding the key of the unsubscribe link's {token} (never the key)
+    unsubscribe_secret_env: str | None = None
     smtp_host: str = "localhost"
     smtp_port: int = 587
     security: Literal["starttls", "tls", "none"] = "starttls"

@@ -4,11 +4,17 @@ multipart/alternative with the text part first and the HTML part last (clients s
 last part they can render). Everything that usually varies between two builds is pinned:
 Date comes from the issue's period end, the Message-ID and the MIME boundary are derived
 from the issue key, so the same issue gives the same bytes.
+
+An unsubscribe link with placeholders (`{email}`, `{token}`: digest/addresses.py) stays a
+template in issue.eml, email.html and email.txt — no subscriber's address or token is written
+to out/ — and is filled in each recipient's copy as it is sent (`addressed_to`): the footer of
+both parts and List-Unsubscribe.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from datetime import datetime
 from email import policy
@@ -16,7 +22,12 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 
-from digest.addresses import MAILTO, unsubscribe_problem
+from digest.addresses import (
+    MAILTO,
+    fill_unsubscribe,
+    unsubscribe_placeholders,
+    unsubscribe_problem,
+)
 from digest.errors import PublishError
 from digest.models import EmailSettings, Issue
 
@@ -100,12 +111,56 @@ def message_bytes(msg: EmailMessage) -> bytes:
     return msg.as_bytes(policy=policy.SMTP)
 
 
+def unsubscribe_template(msg: EmailMessage) -> str | None:
+    """The issue's unsubscribe link when it is filled per copy (it has placeholders), else
+    None. Read from the built message's List-Unsubscribe: the footers were rendered with it."""
+    value = str(msg.get("List-Unsubscribe") or "").strip()
+    target = value[1:-1] if value.startswith("<") and value.endswith(">") else ""
+    return target if unsubscribe_placeholders(target) else None
+
+
+def unsubscribe_secret(msg: EmailMessage, email: EmailSettings) -> str | None:
+    """The key of the link's {token} from the environment, when the message needs one."""
+    template = unsubscribe_template(msg)
+    if template is None or "token" not in unsubscribe_placeholders(template):
+        return None
+    name = email.unsubscribe_secret_env
+    secret = os.environ.get(name, "") if name else ""
+    if not secret:
+        where = f"${name} is not set" if name else "email.unsubscribe_secret_env is not set"
+        raise PublishError(f"the unsubscribe link {template} has a {{token}}, but {where}: "
+                           "nobody was sent a copy without their own link")
+    return secret
+
+
+def _personalise(copy: EmailMessage, template: str, filled: str) -> None:
+    """Put one recipient's link where the template is: List-Unsubscribe and the footers (the
+    HTML part has it with `&` escaped; nothing else in a URL of this shape is)."""
+    for name in ("List-Unsubscribe", "List-Unsubscribe-Post"):
+        del copy[name]
+    for name, value in unsubscribe_headers(filled).items():
+        copy[name] = value
+    forms = {"plain": (template, filled),
+             "html": (template.replace("&", "&amp;"), filled.replace("&", "&amp;"))}
+    for part in copy.walk():
+        subtype = part.get_content_subtype()
+        if part.get_content_maintype() != "text" or subtype not in forms:
+            continue
+        old, new = forms[subtype]
+        text = part.get_content()
+        if old in text:
+            part.set_content(text.replace(old, new), subtype=subtype, charset="utf-8",
+                             cte="base64")
+            del part["MIME-Version"]  # set_content adds one; a part needs none
+
+
 def addressed_to(msg: EmailMessage, recipient: str, msgid: str,
-                 date: datetime | None = None) -> EmailMessage:
+                 date: datetime | None = None, *, secret: str | None = None) -> EmailMessage:
     """A copy of `msg` with To set to one recipient (each subscriber gets their own copy),
     that copy's own Message-ID and, given `date`, the time it is sent as its Date (the
     issue.eml's period end would make a retry a week later look a week old: mail clients sort
-    it below newer mail and spam filters score a Date far in the past)."""
+    it below newer mail and spam filters score a Date far in the past). An unsubscribe link
+    with placeholders is filled for the recipient (`secret`: the {token}'s key)."""
     from email import message_from_bytes
 
     copy = message_from_bytes(message_bytes(msg), _class=EmailMessage, policy=policy.SMTP)
@@ -121,4 +176,7 @@ def addressed_to(msg: EmailMessage, recipient: str, msgid: str,
     if date is not None:
         del copy["Date"]
         copy["Date"] = format_datetime(date)
+    template = unsubscribe_template(copy)
+    if template is not None:
+        _personalise(copy, template, fill_unsubscribe(template, recipient, secret))
     return copy

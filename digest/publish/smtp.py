@@ -30,7 +30,7 @@ from digest.addresses import address_problem
 from digest.errors import DeliveryError, PublishError
 from digest.models import Delivery, EmailSettings, Resend
 from digest.publish import ledger
-from digest.publish.email import addressed_to, message_bytes, message_id
+from digest.publish.email import addressed_to, message_bytes, message_id, unsubscribe_secret
 from digest.publish.ledger import DeliveryLog
 
 CAFILE_ENV = "DIGEST_SMTP_CAFILE"  # PEM file of extra CA certificates to trust for SMTP TLS
@@ -259,14 +259,15 @@ def _send_one(conn: _Connection, msg: EmailMessage, sender: str, rcpt: str,
 
 
 def _attempt(conn: _Connection, msg: EmailMessage, key: str, rcpt: str, msgid: str,
-             email: EmailSettings, log: DeliveryLog) -> tuple[Delivery, BaseException | None]:
+             email: EmailSettings, log: DeliveryLog,
+             secret: str | None) -> tuple[Delivery, BaseException | None]:
     """Send one copy, writing the intent to the ledger first; the outcome and its cause."""
     def intent() -> None:
         log.record_delivery(Delivery(issue=key, recipient=rcpt, status="sending",
                                      message_id=msgid))
 
     try:
-        copy = addressed_to(msg, rcpt, msgid, datetime.now(UTC))
+        copy = addressed_to(msg, rcpt, msgid, datetime.now(UTC), secret=secret)
     except ValueError as exc:  # no copy for this address: it fails, the others are still sent
         return Delivery(issue=key, recipient=rcpt, status="failed", message_id=msgid,
                         error=str(DeliveryError(f"{rcpt}: cannot address a copy: {exc}"))), None
@@ -294,6 +295,7 @@ def send_issue(key: str, out: Path, email: EmailSettings, log: DeliveryLog, *,
     """
     msg = _load(key, out)
     ledger.check_sendable(key, out)
+    secret = unsubscribe_secret(msg, email)  # before anyone is sent a copy without their link
     todo = ledger.plan(read_recipients(email), log.delivery_states(key), resend)
 
     def msgid(rcpt: str) -> str:
@@ -318,7 +320,8 @@ def send_issue(key: str, out: Path, email: EmailSettings, log: DeliveryLog, *,
                 delivery = Delivery(issue=key, recipient=rcpt, status="failed", error=str(error),
                                     message_id=msgid(rcpt))
             else:
-                delivery, cause = _attempt(conn, msg, key, rcpt, msgid(rcpt), email, log)
+                delivery, cause = _attempt(conn, msg, key, rcpt, msgid(rcpt), email, log,
+                                           secret)
                 if cause is not None and conn.smtp is None \
                         and not isinstance(cause, smtplib.SMTPRecipientsRefused):
                     # Refused logins and untrusted certificates won't fix themselves on a

@@ -61,6 +61,19 @@ S = T + "sections:\n  - name: Policy\n    topics: [AI policy]\n"
         # URL schemes
         (T + "email:\n  unsubscribe: 'javascript:alert(1)'\n", 4, "email.unsubscribe",
          "neither an http(s) URL nor a mailto:"),
+        # per-recipient unsubscribe links: known placeholders, a {token} with its secret
+        (T + "email:\n  unsubscribe: 'https://x.org/u?e={mail}'\n", 4, "email.unsubscribe",
+         "unknown placeholder {mail}"),
+        (T + "email:\n  unsubscribe: 'https://x.org/u?e={email'\n", 4, "email.unsubscribe",
+         "brace that is not part of a placeholder"),
+        (T + "email:\n  unsubscribe: 'https://x.org/u?t={token}'\n", 4, "email.unsubscribe",
+         "{token} needs its secret: set email.unsubscribe_secret_env"),
+        (T + "email:\n  unsubscribe: 'https://x.org/u?t={token}'\n"
+         "  unsubscribe_secret_env: DIGEST_UNSET_UNSUB\n", 5, "email.unsubscribe_secret_env",
+         "$DIGEST_UNSET_UNSUB is not set"),
+        (T + "email:\n  unsubscribe: 'https://x.org/u?e={email}'\n"
+         "  unsubscribe_secret_env: HOME\n", 5, "email.unsubscribe_secret_env",
+         "email.unsubscribe has no {token}"),
         (T + "  base_url: 'javascript:alert(1)//'\n", 3, "newsletter.base_url", "http(s) URL"),
         (T + "llm: {base_url: 'file:///etc/passwd', model: m}\n", 3, "llm.base_url",
          "http(s) URL"),
@@ -215,6 +228,22 @@ def test_good_addresses_pass(write_config: Callable[[str], Path]) -> None:
         "  unsubscribe: 'mailto:leave@example.org?subject=unsubscribe'\n"
         "  smtp_host: smtp.example.org\n  smtp_port: 465\n"))
     assert config.email.recipients[1] == "first.last+tag@sub.example.co.uk"
+
+
+def test_an_unsubscribe_secret_is_checked_never_shown(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "sources.yaml"
+    path.write_text(T + "email:\n  unsubscribe: 'https://x.org/u?e={email}&t={token}'\n"
+                    "  unsubscribe_secret_env: DIGEST_TEST_UNSUB\n", encoding="utf-8")
+    monkeypatch.setenv("DIGEST_TEST_UNSUB", "short-secret")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert "shorter than 16 characters" in str(caught.value)
+    assert "short-secret" not in str(caught.value)
+    monkeypatch.setenv("DIGEST_TEST_UNSUB", "a-long-enough-secret-value")
+    config = load_config(path)
+    assert config.email.unsubscribe_secret_env == "DIGEST_TEST_UNSUB"
+    assert "a-long-enough-secret-value" not in repr(config)
 
 
 def test_a_channel_secret_comes_from_the_environment(tmp_path: Path,

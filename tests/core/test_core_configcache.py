@@ -85,6 +85,19 @@ def test_a_config_with_channels_is_not_remembered(write_config: Callable[[str], 
     assert not configcache.cache_file(path).exists()
 
 
+def test_a_config_with_an_unsubscribe_token_is_checked_each_time(
+        write_config: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    # The {token}'s secret lives in the environment: a start without it must say so.
+    path = write_config(SENT + "email:\n  unsubscribe: 'https://x.org/u?t={token}'\n"
+                        "  unsubscribe_secret_env: DIGEST_TEST_UNSUB\n")
+    monkeypatch.setenv("DIGEST_TEST_UNSUB", "a-long-enough-secret-value")
+    assert configcache.load(path).email.unsubscribe_secret_env == "DIGEST_TEST_UNSUB"
+    assert not configcache.cache_file(path).exists()
+    monkeypatch.delenv("DIGEST_TEST_UNSUB")
+    with pytest.raises(ConfigError, match="DIGEST_TEST_UNSUB is not set"):
+        configcache.load(path)
+
+
 def test_a_damaged_entry_is_a_miss_and_is_replaced(write_config: Callable[[str], Path]) -> None:
     path = write_config(T)
     good = configcache.load(path)

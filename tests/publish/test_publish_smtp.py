@@ -557,3 +557,37 @@ def test_a_delivery_in_doubt_prints_its_doubt_once() -> None:
         "outcome UNKNOWN for a@x.org: not retried: connection reset, after the whole message "
         "was handed over",
         "NOT sent to b@x.org: cannot reach the server"]
+
+
+def test_a_mailto_unsubscribe_is_filled_per_copy_without_one_click(
+        inbox: tuple[Inbox, int], tmp_path: Path, email_settings: EmailSettings,
+        issue: Issue) -> None:
+    """{email} in a mailto: link: each copy names its reader; no one-click (not https)."""
+    handler, port = inbox
+    email = _settings(email_settings, port,
+                      unsubscribe="mailto:leave@news.example.org?subject=leave%20{email}")
+    publish_issue(render_issue(issue), tmp_path, issue=issue, email=email)
+    send_issue(issue.key, tmp_path, email, MemoryLog())
+    for envelope, rcpt in zip(handler.envelopes, ("ann@example.com", "bob@example.com"),
+                              strict=True):
+        assert isinstance(envelope.content, bytes)
+        msg = message_from_bytes(envelope.content, _class=EmailMessage, policy=policy.default)
+        mine = f"mailto:leave@news.example.org?subject=leave%20{rcpt.replace('@', '%40')}"
+        assert msg["List-Unsubscribe"].strip() == f"<{mine}>"  # folded: a long line
+        assert msg["List-Unsubscribe-Post"] is None
+        text = next(p for p in msg.walk() if p.get_content_type() == "text/plain")
+        assert isinstance(text, EmailMessage) and mine in text.get_content()
+
+
+def test_a_token_link_without_its_secret_sends_nobody(
+        inbox: tuple[Inbox, int], tmp_path: Path, email_settings: EmailSettings,
+        issue: Issue, monkeypatch: pytest.MonkeyPatch) -> None:
+    handler, port = inbox
+    email = _settings(email_settings, port, unsubscribe="https://x.org/u?t={token}",
+                      unsubscribe_secret_env="DIGEST_TEST_UNSUB")
+    publish_issue(render_issue(issue), tmp_path, issue=issue, email=email)
+    monkeypatch.delenv("DIGEST_TEST_UNSUB", raising=False)
+    log = MemoryLog()
+    with pytest.raises(PublishError, match=r"\$DIGEST_TEST_UNSUB is not set"):
+        send_issue(issue.key, tmp_path, email, log)
+    assert handler.envelopes == [] and log.records == []

@@ -1,0 +1,107 @@
+"""Per-recipient unsubscribe links, through the real CLI and a real aiosmtpd server: each copy
+carries its reader's own link (footer of both parts and List-Unsubscribe), and neither the
+secret nor a subscriber's token is written anywhere in out/ or the database."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import sqlite3
+from collections.abc import Iterator
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from .conftest import PERIOD, Site, digest_cli, http_config, smtp_server
+
+SECRET = "s3cret-key-for-unsubscribe-tokens"
+LINK = "https://example.org/unsubscribe?list=weekly&email={email}&token={token}"
+READERS = ("ann+news@example.org", "Bob@Example.org")
+
+
+class _Inbox:
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        assert isinstance(envelope.content, bytes)
+        msg = message_from_bytes(envelope.content, _class=EmailMessage, policy=policy.default)
+        assert isinstance(msg, EmailMessage)
+        self.messages.append(msg)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[int, _Inbox]]:
+    inbox = _Inbox()
+    with smtp_server(inbox) as port:
+        yield port, inbox
+
+
+def _token(address: str) -> str:
+    return hmac.new(SECRET.encode(), address.lower().encode(), hashlib.sha256).hexdigest()
+
+
+def _link(address: str) -> str:
+    quoted = address.replace("+", "%2B").replace("@", "%40")
+    return LINK.format(email=quoted, token=_token(address))
+
+
+def test_each_reader_gets_their_own_unsubscribe_link(tmp_path: Path, sample_site: Site,
+                                                      smtp: tuple[int, _Inbox]) -> None:
+    port, inbox = smtp
+    config = http_config(tmp_path, sample_site.base, extra=(
+        f"email:\n  from: news@example.org\n  recipients: [{', '.join(READERS)}]\n"
+        f"  smtp_host: 127.0.0.1\n  smtp_port: {port}\n  security: none\n"
+        f"  unsubscribe: '{LINK}'\n  unsubscribe_secret_env: NEWS_UNSUB_KEY\n"))
+    result = digest_cli("run", "--config", str(config), "--period", PERIOD, "-v",
+                        env={"NEWS_UNSUB_KEY": SECRET})
+    assert result.returncode == 0, result.stderr
+    assert len(inbox.messages) == 2
+    links = []
+    for msg, reader in zip(inbox.messages, READERS, strict=True):
+        mine = _link(reader)
+        links.append(mine)
+        assert msg["List-Unsubscribe"] == f"<{mine}>"
+        assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        text = next(p for p in msg.walk() if p.get_content_type() == "text/plain")
+        html = next(p for p in msg.walk() if p.get_content_type() == "text/html")
+        assert isinstance(text, EmailMessage) and isinstance(html, EmailMessage)
+        assert f"Unsubscribe: {mine}" in text.get_content()
+        assert f'href="{mine.replace("&", "&amp;")}"' in html.get_content()
+        assert "{token}" not in msg.as_string() and "{email}" not in msg.as_string()
+        assert html["MIME-Version"] is None
+    assert links[0] != links[1]
+
+    # out/ keeps the template: no subscriber's address or token, never the secret
+    folder = tmp_path / "out" / "issues" / PERIOD
+    eml = (folder / "issue.eml").read_bytes()
+    saved = message_from_bytes(eml, _class=EmailMessage, policy=policy.default)
+    assert saved["List-Unsubscribe"].strip() == f"<{LINK}>"
+    written = b"".join(p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    parts = b"".join(p.get_payload(decode=True) or b"" for p in saved.walk()  # type: ignore[misc]
+                     if not p.is_multipart())
+    for secret in (SECRET, _token(READERS[0]), _token(READERS[1])):
+        assert secret.encode() not in written + parts
+        assert secret not in result.stderr + result.stdout
+    database = sqlite3.connect(tmp_path / ".digest" / "digest.sqlite3")
+    dump = "\n".join(database.iterdump())
+    database.close()
+    assert SECRET not in dump and _token(READERS[0]) not in dump
+
+
+def test_a_token_without_its_secret_sends_nothing(tmp_path: Path, sample_site: Site,
+                                                  smtp: tuple[int, _Inbox]) -> None:
+    port, inbox = smtp
+    config = http_config(tmp_path, sample_site.base, extra=(
+        f"email:\n  from: news@example.org\n  recipients: [{', '.join(READERS)}]\n"
+        f"  smtp_host: 127.0.0.1\n  smtp_port: {port}\n  security: none\n"
+        f"  unsubscribe: '{LINK}'\n  unsubscribe_secret_env: NEWS_UNSUB_KEY\n"))
+    result = digest_cli("run", "--config", str(config), "--period", PERIOD,
+                        env={"NEWS_UNSUB_KEY": ""})
+    assert result.returncode == 2 and inbox.messages == []
+    assert "email.unsubscribe_secret_env" in result.stderr
+    assert "$NEWS_UNSUB_KEY is not set" in result.stderr
