@@ -1,7 +1,7 @@
 """The command line: a thin layer over the library. The only module that prints.
 
-Exit codes: 0 ok · 1 failure · 2 usage or configuration error · 75 temporary failure
-(another run holds the lock; try again later).
+Exit codes: 0 ok · 1 failure · 2 usage or configuration error · 3 (`digest status`) a delivery
+in doubt · 75 temporary failure (another run holds the lock; try again later).
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ log = logging.getLogger("digest")
 
 _EXIT_CODES = ("exit codes: 0 ok, 1 failure (a recipient not sent to, a source that failed "
                "`sources check`, every source failing `fetch`), 2 usage or configuration error, "
+               "3 `digest status`: a delivery or notification in doubt (decide with `digest "
+               "send --period K --resend`), "
                "75 another run holds the lock (try again later), 130 interrupted")
 
 _RESEND: dict[str, Any] = {

@@ -145,7 +145,14 @@ def send(config: Config, period: Period | None, *, dry_run: bool, resend: Resend
 
 
 def status(config: Config) -> int:
-    from .status import channel_report, editor_report, failed_deliveries, failing_sources
+    from .status import (
+        EXIT_IN_DOUBT,
+        channel_report,
+        editor_report,
+        failed_deliveries,
+        failing_sources,
+        in_doubt,
+    )
 
     out = console()
     with _store(config) as store:
@@ -184,7 +191,7 @@ def status(config: Config) -> int:
         out.print(f"Last issue {edited.key}{where}: written {edited.editor}. {edited.explainer}")
         for note in edited.notes:
             out.print(f"  note: {note}")
-    return 0
+    return EXIT_IN_DOUBT if in_doubt(doubtful, channels, running=running) else 0
 
 
 def schedule(config: Config) -> int:

@@ -77,6 +77,20 @@ def failed_deliveries(store: Store, *, issues: int = 5) -> list[Delivery]:
     return []
 
 
+# `digest status`'s exit code when something waits on a person's decision (a cron wrapper or a
+# monitoring check alerts on it): distinct from 1, the command itself failing.
+EXIT_IN_DOUBT = 3
+
+
+def in_doubt(deliveries: list[Delivery], channels: list[Notification], *, running: bool) -> bool:
+    """Whether a delivery or a channel's notification is in doubt: its outcome unknown (never
+    re-sent by itself: `digest send --resend` decides), or 'sending' with no run in progress
+    to finish it (its sender died). A failed one is not: the next send retries it."""
+    waiting = {"unknown"} if running else {"unknown", "sending"}
+    return any(d.status in waiting for d in deliveries) or any(
+        n.status in waiting for n in channels)
+
+
 def channel_report(config: Config, store: Store) -> list[Notification]:
     """Where each configured channel stands: its newest notification, and every one in doubt
     or failed (never re-sent by itself, or tried again on the next run), newest issue first.

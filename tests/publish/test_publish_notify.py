@@ -14,9 +14,9 @@ import pytest
 
 from digest.channels import instantiate
 from digest.config import load_config
-from digest.models import EmailSettings, Issue, Notification
+from digest.models import Delivery, EmailSettings, Issue, Notification
 from digest.publish.notify import _limit, _markup, notify_issue
-from digest.status import channel_report
+from digest.status import channel_report, in_doubt
 from digest.store import open_store
 
 from ..conftest import Hook
@@ -147,3 +147,17 @@ def test_status_does_not_list_a_channel_taken_out_of_the_config(tmp_path: Path) 
         store.close()
     assert [(n.issue, n.channel, n.status) for n in report] == [
         ("2026-W10", new, "sent"), ("2026-W09", new, "failed")]
+
+
+def test_status_counts_what_waits_on_a_decision() -> None:
+    """`digest status` exits 3 for a delivery or notification in doubt (it exited 0, so a
+    cron wrapper never heard of it); a failed one is retried by the next send, and a
+    'sending' row is in progress while a run holds the lock."""
+    mail = Delivery(issue="2026-W10", recipient="a@example.org", status="unknown")
+    sending = Delivery(issue="2026-W10", recipient="b@example.org", status="sending")
+    channel = Notification("2026-W10", "json://127.0.0.1:9/hook", "unknown")
+    failed = Notification("2026-W10", "json://127.0.0.1:9/hook", "failed")
+    assert in_doubt([mail], [], running=False) and in_doubt([], [channel], running=True)
+    assert in_doubt([sending], [], running=False)
+    assert not in_doubt([sending], [failed], running=True)
+    assert not in_doubt([], [], running=False)
