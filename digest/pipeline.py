@@ -90,7 +90,7 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
     """Edit, render and publish the issue of `period` from what the store holds."""
     from .edit import edit_issue, remember, remember_explainer
     from .edit.settings import ContinuitySettings
-    from .publish import build_site, publish_issue
+    from .publish import build_site, built_issues, publish_issue
     from .render import render_issue
 
     timings = timings if timings is not None else {}
@@ -118,7 +118,9 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
         issue = mark_quiet(issue)
     note("render")
     with _timed(timings, "render"):
-        rendered = render_issue(issue, templates=config.templates)
+        # an update links the earlier issue only when it is in this output folder
+        rendered = render_issue(issue, templates=config.templates,
+                                linked=built_issues(config.output))
         if extra_files:
             rendered = replace(rendered, files={**rendered.files, **extra_files})
     note("publish")

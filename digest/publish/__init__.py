@@ -13,7 +13,7 @@ from digest.models import EmailSettings, Issue, OutputPaths, Rendered
 from digest.publish.email import build_message, message_bytes
 from digest.publish.files import replace_folder, write_bytes, write_text
 from digest.publish.ledger import DeliveryLog
-from digest.publish.site import build_site, load_issues, site_files
+from digest.publish.site import build_site, built_issues, load_issues, site_files
 from digest.publish.smtp import read_recipients, send_issue
 from digest.render import render_issue
 
@@ -21,6 +21,7 @@ __all__ = [
     "DeliveryLog",
     "build_message",
     "build_site",
+    "built_issues",
     "load_issues",
     "publish_issue",
     "read_recipients",
@@ -49,7 +50,8 @@ def publish_issue(rendered: Rendered, out: Path, *, issue: Issue, email: EmailSe
     if missing:
         raise PublishError(f"issue {issue.key}: rendered files lack {', '.join(sorted(missing))}")
     if email.unsubscribe:
-        again = render_issue(issue, templates=templates, unsubscribe=email.unsubscribe)
+        again = render_issue(issue, templates=templates, unsubscribe=email.unsubscribe,
+                             linked=built_issues(out))
         files["email.html"] = again.files["email.html"]
         files["email.txt"] = again.files["email.txt"]
     msg = build_message(issue, html=files["email.html"], text=files["email.txt"], email=email)

@@ -43,6 +43,15 @@ def load_issues(out: Path) -> list[dict[str, Any]]:
     return found
 
 
+def built_issues(out: Path) -> frozenset[str]:
+    """The keys of the issues whose pages are in `out` (what a link within the site reaches)."""
+    root = Path(out) / "issues"
+    if not root.is_dir():
+        return frozenset()
+    return frozenset(f.name for f in root.iterdir()
+                     if not f.name.startswith(".") and (f / "index.html").is_file())
+
+
 def _tag_uri(base_url: str, start_iso: str, key: str) -> str:
     """tag: URI (RFC 4151) for an entry: survives a change of host layout or scheme."""
     parts = urlsplit(base_url)

@@ -6,7 +6,7 @@ Public API: `render_issue(issue, *, templates=None) -> Rendered` and `issue_to_d
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +37,9 @@ __all__ = [
 ]
 
 
-def _view(data: dict[str, Any], newsletter: dict[str, Any], unsubscribe: str) -> dict[str, Any]:
-    view = build_view(data, newsletter)
+def _view(data: dict[str, Any], newsletter: dict[str, Any], unsubscribe: str,
+          linked: Collection[str] | None) -> dict[str, Any]:
+    view = build_view(data, newsletter, linked=linked)
     view["unsubscribe"] = unsubscribe
     return view
 
@@ -93,15 +94,18 @@ def _fit_email(view: dict[str, Any], email_html: str,
 
 
 def render_issue(issue: Issue, *, templates: Path | None = None,
-                 unsubscribe: str | None = None) -> Rendered:
+                 unsubscribe: str | None = None,
+                 linked: Collection[str] | None = None) -> Rendered:
     """Render every file of the issue folder.
 
     `unsubscribe` (a URL or mailto:) adds an unsubscribe link to the email's footer;
     publish passes EmailSettings.unsubscribe so the email matches its List-Unsubscribe.
+    `linked`: the earlier issues an update's "Follows …" may link to (the ones in the site
+    this issue joins, `publish.built_issues`); None links every one.
     """
     unsub = safe_unsubscribe(unsubscribe)
     data = issue_to_dict(issue)
-    view = _view(data, newsletter_to_dict(issue.newsletter), unsub)
+    view = _view(data, newsletter_to_dict(issue.newsletter), unsub, linked)
     email_view, email_html, cut = _fit_email(
         view, render_email_html(view, templates=templates),
         lambda v: render_email_html(v, templates=templates))

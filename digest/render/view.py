@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -143,14 +144,18 @@ def run_in(headline: str) -> str:
 
 
 def _story(s: dict[str, Any], base_url: str, zone: ZoneInfo, coverage: bool,
-           said: Words, language: str | None) -> dict[str, Any]:
+           said: Words, language: str | None,
+           linked: Collection[str] | None) -> dict[str, Any]:
     earlier = s.get("previous") or None
     shown = _coverage(s.get("coverage"), zone, said) if coverage else None
     update = None
     if earlier and earlier.get("issue"):
         key = str(earlier["issue"])
-        update = {"issue": key, "headline": str(earlier.get("headline") or ""),
-                  "url": join_url(base_url, f"issues/{key}/") + f"#story-{int(earlier['rank'])}"}
+        # An earlier issue not in this site (built with --out elsewhere, or deleted) is named,
+        # not linked: its link would not resolve.
+        url = (join_url(base_url, f"issues/{key}/") + f"#story-{int(earlier['rank'])}"
+               if linked is None or key in linked else "")
+        update = {"issue": key, "headline": str(earlier.get("headline") or ""), "url": url}
     return {
         "rank": s["rank"],
         "headline": s["headline"],
@@ -239,8 +244,11 @@ def shortened(view: dict[str, Any], shown: int, notes: list[str],
     return {**view, **cut}
 
 
-def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, Any]:
-    """The context every issue template receives (documented in docs/templates.md)."""
+def build_view(data: dict[str, Any], newsletter: dict[str, Any], *,
+               linked: Collection[str] | None = None) -> dict[str, Any]:
+    """The context every issue template receives (documented in docs/templates.md).
+    `linked`: the issues an update's "Follows" may link to (those in the same site); None:
+    every one."""
     base_url = safe_url(newsletter.get("base_url")) or "https://example.org/"
     if not base_url.endswith("/"):
         base_url += "/"
@@ -249,9 +257,9 @@ def build_view(data: dict[str, Any], newsletter: dict[str, Any]) -> dict[str, An
     shown = bool(newsletter.get("coverage", True))
     said = words(newsletter.get("language"), newsletter.get("labels") or {})
     language = newsletter.get("language")
-    featured = [_story(s, base_url, zone, shown, said, language) for s in stories
+    featured = [_story(s, base_url, zone, shown, said, language, linked) for s in stories
                 if s.get("section") == "in_our_feeds"]
-    also = [_story(s, base_url, zone, shown, said, language) for s in stories
+    also = [_story(s, base_url, zone, shown, said, language, linked) for s in stories
             if s.get("section") != "in_our_feeds"]
 
     by_url: dict[str, dict[str, Any]] = {}

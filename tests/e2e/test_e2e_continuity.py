@@ -165,6 +165,14 @@ def test_a_rebuild_of_a_week_is_not_its_own_repeat(weeks: Config, tmp_path: Path
         [s["previous"] for s in before["stories"] if s["previous"]]
     assert again["previous"] == "2026-W46"
     assert not [a for a in again["articles"] if a["status"] == "repeat"]
+    # W46 is not in this folder's site: its update names it, and links nowhere (a link to
+    # base_url/issues/2026-W46/ did not resolve)
+    update = next(s for s in again["stories"] if s["previous"])
+    folder = config.output / "issues" / "2026-W47"
+    md = (folder / "issue.md").read_text(encoding="utf-8")
+    assert f"Follows “{update['previous']['headline']}” (2026-W46)." in md
+    for name in ("issue.md", "email.txt", "email.html", "index.html"):
+        assert "issues/2026-W46/" not in (folder / name).read_text(encoding="utf-8"), name
 
 
 def test_a_build_that_is_not_published_is_not_remembered(tmp_path: Path) -> None:
