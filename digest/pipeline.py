@@ -126,7 +126,7 @@ def build(config: Config, period: Period, store: Store, *, failed: tuple[Article
     note("publish")
     with _timed(timings, "publish"):
         folder = publish_issue(rendered, config.output, issue=issue, email=config.email,
-                               templates=config.templates)
+                               templates=config.templates, now=clock())
         build_site(config.output, config.newsletter, templates=config.templates)
         if config.newsletter.base_url == PLACEHOLDER_BASE_URL:
             log.warning("newsletter.base_url is not set: the site's canonical links, its feeds "

@@ -45,6 +45,7 @@ def json_feed(context: dict[str, Any]) -> str:
         "content_html": sanitize_entry(e["content"]),
         "summary": e["description"],
         "date_published": e["date"],
+        "date_modified": e["updated"],
         "language": e["newsletter"]["language"],
     } for e in context["entries"]]
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"

@@ -29,7 +29,8 @@ def test_folder_holds_every_file(tmp_path: Path, issue: Issue,
     folder = publish_issue(render_issue(issue), tmp_path, issue=issue, email=email_settings)
     assert folder == tmp_path / "issues" / "2026-W10"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "email.html", "email.txt", "index.html", "issue.eml", "issue.json", "issue.md"]
+        "email.html", "email.txt", "index.html", "issue.eml", "issue.json", "issue.md",
+        "revision.json"]
     assert [p.name for p in (tmp_path / "issues").iterdir()] == ["2026-W10"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
@@ -143,3 +144,52 @@ def test_build_site_clears_what_killed_runs_left(site: Path, issue: Issue) -> No
     assert sorted(p.name for p in site.rglob(".*")) == []
     assert (issues / "2026-W09" / "issue.json").is_file()
     assert "issues/2026-W09/" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_with_new_content_moves_the_entry_updated(
+        site: Path, issue: Issue, email_settings: EmailSettings) -> None:
+    """A feed reader re-shows an entry only when its `updated` moves: it stayed the period's
+    end after a rebuild that changed the issue. It now moves to the rebuild's time; an
+    identical rebuild keeps every byte."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    feed = site / "feed.xml"
+    before = _digest(site)
+    later = datetime(2026, 3, 12, 6, 30, tzinfo=UTC)
+    publish_issue(render_issue(issue), site, issue=issue, email=email_settings, now=later)
+    build_site(site, issue.newsletter)
+    assert _digest(site) == before  # the same content: the same revision, the same bytes
+
+    changed = replace(issue, intro="A corrected intro: one story was wrongly dated.")
+    publish_issue(render_issue(changed), site, issue=changed, email=email_settings, now=later)
+    build_site(site, issue.newsletter)
+    parsed = feedparser.parse(feed.read_bytes())
+    first, second = parsed.entries[0], parsed.entries[1]
+    assert first.published == "2026-03-09T00:00:00+08:00"
+    assert first.updated == "2026-03-12T14:30:00+08:00"  # the rebuild, in the issue's zone
+    assert parsed.feed.updated == first.updated
+    assert second.updated == second.published  # the other issues did not change
+    items = json.loads((site / "feed.json").read_text(encoding="utf-8"))["items"]
+    assert items[0]["date_modified"] == first.updated
+    assert items[1]["date_modified"] == items[1]["date_published"]
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    lastmod = lxml.etree.parse(str(site / "sitemap.xml")).getroot().xpath(
+        "//s:url/s:lastmod/text()", namespaces=ns)
+    assert lastmod[:2] == ["2026-03-12", "2026-03-12"]
+
+    # rebuilt again as it now is, a week later: nothing moves
+    settled = _digest(site)
+    publish_issue(render_issue(changed), site, issue=changed, email=email_settings,
+                  now=datetime(2026, 3, 19, tzinfo=UTC))
+    build_site(site, issue.newsletter)
+    assert _digest(site) == settled
+
+    # a folder built before revisions existed is compared by its issue.json
+    (site / "issues" / issue.key / "revision.json").unlink()
+    publish_issue(render_issue(changed), site, issue=changed, email=email_settings, now=later)
+    assert json.loads((site / "issues" / issue.key / "revision.json").read_text(
+        encoding="utf-8"))["updated"] == "2026-03-09T00:00:00+08:00"
+    publish_issue(render_issue(issue), site, issue=issue, email=email_settings, now=later)
+    assert json.loads((site / "issues" / issue.key / "revision.json").read_text(
+        encoding="utf-8"))["updated"] == "2026-03-12T14:30:00+08:00"
