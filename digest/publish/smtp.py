@@ -207,6 +207,16 @@ def _payload(msg: EmailMessage, international: bool) -> bytes:
     return (data if data.endswith(b"\r\n") else data + b"\r\n") + b".\r\n"
 
 
+def _closing(conn: _Connection, code: int, reply: bytes) -> None:
+    """421 is the server closing the session (RFC 5321 4.2.3), whatever the command: often its
+    limit of messages per connection. Not the recipient's fault: the session is gone, and the
+    copy goes again on a new one (send_issue)."""
+    if code == 421:
+        conn.drop()
+        raise smtplib.SMTPServerDisconnected(
+            f"{code} {reply.decode('utf-8', 'replace')}".strip())
+
+
 def _send_one(conn: _Connection, msg: EmailMessage, sender: str, rcpt: str,
               intent: Callable[[], None]) -> None:
     """One SMTP transaction, step by step, so the ledger knows where it failed: `intent` runs
@@ -222,13 +232,16 @@ def _send_one(conn: _Connection, msg: EmailMessage, sender: str, rcpt: str,
                     "does not offer SMTPUTF8, needed for a non-ASCII address")
             options = ["SMTPUTF8", "BODY=8BITMIME"]
         code, reply = smtp.mail(sender, options)
+        _closing(conn, code, reply)
         if code != 250:
             raise smtplib.SMTPSenderRefused(code, reply, sender)
         code, reply = smtp.rcpt(rcpt)
+        _closing(conn, code, reply)
         if code not in (250, 251):
             raise smtplib.SMTPRecipientsRefused({rcpt: (code, reply)})
         payload = _payload(msg, international)
         code, reply = smtp.docmd("DATA")
+        _closing(conn, code, reply)
         if code != 354:
             raise smtplib.SMTPDataError(code, reply)
         intent()
@@ -312,7 +325,7 @@ def send_issue(key: str, out: Path, email: EmailSettings, log: DeliveryLog, *,
     deliveries: list[Delivery] = []
     conn = _Connection(email)
     fatal: str | None = None  # once the server is unreachable, don't hammer it per recipient
-    reconnects = 1
+    lost = 0  # sessions lost in a row with no message delivered in between
     try:
         for rcpt in todo.send:
             if fatal is not None:
@@ -320,15 +333,26 @@ def send_issue(key: str, out: Path, email: EmailSettings, log: DeliveryLog, *,
                 delivery = Delivery(issue=key, recipient=rcpt, status="failed", error=str(error),
                                     message_id=msgid(rcpt))
             else:
-                delivery, cause = _attempt(conn, msg, key, rcpt, msgid(rcpt), email, log,
-                                           secret)
-                if cause is not None and conn.smtp is None \
-                        and not isinstance(cause, smtplib.SMTPRecipientsRefused):
-                    # Refused logins and untrusted certificates won't fix themselves on a
-                    # retry; repeating a wrong password can lock the account.
-                    if reconnects == 0 or isinstance(cause, _HOPELESS):
+                # A server that ends the session every N messages (421 "too many messages",
+                # a relay's per-connection limit) cut off the list at the second drop, and
+                # failed the copy it cut: a copy certainly not handed over goes again on a
+                # fresh session, and a delivery in between makes the count start over. Two
+                # sessions lost in a row, or a login or certificate refused (they won't fix
+                # themselves; a wrong password retried can lock the account), end the send.
+                for _ in range(2):
+                    delivery, cause = _attempt(conn, msg, key, rcpt, msgid(rcpt), email, log,
+                                               secret)
+                    if delivery.status == "sent":
+                        lost = 0
+                    if cause is None or conn.smtp is not None \
+                            or isinstance(cause, smtplib.SMTPRecipientsRefused):
+                        break
+                    lost += 1
+                    if lost > 1 or isinstance(cause, _HOPELESS):
                         fatal = _describe(cause, email)
-                    reconnects -= 1
+                        break
+                    if delivery.status != "failed":  # unknown: never sent again by itself
+                        break
             log.record_delivery(delivery)
             deliveries.append(delivery)
     finally:

@@ -591,3 +591,55 @@ def test_a_token_link_without_its_secret_sends_nobody(
     with pytest.raises(PublishError, match=r"\$DIGEST_TEST_UNSUB is not set"):
         send_issue(issue.key, tmp_path, email, log)
     assert handler.envelopes == [] and log.records == []
+
+
+class PerConnectionLimit(Inbox):
+    """A relay that takes `limit` messages per connection, then answers 421 (and hangs up) at
+    `where`, as Gmail's and many providers' SMTP servers do."""
+
+    def __init__(self, limit: int, where: str) -> None:
+        super().__init__()
+        self.limit, self.where = limit, where
+        self.taken: dict[int, int] = {}
+
+    def _full(self, session: Session) -> bool:
+        return self.taken.get(id(session), 0) >= self.limit
+
+    async def handle_MAIL(self, server: SMTP, session: Session, envelope: Envelope,
+                          address: str, mail_options: list[str]) -> str:
+        if self.where == "MAIL" and self._full(session):
+            return "421 4.7.0 Too many messages for this connection"
+        envelope.mail_from = address
+        return "250 OK"
+
+    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
+                          address: str, rcpt_options: list[str]) -> str:
+        if self.where == "RCPT" and self._full(session):
+            return "421 4.7.0 Too many messages for this connection"
+        return await super().handle_RCPT(server, session, envelope, address, rcpt_options)
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.taken[id(session)] = self.taken.get(id(session), 0) + 1
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.mark.parametrize("where", ["MAIL", "RCPT"])
+def test_a_server_that_limits_messages_per_connection_gets_the_whole_list(
+        where: str, out: Path, email_settings: EmailSettings, issue: Issue) -> None:
+    """A relay that ends the session every 2 messages (421) left the list cut at the second
+    drop — 2 or 4 sent, the copy that met the 421 failed, the rest "not attempted" — until
+    the next run. Each 421 now means a new session, and the copy it cut goes on it."""
+    handler = PerConnectionLimit(2, where)
+    readers = tuple(f"reader{n}@example.com" for n in range(7))
+    port = _free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        log = MemoryLog()
+        sent = send_issue(issue.key, out,
+                          _settings(email_settings, port, recipients=readers), log)
+    finally:
+        controller.stop()
+    assert [(d.recipient, d.status) for d in sent] == [(r, "sent") for r in readers]
+    assert [e.rcpt_tos for e in handler.envelopes] == [[r] for r in readers]
+    assert len(handler.taken) == 4  # sessions of 2, 2, 2 and 1 messages
