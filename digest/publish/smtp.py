@@ -38,7 +38,9 @@ _LEADING_DOT = re.compile(rb"(?m)^\.")
 
 
 def read_recipients(email: EmailSettings) -> list[str]:
-    """Configured recipients, then the file's (one a line, '#' comments), deduplicated."""
+    """Configured recipients, then the file's (one a line, '#' comments), deduplicated; as
+    written (`send_issue` fails an entry that is not an address on its own: the file is
+    checked when the config is loaded, but a list service may append to it mid-run)."""
     found: list[str] = list(email.recipients)
     if email.recipients_file is not None:
         try:
@@ -53,9 +55,6 @@ def read_recipients(email: EmailSettings) -> list[str]:
     unique = []
     for addr in found:
         addr = addr.strip()
-        problem = address_problem(addr)
-        if problem:
-            raise PublishError(f"recipient {problem}")
         if addr.lower() not in seen:  # the same person, typed twice, gets one copy
             seen.add(addr.lower())
             unique.append(addr)
@@ -309,16 +308,26 @@ def send_issue(key: str, out: Path, email: EmailSettings, log: DeliveryLog, *,
     msg = _load(key, out)
     ledger.check_sendable(key, out)
     secret = unsubscribe_secret(msg, email)  # before anyone is sent a copy without their link
-    todo = ledger.plan(read_recipients(email), log.delivery_states(key), resend)
+    everyone = read_recipients(email)
+    invalid = {r: problem for r in everyone if (problem := address_problem(r))}
+    todo = ledger.plan([r for r in everyone if r not in invalid], log.delivery_states(key),
+                       resend)
 
     def msgid(rcpt: str) -> str:
         return message_id(key, email.from_addr, rcpt)
+
+    # an entry that is no address fails alone (a whole list held for one line of it, before)
+    unusable = [Delivery(issue=key, recipient=r, status="failed", message_id=msgid(r),
+                         error=str(DeliveryError(f"not sent: {problem}")))
+                for r, problem in invalid.items()]
 
     held = [Delivery(issue=key, recipient=r, status="unknown", error=ledger.HELD,
                      message_id=msgid(r)) for r in todo.held]
     if dry_run:
         return [Delivery(issue=key, recipient=r, status="planned", error="dry run: not sent",
-                         message_id=msgid(r)) for r in todo.send] + held
+                         message_id=msgid(r)) for r in todo.send] + unusable + held
+    for delivery in unusable:
+        log.record_delivery(delivery)
     for rcpt in todo.orphaned:  # a sender died between the intent and the outcome: say so
         log.record_delivery(Delivery(issue=key, recipient=rcpt, status="unknown",
                                      error=ledger.ORPHANED, message_id=msgid(rcpt)))
@@ -357,4 +366,4 @@ def send_issue(key: str, out: Path, email: EmailSettings, log: DeliveryLog, *,
             deliveries.append(delivery)
     finally:
         conn.quit()
-    return deliveries + held
+    return deliveries + unusable + held

@@ -329,8 +329,29 @@ def test_recipients_file_comments_and_duplicates(tmp_path: Path) -> None:
                     encoding="utf-8")
     email = EmailSettings(recipients=("ann@example.com",), recipients_file=path)
     assert read_recipients(email) == ["ann@example.com", "cat@example.com"]
-    with pytest.raises(PublishError):
-        read_recipients(EmailSettings(recipients=("not an address",)))
+
+
+def test_a_line_that_is_no_address_fails_alone(inbox: tuple[Inbox, int], tmp_path: Path,
+                                              out: Path, email_settings: EmailSettings,
+                                              issue: Issue) -> None:
+    """A list service appended a bad line to the recipients file after the config was loaded
+    (it is checked then): the send stopped at it, and nobody of 500 got the issue. It now
+    fails alone, named, and everyone else is sent."""
+    handler, port = inbox
+    path = tmp_path / "subscribers.txt"
+    readers = [f"reader{n}@example.com" for n in range(5)]
+    path.write_text("\n".join([*readers[:2], "reader2 at example.com", *readers[2:]]) + "\n",
+                    encoding="utf-8")
+    email = _settings(email_settings, port, recipients=(), recipients_file=path)
+    log = MemoryLog()
+    planned = send_issue(issue.key, out, email, log, dry_run=True)
+    assert [d.status for d in planned] == ["planned"] * 5 + ["failed"] and log.records == []
+    done = send_issue(issue.key, out, email, log)
+    assert [(d.recipient, d.status) for d in done] == [
+        *((r, "sent") for r in readers), ("reader2 at example.com", "failed")]
+    assert "not a plain email address" in (done[-1].error or "")
+    assert [e.rcpt_tos for e in handler.envelopes] == [[r] for r in readers]
+    assert done[-1] in log.outcomes  # recorded: `digest status` names it
 
 
 def test_unpublished_issue_is_a_publish_error(tmp_path: Path) -> None:
