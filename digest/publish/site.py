@@ -73,8 +73,9 @@ def _fallback_updated() -> str:
 REVISION = "revision.json"
 
 
-def _entry_view(data: dict[str, Any], nl: dict[str, Any]) -> dict[str, Any]:
-    view = build_view(data, nl)
+def _entry_view(data: dict[str, Any], nl: dict[str, Any],
+                linked: frozenset[str] | None = None) -> dict[str, Any]:
+    view = build_view(data, nl, linked=linked)
     view["path"] = f"issues/{view['key']}/"
     view["id"] = _tag_uri(view["newsletter"]["base_url"], view["start"], view["key"])
     return view
@@ -143,8 +144,10 @@ def site_files(out: Path, newsletter: Newsletter, *,
     """The rendered site files (name → text), without writing anything."""
     nl = newsletter_to_dict(newsletter)
     views = []
-    for data in load_issues(out):
-        view = _entry_view(data, nl)
+    issues = load_issues(out)
+    linked = frozenset(data["key"] for data in issues)  # the front page's "Follows" links
+    for data in issues:
+        view = _entry_view(data, nl, linked)
         view["updated"] = _updated(out, view)
         views.append(view)
     if not views:
