@@ -18,9 +18,10 @@ import os
 import re
 from datetime import datetime
 from email import policy
-from email.headerregistry import Address
+from email.headerregistry import Address, BaseHeader, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
+from typing import cast
 
 from digest.addresses import (
     MAILTO,
@@ -32,6 +33,28 @@ from digest.errors import PublishError
 from digest.models import EmailSettings, Issue
 
 _KEY_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class _OneLine(UnstructuredHeader):
+    """A header written on one line, never folded: the email package folds a value longer
+    than 78 characters with no space in it into RFC 2047 encoded words, and a List-Unsubscribe
+    of `=?utf-8?q?=3Chttps=3A//…?=` is no URL to a mail client (no unsubscribe button, no
+    one-click). A line may hold 998 characters (RFC 5322)."""
+
+    name: str  # BaseHeader's, which the registry mixes in
+
+    def fold(self, *, policy: policy.Policy) -> str:
+        return f"{self.name}: {self}{policy.linesep}"
+
+
+_HEADERS = HeaderRegistry()
+for _name in ("List-Unsubscribe", "List-Unsubscribe-Post"):
+    _HEADERS.map_to_type(_name.lower(), cast("type[BaseHeader]", _OneLine))
+# The policies every message is built, read and written with (LF inside parts while built;
+# CRLF on the wire; SMTPUTF8 for a non-ASCII address).
+BUILD = policy.default.clone(header_factory=_HEADERS)
+WIRE = policy.SMTP.clone(header_factory=_HEADERS)
+WIRE_UTF8 = policy.SMTPUTF8.clone(header_factory=_HEADERS)
 
 
 def from_domain(from_addr: str) -> str:
@@ -86,7 +109,7 @@ def build_message(issue: Issue, *, html: str, text: str, email: EmailSettings) -
     if "@" not in from_addr:
         raise PublishError(f"email.from: {email.from_addr!r} is not an email address")
     display = parseaddr(email.from_addr)[0] or _one_line(issue.newsletter.title)
-    msg = EmailMessage(policy=policy.default)  # LF inside parts; SMTP CRLF when serialised
+    msg = EmailMessage(policy=BUILD)  # LF inside parts; SMTP CRLF when serialised
     msg["Subject"] = _one_line(issue.title)
     msg["From"] = formataddr((display, from_addr))
     msg["To"] = "undisclosed-recipients:;"
@@ -108,7 +131,7 @@ def build_message(issue: Issue, *, html: str, text: str, email: EmailSettings) -
 
 
 def message_bytes(msg: EmailMessage) -> bytes:
-    return msg.as_bytes(policy=policy.SMTP)
+    return msg.as_bytes(policy=WIRE)
 
 
 def unsubscribe_template(msg: EmailMessage) -> str | None:
@@ -163,7 +186,7 @@ def addressed_to(msg: EmailMessage, recipient: str, msgid: str,
     with placeholders is filled for the recipient (`secret`: the {token}'s key)."""
     from email import message_from_bytes
 
-    copy = message_from_bytes(message_bytes(msg), _class=EmailMessage, policy=policy.SMTP)
+    copy = message_from_bytes(message_bytes(msg), _class=EmailMessage, policy=WIRE)
     assert isinstance(copy, EmailMessage)
     del copy["To"]
     local, _, domain = recipient.partition("@")

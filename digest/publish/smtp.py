@@ -22,7 +22,7 @@ import socket
 import ssl
 from collections.abc import Callable
 from datetime import UTC, datetime
-from email import message_from_bytes, policy
+from email import message_from_bytes
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -30,7 +30,14 @@ from digest.addresses import address_problem
 from digest.errors import DeliveryError, PublishError
 from digest.models import Delivery, EmailSettings, Resend
 from digest.publish import ledger
-from digest.publish.email import addressed_to, message_bytes, message_id, unsubscribe_secret
+from digest.publish.email import (
+    WIRE,
+    WIRE_UTF8,
+    addressed_to,
+    message_bytes,
+    message_id,
+    unsubscribe_secret,
+)
 from digest.publish.ledger import DeliveryLog
 
 CAFILE_ENV = "DIGEST_SMTP_CAFILE"  # PEM file of extra CA certificates to trust for SMTP TLS
@@ -67,7 +74,7 @@ def _load(key: str, out: Path) -> EmailMessage:
         raw = path.read_bytes()
     except OSError as exc:
         raise PublishError(f"issue {key}: cannot read {path} (publish it first): {exc}") from exc
-    msg = message_from_bytes(raw, _class=EmailMessage, policy=policy.SMTP)
+    msg = message_from_bytes(raw, _class=EmailMessage, policy=WIRE)
     assert isinstance(msg, EmailMessage)
     return msg
 
@@ -201,7 +208,7 @@ class InDoubt(Exception):
 
 def _payload(msg: EmailMessage, international: bool) -> bytes:
     """The DATA payload: CRLF lines, leading dots doubled, ending in CRLF . CRLF."""
-    data = msg.as_bytes(policy=policy.SMTPUTF8) if international else message_bytes(msg)
+    data = msg.as_bytes(policy=WIRE_UTF8) if international else message_bytes(msg)
     data = _LEADING_DOT.sub(b"..", data)
     return (data if data.endswith(b"\r\n") else data + b"\r\n") + b".\r\n"
 

@@ -25,12 +25,14 @@ READERS = ("ann+news@example.org", "Bob@Example.org")
 class _Inbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
+        self.raw: list[bytes] = []
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         assert isinstance(envelope.content, bytes)
         msg = message_from_bytes(envelope.content, _class=EmailMessage, policy=policy.default)
         assert isinstance(msg, EmailMessage)
         self.messages.append(msg)
+        self.raw.append(envelope.content)
         return "250 OK"
 
 
@@ -67,6 +69,12 @@ def test_each_reader_gets_their_own_unsubscribe_link(tmp_path: Path, sample_site
         links.append(mine)
         assert msg["List-Unsubscribe"] == f"<{mine}>"
         assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    for raw, reader in zip(inbox.raw, READERS, strict=True):
+        # on one line, as written: folded, the email package made the 150-character link
+        # RFC 2047 encoded words ("=?utf-8?q?=3Chttps=3A//…"), which no client reads as a URL
+        assert f"\r\nList-Unsubscribe: <{_link(reader)}>\r\n".encode() in raw
+    for msg, reader in zip(inbox.messages, READERS, strict=True):
+        mine = _link(reader)
         text = next(p for p in msg.walk() if p.get_content_type() == "text/plain")
         html = next(p for p in msg.walk() if p.get_content_type() == "text/html")
         assert isinstance(text, EmailMessage) and isinstance(html, EmailMessage)
@@ -80,7 +88,8 @@ def test_each_reader_gets_their_own_unsubscribe_link(tmp_path: Path, sample_site
     folder = tmp_path / "out" / "issues" / PERIOD
     eml = (folder / "issue.eml").read_bytes()
     saved = message_from_bytes(eml, _class=EmailMessage, policy=policy.default)
-    assert saved["List-Unsubscribe"].strip() == f"<{LINK}>"
+    assert saved["List-Unsubscribe"] == f"<{LINK}>"
+    assert f"\r\nList-Unsubscribe: <{LINK}>\r\n".encode() in eml
     written = b"".join(p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file())
     parts = b"".join(p.get_payload(decode=True) or b"" for p in saved.walk()  # type: ignore[misc]
                      if not p.is_multipart())

@@ -71,6 +71,19 @@ def test_eml_is_deterministic(tmp_path: Path, issue: Issue,
     assert (a / "issue.eml").read_bytes() == (b / "issue.eml").read_bytes()
 
 
+def test_a_long_unsubscribe_link_stays_one_line(tmp_path: Path, issue: Issue) -> None:
+    """Past 78 characters the email package folded List-Unsubscribe into RFC 2047 encoded
+    words (`=?utf-8?q?=3Chttps=3A//…?=`): no client reads that as a URL, so no unsubscribe
+    button and no one-click. It is written on one line, as configured."""
+    url = ("https://news.example.org/newsletters/china-ai-watch/unsubscribe"
+           "?utm_source=newsletter&utm_medium=email&list=digest")
+    email = EmailSettings(unsubscribe=url)
+    folder = publish_issue(render_issue(issue), tmp_path, issue=issue, email=email)
+    raw = (folder / "issue.eml").read_bytes()
+    assert f"\r\nList-Unsubscribe: <{url}>\r\n".encode() in raw
+    assert b"=?utf-8?q?=3Chttps" not in raw
+
+
 def test_mailto_unsubscribe_has_no_one_click(tmp_path: Path, issue: Issue) -> None:
     email = EmailSettings(unsubscribe="mailto:leave@example.org?subject=unsubscribe")
     msg = _eml(publish_issue(render_issue(issue), tmp_path, issue=issue, email=email))
