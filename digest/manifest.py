@@ -115,6 +115,23 @@ def delivery(d: Delivery | Notification) -> dict[str, Any]:
     return {**asdict(d), "ok": d.ok}
 
 
+# Who the issue was sent to stays in the database's record of the run (and its delivery
+# ledger, which `digest status` reads): out/ is the public site (newsletter.base_url is where
+# it is published), so out/issues/K/manifest.json listed every subscriber's address, and each
+# channel's URL, to anyone who asked for it. The file counts them by status instead.
+_PRIVATE = ("deliveries", "notifications")
+
+
+def published(info: dict[str, Any]) -> dict[str, Any]:
+    """The manifest as out/issues/K/manifest.json holds it: deliveries and notifications
+    counted by status, naming no recipient or channel."""
+    shown = dict(info)
+    for key in _PRIVATE:
+        if isinstance(shown.get(key), list):
+            shown[key] = dict(sorted(Counter(str(d.get("status")) for d in shown[key]).items()))
+    return shown
+
+
 def dumps(info: dict[str, Any]) -> str:
     return json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

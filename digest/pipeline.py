@@ -248,7 +248,7 @@ def run(config: Config, period: Period | None = None, *, force: bool = False,
                 info["notifications"] = [manifest.delivery(n) for n in notes]
             if held:
                 info["held"] = held
-            manifest.write(built.folder / "manifest.json", info)
+            manifest.write(built.folder / "manifest.json", manifest.published(info))
             store.finish_run(run_id, "ok", clock(), manifest=manifest.dumps(info))
             explained = (None if chosen is not None else
                          empty_period_note(store, period, built.issue, config.newsletter.timezone))

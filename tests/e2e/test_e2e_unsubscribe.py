@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import sqlite3
 from collections.abc import Iterator
 from email import message_from_bytes, policy
@@ -96,10 +97,14 @@ def test_each_reader_gets_their_own_unsubscribe_link(tmp_path: Path, sample_site
     for secret in (SECRET, _token(READERS[0]), _token(READERS[1])):
         assert secret.encode() not in written + parts
         assert secret not in result.stderr + result.stdout
+    for reader in READERS:  # manifest.json listed every reader (out/ is the public site)
+        assert reader.encode() not in written
     database = sqlite3.connect(tmp_path / ".digest" / "digest.sqlite3")
     dump = "\n".join(database.iterdump())
     database.close()
     assert SECRET not in dump and _token(READERS[0]) not in dump
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["deliveries"] == {"sent": 2}
 
 
 def test_a_token_without_its_secret_sends_nothing(tmp_path: Path, sample_site: Site,
