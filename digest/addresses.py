@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
 from collections.abc import Callable
 from email.utils import getaddresses, parseaddr
@@ -80,6 +81,22 @@ _FIELDS: dict[str, Callable[[str, str], str]] = {
     "email": lambda address, secret: quote(address.strip(), safe=""),
     "token": unsubscribe_token,
 }
+
+
+def secret_problem(template: str | None, name: str | None) -> str | None:
+    """Why the secret of `template`'s {token}, in the environment variable `name`, cannot be
+    used (never saying its value), or None (it is fine, or there is no {token})."""
+    if "token" not in unsubscribe_placeholders(template):
+        return "names a secret, but email.unsubscribe has no {token} to make" if name else None
+    if not name:
+        return ("{token} needs its secret: set email.unsubscribe_secret_env to the name of the "
+                "environment variable that holds it (never the secret itself)")
+    secret = os.environ.get(name, "")
+    if len(secret) >= MIN_SECRET:
+        return None
+    said = "is not set" if not secret else f"is shorter than {MIN_SECRET} characters"
+    return (f"${name} {said} (the secret of the unsubscribe link's {{token}}: at least "
+            f"{MIN_SECRET} random characters, in the environment digest runs in)")
 
 
 def unsubscribe_placeholders(value: str | None) -> frozenset[str]:

@@ -13,7 +13,6 @@ has not changed.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from pydantic import (
     ValidationError,
 )
 
-from .addresses import MIN_SECRET, address_problem, unsubscribe_placeholders
+from .addresses import address_problem, secret_problem
 from .configfile import MAX_BYTES, dotted, read_yaml
 from .configschema import PG_SCHEMES, ConfigModel
 from .configtypes import Config, Schedule
@@ -333,29 +332,13 @@ def _check_own_values(m: ConfigModel, path: Path, root: yaml.Node | None) -> Non
 
 
 def _check_unsubscribe_secret(m: ConfigModel, path: Path, root: yaml.Node | None) -> None:
-    """A {token} in email.unsubscribe and the secret it is made with come together: the
-    variable named, set in this environment, long enough. Its value is never printed."""
+    """A {token} in email.unsubscribe comes with its secret, set in this environment."""
     e = m.email
-    wants = "token" in unsubscribe_placeholders(e.unsubscribe)
-
-    def fail(msg: str, key: str) -> ConfigError:
-        return ConfigError(msg, path=str(path), key=f"email.{key}",
-                           line=_line(root, ("email", key)))
-    if wants and not e.unsubscribe_secret_env:
-        raise fail("{token} needs its secret: set email.unsubscribe_secret_env to the name of "
-                   "the environment variable that holds it (never the secret itself)",
-                   "unsubscribe")
-    if not e.unsubscribe_secret_env:
-        return
-    if not wants:
-        raise fail("names a secret, but email.unsubscribe has no {token} to make with it",
-                   "unsubscribe_secret_env")
-    secret = os.environ.get(e.unsubscribe_secret_env, "")
-    if len(secret) < MIN_SECRET:
-        said = "is not set" if not secret else f"is shorter than {MIN_SECRET} characters"
-        raise fail(f"${e.unsubscribe_secret_env} {said} (the secret of the unsubscribe "
-                   f"link's {{token}}: at least {MIN_SECRET} random characters, in the "
-                   "environment digest runs in)", "unsubscribe_secret_env")
+    problem = secret_problem(e.unsubscribe, e.unsubscribe_secret_env)
+    if problem:
+        key = "unsubscribe_secret_env" if e.unsubscribe_secret_env else "unsubscribe"
+        raise ConfigError(problem, path=str(path), key=f"email.{key}",
+                          line=_line(root, ("email", key)))
 
 
 def _check_recipients_file(path: Path) -> None:

@@ -26,6 +26,7 @@ from typing import cast
 from digest.addresses import (
     MAILTO,
     fill_unsubscribe,
+    secret_problem,
     unsubscribe_placeholders,
     unsubscribe_problem,
 )
@@ -148,12 +149,11 @@ def unsubscribe_secret(msg: EmailMessage, email: EmailSettings) -> str | None:
     if template is None or "token" not in unsubscribe_placeholders(template):
         return None
     name = email.unsubscribe_secret_env
-    secret = os.environ.get(name, "") if name else ""
-    if not secret:
-        where = f"${name} is not set" if name else "email.unsubscribe_secret_env is not set"
-        raise PublishError(f"the unsubscribe link {template} has a {{token}}, but {where}: "
-                           "nobody was sent a copy without their own link")
-    return secret
+    problem = secret_problem(template, name)
+    if problem or not name:
+        raise PublishError(f"the unsubscribe link {template}: {problem}; nobody was sent a "
+                           "copy without their own link")
+    return os.environ[name]
 
 
 def _personalise(copy: EmailMessage, template: str, filled: str) -> None:
