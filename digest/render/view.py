@@ -181,7 +181,9 @@ def _health(sources: list[dict[str, Any]]) -> dict[str, Any]:
             continue
         if h.get("status") != "error":
             continue
-        if h.get("http_status"):
+        # An HTTP error status says it all; a failure behind a 200, a redirect or a 304 (a bot
+        # check, a redirect loop, a 304 to a first request) is its error's words, not "HTTP 200"
+        if (h.get("http_status") or 0) >= 400 or (h.get("http_status") and not h.get("error")):
             reason = f"HTTP {h['http_status']}"
         elif h.get("error"):
             reason = _clip(str(h["error"]).splitlines()[0], 80)

@@ -78,6 +78,23 @@ def test_operator_footer_names_failed_sources_when_configured(issue: Issue) -> N
     assert line in files["index.html"] and line in files["email.txt"]
 
 
+def test_a_failure_behind_a_200_says_its_error_not_the_status(issue: Issue) -> None:
+    """A bot check answering 200, a redirect loop's 302 or a 304 to a first request failed a
+    source that the footer listed as "Gate (HTTP 200)" (fetch42 noticed): only an HTTP error
+    status stands for its reason; any other says its error's words."""
+    from dataclasses import replace as swap
+
+    from digest.models import SourceHealth
+
+    gate = SourceHealth(name="Gate", url="https://gate.example.com/feed", status="error",
+                        error="a bot check answered ('Just a moment...'), no feed",
+                        http_status=200)
+    files = render_issue(_operator(swap(issue, sources=(*issue.sources, gate)))).files
+    text = " ".join(files["email.txt"].split())
+    assert "Gate (a bot check answered ('Just a moment...'), no feed)" in text
+    assert "Broken Wire (HTTP 500)" in text and "HTTP 200" not in text
+
+
 def test_operator_footer_is_one_line_when_all_fine(issue: Issue, factory: ModuleType) -> None:
     healthy = _operator(factory.make_issue(sources=issue.sources[:2]))
     assert "All 2 sources fetched fine." in render_issue(healthy).files["index.html"]
