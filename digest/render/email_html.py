@@ -16,6 +16,7 @@ from typing import Any
 
 import css_inline
 
+from digest.addresses import MAILTO
 from digest.errors import RenderError
 from digest.render.environment import render_template
 from digest.render.urls import safe_url
@@ -28,7 +29,6 @@ EMAIL_BUDGET = 100_000  # bytes of UTF-8 HTML
 _INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False,
                                  keep_link_tags=False)
 _DOCTYPE = re.compile(r"^\s*<!DOCTYPE[^>]*>", re.IGNORECASE)
-_MAILTO = re.compile(r"^mailto:[^\s<>\"'`@]+@[A-Za-z0-9.-]+(\?[^\s<>\"'`]*)?$")
 
 
 def safe_unsubscribe(value: str | None) -> str:
@@ -36,7 +36,7 @@ def safe_unsubscribe(value: str | None) -> str:
     if not value:
         return ""
     if value.lower().startswith("mailto:"):
-        return value if _MAILTO.match(value) else ""
+        return value if MAILTO.match(value) else ""
     return safe_url(value)
 
 
