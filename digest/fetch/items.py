@@ -29,7 +29,7 @@ from .feeds import Entry, bounded_title, plain
 from .guard import FetchFailure
 from .pages import page_meta, parse_html
 from .teaser import feed_teaser_reason, plain_text
-from .urls import is_web_url
+from .urls import entry_url, is_web_url
 
 PAGE_BETTER = 1.3  # the page wins when it carries this much more paragraph text
 # A relative href/src: quoted or not, not followed by a scheme, a fragment or "//". (The
@@ -187,8 +187,9 @@ def _draft(source: Source, entry: Entry, fallback_url: str | None, now: datetime
             body if entry.content else "", entry.summary, html=ctype == "html") is not None)
     item = RawItem(
         source=source.name, guid=guid,
-        # No link of its own: the feed's site, else a URN (never a file:// path).
-        url=link or fallback_url or f"urn:digest:{guid}",
+        # No link of its own: the feed's site, told apart by a fragment, else a URN (never a
+        # file:// path).
+        url=link or (entry_url(fallback_url, guid) if fallback_url else f"urn:digest:{guid}"),
         title=title, content=body, content_type=ctype,
         published=published, author=entry.author, canonical_url=entry.canonical,
         summary=entry.summary,

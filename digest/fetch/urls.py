@@ -7,6 +7,7 @@ a fragment, host case, a default port or parameter order name the same article.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import ipaddress
 import re
 from pathlib import Path
@@ -27,6 +28,9 @@ _TRACKING_EXACT = frozenset(
 )
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hmb_", "itm_", "at_", "__s", "_bta_", "oly_")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# The fragment that tells apart the entries of a feed that have no link of their own: each
+# gets the feed's site link with it (`entry_url`), and `canonical_key` keeps it.
+ENTRY_ANCHOR = "digest-entry-"
 
 
 def is_tracking_param(name: str) -> bool:
@@ -86,7 +90,17 @@ def parsed_key(url: str) -> str:
     pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not is_tracking_param(k)]
     query = urlencode(sorted(pairs), doseq=True)
-    return urlunsplit((scheme, netloc, path, query, ""))
+    fragment = parts.fragment if parts.fragment.startswith(ENTRY_ANCHOR) else ""
+    return urlunsplit((scheme, netloc, path, query, fragment))
+
+
+def entry_url(site: str, guid: str) -> str:
+    """The URL of a feed entry without a link of its own (an Atom entry with only its `<id>`,
+    an RSS item with neither link nor GUID): its feed's site link, with a fragment naming the
+    entry. With the bare site link, every such entry of a feed had one URL key, so the store
+    kept the last of them over all the others, and the editor joined them as one story."""
+    digest = hashlib.sha256(guid.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{site.split('#', 1)[0]}#{ENTRY_ANCHOR}{digest}"
 
 
 def strip_tracking(url: str) -> str:
