@@ -7,7 +7,6 @@ a fragment, host case, a default port or parameter order name the same article.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import ipaddress
 import re
 from pathlib import Path
@@ -99,6 +98,8 @@ def entry_url(site: str, guid: str) -> str:
     an RSS item with neither link nor GUID): its feed's site link, with a fragment naming the
     entry. With the bare site link, every such entry of a feed had one URL key, so the store
     kept the last of them over all the others, and the editor joined them as one story."""
+    import hashlib  # (not before a warm fetch's first request: test_fetch_start.py)
+
     digest = hashlib.sha256(guid.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"{site.split('#', 1)[0]}#{ENTRY_ANCHOR}{digest}"
 
