@@ -21,6 +21,8 @@ from .http import HttpClient, Response
 from .urls import is_imap, is_local, to_path
 
 if TYPE_CHECKING:  # what reads a document loads with the first one (parsepool.load_parsing)
+    import lxml.html
+
     from .feeds import Entry
     from .mailbox import MailRead
 
@@ -92,31 +94,16 @@ class SourceFetch:
     async def _document(self, response: Response, outcome: Outcome, *,
                         followed: bool = False) -> None:
         from . import sitemap
-        from .feeds import Entry, sniff
+        from .feeds import sniff
         from .items import finish_items
-        from .pages import article_links, feed_links, parse_html, site_name
 
         body, url, kind = response.body, response.url, self.source.kind
         sniffed = sniff(body)
         if not body.strip():
             raise FetchFailure(f"empty response body from {url}", http_status=response.status)
         if sniffed == "html" or (kind == "page" and sniffed == "unknown"):
-            doc = parse_html(response.text(), url)
-            feeds = feed_links(doc, url) if doc is not None else []
-            if feeds and not followed and kind != "sitemap":
-                await self._follow_feed(feeds[0], outcome)
-                return
-            if kind in ("page", "auto") and doc is not None:
-                outcome.title = site_name(doc) or None
-                links = article_links(doc, url, self.source.selector)
-                entries = [Entry(guid=link, link=link, title=title, content="")
-                           for link, title in links]
-                if not entries:
-                    outcome.warnings.append("no article links found on the page")
-                await self._items(entries, url, outcome)
-                return
-            raise FetchFailure(f"an HTML page, not a feed, and it advertises no feed: {url}",
-                               http_status=response.status)
+            await self._html(response, outcome, followed=followed)
+            return
         if sniffed == "sitemap" or kind == "sitemap":
             entries, warnings = await sitemap.read(self.http, self.guard, body,
                                                    response.text(), url,
@@ -143,16 +130,61 @@ class SourceFetch:
         outcome.warnings.extend(built.warnings)
         outcome.failed.extend(built.failed)
 
-    async def _follow_feed(self, feed_url: str, outcome: Outcome) -> None:
+    async def _html(self, response: Response, outcome: Outcome, *, followed: bool) -> None:
+        """An HTML page: the feed it advertises, else (kind auto or page) its article links.
+        A page of kind auto with neither is an error, not a source with nothing new: a feed
+        URL answered by a bot check, a login wall or an error page with 200 (it was "ok, no
+        article links found on the page", so a feed behind a Cloudflare challenge never
+        counted a failure nor showed among the failing sources)."""
+        from .feeds import Entry
+        from .pages import article_links, feed_links, parse_html, site_name
+
+        url, kind = response.url, self.source.kind
+        doc = parse_html(response.text(), url)
+        # (a page whose feed link names the page itself advertises nothing)
+        feeds = [link for link in feed_links(doc, url) if link != url] if doc is not None else []
+        if feeds and not followed and kind != "sitemap" and await self._follow_feed(
+                feeds[0], outcome):
+            return
+        links = article_links(doc, url, self.source.selector) if doc is not None else []
+        if doc is not None and (kind == "page" or (kind == "auto" and links)):
+            outcome.title = site_name(doc) or None
+            entries = [Entry(guid=link, link=link, title=title, content="")
+                       for link, title in links]
+            if not entries:
+                outcome.warnings.append("no article links found on the page")
+            await self._items(entries, url, outcome)
+            return
+        if feeds:
+            why = f"an HTML page, not a feed, and its feed link {feeds[0]} is an HTML page too"
+        elif kind == "auto":
+            why = (f"an HTML page{_titled(doc)} with no feed link and no article links (a bot "
+                   "check, a login wall or an error page?)")
+        else:
+            why = "an HTML page, not a feed, and it advertises no feed"
+        raise FetchFailure(f"{why}: {url}", http_status=response.status)
+
+    async def _follow_feed(self, feed_url: str, outcome: Outcome) -> bool:
+        """Read the feed an HTML page advertises, which becomes the source's URL; False when
+        the "feed" is an HTML page too (a link to the page itself, a feed URL a site now
+        answers with its home page or a login wall): the page is then read as it is, and
+        the source stays where it was (it had moved to that page for good)."""
+        from .feeds import sniff
+
         response = await self.http.get(feed_url, self.guard)
         if response.status == 304:
             outcome.status = "not_modified"
-            return
+            return True
+        if sniff(response.body) == "html":
+            outcome.warnings.append(f"its feed link {response.url} is an HTML page, "
+                                    "not a feed")
+            return False
         outcome.warnings.append(f"an HTML page: followed its feed link to {response.url}")
         outcome.url = response.permanent_url or response.url
         outcome.etag = response.headers.get("etag")
         outcome.last_modified = response.headers.get("last-modified")
         await self._document(response, outcome, followed=True)
+        return True
 
     async def _items(self, entries: Sequence[Entry], fallback_url: str,
                      outcome: Outcome) -> None:
@@ -236,3 +268,12 @@ class SourceFetch:
                         body=read.body)
         await self._document(fake, outcome)
         return outcome
+
+
+def _titled(doc: lxml.html.HtmlElement | None, limit: int = 80) -> str:
+    """' titled "…"' with the page's <title> (a challenge page says "Just a moment..."), or ''."""
+    element = doc.find(".//title") if doc is not None else None
+    title = " ".join(element.text_content().split()) if element is not None else ""
+    if len(title) > limit:
+        title = title[: limit - 1] + "…"
+    return f' titled "{title}"' if title else ""

@@ -70,7 +70,8 @@ def test_sources_add_finds_the_feed_a_page_advertises_and_names_it(tmp_path: Pat
     assert [(s.name, s.url) for s in load_config(config).sources] == [
         ("Quay Notes", f"{base}/feed.xml")]
     assert again.returncode == 0 and "Already in" in again.stdout
-    assert empty.returncode == 1 and "not added: nothing to read" in empty.stderr
+    assert empty.returncode == 1 and "not added" in empty.stderr
+    assert "an HTML page with no feed link and no article links" in empty.stderr
     assert gone.returncode == 1 and "HTTP 404" in gone.stderr
     assert len(load_config(config).sources) == 1
     unread = digest_cli("sources", "add", "news.example.org/feed", "--no-check", "--config",
