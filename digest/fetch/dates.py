@@ -40,6 +40,16 @@ def _zone(name: str | None, offset: int | None) -> int | None:
     return offset
 
 
+def _named_zone(value: datetime, raw: str) -> datetime:
+    """`value` in the zone its last word names when email.utils left it naive: that knows the
+    RFC 822 names only, so "Mon, 07 Dec 2026 10:00:00 CEST" (or JST, IST, BST) was read as UTC,
+    hours off, while "Monday, …" went through dateutil with the table and was right."""
+    if value.tzinfo is not None:
+        return value
+    offset = _TZINFOS.get(raw.rsplit(None, 1)[-1].upper())
+    return value if offset is None else value.replace(tzinfo=timezone(timedelta(seconds=offset)))
+
+
 def _aware(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
@@ -94,7 +104,7 @@ def parse_date(text: str | None) -> datetime | None:
             return None  # matched the shape but a field is out of range: garbage, not a date
     if _RFC822_RE.match(raw):
         try:
-            return _aware(parsedate_to_datetime(raw))
+            return _aware(_named_zone(parsedate_to_datetime(raw), raw))
         except (TypeError, ValueError, IndexError):
             pass
     if not re.search(r"\d{4}", raw):
