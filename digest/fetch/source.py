@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # what reads a document loads with the first one (parsepool.l
     from .mailbox import MailRead
 
 Known = Callable[[str, str], bool]
+# A 304 answers a conditional request; to one that sent no validators, it says nothing.
+_UNASKED_304 = "HTTP 304 Not Modified to a request without ETag or Last-Modified (a server fault)"
 
 
 @dataclass
@@ -82,6 +84,8 @@ class SourceFetch:
                           last_modified=response.headers.get("last-modified")
                           or self.state.last_modified)
         if response.status == 304:
+            if not headers:  # (else the source was "not modified" for good, and never failing)
+                raise FetchFailure(_UNASKED_304, http_status=304)
             outcome.status = "not_modified"  # nothing to parse: that is the point of a 304
             return outcome
         if response.redirects and not response.permanent_url:
@@ -172,9 +176,8 @@ class SourceFetch:
         from .feeds import sniff
 
         response = await self.http.get(feed_url, self.guard)
-        if response.status == 304:
-            outcome.status = "not_modified"
-            return True
+        if response.status == 304:  # (asked without validators)
+            raise FetchFailure(_UNASKED_304, http_status=304)
         if sniff(response.body) == "html":
             outcome.warnings.append(f"its feed link {response.url} is an HTML page, "
                                     "not a feed")

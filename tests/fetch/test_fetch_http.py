@@ -36,6 +36,22 @@ def test_conditional_get_sends_both_validators_and_304_parses_nothing(
     assert hit.headers["if-none-match"] == '"v1"' and hit.headers["if-modified-since"] == lm
 
 
+def test_a_304_to_a_request_without_validators_is_an_error(
+        server: ScriptServer, settings: FetchSettings) -> None:
+    """A server (or a cache in front of it) answering 304 to a first request: the source was
+    `not_modified` at every run, bringing nothing and never counted as failing."""
+    url = server.route("/f.xml", Reply(304, b""))
+    [result] = fetch_all([Source("s", url)], {}, settings)
+    assert result.status == "error" and result.http_status == 304
+    assert result.error is not None and "without ETag or Last-Modified" in result.error
+    assert result.state.failures == 1
+    page = server.route("/", Reply(200, b'<html><head><link rel="alternate" type="application/'
+                                        b'rss+xml" href="/f.xml"></head><body></body></html>',
+                                   {"Content-Type": "text/html"}))
+    [followed] = fetch_all([Source("p", page)], {}, settings)
+    assert followed.status == "error" and "without ETag" in (followed.error or "")
+
+
 def test_permanent_redirect_updates_the_stored_url(server: ScriptServer,
                                                    settings: FetchSettings) -> None:
     new = server.route("/new.xml", Reply(200, FEED))
