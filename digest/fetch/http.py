@@ -256,6 +256,8 @@ class HttpClient:
             except Exception as exc:
                 import httpx
 
+                if isinstance(exc, httpx.InvalidURL):  # (a tab in it, a host no lookup takes)
+                    raise FetchFailure(f"invalid URL {url[:120]!r}: {exc}") from exc
                 if not isinstance(exc, httpx.HTTPError):
                     raise
                 reason, transient = _describe(exc)

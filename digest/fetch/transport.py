@@ -192,6 +192,10 @@ class LeanTransport:
             import httpx
 
             raise httpx.ConnectError(exc.strerror or str(exc) or "connection failed") from exc
+        except UnicodeError as exc:  # the lookup's IDNA encoding: "example..org", a 64-letter label
+            import httpx
+
+            raise httpx.InvalidURL(f"invalid host name {host[:100]!r} ({exc})") from exc
         return Conn(reader, writer)
 
     @staticmethod

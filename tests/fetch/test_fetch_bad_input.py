@@ -301,3 +301,15 @@ def test_many_bad_sources_in_one_batch(server: ScriptServer, settings: FetchSett
     assert [r.source.name for r in results] == [s.name for s in sources]
     assert [r.status for r in results] == ["error"] * 7 + ["ok"]
     assert all(r.error for r in results[:7])
+
+
+def test_a_url_no_lookup_or_request_takes_is_an_error_saying_so(
+        server: ScriptServer, settings: FetchSettings) -> None:
+    """A host with an empty label ("example..org": IDNA refuses it in the lookup) and a tab
+    in a URL (httpx refuses to build the request) were each "internal error" with a
+    traceback in the log, as from a bug, for what is a wrong address (a typo in sources.yaml)."""
+    for url, needles in (("http://example..org/feed.xml", ("invalid", "example..org")),
+                         ("http://127.0.0.1:1/a\tb", ("invalid URL",))):
+        bad, _ = fetch_with_good(server, settings, url)
+        assert_error(bad, *needles)
+        assert "internal error" not in (bad.error or "")
