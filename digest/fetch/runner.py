@@ -110,6 +110,7 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
     sources still on the wire are cancelled and come back `skipped`, their state as it was:
     a scheduler stopped by its service manager no longer waited up to the total timeout
     for a slow server, then blamed the server for it."""
+    states = current(sources, states)
     hosts = []
     for source in sources:
         state = states.get(source.name)
@@ -143,6 +144,23 @@ async def fetch_sources(sources: Sequence[Source], states: Mapping[str, FetchSta
             parser.close()
         else:
             await asyncio.to_thread(parser.close)
+
+
+def current(sources: Sequence[Source], states: Mapping[str, FetchState],
+            ) -> Mapping[str, FetchState]:
+    """`states` without those that are not their source's any more: stored under another
+    configured URL (a typo corrected in sources.yaml, another feed of the site chosen), the
+    stored URL (and its validators, failures, Retry-After, 410) went on being fetched, the
+    URL now configured never. Such a source starts afresh. A state stored before the
+    configured URL was kept is let go when its URL is not the configured one and its last
+    fetch did not succeed (a move by a permanent redirect is then found again)."""
+    stale = [source.name for source in sources
+             if (state := states.get(source.name)) is not None and (
+                 state.configured != source.url if state.configured is not None
+                 else state.url != source.url and state.last_status not in ("ok", "not_modified"))]
+    if not stale:
+        return states
+    return {name: state for name, state in states.items() if name not in stale}
 
 
 async def _stopped_while(tasks: Iterable[asyncio.Task[FetchResult]], stop: Stopping) -> bool:

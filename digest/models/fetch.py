@@ -26,6 +26,10 @@ class FetchState:
     last_status: FetchStatus | None = None
     last_error: str | None = None
     last_http_status: int | None = None
+    # The configured URL this state was reached from (the store writes the result's source
+    # URL): a state stored under another one is not the source's any more (runner.current).
+    # None for a state stored before session 42.
+    configured: str | None = None
 
 
 @dataclass(frozen=True)

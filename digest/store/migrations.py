@@ -138,6 +138,11 @@ MIGRATIONS: tuple[str, ...] = (
         aliases TEXT NOT NULL
     );
     """,
+    # 6 → 7: the configured URL each source state was reached from (fetch.runner.current: a
+    # URL corrected in sources.yaml was never fetched while the old one was stored)
+    """
+    ALTER TABLE source_state ADD COLUMN configured TEXT;
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -85,6 +85,10 @@ MIGRATIONS: tuple[str, ...] = (
         newsletter TEXT NOT NULL, issue TEXT NOT NULL, entity TEXT NOT NULL,
         aliases TEXT NOT NULL, PRIMARY KEY (newsletter, issue));
     """,
+    # 2 → 3: the configured URL each source state was reached from (see migrations.py, 6 → 7)
+    """
+    ALTER TABLE source_state ADD COLUMN configured TEXT;
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -77,7 +77,7 @@ def state(r: Row) -> FetchState:
                       last_modified=r["last_modified"], not_before=dt(r["not_before"]),
                       failures=r["failures"], disabled=bool(r["disabled"]),
                       last_status=r["last_status"], last_error=r["last_error"],
-                      last_http_status=r["last_http_status"])
+                      last_http_status=r["last_http_status"], configured=r["configured"])
 
 
 def health(r: Row) -> SourceHealth:
@@ -144,21 +144,22 @@ def encoded(a: Article) -> tuple[str, str]:
 # A source's state after a fetch (both dialects: `?` placeholders, `%s` for psycopg)
 SAVE_STATE = """INSERT INTO source_state (name, url, etag, last_modified, not_before, failures,
        disabled, last_status, last_error, last_http_status, items, new_items, seconds,
-       checked_at)
-   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+       checked_at, configured)
+   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
    ON CONFLICT (name) DO UPDATE SET url=excluded.url, etag=excluded.etag,
        last_modified=excluded.last_modified, not_before=excluded.not_before,
        failures=excluded.failures, disabled=excluded.disabled,
        last_status=excluded.last_status, last_error=excluded.last_error,
        last_http_status=excluded.last_http_status, items=excluded.items,
-       new_items=excluded.new_items, seconds=excluded.seconds, checked_at=excluded.checked_at"""
+       new_items=excluded.new_items, seconds=excluded.seconds, checked_at=excluded.checked_at,
+       configured=excluded.configured"""
 
 
 def state_values(result: FetchResult, new: int, now: datetime) -> tuple[Any, ...]:
     s = result.state
     return (result.source.name, s.url, s.etag, s.last_modified, ts(s.not_before), s.failures,
             s.disabled, result.status, result.error, result.http_status, len(result.items), new,
-            result.seconds, ts(now))
+            result.seconds, ts(now), result.source.url)
 
 
 # A new article; `{twins}` are the two epoch twins' placeholders (SQLite computes them in SQL)

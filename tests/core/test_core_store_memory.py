@@ -10,7 +10,7 @@ import pytest
 
 from digest.models import ExplainerMemory, StoryMemory
 from digest.store import IssueRecord, Store, open_store
-from digest.store.migrations import MIGRATIONS
+from digest.store.migrations import LATEST, MIGRATIONS
 
 START = datetime(2026, 11, 9, tzinfo=UTC)
 WEEK = timedelta(days=7)
@@ -114,8 +114,8 @@ def test_migration_from_version_5_keeps_the_issues_and_adds_the_explainers(
         conn.execute("INSERT INTO issue VALUES (?,?,?,?,?,?,?)", _OLD_ISSUE)
         conn.execute("INSERT INTO issue_story VALUES (?,?,?,?,?,?)", _OLD_STORY)
     conn.close()
-    store = open_store(path)  # migrates 5 → 6
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 6
+    store = open_store(path)  # migrates 5 → 6 (and on)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == LATEST
     _published_before_and_after(store)
     store.close()
 
@@ -124,6 +124,7 @@ def test_migration_from_version_5_keeps_the_issues_and_adds_the_explainers(
 def test_postgresql_migration_from_version_1_keeps_the_issues(pg_url: str) -> None:
     import psycopg
 
+    from digest.store.pgschema import LATEST as PG_LATEST
     from digest.store.pgschema import MIGRATIONS as PG_MIGRATIONS
 
     with psycopg.connect(pg_url, autocommit=True) as conn:
@@ -132,11 +133,11 @@ def test_postgresql_migration_from_version_1_keeps_the_issues(pg_url: str) -> No
         conn.execute("INSERT INTO digest_schema (version) VALUES (1)")
         conn.execute("INSERT INTO issue VALUES ('', %s,%s,%s,%s,%s,%s,%s)", _OLD_ISSUE)
         conn.execute("INSERT INTO issue_story VALUES ('', %s,%s,%s,%s,%s,%s)", _OLD_STORY)
-    store = open_store(pg_url)  # migrates 1 → 2
+    store = open_store(pg_url)  # migrates 1 → 2 (and on)
     _published_before_and_after(store)
     store.close()
     with psycopg.connect(pg_url) as conn:
-        assert conn.execute("SELECT max(version) FROM digest_schema").fetchone() == (2,)
+        assert conn.execute("SELECT max(version) FROM digest_schema").fetchone() == (PG_LATEST,)
 
 
 def test_a_failed_write_leaves_the_issue_as_it_was_remembered(backend: str) -> None:

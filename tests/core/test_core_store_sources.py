@@ -95,3 +95,14 @@ def test_a_feed_claiming_another_outlets_story_keeps_that_outlets_article(
                       "Attacker": ("Crane deal denied", INJECTED[:30])}
     assert store.count_articles() == 2
     store.close()
+
+
+def test_a_state_remembers_the_configured_url_it_was_reached_from(backend: str) -> None:
+    """fetch.runner.current compares it with the URL configured now (a corrected typo)."""
+    store = open_store(backend)
+    source = Source(name="Moved", url="http://127.0.0.1/old.xml")
+    moved = FetchState(source="Moved", url="http://127.0.0.1/new.xml", etag='"e"')
+    store.save_fetch(FetchResult(source=source, status="ok", state=moved, http_status=200),
+                     [], NOW)
+    state = store.fetch_states()["Moved"]
+    assert (state.url, state.configured) == ("http://127.0.0.1/new.xml", source.url)

@@ -7,6 +7,7 @@ import itertools
 import threading
 import time
 import zlib
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import brotli
@@ -72,10 +73,20 @@ def test_temporary_redirect_keeps_the_stored_url(server: ScriptServer,
 def test_state_url_is_used_and_failures_reset(server: ScriptServer,
                                               settings: FetchSettings) -> None:
     url = server.route("/cur.xml", Reply(200, FEED))
-    state = FetchState(source="s", url=url, failures=3, last_status="error", last_error="x")
-    result = fetch_all([Source("s", server.url("/configured.xml"))], {"s": state}, settings)[0]
+    configured = server.url("/configured.xml")
+    state = FetchState(source="s", url=url, failures=3, last_status="error", last_error="x",
+                       configured=configured)
+    result = fetch_all([Source("s", configured)], {"s": state}, settings)[0]
     assert result.status == "ok"
     assert result.state.failures == 0 and result.state.last_error is None
+    # reached from another configured URL, or stored before `configured` was and failing
+    # at a URL that is not the configured one: the configured URL is fetched, afresh
+    server.route("/configured.xml", Reply(200, FEED))
+    for stale in (replace(state, configured=server.url("/typo.xml")),
+                  replace(state, configured=None)):
+        again = fetch_all([Source("s", configured)], {"s": stale}, settings)[0]
+        assert again.status == "ok" and again.state.url == configured
+        assert server.hits[-1].path == "/configured.xml"
 
 
 @pytest.mark.parametrize("coding", ["gzip", "deflate", "br"])
