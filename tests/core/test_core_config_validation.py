@@ -283,6 +283,40 @@ def test_a_web_address_without_its_scheme_is_an_error_at_load(
     assert words in message, message
 
 
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("http://127.0.0.1:99999/feed", "has port '99999': a port is a number from 1 to 65535"),
+        ("https://example..org/feed", "has host 'example..org', which is no host name"),
+        ("https://example.org/feed.xml ", "white space around it: did you mean "
+                                          "'https://example.org/feed.xml'?"),
+        ("\thttps://example.org/feed.xml", "white space around it"),
+        ("http://exa mple.org/feed", "has a space or a control character in it"),
+        ("https://example.org/a\tb", "has a space or a control character in it"),
+    ],
+)
+def test_a_web_address_no_fetch_can_use_is_an_error_at_load(
+        write_config: Callable[[str], Path], url: str, words: str) -> None:
+    """These were "valid" and failed at every run: port 99999 as "refused 127.0.0.1: internal
+    address" (the configured origin no longer matched), "example..org" and a tab as an
+    internal error with a traceback."""
+    path = write_config(T + f'sources:\n  - name: A\n    url: "{url}"\n')
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:5: sources[0].url: "), message
+    assert words in message, message
+
+
+@pytest.mark.parametrize("url", ["http://[::1]:8080/feed", "http://user:pw@example.org:8080/f",
+                                 "http://example.org./feed", "https://example.org/a%20b",
+                                 "imaps://me%40x.org@imap.example.org/INBOX"])
+def test_web_addresses_of_every_usable_shape_stay_valid(
+        write_config: Callable[[str], Path], url: str) -> None:
+    path = write_config(T + f'sources:\n  - name: A\n    url: "{url}"\n')
+    assert load_config(path).sources[0].url == url
+
+
 def test_paths_that_only_look_like_hosts_stay_paths(write_config: Callable[[str], Path]) -> None:
     """A file or folder that is there is read, whatever its name; a bare file name and a
     relative path are paths even when missing (a mailbox folder may come later)."""
