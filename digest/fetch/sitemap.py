@@ -93,13 +93,18 @@ async def read(http: HttpClient, guard: Guard, body: bytes, text: str, url: str,
         children.sort(reverse=True)
         entries: list[Entry] = []
         for _, child in children[:MAX_CHILDREN]:
+            # (each child on its own: one corrupt child sank the index's other children)
             try:
                 response = await http.get(child, guard)
+                child_body = _gunzip(response.body, cap)
+                child_root = _root(decode(child_body, response.content_type)[0], response.url)
             except FetchFailure as exc:
                 warnings.append(f"child sitemap {child} failed: {exc}")
                 continue
-            child_body = _gunzip(response.body, cap)
-            child_root = _root(decode(child_body, response.content_type)[0], response.url)
+            if _local(child_root.tag) != "urlset":
+                warnings.append(f"child sitemap {child} is no urlset "
+                                f"(<{_local(child_root.tag)}>): not read")
+                continue
             entries.extend(_urlset(child_root, response.url))
         if len(children) > MAX_CHILDREN:
             warnings.append(f"read the {MAX_CHILDREN} newest of {len(children)} child sitemaps")

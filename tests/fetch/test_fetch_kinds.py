@@ -209,6 +209,33 @@ def test_sitemap_index_with_gzipped_child(server: ScriptServer, settings: FetchS
     assert items[0].title == "The page headline"  # no news:title: the page's own title
 
 
+def test_a_broken_child_of_a_sitemap_index_costs_only_itself(
+        server: ScriptServer, settings: FetchSettings) -> None:
+    """A corrupt gzipped child (or an empty one) made the whole index an error: its other
+    children's articles were lost with it. A child that is an index itself (the index
+    naming itself) was read as an empty urlset, without a word."""
+    server.route("/a/one", Reply(200, ARTICLE_HTML.encode(), {"Content-Type": "text/html"}))
+    server.route("/good.xml", Reply(200, _sitemap([(server.url("/a/one"), "2026-03-03")],
+                                                  news=False).encode()))
+    server.route("/bad.xml.gz", Reply(200, b"\x1f\x8b\x08\x00garbage"))
+    server.route("/empty.xml", Reply(200, b"   "))
+    index = ('<?xml version="1.0"?><sitemapindex '
+             'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             + "".join(f"<sitemap><loc>{loc}</loc><lastmod>2026-03-0{n}</lastmod></sitemap>"
+                       for n, loc in enumerate(("/good.xml", "/bad.xml.gz", "/empty.xml",
+                                                "/sitemap.xml"), start=1))
+             + "</sitemapindex>")
+    server.route("/sitemap.xml", Reply(200, index.encode()))
+    [result] = fetch_all([Source("s", server.url("/sitemap.xml"))], {}, settings)
+    assert result.status == "ok", result.error
+    assert [i.url for i in result.items] == [server.url("/a/one")]
+    warning = result.error or ""
+    assert "child sitemap " + server.url("/bad.xml.gz") + " failed: " in warning
+    assert "child sitemap " + server.url("/empty.xml") + " failed" in warning
+    assert "child sitemap " + server.url("/sitemap.xml") + " is no urlset (<sitemapindex>)" in (
+        warning)
+
+
 def _message(n: int, html: bool = True) -> EmailMessage:
     msg = EmailMessage()
     msg["Subject"] = f"Newsletter issue {n}"
