@@ -42,6 +42,11 @@ def answer(transport: LeanTransport, request: httpx.Request | None, origin: Orig
     keep = parts[0] == "HTTP/1.1" and "close" not in lowered.get("connection", "").lower()
     chunked = "chunked" in lowered.get("transfer-encoding", "").lower()
     length_text = lowered.get("content-length", "")
+    if len({v for k, v in headers if k.lower() == "content-length"}) > 1:
+        # Which one frames the body? Read by the last, the rest of a longer body became the
+        # start of the next answer on the kept-alive connection (RFC 9112 6.3: an error).
+        conn.close()
+        raise httpx.RemoteProtocolError("conflicting Content-Length headers")
     length = int(length_text) if digits(length_text) else None
     if (request is not None and request.method == "HEAD") or status in _NO_BODY:
         length, chunked = 0, False

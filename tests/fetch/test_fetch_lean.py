@@ -138,3 +138,56 @@ def test_a_plain_request_builds_no_httpx_request(server: ScriptServer,
     results = fetch_all(sources, states, settings)
     assert [r.status for r in results] == ["not_modified", "not_modified"]
     assert built == [other]
+
+
+def test_conflicting_content_lengths_end_the_answer_and_its_connection() -> None:
+    """Two Content-Length headers: the body was framed by the last one (5 bytes), and the
+    rest of it was read as the next answer on the kept-alive connection: a second request
+    got the response the first one's body carried."""
+    smuggled = (b"HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSMUGGLED")
+    body = b"<rss>" + smuggled
+    first = (b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nContent-Length: 5\r\n\r\n"
+             % len(body) + body)
+    honest = b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhonest"
+    sock = socket.create_server(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                return
+            with conn:
+                answers = [first, honest]
+                while answers:
+                    data = b""
+                    while b"\r\n\r\n" not in data:
+                        if not (got := conn.recv(65536)):
+                            break
+                        data += got
+                    if not data:
+                        break
+                    conn.sendall(answers.pop(0))
+
+    threading.Thread(target=serve, daemon=True).start()
+
+    async def two() -> list[object]:
+        transport = LeanTransport(connect_timeout=2.0, read_timeout=2.0)
+        out: list[object] = []
+        for path in ("/a", "/b"):
+            try:
+                response = await transport.get(f"http://127.0.0.1:{port}{path}", [])
+                out.append(b"".join([chunk async for chunk in response.aiter_raw()]))
+                await response.aclose()
+            except httpx.RemoteProtocolError as exc:
+                out.append(str(exc))
+        await transport.aclose()
+        return out
+
+    try:
+        got = asyncio.run(two())
+    finally:
+        sock.close()
+    assert got[0] == "conflicting Content-Length headers"
+    assert got[1] != b"SMUGGLED"
