@@ -136,10 +136,11 @@ class SourceFetch:
 
     async def _html(self, response: Response, outcome: Outcome, *, followed: bool) -> None:
         """An HTML page: the feed it advertises, else (kind auto or page) its article links.
-        A page of kind auto with neither is an error, not a source with nothing new: a feed
-        URL answered by a bot check, a login wall or an error page with 200 (it was "ok, no
-        article links found on the page", so a feed behind a Cloudflare challenge never
-        counted a failure nor showed among the failing sources)."""
+        A page with neither is an error, not a source with nothing new: a feed URL answered
+        by a bot check, a login wall or an error page with 200 (it was "ok, no article links
+        found on the page", so a feed behind a Cloudflare challenge never counted a failure
+        nor showed among the failing sources), or a listing whose selector no longer
+        matches."""
         from .feeds import Entry
         from .pages import article_links, feed_links, parse_html, site_name
 
@@ -151,19 +152,19 @@ class SourceFetch:
                 feeds[0], outcome):
             return
         links = article_links(doc, url, self.source.selector) if doc is not None else []
-        if doc is not None and (kind == "page" or (kind == "auto" and links)):
+        if doc is not None and kind in ("page", "auto") and links:
             outcome.title = site_name(doc) or None
             entries = [Entry(guid=link, link=link, title=title, content="")
                        for link, title in links]
-            if not entries:
-                outcome.warnings.append("no article links found on the page")
             await self._items(entries, url, outcome)
             return
         if feeds:
             why = f"an HTML page, not a feed, and its feed link {feeds[0]} is an HTML page too"
-        elif kind == "auto":
+        elif kind in ("page", "auto"):
+            selector = (f", or the selector {self.source.selector!r} matches nothing"
+                        if self.source.selector else "")
             why = (f"an HTML page{_titled(doc)} with no feed link and no article links (a bot "
-                   "check, a login wall or an error page?)")
+                   f"check, a login wall or an error page{selector}?)")
         else:
             why = "an HTML page, not a feed, and it advertises no feed"
         raise FetchFailure(f"{why}: {url}", http_status=response.status)

@@ -74,3 +74,19 @@ def test_a_page_whose_feed_link_names_itself_is_read_once(
     assert result.status == "ok" and len(result.items) == 3, result.error
     assert server.count("/self.html") == 1
     assert result.state.url in (None, selfish)
+
+
+def test_a_listing_page_without_article_links_is_an_error_too(
+        server: ScriptServer, settings: FetchSettings) -> None:
+    """`kind: page` behind a bot check, or whose selector no longer matches, was "ok, no
+    article links found on the page" at every run."""
+    wall = server.route("/news/", Reply(200, CHALLENGE, HTML))
+    listing = server.route("/list.html", Reply(200, _listing("/list.html"), HTML))
+    walled, unmatched = fetch_all(
+        [Source("Walled", wall, kind="page"),
+         Source("Unmatched", listing, kind="page", selector="div.story a")],
+        {}, settings, clock=lambda: NOW)
+    assert walled.status == "error" and 'titled "Just a moment..."' in (walled.error or "")
+    assert unmatched.status == "error"
+    assert "the selector 'div.story a' matches nothing" in (unmatched.error or "")
+
