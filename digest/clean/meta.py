@@ -101,7 +101,7 @@ def _json_ld(scripts: list[etree._Element]) -> list[dict[str, Any]]:
     for script in _ld_scripts(scripts):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # (nested too deeply for the decoder)
             continue
         stack: list[Any] = [data]
         while stack:

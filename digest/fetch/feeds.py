@@ -333,6 +333,8 @@ def parse_json_feed(text: str, url: str) -> ParsedFeed:
         doc = json.loads(text)
     except ValueError as exc:
         return ParsedFeed(format="json", warnings=[f"invalid JSON: {first_line(str(exc))}"])
+    except RecursionError:  # ("[[[[…" 100,000 deep: was an internal error, a bug's traceback)
+        return ParsedFeed(format="json", warnings=["invalid JSON: nested too deeply"])
     if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith(
             ("https://jsonfeed.org/version/1", "http://jsonfeed.org/version/1")):
         return ParsedFeed(format="json", warnings=["JSON document is not a JSON Feed 1.x"])

@@ -109,16 +109,18 @@ def page_canonical(doc: lxml.html.HtmlElement, url: str) -> str | None:
 
 
 def _json_ld_dates(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        value = node.get("datePublished") or node.get("dateCreated")
-        if isinstance(value, str):
-            yield value
-        for child in node.values():
-            if isinstance(child, (dict, list)):
-                yield from _json_ld_dates(child)
-    elif isinstance(node, list):
-        for child in node:
-            yield from _json_ld_dates(child)
+    """The publication dates in a JSON-LD document, depth first, in document order: with a
+    stack, not recursion, whatever its depth."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            value = node.get("datePublished") or node.get("dateCreated")
+            if isinstance(value, str):
+                yield value
+            stack.extend(reversed([c for c in node.values() if isinstance(c, (dict, list))]))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
 
 
 def page_published(doc: lxml.html.HtmlElement, now: datetime) -> datetime | None:
@@ -131,7 +133,7 @@ def page_published(doc: lxml.html.HtmlElement, now: datetime) -> datetime | None
             continue
         try:
             data = json.loads(script.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # (nested 100,000 deep: the page was lost)
             continue
         for raw in _json_ld_dates(data):
             when = parse_trusted(raw, now)

@@ -115,3 +115,30 @@ def test_control_characters_never_reach_an_article(server: ScriptServer,
     assert article.paragraphs[0].startswith("Bell rings.")
     controls = {chr(c) for c in [*range(9), 11, 12, *range(14, 32)]}
     assert not controls & set(article.title + "".join(article.paragraphs))
+
+
+def test_json_nested_past_the_decoders_depth_is_bad_input_not_a_bug(
+        server: ScriptServer, settings: FetchSettings) -> None:
+    """A JSON Feed, or an article page's JSON-LD, nested 100,000 deep: json.loads raises
+    RecursionError, which was an internal error with a bug's traceback: the feed "internal
+    error", the page not fetched (its article lost to the feed's teaser)."""
+    deep = 100_000
+    doc = ('{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [{"id": '
+           '"1", "title": "t", "content_text": "x", "tags": ' + "[" * deep + "]" * deep + "}]}")
+    feed_url = server.route("/f.json", Reply(200, doc.encode(),
+                                             {"Content-Type": "application/feed+json"}))
+    ld = '{"a": ' * deep + '{"datePublished": "2026-03-02T10:00:00Z"}' + "}" * deep
+    page = (f'<html><head><title>Deep</title><script type="application/ld+json">{ld}</script>'
+            f"</head><body><article><h1>Deep</h1><p>{LONG_TEXT}</p></article></body></html>")
+    server.route("/deep", Reply(200, page.encode(), {"Content-Type": "text/html"}))
+    server.route("/robots.txt", Reply(404, b""))
+    rss_url = server.route("/r.xml", Reply(200, rss([rss_item(
+        "g", title="Deep page", link=server.url("/deep"), description="A teaser.")]).encode()))
+    feed, teaser = fetch_all([Source("json", feed_url), Source("rss", rss_url)], {}, settings,
+                             clock=lambda: NOW)
+    assert feed.status == "error" and feed.error == "invalid JSON: nested too deeply"
+    assert teaser.status == "ok" and teaser.error is None, teaser.error
+    [item] = teaser.items
+    assert LONG_TEXT[:80] in item.content  # the page's article, not the feed's teaser
+    [(article, _)] = _clean_item(_ItemJob(item, False, NOW))
+    assert article.paragraphs and LONG_TEXT[:80] in article.paragraphs[0]
