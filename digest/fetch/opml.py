@@ -44,7 +44,7 @@ def _keywords(value: str | None) -> tuple[str, ...]:
     """A JSON list of keywords, as `write_opml` writes it; anything else is none."""
     try:
         words = json.loads(value) if value else []
-    except ValueError:
+    except (ValueError, RecursionError):  # (a list nested too deeply for the decoder)
         return ()
     return tuple(w for w in words if isinstance(w, str)) if isinstance(words, list) else ()
 

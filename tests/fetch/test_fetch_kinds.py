@@ -320,6 +320,19 @@ def test_opml_round_trip(tmp_path: Path) -> None:
         read_opml(tmp_path / "bad.opml")
 
 
+def test_opml_keywords_nested_past_the_decoders_depth_are_none(tmp_path: Path) -> None:
+    """`digest:include="[[[[…"` 100,000 deep: RecursionError went out of `sources import`
+    as a traceback; keywords that are not a list of words are none, as any other."""
+    deep = "[" * 100_000 + "]" * 100_000
+    path = tmp_path / "deep.opml"
+    path.write_text('<?xml version="1.0"?><opml version="2.0" xmlns:digest="'
+                    'https://github.com/digest-news/digest/opml"><body><outline type="rss" '
+                    f'text="A" xmlUrl="https://a.example/feed" digest:include="{deep}"/>'
+                    "</body></opml>")
+    [source] = read_opml(path)
+    assert (source.url, source.include) == ("https://a.example/feed", ())
+
+
 def test_an_export_re_imports_every_setting_of_a_source(tmp_path: Path) -> None:
     """`digest sources export` then `import` into a new file: a source's keywords, its
     newsletter cleaning and its full-text choice came back as defaults (qa40a)."""
