@@ -52,13 +52,15 @@ def looks_like_mail(path: Path) -> bool:
                  head))
 
 
-def _messages(path: Path, max_bytes: int) -> Iterator[Message]:
+def _messages(path: Path, max_bytes: int) -> Iterator[bytes]:
+    """Each message of the mailbox at `path`, as it is stored (parsed by read_messages, one
+    at a time: a message that cannot be parsed costs only itself)."""
     if path.is_dir():
         if (path / "cur").is_dir() or (path / "new").is_dir():
             maildir = stdlib_mailbox.Maildir(path, factory=None, create=False)
             for key in maildir.iterkeys():
                 with maildir.get_file(key) as handle:
-                    yield parse_message(handle.read(max_bytes))
+                    yield handle.read(max_bytes)
             return
         for file in sorted(path.rglob("*")):
             if file.is_file() and file.suffix.lower() in (".eml", ".mbox", ".mbx", ".msg"):
@@ -70,12 +72,12 @@ def _messages(path: Path, max_bytes: int) -> Iterator[Message]:
         box = stdlib_mailbox.mbox(path, factory=None, create=False)
         try:
             for key in box.iterkeys():
-                yield parse_message(box.get_bytes(key))
+                yield box.get_bytes(key)
         finally:
             box.close()
         return
     with path.open("rb") as handle:
-        yield parse_message(handle.read(max_bytes))
+        yield handle.read(max_bytes)
 
 
 def parse_message(data: bytes) -> Message:
@@ -160,16 +162,19 @@ class MailRead:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_messages(messages: Iterable[Message], source: str, now: datetime) -> MailRead:
-    """Messages to items and roundup entries (duplicates by GUID dropped)."""
+def read_messages(messages: Iterable[bytes], source: str, now: datetime) -> MailRead:
+    """Messages (as stored) to items and roundup entries (duplicates by GUID dropped). A
+    message that cannot be read is counted and left out: one nested 3,000 multiparts deep
+    (RecursionError in the email package) sank the whole mailbox with it."""
     read = MailRead()
     seen: set[str] = set()
     broken = roundups = 0
-    for message in messages:
+    for raw in messages:
         try:
+            message = parse_message(raw)
             item = to_item(message, source, now)
             entries, keep = roundup_entries(item, message)
-        except (ValueError, LookupError, TypeError, AttributeError):
+        except (ValueError, LookupError, TypeError, AttributeError, RecursionError):
             broken += 1
             continue
         if item.guid in seen:

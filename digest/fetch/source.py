@@ -243,10 +243,9 @@ class SourceFetch:
         if read.unchanged:
             outcome.status = "not_modified"
             return outcome
-        from .mailbox import parse_message, read_messages
+        from .mailbox import read_messages
 
-        mail = read_messages((parse_message(raw) for raw in read.messages), self.source.name,
-                             self.now)
+        mail = read_messages(read.messages, self.source.name, self.now)
         outcome.warnings.extend(mail.warnings)
         if read.skipped:
             outcome.warnings.append(f"{read.skipped} messages over the "

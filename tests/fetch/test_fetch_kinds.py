@@ -250,6 +250,26 @@ def _message(n: int, html: bool = True) -> EmailMessage:
     return msg
 
 
+def test_a_message_nested_too_deeply_costs_only_itself(tmp_path: Path,
+                                                       settings: FetchSettings) -> None:
+    """A message of 3,000 nested multiparts: the email package's RecursionError, raised while
+    the folder was read, made the whole mailbox "internal error" (every other letter lost)."""
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "1.eml").write_bytes(bytes(_message(1)))
+    depth = 3000
+    nested = ("From: a@example.org\r\nSubject: Deep\r\nMessage-ID: <deep@example.org>\r\n"
+              + "".join(f'Content-Type: multipart/mixed; boundary="b{d}"\r\n\r\n--b{d}\r\n'
+                        for d in range(depth))
+              + "Content-Type: text/html\r\n\r\n<p>deep</p>\r\n"
+              + "".join(f"--b{d}--\r\n" for d in reversed(range(depth))))
+    (folder / "2.eml").write_text(nested)
+    result = fetch_all([Source("letters", str(folder))], {}, settings, clock=lambda: NOW)[0]
+    assert result.status == "ok", result.error
+    assert [item.title for item in result.items] == ["Newsletter issue 1"]
+    assert "1 messages could not be read" in (result.error or "")
+
+
 def test_maildir(tmp_path: Path, settings: FetchSettings) -> None:
     box = mailbox.Maildir(tmp_path / "Mail", create=True)
     box.add(_message(1))
