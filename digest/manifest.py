@@ -18,6 +18,7 @@ from .atomic import write_atomic
 from .configtypes import Config
 from .errors import PublishError
 from .models import Delivery, Issue, Notification, Period
+from .models.fetch import redacted
 
 if TYPE_CHECKING:
     from .collect import CollectReport
@@ -65,8 +66,9 @@ def build(config: Config, period: Period, collected: CollectReport | None, issue
     info = _base(config, period, run_id)
     info["status"] = "ok" if issue is not None else "building"
     info["fetch"] = [] if collected is None else [
-        {"source": r.source.name, "url": r.state.url, "status": r.status,
-         "http_status": r.http_status, "error": r.error, "items": len(r.items),
+        {"source": r.source.name, "url": redacted(r.state.url), "status": r.status,
+         "http_status": r.http_status, "error": r.error and redacted(r.error),
+         "items": len(r.items),
          "saved": collected.saved.get(r.source.name, {}), "seconds": round(r.seconds, 3)}
         for r in collected.results
     ]

@@ -8,7 +8,7 @@ from typing import Literal
 
 from ..sentences import join_sentences
 from .config import Newsletter, Period
-from .fetch import FetchStatus
+from .fetch import FetchStatus, redacted
 
 # "repeat": an earlier issue printed it already (continuity: digest/edit/continuity/)
 # unlisted: stored from a source the config no longer lists (removed, or renamed since)
@@ -154,6 +154,11 @@ class SourceHealth:
     http_status: int | None = None
     consecutive_failures: int = 0
     seconds: float = 0.0
+
+    def __post_init__(self) -> None:  # (published with the issue: no password in it)
+        object.__setattr__(self, "url", redacted(self.url))
+        if self.error:
+            object.__setattr__(self, "error", redacted(self.error))
 
 
 @dataclass(frozen=True)

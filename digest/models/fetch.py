@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -10,6 +11,16 @@ from .config import Source
 
 # "skipped": not asked on purpose (disabled after 410 Gone, or waiting out a Retry-After)
 FetchStatus = Literal["ok", "not_modified", "skipped", "error"]
+
+# The password of a URL's user part (`imaps://me:secret@host/`, `https://me:secret@host/`)
+_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^/?#@:\s]*):[^/?#@\s]*@")
+
+
+def redacted(text: str) -> str:
+    """`text` (a URL, or a line naming URLs) with every URL's password as `***`: a source's
+    health and the run's manifest are published with the issue (issue.json, manifest.json),
+    and a password written in a source's URL was printed there as written."""
+    return _PASSWORD.sub(r"\1:***@", text) if "@" in text else text
 
 
 @dataclass(frozen=True)
