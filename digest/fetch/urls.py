@@ -79,8 +79,9 @@ def parsed_key(url: str) -> str:
         host = f"[{host}]"
     try:
         port = parts.port
-    except ValueError:
-        port = None
+    except ValueError:  # ("host:99999", "host:8080:80") kept as written: read as no port,
+        # two such links and the host's own page were one article, each overwriting the last
+        port, host = None, parts.netloc.rpartition("@")[2].lower()
     netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     # Re-quote the path so "%7E" and "~" compare equal; keep "/" and existing escapes stable.
     path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=~-._") or "/"

@@ -61,6 +61,9 @@ def test_canonical_key_equalities(a: str, b: str) -> None:
     ("https://example.org/p?source=rss-a", "https://example.org/p?source=rss-b"),
     ("http://example.org/p", "https://example.org/p"),
     ("https://example.org:8443/p", "https://example.org/p"),
+    # a port no URL can have was read as none: each such link was the host's own page
+    ("http://127.0.0.1:99999/a", "http://127.0.0.1/a"),
+    ("http://127.0.0.1:18942:80/a", "http://127.0.0.1:99999/a"),
 ])
 def test_canonical_key_keeps_what_matters(a: str, b: str) -> None:
     assert canonical_key(a) != canonical_key(b)
