@@ -122,10 +122,12 @@ async def build_items(source: Source, entries: Sequence[Entry], *, fallback_url:
 
 
 def prepare_items(source: Source, entries: Sequence[Entry], *, fallback_url: str | None,
-                  now: datetime, max_items: int, follow: bool) -> Prepared:
+                  now: datetime, max_items: int, follow: bool,
+                  shared_links: bool = False) -> Prepared:
     """The synchronous half of build_items: identity, links, dates, truncation checks.
     An entry that raises (a bug, or an input nobody foresaw) becomes an ItemFailure; the
-    other entries are unaffected."""
+    other entries are unaffected. With `shared_links` (a feed's entries), a link several
+    entries share is no entry's own (`_apart`)."""
     built = Prepared()
     if fallback_url and not is_web_url(fallback_url):
         fallback_url = None
@@ -144,6 +146,8 @@ def prepare_items(source: Source, entries: Sequence[Entry], *, fallback_url: str
             continue
         if draft is not None:
             built.drafts.append(draft)
+    if shared_links:
+        _apart(built)
     if counts["duplicate"]:
         built.warnings.append(f"{counts['duplicate']} entries with a duplicate GUID dropped")
     if counts["anonymous"]:
@@ -152,6 +156,24 @@ def prepare_items(source: Source, entries: Sequence[Entry], *, fallback_url: str
     if counts["bad_link"]:
         built.warnings.append(f"{counts['bad_link']} entries with a non-web link (ignored)")
     return built
+
+
+def _apart(built: Prepared) -> None:
+    """Entries of one feed (each its own GUID) that share one link, the site's home page or
+    a status page, are told apart as link-less entries are (`entry_url`), and their page is
+    not read for them: it is none of theirs. Under the one URL key they were one article to
+    the store, the next overwriting the last ("1 new, 2 updated", and another feed linking
+    there too overwrote it again), with the home page's text as each one's full text."""
+    uses = Counter(draft.item.url for draft in built.drafts)
+    shared = {url for url, n in uses.items() if n > 1}
+    if not shared:
+        return
+    for draft in built.drafts:
+        if draft.item.url in shared:
+            draft.item = replace(draft.item, url=entry_url(draft.item.url, draft.item.guid))
+            draft.need_page = False
+    built.warnings.append(f"{sum(uses[url] for url in shared)} entries sharing a link "
+                          "(told apart by their GUIDs, their linked page not read)")
 
 
 def _str(value: object) -> str:

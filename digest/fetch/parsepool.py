@@ -90,7 +90,7 @@ def prepare(feed: ParsedFeed, url: str, source: Source, now: datetime,
     from .items import prepare_items
 
     prepared = prepare_items(source, feed.entries, fallback_url=feed.link or url, now=now,
-                             max_items=max_items, follow=True)
+                             max_items=max_items, follow=True, shared_links=True)
     count = len(feed.entries)
     feed.entries = []
     return FeedJob(feed, count, prepared)

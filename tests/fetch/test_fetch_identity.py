@@ -78,3 +78,29 @@ def test_the_entry_anchor_is_part_of_the_key_and_other_fragments_are_not() -> No
     assert canonical_key(one) != canonical_key(two)
     assert canonical_key(one) == canonical_key(canonical_key(one))
     assert canonical_key("http://127.0.0.1/site/#comments") == "http://127.0.0.1/site"
+
+
+def test_entries_sharing_one_link_are_each_an_article_and_their_page_is_not_read(
+        tmp_path: Path, server: ScriptServer, capsys: pytest.CaptureFixture[str]) -> None:
+    """A feed whose items all link to the site's home page (a status page, a misconfigured
+    CMS), each with its own GUID: one URL key, so one row, each item overwriting the last
+    ("1 new, 2 updated"), and the home page fetched as each teaser's full text."""
+    home = server.route("/", Reply(200, b"<html><body><article><p>" + b"Home page. " * 300
+                                   + b"</p></article></body></html>",
+                                   {"Content-Type": "text/html"}))
+    server.route("/robots.txt", Reply(404, b""))
+    items = [rss_item(f"update-{n}", title=f"Status update number {n}", link=home,
+                      description=f"The service was restored, update {n}.") for n in range(3)]
+    items.append(rss_item("own", title="An item with a link of its own",
+                          link=server.url("/own"), description="A teaser…"))
+    url = server.route("/status.xml", Reply(200, rss(items).encode()))
+    config = _config(tmp_path, {"Status": url})
+    config.write_text(config.read_text().replace("    full_text: false\n", ""))
+    server.route("/own", Reply(200, b"<html><body><article><p>" + b"Own page text. " * 300
+                                   + b"</p></article></body></html>",
+                               {"Content-Type": "text/html"}))
+    assert main(["fetch", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert "Status: ok (3 entries sharing a link" in out and "4 new" in out, out
+    assert server.count("/") == 0 and server.count("/own") == 1
+    assert open_store(tmp_path / "digest.sqlite3").count_articles() == 4
