@@ -147,7 +147,7 @@ def prepare_items(source: Source, entries: Sequence[Entry], *, fallback_url: str
         if draft is not None:
             built.drafts.append(draft)
     if shared_links:
-        _apart(built)
+        _apart(built, fallback_url)
     if counts["duplicate"]:
         built.warnings.append(f"{counts['duplicate']} entries with a duplicate GUID dropped")
     if counts["anonymous"]:
@@ -158,22 +158,25 @@ def prepare_items(source: Source, entries: Sequence[Entry], *, fallback_url: str
     return built
 
 
-def _apart(built: Prepared) -> None:
-    """Entries of one feed (each its own GUID) that share one link, the site's home page or
-    a status page, are told apart as link-less entries are (`entry_url`), and their page is
-    not read for them: it is none of theirs. Under the one URL key they were one article to
-    the store, the next overwriting the last ("1 new, 2 updated", and another feed linking
-    there too overwrote it again), with the home page's text as each one's full text."""
+def _apart(built: Prepared, site: str | None) -> None:
+    """Entries of one feed (each its own GUID) that share one link, or link to the feed's
+    home page (`site`), are told apart as link-less entries are (`entry_url`), and their
+    page is not read for them: it is none of theirs. Under the one URL key they were one
+    article to the store, the next overwriting the last ("1 new, 2 updated"; next week's
+    single item linking home overwrote this week's, and another feed linking there too),
+    with the home page's text as each one's full text."""
     uses = Counter(draft.item.url for draft in built.drafts)
-    shared = {url for url, n in uses.items() if n > 1}
+    home = {site, site.rstrip("/"), site.rstrip("/") + "/"} if site else set()
+    shared = {url for url, n in uses.items() if n > 1 or url in home}
     if not shared:
         return
     for draft in built.drafts:
         if draft.item.url in shared:
             draft.item = replace(draft.item, url=entry_url(draft.item.url, draft.item.guid))
             draft.need_page = False
-    built.warnings.append(f"{sum(uses[url] for url in shared)} entries sharing a link "
-                          "(told apart by their GUIDs, their linked page not read)")
+    built.warnings.append(f"{sum(uses[url] for url in shared)} entries sharing a link or "
+                          "linking to the home page (told apart by their GUIDs, that page "
+                          "not read)")
 
 
 def _str(value: object) -> str:

@@ -101,6 +101,26 @@ def test_entries_sharing_one_link_are_each_an_article_and_their_page_is_not_read
                                {"Content-Type": "text/html"}))
     assert main(["fetch", "--config", str(config)]) == 0
     out = capsys.readouterr().out
-    assert "Status: ok (3 entries sharing a link" in out and "4 new" in out, out
+    assert "Status: ok (3 entries sharing a link or linking to the home page" in out, out
+    assert "4 new" in out, out
     assert server.count("/") == 0 and server.count("/own") == 1
     assert open_store(tmp_path / "digest.sqlite3").count_articles() == 4
+
+
+def test_a_single_entry_linking_home_is_not_next_weeks_entry(
+        tmp_path: Path, server: ScriptServer, capsys: pytest.CaptureFixture[str]) -> None:
+    """A feed of one item at a time, linking to the site's home page: next week's item (a new
+    GUID) overwrote this week's row, matched by the link."""
+    site = server.url("/site/")
+    feed = server.route("/weekly.xml", Reply(200, rss([rss_item(
+        "week-1", title="This week at the harbour", link=site, description=_text(1))],
+        link=site).encode()))
+    config = _config(tmp_path, {"Weekly": feed})
+    assert main(["fetch", "--config", str(config)]) == 0
+    server.route("/weekly.xml", Reply(200, rss([rss_item(
+        "week-2", title="Next week at the harbour", link=site, description=_text(2))],
+        link=site).encode()))
+    assert main(["fetch", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert "updated" not in out, out
+    assert open_store(tmp_path / "digest.sqlite3").count_articles() == 2
