@@ -153,11 +153,13 @@ def current(sources: Sequence[Source], states: Mapping[str, FetchState],
     stored URL (and its validators, failures, Retry-After, 410) went on being fetched, the
     URL now configured never. Such a source starts afresh. A state stored before the
     configured URL was kept is let go when its URL is not the configured one and its last
-    fetch did not succeed (a move by a permanent redirect is then found again)."""
+    fetch failed, with no 410 or Retry-After to honour (a move by a permanent redirect is
+    then found again)."""
     stale = [source.name for source in sources
              if (state := states.get(source.name)) is not None and (
                  state.configured != source.url if state.configured is not None
-                 else state.url != source.url and state.last_status not in ("ok", "not_modified"))]
+                 else state.url != source.url and state.last_status == "error"
+                 and not state.disabled and state.not_before is None)]
     if not stale:
         return states
     return {name: state for name, state in states.items() if name not in stale}

@@ -87,6 +87,10 @@ def test_state_url_is_used_and_failures_reset(server: ScriptServer,
         again = fetch_all([Source("s", configured)], {"s": stale}, settings)[0]
         assert again.status == "ok" and again.state.url == configured
         assert server.hits[-1].path == "/configured.xml"
+    # but a Retry-After (or a 410) the old state holds is still honoured
+    waiting = replace(state, configured=None, not_before=datetime(2099, 1, 1, tzinfo=UTC))
+    held = fetch_all([Source("s", configured)], {"s": waiting}, settings)[0]
+    assert held.status == "skipped" and held.state.url == url
 
 
 @pytest.mark.parametrize("coding", ["gzip", "deflate", "br"])
