@@ -2,7 +2,8 @@
 
 `FakeLLM.mode` picks how it answers: a scripted editor ("good", and the modes `_answer`
 reads), or an endpoint failing ("garbage", "error" 503, "slow" 1 s late, "hang" until the
-client gives up, "trickle" a byte at a time); `answers` queues exact replies first.
+client gives up, "trickle" a byte at a time), or a real model's captured shapes ("echo": Gemma 3
+270M's, `drop_system`); `answers` queues exact replies first.
 """
 
 from __future__ import annotations
@@ -30,6 +31,22 @@ class FakeLLM:
         self.headers: dict[str, str] = {}  # sent with each answer (Retry-After)
         self.answers: list[tuple[int, str, str]] = []  # (status, content type, body) to send
         # first, one per request, before `mode` answers
+        # A chat template without a system role: the system message never reaches the model
+        # (llama-cpp-python's "gemma" format drops it), which then answers as Gemma 3 270M did
+        self.drop_system = False
+        self.prompts: list[str] = []  # what reached the model, each request's messages joined
+
+
+def echoed(prompt: str, most: int = 2400) -> str:
+    """What Gemma 3 270M (a base model: no chat template) answered every task on a real
+    llama.cpp server: its prompt echoed, the numbered lines carried on ("[15] …", the same
+    lines again) until max_tokens cut it off mid-line; no JSON."""
+    lines = [m.group(1) for m in re.finditer(r"^\[\d+\] (.*)$", prompt, re.M)] or ["Sources:"]
+    out, n = prompt, len(lines)
+    while len(out) < most:
+        n += 1
+        out += f"\n[{n}] {lines[n % len(lines)]}"
+    return out[:most]
 
 
 INVENTED = {"text": "Tencent said it paid 900 million dollars for the CAC.", "sources": [1]}
@@ -125,8 +142,13 @@ def serve() -> Iterator[tuple[str, FakeLLM]]:
             state.calls += 1
             state.auth.append(self.headers.get("Authorization"))
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            system, user = (m["content"] for m in body["messages"])
-            task = re.search(r"Task: (\w+)", system).group(1)  # type: ignore[union-attr]
+            messages = [m for m in body["messages"]
+                        if not (state.drop_system and m["role"] == "system")]
+            prompt = "\n\n".join(m["content"] for m in messages)
+            state.prompts.append(prompt)
+            user = messages[-1]["content"]
+            asked = re.search(r"Task: (\w+)", prompt)
+            task = asked.group(1) if asked else "none"  # (the task never reached the model)
             state.tasks.append(task)
             if state.answers:
                 status, kind, text = state.answers.pop(0)
@@ -152,6 +174,10 @@ def serve() -> Iterator[tuple[str, FakeLLM]]:
                 time.sleep(1.0)
             if state.mode == "garbage":
                 payload: Any = {"choices": [{"message": {"content": "I think the week was busy!"}}]}
+            elif state.mode == "echo" or task == "none":
+                payload = {"choices": [{"message": {"content": echoed(prompt)},
+                                        "finish_reason": "length"}],
+                           "usage": {"total_tokens": 1000}}
             elif state.mode == "error":
                 self.send_response(503)
                 self.end_headers()

@@ -82,7 +82,7 @@ def test_a_model_s_relative_day_is_resolved_like_the_writer_s(
 
 
 @pytest.mark.parametrize("mode,expect", [("garbage", "not JSON"), ("invent", "grounding"),
-                                         ("error", "HTTP 503")])
+                                         ("error", "HTTP 503"), ("echo", "not JSON")])
 def test_bad_answers_fall_back_to_extractive(server: tuple[str, FakeLLM], tmp_path: Path,
                                              period: Period, make_article: MakeArticle,
                                              texts: Any, mode: str, expect: str) -> None:
@@ -227,3 +227,19 @@ def test_an_answer_may_open_on_the_explainer_s_subject() -> None:
         _read_alone(opening, "en")  # a TL;DR's "It" has nothing before it
     with pytest.raises(LLMError, match="leans on"):
         _read_alone([Sentence("Second, it runs a benchmark.", ())], "en", answer=True)
+
+
+def test_the_task_reaches_a_model_whose_template_drops_the_system_message(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: MakeArticle,
+        texts: Any) -> None:
+    """llama-cpp-python's "gemma" chat format drops a system message without a word: with the
+    task in it, Gemma 3 270M on a real server saw only "Sources: [1] …" and went on numbering
+    them (every item fell back, "not JSON"). The task, the language and the JSON asked for
+    lead the user turn; the system message holds the voice and its rules."""
+    url, state = server
+    state.drop_system = True
+    issue = _issue(period, make_article, texts, _settings(url, tmp_path))
+    assert issue.editor == "llm:tiny", issue.notes
+    assert "none" not in state.tasks and {"story", "tldr", "intro"} <= set(state.tasks)
+    assert all("Write in English. Answer with JSON only." in p for p in state.prompts)
+    assert issue.stories[0].headline == "Regulators Take Aim at Recommendation Algorithms"

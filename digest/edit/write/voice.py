@@ -52,7 +52,7 @@ _VOICE = (
     "headlines that are not the sources' titles (\"The Summit of Their Ambitions\", \"Pushing "
     "Back Against Push Notifications\"), plain factual sentences that attribute claims (\"X "
     "said\", \"according to Y\"). Use only facts in the numbered sources; never add a name, a "
-    "number or a quotation they do not have. Write in {language}. Answer with JSON only.")
+    "number or a quotation they do not have.")
 TASKS = {
     "story": ("Task: story. Write a headline of 3 to 8 words in your voice and one paragraph of "
               "4 to 7 sentences: what happened, who said what, why it matters. JSON: "
@@ -149,10 +149,15 @@ def _numbered(pool: Pool) -> str:
 
 def _ask(model: Model, task: str, user: str, language: str, settings: VoiceSettings,
          entity: str = "") -> dict[str, Any]:
-    system = (_VOICE.replace("{language}", _LANGUAGES.get(language[:2], language)) + "\n"
-              + TASKS[task].replace("{entity}", entity))
-    return parse(model.complete([{"role": "system", "content": system},
-                                 {"role": "user", "content": user}], settings.max_tokens))
+    # The task leads the user turn: a chat template without a system role drops the system
+    # message (llama-cpp-python's "gemma" format does, silently; Gemma 3 270M, asked that way,
+    # saw only the numbered sources and went on numbering them), so what to write, in which
+    # language and as what JSON must not be in it; the voice and its rules are.
+    asked = (TASKS[task].replace("{entity}", entity) + " Write in "
+             + _LANGUAGES.get(language[:2], language) + ". Answer with JSON only.")
+    return parse(model.complete([{"role": "system", "content": _VOICE},
+                                 {"role": "user", "content": f"{asked}\n\n{user}"}],
+                                settings.max_tokens))
 
 
 def _sentences(raw: object, pool: Pool, least: int, most: int,
