@@ -58,6 +58,8 @@ SHAPES = {
     "markup": ("", f"The CAC said [{CONTROL}](javascript:steal)."),
     "long headline": (" ".join(["Regulators Take Aim at Recommendation Algorithms"] * 300), ""),
     "cut": ("", "The CAC said users must be given greater control over the"),
+    # Gemma 3 270M's headline over "China's AI labelling rules enter phase two": the topic
+    "topic": ("Recommendation algorithms", ""),
     "two in one": ("", f"The CAC said {CONTROL}. The CAC said {CONTROL}."),
     "negated": ("", f"The CAC said {CONTROL.replace('must be', 'must not be')}."),
 }

@@ -274,6 +274,9 @@ class VoiceSettings:
     # (the task asks for 3 to 8), a sentence of at most `sentence_words` (the longest the
     # offline writer prints are about 50), the intro at most two sentences' worth.
     headline_words: int = 14
+    # … and at least `headline_least`, as the task asks: Gemma 3 270M's "AI-generated content"
+    # over "China's AI labelling rules enter phase two" named the topic, not the news
+    headline_least: int = 3
     sentence_words: int = 60
 
 

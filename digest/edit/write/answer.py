@@ -8,8 +8,9 @@ what no grounding check catches, because the words around it come from the sourc
 * markup or a link: HTML tags, Markdown links and emphasis, a `javascript:` or any URL, a
   citation marker ("[2]") left in the text. The renderers escape it (it is inert), but it
   would be printed to readers as typed;
-* length: a headline past `headline_words` (a 2,000-word "headline" is not one), a sentence
-  past `sentence_words`;
+* length: a headline past `headline_words` (a 2,000-word "headline" is not one) or short of
+  `headline_least` (the task's 3 words: "AI-generated content" names a topic, not the news),
+  a sentence past `sentence_words`;
 * a sentence that is not one: two sentences given as one, or one that ends mid-way (no
   full stop, question or exclamation mark: an answer cut off at max_tokens).
 
@@ -134,7 +135,9 @@ def misshapen(text: str, kind: str, settings: VoiceSettings) -> str | None:
     if (words := _words(text)) > most:
         return f"{words} words, at most {most} for a {kind}"
     if kind == "headline":
-        return None
+        least = settings.headline_least
+        return f"{words} word{'s' if words != 1 else ''}, at least {least} for a headline" \
+            if words < least else None
     if not ENDS.search(text):
         return "it ends mid-sentence"
     if kind == "sentence" and len(split_sentences(text)) > 1:
