@@ -60,6 +60,9 @@ SHAPES = {
     "cut": ("", "The CAC said users must be given greater control over the"),
     # Gemma 3 270M's headline over "China's AI labelling rules enter phase two": the topic
     "topic": ("Recommendation algorithms", ""),
+    # Gemma 3 270M's quotations ("Trump's 'teensy hands'" from his "teensy" hands)
+    "misquoted headline": ("Regulators Take Aim at 'Information Cocoon Algorithms'", ""),
+    "misquote": ("", "The CAC said users must be given \"greater control over their feeds\"."),
     "two in one": ("", f"The CAC said {CONTROL}. The CAC said {CONTROL}."),
     "negated": ("", f"The CAC said {CONTROL.replace('must be', 'must not be')}."),
 }

@@ -243,3 +243,28 @@ def test_the_task_reaches_a_model_whose_template_drops_the_system_message(
     assert "none" not in state.tasks and {"story", "tldr", "intro"} <= set(state.tasks)
     assert all("Write in English. Answer with JSON only." in p for p in state.prompts)
     assert issue.stories[0].headline == "Regulators Take Aim at Recommendation Algorithms"
+
+
+@pytest.mark.parametrize("mode,note", [
+    ("topic", "LLM headline not used ('Recommendation algorithms': 2 words, at least 3 for a "
+              "headline)"),
+    ("misquoted headline", "LLM headline not used (not in the sources' terms: quotes "
+                           "'Information Cocoon Algorithms', which the sources do not say)"),
+    ("misquote", "LLM paragraph not used (failed the grounding check: 'The CAC said users must "
+                 "be given \"greater control over their' quotes 'greater control over their "
+                 "feeds', which the sources do not say)"),
+])
+def test_what_a_real_model_s_headline_or_quotation_got_wrong_is_not_printed(
+        server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: MakeArticle,
+        texts: Any, mode: str, note: str) -> None:
+    """Gemma 3 270M's kept headlines (session 42): "AI-generated content" (a topic, under the
+    task's 3 words), "Trump's 'teensy hands': …" (a quotation the source never wrote)."""
+    offline = _issue(period, make_article, texts, None)
+    issue = _answered(server, mode, tmp_path, period, make_article, texts)
+    top, was = issue.stories[0], offline.stories[0]
+    if mode == "misquote":
+        assert [s.text for s in top.sentences] == [s.text for s in was.sentences]
+    else:
+        assert top.headline == was.headline
+    assert any(note in n for n in issue.notes), issue.notes
+    assert issue.editor == "llm:tiny", issue.notes  # the rest of its work stands

@@ -187,8 +187,6 @@ def test_finding_the_json_in_an_answer_is_linear() -> None:
                "over the c': a Markdown link in it)"),
     ("long headline", "LLM headline not used ('Regulators Take Aim at Recommendation "
                       "Algorithms Regulators ': 1800 words, at most 14 for a headline)"),
-    ("topic", "LLM headline not used ('Recommendation algorithms': 2 words, at least 3 for a "
-              "headline)"),
     ("cut", "LLM paragraph not used ('The CAC said users must be given greater control over "
             "the': it ends mid-sentence)"),
     ("two in one", "more than one sentence given as one"),
@@ -200,14 +198,14 @@ def test_a_grounded_answer_that_is_not_printable_as_it_is_falls_back(
         server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: Any,
         texts: Any, mode: str, note: str) -> None:
     # Its words are the sources' (the grounding check passes them), but it printed a link to
-    # javascript:, a 1,800-word headline (or a two-word topic), a sentence cut off at max_tokens, a paragraph of
+    # javascript:, a 1,800-word headline, a sentence cut off at max_tokens, a paragraph of
     # two sentences glued as one, the opposite of its source ("users must not be given …").
     url, state = server
     state.mode = mode
     offline = _issue(period, make_article, texts, None)
     issue = _issue(period, make_article, texts, _settings(url, tmp_path))
     top, was = issue.stories[0], offline.stories[0]
-    if mode in ("long headline", "topic"):
+    if mode == "long headline":
         assert top.headline == was.headline
     else:
         assert [s.text for s in top.sentences] == [s.text for s in was.sentences]

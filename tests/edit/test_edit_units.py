@@ -131,6 +131,23 @@ def test_grounding_check_catches_invention(texts: Any) -> None:
     assert not check("Football fans celebrated a famous victory downtown.", src).ok
 
 
+def test_a_quotation_is_the_sources_words_as_they_wrote_them() -> None:
+    # Gemma 3 270M's headlines on allsides_dev (session 42): "teensy hands" is not what the
+    # source put in quotation marks, nor "I'm not a black" what it reported Biden saying
+    src = ['Mika Brzezinski "started it" this morning by mocking Trump\'s fragile ego and '
+           'remarking upon his "teensy" hands.',
+           "Biden said: If you have a problem figuring out whether you're for me or Trump, then "
+           "you ain't black."]
+    made_up = ["Trump's 'teensy hands': Mika Brzezinski mocks him for his 'teensy' behavior",
+               "Biden's 'I'm not a black': Charlamagne Tha God says he is running"]
+    for head in made_up:
+        verdict = check(head, src, 0.3, headline=True)
+        assert not verdict.ok and "quotes" in verdict.why, verdict
+    assert check("Brzezinski mocks Trump's 'teensy' hands", src, 0.5, headline=True).ok
+    assert check("Brzezinski “started it,” mocking Trump's fragile ego.", src).ok
+    assert check("The senators' votes went to Trump's fragile ego.", src, 0.3).ok  # (no quote)
+
+
 def test_window_in_the_newsletter_timezone(make_article: MakeArticle) -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo

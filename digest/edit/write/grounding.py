@@ -6,7 +6,11 @@ Two checks, both cheap and explainable:
   character bigrams) occur in the cited sources;
 * named entities and numbers: every capitalised name, acronym and number in the sentence
   occurs in the sources (a rewritten sentence may rephrase, it may not introduce a person,
-  an organisation or a figure — the failure users report as "invented quotes").
+  an organisation or a figure — the failure users report as "invented quotes");
+* quotations: what a model's text puts between quotation marks is the sources' words as
+  they wrote them (Gemma 3 270M's headline "Trump's 'teensy hands': Mika Brzezinski mocks
+  him for his 'teensy' behavior" quoted "teensy hands" from `remarking upon his "teensy"
+  hands`; "Biden's 'I'm not a black'" from "you ain't black").
 
 Offline sentences pass by construction (they are source sentences); the check exists for
 LLM output, and `trace` lets tests assert that offline text is extractive.
@@ -35,6 +39,20 @@ CONNECTIVES = re.compile(r"^(According to [^,]{1,80}, |Meanwhile, |Elsewhere, |A
                          r"与此同时，|此外，|另外，)")
 # … or after it, before its full stop ("…, according to Outlet A.").
 TRAILING_ATTRIBUTION = re.compile(r", according to [^,]{1,80}(?=\.$)")
+
+
+# A quotation: between double quotation marks, or single ones opened after no letter (the
+# apostrophe of "Trump's" opens none) and closed before none ("I'm" does not close it).
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,}?)[\"”]|(?<!\w)['‘]([^\n]{2,}?)['’](?!\w)")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
+
+
+def quotations(text: str) -> list[str]:
+    """What `text` puts between quotation marks."""
+    return [a or b for a, b in _QUOTED.findall(text)]
 
 
 @dataclass(frozen=True)
@@ -83,6 +101,10 @@ def check(sentence: str, sources: Iterable[str], min_overlap: float = MIN_OVERLA
     for num in _NUMBER_RE.findall(sentence):
         if num not in source_text:
             return Check(False, f"states the number {num}, which the sources do not")
+    plain = _plain(source_text)
+    for quoted in quotations(sentence):
+        if _plain(quoted).strip(" ,.") not in plain:
+            return Check(False, f"quotes {quoted!r}, which the sources do not say")
     return Check(True, f"{overlap:.0%} content-word overlap; names and numbers found")
 
 

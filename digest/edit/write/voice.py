@@ -221,8 +221,9 @@ def _story(model: Model, week: Week, story: Story, members: Sequence[int], langu
         notes.append(f"story {story.rank}: LLM headline not used (empty or a source's title)")
     elif why := misshapen(head, "headline", settings):
         notes.append(f"story {story.rank}: LLM headline not used ({head[:60]!r}: {why})")
-    elif not check(head, [t for t, _ in pool], HEADLINE_OVERLAP, headline=True).ok:
-        notes.append(f"story {story.rank}: LLM headline not used (not in the sources' terms)")
+    elif not (held := check(head, [t for t, _ in pool], HEADLINE_OVERLAP, headline=True)).ok:
+        notes.append(f"story {story.rank}: LLM headline not used (not in the sources' terms: "
+                     f"{held.why})")
     elif struck := headline_strikes(head, language=language):
         notes.append(f"story {story.rank}: LLM headline not used (the copy editor strikes "
                      f"it: {struck[0].rule})")
