@@ -62,6 +62,7 @@ SHAPES = {
     "topic": ("Recommendation algorithms", ""),
     # Gemma 3 270M's quotations ("Trump's 'teensy hands'" from his "teensy" hands)
     "misquoted headline": ("Regulators Take Aim at 'Information Cocoon Algorithms'", ""),
+    "first person": ("", "We must be given greater control over the content we are shown."),
     "misquote": ("", "The CAC said users must be given \"greater control over their feeds\"."),
     "two in one": ("", f"The CAC said {CONTROL}. The CAC said {CONTROL}."),
     "negated": ("", f"The CAC said {CONTROL.replace('must be', 'must not be')}."),

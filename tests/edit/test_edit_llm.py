@@ -253,16 +253,20 @@ def test_the_task_reaches_a_model_whose_template_drops_the_system_message(
     ("misquote", "LLM paragraph not used (failed the grounding check: 'The CAC said users must "
                  "be given \"greater control over their' quotes 'greater control over their "
                  "feeds', which the sources do not say)"),
+    ("first person", "LLM paragraph not used ('We must be given greater control over the content "
+                     "we are sho': a speaker's words as the newsletter's own (\"We\" outside "
+                     "quotation marks))"),
 ])
 def test_what_a_real_model_s_headline_or_quotation_got_wrong_is_not_printed(
         server: tuple[str, FakeLLM], tmp_path: Path, period: Period, make_article: MakeArticle,
         texts: Any, mode: str, note: str) -> None:
     """Gemma 3 270M's kept headlines (session 42): "AI-generated content" (a topic, under the
-    task's 3 words), "Trump's 'teensy hands': …" (a quotation the source never wrote)."""
+    task's 3 words), "Trump's 'teensy hands': …" (a quotation the source never wrote); and a
+    sentence it wrote: Biden's words ("… whether you're for me or Trump …") as its own."""
     offline = _issue(period, make_article, texts, None)
     issue = _answered(server, mode, tmp_path, period, make_article, texts)
     top, was = issue.stories[0], offline.stories[0]
-    if mode == "misquote":
+    if mode in ("misquote", "first person"):
         assert [s.text for s in top.sentences] == [s.text for s in was.sentences]
     else:
         assert top.headline == was.headline

@@ -12,7 +12,9 @@ what no grounding check catches, because the words around it come from the sourc
   `headline_least` (the task's 3 words: "AI-generated content" names a topic, not the news),
   a sentence past `sentence_words`;
 * a sentence that is not one: two sentences given as one, or one that ends mid-way (no
-  full stop, question or exclamation mark: an answer cut off at max_tokens).
+  full stop, question or exclamation mark: an answer cut off at max_tokens);
+* a speaker's words as the newsletter's own: a sentence in the first person ("me", "we")
+  outside quotation marks, a quotation lifted without its marks or its speaker.
 
 Each rule is data (`MARKUP`, `ENDS`); the verdict names the first that fails.
 
@@ -37,6 +39,7 @@ from typing import Any
 
 from digest.edit.lexicon import content_words
 from digest.edit.settings import VoiceSettings
+from digest.edit.write.grounding import unquoted
 from digest.errors import LLMError
 from digest.sentences import split_sentences
 
@@ -90,6 +93,10 @@ INJECTION = re.compile(
     r"|\b(?:AI|language model|assistant|LLM|chatbot)s?\s+(?:reading|summari[sz]ing|processing)"
     r"\s+this\b"
     r"|忽略(?:之前|以上|先前|上述|前面|所有)[^。]{0,6}(?:指令|指示|提示)", re.I)
+# A speaker's words printed as the newsletter's own: a first person outside quotation marks
+# (Gemma 3 270M's "If you have a problem figuring out whether you're for me or Trump, then you
+# ain't black.", Biden's words, passed the grounding check as they are the source's)
+FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
 # A sentence ends on a stop, a question or an exclamation mark (an ellipsis too), then any
 # closing quotation marks or brackets.
 ENDS = re.compile(r"[.!?。！？…](?:[\"'”’»」』)\]）])*\s*$")
@@ -142,6 +149,9 @@ def misshapen(text: str, kind: str, settings: VoiceSettings) -> str | None:
         return "it ends mid-sentence"
     if kind == "sentence" and len(split_sentences(text)) > 1:
         return "more than one sentence given as one"
+    if kind == "sentence" and (first := FIRST_PERSON.search(unquoted(text))):
+        return (f"a speaker's words as the newsletter's own (\"{first.group(0)}\" outside "
+                "quotation marks)")
     return None
 
 

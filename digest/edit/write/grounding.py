@@ -55,6 +55,11 @@ def quotations(text: str) -> list[str]:
     return [a or b for a, b in _QUOTED.findall(text)]
 
 
+def unquoted(text: str) -> str:
+    """`text` without what it puts between quotation marks."""
+    return _QUOTED.sub(" … ", text)
+
+
 @dataclass(frozen=True)
 class Check:
     ok: bool
