@@ -1,6 +1,7 @@
-"""What an e-mail address, a From header and an unsubscribe target may be: the one home of these
-rules, used by the config (which refuses at load what sending would refuse after a whole run)
-and by publishing (which checks again what it reads at send time, e.g. a recipients file).
+"""What an e-mail address, a From header, an unsubscribe target and a source's network URL may
+be: the one home of these rules, used by the config (which refuses at load what sending or
+fetching would refuse after a whole run) and by publishing (which checks again what it reads
+at send time, e.g. a recipients file).
 
 An unsubscribe target may hold placeholders, filled in each recipient's copy (`fill_unsubscribe`):
 `{email}`, the recipient's address percent-encoded, and `{token}`, the hex HMAC-SHA256 of the
@@ -43,6 +44,29 @@ def from_problem(value: str) -> str | None:
         return f"{value!r} is not one address"
     _, address = parseaddr(value)
     return address_problem(address) if address else f"{value!r} is not an email address"
+
+
+def url_problem(value: str, netloc: str) -> str | None:
+    """What makes a source's network URL (its `netloc` parsed) one no fetch can use, or None: these passed the check ("valid")
+    and failed at every run, as a misleading "internal address" (port 99999), a lookup error
+    or an internal error ("example..org", a tab)."""
+    if value != value.strip():
+        return f"has white space around it: did you mean {value.strip()!r}?"
+    if any(c.isspace() or not c.isprintable() for c in netloc) or any(
+            ord(c) < 32 or ord(c) == 127 for c in value):
+        return "has a space or a control character in it"
+    place = netloc.rpartition("@")[2]  # (after any user)
+    if place.startswith("["):  # an IPv6 literal, which urlsplit has checked
+        host, port = "", place.partition("]:")[2]
+    else:
+        host, _, port = place.partition(":")
+    if port and not (port.isdigit() and 0 < int(port) <= 65535):
+        return f"has port {port!r}: a port is a number from 1 to 65535"
+    labels = host.rstrip(".").split(".")
+    if host and ("" in labels or any(len(label) > 63 for label in labels)):
+        return (f"has host {host!r}, which is no host name (an empty label, or one over 63 "
+                "characters)")
+    return None
 
 
 def unsubscribe_problem(value: str) -> str | None:

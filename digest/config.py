@@ -24,7 +24,7 @@ from pydantic import (
     ValidationError,
 )
 
-from .addresses import address_problem, secret_problem
+from .addresses import address_problem, secret_problem, url_problem
 from .configfile import MAX_BYTES, dotted, read_yaml
 from .configschema import PG_SCHEMES, ConfigModel
 from .configtypes import Config, Schedule
@@ -127,7 +127,7 @@ def _resolve(base: Path, value: str) -> str:
         if not parsed.netloc:
             raise ValueError(_mangled(value) or f"{value!r} names no host "
                              f"(expected {scheme}://host/…)")
-        problem = _address_problem(value, parsed.netloc)
+        problem = url_problem(value, parsed.netloc)
         if problem:
             raise ValueError(f"{value!r} {problem}")
         return value
@@ -143,29 +143,6 @@ def _resolve(base: Path, value: str) -> str:
     if meant and not _exists(path):
         raise ValueError(meant)
     return str(path)
-
-
-def _address_problem(value: str, netloc: str) -> str | None:
-    """What makes a network URL one no fetch can use, or None: these passed the check ("valid")
-    and failed at every run, as a misleading "internal address" (port 99999), a lookup error
-    or an internal error ("example..org", a tab)."""
-    if value != value.strip():
-        return f"has white space around it: did you mean {value.strip()!r}?"
-    if any(c.isspace() or not c.isprintable() for c in netloc) or any(
-            ord(c) < 32 or ord(c) == 127 for c in value):
-        return "has a space or a control character in it"
-    place = netloc.rpartition("@")[2]  # (after any user)
-    if place.startswith("["):  # an IPv6 literal, which urlsplit has checked
-        host, port = "", place.partition("]:")[2]
-    else:
-        host, _, port = place.partition(":")
-    if port and not (port.isdigit() and 0 < int(port) <= 65535):
-        return f"has port {port!r}: a port is a number from 1 to 65535"
-    labels = host.rstrip(".").split(".")
-    if host and ("" in labels or any(len(label) > 63 for label in labels)):
-        return (f"has host {host!r}, which is no host name (an empty label, or one over 63 "
-                "characters)")
-    return None
 
 
 def _exists(path: Path) -> bool:
