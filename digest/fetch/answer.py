@@ -48,6 +48,10 @@ def answer(transport: LeanTransport, request: httpx.Request | None, origin: Orig
         conn.close()
         raise httpx.RemoteProtocolError("conflicting Content-Length headers")
     length = int(length_text) if digits(length_text) else None
+    if chunked and length_text:
+        # Transfer-Encoding overrides Content-Length, and the connection is not used again
+        # (RFC 9112 6.3): what one framing leaves after the other ends is no next answer.
+        keep = False
     if (request is not None and request.method == "HEAD") or status in _NO_BODY:
         length, chunked = 0, False
     body = Body(transport, origin, conn, length, chunked, keep)

@@ -191,3 +191,52 @@ def test_conflicting_content_lengths_end_the_answer_and_its_connection() -> None
         sock.close()
     assert got[0] == "conflicting Content-Length headers"
     assert got[1] != b"SMUGGLED"
+
+
+def test_transfer_encoding_with_a_content_length_ends_its_connection() -> None:
+    """Transfer-Encoding: chunked and a Content-Length on one answer: the body was read by its
+    chunks (right), and the connection kept alive, so the bytes the server sent after the last
+    chunk were read as the next answer (a second request got "SMUGGLED"; fetch42 noticed).
+    RFC 9112 6.3: the connection is closed after such an answer."""
+    smuggled = b"HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSMUGGLED"
+    first = (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n"
+             b"5\r\n<rss>\r\n0\r\n\r\n" + smuggled)
+    honest = b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhonest"
+    sock = socket.create_server(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                return
+            with conn:
+                answers = [first, honest]
+                while answers:
+                    data = b""
+                    while b"\r\n\r\n" not in data:
+                        if not (got := conn.recv(65536)):
+                            break
+                        data += got
+                    if not data:
+                        break
+                    conn.sendall(answers.pop(0))
+
+    threading.Thread(target=serve, daemon=True).start()
+
+    async def two() -> list[bytes]:
+        transport = LeanTransport(connect_timeout=2.0, read_timeout=2.0)
+        out: list[bytes] = []
+        for path in ("/a", "/b"):
+            response = await transport.get(f"http://127.0.0.1:{port}{path}", [])
+            out.append(b"".join([chunk async for chunk in response.aiter_raw()]))
+            await response.aclose()
+        await transport.aclose()
+        return out
+
+    try:
+        got = asyncio.run(two())
+    finally:
+        sock.close()
+    assert got == [b"<rss>", b"<rss>"]  # the second on a fresh connection, its own answer
