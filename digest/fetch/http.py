@@ -20,7 +20,7 @@ from ..encoding import decode
 from .guard import Decoder, FetchFailure, Guard, Lookup, Resolver, Robots, TooLarge
 from .parsepool import Parser
 from .transport import CONNECT_TO, LeanTransport, socket_budget
-from .urls import host_of, resolve
+from .urls import credentials, host_of, is_loopback, origin_key, resolve
 
 if TYPE_CHECKING:  # (httpx loads with the first answer: transport.preload)
     import httpx
@@ -218,14 +218,22 @@ class HttpClient:
     async def _follow(self, url: str, guard: Guard, headers: Mapping[str, str]) -> Response:
         seen: list[str] = []
         permanent = True
-        current = url
+        # A user and password written in the URL (a private feed) go as Basic authorization,
+        # to the URL's own origin only: never to a host a redirect names, never in clear
+        current, auth = credentials(url)
+        home = origin_key(current) if auth else None
+        if auth and home and home[0] != "https" and not is_loopback(home[1]):
+            raise FetchFailure(f"refusing to send the password in the URL in clear to {home[1]}: "
+                               "use an https:// URL")
         while True:
             pinned = await guard.check(current)
-            response = await self._once(current, headers, pinned)
+            sent = {**headers, "Authorization": auth} if auth and origin_key(current) == home \
+                else headers
+            response = await self._once(current, sent, pinned)
             if response.status not in _REDIRECTS:
                 response.redirects = seen
-                if seen and permanent:
-                    response.permanent_url = current
+                if seen and permanent and not auth:  # (the URL written keeps its password:
+                    response.permanent_url = current  # a moved one would lose it)
                 return response
             location = resolve(current, response.headers.get("location"))
             if not location:

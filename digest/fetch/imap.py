@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import imaplib
-import ipaddress
 import os
 import re
 import ssl
@@ -27,7 +26,7 @@ from datetime import datetime, timedelta
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .guard import FetchFailure
-from .urls import literal_ip
+from .urls import is_loopback
 
 PASSWORD_ENV = "DIGEST_IMAP_PASSWORD"
 DEFAULT_DAYS = 14
@@ -110,10 +109,7 @@ def _connect(target: ImapTarget, timeout: float) -> imaplib.IMAP4:
     if "STARTTLS" in conn.capabilities:
         conn.starttls(ssl_context=context)
         return conn
-    address = literal_ip(target.host)
-    loopback = target.host == "localhost" or (
-        address is not None and ipaddress.ip_address(address).is_loopback)
-    if not loopback:
+    if not is_loopback(target.host):
         conn.shutdown()
         raise FetchFailure(f"refusing to send the IMAP password in clear to {target.host}: "
                            "use imaps:// (or a server that offers STARTTLS)")

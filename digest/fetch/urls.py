@@ -6,6 +6,7 @@ a fragment, host case, a default port or parameter order name the same article.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import ipaddress
 import re
@@ -205,6 +206,20 @@ def origin_key(url: str) -> tuple[str, str, int | None] | None:
     return scheme, host, port if port is not None else _DEFAULT_PORTS.get(scheme)
 
 
+def credentials(url: str) -> tuple[str, str | None]:
+    """`url` without the user and password written in it, and the HTTP Basic authorization
+    they make (None when it has none): `https://reader:s3cret@host/feed` is asked for as
+    `https://host/feed` with the header (RFC 7617; percent-escapes in either part decoded)."""
+    _, sep, rest = url.partition("://")
+    if not sep or "@" not in rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
+        return url, None  # (the common case, without parsing: no "@" before the path)
+    parts = urlsplit(url)
+    userinfo, _, place = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    token = base64.b64encode(f"{unquote(user)}:{unquote(password)}".encode()).decode("ascii")
+    return urlunsplit(parts._replace(netloc=place)), f"Basic {token}"
+
+
 def origin_of(url: str) -> str:
     parts = urlsplit(url)
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), "", "", ""))
@@ -266,3 +281,10 @@ def literal_ip(host: str) -> str | None:
         return str(ipaddress.ip_address(host.strip("[]")))
     except ValueError:
         return None
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is this machine ("localhost", 127.0.0.0/8, ::1): the one place a
+    password may travel in clear (a local bridge, a test server)."""
+    address = literal_ip(host)
+    return host == "localhost" or (address is not None and ipaddress.ip_address(address).is_loopback)

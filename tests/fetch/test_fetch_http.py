@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import gzip
 import itertools
 import threading
@@ -271,3 +273,54 @@ def test_chunked_bodies_and_keep_alive_reuse(server: ScriptServer,
     assert [r.status for r in results] == ["ok"] * 4, [r.error for r in results]
     assert all(len(r.items) == 1 for r in results)
     assert len({hit.peer for hit in server.hits}) == 1  # one kept-alive connection for all four
+
+
+def test_a_user_and_password_in_the_url_go_as_basic_authorization(
+        server: ScriptServer, settings: FetchSettings) -> None:
+    """A private feed written `https://reader:s3cret@host/feed.xml` (as feed readers take it)
+    failed with HTTP 401: the user and password were not sent (fetch42 noticed). They go as
+    Basic authorization to the URL's own origin, and never to another host a redirect names."""
+    expected = "Basic " + base64.b64encode(b"reader:s3cr@t").decode()
+    server.route("/private.xml", lambda h: Reply(200, FEED) if h.headers.get("Authorization")
+                 == expected else Reply(401, b"who are you?"))
+    url = server.url("/private.xml").replace("http://", "http://reader:s3cr%40t@")
+    [result] = fetch_all([Source("s", url)], {}, settings)
+    assert result.status == "ok" and len(result.items) == 1, result.error
+    # a redirect within the origin carries it too
+    server.route("/moved.xml", Reply(302, headers={"Location": "/private.xml"}))
+    moved = server.url("/moved.xml").replace("http://", "http://reader:s3cr%40t@")
+    [result] = fetch_all([Source("m", moved)], {}, settings)
+    assert result.status == "ok" and server.hits[-2].path == "/moved.xml", result.error
+    assert server.hits[-2].headers.get("authorization") == expected
+
+
+def test_the_password_in_the_url_never_goes_to_another_host(settings: FetchSettings) -> None:
+    """A redirect from the private feed's host to another (a CDN, an attacker's page the feed
+    was moved to) gets no Authorization header: the password is the URL's host's alone."""
+    seen: dict[str, str | None] = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen[request.url.host] = request.headers.get("authorization")
+        if request.url.host == "feeds.example.com":
+            return httpx.Response(302, headers={"Location": "https://cdn.example.net/f.xml"})
+        return httpx.Response(200, content=FEED)
+
+    async def public(host: str) -> list[str]:  # both hosts on public addresses
+        return ["93.184.216.34"]
+
+    [result] = asyncio.run(fetch_sources(
+        [Source("s", "https://reader:secret@feeds.example.com/f.xml")], {}, settings,
+        transport=httpx.MockTransport(handler), resolver=public))
+    assert result.status == "ok", result.error
+    assert seen["feeds.example.com"] == "Basic " + base64.b64encode(b"reader:secret").decode()
+    assert seen["cdn.example.net"] is None
+
+
+def test_a_password_in_an_http_url_is_not_sent_in_clear(settings: FetchSettings) -> None:
+    """Over plain http to another machine the password would cross the network readable:
+    refused, as IMAP's is, with what to do."""
+    [result] = fetch_all([Source("s", "http://reader:secret@feeds.example.net/f.xml")], {},
+                         settings)
+    assert result.status == "error"
+    assert "refusing to send the password in the URL in clear to feeds.example.net" in (
+        result.error or "")
