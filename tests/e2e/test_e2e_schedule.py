@@ -155,15 +155,20 @@ def test_a_held_tick_is_retried_and_an_invalid_config_named_until_fixed(tmp_path
             fcntl.flock(held, fcntl.LOCK_UN)
             expected = periods.last_complete_week(datetime.now(UTC), "UTC").key
             page = tmp_path / "out" / "issues" / expected / "index.html"
-            deadline = time.monotonic() + 60
-            while not page.exists():
-                assert proc.poll() is None and time.monotonic() < deadline, "".join(seen)
-                time.sleep(0.1)
+            _wait_until_built(page, proc, seen)
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(timeout=60) == 0, "".join(seen)
     finally:
         os.close(held)
     assert "Edited Weekly" in page.read_text(encoding="utf-8")
+
+
+def _wait_until_built(page: Path, proc: subprocess.Popen[str], seen: list[str]) -> None:
+    """Until the scheduler has written `page` (60 s at most, the scheduler alive)."""
+    deadline = time.monotonic() + 60
+    while not page.exists():
+        assert proc.poll() is None and time.monotonic() < deadline, "".join(seen)
+        time.sleep(0.1)
 
 
 def test_a_future_week_built_by_hand_does_not_hold_back_the_schedule(tmp_path: Path) -> None:
@@ -186,9 +191,6 @@ def test_a_future_week_built_by_hand_does_not_hold_back_the_schedule(tmp_path: P
         expected = periods.last_complete_week(now, "UTC").key
         _wait_for(seen, f"building {expected}", proc)
         page = tmp_path / "out" / "issues" / expected / "index.html"
-        deadline = time.monotonic() + 60
-        while not page.exists():
-            assert proc.poll() is None and time.monotonic() < deadline, "".join(seen)
-            time.sleep(0.1)
+        _wait_until_built(page, proc, seen)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=60) == 0, "".join(seen)

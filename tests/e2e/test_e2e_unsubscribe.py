@@ -53,13 +53,19 @@ def _link(address: str) -> str:
     return LINK.format(email=quoted, token=_token(address))
 
 
-def test_each_reader_gets_their_own_unsubscribe_link(tmp_path: Path, sample_site: Site,
-                                                      smtp: tuple[int, _Inbox]) -> None:
-    port, inbox = smtp
-    config = http_config(tmp_path, sample_site.base, extra=(
+def _config(tmp_path: Path, base: str, port: int) -> Path:
+    """The sample site's config, sending to READERS through the SMTP server on `port`, its
+    unsubscribe link LINK with the secret in $NEWS_UNSUB_KEY."""
+    return http_config(tmp_path, base, extra=(
         f"email:\n  from: news@example.org\n  recipients: [{', '.join(READERS)}]\n"
         f"  smtp_host: 127.0.0.1\n  smtp_port: {port}\n  security: none\n"
         f"  unsubscribe: '{LINK}'\n  unsubscribe_secret_env: NEWS_UNSUB_KEY\n"))
+
+
+def test_each_reader_gets_their_own_unsubscribe_link(tmp_path: Path, sample_site: Site,
+                                                      smtp: tuple[int, _Inbox]) -> None:
+    port, inbox = smtp
+    config = _config(tmp_path, sample_site.base, port)
     result = digest_cli("run", "--config", str(config), "--period", PERIOD, "-v",
                         env={"NEWS_UNSUB_KEY": SECRET})
     assert result.returncode == 0, result.stderr
@@ -110,10 +116,7 @@ def test_each_reader_gets_their_own_unsubscribe_link(tmp_path: Path, sample_site
 def test_a_token_without_its_secret_sends_nothing(tmp_path: Path, sample_site: Site,
                                                   smtp: tuple[int, _Inbox]) -> None:
     port, inbox = smtp
-    config = http_config(tmp_path, sample_site.base, extra=(
-        f"email:\n  from: news@example.org\n  recipients: [{', '.join(READERS)}]\n"
-        f"  smtp_host: 127.0.0.1\n  smtp_port: {port}\n  security: none\n"
-        f"  unsubscribe: '{LINK}'\n  unsubscribe_secret_env: NEWS_UNSUB_KEY\n"))
+    config = _config(tmp_path, sample_site.base, port)
     result = digest_cli("run", "--config", str(config), "--period", PERIOD,
                         env={"NEWS_UNSUB_KEY": ""})
     assert result.returncode == 2 and inbox.messages == []

@@ -140,17 +140,10 @@ def test_a_plain_request_builds_no_httpx_request(server: ScriptServer,
     assert built == [other]
 
 
-def test_conflicting_content_lengths_end_the_answer_and_its_connection() -> None:
-    """Two Content-Length headers: the body was framed by the last one (5 bytes), and the
-    rest of it was read as the next answer on the kept-alive connection: a second request
-    got the response the first one's body carried."""
-    smuggled = (b"HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSMUGGLED")
-    body = b"<rss>" + smuggled
-    first = (b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nContent-Length: 5\r\n\r\n"
-             % len(body) + body)
-    honest = b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhonest"
+def _two_answers(first: bytes, second: bytes) -> tuple[socket.socket, int]:
+    """A raw server on 127.0.0.1 (its socket and port) that answers each connection's first
+    request with `first` and its second with `second`, exactly as written."""
     sock = socket.create_server(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
 
     def serve() -> None:
         while True:
@@ -159,7 +152,7 @@ def test_conflicting_content_lengths_end_the_answer_and_its_connection() -> None
             except OSError:
                 return
             with conn:
-                answers = [first, honest]
+                answers = [first, second]
                 while answers:
                     data = b""
                     while b"\r\n\r\n" not in data:
@@ -171,6 +164,19 @@ def test_conflicting_content_lengths_end_the_answer_and_its_connection() -> None
                     conn.sendall(answers.pop(0))
 
     threading.Thread(target=serve, daemon=True).start()
+    return sock, sock.getsockname()[1]
+
+
+def test_conflicting_content_lengths_end_the_answer_and_its_connection() -> None:
+    """Two Content-Length headers: the body was framed by the last one (5 bytes), and the
+    rest of it was read as the next answer on the kept-alive connection: a second request
+    got the response the first one's body carried."""
+    smuggled = (b"HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSMUGGLED")
+    body = b"<rss>" + smuggled
+    first = (b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nContent-Length: 5\r\n\r\n"
+             % len(body) + body)
+    honest = b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhonest"
+    sock, port = _two_answers(first, honest)
 
     async def two() -> list[object]:
         transport = LeanTransport(connect_timeout=2.0, read_timeout=2.0)
@@ -202,28 +208,7 @@ def test_transfer_encoding_with_a_content_length_ends_its_connection() -> None:
     first = (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n"
              b"5\r\n<rss>\r\n0\r\n\r\n" + smuggled)
     honest = b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhonest"
-    sock = socket.create_server(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = sock.accept()
-            except OSError:
-                return
-            with conn:
-                answers = [first, honest]
-                while answers:
-                    data = b""
-                    while b"\r\n\r\n" not in data:
-                        if not (got := conn.recv(65536)):
-                            break
-                        data += got
-                    if not data:
-                        break
-                    conn.sendall(answers.pop(0))
-
-    threading.Thread(target=serve, daemon=True).start()
+    sock, port = _two_answers(first, honest)
 
     async def two() -> list[bytes]:
         transport = LeanTransport(connect_timeout=2.0, read_timeout=2.0)
