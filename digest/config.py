@@ -295,7 +295,8 @@ def _freeze(m: ConfigModel, path: Path, raw: bytes, root: yaml.Node | None) -> C
     if m.llm is not None:
         llm = LLMSettings(base_url=m.llm.base_url, model=m.llm.model, api_key_env=m.llm.api_key_env,
                           token_budget=m.llm.token_budget, timeout=m.llm.timeout,
-                          retries=m.llm.retries, time_budget=m.llm.time_budget, cache_dir=database.parent / "llm-cache")
+                          retries=m.llm.retries, time_budget=m.llm.time_budget,
+                          json_mode=m.llm.json_mode, cache_dir=database.parent / "llm-cache")
     sch = m.schedule
     schedule = Schedule(day_of_week=sch.day_of_week, hour=sch.hour, minute=sch.minute,
                         timezone=sch.timezone or n.timezone,

@@ -175,6 +175,7 @@ class _LLMModel(_Strict):
     timeout: Seconds = LLMSettings.timeout
     retries: int = Field(default=LLMSettings.retries, ge=0, le=10)
     time_budget: float = Field(default=LLMSettings.time_budget, gt=0, le=86400)
+    json_mode: bool = LLMSettings.json_mode
 
 
 class _EditorModel(_Strict):

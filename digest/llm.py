@@ -189,6 +189,8 @@ class ChatClient:
     def complete(self, messages: Sequence[dict[str, str]], max_tokens: int) -> str:
         payload: dict[str, object] = {"model": self.settings.model, "messages": list(messages),
                                       "temperature": 0, "max_tokens": max_tokens}
+        if self.settings.json_mode:  # (every answer the editor asks for is one JSON object)
+            payload["response_format"] = {"type": "json_object"}
         path = self._cache_path(payload)
         if path.exists():
             try:

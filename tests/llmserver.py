@@ -35,6 +35,7 @@ class FakeLLM:
         # (llama-cpp-python's "gemma" format drops it), which then answers as Gemma 3 270M did
         self.drop_system = False
         self.prompts: list[str] = []  # what reached the model, each request's messages joined
+        self.formats: list[object] = []  # each request's response_format (None: not asked)
 
 
 def echoed(prompt: str, most: int = 2400) -> str:
@@ -148,6 +149,7 @@ def serve() -> Iterator[tuple[str, FakeLLM]]:
             state.calls += 1
             state.auth.append(self.headers.get("Authorization"))
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            state.formats.append(body.get("response_format"))
             messages = [m for m in body["messages"]
                         if not (state.drop_system and m["role"] == "system")]
             prompt = "\n\n".join(m["content"] for m in messages)

@@ -99,6 +99,10 @@ class LLMSettings:
     # items not yet asked keep their offline text (a slow local model on a big week).
     time_budget: float = 1800.0
     retries: int = 2
+    # Ask for a JSON object (`response_format`, as OpenAI, Ollama and llama.cpp's servers take
+    # it): a small local model then answers in the JSON the editor asks for, where it would
+    # carry its prompt on. Off by default: an endpoint that does not know it refuses the request.
+    json_mode: bool = False
     cache_dir: Path | None = None  # responses cached by content hash; None: next to the database
 
 
