@@ -21,7 +21,6 @@ raises `LLMUnavailable`, logged once: the editor then asks it nothing more.
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
 import logging
@@ -30,6 +29,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -71,18 +71,14 @@ def shown_url(url: str, tail: str = "") -> str:
     return urlunsplit((parts.scheme, netloc, path, "…" if parts.query else "", ""))
 
 
-def retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds a Retry-After header asks for (seconds or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+def _seconds_asked(value: str | None) -> float | None:
+    """The seconds a Retry-After header asks for (seconds or an HTTP date), or None: the fetch
+    stage's reading of it (`fetch.dates.retry_after`, capped at a week), from now."""
+    from .fetch.dates import retry_after  # (here: a run without a model never loads it)
+
+    now = datetime.now(UTC)
+    when = retry_after(value, now)
+    return None if when is None else (when - now).total_seconds()
 
 
 def _key_error(key: str, env: str) -> str | None:
@@ -246,7 +242,7 @@ class ChatClient:
                 continue
             if status == 429 or status >= 500:
                 error = f"HTTP {status}"
-                asked = retry_after(headers.get("retry-after"))
+                asked = _seconds_asked(headers.get("retry-after"))
                 if asked is not None and asked > RETRY_AFTER_MOST:
                     raise LLMUnavailable(f"HTTP {status}, asking to retry after {asked:g}s "
                                          f"(at most {RETRY_AFTER_MOST:g}s is waited)")

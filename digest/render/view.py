@@ -183,10 +183,11 @@ def _health(sources: list[dict[str, Any]]) -> dict[str, Any]:
             continue
         # An HTTP error status says it all; a failure behind a 200, a redirect or a 304 (a bot
         # check, a redirect loop, a 304 to a first request) is its error's words, not "HTTP 200"
-        if (h.get("http_status") or 0) >= 400 or (h.get("http_status") and not h.get("error")):
-            reason = f"HTTP {h['http_status']}"
-        elif h.get("error"):
-            reason = _clip(str(h["error"]).splitlines()[0], 80)
+        status, error = h.get("http_status"), h.get("error")
+        if status and (status >= 400 or not error):
+            reason = f"HTTP {status}"
+        elif error:
+            reason = _clip(str(error).splitlines()[0], 80)
         else:
             reason = "failed"
         failed.append({"name": h.get("name", ""), "reason": reason})

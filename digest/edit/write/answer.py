@@ -63,8 +63,8 @@ NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nobody|nothing|cannot
 # as written; English by whole word, Chinese by substring). A side counts as swapped when the
 # model's sentence writes it, and the source sentence it draws on most writes the other side
 # and not this one ("fell after rising" writes both: nothing to compare).
-OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
-    (frozenset(a.split()), frozenset(b.split())) for a, b in (
+OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (tuple(a.split()), tuple(b.split())) for a, b in (
         ("help helps helped helping", "hurt hurts hurting harm harms harmed harming"),
         ("rise rises rose risen rising", "fall falls fell fallen falling"),
         ("increase increases increased increasing", "decrease decreases decreased decreasing"),
@@ -181,9 +181,9 @@ def turned(text: str, sources: Sequence[str]) -> str | None:
     return _swapped(text, best)
 
 
-def _written(side: frozenset[str], text: str, words: set[str]) -> str | None:
+def _written(side: tuple[str, ...], text: str, words: set[str]) -> str | None:
     """The first form of `side` that `text` writes (its lower-cased `words`), or None."""
-    return next((w for w in sorted(side) if (w in words if w.isascii() else w in text)), None)
+    return next((w for w in side if (w in words if w.isascii() else w in text)), None)
 
 
 def _swapped(text: str, best: str) -> str | None:
