@@ -13,6 +13,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -93,6 +95,31 @@ def smtp_server(handler: object) -> Iterator[int]:
         yield port
     finally:
         controller.stop()
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps each message delivered, parsed and as its bytes came."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.raw: list[bytes] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        content = envelope.content  # type: ignore[attr-defined]
+        assert isinstance(content, bytes)
+        msg = message_from_bytes(content, _class=EmailMessage, policy=policy.default)
+        assert isinstance(msg, EmailMessage)
+        self.messages.append(msg)
+        self.raw.append(content)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[int, Inbox]]:
+    """A real SMTP server on loopback keeping what it is sent: (its port, the inbox)."""
+    inbox = Inbox()
+    with smtp_server(inbox) as port:
+        yield port, inbox
 
 
 def digest_cli(*args: str, cwd: Path | None = None, timeout: float = 240,

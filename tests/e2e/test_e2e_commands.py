@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from email import message_from_bytes
-from email.message import Message
 from pathlib import Path
-
-import pytest
 
 from digest.config import load_config
 
-from .conftest import PERIOD, Site, digest_cli, http_config, serve, smtp_server
+from .conftest import PERIOD, Inbox, Site, digest_cli, http_config, serve
 
 
 def test_sources_check_reports_each_source(tmp_path: Path, sample_site: Site) -> None:
@@ -151,24 +146,8 @@ def test_clean_missing_file_is_one_line(tmp_path: Path) -> None:
     assert "nope.html" in result.stderr and "Traceback" not in result.stderr
 
 
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
-        self.messages.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[int, _Inbox]]:
-    inbox = _Inbox()
-    with smtp_server(inbox) as port:
-        yield port, inbox
-
-
 def test_run_sends_once_then_status(tmp_path: Path, sample_site: Site,
-                                    smtp: tuple[int, _Inbox]) -> None:
+                                    smtp: tuple[int, Inbox]) -> None:
     port, inbox = smtp
     config = http_config(tmp_path, sample_site.base, extra=(
         "email:\n  from: news@example.org\n  recipients: [a@example.org, b@example.org]\n"

@@ -8,40 +8,15 @@ import hashlib
 import hmac
 import json
 import sqlite3
-from collections.abc import Iterator
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
-import pytest
-from aiosmtpd.smtp import SMTP, Envelope, Session
-
-from .conftest import PERIOD, Site, digest_cli, http_config, smtp_server
+from .conftest import PERIOD, Inbox, Site, digest_cli, http_config
 
 SECRET = "s3cret-key-for-unsubscribe-tokens"
 LINK = "https://example.org/unsubscribe?list=weekly&email={email}&token={token}"
 READERS = ("ann+news@example.org", "Bob@Example.org")
-
-
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-        self.raw: list[bytes] = []
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        assert isinstance(envelope.content, bytes)
-        msg = message_from_bytes(envelope.content, _class=EmailMessage, policy=policy.default)
-        assert isinstance(msg, EmailMessage)
-        self.messages.append(msg)
-        self.raw.append(envelope.content)
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[int, _Inbox]]:
-    inbox = _Inbox()
-    with smtp_server(inbox) as port:
-        yield port, inbox
 
 
 def _token(address: str) -> str:
@@ -63,7 +38,7 @@ def _config(tmp_path: Path, base: str, port: int) -> Path:
 
 
 def test_each_reader_gets_their_own_unsubscribe_link(tmp_path: Path, sample_site: Site,
-                                                      smtp: tuple[int, _Inbox]) -> None:
+                                                      smtp: tuple[int, Inbox]) -> None:
     port, inbox = smtp
     config = _config(tmp_path, sample_site.base, port)
     result = digest_cli("run", "--config", str(config), "--period", PERIOD, "-v",
@@ -114,7 +89,7 @@ def test_each_reader_gets_their_own_unsubscribe_link(tmp_path: Path, sample_site
 
 
 def test_a_token_without_its_secret_sends_nothing(tmp_path: Path, sample_site: Site,
-                                                  smtp: tuple[int, _Inbox]) -> None:
+                                                  smtp: tuple[int, Inbox]) -> None:
     port, inbox = smtp
     config = _config(tmp_path, sample_site.base, port)
     result = digest_cli("run", "--config", str(config), "--period", PERIOD,

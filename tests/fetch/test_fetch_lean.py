@@ -167,20 +167,14 @@ def _two_answers(first: bytes, second: bytes) -> tuple[socket.socket, int]:
     return sock, sock.getsockname()[1]
 
 
-def test_conflicting_content_lengths_end_the_answer_and_its_connection() -> None:
-    """Two Content-Length headers: the body was framed by the last one (5 bytes), and the
-    rest of it was read as the next answer on the kept-alive connection: a second request
-    got the response the first one's body carried."""
-    smuggled = (b"HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSMUGGLED")
-    body = b"<rss>" + smuggled
-    first = (b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nContent-Length: 5\r\n\r\n"
-             % len(body) + body)
-    honest = b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhonest"
-    sock, port = _two_answers(first, honest)
+def _asked_twice(first: bytes, second: bytes) -> list[bytes | str]:
+    """Two requests on one LeanTransport to a `_two_answers` server: each one's raw body, or
+    the protocol error it raised."""
+    sock, port = _two_answers(first, second)
 
-    async def two() -> list[object]:
+    async def two() -> list[bytes | str]:
         transport = LeanTransport(connect_timeout=2.0, read_timeout=2.0)
-        out: list[object] = []
+        out: list[bytes | str] = []
         for path in ("/a", "/b"):
             try:
                 response = await transport.get(f"http://127.0.0.1:{port}{path}", [])
@@ -192,9 +186,21 @@ def test_conflicting_content_lengths_end_the_answer_and_its_connection() -> None
         return out
 
     try:
-        got = asyncio.run(two())
+        return asyncio.run(two())
     finally:
         sock.close()
+
+
+def test_conflicting_content_lengths_end_the_answer_and_its_connection() -> None:
+    """Two Content-Length headers: the body was framed by the last one (5 bytes), and the
+    rest of it was read as the next answer on the kept-alive connection: a second request
+    got the response the first one's body carried."""
+    smuggled = (b"HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSMUGGLED")
+    body = b"<rss>" + smuggled
+    first = (b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nContent-Length: 5\r\n\r\n"
+             % len(body) + body)
+    honest = b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhonest"
+    got = _asked_twice(first, honest)
     assert got[0] == "conflicting Content-Length headers"
     assert got[1] != b"SMUGGLED"
 
@@ -208,20 +214,5 @@ def test_transfer_encoding_with_a_content_length_ends_its_connection() -> None:
     first = (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n"
              b"5\r\n<rss>\r\n0\r\n\r\n" + smuggled)
     honest = b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhonest"
-    sock, port = _two_answers(first, honest)
-
-    async def two() -> list[bytes]:
-        transport = LeanTransport(connect_timeout=2.0, read_timeout=2.0)
-        out: list[bytes] = []
-        for path in ("/a", "/b"):
-            response = await transport.get(f"http://127.0.0.1:{port}{path}", [])
-            out.append(b"".join([chunk async for chunk in response.aiter_raw()]))
-            await response.aclose()
-        await transport.aclose()
-        return out
-
-    try:
-        got = asyncio.run(two())
-    finally:
-        sock.close()
+    got = _asked_twice(first, honest)
     assert got == [b"<rss>", b"<rss>"]  # the second on a fresh connection, its own answer
