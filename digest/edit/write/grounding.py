@@ -22,6 +22,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from digest.edit.headline.titles import QUOTATION
 from digest.edit.lexicon import CJK_RE, cjk_bigrams, content_words
 from digest.edit.settings import FOUNDED
 from digest.edit.write.days import readings
@@ -41,23 +42,19 @@ CONNECTIVES = re.compile(r"^(According to [^,]{1,80}, |Meanwhile, |Elsewhere, |A
 TRAILING_ATTRIBUTION = re.compile(r", according to [^,]{1,80}(?=\.$)")
 
 
-# A quotation: between double quotation marks, or single ones opened after no letter (the
-# apostrophe of "Trump's" opens none) and closed before none ("I'm" does not close it).
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,}?)[\"”]|(?<!\w)['‘]([^\n]{2,}?)['’](?!\w)")
-
-
 def _plain(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
 
 
 def quotations(text: str) -> list[str]:
-    """What `text` puts between quotation marks."""
-    return [a or b for a, b in _QUOTED.findall(text)]
+    """What `text` puts between quotation marks (`titles.QUOTATION`, the one home of the
+    pattern: the apostrophe of "Trump's" opens none, that of "I'm" closes none)."""
+    return [q[1:-1] for q in QUOTATION.findall(text) if len(q) > 3]
 
 
 def unquoted(text: str) -> str:
     """`text` without what it puts between quotation marks."""
-    return _QUOTED.sub(" … ", text)
+    return QUOTATION.sub(" … ", text)
 
 
 @dataclass(frozen=True)
