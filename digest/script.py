@@ -17,19 +17,17 @@
 from __future__ import annotations
 
 import functools
-import re
 from importlib import resources
 
-from digest.text import CJK, detect_language
+from digest.text import CJK_RE, detect_language
 
 CJK_WEIGHT = 3
-_CJK_RE = re.compile(f"[{CJK}]")
 
 
 def text_weight(text: str) -> int:
     """`text`'s length in Latin-script characters' worth: a Chinese character counts
     CJK_WEIGHT, so 110 characters of a Chinese page weigh as a 330-character English one."""
-    return len(text) + (CJK_WEIGHT - 1) * len(_CJK_RE.findall(text))
+    return len(text) + (CJK_WEIGHT - 1) * len(CJK_RE.findall(text))
 
 
 @functools.cache
@@ -47,7 +45,7 @@ def _folding() -> dict[int, str]:
 def simplified(text: str) -> str:
     """`text` with its traditional Chinese characters written simplified (text with no
     Chinese is returned as it is, unread)."""
-    return text.translate(_folding()) if _CJK_RE.search(text) else text
+    return text.translate(_folding()) if CJK_RE.search(text) else text
 
 
 @functools.cache

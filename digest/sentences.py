@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from digest.text import CJK, quote_depth, single_quote_open
+from digest.text import CJK, CJK_RE, quote_depth, single_quote_open
 
-_CJK_RE = re.compile(f"[{CJK}]")
 # Abbreviations after which a period does not end a sentence (titles, plural ones too: "Sens.
 # Tom Cotton and David Perdue", "the Rev. Billy Graham", "Maj. Gen. Qassem Soleimani").
 ABBREVIATIONS = {
@@ -224,7 +223,7 @@ def _close_quotes(pieces: list[str]) -> list[str]:
             # one, as British style writes it: what follows it here is inside it too)
             glued = pieces[i]
             for piece in pieces[i + 1:j + 1]:
-                glued += ("" if _CJK_RE.search(glued[-2:]) else " ") + piece
+                glued += ("" if CJK_RE.search(glued[-2:]) else " ") + piece
             out.append(glued)
             i = j + 1
         else:

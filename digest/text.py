@@ -13,7 +13,7 @@ import unicodedata
 # The Han characters (CJK unified ideographs, extension A, compatibility ideographs): the one
 # home of the range every module that reads Chinese uses.
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{CJK}]")
+CJK_RE = re.compile(f"[{CJK}]")  # one Han character (the compiled form, shared)
 _WS_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
@@ -44,7 +44,7 @@ def cjk_ratio(text: str) -> float:
     data = text.encode("utf-8", "surrogatepass")
     if not data.translate(None, _NOT_CJK_BYTE):
         return 0.0  # no CJK: no need to count the Latin letters either
-    cjk = len(_CJK_RE.findall(text))
+    cjk = len(CJK_RE.findall(text))
     latin = len(data.translate(None, _NOT_LATIN))
     total = cjk + latin
     return cjk / total if total else 0.0
@@ -166,7 +166,7 @@ def content_hash(paragraphs: list[str] | tuple[str, ...]) -> str:
                         else unicodedata.normalize("NFKC", p) for p in paragraphs)
     if "\x01" not in text:
         data = text.replace("’", "\x01").encode("utf-8", "surrogatepass")
-        if not data.translate(None, _NOT_CJK_BYTE) or _CJK_RE.search(text) is None:
+        if not data.translate(None, _NOT_CJK_BYTE) or CJK_RE.search(text) is None:
             # only spaces are left between tokens. One substitution makes each gap a single
             # space, taking the apostrophes and hyphens that lead the next token with it (a
             # run of nothing else goes); the first token's lead and the last gap are stripped

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from digest.script import simplified
 from digest.text import CJK, tokens
+from digest.text import CJK_RE as CJK_RE  # (the lexicon hands it on: edit imports it from here)
 
-CJK_RE = re.compile(f"[{CJK}]")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
